@@ -1,0 +1,95 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/duban/duban/internal/plandoc"
+)
+
+func init() {
+	register("parse", "解析方案文件并输出任务清单 (--json 输出结构化 JSON)", runParse)
+}
+
+func runParse(_ context.Context, env *Env, args []string) error {
+	fs := newFlags(env, "parse", "FILE [--json]")
+	asJSON := fs.Bool("json", false, "输出 plan-json 格式的 JSON 对象")
+	files, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(files) != 1 {
+		fs.Usage()
+		return fmt.Errorf("需要一个文件 (one FILE expected): %w", errUsage)
+	}
+	plan, err := plandoc.ParseFile(files[0])
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		enc := json.NewEncoder(env.Stdout)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		return enc.Encode(plan)
+	}
+	printTree(env.Stdout, plan)
+	return nil
+}
+
+// printTree prints a plan as an indented, readable task list.
+func printTree(w io.Writer, p *plandoc.Plan) {
+	title := p.Title
+	if title == "" {
+		title = "(无标题)"
+	}
+	fmt.Fprintf(w, "%s\n", title)
+	for _, kv := range [][2]string{{"文号", p.DocNumber}, {"发文机关", p.Issuer}, {"成文日期", p.IssuedOn}} {
+		if kv[1] != "" {
+			fmt.Fprintf(w, "  %s: %s\n", kv[0], kv[1])
+		}
+	}
+	fmt.Fprintf(w, "  任务 %d 项\n\n", len(p.Tasks))
+	var prev []string
+	for _, t := range p.Tasks {
+		common := 0
+		for common < len(prev) && common < len(t.Path)-1 && prev[common] == t.Path[common] {
+			common++
+		}
+		for d := common; d < len(t.Path)-1; d++ {
+			fmt.Fprintf(w, "%s%s\n", strings.Repeat("  ", d), t.Path[d])
+		}
+		prev = t.Path
+		ind := strings.Repeat("  ", len(t.Path)-1)
+		opt := ""
+		if t.Optional {
+			opt = " [保障措施]"
+		}
+		fmt.Fprintf(w, "%s%s %s%s\n", ind, t.Path[len(t.Path)-1], t.Title, opt)
+		if len(t.Units) > 0 {
+			fmt.Fprintf(w, "%s    责任单位: %s", ind, strings.Join(t.Units, "、"))
+			if len(t.LeadUnits) > 0 {
+				fmt.Fprintf(w, " (牵头: %s)", strings.Join(t.LeadUnits, "、"))
+			}
+			fmt.Fprintln(w)
+		}
+		for _, d := range t.Deadlines {
+			when := d.Due
+			if d.Every != "" {
+				when = map[string]string{"year": "每年", "half-year": "每半年", "quarter": "每季度", "month": "每月"}[d.Every]
+			}
+			fmt.Fprintf(w, "%s    时限: %s (%s)\n", ind, when, d.Text)
+		}
+		for _, tg := range t.Targets {
+			fmt.Fprintf(w, "%s    目标: %g%s\n", ind, tg.Value, tg.Unit)
+		}
+		for _, m := range t.Milestones {
+			fmt.Fprintf(w, "%s    节点: %s %s\n", ind, m.Due, m.Text)
+		}
+		if t.Weight != nil {
+			fmt.Fprintf(w, "%s    分值: %g\n", ind, *t.Weight)
+		}
+	}
+}

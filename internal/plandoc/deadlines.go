@@ -1,0 +1,176 @@
+package plandoc
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// timeRule is one shape of time expression: its pattern over the folded,
+// quote-masked text and what a match means.
+type timeRule struct {
+	re *regexp.Regexp
+	// read turns a match (submatch strings of the folded text) into a
+	// deadline; ok false rejects the match (a start, a comparison…).
+	read func(m []string, year int) (d Deadline, ok bool)
+}
+
+const (
+	numRe   = `[0-9０-９]`
+	yearRe  = `((?:19|20)[0-9]{2})`
+	monthRe = `([0-9０-９]{1,2})`
+)
+
+var cadenceRules = []struct {
+	re    *regexp.Regexp
+	every string
+}{
+	{regexp.MustCompile(`每半年|半年一(?:次|评|考|报|督)|每年两次`), EveryHalfYear},
+	{regexp.MustCompile(`每季度?|按季度?|一季一|逐季`), EveryQuarter},
+	{regexp.MustCompile(`每个?月|按月|一月一|逐月|月度(?:通报|调度|报送|督查)`), EveryMonth},
+	{regexp.MustCompile(`每一?年度?|逐年|按年度|一年一(?:次|考|评|督|报)|年初有清单[^。；]*?年末有考[核评]|年度[^，。；、0-9]{0,14}?(?:计划|方案)`), EveryYear},
+}
+
+// timeRules are tried in order; a later rule never takes text that an
+// earlier one matched.
+var timeRules = []timeRule{
+	{regexp.MustCompile(`(?:` + yearRe + `年)?` + monthRe + `月` + `([0-9０-９]{1,2})日(?:前|之前|以前)?`), readDay},
+	{regexp.MustCompile(yearRe + `[/.．]` + monthRe + `\s*[~～\-—－至到]\s*` + yearRe + `[/.．]` + monthRe), readSlashRange},
+	{regexp.MustCompile(`(?:` + yearRe + `年)?` + monthRe + `\s*[\-—－~～至到]\s*` + monthRe + `月份?`), readMonthRange},
+	{regexp.MustCompile(`(?:(?:力争|争取|预计|计划)?(?:到|至|于|在)?)` + yearRe + `年` + monthRe + `月份?(底|末|上旬|中旬|下旬|中)?(?:前|之前|以前)?`), readYearMonth},
+	{regexp.MustCompile(`(?:` + yearRe + `年)?(?:第([一二三四1-4])季度|(上半年|下半年))(?:末|底)?(?:前|之前)?`), readQuarter},
+	{regexp.MustCompile(yearRe + `年(?:年)?(初|中|底|末)(?:前|之前|以前)?`), readYearPart},
+	{regexp.MustCompile(`(?:(?:力争|争取|预计|计划)?(?:到|至|于|在)?)` + yearRe + `年(?:底|末|内)?(?:前|之前|以前)?`), readYear},
+	{regexp.MustCompile(monthRe + `月份?(底|末|上旬|中旬|下旬)?(?:前|之前|以前)?`), readMonth},
+	{regexp.MustCompile(`(?:今年|本年度?|当年)?年(?:底前|底|末前|内)`), readThisYear},
+}
+
+// deadlinesOf finds every deadline and cadence in text, in order of
+// appearance, each due date or cadence once.
+func deadlinesOf(text string, year int) []Deadline {
+	f := maskQuoted(fold(text))
+	type found struct {
+		at, end int
+		d       Deadline
+	}
+	var all []found
+	taken := make([]bool, len(f))
+	claim := func(a, b int) bool {
+		for i := a; i < b; i++ {
+			if taken[i] {
+				return false
+			}
+		}
+		for i := a; i < b; i++ {
+			taken[i] = true
+		}
+		return true
+	}
+	for _, c := range cadenceRules {
+		for _, m := range c.re.FindAllStringIndex(f, -1) {
+			if strings.HasPrefix(f[m[0]:], "年度") && (endsWithDigit(f[:m[0]]) || strings.HasSuffix(f[:m[0]], "年")) {
+				continue // 2014年度 names a year, 年度计划 a cycle
+			}
+			if claim(m[0], m[1]) {
+				all = append(all, found{m[0], m[1], Deadline{Text: text[m[0]:m[1]], Every: c.every}})
+			}
+		}
+	}
+	for _, r := range timeRules {
+		for _, m := range r.re.FindAllStringSubmatchIndex(f, -1) {
+			if !startsOK(f, m[0]) || !endsOK(f, m[1]) || !claimFree(taken, m[0], m[1]) {
+				continue
+			}
+			subs := make([]string, len(m)/2)
+			for i := range subs {
+				if m[2*i] >= 0 {
+					subs[i] = f[m[2*i]:m[2*i+1]]
+				}
+			}
+			d, ok := r.read(subs, year)
+			if !ok || !claim(m[0], m[1]) {
+				continue
+			}
+			d.Text = text[m[0]:m[1]]
+			all = append(all, found{m[0], m[1], d})
+		}
+	}
+	sort.SliceStable(all, func(i, j int) bool { return all[i].at < all[j].at })
+	var out []Deadline
+	seen := map[string]bool{}
+	for _, x := range all {
+		key := x.d.Due + "|" + x.d.Every
+		if !seen[key] {
+			seen[key] = true
+			out = append(out, x.d)
+		}
+	}
+	return out
+}
+
+func claimFree(taken []bool, a, b int) bool {
+	for i := a; i < b; i++ {
+		if taken[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// startsOK rejects a match glued to a number before it (part of a longer
+// figure) or introduced as a start or comparison (自2018年, 比2015年).
+func startsOK(f string, at int) bool {
+	before := f[:at]
+	if before == "" {
+		return true
+	}
+	for _, w := range []string{"每", "自", "从", "比", "较", "与", "同", "-", "—", "~", "至", "第", "近", "前", "后", "连续"} {
+		if strings.HasSuffix(before, w) {
+			return w == "至" && !endsWithDigit(strings.TrimSuffix(before, w))
+		}
+	}
+	return !endsWithDigit(before)
+}
+
+// endsOK rejects a time that starts something (2018年起) or is a
+// duration or figure (一年内 is caught by startsOK; 2014年度 here).
+func endsOK(f string, end int) bool {
+	after := f[end:]
+	for _, w := range []string{"起", "开始", "以来", "度", "的", "以后", "后", "同期", "相比", "水平", "-", "—", "~", "年", "月"} {
+		if strings.HasPrefix(after, w) {
+			return false
+		}
+	}
+	return !startsWithDigit(after)
+}
+
+func endsWithDigit(s string) bool {
+	if s == "" {
+		return false
+	}
+	r := []rune(s)
+	return isDigit(r[len(r)-1]) || isCNDigit(r[len(r)-1])
+}
+
+func startsWithDigit(s string) bool {
+	for _, r := range s {
+		return isDigit(r)
+	}
+	return false
+}
+
+func atoi(s string) int {
+	n, _ := strconv.Atoi(asciiDigits(s))
+	return n
+}
+
+func iso(y, m, d int) string { return fmt.Sprintf("%04d-%02d-%02d", y, m, d) }
+
+func monthEnd(y, m int) string {
+	return time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Format("2006-01-02")
+}
+
+func validYM(y, m int) bool { return y >= 1949 && y <= 2100 && m >= 1 && m <= 12 }

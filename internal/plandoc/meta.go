@@ -1,0 +1,198 @@
+package plandoc
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+var (
+	docNumberRe = regexp.MustCompile(`[\p{Han}]{1,12}[〔\[［（(【]((?:19|20)[0-9]{2})[〕\]］）)】][第]?[0-9０-９]{1,4}[号號]`)
+	dateLineRe  = regexp.MustCompile(`^((?:19|20)[0-9]{2})\s*年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日$`)
+	cnDateRe    = regexp.MustCompile(`^([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$`)
+	isoDateRe   = regexp.MustCompile(`(?:成文日期|成文时间|发文日期)\s*[：:]\s*((?:19|20)[0-9]{2})\s*-\s*([0-9]{1,2})\s*-\s*([0-9]{1,2})`)
+	noticeRe    = regexp.MustCompile(`^([^《〔（(]{2,40}?)关于(?:印发|转发|下发)(.+?)的通知`)
+	planKindRe  = regexp.MustCompile(`(?:方案|计划|要点|清单|办法|意见|规划|细则|分解表|任务书|措施)(?:[（(][^）)]{2,20}[）)])?$`)
+	issuerRe    = regexp.MustCompile(`(?:发布机构|发文机关|发文单位)\s*[：:]\s*(.*)$`)
+)
+
+// meta is a plan's metadata and where its body starts.
+type meta struct {
+	Title, DocNumber, Issuer, IssuedOn string
+	Year                               int
+	bodyStart                          int // index of the first line after the plan's title
+}
+
+// readMeta finds the 文号, issuer, signing date and the plan's own title in
+// the lines before the body.
+func readMeta(lines []line) meta {
+	var m meta
+	noticeAt, noticeEnd := -1, -1
+	for i, l := range lines {
+		if l.table != nil {
+			continue
+		}
+		if m.DocNumber == "" {
+			if loc := docNumberRe.FindStringIndex(l.f); loc != nil && docNumberStandsAlone(l.f, loc) {
+				m.DocNumber = l.text[loc[0]:loc[1]]
+			}
+		}
+		if noticeAt < 0 && i < 60 {
+			if joined, end := joinHeading(lines, i); noticeRe.MatchString(fold(joined)) {
+				noticeAt, noticeEnd = i, end
+				if mm := noticeRe.FindStringSubmatchIndex(fold(joined)); mm != nil && m.Issuer == "" {
+					m.Issuer = joined[mm[2]:mm[3]]
+				}
+			}
+		}
+		if m.IssuedOn == "" {
+			m.IssuedOn = signingDate(l)
+		}
+		if m.Issuer == "" {
+			if mm := issuerRe.FindStringSubmatch(l.f); mm != nil {
+				m.Issuer = nextText(lines, i, l.text[len(l.text)-len(mm[1]):])
+			}
+		}
+	}
+	m.Title, m.bodyStart = planTitle(lines, noticeEnd)
+	if m.Issuer == "" && noticeAt >= 0 {
+		m.Issuer = ""
+	}
+	if m.IssuedOn != "" {
+		m.Year = atoi(m.IssuedOn[:4])
+	}
+	return m
+}
+
+// docNumberStandsAlone accepts a 文号 on a line of its own, in brackets, or
+// after 文号:, and the first one in a notice's title line; a number cited
+// in running prose (根据…（浙政发〔2018〕16号）要求) is not the plan's.
+func docNumberStandsAlone(f string, loc []int) bool {
+	before := strings.TrimSpace(f[:loc[0]])
+	after := strings.TrimSpace(f[loc[1]:])
+	before = strings.TrimRight(before, "(（[ ")
+	after = strings.TrimLeft(after, ")）] ")
+	if before == "" || strings.HasSuffix(strings.ReplaceAll(before, " ", ""), "文号:") || strings.HasSuffix(strings.ReplaceAll(before, " ", ""), "文号：") {
+		return true
+	}
+	return false
+}
+
+func signingDate(l line) string {
+	t := strings.ReplaceAll(strings.ReplaceAll(l.f, " ", ""), "\u3000", "")
+	if m := dateLineRe.FindStringSubmatch(t); m != nil {
+		return iso(atoi(m[1]), atoi(m[2]), atoi(m[3]))
+	}
+	if m := cnDateRe.FindStringSubmatch(t); m != nil {
+		y := 0
+		for _, r := range m[1] {
+			d, _ := cnNumber(string(r))
+			y = y*10 + d
+		}
+		mo, _ := cnNumber(m[2])
+		d, _ := cnNumber(m[3])
+		return iso(y, mo, d)
+	}
+	if m := isoDateRe.FindStringSubmatch(t); m != nil {
+		return iso(atoi(m[1]), atoi(m[2]), atoi(m[3]))
+	}
+	return ""
+}
+
+// joinHeading joins a heading that a typesetter broke over several short
+// lines (嘉兴市人民政府关于印发政府“两强 / 三提高”建设…). It returns the
+// joined text and the index of the line after it.
+func joinHeading(lines []line, i int) (string, int) {
+	text := lines[i].text
+	j := i + 1
+	for j < len(lines) && j < i+4 && lines[j].table == nil && lines[j].text != "" &&
+		utf8.RuneCountInString(text) < 80 && !strings.ContainsAny(text, "。：:") &&
+		utf8.RuneCountInString(lines[j].text) < 40 && !strings.ContainsAny(lines[j].text, "。：:，,") {
+		if _, _, n := matchLabel(lines[j].text); n > 0 || signingDate(lines[j]) != "" || signingDate(lines[j-1]) != "" {
+			break // a signature block (机关, then 日期) is no heading
+		}
+		text += lines[j].text
+		j++
+	}
+	return text, j
+}
+
+func nextText(lines []line, i int, rest string) string {
+	if r := trimSpace(rest); r != "" {
+		return r
+	}
+	for j := i + 1; j < len(lines) && j < i+3; j++ {
+		if lines[j].text != "" {
+			return lines[j].text
+		}
+	}
+	return ""
+}
+
+// planTitle finds the heading of the plan itself: after the notice that
+// issues it when there is one (the text after 印发 names the notice, not
+// the plan), otherwise among the first lines. It returns the title and the
+// index of the line after it, where the body starts.
+func planTitle(lines []line, from int) (string, int) {
+	start := max(from, 0)
+	limit := min(len(lines), start+40)
+	for i := start; i < limit; i++ {
+		l := lines[i]
+		if l.table != nil {
+			break
+		}
+		if from < 0 {
+			if _, _, n := matchLabel(l.text); n > 0 || isBareNumber(l.text) {
+				break // the body began without a title
+			}
+		}
+		if l.text == "" || strings.HasPrefix(l.f, "《") || strings.HasPrefix(l.f, "附件") {
+			continue
+		}
+		joined, end := joinHeading(lines, i)
+		for k := i + 1; k <= end; k++ {
+			part := headingText(lines[i:k])
+			pf := fold(part)
+			if utf8.RuneCountInString(part) <= 80 && !strings.ContainsAny(pf, "。，,：:") &&
+				planKindRe.MatchString(pf) && !noticeRe.MatchString(pf) && !strings.HasSuffix(pf, "的通知") {
+				return part, k
+			}
+		}
+		_ = joined
+	}
+	if from >= 0 {
+		return noticeTitle(lines, from), from
+	}
+	return "", 0
+}
+
+func headingText(ls []line) string {
+	var b strings.Builder
+	for _, l := range ls {
+		b.WriteString(l.text)
+	}
+	return b.String()
+}
+
+// noticeTitle falls back on the title that the notice quotes (印发《X》的通知).
+func noticeTitle(lines []line, end int) string {
+	for i := max(end-4, 0); i < end; i++ {
+		joined, _ := joinHeading(lines, i)
+		if mm := noticeRe.FindStringSubmatchIndex(fold(joined)); mm != nil {
+			return strings.Trim(joined[mm[4]:mm[5]], "《》")
+		}
+	}
+	return ""
+}
+
+func isBareNumber(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if !isDigit(r) {
+			return false
+		}
+	}
+	return true
+}

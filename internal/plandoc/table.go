@@ -1,0 +1,173 @@
+package plandoc
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// column roles of a task table, found by header names.
+type columns struct {
+	seq, task, weight, deadline, milestones int
+	units                                   []unitColumn
+}
+
+type unitColumn struct {
+	at   int
+	lead bool
+}
+
+var (
+	seqHeader       = regexp.MustCompile(`^(?:序号|编号|序|号)$`)
+	taskHeader      = regexp.MustCompile(`重点任务|工作任务|主要任务|具体任务|任务名称|任务内容|改革举措|改革事项|重点工作|工作内容|工作事项|工作措施|项目名称|工作项目|^任务$|^事项$|^项目$|^内容$|举措|任务`)
+	unitHeader      = regexp.MustCompile(`单位|部门|处室|责任主体|科室`)
+	personHeader    = regexp.MustCompile(`领导|责任人|联系人|经办人`)
+	leadHeader      = regexp.MustCompile(`牵头|主要责任|主办|主责`)
+	coopHeader      = regexp.MustCompile(`配合|协办|参与|协同`)
+	deadlineHeader  = regexp.MustCompile(`时间要求|完成时限|完成时间|时限要求|时间节点|时间安排|完成期限|办结时限|期限|时限|时间`)
+	weightHeader    = regexp.MustCompile(`分值|权重|分数|标准分|满分`)
+	milestoneHeader = regexp.MustCompile(`进度安排|阶段目标|节点安排|进度要求|主要成果|推进计划`)
+)
+
+// findHeader returns the index of a table's header row and its columns;
+// ok is false for a table that is not a task table.
+func findHeader(rows [][]string) (at int, c columns, ok bool) {
+	for i := 0; i < len(rows) && i < 8; i++ {
+		c = columns{seq: -1, task: -1, weight: -1, deadline: -1, milestones: -1}
+		for j, cell := range rows[i] {
+			h := strings.Join(strings.Fields(fold(cell)), "")
+			if h == "" || len([]rune(h)) > 16 || (j > 0 && cell == rows[i][j-1]) {
+				continue
+			}
+			switch {
+			case seqHeader.MatchString(h):
+				c.seq = j
+			case milestoneHeader.MatchString(h) && c.milestones < 0:
+				c.milestones = j
+			case unitHeader.MatchString(h) && !personHeader.MatchString(h):
+				c.units = append(c.units, unitColumn{at: j, lead: leadHeader.MatchString(h) && !coopHeader.MatchString(h)})
+			case deadlineHeader.MatchString(h) && c.deadline < 0:
+				c.deadline = j
+			case weightHeader.MatchString(h):
+				c.weight = j
+			case taskHeader.MatchString(h) && c.task < 0:
+				c.task = j
+			}
+		}
+		if c.task >= 0 && (c.seq >= 0 || len(c.units) > 0 || c.deadline >= 0) {
+			return i, c, true
+		}
+	}
+	return 0, c, false
+}
+
+// tableTasks reads the rows of a task table as tasks whose paths start
+// with prefix. Rows that repeat the header, group other rows (one value
+// across the row) or continue the row above (a merged 序号) are folded in.
+func tableTasks(rows [][]string, prefix []string, year int) ([]Task, bool) {
+	at, c, ok := findHeader(rows)
+	if !ok {
+		return nil, false
+	}
+	header := strings.Join(rows[at], "|")
+	var tasks []Task
+	lastSeq := ""
+	for _, row := range rows[at+1:] {
+		if strings.Join(row, "|") == header || isGroupRow(row) {
+			continue
+		}
+		taskText := cell(row, c.task)
+		if taskText == "" {
+			continue
+		}
+		seq := strings.TrimRight(cell(row, c.seq), ".、．")
+		if c.seq >= 0 && !isBareNumber(seq) {
+			continue // a note or sign-off row
+		}
+		if c.seq < 0 {
+			seq = strconv.Itoa(len(tasks) + 1)
+		}
+		if seq == lastSeq && len(tasks) > 0 {
+			mergeRow(&tasks[len(tasks)-1], row, c, year)
+			continue
+		}
+		lastSeq = seq
+		t := taskFromText(append(append([]string{}, prefix...), asciiDigits(seq)), taskText, year)
+		if len(c.units) > 0 {
+			t.Units, t.LeadUnits = []string{}, []string{} // the unit columns say who, not the prose
+		}
+		mergeRow(&t, row, c, year)
+		tasks = append(tasks, t)
+	}
+	return tasks, len(tasks) > 0
+}
+
+// mergeRow adds a row's units, deadlines, milestones and weight to t.
+func mergeRow(t *Task, row []string, c columns, year int) {
+	if txt := cell(row, c.task); txt != "" && !strings.Contains(t.Text, txt) {
+		t.Text += "\n" + txt
+	}
+	for _, uc := range c.units {
+		v := cell(row, uc.at)
+		units := splitUnits(strings.ReplaceAll(v, "\n", "、"))
+		t.Units = appendNew(t.Units, units...)
+		if uc.lead {
+			t.LeadUnits = appendNew(t.LeadUnits, units...)
+		}
+	}
+	if v := cell(row, c.deadline); v != "" {
+		t.Deadlines = mergeDeadlines(t.Deadlines, deadlinesOf(v, year))
+	}
+	if v := cell(row, c.milestones); v != "" {
+		for _, ms := range milestonesOf(strings.Split(v, "\n"), year) {
+			t.Milestones = append(t.Milestones, ms)
+			if ms.Due != "" {
+				t.Deadlines = mergeDeadlines(t.Deadlines, []Deadline{{Text: ms.Text, Due: ms.Due}})
+			}
+		}
+	}
+	if v := strings.TrimSuffix(cell(row, c.weight), "分"); v != "" {
+		if w, err := strconv.ParseFloat(asciiDigits(v), 64); err == nil {
+			t.Weight = &w
+		}
+	}
+}
+
+func mergeDeadlines(have, more []Deadline) []Deadline {
+	for _, d := range more {
+		dup := false
+		for _, h := range have {
+			if h.Due == d.Due && h.Every == d.Every {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			have = append(have, d)
+		}
+	}
+	return have
+}
+
+func cell(row []string, i int) string {
+	if i < 0 || i >= len(row) {
+		return ""
+	}
+	return row[i]
+}
+
+// isGroupRow reports a row whose non-empty cells all hold one value: a
+// section heading merged across the table (硬件维护项目).
+func isGroupRow(row []string) bool {
+	val := ""
+	for _, v := range row {
+		if v == "" {
+			continue
+		}
+		if val != "" && v != val {
+			return false
+		}
+		val = v
+	}
+	return val != "" && len(row) > 1
+}

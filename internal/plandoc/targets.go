@@ -1,0 +1,93 @@
+package plandoc
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// Units a target figure may carry, longest first so that 万平米 wins over 万.
+const targetUnits = `%|％|个百分点|个工作日|万平方米|万平米|平方米|平方公里|万人次|万人|人次|万元|亿元|万户|万亩|公里|千米|小时|个|次|项|家|人|户|天|篇|件|所|场|批|条|套|台|名|期|份|倍|亩|吨|辆|座|支|类|本|部`
+
+var (
+	digitTarget = regexp.MustCompile(`([0-9０-９]+(?:\.[0-9]+)?)(?:\s*[\-—－~～至到]\s*([0-9０-９]+(?:\.[0-9]+)?))?\s*(` + targetUnits + `)`)
+	// Chinese numerals count only where they clearly give a quantity: the
+	// size of an enumeration (…等四个平台) or a frequency (每季度协调一次).
+	countTarget = regexp.MustCompile(`等([一二三四五六七八九十两]+)(个|项|类)`)
+	freqTarget  = regexp.MustCompile(`(?:每[^，。；、]{0,12}?|至少[^，。；、]{0,6}?|不少于)([一二三四五六七八九十两]+)(次)`)
+)
+
+// targetsOf finds the quantitative goals of a task's text.
+func targetsOf(text string) []Target {
+	f := maskQuoted(fold(text))
+	var out []Target
+	seen := map[string]bool{}
+	add := func(at, end int, value float64, unitStart, unitEnd int) {
+		unit := text[unitStart:unitEnd]
+		key := strconv.FormatFloat(value, 'f', -1, 64) + fold(unit)
+		if seen[key] {
+			return
+		}
+		seen[key] = true
+		out = append(out, Target{Text: clauseAround(text, at, end), Value: value, Unit: unit})
+	}
+	for _, m := range digitTarget.FindAllStringSubmatchIndex(f, -1) {
+		if !figureStartOK(f, m[0]) || !figureEndOK(f, m[1]) {
+			continue
+		}
+		num := f[m[2]:m[3]]
+		if m[4] >= 0 {
+			num = f[m[4]:m[5]] // a range takes its upper bound
+		}
+		v, err := strconv.ParseFloat(asciiDigits(num), 64)
+		if err != nil {
+			continue
+		}
+		add(m[0], m[1], v, m[6], m[7])
+	}
+	for _, re := range []*regexp.Regexp{countTarget, freqTarget} {
+		for _, m := range re.FindAllStringSubmatchIndex(f, -1) {
+			if n, ok := cnNumber(f[m[2]:m[3]]); ok {
+				add(m[2], m[1], float64(n), m[4], m[5])
+			}
+		}
+	}
+	return out
+}
+
+// figureStartOK rejects ordinals (第2批), parts of longer numbers and
+// figures glued to a year or a document number.
+func figureStartOK(f string, at int) bool {
+	before := f[:at]
+	for _, w := range []string{"第", ".", "〔", "号", "年", "/", "-", "—"} {
+		if strings.HasSuffix(before, w) {
+			return false
+		}
+	}
+	return !endsWithDigit(before) || strings.HasSuffix(before, "至")
+}
+
+// figureEndOK rejects a figure that is part of a name or a date (12345热线,
+// 3月) — the unit alternatives already exclude 年, 月 and 日.
+func figureEndOK(f string, end int) bool {
+	return !startsWithDigit(f[end:])
+}
+
+// clauseAround returns the clause of text (between punctuation marks)
+// that holds the byte range [at, end).
+func clauseAround(text string, at, end int) string {
+	const stops = "。；;，,：:\n"
+	start := strings.LastIndexAny(text[:at], stops)
+	if start < 0 {
+		start = 0
+	} else {
+		start += len(string([]rune(text[start:])[0]))
+	}
+	stop := strings.IndexAny(text[end:], stops)
+	if stop < 0 {
+		stop = len(text)
+	} else {
+		stop += end
+	}
+	return trimSpace(text[start:stop])
+}

@@ -1,0 +1,217 @@
+package plandoc
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// A responsibility note assigns a task to units, with framing words
+// (（责任单位：…）, （…牵头落实）) or without them (（市政府党组，市政府各部门党委〔党组〕）).
+// Bodies that the running prose merely mentions are not extracted.
+
+var (
+	noteLabel = regexp.MustCompile(`^(?:责任单位|牵头单位|责任部门|牵头部门|主办单位|承办单位|实施单位|配合单位|协办单位|参与单位|责任主体|牵头领导单位|主责单位|责任处室|配合处室|牵头处室)\s*[：:]?\s*`)
+	noteTail  = regexp.MustCompile(`(?:按职责分工|按照职责分工|根据职责)?(?:分别|共同|具体)?(?:牵头落实|牵头负责|牵头实施|牵头|负责落实|负责实施|负责|落实|配合落实|配合|协办|参与)$`)
+	leadTail  = regexp.MustCompile(`牵头(?:落实|负责|实施)?$`)
+	coopLabel = regexp.MustCompile(`^(?:配合单位|协办单位|参与单位|配合处室)`)
+	leadLabel = regexp.MustCompile(`^(?:牵头单位|牵头部门|主办单位|牵头处室|主责单位)`)
+	catchAll  = regexp.MustCompile(`^(?:市级|县级|区级|省级|各级|有关|相关|其他|其它|各)`)
+	unitEnd   = regexp.MustCompile(`(?:局|办|委|厅|府|部|门|组|会|院|室|处|科|所|中心|站|队|银行|支行|分行|社|团|校|馆|台|单位|机关|街道|镇|乡|署|司|公司|集团|分局|办公室|党委|党组|政府|各地|法院|检察院|军分区|委员会)$`)
+)
+
+// unitNote is what one note says: the units in order, and which lead.
+type unitNote struct {
+	units []string
+	lead  []string
+}
+
+// notesOf finds the responsibility notes of a task's text.
+func notesOf(text string) []unitNote {
+	var notes []unitNote
+	f := fold(text)
+	for _, sp := range parenNotes(text) {
+		inner := strings.TrimRight(text[sp.start:sp.end], "。.；; \u3000")
+		innerF := f[sp.start : sp.start+len(inner)]
+		framed := noteLabel.MatchString(innerF) || noteTail.MatchString(innerF)
+		if !framed && !(trailing(f, sp.end) && allUnits(inner, innerF)) {
+			continue
+		}
+		if n := parseNote(inner, innerF); len(n.units) > 0 {
+			notes = append(notes, n)
+		}
+	}
+	// Labelled lines: 牵头单位：… on a line of their own.
+	for _, ln := range strings.Split(text, "\n") {
+		ln = trimSpace(ln)
+		lf := fold(ln)
+		if noteLabel.MatchString(lf) {
+			if n := parseNote(ln, lf); len(n.units) > 0 {
+				notes = append(notes, n)
+			}
+		}
+	}
+	return notes
+}
+
+// trailing reports whether nothing but punctuation follows the closing
+// bracket at byte offset end (the note ends its paragraph).
+func trailing(f string, end int) bool {
+	rest := f[end:]
+	if i := strings.IndexByte(rest, '\n'); i >= 0 {
+		rest = rest[:i]
+	}
+	_, size := utf8.DecodeRuneInString(rest) // the closing bracket
+	rest = strings.Trim(rest[size:], " 。.；;，,\t\u3000")
+	return rest == ""
+}
+
+func allUnits(inner, innerF string) bool {
+	parts := splitUnits(inner)
+	if len(parts) == 0 {
+		return false
+	}
+	for _, p := range parts {
+		name := stripBracketTail(fold(p))
+		if utf8.RuneCountInString(name) < 2 || !unitEnd.MatchString(name) {
+			return false
+		}
+	}
+	return true
+}
+
+// parseNote reads one note: clauses separated by ；or ， each give units,
+// and a clause ending in 牵头 (or labelled 牵头单位) gives lead units.
+func parseNote(s, f string) unitNote {
+	var n unitNote
+	seen := map[string]bool{}
+	for _, cl := range clauses(s, f) {
+		cf := fold(cl)
+		isLead := leadLabel.MatchString(cf) || leadTail.MatchString(cf)
+		isCoop := coopLabel.MatchString(cf)
+		for _, u := range splitUnits(cl) {
+			if seen[u] {
+				continue
+			}
+			seen[u] = true
+			n.units = append(n.units, u)
+			if isLead && !isCoop {
+				n.lead = append(n.lead, u)
+			}
+		}
+	}
+	return n
+}
+
+// clauses splits a note at ；and ， (outside brackets), and also before a
+// second framing label (牵头单位：A 配合单位：B).
+func clauses(s, f string) []string {
+	var out []string
+	for _, c := range splitOutside(s, "；;，,") {
+		if t := trimSpace(c); t != "" {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// splitUnits splits a clause into unit names, dropping framing words.
+func splitUnits(s string) []string {
+	s = trimSpace(s)
+	f := fold(s)
+	if m := noteLabel.FindStringIndex(f); m != nil {
+		s, f = s[m[1]:], f[m[1]:]
+	}
+	var out []string
+	for _, p := range splitOutside(s, "、，,；;／/") {
+		for _, q := range splitAnd(p) {
+			out = append(out, splitEtc(q)...)
+		}
+	}
+	var units []string
+	for _, u := range out {
+		if u = cleanUnit(u); u != "" {
+			units = append(units, u)
+		}
+	}
+	return units
+}
+
+// splitAnd splits at 和/及/与 when the left side is itself a unit
+// (市国土资源局和各地政府), not inside a name (市人力资源和社会保障局).
+func splitAnd(s string) []string {
+	f := fold(s)
+	for i, r := range f {
+		if (r == '和' || r == '及' || r == '与') && i > 0 && outsideBrackets(f, i) {
+			left := stripBracketTail(f[:i])
+			if unitEnd.MatchString(left) {
+				return append([]string{s[:i]}, splitAnd(s[i+len(string(r)):])...)
+			}
+		}
+	}
+	return []string{s}
+}
+
+// splitEtc splits "A等市级有关部门" into A and the catch-all, and drops a
+// final 等.
+func splitEtc(s string) []string {
+	f := fold(s)
+	for i, r := range f {
+		if r != '等' || !outsideBrackets(f, i) {
+			continue
+		}
+		rest := f[i+len("等"):]
+		if rest == "" || catchAll.MatchString(rest) || noteTail.MatchString(rest) {
+			return []string{s[:i], s[i+len("等"):]}
+		}
+	}
+	return []string{s}
+}
+
+// cleanUnit trims framing words and punctuation from a unit name.
+func cleanUnit(u string) string {
+	for {
+		u = strings.Trim(trimSpace(u), "。.：:")
+		f := fold(u)
+		if m := noteTail.FindStringIndex(f); m != nil && m[0] > 0 {
+			u = u[:m[0]]
+			continue
+		}
+		if m := noteLabel.FindStringIndex(f); m != nil && m[1] > 0 && m[1] < len(u) {
+			u = u[m[1]:]
+			continue
+		}
+		if strings.HasPrefix(f, "由") && utf8.RuneCountInString(u) > 3 {
+			u = u[len("由"):]
+			continue
+		}
+		break
+	}
+	if u == "" || utf8.RuneCountInString(u) > 40 || noteTail.MatchString(fold(u)) && utf8.RuneCountInString(u) <= 4 {
+		return ""
+	}
+	return u
+}
+
+// stripBracketTail drops trailing bracket groups: 市政府各部门党委〔党组〕 → 市政府各部门党委.
+func stripBracketTail(f string) string {
+	for {
+		depth, groupStart := 0, -1
+		for i, r := range f {
+			switch {
+			case isOpen(r):
+				if depth == 0 {
+					groupStart = i
+				}
+				depth++
+			case isClose(r):
+				depth = max(depth-1, 0)
+			}
+		}
+		r, _ := utf8.DecodeLastRuneInString(f)
+		if groupStart <= 0 || depth != 0 || !isClose(r) {
+			return f
+		}
+		f = f[:groupStart]
+	}
+}
