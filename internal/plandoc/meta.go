@@ -11,9 +11,14 @@ var (
 	dateLineRe  = regexp.MustCompile(`^((?:19|20)[0-9]{2})\s*年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日$`)
 	cnDateRe    = regexp.MustCompile(`^([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$`)
 	isoDateRe   = regexp.MustCompile(`(?:成文日期|成文时间|发文日期)\s*[：:]\s*((?:19|20)[0-9]{2})\s*-\s*([0-9]{1,2})\s*-\s*([0-9]{1,2})`)
-	noticeRe    = regexp.MustCompile(`^([^《〔（(]{2,40}?)关于(?:印发|转发|下发)(.+?)的通知`)
+	noticeRe    = regexp.MustCompile(`^([\p{Han}]{2,40}?)关于(?:印发|转发|下发)(.+?)的通知`)
+	// noticeInRe finds a notice heading glued behind other text (a web
+	// page's date or a 文号), where the issuer is the run of Han characters
+	// before 关于.
+	noticeInRe  = regexp.MustCompile(`([\p{Han}]{2,30})关于(?:印发|转发|下发)(.+?)的通知`)
+	titleLeadRe = regexp.MustCompile(`^(.{4,60}?(?:方案|计划|要点|清单|办法|意见|规划|细则)(?:[（(][^）)]{2,20}[）)])?)(?:为|根据|按照|为了|近年来|当前|经|依据)`)
 	planKindRe  = regexp.MustCompile(`(?:方案|计划|要点|清单|办法|意见|规划|细则|分解表|任务书|措施)(?:[（(][^）)]{2,20}[）)])?$`)
-	issuerRe    = regexp.MustCompile(`(?:发布机构|发文机关|发文单位)\s*[：:]\s*(.*)$`)
+	issuerRe    = regexp.MustCompile(`(?:发布机构|发文机关|发文单位)\s*[：:]\s*([^\s：:]*)`)
 )
 
 // meta is a plan's metadata and where its body starts.
@@ -27,7 +32,8 @@ type meta struct {
 // the lines before the body.
 func readMeta(lines []line) meta {
 	var m meta
-	noticeAt, noticeEnd := -1, -1
+	noticeAt, noticeEnd, fallbackAt := -1, -1, -1
+	var noticeIssuer, fallbackIssuer, fieldIssuer string
 	for i, l := range lines {
 		if l.table != nil {
 			continue
@@ -38,26 +44,36 @@ func readMeta(lines []line) meta {
 			}
 		}
 		if noticeAt < 0 && i < 60 {
-			if joined, end := joinHeading(lines, i); noticeRe.MatchString(fold(joined)) {
-				noticeAt, noticeEnd = i, end
-				if mm := noticeRe.FindStringSubmatchIndex(fold(joined)); mm != nil && m.Issuer == "" {
-					m.Issuer = joined[mm[2]:mm[3]]
+			joined, end := joinHeading(lines, i)
+			if mm := noticeRe.FindStringSubmatchIndex(fold(joined)); mm != nil {
+				noticeAt, noticeEnd, noticeIssuer = i, end, joined[mm[2]:mm[3]]
+			}
+		}
+		if fallbackAt < 0 && i < 60 {
+			jf := fold(l.text)
+			if mm := noticeInRe.FindStringSubmatchIndex(jf); mm != nil && !strings.HasSuffix(jf[:mm[0]], "《") {
+				// A 文号 glued before the heading leaves its 号 on the run.
+				issuer := l.text[mm[2]:mm[3]]
+				if _, rest, ok := strings.Cut(fold(issuer), "号"); ok && rest != "" {
+					issuer = issuer[len(issuer)-len(rest):]
 				}
+				fallbackAt, fallbackIssuer = i, issuer
 			}
 		}
 		if m.IssuedOn == "" {
 			m.IssuedOn = signingDate(l)
 		}
-		if m.Issuer == "" {
-			if mm := issuerRe.FindStringSubmatch(l.f); mm != nil {
-				m.Issuer = nextText(lines, i, l.text[len(l.text)-len(mm[1]):])
+		if fieldIssuer == "" {
+			if mm := issuerRe.FindStringSubmatchIndex(l.f); mm != nil {
+				fieldIssuer = nextText(lines, i, l.text[mm[2]:mm[3]])
 			}
 		}
 	}
-	m.Title, m.bodyStart = planTitle(lines, noticeEnd)
-	if m.Issuer == "" && noticeAt >= 0 {
-		m.Issuer = ""
+	if noticeAt < 0 && fallbackAt >= 0 {
+		noticeAt, noticeEnd, noticeIssuer = fallbackAt, fallbackAt+1, fallbackIssuer
 	}
+	m.Issuer = firstNonEmpty(noticeIssuer, fieldIssuer)
+	m.Title, m.bodyStart = planTitle(lines, noticeEnd)
 	if m.IssuedOn != "" {
 		m.Year = atoi(m.IssuedOn[:4])
 	}
@@ -68,14 +84,30 @@ func readMeta(lines []line) meta {
 // after 文号:, and the first one in a notice's title line; a number cited
 // in running prose (根据…（浙政发〔2018〕16号）要求) is not the plan's.
 func docNumberStandsAlone(f string, loc []int) bool {
-	before := strings.TrimSpace(f[:loc[0]])
+	if strings.Count(f[:loc[0]], "《") > strings.Count(f[:loc[0]], "》") {
+		return false // inside a cited title
+	}
+	before := strings.ReplaceAll(strings.TrimSpace(f[:loc[0]]), " ", "")
 	after := strings.TrimSpace(f[loc[1]:])
-	before = strings.TrimRight(before, "(（[ ")
-	after = strings.TrimLeft(after, ")）] ")
-	if before == "" || strings.HasSuffix(strings.ReplaceAll(before, " ", ""), "文号:") || strings.HasSuffix(strings.ReplaceAll(before, " ", ""), "文号：") {
+	bracketed := (strings.HasSuffix(before, "(") || strings.HasSuffix(before, "（")) &&
+		(strings.HasPrefix(after, ")") || strings.HasPrefix(after, "）"))
+	before = strings.TrimRight(before, "(（[")
+	switch {
+	case before == "", strings.HasSuffix(before, "文号:"), strings.HasSuffix(before, "文号："):
 		return true
+	case bracketed:
+		return !strings.HasSuffix(before, "》") // 《…》（浙政发〔2018〕16号） cites another document
 	}
 	return false
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, v := range s {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
 }
 
 func signingDate(l line) string {
@@ -108,7 +140,8 @@ func joinHeading(lines []line, i int) (string, int) {
 	for j < len(lines) && j < i+4 && lines[j].table == nil && lines[j].text != "" &&
 		utf8.RuneCountInString(text) < 80 && !strings.ContainsAny(text, "。：:") &&
 		utf8.RuneCountInString(lines[j].text) < 40 && !strings.ContainsAny(lines[j].text, "。：:，,") {
-		if _, _, n := matchLabel(lines[j].text); n > 0 || signingDate(lines[j]) != "" || signingDate(lines[j-1]) != "" {
+		if _, _, n := matchLabel(lines[j].text); n > 0 || signingDate(lines[j]) != "" || signingDate(lines[j-1]) != "" ||
+			publishNote.MatchString(lines[j].f) || publishNote.MatchString(lines[j-1].f) {
 			break // a signature block (机关, then 日期) is no heading
 		}
 		text += lines[j].text
@@ -149,7 +182,13 @@ func planTitle(lines []line, from int) (string, int) {
 		if l.text == "" || strings.HasPrefix(l.f, "《") || strings.HasPrefix(l.f, "附件") {
 			continue
 		}
-		joined, end := joinHeading(lines, i)
+		if publishNote.MatchString(l.f) {
+			continue
+		}
+		if mm := titleLeadRe.FindStringSubmatchIndex(l.f); mm != nil && !strings.ContainsAny(l.f[:mm[3]], "。，,：:") {
+			return l.text[:mm[3]], i // a title run into the preamble (…实施方案为贯彻…)
+		}
+		_, end := joinHeading(lines, i)
 		for k := i + 1; k <= end; k++ {
 			part := headingText(lines[i:k])
 			pf := fold(part)
@@ -158,7 +197,6 @@ func planTitle(lines []line, from int) (string, int) {
 				return part, k
 			}
 		}
-		_ = joined
 	}
 	if from >= 0 {
 		return noticeTitle(lines, from), from

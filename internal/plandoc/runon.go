@@ -1,15 +1,27 @@
 package plandoc
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+	"unicode"
+)
 
 // runOnLimit is the length past which a paragraph is taken for a whole web
 // page pasted as one line: no real paragraph of a plan is this long.
 const runOnLimit = 1500
 
-// splitRunOn breaks every over-long line before the numbering labels that
-// follow a sentence end, so that a plan copied from a web page as a single
-// line gets its structure back. Ordinary paragraphs are left alone, since
-// inline enumerations inside them are not items of the plan.
+// signatureDate is a signing date glued to the organ before it or the
+// publication note after it (温州市人民政府办公室2017年6月8日（此件公开发布）).
+var (
+	signatureDate = regexp.MustCompile(`(?:政府|办公室|办公厅|委员会|局|厅|委|部|办|组)((?:19|20)[0-9]{2}年[0-9]{1,2}月[0-9]{1,2}日)|((?:19|20)[0-9]{2}年[0-9]{1,2}月[0-9]{1,2}日)[（(]此件`)
+	publishNote   = regexp.MustCompile(`[（(]此件(?:公开发布|不公开|主动公开)[）)]`)
+)
+
+// splitRunOn breaks every over-long line into the lines it once was: at
+// white space, at sentence ends outside brackets, before numbering labels,
+// and around a notice's signature, so that a plan copied from a web page
+// as a single line gets its structure back. Ordinary paragraphs are left
+// alone, since inline enumerations inside them are not items of the plan.
 func splitRunOn(raw []string) []string {
 	var out []string
 	for _, s := range raw {
@@ -17,23 +29,110 @@ func splitRunOn(raw []string) []string {
 			out = append(out, s)
 			continue
 		}
-		out = append(out, splitAtLabels(s)...)
+		seq := labelSequence{}
+		for _, piece := range strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '\u3000' }) {
+			out = append(out, splitPiece(piece, seq)...)
+		}
 	}
 	return out
 }
 
-func splitAtLabels(s string) []string {
-	var parts []string
-	start := 0
-	prevEnd := true // the very start counts as after a sentence end
-	for i, r := range s {
-		if i > start && prevEnd {
-			if _, _, n := matchLabel(s[i:]); n > 0 {
-				parts = append(parts, s[start:i])
-				start = i
+// splitPiece splits one space-free run of text.
+func splitPiece(s string, seq labelSequence) []string {
+	cuts := map[int]bool{}
+	f := fold(s)
+	for _, m := range signatureDate.FindAllStringSubmatchIndex(f, -1) {
+		for g := 2; g+1 < len(m); g += 2 {
+			if m[g] >= 0 {
+				cuts[m[g]] = true
+				cuts[m[g+1]] = true
 			}
 		}
-		prevEnd = strings.ContainsRune("。；;：:！？!?）) \t\u3000", r)
+	}
+	for _, m := range publishNote.FindAllStringIndex(s, -1) {
+		cuts[m[0]] = true
+		cuts[m[1]] = true
+	}
+	if kind, label, n := matchLabel(s); n > 0 {
+		if v, ok := labelValue(label); ok {
+			seq[kind] = v // a piece that starts with a label goes on the count
+		}
+	}
+	depth := 0
+	prev := rune(0)
+	for i, r := range s {
+		switch {
+		case isOpen(r):
+			if depth == 0 && seq.startsAt(s, i, prev) {
+				cuts[i] = true
+			}
+			depth++
+		case isClose(r):
+			depth = max(depth-1, 0)
+		case depth == 0 && strings.ContainsRune("。！？", r):
+			cuts[i+len(string(r))] = true
+		case depth == 0 && seq.startsAt(s, i, prev):
+			cuts[i] = true
+		}
+		prev = r
+	}
+	var parts []string
+	start := 0
+	for i := range s {
+		if i > start && cuts[i] {
+			parts = append(parts, s[start:i])
+			start = i
+		}
 	}
 	return append(parts, s[start:])
+}
+
+// labelSequence remembers the last number of each label kind, so that a
+// label inside running text is taken for a new item only where it goes on
+// the count (1, or one more than the last) and stands where an item can
+// begin.
+type labelSequence map[string]int
+
+const sentenceEnds = "。；;：:！？）)”"
+
+func (seq labelSequence) startsAt(s string, i int, prev rune) bool {
+	if i == 0 || prev == '第' || isCNDigit(prev) || isDigit(prev) {
+		return false
+	}
+	kind, label, n := matchLabel(s[i:])
+	if n == 0 {
+		return false
+	}
+	v, ok := labelValue(label)
+	if !ok || (v != 1 && v != seq[kind]+1) {
+		return false
+	}
+	afterEnd := strings.ContainsRune(sentenceEnds, prev)
+	switch kind {
+	case kindNum, kindParenN, kindCircled:
+		// Arabic numbers abound in prose: only after a sentence end.
+		if !afterEnd {
+			return false
+		}
+	case kindCN:
+		// 统一、规范 is no chapter: the first needs a sentence end before it.
+		if v == 1 && !afterEnd {
+			return false
+		}
+	}
+	seq[kind] = v
+	return true
+}
+
+// labelValue is the number a normalised label stands for.
+func labelValue(label string) (int, bool) {
+	digits := strings.Trim(label, "()第章条條部分篇节")
+	if n, ok := cnNumber(digits); ok {
+		return n, true
+	}
+	if len(digits) > 0 && isCircled([]rune(digits)[0]) {
+		return int([]rune(digits)[0]-'①') + 1, true
+	}
+	n := atoi(digits)
+	return n, n > 0
 }

@@ -52,6 +52,14 @@ func outline(body []line) []*item {
 		if n == 0 {
 			if len(stack) > 0 && l.text != "" {
 				top := stack[len(stack)-1]
+				if len(top.text) == 1 && top.text[0] == "" {
+					// The label stood alone (一、 / 总体要求): its heading is this line.
+					top.text[0] = l.text
+					if len(stack) == 1 {
+						top.section = classify(l.f)
+					}
+					continue
+				}
 				top.text = append(top.text, l.text)
 			}
 			continue
