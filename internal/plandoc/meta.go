@@ -168,31 +168,24 @@ func nextText(lines []line, i int, rest string) string {
 // index of the line after it, where the body starts.
 func planTitle(lines []line, from int) (string, int) {
 	start := max(from, 0)
-	limit := min(len(lines), start+40)
+	limit := min(len(lines), start+200)
 	for i := start; i < limit; i++ {
 		l := lines[i]
 		if l.table != nil {
 			break
 		}
-		if from < 0 {
-			if _, _, n := matchLabel(l.text); n > 0 || isBareNumber(l.text) {
-				break // the body began without a title
-			}
-		}
-		if l.text == "" || strings.HasPrefix(l.f, "《") || strings.HasPrefix(l.f, "附件") {
+		if _, _, n := matchLabel(l.text); n > 0 || l.text == "" || isBareNumber(l.text) ||
+			strings.HasPrefix(l.f, "《") || strings.HasPrefix(l.f, "附件") || publishNote.MatchString(l.f) {
 			continue
 		}
-		if publishNote.MatchString(l.f) {
-			continue
-		}
-		if mm := titleLeadRe.FindStringSubmatchIndex(l.f); mm != nil && !strings.ContainsAny(l.f[:mm[3]], "。，,：:") {
+		if mm := titleLeadRe.FindStringSubmatchIndex(l.f); mm != nil && !strings.ContainsAny(l.f[:mm[3]], "。，,：:；;") {
 			return l.text[:mm[3]], i // a title run into the preamble (…实施方案为贯彻…)
 		}
 		_, end := joinHeading(lines, i)
 		for k := i + 1; k <= end; k++ {
 			part := headingText(lines[i:k])
 			pf := fold(part)
-			if utf8.RuneCountInString(part) <= 80 && !strings.ContainsAny(pf, "。，,：:") &&
+			if utf8.RuneCountInString(part) <= 80 && !strings.ContainsAny(pf, "。，,：:；;") &&
 				planKindRe.MatchString(pf) && !noticeRe.MatchString(pf) && !strings.HasSuffix(pf, "的通知") {
 				return part, k
 			}

@@ -25,7 +25,7 @@ const (
 
 var (
 	goalHeading      = regexp.MustCompile(`^(总体要求|指导思想|基本原则|工作原则|总体目标|工作目标|主要目标|发展目标|目标要求|总体思路|重要意义|适用范围|编制依据|基本情况|背景|总则)`)
-	safeguardHeading = regexp.MustCompile(`^(保障措施|工作保障|组织保障|组织实施|工作要求|保障机制|实施保障|工作措施保障|组织领导|工作保障措施|推进措施|实施步骤)`)
+	safeguardHeading = regexp.MustCompile(`^(保障措施|工作保障|组织保障|组织实施|工作要求|保障机制|实施保障|组织领导|工作保障措施|实施步骤)`)
 )
 
 func classify(f string) sectionClass {

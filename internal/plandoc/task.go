@@ -1,6 +1,8 @@
 package plandoc
 
 import (
+	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -18,7 +20,29 @@ func taskFromText(path []string, text string, year int) Task {
 	addNotes(&t, notesOf(text))
 	t.Deadlines = nonNil(deadlinesOf(text, year))
 	t.Targets = nonNilT(targetsOf(text))
+	t.Weight = scoreOf(text)
 	return t
+}
+
+// scoreNote is a score written beside an item of an assessment sheet:
+// 按规定时间编报年度计划（5分）, （满分10分）, （权重15）.
+var scoreNote = regexp.MustCompile(`^(?:满分|分值|权重|计)?\s*([0-9]+(?:\.[0-9]+)?)\s*分?$`)
+
+// scoreOf reads the weight from the first bracket of the task's first line
+// that holds nothing but a score.
+func scoreOf(text string) *float64 {
+	first, _, _ := strings.Cut(text, "\n")
+	for _, sp := range parenNotes(first) {
+		inner := fold(first[sp.start:sp.end])
+		m := scoreNote.FindStringSubmatch(inner)
+		if m == nil || !(strings.Contains(inner, "分") || strings.Contains(inner, "权重")) {
+			continue
+		}
+		if w, err := strconv.ParseFloat(m[1], 64); err == nil {
+			return &w
+		}
+	}
+	return nil
 }
 
 // addNotes merges responsibility notes into the task, each unit once.
