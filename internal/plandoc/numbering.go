@@ -14,8 +14,8 @@ const (
 	kindArticle = "第条"  // 第一条
 	kindCN      = "一、"  // 一、 二． 三.
 	kindParenCN = "(一)" // （一）
-	kindNum     = "1."   // 1. 1． 1、
-	kindParenN  = "(1)"  // （1）
+	kindNum     = "1."  // 1. 1． 1、
+	kindParenN  = "(1)" // （1）
 	kindCircled = "①"
 )
 

@@ -134,4 +134,3 @@ func firstYear(lines []line) int {
 	}
 	return 0
 }
-

@@ -147,4 +147,3 @@ func TestTargets(t *testing.T) {
 		}
 	}
 }
-
