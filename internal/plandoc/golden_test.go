@@ -20,7 +20,7 @@ var update = flag.Bool("update", false, "rewrite the golden JSON files from the 
 // change and review the diff.
 func TestGolden(t *testing.T) {
 	inputs, _ := filepath.Glob("testdata/golden/*.txt")
-	seeds, _ := filepath.Glob("../../testdata/seeds/*.txt")
+	seeds, _ := filepath.Glob("../../demo/seeds/*.txt")
 	inputs = append(inputs, seeds...)
 	if len(inputs) < 10 {
 		t.Fatalf("only %d golden inputs found", len(inputs))

@@ -186,7 +186,7 @@ func TestGoldAccuracy(t *testing.T) {
 			if err := json.Unmarshal(data, &gold); err != nil {
 				t.Fatal(err)
 			}
-			doc, err := docread.ReadFile(filepath.Join("..", "..", "testdata", "seeds", stem+".txt"))
+			doc, err := docread.ReadFile(filepath.Join("..", "..", "demo", "seeds", stem+".txt"))
 			if err != nil {
 				t.Fatal(err)
 			}
