@@ -19,7 +19,6 @@ type unitColumn struct {
 
 var (
 	seqHeader       = regexp.MustCompile(`^(?:序号|编号|序|号)$`)
-	taskHeader      = regexp.MustCompile(`重点任务|工作任务|主要任务|具体任务|任务名称|任务内容|改革举措|改革事项|重点工作|工作内容|工作事项|工作措施|项目名称|工作项目|^任务$|^事项$|^项目$|^内容$|举措|任务`)
 	unitHeader      = regexp.MustCompile(`单位|部门|处室|责任主体|科室`)
 	personHeader    = regexp.MustCompile(`领导|责任人|联系人|经办人`)
 	leadHeader      = regexp.MustCompile(`牵头|主要责任|主办|主责`)
@@ -29,14 +28,35 @@ var (
 	milestoneHeader = regexp.MustCompile(`进度安排|阶段目标|节点安排|进度要求|主要成果|推进计划`)
 )
 
+// taskHeaders name the column that holds the task itself, best first: an
+// assessment sheet has both 一级指标 and 考核内容, a task list both 重点任务
+// and 工作内容, and the finer-grained column is the task.
+var taskHeaders = []string{"重点任务", "工作任务", "主要任务", "具体任务", "任务名称", "任务内容", "改革举措", "改革事项",
+	"重点工作", "工作内容", "工作事项", "工作措施", "考核内容", "考核项目", "考核指标", "考评内容", "评价内容", "二级指标",
+	"项目名称", "工作项目", "指标名称", "事项", "任务", "举措", "内容", "指标", "项目"}
+
+// taskRank is the place of a header among taskHeaders, len(taskHeaders) when none fits.
+func taskRank(header string) int {
+	h := strings.Join(strings.Fields(fold(header)), "")
+	if h == "" || len([]rune(h)) > 16 {
+		return len(taskHeaders)
+	}
+	for i, name := range taskHeaders {
+		if strings.Contains(h, name) {
+			return i
+		}
+	}
+	return len(taskHeaders)
+}
+
 // findHeader returns the index of a table's header row and its columns;
 // ok is false for a table that is not a task table.
 func findHeader(rows [][]string) (at int, c columns, ok bool) {
 	for i := 0; i < len(rows) && i < 8; i++ {
 		c = columns{seq: -1, task: -1, weight: -1, deadline: -1, milestones: -1}
-		for j, cell := range rows[i] {
-			h := strings.Join(strings.Fields(fold(cell)), "")
-			if h == "" || len([]rune(h)) > 16 || (j > 0 && cell == rows[i][j-1]) {
+		for j, name := range rows[i] {
+			h := strings.Join(strings.Fields(fold(name)), "")
+			if h == "" || len([]rune(h)) > 16 || (j > 0 && name == rows[i][j-1]) {
 				continue
 			}
 			switch {
@@ -50,7 +70,7 @@ func findHeader(rows [][]string) (at int, c columns, ok bool) {
 				c.deadline = j
 			case weightHeader.MatchString(h):
 				c.weight = j
-			case taskHeader.MatchString(h) && c.task < 0:
+			case taskRank(h) < taskRank(cell(rows[i], c.task)):
 				c.task = j
 			}
 		}
@@ -108,11 +128,12 @@ func mergeRow(t *Task, row []string, c columns, year int) {
 		t.Text += "\n" + txt
 	}
 	for _, uc := range c.units {
-		v := cell(row, uc.at)
-		units := splitUnits(strings.ReplaceAll(v, "\n", "、"))
-		t.Units = appendNew(t.Units, units...)
+		v := strings.ReplaceAll(cell(row, uc.at), "\n", "、")
+		n := parseNote(v, fold(v))
+		t.Units = appendNew(t.Units, n.units...)
+		t.LeadUnits = appendNew(t.LeadUnits, n.lead...)
 		if uc.lead {
-			t.LeadUnits = appendNew(t.LeadUnits, units...)
+			t.LeadUnits = appendNew(t.LeadUnits, n.units...)
 		}
 	}
 	if v := cell(row, c.deadline); v != "" {

@@ -90,17 +90,34 @@ func parseNote(s, f string) unitNote {
 		isLead := leadLabel.MatchString(cf) || leadTail.MatchString(cf)
 		isCoop := coopLabel.MatchString(cf)
 		for _, u := range splitUnits(cl) {
-			if seen[u] {
+			u, mark := roleMark(u)
+			if u == "" || seen[u] {
 				continue
 			}
 			seen[u] = true
 			n.units = append(n.units, u)
-			if isLead && !isCoop {
+			if mark == "lead" || (mark == "" && isLead && !isCoop) {
 				n.lead = append(n.lead, u)
 			}
 		}
 	}
 	return n
+}
+
+var roleBracket = regexp.MustCompile(`[（(](牵头|牵头单位|主办|主责|配合|协办|参与)[）)]$`)
+
+// roleMark strips a role written in brackets after a unit — 市发改委（牵头）
+// — and says which role it was: "lead", "coop" or "".
+func roleMark(u string) (string, string) {
+	m := roleBracket.FindStringSubmatchIndex(fold(u))
+	if m == nil {
+		return u, ""
+	}
+	role := "coop"
+	if r := fold(u)[m[2]:m[3]]; strings.HasPrefix(r, "牵头") || r == "主办" || r == "主责" {
+		role = "lead"
+	}
+	return trimSpace(u[:m[0]]), role
 }
 
 // clauses splits a note at ；and ， (outside brackets), and also before a
