@@ -19,7 +19,7 @@ func ParseFile(path string) (*Plan, error) {
 
 // Parse extracts the plan from a document's blocks.
 func Parse(doc *docread.Doc) *Plan {
-	lines := linesOf(doc)
+	lines := joinContinuations(linesOf(doc))
 	m := readMeta(lines)
 	body, annexes := splitAnnexes(lines[m.bodyStart:])
 	year := m.Year

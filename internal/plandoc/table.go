@@ -10,6 +10,39 @@ import (
 type columns struct {
 	seq, task, weight, deadline, milestones int
 	units                                   []unitColumn
+	// spanEnd[j] is one past the last column that the header cell at j
+	// covers: a header merged over three columns heads all three.
+	spanEnd []int
+}
+
+// value is the text under the header at column i: the distinct non-empty
+// cells of the header's span, joined in order.
+func (c columns) value(row []string, i int) string {
+	if i < 0 || i >= len(row) {
+		return ""
+	}
+	end := i + 1
+	if i < len(c.spanEnd) {
+		end = min(c.spanEnd[i], len(row))
+	}
+	var parts []string
+	for _, v := range row[i:end] {
+		if v != "" && (len(parts) == 0 || parts[len(parts)-1] != v) && !strings.Contains(strings.Join(parts, ""), v) {
+			parts = append(parts, v)
+		}
+	}
+	return strings.Join(parts, "")
+}
+
+func headerSpans(header []string) []int {
+	ends := make([]int, len(header))
+	for j := len(header) - 1; j >= 0; j-- {
+		ends[j] = j + 1
+		if j+1 < len(header) && header[j+1] == header[j] {
+			ends[j] = ends[j+1]
+		}
+	}
+	return ends
 }
 
 type unitColumn struct {
@@ -53,7 +86,7 @@ func taskRank(header string) int {
 // ok is false for a table that is not a task table.
 func findHeader(rows [][]string) (at int, c columns, ok bool) {
 	for i := 0; i < len(rows) && i < 8; i++ {
-		c = columns{seq: -1, task: -1, weight: -1, deadline: -1, milestones: -1}
+		c = columns{seq: -1, task: -1, weight: -1, deadline: -1, milestones: -1, spanEnd: headerSpans(rows[i])}
 		for j, name := range rows[i] {
 			h := strings.Join(strings.Fields(fold(name)), "")
 			if h == "" || len([]rune(h)) > 16 || (j > 0 && name == rows[i][j-1]) {
@@ -70,7 +103,7 @@ func findHeader(rows [][]string) (at int, c columns, ok bool) {
 				c.deadline = j
 			case weightHeader.MatchString(h):
 				c.weight = j
-			case taskRank(h) < taskRank(cell(rows[i], c.task)):
+			case c.task < 0 && taskRank(h) < len(taskHeaders), c.task >= 0 && taskRank(h) < taskRank(rows[i][c.task]):
 				c.task = j
 			}
 		}
@@ -96,11 +129,11 @@ func tableTasks(rows [][]string, prefix []string, year int) ([]Task, bool) {
 		if strings.Join(row, "|") == header || isGroupRow(row) {
 			continue
 		}
-		taskText := cell(row, c.task)
+		taskText := c.value(row, c.task)
 		if taskText == "" {
 			continue
 		}
-		seq := strings.TrimRight(cell(row, c.seq), ".、．")
+		seq := strings.TrimRight(c.value(row, c.seq), ".、．")
 		if c.seq >= 0 && !isBareNumber(seq) {
 			continue // a note or sign-off row
 		}
@@ -124,11 +157,11 @@ func tableTasks(rows [][]string, prefix []string, year int) ([]Task, bool) {
 
 // mergeRow adds a row's units, deadlines, milestones and weight to t.
 func mergeRow(t *Task, row []string, c columns, year int) {
-	if txt := cell(row, c.task); txt != "" && !strings.Contains(t.Text, txt) {
+	if txt := c.value(row, c.task); txt != "" && !strings.Contains(t.Text, txt) {
 		t.Text += "\n" + txt
 	}
 	for _, uc := range c.units {
-		v := strings.ReplaceAll(cell(row, uc.at), "\n", "、")
+		v := strings.ReplaceAll(c.value(row, uc.at), "\n", "、")
 		n := parseNote(v, fold(v))
 		t.Units = appendNew(t.Units, n.units...)
 		t.LeadUnits = appendNew(t.LeadUnits, n.lead...)
@@ -136,18 +169,21 @@ func mergeRow(t *Task, row []string, c columns, year int) {
 			t.LeadUnits = appendNew(t.LeadUnits, n.units...)
 		}
 	}
-	if v := cell(row, c.deadline); v != "" {
+	if v := c.value(row, c.deadline); v != "" {
 		t.Deadlines = mergeDeadlines(t.Deadlines, deadlinesOf(v, year))
 	}
-	if v := cell(row, c.milestones); v != "" {
+	if v := c.value(row, c.milestones); v != "" {
 		for _, ms := range milestonesOf(strings.Split(v, "\n"), year) {
+			if hasMilestone(t.Milestones, ms.Text) {
+				continue // a merged cell repeats its step on every row it spans
+			}
 			t.Milestones = append(t.Milestones, ms)
 			if ms.Due != "" {
 				t.Deadlines = mergeDeadlines(t.Deadlines, []Deadline{{Text: ms.Text, Due: ms.Due}})
 			}
 		}
 	}
-	if v := strings.TrimSuffix(cell(row, c.weight), "分"); v != "" {
+	if v := strings.TrimSuffix(c.value(row, c.weight), "分"); v != "" {
 		if w, err := strconv.ParseFloat(asciiDigits(v), 64); err == nil {
 			t.Weight = &w
 		}
@@ -170,11 +206,89 @@ func mergeDeadlines(have, more []Deadline) []Deadline {
 	return have
 }
 
-func cell(row []string, i int) string {
-	if i < 0 || i >= len(row) {
-		return ""
+func hasMilestone(list []Milestone, text string) bool {
+	for _, m := range list {
+		if m.Text == text {
+			return true
+		}
 	}
-	return row[i]
+	return false
+}
+
+// joinContinuations appends to a task table the header-less tables that
+// continue it (Word splits a long table where a page or a section breaks),
+// widening their rows to the header's merged layout when they are narrower.
+func joinContinuations(lines []line) []line {
+	var out []line
+	last := -1 // index in out of the last task table
+	for _, l := range lines {
+		if l.table == nil {
+			out = append(out, l)
+			if l.text != "" {
+				last = -1
+			}
+			continue
+		}
+		if last >= 0 && continues(out[last].table, l.table) {
+			out[last].table = append(out[last].table, widen(out[last].table, l.table)...)
+			continue
+		}
+		out = append(out, l)
+		last = -1
+		if _, _, ok := findHeader(l.table); ok {
+			last = len(out) - 1
+		}
+	}
+	return out
+}
+
+func continues(prev, next [][]string) bool {
+	if len(next) == 0 {
+		return false
+	}
+	if _, _, ok := findHeader(next); ok {
+		return false
+	}
+	at, _, _ := findHeader(prev)
+	w := len(next[0])
+	return isBareNumber(strings.TrimRight(next[0][0], ".、．")) && (w == len(prev[at]) || w == len(distinct(prev[at])))
+}
+
+// widen lays the rows of a continuation out like the header of prev: a
+// header cell merged over k columns stands for k cells of each row.
+func widen(prev, rows [][]string) [][]string {
+	at, _, _ := findHeader(prev)
+	header := prev[at]
+	if len(rows[0]) == len(header) {
+		return rows
+	}
+	spans := headerSpans(header)
+	var out [][]string
+	for _, r := range rows {
+		var wide []string
+		k := 0
+		for j := 0; j < len(header) && k < len(r); {
+			for x := j; x < spans[j]; x++ {
+				wide = append(wide, r[k])
+			}
+			j = spans[j]
+			k++
+		}
+		out = append(out, wide)
+	}
+	return out
+}
+
+// distinct drops adjacent repeats: the header as it was before merged
+// cells were spread over the columns they cover.
+func distinct(cells []string) []string {
+	var out []string
+	for i, c := range cells {
+		if i == 0 || c != cells[i-1] {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // isGroupRow reports a row whose non-empty cells all hold one value: a

@@ -1,0 +1,16 @@
+package store
+
+import "errors"
+
+// ErrNotFound is returned, wrapped, when the row asked for does not exist.
+// Callers test it with errors.Is; a lookup never answers nil, nil.
+var ErrNotFound = errors.New("store: not found")
+
+// ErrSchemaTooNew is returned, wrapped, by Open when the database was
+// migrated by a newer duban than this one. Running on it could corrupt data
+// the old code does not understand, so the only safe move is to upgrade.
+var ErrSchemaTooNew = errors.New("store: database schema is newer than this duban")
+
+// ErrInvalid is returned, wrapped, when a value handed to the store cannot
+// be stored as given (a malformed date, a checksum of the wrong shape).
+var ErrInvalid = errors.New("store: invalid value")

@@ -1,0 +1,64 @@
+package store
+
+import (
+	"time"
+
+	"github.com/duban/duban/internal/plandoc"
+)
+
+// PlanImport is one parsed document to store.
+type PlanImport struct {
+	// SourceName is the document's file name, for people.
+	SourceName string
+	// SourceSHA256 is the hex SHA-256 of the document's bytes. It is the
+	// plan's identity: the same bytes imported twice are stored once.
+	SourceSHA256 string
+	// Format is what the reader recognised ("text", "docx", "xlsx", "html").
+	Format string
+	// Plan is the parsed plan.
+	Plan *plandoc.Plan
+}
+
+// Plan is a stored plan: what the document said plus where it came from.
+type Plan struct {
+	ID           int64
+	Title        string
+	DocNumber    string
+	Issuer       string
+	IssuedOn     string // ISO date, "" when none
+	Year         int
+	SourceName   string
+	SourceSHA256 string
+	Format       string
+	ImportedAt   time.Time // UTC
+	TaskCount    int
+	// Tasks is filled by FindPlanByID only; lists leave it nil, because a
+	// list of plans rarely needs every task of every plan.
+	Tasks []Task
+}
+
+// Task is a stored task: the parsed task with its database identity.
+type Task struct {
+	ID     int64
+	PlanID int64
+	Seq    int // position in the document, from 0
+	plandoc.Task
+}
+
+// Doc gives the plan back in the parser's own form, as `duban parse --json`
+// would print it. Units are stored once per task with a lead flag, so
+// LeadUnits comes back in the order the units were listed.
+func (p *Plan) Doc() *plandoc.Plan {
+	d := &plandoc.Plan{
+		Title:     p.Title,
+		DocNumber: p.DocNumber,
+		Issuer:    p.Issuer,
+		IssuedOn:  p.IssuedOn,
+		Year:      p.Year,
+		Tasks:     make([]plandoc.Task, len(p.Tasks)),
+	}
+	for i, t := range p.Tasks {
+		d.Tasks[i] = t.Task
+	}
+	return d
+}

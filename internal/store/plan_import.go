@@ -1,0 +1,224 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"time"
+
+	"github.com/duban/duban/internal/plandoc"
+)
+
+// ImportPlan stores a parsed plan with all its tasks in one transaction:
+// either everything lands or nothing does. A document already imported
+// (same SourceSHA256) is not stored again; ImportPlan then returns the
+// existing plan's id and created == false.
+func (db *DB) ImportPlan(ctx context.Context, in PlanImport) (id int64, created bool, err error) {
+	if err := validateImport(in); err != nil {
+		return 0, false, err
+	}
+	tx, err := db.beginWrite(ctx)
+	if err != nil {
+		return 0, false, fmt.Errorf("store: import plan: begin: %w", err)
+	}
+	defer tx.Rollback()
+
+	id, created, err = db.insertPlan(ctx, tx, in)
+	if err != nil || !created {
+		return id, false, err
+	}
+	if err := db.insertTasks(ctx, tx, id, in.Plan.Tasks); err != nil {
+		return 0, false, err
+	}
+	if err := tx.Commit(); err != nil {
+		return 0, false, fmt.Errorf("store: import plan: commit: %w", err)
+	}
+	return id, true, nil
+}
+
+// insertPlan adds the plan row, or finds the row already there for the same
+// document. ON CONFLICT DO NOTHING makes a concurrent import of the same
+// file (possible on PostgreSQL) end in "exists" rather than an error.
+func (db *DB) insertPlan(ctx context.Context, tx *sql.Tx, in PlanImport) (int64, bool, error) {
+	p := in.Plan
+	var id int64
+	err := tx.QueryRowContext(ctx, db.dialect.rebind(`
+		INSERT INTO plans (title, doc_number, issuer, issued_on, year,
+		                   source_name, source_sha256, format, imported_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (source_sha256) DO NOTHING
+		RETURNING id`),
+		p.Title, p.DocNumber, p.Issuer, nullDate(p.IssuedOn), p.Year,
+		in.SourceName, in.SourceSHA256, in.Format,
+		db.now().UTC().Truncate(time.Microsecond),
+	).Scan(&id)
+	if err == nil {
+		return id, true, nil
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return 0, false, fmt.Errorf("store: import plan: insert plan: %w", err)
+	}
+	err = tx.QueryRowContext(ctx, db.dialect.rebind(
+		`SELECT id FROM plans WHERE source_sha256 = ?`), in.SourceSHA256).Scan(&id)
+	if err != nil {
+		return 0, false, fmt.Errorf("store: import plan: find existing: %w", err)
+	}
+	return id, false, nil
+}
+
+// taskStmts are the import's statements, prepared once per import: a plan
+// has tens to hundreds of tasks, each with several child rows.
+type taskStmts struct {
+	task, unit, deadline, target, milestone *sql.Stmt
+}
+
+func (db *DB) prepareTaskStmts(ctx context.Context, tx *sql.Tx) (*taskStmts, error) {
+	var s taskStmts
+	for _, p := range []struct {
+		dst **sql.Stmt
+		sql string
+	}{
+		{&s.task, `INSERT INTO tasks (plan_id, seq, path, title, text, weight, optional)
+		           VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`},
+		{&s.unit, `INSERT INTO task_units (task_id, seq, name, is_lead) VALUES (?, ?, ?, ?)`},
+		{&s.deadline, `INSERT INTO task_deadlines (task_id, seq, text, due, every) VALUES (?, ?, ?, ?, ?)`},
+		{&s.target, `INSERT INTO task_targets (task_id, seq, text, value, unit) VALUES (?, ?, ?, ?, ?)`},
+		{&s.milestone, `INSERT INTO task_milestones (task_id, seq, text, due) VALUES (?, ?, ?, ?)`},
+	} {
+		st, err := tx.PrepareContext(ctx, db.dialect.rebind(p.sql))
+		if err != nil {
+			s.close()
+			return nil, fmt.Errorf("store: import plan: prepare: %w", err)
+		}
+		*p.dst = st
+	}
+	return &s, nil
+}
+
+func (s *taskStmts) close() {
+	for _, st := range []*sql.Stmt{s.task, s.unit, s.deadline, s.target, s.milestone} {
+		if st != nil {
+			st.Close()
+		}
+	}
+}
+
+func (db *DB) insertTasks(ctx context.Context, tx *sql.Tx, planID int64, tasks []plandoc.Task) error {
+	if len(tasks) == 0 {
+		return nil
+	}
+	st, err := db.prepareTaskStmts(ctx, tx)
+	if err != nil {
+		return err
+	}
+	defer st.close()
+	for i := range tasks {
+		if err := insertTask(ctx, st, planID, i, &tasks[i]); err != nil {
+			return fmt.Errorf("store: import plan: task %d (%s): %w", i+1, tasks[i].Title, err)
+		}
+	}
+	return nil
+}
+
+func insertTask(ctx context.Context, st *taskStmts, planID int64, seq int, t *plandoc.Task) error {
+	path, err := json.Marshal(nonNil(t.Path))
+	if err != nil {
+		return fmt.Errorf("path: %w", err)
+	}
+	var taskID int64
+	if err := st.task.QueryRowContext(ctx, planID, seq, string(path), t.Title, t.Text,
+		t.Weight, t.Optional).Scan(&taskID); err != nil {
+		return fmt.Errorf("insert task: %w", err)
+	}
+	for i, u := range taskUnits(t) {
+		if _, err := st.unit.ExecContext(ctx, taskID, i, u.name, u.lead); err != nil {
+			return fmt.Errorf("insert unit %q: %w", u.name, err)
+		}
+	}
+	for i, d := range t.Deadlines {
+		if _, err := st.deadline.ExecContext(ctx, taskID, i, d.Text, nullDate(d.Due), nullString(d.Every)); err != nil {
+			return fmt.Errorf("insert deadline %q: %w", d.Text, err)
+		}
+	}
+	for i, g := range t.Targets {
+		if _, err := st.target.ExecContext(ctx, taskID, i, g.Text, g.Value, g.Unit); err != nil {
+			return fmt.Errorf("insert target %q: %w", g.Text, err)
+		}
+	}
+	for i, m := range t.Milestones {
+		if _, err := st.milestone.ExecContext(ctx, taskID, i, m.Text, nullDate(m.Due)); err != nil {
+			return fmt.Errorf("insert milestone %q: %w", m.Text, err)
+		}
+	}
+	return nil
+}
+
+type unitRow struct {
+	name string
+	lead bool
+}
+
+// taskUnits merges a task's two unit lists into rows of one table: every
+// unit once per listing, flagged when it leads. A lead unit that the units
+// list lacks (the parser should not produce one) is kept as an extra row
+// rather than lost.
+func taskUnits(t *plandoc.Task) []unitRow {
+	rows := make([]unitRow, 0, len(t.Units))
+	for _, u := range t.Units {
+		rows = append(rows, unitRow{name: u, lead: slices.Contains(t.LeadUnits, u)})
+	}
+	for _, u := range t.LeadUnits {
+		if !slices.Contains(t.Units, u) {
+			rows = append(rows, unitRow{name: u, lead: true})
+		}
+	}
+	return rows
+}
+
+// validateImport rejects values the database would store wrongly rather
+// than refuse: a date SQLite would keep as any text, a NaN it would turn
+// into NULL. Constraints in the schema guard the rest.
+func validateImport(in PlanImport) error {
+	if in.Plan == nil {
+		return fmt.Errorf("%w: import plan: no plan", ErrInvalid)
+	}
+	if b, err := hex.DecodeString(in.SourceSHA256); err != nil || len(b) != 32 {
+		return fmt.Errorf("%w: import plan: source SHA-256 %q is not 64 hex digits", ErrInvalid, in.SourceSHA256)
+	}
+	if err := checkDate(in.Plan.IssuedOn); err != nil {
+		return fmt.Errorf("%w: import plan: issued_on: %v", ErrInvalid, err)
+	}
+	for i, t := range in.Plan.Tasks {
+		if err := validateTask(&t); err != nil {
+			return fmt.Errorf("%w: import plan: task %d (%s): %v", ErrInvalid, i+1, t.Title, err)
+		}
+	}
+	return nil
+}
+
+func validateTask(t *plandoc.Task) error {
+	if t.Weight != nil && (math.IsNaN(*t.Weight) || math.IsInf(*t.Weight, 0)) {
+		return fmt.Errorf("weight %v is not a number", *t.Weight)
+	}
+	for _, d := range t.Deadlines {
+		if err := checkDate(d.Due); err != nil {
+			return fmt.Errorf("deadline %q: %v", d.Text, err)
+		}
+	}
+	for _, g := range t.Targets {
+		if math.IsNaN(g.Value) || math.IsInf(g.Value, 0) {
+			return fmt.Errorf("target %q: value %v is not a number", g.Text, g.Value)
+		}
+	}
+	for _, m := range t.Milestones {
+		if err := checkDate(m.Due); err != nil {
+			return fmt.Errorf("milestone %q: %v", m.Text, err)
+		}
+	}
+	return nil
+}

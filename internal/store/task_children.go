@@ -1,0 +1,116 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"github.com/duban/duban/internal/plandoc"
+)
+
+// findTaskChildren fills the units, deadlines, targets and milestones of a
+// plan's tasks. byID maps a task id to its index in tasks.
+func (db *DB) findTaskChildren(ctx context.Context, tx *sql.Tx, planID int64, tasks []Task, byID map[int64]int) error {
+	// task finds the task a child row belongs to. The rows come from a join
+	// on the same plan inside the same transaction, so a miss is a bug.
+	task := func(id int64) (*Task, error) {
+		i, ok := byID[id]
+		if !ok {
+			return nil, fmt.Errorf("child row of unknown task %d", id)
+		}
+		return &tasks[i], nil
+	}
+	err := db.eachChild(ctx, tx, planID, "task_units", "c.name, c.is_lead", func(rows *sql.Rows) error {
+		var id int64
+		var name string
+		var lead bool
+		if err := rows.Scan(&id, &name, &lead); err != nil {
+			return err
+		}
+		t, err := task(id)
+		if err != nil {
+			return err
+		}
+		t.Units = append(t.Units, name)
+		if lead {
+			t.LeadUnits = append(t.LeadUnits, name)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	err = db.eachChild(ctx, tx, planID, "task_deadlines", "c.text, c.due, c.every", func(rows *sql.Rows) error {
+		var id int64
+		var d plandoc.Deadline
+		var due dateValue
+		var every sql.NullString
+		if err := rows.Scan(&id, &d.Text, &due, &every); err != nil {
+			return err
+		}
+		t, err := task(id)
+		if err != nil {
+			return err
+		}
+		d.Due, d.Every = string(due), every.String
+		t.Deadlines = append(t.Deadlines, d)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	err = db.eachChild(ctx, tx, planID, "task_targets", "c.text, c.value, c.unit", func(rows *sql.Rows) error {
+		var id int64
+		var g plandoc.Target
+		if err := rows.Scan(&id, &g.Text, &g.Value, &g.Unit); err != nil {
+			return err
+		}
+		t, err := task(id)
+		if err != nil {
+			return err
+		}
+		t.Targets = append(t.Targets, g)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return db.eachChild(ctx, tx, planID, "task_milestones", "c.text, c.due", func(rows *sql.Rows) error {
+		var id int64
+		var m plandoc.Milestone
+		var due dateValue
+		if err := rows.Scan(&id, &m.Text, &due); err != nil {
+			return err
+		}
+		t, err := task(id)
+		if err != nil {
+			return err
+		}
+		m.Due = string(due)
+		t.Milestones = append(t.Milestones, m)
+		return nil
+	})
+}
+
+// eachChild runs one query over a child table, restricted to the plan's
+// tasks and ordered so that rows arrive in their listed order, and hands
+// each row (task_id first, then cols, which name the child table c) to row.
+func (db *DB) eachChild(ctx context.Context, tx *sql.Tx, planID int64, table, cols string, row func(*sql.Rows) error) error {
+	rows, err := tx.QueryContext(ctx, db.dialect.rebind(`
+		SELECT c.task_id, `+cols+`
+		FROM `+table+` c JOIN tasks t ON t.id = c.task_id
+		WHERE t.plan_id = ? ORDER BY c.task_id, c.seq`), planID)
+	if err != nil {
+		return fmt.Errorf("%s: %w", table, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := row(rows); err != nil {
+			return fmt.Errorf("%s: %w", table, err)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("%s: %w", table, err)
+	}
+	return nil
+}
