@@ -28,9 +28,19 @@ func taskFromText(path []string, text string, year int) Task {
 // 按规定时间编报年度计划（5分）, （满分10分）, （权重15）.
 var scoreNote = regexp.MustCompile(`^(?:满分|分值|权重|计)?\s*([0-9]+(?:\.[0-9]+)?)\s*分?$`)
 
-// scoreOf reads the weight from the first bracket of the task's first line
-// that holds nothing but a score.
+// scoreLine is a labelled line of its own: 分值：10分.
+var scoreLine = regexp.MustCompile(`^(?:分值|权重|标准分|满分)\s*[：:]\s*([0-9]+(?:\.[0-9]+)?)\s*分?$`)
+
+// scoreOf reads the weight from a labelled line (分值：10分) or else from
+// the first bracket of the task's first line that holds nothing but a score.
 func scoreOf(text string) *float64 {
+	for _, ln := range strings.Split(text, "\n") {
+		if m := scoreLine.FindStringSubmatch(fold(trimSpace(ln))); m != nil {
+			if w, err := strconv.ParseFloat(m[1], 64); err == nil {
+				return &w
+			}
+		}
+	}
 	first, _, _ := strings.Cut(text, "\n")
 	for _, sp := range parenNotes(first) {
 		inner := fold(first[sp.start:sp.end])
