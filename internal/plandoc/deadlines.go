@@ -12,7 +12,10 @@ import (
 // timeRule is one shape of time expression: its pattern over the folded,
 // quote-masked text and what a match means.
 type timeRule struct {
-	re *regexp.Regexp
+	// need lists literals of which a text must hold one for the rule to
+	// match at all: a cheap test that spares most regexp scans.
+	need []string
+	re   *regexp.Regexp
 	// read turns a match (submatch strings of the folded text) into a
 	// deadline; ok false rejects the match (a start, a comparison…).
 	read func(m []string, year int) (d Deadline, ok bool)
@@ -25,27 +28,28 @@ const (
 )
 
 var cadenceRules = []struct {
+	need  []string
 	re    *regexp.Regexp
 	every string
 }{
-	{regexp.MustCompile(`每半年|半年一(?:次|评|考|报|督)|每年两次`), EveryHalfYear},
-	{regexp.MustCompile(`每季度?|按季度?|一季一|逐季`), EveryQuarter},
-	{regexp.MustCompile(`每个?月|按月|一月一|逐月|月度(?:通报|调度|报送|督查)`), EveryMonth},
-	{regexp.MustCompile(`每一?年度?|逐年|按年度|一年一(?:次|考|评|督|报)|年初有清单[^。；]*?年末有考[核评]|年度[^，。；、0-9]{0,14}?(?:计划|方案)`), EveryYear},
+	{[]string{"半年", "两次"}, regexp.MustCompile(`每半年|半年一(?:次|评|考|报|督)|每年两次`), EveryHalfYear},
+	{[]string{"季"}, regexp.MustCompile(`每季度?|按季度?|一季一|逐季`), EveryQuarter},
+	{[]string{"月"}, regexp.MustCompile(`每个?月|按月|一月一|逐月|月度(?:通报|调度|报送|督查)`), EveryMonth},
+	{[]string{"年"}, regexp.MustCompile(`每一?年度?|逐年|按年度|一年一(?:次|考|评|督|报)|年初有清单[^。；]*?年末有考[核评]|年度[^，。；、0-9]{0,14}?(?:计划|方案)`), EveryYear},
 }
 
 // timeRules are tried in order; a later rule never takes text that an
 // earlier one matched.
 var timeRules = []timeRule{
-	{regexp.MustCompile(`(?:` + yearRe + `年)?` + monthRe + `月` + `([0-9０-９]{1,2})日(?:前|之前|以前)?`), readDay},
-	{regexp.MustCompile(yearRe + `[/.．]` + monthRe + `\s*[~～\-—－至到]\s*` + yearRe + `[/.．]` + monthRe), readSlashRange},
-	{regexp.MustCompile(`(?:` + yearRe + `年)?` + monthRe + `\s*[\-—－~～至到]\s*` + monthRe + `月份?`), readMonthRange},
-	{regexp.MustCompile(`(?:(?:力争|争取|预计|计划)?(?:到|至|于|在)?)` + yearRe + `年` + monthRe + `月份?(底|末|上旬|中旬|下旬|中)?(?:前|之前|以前)?`), readYearMonth},
-	{regexp.MustCompile(`(?:` + yearRe + `年)?(?:第([一二三四1-4])季度|(上半年|下半年))(?:末|底)?(?:前|之前)?`), readQuarter},
-	{regexp.MustCompile(yearRe + `年(?:年)?(初|中|底|末)(?:前|之前|以前)?`), readYearPart},
-	{regexp.MustCompile(`(?:(?:力争|争取|预计|计划)?(?:到|至|于|在)?)` + yearRe + `年(?:底|末|内)?(?:前|之前|以前)?`), readYear},
-	{regexp.MustCompile(monthRe + `月份?(底|末|上旬|中旬|下旬)?(?:前|之前|以前)?`), readMonth},
-	{regexp.MustCompile(`(?:今年|本年度?|当年)?年(?:底前|底|末前|内)`), readThisYear},
+	{[]string{"日"}, regexp.MustCompile(`(?:` + yearRe + `年)?` + monthRe + `月` + `([0-9０-９]{1,2})日(?:前|之前|以前)?`), readDay},
+	{[]string{"/", ".", "．"}, regexp.MustCompile(yearRe + `[/.．]` + monthRe + `\s*[~～\-—－至到]\s*` + yearRe + `[/.．]` + monthRe), readSlashRange},
+	{[]string{"月"}, regexp.MustCompile(`(?:` + yearRe + `年)?` + monthRe + `\s*[\-—－~～至到]\s*` + monthRe + `月份?`), readMonthRange},
+	{[]string{"月"}, regexp.MustCompile(yearRe + `年` + monthRe + `月份?(底|末|上旬|中旬|下旬|中)?(?:前|之前|以前)?`), readYearMonth},
+	{[]string{"季度", "半年"}, regexp.MustCompile(`(?:` + yearRe + `年)?(?:第([一二三四1-4])季度|(上半年|下半年))(?:末|底)?(?:前|之前)?`), readQuarter},
+	{[]string{"年"}, regexp.MustCompile(yearRe + `年(?:年)?(初|中|底|末)(?:前|之前|以前)?`), readYearPart},
+	{[]string{"年"}, regexp.MustCompile(yearRe + `年(?:底|末|内)?(?:前|之前|以前)?`), readYear},
+	{[]string{"月"}, regexp.MustCompile(monthRe + `月份?(底|末|上旬|中旬|下旬)?(?:前|之前|以前)?`), readMonth},
+	{[]string{"年底", "年末", "年内"}, regexp.MustCompile(`(?:今年|本年度?|当年)?年(?:底前|底|末前|内)`), readThisYear},
 }
 
 // deadlinesOf finds every deadline and cadence in text, in order of
@@ -70,6 +74,9 @@ func deadlinesOf(text string, year int) []Deadline {
 		return true
 	}
 	for _, c := range cadenceRules {
+		if !containsAny(f, c.need) {
+			continue
+		}
 		for _, m := range c.re.FindAllStringIndex(f, -1) {
 			if strings.HasPrefix(f[m[0]:], "年度") && (endsWithDigit(f[:m[0]]) || strings.HasSuffix(f[:m[0]], "年")) {
 				continue // 2014年度 names a year, 年度计划 a cycle
@@ -80,6 +87,9 @@ func deadlinesOf(text string, year int) []Deadline {
 		}
 	}
 	for _, r := range timeRules {
+		if !containsAny(f, r.need) {
+			continue
+		}
 		for _, m := range r.re.FindAllStringSubmatchIndex(f, -1) {
 			if !startsOK(f, m[0]) || !endsOK(f, m[1]) || !claimFree(taken, m[0], m[1]) {
 				continue
@@ -94,8 +104,9 @@ func deadlinesOf(text string, year int) []Deadline {
 			if !ok || !claim(m[0], m[1]) {
 				continue
 			}
-			d.Text = text[m[0]:m[1]]
-			all = append(all, found{m[0], m[1], d})
+			at := withLeadIn(f, m[0])
+			d.Text = text[at:m[1]]
+			all = append(all, found{at, m[1], d})
 		}
 	}
 	sort.SliceStable(all, func(i, j int) bool { return all[i].at < all[j].at })
@@ -109,6 +120,32 @@ func deadlinesOf(text string, year int) []Deadline {
 		}
 	}
 	return out
+}
+
+// withLeadIn moves a deadline's start back over the words that introduce
+// it (力争到2020年, 于2018年7月底前), so that its text reads as written.
+func withLeadIn(f string, at int) int {
+	for _, w := range []string{"到", "至", "于", "在"} {
+		if strings.HasSuffix(f[:at], w) {
+			at -= len(w)
+			break
+		}
+	}
+	for _, w := range []string{"力争", "争取", "预计"} {
+		if strings.HasSuffix(f[:at], w) {
+			return at - len(w)
+		}
+	}
+	return at
+}
+
+func containsAny(s string, literals []string) bool {
+	for _, l := range literals {
+		if strings.Contains(s, l) {
+			return true
+		}
+	}
+	return false
 }
 
 func claimFree(taken []bool, a, b int) bool {
