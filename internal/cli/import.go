@@ -146,7 +146,10 @@ func parsePlan(doc *docread.Doc) (plan *plandoc.Plan, err error) {
 			plan, err = nil, fmt.Errorf("解析出错 (parser failure): %v", r)
 		}
 	}()
-	plan = plandoc.Parse(doc)
+	plan, err = plandoc.ParseDoc(doc)
+	if err != nil {
+		return nil, err
+	}
 	if plan == nil {
 		return nil, errors.New("解析出错 (parser returned nothing)")
 	}

@@ -2,6 +2,7 @@ package plandoc
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"reflect"
@@ -170,4 +171,18 @@ func annexWorkbook(t *testing.T, rows [][]string) []byte {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
+}
+
+// TestParseDocRefusesHugeText: a 9 MB single line is refused at once with
+// a message naming the file, not parsed for seconds.
+func TestParseDocRefusesHugeText(t *testing.T) {
+	doc := &docread.Doc{Name: "huge.txt", Blocks: []docread.Block{{Text: strings.Repeat("加强", 9<<20/6+1)}}}
+	_, err := ParseDoc(doc)
+	if !errors.Is(err, ErrTooLong) || !strings.Contains(err.Error(), "huge.txt") {
+		t.Fatalf("ParseDoc of 9 MB = %v, want ErrTooLong naming the file", err)
+	}
+	small := &docread.Doc{Name: "ok.txt", Blocks: []docread.Block{{Text: "1.加强组织领导。"}}}
+	if p, err := ParseDoc(small); err != nil || len(p.Tasks) != 1 {
+		t.Fatalf("ParseDoc of a one-task plan = %v, %v", p, err)
+	}
 }

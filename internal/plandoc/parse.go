@@ -1,6 +1,8 @@
 package plandoc
 
 import (
+	"errors"
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -8,11 +10,38 @@ import (
 	"github.com/duban/duban/internal/docread"
 )
 
+// MaxTextBytes bounds the text of a document that is parsed as a plan.
+// The longest real plans hold a few hundred kilobytes of text; anything
+// near this size is something else, and refusing it keeps a hostile file
+// (a 50 MB single line) from holding the importer for many seconds.
+const MaxTextBytes = 8 << 20
+
+// ErrTooLong marks a document whose text is too long to be a plan.
+var ErrTooLong = errors.New("plandoc: text too long for a plan")
+
 // ParseFile reads a plan document from disk and parses it.
 func ParseFile(path string) (*Plan, error) {
 	doc, err := docread.ReadFile(path)
 	if err != nil {
 		return nil, err
+	}
+	return ParseDoc(doc)
+}
+
+// ParseDoc parses a document after checking that it is of a plan's size.
+func ParseDoc(doc *docread.Doc) (*Plan, error) {
+	size := 0
+	for _, b := range doc.Blocks {
+		size += len(b.Text)
+		for _, r := range b.Table {
+			for _, c := range r {
+				size += len(c)
+			}
+		}
+	}
+	if size > MaxTextBytes {
+		return nil, fmt.Errorf("%s: 文本超过 %d MB，不像一份方案 (the text is %d MB, more than a plan holds): %w",
+			doc.Name, MaxTextBytes>>20, size>>20, ErrTooLong)
 	}
 	return Parse(doc), nil
 }
