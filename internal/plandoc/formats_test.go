@@ -118,10 +118,7 @@ func annexOf(p *Plan) (*Plan, [][]string) {
 		annex.Tasks = append(annex.Tasks, task)
 	}
 	// The cells come from the text's own annex table, as written.
-	for _, l := range annexRows() {
-		rows = append(rows, l)
-	}
-	return annex, rows
+	return annex, append(rows, annexRows()...)
 }
 
 func annexRows() [][]string {
@@ -184,5 +181,61 @@ func TestParseDocRefusesHugeText(t *testing.T) {
 	small := &docread.Doc{Name: "ok.txt", Blocks: []docread.Block{{Text: "1.加强组织领导。"}}}
 	if p, err := ParseDoc(small); err != nil || len(p.Tasks) != 1 {
 		t.Fatalf("ParseDoc of a one-task plan = %v, %v", p, err)
+	}
+}
+
+// TestScoreSheetXlsx reads an assessment score sheet as offices lay it
+// out: a merged title, a 考核项目 column merged over its rows, the items in
+// 考核内容 with their 分值 and 责任单位.
+func TestScoreSheetXlsx(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	rows := [][]any{
+		{"2025年度部门绩效考核评分表"},
+		{"序号", "考核项目", "考核内容", "分值", "评分标准", "责任单位"},
+		{1, "重点工作（40分）", "完成年度重点任务", 30, "每少完成一项扣3分", "市发改委"},
+		{2, nil, "按时报送工作进展", 10, "每逾期一次扣1分", "市发改委、市统计局"},
+		{3, "日常工作（60分）", "督查督办事项办结率达到95%以上", 40, "每低1个百分点扣1分", "市政府办公室（牵头）、市督考办"},
+		{4, nil, "开展创新创优工作", 20, "获省级表彰加2分", "各县（市、区）政府"},
+	}
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := f.SetSheetRow("Sheet1", cell, &r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, m := range [][2]string{{"A1", "F1"}, {"B3", "B4"}, {"B5", "B6"}} {
+		if err := f.MergeCell("Sheet1", m[0], m[1]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	p := parseBytes(t, "评分表.xlsx", buf.Bytes())
+	want := []struct {
+		title  string
+		weight float64
+		units  string
+		lead   string
+	}{
+		{"完成年度重点任务", 30, "市发改委", ""},
+		{"按时报送工作进展", 10, "市发改委、市统计局", ""},
+		{"督查督办事项办结率达到95%以上", 40, "市政府办公室、市督考办", "市政府办公室"},
+		{"开展创新创优工作", 20, "各县（市、区）政府", ""},
+	}
+	if len(p.Tasks) != len(want) {
+		t.Fatalf("%d tasks, want %d: %+v", len(p.Tasks), len(want), p.Tasks)
+	}
+	for i, w := range want {
+		got := p.Tasks[i]
+		if got.Title != w.title || got.Weight == nil || *got.Weight != w.weight ||
+			strings.Join(got.Units, "、") != w.units || strings.Join(got.LeadUnits, "、") != w.lead {
+			t.Errorf("task %d = %q weight %v units %q lead %q, want %+v", i, got.Title, got.Weight, got.Units, got.LeadUnits, w)
+		}
+	}
+	if tg := p.Tasks[2].Targets; len(tg) != 1 || tg[0].Value != 95 || tg[0].Unit != "%" {
+		t.Errorf("targets of task 3 = %+v, want 95%%", tg)
 	}
 }
