@@ -1,6 +1,7 @@
 package store
 
 import (
+	"github.com/duban/duban/internal/audit"
 	"time"
 
 	"github.com/duban/duban/internal/plandoc"
@@ -17,6 +18,8 @@ type PlanImport struct {
 	Format string
 	// Plan is the parsed plan.
 	Plan *plandoc.Plan
+	// Actor is who imports it, for the audit log; the zero value is duban itself.
+	Actor audit.Actor
 }
 
 // Plan is a stored plan: what the document said plus where it came from.
@@ -41,7 +44,11 @@ type Plan struct {
 type Task struct {
 	ID     int64
 	PlanID int64
-	Seq    int // position in the document, from 0
+	Seq    int    // position in the document, from 0
+	Status string // not_started until the ledger moves it
+	// UnitIDs are the registry units the task's unit names were matched
+	// to; authorisation decides by them.
+	UnitIDs []int64
 	plandoc.Task
 }
 

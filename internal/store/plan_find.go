@@ -114,7 +114,7 @@ func (db *DB) findTasks(ctx context.Context, tx *sql.Tx, planID int64) ([]Task, 
 	if len(tasks) == 0 {
 		return tasks, nil
 	}
-	if err := db.findTaskChildren(ctx, tx, planID, tasks, byID); err != nil {
+	if err := db.findTaskChildren(ctx, tx, ofPlan(planID), tasks, byID); err != nil {
 		return nil, err
 	}
 	return tasks, nil

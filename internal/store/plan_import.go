@@ -35,6 +35,14 @@ func (db *DB) ImportPlan(ctx context.Context, in PlanImport) (id int64, created 
 	if err := db.insertTasks(ctx, tx, id, in.Plan.Tasks); err != nil {
 		return 0, false, err
 	}
+	if err := db.linkTaskUnits(ctx, tx, id); err != nil {
+		return 0, false, err
+	}
+	summary := map[string]any{"title": in.Plan.Title, "doc_number": in.Plan.DocNumber, "source": in.SourceName,
+		"sha256": in.SourceSHA256, "tasks": len(in.Plan.Tasks)}
+	if err := db.appendAudit(ctx, tx, in.Actor, "plan.import", "plan", id, nil, summary); err != nil {
+		return 0, false, err
+	}
 	if err := tx.Commit(); err != nil {
 		return 0, false, fmt.Errorf("store: import plan: commit: %w", err)
 	}

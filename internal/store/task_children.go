@@ -4,13 +4,37 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/duban/duban/internal/plandoc"
 )
 
-// findTaskChildren fills the units, deadlines, targets and milestones of a
-// plan's tasks. byID maps a task id to its index in tasks.
-func (db *DB) findTaskChildren(ctx context.Context, tx *sql.Tx, planID int64, tasks []Task, byID map[int64]int) error {
+// childScope restricts the child-table queries to some tasks: FROM the
+// child table c, then join and where clauses with their arguments.
+type childScope struct {
+	join, where string
+	args        []any
+}
+
+// ofPlan is every task of one plan.
+func ofPlan(planID int64) childScope {
+	return childScope{join: ` JOIN tasks t ON t.id = c.task_id`, where: `t.plan_id = ?`, args: []any{planID}}
+}
+
+// ofTasks is the listed tasks.
+func ofTasks(ids []int64) childScope {
+	marks := make([]string, len(ids))
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		marks[i], args[i] = "?", id
+	}
+	return childScope{where: `c.task_id IN (` + strings.Join(marks, ", ") + `)`, args: args}
+}
+
+// findTaskChildren fills the units, deadlines, targets and milestones of
+// the scope's tasks. byID maps a task id to its index in tasks.
+func (db *DB) findTaskChildren(ctx context.Context, tx *sql.Tx, scope childScope, tasks []Task, byID map[int64]int) error {
 	// task finds the task a child row belongs to. The rows come from a join
 	// on the same plan inside the same transaction, so a miss is a bug.
 	task := func(id int64) (*Task, error) {
@@ -20,16 +44,20 @@ func (db *DB) findTaskChildren(ctx context.Context, tx *sql.Tx, planID int64, ta
 		}
 		return &tasks[i], nil
 	}
-	err := db.eachChild(ctx, tx, planID, "task_units", "c.name, c.is_lead", func(rows *sql.Rows) error {
+	err := db.eachChild(ctx, tx, scope, "task_units", "c.name, c.is_lead, c.unit_id", func(rows *sql.Rows) error {
 		var id int64
 		var name string
 		var lead bool
-		if err := rows.Scan(&id, &name, &lead); err != nil {
+		var unitID sql.NullInt64
+		if err := rows.Scan(&id, &name, &lead, &unitID); err != nil {
 			return err
 		}
 		t, err := task(id)
 		if err != nil {
 			return err
+		}
+		if unitID.Valid && !slices.Contains(t.UnitIDs, unitID.Int64) {
+			t.UnitIDs = append(t.UnitIDs, unitID.Int64)
 		}
 		t.Units = append(t.Units, name)
 		if lead {
@@ -40,7 +68,7 @@ func (db *DB) findTaskChildren(ctx context.Context, tx *sql.Tx, planID int64, ta
 	if err != nil {
 		return err
 	}
-	err = db.eachChild(ctx, tx, planID, "task_deadlines", "c.text, c.due, c.every", func(rows *sql.Rows) error {
+	err = db.eachChild(ctx, tx, scope, "task_deadlines", "c.text, c.due, c.every", func(rows *sql.Rows) error {
 		var id int64
 		var d plandoc.Deadline
 		var due dateValue
@@ -59,7 +87,7 @@ func (db *DB) findTaskChildren(ctx context.Context, tx *sql.Tx, planID int64, ta
 	if err != nil {
 		return err
 	}
-	err = db.eachChild(ctx, tx, planID, "task_targets", "c.text, c.value, c.unit", func(rows *sql.Rows) error {
+	err = db.eachChild(ctx, tx, scope, "task_targets", "c.text, c.value, c.unit", func(rows *sql.Rows) error {
 		var id int64
 		var g plandoc.Target
 		if err := rows.Scan(&id, &g.Text, &g.Value, &g.Unit); err != nil {
@@ -75,7 +103,7 @@ func (db *DB) findTaskChildren(ctx context.Context, tx *sql.Tx, planID int64, ta
 	if err != nil {
 		return err
 	}
-	return db.eachChild(ctx, tx, planID, "task_milestones", "c.text, c.due", func(rows *sql.Rows) error {
+	return db.eachChild(ctx, tx, scope, "task_milestones", "c.text, c.due", func(rows *sql.Rows) error {
 		var id int64
 		var m plandoc.Milestone
 		var due dateValue
@@ -92,14 +120,14 @@ func (db *DB) findTaskChildren(ctx context.Context, tx *sql.Tx, planID int64, ta
 	})
 }
 
-// eachChild runs one query over a child table, restricted to the plan's
+// eachChild runs one query over a child table, restricted to the scope's
 // tasks and ordered so that rows arrive in their listed order, and hands
 // each row (task_id first, then cols, which name the child table c) to row.
-func (db *DB) eachChild(ctx context.Context, tx *sql.Tx, planID int64, table, cols string, row func(*sql.Rows) error) error {
+func (db *DB) eachChild(ctx context.Context, tx *sql.Tx, scope childScope, table, cols string, row func(*sql.Rows) error) error {
 	rows, err := tx.QueryContext(ctx, db.dialect.rebind(`
 		SELECT c.task_id, `+cols+`
-		FROM `+table+` c JOIN tasks t ON t.id = c.task_id
-		WHERE t.plan_id = ? ORDER BY c.task_id, c.seq`), planID)
+		FROM `+table+` c`+scope.join+`
+		WHERE `+scope.where+` ORDER BY c.task_id, c.seq`), scope.args...)
 	if err != nil {
 		return fmt.Errorf("%s: %w", table, err)
 	}

@@ -1,0 +1,50 @@
+package audit
+
+import "fmt"
+
+// Head is the chain's last entry as recorded apart from the entries, so
+// that cutting entries off the end is noticed too.
+type Head struct {
+	Seq  int64
+	Hash string
+}
+
+// Problem is one place where the chain does not hold.
+type Problem struct {
+	Seq    int64  // the entry where the break shows
+	Reason string // in Chinese and English
+}
+
+func (p Problem) String() string { return fmt.Sprintf("#%d: %s", p.Seq, p.Reason) }
+
+// Verify checks entries, given in ascending Seq order as stored, against
+// each other and against head. It returns every problem found; none means
+// the log is intact.
+func Verify(entries []Entry, head Head) []Problem {
+	var out []Problem
+	var prev *Entry
+	for i := range entries {
+		e := entries[i]
+		want := int64(1)
+		if prev != nil {
+			want = prev.Seq + 1
+		}
+		switch {
+		case e.Seq != want:
+			out = append(out, Problem{e.Seq, fmt.Sprintf("序号不连续，应为 #%d：有记录被删除或调换 (sequence gap: expected #%d)", want, want)})
+		case prev != nil && e.PrevHash != prev.Hash:
+			out = append(out, Problem{e.Seq, "与前一条记录的链接不符：记录被调换或前一条被改动 (prev_hash does not match the entry before)"})
+		}
+		if e.ComputeHash() != e.Hash {
+			out = append(out, Problem{e.Seq, "内容与哈希不符：记录被改动 (hash mismatch: the entry was edited)"})
+		}
+		prev = &entries[i]
+	}
+	switch {
+	case prev == nil && head.Seq > 0:
+		out = append(out, Problem{1, fmt.Sprintf("日志为空，但应有 %d 条记录 (log is empty, head says %d entries)", head.Seq, head.Seq)})
+	case prev != nil && (prev.Seq != head.Seq || prev.Hash != head.Hash):
+		out = append(out, Problem{prev.Seq, fmt.Sprintf("最后一条记录与链头不符（链头 #%d）：末尾记录被删除或改动 (the last entry does not match the head #%d)", head.Seq, head.Seq)})
+	}
+	return out
+}

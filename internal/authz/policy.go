@@ -1,0 +1,88 @@
+package authz
+
+// Action is something a principal may want to do.
+type Action string
+
+// Actions, grouped by what they touch.
+const (
+	// Accounts and security (三员).
+	UserCreate     Action = "user.create"     // create an account (no role beyond none/business default)
+	UserUpdate     Action = "user.update"     // change name, disable/enable, reset password
+	UserGrant      Action = "user.grant"      // set role and unit bindings
+	UserUnlock     Action = "user.unlock"     // lift a lockout
+	UserList       Action = "user.list"       // see accounts
+	SecurityPolicy Action = "security.policy" // password and lockout rules
+	AuditRead      Action = "audit.read"      // browse, export and verify the audit log
+
+	// Reference data.
+	UnitRead  Action = "unit.read"
+	UnitWrite Action = "unit.write" // create, rename, move, alias units
+
+	// Business data.
+	PlanRead      Action = "plan.read"
+	PlanWrite     Action = "plan.write"   // import, confirm, edit plans
+	TaskRead      Action = "task.read"    // read a task (scoped by unit for liaisons)
+	TaskAssign    Action = "task.assign"  // change a task's units, deadlines, weights
+	TaskReport    Action = "task.report"  // report progress, apply for 销号 (own units)
+	TaskClose     Action = "task.close"   // verify and close (销号) or return
+	TaskSupervise Action = "task.supervise"
+)
+
+// Resource is what an action touches. For tasks, Units are the units
+// responsible for it; a liaison may act only where one of them is theirs.
+type Resource struct {
+	Units []int64
+}
+
+// grants lists what each role may do; unit scoping is applied on top.
+var grants = map[Role]map[Action]bool{
+	SysAdmin:   set(UserCreate, UserUpdate, UserList, UnitRead, UnitWrite),
+	SecAdmin:   set(UserGrant, UserUnlock, UserList, SecurityPolicy, UnitRead),
+	AuditAdmin: set(AuditRead),
+	Office:     set(UnitRead, UnitWrite, PlanRead, PlanWrite, TaskRead, TaskAssign, TaskClose, TaskSupervise),
+	Liaison:    set(UnitRead, PlanRead, TaskRead, TaskReport),
+	Leader:     set(UnitRead, PlanRead, TaskRead),
+}
+
+func set(actions ...Action) map[Action]bool {
+	m := make(map[Action]bool, len(actions))
+	for _, a := range actions {
+		m[a] = true
+	}
+	return m
+}
+
+// unitScoped are the actions a liaison may take only on their own units' data.
+var unitScoped = set(TaskRead, TaskReport)
+
+// Can reports whether p may do action a to r.
+func Can(p Principal, a Action, r Resource) bool {
+	if !grants[p.Role][a] {
+		return false
+	}
+	if p.Role == Liaison && unitScoped[a] {
+		for _, u := range r.Units {
+			if p.HasUnit(u) {
+				return true
+			}
+		}
+		return false
+	}
+	return true
+}
+
+// Allowed reports whether p may do a at all, on some resource: whether to
+// show a page or a button.
+func Allowed(p Principal, a Action) bool { return grants[p.Role][a] }
+
+// ScopeUnits says which tasks p may list: all (nil, true) or only those of
+// the returned units; ok is false when p may read no tasks at all.
+func ScopeUnits(p Principal) (units []int64, ok bool) {
+	if !grants[p.Role][TaskRead] {
+		return nil, false
+	}
+	if p.Role == Liaison {
+		return append([]int64{}, p.Units...), true
+	}
+	return nil, true
+}

@@ -1,0 +1,70 @@
+package authz
+
+// Role is a user's single role. Roles are not combined: 三员分立 forbids an
+// administrator from also holding a business role.
+type Role string
+
+// The six roles.
+const (
+	SysAdmin   Role = "sysadmin"   // 系统管理员: accounts, units registry, system settings
+	SecAdmin   Role = "secadmin"   // 安全管理员: role grants, unit bindings, unlocking, security policy
+	AuditAdmin Role = "auditadmin" // 审计管理员: the audit log, read and export only
+	Office     Role = "office"     // 督查室: plans, assignments, supervision, assessment
+	Liaison    Role = "liaison"    // 联络员: progress of their own units' tasks
+	Leader     Role = "leader"     // 领导: reads everything, writes nothing
+)
+
+// Roles lists every role in display order.
+var Roles = []Role{SysAdmin, SecAdmin, AuditAdmin, Office, Liaison, Leader}
+
+// Valid reports whether r is one of the six roles.
+func (r Role) Valid() bool {
+	for _, x := range Roles {
+		if r == x {
+			return true
+		}
+	}
+	return false
+}
+
+// IsAdmin reports whether r is one of the three security administrators,
+// who see no business data.
+func (r Role) IsAdmin() bool { return r == SysAdmin || r == SecAdmin || r == AuditAdmin }
+
+// Label is the role's Chinese name.
+func (r Role) Label() string {
+	switch r {
+	case SysAdmin:
+		return "系统管理员"
+	case SecAdmin:
+		return "安全管理员"
+	case AuditAdmin:
+		return "审计管理员"
+	case Office:
+		return "督查室"
+	case Liaison:
+		return "联络员"
+	case Leader:
+		return "领导"
+	}
+	return string(r)
+}
+
+// Principal is who is asking: a signed-in user with their role and, for a
+// liaison, the units they answer for.
+type Principal struct {
+	UserID   int64
+	Username string
+	Role     Role
+	Units    []int64 // the liaison's units; empty for other roles
+}
+
+// HasUnit reports whether the principal answers for unit id.
+func (p Principal) HasUnit(id int64) bool {
+	for _, u := range p.Units {
+		if u == id {
+			return true
+		}
+	}
+	return false
+}

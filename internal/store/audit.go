@@ -1,0 +1,74 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+
+	"github.com/duban/duban/internal/audit"
+)
+
+// appendAudit records one change in the hash chain, inside the caller's
+// transaction, so that a change and its record land together or not at
+// all. The head row is locked first (a plain UPDATE takes the row lock on
+// PostgreSQL; SQLite has one writer anyway), which serialises appenders.
+func (db *DB) appendAudit(ctx context.Context, tx *sql.Tx, actor audit.Actor, action, objectType string, objectID any, before, after any) error {
+	var head audit.Entry
+	if _, err := tx.ExecContext(ctx, `UPDATE audit_head SET seq = seq WHERE id = 1`); err != nil {
+		return fmt.Errorf("store: audit: lock head: %w", err)
+	}
+	if err := tx.QueryRowContext(ctx, `SELECT seq, hash FROM audit_head WHERE id = 1`).Scan(&head.Seq, &head.Hash); err != nil {
+		return fmt.Errorf("store: audit: read head: %w", err)
+	}
+	var prev *audit.Entry
+	if head.Seq > 0 {
+		prev = &head
+	}
+	e := audit.Next(prev, audit.Entry{
+		At: db.now(), ActorID: actor.ID, Actor: actor.Username, IP: actor.IP,
+		Action: action, ObjectType: objectType, ObjectID: fmt.Sprint(objectID),
+		Before: jsonOf(before), After: jsonOf(after),
+	})
+	if _, err := tx.ExecContext(ctx, db.dialect.rebind(`
+		INSERT INTO audit_log (seq, at, actor_id, actor, ip, action, object_type, object_id,
+		                       before_json, after_json, prev_hash, hash)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+		e.Seq, e.At, e.ActorID, e.Actor, e.IP, e.Action, e.ObjectType, e.ObjectID,
+		e.Before, e.After, e.PrevHash, e.Hash); err != nil {
+		return fmt.Errorf("store: audit: append: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, db.dialect.rebind(`UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1`), e.Seq, e.Hash); err != nil {
+		return fmt.Errorf("store: audit: move head: %w", err)
+	}
+	return nil
+}
+
+// jsonOf renders a before/after value; nil is "".
+func jsonOf(v any) string {
+	if v == nil {
+		return ""
+	}
+	if s, ok := v.(string); ok {
+		return s
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Sprintf("%q", fmt.Sprint(v))
+	}
+	return string(b)
+}
+
+// RecordEvent writes an audit entry that goes with no stored change: a
+// sign-in, a failed sign-in, an export of the log.
+func (db *DB) RecordEvent(ctx context.Context, actor audit.Actor, action, objectType string, objectID any, detail any) error {
+	tx, err := db.beginWrite(ctx)
+	if err != nil {
+		return fmt.Errorf("store: record event: %w", err)
+	}
+	defer tx.Rollback()
+	if err := db.appendAudit(ctx, tx, actor, action, objectType, objectID, nil, detail); err != nil {
+		return err
+	}
+	return tx.Commit()
+}

@@ -1,0 +1,186 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/duban/duban/internal/audit"
+)
+
+// Unit kinds, as the registry records them.
+const (
+	UnitCity       = "city"       // 市政府
+	UnitDepartment = "department" // 市级部门
+	UnitCounty     = "county"     // 县（市、区）政府
+	UnitTownship   = "township"   // 乡镇（街道）
+	UnitPartyGroup = "party"      // 党委（党组）
+	UnitOffice     = "office"     // 办公室、议事协调机构
+	UnitGroup      = "group"      // a catch-all named in plans: 市级有关部门, 各县（市、区）政府
+	UnitOther      = "other"
+)
+
+// UnitKinds lists the kinds in display order.
+var UnitKinds = []string{UnitCity, UnitDepartment, UnitCounty, UnitTownship, UnitPartyGroup, UnitOffice, UnitGroup, UnitOther}
+
+// Unit is a registered unit.
+type Unit struct {
+	ID        int64     `json:"id"`
+	Name      string    `json:"name"`
+	ParentID  int64     `json:"parent_id,omitempty"` // 0 for a top-level unit
+	Kind      string    `json:"kind"`
+	Aliases   []string  `json:"aliases"`
+	CreatedAt time.Time `json:"created_at"`
+}
+
+// UnitCreate is a new unit.
+type UnitCreate struct {
+	Name     string
+	ParentID int64
+	Kind     string
+	Aliases  []string
+}
+
+// UnitUpdate changes the fields that are not nil.
+type UnitUpdate struct {
+	Name     *string
+	ParentID *int64
+	Kind     *string
+	Aliases  *[]string
+}
+
+func validUnitKind(k string) bool {
+	for _, x := range UnitKinds {
+		if k == x {
+			return true
+		}
+	}
+	return false
+}
+
+// CreateUnit adds a unit to the registry.
+func (db *DB) CreateUnit(ctx context.Context, actor audit.Actor, in UnitCreate) (*Unit, error) {
+	in.Name = strings.TrimSpace(in.Name)
+	if in.Name == "" || !validUnitKind(in.Kind) {
+		return nil, fmt.Errorf("store: create unit: name %q kind %q: %w", in.Name, in.Kind, ErrInvalid)
+	}
+	tx, err := db.beginWrite(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("store: create unit: %w", err)
+	}
+	defer tx.Rollback()
+	var id int64
+	err = tx.QueryRowContext(ctx, db.dialect.rebind(`
+		INSERT INTO units (name, parent_id, kind, created_at) VALUES (?, ?, ?, ?) RETURNING id`),
+		in.Name, nullID(in.ParentID), in.Kind, db.now().UTC().Truncate(time.Microsecond)).Scan(&id)
+	if err != nil {
+		return nil, fmt.Errorf("store: create unit %q: %w", in.Name, conflict(err))
+	}
+	if err := db.setAliases(ctx, tx, id, in.Aliases); err != nil {
+		return nil, err
+	}
+	if err := db.linkTaskUnits(ctx, tx, 0); err != nil {
+		return nil, err
+	}
+	u, err := db.findUnit(ctx, tx, id)
+	if err != nil {
+		return nil, err
+	}
+	if err := db.appendAudit(ctx, tx, actor, "unit.create", "unit", id, nil, u); err != nil {
+		return nil, err
+	}
+	return u, tx.Commit()
+}
+
+// UpdateUnit changes a unit. Moving a unit under itself or its own
+// descendant is refused.
+func (db *DB) UpdateUnit(ctx context.Context, actor audit.Actor, id int64, up UnitUpdate) (*Unit, error) {
+	tx, err := db.beginWrite(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("store: update unit: %w", err)
+	}
+	defer tx.Rollback()
+	before, err := db.findUnit(ctx, tx, id)
+	if err != nil {
+		return nil, err
+	}
+	after := *before
+	if up.Name != nil {
+		after.Name = strings.TrimSpace(*up.Name)
+	}
+	if up.Kind != nil {
+		after.Kind = *up.Kind
+	}
+	if up.ParentID != nil {
+		after.ParentID = *up.ParentID
+		if err := db.checkNoCycle(ctx, tx, id, after.ParentID); err != nil {
+			return nil, err
+		}
+	}
+	if after.Name == "" || !validUnitKind(after.Kind) {
+		return nil, fmt.Errorf("store: update unit %d: %w", id, ErrInvalid)
+	}
+	if _, err := tx.ExecContext(ctx, db.dialect.rebind(`UPDATE units SET name = ?, parent_id = ?, kind = ? WHERE id = ?`),
+		after.Name, nullID(after.ParentID), after.Kind, id); err != nil {
+		return nil, fmt.Errorf("store: update unit %d: %w", id, conflict(err))
+	}
+	if up.Aliases != nil {
+		if _, err := tx.ExecContext(ctx, db.dialect.rebind(`DELETE FROM unit_aliases WHERE unit_id = ?`), id); err != nil {
+			return nil, fmt.Errorf("store: update unit %d: %w", id, err)
+		}
+		if err := db.setAliases(ctx, tx, id, *up.Aliases); err != nil {
+			return nil, err
+		}
+	}
+	if err := db.linkTaskUnits(ctx, tx, 0); err != nil {
+		return nil, err
+	}
+	u, err := db.findUnit(ctx, tx, id)
+	if err != nil {
+		return nil, err
+	}
+	if err := db.appendAudit(ctx, tx, actor, "unit.update", "unit", id, before, u); err != nil {
+		return nil, err
+	}
+	return u, tx.Commit()
+}
+
+func (db *DB) checkNoCycle(ctx context.Context, tx *sql.Tx, id, parent int64) error {
+	for p, depth := parent, 0; p != 0; depth++ {
+		if p == id || depth > 64 {
+			return fmt.Errorf("store: unit %d cannot sit under its own descendant: %w", id, ErrInvalid)
+		}
+		var next sql.NullInt64
+		err := tx.QueryRowContext(ctx, db.dialect.rebind(`SELECT parent_id FROM units WHERE id = ?`), p).Scan(&next)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("store: parent unit %d: %w", p, ErrNotFound)
+		}
+		if err != nil {
+			return fmt.Errorf("store: unit parents: %w", err)
+		}
+		p = next.Int64
+	}
+	return nil
+}
+
+func (db *DB) setAliases(ctx context.Context, tx *sql.Tx, id int64, aliases []string) error {
+	for _, a := range aliases {
+		if a = strings.TrimSpace(a); a == "" {
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, db.dialect.rebind(`INSERT INTO unit_aliases (alias, unit_id) VALUES (?, ?)`), a, id); err != nil {
+			return fmt.Errorf("store: alias %q: %w", a, conflict(err))
+		}
+	}
+	return nil
+}
+
+func nullID(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
+}

@@ -1,0 +1,217 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/duban/duban/internal/audit"
+	"github.com/duban/duban/internal/authz"
+)
+
+// User is an account. PasswordHash never leaves the server: the API and
+// pages use their own view types.
+type User struct {
+	ID                 int64
+	Username           string
+	DisplayName        string
+	Role               authz.Role // "" until the security administrator grants one
+	PasswordHash       string
+	Disabled           bool
+	FailedLogins       int
+	LockedUntil        time.Time // zero when not locked
+	SessionsValidAfter time.Time
+	PasswordChangedAt  time.Time
+	CreatedAt          time.Time
+	Units              []int64 // a liaison's units
+}
+
+// Principal is what authorisation needs to know of the user.
+func (u *User) Principal() authz.Principal {
+	return authz.Principal{UserID: u.ID, Username: u.Username, Role: u.Role, Units: slices.Clone(u.Units)}
+}
+
+// Locked reports whether the account is locked at now.
+func (u *User) Locked(now time.Time) bool { return now.Before(u.LockedUntil) }
+
+// userAudit is what the audit log keeps of an account: never the hash.
+type userAudit struct {
+	Username    string     `json:"username"`
+	DisplayName string     `json:"display_name"`
+	Role        authz.Role `json:"role"`
+	Disabled    bool       `json:"disabled"`
+	Units       []int64    `json:"units"`
+	Locked      bool       `json:"locked,omitempty"`
+}
+
+func (u *User) audit(now time.Time) userAudit {
+	return userAudit{u.Username, u.DisplayName, u.Role, u.Disabled, nonNil(u.Units), u.Locked(now)}
+}
+
+// UserCreate is a new account. Role may be empty (granted later).
+type UserCreate struct {
+	Username     string
+	DisplayName  string
+	PasswordHash string
+	Role         authz.Role
+	Units        []int64
+}
+
+// UserUpdate changes the fields that are not nil. A new password hash also
+// ends every session of the account.
+type UserUpdate struct {
+	DisplayName  *string
+	Disabled     *bool
+	PasswordHash *string
+}
+
+// UserGrant sets an account's role and units.
+type UserGrant struct {
+	Role  authz.Role
+	Units []int64
+}
+
+// CreateUser adds an account.
+func (db *DB) CreateUser(ctx context.Context, actor audit.Actor, in UserCreate) (*User, error) {
+	tx, err := db.beginWrite(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("store: create user: %w", err)
+	}
+	defer tx.Rollback()
+	u, err := db.createUser(ctx, tx, actor, in)
+	if err != nil {
+		return nil, err
+	}
+	return u, tx.Commit()
+}
+
+func (db *DB) createUser(ctx context.Context, tx *sql.Tx, actor audit.Actor, in UserCreate) (*User, error) {
+	in.Username = strings.TrimSpace(in.Username)
+	if in.Username == "" || in.PasswordHash == "" || (in.Role != "" && !in.Role.Valid()) {
+		return nil, fmt.Errorf("store: create user %q: %w", in.Username, ErrInvalid)
+	}
+	now := db.now().UTC().Truncate(time.Microsecond)
+	var id int64
+	err := tx.QueryRowContext(ctx, db.dialect.rebind(`
+		INSERT INTO users (username, display_name, role, password_hash, disabled, failed_logins,
+		                   sessions_valid_after, password_changed_at, created_at)
+		VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?) RETURNING id`),
+		in.Username, strings.TrimSpace(in.DisplayName), string(in.Role), in.PasswordHash, false, now, now, now).Scan(&id)
+	if err != nil {
+		return nil, fmt.Errorf("store: create user %q: %w", in.Username, conflict(err))
+	}
+	if err := db.setUserUnits(ctx, tx, id, in.Units); err != nil {
+		return nil, err
+	}
+	u, err := db.findUser(ctx, tx, "id = ?", id)
+	if err != nil {
+		return nil, err
+	}
+	if err := db.appendAudit(ctx, tx, actor, "user.create", "user", id, nil, u.audit(now)); err != nil {
+		return nil, err
+	}
+	return u, nil
+}
+
+// UpdateUser changes an account's name, its disabled flag or its password.
+func (db *DB) UpdateUser(ctx context.Context, actor audit.Actor, id int64, up UserUpdate) (*User, error) {
+	return db.changeUser(ctx, actor, id, "user.update", func(tx *sql.Tx, u *User, now time.Time) error {
+		if up.DisplayName != nil {
+			u.DisplayName = strings.TrimSpace(*up.DisplayName)
+		}
+		if up.Disabled != nil {
+			u.Disabled = *up.Disabled
+		}
+		if up.PasswordHash != nil {
+			u.PasswordHash, u.PasswordChangedAt, u.SessionsValidAfter = *up.PasswordHash, now, now
+			u.FailedLogins, u.LockedUntil = 0, time.Time{}
+		}
+		return nil
+	})
+}
+
+// GrantUser sets an account's role and the units it answers for.
+func (db *DB) GrantUser(ctx context.Context, actor audit.Actor, id int64, g UserGrant) (*User, error) {
+	if g.Role != "" && !g.Role.Valid() {
+		return nil, fmt.Errorf("store: grant role %q: %w", g.Role, ErrInvalid)
+	}
+	return db.changeUser(ctx, actor, id, "user.grant", func(tx *sql.Tx, u *User, now time.Time) error {
+		u.Role, u.Units = g.Role, slices.Clone(g.Units)
+		if g.Role != authz.Liaison {
+			u.Units = nil // only liaisons are bound to units
+		}
+		return db.setUserUnits(ctx, tx, id, u.Units)
+	})
+}
+
+// UnlockUser lifts a lockout.
+func (db *DB) UnlockUser(ctx context.Context, actor audit.Actor, id int64) (*User, error) {
+	return db.changeUser(ctx, actor, id, "user.unlock", func(_ *sql.Tx, u *User, _ time.Time) error {
+		u.FailedLogins, u.LockedUntil = 0, time.Time{}
+		return nil
+	})
+}
+
+// LogoutEverywhere ends every session and API token of an account.
+func (db *DB) LogoutEverywhere(ctx context.Context, actor audit.Actor, id int64) error {
+	_, err := db.changeUser(ctx, actor, id, "user.logout_all", func(tx *sql.Tx, u *User, now time.Time) error {
+		u.SessionsValidAfter = now
+		_, err := tx.ExecContext(ctx, db.dialect.rebind(`DELETE FROM sessions WHERE user_id = ?`), id)
+		return err
+	})
+	return err
+}
+
+// changeUser loads an account, lets change edit it, writes it back and
+// records before and after, all in one transaction.
+func (db *DB) changeUser(ctx context.Context, actor audit.Actor, id int64, action string, change func(*sql.Tx, *User, time.Time) error) (*User, error) {
+	tx, err := db.beginWrite(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("store: %s: %w", action, err)
+	}
+	defer tx.Rollback()
+	now := db.now().UTC().Truncate(time.Microsecond)
+	u, err := db.findUser(ctx, tx, "id = ?", id)
+	if err != nil {
+		return nil, err
+	}
+	before := u.audit(now)
+	if err := change(tx, u, now); err != nil {
+		return nil, fmt.Errorf("store: %s: %w", action, err)
+	}
+	if _, err := tx.ExecContext(ctx, db.dialect.rebind(`
+		UPDATE users SET display_name = ?, role = ?, password_hash = ?, disabled = ?, failed_logins = ?,
+		       locked_until = ?, sessions_valid_after = ?, password_changed_at = ? WHERE id = ?`),
+		u.DisplayName, string(u.Role), u.PasswordHash, u.Disabled, u.FailedLogins, nullTime(u.LockedUntil),
+		u.SessionsValidAfter, u.PasswordChangedAt, id); err != nil {
+		return nil, fmt.Errorf("store: %s: %w", action, err)
+	}
+	if err := db.appendAudit(ctx, tx, actor, action, "user", id, before, u.audit(now)); err != nil {
+		return nil, err
+	}
+	return u, tx.Commit()
+}
+
+func (db *DB) setUserUnits(ctx context.Context, tx *sql.Tx, id int64, unitIDs []int64) error {
+	if _, err := tx.ExecContext(ctx, db.dialect.rebind(`DELETE FROM user_units WHERE user_id = ?`), id); err != nil {
+		return fmt.Errorf("store: user units: %w", err)
+	}
+	for _, u := range unitIDs {
+		if _, err := tx.ExecContext(ctx, db.dialect.rebind(`INSERT INTO user_units (user_id, unit_id) VALUES (?, ?)`), id, u); err != nil {
+			return fmt.Errorf("store: user unit %d: %w", u, err)
+		}
+	}
+	return nil
+}
+
+func nullTime(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return t.UTC()
+}
+
+func authzRole(s string) authz.Role { return authz.Role(s) }
