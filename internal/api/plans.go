@@ -1,0 +1,112 @@
+package api
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"io"
+	"net/http"
+
+	"github.com/duban/duban/internal/authz"
+	"github.com/duban/duban/internal/docread"
+	"github.com/duban/duban/internal/httpauth"
+	"github.com/duban/duban/internal/plandoc"
+	"github.com/duban/duban/internal/store"
+)
+
+// planList lists the plans.
+func (h *Handler) planList(w http.ResponseWriter, r *http.Request) {
+	if _, err := allowed(r, authz.PlanRead); err != nil {
+		fail(w, r, err)
+		return
+	}
+	plans, err := h.Store.FindPlans(r.Context())
+	if err != nil {
+		fail(w, r, err)
+		return
+	}
+	items := make([]planView, len(plans))
+	for i := range plans {
+		items[i] = viewPlan(&plans[i])
+	}
+	writeJSON(w, http.StatusOK, list[planView]{Items: items, Total: len(items)})
+}
+
+// planGet returns a plan with the tasks the caller may read: all of them,
+// or a liaison's units' tasks only.
+func (h *Handler) planGet(w http.ResponseWriter, r *http.Request) {
+	c, err := allowed(r, authz.PlanRead)
+	if err != nil {
+		fail(w, r, err)
+		return
+	}
+	id, err := pathID(r)
+	if err != nil {
+		fail(w, r, err)
+		return
+	}
+	p, err := h.Store.FindPlanByID(r.Context(), id)
+	if err != nil {
+		fail(w, r, err)
+		return
+	}
+	units, _ := authz.ScopeUnits(c.Principal())
+	f := store.TaskFilter{PlanID: id, Limit: 500, Scoped: units != nil, ScopeUnits: units}
+	tasks, total, err := h.Store.FindTasks(r.Context(), f)
+	if err != nil {
+		fail(w, r, err)
+		return
+	}
+	views := make([]taskView, len(tasks))
+	for i := range tasks {
+		views[i] = viewTask(&tasks[i])
+	}
+	writeJSON(w, http.StatusOK, struct {
+		planView
+		Tasks list[taskView] `json:"tasks"`
+	}{viewPlan(p), list[taskView]{Items: views, Total: total}})
+}
+
+// planImport stores an uploaded plan document (multipart field "file").
+// The full review-and-confirm intake is the ledger's; this stores the
+// parse as it is, all or nothing, once per document.
+func (h *Handler) planImport(w http.ResponseWriter, r *http.Request) {
+	if _, err := allowed(r, authz.PlanWrite); err != nil {
+		fail(w, r, err)
+		return
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, 64<<20)
+	file, header, err := r.FormFile("file")
+	if err != nil {
+		fail(w, r, errors.Join(errBadRequest, errors.New("需要上传字段 file (multipart field file)")))
+		return
+	}
+	defer file.Close()
+	data, err := io.ReadAll(file)
+	if err != nil {
+		fail(w, r, errors.Join(errBadRequest, err))
+		return
+	}
+	doc, err := docread.Read(header.Filename, data)
+	if err != nil {
+		fail(w, r, errors.Join(errBadRequest, err))
+		return
+	}
+	plan, err := plandoc.ParseDoc(doc)
+	if err != nil {
+		fail(w, r, errors.Join(errBadRequest, err))
+		return
+	}
+	sum := sha256.Sum256(data)
+	id, created, err := h.Store.ImportPlan(r.Context(), store.PlanImport{SourceName: header.Filename,
+		SourceSHA256: hex.EncodeToString(sum[:]), Format: string(doc.Format), Plan: plan, Actor: httpauth.Actor(r)})
+	if err != nil {
+		fail(w, r, err)
+		return
+	}
+	status := http.StatusCreated
+	if !created {
+		status = http.StatusOK
+	}
+	writeJSON(w, status, map[string]any{"id": id, "created": created, "title": plan.Title, "tasks": len(plan.Tasks)})
+}

@@ -1,0 +1,123 @@
+package api
+
+import (
+	"encoding/json"
+	"errors"
+	"log/slog"
+	"net/http"
+	"strconv"
+
+	"github.com/duban/duban/internal/authz"
+	"github.com/duban/duban/internal/httpauth"
+	"github.com/duban/duban/internal/signin"
+	"github.com/duban/duban/internal/store"
+)
+
+// apiError is the body of every error response.
+type apiError struct {
+	Error struct {
+		Code    string `json:"code"`
+		Message string `json:"message"`
+	} `json:"error"`
+}
+
+// Errors a handler raises itself.
+var (
+	errUnauthenticated = errors.New("请先登录 (sign in first)")
+	errForbidden       = errors.New("无权执行此操作 (not allowed for your role or unit)")
+	errBadRequest      = errors.New("请求内容有误 (bad request)")
+)
+
+// fail writes err as a JSON error with the status it deserves; internal
+// errors are logged once here and not shown to the caller.
+func fail(w http.ResponseWriter, r *http.Request, err error) {
+	status, code := http.StatusInternalServerError, "internal"
+	msg := "服务器内部错误 (internal error)"
+	switch {
+	case errors.Is(err, errUnauthenticated), errors.Is(err, signin.ErrBadCredentials), errors.Is(err, signin.ErrNoSession):
+		status, code, msg = http.StatusUnauthorized, "unauthenticated", err.Error()
+	case errors.Is(err, signin.ErrDisabled):
+		status, code, msg = http.StatusForbidden, "disabled", "账号已停用 (account disabled)"
+	case errors.Is(err, signin.ErrLocked):
+		status, code, msg = http.StatusLocked, "locked", "账号已锁定，请稍后再试或联系安全管理员 (account locked)"
+	case errors.Is(err, errForbidden):
+		status, code, msg = http.StatusForbidden, "forbidden", err.Error()
+	case errors.Is(err, store.ErrNotFound):
+		status, code, msg = http.StatusNotFound, "not_found", "未找到 (not found)"
+	case errors.Is(err, store.ErrConflict):
+		status, code, msg = http.StatusConflict, "conflict", "名称已存在 (already exists)"
+	case errors.Is(err, store.ErrInvalid), errors.Is(err, errBadRequest):
+		status, code, msg = http.StatusBadRequest, "invalid", err.Error()
+	default:
+		slog.Error("api", "method", r.Method, "path", r.URL.Path, "err", err)
+	}
+	var body apiError
+	body.Error.Code, body.Error.Message = code, msg
+	writeJSON(w, status, body)
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(true) // a JSON body opened in a browser must not run markup
+	_ = enc.Encode(v)
+}
+
+// readJSON decodes a request body of at most 1 MiB into v.
+func readJSON(r *http.Request, v any) error {
+	dec := json.NewDecoder(http.MaxBytesReader(nil, r.Body, 1<<20))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return errors.Join(errBadRequest, err)
+	}
+	return nil
+}
+
+// require returns the caller when they may do action on res; otherwise the
+// error to answer with (401 for nobody, 403 for the wrong role or unit).
+func require(r *http.Request, action authz.Action, res authz.Resource) (*httpauth.Caller, error) {
+	c := httpauth.From(r.Context())
+	if c == nil {
+		return nil, errUnauthenticated
+	}
+	if !authz.Can(c.Principal(), action, res) {
+		return nil, errForbidden
+	}
+	return c, nil
+}
+
+// allowed is require for actions checked before the resource is known.
+func allowed(r *http.Request, action authz.Action) (*httpauth.Caller, error) {
+	c := httpauth.From(r.Context())
+	if c == nil {
+		return nil, errUnauthenticated
+	}
+	if !authz.Allowed(c.Principal(), action) {
+		return nil, errForbidden
+	}
+	return c, nil
+}
+
+func pathID(r *http.Request) (int64, error) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil || id <= 0 {
+		return 0, errors.Join(errBadRequest, errors.New("id 应为正整数"))
+	}
+	return id, nil
+}
+
+func queryInt(r *http.Request, key string) (int, error) {
+	v := r.URL.Query().Get(key)
+	if v == "" {
+		return 0, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 0 {
+		return 0, errors.Join(errBadRequest, errors.New(key+" 应为非负整数"))
+	}
+	return n, nil
+}
+
+func errBadRequestf(msg string) error { return errors.Join(errBadRequest, errors.New(msg)) }

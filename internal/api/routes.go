@@ -1,0 +1,59 @@
+package api
+
+import (
+	"net/http"
+
+	"github.com/duban/duban/internal/auth"
+	"github.com/duban/duban/internal/signin"
+	"github.com/duban/duban/internal/store"
+)
+
+// Handler serves the API. Its fields are its dependencies.
+type Handler struct {
+	Store  *store.DB
+	Signin *signin.Service
+	Policy auth.Policy
+}
+
+// route is one endpoint; the table is also what the OpenAPI test checks
+// the served document against.
+type route struct {
+	method, path string
+	handle       func(*Handler, http.ResponseWriter, *http.Request)
+}
+
+var routes = []route{
+	{"GET", "/api/v1/openapi.json", (*Handler).openAPI},
+	{"POST", "/api/v1/auth/token", (*Handler).tokenCreate},
+	{"POST", "/api/v1/auth/logout", (*Handler).logout},
+	{"GET", "/api/v1/me", (*Handler).meGet},
+
+	{"GET", "/api/v1/units", (*Handler).unitList},
+	{"POST", "/api/v1/units", (*Handler).unitCreate},
+	{"PATCH", "/api/v1/units/{id}", (*Handler).unitUpdate},
+
+	{"GET", "/api/v1/plans", (*Handler).planList},
+	{"POST", "/api/v1/plans", (*Handler).planImport},
+	{"GET", "/api/v1/plans/{id}", (*Handler).planGet},
+	{"GET", "/api/v1/tasks", (*Handler).taskList},
+	{"GET", "/api/v1/tasks/{id}", (*Handler).taskGet},
+
+	{"GET", "/api/v1/users", (*Handler).userList},
+	{"POST", "/api/v1/users", (*Handler).userCreate},
+	{"PATCH", "/api/v1/users/{id}", (*Handler).userUpdate},
+	{"PUT", "/api/v1/users/{id}/grant", (*Handler).userGrant},
+	{"POST", "/api/v1/users/{id}/unlock", (*Handler).userUnlock},
+	{"POST", "/api/v1/users/{id}/logout-all", (*Handler).userLogoutAll},
+
+	{"GET", "/api/v1/audit", (*Handler).auditList},
+	{"GET", "/api/v1/audit/verify", (*Handler).auditVerify},
+	{"GET", "/api/v1/audit/export.csv", (*Handler).auditExport},
+}
+
+// Routes registers the API's endpoints on mux.
+func (h *Handler) Routes(mux *http.ServeMux) {
+	for _, rt := range routes {
+		handle := rt.handle
+		mux.HandleFunc(rt.method+" "+rt.path, func(w http.ResponseWriter, r *http.Request) { handle(h, w, r) })
+	}
+}

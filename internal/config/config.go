@@ -1,0 +1,176 @@
+// Package config is duban's one configuration: defaults, then a JSON file,
+// then DUBAN_* environment variables, then command-line flags, each
+// overriding the one before. Validate says what is wrong in words an
+// operator can act on; Masked prints it without secrets.
+package config
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"net"
+	"net/url"
+	"os"
+	"strings"
+	"time"
+)
+
+// Config is everything `duban serve` can be told.
+type Config struct {
+	Addr    string `json:"addr"`     // where to listen
+	DataDir string `json:"data_dir"` // the SQLite file, uploads, backups
+	DB      string `json:"db"`       // "" = SQLite in DataDir; postgres://… = PostgreSQL
+	BaseURL string `json:"base_url"` // how people reach duban, for links in messages
+
+	Demo      bool `json:"demo"`      // import the demo plans and create demo users on an empty system
+	Scheduler bool `json:"scheduler"` // run the supervision scheduler inside serve
+
+	// Security policy.
+	PasswordMinLength int      `json:"password_min_length"`
+	LockThreshold     int      `json:"lock_threshold"`
+	LockDuration      Duration `json:"lock_duration"`
+	SessionIdle       Duration `json:"session_idle"`
+	SessionLifetime   Duration `json:"session_lifetime"`
+	TokenLifetime     Duration `json:"token_lifetime"`
+
+	ShutdownTimeout Duration `json:"shutdown_timeout"`
+	LogLevel        string   `json:"log_level"` // debug, info, warn, error
+}
+
+// Duration is a time.Duration written as "15m" in files and variables.
+type Duration time.Duration
+
+// MarshalJSON writes the duration as text.
+func (d Duration) MarshalJSON() ([]byte, error) { return json.Marshal(time.Duration(d).String()) }
+
+// UnmarshalJSON reads "15m" or a number of seconds.
+func (d *Duration) UnmarshalJSON(b []byte) error {
+	var s string
+	if err := json.Unmarshal(b, &s); err == nil {
+		v, err := time.ParseDuration(s)
+		*d = Duration(v)
+		return err
+	}
+	var secs float64
+	if err := json.Unmarshal(b, &secs); err != nil {
+		return fmt.Errorf("duration %s: %w", b, err)
+	}
+	*d = Duration(secs * float64(time.Second))
+	return nil
+}
+
+// String is the duration as text.
+func (d Duration) String() string { return time.Duration(d).String() }
+
+// Set parses a flag or environment value.
+func (d *Duration) Set(s string) error {
+	v, err := time.ParseDuration(s)
+	*d = Duration(v)
+	return err
+}
+
+// Defaults is the configuration with nothing said: data in ./duban-data,
+// listening on loopback only.
+func Defaults() Config {
+	return Config{
+		Addr:              "127.0.0.1:8080",
+		DataDir:           "./duban-data",
+		Scheduler:         true,
+		PasswordMinLength: 10,
+		LockThreshold:     5,
+		LockDuration:      Duration(15 * time.Minute),
+		SessionIdle:       Duration(2 * time.Hour),
+		SessionLifetime:   Duration(12 * time.Hour),
+		TokenLifetime:     Duration(90 * 24 * time.Hour),
+		ShutdownTimeout:   Duration(15 * time.Second),
+		LogLevel:          "info",
+	}
+}
+
+// Validate reports every problem, each naming its key.
+func (c Config) Validate() error {
+	var errs []error
+	if _, _, err := net.SplitHostPort(c.Addr); err != nil {
+		errs = append(errs, fmt.Errorf("addr %q: 应为 主机:端口 (host:port): %w", c.Addr, err))
+	}
+	if c.DataDir == "" {
+		errs = append(errs, errors.New("data_dir: 不能为空 (must not be empty)"))
+	}
+	if c.DB != "" && !strings.HasPrefix(c.DB, "postgres://") && !strings.HasPrefix(c.DB, "postgresql://") {
+		errs = append(errs, fmt.Errorf("db: 应为空 (SQLite) 或 postgres:// 地址 (empty for SQLite, or a postgres:// DSN)"))
+	}
+	if c.BaseURL != "" {
+		if u, err := url.Parse(c.BaseURL); err != nil || u.Scheme == "" || u.Host == "" {
+			errs = append(errs, fmt.Errorf("base_url %q: 应为完整地址，如 https://duban.example.gov.cn", c.BaseURL))
+		}
+	}
+	if c.PasswordMinLength < 8 {
+		errs = append(errs, fmt.Errorf("password_min_length %d: 至少 8 (at least 8)", c.PasswordMinLength))
+	}
+	if c.LockThreshold < 1 {
+		errs = append(errs, fmt.Errorf("lock_threshold %d: 至少 1 (at least 1)", c.LockThreshold))
+	}
+	for name, d := range map[string]Duration{"lock_duration": c.LockDuration, "session_idle": c.SessionIdle,
+		"session_lifetime": c.SessionLifetime, "token_lifetime": c.TokenLifetime, "shutdown_timeout": c.ShutdownTimeout} {
+		if d <= 0 {
+			errs = append(errs, fmt.Errorf("%s %s: 必须大于 0 (must be positive)", name, d))
+		}
+	}
+	switch c.LogLevel {
+	case "debug", "info", "warn", "error":
+	default:
+		errs = append(errs, fmt.Errorf("log_level %q: 应为 debug/info/warn/error", c.LogLevel))
+	}
+	return errors.Join(errs...)
+}
+
+// Masked is the configuration as text with the database password hidden.
+func (c Config) Masked() string {
+	m := c
+	if u, err := url.Parse(c.DB); err == nil && u.User != nil {
+		if _, has := u.User.Password(); has {
+			u.User = url.User(u.User.Username())
+			m.DB = strings.Replace(u.String(), "@", ":****@", 1)
+		}
+	}
+	b, _ := json.MarshalIndent(m, "", "  ")
+	return string(b)
+}
+
+// Load builds the configuration: defaults, the file named by --config or
+// DUBAN_CONFIG (if any), DUBAN_* variables from env, then the flags in args
+// (which fs defines through Flags). It returns the positional arguments.
+func Load(fs *flag.FlagSet, args []string, env func(string) string) (Config, []string, error) {
+	c := Defaults()
+	file := env("DUBAN_CONFIG")
+	for i, a := range args { // the file comes first, so find it before parsing the rest
+		if a == "--config" || a == "-config" {
+			if i+1 < len(args) {
+				file = args[i+1]
+			}
+		} else if v, ok := strings.CutPrefix(a, "--config="); ok {
+			file = v
+		}
+	}
+	if file != "" {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			return c, nil, fmt.Errorf("config: %w", err)
+		}
+		dec := json.NewDecoder(strings.NewReader(string(data)))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&c); err != nil {
+			return c, nil, fmt.Errorf("config %s: %w", file, err)
+		}
+	}
+	if err := fromEnv(&c, env); err != nil {
+		return c, nil, err
+	}
+	bindFlags(fs, &c)
+	fs.String("config", file, "配置文件 (JSON)")
+	if err := fs.Parse(args); err != nil {
+		return c, nil, err
+	}
+	return c, fs.Args(), c.Validate()
+}

@@ -1,0 +1,98 @@
+package config
+
+import (
+	"flag"
+	"fmt"
+	"strconv"
+)
+
+// field ties one key to its variable and flag.
+type field struct {
+	key, usage string
+	str        *string
+	num        *int
+	flag       *bool
+	dur        *Duration
+}
+
+func fields(c *Config) []field {
+	return []field{
+		{key: "addr", usage: "监听地址 host:port", str: &c.Addr},
+		{key: "data", usage: "数据目录 (SQLite 数据库、附件、备份)", str: &c.DataDir},
+		{key: "db", usage: "数据库: 空 = 数据目录中的 SQLite; postgres://… = PostgreSQL", str: &c.DB},
+		{key: "base-url", usage: "对外访问地址，用于通知中的链接", str: &c.BaseURL},
+		{key: "demo", usage: "空系统时导入示例方案并创建示例单位和用户", flag: &c.Demo},
+		{key: "scheduler", usage: "在 serve 中运行督查调度", flag: &c.Scheduler},
+		{key: "password-min-length", usage: "密码最短长度", num: &c.PasswordMinLength},
+		{key: "lock-threshold", usage: "连续登录失败多少次锁定账号", num: &c.LockThreshold},
+		{key: "lock-duration", usage: "锁定时长", dur: &c.LockDuration},
+		{key: "session-idle", usage: "会话空闲超时", dur: &c.SessionIdle},
+		{key: "session-lifetime", usage: "会话最长时长", dur: &c.SessionLifetime},
+		{key: "token-lifetime", usage: "API 令牌有效期", dur: &c.TokenLifetime},
+		{key: "shutdown-timeout", usage: "优雅退出等待时长", dur: &c.ShutdownTimeout},
+		{key: "log-level", usage: "日志级别 debug/info/warn/error", str: &c.LogLevel},
+	}
+}
+
+// envName is the variable of a key: data → DUBAN_DATA, base-url → DUBAN_BASE_URL.
+func envName(key string) string {
+	b := []byte("DUBAN_" + key)
+	for i, c := range b {
+		switch {
+		case c == '-':
+			b[i] = '_'
+		case c >= 'a' && c <= 'z':
+			b[i] = c - 'a' + 'A'
+		}
+	}
+	return string(b)
+}
+
+func fromEnv(c *Config, env func(string) string) error {
+	for _, f := range fields(c) {
+		v := env(envName(f.key))
+		if v == "" {
+			continue
+		}
+		var err error
+		switch {
+		case f.str != nil:
+			*f.str = v
+		case f.num != nil:
+			*f.num, err = strconv.Atoi(v)
+		case f.flag != nil:
+			*f.flag, err = strconv.ParseBool(v)
+		case f.dur != nil:
+			err = f.dur.Set(v)
+		}
+		if err != nil {
+			return fmt.Errorf("config: %s=%q: %w", envName(f.key), v, err)
+		}
+	}
+	return nil
+}
+
+func bindFlags(fs *flag.FlagSet, c *Config) {
+	for _, f := range fields(c) {
+		switch {
+		case f.str != nil:
+			fs.StringVar(f.str, f.key, *f.str, f.usage)
+		case f.num != nil:
+			fs.IntVar(f.num, f.key, *f.num, f.usage)
+		case f.flag != nil:
+			fs.BoolVar(f.flag, f.key, *f.flag, f.usage)
+		case f.dur != nil:
+			fs.Var(f.dur, f.key, f.usage)
+		}
+	}
+}
+
+// Keys lists every key with its variable, for the README and `duban config`.
+func Keys() [][3]string {
+	var c Config
+	var out [][3]string
+	for _, f := range fields(&c) {
+		out = append(out, [3]string{f.key, envName(f.key), f.usage})
+	}
+	return out
+}

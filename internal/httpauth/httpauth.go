@@ -1,0 +1,105 @@
+// Package httpauth finds who is calling on every HTTP request — a bearer
+// token for scripts, the session cookie for browsers — and puts the
+// account in the request's context, where the web pages and the JSON API
+// read it. It also knows the client's address for the audit log.
+package httpauth
+
+import (
+	"context"
+	"net"
+	"net/http"
+	"strings"
+
+	"github.com/duban/duban/internal/audit"
+	"github.com/duban/duban/internal/authz"
+	"github.com/duban/duban/internal/signin"
+	"github.com/duban/duban/internal/store"
+)
+
+// CookieName is the browser session cookie.
+const CookieName = "duban_session"
+
+type ctxKey struct{}
+
+// Caller is the signed-in account of a request and its token.
+type Caller struct {
+	User  *store.User
+	Token string
+	Kind  string // store.SessionWeb or store.SessionAPI
+}
+
+// Principal is what authorisation needs; the zero Principal (no role)
+// may do nothing.
+func (c *Caller) Principal() authz.Principal {
+	if c == nil || c.User == nil {
+		return authz.Principal{}
+	}
+	return c.User.Principal()
+}
+
+// From returns the request's caller, or nil when nobody is signed in.
+func From(ctx context.Context) *Caller {
+	c, _ := ctx.Value(ctxKey{}).(*Caller)
+	return c
+}
+
+// With returns ctx carrying c.
+func With(ctx context.Context, c *Caller) context.Context { return context.WithValue(ctx, ctxKey{}, c) }
+
+// Middleware authenticates every request that presents a token. A wrong
+// or expired token is treated as none: pages then ask to sign in and the
+// API answers 401.
+func Middleware(s *signin.Service) func(http.Handler) http.Handler {
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			token, kind := presented(r)
+			if token != "" {
+				if u, sess, err := s.Authenticate(r.Context(), token); err == nil {
+					kind = sess.Kind
+					r = r.WithContext(With(r.Context(), &Caller{User: u, Token: token, Kind: kind}))
+				}
+			}
+			next.ServeHTTP(w, r)
+		})
+	}
+}
+
+func presented(r *http.Request) (token, kind string) {
+	if h := r.Header.Get("Authorization"); h != "" {
+		if t, ok := strings.CutPrefix(h, "Bearer "); ok {
+			return strings.TrimSpace(t), store.SessionAPI
+		}
+	}
+	if c, err := r.Cookie(CookieName); err == nil {
+		return c.Value, store.SessionWeb
+	}
+	return "", ""
+}
+
+// ClientIP is the caller's address. duban listens on loopback or behind a
+// reverse proxy that the operator configures; X-Forwarded-For is trusted
+// only from a loopback peer.
+func ClientIP(r *http.Request) string {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		host = r.RemoteAddr
+	}
+	if ip := net.ParseIP(host); ip != nil && ip.IsLoopback() {
+		if fwd := r.Header.Get("X-Forwarded-For"); fwd != "" {
+			first, _, _ := strings.Cut(fwd, ",")
+			if p := net.ParseIP(strings.TrimSpace(first)); p != nil {
+				return p.String()
+			}
+		}
+	}
+	return host
+}
+
+// Actor is the audit log's view of the request's caller.
+func Actor(r *http.Request) audit.Actor {
+	a := audit.Actor{IP: ClientIP(r)}
+	if c := From(r.Context()); c != nil && c.User != nil {
+		a.ID, a.Username = c.User.ID, c.User.Username
+	}
+	return a
+}

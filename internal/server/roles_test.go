@@ -1,0 +1,227 @@
+package server
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"mime/multipart"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/duban/duban/internal/audit"
+	"github.com/duban/duban/internal/auth"
+	"github.com/duban/duban/internal/authz"
+	"github.com/duban/duban/internal/plandoc"
+	"github.com/duban/duban/internal/signin"
+	"github.com/duban/duban/internal/store"
+)
+
+// fixture is a server with one account per role, two liaisons of two
+// different units, a plan whose tasks belong to those units, and a
+// bystander account for the user-administration calls to act on.
+type fixture struct {
+	srv       http.Handler
+	db        *store.DB
+	tokens    map[string]string // caller name → bearer token
+	users     map[string]int64
+	unitA     int64
+	taskA     int64
+	bystander int64
+}
+
+var callers = []string{"anonymous", "sysadmin", "secadmin", "auditadmin", "office", "leader", "liaisonA", "liaisonB"}
+
+func newFixture(t *testing.T) *fixture {
+	t.Helper()
+	ctx := context.Background()
+	db, err := store.Open(ctx, store.Options{DataDir: t.TempDir(), Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	f := &fixture{db: db, tokens: map[string]string{}, users: map[string]int64{}}
+	sys := audit.System
+	a, _ := db.CreateUnit(ctx, sys, store.UnitCreate{Name: "市法制办", Kind: store.UnitDepartment})
+	b, _ := db.CreateUnit(ctx, sys, store.UnitCreate{Name: "市财政局", Kind: store.UnitDepartment})
+	f.unitA = a.ID
+	plan := &plandoc.Plan{Title: "方案", Year: 2026, Tasks: []plandoc.Task{
+		{Path: []string{"1"}, Title: "甲任务", Units: []string{"市法制办"}},
+		{Path: []string{"2"}, Title: "乙任务", Units: []string{"市财政局"}},
+	}}
+	planID, _, err := db.ImportPlan(ctx, store.PlanImport{SourceName: "p.txt", SourceSHA256: strings.Repeat("ab", 32), Format: "text", Plan: plan})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tasks, _, _ := db.FindTasks(ctx, store.TaskFilter{PlanID: planID})
+	f.taskA = tasks[0].ID
+
+	hash, _ := auth.HashPassword("Fixture#Pass1")
+	roles := map[string]authz.Role{"sysadmin": authz.SysAdmin, "secadmin": authz.SecAdmin, "auditadmin": authz.AuditAdmin,
+		"office": authz.Office, "leader": authz.Leader, "liaisonA": authz.Liaison, "liaisonB": authz.Liaison, "bystander": authz.Leader}
+	units := map[string][]int64{"liaisonA": {a.ID}, "liaisonB": {b.ID}}
+	svc := signin.New(db, auth.DefaultPolicy)
+	for name, role := range roles {
+		u, err := db.CreateUser(ctx, sys, store.UserCreate{Username: name, PasswordHash: hash, Role: role, Units: units[name]})
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.users[name] = u.ID
+		if f.tokens[name], err = svc.Issue(ctx, sys, u.ID, store.SessionAPI, "test", "127.0.0.1"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f.bystander = f.users["bystander"]
+	f.srv = New(db, svc, auth.DefaultPolicy, slog.New(slog.NewTextHandler(io.Discard, nil)), nil)
+	return f
+}
+
+// call makes a request as caller and returns the status.
+func (f *fixture) call(t *testing.T, caller, method, path string, body io.Reader, contentType string) int {
+	t.Helper()
+	req := httptest.NewRequest(method, path, body)
+	if contentType != "" {
+		req.Header.Set("Content-Type", contentType)
+	}
+	if tok := f.tokens[caller]; tok != "" {
+		req.Header.Set("Authorization", "Bearer "+tok)
+	}
+	rec := httptest.NewRecorder()
+	f.srv.ServeHTTP(rec, req)
+	return rec.Code
+}
+
+func planUpload(t *testing.T) (io.Reader, string) {
+	data, err := os.ReadFile("../../demo/seeds/004_0b88acb7f72e79cc.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	mw := multipart.NewWriter(&buf)
+	fw, _ := mw.CreateFormFile("file", "004.txt")
+	fw.Write(data)
+	mw.Close()
+	return &buf, mw.FormDataContentType()
+}
+
+// TestEveryWriteByEveryRole calls every state-changing endpoint as every
+// role, and as a liaison of another unit, and asserts exactly who is let
+// through: 2xx for them, 403 for every other signed-in caller, 401 for
+// nobody.
+func TestEveryWriteByEveryRole(t *testing.T) {
+	type endpoint struct {
+		name, method string
+		path         func(f *fixture) string
+		body         func(t *testing.T) (io.Reader, string)
+		allowed      []string
+	}
+	jsonBody := func(s string) func(*testing.T) (io.Reader, string) {
+		return func(*testing.T) (io.Reader, string) { return strings.NewReader(s), "application/json" }
+	}
+	endpoints := []endpoint{
+		{"create unit", "POST", func(*fixture) string { return "/api/v1/units" }, jsonBody(`{"name":"新单位","kind":"department"}`), []string{"sysadmin", "office"}},
+		{"update unit", "PATCH", func(f *fixture) string { return fmt.Sprintf("/api/v1/units/%d", f.unitA) }, jsonBody(`{"aliases":["市政府法制办公室"]}`), []string{"sysadmin", "office"}},
+		{"import plan", "POST", func(*fixture) string { return "/api/v1/plans" }, planUpload, []string{"office"}},
+		{"create user", "POST", func(*fixture) string { return "/api/v1/users" }, jsonBody(`{"username":"newcomer","password":"Strong#Pass9"}`), []string{"sysadmin"}},
+		{"update user", "PATCH", func(f *fixture) string { return fmt.Sprintf("/api/v1/users/%d", f.bystander) }, jsonBody(`{"display_name":"改名"}`), []string{"sysadmin"}},
+		{"grant role", "PUT", func(f *fixture) string { return fmt.Sprintf("/api/v1/users/%d/grant", f.bystander) }, jsonBody(`{"role":"office"}`), []string{"secadmin"}},
+		{"unlock", "POST", func(f *fixture) string { return fmt.Sprintf("/api/v1/users/%d/unlock", f.bystander) }, jsonBody(``), []string{"secadmin"}},
+		{"logout everywhere", "POST", func(f *fixture) string { return fmt.Sprintf("/api/v1/users/%d/logout-all", f.bystander) }, jsonBody(``), []string{"sysadmin"}},
+		{"sign out", "POST", func(*fixture) string { return "/api/v1/auth/logout" }, jsonBody(``), callers[1:]},
+	}
+	for _, ep := range endpoints {
+		t.Run(ep.name, func(t *testing.T) {
+			for _, caller := range callers {
+				f := newFixture(t)
+				before, _, _ := f.db.FindAudit(context.Background(), store.AuditFilter{Limit: 1})
+				body, ct := ep.body(t)
+				got := f.call(t, caller, ep.method, ep.path(f), body, ct)
+				want := "403"
+				switch {
+				case caller == "anonymous":
+					want = "401"
+				case contains(ep.allowed, caller):
+					want = "2xx"
+				}
+				if class(got) != want {
+					t.Errorf("%s as %s = %d, want %s", ep.name, caller, got, want)
+				}
+				if want == "2xx" {
+					after, _, _ := f.db.FindAudit(context.Background(), store.AuditFilter{Limit: 1})
+					if len(after) == 0 || (len(before) > 0 && after[0].Seq == before[0].Seq) {
+						t.Errorf("%s as %s left no audit entry", ep.name, caller)
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestReadsScopedByRoleAndUnit: a liaison reads only their own unit's
+// tasks, administrators read no business data, the audit log is the
+// audit administrator's alone.
+func TestReadsScopedByRoleAndUnit(t *testing.T) {
+	f := newFixture(t)
+	reads := []struct {
+		path    string
+		allowed []string
+	}{
+		{fmt.Sprintf("/api/v1/tasks/%d", f.taskA), []string{"office", "leader", "liaisonA"}},
+		{"/api/v1/tasks", []string{"office", "leader", "liaisonA", "liaisonB"}},
+		{"/api/v1/plans", []string{"office", "leader", "liaisonA", "liaisonB"}},
+		{"/api/v1/units", []string{"sysadmin", "secadmin", "office", "leader", "liaisonA", "liaisonB"}},
+		{"/api/v1/users", []string{"sysadmin", "secadmin"}},
+		{"/api/v1/audit", []string{"auditadmin"}},
+		{"/api/v1/audit/verify", []string{"auditadmin"}},
+		{"/api/v1/me", callers[1:]},
+	}
+	for _, rd := range reads {
+		for _, caller := range callers {
+			got := f.call(t, caller, "GET", rd.path, nil, "")
+			want := "403"
+			switch {
+			case caller == "anonymous":
+				want = "401"
+			case contains(rd.allowed, caller):
+				want = "2xx"
+			}
+			if class(got) != want {
+				t.Errorf("GET %s as %s = %d, want %s", rd.path, caller, got, want)
+			}
+		}
+	}
+}
+
+// TestCrossSiteWriteRefused: a browser's cross-site POST carrying the
+// session cookie is refused before any handler runs.
+func TestCrossSiteWriteRefused(t *testing.T) {
+	f := newFixture(t)
+	req := httptest.NewRequest("POST", "/api/v1/units", strings.NewReader(`{"name":"x","kind":"other"}`))
+	req.Header.Set("Authorization", "Bearer "+f.tokens["office"])
+	req.Header.Set("Sec-Fetch-Site", "cross-site")
+	rec := httptest.NewRecorder()
+	f.srv.ServeHTTP(rec, req)
+	if rec.Code != http.StatusForbidden {
+		t.Errorf("cross-site POST = %d, want 403", rec.Code)
+	}
+}
+
+func class(code int) string {
+	if code >= 200 && code < 300 {
+		return "2xx"
+	}
+	return fmt.Sprint(code)
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
