@@ -1,0 +1,128 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"strings"
+
+	"github.com/duban/duban/demo"
+	"github.com/duban/duban/internal/audit"
+	"github.com/duban/duban/internal/auth"
+	"github.com/duban/duban/internal/authz"
+	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/units"
+)
+
+// DemoPassword is every demo account's password; the README lists them.
+const DemoPassword = "Duban@2026"
+
+// demoUsers are the demo accounts: one per role, and two liaisons of
+// units that the demo plans name.
+var demoUsers = []struct {
+	username, name string
+	role           authz.Role
+	units          []string
+}{
+	{"sysadmin", "系统管理员", authz.SysAdmin, nil},
+	{"secadmin", "安全管理员", authz.SecAdmin, nil},
+	{"auditor", "审计管理员", authz.AuditAdmin, nil},
+	{"ducha", "督查室 王科长", authz.Office, nil},
+	{"lingdao", "李秘书长", authz.Leader, nil},
+	{"fazhiban", "市法制办 联络员 赵敏", authz.Liaison, []string{"市法制办"}},
+	{"caizheng", "市财政局 联络员 钱进", authz.Liaison, []string{"市财政局"}},
+}
+
+// seedDemo fills an empty system with the demo plans, the units they name
+// and the demo accounts, and prints how to sign in. A system that has
+// accounts already is left alone.
+func seedDemo(ctx context.Context, db *store.DB, env *Env) error {
+	if n, err := db.CountUsers(ctx); err != nil || n > 0 {
+		return err
+	}
+	seeds := demo.Seeds()
+	names, _ := fs.Glob(seeds, "*.txt")
+	for _, name := range names {
+		data, err := fs.ReadFile(seeds, name)
+		if err != nil {
+			return err
+		}
+		if r := importBytes(ctx, db, name, data); r.err != nil {
+			return fmt.Errorf("demo plan %s: %w", name, r.err)
+		}
+	}
+	unitIDs, err := registerPlanUnits(ctx, db)
+	if err != nil {
+		return err
+	}
+	hash, err := auth.HashPassword(DemoPassword)
+	if err != nil {
+		return err
+	}
+	for _, u := range demoUsers {
+		var ids []int64
+		for _, n := range u.units {
+			ids = append(ids, unitIDs[n])
+		}
+		if _, err := db.CreateUser(ctx, audit.System, store.UserCreate{Username: u.username, DisplayName: u.name,
+			PasswordHash: hash, Role: u.role, Units: ids}); err != nil {
+			return err
+		}
+	}
+	fmt.Fprintf(env.Stdout, "已加载示例数据：%d 份方案，%d 个单位。示例账号（密码均为 %s）：\n", len(names), len(unitIDs), DemoPassword)
+	for _, u := range demoUsers {
+		fmt.Fprintf(env.Stdout, "  %-10s %s（%s）\n", u.username, u.name, u.role.Label())
+	}
+	return nil
+}
+
+// registerPlanUnits registers every unit name that the stored plans give,
+// with a kind guessed from the name, and returns name → id.
+func registerPlanUnits(ctx context.Context, db *store.DB) (map[string]int64, error) {
+	tasks, _, err := db.FindTasks(ctx, store.TaskFilter{Limit: 500})
+	if err != nil {
+		return nil, err
+	}
+	ids, byKey := map[string]int64{}, map[string]int64{}
+	for offset := 0; ; offset += 500 {
+		if offset > 0 {
+			if tasks, _, err = db.FindTasks(ctx, store.TaskFilter{Limit: 500, Offset: offset}); err != nil {
+				return nil, err
+			}
+		}
+		if len(tasks) == 0 {
+			break
+		}
+		for _, t := range tasks {
+			for _, n := range t.Units {
+				key := units.Normalize(n) // 各县〔市、区〕政府 and 各县（市、区）政府 are one unit
+				if id, done := byKey[key]; done {
+					ids[n] = id
+					continue
+				}
+				u, err := db.CreateUnit(ctx, audit.System, store.UnitCreate{Name: n, Kind: guessKind(n)})
+				if err != nil {
+					return nil, fmt.Errorf("demo unit %s: %w", n, err)
+				}
+				ids[n], byKey[key] = u.ID, u.ID
+			}
+		}
+	}
+	return ids, nil
+}
+
+func guessKind(name string) string {
+	switch {
+	case strings.HasPrefix(name, "各") || strings.Contains(name, "有关"):
+		return store.UnitGroup
+	case strings.Contains(name, "党组") || strings.Contains(name, "党委"):
+		return store.UnitPartyGroup
+	case strings.Contains(name, "县") || strings.Contains(name, "区政府"):
+		return store.UnitCounty
+	case strings.HasSuffix(name, "办") || strings.HasSuffix(name, "办公室") || strings.HasSuffix(name, "中心"):
+		return store.UnitOffice
+	case strings.HasSuffix(name, "局") || strings.HasSuffix(name, "委") || strings.HasSuffix(name, "厅"):
+		return store.UnitDepartment
+	}
+	return store.UnitOther
+}

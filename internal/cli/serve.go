@@ -1,0 +1,110 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net"
+	"os"
+	"time"
+
+	"github.com/duban/duban/internal/auth"
+	"github.com/duban/duban/internal/config"
+	"github.com/duban/duban/internal/server"
+	"github.com/duban/duban/internal/signin"
+	"github.com/duban/duban/internal/store"
+)
+
+func init() {
+	register("serve", "启动督办服务 (--demo 在空系统中加载示例数据)", runServe)
+	register("config", "显示生效的配置 (密码已遮蔽)", runConfig)
+}
+
+// App is what `duban serve` runs: the configuration, the open database
+// and the server, so that end-to-end tests boot exactly what the binary
+// boots.
+type App struct {
+	Config config.Config
+	Store  *store.DB
+	Signin *signin.Service
+	Server *server.Server
+	Log    *slog.Logger
+}
+
+// Open builds the application from a configuration: opens and migrates
+// the database, loads the demo data when asked, and assembles the server.
+func Open(ctx context.Context, cfg config.Config, env *Env) (*App, error) {
+	log := newLogger(env, cfg.LogLevel)
+	db, err := store.Open(ctx, store.Options{DataDir: cfg.DataDir, DSN: cfg.DB, Logger: log})
+	if err != nil {
+		return nil, err
+	}
+	policy := policyOf(cfg)
+	svc := signin.New(db, policy)
+	app := &App{Config: cfg, Store: db, Signin: svc, Log: log}
+	if cfg.Demo {
+		if err := seedDemo(ctx, db, env); err != nil {
+			db.Close()
+			return nil, err
+		}
+	}
+	app.Server = server.New(db, svc, policy, log, newPages(app))
+	return app, nil
+}
+
+// Run serves until ctx ends; ready receives the bound address.
+func (a *App) Run(ctx context.Context, env *Env, ready func(net.Addr)) error {
+	if err := a.announceSetup(ctx, env); err != nil {
+		return err
+	}
+	return a.Server.Run(ctx, a.Config.Addr, time.Duration(a.Config.ShutdownTimeout), func(addr net.Addr) {
+		fmt.Fprintf(env.Stdout, "duban 已启动: http://%s  (Ctrl-C 退出)\n", addr)
+		if ready != nil {
+			ready(addr)
+		}
+	})
+}
+
+// Close closes the database.
+func (a *App) Close() error { return a.Store.Close() }
+
+func runServe(ctx context.Context, env *Env, args []string) error {
+	fs := newFlags(env, "serve", "[--addr HOST:PORT] [--data DIR] [--db DSN] [--demo] [--config FILE]")
+	cfg, _, err := config.Load(fs, args, os.Getenv)
+	if err != nil {
+		return err
+	}
+	app, err := Open(ctx, cfg, env)
+	if err != nil {
+		return err
+	}
+	defer app.Close()
+	return app.Run(ctx, env, nil)
+}
+
+func runConfig(_ context.Context, env *Env, args []string) error {
+	fs := newFlags(env, "config", "[same flags as serve]")
+	cfg, _, err := config.Load(fs, args, os.Getenv)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(env.Stdout, cfg.Masked())
+	return nil
+}
+
+func policyOf(cfg config.Config) auth.Policy {
+	p := auth.DefaultPolicy
+	p.MinLength = cfg.PasswordMinLength
+	p.LockThreshold = cfg.LockThreshold
+	p.LockDuration = time.Duration(cfg.LockDuration)
+	p.SessionIdle = time.Duration(cfg.SessionIdle)
+	p.SessionLifetime = time.Duration(cfg.SessionLifetime)
+	p.TokenLifetime = time.Duration(cfg.TokenLifetime)
+	return p
+}
+
+func newLogger(env *Env, level string) *slog.Logger {
+	var l slog.Level
+	_ = l.UnmarshalText([]byte(level))
+	return slog.New(slog.NewTextHandler(env.Stderr, &slog.HandlerOptions{Level: l}))
+}

@@ -1,0 +1,35 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/duban/duban/internal/auth"
+)
+
+// setupLinkLife is how long the first-run link works.
+const setupLinkLife = 24 * time.Hour
+
+// announceSetup prints a one-time link for creating the first accounts
+// when the system has none. Only the link's hash is stored, and the link
+// dies when used, when it expires, or once any account exists.
+func (a *App) announceSetup(ctx context.Context, env *Env) error {
+	n, err := a.Store.CountUsers(ctx)
+	if err != nil || n > 0 {
+		return err
+	}
+	token, err := auth.NewToken()
+	if err != nil {
+		return err
+	}
+	if err := a.Store.CreateSetupToken(ctx, auth.TokenHash(token), time.Now().Add(setupLinkLife)); err != nil {
+		return err
+	}
+	base := a.Config.BaseURL
+	if base == "" {
+		base = "http://" + a.Config.Addr
+	}
+	fmt.Fprintf(env.Stdout, "\n首次运行：请在 24 小时内用浏览器打开下面的一次性链接，创建三员（系统、安全、审计管理员）账号：\n  %s/setup?token=%s\n\n", base, token)
+	return nil
+}
