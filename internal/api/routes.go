@@ -50,10 +50,12 @@ var routes = []route{
 	{"GET", "/api/v1/audit/export.csv", (*Handler).auditExport},
 }
 
-// Routes registers the API's endpoints on mux.
+// Routes registers the API's endpoints on mux, and a JSON 404 for any
+// other path under /api/.
 func (h *Handler) Routes(mux *http.ServeMux) {
 	for _, rt := range routes {
 		handle := rt.handle
 		mux.HandleFunc(rt.method+" "+rt.path, func(w http.ResponseWriter, r *http.Request) { handle(h, w, r) })
 	}
+	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) { fail(w, r, store.ErrNotFound) })
 }

@@ -48,7 +48,12 @@ func Open(ctx context.Context, cfg config.Config, env *Env) (*App, error) {
 			return nil, err
 		}
 	}
-	app.Server = server.New(db, svc, policy, log, newPages(app))
+	pages, err := newPages(app)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	app.Server = server.New(db, svc, policy, log, pages)
 	return app, nil
 }
 

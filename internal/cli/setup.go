@@ -30,6 +30,6 @@ func (a *App) announceSetup(ctx context.Context, env *Env) error {
 	if base == "" {
 		base = "http://" + a.Config.Addr
 	}
-	fmt.Fprintf(env.Stdout, "\n首次运行：请在 24 小时内用浏览器打开下面的一次性链接，创建三员（系统、安全、审计管理员）账号：\n  %s/setup?token=%s\n\n", base, token)
+	fmt.Fprintf(env.Stdout, "\n首次运行：请在 24 小时内用浏览器打开下面的一次性链接，创建系统管理员账号（再由系统管理员创建安全、审计管理员账号）：\n  %s/setup/%s\n\n", base, token)
 	return nil
 }

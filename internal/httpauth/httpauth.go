@@ -19,7 +19,17 @@ import (
 // CookieName is the browser session cookie.
 const CookieName = "duban_session"
 
-type ctxKey struct{}
+type (
+	ctxKey struct{}
+	ipKey  struct{}
+)
+
+// IPFrom is the client address that Middleware noted for the request, for
+// services that get a context but not the request.
+func IPFrom(ctx context.Context) string {
+	ip, _ := ctx.Value(ipKey{}).(string)
+	return ip
+}
 
 // Caller is the signed-in account of a request and its token.
 type Caller struct {
@@ -52,6 +62,7 @@ func With(ctx context.Context, c *Caller) context.Context { return context.WithV
 func Middleware(s *signin.Service) func(http.Handler) http.Handler {
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			r = r.WithContext(context.WithValue(r.Context(), ipKey{}, ClientIP(r)))
 			token, kind := presented(r)
 			if token != "" {
 				if u, sess, err := s.Authenticate(r.Context(), token); err == nil {

@@ -1,0 +1,170 @@
+package web
+
+import (
+	"context"
+	"net/http"
+	"time"
+)
+
+// Deps is everything the pages need from the rest of duban. Auth is
+// required; a nil Setup, Users, Units or Audit leaves its pages out, so the
+// shell can be wired one service at a time.
+type Deps struct {
+	Auth  Auth
+	Setup Setup
+	Users Users
+	Units Units
+	Audit Audit
+	// Now is the clock, for export file names; nil means time.Now.
+	Now func() time.Time
+}
+
+// Auth signs people in and out and says who is signed in. The session
+// mechanism (cookie, store) is the implementation's business; it gets the
+// ResponseWriter so it can set or clear its cookie.
+type Auth interface {
+	// Current returns the user signed in on r, or an error wrapping
+	// ErrSignedOut when there is none or the session has expired.
+	Current(r *http.Request) (CurrentUser, error)
+	// SignIn checks the credentials and starts a session. It returns an
+	// error wrapping ErrBadCredentials for a wrong name or password (and
+	// for a disabled account, which must not be told apart) and a
+	// *LockedError while the account is locked after repeated failures.
+	SignIn(w http.ResponseWriter, r *http.Request, username, password string) (CurrentUser, error)
+	// SignOut ends the session of r.
+	SignOut(w http.ResponseWriter, r *http.Request) error
+}
+
+// Setup creates the first administrator through the one-time link printed
+// on the console at first start.
+type Setup interface {
+	// Check returns nil if token is a live setup link, or an error wrapping
+	// ErrNotFound if it is unknown, spent or expired.
+	Check(ctx context.Context, token string) error
+	// CreateAdmin creates the first system administrator and spends the
+	// token. Rule violations (a weak password) come back as a
+	// *ValidationError.
+	CreateAdmin(ctx context.Context, token string, in SetupInput) error
+}
+
+// Users is user administration. The acting user is in ctx (see
+// CurrentUserFrom); the implementation decides what they may do and
+// answers ErrForbidden otherwise.
+type Users interface {
+	// List returns every account, in display order.
+	List(ctx context.Context) ([]UserView, error)
+	// Get returns one account or an error wrapping ErrNotFound.
+	Get(ctx context.Context, id int64) (UserView, error)
+	// Create makes an account and returns it with its one-time initial
+	// password, which the page shows once and nobody stores in clear.
+	Create(ctx context.Context, in UserInput) (UserView, string, error)
+	// Update changes an account's names, role and units.
+	Update(ctx context.Context, id int64, in UserInput) error
+	// SetDisabled disables or re-enables an account; disabling ends its
+	// sessions.
+	SetDisabled(ctx context.Context, id int64, disabled bool) error
+	// Unlock lifts a lockout after repeated failed sign-ins.
+	Unlock(ctx context.Context, id int64) error
+	// ResetPassword sets a new one-time password, returned for showing
+	// once, and ends the account's sessions.
+	ResetPassword(ctx context.Context, id int64) (string, error)
+}
+
+// Units is the unit registry.
+type Units interface {
+	// List returns every unit; the page arranges them into a tree.
+	List(ctx context.Context) ([]UnitView, error)
+	// Get returns one unit or an error wrapping ErrNotFound.
+	Get(ctx context.Context, id int64) (UnitView, error)
+	// Create adds a unit and returns its id.
+	Create(ctx context.Context, in UnitInput) (int64, error)
+	// Update changes a unit.
+	Update(ctx context.Context, id int64, in UnitInput) error
+}
+
+// Audit reads the audit log.
+type Audit interface {
+	// Find returns one page of entries matching f, newest first, and the
+	// number of all matching entries.
+	Find(ctx context.Context, f AuditFilter) ([]AuditView, int, error)
+	// Each calls fn for every entry matching f (Limit and Offset ignored),
+	// oldest first, stopping at fn's first error. The CSV export streams
+	// through it so a year of entries is never held in memory.
+	Each(ctx context.Context, f AuditFilter, fn func(AuditView) error) error
+}
+
+// CurrentUser is the signed-in person, as the page frame shows them.
+type CurrentUser struct {
+	ID          int64
+	Username    string
+	DisplayName string
+	Role        string // one of the Role* codes
+}
+
+// UserView is an account as the administration pages show it.
+type UserView struct {
+	ID          int64
+	Username    string
+	DisplayName string
+	Role        string   // a Role* code, or "" before a role is granted
+	UnitIDs     []int64  // a liaison's units
+	Units       []string // their names, in the same order
+	Disabled    bool
+	Locked      bool
+}
+
+// UserInput is what the user form submits.
+type UserInput struct {
+	Username    string
+	DisplayName string
+	Role        string
+	UnitIDs     []int64
+}
+
+// SetupInput is what the first-run form submits, the password confirmed.
+type SetupInput struct {
+	Username    string
+	DisplayName string
+	Password    string
+}
+
+// UnitView is a registered unit.
+type UnitView struct {
+	ID       int64
+	Name     string
+	ParentID int64  // 0 for a top-level unit
+	Kind     string // one of UnitKinds
+	Aliases  []string
+}
+
+// UnitInput is what the unit form submits.
+type UnitInput struct {
+	Name     string
+	ParentID int64
+	Kind     string
+	Aliases  []string
+}
+
+// AuditView is one audit log entry. Before and After are the JSON of the
+// object before and after the change ("" when there is none).
+type AuditView struct {
+	Seq    int64
+	At     time.Time
+	Actor  string
+	IP     string
+	Action string
+	Object string
+	Before string
+	After  string
+}
+
+// AuditFilter narrows the audit log. Zero fields do not filter. From is
+// inclusive and To exclusive.
+type AuditFilter struct {
+	From, To time.Time
+	Actor    string
+	Action   string
+	Object   string
+	Limit    int
+	Offset   int
+}

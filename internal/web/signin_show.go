@@ -1,0 +1,43 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+)
+
+// SignInPage is the data of the sign-in page.
+type SignInPage struct {
+	Page
+	Username string
+	Next     string // where to go after signing in; a local path
+	// Error is "", "required", "bad_credentials" or "locked".
+	Error       string
+	LockedUntil time.Time
+}
+
+// signInShow shows the sign-in form, or goes home if already signed in.
+func (h *Handler) signInShow(w http.ResponseWriter, r *http.Request) {
+	if _, err := h.d.Auth.Current(r); err == nil {
+		http.Redirect(w, r, safeNext(r.URL.Query().Get("next")), http.StatusSeeOther)
+		return
+	}
+	h.render(w, r, http.StatusOK, "signin", SignInPage{
+		Page: h.basePage(w, r, ""),
+		Next: safeNext(r.URL.Query().Get("next")),
+	})
+}
+
+// safeNext returns next if it is a path on this site, else "/". Anything
+// else would make the sign-in page an open redirect.
+func safeNext(next string) string {
+	if next == "" || !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.ContainsAny(next, "\\\r\n\t") {
+		return "/"
+	}
+	u, err := url.Parse(next)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.User != nil {
+		return "/"
+	}
+	return next
+}

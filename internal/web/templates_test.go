@@ -1,0 +1,155 @@
+package web
+
+import (
+	"bytes"
+	"io/fs"
+	"path"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/duban/duban/internal/i18n"
+)
+
+// samplePages is one data value per page template, filled so that every
+// branch with content renders. A new page without a sample fails the test.
+func samplePages() map[string][]any {
+	u := &CurrentUser{ID: 1, Username: "admin", DisplayName: "王建国", Role: RoleSysAdmin}
+	p := Page{Lang: i18n.ZhCN, User: u, Nav: []NavItem{{Label: "工作台", Href: "/", Active: true}, {Label: "单位", Href: "/units"}},
+		LangLinks: []LangLink{{Lang: i18n.ZhCN, Label: "简体", Href: "/?lang=zh-CN", Current: true}, {Lang: i18n.ZhTW, Label: "繁體", Href: "/?lang=zh-TW"}},
+		Flashes:   []Flash{{Kind: "success", Text: "已保存"}, {Kind: "error", Text: "出错"}}}
+	anon := Page{Lang: i18n.ZhCN, LangLinks: p.LangLinks}
+	users := []UserView{
+		{ID: 1, Username: "admin", DisplayName: "王建国", Role: RoleSysAdmin},
+		{ID: 2, Username: "liaison", DisplayName: "张联络", Role: RoleLiaison, UnitIDs: []int64{3}, Units: []string{"市司法局"}, Locked: true},
+		{ID: 3, Username: "zhou", DisplayName: "周离职", Role: RoleLiaison, Disabled: true},
+		{ID: 4, Username: "newbie", DisplayName: "孙新"},
+	}
+	errs := FieldErrors{"": "error.invalid", "username": "error.required", "display_name": "error.too_long", "role": "error.role_invalid",
+		"units": "error.units_required", "password": "password.too_short", "confirm": "error.password_mismatch", "name": "error.name_taken",
+		"parent": "error.parent_cycle", "kind": "error.kind_invalid", "aliases": "error.alias_taken", "from": "error.date_invalid", "to": "error.date_invalid"}
+	unitOpts := []UnitOption{{ID: 1, Name: "市人民政府"}, {ID: 3, Name: "市司法局", Depth: 1, Selected: true}, {ID: 9, Name: "某街道", Depth: 2, Disabled: true}}
+	rows := unitTree([]UnitView{{ID: 1, Name: "市人民政府", Kind: "city"}, {ID: 3, Name: "市司法局", ParentID: 1, Kind: "department", Aliases: []string{"市法制办"}}})
+	at := time.Date(2026, 3, 1, 2, 3, 4, 0, time.UTC)
+	audit := []AuditRow{
+		{AuditView: AuditView{Seq: 2, At: at, Actor: "admin", IP: "10.0.0.1", Action: "user.update", Object: "user:2", Before: `{"a":1}`, After: `{"a":2,"b":"x"}`}},
+		{AuditView: AuditView{Seq: 1, At: at, Actor: "admin", IP: "10.0.0.1", Action: "signin", Object: "user:1"}},
+		{AuditView: AuditView{Seq: 0, At: at, Actor: "admin", IP: "10.0.0.1", Action: "x", Object: "y", Before: "not json", After: ""}},
+	}
+	for i := range audit {
+		audit[i].Diff = auditDiff(audit[i].Before, audit[i].After)
+	}
+	roles := []Option{{Value: RoleSysAdmin, Label: "系统管理员"}, {Value: RoleLiaison, Label: "联络员", Selected: true}}
+	return map[string][]any{
+		"signin": {
+			SignInPage{Page: anon},
+			SignInPage{Page: anon, Username: "admin", Next: "/users", Error: "bad_credentials"},
+			SignInPage{Page: anon, Username: "admin", Error: "locked", LockedUntil: at},
+			SignInPage{Page: anon, Error: "required"},
+		},
+		"setup": {
+			SetupPage{Page: anon, Token: "tok"},
+			SetupPage{Page: anon, Token: "tok", Form: SetupForm{Username: "admin", DisplayName: "王", Errors: errs}},
+			SetupPage{Page: anon, Invalid: true},
+		},
+		"home": {
+			HomePage{Page: p, Intro: "负责", Cards: []HomeCard{{Label: "单位", Desc: "维护", Href: "/units"}}},
+			HomePage{Page: p},
+		},
+		"users": {
+			UserListPage{Page: p, Users: users, Total: 4, Q: "王", Role: RoleLiaison, Roles: roles},
+			UserListPage{Page: p},
+		},
+		"user_form": {
+			UserFormPage{Page: p, IsNew: true, Roles: roles, Units: unitOpts, Form: UserForm{Errors: FieldErrors{}}},
+			UserFormPage{Page: p, ID: 2, Roles: roles, Form: UserForm{Username: "liaison", Role: RoleLiaison, Errors: errs}},
+		},
+		"user_secret": {
+			UserSecretPage{Page: p, Account: users[1], Password: "Abc-123", Created: true},
+			UserSecretPage{Page: p, Account: users[1], Password: "Abc-123"},
+		},
+		"units": {
+			UnitListPage{Page: p, Rows: rows},
+			UnitListPage{Page: p},
+		},
+		"unit_form": {
+			UnitFormPage{Page: p, IsNew: true, Parents: unitOpts, Kinds: []Option{{Value: "city", Label: "市级机关"}}, Form: UnitForm{Errors: FieldErrors{}}},
+			UnitFormPage{Page: p, ID: 3, Parents: unitOpts, Form: UnitForm{Name: "市司法局", ParentID: 1, Kind: "department", Aliases: "市法制办", Errors: errs}},
+		},
+		"audit": {
+			AuditPage{Page: p, Entries: audit, Total: 120, First: 51, Last: 53, PrevHref: "/audit", NextHref: "/audit?page=3",
+				ExportHref: "/audit/export.csv", Filter: AuditFilterForm{From: "2026-03-01", Actor: "admin", Page: 2, Errors: errs}},
+			AuditPage{Page: p, ExportHref: "/audit/export.csv", Filter: AuditFilterForm{Errors: FieldErrors{}}},
+		},
+		"error": {
+			ErrorPage{Page: p, Status: 403}, ErrorPage{Page: p, Status: 404}, ErrorPage{Page: anon, Status: 500},
+		},
+	}
+}
+
+// fragments are the named templates handlers render on their own.
+var fragments = []struct{ page, name string }{{"users", "user_row"}, {"audit", "audit_results"}}
+
+func TestRenderEveryTemplate(t *testing.T) {
+	h := newFixture(t, "").h
+	samples := samplePages()
+	files, err := fs.Glob(templateFS, "templates/pages/*.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, file := range files {
+		name := strings.TrimSuffix(path.Base(file), ".html")
+		if len(samples[name]) == 0 {
+			t.Errorf("page %s has no sample data in samplePages", name)
+		}
+	}
+	for _, lang := range i18n.Langs {
+		for name, datas := range samples {
+			for i, data := range datas {
+				tmpl := h.views.lookup(lang, name)
+				if tmpl == nil {
+					t.Fatalf("no template set %s", name)
+				}
+				var b bytes.Buffer
+				if err := tmpl.ExecuteTemplate(&b, "layout", data); err != nil {
+					t.Errorf("%s %s #%d: %v", lang, name, i, err)
+					continue
+				}
+				out := b.String()
+				if !strings.Contains(out, "</html>") || !strings.Contains(out, `lang="`) {
+					t.Errorf("%s %s #%d: incomplete page", lang, name, i)
+				}
+			}
+		}
+	}
+	for _, fr := range fragments {
+		var data any = samples[fr.page][0]
+		if fr.name == "user_row" {
+			data = samples["users"][0].(UserListPage).Users[1]
+		}
+		var b bytes.Buffer
+		if err := h.views.lookup(i18n.ZhCN, fr.page).ExecuteTemplate(&b, fr.name, data); err != nil {
+			t.Errorf("fragment %s/%s: %v", fr.page, fr.name, err)
+		}
+	}
+}
+
+// TestNoShadowedPageFields: a page struct's own field named like one of
+// Page's (User, Nav, …) would silently replace it in the layout, showing,
+// say, another person's name in the user menu.
+func TestNoShadowedPageFields(t *testing.T) {
+	pageFields := map[string]bool{}
+	pt := reflect.TypeOf(Page{})
+	for i := 0; i < pt.NumField(); i++ {
+		pageFields[pt.Field(i).Name] = true
+	}
+	for name, datas := range samplePages() {
+		typ := reflect.TypeOf(datas[0])
+		for i := 0; i < typ.NumField(); i++ {
+			if f := typ.Field(i); !f.Anonymous && pageFields[f.Name] {
+				t.Errorf("%s (%s): field %s shadows Page.%s", typ.Name(), name, f.Name, f.Name)
+			}
+		}
+	}
+}

@@ -1,0 +1,107 @@
+package web
+
+import (
+	"embed"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/duban/duban/internal/i18n"
+)
+
+//go:embed templates
+var templateFS embed.FS
+
+// views holds one parsed template set per language and page. Each set is
+// the layout plus one page file, so pages may all define "title" and
+// "content" without colliding. Binding the language at parse time gives
+// templates a plain `t "key"` function with no per-request cloning.
+type views struct {
+	sets map[i18n.Lang]map[string]*template.Template
+}
+
+// layoutGlob is the layout and partials every page set includes.
+const layoutGlob = "templates/layout/*.html"
+
+func loadViews(a *assets) (*views, error) {
+	pages, err := fs.Glob(templateFS, "templates/pages/*.html")
+	if err != nil {
+		return nil, fmt.Errorf("web: listing templates: %w", err)
+	}
+	v := &views{sets: map[i18n.Lang]map[string]*template.Template{}}
+	for _, lang := range i18n.Langs {
+		v.sets[lang] = map[string]*template.Template{}
+		funcs := templateFuncs(i18n.New(lang), a)
+		for _, p := range pages {
+			name := strings.TrimSuffix(path.Base(p), ".html")
+			t, err := template.New(name).Funcs(funcs).ParseFS(templateFS, layoutGlob, p)
+			if err != nil {
+				return nil, fmt.Errorf("web: parsing %s: %w", p, err)
+			}
+			v.sets[lang][name] = t
+		}
+	}
+	return v, nil
+}
+
+// lookup returns page's template set for lang, or nil.
+func (v *views) lookup(lang i18n.Lang, page string) *template.Template {
+	if m, ok := v.sets[lang]; ok {
+		return m[page]
+	}
+	return v.sets[i18n.Default][page]
+}
+
+// shanghai is the zone every time is shown in. China has kept UTC+8 without
+// daylight saving since 1991, so a fixed zone is exact and needs no tzdata.
+var shanghai = time.FixedZone("CST", 8*3600)
+
+func templateFuncs(loc i18n.Localizer, a *assets) template.FuncMap {
+	return template.FuncMap{
+		// t looks a catalogue key up: {{t "users.title"}}, or with
+		// placeholders {{t "users.count" "n" (len .Users)}}.
+		"t":        loc.T,
+		"role":     func(code string) string { return loc.T(roleKey(code)) },
+		"unitKind": func(code string) string { return loc.T(unitKindKey(code)) },
+		"asset":    a.url,
+		"datetime": func(t time.Time) string { return formatTime(t, "2006-01-02 15:04:05") },
+		"date":     func(t time.Time) string { return formatTime(t, "2006-01-02") },
+		"join":     strings.Join,
+		"hasID":    hasID,
+		// indent repeats a full-width space per tree level, for <option>
+		// text, which cannot be styled.
+		"indent": func(depth int) string { return strings.Repeat("\u3000", depth) },
+		// depth is a CSS class for a tree level; the content security
+		// policy forbids style attributes, and ten levels are plenty.
+		"depth":   func(depth int) string { return "depth-" + strconv.Itoa(min(depth, 9)) },
+		"initial": initial,
+	}
+}
+
+func formatTime(t time.Time, layout string) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.In(shanghai).Format(layout)
+}
+
+// initial is the first character of a name, for the user menu's badge.
+func initial(name string) string {
+	for _, r := range name {
+		return string(r)
+	}
+	return "?"
+}
+
+func hasID(ids []int64, id int64) bool {
+	for _, x := range ids {
+		if x == id {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,66 @@
+package webdeps
+
+import (
+	"errors"
+	"net/http"
+	"time"
+
+	"github.com/duban/duban/internal/httpauth"
+	"github.com/duban/duban/internal/signin"
+	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/web"
+)
+
+// Auth signs browsers in with a session cookie.
+type Auth struct {
+	Signin *signin.Service
+}
+
+// Current is the user the outer middleware found for the request.
+func (a *Auth) Current(r *http.Request) (web.CurrentUser, error) {
+	c := httpauth.From(r.Context())
+	if c == nil || c.User == nil {
+		return web.CurrentUser{}, web.ErrSignedOut
+	}
+	return currentUser(c.User), nil
+}
+
+func currentUser(u *store.User) web.CurrentUser {
+	return web.CurrentUser{ID: u.ID, Username: u.Username, DisplayName: u.DisplayName, Role: string(u.Role)}
+}
+
+// SignIn checks the password, opens a session and sets its cookie:
+// HttpOnly so scripts cannot read it, SameSite=Lax so other sites cannot
+// send it along with a form, Secure when served over TLS.
+func (a *Auth) SignIn(w http.ResponseWriter, r *http.Request, username, password string) (web.CurrentUser, error) {
+	token, u, err := a.Signin.Login(r.Context(), username, password, httpauth.ClientIP(r), store.SessionWeb, r.UserAgent())
+	switch {
+	case errors.Is(err, signin.ErrLocked):
+		return web.CurrentUser{}, &web.LockedError{Until: a.lockedUntil(r, username)}
+	case errors.Is(err, signin.ErrBadCredentials), errors.Is(err, signin.ErrDisabled):
+		return web.CurrentUser{}, web.ErrBadCredentials
+	case err != nil:
+		return web.CurrentUser{}, err
+	}
+	http.SetCookie(w, &http.Cookie{Name: httpauth.CookieName, Value: token, Path: "/", HttpOnly: true,
+		SameSite: http.SameSiteLaxMode, Secure: r.TLS != nil, Expires: time.Now().Add(a.Signin.Policy.SessionLifetime)})
+	return currentUser(u), nil
+}
+
+// lockedUntil reads when the account's lock ends, for the message.
+func (a *Auth) lockedUntil(r *http.Request, username string) time.Time {
+	if u, err := a.Signin.Store.FindUserByUsername(r.Context(), username); err == nil {
+		return u.LockedUntil
+	}
+	return time.Now().Add(a.Signin.Policy.LockDuration)
+}
+
+// SignOut ends the session and clears the cookie.
+func (a *Auth) SignOut(w http.ResponseWriter, r *http.Request) error {
+	http.SetCookie(w, &http.Cookie{Name: httpauth.CookieName, Value: "", Path: "/", MaxAge: -1, HttpOnly: true, SameSite: http.SameSiteLaxMode})
+	c := httpauth.From(r.Context())
+	if c == nil {
+		return nil
+	}
+	return a.Signin.Logout(r.Context(), httpauth.Actor(r), c.Token)
+}

@@ -1,0 +1,48 @@
+package webdeps
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/duban/duban/internal/audit"
+	"github.com/duban/duban/internal/authz"
+	"github.com/duban/duban/internal/httpauth"
+	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/web"
+)
+
+// pageError translates a store error for the pages; field names the form
+// field a conflict is about.
+func pageError(err error, field, conflictKey string) error {
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, store.ErrNotFound):
+		return fmt.Errorf("%w: %v", web.ErrNotFound, err)
+	case errors.Is(err, store.ErrConflict):
+		return &web.ValidationError{Fields: map[string]string{field: conflictKey}}
+	case errors.Is(err, store.ErrInvalid):
+		return &web.ValidationError{Fields: map[string]string{"": "error.invalid"}}
+	}
+	return err
+}
+
+// acting returns the signed-in user of ctx as a principal and an audit
+// actor, and checks that they may do action.
+func (d *Deps) acting(ctx context.Context, action authz.Action) (authz.Principal, audit.Actor, error) {
+	cu, ok := web.CurrentUserFrom(ctx)
+	if !ok {
+		return authz.Principal{}, audit.Actor{}, web.ErrSignedOut
+	}
+	u, err := d.Store.FindUserByID(ctx, cu.ID)
+	if err != nil {
+		return authz.Principal{}, audit.Actor{}, web.ErrSignedOut
+	}
+	p := u.Principal()
+	if !authz.Allowed(p, action) {
+		return p, audit.Actor{}, web.ErrForbidden
+	}
+	return p, audit.Actor{ID: u.ID, Username: u.Username, IP: httpauth.IPFrom(ctx)}, nil
+}
+

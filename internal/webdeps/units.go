@@ -1,0 +1,68 @@
+package webdeps
+
+import (
+	"context"
+
+	"github.com/duban/duban/internal/authz"
+	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/web"
+)
+
+type unitService struct{ d *Deps }
+
+func unitView(u store.Unit) web.UnitView {
+	return web.UnitView{ID: u.ID, Name: u.Name, ParentID: u.ParentID, Kind: u.Kind, Aliases: u.Aliases}
+}
+
+func (s *unitService) List(ctx context.Context) ([]web.UnitView, error) {
+	if _, _, err := s.d.acting(ctx, authz.UnitRead); err != nil {
+		return nil, err
+	}
+	units, err := s.d.Store.FindUnits(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]web.UnitView, len(units))
+	for i, u := range units {
+		out[i] = unitView(u)
+	}
+	return out, nil
+}
+
+func (s *unitService) Get(ctx context.Context, id int64) (web.UnitView, error) {
+	if _, _, err := s.d.acting(ctx, authz.UnitRead); err != nil {
+		return web.UnitView{}, err
+	}
+	u, err := s.d.Store.FindUnitByID(ctx, id)
+	if err != nil {
+		return web.UnitView{}, pageError(err, "", "")
+	}
+	return unitView(*u), nil
+}
+
+func (s *unitService) Create(ctx context.Context, in web.UnitInput) (int64, error) {
+	_, actor, err := s.d.acting(ctx, authz.UnitWrite)
+	if err != nil {
+		return 0, err
+	}
+	if in.Name == "" {
+		return 0, &web.ValidationError{Fields: map[string]string{"name": "error.required"}}
+	}
+	u, err := s.d.Store.CreateUnit(ctx, actor, store.UnitCreate{Name: in.Name, ParentID: in.ParentID, Kind: in.Kind, Aliases: in.Aliases})
+	if err != nil {
+		return 0, pageError(err, "name", "error.unit_name_taken")
+	}
+	return u.ID, nil
+}
+
+func (s *unitService) Update(ctx context.Context, id int64, in web.UnitInput) error {
+	_, actor, err := s.d.acting(ctx, authz.UnitWrite)
+	if err != nil {
+		return err
+	}
+	if in.Name == "" {
+		return &web.ValidationError{Fields: map[string]string{"name": "error.required"}}
+	}
+	_, err = s.d.Store.UpdateUnit(ctx, actor, id, store.UnitUpdate{Name: &in.Name, ParentID: &in.ParentID, Kind: &in.Kind, Aliases: &in.Aliases})
+	return pageError(err, "name", "error.unit_name_taken")
+}
