@@ -11,7 +11,7 @@ import (
 // served.
 func TestOpenAPIListsEveryRoute(t *testing.T) {
 	var doc struct {
-		OpenAPI string                     `json:"openapi"`
+		OpenAPI string                    `json:"openapi"`
 		Paths   map[string]map[string]any `json:"paths"`
 	}
 	if err := json.Unmarshal(openapiDoc, &doc); err != nil {

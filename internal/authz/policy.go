@@ -20,11 +20,11 @@ const (
 
 	// Business data.
 	PlanRead      Action = "plan.read"
-	PlanWrite     Action = "plan.write"   // import, confirm, edit plans
-	TaskRead      Action = "task.read"    // read a task (scoped by unit for liaisons)
-	TaskAssign    Action = "task.assign"  // change a task's units, deadlines, weights
-	TaskReport    Action = "task.report"  // report progress, apply for 销号 (own units)
-	TaskClose     Action = "task.close"   // verify and close (销号) or return
+	PlanWrite     Action = "plan.write"  // import, confirm, edit plans
+	TaskRead      Action = "task.read"   // read a task (scoped by unit for liaisons)
+	TaskAssign    Action = "task.assign" // change a task's units, deadlines, weights
+	TaskReport    Action = "task.report" // report progress, apply for 销号 (own units)
+	TaskClose     Action = "task.close"  // verify and close (销号) or return
 	TaskSupervise Action = "task.supervise"
 )
 

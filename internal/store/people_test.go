@@ -173,4 +173,3 @@ func TestEveryChangeAudited(t *testing.T) {
 		t.Error("deleting an audit entry was allowed")
 	}
 }
-

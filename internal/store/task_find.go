@@ -134,4 +134,3 @@ func (db *DB) queryTasks(ctx context.Context, tx *sql.Tx, tail string, args []an
 	}
 	return tasks, nil
 }
-

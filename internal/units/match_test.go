@@ -21,7 +21,7 @@ func TestMatch(t *testing.T) {
 		{"市发展改革委", 2, ByAlias, 0},
 		{"各县〔市、区〕政府", 3, ByName, 0}, // brackets folded
 		{"市 财政局", 4, ByName, 0},
-		{"市政府法制办", 0, "", 1},      // not registered: suggest the office it abbreviates
+		{"市政府法制办", 0, "", 1}, // not registered: suggest the office it abbreviates
 		{"市人力社保部门", 0, "", 5},
 	}
 	for _, tt := range tests {

@@ -45,4 +45,3 @@ func (d *Deps) acting(ctx context.Context, action authz.Action) (authz.Principal
 	}
 	return p, audit.Actor{ID: u.ID, Username: u.Username, IP: httpauth.IPFrom(ctx)}, nil
 }
-
