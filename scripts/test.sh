@@ -8,5 +8,41 @@ go vet ./...
 echo "== gofmt"
 bad=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))
 if [ -n "$bad" ]; then echo "gofmt would change:"; echo "$bad"; exit 1; fi
+echo "== PostgreSQL"
+# The store tests run on SQLite and on PostgreSQL; internal/testpg starts a
+# throwaway PostgreSQL 15 cluster from these binaries (or uses the server
+# in DUBAN_TEST_PG_DSN). On a fresh Debian machine, install them first.
+install_postgres() {
+  local sudo=""
+  if [ "$(id -u)" != 0 ]; then
+    command -v sudo >/dev/null || return 1
+    sudo="sudo -n"
+  fi
+  command -v apt-get >/dev/null || return 1
+  echo "installing postgresql-15 (apt-get)…"
+  # No default cluster: the tests make their own, and a system server
+  # started by the package would only hold memory and port 5432.
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null &&
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql-common >/dev/null &&
+    $sudo sed -i 's/^#\?\s*create_main_cluster.*/create_main_cluster = false/' /etc/postgresql-common/createcluster.conf &&
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql-15 >/dev/null
+}
+if [ -z "${DUBAN_TEST_PG_DSN:-}" ] && [ ! -x /usr/lib/postgresql/15/bin/initdb ]; then
+  install_postgres || echo "could not install postgresql-15 (needs apt-get as root):" \
+    "its tests will skip, or fail under CI=true" >&2
+fi
+if [ -x /usr/lib/postgresql/15/bin/initdb ]; then /usr/lib/postgresql/15/bin/initdb --version; fi
+echo "== Chromium"
+# The browser tests drive Debian's headless chromium; CJK fonts make the
+# screenshots show Chinese rather than boxes.
+if ! command -v chromium >/dev/null && [ -z "${DUBAN_CHROMIUM:-}" ]; then
+  if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
+    echo "installing chromium and fonts-noto-cjk (apt-get)…"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null &&
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk >/dev/null ||
+      echo "could not install chromium: the browser tests will skip, or fail under CI=true" >&2
+  fi
+fi
+command -v chromium >/dev/null && chromium --version 2>/dev/null || true
 echo "== go test"
 go test -count=1 ./...

@@ -9,8 +9,14 @@ import (
 // BenchmarkImport100Plans imports 100 distinct plans of 50 tasks each
 // (every task with units, deadlines, a target and milestones: about 500
 // rows a plan) into a fresh database, one transaction per plan as
-// `duban import` does.
+// `duban import` does, on each database.
 func BenchmarkImport100Plans(b *testing.B) {
+	for _, kind := range dbKinds {
+		b.Run(kind, func(b *testing.B) { benchmarkImport(b, kind) })
+	}
+}
+
+func benchmarkImport(b *testing.B, kind string) {
 	const plans, tasks = 100, 50
 	ctx := context.Background()
 	imports := make([]PlanImport, plans)
@@ -21,7 +27,7 @@ func BenchmarkImport100Plans(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		b.StopTimer()
-		db := openTestIn(b, b.TempDir())
+		db := openWith(b, testOptions(b, kind))
 		b.StartTimer()
 		for _, imp := range imports {
 			if _, _, err := db.ImportPlan(ctx, imp); err != nil {

@@ -6,9 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"os"
-	"path/filepath"
-	"runtime"
+	"sort"
+	"strings"
 	"time"
 )
 
@@ -19,8 +18,17 @@ const DefaultDataDir = "./duban-data"
 // Options says where the database is and what the store may use.
 type Options struct {
 	// DataDir is the folder that holds the SQLite file duban.db. It is
-	// created if missing. Empty means DefaultDataDir.
+	// created if missing. Empty means DefaultDataDir. It is not used when
+	// DSN names a PostgreSQL database.
 	DataDir string
+	// DSN chooses the database: empty means SQLite in DataDir;
+	// postgres://… or postgresql://… means that PostgreSQL database.
+	DSN string
+	// SkipMigrate opens the database as it is, without applying pending
+	// migrations (a newer schema is still refused). Backups use it, so a
+	// backup taken by a newer duban is a copy of what was there; a SQLite
+	// file that does not exist is then an error rather than created.
+	SkipMigrate bool
 	// Now is the clock; nil means time.Now. Tests pass a fixed one.
 	Now func() time.Time
 	// Logger receives the few events worth an administrator's attention
@@ -31,72 +39,78 @@ type Options struct {
 // DB is an open database. It is safe for concurrent use.
 type DB struct {
 	dialect dialect
-	// write and read are the two pools. On SQLite the writer has a single
-	// connection, because SQLite allows one writer at a time and queuing in
-	// database/sql is kinder than SQLITE_BUSY; readers share a larger pool,
-	// which WAL lets run beside the writer. On a server database both
-	// fields point to one pool.
+	// write and read are the two pools. The writer has a single
+	// connection, because one writer at a time is the rule (SQLite's own,
+	// an advisory lock on PostgreSQL) and queuing in database/sql is kinder
+	// than SQLITE_BUSY or a pile of sessions waiting on a lock; readers
+	// share a larger pool, which WAL (or PostgreSQL) lets run beside the
+	// writer.
 	write *sql.DB
 	read  *sql.DB
-	now   func() time.Time
+	now   func() time.Time // UTC, whole microseconds: see storedTime
 	log   *slog.Logger
-	path  string
+	// path is the SQLite file's absolute path; dsn the PostgreSQL DSN.
+	// Backups need them to reach the database from outside the pools.
+	path string
+	dsn  string
 }
 
-// Open opens (creating if needed) the database in opts.DataDir and brings
+// Open opens (creating if needed) the database that opts names and brings
 // its schema up to date. It fails with ErrSchemaTooNew if a newer duban has
 // already migrated the database further than this one knows.
 func Open(ctx context.Context, opts Options) (*DB, error) {
-	dir := opts.DataDir
-	if dir == "" {
-		dir = DefaultDataDir
-	}
-	if err := os.MkdirAll(dir, 0o750); err != nil {
-		return nil, fmt.Errorf("store: create data folder: %w", err)
-	}
-	abs, err := filepath.Abs(filepath.Join(dir, sqliteFile))
-	if err != nil {
-		return nil, fmt.Errorf("store: locate database: %w", err)
-	}
-	db := &DB{dialect: sqliteDialect, now: opts.Now, log: opts.Logger, path: abs}
-	if db.now == nil {
-		db.now = time.Now
-	}
+	db := &DB{now: storedTime(opts.Now), log: opts.Logger}
 	if db.log == nil {
 		db.log = slog.Default()
 	}
-
-	if db.write, err = sql.Open(db.dialect.driver, sqliteDSN(abs, true)); err != nil {
-		return nil, fmt.Errorf("store: open %s: %w", abs, err)
+	var err error
+	switch {
+	case opts.DSN == "":
+		err = db.openSQLite(ctx, opts)
+	case isPostgresDSN(opts.DSN):
+		err = db.openPostgres(ctx, opts.DSN)
+	default:
+		// Never echo the DSN: it may hold a password.
+		return nil, fmt.Errorf("%w: store: open: the DSN must be empty (SQLite) or start with postgres://", ErrInvalid)
 	}
-	db.write.SetMaxOpenConns(1)
-	db.write.SetMaxIdleConns(1)
-	db.write.SetConnMaxLifetime(0) // keep the one connection and its statement cache
-	db.write.SetConnMaxIdleTime(0)
-
-	if db.read, err = sql.Open(db.dialect.driver, sqliteDSN(abs, false)); err != nil {
-		db.write.Close()
-		return nil, fmt.Errorf("store: open %s: %w", abs, err)
-	}
-	n := max(4, runtime.NumCPU())
-	db.read.SetMaxOpenConns(n)
-	db.read.SetMaxIdleConns(n)
-
-	// The writer connects first: it switches the file to WAL and creates
-	// the schema, which the query_only readers could not.
-	if err := db.write.PingContext(ctx); err != nil {
+	if err != nil {
 		db.Close()
-		return nil, fmt.Errorf("store: open %s: %w", abs, err)
+		return nil, err
 	}
-	if err := db.migrate(ctx); err != nil {
+	if opts.SkipMigrate {
+		err = db.checkSchema(ctx)
+	} else {
+		err = db.migrate(ctx)
+	}
+	if err != nil {
 		db.Close()
 		return nil, err
 	}
 	return db, nil
 }
 
-// Path is the database file's absolute path, for messages and backups.
-func (db *DB) Path() string { return db.path }
+// storedTime wraps the clock so that every instant the store writes is in
+// UTC and whole microseconds: PostgreSQL keeps no finer, and a time read
+// back must equal the one written (the audit chain hashes them) whichever
+// database holds it.
+func storedTime(now func() time.Time) func() time.Time {
+	if now == nil {
+		now = time.Now
+	}
+	return func() time.Time { return now().UTC().Truncate(time.Microsecond) }
+}
+
+// Kind names the database: "sqlite" or "postgres".
+func (db *DB) Kind() string { return db.dialect.name }
+
+// Path says where the database is, for messages: the SQLite file's
+// absolute path, or the PostgreSQL DSN without its password.
+func (db *DB) Path() string {
+	if db.dsn != "" {
+		return redactDSN(db.dsn)
+	}
+	return db.path
+}
 
 // Close closes both pools. Transactions still open are rolled back.
 func (db *DB) Close() error {
@@ -107,20 +121,72 @@ func (db *DB) Close() error {
 	if db.write != nil {
 		errs = append(errs, db.write.Close())
 	}
+	db.read, db.write = nil, nil
 	if err := errors.Join(errs...); err != nil {
 		return fmt.Errorf("store: close: %w", err)
 	}
 	return nil
 }
 
-// beginWrite starts a transaction on the writer. On SQLite it is BEGIN
-// IMMEDIATE, so the write lock is held from the start.
+// beginWrite starts a transaction that may write. Writers take turns on
+// both databases: SQLite's writer is BEGIN IMMEDIATE on one connection,
+// and PostgreSQL's takes the dialect's advisory lock first. The store's
+// read-then-write steps (an import's duplicate check, the audit chain's
+// head) are thus written once, for one writer at a time, and stay correct
+// on PostgreSQL's READ COMMITTED without per-query locking.
 func (db *DB) beginWrite(ctx context.Context) (*sql.Tx, error) {
-	return db.write.BeginTx(ctx, nil)
+	tx, err := db.write.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	if db.dialect.lockWriters != "" {
+		if _, err := tx.ExecContext(ctx, db.dialect.lockWriters); err != nil {
+			tx.Rollback()
+			return nil, fmt.Errorf("wait for the writer lock: %w", err)
+		}
+	}
+	return tx, nil
 }
 
 // beginRead starts a read-only transaction, so that the several queries of
 // one lookup see one snapshot.
 func (db *DB) beginRead(ctx context.Context) (*sql.Tx, error) {
-	return db.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	opts := db.dialect.readTx
+	return db.read.BeginTx(ctx, &opts)
+}
+
+// tables lists the database's own tables (not the engine's), sorted.
+func (db *DB) tables(ctx context.Context) ([]string, error) {
+	rows, err := db.read.QueryContext(ctx, db.dialect.tablesQuery)
+	if err != nil {
+		return nil, fmt.Errorf("store: list tables: %w", err)
+	}
+	defer rows.Close()
+	var names []string
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			return nil, fmt.Errorf("store: list tables: %w", err)
+		}
+		names = append(names, n)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: list tables: %w", err)
+	}
+	sort.Strings(names)
+	return names, nil
+}
+
+// hasTable reports whether the database has a table of that name.
+func (db *DB) hasTable(ctx context.Context, name string) (bool, error) {
+	names, err := db.tables(ctx)
+	if err != nil {
+		return false, err
+	}
+	for _, n := range names {
+		if strings.EqualFold(n, name) {
+			return true, nil
+		}
+	}
+	return false, nil
 }

@@ -1,13 +1,16 @@
 package store
 
 import (
+	"database/sql"
 	"strconv"
 	"strings"
 )
 
 // dialect is everything that differs between the databases duban runs on.
 // SQL text is shared; a dialect only says how to reach the database, how
-// placeholders are spelled and where its migrations live.
+// placeholders are spelled, how writers take turns and where its
+// migrations live. Each database's values are in its own file (sqlite.go,
+// postgres.go).
 type dialect struct {
 	// name is the dialect's name and its folder under migrations/.
 	name string
@@ -19,6 +22,16 @@ type dialect struct {
 	// migrationsTable creates the table that records applied migrations.
 	// It exists before any migration, so it cannot be one.
 	migrationsTable string
+	// lockWriters is run first in every write transaction, so that writers
+	// take turns; "" where the database does that itself.
+	lockWriters string
+	// readTx are the options of a read transaction: read-only, and on a
+	// database that would otherwise take a snapshot per statement, one
+	// snapshot for the whole transaction.
+	readTx sql.TxOptions
+	// tablesQuery lists the tables duban made (not the engine's own), one
+	// name a row.
+	tablesQuery string
 }
 
 // rebind rewrites a statement written with ? placeholders into the

@@ -14,3 +14,7 @@ var ErrSchemaTooNew = errors.New("store: database schema is newer than this duba
 // ErrInvalid is returned, wrapped, when a value handed to the store cannot
 // be stored as given (a malformed date, a checksum of the wrong shape).
 var ErrInvalid = errors.New("store: invalid value")
+
+// ErrNotEmpty is returned, wrapped, by Restore when the target already
+// holds a database: a restore never overwrites data.
+var ErrNotEmpty = errors.New("store: the target database is not empty")

@@ -63,17 +63,17 @@ func loadMigrations(d dialect) ([]migration, error) {
 }
 
 // migrate brings the schema up to the newest version this binary knows.
-// Each migration runs in its own transaction together with its record, so
-// a failure leaves the database at the previous version, never in between.
+// Each migration runs in its own write transaction together with its
+// record, so a failure leaves the database at the previous version, never
+// in between. Write transactions take turns (BEGIN IMMEDIATE on SQLite, an
+// advisory lock on PostgreSQL), so two duban processes starting together
+// do not race: the second finds the work done.
 func (db *DB) migrate(ctx context.Context) error {
 	ms, err := loadMigrations(db.dialect)
 	if err != nil {
 		return err
 	}
-	if _, err := db.write.ExecContext(ctx, db.dialect.migrationsTable); err != nil {
-		return fmt.Errorf("store: create schema_migrations: %w", err)
-	}
-	have, err := schemaVersion(ctx, db.write)
+	have, err := db.prepareMigrations(ctx)
 	if err != nil {
 		return err
 	}
@@ -88,9 +88,48 @@ func (db *DB) migrate(ctx context.Context) error {
 	return nil
 }
 
+// prepareMigrations creates the table that records migrations, under the
+// writers' lock (two PostgreSQL sessions creating it at once could
+// otherwise collide), and reads the version.
+func (db *DB) prepareMigrations(ctx context.Context) (int, error) {
+	tx, err := db.beginWrite(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("store: migrate: begin: %w", err)
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, db.dialect.migrationsTable); err != nil {
+		return 0, fmt.Errorf("store: create schema_migrations: %w", err)
+	}
+	have, err := schemaVersion(ctx, tx)
+	if err != nil {
+		return 0, err
+	}
+	if err := tx.Commit(); err != nil {
+		return 0, fmt.Errorf("store: create schema_migrations: commit: %w", err)
+	}
+	return have, nil
+}
+
+// checkSchema is migrate's refusal without its changes, for SkipMigrate.
+func (db *DB) checkSchema(ctx context.Context) error {
+	ms, err := loadMigrations(db.dialect)
+	if err != nil {
+		return err
+	}
+	have, err := db.SchemaVersion(ctx)
+	if err != nil {
+		return err
+	}
+	if have > len(ms) {
+		return fmt.Errorf("%w: the database is at version %d, this duban knows up to %d; use a newer duban", ErrSchemaTooNew, have, len(ms))
+	}
+	return nil
+}
+
 // applyMigration runs one migration unless another process got there first:
-// the version is read again inside the transaction, which holds the write
-// lock, so two duban processes starting together do not both apply it.
+// the version is read again inside the transaction, which holds the
+// writers' lock, so two duban processes starting together do not both
+// apply it.
 func (db *DB) applyMigration(ctx context.Context, m migration) error {
 	tx, err := db.beginWrite(ctx)
 	if err != nil {
@@ -133,8 +172,13 @@ func schemaVersion(ctx context.Context, q queryer) (int, error) {
 	return int(v.Int64), nil
 }
 
-// SchemaVersion reports the newest migration applied to the database.
+// SchemaVersion reports the newest migration applied to the database, 0
+// for a database duban has not set up.
 func (db *DB) SchemaVersion(ctx context.Context) (int, error) {
+	ok, err := db.hasTable(ctx, "schema_migrations")
+	if err != nil || !ok {
+		return 0, err
+	}
 	tx, err := db.beginRead(ctx)
 	if err != nil {
 		return 0, fmt.Errorf("store: schema version: begin: %w", err)
@@ -145,4 +189,14 @@ func (db *DB) SchemaVersion(ctx context.Context) (int, error) {
 		return 0, err
 	}
 	return v, tx.Commit()
+}
+
+// LatestSchemaVersion is the newest migration this duban carries for the
+// database: SchemaVersion equals it once the database is up to date.
+func (db *DB) LatestSchemaVersion() int {
+	ms, err := loadMigrations(db.dialect)
+	if err != nil {
+		return 0 // a malformed embedded migration; Open has reported it
+	}
+	return len(ms)
 }

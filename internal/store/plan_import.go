@@ -127,6 +127,13 @@ func (db *DB) insertTasks(ctx context.Context, tx *sql.Tx, planID int64, tasks [
 	defer st.close()
 	for i := range tasks {
 		if err := insertTask(ctx, st, planID, i, &tasks[i]); err != nil {
+			// When the context ends, database/sql rolls the transaction
+			// back and closes its statements from another goroutine, so
+			// the statement in hand may fail with "statement is closed":
+			// the cancellation is the cause worth reporting.
+			if cerr := ctx.Err(); cerr != nil {
+				err = cerr
+			}
 			return fmt.Errorf("store: import plan: task %d (%s): %w", i+1, tasks[i].Title, err)
 		}
 	}

@@ -1,7 +1,14 @@
 package store
 
 import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 
 	_ "modernc.org/sqlite" // registers the pure-Go "sqlite" driver
@@ -17,10 +24,79 @@ var sqliteDialect = dialect{
 	name       TEXT NOT NULL,
 	applied_at TIMESTAMP NOT NULL
 )`,
+	// The single writer connection and BEGIN IMMEDIATE already make
+	// writers take turns, across processes too.
+	lockWriters: "",
+	// A SQLite transaction reads one snapshot from its first read on.
+	readTx:      sql.TxOptions{ReadOnly: true},
+	tablesQuery: `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`,
 }
 
 // sqliteFile is the database file's name inside the data folder.
 const sqliteFile = "duban.db"
+
+// sqlitePath is the absolute path of the database file in dataDir.
+func sqlitePath(dataDir string) (string, error) {
+	if dataDir == "" {
+		dataDir = DefaultDataDir
+	}
+	abs, err := filepath.Abs(filepath.Join(dataDir, sqliteFile))
+	if err != nil {
+		return "", fmt.Errorf("store: locate database: %w", err)
+	}
+	return abs, nil
+}
+
+// openSQLite opens the two pools on the file in opts.DataDir.
+func (db *DB) openSQLite(ctx context.Context, opts Options) error {
+	db.dialect = sqliteDialect
+	abs, err := sqlitePath(opts.DataDir)
+	if err != nil {
+		return err
+	}
+	db.path = abs
+	if opts.SkipMigrate {
+		// Opening would create an empty file, and a backup of nothing
+		// is a mistake worth saying.
+		if _, err := os.Stat(abs); errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("store: no database at %s: %w", abs, err)
+		}
+	}
+	if err := os.MkdirAll(filepath.Dir(abs), 0o750); err != nil {
+		return fmt.Errorf("store: create data folder: %w", err)
+	}
+
+	if db.write, err = sql.Open(db.dialect.driver, sqliteDSN(abs, sqliteWriter)); err != nil {
+		return fmt.Errorf("store: open %s: %w", abs, err)
+	}
+	db.write.SetMaxOpenConns(1)
+	db.write.SetMaxIdleConns(1)
+	db.write.SetConnMaxLifetime(0) // keep the one connection and its statement cache
+	db.write.SetConnMaxIdleTime(0)
+
+	if db.read, err = sql.Open(db.dialect.driver, sqliteDSN(abs, sqliteReader)); err != nil {
+		return fmt.Errorf("store: open %s: %w", abs, err)
+	}
+	n := max(4, runtime.NumCPU())
+	db.read.SetMaxOpenConns(n)
+	db.read.SetMaxIdleConns(n)
+
+	// The writer connects first: it switches the file to WAL and creates
+	// the schema, which the query_only readers could not.
+	if err := db.write.PingContext(ctx); err != nil {
+		return fmt.Errorf("store: open %s: %w", abs, err)
+	}
+	return nil
+}
+
+// sqliteRole is what a connection to the file is for.
+type sqliteRole int
+
+const (
+	sqliteWriter sqliteRole = iota
+	sqliteReader
+	sqliteBackup
+)
 
 // sqliteDSN builds the connection string for the database file at path.
 // modernc applies each _pragma to every new connection, which is what
@@ -30,8 +106,9 @@ const sqliteFile = "duban.db"
 // BEGIN: a deferred transaction that reads and then writes can fail with
 // SQLITE_BUSY at its first write, where busy_timeout no longer helps.
 // The reader pool is query_only, so a write through it is a loud error
-// instead of a second writer.
-func sqliteDSN(path string, writer bool) string {
+// instead of a second writer. A backup connection reads like a reader but
+// may write its copy, which query_only would forbid.
+func sqliteDSN(path string, role sqliteRole) string {
 	// The DSN is a file: URI, which SQLite percent-decodes; escape the
 	// characters that would otherwise end or mangle the path.
 	p := filepath.ToSlash(path)
@@ -40,9 +117,10 @@ func sqliteDSN(path string, writer bool) string {
 	}
 	p = strings.NewReplacer("%", "%25", "?", "%3F", "#", "%23").Replace(p)
 	q := "_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=busy_timeout(5000)&_pragma=foreign_keys(1)"
-	if writer {
+	switch role {
+	case sqliteWriter:
 		q += "&_txlock=immediate"
-	} else {
+	case sqliteReader:
 		q += "&_pragma=query_only(1)"
 	}
 	return "file://" + p + "?" + q

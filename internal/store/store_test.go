@@ -11,30 +11,87 @@ import (
 	"time"
 
 	"github.com/duban/duban/internal/plandoc"
+	"github.com/duban/duban/internal/testpg"
 )
 
 // testNow is the fixed clock of every test database.
 var testNow = time.Date(2026, 3, 9, 8, 30, 15, 123456000, time.UTC)
 
-// openTest opens a fresh database in a temporary folder, closed when the
-// test ends.
-func openTest(t testing.TB) *DB {
+// dbKinds are the databases every store test runs on, as Kind names them.
+var dbKinds = []string{"sqlite", "postgres"}
+
+// testOptions names a fresh, empty database of the given kind, with the
+// fixed test clock: a temporary data folder for SQLite, a new database on
+// the test cluster for PostgreSQL (the test is skipped where PostgreSQL is
+// not installed, and fails under CI).
+func testOptions(t testing.TB, kind string) Options {
 	t.Helper()
-	return openTestIn(t, t.TempDir())
+	opts := Options{
+		Now:    func() time.Time { return testNow },
+		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
+	}
+	switch kind {
+	case "sqlite":
+		opts.DataDir = t.TempDir()
+	case "postgres":
+		opts.DSN = testpg.DSN(t)
+	default:
+		t.Fatalf("unknown database kind %q", kind)
+	}
+	return opts
 }
 
-func openTestIn(t testing.TB, dir string) *DB {
+// optsKind is the kind of database opts names.
+func optsKind(opts Options) string {
+	if opts.DSN != "" {
+		return "postgres"
+	}
+	return "sqlite"
+}
+
+// forEachDB runs f as a subtest on a fresh database of each kind.
+func forEachDB(t *testing.T, f func(t *testing.T, db *DB)) {
 	t.Helper()
-	db, err := Open(context.Background(), Options{
-		DataDir: dir,
-		Now:     func() time.Time { return testNow },
-		Logger:  slog.New(slog.NewTextHandler(io.Discard, nil)),
-	})
+	forEachKind(t, func(t *testing.T, opts Options) { f(t, openWith(t, opts)) })
+}
+
+// forEachKind runs f as a subtest with the options of a fresh database of
+// each kind, for tests that open and reopen the database themselves.
+func forEachKind(t *testing.T, f func(t *testing.T, opts Options)) {
+	t.Helper()
+	for _, kind := range dbKinds {
+		t.Run(kind, func(t *testing.T) { f(t, testOptions(t, kind)) })
+	}
+}
+
+// openWith opens the database opts names, closed when the test ends.
+func openWith(t testing.TB, opts Options) *DB {
+	t.Helper()
+	db, err := Open(context.Background(), opts)
 	if err != nil {
 		t.Fatalf("Open: %v", err)
 	}
 	t.Cleanup(func() { db.Close() })
 	return db
+}
+
+// openTest opens a fresh SQLite database in a temporary folder, closed
+// when the test ends. Tests of behaviour both databases share use
+// forEachDB instead.
+func openTest(t testing.TB) *DB {
+	t.Helper()
+	return openTestIn(t, t.TempDir())
+}
+
+// openTestIn opens the SQLite database in dir.
+func openTestIn(t testing.TB, dir string) *DB {
+	t.Helper()
+	opts := Options{
+		DataDir: dir,
+		Now:     func() time.Time { return testNow },
+		Logger:  slog.New(slog.NewTextHandler(io.Discard, nil)),
+	}
+	return openWith(t, opts)
 }
 
 // sha is the hex SHA-256 of s, standing in for a document's bytes.
