@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
+	"os"
 
 	"github.com/duban/duban/demo"
 	"github.com/duban/duban/internal/store"
@@ -19,10 +20,11 @@ func init() {
 func runDemo(ctx context.Context, env *Env, args []string) error {
 	fs0 := newFlags(env, "demo", "[--data DIR]")
 	dataDir := fs0.String("data", store.DefaultDataDir, "数据目录 (data folder)")
+	dsn := fs0.String("db", os.Getenv("DUBAN_DB"), "数据库: 空 = SQLite; postgres://… = PostgreSQL")
 	if _, err := parseInterspersed(fs0, args); err != nil {
 		return err
 	}
-	db, err := store.Open(ctx, store.Options{DataDir: *dataDir})
+	db, err := store.Open(ctx, store.Options{DataDir: *dataDir, DSN: *dsn})
 	if err != nil {
 		return err
 	}

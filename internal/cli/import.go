@@ -42,6 +42,7 @@ type importResult struct {
 func runImport(ctx context.Context, env *Env, args []string) error {
 	fs := newFlags(env, "import", "FILE... [--data DIR]")
 	dataDir := fs.String("data", store.DefaultDataDir, "数据目录 (data folder), 数据库文件 duban.db 存放于此")
+	dsn := fs.String("db", os.Getenv("DUBAN_DB"), "数据库: 空 = 数据目录中的 SQLite; postgres://… = PostgreSQL")
 	files, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -50,7 +51,7 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 		fs.Usage()
 		return fmt.Errorf("至少需要一个文件 (FILE expected): %w", errUsage)
 	}
-	db, err := store.Open(ctx, store.Options{DataDir: *dataDir})
+	db, err := store.Open(ctx, store.Options{DataDir: *dataDir, DSN: *dsn})
 	if err != nil {
 		return err
 	}

@@ -19,6 +19,7 @@ import (
 	"github.com/duban/duban/internal/plandoc"
 	"github.com/duban/duban/internal/signin"
 	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/store/storetest"
 )
 
 // fixture is a server with one account per role, two liaisons of two
@@ -36,14 +37,10 @@ type fixture struct {
 
 var callers = []string{"anonymous", "sysadmin", "secadmin", "auditadmin", "office", "leader", "liaisonA", "liaisonB"}
 
-func newFixture(t *testing.T) *fixture {
+func newFixture(t *testing.T, kind string) *fixture {
 	t.Helper()
 	ctx := context.Background()
-	db, err := store.Open(ctx, store.Options{DataDir: t.TempDir(), Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
+	db := storetest.Open(t, kind)
 	f := &fixture{db: db, tokens: map[string]string{}, users: map[string]int64{}}
 	sys := audit.System
 	a, _ := db.CreateUnit(ctx, sys, store.UnitCreate{Name: "市法制办", Kind: store.UnitDepartment})
@@ -113,49 +110,53 @@ func planUpload(t *testing.T) (io.Reader, string) {
 // through: 2xx for them, 403 for every other signed-in caller, 401 for
 // nobody.
 func TestEveryWriteByEveryRole(t *testing.T) {
-	type endpoint struct {
-		name, method string
-		path         func(f *fixture) string
-		body         func(t *testing.T) (io.Reader, string)
-		allowed      []string
-	}
-	jsonBody := func(s string) func(*testing.T) (io.Reader, string) {
-		return func(*testing.T) (io.Reader, string) { return strings.NewReader(s), "application/json" }
-	}
-	endpoints := []endpoint{
-		{"create unit", "POST", func(*fixture) string { return "/api/v1/units" }, jsonBody(`{"name":"新单位","kind":"department"}`), []string{"sysadmin", "office"}},
-		{"update unit", "PATCH", func(f *fixture) string { return fmt.Sprintf("/api/v1/units/%d", f.unitA) }, jsonBody(`{"aliases":["市政府法制办公室"]}`), []string{"sysadmin", "office"}},
-		{"import plan", "POST", func(*fixture) string { return "/api/v1/plans" }, planUpload, []string{"office"}},
-		{"create user", "POST", func(*fixture) string { return "/api/v1/users" }, jsonBody(`{"username":"newcomer","password":"Strong#Pass9"}`), []string{"sysadmin"}},
-		{"update user", "PATCH", func(f *fixture) string { return fmt.Sprintf("/api/v1/users/%d", f.bystander) }, jsonBody(`{"display_name":"改名"}`), []string{"sysadmin"}},
-		{"grant role", "PUT", func(f *fixture) string { return fmt.Sprintf("/api/v1/users/%d/grant", f.bystander) }, jsonBody(`{"role":"office"}`), []string{"secadmin"}},
-		{"unlock", "POST", func(f *fixture) string { return fmt.Sprintf("/api/v1/users/%d/unlock", f.bystander) }, jsonBody(``), []string{"secadmin"}},
-		{"logout everywhere", "POST", func(f *fixture) string { return fmt.Sprintf("/api/v1/users/%d/logout-all", f.bystander) }, jsonBody(``), []string{"sysadmin"}},
-		{"sign out", "POST", func(*fixture) string { return "/api/v1/auth/logout" }, jsonBody(``), callers[1:]},
-	}
-	for _, ep := range endpoints {
-		t.Run(ep.name, func(t *testing.T) {
-			for _, caller := range callers {
-				f := newFixture(t)
-				before, _, _ := f.db.FindAudit(context.Background(), store.AuditFilter{Limit: 1})
-				body, ct := ep.body(t)
-				got := f.call(t, caller, ep.method, ep.path(f), body, ct)
-				want := "403"
-				switch {
-				case caller == "anonymous":
-					want = "401"
-				case contains(ep.allowed, caller):
-					want = "2xx"
-				}
-				if class(got) != want {
-					t.Errorf("%s as %s = %d, want %s", ep.name, caller, got, want)
-				}
-				if want == "2xx" {
-					after, _, _ := f.db.FindAudit(context.Background(), store.AuditFilter{Limit: 1})
-					if len(after) == 0 || (len(before) > 0 && after[0].Seq == before[0].Seq) {
-						t.Errorf("%s as %s left no audit entry", ep.name, caller)
+	for _, kind := range storetest.Kinds() {
+		t.Run(kind, func(t *testing.T) {
+			type endpoint struct {
+				name, method string
+				path         func(f *fixture) string
+				body         func(t *testing.T) (io.Reader, string)
+				allowed      []string
+			}
+			jsonBody := func(s string) func(*testing.T) (io.Reader, string) {
+				return func(*testing.T) (io.Reader, string) { return strings.NewReader(s), "application/json" }
+			}
+			endpoints := []endpoint{
+				{"create unit", "POST", func(*fixture) string { return "/api/v1/units" }, jsonBody(`{"name":"新单位","kind":"department"}`), []string{"sysadmin", "office"}},
+				{"update unit", "PATCH", func(f *fixture) string { return fmt.Sprintf("/api/v1/units/%d", f.unitA) }, jsonBody(`{"aliases":["市政府法制办公室"]}`), []string{"sysadmin", "office"}},
+				{"import plan", "POST", func(*fixture) string { return "/api/v1/plans" }, planUpload, []string{"office"}},
+				{"create user", "POST", func(*fixture) string { return "/api/v1/users" }, jsonBody(`{"username":"newcomer","password":"Strong#Pass9"}`), []string{"sysadmin"}},
+				{"update user", "PATCH", func(f *fixture) string { return fmt.Sprintf("/api/v1/users/%d", f.bystander) }, jsonBody(`{"display_name":"改名"}`), []string{"sysadmin"}},
+				{"grant role", "PUT", func(f *fixture) string { return fmt.Sprintf("/api/v1/users/%d/grant", f.bystander) }, jsonBody(`{"role":"office"}`), []string{"secadmin"}},
+				{"unlock", "POST", func(f *fixture) string { return fmt.Sprintf("/api/v1/users/%d/unlock", f.bystander) }, jsonBody(``), []string{"secadmin"}},
+				{"logout everywhere", "POST", func(f *fixture) string { return fmt.Sprintf("/api/v1/users/%d/logout-all", f.bystander) }, jsonBody(``), []string{"sysadmin"}},
+				{"sign out", "POST", func(*fixture) string { return "/api/v1/auth/logout" }, jsonBody(``), callers[1:]},
+			}
+			for _, ep := range endpoints {
+				t.Run(ep.name, func(t *testing.T) {
+					for _, caller := range callers {
+						f := newFixture(t, kind) // each call on a fresh system: calls must not see each other's effects
+						before, _, _ := f.db.FindAudit(context.Background(), store.AuditFilter{Limit: 1})
+						body, ct := ep.body(t)
+						got := f.call(t, caller, ep.method, ep.path(f), body, ct)
+						want := "403"
+						switch {
+						case caller == "anonymous":
+							want = "401"
+						case contains(ep.allowed, caller):
+							want = "2xx"
+						}
+						if class(got) != want {
+							t.Errorf("%s as %s = %d, want %s", ep.name, caller, got, want)
+						}
+						if want == "2xx" {
+							after, _, _ := f.db.FindAudit(context.Background(), store.AuditFilter{Limit: 1})
+							if len(after) == 0 || (len(before) > 0 && after[0].Seq == before[0].Seq) {
+								t.Errorf("%s as %s left no audit entry", ep.name, caller)
+							}
+						}
 					}
-				}
+				})
 			}
 		})
 	}
@@ -165,48 +166,56 @@ func TestEveryWriteByEveryRole(t *testing.T) {
 // tasks, administrators read no business data, the audit log is the
 // audit administrator's alone.
 func TestReadsScopedByRoleAndUnit(t *testing.T) {
-	f := newFixture(t)
-	reads := []struct {
-		path    string
-		allowed []string
-	}{
-		{fmt.Sprintf("/api/v1/tasks/%d", f.taskA), []string{"office", "leader", "liaisonA"}},
-		{"/api/v1/tasks", []string{"office", "leader", "liaisonA", "liaisonB"}},
-		{"/api/v1/plans", []string{"office", "leader", "liaisonA", "liaisonB"}},
-		{"/api/v1/units", []string{"sysadmin", "secadmin", "office", "leader", "liaisonA", "liaisonB"}},
-		{"/api/v1/users", []string{"sysadmin", "secadmin"}},
-		{"/api/v1/audit", []string{"auditadmin"}},
-		{"/api/v1/audit/verify", []string{"auditadmin"}},
-		{"/api/v1/me", callers[1:]},
-	}
-	for _, rd := range reads {
-		for _, caller := range callers {
-			got := f.call(t, caller, "GET", rd.path, nil, "")
-			want := "403"
-			switch {
-			case caller == "anonymous":
-				want = "401"
-			case contains(rd.allowed, caller):
-				want = "2xx"
+	for _, kind := range storetest.Kinds() {
+		t.Run(kind, func(t *testing.T) {
+			f := newFixture(t, kind)
+			reads := []struct {
+				path    string
+				allowed []string
+			}{
+				{fmt.Sprintf("/api/v1/tasks/%d", f.taskA), []string{"office", "leader", "liaisonA"}},
+				{"/api/v1/tasks", []string{"office", "leader", "liaisonA", "liaisonB"}},
+				{"/api/v1/plans", []string{"office", "leader", "liaisonA", "liaisonB"}},
+				{"/api/v1/units", []string{"sysadmin", "secadmin", "office", "leader", "liaisonA", "liaisonB"}},
+				{"/api/v1/users", []string{"sysadmin", "secadmin"}},
+				{"/api/v1/audit", []string{"auditadmin"}},
+				{"/api/v1/audit/verify", []string{"auditadmin"}},
+				{"/api/v1/me", callers[1:]},
 			}
-			if class(got) != want {
-				t.Errorf("GET %s as %s = %d, want %s", rd.path, caller, got, want)
+			for _, rd := range reads {
+				for _, caller := range callers {
+					got := f.call(t, caller, "GET", rd.path, nil, "")
+					want := "403"
+					switch {
+					case caller == "anonymous":
+						want = "401"
+					case contains(rd.allowed, caller):
+						want = "2xx"
+					}
+					if class(got) != want {
+						t.Errorf("GET %s as %s = %d, want %s", rd.path, caller, got, want)
+					}
+				}
 			}
-		}
+		})
 	}
 }
 
 // TestCrossSiteWriteRefused: a browser's cross-site POST carrying the
 // session cookie is refused before any handler runs.
 func TestCrossSiteWriteRefused(t *testing.T) {
-	f := newFixture(t)
-	req := httptest.NewRequest("POST", "/api/v1/units", strings.NewReader(`{"name":"x","kind":"other"}`))
-	req.Header.Set("Authorization", "Bearer "+f.tokens["office"])
-	req.Header.Set("Sec-Fetch-Site", "cross-site")
-	rec := httptest.NewRecorder()
-	f.srv.ServeHTTP(rec, req)
-	if rec.Code != http.StatusForbidden {
-		t.Errorf("cross-site POST = %d, want 403", rec.Code)
+	for _, kind := range storetest.Kinds() {
+		t.Run(kind, func(t *testing.T) {
+			f := newFixture(t, kind)
+			req := httptest.NewRequest("POST", "/api/v1/units", strings.NewReader(`{"name":"x","kind":"other"}`))
+			req.Header.Set("Authorization", "Bearer "+f.tokens["office"])
+			req.Header.Set("Sec-Fetch-Site", "cross-site")
+			rec := httptest.NewRecorder()
+			f.srv.ServeHTTP(rec, req)
+			if rec.Code != http.StatusForbidden {
+				t.Errorf("cross-site POST = %d, want 403", rec.Code)
+			}
+		})
 	}
 }
 

@@ -7,6 +7,8 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+
+	"github.com/duban/duban/internal/store/storetest"
 )
 
 func (f *fixture) login(t *testing.T, username, password string) (int, string) {
@@ -27,68 +29,80 @@ func (f *fixture) login(t *testing.T, username, password string) (int, string) {
 // until the security administrator unlocks it); signing out revokes the
 // token; an unknown user reads like a wrong password.
 func TestSignInLockoutAndRevocation(t *testing.T) {
-	f := newFixture(t)
-	code, token := f.login(t, "office", "Fixture#Pass1")
-	if code != http.StatusCreated || token == "" {
-		t.Fatalf("login = %d %q", code, token)
-	}
-	f.tokens["fresh"] = token
-	if got := f.call(t, "fresh", "GET", "/api/v1/me", nil, ""); got != 200 {
-		t.Fatalf("GET /me with the new token = %d", got)
-	}
-	if code, _ := f.login(t, "nobody", "Fixture#Pass1"); code != http.StatusUnauthorized {
-		t.Errorf("unknown user = %d, want 401", code)
-	}
-	for i := 1; i <= 5; i++ {
-		code, _ := f.login(t, "office", "wrong-password")
-		want := http.StatusUnauthorized
-		if i == 5 {
-			want = http.StatusLocked
-		}
-		if code != want {
-			t.Errorf("failure %d = %d, want %d", i, code, want)
-		}
-	}
-	if code, _ := f.login(t, "office", "Fixture#Pass1"); code != http.StatusLocked {
-		t.Errorf("right password while locked = %d, want 423", code)
-	}
-	if got := f.call(t, "secadmin", "POST", fmt.Sprintf("/api/v1/users/%d/unlock", f.users["office"]), nil, ""); got != 200 {
-		t.Fatalf("unlock = %d", got)
-	}
-	if code, _ := f.login(t, "office", "Fixture#Pass1"); code != http.StatusCreated {
-		t.Errorf("after unlock = %d, want 201", code)
-	}
-	if got := f.call(t, "fresh", "POST", "/api/v1/auth/logout", nil, ""); got != http.StatusNoContent {
-		t.Fatalf("logout = %d", got)
-	}
-	if got := f.call(t, "fresh", "GET", "/api/v1/me", nil, ""); got != http.StatusUnauthorized {
-		t.Errorf("revoked token still works: %d", got)
+	for _, kind := range storetest.Kinds() {
+		t.Run(kind, func(t *testing.T) {
+			f := newFixture(t, kind)
+			code, token := f.login(t, "office", "Fixture#Pass1")
+			if code != http.StatusCreated || token == "" {
+				t.Fatalf("login = %d %q", code, token)
+			}
+			f.tokens["fresh"] = token
+			if got := f.call(t, "fresh", "GET", "/api/v1/me", nil, ""); got != 200 {
+				t.Fatalf("GET /me with the new token = %d", got)
+			}
+			if code, _ := f.login(t, "nobody", "Fixture#Pass1"); code != http.StatusUnauthorized {
+				t.Errorf("unknown user = %d, want 401", code)
+			}
+			for i := 1; i <= 5; i++ {
+				code, _ := f.login(t, "office", "wrong-password")
+				want := http.StatusUnauthorized
+				if i == 5 {
+					want = http.StatusLocked
+				}
+				if code != want {
+					t.Errorf("failure %d = %d, want %d", i, code, want)
+				}
+			}
+			if code, _ := f.login(t, "office", "Fixture#Pass1"); code != http.StatusLocked {
+				t.Errorf("right password while locked = %d, want 423", code)
+			}
+			if got := f.call(t, "secadmin", "POST", fmt.Sprintf("/api/v1/users/%d/unlock", f.users["office"]), nil, ""); got != 200 {
+				t.Fatalf("unlock = %d", got)
+			}
+			if code, _ := f.login(t, "office", "Fixture#Pass1"); code != http.StatusCreated {
+				t.Errorf("after unlock = %d, want 201", code)
+			}
+			if got := f.call(t, "fresh", "POST", "/api/v1/auth/logout", nil, ""); got != http.StatusNoContent {
+				t.Fatalf("logout = %d", got)
+			}
+			if got := f.call(t, "fresh", "GET", "/api/v1/me", nil, ""); got != http.StatusUnauthorized {
+				t.Errorf("revoked token still works: %d", got)
+			}
+		})
 	}
 }
 
 func TestPasswordRulesEnforced(t *testing.T) {
-	f := newFixture(t)
-	for pw, want := range map[string]int{"short": 400, "alllowercase1": 400, "newcomerABC123!": 400, "Strong#Pass9": 201} {
-		body := strings.NewReader(fmt.Sprintf(`{"username":"newcomer","password":%q}`, pw))
-		if got := f.call(t, "sysadmin", "POST", "/api/v1/users", body, "application/json"); got != want {
-			t.Errorf("create user with password %q = %d, want %d", pw, got, want)
-		}
+	for _, kind := range storetest.Kinds() {
+		t.Run(kind, func(t *testing.T) {
+			f := newFixture(t, kind)
+			for pw, want := range map[string]int{"short": 400, "alllowercase1": 400, "newcomerABC123!": 400, "Strong#Pass9": 201} {
+				body := strings.NewReader(fmt.Sprintf(`{"username":"newcomer","password":%q}`, pw))
+				if got := f.call(t, "sysadmin", "POST", "/api/v1/users", body, "application/json"); got != want {
+					t.Errorf("create user with password %q = %d, want %d", pw, got, want)
+				}
+			}
+		})
 	}
 }
 
 // TestNoMarkupInjection: text that a user or a document supplies comes
 // back escaped in JSON, so a browser that opens the response runs nothing.
 func TestNoMarkupInjection(t *testing.T) {
-	f := newFixture(t)
-	body := strings.NewReader(`{"name":"<script>alert(1)</script>","kind":"other"}`)
-	req := httptest.NewRequest("POST", "/api/v1/units", body)
-	req.Header.Set("Authorization", "Bearer "+f.tokens["office"])
-	rec := httptest.NewRecorder()
-	f.srv.ServeHTTP(rec, req)
-	if rec.Code != 201 || strings.Contains(rec.Body.String(), "<script>") {
-		t.Errorf("unit name echoed raw: %d %s", rec.Code, rec.Body.String())
-	}
-	if ct := rec.Header().Get("Content-Type"); !strings.HasPrefix(ct, "application/json") || rec.Header().Get("X-Content-Type-Options") != "nosniff" {
-		t.Errorf("headers %v", rec.Header())
+	for _, kind := range storetest.Kinds() {
+		t.Run(kind, func(t *testing.T) {
+			f := newFixture(t, kind)
+			body := strings.NewReader(`{"name":"<script>alert(1)</script>","kind":"other"}`)
+			req := httptest.NewRequest("POST", "/api/v1/units", body)
+			req.Header.Set("Authorization", "Bearer "+f.tokens["office"])
+			rec := httptest.NewRecorder()
+			f.srv.ServeHTTP(rec, req)
+			if rec.Code != 201 || strings.Contains(rec.Body.String(), "<script>") {
+				t.Errorf("unit name echoed raw: %d %s", rec.Code, rec.Body.String())
+			}
+			if ct := rec.Header().Get("Content-Type"); !strings.HasPrefix(ct, "application/json") || rec.Header().Get("X-Content-Type-Options") != "nosniff" {
+				t.Errorf("headers %v", rec.Header())
+			}
+		})
 	}
 }

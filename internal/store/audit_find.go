@@ -105,8 +105,9 @@ func (db *DB) VerifyAudit(ctx context.Context) (entries int, problems []audit.Pr
 	return len(all), audit.Verify(all, head), nil
 }
 
-// escapeLike escapes LIKE's wildcards in a user's text; the queries use
-// the default escape-less form, so % and _ are simply removed.
+// escapeLike removes LIKE's special characters from a user's text: % and
+// _ everywhere, and \, which PostgreSQL (not SQLite) takes as the escape.
+// Searches are for Chinese words, which never need them.
 func escapeLike(s string) string {
-	return strings.NewReplacer("%", "", "_", "").Replace(s)
+	return strings.NewReplacer("%", "", "_", "", `\`, "").Replace(s)
 }
