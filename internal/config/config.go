@@ -23,8 +23,7 @@ type Config struct {
 	DB      string `json:"db"`       // "" = SQLite in DataDir; postgres://… = PostgreSQL
 	BaseURL string `json:"base_url"` // how people reach duban, for links in messages
 
-	Demo      bool `json:"demo"`      // import the demo plans and create demo users on an empty system
-	Scheduler bool `json:"scheduler"` // run the supervision scheduler inside serve
+	Demo bool `json:"demo"` // import the demo plans and create demo users on an empty system
 
 	// Security policy.
 	PasswordMinLength int      `json:"password_min_length"`
@@ -76,7 +75,6 @@ func Defaults() Config {
 	return Config{
 		Addr:              "127.0.0.1:8080",
 		DataDir:           "./duban-data",
-		Scheduler:         true,
 		PasswordMinLength: 10,
 		LockThreshold:     5,
 		LockDuration:      Duration(15 * time.Minute),

@@ -22,7 +22,6 @@ func fields(c *Config) []field {
 		{key: "db", usage: "数据库: 空 = 数据目录中的 SQLite; postgres://… = PostgreSQL", str: &c.DB},
 		{key: "base-url", usage: "对外访问地址，用于通知中的链接", str: &c.BaseURL},
 		{key: "demo", usage: "空系统时导入示例方案并创建示例单位和用户", flag: &c.Demo},
-		{key: "scheduler", usage: "在 serve 中运行督查调度", flag: &c.Scheduler},
 		{key: "password-min-length", usage: "密码最短长度", num: &c.PasswordMinLength},
 		{key: "lock-threshold", usage: "连续登录失败多少次锁定账号", num: &c.LockThreshold},
 		{key: "lock-duration", usage: "锁定时长", dur: &c.LockDuration},
