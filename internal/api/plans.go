@@ -35,14 +35,8 @@ func (h *Handler) planList(w http.ResponseWriter, r *http.Request) {
 // planGet returns a plan with the tasks the caller may read: all of them,
 // or a liaison's units' tasks only.
 func (h *Handler) planGet(w http.ResponseWriter, r *http.Request) {
-	c, err := allowed(r, authz.PlanRead)
-	if err != nil {
-		fail(w, r, err)
-		return
-	}
-	id, err := pathID(r)
-	if err != nil {
-		fail(w, r, err)
+	c, id, ok := begin(w, r, authz.PlanRead)
+	if !ok {
 		return
 	}
 	p, err := h.Store.FindPlanByID(r.Context(), id)

@@ -121,3 +121,26 @@ func queryInt(r *http.Request, key string) (int, error) {
 }
 
 func errBadRequestf(msg string) error { return errors.Join(errBadRequest, errors.New(msg)) }
+
+// begin checks that the caller may do action and reads the path's id. On
+// failure it has answered already and ok is false.
+func begin(w http.ResponseWriter, r *http.Request, action authz.Action) (c *httpauth.Caller, id int64, ok bool) {
+	c, err := allowed(r, action)
+	if err == nil {
+		id, err = pathID(r)
+	}
+	if err != nil {
+		fail(w, r, err)
+		return nil, 0, false
+	}
+	return c, id, true
+}
+
+// reply answers with v, or with err when there is one.
+func reply(w http.ResponseWriter, r *http.Request, status int, v any, err error) {
+	if err != nil {
+		fail(w, r, err)
+		return
+	}
+	writeJSON(w, status, v)
+}

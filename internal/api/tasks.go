@@ -52,13 +52,8 @@ func (h *Handler) taskList(w http.ResponseWriter, r *http.Request) {
 
 // taskGet returns one task the caller may read.
 func (h *Handler) taskGet(w http.ResponseWriter, r *http.Request) {
-	if _, err := allowed(r, authz.TaskRead); err != nil {
-		fail(w, r, err)
-		return
-	}
-	id, err := pathID(r)
-	if err != nil {
-		fail(w, r, err)
+	_, id, ok := begin(w, r, authz.TaskRead)
+	if !ok {
 		return
 	}
 	t, err := h.Store.FindTaskByID(r.Context(), id)

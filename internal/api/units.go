@@ -54,22 +54,13 @@ func (h *Handler) unitCreate(w http.ResponseWriter, r *http.Request) {
 		c.Aliases = *in.Aliases
 	}
 	u, err := h.Store.CreateUnit(r.Context(), httpauth.Actor(r), c)
-	if err != nil {
-		fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusCreated, u)
+	reply(w, r, http.StatusCreated, u, err)
 }
 
 // unitUpdate renames, moves or re-aliases a unit.
 func (h *Handler) unitUpdate(w http.ResponseWriter, r *http.Request) {
-	if _, err := allowed(r, authz.UnitWrite); err != nil {
-		fail(w, r, err)
-		return
-	}
-	id, err := pathID(r)
-	if err != nil {
-		fail(w, r, err)
+	_, id, ok := begin(w, r, authz.UnitWrite)
+	if !ok {
 		return
 	}
 	var in unitInput
@@ -78,11 +69,7 @@ func (h *Handler) unitUpdate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	u, err := h.Store.UpdateUnit(r.Context(), httpauth.Actor(r), id, store.UnitUpdate{Name: in.Name, ParentID: in.ParentID, Kind: in.Kind, Aliases: in.Aliases})
-	if err != nil {
-		fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, u)
+	reply(w, r, http.StatusOK, u, err)
 }
 
 func nonNilSlice[T any](s []T) []T {

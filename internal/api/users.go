@@ -51,23 +51,23 @@ func (h *Handler) userCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	u, err := h.Store.CreateUser(r.Context(), httpauth.Actor(r), store.UserCreate{Username: in.Username, DisplayName: in.DisplayName, PasswordHash: hash})
+	h.replyUser(w, r, http.StatusCreated, u, err)
+}
+
+// replyUser answers with the account, or with err.
+func (h *Handler) replyUser(w http.ResponseWriter, r *http.Request, status int, u *store.User, err error) {
 	if err != nil {
 		fail(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusCreated, viewUser(u, h.Signin.Now()))
+	writeJSON(w, status, viewUser(u, h.Signin.Now()))
 }
 
 // userUpdate changes an account's name, disables or enables it, or resets
 // its password (which also ends its sessions).
 func (h *Handler) userUpdate(w http.ResponseWriter, r *http.Request) {
-	if _, err := allowed(r, authz.UserUpdate); err != nil {
-		fail(w, r, err)
-		return
-	}
-	id, err := pathID(r)
-	if err != nil {
-		fail(w, r, err)
+	_, id, ok := begin(w, r, authz.UserUpdate)
+	if !ok {
 		return
 	}
 	var in struct {
@@ -94,24 +94,14 @@ func (h *Handler) userUpdate(w http.ResponseWriter, r *http.Request) {
 		up.PasswordHash = &hash
 	}
 	u, err := h.Store.UpdateUser(r.Context(), httpauth.Actor(r), id, up)
-	if err != nil {
-		fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, viewUser(u, h.Signin.Now()))
+	h.replyUser(w, r, http.StatusOK, u, err)
 }
 
 // userGrant sets a role and, for a liaison, units. Nobody grants to
 // themselves: that would let one administrator take another's powers.
 func (h *Handler) userGrant(w http.ResponseWriter, r *http.Request) {
-	c, err := allowed(r, authz.UserGrant)
-	if err != nil {
-		fail(w, r, err)
-		return
-	}
-	id, err := pathID(r)
-	if err != nil {
-		fail(w, r, err)
+	c, id, ok := begin(w, r, authz.UserGrant)
+	if !ok {
 		return
 	}
 	if id == c.User.ID {
@@ -136,30 +126,17 @@ func (h *Handler) userGrant(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	u, err := h.Store.GrantUser(r.Context(), httpauth.Actor(r), id, store.UserGrant{Role: role, Units: in.Units})
-	if err != nil {
-		fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, viewUser(u, h.Signin.Now()))
+	h.replyUser(w, r, http.StatusOK, u, err)
 }
 
 // userUnlock lifts a lockout.
 func (h *Handler) userUnlock(w http.ResponseWriter, r *http.Request) {
-	if _, err := allowed(r, authz.UserUnlock); err != nil {
-		fail(w, r, err)
-		return
-	}
-	id, err := pathID(r)
-	if err != nil {
-		fail(w, r, err)
+	_, id, ok := begin(w, r, authz.UserUnlock)
+	if !ok {
 		return
 	}
 	u, err := h.Store.UnlockUser(r.Context(), httpauth.Actor(r), id)
-	if err != nil {
-		fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, viewUser(u, h.Signin.Now()))
+	h.replyUser(w, r, http.StatusOK, u, err)
 }
 
 // userLogoutAll ends every session of an account: the system
