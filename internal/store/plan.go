@@ -20,6 +20,13 @@ type PlanImport struct {
 	Plan *plandoc.Plan
 	// Actor is who imports it, for the audit log; the zero value is duban itself.
 	Actor audit.Actor
+	// Draft keeps the plan under review: its tasks are registered (挂号)
+	// and seen by their units only when the office confirms it. Otherwise
+	// the plan is confirmed on import.
+	Draft bool
+	// SourceText is the document's text, shown beside the extracted tasks
+	// on the review screen.
+	SourceText string
 }
 
 // Plan is a stored plan: what the document said plus where it came from.
@@ -34,6 +41,7 @@ type Plan struct {
 	SourceSHA256 string
 	Format       string
 	ImportedAt   time.Time // UTC
+	Status       string    // draft (under review) or confirmed
 	TaskCount    int
 	// Tasks is filled by FindPlanByID only; lists leave it nil, because a
 	// list of plans rarely needs every task of every plan.
@@ -45,11 +53,21 @@ type Task struct {
 	ID     int64
 	PlanID int64
 	Seq    int    // position in the document, from 0
-	Status string // not_started until the ledger moves it
+	Status string // the workflow state: draft, registered, in_progress, pending, closed
 	// UnitIDs are the registry units the task's unit names were matched
 	// to; authorisation decides by them.
 	UnitIDs []int64
 	plandoc.Task
+	// 五落实 beyond the document's own words, filled in at review.
+	Goal, Owner, Requirement, Measure string
+	// Derived dates (ISO, "" when none) and the reporting cadence.
+	Due, NextDue, Every string
+	Percent             *float64
+	RegisteredAt        *time.Time
+	LastReportAt        *time.Time
+	// MilestoneDone holds, for each milestone in order, when it was
+	// reported done (nil while open).
+	MilestoneDone []*time.Time
 }
 
 // Doc gives the plan back in the parser's own form, as `duban parse --json`

@@ -3,23 +3,20 @@ package store
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
-
-	"github.com/duban/duban/internal/plandoc"
 )
 
 // planColumns lists the plans columns that scanPlan reads, in its order.
 const planColumns = `p.id, p.title, p.doc_number, p.issuer, p.issued_on, p.year,
-	p.source_name, p.source_sha256, p.format, p.imported_at,
+	p.source_name, p.source_sha256, p.format, p.imported_at, p.status,
 	(SELECT COUNT(*) FROM tasks t WHERE t.plan_id = p.id)`
 
 func scanPlan(row interface{ Scan(...any) error }) (Plan, error) {
 	var p Plan
 	var issued dateValue
 	err := row.Scan(&p.ID, &p.Title, &p.DocNumber, &p.Issuer, &issued, &p.Year,
-		&p.SourceName, &p.SourceSHA256, &p.Format, &p.ImportedAt, &p.TaskCount)
+		&p.SourceName, &p.SourceSHA256, &p.Format, &p.ImportedAt, &p.Status, &p.TaskCount)
 	p.IssuedOn = string(issued)
 	p.ImportedAt = p.ImportedAt.UTC()
 	return p, err
@@ -76,46 +73,21 @@ func (db *DB) FindPlanByID(ctx context.Context, id int64) (*Plan, error) {
 	return &p, tx.Commit()
 }
 
-// findTasks loads a plan's tasks and their child rows: one query per
-// table, joined in Go, rather than one query per task.
+// findTasks loads a plan's tasks, in document order, with their parts.
 func (db *DB) findTasks(ctx context.Context, tx *sql.Tx, planID int64) ([]Task, error) {
-	rows, err := tx.QueryContext(ctx, db.dialect.rebind(`
-		SELECT id, seq, path, title, text, weight, optional
-		FROM tasks WHERE plan_id = ? ORDER BY seq`), planID)
+	return db.queryTasks(ctx, tx, ` WHERE t.plan_id = ? ORDER BY t.seq`, []any{planID})
+}
+
+// FindPlanSource returns the text of a plan's document, for the review
+// screen beside the extracted tasks.
+func (db *DB) FindPlanSource(ctx context.Context, id int64) (string, error) {
+	var text string
+	err := db.read.QueryRowContext(ctx, db.dialect.rebind(`SELECT source_text FROM plans WHERE id = ?`), id).Scan(&text)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", fmt.Errorf("store: plan %d: %w", id, ErrNotFound)
+	}
 	if err != nil {
-		return nil, fmt.Errorf("tasks: %w", err)
+		return "", fmt.Errorf("store: plan %d source: %w", id, err)
 	}
-	defer rows.Close()
-	tasks := []Task{}
-	byID := map[int64]int{} // task id → index in tasks
-	for rows.Next() {
-		t := Task{PlanID: planID}
-		var path string
-		var weight sql.NullFloat64
-		if err := rows.Scan(&t.ID, &t.Seq, &path, &t.Title, &t.Text, &weight, &t.Optional); err != nil {
-			return nil, fmt.Errorf("tasks: scan: %w", err)
-		}
-		if err := json.Unmarshal([]byte(path), &t.Path); err != nil {
-			return nil, fmt.Errorf("task %d: path: %w", t.ID, err)
-		}
-		if weight.Valid {
-			t.Weight = &weight.Float64
-		}
-		t.Path = nonNil(t.Path)
-		t.LeadUnits, t.Units = []string{}, []string{}
-		t.Deadlines, t.Targets, t.Milestones = []plandoc.Deadline{}, []plandoc.Target{}, []plandoc.Milestone{}
-		byID[t.ID] = len(tasks)
-		tasks = append(tasks, t)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("tasks: %w", err)
-	}
-	rows.Close()
-	if len(tasks) == 0 {
-		return tasks, nil
-	}
-	if err := db.findTaskChildren(ctx, tx, ofPlan(planID), tasks, byID); err != nil {
-		return nil, err
-	}
-	return tasks, nil
+	return text, nil
 }

@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"time"
 
 	"github.com/duban/duban/internal/plandoc"
 )
@@ -32,11 +31,23 @@ func (db *DB) ImportPlan(ctx context.Context, in PlanImport) (id int64, created 
 	if err != nil || !created {
 		return id, false, err
 	}
-	if err := db.insertTasks(ctx, tx, id, in.Plan.Tasks); err != nil {
+	status := "registered"
+	if in.Draft {
+		status = "draft"
+	}
+	if err := db.insertTasks(ctx, tx, id, in.Plan.Tasks, status); err != nil {
 		return 0, false, err
 	}
 	if err := db.linkTaskUnits(ctx, tx, id); err != nil {
 		return 0, false, err
+	}
+	if err := db.refreshPlanDates(ctx, tx, id); err != nil {
+		return 0, false, err
+	}
+	if !in.Draft {
+		if err := db.registerTasks(ctx, tx, in.Actor, id); err != nil {
+			return 0, false, err
+		}
 	}
 	summary := map[string]any{"title": in.Plan.Title, "doc_number": in.Plan.DocNumber, "source": in.SourceName,
 		"sha256": in.SourceSHA256, "tasks": len(in.Plan.Tasks)}
@@ -49,6 +60,13 @@ func (db *DB) ImportPlan(ctx context.Context, in PlanImport) (id int64, created 
 	return id, true, nil
 }
 
+func planStatus(draft bool) string {
+	if draft {
+		return "draft"
+	}
+	return "confirmed"
+}
+
 // insertPlan adds the plan row, or finds the row already there for the same
 // document. ON CONFLICT DO NOTHING makes a concurrent import of the same
 // file (possible on PostgreSQL) end in "exists" rather than an error.
@@ -57,13 +75,13 @@ func (db *DB) insertPlan(ctx context.Context, tx *sql.Tx, in PlanImport) (int64,
 	var id int64
 	err := tx.QueryRowContext(ctx, db.dialect.rebind(`
 		INSERT INTO plans (title, doc_number, issuer, issued_on, year,
-		                   source_name, source_sha256, format, imported_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+		                   source_name, source_sha256, format, imported_at, status, source_text)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (source_sha256) DO NOTHING
 		RETURNING id`),
 		p.Title, p.DocNumber, p.Issuer, nullDate(p.IssuedOn), p.Year,
 		in.SourceName, in.SourceSHA256, in.Format,
-		db.now().UTC().Truncate(time.Microsecond),
+		db.now(), planStatus(in.Draft), in.SourceText,
 	).Scan(&id)
 	if err == nil {
 		return id, true, nil
@@ -91,8 +109,8 @@ func (db *DB) prepareTaskStmts(ctx context.Context, tx *sql.Tx) (*taskStmts, err
 		dst **sql.Stmt
 		sql string
 	}{
-		{&s.task, `INSERT INTO tasks (plan_id, seq, path, title, text, weight, optional)
-		           VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`},
+		{&s.task, `INSERT INTO tasks (plan_id, seq, path, title, text, weight, optional, status)
+		           VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`},
 		{&s.unit, `INSERT INTO task_units (task_id, seq, name, is_lead) VALUES (?, ?, ?, ?)`},
 		{&s.deadline, `INSERT INTO task_deadlines (task_id, seq, text, due, every) VALUES (?, ?, ?, ?, ?)`},
 		{&s.target, `INSERT INTO task_targets (task_id, seq, text, value, unit) VALUES (?, ?, ?, ?, ?)`},
@@ -116,7 +134,7 @@ func (s *taskStmts) close() {
 	}
 }
 
-func (db *DB) insertTasks(ctx context.Context, tx *sql.Tx, planID int64, tasks []plandoc.Task) error {
+func (db *DB) insertTasks(ctx context.Context, tx *sql.Tx, planID int64, tasks []plandoc.Task, status string) error {
 	if len(tasks) == 0 {
 		return nil
 	}
@@ -126,7 +144,7 @@ func (db *DB) insertTasks(ctx context.Context, tx *sql.Tx, planID int64, tasks [
 	}
 	defer st.close()
 	for i := range tasks {
-		if err := insertTask(ctx, st, planID, i, &tasks[i]); err != nil {
+		if err := insertTask(ctx, st, planID, i, &tasks[i], status); err != nil {
 			// When the context ends, database/sql rolls the transaction
 			// back and closes its statements from another goroutine, so
 			// the statement in hand may fail with "statement is closed":
@@ -140,14 +158,14 @@ func (db *DB) insertTasks(ctx context.Context, tx *sql.Tx, planID int64, tasks [
 	return nil
 }
 
-func insertTask(ctx context.Context, st *taskStmts, planID int64, seq int, t *plandoc.Task) error {
+func insertTask(ctx context.Context, st *taskStmts, planID int64, seq int, t *plandoc.Task, status string) error {
 	path, err := json.Marshal(nonNil(t.Path))
 	if err != nil {
 		return fmt.Errorf("path: %w", err)
 	}
 	var taskID int64
 	if err := st.task.QueryRowContext(ctx, planID, seq, string(path), t.Title, t.Text,
-		t.Weight, t.Optional).Scan(&taskID); err != nil {
+		t.Weight, t.Optional, status).Scan(&taskID); err != nil {
 		return fmt.Errorf("insert task: %w", err)
 	}
 	for i, u := range taskUnits(t) {

@@ -14,12 +14,14 @@ import (
 // child table c, then join and where clauses with their arguments.
 type childScope struct {
 	join, where string
-	args        []any
+	// taskWhere selects the same tasks from tasks t.
+	taskWhere string
+	args      []any
 }
 
 // ofPlan is every task of one plan.
 func ofPlan(planID int64) childScope {
-	return childScope{join: ` JOIN tasks t ON t.id = c.task_id`, where: `t.plan_id = ?`, args: []any{planID}}
+	return childScope{join: ` JOIN tasks t ON t.id = c.task_id`, where: `t.plan_id = ?`, taskWhere: `t.plan_id = ?`, args: []any{planID}}
 }
 
 // ofTasks is the listed tasks.
@@ -29,7 +31,8 @@ func ofTasks(ids []int64) childScope {
 	for i, id := range ids {
 		marks[i], args[i] = "?", id
 	}
-	return childScope{where: `c.task_id IN (` + strings.Join(marks, ", ") + `)`, args: args}
+	in := `(` + strings.Join(marks, ", ") + `)`
+	return childScope{where: `c.task_id IN ` + in, taskWhere: `t.id IN ` + in, args: args}
 }
 
 // findTaskChildren fills the units, deadlines, targets and milestones of
@@ -103,11 +106,12 @@ func (db *DB) findTaskChildren(ctx context.Context, tx *sql.Tx, scope childScope
 	if err != nil {
 		return err
 	}
-	return db.eachChild(ctx, tx, scope, "task_milestones", "c.text, c.due", func(rows *sql.Rows) error {
+	return db.eachChild(ctx, tx, scope, "task_milestones", "c.text, c.due, c.done_at", func(rows *sql.Rows) error {
 		var id int64
 		var m plandoc.Milestone
 		var due dateValue
-		if err := rows.Scan(&id, &m.Text, &due); err != nil {
+		var done sql.NullTime
+		if err := rows.Scan(&id, &m.Text, &due, &done); err != nil {
 			return err
 		}
 		t, err := task(id)
@@ -116,6 +120,7 @@ func (db *DB) findTaskChildren(ctx context.Context, tx *sql.Tx, scope childScope
 		}
 		m.Due = string(due)
 		t.Milestones = append(t.Milestones, m)
+		t.MilestoneDone = append(t.MilestoneDone, timePtr(done))
 		return nil
 	})
 }

@@ -1,0 +1,128 @@
+package ledger
+
+import "time"
+
+// Workflow is where a task stands in its life: what people did to it.
+type Workflow string
+
+// The workflow states.
+const (
+	Draft      Workflow = "draft"       // its plan is still under review
+	Registered Workflow = "registered"  // 挂号: confirmed, no progress reported yet
+	InProgress Workflow = "in_progress" // progress reported
+	Pending    Workflow = "pending"     // 销号 applied for, awaiting verification
+	Closed     Workflow = "closed"      // 已销号: verified and closed; read-only
+)
+
+// Status is what the ledger shows: the workflow state read against the
+// task's dates.
+type Status string
+
+// The statuses, in the office's words.
+const (
+	StatusDraft      Status = "draft"       // 待确认
+	StatusNotStarted Status = "not_started" // 未启动
+	StatusOngoing    Status = "in_progress" // 推进中
+	StatusDueSoon    Status = "due_soon"    // 临期
+	StatusOverdue    Status = "overdue"     // 逾期
+	StatusPending    Status = "pending"     // 待核验
+	StatusClosed     Status = "closed"      // 已销号
+)
+
+// Label is the status in Chinese.
+func (s Status) Label() string {
+	return map[Status]string{StatusDraft: "待确认", StatusNotStarted: "未启动", StatusOngoing: "推进中",
+		StatusDueSoon: "临期", StatusOverdue: "逾期", StatusPending: "待核验", StatusClosed: "已销号"}[s]
+}
+
+// Statuses lists every status in display order.
+var Statuses = []Status{StatusNotStarted, StatusOngoing, StatusDueSoon, StatusOverdue, StatusPending, StatusClosed, StatusDraft}
+
+// Light is the traffic light (红黄绿灯) of a task.
+type Light string
+
+// The lights.
+const (
+	Green  Light = "green"  // on track
+	Yellow Light = "yellow" // 临期
+	Red    Light = "red"    // 逾期
+	Blue   Light = "blue"   // closed
+	Gray   Light = "gray"   // not yet in the ledger
+)
+
+// Calendar is what the rules need of the working-day calendar: the n-th
+// working day after a date (dates are civil dates at UTC midnight).
+type Calendar interface {
+	AddWorkdays(d time.Time, n int) time.Time
+}
+
+// Rules are the office's thresholds, configurable per deployment.
+type Rules struct {
+	// DueSoonWorkdays: a task turns yellow (临期) this many working days
+	// before its next due date.
+	DueSoonWorkdays int
+}
+
+// DefaultRules are duban's defaults.
+var DefaultRules = Rules{DueSoonWorkdays: 5}
+
+// Derive returns a task's status and light from its workflow state and its
+// next due date (zero when it has none), on today's date.
+func Derive(w Workflow, nextDue, today time.Time, cal Calendar, r Rules) (Status, Light) {
+	switch w {
+	case Draft:
+		return StatusDraft, Gray
+	case Closed:
+		return StatusClosed, Blue
+	}
+	switch {
+	case !nextDue.IsZero() && today.After(nextDue):
+		if w == Pending {
+			return StatusPending, Red
+		}
+		return StatusOverdue, Red
+	case w == Pending:
+		return StatusPending, Green
+	case !nextDue.IsZero() && !nextDue.After(DueSoonLimit(today, cal, r)):
+		return StatusDueSoon, Yellow
+	case w == InProgress:
+		return StatusOngoing, Green
+	}
+	return StatusNotStarted, Green
+}
+
+// DueSoonLimit is the last due date that counts as 临期 today: the
+// DueSoonWorkdays-th working day from today. Lists filter by it in SQL.
+func DueSoonLimit(today time.Time, cal Calendar, r Rules) time.Time {
+	return cal.AddWorkdays(today, r.DueSoonWorkdays)
+}
+
+// Checkpoint is a dated step of a task: a milestone, or a deadline.
+type Checkpoint struct {
+	Due  time.Time
+	Done bool
+}
+
+// NextDue is the date the task answers to next: its earliest checkpoint
+// not yet done, or its final deadline. Zero when it has no dates.
+func NextDue(checkpoints []Checkpoint, final time.Time) time.Time {
+	next := final
+	for _, c := range checkpoints {
+		if !c.Done && !c.Due.IsZero() && (next.IsZero() || c.Due.Before(next)) {
+			next = c.Due
+		}
+	}
+	return next
+}
+
+// FinalDue is the latest of the given due dates: the date by which the
+// whole task must be done.
+func FinalDue(dues []time.Time) time.Time {
+	var last time.Time
+	for _, d := range dues {
+		if d.After(last) {
+			last = d
+		}
+	}
+	return last
+}

@@ -1,0 +1,114 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+
+	"github.com/duban/duban/internal/audit"
+)
+
+// Task event kinds, the steps of a task's history.
+const (
+	EventRegistered   = "registered"    // 挂号
+	EventEdited       = "edited"        // the office changed the task
+	EventProgress     = "progress"      // a unit reported progress
+	EventCloseRequest = "close_request" // a unit applied for 销号
+	EventClosed       = "closed"        // 销号
+	EventReturned     = "returned"      // the application was returned
+)
+
+// TaskEvent is one step of a task's history.
+type TaskEvent struct {
+	ID      int64     `json:"id"`
+	TaskID  int64     `json:"task_id"`
+	At      time.Time `json:"at"`
+	ActorID int64     `json:"actor_id"`
+	Actor   string    `json:"actor"`
+	Kind    string    `json:"kind"`
+	Summary string    `json:"summary"`
+	RefID   int64     `json:"ref_id,omitempty"` // the report or close request
+}
+
+func (db *DB) addEvent(ctx context.Context, tx *sql.Tx, actor audit.Actor, taskID int64, kind, summary string, ref int64) error {
+	if _, err := tx.ExecContext(ctx, db.dialect.rebind(`
+		INSERT INTO task_events (task_id, at, actor_id, actor, kind, summary, ref_id) VALUES (?, ?, ?, ?, ?, ?, ?)`),
+		taskID, db.now(), actor.ID, actor.Username, kind, summary, nullID(ref)); err != nil {
+		return fmt.Errorf("store: task %d event: %w", taskID, err)
+	}
+	return nil
+}
+
+// FindTaskEvents returns a task's history, oldest first.
+func (db *DB) FindTaskEvents(ctx context.Context, taskID int64) ([]TaskEvent, error) {
+	rows, err := db.read.QueryContext(ctx, db.dialect.rebind(`
+		SELECT id, task_id, at, actor_id, actor, kind, summary, ref_id FROM task_events WHERE task_id = ? ORDER BY id`), taskID)
+	if err != nil {
+		return nil, fmt.Errorf("store: task events: %w", err)
+	}
+	defer rows.Close()
+	out := []TaskEvent{}
+	for rows.Next() {
+		var e TaskEvent
+		var ref sql.NullInt64
+		if err := rows.Scan(&e.ID, &e.TaskID, &e.At, &e.ActorID, &e.Actor, &e.Kind, &e.Summary, &ref); err != nil {
+			return nil, fmt.Errorf("store: task events: %w", err)
+		}
+		e.At, e.RefID = e.At.UTC(), ref.Int64
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// registerTasks moves a plan's draft tasks into the ledger (挂号): their
+// units see them from now on.
+func (db *DB) registerTasks(ctx context.Context, tx *sql.Tx, actor audit.Actor, planID int64) error {
+	now := db.now()
+	ids, err := db.scopeTaskIDs(ctx, tx, ofPlan(planID))
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, db.dialect.rebind(`
+		UPDATE tasks SET status = 'registered', registered_at = ? WHERE plan_id = ? AND status IN ('draft', 'registered')`),
+		now, planID); err != nil {
+		return fmt.Errorf("store: register tasks: %w", err)
+	}
+	for _, id := range ids {
+		if err := db.addEvent(ctx, tx, actor, id, EventRegistered, "任务挂号", 0); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ConfirmPlan ends a plan's review: the plan is confirmed and its tasks
+// are registered (挂号) in one transaction.
+func (db *DB) ConfirmPlan(ctx context.Context, actor audit.Actor, planID int64) error {
+	tx, err := db.beginWrite(ctx)
+	if err != nil {
+		return fmt.Errorf("store: confirm plan: %w", err)
+	}
+	defer tx.Rollback()
+	res, err := tx.ExecContext(ctx, db.dialect.rebind(`UPDATE plans SET status = 'confirmed', confirmed_at = ? WHERE id = ? AND status = 'draft'`),
+		db.now(), planID)
+	if err != nil {
+		return fmt.Errorf("store: confirm plan: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		var status string
+		err := tx.QueryRowContext(ctx, db.dialect.rebind(`SELECT status FROM plans WHERE id = ?`), planID).Scan(&status)
+		if err != nil {
+			return fmt.Errorf("store: plan %d: %w", planID, ErrNotFound)
+		}
+		return fmt.Errorf("store: plan %d is %s, not a draft: %w", planID, status, ErrConflict)
+	}
+	if err := db.registerTasks(ctx, tx, actor, planID); err != nil {
+		return err
+	}
+	if err := db.appendAudit(ctx, tx, actor, "plan.confirm", "plan", planID, map[string]string{"status": "draft"},
+		map[string]string{"status": "confirmed"}); err != nil {
+		return err
+	}
+	return tx.Commit()
+}

@@ -1,0 +1,154 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/duban/duban/internal/audit"
+)
+
+// ErrClosed is returned, wrapped, for a change to a closed task (已销号):
+// closed tasks are read-only.
+var ErrClosed = errors.New("store: task is closed")
+
+// ErrState is returned, wrapped, when a step does not fit where the task
+// stands (a 销号 decision without an application, a draft task's report).
+var ErrState = errors.New("store: not allowed in the task's current state")
+
+// Attachment describes an uploaded file kept by package files.
+type Attachment struct {
+	ID          int64     `json:"id"`
+	Filename    string    `json:"filename"`
+	ContentType string    `json:"content_type"`
+	Size        int64     `json:"size"`
+	SHA256      string    `json:"sha256"`
+	CreatedAt   time.Time `json:"created_at"`
+}
+
+// ProgressInput is a unit's progress report.
+type ProgressInput struct {
+	UnitID         int64           // the reporting unit, 0 when the office reports
+	Period         string          // reporting period key ("2026-Q3"), "" for none
+	Text           string          // 进展情况
+	Percent        *float64        // 完成比例 0–100
+	MilestonesDone []int           // milestones (by their place in the task) now done
+	Targets        map[int]float64 // target values reached, by the target's place
+	Attachments    []Attachment
+}
+
+// Progress is a stored report.
+type Progress struct {
+	ID          int64           `json:"id"`
+	TaskID      int64           `json:"task_id"`
+	UnitID      int64           `json:"unit_id,omitempty"`
+	AuthorID    int64           `json:"author_id"`
+	Author      string          `json:"author"`
+	Period      string          `json:"period"`
+	Text        string          `json:"text"`
+	Percent     *float64        `json:"percent,omitempty"`
+	Targets     map[int]float64 `json:"targets,omitempty"`
+	CreatedAt   time.Time       `json:"created_at"`
+	Attachments []Attachment    `json:"attachments"`
+}
+
+// AddProgress records a progress report on a registered task: the task
+// moves to 推进中, its percent and milestones follow the report, and its
+// next checkpoint is recomputed — in one transaction with the report, its
+// attachments, the task's history and the audit log.
+func (db *DB) AddProgress(ctx context.Context, actor audit.Actor, taskID int64, in ProgressInput) (int64, error) {
+	if in.Text == "" {
+		return 0, fmt.Errorf("store: progress: empty text: %w", ErrInvalid)
+	}
+	if in.Percent != nil && (*in.Percent < 0 || *in.Percent > 100) {
+		return 0, fmt.Errorf("store: progress: percent %v: %w", *in.Percent, ErrInvalid)
+	}
+	tx, err := db.beginWrite(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("store: progress: %w", err)
+	}
+	defer tx.Rollback()
+	status, err := db.taskStatus(ctx, tx, taskID)
+	if err != nil {
+		return 0, err
+	}
+	if status == "draft" || status == "pending" {
+		return 0, fmt.Errorf("store: progress on a %s task: %w", status, ErrState)
+	}
+	now := db.now()
+	var id int64
+	if err := tx.QueryRowContext(ctx, db.dialect.rebind(`
+		INSERT INTO progress_reports (task_id, unit_id, author_id, period, text, percent, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`),
+		taskID, nullID(in.UnitID), actor.ID, in.Period, in.Text, in.Percent, now).Scan(&id); err != nil {
+		return 0, fmt.Errorf("store: progress: %w", err)
+	}
+	for seq, v := range in.Targets {
+		if _, err := tx.ExecContext(ctx, db.dialect.rebind(`INSERT INTO progress_targets (report_id, target_seq, value) VALUES (?, ?, ?)`), id, seq, v); err != nil {
+			return 0, fmt.Errorf("store: progress target: %w", err)
+		}
+	}
+	for _, seq := range in.MilestonesDone {
+		if _, err := tx.ExecContext(ctx, db.dialect.rebind(`UPDATE task_milestones SET done_at = ? WHERE task_id = ? AND seq = ? AND done_at IS NULL`),
+			now, taskID, seq); err != nil {
+			return 0, fmt.Errorf("store: milestone done: %w", err)
+		}
+	}
+	if err := db.addAttachments(ctx, tx, "report", id, in.Attachments); err != nil {
+		return 0, err
+	}
+	if _, err := tx.ExecContext(ctx, db.dialect.rebind(`
+		UPDATE tasks SET status = 'in_progress', last_report_at = ?, percent = COALESCE(?, percent) WHERE id = ?`),
+		now, in.Percent, taskID); err != nil {
+		return 0, fmt.Errorf("store: progress: %w", err)
+	}
+	if err := db.refreshDates(ctx, tx, ofTasks([]int64{taskID})); err != nil {
+		return 0, err
+	}
+	if err := db.addEvent(ctx, tx, actor, taskID, EventProgress, summarize(in.Text), id); err != nil {
+		return 0, err
+	}
+	if err := db.appendAudit(ctx, tx, actor, "task.progress", "task", taskID, nil,
+		map[string]any{"report": id, "period": in.Period, "percent": in.Percent, "attachments": len(in.Attachments)}); err != nil {
+		return 0, err
+	}
+	return id, tx.Commit()
+}
+
+// taskStatus reads a task's workflow state, refusing closed tasks.
+func (db *DB) taskStatus(ctx context.Context, tx *sql.Tx, taskID int64) (string, error) {
+	var status string
+	err := tx.QueryRowContext(ctx, db.dialect.rebind(`SELECT status FROM tasks WHERE id = ?`), taskID).Scan(&status)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", fmt.Errorf("store: task %d: %w", taskID, ErrNotFound)
+	}
+	if err != nil {
+		return "", fmt.Errorf("store: task %d: %w", taskID, err)
+	}
+	if status == "closed" {
+		return "", fmt.Errorf("store: task %d: %w", taskID, ErrClosed)
+	}
+	return status, nil
+}
+
+func (db *DB) addAttachments(ctx context.Context, tx *sql.Tx, ownerType string, ownerID int64, atts []Attachment) error {
+	for _, a := range atts {
+		if _, err := tx.ExecContext(ctx, db.dialect.rebind(`
+			INSERT INTO attachments (owner_type, owner_id, filename, content_type, size, sha256, created_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?)`), ownerType, ownerID, a.Filename, a.ContentType, a.Size, a.SHA256, db.now()); err != nil {
+			return fmt.Errorf("store: attachment %s: %w", a.Filename, err)
+		}
+	}
+	return nil
+}
+
+// summarize shortens a text for the task's history line.
+func summarize(s string) string {
+	r := []rune(s)
+	if len(r) > 60 {
+		return string(r[:60]) + "…"
+	}
+	return s
+}

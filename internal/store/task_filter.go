@@ -1,0 +1,112 @@
+package store
+
+import (
+	"strings"
+	"time"
+
+	"github.com/duban/duban/internal/ledger"
+)
+
+// TaskFilter selects tasks for the task list; zero fields select all.
+type TaskFilter struct {
+	PlanID int64
+	UnitID int64  // tasks one of whose units is this registry unit
+	Q      string // text in the title or the task's text
+	// Status and Light select by the ledger's derived status and light
+	// (package ledger), read against Today and DueSoonLimit, which the
+	// caller computes on the working-day calendar.
+	Status       ledger.Status
+	Light        ledger.Light
+	Today        time.Time
+	DueSoonLimit time.Time
+	// DueFrom and DueTo bound the next due date (inclusive).
+	DueFrom, DueTo time.Time
+	// Registered leaves out draft tasks (plans under review), which only
+	// the office sees.
+	Registered bool
+	// Scoped limits the list to tasks of ScopeUnits (a liaison's units);
+	// with no units, a scoped list is empty.
+	Scoped     bool
+	ScopeUnits []int64
+	Sort       string // "plan" (default), "due", "report"
+	Limit      int    // 0 means 50; at most 500
+	Offset     int
+}
+
+// where builds the filter's SQL condition over tasks t and its arguments.
+func (f TaskFilter) where() (string, []any) {
+	var w []string
+	var args []any
+	add := func(cond string, a ...any) { w, args = append(w, cond), append(args, a...) }
+	if f.PlanID != 0 {
+		add("t.plan_id = ?", f.PlanID)
+	}
+	if f.UnitID != 0 {
+		add("EXISTS (SELECT 1 FROM task_units u WHERE u.task_id = t.id AND u.unit_id = ?)", f.UnitID)
+	}
+	if q := escapeLike(strings.TrimSpace(f.Q)); q != "" {
+		add("(t.title LIKE ? OR t.text LIKE ?)", "%"+q+"%", "%"+q+"%")
+	}
+	if f.Registered {
+		add("t.status <> 'draft'")
+	}
+	today, limit := f.Today.Format(dateLayout), f.DueSoonLimit.Format(dateLayout)
+	open := "t.status IN ('registered', 'in_progress')"
+	notSoon := "(t.next_due IS NULL OR t.next_due > ?)"
+	switch f.Status {
+	case ledger.StatusDraft:
+		add("t.status = 'draft'")
+	case ledger.StatusNotStarted:
+		add("t.status = 'registered' AND "+notSoon, limit)
+	case ledger.StatusOngoing:
+		add("t.status = 'in_progress' AND "+notSoon, limit)
+	case ledger.StatusDueSoon:
+		add(open+" AND t.next_due >= ? AND t.next_due <= ?", today, limit)
+	case ledger.StatusOverdue:
+		add(open+" AND t.next_due < ?", today)
+	case ledger.StatusPending:
+		add("t.status = 'pending'")
+	case ledger.StatusClosed:
+		add("t.status = 'closed'")
+	}
+	switch f.Light {
+	case ledger.Red:
+		add("t.status IN ('registered', 'in_progress', 'pending') AND t.next_due < ?", today)
+	case ledger.Yellow:
+		add(open+" AND t.next_due >= ? AND t.next_due <= ?", today, limit)
+	case ledger.Green:
+		add("((t.status IN ('registered', 'in_progress') AND "+notSoon+") OR (t.status = 'pending' AND (t.next_due IS NULL OR t.next_due >= ?)))", limit, today)
+	case ledger.Blue:
+		add("t.status = 'closed'")
+	case ledger.Gray:
+		add("t.status = 'draft'")
+	}
+	if !f.DueFrom.IsZero() {
+		add("t.next_due >= ?", f.DueFrom.Format(dateLayout))
+	}
+	if !f.DueTo.IsZero() {
+		add("t.next_due <= ?", f.DueTo.Format(dateLayout))
+	}
+	if f.Scoped {
+		marks := strings.TrimSuffix(strings.Repeat("?, ", len(f.ScopeUnits)), ", ")
+		w = append(w, "EXISTS (SELECT 1 FROM task_units s WHERE s.task_id = t.id AND s.unit_id IN ("+marks+"))")
+		for _, u := range f.ScopeUnits {
+			args = append(args, u)
+		}
+	}
+	if len(w) == 0 {
+		return "", nil
+	}
+	return " WHERE " + strings.Join(w, " AND "), args
+}
+
+// order is the filter's ORDER BY; NULL dates sort last on both databases.
+func (f TaskFilter) order() string {
+	switch f.Sort {
+	case "due":
+		return " ORDER BY (t.next_due IS NULL), t.next_due, t.plan_id, t.seq"
+	case "report":
+		return " ORDER BY (t.last_report_at IS NULL), t.last_report_at DESC, t.plan_id, t.seq"
+	}
+	return " ORDER BY t.plan_id, t.seq"
+}

@@ -1,0 +1,197 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+
+	"github.com/duban/duban/internal/audit"
+	"github.com/duban/duban/internal/plandoc"
+)
+
+// UnitLink is one responsible unit of a task as the office sets it at
+// review: the name as written, whether it leads, and the registry unit it
+// stands for (0 when not yet matched).
+type UnitLink struct {
+	Name   string `json:"name"`
+	Lead   bool   `json:"lead"`
+	UnitID int64  `json:"unit_id,omitempty"`
+}
+
+// TaskUpdate changes the fields that are not nil; a list that is set
+// replaces the task's list.
+type TaskUpdate struct {
+	Title, Text, Goal, Owner, Requirement, Measure *string
+	Weight                                         **float64 // set to a nil *float64 to clear
+	Units                                          *[]UnitLink
+	Deadlines                                      *[]plandoc.Deadline
+	Targets                                        *[]plandoc.Target
+	Milestones                                     *[]plandoc.Milestone
+}
+
+// UpdateTask applies the office's corrections to a task (at review or
+// later; not to a closed task), recomputes its dates, and records the
+// change in its history and the audit log, before and after.
+func (db *DB) UpdateTask(ctx context.Context, actor audit.Actor, id int64, up TaskUpdate) (*Task, error) {
+	if err := validateTaskUpdate(up); err != nil {
+		return nil, err
+	}
+	tx, err := db.beginWrite(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("store: update task: %w", err)
+	}
+	defer tx.Rollback()
+	status, err := db.taskStatus(ctx, tx, id)
+	if err != nil {
+		return nil, err
+	}
+	before, err := db.queryTasks(ctx, tx, ` WHERE t.id = ?`, []any{id})
+	if err != nil {
+		return nil, err
+	}
+	set, args := []string{}, []any{}
+	for col, v := range map[string]*string{"title": up.Title, "text": up.Text, "goal": up.Goal, "owner": up.Owner,
+		"requirement": up.Requirement, "measure": up.Measure} {
+		if v != nil {
+			set, args = append(set, col+" = ?"), append(args, strings.TrimSpace(*v))
+		}
+	}
+	if up.Weight != nil {
+		set, args = append(set, "weight = ?"), append(args, *up.Weight)
+	}
+	if len(set) > 0 {
+		if _, err := tx.ExecContext(ctx, db.dialect.rebind(`UPDATE tasks SET `+strings.Join(set, ", ")+` WHERE id = ?`), append(args, id)...); err != nil {
+			return nil, fmt.Errorf("store: update task %d: %w", id, err)
+		}
+	}
+	if err := db.replaceChildren(ctx, tx, id, up); err != nil {
+		return nil, err
+	}
+	if err := db.linkTaskUnits(ctx, tx, 0); err != nil {
+		return nil, err
+	}
+	if err := db.refreshDates(ctx, tx, ofTasks([]int64{id})); err != nil {
+		return nil, err
+	}
+	after, err := db.queryTasks(ctx, tx, ` WHERE t.id = ?`, []any{id})
+	if err != nil {
+		return nil, err
+	}
+	if status != "draft" {
+		if err := db.addEvent(ctx, tx, actor, id, EventEdited, "督查室修改任务", 0); err != nil {
+			return nil, err
+		}
+	}
+	if err := db.appendAudit(ctx, tx, actor, "task.update", "task", id, taskAudit(before[0]), taskAudit(after[0])); err != nil {
+		return nil, err
+	}
+	return &after[0], tx.Commit()
+}
+
+// taskAudit is what the audit log keeps of a task: its assignment.
+func taskAudit(t Task) map[string]any {
+	return map[string]any{"title": t.Title, "units": t.Units, "lead_units": t.LeadUnits, "unit_ids": t.UnitIDs,
+		"deadlines": t.Deadlines, "targets": t.Targets, "milestones": t.Milestones, "weight": t.Weight,
+		"goal": t.Goal, "owner": t.Owner, "requirement": t.Requirement, "measure": t.Measure}
+}
+
+// replaceChildren replaces the lists the update sets. A milestone kept at
+// its place with its text keeps its done mark.
+func (db *DB) replaceChildren(ctx context.Context, tx *sql.Tx, id int64, up TaskUpdate) error {
+	exec := func(q string, a ...any) error {
+		_, err := tx.ExecContext(ctx, db.dialect.rebind(q), a...)
+		if err != nil {
+			return fmt.Errorf("store: update task %d: %w", id, err)
+		}
+		return nil
+	}
+	if up.Units != nil {
+		if err := exec(`DELETE FROM task_units WHERE task_id = ?`, id); err != nil {
+			return err
+		}
+		for i, u := range *up.Units {
+			if err := exec(`INSERT INTO task_units (task_id, seq, name, is_lead, unit_id) VALUES (?, ?, ?, ?, ?)`,
+				id, i, strings.TrimSpace(u.Name), u.Lead, nullID(u.UnitID)); err != nil {
+				return err
+			}
+		}
+	}
+	if up.Deadlines != nil {
+		if err := exec(`DELETE FROM task_deadlines WHERE task_id = ?`, id); err != nil {
+			return err
+		}
+		for i, d := range *up.Deadlines {
+			if err := exec(`INSERT INTO task_deadlines (task_id, seq, text, due, every) VALUES (?, ?, ?, ?, ?)`,
+				id, i, d.Text, nullDate(d.Due), nullString(d.Every)); err != nil {
+				return err
+			}
+		}
+	}
+	if up.Targets != nil {
+		if err := exec(`DELETE FROM task_targets WHERE task_id = ?`, id); err != nil {
+			return err
+		}
+		for i, g := range *up.Targets {
+			if err := exec(`INSERT INTO task_targets (task_id, seq, text, value, unit) VALUES (?, ?, ?, ?, ?)`, id, i, g.Text, g.Value, g.Unit); err != nil {
+				return err
+			}
+		}
+	}
+	if up.Milestones != nil {
+		done := map[string]any{}
+		rows, err := tx.QueryContext(ctx, db.dialect.rebind(`SELECT seq, text, done_at FROM task_milestones WHERE task_id = ?`), id)
+		if err != nil {
+			return fmt.Errorf("store: update task %d: %w", id, err)
+		}
+		for rows.Next() {
+			var seq int
+			var text string
+			var at sql.NullTime
+			if err := rows.Scan(&seq, &text, &at); err == nil && at.Valid {
+				done[fmt.Sprint(seq, text)] = at.Time
+			}
+		}
+		rows.Close()
+		if err := exec(`DELETE FROM task_milestones WHERE task_id = ?`, id); err != nil {
+			return err
+		}
+		for i, m := range *up.Milestones {
+			if err := exec(`INSERT INTO task_milestones (task_id, seq, text, due, done_at) VALUES (?, ?, ?, ?, ?)`,
+				id, i, m.Text, nullDate(m.Due), done[fmt.Sprint(i, m.Text)]); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func validateTaskUpdate(up TaskUpdate) error {
+	if up.Title != nil && strings.TrimSpace(*up.Title) == "" {
+		return fmt.Errorf("store: task title empty: %w", ErrInvalid)
+	}
+	t := plandoc.Task{}
+	if up.Deadlines != nil {
+		t.Deadlines = *up.Deadlines
+	}
+	if up.Targets != nil {
+		t.Targets = *up.Targets
+	}
+	if up.Milestones != nil {
+		t.Milestones = *up.Milestones
+	}
+	if up.Weight != nil {
+		t.Weight = *up.Weight
+	}
+	if err := validateTask(&t); err != nil {
+		return fmt.Errorf("%w: %v", ErrInvalid, err)
+	}
+	if up.Units != nil {
+		for _, u := range *up.Units {
+			if strings.TrimSpace(u.Name) == "" {
+				return fmt.Errorf("store: unit without a name: %w", ErrInvalid)
+			}
+		}
+	}
+	return nil
+}
