@@ -44,8 +44,8 @@ func (h *Handler) planGet(w http.ResponseWriter, r *http.Request) {
 		fail(w, r, err)
 		return
 	}
-	units, _ := authz.ScopeUnits(c.Principal())
-	f := store.TaskFilter{PlanID: id, Limit: 500, Scoped: units != nil, ScopeUnits: units}
+	f := store.TaskFilter{PlanID: id, Limit: 500}
+	scope(c.Principal(), &f)
 	tasks, total, err := h.Store.FindTasks(r.Context(), f)
 	if err != nil {
 		fail(w, r, err)
@@ -53,7 +53,7 @@ func (h *Handler) planGet(w http.ResponseWriter, r *http.Request) {
 	}
 	views := make([]taskView, len(tasks))
 	for i := range tasks {
-		views[i] = viewTask(&tasks[i])
+		views[i] = h.viewTask(&tasks[i])
 	}
 	writeJSON(w, http.StatusOK, struct {
 		planView
@@ -61,9 +61,10 @@ func (h *Handler) planGet(w http.ResponseWriter, r *http.Request) {
 	}{viewPlan(p), list[taskView]{Items: views, Total: total}})
 }
 
-// planImport stores an uploaded plan document (multipart field "file").
-// The full review-and-confirm intake is the ledger's; this stores the
-// parse as it is, all or nothing, once per document.
+// planImport stores an uploaded plan document (multipart field "file") as
+// a draft for review, all or nothing, once per document, and answers with
+// the review: the source text beside the extracted tasks, each unit name
+// matched to the registry or flagged with suggestions.
 func (h *Handler) planImport(w http.ResponseWriter, r *http.Request) {
 	if _, err := allowed(r, authz.PlanWrite); err != nil {
 		fail(w, r, err)
@@ -93,7 +94,8 @@ func (h *Handler) planImport(w http.ResponseWriter, r *http.Request) {
 	}
 	sum := sha256.Sum256(data)
 	id, created, err := h.Store.ImportPlan(r.Context(), store.PlanImport{SourceName: header.Filename,
-		SourceSHA256: hex.EncodeToString(sum[:]), Format: string(doc.Format), Plan: plan, Actor: httpauth.Actor(r)})
+		SourceSHA256: hex.EncodeToString(sum[:]), Format: string(doc.Format), Plan: plan, Actor: httpauth.Actor(r),
+		Draft: true, SourceText: docread.Text(doc)})
 	if err != nil {
 		fail(w, r, err)
 		return
@@ -102,5 +104,6 @@ func (h *Handler) planImport(w http.ResponseWriter, r *http.Request) {
 	if !created {
 		status = http.StatusOK
 	}
-	writeJSON(w, status, map[string]any{"id": id, "created": created, "title": plan.Title, "tasks": len(plan.Tasks)})
+	rv, err := h.review(r.Context(), id)
+	reply(w, r, status, rv, err)
 }

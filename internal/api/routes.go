@@ -2,17 +2,24 @@ package api
 
 import (
 	"net/http"
+	"time"
 
 	"github.com/duban/duban/internal/auth"
+	"github.com/duban/duban/internal/files"
+	"github.com/duban/duban/internal/ledger"
 	"github.com/duban/duban/internal/signin"
 	"github.com/duban/duban/internal/store"
 )
 
 // Handler serves the API. Its fields are its dependencies.
 type Handler struct {
-	Store  *store.DB
-	Signin *signin.Service
-	Policy auth.Policy
+	Store    *store.DB
+	Signin   *signin.Service
+	Policy   auth.Policy
+	Calendar ledger.Calendar // the official working-day calendar
+	Rules    ledger.Rules    // the ledger's thresholds
+	Files    *files.Store    // attachments
+	Now      func() time.Time
 }
 
 // route is one endpoint; the table is also what the OpenAPI test checks
@@ -35,8 +42,17 @@ var routes = []route{
 	{"GET", "/api/v1/plans", (*Handler).planList},
 	{"POST", "/api/v1/plans", (*Handler).planImport},
 	{"GET", "/api/v1/plans/{id}", (*Handler).planGet},
+	{"GET", "/api/v1/plans/{id}/review", (*Handler).planReview},
+	{"POST", "/api/v1/plans/{id}/confirm", (*Handler).planConfirm},
 	{"GET", "/api/v1/tasks", (*Handler).taskList},
 	{"GET", "/api/v1/tasks/{id}", (*Handler).taskGet},
+	{"PATCH", "/api/v1/tasks/{id}", (*Handler).taskUpdate},
+	{"POST", "/api/v1/tasks/{id}/progress", (*Handler).progressCreate},
+	{"POST", "/api/v1/tasks/{id}/close-request", (*Handler).closeRequest},
+	{"POST", "/api/v1/tasks/{id}/close", (*Handler).closeGrant},
+	{"POST", "/api/v1/tasks/{id}/return", (*Handler).closeReturn},
+	{"GET", "/api/v1/attachments/{id}", (*Handler).attachmentGet},
+	{"GET", "/api/v1/workspace", (*Handler).workspaceGet},
 
 	{"GET", "/api/v1/users", (*Handler).userList},
 	{"POST", "/api/v1/users", (*Handler).userCreate},

@@ -6,13 +6,17 @@ import (
 	"log/slog"
 	"net"
 	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/duban/duban/internal/auth"
 	"github.com/duban/duban/internal/config"
+	"github.com/duban/duban/internal/files"
+	"github.com/duban/duban/internal/ledger"
 	"github.com/duban/duban/internal/server"
 	"github.com/duban/duban/internal/signin"
 	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/workday"
 )
 
 func init() {
@@ -29,6 +33,8 @@ type App struct {
 	Signin *signin.Service
 	Server *server.Server
 	Log    *slog.Logger
+	// Calendar is the official working-day calendar in force.
+	Calendar *workday.Calendar
 }
 
 // Open builds the application from a configuration: opens and migrates
@@ -41,7 +47,7 @@ func Open(ctx context.Context, cfg config.Config, env *Env) (*App, error) {
 	}
 	policy := policyOf(cfg)
 	svc := signin.New(db, policy)
-	app := &App{Config: cfg, Store: db, Signin: svc, Log: log}
+	app := &App{Config: cfg, Store: db, Signin: svc, Log: log, Calendar: workday.Default()}
 	if cfg.Demo {
 		if err := seedDemo(ctx, db, env); err != nil {
 			db.Close()
@@ -53,7 +59,13 @@ func Open(ctx context.Context, cfg config.Config, env *Env) (*App, error) {
 		db.Close()
 		return nil, err
 	}
-	app.Server = server.New(db, svc, policy, log, pages)
+	fs, err := files.Open(filepath.Join(cfg.DataDir, "attachments"))
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	app.Server = server.New(server.Deps{Store: db, Signin: svc, Policy: policy, Calendar: app.Calendar,
+		Rules: ledger.Rules{DueSoonWorkdays: cfg.DueSoonWorkdays}, Files: fs, Log: log, Pages: pages})
 	return app, nil
 }
 

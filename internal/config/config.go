@@ -33,6 +33,10 @@ type Config struct {
 	SessionLifetime   Duration `json:"session_lifetime"`
 	TokenLifetime     Duration `json:"token_lifetime"`
 
+	// DueSoonWorkdays: a task shows yellow (临期) this many working days
+	// before its next due date.
+	DueSoonWorkdays int `json:"due_soon_workdays"`
+
 	ShutdownTimeout Duration `json:"shutdown_timeout"`
 	LogLevel        string   `json:"log_level"` // debug, info, warn, error
 }
@@ -81,6 +85,7 @@ func Defaults() Config {
 		SessionIdle:       Duration(2 * time.Hour),
 		SessionLifetime:   Duration(12 * time.Hour),
 		TokenLifetime:     Duration(90 * 24 * time.Hour),
+		DueSoonWorkdays:   5,
 		ShutdownTimeout:   Duration(15 * time.Second),
 		LogLevel:          "info",
 	}
@@ -114,6 +119,9 @@ func (c Config) Validate() error {
 		if d <= 0 {
 			errs = append(errs, fmt.Errorf("%s %s: 必须大于 0 (must be positive)", name, d))
 		}
+	}
+	if c.DueSoonWorkdays < 0 || c.DueSoonWorkdays > 60 {
+		errs = append(errs, fmt.Errorf("due_soon_workdays %d: 应为 0–60", c.DueSoonWorkdays))
 	}
 	switch c.LogLevel {
 	case "debug", "info", "warn", "error":

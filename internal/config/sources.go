@@ -28,6 +28,7 @@ func fields(c *Config) []field {
 		{key: "session-idle", usage: "会话空闲超时", dur: &c.SessionIdle},
 		{key: "session-lifetime", usage: "会话最长时长", dur: &c.SessionLifetime},
 		{key: "token-lifetime", usage: "API 令牌有效期", dur: &c.TokenLifetime},
+		{key: "due-soon-workdays", usage: "到期前多少个工作日亮黄灯 (临期)", num: &c.DueSoonWorkdays},
 		{key: "shutdown-timeout", usage: "优雅退出等待时长", dur: &c.ShutdownTimeout},
 		{key: "log-level", usage: "日志级别 debug/info/warn/error", str: &c.LogLevel},
 	}

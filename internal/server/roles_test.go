@@ -16,10 +16,13 @@ import (
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/auth"
 	"github.com/duban/duban/internal/authz"
+	"github.com/duban/duban/internal/files"
+	"github.com/duban/duban/internal/ledger"
 	"github.com/duban/duban/internal/plandoc"
 	"github.com/duban/duban/internal/signin"
 	"github.com/duban/duban/internal/store"
 	"github.com/duban/duban/internal/store/storetest"
+	"github.com/duban/duban/internal/workday"
 )
 
 // fixture is a server with one account per role, two liaisons of two
@@ -73,7 +76,12 @@ func newFixture(t *testing.T, kind string) *fixture {
 		}
 	}
 	f.bystander = f.users["bystander"]
-	f.srv = New(db, svc, auth.DefaultPolicy, slog.New(slog.NewTextHandler(io.Discard, nil)), nil)
+	fs, err := files.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.srv = New(Deps{Store: db, Signin: svc, Policy: auth.DefaultPolicy, Calendar: workday.Default(), Rules: ledger.DefaultRules,
+		Files: fs, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	return f
 }
 

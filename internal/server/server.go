@@ -15,18 +15,28 @@ import (
 
 	"github.com/duban/duban/internal/api"
 	"github.com/duban/duban/internal/auth"
+	"github.com/duban/duban/internal/files"
 	"github.com/duban/duban/internal/httpauth"
+	"github.com/duban/duban/internal/ledger"
 	"github.com/duban/duban/internal/signin"
 	"github.com/duban/duban/internal/store"
 )
 
+// Deps is what the server serves from.
+type Deps struct {
+	Store    *store.DB
+	Signin   *signin.Service
+	Policy   auth.Policy
+	Calendar ledger.Calendar
+	Rules    ledger.Rules
+	Files    *files.Store
+	Log      *slog.Logger
+	Pages    Mounter // the web pages; nil serves the API only
+}
+
 // Server is the HTTP side of duban.
 type Server struct {
-	Store   *store.DB
-	Signin  *signin.Service
-	Policy  auth.Policy
-	Log     *slog.Logger
-	Pages   Mounter // the web pages; nil serves the API only
+	Deps
 	handler http.Handler
 }
 
@@ -36,19 +46,20 @@ type Mounter interface {
 }
 
 // New builds the server's handler.
-func New(db *store.DB, svc *signin.Service, p auth.Policy, log *slog.Logger, pages Mounter) *Server {
-	s := &Server{Store: db, Signin: svc, Policy: p, Log: log, Pages: pages}
+func New(d Deps) *Server {
+	s := &Server{Deps: d}
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", s.healthz)
 	mux.HandleFunc("GET /readyz", s.readyz)
-	(&api.Handler{Store: db, Signin: svc, Policy: p}).Routes(mux)
-	if pages != nil {
-		pages.Routes(mux)
+	(&api.Handler{Store: d.Store, Signin: d.Signin, Policy: d.Policy, Calendar: d.Calendar, Rules: d.Rules,
+		Files: d.Files, Now: d.Signin.Now}).Routes(mux)
+	if d.Pages != nil {
+		d.Pages.Routes(mux)
 	}
 	// Outermost first: recover, log, headers, then refuse cross-site writes
 	// before anyone is authenticated by a cookie the browser sent along.
 	cop := http.NewCrossOriginProtection()
-	s.handler = recoverer(log, logRequests(log, securityHeaders(cop.Handler(httpauth.Middleware(svc)(mux)))))
+	s.handler = recoverer(d.Log, logRequests(d.Log, securityHeaders(cop.Handler(httpauth.Middleware(d.Signin)(mux)))))
 	return s
 }
 

@@ -21,6 +21,8 @@ type TaskFilter struct {
 	DueSoonLimit time.Time
 	// DueFrom and DueTo bound the next due date (inclusive).
 	DueFrom, DueTo time.Time
+	// Recurring selects tasks with a reporting cadence (每月, 每季度…).
+	Recurring bool
 	// Registered leaves out draft tasks (plans under review), which only
 	// the office sees.
 	Registered bool
@@ -49,6 +51,9 @@ func (f TaskFilter) where() (string, []any) {
 	}
 	if f.Registered {
 		add("t.status <> 'draft'")
+	}
+	if f.Recurring {
+		add("t.every IS NOT NULL AND t.status IN ('registered', 'in_progress')")
 	}
 	today, limit := f.Today.Format(dateLayout), f.DueSoonLimit.Format(dateLayout)
 	open := "t.status IN ('registered', 'in_progress')"
