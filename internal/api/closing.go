@@ -46,7 +46,7 @@ func (h *Handler) decide(w http.ResponseWriter, r *http.Request, close bool) {
 	var in struct {
 		Reason string `json:"reason"`
 	}
-	if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt == "application/json" {
+	if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt == "application/json" && r.ContentLength != 0 {
 		if err := readJSON(r, &in); err != nil {
 			fail(w, r, err)
 			return

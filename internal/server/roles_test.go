@@ -29,6 +29,7 @@ import (
 // different units, a plan whose tasks belong to those units, and a
 // bystander account for the user-administration calls to act on.
 type fixture struct {
+	draftPlan int64
 	srv       http.Handler
 	db        *store.DB
 	tokens    map[string]string // caller name → bearer token
@@ -60,13 +61,12 @@ func newFixture(t *testing.T, kind string) *fixture {
 	tasks, _, _ := db.FindTasks(ctx, store.TaskFilter{PlanID: planID})
 	f.taskA = tasks[0].ID
 
-	hash, _ := auth.HashPassword("Fixture#Pass1")
 	roles := map[string]authz.Role{"sysadmin": authz.SysAdmin, "secadmin": authz.SecAdmin, "auditadmin": authz.AuditAdmin,
 		"office": authz.Office, "leader": authz.Leader, "liaisonA": authz.Liaison, "liaisonB": authz.Liaison, "bystander": authz.Leader}
 	units := map[string][]int64{"liaisonA": {a.ID}, "liaisonB": {b.ID}}
 	svc := signin.New(db, auth.DefaultPolicy)
 	for name, role := range roles {
-		u, err := db.CreateUser(ctx, sys, store.UserCreate{Username: name, PasswordHash: hash, Role: role, Units: units[name]})
+		u, err := db.CreateUser(ctx, sys, store.UserCreate{Username: name, PasswordHash: fixtureHash, Role: role, Units: units[name]})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -125,25 +125,54 @@ func TestEveryWriteByEveryRole(t *testing.T) {
 				path         func(f *fixture) string
 				body         func(t *testing.T) (io.Reader, string)
 				allowed      []string
+				prepare      func(t *testing.T, f *fixture) // puts the system in the state the call needs
 			}
 			jsonBody := func(s string) func(*testing.T) (io.Reader, string) {
 				return func(*testing.T) (io.Reader, string) { return strings.NewReader(s), "application/json" }
 			}
 			endpoints := []endpoint{
-				{"create unit", "POST", func(*fixture) string { return "/api/v1/units" }, jsonBody(`{"name":"新单位","kind":"department"}`), []string{"sysadmin", "office"}},
-				{"update unit", "PATCH", func(f *fixture) string { return fmt.Sprintf("/api/v1/units/%d", f.unitA) }, jsonBody(`{"aliases":["市政府法制办公室"]}`), []string{"sysadmin", "office"}},
-				{"import plan", "POST", func(*fixture) string { return "/api/v1/plans" }, planUpload, []string{"office"}},
-				{"create user", "POST", func(*fixture) string { return "/api/v1/users" }, jsonBody(`{"username":"newcomer","password":"Strong#Pass9"}`), []string{"sysadmin"}},
-				{"update user", "PATCH", func(f *fixture) string { return fmt.Sprintf("/api/v1/users/%d", f.bystander) }, jsonBody(`{"display_name":"改名"}`), []string{"sysadmin"}},
-				{"grant role", "PUT", func(f *fixture) string { return fmt.Sprintf("/api/v1/users/%d/grant", f.bystander) }, jsonBody(`{"role":"office"}`), []string{"secadmin"}},
-				{"unlock", "POST", func(f *fixture) string { return fmt.Sprintf("/api/v1/users/%d/unlock", f.bystander) }, jsonBody(``), []string{"secadmin"}},
-				{"logout everywhere", "POST", func(f *fixture) string { return fmt.Sprintf("/api/v1/users/%d/logout-all", f.bystander) }, jsonBody(``), []string{"sysadmin"}},
-				{"sign out", "POST", func(*fixture) string { return "/api/v1/auth/logout" }, jsonBody(``), callers[1:]},
+				{"create unit", "POST", func(*fixture) string { return "/api/v1/units" }, jsonBody(`{"name":"新单位","kind":"department"}`), []string{"sysadmin", "office"}, nil},
+				{"update unit", "PATCH", func(f *fixture) string { return fmt.Sprintf("/api/v1/units/%d", f.unitA) }, jsonBody(`{"aliases":["市政府法制办公室"]}`), []string{"sysadmin", "office"}, nil},
+				{"import plan", "POST", func(*fixture) string { return "/api/v1/plans" }, planUpload, []string{"office"}, nil},
+				{"create user", "POST", func(*fixture) string { return "/api/v1/users" }, jsonBody(`{"username":"newcomer","password":"Strong#Pass9"}`), []string{"sysadmin"}, nil},
+				{"update user", "PATCH", func(f *fixture) string { return fmt.Sprintf("/api/v1/users/%d", f.bystander) }, jsonBody(`{"display_name":"改名"}`), []string{"sysadmin"}, nil},
+				{"grant role", "PUT", func(f *fixture) string { return fmt.Sprintf("/api/v1/users/%d/grant", f.bystander) }, jsonBody(`{"role":"office"}`), []string{"secadmin"}, nil},
+				{"unlock", "POST", func(f *fixture) string { return fmt.Sprintf("/api/v1/users/%d/unlock", f.bystander) }, jsonBody(``), []string{"secadmin"}, nil},
+				{"logout everywhere", "POST", func(f *fixture) string { return fmt.Sprintf("/api/v1/users/%d/logout-all", f.bystander) }, jsonBody(``), []string{"sysadmin"}, nil},
+				{name: "correct task", method: "PATCH", path: func(f *fixture) string { return fmt.Sprintf("/api/v1/tasks/%d", f.taskA) },
+					body: jsonBody(`{"goal":"年底前全面完成"}`), allowed: []string{"office"}},
+				{name: "confirm plan", method: "POST", path: func(f *fixture) string { return fmt.Sprintf("/api/v1/plans/%d/confirm", f.draftPlan) },
+					body: jsonBody(``), allowed: []string{"office"}, prepare: importDraft},
+				{name: "report progress", method: "POST", path: func(f *fixture) string { return fmt.Sprintf("/api/v1/tasks/%d/progress", f.taskA) },
+					body: jsonBody(`{"text":"已完成初稿","percent":30}`), allowed: []string{"liaisonA"}},
+				{name: "report with attachment", method: "POST", path: func(f *fixture) string { return fmt.Sprintf("/api/v1/tasks/%d/progress", f.taskA) },
+					body: reportUpload, allowed: []string{"liaisonA"}},
+				{name: "apply for 销号", method: "POST", path: func(f *fixture) string { return fmt.Sprintf("/api/v1/tasks/%d/close-request", f.taskA) },
+					body: jsonBody(`{"text":"任务已完成"}`), allowed: []string{"liaisonA"}},
+				{name: "close task", method: "POST", path: func(f *fixture) string { return fmt.Sprintf("/api/v1/tasks/%d/close", f.taskA) },
+					body: jsonBody(``), allowed: []string{"office"}, prepare: applyForClose},
+				{name: "return application", method: "POST", path: func(f *fixture) string { return fmt.Sprintf("/api/v1/tasks/%d/return", f.taskA) },
+					body: jsonBody(`{"reason":"佐证材料不足"}`), allowed: []string{"office"}, prepare: applyForClose},
+				{"sign out", "POST", func(*fixture) string { return "/api/v1/auth/logout" }, jsonBody(``), callers[1:], nil},
 			}
 			for _, ep := range endpoints {
 				t.Run(ep.name, func(t *testing.T) {
+					fresh := func() *fixture {
+						f := newFixture(t, kind)
+						if ep.prepare != nil {
+							ep.prepare(t, f)
+						}
+						return f
+					}
+					// Refused calls change nothing, so they share one system;
+					// each call that should succeed gets a fresh one, so that
+					// no success prepares or spoils the next.
+					shared := fresh()
 					for _, caller := range callers {
-						f := newFixture(t, kind) // each call on a fresh system: calls must not see each other's effects
+						f := shared
+						if contains(ep.allowed, caller) {
+							f = fresh()
+						}
 						before, _, _ := f.db.FindAudit(context.Background(), store.AuditFilter{Limit: 1})
 						body, ct := ep.body(t)
 						got := f.call(t, caller, ep.method, ep.path(f), body, ct)
@@ -242,3 +271,35 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+// importDraft stores a plan under review for the confirm call.
+func importDraft(t *testing.T, f *fixture) {
+	id, _, err := f.db.ImportPlan(context.Background(), store.PlanImport{SourceName: "d.txt", SourceSHA256: strings.Repeat("cd", 32),
+		Format: "text", Draft: true, Plan: &plandoc.Plan{Title: "草稿", Tasks: []plandoc.Task{{Path: []string{"1"}, Title: "任务"}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.draftPlan = id
+}
+
+// applyForClose puts task A in 待核验, as its liaison applied for 销号.
+func applyForClose(t *testing.T, f *fixture) {
+	actor := audit.Actor{ID: f.users["liaisonA"], Username: "liaisonA"}
+	if _, err := f.db.RequestClose(context.Background(), actor, f.taskA, f.unitA, "已完成", nil); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func reportUpload(t *testing.T) (io.Reader, string) {
+	var buf bytes.Buffer
+	mw := multipart.NewWriter(&buf)
+	mw.WriteField("text", "已完成，附材料")
+	mw.WriteField("percent", "100")
+	fw, _ := mw.CreateFormFile("attachments", "材料.pdf")
+	fw.Write([]byte("%PDF-1.7\n材料\n"))
+	mw.Close()
+	return &buf, mw.FormDataContentType()
+}
+
+// fixtureHash is computed once: argon2id is slow on purpose.
+var fixtureHash, _ = auth.HashPassword("Fixture#Pass1")

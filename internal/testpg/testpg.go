@@ -150,3 +150,49 @@ func stop() {
 		srv.close()
 	}
 }
+
+var (
+	templatesMu sync.Mutex
+	templates   = map[string]string{} // key → template database name
+)
+
+// DSNFromTemplate is DSN for a database that starts as a copy of a
+// template: prepared once per test binary by prepare (given the template's
+// DSN, e.g. to apply migrations), then copied for each test. Copying a
+// migrated database is several times faster than migrating a new one.
+func DSNFromTemplate(t testing.TB, key string, prepare func(dsn string) error) string {
+	t.Helper()
+	once.Do(func() { srv, srvErr = start() })
+	if srvErr != nil {
+		unavailable(t, srvErr)
+	}
+	templatesMu.Lock()
+	tmpl, ok := templates[key]
+	if !ok {
+		tmpl = fmt.Sprintf("duban_tmpl_%s_%d", key, os.Getpid())
+		if _, err := srv.admin.Exec(`CREATE DATABASE "` + tmpl + `" TEMPLATE template0 ENCODING 'UTF8'` + srv.createSuffix); err != nil {
+			templatesMu.Unlock()
+			t.Fatalf("testpg: create template %s: %v", tmpl, err)
+		}
+		u := *srv.dsn
+		u.Path = "/" + tmpl
+		if err := prepare(u.String()); err != nil {
+			templatesMu.Unlock()
+			t.Fatalf("testpg: prepare template %s: %v", tmpl, err)
+		}
+		templates[key] = tmpl
+	}
+	templatesMu.Unlock()
+	name := fmt.Sprintf("duban_test_%d_%d", os.Getpid(), counter.Add(1))
+	if _, err := srv.admin.Exec(`CREATE DATABASE "` + name + `" TEMPLATE "` + tmpl + `"` + srv.createSuffix); err != nil {
+		t.Fatalf("testpg: create database %s from %s: %v", name, tmpl, err)
+	}
+	t.Cleanup(func() {
+		if _, err := srv.admin.Exec(`DROP DATABASE IF EXISTS "` + name + `" WITH (FORCE)`); err != nil {
+			t.Errorf("testpg: drop database %s: %v", name, err)
+		}
+	})
+	u := *srv.dsn
+	u.Path = "/" + name
+	return u.String()
+}

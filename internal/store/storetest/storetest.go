@@ -51,10 +51,22 @@ func Options(t testing.TB, kind string) store.Options {
 }
 
 // Open opens a fresh, migrated database of the given kind, closed when the
-// test ends.
+// test ends. A PostgreSQL one is copied from a database migrated once per
+// test binary, which is several times faster than migrating each anew.
 func Open(t testing.TB, kind string) *store.DB {
 	t.Helper()
-	return OpenWith(t, Options(t, kind))
+	if kind != "postgres" {
+		return OpenWith(t, Options(t, kind))
+	}
+	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
+	dsn := testpg.DSNFromTemplate(t, "migrated", func(dsn string) error {
+		db, err := store.Open(context.Background(), store.Options{DSN: dsn, Logger: logger})
+		if err != nil {
+			return err
+		}
+		return db.Close()
+	})
+	return OpenWith(t, store.Options{DSN: dsn, Logger: logger})
 }
 
 // OpenWith opens the database opts names, closed when the test ends.
