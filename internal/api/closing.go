@@ -61,13 +61,13 @@ func (h *Handler) decide(w http.ResponseWriter, r *http.Request, close bool) {
 		fail(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, h.viewTask(t))
+	writeJSON(w, http.StatusOK, h.Ledger.View(t))
 }
 
 // attachmentGet downloads an attachment, to whoever may read its task.
 // It is served as a download, never rendered inline, with its checked type.
 func (h *Handler) attachmentGet(w http.ResponseWriter, r *http.Request) {
-	_, id, ok := begin(w, r, authz.TaskRead)
+	c, id, ok := begin(w, r, authz.TaskRead)
 	if !ok {
 		return
 	}
@@ -76,7 +76,7 @@ func (h *Handler) attachmentGet(w http.ResponseWriter, r *http.Request) {
 		fail(w, r, err)
 		return
 	}
-	if _, err := h.readableTask(r, taskID); err != nil {
+	if _, err := h.Ledger.Readable(r.Context(), c.Principal(), taskID); err != nil {
 		fail(w, r, err)
 		return
 	}

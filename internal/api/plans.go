@@ -10,6 +10,7 @@ import (
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/docread"
 	"github.com/duban/duban/internal/httpauth"
+	"github.com/duban/duban/internal/ledgersvc"
 	"github.com/duban/duban/internal/plandoc"
 	"github.com/duban/duban/internal/store"
 )
@@ -25,11 +26,11 @@ func (h *Handler) planList(w http.ResponseWriter, r *http.Request) {
 		fail(w, r, err)
 		return
 	}
-	items := make([]planView, len(plans))
+	items := make([]ledgersvc.Plan, len(plans))
 	for i := range plans {
-		items[i] = viewPlan(&plans[i])
+		items[i] = ledgersvc.PlanOf(&plans[i])
 	}
-	writeJSON(w, http.StatusOK, list[planView]{Items: items, Total: len(items)})
+	writeJSON(w, http.StatusOK, list[ledgersvc.Plan]{Items: items, Total: len(items)})
 }
 
 // planGet returns a plan with the tasks the caller may read: all of them,
@@ -44,21 +45,15 @@ func (h *Handler) planGet(w http.ResponseWriter, r *http.Request) {
 		fail(w, r, err)
 		return
 	}
-	f := store.TaskFilter{PlanID: id, Limit: 500}
-	scope(c.Principal(), &f)
-	tasks, total, err := h.Store.FindTasks(r.Context(), f)
+	views, total, err := h.Ledger.List(r.Context(), c.Principal(), store.TaskFilter{PlanID: id, Limit: 500})
 	if err != nil {
 		fail(w, r, err)
 		return
 	}
-	views := make([]taskView, len(tasks))
-	for i := range tasks {
-		views[i] = h.viewTask(&tasks[i])
-	}
 	writeJSON(w, http.StatusOK, struct {
-		planView
-		Tasks list[taskView] `json:"tasks"`
-	}{viewPlan(p), list[taskView]{Items: views, Total: total}})
+		ledgersvc.Plan
+		Tasks list[ledgersvc.Task] `json:"tasks"`
+	}{ledgersvc.PlanOf(p), list[ledgersvc.Task]{Items: views, Total: total}})
 }
 
 // planImport stores an uploaded plan document (multipart field "file") as
@@ -104,6 +99,6 @@ func (h *Handler) planImport(w http.ResponseWriter, r *http.Request) {
 	if !created {
 		status = http.StatusOK
 	}
-	rv, err := h.review(r.Context(), id)
+	rv, err := h.Ledger.Review(r.Context(), id)
 	reply(w, r, status, rv, err)
 }

@@ -41,7 +41,7 @@ func (h *Handler) progressCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if in.Period == "" && t.Every != "" {
-		if p, err := ledger.PeriodOf(t.Every, h.today()); err == nil {
+		if p, err := ledger.PeriodOf(t.Every, h.Ledger.Today()); err == nil {
 			in.Period = p.Key
 		}
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/httpauth"
+	"github.com/duban/duban/internal/ledgersvc"
 	"github.com/duban/duban/internal/signin"
 	"github.com/duban/duban/internal/store"
 )
@@ -40,12 +41,16 @@ func fail(w http.ResponseWriter, r *http.Request, err error) {
 		status, code, msg = http.StatusForbidden, "disabled", "账号已停用 (account disabled)"
 	case errors.Is(err, signin.ErrLocked):
 		status, code, msg = http.StatusLocked, "locked", "账号已锁定，请稍后再试或联系安全管理员 (account locked)"
-	case errors.Is(err, errForbidden):
+	case errors.Is(err, errForbidden), errors.Is(err, ledgersvc.ErrForbidden):
 		status, code, msg = http.StatusForbidden, "forbidden", err.Error()
 	case errors.Is(err, store.ErrNotFound):
 		status, code, msg = http.StatusNotFound, "not_found", "未找到 (not found)"
 	case errors.Is(err, store.ErrConflict):
-		status, code, msg = http.StatusConflict, "conflict", "名称已存在 (already exists)"
+		status, code, msg = http.StatusConflict, "conflict", "已存在或状态不符 (already exists, or not in that state)"
+	case errors.Is(err, store.ErrClosed):
+		status, code, msg = http.StatusConflict, "closed", "任务已销号，不能再修改 (the task is closed)"
+	case errors.Is(err, store.ErrState):
+		status, code, msg = http.StatusConflict, "state", "任务当前状态不允许此操作 (not allowed in the task's current state)"
 	case errors.Is(err, store.ErrInvalid), errors.Is(err, errBadRequest):
 		status, code, msg = http.StatusBadRequest, "invalid", err.Error()
 	default:

@@ -2,24 +2,21 @@ package api
 
 import (
 	"net/http"
-	"time"
 
 	"github.com/duban/duban/internal/auth"
 	"github.com/duban/duban/internal/files"
-	"github.com/duban/duban/internal/ledger"
+	"github.com/duban/duban/internal/ledgersvc"
 	"github.com/duban/duban/internal/signin"
 	"github.com/duban/duban/internal/store"
 )
 
 // Handler serves the API. Its fields are its dependencies.
 type Handler struct {
-	Store    *store.DB
-	Signin   *signin.Service
-	Policy   auth.Policy
-	Calendar ledger.Calendar // the official working-day calendar
-	Rules    ledger.Rules    // the ledger's thresholds
-	Files    *files.Store    // attachments
-	Now      func() time.Time
+	Store  *store.DB
+	Signin *signin.Service
+	Policy auth.Policy
+	Ledger *ledgersvc.Service // reads the ledger: statuses, reviews, task pages, workspaces
+	Files  *files.Store       // attachments
 }
 
 // route is one endpoint; the table is also what the OpenAPI test checks

@@ -44,5 +44,5 @@ func (h *Handler) taskUpdate(w http.ResponseWriter, r *http.Request) {
 		fail(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, h.viewTask(t))
+	writeJSON(w, http.StatusOK, h.Ledger.View(t))
 }

@@ -18,6 +18,7 @@ import (
 	"github.com/duban/duban/internal/files"
 	"github.com/duban/duban/internal/httpauth"
 	"github.com/duban/duban/internal/ledger"
+	"github.com/duban/duban/internal/ledgersvc"
 	"github.com/duban/duban/internal/signin"
 	"github.com/duban/duban/internal/store"
 )
@@ -51,8 +52,8 @@ func New(d Deps) *Server {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", s.healthz)
 	mux.HandleFunc("GET /readyz", s.readyz)
-	(&api.Handler{Store: d.Store, Signin: d.Signin, Policy: d.Policy, Calendar: d.Calendar, Rules: d.Rules,
-		Files: d.Files, Now: d.Signin.Now}).Routes(mux)
+	ledgerSvc := &ledgersvc.Service{Store: d.Store, Calendar: d.Calendar, Rules: d.Rules, Now: d.Signin.Now}
+	(&api.Handler{Store: d.Store, Signin: d.Signin, Policy: d.Policy, Ledger: ledgerSvc, Files: d.Files}).Routes(mux)
 	if d.Pages != nil {
 		d.Pages.Routes(mux)
 	}

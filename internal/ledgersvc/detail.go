@@ -1,0 +1,74 @@
+package ledgersvc
+
+import (
+	"context"
+	"time"
+
+	"github.com/duban/duban/internal/authz"
+	"github.com/duban/duban/internal/ledger"
+	"github.com/duban/duban/internal/store"
+)
+
+// Detail is a task's page: the task, its progress reports, 销号
+// applications, history and report obligations.
+type Detail struct {
+	Task
+	Progress      []store.Progress     `json:"progress"`
+	CloseRequests []store.CloseRequest `json:"close_requests"`
+	History       []store.TaskEvent    `json:"history"`
+	Obligations   []Obligation         `json:"obligations"`
+}
+
+// Obligation is one reporting period of a recurring task.
+type Obligation struct {
+	Period   string `json:"period"`
+	Label    string `json:"label"`
+	End      string `json:"end"`
+	Reported bool   `json:"reported"`
+	Owed     bool   `json:"owed"` // ended without a report
+}
+
+// Detail builds the page of a task p may read.
+func (s *Service) Detail(ctx context.Context, p authz.Principal, id int64) (*Detail, error) {
+	t, err := s.Readable(ctx, p, id)
+	if err != nil {
+		return nil, err
+	}
+	d := &Detail{Task: s.View(t)}
+	if d.Progress, err = s.Store.FindProgress(ctx, t.ID); err != nil {
+		return nil, err
+	}
+	if d.CloseRequests, err = s.Store.FindCloseRequests(ctx, t.ID); err != nil {
+		return nil, err
+	}
+	if d.History, err = s.Store.FindTaskEvents(ctx, t.ID); err != nil {
+		return nil, err
+	}
+	if d.Obligations, err = s.Obligations(ctx, t); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// Obligations lists a recurring task's reporting periods since it was
+// registered, marking those that ended without a report.
+func (s *Service) Obligations(ctx context.Context, t *store.Task) ([]Obligation, error) {
+	out := []Obligation{}
+	if t.Every == "" || t.RegisteredAt == nil || t.Status == string(ledger.Closed) {
+		return out, nil
+	}
+	reported, err := s.Store.ReportedPeriods(ctx, t.ID)
+	if err != nil {
+		return nil, err
+	}
+	from := t.RegisteredAt.In(shanghai)
+	today := s.Today()
+	periods, err := ledger.Obligations(t.Every, time.Date(from.Year(), from.Month(), from.Day(), 0, 0, 0, 0, time.UTC), today, reported)
+	if err != nil {
+		return out, nil // an unknown cadence creates no obligations
+	}
+	for _, p := range periods {
+		out = append(out, Obligation{Period: p.Key, Label: p.Label, End: p.End.Format("2006-01-02"), Reported: p.Reported, Owed: p.Owed(today)})
+	}
+	return out, nil
+}

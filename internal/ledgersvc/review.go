@@ -1,0 +1,102 @@
+package ledgersvc
+
+import (
+	"context"
+	"slices"
+	"time"
+
+	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/units"
+)
+
+// UnitMatch is one unit name of a task as the registry sees it: the unit
+// it matched (and how), or suggestions for the office to pick from.
+type UnitMatch struct {
+	Name        string             `json:"name"`
+	Lead        bool               `json:"lead"`
+	UnitID      int64              `json:"unit_id,omitempty"`
+	How         string             `json:"how,omitempty"` // name, alias, or "" when unknown
+	Suggestions []units.Suggestion `json:"suggestions"`
+}
+
+// ReviewTask is a task of a plan under review.
+type ReviewTask struct {
+	Task
+	UnitMatches []UnitMatch `json:"unit_matches"`
+}
+
+// Plan is a plan without its tasks, for lists.
+type Plan struct {
+	ID         int64     `json:"id"`
+	Title      string    `json:"title"`
+	DocNumber  string    `json:"doc_number"`
+	Issuer     string    `json:"issuer"`
+	IssuedOn   string    `json:"issued_on"`
+	Year       int       `json:"year"`
+	SourceName string    `json:"source_name"`
+	Format     string    `json:"format"`
+	Status     string    `json:"status"` // draft or confirmed
+	ImportedAt time.Time `json:"imported_at"`
+	TaskCount  int       `json:"task_count"`
+}
+
+// PlanOf reads a stored plan for lists.
+func PlanOf(p *store.Plan) Plan {
+	return Plan{ID: p.ID, Title: p.Title, DocNumber: p.DocNumber, Issuer: p.Issuer, IssuedOn: p.IssuedOn,
+		Year: p.Year, SourceName: p.SourceName, Format: p.Format, Status: p.Status, ImportedAt: p.ImportedAt, TaskCount: p.TaskCount}
+}
+
+// Review is a plan as the review screen needs it: the document's text
+// beside the extracted tasks, each unit name matched to the registry.
+type Review struct {
+	Plan
+	SourceText string       `json:"source_text"`
+	Tasks      []ReviewTask `json:"tasks"`
+	Unknown    int          `json:"unknown_units"` // names matched to no registered unit
+}
+
+// Review builds the review of a plan (the office's; callers check that).
+func (s *Service) Review(ctx context.Context, id int64) (*Review, error) {
+	p, err := s.Store.FindPlanByID(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	src, err := s.Store.FindPlanSource(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	ix, err := s.unitIndex(ctx)
+	if err != nil {
+		return nil, err
+	}
+	rv := &Review{Plan: PlanOf(p), SourceText: src, Tasks: []ReviewTask{}}
+	for i := range p.Tasks {
+		t := &p.Tasks[i]
+		rt := ReviewTask{Task: s.View(t), UnitMatches: []UnitMatch{}}
+		for _, name := range t.Units {
+			m := ix.Match(name)
+			um := UnitMatch{Name: name, Lead: slices.Contains(t.LeadUnits, name), UnitID: m.UnitID, How: m.How, Suggestions: m.Suggestions}
+			if um.Suggestions == nil {
+				um.Suggestions = []units.Suggestion{}
+			}
+			if m.UnitID == 0 {
+				rv.Unknown++
+			}
+			rt.UnitMatches = append(rt.UnitMatches, um)
+		}
+		rv.Tasks = append(rv.Tasks, rt)
+	}
+	return rv, nil
+}
+
+func (s *Service) unitIndex(ctx context.Context) (*units.Index, error) {
+	reg, err := s.Store.FindUnits(ctx)
+	if err != nil {
+		return nil, err
+	}
+	list := make([]units.Unit, len(reg))
+	for i, u := range reg {
+		list[i] = units.Unit{ID: u.ID, Name: u.Name, Aliases: u.Aliases}
+	}
+	return units.NewIndex(list), nil
+}

@@ -1,0 +1,125 @@
+package ledgersvc
+
+import (
+	"context"
+	"time"
+
+	"github.com/duban/duban/internal/authz"
+	"github.com/duban/duban/internal/ledger"
+	"github.com/duban/duban/internal/plandoc"
+	"github.com/duban/duban/internal/store"
+)
+
+// Service reads the ledger.
+type Service struct {
+	Store    *store.DB
+	Calendar ledger.Calendar
+	Rules    ledger.Rules
+	Now      func() time.Time
+}
+
+// shanghai is the zone whose calendar day is "today" for deadlines.
+var shanghai = time.FixedZone("CST", 8*3600)
+
+// Today is the current civil date in China, at UTC midnight.
+func (s *Service) Today() time.Time {
+	y, m, d := s.Now().In(shanghai).Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+// Task is a task as the ledger shows it.
+type Task struct {
+	ID         int64               `json:"id"`
+	PlanID     int64               `json:"plan_id"`
+	Seq        int                 `json:"seq"`
+	Status     string              `json:"status"` // the ledger status, as LedgerStatus
+	Path       []string            `json:"path"`
+	Title      string              `json:"title"`
+	Text       string              `json:"text"`
+	LeadUnits  []string            `json:"lead_units"`
+	Units      []string            `json:"units"`
+	UnitIDs    []int64             `json:"unit_ids"`
+	Deadlines  []plandoc.Deadline  `json:"deadlines"`
+	Targets    []plandoc.Target    `json:"targets"`
+	Milestones []plandoc.Milestone `json:"milestones"`
+	Weight     *float64            `json:"weight,omitempty"`
+	Optional   bool                `json:"optional"`
+
+	Goal          string       `json:"goal"`
+	Owner         string       `json:"owner"`
+	Requirement   string       `json:"requirement"`
+	Measure       string       `json:"measure"`
+	Due           string       `json:"due"`
+	NextDue       string       `json:"next_due"`
+	Every         string       `json:"every"`
+	Percent       *float64     `json:"percent,omitempty"`
+	LastReportAt  *time.Time   `json:"last_report_at,omitempty"`
+	MilestoneDone []*time.Time `json:"milestone_done"`
+	Workflow      string       `json:"workflow"`
+	LedgerStatus  string       `json:"ledger_status"`
+	StatusLabel   string       `json:"status_label"`
+	Light         string       `json:"light"`
+}
+
+// View reads a stored task as the ledger shows it today.
+func (s *Service) View(t *store.Task) Task {
+	ids, done := t.UnitIDs, t.MilestoneDone
+	if ids == nil {
+		ids = []int64{}
+	}
+	if done == nil {
+		done = []*time.Time{}
+	}
+	next, _ := time.Parse("2006-01-02", t.NextDue)
+	status, light := ledger.Derive(ledger.Workflow(t.Status), next, s.Today(), s.Calendar, s.Rules)
+	return Task{ID: t.ID, PlanID: t.PlanID, Seq: t.Seq, Status: string(status), Path: t.Path, Title: t.Title, Text: t.Text,
+		LeadUnits: t.LeadUnits, Units: t.Units, UnitIDs: ids, Deadlines: t.Deadlines, Targets: t.Targets,
+		Milestones: t.Milestones, Weight: t.Weight, Optional: t.Optional,
+		Goal: t.Goal, Owner: t.Owner, Requirement: t.Requirement, Measure: t.Measure, Due: t.Due, NextDue: t.NextDue,
+		Every: t.Every, Percent: t.Percent, LastReportAt: t.LastReportAt, MilestoneDone: done,
+		Workflow: t.Status, LedgerStatus: string(status), StatusLabel: status.Label(), Light: string(light)}
+}
+
+// Scope limits a filter to what p may read: a liaison the registered
+// tasks of their units, leaders all registered tasks, the office also the
+// drafts under review. It fills in today's dates for status filters.
+func (s *Service) Scope(p authz.Principal, f *store.TaskFilter) {
+	units, _ := authz.ScopeUnits(p)
+	f.Scoped, f.ScopeUnits = units != nil, units
+	f.Registered = f.Registered || p.Role != authz.Office
+	f.Today = s.Today()
+	f.DueSoonLimit = ledger.DueSoonLimit(f.Today, s.Calendar, s.Rules)
+}
+
+// List returns a page of the tasks p may read that match f.
+func (s *Service) List(ctx context.Context, p authz.Principal, f store.TaskFilter) ([]Task, int, error) {
+	if !authz.Allowed(p, authz.TaskRead) {
+		return nil, 0, ErrForbidden
+	}
+	s.Scope(p, &f)
+	tasks, total, err := s.Store.FindTasks(ctx, f)
+	if err != nil {
+		return nil, 0, err
+	}
+	out := make([]Task, len(tasks))
+	for i := range tasks {
+		out[i] = s.View(&tasks[i])
+	}
+	return out, total, nil
+}
+
+// Readable loads a task p may read: of their unit, and not a draft
+// unless p is the office. Others get ErrForbidden or store.ErrNotFound.
+func (s *Service) Readable(ctx context.Context, p authz.Principal, id int64) (*store.Task, error) {
+	t, err := s.Store.FindTaskByID(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if !authz.Can(p, authz.TaskRead, authz.Resource{Units: t.UnitIDs}) {
+		return nil, ErrForbidden
+	}
+	if t.Status == string(ledger.Draft) && p.Role != authz.Office {
+		return nil, store.ErrNotFound
+	}
+	return t, nil
+}
