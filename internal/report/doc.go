@@ -15,7 +15,10 @@
 // by position, because people insert rows, rename sheets and paste the table
 // into their own workbooks. It checks every row before returning anything
 // and reports all bad rows in one *SheetError, so that the caller can refuse
-// the whole import and show the unit the complete list to fix.
+// the whole import and show the unit the complete list to fix. It reads the
+// workbook with archive/zip and encoding/xml in one streaming pass (see
+// xlsx_open.go for why not excelize), so a large sheet is not held in memory
+// and a hostile one is refused by size before it is inflated.
 //
 // The package works on plain values: it knows no database and no HTTP.
 // The last column, 任务编号, carries the task's ID so an import matches rows

@@ -19,6 +19,7 @@ func TestWriteLedger100k(t *testing.T) {
 	if testing.Short() {
 		t.Skip("100,000 rows: skipped in -short")
 	}
+	t.Parallel()
 	const n = 100_000
 	const heapBound = 128 << 20
 

@@ -45,6 +45,7 @@ type styleDef struct {
 // ledgerDateFormat shows dates the way they are written in reports.
 const ledgerDateFormat = "yyyy-mm-dd"
 
+// newLedgerStyles registers the ledger's styles with f.
 func newLedgerStyles(f *excelize.File) (*ledgerStyles, error) {
 	border := []excelize.Border{
 		{Type: "left", Color: "000000", Style: 1},

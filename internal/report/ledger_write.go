@@ -24,7 +24,9 @@ var beijing = time.FixedZone("CST", 8*3600)
 // rows is read once, in order, and each row is written as it arrives, so a
 // database cursor can feed it directly; an error it yields stops the export
 // and is returned. A caller that wants to show progress or honour a context
-// wraps rows. Nothing is written to w unless the whole workbook was built.
+// wraps rows. Nothing is written to w unless the whole workbook was built:
+// excelize assembles the finished (compressed) file in memory, about 45
+// bytes a row, and the sheet XML before it spills to a temporary file.
 func WriteLedger(w io.Writer, meta LedgerMeta, rows iter.Seq2[LedgerRow, error]) error {
 	f := excelize.NewFile()
 	defer f.Close() // removes the stream writer's temporary file
@@ -49,7 +51,9 @@ func WriteLedger(w io.Writer, meta LedgerMeta, rows iter.Seq2[LedgerRow, error])
 		return err
 	}
 	// The filter range covers the rows actually written, so it is set last;
-	// the stream writer emits autoFilter when it flushes.
+	// the stream writer emits autoFilter when it flushes. AutoFilter also
+	// marks the sheet as filtered (sheetPr filterMode), but sheetPr went out
+	// when the stream started, which is right: nothing is filtered yet.
 	ref := fmt.Sprintf("A%d:%s%d", headerRow, lastColumn(), max(last, headerRow))
 	if err := f.AutoFilter(sheetName, ref, nil); err != nil {
 		return fmt.Errorf("report: adding the filter: %w", err)
@@ -73,8 +77,10 @@ func writeLedgerSheet(sw *excelize.StreamWriter, st *ledgerStyles, meta LedgerMe
 			return 0, fmt.Errorf("report: setting column widths: %w", err)
 		}
 	}
+	first := "A" + strconv.Itoa(firstBody)
 	if err := sw.SetPanes(&excelize.Panes{
-		Freeze: true, YSplit: headerRow, TopLeftCell: "A" + strconv.Itoa(firstBody), ActivePane: "bottomLeft",
+		Freeze: true, YSplit: headerRow, TopLeftCell: first, ActivePane: "bottomLeft",
+		Selection: []excelize.Selection{{SQRef: first, ActiveCell: first, Pane: "bottomLeft"}},
 	}); err != nil {
 		return 0, fmt.Errorf("report: freezing the header: %w", err)
 	}

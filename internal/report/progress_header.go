@@ -53,17 +53,17 @@ type header struct {
 // matchHeader reads cells as a header row. It returns ok only when the row
 // has both 任务编号 and a progress column, the two an import cannot do
 // without; partial says which of the two it found, for the error message.
-func matchHeader(row int, cells []string) (h header, ok bool, partial field) {
+func matchHeader(row int, cells []xcell) (h header, ok bool, partial field) {
 	h.row = row
 	for i := range h.col {
 		h.col[i] = -1
 	}
 	for i, c := range cells {
-		f, known := headerAliases[normalizeHeader(c)]
+		f, known := headerAliases[normalizeHeader(c.text)]
 		if !known || h.col[f] >= 0 {
 			continue // unknown, or a second column of the same name: the first wins
 		}
-		h.col[f], h.names[f] = i, strings.TrimSpace(c)
+		h.col[f], h.names[f] = i, strings.TrimSpace(c.text)
 	}
 	switch {
 	case h.col[fieldTaskID] >= 0 && h.col[fieldProgress] >= 0:

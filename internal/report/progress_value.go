@@ -20,7 +20,10 @@ func cleanText(s string) string {
 func parseTaskID(raw string) (int64, bool) {
 	s := strings.TrimSpace(width.Fold.String(raw))
 	if id, err := strconv.ParseInt(s, 10, 64); err == nil {
-		return id, id > 0
+		if id < 1 {
+			return 0, false
+		}
+		return id, true
 	}
 	f, err := strconv.ParseFloat(s, 64)
 	if err != nil || f != math.Trunc(f) || f < 1 || f > 1<<53 {
@@ -29,28 +32,20 @@ func parseTaskID(raw string) (int64, bool) {
 	return int64(f), true
 }
 
-// parsePercent reads a 完成比例 cell in percentage points. shown is the cell
-// as displayed, raw its stored value. A cell formatted as a percentage
-// shows "60%" but stores 0.6, and the stored value is the precise one (the
-// display rounds 62.5% to "63%"); a number typed as text, "60%" or "60",
-// stores what it shows.
-func parsePercent(shown, raw string) (float64, bool) {
-	shown = strings.TrimSpace(width.Fold.String(shown))
-	raw = strings.TrimSpace(width.Fold.String(raw))
-	if num, ok := strings.CutSuffix(shown, "%"); ok && !strings.HasSuffix(raw, "%") {
-		v, err := strconv.ParseFloat(raw, 64)
-		d, derr := strconv.ParseFloat(strings.TrimSpace(num), 64)
-		if err == nil && derr == nil {
-			// A real percent format shows 100× what it stores; a format
-			// like 0"%" shows the stored number with a sign after it.
-			// Whichever reading is nearer the display is the one meant.
-			if math.Abs(v*100-d) <= math.Abs(v-d) {
-				v *= 100
-			}
-			return roundPercent(v)
+// parsePercent reads a 完成比例 cell in percentage points. A number in a
+// cell formatted as a percentage is stored as a fraction (60% is 0.6);
+// anything else is read as written: 60, "60%", "６０％". A plain 0.6 is
+// therefore 0.6 %, not 60 %: guessing would turn a real 1 % into 100 %.
+func parsePercent(c xcell) (float64, bool) {
+	s := strings.TrimSpace(width.Fold.String(c.text))
+	if c.percent {
+		v, err := strconv.ParseFloat(s, 64)
+		if err != nil {
+			return 0, false
 		}
+		return roundPercent(v * 100)
 	}
-	s := strings.TrimSpace(strings.TrimSuffix(raw, "%"))
+	s = strings.TrimSpace(strings.TrimSuffix(s, "%"))
 	v, err := strconv.ParseFloat(s, 64)
 	if err != nil {
 		return 0, false

@@ -44,7 +44,9 @@ func (f TaskFilter) where() (string, []any) {
 		add("t.plan_id = ?", f.PlanID)
 	}
 	if f.UnitID != 0 {
-		add("EXISTS (SELECT 1 FROM task_units u WHERE u.task_id = t.id AND u.unit_id = ?)", f.UnitID)
+		// IN over a subquery is evaluated once as a set; a correlated
+		// EXISTS made SQLite walk a unit's rows for every task.
+		add("t.id IN (SELECT u.task_id FROM task_units u WHERE u.unit_id = ?)", f.UnitID)
 	}
 	if q := escapeLike(strings.TrimSpace(f.Q)); q != "" {
 		add("(t.title LIKE ? OR t.text LIKE ?)", "%"+q+"%", "%"+q+"%")
@@ -94,7 +96,7 @@ func (f TaskFilter) where() (string, []any) {
 	}
 	if f.Scoped {
 		marks := strings.TrimSuffix(strings.Repeat("?, ", len(f.ScopeUnits)), ", ")
-		w = append(w, "EXISTS (SELECT 1 FROM task_units s WHERE s.task_id = t.id AND s.unit_id IN ("+marks+"))")
+		w = append(w, "t.id IN (SELECT s.task_id FROM task_units s WHERE s.unit_id IN ("+marks+"))")
 		for _, u := range f.ScopeUnits {
 			args = append(args, u)
 		}

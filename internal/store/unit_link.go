@@ -50,13 +50,20 @@ func (db *DB) linkTaskUnits(ctx context.Context, tx *sql.Tx, planID int64) error
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("store: link task units: %w", err)
 	}
+	update := `UPDATE task_units SET unit_id = ? WHERE unit_id IS NULL AND name = ?`
+	if planID != 0 {
+		update += ` AND task_id IN (SELECT id FROM tasks WHERE plan_id = ?)`
+	}
 	for _, n := range names {
 		m := ix.Match(n)
 		if m.UnitID == 0 {
 			continue
 		}
-		if _, err := tx.ExecContext(ctx, db.dialect.rebind(
-			`UPDATE task_units SET unit_id = ? WHERE unit_id IS NULL AND name = ?`), m.UnitID, n); err != nil {
+		a := []any{m.UnitID, n}
+		if planID != 0 {
+			a = append(a, planID)
+		}
+		if _, err := tx.ExecContext(ctx, db.dialect.rebind(update), a...); err != nil {
 			return fmt.Errorf("store: link %q: %w", n, err)
 		}
 	}

@@ -26,13 +26,13 @@ func TestKnownSchedules(t *testing.T) {
 		kind Kind
 		name string
 	}{
-		{"2026-02-13", Workday, ""},            // Fri, last day before 春节
+		{"2026-02-13", Workday, ""},           // Fri, last day before 春节
 		{"2026-02-14", AdjustedWorkday, "春节"}, // Sat, 调休上班
 		{"2026-02-15", Holiday, "春节"},         // Sun, first day off
 		{"2026-02-23", Holiday, "春节"},         // Mon, last day off
-		{"2026-02-24", Workday, ""},            // Tue
+		{"2026-02-24", Workday, ""},           // Tue
 		{"2026-02-28", AdjustedWorkday, "春节"}, // Sat, 调休上班
-		{"2026-03-01", Weekend, ""},            // Sun, an ordinary weekend
+		{"2026-03-01", Weekend, ""},           // Sun, an ordinary weekend
 		{"2026-01-04", AdjustedWorkday, "元旦"}, // Sun
 		{"2026-09-20", AdjustedWorkday, "国庆节"},
 		{"2026-09-25", Holiday, "中秋节"}, // Fri
@@ -41,7 +41,7 @@ func TestKnownSchedules(t *testing.T) {
 		{"2025-10-08", Holiday, "国庆节、中秋节"},
 		{"2025-10-11", AdjustedWorkday, "国庆节、中秋节"},
 		{"2018-12-29", AdjustedWorkday, "元旦"}, // listed by 2019's notice
-		{"2020-02-03", Workday, ""},            // Mon: listed as a working day, which it already was
+		{"2020-02-03", Workday, ""},           // Mon: listed as a working day, which it already was
 	}
 	for _, k := range kinds {
 		got := cal.Day(day(t, k.date))
@@ -159,6 +159,23 @@ func TestOverrides(t *testing.T) {
 		t.Errorf("far override: AddWorkdays = %s, want 2101-01-04", got)
 	}
 
+	// Corrections thousands of years apart make the lookup tables too big;
+	// the index falls back to searching, with the same answers.
+	wide := base.With(Day{Date: Date(-20000, 1, 3), Off: true}, Day{Date: Date(12000, 1, 4), Off: true})
+	if wide.idx.byDay != nil {
+		t.Error("the lookup tables were built for a 32,000-year span")
+	}
+	for _, s := range []string{"2026-02-13", "2026-09-30", "2025-12-31"} {
+		for n := 0; n < 30; n++ {
+			if a, b := wide.AddWorkdays(day(t, s), n), base.AddWorkdays(day(t, s), n); !a.Equal(b) {
+				t.Fatalf("wide: AddWorkdays(%s, %d) = %s, want %s", s, n, a, b)
+			}
+		}
+	}
+	if got := wide.AddWorkdays(Date(-20000, 1, 2), 1); wide.IsWorkday(Date(-20000, 1, 3)) || !got.After(Date(-20000, 1, 3)) {
+		t.Errorf("wide: AddWorkdays(-20000-01-02, 1) = %v", got)
+	}
+
 	// Later overrides win, also within one call.
 	twice := base.With(Day{Date: day(t, "2026-03-03"), Off: true, Name: "甲"}, Day{Date: day(t, "2026-03-03"), Off: false})
 	if !twice.IsWorkday(day(t, "2026-03-03")) {
@@ -233,5 +250,27 @@ func TestDates(t *testing.T) {
 		if got := time.Weekday((weekdayIndex(d) + 1) % 7); got != want {
 			t.Errorf("weekdayIndex(%d) means %v, want %v", d, got, want)
 		}
+	}
+}
+
+// Calendars are shared by request handlers and the scheduler; run with -race.
+func TestConcurrentUse(t *testing.T) {
+	done := make(chan bool)
+	for g := range 4 {
+		go func() {
+			cal := Default()
+			local := cal.With(Day{Date: Date(2026, 3, 3+g), Off: true, Name: "地方节日"})
+			for i := range 2000 {
+				d := Date(2026, 1, 1).AddDate(0, 0, i%365)
+				if cal.AddWorkdays(d, i%40).Before(d) || local.SubWorkdays(d, i%40).After(d) {
+					t.Error("a result on the wrong side of its start")
+				}
+				_ = cal.Explain(d, i%5).String()
+			}
+			done <- true
+		}()
+	}
+	for range 4 {
+		<-done
 	}
 }

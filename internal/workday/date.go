@@ -11,7 +11,10 @@ const secondsPerDay = 86400
 // since 1970-01-01. Adding the zone offset before dividing is what makes
 // 2026-02-15 00:30 in Asia/Shanghai count as the 15th, not the 14th.
 func dayOf(t time.Time) int {
-	_, offset := t.Zone()
+	offset := 0
+	if t.Location() != time.UTC { // the usual case, and Zone is not free
+		_, offset = t.Zone()
+	}
 	return floorDiv(int(t.Unix())+offset, secondsPerDay)
 }
 

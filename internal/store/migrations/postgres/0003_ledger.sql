@@ -24,6 +24,13 @@ ALTER TABLE tasks ADD COLUMN last_report_at TIMESTAMPTZ;
 UPDATE tasks SET status = 'registered' WHERE status = 'not_started';
 
 CREATE INDEX tasks_status ON tasks (status);
+-- Unit names not yet matched to the registry, which every import and every
+-- new unit looks up: a partial index keeps that lookup from scanning the
+-- names already matched.
+CREATE INDEX task_units_unlinked ON task_units (name) WHERE unit_id IS NULL;
+-- A unit's tasks, answered from the index alone (the ledger's most common
+-- question, and every liaison's task list).
+CREATE INDEX task_units_unit_task ON task_units (unit_id, task_id);
 CREATE INDEX tasks_next_due ON tasks (next_due);
 
 ALTER TABLE task_milestones ADD COLUMN done_at TIMESTAMPTZ;

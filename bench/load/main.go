@@ -1,0 +1,130 @@
+// Command load measures duban's HTTP throughput over loopback: it fills a
+// database with a large ledger (100,000 tasks by default), starts the real
+// server on 127.0.0.1, and drives it with a closed-loop load generator —
+// next to a bare net/http handler measured in the same run, so that the
+// figure to quote is the ratio, which depends less on the machine.
+//
+//	go run ./bench/load                       # SQLite in a temporary folder
+//	go run ./bench/load -db postgres://…      # PostgreSQL
+//
+// Every request loop is bounded by count and time, and only loopback
+// addresses are used.
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"runtime/pprof"
+	"time"
+
+	"github.com/duban/duban/internal/cli"
+	"github.com/duban/duban/internal/config"
+)
+
+func main() {
+	dsn := flag.String("db", "", "PostgreSQL DSN; empty = SQLite in a temporary folder")
+	tasks := flag.Int("tasks", 100000, "tasks in the ledger")
+	dur := flag.Duration("duration", 10*time.Second, "how long each endpoint is driven")
+	conc := flag.Int("c", 8, "concurrent clients")
+	maxReq := flag.Int("n", 200000, "at most this many requests per endpoint")
+	profile := flag.String("cpuprofile", "", "write a CPU profile of the whole run to this file")
+	flag.Parse()
+	if *profile != "" {
+		f, err := os.Create(*profile)
+		if err == nil {
+			pprof.StartCPUProfile(f)
+			defer pprof.StopCPUProfile()
+		}
+	}
+	if err := run(*dsn, *tasks, *dur, *conc, *maxReq); err != nil {
+		fmt.Fprintln(os.Stderr, "load:", err)
+		pprof.StopCPUProfile()
+		os.Exit(1)
+	}
+}
+
+func run(dsn string, tasks int, dur time.Duration, conc, maxReq int) error {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	dir, err := os.MkdirTemp("", "duban-load-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	cfg := config.Defaults()
+	cfg.DataDir, cfg.DB, cfg.Addr, cfg.LogLevel = dir, dsn, "127.0.0.1:0", "error"
+	env := &cli.Env{Stdout: io.Discard, Stderr: os.Stderr}
+	app, err := cli.Open(ctx, cfg, env)
+	if err != nil {
+		return err
+	}
+	defer app.Close()
+	start := time.Now()
+	fx, err := seed(ctx, app, tasks)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("database: %s, %d tasks seeded in %s\n", kind(dsn), tasks, time.Since(start).Round(time.Millisecond))
+
+	addrc := make(chan net.Addr, 1)
+	go app.Run(ctx, env, func(a net.Addr) { addrc <- a })
+	base := "http://" + (<-addrc).String()
+	bare, err := bareServer(ctx)
+	if err != nil {
+		return err
+	}
+	slog.SetDefault(slog.New(slog.NewTextHandler(io.Discard, nil)))
+
+	targets := []target{
+		{name: "bare net/http handler", url: bare + "/", method: "GET"},
+		{name: "GET /api/v1/tasks?limit=50", url: base + "/api/v1/tasks?limit=50", method: "GET", bearer: fx.officeToken},
+		{name: "GET /api/v1/tasks?limit=50&status=overdue", url: base + "/api/v1/tasks?limit=50&status=overdue&sort=due", method: "GET", bearer: fx.officeToken},
+		{name: "GET /tasks (task-list page)", url: base + "/tasks", method: "GET", cookie: fx.officeCookie},
+		{name: "POST /api/v1/tasks/{id}/progress", url: base, method: "POST", bearer: fx.liaisonToken, progress: fx.liaisonTasks},
+	}
+	fmt.Printf("%-44s %10s %9s %9s %8s\n", "endpoint", "req/s", "p50 ms", "p99 ms", "errors")
+	var bareRate float64
+	for _, tg := range targets {
+		res := drive(ctx, tg, conc, dur, maxReq)
+		if tg.name == "bare net/http handler" {
+			bareRate = res.rate
+		}
+		ratio := ""
+		if bareRate > 0 && tg.name != "bare net/http handler" {
+			ratio = fmt.Sprintf("  (%.1f%% of bare)", 100*res.rate/bareRate)
+		}
+		fmt.Printf("%-44s %10.0f %9.2f %9.2f %8d%s\n", tg.name, res.rate, ms(res.p50), ms(res.p99), res.errors, ratio)
+	}
+	return nil
+}
+
+func kind(dsn string) string {
+	if dsn == "" {
+		return "SQLite"
+	}
+	return "PostgreSQL"
+}
+
+func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
+
+// bareServer serves a fixed small JSON answer: the ceiling the real
+// server's rates are compared with.
+func bareServer(ctx context.Context) (string, error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", err
+	}
+	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		w.Write([]byte(`{"items":[],"total":0}`))
+	})}
+	go srv.Serve(ln)
+	go func() { <-ctx.Done(); srv.Close() }()
+	return "http://" + ln.Addr().String(), nil
+}

@@ -1,0 +1,103 @@
+package report
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// sofficePath is where Debian's libreoffice-*-nogui packages put soffice.
+const sofficePath = "/usr/bin/soffice"
+
+// convert runs LibreOffice headless to convert src into format in a fresh
+// folder and returns the output path. It skips the test, with a log line,
+// where LibreOffice is not installed.
+func convert(t *testing.T, src, format, ext string) string {
+	t.Helper()
+	if _, err := os.Stat(sofficePath); err != nil {
+		t.Skipf("LibreOffice not installed (%s): skipping the check that the file opens in it", sofficePath)
+	}
+	out := t.TempDir()
+	// Each run gets its own profile: two soffice processes sharing one
+	// wait on each other's lock, and a first run writes a new profile.
+	profile := "file://" + filepath.Join(t.TempDir(), "profile")
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, sofficePath, "--headless", "--norestore", "--nolockcheck",
+		"-env:UserInstallation="+profile, "--convert-to", format, "--outdir", out, src)
+	msg, err := cmd.CombinedOutput()
+	dst := filepath.Join(out, strings.TrimSuffix(filepath.Base(src), filepath.Ext(src))+"."+ext)
+	if _, statErr := os.Stat(dst); err != nil || statErr != nil {
+		t.Fatalf("soffice --convert-to %s: %v %v\n%s", format, err, statErr, msg)
+	}
+	return dst
+}
+
+// TestLedgerOpensInLibreOffice proves the export is a workbook another
+// application reads: LibreOffice converts it to CSV with the cells intact
+// and, unless -short, prints it to PDF with the page setup.
+func TestLedgerOpensInLibreOffice(t *testing.T) {
+	t.Parallel() // soffice mostly starts up; let it overlap the other slow tests
+	meta := sampleMeta
+	meta.GroupByPlan = true
+	src := saveBytes(t, "台账.xlsx", writeLedgerBytes(t, meta, SliceRows(sampleRows())))
+
+	csv, err := os.ReadFile(convert(t, src, `csv:Text - txt - csv (StarCalc):44,34,76`, "csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		sampleMeta.Title,
+		"序号,重点任务,责任单位,时间要求,进展情况,完成比例,状态,最近报送,任务编号",
+		"一.(一).1,推进数字经济“一号工程”,市发改委（牵头）、市经信局、市数据局,2018年底前；每年,\"已完成一期。\n二期在建。\",63%,逾期,2024-05-01,101",
+		"营商环境方案,,,,,,,,",
+	} {
+		if !strings.Contains(string(csv), want) {
+			t.Errorf("LibreOffice CSV lacks %q:\n%s", want, csv)
+		}
+	}
+	if testing.Short() {
+		return
+	}
+	pdf, err := os.ReadFile(convert(t, src, "pdf", "pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(pdf, []byte("%PDF-")) || len(pdf) < 1000 {
+		t.Errorf("LibreOffice PDF is %d bytes", len(pdf))
+	}
+}
+
+// TestReadProgressAfterLibreOffice fills an export, has LibreOffice save it
+// again (shared strings, its own styles and number formats, as a unit using
+// LibreOffice or WPS would send it back) and reads the progress from that.
+func TestReadProgressAfterLibreOffice(t *testing.T) {
+	t.Parallel()
+	exported := writeLedgerBytes(t, sampleMeta, SliceRows(blankProgress()))
+	filled := fillCells(t, exported, map[string]any{
+		"E4": "一期已验收。\n二期完成招标。",
+		"E6": "流程已压减至3个环节", "F6": 0.75,
+		"E8": "已启动", "F8": "10%",
+	})
+	resaved, err := os.ReadFile(convert(t, saveBytes(t, "填报.xlsx", filled), "xlsx", "xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Equal(resaved, filled) {
+		t.Fatal("LibreOffice returned the file unchanged")
+	}
+	got, err := ReadProgress(bytes.NewReader(resaved), "填报.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	assertUpdates(t, got, []ProgressUpdate{
+		{Row: 4, TaskID: 101, Title: "推进数字经济“一号工程”", Text: "一期已验收。\n二期完成招标。", Percent: pct(62.5)},
+		{Row: 6, TaskID: 103, Title: "优化审批流程", Text: "流程已压减至3个环节", Percent: pct(75)},
+		{Row: 8, TaskID: 105, Title: "未启动的任务", Text: "已启动", Percent: pct(10)},
+	})
+}
