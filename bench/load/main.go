@@ -73,7 +73,11 @@ func run(dsn string, tasks int, dur time.Duration, conc, maxReq int) error {
 	fmt.Printf("database: %s, %d tasks seeded in %s\n", kind(dsn), tasks, time.Since(start).Round(time.Millisecond))
 
 	addrc := make(chan net.Addr, 1)
-	go app.Run(ctx, env, func(a net.Addr) { addrc <- a })
+	served := make(chan error, 1)
+	srvCtx, stop := context.WithCancel(ctx)
+	go func() { served <- app.Run(srvCtx, env, func(a net.Addr) { addrc <- a }) }()
+	// Stop serving before the database closes (deferred above).
+	defer func() { stop(); <-served }()
 	base := "http://" + (<-addrc).String()
 	bare, err := bareServer(ctx)
 	if err != nil {

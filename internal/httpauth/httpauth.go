@@ -20,9 +20,17 @@ import (
 const CookieName = "duban_session"
 
 type (
-	ctxKey struct{}
-	ipKey  struct{}
+	ctxKey     struct{}
+	ipKey      struct{}
+	versionKey struct{}
 )
+
+// DataVersion is the data version read while authenticating the request,
+// when a token was presented.
+func DataVersion(ctx context.Context) (int64, bool) {
+	v, ok := ctx.Value(versionKey{}).(int64)
+	return v, ok
+}
 
 // IPFrom is the client address that Middleware noted for the request, for
 // services that get a context but not the request.
@@ -65,9 +73,10 @@ func Middleware(s *signin.Service) func(http.Handler) http.Handler {
 			r = r.WithContext(context.WithValue(r.Context(), ipKey{}, ClientIP(r)))
 			token, kind := presented(r)
 			if token != "" {
-				if u, sess, err := s.Authenticate(r.Context(), token); err == nil {
+				if u, sess, version, err := s.AuthenticateAt(r.Context(), token); err == nil {
 					kind = sess.Kind
-					r = r.WithContext(With(r.Context(), &Caller{User: u, Token: token, Kind: kind}))
+					ctx := context.WithValue(r.Context(), versionKey{}, version)
+					r = r.WithContext(With(ctx, &Caller{User: u, Token: token, Kind: kind}))
 				}
 			}
 			next.ServeHTTP(w, r)

@@ -19,6 +19,7 @@ import (
 	"github.com/duban/duban/internal/httpauth"
 	"github.com/duban/duban/internal/ledger"
 	"github.com/duban/duban/internal/ledgersvc"
+	"github.com/duban/duban/internal/respcache"
 	"github.com/duban/duban/internal/signin"
 	"github.com/duban/duban/internal/store"
 )
@@ -31,8 +32,11 @@ type Deps struct {
 	Calendar ledger.Calendar
 	Rules    ledger.Rules
 	Files    *files.Store
-	Log      *slog.Logger
-	Pages    Mounter // the web pages; nil serves the API only
+	// Ledger reads the ledger for the API; the pages are handed the same
+	// one. Nil builds one from Store, Calendar and Rules.
+	Ledger *ledgersvc.Service
+	Log    *slog.Logger
+	Pages  Mounter // the web pages; nil serves the API only
 }
 
 // Server is the HTTP side of duban.
@@ -52,7 +56,10 @@ func New(d Deps) *Server {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", s.healthz)
 	mux.HandleFunc("GET /readyz", s.readyz)
-	ledgerSvc := &ledgersvc.Service{Store: d.Store, Calendar: d.Calendar, Rules: d.Rules, Now: d.Signin.Now}
+	ledgerSvc := d.Ledger
+	if ledgerSvc == nil {
+		ledgerSvc = &ledgersvc.Service{Store: d.Store, Calendar: d.Calendar, Rules: d.Rules, Now: d.Signin.Now}
+	}
 	(&api.Handler{Store: d.Store, Signin: d.Signin, Policy: d.Policy, Ledger: ledgerSvc, Files: d.Files}).Routes(mux)
 	if d.Pages != nil {
 		d.Pages.Routes(mux)
@@ -60,7 +67,16 @@ func New(d Deps) *Server {
 	// Outermost first: recover, log, headers, then refuse cross-site writes
 	// before anyone is authenticated by a cookie the browser sent along.
 	cop := http.NewCrossOriginProtection()
-	s.handler = recoverer(d.Log, logRequests(d.Log, securityHeaders(cop.Handler(httpauth.Middleware(d.Signin)(mux)))))
+	// The version read while authenticating serves the cache too: one
+	// query per request.
+	version := func(ctx context.Context) (int64, error) {
+		if v, ok := httpauth.DataVersion(ctx); ok {
+			return v, nil
+		}
+		return d.Store.DataVersion(ctx)
+	}
+	cache := respcache.New(version, 4096, 2<<20)
+	s.handler = recoverer(d.Log, logRequests(d.Log, securityHeaders(cop.Handler(httpauth.Middleware(d.Signin)(cache.Handler(cacheKey, mux))))))
 	return s
 }
 

@@ -8,6 +8,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/duban/duban/internal/audit"
@@ -29,7 +30,23 @@ type Service struct {
 	Store  *store.DB
 	Policy auth.Policy
 	Now    func() time.Time
+
+	// sessions caches live sessions by token hash, stamped with the data
+	// version they were read at: every change that could end a session or
+	// alter its account (sign-out, a password reset, a grant, disabling)
+	// writes to the audit chain and so moves the version.
+	mu       sync.Mutex
+	sessions map[string]cachedSession
 }
+
+type cachedSession struct {
+	version int64
+	user    *store.User
+	session *store.Session
+}
+
+// maxCachedSessions bounds the session cache; past it, the cache starts over.
+const maxCachedSessions = 10000
 
 // New returns a service with the given policy and the real clock.
 func New(db *store.DB, p auth.Policy) *Service {
@@ -101,15 +118,30 @@ func (s *Service) Issue(ctx context.Context, actor audit.Actor, userID int64, ki
 // Authenticate returns the account behind a presented token and extends a
 // web session's idle expiry, never past its absolute lifetime.
 func (s *Service) Authenticate(ctx context.Context, token string) (*store.User, *store.Session, error) {
+	u, sess, _, err := s.AuthenticateAt(ctx, token)
+	return u, sess, err
+}
+
+// AuthenticateAt is Authenticate that also returns the data version it
+// read, so that the request's response cache need not read it again.
+func (s *Service) AuthenticateAt(ctx context.Context, token string) (*store.User, *store.Session, int64, error) {
 	if token == "" {
-		return nil, nil, ErrNoSession
+		return nil, nil, 0, ErrNoSession
 	}
-	sess, u, err := s.Store.FindSession(ctx, auth.TokenHash(token))
+	hash := auth.TokenHash(token)
+	version, err := s.Store.DataVersion(ctx)
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	if u, sess, ok := s.cached(hash, version); ok {
+		return u, sess, version, nil
+	}
+	sess, u, err := s.Store.FindSession(ctx, hash)
 	if errors.Is(err, store.ErrNotFound) {
-		return nil, nil, ErrNoSession
+		return nil, nil, version, ErrNoSession
 	}
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, 0, err
 	}
 	if sess.Kind == store.SessionWeb {
 		now := s.Now()
@@ -120,11 +152,38 @@ func (s *Service) Authenticate(ctx context.Context, token string) (*store.User, 
 				expires = hard
 			}
 			if err := s.Store.TouchSession(ctx, sess.TokenHash, expires); err != nil {
-				return nil, nil, err
+				return nil, nil, 0, err
 			}
+			sess.LastSeenAt, sess.ExpiresAt = now, expires
 		}
 	}
-	return u, sess, nil
+	s.remember(hash, cachedSession{version: version, user: u, session: sess})
+	return u, sess, version, nil
+}
+
+// cached returns a session read at the current data version that has not
+// expired, and whose idle clock needs no refresh yet.
+func (s *Service) cached(hash string, version int64) (*store.User, *store.Session, bool) {
+	s.mu.Lock()
+	c, ok := s.sessions[hash]
+	s.mu.Unlock()
+	if !ok || c.version != version {
+		return nil, nil, false
+	}
+	now := s.Now()
+	if !now.Before(c.session.ExpiresAt) || (c.session.Kind == store.SessionWeb && now.Sub(c.session.LastSeenAt) > time.Minute) {
+		return nil, nil, false
+	}
+	return c.user, c.session, true
+}
+
+func (s *Service) remember(hash string, c cachedSession) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.sessions == nil || len(s.sessions) >= maxCachedSessions {
+		s.sessions = map[string]cachedSession{}
+	}
+	s.sessions[hash] = c
 }
 
 // Logout ends the session of token.

@@ -72,3 +72,14 @@ func (db *DB) RecordEvent(ctx context.Context, actor audit.Actor, action, object
 	}
 	return tx.Commit()
 }
+
+// DataVersion is a number that moves with every change stored: the audit
+// chain's head, which every change appends to in its own transaction.
+// Response caches compare it to know that nothing changed.
+func (db *DB) DataVersion(ctx context.Context) (int64, error) {
+	var v int64
+	if err := db.read.QueryRowContext(ctx, `SELECT seq FROM audit_head WHERE id = 1`).Scan(&v); err != nil {
+		return 0, fmt.Errorf("store: data version: %w", err)
+	}
+	return v, nil
+}

@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/duban/duban/internal/plandoc"
@@ -32,8 +34,52 @@ func (db *DB) FindTasks(ctx context.Context, f TaskFilter) ([]Task, int, error) 
 	if err := tx.QueryRowContext(ctx, db.dialect.rebind(`SELECT COUNT(*) FROM tasks t`+cond), args...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("store: count tasks: %w", err)
 	}
-	tasks, err := db.queryTasks(ctx, tx, cond+f.order()+` LIMIT ? OFFSET ?`, append(args, limit, max(f.Offset, 0)))
-	return tasks, total, err
+	// Page the ids first and load the rows after: sorting thousands of
+	// matches by their dates is cheap on ids and slow on whole rows.
+	ids, err := db.pageIDs(ctx, tx, cond+f.order()+` LIMIT ? OFFSET ?`, append(args, limit, max(f.Offset, 0)))
+	if err != nil || len(ids) == 0 {
+		return []Task{}, total, err
+	}
+	tasks, err := db.queryTasks(ctx, tx, ofTasksWhere(ids), idArgs(ids))
+	if err != nil {
+		return nil, 0, err
+	}
+	pos := make(map[int64]int, len(ids))
+	for i, id := range ids {
+		pos[id] = i
+	}
+	slices.SortFunc(tasks, func(a, b Task) int { return pos[a.ID] - pos[b.ID] })
+	return tasks, total, nil
+}
+
+func (db *DB) pageIDs(ctx context.Context, tx *sql.Tx, tail string, args []any) ([]int64, error) {
+	rows, err := tx.QueryContext(ctx, db.dialect.rebind(`SELECT t.id FROM tasks t`+tail), args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: find tasks: %w", err)
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("store: find tasks: %w", err)
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
+// ofTasksWhere selects the listed tasks from tasks t.
+func ofTasksWhere(ids []int64) string {
+	return ` WHERE t.id IN (` + strings.TrimSuffix(strings.Repeat("?, ", len(ids)), ", ") + `)`
+}
+
+func idArgs(ids []int64) []any {
+	a := make([]any, len(ids))
+	for i, id := range ids {
+		a[i] = id
+	}
+	return a
 }
 
 // FindTaskByID returns one task with all its parts.

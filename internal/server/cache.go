@@ -1,0 +1,46 @@
+package server
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/duban/duban/internal/httpauth"
+)
+
+// cachedPaths are the GET answers worth keeping: the lists and pages that
+// everyone opens many times a day and that change only on a write.
+func cacheable(path string) bool {
+	switch {
+	case path == "/api/v1/tasks", strings.HasPrefix(path, "/api/v1/tasks/"),
+		path == "/api/v1/plans", strings.HasPrefix(path, "/api/v1/plans/"),
+		path == "/api/v1/units", path == "/api/v1/workspace", path == "/api/v1/me",
+		path == "/tasks", strings.HasPrefix(path, "/tasks/") && !strings.HasSuffix(path, ".xlsx"), path == "/plans":
+		return true
+	}
+	return false
+}
+
+// cacheKey keys an answer by who asks (their account: role and units
+// change only with a write, which moves the version), the day (statuses
+// turn on dates), the language and the URL. A page carrying a one-time
+// flash message is not cached.
+func cacheKey(r *http.Request) (string, bool) {
+	c := httpauth.From(r.Context())
+	if c == nil || c.User == nil || !cacheable(r.URL.Path) {
+		return "", false
+	}
+	if _, err := r.Cookie("duban_flash"); err == nil {
+		return "", false
+	}
+	lang := r.URL.Query().Get("lang")
+	if ck, err := r.Cookie("lang"); err == nil && lang == "" {
+		lang = ck.Value
+	}
+	if lang == "" {
+		lang = r.Header.Get("Accept-Language")
+	}
+	day := time.Now().In(time.FixedZone("CST", 8*3600)).Format("2006-01-02")
+	return strconv.FormatInt(c.User.ID, 10) + "|" + day + "|" + lang + "|" + r.URL.RequestURI(), true
+}
