@@ -59,17 +59,55 @@ type Progress struct {
 // next checkpoint is recomputed — in one transaction with the report, its
 // attachments, the task's history and the audit log.
 func (db *DB) AddProgress(ctx context.Context, actor audit.Actor, taskID int64, in ProgressInput) (int64, error) {
-	if in.Text == "" {
-		return 0, fmt.Errorf("store: progress: empty text: %w", ErrInvalid)
+	ids, err := db.AddProgressBatch(ctx, actor, []ProgressItem{{TaskID: taskID, ProgressInput: in}})
+	if err != nil {
+		return 0, err
 	}
-	if in.Percent != nil && (*in.Percent < 0 || *in.Percent > 100) {
-		return 0, fmt.Errorf("store: progress: percent %v: %w", *in.Percent, ErrInvalid)
+	return ids[0], nil
+}
+
+// ProgressItem is one report of a batch.
+type ProgressItem struct {
+	TaskID int64
+	ProgressInput
+}
+
+// ItemError says which item of a batch failed; the batch stored nothing.
+type ItemError struct {
+	Index int
+	Err   error
+}
+
+func (e *ItemError) Error() string { return fmt.Sprintf("item %d: %v", e.Index+1, e.Err) }
+func (e *ItemError) Unwrap() error { return e.Err }
+
+// AddProgressBatch records several reports — a sheet of progress updates —
+// all or nothing: one transaction, and on the first failure nothing is
+// stored and an *ItemError names the item.
+func (db *DB) AddProgressBatch(ctx context.Context, actor audit.Actor, items []ProgressItem) ([]int64, error) {
+	for i, it := range items {
+		if it.Text == "" {
+			return nil, &ItemError{i, fmt.Errorf("store: progress: empty text: %w", ErrInvalid)}
+		}
+		if it.Percent != nil && (*it.Percent < 0 || *it.Percent > 100) {
+			return nil, &ItemError{i, fmt.Errorf("store: progress: percent %v: %w", *it.Percent, ErrInvalid)}
+		}
 	}
 	tx, err := db.beginWrite(ctx)
 	if err != nil {
-		return 0, fmt.Errorf("store: progress: %w", err)
+		return nil, fmt.Errorf("store: progress: %w", err)
 	}
 	defer tx.Rollback()
+	ids := make([]int64, len(items))
+	for i, it := range items {
+		if ids[i], err = db.addProgress(ctx, tx, actor, it.TaskID, it.ProgressInput); err != nil {
+			return nil, &ItemError{i, err}
+		}
+	}
+	return ids, tx.Commit()
+}
+
+func (db *DB) addProgress(ctx context.Context, tx *sql.Tx, actor audit.Actor, taskID int64, in ProgressInput) (int64, error) {
 	status, err := db.taskStatus(ctx, tx, taskID)
 	if err != nil {
 		return 0, err
@@ -114,7 +152,7 @@ func (db *DB) AddProgress(ctx context.Context, actor audit.Actor, taskID int64, 
 		map[string]any{"report": id, "period": in.Period, "percent": in.Percent, "attachments": len(in.Attachments)}); err != nil {
 		return 0, err
 	}
-	return id, tx.Commit()
+	return id, nil
 }
 
 // taskStatus reads a task's workflow state, refusing closed tasks.
