@@ -18,6 +18,10 @@ type target struct {
 	name, url, method string
 	bearer, cookie    string
 	progress          []int64 // for progress reports: the tasks to report on
+	// randomOffset, when set, adds a random offset below it to every
+	// request, so that each asks for a different page and misses the
+	// response cache: the cost of the query itself.
+	randomOffset int
 }
 
 type result struct {
@@ -82,6 +86,9 @@ func drive(ctx context.Context, tg target, conc int, dur time.Duration, maxReq i
 
 func (tg target) request(ctx context.Context) (*http.Request, error) {
 	url, body := tg.url, io.Reader(nil)
+	if tg.randomOffset > 0 {
+		url = fmt.Sprintf("%s&offset=%d", url, rand.IntN(tg.randomOffset))
+	}
 	if tg.progress != nil {
 		id := tg.progress[rand.IntN(len(tg.progress))]
 		url = fmt.Sprintf("%s/api/v1/tasks/%d/progress", tg.url, id)

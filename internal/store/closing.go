@@ -62,7 +62,7 @@ func (db *DB) RequestClose(ctx context.Context, actor audit.Actor, taskID, unitI
 		map[string]any{"status": "pending", "request": id, "attachments": len(atts)}); err != nil {
 		return 0, err
 	}
-	return id, tx.Commit()
+	return id, db.commit(tx)
 }
 
 // DecideClose settles the open 销号 application of a task: close it
@@ -108,7 +108,7 @@ func (db *DB) DecideClose(ctx context.Context, actor audit.Actor, taskID int64, 
 		map[string]any{"status": next, "request": reqID, "reason": reason}); err != nil {
 		return err
 	}
-	return tx.Commit()
+	return db.commit(tx)
 }
 
 func (db *DB) setStatus(ctx context.Context, tx *sql.Tx, taskID int64, status string) error {

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"sort"
 	"strings"
+	"sync/atomic"
 	"time"
 )
 
@@ -38,6 +39,11 @@ type Options struct {
 
 // DB is an open database. It is safe for concurrent use.
 type DB struct {
+	// writes counts committed write transactions of this process, and
+	// version caches the data version (see DataVersion).
+	writes  atomic.Uint64
+	version versionCache
+
 	dialect dialect
 	// write and read are the two pools. The writer has a single
 	// connection, because one writer at a time is the rule (SQLite's own,

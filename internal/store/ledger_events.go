@@ -110,5 +110,5 @@ func (db *DB) ConfirmPlan(ctx context.Context, actor audit.Actor, planID int64) 
 		map[string]string{"status": "confirmed"}); err != nil {
 		return err
 	}
-	return tx.Commit()
+	return db.commit(tx)
 }

@@ -54,7 +54,7 @@ func (db *DB) ImportPlan(ctx context.Context, in PlanImport) (id int64, created 
 	if err := db.appendAudit(ctx, tx, in.Actor, "plan.import", "plan", id, nil, summary); err != nil {
 		return 0, false, err
 	}
-	if err := tx.Commit(); err != nil {
+	if err := db.commit(tx); err != nil {
 		return 0, false, fmt.Errorf("store: import plan: commit: %w", err)
 	}
 	return id, true, nil

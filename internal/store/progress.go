@@ -104,7 +104,7 @@ func (db *DB) AddProgressBatch(ctx context.Context, actor audit.Actor, items []P
 			return nil, &ItemError{i, err}
 		}
 	}
-	return ids, tx.Commit()
+	return ids, db.commit(tx)
 }
 
 func (db *DB) addProgress(ctx context.Context, tx *sql.Tx, actor audit.Actor, taskID int64, in ProgressInput) (int64, error) {

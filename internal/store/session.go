@@ -50,7 +50,7 @@ func (db *DB) CreateSession(ctx context.Context, actor audit.Actor, s Session) e
 			return err
 		}
 	}
-	return tx.Commit()
+	return db.commit(tx)
 }
 
 // FindSession returns a live session and its account. A session past its
@@ -107,7 +107,7 @@ func (db *DB) DeleteSession(ctx context.Context, actor audit.Actor, tokenHash st
 	if err := db.appendAudit(ctx, tx, actor, "auth.logout", "user", actor.ID, nil, nil); err != nil {
 		return err
 	}
-	return tx.Commit()
+	return db.commit(tx)
 }
 
 // RecordLogin records a sign-in attempt: on success the failure count is
@@ -140,7 +140,7 @@ func (db *DB) RecordLogin(ctx context.Context, actor audit.Actor, userID int64, 
 	if err := db.appendAudit(ctx, tx, actor, action, "user", userID, nil, detail); err != nil {
 		return err
 	}
-	return tx.Commit()
+	return db.commit(tx)
 }
 
 // CreateSetupToken stores the hash of a one-time setup link.
@@ -198,5 +198,5 @@ func (db *DB) CompleteSetup(ctx context.Context, actor audit.Actor, tokenHash st
 	if _, err := tx.ExecContext(ctx, `DELETE FROM setup_tokens`); err != nil {
 		return fmt.Errorf("store: spend setup links: %w", err)
 	}
-	return tx.Commit()
+	return db.commit(tx)
 }

@@ -86,7 +86,7 @@ func (db *DB) UpdateTask(ctx context.Context, actor audit.Actor, id int64, up Ta
 	if err := db.appendAudit(ctx, tx, actor, "task.update", "task", id, taskAudit(before[0]), taskAudit(after[0])); err != nil {
 		return nil, err
 	}
-	return &after[0], tx.Commit()
+	return &after[0], db.commit(tx)
 }
 
 // taskAudit is what the audit log keeps of a task: its assignment.

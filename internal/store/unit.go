@@ -92,7 +92,7 @@ func (db *DB) CreateUnit(ctx context.Context, actor audit.Actor, in UnitCreate) 
 	if err := db.appendAudit(ctx, tx, actor, "unit.create", "unit", id, nil, u); err != nil {
 		return nil, err
 	}
-	return u, tx.Commit()
+	return u, db.commit(tx)
 }
 
 // UpdateUnit changes a unit. Moving a unit under itself or its own
@@ -145,7 +145,7 @@ func (db *DB) UpdateUnit(ctx context.Context, actor audit.Actor, id int64, up Un
 	if err := db.appendAudit(ctx, tx, actor, "unit.update", "unit", id, before, u); err != nil {
 		return nil, err
 	}
-	return u, tx.Commit()
+	return u, db.commit(tx)
 }
 
 func (db *DB) checkNoCycle(ctx context.Context, tx *sql.Tx, id, parent int64) error {

@@ -85,7 +85,7 @@ func (db *DB) CreateUser(ctx context.Context, actor audit.Actor, in UserCreate) 
 	if err != nil {
 		return nil, err
 	}
-	return u, tx.Commit()
+	return u, db.commit(tx)
 }
 
 func (db *DB) createUser(ctx context.Context, tx *sql.Tx, actor audit.Actor, in UserCreate) (*User, error) {
@@ -192,7 +192,7 @@ func (db *DB) changeUser(ctx context.Context, actor audit.Actor, id int64, actio
 	if err := db.appendAudit(ctx, tx, actor, action, "user", id, before, u.audit(now)); err != nil {
 		return nil, err
 	}
-	return u, tx.Commit()
+	return u, db.commit(tx)
 }
 
 func (db *DB) setUserUnits(ctx context.Context, tx *sql.Tx, id int64, unitIDs []int64) error {
