@@ -18,10 +18,9 @@ type target struct {
 	name, url, method string
 	bearer, cookie    string
 	progress          []int64 // for progress reports: the tasks to report on
-	// randomOffset, when set, adds a random offset below it to every
-	// request, so that each asks for a different page and misses the
-	// response cache: the cost of the query itself.
-	randomOffset int
+	// bust adds a parameter the server ignores but the response cache
+	// keys on, different for every request: the cost without the cache.
+	bust bool
 }
 
 type result struct {
@@ -86,8 +85,8 @@ func drive(ctx context.Context, tg target, conc int, dur time.Duration, maxReq i
 
 func (tg target) request(ctx context.Context) (*http.Request, error) {
 	url, body := tg.url, io.Reader(nil)
-	if tg.randomOffset > 0 {
-		url = fmt.Sprintf("%s&offset=%d", url, rand.IntN(tg.randomOffset))
+	if tg.bust {
+		url = fmt.Sprintf("%s&_=%d", url, rand.Int64())
 	}
 	if tg.progress != nil {
 		id := tg.progress[rand.IntN(len(tg.progress))]
