@@ -13,6 +13,7 @@ import (
 	"github.com/duban/duban/internal/config"
 	"github.com/duban/duban/internal/files"
 	"github.com/duban/duban/internal/ledger"
+	"github.com/duban/duban/internal/ledgersvc"
 	"github.com/duban/duban/internal/server"
 	"github.com/duban/duban/internal/signin"
 	"github.com/duban/duban/internal/store"
@@ -35,6 +36,10 @@ type App struct {
 	Log    *slog.Logger
 	// Calendar is the official working-day calendar in force.
 	Calendar *workday.Calendar
+	// Ledger reads the ledger, for the API and the pages alike.
+	Ledger *ledgersvc.Service
+	// Files keeps attachments (progress evidence, 销号 materials).
+	Files *files.Store
 }
 
 // Open builds the application from a configuration: opens and migrates
@@ -54,18 +59,23 @@ func Open(ctx context.Context, cfg config.Config, env *Env) (*App, error) {
 			return nil, err
 		}
 	}
-	pages, err := newPages(app)
-	if err != nil {
-		db.Close()
-		return nil, err
-	}
 	fs, err := files.Open(filepath.Join(cfg.DataDir, "attachments"))
 	if err != nil {
 		db.Close()
 		return nil, err
 	}
+	// One reader of the ledger for the API and the pages, so both derive
+	// statuses and lights with the same calendar and thresholds.
+	app.Ledger = &ledgersvc.Service{Store: db, Calendar: app.Calendar,
+		Rules: ledger.Rules{DueSoonWorkdays: cfg.DueSoonWorkdays}, Now: svc.Now}
+	app.Files = fs
+	pages, err := newPages(app)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
 	app.Server = server.New(server.Deps{Store: db, Signin: svc, Policy: policy, Calendar: app.Calendar,
-		Rules: ledger.Rules{DueSoonWorkdays: cfg.DueSoonWorkdays}, Files: fs, Log: log, Pages: pages})
+		Rules: app.Ledger.Rules, Files: fs, Ledger: app.Ledger, Log: log, Pages: pages})
 	return app, nil
 }
 

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"os"
 	"strings"
 	"testing"
 
@@ -15,6 +16,7 @@ import (
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/config"
 	"github.com/duban/duban/internal/httpauth"
+	"github.com/duban/duban/internal/plandoc"
 	"github.com/duban/duban/internal/store"
 	"github.com/duban/duban/internal/store/storetest"
 )
@@ -29,45 +31,82 @@ func TestEveryWebFormByEveryRole(t *testing.T) {
 		path    func(unitA, bystander int64) string
 		values  func(caller string) url.Values
 		allowed []string
+		// files, when set, sends the form as multipart with these files
+		// in field "file" (a plan) or "files" (attachments).
+		files map[string][]byte
+	}
+	var lf ledgerIDs // set per database before the forms are sent
+	plan, err := os.ReadFile(seed003)
+	if err != nil {
+		t.Fatal(err)
 	}
 	forms := []form{
 		{"create unit", func(int64, int64) string { return "/units/new" },
-			func(c string) url.Values { return url.Values{"name": {"新单位-" + c}, "kind": {"department"}} }, []string{"sysadmin", "office"}},
+			func(c string) url.Values { return url.Values{"name": {"新单位-" + c}, "kind": {"department"}} }, []string{"sysadmin", "office"}, nil},
 		{"edit unit", func(a, _ int64) string { return fmt.Sprintf("/units/%d/edit", a) },
 			func(string) url.Values {
 				return url.Values{"name": {"市法制办"}, "kind": {"department"}, "aliases": {"市政府法制办公室"}}
-			}, []string{"sysadmin", "office"}},
+			}, []string{"sysadmin", "office"}, nil},
 		{"create user", func(int64, int64) string { return "/users/new" },
 			func(c string) url.Values {
 				return url.Values{"username": {"new" + c}, "display_name": {"新人"}, "role": {""}}
-			}, []string{"sysadmin"}},
+			}, []string{"sysadmin"}, nil},
 		{"rename user", func(_, b int64) string { return fmt.Sprintf("/users/%d/edit", b) },
 			func(c string) url.Values {
 				return url.Values{"username": {"bystander"}, "display_name": {"改名"}, "role": {"leader"}}
-			}, []string{"sysadmin"}},
+			}, []string{"sysadmin"}, nil},
 		{"grant role", func(_, b int64) string { return fmt.Sprintf("/users/%d/edit", b) },
 			func(c string) url.Values {
 				return url.Values{"username": {"bystander"}, "display_name": {"旁观者"}, "role": {"office"}}
-			}, []string{"secadmin"}},
-		{"disable user", func(_, b int64) string { return fmt.Sprintf("/users/%d/disable", b) }, nil, []string{"sysadmin"}},
-		{"enable user", func(_, b int64) string { return fmt.Sprintf("/users/%d/enable", b) }, nil, []string{"sysadmin"}},
-		{"unlock user", func(_, b int64) string { return fmt.Sprintf("/users/%d/unlock", b) }, nil, []string{"secadmin"}},
-		{"reset password", func(_, b int64) string { return fmt.Sprintf("/users/%d/reset-password", b) }, nil, []string{"sysadmin"}},
-		{"sign out", func(int64, int64) string { return "/signout" }, nil, []string{"sysadmin", "secadmin", "auditadmin", "office", "leader", "liaisonA", "liaisonB"}},
+			}, []string{"secadmin"}, nil},
+		{"disable user", func(_, b int64) string { return fmt.Sprintf("/users/%d/disable", b) }, nil, []string{"sysadmin"}, nil},
+		{"enable user", func(_, b int64) string { return fmt.Sprintf("/users/%d/enable", b) }, nil, []string{"sysadmin"}, nil},
+		{"unlock user", func(_, b int64) string { return fmt.Sprintf("/users/%d/unlock", b) }, nil, []string{"secadmin"}, nil},
+		{"reset password", func(_, b int64) string { return fmt.Sprintf("/users/%d/reset-password", b) }, nil, []string{"sysadmin"}, nil},
+		{"upload plan", func(int64, int64) string { return "/plans" }, nil, []string{"office"}, map[string][]byte{"plan.txt": plan}},
+		{"save task under review", func(int64, int64) string { return fmt.Sprintf("/plans/%d/tasks/%d", lf.draftPlan, lf.draftTask) },
+			func(c string) url.Values {
+				return url.Values{"title": {"审核中的任务-" + c}, "units.0.name": {"市法制办"}, "units.0.unit": {"0"}}
+			}, []string{"office"}, nil},
+		{"create unit at review", func(int64, int64) string { return fmt.Sprintf("/plans/%d/tasks/%d/units", lf.draftPlan, lf.draftTask) },
+			func(c string) url.Values {
+				return url.Values{"title": {"审核中的任务"}, "units.0.name": {"审核新建单位-" + c}, "units.0.unit": {"0"}, "create_unit": {"0"}}
+			}, []string{"office"}, nil},
+		{"confirm plan", func(int64, int64) string { return fmt.Sprintf("/plans/%d/confirm", lf.draftPlan) }, nil, []string{"office"}, nil},
+		{"report progress", func(int64, int64) string { return fmt.Sprintf("/tasks/%d/progress", lf.report) },
+			func(c string) url.Values { return url.Values{"text": {"进展-" + c}, "percent": {"30"}} }, []string{"liaisonA"},
+			map[string][]byte{"evidence.pdf": pdfBytes}},
+		{"apply for 销号", func(int64, int64) string { return fmt.Sprintf("/tasks/%d/close-request", lf.apply) },
+			func(c string) url.Values { return url.Values{"text": {"已完成-" + c}} }, []string{"liaisonA"}, map[string][]byte{"done.pdf": pdfBytes}},
+		{"close task", func(int64, int64) string { return fmt.Sprintf("/tasks/%d/close", lf.close) }, nil, []string{"office"}, nil},
+		{"return 销号", func(int64, int64) string { return fmt.Sprintf("/tasks/%d/return", lf.ret) },
+			func(string) url.Values { return url.Values{"reason": {"材料不全"}} }, []string{"office"}, nil},
+		{"sign out", func(int64, int64) string { return "/signout" }, nil, []string{"sysadmin", "secadmin", "auditadmin", "office", "leader", "liaisonA", "liaisonB"}, nil},
 	}
 	callers := []string{"anonymous", "sysadmin", "secadmin", "auditadmin", "office", "leader", "liaisonA", "liaisonB"}
 	for _, kind := range storetest.Kinds() {
 		t.Run(kind, func(t *testing.T) {
 			app, cookies, unitA := webFixture(t, kind, callers[1:])
+			lf = newLedgerIDs(t, app.Store)
 			for _, fm := range forms {
 				for _, caller := range callers {
 					bystander := newBystander(t, app.Store)
 					var body io.Reader = strings.NewReader("")
+					ctype := "application/x-www-form-urlencoded"
+					var values url.Values
 					if fm.values != nil {
-						body = strings.NewReader(fm.values(caller).Encode())
+						values = fm.values(caller)
+						body = strings.NewReader(values.Encode())
+					}
+					if fm.files != nil {
+						field := "files"
+						if fm.name == "upload plan" {
+							field = "file"
+						}
+						body, ctype = multipartBody(t, values, field, fm.files)
 					}
 					req := httptest.NewRequest("POST", fm.path(unitA, bystander), body)
-					req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+					req.Header.Set("Content-Type", ctype)
 					if c := cookies[caller]; c != "" {
 						req.AddCookie(&http.Cookie{Name: httpauth.CookieName, Value: c})
 					}
@@ -165,4 +204,53 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// ledgerIDs are the plans and tasks the role matrix acts on: a draft
+// under review, and registered tasks of 市法制办 (liaisonA's unit) to
+// report on, apply for 销号, close and return.
+type ledgerIDs struct {
+	draftPlan, draftTask      int64
+	report, apply, close, ret int64
+}
+
+func newLedgerIDs(t *testing.T, db *store.DB) ledgerIDs {
+	t.Helper()
+	ctx := context.Background()
+	task := func(title string) plandoc.Task {
+		return plandoc.Task{Path: []string{"1"}, Title: title, Units: []string{"市法制办"}, LeadUnits: []string{"市法制办"}}
+	}
+	importPlan := func(draft bool, sum string, tasks ...plandoc.Task) int64 {
+		id, _, err := db.ImportPlan(ctx, store.PlanImport{SourceName: "matrix.txt", SourceSHA256: strings.Repeat(sum, 64),
+			Format: "text", Plan: &plandoc.Plan{Title: "矩阵方案", Tasks: tasks}, Draft: draft, SourceText: "矩阵方案"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return id
+	}
+	var ids ledgerIDs
+	ids.draftPlan = importPlan(true, "a", task("审核中的任务"))
+	live := importPlan(false, "b", task("报送"), task("申请"), task("销号"), task("退回"))
+	byTitle := map[string]int64{}
+	for _, p := range []int64{ids.draftPlan, live} {
+		tasks, _, err := db.FindTasks(ctx, store.TaskFilter{PlanID: p})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, tk := range tasks {
+			byTitle[tk.Title] = tk.ID
+		}
+	}
+	ids.draftTask, ids.report, ids.apply, ids.close, ids.ret = byTitle["审核中的任务"], byTitle["报送"], byTitle["申请"], byTitle["销号"], byTitle["退回"]
+	// An application is someone's: the liaison of the unit made it.
+	u, err := db.FindUserByUsername(ctx, "liaisonA")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []int64{ids.close, ids.ret} {
+		if _, err := db.RequestClose(ctx, audit.Actor{ID: u.ID, Username: u.Username}, id, 0, "已完成", nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return ids
 }

@@ -7,14 +7,17 @@ import (
 )
 
 // Deps is everything the pages need from the rest of duban. Auth is
-// required; a nil Setup, Users, Units or Audit leaves its pages out, so the
-// shell can be wired one service at a time.
+// required; a nil Setup, Users, Units, Audit, Plans or Tasks leaves its
+// pages out, so the shell can be wired one service at a time.
 type Deps struct {
 	Auth  Auth
 	Setup Setup
 	Users Users
 	Units Units
 	Audit Audit
+	// Plans and Tasks are the ledger's pages (方案, 审核, 任务清单, 任务).
+	Plans Plans
+	Tasks Tasks
 	// Now is the clock, for export file names; nil means time.Now.
 	Now func() time.Time
 }

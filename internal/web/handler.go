@@ -4,14 +4,21 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/duban/duban/internal/i18n"
 )
 
-// maxFormBytes bounds a submitted form. The largest honest one, a unit
-// with its aliases, is a few kilobytes.
+// maxFormBytes bounds a submitted form. The largest honest one, a task's
+// review with its units and dates, is a few kilobytes.
 const maxFormBytes = 1 << 20
+
+// maxUploadBytes bounds a form with files: a plan document (at most 64
+// MiB) or a report's attachments (several of at most 20 MiB each). Only
+// upload forms are multipart; ParseMultipartForm keeps what passes 32 MiB
+// on disk, not in memory.
+const maxUploadBytes = 100 << 20
 
 // Handler serves the HTML pages. Build it with New and mount it at the
 // root of the server's mux; it answers every path it does not know with
@@ -73,7 +80,11 @@ func securityHeaders(next http.Handler) http.Handler {
 		hd.Set("X-Frame-Options", "DENY")
 		hd.Set("Referrer-Policy", "same-origin")
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
-			r.Body = http.MaxBytesReader(w, r.Body, maxFormBytes)
+			limit := int64(maxFormBytes)
+			if strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
+				limit = maxUploadBytes
+			}
+			r.Body = http.MaxBytesReader(w, r.Body, limit)
 		}
 		next.ServeHTTP(w, r)
 	})

@@ -35,6 +35,24 @@ func (h *Handler) routes() {
 		m.HandleFunc("GET /units/{id}/edit", h.signedIn(h.unitEdit))
 		m.HandleFunc("POST /units/{id}/edit", h.signedIn(h.unitUpdate))
 	}
+	if h.d.Plans != nil {
+		m.HandleFunc("GET /plans", h.signedIn(h.planList))
+		m.HandleFunc("POST /plans", h.signedIn(h.planImport))
+		m.HandleFunc("GET /plans/{id}/review", h.signedIn(h.planReview))
+		m.HandleFunc("POST /plans/{id}/tasks/{task}", h.signedIn(h.reviewTaskSave))
+		m.HandleFunc("POST /plans/{id}/tasks/{task}/units", h.signedIn(h.reviewUnitCreate))
+		m.HandleFunc("POST /plans/{id}/confirm", h.signedIn(h.planConfirm))
+	}
+	if h.d.Tasks != nil {
+		m.HandleFunc("GET /tasks", h.signedIn(h.taskList))
+		m.HandleFunc("GET /tasks/export.xlsx", h.signedIn(h.taskExport))
+		m.HandleFunc("GET /tasks/{id}", h.signedIn(h.taskShow))
+		m.HandleFunc("POST /tasks/{id}/progress", h.signedIn(h.taskReport))
+		m.HandleFunc("POST /tasks/{id}/close-request", h.signedIn(h.taskCloseRequest))
+		m.HandleFunc("POST /tasks/{id}/close", h.signedIn(h.taskClose))
+		m.HandleFunc("POST /tasks/{id}/return", h.signedIn(h.taskReturn))
+		m.HandleFunc("GET /attachments/{id}", h.signedIn(h.attachmentGet))
+	}
 	if h.d.Audit != nil {
 		m.HandleFunc("GET /audit", h.signedIn(h.auditList))
 		m.HandleFunc("GET /audit/export.csv", h.signedIn(h.auditExport))

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/duban/duban/internal/i18n"
+	"github.com/duban/duban/internal/ledgersvc"
 )
 
 // samplePages is one data value per page template, filled so that every
@@ -41,7 +42,10 @@ func samplePages() map[string][]any {
 		audit[i].Diff = auditDiff(audit[i].Before, audit[i].After)
 	}
 	roles := []Option{{Value: RoleSysAdmin, Label: "系统管理员"}, {Value: RoleLiaison, Label: "联络员", Selected: true}}
-	return map[string][]any{
+	ws := &ledgersvc.Workspace{Counts: map[string]int{"overdue": 2, "due_soon": 1}, Overdue: sampleTasks()[3:4], DueSoon: sampleTasks()[2:3],
+		ReportsOwed: []ledgersvc.Owed{{Task: sampleTasks()[0], Periods: []ledgersvc.Obligation{{Label: "2025年第四季度"}}}}}
+	tiles := []StatusTile{{Status: "overdue", Count: 2, Href: "/tasks?status=overdue"}, {Status: "closed", Href: "/tasks?status=closed"}}
+	samples := map[string][]any{
 		"signin": {
 			SignInPage{Page: anon},
 			SignInPage{Page: anon, Username: "admin", Next: "/users", Error: "bad_credentials"},
@@ -56,6 +60,8 @@ func samplePages() map[string][]any {
 		"home": {
 			HomePage{Page: p, Intro: "负责", Cards: []HomeCard{{Label: "单位", Desc: "维护", Href: "/units"}}},
 			HomePage{Page: p},
+			HomePage{Page: p, Workspace: ws, Tiles: tiles, Overdue: workspaceList(sampleTasks(), 30, "overdue"), DueSoon: workspaceList(nil, 0, "due_soon")},
+			HomePage{Page: p, Workspace: &ledgersvc.Workspace{}, Tiles: tiles},
 		},
 		"users": {
 			UserListPage{Page: p, Users: users, Total: 4, Q: "王", Role: RoleLiaison, Roles: roles},
@@ -86,10 +92,15 @@ func samplePages() map[string][]any {
 			ErrorPage{Page: p, Status: 403}, ErrorPage{Page: p, Status: 404}, ErrorPage{Page: anon, Status: 500},
 		},
 	}
+	for name, datas := range ledgerSamples(p) {
+		samples[name] = datas
+	}
+	return samples
 }
 
 // fragments are the named templates handlers render on their own.
-var fragments = []struct{ page, name string }{{"users", "user_row"}, {"audit", "audit_results"}}
+var fragments = []struct{ page, name string }{{"users", "user_row"}, {"audit", "audit_results"}, {"tasks", "task_results"},
+	{"task", "report_form"}, {"task", "close_form"}, {"plan_review", "review_task"}, {"plan_review", "review_saved"}}
 
 func TestRenderEveryTemplate(t *testing.T) {
 	h := newFixture(t, "").h
@@ -125,8 +136,14 @@ func TestRenderEveryTemplate(t *testing.T) {
 	}
 	for _, fr := range fragments {
 		var data any = samples[fr.page][0]
-		if fr.name == "user_row" {
+		switch fr.name {
+		case "user_row":
 			data = samples["users"][0].(UserListPage).Users[1]
+		case "review_task":
+			data = samples["plan_review"][0].(ReviewPage).Tasks[2]
+		case "review_saved":
+			rp := samples["plan_review"][0].(ReviewPage)
+			data = ReviewSaved{Form: rp.Tasks[1], Banner: ReviewBanner{PlanID: 2, Tasks: 3, OOB: true}}
 		}
 		var b bytes.Buffer
 		if err := h.views.lookup(i18n.ZhCN, fr.page).ExecuteTemplate(&b, fr.name, data); err != nil {

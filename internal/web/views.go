@@ -61,7 +61,7 @@ func (v *views) lookup(lang i18n.Lang, page string) *template.Template {
 var shanghai = time.FixedZone("CST", 8*3600)
 
 func templateFuncs(loc i18n.Localizer, a *assets) template.FuncMap {
-	return template.FuncMap{
+	funcs := template.FuncMap{
 		// t looks a catalogue key up: {{t "users.title"}}, or with
 		// placeholders {{t "users.count" "n" (len .Users)}}.
 		"t":        loc.T,
@@ -80,6 +80,10 @@ func templateFuncs(loc i18n.Localizer, a *assets) template.FuncMap {
 		"depth":   func(depth int) string { return "depth-" + strconv.Itoa(min(depth, 9)) },
 		"initial": initial,
 	}
+	for name, fn := range ledgerFuncs(loc) {
+		funcs[name] = fn
+	}
+	return funcs
 }
 
 func formatTime(t time.Time, layout string) string {

@@ -2,6 +2,8 @@ package webdeps
 
 import (
 	"github.com/duban/duban/internal/auth"
+	"github.com/duban/duban/internal/files"
+	"github.com/duban/duban/internal/ledgersvc"
 	"github.com/duban/duban/internal/signin"
 	"github.com/duban/duban/internal/store"
 	"github.com/duban/duban/internal/web"
@@ -12,11 +14,17 @@ type Deps struct {
 	Store  *store.DB
 	Signin *signin.Service
 	Policy auth.Policy
+	// Ledger reads the ledger (statuses, reviews, task pages, workspaces);
+	// the API is handed the same one, so both say the same. Nil leaves the
+	// ledger's pages out.
+	Ledger *ledgersvc.Service
+	// Files keeps attachments; nil refuses uploads and downloads.
+	Files *files.Store
 }
 
 // Web returns the web.Deps backed by d.
 func (d *Deps) Web() web.Deps {
-	return web.Deps{
+	wd := web.Deps{
 		Auth:  &Auth{Signin: d.Signin},
 		Setup: &setup{d},
 		Users: &users{d},
@@ -24,4 +32,9 @@ func (d *Deps) Web() web.Deps {
 		Audit: &auditLog{d},
 		Now:   d.Signin.Now,
 	}
+	if d.Ledger != nil {
+		wd.Plans = &plans{d}
+		wd.Tasks = &tasks{d}
+	}
+	return wd
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/httpauth"
+	"github.com/duban/duban/internal/ledgersvc"
 	"github.com/duban/duban/internal/store"
 	"github.com/duban/duban/internal/web"
 )
@@ -20,6 +21,12 @@ func pageError(err error, field, conflictKey string) error {
 		return nil
 	case errors.Is(err, store.ErrNotFound):
 		return fmt.Errorf("%w: %v", web.ErrNotFound, err)
+	case errors.Is(err, ledgersvc.ErrForbidden):
+		return fmt.Errorf("%w: %v", web.ErrForbidden, err)
+	case errors.Is(err, store.ErrClosed), errors.Is(err, store.ErrState):
+		// Someone else moved the task on (closed it, applied for 销号)
+		// between the page being shown and the form being sent.
+		return &web.ValidationError{Fields: map[string]string{"": "error.task_state"}}
 	case errors.Is(err, store.ErrConflict):
 		return &web.ValidationError{Fields: map[string]string{field: conflictKey}}
 	case errors.Is(err, store.ErrInvalid):

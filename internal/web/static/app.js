@@ -68,6 +68,56 @@
     a.href = here.pathname + here.search;
   });
 
+  // Upload forms (data-busy) say the file is being parsed: a plain post
+  // of a large document shows nothing for a while otherwise. The button
+  // is disabled after the submit has been taken, so its value still goes.
+  document.addEventListener("submit", function (ev) {
+    var form = ev.target;
+    if (!(form instanceof HTMLFormElement) || !form.hasAttribute("data-busy") || ev.defaultPrevented) return;
+    var busy = form.querySelector(".busy");
+    if (busy) busy.hidden = false;
+    setTimeout(function () {
+      form.querySelectorAll("button[type=submit]").forEach(function (b) { b.disabled = true; });
+    }, 0);
+  });
+
+  // File inputs with data-max-size list the chosen files with their sizes
+  // and mark those over the limit before anything is sent.
+  function formatSize(n) {
+    if (n >= 1048576) return (n / 1048576).toFixed(1) + " MB";
+    return Math.max(1, Math.round(n / 1024)) + " KB";
+  }
+  document.addEventListener("change", function (ev) {
+    var input = ev.target;
+    if (!(input instanceof HTMLInputElement) || input.type !== "file" || !input.dataset.maxSize) return;
+    var list = input.parentNode.querySelector(".file-list");
+    if (!list) return;
+    var max = parseInt(input.dataset.maxSize, 10);
+    list.textContent = "";
+    var tooLarge = false;
+    Array.prototype.forEach.call(input.files, function (f) {
+      var li = document.createElement("li");
+      li.textContent = f.name + "（" + formatSize(f.size) + "）";
+      if (f.size > max) {
+        li.className = "too-large";
+        li.textContent += " " + (input.dataset.tooLarge || "");
+        tooLarge = true;
+      }
+      list.appendChild(li);
+    });
+    input.setCustomValidity(tooLarge ? (input.dataset.tooLarge || "too large") : "");
+  });
+
+  // Forms with data-upload show how much of their files has been sent.
+  document.addEventListener("htmx:xhr:progress", function (ev) {
+    var form = ev.target.closest && ev.target.closest("form[data-upload]");
+    if (!form || !ev.detail.lengthComputable) return;
+    var bar = form.querySelector(".upload-progress");
+    if (!bar) return;
+    bar.hidden = false;
+    bar.value = Math.round(ev.detail.loaded / ev.detail.total * 100);
+  });
+
   // htmx leaves the page as it was when a request fails (403, 500, network);
   // say so instead of letting a click seem to do nothing.
   var hideTimer;

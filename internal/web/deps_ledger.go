@@ -1,0 +1,135 @@
+package web
+
+import (
+	"context"
+	"io"
+	"time"
+
+	"github.com/duban/duban/internal/ledgersvc"
+	"github.com/duban/duban/internal/plandoc"
+)
+
+// Plans is plan intake: upload, review and 挂号. The pages show the
+// ledger's own read models (package ledgersvc), so a status or a unit
+// match means the same here as in the API.
+type Plans interface {
+	// List returns every plan, newest import first.
+	List(ctx context.Context) ([]ledgersvc.Plan, error)
+	// Import reads and parses an uploaded document and keeps it as a
+	// draft under review. A document imported before is not stored again:
+	// its plan's id comes back with existed set. An unreadable document
+	// is a *DocumentError.
+	Import(ctx context.Context, name string, data []byte) (id int64, existed bool, err error)
+	// Review returns a draft beside its source text, every unit name
+	// matched to the registry.
+	Review(ctx context.Context, id int64) (*ledgersvc.Review, error)
+	// UpdateTask saves the office's corrections to one task of plan.
+	UpdateTask(ctx context.Context, plan, task int64, in TaskEdit) error
+	// Confirm ends the review: the plan's tasks are registered (挂号).
+	Confirm(ctx context.Context, id int64) error
+}
+
+// Tasks is the ledger: the task list, a task's page, the workspace, and
+// the steps units and the office take on a task.
+type Tasks interface {
+	// List returns one page of the tasks the user may read and the number
+	// of all that match.
+	List(ctx context.Context, f TaskFilter) ([]ledgersvc.Task, int, error)
+	// Export writes every task matching f (paging ignored) as an .xlsx
+	// ledger to w. Nothing reaches w unless the whole workbook was built.
+	Export(ctx context.Context, f TaskFilter, w io.Writer) error
+	// Get returns a task's page with what the user may do on it.
+	Get(ctx context.Context, id int64) (*TaskDetail, error)
+	// Workspace returns the user's day: counts, due soon, overdue, owed.
+	Workspace(ctx context.Context) (*ledgersvc.Workspace, error)
+	// Report records a progress report of the user's unit.
+	Report(ctx context.Context, id int64, in ReportInput) error
+	// RequestClose applies for 销号 with evidence.
+	RequestClose(ctx context.Context, id int64, in CloseInput) error
+	// Decide settles an open 销号 application: close, or return with a reason.
+	Decide(ctx context.Context, id int64, close bool, reason string) error
+	// Attachment opens an attachment for download, for whoever may read
+	// its task. The caller closes Body.
+	Attachment(ctx context.Context, id int64) (*Download, error)
+}
+
+// TaskFilter narrows the task list; zero fields select all. Status and
+// Light take the ledger's codes (not_started, red, …).
+type TaskFilter struct {
+	PlanID, UnitID int64
+	Status, Light  string
+	DueFrom, DueTo time.Time // civil dates, inclusive
+	Q              string
+	Sort           string // plan (default), due, report
+	Limit, Offset  int
+}
+
+// TaskDetail is a task's page and what the signed-in user may do there.
+type TaskDetail struct {
+	ledgersvc.Detail
+	PlanTitle string
+	// CanReport: the user is a liaison of one of the task's units.
+	CanReport bool
+	// CanDecide: the user is the office, who verifies and closes.
+	CanDecide bool
+	// CurrentPeriod is the reporting period of today, for a recurring task.
+	CurrentPeriod string
+}
+
+// TaskEdit is the review form of one task. Rows whose text (or name) is
+// empty are dropped, which is how the office deletes one.
+type TaskEdit struct {
+	Title, Goal, Owner, Requirement, Measure string
+	Weight                                   *float64
+	Units                                    []UnitLink
+	Deadlines                                []plandoc.Deadline
+	Targets                                  []plandoc.Target
+	Milestones                               []plandoc.Milestone
+}
+
+// UnitLink is one responsible unit: the name as written, whether it
+// leads, and the registry unit it stands for (0 when not yet placed).
+type UnitLink struct {
+	Name   string
+	Lead   bool
+	UnitID int64
+}
+
+// Upload is one uploaded file, opened on demand.
+type Upload struct {
+	Name string
+	Size int64
+	Open func() (io.ReadCloser, error)
+}
+
+// ReportInput is a progress report as the form submits it.
+type ReportInput struct {
+	Text           string
+	Percent        *float64
+	Period         string
+	MilestonesDone []int           // by place in the task
+	Targets        map[int]float64 // by place in the task
+	Files          []Upload
+}
+
+// CloseInput is an application for 销号.
+type CloseInput struct {
+	Text  string
+	Files []Upload
+}
+
+// Download is an attachment being sent.
+type Download struct {
+	Filename    string
+	ContentType string
+	ModTime     time.Time
+	Body        io.ReadSeekCloser
+}
+
+// DocumentError says an uploaded plan could not be read. Message is the
+// reader's own explanation, which names the file and what was expected.
+type DocumentError struct {
+	Message string
+}
+
+func (e *DocumentError) Error() string { return "web: unreadable document: " + e.Message }

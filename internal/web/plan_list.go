@@ -1,0 +1,41 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/duban/duban/internal/ledgersvc"
+)
+
+// PlanListPage is the data of the plan list (方案) and its upload form.
+type PlanListPage struct {
+	Page
+	Plans []ledgersvc.Plan
+	// CanImport shows the upload form: the office's.
+	CanImport bool
+	Upload    UploadForm
+}
+
+// UploadForm is the plan upload's outcome when it failed: which file,
+// the catalogue key of what was wrong, and the reader's own explanation.
+type UploadForm struct {
+	Name   string
+	Error  string // a catalogue key; "" when there is none
+	Detail string // docread's message for an unreadable document
+}
+
+// planList shows the plans, newest first.
+func (h *Handler) planList(w http.ResponseWriter, r *http.Request) {
+	h.renderPlanList(w, r, http.StatusOK, UploadForm{})
+}
+
+func (h *Handler) renderPlanList(w http.ResponseWriter, r *http.Request, status int, up UploadForm) {
+	plans, err := h.d.Plans.List(r.Context())
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	u, _ := CurrentUserFrom(r.Context())
+	data := PlanListPage{Plans: plans, CanImport: u.Role == RoleOffice, Upload: up}
+	data.Page = h.basePage(w, r, "/plans")
+	h.render(w, r, status, "plans", data)
+}

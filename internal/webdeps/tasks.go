@@ -1,0 +1,138 @@
+package webdeps
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/duban/duban/internal/audit"
+	"github.com/duban/duban/internal/authz"
+	"github.com/duban/duban/internal/ledger"
+	"github.com/duban/duban/internal/ledgersvc"
+	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/web"
+)
+
+// tasks is the ledger for the pages. Reads go through ledgersvc, which
+// scopes them to what the user may see; writes mirror the API's rules.
+type tasks struct{ d *Deps }
+
+// storeFilter turns the page's filter into the store's; ledgersvc adds
+// the user's scope and today's dates.
+func storeTaskFilter(f web.TaskFilter) store.TaskFilter {
+	return store.TaskFilter{PlanID: f.PlanID, UnitID: f.UnitID, Q: f.Q, Status: ledger.Status(f.Status),
+		Light: ledger.Light(f.Light), DueFrom: f.DueFrom, DueTo: f.DueTo, Sort: f.Sort, Limit: f.Limit, Offset: f.Offset}
+}
+
+func (s *tasks) List(ctx context.Context, f web.TaskFilter) ([]ledgersvc.Task, int, error) {
+	p, _, err := s.d.acting(ctx, authz.TaskRead)
+	if err != nil {
+		return nil, 0, err
+	}
+	list, total, err := s.d.Ledger.List(ctx, p, storeTaskFilter(f))
+	return list, total, pageError(err, "", "")
+}
+
+func (s *tasks) Get(ctx context.Context, id int64) (*web.TaskDetail, error) {
+	p, _, err := s.d.acting(ctx, authz.TaskRead)
+	if err != nil {
+		return nil, err
+	}
+	d, err := s.d.Ledger.Detail(ctx, p, id)
+	if err != nil {
+		return nil, pageError(err, "", "")
+	}
+	td := &web.TaskDetail{Detail: *d}
+	// The history keeps account names; people read each other's names.
+	names := map[int64]string{}
+	for i, e := range td.History {
+		if _, ok := names[e.ActorID]; !ok {
+			names[e.ActorID] = e.Actor
+			if u, err := s.d.Store.FindUserByID(ctx, e.ActorID); err == nil && u.DisplayName != "" {
+				names[e.ActorID] = u.DisplayName
+			}
+		}
+		td.History[i].Actor = names[e.ActorID]
+	}
+	open := d.Workflow == string(ledger.Registered) || d.Workflow == string(ledger.InProgress)
+	td.CanReport = open && authz.Can(p, authz.TaskReport, authz.Resource{Units: d.UnitIDs})
+	td.CanDecide = d.Workflow == string(ledger.Pending) && authz.Allowed(p, authz.TaskClose)
+	if d.Every != "" {
+		if per, err := ledger.PeriodOf(d.Every, s.d.Ledger.Today()); err == nil {
+			td.CurrentPeriod = per.Key
+		}
+	}
+	if all, err := s.d.Store.FindPlans(ctx); err == nil {
+		for _, pl := range all {
+			if pl.ID == d.PlanID {
+				td.PlanTitle = pl.Title
+			}
+		}
+	}
+	return td, nil
+}
+
+func (s *tasks) Workspace(ctx context.Context) (*ledgersvc.Workspace, error) {
+	p, _, err := s.d.acting(ctx, authz.TaskRead)
+	if err != nil {
+		return nil, err
+	}
+	ws, err := s.d.Ledger.Workspace(ctx, p)
+	return ws, pageError(err, "", "")
+}
+
+// Attachment opens an attachment for whoever may read its task, as the
+// API's GET /api/v1/attachments/{id} does.
+func (s *tasks) Attachment(ctx context.Context, id int64) (*web.Download, error) {
+	p, _, err := s.d.acting(ctx, authz.TaskRead)
+	if err != nil {
+		return nil, err
+	}
+	if s.d.Files == nil {
+		return nil, web.ErrNotFound
+	}
+	a, taskID, err := s.d.Store.FindAttachment(ctx, id)
+	if err != nil {
+		return nil, pageError(err, "", "")
+	}
+	if _, err := s.d.Ledger.Readable(ctx, p, taskID); err != nil {
+		return nil, pageError(err, "", "")
+	}
+	f, err := s.d.Files.Get(a.SHA256)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", web.ErrNotFound, err)
+	}
+	return &web.Download{Filename: a.Filename, ContentType: a.ContentType, ModTime: a.CreatedAt, Body: f}, nil
+}
+
+// reportable loads a task the user may report on: a liaison of one of
+// its units (TaskReport is unit-scoped).
+func (s *tasks) reportable(ctx context.Context, id int64) (authz.Principal, audit.Actor, *store.Task, error) {
+	p, actor, err := s.d.acting(ctx, authz.TaskReport)
+	if err != nil {
+		return p, actor, nil, err
+	}
+	t, err := s.d.Store.FindTaskByID(ctx, id)
+	if err != nil {
+		return p, actor, nil, pageError(err, "", "")
+	}
+	if !authz.Can(p, authz.TaskReport, authz.Resource{Units: t.UnitIDs}) {
+		return p, actor, nil, web.ErrForbidden
+	}
+	if t.Status == string(ledger.Draft) {
+		return p, actor, nil, web.ErrNotFound // a draft is not in the ledger yet
+	}
+	return p, actor, t, nil
+}
+
+// reportingUnit is the user's unit among the task's units.
+func reportingUnit(p authz.Principal, t *store.Task) int64 {
+	for _, u := range t.UnitIDs {
+		if p.HasUnit(u) {
+			return u
+		}
+	}
+	return 0
+}
+
+var errNoFiles = errors.New("webdeps: no attachment store")
