@@ -51,6 +51,7 @@ var routes = []route{
 	{"GET", "/api/v1/attachments/{id}", (*Handler).attachmentGet},
 	{"GET", "/api/v1/workspace", (*Handler).workspaceGet},
 	{"POST", "/api/v1/ledger/progress", (*Handler).progressImport},
+	{"GET", "/api/v1/ledger.xlsx", (*Handler).ledgerExport},
 
 	{"GET", "/api/v1/users", (*Handler).userList},
 	{"POST", "/api/v1/users", (*Handler).userCreate},

@@ -97,6 +97,27 @@ func TestProgressSheetImport(t *testing.T) {
 			if code, _ := upload(t, f, "leader", sheetWith(t, map[int64]string{f.taskA: "x"})); code != http.StatusForbidden {
 				t.Errorf("leader import = %d", code)
 			}
+			// The liaison's export holds their unit's task, with the progress just imported.
+			req := httptest.NewRequest("GET", "/api/v1/ledger.xlsx", nil)
+			req.Header.Set("Authorization", "Bearer "+f.tokens["liaisonA"])
+			rec := httptest.NewRecorder()
+			f.srv.ServeHTTP(rec, req)
+			x, err := excelize.OpenReader(rec.Body)
+			if rec.Code != 200 || err != nil {
+				t.Fatalf("export = %d, %v", rec.Code, err)
+			}
+			rows, _ := x.GetRows(x.GetSheetName(0))
+			found := false
+			for _, row := range rows {
+				for _, cell := range row {
+					if cell == "已完成调研" {
+						found = true
+					}
+				}
+			}
+			if !found {
+				t.Errorf("the export lacks the imported progress: %v", rows)
+			}
 		})
 	}
 }
