@@ -2,7 +2,6 @@ package ledgersvc
 
 import (
 	"context"
-	"slices"
 	"time"
 
 	"github.com/duban/duban/internal/store"
@@ -15,7 +14,7 @@ type UnitMatch struct {
 	Name        string             `json:"name"`
 	Lead        bool               `json:"lead"`
 	UnitID      int64              `json:"unit_id,omitempty"`
-	How         string             `json:"how,omitempty"` // name, alias, or "" when unknown
+	How         string             `json:"how,omitempty"` // name, alias, linked (chosen at review), or "" when unknown
 	Suggestions []units.Suggestion `json:"suggestions"`
 }
 
@@ -73,9 +72,13 @@ func (s *Service) Review(ctx context.Context, id int64) (*Review, error) {
 	for i := range p.Tasks {
 		t := &p.Tasks[i]
 		rt := ReviewTask{Task: s.View(t), UnitMatches: []UnitMatch{}}
-		for _, name := range t.Units {
+		for _, link := range t.UnitLinks {
+			name := link.Name
 			m := ix.Match(name)
-			um := UnitMatch{Name: name, Lead: slices.Contains(t.LeadUnits, name), UnitID: m.UnitID, How: m.How, Suggestions: m.Suggestions}
+			if link.UnitID != 0 { // the office's own choice (or an earlier match) stands
+				m = units.Match{UnitID: link.UnitID, How: "linked"}
+			}
+			um := UnitMatch{Name: name, Lead: link.Lead, UnitID: m.UnitID, How: m.How, Suggestions: m.Suggestions}
 			if um.Suggestions == nil {
 				um.Suggestions = []units.Suggestion{}
 			}

@@ -57,6 +57,9 @@ type Task struct {
 	// UnitIDs are the registry units the task's unit names were matched
 	// to; authorisation decides by them.
 	UnitIDs []int64
+	// UnitLinks are the task's units one by one, with the registry unit
+	// each name stands for (0 when unmatched).
+	UnitLinks []UnitLink
 	plandoc.Task
 	// 五落实 beyond the document's own words, filled in at review.
 	Goal, Owner, Requirement, Measure string

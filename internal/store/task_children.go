@@ -62,6 +62,7 @@ func (db *DB) findTaskChildren(ctx context.Context, tx *sql.Tx, scope childScope
 		if unitID.Valid && !slices.Contains(t.UnitIDs, unitID.Int64) {
 			t.UnitIDs = append(t.UnitIDs, unitID.Int64)
 		}
+		t.UnitLinks = append(t.UnitLinks, UnitLink{Name: name, Lead: lead, UnitID: unitID.Int64})
 		t.Units = append(t.Units, name)
 		if lead {
 			t.LeadUnits = append(t.LeadUnits, name)
