@@ -8,6 +8,7 @@ import (
 
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/httpauth"
+	"github.com/duban/duban/internal/ledgersvc"
 	"github.com/duban/duban/internal/store"
 )
 
@@ -24,7 +25,7 @@ func (h *Handler) closeRequest(w http.ResponseWriter, r *http.Request) {
 		fail(w, r, err)
 		return
 	}
-	id, err := h.Store.RequestClose(r.Context(), httpauth.Actor(r), t.ID, reportingUnit(c.Principal(), t), strings.TrimSpace(in.Text), atts)
+	id, err := h.Store.RequestClose(r.Context(), httpauth.Actor(r), t.ID, ledgersvc.ReportingUnit(c.Principal(), t), strings.TrimSpace(in.Text), atts)
 	reply(w, r, http.StatusCreated, map[string]any{"id": id}, err)
 }
 

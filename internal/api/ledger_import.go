@@ -7,9 +7,7 @@ import (
 
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/httpauth"
-	"github.com/duban/duban/internal/ledger"
 	"github.com/duban/duban/internal/report"
-	"github.com/duban/duban/internal/store"
 )
 
 // rowProblem is one bad row of a refused sheet.
@@ -39,17 +37,7 @@ func (h *Handler) progressImport(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer file.Close()
-	p := c.Principal()
-	tasks := map[int64]*store.Task{}
-	updates, err := report.ReadProgressFor(file, header.Filename, func(id int64) bool {
-		t, err := h.Store.FindTaskByID(r.Context(), id)
-		if err != nil || !authz.Can(p, authz.TaskReport, authz.Resource{Units: t.UnitIDs}) ||
-			(t.Status != string(ledger.Registered) && t.Status != string(ledger.InProgress)) {
-			return false
-		}
-		tasks[id] = t
-		return true
-	})
+	res, err := h.Ledger.ImportProgress(r.Context(), c.Principal(), httpauth.Actor(r), file, header.Filename)
 	var sheetErr *report.SheetError
 	if errors.As(err, &sheetErr) {
 		problems := make([]rowProblem, len(sheetErr.Errors))
@@ -61,29 +49,10 @@ func (h *Handler) progressImport(w http.ResponseWriter, r *http.Request) {
 			"rows":  problems})
 		return
 	}
-	if err != nil {
+	var fileErr *report.FileError
+	if errors.As(err, &fileErr) {
 		fail(w, r, errors.Join(errBadRequest, err))
 		return
 	}
-	var items []store.ProgressItem
-	skipped := 0
-	for _, u := range updates {
-		t := tasks[u.TaskID]
-		if latest, err := h.Store.FindProgress(r.Context(), u.TaskID); err == nil && len(latest) > 0 && latest[0].Text == u.Text {
-			skipped++
-			continue
-		}
-		in := store.ProgressInput{UnitID: reportingUnit(p, t), Text: u.Text, Percent: u.Percent}
-		if t.Every != "" {
-			if per, err := ledger.PeriodOf(t.Every, h.Ledger.Today()); err == nil {
-				in.Period = per.Key
-			}
-		}
-		items = append(items, store.ProgressItem{TaskID: u.TaskID, ProgressInput: in})
-	}
-	if _, err := h.Store.AddProgressBatch(r.Context(), httpauth.Actor(r), items); err != nil {
-		fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, map[string]int{"imported": len(items), "skipped": skipped})
+	reply(w, r, http.StatusOK, res, err)
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/httpauth"
 	"github.com/duban/duban/internal/ledger"
+	"github.com/duban/duban/internal/ledgersvc"
 	"github.com/duban/duban/internal/store"
 )
 
@@ -60,7 +61,7 @@ func (h *Handler) progressCreate(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	id, err := h.Store.AddProgress(r.Context(), httpauth.Actor(r), t.ID, store.ProgressInput{UnitID: reportingUnit(c.Principal(), t),
+	id, err := h.Store.AddProgress(r.Context(), httpauth.Actor(r), t.ID, store.ProgressInput{UnitID: ledgersvc.ReportingUnit(c.Principal(), t),
 		Period: in.Period, Text: strings.TrimSpace(in.Text), Percent: in.Percent, MilestonesDone: in.MilestonesDone, Targets: targets, Attachments: atts})
 	reply(w, r, http.StatusCreated, map[string]any{"id": id, "period": in.Period}, err)
 }
@@ -83,16 +84,6 @@ func (h *Handler) taskFor(w http.ResponseWriter, r *http.Request, action authz.A
 		return nil, nil, false
 	}
 	return c, t, true
-}
-
-// reportingUnit is the caller's unit among the task's units.
-func reportingUnit(p authz.Principal, t *store.Task) int64 {
-	for _, u := range t.UnitIDs {
-		if p.HasUnit(u) {
-			return u
-		}
-	}
-	return 0
 }
 
 // readReport reads a JSON body into in, or a multipart form whose fields

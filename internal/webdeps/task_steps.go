@@ -8,6 +8,7 @@ import (
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/files"
 	"github.com/duban/duban/internal/ledger"
+	"github.com/duban/duban/internal/ledgersvc"
 	"github.com/duban/duban/internal/store"
 	"github.com/duban/duban/internal/web"
 )
@@ -50,7 +51,7 @@ func (s *tasks) Report(ctx context.Context, id int64, in web.ReportInput) error 
 	if err != nil {
 		return err
 	}
-	_, err = s.d.Store.AddProgress(ctx, actor, t.ID, store.ProgressInput{UnitID: reportingUnit(p, t), Period: in.Period,
+	_, err = s.d.Store.AddProgress(ctx, actor, t.ID, store.ProgressInput{UnitID: ledgersvc.ReportingUnit(p, t), Period: in.Period,
 		Text: in.Text, Percent: in.Percent, MilestonesDone: in.MilestonesDone, Targets: in.Targets, Attachments: atts})
 	return pageError(err, "", "")
 }
@@ -71,7 +72,7 @@ func (s *tasks) RequestClose(ctx context.Context, id int64, in web.CloseInput) e
 	if err != nil {
 		return err
 	}
-	_, err = s.d.Store.RequestClose(ctx, actor, t.ID, reportingUnit(p, t), in.Text, atts)
+	_, err = s.d.Store.RequestClose(ctx, actor, t.ID, ledgersvc.ReportingUnit(p, t), in.Text, atts)
 	return pageError(err, "", "")
 }
 

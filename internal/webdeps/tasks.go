@@ -125,14 +125,4 @@ func (s *tasks) reportable(ctx context.Context, id int64) (authz.Principal, audi
 	return p, actor, t, nil
 }
 
-// reportingUnit is the user's unit among the task's units.
-func reportingUnit(p authz.Principal, t *store.Task) int64 {
-	for _, u := range t.UnitIDs {
-		if p.HasUnit(u) {
-			return u
-		}
-	}
-	return 0
-}
-
 var errNoFiles = errors.New("webdeps: no attachment store")

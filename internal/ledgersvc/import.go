@@ -1,0 +1,82 @@
+package ledgersvc
+
+import (
+	"context"
+	"io"
+
+	"github.com/duban/duban/internal/audit"
+	"github.com/duban/duban/internal/authz"
+	"github.com/duban/duban/internal/ledger"
+	"github.com/duban/duban/internal/report"
+	"github.com/duban/duban/internal/store"
+)
+
+// Imported is what a progress sheet did.
+type Imported struct {
+	Imported int `json:"imported"`
+	Skipped  int `json:"skipped"` // rows repeating the task's latest report: unchanged rows of the export
+}
+
+// ImportProgress records a sheet of progress updates (the exported ledger
+// with 进展情况 and 完成比例 filled in) all or none. Rows naming a task p
+// may not report on, or one that is closed or awaiting verification, are
+// errors like a bad percent: the whole sheet is refused with a
+// *report.SheetError listing every bad row.
+func (s *Service) ImportProgress(ctx context.Context, p authz.Principal, actor audit.Actor, r io.Reader, name string) (*Imported, error) {
+	if !authz.Allowed(p, authz.TaskReport) {
+		return nil, ErrForbidden
+	}
+	tasks := map[int64]*store.Task{}
+	updates, err := report.ReadProgressFor(r, name, func(id int64) bool {
+		t, err := s.Store.FindTaskByID(ctx, id)
+		if err != nil || !authz.Can(p, authz.TaskReport, authz.Resource{Units: t.UnitIDs}) ||
+			(t.Status != string(ledger.Registered) && t.Status != string(ledger.InProgress)) {
+			return false
+		}
+		tasks[id] = t
+		return true
+	})
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]int64, 0, len(updates))
+	for _, u := range updates {
+		ids = append(ids, u.TaskID)
+	}
+	latest, err := s.Store.LatestReportTexts(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	res := &Imported{}
+	var items []store.ProgressItem
+	for _, u := range updates {
+		if latest[u.TaskID] == u.Text {
+			res.Skipped++
+			continue
+		}
+		t := tasks[u.TaskID]
+		in := store.ProgressInput{UnitID: ReportingUnit(p, t), Text: u.Text, Percent: u.Percent}
+		if t.Every != "" {
+			if per, err := ledger.PeriodOf(t.Every, s.Today()); err == nil {
+				in.Period = per.Key
+			}
+		}
+		items = append(items, store.ProgressItem{TaskID: u.TaskID, ProgressInput: in})
+	}
+	if _, err := s.Store.AddProgressBatch(ctx, actor, items); err != nil {
+		return nil, err
+	}
+	res.Imported = len(items)
+	return res, nil
+}
+
+// ReportingUnit is p's unit among the task's units (0 when p reports for
+// none of them).
+func ReportingUnit(p authz.Principal, t *store.Task) int64 {
+	for _, u := range t.UnitIDs {
+		if p.HasUnit(u) {
+			return u
+		}
+	}
+	return 0
+}
