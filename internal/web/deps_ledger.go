@@ -38,6 +38,10 @@ type Tasks interface {
 	// Export writes every task matching f (paging ignored) as an .xlsx
 	// ledger to w. Nothing reaches w unless the whole workbook was built.
 	Export(ctx context.Context, f TaskFilter, w io.Writer) error
+	// ImportProgress records a filled-in ledger sheet all or nothing; a
+	// refused sheet is a *SheetRowsError, a file that is no such sheet
+	// wraps ErrBadFile.
+	ImportProgress(ctx context.Context, file Upload) (imported, skipped int, err error)
 	// Get returns a task's page with what the user may do on it.
 	Get(ctx context.Context, id int64) (*TaskDetail, error)
 	// Workspace returns the user's day: counts, due soon, overdue, owed.

@@ -121,8 +121,9 @@ func ledgerSamples(p Page) map[string][]any {
 				Banner: ReviewBanner{PlanID: 2, Tasks: 71, Unknown: 3, Flagged: 2}, Registry: registry},
 			ReviewPage{Page: p, Plan: plans[0], Banner: ReviewBanner{PlanID: 2}},
 		},
-		"tasks": {list, filtered, empty},
-		"task":  {taskPage("in_progress"), taskPage("pending"), taskPage("closed"), withErrors, decideErr, closed, taskPage("registered")},
+		"tasks":       {list, filtered, empty},
+		"task":        {taskPage("in_progress"), taskPage("pending"), taskPage("closed"), withErrors, decideErr, closed, taskPage("registered")},
+		"task_import": {TaskImportPage{Page: p, File: "台账.xlsx", Rows: []string{"第 5 行「完成比例」：完成比例应在 0–100 之间，填写的是「120%」", "第 9 行「任务编号」：<script>alert(1)</script>"}}},
 	}
 }
 

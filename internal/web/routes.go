@@ -46,6 +46,7 @@ func (h *Handler) routes() {
 	if h.d.Tasks != nil {
 		m.HandleFunc("GET /tasks", h.signedIn(h.taskList))
 		m.HandleFunc("GET /tasks/export.xlsx", h.signedIn(h.taskExport))
+		m.HandleFunc("POST /tasks/import", h.signedIn(h.taskImport))
 		m.HandleFunc("GET /tasks/{id}", h.signedIn(h.taskShow))
 		m.HandleFunc("POST /tasks/{id}/progress", h.signedIn(h.taskReport))
 		m.HandleFunc("POST /tasks/{id}/close-request", h.signedIn(h.taskCloseRequest))
