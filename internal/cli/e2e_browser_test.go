@@ -19,12 +19,20 @@ func bootDemo(t *testing.T) string {
 	t.Helper()
 	cfg := config.Defaults()
 	cfg.DataDir, cfg.Addr, cfg.Demo, cfg.LogLevel = t.TempDir(), "127.0.0.1:0", true, "warn"
-	env := &Env{Stdout: io.Discard, Stderr: io.Discard}
 	ctx, cancel := context.WithCancel(context.Background())
-	app, err := Open(ctx, cfg, env)
+	app, err := Open(ctx, cfg, &Env{Stdout: io.Discard, Stderr: io.Discard})
 	if err != nil {
+		cancel()
 		t.Fatal(err)
 	}
+	return serveApp(t, ctx, cancel, app)
+}
+
+// serveApp runs app until the test ends (then stops it and closes its
+// database) and returns its base URL once it listens.
+func serveApp(t *testing.T, ctx context.Context, cancel context.CancelFunc, app *App) string {
+	t.Helper()
+	env := &Env{Stdout: io.Discard, Stderr: io.Discard}
 	addrc := make(chan net.Addr, 1)
 	done := make(chan error, 1)
 	go func() { done <- app.Run(ctx, env, func(a net.Addr) { addrc <- a }) }()

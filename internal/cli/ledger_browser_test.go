@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -61,23 +60,7 @@ func bootLedger(t *testing.T) (*App, string) {
 			t.Fatal(err)
 		}
 	}
-	addrc := make(chan net.Addr, 1)
-	done := make(chan error, 1)
-	go func() { done <- app.Run(ctx, env, func(a net.Addr) { addrc <- a }) }()
-	t.Cleanup(func() {
-		cancel()
-		<-done
-		app.Close()
-	})
-	select {
-	case a := <-addrc:
-		return app, "http://" + a.String()
-	case err := <-done:
-		t.Fatal(err)
-	case <-time.After(30 * time.Second):
-		t.Fatal("server did not start")
-	}
-	return nil, ""
+	return app, serveApp(t, ctx, cancel, app)
 }
 
 // TestLedgerJourneyInBrowser walks the ledger in headless chromium: the
