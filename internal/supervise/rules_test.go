@@ -1,0 +1,86 @@
+package supervise
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/duban/duban/internal/ledger"
+	"github.com/duban/duban/internal/workday"
+)
+
+func TestRulesValidate(t *testing.T) {
+	tests := []struct {
+		name string
+		edit func(*Rules)
+		want string // a substring of the error; "" for valid
+	}{
+		{"default", func(*Rules) {}, ""},
+		{"no ladder", func(r *Rules) { r.Ladder = nil }, ""},
+		{"negative remind", func(r *Rules) { r.RemindWorkdays = -1 }, "remind_workdays -1"},
+		{"report day", func(r *Rules) { r.ReportDay = 32 }, "report_day 32"},
+		{"empty name", func(r *Rules) { r.Ladder[1].Name = "" }, "level 2: empty name"},
+		{"twice", func(r *Rules) { r.Ladder[2].Name = "blue" }, `name "blue" used twice`},
+		{"no label", func(r *Rules) { r.Ladder[0].Label = "" }, "empty label"},
+		{"no rectify", func(r *Rules) { r.Ladder[0].RectifyWorkdays = 0 }, "rectify_workdays 0"},
+		{"escalate on deadline", func(r *Rules) { r.Ladder[1].AfterWorkdays = 0 }, "after_workdays 0: want 1..60"},
+		{"blue with the press", func(r *Rules) { r.Ladder[0].AfterWorkdays = 0 }, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := Default()
+			tt.edit(&r)
+			err := r.Validate()
+			switch {
+			case tt.want == "" && err != nil:
+				t.Fatalf("unexpected error: %v", err)
+			case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
+				t.Fatalf("error %v, want one containing %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestBook(t *testing.T) {
+	strict := Default()
+	strict.RemindWorkdays = 5
+	b := Book{Default: Default(), Categories: map[string]Rules{"重点": strict, "bad": {RemindWorkdays: -2}}}
+	if got := b.For("重点").RemindWorkdays; got != 5 {
+		t.Errorf("For(重点).RemindWorkdays = %d, want 5", got)
+	}
+	if got := b.For("其他").RemindWorkdays; got != 3 {
+		t.Errorf("For(其他).RemindWorkdays = %d, want the default 3", got)
+	}
+	if err := b.Validate(); err == nil || !strings.Contains(err.Error(), `category "bad"`) {
+		t.Errorf("Validate = %v, want the bad category named", err)
+	}
+}
+
+func TestReportDue(t *testing.T) {
+	cal := workday.Default()
+	tests := []struct {
+		every, in string
+		day       int
+		want      string
+	}{
+		{"month", "2026-03-10", 25, "2026-03-25"},   // a Wednesday
+		{"month", "2026-10-10", 25, "2026-10-26"},   // Sunday 25th moves to Monday
+		{"month", "2026-02-10", 30, "2026-02-28"},   // past the month's end: the 28th, a Saturday worked (调休上班)
+		{"quarter", "2026-08-01", 25, "2026-09-28"}, // 09-25..27 中秋 off
+		{"half-year", "2026-02-01", 25, "2026-06-25"},
+		{"year", "2026-05-01", 0, "2026-12-31"}, // 0: the period's last day
+		{"month", "2026-04-01", 0, "2026-04-30"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.every+"/"+tt.in, func(t *testing.T) {
+			p, err := ledger.PeriodOf(tt.every, d(tt.in))
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := Default()
+			r.ReportDay = tt.day
+			if got, _ := ReportDue(r, cal, p); day(got) != tt.want {
+				t.Errorf("ReportDue = %s, want %s", day(got), tt.want)
+			}
+		})
+	}
+}
