@@ -35,6 +35,9 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzParseText -fuzztime 60s ./internal/plandoc
 	$(GO) test -run '^$$' -fuzz FuzzDeadlines -fuzztime 30s ./internal/plandoc
 	$(GO) test -run '^$$' -fuzz FuzzUnits -fuzztime 30s ./internal/plandoc
+	$(GO) test -run '^$$' -fuzz FuzzParseICS -fuzztime 30s ./internal/workday
+	$(GO) test -run '^$$' -fuzz FuzzAddWorkdays -fuzztime 30s ./internal/workday
+	$(GO) test -run '^$$' -fuzz FuzzReadProgress -fuzztime 30s ./internal/report
 
 fixtures:
 	./scripts/make-format-fixtures.sh
