@@ -1,0 +1,105 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"sort"
+	"time"
+
+	"github.com/duban/duban/internal/config"
+	"github.com/duban/duban/internal/ledger"
+	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/supervise"
+	"github.com/duban/duban/internal/workday"
+)
+
+func init() {
+	register("supervise", "督查预演: supervise --dry-run [--at YYYY-MM-DD] 列出到期的提醒、催办、督办", runSupervise)
+}
+
+// runSupervise prints what supervision would do on a day: for every task
+// in the ledger, the reminders, 催办, 督办 notices and missing reports that
+// the rules call for by then, with how each date was counted. Recording
+// the events and sending them is the scheduler's; this is its dry run.
+func runSupervise(ctx context.Context, env *Env, args []string) error {
+	fs := newFlags(env, "supervise", "--dry-run [--at YYYY-MM-DD] [--data DIR] [--db DSN]")
+	dry := fs.Bool("dry-run", false, "只列出将发生的督查事件，不记录、不发送")
+	at := fs.String("at", "", "以哪一天为“今天” (YYYY-MM-DD)，默认今天")
+	cfg, _, err := config.Load(fs, args, os.Getenv)
+	if err != nil {
+		return err
+	}
+	if !*dry {
+		return fmt.Errorf("本版本只提供 --dry-run：督查事件的记录与发送尚未实现 (only --dry-run is available): %w", errUsage)
+	}
+	cal := workday.Default()
+	today := workday.DateOf(time.Now().In(time.FixedZone("CST", 8*3600)))
+	if *at != "" {
+		if today, err = workday.ParseDate(*at); err != nil {
+			return fmt.Errorf("--at %q: %w", *at, err)
+		}
+	}
+	db, err := store.Open(ctx, store.Options{DataDir: cfg.DataDir, DSN: cfg.DB, SkipMigrate: true, Logger: newLogger(env, "warn")})
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	events, titles, err := dueEvents(ctx, db, cal, today)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "截至 %s 应发生的督查事件 %d 件（预演，未记录、未发送）：\n", today.Format(time.DateOnly), len(events))
+	for _, e := range events {
+		fmt.Fprintf(env.Stdout, "%s  %-8s %s\n            %s\n", e.On.Format(time.DateOnly), label(e), titles[e.TaskID], supervise.Explain(e, cal))
+	}
+	return nil
+}
+
+// dueEvents runs the default rules over every active task of the ledger.
+// Nothing is recorded yet, so each task's history is empty and catch-up
+// lists every event since the task was registered.
+func dueEvents(ctx context.Context, db *store.DB, cal *workday.Calendar, today time.Time) ([]supervise.Event, map[int64]string, error) {
+	rules := supervise.Default()
+	var all []supervise.Event
+	titles := map[int64]string{}
+	for offset := 0; ; offset += 500 {
+		tasks, total, err := db.FindTasks(ctx, store.TaskFilter{Registered: true, Limit: 500, Offset: offset})
+		if err != nil {
+			return nil, nil, err
+		}
+		for i := range tasks {
+			t := &tasks[i]
+			titles[t.ID] = t.Title
+			st := supervise.Task{ID: t.ID, Workflow: ledger.Workflow(t.Status), Every: t.Every}
+			if t.RegisteredAt != nil {
+				st.RegisteredAt = workday.DateOf(t.RegisteredAt.In(time.FixedZone("CST", 8*3600)))
+			}
+			if d, err := workday.ParseDate(t.NextDue); err == nil {
+				st.NextDue = d
+			}
+			if t.Every != "" {
+				if st.ReportedPeriods, err = db.ReportedPeriods(ctx, t.ID); err != nil {
+					return nil, nil, err
+				}
+			}
+			events, err := supervise.Due(rules, cal, st, nil, today)
+			if err != nil {
+				return nil, nil, fmt.Errorf("task %d (%s): %w", t.ID, t.Title, err)
+			}
+			all = append(all, events...)
+		}
+		if offset+len(tasks) >= total {
+			break
+		}
+	}
+	sort.SliceStable(all, func(i, j int) bool { return all[i].On.Before(all[j].On) })
+	return all, titles, nil
+}
+
+func label(e supervise.Event) string {
+	if e.Label != "" {
+		return e.Label
+	}
+	return e.Kind.Label()
+}
