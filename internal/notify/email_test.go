@@ -1,0 +1,202 @@
+package notify
+
+import (
+	"bytes"
+	"context"
+	"encoding/base64"
+	"io"
+	"mime"
+	"net/mail"
+	"strings"
+	"testing"
+	"time"
+)
+
+var fixedNow = time.Date(2025, 3, 14, 9, 30, 0, 0, time.FixedZone("CST", 8*3600))
+
+func testMessage() Message {
+	return Message{
+		Key:        "remind/task/42/2025-03-14",
+		Title:      "督办通知：请于3月20日前报送整改进展",
+		Text:       "市发展改革委：\n你单位承担的“优化营商环境”任务已逾期3个工作日，请限期整改。\n.以点开头的一行",
+		Link:       "http://127.0.0.1:8080/tasks/42",
+		Recipients: []string{"张三 <zhangsan@example.gov.cn>", "lisi@example.gov.cn"},
+	}
+}
+
+func TestEmailSend(t *testing.T) {
+	tests := []struct {
+		name       string
+		server     func(*smtpServer)
+		cfg        func(*SMTPConfig)
+		wantTLS    bool
+		wantAuthed bool
+	}{
+		{name: "plain relay"},
+		{
+			name:    "starttls",
+			server:  func(s *smtpServer) { s.tls = selfSignedTLS(t) },
+			cfg:     func(c *SMTPConfig) { c.InsecureSkipVerify = true; c.RequireTLS = true },
+			wantTLS: true,
+		},
+		{
+			name:       "starttls and auth plain",
+			server:     func(s *smtpServer) { s.tls = selfSignedTLS(t); s.user, s.pass = "duban", "s3cret" },
+			cfg:        func(c *SMTPConfig) { c.InsecureSkipVerify = true; c.Username, c.Password = "duban", "s3cret" },
+			wantTLS:    true,
+			wantAuthed: true,
+		},
+		{
+			name:       "auth plain on loopback without tls",
+			server:     func(s *smtpServer) { s.user, s.pass = "duban", "s3cret" },
+			cfg:        func(c *SMTPConfig) { c.Username, c.Password = "duban", "s3cret" },
+			wantAuthed: true,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv := startSMTP(t, tt.server)
+			cfg := SMTPConfig{Addr: srv.addr, From: "督办系统 <duban@example.gov.cn>", Timeout: 5 * time.Second}
+			if tt.cfg != nil {
+				tt.cfg(&cfg)
+			}
+			ch, err := NewEmail(cfg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ch.Now = func() time.Time { return fixedNow }
+			m := testMessage()
+			if err := ch.Send(context.Background(), m); err != nil {
+				t.Fatalf("Send: %v", err)
+			}
+			got := srv.messages()
+			if len(got) != 1 {
+				t.Fatalf("server received %d messages, want 1", len(got))
+			}
+			r := got[0]
+			if r.tls != tt.wantTLS || r.authed != tt.wantAuthed {
+				t.Errorf("tls=%v authed=%v, want %v %v", r.tls, r.authed, tt.wantTLS, tt.wantAuthed)
+			}
+			if r.from != "duban@example.gov.cn" || strings.Join(r.to, ",") != "zhangsan@example.gov.cn,lisi@example.gov.cn" {
+				t.Errorf("envelope from=%q to=%q", r.from, r.to)
+			}
+			checkMIME(t, r.data, m)
+		})
+	}
+}
+
+// checkMIME parses the message as a mail client would and compares the
+// decoded Chinese subject and body.
+func checkMIME(t *testing.T, data []byte, m Message) {
+	t.Helper()
+	msg, err := mail.ReadMessage(bytes.NewReader(data))
+	if err != nil {
+		t.Fatalf("ReadMessage: %v\n%s", err, data)
+	}
+	h := msg.Header
+	var dec mime.WordDecoder
+	subj, err := dec.DecodeHeader(h.Get("Subject"))
+	if err != nil || subj != m.Title {
+		t.Errorf("Subject = %q (%v), want %q; raw %q", subj, err, m.Title, h.Get("Subject"))
+	}
+	if !strings.HasPrefix(h.Get("Subject"), "=?utf-8?b?") {
+		t.Errorf("Subject not RFC 2047 encoded: %q", h.Get("Subject"))
+	}
+	from, err := mail.ParseAddress(h.Get("From"))
+	if err != nil || from.Name != "督办系统" || from.Address != "duban@example.gov.cn" {
+		t.Errorf("From = %v (%v)", from, err)
+	}
+	to, err := h.AddressList("To")
+	if err != nil || len(to) != 2 || to[0].Name != "张三" {
+		t.Errorf("To = %v (%v)", to, err)
+	}
+	if d, err := h.Date(); err != nil || !d.Equal(fixedNow) {
+		t.Errorf("Date = %v (%v)", d, err)
+	}
+	if id := h.Get("Message-ID"); id != messageID(m.Key, "duban@example.gov.cn") || !strings.HasSuffix(id, "@example.gov.cn>") {
+		t.Errorf("Message-ID = %q", id)
+	}
+	mt, params, err := mime.ParseMediaType(h.Get("Content-Type"))
+	if err != nil || mt != "text/plain" || params["charset"] != "utf-8" {
+		t.Errorf("Content-Type = %q", h.Get("Content-Type"))
+	}
+	if h.Get("Content-Transfer-Encoding") != "base64" {
+		t.Fatalf("Content-Transfer-Encoding = %q", h.Get("Content-Transfer-Encoding"))
+	}
+	raw, err := io.ReadAll(base64.NewDecoder(base64.StdEncoding, msg.Body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := strings.ReplaceAll(string(raw), "\r\n", "\n")
+	want := m.Text + "\n\n" + m.Link + "\n"
+	if body != want {
+		t.Errorf("body = %q, want %q", body, want)
+	}
+}
+
+func TestEmailErrors(t *testing.T) {
+	tests := []struct {
+		name      string
+		server    func(*smtpServer)
+		cfg       func(*SMTPConfig)
+		msg       func(*Message)
+		retryable bool
+	}{
+		{name: "4xx on rcpt is transient", server: func(s *smtpServer) { s.rcptCode = "451 4.3.0 try later" }, retryable: true},
+		{name: "5xx on rcpt is permanent", server: func(s *smtpServer) { s.rcptCode = "550 5.1.1 no such user" }},
+		{name: "wrong password", server: func(s *smtpServer) { s.user, s.pass = "duban", "right" }, cfg: func(c *SMTPConfig) { c.Username, c.Password = "duban", "wrong" }},
+		{name: "tls required but not offered", cfg: func(c *SMTPConfig) { c.RequireTLS = true }},
+		{name: "no recipients", msg: func(m *Message) { m.Recipients = nil }},
+		{name: "bad recipient", msg: func(m *Message) { m.Recipients = []string{"not an address"} }},
+		{name: "title with line break", msg: func(m *Message) { m.Title = "a\r\nBcc: x@example.com" }},
+		{name: "server down", cfg: func(c *SMTPConfig) { c.Addr = closedAddr(t) }, retryable: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv := startSMTP(t, tt.server)
+			cfg := SMTPConfig{Addr: srv.addr, From: "duban@example.gov.cn", Timeout: 5 * time.Second}
+			if tt.cfg != nil {
+				tt.cfg(&cfg)
+			}
+			ch, err := NewEmail(cfg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			m := testMessage()
+			if tt.msg != nil {
+				tt.msg(&m)
+			}
+			err = ch.Send(context.Background(), m)
+			if err == nil {
+				t.Fatal("Send succeeded, want error")
+			}
+			if IsRetryable(err) != tt.retryable {
+				t.Errorf("IsRetryable(%v) = %v, want %v", err, !tt.retryable, tt.retryable)
+			}
+			if n := len(srv.messages()); n != 0 {
+				t.Errorf("server received %d messages", n)
+			}
+		})
+	}
+}
+
+func TestNewEmailConfig(t *testing.T) {
+	tests := []struct {
+		name string
+		cfg  SMTPConfig
+		ok   bool
+	}{
+		{"loopback insecure", SMTPConfig{Addr: "127.0.0.1:25", From: "a@b.cn", InsecureSkipVerify: true}, true},
+		{"remote insecure refused", SMTPConfig{Addr: "smtp.example.gov.cn:587", From: "a@b.cn", InsecureSkipVerify: true}, false},
+		{"no port", SMTPConfig{Addr: "smtp.example.gov.cn", From: "a@b.cn"}, false},
+		{"bad from", SMTPConfig{Addr: "127.0.0.1:25", From: "nobody"}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := NewEmail(tt.cfg)
+			if (err == nil) != tt.ok {
+				t.Errorf("NewEmail err = %v, want ok=%v", err, tt.ok)
+			}
+		})
+	}
+}

@@ -1,0 +1,201 @@
+package notify
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/tls"
+	"crypto/x509"
+	"crypto/x509/pkix"
+	"encoding/base64"
+	"math/big"
+	"net"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// smtpServer is a minimal real SMTP server on loopback: enough of RFC 5321
+// (EHLO/HELO, STARTTLS, AUTH PLAIN, MAIL, RCPT, DATA, RSET, NOOP, QUIT) to
+// receive what the e-mail channel sends and record it.
+type smtpServer struct {
+	addr     string
+	tls      *tls.Config // nil: no STARTTLS offered
+	user     string      // "": no AUTH offered
+	pass     string
+	rcptCode string // reply to RCPT instead of 250, e.g. "451 try later"
+
+	mu   sync.Mutex
+	msgs []received
+}
+
+type received struct {
+	from   string
+	to     []string
+	data   []byte
+	tls    bool
+	authed bool
+}
+
+func startSMTP(t *testing.T, configure func(*smtpServer)) *smtpServer {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &smtpServer{addr: ln.Addr().String()}
+	if configure != nil {
+		configure(s)
+	}
+	var wg sync.WaitGroup
+	t.Cleanup(func() { ln.Close(); wg.Wait() })
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			wg.Add(1)
+			go func() { defer wg.Done(); s.serve(c) }()
+		}
+	}()
+	return s
+}
+
+func (s *smtpServer) messages() []received {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]received(nil), s.msgs...)
+}
+
+func (s *smtpServer) serve(c net.Conn) {
+	defer c.Close()
+	c.SetDeadline(time.Now().Add(10 * time.Second))
+	r, w := bufio.NewReader(c), bufio.NewWriter(c)
+	reply := func(lines ...string) {
+		for _, l := range lines {
+			w.WriteString(l + "\r\n")
+		}
+		w.Flush()
+	}
+	var cur received
+	reply("220 test.local ESMTP")
+	for {
+		line, err := r.ReadString('\n')
+		if err != nil {
+			return
+		}
+		line = strings.TrimRight(line, "\r\n")
+		verb, arg, _ := strings.Cut(line, " ")
+		switch strings.ToUpper(verb) {
+		case "EHLO":
+			ext := []string{"250-test.local"}
+			if s.tls != nil && !cur.tls {
+				ext = append(ext, "250-STARTTLS")
+			}
+			if s.user != "" {
+				ext = append(ext, "250-AUTH PLAIN")
+			}
+			ext = append(ext, "250 8BITMIME")
+			reply(ext...)
+		case "HELO":
+			reply("250 test.local")
+		case "STARTTLS":
+			reply("220 go ahead")
+			tc := tls.Server(c, s.tls)
+			if err := tc.Handshake(); err != nil {
+				return
+			}
+			r, w = bufio.NewReader(tc), bufio.NewWriter(tc)
+			cur = received{tls: true} // RFC 3207: forget everything before TLS
+		case "AUTH":
+			mech, resp, _ := strings.Cut(arg, " ")
+			raw, err := base64.StdEncoding.DecodeString(resp)
+			parts := strings.Split(string(raw), "\x00")
+			if strings.ToUpper(mech) != "PLAIN" || err != nil || len(parts) != 3 || parts[1] != s.user || parts[2] != s.pass {
+				reply("535 5.7.8 authentication failed")
+				continue
+			}
+			cur.authed = true
+			reply("235 2.7.0 ok")
+		case "MAIL":
+			if s.user != "" && !cur.authed {
+				reply("530 5.7.0 authentication required")
+				continue
+			}
+			cur.from = addrArg(arg)
+			reply("250 ok")
+		case "RCPT":
+			if s.rcptCode != "" {
+				reply(s.rcptCode)
+				continue
+			}
+			cur.to = append(cur.to, addrArg(arg))
+			reply("250 ok")
+		case "DATA":
+			reply("354 end with .")
+			var buf bytes.Buffer
+			for {
+				l, err := r.ReadString('\n')
+				if err != nil {
+					return
+				}
+				if l == ".\r\n" {
+					break
+				}
+				buf.WriteString(strings.TrimPrefix(l, ".")) // dot-unstuffing
+			}
+			cur.data = buf.Bytes()
+			s.mu.Lock()
+			s.msgs = append(s.msgs, cur)
+			s.mu.Unlock()
+			cur = received{tls: cur.tls, authed: cur.authed}
+			reply("250 queued")
+		case "RSET":
+			cur = received{tls: cur.tls, authed: cur.authed}
+			reply("250 ok")
+		case "NOOP":
+			reply("250 ok")
+		case "QUIT":
+			reply("221 bye")
+			return
+		default:
+			reply("502 unknown command")
+		}
+	}
+}
+
+func addrArg(arg string) string {
+	_, a, _ := strings.Cut(arg, ":")
+	a = strings.TrimSpace(a)
+	if i := strings.IndexByte(a, ' '); i >= 0 {
+		a = a[:i]
+	}
+	return strings.Trim(a, "<>")
+}
+
+// selfSignedTLS is a throwaway certificate for 127.0.0.1.
+func selfSignedTLS(t *testing.T) *tls.Config {
+	t.Helper()
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmpl := &x509.Certificate{
+		SerialNumber: big.NewInt(1),
+		Subject:      pkix.Name{CommonName: "127.0.0.1"},
+		IPAddresses:  []net.IP{net.ParseIP("127.0.0.1")},
+		NotBefore:    time.Now().Add(-time.Hour),
+		NotAfter:     time.Now().Add(time.Hour),
+	}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &tls.Config{Certificates: []tls.Certificate{{Certificate: [][]byte{der}, PrivateKey: key}}}
+}
