@@ -1,0 +1,49 @@
+package scheduler
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/duban/duban/internal/ledger"
+	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/supervise"
+)
+
+// notifications are what one event sends: an inbox message to each of
+// the task's units, and one message on each configured channel. Keys come
+// from the event's key, so a retry or another instance never sends twice.
+func (s *Scheduler) notifications(e supervise.Event, t *store.Task) []store.Notification {
+	title, text := message(e, t)
+	link := fmt.Sprintf("%s/tasks/%d", s.BaseURL, t.ID)
+	var out []store.Notification
+	for _, u := range t.UnitIDs {
+		out = append(out, store.Notification{Key: e.Key + "/u" + strconv.FormatInt(u, 10), Channel: "inbox", TaskID: t.ID, UnitID: u,
+			Title: title, Text: text, Link: link})
+	}
+	for name := range s.Channels {
+		out = append(out, store.Notification{Key: e.Key, Channel: name, TaskID: t.ID, Title: title, Text: text, Link: link})
+	}
+	return out
+}
+
+// message words an event for people.
+func message(e supervise.Event, t *store.Task) (string, string) {
+	label := e.Label
+	if label == "" {
+		label = e.Kind.Label()
+	}
+	title := fmt.Sprintf("【%s】%s", label, t.Title)
+	text := fmt.Sprintf("任务：%s\n责任单位：%v\n", t.Title, t.Units)
+	if !e.Due.IsZero() {
+		text += "到期日：" + e.Due.Format("2006-01-02") + "\n"
+	}
+	if !e.Deadline.IsZero() {
+		text += "限期整改至：" + e.Deadline.Format("2006-01-02") + "\n"
+	}
+	if e.Period != "" {
+		text += "欠报期次：" + e.Period + "\n"
+	}
+	return title, text
+}
+
+func ledgerWorkflow(s string) ledger.Workflow { return ledger.Workflow(s) }

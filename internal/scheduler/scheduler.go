@@ -1,0 +1,168 @@
+// Package scheduler runs supervision inside `duban serve`: on every tick
+// it asks package supervise what the rules call for by today, records
+// each event once (the store skips keys already recorded, by this or any
+// other instance), queues its notifications, and delivers the queued ones
+// through package notify — catching up after downtime without duplicates.
+package scheduler
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/duban/duban/internal/notify"
+	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/supervise"
+	"github.com/duban/duban/internal/workday"
+)
+
+// Scheduler holds what a tick needs.
+type Scheduler struct {
+	Store    *store.DB
+	Calendar *workday.Calendar
+	Rules    supervise.Rules
+	// Channels deliver notifications beyond the in-app inbox, by name
+	// (webhook, dingtalk, wecom, email); each has its own limiter.
+	Channels map[string]notify.Channel
+	Limiters map[string]*notify.Limiter
+	BaseURL  string // for links in messages
+	Now      func() time.Time
+	Log      *slog.Logger
+}
+
+// Result says what one tick did.
+type Result struct {
+	Recorded, Sent, Retried, Dead int
+}
+
+var shanghai = time.FixedZone("CST", 8*3600)
+
+// Tick records the supervision events due by today and delivers what is
+// queued.
+func (s *Scheduler) Tick(ctx context.Context) (Result, error) {
+	var res Result
+	today := workday.DateOf(s.Now().In(shanghai))
+	for offset := 0; ; offset += 500 {
+		tasks, total, err := s.Store.FindTasks(ctx, store.TaskFilter{Registered: true, Limit: 500, Offset: offset})
+		if err != nil {
+			return res, err
+		}
+		n, err := s.recordPage(ctx, tasks, today)
+		res.Recorded += n
+		if err != nil {
+			return res, err
+		}
+		if offset+len(tasks) >= total {
+			break
+		}
+	}
+	for name, ch := range s.Channels {
+		if err := s.deliver(ctx, name, ch, &res); err != nil {
+			return res, err
+		}
+	}
+	return res, nil
+}
+
+// recordPage records the events due for one page of tasks.
+func (s *Scheduler) recordPage(ctx context.Context, tasks []store.Task, today time.Time) (int, error) {
+	ids := make([]int64, len(tasks))
+	for i := range tasks {
+		ids[i] = tasks[i].ID
+	}
+	history, err := s.Store.SupervisionHistory(ctx, ids)
+	if err != nil {
+		return 0, err
+	}
+	var due []supervise.Event
+	byID := map[int64]*store.Task{}
+	for i := range tasks {
+		t := &tasks[i]
+		byID[t.ID] = t
+		st, err := s.superviseTask(ctx, t)
+		if err != nil {
+			return 0, err
+		}
+		events, err := supervise.Due(s.Rules, s.Calendar, st, history[t.ID], today)
+		if err != nil {
+			s.Log.Warn("supervise", "task", t.ID, "err", err)
+			continue
+		}
+		due = append(due, events...)
+	}
+	if len(due) == 0 {
+		return 0, nil
+	}
+	recorded, err := s.Store.RecordSupervision(ctx, due, func(e supervise.Event) []store.Notification {
+		return s.notifications(e, byID[e.TaskID])
+	})
+	return len(recorded), err
+}
+
+func (s *Scheduler) superviseTask(ctx context.Context, t *store.Task) (supervise.Task, error) {
+	st := supervise.Task{ID: t.ID, Workflow: ledgerWorkflow(t.Status), Every: t.Every}
+	if t.RegisteredAt != nil {
+		st.RegisteredAt = workday.DateOf(t.RegisteredAt.In(shanghai))
+	}
+	if d, err := workday.ParseDate(t.NextDue); err == nil {
+		st.NextDue = d
+	}
+	if t.Every != "" {
+		var err error
+		if st.ReportedPeriods, err = s.Store.ReportedPeriods(ctx, t.ID); err != nil {
+			return st, err
+		}
+	}
+	return st, nil
+}
+
+// deliver sends one channel's due notifications.
+func (s *Scheduler) deliver(ctx context.Context, name string, ch notify.Channel, res *Result) error {
+	now := s.Now()
+	claimed, err := s.Store.ClaimNotifications(ctx, name, now, 2*time.Minute, 50)
+	if err != nil {
+		return err
+	}
+	for _, n := range claimed {
+		out := notify.Deliver(ctx, ch, s.Limiters[name], notify.Message{Key: n.Key, Title: n.Title, Text: n.Text, Link: n.Link},
+			n.Attempts, now)
+		msg := ""
+		if out.Err != nil {
+			msg = out.Err.Error()
+		}
+		switch {
+		case out.Sent:
+			res.Sent++
+		case out.Dead:
+			res.Dead++
+		default:
+			res.Retried++
+		}
+		if err := s.Store.FinishNotification(ctx, n.ID, out.Sent, out.Dead, out.Attempted, out.RetryAt, msg); err != nil {
+			return errors.Join(fmt.Errorf("scheduler: notification %d went %v", n.ID, out.Sent), err)
+		}
+	}
+	return nil
+}
+
+// Run ticks every interval until ctx ends, logging each tick's result.
+// A tick's failure is logged and the next tick tries again.
+func (s *Scheduler) Run(ctx context.Context, interval time.Duration) {
+	t := time.NewTicker(interval)
+	defer t.Stop()
+	for {
+		res, err := s.Tick(ctx)
+		if err != nil && ctx.Err() == nil {
+			s.Log.Error("supervision tick", "err", err)
+		} else if res != (Result{}) {
+			s.Log.Info("supervision tick", "recorded", res.Recorded, "sent", res.Sent, "retried", res.Retried, "dead", res.Dead)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}

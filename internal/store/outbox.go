@@ -1,0 +1,106 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+)
+
+const notificationColumns = `id, key, channel, task_id, unit_id, title, text, link, status, attempts, next_at, last_error, created_at`
+
+func scanNotifications(rows *sql.Rows) ([]Notification, error) {
+	defer rows.Close()
+	var out []Notification
+	for rows.Next() {
+		var n Notification
+		var task, unit sql.NullInt64
+		if err := rows.Scan(&n.ID, &n.Key, &n.Channel, &task, &unit, &n.Title, &n.Text, &n.Link, &n.Status, &n.Attempts,
+			&n.NextAt, &n.Error, &n.Created); err != nil {
+			return nil, fmt.Errorf("store: notifications: %w", err)
+		}
+		n.TaskID, n.UnitID, n.NextAt, n.Created = task.Int64, unit.Int64, n.NextAt.UTC(), n.Created.UTC()
+		out = append(out, n)
+	}
+	return out, rows.Err()
+}
+
+// ClaimNotifications takes up to limit notifications of channel that are
+// due by now — pending, or sending with an expired lease (a sender died) —
+// and leases them to the caller until now+lease. Write transactions take
+// turns (one writer on SQLite, an advisory lock on PostgreSQL), so two
+// instances never claim the same row.
+func (db *DB) ClaimNotifications(ctx context.Context, channel string, now time.Time, lease time.Duration, limit int) ([]Notification, error) {
+	tx, err := db.beginWrite(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("store: claim notifications: %w", err)
+	}
+	defer tx.Rollback()
+	rows, err := tx.QueryContext(ctx, db.dialect.rebind(`
+		SELECT `+notificationColumns+` FROM notifications
+		WHERE channel = ? AND ((status = 'pending' AND next_at <= ?) OR (status = 'sending' AND lease_until < ?))
+		ORDER BY next_at, id LIMIT ?`), channel, now.UTC(), now.UTC(), limit)
+	if err != nil {
+		return nil, fmt.Errorf("store: claim notifications: %w", err)
+	}
+	claimed, err := scanNotifications(rows)
+	if err != nil {
+		return nil, err
+	}
+	for _, n := range claimed {
+		if _, err := tx.ExecContext(ctx, db.dialect.rebind(`UPDATE notifications SET status = 'sending', lease_until = ? WHERE id = ?`),
+			now.Add(lease).UTC(), n.ID); err != nil {
+			return nil, fmt.Errorf("store: claim notification %d: %w", n.ID, err)
+		}
+	}
+	return claimed, db.commit(tx)
+}
+
+// FinishNotification stores what became of a claimed notification: sent,
+// to be retried at retryAt, or dead (given up, for the dead-letter list).
+func (db *DB) FinishNotification(ctx context.Context, id int64, sent, dead, attempted bool, retryAt time.Time, errText string) error {
+	status := "pending"
+	switch {
+	case sent:
+		status = "sent"
+	case dead:
+		status = "dead"
+	}
+	add := 0
+	if attempted {
+		add = 1
+	}
+	var sentAt any
+	if sent {
+		sentAt = db.now()
+	}
+	tx, err := db.beginWrite(ctx)
+	if err != nil {
+		return fmt.Errorf("store: finish notification: %w", err)
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, db.dialect.rebind(`
+		UPDATE notifications SET status = ?, attempts = attempts + ?, next_at = ?, lease_until = NULL, last_error = ?, sent_at = ?
+		WHERE id = ?`), status, add, retryAt.UTC(), errText, sentAt, id); err != nil {
+		return fmt.Errorf("store: finish notification %d: %w", id, err)
+	}
+	return db.commit(tx)
+}
+
+// FindNotifications lists notifications of a channel in a status ("" for
+// any), newest first: a unit's inbox, or the dead-letter list.
+func (db *DB) FindNotifications(ctx context.Context, channel, status string, unitID int64, limit int) ([]Notification, error) {
+	q := `SELECT ` + notificationColumns + ` FROM notifications WHERE channel = ?`
+	args := []any{channel}
+	if status != "" {
+		q, args = q+` AND status = ?`, append(args, status)
+	}
+	if unitID != 0 {
+		q, args = q+` AND unit_id = ?`, append(args, unitID)
+	}
+	rows, err := db.read.QueryContext(ctx, db.dialect.rebind(q+` ORDER BY id DESC LIMIT ?`), append(args, limit)...)
+	if err != nil {
+		return nil, fmt.Errorf("store: notifications: %w", err)
+	}
+	return scanNotifications(rows)
+}

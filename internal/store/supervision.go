@@ -1,0 +1,107 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/duban/duban/internal/audit"
+	"github.com/duban/duban/internal/supervise"
+)
+
+// Notification is one message to send on one channel ("inbox" for the
+// in-app inbox, "webhook", "dingtalk", "wecom", "email").
+type Notification struct {
+	ID       int64     `json:"id"`
+	Key      string    `json:"key"`
+	Channel  string    `json:"channel"`
+	TaskID   int64     `json:"task_id,omitempty"`
+	UnitID   int64     `json:"unit_id,omitempty"`
+	Title    string    `json:"title"`
+	Text     string    `json:"text"`
+	Link     string    `json:"link"`
+	Status   string    `json:"status"` // pending, sending, sent, dead
+	Attempts int       `json:"attempts"`
+	NextAt   time.Time `json:"next_at"`
+	Error    string    `json:"error,omitempty"`
+	Created  time.Time `json:"created_at"`
+}
+
+// SupervisionHistory returns the recorded supervision events of the given
+// tasks, by task.
+func (db *DB) SupervisionHistory(ctx context.Context, taskIDs []int64) (map[int64][]supervise.Event, error) {
+	out := map[int64][]supervise.Event{}
+	if len(taskIDs) == 0 {
+		return out, nil
+	}
+	marks := strings.TrimSuffix(strings.Repeat("?, ", len(taskIDs)), ", ")
+	rows, err := db.read.QueryContext(ctx, db.dialect.rebind(`
+		SELECT key, task_id, kind, level, label, due, period, on_day, deadline, basis, workdays, recorded_at, answered_at
+		FROM supervision_events WHERE task_id IN (`+marks+`) ORDER BY on_day, key`), idArgs(taskIDs)...)
+	if err != nil {
+		return nil, fmt.Errorf("store: supervision history: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var e supervise.Event
+		var kind string
+		var due, on, deadline, basis dateValue
+		var answered sql.NullTime
+		if err := rows.Scan(&e.Key, &e.TaskID, &kind, &e.Level, &e.Label, &due, &e.Period, &on, &deadline, &basis,
+			&e.Workdays, &e.Recorded, &answered); err != nil {
+			return nil, fmt.Errorf("store: supervision history: %w", err)
+		}
+		e.Kind, e.Answered = supervise.Kind(kind), answered.Valid
+		e.Due, _ = parseDay(string(due))
+		e.On, _ = parseDay(string(on))
+		e.Deadline, _ = parseDay(string(deadline))
+		e.Basis, _ = parseDay(string(basis))
+		out[e.TaskID] = append(out[e.TaskID], e)
+	}
+	return out, rows.Err()
+}
+
+// RecordSupervision records events once each — an event whose key is
+// already recorded is skipped, which makes a restart or a second instance
+// harmless — and, for each event it records, queues its notifications and
+// writes the audit log, in one transaction. It returns the events it
+// recorded.
+func (db *DB) RecordSupervision(ctx context.Context, events []supervise.Event, notes func(supervise.Event) []Notification) ([]supervise.Event, error) {
+	tx, err := db.beginWrite(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("store: record supervision: %w", err)
+	}
+	defer tx.Rollback()
+	now := db.now()
+	var recorded []supervise.Event
+	for _, e := range events {
+		res, err := tx.ExecContext(ctx, db.dialect.rebind(`
+			INSERT INTO supervision_events (key, task_id, kind, level, label, due, period, on_day, deadline, basis, workdays, recorded_at, on_time)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING`),
+			e.Key, e.TaskID, string(e.Kind), e.Level, e.Label, nullDay(e.Due), e.Period, e.On.Format(dateLayout),
+			nullDay(e.Deadline), nullDay(e.Basis), e.Workdays, now, e.OnTime())
+		if err != nil {
+			return nil, fmt.Errorf("store: record %s: %w", e.Key, err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			continue // recorded before, here or by another instance
+		}
+		for _, nt := range notes(e) {
+			if _, err := tx.ExecContext(ctx, db.dialect.rebind(`
+				INSERT INTO notifications (key, channel, task_id, unit_id, title, text, link, status, attempts, next_at, created_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?) ON CONFLICT (key, channel) DO NOTHING`),
+				nt.Key, nt.Channel, nullID(nt.TaskID), nullID(nt.UnitID), nt.Title, nt.Text, nt.Link,
+				map[bool]string{true: "sent", false: "pending"}[nt.Channel == "inbox"], now, now); err != nil {
+				return nil, fmt.Errorf("store: queue %s: %w", nt.Key, err)
+			}
+		}
+		if err := db.appendAudit(ctx, tx, audit.System, "supervise."+string(e.Kind), "task", e.TaskID, nil,
+			map[string]any{"key": e.Key, "level": e.Level, "on": e.On.Format(dateLayout), "deadline": nullDay(e.Deadline), "on_time": e.OnTime()}); err != nil {
+			return nil, err
+		}
+		recorded = append(recorded, e)
+	}
+	return recorded, db.commit(tx)
+}
