@@ -59,6 +59,7 @@ func run(dsn string, tasks int, dur time.Duration, conc, maxReq int) error {
 	defer os.RemoveAll(dir)
 	cfg := config.Defaults()
 	cfg.DataDir, cfg.DB, cfg.Addr, cfg.LogLevel = dir, dsn, "127.0.0.1:0", "error"
+	cfg.Scheduler = false // measure the requests alone
 	env := &cli.Env{Stdout: io.Discard, Stderr: os.Stderr}
 	app, err := cli.Open(ctx, cfg, env)
 	if err != nil {

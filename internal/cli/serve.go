@@ -79,10 +79,22 @@ func Open(ctx context.Context, cfg config.Config, env *Env) (*App, error) {
 	return app, nil
 }
 
-// Run serves until ctx ends; ready receives the bound address.
+// Run serves until ctx ends; ready receives the bound address. With the
+// scheduler on, supervision runs beside the server.
 func (a *App) Run(ctx context.Context, env *Env, ready func(net.Addr)) error {
 	if err := a.announceSetup(ctx, env); err != nil {
 		return err
+	}
+	if a.Config.Scheduler {
+		sched, err := a.newScheduler()
+		if err != nil {
+			return err
+		}
+		done := make(chan struct{})
+		sctx, stop := context.WithCancel(ctx)
+		go func() { defer close(done); sched.Run(sctx, time.Duration(a.Config.SchedulerInterval)) }()
+		// Drain the scheduler before the database closes.
+		defer func() { stop(); <-done }()
 	}
 	return a.Server.Run(ctx, a.Config.Addr, time.Duration(a.Config.ShutdownTimeout), func(addr net.Addr) {
 		fmt.Fprintf(env.Stdout, "duban 已启动: http://%s  (Ctrl-C 退出)\n", addr)

@@ -25,6 +25,15 @@ type Config struct {
 
 	Demo bool `json:"demo"` // import the demo plans and create demo users on an empty system
 
+	// Supervision: the scheduler inside serve, and where it sends.
+	Scheduler           bool     `json:"scheduler"`
+	SchedulerInterval   Duration `json:"scheduler_interval"`
+	NotifyWebhookURL    string   `json:"notify_webhook_url"`
+	NotifyWebhookSecret string   `json:"notify_webhook_secret"`
+	NotifyDingTalkURL   string   `json:"notify_dingtalk_url"`
+	DingTalkSecret      string   `json:"notify_dingtalk_secret"`
+	NotifyWeComURL      string   `json:"notify_wecom_url"`
+
 	// Security policy.
 	PasswordMinLength int      `json:"password_min_length"`
 	LockThreshold     int      `json:"lock_threshold"`
@@ -86,6 +95,8 @@ func Defaults() Config {
 		SessionLifetime:   Duration(12 * time.Hour),
 		TokenLifetime:     Duration(90 * 24 * time.Hour),
 		DueSoonWorkdays:   5,
+		Scheduler:         true,
+		SchedulerInterval: Duration(time.Minute),
 		ShutdownTimeout:   Duration(15 * time.Second),
 		LogLevel:          "info",
 	}
@@ -120,6 +131,12 @@ func (c Config) Validate() error {
 			errs = append(errs, fmt.Errorf("%s %s: 必须大于 0 (must be positive)", name, d))
 		}
 	}
+	if c.SchedulerInterval < Duration(time.Second) {
+		errs = append(errs, fmt.Errorf("scheduler_interval %s: 至少 1s", c.SchedulerInterval))
+	}
+	if c.NotifyWebhookURL != "" && c.NotifyWebhookSecret == "" {
+		errs = append(errs, errors.New("notify_webhook_secret: 设置了 notify_webhook_url 就必须设置签名密钥"))
+	}
 	if c.DueSoonWorkdays < 0 || c.DueSoonWorkdays > 60 {
 		errs = append(errs, fmt.Errorf("due_soon_workdays %d: 应为 0–60", c.DueSoonWorkdays))
 	}
@@ -138,6 +155,18 @@ func (c Config) Masked() string {
 		if _, has := u.User.Password(); has {
 			u.User = url.User(u.User.Username())
 			m.DB = strings.Replace(u.String(), "@", ":****@", 1)
+		}
+	}
+	for _, secret := range []*string{&m.NotifyWebhookSecret, &m.DingTalkSecret} {
+		if *secret != "" {
+			*secret = "****"
+		}
+	}
+	for _, u := range []*string{&m.NotifyDingTalkURL, &m.NotifyWeComURL} {
+		// A robot's URL carries its access token: show only where it points.
+		if pu, err := url.Parse(*u); err == nil && pu.RawQuery != "" {
+			pu.RawQuery = "****"
+			*u = pu.String()
 		}
 	}
 	b, _ := json.MarshalIndent(m, "", "  ")

@@ -44,8 +44,8 @@ func (db *DB) ClaimNotifications(ctx context.Context, channel string, now time.T
 		return nil, fmt.Errorf("store: claim notifications: %w", err)
 	}
 	claimed, err := scanNotifications(rows)
-	if err != nil {
-		return nil, err
+	if err != nil || len(claimed) == 0 {
+		return nil, err // nothing written: no commit, no new data version
 	}
 	for _, n := range claimed {
 		if _, err := tx.ExecContext(ctx, db.dialect.rebind(`UPDATE notifications SET status = 'sending', lease_until = ? WHERE id = ?`),

@@ -1,0 +1,45 @@
+package cli
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/duban/duban/internal/notify"
+	"github.com/duban/duban/internal/scheduler"
+	"github.com/duban/duban/internal/supervise"
+)
+
+// newScheduler builds the supervision scheduler from the configuration:
+// the in-app inbox always, and each external channel that is configured,
+// each with the robots' rate limit.
+func (a *App) newScheduler() (*scheduler.Scheduler, error) {
+	c := a.Config
+	s := &scheduler.Scheduler{Store: a.Store, Calendar: a.Calendar, Rules: supervise.Default(),
+		Channels: map[string]notify.Channel{}, Limiters: map[string]*notify.Limiter{},
+		BaseURL: c.BaseURL, Now: time.Now, Log: a.Log}
+	if s.BaseURL == "" {
+		s.BaseURL = "http://" + c.Addr
+	}
+	if c.NotifyWebhookURL != "" {
+		ch, err := notify.NewWebhook(c.NotifyWebhookURL, c.NotifyWebhookSecret)
+		if err != nil {
+			return nil, fmt.Errorf("notify_webhook_url: %w", err)
+		}
+		s.Channels["webhook"] = ch
+	}
+	if c.NotifyDingTalkURL != "" {
+		ch, err := notify.NewDingTalk(c.NotifyDingTalkURL, c.DingTalkSecret)
+		if err != nil {
+			return nil, fmt.Errorf("notify_dingtalk_url: %w", err)
+		}
+		s.Channels["dingtalk"], s.Limiters["dingtalk"] = ch, notify.RobotLimiter(time.Now)
+	}
+	if c.NotifyWeComURL != "" {
+		ch, err := notify.NewWeCom(c.NotifyWeComURL)
+		if err != nil {
+			return nil, fmt.Errorf("notify_wecom_url: %w", err)
+		}
+		s.Channels["wecom"], s.Limiters["wecom"] = ch, notify.RobotLimiter(time.Now)
+	}
+	return s, nil
+}
