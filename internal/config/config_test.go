@@ -56,3 +56,19 @@ func TestMaskedHidesPassword(t *testing.T) {
 		t.Errorf("Masked() = %s", m)
 	}
 }
+
+func TestMaskedHidesNotificationSecrets(t *testing.T) {
+	c := Defaults()
+	c.NotifyWebhookURL, c.NotifyWebhookSecret = "http://127.0.0.1:9/hook", "hook-secret"
+	c.NotifyDingTalkURL, c.DingTalkSecret = "https://oapi.dingtalk.com/robot/send?access_token=tok123", "SECabc"
+	m := c.Masked()
+	for _, secret := range []string{"hook-secret", "tok123", "SECabc"} {
+		if strings.Contains(m, secret) {
+			t.Errorf("Masked() shows %q:\n%s", secret, m)
+		}
+	}
+	c.NotifyWebhookSecret = ""
+	if err := c.Validate(); err == nil || !strings.Contains(err.Error(), "notify_webhook_secret") {
+		t.Errorf("a webhook without a secret validated: %v", err)
+	}
+}
