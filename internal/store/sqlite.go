@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"time"
 
 	_ "modernc.org/sqlite" // registers the pure-Go "sqlite" driver
 )
@@ -83,11 +84,37 @@ func (db *DB) openSQLite(ctx context.Context, opts Options) error {
 
 	// The writer connects first: it switches the file to WAL and creates
 	// the schema, which the query_only readers could not.
-	if err := db.write.PingContext(ctx); err != nil {
+	if err := pingSQLite(ctx, db.write); err != nil {
 		return fmt.Errorf("store: open %s: %w", abs, err)
 	}
 	return nil
 }
+
+// pingSQLite connects, retrying while the file is busy. Two processes
+// switching a new file to WAL at once both hold a shared lock and want an
+// exclusive one; SQLite answers one of them SQLITE_BUSY at once, without
+// waiting busy_timeout, since waiting could deadlock. Trying again after
+// the other has finished succeeds.
+func pingSQLite(ctx context.Context, pool *sql.DB) error {
+	delay := 10 * time.Millisecond
+	for attempt := 1; ; attempt++ {
+		err := pool.PingContext(ctx)
+		var coded interface{ Code() int }
+		if err == nil || attempt == 8 || !errors.As(err, &coded) || coded.Code()&0xff != sqliteBusy {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(delay):
+		}
+		delay *= 2
+	}
+}
+
+// sqliteBusy is SQLITE_BUSY, the primary result code (extended codes
+// carry it in their low byte).
+const sqliteBusy = 5
 
 // sqliteRole is what a connection to the file is for.
 type sqliteRole int
