@@ -10,7 +10,7 @@ import (
 
 // newPages builds the web pages over the application's services.
 func newPages(app *App) (server.Mounter, error) {
-	d := &webdeps.Deps{Store: app.Store, Signin: app.Signin, Policy: app.Signin.Policy, Ledger: app.Ledger, Files: app.Files}
+	d := &webdeps.Deps{Store: app.Store, Signin: app.Signin, Policy: app.Signin.Policy, Ledger: app.Ledger, Files: app.Files, Calendar: app.Calendar}
 	h, err := web.New(d.Web())
 	if err != nil {
 		return nil, err

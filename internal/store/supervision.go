@@ -38,7 +38,7 @@ func (db *DB) SupervisionHistory(ctx context.Context, taskIDs []int64) (map[int6
 	}
 	marks := strings.TrimSuffix(strings.Repeat("?, ", len(taskIDs)), ", ")
 	rows, err := db.read.QueryContext(ctx, db.dialect.rebind(`
-		SELECT key, task_id, kind, level, label, due, period, on_day, deadline, basis, workdays, recorded_at, answered_at
+		SELECT key, task_id, kind, level, label, due, period, on_day, deadline, basis, workdays, recorded_at, on_time, answered_at
 		FROM supervision_events WHERE task_id IN (`+marks+`) ORDER BY on_day, key`), idArgs(taskIDs)...)
 	if err != nil {
 		return nil, fmt.Errorf("store: supervision history: %w", err)
@@ -49,8 +49,9 @@ func (db *DB) SupervisionHistory(ctx context.Context, taskIDs []int64) (map[int6
 		var kind string
 		var due, on, deadline, basis dateValue
 		var answered sql.NullTime
+		var onTime bool
 		if err := rows.Scan(&e.Key, &e.TaskID, &kind, &e.Level, &e.Label, &due, &e.Period, &on, &deadline, &basis,
-			&e.Workdays, &e.Recorded, &answered); err != nil {
+			&e.Workdays, &e.Recorded, &onTime, &answered); err != nil {
 			return nil, fmt.Errorf("store: supervision history: %w", err)
 		}
 		e.Kind, e.Answered = supervise.Kind(kind), answered.Valid
@@ -58,6 +59,11 @@ func (db *DB) SupervisionHistory(ctx context.Context, taskIDs []int64) (map[int6
 		e.On, _ = parseDay(string(on))
 		e.Deadline, _ = parseDay(string(deadline))
 		e.Basis, _ = parseDay(string(basis))
+		if onTime {
+			// recorded_at is the instant of recording; on_time is what was
+			// decided on the civil day then, which no time zone can shift.
+			e.Recorded = e.On
+		}
 		out[e.TaskID] = append(out[e.TaskID], e)
 	}
 	return out, rows.Err()

@@ -21,6 +21,9 @@ const (
 	KindReportMissing Kind = "report_missing" // a periodic report did not come
 )
 
+// Kinds are all the kinds, in the order a task meets them.
+var Kinds = []Kind{KindRemind, KindPress, KindNotice, KindEscalate, KindReportMissing}
+
 // Label is the kind in Chinese.
 func (k Kind) Label() string {
 	return map[Kind]string{KindRemind: "提醒", KindPress: "催办", KindNotice: "督办",

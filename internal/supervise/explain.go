@@ -31,7 +31,7 @@ func Explain(e Event, cal *workday.Calendar) string {
 	default:
 		fmt.Fprintf(&b, "%s：%s。", e.Kind, day(e.On))
 	}
-	if !e.Basis.IsZero() {
+	if !e.Basis.IsZero() && e.Workdays != 0 { // counting zero days explains nothing
 		b.WriteString(cal.Explain(e.Basis, e.Workdays).String())
 		b.WriteString("。")
 	}

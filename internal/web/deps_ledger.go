@@ -78,6 +78,25 @@ type TaskDetail struct {
 	CanDecide bool
 	// CurrentPeriod is the reporting period of today, for a recurring task.
 	CurrentPeriod string
+	// Supervision is what the office's rules did about the task (提醒,
+	// 催办, 督办单), newest first.
+	Supervision []SupervisionItem
+}
+
+// SupervisionItem is one supervision step on a task, with the reason it
+// fell on its working day, so that a unit can check the date by hand.
+type SupervisionItem struct {
+	Kind  string // remind, press, notice, escalate, report_missing
+	Title string // 提醒, 催办, or the notice's own label (蓝色督办单…)
+	On    time.Time
+	// Deadline is a notice's 限期整改 date; zero for the other kinds.
+	Deadline time.Time
+	// Answered: the unit's 整改反馈 arrived.
+	Answered bool
+	// CaughtUp: recorded after its day, because no process was running
+	// then; the date shown is still the day the rule fixed.
+	CaughtUp bool
+	Explain  string
 }
 
 // TaskEdit is the review form of one task. Rows whose text (or name) is

@@ -14,14 +14,15 @@ import (
 // Chinese labels the domain packages carry, so zh-TW reads right too.
 func ledgerFuncs(loc i18n.Localizer) template.FuncMap {
 	return template.FuncMap{
-		"status":     func(code string) string { return loc.T(ledgerStatusKey(code)) },
-		"light":      func(code string) string { return loc.T(lightKey(code)) },
-		"cadence":    func(every string) string { return loc.T(cadenceKey(every)) },
-		"planStatus": func(s string) string { return loc.T(planStatusKey(s)) },
-		"event":      func(kind string) string { return loc.T(eventKey(kind)) },
-		"path":       func(p []string) string { return strings.Join(p, ".") },
-		"pct":        pct,
-		"num":        func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) },
+		"status":      func(code string) string { return loc.T(ledgerStatusKey(code)) },
+		"light":       func(code string) string { return loc.T(lightKey(code)) },
+		"cadence":     func(every string) string { return loc.T(cadenceKey(every)) },
+		"planStatus":  func(s string) string { return loc.T(planStatusKey(s)) },
+		"event":       func(kind string) string { return loc.T(eventKey(kind)) },
+		"supervision": func(kind string) string { return loc.T(supervisionKey(kind)) },
+		"path":        func(p []string) string { return strings.Join(p, ".") },
+		"pct":         pct,
+		"num":         func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) },
 		"numPtr": func(v *float64) string {
 			if v == nil {
 				return ""
@@ -60,6 +61,7 @@ func ledgerStatusKey(code string) string { return "ledger.status." + code }
 func lightKey(code string) string        { return "ledger.light." + code }
 func planStatusKey(s string) string      { return "plan.status." + s }
 func eventKey(kind string) string        { return "task.event." + kind }
+func supervisionKey(kind string) string  { return "supervision.kind." + kind }
 
 func cadenceKey(every string) string {
 	if every == "" {

@@ -7,6 +7,7 @@ import (
 	"github.com/duban/duban/internal/ledgersvc"
 	"github.com/duban/duban/internal/plandoc"
 	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/supervise"
 	"github.com/duban/duban/internal/units"
 )
 
@@ -56,6 +57,12 @@ func sampleDetail(workflow string) *TaskDetail {
 			{ID: 5, At: at, Actor: "fazhiban", Kind: "close_request", RefID: 9}, {ID: 6, At: at, Actor: "ducha", Kind: "edited"}},
 		Obligations: []ledgersvc.Obligation{{Period: "2025-Q4", Label: "2025年第四季度", End: "2025-12-31", Owed: true},
 			{Period: "2026-Q1", Label: "2026年第一季度", End: "2026-03-31", Reported: true}}}
+	on := time.Date(2026, 4, 7, 0, 0, 0, 0, time.UTC)
+	d.Supervision = []SupervisionItem{
+		{Kind: "notice", Title: "蓝色督办单<b>", On: on, Deadline: on.AddDate(0, 0, 7), Explain: "蓝色督办单：…<script>x</script>"},
+		{Kind: "press", Title: "催办", On: on.AddDate(0, 0, -5), CaughtUp: true, Explain: "催办：…"},
+		{Kind: "notice", Title: "蓝色督办单", On: on.AddDate(0, 0, -20), Deadline: on.AddDate(0, 0, -13), Answered: true},
+	}
 	if workflow == "closed" {
 		d.History = append(d.History, store.TaskEvent{ID: 7, At: at, Actor: "ducha", Kind: "closed", RefID: 9})
 		d.CloseRequests[0].Decision = "closed"
@@ -145,6 +152,9 @@ func TestLedgerDynamicKeysExist(t *testing.T) {
 	}
 	for _, k := range []string{store.EventRegistered, store.EventEdited, store.EventProgress, store.EventCloseRequest, store.EventClosed, store.EventReturned} {
 		hasEverywhere(t, eventKey(k), "eventKey")
+	}
+	for _, k := range supervise.Kinds {
+		hasEverywhere(t, supervisionKey(string(k)), "supervisionKey")
 	}
 	for _, s := range TaskSorts {
 		hasEverywhere(t, "tasks.sort."+s, "task_results")

@@ -7,6 +7,7 @@ import (
 	"github.com/duban/duban/internal/signin"
 	"github.com/duban/duban/internal/store"
 	"github.com/duban/duban/internal/web"
+	"github.com/duban/duban/internal/workday"
 )
 
 // Deps holds what the services need; Web gives the pages their Deps.
@@ -20,6 +21,9 @@ type Deps struct {
 	Ledger *ledgersvc.Service
 	// Files keeps attachments; nil refuses uploads and downloads.
 	Files *files.Store
+	// Calendar explains on a task's page why a supervision step fell on
+	// its working day; nil shows the steps without the explanation.
+	Calendar *workday.Calendar
 }
 
 // Web returns the web.Deps backed by d.

@@ -18,6 +18,7 @@ import (
 	"github.com/duban/duban/internal/signin"
 	"github.com/duban/duban/internal/store"
 	"github.com/duban/duban/internal/store/storetest"
+	"github.com/duban/duban/internal/supervise"
 	"github.com/duban/duban/internal/web"
 	"github.com/duban/duban/internal/workday"
 )
@@ -101,5 +102,53 @@ func TestReviewUnitLinks(t *testing.T) {
 	}
 	if _, err := (&plans{d}).unitLinks(ctx, []web.UnitLink{{Name: "x", UnitID: 999}}); err == nil {
 		t.Error("a link to a unit that does not exist was taken")
+	}
+}
+
+// TestTaskPageShowsSupervision: the steps the rules took on a task reach
+// its page newest first, each explained by the calendar, a caught-up step
+// told apart from one taken on its day.
+func TestTaskPageShowsSupervision(t *testing.T) {
+	for _, kind := range storetest.Kinds() {
+		t.Run(kind, func(t *testing.T) {
+			d, ctx := ledgerDeps(t, kind)
+			d.Calendar = workday.Default()
+			id, _, err := d.Store.ImportPlan(ctx, store.PlanImport{SourceName: "p.txt", SourceSHA256: strings.Repeat("d", 64), Format: "text",
+				Plan: &plandoc.Plan{Title: "方案", Tasks: []plandoc.Task{{Path: []string{"1"}, Title: "任务", Units: []string{"市法制办"}}}}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			list, _, err := d.Store.FindTasks(ctx, store.TaskFilter{PlanID: id})
+			if err != nil || len(list) != 1 {
+				t.Fatalf("tasks %v, %v", list, err)
+			}
+			task := list[0].ID
+			day := func(s string) time.Time { v, _ := time.Parse(time.DateOnly, s); return v }
+			press := supervise.Event{Key: fmt.Sprintf("t%d/press/2026-02-27", task), TaskID: task, Kind: supervise.KindPress,
+				Due: day("2026-02-27"), On: day("2026-03-02"), Basis: day("2026-02-27"), Workdays: 1, Recorded: day("2026-03-04")}
+			notice := supervise.Event{Key: fmt.Sprintf("t%d/notice/2026-02-27", task), TaskID: task, Kind: supervise.KindNotice,
+				Level: "blue", Label: "蓝色督办单", Due: day("2026-02-27"), On: day("2026-03-09"), Basis: day("2026-03-02"), Workdays: 5,
+				Deadline: day("2026-03-16"), Recorded: day("2026-03-09")}
+			if _, err := d.Store.RecordSupervision(ctx, []supervise.Event{press, notice}, func(supervise.Event) []store.Notification { return nil }); err != nil {
+				t.Fatal(err)
+			}
+			got, err := d.Web().Tasks.Get(ctx, task)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got.Supervision) != 2 {
+				t.Fatalf("supervision %+v, want 2 steps", got.Supervision)
+			}
+			first, second := got.Supervision[0], got.Supervision[1]
+			if first.Kind != "notice" || first.Title != "蓝色督办单" || !first.On.Equal(notice.On) || !first.Deadline.Equal(notice.Deadline) || first.CaughtUp {
+				t.Errorf("newest step %+v, want the blue notice of 2026-03-09, on time", first)
+			}
+			if second.Kind != "press" || second.Title != "催办" || !second.CaughtUp || !second.Deadline.IsZero() {
+				t.Errorf("older step %+v, want the caught-up 催办", second)
+			}
+			if !strings.Contains(first.Explain, "限期整改 5 个工作日，截至 2026-03-16") || !strings.Contains(second.Explain, "2026-03-02") {
+				t.Errorf("explanations %q / %q do not count the working days", first.Explain, second.Explain)
+			}
+		})
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/duban/duban/internal/ledger"
 	"github.com/duban/duban/internal/ledgersvc"
 	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/supervise"
 	"github.com/duban/duban/internal/web"
 )
 
@@ -61,6 +62,9 @@ func (s *tasks) Get(ctx context.Context, id int64) (*web.TaskDetail, error) {
 		if per, err := ledger.PeriodOf(d.Every, s.d.Ledger.Today()); err == nil {
 			td.CurrentPeriod = per.Key
 		}
+	}
+	if td.Supervision, err = s.supervision(ctx, id); err != nil {
+		return nil, err
 	}
 	if all, err := s.d.Store.FindPlans(ctx); err == nil {
 		for _, pl := range all {
@@ -126,3 +130,27 @@ func (s *tasks) reportable(ctx context.Context, id int64) (authz.Principal, audi
 }
 
 var errNoFiles = errors.New("webdeps: no attachment store")
+
+// supervision is the task's supervision record, newest first, each step
+// explained against the calendar.
+func (s *tasks) supervision(ctx context.Context, id int64) ([]web.SupervisionItem, error) {
+	hist, err := s.d.Store.SupervisionHistory(ctx, []int64{id})
+	if err != nil {
+		return nil, err
+	}
+	events := hist[id]
+	out := make([]web.SupervisionItem, 0, len(events))
+	for i := len(events) - 1; i >= 0; i-- {
+		e := events[i]
+		it := web.SupervisionItem{Kind: string(e.Kind), Title: e.Kind.Label(), On: e.On, Deadline: e.Deadline,
+			Answered: e.Answered, CaughtUp: !e.Recorded.IsZero() && !e.OnTime()}
+		if e.Label != "" {
+			it.Title = e.Label
+		}
+		if s.d.Calendar != nil {
+			it.Explain = supervise.Explain(e, s.d.Calendar)
+		}
+		out = append(out, it)
+	}
+	return out, nil
+}
