@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -38,7 +39,7 @@ func (db *DB) SupervisionHistory(ctx context.Context, taskIDs []int64) (map[int6
 	}
 	marks := strings.TrimSuffix(strings.Repeat("?, ", len(taskIDs)), ", ")
 	rows, err := db.read.QueryContext(ctx, db.dialect.rebind(`
-		SELECT key, task_id, kind, level, label, due, period, on_day, deadline, basis, workdays, recorded_at, on_time, answered_at
+		SELECT key, task_id, kind, level, label, due, period, on_day, deadline, basis, workdays, recorded_at, on_time, answered_at, answer
 		FROM supervision_events WHERE task_id IN (`+marks+`) ORDER BY on_day, key`), idArgs(taskIDs)...)
 	if err != nil {
 		return nil, fmt.Errorf("store: supervision history: %w", err)
@@ -51,7 +52,7 @@ func (db *DB) SupervisionHistory(ctx context.Context, taskIDs []int64) (map[int6
 		var answered sql.NullTime
 		var onTime bool
 		if err := rows.Scan(&e.Key, &e.TaskID, &kind, &e.Level, &e.Label, &due, &e.Period, &on, &deadline, &basis,
-			&e.Workdays, &e.Recorded, &onTime, &answered); err != nil {
+			&e.Workdays, &e.Recorded, &onTime, &answered, &e.Answer); err != nil {
 			return nil, fmt.Errorf("store: supervision history: %w", err)
 		}
 		e.Kind, e.Answered = supervise.Kind(kind), answered.Valid
@@ -110,4 +111,40 @@ func (db *DB) RecordSupervision(ctx context.Context, events []supervise.Event, n
 		recorded = append(recorded, e)
 	}
 	return recorded, db.commit(tx)
+}
+
+// AnswerSupervision records a unit's 整改反馈 to a 督办单 of the task: the
+// notice is answered, which stops its ladder, with the audit entry, in one
+// transaction. Only a notice (a step with a 限期整改 deadline) can be
+// answered, and only once: an answered notice is ErrConflict.
+func (db *DB) AnswerSupervision(ctx context.Context, actor audit.Actor, taskID int64, key, text string) error {
+	if strings.TrimSpace(text) == "" {
+		return fmt.Errorf("store: answer %s: empty text: %w", key, ErrInvalid)
+	}
+	tx, err := db.beginWrite(ctx)
+	if err != nil {
+		return fmt.Errorf("store: answer %s: %w", key, err)
+	}
+	defer tx.Rollback()
+	var deadline dateValue
+	var answered sql.NullTime
+	err = tx.QueryRowContext(ctx, db.dialect.rebind(`SELECT deadline, answered_at FROM supervision_events WHERE key = ? AND task_id = ?`),
+		key, taskID).Scan(&deadline, &answered)
+	if errors.Is(err, sql.ErrNoRows) || (err == nil && deadline == "") {
+		return fmt.Errorf("store: task %d has no notice %s: %w", taskID, key, ErrNotFound)
+	}
+	if err != nil {
+		return fmt.Errorf("store: answer %s: %w", key, err)
+	}
+	if answered.Valid {
+		return fmt.Errorf("store: notice %s was answered already: %w", key, ErrConflict)
+	}
+	if _, err := tx.ExecContext(ctx, db.dialect.rebind(`UPDATE supervision_events SET answered_at = ?, answer = ? WHERE key = ?`),
+		db.now(), text, key); err != nil {
+		return fmt.Errorf("store: answer %s: %w", key, err)
+	}
+	if err := db.appendAudit(ctx, tx, actor, "supervise.answer", "task", taskID, nil, map[string]any{"key": key, "answer": text}); err != nil {
+		return err
+	}
+	return db.commit(tx)
 }

@@ -71,6 +71,8 @@ type Event struct {
 	Deadline time.Time
 	// Answered: the unit's 整改反馈 arrived; the ladder stops here.
 	Answered bool
+	// Answer is the 整改反馈 as the unit wrote it.
+	Answer string
 	// Basis and Workdays say how On was counted: On is
 	// AddWorkdays(Basis, Workdays) (negative counts back). Explain uses them.
 	Basis    time.Time

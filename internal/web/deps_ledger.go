@@ -50,6 +50,9 @@ type Tasks interface {
 	Report(ctx context.Context, id int64, in ReportInput) error
 	// RequestClose applies for 销号 with evidence.
 	RequestClose(ctx context.Context, id int64, in CloseInput) error
+	// Answer records the unit's 整改反馈 to a 督办单 of the task, which
+	// stops that notice's escalation.
+	Answer(ctx context.Context, id int64, key, text string) error
 	// Decide settles an open 销号 application: close, or return with a reason.
 	Decide(ctx context.Context, id int64, close bool, reason string) error
 	// Attachment opens an attachment for download, for whoever may read
@@ -86,13 +89,15 @@ type TaskDetail struct {
 // SupervisionItem is one supervision step on a task, with the reason it
 // fell on its working day, so that a unit can check the date by hand.
 type SupervisionItem struct {
+	Key   string // the step's lasting key, which an answer names
 	Kind  string // remind, press, notice, escalate, report_missing
 	Title string // 提醒, 催办, or the notice's own label (蓝色督办单…)
 	On    time.Time
 	// Deadline is a notice's 限期整改 date; zero for the other kinds.
 	Deadline time.Time
-	// Answered: the unit's 整改反馈 arrived.
+	// Answered: the unit's 整改反馈 arrived; Answer is its text.
 	Answered bool
+	Answer   string
 	// CaughtUp: recorded after its day, because no process was running
 	// then; the date shown is still the day the rule fixed.
 	CaughtUp bool

@@ -59,9 +59,9 @@ func sampleDetail(workflow string) *TaskDetail {
 			{Period: "2026-Q1", Label: "2026年第一季度", End: "2026-03-31", Reported: true}}}
 	on := time.Date(2026, 4, 7, 0, 0, 0, 0, time.UTC)
 	d.Supervision = []SupervisionItem{
-		{Kind: "notice", Title: "蓝色督办单<b>", On: on, Deadline: on.AddDate(0, 0, 7), Explain: "蓝色督办单：…<script>x</script>"},
+		{Key: "t2/notice/blue/2026-03-31", Kind: "notice", Title: "蓝色督办单<b>", On: on, Deadline: on.AddDate(0, 0, 7), Explain: "蓝色督办单：…<script>x</script>"},
 		{Kind: "press", Title: "催办", On: on.AddDate(0, 0, -5), CaughtUp: true, Explain: "催办：…"},
-		{Kind: "notice", Title: "蓝色督办单", On: on.AddDate(0, 0, -20), Deadline: on.AddDate(0, 0, -13), Answered: true},
+		{Kind: "notice", Title: "蓝色督办单", On: on.AddDate(0, 0, -20), Deadline: on.AddDate(0, 0, -13), Answered: true, Answer: "已整改<i>"},
 	}
 	if workflow == "closed" {
 		d.History = append(d.History, store.TaskEvent{ID: 7, At: at, Actor: "ducha", Kind: "closed", RefID: 9})
@@ -115,6 +115,8 @@ func ledgerSamples(p Page) map[string][]any {
 	withErrors.Close = CloseForm{Text: "y", Errors: FieldErrors{"text": "error.required", "files": "error.too_many_files"}}
 	decideErr := taskPage("pending")
 	decideErr.Decide = DecideForm{Errors: FieldErrors{"reason": "error.required"}}
+	answerErr := taskPage("in_progress")
+	answerErr.Answer = AnswerForm{Key: "t2/notice/blue/2026-03-31", Text: "<x>", Errors: FieldErrors{"": "error.answered", "text": "error.text_too_long"}}
 	closed := taskPage("closed")
 	closed.Alert = "error.task_state"
 	return map[string][]any{
@@ -129,7 +131,7 @@ func ledgerSamples(p Page) map[string][]any {
 			ReviewPage{Page: p, Plan: plans[0], Banner: ReviewBanner{PlanID: 2}},
 		},
 		"tasks":       {list, filtered, empty},
-		"task":        {taskPage("in_progress"), taskPage("pending"), taskPage("closed"), withErrors, decideErr, closed, taskPage("registered")},
+		"task":        {taskPage("in_progress"), taskPage("pending"), taskPage("closed"), withErrors, decideErr, answerErr, closed, taskPage("registered")},
 		"task_import": {TaskImportPage{Page: p, File: "台账.xlsx", Rows: []string{"第 5 行「完成比例」：完成比例应在 0–100 之间，填写的是「120%」", "第 9 行「任务编号」：<script>alert(1)</script>"}}},
 	}
 }
@@ -160,7 +162,7 @@ func TestLedgerDynamicKeysExist(t *testing.T) {
 		hasEverywhere(t, "tasks.sort."+s, "task_results")
 	}
 	for _, k := range []string{"plans.existed", "plans.imported", "review.saved", "review.unit_created", "review.confirmed", "review.confirm_failed",
-		"task.reported", "task.close_requested", "task.closed_done", "task.returned_done", "plans.error.no_file", "plans.error.type", "plans.error.unreadable",
+		"task.reported", "task.answered", "error.answered", "task.close_requested", "task.closed_done", "task.returned_done", "plans.error.no_file", "plans.error.type", "plans.error.unreadable",
 		"error.plan_no_tasks", "error.plan_confirmed", "error.task_state", "error.percent_range", "error.file_type", "error.file_too_large",
 		"error.file_empty", "error.too_many_files", "error.text_too_long", "error.unit_name_taken", "error.number_invalid"} {
 		hasEverywhere(t, k, "flash or validation key")

@@ -52,6 +52,7 @@ func (h *Handler) routes() {
 		m.HandleFunc("POST /tasks/{id}/close-request", h.signedIn(h.taskCloseRequest))
 		m.HandleFunc("POST /tasks/{id}/close", h.signedIn(h.taskClose))
 		m.HandleFunc("POST /tasks/{id}/return", h.signedIn(h.taskReturn))
+		m.HandleFunc("POST /tasks/{id}/answer", h.signedIn(h.taskAnswer))
 		m.HandleFunc("GET /attachments/{id}", h.signedIn(h.attachmentGet))
 	}
 	if h.d.Audit != nil {

@@ -23,6 +23,7 @@ type TaskPage struct {
 	Report     ReportForm
 	Close      CloseForm
 	Decide     DecideForm
+	Answer     AnswerForm
 	// Alert is a refusal whose form is no longer shown (the task moved on
 	// meanwhile), as a catalogue key.
 	Alert string
@@ -66,6 +67,12 @@ type CloseForm struct {
 	Errors FieldErrors
 }
 
+// AnswerForm is a unit's 整改反馈 to one 督办单, as typed, with its errors.
+type AnswerForm struct {
+	Key, Text string
+	Errors    FieldErrors
+}
+
 // DecideForm is the office's return form.
 type DecideForm struct {
 	Reason string
@@ -88,7 +95,7 @@ func (h *Handler) renderTask(w http.ResponseWriter, r *http.Request, status int,
 		edit(data)
 	}
 	if !data.Task.CanReport {
-		data.Alert = firstOf(data.Report.Errors[""], data.Close.Errors[""])
+		data.Alert = firstOf(data.Report.Errors[""], data.Close.Errors[""], data.Answer.Errors[""])
 	}
 	if !data.Task.CanDecide && data.Alert == "" {
 		data.Alert = data.Decide.Errors[""]
@@ -112,7 +119,8 @@ func (h *Handler) taskPage(w http.ResponseWriter, r *http.Request) (*TaskPage, b
 	}
 	data := &TaskPage{Task: t, MaxFileBytes: files.MaxSize,
 		Report: ReportForm{Period: t.CurrentPeriod, Targets: map[int]string{}, Errors: FieldErrors{}},
-		Close:  CloseForm{Errors: FieldErrors{}}, Decide: DecideForm{Errors: FieldErrors{}}}
+		Close:  CloseForm{Errors: FieldErrors{}}, Decide: DecideForm{Errors: FieldErrors{}},
+		Answer: AnswerForm{Errors: FieldErrors{}}}
 	for i, m := range t.Milestones {
 		mv := MilestoneView{Text: m.Text, Due: m.Due}
 		if i < len(t.MilestoneDone) {

@@ -3,6 +3,7 @@ package webdeps
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -113,6 +114,10 @@ func TestTaskPageShowsSupervision(t *testing.T) {
 		t.Run(kind, func(t *testing.T) {
 			d, ctx := ledgerDeps(t, kind)
 			d.Calendar = workday.Default()
+			unit, err := d.Store.CreateUnit(ctx, audit.System, store.UnitCreate{Name: "市法制办", Kind: store.UnitDepartment})
+			if err != nil {
+				t.Fatal(err)
+			}
 			id, _, err := d.Store.ImportPlan(ctx, store.PlanImport{SourceName: "p.txt", SourceSHA256: strings.Repeat("d", 64), Format: "text",
 				Plan: &plandoc.Plan{Title: "方案", Tasks: []plandoc.Task{{Path: []string{"1"}, Title: "任务", Units: []string{"市法制办"}}}}})
 			if err != nil {
@@ -148,6 +153,37 @@ func TestTaskPageShowsSupervision(t *testing.T) {
 			}
 			if !strings.Contains(first.Explain, "限期整改 5 个工作日，截至 2026-03-16") || !strings.Contains(second.Explain, "2026-03-02") {
 				t.Errorf("explanations %q / %q do not count the working days", first.Explain, second.Explain)
+			}
+
+			// 整改反馈: the office may not answer for the unit; the unit's
+			// liaison answers the notice once, and the page shows it.
+			if err := d.Web().Tasks.Answer(ctx, task, notice.Key, "已整改"); !errors.Is(err, web.ErrForbidden) {
+				t.Errorf("the office answered a notice: %v", err)
+			}
+			lu, err := d.Store.CreateUser(ctx, audit.System, store.UserCreate{Username: "fazhiban", PasswordHash: "x", Role: authz.Liaison, Units: []int64{unit.ID}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			lctx := web.WithCurrentUser(context.Background(), web.CurrentUser{ID: lu.ID, Username: lu.Username, Role: "liaison"})
+			var ve *web.ValidationError
+			if err := d.Web().Tasks.Answer(lctx, task, notice.Key, ""); !errors.As(err, &ve) || ve.Fields["text"] != "error.required" {
+				t.Errorf("an empty answer: %v", err)
+			}
+			if err := d.Web().Tasks.Answer(lctx, task, press.Key, "已整改"); !errors.Is(err, web.ErrNotFound) {
+				t.Errorf("a 催办 was answered: %v", err)
+			}
+			if err := d.Web().Tasks.Answer(lctx, task, notice.Key, "制度已印发"); err != nil {
+				t.Fatal(err)
+			}
+			if err := d.Web().Tasks.Answer(lctx, task, notice.Key, "再答"); !errors.As(err, &ve) || ve.Fields[""] != "error.answered" {
+				t.Errorf("a second answer: %v", err)
+			}
+			got, err = d.Web().Tasks.Get(lctx, task)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a := got.Supervision[0]; !a.Answered || a.Answer != "制度已印发" {
+				t.Errorf("notice after the answer: %+v", a)
 			}
 		})
 	}

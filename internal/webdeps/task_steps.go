@@ -76,6 +76,21 @@ func (s *tasks) RequestClose(ctx context.Context, id int64, in web.CloseInput) e
 	return pageError(err, "", "")
 }
 
+// Answer records the 整改反馈 of the user's unit to a 督办单 of the task;
+// whoever may report on the task may answer its notices.
+func (s *tasks) Answer(ctx context.Context, id int64, key, text string) error {
+	_, actor, t, err := s.reportable(ctx, id)
+	if err != nil {
+		return err
+	}
+	fe := map[string]string{}
+	checkReportText(fe, text)
+	if len(fe) > 0 {
+		return &web.ValidationError{Fields: fe}
+	}
+	return pageError(s.d.Store.AnswerSupervision(ctx, actor, t.ID, key, text), "", "error.answered")
+}
+
 // Decide closes a task (销号) or returns the application with a reason;
 // only the office verifies.
 func (s *tasks) Decide(ctx context.Context, id int64, close bool, reason string) error {
