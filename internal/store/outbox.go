@@ -3,8 +3,11 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"time"
+
+	"github.com/duban/duban/internal/audit"
 )
 
 const notificationColumns = `id, key, channel, task_id, unit_id, title, text, link, status, attempts, next_at, last_error, created_at`
@@ -87,11 +90,15 @@ func (db *DB) FinishNotification(ctx context.Context, id int64, sent, dead, atte
 	return db.commit(tx)
 }
 
-// FindNotifications lists notifications of a channel in a status ("" for
-// any), newest first: a unit's inbox, or the dead-letter list.
+// FindNotifications lists notifications of a channel ("" for any) in a
+// status ("" for any), newest first: a unit's inbox, or the dead-letter
+// list.
 func (db *DB) FindNotifications(ctx context.Context, channel, status string, unitID int64, limit int) ([]Notification, error) {
-	q := `SELECT ` + notificationColumns + ` FROM notifications WHERE channel = ?`
-	args := []any{channel}
+	q := `SELECT ` + notificationColumns + ` FROM notifications WHERE 1 = 1`
+	var args []any
+	if channel != "" {
+		q, args = q+` AND channel = ?`, append(args, channel)
+	}
 	if status != "" {
 		q, args = q+` AND status = ?`, append(args, status)
 	}
@@ -103,4 +110,36 @@ func (db *DB) FindNotifications(ctx context.Context, channel, status string, uni
 		return nil, fmt.Errorf("store: notifications: %w", err)
 	}
 	return scanNotifications(rows)
+}
+
+// ResendNotification puts a dead notification (given up after its
+// retries) back in the queue with fresh attempts, once the office has
+// fixed what stopped it — a robot's URL, a mailbox. Only a dead one can be
+// resent: anything else is ErrState.
+func (db *DB) ResendNotification(ctx context.Context, actor audit.Actor, id int64) error {
+	tx, err := db.beginWrite(ctx)
+	if err != nil {
+		return fmt.Errorf("store: resend notification %d: %w", id, err)
+	}
+	defer tx.Rollback()
+	var status, key, channel string
+	err = tx.QueryRowContext(ctx, db.dialect.rebind(`SELECT status, key, channel FROM notifications WHERE id = ?`), id).Scan(&status, &key, &channel)
+	if errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("store: notification %d: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return fmt.Errorf("store: resend notification %d: %w", id, err)
+	}
+	if status != "dead" {
+		return fmt.Errorf("store: notification %d is %s, not dead: %w", id, status, ErrState)
+	}
+	if _, err := tx.ExecContext(ctx, db.dialect.rebind(`
+		UPDATE notifications SET status = 'pending', attempts = 0, next_at = ?, lease_until = NULL, last_error = '' WHERE id = ?`),
+		db.now().UTC(), id); err != nil {
+		return fmt.Errorf("store: resend notification %d: %w", id, err)
+	}
+	if err := db.appendAudit(ctx, tx, actor, "notify.resend", "notification", id, nil, map[string]any{"key": key, "channel": channel}); err != nil {
+		return err
+	}
+	return db.commit(tx)
 }

@@ -18,6 +18,9 @@ type Deps struct {
 	// Plans and Tasks are the ledger's pages (方案, 审核, 任务清单, 任务).
 	Plans Plans
 	Tasks Tasks
+	// Inbox is the supervision messages (消息) and, for the office, the
+	// notifications that could not be delivered. Nil leaves it out.
+	Inbox Inbox
 	// Now is the clock, for export file names; nil means time.Now.
 	Now func() time.Time
 }

@@ -20,6 +20,7 @@ func ledgerFuncs(loc i18n.Localizer) template.FuncMap {
 		"planStatus":  func(s string) string { return loc.T(planStatusKey(s)) },
 		"event":       func(kind string) string { return loc.T(eventKey(kind)) },
 		"supervision": func(kind string) string { return loc.T(supervisionKey(kind)) },
+		"channel":     func(name string) string { return loc.T(channelKey(name)) },
 		"path":        func(p []string) string { return strings.Join(p, ".") },
 		"pct":         pct,
 		"num":         func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) },
@@ -62,6 +63,7 @@ func lightKey(code string) string        { return "ledger.light." + code }
 func planStatusKey(s string) string      { return "plan.status." + s }
 func eventKey(kind string) string        { return "task.event." + kind }
 func supervisionKey(kind string) string  { return "supervision.kind." + kind }
+func channelKey(name string) string      { return "inbox.channel." + name }
 
 func cadenceKey(every string) string {
 	if every == "" {

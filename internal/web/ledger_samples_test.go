@@ -72,6 +72,7 @@ func sampleDetail(workflow string) *TaskDetail {
 
 // ledgerSamples are the sample data of the ledger's pages.
 func ledgerSamples(p Page) map[string][]any {
+	at := time.Date(2026, 4, 7, 1, 0, 0, 0, time.UTC)
 	plans := []ledgersvc.Plan{
 		{ID: 2, Title: "某方案", DocNumber: "嘉政发〔2018〕23号", SourceName: "方案.docx", Status: "draft", TaskCount: 71, ImportedAt: testNow},
 		{ID: 1, Title: "另一方案", SourceName: "b.txt", Status: "confirmed", TaskCount: 12, ImportedAt: testNow},
@@ -132,6 +133,13 @@ func ledgerSamples(p Page) map[string][]any {
 		},
 		"tasks":       {list, filtered, empty},
 		"task":        {taskPage("in_progress"), taskPage("pending"), taskPage("closed"), withErrors, decideErr, answerErr, closed, taskPage("registered")},
+		"inbox": {
+			InboxPage{Page: p, InboxView: &InboxView{CanResend: true,
+				Messages: []Message{{ID: 3, Channel: "inbox", Unit: "市法制办", Title: "蓝色督办单：<b>任务</b>", Text: "限期整改至 2026-04-14", Link: "/tasks/2", Created: at}},
+				Failed:   []Message{{ID: 4, Channel: "dingtalk", Title: "催办", Error: "dingtalk: 310000 <keywords not in content>", Created: at}}}},
+			InboxPage{Page: p, InboxView: &InboxView{}, Alert: "inbox.error.not_dead"},
+			InboxPage{Page: p, InboxView: &InboxView{CanResend: true}},
+		},
 		"task_import": {TaskImportPage{Page: p, File: "台账.xlsx", Rows: []string{"第 5 行「完成比例」：完成比例应在 0–100 之间，填写的是「120%」", "第 9 行「任务编号」：<script>alert(1)</script>"}}},
 	}
 }
@@ -157,6 +165,9 @@ func TestLedgerDynamicKeysExist(t *testing.T) {
 	}
 	for _, k := range supervise.Kinds {
 		hasEverywhere(t, supervisionKey(string(k)), "supervisionKey")
+	}
+	for _, c := range []string{"inbox", "email", "webhook", "dingtalk", "wecom"} {
+		hasEverywhere(t, channelKey(c), "channelKey")
 	}
 	for _, s := range TaskSorts {
 		hasEverywhere(t, "tasks.sort."+s, "task_results")

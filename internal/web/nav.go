@@ -26,6 +26,7 @@ var (
 	navUnits = navEntry{"nav.units", "/units"}
 	navUsers = navEntry{"nav.users", "/users"}
 	navAudit = navEntry{"nav.audit", "/audit"}
+	navInbox = navEntry{"nav.inbox", "/inbox"}
 )
 
 // navByRole is what each role sees in the top bar. It only spares people
@@ -35,9 +36,9 @@ var navByRole = map[string][]navEntry{
 	RoleSysAdmin:   {navHome, navUnits, navUsers},
 	RoleSecAdmin:   {navHome, navUsers},
 	RoleAuditAdmin: {navHome, navAudit},
-	RoleOffice:     {navHome, navPlans, navTasks, navUnits},
-	RoleLiaison:    {navHome, navTasks},
-	RoleLeader:     {navHome, navPlans, navTasks, navUnits},
+	RoleOffice:     {navHome, navPlans, navTasks, navInbox, navUnits},
+	RoleLiaison:    {navHome, navTasks, navInbox},
+	RoleLeader:     {navHome, navPlans, navTasks, navInbox, navUnits},
 	RoleNone:       {navHome},
 }
 

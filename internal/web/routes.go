@@ -55,6 +55,10 @@ func (h *Handler) routes() {
 		m.HandleFunc("POST /tasks/{id}/answer", h.signedIn(h.taskAnswer))
 		m.HandleFunc("GET /attachments/{id}", h.signedIn(h.attachmentGet))
 	}
+	if h.d.Inbox != nil {
+		m.HandleFunc("GET /inbox", h.signedIn(h.inboxShow))
+		m.HandleFunc("POST /inbox/{id}/resend", h.signedIn(h.inboxResend))
+	}
 	if h.d.Audit != nil {
 		m.HandleFunc("GET /audit", h.signedIn(h.auditList))
 		m.HandleFunc("GET /audit/export.csv", h.signedIn(h.auditExport))

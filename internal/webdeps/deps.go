@@ -39,6 +39,7 @@ func (d *Deps) Web() web.Deps {
 	if d.Ledger != nil {
 		wd.Plans = &plans{d}
 		wd.Tasks = &tasks{d}
+		wd.Inbox = &inbox{d}
 	}
 	return wd
 }
