@@ -131,8 +131,8 @@ func ledgerSamples(p Page) map[string][]any {
 				Banner: ReviewBanner{PlanID: 2, Tasks: 71, Unknown: 3, Flagged: 2}, Registry: registry},
 			ReviewPage{Page: p, Plan: plans[0], Banner: ReviewBanner{PlanID: 2}},
 		},
-		"tasks":       {list, filtered, empty},
-		"task":        {taskPage("in_progress"), taskPage("pending"), taskPage("closed"), withErrors, decideErr, answerErr, closed, taskPage("registered")},
+		"tasks": {list, filtered, empty},
+		"task":  {taskPage("in_progress"), taskPage("pending"), taskPage("closed"), withErrors, decideErr, answerErr, closed, taskPage("registered")},
 		"inbox": {
 			InboxPage{Page: p, InboxView: &InboxView{CanResend: true,
 				Messages: []Message{{ID: 3, Channel: "inbox", Unit: "市法制办", Title: "蓝色督办单：<b>任务</b>", Text: "限期整改至 2026-04-14", Link: "/tasks/2", Created: at}},
