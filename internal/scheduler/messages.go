@@ -3,6 +3,7 @@ package scheduler
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/duban/duban/internal/ledger"
 	"github.com/duban/duban/internal/store"
@@ -33,7 +34,7 @@ func message(e supervise.Event, t *store.Task) (string, string) {
 		label = e.Kind.Label()
 	}
 	title := fmt.Sprintf("【%s】%s", label, t.Title)
-	text := fmt.Sprintf("任务：%s\n责任单位：%v\n", t.Title, t.Units)
+	text := fmt.Sprintf("任务：%s\n责任单位：%s\n", t.Title, strings.Join(t.Units, "、"))
 	if !e.Due.IsZero() {
 		text += "到期日：" + e.Due.Format("2006-01-02") + "\n"
 	}
