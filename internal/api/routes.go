@@ -48,6 +48,8 @@ var routes = []route{
 	{"POST", "/api/v1/tasks/{id}/close-request", (*Handler).closeRequest},
 	{"POST", "/api/v1/tasks/{id}/close", (*Handler).closeGrant},
 	{"POST", "/api/v1/tasks/{id}/return", (*Handler).closeReturn},
+	{"GET", "/api/v1/tasks/{id}/supervision", (*Handler).supervisionList},
+	{"POST", "/api/v1/tasks/{id}/supervision/answer", (*Handler).supervisionAnswer},
 	{"GET", "/api/v1/attachments/{id}", (*Handler).attachmentGet},
 	{"GET", "/api/v1/workspace", (*Handler).workspaceGet},
 	{"POST", "/api/v1/ledger/progress", (*Handler).progressImport},

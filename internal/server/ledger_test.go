@@ -146,3 +146,40 @@ func TestLedgerJourneyAPI(t *testing.T) {
 		})
 	}
 }
+
+// TestSupervisionThroughAPI: a task's supervision record is read by whoever
+// may read the task, and a liaison's answer shows in it.
+func TestSupervisionThroughAPI(t *testing.T) {
+	for _, kind := range storetest.Kinds() {
+		t.Run(kind, func(t *testing.T) {
+			f := newFixture(t, kind)
+			issueNotice(t, f)
+			path := fmt.Sprintf("/api/v1/tasks/%d/supervision", f.taskA)
+			if code := f.do(t, "liaisonB", "GET", path, nil, "", nil); code != http.StatusForbidden && code != http.StatusNotFound {
+				t.Errorf("another unit's liaison reads the record: %d", code)
+			}
+			answer := strings.NewReader(`{"key":"notice-a","text":"已完成整改"}`)
+			if code := f.do(t, "liaisonA", "POST", path+"/answer", answer, "application/json", nil); code != http.StatusOK {
+				t.Fatalf("answer = %d", code)
+			}
+			if code := f.do(t, "liaisonA", "POST", path+"/answer", strings.NewReader(`{"key":"notice-a","text":"再答"}`), "application/json", nil); code != http.StatusConflict {
+				t.Errorf("second answer = %d, want 409", code)
+			}
+			var got struct {
+				Items []struct {
+					Key, Kind, Label, On, Deadline, Answer string
+					Answered                               bool
+				} `json:"items"`
+			}
+			if code := f.do(t, "leader", "GET", path, nil, "", &got); code != http.StatusOK {
+				t.Fatalf("read = %d", code)
+			}
+			if len(got.Items) != 1 {
+				t.Fatalf("items %+v", got.Items)
+			}
+			if it := got.Items[0]; it.Kind != "notice" || it.Label != "蓝色督办单" || it.On != "2026-03-09" || it.Deadline != "2026-03-16" || !it.Answered || it.Answer != "已完成整改" {
+				t.Errorf("item %+v", it)
+			}
+		})
+	}
+}

@@ -12,6 +12,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/auth"
@@ -22,6 +23,7 @@ import (
 	"github.com/duban/duban/internal/signin"
 	"github.com/duban/duban/internal/store"
 	"github.com/duban/duban/internal/store/storetest"
+	"github.com/duban/duban/internal/supervise"
 	"github.com/duban/duban/internal/workday"
 )
 
@@ -153,6 +155,8 @@ func TestEveryWriteByEveryRole(t *testing.T) {
 					body: jsonBody(``), allowed: []string{"office"}, prepare: applyForClose},
 				{name: "return application", method: "POST", path: func(f *fixture) string { return fmt.Sprintf("/api/v1/tasks/%d/return", f.taskA) },
 					body: jsonBody(`{"reason":"佐证材料不足"}`), allowed: []string{"office"}, prepare: applyForClose},
+				{name: "answer a 督办单", method: "POST", path: func(f *fixture) string { return fmt.Sprintf("/api/v1/tasks/%d/supervision/answer", f.taskA) },
+					body: jsonBody(`{"key":"notice-a","text":"已完成整改"}`), allowed: []string{"liaisonA"}, prepare: issueNotice},
 				{"sign out", "POST", func(*fixture) string { return "/api/v1/auth/logout" }, jsonBody(``), callers[1:], nil},
 			}
 			for _, ep := range endpoints {
@@ -286,6 +290,16 @@ func importDraft(t *testing.T, f *fixture) {
 func applyForClose(t *testing.T, f *fixture) {
 	actor := audit.Actor{ID: f.users["liaisonA"], Username: "liaisonA"}
 	if _, err := f.db.RequestClose(context.Background(), actor, f.taskA, f.unitA, "已完成", nil); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// issueNotice records a 督办单 on the task of 市法制办, as the scheduler
+// would after a missed deadline.
+func issueNotice(t *testing.T, f *fixture) {
+	day := time.Date(2026, 3, 9, 0, 0, 0, 0, time.UTC)
+	e := supervise.Event{Key: "notice-a", TaskID: f.taskA, Kind: supervise.KindNotice, Label: "蓝色督办单", On: day, Deadline: day.AddDate(0, 0, 7), Recorded: day}
+	if _, err := f.db.RecordSupervision(context.Background(), []supervise.Event{e}, func(supervise.Event) []store.Notification { return nil }); err != nil {
 		t.Fatal(err)
 	}
 }
