@@ -1,0 +1,129 @@
+package notice
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/duban/duban/internal/docread"
+)
+
+var sample = Fields{Number: "督办〔2026〕42-1号", Issuer: "嘉兴市人民政府督查室", Unit: "市法制办", Plan: "法治政府建设实施方案",
+	Task: "完善行政决策机制 <重大> & 程序", Level: "蓝色督办单", Due: day(2026, 2, 27), Issued: day(2026, 3, 9), Deadline: day(2026, 3, 16)}
+
+func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+
+// TestDefaultNoticeReadsBack: the default template filled in is a Word
+// document whose text says who, what, and by when, with no placeholder
+// left and the task's own characters intact.
+func TestDefaultNoticeReadsBack(t *testing.T) {
+	out, err := Render(DefaultTemplate(), sample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := docread.Read("notice.docx", out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := docread.Text(doc)
+	for _, want := range []string{"督办通知书", "（蓝色督办单）", "督办〔2026〕42-1号", "市法制办：", "《法治政府建设实施方案》确定的“完善行政决策机制 <重大> & 程序”任务应于2026年2月27日前完成",
+		"于2026年3月16日前完成整改", "嘉兴市人民政府督查室", "2026年3月9日"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("notice lacks %q:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, "{{") {
+		t.Errorf("a placeholder is left:\n%s", text)
+	}
+}
+
+// TestPlaceholderSplitAcrossRuns: Word splits typed text into runs where
+// it likes; a placeholder spread over three runs is still filled.
+func TestPlaceholderSplitAcrossRuns(t *testing.T) {
+	body := `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>` +
+		`<w:p><w:r><w:t>致{{</w:t></w:r><w:proofErr w:type="spellStart"/><w:r><w:rPr><w:b/></w:rPr><w:t>单</w:t></w:r><w:r><w:t xml:space="preserve">位}}：请于{{限期}}前反馈</w:t></w:r></w:p>` +
+		`<w:p><w:r><w:t>不变的段落</w:t></w:r></w:p></w:body></w:document>`
+	out, err := Render(docx(t, body), sample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := docread.Read("n.docx", out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if text := docread.Text(doc); !strings.Contains(text, "致市法制办：请于2026年3月16日前反馈") || !strings.Contains(text, "不变的段落") {
+		t.Errorf("text %q", text)
+	}
+}
+
+// TestBadTemplates: an unknown placeholder is named with the ones that
+// exist; a file that is no Word document says so.
+func TestBadTemplates(t *testing.T) {
+	body := `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>{{单位名称}}</w:t></w:r></w:p></w:body></w:document>`
+	_, err := Render(docx(t, body), sample)
+	var te *TemplateError
+	if !errors.As(err, &te) || !strings.Contains(te.Message, "{{单位名称}}") || !strings.Contains(te.Message, "单位") {
+		t.Errorf("unknown placeholder: %v", err)
+	}
+	if _, err := Render([]byte("not a zip"), sample); !errors.As(err, &te) || !strings.Contains(te.Message, ".docx") {
+		t.Errorf("not a zip: %v", err)
+	}
+}
+
+// TestNoticeOpensInLibreOffice: LibreOffice reads the notice and prints
+// its text.
+func TestNoticeOpensInLibreOffice(t *testing.T) {
+	const soffice = "/usr/bin/soffice"
+	if _, err := os.Stat(soffice); err != nil {
+		t.Skipf("LibreOffice not installed (%s)", soffice)
+	}
+	t.Parallel()
+	out, err := Render(DefaultTemplate(), sample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	src := filepath.Join(dir, "督办通知书.docx")
+	if err := os.WriteFile(src, out, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, soffice, "--headless", "--norestore", "--nolockcheck", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
+		"--convert-to", "txt:Text (encoded):UTF8", "--outdir", filepath.Join(dir, "out"), src)
+	if msg, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, msg)
+	}
+	text, err := os.ReadFile(filepath.Join(dir, "out", "督办通知书.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(text), "市法制办：") || !strings.Contains(string(text), "2026年3月16日") {
+		t.Errorf("LibreOffice reads:\n%s", text)
+	}
+}
+
+// docx wraps a document.xml into the smallest package Word opens.
+func docx(t *testing.T, body string) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for name, data := range map[string]string{"[Content_Types].xml": contentTypes, "_rels/.rels": packageRels, "word/document.xml": body} {
+		w, err := zw.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write([]byte(data))
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
