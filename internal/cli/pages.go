@@ -1,8 +1,11 @@
 package cli
 
 import (
+	"fmt"
 	"net/http"
+	"os"
 
+	"github.com/duban/duban/internal/notice"
 	"github.com/duban/duban/internal/server"
 	"github.com/duban/duban/internal/web"
 	"github.com/duban/duban/internal/webdeps"
@@ -10,7 +13,12 @@ import (
 
 // newPages builds the web pages over the application's services.
 func newPages(app *App) (server.Mounter, error) {
-	d := &webdeps.Deps{Store: app.Store, Signin: app.Signin, Policy: app.Signin.Policy, Ledger: app.Ledger, Files: app.Files, Calendar: app.Calendar}
+	tmpl, err := noticeTemplate(app.Config.NoticeTemplate)
+	if err != nil {
+		return nil, err
+	}
+	d := &webdeps.Deps{Store: app.Store, Signin: app.Signin, Policy: app.Signin.Policy, Ledger: app.Ledger, Files: app.Files, Calendar: app.Calendar,
+		NoticeTemplate: tmpl, NoticeIssuer: app.Config.NoticeIssuer}
 	h, err := web.New(d.Web())
 	if err != nil {
 		return nil, err
@@ -23,3 +31,20 @@ func newPages(app *App) (server.Mounter, error) {
 type rootMount struct{ h http.Handler }
 
 func (m rootMount) Routes(mux *http.ServeMux) { mux.Handle("/", m.h) }
+
+// noticeTemplate reads the office's 督办通知书 template, or the default
+// for an empty path, and tries it once: a broken template is found at
+// start, not when a unit downloads its notice.
+func noticeTemplate(path string) ([]byte, error) {
+	if path == "" {
+		return notice.DefaultTemplate(), nil
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("notice_template: %w", err)
+	}
+	if _, err := notice.Render(data, notice.Fields{}); err != nil {
+		return nil, fmt.Errorf("notice_template %s: %w", path, err)
+	}
+	return data, nil
+}

@@ -33,6 +33,10 @@ type Config struct {
 	NotifyDingTalkURL   string   `json:"notify_dingtalk_url"`
 	DingTalkSecret      string   `json:"notify_dingtalk_secret"`
 	NotifyWeComURL      string   `json:"notify_wecom_url"`
+	// The 督办通知书: who issues it, and an office's own .docx template
+	// (empty: the 公文 layout duban ships).
+	NoticeIssuer   string `json:"notice_issuer"`
+	NoticeTemplate string `json:"notice_template"`
 
 	// Security policy.
 	PasswordMinLength int      `json:"password_min_length"`
@@ -97,6 +101,7 @@ func Defaults() Config {
 		DueSoonWorkdays:   5,
 		Scheduler:         true,
 		SchedulerInterval: Duration(time.Minute),
+		NoticeIssuer:      "督查室",
 		ShutdownTimeout:   Duration(15 * time.Second),
 		LogLevel:          "info",
 	}

@@ -16,6 +16,11 @@ func (h *Handler) attachmentGet(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d, err := h.d.Tasks.Attachment(r.Context(), id)
+	h.download(w, r, d, err)
+}
+
+// download sends d as a file download, or the error page for err.
+func (h *Handler) download(w http.ResponseWriter, r *http.Request, d *Download, err error) {
 	if err != nil {
 		h.fail(w, r, err)
 		return

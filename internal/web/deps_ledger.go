@@ -53,6 +53,9 @@ type Tasks interface {
 	// Answer records the unit's 整改反馈 to a 督办单 of the task, which
 	// stops that notice's escalation.
 	Answer(ctx context.Context, id int64, key, text string) error
+	// Notice renders the 督办通知书 of a notice of the task as .docx, for
+	// whoever may read the task.
+	Notice(ctx context.Context, id int64, key string) (*Download, error)
 	// Decide settles an open 销号 application: close, or return with a reason.
 	Decide(ctx context.Context, id int64, close bool, reason string) error
 	// Attachment opens an attachment for download, for whoever may read
@@ -93,6 +96,7 @@ type SupervisionItem struct {
 	Kind  string // remind, press, notice, escalate, report_missing
 	Title string // 提醒, 催办, or the notice's own label (蓝色督办单…)
 	On    time.Time
+	Due   time.Time // the due date the step is about
 	// Deadline is a notice's 限期整改 date; zero for the other kinds.
 	Deadline time.Time
 	// Answered: the unit's 整改反馈 arrived; Answer is its text.

@@ -24,6 +24,10 @@ type Deps struct {
 	// Calendar explains on a task's page why a supervision step fell on
 	// its working day; nil shows the steps without the explanation.
 	Calendar *workday.Calendar
+	// NoticeTemplate is the 督办通知书 .docx template; nil uses the
+	// default. NoticeIssuer signs it.
+	NoticeTemplate []byte
+	NoticeIssuer   string
 }
 
 // Web returns the web.Deps backed by d.

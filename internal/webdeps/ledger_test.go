@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 	"testing"
 	"time"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/authz"
+	"github.com/duban/duban/internal/docread"
 	"github.com/duban/duban/internal/ledger"
 	"github.com/duban/duban/internal/ledgersvc"
 	"github.com/duban/duban/internal/plandoc"
@@ -177,6 +179,22 @@ func TestTaskPageShowsSupervision(t *testing.T) {
 			}
 			if err := d.Web().Tasks.Answer(lctx, task, notice.Key, "再答"); !errors.As(err, &ve) || ve.Fields[""] != "error.answered" {
 				t.Errorf("a second answer: %v", err)
+			}
+			dl, err := d.Web().Tasks.Notice(lctx, task, notice.Key)
+			if err != nil {
+				t.Fatal(err)
+			}
+			body, _ := io.ReadAll(dl.Body)
+			doc, err := docread.Read(dl.Filename, body)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if text := docread.Text(doc); dl.Filename != fmt.Sprintf("督办通知书-%d-1.docx", task) || !strings.Contains(text, "市法制办：") ||
+				!strings.Contains(text, fmt.Sprintf("督办〔2026〕%d-1号", task)) || !strings.Contains(text, "于2026年3月16日前完成整改") || !strings.Contains(text, "《方案》") {
+				t.Errorf("notice %s reads:\n%s", dl.Filename, text)
+			}
+			if _, err := d.Web().Tasks.Notice(lctx, task, press.Key); !errors.Is(err, web.ErrNotFound) {
+				t.Errorf("a 催办 has a notice document: %v", err)
 			}
 			got, err = d.Web().Tasks.Get(lctx, task)
 			if err != nil {

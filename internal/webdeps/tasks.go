@@ -142,7 +142,7 @@ func (s *tasks) supervision(ctx context.Context, id int64) ([]web.SupervisionIte
 	out := make([]web.SupervisionItem, 0, len(events))
 	for i := len(events) - 1; i >= 0; i-- {
 		e := events[i]
-		it := web.SupervisionItem{Key: e.Key, Kind: string(e.Kind), Answer: e.Answer, Title: e.Kind.Label(), On: e.On, Deadline: e.Deadline,
+		it := web.SupervisionItem{Key: e.Key, Kind: string(e.Kind), Answer: e.Answer, Due: e.Due, Title: e.Kind.Label(), On: e.On, Deadline: e.Deadline,
 			Answered: e.Answered, CaughtUp: !e.Recorded.IsZero() && !e.OnTime()}
 		if e.Label != "" {
 			it.Title = e.Label
