@@ -21,6 +21,8 @@ type Deps struct {
 	// Inbox is the supervision messages (消息) and, for the office, the
 	// notifications that could not be delivered. Nil leaves it out.
 	Inbox Inbox
+	// Desk is the supervision desk (督办台); nil leaves it out.
+	Desk Desk
 	// Now is the clock, for export file names; nil means time.Now.
 	Now func() time.Time
 }

@@ -16,6 +16,40 @@ type Inbox interface {
 	Resend(ctx context.Context, id int64) error
 }
 
+// Desk is the supervision desk (督办台): the notices awaiting 整改反馈.
+type Desk interface {
+	// Open returns the unanswered notices the user may see — all for the
+	// office and leaders, their units' for a liaison — earliest deadline
+	// first, with the count per unit.
+	Open(ctx context.Context) (*DeskView, error)
+}
+
+// DeskView is the desk page's content.
+type DeskView struct {
+	Today   time.Time
+	Notices []OpenNotice
+	ByUnit  []UnitNotices // most past deadline first
+	Overdue int           // notices past their 限期整改 date
+}
+
+// OpenNotice is one unanswered 督办单.
+type OpenNotice struct {
+	Key, Label   string
+	TaskID       int64
+	TaskTitle    string
+	PlanID       int64
+	PlanTitle    string
+	Units        string // as written, lead first: 市法制办（牵头）、市财政局
+	On, Deadline time.Time
+	Overdue      bool // the deadline passed without an answer
+}
+
+// UnitNotices counts one unit's open notices.
+type UnitNotices struct {
+	Unit          string
+	Open, Overdue int
+}
+
 // InboxView is the inbox page's content.
 type InboxView struct {
 	Messages []Message

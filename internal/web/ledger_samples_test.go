@@ -133,6 +133,13 @@ func ledgerSamples(p Page) map[string][]any {
 		},
 		"tasks": {list, filtered, empty},
 		"task":  {taskPage("in_progress"), taskPage("pending"), taskPage("closed"), withErrors, decideErr, answerErr, closed, taskPage("registered")},
+		"desk": {
+			DeskPage{Page: p, DeskView: &DeskView{Today: at, Overdue: 1,
+				Notices: []OpenNotice{{Key: "t2/notice/x", Label: "黄色督办单", TaskID: 2, TaskTitle: "<b>任务</b>", PlanID: 1, PlanTitle: "方案",
+					Units: "市法制办（牵头）、市财政局", On: at, Deadline: at.AddDate(0, 0, -1), Overdue: true}},
+				ByUnit: []UnitNotices{{Unit: "市法制办", Open: 1, Overdue: 1}, {Unit: "市财政局", Open: 1}}}},
+			DeskPage{Page: p, DeskView: &DeskView{Today: at}},
+		},
 		"inbox": {
 			InboxPage{Page: p, InboxView: &InboxView{CanResend: true,
 				Messages: []Message{{ID: 3, Channel: "inbox", Unit: "市法制办", Title: "蓝色督办单：<b>任务</b>", Text: "限期整改至 2026-04-14", Link: "/tasks/2", Created: at}},

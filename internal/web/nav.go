@@ -27,6 +27,7 @@ var (
 	navUsers = navEntry{"nav.users", "/users"}
 	navAudit = navEntry{"nav.audit", "/audit"}
 	navInbox = navEntry{"nav.inbox", "/inbox"}
+	navDesk  = navEntry{"nav.desk", "/desk"}
 )
 
 // navByRole is what each role sees in the top bar. It only spares people
@@ -36,9 +37,9 @@ var navByRole = map[string][]navEntry{
 	RoleSysAdmin:   {navHome, navUnits, navUsers},
 	RoleSecAdmin:   {navHome, navUsers},
 	RoleAuditAdmin: {navHome, navAudit},
-	RoleOffice:     {navHome, navPlans, navTasks, navInbox, navUnits},
-	RoleLiaison:    {navHome, navTasks, navInbox},
-	RoleLeader:     {navHome, navPlans, navTasks, navInbox, navUnits},
+	RoleOffice:     {navHome, navPlans, navTasks, navDesk, navInbox, navUnits},
+	RoleLiaison:    {navHome, navTasks, navDesk, navInbox},
+	RoleLeader:     {navHome, navPlans, navTasks, navDesk, navInbox, navUnits},
 	RoleNone:       {navHome},
 }
 

@@ -56,6 +56,9 @@ func (h *Handler) routes() {
 		m.HandleFunc("GET /tasks/{id}/notice.docx", h.signedIn(h.taskNotice))
 		m.HandleFunc("GET /attachments/{id}", h.signedIn(h.attachmentGet))
 	}
+	if h.d.Desk != nil {
+		m.HandleFunc("GET /desk", h.signedIn(h.deskShow))
+	}
 	if h.d.Inbox != nil {
 		m.HandleFunc("GET /inbox", h.signedIn(h.inboxShow))
 		m.HandleFunc("POST /inbox/{id}/resend", h.signedIn(h.inboxResend))

@@ -44,6 +44,7 @@ func (d *Deps) Web() web.Deps {
 		wd.Plans = &plans{d}
 		wd.Tasks = &tasks{d}
 		wd.Inbox = &inbox{d}
+		wd.Desk = &desk{d}
 	}
 	return wd
 }

@@ -1,0 +1,81 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// OpenNotice is a 督办单 that no 整改反馈 has answered yet, on a task still
+// in the ledger, with what the supervision desk shows beside it.
+type OpenNotice struct {
+	Key       string
+	TaskID    int64
+	TaskTitle string
+	PlanID    int64
+	PlanTitle string
+	Label     string // 蓝色督办单…
+	On        time.Time // issued (a civil date)
+	Deadline  time.Time // 限期整改 to
+	Units     []UnitLink
+}
+
+// OpenNotices lists the unanswered notices of tasks not yet closed,
+// earliest deadline first.
+func (db *DB) OpenNotices(ctx context.Context) ([]OpenNotice, error) {
+	rows, err := db.read.QueryContext(ctx, `
+		SELECT e.key, e.task_id, t.title, p.id, p.title, e.label, e.on_day, e.deadline
+		FROM supervision_events e JOIN tasks t ON t.id = e.task_id JOIN plans p ON p.id = t.plan_id
+		WHERE e.deadline IS NOT NULL AND e.answered_at IS NULL AND t.status <> 'closed'
+		ORDER BY e.deadline, e.key`)
+	if err != nil {
+		return nil, fmt.Errorf("store: open notices: %w", err)
+	}
+	var out []OpenNotice
+	byTask := map[int64][]int{}
+	for rows.Next() {
+		var n OpenNotice
+		var on, deadline dateValue
+		if err := rows.Scan(&n.Key, &n.TaskID, &n.TaskTitle, &n.PlanID, &n.PlanTitle, &n.Label, &on, &deadline); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("store: open notices: %w", err)
+		}
+		n.On, _ = parseDay(string(on))
+		n.Deadline, _ = parseDay(string(deadline))
+		byTask[n.TaskID] = append(byTask[n.TaskID], len(out))
+		out = append(out, n)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: open notices: %w", err)
+	}
+	if len(byTask) == 0 {
+		return out, nil
+	}
+	ids := make([]int64, 0, len(byTask))
+	for id := range byTask {
+		ids = append(ids, id)
+	}
+	marks := strings.TrimSuffix(strings.Repeat("?, ", len(ids)), ", ")
+	urows, err := db.read.QueryContext(ctx, db.dialect.rebind(`
+		SELECT task_id, name, is_lead, unit_id FROM task_units WHERE task_id IN (`+marks+`) ORDER BY task_id, seq`), idArgs(ids)...)
+	if err != nil {
+		return nil, fmt.Errorf("store: open notices' units: %w", err)
+	}
+	defer urows.Close()
+	for urows.Next() {
+		var task int64
+		var u UnitLink
+		var unit sql.NullInt64
+		if err := urows.Scan(&task, &u.Name, &u.Lead, &unit); err != nil {
+			return nil, fmt.Errorf("store: open notices' units: %w", err)
+		}
+		u.UnitID = unit.Int64
+		for _, i := range byTask[task] {
+			out[i].Units = append(out[i].Units, u)
+		}
+	}
+	return out, urows.Err()
+}
