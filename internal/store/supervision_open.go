@@ -16,7 +16,7 @@ type OpenNotice struct {
 	TaskTitle string
 	PlanID    int64
 	PlanTitle string
-	Label     string // 蓝色督办单…
+	Label     string    // 蓝色督办单…
 	On        time.Time // issued (a civil date)
 	Deadline  time.Time // 限期整改 to
 	Units     []UnitLink
