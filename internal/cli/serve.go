@@ -14,6 +14,7 @@ import (
 	"github.com/duban/duban/internal/files"
 	"github.com/duban/duban/internal/ledger"
 	"github.com/duban/duban/internal/ledgersvc"
+	"github.com/duban/duban/internal/scheduler"
 	"github.com/duban/duban/internal/server"
 	"github.com/duban/duban/internal/signin"
 	"github.com/duban/duban/internal/store"
@@ -40,6 +41,9 @@ type App struct {
 	Ledger *ledgersvc.Service
 	// Files keeps attachments (progress evidence, 销号 materials).
 	Files *files.Store
+	// Scheduler runs supervision when the configuration says so, and
+	// issues the office's 督办单 by hand in any case.
+	Scheduler *scheduler.Scheduler
 }
 
 // Open builds the application from a configuration: opens and migrates
@@ -69,6 +73,10 @@ func Open(ctx context.Context, cfg config.Config, env *Env) (*App, error) {
 	app.Ledger = &ledgersvc.Service{Store: db, Calendar: app.Calendar,
 		Rules: ledger.Rules{DueSoonWorkdays: cfg.DueSoonWorkdays}, Now: svc.Now}
 	app.Files = fs
+	if app.Scheduler, err = app.newScheduler(); err != nil {
+		db.Close()
+		return nil, err
+	}
 	pages, err := newPages(app)
 	if err != nil {
 		db.Close()
@@ -86,10 +94,7 @@ func (a *App) Run(ctx context.Context, env *Env, ready func(net.Addr)) error {
 		return err
 	}
 	if a.Config.Scheduler {
-		sched, err := a.newScheduler()
-		if err != nil {
-			return err
-		}
+		sched := a.Scheduler
 		done := make(chan struct{})
 		sctx, stop := context.WithCancel(ctx)
 		go func() { defer close(done); sched.Run(sctx, time.Duration(a.Config.SchedulerInterval)) }()

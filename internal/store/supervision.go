@@ -76,6 +76,24 @@ func (db *DB) SupervisionHistory(ctx context.Context, taskIDs []int64) (map[int6
 // writes the audit log, in one transaction. It returns the events it
 // recorded.
 func (db *DB) RecordSupervision(ctx context.Context, events []supervise.Event, notes func(supervise.Event) []Notification) ([]supervise.Event, error) {
+	return db.recordSupervision(ctx, audit.System, events, notes)
+}
+
+// IssueSupervision records one event a person caused (a 督办单 issued by
+// hand), with its notifications and the audit entry in their name. An
+// event whose key is recorded already is ErrConflict.
+func (db *DB) IssueSupervision(ctx context.Context, actor audit.Actor, e supervise.Event, notes func(supervise.Event) []Notification) error {
+	recorded, err := db.recordSupervision(ctx, actor, []supervise.Event{e}, notes)
+	if err != nil {
+		return err
+	}
+	if len(recorded) == 0 {
+		return fmt.Errorf("store: %s is recorded already: %w", e.Key, ErrConflict)
+	}
+	return nil
+}
+
+func (db *DB) recordSupervision(ctx context.Context, actor audit.Actor, events []supervise.Event, notes func(supervise.Event) []Notification) ([]supervise.Event, error) {
 	tx, err := db.beginWrite(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("store: record supervision: %w", err)
@@ -104,7 +122,7 @@ func (db *DB) RecordSupervision(ctx context.Context, events []supervise.Event, n
 				return nil, fmt.Errorf("store: queue %s: %w", nt.Key, err)
 			}
 		}
-		if err := db.appendAudit(ctx, tx, audit.System, "supervise."+string(e.Kind), "task", e.TaskID, nil,
+		if err := db.appendAudit(ctx, tx, actor, "supervise."+string(e.Kind), "task", e.TaskID, nil,
 			map[string]any{"key": e.Key, "level": e.Level, "on": e.On.Format(dateLayout), "deadline": nullDay(e.Deadline), "on_time": e.OnTime()}); err != nil {
 			return nil, err
 		}

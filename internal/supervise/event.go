@@ -19,15 +19,16 @@ const (
 	KindNotice        Kind = "notice"         // 督办单, first level
 	KindEscalate      Kind = "escalate"       // 督办单, a higher level
 	KindReportMissing Kind = "report_missing" // a periodic report did not come
+	KindIssued        Kind = "issued"         // 督办单 issued by hand by the office
 )
 
 // Kinds are all the kinds, in the order a task meets them.
-var Kinds = []Kind{KindRemind, KindPress, KindNotice, KindEscalate, KindReportMissing}
+var Kinds = []Kind{KindRemind, KindPress, KindNotice, KindEscalate, KindReportMissing, KindIssued}
 
 // Label is the kind in Chinese.
 func (k Kind) Label() string {
 	return map[Kind]string{KindRemind: "提醒", KindPress: "催办", KindNotice: "督办",
-		KindEscalate: "升级督办", KindReportMissing: "报送逾期"}[k]
+		KindEscalate: "升级督办", KindReportMissing: "报送逾期", KindIssued: "督办"}[k]
 }
 
 // Task is what supervision needs to know of a ledger task.

@@ -26,6 +26,8 @@ func Explain(e Event, cal *workday.Calendar) string {
 		fmt.Fprintf(&b, "%s：任务 t%d 到期日 %s 催办（%s）后 %d 个工作日仍逾期，于 %s 下发。", e.Label, e.TaskID, due, day(e.Basis), e.Workdays, day(e.On))
 	case KindEscalate:
 		fmt.Fprintf(&b, "%s：任务 t%d（到期日 %s）上一级督办单限期整改至 %s 未见整改反馈，%d 个工作日后于 %s 升级下发。", e.Label, e.TaskID, due, day(e.Basis), e.Workdays, day(e.On))
+	case KindIssued:
+		fmt.Fprintf(&b, "%s：督查室于 %s 对任务 t%d 下发。", e.Label, day(e.On), e.TaskID)
 	case KindReportMissing:
 		fmt.Fprintf(&b, "报送逾期：任务 t%d 第 %s 期报告应于 %s 前报送（遇节假日顺延）而未报送，于其后第一个工作日 %s 记录。", e.TaskID, e.Period, due, day(e.On))
 	default:

@@ -53,6 +53,8 @@ type Tasks interface {
 	// Answer records the unit's 整改反馈 to a 督办单 of the task, which
 	// stops that notice's escalation.
 	Answer(ctx context.Context, id int64, key, text string) error
+	// IssueNotice issues a 督办单 on the task by hand (the office).
+	IssueNotice(ctx context.Context, id int64) error
 	// Notice renders the 督办通知书 of a notice of the task as .docx, for
 	// whoever may read the task.
 	Notice(ctx context.Context, id int64, key string) (*Download, error)
@@ -82,6 +84,8 @@ type TaskDetail struct {
 	CanReport bool
 	// CanDecide: the user is the office, who verifies and closes.
 	CanDecide bool
+	// CanIssue: the office may issue a 督办单 by hand on the open task.
+	CanIssue bool
 	// CurrentPeriod is the reporting period of today, for a recurring task.
 	CurrentPeriod string
 	// Supervision is what the office's rules did about the task (提醒,

@@ -48,7 +48,7 @@ func sampleDetail(workflow string) *TaskDetail {
 	pct := 40.0
 	att := []store.Attachment{{ID: 7, Filename: "会议纪要.pdf", Size: 123456}}
 	d := &TaskDetail{PlanTitle: "嘉兴市人民政府“两强三提高”建设行动计划实施方案", CanReport: workflow == "in_progress",
-		CanDecide: workflow == "pending", CurrentPeriod: "2026-Q1"}
+		CanDecide: workflow == "pending", CanIssue: workflow == "in_progress", CurrentPeriod: "2026-Q1"}
 	d.Detail = ledgersvc.Detail{Task: t,
 		Progress:      []store.Progress{{ID: 5, TaskID: t.ID, Author: "赵敏", Period: "2026-Q1", Text: "已起草办法。\n第二行", Percent: &pct, Targets: map[int]float64{0: 4}, CreatedAt: at, Attachments: att}},
 		CloseRequests: []store.CloseRequest{{ID: 9, TaskID: t.ID, Text: "已全部完成", CreatedAt: at, Attachments: att}, {ID: 8, TaskID: t.ID, Text: "第一次申请", Decision: "returned", Reason: "材料不全", CreatedAt: at}},
@@ -180,7 +180,7 @@ func TestLedgerDynamicKeysExist(t *testing.T) {
 		hasEverywhere(t, "tasks.sort."+s, "task_results")
 	}
 	for _, k := range []string{"plans.existed", "plans.imported", "review.saved", "review.unit_created", "review.confirmed", "review.confirm_failed",
-		"task.reported", "task.answered", "error.answered", "task.close_requested", "task.closed_done", "task.returned_done", "plans.error.no_file", "plans.error.type", "plans.error.unreadable",
+		"task.reported", "task.answered", "error.answered", "task.issued", "error.issued_today", "task.close_requested", "task.closed_done", "task.returned_done", "plans.error.no_file", "plans.error.type", "plans.error.unreadable",
 		"error.plan_no_tasks", "error.plan_confirmed", "error.task_state", "error.percent_range", "error.file_type", "error.file_too_large",
 		"error.file_empty", "error.too_many_files", "error.text_too_long", "error.unit_name_taken", "error.number_invalid"} {
 		hasEverywhere(t, k, "flash or validation key")

@@ -54,6 +54,7 @@ func (h *Handler) routes() {
 		m.HandleFunc("POST /tasks/{id}/return", h.signedIn(h.taskReturn))
 		m.HandleFunc("POST /tasks/{id}/answer", h.signedIn(h.taskAnswer))
 		m.HandleFunc("GET /tasks/{id}/notice.docx", h.signedIn(h.taskNotice))
+		m.HandleFunc("POST /tasks/{id}/issue-notice", h.signedIn(h.taskIssue))
 		m.HandleFunc("GET /attachments/{id}", h.signedIn(h.attachmentGet))
 	}
 	if h.d.Desk != nil {

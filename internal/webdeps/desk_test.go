@@ -2,6 +2,7 @@ package webdeps
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -9,10 +10,12 @@ import (
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/plandoc"
+	"github.com/duban/duban/internal/scheduler"
 	"github.com/duban/duban/internal/store"
 	"github.com/duban/duban/internal/store/storetest"
 	"github.com/duban/duban/internal/supervise"
 	"github.com/duban/duban/internal/web"
+	"github.com/duban/duban/internal/workday"
 )
 
 // TestDeskShowsOpenNotices: the desk lists the notices not yet answered,
@@ -78,6 +81,70 @@ func TestDeskShowsOpenNotices(t *testing.T) {
 			}
 			if len(v.Notices) != 1 || v.Notices[0].Key != "a1" {
 				t.Errorf("liaison of 市法制办 sees %+v", v.Notices)
+			}
+		})
+	}
+}
+
+// TestIssueNoticeByHand: the office issues a 督办单 from the task page; it
+// reaches the task's record, the desk and the units' inboxes, once a day;
+// a liaison cannot issue one.
+func TestIssueNoticeByHand(t *testing.T) {
+	for _, kind := range storetest.Kinds() {
+		t.Run(kind, func(t *testing.T) {
+			d, office := ledgerDeps(t, kind)
+			u, err := d.Store.CreateUnit(office, audit.System, store.UnitCreate{Name: "市法制办", Kind: store.UnitDepartment})
+			if err != nil {
+				t.Fatal(err)
+			}
+			id, _, err := d.Store.ImportPlan(office, store.PlanImport{SourceName: "p.txt", SourceSHA256: strings.Repeat("9", 64), Format: "text",
+				Plan: &plandoc.Plan{Title: "方案", Tasks: []plandoc.Task{{Path: []string{"1"}, Title: "甲", Units: []string{"市法制办"}}}}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			tasks, _, _ := d.Store.FindTasks(office, store.TaskFilter{PlanID: id})
+			task := tasks[0].ID
+			d.Calendar = workday.Default()
+			d.Supervisor = &scheduler.Scheduler{Store: d.Store, Calendar: d.Calendar, Rules: supervise.Default(),
+				Now: func() time.Time { return time.Date(2026, 3, 2, 1, 30, 0, 0, time.UTC) }}
+
+			if got, err := d.Web().Tasks.Get(office, task); err != nil || !got.CanIssue {
+				t.Fatalf("the office may not issue: %v", err)
+			}
+			if err := d.Web().Tasks.IssueNotice(office, task); err != nil {
+				t.Fatal(err)
+			}
+			var ve *web.ValidationError
+			if err := d.Web().Tasks.IssueNotice(office, task); !errors.As(err, &ve) || ve.Fields[""] != "error.issued_today" {
+				t.Errorf("a second notice the same day: %v", err)
+			}
+			lu, err := d.Store.CreateUser(office, audit.System, store.UserCreate{Username: "fazhiban", PasswordHash: "x", Role: authz.Liaison, Units: []int64{u.ID}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			liaison := web.WithCurrentUser(context.Background(), web.CurrentUser{ID: lu.ID, Username: lu.Username, Role: "liaison"})
+			if err := d.Web().Tasks.IssueNotice(liaison, task); !errors.Is(err, web.ErrForbidden) {
+				t.Errorf("a liaison issued a notice: %v", err)
+			}
+
+			got, err := d.Web().Tasks.Get(liaison, task)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rules := supervise.Default()
+			want := d.Calendar.AddWorkdays(time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC), rules.Ladder[0].RectifyWorkdays)
+			if len(got.Supervision) != 1 || got.Supervision[0].Kind != "issued" || got.Supervision[0].Title != rules.Ladder[0].Label || !got.Supervision[0].Deadline.Equal(want) {
+				t.Fatalf("record %+v", got.Supervision)
+			}
+			if desk, err := d.Web().Desk.Open(liaison); err != nil || len(desk.Notices) != 1 {
+				t.Errorf("desk %+v, %v", desk, err)
+			}
+			if box, err := d.Web().Inbox.Messages(liaison); err != nil || len(box.Messages) != 1 || !strings.Contains(box.Messages[0].Title, "甲") {
+				t.Errorf("inbox %+v, %v", box, err)
+			}
+			entries, _, _ := d.Store.FindAudit(office, store.AuditFilter{Action: "supervise.issued"})
+			if len(entries) != 1 || entries[0].Actor != "office" {
+				t.Errorf("audit %+v", entries)
 			}
 		})
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/notice"
 	"github.com/duban/duban/internal/web"
 )
@@ -64,3 +65,16 @@ func (s *tasks) Notice(ctx context.Context, id int64, key string) (*web.Download
 type nopCloser struct{ *bytes.Reader }
 
 func (nopCloser) Close() error { return nil }
+
+// IssueNotice issues a 督办单 on the task by hand; the office only.
+func (s *tasks) IssueNotice(ctx context.Context, id int64) error {
+	_, actor, err := s.d.acting(ctx, authz.TaskSupervise)
+	if err != nil {
+		return err
+	}
+	if s.d.Supervisor == nil {
+		return web.ErrNotFound
+	}
+	_, err = s.d.Supervisor.Issue(ctx, actor, id)
+	return pageError(err, "", "error.issued_today")
+}

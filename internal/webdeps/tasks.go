@@ -58,6 +58,7 @@ func (s *tasks) Get(ctx context.Context, id int64) (*web.TaskDetail, error) {
 	open := d.Workflow == string(ledger.Registered) || d.Workflow == string(ledger.InProgress)
 	td.CanReport = open && authz.Can(p, authz.TaskReport, authz.Resource{Units: d.UnitIDs})
 	td.CanDecide = d.Workflow == string(ledger.Pending) && authz.Allowed(p, authz.TaskClose)
+	td.CanIssue = open && s.d.Supervisor != nil && authz.Allowed(p, authz.TaskSupervise)
 	if d.Every != "" {
 		if per, err := ledger.PeriodOf(d.Every, s.d.Ledger.Today()); err == nil {
 			td.CurrentPeriod = per.Key

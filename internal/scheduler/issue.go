@@ -1,0 +1,36 @@
+package scheduler
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/duban/duban/internal/audit"
+	"github.com/duban/duban/internal/ledger"
+	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/supervise"
+	"github.com/duban/duban/internal/workday"
+)
+
+// Issue records a 督办单 the office issues by hand on a task in the ledger,
+// with its notifications queued as the rules' own notices are; the next
+// tick delivers them. A second one the same day is store.ErrConflict, a
+// task not open (a draft, or closed) store.ErrState.
+func (s *Scheduler) Issue(ctx context.Context, actor audit.Actor, taskID int64) (supervise.Event, error) {
+	t, err := s.Store.FindTaskByID(ctx, taskID)
+	if err != nil {
+		return supervise.Event{}, err
+	}
+	if w := ledger.Workflow(t.Status); w != ledger.Registered && w != ledger.InProgress {
+		return supervise.Event{}, fmt.Errorf("scheduler: task %d is %s: %w", taskID, t.Status, store.ErrState)
+	}
+	st, err := s.superviseTask(ctx, t)
+	if err != nil {
+		return supervise.Event{}, err
+	}
+	e, err := supervise.Issue(st, s.Rules, workday.DateOf(s.Now().In(shanghai)), s.Calendar)
+	if err != nil {
+		return supervise.Event{}, err
+	}
+	err = s.Store.IssueSupervision(ctx, actor, e, func(e supervise.Event) []store.Notification { return s.notifications(e, t) })
+	return e, err
+}

@@ -1,0 +1,30 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+)
+
+// taskIssue issues a 督办单 on the task by hand, from its page.
+func (h *Handler) taskIssue(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	if !parseForm(w, r) {
+		return
+	}
+	err = h.d.Tasks.IssueNotice(r.Context(), id)
+	if err == nil {
+		flash(w, "success", "task.issued")
+		redirect(w, r, "/tasks/"+strconv.FormatInt(id, 10))
+		return
+	}
+	fe, ok := validationErrors(r, err)
+	if !ok {
+		h.fail(w, r, err)
+		return
+	}
+	h.renderTask(w, r, http.StatusUnprocessableEntity, func(p *TaskPage) { p.Alert = fe[""] })
+}
