@@ -25,6 +25,10 @@ type Deps struct {
 	Desk Desk
 	// Now is the clock, for export file names; nil means time.Now.
 	Now func() time.Time
+	// MissingCalendarYears names the years around today whose official
+	// holiday schedule is not loaded, for the office's banner; nil shows
+	// none.
+	MissingCalendarYears func(today time.Time) []int
 }
 
 // Auth signs people in and out and says who is signed in. The session

@@ -3,6 +3,8 @@ package web
 import (
 	"net/http"
 	"net/url"
+	"strconv"
+	"strings"
 
 	"github.com/duban/duban/internal/i18n"
 )
@@ -14,6 +16,9 @@ type Page struct {
 	Nav       []NavItem
 	LangLinks []LangLink
 	Flashes   []Flash
+	// CalendarMissing lists the years without a holiday schedule
+	// (2027、2028), shown to the office and the administrator; "" for none.
+	CalendarMissing string
 }
 
 // LangLink is one entry of the language switch (简体 / 繁體).
@@ -40,6 +45,9 @@ func (h *Handler) basePage(w http.ResponseWriter, r *http.Request, langPath stri
 	if u, ok := CurrentUserFrom(r.Context()); ok {
 		p.User = &u
 		p.Nav = navFor(loc, u.Role, r.URL.Path)
+		if (u.Role == RoleOffice || u.Role == RoleSysAdmin) && h.d.MissingCalendarYears != nil {
+			p.CalendarMissing = yearList(h.d.MissingCalendarYears(h.d.Now().In(shanghai)))
+		}
 	}
 	p.LangLinks = langLinks(r, loc.Lang(), langPath)
 	p.Flashes = takeFlashes(w, r, loc)
@@ -72,4 +80,13 @@ func langLinks(r *http.Request, current i18n.Lang, langPath string) []LangLink {
 		}
 	}
 	return links
+}
+
+// yearList writes years as a Chinese list: 2027、2028.
+func yearList(years []int) string {
+	parts := make([]string, len(years))
+	for i, y := range years {
+		parts[i] = strconv.Itoa(y)
+	}
+	return strings.Join(parts, "、")
 }

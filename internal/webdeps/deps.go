@@ -2,6 +2,7 @@ package webdeps
 
 import (
 	"context"
+	"time"
 
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/auth"
@@ -52,6 +53,9 @@ func (d *Deps) Web() web.Deps {
 		Audit: &auditLog{d},
 		Now:   d.Signin.Now,
 	}
+	if d.Calendar != nil {
+		wd.MissingCalendarYears = d.missingCalendarYears
+	}
 	if d.Ledger != nil {
 		wd.Plans = &plans{d}
 		wd.Tasks = &tasks{d}
@@ -59,4 +63,15 @@ func (d *Deps) Web() web.Deps {
 		wd.Desk = &desk{d}
 	}
 	return wd
+}
+
+// missingCalendarYears is this year, if its schedule is missing, and from
+// November on next year too: the State Council publishes the next year's
+// holidays in late autumn, so asking earlier would only cry wolf.
+func (d *Deps) missingCalendarYears(today time.Time) []int {
+	to := today.Year()
+	if today.Month() >= time.November {
+		to++
+	}
+	return d.Calendar.MissingYears(today.Year(), to)
 }
