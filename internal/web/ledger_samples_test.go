@@ -116,6 +116,8 @@ func ledgerSamples(p Page) map[string][]any {
 	withErrors.Close = CloseForm{Text: "y", Errors: FieldErrors{"text": "error.required", "files": "error.too_many_files"}}
 	decideErr := taskPage("pending")
 	decideErr.Decide = DecideForm{Errors: FieldErrors{"reason": "error.required"}}
+	withBanner := p
+	withBanner.CalendarMissing = "2027、2028"
 	answerErr := taskPage("in_progress")
 	answerErr.Answer = AnswerForm{Key: "t2/notice/blue/2026-03-31", Text: "<x>", Errors: FieldErrors{"": "error.answered", "text": "error.text_too_long"}}
 	closed := taskPage("closed")
@@ -138,7 +140,7 @@ func ledgerSamples(p Page) map[string][]any {
 				Notices: []OpenNotice{{Key: "t2/notice/x", Label: "黄色督办单", TaskID: 2, TaskTitle: "<b>任务</b>", PlanID: 1, PlanTitle: "方案",
 					Units: "市法制办（牵头）、市财政局", On: at, Deadline: at.AddDate(0, 0, -1), Overdue: true}},
 				ByUnit: []UnitNotices{{Unit: "市法制办", Open: 1, Overdue: 1}, {Unit: "市财政局", Open: 1}}}},
-			DeskPage{Page: p, DeskView: &DeskView{Today: at}},
+			DeskPage{Page: withBanner, DeskView: &DeskView{Today: at}},
 		},
 		"inbox": {
 			InboxPage{Page: p, InboxView: &InboxView{CanResend: true,
