@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/duban/duban/internal/config"
 )
 
 // TestNoticeTemplateCheckedAtStart: an office's template that is no Word
@@ -24,5 +26,35 @@ func TestNoticeTemplateCheckedAtStart(t *testing.T) {
 	}
 	if _, err := noticeTemplate(bad + ".missing"); err == nil || !strings.Contains(err.Error(), "notice_template") {
 		t.Errorf("missing template: %v", err)
+	}
+}
+
+// TestCalendarFolderAtStart: a year's notice in <data>/calendar covers
+// that year; a broken one stops the start with the file's name; no folder
+// is the embedded calendar.
+func TestCalendarFolderAtStart(t *testing.T) {
+	data := t.TempDir()
+	cfg := config.Defaults()
+	cfg.DataDir = data
+	cal, err := loadCalendar(cfg, nil)
+	if err != nil || cal.Coverage(2027) {
+		t.Fatalf("no folder: covered 2027 %v, %v", cal != nil && cal.Coverage(2027), err)
+	}
+	dir := filepath.Join(data, "calendar")
+	if err := os.MkdirAll(dir, 0o750); err != nil {
+		t.Fatal(err)
+	}
+	notice := `{"year": 2027, "days": [{"name": "元旦", "date": "2027-01-01", "isOffDay": true}]}`
+	if err := os.WriteFile(filepath.Join(dir, "2027.json"), []byte(notice), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if cal, err = loadCalendar(cfg, nil); err != nil || !cal.Coverage(2027) {
+		t.Fatalf("with 2027.json: %v", err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "2028.json"), []byte(`{"year": 2028, "days": [{"date": "2028-13-01", "isOffDay": true}]}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := loadCalendar(cfg, nil); err == nil || !strings.Contains(err.Error(), "2028.json") {
+		t.Errorf("a broken notice: %v", err)
 	}
 }

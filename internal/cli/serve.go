@@ -56,7 +56,12 @@ func Open(ctx context.Context, cfg config.Config, env *Env) (*App, error) {
 	}
 	policy := policyOf(cfg)
 	svc := signin.New(db, policy)
-	app := &App{Config: cfg, Store: db, Signin: svc, Log: log, Calendar: workday.Default()}
+	cal, err := loadCalendar(cfg, log)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	app := &App{Config: cfg, Store: db, Signin: svc, Log: log, Calendar: cal}
 	if cfg.Demo {
 		if err := seedDemo(ctx, db, env); err != nil {
 			db.Close()

@@ -31,9 +31,12 @@ func runSupervise(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	if !*dry {
-		return fmt.Errorf("本版本只提供 --dry-run：督查事件的记录与发送尚未实现 (only --dry-run is available): %w", errUsage)
+		return fmt.Errorf("请加 --dry-run：督查事件的记录与发送由 duban serve 完成 (only --dry-run is available; serve records and sends): %w", errUsage)
 	}
-	cal := workday.Default()
+	cal, err := loadCalendar(cfg, nil)
+	if err != nil {
+		return err
+	}
 	today := workday.DateOf(time.Now().In(time.FixedZone("CST", 8*3600)))
 	if *at != "" {
 		if today, err = workday.ParseDate(*at); err != nil {

@@ -37,6 +37,9 @@ type Config struct {
 	// (empty: the 公文 layout duban ships).
 	NoticeIssuer   string `json:"notice_issuer"`
 	NoticeTemplate string `json:"notice_template"`
+	// CalendarDir holds holiday schedules (.json notices, .ics) laid over
+	// the embedded calendar; empty means <data>/calendar.
+	CalendarDir string `json:"calendar_dir"`
 
 	// Security policy.
 	PasswordMinLength int      `json:"password_min_length"`
