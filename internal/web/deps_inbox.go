@@ -26,7 +26,6 @@ type Desk interface {
 
 // DeskView is the desk page's content.
 type DeskView struct {
-	Today   time.Time
 	Notices []OpenNotice
 	ByUnit  []UnitNotices // most past deadline first
 	Overdue int           // notices past their 限期整改 date

@@ -136,11 +136,11 @@ func ledgerSamples(p Page) map[string][]any {
 		"tasks": {list, filtered, empty},
 		"task":  {taskPage("in_progress"), taskPage("pending"), taskPage("closed"), withErrors, decideErr, answerErr, closed, taskPage("registered")},
 		"desk": {
-			DeskPage{Page: p, DeskView: &DeskView{Today: at, Overdue: 1,
+			DeskPage{Page: p, DeskView: &DeskView{Overdue: 1,
 				Notices: []OpenNotice{{Key: "t2/notice/x", Label: "黄色督办单", TaskID: 2, TaskTitle: "<b>任务</b>", PlanID: 1, PlanTitle: "方案",
 					Units: "市法制办（牵头）、市财政局", On: at, Deadline: at.AddDate(0, 0, -1), Overdue: true}},
 				ByUnit: []UnitNotices{{Unit: "市法制办", Open: 1, Overdue: 1}, {Unit: "市财政局", Open: 1}}}},
-			DeskPage{Page: withBanner, DeskView: &DeskView{Today: at}},
+			DeskPage{Page: withBanner, DeskView: &DeskView{}},
 		},
 		"inbox": {
 			InboxPage{Page: p, InboxView: &InboxView{CanResend: true,

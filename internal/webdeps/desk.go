@@ -23,7 +23,7 @@ func (s *desk) Open(ctx context.Context) (*web.DeskView, error) {
 		return nil, err
 	}
 	today := s.d.Ledger.Today()
-	v := &web.DeskView{Today: today}
+	v := &web.DeskView{}
 	counts := map[string]*web.UnitNotices{}
 	for _, n := range list {
 		if p.Role == authz.Liaison && !answersFor(p, n.Units) {
