@@ -162,6 +162,19 @@ func TestLedgerJourneyInBrowser(t *testing.T) {
 	)
 
 	taskURL := fmt.Sprintf("%s/tasks/%d", base, task.ID)
+	run("office issues a 督办单", signIn("ducha"),
+		chromedp.Navigate(taskURL),
+		chromedp.WaitVisible(chromedp.CSS(`form[action$="/issue-notice"] button`)),
+		chromedp.Click(chromedp.CSS(`form[action$="/issue-notice"] button`)),
+		confirmDialog,
+		chromedp.WaitVisible(`//div[contains(@class, "flash-success") and contains(., "督办单已下发")]`),
+		chromedp.WaitVisible(chromedp.CSS(".tl-sup-issued")),
+		shot("05a-notice-issued"),
+		chromedp.Navigate(base+"/desk"),
+		chromedp.WaitVisible(`//a[contains(., "完善行政决策机制")]`),
+		shot("05b-desk"),
+		signOut,
+	)
 	run("liaison reports", signIn("fazhiban"), shot("06-liaison-home"),
 		chromedp.Navigate(base+"/tasks"),
 		chromedp.WaitVisible(`//a[contains(., "完善行政决策机制")]`),
@@ -177,6 +190,12 @@ func TestLedgerJourneyInBrowser(t *testing.T) {
 		chromedp.WaitVisible(`//div[contains(@class, "flash-success") and contains(., "进展已报送")]`),
 		chromedp.WaitVisible(`//a[contains(., "会议纪要.pdf")]`),
 		shot("09-liaison-reported"),
+		chromedp.SendKeys(chromedp.CSS("#answer-0"), "已召开专题会议部署整改，规定送审稿已报市政府。"),
+		chromedp.Click(chromedp.CSS(`.answer-form button[type="submit"]`)),
+		confirmDialog,
+		chromedp.WaitVisible(`//div[contains(@class, "flash-success") and contains(., "整改反馈已提交")]`),
+		chromedp.WaitVisible(`//p[contains(., "已召开专题会议部署整改")]`),
+		shot("09a-liaison-answered"),
 		chromedp.SendKeys(chromedp.CSS("#c-text"), "规定已经市政府常务会议审议通过并印发实施。"),
 		chromedp.SetUploadFiles(chromedp.CSS("#c-files"), []string{evidence}),
 		chromedp.Click(chromedp.CSS(`#close-form button[type="submit"]`)),
