@@ -102,3 +102,12 @@ func TestObligations(t *testing.T) {
 		t.Error("unknown cadence accepted")
 	}
 }
+
+// TestWorkflowOpen: only a registered or reported task is worked on.
+func TestWorkflowOpen(t *testing.T) {
+	for w, want := range map[Workflow]bool{Draft: false, Registered: true, InProgress: true, Pending: false, Closed: false} {
+		if w.Open() != want {
+			t.Errorf("%s.Open() = %v, want %v", w, !want, want)
+		}
+	}
+}

@@ -14,6 +14,11 @@ const (
 	Closed     Workflow = "closed"      // 已销号: verified and closed; read-only
 )
 
+// Open reports whether the task is being worked on, so that units report
+// on it and supervision presses it: a draft is not yet in the ledger, a
+// pending one waits for the office to verify its 销号, a closed one is done.
+func (w Workflow) Open() bool { return w == Registered || w == InProgress }
+
 // Status is what the ledger shows: the workflow state read against the
 // task's dates.
 type Status string

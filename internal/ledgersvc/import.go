@@ -30,7 +30,7 @@ func (s *Service) ImportProgress(ctx context.Context, p authz.Principal, actor a
 	updates, err := report.ReadProgressFor(r, name, func(id int64) bool {
 		t, err := s.Store.FindTaskByID(ctx, id)
 		if err != nil || !authz.Can(p, authz.TaskReport, authz.Resource{Units: t.UnitIDs}) ||
-			(t.Status != string(ledger.Registered) && t.Status != string(ledger.InProgress)) {
+			!ledger.Workflow(t.Status).Open() {
 			return false
 		}
 		tasks[id] = t

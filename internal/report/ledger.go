@@ -4,6 +4,8 @@ import (
 	"iter"
 	"strings"
 	"time"
+
+	"github.com/duban/duban/internal/ledger"
 )
 
 // LedgerRow is one task as it appears in an exported ledger. Values are
@@ -92,29 +94,8 @@ const (
 	firstBody = 4
 )
 
-// unitsText renders 责任单位. Offices mark the lead unit with （牵头） when a
-// task has cooperating units too; a task with only lead units needs no mark.
-func unitsText(r LedgerRow) string {
-	lead := make(map[string]bool, len(r.LeadUnits))
-	for _, u := range r.LeadUnits {
-		lead[u] = true
-	}
-	var leads, others []string
-	leads = append(leads, r.LeadUnits...)
-	for _, u := range r.Units {
-		if !lead[u] {
-			others = append(others, u)
-		}
-	}
-	if len(others) == 0 || len(leads) == 0 {
-		return strings.Join(append(leads, others...), "、")
-	}
-	marked := make([]string, len(leads))
-	for i, u := range leads {
-		marked[i] = u + "（牵头）"
-	}
-	return strings.Join(append(marked, others...), "、")
-}
+// unitsText renders 责任单位 in the offices' convention (ledger.UnitsText).
+func unitsText(r LedgerRow) string { return ledger.UnitsText(r.LeadUnits, r.Units) }
 
 // deadlineText renders 时间要求: the plan's own words, which say more than a
 // date ("每季度末", "2018年底前；长期坚持"), or the due date when there are none.

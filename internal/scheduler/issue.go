@@ -20,7 +20,7 @@ func (s *Scheduler) Issue(ctx context.Context, actor audit.Actor, taskID int64) 
 	if err != nil {
 		return supervise.Event{}, err
 	}
-	if w := ledger.Workflow(t.Status); w != ledger.Registered && w != ledger.InProgress {
+	if !ledger.Workflow(t.Status).Open() {
 		return supervise.Event{}, fmt.Errorf("scheduler: task %d is %s: %w", taskID, t.Status, store.ErrState)
 	}
 	st, err := s.superviseTask(ctx, t)

@@ -46,12 +46,8 @@ type Task struct {
 	ReportedPeriods map[string]bool // period keys ("2026-03", "2026-Q1") reported
 }
 
-// active reports whether the task is being worked on: a draft is not yet in
-// the ledger, a pending one waits for the office to verify its 销号, a
-// closed one is done.
-func (t Task) active() bool {
-	return t.Workflow == ledger.Registered || t.Workflow == ledger.InProgress
-}
+// active reports whether the task is being worked on (ledger.Workflow.Open).
+func (t Task) active() bool { return t.Workflow.Open() }
 
 // Event is one supervision event, due or recorded.
 type Event struct {

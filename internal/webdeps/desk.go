@@ -3,9 +3,9 @@ package webdeps
 import (
 	"context"
 	"sort"
-	"strings"
 
 	"github.com/duban/duban/internal/authz"
+	"github.com/duban/duban/internal/ledger"
 	"github.com/duban/duban/internal/store"
 	"github.com/duban/duban/internal/web"
 )
@@ -73,14 +73,14 @@ func answersFor(p authz.Principal, units []store.UnitLink) bool {
 	return false
 }
 
-// unitsText lists units as the ledger writes them: lead units marked.
+// unitsText writes a notice's units as the ledger does.
 func unitsText(units []store.UnitLink) string {
-	parts := make([]string, len(units))
-	for i, u := range units {
-		parts[i] = u.Name
+	var leads, all []string
+	for _, u := range units {
 		if u.Lead {
-			parts[i] += "（牵头）"
+			leads = append(leads, u.Name)
 		}
+		all = append(all, u.Name)
 	}
-	return strings.Join(parts, "、")
+	return ledger.UnitsText(leads, all)
 }

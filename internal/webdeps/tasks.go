@@ -55,7 +55,7 @@ func (s *tasks) Get(ctx context.Context, id int64) (*web.TaskDetail, error) {
 		}
 		td.History[i].Actor = names[e.ActorID]
 	}
-	open := d.Workflow == string(ledger.Registered) || d.Workflow == string(ledger.InProgress)
+	open := ledger.Workflow(d.Workflow).Open()
 	td.CanReport = open && authz.Can(p, authz.TaskReport, authz.Resource{Units: d.UnitIDs})
 	td.CanDecide = d.Workflow == string(ledger.Pending) && authz.Allowed(p, authz.TaskClose)
 	td.CanIssue = open && s.d.Supervisor != nil && authz.Allowed(p, authz.TaskSupervise)
