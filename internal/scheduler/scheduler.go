@@ -21,7 +21,10 @@ import (
 // Scheduler holds what a tick needs.
 type Scheduler struct {
 	Store    *store.DB
-	Calendar *workday.Calendar
+	// Calendar is the working-day calendar in force; when it can be
+	// changed at run time (calendarsvc) each tick first reloads it if
+	// another instance changed it.
+	Calendar workday.Source
 	Rules    supervise.Rules
 	// Channels deliver notifications beyond the in-app inbox, by name
 	// (webhook, dingtalk, wecom, email); each has its own limiter.
@@ -37,12 +40,22 @@ type Result struct {
 	Recorded, Sent, Retried, Dead int
 }
 
+// refresher is a calendar that another instance may have changed.
+type refresher interface {
+	Refresh(ctx context.Context) error
+}
+
 var shanghai = time.FixedZone("CST", 8*3600)
 
 // Tick records the supervision events due by today and delivers what is
 // queued.
 func (s *Scheduler) Tick(ctx context.Context) (Result, error) {
 	var res Result
+	if r, ok := s.Calendar.(refresher); ok {
+		if err := r.Refresh(ctx); err != nil {
+			return res, err
+		}
+	}
 	today := workday.DateOf(s.Now().In(shanghai))
 	for offset := 0; ; offset += 500 {
 		tasks, total, err := s.Store.FindTasks(ctx, store.TaskFilter{Registered: true, Limit: 500, Offset: offset})
@@ -85,7 +98,7 @@ func (s *Scheduler) recordPage(ctx context.Context, tasks []store.Task, today ti
 		if err != nil {
 			return 0, err
 		}
-		events, err := supervise.Due(s.Rules, s.Calendar, st, history[t.ID], today)
+		events, err := supervise.Due(s.Rules, s.Calendar.Current(), st, history[t.ID], today)
 		if err != nil {
 			s.Log.Warn("supervise", "task", t.ID, "err", err)
 			continue

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strings"
 )
 
 // FindProgress returns a task's progress reports, newest first, with their
@@ -178,10 +177,10 @@ func (db *DB) LatestReportTexts(ctx context.Context, taskIDs []int64) (map[int64
 	if len(taskIDs) == 0 {
 		return out, nil
 	}
-	marks := strings.TrimSuffix(strings.Repeat("?, ", len(taskIDs)), ", ")
+	in := marks(len(taskIDs))
 	rows, err := db.read.QueryContext(ctx, db.dialect.rebind(`
 		SELECT r.task_id, r.text FROM progress_reports r
-		WHERE r.id IN (SELECT MAX(id) FROM progress_reports WHERE task_id IN (`+marks+`) GROUP BY task_id)`), idArgs(taskIDs)...)
+		WHERE r.id IN (SELECT MAX(id) FROM progress_reports WHERE task_id IN (`+in+`) GROUP BY task_id)`), idArgs(taskIDs)...)
 	if err != nil {
 		return nil, fmt.Errorf("store: latest reports: %w", err)
 	}

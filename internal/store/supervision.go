@@ -37,10 +37,10 @@ func (db *DB) SupervisionHistory(ctx context.Context, taskIDs []int64) (map[int6
 	if len(taskIDs) == 0 {
 		return out, nil
 	}
-	marks := strings.TrimSuffix(strings.Repeat("?, ", len(taskIDs)), ", ")
+	in := marks(len(taskIDs))
 	rows, err := db.read.QueryContext(ctx, db.dialect.rebind(`
 		SELECT key, task_id, kind, level, label, due, period, on_day, deadline, basis, workdays, recorded_at, on_time, answered_at, answer
-		FROM supervision_events WHERE task_id IN (`+marks+`) ORDER BY on_day, key`), idArgs(taskIDs)...)
+		FROM supervision_events WHERE task_id IN (`+in+`) ORDER BY on_day, key`), idArgs(taskIDs)...)
 	if err != nil {
 		return nil, fmt.Errorf("store: supervision history: %w", err)
 	}
@@ -67,7 +67,34 @@ func (db *DB) SupervisionHistory(ctx context.Context, taskIDs []int64) (map[int6
 		}
 		out[e.TaskID] = append(out[e.TaskID], e)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: supervision history: %w", err)
+	}
+	rows.Close()
+	return out, db.attachMoves(ctx, out)
+}
+
+// attachMoves adds to each notice the calendar changes that moved its
+// deadline.
+func (db *DB) attachMoves(ctx context.Context, byTask map[int64][]supervise.Event) error {
+	ids := make([]int64, 0, len(byTask))
+	for id := range byTask {
+		ids = append(ids, id)
+	}
+	moves, err := db.DeadlineMoves(ctx, 0, ids...)
+	if err != nil || len(moves) == 0 {
+		return err
+	}
+	byKey := map[string][]supervise.DeadlineMove{}
+	for _, m := range moves {
+		byKey[m.EventKey] = append(byKey[m.EventKey], supervise.DeadlineMove{Change: m.ChangeID, From: m.From, To: m.To, Reason: m.Reason})
+	}
+	for _, events := range byTask {
+		for i := range events {
+			events[i].Moves = byKey[events[i].Key]
+		}
+	}
+	return nil
 }
 
 // RecordSupervision records events once each — an event whose key is

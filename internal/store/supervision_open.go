@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strings"
 	"time"
 )
 
@@ -58,9 +57,9 @@ func (db *DB) OpenNotices(ctx context.Context) ([]OpenNotice, error) {
 	for id := range byTask {
 		ids = append(ids, id)
 	}
-	marks := strings.TrimSuffix(strings.Repeat("?, ", len(ids)), ", ")
+	in := marks(len(ids))
 	urows, err := db.read.QueryContext(ctx, db.dialect.rebind(`
-		SELECT task_id, name, is_lead, unit_id FROM task_units WHERE task_id IN (`+marks+`) ORDER BY task_id, seq`), idArgs(ids)...)
+		SELECT task_id, name, is_lead, unit_id FROM task_units WHERE task_id IN (`+in+`) ORDER BY task_id, seq`), idArgs(ids)...)
 	if err != nil {
 		return nil, fmt.Errorf("store: open notices' units: %w", err)
 	}

@@ -95,8 +95,8 @@ func (f TaskFilter) where() (string, []any) {
 		add("t.next_due <= ?", f.DueTo.Format(dateLayout))
 	}
 	if f.Scoped {
-		marks := strings.TrimSuffix(strings.Repeat("?, ", len(f.ScopeUnits)), ", ")
-		w = append(w, "t.id IN (SELECT s.task_id FROM task_units s WHERE s.unit_id IN ("+marks+"))")
+		in := marks(len(f.ScopeUnits))
+		w = append(w, "t.id IN (SELECT s.task_id FROM task_units s WHERE s.unit_id IN ("+in+"))")
 		for _, u := range f.ScopeUnits {
 			args = append(args, u)
 		}

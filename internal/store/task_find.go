@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/duban/duban/internal/plandoc"
@@ -71,7 +70,7 @@ func (db *DB) pageIDs(ctx context.Context, tx *sql.Tx, tail string, args []any) 
 
 // ofTasksWhere selects the listed tasks from tasks t.
 func ofTasksWhere(ids []int64) string {
-	return ` WHERE t.id IN (` + strings.TrimSuffix(strings.Repeat("?, ", len(ids)), ", ") + `)`
+	return ` WHERE t.id IN (` + marks(len(ids)) + `)`
 }
 
 func idArgs(ids []int64) []any {

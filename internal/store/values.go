@@ -2,6 +2,7 @@ package store
 
 import (
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -67,3 +68,6 @@ func nonNil[T any](s []T) []T {
 	}
 	return s
 }
+
+// marks returns n comma-separated placeholders, for an IN list.
+func marks(n int) string { return strings.TrimSuffix(strings.Repeat("?, ", n), ", ") }

@@ -74,9 +74,20 @@ type Event struct {
 	// AddWorkdays(Basis, Workdays) (negative counts back). Explain uses them.
 	Basis    time.Time
 	Workdays int
+	// Moves are the changes of the calendar that moved Deadline after the
+	// notice was issued, oldest first; Explain tells them.
+	Moves []DeadlineMove
 	// Recorded is the day the event was produced — today, for Due — so
 	// that OnTime can tell a caught-up event from one on time.
 	Recorded time.Time
+}
+
+// DeadlineMove is a 限期整改 deadline moved by a change of the calendar
+// (a holiday added or taken back), with the change's number and reason.
+type DeadlineMove struct {
+	Change   int64
+	From, To time.Time
+	Reason   string
 }
 
 // OnTime reports whether the event was recorded on the day it was due to

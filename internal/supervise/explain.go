@@ -41,5 +41,8 @@ func Explain(e Event, cal *workday.Calendar) string {
 		n := cal.WorkdaysBetween(e.On, e.Deadline)
 		fmt.Fprintf(&b, "限期整改 %d 个工作日，截至 %s：%s。", n, day(e.Deadline), cal.Explain(e.On, n))
 	}
+	for _, m := range e.Moves {
+		fmt.Fprintf(&b, "因日历调整（第 %d 号：%s），限期由 %s 改为 %s。", m.Change, m.Reason, day(m.From), day(m.To))
+	}
 	return b.String()
 }

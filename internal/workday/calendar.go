@@ -118,3 +118,13 @@ func (c *Calendar) CoveredYears() []int {
 	slices.Sort(years)
 	return years
 }
+
+// Source hands out the calendar in force. A calendar an administrator can
+// change at run time is a Source whose Current moves on; a fixed *Calendar
+// is a Source of itself, so tests and one-shot commands pass one directly.
+type Source interface {
+	Current() *Calendar
+}
+
+// Current returns c: a fixed calendar is its own Source.
+func (c *Calendar) Current() *Calendar { return c }
