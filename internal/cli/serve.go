@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/duban/duban/internal/auth"
+	"github.com/duban/duban/internal/calendarsvc"
 	"github.com/duban/duban/internal/config"
 	"github.com/duban/duban/internal/files"
 	"github.com/duban/duban/internal/ledger"
@@ -18,8 +19,7 @@ import (
 	"github.com/duban/duban/internal/server"
 	"github.com/duban/duban/internal/signin"
 	"github.com/duban/duban/internal/store"
-	"github.com/duban/duban/internal/workday"
-)
+	)
 
 func init() {
 	register("serve", "启动督办服务 (--demo 在空系统中加载示例数据)", runServe)
@@ -35,8 +35,9 @@ type App struct {
 	Signin *signin.Service
 	Server *server.Server
 	Log    *slog.Logger
-	// Calendar is the official working-day calendar in force.
-	Calendar *workday.Calendar
+	// Calendar is the working-day calendar in force, which an
+	// administrator changes at run time.
+	Calendar *calendarsvc.Service
 	// Ledger reads the ledger, for the API and the pages alike.
 	Ledger *ledgersvc.Service
 	// Files keeps attachments (progress evidence, 销号 materials).
@@ -61,12 +62,17 @@ func Open(ctx context.Context, cfg config.Config, env *Env) (*App, error) {
 		db.Close()
 		return nil, err
 	}
-	app := &App{Config: cfg, Store: db, Signin: svc, Log: log, Calendar: cal}
+	app := &App{Config: cfg, Store: db, Signin: svc, Log: log,
+		Calendar: &calendarsvc.Service{Store: db, Base: cal, Locality: cfg.Locality, Now: svc.Now}}
 	if cfg.Demo {
 		if err := seedDemo(ctx, db, env); err != nil {
 			db.Close()
 			return nil, err
 		}
+	}
+	if err := app.Calendar.Load(ctx); err != nil {
+		db.Close()
+		return nil, err
 	}
 	fs, err := files.Open(filepath.Join(cfg.DataDir, "attachments"))
 	if err != nil {

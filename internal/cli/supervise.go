@@ -7,6 +7,7 @@ import (
 	"sort"
 	"time"
 
+	"github.com/duban/duban/internal/calendarsvc"
 	"github.com/duban/duban/internal/config"
 	"github.com/duban/duban/internal/ledger"
 	"github.com/duban/duban/internal/store"
@@ -33,7 +34,7 @@ func runSupervise(ctx context.Context, env *Env, args []string) error {
 	if !*dry {
 		return fmt.Errorf("请加 --dry-run：督查事件的记录与发送由 duban serve 完成 (only --dry-run is available; serve records and sends): %w", errUsage)
 	}
-	cal, err := loadCalendar(cfg, nil)
+	base, err := loadCalendar(cfg, nil)
 	if err != nil {
 		return err
 	}
@@ -48,6 +49,11 @@ func runSupervise(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	defer db.Close()
+	live := &calendarsvc.Service{Store: db, Base: base}
+	if err := live.Load(ctx); err != nil {
+		return fmt.Errorf("%w（数据库若未升级，请先运行 duban migrate）", err)
+	}
+	cal := live.Current()
 	events, titles, err := dueEvents(ctx, db, cal, today)
 	if err != nil {
 		return err

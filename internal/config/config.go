@@ -40,6 +40,9 @@ type Config struct {
 	// CalendarDir holds holiday schedules (.json notices, .ics) laid over
 	// the embedded calendar; empty means <data>/calendar.
 	CalendarDir string `json:"calendar_dir"`
+	// Locality names the local layer of the calendar (the days a
+	// locality adds to the national schedule), e.g. 广西壮族自治区.
+	Locality string `json:"locality"`
 
 	// Security policy.
 	PasswordMinLength int      `json:"password_min_length"`

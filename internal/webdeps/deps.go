@@ -6,6 +6,7 @@ import (
 
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/auth"
+	"github.com/duban/duban/internal/calendarsvc"
 	"github.com/duban/duban/internal/files"
 	"github.com/duban/duban/internal/ledgersvc"
 	"github.com/duban/duban/internal/signin"
@@ -28,7 +29,10 @@ type Deps struct {
 	Files *files.Store
 	// Calendar explains on a task's page why a supervision step fell on
 	// its working day; nil shows the steps without the explanation.
-	Calendar *workday.Calendar
+	Calendar workday.Source
+	// CalendarAdmin changes the calendar at run time (the 日历 page); nil
+	// leaves the page out.
+	CalendarAdmin *calendarsvc.Service
 	// NoticeTemplate is the 督办通知书 .docx template; nil uses the
 	// default. NoticeIssuer signs it.
 	NoticeTemplate []byte
@@ -73,5 +77,5 @@ func (d *Deps) missingCalendarYears(today time.Time) []int {
 	if today.Month() >= time.November {
 		to++
 	}
-	return d.Calendar.MissingYears(today.Year(), to)
+	return d.Calendar.Current().MissingYears(today.Year(), to)
 }

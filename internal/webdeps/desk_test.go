@@ -132,7 +132,7 @@ func TestIssueNoticeByHand(t *testing.T) {
 				t.Fatal(err)
 			}
 			rules := supervise.Default()
-			want := d.Calendar.AddWorkdays(time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC), rules.Ladder[0].RectifyWorkdays)
+			want := d.Calendar.Current().AddWorkdays(time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC), rules.Ladder[0].RectifyWorkdays)
 			if len(got.Supervision) != 1 || got.Supervision[0].Kind != "issued" || got.Supervision[0].Title != rules.Ladder[0].Label || !got.Supervision[0].Deadline.Equal(want) {
 				t.Fatalf("record %+v", got.Supervision)
 			}

@@ -149,7 +149,7 @@ func (s *tasks) supervision(ctx context.Context, id int64) ([]web.SupervisionIte
 			it.Title = e.Label
 		}
 		if s.d.Calendar != nil {
-			it.Explain = supervise.Explain(e, s.d.Calendar)
+			it.Explain = supervise.Explain(e, s.d.Calendar.Current())
 		}
 		out = append(out, it)
 	}
