@@ -26,6 +26,9 @@ const (
 	TaskReport    Action = "task.report" // report progress, apply for 销号 (own units)
 	TaskClose     Action = "task.close"  // verify and close (销号) or return
 	TaskSupervise Action = "task.supervise"
+
+	CalendarRead  Action = "calendar.read"  // see the working-day calendar and its changes
+	CalendarWrite Action = "calendar.write" // upload a year's schedule, correct a day
 )
 
 // Resource is what an action touches. For tasks, Units are the units
@@ -36,12 +39,12 @@ type Resource struct {
 
 // grants lists what each role may do; unit scoping is applied on top.
 var grants = map[Role]map[Action]bool{
-	SysAdmin:   set(UserCreate, UserUpdate, UserList, UnitRead, UnitWrite),
+	SysAdmin:   set(UserCreate, UserUpdate, UserList, UnitRead, UnitWrite, CalendarRead, CalendarWrite),
 	SecAdmin:   set(UserGrant, UserUnlock, UserList, SecurityPolicy, UnitRead),
 	AuditAdmin: set(AuditRead),
-	Office:     set(UnitRead, UnitWrite, PlanRead, PlanWrite, TaskRead, TaskAssign, TaskClose, TaskSupervise),
+	Office:     set(UnitRead, UnitWrite, PlanRead, PlanWrite, TaskRead, TaskAssign, TaskClose, TaskSupervise, CalendarRead, CalendarWrite),
 	Liaison:    set(UnitRead, PlanRead, TaskRead, TaskReport),
-	Leader:     set(UnitRead, PlanRead, TaskRead),
+	Leader:     set(UnitRead, PlanRead, TaskRead, CalendarRead),
 }
 
 func set(actions ...Action) map[Action]bool {

@@ -33,7 +33,7 @@ func ParseSchedule(name string, data []byte) ([]workday.Day, error) {
 		return nil, fmt.Errorf("%s: 只接受 .json（放假安排）或 .ics（日历）文件: %w", name, store.ErrInvalid)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("%s: %v: %w", name, err, store.ErrInvalid)
+		return nil, fmt.Errorf("%s: %s: %w", name, strings.TrimPrefix(err.Error(), "workday: "), store.ErrInvalid)
 	}
 	if len(days) == 0 {
 		return nil, fmt.Errorf("%s: 文件中没有任何日期: %w", name, store.ErrInvalid)

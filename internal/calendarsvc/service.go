@@ -40,6 +40,9 @@ type Service struct {
 
 var shanghai = time.FixedZone("CST", 8*3600)
 
+// Today is today's date in China, the day from which deadlines still run.
+func (s *Service) Today() time.Time { return workday.DateOf(s.Now().In(shanghai)) }
+
 // Load reads the stored days and puts the calendar they make in force.
 func (s *Service) Load(ctx context.Context) error {
 	v, err := s.Store.CalendarVersion(ctx)
@@ -121,7 +124,7 @@ func (s *Service) Apply(ctx context.Context, actor audit.Actor, scope, source, r
 	}
 	old := build(s.Base, layers)
 	next := build(s.Base, merge(layers, scope, days))
-	today := workday.DateOf(s.Now().In(shanghai))
+	today := s.Today()
 	ch, moves, err := s.Store.ChangeCalendar(ctx, actor, scope, source, reason, days, today, func(on, deadline time.Time) time.Time {
 		return next.AddWorkdays(on, old.WorkdaysBetween(on, deadline))
 	})

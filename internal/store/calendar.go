@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"time"
 
@@ -200,6 +201,21 @@ func (db *DB) CalendarChanges(ctx context.Context, limit int) ([]CalendarChange,
 		out = append(out, c)
 	}
 	return out, rows.Err()
+}
+
+// CalendarChange returns one logged change, or ErrNotFound.
+func (db *DB) CalendarChange(ctx context.Context, id int64) (CalendarChange, error) {
+	var c CalendarChange
+	err := db.read.QueryRowContext(ctx, db.dialect.rebind(`
+		SELECT id, scope, source, reason, days, moved, actor_name, created_at FROM calendar_changes WHERE id = ?`), id).
+		Scan(&c.ID, &c.Scope, &c.Source, &c.Reason, &c.Days, &c.Moved, &c.Actor, &c.At)
+	if errors.Is(err, sql.ErrNoRows) {
+		return c, fmt.Errorf("store: calendar change %d: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return c, fmt.Errorf("store: calendar change %d: %w", id, err)
+	}
+	return c, nil
 }
 
 // DeadlineMoves returns the deadlines moved by one change (changeID > 0)

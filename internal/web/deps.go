@@ -23,6 +23,9 @@ type Deps struct {
 	Inbox Inbox
 	// Desk is the supervision desk (督办台); nil leaves it out.
 	Desk Desk
+	// Calendar is the working-day calendar's administration (工作日历);
+	// nil leaves it out.
+	Calendar Calendar
 	// Now is the clock, for export file names; nil means time.Now.
 	Now func() time.Time
 	// MissingCalendarYears names the years around today whose official

@@ -28,18 +28,19 @@ var (
 	navAudit = navEntry{"nav.audit", "/audit"}
 	navInbox = navEntry{"nav.inbox", "/inbox"}
 	navDesk  = navEntry{"nav.desk", "/desk"}
+	navCal   = navEntry{"nav.calendar", "/calendar"}
 )
 
 // navByRole is what each role sees in the top bar. It only spares people
 // links that would answer 403; the services decide what anyone may do.
 // The three administrators see no business pages (三员分立).
 var navByRole = map[string][]navEntry{
-	RoleSysAdmin:   {navHome, navUnits, navUsers},
+	RoleSysAdmin:   {navHome, navUnits, navUsers, navCal},
 	RoleSecAdmin:   {navHome, navUsers},
 	RoleAuditAdmin: {navHome, navAudit},
-	RoleOffice:     {navHome, navPlans, navTasks, navDesk, navInbox, navUnits},
+	RoleOffice:     {navHome, navPlans, navTasks, navDesk, navInbox, navUnits, navCal},
 	RoleLiaison:    {navHome, navTasks, navDesk, navInbox},
-	RoleLeader:     {navHome, navPlans, navTasks, navDesk, navInbox, navUnits},
+	RoleLeader:     {navHome, navPlans, navTasks, navDesk, navInbox, navUnits, navCal},
 	RoleNone:       {navHome},
 }
 

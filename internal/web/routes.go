@@ -64,6 +64,12 @@ func (h *Handler) routes() {
 		m.HandleFunc("GET /inbox", h.signedIn(h.inboxShow))
 		m.HandleFunc("POST /inbox/{id}/resend", h.signedIn(h.inboxResend))
 	}
+	if h.d.Calendar != nil {
+		m.HandleFunc("GET /calendar", h.signedIn(h.calendarShow))
+		m.HandleFunc("POST /calendar/upload", h.signedIn(h.calendarUpload))
+		m.HandleFunc("POST /calendar/days", h.signedIn(h.calendarCorrect))
+		m.HandleFunc("GET /calendar/changes/{id}", h.signedIn(h.calendarChangeShow))
+	}
 	if h.d.Audit != nil {
 		m.HandleFunc("GET /audit", h.signedIn(h.auditList))
 		m.HandleFunc("GET /audit/export.csv", h.signedIn(h.auditExport))

@@ -95,6 +95,9 @@ func samplePages() map[string][]any {
 	for name, datas := range ledgerSamples(p) {
 		samples[name] = datas
 	}
+	for name, datas := range calendarSamples(p) {
+		samples[name] = datas
+	}
 	return samples
 }
 

@@ -60,6 +60,9 @@ func (d *Deps) Web() web.Deps {
 	if d.Calendar != nil {
 		wd.MissingCalendarYears = d.missingCalendarYears
 	}
+	if d.CalendarAdmin != nil {
+		wd.Calendar = &calendarAdmin{d}
+	}
 	if d.Ledger != nil {
 		wd.Plans = &plans{d}
 		wd.Tasks = &tasks{d}
