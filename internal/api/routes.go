@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"github.com/duban/duban/internal/auth"
+	"github.com/duban/duban/internal/calendarsvc"
 	"github.com/duban/duban/internal/files"
 	"github.com/duban/duban/internal/ledgersvc"
 	"github.com/duban/duban/internal/signin"
@@ -17,6 +18,9 @@ type Handler struct {
 	Policy auth.Policy
 	Ledger *ledgersvc.Service // reads the ledger: statuses, reviews, task pages, workspaces
 	Files  *files.Store       // attachments
+	// Calendar is the live working-day calendar; nil answers 404 on its
+	// endpoints.
+	Calendar *calendarsvc.Service
 }
 
 // route is one endpoint; the table is also what the OpenAPI test checks
@@ -54,6 +58,12 @@ var routes = []route{
 	{"GET", "/api/v1/workspace", (*Handler).workspaceGet},
 	{"POST", "/api/v1/ledger/progress", (*Handler).progressImport},
 	{"GET", "/api/v1/ledger.xlsx", (*Handler).ledgerExport},
+
+	{"GET", "/api/v1/calendar", (*Handler).calendarGet},
+	{"POST", "/api/v1/calendar/days", (*Handler).calendarCorrect},
+	{"POST", "/api/v1/calendar/schedules", (*Handler).calendarUpload},
+	{"GET", "/api/v1/calendar/changes", (*Handler).calendarChanges},
+	{"GET", "/api/v1/calendar/changes/{id}", (*Handler).calendarChangeGet},
 
 	{"GET", "/api/v1/users", (*Handler).userList},
 	{"POST", "/api/v1/users", (*Handler).userCreate},

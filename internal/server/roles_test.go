@@ -17,6 +17,7 @@ import (
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/auth"
 	"github.com/duban/duban/internal/authz"
+	"github.com/duban/duban/internal/calendarsvc"
 	"github.com/duban/duban/internal/files"
 	"github.com/duban/duban/internal/ledger"
 	"github.com/duban/duban/internal/plandoc"
@@ -82,8 +83,12 @@ func newFixture(t *testing.T, kind string) *fixture {
 	if err != nil {
 		t.Fatal(err)
 	}
+	live := &calendarsvc.Service{Store: db, Base: workday.Default(), Now: time.Now}
+	if err := live.Load(ctx); err != nil {
+		t.Fatal(err)
+	}
 	f.srv = New(Deps{Store: db, Signin: svc, Policy: auth.DefaultPolicy, Calendar: workday.Default(), Rules: ledger.DefaultRules,
-		Files: fs, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+		Files: fs, CalendarAdmin: live, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	return f
 }
 
@@ -157,6 +162,12 @@ func TestEveryWriteByEveryRole(t *testing.T) {
 					body: jsonBody(`{"reason":"佐证材料不足"}`), allowed: []string{"office"}, prepare: applyForClose},
 				{name: "answer a 督办单", method: "POST", path: func(f *fixture) string { return fmt.Sprintf("/api/v1/tasks/%d/supervision/answer", f.taskA) },
 					body: jsonBody(`{"key":"notice-a","text":"已完成整改"}`), allowed: []string{"liaisonA"}, prepare: issueNotice},
+				{name: "correct a calendar day", method: "POST", path: func(*fixture) string { return "/api/v1/calendar/days" },
+					body:    jsonBody(`{"date":"2026-06-15","set":"off","name":"地方节日","scope":"local","reason":"市政府通知"}`),
+					allowed: []string{"sysadmin", "office"}},
+				{name: "upload a schedule", method: "POST", path: func(*fixture) string { return "/api/v1/calendar/schedules" },
+					body:    jsonBody(`{"name":"2027.json","content":"{\"year\":2027,\"days\":[{\"date\":\"2027-01-01\",\"name\":\"元旦\",\"isOffDay\":true}]}","scope":"national","reason":"国办发明电"}`),
+					allowed: []string{"sysadmin", "office"}},
 				{"sign out", "POST", func(*fixture) string { return "/api/v1/auth/logout" }, jsonBody(``), callers[1:], nil},
 			}
 			for _, ep := range endpoints {

@@ -15,6 +15,7 @@ import (
 
 	"github.com/duban/duban/internal/api"
 	"github.com/duban/duban/internal/auth"
+	"github.com/duban/duban/internal/calendarsvc"
 	"github.com/duban/duban/internal/files"
 	"github.com/duban/duban/internal/httpauth"
 	"github.com/duban/duban/internal/ledger"
@@ -35,8 +36,11 @@ type Deps struct {
 	// Ledger reads the ledger for the API; the pages are handed the same
 	// one. Nil builds one from Store, Calendar and Rules.
 	Ledger *ledgersvc.Service
-	Log    *slog.Logger
-	Pages  Mounter // the web pages; nil serves the API only
+	// CalendarAdmin is the live calendar for the API's calendar
+	// endpoints; nil leaves them answering 404.
+	CalendarAdmin *calendarsvc.Service
+	Log           *slog.Logger
+	Pages         Mounter // the web pages; nil serves the API only
 }
 
 // Server is the HTTP side of duban.
@@ -60,7 +64,7 @@ func New(d Deps) *Server {
 	if ledgerSvc == nil {
 		ledgerSvc = &ledgersvc.Service{Store: d.Store, Calendar: d.Calendar, Rules: d.Rules, Now: d.Signin.Now}
 	}
-	(&api.Handler{Store: d.Store, Signin: d.Signin, Policy: d.Policy, Ledger: ledgerSvc, Files: d.Files}).Routes(mux)
+	(&api.Handler{Store: d.Store, Signin: d.Signin, Policy: d.Policy, Ledger: ledgerSvc, Files: d.Files, Calendar: d.CalendarAdmin}).Routes(mux)
 	if d.Pages != nil {
 		d.Pages.Routes(mux)
 	}

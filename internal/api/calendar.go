@@ -1,0 +1,194 @@
+package api
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/duban/duban/internal/authz"
+	"github.com/duban/duban/internal/calendarsvc"
+	"github.com/duban/duban/internal/httpauth"
+	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/workday"
+)
+
+// calendarDay is a listed day of the calendar: a holiday or a 调休
+// working day.
+type calendarDay struct {
+	Date string `json:"date"`
+	Kind string `json:"kind"` // holiday, adjusted
+	Name string `json:"name"`
+}
+
+// calendarResult is a change as stored, with the deadlines it moved.
+type calendarResult struct {
+	Change store.CalendarChange `json:"change"`
+	Moves  []deadlineMove       `json:"moves"`
+}
+
+type deadlineMove struct {
+	TaskID   int64  `json:"task_id"`
+	EventKey string `json:"event_key"`
+	Label    string `json:"label"`
+	On       string `json:"on"`
+	From     string `json:"from"`
+	To       string `json:"to"`
+}
+
+// calendarGet is a year of the calendar in force (?year=, this year by
+// default): which years are covered by an official schedule, and the
+// year's holidays and 调休 working days.
+func (h *Handler) calendarGet(w http.ResponseWriter, r *http.Request) {
+	if _, err := allowed(r, authz.CalendarRead); err != nil {
+		fail(w, r, err)
+		return
+	}
+	if h.Calendar == nil {
+		fail(w, r, store.ErrNotFound)
+		return
+	}
+	year := h.Calendar.Today().Year()
+	if q := r.URL.Query().Get("year"); q != "" {
+		y, err := strconv.Atoi(q)
+		if err != nil || y < 1900 || y > 2200 {
+			fail(w, r, errors.Join(errBadRequest, fmt.Errorf("year %q 应为 1900–2200 的年份", q)))
+			return
+		}
+		year = y
+	}
+	cal := h.Calendar.Current()
+	days := []calendarDay{}
+	for d := workday.Date(year, time.January, 1); d.Year() == year; d = d.AddDate(0, 0, 1) {
+		switch info := cal.Day(d); info.Kind {
+		case workday.Holiday:
+			days = append(days, calendarDay{Date: day(d), Kind: "holiday", Name: info.Name})
+		case workday.AdjustedWorkday:
+			days = append(days, calendarDay{Date: day(d), Kind: "adjusted", Name: info.Name})
+		}
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"year": year, "covered": cal.Coverage(year), "covered_years": cal.CoveredYears(),
+		"locality": h.Calendar.LocalityName(), "days": days})
+}
+
+// calendarCorrect sets one day ({"date", "set": off|work|ordinary,
+// "name", "scope": national|local, "reason"}) and moves the running
+// deadlines it affects.
+func (h *Handler) calendarCorrect(w http.ResponseWriter, r *http.Request) {
+	var in struct {
+		Date   string `json:"date"`
+		Set    string `json:"set"`
+		Name   string `json:"name"`
+		Scope  string `json:"scope"`
+		Reason string `json:"reason"`
+	}
+	if !h.calendarWrite(w, r, &in) {
+		return
+	}
+	date, err := time.Parse(time.DateOnly, in.Date)
+	if err != nil {
+		fail(w, r, errors.Join(errBadRequest, fmt.Errorf("date %q 应为 YYYY-MM-DD", in.Date)))
+		return
+	}
+	d, err := calendarsvc.Correction(date, in.Set, in.Name)
+	if err != nil {
+		fail(w, r, err)
+		return
+	}
+	h.calendarApply(w, r, in.Scope, "单日更正 "+in.Date, in.Reason, []workday.Day{d})
+}
+
+// calendarUpload lays a schedule over the calendar: {"name": "2027.json"
+// or "x.ics", "content": the file's text, "scope", "reason"}.
+func (h *Handler) calendarUpload(w http.ResponseWriter, r *http.Request) {
+	var in struct {
+		Name    string `json:"name"`
+		Content string `json:"content"`
+		Scope   string `json:"scope"`
+		Reason  string `json:"reason"`
+	}
+	if !h.calendarWrite(w, r, &in) {
+		return
+	}
+	days, err := calendarsvc.ParseSchedule(in.Name, []byte(in.Content))
+	if err != nil {
+		fail(w, r, err)
+		return
+	}
+	h.calendarApply(w, r, in.Scope, in.Name, in.Reason, days)
+}
+
+// calendarWrite checks the caller may change the calendar and reads the
+// request.
+func (h *Handler) calendarWrite(w http.ResponseWriter, r *http.Request, in any) bool {
+	if _, err := allowed(r, authz.CalendarWrite); err != nil {
+		fail(w, r, err)
+		return false
+	}
+	if h.Calendar == nil {
+		fail(w, r, store.ErrNotFound)
+		return false
+	}
+	if err := readJSON(r, in); err != nil {
+		fail(w, r, err)
+		return false
+	}
+	return true
+}
+
+func (h *Handler) calendarApply(w http.ResponseWriter, r *http.Request, scope, source, reason string, days []workday.Day) {
+	res, err := h.Calendar.Apply(r.Context(), httpauth.Actor(r), scope, source, reason, days)
+	if err != nil {
+		fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusCreated, resultOf(res.Change, res.Moves))
+}
+
+// calendarChanges lists the latest changes, newest first.
+func (h *Handler) calendarChanges(w http.ResponseWriter, r *http.Request) {
+	if _, err := allowed(r, authz.CalendarRead); err != nil {
+		fail(w, r, err)
+		return
+	}
+	changes, err := h.Store.CalendarChanges(r.Context(), 200)
+	if err != nil {
+		fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, list[store.CalendarChange]{Items: changes, Total: len(changes)})
+}
+
+// calendarChangeGet is one change with the deadlines it moved.
+func (h *Handler) calendarChangeGet(w http.ResponseWriter, r *http.Request) {
+	if _, err := allowed(r, authz.CalendarRead); err != nil {
+		fail(w, r, err)
+		return
+	}
+	id, err := pathID(r)
+	if err != nil {
+		fail(w, r, err)
+		return
+	}
+	c, err := h.Store.CalendarChange(r.Context(), id)
+	if err != nil {
+		fail(w, r, err)
+		return
+	}
+	moves, err := h.Store.DeadlineMoves(r.Context(), id)
+	if err != nil {
+		fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, resultOf(c, moves))
+}
+
+func resultOf(c store.CalendarChange, moves []store.DeadlineMove) calendarResult {
+	out := calendarResult{Change: c, Moves: []deadlineMove{}}
+	for _, m := range moves {
+		out.Moves = append(out.Moves, deadlineMove{TaskID: m.TaskID, EventKey: m.EventKey, Label: m.Label,
+			On: day(m.On), From: day(m.From), To: day(m.To)})
+	}
+	return out
+}
