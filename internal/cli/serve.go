@@ -19,7 +19,7 @@ import (
 	"github.com/duban/duban/internal/server"
 	"github.com/duban/duban/internal/signin"
 	"github.com/duban/duban/internal/store"
-	)
+)
 
 func init() {
 	register("serve", "启动督办服务 (--demo 在空系统中加载示例数据)", runServe)

@@ -20,7 +20,7 @@ import (
 
 // Scheduler holds what a tick needs.
 type Scheduler struct {
-	Store    *store.DB
+	Store *store.DB
 	// Calendar is the working-day calendar in force; when it can be
 	// changed at run time (calendarsvc) each tick first reloads it if
 	// another instance changed it.
