@@ -162,6 +162,7 @@ func TestLedgerJourneyInBrowser(t *testing.T) {
 	)
 
 	taskURL := fmt.Sprintf("%s/tasks/%d", base, task.ID)
+	dayOff := app.Calendar.Current().AddWorkdays(app.Calendar.Today(), 1)
 	run("office issues a 督办单", signIn("ducha"),
 		chromedp.Navigate(taskURL),
 		chromedp.WaitVisible(chromedp.CSS(`form[action$="/issue-notice"] button`)),
@@ -173,6 +174,19 @@ func TestLedgerJourneyInBrowser(t *testing.T) {
 		chromedp.Navigate(base+"/desk"),
 		chromedp.WaitVisible(`//a[contains(., "完善行政决策机制")]`),
 		shot("05b-desk"),
+		// A local day off inside the notice's 限期整改 window moves its
+		// deadline; the change's page lists the task.
+		chromedp.Navigate(base+"/calendar"),
+		chromedp.WaitVisible(chromedp.CSS(".cal-year")),
+		shot("05c-calendar"),
+		chromedp.SetValue(chromedp.CSS("#c-date"), dayOff.Format(time.DateOnly)),
+		chromedp.SendKeys(chromedp.CSS("#c-name"), "地方节日"),
+		chromedp.SendKeys(chromedp.CSS("#c-reason"), "市政府通知"),
+		chromedp.Click(chromedp.CSS(`form[action="/calendar/days"] button[type="submit"]`)),
+		confirmDialog,
+		chromedp.WaitVisible(`//div[contains(@class, "flash-success") and contains(., "日历已调整")]`),
+		chromedp.WaitVisible(`//td//a[contains(., "完善行政决策机制")]`),
+		shot("05d-calendar-change"),
 		signOut,
 	)
 	run("liaison reports", signIn("fazhiban"), shot("06-liaison-home"),
