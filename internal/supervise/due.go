@@ -34,6 +34,7 @@ func Due(r Rules, cal *workday.Calendar, t Task, history []Event, today time.Tim
 	if !t.NextDue.IsZero() {
 		out = dueChain(r, cal, t, have, today)
 	}
+	out = append(out, issuedChains(r, cal, t, history, have, today)...)
 	if t.Every != "" {
 		missing, err := reportsMissing(r, cal, t, have, today)
 		if err != nil {
@@ -87,19 +88,30 @@ func dueChain(r Rules, cal *workday.Calendar, t Task, have map[string]Event, tod
 		out = append(out, press)
 	}
 
-	prev := press.On
-	for i, l := range r.Ladder {
+	return append(out, climb(r.Ladder, cal, have, today, press.On, due, func(l Level) string {
+		return key(t.ID, "notice", l.Name, day(due))
+	})...)
+}
+
+// climb walks a notice ladder from the step that starts it (on prev):
+// each level recorded in have counts with its recorded deadline and stops
+// the climb once answered; the first level not recorded is issued
+// AfterWorkdays after the step before it, if that day has come, and the
+// climb goes on from its deadline. It returns the levels to record.
+func climb(ladder []Level, cal *workday.Calendar, have map[string]Event, today, prev, due time.Time, keyOf func(Level) string) []Event {
+	var out []Event
+	for i, l := range ladder {
 		kind := KindNotice
 		if i > 0 {
 			kind = KindEscalate
 		}
-		e, recorded := have[key(t.ID, "notice", l.Name, day(due))]
+		e, recorded := have[keyOf(l)]
 		if !recorded {
 			on := cal.AddWorkdays(prev, l.AfterWorkdays)
 			if on.After(today) {
 				break
 			}
-			e = Event{Key: key(t.ID, "notice", l.Name, day(due)), Kind: kind, Level: l.Name, Label: l.Label,
+			e = Event{Key: keyOf(l), Kind: kind, Level: l.Name, Label: l.Label,
 				Due: due, On: on, Deadline: cal.AddWorkdays(on, l.RectifyWorkdays), Basis: prev, Workdays: l.AfterWorkdays}
 			out = append(out, e)
 		}
@@ -110,6 +122,32 @@ func dueChain(r Rules, cal *workday.Calendar, t Task, have map[string]Event, tod
 		if prev.IsZero() { // recorded by hand without a deadline: count from its issue
 			prev = cal.AddWorkdays(e.On, l.RectifyWorkdays)
 		}
+	}
+	return out
+}
+
+// issuedChains escalates the 督办单 the office issued by hand as the
+// rules' own: left unanswered past its 限期整改 deadline, it climbs to the
+// next levels of the ladder (keys t42/issued/2026-09-30/yellow, …).
+func issuedChains(r Rules, cal *workday.Calendar, t Task, history []Event, have map[string]Event, today time.Time) []Event {
+	if len(r.Ladder) < 2 {
+		return nil
+	}
+	var out []Event
+	for _, base := range history {
+		if base.Kind != KindIssued || base.Answered {
+			continue
+		}
+		prev := base.Deadline
+		if prev.IsZero() {
+			prev = cal.AddWorkdays(base.On, r.Ladder[0].RectifyWorkdays)
+		}
+		out = append(out, climb(r.Ladder[1:], cal, have, today, prev, base.Due, func(l Level) string {
+			return base.Key + "/" + l.Name
+		})...)
+	}
+	for i := range out {
+		out[i].Kind = KindEscalate // the issued notice itself was the first level
 	}
 	return out
 }

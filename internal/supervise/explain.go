@@ -25,6 +25,10 @@ func Explain(e Event, cal *workday.Calendar) string {
 	case KindNotice:
 		fmt.Fprintf(&b, "%s：任务 t%d 到期日 %s 催办（%s）后 %d 个工作日仍逾期，于 %s 下发。", e.Label, e.TaskID, due, day(e.Basis), e.Workdays, day(e.On))
 	case KindEscalate:
+		if strings.Contains(e.Key, "/issued/") {
+			fmt.Fprintf(&b, "%s：任务 t%d 督查室下发的督办单限期整改至 %s 未见整改反馈，%d 个工作日后于 %s 升级下发。", e.Label, e.TaskID, day(e.Basis), e.Workdays, day(e.On))
+			break
+		}
 		fmt.Fprintf(&b, "%s：任务 t%d（到期日 %s）上一级督办单限期整改至 %s 未见整改反馈，%d 个工作日后于 %s 升级下发。", e.Label, e.TaskID, due, day(e.Basis), e.Workdays, day(e.On))
 	case KindIssued:
 		fmt.Fprintf(&b, "%s：督查室于 %s 对任务 t%d 下发。", e.Label, day(e.On), e.TaskID)
