@@ -4,12 +4,11 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"sort"
 	"time"
 
 	"github.com/duban/duban/internal/calendarsvc"
 	"github.com/duban/duban/internal/config"
-	"github.com/duban/duban/internal/ledger"
+	"github.com/duban/duban/internal/scheduler"
 	"github.com/duban/duban/internal/store"
 	"github.com/duban/duban/internal/supervise"
 	"github.com/duban/duban/internal/workday"
@@ -54,7 +53,8 @@ func runSupervise(ctx context.Context, env *Env, args []string) error {
 		return fmt.Errorf("%w（数据库若未升级，请先运行 duban migrate）", err)
 	}
 	cal := live.Current()
-	events, titles, err := dueEvents(ctx, db, cal, today)
+	sched := &scheduler.Scheduler{Store: db, Calendar: cal, Rules: supervise.Default(), Log: newLogger(env, "warn")}
+	events, titles, err := sched.DryRun(ctx, today)
 	if err != nil {
 		return err
 	}
@@ -63,47 +63,6 @@ func runSupervise(ctx context.Context, env *Env, args []string) error {
 		fmt.Fprintf(env.Stdout, "%s  %-8s %s\n            %s\n", e.On.Format(time.DateOnly), label(e), titles[e.TaskID], supervise.Explain(e, cal))
 	}
 	return nil
-}
-
-// dueEvents runs the default rules over every active task of the ledger.
-// Nothing is recorded yet, so each task's history is empty and catch-up
-// lists every event since the task was registered.
-func dueEvents(ctx context.Context, db *store.DB, cal *workday.Calendar, today time.Time) ([]supervise.Event, map[int64]string, error) {
-	rules := supervise.Default()
-	var all []supervise.Event
-	titles := map[int64]string{}
-	for offset := 0; ; offset += 500 {
-		tasks, total, err := db.FindTasks(ctx, store.TaskFilter{Registered: true, Limit: 500, Offset: offset})
-		if err != nil {
-			return nil, nil, err
-		}
-		for i := range tasks {
-			t := &tasks[i]
-			titles[t.ID] = t.Title
-			st := supervise.Task{ID: t.ID, Workflow: ledger.Workflow(t.Status), Every: t.Every}
-			if t.RegisteredAt != nil {
-				st.RegisteredAt = workday.DateOf(t.RegisteredAt.In(time.FixedZone("CST", 8*3600)))
-			}
-			if d, err := workday.ParseDate(t.NextDue); err == nil {
-				st.NextDue = d
-			}
-			if t.Every != "" {
-				if st.ReportedPeriods, err = db.ReportedPeriods(ctx, t.ID); err != nil {
-					return nil, nil, err
-				}
-			}
-			events, err := supervise.Due(rules, cal, st, nil, today)
-			if err != nil {
-				return nil, nil, fmt.Errorf("task %d (%s): %w", t.ID, t.Title, err)
-			}
-			all = append(all, events...)
-		}
-		if offset+len(tasks) >= total {
-			break
-		}
-	}
-	sort.SliceStable(all, func(i, j int) bool { return all[i].On.Before(all[j].On) })
-	return all, titles, nil
 }
 
 func label(e supervise.Event) string {

@@ -27,7 +27,11 @@ func (s *Scheduler) Issue(ctx context.Context, actor audit.Actor, taskID int64) 
 	if err != nil {
 		return supervise.Event{}, err
 	}
-	e, err := supervise.Issue(st, s.Rules, workday.DateOf(s.Now().In(shanghai)), s.Calendar.Current())
+	book, _, err := s.Store.SupervisionRules(ctx, s.Rules)
+	if err != nil {
+		return supervise.Event{}, err
+	}
+	e, err := supervise.Issue(st, book.For(t.PlanID), workday.DateOf(s.Now().In(shanghai)), s.Calendar.Current())
 	if err != nil {
 		return supervise.Event{}, err
 	}

@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"slices"
 	"time"
 
 	"github.com/duban/duban/internal/notify"
@@ -25,7 +26,9 @@ type Scheduler struct {
 	// changed at run time (calendarsvc) each tick first reloads it if
 	// another instance changed it.
 	Calendar workday.Source
-	Rules    supervise.Rules
+	// Rules are the built-in rules; the office's stored default and each
+	// plan's own rules (store.SupervisionRules) override them.
+	Rules supervise.Rules
 	// Channels deliver notifications beyond the in-app inbox, by name
 	// (webhook, dingtalk, wecom, email); each has its own limiter.
 	Channels map[string]notify.Channel
@@ -57,19 +60,16 @@ func (s *Scheduler) Tick(ctx context.Context) (Result, error) {
 		}
 	}
 	today := workday.DateOf(s.Now().In(shanghai))
-	for offset := 0; ; offset += 500 {
-		tasks, total, err := s.Store.FindTasks(ctx, store.TaskFilter{Registered: true, Limit: 500, Offset: offset})
-		if err != nil {
-			return res, err
-		}
-		n, err := s.recordPage(ctx, tasks, today)
+	book, _, err := s.Store.SupervisionRules(ctx, s.Rules)
+	if err != nil {
+		return res, err
+	}
+	if err := s.eachPage(ctx, func(tasks []store.Task) error {
+		n, err := s.recordPage(ctx, tasks, today, book)
 		res.Recorded += n
-		if err != nil {
-			return res, err
-		}
-		if offset+len(tasks) >= total {
-			break
-		}
+		return err
+	}); err != nil {
+		return res, err
 	}
 	for name, ch := range s.Channels {
 		if err := s.deliver(ctx, name, ch, &res); err != nil {
@@ -80,38 +80,84 @@ func (s *Scheduler) Tick(ctx context.Context) (Result, error) {
 }
 
 // recordPage records the events due for one page of tasks.
-func (s *Scheduler) recordPage(ctx context.Context, tasks []store.Task, today time.Time) (int, error) {
+func (s *Scheduler) recordPage(ctx context.Context, tasks []store.Task, today time.Time, book supervise.Book) (int, error) {
+	due, err := s.duePage(ctx, tasks, today, book)
+	if err != nil || len(due) == 0 {
+		return 0, err
+	}
+	byID := map[int64]*store.Task{}
+	for i := range tasks {
+		byID[tasks[i].ID] = &tasks[i]
+	}
+	recorded, err := s.Store.RecordSupervision(ctx, due, func(e supervise.Event) []store.Notification {
+		return s.notifications(e, byID[e.TaskID])
+	})
+	return len(recorded), err
+}
+
+// duePage is what the rules of each task's plan call for by today and is
+// not yet recorded, for one page of tasks.
+func (s *Scheduler) duePage(ctx context.Context, tasks []store.Task, today time.Time, book supervise.Book) ([]supervise.Event, error) {
 	ids := make([]int64, len(tasks))
 	for i := range tasks {
 		ids[i] = tasks[i].ID
 	}
 	history, err := s.Store.SupervisionHistory(ctx, ids)
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
 	var due []supervise.Event
-	byID := map[int64]*store.Task{}
 	for i := range tasks {
 		t := &tasks[i]
-		byID[t.ID] = t
 		st, err := s.superviseTask(ctx, t)
 		if err != nil {
-			return 0, err
+			return nil, err
 		}
-		events, err := supervise.Due(s.Rules, s.Calendar.Current(), st, history[t.ID], today)
+		events, err := supervise.Due(book.For(t.PlanID), s.Calendar.Current(), st, history[t.ID], today)
 		if err != nil {
 			s.Log.Warn("supervise", "task", t.ID, "err", err)
 			continue
 		}
 		due = append(due, events...)
 	}
-	if len(due) == 0 {
-		return 0, nil
+	return due, nil
+}
+
+// DryRun returns what a tick on today would record, recording nothing,
+// with the titles of the tasks concerned: `duban supervise --dry-run`.
+func (s *Scheduler) DryRun(ctx context.Context, today time.Time) ([]supervise.Event, map[int64]string, error) {
+	book, _, err := s.Store.SupervisionRules(ctx, s.Rules)
+	if err != nil {
+		return nil, nil, err
 	}
-	recorded, err := s.Store.RecordSupervision(ctx, due, func(e supervise.Event) []store.Notification {
-		return s.notifications(e, byID[e.TaskID])
+	var all []supervise.Event
+	titles := map[int64]string{}
+	err = s.eachPage(ctx, func(tasks []store.Task) error {
+		due, err := s.duePage(ctx, tasks, today, book)
+		for i := range tasks {
+			titles[tasks[i].ID] = tasks[i].Title
+		}
+		all = append(all, due...)
+		return err
 	})
-	return len(recorded), err
+	slices.SortStableFunc(all, func(a, b supervise.Event) int { return a.On.Compare(b.On) })
+	return all, titles, err
+}
+
+// eachPage calls fn with the tasks in the ledger, 500 at a time.
+func (s *Scheduler) eachPage(ctx context.Context, fn func([]store.Task) error) error {
+	for offset := 0; ; offset += 500 {
+		tasks, total, err := s.Store.FindTasks(ctx, store.TaskFilter{Registered: true, Limit: 500, Offset: offset})
+		if err != nil {
+			return err
+		}
+		if err := fn(tasks); err != nil {
+			return err
+		}
+		if offset+len(tasks) >= total {
+			return nil
+		}
+	}
 }
 
 func (s *Scheduler) superviseTask(ctx context.Context, t *store.Task) (supervise.Task, error) {

@@ -2,6 +2,7 @@ package scheduler
 
 import (
 	"context"
+	"errors"
 	"io"
 	"log/slog"
 	"net/http"
@@ -11,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/notify"
 	"github.com/duban/duban/internal/plandoc"
 	"github.com/duban/duban/internal/store"
@@ -112,6 +114,67 @@ func TestTwoInstancesSendOnce(t *testing.T) {
 			sent, _ := db1.FindNotifications(ctx, "webhook", "sent", 0, 1000)
 			if len(sent) != events {
 				t.Errorf("%d webhook notifications marked sent, want %d", len(sent), events)
+			}
+		})
+	}
+}
+
+// TestRulesPerPlan: the office's rules for one plan (no reminder, no
+// 催办, no ladder: only its reports are watched) replace the default for
+// that plan's tasks alone; cleared, the plan follows the default again.
+func TestRulesPerPlan(t *testing.T) {
+	for _, kind := range storetest.Kinds() {
+		t.Run(kind, func(t *testing.T) {
+			ctx := context.Background()
+			opts := storetest.Options(t, kind)
+			opts.Now = func() time.Time { return time.Date(2026, 2, 2, 1, 0, 0, 0, time.UTC) }
+			db := storetest.OpenWith(t, opts)
+			var plans []int64
+			for i, title := range []string{"重点攻坚方案", "日常工作方案"} {
+				plan := &plandoc.Plan{Title: title, Year: 2026, Tasks: []plandoc.Task{{Path: []string{"1"}, Title: title + "任务",
+					Deadlines: []plandoc.Deadline{{Text: "2月27日前", Due: "2026-02-27"}}}}}
+				id, _, err := db.ImportPlan(ctx, store.PlanImport{SourceName: title, SourceSHA256: strings.Repeat(string(rune('a'+i)), 64), Format: "text", Plan: plan})
+				if err != nil {
+					t.Fatal(err)
+				}
+				plans = append(plans, id)
+			}
+			quiet := supervise.Rules{ReportDay: 25}
+			office := audit.Actor{Username: "ducha"}
+			if err := db.SetSupervisionRules(ctx, office, plans[1], quiet); err != nil {
+				t.Fatal(err)
+			}
+			if err := db.SetSupervisionRules(ctx, office, plans[1], supervise.Rules{RemindWorkdays: -1}); !errors.Is(err, store.ErrInvalid) {
+				t.Errorf("bad rules stored: %v", err)
+			}
+			if err := db.SetSupervisionRules(ctx, office, 999, quiet); !errors.Is(err, store.ErrNotFound) {
+				t.Errorf("rules for a missing plan: %v", err)
+			}
+			today := time.Date(2026, 3, 20, 2, 0, 0, 0, time.UTC)
+			s := &Scheduler{Store: db, Calendar: workday.Default(), Rules: supervise.Default(), Now: func() time.Time { return today },
+				Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+			events, _, err := s.DryRun(ctx, workday.DateOf(today))
+			if err != nil {
+				t.Fatal(err)
+			}
+			byPlan := map[int64]int{}
+			for _, e := range events {
+				task, _ := db.FindTaskByID(ctx, e.TaskID)
+				byPlan[task.PlanID]++
+			}
+			if byPlan[plans[0]] == 0 || byPlan[plans[1]] != 0 {
+				t.Errorf("events by plan %v: want some for the default plan and none for the quiet one", byPlan)
+			}
+			if err := db.ClearSupervisionRules(ctx, office, plans[1]); err != nil {
+				t.Fatal(err)
+			}
+			events, _, _ = s.DryRun(ctx, workday.DateOf(today))
+			if len(events) != 2*byPlan[plans[0]] {
+				t.Errorf("after clearing, %d events, want %d (both plans on the default)", len(events), 2*byPlan[plans[0]])
+			}
+			entries, _, _ := db.FindAudit(ctx, store.AuditFilter{Action: "supervise.rules"})
+			if len(entries) != 2 || entries[0].Action != "supervise.rules_cleared" || entries[1].Actor != "ducha" {
+				t.Errorf("audit %+v", entries)
 			}
 		})
 	}

@@ -93,27 +93,27 @@ func (r Rules) Validate() error {
 	return errors.Join(errs...)
 }
 
-// Book holds the rules per plan or task category, with a default for the
-// rest.
+// Book holds the rules per plan, with a default for the rest: an office
+// may press a 重点攻坚 plan harder than its 日常 work.
 type Book struct {
-	Default    Rules            `json:"default"`
-	Categories map[string]Rules `json:"categories"`
+	Default Rules           `json:"default"`
+	Plans   map[int64]Rules `json:"plans"`
 }
 
-// For returns the rules of a category, or the default when it has none.
-func (b Book) For(category string) Rules {
-	if r, ok := b.Categories[category]; ok {
+// For returns a plan's rules, or the default when it has none.
+func (b Book) For(planID int64) Rules {
+	if r, ok := b.Plans[planID]; ok {
 		return r
 	}
 	return b.Default
 }
 
-// Validate checks the default and every category's rules.
+// Validate checks the default and every plan's rules.
 func (b Book) Validate() error {
 	errs := []error{b.Default.Validate()}
-	for _, name := range slices.Sorted(maps.Keys(b.Categories)) { // errors in a stable order
-		if err := b.Categories[name].Validate(); err != nil {
-			errs = append(errs, fmt.Errorf("supervise: category %q: %w", name, err))
+	for _, id := range slices.Sorted(maps.Keys(b.Plans)) { // errors in a stable order
+		if err := b.Plans[id].Validate(); err != nil {
+			errs = append(errs, fmt.Errorf("supervise: plan %d: %w", id, err))
 		}
 	}
 	return errors.Join(errs...)

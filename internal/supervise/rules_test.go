@@ -43,15 +43,15 @@ func TestRulesValidate(t *testing.T) {
 func TestBook(t *testing.T) {
 	strict := Default()
 	strict.RemindWorkdays = 5
-	b := Book{Default: Default(), Categories: map[string]Rules{"重点": strict, "bad": {RemindWorkdays: -2}}}
-	if got := b.For("重点").RemindWorkdays; got != 5 {
-		t.Errorf("For(重点).RemindWorkdays = %d, want 5", got)
+	b := Book{Default: Default(), Plans: map[int64]Rules{7: strict, 9: {RemindWorkdays: -2}}}
+	if got := b.For(7).RemindWorkdays; got != 5 {
+		t.Errorf("For(7).RemindWorkdays = %d, want 5", got)
 	}
-	if got := b.For("其他").RemindWorkdays; got != 3 {
-		t.Errorf("For(其他).RemindWorkdays = %d, want the default 3", got)
+	if got := b.For(8).RemindWorkdays; got != 3 {
+		t.Errorf("For(8).RemindWorkdays = %d, want the default 3", got)
 	}
-	if err := b.Validate(); err == nil || !strings.Contains(err.Error(), `category "bad"`) {
-		t.Errorf("Validate = %v, want the bad category named", err)
+	if err := b.Validate(); err == nil || !strings.Contains(err.Error(), "plan 9") {
+		t.Errorf("Validate = %v, want the bad plan named", err)
 	}
 }
 

@@ -1,0 +1,11 @@
+-- 0006: the supervision rules as the office sets them: the default for
+-- every plan (plan_id 0) and a plan's own, as the JSON of supervise.Rules.
+-- A plan without a row follows the default; without a default row, duban's
+-- built-in rules apply.
+
+CREATE TABLE supervision_rules (
+    plan_id    INTEGER PRIMARY KEY,
+    rules      TEXT NOT NULL,
+    updated_by TEXT NOT NULL,
+    updated_at TIMESTAMP NOT NULL
+);
