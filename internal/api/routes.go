@@ -9,6 +9,7 @@ import (
 	"github.com/duban/duban/internal/ledgersvc"
 	"github.com/duban/duban/internal/signin"
 	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/supervise"
 )
 
 // Handler serves the API. Its fields are its dependencies.
@@ -18,6 +19,8 @@ type Handler struct {
 	Policy auth.Policy
 	Ledger *ledgersvc.Service // reads the ledger: statuses, reviews, task pages, workspaces
 	Files  *files.Store       // attachments
+	// RulesBase are the built-in supervision rules under the stored ones.
+	RulesBase supervise.Rules
 	// Calendar is the live working-day calendar; nil answers 404 on its
 	// endpoints.
 	Calendar *calendarsvc.Service
@@ -59,6 +62,9 @@ var routes = []route{
 	{"POST", "/api/v1/ledger/progress", (*Handler).progressImport},
 	{"GET", "/api/v1/ledger.xlsx", (*Handler).ledgerExport},
 
+	{"GET", "/api/v1/supervision/rules", (*Handler).rulesList},
+	{"PUT", "/api/v1/supervision/rules/{plan}", (*Handler).rulesPut},
+	{"DELETE", "/api/v1/supervision/rules/{plan}", (*Handler).rulesDelete},
 	{"GET", "/api/v1/calendar", (*Handler).calendarGet},
 	{"POST", "/api/v1/calendar/days", (*Handler).calendarCorrect},
 	{"POST", "/api/v1/calendar/schedules", (*Handler).calendarUpload},

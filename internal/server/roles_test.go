@@ -162,6 +162,11 @@ func TestEveryWriteByEveryRole(t *testing.T) {
 					body: jsonBody(`{"reason":"佐证材料不足"}`), allowed: []string{"office"}, prepare: applyForClose},
 				{name: "answer a 督办单", method: "POST", path: func(f *fixture) string { return fmt.Sprintf("/api/v1/tasks/%d/supervision/answer", f.taskA) },
 					body: jsonBody(`{"key":"notice-a","text":"已完成整改"}`), allowed: []string{"liaisonA"}, prepare: issueNotice},
+				{name: "set a plan's supervision rules", method: "PUT", path: func(*fixture) string { return "/api/v1/supervision/rules/0" },
+					body:    jsonBody(`{"remind_workdays":5,"press_after_missed":true,"ladder":[{"name":"blue","label":"蓝色督办单","rectify_workdays":5,"after_workdays":2}],"report_day":25}`),
+					allowed: []string{"office"}},
+				{name: "clear a plan's supervision rules", method: "DELETE", path: func(*fixture) string { return "/api/v1/supervision/rules/0" },
+					body: jsonBody(``), allowed: []string{"office"}, prepare: storeRules},
 				{name: "correct a calendar day", method: "POST", path: func(*fixture) string { return "/api/v1/calendar/days" },
 					body:    jsonBody(`{"date":"2026-06-15","set":"off","name":"地方节日","scope":"local","reason":"市政府通知"}`),
 					allowed: []string{"sysadmin", "office"}},
@@ -307,6 +312,14 @@ func applyForClose(t *testing.T, f *fixture) {
 
 // issueNotice records a 督办单 on the task of 市法制办, as the scheduler
 // would after a missed deadline.
+// storeRules gives the default rules a stored version to clear.
+func storeRules(t *testing.T, f *fixture) {
+	t.Helper()
+	if err := f.db.SetSupervisionRules(context.Background(), audit.System, 0, supervise.Default()); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func issueNotice(t *testing.T, f *fixture) {
 	day := time.Date(2026, 3, 9, 0, 0, 0, 0, time.UTC)
 	e := supervise.Event{Key: "notice-a", TaskID: f.taskA, Kind: supervise.KindNotice, Label: "蓝色督办单", On: day, Deadline: day.AddDate(0, 0, 7), Recorded: day}

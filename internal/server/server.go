@@ -23,6 +23,7 @@ import (
 	"github.com/duban/duban/internal/respcache"
 	"github.com/duban/duban/internal/signin"
 	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/supervise"
 )
 
 // Deps is what the server serves from.
@@ -39,8 +40,10 @@ type Deps struct {
 	// CalendarAdmin is the live calendar for the API's calendar
 	// endpoints; nil leaves them answering 404.
 	CalendarAdmin *calendarsvc.Service
-	Log           *slog.Logger
-	Pages         Mounter // the web pages; nil serves the API only
+	// RulesBase are the built-in supervision rules, under the office's.
+	RulesBase supervise.Rules
+	Log       *slog.Logger
+	Pages     Mounter // the web pages; nil serves the API only
 }
 
 // Server is the HTTP side of duban.
@@ -64,7 +67,7 @@ func New(d Deps) *Server {
 	if ledgerSvc == nil {
 		ledgerSvc = &ledgersvc.Service{Store: d.Store, Calendar: d.Calendar, Rules: d.Rules, Now: d.Signin.Now}
 	}
-	(&api.Handler{Store: d.Store, Signin: d.Signin, Policy: d.Policy, Ledger: ledgerSvc, Files: d.Files, Calendar: d.CalendarAdmin}).Routes(mux)
+	(&api.Handler{Store: d.Store, Signin: d.Signin, Policy: d.Policy, Ledger: ledgerSvc, Files: d.Files, Calendar: d.CalendarAdmin, RulesBase: d.RulesBase}).Routes(mux)
 	if d.Pages != nil {
 		d.Pages.Routes(mux)
 	}

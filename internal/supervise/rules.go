@@ -60,25 +60,29 @@ func Default() Rules {
 func (r Rules) Validate() error {
 	var errs []error
 	if r.RemindWorkdays < 0 || r.RemindWorkdays > 60 {
-		errs = append(errs, fmt.Errorf("supervise: remind_workdays %d: want 0..60", r.RemindWorkdays))
+		errs = append(errs, fmt.Errorf("提前提醒（remind_workdays）应为 0–60 个工作日，现为 %d", r.RemindWorkdays))
 	}
 	if r.ReportDay < 0 || r.ReportDay > 31 {
-		errs = append(errs, fmt.Errorf("supervise: report_day %d: want 0..31", r.ReportDay))
+		errs = append(errs, fmt.Errorf("报送日（report_day）应为 0–31，现为 %d", r.ReportDay))
 	}
 	seen := map[string]bool{}
 	for i, l := range r.Ladder {
+		at := fmt.Sprintf("督办阶梯第 %d 级", i+1)
+		if l.Label != "" {
+			at += "（" + l.Label + "）"
+		}
 		switch {
 		case l.Name == "":
-			errs = append(errs, fmt.Errorf("supervise: ladder level %d: empty name", i+1))
+			errs = append(errs, fmt.Errorf("%s：缺少代码（name）", at))
 		case seen[l.Name]:
-			errs = append(errs, fmt.Errorf("supervise: ladder level %d: name %q used twice", i+1, l.Name))
+			errs = append(errs, fmt.Errorf("%s：代码（name）%q 重复", at, l.Name))
 		}
 		seen[l.Name] = true
 		if l.Label == "" {
-			errs = append(errs, fmt.Errorf("supervise: ladder level %d (%s): empty label", i+1, l.Name))
+			errs = append(errs, fmt.Errorf("%s：缺少名称（label）", at))
 		}
 		if l.RectifyWorkdays < 1 || l.RectifyWorkdays > 60 {
-			errs = append(errs, fmt.Errorf("supervise: ladder level %d (%s): rectify_workdays %d: want 1..60", i+1, l.Name, l.RectifyWorkdays))
+			errs = append(errs, fmt.Errorf("%s：限期整改（rectify_workdays）应为 1–60 个工作日，现为 %d", at, l.RectifyWorkdays))
 		}
 		// A later level issued on its predecessor's deadline day would
 		// escalate while the unit still has the day to answer.
@@ -87,7 +91,7 @@ func (r Rules) Validate() error {
 			minAfter = 0
 		}
 		if l.AfterWorkdays < minAfter || l.AfterWorkdays > 60 {
-			errs = append(errs, fmt.Errorf("supervise: ladder level %d (%s): after_workdays %d: want %d..60", i+1, l.Name, l.AfterWorkdays, minAfter))
+			errs = append(errs, fmt.Errorf("%s：下发间隔（after_workdays）应为 %d–60 个工作日，现为 %d", at, minAfter, l.AfterWorkdays))
 		}
 	}
 	return errors.Join(errs...)
@@ -113,7 +117,7 @@ func (b Book) Validate() error {
 	errs := []error{b.Default.Validate()}
 	for _, id := range slices.Sorted(maps.Keys(b.Plans)) { // errors in a stable order
 		if err := b.Plans[id].Validate(); err != nil {
-			errs = append(errs, fmt.Errorf("supervise: plan %d: %w", id, err))
+			errs = append(errs, fmt.Errorf("方案 %d: %w", id, err))
 		}
 	}
 	return errors.Join(errs...)

@@ -16,13 +16,13 @@ func TestRulesValidate(t *testing.T) {
 	}{
 		{"default", func(*Rules) {}, ""},
 		{"no ladder", func(r *Rules) { r.Ladder = nil }, ""},
-		{"negative remind", func(r *Rules) { r.RemindWorkdays = -1 }, "remind_workdays -1"},
-		{"report day", func(r *Rules) { r.ReportDay = 32 }, "report_day 32"},
-		{"empty name", func(r *Rules) { r.Ladder[1].Name = "" }, "level 2: empty name"},
-		{"twice", func(r *Rules) { r.Ladder[2].Name = "blue" }, `name "blue" used twice`},
-		{"no label", func(r *Rules) { r.Ladder[0].Label = "" }, "empty label"},
-		{"no rectify", func(r *Rules) { r.Ladder[0].RectifyWorkdays = 0 }, "rectify_workdays 0"},
-		{"escalate on deadline", func(r *Rules) { r.Ladder[1].AfterWorkdays = 0 }, "after_workdays 0: want 1..60"},
+		{"negative remind", func(r *Rules) { r.RemindWorkdays = -1 }, "提前提醒（remind_workdays）应为 0–60 个工作日，现为 -1"},
+		{"report day", func(r *Rules) { r.ReportDay = 32 }, "现为 32"},
+		{"empty name", func(r *Rules) { r.Ladder[1].Name = "" }, "第 2 级（黄色督办单）：缺少代码"},
+		{"twice", func(r *Rules) { r.Ladder[2].Name = "blue" }, `代码（name）"blue" 重复`},
+		{"no label", func(r *Rules) { r.Ladder[0].Label = "" }, "缺少名称"},
+		{"no rectify", func(r *Rules) { r.Ladder[0].RectifyWorkdays = 0 }, "限期整改（rectify_workdays）应为 1–60 个工作日，现为 0"},
+		{"escalate on deadline", func(r *Rules) { r.Ladder[1].AfterWorkdays = 0 }, "应为 1–60 个工作日，现为 0"},
 		{"blue with the press", func(r *Rules) { r.Ladder[0].AfterWorkdays = 0 }, ""},
 	}
 	for _, tt := range tests {
@@ -50,7 +50,7 @@ func TestBook(t *testing.T) {
 	if got := b.For(8).RemindWorkdays; got != 3 {
 		t.Errorf("For(8).RemindWorkdays = %d, want the default 3", got)
 	}
-	if err := b.Validate(); err == nil || !strings.Contains(err.Error(), "plan 9") {
+	if err := b.Validate(); err == nil || !strings.Contains(err.Error(), "方案 9") {
 		t.Errorf("Validate = %v, want the bad plan named", err)
 	}
 }

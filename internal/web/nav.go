@@ -29,6 +29,7 @@ var (
 	navInbox = navEntry{"nav.inbox", "/inbox"}
 	navDesk  = navEntry{"nav.desk", "/desk"}
 	navCal   = navEntry{"nav.calendar", "/calendar"}
+	navRules = navEntry{"nav.rules", "/rules"}
 )
 
 // navByRole is what each role sees in the top bar. It only spares people
@@ -38,7 +39,7 @@ var navByRole = map[string][]navEntry{
 	RoleSysAdmin:   {navHome, navUnits, navUsers, navCal},
 	RoleSecAdmin:   {navHome, navUsers},
 	RoleAuditAdmin: {navHome, navAudit},
-	RoleOffice:     {navHome, navPlans, navTasks, navDesk, navInbox, navUnits, navCal},
+	RoleOffice:     {navHome, navPlans, navTasks, navDesk, navInbox, navUnits, navRules, navCal},
 	RoleLiaison:    {navHome, navTasks, navDesk, navInbox},
 	RoleLeader:     {navHome, navPlans, navTasks, navDesk, navInbox, navUnits, navCal},
 	RoleNone:       {navHome},

@@ -64,6 +64,12 @@ func (h *Handler) routes() {
 		m.HandleFunc("GET /inbox", h.signedIn(h.inboxShow))
 		m.HandleFunc("POST /inbox/{id}/resend", h.signedIn(h.inboxResend))
 	}
+	if h.d.Rules != nil {
+		m.HandleFunc("GET /rules", h.signedIn(h.rulesList))
+		m.HandleFunc("GET /rules/{plan}", h.signedIn(h.rulesEdit))
+		m.HandleFunc("POST /rules/{plan}", h.signedIn(h.rulesSave))
+		m.HandleFunc("POST /rules/{plan}/clear", h.signedIn(h.rulesClear))
+	}
 	if h.d.Calendar != nil {
 		m.HandleFunc("GET /calendar", h.signedIn(h.calendarShow))
 		m.HandleFunc("POST /calendar/upload", h.signedIn(h.calendarUpload))

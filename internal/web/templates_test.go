@@ -98,6 +98,9 @@ func samplePages() map[string][]any {
 	for name, datas := range calendarSamples(p) {
 		samples[name] = datas
 	}
+	for name, datas := range rulesSamples(p) {
+		samples[name] = datas
+	}
 	return samples
 }
 

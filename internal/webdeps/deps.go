@@ -37,6 +37,9 @@ type Deps struct {
 	// default. NoticeIssuer signs it.
 	NoticeTemplate []byte
 	NoticeIssuer   string
+	// RulesBase are the built-in supervision rules, which the office's
+	// stored rules override; the 督查规则 page shows and edits them.
+	RulesBase supervise.Rules
 	// Supervisor issues the office's 督办单 by hand; nil offers no such
 	// action.
 	Supervisor Supervisor
@@ -68,6 +71,7 @@ func (d *Deps) Web() web.Deps {
 		wd.Tasks = &tasks{d}
 		wd.Inbox = &inbox{d}
 		wd.Desk = &desk{d}
+		wd.Rules = &rulesAdmin{d}
 	}
 	return wd
 }
