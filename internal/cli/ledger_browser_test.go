@@ -187,6 +187,9 @@ func TestLedgerJourneyInBrowser(t *testing.T) {
 		chromedp.WaitVisible(`//div[contains(@class, "flash-success") and contains(., "日历已调整")]`),
 		chromedp.WaitVisible(`//td//a[contains(., "完善行政决策机制")]`),
 		shot("05d-calendar-change"),
+		chromedp.Navigate(base+"/rules"),
+		chromedp.WaitVisible(chromedp.CSS(".ladder")),
+		shot("05e-rules"),
 		signOut,
 	)
 	run("liaison reports", signIn("fazhiban"), shot("06-liaison-home"),
