@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/duban/duban/internal/notify/smtptest"
 )
 
 var fixedNow = time.Date(2025, 3, 14, 9, 30, 0, 0, time.FixedZone("CST", 8*3600))
@@ -27,7 +29,7 @@ func testMessage() Message {
 func TestEmailSend(t *testing.T) {
 	tests := []struct {
 		name       string
-		server     func(*smtpServer)
+		server     func(*smtptest.Server)
 		cfg        func(*SMTPConfig)
 		wantTLS    bool
 		wantAuthed bool
@@ -35,28 +37,28 @@ func TestEmailSend(t *testing.T) {
 		{name: "plain relay"},
 		{
 			name:    "starttls",
-			server:  func(s *smtpServer) { s.tls = selfSignedTLS(t) },
+			server:  func(s *smtptest.Server) { s.TLS = smtptest.SelfSignedTLS(t) },
 			cfg:     func(c *SMTPConfig) { c.InsecureSkipVerify = true; c.RequireTLS = true },
 			wantTLS: true,
 		},
 		{
 			name:       "starttls and auth plain",
-			server:     func(s *smtpServer) { s.tls = selfSignedTLS(t); s.user, s.pass = "duban", "s3cret" },
+			server:     func(s *smtptest.Server) { s.TLS = smtptest.SelfSignedTLS(t); s.User, s.Pass = "duban", "s3cret" },
 			cfg:        func(c *SMTPConfig) { c.InsecureSkipVerify = true; c.Username, c.Password = "duban", "s3cret" },
 			wantTLS:    true,
 			wantAuthed: true,
 		},
 		{
 			name:       "auth plain on loopback without tls",
-			server:     func(s *smtpServer) { s.user, s.pass = "duban", "s3cret" },
+			server:     func(s *smtptest.Server) { s.User, s.Pass = "duban", "s3cret" },
 			cfg:        func(c *SMTPConfig) { c.Username, c.Password = "duban", "s3cret" },
 			wantAuthed: true,
 		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			srv := startSMTP(t, tt.server)
-			cfg := SMTPConfig{Addr: srv.addr, From: "督办系统 <duban@example.gov.cn>", Timeout: 5 * time.Second}
+			srv := smtptest.Start(t, tt.server)
+			cfg := SMTPConfig{Addr: srv.Addr, From: "督办系统 <duban@example.gov.cn>", Timeout: 5 * time.Second}
 			if tt.cfg != nil {
 				tt.cfg(&cfg)
 			}
@@ -69,18 +71,18 @@ func TestEmailSend(t *testing.T) {
 			if err := ch.Send(context.Background(), m); err != nil {
 				t.Fatalf("Send: %v", err)
 			}
-			got := srv.messages()
+			got := srv.Messages()
 			if len(got) != 1 {
 				t.Fatalf("server received %d messages, want 1", len(got))
 			}
 			r := got[0]
-			if r.tls != tt.wantTLS || r.authed != tt.wantAuthed {
-				t.Errorf("tls=%v authed=%v, want %v %v", r.tls, r.authed, tt.wantTLS, tt.wantAuthed)
+			if r.TLS != tt.wantTLS || r.Authed != tt.wantAuthed {
+				t.Errorf("tls=%v authed=%v, want %v %v", r.TLS, r.Authed, tt.wantTLS, tt.wantAuthed)
 			}
-			if r.from != "duban@example.gov.cn" || strings.Join(r.to, ",") != "zhangsan@example.gov.cn,lisi@example.gov.cn" {
-				t.Errorf("envelope from=%q to=%q", r.from, r.to)
+			if r.From != "duban@example.gov.cn" || strings.Join(r.To, ",") != "zhangsan@example.gov.cn,lisi@example.gov.cn" {
+				t.Errorf("envelope from=%q to=%q", r.From, r.To)
 			}
-			checkMIME(t, r.data, m)
+			checkMIME(t, r.Data, m)
 		})
 	}
 }
@@ -137,14 +139,14 @@ func checkMIME(t *testing.T, data []byte, m Message) {
 func TestEmailErrors(t *testing.T) {
 	tests := []struct {
 		name      string
-		server    func(*smtpServer)
+		server    func(*smtptest.Server)
 		cfg       func(*SMTPConfig)
 		msg       func(*Message)
 		retryable bool
 	}{
-		{name: "4xx on rcpt is transient", server: func(s *smtpServer) { s.rcptCode = "451 4.3.0 try later" }, retryable: true},
-		{name: "5xx on rcpt is permanent", server: func(s *smtpServer) { s.rcptCode = "550 5.1.1 no such user" }},
-		{name: "wrong password", server: func(s *smtpServer) { s.user, s.pass = "duban", "right" }, cfg: func(c *SMTPConfig) { c.Username, c.Password = "duban", "wrong" }},
+		{name: "4xx on rcpt is transient", server: func(s *smtptest.Server) { s.RcptCode = "451 4.3.0 try later" }, retryable: true},
+		{name: "5xx on rcpt is permanent", server: func(s *smtptest.Server) { s.RcptCode = "550 5.1.1 no such user" }},
+		{name: "wrong password", server: func(s *smtptest.Server) { s.User, s.Pass = "duban", "right" }, cfg: func(c *SMTPConfig) { c.Username, c.Password = "duban", "wrong" }},
 		{name: "tls required but not offered", cfg: func(c *SMTPConfig) { c.RequireTLS = true }},
 		{name: "no recipients", msg: func(m *Message) { m.Recipients = nil }},
 		{name: "bad recipient", msg: func(m *Message) { m.Recipients = []string{"not an address"} }},
@@ -153,8 +155,8 @@ func TestEmailErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			srv := startSMTP(t, tt.server)
-			cfg := SMTPConfig{Addr: srv.addr, From: "duban@example.gov.cn", Timeout: 5 * time.Second}
+			srv := smtptest.Start(t, tt.server)
+			cfg := SMTPConfig{Addr: srv.Addr, From: "duban@example.gov.cn", Timeout: 5 * time.Second}
 			if tt.cfg != nil {
 				tt.cfg(&cfg)
 			}
@@ -173,7 +175,7 @@ func TestEmailErrors(t *testing.T) {
 			if IsRetryable(err) != tt.retryable {
 				t.Errorf("IsRetryable(%v) = %v, want %v", err, !tt.retryable, tt.retryable)
 			}
-			if n := len(srv.messages()); n != 0 {
+			if n := len(srv.Messages()); n != 0 {
 				t.Errorf("server received %d messages", n)
 			}
 		})

@@ -1,4 +1,8 @@
-package notify
+// Package smtptest is a minimal real SMTP server on loopback for tests:
+// enough of RFC 5321 (EHLO/HELO, STARTTLS, AUTH PLAIN, MAIL, RCPT, DATA,
+// RSET, NOOP, QUIT) to receive what duban's e-mail channel sends and
+// record it. No mock: the client speaks SMTP over TCP to it.
+package smtptest
 
 import (
 	"bufio"
@@ -18,35 +22,35 @@ import (
 	"time"
 )
 
-// smtpServer is a minimal real SMTP server on loopback: enough of RFC 5321
-// (EHLO/HELO, STARTTLS, AUTH PLAIN, MAIL, RCPT, DATA, RSET, NOOP, QUIT) to
-// receive what the e-mail channel sends and record it.
-type smtpServer struct {
-	addr     string
-	tls      *tls.Config // nil: no STARTTLS offered
-	user     string      // "": no AUTH offered
-	pass     string
-	rcptCode string // reply to RCPT instead of 250, e.g. "451 try later"
+// Server is the SMTP server. Configure it in Start's callback.
+type Server struct {
+	Addr     string
+	TLS      *tls.Config // nil: no STARTTLS offered
+	User     string      // "": no AUTH offered
+	Pass     string
+	RcptCode string // reply to RCPT instead of 250, e.g. "451 try later"
 
 	mu   sync.Mutex
-	msgs []received
+	msgs []Received
 }
 
-type received struct {
-	from   string
-	to     []string
-	data   []byte
-	tls    bool
-	authed bool
+// Received is one message as the server received it.
+type Received struct {
+	From   string
+	To     []string
+	Data   []byte
+	TLS    bool
+	Authed bool
 }
 
-func startSMTP(t *testing.T, configure func(*smtpServer)) *smtpServer {
+// Start listens on 127.0.0.1 until the test ends.
+func Start(t testing.TB, configure func(*Server)) *Server {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := &smtpServer{addr: ln.Addr().String()}
+	s := &Server{Addr: ln.Addr().String()}
 	if configure != nil {
 		configure(s)
 	}
@@ -67,13 +71,14 @@ func startSMTP(t *testing.T, configure func(*smtpServer)) *smtpServer {
 	return s
 }
 
-func (s *smtpServer) messages() []received {
+// Messages returns what was received so far.
+func (s *Server) Messages() []Received {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return append([]received(nil), s.msgs...)
+	return append([]Received(nil), s.msgs...)
 }
 
-func (s *smtpServer) serve(c net.Conn) {
+func (s *Server) serve(c net.Conn) {
 	defer c.Close()
 	c.SetDeadline(time.Now().Add(10 * time.Second))
 	r, w := bufio.NewReader(c), bufio.NewWriter(c)
@@ -83,7 +88,7 @@ func (s *smtpServer) serve(c net.Conn) {
 		}
 		w.Flush()
 	}
-	var cur received
+	var cur Received
 	reply("220 test.local ESMTP")
 	for {
 		line, err := r.ReadString('\n')
@@ -95,10 +100,10 @@ func (s *smtpServer) serve(c net.Conn) {
 		switch strings.ToUpper(verb) {
 		case "EHLO":
 			ext := []string{"250-test.local"}
-			if s.tls != nil && !cur.tls {
+			if s.TLS != nil && !cur.TLS {
 				ext = append(ext, "250-STARTTLS")
 			}
-			if s.user != "" {
+			if s.User != "" {
 				ext = append(ext, "250-AUTH PLAIN")
 			}
 			ext = append(ext, "250 8BITMIME")
@@ -107,35 +112,35 @@ func (s *smtpServer) serve(c net.Conn) {
 			reply("250 test.local")
 		case "STARTTLS":
 			reply("220 go ahead")
-			tc := tls.Server(c, s.tls)
+			tc := tls.Server(c, s.TLS)
 			if err := tc.Handshake(); err != nil {
 				return
 			}
 			r, w = bufio.NewReader(tc), bufio.NewWriter(tc)
-			cur = received{tls: true} // RFC 3207: forget everything before TLS
+			cur = Received{TLS: true} // RFC 3207: forget everything before TLS
 		case "AUTH":
 			mech, resp, _ := strings.Cut(arg, " ")
 			raw, err := base64.StdEncoding.DecodeString(resp)
 			parts := strings.Split(string(raw), "\x00")
-			if strings.ToUpper(mech) != "PLAIN" || err != nil || len(parts) != 3 || parts[1] != s.user || parts[2] != s.pass {
+			if strings.ToUpper(mech) != "PLAIN" || err != nil || len(parts) != 3 || parts[1] != s.User || parts[2] != s.Pass {
 				reply("535 5.7.8 authentication failed")
 				continue
 			}
-			cur.authed = true
+			cur.Authed = true
 			reply("235 2.7.0 ok")
 		case "MAIL":
-			if s.user != "" && !cur.authed {
+			if s.User != "" && !cur.Authed {
 				reply("530 5.7.0 authentication required")
 				continue
 			}
-			cur.from = addrArg(arg)
+			cur.From = addrArg(arg)
 			reply("250 ok")
 		case "RCPT":
-			if s.rcptCode != "" {
-				reply(s.rcptCode)
+			if s.RcptCode != "" {
+				reply(s.RcptCode)
 				continue
 			}
-			cur.to = append(cur.to, addrArg(arg))
+			cur.To = append(cur.To, addrArg(arg))
 			reply("250 ok")
 		case "DATA":
 			reply("354 end with .")
@@ -150,14 +155,14 @@ func (s *smtpServer) serve(c net.Conn) {
 				}
 				buf.WriteString(strings.TrimPrefix(l, ".")) // dot-unstuffing
 			}
-			cur.data = buf.Bytes()
+			cur.Data = buf.Bytes()
 			s.mu.Lock()
 			s.msgs = append(s.msgs, cur)
 			s.mu.Unlock()
-			cur = received{tls: cur.tls, authed: cur.authed}
+			cur = Received{TLS: cur.TLS, Authed: cur.Authed}
 			reply("250 queued")
 		case "RSET":
-			cur = received{tls: cur.tls, authed: cur.authed}
+			cur = Received{TLS: cur.TLS, Authed: cur.Authed}
 			reply("250 ok")
 		case "NOOP":
 			reply("250 ok")
@@ -179,8 +184,8 @@ func addrArg(arg string) string {
 	return strings.Trim(a, "<>")
 }
 
-// selfSignedTLS is a throwaway certificate for 127.0.0.1.
-func selfSignedTLS(t *testing.T) *tls.Config {
+// SelfSignedTLS is a throwaway certificate for 127.0.0.1.
+func SelfSignedTLS(t testing.TB) *tls.Config {
 	t.Helper()
 	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	if err != nil {
