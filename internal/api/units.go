@@ -27,6 +27,7 @@ type unitInput struct {
 	ParentID *int64    `json:"parent_id"`
 	Kind     *string   `json:"kind"`
 	Aliases  *[]string `json:"aliases"`
+	Email    *string   `json:"email"`
 }
 
 // unitCreate registers a unit.
@@ -53,6 +54,9 @@ func (h *Handler) unitCreate(w http.ResponseWriter, r *http.Request) {
 	if in.Aliases != nil {
 		c.Aliases = *in.Aliases
 	}
+	if in.Email != nil {
+		c.Email = *in.Email
+	}
 	u, err := h.Store.CreateUnit(r.Context(), httpauth.Actor(r), c)
 	reply(w, r, http.StatusCreated, u, err)
 }
@@ -68,7 +72,7 @@ func (h *Handler) unitUpdate(w http.ResponseWriter, r *http.Request) {
 		fail(w, r, err)
 		return
 	}
-	u, err := h.Store.UpdateUnit(r.Context(), httpauth.Actor(r), id, store.UnitUpdate{Name: in.Name, ParentID: in.ParentID, Kind: in.Kind, Aliases: in.Aliases})
+	u, err := h.Store.UpdateUnit(r.Context(), httpauth.Actor(r), id, store.UnitUpdate{Name: in.Name, ParentID: in.ParentID, Kind: in.Kind, Aliases: in.Aliases, Email: in.Email})
 	reply(w, r, http.StatusOK, u, err)
 }
 

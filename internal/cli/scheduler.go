@@ -27,6 +27,14 @@ func (a *App) newScheduler() (*scheduler.Scheduler, error) {
 		}
 		s.Channels["webhook"] = ch
 	}
+	if c.SMTPAddr != "" {
+		ch, err := notify.NewEmail(notify.SMTPConfig{Addr: c.SMTPAddr, From: c.SMTPFrom, Username: c.SMTPUsername,
+			Password: c.SMTPPassword, RequireTLS: c.SMTPRequireTLS})
+		if err != nil {
+			return nil, fmt.Errorf("notify_smtp_addr: %w", err)
+		}
+		s.Channels["email"] = ch
+	}
 	if c.NotifyDingTalkURL != "" {
 		ch, err := notify.NewDingTalk(c.NotifyDingTalkURL, c.DingTalkSecret)
 		if err != nil {

@@ -33,6 +33,13 @@ type Config struct {
 	NotifyDingTalkURL   string   `json:"notify_dingtalk_url"`
 	DingTalkSecret      string   `json:"notify_dingtalk_secret"`
 	NotifyWeComURL      string   `json:"notify_wecom_url"`
+	// E-mail to the units that have an address (单位管理): the submission
+	// server, the sender, and AUTH PLAIN when a user name is given.
+	SMTPAddr       string `json:"notify_smtp_addr"`
+	SMTPFrom       string `json:"notify_smtp_from"`
+	SMTPUsername   string `json:"notify_smtp_username"`
+	SMTPPassword   string `json:"notify_smtp_password"`
+	SMTPRequireTLS bool   `json:"notify_smtp_require_tls"`
 	// The 督办通知书: who issues it, and an office's own .docx template
 	// (empty: the 公文 layout duban ships).
 	NoticeIssuer   string `json:"notice_issuer"`
@@ -145,6 +152,9 @@ func (c Config) Validate() error {
 	if c.SchedulerInterval < Duration(time.Second) {
 		errs = append(errs, fmt.Errorf("scheduler_interval %s: 至少 1s", c.SchedulerInterval))
 	}
+	if c.SMTPAddr != "" && c.SMTPFrom == "" {
+		errs = append(errs, errors.New("notify_smtp_from: 设置了 notify_smtp_addr 就必须设置发件人"))
+	}
 	if c.NotifyWebhookURL != "" && c.NotifyWebhookSecret == "" {
 		errs = append(errs, errors.New("notify_webhook_secret: 设置了 notify_webhook_url 就必须设置签名密钥"))
 	}
@@ -168,7 +178,7 @@ func (c Config) Masked() string {
 			m.DB = strings.Replace(u.String(), "@", ":****@", 1)
 		}
 	}
-	for _, secret := range []*string{&m.NotifyWebhookSecret, &m.DingTalkSecret} {
+	for _, secret := range []*string{&m.NotifyWebhookSecret, &m.DingTalkSecret, &m.SMTPPassword} {
 		if *secret != "" {
 			*secret = "****"
 		}

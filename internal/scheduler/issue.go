@@ -27,14 +27,14 @@ func (s *Scheduler) Issue(ctx context.Context, actor audit.Actor, taskID int64) 
 	if err != nil {
 		return supervise.Event{}, err
 	}
-	book, _, err := s.Store.SupervisionRules(ctx, s.Rules)
+	now, err := s.load(ctx)
 	if err != nil {
 		return supervise.Event{}, err
 	}
-	e, err := supervise.Issue(st, book.For(t.PlanID), workday.DateOf(s.Now().In(shanghai)), s.Calendar.Current())
+	e, err := supervise.Issue(st, now.book.For(t.PlanID), workday.DateOf(s.Now().In(shanghai)), s.Calendar.Current())
 	if err != nil {
 		return supervise.Event{}, err
 	}
-	err = s.Store.IssueSupervision(ctx, actor, e, func(e supervise.Event) []store.Notification { return s.notifications(e, t) })
+	err = s.Store.IssueSupervision(ctx, actor, e, func(e supervise.Event) []store.Notification { return s.notifications(e, t, now.emails) })
 	return e, err
 }

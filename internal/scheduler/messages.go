@@ -11,18 +11,26 @@ import (
 )
 
 // notifications are what one event sends: an inbox message to each of
-// the task's units, and one message on each configured channel. Keys come
-// from the event's key, so a retry or another instance never sends twice.
-func (s *Scheduler) notifications(e supervise.Event, t *store.Task) []store.Notification {
+// the task's units, an e-mail to each unit that has an address (when mail
+// is configured), and one message on each group channel (robots,
+// webhook). Keys come from the event's key, so a retry or another
+// instance never sends twice.
+func (s *Scheduler) notifications(e supervise.Event, t *store.Task, emails map[int64]string) []store.Notification {
 	title, text := message(e, t)
 	link := fmt.Sprintf("%s/tasks/%d", s.BaseURL, t.ID)
 	var out []store.Notification
 	for _, u := range t.UnitIDs {
-		out = append(out, store.Notification{Key: e.Key + "/u" + strconv.FormatInt(u, 10), Channel: "inbox", TaskID: t.ID, UnitID: u,
-			Title: title, Text: text, Link: link})
+		key := e.Key + "/u" + strconv.FormatInt(u, 10)
+		out = append(out, store.Notification{Key: key, Channel: "inbox", TaskID: t.ID, UnitID: u, Title: title, Text: text, Link: link})
+		if to := emails[u]; to != "" {
+			out = append(out, store.Notification{Key: key, Channel: "email", TaskID: t.ID, UnitID: u, Recipient: to,
+				Title: title, Text: text, Link: link})
+		}
 	}
 	for name := range s.Channels {
-		out = append(out, store.Notification{Key: e.Key, Channel: name, TaskID: t.ID, Title: title, Text: text, Link: link})
+		if name != "email" { // mail goes to the units, above
+			out = append(out, store.Notification{Key: e.Key, Channel: name, TaskID: t.ID, Title: title, Text: text, Link: link})
+		}
 	}
 	return out
 }

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"log/slog"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/duban/duban/internal/notify"
@@ -60,12 +61,12 @@ func (s *Scheduler) Tick(ctx context.Context) (Result, error) {
 		}
 	}
 	today := workday.DateOf(s.Now().In(shanghai))
-	book, _, err := s.Store.SupervisionRules(ctx, s.Rules)
+	st, err := s.load(ctx)
 	if err != nil {
 		return res, err
 	}
 	if err := s.eachPage(ctx, func(tasks []store.Task) error {
-		n, err := s.recordPage(ctx, tasks, today, book)
+		n, err := s.recordPage(ctx, tasks, today, st)
 		res.Recorded += n
 		return err
 	}); err != nil {
@@ -79,9 +80,37 @@ func (s *Scheduler) Tick(ctx context.Context) (Result, error) {
 	return res, nil
 }
 
+// standing is what a tick reads once: the rules in force and where each
+// unit's mail goes.
+type standing struct {
+	book   supervise.Book
+	emails map[int64]string // unit → addresses, for units that have them
+}
+
+func (s *Scheduler) load(ctx context.Context) (standing, error) {
+	book, _, err := s.Store.SupervisionRules(ctx, s.Rules)
+	if err != nil {
+		return standing{}, err
+	}
+	st := standing{book: book, emails: map[int64]string{}}
+	if _, ok := s.Channels["email"]; !ok {
+		return st, nil
+	}
+	units, err := s.Store.FindUnits(ctx)
+	if err != nil {
+		return standing{}, err
+	}
+	for _, u := range units {
+		if u.Email != "" {
+			st.emails[u.ID] = u.Email
+		}
+	}
+	return st, nil
+}
+
 // recordPage records the events due for one page of tasks.
-func (s *Scheduler) recordPage(ctx context.Context, tasks []store.Task, today time.Time, book supervise.Book) (int, error) {
-	due, err := s.duePage(ctx, tasks, today, book)
+func (s *Scheduler) recordPage(ctx context.Context, tasks []store.Task, today time.Time, st standing) (int, error) {
+	due, err := s.duePage(ctx, tasks, today, st.book)
 	if err != nil || len(due) == 0 {
 		return 0, err
 	}
@@ -90,7 +119,7 @@ func (s *Scheduler) recordPage(ctx context.Context, tasks []store.Task, today ti
 		byID[tasks[i].ID] = &tasks[i]
 	}
 	recorded, err := s.Store.RecordSupervision(ctx, due, func(e supervise.Event) []store.Notification {
-		return s.notifications(e, byID[e.TaskID])
+		return s.notifications(e, byID[e.TaskID], st.emails)
 	})
 	return len(recorded), err
 }
@@ -185,7 +214,11 @@ func (s *Scheduler) deliver(ctx context.Context, name string, ch notify.Channel,
 		return err
 	}
 	for _, n := range claimed {
-		out := notify.Deliver(ctx, ch, s.Limiters[name], notify.Message{Key: n.Key, Title: n.Title, Text: n.Text, Link: n.Link},
+		m := notify.Message{Key: n.Key, Title: n.Title, Text: n.Text, Link: n.Link}
+		if n.Recipient != "" {
+			m.Recipients = strings.Split(n.Recipient, ",")
+		}
+		out := notify.Deliver(ctx, ch, s.Limiters[name], m,
 			n.Attempts, now)
 		msg := ""
 		if out.Err != nil {

@@ -14,6 +14,7 @@ import (
 
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/notify"
+	"github.com/duban/duban/internal/notify/smtptest"
 	"github.com/duban/duban/internal/plandoc"
 	"github.com/duban/duban/internal/store"
 	"github.com/duban/duban/internal/store/storetest"
@@ -175,6 +176,68 @@ func TestRulesPerPlan(t *testing.T) {
 			entries, _, _ := db.FindAudit(ctx, store.AuditFilter{Action: "supervise.rules"})
 			if len(entries) != 2 || entries[0].Action != "supervise.rules_cleared" || entries[1].Actor != "ducha" {
 				t.Errorf("audit %+v", entries)
+			}
+		})
+	}
+}
+
+// TestMailToUnits: with mail configured, each event is mailed to the
+// units of the task that have addresses — to a real SMTP server on
+// loopback — once, though two instances tick at once; a unit without an
+// address gets its inbox message only.
+func TestMailToUnits(t *testing.T) {
+	for _, kind := range storetest.Kinds() {
+		t.Run(kind, func(t *testing.T) {
+			ctx := context.Background()
+			opts := storetest.Options(t, kind)
+			opts.Now = func() time.Time { return time.Date(2026, 2, 2, 1, 0, 0, 0, time.UTC) }
+			db1, db2 := storetest.OpenWith(t, opts), storetest.OpenWith(t, opts)
+			if _, err := db1.CreateUnit(ctx, audit.System, store.UnitCreate{Name: "市法制办", Kind: store.UnitDepartment,
+				Email: "fazhiban@example.gov.cn； zhaomin@example.gov.cn"}); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := db1.CreateUnit(ctx, audit.System, store.UnitCreate{Name: "市财政局", Kind: store.UnitDepartment}); err != nil {
+				t.Fatal(err)
+			}
+			plan := &plandoc.Plan{Title: "方案", Year: 2026, Tasks: []plandoc.Task{{Path: []string{"1"}, Title: "完善行政决策机制",
+				Units: []string{"市法制办", "市财政局"}, Deadlines: []plandoc.Deadline{{Text: "2月27日前", Due: "2026-02-27"}}}}}
+			if _, _, err := db1.ImportPlan(ctx, store.PlanImport{SourceName: "p", SourceSHA256: strings.Repeat("ef", 32), Format: "text", Plan: plan}); err != nil {
+				t.Fatal(err)
+			}
+			srv := smtptest.Start(t, nil)
+			mk := func(db *store.DB) *Scheduler {
+				mail, err := notify.NewEmail(notify.SMTPConfig{Addr: srv.Addr, From: "督办系统 <duban@example.gov.cn>", Timeout: 5 * time.Second})
+				if err != nil {
+					t.Fatal(err)
+				}
+				return &Scheduler{Store: db, Calendar: workday.Default(), Rules: supervise.Default(),
+					Channels: map[string]notify.Channel{"email": mail}, Limiters: map[string]*notify.Limiter{},
+					Now: func() time.Time { return time.Date(2026, 3, 3, 2, 0, 0, 0, time.UTC) }, Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+			}
+			var wg sync.WaitGroup
+			for _, s := range []*Scheduler{mk(db1), mk(db2)} {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					if _, err := s.Tick(ctx); err != nil {
+						t.Error(err)
+					}
+				}()
+			}
+			wg.Wait()
+			hist, _ := db1.SupervisionHistory(ctx, []int64{1})
+			got := srv.Messages()
+			if len(hist[1]) == 0 || len(got) != len(hist[1]) {
+				t.Fatalf("%d events, %d mails", len(hist[1]), len(got))
+			}
+			for _, m := range got {
+				if strings.Join(m.To, ",") != "fazhiban@example.gov.cn,zhaomin@example.gov.cn" || !strings.Contains(string(m.Data), "Subject:") {
+					t.Errorf("mail to %v", m.To)
+				}
+			}
+			sent, _ := db1.FindNotifications(ctx, "email", "sent", 0, 100)
+			if len(sent) != len(hist[1]) || sent[0].Recipient == "" {
+				t.Errorf("e-mail outbox %+v", sent)
 			}
 		})
 	}

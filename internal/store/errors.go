@@ -1,6 +1,9 @@
 package store
 
-import "errors"
+import (
+	"errors"
+	"fmt"
+)
 
 // ErrNotFound is returned, wrapped, when the row asked for does not exist.
 // Callers test it with errors.Is; a lookup never answers nil, nil.
@@ -14,6 +17,9 @@ var ErrSchemaTooNew = errors.New("store: database schema is newer than this duba
 // ErrInvalid is returned, wrapped, when a value handed to the store cannot
 // be stored as given (a malformed date, a checksum of the wrong shape).
 var ErrInvalid = errors.New("store: invalid value")
+
+// ErrBadEmail is an e-mail address that cannot be one; it is ErrInvalid.
+var ErrBadEmail = fmt.Errorf("not an e-mail address: %w", ErrInvalid)
 
 // ErrNotEmpty is returned, wrapped, by Restore when the target already
 // holds a database: a restore never overwrites data.

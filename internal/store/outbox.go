@@ -10,7 +10,7 @@ import (
 	"github.com/duban/duban/internal/audit"
 )
 
-const notificationColumns = `id, key, channel, task_id, unit_id, title, text, link, status, attempts, next_at, last_error, created_at`
+const notificationColumns = `id, key, channel, task_id, unit_id, recipient, title, text, link, status, attempts, next_at, last_error, created_at`
 
 func scanNotifications(rows *sql.Rows) ([]Notification, error) {
 	defer rows.Close()
@@ -18,7 +18,7 @@ func scanNotifications(rows *sql.Rows) ([]Notification, error) {
 	for rows.Next() {
 		var n Notification
 		var task, unit sql.NullInt64
-		if err := rows.Scan(&n.ID, &n.Key, &n.Channel, &task, &unit, &n.Title, &n.Text, &n.Link, &n.Status, &n.Attempts,
+		if err := rows.Scan(&n.ID, &n.Key, &n.Channel, &task, &unit, &n.Recipient, &n.Title, &n.Text, &n.Link, &n.Status, &n.Attempts,
 			&n.NextAt, &n.Error, &n.Created); err != nil {
 			return nil, fmt.Errorf("store: notifications: %w", err)
 		}

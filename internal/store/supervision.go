@@ -15,19 +15,22 @@ import (
 // Notification is one message to send on one channel ("inbox" for the
 // in-app inbox, "webhook", "dingtalk", "wecom", "email").
 type Notification struct {
-	ID       int64     `json:"id"`
-	Key      string    `json:"key"`
-	Channel  string    `json:"channel"`
-	TaskID   int64     `json:"task_id,omitempty"`
-	UnitID   int64     `json:"unit_id,omitempty"`
-	Title    string    `json:"title"`
-	Text     string    `json:"text"`
-	Link     string    `json:"link"`
-	Status   string    `json:"status"` // pending, sending, sent, dead
-	Attempts int       `json:"attempts"`
-	NextAt   time.Time `json:"next_at"`
-	Error    string    `json:"error,omitempty"`
-	Created  time.Time `json:"created_at"`
+	ID      int64  `json:"id"`
+	Key     string `json:"key"`
+	Channel string `json:"channel"`
+	TaskID  int64  `json:"task_id,omitempty"`
+	UnitID  int64  `json:"unit_id,omitempty"`
+	// Recipient is where an e-mail goes (addresses, comma-separated);
+	// other channels have their destination in their configuration.
+	Recipient string    `json:"recipient,omitempty"`
+	Title     string    `json:"title"`
+	Text      string    `json:"text"`
+	Link      string    `json:"link"`
+	Status    string    `json:"status"` // pending, sending, sent, dead
+	Attempts  int       `json:"attempts"`
+	NextAt    time.Time `json:"next_at"`
+	Error     string    `json:"error,omitempty"`
+	Created   time.Time `json:"created_at"`
 }
 
 // SupervisionHistory returns the recorded supervision events of the given
@@ -142,9 +145,9 @@ func (db *DB) recordSupervision(ctx context.Context, actor audit.Actor, events [
 		}
 		for _, nt := range notes(e) {
 			if _, err := tx.ExecContext(ctx, db.dialect.rebind(`
-				INSERT INTO notifications (key, channel, task_id, unit_id, title, text, link, status, attempts, next_at, created_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?) ON CONFLICT (key, channel) DO NOTHING`),
-				nt.Key, nt.Channel, nullID(nt.TaskID), nullID(nt.UnitID), nt.Title, nt.Text, nt.Link,
+				INSERT INTO notifications (key, channel, task_id, unit_id, recipient, title, text, link, status, attempts, next_at, created_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?) ON CONFLICT (key, channel) DO NOTHING`),
+				nt.Key, nt.Channel, nullID(nt.TaskID), nullID(nt.UnitID), nt.Recipient, nt.Title, nt.Text, nt.Link,
 				map[bool]string{true: "sent", false: "pending"}[nt.Channel == "inbox"], now, now); err != nil {
 				return nil, fmt.Errorf("store: queue %s: %w", nt.Key, err)
 			}

@@ -5,8 +5,10 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"net/mail"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/duban/duban/internal/audit"
 )
@@ -28,11 +30,14 @@ var UnitKinds = []string{UnitCity, UnitDepartment, UnitCounty, UnitTownship, Uni
 
 // Unit is a registered unit.
 type Unit struct {
-	ID        int64     `json:"id"`
-	Name      string    `json:"name"`
-	ParentID  int64     `json:"parent_id,omitempty"` // 0 for a top-level unit
-	Kind      string    `json:"kind"`
-	Aliases   []string  `json:"aliases"`
+	ID       int64    `json:"id"`
+	Name     string   `json:"name"`
+	ParentID int64    `json:"parent_id,omitempty"` // 0 for a top-level unit
+	Kind     string   `json:"kind"`
+	Aliases  []string `json:"aliases"`
+	// Email is where the unit's supervision messages are mailed: one
+	// address or several, separated by commas; "" for none.
+	Email     string    `json:"email"`
 	CreatedAt time.Time `json:"created_at"`
 }
 
@@ -42,6 +47,7 @@ type UnitCreate struct {
 	ParentID int64
 	Kind     string
 	Aliases  []string
+	Email    string
 }
 
 // UnitUpdate changes the fields that are not nil.
@@ -50,6 +56,7 @@ type UnitUpdate struct {
 	ParentID *int64
 	Kind     *string
 	Aliases  *[]string
+	Email    *string
 }
 
 func validUnitKind(k string) bool {
@@ -67,6 +74,10 @@ func (db *DB) CreateUnit(ctx context.Context, actor audit.Actor, in UnitCreate) 
 	if in.Name == "" || !validUnitKind(in.Kind) {
 		return nil, fmt.Errorf("store: create unit: name %q kind %q: %w", in.Name, in.Kind, ErrInvalid)
 	}
+	email, err := NormalizeEmails(in.Email)
+	if err != nil {
+		return nil, err
+	}
 	tx, err := db.beginWrite(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("store: create unit: %w", err)
@@ -74,8 +85,8 @@ func (db *DB) CreateUnit(ctx context.Context, actor audit.Actor, in UnitCreate) 
 	defer tx.Rollback()
 	var id int64
 	err = tx.QueryRowContext(ctx, db.dialect.rebind(`
-		INSERT INTO units (name, parent_id, kind, created_at) VALUES (?, ?, ?, ?) RETURNING id`),
-		in.Name, nullID(in.ParentID), in.Kind, db.now().UTC().Truncate(time.Microsecond)).Scan(&id)
+		INSERT INTO units (name, parent_id, kind, email, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id`),
+		in.Name, nullID(in.ParentID), in.Kind, email, db.now().UTC().Truncate(time.Microsecond)).Scan(&id)
 	if err != nil {
 		return nil, fmt.Errorf("store: create unit %q: %w", in.Name, conflict(err))
 	}
@@ -114,6 +125,11 @@ func (db *DB) UpdateUnit(ctx context.Context, actor audit.Actor, id int64, up Un
 	if up.Kind != nil {
 		after.Kind = *up.Kind
 	}
+	if up.Email != nil {
+		if after.Email, err = NormalizeEmails(*up.Email); err != nil {
+			return nil, err
+		}
+	}
 	if up.ParentID != nil {
 		after.ParentID = *up.ParentID
 		if err := db.checkNoCycle(ctx, tx, id, after.ParentID); err != nil {
@@ -123,8 +139,8 @@ func (db *DB) UpdateUnit(ctx context.Context, actor audit.Actor, id int64, up Un
 	if after.Name == "" || !validUnitKind(after.Kind) {
 		return nil, fmt.Errorf("store: update unit %d: %w", id, ErrInvalid)
 	}
-	if _, err := tx.ExecContext(ctx, db.dialect.rebind(`UPDATE units SET name = ?, parent_id = ?, kind = ? WHERE id = ?`),
-		after.Name, nullID(after.ParentID), after.Kind, id); err != nil {
+	if _, err := tx.ExecContext(ctx, db.dialect.rebind(`UPDATE units SET name = ?, parent_id = ?, kind = ?, email = ? WHERE id = ?`),
+		after.Name, nullID(after.ParentID), after.Kind, after.Email, id); err != nil {
 		return nil, fmt.Errorf("store: update unit %d: %w", id, conflict(err))
 	}
 	if up.Aliases != nil {
@@ -183,4 +199,23 @@ func nullID(id int64) any {
 		return nil
 	}
 	return id
+}
+
+// NormalizeEmails checks a unit's addresses — one, or several separated
+// by commas, semicolons (also full-width ones, as typed in a Chinese
+// IME) or spaces — and writes them back comma-separated; "" stays "".
+// A bad address is ErrInvalid naming it.
+func NormalizeEmails(s string) (string, error) {
+	fields := strings.FieldsFunc(s, func(r rune) bool {
+		return r == ',' || r == ';' || r == '，' || r == '；' || r == '、' || unicode.IsSpace(r)
+	})
+	out := make([]string, 0, len(fields))
+	for _, f := range fields {
+		a, err := mail.ParseAddress(f)
+		if err != nil || a.Name != "" || !strings.Contains(a.Address[strings.IndexByte(a.Address, '@')+1:], ".") {
+			return "", fmt.Errorf("store: %q: %w", f, ErrBadEmail)
+		}
+		out = append(out, a.Address)
+	}
+	return strings.Join(out, ","), nil
 }

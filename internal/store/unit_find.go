@@ -54,7 +54,7 @@ func (db *DB) findUnit(ctx context.Context, tx *sql.Tx, id int64) (*Unit, error)
 }
 
 func (db *DB) findUnits(ctx context.Context, tx *sql.Tx, where string, args []any) ([]Unit, error) {
-	rows, err := tx.QueryContext(ctx, db.dialect.rebind(`SELECT id, name, parent_id, kind, created_at FROM units`+where+` ORDER BY name`), args...)
+	rows, err := tx.QueryContext(ctx, db.dialect.rebind(`SELECT id, name, parent_id, kind, email, created_at FROM units`+where+` ORDER BY name`), args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: find units: %w", err)
 	}
@@ -63,7 +63,7 @@ func (db *DB) findUnits(ctx context.Context, tx *sql.Tx, where string, args []an
 	for rows.Next() {
 		var u Unit
 		var parent sql.NullInt64
-		if err := rows.Scan(&u.ID, &u.Name, &parent, &u.Kind, &u.CreatedAt); err != nil {
+		if err := rows.Scan(&u.ID, &u.Name, &parent, &u.Kind, &u.Email, &u.CreatedAt); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("store: scan unit: %w", err)
 		}

@@ -152,6 +152,7 @@ type UnitView struct {
 	ParentID int64  // 0 for a top-level unit
 	Kind     string // one of UnitKinds
 	Aliases  []string
+	Email    string // where supervision messages are mailed; "" for none
 }
 
 // UnitInput is what the unit form submits.
@@ -160,6 +161,7 @@ type UnitInput struct {
 	ParentID int64
 	Kind     string
 	Aliases  []string
+	Email    string
 }
 
 // AuditView is one audit log entry. Before and After are the JSON of the

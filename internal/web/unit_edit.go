@@ -19,7 +19,7 @@ func (h *Handler) unitEdit(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	h.renderUnitForm(w, r, http.StatusOK, UnitFormPage{ID: id, Form: UnitForm{
-		Name: u.Name, ParentID: u.ParentID, Kind: u.Kind, Aliases: strings.Join(u.Aliases, "\n"),
+		Name: u.Name, ParentID: u.ParentID, Kind: u.Kind, Aliases: strings.Join(u.Aliases, "\n"), Email: u.Email,
 	}})
 }
 

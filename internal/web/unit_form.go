@@ -25,6 +25,7 @@ type UnitForm struct {
 	ParentID int64
 	Kind     string
 	Aliases  string
+	Email    string
 	Errors   FieldErrors
 }
 
@@ -34,6 +35,7 @@ func readUnitForm(r *http.Request) UnitForm {
 		Name:    field(r, "name"),
 		Kind:    field(r, "kind"),
 		Aliases: strings.TrimSpace(r.PostFormValue("aliases")),
+		Email:   field(r, "email"),
 		Errors:  FieldErrors{},
 	}
 	if p := field(r, "parent"); p != "" {
@@ -74,7 +76,7 @@ func splitAliases(s string) []string {
 }
 
 func (f UnitForm) input() UnitInput {
-	return UnitInput{Name: f.Name, ParentID: f.ParentID, Kind: f.Kind, Aliases: splitAliases(f.Aliases)}
+	return UnitInput{Name: f.Name, ParentID: f.ParentID, Kind: f.Kind, Aliases: splitAliases(f.Aliases), Email: f.Email}
 }
 
 // renderUnitForm shows the form with the parent tree and kinds filled in.
