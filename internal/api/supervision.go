@@ -57,7 +57,7 @@ func (h *Handler) supervisionAnswer(w http.ResponseWriter, r *http.Request) {
 		fail(w, r, err)
 		return
 	}
-	err := h.Store.AnswerSupervision(r.Context(), httpauth.Actor(r), t.ID, in.Key, strings.TrimSpace(in.Text))
+	err := h.Store.AnswerSupervision(r.Context(), httpauth.Actor(r), t.ID, in.Key, strings.TrimSpace(in.Text), nil)
 	reply(w, r, http.StatusOK, map[string]any{"key": in.Key, "answered": true}, err)
 }
 

@@ -92,7 +92,7 @@ func TestHolidayMovesRunningDeadlines(t *testing.T) {
 			if d := blue(1).Deadline.Format(time.DateOnly); d != "2026-06-17" {
 				t.Fatalf("blue notice due %s before the change, want 2026-06-17", d)
 			}
-			if err := db1.AnswerSupervision(ctx, audit.Actor{Username: "liaison"}, 2, blue(2).Key, "已整改"); err != nil {
+			if err := db1.AnswerSupervision(ctx, audit.Actor{Username: "liaison"}, 2, blue(2).Key, "已整改", nil); err != nil {
 				t.Fatal(err)
 			}
 

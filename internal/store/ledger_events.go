@@ -17,6 +17,7 @@ const (
 	EventCloseRequest = "close_request" // a unit applied for 销号
 	EventClosed       = "closed"        // 销号
 	EventReturned     = "returned"      // the application was returned
+	EventAnswer       = "answer"        // a unit's 整改反馈 to a 督办单
 )
 
 // TaskEvent is one step of a task's history.
@@ -32,12 +33,20 @@ type TaskEvent struct {
 }
 
 func (db *DB) addEvent(ctx context.Context, tx *sql.Tx, actor audit.Actor, taskID int64, kind, summary string, ref int64) error {
-	if _, err := tx.ExecContext(ctx, db.dialect.rebind(`
-		INSERT INTO task_events (task_id, at, actor_id, actor, kind, summary, ref_id) VALUES (?, ?, ?, ?, ?, ?, ?)`),
-		taskID, db.now(), actor.ID, actor.Username, kind, summary, nullID(ref)); err != nil {
-		return fmt.Errorf("store: task %d event: %w", taskID, err)
+	_, err := db.addEventID(ctx, tx, actor, taskID, kind, summary, ref)
+	return err
+}
+
+// addEventID adds a step to the task's history and returns its number,
+// for a step that files hang on (a 整改反馈's evidence).
+func (db *DB) addEventID(ctx context.Context, tx *sql.Tx, actor audit.Actor, taskID int64, kind, summary string, ref int64) (int64, error) {
+	var id int64
+	if err := tx.QueryRowContext(ctx, db.dialect.rebind(`
+		INSERT INTO task_events (task_id, at, actor_id, actor, kind, summary, ref_id) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`),
+		taskID, db.now(), actor.ID, actor.Username, kind, summary, nullID(ref)).Scan(&id); err != nil {
+		return 0, fmt.Errorf("store: task %d event: %w", taskID, err)
 	}
-	return nil
+	return id, nil
 }
 
 // FindTaskEvents returns a task's history, oldest first.

@@ -159,10 +159,7 @@ func (db *DB) FindAttachment(ctx context.Context, id int64) (*Attachment, int64,
 	if err != nil {
 		return nil, 0, fmt.Errorf("store: attachment %d: %w", id, err)
 	}
-	table := "progress_reports"
-	if ownerType == "close" {
-		table = "close_requests"
-	}
+	table := map[string]string{"report": "progress_reports", "close": "close_requests", "answer": "task_events"}[ownerType]
 	if err := db.read.QueryRowContext(ctx, db.dialect.rebind(`SELECT task_id FROM `+table+` WHERE id = ?`), ownerID).Scan(&taskID); err != nil {
 		return nil, 0, fmt.Errorf("store: attachment %d owner: %w", id, err)
 	}

@@ -161,11 +161,13 @@ func (db *DB) recordSupervision(ctx context.Context, actor audit.Actor, events [
 	return recorded, db.commit(tx)
 }
 
-// AnswerSupervision records a unit's 整改反馈 to a 督办单 of the task: the
-// notice is answered, which stops its ladder, with the audit entry, in one
-// transaction. Only a notice (a step with a 限期整改 deadline) can be
-// answered, and only once: an answered notice is ErrConflict.
-func (db *DB) AnswerSupervision(ctx context.Context, actor audit.Actor, taskID int64, key, text string) error {
+// AnswerSupervision records a unit's 整改反馈 to a 督办单 of the task, with
+// its evidence: the notice is answered, which stops its ladder; the answer
+// becomes a step of the task's history that the files hang on; and the
+// audit entry is written — in one transaction. Only a notice (a step with
+// a 限期整改 deadline) can be answered, and only once: an answered notice
+// is ErrConflict.
+func (db *DB) AnswerSupervision(ctx context.Context, actor audit.Actor, taskID int64, key, text string, atts []Attachment) error {
 	if strings.TrimSpace(text) == "" {
 		return fmt.Errorf("store: answer %s: empty text: %w", key, ErrInvalid)
 	}
@@ -187,12 +189,44 @@ func (db *DB) AnswerSupervision(ctx context.Context, actor audit.Actor, taskID i
 	if answered.Valid {
 		return fmt.Errorf("store: notice %s was answered already: %w", key, ErrConflict)
 	}
-	if _, err := tx.ExecContext(ctx, db.dialect.rebind(`UPDATE supervision_events SET answered_at = ?, answer = ? WHERE key = ?`),
-		db.now(), text, key); err != nil {
+	step, err := db.addEventID(ctx, tx, actor, taskID, EventAnswer, "整改反馈："+summarize(text), 0)
+	if err != nil {
+		return err
+	}
+	if err := db.addAttachments(ctx, tx, "answer", step, atts); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, db.dialect.rebind(`UPDATE supervision_events SET answered_at = ?, answer = ?, answer_event = ? WHERE key = ?`),
+		db.now(), text, step, key); err != nil {
 		return fmt.Errorf("store: answer %s: %w", key, err)
 	}
-	if err := db.appendAudit(ctx, tx, actor, "supervise.answer", "task", taskID, nil, map[string]any{"key": key, "answer": text}); err != nil {
+	if err := db.appendAudit(ctx, tx, actor, "supervise.answer", "task", taskID, nil,
+		map[string]any{"key": key, "answer": text, "attachments": len(atts)}); err != nil {
 		return err
 	}
 	return db.commit(tx)
+}
+
+// AnswerEvidence returns the files each answered notice of the task came
+// with, by the notice's key.
+func (db *DB) AnswerEvidence(ctx context.Context, taskID int64) (map[string][]Attachment, error) {
+	rows, err := db.read.QueryContext(ctx, db.dialect.rebind(`
+		SELECT e.key, a.id, a.filename, a.content_type, a.size, a.sha256, a.created_at
+		FROM supervision_events e JOIN attachments a ON a.owner_type = 'answer' AND a.owner_id = e.answer_event
+		WHERE e.task_id = ? ORDER BY a.id`), taskID)
+	if err != nil {
+		return nil, fmt.Errorf("store: answer evidence: %w", err)
+	}
+	defer rows.Close()
+	out := map[string][]Attachment{}
+	for rows.Next() {
+		var key string
+		var a Attachment
+		if err := rows.Scan(&key, &a.ID, &a.Filename, &a.ContentType, &a.Size, &a.SHA256, &a.CreatedAt); err != nil {
+			return nil, fmt.Errorf("store: answer evidence: %w", err)
+		}
+		a.CreatedAt = a.CreatedAt.UTC()
+		out[key] = append(out[key], a)
+	}
+	return out, rows.Err()
 }

@@ -34,14 +34,14 @@ func TestAnswerSupervision(t *testing.T) {
 			key, text string
 			want      error
 		}{{task, "p1", "已整改", ErrNotFound}, {other, "n1", "已整改", ErrNotFound}, {task, "n1", "  ", ErrInvalid}} {
-			if err := db.AnswerSupervision(ctx, liaison, c.task, c.key, c.text); !errors.Is(err, c.want) {
+			if err := db.AnswerSupervision(ctx, liaison, c.task, c.key, c.text, nil); !errors.Is(err, c.want) {
 				t.Errorf("answer %s of task %d with %q: %v, want %v", c.key, c.task, c.text, err, c.want)
 			}
 		}
-		if err := db.AnswerSupervision(ctx, liaison, task, "n1", "已完成整改，制度已印发。"); err != nil {
+		if err := db.AnswerSupervision(ctx, liaison, task, "n1", "已完成整改，制度已印发。", nil); err != nil {
 			t.Fatal(err)
 		}
-		if err := db.AnswerSupervision(ctx, liaison, task, "n1", "再答一次"); !errors.Is(err, ErrConflict) {
+		if err := db.AnswerSupervision(ctx, liaison, task, "n1", "再答一次", nil); !errors.Is(err, ErrConflict) {
 			t.Errorf("second answer: %v, want ErrConflict", err)
 		}
 		hist, err := db.SupervisionHistory(ctx, []int64{task})

@@ -7,6 +7,7 @@ import (
 
 	"github.com/duban/duban/internal/ledgersvc"
 	"github.com/duban/duban/internal/plandoc"
+	"github.com/duban/duban/internal/store"
 )
 
 // Plans is plan intake: upload, review and 挂号. The pages show the
@@ -52,7 +53,7 @@ type Tasks interface {
 	RequestClose(ctx context.Context, id int64, in CloseInput) error
 	// Answer records the unit's 整改反馈 to a 督办单 of the task, which
 	// stops that notice's escalation.
-	Answer(ctx context.Context, id int64, key, text string) error
+	Answer(ctx context.Context, id int64, key, text string, files []Upload) error
 	// IssueNotice issues a 督办单 on the task by hand (the office).
 	IssueNotice(ctx context.Context, id int64) error
 	// Notice renders the 督办通知书 of a notice of the task as .docx, for
@@ -106,6 +107,7 @@ type SupervisionItem struct {
 	// Answered: the unit's 整改反馈 arrived; Answer is its text.
 	Answered bool
 	Answer   string
+	Evidence []store.Attachment // the files the answer came with
 	// CaughtUp: recorded after its day, because no process was running
 	// then; the date shown is still the day the rule fixed.
 	CaughtUp bool

@@ -169,7 +169,7 @@ func TestLedgerDynamicKeysExist(t *testing.T) {
 	for _, s := range []string{"draft", "confirmed"} {
 		hasEverywhere(t, planStatusKey(s), "planStatusKey")
 	}
-	for _, k := range []string{store.EventRegistered, store.EventEdited, store.EventProgress, store.EventCloseRequest, store.EventClosed, store.EventReturned} {
+	for _, k := range []string{store.EventRegistered, store.EventEdited, store.EventProgress, store.EventCloseRequest, store.EventClosed, store.EventReturned, store.EventAnswer} {
 		hasEverywhere(t, eventKey(k), "eventKey")
 	}
 	for _, k := range supervise.Kinds {

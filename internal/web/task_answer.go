@@ -14,11 +14,18 @@ func (h *Handler) taskAnswer(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	if !parseForm(w, r) {
+	if !parseUpload(w, r) {
 		return
 	}
 	key, text := field(r, "key"), field(r, "text")
-	err = h.d.Tasks.Answer(r.Context(), id, key, text)
+	files, ok := uploads(r, "files")
+	if !ok {
+		h.renderTask(w, r, http.StatusUnprocessableEntity, func(p *TaskPage) {
+			p.Answer = AnswerForm{Key: key, Text: text, Errors: FieldErrors{"files": "error.too_many_files"}}
+		})
+		return
+	}
+	err = h.d.Tasks.Answer(r.Context(), id, key, text, files)
 	if err == nil {
 		flash(w, "success", "task.answered")
 		redirect(w, r, "/tasks/"+strconv.FormatInt(id, 10))

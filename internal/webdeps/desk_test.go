@@ -51,7 +51,7 @@ func TestDeskShowsOpenNotices(t *testing.T) {
 			if _, err := d.Store.RecordSupervision(office, events, func(supervise.Event) []store.Notification { return nil }); err != nil {
 				t.Fatal(err)
 			}
-			if err := d.Store.AnswerSupervision(office, audit.System, b, "b0", "已整改"); err != nil {
+			if err := d.Store.AnswerSupervision(office, audit.System, b, "b0", "已整改", nil); err != nil {
 				t.Fatal(err)
 			}
 

@@ -15,6 +15,7 @@ import (
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/docread"
+	"github.com/duban/duban/internal/files"
 	"github.com/duban/duban/internal/ledger"
 	"github.com/duban/duban/internal/ledgersvc"
 	"github.com/duban/duban/internal/plandoc"
@@ -159,7 +160,7 @@ func TestTaskPageShowsSupervision(t *testing.T) {
 
 			// 整改反馈: the office may not answer for the unit; the unit's
 			// liaison answers the notice once, and the page shows it.
-			if err := d.Web().Tasks.Answer(ctx, task, notice.Key, "已整改"); !errors.Is(err, web.ErrForbidden) {
+			if err := d.Web().Tasks.Answer(ctx, task, notice.Key, "已整改", nil); !errors.Is(err, web.ErrForbidden) {
 				t.Errorf("the office answered a notice: %v", err)
 			}
 			lu, err := d.Store.CreateUser(ctx, audit.System, store.UserCreate{Username: "fazhiban", PasswordHash: "x", Role: authz.Liaison, Units: []int64{unit.ID}})
@@ -168,16 +169,19 @@ func TestTaskPageShowsSupervision(t *testing.T) {
 			}
 			lctx := web.WithCurrentUser(context.Background(), web.CurrentUser{ID: lu.ID, Username: lu.Username, Role: "liaison"})
 			var ve *web.ValidationError
-			if err := d.Web().Tasks.Answer(lctx, task, notice.Key, ""); !errors.As(err, &ve) || ve.Fields["text"] != "error.required" {
+			if err := d.Web().Tasks.Answer(lctx, task, notice.Key, "", nil); !errors.As(err, &ve) || ve.Fields["text"] != "error.required" {
 				t.Errorf("an empty answer: %v", err)
 			}
-			if err := d.Web().Tasks.Answer(lctx, task, press.Key, "已整改"); !errors.Is(err, web.ErrNotFound) {
+			if err := d.Web().Tasks.Answer(lctx, task, press.Key, "已整改", nil); !errors.Is(err, web.ErrNotFound) {
 				t.Errorf("a 催办 was answered: %v", err)
 			}
-			if err := d.Web().Tasks.Answer(lctx, task, notice.Key, "制度已印发"); err != nil {
+			if d.Files, err = files.Open(t.TempDir()); err != nil {
 				t.Fatal(err)
 			}
-			if err := d.Web().Tasks.Answer(lctx, task, notice.Key, "再答"); !errors.As(err, &ve) || ve.Fields[""] != "error.answered" {
+			if err := d.Web().Tasks.Answer(lctx, task, notice.Key, "制度已印发", []web.Upload{upload("制度.pdf", "%PDF-1.4\n%%EOF\n")}); err != nil {
+				t.Fatal(err)
+			}
+			if err := d.Web().Tasks.Answer(lctx, task, notice.Key, "再答", nil); !errors.As(err, &ve) || ve.Fields[""] != "error.answered" {
 				t.Errorf("a second answer: %v", err)
 			}
 			dl, err := d.Web().Tasks.Notice(lctx, task, notice.Key)
@@ -200,8 +204,12 @@ func TestTaskPageShowsSupervision(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if a := got.Supervision[0]; !a.Answered || a.Answer != "制度已印发" {
-				t.Errorf("notice after the answer: %+v", a)
+			a := got.Supervision[0]
+			if !a.Answered || a.Answer != "制度已印发" || len(a.Evidence) != 1 || a.Evidence[0].Filename != "制度.pdf" {
+				t.Fatalf("notice after the answer: %+v", a)
+			}
+			if dl, err := d.Web().Tasks.Attachment(ctx, a.Evidence[0].ID); err != nil || dl.Filename != "制度.pdf" {
+				t.Errorf("the office downloads the evidence: %+v, %v", dl, err)
 			}
 		})
 	}

@@ -78,7 +78,7 @@ func (s *tasks) RequestClose(ctx context.Context, id int64, in web.CloseInput) e
 
 // Answer records the 整改反馈 of the user's unit to a 督办单 of the task;
 // whoever may report on the task may answer its notices.
-func (s *tasks) Answer(ctx context.Context, id int64, key, text string) error {
+func (s *tasks) Answer(ctx context.Context, id int64, key, text string, files []web.Upload) error {
 	_, actor, t, err := s.reportable(ctx, id)
 	if err != nil {
 		return err
@@ -88,7 +88,11 @@ func (s *tasks) Answer(ctx context.Context, id int64, key, text string) error {
 	if len(fe) > 0 {
 		return &web.ValidationError{Fields: fe}
 	}
-	return pageError(s.d.Store.AnswerSupervision(ctx, actor, t.ID, key, text), "", "error.answered")
+	atts, err := s.keep(files)
+	if err != nil {
+		return err
+	}
+	return pageError(s.d.Store.AnswerSupervision(ctx, actor, t.ID, key, text, atts), "", "error.answered")
 }
 
 // Decide closes a task (销号) or returns the application with a reason;

@@ -140,11 +140,15 @@ func (s *tasks) supervision(ctx context.Context, id int64) ([]web.SupervisionIte
 		return nil, err
 	}
 	events := hist[id]
+	evidence, err := s.d.Store.AnswerEvidence(ctx, id)
+	if err != nil {
+		return nil, err
+	}
 	out := make([]web.SupervisionItem, 0, len(events))
 	for i := len(events) - 1; i >= 0; i-- {
 		e := events[i]
 		it := web.SupervisionItem{Key: e.Key, Kind: string(e.Kind), Answer: e.Answer, Due: e.Due, Title: e.Kind.Label(), On: e.On, Deadline: e.Deadline,
-			Answered: e.Answered, CaughtUp: !e.Recorded.IsZero() && !e.OnTime()}
+			Answered: e.Answered, Evidence: evidence[e.Key], CaughtUp: !e.Recorded.IsZero() && !e.OnTime()}
 		if e.Label != "" {
 			it.Title = e.Label
 		}
