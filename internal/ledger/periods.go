@@ -62,3 +62,45 @@ func Obligations(every string, from, today time.Time, reported map[string]bool) 
 }
 
 func date(y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC) }
+
+// ParsePeriod reads a period key ("2026", "2026-H1", "2026-Q3",
+// "2026-07") back into its period.
+func ParsePeriod(key string) (Period, error) {
+	var y, n int
+	var every string
+	switch {
+	case len(key) == 4:
+		every, n = "year", 1
+		_, err := fmt.Sscanf(key, "%4d", &y)
+		if err != nil {
+			return Period{}, fmt.Errorf("ledger: period %q: %w", key, err)
+		}
+	case len(key) == 7 && key[5] == 'H':
+		every = "half-year"
+		if _, err := fmt.Sscanf(key, "%4d-H%1d", &y, &n); err != nil || n < 1 || n > 2 {
+			return Period{}, fmt.Errorf("ledger: period %q: want 2026-H1 or 2026-H2", key)
+		}
+		n = (n-1)*6 + 1
+	case len(key) == 7 && key[5] == 'Q':
+		every = "quarter"
+		if _, err := fmt.Sscanf(key, "%4d-Q%1d", &y, &n); err != nil || n < 1 || n > 4 {
+			return Period{}, fmt.Errorf("ledger: period %q: want 2026-Q1 … 2026-Q4", key)
+		}
+		n = (n-1)*3 + 1
+	case len(key) == 7:
+		every = "month"
+		if _, err := fmt.Sscanf(key, "%4d-%2d", &y, &n); err != nil || n < 1 || n > 12 {
+			return Period{}, fmt.Errorf("ledger: period %q: want 2026-01 … 2026-12", key)
+		}
+	default:
+		return Period{}, fmt.Errorf("ledger: period %q: want 2026, 2026-H1, 2026-Q1 or 2026-01", key)
+	}
+	if y < 1900 || y > 2200 {
+		return Period{}, fmt.Errorf("ledger: period %q: year out of range", key)
+	}
+	p, err := PeriodOf(every, date(y, n, 1))
+	if err == nil && p.Key != key {
+		err = fmt.Errorf("ledger: period %q is not written as %q", key, p.Key)
+	}
+	return p, err
+}

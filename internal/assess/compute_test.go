@@ -1,0 +1,287 @@
+package assess
+
+import (
+	"encoding/json"
+	"flag"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/duban/duban/internal/ledger"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+func d(s string) time.Time {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+// year2026 is a simulated year of four units: seven tasks, supervision
+// events in the first and second quarters, 激励/问责 records and the
+// hotline's satisfaction rates.
+func year2026() Input {
+	A, B, C, D := int64(1), int64(2), int64(3), int64(4)
+	lead := func(u int64) Share { return Share{UnitID: u, Lead: true} }
+	co := func(u int64) Share { return Share{UnitID: u} }
+	return Input{
+		Units: []Unit{{A, "市法制办"}, {B, "市财政局"}, {C, "市编委办"}, {D, "市信访局"}},
+		Tasks: []Task{
+			{ID: 1, Title: "完善行政决策机制", Weight: 15, Due: d("2026-03-31"), Done: d("2026-03-20"), Units: []Share{lead(A), co(B)}},
+			{ID: 2, Title: "推进权责清单", Weight: 10, Due: d("2026-03-31"), Done: d("2026-04-10"), Units: []Share{lead(B)}},
+			{ID: 3, Title: "建设政务热线", Due: d("2026-03-31"), Percent: 50, Units: []Share{lead(C), co(A)}},
+			{ID: 4, Title: "事业单位统一登记", Weight: 15, Due: d("2026-06-30"), Done: d("2026-06-30"), Units: []Share{lead(C)}},
+			{ID: 5, Title: "综合行政执法", Weight: 15, Due: d("2026-02-27"), Done: d("2026-02-26"), Units: []Share{lead(A)}},
+			{ID: 6, Title: "信访制度改革", Weight: 10, Due: d("2026-03-31"), Units: []Share{lead(D)}},
+			{ID: 7, Title: "机构编制管理", Weight: 10, Due: d("2026-01-31"), Done: d("2026-01-30"), Units: []Share{lead(C)}},
+		},
+		Events: []Event{
+			{Key: "t2/press", TaskID: 2, Kind: "press", On: d("2026-03-02")},
+			{Key: "t3/notice/blue", TaskID: 3, Kind: "notice", Level: "blue", Label: "蓝色督办单", On: d("2026-03-04")},
+			{Key: "t3/notice/yellow", TaskID: 3, Kind: "escalate", Level: "yellow", Label: "黄色督办单", On: d("2026-03-16")},
+			{Key: "t1/report_missing/2026-02", TaskID: 1, Kind: "report_missing", On: d("2026-03-02")},
+			{Key: "t3/remind", TaskID: 3, Kind: "remind", On: d("2026-03-26")},
+			{Key: "t2/press/q2", TaskID: 2, Kind: "press", On: d("2026-04-01")},
+			{Key: "t3/press", TaskID: 3, Kind: "press", On: d("2026-04-01")},
+			{Key: "t6/press", TaskID: 6, Kind: "press", On: d("2026-04-01")},
+			{Key: "t3/notice/red", TaskID: 3, Kind: "escalate", Level: "red", Label: "红色督办单", On: d("2026-04-08")},
+		},
+		Records: []Record{
+			{ID: 1, UnitID: A, Kind: RecordHighlight, Title: "法治政府建设示范", On: d("2026-03-10")},
+			{ID: 2, UnitID: A, Kind: RecordInnovation, Title: "重大决策目录化管理", On: d("2026-03-20")},
+			{ID: 3, UnitID: C, Kind: RecordCommendation, Title: "编制核查通报表扬", On: d("2026-02-15")},
+			{ID: 4, UnitID: C, Kind: RecordAccountability, Title: "热线建设推进不力", On: d("2026-03-25")},
+			{ID: 5, UnitID: B, Kind: RecordHighlight, Title: "预算公开", On: d("2026-01-20")},
+			{ID: 6, UnitID: B, Kind: RecordInnovation, Title: "绩效预算", On: d("2026-02-20")},
+			{ID: 7, UnitID: B, Kind: RecordCommendation, Title: "审计整改", On: d("2026-03-30")},
+		},
+		Rates: map[int64]float64{A: 0.9, B: 0.8},
+	}
+}
+
+type want struct {
+	unit                                         string
+	keyWork, daily, incentive, satisfaction, tot float64
+	rank, tasks                                  int
+}
+
+// TestSimulatedYear: the scores of the simulated year equal the ones
+// counted by hand (in the comments), the ranking skips the units with too
+// few tasks, and each explanation adds up to its part and names every
+// task, event and record that counted.
+func TestSimulatedYear(t *testing.T) {
+	s := Default()
+	s.MinTasks = 2
+	cases := []struct {
+		period string
+		asOf   string
+		rates  bool
+		want   []want
+	}{
+		{"2026-Q1", "2026-04-15", true, []want{
+			// A: T1 15×1 + T3 (配合, 10×0.5) × 0.3×50% + T5 15×1 over 35 → 60×30.75/35;
+			//    30 − 0.5 (缺报, 牵头) − 0.5 (蓝, 配合) − 1 (黄, 配合); 亮点 2 + 创新 3; 90%.
+			{"市法制办", 52.71, 28, 5, 9, 94.71, 1, 3},
+			// B: T1 (配合) 7.5×1 + T2 10×0.6 (late) over 17.5 → 60×13.5/17.5;
+			//    30 − 0.5 (催办) − 0.25 (缺报, 配合); 2 + 3 + 2 capped at 5; 80%.
+			{"市财政局", 46.29, 29.25, 5, 8, 88.54, 2, 2},
+			// C: T3 10×0.15 + T7 10×1 over 20; 30 − 1 − 2; 表扬 2 − 问责 5; average 85%.
+			{"市编委办", 34.5, 27, -3, 8.5, 67, 3, 2},
+			// D: one task, not done: not ranked.
+			{"市信访局", 0, 30, 0, 8.5, 38.5, 0, 1},
+		}},
+		{"2026-03", "2026-04-15", true, []want{
+			// A in March: T1 and T3 only → 60×15.75/20.
+			{"市法制办", 47.25, 28, 5, 9, 89.25, 1, 2},
+			{"市财政局", 46.29, 29.25, 2, 8, 85.54, 2, 2},
+			// Not ranked: by name (code point order).
+			{"市信访局", 0, 30, 0, 8.5, 38.5, 0, 1},
+			{"市编委办", 9, 27, -5, 8.5, 39.5, 0, 1},
+		}},
+		{"2026-Q2", "2026-07-15", false, []want{
+			// Nothing due for three of them (full marks, not ranked); no rates: full marks.
+			{"市信访局", 60, 29.5, 0, 10, 99.5, 0, 0},
+			{"市法制办", 60, 28.25, 0, 10, 98.25, 0, 0},
+			{"市编委办", 60, 26.5, 0, 10, 96.5, 0, 1},
+			{"市财政局", 60, 29.5, 0, 10, 99.5, 0, 0},
+		}},
+		{"2026", "2026-12-31", true, []want{
+			{"市法制办", 52.71, 26.25, 5, 9, 92.96, 1, 3},
+			{"市财政局", 46.29, 28.75, 5, 8, 88.04, 2, 2},
+			// C: T3 1.5 + T7 10 + T4 15 over 35 → 60×26.5/35; 30 − 1 − 2 − 0.5 − 3.
+			{"市编委办", 45.43, 23.5, -3, 8.5, 74.43, 3, 3},
+			{"市信访局", 0, 29.5, 0, 8.5, 38, 0, 1},
+		}},
+	}
+	for _, c := range cases {
+		t.Run(c.period, func(t *testing.T) {
+			in := year2026()
+			if !c.rates {
+				in.Rates = nil
+			}
+			p, err := ledger.ParsePeriod(c.period)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res := Compute(s, p, d(c.asOf), in)
+			if len(res.Scores) != len(c.want) {
+				t.Fatalf("%d scores", len(res.Scores))
+			}
+			for i, w := range c.want {
+				g := res.Scores[i]
+				if g.Unit != w.unit || g.KeyWork != w.keyWork || g.Daily != w.daily || g.Incentive != w.incentive ||
+					g.Satisfaction != w.satisfaction || g.Total != w.tot || g.Rank != w.rank || g.Tasks != w.tasks {
+					t.Errorf("place %d: got %s %.2f+%.2f+%.2f+%.2f=%.2f rank %d tasks %d\n          want %s %.2f+%.2f+%.2f+%.2f=%.2f rank %d tasks %d",
+						i+1, g.Unit, g.KeyWork, g.Daily, g.Incentive, g.Satisfaction, g.Total, g.Rank, g.Tasks,
+						w.unit, w.keyWork, w.daily, w.incentive, w.satisfaction, w.tot, w.rank, w.tasks)
+				}
+				checkLines(t, g)
+			}
+			golden(t, filepath.Join("testdata", c.period+".json"), res)
+		})
+	}
+}
+
+// checkLines: the lines of each part add up to the part, to the rounding.
+func checkLines(t *testing.T, g Score) {
+	t.Helper()
+	sum := map[string]float64{}
+	for _, l := range g.Lines {
+		sum[l.Part] += l.Points
+		if l.Text == "" {
+			t.Errorf("%s: a line without text", g.Unit)
+		}
+	}
+	for part, v := range map[string]float64{PartKeyWork: g.KeyWork, PartDaily: g.Daily, PartIncentive: g.Incentive, PartSatisfaction: g.Satisfaction} {
+		if math.Abs(sum[part]-v) > 0.015 {
+			t.Errorf("%s: the %s lines add up to %.2f, the part is %.2f", g.Unit, part, sum[part], v)
+		}
+	}
+}
+
+// TestExplanationNamesEveryEvent: 市法制办's first quarter lists each of
+// its three tasks, the three events that cost it points (and not the
+// reminder, which costs nothing), and its two records.
+func TestExplanationNamesEveryEvent(t *testing.T) {
+	p, _ := ledger.ParsePeriod("2026-Q1")
+	res := Compute(Default(), p, d("2026-04-15"), year2026())
+	var a Score
+	for _, s := range res.Scores {
+		if s.Unit == "市法制办" {
+			a = s
+		}
+	}
+	got := map[string]bool{}
+	for _, l := range a.Lines {
+		switch {
+		case l.EventKey != "":
+			got["event "+l.EventKey] = true
+		case l.RecordID != 0:
+			got["record "+string(rune('0'+l.RecordID))] = true
+		case l.TaskID != 0:
+			got["task "+string(rune('0'+l.TaskID))] = true
+		}
+	}
+	wantKeys := []string{"task 1", "task 3", "task 5", "event t1/report_missing/2026-02", "event t3/notice/blue", "event t3/notice/yellow", "record 1", "record 2"}
+	for _, k := range wantKeys {
+		if !got[k] {
+			t.Errorf("the explanation lacks %s", k)
+		}
+	}
+	if len(got) != len(wantKeys) {
+		t.Errorf("the explanation names %v, want exactly %v", got, wantKeys)
+	}
+	for _, l := range a.Lines {
+		if l.EventKey == "t3/notice/yellow" && (l.Points != -1 || !strings.Contains(l.Text, "黄色督办单「建设政务热线」（配合）：扣 1.00 分")) {
+			t.Errorf("yellow notice line %+v", l)
+		}
+	}
+}
+
+// TestTies: equal totals share a place, and the next place skips.
+func TestTies(t *testing.T) {
+	s := Default()
+	s.MinTasks = 1
+	p, _ := ledger.ParsePeriod("2026-Q1")
+	in := Input{Units: []Unit{{1, "丙"}, {2, "甲"}, {3, "乙"}, {4, "丁"}}}
+	for i, done := range []string{"2026-03-01", "2026-03-01", "2026-03-01", ""} {
+		task := Task{ID: int64(i + 1), Title: "任务", Weight: 10, Due: d("2026-03-31"), Units: []Share{{UnitID: int64(i + 1), Lead: true}}}
+		if done != "" {
+			task.Done = d(done)
+		}
+		in.Tasks = append(in.Tasks, task)
+	}
+	in.Events = []Event{{Key: "x", TaskID: 3, Kind: "press", On: d("2026-03-02")}}
+	res := Compute(s, p, d("2026-04-01"), in)
+	var order []string
+	var ranks []int
+	for _, sc := range res.Scores {
+		order, ranks = append(order, sc.Unit), append(ranks, sc.Rank)
+	}
+	if strings.Join(order, "") != "丙甲乙丁" || ranks[0] != 1 || ranks[1] != 1 || ranks[2] != 3 || ranks[3] != 4 {
+		t.Errorf("order %v ranks %v, want 丙甲 tied first, 乙 third, 丁 fourth", order, ranks)
+	}
+}
+
+// TestCapsAndFloors: deductions beyond the daily base stop at zero, and
+// the lines still add up.
+func TestCapsAndFloors(t *testing.T) {
+	s := Default()
+	p, _ := ledger.ParsePeriod("2026-03")
+	in := Input{Units: []Unit{{1, "甲"}}, Tasks: []Task{{ID: 1, Title: "任务", Due: d("2026-03-31"), Units: []Share{{UnitID: 1, Lead: true}}}}}
+	for i := 0; i < 8; i++ {
+		in.Events = append(in.Events, Event{Key: string(rune('a' + i)), TaskID: 1, Kind: "escalate", Level: "listed", Label: "挂牌督办", On: d("2026-03-10")})
+	}
+	res := Compute(s, p, d("2026-04-01"), in)
+	if g := res.Scores[0]; g.Daily != 0 {
+		t.Errorf("daily %v, want 0 after 40 points of deductions", g.Daily)
+	} else {
+		checkLines(t, g)
+	}
+}
+
+func TestDefaultIsValid(t *testing.T) {
+	if err := Default().Validate(); err != nil {
+		t.Fatal(err)
+	}
+	bad := Default()
+	bad.CoShare, bad.KeyWork.Late = 2, -1
+	bad.Incentive.Bonus["accountability"] = 3
+	err := bad.Validate()
+	for _, w := range []string{"配合单位系数应在 0–1 之间，现为 2", "逾期完成得分比例", `加分项 "accountability"`} {
+		if err == nil || !strings.Contains(err.Error(), w) {
+			t.Errorf("Validate() = %v, want it to name %q", err, w)
+		}
+	}
+}
+
+func golden(t *testing.T, path string, v any) {
+	t.Helper()
+	got, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = append(got, '\n')
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run with -update to create it)", err)
+	}
+	if string(want) != string(got) {
+		t.Errorf("%s differs from the result; run with -update after checking:\n%s", path, got)
+	}
+}

@@ -1,0 +1,162 @@
+// Package assess turns the ledger and the supervision record into scores:
+// an office's published scoring scheme applied to each unit for a month,
+// a quarter or a year, ranked, with every point explained by the task,
+// notice or record that made it. It is pure: the caller reads the data
+// and hands it in.
+//
+// The scheme follows the seeds' 重点攻坚考绩 + 日常动态考评 + 创新创优激励
+// structure, with a public-satisfaction component beside them:
+//
+//   - 重点攻坚考绩 (KeyWork): the share of the unit's weighted tasks due in
+//     the period that it completed — in full when on time, in part when
+//     late or still open;
+//   - 日常动态考评 (Daily): a base from which each 催办, each 督办单 (by
+//     level) and each missed report is deducted;
+//   - 创新创优激励 (Incentive): bonuses for recorded 亮点, 创新 and
+//     commendations, capped; accountability decisions (问责) deduct;
+//   - 公众满意度 (Satisfaction): the unit's satisfaction rate from the
+//     hotline's 三率, when there is one.
+package assess
+
+import (
+	"errors"
+	"fmt"
+	"maps"
+	"slices"
+)
+
+// Scheme is an office's scoring rules. They are data: the office edits and
+// publishes them, and the public page states them in plain Chinese.
+type Scheme struct {
+	Name string `json:"name"`
+	// LeadShare and CoShare weigh a task (and what happens to it) for its
+	// lead units (牵头) and its other units (配合).
+	LeadShare float64 `json:"lead_share"`
+	CoShare   float64 `json:"co_share"`
+	// DefaultWeight is the weight of a task the plan gave none.
+	DefaultWeight float64 `json:"default_weight"`
+	// MinTasks: a unit with fewer tasks due in the period is scored but
+	// not ranked, since one task decides too much.
+	MinTasks     int          `json:"min_tasks"`
+	KeyWork      KeyWork      `json:"key_work"`
+	Daily        Daily        `json:"daily"`
+	Incentive    Incentive    `json:"incentive"`
+	Satisfaction Satisfaction `json:"satisfaction"`
+}
+
+// KeyWork is 重点攻坚考绩: Points × the weighted share of credit earned on
+// the tasks due in the period (by today, for a period still running).
+type KeyWork struct {
+	Points float64 `json:"points"`
+	// Credit for a task completed by its due date, after it, and for one
+	// still open after it — the last multiplied by its reported percent.
+	OnTime     float64 `json:"on_time"`
+	Late       float64 `json:"late"`
+	Unfinished float64 `json:"unfinished"`
+}
+
+// Daily is 日常动态考评: Points less the deductions, not below zero. A
+// deduction falls on every unit of the task, times its share.
+type Daily struct {
+	Points        float64            `json:"points"`
+	Press         float64            `json:"press"`          // per 催办
+	Notice        map[string]float64 `json:"notice"`         // per 督办单, by ladder level (blue, yellow, red, listed)
+	ReportMissing float64            `json:"report_missing"` // per missed periodic report
+}
+
+// Incentive is 创新创优激励: bonuses per record kind, capped, and the
+// deduction per accountability decision, which no cap limits.
+type Incentive struct {
+	Bonus          map[string]float64 `json:"bonus"` // highlight, innovation, commendation
+	Cap            float64            `json:"cap"`
+	Accountability float64            `json:"accountability"`
+}
+
+// Satisfaction is the public's part: Points × the unit's satisfaction
+// rate. A unit the hotline has no rate for gets the average of the units
+// that have one (full marks when none has), so that it neither gains nor
+// loses by the hotline's coverage.
+type Satisfaction struct {
+	Points float64 `json:"points"`
+}
+
+// The record kinds: bonuses and the accountability decision.
+const (
+	RecordHighlight      = "highlight"      // 亮点
+	RecordInnovation     = "innovation"     // 创新
+	RecordCommendation   = "commendation"   // 通报表扬、表彰
+	RecordAccountability = "accountability" // 问责、通报批评
+)
+
+// RecordKinds lists the kinds in display order.
+var RecordKinds = []string{RecordHighlight, RecordInnovation, RecordCommendation, RecordAccountability}
+
+// RecordLabel is a record kind in Chinese.
+func RecordLabel(kind string) string {
+	return map[string]string{RecordHighlight: "亮点", RecordInnovation: "创新", RecordCommendation: "表扬",
+		RecordAccountability: "问责"}[kind]
+}
+
+// Default is duban's scheme: 重点攻坚考绩 60, 日常动态考评 30, 公众满意度 10,
+// and up to 5 bonus points; lead units carry a task in full, the others at
+// half; a task completed late earns 60%, an open one 30% of its reported
+// percent; a 催办 costs 0.5, a notice 1 (blue), 2 (yellow), 3 (red) or 5
+// (挂牌督办), a missed report 0.5; 亮点 2, 创新 3, a commendation 2; an
+// accountability decision costs 5. Three tasks make a unit rankable.
+func Default() Scheme {
+	return Scheme{
+		Name: "重点攻坚考绩 + 日常动态考评 + 创新创优激励", LeadShare: 1, CoShare: 0.5, DefaultWeight: 10, MinTasks: 3,
+		KeyWork: KeyWork{Points: 60, OnTime: 1, Late: 0.6, Unfinished: 0.3},
+		Daily: Daily{Points: 30, Press: 0.5, ReportMissing: 0.5,
+			Notice: map[string]float64{"blue": 1, "yellow": 2, "red": 3, "listed": 5}},
+		Incentive: Incentive{Bonus: map[string]float64{RecordHighlight: 2, RecordInnovation: 3, RecordCommendation: 2},
+			Cap: 5, Accountability: 5},
+		Satisfaction: Satisfaction{Points: 10},
+	}
+}
+
+// Validate reports every problem at once, in Chinese, so that an office
+// fixes its scheme in one pass.
+func (s Scheme) Validate() error {
+	var errs []error
+	in := func(what string, v, lo, hi float64) {
+		if v < lo || v > hi {
+			errs = append(errs, fmt.Errorf("%s应在 %g–%g 之间，现为 %g", what, lo, hi, v))
+		}
+	}
+	in("牵头单位系数", s.LeadShare, 0, 1)
+	in("配合单位系数", s.CoShare, 0, 1)
+	in("默认任务权重", s.DefaultWeight, 0.1, 1000)
+	if s.MinTasks < 0 || s.MinTasks > 1000 {
+		errs = append(errs, fmt.Errorf("参与排名的最少任务数应在 0–1000 之间，现为 %d", s.MinTasks))
+	}
+	in("重点攻坚考绩分值", s.KeyWork.Points, 0, 1000)
+	in("按时完成得分比例", s.KeyWork.OnTime, 0, 1)
+	in("逾期完成得分比例", s.KeyWork.Late, 0, 1)
+	in("未完成得分比例", s.KeyWork.Unfinished, 0, 1)
+	in("日常动态考评分值", s.Daily.Points, 0, 1000)
+	in("每次催办扣分", s.Daily.Press, 0, 100)
+	in("每次缺报扣分", s.Daily.ReportMissing, 0, 100)
+	for _, level := range slices.Sorted(maps.Keys(s.Daily.Notice)) {
+		in("督办单（"+level+"）扣分", s.Daily.Notice[level], 0, 100)
+	}
+	for _, kind := range slices.Sorted(maps.Keys(s.Incentive.Bonus)) {
+		if RecordLabel(kind) == "" || kind == RecordAccountability {
+			errs = append(errs, fmt.Errorf("加分项 %q 不是亮点、创新或表扬", kind))
+			continue
+		}
+		in(RecordLabel(kind)+"加分", s.Incentive.Bonus[kind], 0, 100)
+	}
+	in("加分上限", s.Incentive.Cap, 0, 1000)
+	in("每次问责扣分", s.Incentive.Accountability, 0, 1000)
+	in("公众满意度分值", s.Satisfaction.Points, 0, 1000)
+	if s.KeyWork.Points+s.Daily.Points+s.Satisfaction.Points <= 0 {
+		errs = append(errs, errors.New("重点攻坚、日常考评与满意度的分值不能全为 0"))
+	}
+	return errors.Join(errs...)
+}
+
+// FullMarks is the total a unit reaches without bonuses.
+func (s Scheme) FullMarks() float64 {
+	return s.KeyWork.Points + s.Daily.Points + s.Satisfaction.Points
+}
