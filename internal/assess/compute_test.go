@@ -129,7 +129,7 @@ func TestSimulatedYear(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			res := Compute(s, p, d(c.asOf), in)
+			res := Compute(s, p, d(c.asOf), in, ExplainAll)
 			if len(res.Scores) != len(c.want) {
 				t.Fatalf("%d scores", len(res.Scores))
 			}
@@ -170,7 +170,7 @@ func checkLines(t *testing.T, g Score) {
 // reminder, which costs nothing), and its two records.
 func TestExplanationNamesEveryEvent(t *testing.T) {
 	p, _ := ledger.ParsePeriod("2026-Q1")
-	res := Compute(Default(), p, d("2026-04-15"), year2026())
+	res := Compute(Default(), p, d("2026-04-15"), year2026(), ExplainUnit(1))
 	var a Score
 	for _, s := range res.Scores {
 		if s.Unit == "市法制办" {
@@ -218,7 +218,7 @@ func TestTies(t *testing.T) {
 		in.Tasks = append(in.Tasks, task)
 	}
 	in.Events = []Event{{Key: "x", TaskID: 3, Kind: "press", On: d("2026-03-02")}}
-	res := Compute(s, p, d("2026-04-01"), in)
+	res := Compute(s, p, d("2026-04-01"), in, ExplainAll)
 	var order []string
 	var ranks []int
 	for _, sc := range res.Scores {
@@ -238,7 +238,7 @@ func TestCapsAndFloors(t *testing.T) {
 	for i := 0; i < 8; i++ {
 		in.Events = append(in.Events, Event{Key: string(rune('a' + i)), TaskID: 1, Kind: "escalate", Level: "listed", Label: "挂牌督办", On: d("2026-03-10")})
 	}
-	res := Compute(s, p, d("2026-04-01"), in)
+	res := Compute(s, p, d("2026-04-01"), in, ExplainAll)
 	if g := res.Scores[0]; g.Daily != 0 {
 		t.Errorf("daily %v, want 0 after 40 points of deductions", g.Daily)
 	} else {
