@@ -1,0 +1,159 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+
+	"github.com/duban/duban/internal/assess"
+)
+
+// assessedTasks selects the ledger's tasks (not drafts) that were due
+// between the two dates, or were supervised then. Its two parameters
+// appear twice: from, to, from, to.
+const assessedTasks = `t.status <> 'draft' AND (t.due BETWEEN ? AND ?
+	OR t.id IN (SELECT e.task_id FROM supervision_events e WHERE e.on_day BETWEEN ? AND ?))`
+
+// AssessmentInput reads what assess.Compute needs for the days from..to:
+// the units that hold registered tasks (not the catch-all groups such as
+// 市级有关部门), the tasks due or supervised then with their units, the day
+// each was completed — the day of the 销号 application the office
+// accepted — the supervision events and the records in force.
+func (db *DB) AssessmentInput(ctx context.Context, from, to time.Time) (assess.Input, error) {
+	var in assess.Input
+	f, t := from.Format(dateLayout), to.Format(dateLayout)
+	rng := []any{f, t, f, t}
+	units, err := db.read.QueryContext(ctx, db.dialect.rebind(`
+		SELECT id, name FROM units WHERE kind <> 'group' AND id IN (
+			SELECT tu.unit_id FROM task_units tu JOIN tasks t ON t.id = tu.task_id WHERE t.status <> 'draft')
+		ORDER BY id`))
+	if err != nil {
+		return in, fmt.Errorf("store: assessment units: %w", err)
+	}
+	for units.Next() {
+		var u assess.Unit
+		if err := units.Scan(&u.ID, &u.Name); err != nil {
+			units.Close()
+			return in, fmt.Errorf("store: assessment units: %w", err)
+		}
+		in.Units = append(in.Units, u)
+	}
+	units.Close()
+	if err := db.assessedTaskRows(ctx, &in, rng); err != nil {
+		return in, err
+	}
+	events, err := db.read.QueryContext(ctx, db.dialect.rebind(`
+		SELECT key, task_id, kind, level, label, on_day FROM supervision_events
+		WHERE on_day BETWEEN ? AND ? AND kind IN ('press', 'notice', 'escalate', 'issued', 'report_missing')`), f, t)
+	if err != nil {
+		return in, fmt.Errorf("store: assessment events: %w", err)
+	}
+	for events.Next() {
+		var e assess.Event
+		var on dateValue
+		if err := events.Scan(&e.Key, &e.TaskID, &e.Kind, &e.Level, &e.Label, &on); err != nil {
+			events.Close()
+			return in, fmt.Errorf("store: assessment events: %w", err)
+		}
+		e.On, _ = parseDay(string(on))
+		in.Events = append(in.Events, e)
+	}
+	events.Close()
+	records, err := db.read.QueryContext(ctx, db.dialect.rebind(`
+		SELECT id, unit_id, kind, title, on_day FROM assessment_records WHERE revoked_at IS NULL AND on_day BETWEEN ? AND ?`), f, t)
+	if err != nil {
+		return in, fmt.Errorf("store: assessment records: %w", err)
+	}
+	defer records.Close()
+	for records.Next() {
+		var r assess.Record
+		var on dateValue
+		if err := records.Scan(&r.ID, &r.UnitID, &r.Kind, &r.Title, &on); err != nil {
+			return in, fmt.Errorf("store: assessment records: %w", err)
+		}
+		r.On, _ = parseDay(string(on))
+		in.Records = append(in.Records, r)
+	}
+	return in, records.Err()
+}
+
+// assessedTaskRows reads the tasks and their units.
+func (db *DB) assessedTaskRows(ctx context.Context, in *assess.Input, rng []any) error {
+	rows, err := db.read.QueryContext(ctx, db.dialect.rebind(`
+		SELECT t.id, t.title, t.weight, t.due, t.percent FROM tasks t WHERE `+assessedTasks+` ORDER BY t.id`), rng...)
+	if err != nil {
+		return fmt.Errorf("store: assessment tasks: %w", err)
+	}
+	at := map[int64]int{}
+	for rows.Next() {
+		var tk assess.Task
+		var weight, percent sql.NullFloat64
+		var due dateValue
+		if err := rows.Scan(&tk.ID, &tk.Title, &weight, &due, &percent); err != nil {
+			rows.Close()
+			return fmt.Errorf("store: assessment tasks: %w", err)
+		}
+		tk.Weight, tk.Percent = weight.Float64, percent.Float64
+		tk.Due, _ = parseDay(string(due))
+		at[tk.ID] = len(in.Tasks)
+		in.Tasks = append(in.Tasks, tk)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("store: assessment tasks: %w", err)
+	}
+	if err := db.completionDays(ctx, in, at, rng); err != nil {
+		return err
+	}
+	shares, err := db.read.QueryContext(ctx, db.dialect.rebind(`
+		SELECT tu.task_id, tu.unit_id, tu.is_lead FROM task_units tu JOIN tasks t ON t.id = tu.task_id
+		JOIN units u ON u.id = tu.unit_id AND u.kind <> 'group'
+		WHERE `+assessedTasks+` ORDER BY tu.task_id, tu.seq`), rng...)
+	if err != nil {
+		return fmt.Errorf("store: assessment units of tasks: %w", err)
+	}
+	defer shares.Close()
+	for shares.Next() {
+		var task int64
+		var s assess.Share
+		if err := shares.Scan(&task, &s.UnitID, &s.Lead); err != nil {
+			return fmt.Errorf("store: assessment units of tasks: %w", err)
+		}
+		if i, ok := at[task]; ok {
+			in.Tasks[i].Units = append(in.Tasks[i].Units, s)
+		}
+	}
+	return shares.Err()
+}
+
+// chinaTime is the zone a completion's day is read in.
+var chinaTime = time.FixedZone("CST", 8*3600)
+
+// completionDays sets each completed task's Done: the day (in China) of
+// its 销号 application that the office accepted.
+func (db *DB) completionDays(ctx context.Context, in *assess.Input, at map[int64]int, rng []any) error {
+	rows, err := db.read.QueryContext(ctx, db.dialect.rebind(`
+		SELECT c.task_id, c.created_at FROM close_requests c JOIN tasks t ON t.id = c.task_id
+		WHERE c.decision = 'closed' AND `+assessedTasks), rng...)
+	if err != nil {
+		return fmt.Errorf("store: assessment completions: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var task int64
+		var applied time.Time
+		if err := rows.Scan(&task, &applied); err != nil {
+			return fmt.Errorf("store: assessment completions: %w", err)
+		}
+		i, ok := at[task]
+		if !ok {
+			continue
+		}
+		y, m, d := applied.In(chinaTime).Date()
+		if day := time.Date(y, m, d, 0, 0, 0, 0, time.UTC); in.Tasks[i].Done.IsZero() || day.Before(in.Tasks[i].Done) {
+			in.Tasks[i].Done = day
+		}
+	}
+	return rows.Err()
+}
