@@ -144,11 +144,16 @@ type held struct {
 }
 
 // shares appends each unit of t to out once, a unit named as lead and as
-// cooperating counting as lead.
+// cooperating counting as lead. A task that names no lead unit (责任单位：
+// 甲、乙) is every unit's in full.
 func shares(out []held, s Scheme, t *Task) []held {
+	anyLead := false
+	for _, u := range t.Units {
+		anyLead = anyLead || u.Lead
+	}
 	for _, u := range t.Units {
 		h := held{t: t, unit: u.UnitID, share: s.CoShare, role: "配合"}
-		if u.Lead {
+		if u.Lead || !anyLead {
 			h.share, h.role = s.LeadShare, "牵头"
 		}
 		dup := false

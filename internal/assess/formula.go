@@ -19,7 +19,7 @@ func (s Scheme) Formula() []string {
 	out := []string{
 		fmt.Sprintf("总分 = 重点攻坚考绩（%s 分）+ 日常动态考评（%s 分）+ 公众满意度（%s 分）+ 创新创优激励（加分最多 %s 分，问责扣分不设上限）。",
 			num(k.Points), num(dl.Points), num(s.Satisfaction.Points), num(inc.Cap)),
-		fmt.Sprintf("重点攻坚考绩：统计期内到期的每项任务按权重计分（方案未定权重的按 %s 计）；牵头单位按 %s 倍、配合单位按 %s 倍计入。"+
+		fmt.Sprintf("重点攻坚考绩：统计期内到期的每项任务按权重计分（方案未定权重的按 %s 计）；牵头单位按 %s 倍、配合单位按 %s 倍计入（未标明牵头单位的，各责任单位均按牵头计）。"+
 			"按时完成得全部分值，逾期完成得 %s%%，到期未完成按已报完成比例的 %s%% 计。本项得分 = %s × 所得分值之和 ÷ 应得分值之和；统计期内没有到期任务的，本项按满分计。",
 			num(s.DefaultWeight), num(s.LeadShare), num(s.CoShare), num(k.Late*100), num(k.Unfinished*100), num(k.Points)),
 		fmt.Sprintf("日常动态考评：基础分 %s 分，扣完为止。%s。扣分由任务的各责任单位承担，牵头单位按 %s 倍、配合单位按 %s 倍。",

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/duban/duban/internal/assesssvc"
 	"github.com/duban/duban/internal/auth"
 	"github.com/duban/duban/internal/calendarsvc"
 	"github.com/duban/duban/internal/config"
@@ -40,6 +41,8 @@ type App struct {
 	Calendar *calendarsvc.Service
 	// Ledger reads the ledger, for the API and the pages alike.
 	Ledger *ledgersvc.Service
+	// Assess computes the scores, for the API and the pages alike.
+	Assess *assesssvc.Service
 	// Files keeps attachments (progress evidence, 销号 materials).
 	Files *files.Store
 	// Scheduler runs supervision when the configuration says so, and
@@ -84,6 +87,7 @@ func Open(ctx context.Context, cfg config.Config, env *Env) (*App, error) {
 	app.Ledger = &ledgersvc.Service{Store: db, Calendar: app.Calendar,
 		Rules: ledger.Rules{DueSoonWorkdays: cfg.DueSoonWorkdays}, Now: svc.Now}
 	app.Files = fs
+	app.Assess = &assesssvc.Service{Store: db, Now: svc.Now}
 	if app.Scheduler, err = app.newScheduler(); err != nil {
 		db.Close()
 		return nil, err

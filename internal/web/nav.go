@@ -30,6 +30,7 @@ var (
 	navDesk  = navEntry{"nav.desk", "/desk"}
 	navCal   = navEntry{"nav.calendar", "/calendar"}
 	navRules = navEntry{"nav.rules", "/rules"}
+	navScore = navEntry{"nav.assessment", "/assessment"}
 )
 
 // navByRole is what each role sees in the top bar. It only spares people
@@ -39,9 +40,9 @@ var navByRole = map[string][]navEntry{
 	RoleSysAdmin:   {navHome, navUnits, navUsers, navCal},
 	RoleSecAdmin:   {navHome, navUsers},
 	RoleAuditAdmin: {navHome, navAudit},
-	RoleOffice:     {navHome, navPlans, navTasks, navDesk, navInbox, navUnits, navRules, navCal},
-	RoleLiaison:    {navHome, navTasks, navDesk, navInbox},
-	RoleLeader:     {navHome, navPlans, navTasks, navDesk, navInbox, navUnits, navCal},
+	RoleOffice:     {navHome, navPlans, navTasks, navDesk, navInbox, navScore, navUnits, navRules, navCal},
+	RoleLiaison:    {navHome, navTasks, navDesk, navInbox, navScore},
+	RoleLeader:     {navHome, navPlans, navTasks, navDesk, navInbox, navScore, navUnits, navCal},
 	RoleNone:       {navHome},
 }
 

@@ -64,6 +64,17 @@ func (h *Handler) routes() {
 		m.HandleFunc("GET /inbox", h.signedIn(h.inboxShow))
 		m.HandleFunc("POST /inbox/{id}/resend", h.signedIn(h.inboxResend))
 	}
+	if h.d.Assessment != nil {
+		m.HandleFunc("GET /scoring", h.scoringFormula) // public: the formula is published
+		m.HandleFunc("GET /assessment", h.signedIn(h.assessRanking))
+		m.HandleFunc("GET /assessment/units/{id}", h.signedIn(h.assessUnit))
+		m.HandleFunc("GET /assessment/scheme", h.signedIn(h.assessScheme))
+		m.HandleFunc("POST /assessment/scheme", h.signedIn(h.assessSchemeSave))
+		m.HandleFunc("POST /assessment/scheme/publish", h.signedIn(h.assessSchemePublish))
+		m.HandleFunc("GET /assessment/records", h.signedIn(h.assessRecords))
+		m.HandleFunc("POST /assessment/records", h.signedIn(h.assessRecordAdd))
+		m.HandleFunc("POST /assessment/records/{id}/revoke", h.signedIn(h.assessRecordRevoke))
+	}
 	if h.d.Rules != nil {
 		m.HandleFunc("GET /rules", h.signedIn(h.rulesList))
 		m.HandleFunc("GET /rules/{plan}", h.signedIn(h.rulesEdit))

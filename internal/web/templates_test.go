@@ -101,6 +101,9 @@ func samplePages() map[string][]any {
 	for name, datas := range rulesSamples(p) {
 		samples[name] = datas
 	}
+	for name, datas := range assessSamples(p) {
+		samples[name] = datas
+	}
 	return samples
 }
 

@@ -83,6 +83,9 @@ func templateFuncs(loc i18n.Localizer, a *assets) template.FuncMap {
 	for name, fn := range ledgerFuncs(loc) {
 		funcs[name] = fn
 	}
+	for name, fn := range assessFuncs() {
+		funcs[name] = fn
+	}
 	return funcs
 }
 

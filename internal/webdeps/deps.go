@@ -4,6 +4,7 @@ import (
 	"context"
 	"time"
 
+	"github.com/duban/duban/internal/assesssvc"
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/auth"
 	"github.com/duban/duban/internal/calendarsvc"
@@ -37,6 +38,8 @@ type Deps struct {
 	// default. NoticeIssuer signs it.
 	NoticeTemplate []byte
 	NoticeIssuer   string
+	// Assess computes the scores; nil leaves 考核 out.
+	Assess *assesssvc.Service
 	// RulesBase are the built-in supervision rules, which the office's
 	// stored rules override; the 督查规则 page shows and edits them.
 	RulesBase supervise.Rules
@@ -62,6 +65,9 @@ func (d *Deps) Web() web.Deps {
 	}
 	if d.Calendar != nil {
 		wd.MissingCalendarYears = d.missingCalendarYears
+	}
+	if d.Assess != nil {
+		wd.Assessment = &assessment{d}
 	}
 	if d.CalendarAdmin != nil {
 		wd.Calendar = &calendarAdmin{d}

@@ -1,0 +1,118 @@
+// Package assesssvc serves the scores: the scheme in force (the office's
+// latest published, else duban's default) applied to the ledger as read
+// from the store, for any month, quarter, half-year or year, kept until
+// the data changes. The API and the pages share one.
+package assesssvc
+
+import (
+	"context"
+	"errors"
+	"sync"
+	"time"
+
+	"github.com/duban/duban/internal/assess"
+	"github.com/duban/duban/internal/ledger"
+	"github.com/duban/duban/internal/store"
+)
+
+// Service computes and caches scores.
+type Service struct {
+	Store *store.DB
+	Now   func() time.Time
+
+	mu    sync.Mutex
+	cache map[string]cached
+}
+
+type cached struct {
+	version int64
+	today   time.Time
+	scores  *Scores
+}
+
+// Scores are a period's ranking under the scheme in force.
+type Scores struct {
+	assess.Result
+	Scheme assess.Scheme
+	// Version is the published scheme; nil when duban's default applies.
+	Version *store.SchemeVersion
+}
+
+var shanghai = time.FixedZone("CST", 8*3600)
+
+// Today is today's date in China.
+func (s *Service) Today() time.Time {
+	y, m, d := s.Now().In(shanghai).Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+// Scheme is the scheme in force and its published version (nil: the
+// default).
+func (s *Service) Scheme(ctx context.Context) (assess.Scheme, *store.SchemeVersion, error) {
+	v, err := s.Store.CurrentScheme(ctx)
+	if errors.Is(err, store.ErrNotFound) {
+		return assess.Default(), nil, nil
+	}
+	if err != nil {
+		return assess.Scheme{}, nil, err
+	}
+	return v.Scheme, &v, nil
+}
+
+// Ranking scores every unit for the period, without the explanations,
+// from the cache while nothing has changed.
+func (s *Service) Ranking(ctx context.Context, p ledger.Period) (*Scores, error) {
+	version, err := s.Store.DataVersion(ctx)
+	if err != nil {
+		return nil, err
+	}
+	today := s.Today()
+	s.mu.Lock()
+	c, ok := s.cache[p.Key]
+	s.mu.Unlock()
+	if ok && c.version == version && c.today.Equal(today) {
+		return c.scores, nil
+	}
+	sc, err := s.compute(ctx, p, today, nil)
+	if err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	if s.cache == nil {
+		s.cache = map[string]cached{}
+	}
+	s.cache[p.Key] = cached{version: version, today: today, scores: sc}
+	s.mu.Unlock()
+	return sc, nil
+}
+
+// Explain is one unit's score for the period with every line that made
+// it; store.ErrNotFound when the unit is not assessed.
+func (s *Service) Explain(ctx context.Context, p ledger.Period, unitID int64) (*Scores, assess.Score, error) {
+	sc, err := s.compute(ctx, p, s.Today(), assess.ExplainUnit(unitID))
+	if err != nil {
+		return nil, assess.Score{}, err
+	}
+	for _, u := range sc.Scores {
+		if u.UnitID == unitID {
+			return sc, u, nil
+		}
+	}
+	return nil, assess.Score{}, store.ErrNotFound
+}
+
+func (s *Service) compute(ctx context.Context, p ledger.Period, today time.Time, explain assess.Explain) (*Scores, error) {
+	scheme, version, err := s.Scheme(ctx)
+	if err != nil {
+		return nil, err
+	}
+	limit := p.End
+	if today.Before(limit) {
+		limit = today
+	}
+	in, err := s.Store.AssessmentInput(ctx, p.Start, limit)
+	if err != nil {
+		return nil, err
+	}
+	return &Scores{Result: assess.Compute(scheme, p, today, in, explain), Scheme: scheme, Version: version}, nil
+}

@@ -1,0 +1,23 @@
+package web
+
+import (
+	"strconv"
+
+	"github.com/duban/duban/internal/assess"
+)
+
+// assessFuncs are the template functions of the assessment pages.
+func assessFuncs() map[string]any {
+	return map[string]any{
+		// pts writes points to the hundredth: 62.35.
+		"pts": func(v float64) string { return strconv.FormatFloat(v, 'f', 2, 64) },
+		// signed writes a contribution with its sign: +2.00, −0.50.
+		"signed": func(v float64) string {
+			if v < 0 {
+				return "−" + strconv.FormatFloat(-v, 'f', 2, 64)
+			}
+			return "+" + strconv.FormatFloat(v, 'f', 2, 64)
+		},
+		"recordKinds": func() []string { return assess.RecordKinds },
+	}
+}
