@@ -8,8 +8,8 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/assess"
+	"github.com/duban/duban/internal/audit"
 )
 
 // SchemeVersion is a stored scoring scheme: the draft, or a version the
