@@ -3,6 +3,8 @@ package api
 import (
 	"net/http"
 
+	"github.com/duban/duban/internal/assesssvc"
+
 	"github.com/duban/duban/internal/auth"
 	"github.com/duban/duban/internal/calendarsvc"
 	"github.com/duban/duban/internal/files"
@@ -19,6 +21,9 @@ type Handler struct {
 	Policy auth.Policy
 	Ledger *ledgersvc.Service // reads the ledger: statuses, reviews, task pages, workspaces
 	Files  *files.Store       // attachments
+	// Assess computes the scores; nil answers 404 on the assessment
+	// endpoints.
+	Assess *assesssvc.Service
 	// RulesBase are the built-in supervision rules under the stored ones.
 	RulesBase supervise.Rules
 	// Calendar is the live working-day calendar; nil answers 404 on its
@@ -62,6 +67,14 @@ var routes = []route{
 	{"POST", "/api/v1/ledger/progress", (*Handler).progressImport},
 	{"GET", "/api/v1/ledger.xlsx", (*Handler).ledgerExport},
 
+	{"GET", "/api/v1/assessment/scores", (*Handler).assessScores},
+	{"GET", "/api/v1/assessment/scores/{id}", (*Handler).assessUnitScore},
+	{"GET", "/api/v1/assessment/scheme", (*Handler).assessSchemeGet},
+	{"PUT", "/api/v1/assessment/scheme", (*Handler).assessSchemePut},
+	{"POST", "/api/v1/assessment/scheme/publish", (*Handler).assessSchemePublish},
+	{"GET", "/api/v1/assessment/records", (*Handler).assessRecords},
+	{"POST", "/api/v1/assessment/records", (*Handler).assessRecordCreate},
+	{"POST", "/api/v1/assessment/records/{id}/revoke", (*Handler).assessRecordRevoke},
 	{"GET", "/api/v1/supervision/rules", (*Handler).rulesList},
 	{"PUT", "/api/v1/supervision/rules/{plan}", (*Handler).rulesPut},
 	{"DELETE", "/api/v1/supervision/rules/{plan}", (*Handler).rulesDelete},

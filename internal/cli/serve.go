@@ -98,7 +98,7 @@ func Open(ctx context.Context, cfg config.Config, env *Env) (*App, error) {
 		return nil, err
 	}
 	app.Server = server.New(server.Deps{Store: db, Signin: svc, Policy: policy, Calendar: app.Calendar,
-		Rules: app.Ledger.Rules, Files: fs, Ledger: app.Ledger, CalendarAdmin: app.Calendar, RulesBase: app.Scheduler.Rules, Log: log, Pages: pages})
+		Rules: app.Ledger.Rules, Files: fs, Ledger: app.Ledger, CalendarAdmin: app.Calendar, RulesBase: app.Scheduler.Rules, Assess: app.Assess, Log: log, Pages: pages})
 	return app, nil
 }
 

@@ -3,6 +3,7 @@ package server
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"log/slog"
@@ -14,6 +15,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/duban/duban/internal/assess"
+	"github.com/duban/duban/internal/assesssvc"
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/auth"
 	"github.com/duban/duban/internal/authz"
@@ -88,7 +91,7 @@ func newFixture(t *testing.T, kind string) *fixture {
 		t.Fatal(err)
 	}
 	f.srv = New(Deps{Store: db, Signin: svc, Policy: auth.DefaultPolicy, Calendar: workday.Default(), Rules: ledger.DefaultRules,
-		Files: fs, CalendarAdmin: live, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+		Files: fs, CalendarAdmin: live, Assess: &assesssvc.Service{Store: db, Now: time.Now}, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	return f
 }
 
@@ -167,6 +170,16 @@ func TestEveryWriteByEveryRole(t *testing.T) {
 					allowed: []string{"office"}},
 				{name: "clear a plan's supervision rules", method: "DELETE", path: func(*fixture) string { return "/api/v1/supervision/rules/0" },
 					body: jsonBody(``), allowed: []string{"office"}, prepare: storeRules},
+				{name: "save a scheme draft", method: "PUT", path: func(*fixture) string { return "/api/v1/assessment/scheme" },
+					body: jsonScheme, allowed: []string{"office"}},
+				{name: "publish the scheme", method: "POST", path: func(*fixture) string { return "/api/v1/assessment/scheme/publish" },
+					body: jsonBody(``), allowed: []string{"office"}, prepare: saveSchemeDraft},
+				{name: "add a record", method: "POST", path: func(*fixture) string { return "/api/v1/assessment/records" },
+					body: func(*testing.T) (io.Reader, string) {
+						return strings.NewReader(`{"unit_id":1,"kind":"highlight","title":"法治示范","on":"2026-03-10"}`), "application/json"
+					}, allowed: []string{"office"}},
+				{name: "revoke a record", method: "POST", path: func(*fixture) string { return "/api/v1/assessment/records/1/revoke" },
+					body: jsonBody(`{"reason":"复核"}`), allowed: []string{"office"}, prepare: addRecord},
 				{name: "correct a calendar day", method: "POST", path: func(*fixture) string { return "/api/v1/calendar/days" },
 					body:    jsonBody(`{"date":"2026-06-15","set":"off","name":"地方节日","scope":"local","reason":"市政府通知"}`),
 					allowed: []string{"sysadmin", "office"}},
@@ -312,6 +325,32 @@ func applyForClose(t *testing.T, f *fixture) {
 
 // issueNotice records a 督办单 on the task of 市法制办, as the scheduler
 // would after a missed deadline.
+// jsonScheme is duban's default scheme as a request body.
+func jsonScheme(t *testing.T) (io.Reader, string) {
+	b, err := json.Marshal(assess.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return bytes.NewReader(b), "application/json"
+}
+
+// saveSchemeDraft leaves a draft to publish.
+func saveSchemeDraft(t *testing.T, f *fixture) {
+	t.Helper()
+	if _, err := f.db.SaveSchemeDraft(context.Background(), audit.System, assess.Default()); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// addRecord leaves record 1 to revoke.
+func addRecord(t *testing.T, f *fixture) {
+	t.Helper()
+	if _, err := f.db.AddAssessRecord(context.Background(), audit.System, store.AssessRecord{UnitID: f.unitA, Kind: assess.RecordHighlight,
+		Title: "法治示范", On: "2026-03-10"}); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // storeRules gives the default rules a stored version to clear.
 func storeRules(t *testing.T, f *fixture) {
 	t.Helper()

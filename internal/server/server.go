@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/duban/duban/internal/api"
+	"github.com/duban/duban/internal/assesssvc"
 	"github.com/duban/duban/internal/auth"
 	"github.com/duban/duban/internal/calendarsvc"
 	"github.com/duban/duban/internal/files"
@@ -40,6 +41,8 @@ type Deps struct {
 	// CalendarAdmin is the live calendar for the API's calendar
 	// endpoints; nil leaves them answering 404.
 	CalendarAdmin *calendarsvc.Service
+	// Assess computes the scores for the API; nil leaves its endpoints 404.
+	Assess *assesssvc.Service
 	// RulesBase are the built-in supervision rules, under the office's.
 	RulesBase supervise.Rules
 	Log       *slog.Logger
@@ -67,7 +70,7 @@ func New(d Deps) *Server {
 	if ledgerSvc == nil {
 		ledgerSvc = &ledgersvc.Service{Store: d.Store, Calendar: d.Calendar, Rules: d.Rules, Now: d.Signin.Now}
 	}
-	(&api.Handler{Store: d.Store, Signin: d.Signin, Policy: d.Policy, Ledger: ledgerSvc, Files: d.Files, Calendar: d.CalendarAdmin, RulesBase: d.RulesBase}).Routes(mux)
+	(&api.Handler{Store: d.Store, Signin: d.Signin, Policy: d.Policy, Ledger: ledgerSvc, Files: d.Files, Calendar: d.CalendarAdmin, RulesBase: d.RulesBase, Assess: d.Assess}).Routes(mux)
 	if d.Pages != nil {
 		d.Pages.Routes(mux)
 	}
