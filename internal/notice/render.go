@@ -8,6 +8,8 @@ import (
 	"io"
 	"regexp"
 	"strings"
+
+	"github.com/duban/duban/internal/docx"
 )
 
 // maxPart bounds one part of a template read into memory: a notice is a
@@ -115,16 +117,10 @@ func fill(part []byte, values map[string]string) ([]byte, error) {
 				return []byte(`<w:t></w:t>`)
 			}
 			first = false
-			return []byte(`<w:t xml:space="preserve">` + escape(filled) + `</w:t>`)
+			return []byte(`<w:t xml:space="preserve">` + docx.Escape(filled) + `</w:t>`)
 		})
 	})
 	return res, failure
-}
-
-func escape(s string) string {
-	var b strings.Builder
-	xml.EscapeText(&b, []byte(s))
-	return b.String()
 }
 
 func unescape(s string) string {

@@ -1,8 +1,6 @@
 package notice
 
 import (
-	"archive/zip"
-	"bytes"
 	"context"
 	"errors"
 	"os"
@@ -13,6 +11,7 @@ import (
 	"time"
 
 	"github.com/duban/duban/internal/docread"
+	"github.com/duban/duban/internal/docx"
 )
 
 var sample = Fields{Number: "督办〔2026〕42-1号", Issuer: "嘉兴市人民政府督查室", Unit: "市法制办", Plan: "法治政府建设实施方案",
@@ -50,7 +49,7 @@ func TestPlaceholderSplitAcrossRuns(t *testing.T) {
 	body := `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>` +
 		`<w:p><w:r><w:t>致{{</w:t></w:r><w:proofErr w:type="spellStart"/><w:r><w:rPr><w:b/></w:rPr><w:t>单</w:t></w:r><w:r><w:t xml:space="preserve">位}}：请于{{限期}}前反馈</w:t></w:r></w:p>` +
 		`<w:p><w:r><w:t>不变的段落</w:t></w:r></w:p></w:body></w:document>`
-	out, err := Render(docx(t, body), sample)
+	out, err := Render(docxOf(t, body), sample)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -67,7 +66,7 @@ func TestPlaceholderSplitAcrossRuns(t *testing.T) {
 // exist; a file that is no Word document says so.
 func TestBadTemplates(t *testing.T) {
 	body := `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>{{单位名称}}</w:t></w:r></w:p></w:body></w:document>`
-	_, err := Render(docx(t, body), sample)
+	_, err := Render(docxOf(t, body), sample)
 	var te *TemplateError
 	if !errors.As(err, &te) || !strings.Contains(te.Message, "{{单位名称}}") || !strings.Contains(te.Message, "单位") {
 		t.Errorf("unknown placeholder: %v", err)
@@ -110,20 +109,8 @@ func TestNoticeOpensInLibreOffice(t *testing.T) {
 	}
 }
 
-// docx wraps a document.xml into the smallest package Word opens.
-func docx(t *testing.T, body string) []byte {
+// docxOf wraps a document.xml into a package Word opens.
+func docxOf(t *testing.T, body string) []byte {
 	t.Helper()
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	for name, data := range map[string]string{"[Content_Types].xml": contentTypes, "_rels/.rels": packageRels, "word/document.xml": body} {
-		w, err := zw.Create(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		w.Write([]byte(data))
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
+	return docx.Package(body)
 }

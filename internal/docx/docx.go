@@ -1,0 +1,165 @@
+// Package docx writes Word documents in the layout of a 公文 (GB/T
+// 9704-2012): A4, margins 37/35/28/26 mm, 28.95 pt lines, 方正小标宋简体
+// 二号 titles, 黑体 headings, 仿宋_GB2312 三号 body, tables in 仿宋 四号.
+// Word and WPS fall back to their own 宋体/仿宋 where those fonts are
+// missing. Text is escaped; nothing a user typed becomes markup.
+package docx
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"strings"
+)
+
+// Doc is a document being written, paragraph by paragraph.
+type Doc struct {
+	b strings.Builder
+}
+
+// New starts a document.
+func New() *Doc {
+	d := &Doc{}
+	d.b.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>`)
+	return d
+}
+
+// Run properties of the 公文 fonts.
+const (
+	TitleFont   = `<w:rFonts w:ascii="方正小标宋简体" w:hAnsi="方正小标宋简体" w:eastAsia="方正小标宋简体"/><w:sz w:val="44"/><w:szCs w:val="44"/>`
+	HeadingFont = `<w:rFonts w:ascii="黑体" w:hAnsi="黑体" w:eastAsia="黑体"/>`
+	TableFont   = `<w:sz w:val="28"/><w:szCs w:val="28"/>`
+	// Indent is the body's first-line indent of two characters.
+	Indent = `<w:ind w:firstLineChars="200" w:firstLine="640"/>`
+)
+
+// Para adds a paragraph of one run; pPr and rPr are the paragraph's and
+// the run's properties (without their wrapping elements), text is escaped.
+func (d *Doc) Para(pPr, rPr, text string) {
+	d.b.WriteString(para(pPr, rPr, text))
+}
+
+func para(pPr, rPr, text string) string {
+	var b strings.Builder
+	b.WriteString(`<w:p>`)
+	if pPr != "" {
+		b.WriteString(`<w:pPr>` + pPr + `</w:pPr>`)
+	}
+	b.WriteString(`<w:r>`)
+	if rPr != "" {
+		b.WriteString(`<w:rPr>` + rPr + `</w:rPr>`)
+	}
+	b.WriteString(`<w:t xml:space="preserve">` + Escape(text) + `</w:t></w:r></w:p>`)
+	return b.String()
+}
+
+// Title adds the document's title, centred.
+func (d *Doc) Title(text string) {
+	d.Para(`<w:jc w:val="center"/><w:spacing w:before="0" w:after="240" w:line="579" w:lineRule="exact"/>`, TitleFont, text)
+}
+
+// Centered adds a centred line (a 文号, a subtitle).
+func (d *Doc) Centered(text string) { d.Para(`<w:jc w:val="center"/>`, "", text) }
+
+// Heading adds a first-level heading (一、…) in 黑体.
+func (d *Doc) Heading(text string) { d.Para(Indent, HeadingFont, text) }
+
+// Body adds a body paragraph with its first-line indent.
+func (d *Doc) Body(text string) { d.Para(Indent, "", text) }
+
+// Right adds a right-aligned line (the issuer, the date).
+func (d *Doc) Right(text string) { d.Para(`<w:jc w:val="right"/><w:ind w:right="640"/>`, "", text) }
+
+// Table adds a bordered table: the header row in 黑体, every cell in 四号
+// with single lines, columns sized by Word.
+func (d *Doc) Table(header []string, rows [][]string) {
+	b := &d.b
+	b.WriteString(`<w:tbl><w:tblPr><w:tblW w:w="5000" w:type="pct"/><w:jc w:val="center"/><w:tblBorders>`)
+	for _, side := range []string{"top", "left", "bottom", "right", "insideH", "insideV"} {
+		b.WriteString(`<w:` + side + ` w:val="single" w:sz="4" w:space="0" w:color="000000"/>`)
+	}
+	b.WriteString(`</w:tblBorders></w:tblPr>`)
+	writeRow := func(cells []string, header bool) {
+		b.WriteString(`<w:tr>`)
+		if header {
+			b.WriteString(`<w:trPr><w:tblHeader/></w:trPr>`)
+		}
+		rPr := TableFont
+		if header {
+			rPr = HeadingFont + TableFont
+		}
+		for _, c := range cells {
+			b.WriteString(`<w:tc><w:tcPr><w:vAlign w:val="center"/></w:tcPr>`)
+			b.WriteString(para(`<w:spacing w:line="400" w:lineRule="exact"/><w:jc w:val="center"/>`, rPr, c))
+			b.WriteString(`</w:tc>`)
+		}
+		b.WriteString(`</w:tr>`)
+	}
+	writeRow(header, true)
+	for _, r := range rows {
+		writeRow(r, false)
+	}
+	b.WriteString(`</w:tbl>`)
+	d.Para("", "", "") // Word needs a paragraph after a table
+}
+
+// Bytes closes the document and returns the .docx file.
+func (d *Doc) Bytes() []byte {
+	d.b.WriteString(`<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1588" w:header="851" w:footer="992" w:gutter="0"/></w:sectPr>`)
+	d.b.WriteString(`</w:body></w:document>`)
+	return Package(d.b.String())
+}
+
+// Package zips a document.xml with the parts every .docx needs: content
+// types, the package relationship, and the styles of the 公文 body.
+func Package(document string) []byte {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, part := range []struct{ name, body string }{
+		{"[Content_Types].xml", contentTypes},
+		{"_rels/.rels", packageRels},
+		{"word/document.xml", document},
+		{"word/styles.xml", styles},
+	} {
+		w, err := zw.Create(part.name)
+		if err != nil {
+			panic(err) // writing to memory
+		}
+		w.Write([]byte(part.body))
+	}
+	if err := zw.Close(); err != nil {
+		panic(err)
+	}
+	return buf.Bytes()
+}
+
+// Escape makes text safe inside an element.
+func Escape(s string) string {
+	var b strings.Builder
+	xml.EscapeText(&b, []byte(s))
+	return b.String()
+}
+
+const contentTypes = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
+<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
+<Default Extension="xml" ContentType="application/xml"/>
+<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>
+<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>
+</Types>`
+
+const packageRels = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>
+</Relationships>`
+
+// styles sets the body font: 仿宋_GB2312 三号 (16 pt), fixed 28.95 pt lines.
+const styles = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+<w:docDefaults>
+<w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="仿宋_GB2312"/><w:sz w:val="32"/><w:szCs w:val="32"/><w:lang w:eastAsia="zh-CN"/></w:rPr></w:rPrDefault>
+<w:pPrDefault><w:pPr><w:spacing w:line="579" w:lineRule="exact"/><w:jc w:val="both"/></w:pPr></w:pPrDefault>
+</w:docDefaults>
+<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>
+</w:styles>`
