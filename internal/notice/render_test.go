@@ -1,17 +1,14 @@
 package notice
 
 import (
-	"context"
 	"errors"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/duban/duban/internal/docread"
 	"github.com/duban/duban/internal/docx"
+	"github.com/duban/duban/internal/officetest"
 )
 
 var sample = Fields{Number: "督办〔2026〕42-1号", Issuer: "嘉兴市人民政府督查室", Unit: "市法制办", Plan: "法治政府建设实施方案",
@@ -79,31 +76,13 @@ func TestBadTemplates(t *testing.T) {
 // TestNoticeOpensInLibreOffice: LibreOffice reads the notice and prints
 // its text.
 func TestNoticeOpensInLibreOffice(t *testing.T) {
-	const soffice = "/usr/bin/soffice"
-	if _, err := os.Stat(soffice); err != nil {
-		t.Skipf("LibreOffice not installed (%s)", soffice)
-	}
+	officetest.Require(t)
 	t.Parallel()
 	out, err := Render(DefaultTemplate(), sample)
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := t.TempDir()
-	src := filepath.Join(dir, "督办通知书.docx")
-	if err := os.WriteFile(src, out, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, soffice, "--headless", "--norestore", "--nolockcheck", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
-		"--convert-to", "txt:Text (encoded):UTF8", "--outdir", filepath.Join(dir, "out"), src)
-	if msg, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("soffice: %v\n%s", err, msg)
-	}
-	text, err := os.ReadFile(filepath.Join(dir, "out", "督办通知书.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	text := officetest.ConvertBytes(t, "督办通知书.docx", out, "txt:Text (encoded):UTF8", "txt")
 	if !strings.Contains(string(text), "市法制办：") || !strings.Contains(string(text), "2026年3月16日") {
 		t.Errorf("LibreOffice reads:\n%s", text)
 	}

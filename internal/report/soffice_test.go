@@ -2,40 +2,17 @@ package report
 
 import (
 	"bytes"
-	"context"
 	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
-	"time"
+
+	"github.com/duban/duban/internal/officetest"
 )
 
-// sofficePath is where Debian's libreoffice-*-nogui packages put soffice.
-const sofficePath = "/usr/bin/soffice"
-
-// convert runs LibreOffice headless to convert src into format in a fresh
-// folder and returns the output path. It skips the test, with a log line,
-// where LibreOffice is not installed.
+// convert has LibreOffice convert src (see package officetest).
 func convert(t *testing.T, src, format, ext string) string {
 	t.Helper()
-	if _, err := os.Stat(sofficePath); err != nil {
-		t.Skipf("LibreOffice not installed (%s): skipping the check that the file opens in it", sofficePath)
-	}
-	out := t.TempDir()
-	// Each run gets its own profile: two soffice processes sharing one
-	// wait on each other's lock, and a first run writes a new profile.
-	profile := "file://" + filepath.Join(t.TempDir(), "profile")
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, sofficePath, "--headless", "--norestore", "--nolockcheck",
-		"-env:UserInstallation="+profile, "--convert-to", format, "--outdir", out, src)
-	msg, err := cmd.CombinedOutput()
-	dst := filepath.Join(out, strings.TrimSuffix(filepath.Base(src), filepath.Ext(src))+"."+ext)
-	if _, statErr := os.Stat(dst); err != nil || statErr != nil {
-		t.Fatalf("soffice --convert-to %s: %v %v\n%s", format, err, statErr, msg)
-	}
-	return dst
+	return officetest.Convert(t, src, format, ext)
 }
 
 // TestLedgerOpensInLibreOffice proves the export is a workbook another
