@@ -165,7 +165,9 @@ func Build(title, issuer string, p ledger.Period, asOf time.Time, year assess.In
 		}
 	}
 	slices.SortFunc(b.Records, func(x, y RecordEntry) int { return cmp.Or(x.On.Compare(y.On), cmp.Compare(x.ID, y.ID)) })
-	slices.SortStableFunc(b.Flags, func(x, y Flag) int { return cmp.Or(cmp.Compare(y.weight, x.weight), x.Due.Compare(y.Due), cmp.Compare(x.TaskID, y.TaskID)) })
+	slices.SortStableFunc(b.Flags, func(x, y Flag) int {
+		return cmp.Or(cmp.Compare(y.weight, x.weight), x.Due.Compare(y.Due), cmp.Compare(x.TaskID, y.TaskID))
+	})
 	for _, s := range ranking.Scores {
 		b.Summary.Units++
 		if s.Rank > 0 {

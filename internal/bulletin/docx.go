@@ -76,4 +76,3 @@ func pct(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) }
 
 // chineseDate is a 公文 date: 2026年4月15日.
 func chineseDate(t time.Time) string { return t.Format("2006年1月2日") }
-
