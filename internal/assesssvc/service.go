@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/duban/duban/internal/assess"
+	"github.com/duban/duban/internal/bulletin"
 	"github.com/duban/duban/internal/ledger"
 	"github.com/duban/duban/internal/store"
 )
@@ -19,6 +20,8 @@ import (
 type Service struct {
 	Store *store.DB
 	Now   func() time.Time
+	// Issuer signs the bulletins (notice_issuer: 督查室).
+	Issuer string
 
 	mu    sync.Mutex
 	cache map[string]cached
@@ -115,4 +118,28 @@ func (s *Service) compute(ctx context.Context, p ledger.Period, today time.Time,
 		return nil, err
 	}
 	return &Scores{Result: assess.Compute(scheme, p, today, in, explain), Scheme: scheme, Version: version}, nil
+}
+
+// Bulletin is the period's 通报: its ranking, and the figures of the
+// period's year up to its end (or today).
+func (s *Service) Bulletin(ctx context.Context, p ledger.Period) (*bulletin.Bulletin, error) {
+	sc, err := s.Ranking(ctx, p)
+	if err != nil {
+		return nil, err
+	}
+	today := s.Today()
+	limit := p.End
+	if today.Before(limit) {
+		limit = today
+	}
+	year, err := s.Store.AssessmentInput(ctx, time.Date(p.Start.Year(), time.January, 1, 0, 0, 0, 0, time.UTC), limit)
+	if err != nil {
+		return nil, err
+	}
+	issuer := s.Issuer
+	if issuer == "" {
+		issuer = "督查室"
+	}
+	title := "关于" + p.Label + "重点工作推进情况的通报"
+	return bulletin.Build(title, issuer, p, today, year, sc.Result, sc.Scheme.Name), nil
 }

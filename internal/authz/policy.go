@@ -27,6 +27,7 @@ const (
 	TaskClose     Action = "task.close"  // verify and close (销号) or return
 	TaskSupervise Action = "task.supervise"
 
+	Dashboard     Action = "dashboard.read" // the leaders' dashboard over every plan and unit
 	CalendarRead  Action = "calendar.read"  // see the working-day calendar and its changes
 	CalendarWrite Action = "calendar.write" // upload a year's schedule, correct a day
 )
@@ -42,9 +43,9 @@ var grants = map[Role]map[Action]bool{
 	SysAdmin:   set(UserCreate, UserUpdate, UserList, UnitRead, UnitWrite, CalendarRead, CalendarWrite),
 	SecAdmin:   set(UserGrant, UserUnlock, UserList, SecurityPolicy, UnitRead),
 	AuditAdmin: set(AuditRead),
-	Office:     set(UnitRead, UnitWrite, PlanRead, PlanWrite, TaskRead, TaskAssign, TaskClose, TaskSupervise, CalendarRead, CalendarWrite),
+	Office:     set(UnitRead, UnitWrite, PlanRead, PlanWrite, TaskRead, TaskAssign, TaskClose, TaskSupervise, CalendarRead, CalendarWrite, Dashboard),
 	Liaison:    set(UnitRead, PlanRead, TaskRead, TaskReport),
-	Leader:     set(UnitRead, PlanRead, TaskRead, CalendarRead),
+	Leader:     set(UnitRead, PlanRead, TaskRead, CalendarRead, Dashboard),
 }
 
 func set(actions ...Action) map[Action]bool {

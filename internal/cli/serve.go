@@ -87,7 +87,7 @@ func Open(ctx context.Context, cfg config.Config, env *Env) (*App, error) {
 	app.Ledger = &ledgersvc.Service{Store: db, Calendar: app.Calendar,
 		Rules: ledger.Rules{DueSoonWorkdays: cfg.DueSoonWorkdays}, Now: svc.Now}
 	app.Files = fs
-	app.Assess = &assesssvc.Service{Store: db, Now: svc.Now}
+	app.Assess = &assesssvc.Service{Store: db, Now: svc.Now, Issuer: cfg.NoticeIssuer}
 	if app.Scheduler, err = app.newScheduler(); err != nil {
 		db.Close()
 		return nil, err

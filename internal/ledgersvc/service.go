@@ -16,6 +16,8 @@ type Service struct {
 	Calendar ledger.Calendar
 	Rules    ledger.Rules
 	Now      func() time.Time
+
+	dashboard dashboardCache
 }
 
 // shanghai is the zone whose calendar day is "today" for deadlines.

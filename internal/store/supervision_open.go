@@ -57,24 +57,36 @@ func (db *DB) OpenNotices(ctx context.Context) ([]OpenNotice, error) {
 	for id := range byTask {
 		ids = append(ids, id)
 	}
-	in := marks(len(ids))
-	urows, err := db.read.QueryContext(ctx, db.dialect.rebind(`
-		SELECT task_id, name, is_lead, unit_id FROM task_units WHERE task_id IN (`+in+`) ORDER BY task_id, seq`), idArgs(ids)...)
+	units, err := db.unitLinksOf(ctx, ids)
 	if err != nil {
 		return nil, fmt.Errorf("store: open notices' units: %w", err)
 	}
-	defer urows.Close()
-	for urows.Next() {
+	for task, at := range byTask {
+		for _, i := range at {
+			out[i].Units = units[task]
+		}
+	}
+	return out, nil
+}
+
+// unitLinksOf reads the units of the given tasks, in their order.
+func (db *DB) unitLinksOf(ctx context.Context, ids []int64) (map[int64][]UnitLink, error) {
+	rows, err := db.read.QueryContext(ctx, db.dialect.rebind(`
+		SELECT task_id, name, is_lead, unit_id FROM task_units WHERE task_id IN (`+marks(len(ids))+`) ORDER BY task_id, seq`), idArgs(ids)...)
+	if err != nil {
+		return nil, fmt.Errorf("store: units of tasks: %w", err)
+	}
+	defer rows.Close()
+	out := map[int64][]UnitLink{}
+	for rows.Next() {
 		var task int64
 		var u UnitLink
 		var unit sql.NullInt64
-		if err := urows.Scan(&task, &u.Name, &u.Lead, &unit); err != nil {
-			return nil, fmt.Errorf("store: open notices' units: %w", err)
+		if err := rows.Scan(&task, &u.Name, &u.Lead, &unit); err != nil {
+			return nil, fmt.Errorf("store: units of tasks: %w", err)
 		}
 		u.UnitID = unit.Int64
-		for _, i := range byTask[task] {
-			out[i].Units = append(out[i].Units, u)
-		}
+		out[task] = append(out[task], u)
 	}
-	return out, urows.Err()
+	return out, rows.Err()
 }

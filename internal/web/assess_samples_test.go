@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/duban/duban/internal/assess"
+	"github.com/duban/duban/internal/bulletin"
 )
 
 // assessSamples are the 考核 pages' sample data, with markup in every
@@ -42,6 +43,23 @@ func assessSamples(p Page) map[string][]any {
 				Formula:  []string{"总分 = <b>…</b>"},
 				Problems: []string{"配合单位系数应在 0–1 之间，现为 <2>"}}},
 			SchemePage{Page: p, SchemeView: &SchemeView{}},
+		},
+		"assess_bulletin": {
+			BulletinPage{Page: p, BulletinView: &BulletinView{Period: "2026-Q1", Periods: periods, Bulletin: &bulletin.Bulletin{
+				Title: "关于<b>2026年第一季度</b>重点工作推进情况的通报", Issuer: "督查室", AsOf: at,
+				Summary: bulletin.Summary{Due: 4, OnTime: 1, Late: 1, Open: 2, Completion: 50, OnTimeRate: 25, Notices: 3},
+				Flags:   []bulletin.Flag{{TaskID: 3, Title: "<i>热线</i>", Units: "市编委办（牵头）", Due: at, Why: "红色督办单"}},
+				Records: []bulletin.RecordEntry{{Unit: "市法制办", Label: "亮点"}}},
+				Charts: []Chart{{ID: "c1", Title: "各单位完成情况", Spec: `{"kind":"bar","x":["<b>"],"series":[{"name":"完成率","data":[50]}]}`}}}},
+			BulletinPage{Page: p, BulletinView: &BulletinView{Bulletin: &bulletin.Bulletin{}}},
+		},
+		"dashboard": {
+			DashboardPage{Page: p, DashboardView: &DashboardView{Total: 10, Closed: 3, Red: 2, Yellow: 1, OpenNotices: 1, Completion: 30,
+				Charts:  []Chart{{ID: "c", Title: "全部任务红黄灯", Spec: `{"kind":"pie","x":["红灯"],"series":[{"name":"任务","data":[2]}]}`}},
+				Overdue: []OverdueView{{TaskID: 1, Title: "<b>甲</b>", Units: "市法制办（牵头）", Days: 12}},
+				Units:   []LightRow{{ID: 1, Name: "<i>市法制办</i>", Red: 2, Href: "/tasks?unit=1&light=red"}},
+				Plans:   []LightRow{{ID: 1, Name: "方案", Red: 2, Green: 5, Href: "/tasks?plan=1&light=red"}}}},
+			DashboardPage{Page: p, DashboardView: &DashboardView{}},
 		},
 		"assess_records": {
 			RecordsPage{Page: p, RecordsView: &RecordsView{Records: []RecordView{record, revoked}, CanEdit: true,

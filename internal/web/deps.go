@@ -23,6 +23,8 @@ type Deps struct {
 	Inbox Inbox
 	// Desk is the supervision desk (督办台); nil leaves it out.
 	Desk Desk
+	// Dashboard is the leaders' dashboard; nil leaves it out.
+	Dashboard Dashboard
 	// Assessment is 考核 (scores, scheme, records); nil leaves it out.
 	Assessment Assessment
 	// Rules are the supervision rules (督查规则); nil leaves them out.

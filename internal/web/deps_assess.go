@@ -3,6 +3,8 @@ package web
 import (
 	"context"
 	"time"
+
+	"github.com/duban/duban/internal/bulletin"
 )
 
 // Assessment is 考核: the scores and rankings, each unit's explanation,
@@ -24,6 +26,11 @@ type Assessment interface {
 	PublishScheme(ctx context.Context) error
 	// Formula is the scheme in force in plain Chinese, for everyone.
 	Formula(ctx context.Context) (*FormulaView, error)
+	// Bulletin is the period's 通报 with its charts.
+	Bulletin(ctx context.Context, period string) (*BulletinView, error)
+	// BulletinFile is the 通报 as .docx or its detail as .xlsx (format
+	// "docx" or "xlsx").
+	BulletinFile(ctx context.Context, period, format string) (*Download, error)
 	// Records lists the 激励/问责 records; AddRecord and RevokeRecord
 	// change them (the office).
 	Records(ctx context.Context) (*RecordsView, error)
@@ -137,4 +144,19 @@ type RecordForm struct {
 	Kind, Title, On, Basis, Text string
 	Tasks, Notices               string // numbers and keys, separated by commas or spaces
 	Problems                     []string
+}
+
+// BulletinView is the 通报 page: the bulletin, the charts drawn from it
+// and the periods to choose.
+type BulletinView struct {
+	*bulletin.Bulletin
+	Period  string
+	Periods []Option
+	Charts  []Chart
+}
+
+// Chart is one chart of a page: its title, and its data as JSON in the
+// form static/charts.js draws (kind, x, series, unit, horizontal).
+type Chart struct {
+	ID, Title, Spec string
 }

@@ -31,6 +31,7 @@ var (
 	navCal   = navEntry{"nav.calendar", "/calendar"}
 	navRules = navEntry{"nav.rules", "/rules"}
 	navScore = navEntry{"nav.assessment", "/assessment"}
+	navDash  = navEntry{"nav.dashboard", "/dashboard"}
 )
 
 // navByRole is what each role sees in the top bar. It only spares people
@@ -40,9 +41,9 @@ var navByRole = map[string][]navEntry{
 	RoleSysAdmin:   {navHome, navUnits, navUsers, navCal},
 	RoleSecAdmin:   {navHome, navUsers},
 	RoleAuditAdmin: {navHome, navAudit},
-	RoleOffice:     {navHome, navPlans, navTasks, navDesk, navInbox, navScore, navUnits, navRules, navCal},
+	RoleOffice:     {navHome, navDash, navPlans, navTasks, navDesk, navInbox, navScore, navUnits, navRules, navCal},
 	RoleLiaison:    {navHome, navTasks, navDesk, navInbox, navScore},
-	RoleLeader:     {navHome, navPlans, navTasks, navDesk, navInbox, navScore, navUnits, navCal},
+	RoleLeader:     {navHome, navDash, navPlans, navTasks, navDesk, navInbox, navScore, navUnits, navCal},
 	RoleNone:       {navHome},
 }
 

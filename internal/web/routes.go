@@ -64,10 +64,16 @@ func (h *Handler) routes() {
 		m.HandleFunc("GET /inbox", h.signedIn(h.inboxShow))
 		m.HandleFunc("POST /inbox/{id}/resend", h.signedIn(h.inboxResend))
 	}
+	if h.d.Dashboard != nil {
+		m.HandleFunc("GET /dashboard", h.signedIn(h.dashboardShow))
+	}
 	if h.d.Assessment != nil {
 		m.HandleFunc("GET /scoring", h.scoringFormula) // public: the formula is published
 		m.HandleFunc("GET /assessment", h.signedIn(h.assessRanking))
 		m.HandleFunc("GET /assessment/units/{id}", h.signedIn(h.assessUnit))
+		m.HandleFunc("GET /assessment/bulletin", h.signedIn(h.assessBulletin))
+		m.HandleFunc("GET /assessment/bulletin.docx", h.signedIn(h.assessBulletinDocx))
+		m.HandleFunc("GET /assessment/bulletin.xlsx", h.signedIn(h.assessBulletinXlsx))
 		m.HandleFunc("GET /assessment/scheme", h.signedIn(h.assessScheme))
 		m.HandleFunc("POST /assessment/scheme", h.signedIn(h.assessSchemeSave))
 		m.HandleFunc("POST /assessment/scheme/publish", h.signedIn(h.assessSchemePublish))

@@ -78,6 +78,7 @@ func (d *Deps) Web() web.Deps {
 		wd.Inbox = &inbox{d}
 		wd.Desk = &desk{d}
 		wd.Rules = &rulesAdmin{d}
+		wd.Dashboard = &dashboard{d}
 	}
 	return wd
 }

@@ -1,0 +1,102 @@
+package webdeps
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+
+	"github.com/duban/duban/internal/authz"
+	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/web"
+)
+
+// dashboard is the leaders' dashboard over the ledger's counts.
+type dashboard struct{ d *Deps }
+
+// lightColors are the lights' colours, red to blue, as the task list shows them.
+var lightColors = []string{"#b42318", "#d4a106", "#17794a", "#2a62ad"}
+
+func (s *dashboard) View(ctx context.Context) (*web.DashboardView, error) {
+	if _, _, err := s.d.acting(ctx, authz.Dashboard); err != nil {
+		return nil, err
+	}
+	d, err := s.d.Ledger.Dashboard(ctx)
+	if err != nil {
+		return nil, err
+	}
+	today := s.d.Ledger.Today()
+	v := &web.DashboardView{Total: d.All.Total(), Closed: d.All.Blue, Red: d.All.Red, Yellow: d.All.Yellow, OpenNotices: d.OpenNotices}
+	if v.Total > 0 {
+		v.Completion = float64(int(float64(d.All.Blue)*1000/float64(v.Total)+0.5)) / 10
+	}
+	for _, o := range d.Overdue {
+		v.Overdue = append(v.Overdue, web.OverdueView{TaskID: o.ID, Title: o.Title, Units: unitsText(o.Units), Days: int(today.Sub(o.NextDue).Hours() / 24)})
+	}
+	worst := func(a, b store.GroupLights) int {
+		return cmp.Or(cmp.Compare(b.Red, a.Red), cmp.Compare(b.Yellow, a.Yellow), cmp.Compare(a.Name, b.Name))
+	}
+	units := slices.Clone(d.ByUnit)
+	slices.SortFunc(units, worst)
+	for _, u := range units {
+		v.Units = append(v.Units, lightRow(u, fmt.Sprintf("/tasks?unit=%d&light=red", u.ID)))
+	}
+	plans := slices.Clone(d.ByPlan)
+	slices.SortFunc(plans, worst)
+	for _, p := range plans {
+		v.Plans = append(v.Plans, lightRow(p, fmt.Sprintf("/tasks?plan=%d&light=red", p.ID)))
+	}
+	v.Charts = dashboardCharts(d, units, plans)
+	return v, nil
+}
+
+func lightRow(g store.GroupLights, href string) web.LightRow {
+	return web.LightRow{ID: g.ID, Name: g.Name, Red: g.Red, Yellow: g.Yellow, Green: g.Green, Blue: g.Blue, Href: href}
+}
+
+// stacked is a stacked bar of the lights of the first n groups.
+func stacked(groups []store.GroupLights, n int) chartSpec {
+	spec := chartSpec{Kind: "bar", Horizontal: true, Stack: true, Colors: lightColors,
+		Series: []chartSeries{{Name: "红灯"}, {Name: "黄灯"}, {Name: "绿灯"}, {Name: "已销号"}}}
+	for i, g := range groups {
+		if i == n {
+			break
+		}
+		spec.X = append(spec.X, g.Name)
+		for j, c := range []int{g.Red, g.Yellow, g.Green, g.Blue} {
+			spec.Series[j].Data = append(spec.Series[j].Data, float64(c))
+		}
+	}
+	return spec
+}
+
+// dashboardCharts are the overall lights, the plans' and the worst units'
+// lights, and the year's supervision month by month.
+func dashboardCharts(d *store.Dashboard, units, plans []store.GroupLights) []web.Chart {
+	all := chartSpec{Kind: "pie", X: []string{"红灯", "黄灯", "绿灯", "已销号"}, Colors: lightColors,
+		Series: []chartSeries{{Name: "任务", Data: []float64{float64(d.All.Red), float64(d.All.Yellow), float64(d.All.Green), float64(d.All.Blue)}}}}
+	trend := chartSpec{Kind: "line", Series: []chartSeries{{Name: "催办"}, {Name: "督办单", Kind: "bar"}}}
+	months := map[int][2]float64{}
+	last := 0
+	for _, e := range d.Events {
+		m := int(e.Day.Month())
+		c := months[m]
+		if e.Kind == "press" {
+			c[0] += float64(e.N)
+		} else {
+			c[1] += float64(e.N)
+		}
+		months[m], last = c, max(last, m)
+	}
+	for m := 1; m <= last; m++ {
+		trend.X = append(trend.X, fmt.Sprintf("%d月", m))
+		trend.Series[0].Data = append(trend.Series[0].Data, months[m][0])
+		trend.Series[1].Data = append(trend.Series[1].Data, months[m][1])
+	}
+	return []web.Chart{
+		chart("chart-lights", "全部任务红黄灯", all),
+		chart("chart-plans", "各方案执行情况", stacked(plans, 15)),
+		chart("chart-units", "红灯最多的单位", stacked(units, 20)),
+		chart("chart-supervision", "本年督办趋势", trend),
+	}
+}
