@@ -7,12 +7,12 @@ package assesssvc
 import (
 	"context"
 	"errors"
-	"sync"
 	"time"
 
 	"github.com/duban/duban/internal/assess"
 	"github.com/duban/duban/internal/bulletin"
 	"github.com/duban/duban/internal/ledger"
+	"github.com/duban/duban/internal/snapshot"
 	"github.com/duban/duban/internal/store"
 )
 
@@ -23,14 +23,14 @@ type Service struct {
 	// Issuer signs the bulletins (notice_issuer: 督查室).
 	Issuer string
 
-	mu    sync.Mutex
-	cache map[string]cached
+	rankings snapshot.Cache[rankingKey, *Scores]
 }
 
-type cached struct {
-	version int64
-	today   time.Time
-	scores  *Scores
+// rankingKey is a ranking's period and the day it was computed for: a
+// running period's scores move with the days.
+type rankingKey struct {
+	period string
+	today  time.Time
 }
 
 // Scores are a period's ranking under the scheme in force.
@@ -62,31 +62,19 @@ func (s *Service) Scheme(ctx context.Context) (assess.Scheme, *store.SchemeVersi
 	return v.Scheme, &v, nil
 }
 
-// Ranking scores every unit for the period, without the explanations,
-// from the cache while nothing has changed.
+// Ranking scores every unit for the period, without the explanations.
+// It is kept until the data changes; on a province's ledger a request may
+// get the previous ranking while the next is computed (package snapshot).
 func (s *Service) Ranking(ctx context.Context, p ledger.Period) (*Scores, error) {
 	version, err := s.Store.DataVersion(ctx)
 	if err != nil {
 		return nil, err
 	}
 	today := s.Today()
-	s.mu.Lock()
-	c, ok := s.cache[p.Key]
-	s.mu.Unlock()
-	if ok && c.version == version && c.today.Equal(today) {
-		return c.scores, nil
-	}
-	sc, err := s.compute(ctx, p, today, nil)
-	if err != nil {
-		return nil, err
-	}
-	s.mu.Lock()
-	if s.cache == nil {
-		s.cache = map[string]cached{}
-	}
-	s.cache[p.Key] = cached{version: version, today: today, scores: sc}
-	s.mu.Unlock()
-	return sc, nil
+	r, err := s.rankings.Get(ctx, rankingKey{p.Key, today}, version, func(ctx context.Context) (*Scores, error) {
+		return s.compute(ctx, p, today, nil)
+	})
+	return r.Value, err
 }
 
 // Explain is one unit's score for the period with every line that made

@@ -17,7 +17,7 @@ type Service struct {
 	Rules    ledger.Rules
 	Now      func() time.Time
 
-	dashboard dashboardCache
+	dashboard dashboards
 }
 
 // shanghai is the zone whose calendar day is "today" for deadlines.

@@ -9,12 +9,6 @@ import (
 	"github.com/duban/duban/internal/assess"
 )
 
-// assessedTasks selects the ledger's tasks (not drafts) that were due
-// between the two dates, or were supervised then. Its two parameters
-// appear twice: from, to, from, to.
-const assessedTasks = `t.status <> 'draft' AND (t.due BETWEEN ? AND ?
-	OR t.id IN (SELECT e.task_id FROM supervision_events e WHERE e.on_day BETWEEN ? AND ?))`
-
 // AssessmentInput reads what assess.Compute needs for the days from..to:
 // the units that hold registered tasks (not the catch-all groups such as
 // 市级有关部门), the tasks due or supervised then with their units, the day
@@ -23,11 +17,10 @@ const assessedTasks = `t.status <> 'draft' AND (t.due BETWEEN ? AND ?
 func (db *DB) AssessmentInput(ctx context.Context, from, to time.Time) (assess.Input, error) {
 	var in assess.Input
 	f, t := from.Format(dateLayout), to.Format(dateLayout)
-	rng := []any{f, t, f, t}
-	units, err := db.read.QueryContext(ctx, db.dialect.rebind(`
-		SELECT id, name FROM units WHERE kind <> 'group' AND id IN (
-			SELECT tu.unit_id FROM task_units tu JOIN tasks t ON t.id = tu.task_id WHERE t.status <> 'draft')
-		ORDER BY id`))
+	// task_units carries its task's status (migration 0010).
+	units, err := db.read.QueryContext(ctx, `
+		SELECT id, name FROM units WHERE kind <> 'group' AND id IN (SELECT unit_id FROM task_units WHERE status <> 'draft')
+		ORDER BY id`)
 	if err != nil {
 		return in, fmt.Errorf("store: assessment units: %w", err)
 	}
@@ -40,7 +33,7 @@ func (db *DB) AssessmentInput(ctx context.Context, from, to time.Time) (assess.I
 		in.Units = append(in.Units, u)
 	}
 	units.Close()
-	if err := db.assessedTaskRows(ctx, &in, rng); err != nil {
+	if err := db.assessedTaskRows(ctx, &in, f, t); err != nil {
 		return in, err
 	}
 	events, err := db.read.QueryContext(ctx, db.dialect.rebind(`
@@ -78,38 +71,52 @@ func (db *DB) AssessmentInput(ctx context.Context, from, to time.Time) (assess.I
 	return in, records.Err()
 }
 
-// assessedTaskRows reads the tasks and their units.
-func (db *DB) assessedTaskRows(ctx context.Context, in *assess.Input, rng []any) error {
-	rows, err := db.read.QueryContext(ctx, db.dialect.rebind(`
-		SELECT t.id, t.title, t.weight, t.due, t.percent FROM tasks t WHERE `+assessedTasks+` ORDER BY t.id`), rng...)
-	if err != nil {
-		return fmt.Errorf("store: assessment tasks: %w", err)
-	}
+// assessedTaskRows reads the ledger's tasks (not drafts) that were due
+// from f to t, or supervised then, with their units. A province's ledger
+// is read in a few plain scans joined here: SQL's OR over a subquery and
+// joins per row took seconds.
+func (db *DB) assessedTaskRows(ctx context.Context, in *assess.Input, f, t string) error {
 	at := map[int64]int{}
-	for rows.Next() {
-		var tk assess.Task
-		var weight, percent sql.NullFloat64
-		var due dateValue
-		if err := rows.Scan(&tk.ID, &tk.Title, &weight, &due, &percent); err != nil {
-			rows.Close()
+	read := func(q string, args ...any) error {
+		rows, err := db.read.QueryContext(ctx, db.dialect.rebind(q), args...)
+		if err != nil {
 			return fmt.Errorf("store: assessment tasks: %w", err)
 		}
-		tk.Weight, tk.Percent = weight.Float64, percent.Float64
-		tk.Due, _ = parseDay(string(due))
-		at[tk.ID] = len(in.Tasks)
-		in.Tasks = append(in.Tasks, tk)
+		defer rows.Close()
+		for rows.Next() {
+			var tk assess.Task
+			var weight, percent sql.NullFloat64
+			var due dateValue
+			if err := rows.Scan(&tk.ID, &tk.Title, &weight, &due, &percent); err != nil {
+				return fmt.Errorf("store: assessment tasks: %w", err)
+			}
+			if _, dup := at[tk.ID]; dup {
+				continue
+			}
+			tk.Weight, tk.Percent = weight.Float64, percent.Float64
+			tk.Due, _ = parseDay(string(due))
+			at[tk.ID] = len(in.Tasks)
+			in.Tasks = append(in.Tasks, tk)
+		}
+		return rows.Err()
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("store: assessment tasks: %w", err)
-	}
-	if err := db.completionDays(ctx, in, at, rng); err != nil {
+	if err := read(`SELECT id, title, weight, due, percent FROM tasks WHERE status <> 'draft' AND due BETWEEN ? AND ?`, f, t); err != nil {
 		return err
 	}
-	shares, err := db.read.QueryContext(ctx, db.dialect.rebind(`
-		SELECT tu.task_id, tu.unit_id, tu.is_lead FROM task_units tu JOIN tasks t ON t.id = tu.task_id
-		JOIN units u ON u.id = tu.unit_id AND u.kind <> 'group'
-		WHERE `+assessedTasks+` ORDER BY tu.task_id, tu.seq`), rng...)
+	if err := read(`SELECT id, title, weight, due, percent FROM tasks WHERE status <> 'draft'
+		AND id IN (SELECT task_id FROM supervision_events WHERE on_day BETWEEN ? AND ?)`, f, t); err != nil {
+		return err
+	}
+	if err := db.completionDays(ctx, in, at); err != nil {
+		return err
+	}
+	units := make(map[int64]bool, len(in.Units))
+	for _, u := range in.Units {
+		units[u.ID] = true
+	}
+	// A plain scan: a filter or an order here made SQLite sort 400,000
+	// rows; the tasks read above are the filter.
+	shares, err := db.read.QueryContext(ctx, `SELECT task_id, unit_id, is_lead FROM task_units WHERE unit_id IS NOT NULL`)
 	if err != nil {
 		return fmt.Errorf("store: assessment units of tasks: %w", err)
 	}
@@ -120,7 +127,7 @@ func (db *DB) assessedTaskRows(ctx context.Context, in *assess.Input, rng []any)
 		if err := shares.Scan(&task, &s.UnitID, &s.Lead); err != nil {
 			return fmt.Errorf("store: assessment units of tasks: %w", err)
 		}
-		if i, ok := at[task]; ok {
+		if i, ok := at[task]; ok && units[s.UnitID] {
 			in.Tasks[i].Units = append(in.Tasks[i].Units, s)
 		}
 	}
@@ -132,10 +139,8 @@ var chinaTime = time.FixedZone("CST", 8*3600)
 
 // completionDays sets each completed task's Done: the day (in China) of
 // its 销号 application that the office accepted.
-func (db *DB) completionDays(ctx context.Context, in *assess.Input, at map[int64]int, rng []any) error {
-	rows, err := db.read.QueryContext(ctx, db.dialect.rebind(`
-		SELECT c.task_id, c.created_at FROM close_requests c JOIN tasks t ON t.id = c.task_id
-		WHERE c.decision = 'closed' AND `+assessedTasks), rng...)
+func (db *DB) completionDays(ctx context.Context, in *assess.Input, at map[int64]int) error {
+	rows, err := db.read.QueryContext(ctx, `SELECT task_id, created_at FROM close_requests WHERE decision = 'closed'`)
 	if err != nil {
 		return fmt.Errorf("store: assessment completions: %w", err)
 	}

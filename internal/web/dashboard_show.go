@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"net/http"
+	"time"
 )
 
 // Dashboard is the leaders' dashboard (领导驾驶舱).
@@ -12,6 +13,7 @@ type Dashboard interface {
 
 // DashboardView is the dashboard's content.
 type DashboardView struct {
+	At                                      time.Time // when the counts were read
 	Total, Closed, Red, Yellow, OpenNotices int
 	Completion                              float64 // closed / total, percent
 	Charts                                  []Chart

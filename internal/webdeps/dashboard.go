@@ -21,12 +21,12 @@ func (s *dashboard) View(ctx context.Context) (*web.DashboardView, error) {
 	if _, _, err := s.d.acting(ctx, authz.Dashboard); err != nil {
 		return nil, err
 	}
-	d, err := s.d.Ledger.Dashboard(ctx)
+	d, at, err := s.d.Ledger.Dashboard(ctx)
 	if err != nil {
 		return nil, err
 	}
 	today := s.d.Ledger.Today()
-	v := &web.DashboardView{Total: d.All.Total(), Closed: d.All.Blue, Red: d.All.Red, Yellow: d.All.Yellow, OpenNotices: d.OpenNotices}
+	v := &web.DashboardView{At: at, Total: d.All.Total(), Closed: d.All.Blue, Red: d.All.Red, Yellow: d.All.Yellow, OpenNotices: d.OpenNotices}
 	if v.Total > 0 {
 		v.Completion = float64(int(float64(d.All.Blue)*1000/float64(v.Total)+0.5)) / 10
 	}
