@@ -27,7 +27,7 @@ type Cache[K comparable, V any] struct {
 }
 
 type entry[V any] struct {
-	version int64     // the data version the value was computed at
+	version int64 // the data version the value was computed at
 	value   V
 	at      time.Time // when it was computed
 	ready   bool
