@@ -72,7 +72,8 @@ func ExplainUnit(id int64) Explain { return func(u int64) bool { return u == id 
 
 // Compute scores every unit of in for period p as it stands on asOf: only
 // what was due, happened or was decided from the period's first day to
-// the earlier of its last day and asOf counts. The units that explain
+// the earlier of its last day and asOf counts, and a unit none of it
+// concerns is left out. The units that explain
 // selects (nil: none) get their lines.
 //
 // It makes one pass over the tasks, one over the events and one over the
@@ -128,7 +129,9 @@ func Compute(s Scheme, p ledger.Period, asOf time.Time, in Input, explain Explai
 	avg := averageRate(in.Rates)
 	res := Result{Period: p, AsOf: asOf, Scores: make([]Score, 0, len(order))}
 	for _, c := range order {
-		res.Scores = append(res.Scores, c.finish(in.Rates, avg))
+		if c.touched { // a unit the period did not concern is not assessed for it
+			res.Scores = append(res.Scores, c.finish(in.Rates, avg))
+		}
 	}
 	rank(res.Scores, s.MinTasks)
 	return res

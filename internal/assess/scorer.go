@@ -21,6 +21,7 @@ type scorer struct {
 	bonus         float64
 	penalty       float64
 	lines         map[string][]Line // by part, kept only to explain
+	touched       bool              // a task, event or record of the period concerned the unit
 }
 
 // item is a task due, as its explanation needs it.
@@ -45,6 +46,7 @@ func (c *scorer) task(h held) {
 	if w <= 0 {
 		w = c.s.DefaultWeight
 	}
+	c.touched = true
 	credit, how := c.credit(h.t)
 	ws := w * h.share
 	c.total += ws
@@ -96,6 +98,7 @@ func (c *scorer) event(h held, e *Event) {
 	if cost == 0 {
 		return
 	}
+	c.touched = true
 	c.lost += cost
 	if c.explain {
 		c.line(Line{Part: PartDaily, TaskID: h.t.ID, EventKey: e.Key, Points: -cost,
@@ -104,6 +107,7 @@ func (c *scorer) event(h held, e *Event) {
 }
 
 func (c *scorer) record(r *Record) {
+	c.touched = true
 	inc := c.s.Incentive
 	if r.Kind == RecordAccountability {
 		c.penalty += inc.Accountability

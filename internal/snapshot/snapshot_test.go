@@ -80,3 +80,19 @@ func TestFirstErrorReturned(t *testing.T) {
 		t.Errorf("retry: %+v %v", r, err)
 	}
 }
+
+// BenchmarkServed is a request for a reading already made, the data
+// unchanged: what a leader opening the dashboard again waits.
+func BenchmarkServed(b *testing.B) {
+	var c Cache[int, []int]
+	ctx := context.Background()
+	compute := func(context.Context) ([]int, error) { return make([]int, 2000), nil }
+	if _, err := c.Get(ctx, 1, 1, compute); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := c.Get(ctx, 1, 1, compute); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

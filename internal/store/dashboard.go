@@ -195,3 +195,18 @@ func (db *DB) mostOverdue(ctx context.Context, today string, n int) ([]OverdueTa
 	}
 	return out, nil
 }
+
+// DueYears are the first and last years in which the ledger's tasks are
+// due (0, 0 for an empty ledger), for the periods assessment offers.
+func (db *DB) DueYears(ctx context.Context) (first, last int, err error) {
+	var lo, hi dateValue
+	if err := db.read.QueryRowContext(ctx, `SELECT MIN(due), MAX(due) FROM tasks WHERE status <> 'draft'`).Scan(&lo, &hi); err != nil {
+		return 0, 0, fmt.Errorf("store: due years: %w", err)
+	}
+	a, _ := parseDay(string(lo))
+	b, _ := parseDay(string(hi))
+	if a.IsZero() || b.IsZero() {
+		return 0, 0, nil
+	}
+	return a.Year(), b.Year(), nil
+}

@@ -30,12 +30,17 @@ func (s *assessment) period(key string) (ledger.Period, error) {
 	return p, nil
 }
 
-// periodOptions are last year's and this year's periods that have begun,
-// latest first: each year, its quarters and its months.
-func (s *assessment) periodOptions(selected string) []web.Option {
+// periodOptions are the periods that have begun, latest first: this
+// year's and last year's years, quarters and months, and the years and
+// quarters of earlier years in which tasks fell due (at most ten back).
+func (s *assessment) periodOptions(ctx context.Context, selected string) []web.Option {
 	today := s.d.Assess.Today()
+	oldest := today.Year() - 1
+	if first, _, err := s.d.Store.DueYears(ctx); err == nil && first != 0 && first < oldest {
+		oldest = max(first, today.Year()-10)
+	}
 	var out []web.Option
-	for y := today.Year(); y >= today.Year()-1; y-- {
+	for y := today.Year(); y >= oldest; y-- {
 		add := func(every string, month int) {
 			p, _ := ledger.PeriodOf(every, time.Date(y, time.Month(month), 1, 0, 0, 0, 0, time.UTC))
 			if !p.Start.After(today) {
@@ -46,8 +51,10 @@ func (s *assessment) periodOptions(selected string) []web.Option {
 		for q := 4; q >= 1; q-- {
 			add("quarter", q*3-2)
 		}
-		for m := 12; m >= 1; m-- {
-			add("month", m)
+		if y >= today.Year()-1 {
+			for m := 12; m >= 1; m-- {
+				add("month", m)
+			}
 		}
 	}
 	return out
@@ -66,7 +73,7 @@ func (s *assessment) Ranking(ctx context.Context, key string) (*web.RankingView,
 	if err != nil {
 		return nil, err
 	}
-	v := &web.RankingView{Period: p.Key, Label: p.Label, AsOf: sc.AsOf, Periods: s.periodOptions(p.Key), Scheme: sc.Scheme.Name,
+	v := &web.RankingView{Period: p.Key, Label: p.Label, AsOf: sc.AsOf, Periods: s.periodOptions(ctx, p.Key), Scheme: sc.Scheme.Name,
 		Default: sc.Version == nil, Full: sc.Scheme.FullMarks(), MinTasks: sc.Scheme.MinTasks, CanEdit: authz.Allowed(pr, authz.TaskSupervise)}
 	for _, u := range sc.Scores {
 		v.Rows = append(v.Rows, rankRow(u))
@@ -92,7 +99,7 @@ func (s *assessment) Unit(ctx context.Context, unitID int64, key string) (*web.U
 	if err != nil {
 		return nil, pageError(err, "", "")
 	}
-	v := &web.UnitScoreView{RankRow: rankRow(u), Period: p.Key, Label: p.Label, Periods: s.periodOptions(p.Key),
+	v := &web.UnitScoreView{RankRow: rankRow(u), Period: p.Key, Label: p.Label, Periods: s.periodOptions(ctx, p.Key),
 		CanEdit: authz.Allowed(pr, authz.TaskSupervise)}
 	for _, part := range []string{assess.PartKeyWork, assess.PartDaily, assess.PartIncentive, assess.PartSatisfaction} {
 		sp := web.ScorePart{Label: assess.PartLabel(part), Points: partPoints(u, part)}

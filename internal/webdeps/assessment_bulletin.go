@@ -24,7 +24,7 @@ func (s *assessment) Bulletin(ctx context.Context, key string) (*web.BulletinVie
 	if err != nil {
 		return nil, err
 	}
-	return &web.BulletinView{Bulletin: b, Period: p.Key, Periods: s.periodOptions(p.Key), Charts: bulletinCharts(b)}, nil
+	return &web.BulletinView{Bulletin: b, Period: p.Key, Periods: s.periodOptions(ctx, p.Key), Charts: bulletinCharts(b)}, nil
 }
 
 func (s *assessment) BulletinFile(ctx context.Context, key, format string) (*web.Download, error) {

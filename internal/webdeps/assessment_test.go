@@ -66,7 +66,7 @@ func TestAssessmentPages(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !strings.Contains(joinLines(u), "蓝色督办单「甲」（牵头）：扣 1.00 分") || len(u.History) != 3 {
+			if !strings.Contains(joinLines(u), "蓝色督办单「甲」（牵头）：扣 1.00 分") || len(u.History) != 1 || u.History[0].Period != "2026-03" {
 				t.Errorf("unit page %+v", u)
 			}
 
