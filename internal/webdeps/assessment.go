@@ -18,6 +18,17 @@ import (
 // assessment is 考核 over the assessment service.
 type assessment struct{ d *Deps }
 
+// reader checks that the signed-in user may read the ledger and reads
+// the period key.
+func (s *assessment) reader(ctx context.Context, key string) (authz.Principal, ledger.Period, error) {
+	pr, _, err := s.d.acting(ctx, authz.TaskRead)
+	if err != nil {
+		return pr, ledger.Period{}, err
+	}
+	p, err := s.period(key)
+	return pr, p, err
+}
+
 // period reads a period key, the current quarter when empty.
 func (s *assessment) period(key string) (ledger.Period, error) {
 	if key == "" {
@@ -61,11 +72,7 @@ func (s *assessment) periodOptions(ctx context.Context, selected string) []web.O
 }
 
 func (s *assessment) Ranking(ctx context.Context, key string) (*web.RankingView, error) {
-	pr, _, err := s.d.acting(ctx, authz.TaskRead)
-	if err != nil {
-		return nil, err
-	}
-	p, err := s.period(key)
+	pr, p, err := s.reader(ctx, key)
 	if err != nil {
 		return nil, err
 	}
@@ -87,11 +94,7 @@ func rankRow(u assess.Score) web.RankRow {
 }
 
 func (s *assessment) Unit(ctx context.Context, unitID int64, key string) (*web.UnitScoreView, error) {
-	pr, _, err := s.d.acting(ctx, authz.TaskRead)
-	if err != nil {
-		return nil, err
-	}
-	p, err := s.period(key)
+	pr, p, err := s.reader(ctx, key)
 	if err != nil {
 		return nil, err
 	}

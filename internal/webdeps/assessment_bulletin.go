@@ -7,20 +7,23 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/bulletin"
+	"github.com/duban/duban/internal/ledger"
 	"github.com/duban/duban/internal/web"
 )
 
-func (s *assessment) Bulletin(ctx context.Context, key string) (*web.BulletinView, error) {
-	if _, _, err := s.d.acting(ctx, authz.TaskRead); err != nil {
-		return nil, err
-	}
-	p, err := s.period(key)
+// bulletin is the period's 通报, for whoever may read the ledger.
+func (s *assessment) bulletin(ctx context.Context, key string) (*bulletin.Bulletin, ledger.Period, error) {
+	_, p, err := s.reader(ctx, key)
 	if err != nil {
-		return nil, err
+		return nil, p, err
 	}
 	b, err := s.d.Assess.Bulletin(ctx, p)
+	return b, p, err
+}
+
+func (s *assessment) Bulletin(ctx context.Context, key string) (*web.BulletinView, error) {
+	b, p, err := s.bulletin(ctx, key)
 	if err != nil {
 		return nil, err
 	}
@@ -28,14 +31,7 @@ func (s *assessment) Bulletin(ctx context.Context, key string) (*web.BulletinVie
 }
 
 func (s *assessment) BulletinFile(ctx context.Context, key, format string) (*web.Download, error) {
-	if _, _, err := s.d.acting(ctx, authz.TaskRead); err != nil {
-		return nil, err
-	}
-	p, err := s.period(key)
-	if err != nil {
-		return nil, err
-	}
-	b, err := s.d.Assess.Bulletin(ctx, p)
+	b, p, err := s.bulletin(ctx, key)
 	if err != nil {
 		return nil, err
 	}
