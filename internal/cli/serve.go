@@ -116,6 +116,10 @@ func (a *App) Run(ctx context.Context, env *Env, ready func(net.Addr)) error {
 		// Drain the scheduler before the database closes.
 		defer func() { stop(); <-done }()
 	}
+	wctx, stopWarm := context.WithCancel(ctx)
+	warmed := make(chan struct{})
+	go func() { defer close(warmed); a.warm(wctx) }()
+	defer func() { stopWarm(); <-warmed }()
 	return a.Server.Run(ctx, a.Config.Addr, time.Duration(a.Config.ShutdownTimeout), func(addr net.Addr) {
 		fmt.Fprintf(env.Stdout, "duban 已启动: http://%s  (Ctrl-C 退出)\n", addr)
 		if ready != nil {

@@ -1,0 +1,35 @@
+package cli
+
+import (
+	"context"
+	"time"
+
+	"github.com/duban/duban/internal/ledger"
+)
+
+// warmEvery is how often the readings leaders open are kept warm.
+const warmEvery = time.Minute
+
+// warm keeps the dashboard and the current quarter's ranking read, so that
+// no leader waits for a cold reading of a province's ledger — not even the
+// first after midnight, when the day's lights change. A reading whose data
+// has not changed costs one look at the data version.
+func (a *App) warm(ctx context.Context) {
+	tick := time.NewTicker(warmEvery)
+	defer tick.Stop()
+	for {
+		if _, _, err := a.Ledger.Dashboard(ctx); err != nil && ctx.Err() == nil {
+			a.Log.Warn("warming the dashboard", "err", err)
+		}
+		if p, err := ledger.PeriodOf("quarter", a.Assess.Today()); err == nil {
+			if _, err := a.Assess.Ranking(ctx, p); err != nil && ctx.Err() == nil {
+				a.Log.Warn("warming the ranking", "err", err)
+			}
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+		}
+	}
+}
