@@ -1,0 +1,270 @@
+// Package foia is 依申请公开 under the Regulations on the Disclosure of
+// Government Information (《中华人民共和国政府信息公开条例》, revised 2019):
+// the statutory clock of a request, the reply types with the remedies
+// notice, the fees of 国办函〔2020〕109号 and the statistics of the annual
+// report (政府信息公开工作年度报告). It is pure: dates in, dates out, on the
+// official working-day calendar.
+//
+// The clock, article by article:
+//   - Art. 31: the day of receipt depends on the channel — the day of
+//     submission in person, the day the agency signs for a registered
+//     letter (or, for ordinary mail, the day it confirms receipt with the
+//     applicant), the day both sides confirm for the internet or fax;
+//   - Art. 30: an unclear request gets one 补正 notice within 7 working
+//     days of receipt, with a reasonable period; the clock starts again
+//     from the day the supplement arrives, and a request not supplemented
+//     in time is deemed abandoned (视为放弃);
+//   - Art. 33: the reply is due within 20 working days of receipt; the
+//     head of the disclosure office may extend it once by up to 20 working
+//     days, telling the applicant; the time spent consulting a third party
+//     or another agency (Art. 32) is not counted;
+//   - 国办函〔2020〕109号: the time from the fee notice to the payment is not
+//     counted either; a fee not paid within 20 working days of the notice
+//     ends the request.
+package foia
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/duban/duban/internal/workday"
+)
+
+// Channel is how a request arrived.
+type Channel string
+
+// The channels of Art. 31.
+const (
+	InPerson     Channel = "in_person"  // 当面提交: the day of submission
+	Registered   Channel = "registered" // 邮寄 (挂号、EMS): the day the agency signs for it
+	OrdinaryMail Channel = "mail"       // 平常信函: the day the agency confirms receipt with the applicant
+	Online       Channel = "online"     // 互联网渠道: the day both sides confirm
+	Fax          Channel = "fax"        // 传真: the day both sides confirm
+)
+
+// ChannelLabel is a channel in Chinese.
+func ChannelLabel(c Channel) string {
+	return map[Channel]string{InPerson: "当面提交", Registered: "邮寄（需签收）", OrdinaryMail: "平常信函", Online: "互联网渠道", Fax: "传真"}[c]
+}
+
+// Statutory periods, in working days.
+const (
+	ReplyDays      = 20 // Art. 33
+	MaxExtension   = 20 // Art. 33
+	CorrectionDays = 7  // Art. 30: the 补正 notice
+	FeeDays        = 20 // 国办函〔2020〕109号: to pay after the fee notice
+)
+
+// Step kinds: what happens to a request, in order.
+const (
+	StepCorrection  = "correction"   // 补正 notice sent; Days is the period given to supplement
+	StepSupplement  = "supplement"   // the supplement arrived
+	StepConsult     = "consult"      // a third party or agency consulted (Art. 32)
+	StepConsultDone = "consult_done" // its opinion arrived, or its period ended
+	StepFeeNotice   = "fee_notice"   // the fee notice sent
+	StepFeePaid     = "fee_paid"     // the fee paid
+	StepExtension   = "extension"    // extension approved; Days ≤ 20
+	StepReply       = "reply"        // the reply sent
+)
+
+// Step is one event of a request's handling.
+type Step struct {
+	Kind string
+	On   time.Time // a civil date
+	Days int       // the 补正 period, or the extension, in working days
+}
+
+// Request is a request's receipt and handling so far.
+type Request struct {
+	Channel Channel
+	// Received is the day of receipt under Art. 31 for the channel: the
+	// submission, the signature, or the confirmation.
+	Received time.Time
+	Steps    []Step
+}
+
+// States of a request.
+const (
+	StateRunning     = "running"      // the clock runs toward Due
+	StateCorrection  = "correction"   // waiting for the supplement until SupplementBy
+	StateAbandoned   = "abandoned"    // 视为放弃: no supplement in time, or the fee not paid
+	StateConsulting  = "consulting"   // the clock stands while a third party is consulted
+	StateAwaitingFee = "awaiting_fee" // the clock stands until the fee is paid
+	StateReplied     = "replied"
+	StateOverdue     = "overdue" // Due passed without a reply
+)
+
+// Clock is where a request stands on a day.
+type Clock struct {
+	State string
+	// Start is the day the 20 working days count from: the receipt, or
+	// the supplement's arrival.
+	Start time.Time
+	// Due is the reply deadline: 20 working days from Start, plus the
+	// extension, plus the working days the clock stood. Zero while
+	// waiting for a supplement.
+	Due time.Time
+	// CorrectionBy is the last day a 补正 notice may be sent (7 working
+	// days from receipt); SupplementBy the last day of the period it gave.
+	CorrectionBy, SupplementBy time.Time
+	// LateCorrection: the 补正 notice went out after CorrectionBy.
+	LateCorrection bool
+	Extended       int // working days of extension granted
+	Paused         int // working days not counted (consultation, fee)
+	// LateExtension: the extension was approved after the deadline it
+	// extended.
+	LateExtension bool
+	Replied       time.Time
+	OnTime        bool // replied by Due
+	// Why explains the dates, line by line, in Chinese.
+	Why []string
+}
+
+// ErrSteps is a request whose steps contradict the Regulations or each
+// other (a supplement without a notice, a second extension, a step
+// before the receipt).
+var ErrSteps = errors.New("foia: steps out of order")
+
+// Run works out where the request stands on today.
+func Run(cal *workday.Calendar, r Request, today time.Time) (Clock, error) {
+	today = workday.DateOf(today)
+	if r.Received.IsZero() {
+		return Clock{}, fmt.Errorf("%w: no day of receipt", ErrSteps)
+	}
+	received := workday.DateOf(r.Received)
+	steps := slices.Clone(r.Steps)
+	slices.SortStableFunc(steps, func(a, b Step) int { return a.On.Compare(b.On) })
+	c := Clock{State: StateRunning, Start: received, CorrectionBy: cal.AddWorkdays(received, CorrectionDays)}
+	c.say("%s（%s）收到申请。", day(received), ChannelLabel(r.Channel))
+	var pauses []span
+	var open *span
+	waiting, feeBy := false, time.Time{}
+	for _, s := range steps {
+		on := workday.DateOf(s.On)
+		if on.Before(received) {
+			return c, fmt.Errorf("%w: %s on %s, before the receipt %s", ErrSteps, s.Kind, day(on), day(received))
+		}
+		switch s.Kind {
+		case StepCorrection:
+			if waiting || c.Start != received || !c.Replied.IsZero() {
+				return c, fmt.Errorf("%w: a second 补正 notice (%s): the Regulations allow one", ErrSteps, day(on))
+			}
+			waiting = true
+			c.LateCorrection = on.After(c.CorrectionBy)
+			c.SupplementBy = cal.AddWorkdays(on, s.Days)
+			c.say("%s 一次性告知补正（应于 %s 前告知%s），补正期限 %d 个工作日，至 %s。", day(on), day(c.CorrectionBy),
+				map[bool]string{true: "，已逾期", false: ""}[c.LateCorrection], s.Days, day(c.SupplementBy))
+		case StepSupplement:
+			if !waiting {
+				return c, fmt.Errorf("%w: a supplement (%s) without a 补正 notice", ErrSteps, day(on))
+			}
+			if on.After(c.SupplementBy) {
+				c.say("%s 收到补正，已超过补正期限 %s。", day(on), day(c.SupplementBy))
+			}
+			waiting, c.Start = false, on
+			c.say("%s 收到补正，答复期限自此重新计算。", day(on))
+		case StepConsult, StepFeeNotice:
+			if open != nil {
+				return c, fmt.Errorf("%w: %s on %s while the clock already stands", ErrSteps, s.Kind, day(on))
+			}
+			open = &span{from: on, why: map[string]string{StepConsult: "征求第三方或其他机关意见", StepFeeNotice: "发出收费通知至缴费"}[s.Kind]}
+			if s.Kind == StepFeeNotice {
+				feeBy = cal.AddWorkdays(on, FeeDays)
+			}
+		case StepConsultDone, StepFeePaid:
+			if open == nil {
+				return c, fmt.Errorf("%w: %s on %s without its start", ErrSteps, s.Kind, day(on))
+			}
+			open.to = on
+			pauses = append(pauses, *open)
+			open, feeBy = nil, time.Time{}
+		case StepExtension:
+			if c.Extended > 0 {
+				return c, fmt.Errorf("%w: a second extension (%s): the Regulations allow one", ErrSteps, day(on))
+			}
+			if s.Days < 1 || s.Days > MaxExtension {
+				return c, fmt.Errorf("%w: an extension of %d working days: at most %d", ErrSteps, s.Days, MaxExtension)
+			}
+			before := c.due(cal, pauses)
+			c.Extended = s.Days
+			c.LateExtension = on.After(before)
+			c.say("%s 经政府信息公开工作机构负责人同意延长答复期限 %d 个工作日%s。", day(on), s.Days,
+				map[bool]string{true: "（批准时原期限已过）", false: ""}[c.LateExtension])
+		case StepReply:
+			c.Replied = on
+		default:
+			return c, fmt.Errorf("%w: unknown step %q", ErrSteps, s.Kind)
+		}
+	}
+	switch {
+	case waiting && today.After(c.SupplementBy) && c.Replied.IsZero():
+		c.State = StateAbandoned
+		c.say("补正期限 %s 已过，申请人未补正，视为放弃申请。", day(c.SupplementBy))
+		return c, nil
+	case waiting:
+		c.State = StateCorrection
+		return c, nil
+	}
+	if open != nil {
+		if !feeBy.IsZero() && today.After(feeBy) && c.Replied.IsZero() {
+			c.State = StateAbandoned
+			c.say("%s 发出收费通知，申请人未在 %s 前缴费，不再处理。", day(open.from), day(feeBy))
+			return c, nil
+		}
+		pauses = append(pauses, span{from: open.from, to: today, why: open.why}) // stands until today
+		if c.Replied.IsZero() {
+			c.State = map[bool]string{true: StateAwaitingFee, false: StateConsulting}[!feeBy.IsZero()]
+		}
+	}
+	c.Due = c.due(cal, pauses)
+	for _, p := range pauses {
+		if n := cal.WorkdaysBetween(p.from, p.to); n > 0 {
+			c.Paused += n
+			c.say("%s 至 %s %s，%d 个工作日不计入答复期限。", day(p.from), day(p.to), p.why, n)
+		}
+	}
+	c.say("答复期限：自 %s 起 %d 个工作日%s%s，至 %s。", day(c.Start), ReplyDays,
+		map[bool]string{true: fmt.Sprintf("，延长 %d 个工作日", c.Extended), false: ""}[c.Extended > 0],
+		map[bool]string{true: fmt.Sprintf("，另加不计入的 %d 个工作日", c.Paused), false: ""}[c.Paused > 0], day(c.Due))
+	switch {
+	case !c.Replied.IsZero():
+		c.State, c.OnTime = StateReplied, !c.Replied.After(c.Due)
+		c.say("%s 答复，%s。", day(c.Replied), map[bool]string{true: "在期限内", false: "已超过期限"}[c.OnTime])
+	case c.State == StateRunning && today.After(c.Due):
+		c.State = StateOverdue
+	}
+	return c, nil
+}
+
+// span is a stretch during which the clock stands: working days after
+// from, up to and including to, are not counted — the day a letter goes
+// out is a working day of the request's handling.
+type span struct {
+	from, to time.Time
+	why      string
+}
+
+// due is Start plus 20 working days and the extension, moved on by the
+// working days the clock stood.
+func (c *Clock) due(cal *workday.Calendar, pauses []span) time.Time {
+	due := cal.AddWorkdays(c.Start, ReplyDays+c.Extended)
+	pauses = slices.Clone(pauses)
+	slices.SortFunc(pauses, func(a, b span) int { return a.from.Compare(b.from) })
+	for _, p := range pauses {
+		if !p.to.After(c.Start) || p.from.After(due) {
+			continue // before the clock (re)started, or after it ran out
+		}
+		from := p.from
+		if from.Before(c.Start) {
+			from = c.Start
+		}
+		due = cal.AddWorkdays(due, cal.WorkdaysBetween(from, p.to))
+	}
+	return due
+}
+
+func (c *Clock) say(format string, args ...any) { c.Why = append(c.Why, fmt.Sprintf(format, args...)) }
+
+func day(t time.Time) string { return t.Format(time.DateOnly) }
