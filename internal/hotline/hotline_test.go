@@ -1,0 +1,142 @@
+package hotline
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/duban/duban/internal/workday"
+)
+
+var cst = time.FixedZone("CST", 8*3600)
+
+func at(s string) time.Time {
+	t, err := time.ParseInLocation("2006-01-02 15:04", s, cst)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+// TestLimits: the most specific rule applies; rules that cannot apply are
+// named.
+func TestLimits(t *testing.T) {
+	ls := append(Guangdong(), Limit{Type: Complaint, Category: "城乡建设/物业", Workdays: 5, SignHours: 2, ReturnHours: 24})
+	if err := ls.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		t                 Type
+		category, urgency string
+		workdays, hours   int
+	}{
+		{Consult, "政策咨询", Normal, 2, 0},
+		{Complaint, "城乡建设/物业/收费", Normal, 5, 0},
+		{Complaint, "城乡建设/物业/收费", Urgent, 0, 24}, // the urgent rule, though the category's is longer
+		{Report, "", Normal, 15, 0},
+	} {
+		l, err := ls.For(c.t, c.category, c.urgency)
+		if err != nil || l.Workdays != c.workdays || l.Hours != c.hours {
+			t.Errorf("%s %s %s: %+v %v", c.t, c.category, c.urgency, l, err)
+		}
+	}
+	if _, err := (Limits{}).For(Consult, "", Normal); !errors.Is(err, ErrNoLimit) {
+		t.Errorf("no rules: %v", err)
+	}
+	bad := Limits{{Type: "petition", Workdays: 1, SignHours: 1}, {Type: Help, Workdays: 2, Hours: 3, SignHours: 1}, {Type: Help, Workdays: 2, Urgency: "now", SignHours: 1}}
+	err := bad.Validate()
+	for _, w := range []string{"第 1 条：类型 \"petition\"", "第 2 条（求助）：应在工作日与小时中恰好给出一种", "紧急程度 \"now\""} {
+		if err == nil || !strings.Contains(err.Error(), w) {
+			t.Errorf("Validate = %v, want %q", err, w)
+		}
+	}
+}
+
+// TestDue: a complaint received on Wednesday 2026-09-30 in the evening
+// runs 10 working days over 国庆 to the end of 10-20 (10-08, 09, 10 a 调休
+// Saturday, 12–16, 19, 20); an urgent one is due 24 hours later.
+func TestDue(t *testing.T) {
+	cal := workday.Default()
+	ls := Guangdong()
+	l, _ := ls.For(Complaint, "", Normal)
+	if got := l.Due(cal, at("2026-09-30 18:40")); !got.Equal(at("2026-10-21 00:00")) {
+		t.Errorf("complaint due %s", got.In(cst))
+	}
+	u, _ := ls.For(Complaint, "", Urgent)
+	if got := u.Due(cal, at("2026-09-30 18:40")); !got.Equal(at("2026-10-01 18:40")) {
+		t.Errorf("urgent complaint due %s", got.In(cst))
+	}
+}
+
+// TestTicketLife: routed, sent back within the window and re-routed,
+// signed, extended, answered, reopened after a dissatisfied visit,
+// answered again and closed; the steps out of turn are refused.
+func TestTicketLife(t *testing.T) {
+	l, _ := Guangdong().For(Help, "", Normal)
+	tk := &Ticket{State: Triage, Due: at("2026-03-16 00:00")}
+	if err := tk.Sign(at("2026-03-02 09:00")); !errors.Is(err, ErrStep) {
+		t.Errorf("signed before routing: %v", err)
+	}
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(tk.Assign(7, at("2026-03-02 09:00")))
+	if err := tk.SendBack(l, at("2026-03-03 10:00")); !errors.Is(err, ErrWindow) {
+		t.Errorf("sent back after 25 hours: %v", err)
+	}
+	must(tk.SendBack(l, at("2026-03-02 15:00")))
+	if tk.State != Triage || tk.Unit != 0 {
+		t.Fatalf("after 退单: %+v", tk)
+	}
+	must(tk.Assign(8, at("2026-03-02 16:00")))
+	must(tk.Sign(at("2026-03-02 17:00")))
+	must(tk.AskExtension(5))
+	if err := tk.AskExtension(3); !errors.Is(err, ErrStep) {
+		t.Errorf("a second pending extension: %v", err)
+	}
+	must(tk.DecideExtension(true, at("2026-03-23 00:00")))
+	must(tk.Answer())
+	must(tk.Visit(Dissatisfied))
+	if tk.State != Assigned || tk.Reopened != 1 || tk.Unit != 8 {
+		t.Fatalf("after a dissatisfied visit: %+v", tk)
+	}
+	must(tk.Sign(at("2026-03-10 09:00")))
+	must(tk.Answer())
+	must(tk.Visit(FairlySatisfied))
+	if tk.State != Closed || !tk.Due.Equal(at("2026-03-23 00:00")) {
+		t.Errorf("closed %+v", tk)
+	}
+	if err := tk.Redirect(); !errors.Is(err, ErrStep) {
+		t.Errorf("redirected a closed ticket: %v", err)
+	}
+	other := &Ticket{State: Triage}
+	must(other.Redirect())
+	if other.State != Redirected {
+		t.Errorf("redirect %+v", other)
+	}
+}
+
+// TestThreeRates: 响应率 counts the tickets signed within the limit, 解决率
+// and 满意率 the visited ones; only visited units get a satisfaction rate.
+func TestThreeRates(t *testing.T) {
+	base := at("2026-03-02 09:00")
+	rates := ThreeRates([]Outcome{
+		{Unit: 1, Assigned: base, Signed: base.Add(time.Hour), SignHours: 2, Visited: true, Verdict: Satisfied, Resolved: true},
+		{Unit: 1, Assigned: base, Signed: base.Add(3 * time.Hour), SignHours: 2, Visited: true, Verdict: FairlySatisfied},
+		{Unit: 1, Assigned: base, Signed: base.Add(time.Hour), SignHours: 2, Visited: true, Verdict: Dissatisfied},
+		{Unit: 1, Assigned: base, SignHours: 2},
+		{Unit: 2, Assigned: base, Signed: base, SignHours: 2},
+	})
+	r := rates[1]
+	if r.Tickets != 4 || r.Response != 0.5 || r.Visited != 3 || r.Resolution != 1.0/3 || r.Satisfaction != 2.0/3 {
+		t.Errorf("unit 1: %+v", r)
+	}
+	sat := SatisfactionRates(rates)
+	if len(sat) != 1 || sat[1] != 2.0/3 {
+		t.Errorf("satisfaction rates %v", sat)
+	}
+}
