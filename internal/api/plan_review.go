@@ -37,3 +37,29 @@ func (h *Handler) planConfirm(w http.ResponseWriter, r *http.Request) {
 	}
 	writeJSON(w, http.StatusOK, ledgersvc.PlanOf(p))
 }
+
+// planPublish puts a confirmed plan on the public portal ({"public":
+// true}) or takes it off ({"public": false}).
+func (h *Handler) planPublish(w http.ResponseWriter, r *http.Request) {
+	_, id, ok := begin(w, r, authz.PlanWrite)
+	if !ok {
+		return
+	}
+	var in struct {
+		Public bool `json:"public"`
+	}
+	if err := readJSON(r, &in); err != nil {
+		fail(w, r, err)
+		return
+	}
+	if err := h.Store.PublishPlan(r.Context(), httpauth.Actor(r), id, in.Public); err != nil {
+		fail(w, r, err)
+		return
+	}
+	p, err := h.Store.FindPlanByID(r.Context(), id)
+	if err != nil {
+		fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, ledgersvc.PlanOf(p))
+}

@@ -53,6 +53,7 @@ var routes = []route{
 	{"GET", "/api/v1/plans/{id}", (*Handler).planGet},
 	{"GET", "/api/v1/plans/{id}/review", (*Handler).planReview},
 	{"POST", "/api/v1/plans/{id}/confirm", (*Handler).planConfirm},
+	{"POST", "/api/v1/plans/{id}/publish", (*Handler).planPublish},
 	{"GET", "/api/v1/tasks", (*Handler).taskList},
 	{"GET", "/api/v1/tasks/{id}", (*Handler).taskGet},
 	{"PATCH", "/api/v1/tasks/{id}", (*Handler).taskUpdate},

@@ -35,6 +35,9 @@ func seedQuarter(t *testing.T, app *App) {
 		t.Fatal(err)
 	}
 	tasks, _, _ := app.Store.FindTasks(ctx, store.TaskFilter{PlanID: id})
+	if err := app.Store.PublishPlan(ctx, audit.System, id, true); err != nil {
+		t.Fatal(err)
+	}
 	liaison, _ := app.Store.FindUserByUsername(ctx, "fazhiban")
 	office, _ := app.Store.FindUserByUsername(ctx, "ducha")
 	units, _ := app.Store.FindUnits(ctx)
@@ -70,8 +73,9 @@ func seedQuarter(t *testing.T, app *App) {
 
 // TestAssessmentInBrowser: the office opens the first quarter's ranking,
 // a unit's explanation, the 通报 with its four charts drawn, the
-// dashboard with its charts, and the public formula signed out; no
-// script error or policy violation on the way. Screenshots are saved.
+// dashboard with its charts, and, signed out, the public formula and the
+// portal (a published plan, a task, a search); no script error or policy
+// violation on the way. Screenshots are saved.
 func TestAssessmentInBrowser(t *testing.T) {
 	ctx := browsertest.New(t)
 	ctx, cancel := context.WithTimeout(ctx, 3*time.Minute)
@@ -122,10 +126,22 @@ func TestAssessmentInBrowser(t *testing.T) {
 	if err := chromedp.Do(ctx, steps...); err != nil {
 		t.Fatal(err)
 	}
-	// The formula is public: a fresh browser without the session reads it.
+	// The formula and the portal are public: a fresh browser without the
+	// session reads them.
 	pub := browsertest.New(t)
 	if err := chromedp.Do(pub, chromedp.Navigate(base+"/scoring"), chromedp.WaitVisible(`//p[contains(., "总分 = 重点攻坚考绩（60 分）")]`),
-		browsertest.Shot(dir, "assess-07-public-formula")); err != nil {
+		browsertest.Shot(dir, "assess-07-public-formula"),
+		chromedp.Navigate(base+"/public"),
+		chromedp.Click(`//a[contains(., "2026年法治政府建设重点任务")]`),
+		chromedp.WaitVisible(`//td[contains(., "市政府办公室")]`),
+		browsertest.Shot(dir, "portal-01-plan"),
+		chromedp.Click(`//td//a[contains(., "建设政务热线")]`),
+		chromedp.WaitVisible(`//h2[contains(., "办理进程")]`),
+		browsertest.Shot(dir, "portal-02-task"),
+		chromedp.Navigate(base+"/public?q=热线"),
+		chromedp.WaitVisible(`//h2[contains(., "搜索结果：1 项")]`),
+		browsertest.Shot(dir, "portal-03-search"),
+	); err != nil {
 		t.Fatal(err)
 	}
 	if p := problems(); len(p) > 0 {

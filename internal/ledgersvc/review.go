@@ -37,12 +37,14 @@ type Plan struct {
 	Status     string    `json:"status"` // draft or confirmed
 	ImportedAt time.Time `json:"imported_at"`
 	TaskCount  int       `json:"task_count"`
+	// Published is when the plan went on the public portal; nil while not.
+	Published *time.Time `json:"published_at,omitempty"`
 }
 
 // PlanOf reads a stored plan for lists.
 func PlanOf(p *store.Plan) Plan {
 	return Plan{ID: p.ID, Title: p.Title, DocNumber: p.DocNumber, Issuer: p.Issuer, IssuedOn: p.IssuedOn,
-		Year: p.Year, SourceName: p.SourceName, Format: p.Format, Status: p.Status, ImportedAt: p.ImportedAt, TaskCount: p.TaskCount}
+		Year: p.Year, SourceName: p.SourceName, Format: p.Format, Status: p.Status, ImportedAt: p.ImportedAt, TaskCount: p.TaskCount, Published: p.PublishedAt}
 }
 
 // Review is a plan as the review screen needs it: the document's text

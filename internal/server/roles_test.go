@@ -170,6 +170,8 @@ func TestEveryWriteByEveryRole(t *testing.T) {
 					allowed: []string{"office"}},
 				{name: "clear a plan's supervision rules", method: "DELETE", path: func(*fixture) string { return "/api/v1/supervision/rules/0" },
 					body: jsonBody(``), allowed: []string{"office"}, prepare: storeRules},
+				{name: "publish a plan", method: "POST", path: func(*fixture) string { return "/api/v1/plans/1/publish" },
+					body: jsonBody(`{"public":true}`), allowed: []string{"office"}},
 				{name: "save a scheme draft", method: "PUT", path: func(*fixture) string { return "/api/v1/assessment/scheme" },
 					body: jsonScheme, allowed: []string{"office"}},
 				{name: "publish the scheme", method: "POST", path: func(*fixture) string { return "/api/v1/assessment/scheme/publish" },

@@ -42,7 +42,10 @@ type Plan struct {
 	Format       string
 	ImportedAt   time.Time // UTC
 	Status       string    // draft (under review) or confirmed
-	TaskCount    int
+	// PublishedAt is when the office put the plan on the public portal;
+	// nil while it is not public.
+	PublishedAt *time.Time
+	TaskCount   int
 	// Tasks is filled by FindPlanByID only; lists leave it nil, because a
 	// list of plans rarely needs every task of every plan.
 	Tasks []Task

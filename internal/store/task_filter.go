@@ -26,6 +26,8 @@ type TaskFilter struct {
 	// Registered leaves out draft tasks (plans under review), which only
 	// the office sees.
 	Registered bool
+	// Published keeps the tasks of the plans on the public portal.
+	Published bool
 	// Scoped limits the list to tasks of ScopeUnits (a liaison's units);
 	// with no units, a scoped list is empty.
 	Scoped     bool
@@ -53,6 +55,9 @@ func (f TaskFilter) where() (string, []any) {
 	}
 	if f.Registered {
 		add("t.status <> 'draft'")
+	}
+	if f.Published {
+		add("t.plan_id IN (SELECT p.id FROM plans p WHERE p.published_at IS NOT NULL)")
 	}
 	if f.Recurring {
 		add("t.every IS NOT NULL AND t.status IN ('registered', 'in_progress')")

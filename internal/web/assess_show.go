@@ -5,8 +5,6 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
-
-	"github.com/duban/duban/internal/i18n"
 )
 
 // RankingPage is the data of the ranking page (考核排名).
@@ -59,12 +57,7 @@ func (h *Handler) scoringFormula(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	p := h.basePage(w, r, "")
-	if u, err := h.d.Auth.Current(r); err == nil {
-		p.User = &u // signed in: keep the navigation
-		p.Nav = navFor(i18n.FromContext(r.Context()), u.Role, r.URL.Path)
-	}
-	h.render(w, r, http.StatusOK, "scoring", FormulaPage{Page: p, FormulaView: v})
+	h.render(w, r, http.StatusOK, "scoring", FormulaPage{Page: h.publicPage(w, r), FormulaView: v})
 }
 
 // SchemePage is the data of the scheme's edit page.

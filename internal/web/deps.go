@@ -23,6 +23,8 @@ type Deps struct {
 	Inbox Inbox
 	// Desk is the supervision desk (督办台); nil leaves it out.
 	Desk Desk
+	// Portal is the public portal (政务公开); nil leaves it out.
+	Portal Portal
 	// Dashboard is the leaders' dashboard; nil leaves it out.
 	Dashboard Dashboard
 	// Assessment is 考核 (scores, scheme, records); nil leaves it out.

@@ -28,6 +28,8 @@ type Plans interface {
 	UpdateTask(ctx context.Context, plan, task int64, in TaskEdit) error
 	// Confirm ends the review: the plan's tasks are registered (挂号).
 	Confirm(ctx context.Context, id int64) error
+	// Publish puts a confirmed plan on the public portal, or takes it off.
+	Publish(ctx context.Context, id int64, public bool) error
 }
 
 // Tasks is the ledger: the task list, a task's page, the workspace, and

@@ -19,6 +19,9 @@ type Page struct {
 	// CalendarMissing lists the years without a holiday schedule
 	// (2027、2028), shown to the office and the administrator; "" for none.
 	CalendarMissing string
+	// Public marks a page meant for everyone (the portal, the scoring
+	// formula): its footer does not say "for internal use".
+	Public bool
 }
 
 // LangLink is one entry of the language switch (简体 / 繁體).

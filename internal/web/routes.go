@@ -42,6 +42,7 @@ func (h *Handler) routes() {
 		m.HandleFunc("POST /plans/{id}/tasks/{task}", h.signedIn(h.reviewTaskSave))
 		m.HandleFunc("POST /plans/{id}/tasks/{task}/units", h.signedIn(h.reviewUnitCreate))
 		m.HandleFunc("POST /plans/{id}/confirm", h.signedIn(h.planConfirm))
+		m.HandleFunc("POST /plans/{id}/publish", h.signedIn(h.planPublish))
 	}
 	if h.d.Tasks != nil {
 		m.HandleFunc("GET /tasks", h.signedIn(h.taskList))
@@ -63,6 +64,14 @@ func (h *Handler) routes() {
 	if h.d.Inbox != nil {
 		m.HandleFunc("GET /inbox", h.signedIn(h.inboxShow))
 		m.HandleFunc("POST /inbox/{id}/resend", h.signedIn(h.inboxResend))
+	}
+	if h.d.Portal != nil {
+		// Public: the portal needs no sign-in.
+		m.HandleFunc("GET /public", h.portalHome)
+		m.HandleFunc("GET /public/plans/{id}", h.portalPlan)
+		m.HandleFunc("GET /public/tasks/{id}", h.portalTask)
+		m.HandleFunc("GET /public/tasks/{id}/feed.xml", h.portalFeed)
+		m.HandleFunc("GET /public/data/{file}", h.portalData)
 	}
 	if h.d.Dashboard != nil {
 		m.HandleFunc("GET /dashboard", h.signedIn(h.dashboardShow))

@@ -104,6 +104,9 @@ func samplePages() map[string][]any {
 	for name, datas := range assessSamples(p) {
 		samples[name] = datas
 	}
+	for name, datas := range portalSamples(p) {
+		samples[name] = datas
+	}
 	return samples
 }
 

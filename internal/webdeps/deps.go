@@ -79,6 +79,7 @@ func (d *Deps) Web() web.Deps {
 		wd.Desk = &desk{d}
 		wd.Rules = &rulesAdmin{d}
 		wd.Dashboard = &dashboard{d}
+		wd.Portal = &publicPortal{d}
 	}
 	return wd
 }

@@ -93,3 +93,13 @@ func (s *plans) Confirm(ctx context.Context, id int64) error {
 	}
 	return pageError(s.d.Store.ConfirmPlan(ctx, actor, id), "", "error.plan_confirmed")
 }
+
+// Publish puts a confirmed plan on the public portal, or takes it off;
+// the office decides (PlanWrite).
+func (s *plans) Publish(ctx context.Context, id int64, public bool) error {
+	_, actor, err := s.d.acting(ctx, authz.PlanWrite)
+	if err != nil {
+		return err
+	}
+	return pageError(s.d.Store.PublishPlan(ctx, actor, id, public), "", "")
+}
