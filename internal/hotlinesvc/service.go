@@ -1,0 +1,282 @@
+// Package hotlinesvc runs the 12345 hotline over the store: intake with
+// the time limit and the routing of the 权责清单 (a matter one unit is
+// clearly responsible for goes to it; the rest to triage), each step of a
+// ticket through the state machine of package hotline, and the units' 三率
+// for assessment. The pages, the API and Open311 share one.
+package hotlinesvc
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/duban/duban/internal/audit"
+	"github.com/duban/duban/internal/hotline"
+	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/workday"
+)
+
+// Service is the hotline.
+type Service struct {
+	Store    *store.DB
+	Calendar workday.Source
+	Limits   hotline.Limits
+	Now      func() time.Time
+}
+
+// Intake is a request as an agent, the public form or Open311 gives it.
+type Intake struct {
+	ServiceCode string
+	Type        hotline.Type // "": the service's usual type
+	Urgency     string       // "": normal
+	Channel     string       // phone, web, open311
+	Description string
+	Address     string
+	Lat, Lon    *float64
+	Name        string
+	Phone       string
+	Email       string
+}
+
+// InputError lists what is wrong with an intake or a step, in Chinese.
+type InputError struct{ Problems []string }
+
+func (e *InputError) Error() string { return "hotline: " + strings.Join(e.Problems, "；") }
+
+// MaxDescription bounds a request's text, in characters.
+const MaxDescription = 2000
+
+// Receive takes a request in: checks it, finds its service, sets its
+// deadline by the limits and routes it — to the service's unit when the
+// 权责清单 names one, else to triage.
+func (s *Service) Receive(ctx context.Context, actor audit.Actor, in Intake) (*store.Ticket, error) {
+	services, err := s.Store.TicketServices(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var svc *store.TicketService
+	for i := range services {
+		if services[i].Code == in.ServiceCode && services[i].Active {
+			svc = &services[i]
+		}
+	}
+	var problems []string
+	desc := strings.TrimSpace(in.Description)
+	switch {
+	case desc == "":
+		problems = append(problems, "请描述所反映的问题")
+	case utf8.RuneCountInString(desc) > MaxDescription:
+		problems = append(problems, fmt.Sprintf("问题描述不超过 %d 字", MaxDescription))
+	}
+	if svc == nil && in.ServiceCode != "" {
+		problems = append(problems, fmt.Sprintf("没有编号为 %q 的事项类别", in.ServiceCode))
+	}
+	t := in.Type
+	if t == "" && svc != nil {
+		t = hotline.Type(svc.Type)
+	}
+	if t == "" {
+		t = hotline.Help
+	}
+	if t.Label() == "" {
+		problems = append(problems, fmt.Sprintf("类型 %q 应为咨询、求助、投诉、举报或建议", in.Type))
+	}
+	urgency := in.Urgency
+	if urgency == "" {
+		urgency = hotline.Normal
+	}
+	if urgency != hotline.Normal && urgency != hotline.Urgent && urgency != hotline.Emergency {
+		problems = append(problems, fmt.Sprintf("紧急程度 %q 应为 normal、urgent 或 emergency", urgency))
+	}
+	if strings.TrimSpace(in.Phone) == "" && strings.TrimSpace(in.Email) == "" && in.Channel != "open311" {
+		problems = append(problems, "请留下电话或邮箱，以便答复和回访")
+	}
+	if len(problems) > 0 {
+		return nil, &InputError{Problems: problems}
+	}
+	path := ""
+	if svc != nil {
+		path = svc.Path
+	}
+	limit, err := s.Limits.For(t, path, urgency)
+	if err != nil {
+		return nil, &InputError{Problems: []string{fmt.Sprintf("没有适用于“%s”的办理时限，请联系管理员补充时限规则", t.Label())}}
+	}
+	now := s.Now().UTC()
+	tk := store.Ticket{ServiceCode: in.ServiceCode, Type: string(t), Urgency: urgency, Channel: in.Channel, Description: desc,
+		Address: strings.TrimSpace(in.Address), Lat: in.Lat, Lon: in.Lon, CallerName: strings.TrimSpace(in.Name),
+		CallerPhone: strings.TrimSpace(in.Phone), CallerEmail: strings.TrimSpace(in.Email), State: string(hotline.Triage),
+		DueAt: limit.Due(s.Calendar.Current(), now), ReceivedAt: now}
+	if svc != nil && svc.UnitID != 0 {
+		tk.State, tk.UnitID, tk.AssignedAt = string(hotline.Assigned), svc.UnitID, &now
+	}
+	id, err := s.Store.CreateTicket(ctx, actor, tk)
+	if err != nil {
+		return nil, err
+	}
+	return s.Store.FindTicket(ctx, id)
+}
+
+// machine reads a stored ticket into the state machine's terms.
+func machine(t *store.Ticket) *hotline.Ticket {
+	m := &hotline.Ticket{State: hotline.State(t.State), Unit: t.UnitID, Due: t.DueAt, Reopened: t.Reopened, Extension: t.Extension}
+	if t.AssignedAt != nil {
+		m.Assigned = *t.AssignedAt
+	}
+	if t.SignedAt != nil {
+		m.Signed = *t.SignedAt
+	}
+	return m
+}
+
+// back writes the machine's state into the stored ticket.
+func back(m *hotline.Ticket, t *store.Ticket) {
+	t.State, t.UnitID, t.DueAt, t.Reopened, t.Extension = string(m.State), m.Unit, m.Due, m.Reopened, m.Extension
+	t.AssignedAt, t.SignedAt = timePtr(m.Assigned), timePtr(m.Signed)
+}
+
+func timePtr(t time.Time) *time.Time {
+	if t.IsZero() {
+		return nil
+	}
+	return &t
+}
+
+// step applies one move of the state machine to a stored ticket.
+func (s *Service) step(ctx context.Context, actor audit.Actor, id int64, kind, note string, move func(*store.Ticket, *hotline.Ticket) error) (*store.Ticket, error) {
+	t, err := s.Store.StepTicket(ctx, actor, id, kind, note, func(t *store.Ticket) error {
+		m := machine(t)
+		if err := move(t, m); err != nil {
+			return err
+		}
+		back(m, t)
+		return nil
+	})
+	if errors.Is(err, hotline.ErrStep) || errors.Is(err, hotline.ErrWindow) {
+		return nil, fmt.Errorf("%w: %w", err, store.ErrState)
+	}
+	return t, err
+}
+
+// limitOf is the time-limit rule of a ticket, given the services (for
+// its category's path); a ticket no rule covers keeps the usual windows.
+func (s *Service) limitOf(t *store.Ticket, services []store.TicketService) hotline.Limit {
+	path := ""
+	for _, svc := range services {
+		if svc.Code == t.ServiceCode {
+			path = svc.Path
+		}
+	}
+	l, err := s.Limits.For(hotline.Type(t.Type), path, t.Urgency)
+	if err != nil {
+		return hotline.Limit{SignHours: 2, ReturnHours: 24}
+	}
+	return l
+}
+
+// Assign routes a ticket from triage to a unit (按责转办).
+func (s *Service) Assign(ctx context.Context, actor audit.Actor, id, unit int64) (*store.Ticket, error) {
+	return s.step(ctx, actor, id, "assign", "", func(_ *store.Ticket, m *hotline.Ticket) error { return m.Assign(unit, s.Now().UTC()) })
+}
+
+// Sign is the unit's 签收.
+func (s *Service) Sign(ctx context.Context, actor audit.Actor, id int64) (*store.Ticket, error) {
+	return s.step(ctx, actor, id, "sign", "", func(_ *store.Ticket, m *hotline.Ticket) error { return m.Sign(s.Now().UTC()) })
+}
+
+// SendBack is the unit's 退单 with its reason, within the window.
+func (s *Service) SendBack(ctx context.Context, actor audit.Actor, id int64, reason string) (*store.Ticket, error) {
+	if strings.TrimSpace(reason) == "" {
+		return nil, &InputError{Problems: []string{"退单须写明理由"}}
+	}
+	services, err := s.Store.TicketServices(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return s.step(ctx, actor, id, "send_back", reason, func(t *store.Ticket, m *hotline.Ticket) error {
+		return m.SendBack(s.limitOf(t, services), s.Now().UTC())
+	})
+}
+
+// AskExtension is the unit's 延期 request.
+func (s *Service) AskExtension(ctx context.Context, actor audit.Actor, id int64, workdays int, reason string) (*store.Ticket, error) {
+	return s.step(ctx, actor, id, "ask_extension", reason, func(_ *store.Ticket, m *hotline.Ticket) error { return m.AskExtension(workdays) })
+}
+
+// DecideExtension is the centre's decision: approved, the deadline moves
+// by the working days asked for.
+func (s *Service) DecideExtension(ctx context.Context, actor audit.Actor, id int64, approve bool) (*store.Ticket, error) {
+	return s.step(ctx, actor, id, map[bool]string{true: "extension_approved", false: "extension_denied"}[approve], "",
+		func(_ *store.Ticket, m *hotline.Ticket) error {
+			due := m.Due
+			if m.Extension > 0 {
+				cal := s.Calendar.Current()
+				y, mo, d := m.Due.In(cst).Add(-time.Nanosecond).Date()
+				last := cal.AddWorkdays(time.Date(y, mo, d, 0, 0, 0, 0, time.UTC), m.Extension)
+				due = time.Date(last.Year(), last.Month(), last.Day(), 0, 0, 0, 0, cst).AddDate(0, 0, 1)
+			}
+			return m.DecideExtension(approve, due)
+		})
+}
+
+var cst = time.FixedZone("CST", 8*3600)
+
+// Answer is the unit's reply.
+func (s *Service) Answer(ctx context.Context, actor audit.Actor, id int64, text string) (*store.Ticket, error) {
+	if strings.TrimSpace(text) == "" {
+		return nil, &InputError{Problems: []string{"请填写答复内容"}}
+	}
+	return s.step(ctx, actor, id, "answer", "", func(t *store.Ticket, m *hotline.Ticket) error {
+		t.Answer = strings.TrimSpace(text)
+		return m.Answer()
+	})
+}
+
+// Visit records the return visit (回访): the verdict and whether the
+// problem was solved; a dissatisfied caller reopens the ticket.
+func (s *Service) Visit(ctx context.Context, actor audit.Actor, id int64, verdict hotline.Satisfaction, resolved bool) (*store.Ticket, error) {
+	return s.step(ctx, actor, id, "visit", string(verdict), func(t *store.Ticket, m *hotline.Ticket) error {
+		t.Verdict, t.Resolved = string(verdict), resolved
+		return m.Visit(verdict)
+	})
+}
+
+// Redirect sends a request that is no ticket to its channel: 依申请公开,
+// 信访 or the courts.
+func (s *Service) Redirect(ctx context.Context, actor audit.Actor, id int64, to string) (*store.Ticket, error) {
+	if to != "disclosure" && to != "petition" && to != "litigation" {
+		return nil, &InputError{Problems: []string{"应转至 disclosure（依申请公开）、petition（信访）或 litigation（诉讼）"}}
+	}
+	return s.step(ctx, actor, id, "redirect", to, func(t *store.Ticket, m *hotline.Ticket) error {
+		t.RedirectTo = to
+		return m.Redirect()
+	})
+}
+
+// Rates are the units' 三率 over the tickets received from from to to.
+func (s *Service) Rates(ctx context.Context, from, to time.Time) (map[int64]hotline.Rates, error) {
+	services, err := s.Store.TicketServices(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var outcomes []hotline.Outcome
+	err = s.Store.EachTicket(ctx, store.TicketFilter{From: from, To: to}, func(t *store.Ticket) error {
+		if t.UnitID == 0 || t.AssignedAt == nil {
+			return nil
+		}
+		o := hotline.Outcome{Unit: t.UnitID, Assigned: *t.AssignedAt, SignHours: s.limitOf(t, services).SignHours,
+			Visited: t.Verdict != "", Verdict: hotline.Satisfaction(t.Verdict), Resolved: t.Resolved}
+		if t.SignedAt != nil {
+			o.Signed = *t.SignedAt
+		}
+		outcomes = append(outcomes, o)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return hotline.ThreeRates(outcomes), nil
+}

@@ -1,0 +1,348 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/duban/duban/internal/audit"
+)
+
+// TicketService is one kind of matter the hotline takes — a node of the
+// category tree and an Open311 service — with the 权责清单's answer:
+// the unit responsible, when one clearly is (0: the ticket goes to
+// triage), and the words that recognise the matter.
+type TicketService struct {
+	Code     string `json:"service_code"`
+	Name     string `json:"service_name"`
+	Path     string `json:"path"` // 城乡建设/物业管理
+	Type     string `json:"type"` // the ticket type it usually is
+	UnitID   int64  `json:"unit_id,omitempty"`
+	Keywords string `json:"keywords"`
+	Active   bool   `json:"active"`
+}
+
+// Ticket is a 12345 ticket. The caller's name, phone and e-mail are
+// personal data: only the hotline's staff read them (see Masked).
+type Ticket struct {
+	ID          int64      `json:"id"`
+	ServiceCode string     `json:"service_code"`
+	ServiceName string     `json:"service_name"`
+	Type        string     `json:"type"`
+	Urgency     string     `json:"urgency"`
+	Channel     string     `json:"channel"` // phone, web, open311
+	Description string     `json:"description"`
+	Address     string     `json:"address"`
+	Lat         *float64   `json:"lat,omitempty"`
+	Lon         *float64   `json:"long,omitempty"`
+	CallerName  string     `json:"caller_name"`
+	CallerPhone string     `json:"caller_phone"`
+	CallerEmail string     `json:"caller_email"`
+	State       string     `json:"state"`
+	UnitID      int64      `json:"unit_id,omitempty"`
+	Unit        string     `json:"unit,omitempty"`
+	AssignedAt  *time.Time `json:"assigned_at,omitempty"`
+	SignedAt    *time.Time `json:"signed_at,omitempty"`
+	DueAt       time.Time  `json:"due_at"`
+	Extension   int        `json:"extension,omitempty"`
+	Reopened    int        `json:"reopened"`
+	Answer      string     `json:"answer"`
+	Verdict     string     `json:"verdict,omitempty"`
+	Resolved    bool       `json:"resolved"`
+	RedirectTo  string     `json:"redirect_to,omitempty"`
+	ReceivedAt  time.Time  `json:"received_at"`
+	UpdatedAt   time.Time  `json:"updated_at"`
+}
+
+// Masked is the ticket with the caller's personal data hidden but for a
+// hint: 张*, 139****1111, z***@example.cn — for the units, which handle
+// the matter and need not know the caller.
+func (t Ticket) Masked() Ticket {
+	t.CallerName = maskName(t.CallerName)
+	t.CallerPhone = maskPhone(t.CallerPhone)
+	t.CallerEmail = maskEmail(t.CallerEmail)
+	return t
+}
+
+func maskName(s string) string {
+	r := []rune(s)
+	if len(r) == 0 {
+		return ""
+	}
+	return string(r[0]) + strings.Repeat("*", len(r)-1)
+}
+
+func maskPhone(s string) string {
+	if len(s) < 7 {
+		return strings.Repeat("*", len(s))
+	}
+	return s[:3] + strings.Repeat("*", len(s)-7) + s[len(s)-4:]
+}
+
+func maskEmail(s string) string {
+	at := strings.IndexByte(s, '@')
+	if at < 1 {
+		return maskPhone(s)
+	}
+	return s[:1] + "***" + s[at:]
+}
+
+// SaveTicketService adds or changes a service, audited.
+func (db *DB) SaveTicketService(ctx context.Context, actor audit.Actor, s TicketService) error {
+	s.Code, s.Name, s.Path = strings.TrimSpace(s.Code), strings.TrimSpace(s.Name), strings.TrimSpace(s.Path)
+	if s.Code == "" || s.Name == "" {
+		return fmt.Errorf("store: ticket service needs a code and a name: %w", ErrInvalid)
+	}
+	tx, err := db.beginWrite(ctx)
+	if err != nil {
+		return fmt.Errorf("store: save ticket service: %w", err)
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, db.dialect.rebind(`
+		INSERT INTO ticket_services (code, name, path, type, unit_id, keywords, active) VALUES (?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (code) DO UPDATE SET name = excluded.name, path = excluded.path, type = excluded.type,
+			unit_id = excluded.unit_id, keywords = excluded.keywords, active = excluded.active`),
+		s.Code, s.Name, s.Path, s.Type, nullID(s.UnitID), s.Keywords, s.Active); err != nil {
+		return fmt.Errorf("store: save ticket service %s: %w", s.Code, conflict(err))
+	}
+	if err := db.appendAudit(ctx, tx, actor, "ticket.service", "ticket_service", s.Code, nil, s); err != nil {
+		return err
+	}
+	return db.commit(tx)
+}
+
+// TicketServices lists the services by code.
+func (db *DB) TicketServices(ctx context.Context) ([]TicketService, error) {
+	rows, err := db.read.QueryContext(ctx, `SELECT code, name, path, type, unit_id, keywords, active FROM ticket_services ORDER BY code`)
+	if err != nil {
+		return nil, fmt.Errorf("store: ticket services: %w", err)
+	}
+	defer rows.Close()
+	out := []TicketService{}
+	for rows.Next() {
+		var s TicketService
+		var unit sql.NullInt64
+		if err := rows.Scan(&s.Code, &s.Name, &s.Path, &s.Type, &unit, &s.Keywords, &s.Active); err != nil {
+			return nil, fmt.Errorf("store: ticket services: %w", err)
+		}
+		s.UnitID = unit.Int64
+		out = append(out, s)
+	}
+	return out, rows.Err()
+}
+
+const ticketColumns = `t.id, COALESCE(t.service_code, ''), COALESCE(s.name, ''), t.type, t.urgency, t.channel, t.description, t.address,
+	t.lat, t.lon, t.caller_name, t.caller_phone, t.caller_email, t.state, t.unit_id, COALESCE(u.name, ''), t.assigned_at, t.signed_at,
+	t.due_at, t.extension, t.reopened, t.answer, t.verdict, t.resolved, t.redirect_to, t.received_at, t.updated_at`
+
+const ticketFrom = ` FROM tickets t LEFT JOIN ticket_services s ON s.code = t.service_code LEFT JOIN units u ON u.id = t.unit_id`
+
+func scanTicket(row interface{ Scan(...any) error }) (Ticket, error) {
+	var t Ticket
+	var lat, lon sql.NullFloat64
+	var unit sql.NullInt64
+	var assigned, signed sql.NullTime
+	err := row.Scan(&t.ID, &t.ServiceCode, &t.ServiceName, &t.Type, &t.Urgency, &t.Channel, &t.Description, &t.Address,
+		&lat, &lon, &t.CallerName, &t.CallerPhone, &t.CallerEmail, &t.State, &unit, &t.Unit, &assigned, &signed,
+		&t.DueAt, &t.Extension, &t.Reopened, &t.Answer, &t.Verdict, &t.Resolved, &t.RedirectTo, &t.ReceivedAt, &t.UpdatedAt)
+	if lat.Valid {
+		t.Lat = &lat.Float64
+	}
+	if lon.Valid {
+		t.Lon = &lon.Float64
+	}
+	t.UnitID = unit.Int64
+	if assigned.Valid {
+		a := assigned.Time.UTC()
+		t.AssignedAt = &a
+	}
+	if signed.Valid {
+		s := signed.Time.UTC()
+		t.SignedAt = &s
+	}
+	t.DueAt, t.ReceivedAt, t.UpdatedAt = t.DueAt.UTC(), t.ReceivedAt.UTC(), t.UpdatedAt.UTC()
+	return t, err
+}
+
+// CreateTicket stores a new ticket as the hotline service prepared it
+// (state, unit, deadline), with its first event and the audit entry.
+func (db *DB) CreateTicket(ctx context.Context, actor audit.Actor, t Ticket) (int64, error) {
+	tx, err := db.beginWrite(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("store: create ticket: %w", err)
+	}
+	defer tx.Rollback()
+	now := db.now()
+	var id int64
+	if err := tx.QueryRowContext(ctx, db.dialect.rebind(`
+		INSERT INTO tickets (service_code, type, urgency, channel, description, address, lat, lon, caller_name, caller_phone,
+			caller_email, state, unit_id, assigned_at, due_at, received_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
+		nullString(t.ServiceCode), t.Type, t.Urgency, t.Channel, t.Description, t.Address, t.Lat, t.Lon, t.CallerName, t.CallerPhone,
+		t.CallerEmail, t.State, nullID(t.UnitID), t.AssignedAt, t.DueAt, t.ReceivedAt, now).Scan(&id); err != nil {
+		return 0, fmt.Errorf("store: create ticket: %w", err)
+	}
+	if err := db.ticketEvent(ctx, tx, actor, id, "received", t.UnitID, t.Channel); err != nil {
+		return 0, err
+	}
+	if err := db.appendAudit(ctx, tx, actor, "ticket.create", "ticket", id, nil,
+		map[string]any{"service": t.ServiceCode, "type": t.Type, "state": t.State, "unit": t.UnitID}); err != nil {
+		return 0, err
+	}
+	return id, db.commit(tx)
+}
+
+// FindTicket returns one ticket, or ErrNotFound.
+func (db *DB) FindTicket(ctx context.Context, id int64) (*Ticket, error) {
+	t, err := scanTicket(db.read.QueryRowContext(ctx, db.dialect.rebind(`SELECT `+ticketColumns+ticketFrom+` WHERE t.id = ?`), id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("store: ticket %d: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("store: ticket %d: %w", id, err)
+	}
+	return &t, nil
+}
+
+// TicketFilter selects tickets; zero fields select all.
+type TicketFilter struct {
+	State       string
+	UnitID      int64
+	ServiceCode string
+	From, To    time.Time // received in [From, To)
+	Limit       int       // FindTickets: 0 means 100, at most 1000
+}
+
+// FindTickets lists the tickets f selects, newest first, at most
+// f.Limit of them.
+func (db *DB) FindTickets(ctx context.Context, f TicketFilter) ([]Ticket, error) {
+	limit := f.Limit
+	if limit <= 0 {
+		limit = 100
+	}
+	out := []Ticket{}
+	err := db.eachTicket(ctx, f, min(limit, 1000), func(t *Ticket) error { out = append(out, *t); return nil })
+	return out, err
+}
+
+// EachTicket calls fn with every ticket f selects, newest first, however
+// many: the 三率 of a year read them all.
+func (db *DB) EachTicket(ctx context.Context, f TicketFilter, fn func(*Ticket) error) error {
+	return db.eachTicket(ctx, f, 0, fn)
+}
+
+func (db *DB) eachTicket(ctx context.Context, f TicketFilter, limit int, fn func(*Ticket) error) error {
+	q, args := `SELECT `+ticketColumns+ticketFrom+` WHERE 1 = 1`, []any{}
+	if f.State != "" {
+		q, args = q+` AND t.state = ?`, append(args, f.State)
+	}
+	if f.UnitID != 0 {
+		q, args = q+` AND t.unit_id = ?`, append(args, f.UnitID)
+	}
+	if f.ServiceCode != "" {
+		q, args = q+` AND t.service_code = ?`, append(args, f.ServiceCode)
+	}
+	if !f.From.IsZero() {
+		q, args = q+` AND t.received_at >= ?`, append(args, f.From)
+	}
+	if !f.To.IsZero() {
+		q, args = q+` AND t.received_at < ?`, append(args, f.To)
+	}
+	q += ` ORDER BY t.received_at DESC, t.id DESC`
+	if limit > 0 {
+		q, args = q+` LIMIT ?`, append(args, limit)
+	}
+	rows, err := db.read.QueryContext(ctx, db.dialect.rebind(q), args...)
+	if err != nil {
+		return fmt.Errorf("store: tickets: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		t, err := scanTicket(rows)
+		if err != nil {
+			return fmt.Errorf("store: tickets: %w", err)
+		}
+		if err := fn(&t); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// StepTicket changes a ticket in one transaction: step gets the stored
+// ticket and changes it (or refuses); the changed fields are written back
+// with the event kind and note, and the audit entry.
+func (db *DB) StepTicket(ctx context.Context, actor audit.Actor, id int64, kind, note string, step func(*Ticket) error) (*Ticket, error) {
+	tx, err := db.beginWrite(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("store: ticket %d: %w", id, err)
+	}
+	defer tx.Rollback()
+	t, err := scanTicket(tx.QueryRowContext(ctx, db.dialect.rebind(`SELECT `+ticketColumns+ticketFrom+` WHERE t.id = ?`), id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("store: ticket %d: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("store: ticket %d: %w", id, err)
+	}
+	before := t
+	if err := step(&t); err != nil {
+		return nil, err
+	}
+	if _, err := tx.ExecContext(ctx, db.dialect.rebind(`
+		UPDATE tickets SET state = ?, unit_id = ?, assigned_at = ?, signed_at = ?, due_at = ?, extension = ?, reopened = ?,
+			answer = ?, verdict = ?, resolved = ?, redirect_to = ?, updated_at = ? WHERE id = ?`),
+		t.State, nullID(t.UnitID), t.AssignedAt, t.SignedAt, t.DueAt, t.Extension, t.Reopened, t.Answer, t.Verdict, t.Resolved,
+		t.RedirectTo, db.now(), id); err != nil {
+		return nil, fmt.Errorf("store: ticket %d: %w", id, err)
+	}
+	if err := db.ticketEvent(ctx, tx, actor, id, kind, t.UnitID, note); err != nil {
+		return nil, err
+	}
+	if err := db.appendAudit(ctx, tx, actor, "ticket."+kind, "ticket", id,
+		map[string]any{"state": before.State, "unit": before.UnitID}, map[string]any{"state": t.State, "unit": t.UnitID, "note": note}); err != nil {
+		return nil, err
+	}
+	return &t, db.commit(tx)
+}
+
+func (db *DB) ticketEvent(ctx context.Context, tx *sql.Tx, actor audit.Actor, id int64, kind string, unit int64, note string) error {
+	if _, err := tx.ExecContext(ctx, db.dialect.rebind(`
+		INSERT INTO ticket_events (ticket_id, at, actor, kind, unit_id, note) VALUES (?, ?, ?, ?, ?, ?)`),
+		id, db.now(), actor.Username, kind, nullID(unit), note); err != nil {
+		return fmt.Errorf("store: ticket %d event: %w", id, err)
+	}
+	return nil
+}
+
+// TicketEvent is one step of a ticket's life.
+type TicketEvent struct {
+	At     time.Time `json:"at"`
+	Actor  string    `json:"actor"`
+	Kind   string    `json:"kind"`
+	UnitID int64     `json:"unit_id,omitempty"`
+	Note   string    `json:"note"`
+}
+
+// TicketEvents are a ticket's steps, oldest first.
+func (db *DB) TicketEvents(ctx context.Context, id int64) ([]TicketEvent, error) {
+	rows, err := db.read.QueryContext(ctx, db.dialect.rebind(`SELECT at, actor, kind, unit_id, note FROM ticket_events WHERE ticket_id = ? ORDER BY id`), id)
+	if err != nil {
+		return nil, fmt.Errorf("store: ticket events: %w", err)
+	}
+	defer rows.Close()
+	out := []TicketEvent{}
+	for rows.Next() {
+		var e TicketEvent
+		var unit sql.NullInt64
+		if err := rows.Scan(&e.At, &e.Actor, &e.Kind, &unit, &e.Note); err != nil {
+			return nil, fmt.Errorf("store: ticket events: %w", err)
+		}
+		e.At, e.UnitID = e.At.UTC(), unit.Int64
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
