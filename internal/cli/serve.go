@@ -7,6 +7,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/duban/duban/internal/assesssvc"
@@ -14,8 +15,11 @@ import (
 	"github.com/duban/duban/internal/calendarsvc"
 	"github.com/duban/duban/internal/config"
 	"github.com/duban/duban/internal/files"
+	"github.com/duban/duban/internal/hotline"
+	"github.com/duban/duban/internal/hotlinesvc"
 	"github.com/duban/duban/internal/ledger"
 	"github.com/duban/duban/internal/ledgersvc"
+	"github.com/duban/duban/internal/open311"
 	"github.com/duban/duban/internal/scheduler"
 	"github.com/duban/duban/internal/server"
 	"github.com/duban/duban/internal/signin"
@@ -43,6 +47,8 @@ type App struct {
 	Ledger *ledgersvc.Service
 	// Assess computes the scores, for the API and the pages alike.
 	Assess *assesssvc.Service
+	// Hotline runs the 12345 tickets.
+	Hotline *hotlinesvc.Service
 	// Files keeps attachments (progress evidence, 销号 materials).
 	Files *files.Store
 	// Scheduler runs supervision when the configuration says so, and
@@ -88,6 +94,7 @@ func Open(ctx context.Context, cfg config.Config, env *Env) (*App, error) {
 		Rules: ledger.Rules{DueSoonWorkdays: cfg.DueSoonWorkdays}, Now: svc.Now}
 	app.Files = fs
 	app.Assess = &assesssvc.Service{Store: db, Now: svc.Now, Issuer: cfg.NoticeIssuer}
+	app.Hotline = &hotlinesvc.Service{Store: db, Calendar: app.Calendar, Limits: hotline.Guangdong(), Now: svc.Now}
 	if app.Scheduler, err = app.newScheduler(); err != nil {
 		db.Close()
 		return nil, err
@@ -98,7 +105,9 @@ func Open(ctx context.Context, cfg config.Config, env *Env) (*App, error) {
 		return nil, err
 	}
 	app.Server = server.New(server.Deps{Store: db, Signin: svc, Policy: policy, Calendar: app.Calendar,
-		Rules: app.Ledger.Rules, Files: fs, Ledger: app.Ledger, CalendarAdmin: app.Calendar, RulesBase: app.Scheduler.Rules, Assess: app.Assess, Log: log, Pages: pages})
+		Rules: app.Ledger.Rules, Files: fs, Ledger: app.Ledger, CalendarAdmin: app.Calendar, RulesBase: app.Scheduler.Rules, Assess: app.Assess, Log: log, Pages: pages,
+		Open311: &open311.Handler{Hotline: app.Hotline, Keys: splitKeys(cfg.Open311Keys), BaseURL: cfg.BaseURL,
+			Jurisdiction: cfg.Open311Jurisdiction, Now: svc.Now}})
 	return app, nil
 }
 
@@ -170,4 +179,15 @@ func newLogger(env *Env, level string) *slog.Logger {
 	var l slog.Level
 	_ = l.UnmarshalText([]byte(level))
 	return slog.New(slog.NewTextHandler(env.Stderr, &slog.HandlerOptions{Level: l}))
+}
+
+// splitKeys reads a comma-separated list of keys.
+func splitKeys(s string) []string {
+	var out []string
+	for _, k := range strings.Split(s, ",") {
+		if k = strings.TrimSpace(k); k != "" {
+			out = append(out, k)
+		}
+	}
+	return out
 }

@@ -47,6 +47,10 @@ type Config struct {
 	// CalendarDir holds holiday schedules (.json notices, .ics) laid over
 	// the embedded calendar; empty means <data>/calendar.
 	CalendarDir string `json:"calendar_dir"`
+	// Open311Keys are the API keys (comma-separated) allowed to post
+	// requests through Open311; Open311Jurisdiction its jurisdiction_id.
+	Open311Keys         string `json:"open311_keys"`
+	Open311Jurisdiction string `json:"open311_jurisdiction"`
 	// Locality names the local layer of the calendar (the days a
 	// locality adds to the national schedule), e.g. 广西壮族自治区.
 	Locality string `json:"locality"`
@@ -178,7 +182,7 @@ func (c Config) Masked() string {
 			m.DB = strings.Replace(u.String(), "@", ":****@", 1)
 		}
 	}
-	for _, secret := range []*string{&m.NotifyWebhookSecret, &m.DingTalkSecret, &m.SMTPPassword} {
+	for _, secret := range []*string{&m.NotifyWebhookSecret, &m.DingTalkSecret, &m.SMTPPassword, &m.Open311Keys} {
 		if *secret != "" {
 			*secret = "****"
 		}

@@ -43,6 +43,8 @@ func fields(c *Config) []field {
 		{key: "notice-issuer", usage: "督办通知书的发文机关", str: &c.NoticeIssuer},
 		{key: "notice-template", usage: "督办通知书 .docx 模板路径（留空用内置公文版式）", str: &c.NoticeTemplate},
 		{key: "calendar-dir", usage: "节假日安排目录（.json 放假通知、.ics），叠加在内置日历上；默认 数据目录/calendar", str: &c.CalendarDir},
+		{key: "open311-keys", usage: "允许通过 Open311 提交工单的 API key（逗号分隔）", str: &c.Open311Keys},
+		{key: "open311-jurisdiction", usage: "Open311 的 jurisdiction_id", str: &c.Open311Jurisdiction},
 		{key: "locality", usage: "本地名称（日历的地方层，如 广西壮族自治区）；留空为“本地”", str: &c.Locality},
 		{key: "due-soon-workdays", usage: "到期前多少个工作日亮黄灯 (临期)", num: &c.DueSoonWorkdays},
 		{key: "shutdown-timeout", usage: "优雅退出等待时长", dur: &c.ShutdownTimeout},

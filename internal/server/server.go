@@ -45,8 +45,10 @@ type Deps struct {
 	Assess *assesssvc.Service
 	// RulesBase are the built-in supervision rules, under the office's.
 	RulesBase supervise.Rules
-	Log       *slog.Logger
-	Pages     Mounter // the web pages; nil serves the API only
+	// Open311 serves GeoReport v2; nil leaves it out.
+	Open311 Mounter
+	Log     *slog.Logger
+	Pages   Mounter // the web pages; nil serves the API only
 }
 
 // Server is the HTTP side of duban.
@@ -71,6 +73,9 @@ func New(d Deps) *Server {
 		ledgerSvc = &ledgersvc.Service{Store: d.Store, Calendar: d.Calendar, Rules: d.Rules, Now: d.Signin.Now}
 	}
 	(&api.Handler{Store: d.Store, Signin: d.Signin, Policy: d.Policy, Ledger: ledgerSvc, Files: d.Files, Calendar: d.CalendarAdmin, RulesBase: d.RulesBase, Assess: d.Assess}).Routes(mux)
+	if d.Open311 != nil {
+		d.Open311.Routes(mux)
+	}
 	if d.Pages != nil {
 		d.Pages.Routes(mux)
 	}
