@@ -27,9 +27,13 @@ const (
 	TaskClose     Action = "task.close"  // verify and close (销号) or return
 	TaskSupervise Action = "task.supervise"
 
-	Dashboard     Action = "dashboard.read" // the leaders' dashboard over every plan and unit
-	CalendarRead  Action = "calendar.read"  // see the working-day calendar and its changes
-	CalendarWrite Action = "calendar.write" // upload a year's schedule, correct a day
+	Dashboard Action = "dashboard.read" // the leaders' dashboard over every plan and unit
+
+	TicketRead     Action = "ticket.read"     // read 12345 tickets (a liaison: their units')
+	TicketDispatch Action = "ticket.dispatch" // take tickets in, route, redirect, decide extensions, record visits
+	TicketHandle   Action = "ticket.handle"   // sign for, send back, ask an extension, answer (own units)
+	CalendarRead   Action = "calendar.read"   // see the working-day calendar and its changes
+	CalendarWrite  Action = "calendar.write"  // upload a year's schedule, correct a day
 )
 
 // Resource is what an action touches. For tasks, Units are the units
@@ -43,9 +47,10 @@ var grants = map[Role]map[Action]bool{
 	SysAdmin:   set(UserCreate, UserUpdate, UserList, UnitRead, UnitWrite, CalendarRead, CalendarWrite),
 	SecAdmin:   set(UserGrant, UserUnlock, UserList, SecurityPolicy, UnitRead),
 	AuditAdmin: set(AuditRead),
-	Office:     set(UnitRead, UnitWrite, PlanRead, PlanWrite, TaskRead, TaskAssign, TaskClose, TaskSupervise, CalendarRead, CalendarWrite, Dashboard),
-	Liaison:    set(UnitRead, PlanRead, TaskRead, TaskReport),
-	Leader:     set(UnitRead, PlanRead, TaskRead, CalendarRead, Dashboard),
+	Office: set(UnitRead, UnitWrite, PlanRead, PlanWrite, TaskRead, TaskAssign, TaskClose, TaskSupervise, CalendarRead, CalendarWrite, Dashboard,
+		TicketRead, TicketDispatch),
+	Liaison: set(UnitRead, PlanRead, TaskRead, TaskReport, TicketRead, TicketHandle),
+	Leader:  set(UnitRead, PlanRead, TaskRead, CalendarRead, Dashboard, TicketRead),
 }
 
 func set(actions ...Action) map[Action]bool {
@@ -57,7 +62,7 @@ func set(actions ...Action) map[Action]bool {
 }
 
 // unitScoped are the actions a liaison may take only on their own units' data.
-var unitScoped = set(TaskRead, TaskReport)
+var unitScoped = set(TaskRead, TaskReport, TicketRead, TicketHandle)
 
 // Can reports whether p may do action a to r.
 func Can(p Principal, a Action, r Resource) bool {

@@ -7,6 +7,9 @@ package hotlinesvc
 
 import (
 	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"strings"
@@ -53,6 +56,42 @@ const MaxDescription = 2000
 // deadline by the limits and routes it — to the service's unit when the
 // 权责清单 names one, else to triage.
 func (s *Service) Receive(ctx context.Context, actor audit.Actor, in Intake) (*store.Ticket, error) {
+	return s.receive(ctx, actor, in, "")
+}
+
+// ReceivePublic takes a request from the public form and returns, beside
+// the ticket, the secret with which the caller follows it and rates the
+// answer; only its hash is kept.
+func (s *Service) ReceivePublic(ctx context.Context, in Intake) (*store.Ticket, string, error) {
+	var b [16]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		return nil, "", err
+	}
+	secret := hex.EncodeToString(b[:])
+	t, err := s.receive(ctx, audit.Actor{Username: "public"}, in, followHash(secret))
+	return t, secret, err
+}
+
+func followHash(secret string) string {
+	sum := sha256.Sum256([]byte("duban-ticket-follow:" + secret))
+	return hex.EncodeToString(sum[:])
+}
+
+// Follow is the ticket a caller follows with its secret.
+func (s *Service) Follow(ctx context.Context, id int64, secret string) (*store.Ticket, error) {
+	return s.Store.FindTicketByFollow(ctx, id, followHash(secret))
+}
+
+// Rate is the caller's own verdict on the answer, from the follow link:
+// a return visit the caller makes.
+func (s *Service) Rate(ctx context.Context, id int64, secret string, verdict hotline.Satisfaction, resolved bool) (*store.Ticket, error) {
+	if _, err := s.Follow(ctx, id, secret); err != nil {
+		return nil, err
+	}
+	return s.Visit(ctx, audit.Actor{Username: "caller"}, id, verdict, resolved)
+}
+
+func (s *Service) receive(ctx context.Context, actor audit.Actor, in Intake, follow string) (*store.Ticket, error) {
 	services, err := s.Store.TicketServices(ctx)
 	if err != nil {
 		return nil, err
@@ -109,7 +148,7 @@ func (s *Service) Receive(ctx context.Context, actor audit.Actor, in Intake) (*s
 	tk := store.Ticket{ServiceCode: in.ServiceCode, Type: string(t), Urgency: urgency, Channel: in.Channel, Description: desc,
 		Address: strings.TrimSpace(in.Address), Lat: in.Lat, Lon: in.Lon, CallerName: strings.TrimSpace(in.Name),
 		CallerPhone: strings.TrimSpace(in.Phone), CallerEmail: strings.TrimSpace(in.Email), State: string(hotline.Triage),
-		DueAt: limit.Due(s.Calendar.Current(), now), ReceivedAt: now}
+		DueAt: limit.Due(s.Calendar.Current(), now), ReceivedAt: now, FollowHash: follow}
 	if svc != nil && svc.UnitID != 0 {
 		tk.State, tk.UnitID, tk.AssignedAt = string(hotline.Assigned), svc.UnitID, &now
 	}

@@ -55,6 +55,9 @@ type Ticket struct {
 	RedirectTo  string     `json:"redirect_to,omitempty"`
 	ReceivedAt  time.Time  `json:"received_at"`
 	UpdatedAt   time.Time  `json:"updated_at"`
+	// FollowHash is the hash of the caller's secret link to follow the
+	// ticket; only CreateTicket writes it, nothing reads it back.
+	FollowHash string `json:"-"`
 }
 
 // Masked is the ticket with the caller's personal data hidden but for a
@@ -179,10 +182,10 @@ func (db *DB) CreateTicket(ctx context.Context, actor audit.Actor, t Ticket) (in
 	var id int64
 	if err := tx.QueryRowContext(ctx, db.dialect.rebind(`
 		INSERT INTO tickets (service_code, type, urgency, channel, description, address, lat, lon, caller_name, caller_phone,
-			caller_email, state, unit_id, assigned_at, due_at, received_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
+			caller_email, state, unit_id, assigned_at, due_at, received_at, updated_at, follow_hash)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
 		nullString(t.ServiceCode), t.Type, t.Urgency, t.Channel, t.Description, t.Address, t.Lat, t.Lon, t.CallerName, t.CallerPhone,
-		t.CallerEmail, t.State, nullID(t.UnitID), t.AssignedAt, t.DueAt, t.ReceivedAt, now).Scan(&id); err != nil {
+		t.CallerEmail, t.State, nullID(t.UnitID), t.AssignedAt, t.DueAt, t.ReceivedAt, now, t.FollowHash).Scan(&id); err != nil {
 		return 0, fmt.Errorf("store: create ticket: %w", err)
 	}
 	if err := db.ticketEvent(ctx, tx, actor, id, "received", t.UnitID, t.Channel); err != nil {
@@ -198,6 +201,22 @@ func (db *DB) CreateTicket(ctx context.Context, actor audit.Actor, t Ticket) (in
 // FindTicket returns one ticket, or ErrNotFound.
 func (db *DB) FindTicket(ctx context.Context, id int64) (*Ticket, error) {
 	t, err := scanTicket(db.read.QueryRowContext(ctx, db.dialect.rebind(`SELECT `+ticketColumns+ticketFrom+` WHERE t.id = ?`), id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("store: ticket %d: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("store: ticket %d: %w", id, err)
+	}
+	return &t, nil
+}
+
+// FindTicketByFollow returns the ticket whose follow link hashes to hash,
+// or ErrNotFound: a wrong link and a wrong number look alike.
+func (db *DB) FindTicketByFollow(ctx context.Context, id int64, hash string) (*Ticket, error) {
+	if hash == "" {
+		return nil, fmt.Errorf("store: ticket %d: %w", id, ErrNotFound)
+	}
+	t, err := scanTicket(db.read.QueryRowContext(ctx, db.dialect.rebind(`SELECT `+ticketColumns+ticketFrom+` WHERE t.id = ? AND t.follow_hash = ?`), id, hash))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("store: ticket %d: %w", id, ErrNotFound)
 	}
