@@ -19,6 +19,8 @@ func assessFuncs() map[string]any {
 			return "+" + strconv.FormatFloat(v, 'f', 2, 64)
 		},
 		"recordKinds": func() []string { return assess.RecordKinds },
+		// redirects are where a request that is no ticket goes.
+		"redirects": func() []string { return []string{"disclosure", "petition", "litigation"} },
 		// pct1 writes a percentage to a tenth: 66.7.
 		"pct1": func(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) },
 	}

@@ -23,6 +23,8 @@ type Deps struct {
 	Inbox Inbox
 	// Desk is the supervision desk (督办台); nil leaves it out.
 	Desk Desk
+	// Hotline is 12345 (tickets); nil leaves it out.
+	Hotline Hotline
 	// Portal is the public portal (政务公开); nil leaves it out.
 	Portal Portal
 	// Dashboard is the leaders' dashboard; nil leaves it out.

@@ -31,6 +31,8 @@ type Handler struct {
 	mux    *http.ServeMux
 	// next is mux wrapped in the request-wide middleware.
 	next http.Handler
+	// publicForms limits the public ticket form per client address.
+	publicForms ipLimiter
 }
 
 // New parses the templates, hashes the static files and builds the routes.

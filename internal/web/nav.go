@@ -32,6 +32,7 @@ var (
 	navRules = navEntry{"nav.rules", "/rules"}
 	navScore = navEntry{"nav.assessment", "/assessment"}
 	navDash  = navEntry{"nav.dashboard", "/dashboard"}
+	navTix   = navEntry{"nav.tickets", "/tickets"}
 )
 
 // navByRole is what each role sees in the top bar. It only spares people
@@ -41,9 +42,9 @@ var navByRole = map[string][]navEntry{
 	RoleSysAdmin:   {navHome, navUnits, navUsers, navCal},
 	RoleSecAdmin:   {navHome, navUsers},
 	RoleAuditAdmin: {navHome, navAudit},
-	RoleOffice:     {navHome, navDash, navPlans, navTasks, navDesk, navInbox, navScore, navUnits, navRules, navCal},
-	RoleLiaison:    {navHome, navTasks, navDesk, navInbox, navScore},
-	RoleLeader:     {navHome, navDash, navPlans, navTasks, navDesk, navInbox, navScore, navUnits, navCal},
+	RoleOffice:     {navHome, navDash, navPlans, navTasks, navDesk, navTix, navInbox, navScore, navUnits, navRules, navCal},
+	RoleLiaison:    {navHome, navTasks, navDesk, navTix, navInbox, navScore},
+	RoleLeader:     {navHome, navDash, navPlans, navTasks, navDesk, navTix, navInbox, navScore, navUnits, navCal},
 	RoleNone:       {navHome},
 }
 

@@ -65,6 +65,18 @@ func (h *Handler) routes() {
 		m.HandleFunc("GET /inbox", h.signedIn(h.inboxShow))
 		m.HandleFunc("POST /inbox/{id}/resend", h.signedIn(h.inboxResend))
 	}
+	if h.d.Hotline != nil {
+		m.HandleFunc("GET /tickets", h.signedIn(h.ticketList))
+		m.HandleFunc("GET /tickets/new", h.signedIn(h.ticketNew))
+		m.HandleFunc("POST /tickets/new", h.signedIn(h.ticketCreate))
+		m.HandleFunc("GET /tickets/{id}", h.signedIn(h.ticketShow))
+		m.HandleFunc("POST /tickets/{id}/act", h.signedIn(h.ticketAct))
+		// Public: the citizens' form and follow link.
+		m.HandleFunc("GET /public/tickets/new", h.publicTicketNew)
+		m.HandleFunc("POST /public/tickets/new", h.publicTicketCreate)
+		m.HandleFunc("GET /public/tickets/{id}", h.publicTicketShow)
+		m.HandleFunc("POST /public/tickets/{id}/rate", h.publicTicketRate)
+	}
 	if h.d.Portal != nil {
 		// Public: the portal needs no sign-in.
 		m.HandleFunc("GET /public", h.portalHome)

@@ -107,6 +107,9 @@ func samplePages() map[string][]any {
 	for name, datas := range portalSamples(p) {
 		samples[name] = datas
 	}
+	for name, datas := range ticketSamples(p) {
+		samples[name] = datas
+	}
 	return samples
 }
 

@@ -9,6 +9,7 @@ import (
 	"github.com/duban/duban/internal/auth"
 	"github.com/duban/duban/internal/calendarsvc"
 	"github.com/duban/duban/internal/files"
+	"github.com/duban/duban/internal/hotlinesvc"
 	"github.com/duban/duban/internal/ledgersvc"
 	"github.com/duban/duban/internal/signin"
 	"github.com/duban/duban/internal/store"
@@ -38,6 +39,8 @@ type Deps struct {
 	// default. NoticeIssuer signs it.
 	NoticeTemplate []byte
 	NoticeIssuer   string
+	// Hotline runs 12345; nil leaves the tickets out.
+	Hotline *hotlinesvc.Service
 	// Assess computes the scores; nil leaves 考核 out.
 	Assess *assesssvc.Service
 	// RulesBase are the built-in supervision rules, which the office's
@@ -68,6 +71,9 @@ func (d *Deps) Web() web.Deps {
 	}
 	if d.Assess != nil {
 		wd.Assessment = &assessment{d}
+	}
+	if d.Hotline != nil {
+		wd.Hotline = &tickets{d}
 	}
 	if d.CalendarAdmin != nil {
 		wd.Calendar = &calendarAdmin{d}

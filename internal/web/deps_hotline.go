@@ -1,0 +1,117 @@
+package web
+
+import (
+	"context"
+	"time"
+)
+
+// Hotline is 12345: the office takes tickets in and dispatches them, the
+// units handle their own, and the public files tickets, follows them and
+// rates the answers.
+type Hotline interface {
+	// List returns the tickets the user may read in a state ("" for
+	// all), triage first for the office.
+	List(ctx context.Context, state string) (*TicketListView, error)
+	// Get returns a ticket with its steps and what the user may do next;
+	// a unit sees the caller's data masked.
+	Get(ctx context.Context, id int64) (*TicketView, error)
+	// Form is what the intake form offers.
+	Form(ctx context.Context) (*TicketForm, error)
+	// Intake takes a ticket in (the office, from a call).
+	Intake(ctx context.Context, in TicketInput) (int64, error)
+	// Act moves a ticket on: route, redirect, decide an extension, record
+	// a visit (the office); sign, send back, ask an extension, answer (a
+	// unit). A refused step is a *RulesInputError or ErrForbidden.
+	Act(ctx context.Context, id int64, a TicketAction) error
+	// File takes a ticket from the public form and returns it with the
+	// secret of the caller's follow link.
+	File(ctx context.Context, in TicketInput) (int64, string, error)
+	// Follow is the caller's view of their ticket; Rate their verdict.
+	Follow(ctx context.Context, id int64, secret string) (*PublicTicket, error)
+	Rate(ctx context.Context, id int64, secret, verdict string, resolved bool) error
+}
+
+// TicketInput is the intake form.
+type TicketInput struct {
+	Service, Type, Urgency, Description, Address string
+	Name, Phone, Email                           string
+	Problems                                     []string
+}
+
+// TicketAction is one step on a ticket's page.
+type TicketAction struct {
+	Kind     string // assign, redirect, approve, deny, visit, sign, send_back, extend, answer
+	Unit     int64
+	Text     string
+	Days     int
+	Verdict  string
+	Resolved bool
+	To       string
+}
+
+// TicketForm is what the intake form offers.
+type TicketForm struct {
+	Services []Option
+	Types    []Option
+	TicketInput
+}
+
+// TicketRow is a ticket in a list.
+type TicketRow struct {
+	ID          int64
+	Type        string // its label
+	Service     string
+	Description string
+	Unit        string
+	State       string // code
+	StateLabel  string
+	Received    time.Time
+	Due         time.Time
+	Overdue     bool
+}
+
+// TicketListView is the tickets page.
+type TicketListView struct {
+	State     string
+	States    []Option
+	Rows      []TicketRow
+	CanIntake bool
+}
+
+// TicketView is a ticket's page.
+type TicketView struct {
+	TicketRow
+	Channel, Urgency, Address string
+	Caller                    string // name, phone, e-mail; masked for units
+	Answer, Verdict           string
+	Resolved                  bool
+	Reopened, Extension       int
+	RedirectTo                string
+	Steps                     []TicketStep
+	Units                     []Option // to route to
+	Can                       map[string]bool
+	Problems                  []string
+}
+
+// TicketStep is one step of a ticket's life.
+type TicketStep struct {
+	At    time.Time
+	Actor string
+	Kind  string
+	Note  string
+}
+
+// PublicTicket is what a caller sees of their ticket.
+type PublicTicket struct {
+	ID          int64
+	Type        string
+	Description string
+	StateLabel  string
+	State       string
+	Received    time.Time
+	Due         time.Time
+	Answer      string
+	Verdict     string
+	CanRate     bool
+	Secret      string
+}

@@ -1,0 +1,245 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/duban/duban/internal/i18n"
+)
+
+// TicketListPage, TicketPage, TicketFormPage and PublicTicketPage are the
+// 12345 pages.
+type TicketListPage struct {
+	Page
+	*TicketListView
+}
+
+type TicketPage struct {
+	Page
+	*TicketView
+}
+
+// TicketFormPage's Page.Public tells the public form from the office's.
+type TicketFormPage struct {
+	Page
+	*TicketForm
+}
+
+type PublicTicketPage struct {
+	Page
+	*PublicTicket
+}
+
+func (h *Handler) ticketList(w http.ResponseWriter, r *http.Request) {
+	v, err := h.d.Hotline.List(r.Context(), r.URL.Query().Get("state"))
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	h.render(w, r, http.StatusOK, "tickets", TicketListPage{Page: h.basePage(w, r, ""), TicketListView: v})
+}
+
+func (h *Handler) ticketShow(w http.ResponseWriter, r *http.Request) {
+	h.renderTicket(w, r, http.StatusOK, nil)
+}
+
+func (h *Handler) renderTicket(w http.ResponseWriter, r *http.Request, status int, problems []string) {
+	id, err := pathID(r)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	v, err := h.d.Hotline.Get(r.Context(), id)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	v.Problems = problems
+	h.render(w, r, status, "ticket", TicketPage{Page: h.basePage(w, r, "/tickets/"+strconv.FormatInt(id, 10)), TicketView: v})
+}
+
+// ticketAct moves a ticket on; a refusal comes back on its page.
+func (h *Handler) ticketAct(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	if !parseForm(w, r) {
+		return
+	}
+	a := TicketAction{Kind: field(r, "kind"), Text: field(r, "text"), Verdict: field(r, "verdict"), Resolved: r.PostFormValue("resolved") == "1",
+		To: field(r, "to")}
+	a.Unit, _ = strconv.ParseInt(field(r, "unit"), 10, 64)
+	a.Days, _ = strconv.Atoi(field(r, "days"))
+	err = h.d.Hotline.Act(r.Context(), id, a)
+	var bad *RulesInputError
+	switch {
+	case err == nil:
+		flash(w, "success", "tickets.done")
+		redirect(w, r, "/tickets/"+strconv.FormatInt(id, 10))
+	case errors.As(err, &bad):
+		h.renderTicket(w, r, http.StatusUnprocessableEntity, bad.Problems)
+	default:
+		h.fail(w, r, err)
+	}
+}
+
+func (h *Handler) ticketNew(w http.ResponseWriter, r *http.Request) {
+	h.renderTicketForm(w, r, http.StatusOK, false, TicketInput{})
+}
+
+func (h *Handler) renderTicketForm(w http.ResponseWriter, r *http.Request, status int, public bool, in TicketInput) {
+	f, err := h.d.Hotline.Form(r.Context())
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	f.TicketInput = in
+	p := h.basePage(w, r, "")
+	if public {
+		p = h.publicPage(w, r)
+	}
+	h.render(w, r, status, "ticket_form", TicketFormPage{Page: p, TicketForm: f})
+}
+
+func readTicketInput(r *http.Request) TicketInput {
+	return TicketInput{Service: field(r, "service"), Type: field(r, "type"), Urgency: field(r, "urgency"), Description: field(r, "description"),
+		Address: field(r, "address"), Name: field(r, "name"), Phone: field(r, "phone"), Email: field(r, "email")}
+}
+
+func (h *Handler) ticketCreate(w http.ResponseWriter, r *http.Request) {
+	if !parseForm(w, r) {
+		return
+	}
+	in := readTicketInput(r)
+	id, err := h.d.Hotline.Intake(r.Context(), in)
+	var bad *RulesInputError
+	switch {
+	case err == nil:
+		flash(w, "success", "tickets.received")
+		redirect(w, r, "/tickets/"+strconv.FormatInt(id, 10))
+	case errors.As(err, &bad):
+		in.Problems = bad.Problems
+		h.renderTicketForm(w, r, http.StatusUnprocessableEntity, false, in)
+	default:
+		h.fail(w, r, err)
+	}
+}
+
+// The public form's abuse control works without any outside service:
+// a field people never see (bots fill it) and a limit per address.
+const (
+	honeypot      = "website"
+	publicPerHour = 5
+	publicWindow  = time.Hour
+)
+
+// ipLimiter counts the public form's submissions per client address.
+type ipLimiter struct {
+	mu   sync.Mutex
+	seen map[string][]time.Time
+}
+
+// allow reports whether addr may submit once more now.
+func (l *ipLimiter) allow(addr string, now time.Time) bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.seen == nil {
+		l.seen = map[string][]time.Time{}
+	}
+	recent := l.seen[addr][:0]
+	for _, t := range l.seen[addr] {
+		if now.Sub(t) < publicWindow {
+			recent = append(recent, t)
+		}
+	}
+	if len(recent) >= publicPerHour {
+		l.seen[addr] = recent
+		return false
+	}
+	l.seen[addr] = append(recent, now)
+	if len(l.seen) > 100_000 { // a flood of addresses: forget the old
+		l.seen = map[string][]time.Time{}
+	}
+	return true
+}
+
+func clientAddr(r *http.Request) string {
+	host := r.RemoteAddr
+	for i := len(host) - 1; i >= 0; i-- {
+		if host[i] == ':' {
+			return host[:i]
+		}
+	}
+	return host
+}
+
+func (h *Handler) publicTicketNew(w http.ResponseWriter, r *http.Request) {
+	h.renderTicketForm(w, r, http.StatusOK, true, TicketInput{})
+}
+
+// publicTicketCreate files a ticket from the public form and leads the
+// caller to its follow link.
+func (h *Handler) publicTicketCreate(w http.ResponseWriter, r *http.Request) {
+	if !parseForm(w, r) {
+		return
+	}
+	in := readTicketInput(r)
+	if r.PostFormValue(honeypot) != "" {
+		h.fail(w, r, ErrNotFound) // a bot: nothing to tell it
+		return
+	}
+	if !h.publicForms.allow(clientAddr(r), h.d.Now()) {
+		in.Problems = []string{i18n.FromContext(r.Context()).T("tickets.public.too_many")}
+		h.renderTicketForm(w, r, http.StatusTooManyRequests, true, in)
+		return
+	}
+	id, secret, err := h.d.Hotline.File(r.Context(), in)
+	var bad *RulesInputError
+	switch {
+	case err == nil:
+		redirect(w, r, "/public/tickets/"+strconv.FormatInt(id, 10)+"?k="+secret)
+	case errors.As(err, &bad):
+		in.Problems = bad.Problems
+		h.renderTicketForm(w, r, http.StatusUnprocessableEntity, true, in)
+	default:
+		h.fail(w, r, err)
+	}
+}
+
+func (h *Handler) publicTicketShow(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	v, err := h.d.Hotline.Follow(r.Context(), id, r.URL.Query().Get("k"))
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	w.Header().Set("Referrer-Policy", "no-referrer") // the link is a secret
+	h.render(w, r, http.StatusOK, "ticket_public", PublicTicketPage{Page: h.publicPage(w, r), PublicTicket: v})
+}
+
+func (h *Handler) publicTicketRate(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	if !parseForm(w, r) {
+		return
+	}
+	secret := r.URL.Query().Get("k")
+	if err := h.d.Hotline.Rate(r.Context(), id, secret, field(r, "verdict"), r.PostFormValue("resolved") == "1"); err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	flash(w, "success", "tickets.public.rated")
+	redirect(w, r, "/public/tickets/"+strconv.FormatInt(id, 10)+"?k="+secret)
+}
