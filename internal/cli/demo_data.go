@@ -55,6 +55,9 @@ func seedDemo(ctx context.Context, db *store.DB, env *Env) error {
 	if err != nil {
 		return err
 	}
+	if err := seedDemoPublic(ctx, db, unitIDs); err != nil {
+		return err
+	}
 	hash, err := auth.HashPassword(DemoPassword)
 	if err != nil {
 		return err
@@ -72,6 +75,39 @@ func seedDemo(ctx context.Context, db *store.DB, env *Env) error {
 	fmt.Fprintf(env.Stdout, "已加载示例数据：%d 份方案，%d 个单位。示例账号（密码均为 %s）：\n", len(names), len(unitIDs), DemoPassword)
 	for _, u := range demoUsers {
 		fmt.Fprintf(env.Stdout, "  %-10s %s（%s）\n", u.username, u.name, u.role.Label())
+	}
+	return nil
+}
+
+// demoServices are the demo's 12345 categories with the 权责清单's unit
+// (by name; "" sends the matter to triage).
+var demoServices = []struct{ code, name, path, typ, unit, keywords string }{
+	{"zc-zx", "政策咨询", "政务服务/政策咨询", "consult", "市政府办公室", "政策 咨询 办事"},
+	{"fz-zf", "行政执法", "法治政府/行政执法", "complaint", "市法制办", "执法 处罚"},
+	{"cz-bt", "补贴发放", "财政/补贴发放", "help", "市财政局", "补贴 补助 资金"},
+	{"rs-gz", "工资社保", "人力社保/工资社保", "help", "市人力社保局", "工资 社保 养老"},
+	{"qt-qt", "其他事项", "其他", "help", "", ""},
+}
+
+// seedDemoPublic puts the demo plans on the public portal and registers
+// the demo's 12345 categories.
+func seedDemoPublic(ctx context.Context, db *store.DB, unitIDs map[string]int64) error {
+	plans, err := db.FindPlans(ctx)
+	if err != nil {
+		return err
+	}
+	for _, p := range plans {
+		if p.Status != "draft" {
+			if err := db.PublishPlan(ctx, audit.System, p.ID, true); err != nil {
+				return err
+			}
+		}
+	}
+	for _, s := range demoServices {
+		if err := db.SaveTicketService(ctx, audit.System, store.TicketService{Code: s.code, Name: s.name, Path: s.path, Type: s.typ,
+			UnitID: unitIDs[s.unit], Keywords: s.keywords, Active: true}); err != nil {
+			return err
+		}
 	}
 	return nil
 }
