@@ -15,12 +15,15 @@ import (
 
 // target is one endpoint to drive.
 type target struct {
-	name, url, method string
-	bearer, cookie    string
-	progress          []int64 // for progress reports: the tasks to report on
+	key, name, url, method string
+	bearer, cookie         string
+	progress               []int64 // for progress reports: the tasks to report on
 	// bust adds a parameter the server ignores but the response cache
 	// keys on, different for every request: the cost without the cache.
 	bust bool
+	// intake makes each request's body and its content type: a new
+	// ticket every time.
+	intake func() (body, contentType string)
 }
 
 type result struct {
@@ -84,7 +87,7 @@ func drive(ctx context.Context, tg target, conc int, dur time.Duration, maxReq i
 }
 
 func (tg target) request(ctx context.Context) (*http.Request, error) {
-	url, body := tg.url, io.Reader(nil)
+	url, body, ct := tg.url, io.Reader(nil), "application/json"
 	if tg.bust {
 		url = fmt.Sprintf("%s&_=%d", url, rand.Int64())
 	}
@@ -93,12 +96,17 @@ func (tg target) request(ctx context.Context) (*http.Request, error) {
 		url = fmt.Sprintf("%s/api/v1/tasks/%d/progress", tg.url, id)
 		body = strings.NewReader(`{"text":"本周完成现场督查，整改推进中","percent":60}`)
 	}
+	if tg.intake != nil {
+		var b string
+		b, ct = tg.intake()
+		body = strings.NewReader(b)
+	}
 	req, err := http.NewRequestWithContext(ctx, tg.method, url, body)
 	if err != nil {
 		return nil, err
 	}
 	if body != nil {
-		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Content-Type", ct)
 	}
 	if tg.bearer != "" {
 		req.Header.Set("Authorization", "Bearer "+tg.bearer)

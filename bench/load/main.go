@@ -6,6 +6,7 @@
 //
 //	go run ./bench/load                       # SQLite in a temporary folder
 //	go run ./bench/load -db postgres://…      # PostgreSQL
+//	go run ./bench/load -targets tickets,open311   # only these (and the bare handler)
 //
 // Every request loop is bounded by count and time, and only loopback
 // addresses are used.
@@ -21,10 +22,13 @@ import (
 	"net/http"
 	"os"
 	"runtime/pprof"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/duban/duban/internal/cli"
 	"github.com/duban/duban/internal/config"
+	"github.com/duban/duban/internal/store"
 )
 
 func main() {
@@ -34,6 +38,7 @@ func main() {
 	conc := flag.Int("c", 8, "concurrent clients")
 	maxReq := flag.Int("n", 200000, "at most this many requests per endpoint")
 	profile := flag.String("cpuprofile", "", "write a CPU profile of the whole run to this file")
+	only := flag.String("targets", "", "comma-separated targets to drive besides the bare handler ("+strings.Join(targetKeys, ",")+"); empty = all")
 	flag.Parse()
 	if *profile != "" {
 		f, err := os.Create(*profile)
@@ -42,14 +47,30 @@ func main() {
 			defer pprof.StopCPUProfile()
 		}
 	}
-	if err := run(*dsn, *tasks, *dur, *conc, *maxReq); err != nil {
+	var chosen []string
+	for _, k := range strings.Split(*only, ",") {
+		if k = strings.TrimSpace(k); k != "" {
+			if !slices.Contains(targetKeys, k) {
+				fmt.Fprintf(os.Stderr, "load: unknown target %q (known: %s)\n", k, strings.Join(targetKeys, ", "))
+				os.Exit(2)
+			}
+			chosen = append(chosen, k)
+		}
+	}
+	if err := run(*dsn, *tasks, *dur, *conc, *maxReq, chosen); err != nil {
 		fmt.Fprintln(os.Stderr, "load:", err)
 		pprof.StopCPUProfile()
 		os.Exit(1)
 	}
 }
 
-func run(dsn string, tasks int, dur time.Duration, conc, maxReq int) error {
+// targetKeys name the targets for -targets, in the order they run.
+var targetKeys = []string{"tasks", "tasks-overdue", "tasks-uncached", "page", "progress", "tickets", "open311"}
+
+// open311Key is the API key the load's Open311 client posts with.
+const open311Key = "load-open311-key"
+
+func run(dsn string, tasks int, dur time.Duration, conc, maxReq int, only []string) error {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	dir, err := os.MkdirTemp("", "duban-load-")
@@ -60,6 +81,7 @@ func run(dsn string, tasks int, dur time.Duration, conc, maxReq int) error {
 	cfg := config.Defaults()
 	cfg.DataDir, cfg.DB, cfg.Addr, cfg.LogLevel = dir, dsn, "127.0.0.1:0", "error"
 	cfg.Scheduler = false // measure the requests alone
+	cfg.Open311Keys = open311Key
 	env := &cli.Env{Stdout: io.Discard, Stderr: os.Stderr}
 	app, err := cli.Open(ctx, cfg, env)
 	if err != nil {
@@ -87,25 +109,38 @@ func run(dsn string, tasks int, dur time.Duration, conc, maxReq int) error {
 	slog.SetDefault(slog.New(slog.NewTextHandler(io.Discard, nil)))
 
 	targets := []target{
-		{name: "bare net/http handler", url: bare + "/", method: "GET"},
-		{name: "GET /api/v1/tasks?limit=50", url: base + "/api/v1/tasks?limit=50", method: "GET", bearer: fx.officeToken},
-		{name: "GET /api/v1/tasks?limit=50&status=overdue", url: base + "/api/v1/tasks?limit=50&status=overdue&sort=due", method: "GET", bearer: fx.officeToken},
-		{name: "GET /api/v1/tasks?limit=50 (uncached)", url: base + "/api/v1/tasks?limit=50", method: "GET", bearer: fx.officeToken, bust: true},
-		{name: "GET /tasks (task-list page)", url: base + "/tasks", method: "GET", cookie: fx.officeCookie},
-		{name: "POST /api/v1/tasks/{id}/progress", url: base, method: "POST", bearer: fx.liaisonToken, progress: fx.liaisonTasks},
+		{key: "bare", name: "bare net/http handler", url: bare + "/", method: "GET"},
+		{key: "tasks", name: "GET /api/v1/tasks?limit=50", url: base + "/api/v1/tasks?limit=50", method: "GET", bearer: fx.officeToken},
+		{key: "tasks-overdue", name: "GET /api/v1/tasks?limit=50&status=overdue", url: base + "/api/v1/tasks?limit=50&status=overdue&sort=due", method: "GET", bearer: fx.officeToken},
+		{key: "tasks-uncached", name: "GET /api/v1/tasks?limit=50 (uncached)", url: base + "/api/v1/tasks?limit=50", method: "GET", bearer: fx.officeToken, bust: true},
+		{key: "page", name: "GET /tasks (task-list page)", url: base + "/tasks", method: "GET", cookie: fx.officeCookie},
+		{key: "progress", name: "POST /api/v1/tasks/{id}/progress", url: base, method: "POST", bearer: fx.liaisonToken, progress: fx.liaisonTasks},
+		{key: "tickets", name: "POST /api/v1/tickets (12345 intake)", url: base + "/api/v1/tickets", method: "POST", bearer: fx.officeToken,
+			intake: apiIntake(fx.ticketServices)},
+		{key: "open311", name: "POST /open311/v2/requests.json", url: base + "/open311/v2/requests.json", method: "POST",
+			intake: open311Intake(fx.ticketServices, open311Key)},
+	}
+	if len(only) > 0 {
+		targets = slices.DeleteFunc(targets, func(tg target) bool { return tg.key != "bare" && !slices.Contains(only, tg.key) })
 	}
 	fmt.Printf("%-44s %10s %9s %9s %8s\n", "endpoint", "req/s", "p50 ms", "p99 ms", "errors")
 	var bareRate float64
 	for _, tg := range targets {
 		res := drive(ctx, tg, conc, dur, maxReq)
-		if tg.name == "bare net/http handler" {
+		if tg.key == "bare" {
 			bareRate = res.rate
 		}
 		ratio := ""
-		if bareRate > 0 && tg.name != "bare net/http handler" {
+		if bareRate > 0 && tg.key != "bare" {
 			ratio = fmt.Sprintf("  (%.1f%% of bare)", 100*res.rate/bareRate)
 		}
 		fmt.Printf("%-44s %10.0f %9.2f %9.2f %8d%s\n", tg.name, res.rate, ms(res.p50), ms(res.p99), res.errors, ratio)
+	}
+	// The intake figures count only if the tickets are there: each
+	// accepted request is one stored ticket.
+	if n, err := app.Store.CountTickets(ctx, store.TicketFilter{}); err == nil && n > 0 {
+		triage, _ := app.Store.CountTickets(ctx, store.TicketFilter{State: "triage"})
+		fmt.Printf("tickets stored: %d (%d routed on intake, %d in triage)\n", n, n-triage, triage)
 	}
 	return nil
 }

@@ -18,6 +18,7 @@ import (
 type fixture struct {
 	officeToken, officeCookie, liaisonToken string
 	liaisonTasks                            []int64
+	ticketServices                          []string // the 12345 categories' codes
 }
 
 // units the synthetic tasks are spread over; the liaison answers for the first.
@@ -29,12 +30,14 @@ func seed(ctx context.Context, app *cli.App, n int) (*fixture, error) {
 	db := app.Store
 	sys := audit.System
 	var unitIDs []int64
+	byName := map[string]int64{}
 	for _, name := range unitNames {
 		u, err := db.CreateUnit(ctx, sys, store.UnitCreate{Name: name, Kind: store.UnitDepartment})
 		if err != nil {
 			return nil, err
 		}
 		unitIDs = append(unitIDs, u.ID)
+		byName[name] = u.ID
 	}
 	const perPlan = 500
 	for p := 0; p*perPlan < n; p++ {
@@ -69,6 +72,9 @@ func seed(ctx context.Context, app *cli.App, n int) (*fixture, error) {
 		return nil, err
 	}
 	fx := &fixture{}
+	if fx.ticketServices, err = seedTicketServices(ctx, db, byName); err != nil {
+		return nil, err
+	}
 	if fx.officeToken, err = app.Signin.Issue(ctx, sys, office.ID, store.SessionAPI, "load", "127.0.0.1"); err != nil {
 		return nil, err
 	}

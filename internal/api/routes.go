@@ -8,6 +8,7 @@ import (
 	"github.com/duban/duban/internal/auth"
 	"github.com/duban/duban/internal/calendarsvc"
 	"github.com/duban/duban/internal/files"
+	"github.com/duban/duban/internal/hotlinesvc"
 	"github.com/duban/duban/internal/ledgersvc"
 	"github.com/duban/duban/internal/signin"
 	"github.com/duban/duban/internal/store"
@@ -29,6 +30,9 @@ type Handler struct {
 	// Calendar is the live working-day calendar; nil answers 404 on its
 	// endpoints.
 	Calendar *calendarsvc.Service
+	// Hotline runs the 12345 tickets; nil answers 404 on their
+	// endpoints.
+	Hotline *hotlinesvc.Service
 }
 
 // route is one endpoint; the table is also what the OpenAPI test checks
@@ -67,6 +71,10 @@ var routes = []route{
 	{"GET", "/api/v1/workspace", (*Handler).workspaceGet},
 	{"POST", "/api/v1/ledger/progress", (*Handler).progressImport},
 	{"GET", "/api/v1/ledger.xlsx", (*Handler).ledgerExport},
+
+	{"GET", "/api/v1/tickets", (*Handler).ticketList},
+	{"POST", "/api/v1/tickets", (*Handler).ticketCreate},
+	{"GET", "/api/v1/tickets/{id}", (*Handler).ticketGet},
 
 	{"GET", "/api/v1/assessment/scores", (*Handler).assessScores},
 	{"GET", "/api/v1/assessment/scores/{id}", (*Handler).assessUnitScore},

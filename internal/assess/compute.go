@@ -130,7 +130,7 @@ func Compute(s Scheme, p ledger.Period, asOf time.Time, in Input, explain Explai
 	res := Result{Period: p, AsOf: asOf, Scores: make([]Score, 0, len(order))}
 	for _, c := range order {
 		if c.touched { // a unit the period did not concern is not assessed for it
-			res.Scores = append(res.Scores, c.finish(in.Rates, avg))
+			res.Scores = append(res.Scores, c.finish(in.Rates, in.RateBasis, avg))
 		}
 	}
 	rank(res.Scores, s.MinTasks)

@@ -246,6 +246,37 @@ func TestCapsAndFloors(t *testing.T) {
 	}
 }
 
+// TestSatisfactionBasis: with the rates' basis given, a rated unit's line
+// names the 12345 tickets its rate rests on, a unit whose tickets were
+// not yet visited says so and gets the average, and a unit without
+// tickets keeps the plain rule.
+func TestSatisfactionBasis(t *testing.T) {
+	s := Default()
+	p, _ := ledger.ParsePeriod("2026-03")
+	in := Input{Units: []Unit{{1, "甲"}, {2, "乙"}, {3, "丙"}}, Rates: map[int64]float64{1: 2.0 / 3},
+		RateBasis: map[int64]RateBasis{1: {Tickets: 4, Visited: 3}, 2: {Tickets: 2}}}
+	for u := int64(1); u <= 3; u++ {
+		in.Tasks = append(in.Tasks, Task{ID: u, Title: "任务", Due: d("2026-03-31"), Units: []Share{{UnitID: u, Lead: true}}})
+	}
+	res := Compute(s, p, d("2026-04-01"), in, ExplainAll)
+	want := map[string]string{
+		"甲": "12345 工单满意率 66.67%（工单 4 件，回访 3 件）：得 6.67 分，满分 10",
+		"乙": "本期 12345 工单 2 件尚无回访，按 1 个单位的平均满意率 66.67% 计：得 6.67 分",
+		"丙": "本单位无满意度数据，按 1 个单位的平均满意率 66.67% 计：得 6.67 分",
+	}
+	for _, sc := range res.Scores {
+		var got string
+		for _, l := range sc.Lines {
+			if l.Part == PartSatisfaction {
+				got = l.Text
+			}
+		}
+		if got != want[sc.Unit] || sc.Satisfaction != 6.67 {
+			t.Errorf("%s: %v %q, want %q", sc.Unit, sc.Satisfaction, got, want[sc.Unit])
+		}
+	}
+}
+
 func TestDefaultIsValid(t *testing.T) {
 	if err := Default().Validate(); err != nil {
 		t.Fatal(err)

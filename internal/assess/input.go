@@ -49,11 +49,21 @@ type Record struct {
 
 // Input is everything one computation reads. Rates are the units'
 // satisfaction rates (0–1) for the period, from the hotline; a unit
-// missing from it has none.
+// missing from it has none. RateBasis, when given, says what each unit's
+// rate rests on, so that its explanation can name the tickets: the rate
+// of a handful of calls should read as such.
 type Input struct {
-	Units   []Unit
-	Tasks   []Task
-	Events  []Event
-	Records []Record
-	Rates   map[int64]float64
+	Units     []Unit
+	Tasks     []Task
+	Events    []Event
+	Records   []Record
+	Rates     map[int64]float64
+	RateBasis map[int64]RateBasis
+}
+
+// RateBasis is what a unit's satisfaction rate rests on: the 12345
+// tickets routed to it in the period and those of them whose callers were
+// visited (回访), the rate's denominator.
+type RateBasis struct {
+	Tickets, Visited int
 }

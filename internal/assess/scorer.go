@@ -130,11 +130,11 @@ func (c *scorer) record(r *Record) {
 
 // finish works out the parts and, for an explained unit, puts the lines
 // in the order of the parts.
-func (c *scorer) finish(rates map[int64]float64, avg rate) Score {
+func (c *scorer) finish(rates map[int64]float64, basis map[int64]RateBasis, avg rate) Score {
 	c.finishKeyWork()
 	c.finishDaily()
 	c.finishIncentive()
-	c.finishSatisfaction(rates, avg)
+	c.finishSatisfaction(rates, basis, avg)
 	sc := &c.sc
 	sc.KeyWork, sc.Daily, sc.Incentive, sc.Satisfaction = round2(sc.KeyWork), round2(sc.Daily), round2(sc.Incentive), round2(sc.Satisfaction)
 	sc.Total = round2(sc.KeyWork + sc.Daily + sc.Incentive + sc.Satisfaction)
@@ -189,25 +189,43 @@ func (c *scorer) finishIncentive() {
 	c.sc.Incentive = bonus - c.penalty
 }
 
-func (c *scorer) finishSatisfaction(rates map[int64]float64, avg rate) {
+// finishSatisfaction scores the public's part. The line names where the
+// rate comes from when the caller said (RateBasis): the 12345 tickets and
+// how many callers were visited.
+func (c *scorer) finishSatisfaction(rates map[int64]float64, basis map[int64]RateBasis, avg rate) {
 	pts := c.s.Satisfaction.Points
 	if pts == 0 {
 		return
 	}
+	b, known := basis[c.sc.UnitID]
 	if r, ok := rates[c.sc.UnitID]; ok {
 		c.sc.Satisfaction = pts * r
-		c.line(Line{Part: PartSatisfaction, Points: c.sc.Satisfaction,
-			Text: fmt.Sprintf("满意率 %s%%：得 %s 分，满分 %s", num(round2(r*100)), num2(c.sc.Satisfaction), num(pts))})
+		text := fmt.Sprintf("满意率 %s%%：得 %s 分，满分 %s", num(round2(r*100)), num2(c.sc.Satisfaction), num(pts))
+		if known {
+			text = fmt.Sprintf("12345 工单满意率 %s%%（工单 %d 件，回访 %d 件）：得 %s 分，满分 %s",
+				num(round2(r*100)), b.Tickets, b.Visited, num2(c.sc.Satisfaction), num(pts))
+		}
+		c.line(Line{Part: PartSatisfaction, Points: c.sc.Satisfaction, Text: text})
 		return
+	}
+	// A unit whose tickets were not yet visited has no rate either, but
+	// the line says so rather than that it had no tickets.
+	why := "本单位无满意度数据"
+	if known && b.Tickets > 0 {
+		why = fmt.Sprintf("本期 12345 工单 %d 件尚无回访", b.Tickets)
 	}
 	if avg.units == 0 {
 		c.sc.Satisfaction = pts
-		c.line(Line{Part: PartSatisfaction, Points: pts, Text: "本期尚无满意度数据，按满分计"})
+		text := "本期尚无满意度数据，按满分计"
+		if known && b.Tickets > 0 {
+			text = why + "，各单位均无满意度数据，按满分计"
+		}
+		c.line(Line{Part: PartSatisfaction, Points: pts, Text: text})
 		return
 	}
 	c.sc.Satisfaction = pts * avg.value
 	c.line(Line{Part: PartSatisfaction, Points: c.sc.Satisfaction,
-		Text: fmt.Sprintf("本单位无满意度数据，按 %d 个单位的平均满意率 %s%% 计：得 %s 分", avg.units, num(round2(avg.value*100)), num2(c.sc.Satisfaction))})
+		Text: fmt.Sprintf("%s，按 %d 个单位的平均满意率 %s%% 计：得 %s 分", why, avg.units, num(round2(avg.value*100)), num2(c.sc.Satisfaction))})
 }
 
 // line keeps a line of an explained unit. Callers in the per-task and

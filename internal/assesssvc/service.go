@@ -1,7 +1,8 @@
 // Package assesssvc serves the scores: the scheme in force (the office's
 // latest published, else duban's default) applied to the ledger as read
-// from the store, for any month, quarter, half-year or year, kept until
-// the data changes. The API and the pages share one.
+// from the store and to the 12345 hotline's 满意率, for any month,
+// quarter, half-year or year, kept until the data changes. The API and
+// the pages share one.
 package assesssvc
 
 import (
@@ -11,6 +12,7 @@ import (
 
 	"github.com/duban/duban/internal/assess"
 	"github.com/duban/duban/internal/bulletin"
+	"github.com/duban/duban/internal/hotline"
 	"github.com/duban/duban/internal/ledger"
 	"github.com/duban/duban/internal/snapshot"
 	"github.com/duban/duban/internal/store"
@@ -22,6 +24,10 @@ type Service struct {
 	Now   func() time.Time
 	// Issuer signs the bulletins (notice_issuer: 督查室).
 	Issuer string
+	// Rates are the hotline's 三率, whose 满意率 is the public-satisfaction
+	// part; nil leaves every unit to the scheme's rule for units without
+	// a rate.
+	Rates RatesFunc
 
 	rankings snapshot.Cache[rankingKey, *Scores]
 }
@@ -39,6 +45,9 @@ type Scores struct {
 	Scheme assess.Scheme
 	// Version is the published scheme; nil when duban's default applies.
 	Version *store.SchemeVersion
+	// Hotline are the units' 12345 三率 for the period, the satisfaction
+	// part's source; nil when the hotline is not wired.
+	Hotline map[int64]hotline.Rates
 }
 
 var shanghai = time.FixedZone("CST", 8*3600)
@@ -105,7 +114,11 @@ func (s *Service) compute(ctx context.Context, p ledger.Period, today time.Time,
 	if err != nil {
 		return nil, err
 	}
-	return &Scores{Result: assess.Compute(scheme, p, today, in, explain), Scheme: scheme, Version: version}, nil
+	rates, err := s.hotlineRates(ctx, p.Start, limit, &in)
+	if err != nil {
+		return nil, err
+	}
+	return &Scores{Result: assess.Compute(scheme, p, today, in, explain), Scheme: scheme, Version: version, Hotline: rates}, nil
 }
 
 // Bulletin is the period's 通报: its ranking, and the figures of the

@@ -32,6 +32,11 @@ const (
 	TicketRead     Action = "ticket.read"     // read 12345 tickets (a liaison: their units')
 	TicketDispatch Action = "ticket.dispatch" // take tickets in, route, redirect, decide extensions, record visits
 	TicketHandle   Action = "ticket.handle"   // sign for, send back, ask an extension, answer (own units)
+	FOIARead       Action = "foia.read"       // read 依申请公开 requests (the applicant masked but for the office)
+	FOIAHandle     Action = "foia.handle"     // record requests and their steps, reply, the annual report
+	IncidentRead   Action = "incident.read"   // see major incidents and their disclosure clocks (a liaison: their units')
+	IncidentReport Action = "incident.report" // record a major incident
+	IncidentFulfil Action = "incident.fulfil" // record that a disclosure duty was done (a liaison: their units')
 	CalendarRead   Action = "calendar.read"   // see the working-day calendar and its changes
 	CalendarWrite  Action = "calendar.write"  // upload a year's schedule, correct a day
 )
@@ -48,9 +53,9 @@ var grants = map[Role]map[Action]bool{
 	SecAdmin:   set(UserGrant, UserUnlock, UserList, SecurityPolicy, UnitRead),
 	AuditAdmin: set(AuditRead),
 	Office: set(UnitRead, UnitWrite, PlanRead, PlanWrite, TaskRead, TaskAssign, TaskClose, TaskSupervise, CalendarRead, CalendarWrite, Dashboard,
-		TicketRead, TicketDispatch),
-	Liaison: set(UnitRead, PlanRead, TaskRead, TaskReport, TicketRead, TicketHandle),
-	Leader:  set(UnitRead, PlanRead, TaskRead, CalendarRead, Dashboard, TicketRead),
+		TicketRead, TicketDispatch, FOIARead, FOIAHandle, IncidentRead, IncidentReport, IncidentFulfil),
+	Liaison: set(UnitRead, PlanRead, TaskRead, TaskReport, TicketRead, TicketHandle, IncidentRead, IncidentFulfil),
+	Leader:  set(UnitRead, PlanRead, TaskRead, CalendarRead, Dashboard, TicketRead, FOIARead, IncidentRead),
 }
 
 func set(actions ...Action) map[Action]bool {
@@ -62,7 +67,7 @@ func set(actions ...Action) map[Action]bool {
 }
 
 // unitScoped are the actions a liaison may take only on their own units' data.
-var unitScoped = set(TaskRead, TaskReport, TicketRead, TicketHandle)
+var unitScoped = set(TaskRead, TaskReport, TicketRead, TicketHandle, IncidentRead, IncidentFulfil)
 
 // Can reports whether p may do action a to r.
 func Can(p Principal, a Action, r Resource) bool {

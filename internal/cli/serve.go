@@ -14,8 +14,9 @@ import (
 	"github.com/duban/duban/internal/auth"
 	"github.com/duban/duban/internal/calendarsvc"
 	"github.com/duban/duban/internal/config"
+	"github.com/duban/duban/internal/emergencysvc"
 	"github.com/duban/duban/internal/files"
-	"github.com/duban/duban/internal/hotline"
+	"github.com/duban/duban/internal/foiasvc"
 	"github.com/duban/duban/internal/hotlinesvc"
 	"github.com/duban/duban/internal/ledger"
 	"github.com/duban/duban/internal/ledgersvc"
@@ -49,6 +50,10 @@ type App struct {
 	Assess *assesssvc.Service
 	// Hotline runs the 12345 tickets.
 	Hotline *hotlinesvc.Service
+	// FOIA runs the 依申请公开 requests.
+	FOIA *foiasvc.Service
+	// Incidents keeps the major incidents' disclosure clocks.
+	Incidents *emergencysvc.Service
 	// Files keeps attachments (progress evidence, 销号 materials).
 	Files *files.Store
 	// Scheduler runs supervision when the configuration says so, and
@@ -60,6 +65,12 @@ type App struct {
 // the database, loads the demo data when asked, and assembles the server.
 func Open(ctx context.Context, cfg config.Config, env *Env) (*App, error) {
 	log := newLogger(env, cfg.LogLevel)
+	// Checked before the database is touched: a broken file stops the
+	// start without migrating anything.
+	limits, err := hotlineLimits(cfg.HotlineLimits)
+	if err != nil {
+		return nil, err
+	}
 	db, err := store.Open(ctx, store.Options{DataDir: cfg.DataDir, DSN: cfg.DB, Logger: log})
 	if err != nil {
 		return nil, err
@@ -93,8 +104,12 @@ func Open(ctx context.Context, cfg config.Config, env *Env) (*App, error) {
 	app.Ledger = &ledgersvc.Service{Store: db, Calendar: app.Calendar,
 		Rules: ledger.Rules{DueSoonWorkdays: cfg.DueSoonWorkdays}, Now: svc.Now}
 	app.Files = fs
-	app.Assess = &assesssvc.Service{Store: db, Now: svc.Now, Issuer: cfg.NoticeIssuer}
-	app.Hotline = &hotlinesvc.Service{Store: db, Calendar: app.Calendar, Limits: hotline.Guangdong(), Now: svc.Now}
+	app.Hotline = &hotlinesvc.Service{Store: db, Calendar: app.Calendar, Limits: limits, Now: svc.Now}
+	app.Incidents = &emergencysvc.Service{Store: db, Now: svc.Now}
+	app.FOIA = &foiasvc.Service{Store: db, Calendar: app.Calendar, Now: svc.Now,
+		Letters: foiasvc.Letterhead{Agency: cfg.FOIAAgency, Reconsideration: cfg.FOIAReconsideration, Court: cfg.FOIACourt}}
+	// The public-satisfaction part of the scores is the 12345 满意率.
+	app.Assess = &assesssvc.Service{Store: db, Now: svc.Now, Issuer: cfg.NoticeIssuer, Rates: app.Hotline.Rates}
 	if app.Scheduler, err = app.newScheduler(); err != nil {
 		db.Close()
 		return nil, err
@@ -105,7 +120,7 @@ func Open(ctx context.Context, cfg config.Config, env *Env) (*App, error) {
 		return nil, err
 	}
 	app.Server = server.New(server.Deps{Store: db, Signin: svc, Policy: policy, Calendar: app.Calendar,
-		Rules: app.Ledger.Rules, Files: fs, Ledger: app.Ledger, CalendarAdmin: app.Calendar, RulesBase: app.Scheduler.Rules, Assess: app.Assess, Log: log, Pages: pages,
+		Rules: app.Ledger.Rules, Files: fs, Ledger: app.Ledger, CalendarAdmin: app.Calendar, RulesBase: app.Scheduler.Rules, Assess: app.Assess, Hotline: app.Hotline, Log: log, Pages: pages,
 		Open311: &open311.Handler{Hotline: app.Hotline, Keys: splitKeys(cfg.Open311Keys), BaseURL: cfg.BaseURL,
 			Jurisdiction: cfg.Open311Jurisdiction, Now: svc.Now}})
 	return app, nil

@@ -81,6 +81,14 @@ func TestEveryWebFormByEveryRole(t *testing.T) {
 		{"close task", func(int64, int64) string { return fmt.Sprintf("/tasks/%d/close", lf.close) }, nil, []string{"office"}, nil},
 		{"return 销号", func(int64, int64) string { return fmt.Sprintf("/tasks/%d/return", lf.ret) },
 			func(string) url.Values { return url.Values{"reason": {"材料不全"}} }, []string{"office"}, nil},
+		{"add ticket category", func(int64, int64) string { return "/tickets/services/new" },
+			func(c string) url.Values {
+				return url.Values{"code": {"m-" + c}, "name": {"矩阵类别"}, "path": {"矩阵/" + c}, "type": {"help"}, "active": {"1"}}
+			}, []string{"office"}, nil},
+		{"move ticket category", func(int64, int64) string { return "/tickets/services/m-office/edit" },
+			func(c string) url.Values {
+				return url.Values{"name": {"矩阵类别"}, "path": {"矩阵移动/" + c}, "type": {"help"}}
+			}, []string{"office"}, nil},
 		{"sign out", func(int64, int64) string { return "/signout" }, nil, []string{"sysadmin", "secadmin", "auditadmin", "office", "leader", "liaisonA", "liaisonB"}, nil},
 	}
 	callers := []string{"anonymous", "sysadmin", "secadmin", "auditadmin", "office", "leader", "liaisonA", "liaisonB"}

@@ -51,6 +51,15 @@ type Config struct {
 	// requests through Open311; Open311Jurisdiction its jurisdiction_id.
 	Open311Keys         string `json:"open311_keys"`
 	Open311Jurisdiction string `json:"open311_jurisdiction"`
+	// HotlineLimits is a JSON file of the 12345 time limits (an array
+	// of hotline.Limit), since provinces differ; empty means the example
+	// set in the shape of Guangdong's rules. The file is checked at start.
+	HotlineLimits string `json:"hotline_limits"`
+	// The 依申请公开 reply letters: the agency that replies, and the
+	// bodies named in the remedies notice (行政复议, 行政诉讼).
+	FOIAAgency          string `json:"foia_agency"`
+	FOIAReconsideration string `json:"foia_reconsideration"`
+	FOIACourt           string `json:"foia_court"`
 	// Locality names the local layer of the calendar (the days a
 	// locality adds to the national schedule), e.g. 广西壮族自治区.
 	Locality string `json:"locality"`

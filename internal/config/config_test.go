@@ -72,3 +72,40 @@ func TestMaskedHidesNotificationSecrets(t *testing.T) {
 		t.Errorf("a webhook without a secret validated: %v", err)
 	}
 }
+
+// TestHotlineLimitsKey: the 12345 time limits file is a key like the
+// others — empty by default (the built-in example), set in the file,
+// overridden by DUBAN_HOTLINE_LIMITS and by --hotline-limits.
+func TestHotlineLimitsKey(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "duban.json")
+	os.WriteFile(file, []byte(`{"hotline_limits":"/etc/duban/limits.json"}`), 0o600)
+	load := func(env map[string]string, args ...string) Config {
+		t.Helper()
+		fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+		fs.SetOutput(io.Discard)
+		c, _, err := Load(fs, args, func(k string) string { return env[k] })
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c
+	}
+	if c := load(nil); c.HotlineLimits != "" {
+		t.Errorf("default %q", c.HotlineLimits)
+	}
+	if c := load(map[string]string{"DUBAN_CONFIG": file}); c.HotlineLimits != "/etc/duban/limits.json" {
+		t.Errorf("from the file %q", c.HotlineLimits)
+	}
+	if c := load(map[string]string{"DUBAN_CONFIG": file, "DUBAN_HOTLINE_LIMITS": "/srv/gx.json"}); c.HotlineLimits != "/srv/gx.json" {
+		t.Errorf("from the environment %q", c.HotlineLimits)
+	}
+	if c := load(map[string]string{"DUBAN_HOTLINE_LIMITS": "/srv/gx.json"}, "--hotline-limits", "./zj.json"); c.HotlineLimits != "./zj.json" {
+		t.Errorf("from the flag %q", c.HotlineLimits)
+	}
+	found := false
+	for _, k := range Keys() {
+		found = found || (k[0] == "hotline-limits" && k[1] == "DUBAN_HOTLINE_LIMITS")
+	}
+	if !found {
+		t.Error("Keys() does not list hotline-limits")
+	}
+}

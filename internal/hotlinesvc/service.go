@@ -45,12 +45,37 @@ type Intake struct {
 }
 
 // InputError lists what is wrong with an intake or a step, in Chinese.
-type InputError struct{ Problems []string }
+// Fields, in step with Problems when set, names the Intake field each
+// problem is about (its JSON name: "description", "phone", …; "" for
+// none), so that the API can point at the field.
+type InputError struct {
+	Problems []string
+	Fields   []string
+}
 
 func (e *InputError) Error() string { return "hotline: " + strings.Join(e.Problems, "；") }
 
+// add records a problem with field.
+func (e *InputError) add(field, problem string) {
+	e.Problems = append(e.Problems, problem)
+	e.Fields = append(e.Fields, field)
+}
+
 // MaxDescription bounds a request's text, in characters.
 const MaxDescription = 2000
+
+// maxLen bounds the other free-text fields of an intake, in characters:
+// enough for any real address or name, and no room for a pasted file.
+var maxLen = []struct {
+	field, label string
+	max          int
+	value        func(Intake) string
+}{
+	{"address", "地址", 200, func(in Intake) string { return in.Address }},
+	{"name", "姓名", 50, func(in Intake) string { return in.Name }},
+	{"phone", "电话", 30, func(in Intake) string { return in.Phone }},
+	{"email", "邮箱", 100, func(in Intake) string { return in.Email }},
+}
 
 // Receive takes a request in: checks it, finds its service, sets its
 // deadline by the limits and routes it — to the service's unit when the
@@ -102,16 +127,16 @@ func (s *Service) receive(ctx context.Context, actor audit.Actor, in Intake, fol
 			svc = &services[i]
 		}
 	}
-	var problems []string
+	bad := &InputError{}
 	desc := strings.TrimSpace(in.Description)
 	switch {
 	case desc == "":
-		problems = append(problems, "请描述所反映的问题")
+		bad.add("description", "请描述所反映的问题")
 	case utf8.RuneCountInString(desc) > MaxDescription:
-		problems = append(problems, fmt.Sprintf("问题描述不超过 %d 字", MaxDescription))
+		bad.add("description", fmt.Sprintf("问题描述不超过 %d 字", MaxDescription))
 	}
 	if svc == nil && in.ServiceCode != "" {
-		problems = append(problems, fmt.Sprintf("没有编号为 %q 的事项类别", in.ServiceCode))
+		bad.add("service_code", fmt.Sprintf("没有编号为 %q 的事项类别", in.ServiceCode))
 	}
 	t := in.Type
 	if t == "" && svc != nil {
@@ -121,20 +146,31 @@ func (s *Service) receive(ctx context.Context, actor audit.Actor, in Intake, fol
 		t = hotline.Help
 	}
 	if t.Label() == "" {
-		problems = append(problems, fmt.Sprintf("类型 %q 应为咨询、求助、投诉、举报或建议", in.Type))
+		bad.add("type", fmt.Sprintf("类型 %q 应为咨询、求助、投诉、举报或建议", in.Type))
 	}
 	urgency := in.Urgency
 	if urgency == "" {
 		urgency = hotline.Normal
 	}
 	if urgency != hotline.Normal && urgency != hotline.Urgent && urgency != hotline.Emergency {
-		problems = append(problems, fmt.Sprintf("紧急程度 %q 应为 normal、urgent 或 emergency", urgency))
+		bad.add("urgency", fmt.Sprintf("紧急程度 %q 应为 normal、urgent 或 emergency", urgency))
 	}
 	if strings.TrimSpace(in.Phone) == "" && strings.TrimSpace(in.Email) == "" && in.Channel != "open311" {
-		problems = append(problems, "请留下电话或邮箱，以便答复和回访")
+		bad.add("phone", "请留下电话或邮箱，以便答复和回访")
 	}
-	if len(problems) > 0 {
-		return nil, &InputError{Problems: problems}
+	for _, l := range maxLen {
+		if utf8.RuneCountInString(strings.TrimSpace(l.value(in))) > l.max {
+			bad.add(l.field, fmt.Sprintf("%s不超过 %d 字", l.label, l.max))
+		}
+	}
+	switch {
+	case (in.Lat == nil) != (in.Lon == nil):
+		bad.add("lat", "坐标须同时给出纬度和经度")
+	case in.Lat != nil && !(*in.Lat >= -90 && *in.Lat <= 90 && *in.Lon >= -180 && *in.Lon <= 180):
+		bad.add("lat", "坐标超出范围：纬度应在 -90 至 90 之间，经度应在 -180 至 180 之间")
+	}
+	if len(bad.Problems) > 0 {
+		return nil, bad
 	}
 	path := ""
 	if svc != nil {
@@ -142,7 +178,7 @@ func (s *Service) receive(ctx context.Context, actor audit.Actor, in Intake, fol
 	}
 	limit, err := s.Limits.For(t, path, urgency)
 	if err != nil {
-		return nil, &InputError{Problems: []string{fmt.Sprintf("没有适用于“%s”的办理时限，请联系管理员补充时限规则", t.Label())}}
+		return nil, &InputError{Problems: []string{fmt.Sprintf("没有适用于“%s”的办理时限，请联系管理员补充时限规则", t.Label())}, Fields: []string{"type"}}
 	}
 	now := s.Now().UTC()
 	tk := store.Ticket{ServiceCode: in.ServiceCode, Type: string(t), Urgency: urgency, Channel: in.Channel, Description: desc,

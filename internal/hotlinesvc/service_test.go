@@ -123,3 +123,37 @@ func TestTicketJourney(t *testing.T) {
 		})
 	}
 }
+
+// TestIntakeProblemsNameFields: each refusal names the field at fault, so
+// that the API can point at it; coordinates come in pairs and in range.
+func TestIntakeProblemsNameFields(t *testing.T) {
+	for _, kind := range storetest.Kinds() {
+		t.Run(kind, func(t *testing.T) {
+			db := storetest.Open(t, kind)
+			svc := &Service{Store: db, Calendar: workday.Default(), Limits: hotline.Guangdong(), Now: time.Now}
+			north, lat, east := 91.0, 22.8, 113.2
+			cases := []struct {
+				in   Intake
+				want []string
+			}{
+				{Intake{Channel: "phone", Urgency: "now"}, []string{"description", "urgency", "phone"}},
+				{Intake{Channel: "phone", Description: "噪音", Phone: "1", Type: "praise", ServiceCode: "nope"}, []string{"service_code", "type"}},
+				{Intake{Channel: "phone", Description: "噪音", Email: "a@b.cn", Lat: &east}, []string{"lat"}},
+				{Intake{Channel: "phone", Description: "噪音", Email: "a@b.cn", Lat: &north, Lon: &east}, []string{"lat"}},
+				{Intake{Channel: "phone", Description: "噪音", Email: "a@b.cn", Name: strings.Repeat("名", 51), Address: strings.Repeat("路", 201)},
+					[]string{"address", "name"}},
+			}
+			for _, c := range cases {
+				_, err := svc.Receive(context.Background(), audit.System, c.in)
+				var bad *InputError
+				if !errors.As(err, &bad) || strings.Join(bad.Fields, ",") != strings.Join(c.want, ",") || len(bad.Fields) != len(bad.Problems) {
+					t.Errorf("%+v: %v (fields %v), want fields %v", c.in, err, bad, c.want)
+				}
+			}
+			if _, err := svc.Receive(context.Background(), audit.System, Intake{Channel: "phone", Description: "噪音", Email: "a@b.cn",
+				Lat: &lat, Lon: &east}); err != nil {
+				t.Errorf("a good intake: %v", err)
+			}
+		})
+	}
+}

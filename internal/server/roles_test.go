@@ -188,6 +188,8 @@ func TestEveryWriteByEveryRole(t *testing.T) {
 				{name: "upload a schedule", method: "POST", path: func(*fixture) string { return "/api/v1/calendar/schedules" },
 					body:    jsonBody(`{"name":"2027.json","content":"{\"year\":2027,\"days\":[{\"date\":\"2027-01-01\",\"name\":\"元旦\",\"isOffDay\":true}]}","scope":"national","reason":"国办发明电"}`),
 					allowed: []string{"sysadmin", "office"}},
+				{name: "take a 12345 ticket in", method: "POST", path: func(*fixture) string { return "/api/v1/tickets" },
+					body: jsonBody(`{"type":"help","description":"小区路灯不亮","caller_name":"张三","caller_phone":"13900001111"}`), allowed: []string{"office"}},
 				{"sign out", "POST", func(*fixture) string { return "/api/v1/auth/logout" }, jsonBody(``), callers[1:], nil},
 			}
 			for _, ep := range endpoints {
@@ -247,6 +249,7 @@ func TestReadsScopedByRoleAndUnit(t *testing.T) {
 			}{
 				{fmt.Sprintf("/api/v1/tasks/%d", f.taskA), []string{"office", "leader", "liaisonA"}},
 				{"/api/v1/tasks", []string{"office", "leader", "liaisonA", "liaisonB"}},
+				{"/api/v1/tickets", []string{"office", "leader", "liaisonA", "liaisonB"}},
 				{"/api/v1/plans", []string{"office", "leader", "liaisonA", "liaisonB"}},
 				{"/api/v1/units", []string{"sysadmin", "secadmin", "office", "leader", "liaisonA", "liaisonB"}},
 				{"/api/v1/users", []string{"sysadmin", "secadmin"}},

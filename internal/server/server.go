@@ -18,6 +18,8 @@ import (
 	"github.com/duban/duban/internal/auth"
 	"github.com/duban/duban/internal/calendarsvc"
 	"github.com/duban/duban/internal/files"
+	"github.com/duban/duban/internal/hotline"
+	"github.com/duban/duban/internal/hotlinesvc"
 	"github.com/duban/duban/internal/httpauth"
 	"github.com/duban/duban/internal/ledger"
 	"github.com/duban/duban/internal/ledgersvc"
@@ -45,6 +47,10 @@ type Deps struct {
 	Assess *assesssvc.Service
 	// RulesBase are the built-in supervision rules, under the office's.
 	RulesBase supervise.Rules
+	// Hotline runs the 12345 tickets for the API. Nil builds one over
+	// Store and CalendarAdmin with the default time limits, like the one
+	// serve builds; without CalendarAdmin the ticket endpoints answer 404.
+	Hotline *hotlinesvc.Service
 	// Open311 serves GeoReport v2; nil leaves it out.
 	Open311 Mounter
 	Log     *slog.Logger
@@ -72,7 +78,12 @@ func New(d Deps) *Server {
 	if ledgerSvc == nil {
 		ledgerSvc = &ledgersvc.Service{Store: d.Store, Calendar: d.Calendar, Rules: d.Rules, Now: d.Signin.Now}
 	}
-	(&api.Handler{Store: d.Store, Signin: d.Signin, Policy: d.Policy, Ledger: ledgerSvc, Files: d.Files, Calendar: d.CalendarAdmin, RulesBase: d.RulesBase, Assess: d.Assess}).Routes(mux)
+	hotlineSvc := d.Hotline
+	if hotlineSvc == nil && d.CalendarAdmin != nil {
+		hotlineSvc = &hotlinesvc.Service{Store: d.Store, Calendar: d.CalendarAdmin, Limits: hotline.Guangdong(), Now: d.Signin.Now}
+	}
+	(&api.Handler{Store: d.Store, Signin: d.Signin, Policy: d.Policy, Ledger: ledgerSvc, Files: d.Files, Calendar: d.CalendarAdmin, RulesBase: d.RulesBase, Assess: d.Assess,
+		Hotline: hotlineSvc}).Routes(mux)
 	if d.Open311 != nil {
 		d.Open311.Routes(mux)
 	}

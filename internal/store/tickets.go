@@ -232,47 +232,82 @@ type TicketFilter struct {
 	UnitID      int64
 	ServiceCode string
 	From, To    time.Time // received in [From, To)
-	Limit       int       // FindTickets: 0 means 100, at most 1000
+	// Scoped limits the tickets to those routed to one of ScopeUnits (a
+	// liaison's units); with no units, a scoped list is empty.
+	Scoped     bool
+	ScopeUnits []int64
+	Limit      int // FindTickets: 0 means 100, at most 1000
+	Offset     int // FindTickets: tickets skipped before the first
 }
 
-// FindTickets lists the tickets f selects, newest first, at most
-// f.Limit of them.
+// where builds the filter's SQL condition over tickets t and its
+// arguments.
+func (f TicketFilter) where() (string, []any) {
+	w, args := ` WHERE 1 = 1`, []any{}
+	if f.State != "" {
+		w, args = w+` AND t.state = ?`, append(args, f.State)
+	}
+	if f.UnitID != 0 {
+		w, args = w+` AND t.unit_id = ?`, append(args, f.UnitID)
+	}
+	if f.Scoped {
+		if len(f.ScopeUnits) == 0 {
+			w += ` AND 1 = 0`
+		} else {
+			w += ` AND t.unit_id IN (?` + strings.Repeat(`, ?`, len(f.ScopeUnits)-1) + `)`
+			for _, u := range f.ScopeUnits {
+				args = append(args, u)
+			}
+		}
+	}
+	if f.ServiceCode != "" {
+		w, args = w+` AND t.service_code = ?`, append(args, f.ServiceCode)
+	}
+	if !f.From.IsZero() {
+		w, args = w+` AND t.received_at >= ?`, append(args, f.From.UTC()) // instants are kept in UTC; SQLite compares them as text
+	}
+	if !f.To.IsZero() {
+		w, args = w+` AND t.received_at < ?`, append(args, f.To.UTC())
+	}
+	return w, args
+}
+
+// FindTickets lists the tickets f selects, newest first: at most f.Limit
+// of them after the first f.Offset.
 func (db *DB) FindTickets(ctx context.Context, f TicketFilter) ([]Ticket, error) {
 	limit := f.Limit
 	if limit <= 0 {
 		limit = 100
 	}
+	f.Limit = min(limit, 1000)
 	out := []Ticket{}
-	err := db.eachTicket(ctx, f, min(limit, 1000), func(t *Ticket) error { out = append(out, *t); return nil })
+	err := db.eachTicket(ctx, f, func(t *Ticket) error { out = append(out, *t); return nil })
 	return out, err
+}
+
+// CountTickets counts the tickets f selects, for a paged list's total;
+// f.Limit and f.Offset do not count.
+func (db *DB) CountTickets(ctx context.Context, f TicketFilter) (int, error) {
+	w, args := f.where()
+	var n int
+	if err := db.read.QueryRowContext(ctx, db.dialect.rebind(`SELECT COUNT(*) FROM tickets t`+w), args...).Scan(&n); err != nil {
+		return 0, fmt.Errorf("store: count tickets: %w", err)
+	}
+	return n, nil
 }
 
 // EachTicket calls fn with every ticket f selects, newest first, however
 // many: the 三率 of a year read them all.
 func (db *DB) EachTicket(ctx context.Context, f TicketFilter, fn func(*Ticket) error) error {
-	return db.eachTicket(ctx, f, 0, fn)
+	f.Limit, f.Offset = 0, 0
+	return db.eachTicket(ctx, f, fn)
 }
 
-func (db *DB) eachTicket(ctx context.Context, f TicketFilter, limit int, fn func(*Ticket) error) error {
-	q, args := `SELECT `+ticketColumns+ticketFrom+` WHERE 1 = 1`, []any{}
-	if f.State != "" {
-		q, args = q+` AND t.state = ?`, append(args, f.State)
-	}
-	if f.UnitID != 0 {
-		q, args = q+` AND t.unit_id = ?`, append(args, f.UnitID)
-	}
-	if f.ServiceCode != "" {
-		q, args = q+` AND t.service_code = ?`, append(args, f.ServiceCode)
-	}
-	if !f.From.IsZero() {
-		q, args = q+` AND t.received_at >= ?`, append(args, f.From)
-	}
-	if !f.To.IsZero() {
-		q, args = q+` AND t.received_at < ?`, append(args, f.To)
-	}
-	q += ` ORDER BY t.received_at DESC, t.id DESC`
-	if limit > 0 {
-		q, args = q+` LIMIT ?`, append(args, limit)
+func (db *DB) eachTicket(ctx context.Context, f TicketFilter, fn func(*Ticket) error) error {
+	w, args := f.where()
+	q := `SELECT ` + ticketColumns + ticketFrom + w + ` ORDER BY t.received_at DESC, t.id DESC`
+	if f.Limit > 0 {
+		q, args = q+` LIMIT ? OFFSET ?`, append(args, f.Limit, f.Offset)
 	}
 	rows, err := db.read.QueryContext(ctx, db.dialect.rebind(q), args...)
 	if err != nil {

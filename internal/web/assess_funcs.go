@@ -23,5 +23,7 @@ func assessFuncs() map[string]any {
 		"redirects": func() []string { return []string{"disclosure", "petition", "litigation"} },
 		// pct1 writes a percentage to a tenth: 66.7.
 		"pct1": func(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) },
+		// rate100 turns a rate (0–1) into a percentage for pct1.
+		"rate100": func(v float64) float64 { return v * 100 },
 	}
 }

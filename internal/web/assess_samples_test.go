@@ -30,8 +30,11 @@ func assessSamples(p Page) map[string][]any {
 				Parts: []ScorePart{{Label: "重点攻坚考绩", Points: 52.71, Lines: []ScoreLine{{TaskID: 1, Points: 25.71, Text: "「<b>甲</b>」按时完成"}}},
 					{Label: "日常动态考评", Points: 28, Lines: []ScoreLine{{Points: 30, Text: "基础分 30"}, {TaskID: 3, Points: -0.5, Text: "蓝色督办单"}}}},
 				History: []HistoryPoint{{Period: "2026-01", Label: "2026年1月", Total: 100, Rank: 1}, {Period: "2026-02", Label: "2026年2月", Total: 90}},
-				Records: []RecordView{record, revoked}}},
+				Records: []RecordView{record, revoked},
+				Hotline: &HotlineRates{Tickets: 4, OnTime: 3, Visited: 3, Solved: 1, Liked: 2, Response: 0.75, Resolution: 1.0 / 3, Satisfaction: 2.0 / 3}}},
 			UnitScorePage{Page: p, UnitScoreView: &UnitScoreView{RankRow: unranked, Period: "2026-Q1"}},
+			UnitScorePage{Page: p, UnitScoreView: &UnitScoreView{RankRow: unranked, Period: "2026-Q1", Hotline: &HotlineRates{}}},
+			UnitScorePage{Page: p, UnitScoreView: &UnitScoreView{RankRow: unranked, Period: "2026-Q1", Hotline: &HotlineRates{Tickets: 2}}},
 		},
 		"scoring": {
 			FormulaPage{Page: p, FormulaView: &FormulaView{Name: "<b>办法</b>", Lines: []string{"总分 = …"}, Published: &at}},

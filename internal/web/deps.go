@@ -25,6 +25,11 @@ type Deps struct {
 	Desk Desk
 	// Hotline is 12345 (tickets); nil leaves it out.
 	Hotline Hotline
+	// Disclosure is 依申请公开 (information requests); nil leaves it out.
+	Disclosure Disclosure
+	// Incidents are the major incidents' disclosure clocks; nil leaves
+	// them out.
+	Incidents Incidents
 	// Portal is the public portal (政务公开); nil leaves it out.
 	Portal Portal
 	// Dashboard is the leaders' dashboard; nil leaves it out.

@@ -70,6 +70,17 @@ type UnitScoreView struct {
 	History       []HistoryPoint // the months of the period's year, so far
 	Records       []RecordView
 	CanEdit       bool
+	// Hotline is the unit's 12345 三率 for the period, the source of its
+	// satisfaction score; nil when the hotline is not wired.
+	Hotline *HotlineRates
+}
+
+// HotlineRates are a unit's 三率 over the tickets routed to it in a
+// period: signed for in time of all (响应率), and solved and satisfied of
+// those visited (解决率, 满意率), each 0–1.
+type HotlineRates struct {
+	Tickets, OnTime, Visited, Solved, Liked int
+	Response, Resolution, Satisfaction      float64
 }
 
 // ScorePart is one part of a score with its lines.

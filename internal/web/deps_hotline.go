@@ -29,6 +29,39 @@ type Hotline interface {
 	// Follow is the caller's view of their ticket; Rate their verdict.
 	Follow(ctx context.Context, id int64, secret string) (*PublicTicket, error)
 	Rate(ctx context.Context, id int64, secret, verdict string, resolved bool) error
+	// Services are the category tree and its 权责清单, every service
+	// active or not (the office).
+	Services(ctx context.Context) ([]ServiceView, error)
+	// ServiceForm is what the category form offers — the units, the
+	// types, the paths in use — and, for a code, that service's values
+	// (ErrNotFound for an unknown one); "" is a new service.
+	ServiceForm(ctx context.Context, code string) (*ServiceFormView, error)
+	// SaveService adds a service (code "") or changes the one of code;
+	// a refusal is a *ValidationError naming the field.
+	SaveService(ctx context.Context, code string, in ServiceInput) error
+}
+
+// ServiceView is one 事项类别 with its 权责清单 entry.
+type ServiceView struct {
+	ServiceInput
+	TypeLabel string
+	Unit      string // "": no unit, its tickets go to triage
+}
+
+// ServiceInput is the category form. Keywords are separated by spaces.
+type ServiceInput struct {
+	Code, Name, Path, Type, Keywords string
+	UnitID                           int64
+	Active                           bool
+}
+
+// ServiceFormView is what the category form offers, with the values of
+// the service edited.
+type ServiceFormView struct {
+	ServiceInput
+	Units []Option
+	Types []Option
+	Paths []string // the categories in use, to move a service under one
 }
 
 // TicketInput is the intake form.

@@ -33,6 +33,8 @@ var (
 	navScore = navEntry{"nav.assessment", "/assessment"}
 	navDash  = navEntry{"nav.dashboard", "/dashboard"}
 	navTix   = navEntry{"nav.tickets", "/tickets"}
+	navFOIA  = navEntry{"nav.foia", "/foia"}
+	navInc   = navEntry{"nav.incidents", "/incidents"}
 )
 
 // navByRole is what each role sees in the top bar. It only spares people
@@ -42,9 +44,9 @@ var navByRole = map[string][]navEntry{
 	RoleSysAdmin:   {navHome, navUnits, navUsers, navCal},
 	RoleSecAdmin:   {navHome, navUsers},
 	RoleAuditAdmin: {navHome, navAudit},
-	RoleOffice:     {navHome, navDash, navPlans, navTasks, navDesk, navTix, navInbox, navScore, navUnits, navRules, navCal},
-	RoleLiaison:    {navHome, navTasks, navDesk, navTix, navInbox, navScore},
-	RoleLeader:     {navHome, navDash, navPlans, navTasks, navDesk, navTix, navInbox, navScore, navUnits, navCal},
+	RoleOffice:     {navHome, navDash, navPlans, navTasks, navDesk, navTix, navFOIA, navInc, navInbox, navScore, navUnits, navRules, navCal},
+	RoleLiaison:    {navHome, navTasks, navDesk, navTix, navInc, navInbox, navScore},
+	RoleLeader:     {navHome, navDash, navPlans, navTasks, navDesk, navTix, navFOIA, navInc, navInbox, navScore, navUnits, navCal},
 	RoleNone:       {navHome},
 }
 

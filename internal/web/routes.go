@@ -71,11 +71,37 @@ func (h *Handler) routes() {
 		m.HandleFunc("POST /tickets/new", h.signedIn(h.ticketCreate))
 		m.HandleFunc("GET /tickets/{id}", h.signedIn(h.ticketShow))
 		m.HandleFunc("POST /tickets/{id}/act", h.signedIn(h.ticketAct))
+		m.HandleFunc("GET /tickets/services", h.signedIn(h.ticketServiceList))
+		m.HandleFunc("GET /tickets/services/new", h.signedIn(h.ticketServiceNew))
+		m.HandleFunc("POST /tickets/services/new", h.signedIn(h.ticketServiceCreate))
+		m.HandleFunc("GET /tickets/services/{code}/edit", h.signedIn(h.ticketServiceEdit))
+		m.HandleFunc("POST /tickets/services/{code}/edit", h.signedIn(h.ticketServiceUpdate))
 		// Public: the citizens' form and follow link.
 		m.HandleFunc("GET /public/tickets/new", h.publicTicketNew)
 		m.HandleFunc("POST /public/tickets/new", h.publicTicketCreate)
 		m.HandleFunc("GET /public/tickets/{id}", h.publicTicketShow)
 		m.HandleFunc("POST /public/tickets/{id}/rate", h.publicTicketRate)
+	}
+	if h.d.Disclosure != nil {
+		m.HandleFunc("GET /foia", h.signedIn(h.foiaList))
+		m.HandleFunc("GET /foia/new", h.signedIn(h.foiaNew))
+		m.HandleFunc("POST /foia/new", h.signedIn(h.foiaCreate))
+		m.HandleFunc("GET /foia/report", h.signedIn(h.foiaReport))
+		m.HandleFunc("GET /foia/report.xlsx", h.signedIn(h.foiaReportXlsx))
+		m.HandleFunc("GET /foia/{id}", h.signedIn(h.foiaShow))
+		m.HandleFunc("POST /foia/{id}/act", h.signedIn(h.foiaAct))
+		m.HandleFunc("GET /foia/{id}/letter.docx", h.signedIn(h.foiaLetter))
+		// Public: the applicants' form and follow link.
+		m.HandleFunc("GET /public/foia/new", h.publicFOIANew)
+		m.HandleFunc("POST /public/foia/new", h.publicFOIACreate)
+		m.HandleFunc("GET /public/foia/{id}", h.publicFOIAShow)
+		m.HandleFunc("GET /public/foia/{id}/letter.docx", h.publicFOIALetter)
+	}
+	if h.d.Incidents != nil {
+		m.HandleFunc("GET /incidents", h.signedIn(h.incidentList))
+		m.HandleFunc("POST /incidents", h.signedIn(h.incidentReport))
+		m.HandleFunc("GET /incidents/{id}", h.signedIn(h.incidentShow))
+		m.HandleFunc("POST /incidents/{id}/duty", h.signedIn(h.incidentFulfil))
 	}
 	if h.d.Portal != nil {
 		// Public: the portal needs no sign-in.

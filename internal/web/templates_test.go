@@ -110,6 +110,12 @@ func samplePages() map[string][]any {
 	for name, datas := range ticketSamples(p) {
 		samples[name] = datas
 	}
+	for name, datas := range foiaSamples(p) {
+		samples[name] = datas
+	}
+	for name, datas := range incidentSamples(p) {
+		samples[name] = datas
+	}
 	return samples
 }
 

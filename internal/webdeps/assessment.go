@@ -98,12 +98,17 @@ func (s *assessment) Unit(ctx context.Context, unitID int64, key string) (*web.U
 	if err != nil {
 		return nil, err
 	}
-	_, u, err := s.d.Assess.Explain(ctx, p, unitID)
+	sc, u, err := s.d.Assess.Explain(ctx, p, unitID)
 	if err != nil {
 		return nil, pageError(err, "", "")
 	}
 	v := &web.UnitScoreView{RankRow: rankRow(u), Period: p.Key, Label: p.Label, Periods: s.periodOptions(ctx, p.Key),
 		CanEdit: authz.Allowed(pr, authz.TaskSupervise)}
+	if sc.Hotline != nil {
+		r := sc.Hotline[unitID]
+		v.Hotline = &web.HotlineRates{Tickets: r.Tickets, OnTime: r.OnTime, Visited: r.Visited, Solved: r.Solved, Liked: r.Liked,
+			Response: r.Response, Resolution: r.Resolution, Satisfaction: r.Satisfaction}
+	}
 	for _, part := range []string{assess.PartKeyWork, assess.PartDaily, assess.PartIncentive, assess.PartSatisfaction} {
 		sp := web.ScorePart{Label: assess.PartLabel(part), Points: partPoints(u, part)}
 		for _, l := range u.Lines {

@@ -8,7 +8,9 @@ import (
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/auth"
 	"github.com/duban/duban/internal/calendarsvc"
+	"github.com/duban/duban/internal/emergencysvc"
 	"github.com/duban/duban/internal/files"
+	"github.com/duban/duban/internal/foiasvc"
 	"github.com/duban/duban/internal/hotlinesvc"
 	"github.com/duban/duban/internal/ledgersvc"
 	"github.com/duban/duban/internal/signin"
@@ -41,6 +43,11 @@ type Deps struct {
 	NoticeIssuer   string
 	// Hotline runs 12345; nil leaves the tickets out.
 	Hotline *hotlinesvc.Service
+	// Incidents keeps the major incidents' disclosure clocks; nil leaves
+	// them out.
+	Incidents *emergencysvc.Service
+	// FOIA runs 依申请公开; nil leaves the information requests out.
+	FOIA *foiasvc.Service
 	// Assess computes the scores; nil leaves 考核 out.
 	Assess *assesssvc.Service
 	// RulesBase are the built-in supervision rules, which the office's
@@ -74,6 +81,12 @@ func (d *Deps) Web() web.Deps {
 	}
 	if d.Hotline != nil {
 		wd.Hotline = &tickets{d}
+	}
+	if d.Incidents != nil {
+		wd.Incidents = &incidents{d}
+	}
+	if d.FOIA != nil {
+		wd.Disclosure = &disclosure{d}
 	}
 	if d.CalendarAdmin != nil {
 		wd.Calendar = &calendarAdmin{d}

@@ -1,0 +1,159 @@
+package server
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/duban/duban/internal/audit"
+	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/store/storetest"
+)
+
+// apiTicket is what the tests read of a ticket.
+type apiTicket struct {
+	ID           int64     `json:"id"`
+	State        string    `json:"state"`
+	UnitID       int64     `json:"unit_id"`
+	CallerName   string    `json:"caller_name"`
+	CallerPhone  string    `json:"caller_phone"`
+	CallerMasked bool      `json:"caller_masked"`
+	DueAt        time.Time `json:"due_at"`
+	Lat          *float64  `json:"lat"`
+	Events       []struct {
+		Kind  string `json:"kind"`
+		Actor string `json:"actor"`
+	} `json:"events"`
+}
+
+// TestTicketsAPI: the office takes a request for 市法制办's matter in (it
+// goes straight there, due by the time limit) and one of no category (to
+// triage); bad requests are refused field by field; the list filters and
+// pages; leaders and liaisons see the caller masked, a liaison only their
+// unit's tickets.
+func TestTicketsAPI(t *testing.T) {
+	for _, kind := range storetest.Kinds() {
+		t.Run(kind, func(t *testing.T) {
+			f := newFixture(t, kind)
+			if err := f.db.SaveTicketService(context.Background(), audit.System, store.TicketService{Code: "fz-zf", Name: "行政执法",
+				Path: "法治政府/行政执法", Type: "complaint", UnitID: f.unitA, Active: true}); err != nil {
+				t.Fatal(err)
+			}
+			var a apiTicket
+			req := httptest.NewRequest("POST", "/api/v1/tickets", strings.NewReader(`{"service_code":"fz-zf","description":"执法人员态度粗暴",
+				"address":"人民路1号","lat":22.83,"lon":113.25,"caller_name":"张三","caller_phone":"13900001111","urgency":"normal"}`))
+			req.Header.Set("Content-Type", "application/json")
+			req.Header.Set("Authorization", "Bearer "+f.tokens["office"])
+			rec := httptest.NewRecorder()
+			f.srv.ServeHTTP(rec, req)
+			if rec.Code != http.StatusCreated || rec.Header().Get("Location") == "" {
+				t.Fatalf("intake = %d %s (Location %q)", rec.Code, rec.Body, rec.Header().Get("Location"))
+			}
+			if code := f.do(t, "office", "GET", rec.Header().Get("Location"), nil, "", &a); code != 200 {
+				t.Fatalf("GET Location = %d", code)
+			}
+			if a.State != "assigned" || a.UnitID != f.unitA || a.DueAt.Before(time.Now().Add(24*time.Hour)) || a.CallerName != "张三" ||
+				a.CallerMasked || a.Lat == nil || len(a.Events) != 1 || a.Events[0].Kind != "received" || a.Events[0].Actor != "office" {
+				t.Errorf("routed ticket %+v", a)
+			}
+			if last, _, _ := f.db.FindAudit(context.Background(), store.AuditFilter{Limit: 1}); len(last) == 0 || last[0].Action != "ticket.create" {
+				t.Errorf("audit %+v", last)
+			}
+			var b apiTicket
+			if code := f.do(t, "office", "POST", "/api/v1/tickets", strings.NewReader(`{"description":"路灯不亮","caller_email":"li@example.cn","channel":"wechat"}`),
+				"application/json", &b); code != http.StatusCreated || b.State != "triage" || b.UnitID != 0 {
+				t.Errorf("triage intake = %d %+v", code, b)
+			}
+
+			refused := []struct {
+				body   string
+				status int
+				want   []string // in the message
+			}{
+				{`{"urgency":"now","lat":22.8}`, 422, []string{"问题描述", "联系电话", "紧急程度", "坐标"}},
+				{`{"description":"x","caller_phone":"1","service_code":"nope"}`, 422, []string{"事项类别", "nope"}},
+				{`{"description":"x","caller_phone":"1","channel":"open311"}`, 422, []string{"受理渠道"}},
+				{`{"description":"x","caller_phone":"1","lat":"北纬"}`, 400, []string{"坐标（lat）应为数字"}},
+				{`{"description":"x","caller_phone":"1","caller":"张三"}`, 400, []string{"不认识的字段", "caller"}},
+				{`[1]`, 400, []string{"caller_name"}[:0]},
+			}
+			for _, c := range refused {
+				req := httptest.NewRequest("POST", "/api/v1/tickets", strings.NewReader(c.body))
+				req.Header.Set("Authorization", "Bearer "+f.tokens["office"])
+				rec := httptest.NewRecorder()
+				f.srv.ServeHTTP(rec, req)
+				if rec.Code != c.status {
+					t.Errorf("%s = %d, want %d: %s", c.body, rec.Code, c.status, rec.Body)
+				}
+				for _, w := range c.want {
+					if !strings.Contains(rec.Body.String(), w) {
+						t.Errorf("%s: %s does not name %q", c.body, rec.Body, w)
+					}
+				}
+				if c.status == 422 && !strings.Contains(rec.Body.String(), `"field":"`) {
+					t.Errorf("%s: no field in %s", c.body, rec.Body)
+				}
+			}
+
+			var page struct {
+				Items []apiTicket `json:"items"`
+				Total int         `json:"total"`
+			}
+			lists := []struct {
+				caller, query string
+				total, items  int
+			}{
+				{"office", "", 2, 2},
+				{"office", "?state=triage", 1, 1},
+				{"office", fmt.Sprintf("?unit=%d", f.unitA), 1, 1},
+				{"office", "?limit=1", 2, 1},
+				{"office", "?limit=1&offset=1", 2, 1},
+				{"office", "?offset=2", 2, 0},
+				{"leader", "", 2, 2},
+				{"liaisonA", "", 1, 1},
+				{"liaisonA", "?state=triage", 0, 0},
+				{"liaisonB", "", 0, 0},
+			}
+			for _, l := range lists {
+				page.Items = nil
+				if code := f.do(t, l.caller, "GET", "/api/v1/tickets"+l.query, nil, "", &page); code != 200 || page.Total != l.total || len(page.Items) != l.items {
+					t.Errorf("list%s as %s = %d, %d of %d; want %d of %d", l.query, l.caller, code, len(page.Items), page.Total, l.items, l.total)
+				}
+				for _, it := range page.Items {
+					masked := l.caller != "office"
+					if it.CallerMasked != masked || (it.ID == a.ID && masked != (it.CallerName == "张*" && it.CallerPhone == "139****1111")) {
+						t.Errorf("list as %s shows caller %q %q (masked %v)", l.caller, it.CallerName, it.CallerPhone, it.CallerMasked)
+					}
+				}
+			}
+			for _, q := range []string{"?state=lost", "?unit=x", "?limit=-1"} {
+				if code := f.do(t, "office", "GET", "/api/v1/tickets"+q, nil, "", nil); code != http.StatusBadRequest {
+					t.Errorf("list%s = %d, want 400", q, code)
+				}
+			}
+
+			reads := []struct {
+				caller string
+				id     int64
+				want   int
+			}{
+				{"leader", a.ID, 200}, {"liaisonA", a.ID, 200}, {"liaisonB", a.ID, 404}, {"liaisonA", b.ID, 404},
+				{"sysadmin", a.ID, 403}, {"office", 999999, 404},
+			}
+			for _, rd := range reads {
+				var got apiTicket
+				code := f.do(t, rd.caller, "GET", fmt.Sprintf("/api/v1/tickets/%d", rd.id), nil, "", &got)
+				if code != rd.want {
+					t.Errorf("GET ticket %d as %s = %d, want %d", rd.id, rd.caller, code, rd.want)
+				}
+				if code == 200 && (got.CallerName != "张*" || got.CallerPhone != "139****1111" || len(got.Events) == 0) {
+					t.Errorf("ticket as %s: %+v", rd.caller, got)
+				}
+			}
+		})
+	}
+}

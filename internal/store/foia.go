@@ -1,0 +1,261 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/duban/duban/internal/audit"
+)
+
+// FOIARequest is a 依申请公开 request. The applicant's name, ID number,
+// phone, e-mail and address are personal data: only the disclosure
+// office reads them (see Masked). State and DueOn are what internal/foia
+// worked out at the last step; the clock itself is always run again
+// from the steps, for the state changes with the days alone.
+type FOIARequest struct {
+	ID             int64      `json:"id"`
+	ApplicantKind  string     `json:"applicant_kind"`
+	ApplicantName  string     `json:"applicant_name"`
+	ApplicantIDNo  string     `json:"applicant_id_no"`
+	ApplicantPhone string     `json:"applicant_phone"`
+	ApplicantEmail string     `json:"applicant_email"`
+	ApplicantAddr  string     `json:"applicant_address"`
+	Channel        string     `json:"channel"`
+	ReceivedOn     time.Time  `json:"received_on"`
+	Content        string     `json:"content"`
+	Form           string     `json:"form"` // the form asked for: 纸质, 电子, …
+	State          string     `json:"state"`
+	DueOn          *time.Time `json:"due_on,omitempty"`
+	Reply          string     `json:"reply,omitempty"`
+	Withheld       int        `json:"withheld"` // the ground of 不予公开, an index into foia.WithheldReasons; -1 if none
+	ReplyText      string     `json:"reply_text,omitempty"`
+	Fee            int        `json:"fee"`
+	ConcludedOn    *time.Time `json:"concluded_on,omitempty"`
+	CreatedAt      time.Time  `json:"created_at"`
+	UpdatedAt      time.Time  `json:"updated_at"`
+	// FollowHash is the hash of the applicant's secret link; only
+	// CreateFOIARequest writes it.
+	FollowHash string `json:"-"`
+}
+
+// Masked is the request with the applicant's personal data hidden but
+// for a hint, for staff who handle the matter without needing to know
+// who asked.
+func (r FOIARequest) Masked() FOIARequest {
+	r.ApplicantName = maskName(r.ApplicantName)
+	r.ApplicantIDNo = maskPhone(r.ApplicantIDNo)
+	r.ApplicantPhone = maskPhone(r.ApplicantPhone)
+	r.ApplicantEmail = maskEmail(r.ApplicantEmail)
+	if r.ApplicantAddr != "" {
+		r.ApplicantAddr = "***"
+	}
+	return r
+}
+
+// FOIAStep is one dated step of a request's handling (a foia.Step).
+type FOIAStep struct {
+	Kind  string    `json:"kind"`
+	On    time.Time `json:"on"`
+	Days  int       `json:"days,omitempty"`
+	Note  string    `json:"note,omitempty"`
+	Actor string    `json:"actor"`
+	At    time.Time `json:"at"`
+}
+
+const foiaColumns = `id, applicant_kind, applicant_name, applicant_id_no, applicant_phone, applicant_email, applicant_addr, channel,
+	received_on, content, form, state, due_on, reply, withheld, reply_text, fee, concluded_on, created_at, updated_at`
+
+func scanFOIARequest(row interface{ Scan(...any) error }) (FOIARequest, error) {
+	var r FOIARequest
+	var due, concluded sql.NullTime
+	err := row.Scan(&r.ID, &r.ApplicantKind, &r.ApplicantName, &r.ApplicantIDNo, &r.ApplicantPhone, &r.ApplicantEmail, &r.ApplicantAddr,
+		&r.Channel, &r.ReceivedOn, &r.Content, &r.Form, &r.State, &due, &r.Reply, &r.Withheld, &r.ReplyText, &r.Fee, &concluded,
+		&r.CreatedAt, &r.UpdatedAt)
+	r.ReceivedOn = civilDay(r.ReceivedOn)
+	if due.Valid {
+		d := civilDay(due.Time)
+		r.DueOn = &d
+	}
+	if concluded.Valid {
+		d := civilDay(concluded.Time)
+		r.ConcludedOn = &d
+	}
+	r.CreatedAt, r.UpdatedAt = r.CreatedAt.UTC(), r.UpdatedAt.UTC()
+	return r, err
+}
+
+// civilDay is a DATE as read back: the same calendar day at UTC midnight,
+// whatever zone the driver attached.
+func civilDay(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+}
+
+// CreateFOIARequest stores a new request as the service prepared it
+// (state and deadline worked out), with the audit entry.
+func (db *DB) CreateFOIARequest(ctx context.Context, actor audit.Actor, r FOIARequest) (int64, error) {
+	tx, err := db.beginWrite(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("store: create information request: %w", err)
+	}
+	defer tx.Rollback()
+	now := db.now()
+	var id int64
+	if err := tx.QueryRowContext(ctx, db.dialect.rebind(`
+		INSERT INTO foia_requests (applicant_kind, applicant_name, applicant_id_no, applicant_phone, applicant_email, applicant_addr,
+			channel, received_on, content, form, state, due_on, follow_hash, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
+		r.ApplicantKind, r.ApplicantName, r.ApplicantIDNo, r.ApplicantPhone, r.ApplicantEmail, r.ApplicantAddr,
+		r.Channel, r.ReceivedOn, r.Content, r.Form, r.State, r.DueOn, r.FollowHash, now, now).Scan(&id); err != nil {
+		return 0, fmt.Errorf("store: create information request: %w", err)
+	}
+	if err := db.appendAudit(ctx, tx, actor, "foia.create", "foia_request", id, nil,
+		map[string]any{"channel": r.Channel, "received_on": r.ReceivedOn.Format(time.DateOnly), "state": r.State}); err != nil {
+		return 0, err
+	}
+	return id, db.commit(tx)
+}
+
+// FindFOIARequest returns one request with its steps, or ErrNotFound.
+func (db *DB) FindFOIARequest(ctx context.Context, id int64) (*FOIARequest, []FOIAStep, error) {
+	return db.findFOIARequest(ctx, db.read, `WHERE id = ?`, id)
+}
+
+// FindFOIARequestByFollow returns the request whose follow link hashes to
+// hash, or ErrNotFound: a wrong link and a wrong number look alike.
+func (db *DB) FindFOIARequestByFollow(ctx context.Context, id int64, hash string) (*FOIARequest, []FOIAStep, error) {
+	if hash == "" {
+		return nil, nil, fmt.Errorf("store: information request %d: %w", id, ErrNotFound)
+	}
+	return db.findFOIARequest(ctx, db.read, `WHERE id = ? AND follow_hash = ?`, id, hash)
+}
+
+type rowsQueryer interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+func (db *DB) findFOIARequest(ctx context.Context, q rowsQueryer, where string, id int64, args ...any) (*FOIARequest, []FOIAStep, error) {
+	r, err := scanFOIARequest(q.QueryRowContext(ctx, db.dialect.rebind(`SELECT `+foiaColumns+` FROM foia_requests `+where), append([]any{id}, args...)...))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil, fmt.Errorf("store: information request %d: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return nil, nil, fmt.Errorf("store: information request %d: %w", id, err)
+	}
+	rows, err := q.QueryContext(ctx, db.dialect.rebind(`SELECT kind, on_day, days, note, actor, at FROM foia_steps WHERE request_id = ? ORDER BY id`), id)
+	if err != nil {
+		return nil, nil, fmt.Errorf("store: information request %d steps: %w", id, err)
+	}
+	defer rows.Close()
+	steps := []FOIAStep{}
+	for rows.Next() {
+		var s FOIAStep
+		if err := rows.Scan(&s.Kind, &s.On, &s.Days, &s.Note, &s.Actor, &s.At); err != nil {
+			return nil, nil, fmt.Errorf("store: information request %d steps: %w", id, err)
+		}
+		s.On, s.At = civilDay(s.On), s.At.UTC()
+		steps = append(steps, s)
+	}
+	return &r, steps, rows.Err()
+}
+
+// FOIAFilter selects requests; zero fields select all.
+type FOIAFilter struct {
+	State string
+	// Open: only requests not concluded; Concluded: only those concluded,
+	// the latest first.
+	Open, Concluded bool
+	// ReceivedBefore and ConcludedFrom select what a year's report
+	// counts: received before the year's end and not concluded before
+	// its start.
+	ReceivedBefore, ConcludedFrom time.Time
+	Limit                         int // FindFOIARequests: 0 means 100, at most 1000
+}
+
+// FindFOIARequests lists the requests f selects, the nearest deadline
+// first, then the newest.
+func (db *DB) FindFOIARequests(ctx context.Context, f FOIAFilter) ([]FOIARequest, error) {
+	q, args := `SELECT `+foiaColumns+` FROM foia_requests WHERE 1 = 1`, []any{}
+	if f.State != "" {
+		q, args = q+` AND state = ?`, append(args, f.State)
+	}
+	if f.Open {
+		q += ` AND concluded_on IS NULL`
+	}
+	if f.Concluded {
+		q += ` AND concluded_on IS NOT NULL`
+	}
+	if !f.ReceivedBefore.IsZero() {
+		q, args = q+` AND received_on < ?`, append(args, f.ReceivedBefore)
+	}
+	if !f.ConcludedFrom.IsZero() {
+		q, args = q+` AND (concluded_on IS NULL OR concluded_on >= ?)`, append(args, f.ConcludedFrom)
+	}
+	if f.Concluded {
+		q += ` ORDER BY concluded_on DESC, id DESC`
+	} else {
+		q += ` ORDER BY CASE WHEN concluded_on IS NULL THEN 0 ELSE 1 END, due_on, id DESC`
+	}
+	if f.Limit >= 0 {
+		limit := f.Limit
+		if limit == 0 {
+			limit = 100
+		}
+		q, args = q+` LIMIT ?`, append(args, min(limit, 1000))
+	}
+	rows, err := db.read.QueryContext(ctx, db.dialect.rebind(q), args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: information requests: %w", err)
+	}
+	defer rows.Close()
+	out := []FOIARequest{}
+	for rows.Next() {
+		r, err := scanFOIARequest(rows)
+		if err != nil {
+			return nil, fmt.Errorf("store: information requests: %w", err)
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// StepFOIARequest adds a step to a request in one transaction: apply
+// gets the stored request and its steps with the new one appended, and
+// updates the request (state, deadline, reply) or refuses; then the step,
+// the request and the audit entry are written together.
+func (db *DB) StepFOIARequest(ctx context.Context, actor audit.Actor, id int64, step FOIAStep, apply func(*FOIARequest, []FOIAStep) error) (*FOIARequest, error) {
+	tx, err := db.beginWrite(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("store: information request %d: %w", id, err)
+	}
+	defer tx.Rollback()
+	r, steps, err := db.findFOIARequest(ctx, tx, `WHERE id = ?`, id)
+	if err != nil {
+		return nil, err
+	}
+	before := *r
+	step.Actor, step.At = actor.Username, db.now()
+	if err := apply(r, append(steps, step)); err != nil {
+		return nil, err
+	}
+	if _, err := tx.ExecContext(ctx, db.dialect.rebind(`
+		INSERT INTO foia_steps (request_id, kind, on_day, days, note, actor, at) VALUES (?, ?, ?, ?, ?, ?, ?)`),
+		id, step.Kind, step.On, step.Days, step.Note, step.Actor, step.At); err != nil {
+		return nil, fmt.Errorf("store: information request %d step: %w", id, err)
+	}
+	if _, err := tx.ExecContext(ctx, db.dialect.rebind(`
+		UPDATE foia_requests SET state = ?, due_on = ?, reply = ?, withheld = ?, reply_text = ?, fee = ?, concluded_on = ?, updated_at = ?
+		WHERE id = ?`),
+		r.State, r.DueOn, r.Reply, r.Withheld, r.ReplyText, r.Fee, r.ConcludedOn, db.now(), id); err != nil {
+		return nil, fmt.Errorf("store: information request %d: %w", id, err)
+	}
+	if err := db.appendAudit(ctx, tx, actor, "foia."+step.Kind, "foia_request", id,
+		map[string]any{"state": before.State, "reply": before.Reply},
+		map[string]any{"state": r.State, "reply": r.Reply, "on": step.On.Format(time.DateOnly), "days": step.Days, "note": step.Note}); err != nil {
+		return nil, err
+	}
+	return r, db.commit(tx)
+}

@@ -1,0 +1,153 @@
+package webdeps
+
+import (
+	"context"
+	"errors"
+	"strconv"
+	"time"
+
+	"github.com/duban/duban/internal/authz"
+	"github.com/duban/duban/internal/emergency"
+	"github.com/duban/duban/internal/emergencysvc"
+	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/web"
+)
+
+// incidents are the major incidents over the service, checked by authz:
+// the office records them, the responsible unit's liaison records the
+// duties done, leaders read.
+type incidents struct{ d *Deps }
+
+var incidentStates = map[string]struct{ label, light string }{
+	emergency.Pending: {"计时中", "blue"}, emergency.DueSoon: {"临近时限", "yellow"}, emergency.Overdue: {"已超时", "red"},
+	emergency.OnTime: {"按时完成", "green"}, emergency.Late: {"超时完成", "yellow"}, emergency.Untimed: {"不计时", "gray"},
+}
+
+func incidentRow(v *emergencysvc.View) web.IncidentRow {
+	row := web.IncidentRow{ID: v.ID, Title: v.Title, Level: emergency.Level(v.Level).Label(), Occurred: v.OccurredAt, Unit: v.Unit}
+	for _, c := range v.Clocks {
+		st := incidentStates[c.State]
+		ic := web.IncidentClock{Kind: c.Kind, Label: c.Label, Due: c.Due, Done: c.Done, State: c.State, StateLabel: st.label, Light: st.light,
+			Why: c.Why, Evidence: v.Duties[c.Kind].Evidence}
+		if c.State == emergency.Pending || c.State == emergency.DueSoon {
+			ic.Left = "还剩" + emergency.Span(c.Left)
+		} else if c.State == emergency.Overdue {
+			ic.Left = "超时" + emergency.Span(c.Left)
+		}
+		row.Clocks = append(row.Clocks, ic)
+	}
+	return row
+}
+
+// visible: a liaison sees only their units' incidents.
+func visible(p authz.Principal, action authz.Action, unit int64) bool {
+	return p.Role != authz.Liaison || authz.Can(p, action, authz.Resource{Units: []int64{unit}})
+}
+
+func (s *incidents) List(ctx context.Context) (*web.IncidentListView, error) {
+	p, _, err := s.d.acting(ctx, authz.IncidentRead)
+	if err != nil {
+		return nil, err
+	}
+	list, err := s.d.Incidents.Recent(ctx, 30)
+	if err != nil {
+		return nil, err
+	}
+	v := &web.IncidentListView{CanReport: authz.Allowed(p, authz.IncidentReport)}
+	for i := range list {
+		if visible(p, authz.IncidentRead, list[i].UnitID) {
+			v.Rows = append(v.Rows, incidentRow(&list[i]))
+		}
+	}
+	if v.CanReport {
+		for _, l := range emergency.Levels {
+			v.Levels = append(v.Levels, web.Option{Value: string(l), Label: l.Label()})
+		}
+		units, err := s.d.Store.FindUnits(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, u := range units {
+			if u.Kind != store.UnitGroup {
+				v.Units = append(v.Units, web.Option{Value: strconv.FormatInt(u.ID, 10), Label: u.Name})
+			}
+		}
+	}
+	return v, nil
+}
+
+func (s *incidents) Get(ctx context.Context, id int64) (*web.IncidentView, error) {
+	p, _, err := s.d.acting(ctx, authz.IncidentRead)
+	if err != nil {
+		return nil, err
+	}
+	v, err := s.d.Incidents.Find(ctx, id)
+	if err != nil {
+		return nil, pageError(err, "", "")
+	}
+	if !visible(p, authz.IncidentRead, v.UnitID) {
+		return nil, web.ErrNotFound
+	}
+	return &web.IncidentView{IncidentRow: incidentRow(v), Summary: v.Summary,
+		CanFulfil: authz.Allowed(p, authz.IncidentFulfil) && visible(p, authz.IncidentFulfil, v.UnitID)}, nil
+}
+
+func incidentError(err error) error {
+	var bad *emergencysvc.InputError
+	if errors.As(err, &bad) {
+		return &web.RulesInputError{Problems: bad.Problems}
+	}
+	return pageError(err, "", "")
+}
+
+// localTime reads a datetime-local field, which is China time.
+func localTime(s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	t, err := time.ParseInLocation("2006-01-02T15:04", s, time.FixedZone("CST", 8*3600))
+	if err != nil {
+		return t, &web.RulesInputError{Problems: []string{"时间：请按 年-月-日 时:分 填写"}}
+	}
+	return t, nil
+}
+
+func (s *incidents) Report(ctx context.Context, in web.IncidentInput) (int64, error) {
+	_, actor, err := s.d.acting(ctx, authz.IncidentReport)
+	if err != nil {
+		return 0, err
+	}
+	occurred, err := localTime(in.Occurred)
+	if err != nil {
+		return 0, err
+	}
+	unit, _ := strconv.ParseInt(in.Unit, 10, 64)
+	v, err := s.d.Incidents.Report(ctx, actor, store.Incident{Title: in.Title, Level: in.Level, OccurredAt: occurred, UnitID: unit, Summary: in.Summary})
+	if err != nil {
+		return 0, incidentError(err)
+	}
+	return v.ID, nil
+}
+
+func (s *incidents) Fulfil(ctx context.Context, id int64, kind, at, evidence string) error {
+	p, actor, err := s.d.acting(ctx, authz.IncidentFulfil)
+	if err != nil {
+		return err
+	}
+	v, err := s.d.Incidents.Find(ctx, id)
+	if err != nil {
+		return pageError(err, "", "")
+	}
+	if !visible(p, authz.IncidentFulfil, v.UnitID) {
+		return web.ErrForbidden
+	}
+	when, err := localTime(at)
+	if err != nil {
+		return err
+	}
+	_, err = s.d.Incidents.Fulfil(ctx, actor, id, kind, when, evidence)
+	if err != nil {
+		return incidentError(err)
+	}
+	return nil
+}
