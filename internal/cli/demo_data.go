@@ -34,33 +34,33 @@ var demoUsers = []struct {
 }
 
 // seedDemo fills an empty system with the demo plans, the units they name
-// and the demo accounts, and prints how to sign in. A system that has
-// accounts already is left alone.
-func seedDemo(ctx context.Context, db *store.DB, env *Env) error {
+// and the demo accounts, prints how to sign in and reports true. A system
+// that has accounts already is left alone.
+func seedDemo(ctx context.Context, db *store.DB, env *Env) (bool, error) {
 	if n, err := db.CountUsers(ctx); err != nil || n > 0 {
-		return err
+		return false, err
 	}
 	seeds := demo.Seeds()
 	names, _ := fs.Glob(seeds, "*.txt")
 	for _, name := range names {
 		data, err := fs.ReadFile(seeds, name)
 		if err != nil {
-			return err
+			return false, err
 		}
 		if r := importBytes(ctx, db, name, data); r.err != nil {
-			return fmt.Errorf("demo plan %s: %w", name, r.err)
+			return false, fmt.Errorf("demo plan %s: %w", name, r.err)
 		}
 	}
 	unitIDs, err := registerPlanUnits(ctx, db)
 	if err != nil {
-		return err
+		return false, err
 	}
 	if err := seedDemoPublic(ctx, db, unitIDs); err != nil {
-		return err
+		return false, err
 	}
 	hash, err := auth.HashPassword(DemoPassword)
 	if err != nil {
-		return err
+		return false, err
 	}
 	for _, u := range demoUsers {
 		var ids []int64
@@ -69,14 +69,14 @@ func seedDemo(ctx context.Context, db *store.DB, env *Env) error {
 		}
 		if _, err := db.CreateUser(ctx, audit.System, store.UserCreate{Username: u.username, DisplayName: u.name,
 			PasswordHash: hash, Role: u.role, Units: ids}); err != nil {
-			return err
+			return false, err
 		}
 	}
 	fmt.Fprintf(env.Stdout, "已加载示例数据：%d 份方案，%d 个单位。示例账号（密码均为 %s）：\n", len(names), len(unitIDs), DemoPassword)
 	for _, u := range demoUsers {
 		fmt.Fprintf(env.Stdout, "  %-10s %s（%s）\n", u.username, u.name, u.role.Label())
 	}
-	return nil
+	return true, nil
 }
 
 // demoServices are the demo's 12345 categories with the 权责清单's unit

@@ -84,8 +84,9 @@ func Open(ctx context.Context, cfg config.Config, env *Env) (*App, error) {
 	}
 	app := &App{Config: cfg, Store: db, Signin: svc, Log: log,
 		Calendar: &calendarsvc.Service{Store: db, Base: cal, Locality: cfg.Locality, Now: svc.Now}}
+	seeded := false
 	if cfg.Demo {
-		if err := seedDemo(ctx, db, env); err != nil {
+		if seeded, err = seedDemo(ctx, db, env); err != nil {
 			db.Close()
 			return nil, err
 		}
@@ -110,6 +111,12 @@ func Open(ctx context.Context, cfg config.Config, env *Env) (*App, error) {
 		Letters: foiasvc.Letterhead{Agency: cfg.FOIAAgency, Reconsideration: cfg.FOIAReconsideration, Court: cfg.FOIACourt}}
 	// The public-satisfaction part of the scores is the 12345 满意率.
 	app.Assess = &assesssvc.Service{Store: db, Now: svc.Now, Issuer: cfg.NoticeIssuer, Rates: app.Hotline.Rates}
+	if seeded {
+		if err := seedDemoActivity(ctx, app); err != nil {
+			db.Close()
+			return nil, err
+		}
+	}
 	if app.Scheduler, err = app.newScheduler(); err != nil {
 		db.Close()
 		return nil, err
