@@ -1,9 +1,11 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"time"
 
+	"github.com/duban/duban/internal/emergencysvc"
 	"github.com/duban/duban/internal/notify"
 	"github.com/duban/duban/internal/scheduler"
 	"github.com/duban/duban/internal/supervise"
@@ -17,6 +19,9 @@ func (a *App) newScheduler() (*scheduler.Scheduler, error) {
 	s := &scheduler.Scheduler{Store: a.Store, Calendar: a.Calendar, Rules: supervise.Default(),
 		Channels: map[string]notify.Channel{}, Limiters: map[string]*notify.Limiter{},
 		BaseURL: c.BaseURL, Now: time.Now, Log: a.Log}
+	if a.Incidents != nil {
+		s.Alerts = append(s.Alerts, incidentAlerts(a.Incidents))
+	}
 	if s.BaseURL == "" {
 		s.BaseURL = "http://" + c.Addr
 	}
@@ -50,4 +55,18 @@ func (a *App) newScheduler() (*scheduler.Scheduler, error) {
 		s.Channels["wecom"], s.Limiters["wecom"] = ch, notify.RobotLimiter(time.Now)
 	}
 	return s, nil
+}
+
+// incidentAlerts are the major incidents' disclosure clocks running out,
+// as the scheduler sends them.
+func incidentAlerts(svc *emergencysvc.Service) scheduler.AlertSource {
+	return func(ctx context.Context) ([]scheduler.Alert, error) {
+		list, err := svc.Alerts(ctx)
+		out := make([]scheduler.Alert, len(list))
+		for i, a := range list {
+			out[i] = scheduler.Alert{Key: a.Key, Entity: "incident", ID: a.IncidentID, UnitID: a.UnitID, Title: a.Title, Text: a.Text,
+				Path: fmt.Sprintf("/incidents/%d", a.IncidentID)}
+		}
+		return out, err
+	}
 }

@@ -37,7 +37,24 @@ type Scheduler struct {
 	BaseURL  string // for links in messages
 	Now      func() time.Time
 	Log      *slog.Logger
+	// Alerts are time-critical messages beyond the ledger's steps (a
+	// major incident's 5-hour clock); each tick queues the new ones.
+	Alerts []AlertSource
 }
+
+// Alert is a message that must go out once, now: to the unit's inbox and
+// mail, and to the group channels. Path is the page it links to.
+type Alert struct {
+	Key         string
+	Entity      string // what the audit entry names: incident
+	ID          int64
+	UnitID      int64
+	Title, Text string
+	Path        string
+}
+
+// AlertSource says which alerts are due now.
+type AlertSource func(ctx context.Context) ([]Alert, error)
 
 // Result says what one tick did.
 type Result struct {
@@ -70,6 +87,11 @@ func (s *Scheduler) Tick(ctx context.Context) (Result, error) {
 		res.Recorded += n
 		return err
 	}); err != nil {
+		return res, err
+	}
+	n, err := s.queueAlerts(ctx, st)
+	res.Recorded += n
+	if err != nil {
 		return res, err
 	}
 	for name, ch := range s.Channels {

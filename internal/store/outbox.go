@@ -143,3 +143,47 @@ func (db *DB) ResendNotification(ctx context.Context, actor audit.Actor, id int6
 	}
 	return db.commit(tx)
 }
+
+// QueueAlert queues the notifications of an alert that is not a task's
+// supervision step (a major incident's disclosure clock running out),
+// once: notifications whose key and channel are queued already are left
+// alone, and the alert is audited only when something new was queued. It
+// returns how many were queued.
+func (db *DB) QueueAlert(ctx context.Context, actor audit.Actor, entity string, id int64, notes []Notification) (int, error) {
+	tx, err := db.beginWrite(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("store: queue alert: %w", err)
+	}
+	defer tx.Rollback()
+	now, queued := db.now(), 0
+	for _, nt := range notes {
+		n, err := db.queue(ctx, tx, nt, now)
+		if err != nil {
+			return 0, err
+		}
+		queued += n
+	}
+	if queued == 0 {
+		return 0, nil
+	}
+	if err := db.appendAudit(ctx, tx, actor, "alert.queue", entity, id, nil, map[string]any{"key": notes[0].Key, "title": notes[0].Title}); err != nil {
+		return 0, err
+	}
+	return queued, db.commit(tx)
+}
+
+// queue puts one notification in the outbox unless its key and channel
+// are there already, and says whether it did (1) or not (0). An inbox
+// message is delivered by being stored.
+func (db *DB) queue(ctx context.Context, tx *sql.Tx, nt Notification, now time.Time) (int, error) {
+	res, err := tx.ExecContext(ctx, db.dialect.rebind(`
+		INSERT INTO notifications (key, channel, task_id, unit_id, recipient, title, text, link, status, attempts, next_at, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?) ON CONFLICT (key, channel) DO NOTHING`),
+		nt.Key, nt.Channel, nullID(nt.TaskID), nullID(nt.UnitID), nt.Recipient, nt.Title, nt.Text, nt.Link,
+		map[bool]string{true: "sent", false: "pending"}[nt.Channel == "inbox"], now, now)
+	if err != nil {
+		return 0, fmt.Errorf("store: queue %s: %w", nt.Key, err)
+	}
+	n, _ := res.RowsAffected()
+	return int(n), nil
+}

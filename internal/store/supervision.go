@@ -144,12 +144,8 @@ func (db *DB) recordSupervision(ctx context.Context, actor audit.Actor, events [
 			continue // recorded before, here or by another instance
 		}
 		for _, nt := range notes(e) {
-			if _, err := tx.ExecContext(ctx, db.dialect.rebind(`
-				INSERT INTO notifications (key, channel, task_id, unit_id, recipient, title, text, link, status, attempts, next_at, created_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?) ON CONFLICT (key, channel) DO NOTHING`),
-				nt.Key, nt.Channel, nullID(nt.TaskID), nullID(nt.UnitID), nt.Recipient, nt.Title, nt.Text, nt.Link,
-				map[bool]string{true: "sent", false: "pending"}[nt.Channel == "inbox"], now, now); err != nil {
-				return nil, fmt.Errorf("store: queue %s: %w", nt.Key, err)
+			if _, err := db.queue(ctx, tx, nt, now); err != nil {
+				return nil, err
 			}
 		}
 		if err := db.appendAudit(ctx, tx, actor, "supervise."+string(e.Kind), "task", e.TaskID, nil,

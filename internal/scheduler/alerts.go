@@ -1,0 +1,51 @@
+package scheduler
+
+import (
+	"context"
+	"strconv"
+
+	"github.com/duban/duban/internal/audit"
+	"github.com/duban/duban/internal/store"
+)
+
+// queueAlerts asks every source for the alerts due now and queues the
+// new ones, with the same reach as a supervision step: the unit's inbox
+// (and mail, when it has an address) and every group channel. The
+// outbox's keys make a repeated alert a no-op. It returns how many
+// alerts were new.
+func (s *Scheduler) queueAlerts(ctx context.Context, st standing) (int, error) {
+	fresh := 0
+	for _, source := range s.Alerts {
+		alerts, err := source(ctx)
+		if err != nil {
+			return fresh, err
+		}
+		for _, a := range alerts {
+			link := s.BaseURL + a.Path
+			var notes []store.Notification
+			if a.UnitID != 0 {
+				key := a.Key + "/u" + strconv.FormatInt(a.UnitID, 10)
+				notes = append(notes, store.Notification{Key: key, Channel: "inbox", UnitID: a.UnitID, Title: a.Title, Text: a.Text, Link: link})
+				if to := st.emails[a.UnitID]; to != "" {
+					notes = append(notes, store.Notification{Key: key, Channel: "email", UnitID: a.UnitID, Recipient: to, Title: a.Title, Text: a.Text, Link: link})
+				}
+			}
+			for name := range s.Channels {
+				if name != "email" {
+					notes = append(notes, store.Notification{Key: a.Key, Channel: name, Title: a.Title, Text: a.Text, Link: link})
+				}
+			}
+			if len(notes) == 0 {
+				continue
+			}
+			n, err := s.Store.QueueAlert(ctx, audit.System, a.Entity, a.ID, notes)
+			if err != nil {
+				return fresh, err
+			}
+			if n > 0 {
+				fresh++
+			}
+		}
+	}
+	return fresh, nil
+}
