@@ -18,6 +18,9 @@ type Disclosure interface {
 	Get(ctx context.Context, id int64) (*FOIAView, error)
 	// Form is what the intake form offers.
 	Form(ctx context.Context) *FOIAForm
+	// FromTicket fills the intake form from a 12345 ticket redirected to
+	// 依申请公开: the caller and what they asked.
+	FromTicket(ctx context.Context, ticketID int64) (FOIAInput, error)
 	// Intake records a request received by post, in person, by fax.
 	Intake(ctx context.Context, in FOIAInput) (int64, error)
 	// Act records a step or the reply; a refusal is a *RulesInputError.

@@ -118,8 +118,22 @@ func (h *Handler) foiaReportXlsx(w http.ResponseWriter, r *http.Request) {
 	h.download(w, r, d, err)
 }
 
+// foiaNew is the intake form, filled from a redirected 12345 ticket when
+// the office comes from one.
 func (h *Handler) foiaNew(w http.ResponseWriter, r *http.Request) {
-	h.renderFOIAForm(w, r, http.StatusOK, false, FOIAInput{})
+	var in FOIAInput
+	if t := r.URL.Query().Get("ticket"); t != "" {
+		id, err := strconv.ParseInt(t, 10, 64)
+		if err != nil {
+			h.fail(w, r, ErrNotFound)
+			return
+		}
+		if in, err = h.d.Disclosure.FromTicket(r.Context(), id); err != nil {
+			h.fail(w, r, err)
+			return
+		}
+	}
+	h.renderFOIAForm(w, r, http.StatusOK, false, in)
 }
 
 func (h *Handler) renderFOIAForm(w http.ResponseWriter, r *http.Request, status int, public bool, in FOIAInput) {

@@ -18,7 +18,7 @@ func ticketSamples(p Page) map[string][]any {
 		StateLabel: "办理中", Received: at, Due: at.AddDate(0, 0, 14), Overdue: true}
 	form := &TicketForm{Services: []Option{{Value: "cs-wy", Label: "城乡建设/物业管理"}}, Types: []Option{{Value: "complaint", Label: "投诉"}},
 		TicketInput: TicketInput{Service: "cs-wy", Type: "complaint", Description: "<x>", Problems: []string{"请描述<问题>"}}}
-	all := map[string]bool{"assign": true, "sign": true, "send_back": true, "answer": true, "extend": true, "decide": true, "visit": true}
+	all := map[string]bool{"assign": true, "sign": true, "send_back": true, "answer": true, "extend": true, "decide": true, "visit": true, "to_foia": true}
 	services := serviceTree([]ServiceView{
 		{ServiceInput: ServiceInput{Code: "cs-wy", Name: "<b>物业管理</b>", Path: "城乡建设/<i>物业管理</i>", Type: "complaint", Keywords: "物业 <电梯>", UnitID: 1, Active: true},
 			TypeLabel: "投诉", Unit: "市住建局"},

@@ -120,6 +120,22 @@ func (s *disclosure) Form(context.Context) *web.FOIAForm {
 	return f
 }
 
+func (s *disclosure) FromTicket(ctx context.Context, ticketID int64) (web.FOIAInput, error) {
+	if _, _, err := s.d.acting(ctx, authz.FOIAHandle); err != nil {
+		return web.FOIAInput{}, err
+	}
+	t, err := s.d.Store.FindTicket(ctx, ticketID)
+	if err != nil {
+		return web.FOIAInput{}, pageError(err, "", "")
+	}
+	channel := string(foia.Online)
+	if t.Channel == "phone" {
+		channel = "" // the Regulations want a written request: the office records how it came
+	}
+	return web.FOIAInput{Kind: string(foia.Person), Name: t.CallerName, Phone: t.CallerPhone, Email: t.CallerEmail, Address: t.Address,
+		Channel: channel, Content: t.Description}, nil
+}
+
 // foiaError shows a refused request or step on its form.
 func foiaError(err error) error {
 	var bad *foiasvc.InputError

@@ -125,6 +125,8 @@ func (s *tickets) Get(ctx context.Context, id int64) (*web.TicketView, error) {
 		v.Can["decide"] = dispatch && t.Extension > 0
 	case hotline.Answered:
 		v.Can["visit"] = dispatch
+	case hotline.Redirected:
+		v.Can["to_foia"] = t.RedirectTo == "disclosure" && authz.Allowed(p, authz.FOIAHandle)
 	}
 	if v.Can["assign"] {
 		units, err := s.d.Store.FindUnits(ctx)

@@ -12,6 +12,8 @@ import (
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/emergencysvc"
 	"github.com/duban/duban/internal/foiasvc"
+	"github.com/duban/duban/internal/hotline"
+	"github.com/duban/duban/internal/hotlinesvc"
 	"github.com/duban/duban/internal/store"
 	"github.com/duban/duban/internal/store/storetest"
 	"github.com/duban/duban/internal/web"
@@ -22,7 +24,8 @@ import (
 // request and sees who asked; a leader reads it with the applicant
 // masked and may not act; a liaison may not open the requests at all.
 // The office records an incident for 市应急管理局; that unit's liaison
-// sees it and records the information published; another unit's liaison
+// sees it and records the information published; a 12345 ticket
+// redirected to 依申请公开 fills the office's intake form; another unit's liaison
 // neither sees it nor may record for it.
 func TestDisclosureAndIncidentsByRole(t *testing.T) {
 	for _, kind := range storetest.Kinds() {
@@ -31,6 +34,7 @@ func TestDisclosureAndIncidentsByRole(t *testing.T) {
 			now := func() time.Time { return time.Date(2026, 3, 2, 1, 30, 0, 0, time.UTC) }
 			d.FOIA = &foiasvc.Service{Store: d.Store, Calendar: workday.Default(), Now: now}
 			d.Incidents = &emergencysvc.Service{Store: d.Store, Now: now}
+			d.Hotline = &hotlinesvc.Service{Store: d.Store, Calendar: workday.Default(), Limits: hotline.Guangdong(), Now: now}
 			as := func(name string, role authz.Role, units ...int64) context.Context {
 				u, err := d.Store.CreateUser(office, audit.System, store.UserCreate{Username: name, PasswordHash: "x", Role: role, Units: units})
 				if err != nil {
@@ -63,6 +67,24 @@ func TestDisclosureAndIncidentsByRole(t *testing.T) {
 			var bad *web.RulesInputError
 			if _, err := w.Disclosure.Intake(office, web.FOIAInput{Kind: "person", Name: "x", Phone: "1", Channel: "mail", Received: "2026/2/27", Content: "y"}); !errors.As(err, &bad) {
 				t.Errorf("a bad date: %v", err)
+			}
+
+			tk, err := d.Hotline.Receive(office, audit.Actor{Username: "office"}, hotlinesvc.Intake{Channel: "web", Description: "要求公开某项目的环评报告",
+				Name: "孙八", Phone: "13500006666"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := d.Hotline.Redirect(office, audit.Actor{Username: "office"}, tk.ID, "disclosure"); err != nil {
+				t.Fatal(err)
+			}
+			if v, err := w.Hotline.Get(office, tk.ID); err != nil || !v.Can["to_foia"] {
+				t.Errorf("a ticket redirected to 依申请公开 offers no request: %+v %v", v, err)
+			}
+			if in, err := w.Disclosure.FromTicket(office, tk.ID); err != nil || in.Name != "孙八" || in.Phone != "13500006666" || in.Content != "要求公开某项目的环评报告" || in.Channel != "online" {
+				t.Errorf("filled from the ticket: %+v %v", in, err)
+			}
+			if _, err := w.Disclosure.FromTicket(own, tk.ID); !errors.Is(err, web.ErrForbidden) {
+				t.Errorf("a liaison read the caller through the form: %v", err)
 			}
 
 			inc, err := w.Incidents.Report(office, web.IncidentInput{Title: "某路段山体滑坡", Level: "major", Occurred: "2026-03-02T07:00", Unit: strconv.FormatInt(yjj.ID, 10)})
