@@ -41,22 +41,8 @@ func TestFOIAInBrowser(t *testing.T) {
 	}
 	problems := watchConsole(ctx)
 	shot := func(name string) chromedp.Action[chromedp.Void] { return browsertest.Shot(dir, "foia-"+name) }
-	signIn := func(user string) chromedp.Action[chromedp.Void] {
-		return chromedp.Steps(
-			chromedp.Navigate(base+"/signin"),
-			chromedp.WaitVisible(chromedp.CSS("#username")),
-			chromedp.SendKeys(chromedp.CSS("#username"), user),
-			chromedp.SendKeys(chromedp.CSS("#password"), DemoPassword),
-			chromedp.Click(chromedp.CSS(`button[type="submit"]`)),
-			chromedp.WaitVisible(`//h1[contains(., "您好")]`),
-		)
-	}
-	signOut := chromedp.Steps(
-		chromedp.Click(chromedp.CSS("details.usermenu summary")),
-		chromedp.WaitVisible(chromedp.CSS(".usermenu-panel button")),
-		chromedp.Click(chromedp.CSS(".usermenu-panel button")),
-		chromedp.WaitVisible(chromedp.CSS("#username")),
-	)
+	signIn := func(user string) chromedp.Action[chromedp.Void] { return signInAs(base, user) }
+	signOut := signOutStep
 	run := func(step string, actions ...chromedp.Action[chromedp.Void]) {
 		t.Helper()
 		if err := chromedp.Do(ctx, actions...); err != nil {
@@ -80,10 +66,7 @@ func TestFOIAInBrowser(t *testing.T) {
 	if err != nil || !strings.Contains(follow, "?k=") {
 		t.Fatalf("follow link %q", follow)
 	}
-	confirmDialog := chromedp.Steps(
-		chromedp.WaitVisible(chromedp.CSS("#confirm-dialog[open]")),
-		chromedp.Click(chromedp.CSS(`#confirm-dialog button[value="ok"]`)),
-	)
+	confirmDialog := confirmDialogStep
 	run("the office replies", signIn("ducha"),
 		chromedp.Navigate(base+"/foia"),
 		chromedp.WaitVisible(`//td[contains(., "赵六")]`),

@@ -92,26 +92,9 @@ func TestLedgerJourneyInBrowser(t *testing.T) {
 			t.Fatalf("%s: %v", step, err)
 		}
 	}
-	signIn := func(user string) chromedp.Action[chromedp.Void] {
-		return chromedp.Steps(
-			chromedp.Navigate(base+"/signin"),
-			chromedp.WaitVisible(chromedp.CSS("#username")),
-			chromedp.SendKeys(chromedp.CSS("#username"), user),
-			chromedp.SendKeys(chromedp.CSS("#password"), DemoPassword),
-			chromedp.Click(chromedp.CSS(`button[type="submit"]`)),
-			chromedp.WaitVisible(`//h1[contains(., "您好")]`),
-		)
-	}
-	signOut := chromedp.Steps(
-		chromedp.Click(chromedp.CSS("details.usermenu summary")),
-		chromedp.WaitVisible(chromedp.CSS(".usermenu-panel button")),
-		chromedp.Click(chromedp.CSS(".usermenu-panel button")),
-		chromedp.WaitVisible(chromedp.CSS("#username")),
-	)
-	confirmDialog := chromedp.Steps(
-		chromedp.WaitVisible(chromedp.CSS("#confirm-dialog[open]")),
-		chromedp.Click(chromedp.CSS(`#confirm-dialog button[value="ok"]`)),
-	)
+	signIn := func(user string) chromedp.Action[chromedp.Void] { return signInAs(base, user) }
+	signOut := signOutStep
+	confirmDialog := confirmDialogStep
 
 	run("office uploads", signIn("ducha"), shot("01-office-home"),
 		chromedp.Navigate(base+"/plans"),

@@ -4,8 +4,6 @@ import (
 	"errors"
 	"net/http"
 	"strconv"
-
-	"github.com/duban/duban/internal/i18n"
 )
 
 // FOIAListPage, FOIAPage, FOIAFormPage, FOIAReportPage and PublicFOIAPage
@@ -181,12 +179,12 @@ func (h *Handler) publicFOIACreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	in := readFOIAInput(r)
-	if r.PostFormValue(honeypot) != "" {
-		h.fail(w, r, ErrNotFound) // a bot: nothing to tell it
+	tooMany, ok := h.publicGate(w, r)
+	if !ok {
 		return
 	}
-	if !h.publicForms.allow(clientAddr(r), h.d.Now()) {
-		in.Problems = []string{i18n.FromContext(r.Context()).T("tickets.public.too_many")}
+	if tooMany != "" {
+		in.Problems = []string{tooMany}
 		h.renderFOIAForm(w, r, http.StatusTooManyRequests, true, in)
 		return
 	}

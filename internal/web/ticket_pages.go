@@ -168,6 +168,20 @@ func (l *ipLimiter) allow(addr string, now time.Time) bool {
 	return true
 }
 
+// publicGate applies the public forms' abuse controls to a submission: a
+// bot that filled the hidden field gets a plain 404 and ok false; a
+// client over its limit gets the message to show on its form.
+func (h *Handler) publicGate(w http.ResponseWriter, r *http.Request) (tooMany string, ok bool) {
+	if r.PostFormValue(honeypot) != "" {
+		h.fail(w, r, ErrNotFound) // a bot: nothing to tell it
+		return "", false
+	}
+	if !h.publicForms.allow(clientAddr(r), h.d.Now()) {
+		return i18n.FromContext(r.Context()).T("tickets.public.too_many"), true
+	}
+	return "", true
+}
+
 func clientAddr(r *http.Request) string {
 	host := r.RemoteAddr
 	for i := len(host) - 1; i >= 0; i-- {
@@ -189,12 +203,12 @@ func (h *Handler) publicTicketCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	in := readTicketInput(r)
-	if r.PostFormValue(honeypot) != "" {
-		h.fail(w, r, ErrNotFound) // a bot: nothing to tell it
+	tooMany, ok := h.publicGate(w, r)
+	if !ok {
 		return
 	}
-	if !h.publicForms.allow(clientAddr(r), h.d.Now()) {
-		in.Problems = []string{i18n.FromContext(r.Context()).T("tickets.public.too_many")}
+	if tooMany != "" {
+		in.Problems = []string{tooMany}
 		h.renderTicketForm(w, r, http.StatusTooManyRequests, true, in)
 		return
 	}
