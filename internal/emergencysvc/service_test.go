@@ -76,6 +76,12 @@ func TestIncidentClocks(t *testing.T) {
 			if v.Clocks[1].State != emergency.Late {
 				t.Errorf("press %+v", v.Clocks[1])
 			}
+			// 31 days before now less 3 hours, written in China time: out
+			// of a 30-day window on both databases.
+			if _, err := svc.Report(ctx, office, store.Incident{Title: "旧事件", Level: string(emergency.General),
+				OccurredAt: now.AddDate(0, 0, -30).Add(-3 * time.Hour)}); err != nil {
+				t.Fatal(err)
+			}
 			list, err := svc.Recent(ctx, 30)
 			if err != nil || len(list) != 1 || list[0].Clocks[1].State != emergency.Late {
 				t.Fatalf("recent %+v %v", list, err)

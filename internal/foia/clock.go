@@ -63,10 +63,14 @@ const (
 	StepSupplement  = "supplement"   // the supplement arrived
 	StepConsult     = "consult"      // a third party or agency consulted (Art. 32)
 	StepConsultDone = "consult_done" // its opinion arrived, or its period ended
-	StepFeeNotice   = "fee_notice"   // the fee notice sent
-	StepFeePaid     = "fee_paid"     // the fee paid
-	StepExtension   = "extension"    // extension approved; Days ≤ 20
-	StepReply       = "reply"        // the reply sent
+	// StepFeeNotice is the day the fee notice reached the applicant: the
+	// 20 working days to pay run from it (国办函〔2020〕109号). The clock
+	// stands from the day it was sent, which is earlier; counting from
+	// the receipt only shortens the pause, never in the agency's favour.
+	StepFeeNotice = "fee_notice"
+	StepFeePaid   = "fee_paid"  // the fee paid
+	StepExtension = "extension" // extension approved; Days ≤ 20
+	StepReply     = "reply"     // the reply sent
 )
 
 // Step is one event of a request's handling.
@@ -140,7 +144,7 @@ func Run(cal *workday.Calendar, r Request, today time.Time) (Clock, error) {
 	c.say("%s（%s）收到申请。", day(received), ChannelLabel(r.Channel))
 	var pauses []span
 	var open *span
-	waiting, feeBy := false, time.Time{}
+	waiting, corrected, feeBy := false, false, time.Time{}
 	for _, s := range steps {
 		on := workday.DateOf(s.On)
 		if on.Before(received) {
@@ -148,10 +152,10 @@ func Run(cal *workday.Calendar, r Request, today time.Time) (Clock, error) {
 		}
 		switch s.Kind {
 		case StepCorrection:
-			if waiting || c.Start != received || !c.Replied.IsZero() {
+			if waiting || corrected || !c.Replied.IsZero() {
 				return c, fmt.Errorf("%w: a second 补正 notice (%s): the Regulations allow one", ErrSteps, day(on))
 			}
-			waiting = true
+			waiting, corrected = true, true
 			c.LateCorrection = on.After(c.CorrectionBy)
 			c.SupplementBy = cal.AddWorkdays(on, s.Days)
 			c.say("%s 一次性告知补正（应于 %s 前告知%s），补正期限 %d 个工作日，至 %s。", day(on), day(c.CorrectionBy),
@@ -169,7 +173,7 @@ func Run(cal *workday.Calendar, r Request, today time.Time) (Clock, error) {
 			if open != nil {
 				return c, fmt.Errorf("%w: %s on %s while the clock already stands", ErrSteps, s.Kind, day(on))
 			}
-			open = &span{from: on, why: map[string]string{StepConsult: "征求第三方或其他机关意见", StepFeeNotice: "发出收费通知至缴费"}[s.Kind]}
+			open = &span{from: on, why: map[string]string{StepConsult: "征求第三方或其他机关意见", StepFeeNotice: "收费通知送达至缴费"}[s.Kind]}
 			if s.Kind == StepFeeNotice {
 				feeBy = cal.AddWorkdays(on, FeeDays)
 			}
@@ -210,10 +214,14 @@ func Run(cal *workday.Calendar, r Request, today time.Time) (Clock, error) {
 	if open != nil {
 		if !feeBy.IsZero() && today.After(feeBy) && c.Replied.IsZero() {
 			c.State = StateAbandoned
-			c.say("%s 发出收费通知，申请人未在 %s 前缴费，不再处理。", day(open.from), day(feeBy))
+			c.say("%s 送达收费通知，申请人未在 %s 前缴费，不再处理。", day(open.from), day(feeBy))
 			return c, nil
 		}
-		pauses = append(pauses, span{from: open.from, to: today, why: open.why}) // stands until today
+		until := today // stands until today, or until the reply if one went out meanwhile
+		if !c.Replied.IsZero() {
+			until = c.Replied
+		}
+		pauses = append(pauses, span{from: open.from, to: until, why: open.why})
 		if c.Replied.IsZero() {
 			c.State = map[bool]string{true: StateAwaitingFee, false: StateConsulting}[!feeBy.IsZero()]
 		}

@@ -128,6 +128,7 @@ func TestStepsOutOfOrder(t *testing.T) {
 	for name, steps := range map[string][]Step{
 		"supplement without notice": {{Kind: StepSupplement, On: d("2026-03-05")}},
 		"second 补正":                 {{Kind: StepCorrection, On: d("2026-03-03"), Days: 10}, {Kind: StepSupplement, On: d("2026-03-05")}, {Kind: StepCorrection, On: d("2026-03-06"), Days: 5}},
+		"second 补正, same day":       {{Kind: StepCorrection, On: d("2026-03-02"), Days: 10}, {Kind: StepSupplement, On: d("2026-03-02")}, {Kind: StepCorrection, On: d("2026-03-03"), Days: 5}},
 		"second extension":          {{Kind: StepExtension, On: d("2026-03-10"), Days: 10}, {Kind: StepExtension, On: d("2026-03-11"), Days: 5}},
 		"extension too long":        {{Kind: StepExtension, On: d("2026-03-10"), Days: 21}},
 		"before the receipt":        {{Kind: StepReply, On: d("2026-02-27")}},
@@ -196,7 +197,22 @@ func TestAnnualTable(t *testing.T) {
 			t.Errorf("%s: %v, want %v", prefix, got, want)
 		}
 	}
-	if !strings.Contains(Remedies("嘉兴市人民政府", "嘉兴市中级人民法院"), "六十日内向嘉兴市人民政府申请行政复议，或者在六个月内向嘉兴市中级人民法院提起行政诉讼") {
+	if !strings.Contains(Remedies(Disclosed, "嘉兴市人民政府", "嘉兴市中级人民法院"), "六十日内向嘉兴市人民政府申请行政复议，或者在六个月内向嘉兴市中级人民法院提起行政诉讼") {
 		t.Error("remedies notice")
+	}
+	if !strings.Contains(Remedies(Withheld, "嘉兴市人民政府", "嘉兴市中级人民法院"), "先向嘉兴市人民政府申请行政复议；对行政复议决定不服的") {
+		t.Error("a refusal must go to reconsideration first")
+	}
+}
+
+// TestReplyEndsAnOpenPause: a consultation never closed before the reply
+// stands the clock until the reply, not until whatever day the request
+// is looked at: the deadline of a concluded request does not drift.
+func TestReplyEndsAnOpenPause(t *testing.T) {
+	r := Request{Channel: InPerson, Received: d("2026-03-02"), Steps: []Step{
+		{Kind: StepConsult, On: d("2026-03-10")}, {Kind: StepReply, On: d("2026-04-10")}}}
+	then, later := run(t, r, "2026-04-10"), run(t, r, "2026-07-10")
+	if !then.Due.Equal(later.Due) || then.OnTime != later.OnTime || later.State != StateReplied {
+		t.Errorf("due %s on the day, %s three months on (on time %v/%v)", then.Due.Format(time.DateOnly), later.Due.Format(time.DateOnly), then.OnTime, later.OnTime)
 	}
 }

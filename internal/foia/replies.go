@@ -44,7 +44,30 @@ func (r Reply) Valid() bool { return r.Label() != "" }
 // Remedies is the notice every reply ends with (Art. 51): administrative
 // reconsideration within 60 days (行政复议法 第二十条) or an
 // administrative suit within 6 months (行政诉讼法 第四十六条) of knowing of
-// the reply.
-func Remedies(reconsideration, court string) string {
+// the reply. A refusal to disclose — 不予公开, and what 部分公开 withholds —
+// must go to reconsideration first (行政复议法 2023 第二十三条第一款第四项),
+// and the reply has to say so (第二款).
+func Remedies(r Reply, reconsideration, court string) string {
+	if r == Withheld || r == PartlyDisclosed {
+		return fmt.Sprintf("如对本答复中不予公开的决定不服，应当自收到本答复之日起六十日内先向%s申请行政复议；对行政复议决定不服的，可以依法向%s提起行政诉讼。",
+			reconsideration, court)
+	}
 	return fmt.Sprintf("如对本答复不服，可以自收到本答复之日起六十日内向%s申请行政复议，或者在六个月内向%s提起行政诉讼。", reconsideration, court)
+}
+
+// WithheldArticle is the article of the Regulations behind a ground of
+// 不予公开 (an index into WithheldReasons), "" for 行政查询事项, whose
+// basis is the statute that governs the register.
+func WithheldArticle(ground int) string {
+	switch ground {
+	case 0, 1, 2: // 国家秘密, 法律行政法规禁止, 三安全一稳定
+		return "第十四条"
+	case 3: // 第三方合法权益
+		return "第十五条"
+	case 4: // 内部事务信息
+		return "第十六条第一款"
+	case 5, 6: // 过程性信息, 行政执法案卷
+		return "第十六条第二款"
+	}
+	return ""
 }

@@ -43,7 +43,7 @@ func (s *Service) Letter(ctx context.Context, id int64) ([]byte, string, error) 
 	if r.ReplyText != "" {
 		d.Body(r.ReplyText)
 	}
-	d.Body(foia.Remedies(h.Reconsideration, h.Court))
+	d.Body(foia.Remedies(foia.Reply(r.Reply), h.Reconsideration, h.Court))
 	d.Para("", "", "")
 	d.Right(h.Agency)
 	d.Right(chineseDate(*r.ConcludedOn))
@@ -81,7 +81,7 @@ func handling(steps []store.FOIAStep) []string {
 		case foia.StepConsult:
 			out = append(out, fmt.Sprintf("本机关于%s就您申请的信息征求了第三方或有关机关的意见，所需时间不计算在答复期限内。", on))
 		case foia.StepFeeNotice:
-			out = append(out, fmt.Sprintf("本机关于%s向您发出收费通知（%s），自通知发出至缴费的时间不计算在答复期限内。", on, st.Note))
+			out = append(out, fmt.Sprintf("本机关收费通知于%s送达您（%s），自通知送达至缴费的时间不计算在答复期限内。", on, st.Note))
 		}
 	}
 	return out
@@ -90,9 +90,12 @@ func handling(steps []store.FOIAStep) []string {
 // replyText is the legal basis and the sentence of each reply type.
 func replyText(r foia.Reply, withheld int) (basis, answer string) {
 	const regs = "《中华人民共和国政府信息公开条例》"
-	reason := ""
+	reason, ground := "", ""
 	if withheld >= 0 && withheld < len(foia.WithheldReasons) {
 		reason = foia.WithheldReasons[withheld]
+		if a := foia.WithheldArticle(withheld); a != "" {
+			ground = "、" + a
+		}
 	}
 	switch r {
 	case foia.PublishedAlready:
@@ -100,9 +103,9 @@ func replyText(r foia.Reply, withheld int) (basis, answer string) {
 	case foia.Disclosed:
 		return regs + "第三十六条第（二）项", "您申请获取的政府信息属于公开范围，本机关予以公开。"
 	case foia.PartlyDisclosed:
-		return regs + "第三十七条", fmt.Sprintf("您申请获取的政府信息中含有不应当公开的内容（理由为：%s），能够作区分处理，本机关向您提供可以公开的部分。", reason)
+		return regs + "第三十七条" + ground, fmt.Sprintf("您申请获取的政府信息中含有不应当公开的内容（理由为：%s），能够作区分处理，本机关向您提供可以公开的部分。", reason)
 	case foia.Withheld:
-		return regs + "第三十六条第（三）项", fmt.Sprintf("经审查，本机关决定对您申请获取的政府信息不予公开，理由为：%s。", reason)
+		return regs + "第三十六条第（三）项" + ground, fmt.Sprintf("经审查，本机关决定对您申请获取的政府信息不予公开，理由为：%s。", reason)
 	case foia.NotHeld:
 		return regs + "第三十六条第（四）项", "经检索，本机关没有您所申请公开的信息，该政府信息不存在。"
 	case foia.NotOurs:
@@ -120,7 +123,7 @@ func replyText(r foia.Reply, withheld int) (basis, answer string) {
 	case foia.Excessive:
 		return regs + "第三十五条", "您申请公开政府信息的数量、频次明显超过合理范围，且说明的理由不合理，本机关不予处理。"
 	case foia.Reconfirm:
-		return regs + "第三十九条", "您要求本机关确认或者重新出具已获取的信息，不属于政府信息公开申请，本机关不作为政府信息公开申请处理。"
+		return regs, "您要求本机关确认或者重新出具已获取的信息，不属于政府信息公开申请，本机关不作为政府信息公开申请处理。"
 	case foia.OtherRegime:
 		return regs + "第三十六条第（七）项", "您申请获取的信息，有关法律、行政法规对其获取有特别规定，请依照有关法律、行政法规的规定办理。"
 	case foia.Abandoned:

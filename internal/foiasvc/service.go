@@ -177,11 +177,17 @@ func (s *Service) settle(r *store.FOIARequest, steps []store.FOIAStep) error {
 }
 
 func (s *Service) run(r *store.FOIARequest, steps []store.FOIAStep) (foia.Clock, error) {
+	return s.runAt(r, steps, s.today())
+}
+
+// runAt is where the request stood on a day: before a step, on the day
+// of the step.
+func (s *Service) runAt(r *store.FOIARequest, steps []store.FOIAStep, day time.Time) (foia.Clock, error) {
 	req := foia.Request{Channel: foia.Channel(r.Channel), Received: r.ReceivedOn}
 	for _, st := range steps {
 		req.Steps = append(req.Steps, foia.Step{Kind: st.Kind, On: st.On, Days: st.Days})
 	}
-	c, err := foia.Run(s.Calendar.Current(), req, s.today())
+	c, err := foia.Run(s.Calendar.Current(), req, day)
 	if errors.Is(err, foia.ErrSteps) {
 		return c, &InputError{[]string{stepProblem(err)}}
 	}

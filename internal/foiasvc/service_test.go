@@ -148,7 +148,27 @@ func TestRequestJourney(t *testing.T) {
 			if g, _ := svc.Find(ctx, gone.Request.ID); g.Clock.State != foia.StateAbandoned {
 				t.Fatalf("not supplemented: %+v", g.Clock)
 			}
+			if _, err := svc.Reply(ctx, office, gone.Request.ID, ReplyInput{Type: foia.FeeUnpaid}); !errors.As(err, &bad) || !strings.Contains(bad.Error(), "逾期不补正") {
+				t.Errorf("逾期未缴费 for a request never supplemented: %v", err)
+			}
 			if _, err := svc.Reply(ctx, office, gone.Request.ID, ReplyInput{Type: foia.Abandoned}); err != nil {
+				t.Fatal(err)
+			}
+			// Received on 4-10: a 补正 notice on 4-24 is past the 7
+			// working days (4-21), an extension past the deadline too.
+			late, err := svc.Receive(ctx, office, Intake{Kind: "person", Name: "孙九", Phone: "13100000000", Channel: "in_person",
+				Received: day("2026-04-10"), Content: "某会议纪要"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := svc.Step(ctx, office, late.Request.ID, StepInput{Kind: foia.StepCorrection, Days: 5}); !errors.As(err, &bad) || !strings.Contains(bad.Error(), "2026-04-21") {
+				t.Errorf("a late 补正 notice: %v", err)
+			}
+			clock = time.Date(2026, 5, 20, 9, 0, 0, 0, cstZone)
+			if _, err := svc.Step(ctx, office, late.Request.ID, StepInput{Kind: foia.StepExtension, Days: 10, Note: "复杂"}); !errors.As(err, &bad) || !strings.Contains(bad.Error(), "届满") {
+				t.Errorf("an extension after the deadline: %v", err)
+			}
+			if _, err := svc.Reply(ctx, office, late.Request.ID, ReplyInput{Type: foia.NotHeld}); err != nil {
 				t.Fatal(err)
 			}
 			if _, err := svc.Receive(ctx, office, Intake{Kind: "person", Channel: "post"}); !errors.As(err, &bad) || len(bad.Problems) != 4 {
@@ -156,7 +176,7 @@ func TestRequestJourney(t *testing.T) {
 			}
 
 			open, done, err := svc.List(ctx, 10)
-			if err != nil || len(open) != 1 || len(done) != 2 || open[0].Clock.State != foia.StateOverdue {
+			if err != nil || len(open) != 1 || len(done) != 3 || open[0].Clock.State != foia.StateOverdue {
 				t.Fatalf("list: %d open %d done %v %+v", len(open), len(done), err, open)
 			}
 			rows, err := svc.Annual(ctx, 2026)
@@ -173,12 +193,13 @@ func TestRequestJourney(t *testing.T) {
 					t.Errorf("%s column %d = %d, want %d", label, col, got, want)
 				}
 			}
-			check("一、本年新收政府信息公开申请数量", 6, 2)
+			check("一、本年新收政府信息公开申请数量", 6, 3)
 			check("一、本年新收政府信息公开申请数量", 1, 1)
 			check("二、上年结转政府信息公开申请数量", 0, 1)
 			check("（一）予以公开", 1, 1)
 			check("1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", 0, 1)
-			check("（七）总计", 6, 2)
+			check("（七）总计", 6, 3)
+			check("1.本机关不掌握相关政府信息", 0, 1)
 			check("四、结转下年度继续办理", 6, 1)
 		})
 	}

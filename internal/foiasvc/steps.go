@@ -26,7 +26,7 @@ type StepInput struct {
 // stepLabels are the steps the office records, in Chinese.
 var stepLabels = map[string]string{
 	foia.StepCorrection: "告知补正", foia.StepSupplement: "收到补正", foia.StepConsult: "征求第三方或其他机关意见",
-	foia.StepConsultDone: "收到意见（或征求期满）", foia.StepFeeNotice: "发出收费通知", foia.StepFeePaid: "申请人缴费",
+	foia.StepConsultDone: "收到意见（或征求期满）", foia.StepFeeNotice: "收费通知送达申请人", foia.StepFeePaid: "申请人缴费",
 	foia.StepExtension: "延长答复期限", foia.StepReply: "作出答复",
 }
 
@@ -79,6 +79,9 @@ func (s *Service) Step(ctx context.Context, actor audit.Actor, id int64, in Step
 	r, err := s.Store.StepFOIARequest(ctx, actor, id, step, func(r *store.FOIARequest, steps []store.FOIAStep) error {
 		if r.ConcludedOn != nil {
 			return &InputError{[]string{"该申请已办结，不能再登记办理步骤"}}
+		}
+		if err := s.inTime(r, steps, on); err != nil {
+			return err
 		}
 		if fee > 0 {
 			r.Fee = fee
@@ -134,12 +137,16 @@ func (s *Service) Reply(ctx context.Context, actor audit.Actor, id int64, in Rep
 			return &InputError{[]string{"该申请已经答复"}}
 		}
 		if in.Type == foia.Abandoned || in.Type == foia.FeeUnpaid {
-			c, err := s.run(r, steps[:len(steps)-1])
+			c, err := s.runAt(r, steps[:len(steps)-1], on)
 			if err != nil {
 				return err
 			}
 			if c.State != foia.StateAbandoned {
-				return &InputError{[]string{"答复类型：补正期限或缴费期限尚未届满，不能按视为放弃办结"}}
+				return &InputError{[]string{"答复类型：到答复之日补正期限或缴费期限尚未届满，不能按视为放弃办结"}}
+			}
+			if cause := abandonedBy(steps[:len(steps)-1]); cause != in.Type {
+				return &InputError{[]string{"答复类型：该申请是因" + map[foia.Reply]string{foia.Abandoned: "逾期不补正",
+					foia.FeeUnpaid: "逾期未缴费"}[cause] + "而视为放弃，请选择“" + cause.Label() + "”"}}
 			}
 		}
 		if err := s.settle(r, steps); err != nil {
@@ -153,6 +160,47 @@ func (s *Service) Reply(ctx context.Context, actor audit.Actor, id int64, in Rep
 		return nil, err
 	}
 	return s.Find(ctx, r.ID)
+}
+
+// inTime refuses a step the Regulations no longer allow on its day: a
+// 补正 notice after the 7 working days of Art. 30, an extension after the
+// deadline it would extend (Art. 33). Recording either would move the
+// deadline of a request already late.
+func (s *Service) inTime(r *store.FOIARequest, steps []store.FOIAStep, on time.Time) error {
+	kind := steps[len(steps)-1].Kind
+	if kind != foia.StepCorrection && kind != foia.StepExtension {
+		return nil
+	}
+	c, err := s.runAt(r, steps[:len(steps)-1], on)
+	if err != nil {
+		return err
+	}
+	switch {
+	case kind == foia.StepCorrection && on.After(c.CorrectionBy):
+		return &InputError{[]string{fmt.Sprintf("告知补正：应在收到申请之日起 %d 个工作日内（%s 前）一次性告知，已过期限，不能再要求补正",
+			foia.CorrectionDays, c.CorrectionBy.Format(time.DateOnly))}}
+	case kind == foia.StepExtension && !c.Due.IsZero() && on.After(c.Due):
+		return &InputError{[]string{fmt.Sprintf("延长答复期限：答复期限已于 %s 届满，不能再延长", c.Due.Format(time.DateOnly))}}
+	}
+	return nil
+}
+
+// abandonedBy is why a request was deemed abandoned: a fee notice never
+// paid, or else a 补正 never supplied.
+func abandonedBy(steps []store.FOIAStep) foia.Reply {
+	unpaid := false
+	for _, st := range steps {
+		switch st.Kind {
+		case foia.StepFeeNotice:
+			unpaid = true
+		case foia.StepFeePaid:
+			unpaid = false
+		}
+	}
+	if unpaid {
+		return foia.FeeUnpaid
+	}
+	return foia.Abandoned
 }
 
 // needsText are the replies whose letter must say more than their type.

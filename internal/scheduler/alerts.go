@@ -18,7 +18,10 @@ func (s *Scheduler) queueAlerts(ctx context.Context, st standing) (int, error) {
 	for _, source := range s.Alerts {
 		alerts, err := source(ctx)
 		if err != nil {
-			return fresh, err
+			// One broken source must not stop the others, nor the
+			// delivery of what is queued: say so and go on.
+			s.Log.ErrorContext(ctx, "scheduler: alerts", "err", err)
+			continue
 		}
 		for _, a := range alerts {
 			link := s.BaseURL + a.Path

@@ -70,27 +70,38 @@ const foiaColumns = `id, applicant_kind, applicant_name, applicant_id_no, applic
 
 func scanFOIARequest(row interface{ Scan(...any) error }) (FOIARequest, error) {
 	var r FOIARequest
-	var due, concluded sql.NullTime
+	var received, due, concluded dateValue
 	err := row.Scan(&r.ID, &r.ApplicantKind, &r.ApplicantName, &r.ApplicantIDNo, &r.ApplicantPhone, &r.ApplicantEmail, &r.ApplicantAddr,
-		&r.Channel, &r.ReceivedOn, &r.Content, &r.Form, &r.State, &due, &r.Reply, &r.Withheld, &r.ReplyText, &r.Fee, &concluded,
+		&r.Channel, &received, &r.Content, &r.Form, &r.State, &due, &r.Reply, &r.Withheld, &r.ReplyText, &r.Fee, &concluded,
 		&r.CreatedAt, &r.UpdatedAt)
-	r.ReceivedOn = civilDay(r.ReceivedOn)
-	if due.Valid {
-		d := civilDay(due.Time)
+	r.ReceivedOn, _ = civilDay(received)
+	if d, ok := civilDay(due); ok {
 		r.DueOn = &d
 	}
-	if concluded.Valid {
-		d := civilDay(concluded.Time)
+	if d, ok := civilDay(concluded); ok {
 		r.ConcludedOn = &d
 	}
 	r.CreatedAt, r.UpdatedAt = r.CreatedAt.UTC(), r.UpdatedAt.UTC()
 	return r, err
 }
 
-// civilDay is a DATE as read back: the same calendar day at UTC midnight,
-// whatever zone the driver attached.
-func civilDay(t time.Time) time.Time {
-	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+// civilDay is a DATE as read back — written YYYY-MM-DD like every date of
+// the store, so that SQLite compares and orders it as text correctly — as
+// the day at UTC midnight; false for NULL.
+func civilDay(d dateValue) (time.Time, bool) {
+	if len(d) < len(dateLayout) {
+		return time.Time{}, false
+	}
+	t, err := time.Parse(dateLayout, string(d)[:len(dateLayout)])
+	return t, err == nil
+}
+
+// dayPtr is an optional date as the store writes it.
+func dayPtr(t *time.Time) any {
+	if t == nil {
+		return nil
+	}
+	return nullDay(*t)
 }
 
 // CreateFOIARequest stores a new request as the service prepared it
@@ -108,7 +119,7 @@ func (db *DB) CreateFOIARequest(ctx context.Context, actor audit.Actor, r FOIARe
 			channel, received_on, content, form, state, due_on, follow_hash, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
 		r.ApplicantKind, r.ApplicantName, r.ApplicantIDNo, r.ApplicantPhone, r.ApplicantEmail, r.ApplicantAddr,
-		r.Channel, r.ReceivedOn, r.Content, r.Form, r.State, r.DueOn, r.FollowHash, now, now).Scan(&id); err != nil {
+		r.Channel, nullDay(r.ReceivedOn), r.Content, r.Form, r.State, dayPtr(r.DueOn), r.FollowHash, now, now).Scan(&id); err != nil {
 		return 0, fmt.Errorf("store: create information request: %w", err)
 	}
 	if err := db.appendAudit(ctx, tx, actor, "foia.create", "foia_request", id, nil,
@@ -153,10 +164,12 @@ func (db *DB) findFOIARequest(ctx context.Context, q rowsQueryer, where string, 
 	steps := []FOIAStep{}
 	for rows.Next() {
 		var s FOIAStep
-		if err := rows.Scan(&s.Kind, &s.On, &s.Days, &s.Note, &s.Actor, &s.At); err != nil {
+		var on dateValue
+		if err := rows.Scan(&s.Kind, &on, &s.Days, &s.Note, &s.Actor, &s.At); err != nil {
 			return nil, nil, fmt.Errorf("store: information request %d steps: %w", id, err)
 		}
-		s.On, s.At = civilDay(s.On), s.At.UTC()
+		s.On, _ = civilDay(on)
+		s.At = s.At.UTC()
 		steps = append(steps, s)
 	}
 	return &r, steps, rows.Err()
@@ -189,15 +202,16 @@ func (db *DB) FindFOIARequests(ctx context.Context, f FOIAFilter) ([]FOIARequest
 		q += ` AND concluded_on IS NOT NULL`
 	}
 	if !f.ReceivedBefore.IsZero() {
-		q, args = q+` AND received_on < ?`, append(args, f.ReceivedBefore)
+		q, args = q+` AND received_on < ?`, append(args, nullDay(f.ReceivedBefore))
 	}
 	if !f.ConcludedFrom.IsZero() {
-		q, args = q+` AND (concluded_on IS NULL OR concluded_on >= ?)`, append(args, f.ConcludedFrom)
+		q, args = q+` AND (concluded_on IS NULL OR concluded_on >= ?)`, append(args, nullDay(f.ConcludedFrom))
 	}
 	if f.Concluded {
 		q += ` ORDER BY concluded_on DESC, id DESC`
 	} else {
-		q += ` ORDER BY CASE WHEN concluded_on IS NULL THEN 0 ELSE 1 END, due_on, id DESC`
+		// NULLs sort first on SQLite and last on PostgreSQL: say where.
+		q += ` ORDER BY CASE WHEN concluded_on IS NULL THEN 0 ELSE 1 END, CASE WHEN due_on IS NULL THEN 1 ELSE 0 END, due_on, id DESC`
 	}
 	if f.Limit >= 0 {
 		limit := f.Limit
@@ -243,13 +257,13 @@ func (db *DB) StepFOIARequest(ctx context.Context, actor audit.Actor, id int64, 
 	}
 	if _, err := tx.ExecContext(ctx, db.dialect.rebind(`
 		INSERT INTO foia_steps (request_id, kind, on_day, days, note, actor, at) VALUES (?, ?, ?, ?, ?, ?, ?)`),
-		id, step.Kind, step.On, step.Days, step.Note, step.Actor, step.At); err != nil {
+		id, step.Kind, nullDay(step.On), step.Days, step.Note, step.Actor, step.At); err != nil {
 		return nil, fmt.Errorf("store: information request %d step: %w", id, err)
 	}
 	if _, err := tx.ExecContext(ctx, db.dialect.rebind(`
 		UPDATE foia_requests SET state = ?, due_on = ?, reply = ?, withheld = ?, reply_text = ?, fee = ?, concluded_on = ?, updated_at = ?
 		WHERE id = ?`),
-		r.State, r.DueOn, r.Reply, r.Withheld, r.ReplyText, r.Fee, r.ConcludedOn, db.now(), id); err != nil {
+		r.State, dayPtr(r.DueOn), r.Reply, r.Withheld, r.ReplyText, r.Fee, dayPtr(r.ConcludedOn), db.now(), id); err != nil {
 		return nil, fmt.Errorf("store: information request %d: %w", id, err)
 	}
 	if err := db.appendAudit(ctx, tx, actor, "foia."+step.Kind, "foia_request", id,

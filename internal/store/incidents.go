@@ -41,11 +41,11 @@ func (db *DB) CreateIncident(ctx context.Context, actor audit.Actor, in Incident
 	var id int64
 	if err := tx.QueryRowContext(ctx, db.dialect.rebind(`
 		INSERT INTO incidents (title, level, occurred_at, unit_id, summary, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`),
-		in.Title, in.Level, in.OccurredAt, nullID(in.UnitID), in.Summary, actor.Username, db.now()).Scan(&id); err != nil {
+		in.Title, in.Level, in.OccurredAt.UTC(), nullID(in.UnitID), in.Summary, actor.Username, db.now()).Scan(&id); err != nil {
 		return 0, fmt.Errorf("store: create incident: %w", conflict(err))
 	}
 	if err := db.appendAudit(ctx, tx, actor, "incident.create", "incident", id, nil,
-		map[string]any{"title": in.Title, "level": in.Level, "occurred_at": in.OccurredAt, "unit": in.UnitID}); err != nil {
+		map[string]any{"title": in.Title, "level": in.Level, "occurred_at": in.OccurredAt.UTC(), "unit": in.UnitID}); err != nil {
 		return 0, err
 	}
 	return id, db.commit(tx)
@@ -61,11 +61,11 @@ func (db *DB) RecordIncidentDuty(ctx context.Context, actor audit.Actor, id int6
 	defer tx.Rollback()
 	if _, err := tx.ExecContext(ctx, db.dialect.rebind(`
 		INSERT INTO incident_duties (incident_id, kind, done_at, evidence, actor, at) VALUES (?, ?, ?, ?, ?, ?)`),
-		id, kind, d.DoneAt, d.Evidence, actor.Username, db.now()); err != nil {
+		id, kind, d.DoneAt.UTC(), d.Evidence, actor.Username, db.now()); err != nil {
 		return fmt.Errorf("store: incident %d duty %s: %w", id, kind, conflict(err))
 	}
 	if err := db.appendAudit(ctx, tx, actor, "incident.duty", "incident", id, nil,
-		map[string]any{"kind": kind, "done_at": d.DoneAt, "evidence": d.Evidence}); err != nil {
+		map[string]any{"kind": kind, "done_at": d.DoneAt.UTC(), "evidence": d.Evidence}); err != nil {
 		return err
 	}
 	return db.commit(tx)
@@ -88,7 +88,7 @@ func (db *DB) FindIncident(ctx context.Context, id int64) (*Incident, error) {
 // FindIncidents lists the incidents that occurred since from, the latest
 // first, with their duties.
 func (db *DB) FindIncidents(ctx context.Context, from time.Time) ([]Incident, error) {
-	return db.findIncidents(ctx, ` WHERE i.occurred_at >= ?`, from)
+	return db.findIncidents(ctx, ` WHERE i.occurred_at >= ?`, from.UTC())
 }
 
 func (db *DB) findIncidents(ctx context.Context, where string, arg any) ([]Incident, error) {

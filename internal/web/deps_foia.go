@@ -98,8 +98,10 @@ type FOIAView struct {
 	ReplyText string
 	Fee       int
 	Concluded *time.Time
-	// CanAct: the office may record steps and the reply.
+	// CanAct: the office may record steps and the reply; CanLetter:
+	// download the reply letter, which names the applicant.
 	CanAct    bool
+	CanLetter bool
 	StepKinds []Option
 	Replies   []Option
 	Grounds   []Option

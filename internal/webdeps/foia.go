@@ -53,7 +53,7 @@ func (s *disclosure) List(ctx context.Context) (*web.FOIAListView, error) {
 		return nil, err
 	}
 	masked := p.Role != authz.Office
-	v := &web.FOIAListView{CanIntake: authz.Allowed(p, authz.FOIAHandle), Year: s.d.FOIA.Now().Year()}
+	v := &web.FOIAListView{CanIntake: authz.Allowed(p, authz.FOIAHandle), Year: s.thisYear()}
 	for i := range open {
 		v.Open = append(v.Open, foiaRow(&open[i], masked))
 	}
@@ -78,7 +78,8 @@ func (s *disclosure) Get(ctx context.Context, id int64) (*web.FOIAView, error) {
 		r = r.Masked()
 	}
 	out := &web.FOIAView{FOIARow: foiaRow(v, masked), Form: r.Form, Why: v.Clock.Why, ReplyText: r.ReplyText, Fee: r.Fee,
-		Concluded: r.ConcludedOn, CanAct: authz.Allowed(p, authz.FOIAHandle) && r.ConcludedOn == nil}
+		Concluded: r.ConcludedOn, CanAct: authz.Allowed(p, authz.FOIAHandle) && r.ConcludedOn == nil,
+		CanLetter: authz.Allowed(p, authz.FOIAHandle) && r.ConcludedOn != nil}
 	out.Content = r.Content
 	out.Contact = strings.Join(nonEmpty(r.ApplicantIDNo, r.ApplicantPhone, r.ApplicantEmail, r.ApplicantAddr), " · ")
 	for _, st := range v.Steps {
@@ -196,8 +197,9 @@ func (s *disclosure) Act(ctx context.Context, id int64, a web.FOIAAction) error 
 	return nil
 }
 
+// Letter is for the office alone: the letter names the applicant.
 func (s *disclosure) Letter(ctx context.Context, id int64) (*web.Download, error) {
-	if _, _, err := s.d.acting(ctx, authz.FOIARead); err != nil {
+	if _, _, err := s.d.acting(ctx, authz.FOIAHandle); err != nil {
 		return nil, err
 	}
 	return s.letter(ctx, id)
@@ -211,12 +213,17 @@ func (s *disclosure) letter(ctx context.Context, id int64) (*web.Download, error
 	return &web.Download{Filename: name, ContentType: docxType, ModTime: s.d.FOIA.Now(), Body: nopSeekCloser{bytes.NewReader(data)}}, nil
 }
 
+// thisYear is the year in China, which the annual report counts.
+func (s *disclosure) thisYear() int { return s.d.FOIA.Now().In(chinaTime).Year() }
+
+var chinaTime = time.FixedZone("CST", 8*3600)
+
 // report is the table of a year, this year if year is out of range.
 func (s *disclosure) report(ctx context.Context, year int) (int, []foia.Row, error) {
 	if _, _, err := s.d.acting(ctx, authz.FOIARead); err != nil {
 		return 0, nil, err
 	}
-	now := s.d.FOIA.Now().Year()
+	now := s.thisYear()
 	if year < 2008 || year > now { // the Regulations took effect in 2008
 		year = now
 	}
@@ -230,7 +237,7 @@ func (s *disclosure) Report(ctx context.Context, year int) (*web.FOIAReportView,
 		return nil, err
 	}
 	v := &web.FOIAReportView{Year: year}
-	for y := s.d.FOIA.Now().Year(); y >= s.d.FOIA.Now().Year()-5; y-- {
+	for y := s.thisYear(); y >= s.thisYear()-5; y-- {
 		v.Years = append(v.Years, y)
 	}
 	for _, a := range foia.Applicants {

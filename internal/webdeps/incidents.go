@@ -122,6 +122,11 @@ func (s *incidents) Report(ctx context.Context, in web.IncidentInput) (int64, er
 		return 0, err
 	}
 	unit, _ := strconv.ParseInt(in.Unit, 10, 64)
+	if unit != 0 {
+		if u, err := s.d.Store.FindUnitByID(ctx, unit); err != nil || u.Kind == store.UnitGroup {
+			return 0, &web.RulesInputError{Problems: []string{"牵头单位：请从单位名录中选择一个具体单位"}}
+		}
+	}
 	v, err := s.d.Incidents.Report(ctx, actor, store.Incident{Title: in.Title, Level: in.Level, OccurredAt: occurred, UnitID: unit, Summary: in.Summary})
 	if err != nil {
 		return 0, incidentError(err)

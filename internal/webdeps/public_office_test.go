@@ -61,6 +61,9 @@ func TestDisclosureAndIncidentsByRole(t *testing.T) {
 			if err := w.Disclosure.Act(leader, id, web.FOIAAction{Kind: "reply", Reply: "disclosed", Text: "x"}); !errors.Is(err, web.ErrForbidden) {
 				t.Errorf("leader replied: %v", err)
 			}
+			if _, err := w.Disclosure.Letter(leader, id); !errors.Is(err, web.ErrForbidden) {
+				t.Errorf("leader got the letter, which names the applicant: %v", err)
+			}
 			if _, err := w.Disclosure.List(own); !errors.Is(err, web.ErrForbidden) {
 				t.Errorf("liaison listed requests: %v", err)
 			}
@@ -102,6 +105,9 @@ func TestDisclosureAndIncidentsByRole(t *testing.T) {
 			}
 			if err := w.Incidents.Fulfil(other, inc, "authoritative", "", "https://x.gov.cn/1"); !errors.Is(err, web.ErrForbidden) {
 				t.Errorf("other liaison recorded: %v", err)
+			}
+			if _, err := w.Incidents.Report(office, web.IncidentInput{Title: "x", Level: "major", Occurred: "2026-03-02T07:00", Unit: "999999"}); !errors.As(err, &bad) {
+				t.Errorf("an unknown unit: %v", err)
 			}
 			if _, err := w.Incidents.Report(leader, web.IncidentInput{Title: "x", Level: "major", Occurred: "2026-03-02T07:00"}); !errors.Is(err, web.ErrForbidden) {
 				t.Errorf("leader reported: %v", err)
