@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/duban/duban/internal/emergencysvc"
+	"github.com/duban/duban/internal/hotlinesvc"
 	"github.com/duban/duban/internal/notify"
 	"github.com/duban/duban/internal/scheduler"
 	"github.com/duban/duban/internal/supervise"
@@ -21,6 +22,9 @@ func (a *App) newScheduler() (*scheduler.Scheduler, error) {
 		BaseURL: c.BaseURL, Now: time.Now, Log: a.Log}
 	if a.Incidents != nil {
 		s.Alerts = append(s.Alerts, incidentAlerts(a.Incidents))
+	}
+	if a.Hotline != nil {
+		s.Alerts = append(s.Alerts, ticketAlerts(a.Hotline))
 	}
 	if s.BaseURL == "" {
 		s.BaseURL = "http://" + c.Addr
@@ -66,6 +70,20 @@ func incidentAlerts(svc *emergencysvc.Service) scheduler.AlertSource {
 		for i, a := range list {
 			out[i] = scheduler.Alert{Key: a.Key, Entity: "incident", ID: a.IncidentID, UnitID: a.UnitID, Title: a.Title, Text: a.Text,
 				Path: fmt.Sprintf("/incidents/%d", a.IncidentID)}
+		}
+		return out, err
+	}
+}
+
+// ticketAlerts are 12345's 统一督办: tickets left in triage, not signed
+// for, near or past their deadline.
+func ticketAlerts(svc *hotlinesvc.Service) scheduler.AlertSource {
+	return func(ctx context.Context) ([]scheduler.Alert, error) {
+		list, err := svc.Alerts(ctx)
+		out := make([]scheduler.Alert, len(list))
+		for i, a := range list {
+			out[i] = scheduler.Alert{Key: a.Key, Entity: "ticket", ID: a.TicketID, UnitID: a.UnitID, Title: a.Title, Text: a.Text,
+				Path: fmt.Sprintf("/tickets/%d", a.TicketID)}
 		}
 		return out, err
 	}

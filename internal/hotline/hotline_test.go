@@ -140,3 +140,42 @@ func TestThreeRates(t *testing.T) {
 		t.Errorf("satisfaction rates %v", sat)
 	}
 }
+
+// TestReminders: 统一督办 chases a ticket left in triage past 2 hours, a
+// unit that has not signed within its window, and a deadline within 24
+// hours or past; a signed ticket is not chased for signing, an answered
+// one not at all, and an extension gives a new moment to chase.
+func TestReminders(t *testing.T) {
+	at := time.Date(2026, 3, 2, 9, 0, 0, 0, cst)
+	kinds := func(rs []Reminder) []string {
+		var k []string
+		for _, r := range rs {
+			k = append(k, r.Kind)
+		}
+		return k
+	}
+	due := at.Add(72 * time.Hour)
+	cases := []struct {
+		name string
+		t    Open
+		now  time.Time
+		want []string
+	}{
+		{"fresh in triage", Open{State: Triage, Received: at}, at.Add(time.Hour), nil},
+		{"triage waiting", Open{State: Triage, Received: at}, at.Add(3 * time.Hour), []string{RemindTriage}},
+		{"in its sign window", Open{State: Assigned, Assigned: at, SignHours: 2, Due: due}, at.Add(time.Hour), nil},
+		{"not signed", Open{State: Assigned, Assigned: at, SignHours: 2, Due: due}, at.Add(3 * time.Hour), []string{RemindSignLate}},
+		{"signed, due tomorrow", Open{State: Accepted, Assigned: at, Signed: at, Due: due}, due.Add(-20 * time.Hour), []string{RemindDueSoon}},
+		{"unsigned and overdue", Open{State: Assigned, Assigned: at, SignHours: 2, Due: due}, due.Add(time.Hour), []string{RemindSignLate, RemindOverdue}},
+		{"answered", Open{State: Answered, Due: due}, due.Add(time.Hour), nil},
+	}
+	for _, c := range cases {
+		if got := kinds(Reminders(c.t, c.now)); strings.Join(got, ",") != strings.Join(c.want, ",") {
+			t.Errorf("%s: %v, want %v", c.name, got, c.want)
+		}
+	}
+	extended := Reminders(Open{State: Accepted, Due: due.Add(48 * time.Hour)}, due.Add(30*time.Hour))
+	if len(extended) != 1 || extended[0].Kind != RemindDueSoon || !extended[0].At.Equal(due.Add(48*time.Hour)) {
+		t.Errorf("extended: %+v", extended)
+	}
+}

@@ -25,21 +25,17 @@ func (s *Scheduler) queueAlerts(ctx context.Context, st standing) (int, error) {
 		}
 		for _, a := range alerts {
 			link := s.BaseURL + a.Path
-			var notes []store.Notification
-			if a.UnitID != 0 {
-				key := a.Key + "/u" + strconv.FormatInt(a.UnitID, 10)
-				notes = append(notes, store.Notification{Key: key, Channel: "inbox", UnitID: a.UnitID, Title: a.Title, Text: a.Text, Link: link})
-				if to := st.emails[a.UnitID]; to != "" {
-					notes = append(notes, store.Notification{Key: key, Channel: "email", UnitID: a.UnitID, Recipient: to, Title: a.Title, Text: a.Text, Link: link})
-				}
+			// An alert for no unit (a ticket in triage) is the office's:
+			// its inbox shows every message.
+			key := a.Key + "/u" + strconv.FormatInt(a.UnitID, 10)
+			notes := []store.Notification{{Key: key, Channel: "inbox", UnitID: a.UnitID, Title: a.Title, Text: a.Text, Link: link}}
+			if to := st.emails[a.UnitID]; to != "" {
+				notes = append(notes, store.Notification{Key: key, Channel: "email", UnitID: a.UnitID, Recipient: to, Title: a.Title, Text: a.Text, Link: link})
 			}
 			for name := range s.Channels {
 				if name != "email" {
 					notes = append(notes, store.Notification{Key: a.Key, Channel: name, Title: a.Title, Text: a.Text, Link: link})
 				}
-			}
-			if len(notes) == 0 {
-				continue
 			}
 			n, err := s.Store.QueueAlert(ctx, audit.System, a.Entity, a.ID, notes)
 			if err != nil {
