@@ -17,7 +17,8 @@ import (
 // a ticket on the public form (no category, so it goes to triage) and
 // keeps the follow link; the office routes it to 市法制办; the unit's
 // liaison signs for it and answers, seeing the caller masked; the citizen
-// opens the link again and rates the answer, which closes the ticket.
+// opens the link again and rates the answer, which closes the ticket;
+// the office's statistics show the unit's 三率 with their chart.
 func TestHotlineInBrowser(t *testing.T) {
 	ctx := browsertest.New(t)
 	ctx, cancel := context.WithTimeout(ctx, 3*time.Minute)
@@ -88,6 +89,12 @@ func TestHotlineInBrowser(t *testing.T) {
 		chromedp.WaitVisible(`//div[contains(@class, "flash-success")]`),
 		chromedp.WaitVisible(`//p[contains(., "已办结")]`),
 		shot("05-rated"),
+	)
+	run("the office reads the 三率", signIn("ducha"),
+		chromedp.Navigate(base+"/tickets/stats"),
+		chromedp.WaitVisible(`//tr[td[contains(., "市法制办")]]/td[last()][contains(., "100.0%")]`),
+		chromedp.WaitVisible(chromedp.CSS("#chart-rates canvas")),
+		shot("06-stats"),
 	)
 	if p := problems(); len(p) > 0 {
 		t.Errorf("console problems:\n%s", strings.Join(p, "\n"))

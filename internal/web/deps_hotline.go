@@ -12,6 +12,10 @@ type Hotline interface {
 	// List returns the tickets the user may read in a state ("" for
 	// all), triage first for the office.
 	List(ctx context.Context, state string) (*TicketListView, error)
+	// Stats are the 12345 figures of a period ("" for this quarter): the
+	// tickets by type and state, and the 三率 of each unit the user may
+	// see, with charts.
+	Stats(ctx context.Context, period string) (*TicketStatsView, error)
 	// Get returns a ticket with its steps and what the user may do next;
 	// a unit sees the caller's data masked.
 	Get(ctx context.Context, id int64) (*TicketView, error)
@@ -147,4 +151,29 @@ type PublicTicket struct {
 	Verdict     string
 	CanRate     bool
 	Secret      string
+}
+
+// TicketStatsView is the 12345 statistics page.
+type TicketStatsView struct {
+	Period, Label string
+	Periods       []Option
+	Received      int
+	Overdue       int
+	ByType        []Count
+	ByState       []Count
+	Units         []UnitRates
+	Charts        []Chart
+}
+
+// Count is a labelled number.
+type Count struct {
+	Label string
+	N     int
+}
+
+// UnitRates are a unit's 三率 in a period, as percentages.
+type UnitRates struct {
+	Unit                                    string
+	Tickets, OnTime, Visited, Solved, Liked int
+	Response, Resolution, Satisfaction      float64
 }

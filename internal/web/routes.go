@@ -68,6 +68,7 @@ func (h *Handler) routes() {
 	if h.d.Hotline != nil {
 		m.HandleFunc("GET /tickets", h.signedIn(h.ticketList))
 		m.HandleFunc("GET /tickets/new", h.signedIn(h.ticketNew))
+		m.HandleFunc("GET /tickets/stats", h.signedIn(h.ticketStats))
 		m.HandleFunc("POST /tickets/new", h.signedIn(h.ticketCreate))
 		m.HandleFunc("GET /tickets/{id}", h.signedIn(h.ticketShow))
 		m.HandleFunc("POST /tickets/{id}/act", h.signedIn(h.ticketAct))

@@ -42,6 +42,21 @@ func (h *Handler) ticketList(w http.ResponseWriter, r *http.Request) {
 	h.render(w, r, http.StatusOK, "tickets", TicketListPage{Page: h.basePage(w, r, ""), TicketListView: v})
 }
 
+// TicketStatsPage is the 12345 statistics page.
+type TicketStatsPage struct {
+	Page
+	*TicketStatsView
+}
+
+func (h *Handler) ticketStats(w http.ResponseWriter, r *http.Request) {
+	v, err := h.d.Hotline.Stats(r.Context(), r.URL.Query().Get("period"))
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	h.render(w, r, http.StatusOK, "ticket_stats", TicketStatsPage{Page: h.basePage(w, r, ""), TicketStatsView: v})
+}
+
 func (h *Handler) ticketShow(w http.ResponseWriter, r *http.Request) {
 	h.renderTicket(w, r, http.StatusOK, nil)
 }

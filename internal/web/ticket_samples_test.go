@@ -40,6 +40,12 @@ func ticketSamples(p Page) map[string][]any {
 			RedirectTo: "disclosure", Steps: []TicketStep{{At: at, Actor: "jiexian", Kind: "received", Note: "<b>phone</b>"}, {At: at, Kind: "assign"}},
 			Units: []Option{{Value: "1", Label: "市住建局"}}, Can: all, Problems: []string{"退单须写明理由"}}},
 			TicketPage{Page: p, TicketView: &TicketView{Can: map[string]bool{}}}},
+		"ticket_stats": {TicketStatsPage{Page: p, TicketStatsView: &TicketStatsView{Period: "2026-Q1", Label: "2026年第一季度",
+			Periods: []Option{{Value: "2026-Q1", Label: "2026年第一季度", Selected: true}}, Received: 3, Overdue: 1,
+			ByType: []Count{{Label: "投诉", N: 3}}, ByState: []Count{{Label: "办理中", N: 2}},
+			Units:  []UnitRates{{Unit: "<b>市住建局</b>", Tickets: 3, OnTime: 2, Visited: 1, Liked: 1, Response: 66.7, Satisfaction: 100}, {Unit: "市财政局", Tickets: 1}},
+			Charts: []Chart{{ID: "chart-types", Title: "工单类型", Spec: `{"kind":"pie"}`}}}},
+			TicketStatsPage{Page: p, TicketStatsView: &TicketStatsView{}}},
 		"ticket_form":   {TicketFormPage{Page: p, TicketForm: form}, TicketFormPage{Page: anon, TicketForm: form}},
 		"ticket_public": {PublicTicketPage{Page: anon, PublicTicket: &PublicTicket{ID: 7, Type: "投诉", Description: "<script>", StateLabel: "待回访", Received: at, Due: at, Answer: "<b>已修</b>", CanRate: true, Secret: "abc"}}, PublicTicketPage{Page: anon, PublicTicket: &PublicTicket{Verdict: "fairly"}}},
 	}

@@ -50,6 +50,13 @@ func (s *assessment) periodOptions(ctx context.Context, selected string) []web.O
 	if first, _, err := s.d.Store.DueYears(ctx); err == nil && first != 0 && first < oldest {
 		oldest = max(first, today.Year()-10)
 	}
+	return periodOptions(today, oldest, selected)
+}
+
+// periodOptions are the periods from oldest's year to today that have
+// begun, latest first: years and quarters, and the months of this year
+// and last.
+func periodOptions(today time.Time, oldest int, selected string) []web.Option {
 	var out []web.Option
 	for y := today.Year(); y >= oldest; y-- {
 		add := func(every string, month int) {

@@ -86,6 +86,12 @@ func TestDisclosureAndIncidentsByRole(t *testing.T) {
 			if in, err := w.Disclosure.FromTicket(office, tk.ID); err != nil || in.Name != "孙八" || in.Phone != "13500006666" || in.Content != "要求公开某项目的环评报告" || in.Channel != "online" {
 				t.Errorf("filled from the ticket: %+v %v", in, err)
 			}
+			if st, err := w.Hotline.Stats(office, ""); err != nil || st.Received != 1 || st.Period != "2026-Q1" || len(st.Charts) != 1 {
+				t.Errorf("stats %+v %v", st, err)
+			}
+			if _, err := w.Hotline.Stats(office, "2026-Q9"); !errors.Is(err, web.ErrNotFound) {
+				t.Errorf("a period that is none: %v", err)
+			}
 			if _, err := w.Disclosure.FromTicket(own, tk.ID); !errors.Is(err, web.ErrForbidden) {
 				t.Errorf("a liaison read the caller through the form: %v", err)
 			}

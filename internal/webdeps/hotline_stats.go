@@ -1,0 +1,105 @@
+package webdeps
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/duban/duban/internal/authz"
+	"github.com/duban/duban/internal/hotline"
+	"github.com/duban/duban/internal/ledger"
+	"github.com/duban/duban/internal/web"
+)
+
+// Stats are the 12345 figures of a period: everyone who reads tickets
+// sees the counts; a liaison sees only their own units' 三率.
+func (s *tickets) Stats(ctx context.Context, key string) (*web.TicketStatsView, error) {
+	p, _, err := s.d.acting(ctx, authz.TicketRead)
+	if err != nil {
+		return nil, err
+	}
+	today := s.d.Hotline.Now().In(chinaTime)
+	today = time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC)
+	period, err := ledger.PeriodOf("quarter", today)
+	if key != "" {
+		period, err = ledger.ParsePeriod(key)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", web.ErrNotFound, err)
+	}
+	// The period's civil days in China, as instants.
+	from := time.Date(period.Start.Year(), period.Start.Month(), period.Start.Day(), 0, 0, 0, 0, chinaTime)
+	to := time.Date(period.End.Year(), period.End.Month(), period.End.Day(), 0, 0, 0, 0, chinaTime).AddDate(0, 0, 1)
+	sum, rates, err := s.d.Hotline.Stats(ctx, from.UTC(), to.UTC())
+	if err != nil {
+		return nil, err
+	}
+	v := &web.TicketStatsView{Period: period.Key, Label: period.Label, Periods: periodOptions(today, today.Year()-1, period.Key),
+		Received: sum.Received, Overdue: sum.Overdue}
+	for _, t := range hotline.Types {
+		v.ByType = append(v.ByType, web.Count{Label: t.Label(), N: sum.ByType[t]})
+	}
+	for _, st := range states {
+		if n := sum.ByState[st]; n > 0 {
+			v.ByState = append(v.ByState, web.Count{Label: st.Label(), N: n})
+		}
+	}
+	units, err := s.d.Store.FindUnits(ctx)
+	if err != nil {
+		return nil, err
+	}
+	names := map[int64]string{}
+	for _, u := range units {
+		names[u.ID] = u.Name
+	}
+	for id, r := range rates {
+		if p.Role == authz.Liaison && !p.HasUnit(id) {
+			continue
+		}
+		v.Units = append(v.Units, web.UnitRates{Unit: names[id], Tickets: r.Tickets, OnTime: r.OnTime, Visited: r.Visited, Solved: r.Solved,
+			Liked: r.Liked, Response: 100 * r.Response, Resolution: 100 * r.Resolution, Satisfaction: 100 * r.Satisfaction})
+	}
+	// The most tickets first, then by name.
+	slices.SortFunc(v.Units, func(a, b web.UnitRates) int {
+		if a.Tickets != b.Tickets {
+			return b.Tickets - a.Tickets
+		}
+		return cmp.Compare(a.Unit, b.Unit)
+	})
+	v.Charts = ticketCharts(v)
+	return v, nil
+}
+
+// ticketCharts are the period's tickets by type and the units' 三率.
+func ticketCharts(v *web.TicketStatsView) []web.Chart {
+	if v.Received == 0 {
+		return nil
+	}
+	types := chartSpec{Kind: "pie", Series: []chartSeries{{Name: "工单"}}}
+	for _, c := range v.ByType {
+		if c.N > 0 {
+			types.X = append(types.X, c.Label)
+			types.Series[0].Data = append(types.Series[0].Data, float64(c.N))
+		}
+	}
+	out := []web.Chart{chart("chart-types", "工单类型", types)}
+	if len(v.Units) > 0 {
+		rates := chartSpec{Kind: "bar", Unit: "%", Horizontal: true,
+			Series: []chartSeries{{Name: "响应率"}, {Name: "解决率"}, {Name: "满意率"}}}
+		for i, u := range v.Units {
+			if i == 30 { // the busiest units; the table has all
+				break
+			}
+			rates.X = append(rates.X, u.Unit)
+			rates.Series[0].Data = append(rates.Series[0].Data, round1(u.Response))
+			rates.Series[1].Data = append(rates.Series[1].Data, round1(u.Resolution))
+			rates.Series[2].Data = append(rates.Series[2].Data, round1(u.Satisfaction))
+		}
+		out = append(out, chart("chart-rates", "各单位三率", rates))
+	}
+	return out
+}
+
+func round1(f float64) float64 { return float64(int(f*10+0.5)) / 10 }
