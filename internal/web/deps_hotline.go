@@ -16,6 +16,8 @@ type Hotline interface {
 	// tickets by type and state, and the 三率 of each unit the user may
 	// see, with charts.
 	Stats(ctx context.Context, period string) (*TicketStatsView, error)
+	// StatsFile is the same as .xlsx.
+	StatsFile(ctx context.Context, period string) (*Download, error)
 	// Get returns a ticket with its steps and what the user may do next;
 	// a unit sees the caller's data masked.
 	Get(ctx context.Context, id int64) (*TicketView, error)

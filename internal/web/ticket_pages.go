@@ -57,6 +57,11 @@ func (h *Handler) ticketStats(w http.ResponseWriter, r *http.Request) {
 	h.render(w, r, http.StatusOK, "ticket_stats", TicketStatsPage{Page: h.basePage(w, r, ""), TicketStatsView: v})
 }
 
+func (h *Handler) ticketStatsXlsx(w http.ResponseWriter, r *http.Request) {
+	d, err := h.d.Hotline.StatsFile(r.Context(), r.URL.Query().Get("period"))
+	h.download(w, r, d, err)
+}
+
 func (h *Handler) ticketShow(w http.ResponseWriter, r *http.Request) {
 	h.renderTicket(w, r, http.StatusOK, nil)
 }

@@ -1,6 +1,7 @@
 package webdeps
 
 import (
+	"bytes"
 	"cmp"
 	"context"
 	"fmt"
@@ -11,6 +12,7 @@ import (
 	"github.com/duban/duban/internal/hotline"
 	"github.com/duban/duban/internal/ledger"
 	"github.com/duban/duban/internal/web"
+	"github.com/duban/duban/internal/xlsxout"
 )
 
 // Stats are the 12345 figures of a period: everyone who reads tickets
@@ -103,3 +105,32 @@ func ticketCharts(v *web.TicketStatsView) []web.Chart {
 }
 
 func round1(f float64) float64 { return float64(int(f*10+0.5)) / 10 }
+
+// StatsFile is the period's figures as a workbook: the 三率 by unit and
+// the tickets by type and state.
+func (s *tickets) StatsFile(ctx context.Context, key string) (*web.Download, error) {
+	v, err := s.Stats(ctx, key)
+	if err != nil {
+		return nil, err
+	}
+	rates := xlsxout.Sheet{Name: "各单位三率", Header: []string{"承办单位", "转办工单", "按时签收", "响应率（%）", "回访", "已解决", "解决率（%）", "满意及基本满意", "满意率（%）"},
+		Widths: []float64{28, 10, 10, 12, 8, 8, 12, 14, 12}}
+	for _, u := range v.Units {
+		rates.Rows = append(rates.Rows, []any{u.Unit, u.Tickets, u.OnTime, round1(u.Response), u.Visited, u.Solved, round1(u.Resolution), u.Liked,
+			round1(u.Satisfaction)})
+	}
+	counts := xlsxout.Sheet{Name: "工单分类", Header: []string{"分类", "项目", "件数"}, Widths: []float64{10, 16, 10}}
+	counts.Rows = append(counts.Rows, []any{"合计", "受理工单", v.Received}, []any{"合计", "超期未答复", v.Overdue})
+	for _, c := range v.ByType {
+		counts.Rows = append(counts.Rows, []any{"类型", c.Label, c.N})
+	}
+	for _, c := range v.ByState {
+		counts.Rows = append(counts.Rows, []any{"状态", c.Label, c.N})
+	}
+	data, err := xlsxout.Write([]xlsxout.Sheet{rates, counts})
+	if err != nil {
+		return nil, err
+	}
+	return &web.Download{Filename: "12345统计-" + v.Label + ".xlsx", ContentType: xlsxType, ModTime: s.d.Hotline.Now(),
+		Body: nopSeekCloser{bytes.NewReader(data)}}, nil
+}

@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/xuri/excelize/v2"
+
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/emergencysvc"
@@ -88,6 +90,18 @@ func TestDisclosureAndIncidentsByRole(t *testing.T) {
 			}
 			if st, err := w.Hotline.Stats(office, ""); err != nil || st.Received != 1 || st.Period != "2026-Q1" || len(st.Charts) != 1 {
 				t.Errorf("stats %+v %v", st, err)
+			}
+			if d, err := w.Hotline.StatsFile(office, "2026-Q1"); err != nil {
+				t.Error(err)
+			} else {
+				f, err := excelize.OpenReader(d.Body)
+				if err != nil {
+					t.Fatal(err)
+				}
+				rows, _ := f.GetRows("工单分类")
+				if len(rows) < 2 || rows[1][1] != "受理工单" || rows[1][2] != "1" || !strings.HasSuffix(d.Filename, "2026年第一季度.xlsx") {
+					t.Errorf("the workbook %s: %v", d.Filename, rows)
+				}
 			}
 			if _, err := w.Hotline.Stats(office, "2026-Q9"); !errors.Is(err, web.ErrNotFound) {
 				t.Errorf("a period that is none: %v", err)
