@@ -10,7 +10,7 @@ import (
 
 // List is the office's desk: the open requests with their clocks run to
 // today, the nearest deadline first, then up to limit concluded ones,
-// newest first.
+// newest first (none for a limit of 0).
 func (s *Service) List(ctx context.Context, limit int) (open, concluded []View, err error) {
 	rows, err := s.Store.FindFOIARequests(ctx, store.FOIAFilter{Open: true, Limit: 1000})
 	if err != nil {
@@ -26,6 +26,9 @@ func (s *Service) List(ctx context.Context, limit int) (open, concluded []View, 
 			return nil, nil, err
 		}
 		open = append(open, *v)
+	}
+	if limit <= 0 {
+		return open, nil, nil
 	}
 	done, err := s.Store.FindFOIARequests(ctx, store.FOIAFilter{Concluded: true, Limit: limit})
 	if err != nil {

@@ -232,6 +232,7 @@ type TicketFilter struct {
 	UnitID      int64
 	ServiceCode string
 	From, To    time.Time // received in [From, To)
+	DueBefore   time.Time // due before this instant
 	// Scoped limits the tickets to those routed to one of ScopeUnits (a
 	// liaison's units); with no units, a scoped list is empty.
 	Scoped     bool
@@ -268,6 +269,9 @@ func (f TicketFilter) where() (string, []any) {
 	}
 	if !f.To.IsZero() {
 		w, args = w+` AND t.received_at < ?`, append(args, f.To.UTC())
+	}
+	if !f.DueBefore.IsZero() {
+		w, args = w+` AND t.due_at < ?`, append(args, f.DueBefore.UTC())
 	}
 	return w, args
 }

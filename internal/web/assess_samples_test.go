@@ -62,7 +62,7 @@ func assessSamples(p Page) map[string][]any {
 				Overdue: []OverdueView{{TaskID: 1, Title: "<b>甲</b>", Units: "市法制办（牵头）", Days: 12}},
 				Units:   []LightRow{{ID: 1, Name: "<i>市法制办</i>", Red: 2, Href: "/tasks?unit=1&light=red"}},
 				Plans:   []LightRow{{ID: 1, Name: "方案", Red: 2, Green: 5, Href: "/tasks?plan=1&light=red"}}}},
-			DashboardPage{Page: p, DashboardView: &DashboardView{}},
+			DashboardPage{Page: p, DashboardView: &DashboardView{Citizens: &PublicFigures{TicketsOpen: 3, TicketsOverdue: 1, RequestsOpen: 2, IncidentsRunning: 1}}},
 		},
 		"assess_records": {
 			RecordsPage{Page: p, RecordsView: &RecordsView{Records: []RecordView{record, revoked}, CanEdit: true,

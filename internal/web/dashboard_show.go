@@ -20,6 +20,18 @@ type DashboardView struct {
 	Overdue                                 []OverdueView
 	Units                                   []LightRow // the units with the most red first
 	Plans                                   []LightRow
+	// Citizens is the citizens' side at a glance; nil when none of it runs.
+	Citizens *PublicFigures
+}
+
+// PublicFigures are the open 12345 tickets and information requests,
+// those past their deadline, and the incidents whose disclosure clocks
+// are running or ran out.
+type PublicFigures struct {
+	TicketsOpen, TicketsOverdue int
+	RequestsOpen, RequestsLate  int
+	IncidentsRunning            int // a duty not done, time left
+	IncidentsLate               int // a duty not done in time
 }
 
 // OverdueView is one of the most overdue tasks.

@@ -47,6 +47,9 @@ func (s *dashboard) View(ctx context.Context) (*web.DashboardView, error) {
 		v.Plans = append(v.Plans, lightRow(p, fmt.Sprintf("/tasks?plan=%d&light=red", p.ID)))
 	}
 	v.Charts = dashboardCharts(d, units, plans)
+	if v.Citizens, err = s.publicFigures(ctx); err != nil {
+		return nil, err
+	}
 	return v, nil
 }
 

@@ -135,6 +135,10 @@ func TestDisclosureAndIncidentsByRole(t *testing.T) {
 			if err := w.Incidents.Fulfil(own, inc, "authoritative", "2026-03-02T09:10", "https://x.gov.cn/1"); err != nil {
 				t.Fatal(err)
 			}
+			dash, err := w.Dashboard.View(leader)
+			if err != nil || dash.Citizens == nil || dash.Citizens.RequestsOpen != 1 || dash.Citizens.IncidentsRunning != 1 || dash.Citizens.TicketsOpen != 0 {
+				t.Errorf("the dashboard's public figures: %+v %v", dash.Citizens, err)
+			}
 			v, err := w.Incidents.Get(leader, inc)
 			if err != nil || v.Clocks[0].State != "on_time" || v.Clocks[0].Evidence != "https://x.gov.cn/1" || v.CanFulfil {
 				t.Errorf("leader sees %+v %v", v, err)
