@@ -7,7 +7,9 @@ import (
 
 	"github.com/duban/duban/internal/auth"
 	"github.com/duban/duban/internal/calendarsvc"
+	"github.com/duban/duban/internal/emergencysvc"
 	"github.com/duban/duban/internal/files"
+	"github.com/duban/duban/internal/foiasvc"
 	"github.com/duban/duban/internal/hotlinesvc"
 	"github.com/duban/duban/internal/ledgersvc"
 	"github.com/duban/duban/internal/signin"
@@ -33,6 +35,12 @@ type Handler struct {
 	// Hotline runs the 12345 tickets; nil answers 404 on their
 	// endpoints.
 	Hotline *hotlinesvc.Service
+	// FOIA runs the 依申请公开 requests; nil answers 404 on their
+	// endpoints.
+	FOIA *foiasvc.Service
+	// Incidents keeps the major incidents' disclosure clocks; nil answers
+	// 404 on their endpoints.
+	Incidents *emergencysvc.Service
 }
 
 // route is one endpoint; the table is also what the OpenAPI test checks
@@ -75,6 +83,19 @@ var routes = []route{
 	{"GET", "/api/v1/tickets", (*Handler).ticketList},
 	{"POST", "/api/v1/tickets", (*Handler).ticketCreate},
 	{"GET", "/api/v1/tickets/{id}", (*Handler).ticketGet},
+
+	{"GET", "/api/v1/foia/requests", (*Handler).foiaList},
+	{"POST", "/api/v1/foia/requests", (*Handler).foiaCreate},
+	{"GET", "/api/v1/foia/requests/{id}", (*Handler).foiaGet},
+	{"POST", "/api/v1/foia/requests/{id}/steps", (*Handler).foiaStep},
+	{"POST", "/api/v1/foia/requests/{id}/reply", (*Handler).foiaReply},
+	{"GET", "/api/v1/foia/requests/{id}/letter.docx", (*Handler).foiaLetter},
+	{"GET", "/api/v1/foia/annual", (*Handler).foiaAnnual},
+
+	{"GET", "/api/v1/incidents", (*Handler).incidentList},
+	{"POST", "/api/v1/incidents", (*Handler).incidentCreate},
+	{"GET", "/api/v1/incidents/{id}", (*Handler).incidentGet},
+	{"POST", "/api/v1/incidents/{id}/duties", (*Handler).incidentDuty},
 
 	{"GET", "/api/v1/assessment/scores", (*Handler).assessScores},
 	{"GET", "/api/v1/assessment/scores/{id}", (*Handler).assessUnitScore},

@@ -1,7 +1,6 @@
 package api
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -45,13 +44,6 @@ var ticketFields = map[string]struct{ json, label string }{
 // ticket always has a way back to the caller.
 var agentChannels = []string{"phone", "web", "wechat", "app", "sms", "email", "letter"}
 
-// ticketProblem is one thing wrong with a posted ticket.
-type ticketProblem struct {
-	Field   string `json:"field"`
-	Label   string `json:"label"`
-	Message string `json:"message"`
-}
-
 // ticketCreate takes a request in (督查室, as the hotline's centre): the
 // service sets its deadline and routes it by the 权责清单. The answer is
 // the ticket, its due time and first step.
@@ -94,46 +86,20 @@ func (h *Handler) ticketCreate(w http.ResponseWriter, r *http.Request) {
 // readTicket decodes the body, and words a malformed one in Chinese with
 // the field at fault: 400, the body is not a ticket at all.
 func readTicket(r *http.Request, in *ticketInput) error {
-	err := readJSON(r, in)
-	var typeErr *json.UnmarshalTypeError
-	switch {
-	case err == nil:
-		return nil
-	case errors.As(err, &typeErr):
-		want := "文本"
-		if typeErr.Field == "lat" || typeErr.Field == "lon" {
-			want = "数字"
-		}
-		label := ticketFields[typeErr.Field].label
-		if label == "" {
-			label = typeErr.Field
-		}
-		return errBadRequestf(fmt.Sprintf("%s（%s）应为%s", label, typeErr.Field, want))
-	case strings.Contains(err.Error(), "unknown field"):
-		_, name, _ := strings.Cut(err.Error(), "unknown field ")
-		return errBadRequestf("不认识的字段 " + name)
-	}
-	return errBadRequestf("请求内容应为一个 JSON 对象")
+	return readInput(r, in, func(json string) string { return ticketFields[json].label })
 }
 
 // unprocessable answers 422 with each problem at its field, and the
 // problems joined as the error's message.
 func unprocessable(w http.ResponseWriter, fields, problems []string) {
-	out := make([]ticketProblem, len(problems))
-	msgs := make([]string, len(problems))
+	out := make([]problem, len(problems))
 	for i, msg := range problems {
 		field := ""
 		if i < len(fields) {
 			field = fields[i]
 		}
 		f := ticketFields[field]
-		out[i] = ticketProblem{Field: f.json, Label: f.label, Message: msg}
-		msgs[i] = msg
-		if f.label != "" && !strings.HasPrefix(msg, f.label) {
-			msgs[i] = f.label + "：" + msg
-		}
+		out[i] = problem{Field: f.json, Label: f.label, Message: msg}
 	}
-	writeJSON(w, http.StatusUnprocessableEntity, map[string]any{
-		"error":    map[string]string{"code": "invalid", "message": "工单内容有误：" + strings.Join(msgs, "；")},
-		"problems": out})
+	writeProblems(w, "工单内容有误：", out)
 }

@@ -127,7 +127,7 @@ func Open(ctx context.Context, cfg config.Config, env *Env) (*App, error) {
 		return nil, err
 	}
 	app.Server = server.New(server.Deps{Store: db, Signin: svc, Policy: policy, Calendar: app.Calendar,
-		Rules: app.Ledger.Rules, Files: fs, Ledger: app.Ledger, CalendarAdmin: app.Calendar, RulesBase: app.Scheduler.Rules, Assess: app.Assess, Hotline: app.Hotline, Log: log, Pages: pages,
+		Rules: app.Ledger.Rules, Files: fs, Ledger: app.Ledger, CalendarAdmin: app.Calendar, RulesBase: app.Scheduler.Rules, Assess: app.Assess, Hotline: app.Hotline, FOIA: app.FOIA, Incidents: app.Incidents, Log: log, Pages: pages,
 		Open311: &open311.Handler{Hotline: app.Hotline, Keys: splitKeys(cfg.Open311Keys), BaseURL: cfg.BaseURL,
 			Jurisdiction: cfg.Open311Jurisdiction, Now: svc.Now}})
 	return app, nil

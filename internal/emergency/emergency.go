@@ -71,6 +71,11 @@ const (
 	Untimed = "untimed"  // a lesser incident: no statutory time
 )
 
+// StateLabel is a state in Chinese.
+func StateLabel(state string) string {
+	return map[string]string{Pending: "计时中", DueSoon: "临近时限", Overdue: "已超时", OnTime: "按时完成", Late: "超时完成", Untimed: "不计时"}[state]
+}
+
 // SoonBefore is when a running clock turns 临近.
 const SoonBefore = time.Hour
 

@@ -100,6 +100,12 @@ const (
 	StateOverdue     = "overdue" // Due passed without a reply
 )
 
+// StateLabel is a state in Chinese.
+func StateLabel(state string) string {
+	return map[string]string{StateRunning: "办理中", StateCorrection: "待补正", StateAbandoned: "视为放弃（待办结）",
+		StateConsulting: "征求意见中", StateAwaitingFee: "待缴费", StateReplied: "已答复", StateOverdue: "已超期"}[state]
+}
+
 // Clock is where a request stands on a day.
 type Clock struct {
 	State string

@@ -21,7 +21,9 @@ import (
 	"github.com/duban/duban/internal/auth"
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/calendarsvc"
+	"github.com/duban/duban/internal/emergencysvc"
 	"github.com/duban/duban/internal/files"
+	"github.com/duban/duban/internal/foiasvc"
 	"github.com/duban/duban/internal/ledger"
 	"github.com/duban/duban/internal/plandoc"
 	"github.com/duban/duban/internal/signin"
@@ -41,8 +43,11 @@ type fixture struct {
 	tokens    map[string]string // caller name → bearer token
 	users     map[string]int64
 	unitA     int64
+	unitB     int64
 	taskA     int64
 	bystander int64
+	foiaID    int64 // a request received today, for the step and reply calls
+	incident  int64 // an incident of 市法制办's, for the duty call
 }
 
 var callers = []string{"anonymous", "sysadmin", "secadmin", "auditadmin", "office", "leader", "liaisonA", "liaisonB"}
@@ -55,7 +60,7 @@ func newFixture(t *testing.T, kind string) *fixture {
 	sys := audit.System
 	a, _ := db.CreateUnit(ctx, sys, store.UnitCreate{Name: "市法制办", Kind: store.UnitDepartment})
 	b, _ := db.CreateUnit(ctx, sys, store.UnitCreate{Name: "市财政局", Kind: store.UnitDepartment})
-	f.unitA = a.ID
+	f.unitA, f.unitB = a.ID, b.ID
 	plan := &plandoc.Plan{Title: "方案", Year: 2026, Tasks: []plandoc.Task{
 		{Path: []string{"1"}, Title: "甲任务", Units: []string{"市法制办"}},
 		{Path: []string{"2"}, Title: "乙任务", Units: []string{"市财政局"}},
@@ -91,7 +96,8 @@ func newFixture(t *testing.T, kind string) *fixture {
 		t.Fatal(err)
 	}
 	f.srv = New(Deps{Store: db, Signin: svc, Policy: auth.DefaultPolicy, Calendar: workday.Default(), Rules: ledger.DefaultRules,
-		Files: fs, CalendarAdmin: live, Assess: &assesssvc.Service{Store: db, Now: time.Now}, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+		Files: fs, CalendarAdmin: live, Assess: &assesssvc.Service{Store: db, Now: time.Now}, Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
+		FOIA: &foiasvc.Service{Store: db, Calendar: live, Now: time.Now}, Incidents: &emergencysvc.Service{Store: db, Now: time.Now}})
 	return f
 }
 
@@ -190,6 +196,21 @@ func TestEveryWriteByEveryRole(t *testing.T) {
 					allowed: []string{"sysadmin", "office"}},
 				{name: "take a 12345 ticket in", method: "POST", path: func(*fixture) string { return "/api/v1/tickets" },
 					body: jsonBody(`{"type":"help","description":"小区路灯不亮","caller_name":"张三","caller_phone":"13900001111"}`), allowed: []string{"office"}},
+				{name: "receive a 依申请公开 request", method: "POST", path: func(*fixture) string { return "/api/v1/foia/requests" },
+					body:    jsonBody(`{"applicant_kind":"person","applicant_name":"李四","phone":"13900002222","channel":"in_person","content":"2025年财政预算"}`),
+					allowed: []string{"office"}},
+				{name: "record a 依申请公开 step", method: "POST", path: func(f *fixture) string { return fmt.Sprintf("/api/v1/foia/requests/%d/steps", f.foiaID) },
+					body: jsonBody(`{"kind":"consult","note":"征求市财政局意见"}`), allowed: []string{"office"}, prepare: receiveFOIA},
+				{name: "reply to a 依申请公开 request", method: "POST", path: func(f *fixture) string { return fmt.Sprintf("/api/v1/foia/requests/%d/reply", f.foiaID) },
+					body: jsonBody(`{"type":"not_held"}`), allowed: []string{"office"}, prepare: receiveFOIA},
+				{name: "report an incident", method: "POST", path: func(*fixture) string { return "/api/v1/incidents" },
+					body: func(*testing.T) (io.Reader, string) {
+						return strings.NewReader(fmt.Sprintf(`{"title":"某镇山洪","level":"major","occurred_at":%q}`,
+							time.Now().Add(-time.Hour).Format(time.RFC3339))), "application/json"
+					}, allowed: []string{"office"}},
+				{name: "record an incident's duty", method: "POST", path: func(f *fixture) string { return fmt.Sprintf("/api/v1/incidents/%d/duties", f.incident) },
+					body:    jsonBody(`{"kind":"authoritative","evidence":"https://www.example.gov.cn/notice/1"}`),
+					allowed: []string{"office", "liaisonA"}, prepare: reportIncident},
 				{"sign out", "POST", func(*fixture) string { return "/api/v1/auth/logout" }, jsonBody(``), callers[1:], nil},
 			}
 			for _, ep := range endpoints {
@@ -250,6 +271,9 @@ func TestReadsScopedByRoleAndUnit(t *testing.T) {
 				{fmt.Sprintf("/api/v1/tasks/%d", f.taskA), []string{"office", "leader", "liaisonA"}},
 				{"/api/v1/tasks", []string{"office", "leader", "liaisonA", "liaisonB"}},
 				{"/api/v1/tickets", []string{"office", "leader", "liaisonA", "liaisonB"}},
+				{"/api/v1/foia/requests", []string{"office", "leader"}},
+				{"/api/v1/foia/annual", []string{"office", "leader"}},
+				{"/api/v1/incidents", []string{"office", "leader", "liaisonA", "liaisonB"}},
 				{"/api/v1/plans", []string{"office", "leader", "liaisonA", "liaisonB"}},
 				{"/api/v1/units", []string{"sysadmin", "secadmin", "office", "leader", "liaisonA", "liaisonB"}},
 				{"/api/v1/users", []string{"sysadmin", "secadmin"}},
@@ -326,6 +350,31 @@ func applyForClose(t *testing.T, f *fixture) {
 	if _, err := f.db.RequestClose(context.Background(), actor, f.taskA, f.unitA, "已完成", nil); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// receiveFOIA receives a request today, as the office would.
+func receiveFOIA(t *testing.T, f *fixture) {
+	t.Helper()
+	svc := &foiasvc.Service{Store: f.db, Calendar: workday.Default(), Now: time.Now}
+	v, err := svc.Receive(context.Background(), audit.System, foiasvc.Intake{Kind: "person", Name: "李四", Phone: "13900002222",
+		Channel: "in_person", Content: "2025年财政预算"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.foiaID = v.Request.ID
+}
+
+// reportIncident records a major incident of an hour ago that 市法制办
+// must publish on.
+func reportIncident(t *testing.T, f *fixture) {
+	t.Helper()
+	svc := &emergencysvc.Service{Store: f.db, Now: time.Now}
+	v, err := svc.Report(context.Background(), audit.System, store.Incident{Title: "某镇山洪", Level: "major",
+		OccurredAt: time.Now().Add(-time.Hour), UnitID: f.unitA})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.incident = v.ID
 }
 
 // issueNotice records a 督办单 on the task of 市法制办, as the scheduler

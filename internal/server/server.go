@@ -17,7 +17,9 @@ import (
 	"github.com/duban/duban/internal/assesssvc"
 	"github.com/duban/duban/internal/auth"
 	"github.com/duban/duban/internal/calendarsvc"
+	"github.com/duban/duban/internal/emergencysvc"
 	"github.com/duban/duban/internal/files"
+	"github.com/duban/duban/internal/foiasvc"
 	"github.com/duban/duban/internal/hotline"
 	"github.com/duban/duban/internal/hotlinesvc"
 	"github.com/duban/duban/internal/httpauth"
@@ -51,6 +53,13 @@ type Deps struct {
 	// Store and CalendarAdmin with the default time limits, like the one
 	// serve builds; without CalendarAdmin the ticket endpoints answer 404.
 	Hotline *hotlinesvc.Service
+	// FOIA runs the 依申请公开 requests for the API; nil leaves their
+	// endpoints 404. Unlike the hotline there is no default: the letters
+	// need the agency's letterhead from the configuration.
+	FOIA *foiasvc.Service
+	// Incidents keeps the major incidents for the API; nil leaves their
+	// endpoints 404.
+	Incidents *emergencysvc.Service
 	// Open311 serves GeoReport v2; nil leaves it out.
 	Open311 Mounter
 	Log     *slog.Logger
@@ -83,7 +92,7 @@ func New(d Deps) *Server {
 		hotlineSvc = &hotlinesvc.Service{Store: d.Store, Calendar: d.CalendarAdmin, Limits: hotline.Guangdong(), Now: d.Signin.Now}
 	}
 	(&api.Handler{Store: d.Store, Signin: d.Signin, Policy: d.Policy, Ledger: ledgerSvc, Files: d.Files, Calendar: d.CalendarAdmin, RulesBase: d.RulesBase, Assess: d.Assess,
-		Hotline: hotlineSvc}).Routes(mux)
+		Hotline: hotlineSvc, FOIA: d.FOIA, Incidents: d.Incidents}).Routes(mux)
 	if d.Open311 != nil {
 		d.Open311.Routes(mux)
 	}

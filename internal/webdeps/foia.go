@@ -21,18 +21,13 @@ type disclosure struct{ d *Deps }
 
 const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
-var foiaStateLabels = map[string]string{
-	foia.StateRunning: "办理中", foia.StateCorrection: "待补正", foia.StateAbandoned: "视为放弃（待办结）",
-	foia.StateConsulting: "征求意见中", foia.StateAwaitingFee: "待缴费", foia.StateReplied: "已答复", foia.StateOverdue: "已超期",
-}
-
 func foiaRow(v *foiasvc.View, masked bool) web.FOIARow {
 	r := v.Request
 	if masked {
 		r = r.Masked()
 	}
 	row := web.FOIARow{ID: r.ID, Applicant: r.ApplicantName, Kind: foia.ApplicantLabel(foia.Applicant(r.ApplicantKind)), Content: clip(r.Content, 80),
-		Channel: foia.ChannelLabel(foia.Channel(r.Channel)), Received: r.ReceivedOn, State: v.Clock.State, StateLabel: foiaStateLabels[v.Clock.State],
+		Channel: foia.ChannelLabel(foia.Channel(r.Channel)), Received: r.ReceivedOn, State: v.Clock.State, StateLabel: foia.StateLabel(v.Clock.State),
 		Reply: foia.Reply(r.Reply).Label(), Overdue: v.Clock.State == foia.StateOverdue}
 	if !v.Clock.Due.IsZero() {
 		due := v.Clock.Due
@@ -282,7 +277,7 @@ func (s *disclosure) Follow(ctx context.Context, id int64, secret string) (*web.
 		return nil, pageError(err, "", "")
 	}
 	r := v.Request
-	out := &web.PublicFOIA{ID: r.ID, Content: r.Content, StateLabel: foiaStateLabels[v.Clock.State], Received: r.ReceivedOn, Why: v.Clock.Why,
+	out := &web.PublicFOIA{ID: r.ID, Content: r.Content, StateLabel: foia.StateLabel(v.Clock.State), Received: r.ReceivedOn, Why: v.Clock.Why,
 		Reply: foia.Reply(r.Reply).Label(), ReplyText: r.ReplyText, HasLetter: r.ConcludedOn != nil, Secret: secret}
 	if r.ConcludedOn == nil && !v.Clock.Due.IsZero() {
 		due := v.Clock.Due

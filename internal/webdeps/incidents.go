@@ -18,17 +18,18 @@ import (
 // duties done, leaders read.
 type incidents struct{ d *Deps }
 
-var incidentStates = map[string]struct{ label, light string }{
-	emergency.Pending: {"计时中", "blue"}, emergency.DueSoon: {"临近时限", "yellow"}, emergency.Overdue: {"已超时", "red"},
-	emergency.OnTime: {"按时完成", "green"}, emergency.Late: {"超时完成", "yellow"}, emergency.Untimed: {"不计时", "gray"},
+// incidentLights are the clocks' states as the task list's lights.
+var incidentLights = map[string]string{
+	emergency.Pending: "blue", emergency.DueSoon: "yellow", emergency.Overdue: "red",
+	emergency.OnTime: "green", emergency.Late: "yellow", emergency.Untimed: "gray",
 }
 
 func incidentRow(v *emergencysvc.View) web.IncidentRow {
 	row := web.IncidentRow{ID: v.ID, Title: v.Title, Level: emergency.Level(v.Level).Label(), Occurred: v.OccurredAt, Unit: v.Unit}
 	for _, c := range v.Clocks {
-		st := incidentStates[c.State]
-		ic := web.IncidentClock{Kind: c.Kind, Label: c.Label, Due: c.Due, Done: c.Done, State: c.State, StateLabel: st.label, Light: st.light,
-			Why: c.Why, Evidence: v.Duties[c.Kind].Evidence}
+		ic := web.IncidentClock{Kind: c.Kind, Label: c.Label, Due: c.Due, Done: c.Done, State: c.State, StateLabel: emergency.StateLabel(c.State),
+			Light: incidentLights[c.State],
+			Why:   c.Why, Evidence: v.Duties[c.Kind].Evidence}
 		if c.State == emergency.Pending || c.State == emergency.DueSoon {
 			ic.Left = "还剩" + emergency.Span(c.Left)
 		} else if c.State == emergency.Overdue {
