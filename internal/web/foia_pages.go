@@ -179,26 +179,12 @@ func (h *Handler) publicFOIACreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	in := readFOIAInput(r)
-	tooMany, ok := h.publicGate(w, r)
-	if !ok {
-		return
-	}
-	if tooMany != "" {
-		in.Problems = []string{tooMany}
-		h.renderFOIAForm(w, r, http.StatusTooManyRequests, true, in)
-		return
-	}
-	id, secret, err := h.d.Disclosure.File(r.Context(), in)
-	var bad *RulesInputError
-	switch {
-	case err == nil:
-		redirect(w, r, "/public/foia/"+strconv.FormatInt(id, 10)+"?k="+secret)
-	case errors.As(err, &bad):
-		in.Problems = bad.Problems
-		h.renderFOIAForm(w, r, http.StatusUnprocessableEntity, true, in)
-	default:
-		h.fail(w, r, err)
-	}
+	h.filePublic(w, r, "/public/foia/",
+		func() (int64, string, error) { return h.d.Disclosure.File(r.Context(), in) },
+		func(status int, problems []string) {
+			in.Problems = problems
+			h.renderFOIAForm(w, r, status, true, in)
+		})
 }
 
 func (h *Handler) publicFOIAShow(w http.ResponseWriter, r *http.Request) {

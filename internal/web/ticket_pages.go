@@ -188,18 +188,30 @@ func (l *ipLimiter) allow(addr string, now time.Time) bool {
 	return true
 }
 
-// publicGate applies the public forms' abuse controls to a submission: a
-// bot that filled the hidden field gets a plain 404 and ok false; a
-// client over its limit gets the message to show on its form.
-func (h *Handler) publicGate(w http.ResponseWriter, r *http.Request) (tooMany string, ok bool) {
+// filePublic runs a public form's submission: the abuse controls (a bot
+// that filled the hidden field gets a plain 404, a client over its limit
+// the reason on its form), then file, then the way to the follow link
+// under followPath — or the form again with the problems.
+func (h *Handler) filePublic(w http.ResponseWriter, r *http.Request, followPath string, file func() (int64, string, error),
+	again func(status int, problems []string)) {
 	if r.PostFormValue(honeypot) != "" {
 		h.fail(w, r, ErrNotFound) // a bot: nothing to tell it
-		return "", false
+		return
 	}
 	if !h.publicForms.allow(clientAddr(r), h.d.Now()) {
-		return i18n.FromContext(r.Context()).T("tickets.public.too_many"), true
+		again(http.StatusTooManyRequests, []string{i18n.FromContext(r.Context()).T("tickets.public.too_many")})
+		return
 	}
-	return "", true
+	id, secret, err := file()
+	var bad *RulesInputError
+	switch {
+	case err == nil:
+		redirect(w, r, followPath+strconv.FormatInt(id, 10)+"?k="+secret)
+	case errors.As(err, &bad):
+		again(http.StatusUnprocessableEntity, bad.Problems)
+	default:
+		h.fail(w, r, err)
+	}
 }
 
 func clientAddr(r *http.Request) string {
@@ -223,26 +235,12 @@ func (h *Handler) publicTicketCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	in := readTicketInput(r)
-	tooMany, ok := h.publicGate(w, r)
-	if !ok {
-		return
-	}
-	if tooMany != "" {
-		in.Problems = []string{tooMany}
-		h.renderTicketForm(w, r, http.StatusTooManyRequests, true, in)
-		return
-	}
-	id, secret, err := h.d.Hotline.File(r.Context(), in)
-	var bad *RulesInputError
-	switch {
-	case err == nil:
-		redirect(w, r, "/public/tickets/"+strconv.FormatInt(id, 10)+"?k="+secret)
-	case errors.As(err, &bad):
-		in.Problems = bad.Problems
-		h.renderTicketForm(w, r, http.StatusUnprocessableEntity, true, in)
-	default:
-		h.fail(w, r, err)
-	}
+	h.filePublic(w, r, "/public/tickets/",
+		func() (int64, string, error) { return h.d.Hotline.File(r.Context(), in) },
+		func(status int, problems []string) {
+			in.Problems = problems
+			h.renderTicketForm(w, r, status, true, in)
+		})
 }
 
 func (h *Handler) publicTicketShow(w http.ResponseWriter, r *http.Request) {
