@@ -42,7 +42,13 @@ type Intake struct {
 	Name        string
 	Phone       string
 	Email       string
+	// Files are photos or documents already checked and kept in the
+	// files store (at most MaxFiles).
+	Files []store.Attachment
 }
+
+// MaxFiles bounds the files of one ticket.
+const MaxFiles = 3
 
 // InputError lists what is wrong with an intake or a step, in Chinese.
 // Fields, in step with Problems when set, names the Intake field each
@@ -163,6 +169,9 @@ func (s *Service) receive(ctx context.Context, actor audit.Actor, in Intake, fol
 			bad.add(l.field, fmt.Sprintf("%s不超过 %d 字", l.label, l.max))
 		}
 	}
+	if len(in.Files) > MaxFiles {
+		bad.add("files", fmt.Sprintf("附件最多 %d 个", MaxFiles))
+	}
 	switch {
 	case (in.Lat == nil) != (in.Lon == nil):
 		bad.add("lat", "坐标须同时给出纬度和经度")
@@ -184,7 +193,7 @@ func (s *Service) receive(ctx context.Context, actor audit.Actor, in Intake, fol
 	tk := store.Ticket{ServiceCode: in.ServiceCode, Type: string(t), Urgency: urgency, Channel: in.Channel, Description: desc,
 		Address: strings.TrimSpace(in.Address), Lat: in.Lat, Lon: in.Lon, CallerName: strings.TrimSpace(in.Name),
 		CallerPhone: strings.TrimSpace(in.Phone), CallerEmail: strings.TrimSpace(in.Email), State: string(hotline.Triage),
-		DueAt: limit.Due(s.Calendar.Current(), now), ReceivedAt: now, FollowHash: follow}
+		DueAt: limit.Due(s.Calendar.Current(), now), ReceivedAt: now, FollowHash: follow, Files: in.Files}
 	if svc != nil && svc.UnitID != 0 {
 		tk.State, tk.UnitID, tk.AssignedAt = string(hotline.Assigned), svc.UnitID, &now
 	}

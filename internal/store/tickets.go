@@ -58,6 +58,10 @@ type Ticket struct {
 	// FollowHash is the hash of the caller's secret link to follow the
 	// ticket; only CreateTicket writes it, nothing reads it back.
 	FollowHash string `json:"-"`
+	// Files are the photos and files attached at intake, kept already
+	// in the files store; CreateTicket records them, TicketFiles reads
+	// them back.
+	Files []Attachment `json:"-"`
 }
 
 // Masked is the ticket with the caller's personal data hidden but for a
@@ -191,8 +195,15 @@ func (db *DB) CreateTicket(ctx context.Context, actor audit.Actor, t Ticket) (in
 	if err := db.ticketEvent(ctx, tx, actor, id, "received", t.UnitID, t.Channel); err != nil {
 		return 0, err
 	}
+	for _, f := range t.Files {
+		if _, err := tx.ExecContext(ctx, db.dialect.rebind(`
+			INSERT INTO ticket_files (ticket_id, filename, content_type, size, sha256, created_at) VALUES (?, ?, ?, ?, ?, ?)`),
+			id, f.Filename, f.ContentType, f.Size, f.SHA256, now); err != nil {
+			return 0, fmt.Errorf("store: ticket %d file: %w", id, err)
+		}
+	}
 	if err := db.appendAudit(ctx, tx, actor, "ticket.create", "ticket", id, nil,
-		map[string]any{"service": t.ServiceCode, "type": t.Type, "state": t.State, "unit": t.UnitID}); err != nil {
+		map[string]any{"service": t.ServiceCode, "type": t.Type, "state": t.State, "unit": t.UnitID, "files": len(t.Files)}); err != nil {
 		return 0, err
 	}
 	return id, db.commit(tx)

@@ -23,6 +23,9 @@ type Hotline interface {
 	Get(ctx context.Context, id int64) (*TicketView, error)
 	// Form is what the intake form offers.
 	Form(ctx context.Context) (*TicketForm, error)
+	// Attachment downloads a ticket's file, for whoever may read the
+	// ticket.
+	Attachment(ctx context.Context, id int64) (*Download, error)
 	// Intake takes a ticket in (the office, from a call).
 	Intake(ctx context.Context, in TicketInput) (int64, error)
 	// Act moves a ticket on: route, redirect, decide an extension, record
@@ -74,7 +77,16 @@ type ServiceFormView struct {
 type TicketInput struct {
 	Service, Type, Urgency, Description, Address string
 	Name, Phone, Email                           string
-	Problems                                     []string
+	// Uploads are photos or a PDF the caller or agent attaches.
+	Uploads  []Upload
+	Problems []string
+}
+
+// FileLink is a downloadable file of a ticket.
+type FileLink struct {
+	ID   int64
+	Name string
+	Size int64
 }
 
 // TicketAction is one step on a ticket's page.
@@ -127,6 +139,7 @@ type TicketView struct {
 	Reopened, Extension       int
 	RedirectTo                string
 	Steps                     []TicketStep
+	Files                     []FileLink
 	Units                     []Option // to route to
 	Can                       map[string]bool
 	Problems                  []string

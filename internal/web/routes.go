@@ -70,6 +70,7 @@ func (h *Handler) routes() {
 		m.HandleFunc("GET /tickets/new", h.signedIn(h.ticketNew))
 		m.HandleFunc("GET /tickets/stats", h.signedIn(h.ticketStats))
 		m.HandleFunc("GET /tickets/stats.xlsx", h.signedIn(h.ticketStatsXlsx))
+		m.HandleFunc("GET /tickets/files/{id}", h.signedIn(h.ticketFile))
 		m.HandleFunc("POST /tickets/new", h.signedIn(h.ticketCreate))
 		m.HandleFunc("GET /tickets/{id}", h.signedIn(h.ticketShow))
 		m.HandleFunc("POST /tickets/{id}/act", h.signedIn(h.ticketAct))

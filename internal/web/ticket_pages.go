@@ -62,6 +62,18 @@ func (h *Handler) ticketStatsXlsx(w http.ResponseWriter, r *http.Request) {
 	h.download(w, r, d, err)
 }
 
+// ticketFile downloads a ticket's file: always as a download, never
+// inline, so an upload cannot act as a page of duban's.
+func (h *Handler) ticketFile(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	d, err := h.d.Hotline.Attachment(r.Context(), id)
+	h.download(w, r, d, err)
+}
+
 func (h *Handler) ticketShow(w http.ResponseWriter, r *http.Request) {
 	h.renderTicket(w, r, http.StatusOK, nil)
 }
@@ -126,16 +138,39 @@ func (h *Handler) renderTicketForm(w http.ResponseWriter, r *http.Request, statu
 	h.render(w, r, status, "ticket_form", TicketFormPage{Page: p, TicketForm: f})
 }
 
+// maxPublicUpload bounds a public form with photos: three of a few MB.
+const maxPublicUpload = 16 << 20
+
+// readTicketForm reads the intake form, which may carry files; false
+// means it has answered (a malformed or oversized body).
+func readTicketForm(w http.ResponseWriter, r *http.Request) (TicketInput, bool) {
+	if !parseUpload(w, r) {
+		return TicketInput{}, false
+	}
+	in := readTicketInput(r)
+	ups, ok := uploads(r, "files")
+	if !ok {
+		in.Problems = []string{i18n.FromContext(r.Context()).T("tickets.files_too_many")}
+	}
+	in.Uploads = ups
+	return in, true
+}
+
 func readTicketInput(r *http.Request) TicketInput {
 	return TicketInput{Service: field(r, "service"), Type: field(r, "type"), Urgency: field(r, "urgency"), Description: field(r, "description"),
 		Address: field(r, "address"), Name: field(r, "name"), Phone: field(r, "phone"), Email: field(r, "email")}
 }
 
 func (h *Handler) ticketCreate(w http.ResponseWriter, r *http.Request) {
-	if !parseForm(w, r) {
+	in, ok := readTicketForm(w, r)
+	if !ok {
 		return
 	}
-	in := readTicketInput(r)
+	if in.Problems != nil {
+		in.Uploads = nil
+		h.renderTicketForm(w, r, http.StatusUnprocessableEntity, false, in)
+		return
+	}
 	id, err := h.d.Hotline.Intake(r.Context(), in)
 	var bad *RulesInputError
 	switch {
@@ -231,10 +266,16 @@ func (h *Handler) publicTicketNew(w http.ResponseWriter, r *http.Request) {
 // publicTicketCreate files a ticket from the public form and leads the
 // caller to its follow link.
 func (h *Handler) publicTicketCreate(w http.ResponseWriter, r *http.Request) {
-	if !parseForm(w, r) {
+	r.Body = http.MaxBytesReader(w, r.Body, maxPublicUpload)
+	in, ok := readTicketForm(w, r)
+	if !ok {
 		return
 	}
-	in := readTicketInput(r)
+	if in.Problems != nil {
+		in.Uploads = nil
+		h.renderTicketForm(w, r, http.StatusUnprocessableEntity, true, in)
+		return
+	}
 	h.filePublic(w, r, "/public/tickets/",
 		func() (int64, string, error) { return h.d.Hotline.File(r.Context(), in) },
 		func(status int, problems []string) {

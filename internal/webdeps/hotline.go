@@ -109,6 +109,9 @@ func (s *tickets) Get(ctx context.Context, id int64) (*web.TicketView, error) {
 	if err != nil {
 		return nil, err
 	}
+	if v.Files, err = s.fileLinks(ctx, id); err != nil {
+		return nil, err
+	}
 	for _, e := range events {
 		v.Steps = append(v.Steps, web.TicketStep{At: e.At, Actor: e.Actor, Kind: e.Kind, Note: e.Note})
 	}
@@ -181,7 +184,11 @@ func (s *tickets) Intake(ctx context.Context, in web.TicketInput) (int64, error)
 	if err != nil {
 		return 0, err
 	}
-	t, err := s.d.Hotline.Receive(ctx, actor, intakeOf(in, "phone"))
+	intake := intakeOf(in, "phone")
+	if intake.Files, err = s.keepTicketFiles(in.Uploads); err != nil {
+		return 0, err
+	}
+	t, err := s.d.Hotline.Receive(ctx, actor, intake)
 	if err != nil {
 		return 0, ticketError(err)
 	}
@@ -231,7 +238,12 @@ func (s *tickets) Act(ctx context.Context, id int64, a web.TicketAction) error {
 
 func (s *tickets) File(ctx context.Context, in web.TicketInput) (int64, string, error) {
 	in.Urgency = "" // the public does not set urgency; the centre may
-	t, secret, err := s.d.Hotline.ReceivePublic(ctx, intakeOf(in, "web"))
+	intake := intakeOf(in, "web")
+	var err error
+	if intake.Files, err = s.keepTicketFiles(in.Uploads); err != nil {
+		return 0, "", err
+	}
+	t, secret, err := s.d.Hotline.ReceivePublic(ctx, intake)
 	if err != nil {
 		return 0, "", ticketError(err)
 	}
