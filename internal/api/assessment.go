@@ -29,15 +29,8 @@ func (h *Handler) assessPeriod(r *http.Request) (ledger.Period, error) {
 // assessReady checks the caller may read the ledger and the service is
 // there.
 func (h *Handler) assessReady(w http.ResponseWriter, r *http.Request, action authz.Action) bool {
-	if _, err := allowed(r, action); err != nil {
-		fail(w, r, err)
-		return false
-	}
-	if h.Assess == nil {
-		fail(w, r, store.ErrNotFound)
-		return false
-	}
-	return true
+	_, ok := h.ready(w, r, action, h.Assess != nil)
+	return ok
 }
 
 // assessScores is a period's ranking: every unit's parts, total and place.

@@ -5,21 +5,11 @@ import (
 	"strconv"
 
 	"github.com/duban/duban/internal/authz"
-	"github.com/duban/duban/internal/store"
 )
 
-// foiaReady checks that the caller may do action and that the FOIA desk
-// is there; on failure it has answered.
+// foiaReady is ready for the FOIA desk.
 func (h *Handler) foiaReady(w http.ResponseWriter, r *http.Request, action authz.Action) (authz.Principal, bool) {
-	c, err := allowed(r, action)
-	if err == nil && h.FOIA == nil {
-		err = store.ErrNotFound
-	}
-	if err != nil {
-		fail(w, r, err)
-		return authz.Principal{}, false
-	}
-	return c.Principal(), true
+	return h.ready(w, r, action, h.FOIA != nil)
 }
 
 // foiaList is the office's desk: the open requests with their clocks run

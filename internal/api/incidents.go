@@ -8,18 +8,9 @@ import (
 	"github.com/duban/duban/internal/store"
 )
 
-// incidentReady checks that the caller may do action and that the
-// incidents' desk is there; on failure it has answered.
+// incidentReady is ready for the incidents' desk.
 func (h *Handler) incidentReady(w http.ResponseWriter, r *http.Request, action authz.Action) (authz.Principal, bool) {
-	c, err := allowed(r, action)
-	if err == nil && h.Incidents == nil {
-		err = store.ErrNotFound
-	}
-	if err != nil {
-		fail(w, r, err)
-		return authz.Principal{}, false
-	}
-	return c.Principal(), true
+	return h.ready(w, r, action, h.Incidents != nil)
 }
 
 // seesIncident is the pages' rule: a liaison sees, and records duties

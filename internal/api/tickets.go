@@ -9,11 +9,12 @@ import (
 	"github.com/duban/duban/internal/store"
 )
 
-// ticketReady checks that the caller may do action and that the hotline
-// is there; on failure it has answered.
-func (h *Handler) ticketReady(w http.ResponseWriter, r *http.Request, action authz.Action) (authz.Principal, bool) {
+// ready checks that the caller may do action and that the service
+// behind it runs (present); on failure it has answered: 403, or 404 for a
+// service this instance does not run.
+func (h *Handler) ready(w http.ResponseWriter, r *http.Request, action authz.Action, present bool) (authz.Principal, bool) {
 	c, err := allowed(r, action)
-	if err == nil && h.Hotline == nil {
+	if err == nil && !present {
 		err = store.ErrNotFound
 	}
 	if err != nil {
@@ -21,6 +22,11 @@ func (h *Handler) ticketReady(w http.ResponseWriter, r *http.Request, action aut
 		return authz.Principal{}, false
 	}
 	return c.Principal(), true
+}
+
+// ticketReady is ready for the hotline.
+func (h *Handler) ticketReady(w http.ResponseWriter, r *http.Request, action authz.Action) (authz.Principal, bool) {
+	return h.ready(w, r, action, h.Hotline != nil)
 }
 
 // ticketFilter reads the list filters of a request: state, unit, limit
