@@ -54,6 +54,19 @@ func TestRequestJourney(t *testing.T) {
 			if v.Request.Channel != "online" || !v.Clock.Due.Equal(day("2026-03-12")) || v.Request.DueOn == nil || !v.Request.DueOn.Equal(day("2026-03-12")) {
 				t.Fatalf("received %+v, clock %+v", v.Request, v.Clock)
 			}
+			// Filed online on Friday 2-06, confirmed with the applicant on
+			// Monday 2-09: the clock counts from 2-09. A confirmation before
+			// the filing, or once handling began, is refused.
+			clock = time.Date(2026, 2, 9, 10, 0, 0, 0, cstZone)
+			if _, err := svc.ConfirmReceipt(ctx, office, id, day("2026-02-05")); err == nil {
+				t.Error("a confirmation before the filing")
+			}
+			if v, err := svc.ConfirmReceipt(ctx, office, id, time.Time{}); err != nil || !v.Request.ReceivedOn.Equal(day("2026-02-09")) {
+				t.Fatalf("confirmed %+v %v", v, err)
+			}
+			if _, err := svc.ConfirmReceipt(ctx, office, id, day("2026-02-06")); err != nil {
+				t.Fatal(err) // back to the filing day, which the rest of the test counts from
+			}
 			if f, err := svc.Follow(ctx, id, secret); err != nil || f.Request.ID != id {
 				t.Fatalf("follow: %v", err)
 			}
@@ -79,6 +92,9 @@ func TestRequestJourney(t *testing.T) {
 			var bad *InputError
 			if _, err := svc.Step(ctx, office, id, StepInput{Kind: foia.StepCorrection, Days: 5}); !errors.As(err, &bad) || !strings.Contains(bad.Error(), "一次性") {
 				t.Errorf("a second 补正: %v", err)
+			}
+			if _, err := svc.ConfirmReceipt(ctx, office, id, day("2026-02-09")); !errors.As(err, &bad) || !strings.Contains(bad.Error(), "已开始办理") {
+				t.Errorf("a confirmation once handling began: %v", err)
 			}
 			clock = time.Date(2026, 3, 9, 9, 0, 0, 0, cstZone)
 			step(StepInput{Kind: foia.StepSupplement, On: day("2026-02-25")})

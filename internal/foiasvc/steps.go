@@ -224,3 +224,32 @@ func (s *Service) stepDay(on time.Time) (time.Time, error) {
 	}
 	return on, nil
 }
+
+// ConfirmReceipt sets the day of receipt of a request that came by
+// ordinary mail, the internet or fax to the day both sides confirmed it
+// (Art. 31(2)(3)), which may be later than the day it was recorded —
+// before anything else was done with it.
+func (s *Service) ConfirmReceipt(ctx context.Context, actor audit.Actor, id int64, on time.Time) (*View, error) {
+	on, err := s.stepDay(on)
+	if err != nil {
+		return nil, err
+	}
+	r, err := s.Store.SetFOIAReceived(ctx, actor, id, on, func(r *store.FOIARequest, steps []store.FOIAStep) error {
+		switch foia.Channel(r.Channel) {
+		case foia.OrdinaryMail, foia.Online, foia.Fax:
+		default:
+			return &InputError{[]string{"确认收到日期：当面提交和挂号邮寄的申请，收到日期即提交或签收之日，不需另行确认"}}
+		}
+		if len(steps) > 0 || r.ConcludedOn != nil {
+			return &InputError{[]string{"确认收到日期：申请已开始办理，不能再改收到日期"}}
+		}
+		if foia.Channel(r.Channel) == foia.Online && on.Before(workday.DateOf(r.CreatedAt.In(chinaTime))) {
+			return &InputError{[]string{"确认收到日期：不能早于网上提交之日"}}
+		}
+		return s.settle(r, steps)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return s.Find(ctx, r.ID)
+}

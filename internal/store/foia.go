@@ -273,3 +273,32 @@ func (db *DB) StepFOIARequest(ctx context.Context, actor audit.Actor, id int64, 
 	}
 	return r, db.commit(tx)
 }
+
+// SetFOIAReceived changes a request's day of receipt, audited, through
+// check: given the stored request and its steps, it may refuse (a request
+// already handled) or settle the state and deadline for the new day.
+func (db *DB) SetFOIAReceived(ctx context.Context, actor audit.Actor, id int64, on time.Time, check func(*FOIARequest, []FOIAStep) error) (*FOIARequest, error) {
+	tx, err := db.beginWrite(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("store: information request %d: %w", id, err)
+	}
+	defer tx.Rollback()
+	r, steps, err := db.findFOIARequest(ctx, tx, `WHERE id = ?`, id)
+	if err != nil {
+		return nil, err
+	}
+	before := r.ReceivedOn
+	r.ReceivedOn = on
+	if err := check(r, steps); err != nil {
+		return nil, err
+	}
+	if _, err := tx.ExecContext(ctx, db.dialect.rebind(`UPDATE foia_requests SET received_on = ?, state = ?, due_on = ?, updated_at = ? WHERE id = ?`),
+		nullDay(on), r.State, dayPtr(r.DueOn), db.now(), id); err != nil {
+		return nil, fmt.Errorf("store: information request %d: %w", id, err)
+	}
+	if err := db.appendAudit(ctx, tx, actor, "foia.received", "foia_request", id,
+		map[string]any{"received_on": before.Format(time.DateOnly)}, map[string]any{"received_on": on.Format(time.DateOnly)}); err != nil {
+		return nil, err
+	}
+	return r, db.commit(tx)
+}

@@ -102,10 +102,13 @@ type FOIAView struct {
 	// download the reply letter, which names the applicant.
 	CanAct    bool
 	CanLetter bool
-	StepKinds []Option
-	Replies   []Option
-	Grounds   []Option
-	Problems  []string
+	// CanConfirm: a request by ordinary mail, the internet or fax not yet
+	// handled, whose day of receipt is the day both sides confirmed.
+	CanConfirm bool
+	StepKinds  []Option
+	Replies    []Option
+	Grounds    []Option
+	Problems   []string
 }
 
 // FOIAStepRow is one recorded step.

@@ -19,7 +19,7 @@ func foiaSamples(p Page) map[string][]any {
 			FOIAListPage{Page: p, FOIAListView: &FOIAListView{}}},
 		"foia_request": {FOIAPage{Page: p, FOIAView: &FOIAView{FOIARow: row, Contact: "139****1111 · <b>addr</b>", Form: "电子", Why: []string{"<b>2026-02-06</b> 收到"},
 			Steps: []FOIAStepRow{{On: at, Label: "告知补正", Days: 10, Note: "<i>note</i>", Actor: "gongkai"}}, ReplyText: "<b>见附件</b>", Fee: 200,
-			Concluded: &due, CanAct: true, CanLetter: true, StepKinds: []Option{{Value: "correction", Label: "告知补正"}}, Replies: []Option{{Value: "disclosed", Label: "予以公开"}},
+			Concluded: &due, CanAct: true, CanLetter: true, CanConfirm: true, StepKinds: []Option{{Value: "correction", Label: "告知补正"}}, Replies: []Option{{Value: "disclosed", Label: "予以公开"}},
 			Grounds: []Option{{Value: "1", Label: "属于国家秘密"}}, Problems: []string{"<b>一次性</b>"}}},
 			FOIAPage{Page: p, FOIAView: &FOIAView{}}},
 		"foia_form": {FOIAFormPage{Page: p, FOIAForm: form}, FOIAFormPage{Page: anon, FOIAForm: form}},

@@ -75,6 +75,10 @@ func (s *disclosure) Get(ctx context.Context, id int64) (*web.FOIAView, error) {
 	out := &web.FOIAView{FOIARow: foiaRow(v, masked), Form: r.Form, Why: v.Clock.Why, ReplyText: r.ReplyText, Fee: r.Fee,
 		Concluded: r.ConcludedOn, CanAct: authz.Allowed(p, authz.FOIAHandle) && r.ConcludedOn == nil,
 		CanLetter: authz.Allowed(p, authz.FOIAHandle) && r.ConcludedOn != nil}
+	switch foia.Channel(r.Channel) {
+	case foia.OrdinaryMail, foia.Online, foia.Fax:
+		out.CanConfirm = out.CanAct && len(v.Steps) == 0
+	}
 	out.Content = r.Content
 	out.Contact = strings.Join(nonEmpty(r.ApplicantIDNo, r.ApplicantPhone, r.ApplicantEmail, r.ApplicantAddr), " · ")
 	for _, st := range v.Steps {
@@ -181,7 +185,9 @@ func (s *disclosure) Act(ctx context.Context, id int64, a web.FOIAAction) error 
 			return &web.RulesInputError{Problems: []string{"日期：请按 年-月-日 填写"}}
 		}
 	}
-	if a.Kind == foia.StepReply {
+	if a.Kind == "confirm" {
+		_, err = s.d.FOIA.ConfirmReceipt(ctx, actor, id, on)
+	} else if a.Kind == foia.StepReply {
 		_, err = s.d.FOIA.Reply(ctx, actor, id, foiasvc.ReplyInput{Type: foia.Reply(a.Reply), Ground: a.Ground, Text: a.Text, On: on})
 	} else {
 		_, err = s.d.FOIA.Step(ctx, actor, id, foiasvc.StepInput{Kind: a.Kind, On: on, Days: a.Days, Note: a.Note, Pages: a.Pages, Count: a.Count})
