@@ -18,6 +18,8 @@ import (
 // kept, on both public forms; one address may file five times an hour
 // across the two forms, the sixth gets 429 with the reason on the form
 // while another address still may; no request needs an outside service.
+// The portal's 12345 figures and annual table need no sign-in and show
+// nobody's data.
 func TestPublicFormsAbuseControls(t *testing.T) {
 	kind := storetest.Kinds()[0]
 	app, _, _ := webFixture(t, kind, nil)
@@ -69,5 +71,15 @@ func TestPublicFormsAbuseControls(t *testing.T) {
 	}
 	if code, _ := post("192.0.2.3", "/public/foia/new", request); code != http.StatusSeeOther {
 		t.Errorf("another address: %d", code)
+	}
+
+	// The published figures need no sign-in and carry nobody's data.
+	for path, want := range map[string]string{"/public/hotline": "受理工单", "/public/foia/report": "本年新收政府信息公开申请数量"} {
+		rec := httptest.NewRecorder()
+		app.Server.ServeHTTP(rec, httptest.NewRequest("GET", path, nil))
+		body := rec.Body.String()
+		if rec.Code != http.StatusOK || !strings.Contains(body, want) || strings.Contains(body, "13900001111") || strings.Contains(body, "张三") {
+			t.Errorf("%s: %d, has %q: %v", path, rec.Code, want, strings.Contains(body, want))
+		}
 	}
 }

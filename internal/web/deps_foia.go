@@ -31,6 +31,9 @@ type Disclosure interface {
 	// ReportFile the same as .xlsx.
 	Report(ctx context.Context, year int) (*FOIAReportView, error)
 	ReportFile(ctx context.Context, year int) (*Download, error)
+	// PublicReport is the table for the portal, without sign-in: the
+	// annual report is public by law and holds counts only.
+	PublicReport(ctx context.Context, year int) (*FOIAReportView, error)
 	// File takes a request from the public form and returns it with the
 	// secret of the applicant's follow link.
 	File(ctx context.Context, in FOIAInput) (int64, string, error)

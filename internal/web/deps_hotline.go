@@ -16,6 +16,9 @@ type Hotline interface {
 	// tickets by type and state, and the 三率 of each unit the user may
 	// see, with charts.
 	Stats(ctx context.Context, period string) (*TicketStatsView, error)
+	// PublicStats are the same for the public portal: no sign-in, every
+	// unit, nothing of any caller.
+	PublicStats(ctx context.Context, period string) (*TicketStatsView, error)
 	// StatsFile is the same as .xlsx.
 	StatsFile(ctx context.Context, period string) (*Download, error)
 	// Get returns a ticket with its steps and what the user may do next;

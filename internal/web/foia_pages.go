@@ -110,6 +110,16 @@ func (h *Handler) foiaReport(w http.ResponseWriter, r *http.Request) {
 	h.render(w, r, http.StatusOK, "foia_report", FOIAReportPage{Page: h.basePage(w, r, ""), FOIAReportView: v})
 }
 
+func (h *Handler) publicFOIAReport(w http.ResponseWriter, r *http.Request) {
+	year, _ := strconv.Atoi(r.URL.Query().Get("year"))
+	v, err := h.d.Disclosure.PublicReport(r.Context(), year)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	h.render(w, r, http.StatusOK, "foia_report", FOIAReportPage{Page: h.publicPage(w, r), FOIAReportView: v})
+}
+
 func (h *Handler) foiaReportXlsx(w http.ResponseWriter, r *http.Request) {
 	year, _ := strconv.Atoi(r.URL.Query().Get("year"))
 	d, err := h.d.Disclosure.ReportFile(r.Context(), year)

@@ -80,6 +80,7 @@ func (h *Handler) routes() {
 		m.HandleFunc("GET /tickets/services/{code}/edit", h.signedIn(h.ticketServiceEdit))
 		m.HandleFunc("POST /tickets/services/{code}/edit", h.signedIn(h.ticketServiceUpdate))
 		// Public: the citizens' form and follow link.
+		m.HandleFunc("GET /public/hotline", h.publicHotline)
 		m.HandleFunc("GET /public/tickets/new", h.publicTicketNew)
 		m.HandleFunc("POST /public/tickets/new", h.publicTicketCreate)
 		m.HandleFunc("GET /public/tickets/{id}", h.publicTicketShow)
@@ -95,6 +96,7 @@ func (h *Handler) routes() {
 		m.HandleFunc("POST /foia/{id}/act", h.signedIn(h.foiaAct))
 		m.HandleFunc("GET /foia/{id}/letter.docx", h.signedIn(h.foiaLetter))
 		// Public: the applicants' form and follow link.
+		m.HandleFunc("GET /public/foia/report", h.publicFOIAReport)
 		m.HandleFunc("GET /public/foia/new", h.publicFOIANew)
 		m.HandleFunc("POST /public/foia/new", h.publicFOIACreate)
 		m.HandleFunc("GET /public/foia/{id}", h.publicFOIAShow)

@@ -57,6 +57,16 @@ func (h *Handler) ticketStats(w http.ResponseWriter, r *http.Request) {
 	h.render(w, r, http.StatusOK, "ticket_stats", TicketStatsPage{Page: h.basePage(w, r, ""), TicketStatsView: v})
 }
 
+// publicHotline is the 12345 figures on the public portal.
+func (h *Handler) publicHotline(w http.ResponseWriter, r *http.Request) {
+	v, err := h.d.Hotline.PublicStats(r.Context(), r.URL.Query().Get("period"))
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	h.render(w, r, http.StatusOK, "ticket_stats", TicketStatsPage{Page: h.publicPage(w, r), TicketStatsView: v})
+}
+
 func (h *Handler) ticketStatsXlsx(w http.ResponseWriter, r *http.Request) {
 	d, err := h.d.Hotline.StatsFile(r.Context(), r.URL.Query().Get("period"))
 	h.download(w, r, d, err)

@@ -46,7 +46,8 @@ func ticketSamples(p Page) map[string][]any {
 			ByType: []Count{{Label: "投诉", N: 3}}, ByState: []Count{{Label: "办理中", N: 2}},
 			Units:  []UnitRates{{Unit: "<b>市住建局</b>", Tickets: 3, OnTime: 2, Visited: 1, Liked: 1, Response: 66.7, Satisfaction: 100}, {Unit: "市财政局", Tickets: 1}},
 			Charts: []Chart{{ID: "chart-types", Title: "工单类型", Spec: `{"kind":"pie"}`}}}},
-			TicketStatsPage{Page: p, TicketStatsView: &TicketStatsView{}}},
+			TicketStatsPage{Page: p, TicketStatsView: &TicketStatsView{}},
+			TicketStatsPage{Page: anon, TicketStatsView: &TicketStatsView{Period: "2026", Label: "2026年", Units: []UnitRates{{Unit: "市财政局", Tickets: 1}}}}},
 		"ticket_form":   {TicketFormPage{Page: p, TicketForm: form}, TicketFormPage{Page: anon, TicketForm: form}},
 		"ticket_public": {PublicTicketPage{Page: anon, PublicTicket: &PublicTicket{ID: 7, Type: "投诉", Description: "<script>", StateLabel: "待回访", Received: at, Due: at, Answer: "<b>已修</b>", CanRate: true, Secret: "abc"}}, PublicTicketPage{Page: anon, PublicTicket: &PublicTicket{Verdict: "fairly"}}},
 	}

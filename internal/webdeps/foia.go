@@ -224,6 +224,10 @@ func (s *disclosure) report(ctx context.Context, year int) (int, []foia.Row, err
 	if _, _, err := s.d.acting(ctx, authz.FOIARead); err != nil {
 		return 0, nil, err
 	}
+	return s.annual(ctx, year)
+}
+
+func (s *disclosure) annual(ctx context.Context, year int) (int, []foia.Row, error) {
 	now := s.thisYear()
 	if year < 2008 || year > now { // the Regulations took effect in 2008
 		year = now
@@ -237,6 +241,20 @@ func (s *disclosure) Report(ctx context.Context, year int) (*web.FOIAReportView,
 	if err != nil {
 		return nil, err
 	}
+	return s.reportView(year, rows), nil
+}
+
+// PublicReport is the same table for the portal: the annual report is
+// published by law (条例第五十条), and the table holds counts only.
+func (s *disclosure) PublicReport(ctx context.Context, year int) (*web.FOIAReportView, error) {
+	year, rows, err := s.annual(ctx, year)
+	if err != nil {
+		return nil, err
+	}
+	return s.reportView(year, rows), nil
+}
+
+func (s *disclosure) reportView(year int, rows []foia.Row) *web.FOIAReportView {
 	v := &web.FOIAReportView{Year: year}
 	for y := s.thisYear(); y >= s.thisYear()-5; y-- {
 		v.Years = append(v.Years, y)
@@ -248,7 +266,7 @@ func (s *disclosure) Report(ctx context.Context, year int) (*web.FOIAReportView,
 	for _, r := range rows {
 		v.Rows = append(v.Rows, web.FOIAReportRow{Label: r.Label, Depth: r.Depth, Counts: r.Counts[:]})
 	}
-	return v, nil
+	return v
 }
 
 func (s *disclosure) ReportFile(ctx context.Context, year int) (*web.Download, error) {

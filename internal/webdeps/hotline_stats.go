@@ -22,6 +22,16 @@ func (s *tickets) Stats(ctx context.Context, key string) (*web.TicketStatsView, 
 	if err != nil {
 		return nil, err
 	}
+	return s.stats(ctx, key, func(unit int64) bool { return p.Role != authz.Liaison || p.HasUnit(unit) })
+}
+
+// PublicStats are the same figures for everyone, as the portal publishes
+// them: counts and rates only, nothing of any caller.
+func (s *tickets) PublicStats(ctx context.Context, key string) (*web.TicketStatsView, error) {
+	return s.stats(ctx, key, func(int64) bool { return true })
+}
+
+func (s *tickets) stats(ctx context.Context, key string, shown func(unit int64) bool) (*web.TicketStatsView, error) {
 	today := s.d.Hotline.Now().In(chinaTime)
 	today = time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC)
 	period, err := ledger.PeriodOf("quarter", today)
@@ -57,7 +67,7 @@ func (s *tickets) Stats(ctx context.Context, key string) (*web.TicketStatsView, 
 		names[u.ID] = u.Name
 	}
 	for id, r := range rates {
-		if p.Role == authz.Liaison && !p.HasUnit(id) {
+		if !shown(id) {
 			continue
 		}
 		v.Units = append(v.Units, web.UnitRates{Unit: names[id], Tickets: r.Tickets, OnTime: r.OnTime, Visited: r.Visited, Solved: r.Solved,
