@@ -16,12 +16,16 @@ func (s *Service) List(ctx context.Context, limit int) (open, concluded []View, 
 	if err != nil {
 		return nil, nil, err
 	}
+	ids := make([]int64, len(rows))
+	for i, r := range rows {
+		ids[i] = r.ID
+	}
+	steps, err := s.Store.FOIASteps(ctx, ids)
+	if err != nil {
+		return nil, nil, err
+	}
 	for i := range rows {
-		r, steps, err := s.Store.FindFOIARequest(ctx, rows[i].ID)
-		if err != nil {
-			return nil, nil, err
-		}
-		v, err := s.view(r, steps)
+		v, err := s.view(&rows[i], steps[rows[i].ID])
 		if err != nil {
 			return nil, nil, err
 		}

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/duban/duban/internal/audit"
@@ -156,23 +157,55 @@ func (db *DB) findFOIARequest(ctx context.Context, q rowsQueryer, where string, 
 	if err != nil {
 		return nil, nil, fmt.Errorf("store: information request %d: %w", id, err)
 	}
-	rows, err := q.QueryContext(ctx, db.dialect.rebind(`SELECT kind, on_day, days, note, actor, at FROM foia_steps WHERE request_id = ? ORDER BY id`), id)
+	steps, err := db.foiaSteps(ctx, q, []int64{id})
 	if err != nil {
-		return nil, nil, fmt.Errorf("store: information request %d steps: %w", id, err)
+		return nil, nil, err
+	}
+	return &r, nonNil(steps[id]), nil
+}
+
+// FOIASteps are the steps of several requests at once, by request, in
+// the order they were recorded: a desk of open requests in one query.
+func (db *DB) FOIASteps(ctx context.Context, ids []int64) (map[int64][]FOIAStep, error) {
+	out := map[int64][]FOIAStep{}
+	for len(ids) > 0 {
+		n := min(len(ids), 500)
+		got, err := db.foiaSteps(ctx, db.read, ids[:n])
+		if err != nil {
+			return nil, err
+		}
+		for id, steps := range got {
+			out[id] = steps
+		}
+		ids = ids[n:]
+	}
+	return out, nil
+}
+
+func (db *DB) foiaSteps(ctx context.Context, q rowsQueryer, ids []int64) (map[int64][]FOIAStep, error) {
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	rows, err := q.QueryContext(ctx, db.dialect.rebind(`SELECT request_id, kind, on_day, days, note, actor, at FROM foia_steps
+		WHERE request_id IN (?`+strings.Repeat(`, ?`, len(ids)-1)+`) ORDER BY request_id, id`), args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: information request steps: %w", err)
 	}
 	defer rows.Close()
-	steps := []FOIAStep{}
+	out := map[int64][]FOIAStep{}
 	for rows.Next() {
+		var id int64
 		var s FOIAStep
 		var on dateValue
-		if err := rows.Scan(&s.Kind, &on, &s.Days, &s.Note, &s.Actor, &s.At); err != nil {
-			return nil, nil, fmt.Errorf("store: information request %d steps: %w", id, err)
+		if err := rows.Scan(&id, &s.Kind, &on, &s.Days, &s.Note, &s.Actor, &s.At); err != nil {
+			return nil, fmt.Errorf("store: information request steps: %w", err)
 		}
 		s.On, _ = civilDay(on)
 		s.At = s.At.UTC()
-		steps = append(steps, s)
+		out[id] = append(out[id], s)
 	}
-	return &r, steps, rows.Err()
+	return out, rows.Err()
 }
 
 // FOIAFilter selects requests; zero fields select all.
