@@ -9,7 +9,8 @@ import (
 )
 
 // foiaStepInput is a step of handling: a 补正 notice, the supplement, a
-// consultation and its end, a fee notice and its payment, an extension.
+// consultation and its end, a fee notice and its payment, an extension;
+// or "confirm", the day both sides confirmed receipt.
 type foiaStepInput struct {
 	Kind  string `json:"kind"`
 	On    string `json:"on"`   // YYYY-MM-DD; "" is today
@@ -51,7 +52,12 @@ func (h *Handler) foiaStep(w http.ResponseWriter, r *http.Request) {
 		writeProblems(w, "办理步骤有误：", []problem{{"on", "日期", "请按 YYYY-MM-DD 填写"}})
 		return
 	}
-	v, err := h.FOIA.Step(r.Context(), httpauth.Actor(r), id, foiasvc.StepInput{Kind: in.Kind, On: on, Days: in.Days, Note: in.Note,
-		Pages: in.Pages, Count: in.Count})
+	var v *foiasvc.View
+	if in.Kind == "confirm" { // the day both sides confirmed receipt (Art. 31)
+		v, err = h.FOIA.ConfirmReceipt(r.Context(), httpauth.Actor(r), id, on)
+	} else {
+		v, err = h.FOIA.Step(r.Context(), httpauth.Actor(r), id, foiasvc.StepInput{Kind: in.Kind, On: on, Days: in.Days, Note: in.Note,
+			Pages: in.Pages, Count: in.Count})
+	}
 	answerFOIA(w, r, p, http.StatusOK, "办理步骤有误：", foiaStepFields, v, err)
 }

@@ -3,6 +3,7 @@ package server
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
 	"log/slog"
@@ -90,6 +91,7 @@ func TestFOIAAPI(t *testing.T) {
 				status      int
 				want        string // in the answer
 			}{
+				{`{"kind":"confirm"}`, "", 422, "当面提交"}, // in person: the day of submission, nothing to confirm
 				{fmt.Sprintf(`{"kind":"correction","days":10,"on":%q}`, dayOf(1)), "correction", 200, ""},
 				{`{"kind":"correction","days":10}`, "", 422, "一次性告知补正"},
 				{`{"kind":"extension","days":30,"note":"x"}`, "", 422, `"field":"days"`},
@@ -102,6 +104,18 @@ func TestFOIAAPI(t *testing.T) {
 				if code != st.status || !strings.Contains(body, st.want) || (st.state != "" && !strings.Contains(body, `"state":"`+st.state+`"`)) {
 					t.Errorf("step %s = %d %s; want %d with %q, state %q", st.body, code, body, st.status, st.want, st.state)
 				}
+			}
+			// Filed online three days ago, confirmed with the applicant two
+			// days ago: the clock counts from the confirmation.
+			code, body := f.post(t, "office", "/api/v1/foia/requests", fmt.Sprintf(`{"applicant_kind":"person","applicant_name":"李四",
+				"email":"l@example.cn","channel":"online","received_on":%q,"content":"某文件"}`, dayOf(3)))
+			var online apiFOIA
+			if err := json.Unmarshal([]byte(body), &online); code != http.StatusCreated || err != nil {
+				t.Fatalf("online intake = %d %s", code, body)
+			}
+			if code, body := f.post(t, "office", fmt.Sprintf("/api/v1/foia/requests/%d/steps", online.ID), fmt.Sprintf(`{"kind":"confirm","on":%q}`, dayOf(2))); code != 200 ||
+				!strings.Contains(body, fmt.Sprintf(`"received_on":%q`, dayOf(2))) {
+				t.Errorf("confirmed = %d %s", code, body)
 			}
 			if code, _ := f.post(t, "leader", loc+"/steps", `{"kind":"consult"}`); code != http.StatusForbidden {
 				t.Errorf("leader's step = %d", code)
@@ -151,7 +165,7 @@ func TestFOIAAPI(t *testing.T) {
 				Items []apiFOIA `json:"items"`
 				Total int       `json:"total"`
 			}
-			if code := f.do(t, "office", "GET", "/api/v1/foia/requests", nil, "", &page); code != 200 || page.Total != 0 {
+			if code := f.do(t, "office", "GET", "/api/v1/foia/requests", nil, "", &page); code != 200 || page.Total != 1 || page.Items[0].ID != online.ID {
 				t.Errorf("open list = %d %+v", code, page)
 			}
 			if code := f.do(t, "leader", "GET", "/api/v1/foia/requests?concluded=1", nil, "", &page); code != 200 || page.Total != 1 ||

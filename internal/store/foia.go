@@ -38,8 +38,10 @@ type FOIARequest struct {
 	CreatedAt      time.Time  `json:"created_at"`
 	UpdatedAt      time.Time  `json:"updated_at"`
 	// FollowHash is the hash of the applicant's secret link; only
-	// CreateFOIARequest writes it.
+	// CreateFOIARequest writes it. SelfFiled says the applicant filed the
+	// request on the public form (it has a follow link).
 	FollowHash string `json:"-"`
+	SelfFiled  bool   `json:"-"`
 }
 
 // Masked is the request with the applicant's personal data hidden but
@@ -67,14 +69,17 @@ type FOIAStep struct {
 }
 
 const foiaColumns = `id, applicant_kind, applicant_name, applicant_id_no, applicant_phone, applicant_email, applicant_addr, channel,
-	received_on, content, form, state, due_on, reply, withheld, reply_text, fee, concluded_on, created_at, updated_at`
+	received_on, content, form, state, due_on, reply, withheld, reply_text, fee, concluded_on, created_at, updated_at,
+	CASE WHEN follow_hash = '' THEN 0 ELSE 1 END`
 
 func scanFOIARequest(row interface{ Scan(...any) error }) (FOIARequest, error) {
 	var r FOIARequest
 	var received, due, concluded dateValue
+	var self int
 	err := row.Scan(&r.ID, &r.ApplicantKind, &r.ApplicantName, &r.ApplicantIDNo, &r.ApplicantPhone, &r.ApplicantEmail, &r.ApplicantAddr,
 		&r.Channel, &received, &r.Content, &r.Form, &r.State, &due, &r.Reply, &r.Withheld, &r.ReplyText, &r.Fee, &concluded,
-		&r.CreatedAt, &r.UpdatedAt)
+		&r.CreatedAt, &r.UpdatedAt, &self)
+	r.SelfFiled = self == 1
 	r.ReceivedOn, _ = civilDay(received)
 	if d, ok := civilDay(due); ok {
 		r.DueOn = &d
