@@ -100,15 +100,25 @@ func TestTicketLife(t *testing.T) {
 	}
 	must(tk.DecideExtension(true, at("2026-03-23 00:00")))
 	must(tk.Answer())
-	must(tk.Visit(Dissatisfied))
-	if tk.State != Assigned || tk.Reopened != 1 || tk.Unit != 8 {
-		t.Fatalf("after a dissatisfied visit: %+v", tk)
+	must(tk.Visit(Dissatisfied, at("2026-03-10 08:00"), at("2026-03-25 00:00")))
+	if tk.State != Assigned || tk.Reopened != 1 || tk.Unit != 8 || !tk.Assigned.Equal(at("2026-03-10 08:00")) || !tk.Due.Equal(at("2026-03-25 00:00")) {
+		t.Fatalf("after a dissatisfied visit (重办 is a fresh assignment): %+v", tk)
 	}
 	must(tk.Sign(at("2026-03-10 09:00")))
+	must(tk.AskExtension(2))
 	must(tk.Answer())
-	must(tk.Visit(FairlySatisfied))
-	if tk.State != Closed || !tk.Due.Equal(at("2026-03-23 00:00")) {
+	if tk.Extension != 0 {
+		t.Errorf("an extension outlived the answer: %+v", tk)
+	}
+	if err := tk.DecideExtension(true, at("2026-04-30 00:00")); !errors.Is(err, ErrStep) {
+		t.Errorf("an extension decided on an answered ticket: %v", err)
+	}
+	must(tk.Visit(FairlySatisfied, at("2026-03-12 08:00"), time.Time{}))
+	if tk.State != Closed || !tk.Due.Equal(at("2026-03-25 00:00")) {
 		t.Errorf("closed %+v", tk)
+	}
+	if err := (&Ticket{State: Triage}).Assign(0, at("2026-03-02 09:00")); !errors.Is(err, ErrStep) {
+		t.Errorf("routed to no unit: %v", err)
 	}
 	if err := tk.Redirect(); !errors.Is(err, ErrStep) {
 		t.Errorf("redirected a closed ticket: %v", err)
@@ -177,5 +187,23 @@ func TestReminders(t *testing.T) {
 	extended := Reminders(Open{State: Accepted, Due: due.Add(48 * time.Hour)}, due.Add(30*time.Hour))
 	if len(extended) != 1 || extended[0].Kind != RemindDueSoon || !extended[0].At.Equal(due.Add(48*time.Hour)) {
 		t.Errorf("extended: %+v", extended)
+	}
+}
+
+// TestLimitsMostUrgentAndLevels: 特急 has its own, shortest limit, and a
+// rule for a category covers its sub-categories but not a sibling whose
+// name merely begins the same.
+func TestLimitsMostUrgentAndLevels(t *testing.T) {
+	ls := Guangdong()
+	urgent, _ := ls.For(Complaint, "", Urgent)
+	most, err := ls.For(Complaint, "", Emergency)
+	if err != nil || most.Hours == 0 || most.Hours >= urgent.Hours {
+		t.Errorf("特急 %+v (紧急 %+v) %v", most, urgent, err)
+	}
+	ls = append(ls, Limit{Type: Complaint, Category: "城乡建设/物业", Workdays: 3, SignHours: 2, ReturnHours: 24})
+	for category, want := range map[string]int{"城乡建设/物业": 3, "城乡建设/物业/电梯": 3, "城乡建设/物业管理": 10} {
+		if l, err := ls.For(Complaint, category, Normal); err != nil || l.Workdays != want {
+			t.Errorf("%s: %+v %v, want %d working days", category, l, err, want)
+		}
 	}
 }

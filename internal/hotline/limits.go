@@ -63,14 +63,15 @@ type Limits []Limit
 
 // Guangdong is an example set in the shape of Guangdong's rules: 咨询 2
 // working days, 求助 and 投诉 10, 举报 15, 建议 15; 紧急 tickets within 24
-// hours; signed for within 2 hours (1 for the urgent) and sent back within
-// 24 hours of assignment.
+// hours and 特急 within 4; signed for within 2 hours (1 for the urgent and
+// the most urgent) and sent back within 24 hours of assignment (2 and 1).
 func Guangdong() Limits {
 	days := map[Type]int{Consult: 2, Help: 10, Complaint: 10, Report: 15, Suggest: 15}
 	var ls Limits
 	for _, t := range Types {
 		ls = append(ls, Limit{Type: t, Workdays: days[t], SignHours: 2, ReturnHours: 24})
 		ls = append(ls, Limit{Type: t, Urgency: Urgent, Hours: 24, SignHours: 1, ReturnHours: 2})
+		ls = append(ls, Limit{Type: t, Urgency: Emergency, Hours: 4, SignHours: 1, ReturnHours: 1})
 	}
 	return ls
 }
@@ -105,7 +106,7 @@ var ErrNoLimit = errors.New("hotline: no time limit applies")
 func (ls Limits) For(t Type, category, urgency string) (Limit, error) {
 	best, score := Limit{}, -1
 	for _, l := range ls {
-		if l.Type != t || !strings.HasPrefix(category, l.Category) || (l.Urgency != "" && l.Urgency != urgency) {
+		if l.Type != t || !underCategory(category, l.Category) || (l.Urgency != "" && l.Urgency != urgency) {
 			continue
 		}
 		s := len(l.Category)
@@ -134,4 +135,11 @@ func (l Limit) Due(cal *workday.Calendar, received time.Time) time.Time {
 	y, m, d := received.In(shanghai).Date()
 	last := cal.AddWorkdays(time.Date(y, m, d, 0, 0, 0, 0, time.UTC), l.Workdays)
 	return time.Date(last.Year(), last.Month(), last.Day(), 0, 0, 0, 0, shanghai).AddDate(0, 0, 1)
+}
+
+// underCategory reports whether the path category lies under rule, a
+// path prefix that ends at a level: 城乡建设/物业 does not cover
+// 城乡建设/物业管理.
+func underCategory(category, rule string) bool {
+	return rule == "" || category == rule || strings.HasPrefix(category, strings.TrimSuffix(rule, "/")+"/")
 }

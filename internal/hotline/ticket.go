@@ -67,6 +67,9 @@ func (t *Ticket) Assign(unit int64, at time.Time) error {
 	if err := t.must("转办", Triage); err != nil {
 		return err
 	}
+	if unit <= 0 {
+		return fmt.Errorf("%w: 转办 to no unit", ErrStep)
+	}
 	t.State, t.Unit, t.Assigned, t.Signed = Assigned, unit, at, time.Time{}
 	return nil
 }
@@ -89,7 +92,7 @@ func (t *Ticket) SendBack(l Limit, at time.Time) error {
 	if at.After(t.Assigned.Add(time.Duration(l.ReturnHours) * time.Hour)) {
 		return fmt.Errorf("%w: %d hours after the assignment", ErrWindow, l.ReturnHours)
 	}
-	t.State, t.Unit, t.Signed = Triage, 0, time.Time{}
+	t.State, t.Unit, t.Signed, t.Extension = Triage, 0, time.Time{}, 0 // a pending 延期 was the old unit's
 	return nil
 }
 
@@ -108,6 +111,9 @@ func (t *Ticket) AskExtension(workdays int) error {
 // DecideExtension is the centre's decision; approved, the deadline moves
 // to newDue.
 func (t *Ticket) DecideExtension(approve bool, newDue time.Time) error {
+	if err := t.must("审批延期", Accepted); err != nil {
+		return err
+	}
 	if t.Extension == 0 {
 		return fmt.Errorf("%w: no extension requested", ErrStep)
 	}
@@ -123,14 +129,14 @@ func (t *Ticket) Answer() error {
 	if err := t.must("答复", Accepted); err != nil {
 		return err
 	}
-	t.State = Answered
+	t.State, t.Extension = Answered, 0 // answered: an extension asked for is moot
 	return nil
 }
 
 // Visit records the return visit: satisfied or fairly satisfied closes
 // the ticket (办结); dissatisfied reopens it with the same unit (重办),
-// which signs for it again.
-func (t *Ticket) Visit(s Satisfaction) error {
+// assigned afresh at at with a new deadline, which signs for it again.
+func (t *Ticket) Visit(s Satisfaction, at, newDue time.Time) error {
 	if err := t.must("回访", Answered); err != nil {
 		return err
 	}
@@ -138,7 +144,7 @@ func (t *Ticket) Visit(s Satisfaction) error {
 	case Satisfied, FairlySatisfied:
 		t.State = Closed
 	case Dissatisfied:
-		t.State, t.Signed = Assigned, time.Time{}
+		t.State, t.Assigned, t.Signed, t.Due = Assigned, at, time.Time{}, newDue
 		t.Reopened++
 	default:
 		return fmt.Errorf("%w: satisfaction %q", ErrStep, s)

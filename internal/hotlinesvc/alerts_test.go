@@ -74,6 +74,14 @@ func TestAlerts(t *testing.T) {
 			if got := keys(); !strings.Contains(got, fmt.Sprintf("%d:overdue:u%d", routed.ID, zjj.ID)) {
 				t.Errorf("after the deadline: %s", got)
 			}
+			// The dashboard's count in SQL agrees, on either database, an
+			// hour either side of the deadline (stored in UTC, compared as
+			// text on SQLite).
+			for due, want := range map[time.Time]int{routed.DueAt.Add(time.Hour).In(cstZone): 1, routed.DueAt.Add(-time.Hour).In(cstZone): 0} {
+				if n, err := db.CountTickets(ctx, store.TicketFilter{State: "accepted", DueBefore: due}); err != nil || n != want {
+					t.Errorf("due before %s: %d %v, want %d", due, n, err, want)
+				}
+			}
 			if _, err := svc.Answer(ctx, agent, routed.ID, "已修复"); err != nil {
 				t.Fatal(err)
 			}

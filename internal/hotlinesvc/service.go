@@ -218,7 +218,7 @@ func machine(t *store.Ticket) *hotline.Ticket {
 
 // back writes the machine's state into the stored ticket.
 func back(m *hotline.Ticket, t *store.Ticket) {
-	t.State, t.UnitID, t.DueAt, t.Reopened, t.Extension = string(m.State), m.Unit, m.Due, m.Reopened, m.Extension
+	t.State, t.UnitID, t.DueAt, t.Reopened, t.Extension = string(m.State), m.Unit, m.Due.UTC(), m.Reopened, m.Extension
 	t.AssignedAt, t.SignedAt = timePtr(m.Assigned), timePtr(m.Signed)
 }
 
@@ -324,7 +324,14 @@ func (s *Service) Answer(ctx context.Context, actor audit.Actor, id int64, text 
 func (s *Service) Visit(ctx context.Context, actor audit.Actor, id int64, verdict hotline.Satisfaction, resolved bool) (*store.Ticket, error) {
 	return s.step(ctx, actor, id, "visit", string(verdict), func(t *store.Ticket, m *hotline.Ticket) error {
 		t.Verdict, t.Resolved = string(verdict), resolved
-		return m.Visit(verdict)
+		// 重办 is a fresh assignment: the unit's windows and the deadline
+		// start again from the visit.
+		now := s.Now().UTC()
+		services, err := s.Store.TicketServices(ctx)
+		if err != nil {
+			return err
+		}
+		return m.Visit(verdict, now, s.limitOf(t, services).Due(s.Calendar.Current(), now))
 	})
 }
 

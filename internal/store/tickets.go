@@ -189,7 +189,7 @@ func (db *DB) CreateTicket(ctx context.Context, actor audit.Actor, t Ticket) (in
 			caller_email, state, unit_id, assigned_at, due_at, received_at, updated_at, follow_hash)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
 		nullString(t.ServiceCode), t.Type, t.Urgency, t.Channel, t.Description, t.Address, t.Lat, t.Lon, t.CallerName, t.CallerPhone,
-		t.CallerEmail, t.State, nullID(t.UnitID), t.AssignedAt, t.DueAt, t.ReceivedAt, now, t.FollowHash).Scan(&id); err != nil {
+		t.CallerEmail, t.State, nullID(t.UnitID), utcPtr(t.AssignedAt), t.DueAt.UTC(), t.ReceivedAt.UTC(), now, t.FollowHash).Scan(&id); err != nil {
 		return 0, fmt.Errorf("store: create ticket: %w", err)
 	}
 	if err := db.ticketEvent(ctx, tx, actor, id, "received", t.UnitID, t.Channel); err != nil {
@@ -364,7 +364,7 @@ func (db *DB) StepTicket(ctx context.Context, actor audit.Actor, id int64, kind,
 	if _, err := tx.ExecContext(ctx, db.dialect.rebind(`
 		UPDATE tickets SET state = ?, unit_id = ?, assigned_at = ?, signed_at = ?, due_at = ?, extension = ?, reopened = ?,
 			answer = ?, verdict = ?, resolved = ?, redirect_to = ?, updated_at = ? WHERE id = ?`),
-		t.State, nullID(t.UnitID), t.AssignedAt, t.SignedAt, t.DueAt, t.Extension, t.Reopened, t.Answer, t.Verdict, t.Resolved,
+		t.State, nullID(t.UnitID), utcPtr(t.AssignedAt), utcPtr(t.SignedAt), t.DueAt.UTC(), t.Extension, t.Reopened, t.Answer, t.Verdict, t.Resolved,
 		t.RedirectTo, db.now(), id); err != nil {
 		return nil, fmt.Errorf("store: ticket %d: %w", id, err)
 	}
@@ -414,4 +414,13 @@ func (db *DB) TicketEvents(ctx context.Context, id int64) ([]TicketEvent, error)
 		out = append(out, e)
 	}
 	return out, rows.Err()
+}
+
+// utcPtr is an optional instant as the store writes instants: in UTC, so
+// that SQLite, which compares them as text, orders them rightly.
+func utcPtr(t *time.Time) any {
+	if t == nil {
+		return nil
+	}
+	return t.UTC()
 }
