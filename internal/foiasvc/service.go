@@ -56,6 +56,7 @@ type Intake struct {
 	Received time.Time // the day of receipt; zero: today
 	Content  string    // the information asked for
 	Form     string    // the form asked for
+	IP       string    // where a public submission came from, for the audit log
 }
 
 // MaxContent bounds a request's description, in characters.
@@ -83,7 +84,7 @@ func (s *Service) ReceivePublic(ctx context.Context, in Intake) (*View, string, 
 	}
 	secret := hex.EncodeToString(b[:])
 	in.Channel, in.Received = string(foia.Online), time.Time{}
-	v, err := s.receive(ctx, audit.Actor{Username: "public"}, in, followHash(secret))
+	v, err := s.receive(ctx, audit.Actor{Username: "public", IP: in.IP}, in, followHash(secret))
 	return v, secret, err
 }
 

@@ -45,6 +45,8 @@ type Intake struct {
 	// Files are photos or documents already checked and kept in the
 	// files store (at most MaxFiles).
 	Files []store.Attachment
+	// IP is where a public submission came from, for the audit log.
+	IP string
 }
 
 // MaxFiles bounds the files of one ticket.
@@ -99,7 +101,7 @@ func (s *Service) ReceivePublic(ctx context.Context, in Intake) (*store.Ticket, 
 		return nil, "", err
 	}
 	secret := hex.EncodeToString(b[:])
-	t, err := s.receive(ctx, audit.Actor{Username: "public"}, in, followHash(secret))
+	t, err := s.receive(ctx, audit.Actor{Username: "public", IP: in.IP}, in, followHash(secret))
 	return t, secret, err
 }
 

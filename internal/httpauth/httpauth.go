@@ -6,12 +6,12 @@ package httpauth
 
 import (
 	"context"
-	"net"
 	"net/http"
 	"strings"
 
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/authz"
+	"github.com/duban/duban/internal/clientip"
 	"github.com/duban/duban/internal/signin"
 	"github.com/duban/duban/internal/store"
 )
@@ -96,24 +96,9 @@ func presented(r *http.Request) (token, kind string) {
 	return "", ""
 }
 
-// ClientIP is the caller's address. duban listens on loopback or behind a
-// reverse proxy that the operator configures; X-Forwarded-For is trusted
-// only from a loopback peer.
-func ClientIP(r *http.Request) string {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		host = r.RemoteAddr
-	}
-	if ip := net.ParseIP(host); ip != nil && ip.IsLoopback() {
-		if fwd := r.Header.Get("X-Forwarded-For"); fwd != "" {
-			first, _, _ := strings.Cut(fwd, ",")
-			if p := net.ParseIP(strings.TrimSpace(first)); p != nil {
-				return p.String()
-			}
-		}
-	}
-	return host
-}
+// ClientIP is the caller's address (clientip.Of): X-Forwarded-For is
+// trusted only from a loopback peer.
+func ClientIP(r *http.Request) string { return clientip.Of(r) }
 
 // Actor is the audit log's view of the request's caller.
 func Actor(r *http.Request) audit.Actor {

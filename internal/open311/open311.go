@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/duban/duban/internal/audit"
+	"github.com/duban/duban/internal/clientip"
 	"github.com/duban/duban/internal/hotline"
 	"github.com/duban/duban/internal/hotlinesvc"
 	"github.com/duban/duban/internal/store"
@@ -231,23 +232,50 @@ type Request struct {
 	MediaURL    string   `json:"media_url" xml:"media_url"`
 }
 
-// private masks what identifies a person in a public description:
-// mobile numbers and resident ID numbers.
-var private = regexp.MustCompile(`\b1[3-9]\d{9}\b|\b\d{17}[\dXx]\b`)
+// private is what identifies a person in a public description: resident
+// ID numbers, mobile numbers (with +86 or 86, spaces or dashes),
+// landlines with their area code, and e-mail addresses. Digits are not
+// word characters' neighbours in Chinese text, so the edges are digits
+// that are not there rather than \b.
+var private = regexp.MustCompile(`(?:^|[^\d])(\d{17}[\dXx]|(?:\+?86[\s-]?)?1[3-9]\d(?:[\s-]?\d{4}){2}|0\d{2,3}[\s-]?\d{7,8})(?:[^\d]|$)` +
+	`|[\w.+-]+@[\w-]+(?:\.[\w-]+)+`)
 
-// Redact masks phone and ID numbers in text.
+// Redact masks ID numbers, phone numbers and e-mail addresses in text:
+// the digits but the last two, the mailbox but its first letter.
 func Redact(text string) string {
-	return private.ReplaceAllStringFunc(text, func(s string) string { return s[:3] + strings.Repeat("*", len(s)-7) + s[len(s)-4:] })
+	return private.ReplaceAllStringFunc(text, func(m string) string {
+		if at := strings.IndexByte(m, '@'); at > 0 {
+			return m[:1] + "***" + m[at:]
+		}
+		b := []byte(m)
+		digits := 0
+		for i := len(b) - 1; i >= 0; i-- {
+			if b[i] >= '0' && b[i] <= '9' || b[i] == 'X' || b[i] == 'x' {
+				if digits++; digits > 2 {
+					b[i] = '*'
+				}
+			}
+		}
+		return string(b)
+	})
 }
+
+// withheld says whether a ticket is published without its description
+// and place: a 举报 names people and its reporter must stay safe.
+func withheld(t *store.Ticket) bool { return t.Type == string(hotline.Report) }
 
 func requestOf(t *store.Ticket) Request {
 	status := "open"
 	if t.State == string(hotline.Closed) || t.State == string(hotline.Redirected) {
 		status = "closed"
 	}
-	return Request{ID: strconv.FormatInt(t.ID, 10), Status: status, StatusNotes: hotline.State(t.State).Label(), ServiceName: t.ServiceName,
+	r := Request{ID: strconv.FormatInt(t.ID, 10), Status: status, StatusNotes: hotline.State(t.State).Label(), ServiceName: t.ServiceName,
 		ServiceCode: t.ServiceCode, Description: Redact(t.Description), Agency: t.Unit, Requested: w3c(t.ReceivedAt),
 		Updated: w3c(t.UpdatedAt), Expected: w3c(t.DueAt), Address: t.Address, Lat: t.Lat, Long: t.Lon}
+	if withheld(t) {
+		r.Description, r.Address, r.Lat, r.Long = "（举报内容不公开）", "", nil, nil
+	}
+	return r
 }
 
 func w3c(t time.Time) string { return t.UTC().Format(time.RFC3339) }
@@ -389,7 +417,7 @@ func (h *Handler) post(w http.ResponseWriter, r *http.Request) {
 	if in.Address == "" {
 		in.Address = f.Get("address_id")
 	}
-	t, err := h.Hotline.Receive(r.Context(), audit.Actor{Username: "open311", IP: clientIP(r)}, in)
+	t, err := h.Hotline.Receive(r.Context(), audit.Actor{Username: "open311", IP: clientip.Of(r)}, in)
 	var bad *hotlinesvc.InputError
 	switch {
 	case errors.As(err, &bad):
@@ -401,12 +429,4 @@ func (h *Handler) post(w http.ResponseWriter, r *http.Request) {
 	}
 	notice := fmt.Sprintf("已受理，将于 %s 前办结。", t.DueAt.In(time.FixedZone("CST", 8*3600)).Format("2006-01-02 15:04"))
 	write(w, r, http.StatusCreated, []Created{{ID: strconv.FormatInt(t.ID, 10), Notice: notice}}, "service_requests")
-}
-
-func clientIP(r *http.Request) string {
-	host := r.RemoteAddr
-	if i := strings.LastIndexByte(host, ':'); i > 0 {
-		host = host[:i]
-	}
-	return host
 }

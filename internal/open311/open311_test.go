@@ -209,11 +209,29 @@ func TestNinetyDays(t *testing.T) {
 	if err := json.Unmarshal(body, &rs); err != nil || len(rs) != 1 {
 		t.Fatalf("last 90 days: %v %s", err, body)
 	}
-	if !strings.Contains(rs[0]["description"].(string), "139****1111") {
+	if d := rs[0]["description"].(string); !strings.Contains(d, "*********11") || strings.Contains(d, "1390000") {
 		t.Errorf("the phone number is not masked: %v", rs[0]["description"])
 	}
 	_, body = get(t, srv, "/requests.json?start_date=2026-01-01T00:00:00Z")
 	if err := json.Unmarshal(body, &rs); err != nil || len(rs) != 1 {
 		t.Errorf("from 2026-01-01 (90 days on): %v %s", err, body)
+	}
+}
+
+// TestRedact: whatever way a caller writes a number or an address in a
+// description, the public sees none of it but the last two digits.
+func TestRedact(t *testing.T) {
+	for in, want := range map[string]string{
+		"联系人13900001111":          "联系人*********11",
+		"电话+86 139 0000 1111。":    "电话+** *** **** **11。",
+		"电话 139-0000-1111":        "电话 ***-****-**11",
+		"座机020-87654321请回电":       "座机***-******21请回电",
+		"身份证440101199001011234":   "身份证****************34",
+		"邮箱 zhang.san@example.cn": "邮箱 z***@example.cn",
+		"3号楼12单元":                 "3号楼12单元",
+	} {
+		if got := Redact(in); got != want {
+			t.Errorf("Redact(%q) = %q, want %q", in, got, want)
+		}
 	}
 }

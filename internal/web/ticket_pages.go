@@ -7,6 +7,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/duban/duban/internal/clientip"
 	"github.com/duban/duban/internal/i18n"
 )
 
@@ -243,7 +244,7 @@ func (h *Handler) filePublic(w http.ResponseWriter, r *http.Request, followPath 
 		h.fail(w, r, ErrNotFound) // a bot: nothing to tell it
 		return
 	}
-	if !h.publicForms.allow(clientAddr(r), h.d.Now()) {
+	if !h.publicForms.allow(clientip.Of(r), h.d.Now()) {
 		again(http.StatusTooManyRequests, []string{i18n.FromContext(r.Context()).T("tickets.public.too_many")})
 		return
 	}
@@ -257,16 +258,6 @@ func (h *Handler) filePublic(w http.ResponseWriter, r *http.Request, followPath 
 	default:
 		h.fail(w, r, err)
 	}
-}
-
-func clientAddr(r *http.Request) string {
-	host := r.RemoteAddr
-	for i := len(host) - 1; i >= 0; i-- {
-		if host[i] == ':' {
-			return host[:i]
-		}
-	}
-	return host
 }
 
 func (h *Handler) publicTicketNew(w http.ResponseWriter, r *http.Request) {

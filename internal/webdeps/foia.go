@@ -11,6 +11,7 @@ import (
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/foia"
 	"github.com/duban/duban/internal/foiasvc"
+	"github.com/duban/duban/internal/httpauth"
 	"github.com/duban/duban/internal/web"
 	"github.com/duban/duban/internal/workday"
 )
@@ -288,6 +289,7 @@ func (s *disclosure) File(ctx context.Context, in web.FOIAInput) (int64, string,
 	if err != nil {
 		return 0, "", err
 	}
+	intake.IP = httpauth.IPFrom(ctx)
 	v, secret, err := s.d.FOIA.ReceivePublic(ctx, intake)
 	if err != nil {
 		return 0, "", foiaError(err)

@@ -11,6 +11,7 @@ import (
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/hotline"
 	"github.com/duban/duban/internal/hotlinesvc"
+	"github.com/duban/duban/internal/httpauth"
 	"github.com/duban/duban/internal/store"
 	"github.com/duban/duban/internal/web"
 )
@@ -239,6 +240,7 @@ func (s *tickets) Act(ctx context.Context, id int64, a web.TicketAction) error {
 func (s *tickets) File(ctx context.Context, in web.TicketInput) (int64, string, error) {
 	in.Urgency = "" // the public does not set urgency; the centre may
 	intake := intakeOf(in, "web")
+	intake.IP = httpauth.IPFrom(ctx)
 	var err error
 	if intake.Files, err = s.keepTicketFiles(in.Uploads); err != nil {
 		return 0, "", err
