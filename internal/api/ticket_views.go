@@ -61,7 +61,7 @@ func viewTicket(t *store.Ticket, p authz.Principal, now time.Time) ticketView {
 	if !seesCaller(p) {
 		shown = t.Masked()
 	}
-	open := t.State != string(hotline.Closed) && t.State != string(hotline.Redirected)
+	open := hotline.State(t.State).Pending()
 	return ticketView{ID: t.ID, ServiceCode: t.ServiceCode, ServiceName: t.ServiceName, Type: t.Type, TypeLabel: hotline.Type(t.Type).Label(),
 		Urgency: t.Urgency, Channel: t.Channel, Description: t.Description, Address: t.Address, Lat: t.Lat, Lon: t.Lon,
 		CallerName: shown.CallerName, CallerPhone: shown.CallerPhone, CallerEmail: shown.CallerEmail, CallerMasked: !seesCaller(p),

@@ -19,6 +19,10 @@ const (
 	Redirected State = "redirected" // 转其他渠道: 依申请公开, 信访 or litigation, not a ticket
 )
 
+// Pending reports whether a ticket in s still waits for an answer: in
+// triage, routed or being handled. Only such a ticket can be overdue.
+func (s State) Pending() bool { return s == Triage || s == Assigned || s == Accepted }
+
 // Label is the state in Chinese.
 func (s State) Label() string {
 	return map[State]string{Triage: "待分拨", Assigned: "待签收", Accepted: "办理中", Answered: "待回访", Closed: "已办结", Redirected: "已转其他渠道"}[s]

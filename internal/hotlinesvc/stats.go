@@ -27,7 +27,7 @@ func (s *Service) Stats(ctx context.Context, from, to time.Time) (Summary, map[i
 		sum.ByType[hotline.Type(t.Type)]++
 		st := hotline.State(t.State)
 		sum.ByState[st]++
-		if (st == hotline.Assigned || st == hotline.Accepted) && now.After(t.DueAt) {
+		if st.Pending() && now.After(t.DueAt) {
 			sum.Overdue++
 		}
 		return nil

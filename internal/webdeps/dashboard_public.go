@@ -20,7 +20,7 @@ func (s *dashboard) publicFigures(ctx context.Context) (*web.PublicFigures, erro
 	}
 	f := &web.PublicFigures{}
 	if h := s.d.Hotline; h != nil {
-		for _, st := range []hotline.State{hotline.Assigned, hotline.Accepted} {
+		for _, st := range []hotline.State{hotline.Triage, hotline.Assigned, hotline.Accepted} { // the pending states
 			open, err := s.d.Store.CountTickets(ctx, store.TicketFilter{State: string(st)})
 			if err != nil {
 				return nil, err
@@ -31,11 +31,6 @@ func (s *dashboard) publicFigures(ctx context.Context) (*web.PublicFigures, erro
 			}
 			f.TicketsOpen, f.TicketsOverdue = f.TicketsOpen+open, f.TicketsOverdue+late
 		}
-		triage, err := s.d.Store.CountTickets(ctx, store.TicketFilter{State: string(hotline.Triage)})
-		if err != nil {
-			return nil, err
-		}
-		f.TicketsOpen += triage
 	}
 	if s.d.FOIA != nil {
 		open, _, err := s.d.FOIA.List(ctx, 0)

@@ -62,7 +62,7 @@ func (s *tickets) List(ctx context.Context, state string) (*web.TicketListView, 
 }
 
 func ticketRow(t *store.Ticket, now time.Time) web.TicketRow {
-	open := t.State != string(hotline.Closed) && t.State != string(hotline.Redirected)
+	open := hotline.State(t.State).Pending()
 	return web.TicketRow{ID: t.ID, Type: hotline.Type(t.Type).Label(), Service: t.ServiceName, Description: clip(t.Description, 80),
 		Unit: t.Unit, State: t.State, StateLabel: hotline.State(t.State).Label(), Received: t.ReceivedAt, Due: t.DueAt,
 		Overdue: open && now.After(t.DueAt)}
