@@ -324,6 +324,15 @@ func (h *Handler) requests(w http.ResponseWriter, r *http.Request) {
 	} else {
 		start = end.AddDate(0, 0, -90)
 	}
+	// The spec caps a window at 90 days; a reversed one is a mistake.
+	switch {
+	case end.Before(start):
+		h.fail(w, r, http.StatusBadRequest, "start_date must be before end_date")
+		return
+	case end.Sub(start) > 90*24*time.Hour:
+		h.fail(w, r, http.StatusBadRequest, "the window between start_date and end_date is at most 90 days")
+		return
+	}
 	status := q.Get("status")
 	if status != "" && status != "open" && status != "closed" {
 		h.fail(w, r, http.StatusBadRequest, "status must be open or closed")

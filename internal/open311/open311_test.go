@@ -218,6 +218,18 @@ func TestNinetyDays(t *testing.T) {
 	}
 }
 
+// TestWindowLimits: a window over 90 days or ending before it starts is
+// refused with the spec's error.
+func TestWindowLimits(t *testing.T) {
+	now := time.Date(2026, 7, 1, 10, 0, 0, 0, time.UTC)
+	srv, _ := serve(t, storetest.Kinds()[0], &now)
+	for _, q := range []string{"?start_date=2026-01-01T00:00:00Z&end_date=2026-06-01T00:00:00Z", "?start_date=2026-03-01T00:00:00Z&end_date=2026-02-01T00:00:00Z"} {
+		if code, body := get(t, srv, "/requests.json"+q); code != http.StatusBadRequest || !strings.Contains(string(body), "description") {
+			t.Errorf("%s: %d %s", q, code, body)
+		}
+	}
+}
+
 // TestRedact: whatever way a caller writes a number or an address in a
 // description, the public sees none of it but the last two digits.
 func TestRedact(t *testing.T) {
