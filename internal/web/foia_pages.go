@@ -64,30 +64,14 @@ func (h *Handler) renderFOIA(w http.ResponseWriter, r *http.Request, status int,
 
 // foiaAct records a step or the reply; a refusal comes back on the page.
 func (h *Handler) foiaAct(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
-	if err != nil {
-		h.fail(w, r, err)
-		return
-	}
-	if !parseForm(w, r) {
-		return
-	}
-	a := FOIAAction{Kind: field(r, "kind"), On: field(r, "on"), Note: field(r, "note"), Reply: field(r, "reply"), Text: field(r, "text")}
-	a.Days, _ = strconv.Atoi(field(r, "days"))
-	a.Pages, _ = strconv.Atoi(field(r, "pages"))
-	a.Count, _ = strconv.Atoi(field(r, "count"))
-	a.Ground, _ = strconv.Atoi(field(r, "ground"))
-	err = h.d.Disclosure.Act(r.Context(), id, a)
-	var bad *RulesInputError
-	switch {
-	case err == nil:
-		flash(w, "success", "foia.done")
-		redirect(w, r, "/foia/"+strconv.FormatInt(id, 10))
-	case errors.As(err, &bad):
-		h.renderFOIA(w, r, http.StatusUnprocessableEntity, bad.Problems)
-	default:
-		h.fail(w, r, err)
-	}
+	h.actOn(w, r, "/foia/", "foia.done", func(id int64) error {
+		a := FOIAAction{Kind: field(r, "kind"), On: field(r, "on"), Note: field(r, "note"), Reply: field(r, "reply"), Text: field(r, "text")}
+		a.Days, _ = strconv.Atoi(field(r, "days"))
+		a.Pages, _ = strconv.Atoi(field(r, "pages"))
+		a.Count, _ = strconv.Atoi(field(r, "count"))
+		a.Ground, _ = strconv.Atoi(field(r, "ground"))
+		return h.d.Disclosure.Act(r.Context(), id, a)
+	}, h.renderFOIA)
 }
 
 func (h *Handler) foiaLetter(w http.ResponseWriter, r *http.Request) {

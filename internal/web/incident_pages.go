@@ -71,23 +71,7 @@ func (h *Handler) renderIncident(w http.ResponseWriter, r *http.Request, status 
 }
 
 func (h *Handler) incidentFulfil(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
-	if err != nil {
-		h.fail(w, r, err)
-		return
-	}
-	if !parseForm(w, r) {
-		return
-	}
-	err = h.d.Incidents.Fulfil(r.Context(), id, field(r, "kind"), field(r, "at"), field(r, "evidence"))
-	var bad *RulesInputError
-	switch {
-	case err == nil:
-		flash(w, "success", "incidents.fulfilled")
-		redirect(w, r, "/incidents/"+strconv.FormatInt(id, 10))
-	case errors.As(err, &bad):
-		h.renderIncident(w, r, http.StatusUnprocessableEntity, bad.Problems)
-	default:
-		h.fail(w, r, err)
-	}
+	h.actOn(w, r, "/incidents/", "incidents.fulfilled", func(id int64) error {
+		return h.d.Incidents.Fulfil(r.Context(), id, field(r, "kind"), field(r, "at"), field(r, "evidence"))
+	}, h.renderIncident)
 }

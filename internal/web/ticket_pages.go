@@ -106,29 +106,13 @@ func (h *Handler) renderTicket(w http.ResponseWriter, r *http.Request, status in
 
 // ticketAct moves a ticket on; a refusal comes back on its page.
 func (h *Handler) ticketAct(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
-	if err != nil {
-		h.fail(w, r, err)
-		return
-	}
-	if !parseForm(w, r) {
-		return
-	}
-	a := TicketAction{Kind: field(r, "kind"), Text: field(r, "text"), Verdict: field(r, "verdict"), Resolved: r.PostFormValue("resolved") == "1",
-		To: field(r, "to")}
-	a.Unit, _ = strconv.ParseInt(field(r, "unit"), 10, 64)
-	a.Days, _ = strconv.Atoi(field(r, "days"))
-	err = h.d.Hotline.Act(r.Context(), id, a)
-	var bad *RulesInputError
-	switch {
-	case err == nil:
-		flash(w, "success", "tickets.done")
-		redirect(w, r, "/tickets/"+strconv.FormatInt(id, 10))
-	case errors.As(err, &bad):
-		h.renderTicket(w, r, http.StatusUnprocessableEntity, bad.Problems)
-	default:
-		h.fail(w, r, err)
-	}
+	h.actOn(w, r, "/tickets/", "tickets.done", func(id int64) error {
+		a := TicketAction{Kind: field(r, "kind"), Text: field(r, "text"), Verdict: field(r, "verdict"), Resolved: r.PostFormValue("resolved") == "1",
+			To: field(r, "to")}
+		a.Unit, _ = strconv.ParseInt(field(r, "unit"), 10, 64)
+		a.Days, _ = strconv.Atoi(field(r, "days"))
+		return h.d.Hotline.Act(r.Context(), id, a)
+	}, h.renderTicket)
 }
 
 func (h *Handler) ticketNew(w http.ResponseWriter, r *http.Request) {
