@@ -10,6 +10,9 @@ type Plan struct {
 	IssuedOn  string `json:"issued_on"` // ISO date, "" when none
 	Year      int    `json:"year"`      // the year that dates without a year refer to
 	Tasks     []Task `json:"tasks"`
+	// Warnings say what the parse did not read or could not settle, so
+	// that a person reviewing the draft knows where to look.
+	Warnings []Warning `json:"warnings"`
 }
 
 // Task is one actionable numbered item: a leaf of the numbering tree or a
@@ -54,4 +57,33 @@ type Target struct {
 type Milestone struct {
 	Text string `json:"text"`
 	Due  string `json:"due,omitempty"`
+}
+
+// Warning is one thing the parse did not read or could not settle: a part
+// of the document that gave no task (Line and Excerpt locate it) or a task
+// that lacks something (Path names it).
+type Warning struct {
+	Kind    string   `json:"kind"`              // one of the Warn… kinds
+	Line    int      `json:"line,omitempty"`    // 1-based line of docread.Text(doc) where the part starts
+	Path    []string `json:"path,omitempty"`    // the task concerned
+	Excerpt string   `json:"excerpt,omitempty"` // the part's first characters, as written
+}
+
+// Kinds of Warning. The first four are about the document and are known
+// only at parse time; the last three are about the task list and are
+// recomputed by CheckTasks after every review edit.
+const (
+	WarnUnreadAnnex     = "unread_annex"     // an annex (附件) that gave no task
+	WarnUnreadTable     = "unread_table"     // a table, or a table pasted as text, that gave no task
+	WarnUnreadParagraph = "unread_paragraph" // a long paragraph naming responsibilities that is in no task
+	WarnNoTasks         = "no_tasks"         // the document gave no task at all
+	WarnNoUnit          = "no_unit"          // a task with no responsible unit
+	WarnNoDeadline      = "no_deadline"      // a task with no deadline or cadence
+	WarnDuplicatePath   = "duplicate_path"   // two tasks with the same numbering path
+)
+
+// TaskWarning reports whether kind is about the task list (recomputed by
+// CheckTasks) rather than about the document.
+func TaskWarning(kind string) bool {
+	return kind == WarnNoUnit || kind == WarnNoDeadline || kind == WarnDuplicatePath
 }

@@ -89,6 +89,7 @@ func Parse(doc *docread.Doc) *Plan {
 	if p.Tasks == nil {
 		p.Tasks = []Task{}
 	}
+	p.Warnings = append([]Warning{}, CheckTasks(p.Tasks)...)
 	return p
 }
 
