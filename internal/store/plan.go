@@ -1,8 +1,9 @@
 package store
 
 import (
-	"github.com/duban/duban/internal/audit"
 	"time"
+
+	"github.com/duban/duban/internal/audit"
 
 	"github.com/duban/duban/internal/plandoc"
 )
@@ -27,6 +28,10 @@ type PlanImport struct {
 	// SourceText is the document's text, shown beside the extracted tasks
 	// on the review screen.
 	SourceText string
+	// Warnings are what the parse did not read in the document (an annex,
+	// a table, a paragraph that gave no task), kept for the review screen.
+	// Their Line counts lines of SourceText.
+	Warnings []plandoc.Warning
 }
 
 // Plan is a stored plan: what the document said plus where it came from.

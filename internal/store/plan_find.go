@@ -3,8 +3,11 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
+
+	"github.com/duban/duban/internal/plandoc"
 )
 
 // planColumns lists the plans columns that scanPlan reads, in its order.
@@ -95,4 +98,23 @@ func (db *DB) FindPlanSource(ctx context.Context, id int64) (string, error) {
 		return "", fmt.Errorf("store: plan %d source: %w", id, err)
 	}
 	return text, nil
+}
+
+// FindPlanWarnings returns what the parse of a plan's document did not
+// read, as kept at import (none for a plan imported before duban kept
+// them).
+func (db *DB) FindPlanWarnings(ctx context.Context, id int64) ([]plandoc.Warning, error) {
+	var text string
+	err := db.read.QueryRowContext(ctx, db.dialect.rebind(`SELECT warnings FROM plans WHERE id = ?`), id).Scan(&text)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("store: plan %d: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("store: plan %d warnings: %w", id, err)
+	}
+	out := []plandoc.Warning{}
+	if err := json.Unmarshal([]byte(text), &out); err != nil {
+		return nil, fmt.Errorf("store: plan %d warnings: %w", id, err)
+	}
+	return out, nil
 }

@@ -72,16 +72,20 @@ func planStatus(draft bool) string {
 // file (possible on PostgreSQL) end in "exists" rather than an error.
 func (db *DB) insertPlan(ctx context.Context, tx *sql.Tx, in PlanImport) (int64, bool, error) {
 	p := in.Plan
+	warnings, err := json.Marshal(nonNil(in.Warnings))
+	if err != nil {
+		return 0, false, fmt.Errorf("store: import plan: warnings: %w", err)
+	}
 	var id int64
-	err := tx.QueryRowContext(ctx, db.dialect.rebind(`
+	err = tx.QueryRowContext(ctx, db.dialect.rebind(`
 		INSERT INTO plans (title, doc_number, issuer, issued_on, year,
-		                   source_name, source_sha256, format, imported_at, status, source_text)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		                   source_name, source_sha256, format, imported_at, status, source_text, warnings)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (source_sha256) DO NOTHING
 		RETURNING id`),
 		p.Title, p.DocNumber, p.Issuer, nullDate(p.IssuedOn), p.Year,
 		in.SourceName, in.SourceSHA256, in.Format,
-		db.now(), planStatus(in.Draft), in.SourceText,
+		db.now(), planStatus(in.Draft), in.SourceText, string(warnings),
 	).Scan(&id)
 	if err == nil {
 		return id, true, nil

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -23,6 +24,7 @@ type UnitLink struct {
 // replaces the task's list.
 type TaskUpdate struct {
 	Title, Text, Goal, Owner, Requirement, Measure *string
+	Path                                           *[]string // the numbering labels from the top
 	Weight                                         **float64 // set to a nil *float64 to clear
 	Units                                          *[]UnitLink
 	Deadlines                                      *[]plandoc.Deadline
@@ -42,13 +44,25 @@ func (db *DB) UpdateTask(ctx context.Context, actor audit.Actor, id int64, up Ta
 		return nil, fmt.Errorf("store: update task: %w", err)
 	}
 	defer tx.Rollback()
-	status, err := db.taskStatus(ctx, tx, id)
+	before, after, err := db.updateTask(ctx, tx, actor, id, up)
 	if err != nil {
 		return nil, err
 	}
-	before, err := db.queryTasks(ctx, tx, ` WHERE t.id = ?`, []any{id})
-	if err != nil {
+	if err := db.appendAudit(ctx, tx, actor, "task.update", "task", id, taskAudit(before), taskAudit(after)); err != nil {
 		return nil, err
+	}
+	return &after, db.commit(tx)
+}
+
+// updateTask applies up inside tx and returns the task before and after;
+// a registered task's history records the edit, the caller audits it.
+func (db *DB) updateTask(ctx context.Context, tx *sql.Tx, actor audit.Actor, id int64, up TaskUpdate) (before, after Task, err error) {
+	status, err := db.taskStatus(ctx, tx, id)
+	if err != nil {
+		return before, after, err
+	}
+	if before, err = db.oneTask(ctx, tx, id); err != nil {
+		return before, after, err
 	}
 	set, args := []string{}, []any{}
 	for col, v := range map[string]*string{"title": up.Title, "text": up.Text, "goal": up.Goal, "owner": up.Owner,
@@ -60,38 +74,53 @@ func (db *DB) UpdateTask(ctx context.Context, actor audit.Actor, id int64, up Ta
 	if up.Weight != nil {
 		set, args = append(set, "weight = ?"), append(args, *up.Weight)
 	}
+	if up.Path != nil {
+		path, err := json.Marshal(nonNil(*up.Path))
+		if err != nil {
+			return before, after, fmt.Errorf("store: update task %d: path: %w", id, err)
+		}
+		set, args = append(set, "path = ?"), append(args, string(path))
+	}
 	if len(set) > 0 {
 		if _, err := tx.ExecContext(ctx, db.dialect.rebind(`UPDATE tasks SET `+strings.Join(set, ", ")+` WHERE id = ?`), append(args, id)...); err != nil {
-			return nil, fmt.Errorf("store: update task %d: %w", id, err)
+			return before, after, fmt.Errorf("store: update task %d: %w", id, err)
 		}
 	}
 	if err := db.replaceChildren(ctx, tx, id, up); err != nil {
-		return nil, err
+		return before, after, err
 	}
 	if err := db.linkTaskUnits(ctx, tx, 0); err != nil {
-		return nil, err
+		return before, after, err
 	}
 	if err := db.refreshDates(ctx, tx, ofTasks([]int64{id})); err != nil {
-		return nil, err
+		return before, after, err
 	}
-	after, err := db.queryTasks(ctx, tx, ` WHERE t.id = ?`, []any{id})
-	if err != nil {
-		return nil, err
+	if after, err = db.oneTask(ctx, tx, id); err != nil {
+		return before, after, err
 	}
 	if status != "draft" {
 		if err := db.addEvent(ctx, tx, actor, id, EventEdited, "督查室修改任务", 0); err != nil {
-			return nil, err
+			return before, after, err
 		}
 	}
-	if err := db.appendAudit(ctx, tx, actor, "task.update", "task", id, taskAudit(before[0]), taskAudit(after[0])); err != nil {
-		return nil, err
+	return before, after, nil
+}
+
+// oneTask loads a task inside tx.
+func (db *DB) oneTask(ctx context.Context, tx *sql.Tx, id int64) (Task, error) {
+	tasks, err := db.queryTasks(ctx, tx, ` WHERE t.id = ?`, []any{id})
+	if err != nil {
+		return Task{}, err
 	}
-	return &after[0], db.commit(tx)
+	if len(tasks) == 0 {
+		return Task{}, fmt.Errorf("store: task %d: %w", id, ErrNotFound)
+	}
+	return tasks[0], nil
 }
 
 // taskAudit is what the audit log keeps of a task: its assignment.
 func taskAudit(t Task) map[string]any {
-	return map[string]any{"title": t.Title, "units": t.Units, "lead_units": t.LeadUnits, "unit_ids": t.UnitIDs,
+	return map[string]any{"path": t.Path, "title": t.Title, "units": t.Units, "lead_units": t.LeadUnits, "unit_ids": t.UnitIDs,
 		"deadlines": t.Deadlines, "targets": t.Targets, "milestones": t.Milestones, "weight": t.Weight,
 		"goal": t.Goal, "owner": t.Owner, "requirement": t.Requirement, "measure": t.Measure}
 }
@@ -190,6 +219,13 @@ func validateTaskUpdate(up TaskUpdate) error {
 		for _, u := range *up.Units {
 			if strings.TrimSpace(u.Name) == "" {
 				return fmt.Errorf("store: unit without a name: %w", ErrInvalid)
+			}
+		}
+	}
+	if up.Path != nil {
+		for _, l := range *up.Path {
+			if strings.TrimSpace(l) == "" {
+				return fmt.Errorf("store: empty numbering label: %w", ErrInvalid)
 			}
 		}
 	}
