@@ -4,6 +4,7 @@ import (
 	"context"
 	"time"
 
+	"github.com/duban/duban/internal/plandoc"
 	"github.com/duban/duban/internal/store"
 	"github.com/duban/duban/internal/units"
 )
@@ -48,12 +49,18 @@ func PlanOf(p *store.Plan) Plan {
 }
 
 // Review is a plan as the review screen needs it: the document's text
-// beside the extracted tasks, each unit name matched to the registry.
+// beside the extracted tasks, each unit name matched to the registry,
+// what the parse did not read and what the tasks still lack.
 type Review struct {
 	Plan
 	SourceText string       `json:"source_text"`
 	Tasks      []ReviewTask `json:"tasks"`
 	Unknown    int          `json:"unknown_units"` // names matched to no registered unit
+	// Warnings are the parse's document-level warnings (stored at import)
+	// followed by plandoc.CheckTasks over the tasks as they stand now.
+	Warnings   []plandoc.Warning `json:"warnings"`
+	NoUnit     int               `json:"tasks_without_unit"`     // tasks (not optional) with no unit at all
+	NoDeadline int               `json:"tasks_without_deadline"` // tasks (not optional) with no deadline or cadence
 }
 
 // Review builds the review of a plan (the office's; callers check that).
@@ -66,11 +73,32 @@ func (s *Service) Review(ctx context.Context, id int64) (*Review, error) {
 	if err != nil {
 		return nil, err
 	}
+	warnings, err := s.Store.FindPlanWarnings(ctx, id)
+	if err != nil {
+		return nil, err
+	}
 	ix, err := s.unitIndex(ctx)
 	if err != nil {
 		return nil, err
 	}
-	rv := &Review{Plan: PlanOf(p), SourceText: src, Tasks: []ReviewTask{}}
+	rv := &Review{Plan: PlanOf(p), SourceText: src, Tasks: []ReviewTask{}, Warnings: []plandoc.Warning{}}
+	for _, w := range warnings {
+		// Warnings about the task list were true of the parse, not of
+		// the list as the office has edited it: they are recomputed.
+		if !plandoc.TaskWarning(w.Kind) {
+			rv.Warnings = append(rv.Warnings, w)
+		}
+	}
+	doc := p.Doc()
+	for _, w := range plandoc.CheckTasks(doc.Tasks) {
+		switch w.Kind {
+		case plandoc.WarnNoUnit:
+			rv.NoUnit++
+		case plandoc.WarnNoDeadline:
+			rv.NoDeadline++
+		}
+		rv.Warnings = append(rv.Warnings, w)
+	}
 	for i := range p.Tasks {
 		t := &p.Tasks[i]
 		rt := ReviewTask{Task: s.View(t), UnitMatches: []UnitMatch{}}
