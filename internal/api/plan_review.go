@@ -1,6 +1,8 @@
 package api
 
 import (
+	"errors"
+	"io"
 	"net/http"
 
 	"github.com/duban/duban/internal/authz"
@@ -8,40 +10,48 @@ import (
 	"github.com/duban/duban/internal/ledgersvc"
 )
 
-// planReview returns a plan with its source text and every task's unit
-// names matched against the registry.
+// planReview returns a plan with its source text, every task's unit names
+// matched against the registry, the parse's warnings and the counts of
+// tasks without unit or deadline.
 func (h *Handler) planReview(w http.ResponseWriter, r *http.Request) {
-	_, id, ok := begin(w, r, authz.PlanWrite)
+	c, id, ok := begin(w, r, authz.PlanWrite)
 	if !ok {
 		return
 	}
-	rv, err := h.Ledger.Review(r.Context(), id)
-	reply(w, r, http.StatusOK, rv, err)
+	rv, err := h.intake().Review(r.Context(), c.Principal(), id)
+	if err != nil {
+		intakeFail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, rv)
 }
 
 // planConfirm ends the review: the plan's tasks are registered (挂号) and
-// their units see them.
+// their units see them. A draft with tasks that have no unit is refused
+// (409, naming them) unless the body says {"force": true}.
 func (h *Handler) planConfirm(w http.ResponseWriter, r *http.Request) {
-	_, id, ok := begin(w, r, authz.PlanWrite)
+	c, id, ok := begin(w, r, authz.PlanWrite)
 	if !ok {
 		return
 	}
-	if err := h.Store.ConfirmPlan(r.Context(), httpauth.Actor(r), id); err != nil {
+	var in struct {
+		Force bool `json:"force"`
+	}
+	if err := readOptionalJSON(r, &in); err != nil {
 		fail(w, r, err)
 		return
 	}
-	p, err := h.Store.FindPlanByID(r.Context(), id)
-	if err != nil {
-		fail(w, r, err)
+	if err := h.intake().Confirm(r.Context(), c.Principal(), httpauth.Actor(r), id, in.Force); err != nil {
+		intakeFail(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, ledgersvc.PlanOf(p))
+	h.writePlan(w, r, id, http.StatusOK)
 }
 
 // planPublish puts a confirmed plan on the public portal ({"public":
 // true}) or takes it off ({"public": false}).
 func (h *Handler) planPublish(w http.ResponseWriter, r *http.Request) {
-	_, id, ok := begin(w, r, authz.PlanWrite)
+	c, id, ok := begin(w, r, authz.PlanWrite)
 	if !ok {
 		return
 	}
@@ -52,14 +62,28 @@ func (h *Handler) planPublish(w http.ResponseWriter, r *http.Request) {
 		fail(w, r, err)
 		return
 	}
-	if err := h.Store.PublishPlan(r.Context(), httpauth.Actor(r), id, in.Public); err != nil {
-		fail(w, r, err)
+	if err := h.intake().Publish(r.Context(), c.Principal(), httpauth.Actor(r), id, in.Public); err != nil {
+		intakeFail(w, r, err)
 		return
 	}
+	h.writePlan(w, r, id, http.StatusOK)
+}
+
+// writePlan answers with the plan as lists show it.
+func (h *Handler) writePlan(w http.ResponseWriter, r *http.Request, id int64, status int) {
 	p, err := h.Store.FindPlanByID(r.Context(), id)
 	if err != nil {
 		fail(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, ledgersvc.PlanOf(p))
+	writeJSON(w, status, ledgersvc.PlanOf(p))
+}
+
+// readOptionalJSON is readJSON for a body that may be left out.
+func readOptionalJSON(r *http.Request, v any) error {
+	err := readJSON(r, v)
+	if errors.Is(err, io.EOF) {
+		return nil
+	}
+	return err
 }

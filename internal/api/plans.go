@@ -1,17 +1,14 @@
 package api
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"io"
 	"net/http"
 
 	"github.com/duban/duban/internal/authz"
-	"github.com/duban/duban/internal/docread"
 	"github.com/duban/duban/internal/httpauth"
+	"github.com/duban/duban/internal/intakesvc"
 	"github.com/duban/duban/internal/ledgersvc"
-	"github.com/duban/duban/internal/plandoc"
 	"github.com/duban/duban/internal/store"
 )
 
@@ -56,16 +53,18 @@ func (h *Handler) planGet(w http.ResponseWriter, r *http.Request) {
 	}{ledgersvc.PlanOf(p), list[ledgersvc.Task]{Items: views, Total: total}})
 }
 
-// planImport stores an uploaded plan document (multipart field "file") as
-// a draft for review, all or nothing, once per document, and answers with
-// the review: the source text beside the extracted tasks, each unit name
-// matched to the registry or flagged with suggestions.
+// planImport takes an uploaded plan document (multipart field "file") in
+// as a draft for review, with the checks the pages make (a known kind, a
+// document giving tasks), once per document, and answers with the review:
+// the source text beside the extracted tasks, each unit name matched to
+// the registry, and what the parse did not read.
 func (h *Handler) planImport(w http.ResponseWriter, r *http.Request) {
-	if _, err := allowed(r, authz.PlanWrite); err != nil {
+	c, err := allowed(r, authz.PlanWrite)
+	if err != nil {
 		fail(w, r, err)
 		return
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, 64<<20)
+	r.Body = http.MaxBytesReader(w, r.Body, intakesvc.MaxBytes+1<<20)
 	file, header, err := r.FormFile("file")
 	if err != nil {
 		fail(w, r, errors.Join(errBadRequest, errors.New("需要上传字段 file (multipart field file)")))
@@ -77,28 +76,16 @@ func (h *Handler) planImport(w http.ResponseWriter, r *http.Request) {
 		fail(w, r, errors.Join(errBadRequest, err))
 		return
 	}
-	doc, err := docread.Read(header.Filename, data)
+	res, err := h.intake().Import(r.Context(), c.Principal(), httpauth.Actor(r),
+		intakesvc.Upload{Name: header.Filename, Data: data, Draft: true})
 	if err != nil {
-		fail(w, r, errors.Join(errBadRequest, err))
-		return
-	}
-	plan, err := plandoc.ParseDoc(doc)
-	if err != nil {
-		fail(w, r, errors.Join(errBadRequest, err))
-		return
-	}
-	sum := sha256.Sum256(data)
-	id, created, err := h.Store.ImportPlan(r.Context(), store.PlanImport{SourceName: header.Filename,
-		SourceSHA256: hex.EncodeToString(sum[:]), Format: string(doc.Format), Plan: plan, Actor: httpauth.Actor(r),
-		Draft: true, SourceText: docread.Text(doc)})
-	if err != nil {
-		fail(w, r, err)
+		intakeFail(w, r, err)
 		return
 	}
 	status := http.StatusCreated
-	if !created {
+	if !res.Created {
 		status = http.StatusOK
 	}
-	rv, err := h.Ledger.Review(r.Context(), id)
+	rv, err := h.intake().Review(r.Context(), c.Principal(), res.ID)
 	reply(w, r, status, rv, err)
 }

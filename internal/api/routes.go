@@ -11,6 +11,7 @@ import (
 	"github.com/duban/duban/internal/files"
 	"github.com/duban/duban/internal/foiasvc"
 	"github.com/duban/duban/internal/hotlinesvc"
+	"github.com/duban/duban/internal/intakesvc"
 	"github.com/duban/duban/internal/ledgersvc"
 	"github.com/duban/duban/internal/signin"
 	"github.com/duban/duban/internal/store"
@@ -23,7 +24,10 @@ type Handler struct {
 	Signin *signin.Service
 	Policy auth.Policy
 	Ledger *ledgersvc.Service // reads the ledger: statuses, reviews, task pages, workspaces
-	Files  *files.Store       // attachments
+	// Intake takes plans in and runs their review, as for the pages; nil
+	// builds one over Store and Ledger.
+	Intake *intakesvc.Service
+	Files  *files.Store // attachments
 	// Assess computes the scores; nil answers 404 on the assessment
 	// endpoints.
 	Assess *assesssvc.Service
@@ -63,7 +67,14 @@ var routes = []route{
 	{"GET", "/api/v1/plans", (*Handler).planList},
 	{"POST", "/api/v1/plans", (*Handler).planImport},
 	{"GET", "/api/v1/plans/{id}", (*Handler).planGet},
+	{"PATCH", "/api/v1/plans/{id}", (*Handler).planUpdate},
+	{"DELETE", "/api/v1/plans/{id}", (*Handler).planDelete},
 	{"GET", "/api/v1/plans/{id}/review", (*Handler).planReview},
+	{"POST", "/api/v1/plans/{id}/tasks", (*Handler).planTaskCreate},
+	{"DELETE", "/api/v1/plans/{id}/tasks/{task}", (*Handler).planTaskDelete},
+	{"POST", "/api/v1/plans/{id}/tasks/{task}/split", (*Handler).planTaskSplit},
+	{"POST", "/api/v1/plans/{id}/tasks/{task}/merge", (*Handler).planTaskMerge},
+	{"POST", "/api/v1/plans/{id}/tasks/{task}/move", (*Handler).planTaskMove},
 	{"POST", "/api/v1/plans/{id}/confirm", (*Handler).planConfirm},
 	{"POST", "/api/v1/plans/{id}/publish", (*Handler).planPublish},
 	{"GET", "/api/v1/tasks", (*Handler).taskList},

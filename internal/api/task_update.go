@@ -10,9 +10,10 @@ import (
 )
 
 // taskUpdate applies the office's corrections to a task: at review, or
-// later to change an assignment. Only the office changes assignments.
+// later to change an assignment. Only the office changes assignments; the
+// rules are the review page's (intakesvc.UpdateTask).
 func (h *Handler) taskUpdate(w http.ResponseWriter, r *http.Request) {
-	_, id, ok := begin(w, r, authz.TaskAssign)
+	c, id, ok := begin(w, r, authz.TaskAssign)
 	if !ok {
 		return
 	}
@@ -39,9 +40,9 @@ func (h *Handler) taskUpdate(w http.ResponseWriter, r *http.Request) {
 	if in.Weight != nil || in.ClearWeight {
 		up.Weight = &in.Weight
 	}
-	t, err := h.Store.UpdateTask(r.Context(), httpauth.Actor(r), id, up)
+	t, err := h.intake().UpdateTask(r.Context(), c.Principal(), httpauth.Actor(r), 0, id, up)
 	if err != nil {
-		fail(w, r, err)
+		intakeFail(w, r, err)
 		return
 	}
 	writeJSON(w, http.StatusOK, h.Ledger.View(t))

@@ -2,22 +2,19 @@ package cli
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
-	"log/slog"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"strings"
 
 	"github.com/schollz/progressbar/v3"
 	"golang.org/x/term"
 
-	"github.com/duban/duban/internal/docread"
-	"github.com/duban/duban/internal/plandoc"
+	"github.com/duban/duban/internal/audit"
+	"github.com/duban/duban/internal/i18n"
+	"github.com/duban/duban/internal/intakesvc"
 	"github.com/duban/duban/internal/store"
 )
 
@@ -25,10 +22,9 @@ func init() {
 	register("import", "导入方案文件到数据库 (同一文件只存一次; --data 指定数据目录)", runImport)
 }
 
-// maxImportBytes bounds what import reads into memory. It matches the
-// limit docread.ReadFile applies, so a file import refuses is one that
-// docread would refuse as well.
-const maxImportBytes = 64 << 20
+// maxImportBytes bounds what import reads into memory: intake's own
+// limit, so a file import refuses is one the pages would refuse as well.
+const maxImportBytes = intakesvc.MaxBytes
 
 // importResult is what happened to one file.
 type importResult struct {
@@ -95,29 +91,34 @@ func importFile(ctx context.Context, db *store.DB, path string) importResult {
 	return importBytes(ctx, db, path, data)
 }
 
-// importBytes parses and stores one document's bytes; path names it in
-// messages and its base name is stored as the source.
+// importBytes takes one document's bytes in through the intake service,
+// with the checks the pages and the API make, as the operator at the
+// console; path names it in messages and its base name is stored as the
+// source. The plan is confirmed at once: `duban import` loads plans
+// reviewed elsewhere.
 func importBytes(ctx context.Context, db *store.DB, path string, data []byte) importResult {
 	r := importResult{name: path}
-	sum := sha256.Sum256(data)
-	doc, err := docread.Read(path, data)
+	res, err := (&intakesvc.Service{Store: db}).Import(ctx, intakesvc.Operator, audit.System, intakesvc.Upload{Name: path, Data: data})
 	if err != nil {
-		r.err = err
+		r.err = importError(err)
 		return r
 	}
-	plan, err := parsePlan(doc)
-	if err != nil {
-		r.err = err
-		return r
-	}
-	r.title, r.tasks = plan.Title, len(plan.Tasks)
-	_, r.created, r.err = db.ImportPlan(ctx, store.PlanImport{
-		SourceName:   filepath.Base(path),
-		SourceSHA256: hex.EncodeToString(sum[:]),
-		Format:       string(doc.Format),
-		Plan:         plan,
-	})
+	r.title, r.tasks, r.created = res.Title, res.Tasks, res.Created
 	return r
+}
+
+// importError words intake's refusals for the console, in the
+// catalogue's words.
+func importError(err error) error {
+	var bad *intakesvc.InputError
+	if errors.As(err, &bad) {
+		msgs := make([]string, len(bad.Problems))
+		for i, p := range bad.Problems {
+			msgs[i] = i18n.Lookup(i18n.Default, p.Key)
+		}
+		return errors.New(strings.Join(msgs, "；"))
+	}
+	return err
 }
 
 // readLimited reads a whole file, refusing one too large to hold: the
@@ -136,25 +137,6 @@ func readLimited(path string) ([]byte, error) {
 		return nil, fmt.Errorf("文件超过 %d MB (file too large)", maxImportBytes>>20)
 	}
 	return data, nil
-}
-
-// parsePlan runs the parser, turning a panic into this file's error: a
-// parser bug met in one document must not abort a batch of fifty.
-func parsePlan(doc *docread.Doc) (plan *plandoc.Plan, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			slog.Error("plan parser panic", "file", doc.Name, "panic", r, "stack", string(debug.Stack()))
-			plan, err = nil, fmt.Errorf("解析出错 (parser failure): %v", r)
-		}
-	}()
-	plan, err = plandoc.ParseDoc(doc)
-	if err != nil {
-		return nil, err
-	}
-	if plan == nil {
-		return nil, errors.New("解析出错 (parser returned nothing)")
-	}
-	return plan, nil
 }
 
 // newImportBar returns a progress bar on w, or nil when there is no one to

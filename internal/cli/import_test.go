@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -159,17 +160,32 @@ func TestImportStoresWhatParseSees(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", s, err)
 		}
-		if w, g := planJSON(t, want), planJSON(t, stored.Doc()); w != g {
+		// What the review shows: the document's warnings kept at import,
+		// then what the tasks lack as stored.
+		got := stored.Doc()
+		if got.Warnings, err = db.FindPlanWarnings(ctx, stored.ID); err != nil {
+			t.Fatal(err)
+		}
+		got.Warnings = append(got.Warnings, plandoc.CheckTasks(got.Tasks)...)
+		if w, g := planJSON(t, want), planJSON(t, got); w != g {
 			t.Errorf("%s: stored plan differs from the parse\n got %s\nwant %s", s, g, w)
 		}
 	}
 }
 
 // planJSON is the plan's JSON with empty lists spelled [] whether the
-// parser left them nil or not: the store always returns [].
+// parser left them nil or not: the store always returns []. Warnings are
+// compared in a fixed order: the parse and the review may list them
+// differently.
 func planJSON(t *testing.T, p *plandoc.Plan) string {
 	t.Helper()
 	q := *p
+	q.Warnings = orEmpty(slices.Clone(p.Warnings))
+	slices.SortFunc(q.Warnings, func(a, b plandoc.Warning) int {
+		x, _ := json.Marshal(a)
+		y, _ := json.Marshal(b)
+		return strings.Compare(string(x), string(y))
+	})
 	q.Tasks = append([]plandoc.Task{}, p.Tasks...)
 	for i := range q.Tasks {
 		tk := &q.Tasks[i]

@@ -18,6 +18,7 @@ import (
 	"github.com/duban/duban/internal/files"
 	"github.com/duban/duban/internal/foiasvc"
 	"github.com/duban/duban/internal/hotlinesvc"
+	"github.com/duban/duban/internal/intakesvc"
 	"github.com/duban/duban/internal/ledger"
 	"github.com/duban/duban/internal/ledgersvc"
 	"github.com/duban/duban/internal/open311"
@@ -46,6 +47,9 @@ type App struct {
 	Calendar *calendarsvc.Service
 	// Ledger reads the ledger, for the API and the pages alike.
 	Ledger *ledgersvc.Service
+	// Intake takes plans in and runs their review, for the API and the
+	// pages alike.
+	Intake *intakesvc.Service
 	// Assess computes the scores, for the API and the pages alike.
 	Assess *assesssvc.Service
 	// Hotline runs the 12345 tickets.
@@ -104,6 +108,7 @@ func Open(ctx context.Context, cfg config.Config, env *Env) (*App, error) {
 	// statuses and lights with the same calendar and thresholds.
 	app.Ledger = &ledgersvc.Service{Store: db, Calendar: app.Calendar,
 		Rules: ledger.Rules{DueSoonWorkdays: cfg.DueSoonWorkdays}, Now: svc.Now}
+	app.Intake = &intakesvc.Service{Store: db, Ledger: app.Ledger}
 	app.Files = fs
 	app.Hotline = &hotlinesvc.Service{Store: db, Calendar: app.Calendar, Limits: limits, Now: svc.Now}
 	app.Incidents = &emergencysvc.Service{Store: db, Now: svc.Now}
@@ -127,7 +132,7 @@ func Open(ctx context.Context, cfg config.Config, env *Env) (*App, error) {
 		return nil, err
 	}
 	app.Server = server.New(server.Deps{Store: db, Signin: svc, Policy: policy, Calendar: app.Calendar,
-		Rules: app.Ledger.Rules, Files: fs, Ledger: app.Ledger, CalendarAdmin: app.Calendar, RulesBase: app.Scheduler.Rules, Assess: app.Assess, Hotline: app.Hotline, FOIA: app.FOIA, Incidents: app.Incidents, Log: log, Pages: pages,
+		Rules: app.Ledger.Rules, Files: fs, Ledger: app.Ledger, Intake: app.Intake, CalendarAdmin: app.Calendar, RulesBase: app.Scheduler.Rules, Assess: app.Assess, Hotline: app.Hotline, FOIA: app.FOIA, Incidents: app.Incidents, Log: log, Pages: pages,
 		Open311: &open311.Handler{Hotline: app.Hotline, Keys: splitKeys(cfg.Open311Keys), BaseURL: cfg.BaseURL,
 			Jurisdiction: cfg.Open311Jurisdiction, Now: svc.Now}})
 	return app, nil

@@ -23,6 +23,7 @@ import (
 	"github.com/duban/duban/internal/hotline"
 	"github.com/duban/duban/internal/hotlinesvc"
 	"github.com/duban/duban/internal/httpauth"
+	"github.com/duban/duban/internal/intakesvc"
 	"github.com/duban/duban/internal/ledger"
 	"github.com/duban/duban/internal/ledgersvc"
 	"github.com/duban/duban/internal/respcache"
@@ -42,6 +43,9 @@ type Deps struct {
 	// Ledger reads the ledger for the API; the pages are handed the same
 	// one. Nil builds one from Store, Calendar and Rules.
 	Ledger *ledgersvc.Service
+	// Intake takes plans in and runs their review for the API; the pages
+	// are handed the same one. Nil builds one over Store and Ledger.
+	Intake *intakesvc.Service
 	// CalendarAdmin is the live calendar for the API's calendar
 	// endpoints; nil leaves them answering 404.
 	CalendarAdmin *calendarsvc.Service
@@ -91,7 +95,11 @@ func New(d Deps) *Server {
 	if hotlineSvc == nil && d.CalendarAdmin != nil {
 		hotlineSvc = &hotlinesvc.Service{Store: d.Store, Calendar: d.CalendarAdmin, Limits: hotline.Guangdong(), Now: d.Signin.Now}
 	}
-	(&api.Handler{Store: d.Store, Signin: d.Signin, Policy: d.Policy, Ledger: ledgerSvc, Files: d.Files, Calendar: d.CalendarAdmin, RulesBase: d.RulesBase, Assess: d.Assess,
+	intake := d.Intake
+	if intake == nil {
+		intake = &intakesvc.Service{Store: d.Store, Ledger: ledgerSvc}
+	}
+	(&api.Handler{Store: d.Store, Signin: d.Signin, Policy: d.Policy, Ledger: ledgerSvc, Intake: intake, Files: d.Files, Calendar: d.CalendarAdmin, RulesBase: d.RulesBase, Assess: d.Assess,
 		Hotline: hotlineSvc, FOIA: d.FOIA, Incidents: d.Incidents}).Routes(mux)
 	if d.Open311 != nil {
 		d.Open311.Routes(mux)

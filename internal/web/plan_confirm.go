@@ -13,7 +13,7 @@ func (h *Handler) planConfirm(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	if err := h.d.Plans.Confirm(r.Context(), id); err != nil {
+	if err := h.d.Plans.Confirm(r.Context(), id, false); err != nil {
 		if _, invalid := validationErrors(r, err); invalid {
 			flash(w, "error", "review.confirm_failed")
 			redirect(w, r, fmt.Sprintf("/plans/%d/review", id))

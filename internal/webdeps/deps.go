@@ -12,6 +12,7 @@ import (
 	"github.com/duban/duban/internal/files"
 	"github.com/duban/duban/internal/foiasvc"
 	"github.com/duban/duban/internal/hotlinesvc"
+	"github.com/duban/duban/internal/intakesvc"
 	"github.com/duban/duban/internal/ledgersvc"
 	"github.com/duban/duban/internal/signin"
 	"github.com/duban/duban/internal/store"
@@ -29,6 +30,9 @@ type Deps struct {
 	// the API is handed the same one, so both say the same. Nil leaves the
 	// ledger's pages out.
 	Ledger *ledgersvc.Service
+	// Intake takes plans in and runs their review, for the pages as for
+	// the API; nil builds one over Store and Ledger.
+	Intake *intakesvc.Service
 	// Files keeps attachments; nil refuses uploads and downloads.
 	Files *files.Store
 	// Calendar explains on a task's page why a supervision step fell on

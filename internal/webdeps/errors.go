@@ -8,6 +8,7 @@ import (
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/httpauth"
+	"github.com/duban/duban/internal/intakesvc"
 	"github.com/duban/duban/internal/ledgersvc"
 	"github.com/duban/duban/internal/store"
 	"github.com/duban/duban/internal/web"
@@ -38,6 +39,19 @@ func pageError(err error, field, conflictKey string) error {
 // acting returns the signed-in user of ctx as a principal and an audit
 // actor, and checks that they may do action.
 func (d *Deps) acting(ctx context.Context, action authz.Action) (authz.Principal, audit.Actor, error) {
+	p, actor, err := d.caller(ctx)
+	if err != nil {
+		return p, actor, err
+	}
+	if !authz.Allowed(p, action) {
+		return p, audit.Actor{}, web.ErrForbidden
+	}
+	return p, actor, nil
+}
+
+// caller returns the signed-in user of ctx as a principal and an audit
+// actor, for a service that checks what they may do itself.
+func (d *Deps) caller(ctx context.Context) (authz.Principal, audit.Actor, error) {
 	cu, ok := web.CurrentUserFrom(ctx)
 	if !ok {
 		return authz.Principal{}, audit.Actor{}, web.ErrSignedOut
@@ -46,9 +60,32 @@ func (d *Deps) acting(ctx context.Context, action authz.Action) (authz.Principal
 	if err != nil {
 		return authz.Principal{}, audit.Actor{}, web.ErrSignedOut
 	}
-	p := u.Principal()
-	if !authz.Allowed(p, action) {
-		return p, audit.Actor{}, web.ErrForbidden
+	return u.Principal(), audit.Actor{ID: u.ID, Username: u.Username, IP: httpauth.IPFrom(ctx)}, nil
+}
+
+// intakeError translates intake's coded errors for the pages: an input's
+// problems and a refusal in the plan's state become catalogue keys at
+// their form fields, the others the pages' own errors.
+func intakeError(err error) error {
+	var bad *intakesvc.InputError
+	var conflict *intakesvc.ConflictError
+	var unitless *intakesvc.UnitlessError
+	var doc *intakesvc.DocumentError
+	switch {
+	case errors.As(err, &bad):
+		fields := map[string]string{}
+		for _, p := range bad.Problems {
+			if _, seen := fields[p.Field]; !seen {
+				fields[p.Field] = p.Key
+			}
+		}
+		return &web.ValidationError{Fields: fields}
+	case errors.As(err, &conflict):
+		return &web.ValidationError{Fields: map[string]string{"": conflict.Key}}
+	case errors.As(err, &unitless):
+		return &web.UnitlessError{Tasks: unitless.Tasks}
+	case errors.As(err, &doc):
+		return &web.DocumentError{Message: doc.Error()}
 	}
-	return p, audit.Actor{ID: u.ID, Username: u.Username, IP: httpauth.IPFrom(ctx)}, nil
+	return pageError(err, "", "")
 }

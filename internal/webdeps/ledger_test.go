@@ -88,24 +88,61 @@ func TestExportPagesThroughEveryTask(t *testing.T) {
 	}
 }
 
-// TestReviewUnitLinks: a name linked to a registry unit it does not match
-// takes the unit's registered name; a name that matches keeps its words.
-func TestReviewUnitLinks(t *testing.T) {
+// TestReviewThroughThePages: the pages' intake is the service's, its
+// refusals turned into the pages' errors: keys at form fields, the names
+// of tasks without units, 403 for a liaison.
+func TestReviewThroughThePages(t *testing.T) {
 	d, ctx := ledgerDeps(t, "sqlite")
 	u, err := d.Store.CreateUnit(ctx, audit.System, store.UnitCreate{Name: "市司法局", Kind: store.UnitDepartment, Aliases: []string{"市法制办"}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	links, err := (&plans{d}).unitLinks(ctx, []web.UnitLink{{Name: "市府法制", UnitID: u.ID, Lead: true}, {Name: "市法制办", UnitID: u.ID}, {Name: "未知单位"}})
+	plans := d.Web().Plans
+	var ve *web.ValidationError
+	if _, _, err := plans.Import(ctx, "方案.pdf", []byte("x")); !errors.As(err, &ve) || ve.Fields["file"] != "plans.error.type" {
+		t.Errorf("a .pdf: %v", err)
+	}
+	if _, _, err := plans.Import(ctx, "通知.txt", []byte("关于召开会议的通知\n\n请准时参加。\n")); !errors.As(err, &ve) || ve.Fields["file"] != "error.plan_no_tasks" {
+		t.Errorf("a document without tasks: %v", err)
+	}
+	id, existed, err := plans.Import(ctx, "方案.txt", []byte("某方案\n\n一、建立台账。(责任单位:市法制办)\n二、开展督查。\n"))
+	if err != nil || existed {
+		t.Fatalf("import: %d %v %v", id, existed, err)
+	}
+	rv, err := plans.Review(ctx, id)
+	if err != nil || len(rv.Tasks) != 2 || rv.NoUnit != 1 {
+		t.Fatalf("review: %+v, %v", rv, err)
+	}
+	first := rv.Tasks[0].ID
+	if err := plans.UpdateTask(ctx, id, first, web.TaskEdit{Title: "建立台账", Units: []web.UnitLink{{Name: "市府法制", UnitID: u.ID, Lead: true}}}); err != nil {
+		t.Fatal(err)
+	}
+	if task, _ := d.Store.FindTaskByID(ctx, first); fmt.Sprint(task.UnitLinks) != fmt.Sprint([]store.UnitLink{{Name: "市司法局", Lead: true, UnitID: u.ID}}) {
+		t.Errorf("a name linked to a unit it does not match takes the unit's name: %v", task.UnitLinks)
+	}
+	if err := plans.UpdateTask(ctx, id, first, web.TaskEdit{Title: "建立台账", Units: []web.UnitLink{{Name: "x", UnitID: 999}}}); !errors.As(err, &ve) || ve.Fields["units"] != "error.unit_not_found" {
+		t.Errorf("a link to no unit: %v", err)
+	}
+	if err := plans.UpdatePlan(ctx, id, web.PlanEdit{Title: "", Year: 2026}); !errors.As(err, &ve) || ve.Fields["title"] != "error.required" {
+		t.Errorf("a blank title: %v", err)
+	}
+	var ul *web.UnitlessError
+	if err := plans.Confirm(ctx, id, false); !errors.As(err, &ul) || len(ul.Tasks) != 1 || ul.Tasks[0] != "二 开展督查" {
+		t.Errorf("confirm with a task without unit: %v", err)
+	}
+	if err := plans.Confirm(ctx, id, true); err != nil {
+		t.Fatal(err)
+	}
+	if err := plans.Discard(ctx, id); !errors.As(err, &ve) || ve.Fields[""] != "plans.error.discard_confirmed" {
+		t.Errorf("discard a confirmed plan: %v", err)
+	}
+	lu, err := d.Store.CreateUser(ctx, audit.System, store.UserCreate{Username: "lianluo", PasswordHash: "x", Role: authz.Liaison, Units: []int64{u.ID}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []store.UnitLink{{Name: "市司法局", UnitID: u.ID, Lead: true}, {Name: "市法制办", UnitID: u.ID}, {Name: "未知单位"}}
-	if fmt.Sprint(links) != fmt.Sprint(want) {
-		t.Errorf("links %v, want %v", links, want)
-	}
-	if _, err := (&plans{d}).unitLinks(ctx, []web.UnitLink{{Name: "x", UnitID: 999}}); err == nil {
-		t.Error("a link to a unit that does not exist was taken")
+	lctx := web.WithCurrentUser(context.Background(), web.CurrentUser{ID: lu.ID, Username: lu.Username, Role: "liaison"})
+	if _, err := plans.AddTask(lctx, id, web.NewTask{Title: "x"}); !errors.Is(err, web.ErrForbidden) {
+		t.Errorf("a liaison adds a task: %v", err)
 	}
 }
 
