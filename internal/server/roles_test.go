@@ -37,17 +37,18 @@ import (
 // different units, a plan whose tasks belong to those units, and a
 // bystander account for the user-administration calls to act on.
 type fixture struct {
-	draftPlan int64
-	srv       http.Handler
-	db        *store.DB
-	tokens    map[string]string // caller name → bearer token
-	users     map[string]int64
-	unitA     int64
-	unitB     int64
-	taskA     int64
-	bystander int64
-	foiaID    int64 // a request received today, for the step and reply calls
-	incident  int64 // an incident of 市法制办's, for the duty call
+	draftPlan  int64
+	draftTasks []int64 // the draft's two tasks, in order
+	srv        http.Handler
+	db         *store.DB
+	tokens     map[string]string // caller name → bearer token
+	users      map[string]int64
+	unitA      int64
+	unitB      int64
+	taskA      int64
+	bystander  int64
+	foiaID     int64 // a request received today, for the step and reply calls
+	incident   int64 // an incident of 市法制办's, for the duty call
 }
 
 var callers = []string{"anonymous", "sysadmin", "secadmin", "auditadmin", "office", "leader", "liaisonA", "liaisonB"}
@@ -142,23 +143,43 @@ func TestEveryWriteByEveryRole(t *testing.T) {
 				body         func(t *testing.T) (io.Reader, string)
 				allowed      []string
 				prepare      func(t *testing.T, f *fixture) // puts the system in the state the call needs
+				jsonFor      func(f *fixture) string        // a JSON body naming what prepare made, instead of body
 			}
 			jsonBody := func(s string) func(*testing.T) (io.Reader, string) {
 				return func(*testing.T) (io.Reader, string) { return strings.NewReader(s), "application/json" }
 			}
 			endpoints := []endpoint{
-				{"create unit", "POST", func(*fixture) string { return "/api/v1/units" }, jsonBody(`{"name":"新单位","kind":"department"}`), []string{"sysadmin", "office"}, nil},
-				{"update unit", "PATCH", func(f *fixture) string { return fmt.Sprintf("/api/v1/units/%d", f.unitA) }, jsonBody(`{"aliases":["市政府法制办公室"]}`), []string{"sysadmin", "office"}, nil},
-				{"import plan", "POST", func(*fixture) string { return "/api/v1/plans" }, planUpload, []string{"office"}, nil},
-				{"create user", "POST", func(*fixture) string { return "/api/v1/users" }, jsonBody(`{"username":"newcomer","password":"Strong#Pass9"}`), []string{"sysadmin"}, nil},
-				{"update user", "PATCH", func(f *fixture) string { return fmt.Sprintf("/api/v1/users/%d", f.bystander) }, jsonBody(`{"display_name":"改名"}`), []string{"sysadmin"}, nil},
-				{"grant role", "PUT", func(f *fixture) string { return fmt.Sprintf("/api/v1/users/%d/grant", f.bystander) }, jsonBody(`{"role":"office"}`), []string{"secadmin"}, nil},
-				{"unlock", "POST", func(f *fixture) string { return fmt.Sprintf("/api/v1/users/%d/unlock", f.bystander) }, jsonBody(``), []string{"secadmin"}, nil},
-				{"logout everywhere", "POST", func(f *fixture) string { return fmt.Sprintf("/api/v1/users/%d/logout-all", f.bystander) }, jsonBody(``), []string{"sysadmin"}, nil},
+				{"create unit", "POST", func(*fixture) string { return "/api/v1/units" }, jsonBody(`{"name":"新单位","kind":"department"}`), []string{"sysadmin", "office"}, nil, nil},
+				{"update unit", "PATCH", func(f *fixture) string { return fmt.Sprintf("/api/v1/units/%d", f.unitA) }, jsonBody(`{"aliases":["市政府法制办公室"]}`), []string{"sysadmin", "office"}, nil, nil},
+				{"import plan", "POST", func(*fixture) string { return "/api/v1/plans" }, planUpload, []string{"office"}, nil, nil},
+				{"create user", "POST", func(*fixture) string { return "/api/v1/users" }, jsonBody(`{"username":"newcomer","password":"Strong#Pass9"}`), []string{"sysadmin"}, nil, nil},
+				{"update user", "PATCH", func(f *fixture) string { return fmt.Sprintf("/api/v1/users/%d", f.bystander) }, jsonBody(`{"display_name":"改名"}`), []string{"sysadmin"}, nil, nil},
+				{"grant role", "PUT", func(f *fixture) string { return fmt.Sprintf("/api/v1/users/%d/grant", f.bystander) }, jsonBody(`{"role":"office"}`), []string{"secadmin"}, nil, nil},
+				{"unlock", "POST", func(f *fixture) string { return fmt.Sprintf("/api/v1/users/%d/unlock", f.bystander) }, jsonBody(``), []string{"secadmin"}, nil, nil},
+				{"logout everywhere", "POST", func(f *fixture) string { return fmt.Sprintf("/api/v1/users/%d/logout-all", f.bystander) }, jsonBody(``), []string{"sysadmin"}, nil, nil},
 				{name: "correct task", method: "PATCH", path: func(f *fixture) string { return fmt.Sprintf("/api/v1/tasks/%d", f.taskA) },
 					body: jsonBody(`{"goal":"年底前全面完成"}`), allowed: []string{"office"}},
 				{name: "confirm plan", method: "POST", path: func(f *fixture) string { return fmt.Sprintf("/api/v1/plans/%d/confirm", f.draftPlan) },
 					body: jsonBody(``), allowed: []string{"office"}, prepare: importDraft},
+				{name: "correct a draft's title", method: "PATCH", path: func(f *fixture) string { return fmt.Sprintf("/api/v1/plans/%d", f.draftPlan) },
+					body: jsonBody(`{"title":"新标题","issued_on":"2026-03-01"}`), allowed: []string{"office"}, prepare: importDraft},
+				{name: "discard a draft", method: "DELETE", path: func(f *fixture) string { return fmt.Sprintf("/api/v1/plans/%d", f.draftPlan) },
+					body: jsonBody(``), allowed: []string{"office"}, prepare: importDraft},
+				{name: "add a task to a draft", method: "POST", path: func(f *fixture) string { return fmt.Sprintf("/api/v1/plans/%d/tasks", f.draftPlan) },
+					body: jsonBody(`{"title":"新增任务","units":["市法制办"],"after":0}`), allowed: []string{"office"}, prepare: importDraft},
+				{name: "delete a draft's task", method: "DELETE", path: func(f *fixture) string {
+					return fmt.Sprintf("/api/v1/plans/%d/tasks/%d", f.draftPlan, f.draftTasks[1])
+				}, body: jsonBody(``), allowed: []string{"office"}, prepare: importDraft},
+				{name: "split a draft's task", method: "POST", path: func(f *fixture) string {
+					return fmt.Sprintf("/api/v1/plans/%d/tasks/%d/split", f.draftPlan, f.draftTasks[0])
+				}, body: jsonBody(`{"at":1}`), allowed: []string{"office"}, prepare: importDraft},
+				{name: "merge a draft's tasks", method: "POST", path: func(f *fixture) string {
+					return fmt.Sprintf("/api/v1/plans/%d/tasks/%d/merge", f.draftPlan, f.draftTasks[0])
+				}, jsonFor: func(f *fixture) string { return fmt.Sprintf(`{"with":%d}`, f.draftTasks[1]) }, allowed: []string{"office"},
+					prepare: importDraft},
+				{name: "move a draft's task", method: "POST", path: func(f *fixture) string {
+					return fmt.Sprintf("/api/v1/plans/%d/tasks/%d/move", f.draftPlan, f.draftTasks[1])
+				}, body: jsonBody(`{"after":0,"path":["0"]}`), allowed: []string{"office"}, prepare: importDraft},
 				{name: "report progress", method: "POST", path: func(f *fixture) string { return fmt.Sprintf("/api/v1/tasks/%d/progress", f.taskA) },
 					body: jsonBody(`{"text":"已完成初稿","percent":30}`), allowed: []string{"liaisonA"}},
 				{name: "report with attachment", method: "POST", path: func(f *fixture) string { return fmt.Sprintf("/api/v1/tasks/%d/progress", f.taskA) },
@@ -211,7 +232,7 @@ func TestEveryWriteByEveryRole(t *testing.T) {
 				{name: "record an incident's duty", method: "POST", path: func(f *fixture) string { return fmt.Sprintf("/api/v1/incidents/%d/duties", f.incident) },
 					body:    jsonBody(`{"kind":"authoritative","evidence":"https://www.example.gov.cn/notice/1"}`),
 					allowed: []string{"office", "liaisonA"}, prepare: reportIncident},
-				{"sign out", "POST", func(*fixture) string { return "/api/v1/auth/logout" }, jsonBody(``), callers[1:], nil},
+				{"sign out", "POST", func(*fixture) string { return "/api/v1/auth/logout" }, jsonBody(``), callers[1:], nil, nil},
 			}
 			for _, ep := range endpoints {
 				t.Run(ep.name, func(t *testing.T) {
@@ -232,7 +253,13 @@ func TestEveryWriteByEveryRole(t *testing.T) {
 							f = fresh()
 						}
 						before, _, _ := f.db.FindAudit(context.Background(), store.AuditFilter{Limit: 1})
-						body, ct := ep.body(t)
+						var body io.Reader
+						var ct string
+						if ep.jsonFor != nil {
+							body, ct = strings.NewReader(ep.jsonFor(f)), "application/json"
+						} else {
+							body, ct = ep.body(t)
+						}
 						got := f.call(t, caller, ep.method, ep.path(f), body, ct)
 						want := "403"
 						switch {
@@ -334,14 +361,23 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// importDraft stores a plan under review for the confirm call.
+// importDraft stores a plan under review, of two tasks with units, for
+// the review and confirm calls.
 func importDraft(t *testing.T, f *fixture) {
-	id, _, err := f.db.ImportPlan(context.Background(), store.PlanImport{SourceName: "d.txt", SourceSHA256: strings.Repeat("cd", 32),
-		Format: "text", Draft: true, Plan: &plandoc.Plan{Title: "草稿", Tasks: []plandoc.Task{{Path: []string{"1"}, Title: "任务"}}}})
+	ctx := context.Background()
+	id, _, err := f.db.ImportPlan(ctx, store.PlanImport{SourceName: "d.txt", SourceSHA256: strings.Repeat("cd", 32),
+		Format: "text", Draft: true, Plan: &plandoc.Plan{Title: "草稿", Tasks: []plandoc.Task{
+			{Path: []string{"1"}, Title: "任务", Text: "建立台账。按月通报。", Units: []string{"市法制办"}},
+			{Path: []string{"2"}, Title: "另一任务", Text: "开展督查。", Units: []string{"市财政局"}}}}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	f.draftPlan = id
+	p, err := f.db.FindPlanByID(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.draftTasks = []int64{p.Tasks[0].ID, p.Tasks[1].ID}
 }
 
 // applyForClose puts task A in 待核验, as its liaison applied for 销号.
