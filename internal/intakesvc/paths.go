@@ -124,10 +124,14 @@ func partition[T any](items []T, second string, text func(T) string) (keep, rest
 }
 
 // titleOf is a short heading for a task cut from another: its first
-// sentence without the closing mark, at most 40 characters.
-func titleOf(text string) string {
+// sentence without the closing mark, at most 40 characters; the task's
+// own title when that sentence has no words.
+func titleOf(text, fallback string) string {
 	first := strings.TrimSpace(plandoc.Sentences(text)[0])
 	first = strings.TrimRight(first, "。！？；!?;，,：: ")
+	if first == "" {
+		return fallback
+	}
 	if rs := []rune(first); len(rs) > 40 {
 		first = string(rs[:40]) + "…"
 	}

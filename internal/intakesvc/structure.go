@@ -95,7 +95,7 @@ func (s *Service) SplitTask(ctx context.Context, p authz.Principal, actor audit.
 	keepG, restG := partition(t.Targets, second, func(g plandoc.Target) string { return g.Text })
 	keepM, restM := partition(t.Milestones, second, func(m plandoc.Milestone) string { return m.Text })
 	keep := store.TaskUpdate{Text: &first, Deadlines: &keepD, Targets: &keepG, Milestones: &keepM}
-	rest := store.NewTask{Units: t.UnitLinks, Task: plandoc.Task{Path: derivePath(tasks, task), Title: titleOf(second),
+	rest := store.NewTask{Units: t.UnitLinks, Task: plandoc.Task{Path: derivePath(tasks, task), Title: titleOf(second, t.Title),
 		Text: second, Deadlines: restD, Targets: restG, Milestones: restM, Optional: t.Optional}}
 	id, err := s.Store.SplitTask(ctx, actor, plan, task, keep, rest)
 	return id, reviewError(err)

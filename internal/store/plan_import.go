@@ -148,7 +148,7 @@ func (db *DB) insertTasks(ctx context.Context, tx *sql.Tx, planID int64, tasks [
 	}
 	defer st.close()
 	for i := range tasks {
-		if err := insertTask(ctx, st, planID, i, &tasks[i], status); err != nil {
+		if _, err := insertTask(ctx, st, planID, i, &tasks[i], status); err != nil {
 			// When the context ends, database/sql rolls the transaction
 			// back and closes its statements from another goroutine, so
 			// the statement in hand may fail with "statement is closed":
@@ -162,37 +162,38 @@ func (db *DB) insertTasks(ctx context.Context, tx *sql.Tx, planID int64, tasks [
 	return nil
 }
 
-func insertTask(ctx context.Context, st *taskStmts, planID int64, seq int, t *plandoc.Task, status string) error {
+// insertTask adds one task with its parts and returns its id.
+func insertTask(ctx context.Context, st *taskStmts, planID int64, seq int, t *plandoc.Task, status string) (int64, error) {
 	path, err := json.Marshal(nonNil(t.Path))
 	if err != nil {
-		return fmt.Errorf("path: %w", err)
+		return 0, fmt.Errorf("path: %w", err)
 	}
 	var taskID int64
 	if err := st.task.QueryRowContext(ctx, planID, seq, string(path), t.Title, t.Text,
 		t.Weight, t.Optional, status).Scan(&taskID); err != nil {
-		return fmt.Errorf("insert task: %w", err)
+		return 0, fmt.Errorf("insert task: %w", err)
 	}
 	for i, u := range taskUnits(t) {
 		if _, err := st.unit.ExecContext(ctx, taskID, i, u.name, u.lead); err != nil {
-			return fmt.Errorf("insert unit %q: %w", u.name, err)
+			return 0, fmt.Errorf("insert unit %q: %w", u.name, err)
 		}
 	}
 	for i, d := range t.Deadlines {
 		if _, err := st.deadline.ExecContext(ctx, taskID, i, d.Text, nullDate(d.Due), nullString(d.Every)); err != nil {
-			return fmt.Errorf("insert deadline %q: %w", d.Text, err)
+			return 0, fmt.Errorf("insert deadline %q: %w", d.Text, err)
 		}
 	}
 	for i, g := range t.Targets {
 		if _, err := st.target.ExecContext(ctx, taskID, i, g.Text, g.Value, g.Unit); err != nil {
-			return fmt.Errorf("insert target %q: %w", g.Text, err)
+			return 0, fmt.Errorf("insert target %q: %w", g.Text, err)
 		}
 	}
 	for i, m := range t.Milestones {
 		if _, err := st.milestone.ExecContext(ctx, taskID, i, m.Text, nullDate(m.Due)); err != nil {
-			return fmt.Errorf("insert milestone %q: %w", m.Text, err)
+			return 0, fmt.Errorf("insert milestone %q: %w", m.Text, err)
 		}
 	}
-	return nil
+	return taskID, nil
 }
 
 type unitRow struct {

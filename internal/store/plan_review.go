@@ -185,11 +185,8 @@ func (db *DB) addTask(ctx context.Context, tx *sql.Tx, planID int64, in NewTask)
 	if err != nil {
 		return 0, err
 	}
-	if err := insertTask(ctx, st, planID, seq, &t, "draft"); err != nil {
-		return 0, fmt.Errorf("store: add task: %w", err)
-	}
-	var id int64
-	if err := tx.QueryRowContext(ctx, db.dialect.rebind(`SELECT id FROM tasks WHERE plan_id = ? AND seq = ?`), planID, seq).Scan(&id); err != nil {
+	id, err := insertTask(ctx, st, planID, seq, &t, "draft")
+	if err != nil {
 		return 0, fmt.Errorf("store: add task: %w", err)
 	}
 	units := nonNil(in.Units)
