@@ -275,6 +275,10 @@ func TestReviewOperations(t *testing.T) {
 				t.Errorf("link a unit: %+v, %v", got, err)
 			}
 
+			if err := s.Publish(ctx, office, actor, plan, true); conflict(err) != "plans.error.publish_draft" {
+				t.Errorf("publish a draft: %v", err)
+			}
+
 			// Confirm names the tasks without units, unless forced.
 			var ul *UnitlessError
 			if err := s.Confirm(ctx, office, actor, plan, false); !errors.As(err, &ul) || len(ul.Tasks) != 2 || !strings.HasPrefix(ul.Tasks[0], "三 完善考核办法") {
@@ -297,6 +301,9 @@ func TestReviewOperations(t *testing.T) {
 			}
 			if err := s.Discard(ctx, office, actor, plan); conflict(err) != "plans.error.discard_confirmed" || !errors.Is(err, store.ErrConflict) {
 				t.Errorf("discard a confirmed plan: %v", err)
+			}
+			if err := s.Publish(ctx, office, actor, plan, true); err != nil {
+				t.Errorf("publish the confirmed plan: %v", err)
 			}
 			owner := "张科长"
 			if _, err := s.UpdateTask(ctx, office, actor, plan, one, store.TaskUpdate{Owner: &owner}); err != nil {
