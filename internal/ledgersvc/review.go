@@ -4,6 +4,7 @@ import (
 	"context"
 	"time"
 
+	"github.com/duban/duban/internal/plandoc"
 	"github.com/duban/duban/internal/store"
 	"github.com/duban/duban/internal/units"
 )
@@ -54,6 +55,11 @@ type Review struct {
 	SourceText string       `json:"source_text"`
 	Tasks      []ReviewTask `json:"tasks"`
 	Unknown    int          `json:"unknown_units"` // names matched to no registered unit
+	// Warnings are the parse's document-level warnings (stored at import)
+	// followed by plandoc.CheckTasks over the tasks as they stand now.
+	Warnings   []plandoc.Warning `json:"warnings"`
+	NoUnit     int               `json:"tasks_without_unit"`     // tasks (not optional) with no unit at all
+	NoDeadline int               `json:"tasks_without_deadline"` // tasks (not optional) with no deadline or cadence
 }
 
 // Review builds the review of a plan (the office's; callers check that).

@@ -22,14 +22,63 @@ type Plans interface {
 	// is a *DocumentError.
 	Import(ctx context.Context, name string, data []byte) (id int64, existed bool, err error)
 	// Review returns a draft beside its source text, every unit name
-	// matched to the registry.
+	// matched to the registry, with the parse's warnings and honest counts.
 	Review(ctx context.Context, id int64) (*ledgersvc.Review, error)
+	// UpdatePlan saves the plan's own fields (title, 文号, issuer, date, year).
+	UpdatePlan(ctx context.Context, id int64, in PlanEdit) error
 	// UpdateTask saves the office's corrections to one task of plan.
 	UpdateTask(ctx context.Context, plan, task int64, in TaskEdit) error
+	// AddTask adds a task to a draft after the task `after` (0: first) and
+	// returns its id.
+	AddTask(ctx context.Context, plan int64, in NewTask) (int64, error)
+	// DeleteTask removes a task from a draft.
+	DeleteTask(ctx context.Context, plan, task int64) error
+	// SplitTask cuts a task in two before sentence `at` of its text
+	// (plandoc.Sentences numbering, 1 ≤ at < len): the first part keeps the
+	// task, the second becomes a new task right after it with the same
+	// units and the deadlines found in its text.
+	SplitTask(ctx context.Context, plan, task int64, at int) (int64, error)
+	// MergeTasks appends task `with` to task `task` (text, units,
+	// deadlines, targets, milestones united) and removes `with`.
+	MergeTasks(ctx context.Context, plan, task, with int64) error
+	// MoveTask moves a task of a draft to just after task `after` (0: first),
+	// optionally giving it a new path (nil keeps its path).
+	MoveTask(ctx context.Context, plan, task, after int64, path []string) error
+	// Discard throws a draft away with its tasks; a confirmed plan cannot be.
+	Discard(ctx context.Context, plan int64) error
 	// Confirm ends the review: the plan's tasks are registered (挂号).
-	Confirm(ctx context.Context, id int64) error
+	// Unless force is set, a draft with tasks that have no unit is refused
+	// with an *UnitlessError naming them, so that the page can ask.
+	Confirm(ctx context.Context, id int64, force bool) error
 	// Publish puts a confirmed plan on the public portal, or takes it off.
 	Publish(ctx context.Context, id int64, public bool) error
+}
+
+// PlanEdit is the review form of a plan's own fields. IssuedOn is an ISO
+// date or "".
+type PlanEdit struct {
+	Title, DocNumber, Issuer, IssuedOn string
+	Year                               int
+}
+
+// NewTask is a task the office adds to a draft by hand.
+type NewTask struct {
+	After     int64 // the task it follows; 0 puts it first
+	Path      []string
+	Title     string
+	Text      string
+	Units     []UnitLink
+	Deadlines []plandoc.Deadline
+}
+
+// UnitlessError refuses to register a draft whose tasks have no
+// responsible unit until the office confirms it knowingly.
+type UnitlessError struct {
+	Tasks []string // each task's path and title, e.g. "二/(一)/3 建立台账"
+}
+
+func (e *UnitlessError) Error() string {
+	return "plans: tasks without a responsible unit"
 }
 
 // Tasks is the ledger: the task list, a task's page, the workspace, and
