@@ -36,10 +36,10 @@ type ReviewPage struct {
 type ReviewBanner struct {
 	PlanID     int64
 	Tasks      int
-	Unknown    int // unit names matched to no registered unit
-	Flagged    int // tasks with such names
-	NoUnit     int // tasks with no unit at all
-	NoDeadline int // tasks with no deadline or cadence
+	Unknown    int  // unit names matched to no registered unit
+	Flagged    int  // tasks with such names
+	NoUnit     int  // tasks with no unit at all
+	NoDeadline int  // tasks with no deadline or cadence
 	OOB        bool // sent beside a saved task, for htmx to swap out of band
 }
 
