@@ -42,7 +42,7 @@ func readPlanForm(r *http.Request) (PlanForm, PlanEdit) {
 	case f.Title == "":
 		f.Errors.add("title", "error.required")
 	case utf8.RuneCountInString(f.Title) > maxPlanTitle:
-		f.Errors.add("title", "error.too_long")
+		f.Errors.add("title", "error.title_too_long")
 	}
 	checkText(f.Errors, "doc_number", f.DocNumber, false)
 	checkText(f.Errors, "issuer", f.Issuer, false)
