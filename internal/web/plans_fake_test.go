@@ -9,6 +9,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/duban/duban/internal/docread"
 	"github.com/duban/duban/internal/ledgersvc"
 	"github.com/duban/duban/internal/plandoc"
 )
@@ -101,18 +102,47 @@ func (f *fakePlans) List(ctx context.Context) ([]ledgersvc.Plan, error) {
 	return out, nil
 }
 
+// Import reads and parses the document as the service does (docread,
+// plandoc) and keeps it as a draft with the parse's document warnings.
 func (f *fakePlans) Import(ctx context.Context, name string, data []byte) (int64, bool, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if err := f.office(ctx); err != nil {
 		return 0, false, err
 	}
+	doc, err := docread.Read(name, data)
+	if err != nil {
+		return 0, false, &DocumentError{Message: err.Error()}
+	}
+	parsed, err := plandoc.ParseDoc(doc)
+	if err != nil {
+		return 0, false, &DocumentError{Message: err.Error()}
+	}
+	if len(parsed.Tasks) == 0 {
+		return 0, false, &ValidationError{Fields: map[string]string{"file": "error.plan_no_tasks"}}
+	}
 	f.nextID++
-	id := f.nextID
-	f.plans[id] = &fakePlan{plan: ledgersvc.Plan{ID: id, SourceName: name, Status: "draft", ImportedAt: testNow}, source: string(data),
-		warnings: []plandoc.Warning{{Kind: plandoc.WarnNoTasks}}}
+	p := &fakePlan{plan: ledgersvc.Plan{ID: f.nextID, Title: parsed.Title, DocNumber: parsed.DocNumber, Issuer: parsed.Issuer, IssuedOn: parsed.IssuedOn,
+		Year: parsed.Year, SourceName: name, Format: string(doc.Format), Status: "draft", ImportedAt: testNow}, source: docread.Text(doc)}
+	for _, w := range parsed.Warnings {
+		if !plandoc.TaskWarning(w.Kind) {
+			p.warnings = append(p.warnings, w)
+		}
+	}
+	for _, t := range parsed.Tasks {
+		f.nextID++
+		ft := fakeTask{ID: f.nextID, Path: t.Path, Title: t.Title, Text: t.Text, Deadlines: t.Deadlines, Optional: t.Optional}
+		for _, u := range t.LeadUnits {
+			ft.Units = append(ft.Units, UnitLink{Name: u, Lead: true})
+		}
+		for _, u := range t.Units {
+			ft.Units = append(ft.Units, UnitLink{Name: u})
+		}
+		p.tasks = append(p.tasks, ft)
+	}
+	f.plans[p.plan.ID] = p
 	f.record("Import(%s)", name)
-	return id, false, nil
+	return p.plan.ID, false, nil
 }
 
 // Review builds the review as ledgersvc does: every unit name matched to
