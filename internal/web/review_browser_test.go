@@ -35,7 +35,8 @@ const reviewPlanText = `关于印发《某市营商环境提升行动方案》�
 // TestReviewInBrowser walks the review screen in headless chromium over
 // the fakes: a plan is uploaded; on the fixture's draft a warning leads
 // to its source line, a task is split at a sentence, one is deleted
-// behind its second button, one is added, the plan's 文号 is set; 挂号
+// behind its second button, one is added, one is moved first, the
+// plan's 文号 is set; 挂号
 // names the tasks without a unit and 仍然挂号 registers them; the
 // uploaded draft is discarded. Each step leaves a screenshot, and a
 // script error or a content security policy violation fails the test.
@@ -131,6 +132,17 @@ func TestReviewInBrowser(t *testing.T) {
 			chromedp.Click(chromedp.CSS(`#add-task button[type="submit"]`)),
 			flashed("已新增任务"),
 			chromedp.WaitVisible(`//section[contains(@class, "review-task")]//span[contains(., "建立决策后评估制度")]`),
+		}},
+		{"09a-move", []chromedp.Action[chromedp.Void]{
+			chromedp.Navigate(srv.URL + "/plans/2/tasks/13/move"),
+			chromedp.WaitVisible(chromedp.CSS("#move-after")),
+			chromedp.SetValue(chromedp.CSS("#move-after"), "0"),
+			chromedp.SendKeys(chromedp.CSS("#move-path"), "一.0"),
+		}},
+		{"09b-moved", []chromedp.Action[chromedp.Void]{
+			chromedp.Click(chromedp.CSS(`.form-actions button[type="submit"]`)),
+			flashed("任务已移动"),
+			chromedp.WaitVisible(chromedp.CSS("#task-13:target")),
 		}},
 		{"10-plan-fields", []chromedp.Action[chromedp.Void]{
 			chromedp.Click(chromedp.CSS(".review-plan > details > summary")),
