@@ -87,7 +87,7 @@ func ledgerSamples(p Page) map[string][]any {
 	saved := form
 	saved.Saved, saved.Notice, saved.Arg = true, "review.unit_created", "市府法制"
 	tooled := form
-	tooled.ID, tooled.Sentences, tooled.Next, tooled.Warnings = 9, []string{"第一句。", "第二句；", "第三句"}, &TaskRef{ID: 10, Path: "二.2", Title: "下一项"}, []string{"plans.warning.no_deadline"}
+	tooled.ID, tooled.Sentences, tooled.Next, tooled.Warnings = 9, []string{"第一句。", "第二句；", "第三句"}, &TaskRef{ID: 10, Path: "二.2", Title: "下一项"}, []string{"review.warning.kind.no_deadline"}
 	tooled.Tool, tooled.ToolError = "split", "error.invalid"
 	bad := form
 	bad.Errors = FieldErrors{"": "error.invalid", "title": "error.required", "units": "error.unit_name_taken", "deadlines": "error.date_invalid",
@@ -133,8 +133,8 @@ func ledgerSamples(p Page) map[string][]any {
 		},
 		"plan_review": {
 			ReviewPage{Page: p, Plan: plans[0], PlanForm: planForm(plans[0]), Lines: sourceLines("嘉兴市人民政府\n\n一、总体要求"),
-				DocWarnings:  []WarningView{{Key: "plans.warning.unread_annex", Href: "#src-L3", Line: 3, Excerpt: "附件1"}, {Key: "review.warning.other"}},
-				TaskWarnings: []WarningGroup{{Kind: "no_unit", Key: "plans.warning.no_unit", Items: []WarningView{{Href: "#task-7", Path: "二.1", Title: "某任务"}, {Path: "三"}}}},
+				DocWarnings:  []WarningView{{Key: "plans.warning.unread_annex", Label: "review.warning.kind.unread_annex", Href: "#src-L3", Line: 3, Excerpt: "附件1"}, {Key: "review.warning.other_text", Label: "review.warning.other"}},
+				TaskWarnings: []WarningGroup{{Kind: "no_unit", Label: "review.warning.kind.no_unit", Items: []WarningView{{Href: "#task-7", Path: "二.1", Title: "某任务"}, {Path: "三"}}}},
 				Tasks:        []ReviewTaskForm{form, saved, bad, tooled}, Order: []TaskRef{{ID: 7, Path: "二.1", Title: "某任务"}},
 				Add:    AddTaskForm{After: 7, Open: true, Errors: FieldErrors{"title": "error.required", "after": "error.invalid", "x": "error.invalid"}}.withRows(),
 				Banner: ReviewBanner{PlanID: 2, Tasks: 71, Unknown: 3, Flagged: 2, NoUnit: 4, NoDeadline: 5}, Registry: registry, DiscardError: "error.plan_confirmed"},

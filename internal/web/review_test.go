@@ -62,10 +62,10 @@ func TestReviewPage(t *testing.T) {
 	wantStatus(t, w, 200)
 	wantBody(t, w,
 		// The document's warnings link to their source line, which has the anchor.
-		`<a href="#src-L9">附件中没有识别出任务</a>`, `原文第 9 行`, `<q class="excerpt">附件2：重点任务分工表</q>`,
+		`<span class="warn-text">附件未识别出任务</span> <a href="#src-L9">第 9 行的附件未解析出任务：附件2：重点任务分工表</a>`,
 		`<span class="src-line src-flag" id="src-L9" data-n="9">附件2：重点任务分工表</span>`,
 		// A line the source does not have gets no link; a kind unknown to the catalogue still shows.
-		`<span class="warn-text">含责任分工的段落没有归入任何任务</span>`, `<span class="warn-text">需要核对</span>`,
+		`<span class="warn-text">段落未归入任务</span> 第 99 行含责任分工的段落未纳入任何任务：第99行`, `<span class="warn-text">需要核对</span> 请对照原文核对：`,
 		// The leading blank line is kept, so line numbers match.
 		`<span class="src-line" id="src-L1" data-n="1"></span>`,
 		// Task warnings, grouped, link to the card the warning is about
@@ -112,7 +112,7 @@ func TestReviewPage(t *testing.T) {
 <details open>`)
 
 	w = f.do(t, "GET", "/plans/2/review?lang=zh-TW", "duban", nil)
-	wantBody(t, w, "項任務沒有責任單位", "附件中沒有識別出任務", "在此處拆分", "確認刪除", "放棄草稿")
+	wantBody(t, w, "項任務沒有責任單位", "第 9 行的附件未解析出任務", "附件未識別出任務", "在此處拆分", "確認刪除", "放棄草稿")
 
 	wantStatus(t, f.do(t, "GET", "/plans/2/review", "liaison", nil), http.StatusForbidden)
 	wantStatus(t, f.do(t, "GET", "/plans/9/review", "duban", nil), http.StatusNotFound)
@@ -430,11 +430,12 @@ func TestReviewKeysExist(t *testing.T) {
 	for _, k := range []string{plandoc.WarnUnreadAnnex, plandoc.WarnUnreadTable, plandoc.WarnUnreadParagraph, plandoc.WarnNoTasks,
 		plandoc.WarnNoUnit, plandoc.WarnNoDeadline, plandoc.WarnDuplicatePath} {
 		hasEverywhere(t, "plans.warning."+k, "warningKey")
-		if warningKey(k) != "plans.warning."+k {
-			t.Errorf("warningKey(%s) = %s", k, warningKey(k))
+		hasEverywhere(t, "review.warning.kind."+k, "warningLabel")
+		if warningKey(k) != "plans.warning."+k || warningLabel(k) != "review.warning.kind."+k {
+			t.Errorf("warningKey(%s) = %s, warningLabel = %s", k, warningKey(k), warningLabel(k))
 		}
 	}
-	for _, k := range []string{"review.warning.other", "review.plan_saved", "review.task_added", "review.task_deleted", "review.task_split",
+	for _, k := range []string{"review.warning.other", "review.warning.other_text", "review.plan_saved", "review.task_added", "review.task_deleted", "review.task_split",
 		"review.tasks_merged", "review.task_moved", "review.discarded", "review.error.gone", "review.error.not_draft", "review.confirm_failed",
 		"error.year_invalid", "error.title_too_long", "error.plan_confirmed", "error.plan_no_tasks"} {
 		hasEverywhere(t, k, "review flash or validation key")
@@ -463,7 +464,7 @@ func TestReviewWarningsPlaced(t *testing.T) {
 			t.Errorf("%s: %v, want %v", k, got[k], v)
 		}
 	}
-	if !slices.Equal(ws.byTask[14], []string{"plans.warning.duplicate_path", "plans.warning.no_unit", "plans.warning.no_deadline"}) {
+	if !slices.Equal(ws.byTask[14], []string{"review.warning.kind.duplicate_path", "review.warning.kind.no_unit", "review.warning.kind.no_deadline"}) {
 		t.Errorf("task 14: %v", ws.byTask[14])
 	}
 	if len(ws.doc) != 3 || ws.doc[0].Href != "#src-L9" || ws.doc[1].Href != "" {

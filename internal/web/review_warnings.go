@@ -35,7 +35,8 @@ func sourceLines(text string) []SourceLine {
 
 // WarningView is one warning as the review page lists it.
 type WarningView struct {
-	Key     string // the catalogue key of its message
+	Key     string // the catalogue key of its sentence ({line}, {path}, {excerpt})
+	Label   string // the catalogue key of its kind in a few words (没有责任单位)
 	Href    string // its source line (#src-L12) or its task's card (#task-34); "" for nowhere
 	Line    int
 	Path    string // the task's numbering, 二.(一).3
@@ -46,17 +47,27 @@ type WarningView struct {
 // WarningGroup is the task warnings of one kind (tasks with no unit…).
 type WarningGroup struct {
 	Kind  string
-	Key   string
+	Label string // the catalogue key of the kind in a few words
 	Items []WarningView
 }
 
 // taskWarningOrder is the order the groups of task warnings are shown in.
 var taskWarningOrder = []string{plandoc.WarnNoUnit, plandoc.WarnNoDeadline, plandoc.WarnDuplicatePath}
 
-// warningKey is the message of a warning kind. A kind newer than this
-// page's catalogue still says that something needs a look.
+// warningKey is the sentence of a warning kind, the one `duban parse`
+// prints. A kind newer than this page's catalogue still says that
+// something needs a look.
 func warningKey(kind string) string {
 	if k := "plans.warning." + kind; i18n.Has(k) {
+		return k
+	}
+	return "review.warning.other_text"
+}
+
+// warningLabel is a warning kind in a few words, for a task's card and
+// the heading of a group.
+func warningLabel(kind string) string {
+	if k := "review.warning.kind." + kind; i18n.Has(k) {
 		return k
 	}
 	return "review.warning.other"
@@ -86,12 +97,12 @@ func reviewWarnings(rv *ledgersvc.Review, lines int) reviewWarningSet {
 	groups := map[string]*WarningGroup{}
 	var kinds []string
 	for _, w := range rv.Warnings {
-		v := WarningView{Key: warningKey(w.Kind), Line: w.Line, Path: strings.Join(w.Path, "."), Excerpt: w.Excerpt}
+		v := WarningView{Key: warningKey(w.Kind), Label: warningLabel(w.Kind), Line: w.Line, Path: strings.Join(w.Path, "."), Excerpt: w.Excerpt}
 		if len(w.Path) > 0 {
 			if t := warnedTask(rv, byPath, seen, w); t != nil {
 				v.Href, v.Title = fmt.Sprintf("#task-%d", t.ID), t.Title
-				if !slices.Contains(set.byTask[t.ID], v.Key) {
-					set.byTask[t.ID] = append(set.byTask[t.ID], v.Key)
+				if !slices.Contains(set.byTask[t.ID], v.Label) {
+					set.byTask[t.ID] = append(set.byTask[t.ID], v.Label)
 				}
 			}
 		}
@@ -104,7 +115,7 @@ func reviewWarnings(rv *ledgersvc.Review, lines int) reviewWarningSet {
 		}
 		g, ok := groups[w.Kind]
 		if !ok {
-			g = &WarningGroup{Kind: w.Kind, Key: v.Key}
+			g = &WarningGroup{Kind: w.Kind, Label: v.Label}
 			groups[w.Kind] = g
 			kinds = append(kinds, w.Kind)
 		}
