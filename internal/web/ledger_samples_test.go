@@ -146,7 +146,7 @@ func ledgerSamples(p Page) map[string][]any {
 			MovePage{Page: p, Plan: plans[0], Task: TaskRef{ID: 7}, Path: "x", Errors: FieldErrors{"after": "error.invalid", "path": "error.too_long", "": "error.invalid"}},
 		},
 		"plan_unitless": {
-			UnitlessPage{Page: p, Plan: plans[0], Tasks: []string{"二/(一)/3 建立台账", "三/1 <b>x</b>"}},
+			UnitlessPage{Page: p, Plan: plans[0], Tasks: []UnitlessTask{{Name: "二/(一)/3 建立台账", Href: "/plans/2/review#task-3"}, {Name: "三/1 <b>x</b>"}}},
 		},
 		"tasks": {list, filtered, empty},
 		"task":  {taskPage("in_progress"), taskPage("pending"), taskPage("closed"), withErrors, decideErr, answerErr, closed, taskPage("registered")},

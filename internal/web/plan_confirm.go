@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strings"
 
 	"github.com/duban/duban/internal/ledgersvc"
 )
@@ -13,7 +14,14 @@ import (
 type UnitlessPage struct {
 	Page
 	Plan  ledgersvc.Plan
-	Tasks []string // each task's path and title, as the service names them
+	Tasks []UnitlessTask
+}
+
+// UnitlessTask is a task without a unit as the service names it (path
+// and title), with its card on the review page when it is found there.
+type UnitlessTask struct {
+	Name string
+	Href string
 }
 
 // planConfirm ends the review: the tasks are registered (挂号) and every
@@ -61,7 +69,18 @@ func (h *Handler) showUnitless(w http.ResponseWriter, r *http.Request, id int64,
 		h.fail(w, r, err)
 		return
 	}
-	data := UnitlessPage{Plan: rv.Plan, Tasks: tasks}
+	cards := map[string]int64{}
+	for _, t := range rv.Tasks {
+		cards[strings.Join(t.Path, "/")+" "+t.Title] = t.ID
+	}
+	data := UnitlessPage{Plan: rv.Plan}
+	for _, name := range tasks {
+		ut := UnitlessTask{Name: name}
+		if tid, ok := cards[name]; ok {
+			ut.Href = fmt.Sprintf("/plans/%d/review#task-%d", id, tid)
+		}
+		data.Tasks = append(data.Tasks, ut)
+	}
 	data.Page = h.basePage(w, r, fmt.Sprintf("/plans/%d/review", id))
 	h.render(w, r, http.StatusOK, "plan_unitless", data)
 }

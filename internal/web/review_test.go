@@ -354,7 +354,7 @@ func TestPlanConfirmUnitless(t *testing.T) {
 	f := newFixture(t, "")
 	w := f.do(t, "POST", "/plans/2/confirm", "duban", nil)
 	wantStatus(t, w, http.StatusOK)
-	wantBody(t, w, "有任务没有责任单位", "以下 2 项任务没有责任单位：", "<li>二/1 加强督查</li>", "<li>二/1 落实责任</li>",
+	wantBody(t, w, "有任务没有责任单位", "以下 2 项任务没有责任单位：", `<li><a href="/plans/2/review#task-13">二/1 加强督查</a></li>`, `<li><a href="/plans/2/review#task-14">二/1 落实责任</a></li>`,
 		`<input type="hidden" name="force" value="1">`, "仍然挂号", `href="/plans/2/review#warn-no_unit"`)
 	if f.plans.plans[2].plan.Status != "draft" {
 		t.Fatal("confirmed without asking")
