@@ -72,7 +72,25 @@ func TestEveryWebFormByEveryRole(t *testing.T) {
 			func(c string) url.Values {
 				return url.Values{"title": {"审核中的任务"}, "units.0.name": {"审核新建单位-" + c}, "units.0.unit": {"0"}, "create_unit": {"0"}}
 			}, []string{"office"}, nil},
-		{"confirm plan", func(int64, int64) string { return fmt.Sprintf("/plans/%d/confirm", lf.draftPlan) }, nil, []string{"office"}, nil},
+		{"edit plan at review", func(int64, int64) string { return fmt.Sprintf("/plans/%d/edit", lf.draftPlan) },
+			func(c string) url.Values { return url.Values{"title": {"矩阵方案-" + c}, "year": {"2026"}} }, []string{"office"}, nil},
+		{"add task at review", func(int64, int64) string { return fmt.Sprintf("/plans/%d/tasks", lf.draftPlan) },
+			func(c string) url.Values {
+				return url.Values{"after": {"0"}, "path": {"9." + c}, "title": {"补录任务-" + c}, "units.0.name": {"市法制办"}, "units.0.unit": {"0"}}
+			}, []string{"office"}, nil},
+		{"move task at review", func(int64, int64) string { return fmt.Sprintf("/plans/%d/tasks/%d/move", lf.draftPlan, lf.draftTask) },
+			func(string) url.Values { return url.Values{"after": {"0"}} }, []string{"office"}, nil},
+		{"confirm plan", func(int64, int64) string { return fmt.Sprintf("/plans/%d/confirm", lf.draftPlan) },
+			func(string) url.Values { return url.Values{"force": {"1"}} }, []string{"office"}, nil},
+		// Once confirmed, the draft's steps are refused to the office with
+		// a message (a redirect), and to everyone else with 403.
+		{"split task at review", func(int64, int64) string { return fmt.Sprintf("/plans/%d/tasks/%d/split", lf.draftPlan, lf.draftTask) },
+			func(string) url.Values { return url.Values{"at": {"1"}} }, []string{"office"}, nil},
+		{"merge tasks at review", func(int64, int64) string { return fmt.Sprintf("/plans/%d/tasks/%d/merge", lf.draftPlan, lf.draftTask) },
+			func(string) url.Values { return url.Values{"with": {fmt.Sprint(lf.draftTask)}} }, []string{"office"}, nil},
+		{"delete task at review", func(int64, int64) string { return fmt.Sprintf("/plans/%d/tasks/%d/delete", lf.draftPlan, lf.draftTask) },
+			nil, []string{"office"}, nil},
+		{"discard draft", func(int64, int64) string { return fmt.Sprintf("/plans/%d/discard", lf.draftPlan) }, nil, []string{"office"}, nil},
 		{"report progress", func(int64, int64) string { return fmt.Sprintf("/tasks/%d/progress", lf.report) },
 			func(c string) url.Values { return url.Values{"text": {"进展-" + c}, "percent": {"30"}} }, []string{"liaisonA"},
 			map[string][]byte{"evidence.pdf": pdfBytes}},

@@ -19,6 +19,7 @@ type fixture struct {
 	users *fakeUsers
 	units *fakeUnits
 	audit *fakeAudit
+	plans *fakePlans
 }
 
 // testNow is the fixture's clock: 2026-03-02 09:30 in Beijing.
@@ -79,11 +80,12 @@ func newFixture(t testing.TB, evil string) *fixture {
 			Before: `{"disabled":false}`, After: `{"disabled":true}`},
 	}}
 	setup := &fakeSetup{token: "s3tup-t0ken"}
-	h, err := New(Deps{Auth: auth, Setup: setup, Users: users, Units: units, Audit: audit, Now: func() time.Time { return testNow }})
+	plans := samplePlans(units, txt)
+	h, err := New(Deps{Auth: auth, Setup: setup, Users: users, Units: units, Audit: audit, Plans: plans, Now: func() time.Time { return testNow }})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &fixture{h: h, auth: auth, setup: setup, users: users, units: units, audit: audit}
+	return &fixture{h: h, auth: auth, setup: setup, users: users, units: units, audit: audit, plans: plans}
 }
 
 // jsonText is v as JSON without HTML escaping, the way a store would keep

@@ -86,6 +86,9 @@ func ledgerSamples(p Page) map[string][]any {
 	form := reviewTaskForm(2, rt, registry)
 	saved := form
 	saved.Saved, saved.Notice, saved.Arg = true, "review.unit_created", "市府法制"
+	tooled := form
+	tooled.ID, tooled.Sentences, tooled.Next, tooled.Warnings = 9, []string{"第一句。", "第二句；", "第三句"}, &TaskRef{ID: 10, Path: "二.2", Title: "下一项"}, []string{"review.warning.kind.no_deadline"}
+	tooled.Tool, tooled.ToolError = "split", "error.invalid"
 	bad := form
 	bad.Errors = FieldErrors{"": "error.invalid", "title": "error.required", "units": "error.unit_name_taken", "deadlines": "error.date_invalid",
 		"targets": "error.number_invalid", "milestones": "error.required", "weight": "error.number_invalid", "goal": "error.text_too_long"}
@@ -129,9 +132,21 @@ func ledgerSamples(p Page) map[string][]any {
 			PlanListPage{Page: p, Plans: plans},
 		},
 		"plan_review": {
-			ReviewPage{Page: p, Plan: plans[0], Source: "嘉兴市人民政府\n一、总体要求", Tasks: []ReviewTaskForm{form, saved, bad},
-				Banner: ReviewBanner{PlanID: 2, Tasks: 71, Unknown: 3, Flagged: 2}, Registry: registry},
-			ReviewPage{Page: p, Plan: plans[0], Banner: ReviewBanner{PlanID: 2}},
+			ReviewPage{Page: p, Plan: plans[0], PlanForm: planForm(plans[0]), Lines: sourceLines("嘉兴市人民政府\n\n一、总体要求"),
+				DocWarnings:  []WarningView{{Key: "plans.warning.unread_annex", Label: "review.warning.kind.unread_annex", Href: "#src-L3", Line: 3, Excerpt: "附件1"}, {Key: "review.warning.other_text", Label: "review.warning.other"}},
+				TaskWarnings: []WarningGroup{{Kind: "no_unit", Label: "review.warning.kind.no_unit", Items: []WarningView{{Href: "#task-7", Path: "二.1", Title: "某任务"}, {Path: "三"}}}},
+				Tasks:        []ReviewTaskForm{form, saved, bad, tooled}, Order: []TaskRef{{ID: 7, Path: "二.1", Title: "某任务"}},
+				Add:    AddTaskForm{After: 7, Open: true, Errors: FieldErrors{"title": "error.required", "after": "error.invalid", "x": "error.invalid"}}.withRows(),
+				Banner: ReviewBanner{PlanID: 2, Tasks: 71, Unknown: 3, Flagged: 2, NoUnit: 4, NoDeadline: 5}, Registry: registry, DiscardError: "error.plan_confirmed"},
+			ReviewPage{Page: p, Plan: plans[0], PlanForm: PlanForm{Year: "x", Errors: FieldErrors{"year": "error.year_invalid", "": "error.invalid"}},
+				Add: newAddTaskForm(), Banner: ReviewBanner{PlanID: 2}},
+		},
+		"review_move": {
+			MovePage{Page: p, Plan: plans[0], Task: TaskRef{ID: 7, Path: "二.1", Title: "某任务"}, Order: []TaskRef{{ID: 8, Path: "二.2", Title: "另一任务"}}, After: 8, Errors: FieldErrors{}},
+			MovePage{Page: p, Plan: plans[0], Task: TaskRef{ID: 7}, Path: "x", Errors: FieldErrors{"after": "error.invalid", "path": "error.too_long", "": "error.invalid"}},
+		},
+		"plan_unitless": {
+			UnitlessPage{Page: p, Plan: plans[0], Tasks: []UnitlessTask{{Name: "二/(一)/3 建立台账", Href: "/plans/2/review#task-3"}, {Name: "三/1 <b>x</b>"}}},
 		},
 		"tasks": {list, filtered, empty},
 		"task":  {taskPage("in_progress"), taskPage("pending"), taskPage("closed"), withErrors, decideErr, answerErr, closed, taskPage("registered")},

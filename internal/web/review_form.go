@@ -40,6 +40,20 @@ type ReviewTaskForm struct {
 	Saved  bool
 	Notice string
 	Arg    string
+
+	// The card's tools: split at a sentence, merge with the next task,
+	// move, add a task after it, delete.
+	Sentences []string // plandoc.Sentences(Text): a split point between any two
+	Next      *TaskRef // the task after this one, which 合并 appends to it
+	Warnings  []string // catalogue keys of what the check says about this task
+	Tool      string   // the tool shown open after it was refused: split, merge, delete
+	ToolError string   // the catalogue key of why
+}
+
+// TaskRef names a task of the draft in the pickers (after which task).
+type TaskRef struct {
+	ID          int64
+	Path, Title string
 }
 
 // ReviewUnitRow is one unit name and how the registry placed it.
@@ -118,32 +132,8 @@ func readReviewTask(r *http.Request) (ReviewTaskForm, TaskEdit) {
 		}
 		in.Weight = &w
 	}
-	for i := 0; i < maxRows && has(r, fmt.Sprintf("units.%d.name", i)); i++ {
-		p := fmt.Sprintf("units.%d.", i)
-		u := ReviewUnitRow{Name: field(r, p+"name"), Lead: r.PostFormValue(p+"lead") != ""}
-		u.UnitID, _ = strconv.ParseInt(field(r, p+"unit"), 10, 64)
-		if u.Name == "" && u.UnitID <= 0 {
-			continue
-		}
-		checkText(f.Errors, "units", u.Name, false)
-		f.Units = append(f.Units, u)
-		in.Units = append(in.Units, UnitLink{Name: u.Name, Lead: u.Lead, UnitID: max(u.UnitID, 0)})
-	}
-	for i := 0; i < maxRows && has(r, fmt.Sprintf("deadlines.%d.text", i)); i++ {
-		p := fmt.Sprintf("deadlines.%d.", i)
-		d := plandoc.Deadline{Text: field(r, p+"text"), Due: field(r, p+"due"), Every: field(r, p+"every")}
-		if d.Text == "" && d.Due == "" && d.Every == "" {
-			continue
-		}
-		if d.Text == "" {
-			d.Text = d.Due // a date alone is its own description
-		}
-		checkDate(f.Errors, "deadlines", d.Due)
-		if d.Every != "" && !validCadence(d.Every) {
-			f.Errors.add("deadlines", "error.invalid")
-		}
-		f.Deadlines = append(f.Deadlines, d)
-	}
+	f.Units, in.Units = readUnitRows(r, f.Errors)
+	f.Deadlines = readDeadlineRows(r, f.Errors)
 	in.Deadlines = append([]plandoc.Deadline{}, f.Deadlines...)
 	for i := 0; i < maxRows && has(r, fmt.Sprintf("targets.%d.text", i)); i++ {
 		p := fmt.Sprintf("targets.%d.", i)
@@ -172,6 +162,47 @@ func readReviewTask(r *http.Request) (ReviewTaskForm, TaskEdit) {
 	}
 	in.Milestones = append([]plandoc.Milestone{}, f.Milestones...)
 	return f, in
+}
+
+// readUnitRows reads the posted unit rows (units.N.name, .lead, .unit),
+// dropping blank ones.
+func readUnitRows(r *http.Request, fe FieldErrors) ([]ReviewUnitRow, []UnitLink) {
+	var rows []ReviewUnitRow
+	var links []UnitLink
+	for i := 0; i < maxRows && has(r, fmt.Sprintf("units.%d.name", i)); i++ {
+		p := fmt.Sprintf("units.%d.", i)
+		u := ReviewUnitRow{Name: field(r, p+"name"), Lead: r.PostFormValue(p+"lead") != ""}
+		u.UnitID, _ = strconv.ParseInt(field(r, p+"unit"), 10, 64)
+		if u.Name == "" && u.UnitID <= 0 {
+			continue
+		}
+		checkText(fe, "units", u.Name, false)
+		rows = append(rows, u)
+		links = append(links, UnitLink{Name: u.Name, Lead: u.Lead, UnitID: max(u.UnitID, 0)})
+	}
+	return rows, links
+}
+
+// readDeadlineRows reads the posted deadline rows (deadlines.N.text,
+// .due, .every), dropping blank ones.
+func readDeadlineRows(r *http.Request, fe FieldErrors) []plandoc.Deadline {
+	var out []plandoc.Deadline
+	for i := 0; i < maxRows && has(r, fmt.Sprintf("deadlines.%d.text", i)); i++ {
+		p := fmt.Sprintf("deadlines.%d.", i)
+		d := plandoc.Deadline{Text: field(r, p+"text"), Due: field(r, p+"due"), Every: field(r, p+"every")}
+		if d.Text == "" && d.Due == "" && d.Every == "" {
+			continue
+		}
+		if d.Text == "" {
+			d.Text = d.Due // a date alone is its own description
+		}
+		checkDate(fe, "deadlines", d.Due)
+		if d.Every != "" && !validCadence(d.Every) {
+			fe.add("deadlines", "error.invalid")
+		}
+		out = append(out, d)
+	}
+	return out
 }
 
 func has(r *http.Request, name string) bool {

@@ -62,7 +62,7 @@ func (h *Handler) reviewIDs(w http.ResponseWriter, r *http.Request) (int64, int6
 	return planID, taskID, parseForm(w, r)
 }
 
-// reviewAnswer answers a successful save: htmx gets the task's fresh form
+// reviewAnswer answers a successful save: htmx gets the task's fresh card
 // and the banner; a plain post goes back to the task on the review page.
 func (h *Handler) reviewAnswer(w http.ResponseWriter, r *http.Request, planID, taskID int64, notice, arg string) {
 	if !isHTMX(r) {
@@ -78,17 +78,16 @@ func (h *Handler) reviewAnswer(w http.ResponseWriter, r *http.Request, planID, t
 		h.fail(w, r, err)
 		return
 	}
-	t := findReviewTask(rv, taskID)
-	if t == nil {
-		h.fail(w, r, ErrNotFound)
-		return
-	}
 	registry, err := h.d.Units.List(r.Context())
 	if err != nil {
 		h.fail(w, r, err)
 		return
 	}
-	form := reviewTaskForm(planID, t, registry)
+	form, ok := reviewCard(rv, registry, taskID)
+	if !ok {
+		h.fail(w, r, ErrNotFound)
+		return
+	}
 	form.Saved, form.Notice, form.Arg = true, notice, arg
 	banner := reviewBanner(rv)
 	banner.OOB = true
@@ -96,33 +95,37 @@ func (h *Handler) reviewAnswer(w http.ResponseWriter, r *http.Request, planID, t
 }
 
 // reviewFormAgain shows a form that could not be saved with its errors:
-// to htmx in place, otherwise within the whole review page.
+// to htmx in place, otherwise within the whole review page. The card
+// keeps what the form does not post: the numbering, the document's words,
+// its tools and warnings.
 func (h *Handler) reviewFormAgain(w http.ResponseWriter, r *http.Request, planID, taskID int64, form ReviewTaskForm) {
-	registry, err := h.d.Units.List(r.Context())
-	if err != nil {
-		h.fail(w, r, err)
-		return
-	}
-	form.ID, form.PlanID, form.Registry = taskID, planID, registry
-	form = form.withBlanks()
-	if isHTMX(r) {
-		h.renderFragment(w, r, http.StatusUnprocessableEntity, "plan_review", "review_task", form)
-		return
-	}
 	rv, err := h.d.Plans.Review(r.Context(), planID)
 	if err != nil {
 		h.fail(w, r, err)
 		return
 	}
-	data := ReviewPage{Plan: rv.Plan, Source: rv.SourceText, Banner: reviewBanner(rv), Registry: registry}
-	for i := range rv.Tasks {
-		f := reviewTaskForm(planID, &rv.Tasks[i], registry)
-		if f.ID == taskID {
-			form.Path, form.Text = f.Path, f.Text
-			f = form
-		}
-		data.Tasks = append(data.Tasks, f)
+	registry, err := h.d.Units.List(r.Context())
+	if err != nil {
+		h.fail(w, r, err)
+		return
 	}
-	data.Page = h.basePage(w, r, fmt.Sprintf("/plans/%d/review", planID))
-	h.render(w, r, http.StatusUnprocessableEntity, "plan_review", data)
+	stored, ok := reviewCard(rv, registry, taskID)
+	if !ok {
+		h.fail(w, r, ErrNotFound)
+		return
+	}
+	form.ID, form.PlanID, form.Registry = taskID, planID, registry
+	form.Path, form.Text, form.Sentences, form.Next, form.Warnings = stored.Path, stored.Text, stored.Sentences, stored.Next, stored.Warnings
+	form = form.withBlanks()
+	if isHTMX(r) {
+		h.renderFragment(w, r, http.StatusUnprocessableEntity, "plan_review", "review_task", form)
+		return
+	}
+	h.showReview(w, r, http.StatusUnprocessableEntity, rv, fmt.Sprintf("/plans/%d/review", planID), func(p *ReviewPage) {
+		for i := range p.Tasks {
+			if p.Tasks[i].ID == taskID {
+				p.Tasks[i] = form
+			}
+		}
+	})
 }
