@@ -58,7 +58,12 @@ func Parse(doc *docread.Doc) *Plan {
 	p := &Plan{Title: m.Title, DocNumber: m.DocNumber, Issuer: m.Issuer, IssuedOn: m.IssuedOn, Year: year}
 
 	body = expandLayoutTables(body, year)
-	if flat, ok := flatTasks(body, year); ok {
+	if t, heading, ok := commitmentTask(lines, year); ok {
+		p.Tasks = []Task{t}
+		if p.Title == "" {
+			p.Title = heading
+		}
+	} else if flat, ok := flatTasks(body, year); ok {
 		p.Tasks = flat
 	} else {
 		p.Tasks = leafTasks(outline(body), year)
@@ -153,7 +158,9 @@ func expandLayoutTables(body []line, year int) []line {
 	return out
 }
 
-var yearWord = regexp.MustCompile(`((?:19|20)[0-9]{2})年`)
+// yearWord is a year as a plan writes it: 2016年, or the year of a
+// year/month date (2021/01 ~ 2024/05) that commitment templates use.
+var yearWord = regexp.MustCompile(`((?:19|20)[0-9]{2})(?:年|/[01]?[0-9](?:[^0-9]|$))`)
 
 // firstYear is the first year a dateless plan names (2016年年初 → 2016).
 func firstYear(lines []line) int {
