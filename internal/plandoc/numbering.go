@@ -67,6 +67,9 @@ func matchLabel(s string) (kind, label string, n int) {
 			return "", "", 0
 		}
 		rest = rest[csize:]
+		if p, psize := utf8.DecodeRuneInString(rest); p == '、' || p == '．' {
+			rest = rest[psize:] // （一）、 typed with a redundant comma
+		}
 		return k, "(" + asciiDigits(num) + ")", len(s0) - len(rest) + spaceAfter(rest)
 	case isCircled(r):
 		return kindCircled, string(r), size + spaceAfter(s[size:])

@@ -75,9 +75,30 @@ func Parse(doc *docread.Doc) *Plan {
 			}
 		}
 	}
+	// Annexes: first the prose plans among them, then the tables of the
+	// others (annexes that are not prose plans go to the table readers).
+	var plans []annexPlan
+	isPlan := map[int]bool{}
+	for i, a := range annexes {
+		if pl, ok := proseAnnexPlan(a, year); ok {
+			pl.at = i
+			plans = append(plans, pl)
+			isPlan[i] = true
+		}
+	}
+	if m.cover && len(plans) > 0 {
+		p.Tasks = nil // a report's or reply's points are not the annexed plan's tasks
+	}
+	if len(p.Tasks) == 0 && len(plans) == 1 && (p.Title == "" || m.cover) {
+		p.Title = plans[0].heading // the annex is the plan
+	}
+	p.Tasks = append(p.Tasks, annexedPlanTasks(len(p.Tasks) > 0, annexes, plans)...)
 	n := 0
-	for _, a := range annexes {
-		for _, l := range a {
+	for i, a := range annexes {
+		if isPlan[i] {
+			continue
+		}
+		for _, l := range a.lines {
 			if l.table == nil {
 				continue
 			}
@@ -100,30 +121,41 @@ func Parse(doc *docread.Doc) *Plan {
 
 var (
 	annexLine = regexp.MustCompile(`^附\s*件\s*(?:[0-9０-９一二三四五六七八九十]+)?\s*(?:[：:]|$|[0-9０-９]+[.．、])`)
-	endMarker = regexp.MustCompile(`^(?:抄送|抄报|主题词|印发|【返回顶部】|【打印本页】|【关闭窗口】|本文链接|扫描二维码|责任编辑|分享到|相关链接|上一篇|下一篇|\[附件下载\]|' style=)`)
+	// subjectWords is the 主题词 line of a 版记; a web page's metadata table
+	// has a 主题词 field too, often empty and above the body, so it ends
+	// the body only with words after it and after a numbered item.
+	subjectWords = regexp.MustCompile(`^主题词`)
+	endMarker    = regexp.MustCompile(`^(?:抄送|抄报|主题词\s*[：:]?\s*[^\s：:]|印发|【返回顶部】|【打印本页】|【关闭窗口】|本文链接|扫描二维码|责任编辑|分享到|相关链接|上一篇|下一篇|\[附件下载\]|' style=)`)
 )
 
 // splitAnnexes cuts the body at the first annex line (附件：…) or at the
 // page furniture that follows a document; each annex is returned apart.
-func splitAnnexes(lines []line) (body []line, annexes [][]line) {
+func splitAnnexes(lines []line) (body []line, annexes []annex) {
 	cut := len(lines)
+	labelled := false
 	for i, l := range lines {
-		if l.table == nil && (annexLine.MatchString(l.f) || endMarker.MatchString(l.f)) {
+		if l.table != nil {
+			continue
+		}
+		if annexLine.MatchString(l.f) || endMarker.MatchString(l.f) && (labelled || !subjectWords.MatchString(l.f)) {
 			cut = i
 			break
+		}
+		if _, _, n := matchLabel(l.text); n > 0 {
+			labelled = true
 		}
 	}
 	body = lines[:cut]
 	var cur []line
 	for _, l := range lines[cut:] {
 		if l.table == nil && annexLine.MatchString(l.f) && len(cur) > 0 {
-			annexes = append(annexes, cur)
+			annexes = append(annexes, annex{name: annexName(cur[0].f), lines: cur})
 			cur = nil
 		}
 		cur = append(cur, l)
 	}
 	if len(cur) > 0 {
-		annexes = append(annexes, cur)
+		annexes = append(annexes, annex{name: annexName(cur[0].f), lines: cur})
 	}
 	return body, annexes
 }

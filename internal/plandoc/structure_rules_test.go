@@ -95,3 +95,90 @@ func TestCommitmentTemplate(t *testing.T) {
 		t.Errorf("title, year = %q %d", p.Title, p.Year)
 	}
 }
+
+// A line-initial arabic label glued to digits is an item when it goes on
+// the count; a decimal at the start of a paragraph is not.
+func TestDigitLabelContinuesCount(t *testing.T) {
+	p := parseText(t, `一、重点工作
+1.修订农贸市场管理办法。
+2.开展市场环境整治。
+3.11月底前完成摊位改造。
+4.520工程全面开工。
+二、其他
+1.5万平方米的仓库完成清理。`)
+	want := []string{"一/1", "一/2", "一/3", "一/4", "二"}
+	if got := paths(p); !reflect.DeepEqual(got, want) {
+		t.Errorf("paths = %v, want %v", got, want)
+	}
+	if p.Tasks[2].Title != "11月底前完成摊位改造" {
+		t.Errorf("title = %q", p.Tasks[2].Title)
+	}
+}
+
+// Numbering that starts again at 1 under unnumbered sub-headings gives
+// each group a path level named by its sub-heading, so no path repeats.
+func TestRestartUnderSubHeadings(t *testing.T) {
+	p := parseText(t, `一、各片区任务
+东片区：（2项）
+1.完成河道清淤。
+2.建成污水管网。
+西片区：
+1.完成堤防加固。
+进展：已开工。
+2.建成泵站。`)
+	want := []string{"一/东片区/1", "一/东片区/2", "一/西片区/1", "一/西片区/2"}
+	if got := paths(p); !reflect.DeepEqual(got, want) {
+		t.Errorf("paths = %v, want %v", got, want)
+	}
+	if strings.Contains(p.Tasks[1].Text, "西片区") {
+		t.Errorf("the sub-heading stayed in the task before it: %q", p.Tasks[1].Text)
+	}
+	// Without sub-headings, the groups are named by their ordinal.
+	p = parseText(t, `一、任务
+1.修路。
+2.架桥。
+1.建站。`)
+	want = []string{"一/第1组/1", "一/第1组/2", "一/第2组/1"}
+	if got := paths(p); !reflect.DeepEqual(got, want) {
+		t.Errorf("paths = %v, want %v", got, want)
+	}
+}
+
+// A signature block at the end (organ, then date) is neither text nor the
+// deadline of the last task.
+func TestSignatureClosesLastTask(t *testing.T) {
+	p := parseText(t, `某县水务局2022年5月工作计划
+一、主要工作
+1.完成水库汛前检查。
+2.组织防汛演练。
+某县水务局
+2022年4月26日`)
+	last := p.Tasks[len(p.Tasks)-1]
+	if len(last.Deadlines) != 0 || strings.Contains(last.Text, "水务局") {
+		t.Errorf("last task = %q %v", last.Text, last.Deadlines)
+	}
+	if p.IssuedOn != "2022-04-26" || p.Issuer != "某县水务局" {
+		t.Errorf("issued_on, issuer = %q %q", p.IssuedOn, p.Issuer)
+	}
+}
+
+// A chapter with no numbered items is a task, unless its heading names
+// goals, scope or schedule.
+func TestChildlessChapter(t *testing.T) {
+	p := parseText(t, `某区垃圾分类工作方案
+一、目标任务
+到2023年底，全区垃圾分类覆盖率达到95%。
+二、对象范围
+全区机关、学校和居民小区。
+三、主要措施
+（一）配齐分类设施。
+（二）开展入户宣传。
+四、推进收运体系建设
+由区城管局牵头，2023年6月底前建成分类收运体系。
+五、进度安排
+2023年3月部署，12月验收。`)
+	want := []string{"三/(一)", "三/(二)", "四"}
+	if got := paths(p); !reflect.DeepEqual(got, want) {
+		t.Errorf("paths = %v, want %v", got, want)
+	}
+}

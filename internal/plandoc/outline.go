@@ -1,0 +1,272 @@
+package plandoc
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// outline walks the body lines and returns its numbered items in document
+// order. The nesting of label kinds is learnt from the document: a kind
+// seen again closes every deeper level, a new kind opens a level below.
+func outline(body []line) []*item {
+	o := &outliner{body: body, root: &item{}}
+	for i, l := range body {
+		if l.table != nil {
+			continue
+		}
+		if kind, label, n := o.label(i); n > 0 {
+			o.open(i, kind, label, l.text[n:])
+		} else {
+			o.text(i)
+		}
+	}
+	return o.items
+}
+
+// outliner holds the state of outline.
+type outliner struct {
+	body  []line
+	root  *item // the parent of the top-level items
+	items []*item
+	stack []*item
+	// heading is the latest unlabelled line that looks like a sub-heading,
+	// where it went (owner.text[at]) and its body index.
+	heading struct {
+		text  string
+		owner *item
+		at    int
+		seq   int
+	}
+}
+
+func (o *outliner) top() *item {
+	if len(o.stack) == 0 {
+		return nil
+	}
+	return o.stack[len(o.stack)-1]
+}
+
+// text places an unlabelled line: the heading of a label that stood alone,
+// else a continuation of the innermost item.
+func (o *outliner) text(i int) {
+	l := o.body[i]
+	if l.text == "" {
+		return
+	}
+	if signingDate(l) != "" {
+		o.closeAtSignature(i)
+		return
+	}
+	top := o.top()
+	if top == nil {
+		if isSubHeading(l) {
+			o.setHeading(l.text, o.root, -1, i)
+		}
+		return
+	}
+	if len(top.text) == 1 && top.text[0] == "" {
+		// The label stood alone (一、 / 总体要求): its heading is this line.
+		top.text[0] = l.text
+		if len(o.stack) == 1 {
+			top.section = classify(l.f)
+		}
+		return
+	}
+	top.text = append(top.text, l.text)
+	if isSubHeading(l) {
+		o.setHeading(l.text, top, len(top.text)-1, i)
+	}
+}
+
+func (o *outliner) setHeading(text string, owner *item, at, seq int) {
+	o.heading.text, o.heading.owner, o.heading.at, o.heading.seq = text, owner, at, seq
+}
+
+// closeAtSignature ends the numbering at a signature block: a line that is
+// only a date (2014年9月28日) signs the document, so neither it nor the
+// organ line just before it belongs to the last item, and the date is
+// never that item's deadline.
+func (o *outliner) closeAtSignature(i int) {
+	if top := o.top(); top != nil && len(top.text) > 1 && i > 0 {
+		prev := o.body[i-1]
+		last := top.text[len(top.text)-1]
+		if last == prev.text && isOrganLine(prev) {
+			top.text = top.text[:len(top.text)-1]
+		}
+	}
+	o.stack = o.stack[:0]
+}
+
+// open starts a numbered item.
+func (o *outliner) open(i int, kind, label, rest string) {
+	depth := len(o.stack)
+	for k := len(o.stack) - 1; k >= 0; k-- {
+		if o.stack[k].kind == kind {
+			depth = k
+			break
+		}
+	}
+	parent := o.root
+	if depth > 0 {
+		parent = o.stack[depth-1]
+	}
+	v, _ := labelValue(label)
+	if depth < len(o.stack) && v == 1 && o.stack[depth].value >= 1 {
+		o.restart(parent, o.stack[depth])
+	} else if parent.children == 0 && o.heading.owner == parent && o.heading.seq > parent.seq {
+		parent.first = o.heading.text
+	}
+	o.stack = o.stack[:depth]
+	it := &item{kind: kind, text: []string{rest}, value: v, seq: i, section: parent.section}
+	parent.children++
+	it.path = append(append([]string{}, parent.path...), label)
+	if parent.group != "" {
+		it.path = append(append(append([]string{}, parent.path...), parent.group), label)
+	}
+	if parent == o.root {
+		it.section = classify(fold(rest))
+	}
+	o.stack = append(o.stack, it)
+	o.items = append(o.items, it)
+}
+
+// restart handles numbering that begins again at 1 under the same parent:
+// a report or plan that splits a chapter into unnumbered sub-headings
+// (甲县：1. 2. 乙县：1. 2.) numbers each group from 1. The group's
+// sub-heading becomes a path level of its own, so that no two items share
+// a path: ["一", "甲县", "1"] and ["一", "乙县", "1"]. Items of the first
+// group are given their sub-heading when the second group starts. A group
+// without a sub-heading is named by its ordinal, 第N组.
+func (o *outliner) restart(parent, prev *item) {
+	if parent.group == "" {
+		o.insertLevel(parent, groupName(parent.first, 1))
+	}
+	name := ""
+	if o.heading.seq > prev.seq && o.heading.owner != nil {
+		name = o.heading.text
+		if h := o.heading.owner; h != o.root && o.heading.at < len(h.text) && h.text[o.heading.at] == name {
+			h.text = append(h.text[:o.heading.at], h.text[o.heading.at+1:]...)
+		}
+		o.heading.owner = nil
+	}
+	parent.group = groupName(name, o.groupCount(parent)+1)
+}
+
+// groupCount is how many groups the parent's children already form.
+func (o *outliner) groupCount(parent *item) int {
+	seen := map[string]bool{}
+	for _, it := range o.items {
+		if len(it.path) > len(parent.path)+1 && strings.Join(it.path[:len(parent.path)], "\x00") == strings.Join(parent.path, "\x00") {
+			seen[it.path[len(parent.path)]] = true
+		}
+	}
+	return len(seen)
+}
+
+// insertLevel puts a group level under parent into the paths of the items
+// already numbered below it.
+func (o *outliner) insertLevel(parent *item, name string) {
+	n := len(parent.path)
+	for _, it := range o.items {
+		if it == parent || len(it.path) <= n || !hasPrefix(it.path, parent.path) {
+			continue
+		}
+		p := append(append(append([]string{}, it.path[:n]...), name), it.path[n:]...)
+		it.path = p
+	}
+}
+
+func hasPrefix(path, prefix []string) bool {
+	if len(path) < len(prefix) {
+		return false
+	}
+	for i := range prefix {
+		if path[i] != prefix[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// groupCount is written (N项) after a sub-heading that announces how many
+// items follow.
+var groupCountNote = regexp.MustCompile(`\s*[（(][0-9０-９一二三四五六七八九十]+项[）)]\s*$`)
+
+// groupName is the path element of a group: its sub-heading without the
+// trailing colon or item count, or 第N组 when it has none.
+func groupName(heading string, ordinal int) string {
+	h := trimSpace(groupCountNote.ReplaceAllString(heading, ""))
+	h = strings.TrimRight(h, "：: ")
+	if h == "" {
+		return "第" + strconv.Itoa(ordinal) + "组"
+	}
+	return h
+}
+
+// isSubHeading reports whether an unlabelled line reads as a sub-heading:
+// short, with no sentence punctuation inside, and not a date.
+func isSubHeading(l line) bool {
+	n := utf8.RuneCountInString(l.text)
+	if n < 2 || n > 40 || strings.ContainsAny(l.f, "。！？；;，,") || isBareNumber(l.text) || signingDate(l) != "" {
+		return false
+	}
+	return true
+}
+
+// isOrganLine reports whether a line can be the organ line of a signature
+// block: a short name with no punctuation at all.
+func isOrganLine(l line) bool {
+	n := utf8.RuneCountInString(l.text)
+	return n >= 2 && n <= 30 && !strings.ContainsAny(l.f, "。！？；;，,：:、")
+}
+
+// label recognises the label of body line i. Besides matchLabel it takes
+// an arabic label followed directly by digits (3.10月底前完成, 7.365工程)
+// when it starts the line and continues the count of the numbers before
+// it: matchLabel turns these down so that a decimal (1.5万) is never a
+// label, but a line that begins with the next number of the list is an
+// item.
+func (o *outliner) label(i int) (kind, label string, n int) {
+	s := o.body[i].text
+	if kind, label, n = matchLabel(s); n > 0 {
+		return kind, label, n
+	}
+	num, rest := spanOf(s, isDigit)
+	if num == "" || utf8.RuneCountInString(num) > 3 {
+		return "", "", 0
+	}
+	sep, size := utf8.DecodeRuneInString(rest)
+	if sep != '.' && sep != '．' && sep != '、' {
+		return "", "", 0
+	}
+	if next, _ := utf8.DecodeRuneInString(rest[size:]); !isDigit(next) {
+		return "", "", 0
+	}
+	v := atoi(asciiDigits(num))
+	last := 0
+	for _, it := range o.stack {
+		if it.kind == kindNum {
+			last = it.value
+		}
+	}
+	switch {
+	case last >= 1 && v == last+1:
+	case last == 0 && v == 1 && o.nextNumbered(i, 2):
+	default:
+		return "", "", 0
+	}
+	return kindNum, strconv.Itoa(v), len(num) + size
+}
+
+// nextNumbered reports whether an arabic item numbered want follows line i
+// closely.
+func (o *outliner) nextNumbered(i, want int) bool {
+	for j := i + 1; j < len(o.body) && j < i+40; j++ {
+		if kind, label, n := matchLabel(o.body[j].text); n > 0 && kind == kindNum {
+			return label == strconv.Itoa(want)
+		}
+	}
+	return false
+}
