@@ -182,3 +182,19 @@ func TestChildlessChapter(t *testing.T) {
 		t.Errorf("paths = %v, want %v", got, want)
 	}
 }
+
+// In a page flattened to one line, a chapter heading runs straight into
+// its first arabic item; item 1 there is a split point.
+func TestRunOnHeadingIntoFirstItem(t *testing.T) {
+	filler := strings.Repeat("各单位要结合实际认真抓好落实，确保工作取得实效。", 60)
+	s := "某市物流降本增效行动方案 一、总体要求" + filler +
+		"二、重点任务1.优化货运通道。2.发展多式联运。三、强化要素保障1.完善用地政策。2.加大资金支持。"
+	p := parseText(t, s)
+	want := []string{"二/1", "二/2", "三/1", "三/2"}
+	if got := paths(p); !reflect.DeepEqual(got, want) {
+		t.Errorf("paths = %v, want %v", got, want)
+	}
+	if len(p.Tasks) == 4 && p.Tasks[2].Title != "完善用地政策" {
+		t.Errorf("title = %q", p.Tasks[2].Title)
+	}
+}
