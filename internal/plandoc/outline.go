@@ -39,7 +39,14 @@ type outliner struct {
 		at    int
 		seq   int
 	}
+	// describing is set under a markdown heading that describes rather
+	// than assigns (背景说明, 现况, 问题, a question): the numbered lists
+	// there explain the plan and are not tasks.
+	describing bool
 }
+
+// describingHeading matches such a heading (folded to simplified script).
+var describingHeading = regexp.MustCompile(`背景|现况|现状|问题|缘起|说明$|[？?]$`)
 
 func (o *outliner) top() *item {
 	if len(o.stack) == 0 {
@@ -58,6 +65,10 @@ func (o *outliner) text(i int) {
 	if signingDate(l) != "" {
 		o.closeAtSignature(i)
 		return
+	}
+	if l.md > 0 {
+		o.describing = describingHeading.MatchString(l.f)
+		o.closeForHeading(l.md)
 	}
 	top := o.top()
 	if top == nil {
@@ -99,8 +110,23 @@ func (o *outliner) closeAtSignature(i int) {
 	o.stack = o.stack[:0]
 }
 
+// closeForHeading closes, at a markdown heading of the given level, the
+// list items and the headings of that level or deeper: a heading ends
+// every list above it, whatever the kinds of their labels.
+func (o *outliner) closeForHeading(level int) {
+	for len(o.stack) > 0 {
+		if top := o.top(); top.md != 0 && top.md < level {
+			break
+		}
+		o.stack = o.stack[:len(o.stack)-1]
+	}
+}
+
 // open starts a numbered item.
 func (o *outliner) open(i int, kind, label, rest string) {
+	if md := o.body[i].md; md > 0 {
+		o.closeForHeading(md)
+	}
 	depth := len(o.stack)
 	for k := len(o.stack) - 1; k >= 0; k-- {
 		if o.stack[k].kind == kind {
@@ -119,7 +145,7 @@ func (o *outliner) open(i int, kind, label, rest string) {
 		parent.first = o.heading.text
 	}
 	o.stack = o.stack[:depth]
-	it := &item{kind: kind, text: []string{rest}, value: v, seq: i, section: parent.section}
+	it := &item{kind: kind, text: []string{rest}, value: v, seq: i, section: parent.section, md: o.body[i].md}
 	parent.children++
 	it.path = append(append([]string{}, parent.path...), label)
 	if parent.group != "" {
@@ -127,6 +153,12 @@ func (o *outliner) open(i int, kind, label, rest string) {
 	}
 	if parent == o.root {
 		it.section = classify(fold(rest))
+	}
+	if o.body[i].md > 0 {
+		o.describing = false // a numbered heading starts a part of its own
+	}
+	if o.describing {
+		it.section = sectionGoals
 	}
 	o.stack = append(o.stack, it)
 	o.items = append(o.items, it)

@@ -16,6 +16,7 @@ type item struct {
 	seq      int    // index of its label line in the body
 	group    string // the unnumbered sub-heading its next children are under, once numbering restarted
 	first    string // the sub-heading before its first child, kept in case a later group restarts the count
+	md       int    // markdown heading level of its label line, 0 for none
 }
 
 // sectionClass says what a top-level chapter holds.

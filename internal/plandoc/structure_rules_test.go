@@ -198,3 +198,21 @@ func TestRunOnHeadingIntoFirstItem(t *testing.T) {
 		t.Errorf("title = %q", p.Tasks[2].Title)
 	}
 }
+
+// Numbered lists under a descriptive markdown heading explain the plan;
+// those under a numbered heading are its tasks.
+func TestDescriptiveMarkdownHeading(t *testing.T) {
+	p := parseText(t, `# 社区微更新计划
+## 现况与问题
+1. 公共空间不足。
+2. 设施老化。
+## 一、主要任务
+1. 改造口袋公园。
+2. 更新健身器材。
+### 民众为何需要？
+1. 居民反映强烈。`)
+	want := []string{"一/1", "一/2"}
+	if got := paths(p); !reflect.DeepEqual(got, want) {
+		t.Errorf("paths = %v, want %v", got, want)
+	}
+}
