@@ -88,6 +88,15 @@ func readMeta(lines []line) meta {
 		if title, issuer, end, ok := ownHeading(lines); ok {
 			m.Title, m.bodyStart, noticeIssuer, own = title, end, issuer, true
 			m.cover = coverHeading.MatchString(fold(title))
+			if matter := noticeMatter(title); matter != "" {
+				// 关于2024年XX工作要点的通知: a notice that issues the plan
+				// it names, without saying 印发.
+				if t, start := planTitle(lines, end); t != "" {
+					m.Title, m.bodyStart = t, start
+				} else {
+					m.Title = matter
+				}
+			}
 		}
 	}
 	// The organ a document names (its heading, its signature) comes before
@@ -306,6 +315,22 @@ func ownHeading(lines []line) (title, issuer string, end int, ok bool) {
 		}
 	}
 	return "", "", 0, false
+}
+
+// noticeMatter is the plan that a notice heading names as its matter
+// (某县人民政府关于2024年XX工作要点的通知 → 2024年XX工作要点), "" when
+// the matter is no plan (关于推进XX试点的通知).
+func noticeMatter(title string) string {
+	f := fold(title)
+	mm := ownHeadingRe.FindStringSubmatchIndex(f)
+	if mm == nil || !strings.HasSuffix(f, "通知") {
+		return ""
+	}
+	matter := strings.Trim(title[mm[4]:mm[5]], "《》")
+	if !planKindRe.MatchString(fold(matter)) {
+		return ""
+	}
+	return matter
 }
 
 // coverHeading ends the heading of a report or reply.
