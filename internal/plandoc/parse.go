@@ -75,15 +75,15 @@ func Parse(doc *docread.Doc) *Plan {
 			}
 		}
 	}
-	// Annexes: first the prose plans among them, then the tables of the
-	// others (annexes that are not prose plans go to the table readers).
+	// Annexes: first the prose plans among them, then the others.
 	var plans []annexPlan
-	isPlan := map[int]bool{}
+	var others []annex
 	for i, a := range annexes {
 		if pl, ok := proseAnnexPlan(a, year); ok {
 			pl.at = i
 			plans = append(plans, pl)
-			isPlan[i] = true
+		} else {
+			others = append(others, a)
 		}
 	}
 	if m.cover && len(plans) > 0 {
@@ -93,11 +93,21 @@ func Parse(doc *docread.Doc) *Plan {
 		p.Title = plans[0].heading // the annex is the plan
 	}
 	p.Tasks = append(p.Tasks, annexedPlanTasks(len(p.Tasks) > 0, annexes, plans)...)
+	p.Tasks = append(p.Tasks, annexTableTasks(others, year)...)
+	if p.Tasks == nil {
+		p.Tasks = []Task{}
+	}
+	p.Warnings = append([]Warning{}, CheckTasks(p.Tasks)...)
+	return p
+}
+
+// annexTableTasks reads the annexes that are not prose plans with the
+// table readers: each task table gives rows with path ["附件", "<序号>"]
+// (["附件2", …] for a second annex table).
+func annexTableTasks(annexes []annex, year int) []Task {
+	var tasks []Task
 	n := 0
-	for i, a := range annexes {
-		if isPlan[i] {
-			continue
-		}
+	for _, a := range annexes {
 		for _, l := range a.lines {
 			if l.table == nil {
 				continue
@@ -107,16 +117,12 @@ func Parse(doc *docread.Doc) *Plan {
 				prefix += strconv.Itoa(n + 1) // a second annex table: 附件2
 			}
 			if ts, ok := tableTasks(l.table, []string{prefix}, year); ok {
-				p.Tasks = append(p.Tasks, ts...)
+				tasks = append(tasks, ts...)
 				n++
 			}
 		}
 	}
-	if p.Tasks == nil {
-		p.Tasks = []Task{}
-	}
-	p.Warnings = append([]Warning{}, CheckTasks(p.Tasks)...)
-	return p
+	return tasks
 }
 
 var (
