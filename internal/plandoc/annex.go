@@ -60,12 +60,17 @@ func proseAnnexPlan(a annex, year int) (annexPlan, bool) {
 		return annexPlan{}, false // the page furniture after a document (抄送, 相关链接)
 	}
 	heading, body, ok := annexBody(a.lines)
-	if !ok || looksTabular(body) {
+	if !ok || looksTabular(body) || !annexPlanKind.MatchString(fold(heading)) {
 		return annexPlan{}, false
 	}
 	tasks := leafTasks(outline(body), year)
 	return annexPlan{heading: heading, tasks: tasks}, len(tasks) > 0
 }
+
+// annexPlanKind ends the heading of an annex that is a plan (XX工作方案,
+// XX实施方案（征求意见稿）, XX重点任务); an annex headed otherwise (名单,
+// 名词解释, 评分表) is no plan even when its lines are numbered.
+var annexPlanKind = regexp.MustCompile(`(?:方案|计划|要点|清单|办法|意见|规划|细则|分解表|任务书|措施|任务|分工|安排|举措)(?:[（(][^）)]{2,20}[）)])?$`)
 
 // annexBody returns the lines of an annex after its heading. The heading
 // is the text after the marker (附件3：XX方案) or the first lines after
@@ -120,7 +125,7 @@ func looksTabular(lines []line) bool {
 		if l.table != nil {
 			return true
 		}
-		if h := strings.ReplaceAll(l.f, " ", ""); h == "序号" || h == "编号" {
+		if h := strings.Join(strings.Fields(strings.ReplaceAll(l.f, "\u3000", " ")), ""); h == "序号" || h == "编号" {
 			return true
 		}
 	}

@@ -98,3 +98,18 @@ func TestAnnexName(t *testing.T) {
 		}
 	}
 }
+
+// An annex whose heading names no plan (a list of contacts) gives no
+// tasks even when its lines are numbered.
+func TestAnnexWithoutPlanHeading(t *testing.T) {
+	p := parseText(t, `某镇环境整治实施方案
+一、主要任务
+（一）清理垃圾。
+附件1
+联络员名单
+1.张某，镇政府办。
+2.李某，镇环保站。`)
+	if want := []string{"一/(一)"}; !reflect.DeepEqual(paths(p), want) {
+		t.Errorf("paths = %v, want %v", paths(p), want)
+	}
+}
