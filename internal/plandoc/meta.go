@@ -207,10 +207,17 @@ func planTitle(lines []line, from int) (string, int) {
 		if l.table != nil {
 			break
 		}
-		if strings.HasPrefix(l.f, "附件") && from < 0 && seen {
-			// Without a notice that issues the plan, the plan is not in an
-			// annex: what precedes the marker is the document itself.
-			break
+		if strings.HasPrefix(l.f, "附件") && from < 0 {
+			if seen {
+				// Without a notice that issues the plan, the plan is not in
+				// an annex: what precedes the marker is the document itself.
+				break
+			}
+			// An annex saved on its own: 附件2：XX实施方案 names the plan.
+			if rest := strings.TrimLeft(annexLine.ReplaceAllString(l.f, ""), " ：:"); rest != "" &&
+				isPlanHeading(rest) && annexPlanKind.MatchString(rest) {
+				return l.text[strings.Index(l.f, rest):], i + 1
+			}
 		}
 		if l.text != "" {
 			seen = true

@@ -127,3 +127,18 @@ func TestLabelCommaAndListTitle(t *testing.T) {
 		t.Errorf("titleOf = %q", got)
 	}
 }
+
+// An annex saved as a file of its own takes its title from the marker.
+func TestStandaloneAnnexTitle(t *testing.T) {
+	p := parseText(t, `附件2：某街道垃圾分类实施方案
+一、工作背景
+近年来垃圾量增长较快。
+二、主要任务
+（一）设置分类投放点。`)
+	if p.Title != "某街道垃圾分类实施方案" {
+		t.Errorf("title = %q", p.Title)
+	}
+	if want := []string{"二/(一)"}; !reflect.DeepEqual(paths(p), want) {
+		t.Errorf("paths = %v, want %v", paths(p), want)
+	}
+}
