@@ -11,7 +11,7 @@ import (
 // order. The nesting of label kinds is learnt from the document: a kind
 // seen again closes every deeper level, a new kind opens a level below.
 func outline(body []line) []*item {
-	o := &outliner{body: body, root: &item{}}
+	o := &outliner{body: body, root: &item{index: -1}}
 	for i, l := range body {
 		if l.table != nil {
 			continue
@@ -145,7 +145,7 @@ func (o *outliner) open(i int, kind, label, rest string) {
 		parent.first = o.heading.text
 	}
 	o.stack = o.stack[:depth]
-	it := &item{kind: kind, text: []string{rest}, value: v, seq: i, section: parent.section, md: o.body[i].md}
+	it := &item{kind: kind, text: []string{rest}, value: v, seq: i, section: parent.section, md: o.body[i].md, index: len(o.items)}
 	parent.children++
 	it.path = append(append([]string{}, parent.path...), label)
 	if parent.group != "" {
@@ -173,7 +173,7 @@ func (o *outliner) open(i int, kind, label, rest string) {
 // without a sub-heading is named by its ordinal, 第N组.
 func (o *outliner) restart(parent, prev *item) {
 	if parent.group == "" {
-		o.insertLevel(parent, groupName(parent.first, 1))
+		o.insertLevel(parent, o.uniqueGroup(parent, parent.first))
 	}
 	name := ""
 	if o.heading.seq > prev.seq && o.heading.owner != nil {
@@ -183,46 +183,38 @@ func (o *outliner) restart(parent, prev *item) {
 		}
 		o.heading.owner = nil
 	}
-	parent.group = groupName(name, o.groupCount(parent)+1)
+	parent.group = o.uniqueGroup(parent, name)
 }
 
-// groupCount is how many groups the parent's children already form.
-func (o *outliner) groupCount(parent *item) int {
-	seen := map[string]bool{}
-	for _, it := range o.items {
-		if len(it.path) > len(parent.path)+1 && strings.Join(it.path[:len(parent.path)], "\x00") == strings.Join(parent.path, "\x00") {
-			seen[it.path[len(parent.path)]] = true
-		}
+// uniqueGroup names the parent's next group (see groupName), with its
+// ordinal added when another group of the parent has the same name.
+func (o *outliner) uniqueGroup(parent *item, heading string) string {
+	parent.groups++
+	name := groupName(heading, parent.groups)
+	if parent.groupNames == nil {
+		parent.groupNames = map[string]bool{}
 	}
-	return len(seen)
+	if parent.groupNames[name] {
+		name += strconv.Itoa(parent.groups)
+	}
+	parent.groupNames[name] = true
+	return name
 }
 
 // insertLevel puts a group level under parent into the paths of the items
-// already numbered below it.
+// already numbered below it. The parent is still open, so every item
+// after it is below it.
 func (o *outliner) insertLevel(parent *item, name string) {
 	n := len(parent.path)
-	for _, it := range o.items {
-		if it == parent || len(it.path) <= n || !hasPrefix(it.path, parent.path) {
+	for _, it := range o.items[parent.index+1:] {
+		if len(it.path) <= n {
 			continue
 		}
-		p := append(append(append([]string{}, it.path[:n]...), name), it.path[n:]...)
-		it.path = p
+		it.path = append(append(append([]string{}, it.path[:n]...), name), it.path[n:]...)
 	}
 }
 
-func hasPrefix(path, prefix []string) bool {
-	if len(path) < len(prefix) {
-		return false
-	}
-	for i := range prefix {
-		if path[i] != prefix[i] {
-			return false
-		}
-	}
-	return true
-}
-
-// groupCount is written (N项) after a sub-heading that announces how many
+// groupCountNote is written (N项) after a sub-heading that announces how many
 // items follow.
 var groupCountNote = regexp.MustCompile(`\s*[（(][0-9０-９一二三四五六七八九十]+项[）)]\s*$`)
 

@@ -17,6 +17,11 @@ type item struct {
 	group    string // the unnumbered sub-heading its next children are under, once numbering restarted
 	first    string // the sub-heading before its first child, kept in case a later group restarts the count
 	md       int    // markdown heading level of its label line, 0 for none
+	index    int    // its place in the outline's items
+	// groups counts the groups its children form once their numbering
+	// restarted; groupNames holds the names given.
+	groups     int
+	groupNames map[string]bool
 }
 
 // sectionClass says what a top-level chapter holds.

@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/duban/duban/internal/docread"
 )
@@ -214,5 +215,25 @@ func TestDescriptiveMarkdownHeading(t *testing.T) {
 	want := []string{"一/1", "一/2"}
 	if got := paths(p); !reflect.DeepEqual(got, want) {
 		t.Errorf("paths = %v, want %v", got, want)
+	}
+}
+
+// Restarts are cheap: a hostile list that restarts on every line, under
+// many chapters, parses in linear time.
+func TestManyRestartsStayFast(t *testing.T) {
+	var b strings.Builder
+	for c := 0; c < 2000; c++ {
+		b.WriteString("一、章\n")
+		for k := 0; k < 20; k++ {
+			b.WriteString("1.做事。\n")
+		}
+	}
+	start := time.Now()
+	p := parseText(t, b.String())
+	if len(p.Tasks) != 40000 {
+		t.Errorf("tasks = %d, want 40000", len(p.Tasks))
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("parse took %v", d)
 	}
 }
