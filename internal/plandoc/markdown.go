@@ -27,6 +27,9 @@ func markdownMarks(s string) (string, int) {
 	return s, 0
 }
 
+// measureWords are the units that follow a spaced numeric range.
+const measureWords = "年月日天周个次项人户家元万亿千百倍%％名所座条处台辆公米亩吨小分秒期批类"
+
 // matchDashedLabel recognises the hyphenated number that commitment lists
 // of open-government action plans put before an item ("2-3 推动…", "1-1
 // 完备…"): two short numbers joined by a hyphen and followed by a space.
@@ -48,6 +51,9 @@ func matchDashedLabel(s string) (label string, n int) {
 	sp := spaceAfter(rest2)
 	if sp == 0 || sp == len(rest2) {
 		return "", 0
+	}
+	if next, _ := utf8.DecodeRuneInString(rest2[sp:]); strings.ContainsRune(measureWords, next) {
+		return "", 0 // 3-5 年内, 2-3 个: a range with a spaced unit
 	}
 	return asciiDigits(a) + "-" + asciiDigits(b), len(s) - len(rest2) + sp
 }

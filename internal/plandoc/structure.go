@@ -42,10 +42,15 @@ var (
 	safeguardHeading = regexp.MustCompile(`^(保障措施|工作保障|组织保障|组织实施|工作要求|保障机制|实施保障|组织领导|工作保障措施|实施步骤|责任落实)`)
 )
 
+// scopeHeading ends a chapter heading that names whom or what a plan
+// covers, or on what it rests (移民搬迁安置的范围, 扶持对象, 编制依据).
+var scopeHeading = regexp.MustCompile(`(?:范围|对象|原则|依据|意义|背景)$`)
+
 func classify(f string) sectionClass {
 	f = strings.TrimLeft(f, " ")
+	head := strings.TrimRight(f, "。：: ")
 	switch {
-	case goalHeading.MatchString(f):
+	case goalHeading.MatchString(f), scopeHeading.MatchString(head):
 		return sectionGoals
 	case safeguardHeading.MatchString(f):
 		return sectionSafeguard

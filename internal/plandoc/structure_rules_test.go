@@ -48,7 +48,7 @@ func TestDashedLabel(t *testing.T) {
 	if kind, label, n := matchLabel("3-2 建设数据开放平台"); kind != kindDashed || label != "3-2" || n != len("3-2 ") {
 		t.Errorf("matchLabel(3-2 …) = %q %q %d", kind, label, n)
 	}
-	for _, in := range []string{"2021-2025年行动", "3-2", "12-345 号", "1-3月完成"} {
+	for _, in := range []string{"2021-2025年行动", "3-2", "12-345 号", "1-3月完成", "3-5 年内完成", "2-3 个试点"} {
 		if kind, _, _ := matchLabel(in); kind == kindDashed {
 			t.Errorf("matchLabel(%q) took a range for a label", in)
 		}
@@ -177,7 +177,9 @@ func TestChildlessChapter(t *testing.T) {
 四、推进收运体系建设
 由区城管局牵头，2023年6月底前建成分类收运体系。
 五、进度安排
-2023年3月部署，12月验收。`)
+2023年3月部署，12月验收。
+六、帮扶的对象
+（一）低保户。`)
 	want := []string{"三/(一)", "三/(二)", "四"}
 	if got := paths(p); !reflect.DeepEqual(got, want) {
 		t.Errorf("paths = %v, want %v", got, want)
