@@ -38,7 +38,7 @@ var (
 	// assign work: goals, principles, scope, the schedule of stages, and
 	// the descriptive chapters of a report (background, current state,
 	// problems). Their numbered items are not tasks.
-	goalHeading      = regexp.MustCompile(`^(总体要求|指导思想|基本原则|工作原则|总体目标|工作目标|主要目标|发展目标|目标要求|目标任务|预期目标|总体思路|重要意义|适用范围|对象范围|实施范围|适用对象|工作对象|编制依据|基本情况|背景|总则|工作背景|项目背景|编制背景|现状分析|形势分析|发展现状|实施期限|实施周期|进度安排|时间安排|预期效果|预期成效|效果评价|现状|存在问题|存在的问题|主要问题|面临形势|面临的形势|问题)`)
+	goalHeading      = regexp.MustCompile(`^(总体要求|指导思想|基本原则|工作原则|总体目标|工作目标|主要目标|发展目标|目标要求|目标任务|预期目标|总体思路|重要意义|适用范围|对象范围|实施范围|适用对象|工作对象|编制依据|基本情况|背景|总则|附则|工作背景|项目背景|编制背景|现状分析|形势分析|发展现状|实施期限|实施周期|进度安排|时间安排|预期效果|预期成效|效果评价|现状|存在问题|存在的问题|主要问题|面临形势|面临的形势|问题)`)
 	safeguardHeading = regexp.MustCompile(`^(保障措施|工作保障|组织保障|组织实施|工作要求|保障机制|实施保障|组织领导|工作保障措施|实施步骤|责任落实)`)
 )
 

@@ -239,3 +239,18 @@ func TestManyRestartsStayFast(t *testing.T) {
 		t.Errorf("parse took %v", d)
 	}
 }
+
+// The supplementary provisions (附则) of a set of measures assign nothing.
+func TestSupplementaryProvisions(t *testing.T) {
+	p := parseText(t, `某县河道采砂管理办法
+第一章 管理职责
+第一条 县水利局负责采砂许可。
+第二条 乡镇负责日常巡查。
+第二章 附则
+第三条 本办法由县水利局负责解释。
+第四条 本办法自发布之日起施行。`)
+	want := []string{"第一章/第一条", "第一章/第二条"}
+	if got := paths(p); !reflect.DeepEqual(got, want) {
+		t.Errorf("paths = %v, want %v", got, want)
+	}
+}
