@@ -19,27 +19,57 @@ var milestoneSection = regexp.MustCompile(`^(?:检核点|检查点|里程碑|关
 // periodField is a list field that gives the commitment's own period.
 var periodField = regexp.MustCompile(`^[^：:]{0,12}(?:时间|期间|期程|期限|时程)\s*[：:]`)
 
-// commitmentTask reads a markdown single-commitment template: exactly one
-// level-1 heading, numbered, and a checkpoint section under it. ok is false
-// for any other document.
-func commitmentTask(lines []line, year int) (t Task, heading string, ok bool) {
-	top := -1
+// commitmentTasks reads a markdown commitment list: each numbered heading
+// at the shallowest level that numbered headings take (# 1-1 …, # 1-2 …)
+// is one commitment, read by commitmentTask up to the next heading of its
+// level. ok is false unless some commitment has a checkpoint section, so
+// an ordinary plan written in markdown is left to the outline. heading is
+// the commitment's heading when the document holds only one.
+func commitmentTasks(lines []line, year int) (tasks []Task, heading string, ok bool) {
+	level := 0
+	for _, l := range lines {
+		if _, _, n := matchLabel(l.text); l.md > 0 && n > 0 && n < len(l.text) && (level == 0 || l.md < level) {
+			level = l.md
+		}
+	}
+	if level == 0 {
+		return nil, "", false
+	}
+	var starts []int
 	for i, l := range lines {
-		if l.md != 1 {
-			continue
+		if _, _, n := matchLabel(l.text); l.md == level && n > 0 {
+			starts = append(starts, i)
 		}
-		if top >= 0 {
-			return Task{}, "", false // a second top heading: a list of commitments
+	}
+	withSteps := false
+	for k, at := range starts {
+		end := len(lines)
+		for j := at + 1; j < len(lines); j++ {
+			if lines[j].md > 0 && lines[j].md <= level {
+				end = j
+				break
+			}
 		}
-		top = i
+		if k+1 < len(starts) {
+			end = min(end, starts[k+1])
+		}
+		t := commitmentTask(lines[at:end], year)
+		withSteps = withSteps || len(t.Milestones) > 0
+		tasks = append(tasks, t)
 	}
-	if top < 0 {
-		return Task{}, "", false
+	if !withSteps {
+		return nil, "", false
 	}
-	kind, label, n := matchLabel(lines[top].text)
-	if kind == "" || n == len(lines[top].text) {
-		return Task{}, "", false
+	if len(starts) == 1 {
+		heading = lines[starts[0]].text
 	}
+	return tasks, heading, true
+}
+
+// commitmentTask reads one commitment: lines[0] is its numbered heading.
+func commitmentTask(lines []line, year int) Task {
+	top := 0
+	_, label, n := matchLabel(lines[top].text)
 	var text, fields []string
 	var milestones []Milestone
 	section := 0 // level of the checkpoint section heading while inside it
@@ -67,18 +97,22 @@ func commitmentTask(lines []line, year int) (t Task, heading string, ok bool) {
 			fields = append([]string{l.text}, fields...)
 		}
 	}
-	if len(milestones) == 0 {
-		return Task{}, "", false
-	}
 	body := strings.Join(text, "\n")
-	t = taskFromText([]string{label}, lines[top].text[n:], year)
+	t := taskFromText([]string{label}, lines[top].text[n:], year)
 	t.Text = body
 	t.LeadUnits, t.Units = []string{}, []string{}
 	addNotes(&t, notesOf(body))
 	t.Deadlines = nonNil(uniqueDue(deadlinesOf(strings.Join(fields, "\n"), year)))
 	t.Targets = []Target{}
-	t.Milestones = milestones
-	return t, lines[top].text, true
+	t.Milestones = nonNilM(milestones)
+	return t
+}
+
+func nonNilM(m []Milestone) []Milestone {
+	if m == nil {
+		return []Milestone{}
+	}
+	return m
 }
 
 // uniqueDue keeps each due date once (the commitment's own period often

@@ -28,7 +28,7 @@ func markdownMarks(s string) (string, int) {
 }
 
 // measureWords are the units that follow a spaced numeric range.
-const measureWords = "年月日天周个次项人户家元万亿千百倍%％名所座条处台辆公米亩吨小分秒期批类"
+const measureWords = "年月日天周个次项人户家元万亿倍%％座台辆亩吨"
 
 // matchDashedLabel recognises the hyphenated number that commitment lists
 // of open-government action plans put before an item ("2-3 推动…", "1-1

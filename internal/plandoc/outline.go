@@ -16,7 +16,7 @@ func outline(body []line) []*item {
 		if l.table != nil {
 			continue
 		}
-		if kind, label, n := o.label(i); n > 0 {
+		if kind, label, n := o.label(i); n > 0 && !(o.describing && l.md == 0) {
 			o.open(i, kind, label, l.text[n:])
 		} else {
 			o.text(i)
@@ -41,7 +41,7 @@ type outliner struct {
 	}
 	// describing is set under a markdown heading that describes rather
 	// than assigns (背景说明, 现况, 问题, a question): the numbered lists
-	// there explain the plan and are not tasks.
+	// there explain the plan; they are text of the item above, not items.
 	describing bool
 }
 
@@ -157,9 +157,7 @@ func (o *outliner) open(i int, kind, label, rest string) {
 	if o.body[i].md > 0 {
 		o.describing = false // a numbered heading starts a part of its own
 	}
-	if o.describing {
-		it.section = sectionGoals
-	}
+
 	o.stack = append(o.stack, it)
 	o.items = append(o.items, it)
 }

@@ -58,8 +58,8 @@ func Parse(doc *docread.Doc) *Plan {
 	p := &Plan{Title: m.Title, DocNumber: m.DocNumber, Issuer: m.Issuer, IssuedOn: m.IssuedOn, Year: year}
 
 	body = expandLayoutTables(body, year)
-	if t, heading, ok := commitmentTask(lines, year); ok {
-		p.Tasks = []Task{t}
+	if ts, heading, ok := commitmentTasks(lines, year); ok {
+		p.Tasks = ts
 		if p.Title == "" {
 			p.Title = heading
 		}

@@ -254,3 +254,31 @@ func TestSupplementaryProvisions(t *testing.T) {
 		t.Errorf("paths = %v, want %v", got, want)
 	}
 }
+
+// A markdown list of several commitments gives one task per commitment,
+// each with its own checkpoints; their explanatory lists are no tasks.
+func TestCommitmentList(t *testing.T) {
+	p := parseText(t, `# 某县开放政府行动方案
+## 1-1 公开财政预算
+### 现况说明
+1. 预算公开不够细。
+### 检核点
+#### 上线预算公开专栏
+2023/01 ~ 2023/06
+## 1-2 推进参与式预算
+- 期程：2023/03 ~ 2024/12
+### 为何重要？
+1. 居民参与不足。`)
+	if want := []string{"1-1", "1-2"}; !reflect.DeepEqual(paths(p), want) {
+		t.Fatalf("paths = %v, want %v", paths(p), want)
+	}
+	if m := p.Tasks[0].Milestones; len(m) != 1 || m[0].Due != "2023-06-30" {
+		t.Errorf("milestones = %v", m)
+	}
+	if d := p.Tasks[1].Deadlines; len(d) != 1 || d[0].Due != "2024-12-31" {
+		t.Errorf("deadlines = %v", d)
+	}
+	if p.Title != "某县开放政府行动方案" {
+		t.Errorf("title = %q", p.Title)
+	}
+}
