@@ -11,7 +11,12 @@ import (
 // order. The nesting of label kinds is learnt from the document: a kind
 // seen again closes every deeper level, a new kind opens a level below.
 func outline(body []line) []*item {
-	o := &outliner{body: body, root: &item{index: -1}}
+	o := &outliner{body: body, root: &item{index: -1}, lastLabel: -1}
+	for i, l := range body {
+		if _, _, n := matchLabel(l.text); n > 0 && l.table == nil {
+			o.lastLabel = i
+		}
+	}
 	for i, l := range body {
 		if l.table != nil {
 			continue
@@ -43,6 +48,7 @@ type outliner struct {
 	// than assigns (背景说明, 现况, 问题, a question): the numbered lists
 	// there explain the plan; they are text of the item above, not items.
 	describing bool
+	lastLabel  int // index of the last line that starts with a label
 }
 
 // describingHeading matches such a heading (folded to simplified script).
@@ -62,8 +68,7 @@ func (o *outliner) text(i int) {
 	if l.text == "" {
 		return
 	}
-	if signingDate(l) != "" {
-		o.closeAtSignature(i)
+	if signingDate(l) != "" && o.closeAtSignature(i) {
 		return
 	}
 	if l.md > 0 {
@@ -96,18 +101,27 @@ func (o *outliner) setHeading(text string, owner *item, at, seq int) {
 }
 
 // closeAtSignature ends the numbering at a signature block: a line that is
-// only a date (2014年9月28日) signs the document, so neither it nor the
-// organ line just before it belongs to the last item, and the date is
-// never that item's deadline.
-func (o *outliner) closeAtSignature(i int) {
-	if top := o.top(); top != nil && len(top.text) > 1 && i > 0 {
-		prev := o.body[i-1]
-		last := top.text[len(top.text)-1]
-		if last == prev.text && isOrganLine(prev) {
-			top.text = top.text[:len(top.text)-1]
+// only a date (2014年9月28日) after the last numbered line, or under an
+// organ's name, signs the document, so neither it nor the organ line just
+// before it belongs to the last item, and the date is never that item's
+// deadline. It reports whether line i was such a signature.
+func (o *outliner) closeAtSignature(i int) bool {
+	prev := -1
+	for j := i - 1; j >= 0; j-- {
+		if !o.body[j].blank() {
+			prev = j
+			break
 		}
 	}
+	organ := prev >= 0 && o.body[prev].table == nil && isOrganLine(o.body[prev]) && organSuffix.MatchString(o.body[prev].f)
+	if i < o.lastLabel && !organ {
+		return false // a date alone inside the plan: a step's time
+	}
+	if top := o.top(); top != nil && len(top.text) > 1 && organ && top.text[len(top.text)-1] == o.body[prev].text {
+		top.text = top.text[:len(top.text)-1]
+	}
 	o.stack = o.stack[:0]
+	return true
 }
 
 // closeForHeading closes, at a markdown heading of the given level, the

@@ -282,3 +282,20 @@ func TestCommitmentList(t *testing.T) {
 		t.Errorf("title = %q", p.Title)
 	}
 }
+
+// A date alone inside the plan (a step's time) does not close the
+// numbering: the items after it keep their chapter.
+func TestDateLineInsidePlan(t *testing.T) {
+	p := parseText(t, `某镇防汛工作方案
+一、主要任务
+（一）修订应急预案，完成时间：
+2023年5月31日
+（二）开展防汛演练。`)
+	want := []string{"一/(一)", "一/(二)"}
+	if got := paths(p); !reflect.DeepEqual(got, want) {
+		t.Errorf("paths = %v, want %v", got, want)
+	}
+	if d := p.Tasks[0].Deadlines; len(d) != 1 || d[0].Due != "2023-05-31" {
+		t.Errorf("deadlines = %v", d)
+	}
+}
