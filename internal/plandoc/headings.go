@@ -80,7 +80,7 @@ var coverHeading = regexp.MustCompile(`(?:报告|请示|复函|函|批复)$`)
 var organSuffix = regexp.MustCompile(`(?:政府|办公室|办公厅|委员会|委|局|厅|部|办|处|科|组|党组|中心|院|会|室|所|站|队|集团|公司)$`)
 
 // signatureOrgan is the organ of the document's first signature block: a
-// line naming an organ directly above the signing date (某市发展和改革委员会
+// line naming an organ directly above a signing date (某市发展和改革委员会
 // / 2021年5月6日), wherever the block stands (before the plan or after
 // the notice).
 func signatureOrgan(lines []line) string {
@@ -89,13 +89,10 @@ func signatureOrgan(lines []line) string {
 		if l.table != nil || l.text == "" {
 			continue
 		}
-		if signingDate(l) != "" {
-			if prev >= 0 && isOrganLine(lines[prev]) && organSuffix.MatchString(lines[prev].f) {
-				if _, _, n := matchLabel(lines[prev].text); n == 0 {
-					return lines[prev].text
-				}
+		if signingDate(l) != "" && prev >= 0 && isOrganLine(lines[prev]) && organSuffix.MatchString(lines[prev].f) {
+			if _, _, n := matchLabel(lines[prev].text); n == 0 {
+				return lines[prev].text
 			}
-			return ""
 		}
 		prev = i
 	}
