@@ -9,7 +9,7 @@ import (
 // its annex's name before its paths; the list of annexes and the cover's
 // signature give no task.
 func TestSeveralAnnexedPlans(t *testing.T) {
-	p := parseText(t, `关于报送春耕备耕工作方案的报告
+	p := parseProse(t, `关于报送春耕备耕工作方案的报告
 局领导：
 现将各科室方案报送如下。
 附件：1.春耕物资保障方案
@@ -45,7 +45,7 @@ func TestSeveralAnnexedPlans(t *testing.T) {
 // A notice that carries its own tasks keeps plain paths; a prose plan
 // annexed to it is prefixed by its annex.
 func TestAnnexedPlanAfterOwnTasks(t *testing.T) {
-	p := parseText(t, `某县人民政府关于推进乡村道路养护的通知
+	p := parseProse(t, `某县人民政府关于推进乡村道路养护的通知
 各乡镇人民政府：
 一、落实养护责任
 乡镇负责村道日常养护。
@@ -70,7 +70,7 @@ func TestAnnexedPlanAfterOwnTasks(t *testing.T) {
 // A reply or report whose single annex is a plan: the annex is the plan,
 // with plain paths and its heading as title.
 func TestCoverWithOneAnnexedPlan(t *testing.T) {
-	p := parseText(t, `某市财政局
+	p := parseProse(t, `某市财政局
 关于征求《社区养老服务提升方案》意见的复函
 市民政局：
 一、建议增加资金来源说明。
@@ -102,7 +102,7 @@ func TestAnnexName(t *testing.T) {
 // An annex whose heading names no plan (a list of contacts) gives no
 // tasks even when its lines are numbered.
 func TestAnnexWithoutPlanHeading(t *testing.T) {
-	p := parseText(t, `某镇环境整治实施方案
+	p := parseProse(t, `某镇环境整治实施方案
 一、主要任务
 （一）清理垃圾。
 附件1

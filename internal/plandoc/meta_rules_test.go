@@ -52,7 +52,7 @@ func TestNoticeHeadingForms(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			p := parseText(t, tt.doc)
+			p := parseProse(t, tt.doc)
 			if p.Title != tt.title || p.Issuer != tt.issuer {
 				t.Errorf("title, issuer = %q %q, want %q %q", p.Title, p.Issuer, tt.title, tt.issuer)
 			}
@@ -66,7 +66,7 @@ func TestNoticeHeadingForms(t *testing.T) {
 // The title never glues a note, the word 附件 and an annex heading, and
 // the body does not start inside the annex when the document is the plan.
 func TestTitleStopsAtAnnex(t *testing.T) {
-	p := parseText(t, `（此件公开发布）
+	p := parseProse(t, `（此件公开发布）
 一、夏季防溺水工作
 （一）排查危险水域。
 （二）设置警示标志。
@@ -94,7 +94,7 @@ func TestTitleStopsAtAnnex(t *testing.T) {
 // A site's empty 主题词 field is no 版记: the body after it is read; a
 // 主题词 with content after the body ends it.
 func TestSubjectWordsField(t *testing.T) {
-	p := parseText(t, `某镇河道保洁工作方案
+	p := parseProse(t, `某镇河道保洁工作方案
 索引号：001-2022-0042
 主题词：
 发布机构：某镇人民政府
@@ -104,14 +104,14 @@ func TestSubjectWordsField(t *testing.T) {
 	if want := []string{"一/(一)", "一/(二)"}; !reflect.DeepEqual(paths(p), want) {
 		t.Errorf("paths = %v, want %v", paths(p), want)
 	}
-	p = parseText(t, `某镇河道保洁工作方案
+	p = parseProse(t, `某镇河道保洁工作方案
 主题词：河道 保洁
 一、主要任务
 （一）每日巡河。`)
 	if want := []string{"一/(一)"}; !reflect.DeepEqual(paths(p), want) {
 		t.Errorf("paths = %v, want %v", paths(p), want)
 	}
-	p = parseText(t, `某镇河道保洁工作方案
+	p = parseProse(t, `某镇河道保洁工作方案
 一、主要任务
 （一）每日巡河。
 主题词：河道 保洁 方案
@@ -137,7 +137,7 @@ func TestLabelCommaAndListTitle(t *testing.T) {
 
 // An annex saved as a file of its own takes its title from the marker.
 func TestStandaloneAnnexTitle(t *testing.T) {
-	p := parseText(t, `附件2：某街道垃圾分类实施方案
+	p := parseProse(t, `附件2：某街道垃圾分类实施方案
 一、工作背景
 近年来垃圾量增长较快。
 二、主要任务

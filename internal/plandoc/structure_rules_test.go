@@ -9,8 +9,8 @@ import (
 	"github.com/duban/duban/internal/docread"
 )
 
-// parseText parses an invented document given as plain text lines.
-func parseText(t *testing.T, s string) *Plan {
+// parseProse parses an invented document given as plain text lines.
+func parseProse(t *testing.T, s string) *Plan {
 	t.Helper()
 	return Parse(&docread.Doc{Name: "test.txt", Blocks: textBlocks(s)})
 }
@@ -59,7 +59,7 @@ func TestDashedLabel(t *testing.T) {
 // its milestones; the numbered lists of its descriptive sections are not
 // tasks.
 func TestCommitmentTemplate(t *testing.T) {
-	p := parseText(t, `# 3-2 建立河湖水质公开查询平台
+	p := parseProse(t, `# 3-2 建立河湖水质公开查询平台
 
 ## 概要
 - 实施期间：2023/03 ~ 2024/06
@@ -100,7 +100,7 @@ func TestCommitmentTemplate(t *testing.T) {
 // A line-initial arabic label glued to digits is an item when it goes on
 // the count; a decimal at the start of a paragraph is not.
 func TestDigitLabelContinuesCount(t *testing.T) {
-	p := parseText(t, `一、重点工作
+	p := parseProse(t, `一、重点工作
 1.修订农贸市场管理办法。
 2.开展市场环境整治。
 3.11月底前完成摊位改造。
@@ -119,7 +119,7 @@ func TestDigitLabelContinuesCount(t *testing.T) {
 // Numbering that starts again at 1 under unnumbered sub-headings gives
 // each group a path level named by its sub-heading, so no path repeats.
 func TestRestartUnderSubHeadings(t *testing.T) {
-	p := parseText(t, `一、各片区任务
+	p := parseProse(t, `一、各片区任务
 东片区：（2项）
 1.完成河道清淤。
 2.建成污水管网。
@@ -135,7 +135,7 @@ func TestRestartUnderSubHeadings(t *testing.T) {
 		t.Errorf("the sub-heading stayed in the task before it: %q", p.Tasks[1].Text)
 	}
 	// Without sub-headings, the groups are named by their ordinal.
-	p = parseText(t, `一、任务
+	p = parseProse(t, `一、任务
 1.修路。
 2.架桥。
 1.建站。`)
@@ -148,7 +148,7 @@ func TestRestartUnderSubHeadings(t *testing.T) {
 // A signature block at the end (organ, then date) is neither text nor the
 // deadline of the last task.
 func TestSignatureClosesLastTask(t *testing.T) {
-	p := parseText(t, `某县水务局2022年5月工作计划
+	p := parseProse(t, `某县水务局2022年5月工作计划
 一、主要工作
 1.完成水库汛前检查。
 2.组织防汛演练。
@@ -166,7 +166,7 @@ func TestSignatureClosesLastTask(t *testing.T) {
 // A chapter with no numbered items is a task, unless its heading names
 // goals, scope or schedule.
 func TestChildlessChapter(t *testing.T) {
-	p := parseText(t, `某区垃圾分类工作方案
+	p := parseProse(t, `某区垃圾分类工作方案
 一、目标任务
 到2023年底，全区垃圾分类覆盖率达到95%。
 二、对象范围
@@ -192,7 +192,7 @@ func TestRunOnHeadingIntoFirstItem(t *testing.T) {
 	filler := strings.Repeat("各单位要结合实际认真抓好落实，确保工作取得实效。", 60)
 	s := "某市物流降本增效行动方案 一、总体要求" + filler +
 		"二、重点任务1.优化货运通道。2.发展多式联运。三、强化要素保障1.完善用地政策。2.加大资金支持。"
-	p := parseText(t, s)
+	p := parseProse(t, s)
 	want := []string{"二/1", "二/2", "三/1", "三/2"}
 	if got := paths(p); !reflect.DeepEqual(got, want) {
 		t.Errorf("paths = %v, want %v", got, want)
@@ -205,7 +205,7 @@ func TestRunOnHeadingIntoFirstItem(t *testing.T) {
 // Numbered lists under a descriptive markdown heading explain the plan;
 // those under a numbered heading are its tasks.
 func TestDescriptiveMarkdownHeading(t *testing.T) {
-	p := parseText(t, `# 社区微更新计划
+	p := parseProse(t, `# 社区微更新计划
 ## 现况与问题
 1. 公共空间不足。
 2. 设施老化。
@@ -231,7 +231,7 @@ func TestManyRestartsStayFast(t *testing.T) {
 		}
 	}
 	start := time.Now()
-	p := parseText(t, b.String())
+	p := parseProse(t, b.String())
 	if len(p.Tasks) != 40000 {
 		t.Errorf("tasks = %d, want 40000", len(p.Tasks))
 	}
@@ -242,7 +242,7 @@ func TestManyRestartsStayFast(t *testing.T) {
 
 // The supplementary provisions (附则) of a set of measures assign nothing.
 func TestSupplementaryProvisions(t *testing.T) {
-	p := parseText(t, `某县河道采砂管理办法
+	p := parseProse(t, `某县河道采砂管理办法
 第一章 管理职责
 第一条 县水利局负责采砂许可。
 第二条 乡镇负责日常巡查。
@@ -258,7 +258,7 @@ func TestSupplementaryProvisions(t *testing.T) {
 // A markdown list of several commitments gives one task per commitment,
 // each with its own checkpoints; their explanatory lists are no tasks.
 func TestCommitmentList(t *testing.T) {
-	p := parseText(t, `# 某县开放政府行动方案
+	p := parseProse(t, `# 某县开放政府行动方案
 ## 1-1 公开财政预算
 ### 现况说明
 1. 预算公开不够细。
@@ -286,7 +286,7 @@ func TestCommitmentList(t *testing.T) {
 // A date alone inside the plan (a step's time) does not close the
 // numbering: the items after it keep their chapter.
 func TestDateLineInsidePlan(t *testing.T) {
-	p := parseText(t, `某镇防汛工作方案
+	p := parseProse(t, `某镇防汛工作方案
 一、主要任务
 （一）修订应急预案，完成时间：
 2023年5月31日
