@@ -60,7 +60,7 @@ func proseAnnexPlan(a annex, year int) (annexPlan, bool) {
 		return annexPlan{}, false // the page furniture after a document (抄送, 相关链接)
 	}
 	heading, body, ok := annexBody(a.lines)
-	if !ok || looksTabular(body) || !annexPlanKind.MatchString(fold(heading)) {
+	if !ok || looksTabular(a.lines[1:]) || !annexPlanKind.MatchString(fold(heading)) {
 		return annexPlan{}, false
 	}
 	tasks := leafTasks(outline(body), year)
@@ -99,8 +99,15 @@ func annexBody(lines []line) (heading string, body []line, ok bool) {
 			continue // the signature block of the cover, under its list of annexes
 		}
 		if _, _, n := matchLabel(l.text); n == 0 && isPlanHeading(l.f) {
-			heading, end := joinHeading(lines, i)
-			return heading, lines[end:], true
+			// A heading broken over lines ends where it names a plan; the
+			// short lines after it may be a table's header cells.
+			_, end := joinHeading(lines, i)
+			for k := i + 1; k <= end; k++ {
+				if h := headingText(lines[i:k]); annexPlanKind.MatchString(fold(h)) {
+					return h, lines[k:], true
+				}
+			}
+			return headingText(lines[i:end]), lines[end:], true
 		}
 		break
 	}

@@ -113,3 +113,24 @@ func TestAnnexWithoutPlanHeading(t *testing.T) {
 		t.Errorf("paths = %v, want %v", paths(p), want)
 	}
 }
+
+// A table pasted one cell per line in an annex is no prose plan, even when
+// its header cells are short lines that could continue the heading.
+func TestAnnexTableIsNoProsePlan(t *testing.T) {
+	p := parseProse(t, `某区养老服务提升方案
+一、主要任务
+（一）建设助餐点。
+附件
+某区养老服务重点任务清单
+类别
+序号
+任务
+一、设施类
+1
+新建助餐点10个`)
+	for _, task := range p.Tasks {
+		if len(task.Path) > 1 && task.Path[1] == "一" {
+			t.Errorf("the annex table was read as a prose plan: %v", task.Path)
+		}
+	}
+}
