@@ -112,7 +112,7 @@ func annexBody(lines []line) (heading string, body []line, ok bool) {
 		break
 	}
 	if rest != "" && isPlanHeading(rest) {
-		return lines[0].text[strings.Index(f0, rest):], lines[1:], true
+		return lines[0].text[len(f0)-len(rest):], lines[1:], true
 	}
 	return "", nil, false
 }

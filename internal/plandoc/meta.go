@@ -216,7 +216,7 @@ func planTitle(lines []line, from int) (string, int) {
 			// An annex saved on its own: 附件2：XX实施方案 names the plan.
 			if rest := strings.TrimLeft(annexLine.ReplaceAllString(l.f, ""), " ：:"); rest != "" &&
 				isPlanHeading(rest) && annexPlanKind.MatchString(rest) {
-				return l.text[strings.Index(l.f, rest):], i + 1
+				return l.text[len(l.f)-len(rest):], i + 1
 			}
 		}
 		if l.text != "" {

@@ -299,3 +299,13 @@ func TestDateLineInsidePlan(t *testing.T) {
 		t.Errorf("deadlines = %v", d)
 	}
 }
+
+// fold keeps byte offsets even where a traditional character precedes an
+// invalid byte, since lines are sliced by offsets found in their fold.
+func TestFoldKeepsLengthOnInvalidBytes(t *testing.T) {
+	for _, s := range []string{"諮\xb4", "機關\xff\xfe一、", "附件\xc0："} {
+		if got := fold(s); len(got) != len(s) {
+			t.Errorf("fold(%q) = %q: length %d, want %d", s, got, len(got), len(s))
+		}
+	}
+}
