@@ -52,7 +52,8 @@ func classify(f string) sectionClass {
 	switch {
 	case goalHeading.MatchString(f), scopeHeading.MatchString(head):
 		return sectionGoals
-	case safeguardHeading.MatchString(f):
+	case safeguardHeading.MatchString(f), strings.HasSuffix(head, "要求"):
+		// 相关要求, 有关工作要求: the closing requirements of a plan.
 		return sectionSafeguard
 	}
 	return sectionTasks

@@ -309,3 +309,16 @@ func TestFoldKeepsLengthOnInvalidBytes(t *testing.T) {
 		}
 	}
 }
+
+// A closing chapter of requirements is a safeguard chapter: its items are
+// optional.
+func TestRequirementsChapterOptional(t *testing.T) {
+	p := parseProse(t, `某街道消防安全整治方案
+一、整治内容
+（一）清理楼道杂物。
+二、有关要求
+（一）按月报送进展。`)
+	if len(p.Tasks) != 2 || p.Tasks[0].Optional || !p.Tasks[1].Optional {
+		t.Errorf("tasks = %+v", p.Tasks)
+	}
+}
