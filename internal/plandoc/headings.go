@@ -12,14 +12,20 @@ import (
 // issuingNotice matches the heading of a notice that issues a plan, with
 // or without 关于; submatches 1 and 2 are the organ and the plan's name.
 func issuingNotice(f string) []int {
-	if mm := noticeRe.FindStringSubmatchIndex(f); mm != nil {
-		return mm
+	mm := noticeRe.FindStringSubmatchIndex(f)
+	if mm == nil {
+		if mm = noticeBareRe.FindStringSubmatchIndex(f); mm != nil && strings.Contains(f[mm[2]:mm[3]], "关于") {
+			mm = nil
+		}
 	}
-	if mm := noticeBareRe.FindStringSubmatchIndex(f); mm != nil && !strings.Contains(f[mm[2]:mm[3]], "关于") {
-		return mm
+	if mm == nil || citingLead.MatchString(f[mm[2]:mm[3]]) || strings.Contains(f[mm[1]:], "。") {
+		return nil // 根据市政府关于印发…的通知要求，…。 cites a notice in a sentence
 	}
-	return nil
+	return mm
 }
+
+// citingLead starts a sentence that cites a document rather than a heading.
+var citingLead = regexp.MustCompile(`^(?:根据|按照|依据|依照|为|经|对|现将|遵照|结合)`)
 
 // ownHeading finds, among the first lines before any numbered item, the
 // heading of a document that carries its tasks itself (see ownHeadingRe).
@@ -45,6 +51,9 @@ func ownHeading(lines []line) (title, issuer string, end int, ok bool) {
 			jf := fold(joined)
 			if utf8.RuneCountInString(joined) > 100 || strings.ContainsAny(jf, "。；;：:") {
 				break
+			}
+			if issuingNotice(jf) != nil || strings.Contains(jf, "关于印发") || strings.Contains(jf, "关于转发") {
+				break // an issuing notice: its plan is elsewhere
 			}
 			if mm := ownHeadingRe.FindStringSubmatchIndex(jf); mm != nil {
 				if mm[2] >= 0 {

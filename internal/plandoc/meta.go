@@ -80,9 +80,6 @@ func readMeta(lines []line) meta {
 			}
 		}
 	}
-	if noticeAt < 0 && fallbackAt >= 0 {
-		noticeAt, noticeEnd, noticeIssuer = fallbackAt, fallbackAt+1, fallbackIssuer
-	}
 	own := false
 	if noticeAt < 0 {
 		if title, issuer, end, ok := ownHeading(lines); ok {
@@ -98,6 +95,9 @@ func readMeta(lines []line) meta {
 				}
 			}
 		}
+	}
+	if noticeAt < 0 && !own && fallbackAt >= 0 {
+		noticeAt, noticeEnd, noticeIssuer = fallbackAt, fallbackAt+1, fallbackIssuer
 	}
 	// The organ a document names (its heading, its signature) comes before
 	// a web page's 发布机构 field, which may be the site's name.

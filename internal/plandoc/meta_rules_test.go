@@ -149,3 +149,18 @@ func TestStandaloneAnnexTitle(t *testing.T) {
 		t.Errorf("paths = %v, want %v", paths(p), want)
 	}
 }
+
+// A notice cited in the preamble is not the document's heading.
+func TestCitedNoticeIsNoHeading(t *testing.T) {
+	p := parseProse(t, `某县人民政府关于加强秸秆禁烧工作的通知
+各乡镇：
+根据市政府关于印发大气污染防治方案的通知要求，现通知如下。
+一、落实网格责任
+乡镇每日巡查。`)
+	if p.Title != "某县人民政府关于加强秸秆禁烧工作的通知" || p.Issuer != "某县人民政府" {
+		t.Errorf("title, issuer = %q %q", p.Title, p.Issuer)
+	}
+	if want := []string{"一"}; !reflect.DeepEqual(paths(p), want) {
+		t.Errorf("paths = %v, want %v", paths(p), want)
+	}
+}
