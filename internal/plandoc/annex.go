@@ -19,7 +19,10 @@ import (
 // (["附件4", "三", "(一)"]; ["附件", …] for an unnumbered 附件). When the
 // body has no task and exactly one annex is a prose plan, that annex is
 // the plan (a notice issuing the plan attached to it) and its tasks keep
-// plain paths (["三", "(一)"]), as plan-json.md specifies.
+// plain paths (["三", "(一)"]), as plan-json.md specifies. When the body
+// itself lies in an annex (a notice issuing 附件1, 附件2… as plans) and
+// other annexes are plans too, every plan, the body's included, takes its
+// annex's name.
 
 // annex is one annex: its name (附件3) and its lines, marker line first.
 type annex struct {

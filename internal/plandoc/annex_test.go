@@ -134,3 +134,25 @@ func TestAnnexTableIsNoProsePlan(t *testing.T) {
 		}
 	}
 }
+
+// A notice issuing several plans attached as annexes: each plan, the
+// first one too, is prefixed by its annex.
+func TestNoticeIssuingSeveralAnnexedPlans(t *testing.T) {
+	p := parseProse(t, `某区人民政府办公室关于印发某区两个专项行动方案的通知
+各街道：
+现将两个方案印发给你们。
+某区人民政府办公室
+2024年2月20日
+附件1
+某区夜间经济提升行动方案
+一、主要任务
+（一）打造夜间街区。
+附件2
+某区老字号振兴行动方案
+一、主要任务
+（一）建立老字号名录。`)
+	want := []string{"附件1/一/(一)", "附件2/一/(一)"}
+	if got := paths(p); !reflect.DeepEqual(got, want) {
+		t.Errorf("paths = %v, want %v", got, want)
+	}
+}

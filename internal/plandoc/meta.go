@@ -37,6 +37,10 @@ type meta struct {
 	// 函, 批复): a cover that sends or answers, not a plan; a plan annexed
 	// to it is the plan, and the cover's own numbered points are not tasks.
 	cover bool
+	// bodyAnnex names the annex the body lies in (附件1) when the plan's
+	// title was found past an annex marker: a notice issuing the plan
+	// attached to it.
+	bodyAnnex string
 }
 
 // readMeta finds the 文号, issuer, signing date and the plan's own title in
@@ -105,6 +109,7 @@ func readMeta(lines []line) meta {
 	if !own {
 		m.Title, m.bodyStart = planTitle(lines, noticeEnd)
 	}
+	m.bodyAnnex = crossedAnnex(lines, max(noticeEnd, 0), m.bodyStart)
 	if m.IssuedOn != "" {
 		m.Year = atoi(m.IssuedOn[:4])
 	}
@@ -274,4 +279,16 @@ func isBareNumber(s string) bool {
 		}
 	}
 	return true
+}
+
+// crossedAnnex is the name of the last annex marker among lines[from:to],
+// "" when there is none.
+func crossedAnnex(lines []line, from, to int) string {
+	name := ""
+	for i := from; i < to && i < len(lines); i++ {
+		if lines[i].table == nil && annexLine.MatchString(lines[i].f) {
+			name = annexName(lines[i].f)
+		}
+	}
+	return name
 }

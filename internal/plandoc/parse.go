@@ -92,6 +92,13 @@ func Parse(doc *docread.Doc) *Plan {
 	if len(p.Tasks) == 0 && len(plans) == 1 && (p.Title == "" || m.cover) {
 		p.Title = plans[0].heading // the annex is the plan
 	}
+	if m.bodyAnnex != "" && len(plans) > 0 {
+		// The body is itself an annexed plan among others: it takes its
+		// annex's name like them.
+		for i := range p.Tasks {
+			p.Tasks[i].Path = append([]string{m.bodyAnnex}, p.Tasks[i].Path...)
+		}
+	}
 	p.Tasks = append(p.Tasks, annexedPlanTasks(len(p.Tasks) > 0, annexes, plans)...)
 	p.Tasks = append(p.Tasks, annexTableTasks(others, year)...)
 	if p.Tasks == nil {
