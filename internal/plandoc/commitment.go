@@ -68,20 +68,18 @@ func commitmentTasks(lines []line, year int) (tasks []Task, heading string, ok b
 
 // commitmentTask reads one commitment: lines[0] is its numbered heading.
 func commitmentTask(lines []line, year int) Task {
-	top := 0
-	_, label, n := matchLabel(lines[top].text)
+	_, label, n := matchLabel(lines[0].text)
 	var text, fields []string
 	var milestones []Milestone
 	section := 0 // level of the checkpoint section heading while inside it
-	for i := top + 1; i < len(lines); i++ {
+	for i := 1; i < len(lines); i++ {
 		l := lines[i]
 		if l.table != nil || l.text == "" {
 			continue
 		}
 		text = append(text, l.text)
-		switch {
-		case l.md > 0 && section > 0 && l.md <= section:
-			section = 0
+		if l.md > 0 && section > 0 && l.md <= section {
+			section = 0 // a heading of the section's level or above ends it
 		}
 		switch {
 		case l.md > 0 && milestoneSection.MatchString(l.f):
@@ -98,7 +96,7 @@ func commitmentTask(lines []line, year int) Task {
 		}
 	}
 	body := strings.Join(text, "\n")
-	t := taskFromText([]string{label}, lines[top].text[n:], year)
+	t := taskFromText([]string{label}, lines[0].text[n:], year)
 	t.Text = body
 	t.LeadUnits, t.Units = []string{}, []string{}
 	addNotes(&t, notesOf(body))
@@ -108,6 +106,7 @@ func commitmentTask(lines []line, year int) Task {
 	return t
 }
 
+// nonNilM spells no milestones as [] in JSON.
 func nonNilM(m []Milestone) []Milestone {
 	if m == nil {
 		return []Milestone{}
