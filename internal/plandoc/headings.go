@@ -33,7 +33,7 @@ var citingLead = regexp.MustCompile(`^(?:根据|按照|依据|依照|为|经|对
 // and the index of the line after the heading.
 func ownHeading(lines []line) (title, issuer string, end int, ok bool) {
 	seen := 0
-	for i := 0; i < len(lines) && seen < 12; i++ {
+	for i := 0; i < len(lines) && seen < 25; i++ {
 		l := lines[i]
 		if l.table != nil {
 			return "", "", 0, false
