@@ -12,6 +12,7 @@ type line struct {
 	text  string     // the paragraph as written, trimmed of surrounding space
 	f     string     // fold(text): simplified script, same byte offsets
 	table [][]string // set when the line is a table
+	md    int        // markdown heading level (1 for "# ", 6 for "###### "), 0 for none
 }
 
 func (l line) blank() bool { return l.table == nil && l.text == "" }
@@ -51,8 +52,8 @@ func trimSpace(s string) string {
 }
 
 func newLine(s string) line {
-	t := trimSpace(s)
-	return line{text: t, f: fold(t)}
+	t, level := markdownMarks(trimSpace(s))
+	return line{text: t, f: fold(t), md: level}
 }
 
 func cleanTable(rows [][]string) [][]string {

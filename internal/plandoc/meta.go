@@ -12,6 +12,13 @@ var (
 	cnDateRe    = regexp.MustCompile(`^([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$`)
 	isoDateRe   = regexp.MustCompile(`(?:成文日期|成文时间|发文日期)\s*[：:]\s*((?:19|20)[0-9]{2})\s*-\s*([0-9]{1,2})\s*-\s*([0-9]{1,2})`)
 	noticeRe    = regexp.MustCompile(`^([\p{Han}]{2,40}?)关于(?:印发|转发|下发)(.+?)的通知`)
+	// noticeBareRe is an issuing notice without 关于 (某管委会印发XX要点的通知).
+	noticeBareRe = regexp.MustCompile(`^([\p{Han}]{2,40}?)(?:印发|转发|下发)(.+?)的通知`)
+	// ownHeadingRe is the heading of a document that carries its tasks
+	// itself: a notice, opinion, decision or report on a matter
+	// (某市人民政府关于推进XX试点的通知, 关于落实XX的意见, 关于XX的情况报告).
+	// The organ before 关于, when written, is the issuer.
+	ownHeadingRe = regexp.MustCompile(`^([\p{Han}]{2,40}?)?关于(.+)的([\p{Han}]{0,6}?(?:通知|意见|决定|报告|请示|复函|函|批复|通报))$`)
 	// noticeInRe finds a notice heading glued behind other text (a web
 	// page's date or a 文号), where the issuer is the run of Han characters
 	// before 关于.
@@ -26,6 +33,14 @@ type meta struct {
 	Title, DocNumber, Issuer, IssuedOn string
 	Year                               int
 	bodyStart                          int // index of the first line after the plan's title
+	// cover is set when the heading is a report or reply (报告, 请示, 复函,
+	// 函, 批复): a cover that sends or answers, not a plan; a plan annexed
+	// to it is the plan, and the cover's own numbered points are not tasks.
+	cover bool
+	// bodyAnnex names the annex the body lies in (附件1) when the plan's
+	// title was found past an annex marker: a notice issuing the plan
+	// attached to it.
+	bodyAnnex string
 }
 
 // readMeta finds the 文号, issuer, signing date and the plan's own title in
@@ -45,7 +60,7 @@ func readMeta(lines []line) meta {
 		}
 		if noticeAt < 0 && i < 60 {
 			joined, end := joinHeading(lines, i)
-			if mm := noticeRe.FindStringSubmatchIndex(fold(joined)); mm != nil {
+			if mm := issuingNotice(fold(joined)); mm != nil {
 				noticeAt, noticeEnd, noticeIssuer = i, end, joined[mm[2]:mm[3]]
 			}
 		}
@@ -69,11 +84,32 @@ func readMeta(lines []line) meta {
 			}
 		}
 	}
-	if noticeAt < 0 && fallbackAt >= 0 {
+	own := false
+	if noticeAt < 0 {
+		if title, issuer, end, ok := ownHeading(lines); ok {
+			m.Title, m.bodyStart, noticeIssuer, own = title, end, issuer, true
+			m.cover = coverHeading.MatchString(fold(title))
+			if matter := noticeMatter(title); matter != "" {
+				// 关于2024年XX工作要点的通知: a notice that issues the plan
+				// it names, without saying 印发.
+				if t, start := planTitle(lines, end); t != "" {
+					m.Title, m.bodyStart = t, start
+				} else {
+					m.Title = matter
+				}
+			}
+		}
+	}
+	if noticeAt < 0 && !own && fallbackAt >= 0 {
 		noticeAt, noticeEnd, noticeIssuer = fallbackAt, fallbackAt+1, fallbackIssuer
 	}
-	m.Issuer = firstNonEmpty(noticeIssuer, fieldIssuer)
-	m.Title, m.bodyStart = planTitle(lines, noticeEnd)
+	// The organ a document names (its heading, its signature) comes before
+	// a web page's 发布机构 field, which may be the site's name.
+	m.Issuer = firstNonEmpty(noticeIssuer, signatureOrgan(lines), fieldIssuer)
+	if !own {
+		m.Title, m.bodyStart = planTitle(lines, noticeEnd)
+	}
+	m.bodyAnnex = crossedAnnex(lines, max(noticeEnd, 0), m.bodyStart)
 	if m.IssuedOn != "" {
 		m.Year = atoi(m.IssuedOn[:4])
 	}
@@ -141,6 +177,7 @@ func joinHeading(lines []line, i int) (string, int) {
 		utf8.RuneCountInString(text) < 80 && !strings.ContainsAny(text, "。：:") &&
 		utf8.RuneCountInString(lines[j].text) < 40 && !strings.ContainsAny(lines[j].text, "。：:，,") {
 		if _, _, n := matchLabel(lines[j].text); n > 0 || signingDate(lines[j]) != "" || signingDate(lines[j-1]) != "" ||
+			annexLine.MatchString(lines[j].f) || annexLine.MatchString(lines[j-1].f) ||
 			publishNote.MatchString(lines[j].f) || publishNote.MatchString(lines[j-1].f) {
 			break // a signature block (机关, then 日期) is no heading
 		}
@@ -169,10 +206,26 @@ func nextText(lines []line, i int, rest string) string {
 func planTitle(lines []line, from int) (string, int) {
 	start := max(from, 0)
 	limit := min(len(lines), start+200)
+	seen := false // a line of content before any annex marker
 	for i := start; i < limit; i++ {
 		l := lines[i]
 		if l.table != nil {
 			break
+		}
+		if strings.HasPrefix(l.f, "附件") && from < 0 {
+			if seen {
+				// Without a notice that issues the plan, the plan is not in
+				// an annex: what precedes the marker is the document itself.
+				break
+			}
+			// An annex saved on its own: 附件2：XX实施方案 names the plan.
+			if rest := strings.TrimLeft(annexLine.ReplaceAllString(l.f, ""), " ：:"); rest != "" &&
+				isPlanHeading(rest) && annexPlanKind.MatchString(rest) {
+				return l.text[len(l.f)-len(rest):], i + 1
+			}
+		}
+		if l.text != "" {
+			seen = true
 		}
 		if _, _, n := matchLabel(l.text); n > 0 || l.text == "" || isBareNumber(l.text) ||
 			strings.HasPrefix(l.f, "《") || strings.HasPrefix(l.f, "附件") || publishNote.MatchString(l.f) {
@@ -209,7 +262,7 @@ func headingText(ls []line) string {
 func noticeTitle(lines []line, end int) string {
 	for i := max(end-4, 0); i < end; i++ {
 		joined, _ := joinHeading(lines, i)
-		if mm := noticeRe.FindStringSubmatchIndex(fold(joined)); mm != nil {
+		if mm := issuingNotice(fold(joined)); mm != nil {
 			return strings.Trim(joined[mm[4]:mm[5]], "《》")
 		}
 	}
@@ -226,4 +279,16 @@ func isBareNumber(s string) bool {
 		}
 	}
 	return true
+}
+
+// crossedAnnex is the name of the last annex marker among lines[from:to],
+// "" when there is none.
+func crossedAnnex(lines []line, from, to int) string {
+	name := ""
+	for i := from; i < to && i < len(lines); i++ {
+		if lines[i].table == nil && annexLine.MatchString(lines[i].f) {
+			name = annexName(lines[i].f)
+		}
+	}
+	return name
 }

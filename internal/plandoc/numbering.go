@@ -17,6 +17,7 @@ const (
 	kindNum     = "1."  // 1. 1． 1、
 	kindParenN  = "(1)" // （1）
 	kindCircled = "①"
+	kindDashed  = "1-1" // 2-3: the hyphenated item numbers of commitment lists
 )
 
 const cnDigits = "一二三四五六七八九十百零〇两"
@@ -66,6 +67,9 @@ func matchLabel(s string) (kind, label string, n int) {
 			return "", "", 0
 		}
 		rest = rest[csize:]
+		if p, psize := utf8.DecodeRuneInString(rest); p == '、' || p == '．' {
+			rest = rest[psize:] // （一）、 typed with a redundant comma
+		}
 		return k, "(" + asciiDigits(num) + ")", len(s0) - len(rest) + spaceAfter(rest)
 	case isCircled(r):
 		return kindCircled, string(r), size + spaceAfter(s[size:])
@@ -78,6 +82,9 @@ func matchLabel(s string) (kind, label string, n int) {
 		rest = rest[csize:]
 		return kindCN, num, len(s0) - len(rest) + spaceAfter(rest)
 	case isDigit(r):
+		if label, n := matchDashedLabel(s); n > 0 {
+			return kindDashed, label, n
+		}
 		num, rest := spanOf(s, isDigit)
 		if utf8.RuneCountInString(num) > 3 {
 			return "", "", 0
@@ -88,7 +95,7 @@ func matchLabel(s string) (kind, label string, n int) {
 		}
 		rest = rest[csize:]
 		if next, _ := utf8.DecodeRuneInString(rest); isDigit(next) {
-			return "", "", 0 // 1.5万, 3.2.1
+			return "", "", 0 // 1.5万, 3.2.1; see digitLabel for 3.10月底前
 		}
 		return kindNum, asciiDigits(num), len(s0) - len(rest) + spaceAfter(rest)
 	}

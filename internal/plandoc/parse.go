@@ -58,7 +58,12 @@ func Parse(doc *docread.Doc) *Plan {
 	p := &Plan{Title: m.Title, DocNumber: m.DocNumber, Issuer: m.Issuer, IssuedOn: m.IssuedOn, Year: year}
 
 	body = expandLayoutTables(body, year)
-	if flat, ok := flatTasks(body, year); ok {
+	if ts, heading, ok := commitmentTasks(lines, year); ok {
+		p.Tasks = ts
+		if p.Title == "" {
+			p.Title = heading
+		}
+	} else if flat, ok := flatTasks(body, year); ok {
 		p.Tasks = flat
 	} else {
 		p.Tasks = leafTasks(outline(body), year)
@@ -70,9 +75,47 @@ func Parse(doc *docread.Doc) *Plan {
 			}
 		}
 	}
+	// Annexes: first the prose plans among them, then the others.
+	var plans []annexPlan
+	var others []annex
+	for i, a := range annexes {
+		if pl, ok := proseAnnexPlan(a, year); ok {
+			pl.at = i
+			plans = append(plans, pl)
+		} else {
+			others = append(others, a)
+		}
+	}
+	if m.cover && len(plans) > 0 {
+		p.Tasks = nil // a report's or reply's points are not the annexed plan's tasks
+	}
+	if len(p.Tasks) == 0 && len(plans) == 1 && (p.Title == "" || m.cover) {
+		p.Title = plans[0].heading // the annex is the plan
+	}
+	if m.bodyAnnex != "" && len(plans) > 0 {
+		// The body is itself an annexed plan among others: it takes its
+		// annex's name like them.
+		for i := range p.Tasks {
+			p.Tasks[i].Path = append([]string{m.bodyAnnex}, p.Tasks[i].Path...)
+		}
+	}
+	p.Tasks = append(p.Tasks, annexedPlanTasks(len(p.Tasks) > 0, annexes, plans)...)
+	p.Tasks = append(p.Tasks, annexTableTasks(others, year)...)
+	if p.Tasks == nil {
+		p.Tasks = []Task{}
+	}
+	p.Warnings = append([]Warning{}, CheckTasks(p.Tasks)...)
+	return p
+}
+
+// annexTableTasks reads the annexes that are not prose plans with the
+// table readers: each task table gives rows with path ["附件", "<序号>"]
+// (["附件2", …] for a second annex table).
+func annexTableTasks(annexes []annex, year int) []Task {
+	var tasks []Task
 	n := 0
 	for _, a := range annexes {
-		for _, l := range a {
+		for _, l := range a.lines {
 			if l.table == nil {
 				continue
 			}
@@ -81,44 +124,51 @@ func Parse(doc *docread.Doc) *Plan {
 				prefix += strconv.Itoa(n + 1) // a second annex table: 附件2
 			}
 			if ts, ok := tableTasks(l.table, []string{prefix}, year); ok {
-				p.Tasks = append(p.Tasks, ts...)
+				tasks = append(tasks, ts...)
 				n++
 			}
 		}
 	}
-	if p.Tasks == nil {
-		p.Tasks = []Task{}
-	}
-	p.Warnings = append([]Warning{}, CheckTasks(p.Tasks)...)
-	return p
+	return tasks
 }
 
 var (
 	annexLine = regexp.MustCompile(`^附\s*件\s*(?:[0-9０-９一二三四五六七八九十]+)?\s*(?:[：:]|$|[0-9０-９]+[.．、])`)
-	endMarker = regexp.MustCompile(`^(?:抄送|抄报|主题词|印发|【返回顶部】|【打印本页】|【关闭窗口】|本文链接|扫描二维码|责任编辑|分享到|相关链接|上一篇|下一篇|\[附件下载\]|' style=)`)
+	// subjectWords is the 主题词 line of a 版记; a web page's metadata table
+	// has a 主题词 field too, often empty and above the body, so it ends
+	// the body only with words after it and after a numbered item.
+	subjectWords = regexp.MustCompile(`^主题词`)
+	endMarker    = regexp.MustCompile(`^(?:抄送|抄报|主题词\s*[：:]?\s*[^\s：:]|印发|【返回顶部】|【打印本页】|【关闭窗口】|本文链接|扫描二维码|责任编辑|分享到|相关链接|上一篇|下一篇|\[附件下载\]|' style=)`)
 )
 
 // splitAnnexes cuts the body at the first annex line (附件：…) or at the
 // page furniture that follows a document; each annex is returned apart.
-func splitAnnexes(lines []line) (body []line, annexes [][]line) {
+func splitAnnexes(lines []line) (body []line, annexes []annex) {
 	cut := len(lines)
+	labelled := false
 	for i, l := range lines {
-		if l.table == nil && (annexLine.MatchString(l.f) || endMarker.MatchString(l.f)) {
+		if l.table != nil {
+			continue
+		}
+		if annexLine.MatchString(l.f) || endMarker.MatchString(l.f) && (labelled || !subjectWords.MatchString(l.f)) {
 			cut = i
 			break
+		}
+		if _, _, n := matchLabel(l.text); n > 0 {
+			labelled = true
 		}
 	}
 	body = lines[:cut]
 	var cur []line
 	for _, l := range lines[cut:] {
 		if l.table == nil && annexLine.MatchString(l.f) && len(cur) > 0 {
-			annexes = append(annexes, cur)
+			annexes = append(annexes, annex{name: annexName(cur[0].f), lines: cur})
 			cur = nil
 		}
 		cur = append(cur, l)
 	}
 	if len(cur) > 0 {
-		annexes = append(annexes, cur)
+		annexes = append(annexes, annex{name: annexName(cur[0].f), lines: cur})
 	}
 	return body, annexes
 }
@@ -153,7 +203,9 @@ func expandLayoutTables(body []line, year int) []line {
 	return out
 }
 
-var yearWord = regexp.MustCompile(`((?:19|20)[0-9]{2})年`)
+// yearWord is a year as a plan writes it: 2016年, or the year of a
+// year/month date (2021/01 ~ 2024/05) that commitment templates use.
+var yearWord = regexp.MustCompile(`((?:19|20)[0-9]{2})(?:年|/[01]?[0-9](?:[^0-9]|$))`)
 
 // firstYear is the first year a dateless plan names (2016年年初 → 2016).
 func firstYear(lines []line) int {

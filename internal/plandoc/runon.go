@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // runOnLimit is the length past which a paragraph is taken for a whole web
@@ -60,10 +61,15 @@ func splitPiece(s string, seq labelSequence) []string {
 	}
 	depth := 0
 	prev := rune(0)
+	last := 0 // the latest cut at or before i
 	for i, r := range s {
+		if cuts[i] {
+			last = i
+		}
+		heading := i-last <= 120 && isChapterHeading(s[last:i]) // a heading is short: bounded work
 		switch {
 		case isOpen(r):
-			if depth == 0 && seq.startsAt(s, i, prev) {
+			if depth == 0 && seq.startsAt(s, i, prev, heading) {
 				cuts[i] = true
 			}
 			depth++
@@ -71,7 +77,7 @@ func splitPiece(s string, seq labelSequence) []string {
 			depth = max(depth-1, 0)
 		case depth == 0 && strings.ContainsRune("。！？", r):
 			cuts[i+len(string(r))] = true
-		case depth == 0 && seq.startsAt(s, i, prev):
+		case depth == 0 && seq.startsAt(s, i, prev, heading):
 			cuts[i] = true
 		}
 		prev = r
@@ -95,7 +101,11 @@ type labelSequence map[string]int
 
 const sentenceEnds = "。；;：:！？）)”"
 
-func (seq labelSequence) startsAt(s string, i int, prev rune) bool {
+// afterHeading says that the text since the last cut is a chapter heading
+// (三、强化要素保障): flattened web text runs a heading straight into its
+// first item (三、强化要素保障1.完善用地政策。), so an item numbered 1 may
+// start there without a sentence end before it.
+func (seq labelSequence) startsAt(s string, i int, prev rune, afterHeading bool) bool {
 	if i == 0 || prev == '第' || isCNDigit(prev) || isDigit(prev) {
 		return false
 	}
@@ -110,8 +120,9 @@ func (seq labelSequence) startsAt(s string, i int, prev rune) bool {
 	afterEnd := strings.ContainsRune(sentenceEnds, prev)
 	switch kind {
 	case kindNum, kindParenN, kindCircled:
-		// Arabic numbers abound in prose: only after a sentence end.
-		if !afterEnd {
+		// Arabic numbers abound in prose: only after a sentence end, or
+		// as the first item right after a chapter heading.
+		if !afterEnd && !(v == 1 && afterHeading) {
 			return false
 		}
 	case kindCN:
@@ -135,4 +146,17 @@ func labelValue(label string) (int, bool) {
 	}
 	n := atoi(digits)
 	return n, n > 0
+}
+
+// isChapterHeading reports whether seg is a chapter or section label with
+// a short heading and nothing else: no sentence punctuation, at most 30
+// characters after the label.
+func isChapterHeading(seg string) bool {
+	kind, _, n := matchLabel(seg)
+	if kind != kindCN && kind != kindParenCN && kind != kindChapter {
+		return false
+	}
+	rest := seg[n:]
+	c := utf8.RuneCountInString(rest)
+	return c >= 2 && c <= 30 && !strings.ContainsAny(rest, "。，；：,;:！？、")
 }

@@ -53,7 +53,8 @@ func fold(s string) string {
 			continue
 		}
 		if changed {
-			b.WriteRune(r)
+			_, size := utf8.DecodeRuneInString(s[i:])
+			b.WriteString(s[i : i+size]) // as written: an invalid byte stays one byte
 		}
 	}
 	if !changed {

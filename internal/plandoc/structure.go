@@ -12,6 +12,16 @@ type item struct {
 	text     []string // the label line after its label, then continuation lines
 	children int
 	section  sectionClass
+	value    int    // the number its label stands for (3 for 三、)
+	seq      int    // index of its label line in the body
+	group    string // the unnumbered sub-heading its next children are under, once numbering restarted
+	first    string // the sub-heading before its first child, kept in case a later group restarts the count
+	md       int    // markdown heading level of its label line, 0 for none
+	index    int    // its place in the outline's items
+	// groups counts the groups its children form once their numbering
+	// restarted; groupNames holds the names given.
+	groups     int
+	groupNames map[string]bool
 }
 
 // sectionClass says what a top-level chapter holds.
@@ -24,87 +34,45 @@ const (
 )
 
 var (
-	goalHeading      = regexp.MustCompile(`^(总体要求|指导思想|基本原则|工作原则|总体目标|工作目标|主要目标|发展目标|目标要求|总体思路|重要意义|适用范围|编制依据|基本情况|背景|总则)`)
-	safeguardHeading = regexp.MustCompile(`^(保障措施|工作保障|组织保障|组织实施|工作要求|保障机制|实施保障|组织领导|工作保障措施|实施步骤)`)
+	// goalHeading names chapters that set the frame of a plan rather than
+	// assign work: goals, principles, scope, the schedule of stages, and
+	// the descriptive chapters of a report (background, current state,
+	// problems). Their numbered items are not tasks.
+	goalHeading      = regexp.MustCompile(`^(总体要求|指导思想|基本原则|工作原则|总体目标|工作目标|主要目标|发展目标|目标要求|目标任务|预期目标|总体思路|重要意义|适用范围|对象范围|实施范围|适用对象|工作对象|编制依据|基本情况|背景|总则|附则|工作背景|项目背景|编制背景|现状分析|形势分析|发展现状|实施期限|实施周期|进度安排|时间安排|预期效果|预期成效|效果评价|现状|存在问题|存在的问题|主要问题|面临形势|面临的形势|问题)`)
+	safeguardHeading = regexp.MustCompile(`^(保障措施|工作保障|组织保障|组织实施|工作要求|保障机制|实施保障|组织领导|工作保障措施|实施步骤|责任落实)`)
 )
+
+// scopeHeading ends a chapter heading that names whom or what a plan
+// covers, or on what it rests (移民搬迁安置的范围, 扶持对象, 编制依据).
+var scopeHeading = regexp.MustCompile(`(?:范围|对象|原则|依据|意义|背景)$`)
 
 func classify(f string) sectionClass {
 	f = strings.TrimLeft(f, " ")
+	head := strings.TrimRight(f, "。：: ")
 	switch {
-	case goalHeading.MatchString(f):
+	case goalHeading.MatchString(f), scopeHeading.MatchString(head):
 		return sectionGoals
-	case safeguardHeading.MatchString(f):
+	case safeguardHeading.MatchString(f), strings.HasSuffix(head, "要求"):
+		// 相关要求, 有关工作要求: the closing requirements of a plan.
 		return sectionSafeguard
 	}
 	return sectionTasks
 }
 
-// outline walks the body lines and returns its numbered items in document
-// order. The nesting of label kinds is learnt from the document: a kind
-// seen again closes every deeper level, a new kind opens a level below.
-func outline(body []line) []*item {
-	var items, stack []*item
-	for _, l := range body {
-		if l.table != nil {
-			continue
-		}
-		kind, label, n := matchLabel(l.text)
-		if n == 0 {
-			if len(stack) > 0 && l.text != "" {
-				top := stack[len(stack)-1]
-				if len(top.text) == 1 && top.text[0] == "" {
-					// The label stood alone (一、 / 总体要求): its heading is this line.
-					top.text[0] = l.text
-					if len(stack) == 1 {
-						top.section = classify(l.f)
-					}
-					continue
-				}
-				top.text = append(top.text, l.text)
-			}
-			continue
-		}
-		depth := len(stack)
-		for i := len(stack) - 1; i >= 0; i-- {
-			if stack[i].kind == kind {
-				depth = i
-				break
-			}
-		}
-		stack = stack[:depth]
-		it := &item{kind: kind, text: []string{l.text[n:]}}
-		if depth > 0 {
-			parent := stack[depth-1]
-			parent.children++
-			it.path = append(append([]string{}, parent.path...), label)
-			it.section = parent.section
-		} else {
-			it.path = []string{label}
-			it.section = classify(fold(l.text[n:]))
-		}
-		stack = append(stack, it)
-		items = append(items, it)
-	}
-	return items
-}
-
 // leafTasks turns the leaves of the outline into tasks, leaving out goal
 // chapters and marking safeguard chapters optional.
 func leafTasks(items []*item, year int) []Task {
-	hasChapters := false
-	for _, it := range items {
-		if len(it.path) == 1 && it.children > 0 {
-			hasChapters = true
-		}
-	}
 	var tasks []Task
 	for _, it := range items {
 		if it.children > 0 || it.section == sectionGoals {
 			continue
 		}
-		if len(it.path) == 1 && hasChapters {
-			continue // a chapter without items (二、工作目标 written as prose)
+		if len(it.path) == 1 && strings.Join(it.text, "") == "" {
+			continue // a chapter heading with nothing under it
 		}
+		// A chapter with no numbered items is itself a task (三、推进XX
+		// followed by prose that assigns it); goal chapters were left out
+		// above by their heading.
 		text := strings.Join(it.text, "\n")
 		t := taskFromText(it.path, text, year)
 		t.Optional = it.section == sectionSafeguard

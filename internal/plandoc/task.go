@@ -79,11 +79,17 @@ func appendNew(list []string, names ...string) []string {
 	return list
 }
 
-// titleOf is the task's short heading: the first line up to its first 。.
+// titleOf is the task's short heading: the first line up to its first 。,
+// or up to its colon when a list of items separated by ；follows it.
 func titleOf(text string) string {
 	first, _, _ := strings.Cut(text, "\n")
 	if i := strings.Index(first, "。"); i >= 0 {
 		first = first[:i]
+	}
+	// 知识产权保护方面5项：甲；乙；丙 — a heading that introduces a list
+	// after its colon ends at the colon.
+	if head, list, ok := strings.Cut(first, "："); ok && strings.Count(list, "；") >= 1 && head != "" {
+		first = head
 	}
 	return strings.TrimRight(trimSpace(first), "：:；;，,")
 }
