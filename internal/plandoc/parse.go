@@ -58,11 +58,16 @@ func Parse(doc *docread.Doc) *Plan {
 	p := &Plan{Title: m.Title, DocNumber: m.DocNumber, Issuer: m.Issuer, IssuedOn: m.IssuedOn, Year: year}
 
 	body = expandLayoutTables(body, year)
-	if flat, ok := flatTasks(body, year); ok {
+	prose, pasted := body, []Task(nil)
+	if ts, at, ok := cellTableTasks(body, nil, year); ok {
+		prose, pasted = body[:at], ts // a task table pasted one cell per line
+	}
+	if flat, ok := flatTasks(prose, year); ok {
 		p.Tasks = flat
 	} else {
-		p.Tasks = leafTasks(outline(body), year)
+		p.Tasks = leafTasks(outline(prose), year)
 	}
+	p.Tasks = append(p.Tasks, pasted...)
 	for _, l := range body {
 		if l.table != nil {
 			if ts, ok := tableTasks(l.table, nil, year); ok {
@@ -72,6 +77,11 @@ func Parse(doc *docread.Doc) *Plan {
 	}
 	n := 0
 	for _, a := range annexes {
+		if ts, ok := annexCellTasks(a, n, year); ok {
+			p.Tasks = append(p.Tasks, ts...)
+			n++
+			continue
+		}
 		for _, l := range a {
 			if l.table == nil {
 				continue
