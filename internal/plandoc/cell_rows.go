@@ -225,7 +225,11 @@ func cellTableTasks(ls []line, prefix []string, year int) (tasks []Task, at int,
 	if !found {
 		return nil, 0, false
 	}
-	tasks = readCellTable(h, texts, end).tasks(prefix, year)
+	read := readCellTable
+	if !h.has(roleSeq) {
+		read = readUnnumbered
+	}
+	tasks = read(h, texts, end).tasks(prefix, year)
 	if len(tasks) < 2 {
 		return nil, 0, false
 	}

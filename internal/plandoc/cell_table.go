@@ -27,7 +27,8 @@ type cellRow struct {
 	chapter string // the label of the chapter row above it, "" when none
 	seq     string
 	cells   []string
-	group   int // rows under one group row share a number here
+	group   int  // rows under one group row share a number here
+	weighed bool // a weight stands among the cells
 }
 
 // cellChapter is a chapter row of an assessment sheet.
@@ -141,6 +142,9 @@ func readCellTable(h cellHeader, texts []string, from int) cellTable {
 		switch {
 		case row != nil:
 			row.cells = append(row.cells, s)
+			if _, ok := weightValue(s); ok {
+				row.weighed = true
+			}
 		case chap != nil:
 			chap.cells = append(chap.cells, s)
 		}
@@ -194,15 +198,7 @@ func rowFollows(h cellHeader, row *cellRow, last, n int, restart bool) bool {
 // wantsWeight reports a row of a table with a 分值 column that has not yet
 // had its weight: a bare number there is the weight, not the next row.
 func (r *cellRow) wantsWeight(h cellHeader) bool {
-	if !h.has(roleWeight) || len(r.cells) == 0 {
-		return false
-	}
-	for _, c := range r.cells {
-		if _, ok := weightValue(c); ok {
-			return false
-		}
-	}
-	return true
+	return h.has(roleWeight) && len(r.cells) > 0 && !r.weighed
 }
 
 // weightCell reads a weight alone on texts[i] (8, 8分).

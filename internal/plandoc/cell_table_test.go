@@ -1,0 +1,321 @@
+package plandoc
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/duban/duban/internal/docread"
+)
+
+// The examples here are invented; each has the shape of a table that a
+// word processor's or a web page's text export writes one cell per line.
+
+func parseText(t *testing.T, text string) *Plan {
+	t.Helper()
+	return Parse(&docread.Doc{Name: "plan.txt", Blocks: textBlocks(text)})
+}
+
+type cellWant struct {
+	path, title, units, lead string
+	weight                   float64 // 0: none
+}
+
+func checkTasks(t *testing.T, got []Task, want []cellWant) {
+	t.Helper()
+	if len(got) != len(want) {
+		for _, g := range got {
+			t.Logf("got %v %q units %v", g.Path, g.Title, g.Units)
+		}
+		t.Fatalf("%d tasks, want %d", len(got), len(want))
+	}
+	for i, w := range want {
+		g := got[i]
+		weight := 0.0
+		if g.Weight != nil {
+			weight = *g.Weight
+		}
+		if strings.Join(g.Path, "/") != w.path || g.Title != w.title || strings.Join(g.Units, "、") != w.units ||
+			strings.Join(g.LeadUnits, "、") != w.lead || weight != w.weight {
+			t.Errorf("task %d = %v %q units %q lead %q weight %v, want %+v", i, g.Path, g.Title, g.Units, g.LeadUnits, weight, w)
+		}
+	}
+}
+
+func annexTasks(p *Plan) []Task {
+	var out []Task
+	for _, t := range p.Tasks {
+		if strings.HasPrefix(t.Path[0], "附件") {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// An annexed task list: a category column printed before each row's
+// number, group rows, a unit cell merged down over the rows below it, an
+// omission note and a gap in the numbering, and a 备注 column that holds
+// no units.
+func TestCellTableInAnnex(t *testing.T) {
+	p := parseText(t, `某县2025年营商环境提升行动方案
+一、主要任务
+（一）提升政务服务效能。推行一窗通办。
+（二）强化要素保障。保障重点项目用地。
+附件：某县2025年营商环境提升重点任务清单
+附件
+某县2025年营商环境提升重点任务清单
+任务类别
+序号
+重点任务
+责任单位
+备注
+一、政务服务类
+窗口建设
+1
+建成县级综合受理窗口，实现80%事项一窗办理
+县行政审批局、县数据局
+新建
+2
+推行帮办代办服务。
+（部分内容删减）
+二、要素保障类
+7
+建立重点项目用地保障清单
+县自然资源局
+县发改局
+用地保障
+8
+盘活闲置低效用地300亩`)
+	checkTasks(t, annexTasks(p), []cellWant{
+		{"附件/1", "建成县级综合受理窗口，实现80%事项一窗办理", "县行政审批局、县数据局", "", 0},
+		{"附件/2", "推行帮办代办服务", "县行政审批局、县数据局", "", 0},
+		{"附件/7", "建立重点项目用地保障清单", "县自然资源局、县发改局", "", 0},
+		{"附件/8", "盘活闲置低效用地300亩", "县自然资源局、县发改局", "", 0},
+	})
+	if tg := annexTasks(p)[0].Targets; len(tg) != 1 || tg[0].Value != 80 {
+		t.Errorf("targets of row 1 = %+v, want 80%%", tg)
+	}
+	if tg := annexTasks(p)[3].Targets; len(tg) != 1 || tg[0].Value != 300 {
+		t.Errorf("targets of row 8 = %+v, want 300亩", tg)
+	}
+	if len(p.Tasks) != 6 {
+		t.Errorf("%d tasks in all, want the body's 2 and the annex's 4", len(p.Tasks))
+	}
+}
+
+// A merged unit cell does not reach past a group row: the row after it
+// with no unit line has none.
+func TestCellTableCarryStopsAtGroupRow(t *testing.T) {
+	p := parseText(t, `某镇重点工作清单
+序号
+工作任务
+责任单位
+1
+修缮村级文化礼堂
+镇文化站
+一、民生保障类
+2
+开展独居老人走访`)
+	checkTasks(t, p.Tasks, []cellWant{
+		{"1", "修缮村级文化礼堂", "镇文化站", "", 0},
+		{"2", "开展独居老人走访", "", "", 0},
+	})
+}
+
+// An assessment sheet (考核细则): a chapter row is its label alone, its
+// heading and its subtotal; each row has its weight right after its title
+// (a weight equal to the next row's number included), numbered sub-items
+// and units one per line. A chapter with no rows is itself a task.
+func TestCellAssessmentSheet(t *testing.T) {
+	p := parseText(t, `某县2025年度安全生产工作考核细则
+序号
+考核内容
+分值
+评分标准
+考核单位
+一、
+组织领导
+12
+1
+落实党政同责
+2
+1.成立安委会，得1分。
+2.每季度召开专题会议，得1分。
+县应急局
+县委组织部
+2
+开展隐患排查
+10
+全年开展排查不少于4次，得10分。
+县应急局
+二、
+宣传教育
+6
+按时报送宣传信息，得6分。
+县委宣传部`)
+	checkTasks(t, p.Tasks, []cellWant{
+		{"一/1", "落实党政同责", "县应急局、县委组织部", "", 2},
+		{"一/2", "开展隐患排查", "县应急局", "", 10},
+		{"二", "宣传教育", "县委宣传部", "", 6},
+	})
+	if !strings.Contains(p.Tasks[0].Text, "2.每季度召开专题会议") {
+		t.Errorf("row 1 lost its sub-items: %q", p.Tasks[0].Text)
+	}
+}
+
+// Numbering that starts again under each chapter keeps paths apart.
+func TestCellAssessmentRestartsUnderChapters(t *testing.T) {
+	p := parseText(t, `某区机关效能考评细则
+序号
+考评项目
+分值
+责任部门
+一、
+服务质量
+9
+1
+群众满意度测评
+5
+区效能办
+2
+窗口服务规范
+4
+区政务服务中心
+二、
+作风建设
+8
+1
+落实首问负责制
+8
+区纪委监委`)
+	checkTasks(t, p.Tasks, []cellWant{
+		{"一/1", "群众满意度测评", "区效能办", "", 5},
+		{"一/2", "窗口服务规范", "区政务服务中心", "", 4},
+		{"二/1", "落实首问负责制", "区纪委监委", "", 8},
+	})
+}
+
+// A table with no 序号 column, its columns in their own order: the units
+// and the time close each row; a task cell's own number is its path.
+func TestCellTableWithoutNumbers(t *testing.T) {
+	p := parseText(t, `某街道2025年平安建设工作安排
+工作任务
+牵头单位
+配合单位
+完成时限
+1.开展矛盾纠纷排查化解
+街道综治中心
+街道司法所
+2025年6月底前
+2.建设智慧安防小区5个
+街道平安办
+街道各社区居委会
+2025年底前
+3.组织平安宣传月活动
+街道宣传办
+长期坚持`)
+	checkTasks(t, p.Tasks, []cellWant{
+		{"1", "开展矛盾纠纷排查化解", "街道综治中心、街道司法所", "街道综治中心", 0},
+		{"2", "建设智慧安防小区5个", "街道平安办、街道各社区居委会", "街道平安办", 0},
+		{"3", "组织平安宣传月活动", "街道宣传办", "街道宣传办", 0},
+	})
+	if d := p.Tasks[0].Deadlines; len(d) != 1 || d[0].Due != "2025-06-30" {
+		t.Errorf("deadlines of row 1 = %+v, want 2025-06-30", d)
+	}
+	if d := p.Tasks[1].Deadlines; len(d) != 1 || d[0].Due != "2025-12-31" {
+		t.Errorf("deadlines of row 2 = %+v, want 2025-12-31", d)
+	}
+}
+
+// Header names are read for their role whatever their order and spacing;
+// a column of places (推广范围) or people (责任领导) holds no units.
+func TestColumnRole(t *testing.T) {
+	tests := []struct {
+		name string
+		role cellRole
+		lead bool
+	}{
+		{"序号", roleSeq, false},
+		{"任务类型", roleCategory, false},
+		{"工作任务", roleTask, false},
+		{"主 要 内 容", roleTask, false}, // demoted to content beside a better task name
+		{"指导部门", roleUnit, false},
+		{"牵头单位", roleUnit, true},
+		{"配合处室", roleUnit, false},
+		{"责任领导", rolePerson, false},
+		{"完成时限", roleDeadline, false},
+		{"各项分值", roleWeight, false},
+		{"评分标准", roleContent, false},
+		{"进度安排", roleMilestone, false},
+	}
+	for _, tt := range tests {
+		c, known := columnRole(tt.name)
+		if !known || c.role != tt.role || c.lead != tt.lead {
+			t.Errorf("columnRole(%q) = %+v %v, want role %d lead %v", tt.name, c, known, tt.role, tt.lead)
+		}
+	}
+	if c, known := columnRole("推广范围"); known || c.role == roleUnit {
+		t.Errorf("推广范围 read as %+v", c)
+	}
+	h, _ := headerRun([]string{"序号", "改革事项", "主 要 内 容", "指导部门", "推广范围"}, 0)
+	roles := []cellRole{roleSeq, roleTask, roleContent, roleUnit, roleOther}
+	for i, r := range roles {
+		if h.cols[i].role != r {
+			t.Errorf("column %d of the header is %d, want %d", i, h.cols[i].role, r)
+		}
+	}
+	if h, _ := headerRun([]string{"序号", "改革举措", "责任", "处室", "配合", "处室"}, 0); len(h.cols) != 4 || !h.cols[2].isUnit() || !h.cols[3].isUnit() {
+		t.Errorf("header names broken over two lines: %+v", h.cols)
+	}
+}
+
+func (c cellColumn) isUnit() bool { return c.role == roleUnit }
+
+// A column after the units that the importer does not read gives neither
+// text nor targets; the row's units are every name of its unit cell.
+func TestCellTableUnreadColumn(t *testing.T) {
+	p := parseText(t, `附件
+第三批可复制改革经验清单
+序号
+改革事项
+主要内容
+指导部门
+推广范围
+1
+推行企业开办一日办结
+整合登记、刻章、申领发票等环节，一次提交材料。
+市场监管总局、税务总局
+全国
+2
+探索土地弹性出让
+对新增工业用地实行弹性年期出让。
+自然资源部
+12个试点地区`)
+	checkTasks(t, p.Tasks, []cellWant{
+		{"1", "推行企业开办一日办结", "市场监管总局、税务总局", "", 0},
+		{"2", "探索土地弹性出让", "自然资源部", "", 0},
+	})
+	if tg := p.Tasks[1].Targets; len(tg) != 0 {
+		t.Errorf("the 推广范围 cell gave targets %+v", tg)
+	}
+}
+
+func TestUnitLine(t *testing.T) {
+	for _, s := range []string{"区“两旧”专班、区房管局", "县委宣传部", "规划处 社扶处 人事处", "市政府办公室（牵头）、市督考办", "中国人民银行"} {
+		if !unitLine(s) {
+			t.Errorf("unitLine(%q) = false", s)
+		}
+	}
+	for _, s := range []string{"全国", "8个改革试验区域", "进一步完善乡、村河长、巡查员设置。", "推行帮办代办服务", "刘维嘉", "2025年底前"} {
+		if unitLine(s) {
+			t.Errorf("unitLine(%q) = true", s)
+		}
+	}
+}
+
+// Short lines in prose that name no task column are no header.
+func TestNoCellTableInProse(t *testing.T) {
+	texts := []string{"会议议程", "序号", "姓名", "联系电话", "1", "张三"}
+	if _, _, _, ok := findCellHeader(texts, 0); ok {
+		t.Errorf("a contact list was taken for a task table")
+	}
+}
