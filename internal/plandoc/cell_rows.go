@@ -25,10 +25,10 @@ var cellUnitEnd = regexp.MustCompile(`(?:专班|工作组|指挥部|小组)$`)
 // personName is a person's name alone in a cell (刘维嘉, 都  勤).
 var personName = regexp.MustCompile(`^\p{Han}(?:[ \t\x{3000}]*\p{Han}){1,3}$`)
 
-// unitLine reports a line made only of unit names, separated by 、，/ or spaces.
+// unitLine reports a line made only of unit names, separated by 、，；/ or spaces.
 func unitLine(s string) bool {
 	s = trimSpace(s)
-	if s == "" || utf8.RuneCountInString(s) > 80 || strings.ContainsAny(s, "。；;：:！？") {
+	if s == "" || utf8.RuneCountInString(s) > 80 || strings.ContainsAny(s, "。：:！？") {
 		return false
 	}
 	n := 0
@@ -45,10 +45,10 @@ func unitLine(s string) bool {
 	return n > 0
 }
 
-// unitParts splits a unit cell's line at 、，/ and at spaces outside brackets.
+// unitParts splits a unit cell's line at 、，；/ and at spaces outside brackets.
 func unitParts(s string) []string {
 	var out []string
-	for _, p := range splitOutside(s, "、，,／/") {
+	for _, p := range splitOutside(s, "、，,；;／/") {
 		for _, q := range strings.Fields(strings.ReplaceAll(p, "\u3000", " ")) {
 			out = append(out, q)
 		}
@@ -225,11 +225,13 @@ func cellTableTasks(ls []line, prefix []string, year int) (tasks []Task, at int,
 	if !found {
 		return nil, 0, false
 	}
-	read := readCellTable
-	if !h.has(roleSeq) {
-		read = readUnnumbered
+	var table cellTable
+	if h.has(roleSeq) {
+		table = readCellTable(h, texts, end)
+	} else if table = readUnnumbered(h, texts, end); !mostClosed(table.rows) {
+		return nil, 0, false // prose after a few short lines, not rows
 	}
-	tasks = read(h, texts, end).tasks(prefix, year)
+	tasks = table.tasks(prefix, year)
 	if len(tasks) < 2 {
 		return nil, 0, false
 	}
@@ -251,4 +253,16 @@ func annexCellTasks(annex []line, n int, year int) ([]Task, bool) {
 	}
 	ts, _, ok := cellTableTasks(annex, []string{prefix}, year)
 	return ts, ok
+}
+
+// mostClosed reports whether most rows of a table without 序号 reached a
+// unit or time cell, as the rows of a real table do.
+func mostClosed(rows []*cellRow) bool {
+	n := 0
+	for _, r := range rows {
+		if r.closed {
+			n++
+		}
+	}
+	return n >= 2 && 2*n >= len(rows)
 }

@@ -29,6 +29,7 @@ type cellRow struct {
 	cells   []string
 	group   int  // rows under one group row share a number here
 	weighed bool // a weight stands among the cells
+	closed  bool // (a table without 序号) the row reached its unit or time cell
 }
 
 // cellChapter is a chapter row of an assessment sheet.

@@ -300,7 +300,7 @@ func TestCellTableUnreadColumn(t *testing.T) {
 }
 
 func TestUnitLine(t *testing.T) {
-	for _, s := range []string{"区“两旧”专班、区房管局", "县委宣传部", "规划处 社扶处 人事处", "市政府办公室（牵头）、市督考办", "中国人民银行"} {
+	for _, s := range []string{"区“两旧”专班、区房管局", "县委宣传部", "市财政局；市审计局", "规划处 社扶处 人事处", "市政府办公室（牵头）、市督考办", "中国人民银行"} {
 		if !unitLine(s) {
 			t.Errorf("unitLine(%q) = false", s)
 		}
@@ -317,5 +317,13 @@ func TestNoCellTableInProse(t *testing.T) {
 	texts := []string{"会议议程", "序号", "姓名", "联系电话", "1", "张三"}
 	if _, _, _, ok := findCellHeader(texts, 0); ok {
 		t.Errorf("a contact list was taken for a task table")
+	}
+	// A header's names followed by prose, not by rows that end in a unit.
+	var ls []line
+	for _, s := range []string{"工作任务", "责任单位", "各单位要高度重视，认真落实。", "要加强督查，确保按期完成。", "对工作不力的予以通报。"} {
+		ls = append(ls, newLine(s))
+	}
+	if ts, _, ok := cellTableTasks(ls, nil, 2025); ok {
+		t.Errorf("prose read as a table: %+v", ts)
 	}
 }

@@ -21,6 +21,7 @@ func readUnnumbered(h cellHeader, texts []string, from int) cellTable {
 	closed, group := false, 0
 	closeRow := func() {
 		if row != nil {
+			row.closed = closed
 			t.rows = append(t.rows, row)
 			t.order = append(t.order, row)
 			row = nil
