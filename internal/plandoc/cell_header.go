@@ -46,6 +46,9 @@ type cellHeader struct {
 }
 
 var (
+	// tableTitle ends the title of a table (某区重点任务清单), which is no
+	// column name even when it names the task column's content.
+	tableTitle     = regexp.MustCompile(`(?:清单|一览表|分解表|汇总表|统计表|台账|台帐|方案|计划|细则|办法|要点)$`)
 	categoryHeader = regexp.MustCompile(`类型|类别|分类|领域|板块`)
 	contentHeader  = regexp.MustCompile(`内容|说明|描述|标准|要求|措施|路径|指标|目标|细则|办法`)
 )
@@ -114,7 +117,7 @@ func headerish(s string) bool {
 		return false
 	}
 	_, _, k := matchLabel(h)
-	return k == 0
+	return k == 0 && !tableTitle.MatchString(fold(h))
 }
 
 // findCellHeader looks for a header from texts[from:]: a run of header
@@ -185,4 +188,31 @@ func (h cellHeader) repeatsAt(texts []string, i int) bool {
 		}
 	}
 	return true
+}
+
+// headerAcross moves the start of the body back to a pasted table's header
+// when the document's title was taken from its first names (a table
+// pasted with no title above it: 序号 / 工作任务 / … read as one heading).
+// It returns the new start and whether the title was made of header names.
+func headerAcross(lines []line, bodyStart int) (int, bool) {
+	first := bodyStart
+	for first > 0 && bodyStart-first < 6 && lines[first-1].table == nil && (lines[first-1].text == "" || headerish(lines[first-1].text)) {
+		first--
+	}
+	if first == bodyStart {
+		return bodyStart, false
+	}
+	var texts []string
+	var index []int
+	for i := first; i < len(lines) && i < bodyStart+12 && lines[i].table == nil; i++ {
+		if lines[i].text != "" {
+			texts = append(texts, lines[i].text)
+			index = append(index, i)
+		}
+	}
+	_, at, end, ok := findCellHeader(texts, 0)
+	if !ok || index[at] >= bodyStart || end == 0 || index[end-1] < bodyStart {
+		return bodyStart, false
+	}
+	return index[at], true
 }

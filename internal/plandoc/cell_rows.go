@@ -22,22 +22,31 @@ import (
 // use: a task force (专班).
 var cellUnitEnd = regexp.MustCompile(`(?:专班|工作组|指挥部|小组)$`)
 
+// actionStart begins a task, not a unit's name: 建成益农信息社 ends like
+// a unit (社) but says what to do.
+var actionStart = regexp.MustCompile(`^(?:建成|建设|推进|完成|开展|加强|实现|落实|推动|完善|提升|创建|打造|新建|改造|实施|制定|出台|建立|组建|成立|设立|培育|引进|举办|召开|开通|上线)`)
+
 // personName is a person's name alone in a cell (刘维嘉, 都  勤).
 var personName = regexp.MustCompile(`^\p{Han}(?:[ \t\x{3000}]*\p{Han}){1,3}$`)
 
-// unitLine reports a line made only of unit names, separated by 、，；/ or spaces.
+// unitLine reports a line made only of unit names, separated by 、，；/ or
+// spaces, perhaps behind a label (牵头单位：).
 func unitLine(s string) bool {
 	s = trimSpace(s)
+	if m := noteLabel.FindStringIndex(fold(s)); m != nil {
+		s = s[m[1]:]
+	}
 	if s == "" || utf8.RuneCountInString(s) > 80 || strings.ContainsAny(s, "。：:！？") {
 		return false
 	}
 	n := 0
 	for _, p := range unitParts(s) {
 		name := stripBracketTail(fold(p))
-		if k := utf8.RuneCountInString(name); k < 2 || k > 24 {
+		k := utf8.RuneCountInString(name)
+		if k < 2 || k > 24 {
 			return false
 		}
-		if !unitEnd.MatchString(name) && !cellUnitEnd.MatchString(name) {
+		if !unitEnd.MatchString(name) && !cellUnitEnd.MatchString(name) || k >= 5 && actionStart.MatchString(name) {
 			return false
 		}
 		n++
@@ -161,20 +170,12 @@ func (t cellTable) tasks(prefix []string, year int) []Task {
 	for _, x := range t.order {
 		switch v := x.(type) {
 		case *cellRow:
-			cells := v.cells
-			var weight *float64
-			if h.has(roleWeight) {
-				for i, c := range cells {
-					if w, ok := weightValue(c); ok {
-						weight = &w
-						cells = append(append([]string{}, cells[:i]...), cells[i+1:]...)
-						break
-					}
-				}
-			}
+			cells, weight := v.cells, (*float64)(nil)
+			cells, weight = takeWeight(h, cells)
 			if len(cells) == 0 {
 				continue
 			}
+			cells = joinWrappedTitle(h, cells)
 			path := append(append([]string{}, prefix...), v.seq)
 			if v.chapter != "" {
 				path = append(append(append([]string{}, prefix...), v.chapter), v.seq)
@@ -265,4 +266,46 @@ func mostClosed(rows []*cellRow) bool {
 		}
 	}
 	return n >= 2 && 2*n >= len(rows)
+}
+
+// takeWeight takes the weight cell out of a row's lines. Where the 分值
+// column follows the task's, the lines before the weight are all the
+// task's cell, wrapped: they are joined into one.
+func takeWeight(h cellHeader, cells []string) ([]string, *float64) {
+	if !h.has(roleWeight) {
+		return cells, nil
+	}
+	for i, c := range cells {
+		w, ok := weightValue(c)
+		if !ok {
+			continue
+		}
+		rest := append([]string{}, cells[i+1:]...)
+		if i > 1 && h.index(roleWeight) == h.index(roleTask)+1 {
+			return append([]string{strings.Join(cells[:i], "")}, rest...), &w
+		}
+		return append(append([]string{}, cells[:i]...), rest...), &w
+	}
+	return cells, nil
+}
+
+// joinWrappedTitle joins the task's cell when a text export wrapped it
+// over several lines: in a table whose task column has no other text
+// column beside it, the lines between the task's first line and its unit
+// cell are the rest of the task (unless they are the time cell).
+func joinWrappedTitle(h cellHeader, cells []string) []string {
+	if h.has(roleContent) || h.has(roleMilestone) || !h.has(roleUnit) {
+		return cells
+	}
+	title := cells[0]
+	j := 1
+	for j < len(cells) && !unitLine(cells[j]) && !timeCell(cells[j]) && !strings.HasSuffix(title, "。") &&
+		!strings.HasSuffix(title, "；") && !strings.HasSuffix(title, ";") {
+		title += cells[j]
+		j++
+	}
+	if j == 1 || j == len(cells) {
+		return cells // no unit cell follows: the lines may be the next row's category
+	}
+	return append([]string{title}, cells[j:]...)
 }

@@ -54,6 +54,9 @@ const maxRowGap = 20
 
 var (
 	groupLabelRe = regexp.MustCompile(`^(?:[一二三四五六七八九十]+[、．.]|第[一二三四五六七八九十]+(?:部分|类|篇|方面)|\p{Han}{1,4}[一二三四五六七八九十]+\s*[：:])`)
+	// parenGroupRe is a group row labelled （一）; the label also numbers
+	// sub-items inside cells, so it groups only right before a row.
+	parenGroupRe = regexp.MustCompile(`^[（(][一二三四五六七八九十]+[）)]`)
 	omissionRe   = regexp.MustCompile(`^[（(【\[].{0,12}(?:删减|删节|省略|略)[^）)】\]]{0,6}[）)】\]]$`)
 )
 
@@ -81,6 +84,23 @@ func groupLine(s string) bool {
 	}
 	rest := f[m[1]:]
 	return rest != "" && utf8.RuneCountInString(rest) <= 40 && !strings.ContainsAny(rest, "。；;，,")
+}
+
+// parenGroup reports a group row labelled （一） at texts[i]: a short
+// heading that a row number follows (after the next row's category cell,
+// in a table with a category column).
+func parenGroup(h cellHeader, texts []string, i int) bool {
+	f := fold(texts[i])
+	m := parenGroupRe.FindStringIndex(f)
+	if m == nil || m[1] == len(f) || utf8.RuneCountInString(f[m[1]:]) > 40 || strings.ContainsAny(f[m[1]:], "。；;，,") {
+		return false
+	}
+	next := i + 1
+	if h.has(roleCategory) && next+1 < len(texts) && !isBareNumber(texts[next]) {
+		next++
+	}
+	_, ok := rowNumber(h, texts, next)
+	return ok
 }
 
 // readCellTable reads the rows that follow a header at texts[from:].
@@ -125,7 +145,7 @@ func readCellTable(h cellHeader, texts []string, from int) cellTable {
 			restart = true
 			continue
 		}
-		if groupLine(s) {
+		if groupLine(s) || parenGroup(h, texts, i) {
 			closeRow()
 			group++
 			restart = true

@@ -327,3 +327,83 @@ func TestNoCellTableInProse(t *testing.T) {
 		t.Errorf("prose read as a table: %+v", ts)
 	}
 }
+
+// A text export that wraps a long task cell over two lines: the lines
+// before the unit cell (or, in a sheet whose 分值 follows the task, before
+// the weight) are one task. The table's title above its header is no
+// column, and a group row may be labelled （一）.
+func TestCellTableWrappedTitles(t *testing.T) {
+	p := parseText(t, `某市2025年水环境治理重点任务清单
+序号
+重点任务
+完成时限
+责任单位
+（一）污水治理
+1
+推进城镇污水管网建设，新建
+改造管网50公里
+2025年底前
+市住建局、市水务局
+2
+建设农村污水处理设施
+牵头单位：市生态环境局`)
+	checkTasks(t, p.Tasks, []cellWant{
+		{"1", "推进城镇污水管网建设，新建改造管网50公里", "市住建局、市水务局", "", 0},
+		{"2", "建设农村污水处理设施", "市生态环境局", "市生态环境局", 0},
+	})
+	if d := p.Tasks[0].Deadlines; len(d) != 1 || d[0].Due != "2025-12-31" {
+		t.Errorf("deadlines of row 1 = %+v, want 2025-12-31", d)
+	}
+
+	p = parseText(t, `某县2025年度乡镇工作考核细则
+序号
+考核项目
+分值
+考核标准
+考核单位
+1
+建立健全网格化管理
+机制
+6
+网格员配备到位，得6分。
+县委政法委
+2
+开展矛盾纠纷排查
+4
+每月排查一次，得4分。
+县信访局`)
+	checkTasks(t, p.Tasks, []cellWant{
+		{"1", "建立健全网格化管理机制", "县委政法委", "", 6},
+		{"2", "开展矛盾纠纷排查", "县信访局", "", 4},
+	})
+}
+
+// A （一） line inside a cell numbers a sub-item, not a group row: the
+// row keeps the lines after it, and its units. A line that ends like a
+// unit (社) but starts with what to do (建成) is the task's text. The
+// table is pasted with no title: its header names are no title.
+func TestParenSubItemsStayInTheCell(t *testing.T) {
+	p := parseText(t, `序号
+工作任务
+主要措施
+责任单位
+1
+完善基层治理体系
+（一）建立网格台账
+（二）定期通报进展
+县委组织部
+2
+推进数字乡村建设
+建成益农信息社
+县农业农村局`)
+	checkTasks(t, p.Tasks, []cellWant{
+		{"1", "完善基层治理体系", "县委组织部", "", 0},
+		{"2", "推进数字乡村建设", "县农业农村局", "", 0},
+	})
+	if !strings.Contains(p.Tasks[0].Text, "（二）定期通报进展") {
+		t.Errorf("row 1 lost its sub-items: %q", p.Tasks[0].Text)
+	}
+	if p.Title != "" {
+		t.Errorf("a table pasted with no title above it has the title %q", p.Title)
+	}
+}

@@ -50,6 +50,9 @@ func ParseDoc(doc *docread.Doc) (*Plan, error) {
 func Parse(doc *docread.Doc) *Plan {
 	lines := joinContinuations(linesOf(doc))
 	m := readMeta(lines)
+	if start, ok := headerAcross(lines, m.bodyStart); ok {
+		m.bodyStart, m.Title = start, "" // the "title" was a pasted table's header
+	}
 	body, annexes := splitAnnexes(lines[m.bodyStart:])
 	year := m.Year
 	if year == 0 {
