@@ -175,7 +175,7 @@ func (t cellTable) tasks(prefix []string, year int) []Task {
 			if len(cells) == 0 {
 				continue
 			}
-			cells = joinWrappedTitle(h, cells)
+			cells = joinWrappedTitle(h, leadingCells(h, cells))
 			path := append(append([]string{}, prefix...), v.seq)
 			if v.chapter != "" {
 				path = append(append(append([]string{}, prefix...), v.chapter), v.seq)
@@ -308,4 +308,30 @@ func joinWrappedTitle(h cellHeader, cells []string) []string {
 		return cells // no unit cell follows: the lines may be the next row's category
 	}
 	return append([]string{title}, cells[j:]...)
+}
+
+// leadingCells handles the columns that a header puts between 序号 and the
+// task (序号 / 责任单位 / 工作任务): their cells come before the task's in
+// each row. A unit or time cell moves after the task's lines, where the
+// row's other unit and time cells are read; any other is dropped. A cell
+// that does not fit its column is taken as empty (merged from above).
+func leadingCells(h cellHeader, cells []string) []string {
+	from, to := h.index(roleSeq)+1, h.index(roleTask)
+	var moved []string
+	for _, c := range h.cols[from:max(from, to)] {
+		if len(cells) < 2 {
+			break
+		}
+		first := trimSpace(cells[0])
+		switch {
+		case c.role == roleUnit && unitLine(first), c.role == roleDeadline && timeCell(first):
+			moved = append(moved, cells[0])
+		case (c.role == roleCategory || c.role == roleOther || c.role == rolePerson) &&
+			utf8.RuneCountInString(first) <= 16 && !strings.ContainsAny(first, "。；;，,"):
+		default:
+			continue
+		}
+		cells = cells[1:]
+	}
+	return append(append([]string{}, cells...), moved...)
 }

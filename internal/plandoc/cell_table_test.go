@@ -407,3 +407,27 @@ func TestParenSubItemsStayInTheCell(t *testing.T) {
 		t.Errorf("a table pasted with no title above it has the title %q", p.Title)
 	}
 }
+
+// Columns between 序号 and the task (责任单位 first) are read where they stand.
+func TestCellTableUnitsBeforeTask(t *testing.T) {
+	p := parseText(t, `某区2025年为民办实事项目表
+序号
+责任单位
+实事项目
+完成时间
+1
+区教育局
+新增公办幼儿园学位600个
+2025年9月底前
+2
+区卫健委、区医保局
+建成社区卫生服务站3个
+2025年底前`)
+	checkTasks(t, p.Tasks, []cellWant{
+		{"1", "新增公办幼儿园学位600个", "区教育局", "", 0},
+		{"2", "建成社区卫生服务站3个", "区卫健委、区医保局", "", 0},
+	})
+	if d := p.Tasks[0].Deadlines; len(d) != 1 || d[0].Due != "2025-09-30" {
+		t.Errorf("deadlines of row 1 = %+v, want 2025-09-30", d)
+	}
+}
