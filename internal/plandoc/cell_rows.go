@@ -2,7 +2,6 @@ package plandoc
 
 import (
 	"regexp"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -205,67 +204,6 @@ func (t cellTable) tasks(prefix []string, year int) []Task {
 		}
 	}
 	return out
-}
-
-// cellTableTasks finds a table pasted one cell per line among ls and reads
-// its rows as tasks whose paths start with prefix. at is the index in ls
-// of the table's header: the lines before it are the document's prose.
-func cellTableTasks(ls []line, prefix []string, year int) (tasks []Task, at int, ok bool) {
-	var texts []string
-	var index []int
-	for i, l := range ls {
-		if l.table != nil {
-			break
-		}
-		if l.text != "" {
-			texts = append(texts, l.text)
-			index = append(index, i)
-		}
-	}
-	h, start, end, found := findCellHeader(texts, 0)
-	if !found {
-		return nil, 0, false
-	}
-	var table cellTable
-	if h.has(roleSeq) {
-		table = readCellTable(h, texts, end)
-	} else if table = readUnnumbered(h, texts, end); !mostClosed(table.rows) {
-		return nil, 0, false // prose after a few short lines, not rows
-	}
-	tasks = table.tasks(prefix, year)
-	if len(tasks) < 2 {
-		return nil, 0, false
-	}
-	return tasks, index[start], true
-}
-
-// annexCellTasks reads an annex that holds a task table pasted one cell
-// per line; n is the number of annex tables read before it, which names
-// its path prefix: 附件, then 附件2, 附件3.
-func annexCellTasks(annex []line, n int, year int) ([]Task, bool) {
-	for _, l := range annex {
-		if l.table != nil {
-			return nil, false // a real table: read as such
-		}
-	}
-	prefix := "附件"
-	if n > 0 {
-		prefix += strconv.Itoa(n + 1)
-	}
-	ts, _, ok := cellTableTasks(annex, []string{prefix}, year)
-	return ts, ok
-}
-
-// mostClosed reports whether most rows of a table without 序号 reached a
-// unit or time cell, as the rows of a real table do.
-func mostClosed(rows []*cellRow) bool {
-	n := 0
-	for _, r := range rows {
-		if r.closed {
-			n++
-		}
-	}
-	return n >= 2 && 2*n >= len(rows)
 }
 
 // takeWeight takes the weight cell out of a row's lines. Where the 分值

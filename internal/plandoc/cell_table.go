@@ -47,6 +47,10 @@ type cellTable struct {
 	rows     []*cellRow
 	chapters []*cellChapter
 	order    []any // *cellRow and *cellChapter as they appear
+	// end is the index of the text after the table: a chapter heading
+	// (三、保障措施) that no row follows, with numbered prose after it,
+	// ends the table; otherwise the table runs to the end.
+	end int
 }
 
 // maxRowGap bounds a skip in row numbering where nothing marks it.
@@ -108,7 +112,7 @@ func readCellTable(h cellHeader, texts []string, from int) cellTable {
 	t := cellTable{header: h}
 	var row *cellRow
 	var chap *cellChapter
-	last, restart, group := -1, true, 0
+	last, restart, group, lastGroup := -1, true, 0, -1
 	closeRow := func() {
 		if row != nil {
 			t.rows = append(t.rows, row)
@@ -149,11 +153,12 @@ func readCellTable(h cellHeader, texts []string, from int) cellTable {
 			closeRow()
 			group++
 			restart = true
+			lastGroup = i
 			continue
 		}
 		if n, ok := rowNumber(h, texts, i); ok && !(row != nil && row.wantsWeight(h)) && rowFollows(h, row, last, n, restart) {
 			closeRow()
-			row = &cellRow{seq: strconv.Itoa(n), group: group}
+			row, lastGroup = &cellRow{seq: strconv.Itoa(n), group: group}, -1
 			if chap != nil {
 				row.chapter = chap.label
 			}
@@ -171,7 +176,21 @@ func readCellTable(h cellHeader, texts []string, from int) cellTable {
 		}
 	}
 	closeRow()
+	t.end = len(texts)
+	if lastGroup >= 0 && labelledAfter(texts[lastGroup+1:]) {
+		t.end = lastGroup
+	}
 	return t
+}
+
+// labelledAfter reports numbered prose: a line with a numbering label.
+func labelledAfter(texts []string) bool {
+	for _, s := range texts {
+		if _, _, n := matchLabel(s); n > 0 && n < len(s) {
+			return true
+		}
+	}
+	return false
 }
 
 // rowNumber reads a bare number at texts[i] that a task's text follows

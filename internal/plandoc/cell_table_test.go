@@ -323,7 +323,7 @@ func TestNoCellTableInProse(t *testing.T) {
 	for _, s := range []string{"工作任务", "责任单位", "各单位要高度重视，认真落实。", "要加强督查，确保按期完成。", "对工作不力的予以通报。"} {
 		ls = append(ls, newLine(s))
 	}
-	if ts, _, ok := cellTableTasks(ls, nil, 2025); ok {
+	if ts, _, _, ok := cellTableTasks(ls, nil, 2025); ok {
 		t.Errorf("prose read as a table: %+v", ts)
 	}
 }
@@ -429,5 +429,33 @@ func TestCellTableUnitsBeforeTask(t *testing.T) {
 	})
 	if d := p.Tasks[0].Deadlines; len(d) != 1 || d[0].Due != "2025-09-30" {
 		t.Errorf("deadlines of row 1 = %+v, want 2025-09-30", d)
+	}
+}
+
+// A table in the body ends at a chapter heading that no row follows: the
+// numbered prose after it is read as prose.
+func TestCellTableEndsBeforeProse(t *testing.T) {
+	p := parseText(t, `某镇2025年人居环境整治工作方案
+序号
+工作任务
+责任单位
+1
+清理河塘沟渠
+镇农办
+2
+拆除违章搭建
+镇综合执法队
+二、保障措施
+（一）加强组织领导。成立工作专班，统筹推进整治工作。
+（二）强化督查考核。每月通报各村进展。`)
+	var paths []string
+	for _, task := range p.Tasks {
+		paths = append(paths, strings.Join(task.Path, "/"))
+	}
+	if got := strings.Join(paths, " "); got != "二/(一) 二/(二) 1 2" {
+		t.Errorf("paths %q, want the safeguard items and the two rows", got)
+	}
+	if len(p.Tasks) == 4 && (strings.Join(p.Tasks[3].Units, "、") != "镇综合执法队" || strings.Contains(p.Tasks[3].Text, "保障")) {
+		t.Errorf("row 2 = %+v", p.Tasks[3])
 	}
 }

@@ -54,6 +54,7 @@ func readUnnumbered(h cellHeader, texts []string, from int) cellTable {
 		closed = closed || closer
 	}
 	closeRow()
+	t.end = len(texts)
 	return t
 }
 

@@ -62,8 +62,8 @@ func Parse(doc *docread.Doc) *Plan {
 
 	body = expandLayoutTables(body, year)
 	prose, pasted := body, []Task(nil)
-	if ts, at, ok := cellTableTasks(body, nil, year); ok {
-		prose, pasted = body[:at], ts // a task table pasted one cell per line
+	if ts, at, end, ok := cellTableTasks(body, nil, year); ok {
+		prose, pasted = append(body[:at:at], body[end:]...), ts // a task table pasted one cell per line
 	}
 	if flat, ok := flatTasks(prose, year); ok {
 		p.Tasks = flat
