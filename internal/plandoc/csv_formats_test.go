@@ -46,3 +46,22 @@ func TestCSVAgreesWithXlsx(t *testing.T) {
 		compareKeys(t, taskKeys(got, false), want)
 	})
 }
+
+// A table saved as CSV keeps a merged 序号 and task cell in the first of
+// their rows only; the rows under them continue the task, while a
+// sign-off row does not.
+func TestCSVMergedRowsContinueTheTask(t *testing.T) {
+	data := "序号,改革举措,主要成果及出台时间,责任处室,配合处室\r\n" +
+		"1,推进精准扶贫,完成建档立卡工作（2025年6月底前）,指导处,信统处\r\n" +
+		",,制定帮扶措施（2025年底前）,规划处,社扶处\r\n" +
+		"2,完善考核办法,出台考核细则（2025年9月底前）,人事处,\r\n" +
+		",某局办公室,2025年1月2日印发,,\r\n"
+	p := parseBytes(t, "分工表.csv", []byte(data))
+	checkTasks(t, p.Tasks, []cellWant{
+		{"1", "推进精准扶贫", "指导处、信统处、规划处、社扶处", "", 0},
+		{"2", "完善考核办法", "人事处", "", 0},
+	})
+	if ms := p.Tasks[0].Milestones; len(ms) != 2 || ms[1].Due != "2025-12-31" {
+		t.Errorf("milestones of task 1 = %+v", ms)
+	}
+}
