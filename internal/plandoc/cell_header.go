@@ -179,7 +179,7 @@ func (h cellHeader) valid() bool {
 // repeatsAt reports whether the header's names stand again at texts[i:],
 // as when a page break repeats the header inside the table.
 func (h cellHeader) repeatsAt(texts []string, i int) bool {
-	if i+len(h.names) > len(texts) {
+	if len(h.names) == 0 || i+len(h.names) > len(texts) {
 		return false
 	}
 	for k, n := range h.names {

@@ -459,3 +459,33 @@ func TestCellTableEndsBeforeProse(t *testing.T) {
 		t.Errorf("row 2 = %+v", p.Tasks[3])
 	}
 }
+
+// An assessment sheet pasted without its header is known by its chapter
+// rows (label alone, heading, subtotal).
+func TestHeaderlessAssessmentSheet(t *testing.T) {
+	p := parseText(t, `某区2025年度营商环境工作考核细则
+一、
+政务服务
+10
+1
+推行一网通办
+6
+1.网办率达到90%，得3分。
+2.按时办结率100%，得3分。
+区政务服务中心
+2
+优化企业开办
+4
+企业开办1个工作日内办结，得4分。
+区市场监管局
+二、
+信息报送
+5
+按月报送工作进展，得5分。
+区发改委`)
+	checkTasks(t, p.Tasks, []cellWant{
+		{"一/1", "推行一网通办", "区政务服务中心", "", 6},
+		{"一/2", "优化企业开办", "区市场监管局", "", 4},
+		{"二", "信息报送", "区发改委", "", 5},
+	})
+}

@@ -23,7 +23,10 @@ func cellTableTasks(ls []line, prefix []string, year int) (tasks []Task, at, end
 	}
 	h, start, after, found := findCellHeader(texts, 0)
 	if !found {
-		return nil, 0, 0, false
+		if h, start, found = headerlessSheet(texts); !found {
+			return nil, 0, 0, false
+		}
+		after = start
 	}
 	var table cellTable
 	if h.has(roleSeq) {
@@ -69,4 +72,28 @@ func annexCellTasks(annex []line, n int, year int) ([]Task, bool) {
 	}
 	ts, _, _, ok := cellTableTasks(annex, []string{prefix}, year)
 	return ts, ok
+}
+
+// assessmentColumns are the columns of an assessment sheet in the order
+// offices lay them out: 序号, 考核项目, 分值, 评分标准, 责任单位.
+var assessmentColumns = cellHeader{cols: []cellColumn{{role: roleSeq}, {role: roleTask}, {role: roleWeight}, {role: roleContent}, {role: roleUnit}}}
+
+// headerlessSheet recognises an assessment sheet pasted without its header
+// by its chapter rows: two or more chapter labels alone on their line (一、),
+// each followed by its heading and its subtotal. It returns the sheet's
+// usual columns and the index of the first chapter.
+func headerlessSheet(texts []string) (cellHeader, int, bool) {
+	first, n := -1, 0
+	for i := 0; i+2 < len(texts); i++ {
+		if _, ok := chapterAlone(texts[i]); !ok || isBareNumber(texts[i+1]) {
+			continue
+		}
+		if _, ok := weightValue(texts[i+2]); ok {
+			if first < 0 {
+				first = i
+			}
+			n++
+		}
+	}
+	return assessmentColumns, first, n >= 2
 }
