@@ -196,7 +196,14 @@ func (t cellTable) tasks(prefix []string, year int) []Task {
 				continue
 			}
 			path := append(append([]string{}, prefix...), v.label)
-			task, _ := cellTask(h, path, v.heading, v.cells, year)
+			title, cells := v.heading, v.cells
+			if title == "" {
+				if len(cells) == 0 {
+					continue
+				}
+				title, cells = cells[0], cells[1:]
+			}
+			task, _ := cellTask(h, path, title, cells, year)
 			if v.weight != nil {
 				task.Weight = v.weight
 			}

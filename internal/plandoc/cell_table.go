@@ -138,8 +138,11 @@ func readCellTable(h cellHeader, texts []string, from int) cellTable {
 		if label, ok := chapterAlone(s); ok && i+1 < len(texts) {
 			closeRow()
 			group++
-			chap = &cellChapter{label: label, heading: texts[i+1], group: group}
-			i++
+			chap = &cellChapter{label: label, group: group}
+			if !isBareNumber(texts[i+1]) {
+				chap.heading = texts[i+1] // else the chapter's heading cell is empty
+				i++
+			}
 			if w, ok := weightCell(texts, i+1); ok && h.has(roleWeight) {
 				chap.weight = &w
 				i++
