@@ -489,3 +489,32 @@ func TestHeaderlessAssessmentSheet(t *testing.T) {
 		{"二", "信息报送", "区发改委", "", 5},
 	})
 }
+
+// Separate 牵头 and 配合 columns: one line each gives the lead and the
+// others; the time cell after them gives the deadline.
+func TestCellTableLeadAndCoopColumns(t *testing.T) {
+	p := parseText(t, `某县2025年数字政府建设任务分解表
+序号
+工作任务
+牵头单位
+配合单位
+完成时限
+1
+建成县级政务数据共享平台
+县数据局
+县委网信办、县财政局
+2025年10月底前
+2
+推进电子证照互认
+县行政审批局
+县公安局
+县市场监管局
+2025年底前`)
+	checkTasks(t, p.Tasks, []cellWant{
+		{"1", "建成县级政务数据共享平台", "县数据局、县委网信办、县财政局", "县数据局", 0},
+		{"2", "推进电子证照互认", "县行政审批局、县公安局、县市场监管局", "县行政审批局", 0},
+	})
+	if d := p.Tasks[0].Deadlines; len(d) != 1 || d[0].Due != "2025-10-31" {
+		t.Errorf("deadlines of row 1 = %+v", d)
+	}
+}
