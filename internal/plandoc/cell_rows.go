@@ -124,7 +124,7 @@ func dropTrailingLabels(h cellHeader, cells []string) []string {
 	if !h.has(roleOther) && !h.has(roleCategory) && !h.has(rolePerson) {
 		return cells
 	}
-	for len(cells) > 1 {
+	for len(cells) > 0 {
 		c := trimSpace(cells[len(cells)-1])
 		if utf8.RuneCountInString(c) > 16 || strings.ContainsAny(c, "。；;，,：:") {
 			break

@@ -84,12 +84,16 @@ func TestCellTableInAnnex(t *testing.T) {
 县发改局
 用地保障
 8
-盘活闲置低效用地300亩`)
+盘活闲置低效用地300亩
+土地整治
+9
+开展耕地占补平衡`)
 	checkTasks(t, annexTasks(p), []cellWant{
 		{"附件/1", "建成县级综合受理窗口，实现80%事项一窗办理", "县行政审批局、县数据局", "", 0},
 		{"附件/2", "推行帮办代办服务", "县行政审批局、县数据局", "", 0},
 		{"附件/7", "建立重点项目用地保障清单", "县自然资源局、县发改局", "", 0},
 		{"附件/8", "盘活闲置低效用地300亩", "县自然资源局、县发改局", "", 0},
+		{"附件/9", "开展耕地占补平衡", "县自然资源局、县发改局", "", 0},
 	})
 	if tg := annexTasks(p)[0].Targets; len(tg) != 1 || tg[0].Value != 80 {
 		t.Errorf("targets of row 1 = %+v, want 80%%", tg)
@@ -97,8 +101,11 @@ func TestCellTableInAnnex(t *testing.T) {
 	if tg := annexTasks(p)[3].Targets; len(tg) != 1 || tg[0].Value != 300 {
 		t.Errorf("targets of row 8 = %+v, want 300亩", tg)
 	}
-	if len(p.Tasks) != 6 {
-		t.Errorf("%d tasks in all, want the body's 2 and the annex's 4", len(p.Tasks))
+	if txt := annexTasks(p)[3].Text; txt != "盘活闲置低效用地300亩" {
+		t.Errorf("text of row 8 = %q: the next row's category cell is no text", txt)
+	}
+	if len(p.Tasks) != 7 {
+		t.Errorf("%d tasks in all, want the body's 2 and the annex's 5", len(p.Tasks))
 	}
 }
 
