@@ -45,7 +45,9 @@ func unitLine(s string) bool {
 		if k < 2 || k > 24 {
 			return false
 		}
-		if !unitEnd.MatchString(name) && !cellUnitEnd.MatchString(name) || k >= 5 && actionStart.MatchString(name) {
+		// 各县（市、区）, 各县市区: every body of a kind of area.
+		catchAll := strings.HasPrefix(name, "各") && k <= 5 && strings.ContainsAny(name[len(name)-3:], "县区市镇乡村")
+		if !unitEnd.MatchString(name) && !cellUnitEnd.MatchString(name) && !catchAll || k >= 5 && actionStart.MatchString(name) {
 			return false
 		}
 		n++

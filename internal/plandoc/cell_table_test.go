@@ -307,12 +307,12 @@ func TestCellTableUnreadColumn(t *testing.T) {
 }
 
 func TestUnitLine(t *testing.T) {
-	for _, s := range []string{"区“两旧”专班、区房管局", "县委宣传部", "市财政局；市审计局", "规划处 社扶处 人事处", "市政府办公室（牵头）、市督考办", "中国人民银行"} {
+	for _, s := range []string{"区“两旧”专班、区房管局", "县委宣传部", "市财政局；市审计局", "规划处 社扶处 人事处", "市政府办公室（牵头）、市督考办", "中国人民银行", "各县（市、区）", "市发改委、各县市区"} {
 		if !unitLine(s) {
 			t.Errorf("unitLine(%q) = false", s)
 		}
 	}
-	for _, s := range []string{"全国", "8个改革试验区域", "进一步完善乡、村河长、巡查员设置。", "推行帮办代办服务", "刘维嘉", "2025年底前"} {
+	for _, s := range []string{"全国", "8个改革试验区域", "进一步完善乡、村河长、巡查员设置。", "推行帮办代办服务", "刘维嘉", "2025年底前", "各乡镇要高度重视"} {
 		if unitLine(s) {
 			t.Errorf("unitLine(%q) = true", s)
 		}
