@@ -525,3 +525,23 @@ func TestCellTableLeadAndCoopColumns(t *testing.T) {
 		t.Errorf("deadlines of row 1 = %+v", d)
 	}
 }
+
+// A task list pasted without its header is known by its numbered rows that
+// end in unit cells.
+func TestHeaderlessTaskList(t *testing.T) {
+	p := parseText(t, `某区2025年民生实事项目
+附件
+1
+新建社区食堂5家
+区民政局
+2
+改造老旧小区12个
+区住建委、各街道办事处
+3
+新增停车泊位800个`)
+	checkTasks(t, annexTasks(p), []cellWant{
+		{"附件/1", "新建社区食堂5家", "区民政局", "", 0},
+		{"附件/2", "改造老旧小区12个", "区住建委、各街道办事处", "", 0},
+		{"附件/3", "新增停车泊位800个", "区住建委、各街道办事处", "", 0},
+	})
+}

@@ -24,7 +24,9 @@ func cellTableTasks(ls []line, prefix []string, year int) (tasks []Task, at, end
 	h, start, after, found := findCellHeader(texts, 0)
 	if !found {
 		if h, start, found = headerlessSheet(texts); !found {
-			return nil, 0, 0, false
+			if h, start, found = headerlessList(texts); !found {
+				return nil, 0, 0, false
+			}
 		}
 		after = start
 	}
@@ -96,4 +98,35 @@ func headerlessSheet(texts []string) (cellHeader, int, bool) {
 		}
 	}
 	return assessmentColumns, first, n >= 2
+}
+
+// listColumns are the columns of a task list: 序号, 任务, 内容, 责任单位.
+var listColumns = cellHeader{cols: []cellColumn{{role: roleSeq}, {role: roleTask}, {role: roleContent}, {role: roleUnit}}}
+
+// headerlessList recognises a task list pasted without its header: rows
+// numbered 1, 2, 3… (three or more), most of which end in a unit cell. A
+// list of numbered items with no units (progress steps, scores) is left to
+// flatTasks.
+func headerlessList(texts []string) (cellHeader, int, bool) {
+	first, want, rows, withUnits := -1, 1, 0, 0
+	sawUnit := false
+	for i := range texts {
+		if n, ok := rowNumber(listColumns, texts, i); ok && n == want {
+			if first < 0 {
+				first = i
+			}
+			if sawUnit {
+				withUnits++
+			}
+			rows, want, sawUnit = rows+1, want+1, false
+			continue
+		}
+		if first >= 0 && unitLine(texts[i]) {
+			sawUnit = true
+		}
+	}
+	if sawUnit {
+		withUnits++
+	}
+	return listColumns, first, rows >= flatMinRows && 2*withUnits >= rows
 }
