@@ -43,6 +43,9 @@ type cellHeader struct {
 	// names are the header lines as written, to recognise the header when a
 	// page break repeats it inside the table.
 	names []string
+	// labelledRows is set for a table whose rows carry their number in
+	// front of the task's text (1.建成…) rather than alone on a line.
+	labelledRows bool
 }
 
 var (

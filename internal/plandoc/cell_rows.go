@@ -239,14 +239,15 @@ func takeWeight(h cellHeader, cells []string) ([]string, *float64) {
 // joinWrappedTitle joins the task's cell when a text export wrapped it
 // over several lines: in a table whose task column has no other text
 // column beside it, the lines between the task's first line and its unit
-// cell are the rest of the task (unless they are the time cell).
+// cell are the rest of the task (unless they are the time cell or a
+// numbered sub-item).
 func joinWrappedTitle(h cellHeader, cells []string) []string {
 	if h.has(roleContent) || h.has(roleMilestone) || !h.has(roleUnit) {
 		return cells
 	}
 	title := cells[0]
 	j := 1
-	for j < len(cells) && !unitLine(cells[j]) && !timeCell(cells[j]) && !strings.HasSuffix(title, "。") &&
+	for j < len(cells) && !unitLine(cells[j]) && !timeCell(cells[j]) && !labelled(cells[j]) && !strings.HasSuffix(title, "。") &&
 		!strings.HasSuffix(title, "；") && !strings.HasSuffix(title, ";") {
 		title += cells[j]
 		j++
@@ -281,4 +282,10 @@ func leadingCells(h cellHeader, cells []string) []string {
 		cells = cells[1:]
 	}
 	return append(append([]string{}, cells...), moved...)
+}
+
+// labelled reports a line that starts with a numbering label: a sub-item.
+func labelled(s string) bool {
+	_, _, n := matchLabel(s)
+	return n > 0
 }

@@ -159,6 +159,15 @@ func readCellTable(h cellHeader, texts []string, from int) cellTable {
 			lastGroup = i
 			continue
 		}
+		if n, rest, ok := labelledRow(h, s); ok && (last < 0 || n == last+1 || restart && n == 1) {
+			closeRow()
+			row, lastGroup = &cellRow{seq: strconv.Itoa(n), group: group, cells: []string{rest}}, -1
+			if chap != nil {
+				row.chapter = chap.label
+			}
+			last, restart = n, false
+			continue
+		}
 		if n, ok := rowNumber(h, texts, i); ok && !(row != nil && row.wantsWeight(h)) && rowFollows(h, row, last, n, restart) {
 			closeRow()
 			row, lastGroup = &cellRow{seq: strconv.Itoa(n), group: group}, -1
@@ -261,4 +270,30 @@ func weightValue(s string) (float64, bool) {
 	}
 	w, err := strconv.ParseFloat(m[1], 64)
 	return w, err == nil
+}
+
+// labelledRow reads a row that starts with its number in front of the
+// task's text (1.建成…), in a table whose rows are written so. Only the
+// next number is taken (see readCellTable): sub-items inside cells are
+// numbered 1. 2. too.
+func labelledRow(h cellHeader, s string) (int, string, bool) {
+	if !h.labelledRows {
+		return 0, "", false
+	}
+	kind, label, n := matchLabel(s)
+	if kind != kindNum || n == len(s) {
+		return 0, "", false
+	}
+	v, err := strconv.Atoi(label)
+	return v, s[n:], err == nil
+}
+
+// hasNumberRows reports whether any bare row number follows the header.
+func hasNumberRows(h cellHeader, texts []string, from int) bool {
+	for i := from; i < len(texts); i++ {
+		if _, ok := rowNumber(h, texts, i); ok {
+			return true
+		}
+	}
+	return false
 }

@@ -442,3 +442,22 @@ func TestHeaderlessTaskList(t *testing.T) {
 		{"附件/3", "新增停车泊位800个", "区住建委、各街道办事处", "", 0},
 	})
 }
+
+// A table whose text export writes each row's number in front of its task
+// (1.建成…): the next number starts the next row; a sub-item numbered 1.
+// inside a cell does not.
+func TestCellTableLabelledRows(t *testing.T) {
+	p := parseText(t, `某区2025年城市管理重点任务清单
+序号
+重点任务
+责任单位
+1.推进背街小巷整治
+1.完成改造30条
+区城管局
+2.开展垃圾分类示范创建
+区绿化市容局、各街道办事处`)
+	checkTasks(t, p.Tasks, []cellWant{
+		{"1", "推进背街小巷整治", "区城管局", "", 0},
+		{"2", "开展垃圾分类示范创建", "区绿化市容局、各街道办事处", "", 0},
+	})
+}

@@ -32,6 +32,7 @@ func cellTableTasks(ls []line, prefix []string, year int) (tasks []Task, at, end
 	}
 	var table cellTable
 	if h.has(roleSeq) {
+		h.labelledRows = !hasNumberRows(h, texts, after)
 		table = readCellTable(h, texts, after)
 	} else if table = readUnnumbered(h, texts, after); !mostClosed(table.rows) {
 		return nil, 0, 0, false // prose after a few short lines, not rows
