@@ -114,6 +114,9 @@ func columnRole(name string) (c cellColumn, known bool) {
 // headerish reports a line that can be a header name: short, with no
 // digits, no sentence punctuation and no numbering label.
 func headerish(s string) bool {
+	if len(s) > 80 {
+		return false
+	}
 	h := strings.Join(strings.Fields(s), "")
 	n := utf8.RuneCountInString(h)
 	if n < 1 || n > 12 || strings.ContainsAny(h, "。，,；;：:、？?！!0123456789０１２３４５６７８９") {
@@ -130,7 +133,10 @@ func headerish(s string) bool {
 // and the index of the first text after it.
 func findCellHeader(texts []string, from int) (h cellHeader, at, end int, ok bool) {
 	for i := from; i < len(texts); i++ {
-		if _, known := columnRole(texts[i]); !known || !headerish(texts[i]) {
+		if !headerish(texts[i]) {
+			continue // cheap: most lines are longer than a column name
+		}
+		if _, known := columnRole(texts[i]); !known {
 			continue
 		}
 		h, end = headerRun(texts, i)
