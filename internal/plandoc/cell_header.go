@@ -49,9 +49,10 @@ type cellHeader struct {
 }
 
 var (
-	// tableTitle ends the title of a table (某区重点任务清单), which is no
-	// column name even when it names the task column's content.
-	tableTitle     = regexp.MustCompile(`(?:清单|一览表|分解表|汇总表|统计表|台账|台帐|方案|计划|细则|办法|要点)$`)
+	// tableTitle ends (某区重点任务清单) or starts (表一) the title of a
+	// table, which is no column name even when it names the task column's
+	// content.
+	tableTitle     = regexp.MustCompile(`(?:清单|一览表|分解表|汇总表|统计表|台账|台帐|方案|计划|细则|办法|要点)$|^(?:附)?表[一二三四五六七八九十]`)
 	categoryHeader = regexp.MustCompile(`类型|类别|分类|领域|板块`)
 	contentHeader  = regexp.MustCompile(`内容|说明|描述|标准|要求|措施|路径|指标|目标|细则|办法`)
 )
@@ -224,4 +225,17 @@ func headerAcross(lines []line, bodyStart int) (int, bool) {
 		return bodyStart, false
 	}
 	return index[at], true
+}
+
+// newHeaderAt reports another table's header at texts[i] (three names or
+// more, not this table's own header repeated): the table ends there.
+func (h cellHeader) newHeaderAt(texts []string, i int) bool {
+	if !headerish(texts[i]) || h.repeatsAt(texts, i) {
+		return false
+	}
+	if _, known := columnRole(texts[i]); !known {
+		return false
+	}
+	next, _ := headerRun(texts, i)
+	return len(next.cols) >= 3 && next.valid()
 }

@@ -47,9 +47,9 @@ type cellTable struct {
 	rows     []*cellRow
 	chapters []*cellChapter
 	order    []any // *cellRow and *cellChapter as they appear
-	// end is the index of the text after the table: a chapter heading
-	// (三、保障措施) that no row follows, with numbered prose after it,
-	// ends the table; otherwise the table runs to the end.
+	// end is the index of the text after the table: another table's
+	// header, or a chapter heading (三、保障措施) that no row follows with
+	// numbered prose after it, ends the table; otherwise it runs to the end.
 	end int
 }
 
@@ -123,9 +123,14 @@ func readCellTable(h cellHeader, texts []string, from int) cellTable {
 			row = nil
 		}
 	}
+	t.end = len(texts)
 	for i := from; i < len(texts); i++ {
 		s := texts[i]
 		switch {
+		case h.newHeaderAt(texts, i):
+			closeRow()
+			t.end = i
+			return t
 		case h.repeatsAt(texts, i):
 			closeRow()
 			i += len(h.names) - 1
@@ -188,7 +193,6 @@ func readCellTable(h cellHeader, texts []string, from int) cellTable {
 		}
 	}
 	closeRow()
-	t.end = len(texts)
 	if lastGroup >= 0 && labelledAfter(texts[lastGroup+1:]) {
 		t.end = lastGroup
 	}

@@ -461,3 +461,41 @@ func TestCellTableLabelledRows(t *testing.T) {
 		{"2", "开展垃圾分类示范创建", "区绿化市容局、各街道办事处", "", 0},
 	})
 }
+
+// Two tables pasted in one annex, each under its own header: the second
+// ends the first and is read as the next annex table (附件2).
+func TestTwoCellTablesInAnnex(t *testing.T) {
+	p := parseText(t, `某县2025年乡村振兴工作方案
+一、主要任务
+（一）发展特色产业。
+附件
+表一 重点项目
+序号
+项目名称
+责任单位
+1
+建设高标准农田2万亩
+县农业农村局
+2
+改造农村公路30公里
+县交通运输局
+表二 重点改革
+序号
+改革事项
+牵头单位
+完成时限
+1
+深化农村宅基地改革
+县自然资源局
+2025年底前
+2
+推进集体经营性建设用地入市
+县自然资源局
+2025年6月底前`)
+	checkTasks(t, annexTasks(p), []cellWant{
+		{"附件/1", "建设高标准农田2万亩", "县农业农村局", "", 0},
+		{"附件/2", "改造农村公路30公里", "县交通运输局", "", 0},
+		{"附件2/1", "深化农村宅基地改革", "县自然资源局", "县自然资源局", 0},
+		{"附件2/2", "推进集体经营性建设用地入市", "县自然资源局", "县自然资源局", 0},
+	})
+}

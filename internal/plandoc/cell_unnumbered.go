@@ -27,9 +27,14 @@ func readUnnumbered(h cellHeader, texts []string, from int) cellTable {
 			row = nil
 		}
 	}
+	t.end = len(texts)
 	for i := from; i < len(texts); i++ {
 		s := texts[i]
 		switch {
+		case h.newHeaderAt(texts, i):
+			closeRow()
+			t.end = i
+			return t
 		case h.repeatsAt(texts, i):
 			closeRow()
 			i += len(h.names) - 1
@@ -54,7 +59,6 @@ func readUnnumbered(h cellHeader, texts []string, from int) cellTable {
 		closed = closed || closer
 	}
 	closeRow()
-	t.end = len(texts)
 	return t
 }
 

@@ -80,9 +80,9 @@ func Parse(doc *docread.Doc) *Plan {
 	}
 	n := 0
 	for _, a := range annexes {
-		if ts, ok := annexCellTasks(a, n, year); ok {
+		if ts, k := annexCellTasks(a, n, year); k > 0 {
 			p.Tasks = append(p.Tasks, ts...)
-			n++
+			n += k
 			continue
 		}
 		for _, l := range a {

@@ -60,21 +60,35 @@ func mostClosed(rows []*cellRow) bool {
 	return n >= 2 && 2*n >= len(rows)
 }
 
-// annexCellTasks reads an annex that holds a task table pasted one cell
-// per line; n is the number of annex tables read before it, which names
-// its path prefix: 附件, then 附件2, 附件3.
-func annexCellTasks(annex []line, n int, year int) ([]Task, bool) {
+// annexCellTasks reads the tables pasted one cell per line in an annex
+// that holds no real table. n is the number of annex tables read before,
+// which names each table's path prefix: 附件, then 附件2, 附件3. It returns
+// the tasks and the number of tables read.
+func annexCellTasks(annex []line, n int, year int) ([]Task, int) {
 	for _, l := range annex {
 		if l.table != nil {
-			return nil, false // a real table: read as such
+			return nil, 0 // a real table: read as such
 		}
 	}
-	prefix := "附件"
-	if n > 0 {
-		prefix += strconv.Itoa(n + 1)
+	var tasks []Task
+	read := 0
+	for rest := annex; len(rest) > 0; {
+		prefix := "附件"
+		if n+read > 0 {
+			prefix += strconv.Itoa(n + read + 1)
+		}
+		ts, _, end, ok := cellTableTasks(rest, []string{prefix}, year)
+		if !ok {
+			break
+		}
+		tasks = append(tasks, ts...)
+		read++
+		if end == 0 {
+			break
+		}
+		rest = rest[end:]
 	}
-	ts, _, _, ok := cellTableTasks(annex, []string{prefix}, year)
-	return ts, ok
+	return tasks, read
 }
 
 // assessmentColumns are the columns of an assessment sheet in the order
