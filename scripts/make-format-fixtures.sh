@@ -37,3 +37,26 @@ PY
 soffice --headless --convert-to 'docx:MS Word 2007 XML' --outdir "$tmp" "$tmp/003.html" >/dev/null
 cp "$tmp/003.docx" "$out/003_writer.docx"
 echo "wrote $out/003_writer.docx"
+
+# The annex task list of seed 003 as comma-separated values, the way Excel
+# or WPS saves a sheet: a title row, the header, one record per row, every
+# record padded to the sheet's width; once in UTF-8 with a BOM (Excel's
+# "CSV UTF-8") and once in GBK (Excel's "CSV" on a Chinese Windows).
+python3 - demo/seeds/003_e50bc25d11ad62e1.txt "$out" <<'PY'
+import csv, io, sys
+src, out = sys.argv[1], sys.argv[2]
+rows, row = [], []
+for l in open(src, encoding="utf-8").read().split("\n"):
+    if l.startswith("\t"):
+        row.append(l.strip()); continue
+    if row:
+        rows.append(row); row = []
+if row: rows.append(row)
+table = [["重点任务清单", "", "", ""], ["序号", "重点任务", "责任（牵头）单位", "时间要求"]]
+table += [r[:4] for r in rows if len(r) >= 4 and r[0].isdigit()]
+buf = io.StringIO()
+csv.writer(buf, lineterminator="\r\n").writerows(table)
+open(out + "/003_annex.csv", "w", encoding="utf-8-sig", newline="").write(buf.getvalue())
+open(out + "/003_annex_gbk.csv", "w", encoding="gbk", newline="").write(buf.getvalue())
+PY
+echo "wrote $out/003_annex.csv and $out/003_annex_gbk.csv"

@@ -1,6 +1,7 @@
 // Package docread turns an office document — plain text in any of the
-// encodings Chinese offices use, .docx, .xlsx or a saved web page — into a
-// flat sequence of blocks (paragraphs and tables) in document order.
+// encodings Chinese offices use, .docx, .xlsx, comma-separated values or a
+// saved web page — into a flat sequence of blocks (paragraphs and tables)
+// in document order.
 //
 // It knows file formats and nothing about plans: recognising tasks, units
 // and deadlines is the job of package plandoc. Formats are recognised by

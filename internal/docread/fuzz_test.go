@@ -43,6 +43,7 @@ func FuzzRead(f *testing.F) {
 	f.Add(rawXlsx(f, `<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>a</t></is></c></row></sheetData>`))
 	f.Add(append(append([]byte{}, magicOLE...), utf16le("WordDocument")...))
 	f.Add([]byte("%PDF-1.4"))
+	f.Add([]byte("序号,任务,单位\r\n1,\"建\n园区\",县局\r\n2,招商,\"\"\r\n"))
 	f.Add(testdata(f, "04_sichuan_resettlement_dept_workplan_2014_10.docx"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		doc, err := Read("fuzz", data)

@@ -86,6 +86,9 @@ func dispatch(name string, data []byte) (Format, *Doc, error) {
 			doc, err := readHTMLString(name, s, enc)
 			return FormatHTML, doc, err
 		}
+		if doc, ok := readCSV(name, s, enc); ok {
+			return FormatCSV, doc, nil
+		}
 		doc, err := readText(name, data, s, enc)
 		return FormatText, doc, err
 	}
@@ -96,7 +99,14 @@ func dispatch(name string, data []byte) (Format, *Doc, error) {
 		doc, err := readHTML(name, data)
 		return FormatHTML, doc, err
 	}
-	doc, err := readText(name, data, "", "")
+	s, enc, err := decodeBytes(data)
+	if err != nil {
+		return FormatText, nil, err
+	}
+	if doc, ok := readCSV(name, s, enc); ok {
+		return FormatCSV, doc, nil
+	}
+	doc, err := readText(name, data, s, enc)
 	return FormatText, doc, err
 }
 

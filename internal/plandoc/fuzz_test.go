@@ -61,6 +61,10 @@ func FuzzParseText(f *testing.F) {
 	f.Add("一、主要任务\n（一）加强。\n1.推进。（责任单位：市财政局）\n附件\n")
 	f.Add(strings.Repeat("1.加强。", 50))
 	f.Add("\t序号\n\t任务\n\n\t1\n\t做\n")
+	// Tables pasted one cell per line: a task list and an assessment sheet.
+	f.Add("附件\n序号\n重点任务\n责任单位\n一、产业类\n1\n建园区\n县经信局\n2\n招商\n（部分内容删减）\n9\n改造厂房\n")
+	f.Add("序号\n考核内容\n分值\n考核单位\n一、\n组织领导\n5\n1\n建机制\n5\n1.成立小组，得5分。\n县委办\n二、\n宣传\n")
+	f.Add("工作任务\n牵头单位\n完成时限\n1.排查\n街道办\n6月底前\n整改\n")
 	f.Fuzz(func(t *testing.T, s string) {
 		doc, err := docread.Read("fuzz.txt", []byte(s))
 		if err != nil {

@@ -50,6 +50,9 @@ func ParseDoc(doc *docread.Doc) (*Plan, error) {
 func Parse(doc *docread.Doc) *Plan {
 	lines := joinContinuations(linesOf(doc))
 	m := readMeta(lines)
+	if start, ok := headerAcross(lines, m.bodyStart); ok {
+		m.bodyStart, m.Title = start, "" // the "title" was a pasted table's header
+	}
 	body, annexes := splitAnnexes(lines[m.bodyStart:])
 	year := m.Year
 	if year == 0 {
@@ -58,16 +61,21 @@ func Parse(doc *docread.Doc) *Plan {
 	p := &Plan{Title: m.Title, DocNumber: m.DocNumber, Issuer: m.Issuer, IssuedOn: m.IssuedOn, Year: year}
 
 	body = expandLayoutTables(body, year)
+	prose, pasted := body, []Task(nil)
+	if ts, at, end, ok := cellTableTasks(body, nil, year); ok {
+		prose, pasted = append(body[:at:at], body[end:]...), ts // a task table pasted one cell per line
+	}
 	if ts, heading, ok := commitmentTasks(lines, year); ok {
 		p.Tasks = ts
 		if p.Title == "" {
 			p.Title = heading
 		}
-	} else if flat, ok := flatTasks(body, year); ok {
+	} else if flat, ok := flatTasks(prose, year); ok {
 		p.Tasks = flat
 	} else {
-		p.Tasks = leafTasks(outline(body), year)
+		p.Tasks = leafTasks(outline(prose), year)
 	}
+	p.Tasks = append(p.Tasks, pasted...)
 	for _, l := range body {
 		if l.table != nil {
 			if ts, ok := tableTasks(l.table, nil, year); ok {
@@ -115,6 +123,11 @@ func annexTableTasks(annexes []annex, year int) []Task {
 	var tasks []Task
 	n := 0
 	for _, a := range annexes {
+		if ts, k := annexCellTasks(a.lines, n, year); k > 0 {
+			tasks = append(tasks, ts...)
+			n += k
+			continue
+		}
 		for _, l := range a.lines {
 			if l.table == nil {
 				continue

@@ -130,10 +130,16 @@ func tableTasks(rows [][]string, prefix []string, year int) ([]Task, bool) {
 			continue
 		}
 		taskText := c.value(row, c.task)
+		seq := strings.TrimRight(c.value(row, c.seq), ".、．")
+		if c.seq >= 0 && seq == "" && taskText == "" && len(tasks) > 0 && continuesTask(row, c) {
+			// A table saved as CSV keeps a merged 序号 and task cell in
+			// their first row only: the rows below them continue the task.
+			mergeRow(&tasks[len(tasks)-1], row, c, year)
+			continue
+		}
 		if taskText == "" {
 			continue
 		}
-		seq := strings.TrimRight(c.value(row, c.seq), ".、．")
 		if c.seq >= 0 && !isBareNumber(seq) {
 			continue // a note or sign-off row
 		}
@@ -305,4 +311,20 @@ func isGroupRow(row []string) bool {
 		val = v
 	}
 	return val != "" && len(row) > 1
+}
+
+// continuesTask reports a row with something in it whose unit cells hold
+// units (or nothing): not a sign-off row (…办公室 / 2018年8月28日印发).
+func continuesTask(row []string, c columns) bool {
+	for _, uc := range c.units {
+		if v := c.value(row, uc.at); v != "" && !unitLine(strings.ReplaceAll(v, "\n", "、")) {
+			return false
+		}
+	}
+	for _, v := range row {
+		if v != "" {
+			return true
+		}
+	}
+	return false
 }
