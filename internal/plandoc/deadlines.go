@@ -27,17 +27,6 @@ const (
 	monthRe = `([0-9０-９]{1,2})`
 )
 
-var cadenceRules = []struct {
-	need  []string
-	re    *regexp.Regexp
-	every string
-}{
-	{[]string{"半年", "两次"}, regexp.MustCompile(`每半年|半年一(?:次|评|考|报|督)|每年两次`), EveryHalfYear},
-	{[]string{"季"}, regexp.MustCompile(`每季度?|按季度?|一季一|逐季`), EveryQuarter},
-	{[]string{"月"}, regexp.MustCompile(`每个?月|按月|一月一|逐月|月度(?:通报|调度|报送|督查)`), EveryMonth},
-	{[]string{"年"}, regexp.MustCompile(`每一?年度?|逐年|按年度|一年一(?:次|考|评|督|报)|年初有清单[^。；]*?年末有考[核评]|年度[^，。；、0-9]{0,14}?(?:计划|方案)`), EveryYear},
-}
-
 // timeRules are tried in order; a later rule never takes text that an
 // earlier one matched.
 var timeRules = []timeRule{
@@ -73,16 +62,21 @@ func deadlinesOf(text string, year int) []Deadline {
 		}
 		return true
 	}
+	cf := maskBooks(fold(text))
 	for _, c := range cadenceRules {
-		if !containsAny(f, c.need) {
+		if !containsAny(cf, c.need) {
 			continue
 		}
-		for _, m := range c.re.FindAllStringIndex(f, -1) {
-			if strings.HasPrefix(f[m[0]:], "年度") && (endsWithDigit(f[:m[0]]) || strings.HasSuffix(f[:m[0]], "年")) {
-				continue // 2014年度 names a year, 年度计划 a cycle
+		for _, m := range c.re.FindAllStringSubmatchIndex(cf, -1) {
+			if c.ok != nil && !c.ok(cf, m) {
+				continue
 			}
-			if claim(m[0], m[1]) {
-				all = append(all, found{m[0], m[1], Deadline{Text: text[m[0]:m[1]], Every: c.every}})
+			at := m[0]
+			if len(m) > 2 && m[2] >= 0 {
+				at = m[2] // the text starts at the period word, not at the verb
+			}
+			if claim(at, m[1]) {
+				all = append(all, found{at, m[1], Deadline{Text: text[at:m[1]], Every: cadenceOf(c, cf, m)}})
 			}
 		}
 	}
