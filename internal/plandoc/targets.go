@@ -4,13 +4,20 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
-// Units a target figure may carry, longest first so that 万平米 wins over 万.
-const targetUnits = `%|％|个百分点|个工作日|万平方米|万平米|平方米|平方公里|万人次|万人|人次|万元|亿元|万户|万亩|公里|千米|小时|个|次|项|家|人|户|天|篇|件|所|场|批|条|套|台|名|期|份|倍|亩|吨|辆|座|支|类|本|部`
+// Units a target figure may carry, longest first so that 万平米 wins over 万
+// and 场次 over 场. A count may be scaled by 万 or 亿 (1万名, 3亿元), and
+// area is given in 公顷 as often as in 亩.
+const targetUnits = `%|％|个百分点|个工作日|万平方米|万平米|平方米|平方公里|万人次|人次|万元|亿元|(?:万|亿)?(?:人|户|亩|名|个|家|件|次|吨|公顷|公頃)|公里|千米|小时|场次|项|天|篇|所|场|批|条|套|台|期|份|倍|辆|座|支|类|本|部`
+
+// figure is a number as printed: digits, optionally grouped in thousands
+// by commas (2,500 or 36,000), optionally with decimals.
+const figure = `([0-9０-９]+(?:,[0-9]{3})*(?:\.[0-9]+)?)`
 
 var (
-	digitTarget = regexp.MustCompile(`([0-9０-９]+(?:\.[0-9]+)?)(?:\s*[\-—－~～至到]\s*([0-9０-９]+(?:\.[0-9]+)?))?\s*(` + targetUnits + `)`)
+	digitTarget = regexp.MustCompile(figure + `(?:\s*[\-—－~～至到]\s*` + figure + `)?\s*(` + targetUnits + `)`)
 	// Chinese numerals count only where they clearly give a quantity: the
 	// size of an enumeration (…等四个平台) or a frequency (每季度协调一次).
 	countTarget = regexp.MustCompile(`等([一二三四五六七八九十两]+)(个|项|类)`)
@@ -39,7 +46,7 @@ func targetsOf(text string) []Target {
 		if m[4] >= 0 {
 			num = f[m[4]:m[5]] // a range takes its upper bound
 		}
-		v, err := strconv.ParseFloat(asciiDigits(num), 64)
+		v, err := strconv.ParseFloat(strings.ReplaceAll(asciiDigits(num), ",", ""), 64)
 		if err != nil {
 			continue
 		}
@@ -69,9 +76,22 @@ func figureStartOK(f string, at int) bool {
 
 // figureEndOK rejects a figure that is part of a name or a date (12345热线,
 // 3月) — the unit alternatives already exclude 年, 月 and 日.
+//
+// A "unit" that is the first character of a noun (项目, 人才, 部门) is no
+// measure word: 解放路88项目 is a name or a house number, and counts of
+// such nouns take their own measure word (8个项目, 20名人才).
 func figureEndOK(f string, end int) bool {
+	for _, noun := range gluedNouns {
+		_, size := utf8.DecodeRuneInString(noun)
+		if strings.HasSuffix(f[:end], noun[:size]) && strings.HasPrefix(f[end:], noun[size:]) {
+			return false
+		}
+	}
 	return !startsWithDigit(f[end:])
 }
+
+// gluedNouns begin with a character that is also a measure word.
+var gluedNouns = []string{"项目", "人才", "人口", "人民", "人大", "部门", "部署", "台账", "条例", "条件", "期间", "场所", "类型", "批次"}
 
 // clauseAround returns the clause of text (between punctuation marks)
 // that holds the byte range [at, end).
