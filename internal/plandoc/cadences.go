@@ -95,7 +95,8 @@ func maskBooks(s string) string {
 			continue
 		}
 		if depth > 0 {
-			for k := i; k < i+len(string(r)); k++ {
+			_, size := utf8.DecodeRuneInString(s[i:]) // not len(string(r)): an invalid byte is one byte
+			for k := i; k < i+size; k++ {
 				b[k] = ' '
 			}
 		}

@@ -44,6 +44,8 @@ var timeRules = []timeRule{
 // deadlinesOf finds every deadline and cadence in text, in order of
 // appearance, each due date or cadence once.
 func deadlinesOf(text string, year int) []Deadline {
+	orig := text
+	text, origAt := squeezeDateSpaces(text)
 	f := maskQuoted(fold(text))
 	type found struct {
 		at, end int
@@ -76,7 +78,7 @@ func deadlinesOf(text string, year int) []Deadline {
 				at = m[2] // the text starts at the period word, not at the verb
 			}
 			if claim(at, m[1]) {
-				all = append(all, found{at, m[1], Deadline{Text: text[at:m[1]], Every: cadenceOf(c, cf, m)}})
+				all = append(all, found{at, m[1], Deadline{Text: origSpan(orig, origAt, at, m[1]), Every: cadenceOf(c, cf, m)}})
 			}
 		}
 	}
@@ -99,7 +101,7 @@ func deadlinesOf(text string, year int) []Deadline {
 				continue
 			}
 			at := withLeadIn(f, m[0])
-			d.Text = text[at:m[1]]
+			d.Text = origSpan(orig, origAt, at, m[1])
 			all = append(all, found{at, m[1], d})
 		}
 	}

@@ -12,7 +12,8 @@ import (
 var isoDate = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 
 func FuzzDeadlines(f *testing.F) {
-	for _, s := range []string{"2018年底前", "6月底前", "(1-3月份)", "每季度", "2021/01 ~ 2021/12", "年初有清单、年末有考核", "12月前", "2016年年初", "第二季度", "99月底前", "2019年13月"} {
+	for _, s := range []string{"2018年底前", "6月底前", "(1-3月份)", "每季度", "2021/01 ~ 2021/12", "年初有清单、年末有考核", "12月前", "2016年年初", "第二季度", "99月底前", "2019年13月",
+		"于 2024 年底前", "2023 年 6 月底前", " 2025 年中 ", "召开季度形势分析会", "推行“一季一督查”", "建立月通报机制", "争取5月完成", "9月初步建成"} {
 		f.Add(s, 2018)
 	}
 	f.Fuzz(func(t *testing.T, s string, year int) {
@@ -22,6 +23,9 @@ func FuzzDeadlines(f *testing.F) {
 			}
 			if d.Due != "" && !isoDate.MatchString(d.Due) {
 				t.Fatalf("due %q is not an ISO date", d.Due)
+			}
+			if d.Text == "" || !strings.Contains(s, d.Text) {
+				t.Fatalf("deadline text %q is not part of %q", d.Text, s)
 			}
 		}
 	})
