@@ -30,3 +30,24 @@ func TestDatesWithSpaces(t *testing.T) {
 		}
 	}
 }
+
+func TestBareMonthWithCompletion(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"争取8月完成招标", []string{"2022-08-31"}},
+		{"11月初步建成监测平台", []string{"2022-11-30"}},
+		{"3月中旬完成摸底", []string{"2022-03-20"}},
+		{"12月份前完成", []string{"2022-12-31"}},
+		// A bare month, or a month that starts something, sets no deadline.
+		{"每年3月组织开展宣传周活动", []string{"every:year"}},
+		{"6月启动试点", nil},
+		{"于7月召开推进会", nil},
+	}
+	for _, tt := range tests {
+		if got := deadlineKeys(deadlinesOf(tt.text, 2022)); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("deadlinesOf(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}

@@ -107,6 +107,16 @@ func readMonth(m []string, year int) (Deadline, bool) {
 	return Deadline{Due: partOfMonth(year, mo, m[2])}, true
 }
 
+// readMonthDone reads a bare month followed by a verb of finishing (5月完成):
+// the work is due by the end of that month.
+func readMonthDone(m []string, year int) (Deadline, bool) {
+	mo := atoi(m[1])
+	if !validYM(year, mo) {
+		return Deadline{}, false
+	}
+	return Deadline{Due: monthEnd(year, mo)}, true
+}
+
 func readThisYear(_ []string, year int) (Deadline, bool) {
 	if year == 0 {
 		return Deadline{}, false

@@ -22,7 +22,11 @@ type timeRule struct {
 }
 
 const (
-	numRe   = `[0-9０-９]`
+	// completionRe is a verb of finishing right after a bare month: 5月完成
+	// and 9月初步建成 set a deadline, while a bare 3月 only names a month
+	// (and 3月启动 a start).
+	completionRe = `(?:基本|全面|初步|正式|全部|如期)?(?:完成|建成|出台|印发|上线|投运|投用|投入使用|竣工|完工|交付|办结|建立|制定|形成|通过验收)`
+	numRe        = `[0-9０-９]`
 	yearRe  = `((?:19|20)[0-9]{2})`
 	monthRe = `([0-9０-９]{1,2})`
 )
@@ -38,6 +42,7 @@ var timeRules = []timeRule{
 	{[]string{"年"}, regexp.MustCompile(yearRe + `年(?:年)?(初|中|底|末)(?:前|之前|以前)?`), readYearPart},
 	{[]string{"年"}, regexp.MustCompile(yearRe + `年(?:底|末|内)?(?:前|之前|以前)?`), readYear},
 	{[]string{"月"}, regexp.MustCompile(monthRe + `月份?(底|末|上旬|中旬|下旬)?(?:前|之前|以前)?`), readMonth},
+	{[]string{"月"}, regexp.MustCompile(monthRe + `月` + completionRe), readMonthDone},
 	{[]string{"年底", "年末", "年内"}, regexp.MustCompile(`(?:今年|本年度?|当年)?年(?:底前|底|末前|内)`), readThisYear},
 }
 
