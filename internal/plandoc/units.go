@@ -11,11 +11,11 @@ import (
 // Bodies that the running prose merely mentions are not extracted.
 
 var (
-	noteLabel = regexp.MustCompile(`^(?:责任单位|牵头单位|责任部门|牵头部门|主办单位|承办单位|实施单位|配合单位|协办单位|参与单位|责任主体|牵头领导单位|主责单位|责任处室|配合处室|牵头处室)\s*[：:]?\s*`)
+	noteLabel = regexp.MustCompile(`^(?:主\s*[（(]协[）)]\s*办(?:机关|单位)|主办机关|协办机关|责任单位|牵头单位|责任部门|牵头部门|主办单位|承办单位|实施单位|配合单位|协办单位|参与单位|责任主体|牵头领导单位|主责单位|责任处室|配合处室|牵头处室)\s*[：:]?\s*`)
 	noteTail  = regexp.MustCompile(`(?:按职责分工|按照职责分工|根据职责)?(?:分别|共同|具体)?(?:牵头落实|牵头负责|牵头实施|牵头|负责落实|负责实施|负责|落实|配合落实|配合|协办|参与)$`)
 	leadTail  = regexp.MustCompile(`牵头(?:落实|负责|实施)?$`)
-	coopLabel = regexp.MustCompile(`^(?:配合单位|协办单位|参与单位|配合处室)`)
-	leadLabel = regexp.MustCompile(`^(?:牵头单位|牵头部门|主办单位|牵头处室|主责单位)`)
+	coopLabel = regexp.MustCompile(`^(?:协办机关|配合单位|协办单位|参与单位|配合处室)`)
+	leadLabel = regexp.MustCompile(`^(?:主\s*[（(]协[）)]\s*办(?:机关|单位)|主办机关|牵头单位|牵头部门|主办单位|牵头处室|主责单位)`)
 	catchAll  = regexp.MustCompile(`^(?:市级|县级|区级|省级|各级|有关|相关|其他|其它|各)`)
 	unitEnd   = regexp.MustCompile(`(?:局|办|委|厅|府|部|门|组|会|院|室|处|科|所|中心|站|队|银行|支行|分行|社|团|校|馆|台|单位|机关|街道|镇|乡|署|司|公司|集团|分局|办公室|党委|党组|政府|各地|法院|检察院|军分区|委员会)$`)
 )
@@ -31,8 +31,11 @@ func notesOf(text string) []unitNote {
 	var notes []unitNote
 	f := fold(text)
 	for _, sp := range parenNotes(text) {
-		inner := strings.TrimRight(text[sp.start:sp.end], "。.；; \u3000")
-		innerF := f[sp.start : sp.start+len(inner)]
+		if afterSeparator(text, sp.start) {
+			continue // an item of a list of units: 市发改委、（各区政府）
+		}
+		inner := noteSentences(text[sp.start:sp.end])
+		innerF := fold(inner)
 		framed := noteLabel.MatchString(innerF) || noteTail.MatchString(innerF)
 		if !framed && !(trailing(f, sp.end) && allUnits(inner, innerF)) {
 			continue
@@ -41,9 +44,22 @@ func notesOf(text string) []unitNote {
 			notes = append(notes, n)
 		}
 	}
-	// Labelled lines: 牵头单位：… on a line of their own.
+	// Tortoise-shell brackets also enclose parts of names (各县〔市、区〕)
+	// and years (〔2018〕), so a 〔〕 group is a note only with framing words.
+	for _, sp := range shellNotes(text) {
+		inner := noteSentences(text[sp.start:sp.end])
+		innerF := fold(inner)
+		if !noteLabel.MatchString(innerF) && !noteTail.MatchString(innerF) {
+			continue
+		}
+		if n := parseNote(inner, innerF); len(n.units) > 0 {
+			notes = append(notes, n)
+		}
+	}
+	// Labelled lines: 牵头单位：… on a line of their own, possibly as an
+	// item of a list (- 主办机关：…).
 	for _, ln := range strings.Split(text, "\n") {
-		ln = trimSpace(ln)
+		ln = strings.TrimLeft(trimSpace(ln), "-*•·+ \t")
 		lf := fold(ln)
 		if noteLabel.MatchString(lf) {
 			if n := parseNote(ln, lf); len(n.units) > 0 {
@@ -51,7 +67,16 @@ func notesOf(text string) []unitNote {
 			}
 		}
 	}
-	return notes
+	return append(notes, proseNotes(text)...)
+}
+
+// afterSeparator reports whether the bracket that opens the group starting
+// at byte offset start follows a list separator or a label's colon.
+func afterSeparator(s string, start int) bool {
+	_, size := utf8.DecodeLastRuneInString(s[:start]) // the opening bracket
+	before := strings.TrimRight(s[:start-size], " \u3000")
+	r, _ := utf8.DecodeLastRuneInString(before)
+	return strings.ContainsRune("、，,；;：:", r)
 }
 
 // trailing reports whether nothing but punctuation follows the closing
@@ -108,7 +133,13 @@ var roleBracket = regexp.MustCompile(`[（(](牵头|牵头单位|主办|主责|�
 
 // roleMark strips a role written in brackets after a unit — 市发改委（牵头）
 // — and says which role it was: "lead", "coop" or "".
+//
+// A unit wrapped whole in brackets — 主办机关：市发改委、（各区政府） — is
+// set apart as a co-organiser: "coop", brackets dropped.
 func roleMark(u string) (string, string) {
+	if inner, ok := wrapped(trimSpace(u)); ok {
+		return inner, "coop"
+	}
 	m := roleBracket.FindStringSubmatchIndex(fold(u))
 	if m == nil {
 		return u, ""
@@ -141,8 +172,10 @@ func splitUnits(s string) []string {
 	}
 	var out []string
 	for _, p := range splitOutside(s, "、，,；;／/") {
-		for _, q := range splitAnd(p) {
-			out = append(out, splitEtc(q)...)
+		for _, sp := range splitSpaced(p) {
+			for _, q := range splitAnd(sp) {
+				out = append(out, splitEtc(q)...)
+			}
 		}
 	}
 	var units []string
@@ -161,7 +194,9 @@ func splitAnd(s string) []string {
 	for i, r := range f {
 		if (r == '和' || r == '及' || r == '与') && i > 0 && outsideBrackets(f, i) {
 			left := stripBracketTail(f[:i])
-			if unitEnd.MatchString(left) {
+			right := f[i+len(string(r)):]
+			// X及所属各单位 names X together with the bodies under it.
+			if unitEnd.MatchString(left) && !strings.HasPrefix(right, "所属") && !strings.HasPrefix(right, "下属") && !strings.HasPrefix(right, "其") {
 				return append([]string{s[:i]}, splitAnd(s[i+len(string(r)):])...)
 			}
 		}
