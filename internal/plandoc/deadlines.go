@@ -27,8 +27,8 @@ const (
 	// (and 3月启动 a start).
 	completionRe = `(?:基本|全面|初步|正式|全部|如期)?(?:完成|建成|出台|印发|上线|投运|投用|投入使用|竣工|完工|交付|办结|建立|制定|形成|通过验收)`
 	numRe        = `[0-9０-９]`
-	yearRe  = `((?:19|20)[0-9]{2})`
-	monthRe = `([0-9０-９]{1,2})`
+	yearRe       = `((?:19|20)[0-9]{2})`
+	monthRe      = `([0-9０-９]{1,2})`
 )
 
 // timeRules are tried in order; a later rule never takes text that an
