@@ -222,6 +222,7 @@ func splitEtc(s string) []string {
 
 // cleanUnit trims framing words and punctuation from a unit name.
 func cleanUnit(u string) string {
+	u = strings.ToValidUTF8(u, "") // a broken byte is no part of a name
 	for {
 		u = strings.Trim(trimSpace(u), "。.：:")
 		f := fold(u)
