@@ -117,6 +117,21 @@ func readMonthDone(m []string, year int) (Deadline, bool) {
 	return Deadline{Due: monthEnd(year, mo)}, true
 }
 
+func readMonthParts(m []string, year int) (Deadline, bool) {
+	y, mo := yearOr(m[1], year), atoi(m[2])
+	if !validYM(y, mo) {
+		return Deadline{}, false
+	}
+	return Deadline{Due: partOfMonth(y, mo, m[3]+"旬")}, true
+}
+
+func readHalfYear(_ []string, year int) (Deadline, bool) {
+	if year == 0 {
+		return Deadline{}, false
+	}
+	return Deadline{Due: iso(year, 6, 30)}, true
+}
+
 func readThisYear(_ []string, year int) (Deadline, bool) {
 	if year == 0 {
 		return Deadline{}, false

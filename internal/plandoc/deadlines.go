@@ -37,13 +37,18 @@ var timeRules = []timeRule{
 	{[]string{"日"}, regexp.MustCompile(`(?:` + yearRe + `年)?` + monthRe + `月` + `([0-9０-９]{1,2})日(?:前|之前|以前)?`), readDay},
 	{[]string{"/", ".", "．"}, regexp.MustCompile(yearRe + `[/.．]` + monthRe + `\s*[~～\-—－至到]\s*` + yearRe + `[/.．]` + monthRe), readSlashRange},
 	{[]string{"月"}, regexp.MustCompile(`(?:` + yearRe + `年)?` + monthRe + `\s*[\-—－~～至到]\s*` + monthRe + `月份?`), readMonthRange},
+	// 10月中、下旬: two parts of a month given together end with the later.
+	{[]string{"旬"}, regexp.MustCompile(`(?:` + yearRe + `年)?` + monthRe + `月(?:上|中)\s*[、，,和至到\-—]\s*(中|下)旬(?:前|之前|以前)?`), readMonthParts},
 	{[]string{"月"}, regexp.MustCompile(yearRe + `年` + monthRe + `月份?(底|末|上旬|中旬|下旬|中)?(?:前|之前|以前)?`), readYearMonth},
 	{[]string{"季度", "半年"}, regexp.MustCompile(`(?:` + yearRe + `年)?(?:第([一二三四1-4])季度|(上半年|下半年))(?:末|底)?(?:前|之前)?`), readQuarter},
 	{[]string{"年"}, regexp.MustCompile(yearRe + `年(?:年)?(初|中|底|末)(?:前|之前|以前)?`), readYearPart},
 	{[]string{"年"}, regexp.MustCompile(yearRe + `年(?:底|末|内)?(?:前|之前|以前)?`), readYear},
 	{[]string{"月"}, regexp.MustCompile(monthRe + `月份?(底|末|上旬|中旬|下旬)?(?:前|之前|以前)?`), readMonth},
 	{[]string{"月"}, regexp.MustCompile(monthRe + `月` + completionRe), readMonthDone},
-	{[]string{"年底", "年末", "年内"}, regexp.MustCompile(`(?:今年|本年度?|当年)?年(?:底前|底|末前|内)`), readThisYear},
+	{[]string{"年底", "年末", "年内", "年终"}, regexp.MustCompile(`(?:今年|本年度?|当年)?年(?:底前|底|末前|内|终)`), readThisYear},
+	// 半年工作小结: the summary of the first half, due at its end (每半年
+	// and 上半年 are taken by earlier rules).
+	{[]string{"半年"}, regexp.MustCompile(`半年(?:工作)?(?:小结|总结|报告|评估)`), readHalfYear},
 }
 
 // deadlinesOf finds every deadline and cadence in text, in order of

@@ -51,3 +51,21 @@ func TestBareMonthWithCompletion(t *testing.T) {
 		}
 	}
 }
+
+func TestPartsOfPeriods(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"11月上、中旬组织验收", []string{"2022-11-20"}},
+		{"2023年4月中、下旬完成评审", []string{"2023-04-30"}},
+		{"按时报送半年工作总结和年终工作总结", []string{"2022-06-30", "2022-12-31"}},
+		{"每半年报送工作总结", []string{"every:half-year"}},
+		{"上半年工作总结", []string{"2022-06-30"}},
+	}
+	for _, tt := range tests {
+		if got := deadlineKeys(deadlinesOf(tt.text, 2022)); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("deadlinesOf(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
