@@ -69,3 +69,27 @@ func TestPartsOfPeriods(t *testing.T) {
 		}
 	}
 }
+
+func TestRelativeAndRangedYears(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		// 次年/明年 refer to the year after the plan's.
+		{"次年2月底前报送上年度工作总结", []string{"2023-02-28"}},
+		{"力争明年底前全面完成", []string{"2023-12-31"}},
+		{"今年底前完成", []string{"2022-12-31"}},
+		// A range of years ends with its last year.
+		{"2023年至2025年，累计改造管网60公里", []string{"2025-12-31"}},
+		// Full-width figures and 号 for 日.
+		{"２０２４年底前建成", []string{"2024-12-31"}},
+		{"9月15号前报送", []string{"2022-09-15"}},
+		// A document number is no date.
+		{"按照县政发〔2022〕15号文件执行", nil},
+	}
+	for _, tt := range tests {
+		if got := deadlineKeys(deadlinesOf(tt.text, 2022)); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("deadlinesOf(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}

@@ -27,14 +27,14 @@ const (
 	// (and 3月启动 a start).
 	completionRe = `(?:基本|全面|初步|正式|全部|如期)?(?:完成|建成|出台|印发|上线|投运|投用|投入使用|竣工|完工|交付|办结|建立|制定|形成|通过验收)`
 	numRe        = `[0-9０-９]`
-	yearRe       = `((?:19|20)[0-9]{2})`
+	yearRe       = `((?:19|20|１９|２０)[0-9０-９]{2})`
 	monthRe      = `([0-9０-９]{1,2})`
 )
 
 // timeRules are tried in order; a later rule never takes text that an
 // earlier one matched.
 var timeRules = []timeRule{
-	{[]string{"日"}, regexp.MustCompile(`(?:` + yearRe + `年)?` + monthRe + `月` + `([0-9０-９]{1,2})日(?:前|之前|以前)?`), readDay},
+	{[]string{"日", "号"}, regexp.MustCompile(`(?:` + yearRe + `年)?` + monthRe + `月` + `([0-9０-９]{1,2})[日号](?:前|之前|以前)?`), readDay},
 	{[]string{"/", ".", "．"}, regexp.MustCompile(yearRe + `[/.．]` + monthRe + `\s*[~～\-—－至到]\s*` + yearRe + `[/.．]` + monthRe), readSlashRange},
 	{[]string{"月"}, regexp.MustCompile(`(?:` + yearRe + `年)?` + monthRe + `\s*[\-—－~～至到]\s*` + monthRe + `月份?`), readMonthRange},
 	// 10月中、下旬: two parts of a month given together end with the later.
@@ -106,7 +106,7 @@ func deadlinesOf(text string, year int) []Deadline {
 					subs[i] = f[m[2*i]:m[2*i+1]]
 				}
 			}
-			d, ok := r.read(subs, year)
+			d, ok := r.read(subs, relativeYear(f, m[0], year))
 			if !ok || !claim(m[0], m[1]) {
 				continue
 			}
@@ -128,9 +128,38 @@ func deadlinesOf(text string, year int) []Deadline {
 	return out
 }
 
+// relativeYear is the year that a date without its own year refers to:
+// the plan's year, or the next one after 明年, 次年 or 翌年 (次年3月底前,
+// 明年底前; the rule for 年底 matches from its 年, after 明/次/翌).
+func relativeYear(f string, at, year int) int {
+	if year == 0 {
+		return 0
+	}
+	before := f[:at]
+	for _, w := range []string{"明年", "次年", "翌年", "下一年"} {
+		if strings.HasSuffix(before, w) {
+			return year + 1
+		}
+	}
+	if strings.HasPrefix(f[at:], "年") {
+		for _, w := range []string{"明", "次", "翌"} {
+			if strings.HasSuffix(before, w) {
+				return year + 1
+			}
+		}
+	}
+	return year
+}
+
 // withLeadIn moves a deadline's start back over the words that introduce
 // it (力争到2020年, 于2018年7月底前), so that its text reads as written.
 func withLeadIn(f string, at int) int {
+	for _, w := range []string{"明年", "次年", "翌年", "下一年", "明", "次", "翌"} {
+		if strings.HasSuffix(f[:at], w) && (len(w) > len("明") || strings.HasPrefix(f[at:], "年")) {
+			at -= len(w)
+			break
+		}
+	}
 	for _, w := range []string{"到", "至", "于", "在"} {
 		if strings.HasSuffix(f[:at], w) {
 			at -= len(w)
@@ -187,8 +216,14 @@ func endsOK(f string, end int) bool {
 			return false
 		}
 	}
+	// 2024年至2026年 is a range: only its end is a deadline.
+	if rangeEnd.MatchString(after) {
+		return false
+	}
 	return !startsWithDigit(after)
 }
+
+var rangeEnd = regexp.MustCompile(`^\s*[至到]\s*(?:19|20|１９|２０)[0-9０-９]{2}`)
 
 func endsWithDigit(s string) bool {
 	if s == "" {
