@@ -46,6 +46,11 @@ func TestUnitsBeyondRoundNotes(t *testing.T) {
 			"牵头单位：办公室 财务处\n责任单位：信息中心  规划处", []string{"办公室", "财务处", "信息中心", "规划处"}, []string{"办公室", "财务处"}},
 		{"a name cut by a space stays whole",
 			"责任单位：市委巡察 办公室", []string{"市委巡察 办公室"}, nil},
+		{"bare roles with colons",
+			"完善联审机制（牵头：县发改局；配合：县自然资源局、县住建局）",
+			[]string{"县发改局", "县自然资源局", "县住建局"}, []string{"县发改局"}},
+		{"section labels of county offices",
+			"开展培训。\n牵头科室：人事股\n配合科室：办公室、财务股", []string{"人事股", "办公室", "财务股"}, []string{"人事股"}},
 		{"a body and those under it",
 			"责任单位：县政府及所属各部门", []string{"县政府及所属各部门"}, nil},
 	}
