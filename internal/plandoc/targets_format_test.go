@@ -14,12 +14,13 @@ func TestTargetFormats(t *testing.T) {
 		// Thousands separators, with or without a space before the unit.
 		{"新增高标准农田约3,200亩", []string{"3200 亩"}},
 		{"培训新型职业农民12,000 人次", []string{"12000 人次"}},
-		{"完成造林1,250,000株、改造林地2,400公顷", []string{"2400 公顷"}},
+		{"完成造林1,250,000株、改造林地2,400公顷", []string{"1250000 株", "2400 公顷"}},
 		{"新增綠地180公頃", []string{"180 公頃"}},
 		// 场次 is its own unit; a count may be scaled by 万.
 		{"举办惠民演出60场次", []string{"60 场次"}},
 		{"吸纳就业2万名", []string{"2 万名"}},
 		{"培育家庭农场300家、合作社1.5万个", []string{"300 家", "1.5 万个"}},
+		{"新增光伏装机12万千瓦，增加床位800张", []string{"12 万千瓦", "800 张"}},
 		// A figure glued to 项目 is a name or a house number.
 		{"推进人民路66项目和东门8号地块改造", nil},
 		{"7.500人才公寓建设", nil},
