@@ -93,3 +93,23 @@ func TestRelativeAndRangedYears(t *testing.T) {
 		}
 	}
 }
+
+func TestBareMonthsInTimeFields(t *testing.T) {
+	tests := []struct {
+		name string
+		got  []Deadline
+		want []string
+	}{
+		{"labelled line", deadlinesOf("开展排查。\n完成时限：9月", 2022), []string{"2022-09-30"}},
+		{"labelled line with two months", deadlinesOf("时间节点：3月、10月", 2022), []string{"2022-03-31", "2022-10-31"}},
+		{"label with a long-term time", deadlinesOf("完成时限：长期", 2022), nil},
+		{"time column cell", timeCellDeadlines("11月", 2022), []string{"2022-11-30"}},
+		{"time column cell with a full date", timeCellDeadlines("2023年3月", 2022), []string{"2023-03-31"}},
+		{"prose month", deadlinesOf("9月组织开展宣传活动", 2022), nil},
+	}
+	for _, tt := range tests {
+		if got := deadlineKeys(tt.got); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%s: got %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}

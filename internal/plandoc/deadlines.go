@@ -118,11 +118,15 @@ func deadlinesOf(text string, year int) []Deadline {
 	sort.SliceStable(all, func(i, j int) bool { return all[i].at < all[j].at })
 	var out []Deadline
 	seen := map[string]bool{}
+	ds := make([]Deadline, 0, len(all))
 	for _, x := range all {
-		key := x.d.Due + "|" + x.d.Every
+		ds = append(ds, x.d)
+	}
+	for _, d := range append(ds, labelledMonths(orig, year)...) {
+		key := d.Due + "|" + d.Every
 		if !seen[key] {
 			seen[key] = true
-			out = append(out, x.d)
+			out = append(out, d)
 		}
 	}
 	return out
