@@ -113,3 +113,23 @@ func TestBareMonthsInTimeFields(t *testing.T) {
 		}
 	}
 }
+
+func TestQuartersAndPlanPeriods(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"三季度末前完成验收", []string{"2022-09-30"}},
+		{"2023年一季度启用", []string{"2023-03-31"}},
+		{"对照上一季度的问题清单", nil},
+		{"到“十四五”末，基本建成", []string{"2025-12-31"}},
+		{"十五五期末实现全覆盖", []string{"2030-12-31"}},
+		// The period as the plan's context, or another plan's name.
+		{"“十四五”时期是关键期，落实“十四五”规划", nil},
+	}
+	for _, tt := range tests {
+		if got := deadlineKeys(deadlinesOf(tt.text, 2022)); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("deadlinesOf(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}

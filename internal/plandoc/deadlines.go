@@ -40,7 +40,7 @@ var timeRules = []timeRule{
 	// 10月中、下旬: two parts of a month given together end with the later.
 	{[]string{"旬"}, regexp.MustCompile(`(?:` + yearRe + `年)?` + monthRe + `月(?:上|中)\s*[、，,和至到\-—]\s*(中|下)旬(?:前|之前|以前)?`), readMonthParts},
 	{[]string{"月"}, regexp.MustCompile(yearRe + `年` + monthRe + `月份?(底|末|上旬|中旬|下旬|中)?(?:前|之前|以前)?`), readYearMonth},
-	{[]string{"季度", "半年"}, regexp.MustCompile(`(?:` + yearRe + `年)?(?:第([一二三四1-4])季度|(上半年|下半年))(?:末|底)?(?:前|之前)?`), readQuarter},
+	{[]string{"季度", "半年"}, regexp.MustCompile(`(?:` + yearRe + `年)?(?:第?([一二三四1-4])季度|(上半年|下半年))(?:末|底)?(?:前|之前)?`), readQuarter},
 	{[]string{"年"}, regexp.MustCompile(yearRe + `年(?:年)?(初|中|底|末)(?:前|之前|以前)?`), readYearPart},
 	{[]string{"年"}, regexp.MustCompile(yearRe + `年(?:底|末|内)?(?:前|之前|以前)?`), readYear},
 	{[]string{"月"}, regexp.MustCompile(monthRe + `月份?(底|末|上旬|中旬|下旬)?(?:前|之前|以前)?`), readMonth},
@@ -90,6 +90,11 @@ func deadlinesOf(text string, year int) []Deadline {
 			if claim(at, m[1]) {
 				all = append(all, found{at, m[1], Deadline{Text: origSpan(orig, origAt, at, m[1]), Every: cadenceOf(c, cf, m)}})
 			}
+		}
+	}
+	for _, p := range planPeriodDeadlines(cf) {
+		if at := withLeadIn(cf, p[0]); claim(p[0], p[1]) {
+			all = append(all, found{at, p[1], Deadline{Text: origSpan(orig, origAt, at, p[1]), Due: iso(p[2], 12, 31)}})
 		}
 	}
 	for _, r := range timeRules {
@@ -203,7 +208,7 @@ func startsOK(f string, at int) bool {
 	if before == "" {
 		return true
 	}
-	for _, w := range []string{"每", "自", "从", "比", "较", "与", "同", "-", "—", "~", "至", "第", "近", "前", "后", "连续"} {
+	for _, w := range []string{"每", "自", "从", "比", "较", "与", "同", "-", "—", "~", "至", "第", "近", "前", "后", "连续", "上", "下", "本", "这"} {
 		if strings.HasSuffix(before, w) {
 			return w == "至" && !endsWithDigit(strings.TrimSuffix(before, w))
 		}

@@ -21,7 +21,11 @@ var (
 	// Chinese numerals count only where they clearly give a quantity: the
 	// size of an enumeration (…等四个平台) or a frequency (每季度协调一次).
 	countTarget = regexp.MustCompile(`等([一二三四五六七八九十两]+)(个|项|类)`)
-	freqTarget  = regexp.MustCompile(`(?:每[^，。；、]{0,12}?|至少[^，。；、]{0,6}?|不少于)([一二三四五六七八九十两]+)(次)`)
+	// A time limit the task must keep in handling something is a target
+	// (最迟5小时内发布, 三个工作日内办结), written in either kind of numeral.
+	// Months and years (5年内引进200名) give the horizon of other targets.
+	durationTarget = regexp.MustCompile(`([0-9０-９]{1,3}|[一二三四五六七八九十两]+)\s*(个工作日|工作日|天|日|小时|周)(?:之内|以内|内)`)
+	freqTarget     = regexp.MustCompile(`(?:每[^，。；、]{0,12}?|至少[^，。；、]{0,6}?|不少于)([一二三四五六七八九十两]+)(次)`)
 )
 
 // targetsOf finds the quantitative goals of a task's text.
@@ -51,6 +55,18 @@ func targetsOf(text string) []Target {
 			continue
 		}
 		add(m[0], m[1], v, m[6], m[7])
+	}
+	for _, m := range durationTarget.FindAllStringSubmatchIndex(f, -1) {
+		if !figureStartOK(f, m[0]) || strings.HasSuffix(f[:m[0]], "每") || strings.HasSuffix(f[:m[0]], "月") {
+			continue
+		}
+		n, ok := cnNumber(f[m[2]:m[3]])
+		if !ok {
+			n = atoi(f[m[2]:m[3]])
+		}
+		if n > 0 {
+			add(m[2], m[1], float64(n), m[4], m[5])
+		}
 	}
 	for _, re := range []*regexp.Regexp{countTarget, freqTarget} {
 		for _, m := range re.FindAllStringSubmatchIndex(f, -1) {
@@ -91,7 +107,7 @@ func figureEndOK(f string, end int) bool {
 }
 
 // gluedNouns begin with a character that is also a measure word.
-var gluedNouns = []string{"项目", "人才", "人口", "人民", "人大", "部门", "部署", "台账", "条例", "条件", "期间", "场所", "类型", "批次"}
+var gluedNouns = []string{"个月", "项目", "人才", "人口", "人民", "人大", "部门", "部署", "台账", "条例", "条件", "期间", "场所", "类型", "批次"}
 
 // clauseAround returns the clause of text (between punctuation marks)
 // that holds the byte range [at, end).

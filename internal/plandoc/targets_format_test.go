@@ -36,3 +36,27 @@ func TestTargetFormats(t *testing.T) {
 		}
 	}
 }
+
+func TestTimeLimitTargets(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"群众诉求三个工作日内办结", []string{"3 个工作日"}},
+		{"接报后2小时内到达现场", []string{"2 小时"}},
+		{"自受理之日起15日内答复", []string{"15 日"}},
+		// A horizon, a date and a span of months are no time limits.
+		{"5年内引进高层次人才200名", []string{"200 名"}},
+		{"6个月内完成整改", nil},
+		{"6月30日内报送", nil},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, g := range targetsOf(tt.text) {
+			got = append(got, strconv.FormatFloat(g.Value, 'f', -1, 64)+" "+g.Unit)
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("targetsOf(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}

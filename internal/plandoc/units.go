@@ -14,7 +14,7 @@ var (
 	noteLabel = regexp.MustCompile(`^(?:主\s*[（(]协[）)]\s*办(?:机关|单位)|主办机关|协办机关|责任单位|牵头单位|责任部门|牵头部门|主办单位|承办单位|实施单位|配合单位|协办单位|参与单位|责任主体|牵头领导单位|主责单位|责任处室|配合处室|牵头处室|主要责任单位|牵头责任单位|责任科室|牵头科室|配合科室|责任股室|牵头股室|配合部门|协办部门|参与部门|协同单位|协同部门)\s*[：:]?\s*`)
 	// shortLabel frames a note with a bare role and a colon: （牵头：A；配合：B）.
 	shortLabel = regexp.MustCompile(`^(?:牵头|配合|协办|参与|责任)\s*[：:]\s*`)
-	noteTail   = regexp.MustCompile(`(?:按职责分工|按照职责分工|根据职责)?(?:分别|共同|具体)?(?:牵头落实|牵头负责|牵头实施|牵头|负责落实|负责实施|负责|落实|配合落实|配合|协办|参与)$`)
+	noteTail   = regexp.MustCompile(`(?:按职责分工|按照职责分工|根据职责)?(?:分别|共同|具体|联合|协同)?(?:牵头落实|牵头负责|牵头实施|牵头|负责落实|负责实施|负责|落实|配合落实|配合|协办|参与)$`)
 	leadTail   = regexp.MustCompile(`牵头(?:落实|负责|实施)?$`)
 	coopLabel  = regexp.MustCompile(`^(?:配合\s*[：:]|协办\s*[：:]|参与\s*[：:]|配合科室|配合部门|协办部门|参与部门|协同单位|协同部门|协办机关|配合单位|协办单位|参与单位|配合处室)`)
 	leadLabel  = regexp.MustCompile(`^(?:牵头\s*[：:]|牵头责任单位|牵头科室|牵头股室|主\s*[（(]协[）)]\s*办(?:机关|单位)|主办机关|牵头单位|牵头部门|主办单位|牵头处室|主责单位)`)
@@ -193,8 +193,13 @@ func splitUnits(s string) []string {
 
 // splitAnd splits at 和/及/与 when the left side is itself a unit
 // (市国土资源局和各地政府), not inside a name (市人力资源和社会保障局).
+// Inside a note, 会同 joins two responsible units the same way
+// (（市发改委会同市财政局负责）).
 func splitAnd(s string) []string {
 	f := fold(s)
+	if i := strings.Index(f, "会同"); i > 0 && outsideBrackets(f, i) && unitEnd.MatchString(stripBracketTail(f[:i])) {
+		return append([]string{s[:i]}, splitAnd(s[i+len("会同"):])...)
+	}
 	for i, r := range f {
 		if (r == '和' || r == '及' || r == '与') && i > 0 && outsideBrackets(f, i) {
 			left := stripBracketTail(f[:i])

@@ -51,6 +51,12 @@ func TestUnitsBeyondRoundNotes(t *testing.T) {
 			[]string{"县发改局", "县自然资源局", "县住建局"}, []string{"县发改局"}},
 		{"section labels of county offices",
 			"开展培训。\n牵头科室：人事股\n配合科室：办公室、财务股", []string{"人事股", "办公室", "财务股"}, []string{"人事股"}},
+		{"two responsible units joined by 会同",
+			"建立名录库。（县商务局会同县市场监管局负责）", []string{"县商务局", "县市场监管局"}, nil},
+		{"units that lead jointly",
+			"编制专项规划。（县发改局、县自然资源局联合牵头）", []string{"县发改局", "县自然资源局"}, []string{"县发改局", "县自然资源局"}},
+		{"a 联合会 keeps its name",
+			"（责任单位：县妇女联合会）", []string{"县妇女联合会"}, nil},
 		{"a body and those under it",
 			"责任单位：县政府及所属各部门", []string{"县政府及所属各部门"}, nil},
 	}
