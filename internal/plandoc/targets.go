@@ -87,8 +87,16 @@ func figureStartOK(f string, at int) bool {
 			return false
 		}
 	}
+	if memberOf.MatchString(before) {
+		return false
+	}
 	return !endsWithDigit(before) || strings.HasSuffix(before, "至")
 }
+
+// memberOf ends the text before a figure that counts a national or
+// provincial set the task's body joins (列入全国100个试点县, 入选全省50强):
+// the figure is the size of that set, not a target of the task.
+var memberOf = regexp.MustCompile(`(?:列入|入选|纳入|成为|跻身)[^，,。；;]{0,6}(?:全国|全省)$`)
 
 // figureEndOK rejects a figure that is part of a name or a date (12345热线,
 // 3月) — the unit alternatives already exclude 年, 月 and 日.

@@ -46,6 +46,8 @@ func TestTimeLimitTargets(t *testing.T) {
 		{"接报后2小时内到达现场", []string{"2 小时"}},
 		{"自受理之日起15日内答复", []string{"15 日"}},
 		// A horizon, a date and a span of months are no time limits.
+		{"做好本县列入全国120个农村改革试验区的相关工作", nil},
+		{"全国推广200个典型案例", []string{"200 个"}},
 		{"5年内引进高层次人才200名", []string{"200 名"}},
 		{"6个月内完成整改", nil},
 		{"6月30日内报送", nil},
