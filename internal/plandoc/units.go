@@ -158,11 +158,31 @@ func roleMark(u string) (string, string) {
 func clauses(s, f string) []string {
 	var out []string
 	for _, c := range splitOutside(s, "；;，,") {
-		if t := trimSpace(c); t != "" {
-			out = append(out, t)
+		for _, t := range splitAtLabels(c) {
+			if t = trimSpace(t); t != "" {
+				out = append(out, t)
+			}
 		}
 	}
 	return out
+}
+
+// innerLabel is a framing label with its colon inside a clause.
+var innerLabel = regexp.MustCompile(`(?:牵头|责任|配合|协办|参与|主办|承办|实施)(?:单位|部门|处室|科室|股室)\s*[：:]`)
+
+// splitAtLabels cuts a clause before every framing label that does not
+// open it: "牵头单位：A 责任单位：B" gives two clauses.
+func splitAtLabels(c string) []string {
+	f := fold(c)
+	var out []string
+	start := 0
+	for _, m := range innerLabel.FindAllStringIndex(f, -1) {
+		if m[0] > start && outsideBrackets(f, m[0]) {
+			out = append(out, c[start:m[0]])
+			start = m[0]
+		}
+	}
+	return append(out, c[start:])
 }
 
 // splitUnits splits a clause into unit names, dropping framing words.

@@ -57,6 +57,8 @@ func TestUnitsBeyondRoundNotes(t *testing.T) {
 			"编制专项规划。（县发改局、县自然资源局联合牵头）", []string{"县发改局", "县自然资源局"}, []string{"县发改局", "县自然资源局"}},
 		{"a 联合会 keeps its name",
 			"（责任单位：县妇女联合会）", []string{"县妇女联合会"}, nil},
+		{"a second label after a space",
+			"（牵头单位：县民政局 责任单位：县残联，县卫健局）", []string{"县民政局", "县残联", "县卫健局"}, []string{"县民政局"}},
 		{"a body and those under it",
 			"责任单位：县政府及所属各部门", []string{"县政府及所属各部门"}, nil},
 	}
