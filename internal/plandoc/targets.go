@@ -104,7 +104,13 @@ var memberOf = regexp.MustCompile(`(?:列入|入选|纳入|成为|跻身)[^，,�
 // A "unit" that is the first character of a noun (项目, 人才, 部门) is no
 // measure word: 解放路88项目 is a name or a house number, and counts of
 // such nouns take their own measure word (8个项目, 20名人才).
+//
+// A count followed by a colon (改革举措5项：…) is the size of the list
+// that follows it, not a goal.
 func figureEndOK(f string, end int) bool {
+	if rest := strings.TrimLeft(f[end:], " "); strings.HasPrefix(rest, "：") || strings.HasPrefix(rest, ":") {
+		return false
+	}
 	for _, noun := range gluedNouns {
 		_, size := utf8.DecodeRuneInString(noun)
 		if strings.HasSuffix(f[:end], noun[:size]) && strings.HasPrefix(f[end:], noun[size:]) {
