@@ -38,7 +38,7 @@ func notesOf(text string) []unitNote {
 		}
 		inner := noteSentences(text[sp.start:sp.end])
 		innerF := fold(inner)
-		framed := noteLabel.MatchString(innerF) || shortLabel.MatchString(innerF) || noteTail.MatchString(innerF)
+		framed := noteLabel.MatchString(innerF) || shortLabel.MatchString(innerF) || noteTail.MatchString(innerF) || innerLabel.MatchString(innerF)
 		if !framed && !(trailing(f, sp.end) && allUnits(inner, innerF)) {
 			continue
 		}
@@ -114,6 +114,9 @@ func parseNote(s, f string) unitNote {
 	seen := map[string]bool{}
 	for _, cl := range clauses(s, f) {
 		cf := fold(cl)
+		if personLabel.MatchString(cf) {
+			continue // 牵头领导：王五 names a person, not a unit
+		}
 		isLead := leadLabel.MatchString(cf) || leadTail.MatchString(cf)
 		isCoop := coopLabel.MatchString(cf)
 		for _, u := range splitUnits(cl) {
@@ -166,6 +169,9 @@ func clauses(s, f string) []string {
 	}
 	return out
 }
+
+// personLabel opens a clause that names the people in charge.
+var personLabel = regexp.MustCompile(`^(?:牵头领导|责任领导|分管领导|包联领导|联系领导|牵头负责人|责任人|联系人|负责人|经办人)\s*[：:]`)
 
 // innerLabel is a framing label with its colon inside a clause.
 var innerLabel = regexp.MustCompile(`(?:牵头|责任|配合|协办|参与|主办|承办|实施)(?:单位|部门|处室|科室|股室)\s*[：:]`)

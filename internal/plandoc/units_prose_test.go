@@ -59,6 +59,8 @@ func TestUnitsBeyondRoundNotes(t *testing.T) {
 			"（责任单位：县妇女联合会）", []string{"县妇女联合会"}, nil},
 		{"a second label after a space",
 			"（牵头单位：县民政局 责任单位：县残联，县卫健局）", []string{"县民政局", "县残联", "县卫健局"}, []string{"县民政局"}},
+		{"people named beside the units",
+			"（牵头领导：赵副县长；牵头单位：县水利局；责任人：钱科长）", []string{"县水利局"}, []string{"县水利局"}},
 		{"a body and those under it",
 			"责任单位：县政府及所属各部门", []string{"县政府及所属各部门"}, nil},
 	}
