@@ -61,6 +61,12 @@ func TestUnitsBeyondRoundNotes(t *testing.T) {
 			"（牵头单位：县民政局 责任单位：县残联，县卫健局）", []string{"县民政局", "县残联", "县卫健局"}, []string{"县民政局"}},
 		{"people named beside the units",
 			"（牵头领导：赵副县长；牵头单位：县水利局；责任人：钱科长）", []string{"县水利局"}, []string{"县水利局"}},
+		{"roles as predicates",
+			"（县交通局为牵头单位，县公安局为配合单位）", []string{"县交通局", "县公安局"}, []string{"县交通局"}},
+		{"a lead and those who carry it out",
+			"（县卫健局牵头，各乡镇人民政府具体实施）", []string{"县卫健局", "各乡镇人民政府"}, []string{"县卫健局"}},
+		{"a remark with a verb of carrying out is no note",
+			"（自2023年起实施）", nil, nil},
 		{"a body and those under it",
 			"责任单位：县政府及所属各部门", []string{"县政府及所属各部门"}, nil},
 	}
