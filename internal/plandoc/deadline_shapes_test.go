@@ -133,3 +133,26 @@ func TestQuartersAndPlanPeriods(t *testing.T) {
 		}
 	}
 }
+
+func TestFigureDatesAndMonthRanges(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"实施期：2023年4月—2023年11月", []string{"2023-11-30"}},
+		{"2023年9月-12月完成", []string{"2023-12-31"}},
+		{"2023年10月—2024年3月", []string{"2024-03-31"}},
+		{"完成时间（2023.09）", []string{"2023-09-30"}},
+		{"2023-10-15前上报", []string{"2023-10-15"}},
+		{"截止2023/11/30", []string{"2023-11-30"}},
+		// Amounts, impossible days and year spans are no dates.
+		{"完成投资2023.5亿元", nil},
+		{"2023.2.30", nil},
+		{"《三年行动计划（2023-2025年）》", nil},
+	}
+	for _, tt := range tests {
+		if got := deadlineKeys(deadlinesOf(tt.text, 2023)); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("deadlinesOf(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}

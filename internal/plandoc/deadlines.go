@@ -36,6 +36,8 @@ const (
 var timeRules = []timeRule{
 	{[]string{"日", "号"}, regexp.MustCompile(`(?:` + yearRe + `年)?` + monthRe + `月` + `([0-9０-９]{1,2})[日号](?:前|之前|以前)?`), readDay},
 	{[]string{"/", ".", "．"}, regexp.MustCompile(yearRe + `[/.．]` + monthRe + `\s*[~～\-—－至到]\s*` + yearRe + `[/.．]` + monthRe), readSlashRange},
+	{[]string{"月"}, yearMonthRange, readYearMonthRange},
+	{[]string{".", "．", "/", "-"}, figureDate, readFigureDate},
 	{[]string{"月"}, regexp.MustCompile(`(?:` + yearRe + `年)?` + monthRe + `\s*[\-—－~～至到]\s*` + monthRe + `月份?`), readMonthRange},
 	// 10月中、下旬: two parts of a month given together end with the later.
 	{[]string{"旬"}, regexp.MustCompile(`(?:` + yearRe + `年)?` + monthRe + `月(?:上|中)\s*[、，,和至到\-—]\s*(中|下)旬(?:前|之前|以前)?`), readMonthParts},
@@ -102,7 +104,7 @@ func deadlinesOf(text string, year int) []Deadline {
 			continue
 		}
 		for _, m := range r.re.FindAllStringSubmatchIndex(f, -1) {
-			if !startsOK(f, m[0]) || !endsOK(f, m[1]) || !claimFree(taken, m[0], m[1]) {
+			if !startsOK(f, m[0]) || !endsOK(f, m[1]) || !claimFree(taken, m[0], m[1]) || r.re == figureDate && !figureDateEndOK(f[m[1]:]) {
 				continue
 			}
 			subs := make([]string, len(m)/2)
