@@ -206,7 +206,7 @@ func splitUnits(s string) []string {
 	var out []string
 	for _, p := range splitOutside(s, "、，,；;／/") {
 		for _, sp := range splitSpaced(p) {
-			for _, q := range splitAnd(sp) {
+			for _, q := range splitAndGlued(sp) {
 				out = append(out, splitEtc(q)...)
 			}
 		}
@@ -240,6 +240,14 @@ func splitAnd(s string) []string {
 		}
 	}
 	return []string{s}
+}
+
+func splitAndGlued(s string) []string {
+	var out []string
+	for _, q := range splitAnd(s) {
+		out = append(out, splitGluedDivisions(q)...)
+	}
+	return out
 }
 
 // splitEtc splits "A等市级有关部门" into A and the catch-all, and drops a

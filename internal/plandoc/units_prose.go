@@ -126,6 +126,25 @@ func splitSpaced(s string) []string {
 	return parts
 }
 
+// splitGluedDivisions splits names of internal divisions that a merged
+// table cell printed without a separator ("规划处社扶处"). Divisions (处),
+// sections (科) and county sections (股) are the smallest units and never
+// contain one another, so a second 处 inside a name starts a new name.
+func splitGluedDivisions(s string) []string {
+	f := fold(s)
+	for _, suffix := range []string{"处", "科", "股"} {
+		i := strings.Index(f, suffix)
+		if i < 0 || !strings.HasSuffix(f, suffix) || i+len(suffix) >= len(f) {
+			continue
+		}
+		left, right := f[:i+len(suffix)], f[i+len(suffix):]
+		if utf8.RuneCountInString(left) >= 3 && utf8.RuneCountInString(right) >= 3 && !strings.ContainsAny(f, "（(〔〈<[【") {
+			return append([]string{s[:len(left)]}, splitGluedDivisions(s[len(left):])...)
+		}
+	}
+	return []string{s}
+}
+
 // wrapped reports whether u is enclosed whole in one pair of brackets, and
 // returns what they enclose.
 func wrapped(u string) (string, bool) {

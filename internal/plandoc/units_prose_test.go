@@ -67,6 +67,10 @@ func TestUnitsBeyondRoundNotes(t *testing.T) {
 			"（县卫健局牵头，各乡镇人民政府具体实施）", []string{"县卫健局", "各乡镇人民政府"}, []string{"县卫健局"}},
 		{"a remark with a verb of carrying out is no note",
 			"（自2023年起实施）", nil, nil},
+		{"divisions glued by a merged cell",
+			"责任处室：财务处审计处、人事处", []string{"财务处", "审计处", "人事处"}, nil},
+		{"a body with its office keeps its name",
+			"责任单位：县政府办公室、县委组织部、县财政局国库科", []string{"县政府办公室", "县委组织部", "县财政局国库科"}, nil},
 		{"a body and those under it",
 			"责任单位：县政府及所属各部门", []string{"县政府及所属各部门"}, nil},
 	}
