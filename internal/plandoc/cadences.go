@@ -39,7 +39,7 @@ var cadenceRules = []cadenceRule{
 	{[]string{"半年", "两次"}, regexp.MustCompile(`每半年|半年一(?:次|评|考|报|督)|每年两次`), EveryHalfYear, nil},
 	{[]string{"季"}, regexp.MustCompile(`每季度?|按季度?|一季一|逐季`), EveryQuarter, nil},
 	{[]string{"月"}, regexp.MustCompile(`每个?月|按月|一月一|逐月`), EveryMonth, nil},
-	{[]string{"年"}, regexp.MustCompile(`每一?年度?|逐年|按年度|一年一(?:次|考|评|督|报)|年初有清单[^。；]*?年末有考[核评]`), EveryYear, nil},
+	{[]string{"年"}, regexp.MustCompile(`每一?年度?|逐年|按年度|一年一(?:次|考|评|督|报)|年初有清单[^。；]*?年末有考[核评]`), EveryYear, notAccordingTo},
 	// 制定年度立法工作计划, 召开季度经济运行分析会: a verb orders a plan,
 	// report or meeting of the period. A plan's name without such a verb
 	// (年度计划编制质量, 符合年度计划任务) is the subject of the text.
@@ -63,6 +63,22 @@ func periodNotAYear(f string, m []int) bool {
 	// outcome or a rule that the text mentions; it is not ordered here.
 	after := f[m[1]:]
 	for _, w := range []string{"结果", "情况", "等次", "等级", "成绩", "指标", "办法", "细则", "数据", "优秀", "合格"} {
+		if strings.HasPrefix(after, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// notAccordingTo rejects 按年度 when 按 governs a plan that follows
+// (按年度计划下拨资金: according to the annual plan), where 按年度向市政府报告
+// reports every year.
+func notAccordingTo(f string, m []int) bool {
+	if f[m[0]:m[1]] != "按年度" {
+		return true
+	}
+	after := f[m[1]:]
+	for _, w := range []string{"计划", "方案", "目标", "任务", "预算", "安排"} {
 		if strings.HasPrefix(after, w) {
 			return false
 		}

@@ -47,6 +47,8 @@ func TestCadencesWithoutEvery(t *testing.T) {
 		{"第一季度通报的问题已整改。", []string{"2021-03-31"}}, // a quarter, not every quarter
 		{"落实《县级年度考核办法》。", nil},
 		{"三个月通报一批典型案例。", nil},
+		{"按年度计划拨付补助资金。", nil},
+		{"实施情况按年度报县政府。", []string{"every:year"}},
 	}
 	for _, tt := range tests {
 		got := deadlineKeys(deadlinesOf(tt.text, 2021))
