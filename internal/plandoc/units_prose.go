@@ -69,6 +69,11 @@ func noteSentences(inner string) string {
 // mentions alongside (会同市财政局, 报省政府同意) is not taken.
 var proseClause = regexp.MustCompile(`由([^，,。；;：:“”《》\n]{2,40}?)((?:统一|具体|共同|分别|按职责分工|按照职责分工)?(?:牵头|负责))`)
 
+// leadClause opens a sentence with its lead units: 县商务局牵头，会同…
+// Without 由 only 牵头 marks such a clause: a sentence that opens with
+// "X负责…" may well describe X's duties rather than assign this task.
+var leadClause = regexp.MustCompile(`(?:^|[。；;\n])\s*([^，,。；;：:“”《》（）()\n]{2,40}?)((?:统一|具体|共同|分别)?牵头)[，,]`)
+
 // partnerWord starts the part of a 由 clause that names helpers, not the
 // responsible body: 由市财政局会同市发改委负责.
 var partnerWord = regexp.MustCompile(`会同|联合|协同|配合|指导|组织|督促`)
@@ -77,7 +82,13 @@ var partnerWord = regexp.MustCompile(`会同|联合|协同|配合|指导|组织|
 func proseNotes(text string) []unitNote {
 	var notes []unitNote
 	f := maskQuoted(fold(text))
-	for _, m := range proseClause.FindAllStringSubmatchIndex(f, -1) {
+	matches := proseClause.FindAllStringSubmatchIndex(f, -1)
+	for _, m := range leadClause.FindAllStringSubmatchIndex(f, -1) {
+		if !strings.Contains(f[m[2]:m[3]], "由") {
+			matches = append(matches, m)
+		}
+	}
+	for _, m := range matches {
 		if !causeFree(f, m[0]) {
 			continue
 		}
