@@ -117,6 +117,8 @@ func readMonthDone(m []string, year int) (Deadline, bool) {
 	return Deadline{Due: monthEnd(year, mo)}, true
 }
 
+// readMonthParts reads two parts of a month given together (10月中、下旬):
+// due at the end of the later part.
 func readMonthParts(m []string, year int) (Deadline, bool) {
 	y, mo := yearOr(m[1], year), atoi(m[2])
 	if !validYM(y, mo) {
@@ -125,6 +127,8 @@ func readMonthParts(m []string, year int) (Deadline, bool) {
 	return Deadline{Due: partOfMonth(y, mo, m[3]+"旬")}, true
 }
 
+// readHalfYear reads a first-half summary (半年工作小结): due at the end
+// of June of the plan year.
 func readHalfYear(_ []string, year int) (Deadline, bool) {
 	if year == 0 {
 		return Deadline{}, false

@@ -82,16 +82,18 @@ var partnerWord = regexp.MustCompile(`会同|联合|协同|配合|指导|组织|
 func proseNotes(text string) []unitNote {
 	var notes []unitNote
 	f := maskQuoted(fold(text))
-	matches := proseClause.FindAllStringSubmatchIndex(f, -1)
+	var matches [][]int
+	for _, m := range proseClause.FindAllStringSubmatchIndex(f, -1) {
+		if causeFree(f, m[0]) {
+			matches = append(matches, m)
+		}
+	}
 	for _, m := range leadClause.FindAllStringSubmatchIndex(f, -1) {
 		if !strings.Contains(f[m[2]:m[3]], "由") {
 			matches = append(matches, m)
 		}
 	}
 	for _, m := range matches {
-		if !causeFree(f, m[0]) {
-			continue
-		}
 		body, bodyF := text[m[2]:m[3]], f[m[2]:m[3]]
 		if loc := partnerWord.FindStringIndex(bodyF); loc != nil {
 			body, bodyF = body[:loc[0]], bodyF[:loc[0]]
