@@ -106,6 +106,8 @@ func TestBareMonthsInTimeFields(t *testing.T) {
 		{"time column cell", timeCellDeadlines("11月", 2022), []string{"2022-11-30"}},
 		{"time column cell with a full date", timeCellDeadlines("2023年3月", 2022), []string{"2023-03-31"}},
 		{"prose month", deadlinesOf("9月组织开展宣传活动", 2022), nil},
+		{"time column cell with a period word", timeCellDeadlines("季度", 2022), []string{"every:quarter"}},
+		{"time column cell with a long-term time", timeCellDeadlines("长期", 2022), nil},
 	}
 	for _, tt := range tests {
 		if got := deadlineKeys(tt.got); !reflect.DeepEqual(got, tt.want) {

@@ -9,7 +9,7 @@ import (
 // A bare month ("6月") names a month, not a deadline, in running prose. In a
 // field that holds nothing but the task's time — a 时限 column of a task
 // table, or a labelled line (完成时限：6月) — it can only mean "by the end of
-// that month".
+// that month"; and a bare period word there (季度) says how often.
 
 // timeLabel introduces a task's time on a line of its own or in a note.
 var timeLabel = regexp.MustCompile(`(?:完成时限|时限要求|完成时间|时间节点|时间要求|截止时间|办结时限|时限)\s*[：:]\s*$`)
@@ -19,12 +19,20 @@ var bareMonths = regexp.MustCompile(`^(?:[0-9０-９]{1,2}月份?\s*[、，,和�
 
 var monthInField = regexp.MustCompile(`([0-9０-９]{1,2})月份?`)
 
+// cellPeriods are the period words that fill a time or frequency cell on
+// their own (频次：季度) and then say how often the task recurs.
+var cellPeriods = map[string]string{"年度": EveryYear, "年": EveryYear, "半年": EveryHalfYear, "半年度": EveryHalfYear, "季度": EveryQuarter, "季": EveryQuarter, "月度": EveryMonth, "月": EveryMonth}
+
 // timeCellDeadlines reads the deadlines of a cell of a time column.
 func timeCellDeadlines(v string, year int) []Deadline {
 	if ds := deadlinesOf(v, year); len(ds) > 0 {
 		return ds
 	}
-	return bareMonthDeadlines(trimSpace(v), year)
+	cell := trimSpace(v)
+	if every, ok := cellPeriods[fold(cell)]; ok {
+		return []Deadline{{Text: cell, Every: every}}
+	}
+	return bareMonthDeadlines(cell, year)
 }
 
 // bareMonthDeadlines reads a field made only of bare months, each due at
