@@ -10,7 +10,7 @@ import (
 // Units a target figure may carry, longest first so that 场次 wins over 场
 // and 千瓦时 over 千瓦. A count, an area or a volume may be scaled by 万 or
 // 亿 (1万名, 80万平米, 3亿元), and area is given in 公顷 as often as in 亩.
-const targetUnits = `%|％|个百分点|个工作日|(?:万|亿)?(?:平方米|平米)|平方公里|万人次|人次|万元|亿元|(?:万|亿)?(?:立方米|千瓦时|千瓦|人|户|亩|名|个|家|件|次|吨|公顷|公頃|辆|套|台|张|株|册)|公里|千米|小时|场次|项|天|篇|所|场|批|条|座|期|份|倍|支|类|本|部`
+const targetUnits = `%|％|‰|个百分点|个工作日|(?:万|亿)?(?:平方米|平米)|平方公里|(?:万)?(?:人次|户次|家次|车次|架次)|万元|亿元|(?:万|亿)?(?:立方米|千瓦时|千瓦|兆瓦|人|户|亩|名|个|家|件|次|吨|公顷|公頃|辆|套|台|张|株|册)|公里|千米|小时|场次|项|天|篇|所|场|批|条|座|期|份|倍|支|类|本|部`
 
 // figure is a number as printed: digits, optionally grouped in thousands
 // by commas (2,500 or 36,000), optionally with decimals.

@@ -21,6 +21,7 @@ func TestTargetFormats(t *testing.T) {
 		{"吸纳就业2万名", []string{"2 万名"}},
 		{"培育家庭农场300家、合作社1.5万个", []string{"300 家", "1.5 万个"}},
 		{"新增光伏装机12万千瓦，增加床位800张", []string{"12 万千瓦", "800 张"}},
+		{"婴儿死亡率控制在5‰以下，服务企业3000家次", []string{"5 ‰", "3000 家次"}},
 		// A count that announces the list after its colon is no goal.
 		{"民生实事10项：新建公园；改造菜场", nil},
 		// A figure glued to 项目 is a name or a house number.
