@@ -43,7 +43,7 @@ var cadenceRules = []cadenceRule{
 	// 制定年度立法工作计划, 召开季度经济运行分析会: a verb orders a plan,
 	// report or meeting of the period. A plan's name without such a verb
 	// (年度计划编制质量, 符合年度计划任务) is the subject of the text.
-	{[]string{"年度", "季度", "月度"}, regexp.MustCompile(`(?:` + orderVerb + `)` + placeWord + `(年度|季度|月度)[^，,。；;：:、\n0-9０-９]{0,14}(?:计划|方案|会|` + activity + `)`), "", periodNotAYear},
+	{[]string{"年度", "季度", "月度"}, regexp.MustCompile(`(?:` + orderVerb + `)` + placeWord + `(年度|季度|月度)[^，,。；;：:、\n0-9０-９]{0,14}(?:计划|方案|要点|清单|会|` + activity + `)`), "", periodNotAYear},
 	// 季度通报, 年度考核, 月度调度: the period word glued to the activity.
 	{[]string{"年度", "季度", "月度"}, regexp.MustCompile(`(年度|季度|月度)(?:` + activity + `)(?:计划|方案)?`), "", periodNotAYear},
 	// 建立月通报机制, 季调度: a one-character period word glued to the

@@ -27,6 +27,8 @@ func TestCadencesWithoutEvery(t *testing.T) {
 		{"区商务局组织召开季度外贸形势分析会，研判走势。", []string{"every:quarter"}},
 		{"对各街道开展季度巡查，发现问题限期整改。", []string{"every:quarter"}},
 		{"编制年度绩效报告并向社会公开。", []string{"every:year"}},
+		{"制定年度工作要点和重点任务清单。", []string{"every:year"}},
+		{"聚焦年度重点工作任务。", nil},
 		{"建立全县年度林长制工作考核制度。", []string{"every:year"}},
 		{"科学编制年度财政预算，严控一般性支出。", []string{"every:year"}},
 		{"建立月通报机制，对进度滞后的乡镇约谈。", []string{"every:month"}},
