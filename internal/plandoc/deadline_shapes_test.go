@@ -79,6 +79,8 @@ func TestRelativeAndRangedYears(t *testing.T) {
 		{"次年2月底前报送上年度工作总结", []string{"2023-02-28"}},
 		{"力争明年底前全面完成", []string{"2023-12-31"}},
 		{"今年底前完成", []string{"2022-12-31"}},
+		{"去年12月底前已完成摸底", []string{"2021-12-31"}},
+		{"去年底已建成", []string{"2021-12-31"}},
 		// A range of years ends with its last year.
 		{"2023年至2025年，累计改造管网60公里", []string{"2025-12-31"}},
 		// Full-width figures and 号 for 日.

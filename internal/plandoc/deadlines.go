@@ -140,8 +140,9 @@ func deadlinesOf(text string, year int) []Deadline {
 }
 
 // relativeYear is the year that a date without its own year refers to:
-// the plan's year, or the next one after 明年, 次年 or 翌年 (次年3月底前,
-// 明年底前; the rule for 年底 matches from its 年, after 明/次/翌).
+// the plan's year, the next one after 明年, 次年 or 翌年 (次年3月底前,
+// 明年底前; the rule for 年底 matches from its 年, after 明/次/翌), or the
+// one before after 去年 or 上年.
 func relativeYear(f string, at, year int) int {
 	if year == 0 {
 		return 0
@@ -152,11 +153,19 @@ func relativeYear(f string, at, year int) int {
 			return year + 1
 		}
 	}
+	for _, w := range []string{"去年", "上年", "上一年"} {
+		if strings.HasSuffix(before, w) {
+			return year - 1
+		}
+	}
 	if strings.HasPrefix(f[at:], "年") {
 		for _, w := range []string{"明", "次", "翌"} {
 			if strings.HasSuffix(before, w) {
 				return year + 1
 			}
+		}
+		if strings.HasSuffix(before, "去") {
+			return year - 1
 		}
 	}
 	return year
@@ -165,7 +174,7 @@ func relativeYear(f string, at, year int) int {
 // withLeadIn moves a deadline's start back over the words that introduce
 // it (力争到2020年, 于2018年7月底前), so that its text reads as written.
 func withLeadIn(f string, at int) int {
-	for _, w := range []string{"明年", "次年", "翌年", "下一年", "明", "次", "翌"} {
+	for _, w := range []string{"明年", "次年", "翌年", "下一年", "去年", "上年", "明", "次", "翌", "去"} {
 		if strings.HasSuffix(f[:at], w) && (len(w) > len("明") || strings.HasPrefix(f[at:], "年")) {
 			at -= len(w)
 			break
