@@ -1,6 +1,9 @@
 package plandoc
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Brackets that may enclose part of a unit's name or a note. Angle and
 // tortoise-shell brackets appear inside unit names (市财政〈地税〉局,
@@ -107,7 +110,8 @@ func maskQuoted(s string) string {
 			continue
 		}
 		if depth > 0 {
-			for k := i; k < i+len(string(r)); k++ {
+			_, size := utf8.DecodeRuneInString(s[i:]) // not len(string(r)): an invalid byte is one byte
+			for k := i; k < i+size; k++ {
 				b[k] = ' '
 			}
 		}

@@ -107,6 +107,35 @@ func readMonth(m []string, year int) (Deadline, bool) {
 	return Deadline{Due: partOfMonth(year, mo, m[2])}, true
 }
 
+// readMonthDone reads a bare month followed by a verb of finishing (5月完成):
+// the work is due by the end of that month.
+func readMonthDone(m []string, year int) (Deadline, bool) {
+	mo := atoi(m[1])
+	if !validYM(year, mo) {
+		return Deadline{}, false
+	}
+	return Deadline{Due: monthEnd(year, mo)}, true
+}
+
+// readMonthParts reads two parts of a month given together (10月中、下旬):
+// due at the end of the later part.
+func readMonthParts(m []string, year int) (Deadline, bool) {
+	y, mo := yearOr(m[1], year), atoi(m[2])
+	if !validYM(y, mo) {
+		return Deadline{}, false
+	}
+	return Deadline{Due: partOfMonth(y, mo, m[3]+"旬")}, true
+}
+
+// readHalfYear reads a first-half summary (半年工作小结): due at the end
+// of June of the plan year.
+func readHalfYear(_ []string, year int) (Deadline, bool) {
+	if year == 0 {
+		return Deadline{}, false
+	}
+	return Deadline{Due: iso(year, 6, 30)}, true
+}
+
 func readThisYear(_ []string, year int) (Deadline, bool) {
 	if year == 0 {
 		return Deadline{}, false

@@ -22,39 +22,42 @@ type timeRule struct {
 }
 
 const (
-	numRe   = `[0-9０-９]`
-	yearRe  = `((?:19|20)[0-9]{2})`
-	monthRe = `([0-9０-９]{1,2})`
+	// completionRe is a verb of finishing right after a bare month: 5月完成
+	// and 9月初步建成 set a deadline, while a bare 3月 only names a month
+	// (and 3月启动 a start).
+	completionRe = `(?:基本|全面|初步|正式|全部|如期)?(?:完成|建成|出台|印发|上线|投运|投用|投入使用|竣工|完工|交付|办结|建立|制定|形成|通过验收)`
+	numRe        = `[0-9０-９]`
+	yearRe       = `((?:19|20|１９|２０)[0-9０-９]{2})`
+	monthRe      = `([0-9０-９]{1,2})`
 )
-
-var cadenceRules = []struct {
-	need  []string
-	re    *regexp.Regexp
-	every string
-}{
-	{[]string{"半年", "两次"}, regexp.MustCompile(`每半年|半年一(?:次|评|考|报|督)|每年两次`), EveryHalfYear},
-	{[]string{"季"}, regexp.MustCompile(`每季度?|按季度?|一季一|逐季`), EveryQuarter},
-	{[]string{"月"}, regexp.MustCompile(`每个?月|按月|一月一|逐月|月度(?:通报|调度|报送|督查)`), EveryMonth},
-	{[]string{"年"}, regexp.MustCompile(`每一?年度?|逐年|按年度|一年一(?:次|考|评|督|报)|年初有清单[^。；]*?年末有考[核评]|年度[^，。；、0-9]{0,14}?(?:计划|方案)`), EveryYear},
-}
 
 // timeRules are tried in order; a later rule never takes text that an
 // earlier one matched.
 var timeRules = []timeRule{
-	{[]string{"日"}, regexp.MustCompile(`(?:` + yearRe + `年)?` + monthRe + `月` + `([0-9０-９]{1,2})日(?:前|之前|以前)?`), readDay},
+	{[]string{"日", "号"}, regexp.MustCompile(`(?:` + yearRe + `年)?` + monthRe + `月` + `([0-9０-９]{1,2})[日号](?:前|之前|以前)?`), readDay},
 	{[]string{"/", ".", "．"}, regexp.MustCompile(yearRe + `[/.．]` + monthRe + `\s*[~～\-—－至到]\s*` + yearRe + `[/.．]` + monthRe), readSlashRange},
+	{[]string{"月"}, yearMonthRange, readYearMonthRange},
+	{[]string{".", "．", "/", "-"}, figureDate, readFigureDate},
 	{[]string{"月"}, regexp.MustCompile(`(?:` + yearRe + `年)?` + monthRe + `\s*[\-—－~～至到]\s*` + monthRe + `月份?`), readMonthRange},
+	// 10月中、下旬: two parts of a month given together end with the later.
+	{[]string{"旬"}, regexp.MustCompile(`(?:` + yearRe + `年)?` + monthRe + `月(?:上|中)\s*[、，,和至到\-—]\s*(中|下)旬(?:前|之前|以前)?`), readMonthParts},
 	{[]string{"月"}, regexp.MustCompile(yearRe + `年` + monthRe + `月份?(底|末|上旬|中旬|下旬|中)?(?:前|之前|以前)?`), readYearMonth},
-	{[]string{"季度", "半年"}, regexp.MustCompile(`(?:` + yearRe + `年)?(?:第([一二三四1-4])季度|(上半年|下半年))(?:末|底)?(?:前|之前)?`), readQuarter},
+	{[]string{"季度", "半年"}, regexp.MustCompile(`(?:` + yearRe + `年)?(?:第?([一二三四1-4])季度|(上半年|下半年))(?:末|底)?(?:前|之前)?`), readQuarter},
 	{[]string{"年"}, regexp.MustCompile(yearRe + `年(?:年)?(初|中|底|末)(?:前|之前|以前)?`), readYearPart},
 	{[]string{"年"}, regexp.MustCompile(yearRe + `年(?:底|末|内)?(?:前|之前|以前)?`), readYear},
 	{[]string{"月"}, regexp.MustCompile(monthRe + `月份?(底|末|上旬|中旬|下旬)?(?:前|之前|以前)?`), readMonth},
-	{[]string{"年底", "年末", "年内"}, regexp.MustCompile(`(?:今年|本年度?|当年)?年(?:底前|底|末前|内)`), readThisYear},
+	{[]string{"月"}, regexp.MustCompile(monthRe + `月` + completionRe), readMonthDone},
+	{[]string{"年底", "年末", "年内", "年终"}, regexp.MustCompile(`(?:今年|本年度?|当年)?年(?:底前|底|末前|内|终)`), readThisYear},
+	// 半年工作小结: the summary of the first half, due at its end (每半年
+	// and 上半年 are taken by earlier rules).
+	{[]string{"半年"}, regexp.MustCompile(`半年(?:工作)?(?:小结|总结|报告|评估)`), readHalfYear},
 }
 
 // deadlinesOf finds every deadline and cadence in text, in order of
 // appearance, each due date or cadence once.
 func deadlinesOf(text string, year int) []Deadline {
+	orig := text
+	text, origAt := squeezeDateSpaces(text)
 	f := maskQuoted(fold(text))
 	type found struct {
 		at, end int
@@ -73,17 +76,27 @@ func deadlinesOf(text string, year int) []Deadline {
 		}
 		return true
 	}
+	cf := maskBooks(fold(text))
 	for _, c := range cadenceRules {
-		if !containsAny(f, c.need) {
+		if !containsAny(cf, c.need) {
 			continue
 		}
-		for _, m := range c.re.FindAllStringIndex(f, -1) {
-			if strings.HasPrefix(f[m[0]:], "年度") && (endsWithDigit(f[:m[0]]) || strings.HasSuffix(f[:m[0]], "年")) {
-				continue // 2014年度 names a year, 年度计划 a cycle
+		for _, m := range c.re.FindAllStringSubmatchIndex(cf, -1) {
+			if c.ok != nil && !c.ok(cf, m) {
+				continue
 			}
-			if claim(m[0], m[1]) {
-				all = append(all, found{m[0], m[1], Deadline{Text: text[m[0]:m[1]], Every: c.every}})
+			at := m[0]
+			if len(m) > 2 && m[2] >= 0 {
+				at = m[2] // the text starts at the period word, not at the verb
 			}
+			if claim(at, m[1]) {
+				all = append(all, found{at, m[1], Deadline{Text: origSpan(orig, origAt, at, m[1]), Every: cadenceOf(c, cf, m)}})
+			}
+		}
+	}
+	for _, p := range planPeriodDeadlines(cf) {
+		if at := withLeadIn(cf, p[0]); claim(p[0], p[1]) {
+			all = append(all, found{at, p[1], Deadline{Text: origSpan(orig, origAt, at, p[1]), Due: iso(p[2], 12, 31)}})
 		}
 	}
 	for _, r := range timeRules {
@@ -91,7 +104,7 @@ func deadlinesOf(text string, year int) []Deadline {
 			continue
 		}
 		for _, m := range r.re.FindAllStringSubmatchIndex(f, -1) {
-			if !startsOK(f, m[0]) || !endsOK(f, m[1]) || !claimFree(taken, m[0], m[1]) {
+			if !startsOK(f, m[0]) || !endsOK(f, m[1]) || !claimFree(taken, m[0], m[1]) || r.re == figureDate && !figureDateEndOK(f[m[1]:]) {
 				continue
 			}
 			subs := make([]string, len(m)/2)
@@ -100,31 +113,73 @@ func deadlinesOf(text string, year int) []Deadline {
 					subs[i] = f[m[2*i]:m[2*i+1]]
 				}
 			}
-			d, ok := r.read(subs, year)
+			d, ok := r.read(subs, relativeYear(f, m[0], year))
 			if !ok || !claim(m[0], m[1]) {
 				continue
 			}
 			at := withLeadIn(f, m[0])
-			d.Text = text[at:m[1]]
+			d.Text = origSpan(orig, origAt, at, m[1])
 			all = append(all, found{at, m[1], d})
 		}
 	}
 	sort.SliceStable(all, func(i, j int) bool { return all[i].at < all[j].at })
 	var out []Deadline
 	seen := map[string]bool{}
+	ds := make([]Deadline, 0, len(all))
 	for _, x := range all {
-		key := x.d.Due + "|" + x.d.Every
+		ds = append(ds, x.d)
+	}
+	for _, d := range append(ds, labelledMonths(orig, year)...) {
+		key := d.Due + "|" + d.Every
 		if !seen[key] {
 			seen[key] = true
-			out = append(out, x.d)
+			out = append(out, d)
 		}
 	}
 	return out
 }
 
+// relativeYear is the year that a date without its own year refers to:
+// the plan's year, the next one after 明年, 次年 or 翌年 (次年3月底前,
+// 明年底前; the rule for 年底 matches from its 年, after 明/次/翌), or the
+// one before after 去年 or 上年.
+func relativeYear(f string, at, year int) int {
+	if year == 0 {
+		return 0
+	}
+	before := f[:at]
+	for _, w := range []string{"明年", "次年", "翌年", "下一年"} {
+		if strings.HasSuffix(before, w) {
+			return year + 1
+		}
+	}
+	for _, w := range []string{"去年", "上年", "上一年"} {
+		if strings.HasSuffix(before, w) {
+			return year - 1
+		}
+	}
+	if strings.HasPrefix(f[at:], "年") {
+		for _, w := range []string{"明", "次", "翌"} {
+			if strings.HasSuffix(before, w) {
+				return year + 1
+			}
+		}
+		if strings.HasSuffix(before, "去") {
+			return year - 1
+		}
+	}
+	return year
+}
+
 // withLeadIn moves a deadline's start back over the words that introduce
 // it (力争到2020年, 于2018年7月底前), so that its text reads as written.
 func withLeadIn(f string, at int) int {
+	for _, w := range []string{"明年", "次年", "翌年", "下一年", "去年", "上年", "明", "次", "翌", "去"} {
+		if strings.HasSuffix(f[:at], w) && (len(w) > len("明") || strings.HasPrefix(f[at:], "年")) {
+			at -= len(w)
+			break
+		}
+	}
 	for _, w := range []string{"到", "至", "于", "在"} {
 		if strings.HasSuffix(f[:at], w) {
 			at -= len(w)
@@ -164,7 +219,7 @@ func startsOK(f string, at int) bool {
 	if before == "" {
 		return true
 	}
-	for _, w := range []string{"每", "自", "从", "比", "较", "与", "同", "-", "—", "~", "至", "第", "近", "前", "后", "连续"} {
+	for _, w := range []string{"每", "自", "从", "比", "较", "与", "同", "-", "—", "~", "至", "第", "近", "前", "后", "连续", "上", "下", "本", "这"} {
 		if strings.HasSuffix(before, w) {
 			return w == "至" && !endsWithDigit(strings.TrimSuffix(before, w))
 		}
@@ -181,8 +236,14 @@ func endsOK(f string, end int) bool {
 			return false
 		}
 	}
+	// 2024年至2026年 is a range: only its end is a deadline.
+	if rangeEnd.MatchString(after) {
+		return false
+	}
 	return !startsWithDigit(after)
 }
+
+var rangeEnd = regexp.MustCompile(`^\s*[至到]\s*(?:19|20|１９|２０)[0-9０-９]{2}`)
 
 func endsWithDigit(s string) bool {
 	if s == "" {

@@ -12,7 +12,8 @@ import (
 var isoDate = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 
 func FuzzDeadlines(f *testing.F) {
-	for _, s := range []string{"2018年底前", "6月底前", "(1-3月份)", "每季度", "2021/01 ~ 2021/12", "年初有清单、年末有考核", "12月前", "2016年年初", "第二季度", "99月底前", "2019年13月"} {
+	for _, s := range []string{"2018年底前", "6月底前", "(1-3月份)", "每季度", "2021/01 ~ 2021/12", "年初有清单、年末有考核", "12月前", "2016年年初", "第二季度", "99月底前", "2019年13月",
+		"于 2024 年底前", "2023 年 6 月底前", " 2025 年中 ", "召开季度形势分析会", "推行“一季一督查”", "建立月通报机制", "争取5月完成", "9月初步建成"} {
 		f.Add(s, 2018)
 	}
 	f.Fuzz(func(t *testing.T, s string, year int) {
@@ -23,12 +24,16 @@ func FuzzDeadlines(f *testing.F) {
 			if d.Due != "" && !isoDate.MatchString(d.Due) {
 				t.Fatalf("due %q is not an ISO date", d.Due)
 			}
+			if d.Text == "" || !strings.Contains(s, d.Text) {
+				t.Fatalf("deadline text %q is not part of %q", d.Text, s)
+			}
 		}
 	})
 }
 
 func FuzzUnits(f *testing.F) {
-	for _, s := range []string{"（责任单位：市法制办，各县〔市、区〕政府）", "(市财政〈地税〉局和各地政府按职责分工分别牵头落实)", "（A等市级有关部门）", "((((", "（）", "（牵头单位：；配合单位：）"} {
+	for _, s := range []string{"（责任单位：市法制办，各县〔市、区〕政府）", "(市财政〈地税〉局和各地政府按职责分工分别牵头落实)", "（A等市级有关部门）", "((((", "（）", "（牵头单位：；配合单位：）",
+		"〔责任单位:县住建局、县发改局按职责分工负责。各乡镇政府均为责任主体，不再列出，下同。〕", "由县林业局牵头，会同县财政局", "由于", "- 主（協）辦機關：環保署、(各縣市政府)", "牵头单位：办公室 财务处", "〔〔〕"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

@@ -3,26 +3,28 @@ package plandoc
 import "strings"
 
 // milestonesOf reads progress steps, one per line: each step's due date is
-// the time in its trailing bracket ((4月底前)), else the first date in it.
+// the time in its trailing bracket ((4月底前)) or on a line of its own after
+// it (2022/01 ~ 2022/12), else the first date in it.
 func milestonesOf(lines []string, year int) []Milestone {
 	var out []Milestone
-	for _, ln := range stepLines(lines) {
-		ln = trimSpace(ln)
-		if ln == "" {
-			continue
+	for _, st := range stepLines(lines) {
+		text, due := st.text, ""
+		if st.time != "" {
+			if ds := dueDates(deadlinesOf(st.time, year)); len(ds) > 0 {
+				due = ds[0]
+			}
 		}
-		text, due := ln, ""
-		if notes := parenNotes(ln); len(notes) > 0 {
+		if notes := parenNotes(text); due == "" && len(notes) > 0 {
 			last := notes[len(notes)-1]
-			if trailing(fold(ln), last.end) {
-				if ds := dueDates(deadlinesOf(ln[last.start:last.end], year)); len(ds) > 0 {
+			if trailing(fold(text), last.end) {
+				if ds := dueDates(deadlinesOf(text[last.start:last.end], year)); len(ds) > 0 {
 					due = ds[0]
-					text = strings.TrimRightFunc(ln[:last.start], isOpen)
+					text = strings.TrimRightFunc(text[:last.start], isOpen)
 				}
 			}
 		}
 		if due == "" {
-			if ds := dueDates(deadlinesOf(ln, year)); len(ds) > 0 {
+			if ds := dueDates(deadlinesOf(text, year)); len(ds) > 0 {
 				due = ds[0]
 			}
 		}
@@ -42,27 +44,49 @@ func dueDates(ds []Deadline) []string {
 	return out
 }
 
+// step is one progress step: its text and, when the time was printed on a
+// line of its own after it, that time.
+type step struct{ text, time string }
+
 // stepLines rejoins a step that a table cell wrapped over several
 // paragraphs: a line goes on the one before it when that one has not
-// ended its sentence, or when it is only the step's time ((2014年)).
-func stepLines(lines []string) []string {
-	var out []string
+// ended its sentence, or when it is only the step's time ((2014年),
+// 2022/01 ~ 2022/12). Heading and list markers (### , - ) are dropped.
+func stepLines(lines []string) []step {
+	var out []step
 	for _, ln := range lines {
-		ln = trimSpace(ln)
+		ln = strings.TrimLeft(trimSpace(ln), "#-*• \t")
 		if ln == "" {
 			continue
 		}
 		if n := len(out); n > 0 {
-			prev := out[n-1]
+			prev := out[n-1].text
 			ended := strings.HasSuffix(prev, "。") || strings.HasSuffix(prev, "；") || strings.HasSuffix(prev, ";") ||
 				strings.HasSuffix(prev, "）") || strings.HasSuffix(prev, ")")
-			onlyTime := strings.IndexAny(ln, "（(") == 0 && len(parenNotes(ln)) == 1 && trailing(fold(ln), parenNotes(ln)[0].end) && len(deadlinesOf(ln, 0)) > 0
-			if !ended || onlyTime {
-				out[n-1] = prev + ln
+			switch {
+			case onlyTime(ln) && out[n-1].time == "":
+				out[n-1].time = ln
+				continue
+			case !ended && out[n-1].time == "":
+				out[n-1].text = prev + ln
 				continue
 			}
 		}
-		out = append(out, ln)
+		out = append(out, step{text: ln})
 	}
 	return out
+}
+
+// onlyTime reports whether a line holds nothing but time expressions,
+// brackets and punctuation.
+func onlyTime(ln string) bool {
+	ds := deadlinesOf(ln, 2000) // any year: only the shape matters
+	if len(ds) == 0 {
+		return false
+	}
+	rest := ln
+	for _, d := range ds {
+		rest = strings.Replace(rest, d.Text, "", 1)
+	}
+	return strings.Trim(rest, " \t\u3000（）()【】[]~～-—－至到，,。；;、") == ""
 }

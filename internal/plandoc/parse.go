@@ -218,13 +218,15 @@ func expandLayoutTables(body []line, year int) []line {
 
 // yearWord is a year as a plan writes it: 2016年, or the year of a
 // year/month date (2021/01 ~ 2024/05) that commitment templates use.
-var yearWord = regexp.MustCompile(`((?:19|20)[0-9]{2})(?:年|/[01]?[0-9](?:[^0-9]|$))`)
+// Web text puts spaces around half-width figures (于 2024 年底前), and
+// some documents write full-width digits (２０２４年).
+var yearWord = regexp.MustCompile(`((?:19|20|１９|２０)[0-9０-９]{2})(?:\s*年|/[01]?[0-9](?:[^0-9]|$))`)
 
 // firstYear is the first year a dateless plan names (2016年年初 → 2016).
 func firstYear(lines []line) int {
 	for _, l := range lines {
 		if m := yearWord.FindStringSubmatch(maskQuoted(l.f)); m != nil {
-			return atoi(m[1])
+			return atoi(asciiDigits(m[1]))
 		}
 	}
 	return 0

@@ -176,7 +176,7 @@ func mergeRow(t *Task, row []string, c columns, year int) {
 		}
 	}
 	if v := c.value(row, c.deadline); v != "" {
-		t.Deadlines = mergeDeadlines(t.Deadlines, deadlinesOf(v, year))
+		t.Deadlines = mergeDeadlines(t.Deadlines, timeCellDeadlines(v, year))
 	}
 	if v := c.value(row, c.milestones); v != "" {
 		for _, ms := range milestonesOf(strings.Split(v, "\n"), year) {

@@ -4,17 +4,28 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
-// Units a target figure may carry, longest first so that 万平米 wins over 万.
-const targetUnits = `%|％|个百分点|个工作日|万平方米|万平米|平方米|平方公里|万人次|万人|人次|万元|亿元|万户|万亩|公里|千米|小时|个|次|项|家|人|户|天|篇|件|所|场|批|条|套|台|名|期|份|倍|亩|吨|辆|座|支|类|本|部`
+// Units a target figure may carry, longest first so that 场次 wins over 场
+// and 千瓦时 over 千瓦. A count, an area or a volume may be scaled by 万 or
+// 亿 (1万名, 80万平米, 3亿元), and area is given in 公顷 as often as in 亩.
+const targetUnits = `%|％|‰|个百分点|个工作日|(?:万|亿)?(?:平方米|平米)|平方公里|(?:万)?(?:人次|户次|家次|车次|架次)|万元|亿元|(?:万|亿)?(?:立方米|千瓦时|千瓦|兆瓦|人|户|亩|名|个|家|件|次|吨|公顷|公頃|辆|套|台|张|株|册)|公里|千米|小时|场次|项|天|篇|所|场|批|条|座|期|份|倍|支|类|本|部`
+
+// figure is a number as printed: digits, optionally grouped in thousands
+// by commas (2,500 or 36,000), optionally with decimals.
+const figure = `([0-9０-９]+(?:,[0-9]{3})*(?:\.[0-9]+)?)`
 
 var (
-	digitTarget = regexp.MustCompile(`([0-9０-９]+(?:\.[0-9]+)?)(?:\s*[\-—－~～至到]\s*([0-9０-９]+(?:\.[0-9]+)?))?\s*(` + targetUnits + `)`)
+	digitTarget = regexp.MustCompile(figure + `(?:\s*[\-—－~～至到]\s*` + figure + `)?\s*(` + targetUnits + `)`)
 	// Chinese numerals count only where they clearly give a quantity: the
 	// size of an enumeration (…等四个平台) or a frequency (每季度协调一次).
 	countTarget = regexp.MustCompile(`等([一二三四五六七八九十两]+)(个|项|类)`)
-	freqTarget  = regexp.MustCompile(`(?:每[^，。；、]{0,12}?|至少[^，。；、]{0,6}?|不少于)([一二三四五六七八九十两]+)(次)`)
+	// A time limit the task must keep in handling something is a target
+	// (最迟5小时内发布, 三个工作日内办结), written in either kind of numeral.
+	// Months and years (5年内引进200名) give the horizon of other targets.
+	durationTarget = regexp.MustCompile(`([0-9０-９]{1,3}|[一二三四五六七八九十两]+)\s*(个工作日|工作日|天|日|小时|周)(?:之内|以内|内)`)
+	freqTarget     = regexp.MustCompile(`(?:每[^，。；、]{0,12}?|至少[^，。；、]{0,6}?|不少于)([一二三四五六七八九十两]+)(次)`)
 )
 
 // targetsOf finds the quantitative goals of a task's text.
@@ -39,11 +50,23 @@ func targetsOf(text string) []Target {
 		if m[4] >= 0 {
 			num = f[m[4]:m[5]] // a range takes its upper bound
 		}
-		v, err := strconv.ParseFloat(asciiDigits(num), 64)
+		v, err := strconv.ParseFloat(strings.ReplaceAll(asciiDigits(num), ",", ""), 64)
 		if err != nil {
 			continue
 		}
 		add(m[0], m[1], v, m[6], m[7])
+	}
+	for _, m := range durationTarget.FindAllStringSubmatchIndex(f, -1) {
+		if !figureStartOK(f, m[0]) || strings.HasSuffix(f[:m[0]], "每") || strings.HasSuffix(f[:m[0]], "月") {
+			continue
+		}
+		n, ok := cnNumber(f[m[2]:m[3]])
+		if !ok {
+			n = atoi(f[m[2]:m[3]])
+		}
+		if n > 0 {
+			add(m[2], m[1], float64(n), m[4], m[5])
+		}
 	}
 	for _, re := range []*regexp.Regexp{countTarget, freqTarget} {
 		for _, m := range re.FindAllStringSubmatchIndex(f, -1) {
@@ -64,14 +87,41 @@ func figureStartOK(f string, at int) bool {
 			return false
 		}
 	}
+	if memberOf.MatchString(before) {
+		return false
+	}
 	return !endsWithDigit(before) || strings.HasSuffix(before, "至")
 }
 
+// memberOf ends the text before a figure that counts a national or
+// provincial set the task's body joins (列入全国100个试点县, 入选全省50强):
+// the figure is the size of that set, not a target of the task.
+var memberOf = regexp.MustCompile(`(?:列入|入选|纳入|成为|跻身)[^，,。；;]{0,6}(?:全国|全省)$`)
+
 // figureEndOK rejects a figure that is part of a name or a date (12345热线,
 // 3月) — the unit alternatives already exclude 年, 月 and 日.
+//
+// A "unit" that is the first character of a noun (项目, 人才, 部门) is no
+// measure word: 解放路88项目 is a name or a house number, and counts of
+// such nouns take their own measure word (8个项目, 20名人才).
+//
+// A count followed by a colon (改革举措5项：…) is the size of the list
+// that follows it, not a goal.
 func figureEndOK(f string, end int) bool {
+	if rest := strings.TrimLeft(f[end:], " "); strings.HasPrefix(rest, "：") || strings.HasPrefix(rest, ":") {
+		return false
+	}
+	for _, noun := range gluedNouns {
+		_, size := utf8.DecodeRuneInString(noun)
+		if strings.HasSuffix(f[:end], noun[:size]) && strings.HasPrefix(f[end:], noun[size:]) {
+			return false
+		}
+	}
 	return !startsWithDigit(f[end:])
 }
+
+// gluedNouns begin with a character that is also a measure word.
+var gluedNouns = []string{"个月", "项目", "人才", "人口", "人民", "人大", "部门", "部署", "台账", "条例", "条件", "期间", "场所", "类型", "批次"}
 
 // clauseAround returns the clause of text (between punctuation marks)
 // that holds the byte range [at, end).

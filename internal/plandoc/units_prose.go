@@ -1,0 +1,192 @@
+package plandoc
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// Responsibility written outside the usual round-bracket note: a
+// tortoise-shell note with an explanation after it, a clause of the
+// running prose (由市农业农村局牵头), and units separated by spaces in a
+// labelled line or a table cell.
+
+// shellNotes returns the outermost 〔…〕 groups of s that stand outside
+// round brackets, book titles and quotations, as the spans of their contents.
+func shellNotes(s string) []span {
+	var out []span
+	depth, round, book, quote, start := 0, 0, 0, 0, 0
+	for i, r := range s {
+		switch r {
+		case '《':
+			book++
+		case '》':
+			book = max(book-1, 0)
+		case '“':
+			quote++
+		case '”':
+			quote = max(quote-1, 0)
+		case '（', '(':
+			round++
+		case '）', ')':
+			round = max(round-1, 0)
+		case '〔':
+			if book == 0 && quote == 0 && round == 0 {
+				if depth == 0 {
+					start = i + len("〔")
+				}
+				depth++
+			}
+		case '〕':
+			if depth > 0 && book == 0 && quote == 0 && round == 0 {
+				depth--
+				if depth == 0 {
+					out = append(out, span{start, i})
+				}
+			}
+		}
+	}
+	return out
+}
+
+// noteSentences keeps a note's first sentence and any later sentence that
+// starts with a framing label. Notes often go on to explain themselves
+// (…按职责分工负责。各区县政府均为责任主体，不再列出，下同。): the
+// explanation names no units of this task.
+func noteSentences(inner string) string {
+	sentences := splitOutside(inner, "。")
+	kept := []string{sentences[0]}
+	for _, sen := range sentences[1:] {
+		if noteLabel.MatchString(fold(trimSpace(sen))) {
+			kept = append(kept, sen)
+		}
+	}
+	return strings.TrimRight(strings.Join(kept, "；"), "。.；; \u3000")
+}
+
+// proseClause is a responsibility clause of running prose: 由X牵头 or
+// 由X负责, where X is one or more unit names. A body the prose merely
+// mentions alongside (会同市财政局, 报省政府同意) is not taken.
+var proseClause = regexp.MustCompile(`由([^，,。；;：:“”《》\n]{2,40}?)((?:统一|具体|共同|分别|按职责分工|按照职责分工)?(?:牵头|负责))`)
+
+// leadClause opens a sentence with its lead units: 县商务局牵头，会同…
+// Without 由 only 牵头 marks such a clause: a sentence that opens with
+// "X负责…" may well describe X's duties rather than assign this task.
+var leadClause = regexp.MustCompile(`(?:^|[。；;\n])\s*([^，,。；;：:“”《》（）()\n]{2,40}?)((?:统一|具体|共同|分别)?牵头)[，,]`)
+
+// partnerWord starts the part of a 由 clause that names helpers, not the
+// responsible body: 由市财政局会同市发改委负责.
+var partnerWord = regexp.MustCompile(`会同|联合|协同|配合|指导|组织|督促`)
+
+// proseNotes reads the responsibility clauses of running prose.
+func proseNotes(text string) []unitNote {
+	var notes []unitNote
+	f := maskQuoted(fold(text))
+	var matches [][]int
+	for _, m := range proseClause.FindAllStringSubmatchIndex(f, -1) {
+		if causeFree(f, m[0]) {
+			matches = append(matches, m)
+		}
+	}
+	for _, m := range leadClause.FindAllStringSubmatchIndex(f, -1) {
+		if !strings.Contains(f[m[2]:m[3]], "由") {
+			matches = append(matches, m)
+		}
+	}
+	for _, m := range matches {
+		body, bodyF := text[m[2]:m[3]], f[m[2]:m[3]]
+		if loc := partnerWord.FindStringIndex(bodyF); loc != nil {
+			body, bodyF = body[:loc[0]], bodyF[:loc[0]]
+		}
+		if !allUnits(body, bodyF) {
+			continue
+		}
+		n := unitNote{units: splitUnits(body)}
+		if strings.Contains(f[m[4]:m[5]], "牵头") {
+			n.lead = n.units
+		}
+		if len(n.units) > 0 {
+			notes = append(notes, n)
+		}
+	}
+	return notes
+}
+
+// causeFree rejects a 由 that belongs to another word: 由于 (because),
+// 由此, 自由, 理由, 缘由, 事由.
+func causeFree(f string, at int) bool {
+	if strings.HasPrefix(f[at:], "由于") || strings.HasPrefix(f[at:], "由此") {
+		return false
+	}
+	prev, _ := utf8.DecodeLastRuneInString(f[:at])
+	return !strings.ContainsRune("自理缘事来经", prev)
+}
+
+// splitSpaced splits "办公室 计划财务处" into its units when every part
+// separated by spaces is itself a unit name; a name that a line break or a
+// spaced-out layout cut in two ("驻局纪检 组监察室") stays as written.
+func splitSpaced(s string) []string {
+	parts := strings.FieldsFunc(trimSpace(s), isBlank)
+	if len(parts) < 2 {
+		return []string{s}
+	}
+	for _, p := range parts {
+		name := stripBracketTail(fold(p))
+		if utf8.RuneCountInString(name) < 2 || !unitEnd.MatchString(name) {
+			return []string{s}
+		}
+	}
+	return parts
+}
+
+// splitGluedDivisions splits names of internal divisions that a merged
+// table cell printed without a separator ("规划处社扶处"). Divisions (处),
+// sections (科) and county sections (股) are the smallest units and never
+// contain one another, so a second 处 inside a name starts a new name.
+func splitGluedDivisions(s string) []string {
+	f := fold(s)
+	for _, suffix := range []string{"处", "科", "股"} {
+		i := strings.Index(f, suffix)
+		if i < 0 || !strings.HasSuffix(f, suffix) || i+len(suffix) >= len(f) {
+			continue
+		}
+		left, right := f[:i+len(suffix)], f[i+len(suffix):]
+		if utf8.RuneCountInString(left) >= 3 && utf8.RuneCountInString(right) >= 3 && !strings.ContainsAny(f, "（(〔〈<[【") {
+			return append([]string{s[:len(left)]}, splitGluedDivisions(s[len(left):])...)
+		}
+	}
+	return []string{s}
+}
+
+// wrapped reports whether u is enclosed whole in one pair of brackets, and
+// returns what they enclose.
+func wrapped(u string) (string, bool) {
+	first, size := utf8.DecodeRuneInString(u)
+	last, lastSize := utf8.DecodeLastRuneInString(u)
+	if len(u) <= size+lastSize || !isOpen(first) || !isClose(last) {
+		return "", false
+	}
+	inner := u[size : len(u)-lastSize]
+	if !outsideBracketsAll(inner) {
+		return "", false
+	}
+	return trimSpace(inner), true
+}
+
+// outsideBracketsAll reports whether the brackets of s are balanced, so
+// that "(A)、(B)" is not taken for one wrapped unit.
+func outsideBracketsAll(s string) bool {
+	depth := 0
+	for _, r := range s {
+		switch {
+		case isOpen(r):
+			depth++
+		case isClose(r):
+			depth--
+			if depth < 0 {
+				return false
+			}
+		}
+	}
+	return depth == 0
+}
