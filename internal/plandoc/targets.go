@@ -87,12 +87,16 @@ func figureStartOK(f string, at int) bool {
 			return false
 		}
 	}
-	if memberOf.MatchString(before) {
+	if memberOf.MatchString(before) || strings.HasSuffix(before, "方面") {
 		return false
 	}
 	return !endsWithDigit(before) || strings.HasSuffix(before, "至")
 }
 
+// A figure right after 方面 (知识产权方面5项) tallies the measures a
+// notice lists under that field; it says how many there are, not what a
+// task must reach.
+//
 // memberOf ends the text before a figure that counts a national or
 // provincial set the task's body joins (列入全国100个试点县, 入选全省50强):
 // the figure is the size of that set, not a target of the task.

@@ -24,6 +24,9 @@ func TestTargetFormats(t *testing.T) {
 		{"婴儿死亡率控制在5‰以下，服务企业3000家次", []string{"5 ‰", "3000 家次"}},
 		// A count that announces the list after its colon is no goal.
 		{"民生实事10项：新建公园；改造菜场", nil},
+		// A tally of the measures listed under a field is no goal either.
+		{"（二）生态保护方面4项。", nil},
+		{"生态保护方面完成整改4项", []string{"4 项"}},
 		// A figure glued to 项目 is a name or a house number.
 		{"推进人民路66项目和东门8号地块改造", nil},
 		{"7.500人才公寓建设", nil},
