@@ -31,17 +31,8 @@ const (
 // when the task list is empty.
 func coverageWarnings(doc *docread.Doc, tasks []Task) []Warning {
 	lines := sourceLines(doc)
-	folded := false // the document has traditional characters
-	for _, l := range lines {
-		if l.f != l.text {
-			folded = true
-			break
-		}
-	}
-	c := coverage{lines: lines, tasks: indexTasks(tasks, folded), inTable: make([]bool, len(lines)), fold: fold}
-	if !folded {
-		c.fold = func(s string) string { return s }
-	}
+	folded := foldLines(lines)
+	c := coverage{lines: lines, tasks: indexTasks(tasks, folded), inTable: make([]bool, len(lines)), folded: folded}
 	c.tables = append(taskTableSpans(lines), textTableSpans(lines)...)
 	c.tableUnread = make([]bool, len(c.tables))
 	for k, t := range c.tables {
@@ -88,7 +79,7 @@ type coverage struct {
 	tables      []lineSpan // task tables, real or written as text
 	tableUnread []bool     // per table: it gave no task
 	inTable     []bool     // per line: it is a row or a cell of a task table
-	fold        func(string) string
+	folded      bool       // the document is in traditional script: fold as you compare
 	buf         []rune
 }
 
@@ -96,8 +87,8 @@ type coverage struct {
 func (c *coverage) share(s lineSpan) float64 {
 	found, total := 0, 0
 	for _, l := range c.lines[s.from:s.to] {
-		c.buf = meaningful(l.f, c.buf)
-		f, t := c.tasks.read.count(c.buf)
+		c.buf = meaningful(l.f, false, c.buf)
+		f, t := countRuns(c.tasks.read, c.buf)
 		found, total = found+f, total+t
 	}
 	if total == 0 {
@@ -170,7 +161,7 @@ func (c *coverage) unreadTable(s lineSpan) bool {
 			}
 			long = long || normLen(v) >= minCellChars
 			if !hit {
-				hit, c.buf = c.tasks.startsTask(c.fold(v), c.buf)
+				hit, c.buf = c.tasks.startsTask(v, c.folded, c.buf)
 			}
 		}
 		if long || hit {
@@ -207,14 +198,14 @@ func assignsWork(f string) bool {
 // unreadParagraph reports whether a folded line is a long paragraph that
 // assigns work and is (mostly) in no task.
 func (c *coverage) unreadParagraph(f string) bool {
-	if len(f) < 3*minParagraphChars/2 || normLen(f) < minParagraphChars {
-		return false // a CJK character is three bytes: most lines are turned away unread
+	if len(f) < 2*minParagraphChars || !assignsWork(f) {
+		return false // a CJK character is three bytes: most lines are turned away here, cheaply
 	}
-	if !assignsWork(f) {
+	c.buf = meaningful(f, false, c.buf)
+	if len(c.buf) < minParagraphChars {
 		return false
 	}
-	c.buf = meaningful(f, c.buf)
-	found, total := c.tasks.read.count(c.buf)
+	found, total := countRuns(c.tasks.read, c.buf)
 	return total > 0 && float64(found) < paragraphReadShare*float64(total)
 }
 

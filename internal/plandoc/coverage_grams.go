@@ -1,6 +1,8 @@
 package plandoc
 
 import (
+	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -24,13 +26,42 @@ const gramLen = 5
 // did with the rest of the row.
 const startChars = 24
 
-// gramSet holds runs of gramLen characters.
-type gramSet map[uint64]struct{}
+// runSet is a set of runs kept as a Bloom filter: two bits per run in a
+// table of 32 bits per run it will hold, so that one run in about 270
+// absent is taken for present (a share is off by well under a percent).
+// It is filled on every import, and a map that grows as it fills, or a
+// table of whole hashes, costs more than the rest of the check; 32 bits
+// per run keeps the table within the processor's cache.
+type runSet struct {
+	bits []uint64
+	mask uint64
+}
+
+const bitsPerRun = 32
+
+func newRunSet(n int) runSet {
+	size := 1 << 12
+	for size < bitsPerRun*n {
+		size <<= 1
+	}
+	return runSet{bits: make([]uint64, size/64), mask: uint64(size - 1)}
+}
+
+func (s runSet) add(h uint64) {
+	a, b := h&s.mask, (h>>32)&s.mask
+	s.bits[a>>6] |= 1 << (a & 63)
+	s.bits[b>>6] |= 1 << (b & 63)
+}
+
+func (s runSet) has(h uint64) bool {
+	a, b := h&s.mask, (h>>32)&s.mask
+	return s.bits[a>>6]&(1<<(a&63)) != 0 && s.bits[b>>6]&(1<<(b&63)) != 0
+}
 
 // taskIndex is what the tasks hold as text, ready to be looked up.
 type taskIndex struct {
-	read   gramSet         // every run in the tasks' titles, texts, units, deadlines, targets, milestones
-	starts gramSet         // the runs within the first startChars characters of a title or text
+	read   runSet          // every run in the tasks' titles, texts, units, deadlines, targets, milestones
+	starts runSet          // the runs within the first startChars characters of a title or text
 	titles map[string]bool // the titles, as meaningful characters
 }
 
@@ -41,49 +72,62 @@ type taskIndex struct {
 // cut from the document's own characters, so a simplified document needs
 // no folding, and folding is the costly part.
 func indexTasks(tasks []Task, folded bool) taskIndex {
-	fold := fold
-	if !folded {
-		fold = func(s string) string { return s }
-	}
-	size := 0 // runs in the tasks' texts, about: maps sized once do not grow and rehash
+	size := 0 // about the number of runs: a run starts at each character, of three bytes in CJK
 	for _, t := range tasks {
-		size += len(t.Text) / 3
+		size += len(t.Title) + len(t.Text)
+		for _, u := range t.LeadUnits {
+			size += len(u)
+		}
+		for _, u := range t.Units {
+			size += len(u)
+		}
 	}
-	x := taskIndex{read: make(gramSet, size), starts: make(gramSet, 2*len(tasks)*startChars), titles: make(map[string]bool, len(tasks))}
+	x := taskIndex{read: newRunSet(size / 2), starts: newRunSet(2 * len(tasks) * startChars), titles: make(map[string]bool, len(tasks))}
 	var buf []rune
+	add := func(s string) {
+		buf = meaningful(s, folded, buf)
+		addRuns(x.read, buf)
+	}
 	for _, t := range tasks {
-		buf = meaningful(fold(t.Title), buf)
+		buf = meaningful(t.Title, folded, buf)
 		if len(buf) > 0 {
 			x.titles[string(buf)] = true
 		}
-		x.read.addRuns(buf)
-		x.starts.addRuns(buf[:min(len(buf), startChars)])
-		buf = meaningful(fold(t.Text), buf)
-		x.read.addRuns(buf)
-		x.starts.addRuns(buf[:min(len(buf), startChars)])
-		more := append(append([]string{}, t.LeadUnits...), t.Units...)
+		addRuns(x.starts, buf[:min(len(buf), startChars)])
+		if !strings.HasPrefix(t.Text, t.Title) {
+			addRuns(x.read, buf)
+		}
+		buf = meaningful(t.Text, folded, buf)
+		addRuns(x.read, buf)
+		addRuns(x.starts, buf[:min(len(buf), startChars)])
+		for _, u := range t.LeadUnits {
+			add(u)
+		}
+		for _, u := range t.Units {
+			add(u)
+		}
 		for _, d := range t.Deadlines {
-			more = append(more, d.Text)
+			add(d.Text)
 		}
 		for _, tg := range t.Targets {
-			more = append(more, tg.Text)
+			add(tg.Text)
 		}
 		for _, m := range t.Milestones {
-			more = append(more, m.Text)
-		}
-		for _, s := range more {
-			buf = meaningful(fold(s), buf)
-			x.read.addRuns(buf)
+			add(m.Text)
 		}
 	}
 	return x
 }
 
-// meaningful returns the letters and digits of a string, full-width forms
-// as ASCII (as NFKC folds them), ASCII in lower case.
-func meaningful(f string, buf []rune) []rune {
+// meaningful returns the letters and digits of a string, folded to
+// simplified script when folded is set, full-width forms as ASCII (as NFKC
+// folds them), ASCII in lower case.
+func meaningful(s string, folded bool, buf []rune) []rune {
 	buf = buf[:0]
-	for _, r := range f {
+	for _, r := range s {
+		if folded {
+			r = foldRune(r)
+		}
 		if r >= 0xFF01 && r <= 0xFF5E {
 			r -= 0xFEE0
 		}
@@ -95,6 +139,58 @@ func meaningful(f string, buf []rune) []rune {
 		}
 	}
 	return buf
+}
+
+// foldTable is fold's table of traditional characters laid out as an
+// array over the Basic Multilingual Plane (0: the character stays): the
+// check folds every character of a traditional document, and an array
+// lookup costs a fraction of a map lookup.
+var (
+	foldTableOnce sync.Once
+	foldTable     []uint16
+)
+
+func loadFoldTable() {
+	foldOnce.Do(loadFold)
+	foldTable = make([]uint16, 0x10000)
+	for from, to := range foldMap {
+		if from < 0x10000 && to < 0x10000 {
+			foldTable[from] = uint16(to)
+		}
+	}
+}
+
+// foldRune is fold for one character.
+func foldRune(r rune) rune {
+	foldTableOnce.Do(loadFoldTable)
+	if r < 0x10000 {
+		if t := foldTable[r]; t != 0 {
+			return rune(t)
+		}
+		return r
+	}
+	if t, ok := foldMap[r]; ok {
+		return t
+	}
+	return r
+}
+
+// foldFast is fold through foldTable; it returns s itself when nothing
+// changes.
+func foldFast(s string) string {
+	for i, r := range s {
+		if foldRune(r) == r {
+			continue
+		}
+		b := []byte(s)
+		for j, r := range s[i:] {
+			if t := foldRune(r); t != r {
+				utf8.EncodeRune(b[i+j:], t)
+			}
+		}
+		return string(b)
+	}
+	return s
 }
 
 func isMeaningful(r rune) bool {
@@ -127,32 +223,33 @@ func runAt(rs []rune) uint64 {
 	return h
 }
 
-func (g gramSet) addRuns(rs []rune) {
+func addRuns(s runSet, rs []rune) {
 	for i := 0; i+gramLen <= len(rs); i++ {
-		g[runAt(rs[i:])] = struct{}{}
+		s.add(runAt(rs[i:]))
 	}
 }
 
-// count returns how many of the runs of rs are in g, and how many there are.
-func (g gramSet) count(rs []rune) (found, total int) {
+// countRuns returns how many of the runs of rs are in s, and how many
+// there are.
+func countRuns(s runSet, rs []rune) (found, total int) {
 	for i := 0; i+gramLen <= len(rs); i++ {
 		total++
-		if _, in := g[runAt(rs[i:])]; in {
+		if s.has(runAt(rs[i:])) {
 			found++
 		}
 	}
 	return found, total
 }
 
-// startsTask reports whether a folded cell, past its numbering label,
-// begins a task: three in four of its first runs begin one, or the whole
-// cell is a task's title (a short 服务器维护 has no run to compare).
-func (x taskIndex) startsTask(f string, buf []rune) (bool, []rune) {
-	if m := labelStart.FindStringIndex(f); m != nil {
-		f = f[m[1]:]
+// startsTask reports whether a cell, past its numbering label, begins a
+// task: three in four of its first runs begin one, or the whole cell is a
+// task's title (a short 服务器维护 has no run to compare).
+func (x taskIndex) startsTask(cell string, folded bool, buf []rune) (bool, []rune) {
+	if m := labelStart.FindStringIndex(cell); m != nil {
+		cell = cell[m[1]:]
 	}
-	buf = meaningful(f, buf)
-	found, total := x.starts.count(buf[:min(len(buf), startChars/2)])
+	buf = meaningful(cell, folded, buf)
+	found, total := countRuns(x.starts, buf[:min(len(buf), startChars/2)])
 	return (total > 0 && 4*found >= 3*total) || (len(buf) > 0 && x.titles[string(buf)]), buf
 }
 

@@ -3,6 +3,7 @@ package plandoc
 import (
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/duban/duban/internal/docread"
 )
@@ -12,7 +13,7 @@ import (
 type srcLine struct {
 	no    int      // 1-based line number in docread.Text(doc)
 	text  string   // trimmed; a row's distinct cells joined by spaces
-	f     string   // fold(text)
+	f     string   // fold(text) in a traditional-script document, else text (foldLines)
 	cells []string // a table row's cells, nil for a paragraph line
 	table int      // 1-based number of the table block a row is in, 0 for a paragraph line
 }
@@ -27,7 +28,7 @@ func sourceLines(doc *docread.Doc) []srcLine {
 			for p := range strings.SplitSeq(b.Text, "\n") {
 				no++
 				t := trimSpace(p)
-				out = append(out, srcLine{no: no, text: t, f: fold(t)})
+				out = append(out, srcLine{no: no, text: t, f: t})
 			}
 			continue
 		}
@@ -36,10 +37,37 @@ func sourceLines(doc *docread.Doc) []srcLine {
 			no++
 			cells := cleanTable([][]string{row})[0]
 			t := rowText(cells)
-			out = append(out, srcLine{no: no, text: t, f: fold(t), cells: cells, table: tables})
+			out = append(out, srcLine{no: no, text: t, f: t, cells: cells, table: tables})
 		}
 	}
 	return out
+}
+
+// sampleBytes is how much of a document's text tells its script: a plan is
+// written in one script throughout, so the first pages say whether
+// folding (the costly part of reading each line) is needed at all.
+const sampleBytes = 2 << 10
+
+// foldLines sets each line's folded text when the document's opening
+// lines hold traditional characters, and reports whether it did.
+func foldLines(lines []srcLine) bool {
+	seen, traditional := 0, false
+	for _, l := range lines {
+		if seen > sampleBytes {
+			break
+		}
+		seen += len(l.text)
+		if foldFast(l.text) != l.text {
+			traditional = true
+			break
+		}
+	}
+	if traditional {
+		for i := range lines {
+			lines[i].f = foldFast(lines[i].text)
+		}
+	}
+	return traditional
 }
 
 // rowText is a row's non-empty cells joined by spaces, a merged cell once.
@@ -170,14 +198,25 @@ const (
 )
 
 // spaceless folds s and drops its spaces: 内    容 is 内容.
-func spaceless(s string) string { return strings.Join(strings.Fields(fold(s)), "") }
+func spaceless(s string) string { return strings.Join(strings.Fields(foldFast(s)), "") }
 
+// isHeaderCell reports whether s can be a header cell: a few characters,
+// spaces aside, with no sentence punctuation and no numbering label.
 func isHeaderCell(s string) bool {
 	if s == "" || len(s) > maxHeaderCellBytes {
 		return false
 	}
-	f := spaceless(s)
-	return f != "" && len([]rune(f)) <= maxHeaderCellChars && !strings.ContainsAny(f, "：:。；;，,") && !labelStart.MatchString(f)
+	n := 0
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r):
+		case strings.ContainsRune("：:。；;，,", r):
+			return false
+		default:
+			n++
+		}
+	}
+	return n > 0 && n <= maxHeaderCellChars && !labelStart.MatchString(strings.TrimSpace(s))
 }
 
 // namedHeader reports whether a header cell names what the row is, or

@@ -219,3 +219,12 @@ func TestSourceLinesFollowDocreadText(t *testing.T) {
 		}
 	}
 }
+
+// foldFast folds as fold does, one character for one character.
+func TestFoldFastIsFold(t *testing.T) {
+	for _, s := range []string{"某縣防汛工作方案（責任單位：縣水利局）", "已是简体，无需转换", "ＡＢＣ１２３ 混合 ü 𠀀"} {
+		if got, want := foldFast(s), fold(s); got != want {
+			t.Errorf("foldFast(%q) = %q, fold gives %q", s, got, want)
+		}
+	}
+}
