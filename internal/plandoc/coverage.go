@@ -35,7 +35,9 @@ func coverageWarnings(doc *docread.Doc, tasks []Task) []Warning {
 	c := coverage{lines: lines, tasks: indexTasks(tasks, folded), inTable: make([]bool, len(lines)), folded: folded}
 	c.tables = append(taskTableSpans(lines), textTableSpans(lines)...)
 	c.tableUnread = make([]bool, len(c.tables))
+	c.tableAt = make(map[int]int, len(c.tables))
 	for k, t := range c.tables {
+		c.tableAt[t.from] = k
 		for i := t.from; i < t.to; i++ {
 			c.inTable[i] = true
 		}
@@ -76,10 +78,11 @@ func coverageWarnings(doc *docread.Doc, tasks []Task) []Warning {
 type coverage struct {
 	lines       []srcLine
 	tasks       taskIndex
-	tables      []lineSpan // task tables, real or written as text
-	tableUnread []bool     // per table: it gave no task
-	inTable     []bool     // per line: it is a row or a cell of a task table
-	folded      bool       // the document is in traditional script: fold as you compare
+	tables      []lineSpan  // task tables, real or written as text
+	tableUnread []bool      // per table: it gave no task
+	tableAt     map[int]int // the table that starts at a line
+	inTable     []bool      // per line: it is a row or a cell of a task table
+	folded      bool        // the document is in traditional script: fold as you compare
 	buf         []rune
 }
 
@@ -104,8 +107,8 @@ func (c *coverage) share(s lineSpan) float64 {
 // nothing to read and is never named.
 func (c *coverage) unreadAnnex(a lineSpan) bool {
 	tables, unread := 0, 0
-	for k, t := range c.tables {
-		if t.from >= a.from && t.from < a.to {
+	for i := a.from; i < a.to; i++ {
+		if k, ok := c.tableAt[i]; ok {
 			tables++
 			if c.tableUnread[k] {
 				unread++
