@@ -337,11 +337,17 @@ var (
 // bodies whose decisions are carried out, not who does what.
 var purposeOpening = regexp.MustCompile(`^(?:为|根据|按照|依据|遵照)`)
 
+// transmittal is the sentence by which a covering notice hands a plan on
+// (现将《…》印发给你们，请…): the paragraph around it asks that the plan
+// be carried out, and the plan itself says who does what.
+var transmittal = regexp.MustCompile(`(?:印发|转发|下发|发)给你们|现将.{0,80}(?:印发|转发|下发)`)
+
 // quietLines marks the lines where a paragraph is not expected to give a
 // task, however many responsibility words it uses: chapters or sections
-// that state the guiding thought, principles or goals (classify), and the
+// that state the guiding thought, principles or goals (classify), the
 // purpose-and-basis paragraphs of a preface — the text of the document,
-// or of an annex, before its first chapter.
+// or of an annex, before its first chapter — and the transmittal
+// paragraph of a covering notice.
 func quietLines(lines []srcLine) []bool {
 	quiet := make([]bool, len(lines))
 	chapter, section, preface := false, false, true
@@ -358,7 +364,7 @@ func quietLines(lines []srcLine) []bool {
 		} else if m := sectionHeading.FindStringIndex(f); m != nil {
 			section = headingIsGoal(lines, i, f[m[1]:])
 		}
-		quiet[i] = chapter || section || (preface && purposeOpening.MatchString(f))
+		quiet[i] = chapter || section || (preface && purposeOpening.MatchString(f)) || transmittal.MatchString(f)
 	}
 	return quiet
 }

@@ -101,11 +101,12 @@ func TestCoverageNoTasks(t *testing.T) {
 	}
 }
 
-// A plan of the common shape: a preface that cites its basis, a goals
-// chapter full of responsibility words, numbered tasks, a cover list of
-// annex titles. Any parser reads its tasks, and nothing else in it assigns
+// A plan of the common shape: a transmittal sentence, a preface that
+// cites its basis, a goals chapter full of responsibility words, numbered
+// tasks, a cover list of annex titles. Any parser reads its tasks, and nothing else in it assigns
 // work, so it has no document-level warning.
 const fullyReadPlan = `某市城区生活垃圾分类工作实施方案
+现将本方案印发给你们，各牵头单位要会同配合单位细化工作措施，按季度报送工作进展情况，确保各项任务按期完成、取得实效，形成可复制推广的经验。
 为全面贯彻落实上级关于生活垃圾分类的部署要求，根据《某市生活垃圾管理条例》，由市城管局牵头会同有关部门研究制定本方案，请各单位认真抓好落实。
 一、总体要求
 坚持政府推动、全民参与，各区政府负责辖区内垃圾分类工作，市城管局牵头统筹协调，市有关部门按职责分工配合，形成齐抓共管、协同推进的工作格局。
