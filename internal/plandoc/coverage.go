@@ -20,7 +20,8 @@ const (
 	annexReadShare     = 0.2  // an annex with a smaller share of its runs in the tasks gave no task
 	tableReadShare     = 0.05 // a table with a smaller share of rows (cells) that begin a task gave none
 	paragraphReadShare = 0.4  // a paragraph with a smaller share of its runs in the tasks is in none
-	minParagraphChars  = 60   // shorter paragraphs are headings, greetings, sign-offs
+	minParagraphChars  = 40   // shorter paragraphs are headings, greetings, sign-offs
+	proseChars         = 60   // a line this long is prose: a paragraph, not a title or a cell
 	minCellChars       = 8    // shorter cells are numbers, units, dates
 	minAnnexChars      = 300  // a list of annex titles is shorter than an annexed plan
 	excerptChars       = 40   // characters of a part that a warning quotes
@@ -131,7 +132,7 @@ func (c *coverage) substantialText(s lineSpan) bool {
 			continue
 		}
 		n := normLen(c.lines[i].text)
-		if n >= minParagraphChars {
+		if n >= proseChars {
 			return true
 		}
 		chars += n

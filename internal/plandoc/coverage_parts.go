@@ -324,7 +324,7 @@ func textTableSpans(lines []srcLine) []lineSpan {
 
 // prose is a long sentence, as a paragraph has and a cell rarely does.
 func prose(s string) bool {
-	return normLen(s) >= minParagraphChars && strings.HasSuffix(s, "。")
+	return normLen(s) >= proseChars && strings.HasSuffix(s, "。")
 }
 
 var (
