@@ -36,13 +36,14 @@ func coverageWarnings(doc *docread.Doc, tasks []Task) []Warning {
 	c := coverage{lines: lines, tasks: indexTasks(tasks, folded), inTable: make([]bool, len(lines)), folded: folded}
 	c.tables = append(taskTableSpans(lines), textTableSpans(lines)...)
 	c.tableUnread = make([]bool, len(c.tables))
+	c.tableHolds = make([]bool, len(c.tables))
 	c.tableAt = make(map[int]int, len(c.tables))
 	for k, t := range c.tables {
 		c.tableAt[t.from] = k
 		for i := t.from; i < t.to; i++ {
 			c.inTable[i] = true
 		}
-		c.tableUnread[k] = c.unreadTable(t)
+		c.tableUnread[k], c.tableHolds[k] = c.unreadTable(t)
 	}
 	out := []Warning{}                 // never null in JSON, even when nothing is unread
 	warned := make([]bool, len(lines)) // inside a part already named
@@ -81,6 +82,7 @@ type coverage struct {
 	tasks       taskIndex
 	tables      []lineSpan  // task tables, real or written as text
 	tableUnread []bool      // per table: it gave no task
+	tableHolds  []bool      // per table: it has rows to read (not a blank form, not a list of names)
 	tableAt     map[int]int // the table that starts at a line
 	inTable     []bool      // per line: it is a row or a cell of a task table
 	folded      bool        // the document is in traditional script: fold as you compare
@@ -104,12 +106,12 @@ func (c *coverage) share(s lineSpan) float64 {
 // unreadAnnex reports whether an annex that holds something to read gave
 // no task: its tables all gave none and there is no text of weight beside
 // them (only a heading and a title), or almost none of its text is in a
-// task. A list of annex titles in the cover notice, or a file name, holds
-// nothing to read and is never named.
+// task. A list of annex titles in the cover notice, a file name, a blank
+// form or a list of names holds nothing to read and is never named.
 func (c *coverage) unreadAnnex(a lineSpan) bool {
 	tables, unread := 0, 0
 	for i := a.from; i < a.to; i++ {
-		if k, ok := c.tableAt[i]; ok {
+		if k, ok := c.tableAt[i]; ok && c.tableHolds[k] {
 			tables++
 			if c.tableUnread[k] {
 				unread++
@@ -140,15 +142,18 @@ func (c *coverage) substantialText(s lineSpan) bool {
 	return chars >= minAnnexChars
 }
 
-// unreadTable reports whether a table gave no task: none (or a stray few)
-// of its rows holds a cell that begins a task. A table written as text has
-// no rows to go by, so each of its cells counts on its own. Rows with only
-// short cells (numbers, dates, most unit names) count only when they gave
-// a task, so a table of figures or names is never taken for an unread
-// task table.
-func (c *coverage) unreadTable(s lineSpan) bool {
+// unreadTable reports whether a table holds rows to read and whether it
+// gave no task: none (or a stray few) of its rows holds a cell that begins
+// a task. A table written as text has no rows to go by, so each of its
+// cells counts on its own. Rows with only short cells (numbers, dates,
+// most unit names) count only when they gave a task, so a table of
+// figures or names, or a blank form, holds nothing to read.
+func (c *coverage) unreadTable(s lineSpan) (unread, holds bool) {
 	seen := map[string]bool{} // a cell printed once per row it covers counts once
 	units, hits := 0, 0
+	if end := headerEnd(c.lines, s.from); end > s.from && end <= s.to {
+		s.from = end // a header written as text is no row
+	}
 	for _, l := range c.lines[s.from:s.to] {
 		cells := l.cells
 		if cells == nil {
@@ -175,7 +180,8 @@ func (c *coverage) unreadTable(s lineSpan) bool {
 			hits++
 		}
 	}
-	return units >= 2 && (hits == 0 || float64(hits) < tableReadShare*float64(units))
+	holds = units >= 2
+	return holds && (hits == 0 || float64(hits) < tableReadShare*float64(units)), holds
 }
 
 // responsibilityWords assign work to someone or set when it is due.

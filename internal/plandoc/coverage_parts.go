@@ -251,7 +251,7 @@ func headerEnd(lines []srcLine, i int) int {
 	var cells []string
 	j := i
 	if isHeaderCell(l.text) && namedCell(l.text) {
-		for j < len(lines) && len(cells) < maxHeaderCells && lines[j].cells == nil && (lines[j].text == "" || isHeaderCell(lines[j].text)) {
+		for j < len(lines) && len(cells) < maxHeaderCells && lines[j].cells == nil && (lines[j].text == "" || isHeaderCell(lines[j].text)) && !annexHeading.MatchString(lines[j].f) {
 			if lines[j].text != "" {
 				cells = append(cells, lines[j].text)
 			}

@@ -238,3 +238,33 @@ func TestFoldFastIsFold(t *testing.T) {
 		}
 	}
 }
+
+// An annexed blank form and an annexed list of contacts hold nothing to
+// read as tasks: neither is named, though no task comes from them.
+func TestCoverageQuietOnFormsAndNameLists(t *testing.T) {
+	text := `某县农机购置补贴实施办法
+第一条 县农业农村局负责补贴资金的审核发放，县财政局负责资金拨付。
+附件1
+某县农机购置补贴申请表
+申请人姓名
+所在乡镇
+机具名称
+购置价格（元）
+申请补贴金额
+
+附件2
+某县农机补贴工作联络员名单
+序号
+单位
+姓名
+职务
+1
+县农业农村局
+王五
+股长
+`
+	tasks := []Task{{Path: []string{"第一条"}, Title: "县农业农村局负责补贴资金的审核发放，县财政局负责资金拨付", Text: "县农业农村局负责补贴资金的审核发放，县财政局负责资金拨付。"}}
+	if ws := coverageWarnings(textDoc(t, text), tasks); len(ws) != 0 {
+		t.Errorf("warnings %+v, want none", ws)
+	}
+}
