@@ -245,10 +245,11 @@ func TestCoverageQuietOnFormsAndNameLists(t *testing.T) {
 	text := `某县农机购置补贴实施办法
 第一条 县农业农村局负责补贴资金的审核发放，县财政局负责资金拨付。
 附件1
-某县农机购置补贴申请表
-申请人姓名
+某县农机购置补贴项目申请表
+项目名称
+申请单位
 所在乡镇
-机具名称
+购置内容
 购置价格（元）
 申请补贴金额
 
@@ -264,7 +265,22 @@ func TestCoverageQuietOnFormsAndNameLists(t *testing.T) {
 股长
 `
 	tasks := []Task{{Path: []string{"第一条"}, Title: "县农业农村局负责补贴资金的审核发放，县财政局负责资金拨付", Text: "县农业农村局负责补贴资金的审核发放，县财政局负责资金拨付。"}}
-	if ws := coverageWarnings(textDoc(t, text), tasks); len(ws) != 0 {
+	doc := textDoc(t, text)
+	if ws := coverageWarnings(doc, tasks); len(ws) != 0 {
 		t.Errorf("warnings %+v, want none", ws)
+	}
+	// The form's labels look like a header; the header, and the table,
+	// stop at the next annex, and a header alone holds no row.
+	lines := sourceLines(doc)
+	c := coverage{lines: lines, tasks: indexTasks(tasks, false)}
+	for _, s := range textTableSpans(lines) {
+		for _, l := range lines[s.from:s.to] {
+			if annexHeading.MatchString(l.f) {
+				t.Errorf("table from line %d runs over %q", lines[s.from].no, l.text)
+			}
+		}
+		if unread, holds := c.unreadTable(s); unread || holds && lines[s.from].text == "项目名称" {
+			t.Errorf("table from line %d: unread %v, holds rows %v", lines[s.from].no, unread, holds)
+		}
 	}
 }
