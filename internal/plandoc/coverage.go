@@ -3,6 +3,7 @@ package plandoc
 import (
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/duban/duban/internal/docread"
 )
@@ -31,9 +32,12 @@ const (
 // responsibility paragraphs of doc that gave no task, after a WarnNoTasks
 // when the task list is empty.
 func coverageWarnings(doc *docread.Doc, tasks []Task) []Warning {
-	lines := sourceLines(doc)
+	sc := scratchPool.Get().(*scratch)
+	defer sc.release()
+	lines := sourceLines(doc, sc.lines)
+	sc.lines = lines
 	folded := foldLines(lines)
-	c := coverage{lines: lines, tasks: indexTasks(tasks, folded), inTable: make([]bool, len(lines)), folded: folded}
+	c := coverage{lines: lines, tasks: indexTasks(tasks, folded, sc), buf: sc.buf, inTable: make([]bool, len(lines)), folded: folded}
 	c.tables = append(taskTableSpans(lines), textTableSpans(lines)...)
 	c.tableUnread = make([]bool, len(c.tables))
 	c.tableHolds = make([]bool, len(c.tables))
@@ -69,11 +73,31 @@ func coverageWarnings(doc *docread.Doc, tasks []Task) []Warning {
 			warn(WarnUnreadParagraph, lineSpan{i, i + 1})
 		}
 	}
+	sc.buf = c.buf
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Line < out[j].Line })
 	if len(tasks) == 0 {
 		out = append([]Warning{{Kind: WarnNoTasks}}, out...)
 	}
 	return out
+}
+
+// scratch is the memory one check works in, kept between imports: the
+// check runs on every parse, and allocating it afresh each time doubled
+// the garbage a parse leaves.
+type scratch struct {
+	read, starts []uint64 // runSet tables
+	lines        []srcLine
+	buf          []rune
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// release forgets the document (the lines point into it) and returns the
+// memory to the pool.
+func (sc *scratch) release() {
+	clear(sc.lines)
+	sc.lines = sc.lines[:0]
+	scratchPool.Put(sc)
 }
 
 // coverage measures the parts of a document against its tasks.

@@ -39,12 +39,21 @@ type runSet struct {
 
 const bitsPerRun = 32
 
-func newRunSet(n int) runSet {
+// newRunSet makes a set for n runs in reuse's memory when it is large
+// enough.
+func newRunSet(n int, reuse []uint64) runSet {
 	size := 1 << 12
 	for size < bitsPerRun*n {
 		size <<= 1
 	}
-	return runSet{bits: make([]uint64, size/64), mask: uint64(size - 1)}
+	bits := reuse[:0]
+	if cap(bits) < size/64 {
+		bits = make([]uint64, size/64)
+	} else {
+		bits = bits[:size/64]
+		clear(bits)
+	}
+	return runSet{bits: bits, mask: uint64(size - 1)}
 }
 
 func (s runSet) add(h uint64) {
@@ -71,7 +80,7 @@ type taskIndex struct {
 // when the document has traditional characters (folded): the tasks are
 // cut from the document's own characters, so a simplified document needs
 // no folding, and folding is the costly part.
-func indexTasks(tasks []Task, folded bool) taskIndex {
+func indexTasks(tasks []Task, folded bool, sc *scratch) taskIndex {
 	size := 0 // about the number of runs: a run starts at each character, of three bytes in CJK
 	for _, t := range tasks {
 		size += len(t.Title) + len(t.Text)
@@ -82,8 +91,9 @@ func indexTasks(tasks []Task, folded bool) taskIndex {
 			size += len(u)
 		}
 	}
-	x := taskIndex{read: newRunSet(size / 2), starts: newRunSet(2 * len(tasks) * startChars), titles: make(map[string]bool, len(tasks))}
-	var buf []rune
+	x := taskIndex{read: newRunSet(size/2, sc.read), starts: newRunSet(2*len(tasks)*startChars, sc.starts), titles: make(map[string]bool, len(tasks))}
+	sc.read, sc.starts = x.read.bits, x.starts.bits
+	buf := sc.buf
 	add := func(s string) {
 		buf = meaningful(s, folded, buf)
 		addRuns(x.read, buf)
@@ -116,6 +126,7 @@ func indexTasks(tasks []Task, folded bool) taskIndex {
 			add(m.Text)
 		}
 	}
+	sc.buf = buf
 	return x
 }
 

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/duban/duban/internal/docread"
 )
@@ -20,8 +21,8 @@ type srcLine struct {
 
 // sourceLines lays the document out line by line exactly as docread.Text
 // does, so that a line found here has the number the screen shows.
-func sourceLines(doc *docread.Doc) []srcLine {
-	var out []srcLine
+func sourceLines(doc *docread.Doc, reuse []srcLine) []srcLine {
+	out := reuse[:0]
 	no, tables := 0, 0
 	for _, b := range doc.Blocks {
 		if !b.IsTable() {
@@ -99,6 +100,31 @@ var (
 	pageFurniture = regexp.MustCompile(`^(?:抄送|抄报|【返回顶部】|【打印本页】|【关闭窗口】|本文链接|扫描二维码|责任编辑|分享到|相关链接|上一篇|下一篇|\[附件下载\])`)
 )
 
+// The headings are looked for on every line; a line that does not start
+// with a heading's first character is turned away before the regexp.
+const (
+	chapterFirst   = "一二三四五六七八九十第"
+	furnitureFirst = "抄【本扫责分相上下["
+)
+
+func isAnnexHeading(f string) bool {
+	return strings.HasPrefix(f, "附") && annexHeading.MatchString(f)
+}
+
+func isPageFurniture(f string) bool {
+	return startsWith(f, furnitureFirst, pageFurniture) != nil
+}
+
+// startsWith is re.FindStringIndex(f) for a pattern anchored at the start
+// that can only begin with one of the characters of first.
+func startsWith(f, first string, re *regexp.Regexp) []int {
+	r, _ := utf8.DecodeRuneInString(f)
+	if !strings.ContainsRune(first, r) {
+		return nil
+	}
+	return re.FindStringIndex(f)
+}
+
 // annexSpans returns each annex from its heading to the next heading, the
 // page furniture after it, or the end.
 func annexSpans(lines []srcLine) []lineSpan {
@@ -116,10 +142,10 @@ func annexSpans(lines []srcLine) []lineSpan {
 		}
 		f := l.f
 		switch {
-		case annexHeading.MatchString(f):
+		case isAnnexHeading(f):
 			end(i)
 			start = i
-		case pageFurniture.MatchString(f):
+		case isPageFurniture(f):
 			end(i)
 		}
 	}
@@ -251,7 +277,7 @@ func headerEnd(lines []srcLine, i int) int {
 	var cells []string
 	j := i
 	if isHeaderCell(l.text) && namedCell(l.text) {
-		for j < len(lines) && len(cells) < maxHeaderCells && lines[j].cells == nil && (lines[j].text == "" || isHeaderCell(lines[j].text)) && !annexHeading.MatchString(lines[j].f) {
+		for j < len(lines) && len(cells) < maxHeaderCells && lines[j].cells == nil && (lines[j].text == "" || isHeaderCell(lines[j].text)) && !isAnnexHeading(lines[j].f) {
 			if lines[j].text != "" {
 				cells = append(cells, lines[j].text)
 			}
@@ -259,7 +285,8 @@ func headerEnd(lines []srcLine, i int) int {
 		}
 	}
 	if len(cells) < 3 {
-		if len(l.text) > maxHeaderLineBytes || strings.Contains(l.text, "。") || !cellBreak.MatchString(l.text) {
+		if len(l.text) > maxHeaderLineBytes || strings.Contains(l.text, "。") ||
+			!strings.ContainsAny(l.text, "\t,\u3000") && !strings.Contains(l.text, "  ") {
 			return -1
 		}
 		cells, j = cellBreak.Split(l.text, -1), i+1
@@ -311,7 +338,7 @@ func textTableSpans(lines []srcLine) []lineSpan {
 			if l.text == lines[i].text {
 				continue // the header repeated where a page breaks: the same table goes on
 			}
-			if l.cells != nil || annexHeading.MatchString(l.f) || pageFurniture.MatchString(l.f) ||
+			if l.cells != nil || isAnnexHeading(l.f) || isPageFurniture(l.f) ||
 				headerEnd(lines, k) >= 0 || (prose(l.text) && k+1 < len(lines) && prose(lines[k+1].text)) {
 				break
 			}
@@ -337,10 +364,14 @@ var (
 // bodies whose decisions are carried out, not who does what.
 var purposeOpening = regexp.MustCompile(`^(?:为|根据|按照|依据|遵照)`)
 
-// transmittal is the sentence by which a covering notice hands a plan on
+// transmittal reports the sentence by which a covering notice hands a plan on
 // (现将《…》印发给你们，请…): the paragraph around it asks that the plan
 // be carried out, and the plan itself says who does what.
-var transmittal = regexp.MustCompile(`(?:印发|转发|下发|发)给你们|现将.{0,80}(?:印发|转发|下发)`)
+func transmittal(f string) bool {
+	return strings.Contains(f, "发给你们") || strings.Contains(f, "现将") && hasAnyWord(f, handOnWords)
+}
+
+var handOnWords = []string{"印发", "转发", "下发"}
 
 // quietLines marks the lines where a paragraph is not expected to give a
 // task, however many responsibility words it uses: chapters or sections
@@ -357,14 +388,14 @@ func quietLines(lines []srcLine) []bool {
 			continue
 		}
 		f := l.f
-		if annexHeading.MatchString(f) {
+		if isAnnexHeading(f) {
 			chapter, section, preface = false, false, true
-		} else if m := chapterHeading.FindStringIndex(f); m != nil {
+		} else if m := startsWith(f, chapterFirst, chapterHeading); m != nil {
 			chapter, section, preface = headingIsGoal(lines, i, f[m[1]:]), false, false
-		} else if m := sectionHeading.FindStringIndex(f); m != nil {
+		} else if m := startsWith(f, "（(", sectionHeading); m != nil {
 			section = headingIsGoal(lines, i, f[m[1]:])
 		}
-		quiet[i] = chapter || section || (preface && purposeOpening.MatchString(f)) || transmittal.MatchString(f)
+		quiet[i] = chapter || section || (preface && startsWith(f, "为根按依遵", purposeOpening) != nil) || transmittal(f)
 	}
 	return quiet
 }

@@ -223,7 +223,7 @@ func TestSourceLinesFollowDocreadText(t *testing.T) {
 	doc := realTableDoc([][]string{{"序号", "任务\n内容"}, {"1", "甲"}})
 	doc.Blocks = append(doc.Blocks, docread.Block{Text: "末行一\n末行二"})
 	text := strings.Split(docread.Text(doc), "\n")
-	for _, l := range sourceLines(doc) {
+	for _, l := range sourceLines(doc, nil) {
 		if got := strings.Join(strings.Fields(text[l.no-1]), " "); got != l.text {
 			t.Errorf("line %d is %q in docread.Text, %q here", l.no, got, l.text)
 		}
@@ -271,8 +271,8 @@ func TestCoverageQuietOnFormsAndNameLists(t *testing.T) {
 	}
 	// The form's labels look like a header; the header, and the table,
 	// stop at the next annex, and a header alone holds no row.
-	lines := sourceLines(doc)
-	c := coverage{lines: lines, tasks: indexTasks(tasks, false)}
+	lines := sourceLines(doc, nil)
+	c := coverage{lines: lines, tasks: indexTasks(tasks, false, new(scratch))}
 	for _, s := range textTableSpans(lines) {
 		for _, l := range lines[s.from:s.to] {
 			if annexHeading.MatchString(l.f) {
