@@ -35,7 +35,10 @@ func sourceLines(doc *docread.Doc, reuse []srcLine) []srcLine {
 		tables++
 		for _, row := range b.Table {
 			no++
-			cells := cleanTable([][]string{row})[0]
+			cells := make([]string, len(row))
+			for j, v := range row {
+				cells[j] = trimSpace(v)
+			}
 			t := rowText(cells)
 			out = append(out, srcLine{no: no, text: t, f: t, cells: cells, table: tables})
 		}
