@@ -14,11 +14,11 @@ import (
 // ASCII, with spaces, punctuation and symbols left out, because the parser
 // trims labels, joins lines and drops brackets as it builds a task.
 
-// gramLen is the length of the character runs compared. Five characters
+// runLen is the length of the character runs compared. Five characters
 // are long enough that two different sentences of one plan rarely share a
 // run by chance (three-character words like 责任制 do), and short enough
 // that a cell cut by a merged-cell repeat or a label still matches.
-const gramLen = 5
+const runLen = 5
 
 // startChars is how much of a task's beginning is kept as its start, and
 // half of it how much of a cell is compared with the starts: a task read
@@ -227,7 +227,7 @@ func normLen(s string) int {
 
 func runAt(rs []rune) uint64 {
 	h := uint64(14695981039346656037) // FNV-1a over the runes
-	for _, r := range rs[:gramLen] {
+	for _, r := range rs[:runLen] {
 		h ^= uint64(r)
 		h *= 1099511628211
 	}
@@ -235,7 +235,7 @@ func runAt(rs []rune) uint64 {
 }
 
 func addRuns(s runSet, rs []rune) {
-	for i := 0; i+gramLen <= len(rs); i++ {
+	for i := 0; i+runLen <= len(rs); i++ {
 		s.add(runAt(rs[i:]))
 	}
 }
@@ -243,7 +243,7 @@ func addRuns(s runSet, rs []rune) {
 // countRuns returns how many of the runs of rs are in s, and how many
 // there are.
 func countRuns(s runSet, rs []rune) (found, total int) {
-	for i := 0; i+gramLen <= len(rs); i++ {
+	for i := 0; i+runLen <= len(rs); i++ {
 		total++
 		if s.has(runAt(rs[i:])) {
 			found++
