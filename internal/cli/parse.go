@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/duban/duban/internal/i18n"
 	"github.com/duban/duban/internal/plandoc"
 )
 
@@ -36,7 +37,28 @@ func runParse(_ context.Context, env *Env, args []string) error {
 		return enc.Encode(plan)
 	}
 	printTree(env.Stdout, plan)
+	printWarnings(env.Stdout, plan, i18n.Default)
 	return nil
+}
+
+// printWarnings prints what the parse did not read or could not settle,
+// one warning a line in the catalogue's words, then a count of each sort.
+// The parts of the document are named by their line in the document's
+// text, the tasks by their numbering path.
+//
+// The count is printed even when it is nought: a clerk who sees
+// "0 处未解析" knows the whole document was read, not that the check
+// did not run.
+func printWarnings(w io.Writer, p *plandoc.Plan, lang i18n.Lang) {
+	fmt.Fprintln(w)
+	counts := map[string]int{}
+	for _, x := range p.Warnings {
+		counts[x.Kind]++
+		fmt.Fprintf(w, "⚠ %s\n", i18n.Lookup(lang, x.MessageKey(), x.MessageArgs()...))
+	}
+	unread := counts[plandoc.WarnUnreadAnnex] + counts[plandoc.WarnUnreadTable] + counts[plandoc.WarnUnreadParagraph]
+	fmt.Fprintln(w, i18n.Lookup(lang, "plans.warnings.summary", "n", len(p.Warnings), "unread", unread,
+		"no_unit", counts[plandoc.WarnNoUnit], "no_deadline", counts[plandoc.WarnNoDeadline], "duplicate", counts[plandoc.WarnDuplicatePath]))
 }
 
 // printTree prints a plan as an indented, readable task list.

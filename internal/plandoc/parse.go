@@ -112,7 +112,7 @@ func Parse(doc *docread.Doc) *Plan {
 	if p.Tasks == nil {
 		p.Tasks = []Task{}
 	}
-	p.Warnings = append([]Warning{}, CheckTasks(p.Tasks)...)
+	p.Warnings = append(coverageWarnings(doc, p.Tasks), CheckTasks(p.Tasks)...)
 	return p
 }
 
