@@ -58,7 +58,7 @@ const draft = `关于印发某市营商环境改进方案的通知
 
 一、建立问题台账。2026年6月底前完成。(责任单位:市发改委)
 二、开展专项督查。2026年9月底前完成。(责任单位:市财政局)
-三、完善考核办法，2026年6月底前出台。组织年度评估，2026年12月底前完成。
+三、完善考核办法，2026年6月底前出台。开展专项评估，2026年12月底前完成。
 四、加强宣传引导。
 `
 
@@ -226,7 +226,7 @@ func TestReviewOperations(t *testing.T) {
 			}
 			a, _ := s.Store.FindTaskByID(ctx, three)
 			b, _ := s.Store.FindTaskByID(ctx, half)
-			if !strings.HasPrefix(a.Text, "完善考核办法") || !strings.HasPrefix(b.Text, "组织年度评估") || b.Title != "组织年度评估，2026年12月底前完成" ||
+			if !strings.HasPrefix(a.Text, "完善考核办法") || !strings.HasPrefix(b.Text, "开展专项评估") || b.Title != "开展专项评估，2026年12月底前完成" ||
 				len(a.Deadlines) != 1 || a.Deadlines[0].Due != "2026-06-30" || len(b.Deadlines) != 1 || b.Deadlines[0].Due != "2026-12-31" ||
 				b.Seq != a.Seq+1 {
 				t.Errorf("split: %+v\n%+v", a, b)
