@@ -9,6 +9,7 @@ import (
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/httpauth"
 	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/workday"
 )
 
 // auditList pages through the audit log, newest first.
@@ -80,14 +81,11 @@ func (h *Handler) auditExport(w http.ResponseWriter, r *http.Request) {
 	cw := csv.NewWriter(w)
 	cw.Write([]string{"序号", "时间", "操作人", "来源IP", "操作", "对象类型", "对象", "变更前", "变更后", "哈希"})
 	for _, e := range entries {
-		cw.Write([]string{strconv.FormatInt(e.Seq, 10), e.At.In(shanghai).Format("2006-01-02 15:04:05"), e.Actor, e.IP,
+		cw.Write([]string{strconv.FormatInt(e.Seq, 10), e.At.In(workday.Zone).Format("2006-01-02 15:04:05"), e.Actor, e.IP,
 			e.Action, e.ObjectType, e.ObjectID, csvSafe(e.Before), csvSafe(e.After), e.Hash})
 	}
 	cw.Flush()
 }
-
-// shanghai is how times are shown; they are stored in UTC.
-var shanghai = time.FixedZone("CST", 8*3600)
 
 // csvSafe keeps a spreadsheet from running a cell that starts like a formula.
 func csvSafe(s string) string {
@@ -109,7 +107,7 @@ func auditFilter(r *http.Request) (store.AuditFilter, error) {
 	}
 	for key, dst := range map[string]*time.Time{"from": &f.From, "to": &f.To} {
 		if v := q.Get(key); v != "" {
-			t, err := time.ParseInLocation("2006-01-02", v, shanghai)
+			t, err := time.ParseInLocation("2006-01-02", v, workday.Zone)
 			if err != nil {
 				return f, errBadRequestf(key + " 应为 YYYY-MM-DD")
 			}

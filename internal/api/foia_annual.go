@@ -4,10 +4,10 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
-	"time"
 
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/foia"
+	"github.com/duban/duban/internal/workday"
 )
 
 // annualRow is one row of the annual report's table: its label, its
@@ -28,7 +28,7 @@ func (h *Handler) foiaAnnual(w http.ResponseWriter, r *http.Request) {
 	if _, ok := h.foiaReady(w, r, authz.FOIARead); !ok {
 		return
 	}
-	now := h.FOIA.Now().In(time.FixedZone("CST", 8*3600)).Year()
+	now := h.FOIA.Now().In(workday.Zone).Year()
 	year := now
 	if v := r.URL.Query().Get("year"); v != "" {
 		n, err := strconv.Atoi(v)

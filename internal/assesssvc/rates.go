@@ -7,6 +7,7 @@ import (
 
 	"github.com/duban/duban/internal/assess"
 	"github.com/duban/duban/internal/hotline"
+	"github.com/duban/duban/internal/workday"
 )
 
 // RatesFunc reads the units' 12345 三率 over the tickets received in
@@ -38,5 +39,5 @@ func (s *Service) hotlineRates(ctx context.Context, from, limit time.Time, in *a
 // chinaDay is the start of a calendar date (kept at UTC midnight) in
 // China, when the tickets received that day begin.
 func chinaDay(d time.Time) time.Time {
-	return time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, shanghai)
+	return time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, workday.Zone)
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/duban/duban/internal/ledger"
 	"github.com/duban/duban/internal/snapshot"
 	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/workday"
 )
 
 // Service computes and caches scores.
@@ -50,11 +51,9 @@ type Scores struct {
 	Hotline map[int64]hotline.Rates
 }
 
-var shanghai = time.FixedZone("CST", 8*3600)
-
 // Today is today's date in China.
 func (s *Service) Today() time.Time {
-	y, m, d := s.Now().In(shanghai).Date()
+	y, m, d := s.Now().In(workday.Zone).Date()
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
 

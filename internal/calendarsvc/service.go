@@ -38,10 +38,8 @@ type Service struct {
 	mu      sync.Mutex // one change at a time in this process
 }
 
-var shanghai = time.FixedZone("CST", 8*3600)
-
 // Today is today's date in China, the day from which deadlines still run.
-func (s *Service) Today() time.Time { return workday.DateOf(s.Now().In(shanghai)) }
+func (s *Service) Today() time.Time { return workday.DateOf(s.Now().In(workday.Zone)) }
 
 // Load reads the stored days and puts the calendar they make in force.
 func (s *Service) Load(ctx context.Context) error {

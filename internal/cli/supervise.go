@@ -37,7 +37,7 @@ func runSupervise(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	today := workday.DateOf(time.Now().In(time.FixedZone("CST", 8*3600)))
+	today := workday.DateOf(time.Now().In(workday.Zone))
 	if *at != "" {
 		if today, err = workday.ParseDate(*at); err != nil {
 			return fmt.Errorf("--at %q: %w", *at, err)

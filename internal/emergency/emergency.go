@@ -10,6 +10,8 @@ package emergency
 import (
 	"fmt"
 	"time"
+
+	"github.com/duban/duban/internal/workday"
 )
 
 // Level is the grade of an incident under the national emergency plan.
@@ -140,9 +142,7 @@ func Clocks(level Level, occurred time.Time, done map[string]time.Time, now time
 	return out
 }
 
-var chinaTime = time.FixedZone("CST", 8*3600)
-
-func stamp(t time.Time) string { return t.In(chinaTime).Format("2006-01-02 15:04") }
+func stamp(t time.Time) string { return t.In(workday.Zone).Format("2006-01-02 15:04") }
 
 // Span writes a duration as people say it: 3小时20分, 45分.
 func Span(d time.Duration) string {

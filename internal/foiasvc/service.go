@@ -89,9 +89,7 @@ func (s *Service) ReceivePublic(ctx context.Context, in Intake) (*View, string, 
 }
 
 // today is the civil day in China, which the statutory days count.
-func (s *Service) today() time.Time { return workday.DateOf(s.Now().In(chinaTime)) }
-
-var chinaTime = time.FixedZone("CST", 8*3600)
+func (s *Service) today() time.Time { return workday.DateOf(s.Now().In(workday.Zone)) }
 
 func followHash(secret string) string {
 	sum := sha256.Sum256([]byte("duban-foia-follow:" + secret))

@@ -243,7 +243,7 @@ func (s *Service) ConfirmReceipt(ctx context.Context, actor audit.Actor, id int6
 		if len(steps) > 0 || r.ConcludedOn != nil {
 			return &InputError{[]string{"确认收到日期：申请已开始办理，不能再改收到日期"}}
 		}
-		if r.SelfFiled && on.Before(workday.DateOf(r.CreatedAt.In(chinaTime))) {
+		if r.SelfFiled && on.Before(workday.DateOf(r.CreatedAt.In(workday.Zone))) {
 			return &InputError{[]string{"确认收到日期：不能早于网上提交之日"}}
 		}
 		return s.settle(r, steps)

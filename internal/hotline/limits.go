@@ -123,8 +123,6 @@ func (ls Limits) For(t Type, category, urgency string) (Limit, error) {
 	return best, nil
 }
 
-var shanghai = time.FixedZone("CST", 8*3600)
-
 // Due is when a ticket received at received must be concluded under l: the
 // end (24:00, China time) of the Workdays-th working day after the day
 // of receipt, or received plus Hours.
@@ -132,9 +130,9 @@ func (l Limit) Due(cal *workday.Calendar, received time.Time) time.Time {
 	if l.Hours > 0 {
 		return received.Add(time.Duration(l.Hours) * time.Hour)
 	}
-	y, m, d := received.In(shanghai).Date()
+	y, m, d := received.In(workday.Zone).Date()
 	last := cal.AddWorkdays(time.Date(y, m, d, 0, 0, 0, 0, time.UTC), l.Workdays)
-	return time.Date(last.Year(), last.Month(), last.Day(), 0, 0, 0, 0, shanghai).AddDate(0, 0, 1)
+	return time.Date(last.Year(), last.Month(), last.Day(), 0, 0, 0, 0, workday.Zone).AddDate(0, 0, 1)
 }
 
 // underCategory reports whether the path category lies under rule, a

@@ -6,6 +6,7 @@ import (
 
 	"github.com/duban/duban/internal/hotline"
 	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/workday"
 )
 
 // Alert is one thing 统一督办 chases now: to the unit holding the ticket
@@ -49,7 +50,7 @@ func (s *Service) Alerts(ctx context.Context) ([]Alert, error) {
 
 func reminderText(t *store.Ticket, r hotline.Reminder) (string, string) {
 	what := fmt.Sprintf("12345工单 %d（%s）", t.ID, hotline.Type(t.Type).Label())
-	at := r.At.In(cst).Format("01-02 15:04")
+	at := r.At.In(workday.Zone).Format("01-02 15:04")
 	switch r.Kind {
 	case hotline.RemindTriage:
 		return "【待分拨】" + what, fmt.Sprintf("%s 收到，已超过 %d 小时未转办，请尽快按责转办。", at, hotline.TriageHours)

@@ -300,15 +300,13 @@ func (s *Service) DecideExtension(ctx context.Context, actor audit.Actor, id int
 			due := m.Due
 			if m.Extension > 0 {
 				cal := s.Calendar.Current()
-				y, mo, d := m.Due.In(cst).Add(-time.Nanosecond).Date()
+				y, mo, d := m.Due.In(workday.Zone).Add(-time.Nanosecond).Date()
 				last := cal.AddWorkdays(time.Date(y, mo, d, 0, 0, 0, 0, time.UTC), m.Extension)
-				due = time.Date(last.Year(), last.Month(), last.Day(), 0, 0, 0, 0, cst).AddDate(0, 0, 1)
+				due = time.Date(last.Year(), last.Month(), last.Day(), 0, 0, 0, 0, workday.Zone).AddDate(0, 0, 1)
 			}
 			return m.DecideExtension(approve, due)
 		})
 }
-
-var cst = time.FixedZone("CST", 8*3600)
 
 // Answer is the unit's reply.
 func (s *Service) Answer(ctx context.Context, actor audit.Actor, id int64, text string) (*store.Ticket, error) {

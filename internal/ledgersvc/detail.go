@@ -7,6 +7,7 @@ import (
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/ledger"
 	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/workday"
 )
 
 // Detail is a task's page: the task, its progress reports, 销号
@@ -61,7 +62,7 @@ func (s *Service) Obligations(ctx context.Context, t *store.Task) ([]Obligation,
 	if err != nil {
 		return nil, err
 	}
-	from := t.RegisteredAt.In(shanghai)
+	from := t.RegisteredAt.In(workday.Zone)
 	today := s.Today()
 	periods, err := ledger.Obligations(t.Every, time.Date(from.Year(), from.Month(), from.Day(), 0, 0, 0, 0, time.UTC), today, reported)
 	if err != nil {

@@ -11,6 +11,7 @@ import (
 	"github.com/duban/duban/internal/ledger"
 	"github.com/duban/duban/internal/report"
 	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/workday"
 )
 
 // exportPage is how many tasks one query of an export reads: the most the
@@ -82,7 +83,7 @@ func ledgerRow(t *Task, titles map[int64]string, latest map[int64]string) report
 	}
 	row.Deadline = strings.Join(dl, "；")
 	if t.LastReportAt != nil {
-		row.LastReport = t.LastReportAt.In(shanghai).Format("2006-01-02")
+		row.LastReport = t.LastReportAt.In(workday.Zone).Format("2006-01-02")
 	}
 	return row
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/duban/duban/internal/ledger"
 	"github.com/duban/duban/internal/plandoc"
 	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/workday"
 )
 
 // Service reads the ledger.
@@ -20,12 +21,9 @@ type Service struct {
 	dashboard dashboards
 }
 
-// shanghai is the zone whose calendar day is "today" for deadlines.
-var shanghai = time.FixedZone("CST", 8*3600)
-
 // Today is the current civil date in China, at UTC midnight.
 func (s *Service) Today() time.Time {
-	y, m, d := s.Now().In(shanghai).Date()
+	y, m, d := s.Now().In(workday.Zone).Date()
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
 

@@ -22,6 +22,7 @@ import (
 	"github.com/duban/duban/internal/hotline"
 	"github.com/duban/duban/internal/hotlinesvc"
 	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/workday"
 )
 
 // Handler serves /open311/v2/.
@@ -436,6 +437,6 @@ func (h *Handler) post(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, http.StatusInternalServerError, "internal error")
 		return
 	}
-	notice := fmt.Sprintf("已受理，将于 %s 前办结。", t.DueAt.In(time.FixedZone("CST", 8*3600)).Format("2006-01-02 15:04"))
+	notice := fmt.Sprintf("已受理，将于 %s 前办结。", t.DueAt.In(workday.Zone).Format("2006-01-02 15:04"))
 	write(w, r, http.StatusCreated, []Created{{ID: strconv.FormatInt(t.ID, 10), Notice: notice}}, "service_requests")
 }

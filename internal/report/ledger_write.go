@@ -9,15 +9,12 @@ import (
 	"time"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/duban/duban/internal/workday"
 )
 
 // sheetName is the exported worksheet's name.
 const sheetName = "执行台账"
-
-// beijing is China Standard Time. A fixed zone rather than
-// time.LoadLocation("Asia/Shanghai"): China has had no daylight saving since
-// 1991, and the binary then needs no tzdata on the server.
-var beijing = time.FixedZone("CST", 8*3600)
 
 // WriteLedger writes the ledger as an .xlsx workbook to w.
 //
@@ -155,7 +152,7 @@ func subtitleText(meta LedgerMeta) string {
 		parts = append(parts, s)
 	}
 	if !meta.GeneratedAt.IsZero() {
-		parts = append(parts, "生成时间："+meta.GeneratedAt.In(beijing).Format("2006-01-02 15:04"))
+		parts = append(parts, "生成时间："+meta.GeneratedAt.In(workday.Zone).Format("2006-01-02 15:04"))
 	}
 	if s := strings.TrimSpace(meta.GeneratedBy); s != "" {
 		parts = append(parts, "生成人："+s)

@@ -31,7 +31,7 @@ func (s *Scheduler) Issue(ctx context.Context, actor audit.Actor, taskID int64) 
 	if err != nil {
 		return supervise.Event{}, err
 	}
-	e, err := supervise.Issue(st, now.book.For(t.PlanID), workday.DateOf(s.Now().In(shanghai)), s.Calendar.Current())
+	e, err := supervise.Issue(st, now.book.For(t.PlanID), workday.DateOf(s.Now().In(workday.Zone)), s.Calendar.Current())
 	if err != nil {
 		return supervise.Event{}, err
 	}

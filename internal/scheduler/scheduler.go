@@ -66,8 +66,6 @@ type refresher interface {
 	Refresh(ctx context.Context) error
 }
 
-var shanghai = time.FixedZone("CST", 8*3600)
-
 // Tick records the supervision events due by today and delivers what is
 // queued.
 func (s *Scheduler) Tick(ctx context.Context) (Result, error) {
@@ -77,7 +75,7 @@ func (s *Scheduler) Tick(ctx context.Context) (Result, error) {
 			return res, err
 		}
 	}
-	today := workday.DateOf(s.Now().In(shanghai))
+	today := workday.DateOf(s.Now().In(workday.Zone))
 	st, err := s.load(ctx)
 	if err != nil {
 		return res, err
@@ -214,7 +212,7 @@ func (s *Scheduler) eachPage(ctx context.Context, fn func([]store.Task) error) e
 func (s *Scheduler) superviseTask(ctx context.Context, t *store.Task) (supervise.Task, error) {
 	st := supervise.Task{ID: t.ID, Workflow: ledgerWorkflow(t.Status), Every: t.Every}
 	if t.RegisteredAt != nil {
-		st.RegisteredAt = workday.DateOf(t.RegisteredAt.In(shanghai))
+		st.RegisteredAt = workday.DateOf(t.RegisteredAt.In(workday.Zone))
 	}
 	if d, err := workday.ParseDate(t.NextDue); err == nil {
 		st.NextDue = d

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/duban/duban/internal/httpauth"
+	"github.com/duban/duban/internal/workday"
 )
 
 // cachedPaths are the GET answers worth keeping: the lists and pages that
@@ -41,6 +42,6 @@ func cacheKey(r *http.Request) (string, bool) {
 	if lang == "" {
 		lang = r.Header.Get("Accept-Language")
 	}
-	day := time.Now().In(time.FixedZone("CST", 8*3600)).Format("2006-01-02")
+	day := time.Now().In(workday.Zone).Format("2006-01-02")
 	return strconv.FormatInt(c.User.ID, 10) + "|" + day + "|" + lang + "|" + r.URL.RequestURI(), true
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/duban/duban/internal/assess"
+	"github.com/duban/duban/internal/workday"
 )
 
 // AssessmentInput reads what assess.Compute needs for the days from..to:
@@ -134,9 +135,6 @@ func (db *DB) assessedTaskRows(ctx context.Context, in *assess.Input, f, t strin
 	return shares.Err()
 }
 
-// chinaTime is the zone a completion's day is read in.
-var chinaTime = time.FixedZone("CST", 8*3600)
-
 // completionDays sets each completed task's Done: the day (in China) of
 // its 销号 application that the office accepted.
 func (db *DB) completionDays(ctx context.Context, in *assess.Input, at map[int64]int) error {
@@ -155,7 +153,7 @@ func (db *DB) completionDays(ctx context.Context, in *assess.Input, at map[int64
 		if !ok {
 			continue
 		}
-		y, m, d := applied.In(chinaTime).Date()
+		y, m, d := applied.In(workday.Zone).Date()
 		if day := time.Date(y, m, d, 0, 0, 0, 0, time.UTC); in.Tasks[i].Done.IsZero() || day.Before(in.Tasks[i].Done) {
 			in.Tasks[i].Done = day
 		}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/duban/duban/internal/audit"
+	"github.com/duban/duban/internal/workday"
 )
 
 // PublishPlan puts a confirmed plan on the public portal, or takes it
@@ -65,7 +66,7 @@ func (db *DB) ClosedDays(ctx context.Context, planID int64) (map[int64]time.Time
 		if err := rows.Scan(&task, &at); err != nil {
 			return nil, fmt.Errorf("store: closed days: %w", err)
 		}
-		y, m, d := at.In(chinaTime).Date()
+		y, m, d := at.In(workday.Zone).Date()
 		out[task] = time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 	}
 	return out, rows.Err()

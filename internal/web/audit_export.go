@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/duban/duban/internal/i18n"
+	"github.com/duban/duban/internal/workday"
 )
 
 // auditExport streams the entries matching the viewer's filter as CSV,
@@ -20,7 +21,7 @@ func (h *Handler) auditExport(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	loc := i18n.FromContext(r.Context())
-	name := "duban-audit-" + h.d.Now().In(shanghai).Format("20060102-150405") + ".csv"
+	name := "duban-audit-" + h.d.Now().In(workday.Zone).Format("20060102-150405") + ".csv"
 	started := false
 	var cw *csv.Writer
 	err := h.d.Audit.Each(r.Context(), filter, func(e AuditView) error {

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/duban/duban/internal/workday"
 )
 
 // auditPageSize is how many entries one page of the viewer shows.
@@ -39,14 +41,14 @@ func readAuditFilter(q url.Values) (AuditFilterForm, AuditFilter) {
 	f := AuditFilter{Actor: form.Actor, Action: form.Action, Object: form.Object,
 		Limit: auditPageSize, Offset: (form.Page - 1) * auditPageSize}
 	if form.From != "" {
-		if d, err := time.ParseInLocation("2006-01-02", form.From, shanghai); err == nil {
+		if d, err := time.ParseInLocation("2006-01-02", form.From, workday.Zone); err == nil {
 			f.From = d.UTC()
 		} else {
 			form.Errors.add("from", "error.date_invalid")
 		}
 	}
 	if form.To != "" {
-		if d, err := time.ParseInLocation("2006-01-02", form.To, shanghai); err == nil {
+		if d, err := time.ParseInLocation("2006-01-02", form.To, workday.Zone); err == nil {
 			// The form's "to" day is inclusive; the filter's To is not.
 			f.To = d.AddDate(0, 0, 1).UTC()
 		} else {

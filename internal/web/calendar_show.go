@@ -3,6 +3,8 @@ package web
 import (
 	"net/http"
 	"strconv"
+
+	"github.com/duban/duban/internal/workday"
 )
 
 // CalendarPage is the data of the calendar page (工作日历).
@@ -20,7 +22,7 @@ func (h *Handler) calendarShow(w http.ResponseWriter, r *http.Request) {
 
 func (h *Handler) renderCalendar(w http.ResponseWriter, r *http.Request, status, year int, problem string, form CalendarCorrection) {
 	if year == 0 {
-		year = h.d.Now().In(shanghai).Year()
+		year = h.d.Now().In(workday.Zone).Year()
 		if y, err := strconv.Atoi(r.URL.Query().Get("year")); err == nil && y >= 1900 && y <= 2200 {
 			year = y
 		}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/duban/duban/internal/i18n"
+	"github.com/duban/duban/internal/workday"
 )
 
 // Page is what the layout needs; every page's data struct embeds it.
@@ -49,7 +50,7 @@ func (h *Handler) basePage(w http.ResponseWriter, r *http.Request, langPath stri
 		p.User = &u
 		p.Nav = navFor(loc, u.Role, r.URL.Path)
 		if (u.Role == RoleOffice || u.Role == RoleSysAdmin) && h.d.MissingCalendarYears != nil {
-			p.CalendarMissing = yearList(h.d.MissingCalendarYears(h.d.Now().In(shanghai)))
+			p.CalendarMissing = yearList(h.d.MissingCalendarYears(h.d.Now().In(workday.Zone)))
 		}
 	}
 	p.LangLinks = langLinks(r, loc.Lang(), langPath)

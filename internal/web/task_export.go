@@ -3,6 +3,8 @@ package web
 import (
 	"mime"
 	"net/http"
+
+	"github.com/duban/duban/internal/workday"
 )
 
 // taskExport downloads the filtered ledger as an .xlsx workbook (执行台账),
@@ -10,7 +12,7 @@ import (
 func (h *Handler) taskExport(w http.ResponseWriter, r *http.Request) {
 	_, filter := readTaskFilter(r.URL.Query())
 	filter.Limit, filter.Offset = 0, 0
-	name := "执行台账-" + h.d.Now().In(shanghai).Format("20060102-1504") + ".xlsx"
+	name := "执行台账-" + h.d.Now().In(workday.Zone).Format("20060102-1504") + ".xlsx"
 	dw := &deferredHeaders{w: w, set: func(hd http.Header) {
 		hd.Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 		hd.Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": name}))

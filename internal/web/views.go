@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/duban/duban/internal/i18n"
+	"github.com/duban/duban/internal/workday"
 )
 
 //go:embed templates
@@ -56,10 +57,6 @@ func (v *views) lookup(lang i18n.Lang, page string) *template.Template {
 	return v.sets[i18n.Default][page]
 }
 
-// shanghai is the zone every time is shown in. China has kept UTC+8 without
-// daylight saving since 1991, so a fixed zone is exact and needs no tzdata.
-var shanghai = time.FixedZone("CST", 8*3600)
-
 func templateFuncs(loc i18n.Localizer, a *assets) template.FuncMap {
 	funcs := template.FuncMap{
 		// t looks a catalogue key up: {{t "users.title"}}, or with
@@ -93,7 +90,7 @@ func formatTime(t time.Time, layout string) string {
 	if t.IsZero() {
 		return ""
 	}
-	return t.In(shanghai).Format(layout)
+	return t.In(workday.Zone).Format(layout)
 }
 
 // initial is the first character of a name, for the user menu's badge.

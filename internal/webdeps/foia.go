@@ -216,9 +216,7 @@ func (s *disclosure) letter(ctx context.Context, id int64) (*web.Download, error
 }
 
 // thisYear is the year in China, which the annual report counts.
-func (s *disclosure) thisYear() int { return s.d.FOIA.Now().In(chinaTime).Year() }
-
-var chinaTime = time.FixedZone("CST", 8*3600)
+func (s *disclosure) thisYear() int { return s.d.FOIA.Now().In(workday.Zone).Year() }
 
 // report is the table of a year, this year if year is out of range.
 func (s *disclosure) report(ctx context.Context, year int) (int, []foia.Row, error) {

@@ -12,6 +12,7 @@ import (
 	"github.com/duban/duban/internal/hotline"
 	"github.com/duban/duban/internal/ledger"
 	"github.com/duban/duban/internal/web"
+	"github.com/duban/duban/internal/workday"
 	"github.com/duban/duban/internal/xlsxout"
 )
 
@@ -32,7 +33,7 @@ func (s *tickets) PublicStats(ctx context.Context, key string) (*web.TicketStats
 }
 
 func (s *tickets) stats(ctx context.Context, key string, shown func(unit int64) bool) (*web.TicketStatsView, error) {
-	today := s.d.Hotline.Now().In(chinaTime)
+	today := s.d.Hotline.Now().In(workday.Zone)
 	today = time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC)
 	period, err := ledger.PeriodOf("quarter", today)
 	if key != "" {
@@ -42,8 +43,8 @@ func (s *tickets) stats(ctx context.Context, key string, shown func(unit int64) 
 		return nil, fmt.Errorf("%w: %v", web.ErrNotFound, err)
 	}
 	// The period's civil days in China, as instants.
-	from := time.Date(period.Start.Year(), period.Start.Month(), period.Start.Day(), 0, 0, 0, 0, chinaTime)
-	to := time.Date(period.End.Year(), period.End.Month(), period.End.Day(), 0, 0, 0, 0, chinaTime).AddDate(0, 0, 1)
+	from := time.Date(period.Start.Year(), period.Start.Month(), period.Start.Day(), 0, 0, 0, 0, workday.Zone)
+	to := time.Date(period.End.Year(), period.End.Month(), period.End.Day(), 0, 0, 0, 0, workday.Zone).AddDate(0, 0, 1)
 	sum, rates, err := s.d.Hotline.Stats(ctx, from.UTC(), to.UTC())
 	if err != nil {
 		return nil, err

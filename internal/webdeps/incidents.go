@@ -11,6 +11,7 @@ import (
 	"github.com/duban/duban/internal/emergencysvc"
 	"github.com/duban/duban/internal/store"
 	"github.com/duban/duban/internal/web"
+	"github.com/duban/duban/internal/workday"
 )
 
 // incidents are the major incidents over the service, checked by authz:
@@ -106,7 +107,7 @@ func localTime(s string) (time.Time, error) {
 	if s == "" {
 		return time.Time{}, nil
 	}
-	t, err := time.ParseInLocation("2006-01-02T15:04", s, time.FixedZone("CST", 8*3600))
+	t, err := time.ParseInLocation("2006-01-02T15:04", s, workday.Zone)
 	if err != nil {
 		return t, &web.RulesInputError{Problems: []string{"时间：请按 年-月-日 时:分 填写"}}
 	}

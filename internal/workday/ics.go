@@ -181,9 +181,6 @@ func (e *icsEvent) dates() (from, to int, err error) {
 	return from, to, nil
 }
 
-// chinaTime is UTC+8 without daylight saving, as China has kept since 1991.
-var chinaTime = time.FixedZone("CST", 8*3600)
-
 // parseICSDate reads a DATE (20260215) or DATE-TIME (20260215T000000,
 // optionally with Z) value, returning its day and whether it is at midnight.
 // A TZID parameter is not consulted: the wall date is the date.
@@ -197,7 +194,7 @@ func parseICSDate(l icsLine) (day int, midnight bool, err error) {
 	case len(v) >= 15 && v[8] == 'T' && (len(v) == 15 || len(v) == 16 && v[15] == 'Z'):
 		if t, err := time.Parse("20060102T150405", v[:15]); err == nil {
 			if len(v) == 16 {
-				t = t.In(chinaTime)
+				t = t.In(Zone)
 			}
 			return dayOf(t), t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0, nil
 		}
