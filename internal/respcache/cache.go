@@ -4,7 +4,8 @@
 // change appends to it in the same transaction — so a cached answer is
 // never stale, on one instance or several sharing a database: each request
 // reads the version (one indexed row) and serves the cache only if it is
-// unchanged.
+// unchanged. Statuses turn on dates, so an answer is also kept only for the
+// day in China it was made on, by the clock the cache is given.
 package respcache
 
 import (
@@ -13,11 +14,15 @@ import (
 	"context"
 	"net/http"
 	"sync"
+	"time"
+
+	"github.com/duban/duban/internal/workday"
 )
 
 // Cache is a bounded LRU of responses.
 type Cache struct {
 	version func(context.Context) (int64, error)
+	now     func() time.Time
 	max     int
 	maxBody int
 
@@ -29,15 +34,20 @@ type Cache struct {
 type entry struct {
 	key     string
 	version int64
+	day     time.Time // the date in China the answer was made on
 	status  int
 	header  http.Header
 	body    []byte
 }
 
 // New returns a cache of at most max responses of at most maxBody bytes,
-// valid while version answers the same.
-func New(version func(context.Context) (int64, error), max, maxBody int) *Cache {
-	return &Cache{version: version, max: max, maxBody: maxBody, entries: map[string]*list.Element{}, lru: list.New()}
+// valid while version answers the same and now is on the same day in
+// China; nil now means time.Now.
+func New(version func(context.Context) (int64, error), now func() time.Time, max, maxBody int) *Cache {
+	if now == nil {
+		now = time.Now
+	}
+	return &Cache{version: version, now: now, max: max, maxBody: maxBody, entries: map[string]*list.Element{}, lru: list.New()}
 }
 
 // Handler serves GET requests for which key answers ok from the cache, and
@@ -57,7 +67,8 @@ func (c *Cache) Handler(key func(*http.Request) (string, bool), next http.Handle
 			next.ServeHTTP(w, r)
 			return
 		}
-		if e := c.get(k, v); e != nil {
+		day := workday.DateOf(c.now().In(workday.Zone))
+		if e := c.get(k, v, day); e != nil {
 			h := w.Header()
 			for name, vals := range e.header {
 				h[name] = vals
@@ -70,12 +81,12 @@ func (c *Cache) Handler(key func(*http.Request) (string, bool), next http.Handle
 		rec := &recorder{ResponseWriter: w, status: http.StatusOK, limit: c.maxBody}
 		next.ServeHTTP(rec, r)
 		if rec.status == http.StatusOK && !rec.over && w.Header().Get("Set-Cookie") == "" {
-			c.put(&entry{key: k, version: v, status: rec.status, header: w.Header().Clone(), body: rec.buf.Bytes()})
+			c.put(&entry{key: k, version: v, day: day, status: rec.status, header: w.Header().Clone(), body: rec.buf.Bytes()})
 		}
 	})
 }
 
-func (c *Cache) get(k string, v int64) *entry {
+func (c *Cache) get(k string, v int64, day time.Time) *entry {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	el, ok := c.entries[k]
@@ -83,7 +94,7 @@ func (c *Cache) get(k string, v int64) *entry {
 		return nil
 	}
 	e := el.Value.(*entry)
-	if e.version != v {
+	if e.version != v || !e.day.Equal(day) {
 		c.lru.Remove(el)
 		delete(c.entries, k)
 		return nil

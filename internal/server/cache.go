@@ -4,10 +4,8 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/duban/duban/internal/httpauth"
-	"github.com/duban/duban/internal/workday"
 )
 
 // cachedPaths are the GET answers worth keeping: the lists and pages that
@@ -24,8 +22,9 @@ func cacheable(path string) bool {
 }
 
 // cacheKey keys an answer by who asks (their account: role and units
-// change only with a write, which moves the version), the day (statuses
-// turn on dates), the language and the URL. A page carrying a one-time
+// change only with a write, which moves the version), the language and the
+// URL; the cache itself drops an answer made on another day (statuses turn
+// on dates). A page carrying a one-time
 // flash message is not cached.
 func cacheKey(r *http.Request) (string, bool) {
 	c := httpauth.From(r.Context())
@@ -42,6 +41,5 @@ func cacheKey(r *http.Request) (string, bool) {
 	if lang == "" {
 		lang = r.Header.Get("Accept-Language")
 	}
-	day := time.Now().In(workday.Zone).Format("2006-01-02")
-	return strconv.FormatInt(c.User.ID, 10) + "|" + day + "|" + lang + "|" + r.URL.RequestURI(), true
+	return strconv.FormatInt(c.User.ID, 10) + "|" + lang + "|" + r.URL.RequestURI(), true
 }

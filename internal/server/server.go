@@ -118,7 +118,9 @@ func New(d Deps) *Server {
 		}
 		return d.Store.DataVersion(ctx)
 	}
-	cache := respcache.New(version, 4096, 2<<20)
+	// The cache reads the server's clock, the sign-in service's, for the
+	// day its answers were made on.
+	cache := respcache.New(version, d.Signin.Now, 4096, 2<<20)
 	s.handler = recoverer(d.Log, logRequests(d.Log, securityHeaders(cop.Handler(httpauth.Middleware(d.Signin)(cache.Handler(cacheKey, mux))))))
 	return s
 }
