@@ -79,7 +79,7 @@ func (s *Service) Ranking(ctx context.Context, p ledger.Period) (*Scores, error)
 		return nil, err
 	}
 	today := s.Today()
-	r, err := s.rankings.Get(ctx, rankingKey{p.Key, today}, version, func(ctx context.Context) (*Scores, error) {
+	r, err := s.rankings.Get(ctx, rankingKey{p.Key, today}, version, s.Now, func(ctx context.Context) (*Scores, error) {
 		return s.compute(ctx, p, today, nil)
 	})
 	return r.Value, err

@@ -21,7 +21,7 @@ func (s *Service) Dashboard(ctx context.Context) (*store.Dashboard, time.Time, e
 		return nil, time.Time{}, err
 	}
 	today := s.Today()
-	r, err := s.dashboard.Get(ctx, today, version, func(ctx context.Context) (*store.Dashboard, error) {
+	r, err := s.dashboard.Get(ctx, today, version, s.Now, func(ctx context.Context) (*store.Dashboard, error) {
 		return s.Store.ReadDashboard(ctx, today, ledger.DueSoonLimit(today, s.Calendar, s.Rules), 15)
 	})
 	return r.Value, r.At, err

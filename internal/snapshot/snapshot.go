@@ -46,7 +46,9 @@ type Result[V any] struct {
 // with compute as described in the package comment. The first computation
 // of a key is waited for in full. compute runs with a context detached
 // from the request's, so that a refresh outlives an impatient request.
-func (c *Cache[K, V]) Get(ctx context.Context, key K, version int64, compute func(context.Context) (V, error)) (Result[V], error) {
+// now is the caller's clock, which stamps a result with when it was
+// computed; nil means time.Now.
+func (c *Cache[K, V]) Get(ctx context.Context, key K, version int64, now func() time.Time, compute func(context.Context) (V, error)) (Result[V], error) {
 	c.mu.Lock()
 	if c.entries == nil {
 		c.entries = map[K]*entry[V]{}
@@ -66,7 +68,10 @@ func (c *Cache[K, V]) Get(ctx context.Context, key K, version int64, compute fun
 	if done == nil {
 		done = make(chan struct{})
 		e.refresh = done
-		go c.run(key, e, version, compute, done)
+		if now == nil {
+			now = time.Now
+		}
+		go c.run(key, e, version, now, compute, done)
 	}
 	first := !e.ready
 	c.mu.Unlock()
@@ -101,13 +106,13 @@ func (c *Cache[K, V]) Get(ctx context.Context, key K, version int64, compute fun
 }
 
 // run computes one refresh and publishes it.
-func (c *Cache[K, V]) run(key K, e *entry[V], version int64, compute func(context.Context) (V, error), done chan struct{}) {
+func (c *Cache[K, V]) run(key K, e *entry[V], version int64, now func() time.Time, compute func(context.Context) (V, error), done chan struct{}) {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
 	v, err := compute(ctx)
 	c.mu.Lock()
 	if err == nil {
-		e.value, e.version, e.at, e.ready = v, version, time.Now(), true
+		e.value, e.version, e.at, e.ready = v, version, now(), true
 	}
 	e.err, e.refresh = err, nil
 	c.mu.Unlock()

@@ -22,7 +22,7 @@ func TestFreshWhileQuick(t *testing.T) {
 		if i == 2 {
 			version = 2
 		}
-		r, err := c.Get(ctx, "k", version, compute(int(version)))
+		r, err := c.Get(ctx, "k", version, nil, compute(int(version)))
 		if err != nil || r.Value != want || r.Stale {
 			t.Errorf("get %d: %+v %v, want %d fresh", i, r, err, want)
 		}
@@ -38,7 +38,7 @@ func TestFreshWhileQuick(t *testing.T) {
 func TestStaleWhileSlow(t *testing.T) {
 	c := Cache[string, int]{Patience: 20 * time.Millisecond}
 	ctx := context.Background()
-	if r, _ := c.Get(ctx, "k", 1, func(context.Context) (int, error) { return 1, nil }); r.Value != 1 {
+	if r, _ := c.Get(ctx, "k", 1, nil, func(context.Context) (int, error) { return 1, nil }); r.Value != 1 {
 		t.Fatal(r)
 	}
 	release := make(chan struct{})
@@ -46,7 +46,7 @@ func TestStaleWhileSlow(t *testing.T) {
 	slow := func(context.Context) (int, error) { calls.Add(1); <-release; return 2, nil }
 	for i := 0; i < 3; i++ {
 		start := time.Now()
-		r, err := c.Get(ctx, "k", 2, slow)
+		r, err := c.Get(ctx, "k", 2, nil, slow)
 		if err != nil || r.Value != 1 || !r.Stale || time.Since(start) > time.Second {
 			t.Errorf("while refreshing: %+v %v after %s", r, err, time.Since(start))
 		}
@@ -54,7 +54,7 @@ func TestStaleWhileSlow(t *testing.T) {
 	close(release)
 	deadline := time.Now().Add(5 * time.Second)
 	for {
-		r, _ := c.Get(ctx, "k", 2, slow)
+		r, _ := c.Get(ctx, "k", 2, nil, slow)
 		if r.Value == 2 && !r.Stale {
 			break
 		}
@@ -73,10 +73,10 @@ func TestStaleWhileSlow(t *testing.T) {
 func TestFirstErrorReturned(t *testing.T) {
 	var c Cache[int, int]
 	boom := errors.New("boom")
-	if _, err := c.Get(context.Background(), 1, 1, func(context.Context) (int, error) { return 0, boom }); !errors.Is(err, boom) {
+	if _, err := c.Get(context.Background(), 1, 1, nil, func(context.Context) (int, error) { return 0, boom }); !errors.Is(err, boom) {
 		t.Errorf("got %v", err)
 	}
-	if r, err := c.Get(context.Background(), 1, 1, func(context.Context) (int, error) { return 7, nil }); err != nil || r.Value != 7 {
+	if r, err := c.Get(context.Background(), 1, 1, nil, func(context.Context) (int, error) { return 7, nil }); err != nil || r.Value != 7 {
 		t.Errorf("retry: %+v %v", r, err)
 	}
 }
@@ -87,12 +87,23 @@ func BenchmarkServed(b *testing.B) {
 	var c Cache[int, []int]
 	ctx := context.Background()
 	compute := func(context.Context) ([]int, error) { return make([]int, 2000), nil }
-	if _, err := c.Get(ctx, 1, 1, compute); err != nil {
+	if _, err := c.Get(ctx, 1, 1, nil, compute); err != nil {
 		b.Fatal(err)
 	}
 	for b.Loop() {
-		if _, err := c.Get(ctx, 1, 1, compute); err != nil {
+		if _, err := c.Get(ctx, 1, 1, nil, compute); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestStampedByTheCallersClock: a result's At is the caller's clock
+// reading when it was computed, not the machine's.
+func TestStampedByTheCallersClock(t *testing.T) {
+	var c Cache[string, int]
+	at := time.Date(2026, 3, 2, 1, 30, 0, 0, time.UTC)
+	r, err := c.Get(context.Background(), "k", 1, func() time.Time { return at }, func(context.Context) (int, error) { return 1, nil })
+	if err != nil || !r.At.Equal(at) {
+		t.Errorf("got %+v %v, want At %s", r, err, at)
 	}
 }
