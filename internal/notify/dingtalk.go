@@ -60,7 +60,7 @@ func (d *DingTalk) Send(ctx context.Context, m Message) error {
 	if err != nil {
 		return permanent(d.Name(), 0, err)
 	}
-	data, err := postJSON(ctx, d.Client, d.Name(), target, body, nil)
+	data, err := postJSON(ctx, d.Client, clock(d.Now), d.Name(), target, body, nil)
 	if err != nil {
 		return err
 	}

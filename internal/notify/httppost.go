@@ -28,8 +28,9 @@ func httpClient(c *http.Client) *http.Client {
 }
 
 // postJSON posts body to url and returns the response body of a 2xx answer,
-// or a classified *Error.
-func postJSON(ctx context.Context, c *http.Client, channel, url string, body []byte, header http.Header) ([]byte, error) {
+// or a classified *Error. now is the channel's clock, against which a
+// Retry-After date is read.
+func postJSON(ctx context.Context, c *http.Client, now func() time.Time, channel, url string, body []byte, header http.Header) ([]byte, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, bytes.NewReader(body))
 	if err != nil {
 		return nil, permanent(channel, 0, fmt.Errorf("build request: %w", err))
@@ -49,7 +50,7 @@ func postJSON(ctx context.Context, c *http.Client, channel, url string, body []b
 		return nil, retryable(channel, resp.StatusCode, fmt.Errorf("read response: %w", err))
 	}
 	if e := classifyStatus(channel, resp.StatusCode, strings.TrimSpace(string(data))); e != nil {
-		e.RetryAfter = parseRetryAfter(resp.Header.Get("Retry-After"), time.Now())
+		e.RetryAfter = parseRetryAfter(resp.Header.Get("Retry-After"), now())
 		return nil, e
 	}
 	return data, nil

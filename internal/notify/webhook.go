@@ -68,7 +68,7 @@ func (w *Webhook) Send(ctx context.Context, m Message) error {
 	h.Set(HeaderTimestamp, ts)
 	h.Set(HeaderSignature, SignWebhook(w.Secret, ts, body))
 	h.Set(HeaderIdempotency, m.Key)
-	_, err = postJSON(ctx, w.Client, w.Name(), w.URL, body, h)
+	_, err = postJSON(ctx, w.Client, clock(w.Now), w.Name(), w.URL, body, h)
 	return err
 }
 

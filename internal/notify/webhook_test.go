@@ -24,12 +24,15 @@ func TestWebhookSend(t *testing.T) {
 		{name: "accepted", status: http.StatusNoContent},
 		{name: "server error", status: http.StatusBadGateway, wantErr: true, retryable: true},
 		{name: "too many requests", status: http.StatusTooManyRequests, retryAt: "120", wantErr: true, retryable: true},
+		// A date is read against the channel's clock, not the machine's.
+		{name: "too many requests until a date", status: http.StatusTooManyRequests, retryAt: "now+2m", wantErr: true, retryable: true},
 		{name: "bad request", status: http.StatusBadRequest, wantErr: true},
 		{name: "gone", status: http.StatusGone, wantErr: true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var got WebhookPayload
+			now := time.Now().Truncate(time.Second)
 			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 				body, _ := io.ReadAll(r.Body)
 				// The receiver checks against its own clock: the real one.
@@ -44,7 +47,11 @@ func TestWebhookSend(t *testing.T) {
 				if err := json.Unmarshal(body, &got); err != nil {
 					t.Errorf("body %s: %v", body, err)
 				}
-				if tt.retryAt != "" {
+				switch tt.retryAt {
+				case "":
+				case "now+2m":
+					w.Header().Set("Retry-After", now.Add(2*time.Minute).UTC().Format(http.TimeFormat))
+				default:
 					w.Header().Set("Retry-After", tt.retryAt)
 				}
 				w.WriteHeader(tt.status)
@@ -54,7 +61,6 @@ func TestWebhookSend(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			now := time.Now().Truncate(time.Second)
 			ch.Now = func() time.Time { return now }
 			m := testMessage()
 			err = ch.Send(context.Background(), m)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
+	"time"
 )
 
 // WeCom errcodes and limits with a meaning here.
@@ -22,6 +23,9 @@ type WeCom struct {
 	URL       string
 	PlainText bool
 	Client    *http.Client
+	// Now is the clock a Retry-After date is read against; nil means
+	// time.Now.
+	Now func() time.Time
 }
 
 // NewWeCom returns a WeCom robot channel after checking its URL.
@@ -49,7 +53,7 @@ func (w *WeCom) Send(ctx context.Context, m Message) error {
 	if err != nil {
 		return permanent(w.Name(), 0, err)
 	}
-	data, err := postJSON(ctx, w.Client, w.Name(), w.URL, body, nil)
+	data, err := postJSON(ctx, w.Client, clock(w.Now), w.Name(), w.URL, body, nil)
 	if err != nil {
 		return err
 	}

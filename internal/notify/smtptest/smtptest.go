@@ -80,7 +80,7 @@ func (s *Server) Messages() []Received {
 
 func (s *Server) serve(c net.Conn) {
 	defer c.Close()
-	c.SetDeadline(time.Now().Add(10 * time.Second))
+	c.SetDeadline(time.Now().Add(10 * time.Second)) // sockets keep the wall clock
 	r, w := bufio.NewReader(c), bufio.NewWriter(c)
 	reply := func(lines ...string) {
 		for _, l := range lines {
@@ -195,8 +195,9 @@ func SelfSignedTLS(t testing.TB) *tls.Config {
 		SerialNumber: big.NewInt(1),
 		Subject:      pkix.Name{CommonName: "127.0.0.1"},
 		IPAddresses:  []net.IP{net.ParseIP("127.0.0.1")},
-		NotBefore:    time.Now().Add(-time.Hour),
-		NotAfter:     time.Now().Add(time.Hour),
+		// TLS checks the certificate against the wall clock.
+		NotBefore: time.Now().Add(-time.Hour),
+		NotAfter:  time.Now().Add(time.Hour),
 	}
 	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
 	if err != nil {
