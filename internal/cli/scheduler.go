@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"fmt"
-	"time"
 
 	"github.com/duban/duban/internal/emergencysvc"
 	"github.com/duban/duban/internal/hotlinesvc"
@@ -14,12 +13,13 @@ import (
 
 // newScheduler builds the supervision scheduler from the configuration:
 // the in-app inbox always, and each external channel that is configured,
-// each with the robots' rate limit.
+// each with the robots' rate limit. The scheduler and the limits run on
+// the clock every service is given, the sign-in service's.
 func (a *App) newScheduler() (*scheduler.Scheduler, error) {
 	c := a.Config
 	s := &scheduler.Scheduler{Store: a.Store, Calendar: a.Calendar, Rules: supervise.Default(),
 		Channels: map[string]notify.Channel{}, Limiters: map[string]*notify.Limiter{},
-		BaseURL: c.BaseURL, Now: time.Now, Log: a.Log}
+		BaseURL: c.BaseURL, Now: a.Signin.Now, Log: a.Log}
 	if a.Incidents != nil {
 		s.Alerts = append(s.Alerts, incidentAlerts(a.Incidents))
 	}
@@ -49,14 +49,14 @@ func (a *App) newScheduler() (*scheduler.Scheduler, error) {
 		if err != nil {
 			return nil, fmt.Errorf("notify_dingtalk_url: %w", err)
 		}
-		s.Channels["dingtalk"], s.Limiters["dingtalk"] = ch, notify.RobotLimiter(time.Now)
+		s.Channels["dingtalk"], s.Limiters["dingtalk"] = ch, notify.RobotLimiter(a.Signin.Now)
 	}
 	if c.NotifyWeComURL != "" {
 		ch, err := notify.NewWeCom(c.NotifyWeComURL)
 		if err != nil {
 			return nil, fmt.Errorf("notify_wecom_url: %w", err)
 		}
-		s.Channels["wecom"], s.Limiters["wecom"] = ch, notify.RobotLimiter(time.Now)
+		s.Channels["wecom"], s.Limiters["wecom"] = ch, notify.RobotLimiter(a.Signin.Now)
 	}
 	return s, nil
 }

@@ -23,7 +23,7 @@ func (a *App) announceSetup(ctx context.Context, env *Env) error {
 	if err != nil {
 		return err
 	}
-	if err := a.Store.CreateSetupToken(ctx, auth.TokenHash(token), time.Now().Add(setupLinkLife)); err != nil {
+	if err := a.Store.CreateSetupToken(ctx, auth.TokenHash(token), a.Signin.Now().Add(setupLinkLife)); err != nil {
 		return err
 	}
 	base := a.Config.BaseURL

@@ -37,6 +37,8 @@ func runSupervise(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	// This command is where the clock is chosen, as signin.New is for
+	// serve: the wall clock's day, unless --at names another.
 	today := workday.DateOf(time.Now().In(workday.Zone))
 	if *at != "" {
 		if today, err = workday.ParseDate(*at); err != nil {

@@ -43,7 +43,7 @@ func (a *Auth) SignIn(w http.ResponseWriter, r *http.Request, username, password
 		return web.CurrentUser{}, err
 	}
 	http.SetCookie(w, &http.Cookie{Name: httpauth.CookieName, Value: token, Path: "/", HttpOnly: true,
-		SameSite: http.SameSiteLaxMode, Secure: r.TLS != nil, Expires: time.Now().Add(a.Signin.Policy.SessionLifetime)})
+		SameSite: http.SameSiteLaxMode, Secure: r.TLS != nil, Expires: a.Signin.Now().Add(a.Signin.Policy.SessionLifetime)})
 	return currentUser(u), nil
 }
 
@@ -52,7 +52,7 @@ func (a *Auth) lockedUntil(r *http.Request, username string) time.Time {
 	if u, err := a.Signin.Store.FindUserByUsername(r.Context(), username); err == nil {
 		return u.LockedUntil
 	}
-	return time.Now().Add(a.Signin.Policy.LockDuration)
+	return a.Signin.Now().Add(a.Signin.Policy.LockDuration)
 }
 
 // SignOut ends the session and clears the cookie.
