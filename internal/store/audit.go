@@ -105,6 +105,9 @@ func (db *DB) DataVersion(ctx context.Context) (int64, error) {
 	w := db.writes.Load()
 	vc := &db.version
 	vc.mu.Lock()
+	// readAt and the TTL are the wall clock's, not db.now: the TTL bounds
+	// how long another instance's write can go unseen in real time, and a
+	// test's frozen clock would make it never expire.
 	if vc.writes == w && !vc.readAt.IsZero() && time.Since(vc.readAt) < versionTTL {
 		v := vc.value
 		vc.mu.Unlock()

@@ -118,6 +118,7 @@ func (c *cluster) waitReady() error {
 		return err
 	}
 	defer db.Close()
+	// The wall clock: how long a real postgres process takes to start.
 	deadline := time.Now().Add(60 * time.Second)
 	for {
 		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
