@@ -3,6 +3,7 @@ package plandoc
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // item is one numbered item of the plan's body while the tree is built.
@@ -52,16 +53,30 @@ func classify(f string) sectionClass {
 	switch {
 	case goalHeading.MatchString(f), scopeHeading.MatchString(head):
 		return sectionGoals
-	case safeguardHeading.MatchString(f), strings.HasSuffix(head, "要求"):
-		// 相关要求, 有关工作要求: the closing requirements of a plan.
+	case safeguardHeading.MatchString(f), requirementsHeading(head):
 		return sectionSafeguard
 	}
 	return sectionTasks
 }
 
+// requirementsHeading reports whether a heading names the closing
+// requirements of a plan (相关要求, 有关工作要求, 几点要求): a short noun
+// phrase ending in 要求. A longer heading ending in 要求 that starts with a
+// verb (落实安全生产责任制要求, 贯彻…要求) assigns work to carry them out.
+func requirementsHeading(head string) bool {
+	if !strings.HasSuffix(head, "要求") {
+		return false
+	}
+	return utf8.RuneCountInString(head) <= 6 && !requirementVerb.MatchString(head)
+}
+
+// requirementVerb starts a heading that acts on requirements.
+var requirementVerb = regexp.MustCompile(`^(?:落实|贯彻|执行|按照|对照|严格|达到|满足|符合)`)
+
 // leafTasks turns the leaves of the outline into tasks, leaving out goal
 // chapters and marking safeguard chapters optional.
 func leafTasks(items []*item, year int) []Task {
+	promoteAssignedChapters(items, year)
 	var tasks []Task
 	for _, it := range items {
 		if it.children > 0 || it.section == sectionGoals {
