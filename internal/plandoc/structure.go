@@ -19,6 +19,7 @@ type item struct {
 	first    string // the sub-heading before its first child, kept in case a later group restarts the count
 	md       int    // markdown heading level of its label line, 0 for none
 	index    int    // its place in the outline's items
+	last     *item  // its latest child, kept when a heading closes it
 	// groups counts the groups its children form once their numbering
 	// restarted; groupNames holds the names given.
 	groups     int

@@ -1,0 +1,59 @@
+package plandoc
+
+import (
+	"reflect"
+	"testing"
+)
+
+// An ordinary plan in markdown with a section of stages (### 阶段目标)
+// is no commitment template: its numbered items stay tasks.
+func TestMarkdownStagesAreNoCommitment(t *testing.T) {
+	p := parseProse(t, `# 南坪县2025年河湖整治工作方案
+## 一、主要任务
+1. 清理河道垃圾。2025年5月底前完成。（县水利局负责）
+2. 拆除违建码头3处。（县城管局负责）
+## 二、实施步骤
+### 阶段目标
+#### 摸底排查阶段（2025年3月底前）
+各乡镇完成河道摸底。
+#### 集中整治阶段（2025年4月至9月）
+各责任单位集中整治。`)
+	if len(p.Tasks) < 2 || len(p.Tasks[0].Milestones) != 0 {
+		t.Fatalf("tasks = %v", paths(p))
+	}
+	want := []string{"一", "1"}
+	if got := p.Tasks[0].Path; !reflect.DeepEqual(got, want) {
+		t.Errorf("first path = %v, want %v", got, want)
+	}
+}
+
+// A markdown heading about solving problems heads tasks; only a heading
+// about the problems found (## 存在的问题) describes.
+func TestProblemSolvingHeadingHoldsTasks(t *testing.T) {
+	p := parseProse(t, `# 河口镇2025年为民办实事方案
+## 存在的问题
+1. 停车位紧张。
+2. 路灯损坏多。
+## 集中破解群众出行难问题
+1. 新增停车位200个。（责任单位：镇城建办）
+2. 修复路灯50盏。（责任单位：镇城建办）`)
+	want := []string{"1", "2"}
+	if got := paths(p); !reflect.DeepEqual(got, want) {
+		t.Errorf("paths = %v, want %v", got, want)
+	}
+}
+
+// Numbering that restarts under each unnumbered markdown heading names
+// the group by its heading, as it does for a plain sub-heading line.
+func TestMarkdownHeadingsRestartNumbering(t *testing.T) {
+	p := parseProse(t, `# 河口镇2025年为民办实事方案
+## 改善出行条件
+1. 新增停车位200个。（责任单位：镇城建办）
+2. 修复路灯50盏。（责任单位：镇城建办）
+## 丰富文化生活
+1. 举办广场文艺演出12场。（责任单位：镇文化站）`)
+	want := []string{"改善出行条件/1", "改善出行条件/2", "丰富文化生活/1"}
+	if got := paths(p); !reflect.DeepEqual(got, want) {
+		t.Errorf("paths = %v, want %v", got, want)
+	}
+}
