@@ -141,6 +141,9 @@ func labelValue(label string) (int, bool) {
 	if n, ok := cnNumber(digits); ok {
 		return n, true
 	}
+	if n, ok := capitalNumber(digits); ok {
+		return n, true
+	}
 	if len(digits) > 0 && isCircled([]rune(digits)[0]) {
 		return int([]rune(digits)[0]-'①') + 1, true
 	}
