@@ -57,3 +57,17 @@ func TestMarkdownHeadingsRestartNumbering(t *testing.T) {
 		t.Errorf("paths = %v, want %v", got, want)
 	}
 }
+
+// Bold marks around an item's short heading do not reach its title.
+func TestMarkdownBoldLeavesTitle(t *testing.T) {
+	p := parseProse(t, `# 某区2025年智慧社区建设方案
+## 一、重点任务
+1. **建设社区服务平台**。2025年9月底前上线。（责任单位：区数据局）
+2. __推广线上办事__。（责任单位：区民政局）`)
+	if len(p.Tasks) != 2 || p.Tasks[0].Title != "建设社区服务平台" || p.Tasks[1].Title != "推广线上办事" {
+		t.Errorf("tasks = %+v", p.Tasks)
+	}
+	if got := stripEmphasis("注*：不含**加粗"); got != "注*：不含**加粗" {
+		t.Errorf("an unpaired mark was dropped: %q", got)
+	}
+}
