@@ -60,3 +60,15 @@ func TestTaskTableTitle(t *testing.T) {
 		t.Errorf("a sentence ending in 附表 read as a plan title")
 	}
 }
+
+// A closing part named only 經費 states the money, not work.
+func TestFundingPartIsFrame(t *testing.T) {
+	for _, head := range []string{"經費", "经费预算", "經費需求："} {
+		if got := classify(fold(head)); got != sectionGoals {
+			t.Errorf("classify(%q) = %v", head, got)
+		}
+	}
+	if got := classify("经费保障"); got == sectionGoals {
+		t.Errorf("经费保障 is a safeguard chapter, not a frame")
+	}
+}
