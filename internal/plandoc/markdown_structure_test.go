@@ -71,3 +71,18 @@ func TestMarkdownBoldLeavesTitle(t *testing.T) {
 		t.Errorf("an unpaired mark was dropped: %q", got)
 	}
 }
+
+// A list whose items name responsible units is work even under a heading
+// that reads as description.
+func TestDescriptiveHeadingWithAssignedItems(t *testing.T) {
+	p := parseProse(t, `# 某镇2025年人居环境整治方案
+## 现状提升
+1. 清理村庄垃圾点20处。（责任单位：镇环卫所）
+2. 改造农村户厕150户。（责任单位：镇农办）
+## 背景说明
+1. 近年来村庄面貌明显改善。`)
+	want := []string{"1", "2"}
+	if got := paths(p); !reflect.DeepEqual(got, want) {
+		t.Errorf("paths = %v, want %v", got, want)
+	}
+}

@@ -56,6 +56,22 @@ type outliner struct {
 // a heading that sets out to solve problems (着力解决…问题) assigns work.
 var describingHeading = regexp.MustCompile(`背景|现况|现状|缘起|说明$|[？?]$|^(?:存在|面临|主要|突出)的?问题|^问题(?:分析|与|及|和|$)`)
 
+// sectionAssigns reports whether a numbered line between the markdown
+// heading at body line i and the next heading carries a responsibility
+// note: a list whose items name who is responsible assigns work, whatever
+// its heading says (着力解决…问题, 现状提升行动).
+func (o *outliner) sectionAssigns(i int) bool {
+	for _, l := range o.body[i+1:] {
+		if l.md > 0 {
+			return false
+		}
+		if _, _, n := matchLabel(l.text); n > 0 && l.table == nil && len(notesOf(l.text)) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 func (o *outliner) top() *item {
 	if len(o.stack) == 0 {
 		return nil
@@ -74,7 +90,7 @@ func (o *outliner) text(i int) {
 		return
 	}
 	if l.md > 0 {
-		o.describing = describingHeading.MatchString(l.f)
+		o.describing = describingHeading.MatchString(l.f) && !o.sectionAssigns(i)
 		o.closeForHeading(l.md)
 	}
 	top := o.top()
