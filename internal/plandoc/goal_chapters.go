@@ -19,7 +19,9 @@ import (
 var provisionsHeading = regexp.MustCompile(`^(?:总则|附则)`)
 
 // promoteAssignedChapters turns goal chapters back into task chapters when
-// their items carry evidence of assigned work: a responsibility note for a
+// their items carry evidence of assigned work: a responsibility note set
+// apart from the sentence (（责任单位：…）, 牵头单位：…; a principle's prose
+// may well say who leads in general) for a
 // chapter named by goalHeading (whose goals carry dates and figures by
 // nature), and also a deadline or a target for a chapter classed as goal
 // only by a scope word at the end of its heading.
@@ -61,8 +63,8 @@ func chapterAssigned(chapter []*item, year int) bool {
 			continue
 		}
 		text := strings.Join(it.text, "\n")
-		if len(notesOf(text)) > 0 {
-			return true
+		if len(notesOf(text)) > len(proseNotes(text)) {
+			return true // a note set apart from the sentence, not prose
 		}
 		if scopeOnly && (len(deadlinesOf(text, year)) > 0 || len(targetsOf(text)) > 0) {
 			return true

@@ -56,3 +56,17 @@ func TestRequirementsHeading(t *testing.T) {
 		}
 	}
 }
+
+// Prose that says who leads in general (a principle) does not turn a goal
+// chapter into tasks.
+func TestGoalChapterProseLeadStaysFrame(t *testing.T) {
+	p := parseProse(t, `某县2025年文明城市创建方案
+一、基本原则
+（一）统筹推进。由县文明办牵头，各部门协同推进创建工作。
+二、重点任务
+（一）整治背街小巷。（责任单位：县城管局）`)
+	want := []string{"二/(一)"}
+	if got := paths(p); !reflect.DeepEqual(got, want) {
+		t.Errorf("paths = %v, want %v", got, want)
+	}
+}
