@@ -55,6 +55,9 @@ const shortPageMin = 200
 // holdsChapterSequence reports whether splitting s would find chapters 一、
 // and 二、 and at least two items below them.
 func holdsChapterSequence(s string) bool {
+	if !strings.Contains(s, "一、") || !strings.Contains(s, "二、") {
+		return false // most paragraphs: no need to split them to know
+	}
 	chapters, items := 0, 0
 	for _, part := range splitLine(s) {
 		kind, label, n := matchLabel(part)
