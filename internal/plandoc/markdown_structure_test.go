@@ -86,3 +86,20 @@ func TestDescriptiveHeadingWithAssignedItems(t *testing.T) {
 		t.Errorf("paths = %v, want %v", got, want)
 	}
 }
+
+// The same under a numbered chapter heading: the group sits below it.
+func TestMarkdownSubHeadingsRestartUnderChapter(t *testing.T) {
+	p := parseProse(t, `# 某县2025年乡村建设方案
+## 一、重点任务
+### 道路建设
+1. 硬化村组道路10公里。（责任单位：县交通局）
+2. 安装路灯300盏。（责任单位：县住建局）
+### 饮水保障
+1. 改造供水管网5公里。（责任单位：县水利局）
+## 二、保障措施
+1. 加强督查考核。`)
+	want := []string{"一/道路建设/1", "一/道路建设/2", "一/饮水保障/1", "二/1"}
+	if got := paths(p); !reflect.DeepEqual(got, want) {
+		t.Errorf("paths = %v, want %v", got, want)
+	}
+}
