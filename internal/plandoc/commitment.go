@@ -19,11 +19,29 @@ var milestoneSection = regexp.MustCompile(`^(?:检核点|检查点|里程碑|关
 // periodField is a list field that gives the commitment's own period.
 var periodField = regexp.MustCompile(`^[^：:]{0,12}(?:时间|期间|期程|期限|时程)\s*[：:]`)
 
+// templateField is a field that only a commitment template has: the
+// commitment's period of execution or its host and co-host organs. An
+// ordinary plan in markdown may have a section of stages (阶段目标) but
+// never these fields.
+var templateField = regexp.MustCompile(`^(?:执行期间|执行期程|主\s*[（(]协[）)]\s*办(?:机关|单位)|主办机关|协办机关)\s*[：:]`)
+
+// hasTemplateField reports whether some line outside a table is a
+// template field.
+func hasTemplateField(lines []line) bool {
+	for _, l := range lines {
+		if l.table == nil && l.md == 0 && templateField.MatchString(l.f) {
+			return true
+		}
+	}
+	return false
+}
+
 // commitmentTasks reads a markdown commitment list: each numbered heading
 // at the shallowest level that numbered headings take (# 1-1 …, # 1-2 …)
 // is one commitment, read by commitmentTask up to the next heading of its
-// level. ok is false unless some commitment has a checkpoint section, so
-// an ordinary plan written in markdown is left to the outline. heading is
+// level. ok is false unless the headings are hyphenated (1-1, 2-3) or a
+// template field is present, and some commitment has a checkpoint section,
+// so an ordinary plan written in markdown is left to the outline. heading is
 // the commitment's heading when the document holds only one.
 func commitmentTasks(lines []line, year int) (tasks []Task, heading string, ok bool) {
 	level := 0
@@ -36,10 +54,15 @@ func commitmentTasks(lines []line, year int) (tasks []Task, heading string, ok b
 		return nil, "", false
 	}
 	var starts []int
+	dashed := false
 	for i, l := range lines {
-		if _, _, n := matchLabel(l.text); l.md == level && n > 0 {
+		if kind, _, n := matchLabel(l.text); l.md == level && n > 0 {
 			starts = append(starts, i)
+			dashed = dashed || kind == kindDashed
 		}
+	}
+	if !dashed && !hasTemplateField(lines) {
+		return nil, "", false
 	}
 	withSteps := false
 	for k, at := range starts {

@@ -53,6 +53,7 @@ func trimSpace(s string) string {
 
 func newLine(s string) line {
 	t, level := markdownMarks(trimSpace(s))
+	t = stripEmphasis(t)
 	return line{text: t, f: fold(t), md: level}
 }
 

@@ -23,9 +23,12 @@ var (
 	// page's date or a 文号), where the issuer is the run of Han characters
 	// before 关于.
 	noticeInRe  = regexp.MustCompile(`([\p{Han}]{2,30})关于(?:印发|转发|下发)(.+?)的通知`)
-	titleLeadRe = regexp.MustCompile(`^(.{4,60}?(?:方案|计划|要点|清单|办法|意见|规划|细则)(?:[（(][^）)]{2,20}[）)])?)(?:为|根据|按照|为了|近年来|当前|经|依据)`)
-	planKindRe  = regexp.MustCompile(`(?:方案|计划|要点|清单|办法|意见|规划|细则|分解表|任务书|措施)(?:[（(][^）)]{2,20}[）)])?$`)
-	issuerRe    = regexp.MustCompile(`(?:发布机构|发文机关|发文单位)\s*[：:]\s*([^\s：:]*)`)
+	titleLeadRe = regexp.MustCompile(`^(.{4,60}?(?:方案|计划|计画|要点|清单|办法|意见|规划|细则)(?:[（(][^）)]{2,20}[）)])?)(?:为|根据|按照|为了|近年来|当前|经|依据)`)
+	// planKindRe ends the title of a plan. 計畫 (folded 计画) is the
+	// traditional-script word for a plan; a plan issued as a bare task
+	// table is titled by the table (…重点任务分工表, …工作台账).
+	planKindRe = regexp.MustCompile(`(?:方案|计划|计画|要点|清单|办法|意见|规划|细则|分解表|任务书|措施|(?:分工|任务|责任|进度|推进|清单)表|台账)(?:[（(][^）)]{2,20}[）)])?$`)
+	issuerRe   = regexp.MustCompile(`(?:发布机构|发文机关|发文单位)\s*[：:]\s*([^\s：:]*)`)
 )
 
 // meta is a plan's metadata and where its body starts.

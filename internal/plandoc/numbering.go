@@ -71,6 +71,10 @@ func matchLabel(s string) (kind, label string, n int) {
 			rest = rest[psize:] // （一）、 typed with a redundant comma
 		}
 		return k, "(" + asciiDigits(num) + ")", len(s0) - len(rest) + spaceAfter(rest)
+	case isCapitalDigit(r):
+		if label, n := matchCapitalLabel(s); n > 0 {
+			return kindCapital, label, n
+		}
 	case isCircled(r):
 		return kindCircled, string(r), size + spaceAfter(s[size:])
 	case isCNDigit(r):

@@ -11,7 +11,7 @@ import (
 // order. The nesting of label kinds is learnt from the document: a kind
 // seen again closes every deeper level, a new kind opens a level below.
 func outline(body []line) []*item {
-	o := &outliner{body: body, root: &item{index: -1}, lastLabel: -1}
+	o := &outliner{body: body, root: &item{index: -1, seq: -1}, lastLabel: -1}
 	for i, l := range body {
 		if _, _, n := matchLabel(l.text); n > 0 && l.table == nil {
 			o.lastLabel = i
@@ -52,7 +52,25 @@ type outliner struct {
 }
 
 // describingHeading matches such a heading (folded to simplified script).
-var describingHeading = regexp.MustCompile(`背景|现况|现状|问题|缘起|说明$|[？?]$`)
+// 问题 describes only as the problems found (存在的问题, 主要问题, 问题与挑战);
+// a heading that sets out to solve problems (着力解决…问题) assigns work.
+var describingHeading = regexp.MustCompile(`背景|现况|现状|缘起|说明$|[？?]$|^(?:存在|面临|主要|突出)的?问题|^问题(?:分析|与|及|和|$)`)
+
+// sectionAssigns reports whether a numbered line between the markdown
+// heading at body line i and the next heading carries a responsibility
+// note: a list whose items name who is responsible assigns work, whatever
+// its heading says (着力解决…问题, 现状提升行动).
+func (o *outliner) sectionAssigns(i int) bool {
+	for _, l := range o.body[i+1:] {
+		if l.md > 0 {
+			return false
+		}
+		if _, _, n := matchLabel(l.text); n > 0 && l.table == nil && len(notesOf(l.text)) > 0 {
+			return true
+		}
+	}
+	return false
+}
 
 func (o *outliner) top() *item {
 	if len(o.stack) == 0 {
@@ -72,7 +90,7 @@ func (o *outliner) text(i int) {
 		return
 	}
 	if l.md > 0 {
-		o.describing = describingHeading.MatchString(l.f)
+		o.describing = describingHeading.MatchString(l.f) && !o.sectionAssigns(i)
 		o.closeForHeading(l.md)
 	}
 	top := o.top()
@@ -155,12 +173,17 @@ func (o *outliner) open(i int, kind, label, rest string) {
 	v, _ := labelValue(label)
 	if depth < len(o.stack) && v == 1 && o.stack[depth].value >= 1 {
 		o.restart(parent, o.stack[depth])
+	} else if prev := parent.last; depth == len(o.stack) && v == 1 && prev != nil && prev.kind == kind && prev.value >= 1 {
+		// A markdown heading closed the previous list (## 甲 1. 2. ## 乙
+		// 1.): the numbering restarts under the same parent all the same.
+		o.restart(parent, prev)
 	} else if parent.children == 0 && o.heading.owner == parent && o.heading.seq > parent.seq {
 		parent.first = o.heading.text
 	}
 	o.stack = o.stack[:depth]
 	it := &item{kind: kind, text: []string{rest}, value: v, seq: i, section: parent.section, md: o.body[i].md, index: len(o.items)}
 	parent.children++
+	parent.last = it
 	it.path = append(append([]string{}, parent.path...), label)
 	if parent.group != "" {
 		it.path = append(append(append([]string{}, parent.path...), parent.group), label)

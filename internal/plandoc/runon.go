@@ -26,16 +26,50 @@ var (
 func splitRunOn(raw []string) []string {
 	var out []string
 	for _, s := range raw {
-		if len([]rune(s)) < runOnLimit {
+		if n := utf8.RuneCountInString(s); n < runOnLimit && (n < shortPageMin || !holdsChapterSequence(s)) {
 			out = append(out, s)
 			continue
 		}
-		seq := labelSequence{}
-		for _, piece := range strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '\u3000' }) {
-			out = append(out, splitPiece(piece, seq)...)
-		}
+		out = append(out, splitLine(s)...)
 	}
 	return out
+}
+
+// splitLine splits one run-on line at white space and then each piece.
+func splitLine(s string) []string {
+	var out []string
+	seq := labelSequence{}
+	for _, piece := range strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '\u3000' }) {
+		out = append(out, splitPiece(piece, seq)...)
+	}
+	return out
+}
+
+// shortPageMin is the length from which a line shorter than runOnLimit is
+// still taken for a short page pasted as one line, when it holds a plan's
+// chapters in sequence (…。一、…1.…二、…): an ordinary paragraph
+// enumerates with 一是、二是 or inline (1)(2), never with chapter labels
+// that each begin after a sentence end and carry items of their own.
+const shortPageMin = 200
+
+// holdsChapterSequence reports whether splitting s would find chapters 一、
+// and 二、 and at least two items below them.
+func holdsChapterSequence(s string) bool {
+	if !strings.Contains(s, "一、") || !strings.Contains(s, "二、") {
+		return false // most paragraphs: no need to split them to know
+	}
+	chapters, items := 0, 0
+	for _, part := range splitLine(s) {
+		kind, label, n := matchLabel(part)
+		switch {
+		case n == 0:
+		case kind == kindCN && label == []string{"一", "二"}[min(chapters, 1)] && chapters < 2:
+			chapters++
+		case chapters > 0:
+			items++
+		}
+	}
+	return chapters == 2 && items >= 2
 }
 
 // splitPiece splits one space-free run of text.
@@ -70,7 +104,7 @@ func splitPiece(s string, seq labelSequence) []string {
 		switch {
 		case isOpen(r):
 			if depth == 0 && seq.startsAt(s, i, prev, heading) {
-				cuts[i] = true
+				cuts[i], last = true, i
 			}
 			depth++
 		case isClose(r):
@@ -78,7 +112,7 @@ func splitPiece(s string, seq labelSequence) []string {
 		case depth == 0 && strings.ContainsRune("。！？", r):
 			cuts[i+len(string(r))] = true
 		case depth == 0 && seq.startsAt(s, i, prev, heading):
-			cuts[i] = true
+			cuts[i], last = true, i
 		}
 		prev = r
 	}
@@ -103,8 +137,10 @@ const sentenceEnds = "。；;：:！？）)”"
 
 // afterHeading says that the text since the last cut is a chapter heading
 // (三、强化要素保障): flattened web text runs a heading straight into its
-// first item (三、强化要素保障1.完善用地政策。), so an item numbered 1 may
-// start there without a sentence end before it.
+// first item (三、强化要素保障1.完善用地政策。), so an item that goes on the
+// count (1, or the next number when a plan numbers its items across
+// chapters: 二、促进消费3.支持…) may start there without a sentence end
+// before it.
 func (seq labelSequence) startsAt(s string, i int, prev rune, afterHeading bool) bool {
 	if i == 0 || prev == '第' || isCNDigit(prev) || isDigit(prev) {
 		return false
@@ -122,7 +158,7 @@ func (seq labelSequence) startsAt(s string, i int, prev rune, afterHeading bool)
 	case kindNum, kindParenN, kindCircled:
 		// Arabic numbers abound in prose: only after a sentence end, or
 		// as the first item right after a chapter heading.
-		if !afterEnd && !(v == 1 && afterHeading) {
+		if !afterEnd && !afterHeading {
 			return false
 		}
 	case kindCN:
@@ -139,6 +175,9 @@ func (seq labelSequence) startsAt(s string, i int, prev rune, afterHeading bool)
 func labelValue(label string) (int, bool) {
 	digits := strings.Trim(label, "()第章条條部分篇节")
 	if n, ok := cnNumber(digits); ok {
+		return n, true
+	}
+	if n, ok := capitalNumber(digits); ok {
 		return n, true
 	}
 	if len(digits) > 0 && isCircled([]rune(digits)[0]) {
