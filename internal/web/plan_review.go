@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/duban/duban/internal/ledgersvc"
-	"github.com/duban/duban/internal/plandoc"
 )
 
 // ReviewPage is the data of a draft plan's review (审核): what the check
@@ -118,9 +117,7 @@ func reviewForms(rv *ledgersvc.Review, registry []UnitView, warnings map[int64][
 	out := make([]ReviewTaskForm, 0, len(rv.Tasks))
 	for i := range rv.Tasks {
 		f := reviewTaskForm(rv.ID, &rv.Tasks[i], registry)
-		if s := plandoc.Sentences(rv.Tasks[i].Text); len(s) > 1 {
-			f.Sentences = s
-		}
+		f.SplitParts = splitParts(rv.Tasks[i].Text)
 		if i+1 < len(order) {
 			f.Next = &order[i+1]
 		}
