@@ -70,3 +70,11 @@ func TestReviewSavedBannerCountsNames(t *testing.T) {
 	wantStatus(t, w, http.StatusOK)
 	wantBody(t, w, `hx-swap-oob="true"`, `href="#warn-unknown_unit"><strong>1</strong> 个单位名称未匹配（涉及 2 项任务）</a>`)
 }
+
+// TestReviewFixKeysExist: the keys this page's Go code and the service's
+// split refusal name are in both catalogues.
+func TestReviewFixKeysExist(t *testing.T) {
+	for _, k := range []string{"review.unmatched.label", "review.unmatched.count", "review.unmatched.hint", "plans.error.split_note"} {
+		hasEverywhere(t, k, "review")
+	}
+}
