@@ -87,7 +87,7 @@ func ledgerSamples(p Page) map[string][]any {
 	saved := form
 	saved.Saved, saved.Notice, saved.Arg = true, "review.unit_created", "市府法制"
 	tooled := form
-	tooled.ID, tooled.Sentences, tooled.Next, tooled.Warnings = 9, []string{"第一句。", "第二句；", "第三句"}, &TaskRef{ID: 10, Path: "二.2", Title: "下一项"}, []string{"review.warning.kind.no_deadline"}
+	tooled.ID, tooled.SplitParts, tooled.Next, tooled.Warnings = 9, splitParts("第一句。第二句；第三句（责任单位：市司法局）"), &TaskRef{ID: 10, Path: "二.2", Title: "下一项"}, []string{"review.warning.kind.no_deadline"}
 	tooled.Tool, tooled.ToolError = "split", "error.invalid"
 	bad := form
 	bad.Errors = FieldErrors{"": "error.invalid", "title": "error.required", "units": "error.unit_name_taken", "deadlines": "error.date_invalid",

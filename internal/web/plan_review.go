@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/duban/duban/internal/ledgersvc"
-	"github.com/duban/duban/internal/plandoc"
 )
 
 // ReviewPage is the data of a draft plan's review (审核): what the check
@@ -36,7 +35,7 @@ type ReviewPage struct {
 type ReviewBanner struct {
 	PlanID     int64
 	Tasks      int
-	Unknown    int  // unit names matched to no registered unit
+	Unknown    int  // distinct unit names matched to no registered unit
 	Flagged    int  // tasks with such names
 	NoUnit     int  // tasks with no unit at all
 	NoDeadline int  // tasks with no deadline or cadence
@@ -102,7 +101,7 @@ func newReviewPage(rv *ledgersvc.Review, registry []UnitView) ReviewPage {
 	for i := range lines {
 		lines[i].Flag = flagged[lines[i].N]
 	}
-	data := ReviewPage{Plan: rv.Plan, PlanForm: planForm(rv.Plan), Lines: lines, DocWarnings: ws.doc, TaskWarnings: ws.groups,
+	data := ReviewPage{Plan: rv.Plan, PlanForm: planForm(rv.Plan), Lines: lines, DocWarnings: ws.doc, TaskWarnings: withUnmatched(ws.groups, unmatchedNames(rv)),
 		Tasks: reviewForms(rv, registry, ws.byTask), Order: taskOrder(rv), Add: newAddTaskForm(), Banner: reviewBanner(rv), Registry: registry}
 	if n := len(data.Order); n > 0 {
 		data.Add.After = data.Order[n-1].ID // a task found missing is most often the last
@@ -118,9 +117,7 @@ func reviewForms(rv *ledgersvc.Review, registry []UnitView, warnings map[int64][
 	out := make([]ReviewTaskForm, 0, len(rv.Tasks))
 	for i := range rv.Tasks {
 		f := reviewTaskForm(rv.ID, &rv.Tasks[i], registry)
-		if s := plandoc.Sentences(rv.Tasks[i].Text); len(s) > 1 {
-			f.Sentences = s
-		}
+		f.SplitParts = splitParts(rv.Tasks[i].Text)
 		if i+1 < len(order) {
 			f.Next = &order[i+1]
 		}
@@ -139,16 +136,21 @@ func taskOrder(rv *ledgersvc.Review) []TaskRef {
 	return out
 }
 
+// reviewBanner counts what the review still has to look at. Unknown
+// counts distinct names, as the group it links to lists them (one name
+// in five tasks is one unit to choose or create), not rv.Unknown's
+// occurrences.
 func reviewBanner(rv *ledgersvc.Review) ReviewBanner {
-	b := ReviewBanner{PlanID: rv.ID, Tasks: len(rv.Tasks), Unknown: rv.Unknown, NoUnit: rv.NoUnit, NoDeadline: rv.NoDeadline}
-	for _, t := range rv.Tasks {
-		for _, m := range t.UnitMatches {
-			if m.UnitID == 0 {
-				b.Flagged++
-				break
-			}
+	b := ReviewBanner{PlanID: rv.ID, Tasks: len(rv.Tasks), NoUnit: rv.NoUnit, NoDeadline: rv.NoDeadline}
+	names := unmatchedNames(rv)
+	b.Unknown = len(names)
+	flagged := map[int64]bool{}
+	for _, n := range names {
+		for _, t := range n.Tasks {
+			flagged[t.ID] = true
 		}
 	}
+	b.Flagged = len(flagged)
 	return b
 }
 

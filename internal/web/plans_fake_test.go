@@ -16,8 +16,8 @@ import (
 
 // fakePlans is plan intake in memory, with the rules the real service
 // keeps: the office alone reviews; a confirmed plan is not changed or
-// thrown away; a task needs a title; a split point lies between two
-// sentences; a draft whose tasks lack units is confirmed only when
+// thrown away; a task needs a title; a split point is one of
+// plandoc.SplitPoints (never before a bracketed note); a draft whose tasks lack units is confirmed only when
 // forced. Its Review computes the unit matches, the warnings (the
 // document's, then plandoc.CheckTasks) and the counts as the service
 // does. refuse makes a method fail with a service-only rule the pages
@@ -307,6 +307,9 @@ func (f *fakePlans) SplitTask(ctx context.Context, plan, task int64, at int) (in
 	s := plandoc.Sentences(p.tasks[i].Text)
 	if at < 1 || at >= len(s) {
 		return 0, &ValidationError{Fields: map[string]string{"at": "error.invalid"}}
+	}
+	if !slices.Contains(plandoc.SplitPoints(p.tasks[i].Text), at) {
+		return 0, &ValidationError{Fields: map[string]string{"at": "plans.error.split_note"}}
 	}
 	old := &p.tasks[i]
 	old.Text = strings.Join(s[:at], "")

@@ -2,9 +2,11 @@ package web
 
 import (
 	"context"
+	"fmt"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -73,6 +75,21 @@ func TestReviewInBrowser(t *testing.T) {
 		return chromedp.WaitVisible(`//div[contains(@class, "flash-success") and contains(., "` + text + `")]`)
 	}
 	review := srv.URL + "/plans/2/review"
+	// uncovered fails unless the element is on screen and is what a click
+	// at its centre reaches: nothing (an open disclosure) lies over it.
+	uncovered := func(sel string) chromedp.Action[chromedp.Void] {
+		return func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
+			js := `(() => { const b = document.querySelector(` + strconv.Quote(sel) + `); if (!b) return "missing";
+				b.scrollIntoView({block: "nearest"}); const r = b.getBoundingClientRect();
+				const e = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+				return b.contains(e) ? "" : "covered by " + (e ? e.outerHTML.slice(0, 120) : "nothing"); })()`
+			got, err := chromedp.Evaluate[string](js)(ctx, tg)
+			if err == nil && got != "" {
+				err = fmt.Errorf("%s: %s", sel, got)
+			}
+			return chromedp.Void{}, err
+		}
+	}
 
 	steps := []struct {
 		name    string
@@ -96,6 +113,12 @@ func TestReviewInBrowser(t *testing.T) {
 			chromedp.Navigate(review),
 			chromedp.WaitVisible(chromedp.CSS("#warnings")),
 			chromedp.WaitVisible(`//a[contains(@class, "count-flag") and contains(., "2 项任务没有责任单位")]`),
+		}},
+		{"02a-unmatched-names", []chromedp.Action[chromedp.Void]{
+			chromedp.Click(chromedp.CSS(`#review-banner a[href="#warn-unknown_unit"]`)),
+			chromedp.WaitVisible(chromedp.CSS("#warn-unknown_unit:target")),
+			chromedp.WaitVisible(`//details[@id="warn-unknown_unit"]//a[@href="#task-12"]`),
+			uncovered(`#warn-unknown_unit > summary`),
 		}},
 		{"03-warning-to-source", []chromedp.Action[chromedp.Void]{
 			chromedp.Click(chromedp.CSS(`#warnings a[href="#src-L9"]`)),
@@ -174,8 +197,21 @@ func TestReviewInBrowser(t *testing.T) {
 			chromedp.WaitVisible(chromedp.CSS(".danger-zone > summary")),
 			chromedp.Click(chromedp.CSS(".danger-zone > summary")),
 			chromedp.WaitVisible(chromedp.CSS(`.danger-body button[type="submit"]`)),
+			uncovered(`#review-banner button[type="submit"]`),
+			uncovered(`.danger-body button[type="submit"]`),
+		}},
+		{"14a-discard-asks-scrolled", []chromedp.Action[chromedp.Void]{
+			chromedp.Evaluate[chromedp.Void](`window.scrollTo(0, 120)`),
+			uncovered(`#review-banner button[type="submit"]`),
+		}},
+		{"14b-discard-asks-narrow", []chromedp.Action[chromedp.Void]{
+			chromedp.EmulateViewport(390, 844),
+			chromedp.Evaluate[chromedp.Void](`window.scrollTo(0, 0)`),
+			uncovered(`#review-banner button[type="submit"]`),
+			uncovered(`.danger-body button[type="submit"]`),
 		}},
 		{"15-discarded", []chromedp.Action[chromedp.Void]{
+			chromedp.EmulateViewport(1280, 860),
 			chromedp.Click(chromedp.CSS(`.danger-body button[type="submit"]`)),
 			flashed("方案草稿已放弃"),
 			chromedp.WaitVisible(`//h1[contains(., "方案")]`),

@@ -43,11 +43,11 @@ type ReviewTaskForm struct {
 
 	// The card's tools: split at a sentence, merge with the next task,
 	// move, add a task after it, delete.
-	Sentences []string // plandoc.Sentences(Text): a split point between any two
-	Next      *TaskRef // the task after this one, which 合并 appends to it
-	Warnings  []string // catalogue keys of what the check says about this task
-	Tool      string   // the tool shown open after it was refused: split, merge, delete
-	ToolError string   // the catalogue key of why
+	SplitParts []SplitPart // Text cut at its split points; a cut before each part but the first
+	Next       *TaskRef    // the task after this one, which 合并 appends to it
+	Warnings   []string    // catalogue keys of what the check says about this task
+	Tool       string      // the tool shown open after it was refused: split, merge, delete
+	ToolError  string      // the catalogue key of why
 }
 
 // TaskRef names a task of the draft in the pickers (after which task).

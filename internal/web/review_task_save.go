@@ -115,7 +115,7 @@ func (h *Handler) reviewFormAgain(w http.ResponseWriter, r *http.Request, planID
 		return
 	}
 	form.ID, form.PlanID, form.Registry = taskID, planID, registry
-	form.Path, form.Text, form.Sentences, form.Next, form.Warnings = stored.Path, stored.Text, stored.Sentences, stored.Next, stored.Warnings
+	form.Path, form.Text, form.SplitParts, form.Next, form.Warnings = stored.Path, stored.Text, stored.SplitParts, stored.Next, stored.Warnings
 	form = form.withBlanks()
 	if isHTMX(r) {
 		h.renderFragment(w, r, http.StatusUnprocessableEntity, "plan_review", "review_task", form)

@@ -45,11 +45,19 @@ type WarningView struct {
 }
 
 // WarningGroup is the task warnings of one kind (tasks with no unit…).
+// The group of unit names matched to no registered unit lists Names
+// instead of Items, with the number of tasks they appear in.
 type WarningGroup struct {
 	Kind  string
 	Label string // the catalogue key of the kind in a few words
 	Items []WarningView
+	Names []UnmatchedName
+	Tasks int
 }
+
+// Len is the number of entries the group lists, which decides whether
+// it is shown unfolded.
+func (g WarningGroup) Len() int { return len(g.Items) + len(g.Names) }
 
 // taskWarningOrder is the order the groups of task warnings are shown in.
 var taskWarningOrder = []string{plandoc.WarnNoUnit, plandoc.WarnNoDeadline, plandoc.WarnDuplicatePath}
