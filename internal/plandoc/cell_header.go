@@ -162,6 +162,12 @@ func headerRun(texts []string, i int) (cellHeader, int) {
 				continue
 			}
 		}
+		if !known && j+1 < len(texts) && (unitLine(texts[j+1]) || timeCell(texts[j+1])) {
+			// A table with no 序号 has no row number to end its header: a
+			// name with no role right before a unit or time cell is the
+			// first row's task cell.
+			break
+		}
 		h.cols = append(h.cols, c)
 		h.names = append(h.names, texts[j])
 		j++

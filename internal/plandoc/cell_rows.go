@@ -21,15 +21,14 @@ import (
 // use: a task force (专班).
 var cellUnitEnd = regexp.MustCompile(`(?:专班|工作组|指挥部|小组)$`)
 
-// actionStart begins a task, not a unit's name: 建成益农信息社 ends like
-// a unit (社) but says what to do.
-var actionStart = regexp.MustCompile(`^(?:建成|建设|推进|完成|开展|加强|实现|落实|推动|完善|提升|创建|打造|新建|改造|实施|制定|出台|建立|组建|成立|设立|培育|引进|举办|召开|开通|上线)`)
-
-// personName is a person's name alone in a cell (刘维嘉, 都  勤).
+// personName is a person's name alone in a cell (two to four characters,
+// perhaps spaced out to the cell's width: 王  明).
 var personName = regexp.MustCompile(`^\p{Han}(?:[ \t\x{3000}]*\p{Han}){1,3}$`)
 
 // unitLine reports a line made only of unit names, separated by 、，；/ or
-// spaces, perhaps behind a label (牵头单位：).
+// spaces, perhaps behind a label (牵头单位：). A unit's name holds no
+// figure: a line that ends like a unit (中心, 院, 社) but counts something
+// (建成1个综合文化服务中心) says what to build, not who builds it.
 func unitLine(s string) bool {
 	s = trimSpace(s)
 	if m := noteLabel.FindStringIndex(fold(s)); m != nil {
@@ -47,7 +46,7 @@ func unitLine(s string) bool {
 		}
 		// 各县（市、区）, 各县市区: every body of a kind of area.
 		catchAll := strings.HasPrefix(name, "各") && k <= 5 && strings.ContainsAny(name[len(name)-3:], "县区市镇乡村")
-		if !unitEnd.MatchString(name) && !cellUnitEnd.MatchString(name) && !catchAll || k >= 5 && actionStart.MatchString(name) {
+		if !unitEnd.MatchString(name) && !cellUnitEnd.MatchString(name) && !catchAll || hasDigit(name) {
 			return false
 		}
 		n++
@@ -96,9 +95,10 @@ func splitCells(h cellHeader, cells []string) (content, units, tail []string) {
 	if !h.has(roleUnit) {
 		return cells, nil, nil
 	}
+	isUnit := unitCells(h, cells)
 	last := -1
-	for i, c := range cells {
-		if unitLine(c) {
+	for i := range cells {
+		if isUnit[i] {
 			last = i
 		}
 	}
@@ -107,9 +107,9 @@ func splitCells(h cellHeader, cells []string) (content, units, tail []string) {
 	}
 	// Lines between unit lines are the next sub-row of a row whose number
 	// is merged over several (one measure, several results and owners).
-	for _, c := range cells[:last+1] {
+	for i, c := range cells[:last+1] {
 		switch {
-		case unitLine(c):
+		case isUnit[i]:
 			units = append(units, c)
 		case h.has(rolePerson) && personName.MatchString(trimSpace(c)):
 		default:
@@ -117,6 +117,54 @@ func splitCells(h cellHeader, cells []string) (content, units, tail []string) {
 		}
 	}
 	return content, units, cells[last+1:]
+}
+
+// unitCells marks the lines of a row (after its task cell) that are its
+// unit cell. Columns keep their order in every row, so where a row has no
+// more lines than the header has columns after the task (one line a cell,
+// as in most rows of a task list), its unit cell stands no earlier than
+// the number of text columns between the task and the unit column: a line
+// before that which reads like a unit (改扩建乡镇卫生院, 便民服务中心) is
+// the text of a column before it. Only where no unit line stands at or
+// after that place is a cell before it empty and an earlier unit line the
+// unit cell; a line labelled 牵头单位： is a unit cell wherever it stands.
+// A longer row (cells wrapped over lines, sub-rows under one number)
+// gives no place to count from.
+func unitCells(h cellHeader, cells []string) []bool {
+	is := make([]bool, len(cells))
+	from, width := unitPlace(h)
+	later := false
+	for i, c := range cells {
+		is[i] = unitLine(c)
+		later = later || is[i] && i >= from
+	}
+	if later && len(cells) <= width {
+		for i := 0; i < from && i < len(cells); i++ {
+			is[i] = is[i] && noteLabel.MatchString(fold(trimSpace(cells[i])))
+		}
+	}
+	return is
+}
+
+// unitPlace counts the header's text columns after the task's: those
+// before the first unit column (from) and all of them (width). The weight
+// is no text column (it is taken out of the row before). from is 0 where
+// a unit column comes before the task.
+func unitPlace(h cellHeader) (from, width int) {
+	task, unit := h.index(roleTask), h.index(roleUnit)
+	if task < 0 {
+		return 0, 0
+	}
+	for k, c := range h.cols[task+1:] {
+		if c.role == roleWeight || c.role == roleSeq {
+			continue
+		}
+		width++
+		if unit > task && task+1+k < unit {
+			from++
+		}
+	}
+	return from, width
 }
 
 // dropTrailingLabels drops, from a row with no unit line, the short lines
@@ -288,4 +336,9 @@ func leadingCells(h cellHeader, cells []string) []string {
 func labelled(s string) bool {
 	_, _, n := matchLabel(s)
 	return n > 0
+}
+
+// hasDigit reports an Arabic digit in s (ASCII or full width).
+func hasDigit(s string) bool {
+	return strings.ContainsAny(s, "0123456789０１２３４５６７８９")
 }

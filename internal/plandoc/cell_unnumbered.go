@@ -45,7 +45,7 @@ func readUnnumbered(h cellHeader, texts []string, from int) cellTable {
 			continue
 		}
 		closer := h.has(roleUnit) && unitLine(s) || !h.has(roleUnit) && timeCell(s)
-		if row == nil || closed && !closer && !timeCell(s) {
+		if row == nil || closed && !closer && !timeCell(s) || closer && pastUnits(h, row) {
 			closeRow()
 			seq := strconv.Itoa(len(t.rows) + 1)
 			if kind, label, n := matchLabel(s); kind == kindNum && n < len(s) {
@@ -60,6 +60,27 @@ func readUnnumbered(h cellHeader, texts []string, from int) cellTable {
 	}
 	closeRow()
 	return t
+}
+
+// pastUnits reports a row that has had its unit line and then its time
+// cell, where the header puts the time column after the unit column: the
+// row has passed its unit cell, so a line that reads like a unit (建成…中心)
+// is the next row's task.
+func pastUnits(h cellHeader, row *cellRow) bool {
+	unit, due := h.index(roleUnit), h.index(roleDeadline)
+	if unit < 0 || due < unit || len(row.cells) < 3 {
+		return false
+	}
+	sawUnit := false
+	for _, c := range row.cells[1:] {
+		switch {
+		case unitLine(c):
+			sawUnit = true
+		case sawUnit && timeCell(c):
+			return true
+		}
+	}
+	return false
 }
 
 // timeCell reports a short line that is only a time: the cell of a 时限
