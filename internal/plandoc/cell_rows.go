@@ -195,7 +195,7 @@ func cellTask(h cellHeader, path []string, title string, cells []string, year in
 		t.Units, t.LeadUnits = cellUnits(h, unitLines)
 	}
 	for _, c := range tail {
-		t.Deadlines = mergeDeadlines(t.Deadlines, deadlinesOf(c, year))
+		t.Deadlines = mergeDeadlines(t.Deadlines, timeCellDeadlines(c, year))
 	}
 	if h.has(roleMilestone) && len(content) > 0 {
 		for _, ms := range milestonesOf(content, year) {

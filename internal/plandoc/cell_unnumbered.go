@@ -84,11 +84,12 @@ func pastUnits(h cellHeader, row *cellRow) bool {
 }
 
 // timeCell reports a short line that is only a time: the cell of a 时限
-// column (2025年6月底前, 长期坚持, 每季度).
+// column (2025年6月底前, 长期坚持, 每季度, 12月).
 func timeCell(s string) bool {
 	s = trimSpace(s)
 	if utf8.RuneCountInString(s) > 20 || strings.ContainsAny(s, "。；;") {
 		return false
 	}
-	return len(deadlinesOf(s, 2000)) > 0 || strings.HasPrefix(fold(s), "长期") || strings.HasPrefix(fold(s), "持续")
+	return len(deadlinesOf(s, 2000)) > 0 || bareMonths.MatchString(fold(s)) ||
+		strings.HasPrefix(fold(s), "长期") || strings.HasPrefix(fold(s), "持续")
 }
