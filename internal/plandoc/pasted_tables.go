@@ -31,6 +31,9 @@ func cellTableTasks(ls []line, prefix []string, year int) (tasks []Task, at, end
 		after = start
 	}
 	var table cellTable
+	if !h.has(roleSeq) && numberedRows(h, texts, after) {
+		h = h.withSeq()
+	}
 	if h.has(roleSeq) {
 		h.labelledRows = !hasNumberRows(h, texts, after)
 		table = readCellTable(h, texts, after)
