@@ -71,3 +71,32 @@ func TestRowAfterAnEmptyCountCell(t *testing.T) {
 		{"2", "建设社区卫生服务站", "区卫健局", "", 0},
 	})
 }
+
+// A sheet with neither header nor chapter rows, its weight right after each
+// item: the scoring lines after the weight are no progress steps.
+func TestFlatSheetWeightAfterItem(t *testing.T) {
+	p := parseText(t, `某街道2025年度文明创建考核细则
+1
+开展志愿服务活动
+15
+全年活动少于12次的扣5分。
+每少一次再扣1分。
+2
+整治背街小巷环境
+25
+发现卫生死角的每处扣2分。
+3
+建设新时代文明实践站
+10
+未建成的扣10分。`)
+	checkTasks(t, p.Tasks, []cellWant{
+		{"1", "开展志愿服务活动", "", "", 15},
+		{"2", "整治背街小巷环境", "", "", 25},
+		{"3", "建设新时代文明实践站", "", "", 10},
+	})
+	for _, task := range p.Tasks {
+		if len(task.Milestones) > 0 {
+			t.Errorf("task %v has milestones %+v", task.Path, task.Milestones)
+		}
+	}
+}

@@ -182,3 +182,28 @@ func TestChapterLine(t *testing.T) {
 		}
 	}
 }
+
+// A sheet pasted without its header, its chapter rows on one line: read as
+// a sheet, not as numbered prose with the chapter rows glued to the rows.
+func TestHeaderlessSheetWithOneLineChapters(t *testing.T) {
+	p := parseText(t, `某县2025年度河湖管护工作考核细则
+一、河湖巡查（30分）
+1
+落实巡河制度
+20
+巡河记录缺失的每次扣2分。
+2
+建立问题台账
+10
+台账缺项的扣3分。
+二、水质保护（40分）
+3
+开展入河排污口排查
+40
+未完成排查的扣20分。`)
+	checkTasks(t, p.Tasks, []cellWant{
+		{"一/1", "落实巡河制度", "", "", 20},
+		{"一/2", "建立问题台账", "", "", 10},
+		{"二/3", "开展入河排污口排查", "", "", 40},
+	})
+}
