@@ -46,6 +46,12 @@ func TestCountColumnIsNoRowNumber(t *testing.T) {
 	if !strings.Contains(p.Tasks[0].Text, "3") {
 		t.Errorf("row 1 lost its count cell: %q", p.Tasks[0].Text)
 	}
+	for i, want := range []float64{3, 4, 2} {
+		tg := p.Tasks[i].Targets
+		if len(tg) != 1 || tg[0].Value != want || tg[0].Unit != "处" {
+			t.Errorf("task %d targets %+v, want %v处", i+1, tg, want)
+		}
+	}
 }
 
 // A row whose count cell is empty: the next number is the next row even

@@ -1,0 +1,55 @@
+package plandoc
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// A task table often gives each row's goal as a bare figure in a column of
+// its own whose name carries the measure in brackets: 年度目标（个）,
+// 建设规模（公里）, 新增数量（人次）. The figure alone says nothing; with the
+// column's measure it is the row's target (2个).
+
+// countHeaderRe is a goal column's name with its measure in brackets.
+var countHeaderRe = regexp.MustCompile(`(?:目标|任务|数量|规模|数)\s*[（(]\s*(\p{Han}{1,3})\s*[）)]$`)
+
+var figureCellRe = regexp.MustCompile(`^[0-9]+(?:\.[0-9]+)?$`)
+
+// countMeasure is the measure of the header's one goal column (个), "" when
+// it has none or several.
+func (h cellHeader) countMeasure() string {
+	measure := ""
+	for _, c := range h.cols {
+		m := countHeaderRe.FindStringSubmatch(c.name)
+		if m == nil || c.role == roleUnit || c.role == roleDeadline || c.role == roleWeight {
+			continue
+		}
+		if measure != "" {
+			return ""
+		}
+		measure = m[1]
+	}
+	return measure
+}
+
+// countTargets reads the figures of a row's goal column: the lines of its
+// text cells that are a figure alone.
+func countTargets(h cellHeader, content []string) []Target {
+	measure := h.countMeasure()
+	if measure == "" {
+		return nil
+	}
+	var out []Target
+	for _, c := range content {
+		f := asciiDigits(fold(trimSpace(c)))
+		if !figureCellRe.MatchString(f) {
+			continue
+		}
+		v, err := strconv.ParseFloat(f, 64)
+		if err == nil {
+			out = append(out, Target{Text: strings.TrimSpace(c) + measure, Value: v, Unit: measure})
+		}
+	}
+	return out
+}
