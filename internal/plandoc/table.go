@@ -124,9 +124,16 @@ func tableTasks(rows [][]string, prefix []string, year int) ([]Task, bool) {
 	}
 	header := strings.Join(rows[at], "|")
 	var tasks []Task
+	var groups tableGroups
 	lastSeq := ""
 	for _, row := range rows[at+1:] {
-		if strings.Join(row, "|") == header || isGroupRow(row) {
+		if strings.Join(row, "|") == header {
+			continue
+		}
+		if isGroupRow(row) {
+			if groups.enter(groupValue(row)) {
+				lastSeq = "" // a row under a new group continues no row above it
+			}
 			continue
 		}
 		taskText := c.value(row, c.task)
@@ -151,13 +158,15 @@ func tableTasks(rows [][]string, prefix []string, year int) ([]Task, bool) {
 			continue
 		}
 		lastSeq = seq
-		t := taskFromText(append(append([]string{}, prefix...), asciiDigits(seq)), taskText, year)
+		t := taskFromText(groups.path(prefix, asciiDigits(seq)), taskText, year)
 		if len(c.units) > 0 {
 			t.Units, t.LeadUnits = []string{}, []string{} // the unit columns say who, not the prose
 		}
 		mergeRow(&t, row, c, year)
 		tasks = append(tasks, t)
+		groups.read()
 	}
+	groups.labelRestarts(tasks)
 	return tasks, len(tasks) > 0
 }
 
