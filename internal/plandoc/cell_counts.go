@@ -33,23 +33,30 @@ func (h cellHeader) countMeasure() string {
 	return measure
 }
 
-// countTargets reads the figures of a row's goal column: the lines of its
-// text cells that are a figure alone.
-func countTargets(h cellHeader, content []string) []Target {
+// rowCountTargets reads the figures of a row's goal column: the lines of
+// its text cells that are a figure alone.
+func rowCountTargets(h cellHeader, content []string) []Target {
 	measure := h.countMeasure()
 	if measure == "" {
 		return nil
 	}
 	var out []Target
 	for _, c := range content {
-		f := asciiDigits(fold(trimSpace(c)))
-		if !figureCellRe.MatchString(f) {
-			continue
-		}
-		v, err := strconv.ParseFloat(f, 64)
-		if err == nil {
-			out = append(out, Target{Text: strings.TrimSpace(c) + measure, Value: v, Unit: measure})
-		}
+		out = append(out, countTargets(c, measure)...)
 	}
 	return out
+}
+
+// countTargets reads a goal cell holding a figure alone, in the column's
+// measure.
+func countTargets(cell, measure string) []Target {
+	f := asciiDigits(fold(trimSpace(cell)))
+	if !figureCellRe.MatchString(f) {
+		return nil
+	}
+	v, err := strconv.ParseFloat(f, 64)
+	if err != nil {
+		return nil
+	}
+	return []Target{{Text: strings.TrimSpace(cell) + measure, Value: v, Unit: measure}}
 }

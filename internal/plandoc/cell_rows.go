@@ -191,7 +191,7 @@ func cellTask(h cellHeader, path []string, title string, cells []string, year in
 	text := strings.Join(append([]string{title}, content...), "\n")
 	t := taskFromText(path, text, year)
 	t.Title = strings.TrimRight(titleOf(title), "。")
-	t.Targets = append(t.Targets, countTargets(h, content)...)
+	t.Targets = append(t.Targets, rowCountTargets(h, content)...)
 	if h.has(roleUnit) {
 		t.Units, t.LeadUnits = cellUnits(h, unitLines)
 	}

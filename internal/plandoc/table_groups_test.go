@@ -52,3 +52,20 @@ func TestTableChapterRowsWithSubtotal(t *testing.T) {
 		{"二/3", "开展入河排污口排查", "", "", 40},
 	})
 }
+
+// A goal column whose name carries its measure gives each row's target.
+func TestTableCountColumnGivesTargets(t *testing.T) {
+	data := "序号,实事项目,年度目标（处）,责任单位\r\n" +
+		"1,建设社区便民服务站,3,区商务局\r\n" +
+		"2,新增城市书房,4,区文旅局\r\n"
+	p := parseBytes(t, "实事.csv", []byte(data))
+	checkTasks(t, p.Tasks, []cellWant{
+		{"1", "建设社区便民服务站", "区商务局", "", 0},
+		{"2", "新增城市书房", "区文旅局", "", 0},
+	})
+	for i, want := range []float64{3, 4} {
+		if tg := p.Tasks[i].Targets; len(tg) != 1 || tg[0].Value != want || tg[0].Unit != "处" {
+			t.Errorf("task %d targets %+v, want %v处", i+1, tg, want)
+		}
+	}
+}
