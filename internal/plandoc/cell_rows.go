@@ -289,10 +289,14 @@ func takeWeight(h cellHeader, cells []string) ([]string, *float64) {
 // over several lines: in a table whose task column has no other text
 // column beside it, the lines between the task's first line and its unit
 // cell are the rest of the task (unless they are the time cell or a
-// numbered sub-item).
+// numbered sub-item). Where a column the importer does not read (推广范围)
+// stands between, a row with no more lines than columns is not wrapped.
 func joinWrappedTitle(h cellHeader, cells []string) []string {
 	if h.has(roleContent) || h.has(roleMilestone) || !h.has(roleUnit) {
 		return cells
+	}
+	if from, width := unitPlace(h); from > 0 && len(cells)-1 <= width {
+		return cells // one line a cell: the lines before the unit fill the columns between
 	}
 	title := cells[0]
 	j := 1

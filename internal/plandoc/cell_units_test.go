@@ -95,3 +95,26 @@ func TestUnitLineHoldsNoFigure(t *testing.T) {
 		}
 	}
 }
+
+// A column the importer does not read (推广范围) before a unit column whose
+// name ends like a unit (承办部门) stays in the header, and its cells (各街道)
+// are no units.
+func TestHeaderNameBeforeUnitColumnName(t *testing.T) {
+	p := parseText(t, `某区2025年改革试点任务表
+重点任务
+推广范围
+承办部门
+完成时限
+推行企业开办全流程一日办结
+全区
+区市场监管局
+2025年6月底
+推进工程建设项目审批提速
+各街道
+区住建局
+2025年9月底`)
+	checkTasks(t, p.Tasks, []cellWant{
+		{"1", "推行企业开办全流程一日办结", "区市场监管局", "", 0},
+		{"2", "推进工程建设项目审批提速", "区住建局", "", 0},
+	})
+}
