@@ -165,10 +165,14 @@ func headerRun(texts []string, i int) (cellHeader, int) {
 				continue
 			}
 		}
+		// A table with no 序号 has no row number to end its header: a name
+		// with no role right before a unit or time cell, or one longer than
+		// column names run (完善农村文化设施) after a whole header, is the
+		// first row's task cell.
 		if !known && j+1 < len(texts) && (unitLine(texts[j+1]) || timeCell(texts[j+1])) && !columnName(texts[j+1]) {
-			// A table with no 序号 has no row number to end its header: a
-			// name with no role right before a unit or time cell is the
-			// first row's task cell.
+			break
+		}
+		if !known && h.valid() && utf8.RuneCountInString(trimSpace(texts[j])) > 6 {
 			break
 		}
 		h.cols = append(h.cols, c)

@@ -118,3 +118,26 @@ func TestHeaderNameBeforeUnitColumnName(t *testing.T) {
 		{"2", "推进工程建设项目审批提速", "区住建局", "", 0},
 	})
 }
+
+// A table with no 序号 whose first task is short enough to pass for a
+// column name: the header ends before it, and the content cells that end
+// like a body are no units.
+func TestUnnumberedContentTable(t *testing.T) {
+	p := parseText(t, `某县2025年基层设施提升任务清单
+重点任务
+建设内容
+责任单位
+完成时限
+补齐基层文化设施
+每个社区建成1个文体活动中心
+县文广局
+2025年11月底
+提升镇村医疗条件
+改扩建中心卫生院
+县卫健委
+2025年10月底`)
+	checkTasks(t, p.Tasks, []cellWant{
+		{"1", "补齐基层文化设施", "县文广局", "", 0},
+		{"2", "提升镇村医疗条件", "县卫健委", "", 0},
+	})
+}
