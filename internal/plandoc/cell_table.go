@@ -248,45 +248,6 @@ func rowNumber(h cellHeader, texts []string, i int) (int, bool) {
 	return n, err == nil
 }
 
-// figureCell reports a bare number that is a cell of row, not the next
-// row's number: a count column (年度目标（个）) stands between the task and
-// the unit or time column, the row has not yet had a line for each column
-// before that one, and a unit or time cell follows the number. Columns
-// keep the header's order in every row, so a number there fills the count
-// column; a row's number is followed by its task.
-func (r *cellRow) figureCell(h cellHeader, next string) bool {
-	if r == nil {
-		return false
-	}
-	had := -1 // the row's lines after its task cell
-	for _, c := range r.cells {
-		if _, ok := weightValue(c); !(ok && h.has(roleWeight)) {
-			had++
-		}
-	}
-	switch {
-	case h.has(roleUnit) && unitLine(next):
-		return had < h.textColumnsBefore(roleUnit)
-	case h.has(roleDeadline) && timeCell(next):
-		return had < h.textColumnsBefore(roleDeadline)
-	}
-	return false
-}
-
-// textColumnsBefore counts the text columns between the task's column and
-// the first column of role r (the weight is none: it is taken out of the
-// row); 0 where r comes before the task.
-func (h cellHeader) textColumnsBefore(r cellRole) int {
-	task, at := h.index(roleTask), h.index(r)
-	n := 0
-	for k := task + 1; task >= 0 && k < at; k++ {
-		if c := h.cols[k].role; c != roleWeight && c != roleSeq {
-			n++
-		}
-	}
-	return n
-}
-
 // rowFollows decides whether number n starts the next row after the row
 // numbered last. The next number always does, and a new chapter or group
 // may start again at 1. A skip (rows left out) does after a group row,
