@@ -154,13 +154,26 @@ func headerRun(texts []string, i int) (cellHeader, int) {
 	j := i
 	for j < len(texts) && headerish(texts[j]) {
 		c, known := columnRole(texts[j])
-		if !known && j+1 < len(texts) && headerish(texts[j]+texts[j+1]) {
+		// A name broken over two lines in a narrow cell (责任 / 领导) leaves
+		// a short second half; a full name after a column of no role
+		// (推广范围 / 承办部门) is a column of its own.
+		if !known && j+1 < len(texts) && headerish(texts[j]+texts[j+1]) && utf8.RuneCountInString(trimSpace(texts[j+1])) <= 3 {
 			if joined, ok := columnRole(texts[j] + texts[j+1]); ok {
 				h.cols = append(h.cols, joined)
 				h.names = append(h.names, texts[j], texts[j+1])
 				j += 2
 				continue
 			}
+		}
+		// A table with no 序号 has no row number to end its header: a name
+		// with no role right before a unit or time cell, or one longer than
+		// column names run (完善农村文化设施) after a whole header, is the
+		// first row's task cell.
+		if !known && j+1 < len(texts) && (unitLine(texts[j+1]) || timeCell(texts[j+1])) && !columnName(texts[j+1]) {
+			break
+		}
+		if !known && h.valid() && utf8.RuneCountInString(trimSpace(texts[j])) > 6 {
+			break
 		}
 		h.cols = append(h.cols, c)
 		h.names = append(h.names, texts[j])
@@ -179,6 +192,12 @@ func headerRun(texts []string, i int) (cellHeader, int) {
 		}
 	}
 	return h, j
+}
+
+// columnName reports a line that names a column (承办部门 ends like a unit).
+func columnName(s string) bool {
+	_, known := columnRole(s)
+	return known && headerish(s)
 }
 
 func (h cellHeader) valid() bool {

@@ -21,15 +21,14 @@ import (
 // use: a task force (专班).
 var cellUnitEnd = regexp.MustCompile(`(?:专班|工作组|指挥部|小组)$`)
 
-// actionStart begins a task, not a unit's name: 建成益农信息社 ends like
-// a unit (社) but says what to do.
-var actionStart = regexp.MustCompile(`^(?:建成|建设|推进|完成|开展|加强|实现|落实|推动|完善|提升|创建|打造|新建|改造|实施|制定|出台|建立|组建|成立|设立|培育|引进|举办|召开|开通|上线)`)
-
-// personName is a person's name alone in a cell (刘维嘉, 都  勤).
+// personName is a person's name alone in a cell (two to four characters,
+// perhaps spaced out to the cell's width: 王  明).
 var personName = regexp.MustCompile(`^\p{Han}(?:[ \t\x{3000}]*\p{Han}){1,3}$`)
 
 // unitLine reports a line made only of unit names, separated by 、，；/ or
-// spaces, perhaps behind a label (牵头单位：).
+// spaces, perhaps behind a label (牵头单位：). A unit's name holds no
+// figure: a line that ends like a unit (中心, 院, 社) but counts something
+// (建成1个综合文化服务中心) says what to build, not who builds it.
 func unitLine(s string) bool {
 	s = trimSpace(s)
 	if m := noteLabel.FindStringIndex(fold(s)); m != nil {
@@ -47,7 +46,7 @@ func unitLine(s string) bool {
 		}
 		// 各县（市、区）, 各县市区: every body of a kind of area.
 		catchAll := strings.HasPrefix(name, "各") && k <= 5 && strings.ContainsAny(name[len(name)-3:], "县区市镇乡村")
-		if !unitEnd.MatchString(name) && !cellUnitEnd.MatchString(name) && !catchAll || k >= 5 && actionStart.MatchString(name) {
+		if !unitEnd.MatchString(name) && !cellUnitEnd.MatchString(name) && !catchAll || hasDigit(name) {
 			return false
 		}
 		n++
@@ -96,9 +95,10 @@ func splitCells(h cellHeader, cells []string) (content, units, tail []string) {
 	if !h.has(roleUnit) {
 		return cells, nil, nil
 	}
+	isUnit := unitCells(h, cells)
 	last := -1
-	for i, c := range cells {
-		if unitLine(c) {
+	for i := range cells {
+		if isUnit[i] {
 			last = i
 		}
 	}
@@ -107,9 +107,9 @@ func splitCells(h cellHeader, cells []string) (content, units, tail []string) {
 	}
 	// Lines between unit lines are the next sub-row of a row whose number
 	// is merged over several (one measure, several results and owners).
-	for _, c := range cells[:last+1] {
+	for i, c := range cells[:last+1] {
 		switch {
-		case unitLine(c):
+		case isUnit[i]:
 			units = append(units, c)
 		case h.has(rolePerson) && personName.MatchString(trimSpace(c)):
 		default:
@@ -143,11 +143,12 @@ func cellTask(h cellHeader, path []string, title string, cells []string, year in
 	text := strings.Join(append([]string{title}, content...), "\n")
 	t := taskFromText(path, text, year)
 	t.Title = strings.TrimRight(titleOf(title), "。")
+	t.Targets = append(t.Targets, rowCountTargets(h, content)...)
 	if h.has(roleUnit) {
 		t.Units, t.LeadUnits = cellUnits(h, unitLines)
 	}
 	for _, c := range tail {
-		t.Deadlines = mergeDeadlines(t.Deadlines, deadlinesOf(c, year))
+		t.Deadlines = mergeDeadlines(t.Deadlines, timeCellDeadlines(c, year))
 	}
 	if h.has(roleMilestone) && len(content) > 0 {
 		for _, ms := range milestonesOf(content, year) {
@@ -240,10 +241,14 @@ func takeWeight(h cellHeader, cells []string) ([]string, *float64) {
 // over several lines: in a table whose task column has no other text
 // column beside it, the lines between the task's first line and its unit
 // cell are the rest of the task (unless they are the time cell or a
-// numbered sub-item).
+// numbered sub-item). Where a column the importer does not read (推广范围)
+// stands between, a row with no more lines than columns is not wrapped.
 func joinWrappedTitle(h cellHeader, cells []string) []string {
 	if h.has(roleContent) || h.has(roleMilestone) || !h.has(roleUnit) {
 		return cells
+	}
+	if from, width := unitPlace(h); from > 0 && len(cells)-1 <= width {
+		return cells // one line a cell: the lines before the unit fill the columns between
 	}
 	title := cells[0]
 	j := 1

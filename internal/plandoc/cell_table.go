@@ -18,7 +18,8 @@ import (
 //     numbered under it (["一","1"]), and a chapter with no rows is a task;
 //   - an editor's note that rows were left out (（部分内容删减）).
 // Row numbers may skip (rows left out of an excerpt) and restart under a
-// chapter; a number is taken as the next row only where the row before can
+// chapter or group row (the group's label then enters the path, see
+// cell_groups.go); a number is taken as the next row only where the row before can
 // end there, so a weight or a count alone on a line is not a row.
 
 // cellRow is one row of the table: its number and the lines of its cells
@@ -27,9 +28,12 @@ type cellRow struct {
 	chapter string // the label of the chapter row above it, "" when none
 	seq     string
 	cells   []string
-	group   int  // rows under one group row share a number here
-	weighed bool // a weight stands among the cells
-	closed  bool // (a table without 序号) the row reached its unit or time cell
+	group   int // rows under one group row share a number here
+	// groupLabel is the label of the group row above (一, 行动二), "" when
+	// none; it enters the path where numbering restarts (cell_groups.go).
+	groupLabel string
+	weighed    bool // a weight stands among the cells
+	closed     bool // (a table without 序号) the row reached its unit or time cell
 }
 
 // cellChapter is a chapter row of an assessment sheet.
@@ -113,6 +117,7 @@ func readCellTable(h cellHeader, texts []string, from int) cellTable {
 	var row *cellRow
 	var chap *cellChapter
 	last, restart, group, lastGroup := -1, true, 0, -1
+	label := "" // the label of the group row above
 	closeRow := func() {
 		if row != nil {
 			t.rows = append(t.rows, row)
@@ -130,6 +135,7 @@ func readCellTable(h cellHeader, texts []string, from int) cellTable {
 		case h.newHeaderAt(texts, i):
 			closeRow()
 			t.end = i
+			t.labelRestarts()
 			return t
 		case h.repeatsAt(texts, i):
 			closeRow()
@@ -138,6 +144,15 @@ func readCellTable(h cellHeader, texts []string, from int) cellTable {
 		case omissionRe.MatchString(fold(s)):
 			closeRow()
 			restart = true
+			continue
+		}
+		if l, heading, w, ok := chapterLine(s); ok {
+			closeRow()
+			group++
+			chap = &cellChapter{label: l, heading: heading, weight: &w, group: group}
+			t.chapters = append(t.chapters, chap)
+			t.order = append(t.order, chap)
+			restart, label = true, ""
 			continue
 		}
 		if label, ok := chapterAlone(s); ok && i+1 < len(texts) {
@@ -162,20 +177,22 @@ func readCellTable(h cellHeader, texts []string, from int) cellTable {
 			group++
 			restart = true
 			lastGroup = i
+			label = groupLabel(s)
 			continue
 		}
 		if n, rest, ok := labelledRow(h, s); ok && (last < 0 || n == last+1 || restart && n == 1) {
 			closeRow()
-			row, lastGroup = &cellRow{seq: strconv.Itoa(n), group: group, cells: []string{rest}}, -1
+			row, lastGroup = &cellRow{seq: strconv.Itoa(n), group: group, groupLabel: label, cells: []string{rest}}, -1
 			if chap != nil {
 				row.chapter = chap.label
 			}
 			last, restart = n, false
 			continue
 		}
-		if n, ok := rowNumber(h, texts, i); ok && !(row != nil && row.wantsWeight(h)) && rowFollows(h, row, last, n, restart) {
+		if n, ok := rowNumber(h, texts, i); ok && !(row != nil && row.wantsWeight(h)) && !row.figureCell(h, texts[i+1]) &&
+			rowFollows(h, row, last, n, restart) {
 			closeRow()
-			row, lastGroup = &cellRow{seq: strconv.Itoa(n), group: group}, -1
+			row, lastGroup = &cellRow{seq: strconv.Itoa(n), group: group, groupLabel: label}, -1
 			if chap != nil {
 				row.chapter = chap.label
 			}
@@ -196,6 +213,7 @@ func readCellTable(h cellHeader, texts []string, from int) cellTable {
 	if lastGroup >= 0 && labelledAfter(texts[lastGroup+1:]) {
 		t.end = lastGroup
 	}
+	t.labelRestarts()
 	return t
 }
 

@@ -239,7 +239,7 @@ func TestUnitLine(t *testing.T) {
 			t.Errorf("unitLine(%q) = false", s)
 		}
 	}
-	for _, s := range []string{"全国", "8个改革试验区域", "进一步完善乡、村河长、巡查员设置。", "推行帮办代办服务", "刘维嘉", "2025年底前", "各乡镇要高度重视"} {
+	for _, s := range []string{"全国", "8个改革试验区域", "进一步完善乡、村河长、巡查员设置。", "推行帮办代办服务", "王晓东", "2025年底前", "新建2个社区卫生服务站", "各乡镇要高度重视"} {
 		if unitLine(s) {
 			t.Errorf("unitLine(%q) = true", s)
 		}

@@ -45,7 +45,7 @@ func readUnnumbered(h cellHeader, texts []string, from int) cellTable {
 			continue
 		}
 		closer := h.has(roleUnit) && unitLine(s) || !h.has(roleUnit) && timeCell(s)
-		if row == nil || closed && !closer && !timeCell(s) {
+		if row == nil || closed && !closer && !timeCell(s) || closer && pastUnits(h, row) {
 			closeRow()
 			seq := strconv.Itoa(len(t.rows) + 1)
 			if kind, label, n := matchLabel(s); kind == kindNum && n < len(s) {
@@ -62,12 +62,34 @@ func readUnnumbered(h cellHeader, texts []string, from int) cellTable {
 	return t
 }
 
+// pastUnits reports a row that has had its unit line and then its time
+// cell, where the header puts the time column after the unit column: the
+// row has passed its unit cell, so a line that reads like a unit (建成…中心)
+// is the next row's task.
+func pastUnits(h cellHeader, row *cellRow) bool {
+	unit, due := h.index(roleUnit), h.index(roleDeadline)
+	if unit < 0 || due < unit || len(row.cells) < 3 {
+		return false
+	}
+	sawUnit := false
+	for _, c := range row.cells[1:] {
+		switch {
+		case unitLine(c):
+			sawUnit = true
+		case sawUnit && timeCell(c):
+			return true
+		}
+	}
+	return false
+}
+
 // timeCell reports a short line that is only a time: the cell of a 时限
-// column (2025年6月底前, 长期坚持, 每季度).
+// column (2025年6月底前, 长期坚持, 每季度, 12月).
 func timeCell(s string) bool {
 	s = trimSpace(s)
 	if utf8.RuneCountInString(s) > 20 || strings.ContainsAny(s, "。；;") {
 		return false
 	}
-	return len(deadlinesOf(s, 2000)) > 0 || strings.HasPrefix(fold(s), "长期") || strings.HasPrefix(fold(s), "持续")
+	return len(deadlinesOf(s, 2000)) > 0 || bareMonths.MatchString(fold(s)) ||
+		strings.HasPrefix(fold(s), "长期") || strings.HasPrefix(fold(s), "持续")
 }

@@ -66,12 +66,20 @@ func flatRow(rows []line, year int) Task {
 	if len(cells) > 0 {
 		title, cells = cells[0], cells[1:]
 	}
+	// An assessment sheet puts the weight right after the item (考核项目,
+	// 分值, 评分标准): the lines after it are how points are lost or won,
+	// not progress steps.
+	sheet := false
+	if weight == nil && len(cells) > 0 && isBareNumber(cells[0]) {
+		w, _ := strconv.ParseFloat(asciiDigits(cells[0]), 64)
+		weight, cells, sheet = &w, cells[1:], true
+	}
 	text := strings.Join(cells, "\n")
 	t := taskFromText([]string{rows[0].text}, title+"\n"+text, year)
 	t.Title = strings.TrimRight(title, "。")
 	t.Text = text
 	t.Weight = weight
-	if len(cells) > 1 {
+	if len(cells) > 1 && !sheet {
 		t.Milestones = milestonesOf(cells[1:], year)
 	}
 	return t

@@ -31,6 +31,9 @@ func cellTableTasks(ls []line, prefix []string, year int) (tasks []Task, at, end
 		after = start
 	}
 	var table cellTable
+	if !h.has(roleSeq) && numberedRows(h, texts, after) {
+		h = h.withSeq()
+	}
 	if h.has(roleSeq) {
 		h.labelledRows = !hasNumberRows(h, texts, after)
 		table = readCellTable(h, texts, after)
@@ -97,22 +100,34 @@ var assessmentColumns = cellHeader{cols: []cellColumn{{role: roleSeq}, {role: ro
 
 // headerlessSheet recognises an assessment sheet pasted without its header
 // by its chapter rows: two or more chapter labels alone on their line (一、),
-// each followed by its heading and its subtotal. It returns the sheet's
-// usual columns and the index of the first chapter.
+// each followed by its heading and its subtotal, or chapter rows written on
+// one line (一、组织领导（20分）) each followed by a row number. It returns
+// the sheet's usual columns and the index of the first chapter.
 func headerlessSheet(texts []string) (cellHeader, int, bool) {
 	first, n := -1, 0
-	for i := 0; i+2 < len(texts); i++ {
-		if _, ok := chapterAlone(texts[i]); !ok || isBareNumber(texts[i+1]) {
+	for i := 0; i+1 < len(texts); i++ {
+		if !sheetChapterAt(texts, i) {
 			continue
 		}
-		if _, ok := weightValue(texts[i+2]); ok {
-			if first < 0 {
-				first = i
-			}
-			n++
+		if first < 0 {
+			first = i
 		}
+		n++
 	}
 	return assessmentColumns, first, n >= 2
+}
+
+// sheetChapterAt reports a chapter row of an assessment sheet at texts[i].
+func sheetChapterAt(texts []string, i int) bool {
+	if _, ok := chapterAlone(texts[i]); ok && i+2 < len(texts) && !isBareNumber(texts[i+1]) {
+		_, ok := weightValue(texts[i+2])
+		return ok
+	}
+	if _, _, _, ok := chapterLine(texts[i]); ok {
+		_, ok := rowNumber(assessmentColumns, texts, i+1)
+		return ok
+	}
+	return false
 }
 
 // listColumns are the columns of a task list: 序号, 任务, 内容, 责任单位.

@@ -10,6 +10,10 @@ import (
 type columns struct {
 	seq, task, weight, deadline, milestones int
 	units                                   []unitColumn
+	// count is a goal column whose name carries its measure (年度目标（个）,
+	// see cell_counts.go), -1 when none.
+	count   int
+	measure string
 	// spanEnd[j] is one past the last column that the header cell at j
 	// covers: a header merged over three columns heads all three.
 	spanEnd []int
@@ -86,7 +90,7 @@ func taskRank(header string) int {
 // ok is false for a table that is not a task table.
 func findHeader(rows [][]string) (at int, c columns, ok bool) {
 	for i := 0; i < len(rows) && i < 8; i++ {
-		c = columns{seq: -1, task: -1, weight: -1, deadline: -1, milestones: -1, spanEnd: headerSpans(rows[i])}
+		c = columns{seq: -1, task: -1, weight: -1, deadline: -1, milestones: -1, count: -1, spanEnd: headerSpans(rows[i])}
 		for j, name := range rows[i] {
 			h := strings.Join(strings.Fields(fold(name)), "")
 			if h == "" || len([]rune(h)) > 16 || (j > 0 && name == rows[i][j-1]) {
@@ -103,6 +107,8 @@ func findHeader(rows [][]string) (at int, c columns, ok bool) {
 				c.deadline = j
 			case weightHeader.MatchString(h):
 				c.weight = j
+			case countHeaderRe.MatchString(h) && c.count < 0:
+				c.count, c.measure = j, countHeaderRe.FindStringSubmatch(h)[1]
 			case c.task < 0 && taskRank(h) < len(taskHeaders), c.task >= 0 && taskRank(h) < taskRank(rows[i][c.task]):
 				c.task = j
 			}
@@ -124,9 +130,16 @@ func tableTasks(rows [][]string, prefix []string, year int) ([]Task, bool) {
 	}
 	header := strings.Join(rows[at], "|")
 	var tasks []Task
+	var groups tableGroups
 	lastSeq := ""
 	for _, row := range rows[at+1:] {
-		if strings.Join(row, "|") == header || isGroupRow(row) {
+		if strings.Join(row, "|") == header {
+			continue
+		}
+		if isGroupRow(row) {
+			if groups.enter(groupValue(row)) {
+				lastSeq = "" // a row under a new group continues no row above it
+			}
 			continue
 		}
 		taskText := c.value(row, c.task)
@@ -151,13 +164,15 @@ func tableTasks(rows [][]string, prefix []string, year int) ([]Task, bool) {
 			continue
 		}
 		lastSeq = seq
-		t := taskFromText(append(append([]string{}, prefix...), asciiDigits(seq)), taskText, year)
+		t := taskFromText(groups.path(prefix, asciiDigits(seq)), taskText, year)
 		if len(c.units) > 0 {
 			t.Units, t.LeadUnits = []string{}, []string{} // the unit columns say who, not the prose
 		}
 		mergeRow(&t, row, c, year)
 		tasks = append(tasks, t)
+		groups.read()
 	}
+	groups.labelRestarts(tasks)
 	return tasks, len(tasks) > 0
 }
 
@@ -188,6 +203,9 @@ func mergeRow(t *Task, row []string, c columns, year int) {
 				t.Deadlines = mergeDeadlines(t.Deadlines, []Deadline{{Text: ms.Text, Due: ms.Due}})
 			}
 		}
+	}
+	if v := c.value(row, c.count); v != "" {
+		t.Targets = append(t.Targets, countTargets(v, c.measure)...)
 	}
 	if v := strings.TrimSuffix(c.value(row, c.weight), "分"); v != "" {
 		if w, err := strconv.ParseFloat(asciiDigits(v), 64); err == nil {
