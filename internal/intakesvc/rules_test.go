@@ -105,6 +105,9 @@ func TestEditsComputedOnFreshRows(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			if got := pathsOf(t, s, plan); !reflect.DeepEqual(got, []string{"一", "二", "三", "四"}) {
+				t.Errorf("after the split: %v", got) // 四 was merged away: its label is free
+			}
 			if !strings.Contains(rest.Text, "开展专项评估") || !strings.HasSuffix(rest.Text, "加强宣传引导。") {
 				t.Errorf("split lost the merged text: %q", rest.Text)
 			}
@@ -295,5 +298,27 @@ func TestConfirmAsks(t *testing.T) {
 	}
 	if _, err := s.Confirm(ctx, office, actor, res.ID, true); problem(err) != ":plans.error.draft_empty" {
 		t.Errorf("confirm an empty draft: %v", err)
+	}
+}
+
+// TestSplitKeepsOrder: the part cut off a task with additions after it
+// goes after them, numbered after them.
+func TestSplitKeepsOrder(t *testing.T) {
+	s := newService(t, "sqlite")
+	ctx := context.Background()
+	plan, tasks := importDraft(t, s)
+	three := tasks[2].ID
+	if _, err := s.AddTask(ctx, office, actor, plan, NewTask{After: tasks[1].ID, Title: "补充"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SplitTask(ctx, office, actor, plan, three, 1); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AddTask(ctx, office, actor, plan, NewTask{After: three, Title: "再补充"}); err != nil {
+		t.Fatal(err)
+	}
+	// 二-1 after 二; 三 split: 三-1; then after 三: 三-2 after 三-1.
+	if got := pathsOf(t, s, plan); !reflect.DeepEqual(got, []string{"一", "二", "二-1", "三", "三-1", "三-2", "四"}) {
+		t.Errorf("paths = %v", got)
 	}
 }

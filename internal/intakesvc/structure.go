@@ -117,8 +117,8 @@ func split(tasks []store.Task, t store.Task, at int) (store.TaskUpdate, store.Ne
 	keepG, restG := partition(t.Targets, second, func(g plandoc.Target) string { return g.Text })
 	keepM, restM := partition(t.Milestones, second, func(m plandoc.Milestone) string { return m.Text })
 	keep := store.TaskUpdate{Text: &first, Deadlines: &keepD, Targets: &keepG, Milestones: &keepM}
-	_, path := placeAfter(tasks, t.ID)
-	rest := store.NewTask{Units: t.UnitLinks, Task: plandoc.Task{Path: path, Title: titleOf(second, t.Title),
+	after, path := placeAfter(tasks, t.ID)
+	rest := store.NewTask{After: after, Units: t.UnitLinks, Task: plandoc.Task{Path: path, Title: titleOf(second, t.Title),
 		Text: second, Deadlines: restD, Targets: restG, Milestones: restM, Optional: t.Optional}}
 	return keep, rest, nil
 }

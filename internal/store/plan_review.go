@@ -255,8 +255,9 @@ func (db *DB) deleteTask(ctx context.Context, tx *sql.Tx, planID, taskID int64) 
 
 // SplitTask cuts a draft's task in two: split computes, from the task
 // and the plan's tasks as this transaction reads them, what the task
-// keeps and the new task that follows it; an error from split is
-// returned as it is. It returns the new task's id.
+// keeps and the new task that follows it (right after the task, or after
+// rest.After when split sets it: past the task's own sub-items); an
+// error from split is returned as it is. It returns the new task's id.
 func (db *DB) SplitTask(ctx context.Context, actor audit.Actor, planID, taskID int64,
 	split func(tasks []Task, task Task) (keep TaskUpdate, rest NewTask, err error)) (int64, error) {
 	tx, err := db.beginWrite(ctx)
@@ -282,7 +283,10 @@ func (db *DB) SplitTask(ctx context.Context, actor audit.Actor, planID, taskID i
 	if err := validateTaskUpdate(keep); err != nil {
 		return 0, err
 	}
-	rest.After, rest.Place = taskID, nil
+	if rest.After == 0 {
+		rest.After = taskID
+	}
+	rest.Place = nil
 	if err := validateNewTask(rest); err != nil {
 		return 0, err
 	}
