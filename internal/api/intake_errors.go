@@ -19,6 +19,8 @@ var intakeLabels = map[string]string{
 	"path": "plans.field.path", "units": "plans.field.units", "deadlines": "plans.field.deadlines",
 	"targets": "plans.field.targets", "milestones": "plans.field.milestones", "weight": "plans.field.weight",
 	"after": "plans.field.after", "at": "plans.field.at", "with": "plans.field.with",
+	"text": "plans.field.text", "goal": "task.goal", "owner": "task.owner", "requirement": "task.requirement",
+	"measure": "task.measure",
 }
 
 // intakeFail answers intake's coded errors in the caller's language: 422
