@@ -111,6 +111,10 @@ func importBytes(ctx context.Context, intake *intakesvc.Service, path string, da
 // importError words intake's refusals for the console, in the
 // catalogue's words.
 func importError(err error) error {
+	var doc *intakesvc.DocumentError
+	if errors.As(err, &doc) && doc.Key != "" {
+		return fmt.Errorf("%s (%w)", i18n.Lookup(i18n.Default, doc.Key), doc.Err)
+	}
 	var bad *intakesvc.InputError
 	if errors.As(err, &bad) {
 		msgs := make([]string, len(bad.Problems))
