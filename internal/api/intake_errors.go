@@ -2,6 +2,7 @@ package api
 
 import (
 	"errors"
+	"log/slog"
 	"net/http"
 	"strconv"
 	"strings"
@@ -9,15 +10,6 @@ import (
 	"github.com/duban/duban/internal/i18n"
 	"github.com/duban/duban/internal/intakesvc"
 )
-
-// intake is the intake service; one over the same store and ledger when
-// the Handler was built without it.
-func (h *Handler) intake() *intakesvc.Service {
-	if h.Intake != nil {
-		return h.Intake
-	}
-	return &intakesvc.Service{Store: h.Store, Ledger: h.Ledger}
-}
 
 // intakeLabels name the fields of intake's inputs by catalogue key, for
 // problems that a client shows without its own form.
@@ -27,6 +19,8 @@ var intakeLabels = map[string]string{
 	"path": "plans.field.path", "units": "plans.field.units", "deadlines": "plans.field.deadlines",
 	"targets": "plans.field.targets", "milestones": "plans.field.milestones", "weight": "plans.field.weight",
 	"after": "plans.field.after", "at": "plans.field.at", "with": "plans.field.with",
+	"text": "plans.field.text", "goal": "task.goal", "owner": "task.owner", "requirement": "task.requirement",
+	"measure": "task.measure",
 }
 
 // intakeFail answers intake's coded errors in the caller's language: 422
@@ -50,24 +44,52 @@ func intakeFail(w http.ResponseWriter, r *http.Request, err error) {
 		}
 		writeProblems(w, "", out)
 	case errors.As(err, &doc):
-		writeProblems(w, l.T("plans.error.unreadable"), []problem{{Field: "file", Label: l.T("plans.field.file"),
-			Message: strings.TrimPrefix(doc.Error(), doc.Name+": ")}})
+		msg := strings.TrimPrefix(doc.Error(), doc.Name+": ")
+		if doc.Key != "" {
+			slog.Error("api: plan parser failed", "file", doc.Name, "err", doc.Err)
+			msg = l.T(doc.Key)
+		}
+		writeProblems(w, l.T("plans.error.unreadable"), []problem{{Field: "file", Label: l.T("plans.field.file"), Message: msg}})
 	case errors.As(err, &conflict):
 		writeJSON(w, http.StatusConflict, map[string]any{"error": map[string]string{"code": "conflict", "message": l.T(conflict.Key)}})
 	case errors.As(err, &unitless):
-		msg := l.T("plans.error.unitless", "n", strconv.Itoa(len(unitless.Tasks)), "tasks", strings.Join(unitless.Tasks, "；"))
-		writeJSON(w, http.StatusConflict, map[string]any{"error": map[string]string{"code": "unitless", "message": msg},
-			"tasks": unitless.Tasks})
+		writeJSON(w, http.StatusConflict, map[string]any{"error": map[string]string{"code": "unitless", "message": unitlessMessage(l, unitless)},
+			"tasks": nonNilRefs(unitless.Tasks), "unmatched": unitless.Unmatched, "unmatched_tasks": nonNilRefs(unitless.UnmatchedTasks)})
 	default:
 		fail(w, r, err)
 	}
+}
+
+// unitlessMessage says why a confirmation is asked for: the tasks
+// without a unit, named, and the unit names not in the registry.
+func unitlessMessage(l i18n.Localizer, e *intakesvc.UnitlessError) string {
+	var parts []string
+	if len(e.Tasks) > 0 {
+		names := make([]string, len(e.Tasks))
+		for i, t := range e.Tasks {
+			names[i] = t.Name()
+		}
+		parts = append(parts, l.T("plans.error.unitless", "n", strconv.Itoa(len(e.Tasks)), "tasks", strings.Join(names, "；")))
+	}
+	if e.Unmatched > 0 {
+		parts = append(parts, l.T("plans.error.unmatched", "n", strconv.Itoa(e.Unmatched), "tasks", strconv.Itoa(len(e.UnmatchedTasks))))
+	}
+	return strings.Join(parts, " ")
+}
+
+func nonNilRefs(refs []intakesvc.TaskRef) []intakesvc.TaskRef {
+	if refs == nil {
+		return []intakesvc.TaskRef{}
+	}
+	return refs
 }
 
 // pathInt reads a positive integer path value.
 func pathInt(r *http.Request, name string) (int64, error) {
 	id, err := strconv.ParseInt(r.PathValue(name), 10, 64)
 	if err != nil || id <= 0 {
-		return 0, errBadRequestf(name + " 应为正整数")
+		l, _ := i18n.FromRequest(r)
+		return 0, errBadRequestf(l.T("api.error.path_int", "name", name))
 	}
 	return id, nil
 }

@@ -7,7 +7,6 @@ import (
 
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/httpauth"
-	"github.com/duban/duban/internal/ledgersvc"
 )
 
 // planReview returns a plan with its source text, every task's unit names
@@ -18,7 +17,7 @@ func (h *Handler) planReview(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	rv, err := h.intake().Review(r.Context(), c.Principal(), id)
+	rv, err := h.Intake.Review(r.Context(), c.Principal(), id)
 	if err != nil {
 		intakeFail(w, r, err)
 		return
@@ -41,11 +40,12 @@ func (h *Handler) planConfirm(w http.ResponseWriter, r *http.Request) {
 		fail(w, r, err)
 		return
 	}
-	if err := h.intake().Confirm(r.Context(), c.Principal(), httpauth.Actor(r), id, in.Force); err != nil {
+	p, err := h.Intake.Confirm(r.Context(), c.Principal(), httpauth.Actor(r), id, in.Force)
+	if err != nil {
 		intakeFail(w, r, err)
 		return
 	}
-	h.writePlan(w, r, id, http.StatusOK)
+	writeJSON(w, http.StatusOK, p)
 }
 
 // planPublish puts a confirmed plan on the public portal ({"public":
@@ -62,21 +62,12 @@ func (h *Handler) planPublish(w http.ResponseWriter, r *http.Request) {
 		fail(w, r, err)
 		return
 	}
-	if err := h.intake().Publish(r.Context(), c.Principal(), httpauth.Actor(r), id, in.Public); err != nil {
+	p, err := h.Intake.Publish(r.Context(), c.Principal(), httpauth.Actor(r), id, in.Public)
+	if err != nil {
 		intakeFail(w, r, err)
 		return
 	}
-	h.writePlan(w, r, id, http.StatusOK)
-}
-
-// writePlan answers with the plan as lists show it.
-func (h *Handler) writePlan(w http.ResponseWriter, r *http.Request, id int64, status int) {
-	p, err := h.Store.FindPlanByID(r.Context(), id)
-	if err != nil {
-		fail(w, r, err)
-		return
-	}
-	writeJSON(w, status, ledgersvc.PlanOf(p))
+	writeJSON(w, http.StatusOK, p)
 }
 
 // readOptionalJSON is readJSON for a body that may be left out.

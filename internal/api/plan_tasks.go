@@ -48,15 +48,15 @@ func (h *Handler) planTaskCreate(w http.ResponseWriter, r *http.Request) {
 			links = append(links, store.UnitLink{Name: u, Lead: true})
 		}
 	}
-	task, err := h.intake().AddTask(r.Context(), c.Principal(), httpauth.Actor(r), id, intakesvc.NewTask{After: in.After,
+	task, err := h.Intake.AddTask(r.Context(), c.Principal(), httpauth.Actor(r), id, intakesvc.NewTask{After: in.After,
 		Path: in.Path, Title: in.Title, Text: in.Text, Units: links, Deadlines: in.Deadlines, Targets: in.Targets,
 		Milestones: in.Milestones, Weight: in.Weight})
 	if err != nil {
 		intakeFail(w, r, err)
 		return
 	}
-	w.Header().Set("Location", fmt.Sprintf("/api/v1/tasks/%d", task))
-	h.writeTask(w, r, task, http.StatusCreated)
+	w.Header().Set("Location", fmt.Sprintf("/api/v1/tasks/%d", task.ID))
+	writeJSON(w, http.StatusCreated, task)
 }
 
 // planTaskDelete removes a task from a draft (204).
@@ -65,7 +65,7 @@ func (h *Handler) planTaskDelete(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	if err := h.intake().DeleteTask(r.Context(), c, httpauth.Actor(r), plan, task); err != nil {
+	if err := h.Intake.DeleteTask(r.Context(), c, httpauth.Actor(r), plan, task); err != nil {
 		intakeFail(w, r, err)
 		return
 	}
@@ -86,13 +86,13 @@ func (h *Handler) planTaskSplit(w http.ResponseWriter, r *http.Request) {
 		fail(w, r, err)
 		return
 	}
-	rest, err := h.intake().SplitTask(r.Context(), c, httpauth.Actor(r), plan, task, in.At)
+	rest, err := h.Intake.SplitTask(r.Context(), c, httpauth.Actor(r), plan, task, in.At)
 	if err != nil {
 		intakeFail(w, r, err)
 		return
 	}
-	w.Header().Set("Location", fmt.Sprintf("/api/v1/tasks/%d", rest))
-	h.writeTask(w, r, rest, http.StatusCreated)
+	w.Header().Set("Location", fmt.Sprintf("/api/v1/tasks/%d", rest.ID))
+	writeJSON(w, http.StatusCreated, rest)
 }
 
 // planTaskMerge appends task "with" to the task and answers with it.
@@ -108,11 +108,12 @@ func (h *Handler) planTaskMerge(w http.ResponseWriter, r *http.Request) {
 		fail(w, r, err)
 		return
 	}
-	if err := h.intake().MergeTasks(r.Context(), c, httpauth.Actor(r), plan, task, in.With); err != nil {
+	merged, err := h.Intake.MergeTasks(r.Context(), c, httpauth.Actor(r), plan, task, in.With)
+	if err != nil {
 		intakeFail(w, r, err)
 		return
 	}
-	h.writeTask(w, r, task, http.StatusOK)
+	writeJSON(w, http.StatusOK, merged)
 }
 
 // planTaskMove puts the task right after task "after" (0 or absent:
@@ -130,11 +131,12 @@ func (h *Handler) planTaskMove(w http.ResponseWriter, r *http.Request) {
 		fail(w, r, err)
 		return
 	}
-	if err := h.intake().MoveTask(r.Context(), c, httpauth.Actor(r), plan, task, in.After, in.Path); err != nil {
+	moved, err := h.Intake.MoveTask(r.Context(), c, httpauth.Actor(r), plan, task, in.After, in.Path)
+	if err != nil {
 		intakeFail(w, r, err)
 		return
 	}
-	h.writeTask(w, r, task, http.StatusOK)
+	writeJSON(w, http.StatusOK, moved)
 }
 
 // beginTask checks that the caller may edit plans and reads the plan and
@@ -150,14 +152,4 @@ func beginTask(w http.ResponseWriter, r *http.Request) (p authz.Principal, plan,
 		return p, 0, 0, false
 	}
 	return c.Principal(), plan, task, true
-}
-
-// writeTask answers with a task as the ledger shows it.
-func (h *Handler) writeTask(w http.ResponseWriter, r *http.Request, id int64, status int) {
-	t, err := h.Store.FindTaskByID(r.Context(), id)
-	if err != nil {
-		fail(w, r, err)
-		return
-	}
-	writeJSON(w, status, h.Ledger.View(t))
 }

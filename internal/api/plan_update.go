@@ -27,13 +27,13 @@ func (h *Handler) planUpdate(w http.ResponseWriter, r *http.Request) {
 		fail(w, r, err)
 		return
 	}
-	err := h.intake().UpdatePlan(r.Context(), c.Principal(), httpauth.Actor(r), id, store.PlanUpdate{Title: in.Title,
+	p, err := h.Intake.UpdatePlan(r.Context(), c.Principal(), httpauth.Actor(r), id, store.PlanUpdate{Title: in.Title,
 		DocNumber: in.DocNumber, Issuer: in.Issuer, IssuedOn: in.IssuedOn, Year: in.Year})
 	if err != nil {
 		intakeFail(w, r, err)
 		return
 	}
-	h.writePlan(w, r, id, http.StatusOK)
+	writeJSON(w, http.StatusOK, p)
 }
 
 // planDelete throws a draft away with its tasks (204); a confirmed plan
@@ -43,7 +43,7 @@ func (h *Handler) planDelete(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	if err := h.intake().Discard(r.Context(), c.Principal(), httpauth.Actor(r), id); err != nil {
+	if err := h.Intake.Discard(r.Context(), c.Principal(), httpauth.Actor(r), id); err != nil {
 		intakeFail(w, r, err)
 		return
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/httpauth"
+	"github.com/duban/duban/internal/i18n"
 	"github.com/duban/duban/internal/intakesvc"
 	"github.com/duban/duban/internal/ledgersvc"
 	"github.com/duban/duban/internal/store"
@@ -64,10 +65,11 @@ func (h *Handler) planImport(w http.ResponseWriter, r *http.Request) {
 		fail(w, r, err)
 		return
 	}
+	l, _ := i18n.FromRequest(r)
 	r.Body = http.MaxBytesReader(w, r.Body, intakesvc.MaxBytes+1<<20)
 	file, header, err := r.FormFile("file")
 	if err != nil {
-		fail(w, r, errors.Join(errBadRequest, errors.New("需要上传字段 file (multipart field file)")))
+		fail(w, r, errBadRequestf(l.T("plans.error.no_file")))
 		return
 	}
 	defer file.Close()
@@ -76,7 +78,7 @@ func (h *Handler) planImport(w http.ResponseWriter, r *http.Request) {
 		fail(w, r, errors.Join(errBadRequest, err))
 		return
 	}
-	res, err := h.intake().Import(r.Context(), c.Principal(), httpauth.Actor(r),
+	res, err := h.Intake.Import(r.Context(), c.Principal(), httpauth.Actor(r),
 		intakesvc.Upload{Name: header.Filename, Data: data, Draft: true})
 	if err != nil {
 		intakeFail(w, r, err)
@@ -86,6 +88,6 @@ func (h *Handler) planImport(w http.ResponseWriter, r *http.Request) {
 	if !res.Created {
 		status = http.StatusOK
 	}
-	rv, err := h.intake().Review(r.Context(), c.Principal(), res.ID)
+	rv, err := h.Intake.Review(r.Context(), c.Principal(), res.ID)
 	reply(w, r, status, rv, err)
 }

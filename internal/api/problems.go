@@ -19,17 +19,26 @@ type problem struct {
 
 // writeProblems answers 422 with each problem at its field, and the
 // problems joined after heading as the error's message, each under its
-// label, so that a client showing only the message still says where.
+// label, so that a client showing only the message still says where. The
+// catalogue's messages are sentences: when several are joined with "；"
+// their own closing marks are dropped, and the whole ends with one.
 func writeProblems(w http.ResponseWriter, heading string, out []problem) {
 	msgs := make([]string, len(out))
 	for i, p := range out {
 		msgs[i] = p.Message
+		if len(out) > 1 {
+			msgs[i] = strings.TrimRight(msgs[i], "。；;")
+		}
 		if p.Label != "" && !strings.HasPrefix(p.Message, p.Label) {
-			msgs[i] = p.Label + "：" + p.Message
+			msgs[i] = p.Label + "：" + msgs[i]
 		}
 	}
+	msg := strings.Join(msgs, "；")
+	if len(out) > 1 {
+		msg += "。"
+	}
 	writeJSON(w, http.StatusUnprocessableEntity, map[string]any{
-		"error":    map[string]string{"code": "invalid", "message": heading + strings.Join(msgs, "；")},
+		"error":    map[string]string{"code": "invalid", "message": heading + msg},
 		"problems": out})
 }
 

@@ -24,8 +24,8 @@ type Handler struct {
 	Signin *signin.Service
 	Policy auth.Policy
 	Ledger *ledgersvc.Service // reads the ledger: statuses, reviews, task pages, workspaces
-	// Intake takes plans in and runs their review, as for the pages; nil
-	// builds one over Store and Ledger.
+	// Intake takes plans in and runs their review, as for the pages; the
+	// one cli builds, required for the plan endpoints.
 	Intake *intakesvc.Service
 	Files  *files.Store // attachments
 	// Assess computes the scores; nil answers 404 on the assessment

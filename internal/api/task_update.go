@@ -40,10 +40,10 @@ func (h *Handler) taskUpdate(w http.ResponseWriter, r *http.Request) {
 	if in.Weight != nil || in.ClearWeight {
 		up.Weight = &in.Weight
 	}
-	t, err := h.intake().UpdateTask(r.Context(), c.Principal(), httpauth.Actor(r), 0, id, up)
+	t, err := h.Intake.UpdateTask(r.Context(), c.Principal(), httpauth.Actor(r), 0, id, up)
 	if err != nil {
 		intakeFail(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, h.Ledger.View(t))
+	writeJSON(w, http.StatusOK, t)
 }

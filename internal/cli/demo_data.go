@@ -42,12 +42,13 @@ func seedDemo(ctx context.Context, db *store.DB, env *Env) (bool, error) {
 	}
 	seeds := demo.Seeds()
 	names, _ := fs.Glob(seeds, "*.txt")
+	intake := newIntake(db, nil)
 	for _, name := range names {
 		data, err := fs.ReadFile(seeds, name)
 		if err != nil {
 			return false, err
 		}
-		if r := importBytes(ctx, db, name, data); r.err != nil {
+		if r := importBytes(ctx, intake, name, data); r.err != nil {
 			return false, fmt.Errorf("demo plan %s: %w", name, r.err)
 		}
 	}

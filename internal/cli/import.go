@@ -52,6 +52,7 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	defer db.Close()
+	intake := newIntake(db, nil)
 
 	bar := newImportBar(env.Stderr, len(files))
 	results := make([]importResult, 0, len(files))
@@ -64,7 +65,7 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 		if bar != nil {
 			bar.Describe(filepath.Base(f))
 		}
-		results = append(results, importFile(ctx, db, f))
+		results = append(results, importFile(ctx, intake, f))
 		if bar != nil {
 			bar.Add(1)
 		}
@@ -83,12 +84,12 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 // importFile reads, parses and stores one file. Every failure comes back in
 // the result rather than stopping the run, and the store keeps a failed
 // file's plan out entirely.
-func importFile(ctx context.Context, db *store.DB, path string) importResult {
+func importFile(ctx context.Context, intake *intakesvc.Service, path string) importResult {
 	data, err := readLimited(path)
 	if err != nil {
 		return importResult{name: path, err: err}
 	}
-	return importBytes(ctx, db, path, data)
+	return importBytes(ctx, intake, path, data)
 }
 
 // importBytes takes one document's bytes in through the intake service,
@@ -96,9 +97,9 @@ func importFile(ctx context.Context, db *store.DB, path string) importResult {
 // console; path names it in messages and its base name is stored as the
 // source. The plan is confirmed at once: `duban import` loads plans
 // reviewed elsewhere.
-func importBytes(ctx context.Context, db *store.DB, path string, data []byte) importResult {
+func importBytes(ctx context.Context, intake *intakesvc.Service, path string, data []byte) importResult {
 	r := importResult{name: path}
-	res, err := (&intakesvc.Service{Store: db}).Import(ctx, intakesvc.Operator, audit.System, intakesvc.Upload{Name: path, Data: data})
+	res, err := intake.Import(ctx, intakesvc.Operator, audit.System, intakesvc.Upload{Name: path, Data: data})
 	if err != nil {
 		r.err = importError(err)
 		return r
@@ -110,6 +111,10 @@ func importBytes(ctx context.Context, db *store.DB, path string, data []byte) im
 // importError words intake's refusals for the console, in the
 // catalogue's words.
 func importError(err error) error {
+	var doc *intakesvc.DocumentError
+	if errors.As(err, &doc) && doc.Key != "" {
+		return fmt.Errorf("%s (%w)", i18n.Lookup(i18n.Default, doc.Key), doc.Err)
+	}
 	var bad *intakesvc.InputError
 	if errors.As(err, &bad) {
 		msgs := make([]string, len(bad.Problems))

@@ -108,7 +108,7 @@ func Open(ctx context.Context, cfg config.Config, env *Env) (*App, error) {
 	// statuses and lights with the same calendar and thresholds.
 	app.Ledger = &ledgersvc.Service{Store: db, Calendar: app.Calendar,
 		Rules: ledger.Rules{DueSoonWorkdays: cfg.DueSoonWorkdays}, Now: svc.Now}
-	app.Intake = &intakesvc.Service{Store: db, Ledger: app.Ledger}
+	app.Intake = newIntake(db, app.Ledger)
 	app.Files = fs
 	app.Hotline = &hotlinesvc.Service{Store: db, Calendar: app.Calendar, Limits: limits, Now: svc.Now}
 	app.Incidents = &emergencysvc.Service{Store: db, Now: svc.Now}

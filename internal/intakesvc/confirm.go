@@ -3,11 +3,12 @@ package intakesvc
 import (
 	"context"
 	"errors"
-	"strings"
 
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/authz"
+	"github.com/duban/duban/internal/ledgersvc"
 	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/units"
 )
 
 // Discard throws a draft away with its tasks; the same document may be
@@ -24,50 +25,80 @@ func (s *Service) Discard(ctx context.Context, p authz.Principal, actor audit.Ac
 }
 
 // Confirm ends the review: the plan is confirmed and its tasks are
-// registered (挂号). A draft without tasks is refused; one whose tasks
-// (not optional) have no unit is refused with an *UnitlessError naming
-// them, unless force says the office knows.
-func (s *Service) Confirm(ctx context.Context, p authz.Principal, actor audit.Actor, plan int64, force bool) error {
+// registered (挂号). A draft without tasks is refused
+// ("plans.error.draft_empty"). Unless force says the office knows, a
+// draft whose tasks (not optional) have no unit is refused with an
+// *UnitlessError naming them, which also counts the unit names matched to
+// no registered unit and names their tasks, so that the question says
+// everything 仍然挂号 would register unread. (Unmatched names alone do not
+// stop 挂号: the banner's confirmation says how many.) What is checked is
+// what is registered: the check runs on the tasks the confirming
+// transaction reads. It returns the plan as lists show it.
+func (s *Service) Confirm(ctx context.Context, p authz.Principal, actor audit.Actor, plan int64, force bool) (*ledgersvc.Plan, error) {
 	if !authz.Allowed(p, authz.PlanWrite) {
-		return ErrForbidden
+		return nil, ErrForbidden
 	}
-	pl, err := s.Store.FindPlanByID(ctx, plan)
+	ix, err := s.unitIndex(ctx)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	if pl.Status != "draft" {
-		return &ConflictError{Key: "error.plan_confirmed", Err: store.ErrNotDraft}
+	s.gap()
+	err = s.Store.ConfirmPlan(ctx, actor, plan, func(tasks []store.Task) error {
+		if len(tasks) == 0 {
+			return invalid("", "plans.error.draft_empty")
+		}
+		if force {
+			return nil
+		}
+		return unitless(tasks, ix)
+	})
+	switch {
+	case errors.Is(err, store.ErrConflict):
+		return nil, &ConflictError{Key: "error.plan_confirmed", Err: err}
+	case err != nil:
+		return nil, err
 	}
-	if len(pl.Tasks) == 0 {
-		return invalid("", "error.plan_no_tasks")
-	}
-	if !force {
-		var unitless []string
-		for _, t := range pl.Tasks {
-			if !t.Optional && len(t.UnitLinks) == 0 {
-				unitless = append(unitless, strings.TrimSpace(strings.Join(t.Path, "/")+" "+t.Title))
+	return s.planView(ctx, plan)
+}
+
+// unitless is the *UnitlessError of tasks, or nil when every task (not
+// optional) has a unit.
+func unitless(tasks []store.Task, ix *units.Index) error {
+	e := &UnitlessError{}
+	for _, t := range tasks {
+		ref := TaskRef{ID: t.ID, Path: t.Path, Title: t.Title}
+		if !t.Optional && len(t.UnitLinks) == 0 {
+			e.Tasks = append(e.Tasks, ref)
+		}
+		n := 0
+		for _, l := range t.UnitLinks {
+			if l.UnitID == 0 && ix.Match(l.Name).UnitID == 0 {
+				n++
 			}
 		}
-		if len(unitless) > 0 {
-			return &UnitlessError{Tasks: unitless}
+		if n > 0 {
+			e.Unmatched += n
+			e.UnmatchedTasks = append(e.UnmatchedTasks, ref)
 		}
 	}
-	err = s.Store.ConfirmPlan(ctx, actor, plan)
-	if errors.Is(err, store.ErrConflict) {
-		return &ConflictError{Key: "error.plan_confirmed", Err: err}
+	if len(e.Tasks) == 0 {
+		return nil
 	}
-	return err
+	return e
 }
 
 // Publish puts a confirmed plan on the public portal, or takes it off; a
 // draft cannot be published.
-func (s *Service) Publish(ctx context.Context, p authz.Principal, actor audit.Actor, plan int64, public bool) error {
+func (s *Service) Publish(ctx context.Context, p authz.Principal, actor audit.Actor, plan int64, public bool) (*ledgersvc.Plan, error) {
 	if !authz.Allowed(p, authz.PlanWrite) {
-		return ErrForbidden
+		return nil, ErrForbidden
 	}
 	err := s.Store.PublishPlan(ctx, actor, plan, public)
-	if errors.Is(err, store.ErrState) {
-		return &ConflictError{Key: "plans.error.publish_draft", Err: err}
+	switch {
+	case errors.Is(err, store.ErrState):
+		return nil, &ConflictError{Key: "plans.error.publish_draft", Err: err}
+	case err != nil:
+		return nil, err
 	}
-	return err
+	return s.planView(ctx, plan)
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/authz"
+	"github.com/duban/duban/internal/ledgersvc"
 	"github.com/duban/duban/internal/plandoc"
 	"github.com/duban/duban/internal/store"
 	"github.com/duban/duban/internal/units"
@@ -22,52 +23,64 @@ const (
 )
 
 // UpdatePlan saves a draft's own fields that are set: the title (not
-// blank), 文号, issuer, date (an ISO date or "") and year (plausible, or 0
-// for unknown).
-func (s *Service) UpdatePlan(ctx context.Context, p authz.Principal, actor audit.Actor, id int64, up store.PlanUpdate) error {
+// blank, at most MaxPlanTitle characters), 文号 and issuer (MaxName),
+// date (an ISO date or "") and year (plausible, or 0 for unknown). It
+// returns the plan as lists show it.
+func (s *Service) UpdatePlan(ctx context.Context, p authz.Principal, actor audit.Actor, id int64, up store.PlanUpdate) (*ledgersvc.Plan, error) {
 	if !authz.Allowed(p, authz.PlanWrite) {
-		return ErrForbidden
+		return nil, ErrForbidden
 	}
-	bad := &InputError{}
+	var c checks
 	if up.Title != nil && strings.TrimSpace(*up.Title) == "" {
-		bad.Problems = append(bad.Problems, Problem{"title", "error.required"})
+		c.add("title", "error.required")
 	}
+	c.length("title", up.Title, MaxPlanTitle, "error.title_too_long")
+	c.name("doc_number", up.DocNumber)
+	c.name("issuer", up.Issuer)
 	if up.IssuedOn != nil {
 		trimmed := strings.TrimSpace(*up.IssuedOn)
 		up.IssuedOn = &trimmed
 		if !isDate(trimmed) && trimmed != "" {
-			bad.Problems = append(bad.Problems, Problem{"issued_on", "error.date_invalid"})
+			c.add("issued_on", "error.date_invalid")
 		}
 	}
 	if up.Year != nil && *up.Year != 0 && (*up.Year < minYear || *up.Year > maxYear) {
-		bad.Problems = append(bad.Problems, Problem{"year", "plans.error.year"})
+		c.add("year", "plans.error.year")
 	}
-	if len(bad.Problems) > 0 {
-		return bad
+	if err := c.err(); err != nil {
+		return nil, err
 	}
-	return reviewError(s.Store.UpdatePlan(ctx, actor, id, up))
+	if err := reviewError(s.Store.UpdatePlan(ctx, actor, id, up)); err != nil {
+		return nil, err
+	}
+	return s.planView(ctx, id)
 }
 
-// UpdateTask saves the office's corrections to a task of plan (0: of
-// whichever plan it is in, as PATCH /api/v1/tasks/{id} names none): at
-// review, or after 挂号 to change an assignment. The title, if set, is not
-// blank; every unit has a name, and a unit chosen from the registry
-// exists; dates are ISO dates and cadences known ones.
-func (s *Service) UpdateTask(ctx context.Context, p authz.Principal, actor audit.Actor, plan, task int64, up store.TaskUpdate) (*store.Task, error) {
+// UpdateTask saves the office's corrections to a task; only the fields
+// and lists that are set change, so a form or a request that leaves a
+// list out never clears it. With plan not 0 it is a review edit (the
+// review page names the plan): the task must be in that plan and the plan
+// still a draft, checked in the edit's own transaction; a registered
+// task's assignment changes through PATCH /api/v1/tasks/{id} (plan 0),
+// at review or after 挂号. The title, if set, is not blank; lengths are
+// within MaxName and MaxLongText; every unit has a name, and a unit chosen
+// from the registry exists; dates are ISO dates and cadences known ones.
+func (s *Service) UpdateTask(ctx context.Context, p authz.Principal, actor audit.Actor, plan, task int64, up store.TaskUpdate) (*ledgersvc.Task, error) {
 	if !authz.Allowed(p, authz.TaskAssign) {
 		return nil, ErrForbidden
 	}
-	t, err := s.Store.FindTaskByID(ctx, task)
-	if err != nil {
-		return nil, err
-	}
-	if plan != 0 && t.PlanID != plan {
-		return nil, store.ErrNotFound
-	}
+	var c checks
 	if up.Title != nil && strings.TrimSpace(*up.Title) == "" {
-		return nil, invalid("title", "error.required")
+		c.add("title", "error.required")
 	}
-	if err := checkContent(up.Path, up.Deadlines, up.Targets, up.Milestones, up.Weight); err != nil {
+	c.name("title", up.Title)
+	c.long("text", up.Text)
+	c.long("goal", up.Goal)
+	c.name("owner", up.Owner)
+	c.long("requirement", up.Requirement)
+	c.long("measure", up.Measure)
+	checkContent(&c, up.Path, up.Units, up.Deadlines, up.Targets, up.Milestones, up.Weight)
+	if err := c.err(); err != nil {
 		return nil, err
 	}
 	if up.Units != nil {
@@ -77,51 +90,64 @@ func (s *Service) UpdateTask(ctx context.Context, p authz.Principal, actor audit
 		}
 		up.Units = &links
 	}
-	return s.Store.UpdateTask(ctx, actor, task, up)
+	up.Plan = plan
+	t, err := s.Store.UpdateTask(ctx, actor, task, up)
+	if err != nil {
+		return nil, reviewError(err)
+	}
+	v := s.Ledger.View(t)
+	return &v, nil
 }
 
 // checkContent checks the parts of a task an edit sets.
-func checkContent(path *[]string, deadlines *[]plandoc.Deadline, targets *[]plandoc.Target, milestones *[]plandoc.Milestone, weight **float64) error {
+func checkContent(c *checks, path *[]string, units *[]store.UnitLink, deadlines *[]plandoc.Deadline, targets *[]plandoc.Target,
+	milestones *[]plandoc.Milestone, weight **float64) {
 	if path != nil {
 		if len(*path) == 0 {
-			return invalid("path", "error.required")
+			c.add("path", "error.required")
 		}
 		for _, l := range *path {
 			if strings.TrimSpace(l) == "" {
-				return invalid("path", "error.required")
+				c.add("path", "error.required")
 			}
+		}
+		joined := strings.Join(*path, ".")
+		c.name("path", &joined)
+	}
+	if units != nil {
+		for _, u := range *units {
+			c.name("units", &u.Name)
 		}
 	}
 	if deadlines != nil {
 		for _, d := range *deadlines {
 			if d.Due != "" && !isDate(d.Due) {
-				return invalid("deadlines", "error.date_invalid")
+				c.add("deadlines", "error.date_invalid")
 			}
 			if d.Every != "" && !knownCadence(d.Every) {
-				return invalid("deadlines", "plans.error.every")
+				c.add("deadlines", "plans.error.every")
 			}
 		}
 	}
 	if targets != nil {
 		for _, g := range *targets {
 			if math.IsNaN(g.Value) || math.IsInf(g.Value, 0) {
-				return invalid("targets", "error.number_invalid")
+				c.add("targets", "error.number_invalid")
 			}
 		}
 	}
 	if milestones != nil {
 		for _, m := range *milestones {
 			if m.Due != "" && !isDate(m.Due) {
-				return invalid("milestones", "error.date_invalid")
+				c.add("milestones", "error.date_invalid")
 			}
 		}
 	}
 	if weight != nil && *weight != nil {
 		if w := **weight; math.IsNaN(w) || math.IsInf(w, 0) || w < 0 {
-			return invalid("weight", "error.number_invalid")
+			c.add("weight", "error.number_invalid")
 		}
 	}
-	return nil
 }
 
 func isDate(s string) bool {
@@ -135,6 +161,19 @@ func knownCadence(every string) bool {
 		return true
 	}
 	return false
+}
+
+// unitIndex is the registry, to match unit names as the review does.
+func (s *Service) unitIndex(ctx context.Context) (*units.Index, error) {
+	reg, err := s.Store.FindUnits(ctx)
+	if err != nil {
+		return nil, err
+	}
+	list := make([]units.Unit, len(reg))
+	for i, u := range reg {
+		list[i] = units.Unit{ID: u.ID, Name: u.Name, Aliases: u.Aliases}
+	}
+	return units.NewIndex(list), nil
 }
 
 // unitLinks checks the units of an edit: each has a name, and a registry
@@ -172,6 +211,26 @@ func (s *Service) unitLinks(ctx context.Context, in []store.UnitLink) ([]store.U
 		out = append(out, l)
 	}
 	return out, nil
+}
+
+// planView is a plan as lists show it, read after an edit.
+func (s *Service) planView(ctx context.Context, id int64) (*ledgersvc.Plan, error) {
+	pl, err := s.Store.FindPlanByID(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	v := ledgersvc.PlanOf(pl)
+	return &v, nil
+}
+
+// taskView is a task as the ledger shows it, read after an edit.
+func (s *Service) taskView(ctx context.Context, id int64) (*ledgersvc.Task, error) {
+	t, err := s.Store.FindTaskByID(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	v := s.Ledger.View(t)
+	return &v, nil
 }
 
 // reviewError turns the store's refusal of a review edit on a confirmed

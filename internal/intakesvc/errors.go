@@ -1,6 +1,7 @@
 package intakesvc
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/duban/duban/internal/ledgersvc"
@@ -51,21 +52,49 @@ func (e *ConflictError) Error() string { return "intake: " + e.Key + ": " + e.Er
 
 func (e *ConflictError) Unwrap() error { return e.Err }
 
-// UnitlessError refuses to register a draft whose tasks have no
-// responsible unit until the office confirms it knowingly (force).
+// UnitlessError refuses to register a draft until the office confirms it
+// knowingly (force): some of its tasks have no responsible unit, so that
+// nobody would be told to do them. It also counts the unit names matched
+// to no registered unit, whose units would not see their tasks either.
 type UnitlessError struct {
-	Tasks []string // each task's path and title, e.g. "二/(一)/3 建立台账"
+	// Tasks are the tasks (not optional) without a unit, in document order.
+	Tasks []TaskRef
+	// Unmatched counts the unit names matched to no registered unit;
+	// UnmatchedTasks are the tasks that hold them.
+	Unmatched      int
+	UnmatchedTasks []TaskRef
+}
+
+// TaskRef names a task of a draft: its id (the review page's card), its
+// numbering and its title.
+type TaskRef struct {
+	ID    int64    `json:"id"`
+	Path  []string `json:"path"`
+	Title string   `json:"title"`
+}
+
+// Name is the task as a person reads it: its path (labels joined by ".",
+// as the review page writes them) and title.
+func (t TaskRef) Name() string {
+	return strings.TrimSpace(strings.Join(t.Path, ".") + " " + t.Title)
 }
 
 func (e *UnitlessError) Error() string {
-	return "intake: tasks without a responsible unit: " + strings.Join(e.Tasks, "; ")
+	names := make([]string, len(e.Tasks))
+	for i, t := range e.Tasks {
+		names[i] = t.Name()
+	}
+	return fmt.Sprintf("intake: %d tasks without a responsible unit (%s), %d unit names unmatched in %d tasks",
+		len(e.Tasks), strings.Join(names, "; "), e.Unmatched, len(e.UnmatchedTasks))
 }
 
 // DocumentError says an uploaded document could not be read or parsed.
 // Err is the reader's own explanation, which names the file and what was
-// expected.
+// expected; when Key is set (the parser failed on it) the catalogue's
+// message is what a person reads, and Err is for the log.
 type DocumentError struct {
 	Name string
+	Key  string
 	Err  error
 }
 

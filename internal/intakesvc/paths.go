@@ -13,41 +13,126 @@ import (
 	"github.com/duban/duban/internal/store"
 )
 
-// derivePath numbers a task placed after task after (0: first): the next
-// label at the same level ("3" → "4", "(二)" → "(三)", "五" → "六") when no
-// task has that path yet, else the label with a suffix ("3-1", "3-2"…).
-// The office can change it; a path used twice is warned about anyway.
-func derivePath(tasks []store.Task, after int64) []string {
+// placeAfter places and numbers a task added after task after (0:
+// first), so that a clerk can predict it and repeated additions keep
+// document order:
+//
+//   - After X, the task goes after X's own run: the tasks that follow X
+//     and belong to it (its sub-items, and the … added after it
+//     before). With no such run it takes the next label in X's style when
+//     that is free ("3" → "4", "(二)" → "(三)", "五" → "六"); otherwise it
+//     is X-(n+1), n the highest X-n in use: three additions after (一)
+//     read (一)-1, (一)-2, (一)-3 in that order, and one after (二)-1 is
+//     (二)-2, never (二)-1-1.
+//   - First, it takes the label before the first task's in its style when
+//     that is free ("3" → "2", "(二)" → "(一)", "三" → "二"); when the style
+//     has none before (1, (一), 一) it is the first task's label with -0,
+//     "(一)-0", read "before (一)" as X-1 reads "after X". A label 0 or 零
+//     is never made.
+//
+// The office can change the path; a path used twice is warned about.
+func placeAfter(tasks []store.Task, after int64) (int64, []string) {
 	taken := map[string]bool{}
 	for _, t := range tasks {
 		taken[strings.Join(t.Path, "\x00")] = true
 	}
 	free := func(p []string) bool { return !taken[strings.Join(p, "\x00")] }
-	var base []string
-	if i := indexOf(tasks, after); i >= 0 {
-		base = tasks[i].Path
-	} else if len(tasks) > 0 {
-		base = tasks[0].Path
+	i := indexOf(tasks, after)
+	if len(tasks) == 0 || (after != 0 && i < 0) {
+		return after, []string{"1"}
 	}
-	if len(base) == 0 {
+	if after == 0 {
+		return 0, firstPath(tasks[0].Path, free)
+	}
+	x := tasks[i].Path
+	if len(x) == 0 {
+		return after, []string{"1"}
+	}
+	parent, label := x[:len(x)-1], x[len(x)-1]
+	with := func(l string) []string { return append(append([]string{}, parent...), l) }
+	base, _, isSuffixed := suffixed(label)
+	// The run: what follows X and belongs to it.
+	last, sawSuffix := i, false
+	for j := i + 1; j < len(tasks); j++ {
+		p := tasks[j].Path
+		if hasPrefix(p, x) && len(p) > len(x) {
+			last = j
+			continue
+		}
+		if len(p) > len(parent) && hasPrefix(p, parent) {
+			if b, _, ok := suffixed(p[len(parent)]); ok && b == base {
+				last, sawSuffix = j, true
+				continue
+			}
+		}
+		break
+	}
+	if !isSuffixed && !sawSuffix {
+		if next, ok := nextLabel(label); ok && free(with(next)) {
+			return tasks[last].ID, with(next)
+		}
+	}
+	n := 0
+	for _, t := range tasks {
+		if len(t.Path) == len(x) && hasPrefix(t.Path, parent) {
+			if b, k, ok := suffixed(t.Path[len(parent)]); ok && b == base {
+				n = max(n, k)
+			}
+		}
+	}
+	for n++; ; n++ {
+		if p := with(fmt.Sprintf("%s-%d", base, n)); free(p) {
+			return tasks[last].ID, p
+		}
+	}
+}
+
+// firstPath numbers a task put before every other, whose first task has
+// path first.
+func firstPath(first []string, free func([]string) bool) []string {
+	if len(first) == 0 {
 		return []string{"1"}
 	}
-	parent, last := base[:len(base)-1], base[len(base)-1]
-	with := func(label string) []string { return append(append([]string{}, parent...), label) }
-	if after != 0 {
-		if next, ok := nextLabel(last); ok && free(with(next)) {
-			return with(next)
+	parent, label := first[:len(first)-1], first[len(first)-1]
+	with := func(l string) []string { return append(append([]string{}, parent...), l) }
+	if prev, ok := prevLabel(label); ok && free(with(prev)) {
+		return with(prev)
+	}
+	for l := label + "-0"; ; l += "-0" {
+		if free(with(l)) {
+			return with(l)
 		}
 	}
-	start := 1
-	if after == 0 {
-		start = 0 // before the first task: "1-0"
+}
+
+// suffixed splits a label an addition made, X-n, into X and n.
+func suffixed(label string) (base string, n int, ok bool) {
+	i := strings.LastIndex(label, "-")
+	if i <= 0 || !digits.MatchString(label[i+1:]) {
+		return label, 0, false
 	}
-	for n := start; ; n++ {
-		if p := with(fmt.Sprintf("%s-%d", last, n)); free(p) {
-			return p
-		}
+	n, err := strconv.Atoi(label[i+1:])
+	return label[:i], n, err == nil
+}
+
+func hasPrefix(p, prefix []string) bool {
+	return len(p) >= len(prefix) && slices.Equal(p[:len(prefix)], prefix)
+}
+
+// prevLabel is the label before l in its numbering style, never 0.
+func prevLabel(l string) (string, bool) {
+	if digits.MatchString(l) {
+		n, err := strconv.Atoi(l)
+		return strconv.Itoa(n - 1), err == nil && n > 1
 	}
+	if m := bracketed.FindStringSubmatch(l); m != nil {
+		inner, ok := prevLabel(m[2])
+		return m[1] + inner + m[3], ok
+	}
+	if n, ok := chineseNumber(l); ok && n > 1 {
+		return chineseNumeral(n - 1), true
+	}
+	return "", false
 }
 
 var (

@@ -22,9 +22,21 @@ import (
 // Service is ledger intake.
 type Service struct {
 	Store *store.DB
-	// Ledger builds the review read model; the API's reviews come from
-	// the same one.
+	// Ledger builds the review read model and the views the operations
+	// return; the API's reviews come from the same one.
 	Ledger *ledgersvc.Service
+
+	// beforeWrite, when set (by tests), runs after an operation checked
+	// its input and before its store call: what another request could do
+	// in between.
+	beforeWrite func()
+}
+
+// gap marks the gap between an operation's checks and its write.
+func (s *Service) gap() {
+	if s.beforeWrite != nil {
+		s.beforeWrite()
+	}
 }
 
 // Operator is the person at the server's console who runs `duban
@@ -84,7 +96,11 @@ func (s *Service) Import(ctx context.Context, p authz.Principal, actor audit.Act
 	}
 	plan, err := parse(doc)
 	if err != nil {
-		return nil, &DocumentError{Name: in.Name, Err: err}
+		de := &DocumentError{Name: in.Name, Err: err}
+		if errors.Is(err, errParser) {
+			de.Key = "plans.error.parser_failed"
+		}
+		return nil, de
 	}
 	if len(plan.Tasks) == 0 {
 		return nil, invalid("file", "error.plan_no_tasks")
@@ -122,6 +138,10 @@ func documentWarnings(all []plandoc.Warning) []plandoc.Warning {
 	return out
 }
 
+// errParser is the parser failing on a document (a bug met, not the
+// document's fault): the person is told so in the catalogue's words.
+var errParser = errors.New("intake: the parser failed")
+
 // parse runs the parser, turning a panic into this document's error: a
 // parser bug met in one document must not abort a batch of fifty, nor a
 // server's request.
@@ -129,7 +149,7 @@ func parse(doc *docread.Doc) (plan *plandoc.Plan, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			slog.Error("plan parser panic", "file", doc.Name, "panic", r, "stack", string(debug.Stack()))
-			plan, err = nil, fmt.Errorf("解析出错 (parser failure): %v", r)
+			plan, err = nil, fmt.Errorf("%w: panic: %v", errParser, r)
 		}
 	}()
 	plan, err = plandoc.ParseDoc(doc)
@@ -137,7 +157,7 @@ func parse(doc *docread.Doc) (plan *plandoc.Plan, err error) {
 		return nil, err
 	}
 	if plan == nil {
-		return nil, errors.New("解析出错 (parser returned nothing)")
+		return nil, fmt.Errorf("%w: no plan", errParser)
 	}
 	return plan, nil
 }

@@ -182,7 +182,7 @@ func TestReviewOperations(t *testing.T) {
 			// The plan's own fields.
 			title, blank, badDate, date := "某市营商环境改进方案", " ", "2026-02-30", "2026-03-01"
 			year, oddYear := 2026, 226
-			if err := s.UpdatePlan(ctx, office, actor, plan, store.PlanUpdate{Title: &title, IssuedOn: &date, Year: &year}); err != nil {
+			if _, err := s.UpdatePlan(ctx, office, actor, plan, store.PlanUpdate{Title: &title, IssuedOn: &date, Year: &year}); err != nil {
 				t.Fatal(err)
 			}
 			for _, tt := range []struct {
@@ -193,7 +193,7 @@ func TestReviewOperations(t *testing.T) {
 				{store.PlanUpdate{IssuedOn: &badDate}, "issued_on:error.date_invalid"},
 				{store.PlanUpdate{Year: &oddYear}, "year:plans.error.year"},
 			} {
-				if err := s.UpdatePlan(ctx, office, actor, plan, tt.up); problem(err) != tt.want {
+				if _, err := s.UpdatePlan(ctx, office, actor, plan, tt.up); problem(err) != tt.want {
 					t.Errorf("update plan: %v, want %s", err, tt.want)
 				}
 			}
@@ -205,7 +205,7 @@ func TestReviewOperations(t *testing.T) {
 				t.Fatal(err)
 			}
 			p, _ := s.Store.FindPlanByID(ctx, plan)
-			if p.Title != title || p.IssuedOn != date || p.Tasks[1].ID != added || !reflect.DeepEqual(p.Tasks[1].Path, []string{"一-1"}) ||
+			if p.Title != title || p.IssuedOn != date || p.Tasks[1].ID != added.ID || !reflect.DeepEqual(p.Tasks[1].Path, []string{"一-1"}) ||
 				!reflect.DeepEqual(p.Tasks[1].UnitIDs, []int64{fgw.ID}) {
 				t.Errorf("after add: %s %s; task %+v", p.Title, p.IssuedOn, p.Tasks[1])
 			}
@@ -225,7 +225,7 @@ func TestReviewOperations(t *testing.T) {
 				t.Fatal(err)
 			}
 			a, _ := s.Store.FindTaskByID(ctx, three)
-			b, _ := s.Store.FindTaskByID(ctx, half)
+			b, _ := s.Store.FindTaskByID(ctx, half.ID)
 			if !strings.HasPrefix(a.Text, "完善考核办法") || !strings.HasPrefix(b.Text, "开展专项评估") || b.Title != "开展专项评估，2026年12月底前完成" ||
 				len(a.Deadlines) != 1 || a.Deadlines[0].Due != "2026-06-30" || len(b.Deadlines) != 1 || b.Deadlines[0].Due != "2026-12-31" ||
 				b.Seq != a.Seq+1 {
@@ -233,10 +233,10 @@ func TestReviewOperations(t *testing.T) {
 			}
 
 			// 二 and 四 merge: 四's text joins 二's, units stay.
-			if err := s.MergeTasks(ctx, office, actor, plan, two, two); problem(err) != "with:plans.error.merge_self" {
+			if _, err := s.MergeTasks(ctx, office, actor, plan, two, two); problem(err) != "with:plans.error.merge_self" {
 				t.Errorf("merge with itself: %v", err)
 			}
-			if err := s.MergeTasks(ctx, office, actor, plan, two, four); err != nil {
+			if _, err := s.MergeTasks(ctx, office, actor, plan, two, four); err != nil {
 				t.Fatal(err)
 			}
 			m, _ := s.Store.FindTaskByID(ctx, two)
@@ -245,14 +245,14 @@ func TestReviewOperations(t *testing.T) {
 			}
 
 			// The added task moves first, with a path of its own; then goes.
-			if err := s.MoveTask(ctx, office, actor, plan, added, 0, []string{"零"}); err != nil {
+			if _, err := s.MoveTask(ctx, office, actor, plan, added.ID, 0, []string{"零"}); err != nil {
 				t.Fatal(err)
 			}
 			p, _ = s.Store.FindPlanByID(ctx, plan)
-			if p.Tasks[0].ID != added || p.Tasks[0].Path[0] != "零" {
+			if p.Tasks[0].ID != added.ID || p.Tasks[0].Path[0] != "零" {
 				t.Errorf("after move: first is %+v", p.Tasks[0])
 			}
-			if err := s.DeleteTask(ctx, office, actor, plan, added); err != nil {
+			if err := s.DeleteTask(ctx, office, actor, plan, added.ID); err != nil {
 				t.Fatal(err)
 			}
 
@@ -275,19 +275,19 @@ func TestReviewOperations(t *testing.T) {
 				t.Errorf("link a unit: %+v, %v", got, err)
 			}
 
-			if err := s.Publish(ctx, office, actor, plan, true); conflict(err) != "plans.error.publish_draft" {
+			if _, err := s.Publish(ctx, office, actor, plan, true); conflict(err) != "plans.error.publish_draft" {
 				t.Errorf("publish a draft: %v", err)
 			}
 
 			// Confirm names the tasks without units, unless forced.
 			var ul *UnitlessError
-			if err := s.Confirm(ctx, office, actor, plan, false); !errors.As(err, &ul) || len(ul.Tasks) != 2 || !strings.HasPrefix(ul.Tasks[0], "三 完善考核办法") {
+			if _, err := s.Confirm(ctx, office, actor, plan, false); !errors.As(err, &ul) || len(ul.Tasks) != 2 || !strings.HasPrefix(ul.Tasks[0].Name(), "三 完善考核办法") || ul.Tasks[0].ID != three || ul.Unmatched != 1 || len(ul.UnmatchedTasks) != 1 || ul.UnmatchedTasks[0].ID != two {
 				t.Fatalf("confirm with unitless tasks: %v", err)
 			}
-			if err := s.Confirm(ctx, office, actor, plan, true); err != nil {
+			if _, err := s.Confirm(ctx, office, actor, plan, true); err != nil {
 				t.Fatal(err)
 			}
-			if err := s.Confirm(ctx, office, actor, plan, true); conflict(err) != "error.plan_confirmed" {
+			if _, err := s.Confirm(ctx, office, actor, plan, true); conflict(err) != "error.plan_confirmed" {
 				t.Errorf("second confirm: %v", err)
 			}
 
@@ -296,17 +296,22 @@ func TestReviewOperations(t *testing.T) {
 			if _, err := s.AddTask(ctx, office, actor, plan, NewTask{Title: "晚到的任务"}); conflict(err) != "plans.error.not_draft" || !errors.Is(err, store.ErrConflict) {
 				t.Errorf("add to a confirmed plan: %v", err)
 			}
-			if err := s.UpdatePlan(ctx, office, actor, plan, store.PlanUpdate{Title: &bad}); conflict(err) != "plans.error.not_draft" {
+			if _, err := s.UpdatePlan(ctx, office, actor, plan, store.PlanUpdate{Title: &bad}); conflict(err) != "plans.error.not_draft" {
 				t.Errorf("retitle a confirmed plan: %v", err)
 			}
 			if err := s.Discard(ctx, office, actor, plan); conflict(err) != "plans.error.discard_confirmed" || !errors.Is(err, store.ErrConflict) {
 				t.Errorf("discard a confirmed plan: %v", err)
 			}
-			if err := s.Publish(ctx, office, actor, plan, true); err != nil {
+			if _, err := s.Publish(ctx, office, actor, plan, true); err != nil {
 				t.Errorf("publish the confirmed plan: %v", err)
 			}
+			// A registered task's assignment changes through the task's own
+			// route (plan 0), never by a review edit naming its plan.
 			owner := "张科长"
-			if _, err := s.UpdateTask(ctx, office, actor, plan, one, store.TaskUpdate{Owner: &owner}); err != nil {
+			if _, err := s.UpdateTask(ctx, office, actor, plan, one, store.TaskUpdate{Owner: &owner}); conflict(err) != "plans.error.not_draft" {
+				t.Errorf("a review edit of a registered task: %v", err)
+			}
+			if _, err := s.UpdateTask(ctx, office, actor, 0, one, store.TaskUpdate{Owner: &owner}); err != nil {
 				t.Errorf("correct a registered task: %v", err)
 			}
 
@@ -329,7 +334,10 @@ func TestOnlyTheOffice(t *testing.T) {
 	task := tasks[0].ID
 	title := "x"
 	for name, call := range map[string]func() error{
-		"update plan": func() error { return s.UpdatePlan(ctx, liaison, actor, plan, store.PlanUpdate{Title: &title}) },
+		"update plan": func() error {
+			_, err := s.UpdatePlan(ctx, liaison, actor, plan, store.PlanUpdate{Title: &title})
+			return err
+		},
 		"update task": func() error {
 			_, err := s.UpdateTask(ctx, liaison, actor, plan, task, store.TaskUpdate{Title: &title})
 			return err
@@ -337,41 +345,14 @@ func TestOnlyTheOffice(t *testing.T) {
 		"add":     func() error { _, err := s.AddTask(ctx, liaison, actor, plan, NewTask{Title: "x"}); return err },
 		"delete":  func() error { return s.DeleteTask(ctx, liaison, actor, plan, task) },
 		"split":   func() error { _, err := s.SplitTask(ctx, liaison, actor, plan, task, 1); return err },
-		"merge":   func() error { return s.MergeTasks(ctx, liaison, actor, plan, task, tasks[1].ID) },
-		"move":    func() error { return s.MoveTask(ctx, liaison, actor, plan, task, 0, nil) },
+		"merge":   func() error { _, err := s.MergeTasks(ctx, liaison, actor, plan, task, tasks[1].ID); return err },
+		"move":    func() error { _, err := s.MoveTask(ctx, liaison, actor, plan, task, 0, nil); return err },
 		"discard": func() error { return s.Discard(ctx, liaison, actor, plan) },
-		"confirm": func() error { return s.Confirm(ctx, liaison, actor, plan, true) },
-		"publish": func() error { return s.Publish(ctx, liaison, actor, plan, true) },
+		"confirm": func() error { _, err := s.Confirm(ctx, liaison, actor, plan, true); return err },
+		"publish": func() error { _, err := s.Publish(ctx, liaison, actor, plan, true); return err },
 	} {
 		if err := call(); !errors.Is(err, ErrForbidden) {
 			t.Errorf("%s as a liaison: %v", name, err)
-		}
-	}
-}
-
-func TestDerivePath(t *testing.T) {
-	task := func(id int64, path ...string) store.Task { return store.Task{ID: id, Task: plandoc.Task{Path: path}} }
-	tasks := []store.Task{task(1, "三", "(一)", "1"), task(2, "三", "(一)", "2"), task(3, "三", "(二)", "3"), task(4, "九")}
-	for _, tt := range []struct {
-		after int64
-		want  []string
-	}{
-		{2, []string{"三", "(一)", "3"}},
-		{1, []string{"三", "(一)", "1-1"}},
-		{3, []string{"三", "(二)", "4"}},
-		{4, []string{"十"}},
-		{0, []string{"三", "(一)", "1-0"}},
-	} {
-		if got := derivePath(tasks, tt.after); !reflect.DeepEqual(got, tt.want) {
-			t.Errorf("after %d: %v, want %v", tt.after, got, tt.want)
-		}
-	}
-	if got := derivePath(nil, 0); !reflect.DeepEqual(got, []string{"1"}) {
-		t.Errorf("first of none: %v", got)
-	}
-	for in, want := range map[string]string{"9": "10", "(九)": "(十)", "（十九）": "（二十）", "二十九": "三十", "十": "十一", "附件": ""} {
-		if got, _ := nextLabel(in); got != want {
-			t.Errorf("nextLabel(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/authz"
+	"github.com/duban/duban/internal/ledgersvc"
 	"github.com/duban/duban/internal/plandoc"
 	"github.com/duban/duban/internal/store"
 )
@@ -15,7 +16,7 @@ type NewTask struct {
 	// After is the task it follows; 0 puts it first.
 	After int64
 	// Path is its numbering; nil derives one from the task it follows
-	// (the next label, or a suffixed one when that is taken).
+	// (placeAfter: the next label, or a suffixed one).
 	Path       []string
 	Title      string
 	Text       string
@@ -26,37 +27,48 @@ type NewTask struct {
 	Weight     *float64
 }
 
-// AddTask adds a task to a draft after in.After and returns its id. The
-// title is required; After must be a task of the plan.
-func (s *Service) AddTask(ctx context.Context, p authz.Principal, actor audit.Actor, plan int64, in NewTask) (int64, error) {
+// AddTask adds a task to a draft after in.After and returns it. The
+// title is required; lengths are within MaxName and MaxLongText; After
+// must be a task of the plan. Without a path, the task is placed and
+// numbered by placeAfter from the plan's tasks as the write reads them.
+func (s *Service) AddTask(ctx context.Context, p authz.Principal, actor audit.Actor, plan int64, in NewTask) (*ledgersvc.Task, error) {
 	if !authz.Allowed(p, authz.PlanWrite) {
-		return 0, ErrForbidden
+		return nil, ErrForbidden
 	}
+	var c checks
 	if strings.TrimSpace(in.Title) == "" {
-		return 0, invalid("title", "error.required")
+		c.add("title", "error.required")
 	}
-	if err := checkContent(pathOrNil(in.Path), &in.Deadlines, &in.Targets, &in.Milestones, &in.Weight); err != nil {
-		return 0, err
+	c.name("title", &in.Title)
+	c.long("text", &in.Text)
+	checkContent(&c, pathOrNil(in.Path), &in.Units, &in.Deadlines, &in.Targets, &in.Milestones, &in.Weight)
+	if err := c.err(); err != nil {
+		return nil, err
 	}
 	tasks, err := s.draftTasks(ctx, plan)
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
 	if in.After != 0 && indexOf(tasks, in.After) < 0 {
-		return 0, invalid("after", "plans.error.no_such_task")
+		return nil, invalid("after", "plans.error.no_such_task")
 	}
 	links, err := s.unitLinks(ctx, in.Units)
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
-	path := in.Path
-	if len(path) == 0 {
-		path = derivePath(tasks, in.After)
+	nt := store.NewTask{After: in.After, Units: links, Task: plandoc.Task{Path: trimAll(in.Path),
+		Title: strings.TrimSpace(in.Title), Text: strings.TrimSpace(in.Text), Deadlines: in.Deadlines,
+		Targets: in.Targets, Milestones: in.Milestones, Weight: in.Weight}}
+	if len(in.Path) == 0 {
+		after := in.After
+		nt.Place = func(tasks []store.Task) (int64, []string) { return placeAfter(tasks, after) }
 	}
-	id, err := s.Store.AddTask(ctx, actor, plan, store.NewTask{After: in.After, Units: links, Task: plandoc.Task{
-		Path: trimAll(path), Title: strings.TrimSpace(in.Title), Text: strings.TrimSpace(in.Text), Deadlines: in.Deadlines,
-		Targets: in.Targets, Milestones: in.Milestones, Weight: in.Weight}})
-	return id, reviewError(err)
+	s.gap()
+	id, err := s.Store.AddTask(ctx, actor, plan, nt)
+	if err != nil {
+		return nil, reviewError(err)
+	}
+	return s.taskView(ctx, id)
 }
 
 // DeleteTask removes a task from a draft.
@@ -70,95 +82,117 @@ func (s *Service) DeleteTask(ctx context.Context, p authz.Principal, actor audit
 // SplitTask cuts a draft's task in two before sentence at of its text
 // (plandoc.Sentences numbering, 1 ≤ at < len): the first part keeps the
 // task, the second becomes a new task right after it with the same units
-// and the deadlines, targets and milestones its text names. It returns
-// the new task's id.
-func (s *Service) SplitTask(ctx context.Context, p authz.Principal, actor audit.Actor, plan, task int64, at int) (int64, error) {
+// and the deadlines, targets and milestones its text names. The cut is
+// computed from the task as the write's transaction reads it, so a merge
+// or an edit just before is not lost. It returns the new task.
+func (s *Service) SplitTask(ctx context.Context, p authz.Principal, actor audit.Actor, plan, task int64, at int) (*ledgersvc.Task, error) {
 	if !authz.Allowed(p, authz.PlanWrite) {
-		return 0, ErrForbidden
+		return nil, ErrForbidden
 	}
-	tasks, err := s.draftTasks(ctx, plan)
+	if _, err := s.draftTasks(ctx, plan); err != nil {
+		return nil, err
+	}
+	s.gap()
+	id, err := s.Store.SplitTask(ctx, actor, plan, task, func(tasks []store.Task, t store.Task) (store.TaskUpdate, store.NewTask, error) {
+		return split(tasks, t, at)
+	})
 	if err != nil {
-		return 0, err
+		return nil, reviewError(err)
 	}
-	i := indexOf(tasks, task)
-	if i < 0 {
-		return 0, store.ErrNotFound
-	}
-	t := &tasks[i]
+	return s.taskView(ctx, id)
+}
+
+// split is the cut of task t of tasks before sentence at.
+func split(tasks []store.Task, t store.Task, at int) (store.TaskUpdate, store.NewTask, error) {
 	sentences := plandoc.Sentences(t.Text)
 	if at < 1 || at >= len(sentences) {
-		return 0, invalid("at", "plans.error.split_at")
+		return store.TaskUpdate{}, store.NewTask{}, invalid("at", "plans.error.split_at")
 	}
 	first := strings.Join(sentences[:at], "")
 	second := strings.TrimSpace(strings.Join(sentences[at:], ""))
+	if onlyNote(second) {
+		return store.TaskUpdate{}, store.NewTask{}, invalid("at", "plans.error.split_note")
+	}
 	keepD, restD := partition(t.Deadlines, second, func(d plandoc.Deadline) string { return d.Text })
 	keepG, restG := partition(t.Targets, second, func(g plandoc.Target) string { return g.Text })
 	keepM, restM := partition(t.Milestones, second, func(m plandoc.Milestone) string { return m.Text })
 	keep := store.TaskUpdate{Text: &first, Deadlines: &keepD, Targets: &keepG, Milestones: &keepM}
-	rest := store.NewTask{Units: t.UnitLinks, Task: plandoc.Task{Path: derivePath(tasks, task), Title: titleOf(second, t.Title),
+	after, path := placeAfter(tasks, t.ID)
+	rest := store.NewTask{After: after, Units: t.UnitLinks, Task: plandoc.Task{Path: path, Title: titleOf(second, t.Title),
 		Text: second, Deadlines: restD, Targets: restG, Milestones: restM, Optional: t.Optional}}
-	id, err := s.Store.SplitTask(ctx, actor, plan, task, keep, rest)
-	return id, reviewError(err)
+	return keep, rest, nil
 }
 
 // MergeTasks appends task with to task: the texts joined, the units,
 // deadlines, targets and milestones united, the weights added, the
-// 五落实 fields task lacks taken from with; with is removed.
-func (s *Service) MergeTasks(ctx context.Context, p authz.Principal, actor audit.Actor, plan, task, with int64) error {
+// 五落实 fields task lacks taken from with; with is removed. Both are
+// read in the write's transaction. It returns the merged task.
+func (s *Service) MergeTasks(ctx context.Context, p authz.Principal, actor audit.Actor, plan, task, with int64) (*ledgersvc.Task, error) {
 	if !authz.Allowed(p, authz.PlanWrite) {
-		return ErrForbidden
+		return nil, ErrForbidden
 	}
 	if task == with {
-		return invalid("with", "plans.error.merge_self")
+		return nil, invalid("with", "plans.error.merge_self")
 	}
 	tasks, err := s.draftTasks(ctx, plan)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	i, j := indexOf(tasks, task), indexOf(tasks, with)
-	if i < 0 {
-		return store.ErrNotFound
+	if indexOf(tasks, task) < 0 {
+		return nil, store.ErrNotFound
 	}
-	if j < 0 {
-		return invalid("with", "plans.error.no_such_task")
+	if indexOf(tasks, with) < 0 {
+		return nil, invalid("with", "plans.error.no_such_task")
 	}
-	up := merged(&tasks[i], &tasks[j])
-	return reviewError(s.Store.MergeTasks(ctx, actor, plan, task, with, up))
+	s.gap()
+	err = s.Store.MergeTasks(ctx, actor, plan, task, with, func(a, b store.Task) (store.TaskUpdate, error) {
+		return merged(&a, &b), nil
+	})
+	if err != nil {
+		return nil, reviewError(err)
+	}
+	return s.taskView(ctx, task)
 }
 
 // MoveTask moves a draft's task to just after task after (0: first),
 // giving it path unless path is empty.
-func (s *Service) MoveTask(ctx context.Context, p authz.Principal, actor audit.Actor, plan, task, after int64, path []string) error {
+func (s *Service) MoveTask(ctx context.Context, p authz.Principal, actor audit.Actor, plan, task, after int64, path []string) (*ledgersvc.Task, error) {
 	if !authz.Allowed(p, authz.PlanWrite) {
-		return ErrForbidden
+		return nil, ErrForbidden
 	}
 	if task == after {
-		return invalid("after", "plans.error.move_self")
+		return nil, invalid("after", "plans.error.move_self")
 	}
-	if err := checkContent(pathOrNil(path), nil, nil, nil, nil); err != nil {
-		return err
+	var c checks
+	checkContent(&c, pathOrNil(path), nil, nil, nil, nil, nil)
+	if err := c.err(); err != nil {
+		return nil, err
 	}
 	tasks, err := s.draftTasks(ctx, plan)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if indexOf(tasks, task) < 0 {
-		return store.ErrNotFound
+		return nil, store.ErrNotFound
 	}
 	if after != 0 && indexOf(tasks, after) < 0 {
-		return invalid("after", "plans.error.no_such_task")
+		return nil, invalid("after", "plans.error.no_such_task")
 	}
 	var newPath *[]string
 	if len(path) > 0 {
 		trimmed := trimAll(path)
 		newPath = &trimmed
 	}
-	return reviewError(s.Store.MoveTask(ctx, actor, plan, task, after, newPath))
+	if err := s.Store.MoveTask(ctx, actor, plan, task, after, newPath); err != nil {
+		return nil, reviewError(err)
+	}
+	return s.taskView(ctx, task)
 }
 
-// draftTasks loads a plan's tasks for a review edit, refusing a plan that
-// is no longer a draft before anything is computed. The store checks
-// again in the edit's own transaction.
+// draftTasks loads a plan's tasks to check a review edit's input (that
+// the tasks it names are there), refusing a plan that is no longer a
+// draft. Nothing written is computed from them: the store reads again,
+// and checks again, in the edit's own transaction.
 func (s *Service) draftTasks(ctx context.Context, plan int64) ([]store.Task, error) {
 	pl, err := s.Store.FindPlanByID(ctx, plan)
 	if err != nil {
@@ -193,4 +227,16 @@ func trimAll(path []string) []string {
 		out[i] = strings.TrimSpace(l)
 	}
 	return out
+}
+
+// onlyNote reports whether text is nothing but a bracketed note, such as
+// the （责任单位：…） closing a task: cut off, it would be a task titled
+// with the note, and the first part would lose its units' source.
+func onlyNote(text string) bool {
+	t := []rune(strings.TrimRight(strings.TrimSpace(text), "。；;，,"))
+	if len(t) < 2 {
+		return false
+	}
+	closer := map[rune]rune{'（': '）', '(': ')', '〔': '〕', '[': ']', '【': '】'}[t[0]]
+	return closer != 0 && t[len(t)-1] == closer && !strings.ContainsRune(string(t[1:len(t)-1]), closer)
 }

@@ -236,7 +236,7 @@ func TestFOIAAPI(t *testing.T) {
 func TestFOIAAndIncidentsOff(t *testing.T) {
 	f := newFixture(t, "sqlite")
 	f.srv = New(Deps{Store: f.db, Signin: signin.New(f.db, auth.DefaultPolicy), Policy: auth.DefaultPolicy, Calendar: workday.Default(),
-		Rules: ledger.DefaultRules, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+		Rules: ledger.DefaultRules, Intake: intakeOver(f.db), Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	for _, path := range []string{"/api/v1/foia/requests", "/api/v1/foia/annual", "/api/v1/incidents", "/api/v1/incidents/1"} {
 		if code := f.call(t, "office", "GET", path, nil, ""); code != http.StatusNotFound {
 			t.Errorf("GET %s = %d, want 404", path, code)

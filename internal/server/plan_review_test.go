@@ -122,6 +122,19 @@ func TestPlanReviewAPI(t *testing.T) {
 				t.Errorf("a blank title = %d %s", code, body)
 			}
 
+			// The page's length limits hold here too, all problems at once
+			// and the message ending in one mark.
+			long := strings.Repeat("长", 5000)
+			code, body = f.send(t, "office", "PATCH", plan, fmt.Sprintf(`{"title":%q,"doc_number":%q,"year":26}`, long, long))
+			if code != http.StatusUnprocessableEntity || !strings.Contains(body, `"field":"title"`) || !strings.Contains(body, `"field":"doc_number"`) ||
+				!strings.Contains(body, i18n.Lookup(i18n.ZhCN, "error.title_too_long")) || strings.Contains(body, "。；") {
+				t.Errorf("a 5,000-character title and 文号 = %d %s", code, body)
+			}
+			if code, body := f.send(t, "office", "POST", plan+"/tasks", fmt.Sprintf(`{"title":%q}`, long)); code != http.StatusUnprocessableEntity ||
+				!strings.Contains(body, i18n.Lookup(i18n.ZhCN, "error.too_long")) {
+				t.Errorf("a task with a 5,000-character title = %d %s", code, body)
+			}
+
 			// A task without a unit is added after the first, and comes
 			// back with its id; the review counts it.
 			code, body = f.send(t, "office", "POST", plan+"/tasks", fmt.Sprintf(`{"after":%d,"title":"建立政务公开台账","text":"建立台账。按月通报进展。","deadlines":[{"text":"按月","every":"month"}]}`, first))

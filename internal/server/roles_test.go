@@ -5,6 +5,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/duban/duban/internal/intakesvc"
+	"github.com/duban/duban/internal/ledgersvc"
 	"io"
 	"log/slog"
 	"mime/multipart"
@@ -97,9 +99,14 @@ func newFixture(t *testing.T, kind string) *fixture {
 		t.Fatal(err)
 	}
 	f.srv = New(Deps{Store: db, Signin: svc, Policy: auth.DefaultPolicy, Calendar: workday.Default(), Rules: ledger.DefaultRules,
-		Files: fs, CalendarAdmin: live, Assess: &assesssvc.Service{Store: db, Now: time.Now}, Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
+		Intake: intakeOver(db), Files: fs, CalendarAdmin: live, Assess: &assesssvc.Service{Store: db, Now: time.Now}, Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
 		FOIA: &foiasvc.Service{Store: db, Calendar: live, Now: time.Now}, Incidents: &emergencysvc.Service{Store: db, Now: time.Now}})
 	return f
+}
+
+// intakeOver is the intake service over db, as cli builds it.
+func intakeOver(db *store.DB) *intakesvc.Service {
+	return &intakesvc.Service{Store: db, Ledger: &ledgersvc.Service{Store: db, Calendar: workday.Default(), Rules: ledger.DefaultRules, Now: time.Now}}
 }
 
 // call makes a request as caller and returns the status.

@@ -44,7 +44,8 @@ type Deps struct {
 	// one. Nil builds one from Store, Calendar and Rules.
 	Ledger *ledgersvc.Service
 	// Intake takes plans in and runs their review for the API; the pages
-	// are handed the same one. Nil builds one over Store and Ledger.
+	// are handed the same one. Required: cli builds it once, and New
+	// refuses to start without it rather than build another.
 	Intake *intakesvc.Service
 	// CalendarAdmin is the live calendar for the API's calendar
 	// endpoints; nil leaves them answering 404.
@@ -84,6 +85,9 @@ type Mounter interface {
 // New builds the server's handler.
 func New(d Deps) *Server {
 	s := &Server{Deps: d}
+	if d.Intake == nil {
+		panic("server: Deps.Intake is nil: the intake service is built once, in cli, and handed down")
+	}
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", s.healthz)
 	mux.HandleFunc("GET /readyz", s.readyz)
@@ -95,11 +99,7 @@ func New(d Deps) *Server {
 	if hotlineSvc == nil && d.CalendarAdmin != nil {
 		hotlineSvc = &hotlinesvc.Service{Store: d.Store, Calendar: d.CalendarAdmin, Limits: hotline.Guangdong(), Now: d.Signin.Now}
 	}
-	intake := d.Intake
-	if intake == nil {
-		intake = &intakesvc.Service{Store: d.Store, Ledger: ledgerSvc}
-	}
-	(&api.Handler{Store: d.Store, Signin: d.Signin, Policy: d.Policy, Ledger: ledgerSvc, Intake: intake, Files: d.Files, Calendar: d.CalendarAdmin, RulesBase: d.RulesBase, Assess: d.Assess,
+	(&api.Handler{Store: d.Store, Signin: d.Signin, Policy: d.Policy, Ledger: ledgerSvc, Intake: d.Intake, Files: d.Files, Calendar: d.CalendarAdmin, RulesBase: d.RulesBase, Assess: d.Assess,
 		Hotline: hotlineSvc, FOIA: d.FOIA, Incidents: d.Incidents}).Routes(mux)
 	if d.Open311 != nil {
 		d.Open311.Routes(mux)

@@ -92,13 +92,28 @@ func (db *DB) registerTasks(ctx context.Context, tx *sql.Tx, actor audit.Actor, 
 }
 
 // ConfirmPlan ends a plan's review: the plan is confirmed and its tasks
-// are registered (挂号) in one transaction.
-func (db *DB) ConfirmPlan(ctx context.Context, actor audit.Actor, planID int64) error {
+// are registered (挂号) in one transaction. check, when not nil, is given
+// the draft's tasks as this transaction reads them and may refuse (its
+// error is returned as it is), so that what it checked is what is
+// registered.
+func (db *DB) ConfirmPlan(ctx context.Context, actor audit.Actor, planID int64, check func(tasks []Task) error) error {
 	tx, err := db.beginWrite(ctx)
 	if err != nil {
 		return fmt.Errorf("store: confirm plan: %w", err)
 	}
 	defer tx.Rollback()
+	if check != nil {
+		if err := db.draftPlan(ctx, tx, planID); err != nil {
+			return err
+		}
+		tasks, err := db.findTasks(ctx, tx, planID)
+		if err != nil {
+			return err
+		}
+		if err := check(tasks); err != nil {
+			return err
+		}
+	}
 	res, err := tx.ExecContext(ctx, db.dialect.rebind(`UPDATE plans SET status = 'confirmed', confirmed_at = ? WHERE id = ? AND status = 'draft'`),
 		db.now(), planID)
 	if err != nil {

@@ -53,10 +53,10 @@ func TestLedgerLifecycle(t *testing.T) {
 		if _, err := db.UpdateTask(ctx, office, task.ID, TaskUpdate{Title: &title, Goal: &goal, Units: &units}); err != nil {
 			t.Fatal(err)
 		}
-		if err := db.ConfirmPlan(ctx, office, id); err != nil {
+		if err := db.ConfirmPlan(ctx, office, id, nil); err != nil {
 			t.Fatal(err)
 		}
-		if err := db.ConfirmPlan(ctx, office, id); !errors.Is(err, ErrConflict) {
+		if err := db.ConfirmPlan(ctx, office, id, nil); !errors.Is(err, ErrConflict) {
 			t.Errorf("confirming twice = %v", err)
 		}
 		// Progress with a milestone done moves the next checkpoint.

@@ -33,6 +33,12 @@ type NewTask struct {
 	Task plandoc.Task
 	// Units are the task's units with their registry links.
 	Units []UnitLink
+	// Place, when set, decides the task's place and numbering from the
+	// plan's tasks as the write transaction reads them (document order),
+	// so that two additions at once never take the same path: it returns
+	// the task to follow (0: first) and the path. It overrides After, and
+	// Task.Path when that is empty.
+	Place func(tasks []Task) (after int64, path []string)
 }
 
 // UpdatePlan changes a draft's own fields (title, 文号, issuer, date,
@@ -133,15 +139,26 @@ func (db *DB) DeletePlan(ctx context.Context, actor audit.Actor, id int64) error
 // its id. Its unit names not linked by the office are matched to the
 // registry as an import's are.
 func (db *DB) AddTask(ctx context.Context, actor audit.Actor, planID int64, in NewTask) (int64, error) {
-	if err := validateNewTask(in); err != nil {
-		return 0, err
-	}
 	tx, err := db.beginWrite(ctx)
 	if err != nil {
 		return 0, fmt.Errorf("store: add task: %w", err)
 	}
 	defer tx.Rollback()
 	if err := db.draftPlan(ctx, tx, planID); err != nil {
+		return 0, err
+	}
+	if in.Place != nil {
+		tasks, err := db.findTasks(ctx, tx, planID)
+		if err != nil {
+			return 0, err
+		}
+		after, path := in.Place(tasks)
+		in.After = after
+		if len(in.Task.Path) == 0 {
+			in.Task.Path = path
+		}
+	}
+	if err := validateNewTask(in); err != nil {
 		return 0, err
 	}
 	id, err := db.addTask(ctx, tx, planID, in)
@@ -236,15 +253,13 @@ func (db *DB) deleteTask(ctx context.Context, tx *sql.Tx, planID, taskID int64) 
 	return db.renumber(ctx, tx, planID, order)
 }
 
-// SplitTask cuts a draft's task in two: the task takes keep, and rest
-// becomes a new task right after it. It returns the new task's id.
-func (db *DB) SplitTask(ctx context.Context, actor audit.Actor, planID, taskID int64, keep TaskUpdate, rest NewTask) (int64, error) {
-	if err := validateTaskUpdate(keep); err != nil {
-		return 0, err
-	}
-	if err := validateNewTask(rest); err != nil {
-		return 0, err
-	}
+// SplitTask cuts a draft's task in two: split computes, from the task
+// and the plan's tasks as this transaction reads them, what the task
+// keeps and the new task that follows it (right after the task, or after
+// rest.After when split sets it: past the task's own sub-items); an
+// error from split is returned as it is. It returns the new task's id.
+func (db *DB) SplitTask(ctx context.Context, actor audit.Actor, planID, taskID int64,
+	split func(tasks []Task, task Task) (keep TaskUpdate, rest NewTask, err error)) (int64, error) {
 	tx, err := db.beginWrite(ctx)
 	if err != nil {
 		return 0, fmt.Errorf("store: split task: %w", err)
@@ -253,14 +268,32 @@ func (db *DB) SplitTask(ctx context.Context, actor audit.Actor, planID, taskID i
 	if err := db.draftPlan(ctx, tx, planID); err != nil {
 		return 0, err
 	}
-	if _, err := db.planTask(ctx, tx, planID, taskID); err != nil {
+	tasks, err := db.findTasks(ctx, tx, planID)
+	if err != nil {
+		return 0, err
+	}
+	i := slices.IndexFunc(tasks, func(t Task) bool { return t.ID == taskID })
+	if i < 0 {
+		return 0, fmt.Errorf("store: task %d in plan %d: %w", taskID, planID, ErrNotFound)
+	}
+	keep, rest, err := split(tasks, tasks[i])
+	if err != nil {
+		return 0, err
+	}
+	if err := validateTaskUpdate(keep); err != nil {
+		return 0, err
+	}
+	if rest.After == 0 {
+		rest.After = taskID
+	}
+	rest.Place = nil
+	if err := validateNewTask(rest); err != nil {
 		return 0, err
 	}
 	before, after, err := db.updateTask(ctx, tx, actor, taskID, keep)
 	if err != nil {
 		return 0, err
 	}
-	rest.After = taskID
 	id, err := db.addTask(ctx, tx, planID, rest)
 	if err != nil {
 		return 0, err
@@ -276,14 +309,13 @@ func (db *DB) SplitTask(ctx context.Context, actor audit.Actor, planID, taskID i
 	return id, db.commit(tx)
 }
 
-// MergeTasks makes task and with one task of a draft: task takes merged,
-// and with is removed.
-func (db *DB) MergeTasks(ctx context.Context, actor audit.Actor, planID, taskID, with int64, merged TaskUpdate) error {
+// MergeTasks makes task and with one task of a draft: merge computes,
+// from both as this transaction reads them, what task becomes (an error
+// from merge is returned as it is), and with is removed.
+func (db *DB) MergeTasks(ctx context.Context, actor audit.Actor, planID, taskID, with int64,
+	merge func(task, with Task) (TaskUpdate, error)) error {
 	if taskID == with {
 		return fmt.Errorf("store: merge task %d with itself: %w", taskID, ErrInvalid)
-	}
-	if err := validateTaskUpdate(merged); err != nil {
-		return err
 	}
 	tx, err := db.beginWrite(ctx)
 	if err != nil {
@@ -297,7 +329,15 @@ func (db *DB) MergeTasks(ctx context.Context, actor audit.Actor, planID, taskID,
 	if err != nil {
 		return err
 	}
-	if _, err := db.planTask(ctx, tx, planID, taskID); err != nil {
+	mine, err := db.planTask(ctx, tx, planID, taskID)
+	if err != nil {
+		return err
+	}
+	merged, err := merge(mine, other)
+	if err != nil {
+		return err
+	}
+	if err := validateTaskUpdate(merged); err != nil {
 		return err
 	}
 	before, after, err := db.updateTask(ctx, tx, actor, taskID, merged)

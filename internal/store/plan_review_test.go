@@ -82,8 +82,9 @@ func TestReviewEditsKeepOrder(t *testing.T) {
 			t.Errorf("moved path = %v", task.Path)
 		}
 		text, title := "甲前半。", "甲"
-		e, err := db.SplitTask(ctx, actor, plan, a, TaskUpdate{Text: &text, Title: &title},
-			NewTask{Task: plandoc.Task{Path: []string{"1-2"}, Title: "甲后半", Text: "甲后半。"}})
+		e, err := db.SplitTask(ctx, actor, plan, a, func([]Task, Task) (TaskUpdate, NewTask, error) {
+			return TaskUpdate{Text: &text, Title: &title}, NewTask{Task: plandoc.Task{Path: []string{"1-2"}, Title: "甲后半", Text: "甲后半。"}}, nil
+		})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -91,7 +92,7 @@ func TestReviewEditsKeepOrder(t *testing.T) {
 			t.Fatalf("after split: %v", got)
 		}
 		merged := "乙。丁。"
-		if err := db.MergeTasks(ctx, actor, plan, b, d, TaskUpdate{Text: &merged}); err != nil {
+		if err := db.MergeTasks(ctx, actor, plan, b, d, func(Task, Task) (TaskUpdate, error) { return TaskUpdate{Text: &merged}, nil }); err != nil {
 			t.Fatal(err)
 		}
 		if err := db.DeleteTask(ctx, actor, plan, first); err != nil {
@@ -131,10 +132,10 @@ func TestReviewEditsOnDraftsOnly(t *testing.T) {
 		if err := db.DeleteTask(ctx, actor, plan, others[0]); !errors.Is(err, ErrNotFound) {
 			t.Errorf("delete another plan's task: %v", err)
 		}
-		if err := db.MergeTasks(ctx, actor, plan, ids[0], others[0], TaskUpdate{}); !errors.Is(err, ErrNotFound) {
+		if err := db.MergeTasks(ctx, actor, plan, ids[0], others[0], func(Task, Task) (TaskUpdate, error) { return TaskUpdate{}, nil }); !errors.Is(err, ErrNotFound) {
 			t.Errorf("merge with another plan's task: %v", err)
 		}
-		if err := db.ConfirmPlan(ctx, actor, plan); err != nil {
+		if err := db.ConfirmPlan(ctx, actor, plan, nil); err != nil {
 			t.Fatal(err)
 		}
 		title := "新标题"

@@ -21,8 +21,13 @@ type UnitLink struct {
 }
 
 // TaskUpdate changes the fields that are not nil; a list that is set
-// replaces the task's list.
+// replaces the task's list, a list left nil is kept.
 type TaskUpdate struct {
+	// Plan, when not 0, makes the update a review edit of that draft: a
+	// task of another plan is not found (ErrNotFound) and a plan no longer
+	// a draft refuses it (ErrNotDraft), both checked in the transaction.
+	Plan int64
+
 	Title, Text, Goal, Owner, Requirement, Measure *string
 	Path                                           *[]string // the numbering labels from the top
 	Weight                                         **float64 // set to a nil *float64 to clear
@@ -44,6 +49,14 @@ func (db *DB) UpdateTask(ctx context.Context, actor audit.Actor, id int64, up Ta
 		return nil, fmt.Errorf("store: update task: %w", err)
 	}
 	defer tx.Rollback()
+	if up.Plan != 0 {
+		if _, err := db.planTask(ctx, tx, up.Plan, id); err != nil {
+			return nil, err
+		}
+		if err := db.draftPlan(ctx, tx, up.Plan); err != nil {
+			return nil, err
+		}
+	}
 	before, after, err := db.updateTask(ctx, tx, actor, id, up)
 	if err != nil {
 		return nil, err

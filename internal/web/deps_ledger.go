@@ -72,9 +72,15 @@ type NewTask struct {
 }
 
 // UnitlessError refuses to register a draft whose tasks have no
-// responsible unit until the office confirms it knowingly.
+// responsible unit until the office confirms it knowingly; it also counts
+// the unit names matched to no registered unit, whose units would not see
+// their tasks either.
 type UnitlessError struct {
-	Tasks []string // each task's path and title, e.g. "二/(一)/3 建立台账"
+	Tasks []TaskRef // the tasks without a unit
+	// Unmatched counts the unit names not in the registry, held by
+	// UnmatchedTasks.
+	Unmatched      int
+	UnmatchedTasks []TaskRef
 }
 
 func (e *UnitlessError) Error() string {
@@ -165,11 +171,16 @@ type SupervisionItem struct {
 	Explain  string
 }
 
-// TaskEdit is the review form of one task. Rows whose text (or name) is
-// empty are dropped, which is how the office deletes one.
+// TaskEdit is the review form of one task as posted. A field or list the
+// post did not carry is nil and stays as it is: a partial post never
+// clears what it left out. A list carried with every row blank is empty
+// (not nil) and clears the task's list: rows whose text (or name) is
+// empty are dropped, which is how the office deletes one. Weight is set
+// when WeightSet, nil then clearing it.
 type TaskEdit struct {
-	Title, Goal, Owner, Requirement, Measure string
+	Title, Goal, Owner, Requirement, Measure *string
 	Weight                                   *float64
+	WeightSet                                bool
 	Units                                    []UnitLink
 	Deadlines                                []plandoc.Deadline
 	Targets                                  []plandoc.Target

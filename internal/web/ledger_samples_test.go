@@ -138,7 +138,7 @@ func ledgerSamples(p Page) map[string][]any {
 				Tasks:        []ReviewTaskForm{form, saved, bad, tooled}, Order: []TaskRef{{ID: 7, Path: "二.1", Title: "某任务"}},
 				Add:    AddTaskForm{After: 7, Open: true, Errors: FieldErrors{"title": "error.required", "after": "error.invalid", "x": "error.invalid"}}.withRows(),
 				Banner: ReviewBanner{PlanID: 2, Tasks: 71, Unknown: 3, Flagged: 2, NoUnit: 4, NoDeadline: 5}, Registry: registry, DiscardError: "error.plan_confirmed"},
-			ReviewPage{Page: p, Plan: plans[0], PlanForm: PlanForm{Year: "x", Errors: FieldErrors{"year": "error.year_invalid", "": "error.invalid"}},
+			ReviewPage{Page: p, Plan: plans[0], PlanForm: PlanForm{Year: "x", Errors: FieldErrors{"year": "plans.error.year", "": "error.invalid"}},
 				Add: newAddTaskForm(), Banner: ReviewBanner{PlanID: 2}},
 		},
 		"review_move": {

@@ -10,15 +10,20 @@ import (
 )
 
 // UnitlessPage asks whether to register a draft some of whose tasks have
-// no responsible unit: nobody would be told to do them.
+// no responsible unit (nobody would be told to do them) or unit names
+// matched to no registered unit (that unit would not see the task).
 type UnitlessPage struct {
 	Page
 	Plan  ledgersvc.Plan
-	Tasks []UnitlessTask
+	Tasks []UnitlessTask // without a unit
+	// Unmatched counts the unit names not in the registry, held by
+	// UnmatchedTasks.
+	Unmatched      int
+	UnmatchedTasks []UnitlessTask
 }
 
-// UnitlessTask is a task without a unit as the service names it (path
-// and title), with its card on the review page when it is found there.
+// UnitlessTask is a task the question names (path and title), linked to
+// its card on the review page.
 type UnitlessTask struct {
 	Name string
 	Href string
@@ -45,7 +50,7 @@ func (h *Handler) planConfirm(w http.ResponseWriter, r *http.Request) {
 		flash(w, "success", "review.confirmed")
 		redirect(w, r, fmt.Sprintf("/tasks?plan=%d", id))
 	case errors.As(err, &unitless):
-		h.showUnitless(w, r, id, unitless.Tasks)
+		h.showUnitless(w, r, id, unitless)
 	default:
 		fe, invalid := validationErrors(r, err)
 		if !invalid {
@@ -61,26 +66,26 @@ func (h *Handler) planConfirm(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// showUnitless shows the question about the tasks without a unit. It is
-// a question, not an error, hence 200.
-func (h *Handler) showUnitless(w http.ResponseWriter, r *http.Request, id int64, tasks []string) {
+// showUnitless shows the question about the tasks without a unit and the
+// unit names not in the registry. It is a question, not an error, hence
+// 200. Each task links to its card by id: two tasks may share a path and
+// a title.
+func (h *Handler) showUnitless(w http.ResponseWriter, r *http.Request, id int64, e *UnitlessError) {
 	rv, err := h.d.Plans.Review(r.Context(), id)
 	if err != nil {
 		h.fail(w, r, err)
 		return
 	}
-	cards := map[string]int64{}
-	for _, t := range rv.Tasks {
-		cards[strings.Join(t.Path, "/")+" "+t.Title] = t.ID
-	}
-	data := UnitlessPage{Plan: rv.Plan}
-	for _, name := range tasks {
-		ut := UnitlessTask{Name: name}
-		if tid, ok := cards[name]; ok {
-			ut.Href = fmt.Sprintf("/plans/%d/review#task-%d", id, tid)
-		}
-		data.Tasks = append(data.Tasks, ut)
-	}
+	data := UnitlessPage{Plan: rv.Plan, Tasks: unitlessTasks(id, e.Tasks), Unmatched: e.Unmatched,
+		UnmatchedTasks: unitlessTasks(id, e.UnmatchedTasks)}
 	data.Page = h.basePage(w, r, fmt.Sprintf("/plans/%d/review", id))
 	h.render(w, r, http.StatusOK, "plan_unitless", data)
+}
+
+func unitlessTasks(plan int64, refs []TaskRef) []UnitlessTask {
+	out := make([]UnitlessTask, len(refs))
+	for i, t := range refs {
+		out[i] = UnitlessTask{Name: strings.TrimSpace(t.Path + " " + t.Title), Href: fmt.Sprintf("/plans/%d/review#task-%d", plan, t.ID)}
+	}
+	return out
 }

@@ -4,14 +4,9 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
-	"unicode/utf8"
 
 	"github.com/duban/duban/internal/ledgersvc"
 )
-
-// maxPlanTitle bounds a plan's title, in characters: a notice's full
-// heading (关于印发……的通知) runs long.
-const maxPlanTitle = 300
 
 // PlanForm is the review form of the plan's own fields: title, 文号,
 // issuer, 成文日期 and year.
@@ -33,24 +28,17 @@ func planForm(p ledgersvc.Plan) PlanForm {
 	return f
 }
 
-// readPlanForm reads and checks a posted plan form.
+// readPlanForm reads a posted plan form. It only parses (a year that is
+// not a number): the service checks what is required, the lengths, the
+// date and the year's range, for the API as for the page.
 func readPlanForm(r *http.Request) (PlanForm, PlanEdit) {
 	f := PlanForm{Title: field(r, "title"), DocNumber: field(r, "doc_number"), Issuer: field(r, "issuer"),
 		IssuedOn: field(r, "issued_on"), Year: field(r, "year"), Errors: FieldErrors{}}
 	in := PlanEdit{Title: f.Title, DocNumber: f.DocNumber, Issuer: f.Issuer, IssuedOn: f.IssuedOn}
-	switch {
-	case f.Title == "":
-		f.Errors.add("title", "error.required")
-	case utf8.RuneCountInString(f.Title) > maxPlanTitle:
-		f.Errors.add("title", "error.title_too_long")
-	}
-	checkText(f.Errors, "doc_number", f.DocNumber, false)
-	checkText(f.Errors, "issuer", f.Issuer, false)
-	checkDate(f.Errors, "issued_on", f.IssuedOn)
 	if f.Year != "" {
 		y, err := strconv.Atoi(f.Year)
-		if err != nil || y < 1949 || y > 2100 {
-			f.Errors.add("year", "error.year_invalid")
+		if err != nil {
+			f.Errors.add("year", "plans.error.year")
 		}
 		in.Year = y
 	}

@@ -220,8 +220,19 @@ func (f *fakePlans) UpdatePlan(ctx context.Context, id int64, in PlanEdit) error
 	if err != nil {
 		return err
 	}
+	// The service's checks, which the page leaves to it.
+	fe := map[string]string{}
 	if strings.TrimSpace(in.Title) == "" {
-		return &ValidationError{Fields: map[string]string{"title": "error.required"}}
+		fe["title"] = "error.required"
+	}
+	if _, err := time.Parse(time.DateOnly, in.IssuedOn); in.IssuedOn != "" && err != nil {
+		fe["issued_on"] = "error.date_invalid"
+	}
+	if in.Year != 0 && (in.Year < 1949 || in.Year > 2100) {
+		fe["year"] = "plans.error.year"
+	}
+	if len(fe) > 0 {
+		return &ValidationError{Fields: fe}
 	}
 	p.plan.Title, p.plan.DocNumber, p.plan.Issuer, p.plan.IssuedOn, p.plan.Year = in.Title, in.DocNumber, in.Issuer, in.IssuedOn, in.Year
 	f.record("UpdatePlan(%d)", id)
@@ -239,11 +250,19 @@ func (f *fakePlans) UpdateTask(ctx context.Context, plan, task int64, in TaskEdi
 	if i < 0 {
 		return ErrNotFound
 	}
-	if in.Title == "" {
+	if in.Title != nil && *in.Title == "" {
 		return &ValidationError{Fields: map[string]string{"title": "error.required"}}
 	}
 	t := &p.tasks[i]
-	t.Title, t.Units, t.Deadlines = in.Title, in.Units, in.Deadlines
+	if in.Title != nil {
+		t.Title = *in.Title
+	}
+	if in.Units != nil {
+		t.Units = in.Units
+	}
+	if in.Deadlines != nil {
+		t.Deadlines = in.Deadlines
+	}
 	f.record("UpdateTask(%d,%d)", plan, task)
 	return nil
 }
@@ -396,12 +415,12 @@ func (f *fakePlans) Confirm(ctx context.Context, id int64, force bool) error {
 		return err
 	}
 	if len(p.tasks) == 0 {
-		return &ValidationError{Fields: map[string]string{"": "error.plan_no_tasks"}}
+		return &ValidationError{Fields: map[string]string{"": "plans.error.draft_empty"}}
 	}
-	var unitless []string
+	var unitless []TaskRef
 	for _, t := range p.tasks {
 		if !t.Optional && len(t.Units) == 0 {
-			unitless = append(unitless, strings.Join(t.Path, "/")+" "+t.Title)
+			unitless = append(unitless, TaskRef{ID: t.ID, Path: strings.Join(t.Path, "."), Title: t.Title})
 		}
 	}
 	if len(unitless) > 0 && !force {

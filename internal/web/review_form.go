@@ -115,26 +115,35 @@ func (f ReviewTaskForm) withBlanks() ReviewTaskForm {
 
 // readReviewTask reads a posted review form. The lists keep only rows
 // with text, so the form comes back without blanks: withBlanks adds them
-// for showing it again.
+// for showing it again. It only parses: the service checks lengths and
+// what is required. A field or list the post did not carry is left nil
+// in the edit, so that it is kept.
 func readReviewTask(r *http.Request) (ReviewTaskForm, TaskEdit) {
 	f := ReviewTaskForm{Title: field(r, "title"), Goal: field(r, "goal"), Owner: field(r, "owner"),
 		Requirement: field(r, "requirement"), Measure: field(r, "measure"), Weight: field(r, "weight"), Errors: FieldErrors{}}
-	in := TaskEdit{Title: f.Title, Goal: f.Goal, Owner: f.Owner, Requirement: f.Requirement, Measure: f.Measure}
-	checkText(f.Errors, "title", f.Title, true)
-	checkLong(f.Errors, "goal", f.Goal)
-	checkText(f.Errors, "owner", f.Owner, false)
-	checkLong(f.Errors, "requirement", f.Requirement)
-	checkLong(f.Errors, "measure", f.Measure)
-	if f.Weight != "" {
+	var in TaskEdit
+	for name, to := range map[string]**string{"title": &in.Title, "goal": &in.Goal, "owner": &in.Owner,
+		"requirement": &in.Requirement, "measure": &in.Measure} {
+		if has(r, name) {
+			v := field(r, name)
+			*to = &v
+		}
+	}
+	if in.WeightSet = has(r, "weight"); f.Weight != "" {
 		w, err := strconv.ParseFloat(f.Weight, 64)
 		if err != nil || w < 0 {
 			f.Errors.add("weight", "error.number_invalid")
 		}
 		in.Weight = &w
 	}
-	f.Units, in.Units = readUnitRows(r, f.Errors)
+	f.Units, in.Units = readUnitRows(r)
 	f.Deadlines = readDeadlineRows(r, f.Errors)
-	in.Deadlines = append([]plandoc.Deadline{}, f.Deadlines...)
+	if carries(r, "deadlines", "text") {
+		in.Deadlines = append([]plandoc.Deadline{}, f.Deadlines...)
+	}
+	if carries(r, "targets", "text") {
+		in.Targets = []plandoc.Target{}
+	}
 	for i := 0; i < maxRows && has(r, fmt.Sprintf("targets.%d.text", i)); i++ {
 		p := fmt.Sprintf("targets.%d.", i)
 		g := TargetRow{Text: field(r, p+"text"), Value: field(r, p+"value"), Unit: field(r, p+"unit")}
@@ -160,15 +169,20 @@ func readReviewTask(r *http.Request) (ReviewTaskForm, TaskEdit) {
 		checkDate(f.Errors, "milestones", m.Due)
 		f.Milestones = append(f.Milestones, m)
 	}
-	in.Milestones = append([]plandoc.Milestone{}, f.Milestones...)
+	if carries(r, "milestones", "text") {
+		in.Milestones = append([]plandoc.Milestone{}, f.Milestones...)
+	}
 	return f, in
 }
 
 // readUnitRows reads the posted unit rows (units.N.name, .lead, .unit),
-// dropping blank ones.
-func readUnitRows(r *http.Request, fe FieldErrors) ([]ReviewUnitRow, []UnitLink) {
+// dropping blank ones; links is nil when the post carried no unit rows.
+func readUnitRows(r *http.Request) ([]ReviewUnitRow, []UnitLink) {
 	var rows []ReviewUnitRow
 	var links []UnitLink
+	if carries(r, "units", "name") {
+		links = []UnitLink{}
+	}
 	for i := 0; i < maxRows && has(r, fmt.Sprintf("units.%d.name", i)); i++ {
 		p := fmt.Sprintf("units.%d.", i)
 		u := ReviewUnitRow{Name: field(r, p+"name"), Lead: r.PostFormValue(p+"lead") != ""}
@@ -176,7 +190,6 @@ func readUnitRows(r *http.Request, fe FieldErrors) ([]ReviewUnitRow, []UnitLink)
 		if u.Name == "" && u.UnitID <= 0 {
 			continue
 		}
-		checkText(fe, "units", u.Name, false)
 		rows = append(rows, u)
 		links = append(links, UnitLink{Name: u.Name, Lead: u.Lead, UnitID: max(u.UnitID, 0)})
 	}
@@ -210,13 +223,10 @@ func has(r *http.Request, name string) bool {
 	return ok
 }
 
-// maxLongText bounds the 五落实 texts, which may run to a paragraph.
-const maxLongText = 2000
-
-func checkLong(fe FieldErrors, name, value string) {
-	if len([]rune(value)) > maxLongText {
-		fe.add(name, "error.text_too_long")
-	}
+// carries reports whether the post carried the rows of list (its first
+// row's field, which the form always sends, if only blank).
+func carries(r *http.Request, list, field string) bool {
+	return has(r, list+".0."+field)
 }
 
 func checkDate(fe FieldErrors, name, value string) {

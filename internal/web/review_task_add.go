@@ -53,7 +53,7 @@ func taskPath(s string) []string {
 	})
 }
 
-// readAddTask reads and checks a posted add form.
+// readAddTask reads a posted add form; the service checks it.
 func readAddTask(r *http.Request) (AddTaskForm, NewTask) {
 	f := AddTaskForm{Path: field(r, "path"), Title: field(r, "title"), Text: field(r, "text"), Errors: FieldErrors{}, Open: true}
 	after, err := strconv.ParseInt(field(r, "after"), 10, 64)
@@ -61,11 +61,8 @@ func readAddTask(r *http.Request) (AddTaskForm, NewTask) {
 		f.Errors.add("after", "error.invalid")
 	}
 	f.After = after
-	checkText(f.Errors, "path", f.Path, false)
-	checkText(f.Errors, "title", f.Title, true)
-	checkLong(f.Errors, "text", f.Text)
 	var links []UnitLink
-	f.Units, links = readUnitRows(r, f.Errors)
+	f.Units, links = readUnitRows(r)
 	f.Deadlines = readDeadlineRows(r, f.Errors)
 	in := NewTask{After: max(after, 0), Path: taskPath(f.Path), Title: f.Title, Text: f.Text, Units: links,
 		Deadlines: append([]plandoc.Deadline{}, f.Deadlines...)}

@@ -20,7 +20,6 @@ func (h *Handler) reviewTaskMove(w http.ResponseWriter, r *http.Request) {
 		posted.Errors.add("after", "error.invalid")
 	}
 	posted.After = after
-	checkText(posted.Errors, "path", posted.Path, false)
 	var path []string
 	if posted.Path != "" {
 		path = taskPath(posted.Path)

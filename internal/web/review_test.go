@@ -152,10 +152,18 @@ func TestPlanUpdate(t *testing.T) {
 	form := url.Values{"title": {"  "}, "doc_number": {"嘉政发〔2026〕7号"}, "issuer": {"嘉兴市人民政府"}, "issued_on": {"2026-02-30"}, "year": {"26"}}
 	w := f.do(t, "POST", "/plans/2/edit", "duban", form)
 	wantStatus(t, w, http.StatusUnprocessableEntity)
-	wantBody(t, w, "此项为必填项", "日期格式应为", "请填写四位年份", `value="嘉政发〔2026〕7号"`, `<section class="card review-plan" aria-labelledby="plan-form-title">
+	wantBody(t, w, "此项为必填项", "日期格式应为", "年份应为 1949 至 2100 之间的四位数字", `value="嘉政发〔2026〕7号"`, `<section class="card review-plan" aria-labelledby="plan-form-title">
 <details open>`)
+	// A year that is not a number is the page's to refuse: it cannot
+	// reach the service as one.
+	form.Set("title", "方案")
+	form.Set("issued_on", "")
+	form.Set("year", "二〇二六")
+	w = f.do(t, "POST", "/plans/2/edit", "duban", form)
+	wantStatus(t, w, http.StatusUnprocessableEntity)
+	wantBody(t, w, "年份应为 1949 至 2100 之间的四位数字")
 	if len(f.plans.calls) != 0 {
-		t.Errorf("service called with a refused form: %v", f.plans.calls)
+		t.Errorf("service saved a refused form: %v", f.plans.calls)
 	}
 
 	form = url.Values{"title": {"嘉兴市法治政府建设实施方案（2026—2028年）"}, "doc_number": {"嘉政发〔2026〕7号"}, "issuer": {"嘉兴市人民政府"},
@@ -354,7 +362,7 @@ func TestPlanConfirmUnitless(t *testing.T) {
 	f := newFixture(t, "")
 	w := f.do(t, "POST", "/plans/2/confirm", "duban", nil)
 	wantStatus(t, w, http.StatusOK)
-	wantBody(t, w, "有任务没有责任单位", "以下 2 项任务没有责任单位：", `<li><a href="/plans/2/review#task-13">二/1 加强督查</a></li>`, `<li><a href="/plans/2/review#task-14">二/1 落实责任</a></li>`,
+	wantBody(t, w, "有任务没有责任单位", "以下 2 项任务没有责任单位：", `<li><a href="/plans/2/review#task-13">二.1 加强督查</a></li>`, `<li><a href="/plans/2/review#task-14">二.1 落实责任</a></li>`,
 		`<input type="hidden" name="force" value="1">`, "仍然挂号", `href="/plans/2/review#warn-no_unit"`)
 	if f.plans.plans[2].plan.Status != "draft" {
 		t.Fatal("confirmed without asking")
@@ -370,6 +378,16 @@ func TestPlanConfirmUnitless(t *testing.T) {
 	if got != "error: 该方案已经确认挂号，不能再次确认。" {
 		t.Errorf("flash %q", got)
 	}
+	// Unit names not in the registry are asked about too, each task
+	// linked to its card by id even when two share a path and title.
+	f3 := newFixture(t, "")
+	f3.plans.refuse = map[string]error{"Confirm": &UnitlessError{Tasks: []TaskRef{{ID: 12, Path: "一.2", Title: "健全制度"}}, Unmatched: 3,
+		UnmatchedTasks: []TaskRef{{ID: 13, Path: "二.1", Title: "加强督查"}, {ID: 14, Path: "二.1", Title: "加强督查"}}}}
+	w = f3.do(t, "POST", "/plans/2/confirm", "duban", nil)
+	wantStatus(t, w, http.StatusOK)
+	wantBody(t, w, "以下 1 项任务没有责任单位：", `<li><a href="/plans/2/review#task-12">一.2 健全制度</a></li>`,
+		"另有 3 个单位名称在单位名录中没有匹配，涉及以下 2 项任务：",
+		`<li><a href="/plans/2/review#task-13">二.1 加强督查</a></li>`, `<li><a href="/plans/2/review#task-14">二.1 加强督查</a></li>`, "仍然挂号")
 	// A draft whose tasks all have units is confirmed at once.
 	f2 := newFixture(t, "")
 	f2.plans.plans[2].tasks = f2.plans.plans[2].tasks[:1]
@@ -381,7 +399,8 @@ func TestPlanConfirmUnitless(t *testing.T) {
 // back with its numbering, words, tools and warnings.
 func TestReviewTaskSaveKeepsTools(t *testing.T) {
 	f := newFixture(t, "")
-	form := url.Values{"title": {"建立重大行政决策目录"}, "units.0.name": {"市司法局"}, "units.0.unit": {"0"}}
+	// The deadline rows are carried, all blank: the deadlines are cleared.
+	form := url.Values{"title": {"建立重大行政决策目录"}, "units.0.name": {"市司法局"}, "units.0.unit": {"0"}, "deadlines.0.text": {""}}
 	w := f.do(t, "POST", "/plans/2/tasks/11", "duban", form, "HX-Request", "true")
 	wantStatus(t, w, 200)
 	wantBody(t, w, "✓ 已保存", `<span class="seq">一.1</span>`, `form="split-11" name="at" value="1"`, `<span class="chip chip-warn">没有完成时限</span>`,
@@ -437,7 +456,7 @@ func TestReviewKeysExist(t *testing.T) {
 	}
 	for _, k := range []string{"review.warning.other", "review.warning.other_text", "review.plan_saved", "review.task_added", "review.task_deleted", "review.task_split",
 		"review.tasks_merged", "review.task_moved", "review.discarded", "review.error.gone", "review.error.not_draft", "review.confirm_failed",
-		"error.year_invalid", "error.title_too_long", "error.plan_confirmed", "error.plan_no_tasks"} {
+		"plans.error.year", "error.title_too_long", "error.plan_confirmed", "error.plan_no_tasks"} {
 		hasEverywhere(t, k, "review flash or validation key")
 	}
 }

@@ -31,7 +31,7 @@ type Deps struct {
 	// ledger's pages out.
 	Ledger *ledgersvc.Service
 	// Intake takes plans in and runs their review, for the pages as for
-	// the API; nil builds one over Store and Ledger.
+	// the API: the one cli builds, required with Ledger.
 	Intake *intakesvc.Service
 	// Files keeps attachments; nil refuses uploads and downloads.
 	Files *files.Store

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
+	"strings"
 
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/authz"
@@ -83,9 +85,25 @@ func intakeError(err error) error {
 	case errors.As(err, &conflict):
 		return &web.ValidationError{Fields: map[string]string{"": conflict.Key}}
 	case errors.As(err, &unitless):
-		return &web.UnitlessError{Tasks: unitless.Tasks}
+		return &web.UnitlessError{Tasks: taskRefs(unitless.Tasks), Unmatched: unitless.Unmatched,
+			UnmatchedTasks: taskRefs(unitless.UnmatchedTasks)}
+	case errors.As(err, &doc) && doc.Key != "":
+		// The parser failed on the document: the page says so in the
+		// catalogue's words; what failed is for the log.
+		slog.Error("webdeps: plan parser failed", "file", doc.Name, "err", doc.Err)
+		return &web.ValidationError{Fields: map[string]string{"file": doc.Key}}
 	case errors.As(err, &doc):
 		return &web.DocumentError{Message: doc.Error()}
 	}
 	return pageError(err, "", "")
+}
+
+// taskRefs names tasks for the pages, their paths written as the review
+// page writes them (labels joined by ".").
+func taskRefs(in []intakesvc.TaskRef) []web.TaskRef {
+	out := make([]web.TaskRef, len(in))
+	for i, t := range in {
+		out[i] = web.TaskRef{ID: t.ID, Path: strings.Join(t.Path, "."), Title: t.Title}
+	}
+	return out
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/docread"
 	"github.com/duban/duban/internal/files"
+	"github.com/duban/duban/internal/intakesvc"
 	"github.com/duban/duban/internal/ledger"
 	"github.com/duban/duban/internal/ledgersvc"
 	"github.com/duban/duban/internal/plandoc"
@@ -37,6 +38,7 @@ func ledgerDeps(t *testing.T, kind string) (*Deps, context.Context) {
 	now := func() time.Time { return time.Date(2026, 3, 2, 1, 30, 0, 0, time.UTC) }
 	d := &Deps{Store: db, Signin: &signin.Service{Store: db, Now: now},
 		Ledger: &ledgersvc.Service{Store: db, Calendar: workday.Default(), Rules: ledger.DefaultRules, Now: now}}
+	d.Intake = &intakesvc.Service{Store: db, Ledger: d.Ledger}
 	u, err := db.CreateUser(context.Background(), audit.System, store.UserCreate{Username: "office", DisplayName: "督查室", PasswordHash: "x", Role: authz.Office})
 	if err != nil {
 		t.Fatal(err)
@@ -114,24 +116,40 @@ func TestReviewThroughThePages(t *testing.T) {
 		t.Fatalf("review: %+v, %v", rv, err)
 	}
 	first := rv.Tasks[0].ID
-	if err := plans.UpdateTask(ctx, id, first, web.TaskEdit{Title: "建立台账", Units: []web.UnitLink{{Name: "市府法制", UnitID: u.ID, Lead: true}}}); err != nil {
+	title := "建立台账"
+	if err := plans.UpdateTask(ctx, id, first, web.TaskEdit{Title: &title, Units: []web.UnitLink{{Name: "市府法制", UnitID: u.ID, Lead: true}}}); err != nil {
 		t.Fatal(err)
 	}
 	if task, _ := d.Store.FindTaskByID(ctx, first); fmt.Sprint(task.UnitLinks) != fmt.Sprint([]store.UnitLink{{Name: "市司法局", Lead: true, UnitID: u.ID}}) {
 		t.Errorf("a name linked to a unit it does not match takes the unit's name: %v", task.UnitLinks)
 	}
-	if err := plans.UpdateTask(ctx, id, first, web.TaskEdit{Title: "建立台账", Units: []web.UnitLink{{Name: "x", UnitID: 999}}}); !errors.As(err, &ve) || ve.Fields["units"] != "error.unit_not_found" {
+	if err := plans.UpdateTask(ctx, id, first, web.TaskEdit{Title: &title, Units: []web.UnitLink{{Name: "x", UnitID: 999}}}); !errors.As(err, &ve) || ve.Fields["units"] != "error.unit_not_found" {
 		t.Errorf("a link to no unit: %v", err)
+	}
+	// A post carrying only the title keeps the units it left out.
+	renamed := "建立工作台账"
+	if err := plans.UpdateTask(ctx, id, first, web.TaskEdit{Title: &renamed}); err != nil {
+		t.Fatal(err)
+	}
+	if task, _ := d.Store.FindTaskByID(ctx, first); task.Title != renamed || len(task.UnitLinks) != 1 {
+		t.Errorf("a title-only post cleared the units: %+v", task)
 	}
 	if err := plans.UpdatePlan(ctx, id, web.PlanEdit{Title: "", Year: 2026}); !errors.As(err, &ve) || ve.Fields["title"] != "error.required" {
 		t.Errorf("a blank title: %v", err)
 	}
 	var ul *web.UnitlessError
-	if err := plans.Confirm(ctx, id, false); !errors.As(err, &ul) || len(ul.Tasks) != 1 || ul.Tasks[0] != "二 开展督查" {
+	if err := plans.Confirm(ctx, id, false); !errors.As(err, &ul) || len(ul.Tasks) != 1 || ul.Tasks[0] != (web.TaskRef{ID: rv.Tasks[1].ID, Path: "二", Title: "开展督查"}) {
 		t.Errorf("confirm with a task without unit: %v", err)
 	}
 	if err := plans.Confirm(ctx, id, true); err != nil {
 		t.Fatal(err)
+	}
+	// After 挂号 the review route edits nothing: the task is not cleared.
+	if err := plans.UpdateTask(ctx, id, first, web.TaskEdit{Title: &title, Units: []web.UnitLink{}}); !errors.As(err, &ve) || ve.Fields[""] != "plans.error.not_draft" {
+		t.Errorf("a review edit of a registered task: %v", err)
+	}
+	if task, _ := d.Store.FindTaskByID(ctx, first); task.Title != renamed || len(task.UnitLinks) != 1 {
+		t.Errorf("a registered task changed through the review route: %+v", task)
 	}
 	if err := plans.Discard(ctx, id); !errors.As(err, &ve) || ve.Fields[""] != "plans.error.discard_confirmed" {
 		t.Errorf("discard a confirmed plan: %v", err)

@@ -8,65 +8,97 @@ import (
 	"github.com/duban/duban/internal/web"
 )
 
-// UpdateTask saves the review form of one task, with the rules of the
-// API's PATCH /api/v1/tasks/{id}: only the office changes an assignment.
+// UpdateTask saves the review form of one task of a draft, with the
+// rules of the API's PATCH /api/v1/tasks/{id}. Only what the form carried
+// changes: a list it left out (nil) is kept, never cleared. It is a review
+// edit: a task of a confirmed plan is refused here (a conflict), as its
+// review page is no longer shown.
 func (s *plans) UpdateTask(ctx context.Context, plan, task int64, in web.TaskEdit) error {
 	p, actor, err := s.d.caller(ctx)
 	if err != nil {
 		return err
 	}
-	links := unitLinksOf(in.Units)
-	weight := in.Weight
-	up := store.TaskUpdate{Title: &in.Title, Goal: &in.Goal, Owner: &in.Owner, Requirement: &in.Requirement,
-		Measure: &in.Measure, Weight: &weight, Units: &links, Deadlines: &in.Deadlines, Targets: &in.Targets,
-		Milestones: &in.Milestones}
-	_, err = s.d.intake().UpdateTask(ctx, p, actor, plan, task, up)
+	up := store.TaskUpdate{Title: in.Title, Goal: in.Goal, Owner: in.Owner, Requirement: in.Requirement, Measure: in.Measure}
+	if in.WeightSet {
+		weight := in.Weight
+		up.Weight = &weight
+	}
+	if in.Units != nil {
+		links := unitLinksOf(in.Units)
+		up.Units = &links
+	}
+	if in.Deadlines != nil {
+		up.Deadlines = &in.Deadlines
+	}
+	if in.Targets != nil {
+		up.Targets = &in.Targets
+	}
+	if in.Milestones != nil {
+		up.Milestones = &in.Milestones
+	}
+	_, err = s.d.Intake.UpdateTask(ctx, p, actor, plan, task, up)
 	return intakeError(err)
 }
 
+// AddTask adds a task to a draft after in.After and returns its id.
 func (s *plans) AddTask(ctx context.Context, plan int64, in web.NewTask) (int64, error) {
 	p, actor, err := s.d.caller(ctx)
 	if err != nil {
 		return 0, err
 	}
-	id, err := s.d.intake().AddTask(ctx, p, actor, plan, intakesvc.NewTask{After: in.After, Path: in.Path, Title: in.Title,
+	t, err := s.d.Intake.AddTask(ctx, p, actor, plan, intakesvc.NewTask{After: in.After, Path: in.Path, Title: in.Title,
 		Text: in.Text, Units: unitLinksOf(in.Units), Deadlines: in.Deadlines})
-	return id, intakeError(err)
+	if err != nil {
+		return 0, intakeError(err)
+	}
+	return t.ID, nil
 }
 
+// DeleteTask removes a task from a draft.
 func (s *plans) DeleteTask(ctx context.Context, plan, task int64) error {
 	p, actor, err := s.d.caller(ctx)
 	if err != nil {
 		return err
 	}
-	return intakeError(s.d.intake().DeleteTask(ctx, p, actor, plan, task))
+	return intakeError(s.d.Intake.DeleteTask(ctx, p, actor, plan, task))
 }
 
+// SplitTask cuts a draft's task in two before sentence at and returns the
+// new second part's id.
 func (s *plans) SplitTask(ctx context.Context, plan, task int64, at int) (int64, error) {
 	p, actor, err := s.d.caller(ctx)
 	if err != nil {
 		return 0, err
 	}
-	id, err := s.d.intake().SplitTask(ctx, p, actor, plan, task, at)
-	return id, intakeError(err)
+	t, err := s.d.Intake.SplitTask(ctx, p, actor, plan, task, at)
+	if err != nil {
+		return 0, intakeError(err)
+	}
+	return t.ID, nil
 }
 
+// MergeTasks appends task with to task and removes with.
 func (s *plans) MergeTasks(ctx context.Context, plan, task, with int64) error {
 	p, actor, err := s.d.caller(ctx)
 	if err != nil {
 		return err
 	}
-	return intakeError(s.d.intake().MergeTasks(ctx, p, actor, plan, task, with))
+	_, err = s.d.Intake.MergeTasks(ctx, p, actor, plan, task, with)
+	return intakeError(err)
 }
 
+// MoveTask puts a draft's task after task after (0: first), with path
+// unless it is empty.
 func (s *plans) MoveTask(ctx context.Context, plan, task, after int64, path []string) error {
 	p, actor, err := s.d.caller(ctx)
 	if err != nil {
 		return err
 	}
-	return intakeError(s.d.intake().MoveTask(ctx, p, actor, plan, task, after, path))
+	_, err = s.d.Intake.MoveTask(ctx, p, actor, plan, task, after, path)
+	return intakeError(err)
 }
 
+// unitLinksOf is the service's form of the page's unit rows.
 func unitLinksOf(in []web.UnitLink) []store.UnitLink {
 	out := make([]store.UnitLink, len(in))
 	for i, l := range in {

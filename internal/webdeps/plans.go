@@ -15,15 +15,7 @@ import (
 // which the API and `duban import` call too, so the rules are one.
 type plans struct{ d *Deps }
 
-// intake is the intake service; one over the same store and ledger when
-// Deps was built without it.
-func (d *Deps) intake() *intakesvc.Service {
-	if d.Intake != nil {
-		return d.Intake
-	}
-	return &intakesvc.Service{Store: d.Store, Ledger: d.Ledger}
-}
-
+// List returns every plan, newest first, to whoever may read plans.
 func (s *plans) List(ctx context.Context) ([]ledgersvc.Plan, error) {
 	if _, _, err := s.d.acting(ctx, authz.PlanRead); err != nil {
 		return nil, err
@@ -41,50 +33,59 @@ func (s *plans) List(ctx context.Context) ([]ledgersvc.Plan, error) {
 	return out, nil
 }
 
+// Import takes an uploaded document in as a draft; existed says the same
+// document was taken in before and its plan is the one returned.
 func (s *plans) Import(ctx context.Context, name string, data []byte) (int64, bool, error) {
 	p, actor, err := s.d.caller(ctx)
 	if err != nil {
 		return 0, false, err
 	}
-	res, err := s.d.intake().Import(ctx, p, actor, intakesvc.Upload{Name: name, Data: data, Draft: true})
+	res, err := s.d.Intake.Import(ctx, p, actor, intakesvc.Upload{Name: name, Data: data, Draft: true})
 	if err != nil {
 		return 0, false, intakeError(err)
 	}
 	return res.ID, !res.Created, nil
 }
 
+// Review returns a draft beside its source, for the review page.
 func (s *plans) Review(ctx context.Context, id int64) (*ledgersvc.Review, error) {
 	p, _, err := s.d.caller(ctx)
 	if err != nil {
 		return nil, err
 	}
-	rv, err := s.d.intake().Review(ctx, p, id)
+	rv, err := s.d.Intake.Review(ctx, p, id)
 	return rv, intakeError(err)
 }
 
+// UpdatePlan saves the review form of a draft's own fields.
 func (s *plans) UpdatePlan(ctx context.Context, id int64, in web.PlanEdit) error {
 	p, actor, err := s.d.caller(ctx)
 	if err != nil {
 		return err
 	}
-	return intakeError(s.d.intake().UpdatePlan(ctx, p, actor, id, store.PlanUpdate{Title: &in.Title, DocNumber: &in.DocNumber,
-		Issuer: &in.Issuer, IssuedOn: &in.IssuedOn, Year: &in.Year}))
+	_, err = s.d.Intake.UpdatePlan(ctx, p, actor, id, store.PlanUpdate{Title: &in.Title, DocNumber: &in.DocNumber,
+		Issuer: &in.Issuer, IssuedOn: &in.IssuedOn, Year: &in.Year})
+	return intakeError(err)
 }
 
+// Discard throws a draft away.
 func (s *plans) Discard(ctx context.Context, id int64) error {
 	p, actor, err := s.d.caller(ctx)
 	if err != nil {
 		return err
 	}
-	return intakeError(s.d.intake().Discard(ctx, p, actor, id))
+	return intakeError(s.d.Intake.Discard(ctx, p, actor, id))
 }
 
+// Confirm registers a draft's tasks (挂号); force confirms a draft the
+// service asked about (tasks without units, unmatched unit names).
 func (s *plans) Confirm(ctx context.Context, id int64, force bool) error {
 	p, actor, err := s.d.caller(ctx)
 	if err != nil {
 		return err
 	}
-	return intakeError(s.d.intake().Confirm(ctx, p, actor, id, force))
+	_, err = s.d.Intake.Confirm(ctx, p, actor, id, force)
+	return intakeError(err)
 }
 
 // Publish puts a confirmed plan on the public portal, or takes it off;
@@ -94,5 +95,6 @@ func (s *plans) Publish(ctx context.Context, id int64, public bool) error {
 	if err != nil {
 		return err
 	}
-	return intakeError(s.d.intake().Publish(ctx, p, actor, id, public))
+	_, err = s.d.Intake.Publish(ctx, p, actor, id, public)
+	return intakeError(err)
 }
