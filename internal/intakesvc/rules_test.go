@@ -74,11 +74,16 @@ func TestSplitNeverBeforeANote(t *testing.T) {
 	if _, err := s.SplitTask(ctx, office, actor, plan, tasks[0].ID, 1); problem(err) != "at:plans.error.split_note" {
 		t.Errorf("split before a note: %v", err)
 	}
-	for in, want := range map[string]bool{"（责任单位：市发改委）": true, "(牵头单位:市财政局)。": true, "〔市发改委〕": true,
-		"（一）加强领导，（二）落实责任": false, "开展评估（每年一次）。": false, "": false} {
-		if got := onlyNote(in); got != want {
-			t.Errorf("onlyNote(%q) = %v", in, got)
-		}
+	// A ； inside a note is no place to cut either; the next sentence is.
+	text = "建立问题台账（牵头单位：市发改委；配合单位：市财政局）。每月调度一次。"
+	if _, err := s.Store.UpdateTask(ctx, actor, tasks[0].ID, store.TaskUpdate{Text: &text}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SplitTask(ctx, office, actor, plan, tasks[0].ID, 1); problem(err) != "at:plans.error.split_note" {
+		t.Errorf("split inside a note: %v", err)
+	}
+	if _, err := s.SplitTask(ctx, office, actor, plan, tasks[0].ID, 2); err != nil {
+		t.Errorf("split after the note: %v", err)
 	}
 }
 

@@ -2,6 +2,7 @@ package intakesvc
 
 import (
 	"context"
+	"slices"
 	"strings"
 
 	"github.com/duban/duban/internal/audit"
@@ -108,11 +109,14 @@ func split(tasks []store.Task, t store.Task, at int) (store.TaskUpdate, store.Ne
 	if at < 1 || at >= len(sentences) {
 		return store.TaskUpdate{}, store.NewTask{}, invalid("at", "plans.error.split_at")
 	}
-	first := strings.Join(sentences[:at], "")
-	second := strings.TrimSpace(strings.Join(sentences[at:], ""))
-	if onlyNote(second) {
+	// The page offers only plandoc.SplitPoints; a crafted request for
+	// another cut (inside brackets, before a bare note) is refused by the
+	// same rule.
+	if !slices.Contains(plandoc.SplitPoints(t.Text), at) {
 		return store.TaskUpdate{}, store.NewTask{}, invalid("at", "plans.error.split_note")
 	}
+	first := strings.Join(sentences[:at], "")
+	second := strings.TrimSpace(strings.Join(sentences[at:], ""))
 	keepD, restD := partition(t.Deadlines, second, func(d plandoc.Deadline) string { return d.Text })
 	keepG, restG := partition(t.Targets, second, func(g plandoc.Target) string { return g.Text })
 	keepM, restM := partition(t.Milestones, second, func(m plandoc.Milestone) string { return m.Text })
@@ -227,16 +231,4 @@ func trimAll(path []string) []string {
 		out[i] = strings.TrimSpace(l)
 	}
 	return out
-}
-
-// onlyNote reports whether text is nothing but a bracketed note, such as
-// the （责任单位：…） closing a task: cut off, it would be a task titled
-// with the note, and the first part would lose its units' source.
-func onlyNote(text string) bool {
-	t := []rune(strings.TrimRight(strings.TrimSpace(text), "。；;，,"))
-	if len(t) < 2 {
-		return false
-	}
-	closer := map[rune]rune{'（': '）', '(': ')', '〔': '〕', '[': ']', '【': '】'}[t[0]]
-	return closer != 0 && t[len(t)-1] == closer && !strings.ContainsRune(string(t[1:len(t)-1]), closer)
 }
