@@ -1,0 +1,531 @@
+package cli
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"html"
+	"io"
+	"net/http"
+	"net/http/cookiejar"
+	"net/url"
+	"os"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/duban/duban/internal/config"
+)
+
+// TestOfficePagesInTraditional signs in as the office (ducha) on the demo
+// system with zh-TW chosen, walks every page reachable from the
+// navigation (plus /scoring, /dashboard and one task, plan, ticket, FOIA
+// request and incident), and fails on any character of the interface that
+// OpenCC's s2t would change: a zh-TW page must not show simplified script.
+// What people typed (task titles, unit names, ticket texts) is shown as
+// entered, so the values stored in the database are masked first; what
+// remains is text duban wrote.
+func TestOfficePagesInTraditional(t *testing.T) {
+	if testing.Short() {
+		t.Skip("boots the demo system")
+	}
+	cfg := config.Defaults()
+	cfg.DataDir, cfg.Addr, cfg.Demo, cfg.LogLevel = t.TempDir(), "127.0.0.1:0", true, "warn"
+	ctx, cancel := context.WithCancel(context.Background())
+	app, err := Open(ctx, cfg, &Env{Stdout: io.Discard, Stderr: io.Discard})
+	if err != nil {
+		cancel()
+		t.Fatal(err)
+	}
+	base := serveApp(t, ctx, cancel, app)
+	data := storedText(t, app.Store.Path())
+
+	jar, _ := cookiejar.New(nil)
+	client := &http.Client{Jar: jar}
+	u, _ := url.Parse(base)
+	jar.SetCookies(u, []*http.Cookie{{Name: "lang", Value: "zh-TW", Path: "/"}})
+	res, err := client.PostForm(base+"/signin", url.Values{"username": {"ducha"}, "password": {DemoPassword}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.Request.URL.Path == "/signin" {
+		t.Fatal("signing in as ducha failed")
+	}
+
+	found := map[string][]string{} // "page | sentence" -> characters
+	leftSeen := map[string]bool{}
+	seen := map[string]bool{}
+	perShape := map[string]int{}
+	queue := []string{"/", "/dashboard", "/scoring"}
+	for len(queue) > 0 && len(seen) < 400 {
+		p := queue[0]
+		queue = queue[1:]
+		if seen[p] {
+			continue
+		}
+		seen[p] = true
+		res, err := client.Get(base + p)
+		if err != nil {
+			t.Fatalf("GET %s: %v", p, err)
+		}
+		body, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		if res.StatusCode != http.StatusOK || !strings.HasPrefix(res.Header.Get("Content-Type"), "text/html") {
+			continue
+		}
+		page := string(body)
+		for _, s := range pageSentences(page) {
+			s = data.mask(s)
+			if bad := simplifiedIn(s); bad != "" {
+				s = strings.TrimSpace(s)
+				if n := digits.ReplaceAllString(s, "#"); simplifiedLeft[n] {
+					leftSeen[n] = true
+					continue
+				}
+				key := p + " | " + s
+				if _, dup := found[key]; !dup {
+					found[key] = []string{bad}
+				}
+			}
+		}
+		for _, l := range crawlLinks(page) {
+			shape := pageShape(l)
+			if seen[l] || perShape[shape] >= 2 {
+				continue
+			}
+			perShape[shape]++
+			queue = append(queue, l)
+		}
+	}
+	for _, must := range []string{"/dashboard", "/scoring", "/tasks/{n}", "/tasks?plan", "/public/plans/{n}", "/tickets/{n}", "/foia/{n}", "/incidents/{n}"} {
+		if perShape[must] == 0 && !seen[must] {
+			t.Errorf("the crawl never reached %s", must)
+		}
+	}
+	t.Logf("crawled %d pages", len(seen))
+	if os.Getenv("DUBAN_CRAWL_ALL") != "" {
+		for p := range seen {
+			t.Log(p)
+		}
+	}
+
+	var keys []string
+	for k := range found {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		t.Errorf("simplified %s on %s", found[k][0], k)
+	}
+	for s := range simplifiedLeft {
+		if !leftSeen[s] {
+			t.Errorf("%q is no longer on any page: take it off simplifiedLeft", s)
+		}
+	}
+	if os.Getenv("DUBAN_CRAWL_ALL") != "" {
+		for _, k := range keys {
+			t.Logf("%s  %s", found[k][0], k)
+		}
+	}
+}
+
+// simplifiedLeft names, sentence by sentence, what the office still reads
+// in simplified script on a zh-TW page: sentences built in Go, and labels
+// kept in Go tables. Work left for issue 12: each entry goes when its
+// sentence moves into the catalogue (the test fails on an entry no page
+// shows any more, so the list only shrinks). ▢ is a masked stored value,
+// # any run of digits (dates, counts).
+var simplifiedLeft = map[string]bool{
+	"#-#-# 一次性告知补正（应于 #-#-# 前告知），补正期限 # 个工作日，至 #-#-#。": true,
+	"#-#-#（当面提交）收到申请。":    true,
+	"#-#-#（邮寄（需签收））收到申请。": true,
+	"#.▢法律行政法规禁止公开":       true,
+	"#.保护第三方合法权益":         true,
+	"#.信访举报投诉类申请":         true,
+	"#.危及“三安全一稳定”":        true,
+	"#.属于▢案卷":             true,
+	"#.属于三类内部事务信息":        true,
+	"#.属于四类过程性信息":         true,
+	"#.属于国家秘密":            true,
+	"#.属于行政查询事项":          true,
+	"#.无正当理由大量反复申请":       true,
+	"#.本机关不掌握相关政府信息":      true,
+	"#.没有现成信息需要另行制作":      true,
+	"#.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请":     true,
+	"#.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请": true,
+	"#.补正后申请内容仍不明确":        true,
+	"#.要求提供公开出版物":          true,
+	"#.要求行政机关确认或重新出具已获取信息": true,
+	"#.重复申请":                  true,
+	"#–#，# 为全部分值":             true,
+	"#–#，再乘以已报完成比例":           true,
+	"▢法律行政法规禁止公开":             true,
+	"▢（牵头）":                   true,
+	"▢（牵头）、▢（牵头）":             true,
+	"▢（牵头）、▢（牵头）、▢（牵头）":       true,
+	"▢（牵头）、▢（牵头）、▢（牵头）、▢（牵头）": true,
+	"▢（牵头）、▢（牵头）、▢（牵头）、▢（牵头）、▢（牵头）":             true,
+	"▢（牵头）、▢（牵头）、▢（牵头）、▢（牵头）、▢（牵头）、▢（牵头）":       true,
+	"▢（牵头）、▢（牵头）、▢（牵头）、▢（牵头）、▢（牵头）、▢（牵头）、▢（牵头）": true,
+	"▢：基础分 # 分，扣完为止。每次催办扣 #.# 分；每份蓝色督办单扣 # 分；每份黄色督办单扣 # 分；每份红色督办单扣 # 分；每份挂牌督办扣 # 分；每次未按期报送进展扣 #.# 分。扣分由任务的各责任单位承担，牵头单位按 # 倍、配合单位按 #.# 倍。": true,
+	"▢：按时完成": true,
+	"▢：每项亮点加 # 分，每项创新加 # 分，每项表扬加 # 分，合计不超过 # 分；每次问责扣 # 分。": true,
+	"▢：统计期内到期的每项任务按权重计分（方案未定权重的按 # 计）；牵头单位按 # 倍、配合单位按 #.# 倍计入（未标明牵头单位的，各责任单位均按牵头计）。按时完成得全部分值，逾期完成得 #%，到期未完成按已报完成比例的 #% 计。本项得分 = # × 所得分值之和 ÷ 应得分值之和；统计期内没有到期任务的，本项按满分计。": true,
+	"▢：计时中（还剩#▢）":      true,
+	"一、本年新收政府信息公开申请数量": true,
+	"一般（IV级）":          true,
+	"三、本年度办理结果":        true,
+	"不予公开":             true,
+	"不设上限":             true,
+	"举报":               true,
+	"乘以 # 热线满意率":       true,
+	"予以公开":             true,
+	"事件发生于 #-#-# #:#，应在 # ▢内（#-#-# #:# 前）▢；#-#-# #:# 完成，提前 #▢#分。": true,
+	"事件发生于 #-#-# #:#，应在 # ▢内（#-#-# #:# 前）▢；还剩 #▢。":                true,
+	"二、上年结转政府信息公开申请数量":                                            true,
+	"互联网渠道":         true,
+	"传真":            true,
+	"依照有关规定办理":      true,
+	"保护第三方合法权益":     true,
+	"信息不存在（本机关不掌握）": true,
+	"信访举报投诉类申请":     true,
+	"全部任务红黄灯":       true,
+	"公众满意度":         true,
+	"公众满意度：# 分 × 本单位 # 热线满意率；没有满意率的单位按▢单位的平均满意率计，都没有的按满分计。": true,
+	"关于#年第四季度重点工作推进情况的通报":          true,
+	"关于#年第四季度重点工作推进情况的通报 · 督查督辦平臺": true,
+	"养老":                     true,
+	"办事":                     true,
+	"办法":                     true,
+	"办理中":                    true,
+	"办理中 · 答覆期限 #-#-#":       true,
+	"危及“三安全一稳定”":             true,
+	"参与排名的最少到期任务数":           true,
+	"各单位三率":                  true,
+	"各单位完成情况":                true,
+	"各方案执行情况":                true,
+	"名称":                     true,
+	"告知补正":                   true,
+	"告知补正（# 個工作日）":           true,
+	"咨询":                     true,
+	"商业企业":                   true,
+	"四、结转下年度继续办理":            true,
+	"城乡建设/物业管理":              true,
+	"基础分":                    true,
+	"处罚":                     true,
+	"属于▢案卷":                  true,
+	"属于三类内部事务信息":             true,
+	"属于四类过程性信息":              true,
+	"属于国家秘密":                 true,
+	"属于行政查询事项":               true,
+	"工单类型":                   true,
+	"工單 # · 咨询":              true,
+	"工资":                     true,
+	"已办结":                    true,
+	"已答复":                    true,
+	"已转▢渠道":                  true,
+	"延长答复期限":                 true,
+	"建议":                     true,
+	"当面提交":                   true,
+	"征求第三方或▢机关意见":            true,
+	"待分拨":                    true,
+	"待分拨 · 辦結時限 #-#-# #:#:#": true,
+	"待回访":                    true,
+	"待签收":                    true,
+	"待签收 · 辦結時限 #-#-# #:#:# · ▢": true,
+	"待补正": true,
+	"总分 = ▢（# 分）+ ▢（# 分）+ 公众满意度（# 分）+ ▢（加分最多 # 分，问责扣分不设上限）。": true,
+	"总计":       true,
+	"执法":       true,
+	"投诉":       true,
+	"挂牌督办":     true,
+	"按时完成":     true,
+	"按时完成得分比例": true,
+	"排名：统计期内到期任务少于 # 项的单位只计分、不排名；总分（保留两位小数）相同的并列，下一名次顺延。": true,
+	"收到意见（或征求期满）": true,
+	"收到补正":        true,
+	"收费通知送达申请人":   true,
+	"政务服务":        true,
+	"无正当理由大量反复申请": true,
+	"未啟動 · 責任單位：▢（牵头）、▢（牵头）、▢（牵头）、▢（牵头）、▢（牵头）、▢（牵头）":       true,
+	"未啟動 · 責任單位：▢（牵头）、▢（牵头）、▢（牵头）、▢（牵头）、▢（牵头）、▢（牵头）、▢（牵头）": true,
+	"未定权重任务的权重":    true,
+	"本年督办趋势":       true,
+	"每份红色督办单扣分":    true,
+	"每份蓝色督办单扣分":    true,
+	"每份黄色督办单扣分":    true,
+	"每次催办扣分":       true,
+	"每次挂牌督办扣分":     true,
+	"每次缺报扣分":       true,
+	"每次表扬加分":       true,
+	"每次问责扣分":       true,
+	"每项亮点加分":       true,
+	"每项创新加分":       true,
+	"没有现成信息需要另行制作": true,
+	"法律服务机构":       true,
+	"牵头单位系数":       true,
+	"特别重大（I级）":     true,
+	"申请人缴费":        true,
+	"社会公益组织":       true,
+	"科研机构":         true,
+	"答复期限：自 #-#-# 起 # 个工作日，至 #-#-#。": true,
+	"红灯最多的单位": true,
+	"红色督办单":   true,
+	"网址":      true,
+	"自然人 · 当面提交 · 收到日期 #-#-#":             true,
+	"自然人 · 邮寄（需签收） · 收到日期 #-#-# · 獲取形式：▢": true,
+	"蓝色督办单":       true,
+	"补助":          true,
+	"补正后申请内容仍不明确": true,
+	"补贴":          true,
+	"要求提供公开出版物":   true,
+	"要求确认或重新出具已获取信息": true,
+	"计时中":        true,
+	"财政":         true,
+	"资金":         true,
+	"较大（III级）":   true,
+	"逾期不补正，不再处理": true,
+	"逾期与督办趋势":    true,
+	"逾期未缴费，不再处理": true,
+	"邮寄（需签收）":    true,
+	"部分公开":       true,
+	"配合单位系数":     true,
+	"重复申请":       true,
+	"重大（II级）":    true,
+	"重大（II级） · 發生時間 #-#-# #:#:# · ▢": true,
+	"非本机关负责公开":                       true,
+	"黄色督办单":                          true,
+	"（一）予以公开":                        true,
+	"（七）总计":                          true,
+	"（三）不予公开":                        true,
+	"（二）部分公开（区分处理的，只计这一情形，不计▢情形）": true,
+	"（五）不予处理": true,
+	"（六）▢处理":  true,
+	"（四）无法提供": true,
+	"（还剩#▢）":  true,
+}
+
+// pageShape is a page's path with its numbers as {n} and its query cut
+// to the first parameter's name, so the crawl visits a couple of each
+// kind of page, not all.
+func pageShape(p string) string {
+	if i := strings.IndexByte(p, '?'); i >= 0 {
+		q := p[i+1:]
+		if j := strings.IndexByte(q, '='); j >= 0 {
+			q = q[:j]
+		}
+		p = p[:i] + "?" + q
+	}
+	return digits.ReplaceAllString(p, "{n}")
+}
+
+var digits = regexp.MustCompile(`[0-9]+`)
+
+var hrefRE = regexp.MustCompile(`href="(/[^"#]*)"`)
+
+// crawlLinks returns the pages of duban that page links to, leaving out
+// downloads, static files, the language switch and the public site.
+func crawlLinks(page string) []string {
+	var out []string
+	for _, m := range hrefRE.FindAllStringSubmatch(page, -1) {
+		l := html.UnescapeString(m[1])
+		switch {
+		case strings.HasPrefix(l, "/static/"), strings.HasPrefix(l, "/attachments/"),
+			strings.HasPrefix(l, "/tickets/files/"), strings.Contains(l, "lang="),
+			strings.HasPrefix(l, "/signout"), strings.HasPrefix(l, "/api/"), strings.HasPrefix(l, "/open311/"):
+			continue
+		}
+		path := l
+		if i := strings.IndexByte(path, '?'); i >= 0 {
+			path = path[:i]
+		}
+		if i := strings.LastIndexByte(path, '.'); i > strings.LastIndexByte(path, '/') {
+			continue // a download: .xlsx, .docx, .csv, .xml
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+var (
+	dropRE    = regexp.MustCompile(`(?is)<(script|style)[^>]*>.*?</(script|style)>`)
+	attrRE    = regexp.MustCompile(`(?i)\s(?:title|placeholder|aria-label|alt|data-confirm)="([^"]*)"`)
+	tagRE     = regexp.MustCompile(`(?s)<[^>]*>`)
+	ownLangRE = regexp.MustCompile(`(?s)<(a|span)[^>]*\slang="zh-CN"[^>]*>.*?</(a|span)>`)
+	jsonRE    = regexp.MustCompile(`(?is)<script[^>]*type="application/json"[^>]*>(.*?)</script>`)
+	spaceRE   = regexp.MustCompile(`\s+`)
+)
+
+// pageSentences returns the text a person reads on page: its text nodes,
+// the attributes shown as tooltips or labels, and the data of its charts.
+func pageSentences(page string) []string {
+	var out []string
+	for _, m := range jsonRE.FindAllStringSubmatch(page, -1) {
+		out = append(out, m[1])
+	}
+	for _, m := range attrRE.FindAllStringSubmatch(page, -1) {
+		out = append(out, html.UnescapeString(m[1]))
+	}
+	page = dropRE.ReplaceAllString(page, "")
+	// The language switch names each language in itself (简体).
+	page = ownLangRE.ReplaceAllString(page, "")
+	for _, chunk := range tagRE.Split(page, -1) {
+		s := strings.TrimSpace(spaceRE.ReplaceAllString(html.UnescapeString(chunk), " "))
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// storedValues is every text value the database holds that a person
+// entered, longest first, to be masked out of the pages.
+type storedValues struct {
+	values []string
+	joined string // all values, for truncated ones ("…")
+}
+
+// generatedColumns hold sentences duban writes itself; they are checked,
+// not masked.
+var generatedColumns = map[string]bool{
+	"task_events.summary": true, "notifications.title": true, "notifications.text": true,
+	"supervision_events.label": true, "assessment_schemes.scheme": true, "audit_log.before_json": true,
+	"audit_log.after_json": true, "supervision_rules.rules": true,
+}
+
+func storedText(t *testing.T, path string) storedValues {
+	t.Helper()
+	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	tables := queryStrings(t, db, `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`)
+	set := map[string]bool{}
+	for _, tb := range tables {
+		for _, col := range queryStrings(t, db, fmt.Sprintf(`SELECT name FROM pragma_table_info('%s') WHERE type = 'TEXT'`, tb)) {
+			if generatedColumns[tb+"."+col] {
+				continue
+			}
+			for _, v := range queryStrings(t, db, fmt.Sprintf(`SELECT DISTINCT %q FROM %q`, col, tb)) {
+				if hasHan(v) {
+					set[strings.TrimSpace(v)] = true
+				}
+			}
+		}
+	}
+	// The holidays are named as the State Council's notice names them,
+	// in the calendar's data files: data, like the plans' text.
+	for _, v := range []string{"元旦", "春节", "清明节", "劳动节", "端午节", "中秋节", "国庆节"} {
+		set[v] = true
+	}
+	var sv storedValues
+	for v := range set {
+		sv.values = append(sv.values, v)
+	}
+	sort.Slice(sv.values, func(i, j int) bool { return len(sv.values[i]) > len(sv.values[j]) })
+	sv.joined = strings.Join(sv.values, "\x00")
+	return sv
+}
+
+func queryStrings(t *testing.T, db *sql.DB, q string) []string {
+	t.Helper()
+	rows, err := db.Query(q)
+	if err != nil {
+		t.Fatalf("%s: %v", q, err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var s sql.NullString
+		if err := rows.Scan(&s); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, s.String)
+	}
+	return out
+}
+
+// mask blanks out of s the values people entered, and any run of six or
+// more Han characters that is part of one (a value shown cut short).
+func (sv storedValues) mask(s string) string {
+	if !hasHan(s) {
+		return s
+	}
+	for _, v := range sv.values {
+		if len([]rune(v)) >= 2 && strings.Contains(s, v) {
+			s = strings.ReplaceAll(s, v, "▢")
+		}
+	}
+	return hanRun.ReplaceAllStringFunc(s, func(run string) string {
+		if len([]rune(run)) >= 6 && strings.Contains(sv.joined, run) {
+			return "▢"
+		}
+		return run
+	})
+}
+
+var hanRun = regexp.MustCompile(`\p{Han}+`)
+
+func hasHan(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// s2tKeeps are the characters that are the simplified side of a pair in
+// internal/plandoc/script_ts.txt (OpenCC's TSCharacters) and yet are left
+// as they are by s2t, because OpenCC's STCharacters lists them first
+// among their own traditional forms (面 面麪, 系 系係繫, 只 只隻祇): they
+// are valid in both scripts.
+const s2tKeeps = "了仇仿佛俊修借僵克具冢冬出刮制千升卜卷只合吊同向吣呆周咽哄喂噪回困坐坯堤夫奸姜娘它家局巨布席幸庵弦彩御志念恤愈戚才扎扣折抵拐拿挨挽捆搜斤斫旋昆暗曲朱杆杯松板果核栗梁棱檗欲沈沾泛注浚溪漓澄焰狸玩琅璇症矩私秋穗糊系耇胄背胡致舍芸苔蒙蔑藤表谷豆象酸雕面"
+
+// variantKeeps are the simplified side of pairs that fold a rare variant
+// onto the standard character (査 查, 卽 即, 汚 污): s2t has no entry for
+// them, so it leaves them alone.
+const variantKeeps = "即挲教旗既查棋污溯泄真埼蓑累逾踊糖飧"
+
+// twKeeps are Taiwan's standard forms that s2t, which follows OpenCC's
+// own preferred forms (羣, 峯, 牀), would still change; s2tw (s2t then
+// TWVariants) turns them back, so they are right on a zh-TW page.
+const twKeeps = "群峰床"
+
+var s2tChanges = loadS2TChanges()
+
+// loadS2TChanges returns the characters s2t would change: the simplified
+// side of every pair of the importer's table, less those valid in both.
+func loadS2TChanges() map[rune]bool {
+	b, err := os.ReadFile("../plandoc/script_ts.txt")
+	if err != nil {
+		panic(err)
+	}
+	out := map[rune]bool{}
+	for _, line := range strings.Split(string(b), "\n") {
+		r := []rune(strings.TrimSpace(line))
+		if len(r) != 2 || r[0] == '#' || r[0] == r[1] {
+			continue
+		}
+		out[r[1]] = true
+	}
+	for _, r := range s2tKeeps + variantKeeps + twKeeps {
+		delete(out, r)
+	}
+	return out
+}
+
+// simplifiedIn returns the characters of s that s2t would change, or "".
+func simplifiedIn(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if s2tChanges[r] && !strings.ContainsRune(b.String(), r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
