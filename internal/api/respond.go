@@ -3,6 +3,7 @@ package api
 import (
 	"encoding/json"
 	"errors"
+	"github.com/duban/duban/internal/i18n"
 	"log/slog"
 	"net/http"
 	"strconv"
@@ -148,4 +149,11 @@ func reply(w http.ResponseWriter, r *http.Request, status int, v any, err error)
 		return
 	}
 	writeJSON(w, status, v)
+}
+
+// localizer is the language the API answers in: the request's
+// Accept-Language (or ?lang=), zh-CN by default.
+func localizer(r *http.Request) i18n.Localizer {
+	l, _ := i18n.FromRequest(r)
+	return l
 }

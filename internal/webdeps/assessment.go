@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/duban/duban/internal/i18n"
 	"strconv"
 	"strings"
 	"time"
@@ -171,7 +172,7 @@ func (s *assessment) Formula(ctx context.Context) (*web.FormulaView, error) {
 	if err != nil {
 		return nil, err
 	}
-	v := &web.FormulaView{Name: scheme.Name, Lines: scheme.Formula()}
+	v := &web.FormulaView{Name: scheme.Name, Lines: scheme.Formula(i18n.FromContext(ctx).T)}
 	if version != nil {
 		v.Published = version.PublishedAt
 	}

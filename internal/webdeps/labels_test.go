@@ -56,3 +56,19 @@ func TestCodeLabelsInCatalogue(t *testing.T) {
 		check("foia.withheld", strconv.Itoa(i), g)
 	}
 }
+
+// TestSchemeFieldsInCatalogue keeps the scheme form's names in step.
+func TestSchemeFieldsInCatalogue(t *testing.T) {
+	cn := i18n.New(i18n.ZhCN)
+	for _, f := range schemeFields {
+		if got := cn.Code("assess.scheme.field", f.key, ""); got != f.label {
+			t.Errorf("%s: catalogue %q, form %q", f.key, got, f.label)
+		}
+		if f.hint != "" && cn.Code("assess.scheme.hint", f.key, "") != f.hint {
+			t.Errorf("%s: hint not in the catalogue as %q", f.key, f.hint)
+		}
+		if cn.Code("assess.scheme.group", schemeGroups[f.group], "") != f.group {
+			t.Errorf("%s: group %q not in the catalogue", f.key, f.group)
+		}
+	}
+}
