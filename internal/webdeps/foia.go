@@ -76,7 +76,7 @@ func (s *disclosure) Get(ctx context.Context, id int64) (*web.FOIAView, error) {
 	if masked {
 		r = r.Masked()
 	}
-	out := &web.FOIAView{FOIARow: foiaRow(loc, v, masked), Form: r.Form, Why: v.Clock.Why, ReplyText: r.ReplyText, Fee: r.Fee,
+	out := &web.FOIAView{FOIARow: foiaRow(loc, v, masked), Form: r.Form, Why: v.Clock.Explain(loc.T), ReplyText: r.ReplyText, Fee: r.Fee,
 		Concluded: r.ConcludedOn, CanAct: authz.Allowed(p, authz.FOIAHandle) && r.ConcludedOn == nil,
 		CanLetter: authz.Allowed(p, authz.FOIAHandle) && r.ConcludedOn != nil}
 	switch foia.Channel(r.Channel) {
@@ -86,12 +86,12 @@ func (s *disclosure) Get(ctx context.Context, id int64) (*web.FOIAView, error) {
 	out.Content = r.Content
 	out.Contact = strings.Join(nonEmpty(r.ApplicantIDNo, r.ApplicantPhone, r.ApplicantEmail, r.ApplicantAddr), " · ")
 	for _, st := range v.Steps {
-		out.Steps = append(out.Steps, web.FOIAStepRow{On: st.On, Label: foiasvc.StepLabel(st.Kind), Days: st.Days, Note: st.Note, Actor: st.Actor})
+		out.Steps = append(out.Steps, web.FOIAStepRow{On: st.On, Label: loc.Code("foia.step", st.Kind, foiasvc.StepLabel(st.Kind)), Days: st.Days, Note: st.Note, Actor: st.Actor})
 	}
 	if out.CanAct {
 		for _, k := range []string{foia.StepCorrection, foia.StepSupplement, foia.StepConsult, foia.StepConsultDone, foia.StepFeeNotice,
 			foia.StepFeePaid, foia.StepExtension} {
-			out.StepKinds = append(out.StepKinds, web.Option{Value: k, Label: foiasvc.StepLabel(k)})
+			out.StepKinds = append(out.StepKinds, web.Option{Value: k, Label: loc.Code("foia.step", k, foiasvc.StepLabel(k))})
 		}
 		for _, rp := range foia.Replies {
 			out.Replies = append(out.Replies, web.Option{Value: string(rp), Label: loc.Code("foia.reply", string(rp), rp.Label())})
@@ -246,7 +246,7 @@ func (s *disclosure) Report(ctx context.Context, year int) (*web.FOIAReportView,
 	if err != nil {
 		return nil, err
 	}
-	return s.reportView(year, rows), nil
+	return s.reportView(i18n.FromContext(ctx), year, rows), nil
 }
 
 // PublicReport is the same table for the portal: the annual report is
@@ -256,20 +256,20 @@ func (s *disclosure) PublicReport(ctx context.Context, year int) (*web.FOIARepor
 	if err != nil {
 		return nil, err
 	}
-	return s.reportView(year, rows), nil
+	return s.reportView(i18n.FromContext(ctx), year, rows), nil
 }
 
-func (s *disclosure) reportView(year int, rows []foia.Row) *web.FOIAReportView {
+func (s *disclosure) reportView(loc i18n.Localizer, year int, rows []foia.Row) *web.FOIAReportView {
 	v := &web.FOIAReportView{Year: year}
 	for y := s.thisYear(); y >= s.thisYear()-5; y-- {
 		v.Years = append(v.Years, y)
 	}
 	for _, a := range foia.Applicants {
-		v.Columns = append(v.Columns, foia.ApplicantLabel(a))
+		v.Columns = append(v.Columns, loc.Code("foia.applicant", string(a), foia.ApplicantLabel(a)))
 	}
-	v.Columns = append(v.Columns, "总计")
-	for _, r := range rows {
-		v.Rows = append(v.Rows, web.FOIAReportRow{Label: r.Label, Depth: r.Depth, Counts: r.Counts[:]})
+	v.Columns = append(v.Columns, loc.T("foia.report.total"))
+	for i, r := range rows {
+		v.Rows = append(v.Rows, web.FOIAReportRow{Label: loc.Code("foia.report.row", strconv.Itoa(i), r.Label), Depth: r.Depth, Counts: r.Counts[:]})
 	}
 	return v
 }
@@ -308,7 +308,7 @@ func (s *disclosure) Follow(ctx context.Context, id int64, secret string) (*web.
 	}
 	r := v.Request
 	loc := i18n.FromContext(ctx)
-	out := &web.PublicFOIA{ID: r.ID, Content: r.Content, StateLabel: loc.Code("foia.state", v.Clock.State, foia.StateLabel(v.Clock.State)), Received: r.ReceivedOn, Why: v.Clock.Why,
+	out := &web.PublicFOIA{ID: r.ID, Content: r.Content, StateLabel: loc.Code("foia.state", v.Clock.State, foia.StateLabel(v.Clock.State)), Received: r.ReceivedOn, Why: v.Clock.Explain(loc.T),
 		Reply: loc.Code("foia.reply", r.Reply, foia.Reply(r.Reply).Label()), ReplyText: r.ReplyText, HasLetter: r.ConcludedOn != nil, Secret: secret}
 	if r.ConcludedOn == nil && !v.Clock.Due.IsZero() {
 		due := v.Clock.Due

@@ -6,6 +6,7 @@ import (
 
 	"github.com/duban/duban/internal/emergency"
 	"github.com/duban/duban/internal/foia"
+	"github.com/duban/duban/internal/foiasvc"
 	"github.com/duban/duban/internal/hotline"
 	"github.com/duban/duban/internal/i18n"
 )
@@ -69,6 +70,23 @@ func TestSchemeFieldsInCatalogue(t *testing.T) {
 		}
 		if cn.Code("assess.scheme.group", schemeGroups[f.group], "") != f.group {
 			t.Errorf("%s: group %q not in the catalogue", f.key, f.group)
+		}
+	}
+}
+
+// TestFOIAReportRowsInCatalogue keeps the annual table's rows, which the
+// page names by position, in step with foia.AnnualTable.
+func TestFOIAReportRowsInCatalogue(t *testing.T) {
+	cn := i18n.New(i18n.ZhCN)
+	for i, r := range foia.AnnualTable(2026, nil) {
+		if got := cn.Code("foia.report.row", strconv.Itoa(i), ""); got != r.Label {
+			t.Errorf("row %d: catalogue %q, table %q", i, got, r.Label)
+		}
+	}
+	for _, k := range []string{foia.StepCorrection, foia.StepSupplement, foia.StepConsult, foia.StepConsultDone, foia.StepFeeNotice,
+		foia.StepFeePaid, foia.StepExtension, foia.StepReply} {
+		if got := cn.Code("foia.step", k, ""); got != foiasvc.StepLabel(k) {
+			t.Errorf("step %s: catalogue %q, service %q", k, got, foiasvc.StepLabel(k))
 		}
 	}
 }
