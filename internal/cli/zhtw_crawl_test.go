@@ -142,12 +142,7 @@ var simplifiedLeft = map[string]bool{
 	"关于#年第四季度重点工作推进情况的通报":          true,
 	"关于#年第四季度重点工作推进情况的通报 · 督查督辦平臺": true,
 	"各单位完成情况": true,
-	"挂牌督办":    true,
-	"红色督办单":   true,
-	"网址":      true,
-	"蓝色督办单":   true,
 	"逾期与督办趋势": true,
-	"黄色督办单":   true,
 }
 
 // pageShape is a page's path with its numbers as {n} and its query cut
