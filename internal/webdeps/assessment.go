@@ -118,7 +118,7 @@ func (s *assessment) Unit(ctx context.Context, unitID int64, key string) (*web.U
 			Response: r.Response, Resolution: r.Resolution, Satisfaction: r.Satisfaction}
 	}
 	for _, part := range []string{assess.PartKeyWork, assess.PartDaily, assess.PartIncentive, assess.PartSatisfaction} {
-		sp := web.ScorePart{Label: assess.PartLabel(part), Points: partPoints(u, part)}
+		sp := web.ScorePart{Label: i18n.FromContext(ctx).Code("assess.part_label", part, assess.PartLabel(part)), Points: partPoints(u, part)}
 		for _, l := range u.Lines {
 			if l.Part == part {
 				sp.Lines = append(sp.Lines, web.ScoreLine{TaskID: l.TaskID, Points: l.Points, Text: l.Text})
