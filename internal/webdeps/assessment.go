@@ -134,7 +134,7 @@ func (s *assessment) Unit(ctx context.Context, unitID int64, key string) (*web.U
 		return nil, err
 	}
 	for _, r := range recs {
-		v.Records = append(v.Records, recordView(r))
+		v.Records = append(v.Records, recordView(i18n.FromContext(ctx), r))
 	}
 	return v, nil
 }
@@ -190,7 +190,7 @@ func (s *assessment) Records(ctx context.Context) (*web.RecordsView, error) {
 	}
 	v := &web.RecordsView{CanEdit: authz.Allowed(pr, authz.TaskSupervise)}
 	for _, r := range recs {
-		v.Records = append(v.Records, recordView(r))
+		v.Records = append(v.Records, recordView(i18n.FromContext(ctx), r))
 	}
 	units, err := s.d.Store.FindUnits(ctx)
 	if err != nil {
@@ -204,8 +204,8 @@ func (s *assessment) Records(ctx context.Context) (*web.RecordsView, error) {
 	return v, nil
 }
 
-func recordView(r store.AssessRecord) web.RecordView {
-	return web.RecordView{ID: r.ID, UnitID: r.UnitID, Unit: r.Unit, Kind: r.Kind, KindLabel: assess.RecordLabel(r.Kind), Title: r.Title,
+func recordView(loc i18n.Localizer, r store.AssessRecord) web.RecordView {
+	return web.RecordView{ID: r.ID, UnitID: r.UnitID, Unit: r.Unit, Kind: r.Kind, KindLabel: loc.Code("assess.record", r.Kind, assess.RecordLabel(r.Kind)), Title: r.Title,
 		On: r.On, Basis: r.Basis, Text: r.Text, Tasks: r.TaskIDs, Notices: r.EventKeys, CreatedBy: r.CreatedBy,
 		Revoked: r.RevokedAt != nil, RevokedBy: r.RevokedBy, RevokeReason: r.Reason}
 }

@@ -116,7 +116,11 @@ func (s *tickets) Get(ctx context.Context, id int64) (*web.TicketView, error) {
 		return nil, err
 	}
 	for _, e := range events {
-		v.Steps = append(v.Steps, web.TicketStep{At: e.At, Actor: e.Actor, Kind: e.Kind, Note: e.Note})
+		note := e.Note
+		if e.Kind == "received" { // the note is the channel's code
+			note = i18n.FromContext(ctx).Code("hotline.channel", note, note)
+		}
+		v.Steps = append(v.Steps, web.TicketStep{At: e.At, Actor: e.Actor, Kind: e.Kind, Note: note})
 	}
 	dispatch := authz.Allowed(p, authz.TicketDispatch)
 	handle := p.Role == authz.Liaison && authz.Can(p, authz.TicketHandle, authz.Resource{Units: []int64{t.UnitID}})

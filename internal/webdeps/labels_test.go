@@ -1,6 +1,7 @@
 package webdeps
 
 import (
+	"github.com/duban/duban/internal/assess"
 	"strconv"
 	"testing"
 
@@ -52,6 +53,12 @@ func TestCodeLabelsInCatalogue(t *testing.T) {
 	for _, s := range []string{foia.StateRunning, foia.StateCorrection, foia.StateAbandoned, foia.StateConsulting,
 		foia.StateAwaitingFee, foia.StateReplied, foia.StateOverdue} {
 		check("foia.state", s, foia.StateLabel(s))
+	}
+	for _, k := range assess.RecordKinds {
+		check("assess.record", k, assess.RecordLabel(k))
+	}
+	for _, p := range []string{assess.PartKeyWork, assess.PartDaily, assess.PartIncentive, assess.PartSatisfaction} {
+		check("assess.part_label", p, assess.PartLabel(p))
 	}
 	for i, g := range foia.WithheldReasons {
 		check("foia.withheld", strconv.Itoa(i), g)
