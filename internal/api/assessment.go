@@ -90,7 +90,7 @@ func (h *Handler) assessSchemeGet(w http.ResponseWriter, r *http.Request) {
 		fail(w, r, err)
 		return
 	}
-	out := map[string]any{"scheme": s, "formula": s.Formula(), "version": v}
+	out := map[string]any{"scheme": s, "formula": s.Formula(localizer(r).T), "version": v}
 	if d, err := h.Store.SchemeDraft(r.Context()); err == nil {
 		out["draft"] = d
 	}

@@ -48,7 +48,7 @@ func (h *Handler) foiaList(w http.ResponseWriter, r *http.Request) {
 	}
 	items := make([]foiaView, len(shown))
 	for i := range shown {
-		items[i] = viewFOIA(&shown[i], p, !concluded)
+		items[i] = viewFOIA(&shown[i], p, !concluded, localizer(r).T)
 	}
 	writeJSON(w, http.StatusOK, list[foiaView]{Items: items, Total: len(items)})
 }
@@ -69,5 +69,5 @@ func (h *Handler) foiaGet(w http.ResponseWriter, r *http.Request) {
 		fail(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, detailFOIA(v, p))
+	writeJSON(w, http.StatusOK, detailFOIA(v, p, localizer(r).T))
 }

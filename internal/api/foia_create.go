@@ -75,7 +75,7 @@ func answerFOIA(w http.ResponseWriter, r *http.Request, p authz.Principal, statu
 		fail(w, r, err)
 		return
 	}
-	writeJSON(w, status, detailFOIA(v, p))
+	writeJSON(w, status, detailFOIA(v, p, localizer(r).T))
 }
 
 // civilDate reads a YYYY-MM-DD date; "" is the zero time, which the

@@ -83,7 +83,7 @@ func seesApplicant(p authz.Principal) bool { return p.Role == authz.Office }
 
 // viewFOIA shows v to p; ran says whether v's clock was run (a
 // concluded request in the list is not).
-func viewFOIA(v *foiasvc.View, p authz.Principal, ran bool) foiaView {
+func viewFOIA(v *foiasvc.View, p authz.Principal, ran bool, say foia.Say) foiaView {
 	r := v.Request
 	if !seesApplicant(p) {
 		r = r.Masked()
@@ -110,17 +110,17 @@ func viewFOIA(v *foiasvc.View, p authz.Principal, ran bool) foiaView {
 		c := v.Clock
 		out.Clock = &foiaClock{Start: day(c.Start), Due: day(c.Due), CorrectionBy: day(c.CorrectionBy), SupplementBy: day(c.SupplementBy),
 			LateCorrection: c.LateCorrection, Extended: c.Extended, Paused: c.Paused, LateExtension: c.LateExtension, OnTime: c.OnTime,
-			Why: append([]string{}, c.Why...)}
+			Why: c.Explain(say)}
 	}
 	return out
 }
 
-func detailFOIA(v *foiasvc.View, p authz.Principal) foiaDetail {
+func detailFOIA(v *foiasvc.View, p authz.Principal, say foia.Say) foiaDetail {
 	steps := make([]foiaStep, len(v.Steps))
 	for i, st := range v.Steps {
 		steps[i] = stepOfFOIA(st)
 	}
-	return foiaDetail{foiaView: viewFOIA(v, p, true), Steps: steps}
+	return foiaDetail{foiaView: viewFOIA(v, p, true, say), Steps: steps}
 }
 
 func stepOfFOIA(st store.FOIAStep) foiaStep {

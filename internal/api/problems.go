@@ -4,7 +4,7 @@ import (
 	"cmp"
 	"encoding/json"
 	"errors"
-	"fmt"
+	"github.com/duban/duban/internal/i18n"
 	"net/http"
 	"reflect"
 	"strings"
@@ -96,31 +96,32 @@ func readInput(r *http.Request, in any, label func(json string) string) error {
 		return nil
 	case errors.As(err, &typeErr) && typeErr.Field != "":
 		name := cmp.Or(label(typeErr.Field), typeErr.Field)
-		return errBadRequestf(fmt.Sprintf("%s（%s）应为%s", name, typeErr.Field, kindWord(typeErr.Type)))
+		return errInvalid("api.problem.field_type", "name", name, "field", typeErr.Field, "kind", i18n.Lookup(localizer(r).Lang(), "api.kind."+kindWord(typeErr.Type)))
 	case strings.Contains(err.Error(), "unknown field"):
 		_, name, _ := strings.Cut(err.Error(), "unknown field ")
-		return errBadRequestf("不认识的字段 " + name)
+		return errInvalid("api.problem.unknown_field", "name", name)
 	}
-	return errBadRequestf("请求内容应为一个 JSON 对象")
+	return errInvalid("api.problem.not_object")
 }
 
-// kindWord is what a JSON value of Go type t must be, in Chinese.
+// kindWord is what a JSON value of Go type t must be: a code of the
+// catalogue's api.kind.* names.
 func kindWord(t reflect.Type) string {
 	if t == nil {
-		return "文本"
+		return "text"
 	}
 	switch t.Kind() {
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
 		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		return "整数"
+		return "integer"
 	case reflect.Float32, reflect.Float64:
-		return "数字"
+		return "number"
 	case reflect.Bool:
-		return "true 或 false"
+		return "bool"
 	case reflect.Slice, reflect.Array:
-		return "数组"
+		return "array"
 	case reflect.Map, reflect.Struct:
-		return "对象"
+		return "object"
 	}
-	return "文本"
+	return "text"
 }

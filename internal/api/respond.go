@@ -3,9 +3,11 @@ package api
 import (
 	"encoding/json"
 	"errors"
+	"github.com/duban/duban/internal/i18n"
 	"log/slog"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/httpauth"
@@ -29,36 +31,88 @@ var (
 	errBadRequest      = errors.New("请求内容有误 (bad request)")
 )
 
-// fail writes err as a JSON error with the status it deserves; internal
-// errors are logged once here and not shown to the caller.
+// fail writes err as a JSON error with the status it deserves, worded
+// from the catalogue in the caller's language (Accept-Language, zh-CN by
+// default); internal errors are logged once here and not shown to the
+// caller.
 func fail(w http.ResponseWriter, r *http.Request, err error) {
+	loc := localizer(r)
 	status, code := http.StatusInternalServerError, "internal"
-	msg := "服务器内部错误 (internal error)"
 	switch {
-	case errors.Is(err, errUnauthenticated), errors.Is(err, signin.ErrBadCredentials), errors.Is(err, signin.ErrNoSession):
-		status, code, msg = http.StatusUnauthorized, "unauthenticated", err.Error()
+	case errors.Is(err, signin.ErrBadCredentials):
+		status, code = http.StatusUnauthorized, "bad_credentials"
+	case errors.Is(err, errUnauthenticated), errors.Is(err, signin.ErrNoSession):
+		status, code = http.StatusUnauthorized, "unauthenticated"
 	case errors.Is(err, signin.ErrDisabled):
-		status, code, msg = http.StatusForbidden, "disabled", "账号已停用 (account disabled)"
+		status, code = http.StatusForbidden, "disabled"
 	case errors.Is(err, signin.ErrLocked):
-		status, code, msg = http.StatusLocked, "locked", "账号已锁定，请稍后再试或联系安全管理员 (account locked)"
+		status, code = http.StatusLocked, "locked"
 	case errors.Is(err, errForbidden), errors.Is(err, ledgersvc.ErrForbidden):
-		status, code, msg = http.StatusForbidden, "forbidden", err.Error()
+		status, code = http.StatusForbidden, "forbidden"
 	case errors.Is(err, store.ErrNotFound):
-		status, code, msg = http.StatusNotFound, "not_found", "未找到 (not found)"
+		status, code = http.StatusNotFound, "not_found"
 	case errors.Is(err, store.ErrConflict):
-		status, code, msg = http.StatusConflict, "conflict", "已存在或状态不符 (already exists, or not in that state)"
+		status, code = http.StatusConflict, "conflict"
 	case errors.Is(err, store.ErrClosed):
-		status, code, msg = http.StatusConflict, "closed", "任务已销号，不能再修改 (the task is closed)"
+		status, code = http.StatusConflict, "closed"
 	case errors.Is(err, store.ErrState):
-		status, code, msg = http.StatusConflict, "state", "任务当前状态不允许此操作 (not allowed in the task's current state)"
+		status, code = http.StatusConflict, "state"
 	case errors.Is(err, store.ErrInvalid), errors.Is(err, errBadRequest):
-		status, code, msg = http.StatusBadRequest, "invalid", err.Error()
+		status, code = http.StatusBadRequest, "invalid"
 	default:
 		slog.Error("api", "method", r.Method, "path", r.URL.Path, "err", err)
+	}
+	msg := loc.T("api.error." + code)
+	if code == "invalid" {
+		msg = invalidMessage(loc, err)
 	}
 	var body apiError
 	body.Error.Code, body.Error.Message = code, msg
 	writeJSON(w, status, body)
+}
+
+// badRequest is a problem with a request, a message of the catalogue
+// (api.problem.*) and its name/value pairs, worded in the caller's
+// language when it is answered.
+type badRequest struct {
+	key  string
+	args []any
+}
+
+func (b badRequest) Error() string        { return i18n.Lookup(i18n.ZhCN, b.key, b.args...) }
+func (b badRequest) Is(target error) bool { return target == errBadRequest }
+
+// errInvalid is a 400 worded from the catalogue.
+func errInvalid(key string, args ...any) error { return badRequest{key, args} }
+
+// invalidMessage words a 400: the heading, then each problem on its own
+// line, as errors.Join writes them. A problem the services word in zh-CN
+// themselves (store.ErrInvalid's detail) is passed on as it is.
+func invalidMessage(loc i18n.Localizer, err error) string {
+	lines := []string{loc.T("api.error.invalid")}
+	var walk func(error)
+	walk = func(e error) {
+		b, isProblem := e.(badRequest)
+		switch {
+		case isProblem:
+			lines = append(lines, loc.T(b.key, b.args...))
+		case e == errBadRequest:
+		default:
+			if j, ok := e.(interface{ Unwrap() []error }); ok {
+				for _, x := range j.Unwrap() {
+					walk(x)
+				}
+				return
+			}
+			lines = append(lines, e.Error())
+		}
+	}
+	walk(err)
+	if len(lines) > 1 && !errors.Is(err, errBadRequest) {
+		// A store.ErrInvalid: its text already says what was wrong.
+		return strings.Join(lines[1:], "\n")
+	}
+	return strings.Join(lines, "\n")
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
@@ -108,7 +162,7 @@ func allowed(r *http.Request, action authz.Action) (*httpauth.Caller, error) {
 func pathID(r *http.Request) (int64, error) {
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil || id <= 0 {
-		return 0, errors.Join(errBadRequest, errors.New("id 应为正整数"))
+		return 0, errInvalid("api.problem.id")
 	}
 	return id, nil
 }
@@ -120,7 +174,7 @@ func queryInt(r *http.Request, key string) (int, error) {
 	}
 	n, err := strconv.Atoi(v)
 	if err != nil || n < 0 {
-		return 0, errors.Join(errBadRequest, errors.New(key+" 应为非负整数"))
+		return 0, errInvalid("api.problem.non_negative", "key", key)
 	}
 	return n, nil
 }
@@ -148,4 +202,11 @@ func reply(w http.ResponseWriter, r *http.Request, status int, v any, err error)
 		return
 	}
 	writeJSON(w, status, v)
+}
+
+// localizer is the language the API answers in: the request's
+// Accept-Language (or ?lang=), zh-CN by default.
+func localizer(r *http.Request) i18n.Localizer {
+	l, _ := i18n.FromRequest(r)
+	return l
 }

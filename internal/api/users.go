@@ -166,7 +166,7 @@ func (h *Handler) userLogoutAll(w http.ResponseWriter, r *http.Request) {
 // checkedHash applies the password rules and hashes an accepted password.
 func (h *Handler) checkedHash(username, password string) (string, error) {
 	if key := h.Policy.CheckRules(username, password); key != "" {
-		return "", errBadRequestf(passwordMessage(key, h.Policy))
+		return "", passwordProblem(key, h.Policy)
 	}
 	hash, err := auth.HashPassword(password)
 	if err != nil {

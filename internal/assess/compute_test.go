@@ -3,6 +3,7 @@ package assess
 import (
 	"encoding/json"
 	"flag"
+	"github.com/duban/duban/internal/i18n"
 	"math"
 	"os"
 	"path/filepath"
@@ -319,7 +320,7 @@ func golden(t *testing.T, path string, v any) {
 
 // TestFormula: the default scheme reads as the office would write it.
 func TestFormula(t *testing.T) {
-	text := strings.Join(Default().Formula(), "\n")
+	text := strings.Join(Default().Formula(i18n.New(i18n.ZhCN).T), "\n")
 	for _, w := range []string{"总分 = 重点攻坚考绩（60 分）+ 日常动态考评（30 分）+ 公众满意度（10 分）+ 创新创优激励（加分最多 5 分",
 		"逾期完成得 60%", "每份蓝色督办单扣 1 分；每份黄色督办单扣 2 分；每份红色督办单扣 3 分；每份挂牌督办扣 5 分",
 		"每项亮点加 2 分，每项创新加 3 分，每项表扬加 2 分", "到期任务少于 3 项的单位只计分、不排名"} {

@@ -3,6 +3,7 @@ package calendarsvc
 import (
 	"context"
 	"errors"
+	"github.com/duban/duban/internal/i18n"
 	"io"
 	"log/slog"
 	"strings"
@@ -119,7 +120,7 @@ func TestHolidayMovesRunningDeadlines(t *testing.T) {
 			if d := blue(2).Deadline.Format(time.DateOnly); d != "2026-06-17" {
 				t.Errorf("the answered notice moved to %s; it no longer runs", d)
 			}
-			why := supervise.Explain(moved, svc1.Current())
+			why := supervise.Explain(moved, svc1.Current(), i18n.New(i18n.ZhCN).T)
 			for _, want := range []string{"截至 2026-06-18", "地方节日", "市政府通知：6月15日放假一天", "限期由 2026-06-17 改为 2026-06-18"} {
 				if !strings.Contains(why, want) {
 					t.Errorf("explanation lacks %q:\n%s", want, why)

@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"github.com/duban/duban/internal/i18n"
 	"os"
 	"time"
 
@@ -62,7 +63,7 @@ func runSupervise(ctx context.Context, env *Env, args []string) error {
 	}
 	fmt.Fprintf(env.Stdout, "截至 %s 应发生的督查事件 %d 件（预演，未记录、未发送）：\n", today.Format(time.DateOnly), len(events))
 	for _, e := range events {
-		fmt.Fprintf(env.Stdout, "%s  %-8s %s\n            %s\n", e.On.Format(time.DateOnly), label(e), titles[e.TaskID], supervise.Explain(e, cal))
+		fmt.Fprintf(env.Stdout, "%s  %-8s %s\n            %s\n", e.On.Format(time.DateOnly), label(e), titles[e.TaskID], supervise.Explain(e, cal, i18n.New(i18n.ZhCN).T))
 	}
 	return nil
 }

@@ -128,8 +128,40 @@ type Clock struct {
 	LateExtension bool
 	Replied       time.Time
 	OnTime        bool // replied by Due
-	// Why explains the dates, line by line, in Chinese.
-	Why []string
+	// Why explains the dates, line by line, as catalogue messages; Explain
+	// writes them in the reader's language.
+	Why []Line
+}
+
+// Line is one sentence of a clock's explanation: a message of the
+// catalogue (internal/i18n) and its name/value pairs. A value of type Term
+// is itself a message, named in the reader's language too.
+type Line struct {
+	Key  string
+	Args []any
+}
+
+// Term is a catalogue key used as the value of a placeholder.
+type Term string
+
+// Say renders a catalogue message in the reader's language: the pages and
+// the API pass their Localizer's T.
+type Say func(key string, args ...any) string
+
+// Explain writes the clock's explanation with say, line by line.
+func (c Clock) Explain(say Say) []string {
+	out := make([]string, len(c.Why))
+	for i, l := range c.Why {
+		args := make([]any, len(l.Args))
+		for j, a := range l.Args {
+			if t, ok := a.(Term); ok && j%2 == 1 {
+				a = say(string(t))
+			}
+			args[j] = a
+		}
+		out[i] = say(l.Key, args...)
+	}
+	return out
 }
 
 // ErrSteps is a request whose steps contradict the Regulations or each
@@ -147,7 +179,7 @@ func Run(cal *workday.Calendar, r Request, today time.Time) (Clock, error) {
 	steps := slices.Clone(r.Steps)
 	slices.SortStableFunc(steps, func(a, b Step) int { return a.On.Compare(b.On) })
 	c := Clock{State: StateRunning, Start: received, CorrectionBy: cal.AddWorkdays(received, CorrectionDays)}
-	c.say("%s（%s）收到申请。", day(received), ChannelLabel(r.Channel))
+	c.say("foia.why.received", "on", day(received), "channel", Term("foia.channel."+string(r.Channel)))
 	var pauses []span
 	var open *span
 	waiting, corrected, feeBy := false, false, time.Time{}
@@ -164,22 +196,22 @@ func Run(cal *workday.Calendar, r Request, today time.Time) (Clock, error) {
 			waiting, corrected = true, true
 			c.LateCorrection = on.After(c.CorrectionBy)
 			c.SupplementBy = cal.AddWorkdays(on, s.Days)
-			c.say("%s 一次性告知补正（应于 %s 前告知%s），补正期限 %d 个工作日，至 %s。", day(on), day(c.CorrectionBy),
-				map[bool]string{true: "，已逾期", false: ""}[c.LateCorrection], s.Days, day(c.SupplementBy))
+			c.say(map[bool]string{true: "foia.why.correction_late", false: "foia.why.correction"}[c.LateCorrection],
+				"on", day(on), "by", day(c.CorrectionBy), "days", s.Days, "until", day(c.SupplementBy))
 		case StepSupplement:
 			if !waiting {
 				return c, fmt.Errorf("%w: a supplement (%s) without a 补正 notice", ErrSteps, day(on))
 			}
 			if on.After(c.SupplementBy) {
-				c.say("%s 收到补正，已超过补正期限 %s。", day(on), day(c.SupplementBy))
+				c.say("foia.why.supplement_late", "on", day(on), "until", day(c.SupplementBy))
 			}
 			waiting, c.Start = false, on
-			c.say("%s 收到补正，答复期限自此重新计算。", day(on))
+			c.say("foia.why.supplement", "on", day(on))
 		case StepConsult, StepFeeNotice:
 			if open != nil {
 				return c, fmt.Errorf("%w: %s on %s while the clock already stands", ErrSteps, s.Kind, day(on))
 			}
-			open = &span{from: on, why: map[string]string{StepConsult: "征求第三方或其他机关意见", StepFeeNotice: "收费通知送达至缴费"}[s.Kind]}
+			open = &span{from: on, why: Term("foia.pause." + s.Kind)}
 			if s.Kind == StepFeeNotice {
 				feeBy = cal.AddWorkdays(on, FeeDays)
 			}
@@ -200,8 +232,7 @@ func Run(cal *workday.Calendar, r Request, today time.Time) (Clock, error) {
 			before := c.due(cal, pauses)
 			c.Extended = s.Days
 			c.LateExtension = on.After(before)
-			c.say("%s 经政府信息公开工作机构负责人同意延长答复期限 %d 个工作日%s。", day(on), s.Days,
-				map[bool]string{true: "（批准时原期限已过）", false: ""}[c.LateExtension])
+			c.say(map[bool]string{true: "foia.why.extension_late", false: "foia.why.extension"}[c.LateExtension], "on", day(on), "days", s.Days)
 		case StepReply:
 			c.Replied = on
 		default:
@@ -211,7 +242,7 @@ func Run(cal *workday.Calendar, r Request, today time.Time) (Clock, error) {
 	switch {
 	case waiting && today.After(c.SupplementBy) && c.Replied.IsZero():
 		c.State = StateAbandoned
-		c.say("补正期限 %s 已过，申请人未补正，视为放弃申请。", day(c.SupplementBy))
+		c.say("foia.why.abandoned", "until", day(c.SupplementBy))
 		return c, nil
 	case waiting:
 		c.State = StateCorrection
@@ -220,7 +251,7 @@ func Run(cal *workday.Calendar, r Request, today time.Time) (Clock, error) {
 	if open != nil {
 		if !feeBy.IsZero() && today.After(feeBy) && c.Replied.IsZero() {
 			c.State = StateAbandoned
-			c.say("%s 送达收费通知，申请人未在 %s 前缴费，不再处理。", day(open.from), day(feeBy))
+			c.say("foia.why.fee_unpaid", "on", day(open.from), "by", day(feeBy))
 			return c, nil
 		}
 		until := today // stands until today, or until the reply if one went out meanwhile
@@ -236,16 +267,21 @@ func Run(cal *workday.Calendar, r Request, today time.Time) (Clock, error) {
 	for _, p := range pauses {
 		if n := cal.WorkdaysBetween(p.from, p.to); n > 0 {
 			c.Paused += n
-			c.say("%s 至 %s %s，%d 个工作日不计入答复期限。", day(p.from), day(p.to), p.why, n)
+			c.say("foia.why.paused", "from", day(p.from), "to", day(p.to), "why", p.why, "n", n)
 		}
 	}
-	c.say("答复期限：自 %s 起 %d 个工作日%s%s，至 %s。", day(c.Start), ReplyDays,
-		map[bool]string{true: fmt.Sprintf("，延长 %d 个工作日", c.Extended), false: ""}[c.Extended > 0],
-		map[bool]string{true: fmt.Sprintf("，另加不计入的 %d 个工作日", c.Paused), false: ""}[c.Paused > 0], day(c.Due))
+	due := "foia.why.due"
+	if c.Extended > 0 {
+		due += "_extended"
+	}
+	if c.Paused > 0 {
+		due += "_paused"
+	}
+	c.say(due, "start", day(c.Start), "days", ReplyDays, "extended", c.Extended, "paused", c.Paused, "due", day(c.Due))
 	switch {
 	case !c.Replied.IsZero():
 		c.State, c.OnTime = StateReplied, !c.Replied.After(c.Due)
-		c.say("%s 答复，%s。", day(c.Replied), map[bool]string{true: "在期限内", false: "已超过期限"}[c.OnTime])
+		c.say(map[bool]string{true: "foia.why.replied", false: "foia.why.replied_late"}[c.OnTime], "on", day(c.Replied))
 	case c.State == StateRunning && today.After(c.Due):
 		c.State = StateOverdue
 	}
@@ -257,7 +293,7 @@ func Run(cal *workday.Calendar, r Request, today time.Time) (Clock, error) {
 // out is a working day of the request's handling.
 type span struct {
 	from, to time.Time
-	why      string
+	why      Term
 }
 
 // due is Start plus 20 working days and the extension, moved on by the
@@ -279,6 +315,6 @@ func (c *Clock) due(cal *workday.Calendar, pauses []span) time.Time {
 	return due
 }
 
-func (c *Clock) say(format string, args ...any) { c.Why = append(c.Why, fmt.Sprintf(format, args...)) }
+func (c *Clock) say(key string, args ...any) { c.Why = append(c.Why, Line{Key: key, Args: args}) }
 
 func day(t time.Time) string { return t.Format(time.DateOnly) }

@@ -2,6 +2,7 @@ package foia
 
 import (
 	"errors"
+	"github.com/duban/duban/internal/i18n"
 	"strings"
 	"testing"
 	"time"
@@ -56,7 +57,7 @@ func TestCorrectionRestartsTheClock(t *testing.T) {
 	if c.State != StateCorrection || day(c.CorrectionBy) != "2026-09-23" || day(c.SupplementBy) != "2026-10-15" || c.LateCorrection || !c.Due.IsZero() {
 		t.Fatalf("waiting for the supplement: %+v", c)
 	}
-	if c := run(t, r, "2026-10-16"); c.State != StateAbandoned || !strings.Contains(strings.Join(c.Why, ""), "视为放弃") {
+	if c := run(t, r, "2026-10-16"); c.State != StateAbandoned || !strings.Contains(strings.Join(c.Explain(i18n.New(i18n.ZhCN).T), ""), "视为放弃") {
 		t.Errorf("no supplement by 10-15: %+v", c)
 	}
 	r.Steps = append(r.Steps, Step{Kind: StepSupplement, On: d("2026-09-28")})
@@ -84,8 +85,8 @@ func TestConsultationNotCounted(t *testing.T) {
 	if c.State != StateRunning || c.Paused != 10 || day(c.Due) != "2026-04-14" {
 		t.Fatalf("after the consultation: %+v", c)
 	}
-	if !strings.Contains(strings.Join(c.Why, "\n"), "2026-03-10 至 2026-03-24 征求第三方或其他机关意见，10 个工作日不计入答复期限") {
-		t.Errorf("explanation:\n%s", strings.Join(c.Why, "\n"))
+	if !strings.Contains(strings.Join(c.Explain(i18n.New(i18n.ZhCN).T), "\n"), "2026-03-10 至 2026-03-24 征求第三方或其他机关意见，10 个工作日不计入答复期限") {
+		t.Errorf("explanation:\n%s", strings.Join(c.Explain(i18n.New(i18n.ZhCN).T), "\n"))
 	}
 }
 

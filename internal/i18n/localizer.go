@@ -110,3 +110,15 @@ func FromContext(ctx context.Context) Localizer {
 	}
 	return New(Default)
 }
+
+// Code returns the catalogue's name for a code of the domain (a ticket
+// state, a reply type): the message group+"."+code, or fallback, the
+// domain's own zh-CN label, when the catalogue has none. Codes are never
+// shown to people; this is how a page names them.
+func (l Localizer) Code(group, code, fallback string) string {
+	key := group + "." + code
+	if !Has(key) {
+		return fallback
+	}
+	return l.T(key)
+}

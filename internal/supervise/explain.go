@@ -1,52 +1,91 @@
 package supervise
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/duban/duban/internal/workday"
 )
 
-// Explain tells in Chinese why an event happens and on which working day,
-// with the working days counted and the holidays and weekends skipped, so
-// that an office (or a unit disputing a notice) can check the date by hand.
-func Explain(e Event, cal *workday.Calendar) string {
+// Say renders a message of the catalogue (internal/i18n) in the reader's
+// language: its key and name/value pairs. The pages pass their
+// Localizer's T, so supervise itself holds no sentence.
+type Say func(key string, args ...any) string
+
+// defaultLevels are the ladder levels of the default rules; the catalogue
+// names them (supervise.level.*) when their label is still the default.
+var defaultLevels = func() map[string]string {
+	m := map[string]string{}
+	for _, l := range Default().Ladder {
+		m[l.Name] = l.Label
+	}
+	return m
+}()
+
+// LevelLabel is a ladder level's label in the reader's language: the
+// catalogue's name for a default level whose label the office kept, the
+// office's own wording otherwise.
+func LevelLabel(say Say, name, label string) string {
+	if def, ok := defaultLevels[name]; ok && def == label {
+		return say("supervise.level." + name)
+	}
+	return label
+}
+
+// KindLabel is an event kind in the reader's language.
+func KindLabel(say Say, k Kind) string { return say("supervise.kind." + string(k)) }
+
+// Explain tells why an event happens and on which working day, with the
+// working days counted and the holidays and weekends skipped, so that an
+// office (or a unit disputing a notice) can check the date by hand.
+func Explain(e Event, cal *workday.Calendar, say Say) string {
 	var b strings.Builder
-	due := day(e.Due)
+	due, on, basis := day(e.Due), day(e.On), day(e.Basis)
+	label := LevelLabel(say, e.Level, e.Label)
 	switch e.Kind {
 	case KindRemind:
-		fmt.Fprintf(&b, "提醒：任务 t%d 将于 %s 到期，按规则提前 %d 个工作日提醒，于 %s 发出。", e.TaskID, due, -e.Workdays, day(e.On))
+		b.WriteString(say("supervise.explain.remind", "task", e.TaskID, "due", due, "n", -e.Workdays, "on", on))
 	case KindPress:
+		key := "supervise.explain.press"
 		if e.Workdays == 0 {
-			fmt.Fprintf(&b, "催办：任务 t%d 登记时已超过到期日 %s，于登记后第一个工作日 %s 催办。", e.TaskID, due, day(e.On))
-		} else {
-			fmt.Fprintf(&b, "催办：任务 t%d 的到期日 %s 已过而未办结，于其后第一个工作日 %s 催办。", e.TaskID, due, day(e.On))
+			key = "supervise.explain.press_late"
 		}
+		b.WriteString(say(key, "task", e.TaskID, "due", due, "on", on))
 	case KindNotice:
-		fmt.Fprintf(&b, "%s：任务 t%d 到期日 %s 催办（%s）后 %d 个工作日仍逾期，于 %s 下发。", e.Label, e.TaskID, due, day(e.Basis), e.Workdays, day(e.On))
+		b.WriteString(say("supervise.explain.notice", "label", label, "task", e.TaskID, "due", due, "basis", basis, "n", e.Workdays, "on", on))
 	case KindEscalate:
+		key := "supervise.explain.escalate"
 		if strings.Contains(e.Key, "/issued/") {
-			fmt.Fprintf(&b, "%s：任务 t%d 督查室下发的督办单限期整改至 %s 未见整改反馈，%d 个工作日后于 %s 升级下发。", e.Label, e.TaskID, day(e.Basis), e.Workdays, day(e.On))
-			break
+			key = "supervise.explain.escalate_issued"
 		}
-		fmt.Fprintf(&b, "%s：任务 t%d（到期日 %s）上一级督办单限期整改至 %s 未见整改反馈，%d 个工作日后于 %s 升级下发。", e.Label, e.TaskID, due, day(e.Basis), e.Workdays, day(e.On))
+		b.WriteString(say(key, "label", label, "task", e.TaskID, "due", due, "basis", basis, "n", e.Workdays, "on", on))
 	case KindIssued:
-		fmt.Fprintf(&b, "%s：督查室于 %s 对任务 t%d 下发。", e.Label, day(e.On), e.TaskID)
+		b.WriteString(say("supervise.explain.issued", "label", label, "on", on, "task", e.TaskID))
 	case KindReportMissing:
-		fmt.Fprintf(&b, "报送逾期：任务 t%d 第 %s 期报告应于 %s 前报送（遇节假日顺延）而未报送，于其后第一个工作日 %s 记录。", e.TaskID, e.Period, due, day(e.On))
+		b.WriteString(say("supervise.explain.report_missing", "task", e.TaskID, "period", e.Period, "due", due, "on", on))
 	default:
-		fmt.Fprintf(&b, "%s：%s。", e.Kind, day(e.On))
+		b.WriteString(say("supervise.explain.other", "kind", string(e.Kind), "on", on))
 	}
 	if !e.Basis.IsZero() && e.Workdays != 0 { // counting zero days explains nothing
-		b.WriteString(cal.Explain(e.Basis, e.Workdays).String())
-		b.WriteString("。")
+		b.WriteString(say("supervise.explain.counting", "text", cal.Explain(e.Basis, e.Workdays).Text(workday.Say(say))))
 	}
 	if !e.Deadline.IsZero() {
 		n := cal.WorkdaysBetween(e.On, e.Deadline)
-		fmt.Fprintf(&b, "限期整改 %d 个工作日，截至 %s：%s。", n, day(e.Deadline), cal.Explain(e.On, n))
+		b.WriteString(say("supervise.explain.deadline", "n", n, "deadline", day(e.Deadline), "text", cal.Explain(e.On, n).Text(workday.Say(say))))
 	}
 	for _, m := range e.Moves {
-		fmt.Fprintf(&b, "因日历调整（第 %d 号：%s），限期由 %s 改为 %s。", m.Change, m.Reason, day(m.From), day(m.To))
+		b.WriteString(say("supervise.explain.moved", "change", m.Change, "reason", m.Reason, "from", day(m.From), "to", day(m.To)))
 	}
 	return b.String()
+}
+
+// LabelIn is a ladder label in the reader's language when it is one of
+// the default rules' labels, and as the office wrote it otherwise: for
+// lists that carry the label without its level's name.
+func LabelIn(say Say, label string) string {
+	for name, def := range defaultLevels {
+		if def == label {
+			return say("supervise.level." + name)
+		}
+	}
+	return label
 }

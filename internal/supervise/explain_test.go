@@ -1,6 +1,7 @@
 package supervise
 
 import (
+	"github.com/duban/duban/internal/i18n"
 	"strings"
 	"testing"
 
@@ -28,7 +29,7 @@ func TestExplain(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(string(tt.kind), func(t *testing.T) {
-			s := Explain(byKind[tt.kind], cal)
+			s := Explain(byKind[tt.kind], cal, zhCN)
 			for _, w := range tt.want {
 				if !strings.Contains(s, w) {
 					t.Errorf("Explain = %q\nwant it to contain %q", s, w)
@@ -38,7 +39,10 @@ func TestExplain(t *testing.T) {
 	}
 	missing := Event{Key: "t5/report_missing/2026-10", TaskID: 5, Kind: KindReportMissing, Period: "2026-10",
 		Due: d("2026-10-26"), On: d("2026-10-27"), Basis: d("2026-10-26"), Workdays: 1}
-	if s := Explain(missing, cal); !strings.Contains(s, "2026-10 期报告应于 2026-10-26 前报送") {
+	if s := Explain(missing, cal, zhCN); !strings.Contains(s, "2026-10 期报告应于 2026-10-26 前报送") {
 		t.Errorf("Explain(report_missing) = %q", s)
 	}
 }
+
+// zhCN is the catalogue's zh-CN, which the explanations are written in.
+var zhCN = i18n.New(i18n.ZhCN).T

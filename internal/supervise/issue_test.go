@@ -26,7 +26,7 @@ func TestIssueByHand(t *testing.T) {
 	if want := cal.AddWorkdays(today, l.RectifyWorkdays); !e.Deadline.Equal(want) || !e.Deadline.After(time.Date(2026, 10, 8, 0, 0, 0, 0, time.UTC)) {
 		t.Errorf("deadline %s, want %s, after the 国庆 holiday", e.Deadline.Format(time.DateOnly), want.Format(time.DateOnly))
 	}
-	if x := Explain(e, cal); !strings.Contains(x, "督查室于 2026-09-30") || !strings.Contains(x, "限期整改") {
+	if x := Explain(e, cal, zhCN); !strings.Contains(x, "督查室于 2026-09-30") || !strings.Contains(x, "限期整改") {
 		t.Errorf("explanation %q", x)
 	}
 	if _, err := Issue(Task{ID: 1}, Rules{}, today, cal); !errors.Is(err, ErrNoLadder) {
@@ -67,7 +67,7 @@ func TestIssuedNoticeEscalates(t *testing.T) {
 		t.Fatalf("the day after: %+v", got)
 	}
 	yellow := got[0]
-	if x := Explain(yellow, cal); !strings.Contains(x, "督查室下发的督办单限期整改至 2026-10-13") {
+	if x := Explain(yellow, cal, zhCN); !strings.Contains(x, "督查室下发的督办单限期整改至 2026-10-13") {
 		t.Errorf("explanation %q", x)
 	}
 	got = due("2026-10-23", issued, yellow)

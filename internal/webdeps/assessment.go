@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/duban/duban/internal/i18n"
 	"strconv"
 	"strings"
 	"time"
@@ -117,7 +118,7 @@ func (s *assessment) Unit(ctx context.Context, unitID int64, key string) (*web.U
 			Response: r.Response, Resolution: r.Resolution, Satisfaction: r.Satisfaction}
 	}
 	for _, part := range []string{assess.PartKeyWork, assess.PartDaily, assess.PartIncentive, assess.PartSatisfaction} {
-		sp := web.ScorePart{Label: assess.PartLabel(part), Points: partPoints(u, part)}
+		sp := web.ScorePart{Label: i18n.FromContext(ctx).Code("assess.part_label", part, assess.PartLabel(part)), Points: partPoints(u, part)}
 		for _, l := range u.Lines {
 			if l.Part == part {
 				sp.Lines = append(sp.Lines, web.ScoreLine{TaskID: l.TaskID, Points: l.Points, Text: l.Text})
@@ -133,7 +134,7 @@ func (s *assessment) Unit(ctx context.Context, unitID int64, key string) (*web.U
 		return nil, err
 	}
 	for _, r := range recs {
-		v.Records = append(v.Records, recordView(r))
+		v.Records = append(v.Records, recordView(i18n.FromContext(ctx), r))
 	}
 	return v, nil
 }
@@ -171,7 +172,7 @@ func (s *assessment) Formula(ctx context.Context) (*web.FormulaView, error) {
 	if err != nil {
 		return nil, err
 	}
-	v := &web.FormulaView{Name: scheme.Name, Lines: scheme.Formula()}
+	v := &web.FormulaView{Name: scheme.Name, Lines: scheme.Formula(i18n.FromContext(ctx).T)}
 	if version != nil {
 		v.Published = version.PublishedAt
 	}
@@ -189,7 +190,7 @@ func (s *assessment) Records(ctx context.Context) (*web.RecordsView, error) {
 	}
 	v := &web.RecordsView{CanEdit: authz.Allowed(pr, authz.TaskSupervise)}
 	for _, r := range recs {
-		v.Records = append(v.Records, recordView(r))
+		v.Records = append(v.Records, recordView(i18n.FromContext(ctx), r))
 	}
 	units, err := s.d.Store.FindUnits(ctx)
 	if err != nil {
@@ -203,8 +204,8 @@ func (s *assessment) Records(ctx context.Context) (*web.RecordsView, error) {
 	return v, nil
 }
 
-func recordView(r store.AssessRecord) web.RecordView {
-	return web.RecordView{ID: r.ID, UnitID: r.UnitID, Unit: r.Unit, Kind: r.Kind, KindLabel: assess.RecordLabel(r.Kind), Title: r.Title,
+func recordView(loc i18n.Localizer, r store.AssessRecord) web.RecordView {
+	return web.RecordView{ID: r.ID, UnitID: r.UnitID, Unit: r.Unit, Kind: r.Kind, KindLabel: loc.Code("assess.record", r.Kind, assess.RecordLabel(r.Kind)), Title: r.Title,
 		On: r.On, Basis: r.Basis, Text: r.Text, Tasks: r.TaskIDs, Notices: r.EventKeys, CreatedBy: r.CreatedBy,
 		Revoked: r.RevokedAt != nil, RevokedBy: r.RevokedBy, RevokeReason: r.Reason}
 }

@@ -5,6 +5,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/duban/duban/internal/i18n"
+	"github.com/duban/duban/internal/supervise"
 	"io"
 
 	"github.com/duban/duban/internal/bulletin"
@@ -27,7 +29,12 @@ func (s *assessment) Bulletin(ctx context.Context, key string) (*web.BulletinVie
 	if err != nil {
 		return nil, err
 	}
-	return &web.BulletinView{Bulletin: b, Period: p.Key, Periods: s.periodOptions(ctx, p.Key), Charts: bulletinCharts(b)}, nil
+	// The page names the bulletin in the reader's language; the document
+	// (.docx) keeps the title it is issued under.
+	loc := i18n.FromContext(ctx)
+	shown := *b
+	shown.Title = loc.T("bulletin.title", "period", p.Label)
+	return &web.BulletinView{Bulletin: &shown, Period: p.Key, Periods: s.periodOptions(ctx, p.Key), Charts: bulletinCharts(loc, b)}, nil
 }
 
 func (s *assessment) BulletinFile(ctx context.Context, key, format string) (*web.Download, error) {
@@ -83,32 +90,32 @@ func chart(id, title string, spec chartSpec) web.Chart {
 // bulletinCharts are the 通报's charts: completion and on-time rate by
 // unit, the monthly trend of overdue tasks and notices, the notices by
 // level, and the ranking's totals.
-func bulletinCharts(b *bulletin.Bulletin) []web.Chart {
+func bulletinCharts(loc i18n.Localizer, b *bulletin.Bulletin) []web.Chart {
 	var out []web.Chart
 	units := chartSpec{Kind: "bar", Unit: "%", Horizontal: true,
-		Series: []chartSeries{{Name: "完成率"}, {Name: "按时完成率"}}}
+		Series: []chartSeries{{Name: loc.T("bulletin.series.completion")}, {Name: loc.T("bulletin.series.on_time")}}}
 	for _, u := range b.ByUnit {
 		units.X = append(units.X, u.Unit)
 		units.Series[0].Data = append(units.Series[0].Data, u.Completion)
 		units.Series[1].Data = append(units.Series[1].Data, u.OnTimeRate)
 	}
-	out = append(out, chart("chart-units", "各单位完成情况", units))
-	trend := chartSpec{Kind: "line", Series: []chartSeries{{Name: "月末逾期未完成"}, {Name: "下发督办单", Kind: "bar"}}}
+	out = append(out, chart("chart-units", loc.T("bulletin.chart.units"), units))
+	trend := chartSpec{Kind: "line", Series: []chartSeries{{Name: loc.T("bulletin.series.overdue")}, {Name: loc.T("bulletin.series.notices"), Kind: "bar"}}}
 	for _, t := range b.Trend {
 		trend.X = append(trend.X, t.Label)
 		trend.Series[0].Data = append(trend.Series[0].Data, float64(t.Overdue))
 		trend.Series[1].Data = append(trend.Series[1].Data, float64(t.Notices))
 	}
-	out = append(out, chart("chart-trend", "逾期与督办趋势", trend))
-	levels := chartSpec{Kind: "pie", Series: []chartSeries{{Name: "督办单"}}}
+	out = append(out, chart("chart-trend", loc.T("bulletin.chart.trend"), trend))
+	levels := chartSpec{Kind: "pie", Series: []chartSeries{{Name: loc.T("bulletin.series.notice_count")}}}
 	for _, l := range b.Notices {
-		levels.X = append(levels.X, l.Label)
+		levels.X = append(levels.X, supervise.LabelIn(loc.T, l.Label))
 		levels.Series[0].Data = append(levels.Series[0].Data, float64(l.N))
 	}
 	if len(levels.X) > 0 {
-		out = append(out, chart("chart-notices", "督办单分级", levels))
+		out = append(out, chart("chart-notices", loc.T("bulletin.chart.notices"), levels))
 	}
-	totals := chartSpec{Kind: "bar", Horizontal: true, Series: []chartSeries{{Name: "总分"}}}
+	totals := chartSpec{Kind: "bar", Horizontal: true, Series: []chartSeries{{Name: loc.T("bulletin.series.total")}}}
 	for i, r := range b.Ranking {
 		if i == 30 { // the top of a province's ranking; the table has all
 			break
@@ -116,6 +123,6 @@ func bulletinCharts(b *bulletin.Bulletin) []web.Chart {
 		totals.X = append(totals.X, r.Unit)
 		totals.Series[0].Data = append(totals.Series[0].Data, r.Total)
 	}
-	out = append(out, chart("chart-ranking", "考核得分", totals))
+	out = append(out, chart("chart-ranking", loc.T("bulletin.chart.ranking"), totals))
 	return out
 }

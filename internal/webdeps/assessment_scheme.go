@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/duban/duban/internal/i18n"
 	"strconv"
 	"strings"
 
@@ -67,6 +68,9 @@ var schemeFields = []schemeField{
 	field("satisfaction", "公众满意度", "分值", "乘以 12345 热线满意率", func(s *assess.Scheme) *float64 { return &s.Satisfaction.Points }),
 }
 
+// schemeGroups are the catalogue's codes of the form's groups.
+var schemeGroups = map[string]string{"重点攻坚考绩": "key_work", "日常动态考评": "daily", "创新创优激励": "incentive", "公众满意度": "satisfaction"}
+
 // The fields beside the numbers: the scheme's name and MinTasks.
 const (
 	fieldName     = "name"
@@ -92,12 +96,19 @@ func (s *assessment) Scheme(ctx context.Context) (*web.SchemeView, error) {
 	case !errors.Is(err, store.ErrNotFound):
 		return nil, err
 	}
-	v.Formula = scheme.Formula()
+	loc := i18n.FromContext(ctx)
+	v.Formula = scheme.Formula(loc.T)
 	v.Fields = append(v.Fields,
-		web.SchemeField{Key: fieldName, Group: "办法", Label: "名称", Value: scheme.Name},
-		web.SchemeField{Key: fieldMinTasks, Group: "办法", Label: "参与排名的最少到期任务数", Value: strconv.Itoa(scheme.MinTasks)})
+		web.SchemeField{Key: fieldName, Group: loc.T("assess.scheme.group.scheme"), Label: loc.T("assess.scheme.field.name"), Value: scheme.Name},
+		web.SchemeField{Key: fieldMinTasks, Group: loc.T("assess.scheme.group.scheme"), Label: loc.T("assess.scheme.field.min_tasks"),
+			Value: strconv.Itoa(scheme.MinTasks)})
 	for _, f := range schemeFields {
-		v.Fields = append(v.Fields, web.SchemeField{Key: f.key, Group: f.group, Label: f.label, Hint: f.hint,
+		hint := f.hint
+		if hint != "" {
+			hint = loc.Code("assess.scheme.hint", f.key, f.hint)
+		}
+		v.Fields = append(v.Fields, web.SchemeField{Key: f.key, Group: loc.Code("assess.scheme.group", schemeGroups[f.group], f.group),
+			Label: loc.Code("assess.scheme.field", f.key, f.label), Hint: hint,
 			Value: strconv.FormatFloat(f.get(&scheme), 'f', -1, 64)})
 	}
 	return v, nil

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"github.com/duban/duban/internal/i18n"
 	"slices"
 
 	"github.com/duban/duban/internal/authz"
@@ -46,7 +47,7 @@ func (s *dashboard) View(ctx context.Context) (*web.DashboardView, error) {
 	for _, p := range plans {
 		v.Plans = append(v.Plans, lightRow(p, fmt.Sprintf("/tasks?plan=%d&light=red", p.ID)))
 	}
-	v.Charts = dashboardCharts(d, units, plans)
+	v.Charts = dashboardCharts(i18n.FromContext(ctx), d, units, plans)
 	if v.Citizens, err = s.publicFigures(ctx); err != nil {
 		return nil, err
 	}
@@ -58,9 +59,10 @@ func lightRow(g store.GroupLights, href string) web.LightRow {
 }
 
 // stacked is a stacked bar of the lights of the first n groups.
-func stacked(groups []store.GroupLights, n int) chartSpec {
+func stacked(loc i18n.Localizer, groups []store.GroupLights, n int) chartSpec {
 	spec := chartSpec{Kind: "bar", Horizontal: true, Stack: true, Colors: lightColors,
-		Series: []chartSeries{{Name: "红灯"}, {Name: "黄灯"}, {Name: "绿灯"}, {Name: "已销号"}}}
+		Series: []chartSeries{{Name: loc.T("dashboard.series.red")}, {Name: loc.T("dashboard.series.yellow")},
+			{Name: loc.T("dashboard.series.green")}, {Name: loc.T("dashboard.series.closed")}}}
 	for i, g := range groups {
 		if i == n {
 			break
@@ -75,10 +77,11 @@ func stacked(groups []store.GroupLights, n int) chartSpec {
 
 // dashboardCharts are the overall lights, the plans' and the worst units'
 // lights, and the year's supervision month by month.
-func dashboardCharts(d *store.Dashboard, units, plans []store.GroupLights) []web.Chart {
-	all := chartSpec{Kind: "pie", X: []string{"红灯", "黄灯", "绿灯", "已销号"}, Colors: lightColors,
-		Series: []chartSeries{{Name: "任务", Data: []float64{float64(d.All.Red), float64(d.All.Yellow), float64(d.All.Green), float64(d.All.Blue)}}}}
-	trend := chartSpec{Kind: "line", Series: []chartSeries{{Name: "催办"}, {Name: "督办单", Kind: "bar"}}}
+func dashboardCharts(loc i18n.Localizer, d *store.Dashboard, units, plans []store.GroupLights) []web.Chart {
+	all := chartSpec{Kind: "pie", X: []string{loc.T("dashboard.series.red"), loc.T("dashboard.series.yellow"),
+		loc.T("dashboard.series.green"), loc.T("dashboard.series.closed")}, Colors: lightColors,
+		Series: []chartSeries{{Name: loc.T("dashboard.series.tasks"), Data: []float64{float64(d.All.Red), float64(d.All.Yellow), float64(d.All.Green), float64(d.All.Blue)}}}}
+	trend := chartSpec{Kind: "line", Series: []chartSeries{{Name: loc.T("dashboard.series.press")}, {Name: loc.T("dashboard.series.notices"), Kind: "bar"}}}
 	months := map[int][2]float64{}
 	last := 0
 	for _, e := range d.Events {
@@ -92,14 +95,14 @@ func dashboardCharts(d *store.Dashboard, units, plans []store.GroupLights) []web
 		months[m], last = c, max(last, m)
 	}
 	for m := 1; m <= last; m++ {
-		trend.X = append(trend.X, fmt.Sprintf("%d月", m))
+		trend.X = append(trend.X, loc.T("dashboard.month", "m", m))
 		trend.Series[0].Data = append(trend.Series[0].Data, months[m][0])
 		trend.Series[1].Data = append(trend.Series[1].Data, months[m][1])
 	}
 	return []web.Chart{
-		chart("chart-lights", "全部任务红黄灯", all),
-		chart("chart-plans", "各方案执行情况", stacked(plans, 15)),
-		chart("chart-units", "红灯最多的单位", stacked(units, 20)),
-		chart("chart-supervision", "本年督办趋势", trend),
+		chart("chart-lights", loc.T("dashboard.chart.lights"), all),
+		chart("chart-plans", loc.T("dashboard.chart.plans"), stacked(loc, plans, 15)),
+		chart("chart-units", loc.T("dashboard.chart.units"), stacked(loc, units, 20)),
+		chart("chart-supervision", loc.T("dashboard.chart.supervision"), trend),
 	}
 }

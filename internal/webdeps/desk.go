@@ -2,6 +2,8 @@ package webdeps
 
 import (
 	"context"
+	"github.com/duban/duban/internal/i18n"
+	"github.com/duban/duban/internal/supervise"
 	"sort"
 
 	"github.com/duban/duban/internal/authz"
@@ -30,7 +32,7 @@ func (s *desk) Open(ctx context.Context) (*web.DeskView, error) {
 			continue // a liaison sees their own units' notices
 		}
 		overdue := n.Deadline.Before(today)
-		v.Notices = append(v.Notices, web.OpenNotice{Key: n.Key, Label: n.Label, TaskID: n.TaskID, TaskTitle: n.TaskTitle,
+		v.Notices = append(v.Notices, web.OpenNotice{Key: n.Key, Label: supervise.LabelIn(i18n.FromContext(ctx).T, n.Label), TaskID: n.TaskID, TaskTitle: n.TaskTitle,
 			PlanID: n.PlanID, PlanTitle: n.PlanTitle, Units: unitsText(n.Units), On: n.On, Deadline: n.Deadline, Overdue: overdue})
 		if overdue {
 			v.Overdue++

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"github.com/duban/duban/internal/i18n"
 	"strconv"
 	"strings"
 	"time"
@@ -22,14 +23,15 @@ type disclosure struct{ d *Deps }
 
 const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
-func foiaRow(v *foiasvc.View, masked bool) web.FOIARow {
+func foiaRow(loc i18n.Localizer, v *foiasvc.View, masked bool) web.FOIARow {
 	r := v.Request
 	if masked {
 		r = r.Masked()
 	}
-	row := web.FOIARow{ID: r.ID, Applicant: r.ApplicantName, Kind: foia.ApplicantLabel(foia.Applicant(r.ApplicantKind)), Content: clip(r.Content, 80),
-		Channel: foia.ChannelLabel(foia.Channel(r.Channel)), Received: r.ReceivedOn, State: v.Clock.State, StateLabel: foia.StateLabel(v.Clock.State),
-		Reply: foia.Reply(r.Reply).Label(), Overdue: v.Clock.State == foia.StateOverdue}
+	row := web.FOIARow{ID: r.ID, Applicant: r.ApplicantName, Kind: loc.Code("foia.applicant", r.ApplicantKind, foia.ApplicantLabel(foia.Applicant(r.ApplicantKind))), Content: clip(r.Content, 80),
+		Channel: loc.Code("foia.channel", r.Channel, foia.ChannelLabel(foia.Channel(r.Channel))), Received: r.ReceivedOn, State: v.Clock.State,
+		StateLabel: loc.Code("foia.state", v.Clock.State, foia.StateLabel(v.Clock.State)),
+		Reply:      loc.Code("foia.reply", r.Reply, foia.Reply(r.Reply).Label()), Overdue: v.Clock.State == foia.StateOverdue}
 	if !v.Clock.Due.IsZero() {
 		due := v.Clock.Due
 		row.Due = &due
@@ -51,10 +53,10 @@ func (s *disclosure) List(ctx context.Context) (*web.FOIAListView, error) {
 	masked := p.Role != authz.Office
 	v := &web.FOIAListView{CanIntake: authz.Allowed(p, authz.FOIAHandle), Year: s.thisYear()}
 	for i := range open {
-		v.Open = append(v.Open, foiaRow(&open[i], masked))
+		v.Open = append(v.Open, foiaRow(i18n.FromContext(ctx), &open[i], masked))
 	}
 	for i := range done {
-		v.Done = append(v.Done, foiaRow(&done[i], masked))
+		v.Done = append(v.Done, foiaRow(i18n.FromContext(ctx), &done[i], masked))
 	}
 	return v, nil
 }
@@ -69,11 +71,12 @@ func (s *disclosure) Get(ctx context.Context, id int64) (*web.FOIAView, error) {
 		return nil, pageError(err, "", "")
 	}
 	masked := p.Role != authz.Office
+	loc := i18n.FromContext(ctx)
 	r := v.Request
 	if masked {
 		r = r.Masked()
 	}
-	out := &web.FOIAView{FOIARow: foiaRow(v, masked), Form: r.Form, Why: v.Clock.Why, ReplyText: r.ReplyText, Fee: r.Fee,
+	out := &web.FOIAView{FOIARow: foiaRow(loc, v, masked), Form: r.Form, Why: v.Clock.Explain(loc.T), ReplyText: r.ReplyText, Fee: r.Fee,
 		Concluded: r.ConcludedOn, CanAct: authz.Allowed(p, authz.FOIAHandle) && r.ConcludedOn == nil,
 		CanLetter: authz.Allowed(p, authz.FOIAHandle) && r.ConcludedOn != nil}
 	switch foia.Channel(r.Channel) {
@@ -83,18 +86,18 @@ func (s *disclosure) Get(ctx context.Context, id int64) (*web.FOIAView, error) {
 	out.Content = r.Content
 	out.Contact = strings.Join(nonEmpty(r.ApplicantIDNo, r.ApplicantPhone, r.ApplicantEmail, r.ApplicantAddr), " · ")
 	for _, st := range v.Steps {
-		out.Steps = append(out.Steps, web.FOIAStepRow{On: st.On, Label: foiasvc.StepLabel(st.Kind), Days: st.Days, Note: st.Note, Actor: st.Actor})
+		out.Steps = append(out.Steps, web.FOIAStepRow{On: st.On, Label: loc.Code("foia.step", st.Kind, foiasvc.StepLabel(st.Kind)), Days: st.Days, Note: st.Note, Actor: st.Actor})
 	}
 	if out.CanAct {
 		for _, k := range []string{foia.StepCorrection, foia.StepSupplement, foia.StepConsult, foia.StepConsultDone, foia.StepFeeNotice,
 			foia.StepFeePaid, foia.StepExtension} {
-			out.StepKinds = append(out.StepKinds, web.Option{Value: k, Label: foiasvc.StepLabel(k)})
+			out.StepKinds = append(out.StepKinds, web.Option{Value: k, Label: loc.Code("foia.step", k, foiasvc.StepLabel(k))})
 		}
 		for _, rp := range foia.Replies {
-			out.Replies = append(out.Replies, web.Option{Value: string(rp), Label: rp.Label()})
+			out.Replies = append(out.Replies, web.Option{Value: string(rp), Label: loc.Code("foia.reply", string(rp), rp.Label())})
 		}
 		for i, g := range foia.WithheldReasons {
-			out.Grounds = append(out.Grounds, web.Option{Value: strconv.Itoa(i + 1), Label: g})
+			out.Grounds = append(out.Grounds, web.Option{Value: strconv.Itoa(i + 1), Label: loc.Code("foia.withheld", strconv.Itoa(i), g)})
 		}
 	}
 	return out, nil
@@ -110,13 +113,14 @@ func nonEmpty(ss ...string) []string {
 	return out
 }
 
-func (s *disclosure) Form(context.Context) *web.FOIAForm {
+func (s *disclosure) Form(ctx context.Context) *web.FOIAForm {
+	loc := i18n.FromContext(ctx)
 	f := &web.FOIAForm{}
 	for _, a := range foia.Applicants {
-		f.Kinds = append(f.Kinds, web.Option{Value: string(a), Label: foia.ApplicantLabel(a)})
+		f.Kinds = append(f.Kinds, web.Option{Value: string(a), Label: loc.Code("foia.applicant", string(a), foia.ApplicantLabel(a))})
 	}
 	for _, c := range []foia.Channel{foia.InPerson, foia.Registered, foia.OrdinaryMail, foia.Fax, foia.Online} {
-		f.Channels = append(f.Channels, web.Option{Value: string(c), Label: foia.ChannelLabel(c)})
+		f.Channels = append(f.Channels, web.Option{Value: string(c), Label: loc.Code("foia.channel", string(c), foia.ChannelLabel(c))})
 	}
 	return f
 }
@@ -240,7 +244,7 @@ func (s *disclosure) Report(ctx context.Context, year int) (*web.FOIAReportView,
 	if err != nil {
 		return nil, err
 	}
-	return s.reportView(year, rows), nil
+	return s.reportView(i18n.FromContext(ctx), year, rows), nil
 }
 
 // PublicReport is the same table for the portal: the annual report is
@@ -250,20 +254,20 @@ func (s *disclosure) PublicReport(ctx context.Context, year int) (*web.FOIARepor
 	if err != nil {
 		return nil, err
 	}
-	return s.reportView(year, rows), nil
+	return s.reportView(i18n.FromContext(ctx), year, rows), nil
 }
 
-func (s *disclosure) reportView(year int, rows []foia.Row) *web.FOIAReportView {
+func (s *disclosure) reportView(loc i18n.Localizer, year int, rows []foia.Row) *web.FOIAReportView {
 	v := &web.FOIAReportView{Year: year}
 	for y := s.thisYear(); y >= s.thisYear()-5; y-- {
 		v.Years = append(v.Years, y)
 	}
 	for _, a := range foia.Applicants {
-		v.Columns = append(v.Columns, foia.ApplicantLabel(a))
+		v.Columns = append(v.Columns, loc.Code("foia.applicant", string(a), foia.ApplicantLabel(a)))
 	}
-	v.Columns = append(v.Columns, "总计")
-	for _, r := range rows {
-		v.Rows = append(v.Rows, web.FOIAReportRow{Label: r.Label, Depth: r.Depth, Counts: r.Counts[:]})
+	v.Columns = append(v.Columns, loc.T("foia.report.total"))
+	for i, r := range rows {
+		v.Rows = append(v.Rows, web.FOIAReportRow{Label: loc.Code("foia.report.row", strconv.Itoa(i), r.Label), Depth: r.Depth, Counts: r.Counts[:]})
 	}
 	return v
 }
@@ -301,8 +305,9 @@ func (s *disclosure) Follow(ctx context.Context, id int64, secret string) (*web.
 		return nil, pageError(err, "", "")
 	}
 	r := v.Request
-	out := &web.PublicFOIA{ID: r.ID, Content: r.Content, StateLabel: foia.StateLabel(v.Clock.State), Received: r.ReceivedOn, Why: v.Clock.Why,
-		Reply: foia.Reply(r.Reply).Label(), ReplyText: r.ReplyText, HasLetter: r.ConcludedOn != nil, Secret: secret}
+	loc := i18n.FromContext(ctx)
+	out := &web.PublicFOIA{ID: r.ID, Content: r.Content, StateLabel: loc.Code("foia.state", v.Clock.State, foia.StateLabel(v.Clock.State)), Received: r.ReceivedOn, Why: v.Clock.Explain(loc.T),
+		Reply: loc.Code("foia.reply", r.Reply, foia.Reply(r.Reply).Label()), ReplyText: r.ReplyText, HasLetter: r.ConcludedOn != nil, Secret: secret}
 	if r.ConcludedOn == nil && !v.Clock.Due.IsZero() {
 		due := v.Clock.Due
 		out.Due = &due

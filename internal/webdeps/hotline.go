@@ -3,6 +3,7 @@ package webdeps
 import (
 	"context"
 	"errors"
+	"github.com/duban/duban/internal/i18n"
 	"slices"
 	"strconv"
 	"strings"
@@ -28,9 +29,10 @@ func (s *tickets) List(ctx context.Context, state string) (*web.TicketListView, 
 	if err != nil {
 		return nil, err
 	}
+	loc := i18n.FromContext(ctx)
 	v := &web.TicketListView{State: state, CanIntake: authz.Allowed(p, authz.TicketDispatch)}
 	for _, st := range states {
-		v.States = append(v.States, web.Option{Value: string(st), Label: st.Label(), Selected: string(st) == state})
+		v.States = append(v.States, web.Option{Value: string(st), Label: loc.Code("hotline.state", string(st), st.Label()), Selected: string(st) == state})
 	}
 	var list []store.Ticket
 	if p.Role == authz.Liaison {
@@ -46,7 +48,7 @@ func (s *tickets) List(ctx context.Context, state string) (*web.TicketListView, 
 	}
 	now := s.d.Hotline.Now()
 	for i := range list {
-		v.Rows = append(v.Rows, ticketRow(&list[i], now))
+		v.Rows = append(v.Rows, ticketRow(loc, &list[i], now))
 	}
 	// Triage first, then the earliest deadline.
 	slices.SortStableFunc(v.Rows, func(a, b web.TicketRow) int {
@@ -61,10 +63,10 @@ func (s *tickets) List(ctx context.Context, state string) (*web.TicketListView, 
 	return v, nil
 }
 
-func ticketRow(t *store.Ticket, now time.Time) web.TicketRow {
+func ticketRow(loc i18n.Localizer, t *store.Ticket, now time.Time) web.TicketRow {
 	open := hotline.State(t.State).Pending()
-	return web.TicketRow{ID: t.ID, Type: hotline.Type(t.Type).Label(), Service: t.ServiceName, Description: clip(t.Description, 80),
-		Unit: t.Unit, State: t.State, StateLabel: hotline.State(t.State).Label(), Received: t.ReceivedAt, Due: t.DueAt,
+	return web.TicketRow{ID: t.ID, Type: loc.Code("hotline.type", t.Type, hotline.Type(t.Type).Label()), Service: t.ServiceName, Description: clip(t.Description, 80),
+		Unit: t.Unit, State: t.State, StateLabel: loc.Code("hotline.state", t.State, hotline.State(t.State).Label()), Received: t.ReceivedAt, Due: t.DueAt,
 		Overdue: open && now.After(t.DueAt)}
 }
 
@@ -101,7 +103,7 @@ func (s *tickets) Get(ctx context.Context, id int64) (*web.TicketView, error) {
 	if p.Role != authz.Office {
 		shown = t.Masked()
 	}
-	v := &web.TicketView{TicketRow: ticketRow(t, s.d.Hotline.Now()), Channel: t.Channel, Urgency: t.Urgency, Address: t.Address,
+	v := &web.TicketView{TicketRow: ticketRow(i18n.FromContext(ctx), t, s.d.Hotline.Now()), Channel: t.Channel, Urgency: t.Urgency, Address: t.Address,
 		Caller: strings.Trim(strings.Join([]string{shown.CallerName, shown.CallerPhone, shown.CallerEmail}, " "), " "),
 		Answer: t.Answer, Verdict: t.Verdict, Resolved: t.Resolved, Reopened: t.Reopened, Extension: t.Extension, RedirectTo: t.RedirectTo,
 		Can: map[string]bool{}}
@@ -114,7 +116,11 @@ func (s *tickets) Get(ctx context.Context, id int64) (*web.TicketView, error) {
 		return nil, err
 	}
 	for _, e := range events {
-		v.Steps = append(v.Steps, web.TicketStep{At: e.At, Actor: e.Actor, Kind: e.Kind, Note: e.Note})
+		note := e.Note
+		if e.Kind == "received" { // the note is the channel's code
+			note = i18n.FromContext(ctx).Code("hotline.channel", note, note)
+		}
+		v.Steps = append(v.Steps, web.TicketStep{At: e.At, Actor: e.Actor, Kind: e.Kind, Note: note})
 	}
 	dispatch := authz.Allowed(p, authz.TicketDispatch)
 	handle := p.Role == authz.Liaison && authz.Can(p, authz.TicketHandle, authz.Resource{Units: []int64{t.UnitID}})
@@ -158,7 +164,7 @@ func (s *tickets) Form(ctx context.Context) (*web.TicketForm, error) {
 		}
 	}
 	for _, t := range hotline.Types {
-		f.Types = append(f.Types, web.Option{Value: string(t), Label: t.Label()})
+		f.Types = append(f.Types, web.Option{Value: string(t), Label: i18n.FromContext(ctx).Code("hotline.type", string(t), t.Label())})
 	}
 	return f, nil
 }
@@ -257,8 +263,9 @@ func (s *tickets) Follow(ctx context.Context, id int64, secret string) (*web.Pub
 	if err != nil {
 		return nil, pageError(err, "", "")
 	}
-	return &web.PublicTicket{ID: t.ID, Type: hotline.Type(t.Type).Label(), Description: t.Description, State: t.State,
-		StateLabel: hotline.State(t.State).Label(), Received: t.ReceivedAt, Due: t.DueAt, Answer: t.Answer, Verdict: t.Verdict,
+	loc := i18n.FromContext(ctx)
+	return &web.PublicTicket{ID: t.ID, Type: loc.Code("hotline.type", t.Type, hotline.Type(t.Type).Label()), Description: t.Description, State: t.State,
+		StateLabel: loc.Code("hotline.state", t.State, hotline.State(t.State).Label()), Received: t.ReceivedAt, Due: t.DueAt, Answer: t.Answer, Verdict: t.Verdict,
 		CanRate: t.State == string(hotline.Answered), Secret: secret}, nil
 }
 

@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"github.com/duban/duban/internal/i18n"
 	"slices"
 	"time"
 
@@ -52,11 +53,11 @@ func (s *tickets) stats(ctx context.Context, key string, shown func(unit int64) 
 	v := &web.TicketStatsView{Period: period.Key, Label: period.Label, Periods: periodOptions(today, today.Year()-1, period.Key),
 		Received: sum.Received, Overdue: sum.Overdue}
 	for _, t := range hotline.Types {
-		v.ByType = append(v.ByType, web.Count{Label: t.Label(), N: sum.ByType[t]})
+		v.ByType = append(v.ByType, web.Count{Label: i18n.FromContext(ctx).Code("hotline.type", string(t), t.Label()), N: sum.ByType[t]})
 	}
 	for _, st := range states {
 		if n := sum.ByState[st]; n > 0 {
-			v.ByState = append(v.ByState, web.Count{Label: st.Label(), N: n})
+			v.ByState = append(v.ByState, web.Count{Label: i18n.FromContext(ctx).Code("hotline.state", string(st), st.Label()), N: n})
 		}
 	}
 	units, err := s.d.Store.FindUnits(ctx)
@@ -81,26 +82,26 @@ func (s *tickets) stats(ctx context.Context, key string, shown func(unit int64) 
 		}
 		return cmp.Compare(a.Unit, b.Unit)
 	})
-	v.Charts = ticketCharts(v)
+	v.Charts = ticketCharts(i18n.FromContext(ctx), v)
 	return v, nil
 }
 
 // ticketCharts are the period's tickets by type and the units' 三率.
-func ticketCharts(v *web.TicketStatsView) []web.Chart {
+func ticketCharts(loc i18n.Localizer, v *web.TicketStatsView) []web.Chart {
 	if v.Received == 0 {
 		return nil
 	}
-	types := chartSpec{Kind: "pie", Series: []chartSeries{{Name: "工单"}}}
+	types := chartSpec{Kind: "pie", Series: []chartSeries{{Name: loc.T("tickets.series.tickets")}}}
 	for _, c := range v.ByType {
 		if c.N > 0 {
 			types.X = append(types.X, c.Label)
 			types.Series[0].Data = append(types.Series[0].Data, float64(c.N))
 		}
 	}
-	out := []web.Chart{chart("chart-types", "工单类型", types)}
+	out := []web.Chart{chart("chart-types", loc.T("tickets.chart.types"), types)}
 	if len(v.Units) > 0 {
 		rates := chartSpec{Kind: "bar", Unit: "%", Horizontal: true,
-			Series: []chartSeries{{Name: "响应率"}, {Name: "解决率"}, {Name: "满意率"}}}
+			Series: []chartSeries{{Name: loc.T("tickets.series.response")}, {Name: loc.T("tickets.series.solved")}, {Name: loc.T("tickets.series.satisfied")}}}
 		for i, u := range v.Units {
 			if i == 30 { // the busiest units; the table has all
 				break
@@ -110,7 +111,7 @@ func ticketCharts(v *web.TicketStatsView) []web.Chart {
 			rates.Series[1].Data = append(rates.Series[1].Data, round1(u.Resolution))
 			rates.Series[2].Data = append(rates.Series[2].Data, round1(u.Satisfaction))
 		}
-		out = append(out, chart("chart-rates", "各单位三率", rates))
+		out = append(out, chart("chart-rates", loc.T("tickets.chart.rates"), rates))
 	}
 	return out
 }

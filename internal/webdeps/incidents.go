@@ -3,6 +3,7 @@ package webdeps
 import (
 	"context"
 	"errors"
+	"github.com/duban/duban/internal/i18n"
 	"strconv"
 	"time"
 
@@ -25,16 +26,18 @@ var incidentLights = map[string]string{
 	emergency.OnTime: "green", emergency.Late: "yellow", emergency.Untimed: "gray",
 }
 
-func incidentRow(v *emergencysvc.View) web.IncidentRow {
-	row := web.IncidentRow{ID: v.ID, Title: v.Title, Level: emergency.Level(v.Level).Label(), Occurred: v.OccurredAt, Unit: v.Unit}
+func incidentRow(loc i18n.Localizer, v *emergencysvc.View) web.IncidentRow {
+	level := emergency.Level(v.Level)
+	row := web.IncidentRow{ID: v.ID, Title: v.Title, Level: loc.Code("emergency.level", v.Level, level.Label()), Occurred: v.OccurredAt, Unit: v.Unit}
 	for _, c := range v.Clocks {
-		ic := web.IncidentClock{Kind: c.Kind, Label: c.Label, Due: c.Due, Done: c.Done, State: c.State, StateLabel: emergency.StateLabel(c.State),
-			Light: incidentLights[c.State],
-			Why:   c.Why, Evidence: v.Duties[c.Kind].Evidence}
+		ic := web.IncidentClock{Kind: c.Kind, Label: loc.Code("emergency.duty", c.Kind, c.Label), Due: c.Due, Done: c.Done, State: c.State,
+			StateLabel: loc.Code("emergency.state", c.State, emergency.StateLabel(c.State)),
+			Light:      incidentLights[c.State],
+			Why:        clockWhy(loc, level, c), Evidence: v.Duties[c.Kind].Evidence}
 		if c.State == emergency.Pending || c.State == emergency.DueSoon {
-			ic.Left = "还剩" + emergency.Span(c.Left)
+			ic.Left = loc.T("emergency.left", "span", span(loc, c.Left))
 		} else if c.State == emergency.Overdue {
-			ic.Left = "超时" + emergency.Span(c.Left)
+			ic.Left = loc.T("emergency.over", "span", span(loc, c.Left))
 		}
 		row.Clocks = append(row.Clocks, ic)
 	}
@@ -58,12 +61,12 @@ func (s *incidents) List(ctx context.Context) (*web.IncidentListView, error) {
 	v := &web.IncidentListView{CanReport: authz.Allowed(p, authz.IncidentReport)}
 	for i := range list {
 		if visible(p, authz.IncidentRead, list[i].UnitID) {
-			v.Rows = append(v.Rows, incidentRow(&list[i]))
+			v.Rows = append(v.Rows, incidentRow(i18n.FromContext(ctx), &list[i]))
 		}
 	}
 	if v.CanReport {
 		for _, l := range emergency.Levels {
-			v.Levels = append(v.Levels, web.Option{Value: string(l), Label: l.Label()})
+			v.Levels = append(v.Levels, web.Option{Value: string(l), Label: i18n.FromContext(ctx).Code("emergency.level", string(l), l.Label())})
 		}
 		units, err := s.d.Store.FindUnits(ctx)
 		if err != nil {
@@ -90,7 +93,7 @@ func (s *incidents) Get(ctx context.Context, id int64) (*web.IncidentView, error
 	if !visible(p, authz.IncidentRead, v.UnitID) {
 		return nil, web.ErrNotFound
 	}
-	return &web.IncidentView{IncidentRow: incidentRow(v), Summary: v.Summary,
+	return &web.IncidentView{IncidentRow: incidentRow(i18n.FromContext(ctx), v), Summary: v.Summary,
 		CanFulfil: authz.Allowed(p, authz.IncidentFulfil) && visible(p, authz.IncidentFulfil, v.UnitID)}, nil
 }
 

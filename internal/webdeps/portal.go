@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
+	"github.com/duban/duban/internal/i18n"
 	"strings"
 	"time"
 
@@ -47,7 +48,7 @@ func (s *publicPortal) Home(ctx context.Context, q string) (*web.PortalHome, err
 			return nil, err
 		}
 		for i := range tasks {
-			v.Results = append(v.Results, s.row(s.d.Ledger.View(&tasks[i])))
+			v.Results = append(v.Results, s.row(i18n.FromContext(ctx), s.d.Ledger.View(&tasks[i])))
 		}
 		v.More = total > len(tasks)
 	}
@@ -77,13 +78,14 @@ func (s *publicPortal) published(ctx context.Context, id int64) (*store.Plan, er
 	return p, nil
 }
 
-func (s *publicPortal) row(t ledgersvc.Task) web.PortalTaskRow {
-	return web.PortalTaskRow{ID: t.ID, PlanID: t.PlanID, Path: strings.Join(t.Path, "."), Title: t.Title, Units: unitNames(t),
+func (s *publicPortal) row(loc i18n.Localizer, t ledgersvc.Task) web.PortalTaskRow {
+	return web.PortalTaskRow{ID: t.ID, PlanID: t.PlanID, Path: strings.Join(t.Path, "."), Title: t.Title, Units: unitNames(loc, t),
 		Due: t.Due, Status: t.LedgerStatus, Light: t.Light, Percent: t.Percent}
 }
 
 // unitNames writes a task's units, lead first: 市法制办（牵头）、市财政局.
-func unitNames(t ledgersvc.Task) string {
+// The open data files are in zh-CN whatever the reader's language.
+func unitNames(loc i18n.Localizer, t ledgersvc.Task) string {
 	lead := map[string]bool{}
 	for _, u := range t.LeadUnits {
 		lead[u] = true
@@ -91,12 +93,12 @@ func unitNames(t ledgersvc.Task) string {
 	var first, rest []string
 	for _, u := range t.Units {
 		if lead[u] {
-			first = append(first, u+"（牵头）")
+			first = append(first, loc.T("units.lead_suffix", "unit", u))
 		} else {
 			rest = append(rest, u)
 		}
 	}
-	return strings.Join(append(first, rest...), "、")
+	return strings.Join(append(first, rest...), loc.T("units.list_sep"))
 }
 
 func (s *publicPortal) Plan(ctx context.Context, id int64) (*web.PortalPlan, error) {
@@ -115,7 +117,7 @@ func (s *publicPortal) Plan(ctx context.Context, id int64) (*web.PortalPlan, err
 		if t.Workflow == "draft" {
 			continue
 		}
-		v.Tasks = append(v.Tasks, s.row(t))
+		v.Tasks = append(v.Tasks, s.row(i18n.FromContext(ctx), t))
 		if t.LedgerStatus == "closed" {
 			v.Closed++
 		}
@@ -147,7 +149,7 @@ func (s *publicPortal) Task(ctx context.Context, id int64) (*web.PortalTask, err
 		return nil, err
 	}
 	t := s.d.Ledger.View(st)
-	v := &web.PortalTask{PortalTaskRow: s.row(t), PlanTitle: p.Title, Text: t.Text}
+	v := &web.PortalTask{PortalTaskRow: s.row(i18n.FromContext(ctx), t), PlanTitle: p.Title, Text: t.Text}
 	for i, m := range t.Milestones {
 		v.Milestones = append(v.Milestones, web.PortalMilestone{Text: m.Text, Due: m.Due, Done: i < len(t.MilestoneDone) && t.MilestoneDone[i] != nil})
 	}
@@ -196,7 +198,7 @@ func (s *publicPortal) Data(ctx context.Context, format string) (*web.Download, 
 		for i := range tasks {
 			t := s.d.Ledger.View(&tasks[i])
 			rows = append(rows, openTask{ID: t.ID, Plan: titles[t.PlanID], Path: strings.Join(t.Path, "."), Title: t.Title,
-				Units: unitNames(t), Due: t.Due, Status: t.StatusLabel, Percent: t.Percent})
+				Units: unitNames(i18n.New(i18n.ZhCN), t), Due: t.Due, Status: t.StatusLabel, Percent: t.Percent})
 		}
 		if offset+len(tasks) >= total {
 			break

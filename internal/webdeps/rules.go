@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/duban/duban/internal/i18n"
 	"strconv"
 	"strings"
 
@@ -34,11 +35,12 @@ func (s *rulesAdmin) List(ctx context.Context) (*web.RulesView, error) {
 		titles[pl.ID] = pl.Title
 	}
 	v := &web.RulesView{CanEdit: authz.Allowed(p, authz.TaskSupervise)}
-	def := ruleSet(0, "", s.d.RulesBase)
+	loc := i18n.FromContext(ctx)
+	def := ruleSet(loc, 0, "", s.d.RulesBase)
 	own := map[int64]bool{}
 	var sets []web.RuleSet
 	for _, st := range stored {
-		set := ruleSet(st.PlanID, titles[st.PlanID], st.Rules)
+		set := ruleSet(loc, st.PlanID, titles[st.PlanID], st.Rules)
 		set.Stored, set.UpdatedBy, set.UpdatedAt = true, st.UpdatedBy, st.UpdatedAt
 		if st.PlanID == 0 {
 			def = set
@@ -58,10 +60,10 @@ func (s *rulesAdmin) List(ctx context.Context) (*web.RulesView, error) {
 	return v, nil
 }
 
-func ruleSet(planID int64, title string, r supervise.Rules) web.RuleSet {
+func ruleSet(loc i18n.Localizer, planID int64, title string, r supervise.Rules) web.RuleSet {
 	set := web.RuleSet{PlanID: planID, PlanTitle: title, Remind: r.RemindWorkdays, Press: r.PressAfterMissed, ReportDay: r.ReportDay}
 	for _, l := range r.Ladder {
-		set.Ladder = append(set.Ladder, web.LevelView{Label: l.Label, After: l.AfterWorkdays, Rectify: l.RectifyWorkdays})
+		set.Ladder = append(set.Ladder, web.LevelView{Label: supervise.LevelLabel(loc.T, l.Name, l.Label), After: l.AfterWorkdays, Rectify: l.RectifyWorkdays})
 	}
 	return set
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/duban/duban/internal/i18n"
 
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/authz"
@@ -144,16 +145,17 @@ func (s *tasks) supervision(ctx context.Context, id int64) ([]web.SupervisionIte
 	if err != nil {
 		return nil, err
 	}
+	loc := i18n.FromContext(ctx)
 	out := make([]web.SupervisionItem, 0, len(events))
 	for i := len(events) - 1; i >= 0; i-- {
 		e := events[i]
-		it := web.SupervisionItem{Key: e.Key, Kind: string(e.Kind), Answer: e.Answer, Due: e.Due, Title: e.Kind.Label(), On: e.On, Deadline: e.Deadline,
+		it := web.SupervisionItem{Key: e.Key, Kind: string(e.Kind), Answer: e.Answer, Due: e.Due, Title: supervise.KindLabel(loc.T, e.Kind), On: e.On, Deadline: e.Deadline,
 			Answered: e.Answered, Evidence: evidence[e.Key], CaughtUp: !e.Recorded.IsZero() && !e.OnTime()}
 		if e.Label != "" {
-			it.Title = e.Label
+			it.Title = supervise.LevelLabel(loc.T, e.Level, e.Label)
 		}
 		if s.d.Calendar != nil {
-			it.Explain = supervise.Explain(e, s.d.Calendar.Current())
+			it.Explain = supervise.Explain(e, s.d.Calendar.Current(), loc.T)
 		}
 		out = append(out, it)
 	}

@@ -3,6 +3,7 @@ package webdeps
 import (
 	"context"
 	"errors"
+	"github.com/duban/duban/internal/i18n"
 	"slices"
 	"strconv"
 	"strings"
@@ -31,7 +32,7 @@ func (s *tickets) Services(ctx context.Context) ([]web.ServiceView, error) {
 	}
 	out := make([]web.ServiceView, len(services))
 	for i, svc := range services {
-		out[i] = web.ServiceView{ServiceInput: serviceInput(svc), TypeLabel: hotline.Type(svc.Type).Label(), Unit: names[svc.UnitID]}
+		out[i] = web.ServiceView{ServiceInput: serviceInput(svc), TypeLabel: i18n.FromContext(ctx).Code("hotline.type", svc.Type, hotline.Type(svc.Type).Label()), Unit: names[svc.UnitID]}
 	}
 	return out, nil
 }
@@ -74,7 +75,7 @@ func (s *tickets) ServiceForm(ctx context.Context, code string) (*web.ServiceFor
 		}
 	}
 	for _, t := range hotline.Types {
-		v.Types = append(v.Types, web.Option{Value: string(t), Label: t.Label()})
+		v.Types = append(v.Types, web.Option{Value: string(t), Label: i18n.FromContext(ctx).Code("hotline.type", string(t), t.Label())})
 	}
 	services, err := s.d.Store.TicketServices(ctx)
 	if err != nil {

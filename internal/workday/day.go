@@ -67,3 +67,18 @@ type DayInfo struct {
 	// latter's is the holiday it pays for); empty for other kinds.
 	Name string
 }
+
+// code names the kind for the catalogue (workday.kind.*).
+func (k Kind) code() string {
+	switch k {
+	case Workday:
+		return "workday"
+	case Weekend:
+		return "weekend"
+	case Holiday:
+		return "holiday"
+	case AdjustedWorkday:
+		return "adjusted"
+	}
+	return "unknown"
+}

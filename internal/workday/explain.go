@@ -153,3 +153,60 @@ func abs(x int) int {
 	}
 	return x
 }
+
+// Say renders a message of the catalogue (internal/i18n) in the reader's
+// language: its key and name/value pairs.
+type Say func(key string, args ...any) string
+
+// Text tells the explanation as String does, in the reader's language,
+// from the catalogue's workday.* messages. String stays for the command
+// line, which speaks zh-CN.
+func (e Explanation) Text(say Say) string {
+	verb, result, n := "workday.explain.count", "workday.explain.due", e.N
+	if n < 0 {
+		verb, result, n = "workday.explain.back", "workday.explain.result", -n
+	}
+	year := e.Start.Year()
+	var parts []string
+	if len(e.Counted) > 0 {
+		parts = append(parts, say("workday.explain.counted", "days", e.countedIn(say, year)))
+	}
+	if len(e.Skipped) > 0 {
+		items := make([]string, len(e.Skipped))
+		for i, s := range e.Skipped {
+			name := s.Name // the holiday as the State Council's notice names it: data
+			if s.Kind == Weekend || name == "" {
+				name = say("workday.kind." + s.Kind.code())
+			}
+			items[i] = dateRange(s.From, s.To, year) + " " + name
+		}
+		parts = append(parts, say("workday.explain.skipped", "days", strings.Join(items, say("workday.explain.list_sep"))))
+	}
+	parts = append(parts, say(result, "day", e.Due.Format(time.DateOnly)))
+	return say("workday.explain", "start", e.Start.Format(time.DateOnly), "verb", say(verb), "n", n,
+		"parts", strings.Join(parts, say("workday.explain.parts_sep")))
+}
+
+func (e Explanation) countedIn(say Say, year int) string {
+	var items []string
+	for i := 0; i < len(e.Counted); {
+		d := e.Counted[i]
+		if d.Kind == AdjustedWorkday {
+			items = append(items, say("workday.explain.adjusted", "day", dateRange(d.Date, d.Date, year)))
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(e.Counted) && e.Counted[j].Kind == Workday &&
+			abs(dayOf(e.Counted[j].Date)-dayOf(e.Counted[j-1].Date)) == 1 {
+			j++
+		}
+		from, to := d.Date, e.Counted[j-1].Date
+		if to.Before(from) {
+			from, to = to, from
+		}
+		items = append(items, dateRange(from, to, year))
+		i = j
+	}
+	return strings.Join(items, say("workday.explain.list_sep"))
+}

@@ -1,0 +1,52 @@
+package webdeps
+
+import (
+	"time"
+
+	"github.com/duban/duban/internal/emergency"
+	"github.com/duban/duban/internal/i18n"
+)
+
+// clockWhy explains an incident duty's clock in the reader's language:
+// the sentence emergency.Clocks writes in zh-CN, from the catalogue.
+func clockWhy(loc i18n.Localizer, level emergency.Level, c emergency.Clock) string {
+	lv := loc.Code("emergency.level", string(level), level.Label())
+	duty := loc.Code("emergency.duty", c.Kind, c.Label)
+	if c.State == emergency.Untimed {
+		if c.Done.IsZero() {
+			return loc.T("emergency.why.untimed", "level", lv, "duty", duty)
+		}
+		return loc.T("emergency.why.untimed_done", "level", lv, "at", stamp(c.Done), "duty", duty)
+	}
+	why := loc.T("emergency.why.timed", "occurred", stamp(c.Due.Add(-c.Within)), "hours", int(c.Within.Hours()),
+		"due", stamp(c.Due), "duty", duty)
+	switch c.State {
+	case emergency.OnTime:
+		why += loc.T("emergency.why.on_time", "at", stamp(c.Done), "span", span(loc, c.Left))
+	case emergency.Late:
+		why += loc.T("emergency.why.late", "at", stamp(c.Done), "span", span(loc, c.Left))
+	case emergency.Overdue:
+		why += loc.T("emergency.why.overdue", "span", span(loc, c.Left))
+	default:
+		why += loc.T("emergency.why.running", "span", span(loc, c.Left))
+	}
+	return why
+}
+
+func stamp(t time.Time) string { return t.In(chinaTime).Format("2006-01-02 15:04") }
+
+// span writes a duration as people say it (3小时20分, 45分), as
+// emergency.Span does, in the reader's language.
+func span(loc i18n.Localizer, d time.Duration) string {
+	if d < 0 {
+		d = -d
+	}
+	m := int(d.Round(time.Minute).Minutes())
+	switch {
+	case m < 60:
+		return loc.T("emergency.span.minutes", "m", m)
+	case m%60 == 0:
+		return loc.T("emergency.span.hours", "h", m/60)
+	}
+	return loc.T("emergency.span.hours_minutes", "h", m/60, "m", m%60)
+}

@@ -1,0 +1,99 @@
+package webdeps
+
+import (
+	"github.com/duban/duban/internal/assess"
+	"strconv"
+	"testing"
+
+	"github.com/duban/duban/internal/emergency"
+	"github.com/duban/duban/internal/foia"
+	"github.com/duban/duban/internal/foiasvc"
+	"github.com/duban/duban/internal/hotline"
+	"github.com/duban/duban/internal/i18n"
+)
+
+// TestCodeLabelsInCatalogue keeps the catalogue's zh-CN names of the
+// domain's codes the same as the domain's own labels (which the exports
+// and letters still use), and checks every code has one.
+func TestCodeLabelsInCatalogue(t *testing.T) {
+	cn := i18n.New(i18n.ZhCN)
+	check := func(group, code, label string) {
+		t.Helper()
+		key := group + "." + code
+		if !i18n.Has(key) {
+			t.Errorf("%s: not in the catalogue", key)
+		} else if got := cn.T(key); got != label {
+			t.Errorf("%s: catalogue %q, domain %q", key, got, label)
+		}
+	}
+	for _, st := range states {
+		check("hotline.state", string(st), st.Label())
+	}
+	for _, ty := range hotline.Types {
+		check("hotline.type", string(ty), ty.Label())
+	}
+	for _, l := range emergency.Levels {
+		check("emergency.level", string(l), l.Label())
+	}
+	for _, d := range emergency.Duties {
+		check("emergency.duty", d.Kind, d.Label)
+	}
+	for _, s := range []string{emergency.Pending, emergency.DueSoon, emergency.Overdue, emergency.OnTime, emergency.Late, emergency.Untimed} {
+		check("emergency.state", s, emergency.StateLabel(s))
+	}
+	for _, r := range foia.Replies {
+		check("foia.reply", string(r), r.Label())
+	}
+	for _, a := range foia.Applicants {
+		check("foia.applicant", string(a), foia.ApplicantLabel(a))
+	}
+	for _, c := range []foia.Channel{foia.InPerson, foia.Registered, foia.OrdinaryMail, foia.Online, foia.Fax} {
+		check("foia.channel", string(c), foia.ChannelLabel(c))
+	}
+	for _, s := range []string{foia.StateRunning, foia.StateCorrection, foia.StateAbandoned, foia.StateConsulting,
+		foia.StateAwaitingFee, foia.StateReplied, foia.StateOverdue} {
+		check("foia.state", s, foia.StateLabel(s))
+	}
+	for _, k := range assess.RecordKinds {
+		check("assess.record", k, assess.RecordLabel(k))
+	}
+	for _, p := range []string{assess.PartKeyWork, assess.PartDaily, assess.PartIncentive, assess.PartSatisfaction} {
+		check("assess.part_label", p, assess.PartLabel(p))
+	}
+	for i, g := range foia.WithheldReasons {
+		check("foia.withheld", strconv.Itoa(i), g)
+	}
+}
+
+// TestSchemeFieldsInCatalogue keeps the scheme form's names in step.
+func TestSchemeFieldsInCatalogue(t *testing.T) {
+	cn := i18n.New(i18n.ZhCN)
+	for _, f := range schemeFields {
+		if got := cn.Code("assess.scheme.field", f.key, ""); got != f.label {
+			t.Errorf("%s: catalogue %q, form %q", f.key, got, f.label)
+		}
+		if f.hint != "" && cn.Code("assess.scheme.hint", f.key, "") != f.hint {
+			t.Errorf("%s: hint not in the catalogue as %q", f.key, f.hint)
+		}
+		if cn.Code("assess.scheme.group", schemeGroups[f.group], "") != f.group {
+			t.Errorf("%s: group %q not in the catalogue", f.key, f.group)
+		}
+	}
+}
+
+// TestFOIAReportRowsInCatalogue keeps the annual table's rows, which the
+// page names by position, in step with foia.AnnualTable.
+func TestFOIAReportRowsInCatalogue(t *testing.T) {
+	cn := i18n.New(i18n.ZhCN)
+	for i, r := range foia.AnnualTable(2026, nil) {
+		if got := cn.Code("foia.report.row", strconv.Itoa(i), ""); got != r.Label {
+			t.Errorf("row %d: catalogue %q, table %q", i, got, r.Label)
+		}
+	}
+	for _, k := range []string{foia.StepCorrection, foia.StepSupplement, foia.StepConsult, foia.StepConsultDone, foia.StepFeeNotice,
+		foia.StepFeePaid, foia.StepExtension, foia.StepReply} {
+		if got := cn.Code("foia.step", k, ""); got != foiasvc.StepLabel(k) {
+			t.Errorf("step %s: catalogue %q, service %q", k, got, foiasvc.StepLabel(k))
+		}
+	}
+}
