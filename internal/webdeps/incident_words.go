@@ -5,6 +5,7 @@ import (
 
 	"github.com/duban/duban/internal/emergency"
 	"github.com/duban/duban/internal/i18n"
+	"github.com/duban/duban/internal/workday"
 )
 
 // clockWhy explains an incident duty's clock in the reader's language:
@@ -33,7 +34,7 @@ func clockWhy(loc i18n.Localizer, level emergency.Level, c emergency.Clock) stri
 	return why
 }
 
-func stamp(t time.Time) string { return t.In(chinaTime).Format("2006-01-02 15:04") }
+func stamp(t time.Time) string { return t.In(workday.Zone).Format("2006-01-02 15:04") }
 
 // span writes a duration as people say it (3小时20分, 45分), as
 // emergency.Span does, in the reader's language.
