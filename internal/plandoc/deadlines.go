@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // timeRule is one shape of time expression: its pattern over the folded,
@@ -37,6 +38,8 @@ var timeRules = []timeRule{
 	{[]string{"日", "号"}, regexp.MustCompile(`(?:` + yearRe + `年)?` + monthRe + `月` + `([0-9０-９]{1,2})[日号](?:前|之前|以前)?`), readDay},
 	{[]string{"/", ".", "．"}, regexp.MustCompile(yearRe + `[/.．]` + monthRe + `\s*[~～\-—－至到]\s*` + yearRe + `[/.．]` + monthRe), readSlashRange},
 	{[]string{"月"}, yearMonthRange, readYearMonthRange},
+	// 2024-2026年累计完成: a span of years is due at the end of its last.
+	{[]string{"-", "—", "－", "~", "～"}, regexp.MustCompile(yearRe + `\s*[\-—－~～]\s*` + yearRe + `年(?:底|末)?(?:前|之前)?`), readYearSpan},
 	{[]string{".", "．", "/", "-"}, figureDate, readFigureDate},
 	{[]string{"月"}, regexp.MustCompile(`(?:` + yearRe + `年)?` + monthRe + `\s*[\-—－~～至到]\s*` + monthRe + `月份?`), readMonthRange},
 	// 10月中、下旬: two parts of a month given together end with the later.
@@ -81,7 +84,13 @@ func deadlinesOf(text string, year int) []Deadline {
 		if !containsAny(cf, c.need) {
 			continue
 		}
-		for _, m := range c.re.FindAllStringSubmatchIndex(cf, -1) {
+		var ms [][]int
+		if c.find != nil {
+			ms = c.find(cf)
+		} else {
+			ms = c.re.FindAllStringSubmatchIndex(cf, -1)
+		}
+		for _, m := range ms {
 			if c.ok != nil && !c.ok(cf, m) {
 				continue
 			}
@@ -104,7 +113,7 @@ func deadlinesOf(text string, year int) []Deadline {
 			continue
 		}
 		for _, m := range r.re.FindAllStringSubmatchIndex(f, -1) {
-			if !startsOK(f, m[0]) || !endsOK(f, m[1]) || !claimFree(taken, m[0], m[1]) || r.re == figureDate && !figureDateEndOK(f[m[1]:]) {
+			if !startsOK(f, m[0]) || !endsOK(f, m[1]) || !claimFree(taken, m[0], m[1]) || r.re == figureDate && !figureDateEndOK(f[m[1]:]) || reportsState(f, m[0], m[1]) {
 				continue
 			}
 			subs := make([]string, len(m)/2)
@@ -139,6 +148,42 @@ func deadlinesOf(text string, year int) []Deadline {
 	return out
 }
 
+// reportsState reports whether the date at f[at:end] dates a state the
+// text reports rather than a deadline: 截至3月完成投资2.1亿元 ("as of") and
+// 已于5月建成 ("already") tell what was done by then. 截止 names a cut-off
+// (截止2024年11月30日) and so a deadline; a date that ends in 前 is one too.
+func reportsState(f string, at, end int) bool {
+	if strings.HasSuffix(f[at:end], "前") {
+		return false
+	}
+	before := f[:at]
+	for _, w := range []string{"于", "在", "到"} {
+		if b, ok := strings.CutSuffix(before, w); ok {
+			before = b
+			break
+		}
+	}
+	for _, w := range []string{"截至", "已", "已经"} {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// countedTimes reports whether the 次 that ends before is the measure word
+// "time(s)" rather than "next": after a numeral (一次, 两次, 3次), 每, 再,
+// 多, 首, 本, 此, 该, 这 or 上 it counts occasions, so 一次年底大检查 is a check
+// at this year's end, while a 次年 that opens a clause is the next year.
+func countedTimes(before string) bool {
+	rest, ok := strings.CutSuffix(before, "次")
+	if !ok || rest == "" {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(rest)
+	return isDigit(r) || isCNDigit(r) || strings.ContainsRune("每再多首本此该这上屡逐依层档批人班名", r)
+}
+
 // relativeYear is the year that a date without its own year refers to:
 // the plan's year, the next one after 明年, 次年 or 翌年 (次年3月底前,
 // 明年底前; the rule for 年底 matches from its 年, after 明/次/翌), or the
@@ -149,7 +194,7 @@ func relativeYear(f string, at, year int) int {
 	}
 	before := f[:at]
 	for _, w := range []string{"明年", "次年", "翌年", "下一年"} {
-		if strings.HasSuffix(before, w) {
+		if strings.HasSuffix(before, w) && (w != "次年" || !countedTimes(strings.TrimSuffix(before, "年"))) {
 			return year + 1
 		}
 	}
@@ -160,7 +205,7 @@ func relativeYear(f string, at, year int) int {
 	}
 	if strings.HasPrefix(f[at:], "年") {
 		for _, w := range []string{"明", "次", "翌"} {
-			if strings.HasSuffix(before, w) {
+			if strings.HasSuffix(before, w) && (w != "次" || !countedTimes(before)) {
 				return year + 1
 			}
 		}
@@ -176,6 +221,9 @@ func relativeYear(f string, at, year int) int {
 func withLeadIn(f string, at int) int {
 	for _, w := range []string{"明年", "次年", "翌年", "下一年", "去年", "上年", "明", "次", "翌", "去"} {
 		if strings.HasSuffix(f[:at], w) && (len(w) > len("明") || strings.HasPrefix(f[at:], "年")) {
+			if strings.HasPrefix(w, "次") && countedTimes(strings.TrimSuffix(f[:at], "年")) {
+				break // 一次年底大检查: 次 counts the check
+			}
 			at -= len(w)
 			break
 		}
