@@ -69,10 +69,16 @@ func noteSentences(inner string) string {
 // mentions alongside (会同市财政局, 报省政府同意) is not taken.
 var proseClause = regexp.MustCompile(`由([^，,。；;：:“”《》\n]{2,40}?)((?:统一|具体|共同|分别|按职责分工|按照职责分工)?(?:牵头|负责))`)
 
-// leadClause opens a sentence with its lead units: 县商务局牵头，会同…
-// Without 由 only 牵头 marks such a clause: a sentence that opens with
-// "X负责…" may well describe X's duties rather than assign this task.
-var leadClause = regexp.MustCompile(`(?:^|[。；;\n])\s*([^，,。；;：:“”《》（）()\n]{2,40}?)((?:统一|具体|共同|分别)?牵头)[，,]`)
+// leadClause opens a sentence or a clause with its lead units: 县商务局
+// 牵头，会同… or …补助政策，县财政局牵头，县教育局配合. Without 由 only 牵头
+// marks such a clause: one that opens with "X负责…" may well describe X's
+// duties rather than assign this task.
+var leadClause = regexp.MustCompile(`(?:^|[。；;，,\n])\s*([^，,。；;：:“”《》（）()\n]{2,40}?)((?:统一|具体|共同|分别)?牵头)[，,]`)
+
+// partnerClause is the clause after a responsibility clause that names the
+// units who help: 由县教育局牵头，县财政局、县自然资源局配合. They share the
+// task, so they are among its units, though not its lead.
+var partnerClause = regexp.MustCompile(`^[，,]?\s*([^，,。；;：:“”《》\n]{2,60}?)(?:积极|共同|密切|协同)?(?:配合|协同|协助|参与)(?:实施|推进|落实)?(?:[，,。；;]|$)`)
 
 // partnerWord starts the part of a 由 clause that names helpers, not the
 // responsible body: 由市财政局会同市发改委负责.
@@ -81,16 +87,25 @@ var partnerWord = regexp.MustCompile(`会同|联合|协同|配合|指导|组织|
 // proseNotes reads the responsibility clauses of running prose.
 func proseNotes(text string) []unitNote {
 	var notes []unitNote
+	// Both clauses end in 牵头 or 负责 and the first needs 由: texts with
+	// neither word (most of them) are skipped without a regexp scan.
+	if !containsAny(text, []string{"牵头", "负责", "牽頭", "負責"}) {
+		return nil
+	}
 	f := maskQuoted(fold(text))
 	var matches [][]int
-	for _, m := range proseClause.FindAllStringSubmatchIndex(f, -1) {
-		if causeFree(f, m[0]) {
-			matches = append(matches, m)
+	if strings.Contains(f, "由") {
+		for _, m := range proseClause.FindAllStringSubmatchIndex(f, -1) {
+			if causeFree(f, m[0]) {
+				matches = append(matches, m)
+			}
 		}
 	}
-	for _, m := range leadClause.FindAllStringSubmatchIndex(f, -1) {
-		if !strings.Contains(f[m[2]:m[3]], "由") {
-			matches = append(matches, m)
+	if strings.Contains(f, "牵头") {
+		for _, m := range leadClause.FindAllStringSubmatchIndex(f, -1) {
+			if !strings.Contains(f[m[2]:m[3]], "由") {
+				matches = append(matches, m)
+			}
 		}
 	}
 	for _, m := range matches {
@@ -105,11 +120,27 @@ func proseNotes(text string) []unitNote {
 		if strings.Contains(f[m[4]:m[5]], "牵头") {
 			n.lead = n.units
 		}
+		n.units = append(n.units, partners(text, f, m[5])...)
 		if len(n.units) > 0 {
 			notes = append(notes, n)
 		}
 	}
 	return notes
+}
+
+// partners reads the units of a partnerClause that starts at f[at:], right
+// after a responsibility clause; a clause that is not all unit names
+// (…配合做好宣传) gives none.
+func partners(text, f string, at int) []string {
+	m := partnerClause.FindStringSubmatchIndex(f[at:])
+	if m == nil {
+		return nil
+	}
+	body, bodyF := text[at+m[2]:at+m[3]], f[at+m[2]:at+m[3]]
+	if !allUnits(body, bodyF) {
+		return nil
+	}
+	return splitUnits(body)
 }
 
 // causeFree rejects a 由 that belongs to another word: 由于 (because),
