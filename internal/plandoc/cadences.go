@@ -16,6 +16,8 @@ import (
 // cadenceRule is one shape of cadence over the folded text whose book
 // titles are masked; ok, when set, vets each match in its context.
 type cadenceRule struct {
+	// need lists literals of which the text must hold one; for the rules
+	// of fixed words they are the openings of every alternative.
 	need  []string
 	re    *regexp.Regexp
 	every string
@@ -35,10 +37,10 @@ const (
 )
 
 var cadenceRules = []cadenceRule{
-	{[]string{"半年", "两次"}, regexp.MustCompile(`每半年|半年一(?:次|评[估议价]?|考[核评]?|报告?|督[查导]?)|每年两次`), EveryHalfYear, nil, nil},
-	{[]string{"季"}, regexp.MustCompile(`每季度?|按季度?|一季一(?:督查|考核|评估|通报|调度|报告|督导|检查|次)?|逐季`), EveryQuarter, nil, nil},
-	{[]string{"月"}, regexp.MustCompile(`每个?月|按月|一月一(?:督查|考核|评估|通报|调度|报告|督导|检查|次)?|逐月`), EveryMonth, nil, nil},
-	{[]string{"年"}, regexp.MustCompile(`每一?年度?|逐年|按年度|一年一(?:次|考[核评]?|评[估议价]?|督[查导]?|报告?)|年初有清单[^。；]*?年末有考[核评]`), EveryYear, notAccordingTo, nil},
+	{[]string{"每半年", "半年一", "每年两次"}, regexp.MustCompile(`每半年|半年一(?:次|评[估议价]?|考[核评]?|报告?|督[查导]?)|每年两次`), EveryHalfYear, nil, nil},
+	{[]string{"每季", "按季", "一季一", "逐季"}, regexp.MustCompile(`每季度?|按季度?|一季一(?:督查|考核|评估|通报|调度|报告|督导|检查|次)?|逐季`), EveryQuarter, nil, nil},
+	{[]string{"每月", "每个月", "按月", "一月一", "逐月"}, regexp.MustCompile(`每个?月|按月|一月一(?:督查|考核|评估|通报|调度|报告|督导|检查|次)?|逐月`), EveryMonth, nil, nil},
+	{[]string{"每年", "每一年", "逐年", "按年度", "一年一", "年初有清单"}, regexp.MustCompile(`每一?年度?|逐年|按年度|一年一(?:次|考[核评]?|评[估议价]?|督[查导]?|报告?)|年初有清单[^。；]*?年末有考[核评]`), EveryYear, notAccordingTo, nil},
 	// 制定年度立法工作计划, 召开季度经济运行分析会: a verb orders a plan,
 	// report or meeting of the period. A plan's name without such a verb
 	// (年度计划编制质量, 符合年度计划任务) is the subject of the text.

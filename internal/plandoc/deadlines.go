@@ -20,6 +20,8 @@ type timeRule struct {
 	// read turns a match (submatch strings of the folded text) into a
 	// deadline; ok false rejects the match (a start, a comparison…).
 	read func(m []string, year int) (d Deadline, ok bool)
+	// from says where a match can start (time_anchors.go).
+	from anchor
 }
 
 const (
@@ -35,25 +37,25 @@ const (
 // timeRules are tried in order; a later rule never takes text that an
 // earlier one matched.
 var timeRules = []timeRule{
-	{[]string{"日", "号"}, regexp.MustCompile(`(?:` + yearRe + `年)?` + monthRe + `月` + `([0-9０-９]{1,2})[日号](?:前|之前|以前)?`), readDay},
-	{[]string{"/", ".", "．"}, regexp.MustCompile(yearRe + `[/.．]` + monthRe + `\s*[~～\-—－至到]\s*` + yearRe + `[/.．]` + monthRe), readSlashRange},
-	{[]string{"月"}, yearMonthRange, readYearMonthRange},
+	{[]string{"日", "号"}, regexp.MustCompile(`(?:` + yearRe + `年)?` + monthRe + `月` + `([0-9０-９]{1,2})[日号](?:前|之前|以前)?`), readDay, digitRun},
+	{[]string{"/", ".", "．"}, regexp.MustCompile(yearRe + `[/.．]` + monthRe + `\s*[~～\-—－至到]\s*` + yearRe + `[/.．]` + monthRe), readSlashRange, yearRun},
+	{[]string{"月"}, yearMonthRange, readYearMonthRange, yearRun},
 	// 2024-2026年累计完成: a span of years is due at the end of its last.
-	{[]string{"-", "—", "－", "~", "～"}, regexp.MustCompile(yearRe + `\s*[\-—－~～]\s*` + yearRe + `年(?:底|末)?(?:前|之前)?`), readYearSpan},
-	{[]string{".", "．", "/", "-"}, figureDate, readFigureDate},
-	{[]string{"月"}, regexp.MustCompile(`(?:` + yearRe + `年)?` + monthRe + `\s*[\-—－~～至到]\s*` + monthRe + `月份?`), readMonthRange},
+	{[]string{"-", "—", "－", "~", "～"}, regexp.MustCompile(yearRe + `\s*[\-—－~～]\s*` + yearRe + `年(?:底|末)?(?:前|之前)?`), readYearSpan, yearRun},
+	{[]string{".", "．", "/", "-"}, figureDate, readFigureDate, yearRun},
+	{[]string{"月"}, regexp.MustCompile(`(?:` + yearRe + `年)?` + monthRe + `\s*[\-—－~～至到]\s*` + monthRe + `月份?`), readMonthRange, digitRun},
 	// 10月中、下旬: two parts of a month given together end with the later.
-	{[]string{"旬"}, regexp.MustCompile(`(?:` + yearRe + `年)?` + monthRe + `月(?:上|中)\s*[、，,和至到\-—]\s*(中|下)旬(?:前|之前|以前)?`), readMonthParts},
-	{[]string{"月"}, regexp.MustCompile(yearRe + `年` + monthRe + `月份?(底|末|上旬|中旬|下旬|中)?(?:前|之前|以前)?`), readYearMonth},
-	{[]string{"季度", "半年"}, regexp.MustCompile(`(?:` + yearRe + `年)?(?:第?([一二三四1-4])季度|(上半年|下半年))(?:末|底)?(?:前|之前)?`), readQuarter},
-	{[]string{"年"}, regexp.MustCompile(yearRe + `年(?:年)?(初|中|底|末)(?:前|之前|以前)?`), readYearPart},
-	{[]string{"年"}, regexp.MustCompile(yearRe + `年(?:底|末|内)?(?:前|之前|以前)?`), readYear},
-	{[]string{"月"}, regexp.MustCompile(monthRe + `月份?(底|末|上旬|中旬|下旬)?(?:前|之前|以前)?`), readMonth},
-	{[]string{"月"}, regexp.MustCompile(monthRe + `月` + completionRe), readMonthDone},
-	{[]string{"年底", "年末", "年内", "年终"}, regexp.MustCompile(`(?:今年|本年度?|当年)?年(?:底前|底|末前|内|终)`), readThisYear},
+	{[]string{"旬"}, regexp.MustCompile(`(?:` + yearRe + `年)?` + monthRe + `月(?:上|中)\s*[、，,和至到\-—]\s*(中|下)旬(?:前|之前|以前)?`), readMonthParts, digitRun},
+	{[]string{"月"}, regexp.MustCompile(yearRe + `年` + monthRe + `月份?(底|末|上旬|中旬|下旬|中)?(?:前|之前|以前)?`), readYearMonth, yearRun},
+	{[]string{"季度", "半年"}, regexp.MustCompile(`(?:` + yearRe + `年)?(?:第?([一二三四1-4])季度|(上半年|下半年))(?:末|底)?(?:前|之前)?`), readQuarter, anywhere},
+	{[]string{"年"}, regexp.MustCompile(yearRe + `年(?:年)?(初|中|底|末)(?:前|之前|以前)?`), readYearPart, yearRun},
+	{[]string{"年"}, regexp.MustCompile(yearRe + `年(?:底|末|内)?(?:前|之前|以前)?`), readYear, yearRun},
+	{[]string{"月"}, regexp.MustCompile(monthRe + `月份?(底|末|上旬|中旬|下旬)?(?:前|之前|以前)?`), readMonth, digitRun},
+	{[]string{"月"}, regexp.MustCompile(monthRe + `月` + completionRe), readMonthDone, digitRun},
+	{[]string{"年底", "年末", "年内", "年终"}, regexp.MustCompile(`(?:今年|本年度?|当年)?年(?:底前|底|末前|内|终)`), readThisYear, anywhere},
 	// 半年工作小结: the summary of the first half, due at its end (每半年
 	// and 上半年 are taken by earlier rules).
-	{[]string{"半年"}, regexp.MustCompile(`半年(?:工作)?(?:小结|总结|报告|评估)`), readHalfYear},
+	{[]string{"半年"}, regexp.MustCompile(`半年(?:工作)?(?:小结|总结|报告|评估)`), readHalfYear, anywhere},
 }
 
 // deadlinesOf finds every deadline and cadence in text, in order of
@@ -108,11 +110,16 @@ func deadlinesOf(text string, year int) []Deadline {
 			all = append(all, found{at, p[1], Deadline{Text: origSpan(orig, origAt, at, p[1]), Due: iso(p[2], 12, 31)}})
 		}
 	}
-	for _, r := range timeRules {
-		if !containsAny(f, r.need) {
+	runs, years := digitRuns(f)
+	for k, r := range timeRules {
+		starts := runs
+		if r.from == yearRun {
+			starts = years
+		}
+		if r.from != anywhere && len(starts) == 0 || !containsAny(f, r.need) {
 			continue
 		}
-		for _, m := range r.re.FindAllStringSubmatchIndex(f, -1) {
+		for _, m := range ruleMatches(k, f, starts) {
 			if !startsOK(f, m[0]) || !endsOK(f, m[1]) || !claimFree(taken, m[0], m[1]) || r.re == figureDate && !figureDateEndOK(f[m[1]:]) || reportsState(f, m[0], m[1]) {
 				continue
 			}
@@ -138,7 +145,10 @@ func deadlinesOf(text string, year int) []Deadline {
 	for _, x := range all {
 		ds = append(ds, x.d)
 	}
-	for _, d := range append(ds, labelledMonths(orig, year)...) {
+	if strings.ContainsAny(orig, "：:") { // labelledMonths reads "label: value" lines only
+		ds = append(ds, labelledMonths(orig, year)...)
+	}
+	for _, d := range ds {
 		key := d.Due + "|" + d.Every
 		if !seen[key] {
 			seen[key] = true

@@ -39,26 +39,5 @@ func loadFold() {
 // (it does not: full-width forms are three bytes, so they stay; patterns
 // accept both). The result has exactly the byte length of s.
 func fold(s string) string {
-	foldOnce.Do(loadFold)
-	var b strings.Builder
-	changed := false
-	for i, r := range s {
-		if t, ok := foldMap[r]; ok {
-			if !changed {
-				b.Grow(len(s))
-				b.WriteString(s[:i])
-				changed = true
-			}
-			b.WriteRune(t)
-			continue
-		}
-		if changed {
-			_, size := utf8.DecodeRuneInString(s[i:])
-			b.WriteString(s[i : i+size]) // as written: an invalid byte stays one byte
-		}
-	}
-	if !changed {
-		return s
-	}
-	return b.String()
+	return foldFast(s) // a table lookup per character: fold runs on every text many times
 }

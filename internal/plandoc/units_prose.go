@@ -113,7 +113,7 @@ func proseNotes(text string) []unitNote {
 		if loc := partnerWord.FindStringIndex(bodyF); loc != nil {
 			body, bodyF = body[:loc[0]], bodyF[:loc[0]]
 		}
-		if !allUnits(body, bodyF) {
+		if !allUnits(body, bodyF) || midSentence(f, m[0]) && !allNamed(body) {
 			continue
 		}
 		n := unitNote{units: splitUnits(body)}
@@ -128,6 +128,24 @@ func proseNotes(text string) []unitNote {
 	return notes
 }
 
+// midSentence reports whether a clause match at f[at:] starts at a comma.
+func midSentence(f string, at int) bool {
+	return strings.HasPrefix(f[at:], "，") || strings.HasPrefix(f[at:], ",")
+}
+
+// allNamed reports whether every unit of body names a particular body
+// (县财政局, 市委办), not a bare role. Slogans list roles clause by clause
+// (党委领导，政府牵头，部门协同，社会参与), so a lead clause inside a sentence
+// counts only with names of three characters or more.
+func allNamed(body string) bool {
+	for _, u := range splitUnits(body) {
+		if utf8.RuneCountInString(stripBracketTail(fold(u))) < 3 {
+			return false
+		}
+	}
+	return true
+}
+
 // partners reads the units of a partnerClause that starts at f[at:], right
 // after a responsibility clause; a clause that is not all unit names
 // (…配合做好宣传) gives none.
@@ -137,7 +155,7 @@ func partners(text, f string, at int) []string {
 		return nil
 	}
 	body, bodyF := text[at+m[2]:at+m[3]], f[at+m[2]:at+m[3]]
-	if !allUnits(body, bodyF) {
+	if !allUnits(body, bodyF) || !allNamed(body) {
 		return nil
 	}
 	return splitUnits(body)

@@ -48,6 +48,8 @@ func TestUnitsBeyondRoundNotes(t *testing.T) {
 			"由县卫健局负责，各乡镇卫生院配合。", []string{"县卫健局", "各乡镇卫生院"}, nil},
 		{"a clause of helping work names no unit",
 			"由县卫健局牵头，积极配合做好宣传。", []string{"县卫健局"}, []string{"县卫健局"}},
+		{"roles of a slogan are no units",
+			"形成党委统筹，政府牵头，部门协同，社会参与的治理格局。", nil, nil},
 		{"a comma clause that is no unit",
 			"加快进度，统筹推进牵头，确保完成。", nil, nil},
 		{"a sentence that opens with duties",
