@@ -100,6 +100,9 @@ func cadenceOf(c cadenceRule, f string, m []int) string {
 // quotation names a practice the task adopts (“一季一督查”), while one in
 // a book title is part of another document's name (《年度考核办法》).
 func maskBooks(s string) string {
+	if !strings.Contains(s, "《") {
+		return s
+	}
 	b := []byte(s)
 	depth := 0
 	for i, r := range s {

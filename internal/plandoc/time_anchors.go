@@ -71,13 +71,20 @@ func ruleMatches(k int, f string, starts []int) [][]int {
 	if timeRules[k].from == anywhere {
 		return timeRules[k].re.FindAllStringSubmatchIndex(f, -1)
 	}
+	return matchesAt(anchoredRules[k], f, starts)
+}
+
+// matchesAt tries the anchored pattern at each of starts in order and
+// returns the submatch indexes (offsets in f) of the matches that do not
+// overlap an earlier one.
+func matchesAt(anchored *regexp.Regexp, f string, starts []int) [][]int {
 	var out [][]int
 	end := 0
 	for _, at := range starts {
 		if at < end {
 			continue
 		}
-		m := anchoredRules[k].FindStringSubmatchIndex(f[at:])
+		m := anchored.FindStringSubmatchIndex(f[at:])
 		if m == nil {
 			continue
 		}
