@@ -69,11 +69,47 @@ func noteSentences(inner string) string {
 // mentions alongside (会同市财政局, 报省政府同意) is not taken.
 var proseClause = regexp.MustCompile(`由([^，,。；;：:“”《》\n]{2,40}?)((?:统一|具体|共同|分别|按职责分工|按照职责分工)?(?:牵头|负责))`)
 
-// leadClause opens a sentence or a clause with its lead units: 县商务局
+// A lead clause opens a sentence or a clause with its lead units: 县商务局
 // 牵头，会同… or …补助政策，县财政局牵头，县教育局配合. Without 由 only 牵头
 // marks such a clause: one that opens with "X负责…" may well describe X's
 // duties rather than assign this task.
-var leadClause = regexp.MustCompile(`(?:^|[。；;，,\n])\s*([^，,。；;：:“”《》（）()\n]{2,40}?)((?:统一|具体|共同|分别)?牵头)[，,]`)
+var leadClauseAt = regexp.MustCompile(`^\s*([^，,。；;：:“”《》（）()\n]{2,40}?)((?:统一|具体|共同|分别)?牵头)[，,]`)
+
+// leadClauses finds the lead clauses of f: it looks back from each 牵头 to
+// the start of its clause rather than trying a pattern at every byte. A
+// match starts at the boundary before the clause (a comma, a full stop).
+func leadClauses(f string) [][]int {
+	var out [][]int
+	done := -1
+	for from := 0; ; {
+		i := strings.Index(f[from:], "牵头")
+		if i < 0 {
+			return out
+		}
+		p := from + i
+		from = p + len("牵头")
+		start, body := 0, 0
+		if b := strings.LastIndexAny(f[:p], "。；;，,\n"); b >= 0 {
+			_, size := utf8.DecodeRuneInString(f[b:])
+			start, body = b, b+size
+		}
+		if start == done {
+			continue // the clause was read at an earlier 牵头
+		}
+		m := leadClauseAt.FindStringSubmatchIndex(f[body:])
+		if m == nil {
+			continue
+		}
+		for k := range m {
+			if m[k] >= 0 {
+				m[k] += body
+			}
+		}
+		m[0] = start
+		out = append(out, m)
+		done = start
+	}
+}
 
 // partnerClause is the clause after a responsibility clause that names the
 // units who help: 由县教育局牵头，县财政局、县自然资源局配合. They share the
@@ -101,11 +137,9 @@ func proseNotes(text string) []unitNote {
 			}
 		}
 	}
-	if strings.Contains(f, "牵头") {
-		for _, m := range leadClause.FindAllStringSubmatchIndex(f, -1) {
-			if !strings.Contains(f[m[2]:m[3]], "由") {
-				matches = append(matches, m)
-			}
+	for _, m := range leadClauses(f) {
+		if !strings.Contains(f[m[2]:m[3]], "由") {
+			matches = append(matches, m)
 		}
 	}
 	for _, m := range matches {
