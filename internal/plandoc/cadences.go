@@ -16,6 +16,8 @@ import (
 // cadenceRule is one shape of cadence over the folded text whose book
 // titles are masked; ok, when set, vets each match in its context.
 type cadenceRule struct {
+	// key is a character every match holds, tested before need.
+	key string
 	// need lists literals of which the text must hold one; for the rules
 	// of fixed words they are the openings of every alternative.
 	need  []string
@@ -37,19 +39,19 @@ const (
 )
 
 var cadenceRules = []cadenceRule{
-	{[]string{"每半年", "半年一", "每年两次"}, regexp.MustCompile(`每半年|半年一(?:次|评[估议价]?|考[核评]?|报告?|督[查导]?)|每年两次`), EveryHalfYear, nil, nil},
-	{[]string{"每季", "按季", "一季一", "逐季"}, regexp.MustCompile(`每季度?|按季度?|一季一(?:督查|考核|评估|通报|调度|报告|督导|检查|次)?|逐季`), EveryQuarter, nil, nil},
-	{[]string{"每月", "每个月", "按月", "一月一", "逐月"}, regexp.MustCompile(`每个?月|按月|一月一(?:督查|考核|评估|通报|调度|报告|督导|检查|次)?|逐月`), EveryMonth, nil, nil},
-	{[]string{"每年", "每一年", "逐年", "按年度", "一年一", "年初有清单"}, regexp.MustCompile(`每一?年度?|逐年|按年度|一年一(?:次|考[核评]?|评[估议价]?|督[查导]?|报告?)|年初有清单[^。；]*?年末有考[核评]`), EveryYear, notAccordingTo, nil},
+	{"年", []string{"每半年", "半年一", "每年两次"}, regexp.MustCompile(`每半年|半年一(?:次|评[估议价]?|考[核评]?|报告?|督[查导]?)|每年两次`), EveryHalfYear, nil, nil},
+	{"季", []string{"每季", "按季", "一季一", "逐季"}, regexp.MustCompile(`每季度?|按季度?|一季一(?:督查|考核|评估|通报|调度|报告|督导|检查|次)?|逐季`), EveryQuarter, nil, nil},
+	{"月", []string{"每月", "每个月", "按月", "一月一", "逐月"}, regexp.MustCompile(`每个?月|按月|一月一(?:督查|考核|评估|通报|调度|报告|督导|检查|次)?|逐月`), EveryMonth, nil, nil},
+	{"年", []string{"每年", "每一年", "逐年", "按年度", "一年一", "年初有清单"}, regexp.MustCompile(`每一?年度?|逐年|按年度|一年一(?:次|考[核评]?|评[估议价]?|督[查导]?|报告?)|年初有清单[^。；]*?年末有考[核评]`), EveryYear, notAccordingTo, nil},
 	// 制定年度立法工作计划, 召开季度经济运行分析会: a verb orders a plan,
 	// report or meeting of the period. A plan's name without such a verb
 	// (年度计划编制质量, 符合年度计划任务) is the subject of the text.
-	{[]string{"年度", "季度", "月度"}, nil, "", periodNotAYear, orderedPeriods},
+	{"度", []string{"年度", "季度", "月度"}, nil, "", periodNotAYear, orderedPeriods},
 	// 季度通报, 年度考核, 月度调度: the period word glued to the activity.
-	{[]string{"年度", "季度", "月度"}, nil, "", periodNotAYear, gluedPeriods},
+	{"度", []string{"年度", "季度", "月度"}, nil, "", periodNotAYear, gluedPeriods},
 	// 建立月通报机制, 季调度: a one-character period word glued to the
 	// activity, not preceded by a numeral (6月通报 is in June).
-	{[]string{"月", "季"}, regexp.MustCompile(`(月|季)(?:通报|调度|例会|讲评|点评|督查|巡查|抽查|报告)`), "", periodNotAYear, nil},
+	{"", []string{"月", "季"}, regexp.MustCompile(`(月|季)(?:通报|调度|例会|讲评|点评|督查|巡查|抽查|报告)`), "", periodNotAYear, nil},
 }
 
 // periodNotAYear vets a period word (the first submatch): 2018年度考核

@@ -63,7 +63,8 @@ var timeRules = []timeRule{
 func deadlinesOf(text string, year int) []Deadline {
 	orig := text
 	text, origAt := squeezeDateSpaces(text)
-	f := maskQuoted(fold(text))
+	folded := fold(text)
+	f := maskQuoted(folded)
 	type found struct {
 		at, end int
 		d       Deadline
@@ -81,9 +82,9 @@ func deadlinesOf(text string, year int) []Deadline {
 		}
 		return true
 	}
-	cf := maskBooks(fold(text))
+	cf := maskBooks(folded)
 	for _, c := range cadenceRules {
-		if !containsAny(cf, c.need) {
+		if !strings.Contains(cf, c.key) || !containsAny(cf, c.need) {
 			continue
 		}
 		var ms [][]int

@@ -72,7 +72,7 @@ func notesOf(text string) []unitNote {
 			}
 		}
 	}
-	return append(notes, proseNotes(text)...)
+	return append(notes, proseNotes(text, f)...)
 }
 
 // afterSeparator reports whether the bracket that opens the group starting

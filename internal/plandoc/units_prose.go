@@ -120,15 +120,16 @@ var partnerClause = regexp.MustCompile(`^[，,]?\s*([^，,。；;：:“”《�
 // responsible body: 由市财政局会同市发改委负责.
 var partnerWord = regexp.MustCompile(`会同|联合|协同|配合|指导|组织|督促`)
 
-// proseNotes reads the responsibility clauses of running prose.
-func proseNotes(text string) []unitNote {
+// proseNotes reads the responsibility clauses of running prose; folded is
+// fold(text).
+func proseNotes(text, folded string) []unitNote {
 	var notes []unitNote
 	// Both clauses end in 牵头 or 负责 and the first needs 由: texts with
 	// neither word (most of them) are skipped without a regexp scan.
 	if !containsAny(text, []string{"牵头", "负责", "牽頭", "負責"}) {
 		return nil
 	}
-	f := maskQuoted(fold(text))
+	f := maskQuoted(folded)
 	var matches [][]int
 	if strings.Contains(f, "由") {
 		for _, m := range proseClause.FindAllStringSubmatchIndex(f, -1) {
