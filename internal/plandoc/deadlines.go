@@ -146,7 +146,7 @@ func deadlinesOf(text string, year int) []Deadline {
 	for _, x := range all {
 		ds = append(ds, x.d)
 	}
-	if strings.ContainsAny(orig, "：:") { // labelledMonths reads "label: value" lines only
+	if colonAt(orig) >= 0 { // labelledMonths reads "label: value" lines only
 		ds = append(ds, labelledMonths(orig, year)...)
 	}
 	for _, d := range ds {
@@ -157,6 +157,16 @@ func deadlinesOf(text string, year int) []Deadline {
 		}
 	}
 	return out
+}
+
+// colonAt is the index of the first colon (full-width or not) in s, or
+// -1; cheaper than strings.IndexAny, which decodes every character.
+func colonAt(s string) int {
+	i, j := strings.Index(s, "："), strings.IndexByte(s, ':')
+	if i < 0 || j >= 0 && j < i {
+		return j
+	}
+	return i
 }
 
 // reportsState reports whether the date at f[at:end] dates a state the

@@ -58,7 +58,7 @@ func labelledMonths(text string, year int) []Deadline {
 	for ln := range strings.SplitSeq(text, "\n") {
 		// Folding keeps colons, and every time label holds 时 (時): test
 		// the raw line before folding and matching it.
-		i := strings.IndexAny(ln, "：:")
+		i := colonAt(ln)
 		if i < 0 || !strings.Contains(ln[:i], "时") && !strings.Contains(ln[:i], "時") {
 			continue
 		}

@@ -243,8 +243,12 @@ func splitAnd(s string) []string {
 }
 
 func splitAndGlued(s string) []string {
+	parts := splitAnd(s)
+	if len(parts) == 1 {
+		return splitGluedDivisions(parts[0])
+	}
 	var out []string
-	for _, q := range splitAnd(s) {
+	for _, q := range parts {
 		out = append(out, splitGluedDivisions(q)...)
 	}
 	return out

@@ -210,7 +210,11 @@ func causeFree(f string, at int) bool {
 // separated by spaces is itself a unit name; a name that a line break or a
 // spaced-out layout cut in two ("驻局纪检 组监察室") stays as written.
 func splitSpaced(s string) []string {
-	parts := strings.FieldsFunc(trimSpace(s), isBlank)
+	t := trimSpace(s)
+	if strings.IndexFunc(t, isBlank) < 0 {
+		return []string{s} // one name, as almost always
+	}
+	parts := strings.FieldsFunc(t, isBlank)
 	if len(parts) < 2 {
 		return []string{s}
 	}
@@ -228,6 +232,9 @@ func splitSpaced(s string) []string {
 // sections (科) and county sections (股) are the smallest units and never
 // contain one another, so a second 处 inside a name starts a new name.
 func splitGluedDivisions(s string) []string {
+	if !strings.ContainsAny(s, "处科股處") {
+		return []string{s}
+	}
 	f := fold(s)
 	for _, suffix := range []string{"处", "科", "股"} {
 		i := strings.Index(f, suffix)
