@@ -40,6 +40,7 @@ func TestStatesAndYearSpans(t *testing.T) {
 		{"2025-2027年累计改造老旧小区40个。", []string{"2027-12-31"}},
 		{"2025～2026年建成口袋公园12处。", []string{"2026-12-31"}},
 		{"2027-2025年", nil},
+		{"按照全县林业发展规划（2025-2030年）推进造林。", nil},
 	}
 	for _, tt := range tests {
 		got := deadlineKeys(deadlinesOf(tt.text, 2025))

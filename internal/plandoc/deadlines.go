@@ -34,6 +34,18 @@ const (
 	monthRe      = `([0-9０-９]{1,2})`
 )
 
+// yearSpan is a span of years, 2024-2026年. In brackets it gives the
+// period of a plan or programme the text names (…规划（2021-2025年）), not
+// a deadline (periodInBrackets).
+var yearSpan = regexp.MustCompile(yearRe + `\s*[\-—－~～]\s*` + yearRe + `年(?:底|末)?(?:前|之前)?`)
+
+// periodInBrackets reports whether f[at:end] stands alone in brackets.
+func periodInBrackets(f string, at, end int) bool {
+	before, _ := utf8.DecodeLastRuneInString(f[:at])
+	after, _ := utf8.DecodeRuneInString(f[end:])
+	return (before == '（' || before == '(') && (after == '）' || after == ')')
+}
+
 // timeRules are tried in order; a later rule never takes text that an
 // earlier one matched.
 var timeRules = []timeRule{
@@ -41,7 +53,7 @@ var timeRules = []timeRule{
 	{[]string{"/", ".", "．"}, regexp.MustCompile(yearRe + `[/.．]` + monthRe + `\s*[~～\-—－至到]\s*` + yearRe + `[/.．]` + monthRe), readSlashRange, yearRun},
 	{[]string{"月"}, yearMonthRange, readYearMonthRange, yearRun},
 	// 2024-2026年累计完成: a span of years is due at the end of its last.
-	{[]string{"-", "—", "－", "~", "～"}, regexp.MustCompile(yearRe + `\s*[\-—－~～]\s*` + yearRe + `年(?:底|末)?(?:前|之前)?`), readYearSpan, yearRun},
+	{[]string{"-", "—", "－", "~", "～"}, yearSpan, readYearSpan, yearRun},
 	{[]string{".", "．", "/", "-"}, figureDate, readFigureDate, yearRun},
 	{[]string{"月"}, regexp.MustCompile(`(?:` + yearRe + `年)?` + monthRe + `\s*[\-—－~～至到]\s*` + monthRe + `月份?`), readMonthRange, digitRun},
 	// 10月中、下旬: two parts of a month given together end with the later.
@@ -121,7 +133,7 @@ func deadlinesOf(text string, year int) []Deadline {
 			continue
 		}
 		for _, m := range ruleMatches(k, f, starts) {
-			if !startsOK(f, m[0]) || !endsOK(f, m[1]) || !claimFree(taken, m[0], m[1]) || r.re == figureDate && !figureDateEndOK(f[m[1]:]) || reportsState(f, m[0], m[1]) {
+			if !startsOK(f, m[0]) || !endsOK(f, m[1]) || !claimFree(taken, m[0], m[1]) || r.re == figureDate && !figureDateEndOK(f[m[1]:]) || reportsState(f, m[0], m[1]) || r.re == yearSpan && periodInBrackets(f, m[0], m[1]) {
 				continue
 			}
 			subs := make([]string, len(m)/2)
