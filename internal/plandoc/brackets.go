@@ -98,6 +98,9 @@ func outsideBrackets(s string, at int) bool {
 // 《…》 replaced by spaces of the same byte length, so that names such as
 // “最多跑一次” or 《…（2018-2022年）》 are not read as targets or dates.
 func maskQuoted(s string) string {
+	if !strings.Contains(s, "“") && !strings.Contains(s, "《") {
+		return s // nothing to mask: most texts quote nothing
+	}
 	b := []byte(s)
 	depth := 0
 	for i, r := range s {

@@ -16,10 +16,17 @@ import (
 // cadenceRule is one shape of cadence over the folded text whose book
 // titles are masked; ok, when set, vets each match in its context.
 type cadenceRule struct {
+	// key is a character every match holds, tested before need.
+	key string
+	// need lists literals of which the text must hold one; for the rules
+	// of fixed words they are the openings of every alternative.
 	need  []string
 	re    *regexp.Regexp
 	every string
 	ok    func(f string, m []int) bool
+	// find, when set, replaces re: it returns submatch indexes as
+	// FindAllStringSubmatchIndex does.
+	find func(f string) [][]int
 }
 
 // periodWord maps the period words of an ordered activity to cadences.
@@ -29,26 +36,22 @@ const (
 	// activity names a recurring piece of work: a report, a check, an
 	// assessment, a budget, a meeting.
 	activity = `报告|考核|考评|评估|评议|预算|决算|总结|通报|督查|督导|巡查|抽查|检查|核查|公告|报表|统计|培训|调度|讲评|点评|例会|会议|大会|[析进度谈布席评]会`
-	// orderVerb orders an activity to be held or a document to be made.
-	orderVerb = `召开|开展|组织|举办|举行|实行|推行|建立|健全|制定|编制|编报|报送|提交|发布|公布|公开|做好|进行|形成|出具|撰写|落实|执行|坚持`
-	// placeWord may stand between the verb and the period word (建立全市年度…).
-	placeWord = `(?:全市|全区|全县|全省|全镇|本级|本部门|本单位)?`
 )
 
 var cadenceRules = []cadenceRule{
-	{[]string{"半年", "两次"}, regexp.MustCompile(`每半年|半年一(?:次|评[估议价]?|考[核评]?|报告?|督[查导]?)|每年两次`), EveryHalfYear, nil},
-	{[]string{"季"}, regexp.MustCompile(`每季度?|按季度?|一季一(?:督查|考核|评估|通报|调度|报告|督导|检查|次)?|逐季`), EveryQuarter, nil},
-	{[]string{"月"}, regexp.MustCompile(`每个?月|按月|一月一(?:督查|考核|评估|通报|调度|报告|督导|检查|次)?|逐月`), EveryMonth, nil},
-	{[]string{"年"}, regexp.MustCompile(`每一?年度?|逐年|按年度|一年一(?:次|考[核评]?|评[估议价]?|督[查导]?|报告?)|年初有清单[^。；]*?年末有考[核评]`), EveryYear, notAccordingTo},
+	{"年", []string{"每半年", "半年一", "每年两次"}, regexp.MustCompile(`每半年|半年一(?:次|评[估议价]?|考[核评]?|报告?|督[查导]?)|每年两次`), EveryHalfYear, nil, nil},
+	{"季", []string{"每季", "按季", "一季一", "逐季"}, regexp.MustCompile(`每季度?|按季度?|一季一(?:督查|考核|评估|通报|调度|报告|督导|检查|次)?|逐季`), EveryQuarter, nil, nil},
+	{"月", []string{"每月", "每个月", "按月", "一月一", "逐月"}, regexp.MustCompile(`每个?月|按月|一月一(?:督查|考核|评估|通报|调度|报告|督导|检查|次)?|逐月`), EveryMonth, nil, nil},
+	{"年", []string{"每年", "每一年", "逐年", "按年度", "一年一", "年初有清单"}, regexp.MustCompile(`每一?年度?|逐年|按年度|一年一(?:次|考[核评]?|评[估议价]?|督[查导]?|报告?)|年初有清单[^。；]*?年末有考[核评]`), EveryYear, notAccordingTo, nil},
 	// 制定年度立法工作计划, 召开季度经济运行分析会: a verb orders a plan,
 	// report or meeting of the period. A plan's name without such a verb
 	// (年度计划编制质量, 符合年度计划任务) is the subject of the text.
-	{[]string{"年度", "季度", "月度"}, regexp.MustCompile(`(?:` + orderVerb + `)` + placeWord + `(年度|季度|月度)[^，,。；;：:、\n0-9０-９]{0,14}(?:计划|方案|要点|清单|会|` + activity + `)`), "", periodNotAYear},
+	{"度", []string{"年度", "季度", "月度"}, nil, "", periodNotAYear, orderedPeriods},
 	// 季度通报, 年度考核, 月度调度: the period word glued to the activity.
-	{[]string{"年度", "季度", "月度"}, regexp.MustCompile(`(年度|季度|月度)(?:` + activity + `)(?:计划|方案)?`), "", periodNotAYear},
+	{"度", []string{"年度", "季度", "月度"}, nil, "", periodNotAYear, gluedPeriods},
 	// 建立月通报机制, 季调度: a one-character period word glued to the
 	// activity, not preceded by a numeral (6月通报 is in June).
-	{[]string{"月", "季"}, regexp.MustCompile(`(月|季)(?:通报|调度|例会|讲评|点评|督查|巡查|抽查|报告)`), "", periodNotAYear},
+	{"", []string{"月", "季"}, regexp.MustCompile(`(月|季)(?:通报|调度|例会|讲评|点评|督查|巡查|抽查|报告)`), "", periodNotAYear, nil},
 }
 
 // periodNotAYear vets a period word (the first submatch): 2018年度考核
@@ -99,6 +102,9 @@ func cadenceOf(c cadenceRule, f string, m []int) string {
 // quotation names a practice the task adopts (“一季一督查”), while one in
 // a book title is part of another document's name (《年度考核办法》).
 func maskBooks(s string) string {
+	if !strings.Contains(s, "《") {
+		return s
+	}
 	b := []byte(s)
 	depth := 0
 	for i, r := range s {

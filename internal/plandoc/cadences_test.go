@@ -38,10 +38,10 @@ func TestCadencesWithoutEvery(t *testing.T) {
 		// A practice named in quotation marks is still a cadence.
 		{"对黑臭水体整治推行“一季一督查”。", []string{"every:quarter"}},
 		{"实行“一月一调度一通报”，倒排工期。", []string{"every:month"}},
-		{"完成时限：长期（一年一考核）", []string{"every:year"}},
+		{"办理时限：常态推进（一年一评估）", []string{"every:year"}},
 		// A period word that qualifies a subject, names a year, a quarter,
 		// a month or another document is no cadence.
-		{"年度计划任务完成情况（30分）", nil},
+		{"年度项目储备完成情况（15分）", nil},
 		{"项目安排符合年度计划资金规模。", nil},
 		{"全面完成年度目标。", nil},
 		{"将年度考核结果作为评优依据。", nil},
@@ -54,6 +54,31 @@ func TestCadencesWithoutEvery(t *testing.T) {
 	}
 	for _, tt := range tests {
 		got := deadlineKeys(deadlinesOf(tt.text, 2021))
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("deadlinesOf(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+// A budget recurs only when the task orders it made; a task that puts
+// money into it, pays from it or executes it does something once.
+func TestBudgetCadences(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"乡镇财政所编报年度预算并报县财政局备案。", []string{"every:year"}},
+		{"编制本部门年度预算，细化支出项目。", []string{"every:year"}},
+		{"养护经费纳入年度预算管理。", nil},
+		{"所需资金列入县级年度预算。", nil},
+		{"严格执行年度预算，不得擅自调剂。", nil},
+		{"设备购置费由区级年度预算安排。", nil},
+		{"补助资金从年度预算中列支。", nil},
+		{"所需經費由本府年度預算支應。", nil},                        // traditional script
+		{"严格执行年度预算，组织年度安全评估。", []string{"every:year"}}, // the evaluation recurs
+	}
+	for _, tt := range tests {
+		got := deadlineKeys(deadlinesOf(tt.text, 2025))
 		if !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("deadlinesOf(%q) = %v, want %v", tt.text, got, tt.want)
 		}

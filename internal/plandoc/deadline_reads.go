@@ -142,3 +142,13 @@ func readThisYear(_ []string, year int) (Deadline, bool) {
 	}
 	return Deadline{Due: iso(year, 12, 31)}, true
 }
+
+// readYearSpan reads 2024-2026年 as due at the end of its last year; a
+// span that runs backwards is no span.
+func readYearSpan(m []string, _ int) (Deadline, bool) {
+	from, to := atoi(m[1]), atoi(m[2])
+	if !validYM(to, 12) || from >= to {
+		return Deadline{}, false
+	}
+	return Deadline{Due: iso(to, 12, 31)}, true
+}

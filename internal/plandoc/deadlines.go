@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // timeRule is one shape of time expression: its pattern over the folded,
@@ -19,6 +20,8 @@ type timeRule struct {
 	// read turns a match (submatch strings of the folded text) into a
 	// deadline; ok false rejects the match (a start, a comparison…).
 	read func(m []string, year int) (d Deadline, ok bool)
+	// from says where a match can start (time_anchors.go).
+	from anchor
 }
 
 const (
@@ -31,26 +34,40 @@ const (
 	monthRe      = `([0-9０-９]{1,2})`
 )
 
+// yearSpan is a span of years, 2024-2026年. In brackets it gives the
+// period of a plan or programme the text names (…规划（2021-2025年）), not
+// a deadline (periodInBrackets).
+var yearSpan = regexp.MustCompile(yearRe + `\s*[\-—－~～]\s*` + yearRe + `年(?:底|末)?(?:前|之前)?`)
+
+// periodInBrackets reports whether f[at:end] stands alone in brackets.
+func periodInBrackets(f string, at, end int) bool {
+	before, _ := utf8.DecodeLastRuneInString(f[:at])
+	after, _ := utf8.DecodeRuneInString(f[end:])
+	return (before == '（' || before == '(') && (after == '）' || after == ')')
+}
+
 // timeRules are tried in order; a later rule never takes text that an
 // earlier one matched.
 var timeRules = []timeRule{
-	{[]string{"日", "号"}, regexp.MustCompile(`(?:` + yearRe + `年)?` + monthRe + `月` + `([0-9０-９]{1,2})[日号](?:前|之前|以前)?`), readDay},
-	{[]string{"/", ".", "．"}, regexp.MustCompile(yearRe + `[/.．]` + monthRe + `\s*[~～\-—－至到]\s*` + yearRe + `[/.．]` + monthRe), readSlashRange},
-	{[]string{"月"}, yearMonthRange, readYearMonthRange},
-	{[]string{".", "．", "/", "-"}, figureDate, readFigureDate},
-	{[]string{"月"}, regexp.MustCompile(`(?:` + yearRe + `年)?` + monthRe + `\s*[\-—－~～至到]\s*` + monthRe + `月份?`), readMonthRange},
+	{[]string{"日", "号"}, regexp.MustCompile(`(?:` + yearRe + `年)?` + monthRe + `月` + `([0-9０-９]{1,2})[日号](?:前|之前|以前)?`), readDay, digitRun},
+	{[]string{"/", ".", "．"}, regexp.MustCompile(yearRe + `[/.．]` + monthRe + `\s*[~～\-—－至到]\s*` + yearRe + `[/.．]` + monthRe), readSlashRange, yearRun},
+	{[]string{"月"}, yearMonthRange, readYearMonthRange, yearRun},
+	// 2024-2026年累计完成: a span of years is due at the end of its last.
+	{[]string{"-", "—", "－", "~", "～"}, yearSpan, readYearSpan, yearRun},
+	{[]string{".", "．", "/", "-"}, figureDate, readFigureDate, yearRun},
+	{[]string{"月"}, regexp.MustCompile(`(?:` + yearRe + `年)?` + monthRe + `\s*[\-—－~～至到]\s*` + monthRe + `月份?`), readMonthRange, digitRun},
 	// 10月中、下旬: two parts of a month given together end with the later.
-	{[]string{"旬"}, regexp.MustCompile(`(?:` + yearRe + `年)?` + monthRe + `月(?:上|中)\s*[、，,和至到\-—]\s*(中|下)旬(?:前|之前|以前)?`), readMonthParts},
-	{[]string{"月"}, regexp.MustCompile(yearRe + `年` + monthRe + `月份?(底|末|上旬|中旬|下旬|中)?(?:前|之前|以前)?`), readYearMonth},
-	{[]string{"季度", "半年"}, regexp.MustCompile(`(?:` + yearRe + `年)?(?:第?([一二三四1-4])季度|(上半年|下半年))(?:末|底)?(?:前|之前)?`), readQuarter},
-	{[]string{"年"}, regexp.MustCompile(yearRe + `年(?:年)?(初|中|底|末)(?:前|之前|以前)?`), readYearPart},
-	{[]string{"年"}, regexp.MustCompile(yearRe + `年(?:底|末|内)?(?:前|之前|以前)?`), readYear},
-	{[]string{"月"}, regexp.MustCompile(monthRe + `月份?(底|末|上旬|中旬|下旬)?(?:前|之前|以前)?`), readMonth},
-	{[]string{"月"}, regexp.MustCompile(monthRe + `月` + completionRe), readMonthDone},
-	{[]string{"年底", "年末", "年内", "年终"}, regexp.MustCompile(`(?:今年|本年度?|当年)?年(?:底前|底|末前|内|终)`), readThisYear},
+	{[]string{"旬"}, regexp.MustCompile(`(?:` + yearRe + `年)?` + monthRe + `月(?:上|中)\s*[、，,和至到\-—]\s*(中|下)旬(?:前|之前|以前)?`), readMonthParts, digitRun},
+	{[]string{"月"}, regexp.MustCompile(yearRe + `年` + monthRe + `月份?(底|末|上旬|中旬|下旬|中)?(?:前|之前|以前)?`), readYearMonth, yearRun},
+	{[]string{"季度", "半年"}, regexp.MustCompile(`(?:` + yearRe + `年)?(?:第?([一二三四1-4])季度|(上半年|下半年))(?:末|底)?(?:前|之前)?`), readQuarter, anywhere},
+	{[]string{"年"}, regexp.MustCompile(yearRe + `年(?:年)?(初|中|底|末)(?:前|之前|以前)?`), readYearPart, yearRun},
+	{[]string{"年"}, regexp.MustCompile(yearRe + `年(?:底|末|内)?(?:前|之前|以前)?`), readYear, yearRun},
+	{[]string{"月"}, regexp.MustCompile(monthRe + `月份?(底|末|上旬|中旬|下旬)?(?:前|之前|以前)?`), readMonth, digitRun},
+	{[]string{"月"}, regexp.MustCompile(monthRe + `月` + completionRe), readMonthDone, digitRun},
+	{[]string{"年底", "年末", "年内", "年终"}, regexp.MustCompile(`(?:今年|本年度?|当年)?年(?:底前|底|末前|内|终)`), readThisYear, anywhere},
 	// 半年工作小结: the summary of the first half, due at its end (每半年
 	// and 上半年 are taken by earlier rules).
-	{[]string{"半年"}, regexp.MustCompile(`半年(?:工作)?(?:小结|总结|报告|评估)`), readHalfYear},
+	{[]string{"半年"}, regexp.MustCompile(`半年(?:工作)?(?:小结|总结|报告|评估)`), readHalfYear, anywhere},
 }
 
 // deadlinesOf finds every deadline and cadence in text, in order of
@@ -58,7 +75,8 @@ var timeRules = []timeRule{
 func deadlinesOf(text string, year int) []Deadline {
 	orig := text
 	text, origAt := squeezeDateSpaces(text)
-	f := maskQuoted(fold(text))
+	folded := fold(text)
+	f := maskQuoted(folded)
 	type found struct {
 		at, end int
 		d       Deadline
@@ -76,12 +94,18 @@ func deadlinesOf(text string, year int) []Deadline {
 		}
 		return true
 	}
-	cf := maskBooks(fold(text))
+	cf := maskBooks(folded)
 	for _, c := range cadenceRules {
-		if !containsAny(cf, c.need) {
+		if !strings.Contains(cf, c.key) || !containsAny(cf, c.need) {
 			continue
 		}
-		for _, m := range c.re.FindAllStringSubmatchIndex(cf, -1) {
+		var ms [][]int
+		if c.find != nil {
+			ms = c.find(cf)
+		} else {
+			ms = c.re.FindAllStringSubmatchIndex(cf, -1)
+		}
+		for _, m := range ms {
 			if c.ok != nil && !c.ok(cf, m) {
 				continue
 			}
@@ -99,12 +123,17 @@ func deadlinesOf(text string, year int) []Deadline {
 			all = append(all, found{at, p[1], Deadline{Text: origSpan(orig, origAt, at, p[1]), Due: iso(p[2], 12, 31)}})
 		}
 	}
-	for _, r := range timeRules {
-		if !containsAny(f, r.need) {
+	runs, years := digitRuns(f)
+	for k, r := range timeRules {
+		starts := runs
+		if r.from == yearRun {
+			starts = years
+		}
+		if r.from != anywhere && len(starts) == 0 || !containsAny(f, r.need) {
 			continue
 		}
-		for _, m := range r.re.FindAllStringSubmatchIndex(f, -1) {
-			if !startsOK(f, m[0]) || !endsOK(f, m[1]) || !claimFree(taken, m[0], m[1]) || r.re == figureDate && !figureDateEndOK(f[m[1]:]) {
+		for _, m := range ruleMatches(k, f, starts) {
+			if !startsOK(f, m[0]) || !endsOK(f, m[1]) || !claimFree(taken, m[0], m[1]) || r.re == figureDate && !figureDateEndOK(f[m[1]:]) || reportsState(f, m[0], m[1]) || r.re == yearSpan && periodInBrackets(f, m[0], m[1]) {
 				continue
 			}
 			subs := make([]string, len(m)/2)
@@ -129,7 +158,10 @@ func deadlinesOf(text string, year int) []Deadline {
 	for _, x := range all {
 		ds = append(ds, x.d)
 	}
-	for _, d := range append(ds, labelledMonths(orig, year)...) {
+	if colonAt(orig) >= 0 { // labelledMonths reads "label: value" lines only
+		ds = append(ds, labelledMonths(orig, year)...)
+	}
+	for _, d := range ds {
 		key := d.Due + "|" + d.Every
 		if !seen[key] {
 			seen[key] = true
@@ -137,6 +169,52 @@ func deadlinesOf(text string, year int) []Deadline {
 		}
 	}
 	return out
+}
+
+// colonAt is the index of the first colon (full-width or not) in s, or
+// -1; cheaper than strings.IndexAny, which decodes every character.
+func colonAt(s string) int {
+	i, j := strings.Index(s, "："), strings.IndexByte(s, ':')
+	if i < 0 || j >= 0 && j < i {
+		return j
+	}
+	return i
+}
+
+// reportsState reports whether the date at f[at:end] dates a state the
+// text reports rather than a deadline: 截至3月完成投资2.1亿元 ("as of") and
+// 已于5月建成 ("already") tell what was done by then. 截止 names a cut-off
+// (截止2024年11月30日) and so a deadline; a date that ends in 前 is one too.
+func reportsState(f string, at, end int) bool {
+	if strings.HasSuffix(f[at:end], "前") {
+		return false
+	}
+	before := f[:at]
+	for _, w := range []string{"于", "在", "到"} {
+		if b, ok := strings.CutSuffix(before, w); ok {
+			before = b
+			break
+		}
+	}
+	for _, w := range []string{"截至", "已", "已经"} {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// countedTimes reports whether the 次 that ends before is the measure word
+// "time(s)" rather than "next": after a numeral (一次, 两次, 3次), 每, 再,
+// 多, 首, 本, 此, 该, 这 or 上 it counts occasions, so 一次年底大检查 is a check
+// at this year's end, while a 次年 that opens a clause is the next year.
+func countedTimes(before string) bool {
+	rest, ok := strings.CutSuffix(before, "次")
+	if !ok || rest == "" {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(rest)
+	return isDigit(r) || isCNDigit(r) || strings.ContainsRune("每再多首本此该这上屡逐依层档批人班名", r)
 }
 
 // relativeYear is the year that a date without its own year refers to:
@@ -149,7 +227,7 @@ func relativeYear(f string, at, year int) int {
 	}
 	before := f[:at]
 	for _, w := range []string{"明年", "次年", "翌年", "下一年"} {
-		if strings.HasSuffix(before, w) {
+		if strings.HasSuffix(before, w) && (w != "次年" || !countedTimes(strings.TrimSuffix(before, "年"))) {
 			return year + 1
 		}
 	}
@@ -160,7 +238,7 @@ func relativeYear(f string, at, year int) int {
 	}
 	if strings.HasPrefix(f[at:], "年") {
 		for _, w := range []string{"明", "次", "翌"} {
-			if strings.HasSuffix(before, w) {
+			if strings.HasSuffix(before, w) && (w != "次" || !countedTimes(before)) {
 				return year + 1
 			}
 		}
@@ -176,6 +254,9 @@ func relativeYear(f string, at, year int) int {
 func withLeadIn(f string, at int) int {
 	for _, w := range []string{"明年", "次年", "翌年", "下一年", "去年", "上年", "明", "次", "翌", "去"} {
 		if strings.HasSuffix(f[:at], w) && (len(w) > len("明") || strings.HasPrefix(f[at:], "年")) {
+			if strings.HasPrefix(w, "次") && countedTimes(strings.TrimSuffix(f[:at], "年")) {
+				break // 一次年底大检查: 次 counts the check
+			}
 			at -= len(w)
 			break
 		}

@@ -39,26 +39,51 @@ func loadFold() {
 // (it does not: full-width forms are three bytes, so they stay; patterns
 // accept both). The result has exactly the byte length of s.
 func fold(s string) string {
-	foldOnce.Do(loadFold)
-	var b strings.Builder
-	changed := false
-	for i, r := range s {
-		if t, ok := foldMap[r]; ok {
-			if !changed {
-				b.Grow(len(s))
-				b.WriteString(s[:i])
-				changed = true
-			}
-			b.WriteRune(t)
+	// fold runs on every text many times: skip ASCII bytes and look the
+	// rest up in a table, and copy only once something changes.
+	foldTableOnce.Do(loadFoldTable)
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			i++
 			continue
 		}
-		if changed {
-			_, size := utf8.DecodeRuneInString(s[i:])
-			b.WriteString(s[i : i+size]) // as written: an invalid byte stays one byte
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if foldedRune(r) == r {
+			i += size
+			continue
 		}
+		var b strings.Builder // one allocation, where []byte and string would make two
+		b.Grow(len(s))
+		b.WriteString(s[:i])
+		for j := i; j < len(s); {
+			if s[j] < utf8.RuneSelf {
+				b.WriteByte(s[j])
+				j++
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(s[j:])
+			if t := foldedRune(r); t != r {
+				b.WriteRune(t) // same length: loadFold keeps only such pairs
+			} else {
+				b.WriteString(s[j : j+size]) // as written: an invalid byte stays one byte
+			}
+			j += size
+		}
+		return b.String()
 	}
-	if !changed {
-		return s
+	return s
+}
+
+// foldedRune is the simplified form of r; the table must be loaded.
+func foldedRune(r rune) rune {
+	if r < 0x10000 {
+		if t := foldTable[r]; t != 0 {
+			return rune(t)
+		}
+		return r
 	}
-	return b.String()
+	if t, ok := foldMap[r]; ok {
+		return t
+	}
+	return r
 }

@@ -25,7 +25,10 @@ var (
 	// (最迟5小时内发布, 三个工作日内办结), written in either kind of numeral.
 	// Months and years (5年内引进200名) give the horizon of other targets.
 	durationTarget = regexp.MustCompile(`([0-9０-９]{1,3}|[一二三四五六七八九十两]+)\s*(个工作日|工作日|天|日|小时|周)(?:之内|以内|内)`)
-	freqTarget     = regexp.MustCompile(`(?:每[^，。；、]{0,12}?|至少[^，。；、]{0,6}?|不少于)([一二三四五六七八九十两]+)(次)`)
+	// digitTargetAt is digitTarget tried where a run of digits starts: a
+	// figure opens with its first digit (time_anchors.go).
+	digitTargetAt = regexp.MustCompile(`^(?:` + digitTarget.String() + `)`)
+	freqTarget    = regexp.MustCompile(`(?:每[^，。；、]{0,12}?|至少[^，。；、]{0,6}?|不少于)([一二三四五六七八九十两]+)(次)`)
 )
 
 // targetsOf finds the quantitative goals of a task's text.
@@ -42,7 +45,8 @@ func targetsOf(text string) []Target {
 		seen[key] = true
 		out = append(out, Target{Text: clauseAround(text, at, end), Value: value, Unit: unit})
 	}
-	for _, m := range digitTarget.FindAllStringSubmatchIndex(f, -1) {
+	runs, _ := digitRuns(f)
+	for _, m := range matchesAt(digitTargetAt, f, runs) {
 		if !figureStartOK(f, m[0]) || !figureEndOK(f, m[1]) {
 			continue
 		}
@@ -56,7 +60,11 @@ func targetsOf(text string) []Target {
 		}
 		add(m[0], m[1], v, m[6], m[7])
 	}
-	for _, m := range durationTarget.FindAllStringSubmatchIndex(f, -1) {
+	var durations [][]int
+	if strings.Contains(f, "内") { // every time limit ends in 内
+		durations = durationTarget.FindAllStringSubmatchIndex(f, -1)
+	}
+	for _, m := range durations {
 		if !figureStartOK(f, m[0]) || strings.HasSuffix(f[:m[0]], "每") || strings.HasSuffix(f[:m[0]], "月") {
 			continue
 		}
@@ -69,6 +77,9 @@ func targetsOf(text string) []Target {
 		}
 	}
 	for _, re := range []*regexp.Regexp{countTarget, freqTarget} {
+		if !strings.Contains(f, "等") && !strings.Contains(f, "次") {
+			break // a count follows 等, a frequency ends in 次
+		}
 		for _, m := range re.FindAllStringSubmatchIndex(f, -1) {
 			if n, ok := cnNumber(f[m[2]:m[3]]); ok {
 				add(m[2], m[1], float64(n), m[4], m[5])

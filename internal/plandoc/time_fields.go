@@ -55,14 +55,15 @@ func bareMonthDeadlines(field string, year int) []Deadline {
 // text (完成时限：9月).
 func labelledMonths(text string, year int) []Deadline {
 	var out []Deadline
-	for _, ln := range strings.Split(text, "\n") {
-		f := fold(ln)
-		i := strings.IndexAny(f, "：:")
-		if i < 0 {
+	for ln := range strings.SplitSeq(text, "\n") {
+		// Folding keeps colons, and every time label holds 时 (時): test
+		// the raw line before folding and matching it.
+		i := colonAt(ln)
+		if i < 0 || !strings.Contains(ln[:i], "时") && !strings.Contains(ln[:i], "時") {
 			continue
 		}
-		_, size := utf8.DecodeRuneInString(f[i:])
-		if !timeLabel.MatchString(f[:i+size]) {
+		_, size := utf8.DecodeRuneInString(ln[i:])
+		if !timeLabel.MatchString(fold(ln[:i+size])) {
 			continue
 		}
 		rest := trimSpace(strings.TrimRight(trimSpace(ln[i+size:]), "。；;"))
