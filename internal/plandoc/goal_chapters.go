@@ -63,7 +63,7 @@ func chapterAssigned(chapter []*item, year int) bool {
 			continue
 		}
 		text := strings.Join(it.text, "\n")
-		if len(notesOf(text)) > len(proseNotes(text)) {
+		if len(notesOf(text)) > len(proseNotes(text, fold(text))) {
 			return true // a note set apart from the sentence, not prose
 		}
 		if scopeOnly && (len(deadlinesOf(text, year)) > 0 || len(targetsOf(text)) > 0) {
