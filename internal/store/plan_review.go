@@ -52,43 +52,34 @@ func (db *DB) UpdatePlan(ctx context.Context, actor audit.Actor, id int64, up Pl
 	if up.Title != nil && strings.TrimSpace(*up.Title) == "" {
 		return fmt.Errorf("store: update plan: empty title: %w", ErrInvalid)
 	}
-	tx, err := db.beginWrite(ctx)
-	if err != nil {
-		return fmt.Errorf("store: update plan: %w", err)
-	}
-	defer tx.Rollback()
-	if err := db.draftPlan(ctx, tx, id); err != nil {
-		return err
-	}
-	before, err := db.planFields(ctx, tx, id)
-	if err != nil {
-		return err
-	}
-	set, args := []string{}, []any{}
-	for col, v := range map[string]*string{"title": up.Title, "doc_number": up.DocNumber, "issuer": up.Issuer} {
-		if v != nil {
-			set, args = append(set, col+" = ?"), append(args, strings.TrimSpace(*v))
+	return db.editDraft(ctx, id, "update plan", func(tx *sql.Tx) error {
+		before, err := db.planFields(ctx, tx, id)
+		if err != nil {
+			return err
 		}
-	}
-	if up.IssuedOn != nil {
-		set, args = append(set, "issued_on = ?"), append(args, nullDate(*up.IssuedOn))
-	}
-	if up.Year != nil {
-		set, args = append(set, "year = ?"), append(args, *up.Year)
-	}
-	if len(set) > 0 {
-		if _, err := tx.ExecContext(ctx, db.dialect.rebind(`UPDATE plans SET `+strings.Join(set, ", ")+` WHERE id = ?`), append(args, id)...); err != nil {
-			return fmt.Errorf("store: update plan %d: %w", id, err)
+		set, args := []string{}, []any{}
+		for col, v := range map[string]*string{"title": up.Title, "doc_number": up.DocNumber, "issuer": up.Issuer} {
+			if v != nil {
+				set, args = append(set, col+" = ?"), append(args, strings.TrimSpace(*v))
+			}
 		}
-	}
-	after, err := db.planFields(ctx, tx, id)
-	if err != nil {
-		return err
-	}
-	if err := db.appendAudit(ctx, tx, actor, "plan.update", "plan", id, before, after); err != nil {
-		return err
-	}
-	return db.commit(tx)
+		if up.IssuedOn != nil {
+			set, args = append(set, "issued_on = ?"), append(args, nullDate(*up.IssuedOn))
+		}
+		if up.Year != nil {
+			set, args = append(set, "year = ?"), append(args, *up.Year)
+		}
+		if len(set) > 0 {
+			if _, err := tx.ExecContext(ctx, db.dialect.rebind(`UPDATE plans SET `+strings.Join(set, ", ")+` WHERE id = ?`), append(args, id)...); err != nil {
+				return fmt.Errorf("store: update plan %d: %w", id, err)
+			}
+		}
+		after, err := db.planFields(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		return db.appendAudit(ctx, tx, actor, "plan.update", "plan", id, before, after)
+	})
 }
 
 // planFields is what the audit log keeps of a plan's own fields.
@@ -105,34 +96,25 @@ func (db *DB) planFields(ctx context.Context, tx *sql.Tx, id int64) (map[string]
 // rules set for it), keeping in the audit log what it was. The same
 // document may then be imported again.
 func (db *DB) DeletePlan(ctx context.Context, actor audit.Actor, id int64) error {
-	tx, err := db.beginWrite(ctx)
-	if err != nil {
-		return fmt.Errorf("store: delete plan: %w", err)
-	}
-	defer tx.Rollback()
-	if err := db.draftPlan(ctx, tx, id); err != nil {
-		return err
-	}
-	before, err := db.planFields(ctx, tx, id)
-	if err != nil {
-		return err
-	}
-	var source, sum string
-	var tasks int
-	if err := tx.QueryRowContext(ctx, db.dialect.rebind(`SELECT source_name, source_sha256,
-		(SELECT COUNT(*) FROM tasks WHERE plan_id = plans.id) FROM plans WHERE id = ?`), id).Scan(&source, &sum, &tasks); err != nil {
-		return fmt.Errorf("store: delete plan %d: %w", id, err)
-	}
-	before["source"], before["sha256"], before["tasks"] = source, sum, tasks
-	for _, q := range []string{`DELETE FROM supervision_rules WHERE plan_id = ?`, `DELETE FROM plans WHERE id = ?`} {
-		if _, err := tx.ExecContext(ctx, db.dialect.rebind(q), id); err != nil {
+	return db.editDraft(ctx, id, "delete plan", func(tx *sql.Tx) error {
+		before, err := db.planFields(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		var source, sum string
+		var tasks int
+		if err := tx.QueryRowContext(ctx, db.dialect.rebind(`SELECT source_name, source_sha256,
+			(SELECT COUNT(*) FROM tasks WHERE plan_id = plans.id) FROM plans WHERE id = ?`), id).Scan(&source, &sum, &tasks); err != nil {
 			return fmt.Errorf("store: delete plan %d: %w", id, err)
 		}
-	}
-	if err := db.appendAudit(ctx, tx, actor, "plan.discard", "plan", id, before, nil); err != nil {
-		return err
-	}
-	return db.commit(tx)
+		before["source"], before["sha256"], before["tasks"] = source, sum, tasks
+		for _, q := range []string{`DELETE FROM supervision_rules WHERE plan_id = ?`, `DELETE FROM plans WHERE id = ?`} {
+			if _, err := tx.ExecContext(ctx, db.dialect.rebind(q), id); err != nil {
+				return fmt.Errorf("store: delete plan %d: %w", id, err)
+			}
+		}
+		return db.appendAudit(ctx, tx, actor, "plan.discard", "plan", id, before, nil)
+	})
 }
 
 // AddTask adds a task to a draft after in.After (0: first) and returns
@@ -221,25 +203,16 @@ func (db *DB) addTask(ctx context.Context, tx *sql.Tx, planID int64, in NewTask)
 
 // DeleteTask removes a task from a draft.
 func (db *DB) DeleteTask(ctx context.Context, actor audit.Actor, planID, taskID int64) error {
-	tx, err := db.beginWrite(ctx)
-	if err != nil {
-		return fmt.Errorf("store: delete task: %w", err)
-	}
-	defer tx.Rollback()
-	if err := db.draftPlan(ctx, tx, planID); err != nil {
-		return err
-	}
-	t, err := db.planTask(ctx, tx, planID, taskID)
-	if err != nil {
-		return err
-	}
-	if err := db.deleteTask(ctx, tx, planID, taskID); err != nil {
-		return err
-	}
-	if err := db.appendAudit(ctx, tx, actor, "task.delete", "task", taskID, taskAudit(t), nil); err != nil {
-		return err
-	}
-	return db.commit(tx)
+	return db.editDraft(ctx, planID, "delete task", func(tx *sql.Tx) error {
+		t, err := db.planTask(ctx, tx, planID, taskID)
+		if err != nil {
+			return err
+		}
+		if err := db.deleteTask(ctx, tx, planID, taskID); err != nil {
+			return err
+		}
+		return db.appendAudit(ctx, tx, actor, "task.delete", "task", taskID, taskAudit(t), nil)
+	})
 }
 
 func (db *DB) deleteTask(ctx context.Context, tx *sql.Tx, planID, taskID int64) error {
@@ -317,41 +290,32 @@ func (db *DB) MergeTasks(ctx context.Context, actor audit.Actor, planID, taskID,
 	if taskID == with {
 		return fmt.Errorf("store: merge task %d with itself: %w", taskID, ErrInvalid)
 	}
-	tx, err := db.beginWrite(ctx)
-	if err != nil {
-		return fmt.Errorf("store: merge tasks: %w", err)
-	}
-	defer tx.Rollback()
-	if err := db.draftPlan(ctx, tx, planID); err != nil {
-		return err
-	}
-	other, err := db.planTask(ctx, tx, planID, with)
-	if err != nil {
-		return err
-	}
-	mine, err := db.planTask(ctx, tx, planID, taskID)
-	if err != nil {
-		return err
-	}
-	merged, err := merge(mine, other)
-	if err != nil {
-		return err
-	}
-	if err := validateTaskUpdate(merged); err != nil {
-		return err
-	}
-	before, after, err := db.updateTask(ctx, tx, actor, taskID, merged)
-	if err != nil {
-		return err
-	}
-	if err := db.deleteTask(ctx, tx, planID, with); err != nil {
-		return err
-	}
-	if err := db.appendAudit(ctx, tx, actor, "task.merge", "task", taskID,
-		[]map[string]any{taskAudit(before), taskAudit(other)}, taskAudit(after)); err != nil {
-		return err
-	}
-	return db.commit(tx)
+	return db.editDraft(ctx, planID, "merge tasks", func(tx *sql.Tx) error {
+		other, err := db.planTask(ctx, tx, planID, with)
+		if err != nil {
+			return err
+		}
+		mine, err := db.planTask(ctx, tx, planID, taskID)
+		if err != nil {
+			return err
+		}
+		merged, err := merge(mine, other)
+		if err != nil {
+			return err
+		}
+		if err := validateTaskUpdate(merged); err != nil {
+			return err
+		}
+		before, after, err := db.updateTask(ctx, tx, actor, taskID, merged)
+		if err != nil {
+			return err
+		}
+		if err := db.deleteTask(ctx, tx, planID, with); err != nil {
+			return err
+		}
+		return db.appendAudit(ctx, tx, actor, "task.merge", "task", taskID,
+			[]map[string]any{taskAudit(before), taskAudit(other)}, taskAudit(after))
+	})
 }
 
 // MoveTask puts a draft's task right after task after (0: first), and
@@ -363,48 +327,39 @@ func (db *DB) MoveTask(ctx context.Context, actor audit.Actor, planID, taskID, a
 	if err := validateTaskUpdate(TaskUpdate{Path: path}); err != nil {
 		return err
 	}
-	tx, err := db.beginWrite(ctx)
-	if err != nil {
-		return fmt.Errorf("store: move task: %w", err)
-	}
-	defer tx.Rollback()
-	if err := db.draftPlan(ctx, tx, planID); err != nil {
-		return err
-	}
-	before, err := db.planTask(ctx, tx, planID, taskID)
-	if err != nil {
-		return err
-	}
-	order, err := db.taskOrder(ctx, tx, planID)
-	if err != nil {
-		return err
-	}
-	order = slices.DeleteFunc(order, func(id int64) bool { return id == taskID })
-	at := 0
-	if after != 0 {
-		i := slices.Index(order, after)
-		if i < 0 {
-			return fmt.Errorf("store: task %d in plan %d: %w", after, planID, ErrNotFound)
-		}
-		at = i + 1
-	}
-	if err := db.renumber(ctx, tx, planID, slices.Insert(order, at, taskID)); err != nil {
-		return err
-	}
-	if path != nil {
-		if _, _, err := db.updateTask(ctx, tx, actor, taskID, TaskUpdate{Path: path}); err != nil {
+	return db.editDraft(ctx, planID, "move task", func(tx *sql.Tx) error {
+		before, err := db.planTask(ctx, tx, planID, taskID)
+		if err != nil {
 			return err
 		}
-	}
-	moved, err := db.oneTask(ctx, tx, taskID)
-	if err != nil {
-		return err
-	}
-	if err := db.appendAudit(ctx, tx, actor, "task.move", "task", taskID,
-		map[string]any{"seq": before.Seq, "path": before.Path}, map[string]any{"seq": moved.Seq, "path": moved.Path, "after": after}); err != nil {
-		return err
-	}
-	return db.commit(tx)
+		order, err := db.taskOrder(ctx, tx, planID)
+		if err != nil {
+			return err
+		}
+		order = slices.DeleteFunc(order, func(id int64) bool { return id == taskID })
+		at := 0
+		if after != 0 {
+			i := slices.Index(order, after)
+			if i < 0 {
+				return fmt.Errorf("store: task %d in plan %d: %w", after, planID, ErrNotFound)
+			}
+			at = i + 1
+		}
+		if err := db.renumber(ctx, tx, planID, slices.Insert(order, at, taskID)); err != nil {
+			return err
+		}
+		if path != nil {
+			if _, _, err := db.updateTask(ctx, tx, actor, taskID, TaskUpdate{Path: path}); err != nil {
+				return err
+			}
+		}
+		moved, err := db.oneTask(ctx, tx, taskID)
+		if err != nil {
+			return err
+		}
+		return db.appendAudit(ctx, tx, actor, "task.move", "task", taskID,
+			map[string]any{"seq": before.Seq, "path": before.Path}, map[string]any{"seq": moved.Seq, "path": moved.Path, "after": after})
+	})
 }
 
 // draftPlan checks that a plan exists and is still a draft.
@@ -499,4 +454,22 @@ func validateNewTask(in NewTask) error {
 	}
 	path, units := in.Task.Path, in.Units
 	return validateTaskUpdate(TaskUpdate{Path: &path, Units: &units})
+}
+
+// editDraft runs edit in one write transaction on a plan that must still
+// be a draft, and commits when edit succeeds: every review edit is all or
+// nothing, and none reaches a confirmed plan.
+func (db *DB) editDraft(ctx context.Context, planID int64, what string, edit func(tx *sql.Tx) error) error {
+	tx, err := db.beginWrite(ctx)
+	if err != nil {
+		return fmt.Errorf("store: %s: %w", what, err)
+	}
+	defer tx.Rollback()
+	if err := db.draftPlan(ctx, tx, planID); err != nil {
+		return err
+	}
+	if err := edit(tx); err != nil {
+		return err
+	}
+	return db.commit(tx)
 }
