@@ -22,6 +22,13 @@ func cellTableTasks(ls []line, prefix []string, year int) (tasks []Task, at, end
 		}
 	}
 	h, start, after, found := findCellHeader(texts, 0)
+	// A header that names its 序号 column proves a table even when only
+	// one row follows it (an annex listing a single project); a table
+	// found without such a header needs two rows before it is believed.
+	minRows := 2
+	if found && h.has(roleSeq) {
+		minRows = 1
+	}
 	if !found {
 		if h, start, found = headerlessSheet(texts); !found {
 			if h, start, found = headerlessList(texts); !found {
@@ -41,7 +48,7 @@ func cellTableTasks(ls []line, prefix []string, year int) (tasks []Task, at, end
 		return nil, 0, 0, false // prose after a few short lines, not rows
 	}
 	tasks = table.tasks(prefix, year)
-	if len(tasks) < 2 {
+	if len(tasks) < minRows {
 		return nil, 0, 0, false
 	}
 	end = len(ls)
