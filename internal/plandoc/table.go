@@ -129,11 +129,21 @@ func tableTasks(rows [][]string, prefix []string, year int) ([]Task, bool) {
 		return nil, false
 	}
 	header := strings.Join(rows[at], "|")
+	if at+1 < len(rows) && subHeader(rows[at], rows[at+1], c) {
+		c = splitUnitColumns(c, rows[at+1])
+		at++
+	}
 	var tasks []Task
 	var groups tableGroups
 	lastSeq := ""
 	for _, row := range rows[at+1:] {
 		if strings.Join(row, "|") == header {
+			continue
+		}
+		if nc, ok := restartedHeader(row, header); ok {
+			// A second table under the first on the same sheet: its own
+			// header gives its own columns.
+			c, header, lastSeq = nc, strings.Join(row, "|"), ""
 			continue
 		}
 		if isGroupRow(row) {
