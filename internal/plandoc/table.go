@@ -146,6 +146,12 @@ func tableTasks(rows [][]string, prefix []string, year int) ([]Task, bool) {
 			c, header, lastSeq = nc, strings.Join(row, "|"), ""
 			continue
 		}
+		if v, ok := numberedGroupRow(row, c); ok {
+			if groups.enter(v) {
+				lastSeq = ""
+			}
+			continue
+		}
 		if isGroupRow(row) {
 			if groups.enter(groupValue(row)) {
 				lastSeq = "" // a row under a new group continues no row above it
