@@ -136,6 +136,8 @@ func tableTasks(rows [][]string, prefix []string, year int) ([]Task, bool) {
 	var tasks []Task
 	var groups tableGroups
 	lastSeq := ""
+	var prevRow []string // the row that began the last task
+	sub := 0             // rows split off under one merged 序号 so far
 	for _, row := range rows[at+1:] {
 		if strings.Join(row, "|") == header {
 			continue
@@ -175,12 +177,18 @@ func tableTasks(rows [][]string, prefix []string, year int) ([]Task, bool) {
 		if c.seq < 0 {
 			seq = strconv.Itoa(len(tasks) + 1)
 		}
-		if seq == lastSeq && len(tasks) > 0 {
+		if seq == lastSeq && len(tasks) > 0 && !mergedSeqSplits(row, prevRow, c) {
 			mergeRow(&tasks[len(tasks)-1], row, c, year)
 			continue
 		}
-		lastSeq = seq
-		t := taskFromText(groups.path(prefix, asciiDigits(seq)), taskText, year)
+		path := groups.path(prefix, asciiDigits(seq))
+		if seq == lastSeq && len(tasks) > 0 {
+			path, sub = subPath(tasks, path, sub)
+		} else {
+			sub = 0
+		}
+		lastSeq, prevRow = seq, row
+		t := taskFromText(path, taskText, year)
 		if len(c.units) > 0 {
 			t.Units, t.LeadUnits = []string{}, []string{} // the unit columns say who, not the prose
 		}
