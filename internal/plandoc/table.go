@@ -124,6 +124,9 @@ func findHeader(rows [][]string) (at int, c columns, ok bool) {
 // with prefix. Rows that repeat the header, group other rows (one value
 // across the row) or continue the row above (a merged 序号) are folded in.
 func tableTasks(rows [][]string, prefix []string, year int) ([]Task, bool) {
+	if left, right, ok := sideBySide(rows); ok {
+		return sideBySideTasks(left, right, prefix, year)
+	}
 	at, c, ok := findHeader(rows)
 	if !ok {
 		return nil, false
