@@ -32,7 +32,7 @@ func linesOf(doc *docread.Doc) []line {
 	for _, b := range doc.Blocks {
 		if b.IsTable() {
 			flush()
-			out = append(out, line{table: cleanTable(b.Table)})
+			out = append(out, captionedTable(cleanTable(b.Table))...)
 			continue
 		}
 		for _, p := range strings.Split(b.Text, "\n") {
