@@ -14,6 +14,9 @@ type columns struct {
 	// see cell_counts.go), -1 when none.
 	count   int
 	measure string
+	// details are the columns that say what exactly the task does (具体措施,
+	// 建设内容, see table_details.go).
+	details []int
 	// spanEnd[j] is one past the last column that the header cell at j
 	// covers: a header merged over three columns heads all three.
 	spanEnd []int
@@ -114,6 +117,7 @@ func findHeader(rows [][]string) (at int, c columns, ok bool) {
 			}
 		}
 		if c.task >= 0 && (c.seq >= 0 || len(c.units) > 0 || c.deadline >= 0) {
+			c.details = detailColumns(rows[i], c)
 			return i, c, true
 		}
 	}
@@ -217,6 +221,7 @@ func mergeRow(t *Task, row []string, c columns, year int) {
 			t.LeadUnits = appendNew(t.LeadUnits, n.units...)
 		}
 	}
+	addDetails(t, row, c)
 	if v := c.value(row, c.deadline); v != "" {
 		t.Deadlines = mergeDeadlines(t.Deadlines, timeCellDeadlines(v, year))
 	}
