@@ -223,6 +223,9 @@ func mergeRow(t *Task, row []string, c columns, year int) {
 	}
 	addDetails(t, row, c)
 	if v := c.value(row, c.deadline); v != "" {
+		if d, ok := serialDate(v); ok {
+			v = d
+		}
 		t.Deadlines = mergeDeadlines(t.Deadlines, timeCellDeadlines(v, year))
 	}
 	if v := c.value(row, c.milestones); v != "" {
