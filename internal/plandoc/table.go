@@ -140,6 +140,7 @@ func tableTasks(rows [][]string, prefix []string, year int) ([]Task, bool) {
 		c = splitUnitColumns(c, rows[at+1])
 		at++
 	}
+	gc := newGroupColumn(rows[at], rows[at+1:], c)
 	var tasks []Task
 	var groups tableGroups
 	lastSeq := ""
@@ -152,7 +153,7 @@ func tableTasks(rows [][]string, prefix []string, year int) ([]Task, bool) {
 		if nc, ok := restartedHeader(row, header); ok {
 			// A second table under the first on the same sheet: its own
 			// header gives its own columns.
-			c, header, lastSeq = nc, strings.Join(row, "|"), ""
+			c, header, lastSeq, gc = nc, strings.Join(row, "|"), "", groupColumn{at: -1}
 			continue
 		}
 		if v, ok := numberedGroupRow(row, c); ok {
@@ -188,7 +189,7 @@ func tableTasks(rows [][]string, prefix []string, year int) ([]Task, bool) {
 			mergeRow(&tasks[len(tasks)-1], row, c, year)
 			continue
 		}
-		path := groups.path(prefix, asciiDigits(seq))
+		path := groups.path(withLevel(prefix, gc.level(row)), asciiDigits(seq))
 		if seq == lastSeq && len(tasks) > 0 {
 			path, sub = subPath(tasks, path, sub)
 		} else {
