@@ -156,6 +156,9 @@ func tableTasks(rows [][]string, prefix []string, year int) ([]Task, bool) {
 			c, header, lastSeq, gc = nc, strings.Join(row, "|"), "", groupColumn{at: -1}
 			continue
 		}
+		if sumRow(row) {
+			continue
+		}
 		if v, ok := numberedGroupRow(row, c); ok {
 			if groups.enter(v) {
 				lastSeq = ""
