@@ -20,6 +20,10 @@ type columns struct {
 	// spanEnd[j] is one past the last column that the header cell at j
 	// covers: a header merged over three columns heads all three.
 	spanEnd []int
+	// sub[j] names column j under a header cell merged over several
+	// columns (年度目标 over 2025年 | 2026年), nil without a second header
+	// row (table_subheader.go).
+	sub []string
 }
 
 // value is the text under the header at column i: the distinct non-empty
@@ -31,6 +35,9 @@ func (c columns) value(row []string, i int) string {
 	end := i + 1
 	if i < len(c.spanEnd) {
 		end = min(c.spanEnd[i], len(row))
+	}
+	if end > i+1 && len(c.sub) >= end {
+		return c.namedParts(row, i, end)
 	}
 	var parts []string
 	for _, v := range row[i:end] {
@@ -138,6 +145,7 @@ func tableTasks(rows [][]string, prefix []string, year int) ([]Task, bool) {
 	header := strings.Join(rows[at], "|")
 	if at+1 < len(rows) && subHeader(rows[at], rows[at+1], c) {
 		c = splitUnitColumns(c, rows[at+1])
+		c.sub = rows[at+1]
 		at++
 	}
 	gc := newGroupColumn(rows[at], rows[at+1:], c)

@@ -68,3 +68,22 @@ func restartedHeader(row []string, header string) (columns, bool) {
 	}
 	return c, true
 }
+
+// namedParts is the text under a header cell merged over columns i to
+// end whose parts the second header row names (年度目标 over 2025年 and
+// 2026年): each filled part after its name, "2025年：60%；2026年：75%", so
+// the values are not glued together and each keeps what it is for.
+func (c columns) namedParts(row []string, i, end int) string {
+	var parts []string
+	for j := i; j < end && j < len(row); j++ {
+		v := row[j]
+		if v == "" {
+			continue
+		}
+		if name := trimSpace(c.sub[j]); name != "" && !strings.Contains(v, name) {
+			v = name + "：" + v
+		}
+		parts = append(parts, v)
+	}
+	return strings.Join(parts, "；")
+}

@@ -48,3 +48,23 @@ func TestSecondTableHeaderInSheet(t *testing.T) {
 		t.Errorf("deadlines = %+v, want 2026-08-31", last.Deadlines)
 	}
 }
+
+// A goal column split into years by a second header row keeps each year's
+// value apart, after its year.
+func TestYearSubColumnsNamed(t *testing.T) {
+	rows := [][]string{
+		{"序号", "指标名称", "年度目标", "年度目标", "责任单位"},
+		{"序号", "指标名称", "2026年", "2027年", "责任单位"},
+		{"1", "城市生活垃圾回收利用率", "35%", "40%", "市城管局"},
+	}
+	tasks, ok := tableTasks(rows, nil, 2026)
+	if !ok || len(tasks) != 1 {
+		t.Fatalf("got %d tasks, want 1", len(tasks))
+	}
+	if want := "城市生活垃圾回收利用率\n2026年：35%；2027年：40%"; tasks[0].Text != want {
+		t.Errorf("text = %q, want %q", tasks[0].Text, want)
+	}
+	if len(tasks[0].Targets) != 2 {
+		t.Errorf("targets = %+v, want 35%% and 40%%", tasks[0].Targets)
+	}
+}
