@@ -180,7 +180,7 @@ func tableTasks(rows [][]string, prefix []string, year int) ([]Task, bool) {
 			continue
 		}
 		taskText := c.value(row, c.task)
-		seq := strings.TrimRight(c.value(row, c.seq), ".、．")
+		seq := strings.TrimRight(wholeSeq(c.value(row, c.seq)), ".、．")
 		if c.seq >= 0 && seq == "" && taskText == "" && len(tasks) > 0 && continuesTask(row, c) {
 			// A table saved as CSV keeps a merged 序号 and task cell in
 			// their first row only: the rows below them continue the task.
