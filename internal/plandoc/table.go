@@ -144,7 +144,7 @@ func tableTasks(rows [][]string, prefix []string, year int) ([]Task, bool) {
 	}
 	header := strings.Join(rows[at], "|")
 	if at+1 < len(rows) && subHeader(rows[at], rows[at+1], c) {
-		c = splitUnitColumns(c, rows[at+1])
+		c = deadlinePart(splitUnitColumns(c, rows[at+1]), rows[at+1])
 		c.sub = rows[at+1]
 		at++
 	}

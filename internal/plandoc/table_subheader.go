@@ -1,6 +1,9 @@
 package plandoc
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+)
 
 // A task table often heads its unit column over two rows: 责任单位 merged
 // across two columns in the first row, 牵头 and 配合 (or 牵头单位 and 配合
@@ -86,4 +89,25 @@ func (c columns) namedParts(row []string, i, end int) string {
 		parts = append(parts, v)
 	}
 	return strings.Join(parts, "；")
+}
+
+// endPart names the part of a time column that holds the deadline
+// (时间安排 over 开工时间 | 完工时间): a start date is no deadline.
+var endPart = regexp.MustCompile(`完成|完工|竣工|结束|截止|办结|投用|建成`)
+
+// deadlinePart narrows a deadline column merged over parts to the part
+// whose name says the work ends then, when the second header row names one.
+func deadlinePart(c columns, sub []string) columns {
+	if c.deadline < 0 || c.deadline >= len(c.spanEnd) || c.spanEnd[c.deadline] <= c.deadline+1 {
+		return c
+	}
+	for j := c.deadline; j < c.spanEnd[c.deadline] && j < len(sub); j++ {
+		if endPart.MatchString(sub[j]) {
+			spanEnd := append([]int(nil), c.spanEnd...)
+			spanEnd[j] = j + 1
+			c.deadline, c.spanEnd = j, spanEnd
+			return c
+		}
+	}
+	return c
 }

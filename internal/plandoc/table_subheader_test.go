@@ -68,3 +68,20 @@ func TestYearSubColumnsNamed(t *testing.T) {
 		t.Errorf("targets = %+v, want 35%% and 40%%", tasks[0].Targets)
 	}
 }
+
+// A time column split into start and end dates gives the end date as the
+// deadline, not the start.
+func TestTimeColumnEndPart(t *testing.T) {
+	rows := [][]string{
+		{"序号", "项目名称", "责任单位", "时间安排", "时间安排"},
+		{"序号", "项目名称", "责任单位", "开工时间", "完工时间"},
+		{"1", "污水泵站新建", "县水务局", "2026年2月", "2026年8月"},
+	}
+	tasks, ok := tableTasks(rows, nil, 2026)
+	if !ok || len(tasks) != 1 {
+		t.Fatalf("got %d tasks, want 1", len(tasks))
+	}
+	if d := tasks[0].Deadlines; len(d) != 1 || d[0].Due != "2026-08-31" {
+		t.Errorf("deadlines = %+v, want only 2026-08-31", d)
+	}
+}
