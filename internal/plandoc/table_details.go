@@ -14,7 +14,7 @@ import (
 // lost, not goals.
 
 // detailHeader names a column that details the task.
-var detailHeader = regexp.MustCompile(`措施|建设内容|建设规模|建设任务|实施内容|主要内容|具体内容|目标任务|任务目标|工作目标|目标要求|工作要求|预期目标|预期成效|年度目标`)
+var detailHeader = regexp.MustCompile(`措施|举措|工作内容|任务内容|建设内容|建设规模|建设任务|实施内容|主要内容|具体内容|目标任务|任务目标|工作目标|目标要求|工作要求|预期目标|预期成效|年度目标`)
 
 // detailColumns are the columns of header, with no other role in c, that
 // detail the task.

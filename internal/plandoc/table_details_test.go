@@ -28,3 +28,15 @@ func TestDetailColumnGivesTargets(t *testing.T) {
 		t.Errorf("targets = %q, want the two measures", got)
 	}
 }
+
+// A 具体举措 column beside 主要任务 details the task too.
+func TestMeasuresColumnNamedJucuo(t *testing.T) {
+	rows := [][]string{
+		{"序号", "主要任务", "具体举措", "责任单位"},
+		{"1", "发展夜间经济", "打造夜市街区2条", "市商务局"},
+	}
+	tasks, _ := tableTasks(rows, nil, 2026)
+	if len(tasks) != 1 || len(tasks[0].Targets) != 1 || tasks[0].Title != "发展夜间经济" {
+		t.Errorf("tasks = %+v, want one task titled 发展夜间经济 with the target 2条", tasks)
+	}
+}
