@@ -219,7 +219,6 @@ func tableTasks(rows [][]string, prefix []string, year int) ([]Task, bool) {
 	return tasks, len(tasks) > 0
 }
 
-
 func mergeDeadlines(have, more []Deadline) []Deadline {
 	for _, d := range more {
 		dup := false
