@@ -22,6 +22,7 @@ type htmlRow struct {
 type htmlCell struct {
 	sink             htmlSink
 	colspan, rowspan int
+	runes, linkRunes int // characters of text, and of them inside links
 }
 
 // Heuristic limits for telling a data table from a layout table.
@@ -73,6 +74,9 @@ func (w *htmlWalker) closeTable() {
 		return
 	}
 	for _, row := range t.rows {
+		if menuRow(row) {
+			continue
+		}
 		for _, c := range row.cells {
 			for _, b := range c.sink.blocks {
 				w.add(out, b)

@@ -36,6 +36,7 @@ type htmlWalker struct {
 	pre     int // open <pre> elements: white space is kept
 	article int // open <article>/<main>: their header and footer are content
 	head    int // open <head> elements
+	link    int // open <a> elements: their text is a link's (html_menus.go)
 	body    htmlSink
 	tables  []*htmlTable
 	cells   []*htmlCell // open cells, innermost last
@@ -142,6 +143,7 @@ func (w *htmlWalker) text(s string) {
 		default:
 			sk.line.WriteRune(r)
 			prevSpace = false
+			w.noteCellRune()
 		}
 	}
 }
@@ -179,6 +181,9 @@ func (w *htmlWalker) push(name string, kind int) {
 	if name == "head" {
 		w.head++
 	}
+	if name == "a" {
+		w.link++
+	}
 }
 
 // popTo closes the elements from the top of the stack down to index i.
@@ -200,6 +205,9 @@ func (w *htmlWalker) popTo(i int) {
 		}
 		if e.name == "head" {
 			w.head--
+		}
+		if e.name == "a" {
+			w.link--
 		}
 		if w.skip == 0 && blockTags[e.name] {
 			w.flushLine(w.sink(), false)

@@ -13,6 +13,7 @@ type line struct {
 	f     string     // fold(text): simplified script, same byte offsets
 	table [][]string // set when the line is a table
 	md    int        // markdown heading level (1 for "# ", 6 for "###### "), 0 for none
+	sheet string     // for a table: its sheet's name as a path level (table_sheets.go)
 }
 
 func (l line) blank() bool { return l.table == nil && l.text == "" }
@@ -29,10 +30,13 @@ func linesOf(doc *docread.Doc) []line {
 		}
 		raw = raw[:0]
 	}
-	for _, b := range doc.Blocks {
+	sheets := sheetLevels(doc)
+	for i, b := range doc.Blocks {
 		if b.IsTable() {
 			flush()
-			out = append(out, line{table: cleanTable(b.Table)})
+			ls := captionedTable(cleanTable(b.Table))
+			ls[len(ls)-1].sheet = sheets[i]
+			out = append(out, ls...)
 			continue
 		}
 		for _, p := range strings.Split(b.Text, "\n") {

@@ -78,7 +78,7 @@ func Parse(doc *docread.Doc) *Plan {
 	p.Tasks = append(p.Tasks, pasted...)
 	for _, l := range body {
 		if l.table != nil {
-			if ts, ok := tableTasks(l.table, nil, year); ok {
+			if ts, ok := tableTasks(l.table, withLevel(nil, l.sheet), year); ok {
 				p.Tasks = append(p.Tasks, ts...)
 			}
 		}

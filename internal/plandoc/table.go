@@ -14,9 +14,16 @@ type columns struct {
 	// see cell_counts.go), -1 when none.
 	count   int
 	measure string
+	// details are the columns that say what exactly the task does (具体措施,
+	// 建设内容, see table_details.go).
+	details []int
 	// spanEnd[j] is one past the last column that the header cell at j
 	// covers: a header merged over three columns heads all three.
 	spanEnd []int
+	// sub[j] names column j under a header cell merged over several
+	// columns (年度目标 over 2025年 | 2026年), nil without a second header
+	// row (table_subheader.go).
+	sub []string
 }
 
 // value is the text under the header at column i: the distinct non-empty
@@ -28,6 +35,9 @@ func (c columns) value(row []string, i int) string {
 	end := i + 1
 	if i < len(c.spanEnd) {
 		end = min(c.spanEnd[i], len(row))
+	}
+	if end > i+1 && len(c.sub) >= end {
+		return c.namedParts(row, i, end)
 	}
 	var parts []string
 	for _, v := range row[i:end] {
@@ -114,6 +124,7 @@ func findHeader(rows [][]string) (at int, c columns, ok bool) {
 			}
 		}
 		if c.task >= 0 && (c.seq >= 0 || len(c.units) > 0 || c.deadline >= 0) {
+			c.details = detailColumns(rows[i], c)
 			return i, c, true
 		}
 	}
@@ -124,16 +135,42 @@ func findHeader(rows [][]string) (at int, c columns, ok bool) {
 // with prefix. Rows that repeat the header, group other rows (one value
 // across the row) or continue the row above (a merged 序号) are folded in.
 func tableTasks(rows [][]string, prefix []string, year int) ([]Task, bool) {
+	if left, right, ok := sideBySide(rows); ok {
+		return sideBySideTasks(left, right, prefix, year)
+	}
 	at, c, ok := findHeader(rows)
 	if !ok {
 		return nil, false
 	}
 	header := strings.Join(rows[at], "|")
+	if at+1 < len(rows) && subHeader(rows[at], rows[at+1], c) {
+		c = deadlinePart(splitUnitColumns(c, rows[at+1]), rows[at+1])
+		c.sub = rows[at+1]
+		at++
+	}
+	gc := newGroupColumn(rows[at], rows[at+1:], c)
 	var tasks []Task
 	var groups tableGroups
 	lastSeq := ""
+	var prevRow []string // the row that began the last task
+	sub := 0             // rows split off under one merged 序号 so far
 	for _, row := range rows[at+1:] {
 		if strings.Join(row, "|") == header {
+			continue
+		}
+		if nc, ok := restartedHeader(row, header); ok {
+			// A second table under the first on the same sheet: its own
+			// header gives its own columns.
+			c, header, lastSeq, gc = nc, strings.Join(row, "|"), "", groupColumn{at: -1}
+			continue
+		}
+		if sumRow(row) {
+			continue
+		}
+		if v, ok := numberedGroupRow(row, c); ok {
+			if groups.enter(v) {
+				lastSeq = ""
+			}
 			continue
 		}
 		if isGroupRow(row) {
@@ -143,7 +180,7 @@ func tableTasks(rows [][]string, prefix []string, year int) ([]Task, bool) {
 			continue
 		}
 		taskText := c.value(row, c.task)
-		seq := strings.TrimRight(c.value(row, c.seq), ".、．")
+		seq := strings.TrimRight(wholeSeq(c.value(row, c.seq)), ".、．")
 		if c.seq >= 0 && seq == "" && taskText == "" && len(tasks) > 0 && continuesTask(row, c) {
 			// A table saved as CSV keeps a merged 序号 and task cell in
 			// their first row only: the rows below them continue the task.
@@ -159,12 +196,18 @@ func tableTasks(rows [][]string, prefix []string, year int) ([]Task, bool) {
 		if c.seq < 0 {
 			seq = strconv.Itoa(len(tasks) + 1)
 		}
-		if seq == lastSeq && len(tasks) > 0 {
+		if seq == lastSeq && len(tasks) > 0 && !mergedSeqSplits(row, prevRow, c) {
 			mergeRow(&tasks[len(tasks)-1], row, c, year)
 			continue
 		}
-		lastSeq = seq
-		t := taskFromText(groups.path(prefix, asciiDigits(seq)), taskText, year)
+		path := groups.path(withLevel(prefix, gc.level(row)), asciiDigits(seq))
+		if seq == lastSeq && len(tasks) > 0 {
+			path, sub = subPath(tasks, path, sub)
+		} else {
+			sub = 0
+		}
+		lastSeq, prevRow = seq, row
+		t := taskFromText(path, taskText, year)
 		if len(c.units) > 0 {
 			t.Units, t.LeadUnits = []string{}, []string{} // the unit columns say who, not the prose
 		}
@@ -174,44 +217,6 @@ func tableTasks(rows [][]string, prefix []string, year int) ([]Task, bool) {
 	}
 	groups.labelRestarts(tasks)
 	return tasks, len(tasks) > 0
-}
-
-// mergeRow adds a row's units, deadlines, milestones and weight to t.
-func mergeRow(t *Task, row []string, c columns, year int) {
-	if txt := c.value(row, c.task); txt != "" && !strings.Contains(t.Text, txt) {
-		t.Text += "\n" + txt
-	}
-	for _, uc := range c.units {
-		v := strings.ReplaceAll(c.value(row, uc.at), "\n", "、")
-		n := parseNote(v, fold(v))
-		t.Units = appendNew(t.Units, n.units...)
-		t.LeadUnits = appendNew(t.LeadUnits, n.lead...)
-		if uc.lead {
-			t.LeadUnits = appendNew(t.LeadUnits, n.units...)
-		}
-	}
-	if v := c.value(row, c.deadline); v != "" {
-		t.Deadlines = mergeDeadlines(t.Deadlines, timeCellDeadlines(v, year))
-	}
-	if v := c.value(row, c.milestones); v != "" {
-		for _, ms := range milestonesOf(strings.Split(v, "\n"), year) {
-			if hasMilestone(t.Milestones, ms.Text) {
-				continue // a merged cell repeats its step on every row it spans
-			}
-			t.Milestones = append(t.Milestones, ms)
-			if ms.Due != "" {
-				t.Deadlines = mergeDeadlines(t.Deadlines, []Deadline{{Text: ms.Text, Due: ms.Due}})
-			}
-		}
-	}
-	if v := c.value(row, c.count); v != "" {
-		t.Targets = append(t.Targets, countTargets(v, c.measure)...)
-	}
-	if v := strings.TrimSuffix(c.value(row, c.weight), "分"); v != "" {
-		if w, err := strconv.ParseFloat(asciiDigits(v), 64); err == nil {
-			t.Weight = &w
-		}
-	}
 }
 
 func mergeDeadlines(have, more []Deadline) []Deadline {
