@@ -39,7 +39,7 @@ func notesOf(text string) []unitNote {
 		if afterSeparator(text, sp.start) {
 			continue // an item of a list of units: 市发改委、（各区政府）
 		}
-		inner := noteSentences(text[sp.start:sp.end])
+		inner := dropTimeClauses(noteSentences(text[sp.start:sp.end]))
 		innerF := fold(inner)
 		framed := noteLabel.MatchString(innerF) || shortLabel.MatchString(innerF) || noteTail.MatchString(innerF) || innerLabel.MatchString(innerF)
 		if !framed && !((trailing(f, sp.end) || weakTail.MatchString(innerF)) && allUnits(inner, innerF)) {
@@ -119,6 +119,9 @@ func parseNote(s, f string) unitNote {
 		cf := fold(cl)
 		if personLabel.MatchString(cf) {
 			continue // 牵头领导：王五 names a person, not a unit
+		}
+		if isTimeClause(cl) {
+			continue // 完成时限：年内 gives the note's time, not a unit
 		}
 		isLead := leadLabel.MatchString(cf) || leadTail.MatchString(cf)
 		isCoop := coopLabel.MatchString(cf)
