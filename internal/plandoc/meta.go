@@ -26,12 +26,15 @@ var (
 	titleLeadRe = regexp.MustCompile(`^(.{4,60}?(?:方案|计划|计画|要点|清单|办法|意见|规划|细则)(?:[（(][^）)]{2,20}[）)])?)(?:为|根据|按照|为了|近年来|当前|经|依据)`)
 	// planKindRe ends the title of a plan. 計畫 (folded 计画) is the
 	// traditional-script word for a plan; a plan issued as a bare task
-	// table is titled by the table (…重点任务分工表, …工作台账). A task
-	// breakdown is often titled without 表 or 方案 (…重点工作分工, …任务
+	// table is titled by the table (…重点任务分工表, …工作台账).
+	planKindRe = regexp.MustCompile(`(?:方案|计划|计画|要点|清单|办法|意见|规划|细则|分解表|任务书|措施|(?:分工|任务|责任|进度|推进|清单)表|台账)(?:[（(][^）)]{2,20}[）)])?$`)
+	// ownKindRe ends a document's own heading (not a notice's matter): a
+	// task breakdown is often titled without 表 or 方案 (…重点工作分工, …任务
 	// 分解), and the minutes of a meeting (…会议纪要) assign their 议定事项
-	// as tasks.
-	planKindRe = regexp.MustCompile(`(?:方案|计划|计画|要点|清单|办法|意见|规划|细则|分解表|任务书|措施|(?:分工|任务|责任|进度|推进|清单)表|台账|(?:任务|工作|责任|职责)分(?:工|解)|会议纪要)(?:[（(][^）)]{2,20}[）)])?$`)
-	issuerRe   = regexp.MustCompile(`(?:发布机构|发文机关|发文单位)\s*[：:]\s*([^\s：:]*)`)
+	// as tasks. A notice "关于落实《X》责任分工的通知" still issues no plan
+	// of that name; its annex carries the plan.
+	ownKindRe = regexp.MustCompile(`(?:(?:任务|工作|责任|职责)分(?:工|解)|会议纪要)$`)
+	issuerRe  = regexp.MustCompile(`(?:发布机构|发文机关|发文单位)\s*[：:]\s*([^\s：:]*)`)
 )
 
 // meta is a plan's metadata and where its body starts.
@@ -248,7 +251,7 @@ func planTitle(lines []line, from int) (string, int) {
 			part := headingText(lines[i:k])
 			pf := fold(part)
 			if utf8.RuneCountInString(part) <= 80 && !strings.ContainsAny(pf, "。，,：:；;") &&
-				planKindRe.MatchString(pf) && !noticeRe.MatchString(pf) && !strings.HasSuffix(pf, "的通知") {
+				(planKindRe.MatchString(pf) || ownKindRe.MatchString(pf)) && !noticeRe.MatchString(pf) && !strings.HasSuffix(pf, "的通知") {
 				return part, k
 			}
 		}
