@@ -11,7 +11,7 @@ import (
 // Bodies that the running prose merely mentions are not extracted.
 
 var (
-	noteLabel = regexp.MustCompile(`^(?:主\s*[（(]协[）)]\s*办(?:机关|单位)|主办机关|协办机关|责任单位|牵头单位|责任部门|牵头部门|主办单位|承办单位|实施单位|配合单位|协办单位|参与单位|责任主体|牵头领导单位|主责单位|责任处室|配合处室|牵头处室|主要责任单位|牵头责任单位|责任科室|牵头科室|配合科室|责任股室|牵头股室|配合部门|协办部门|参与部门|协同单位|协同部门)\s*[：:]?\s*`)
+	noteLabel = regexp.MustCompile(`^(?:` + noteLabelWords + `)\s*[：:]?\s*`)
 	// shortLabel frames a note with a bare role and a colon: （牵头：A；配合：B）.
 	shortLabel = regexp.MustCompile(`^(?:牵头|配合|协办|参与|责任)\s*[：:]\s*`)
 	noteTail   = tail(`(?:按职责分工|按照职责分工|根据职责)?(?:分别|共同|具体|联合|协同|抓好)?(?:牵头落实|牵头负责|牵头实施|牵头|负责落实|负责实施|负总责|负责|主责|落实|配合落实|配合|协办|参与)$|(?:为|是|作为)(?:牵头单位|责任单位|配合单位|协办单位|责任主体|主体)$`, 12)
@@ -24,6 +24,9 @@ var (
 	catchAll  = regexp.MustCompile(`^(?:市级|县级|区级|省级|各级|有关|相关|其他|其它|各)`)
 	unitEnd   = tail(`(?:局|办|委|厅|府|部|门|组|会|院|室|处|科|股|所|中心|站|队|银行|支行|分行|社|团|校|馆|台|单位|机关|街道|镇|乡|署|司|公司|集团|分局|办公室|党委|党组|政府|各地|法院|检察院|军分区|委员会)$`, 4)
 )
+
+// noteLabelWords are the labels that frame a responsibility note.
+const noteLabelWords = `主\s*[（(]协[）)]\s*办(?:机关|单位)|主办机关|协办机关|责任单位|牵头单位|责任部门|牵头部门|主办单位|承办单位|实施单位|配合单位|协办单位|参与单位|责任主体|牵头领导单位|主责单位|责任处室|配合处室|牵头处室|主要责任单位|牵头责任单位|责任科室|牵头科室|配合科室|责任股室|牵头股室|配合部门|协办部门|参与部门|协同单位|协同部门`
 
 // unitNote is what one note says: the units in order, and which lead.
 type unitNote struct {
@@ -72,6 +75,7 @@ func notesOf(text string) []unitNote {
 			}
 		}
 	}
+	notes = append(notes, inlineFieldNotes(text)...)
 	return append(notes, proseNotes(text, f)...)
 }
 
