@@ -42,6 +42,9 @@ func notesOf(text string) []unitNote {
 		if afterSeparator(text, sp.start) {
 			continue // an item of a list of units: 市发改委、（各区政府）
 		}
+		if nameBracket(text, sp.start, sp.end) {
+			continue // part of a name: 各乡镇（街道）
+		}
 		inner := dropTimeClauses(noteSentences(text[sp.start:sp.end]))
 		innerF := fold(inner)
 		framed := noteLabel.MatchString(innerF) || shortLabel.MatchString(innerF) || noteTail.MatchString(innerF) || innerLabel.MatchString(innerF)
