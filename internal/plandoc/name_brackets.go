@@ -24,3 +24,18 @@ func nameBracket(text string, start, end int) bool {
 	_, size := utf8.DecodeLastRuneInString(text[:start]) // the opening bracket
 	return divisionBefore.MatchString(fold(text[:start-size]))
 }
+
+// fieldLabelBracket is a field label set in lenticular or square brackets
+// at the start of a line (【责任单位】县城管局, [牵头单位]市商务局), the way
+// many plans print a field name in place of a colon.
+var fieldLabelBracket = regexp.MustCompile(`^[【\[［]\s*([^】\]］]{2,8}?)\s*[】\]］]\s*[：:]?`)
+
+// bracketedFieldLabel rewrites a bracketed field label as a label with a
+// colon (责任单位：县城管局); other lines are returned as they are.
+func bracketedFieldLabel(ln string) string {
+	m := fieldLabelBracket.FindStringSubmatchIndex(ln)
+	if m == nil || !noteLabel.MatchString(fold(ln[m[2]:m[3]])) {
+		return ln
+	}
+	return ln[m[2]:m[3]] + "：" + ln[m[1]:]
+}

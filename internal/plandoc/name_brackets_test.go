@@ -25,3 +25,17 @@ func TestDivisionBracketIsPartOfName(t *testing.T) {
 		}
 	}
 }
+
+// A field label printed in brackets at the start of a line frames a note.
+func TestBracketedFieldLabel(t *testing.T) {
+	var units []string
+	for _, n := range notesOf("清理卫生死角50处。\n【责任单位】县爱卫办、各社区\n【完成时限】2026年4月底前") {
+		units = append(units, n.units...)
+	}
+	if want := []string{"县爱卫办", "各社区"}; !reflect.DeepEqual(units, want) {
+		t.Errorf("units %q, want %q", units, want)
+	}
+	if got := bracketedFieldLabel("【典型经验】某镇推行积分制"); got != "【典型经验】某镇推行积分制" {
+		t.Errorf("a bracketed heading that is no unit label was rewritten: %q", got)
+	}
+}

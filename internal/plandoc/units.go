@@ -70,7 +70,7 @@ func notesOf(text string) []unitNote {
 	// Labelled lines: 牵头单位：… on a line of their own, possibly as an
 	// item of a list (- 主办机关：…).
 	for _, ln := range strings.Split(text, "\n") {
-		ln = strings.TrimLeft(trimSpace(ln), "-*•·+ \t")
+		ln = bracketedFieldLabel(strings.TrimLeft(trimSpace(ln), "-*•·+ \t"))
 		lf := fold(ln)
 		if noteLabel.MatchString(lf) {
 			if n := parseNote(ln, lf); len(n.units) > 0 {
