@@ -103,6 +103,9 @@ func matchLabel(s string) (kind, label string, n int) {
 		}
 		return kindNum, asciiDigits(num), len(s0) - len(rest) + spaceAfter(rest)
 	}
+	if label, n := matchNamedLabel(s); n > 0 {
+		return kindNamed, label, n
+	}
 	return "", "", 0
 }
 
