@@ -25,3 +25,17 @@ func TestNamedNumeralLabels(t *testing.T) {
 		t.Errorf("labelValue(任务三) = %d %v", v, ok)
 	}
 }
+
+// A number closed by a bracket alone (1）, 2)) numbers the items of a list.
+func TestHalfParenLabels(t *testing.T) {
+	p := parseProse(t, `某镇2026年秋冬季防火工作方案
+一、主要任务
+1）开展林区巡护，每日巡查不少于2次。（镇林业站）
+2）清理林缘可燃物，10月底前完成。（各村委会）`)
+	if want := []string{"一/1", "一/2"}; !reflect.DeepEqual(paths(p), want) {
+		t.Errorf("paths = %v, want %v", paths(p), want)
+	}
+	if _, _, n := matchLabel("2025）年度任务"); n != 0 {
+		t.Errorf("a four-digit number read as a label")
+	}
+}
