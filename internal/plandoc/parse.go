@@ -54,6 +54,7 @@ func Parse(doc *docread.Doc) *Plan {
 		m.bodyStart, m.Title = start, "" // the "title" was a pasted table's header
 	}
 	body, annexes := splitAnnexes(lines[m.bodyStart:])
+	body = dropClosingRemarks(body)
 	year := m.Year
 	if year == 0 {
 		year = firstYear(lines)
