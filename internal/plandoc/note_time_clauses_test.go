@@ -35,3 +35,15 @@ func TestTimeOnlyNoteGivesNoUnits(t *testing.T) {
 		t.Errorf("time-only note read as units: %+v", n)
 	}
 }
+
+// A time label after the units with only a space between starts a clause of
+// its own.
+func TestSpacedTimeLabelInNote(t *testing.T) {
+	var units []string
+	for _, n := range notesOf("建设烘干中心1个。（责任单位：镇农技站 镇财政所 完成时限：2026年9月）") {
+		units = append(units, n.units...)
+	}
+	if want := []string{"镇农技站", "镇财政所"}; !reflect.DeepEqual(units, want) {
+		t.Errorf("units %q, want %q", units, want)
+	}
+}

@@ -14,7 +14,8 @@ import (
 const kindNamed = "项目一"
 
 // namedLabelWords are the nouns that open such a label.
-var namedLabelWords = []string{"专项行动", "重点项目", "重点任务", "项目", "任务", "行动", "工程", "事项"}
+// A rectification plan numbers its problems the same way (问题一：…).
+var namedLabelWords = []string{"专项行动", "重点项目", "重点任务", "项目", "任务", "行动", "工程", "事项", "问题"}
 
 // matchNamedLabel recognises 项目一： at the start of s: a noun, a Chinese
 // numeral and a colon, 、 or full stop (never a plain word such as 项目一期).

@@ -39,3 +39,20 @@ func TestHalfParenLabels(t *testing.T) {
 		t.Errorf("a four-digit number read as a label")
 	}
 }
+
+// A rectification plan numbers its problems 问题一：, 问题二：.
+func TestProblemNumeralLabels(t *testing.T) {
+	p := parseProse(t, `某局巡察整改方案
+一、整改任务
+问题一：会议记录不完整。
+整改措施：规范会议记录。
+责任单位：局办公室
+问题二：固定资产账实不符。
+整改措施：开展资产清查。
+责任单位：局财务股
+二、整改要求
+（一）压实责任。`)
+	if want := []string{"一/问题一", "一/问题二", "二/(一)"}; !reflect.DeepEqual(paths(p), want) {
+		t.Errorf("paths = %v, want %v", paths(p), want)
+	}
+}

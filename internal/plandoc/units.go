@@ -189,13 +189,19 @@ var personLabel = regexp.MustCompile(`^(?:牵头领导|责任领导|分管领导
 // innerLabel is a framing label with its colon inside a clause.
 var innerLabel = regexp.MustCompile(`(?:牵头|责任|配合|协办|参与|主办|承办|实施)(?:单位|部门|处室|科室|股室)\s*[：:]`)
 
+// clauseLabel starts a new clause of a note: a framing label, or a time
+// label (完成时限：) that a note puts after its units with only a space
+// between (责任单位：镇农业站 完成时限：6月). Cut there, the time is a clause
+// of its own, which names no unit (see isTimeClause).
+var clauseLabel = regexp.MustCompile(innerLabel.String() + `|(?:完成|整改|办结)(?:时限|时间)\s*[：:]`)
+
 // splitAtLabels cuts a clause before every framing label that does not
 // open it: "牵头单位：A 责任单位：B" gives two clauses.
 func splitAtLabels(c string) []string {
 	f := fold(c)
 	var out []string
 	start := 0
-	for _, m := range innerLabel.FindAllStringIndex(f, -1) {
+	for _, m := range clauseLabel.FindAllStringIndex(f, -1) {
 		if m[0] > start && outsideBrackets(f, m[0]) {
 			out = append(out, c[start:m[0]])
 			start = m[0]
