@@ -17,3 +17,15 @@ func TestStateOfWorkChapterIsNoTask(t *testing.T) {
 		t.Errorf("paths = %v, want %v", paths(p), want)
 	}
 }
+
+// A chapter headed by 目标 alone (or 行动目标, 建设目标) sets goals.
+func TestBareGoalChapter(t *testing.T) {
+	p := parseProse(t, `某县2026年快递进村行动计划
+一、目标
+到2026年底，建制村快递服务通达率100%。
+二、主要任务
+（一）建设村级寄递物流综合服务站80个。（县邮政管理局）`)
+	if want := []string{"二/(一)"}; !reflect.DeepEqual(paths(p), want) {
+		t.Errorf("paths = %v, want %v", paths(p), want)
+	}
+}
