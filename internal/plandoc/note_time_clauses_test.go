@@ -47,3 +47,14 @@ func TestSpacedTimeLabelInNote(t *testing.T) {
 		t.Errorf("units %q, want %q", units, want)
 	}
 }
+
+// A unit name wrapped over two lines is one name.
+func TestWrappedUnitName(t *testing.T) {
+	var units []string
+	for _, n := range notesOf("改造燃气管道20公里。（县住建局牵头，各\n乡镇人民政府配合）") {
+		units = append(units, n.units...)
+	}
+	if want := []string{"县住建局", "各乡镇人民政府"}; !reflect.DeepEqual(units, want) {
+		t.Errorf("units %q, want %q", units, want)
+	}
+}

@@ -289,6 +289,9 @@ func splitEtc(s string) []string {
 // cleanUnit trims framing words and punctuation from a unit name.
 func cleanUnit(u string) string {
 	u = strings.ToValidUTF8(u, "") // a broken byte is no part of a name
+	// A unit name holds no line break: one inside a name is the hard wrap of
+	// text copied from a PDF or a narrow page (各\n街道办事处).
+	u = strings.NewReplacer("\r\n", "", "\n", "", "\r", "").Replace(u)
 	for {
 		u = strings.Trim(trimSpace(u), "。.：:")
 		f := fold(u)
