@@ -24,7 +24,13 @@ var labelWithColon = regexp.MustCompile(`^(?:` + noteLabelWords + `)\s*[：:]`)
 // notesOf already.
 func inlineFieldNotes(text string) []unitNote {
 	var notes []unitNote
+	if !strings.ContainsAny(text, "：:") {
+		return nil // a field always has its colon
+	}
 	for _, ln := range strings.Split(text, "\n") {
+		if !strings.ContainsAny(ln, "：:") {
+			continue
+		}
 		cuts := fieldBreak.FindAllStringIndex(ln, -1)
 		for _, c := range cuts {
 			if !outsideBrackets(ln, c[0]) {
