@@ -55,7 +55,9 @@ var timeRules = []timeRule{
 	// 2024-2026年累计完成: a span of years is due at the end of its last.
 	{[]string{"-", "—", "－", "~", "～"}, yearSpan, readYearSpan, yearRun},
 	{[]string{".", "．", "/", "-"}, figureDate, readFigureDate, yearRun},
-	{[]string{"月"}, regexp.MustCompile(`(?:` + yearRe + `年)?` + monthRe + `\s*[\-—－~～至到]\s*` + monthRe + `月份?`), readMonthRange, digitRun},
+	// A month range ends its last month, with or without 月 after its
+	// first month: 1-3月份, 9月至11月.
+	{[]string{"月"}, regexp.MustCompile(`(?:` + yearRe + `年)?` + monthRe + `(?:月份?)?\s*[\-—－~～至到]\s*` + monthRe + `月份?`), readMonthRange, digitRun},
 	// 10月中、下旬: two parts of a month given together end with the later.
 	{[]string{"旬"}, regexp.MustCompile(`(?:` + yearRe + `年)?` + monthRe + `月(?:上|中)\s*[、，,和至到\-—]\s*(中|下)旬(?:前|之前|以前)?`), readMonthParts, digitRun},
 	{[]string{"月"}, regexp.MustCompile(yearRe + `年` + monthRe + `月份?(底|末|上旬|中旬|下旬|中)?(?:前|之前|以前)?`), readYearMonth, yearRun},

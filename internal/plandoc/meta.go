@@ -28,7 +28,13 @@ var (
 	// traditional-script word for a plan; a plan issued as a bare task
 	// table is titled by the table (…重点任务分工表, …工作台账).
 	planKindRe = regexp.MustCompile(`(?:方案|计划|计画|要点|清单|办法|意见|规划|细则|分解表|任务书|措施|(?:分工|任务|责任|进度|推进|清单)表|台账)(?:[（(][^）)]{2,20}[）)])?$`)
-	issuerRe   = regexp.MustCompile(`(?:发布机构|发文机关|发文单位)\s*[：:]\s*([^\s：:]*)`)
+	// ownKindRe ends a document's own heading (not a notice's matter): a
+	// task breakdown is often titled without 表 or 方案 (…重点工作分工, …任务
+	// 分解), and the minutes of a meeting (…会议纪要) assign their 议定事项
+	// as tasks. A notice "关于落实《X》责任分工的通知" still issues no plan
+	// of that name; its annex carries the plan.
+	ownKindRe = regexp.MustCompile(`(?:(?:任务|工作|责任|职责)分(?:工|解)|会议纪要)$`)
+	issuerRe  = regexp.MustCompile(`(?:发布机构|发文机关|发文单位)\s*[：:]\s*([^\s：:]*)`)
 )
 
 // meta is a plan's metadata and where its body starts.
@@ -230,6 +236,9 @@ func planTitle(lines []line, from int) (string, int) {
 		if l.text != "" {
 			seen = true
 		}
+		if t, next, ok := quotedPlanHeading(lines, i); ok {
+			return t, next
+		}
 		if _, _, n := matchLabel(l.text); n > 0 || l.text == "" || isBareNumber(l.text) ||
 			strings.HasPrefix(l.f, "《") || strings.HasPrefix(l.f, "附件") || publishNote.MatchString(l.f) {
 			continue
@@ -242,7 +251,7 @@ func planTitle(lines []line, from int) (string, int) {
 			part := headingText(lines[i:k])
 			pf := fold(part)
 			if utf8.RuneCountInString(part) <= 80 && !strings.ContainsAny(pf, "。，,：:；;") &&
-				planKindRe.MatchString(pf) && !noticeRe.MatchString(pf) && !strings.HasSuffix(pf, "的通知") {
+				(planKindRe.MatchString(pf) || ownKindRe.MatchString(pf)) && !noticeRe.MatchString(pf) && !strings.HasSuffix(pf, "的通知") {
 				return part, k
 			}
 		}
@@ -294,4 +303,25 @@ func crossedAnnex(lines []line, from, to int) string {
 		}
 	}
 	return name
+}
+
+// quotedPlanHeading reads a heading that opens by quoting the document it
+// carries out and ends in a plan kind of its own — 《某某规划（2024-2028
+// 年）》责任分工表, possibly over several lines. The whole heading, without
+// the 《》, is the title; a line that is only a quoted name is not.
+func quotedPlanHeading(lines []line, i int) (string, int, bool) {
+	if !strings.HasPrefix(lines[i].f, "《") {
+		return "", 0, false
+	}
+	joined, next := joinHeading(lines, i)
+	f := fold(joined)
+	closeAt := strings.LastIndex(f, "》")
+	if closeAt < 0 || utf8.RuneCountInString(joined) > 80 || strings.ContainsAny(f, "。，,：:；;") {
+		return "", 0, false
+	}
+	rest := f[closeAt+len("》"):]
+	if rest == "" || !planKindRe.MatchString(rest) || noticeRe.MatchString(f) || strings.HasSuffix(f, "通知") {
+		return "", 0, false
+	}
+	return strings.NewReplacer("《", "", "》", "").Replace(joined), next, true
 }

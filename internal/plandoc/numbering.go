@@ -18,6 +18,9 @@ const (
 	kindParenN  = "(1)" // （1）
 	kindCircled = "①"
 	kindDashed  = "1-1" // 2-3: the hyphenated item numbers of commitment lists
+	// kindHalfParen is a number closed by a bracket alone, 1） or 1), a
+	// level of its own beside 1. and （1）; its label is the bare number.
+	kindHalfParen = "1)"
 )
 
 const cnDigits = "一二三四五六七八九十百零〇两"
@@ -94,6 +97,9 @@ func matchLabel(s string) (kind, label string, n int) {
 			return "", "", 0
 		}
 		c, csize := utf8.DecodeRuneInString(rest)
+		if c == '）' || c == ')' {
+			return kindHalfParen, asciiDigits(num), len(s0) - len(rest) + csize + spaceAfter(rest[csize:])
+		}
 		if c != '、' && c != '．' && c != '.' {
 			return "", "", 0
 		}
@@ -102,6 +108,9 @@ func matchLabel(s string) (kind, label string, n int) {
 			return "", "", 0 // 1.5万, 3.2.1; see digitLabel for 3.10月底前
 		}
 		return kindNum, asciiDigits(num), len(s0) - len(rest) + spaceAfter(rest)
+	}
+	if label, n := matchNamedLabel(s); n > 0 {
+		return kindNamed, label, n
 	}
 	return "", "", 0
 }

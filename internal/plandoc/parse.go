@@ -54,6 +54,7 @@ func Parse(doc *docread.Doc) *Plan {
 		m.bodyStart, m.Title = start, "" // the "title" was a pasted table's header
 	}
 	body, annexes := splitAnnexes(lines[m.bodyStart:])
+	body = dropClosingRemarks(body)
 	year := m.Year
 	if year == 0 {
 		year = firstYear(lines)
@@ -154,6 +155,12 @@ var (
 	endMarker    = regexp.MustCompile(`^(?:抄送|抄报|主题词\s*[：:]?\s*[^\s：:]|印发|【返回顶部】|【打印本页】|【关闭窗口】|本文链接|扫描二维码|责任编辑|分享到|相关链接|上一篇|下一篇|\[附件下载\]|' style=)`)
 )
 
+// pageTail opens the furniture under a document copied from a web page:
+// its download list (附件下载：1.某某.docx), print and close buttons, the
+// QR-code line. The same words may stand above the document too, so they
+// end the body only after a numbered item.
+var pageTail = regexp.MustCompile(`^(?:附件下载|相关附件|附件[：:]?\s*下载|【?打印(?:本页|此页)?】?\s*【?关闭(?:窗口|本页)?】?$|【打印】|扫一扫|【我要纠错】|我要纠错|打印本页|关闭窗口)`)
+
 // splitAnnexes cuts the body at the first annex line (附件：…) or at the
 // page furniture that follows a document; each annex is returned apart.
 func splitAnnexes(lines []line) (body []line, annexes []annex) {
@@ -163,7 +170,8 @@ func splitAnnexes(lines []line) (body []line, annexes []annex) {
 		if l.table != nil {
 			continue
 		}
-		if annexLine.MatchString(l.f) || endMarker.MatchString(l.f) && (labelled || !subjectWords.MatchString(l.f)) {
+		if annexLine.MatchString(l.f) || endMarker.MatchString(l.f) && (labelled || !subjectWords.MatchString(l.f)) ||
+			labelled && pageTail.MatchString(l.f) {
 			cut = i
 			break
 		}

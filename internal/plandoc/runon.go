@@ -173,7 +173,7 @@ func (seq labelSequence) startsAt(s string, i int, prev rune, afterHeading bool)
 
 // labelValue is the number a normalised label stands for.
 func labelValue(label string) (int, bool) {
-	digits := strings.Trim(label, "()第章条條部分篇节")
+	digits := strings.Trim(namedLabelDigits(label), "()第章条條部分篇节")
 	if n, ok := cnNumber(digits); ok {
 		return n, true
 	}

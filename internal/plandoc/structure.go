@@ -39,9 +39,10 @@ var (
 	// goalHeading names chapters that set the frame of a plan rather than
 	// assign work: goals, principles, scope, the schedule of stages, and
 	// the descriptive chapters of a report (background, current state,
-	// problems), and the funding part that closes many plans (经费需求:
-	// the sum and its source). Their numbered items are not tasks.
-	goalHeading      = regexp.MustCompile(`^(总体要求|指导思想|计划目标|计画目标|经费(?:需求|来源|概算|预算|估算)?[。：:]?$|所需经费|基本原则|工作原则|总体目标|工作目标|主要目标|发展目标|目标要求|目标任务|预期目标|总体思路|重要意义|适用范围|对象范围|实施范围|适用对象|工作对象|编制依据|基本情况|背景|总则|附则|工作背景|项目背景|编制背景|现状分析|形势分析|发展现状|实施期限|实施周期|进度安排|时间安排|预期效果|预期成效|效果评价|现状|存在问题|存在的问题|主要问题|面临形势|面临的形势|问题)`)
+	// problems, and the account of how work stands that opens a report or
+	// a 督查通报: 总体情况, 推进情况), and the funding part that closes many
+	// plans (经费需求: the sum and its source). Their numbered items are not tasks.
+	goalHeading      = regexp.MustCompile(`^(总体要求|指导思想|计划目标|计画目标|经费(?:需求|来源|概算|预算|估算)?[。：:]?$|所需经费|基本原则|工作原则|总体目标|工作目标|主要目标|发展目标|目标要求|目标任务|预期目标|总体思路|重要意义|适用范围|对象范围|实施范围|适用对象|工作对象|编制依据|基本情况|背景|总则|附则|工作背景|项目背景|编制背景|现状分析|形势分析|发展现状|实施期限|实施周期|进度安排|时间安排|预期效果|预期成效|效果评价|现状|存在问题|存在的问题|主要问题|面临形势|面临的形势|问题|(?:总体|工作|进展|推进|完成|督查|检查|落实)情况[。：:]?$|(?:任务|建设|行动)?目标[。：:]?$)`)
 	safeguardHeading = regexp.MustCompile(`^(保障措施|工作保障|组织保障|组织实施|工作要求|保障机制|实施保障|组织领导|工作保障措施|实施步骤|责任落实)`)
 )
 

@@ -33,7 +33,7 @@ var (
 
 // targetsOf finds the quantitative goals of a task's text.
 func targetsOf(text string) []Target {
-	f := maskQuoted(fold(text))
+	f := maskProblemFields(maskQuoted(fold(text)))
 	var out []Target
 	seen := map[string]bool{}
 	add := func(at, end int, value float64, unitStart, unitEnd int) {

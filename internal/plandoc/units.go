@@ -11,7 +11,7 @@ import (
 // Bodies that the running prose merely mentions are not extracted.
 
 var (
-	noteLabel = regexp.MustCompile(`^(?:主\s*[（(]协[）)]\s*办(?:机关|单位)|主办机关|协办机关|责任单位|牵头单位|责任部门|牵头部门|主办单位|承办单位|实施单位|配合单位|协办单位|参与单位|责任主体|牵头领导单位|主责单位|责任处室|配合处室|牵头处室|主要责任单位|牵头责任单位|责任科室|牵头科室|配合科室|责任股室|牵头股室|配合部门|协办部门|参与部门|协同单位|协同部门)\s*[：:]?\s*`)
+	noteLabel = regexp.MustCompile(`^(?:` + noteLabelWords + `)\s*[：:]?\s*`)
 	// shortLabel frames a note with a bare role and a colon: （牵头：A；配合：B）.
 	shortLabel = regexp.MustCompile(`^(?:牵头|配合|协办|参与|责任)\s*[：:]\s*`)
 	noteTail   = tail(`(?:按职责分工|按照职责分工|根据职责)?(?:分别|共同|具体|联合|协同|抓好)?(?:牵头落实|牵头负责|牵头实施|牵头|负责落实|负责实施|负总责|负责|主责|落实|配合落实|配合|协办|参与)$|(?:为|是|作为)(?:牵头单位|责任单位|配合单位|协办单位|责任主体|主体)$`, 12)
@@ -24,6 +24,9 @@ var (
 	catchAll  = regexp.MustCompile(`^(?:市级|县级|区级|省级|各级|有关|相关|其他|其它|各)`)
 	unitEnd   = tail(`(?:局|办|委|厅|府|部|门|组|会|院|室|处|科|股|所|中心|站|队|银行|支行|分行|社|团|校|馆|台|单位|机关|街道|镇|乡|署|司|公司|集团|分局|办公室|党委|党组|政府|各地|法院|检察院|军分区|委员会)$`, 4)
 )
+
+// noteLabelWords are the labels that frame a responsibility note.
+const noteLabelWords = `主\s*[（(]协[）)]\s*办(?:机关|单位)|主办机关|协办机关|责任单位|牵头单位|责任部门|牵头部门|主办单位|承办单位|实施单位|配合单位|协办单位|参与单位|责任主体|牵头领导单位|主责单位|责任处室|配合处室|牵头处室|主要责任单位|牵头责任单位|责任科室|牵头科室|配合科室|责任股室|牵头股室|配合部门|协办部门|参与部门|协同单位|协同部门`
 
 // unitNote is what one note says: the units in order, and which lead.
 type unitNote struct {
@@ -39,7 +42,10 @@ func notesOf(text string) []unitNote {
 		if afterSeparator(text, sp.start) {
 			continue // an item of a list of units: 市发改委、（各区政府）
 		}
-		inner := noteSentences(text[sp.start:sp.end])
+		if nameBracket(text, sp.start, sp.end) {
+			continue // part of a name: 各乡镇（街道）
+		}
+		inner := dropTimeClauses(noteSentences(text[sp.start:sp.end]))
 		innerF := fold(inner)
 		framed := noteLabel.MatchString(innerF) || shortLabel.MatchString(innerF) || noteTail.MatchString(innerF) || innerLabel.MatchString(innerF)
 		if !framed && !((trailing(f, sp.end) || weakTail.MatchString(innerF)) && allUnits(inner, innerF)) {
@@ -64,7 +70,7 @@ func notesOf(text string) []unitNote {
 	// Labelled lines: 牵头单位：… on a line of their own, possibly as an
 	// item of a list (- 主办机关：…).
 	for _, ln := range strings.Split(text, "\n") {
-		ln = strings.TrimLeft(trimSpace(ln), "-*•·+ \t")
+		ln = bracketedFieldLabel(strings.TrimLeft(trimSpace(ln), "-*•·+ \t"))
 		lf := fold(ln)
 		if noteLabel.MatchString(lf) {
 			if n := parseNote(ln, lf); len(n.units) > 0 {
@@ -72,6 +78,7 @@ func notesOf(text string) []unitNote {
 			}
 		}
 	}
+	notes = append(notes, inlineFieldNotes(text)...)
 	return append(notes, proseNotes(text, f)...)
 }
 
@@ -119,6 +126,9 @@ func parseNote(s, f string) unitNote {
 		cf := fold(cl)
 		if personLabel.MatchString(cf) {
 			continue // 牵头领导：王五 names a person, not a unit
+		}
+		if isTimeClause(cl) {
+			continue // 完成时限：年内 gives the note's time, not a unit
 		}
 		isLead := leadLabel.MatchString(cf) || leadTail.MatchString(cf)
 		isCoop := coopLabel.MatchString(cf)
@@ -179,13 +189,19 @@ var personLabel = regexp.MustCompile(`^(?:牵头领导|责任领导|分管领导
 // innerLabel is a framing label with its colon inside a clause.
 var innerLabel = regexp.MustCompile(`(?:牵头|责任|配合|协办|参与|主办|承办|实施)(?:单位|部门|处室|科室|股室)\s*[：:]`)
 
+// clauseLabel starts a new clause of a note: a framing label, or a time
+// label (完成时限：) that a note puts after its units with only a space
+// between (责任单位：镇农业站 完成时限：6月). Cut there, the time is a clause
+// of its own, which names no unit (see isTimeClause).
+var clauseLabel = regexp.MustCompile(innerLabel.String() + `|(?:完成|整改|办结)(?:时限|时间)\s*[：:]`)
+
 // splitAtLabels cuts a clause before every framing label that does not
 // open it: "牵头单位：A 责任单位：B" gives two clauses.
 func splitAtLabels(c string) []string {
 	f := fold(c)
 	var out []string
 	start := 0
-	for _, m := range innerLabel.FindAllStringIndex(f, -1) {
+	for _, m := range clauseLabel.FindAllStringIndex(f, -1) {
 		if m[0] > start && outsideBrackets(f, m[0]) {
 			out = append(out, c[start:m[0]])
 			start = m[0]
@@ -273,6 +289,9 @@ func splitEtc(s string) []string {
 // cleanUnit trims framing words and punctuation from a unit name.
 func cleanUnit(u string) string {
 	u = strings.ToValidUTF8(u, "") // a broken byte is no part of a name
+	// A unit name holds no line break: one inside a name is the hard wrap of
+	// text copied from a PDF or a narrow page (各\n街道办事处).
+	u = strings.NewReplacer("\r\n", "", "\n", "", "\r", "").Replace(u)
 	for {
 		u = strings.Trim(trimSpace(u), "。.：:")
 		f := fold(u)
