@@ -13,7 +13,9 @@ import (
 )
 
 // annexedPlan is an invented plan whose project list is an annex pasted as
-// text one cell per line, the way a web page or a text export gives it.
+// text one cell per line, its rows numbered 甲、乙 — a numbering the table
+// reader does not take for row numbers, so the annex gives no task today
+// and the warning must name it.
 const annexedPlan = `某县农村饮水安全巩固提升工作方案
 一、主要任务
 （一）加强水质检测。每季度对集中供水工程出厂水开展一次全指标检测。（责任单位：县卫生健康局）
@@ -25,11 +27,11 @@ const annexedPlan = `某县农村饮水安全巩固提升工作方案
 重点项目
 牵头单位
 完成时限
-1
+甲
 划定全县十二处千吨万人水源地保护范围并设立界标
 县水利局
 2025年6月底前
-2
+乙
 对五个乡镇集中供水厂实施消毒设备更新改造
 县卫生健康局
 2025年9月底前
