@@ -8,6 +8,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
+	"sync"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -73,4 +75,39 @@ func Shot(dir, name string) chromedp.Action[chromedp.Void] {
 		}
 		return os.WriteFile(filepath.Join(dir, name+".png"), png, 0o644)
 	})
+}
+
+// WatchConsole collects the script errors and policy violations that the
+// browser's pages log; the returned func reports them so far. A message
+// for which expected(url, text) is true is not a problem (a page that
+// answers with an error status on purpose logs "Failed to load
+// resource"); expected may be nil.
+func WatchConsole(ctx context.Context, expected func(url, text string) bool) func() []string {
+	var mu sync.Mutex
+	var problems []string
+	messages := chromedp.Console(ctx)
+	go func() {
+		for m, err := range messages {
+			if err != nil {
+				return
+			}
+			if (m.Type == chromedp.ConsoleError || m.IsException()) && (expected == nil || !expected(m.URL, m.Text)) {
+				mu.Lock()
+				problems = append(problems, m.String()+" ("+m.URL+")")
+				mu.Unlock()
+			}
+		}
+	}()
+	return func() []string {
+		mu.Lock()
+		defer mu.Unlock()
+		return append([]string(nil), problems...)
+	}
+}
+
+// FailedNonStatic is the usual expected console message: a page or
+// request that answered with an error status on purpose, as long as it
+// is not a static file.
+func FailedNonStatic(url, text string) bool {
+	return strings.HasPrefix(text, "Failed to load resource") && !strings.Contains(url, "/static/")
 }

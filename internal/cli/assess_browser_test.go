@@ -83,7 +83,7 @@ func TestAssessmentInBrowser(t *testing.T) {
 	dir := browsertest.ScreenshotDir(t)
 	app, base := bootLedger(t)
 	seedQuarter(t, app)
-	problems := watchConsole(ctx)
+	problems := browsertest.WatchConsole(ctx, nil)
 	shot := func(name string) chromedp.Action[chromedp.Void] { return browsertest.Shot(dir, "assess-"+name) }
 	// drawn waits until n charts have their canvas: ECharts drew them.
 	drawn := func(n int) chromedp.Action[chromedp.Void] {

@@ -39,7 +39,7 @@ func TestFOIAInBrowser(t *testing.T) {
 		Role: authz.Leader, PasswordHash: hash}); err != nil {
 		t.Fatal(err)
 	}
-	problems := watchConsole(ctx)
+	problems := browsertest.WatchConsole(ctx, nil)
 	shot := func(name string) chromedp.Action[chromedp.Void] { return browsertest.Shot(dir, "foia-"+name) }
 	signIn := func(user string) chromedp.Action[chromedp.Void] { return signInAs(base, user) }
 	signOut := signOutStep

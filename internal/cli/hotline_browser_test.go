@@ -29,7 +29,7 @@ func TestHotlineInBrowser(t *testing.T) {
 		Path: "政务服务/政策咨询", Type: "consult", Active: true}); err != nil {
 		t.Fatal(err)
 	}
-	problems := watchConsole(ctx)
+	problems := browsertest.WatchConsole(ctx, nil)
 	shot := func(name string) chromedp.Action[chromedp.Void] { return browsertest.Shot(dir, "hotline-"+name) }
 	signIn := func(user string) chromedp.Action[chromedp.Void] { return signInAs(base, user) }
 	signOut := signOutStep

@@ -23,7 +23,7 @@ func TestIncidentsInBrowser(t *testing.T) {
 	defer cancel()
 	dir := browsertest.ScreenshotDir(t)
 	_, base := bootLedger(t)
-	problems := watchConsole(ctx)
+	problems := browsertest.WatchConsole(ctx, nil)
 	shot := func(name string) chromedp.Action[chromedp.Void] { return browsertest.Shot(dir, "incidents-"+name) }
 	run := func(step string, actions ...chromedp.Action[chromedp.Void]) {
 		t.Helper()

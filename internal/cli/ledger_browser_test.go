@@ -10,7 +10,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -84,7 +83,7 @@ func TestLedgerJourneyInBrowser(t *testing.T) {
 	if err := os.WriteFile(evidence, pdfBytes, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	problems := watchConsole(ctx)
+	problems := browsertest.WatchConsole(ctx, nil)
 	shot := func(name string) chromedp.Action[chromedp.Void] { return browsertest.Shot(dir, "ledger-"+name) }
 	run := func(step string, actions ...chromedp.Action[chromedp.Void]) {
 		t.Helper()
@@ -255,30 +254,5 @@ func TestLedgerJourneyInBrowser(t *testing.T) {
 	}
 	if p := problems(); len(p) > 0 {
 		t.Errorf("console problems:\n%s", strings.Join(p, "\n"))
-	}
-}
-
-// watchConsole collects script errors and policy violations of the
-// browser's pages; the returned func reports them.
-func watchConsole(ctx context.Context) func() []string {
-	var mu sync.Mutex
-	var problems []string
-	messages := chromedp.Console(ctx)
-	go func() {
-		for m, err := range messages {
-			if err != nil {
-				return
-			}
-			if m.Type == chromedp.ConsoleError || m.IsException() {
-				mu.Lock()
-				problems = append(problems, m.String()+" ("+m.URL+")")
-				mu.Unlock()
-			}
-		}
-	}()
-	return func() []string {
-		mu.Lock()
-		defer mu.Unlock()
-		return append([]string(nil), problems...)
 	}
 }

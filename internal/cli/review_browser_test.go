@@ -42,7 +42,7 @@ func TestReviewJourneyInBrowser(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	problems := watchConsole(ctx)
+	problems := browsertest.WatchConsole(ctx, nil)
 	shot := func(name string) chromedp.Action[chromedp.Void] { return browsertest.Shot(dir, "review-"+name) }
 	run := func(step string, actions ...chromedp.Action[chromedp.Void]) {
 		t.Helper()

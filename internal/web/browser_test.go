@@ -3,8 +3,6 @@ package web
 import (
 	"context"
 	"net/http/httptest"
-	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -26,24 +24,7 @@ func TestBrowserSmoke(t *testing.T) {
 	srv := httptest.NewServer(f.h)
 	defer srv.Close()
 
-	var mu sync.Mutex
-	var problems []string
-	messages := chromedp.Console(ctx)
-	go func() {
-		for m, err := range messages {
-			if err != nil {
-				return
-			}
-			// The failed sign-in (422) and the 404 page answer with an
-			// error status on purpose; a failed static file would not be.
-			expected := strings.HasPrefix(m.Text, "Failed to load resource") && !strings.Contains(m.URL, "/static/")
-			if (m.Type == chromedp.ConsoleError || m.IsException()) && !expected {
-				mu.Lock()
-				problems = append(problems, m.String()+" ("+m.URL+")")
-				mu.Unlock()
-			}
-		}
-	}()
+	problems := browsertest.WatchConsole(ctx, browsertest.FailedNonStatic)
 
 	shot := func(name string) chromedp.Action[chromedp.Void] { return browsertest.Shot(dir, name) }
 	signIn := func(user string) []chromedp.Action[chromedp.Void] {
@@ -162,9 +143,7 @@ func TestBrowserSmoke(t *testing.T) {
 		t.Logf("%s: %v", s.name, time.Since(start).Round(time.Millisecond))
 	}
 	time.Sleep(100 * time.Millisecond) // let the last console events arrive
-	mu.Lock()
-	defer mu.Unlock()
-	for _, p := range problems {
+	for _, p := range problems() {
 		t.Errorf("browser console: %s", p)
 	}
 	t.Logf("screenshots in %s", dir)

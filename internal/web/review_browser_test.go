@@ -7,8 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
-	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -53,23 +51,7 @@ func TestReviewInBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	var mu sync.Mutex
-	var problems []string
-	messages := chromedp.Console(ctx)
-	go func() {
-		for m, err := range messages {
-			if err != nil {
-				return
-			}
-			// /tasks has no service in the fixture: its 404 after 挂号 is expected.
-			expected := strings.HasPrefix(m.Text, "Failed to load resource") && !strings.Contains(m.URL, "/static/")
-			if (m.Type == chromedp.ConsoleError || m.IsException()) && !expected {
-				mu.Lock()
-				problems = append(problems, m.String()+" ("+m.URL+")")
-				mu.Unlock()
-			}
-		}
-	}()
+	problems := browsertest.WatchConsole(ctx, browsertest.FailedNonStatic)
 	shot := func(name string) chromedp.Action[chromedp.Void] { return browsertest.Shot(dir, "review-"+name) }
 	flashed := func(text string) chromedp.Action[chromedp.Void] {
 		return chromedp.WaitVisible(`//div[contains(@class, "flash-success") and contains(., "` + text + `")]`)
@@ -233,9 +215,7 @@ func TestReviewInBrowser(t *testing.T) {
 		t.Errorf("plan 2 after the walk: %+v", p)
 	}
 	time.Sleep(100 * time.Millisecond)
-	mu.Lock()
-	defer mu.Unlock()
-	for _, p := range problems {
+	for _, p := range problems() {
 		t.Errorf("browser console: %s", p)
 	}
 	t.Logf("screenshots in %s", dir)
