@@ -28,7 +28,7 @@ import (
 
 	"github.com/duban/duban/internal/cli"
 	"github.com/duban/duban/internal/config"
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/records"
 )
 
 func main() {
@@ -138,8 +138,8 @@ func run(dsn string, tasks int, dur time.Duration, conc, maxReq int, only []stri
 	}
 	// The intake figures count only if the tickets are there: each
 	// accepted request is one stored ticket.
-	if n, err := app.Store.CountTickets(ctx, store.TicketFilter{}); err == nil && n > 0 {
-		triage, _ := app.Store.CountTickets(ctx, store.TicketFilter{State: "triage"})
+	if n, err := app.Store.CountTickets(ctx, records.TicketFilter{}); err == nil && n > 0 {
+		triage, _ := app.Store.CountTickets(ctx, records.TicketFilter{State: "triage"})
 		fmt.Printf("tickets stored: %d (%d routed on intake, %d in triage)\n", n, n-triage, triage)
 	}
 	return nil

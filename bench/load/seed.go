@@ -11,7 +11,7 @@ import (
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/cli"
 	"github.com/duban/duban/internal/plandoc"
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/records"
 )
 
 // fixture is what the load needs of the seeded system.
@@ -32,7 +32,7 @@ func seed(ctx context.Context, app *cli.App, n int) (*fixture, error) {
 	var unitIDs []int64
 	byName := map[string]int64{}
 	for _, name := range unitNames {
-		u, err := db.CreateUnit(ctx, sys, store.UnitCreate{Name: name, Kind: store.UnitDepartment})
+		u, err := db.CreateUnit(ctx, sys, records.UnitCreate{Name: name, Kind: records.UnitDepartment})
 		if err != nil {
 			return nil, err
 		}
@@ -54,7 +54,7 @@ func seed(ctx context.Context, app *cli.App, n int) (*fixture, error) {
 			})
 		}
 		sum := sha256.Sum256([]byte(plan.Title))
-		if _, _, err := db.ImportPlan(ctx, store.PlanImport{SourceName: plan.Title + ".txt", SourceSHA256: hex.EncodeToString(sum[:]),
+		if _, _, err := db.ImportPlan(ctx, records.PlanImport{SourceName: plan.Title + ".txt", SourceSHA256: hex.EncodeToString(sum[:]),
 			Format: "text", Plan: plan}); err != nil {
 			return nil, err
 		}
@@ -63,11 +63,11 @@ func seed(ctx context.Context, app *cli.App, n int) (*fixture, error) {
 	if err != nil {
 		return nil, err
 	}
-	office, err := db.CreateUser(ctx, sys, store.UserCreate{Username: "load-office", PasswordHash: hash, Role: authz.Office})
+	office, err := db.CreateUser(ctx, sys, records.UserCreate{Username: "load-office", PasswordHash: hash, Role: authz.Office})
 	if err != nil {
 		return nil, err
 	}
-	liaison, err := db.CreateUser(ctx, sys, store.UserCreate{Username: "load-liaison", PasswordHash: hash, Role: authz.Liaison, Units: unitIDs[:1]})
+	liaison, err := db.CreateUser(ctx, sys, records.UserCreate{Username: "load-liaison", PasswordHash: hash, Role: authz.Liaison, Units: unitIDs[:1]})
 	if err != nil {
 		return nil, err
 	}
@@ -75,16 +75,16 @@ func seed(ctx context.Context, app *cli.App, n int) (*fixture, error) {
 	if fx.ticketServices, err = seedTicketServices(ctx, db, byName); err != nil {
 		return nil, err
 	}
-	if fx.officeToken, err = app.Signin.Issue(ctx, sys, office.ID, store.SessionAPI, "load", "127.0.0.1"); err != nil {
+	if fx.officeToken, err = app.Signin.Issue(ctx, sys, office.ID, records.SessionAPI, "load", "127.0.0.1"); err != nil {
 		return nil, err
 	}
-	if fx.officeCookie, err = app.Signin.Issue(ctx, sys, office.ID, store.SessionWeb, "load", "127.0.0.1"); err != nil {
+	if fx.officeCookie, err = app.Signin.Issue(ctx, sys, office.ID, records.SessionWeb, "load", "127.0.0.1"); err != nil {
 		return nil, err
 	}
-	if fx.liaisonToken, err = app.Signin.Issue(ctx, sys, liaison.ID, store.SessionAPI, "load", "127.0.0.1"); err != nil {
+	if fx.liaisonToken, err = app.Signin.Issue(ctx, sys, liaison.ID, records.SessionAPI, "load", "127.0.0.1"); err != nil {
 		return nil, err
 	}
-	mine, _, err := db.FindTasks(ctx, store.TaskFilter{UnitID: unitIDs[0], Limit: 500})
+	mine, _, err := db.FindTasks(ctx, records.TaskFilter{UnitID: unitIDs[0], Limit: 500})
 	if err != nil {
 		return nil, err
 	}

@@ -10,6 +10,7 @@ import (
 	"sync/atomic"
 
 	"github.com/duban/duban/internal/audit"
+	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/store"
 )
 
@@ -30,7 +31,7 @@ var ticketServices = []struct{ code, name, path, typ, unit string }{
 func seedTicketServices(ctx context.Context, db *store.DB, units map[string]int64) ([]string, error) {
 	var codes []string
 	for _, s := range ticketServices {
-		if err := db.SaveTicketService(ctx, audit.System, store.TicketService{Code: s.code, Name: s.name, Path: s.path, Type: s.typ,
+		if err := db.SaveTicketService(ctx, audit.System, records.TicketService{Code: s.code, Name: s.name, Path: s.path, Type: s.typ,
 			UnitID: units[s.unit], Active: true}); err != nil {
 			return nil, err
 		}

@@ -10,7 +10,7 @@ import (
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/httpauth"
 	"github.com/duban/duban/internal/ledger"
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/records"
 )
 
 // assessPeriod reads ?period= (the current quarter when absent).
@@ -126,7 +126,7 @@ func (h *Handler) assessRecords(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	q := r.URL.Query()
-	f := store.RecordFilter{From: q.Get("from"), To: q.Get("to"), WithRevoked: q.Get("revoked") == "1"}
+	f := records.RecordFilter{From: q.Get("from"), To: q.Get("to"), WithRevoked: q.Get("revoked") == "1"}
 	if u := q.Get("unit"); u != "" {
 		id, err := strconv.ParseInt(u, 10, 64)
 		if err != nil {
@@ -140,7 +140,7 @@ func (h *Handler) assessRecords(w http.ResponseWriter, r *http.Request) {
 		fail(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, list[store.AssessRecord]{Items: recs, Total: len(recs)})
+	writeJSON(w, http.StatusOK, list[records.AssessRecord]{Items: recs, Total: len(recs)})
 }
 
 // assessRecordCreate adds a record: {unit_id, kind, title, on, basis,
@@ -149,7 +149,7 @@ func (h *Handler) assessRecordCreate(w http.ResponseWriter, r *http.Request) {
 	if !h.assessReady(w, r, authz.TaskSupervise) {
 		return
 	}
-	var in store.AssessRecord
+	var in records.AssessRecord
 	if err := readJSON(r, &in); err != nil {
 		fail(w, r, err)
 		return

@@ -8,7 +8,7 @@ import (
 
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/httpauth"
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/workday"
 )
 
@@ -95,9 +95,9 @@ func csvSafe(s string) string {
 	return s
 }
 
-func auditFilter(r *http.Request) (store.AuditFilter, error) {
+func auditFilter(r *http.Request) (records.AuditFilter, error) {
 	q := r.URL.Query()
-	f := store.AuditFilter{Actor: q.Get("actor"), Action: q.Get("action")}
+	f := records.AuditFilter{Actor: q.Get("actor"), Action: q.Get("action")}
 	var err error
 	if f.Limit, err = queryInt(r, "limit"); err != nil {
 		return f, err

@@ -5,7 +5,7 @@ import (
 	"time"
 
 	"github.com/duban/duban/internal/httpauth"
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/records"
 )
 
 // tokenCreate exchanges a username and password for an API token.
@@ -22,7 +22,7 @@ func (h *Handler) tokenCreate(w http.ResponseWriter, r *http.Request) {
 	if in.Name == "" {
 		in.Name = "api"
 	}
-	token, _, err := h.Signin.Login(r.Context(), in.Username, in.Password, httpauth.ClientIP(r), store.SessionAPI, in.Name)
+	token, _, err := h.Signin.Login(r.Context(), in.Username, in.Password, httpauth.ClientIP(r), records.SessionAPI, in.Name)
 	if err != nil {
 		fail(w, r, err)
 		return

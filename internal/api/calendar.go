@@ -9,8 +9,9 @@ import (
 
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/calendarsvc"
+	"github.com/duban/duban/internal/fault"
 	"github.com/duban/duban/internal/httpauth"
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/workday"
 )
 
@@ -24,8 +25,8 @@ type calendarDay struct {
 
 // calendarResult is a change as stored, with the deadlines it moved.
 type calendarResult struct {
-	Change store.CalendarChange `json:"change"`
-	Moves  []deadlineMove       `json:"moves"`
+	Change records.CalendarChange `json:"change"`
+	Moves  []deadlineMove         `json:"moves"`
 }
 
 type deadlineMove struct {
@@ -46,7 +47,7 @@ func (h *Handler) calendarGet(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if h.Calendar == nil {
-		fail(w, r, store.ErrNotFound)
+		fail(w, r, fault.ErrNotFound)
 		return
 	}
 	year := h.Calendar.Today().Year()
@@ -127,7 +128,7 @@ func (h *Handler) calendarWrite(w http.ResponseWriter, r *http.Request, in any) 
 		return false
 	}
 	if h.Calendar == nil {
-		fail(w, r, store.ErrNotFound)
+		fail(w, r, fault.ErrNotFound)
 		return false
 	}
 	if err := readJSON(r, in); err != nil {
@@ -157,7 +158,7 @@ func (h *Handler) calendarChanges(w http.ResponseWriter, r *http.Request) {
 		fail(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, list[store.CalendarChange]{Items: changes, Total: len(changes)})
+	writeJSON(w, http.StatusOK, list[records.CalendarChange]{Items: changes, Total: len(changes)})
 }
 
 // calendarChangeGet is one change with the deadlines it moved.
@@ -184,7 +185,7 @@ func (h *Handler) calendarChangeGet(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, resultOf(c, moves))
 }
 
-func resultOf(c store.CalendarChange, moves []store.DeadlineMove) calendarResult {
+func resultOf(c records.CalendarChange, moves []records.DeadlineMove) calendarResult {
 	out := calendarResult{Change: c, Moves: []deadlineMove{}}
 	for _, m := range moves {
 		out.Moves = append(out.Moves, deadlineMove{TaskID: m.TaskID, EventKey: m.EventKey, Label: m.Label,

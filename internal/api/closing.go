@@ -7,9 +7,9 @@ import (
 	"strings"
 
 	"github.com/duban/duban/internal/authz"
+	"github.com/duban/duban/internal/fault"
 	"github.com/duban/duban/internal/httpauth"
 	"github.com/duban/duban/internal/ledgersvc"
-	"github.com/duban/duban/internal/store"
 )
 
 // closeRequest is a unit's application for 销号, with its evidence
@@ -83,7 +83,7 @@ func (h *Handler) attachmentGet(w http.ResponseWriter, r *http.Request) {
 	}
 	f, err := h.Files.Get(a.SHA256)
 	if err != nil {
-		fail(w, r, errors.Join(store.ErrNotFound, err))
+		fail(w, r, errors.Join(fault.ErrNotFound, err))
 		return
 	}
 	defer f.Close()

@@ -6,7 +6,7 @@ import (
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/foia"
 	"github.com/duban/duban/internal/foiasvc"
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/records"
 )
 
 // foiaView is a 依申请公开 request as the API shows it: never the
@@ -123,6 +123,6 @@ func detailFOIA(v *foiasvc.View, p authz.Principal, say foia.Say) foiaDetail {
 	return foiaDetail{foiaView: viewFOIA(v, p, true, say), Steps: steps}
 }
 
-func stepOfFOIA(st store.FOIAStep) foiaStep {
+func stepOfFOIA(st records.FOIAStep) foiaStep {
 	return foiaStep{Kind: st.Kind, Label: foiasvc.StepLabel(st.Kind), On: day(st.On), Days: st.Days, Note: st.Note, Actor: st.Actor, At: st.At}
 }

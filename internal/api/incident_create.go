@@ -8,8 +8,9 @@ import (
 
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/emergencysvc"
+	"github.com/duban/duban/internal/fault"
 	"github.com/duban/duban/internal/httpauth"
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/records"
 )
 
 // incidentInput is a major incident as the office records it.
@@ -43,17 +44,17 @@ func (h *Handler) incidentCreate(w http.ResponseWriter, r *http.Request) {
 	}
 	if in.UnitID != 0 {
 		u, err := h.Store.FindUnitByID(r.Context(), in.UnitID)
-		if err != nil && !errors.Is(err, store.ErrNotFound) {
+		if err != nil && !errors.Is(err, fault.ErrNotFound) {
 			fail(w, r, err)
 			return
 		}
 		// a group (市级有关部门) is no one unit: one unit must publish
-		if err != nil || u.Kind == store.UnitGroup {
+		if err != nil || u.Kind == records.UnitGroup {
 			writeProblems(w, "突发事件内容有误：", []problem{{"unit_id", "牵头单位", "请从单位名录中选择一个具体单位"}})
 			return
 		}
 	}
-	v, err := h.Incidents.Report(r.Context(), httpauth.Actor(r), store.Incident{Title: in.Title, Level: in.Level, OccurredAt: occurred,
+	v, err := h.Incidents.Report(r.Context(), httpauth.Actor(r), records.Incident{Title: in.Title, Level: in.Level, OccurredAt: occurred,
 		UnitID: in.UnitID, Summary: in.Summary})
 	if err == nil {
 		w.Header().Set("Location", "/api/v1/incidents/"+strconv.FormatInt(v.ID, 10))

@@ -5,7 +5,7 @@ import (
 
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/emergencysvc"
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/fault"
 )
 
 // incidentReady is ready for the incidents' desk.
@@ -54,7 +54,7 @@ func (h *Handler) incidentGet(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if !seesIncident(p, authz.IncidentRead, v.UnitID) {
-		fail(w, r, store.ErrNotFound)
+		fail(w, r, fault.ErrNotFound)
 		return
 	}
 	writeJSON(w, http.StatusOK, viewIncident(v))

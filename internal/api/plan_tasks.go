@@ -9,7 +9,7 @@ import (
 	"github.com/duban/duban/internal/httpauth"
 	"github.com/duban/duban/internal/intakesvc"
 	"github.com/duban/duban/internal/plandoc"
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/records"
 )
 
 // newTaskInput is a task added to a draft, in the parser's own form
@@ -39,13 +39,13 @@ func (h *Handler) planTaskCreate(w http.ResponseWriter, r *http.Request) {
 		fail(w, r, err)
 		return
 	}
-	links := make([]store.UnitLink, 0, len(in.Units)+len(in.LeadUnits))
+	links := make([]records.UnitLink, 0, len(in.Units)+len(in.LeadUnits))
 	for _, u := range in.Units {
-		links = append(links, store.UnitLink{Name: u, Lead: slices.Contains(in.LeadUnits, u)})
+		links = append(links, records.UnitLink{Name: u, Lead: slices.Contains(in.LeadUnits, u)})
 	}
 	for _, u := range in.LeadUnits {
 		if !slices.Contains(in.Units, u) {
-			links = append(links, store.UnitLink{Name: u, Lead: true})
+			links = append(links, records.UnitLink{Name: u, Lead: true})
 		}
 	}
 	task, err := h.Intake.AddTask(r.Context(), c.Principal(), httpauth.Actor(r), id, intakesvc.NewTask{After: in.After,

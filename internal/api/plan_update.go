@@ -5,7 +5,7 @@ import (
 
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/httpauth"
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/records"
 )
 
 // planUpdate corrects a draft's own fields: title, 文号, issuer, date
@@ -27,7 +27,7 @@ func (h *Handler) planUpdate(w http.ResponseWriter, r *http.Request) {
 		fail(w, r, err)
 		return
 	}
-	p, err := h.Intake.UpdatePlan(r.Context(), c.Principal(), httpauth.Actor(r), id, store.PlanUpdate{Title: in.Title,
+	p, err := h.Intake.UpdatePlan(r.Context(), c.Principal(), httpauth.Actor(r), id, records.PlanUpdate{Title: in.Title,
 		DocNumber: in.DocNumber, Issuer: in.Issuer, IssuedOn: in.IssuedOn, Year: in.Year})
 	if err != nil {
 		intakeFail(w, r, err)

@@ -10,7 +10,7 @@ import (
 	"github.com/duban/duban/internal/i18n"
 	"github.com/duban/duban/internal/intakesvc"
 	"github.com/duban/duban/internal/ledgersvc"
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/records"
 )
 
 // planList lists the plans.
@@ -43,7 +43,7 @@ func (h *Handler) planGet(w http.ResponseWriter, r *http.Request) {
 		fail(w, r, err)
 		return
 	}
-	views, total, err := h.Ledger.List(r.Context(), c.Principal(), store.TaskFilter{PlanID: id, Limit: 500})
+	views, total, err := h.Ledger.List(r.Context(), c.Principal(), records.TaskFilter{PlanID: id, Limit: 500})
 	if err != nil {
 		fail(w, r, err)
 		return

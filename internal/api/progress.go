@@ -12,7 +12,7 @@ import (
 	"github.com/duban/duban/internal/httpauth"
 	"github.com/duban/duban/internal/ledger"
 	"github.com/duban/duban/internal/ledgersvc"
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/records"
 )
 
 // maxUpload bounds one request with attachments: several files of at most
@@ -61,14 +61,14 @@ func (h *Handler) progressCreate(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	id, err := h.Store.AddProgress(r.Context(), httpauth.Actor(r), t.ID, store.ProgressInput{UnitID: ledgersvc.ReportingUnit(c.Principal(), t),
+	id, err := h.Store.AddProgress(r.Context(), httpauth.Actor(r), t.ID, records.ProgressInput{UnitID: ledgersvc.ReportingUnit(c.Principal(), t),
 		Period: in.Period, Text: strings.TrimSpace(in.Text), Percent: in.Percent, MilestonesDone: in.MilestonesDone, Targets: targets, Attachments: atts})
 	reply(w, r, http.StatusCreated, map[string]any{"id": id, "period": in.Period}, err)
 }
 
 // taskFor checks that the caller may do action on the task of the path,
 // by the task's units; on failure it has answered.
-func (h *Handler) taskFor(w http.ResponseWriter, r *http.Request, action authz.Action) (*httpauth.Caller, *store.Task, bool) {
+func (h *Handler) taskFor(w http.ResponseWriter, r *http.Request, action authz.Action) (*httpauth.Caller, *records.Task, bool) {
 	_, id, ok := begin(w, r, action)
 	if !ok {
 		return nil, nil, false
@@ -88,7 +88,7 @@ func (h *Handler) taskFor(w http.ResponseWriter, r *http.Request, action authz.A
 
 // readReport reads a JSON body into in, or a multipart form whose fields
 // are in's and whose "attachments" files are checked and kept.
-func (h *Handler) readReport(w http.ResponseWriter, r *http.Request, in *progressInput) ([]store.Attachment, error) {
+func (h *Handler) readReport(w http.ResponseWriter, r *http.Request, in *progressInput) ([]records.Attachment, error) {
 	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
 	if mt != "multipart/form-data" {
 		return nil, readJSON(r, in)
@@ -121,8 +121,8 @@ func (h *Handler) readReport(w http.ResponseWriter, r *http.Request, in *progres
 }
 
 // keepFiles checks and keeps the request's "attachments" files.
-func (h *Handler) keepFiles(r *http.Request) ([]store.Attachment, error) {
-	var out []store.Attachment
+func (h *Handler) keepFiles(r *http.Request) ([]records.Attachment, error) {
+	var out []records.Attachment
 	for _, fh := range r.MultipartForm.File["attachments"] {
 		f, err := fh.Open()
 		if err != nil {
@@ -133,7 +133,7 @@ func (h *Handler) keepFiles(r *http.Request) ([]store.Attachment, error) {
 		if err != nil {
 			return nil, errBadRequestf(fh.Filename + ": " + err.Error())
 		}
-		out = append(out, store.Attachment{Filename: fh.Filename, ContentType: saved.ContentType, Size: saved.Size, SHA256: saved.SHA256})
+		out = append(out, records.Attachment{Filename: fh.Filename, ContentType: saved.ContentType, Size: saved.Size, SHA256: saved.SHA256})
 	}
 	return out, nil
 }

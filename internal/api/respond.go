@@ -3,17 +3,19 @@ package api
 import (
 	"encoding/json"
 	"errors"
-	"github.com/duban/duban/internal/i18n"
 	"log/slog"
 	"net/http"
 	"strconv"
 	"strings"
 
+	"github.com/duban/duban/internal/fault"
+	"github.com/duban/duban/internal/i18n"
+	"github.com/duban/duban/internal/records"
+
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/httpauth"
 	"github.com/duban/duban/internal/ledgersvc"
 	"github.com/duban/duban/internal/signin"
-	"github.com/duban/duban/internal/store"
 )
 
 // apiError is the body of every error response.
@@ -49,15 +51,15 @@ func fail(w http.ResponseWriter, r *http.Request, err error) {
 		status, code = http.StatusLocked, "locked"
 	case errors.Is(err, errForbidden), errors.Is(err, ledgersvc.ErrForbidden):
 		status, code = http.StatusForbidden, "forbidden"
-	case errors.Is(err, store.ErrNotFound):
+	case errors.Is(err, fault.ErrNotFound):
 		status, code = http.StatusNotFound, "not_found"
-	case errors.Is(err, store.ErrConflict):
+	case errors.Is(err, fault.ErrConflict):
 		status, code = http.StatusConflict, "conflict"
-	case errors.Is(err, store.ErrClosed):
+	case errors.Is(err, records.ErrClosed):
 		status, code = http.StatusConflict, "closed"
-	case errors.Is(err, store.ErrState):
+	case errors.Is(err, fault.ErrState):
 		status, code = http.StatusConflict, "state"
-	case errors.Is(err, store.ErrInvalid), errors.Is(err, errBadRequest):
+	case errors.Is(err, fault.ErrInvalid), errors.Is(err, errBadRequest):
 		status, code = http.StatusBadRequest, "invalid"
 	default:
 		slog.Error("api", "method", r.Method, "path", r.URL.Path, "err", err)
@@ -87,7 +89,7 @@ func errInvalid(key string, args ...any) error { return badRequest{key, args} }
 
 // invalidMessage words a 400: the heading, then each problem on its own
 // line, as errors.Join writes them. A problem the services word in zh-CN
-// themselves (store.ErrInvalid's detail) is passed on as it is.
+// themselves (fault.ErrInvalid's detail) is passed on as it is.
 func invalidMessage(loc i18n.Localizer, err error) string {
 	lines := []string{loc.T("api.error.invalid")}
 	var walk func(error)
@@ -109,7 +111,7 @@ func invalidMessage(loc i18n.Localizer, err error) string {
 	}
 	walk(err)
 	if len(lines) > 1 && !errors.Is(err, errBadRequest) {
-		// A store.ErrInvalid: its text already says what was wrong.
+		// A fault.ErrInvalid: its text already says what was wrong.
 		return strings.Join(lines[1:], "\n")
 	}
 	return strings.Join(lines, "\n")

@@ -6,7 +6,7 @@ import (
 	"net/http/httptest"
 	"testing"
 
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/fault"
 )
 
 // TestErrorsInCallersLanguage: the API words its errors in the language
@@ -17,8 +17,8 @@ func TestErrorsInCallersLanguage(t *testing.T) {
 		err  error
 		want string
 	}{
-		{"", store.ErrNotFound, "未找到 (not found)"},
-		{"zh-TW", store.ErrNotFound, "找不到 (not found)"},
+		{"", fault.ErrNotFound, "未找到 (not found)"},
+		{"zh-TW", fault.ErrNotFound, "找不到 (not found)"},
 		{"zh-Hant-HK, en;q=0.5", errForbidden, "無權執行此操作 (not allowed for your role or unit)"},
 		{"en", errForbidden, "无权执行此操作 (not allowed for your role or unit)"},
 		{"", errInvalid("api.problem.id"), "请求内容有误 (bad request)\nid 应为正整数"},

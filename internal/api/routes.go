@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"github.com/duban/duban/internal/assesssvc"
+	"github.com/duban/duban/internal/fault"
 
 	"github.com/duban/duban/internal/auth"
 	"github.com/duban/duban/internal/calendarsvc"
@@ -144,5 +145,5 @@ func (h *Handler) Routes(mux *http.ServeMux) {
 		handle := rt.handle
 		mux.HandleFunc(rt.method+" "+rt.path, func(w http.ResponseWriter, r *http.Request) { handle(h, w, r) })
 	}
-	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) { fail(w, r, store.ErrNotFound) })
+	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) { fail(w, r, fault.ErrNotFound) })
 }

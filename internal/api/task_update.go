@@ -6,7 +6,7 @@ import (
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/httpauth"
 	"github.com/duban/duban/internal/plandoc"
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/records"
 )
 
 // taskUpdate applies the office's corrections to a task: at review, or
@@ -26,7 +26,7 @@ func (h *Handler) taskUpdate(w http.ResponseWriter, r *http.Request) {
 		Measure     *string              `json:"measure"`
 		Weight      *float64             `json:"weight"`
 		ClearWeight bool                 `json:"clear_weight"`
-		Units       *[]store.UnitLink    `json:"units"`
+		Units       *[]records.UnitLink  `json:"units"`
 		Deadlines   *[]plandoc.Deadline  `json:"deadlines"`
 		Targets     *[]plandoc.Target    `json:"targets"`
 		Milestones  *[]plandoc.Milestone `json:"milestones"`
@@ -35,7 +35,7 @@ func (h *Handler) taskUpdate(w http.ResponseWriter, r *http.Request) {
 		fail(w, r, err)
 		return
 	}
-	up := store.TaskUpdate{Title: in.Title, Text: in.Text, Goal: in.Goal, Owner: in.Owner, Requirement: in.Requirement,
+	up := records.TaskUpdate{Title: in.Title, Text: in.Text, Goal: in.Goal, Owner: in.Owner, Requirement: in.Requirement,
 		Measure: in.Measure, Units: in.Units, Deadlines: in.Deadlines, Targets: in.Targets, Milestones: in.Milestones}
 	if in.Weight != nil || in.ClearWeight {
 		up.Weight = &in.Weight

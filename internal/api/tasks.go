@@ -8,14 +8,14 @@ import (
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/ledger"
 	"github.com/duban/duban/internal/ledgersvc"
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/records"
 )
 
 // taskFilter reads the list filters of a request: plan, unit, status,
 // light, due_from, due_to, q, sort, limit, offset.
-func (h *Handler) taskFilter(r *http.Request) (store.TaskFilter, error) {
+func (h *Handler) taskFilter(r *http.Request) (records.TaskFilter, error) {
 	q := r.URL.Query()
-	f := store.TaskFilter{Q: q.Get("q"), Status: ledger.Status(q.Get("status")), Light: ledger.Light(q.Get("light")), Sort: q.Get("sort")}
+	f := records.TaskFilter{Q: q.Get("q"), Status: ledger.Status(q.Get("status")), Light: ledger.Light(q.Get("light")), Sort: q.Get("sort")}
 	for key, dst := range map[string]*int64{"plan": &f.PlanID, "unit": &f.UnitID} {
 		if v := q.Get(key); v != "" {
 			n, err := strconv.ParseInt(v, 10, 64)

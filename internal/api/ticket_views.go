@@ -5,7 +5,7 @@ import (
 
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/hotline"
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/records"
 )
 
 // ticketView is a 12345 ticket as the API shows it: never the caller's
@@ -48,7 +48,7 @@ type ticketView struct {
 // ticketDetail is one ticket with its steps, oldest first.
 type ticketDetail struct {
 	ticketView
-	Events []store.TicketEvent `json:"events"`
+	Events []records.TicketEvent `json:"events"`
 }
 
 // seesCaller is the pages' rule: the office, which takes the calls and
@@ -56,7 +56,7 @@ type ticketDetail struct {
 // and leaders read it without knowing who called.
 func seesCaller(p authz.Principal) bool { return p.Role == authz.Office }
 
-func viewTicket(t *store.Ticket, p authz.Principal, now time.Time) ticketView {
+func viewTicket(t *records.Ticket, p authz.Principal, now time.Time) ticketView {
 	shown := *t
 	if !seesCaller(p) {
 		shown = t.Masked()

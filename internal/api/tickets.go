@@ -5,8 +5,9 @@ import (
 	"strconv"
 
 	"github.com/duban/duban/internal/authz"
+	"github.com/duban/duban/internal/fault"
 	"github.com/duban/duban/internal/hotline"
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/records"
 )
 
 // ready checks that the caller may do action and that the service
@@ -15,7 +16,7 @@ import (
 func (h *Handler) ready(w http.ResponseWriter, r *http.Request, action authz.Action, present bool) (authz.Principal, bool) {
 	c, err := allowed(r, action)
 	if err == nil && !present {
-		err = store.ErrNotFound
+		err = fault.ErrNotFound
 	}
 	if err != nil {
 		fail(w, r, err)
@@ -31,9 +32,9 @@ func (h *Handler) ticketReady(w http.ResponseWriter, r *http.Request, action aut
 
 // ticketFilter reads the list filters of a request: state, unit, limit
 // (50 by default, at most 500, as for tasks) and offset.
-func ticketFilter(r *http.Request) (store.TicketFilter, error) {
+func ticketFilter(r *http.Request) (records.TicketFilter, error) {
 	q := r.URL.Query()
-	f := store.TicketFilter{State: q.Get("state")}
+	f := records.TicketFilter{State: q.Get("state")}
 	if f.State != "" && hotline.State(f.State).Label() == "" {
 		return f, errBadRequestf("state 应为 triage、assigned、accepted、answered、closed 或 redirected")
 	}
@@ -104,7 +105,7 @@ func (h *Handler) ticketGet(w http.ResponseWriter, r *http.Request) {
 	}
 	t, err := h.Store.FindTicket(r.Context(), id)
 	if err == nil && !authz.Can(p, authz.TicketRead, authz.Resource{Units: []int64{t.UnitID}}) {
-		err = store.ErrNotFound
+		err = fault.ErrNotFound
 	}
 	if err != nil {
 		fail(w, r, err)
@@ -114,7 +115,7 @@ func (h *Handler) ticketGet(w http.ResponseWriter, r *http.Request) {
 	reply(w, r, http.StatusOK, d, err)
 }
 
-func (h *Handler) ticketDetail(r *http.Request, t *store.Ticket, p authz.Principal) (ticketDetail, error) {
+func (h *Handler) ticketDetail(r *http.Request, t *records.Ticket, p authz.Principal) (ticketDetail, error) {
 	events, err := h.Store.TicketEvents(r.Context(), t.ID)
 	return ticketDetail{ticketView: viewTicket(t, p, h.Hotline.Now()), Events: events}, err
 }

@@ -5,7 +5,7 @@ import (
 
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/httpauth"
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/records"
 )
 
 // unitList returns the unit registry.
@@ -19,7 +19,7 @@ func (h *Handler) unitList(w http.ResponseWriter, r *http.Request) {
 		fail(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, list[store.Unit]{Items: nonNilSlice(units), Total: len(units)})
+	writeJSON(w, http.StatusOK, list[records.Unit]{Items: nonNilSlice(units), Total: len(units)})
 }
 
 type unitInput struct {
@@ -41,7 +41,7 @@ func (h *Handler) unitCreate(w http.ResponseWriter, r *http.Request) {
 		fail(w, r, err)
 		return
 	}
-	c := store.UnitCreate{Kind: store.UnitOther}
+	c := records.UnitCreate{Kind: records.UnitOther}
 	if in.Name != nil {
 		c.Name = *in.Name
 	}
@@ -72,7 +72,7 @@ func (h *Handler) unitUpdate(w http.ResponseWriter, r *http.Request) {
 		fail(w, r, err)
 		return
 	}
-	u, err := h.Store.UpdateUnit(r.Context(), httpauth.Actor(r), id, store.UnitUpdate{Name: in.Name, ParentID: in.ParentID, Kind: in.Kind, Aliases: in.Aliases, Email: in.Email})
+	u, err := h.Store.UpdateUnit(r.Context(), httpauth.Actor(r), id, records.UnitUpdate{Name: in.Name, ParentID: in.ParentID, Kind: in.Kind, Aliases: in.Aliases, Email: in.Email})
 	reply(w, r, http.StatusOK, u, err)
 }
 

@@ -7,7 +7,7 @@ import (
 	"github.com/duban/duban/internal/auth"
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/httpauth"
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/records"
 )
 
 // userList lists the accounts, for the system and security administrators.
@@ -50,12 +50,12 @@ func (h *Handler) userCreate(w http.ResponseWriter, r *http.Request) {
 		fail(w, r, err)
 		return
 	}
-	u, err := h.Store.CreateUser(r.Context(), httpauth.Actor(r), store.UserCreate{Username: in.Username, DisplayName: in.DisplayName, PasswordHash: hash})
+	u, err := h.Store.CreateUser(r.Context(), httpauth.Actor(r), records.UserCreate{Username: in.Username, DisplayName: in.DisplayName, PasswordHash: hash})
 	h.replyUser(w, r, http.StatusCreated, u, err)
 }
 
 // replyUser answers with the account, or with err.
-func (h *Handler) replyUser(w http.ResponseWriter, r *http.Request, status int, u *store.User, err error) {
+func (h *Handler) replyUser(w http.ResponseWriter, r *http.Request, status int, u *records.User, err error) {
 	if err != nil {
 		fail(w, r, err)
 		return
@@ -79,7 +79,7 @@ func (h *Handler) userUpdate(w http.ResponseWriter, r *http.Request) {
 		fail(w, r, err)
 		return
 	}
-	up := store.UserUpdate{DisplayName: in.DisplayName, Disabled: in.Disabled}
+	up := records.UserUpdate{DisplayName: in.DisplayName, Disabled: in.Disabled}
 	if in.Password != nil {
 		target, err := h.Store.FindUserByID(r.Context(), id)
 		if err != nil {
@@ -125,7 +125,7 @@ func (h *Handler) userGrant(w http.ResponseWriter, r *http.Request) {
 		fail(w, r, errBadRequestf("联络员须至少绑定一个单位 (a liaison needs at least one unit)"))
 		return
 	}
-	u, err := h.Store.GrantUser(r.Context(), httpauth.Actor(r), id, store.UserGrant{Role: role, Units: in.Units})
+	u, err := h.Store.GrantUser(r.Context(), httpauth.Actor(r), id, records.UserGrant{Role: role, Units: in.Units})
 	h.replyUser(w, r, http.StatusOK, u, err)
 }
 

@@ -4,7 +4,7 @@ import (
 	"time"
 
 	"github.com/duban/duban/internal/audit"
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/records"
 )
 
 // userView is an account as the API shows it: never a password hash.
@@ -20,7 +20,7 @@ type userView struct {
 	CreatedAt   time.Time `json:"created_at"`
 }
 
-func viewUser(u *store.User, now time.Time) userView {
+func viewUser(u *records.User, now time.Time) userView {
 	units := u.Units
 	if units == nil {
 		units = []int64{}

@@ -12,16 +12,17 @@ import (
 
 	"github.com/duban/duban/internal/assess"
 	"github.com/duban/duban/internal/bulletin"
+	"github.com/duban/duban/internal/fault"
 	"github.com/duban/duban/internal/hotline"
 	"github.com/duban/duban/internal/ledger"
+	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/snapshot"
-	"github.com/duban/duban/internal/store"
 	"github.com/duban/duban/internal/workday"
 )
 
 // Service computes and caches scores.
 type Service struct {
-	Store *store.DB
+	Store Store
 	Now   func() time.Time
 	// Issuer signs the bulletins (notice_issuer: 督查室).
 	Issuer string
@@ -45,7 +46,7 @@ type Scores struct {
 	assess.Result
 	Scheme assess.Scheme
 	// Version is the published scheme; nil when duban's default applies.
-	Version *store.SchemeVersion
+	Version *records.SchemeVersion
 	// Hotline are the units' 12345 三率 for the period, the satisfaction
 	// part's source; nil when the hotline is not wired.
 	Hotline map[int64]hotline.Rates
@@ -59,9 +60,9 @@ func (s *Service) Today() time.Time {
 
 // Scheme is the scheme in force and its published version (nil: the
 // default).
-func (s *Service) Scheme(ctx context.Context) (assess.Scheme, *store.SchemeVersion, error) {
+func (s *Service) Scheme(ctx context.Context) (assess.Scheme, *records.SchemeVersion, error) {
 	v, err := s.Store.CurrentScheme(ctx)
-	if errors.Is(err, store.ErrNotFound) {
+	if errors.Is(err, fault.ErrNotFound) {
 		return assess.Default(), nil, nil
 	}
 	if err != nil {
@@ -86,7 +87,7 @@ func (s *Service) Ranking(ctx context.Context, p ledger.Period) (*Scores, error)
 }
 
 // Explain is one unit's score for the period with every line that made
-// it; store.ErrNotFound when the unit is not assessed.
+// it; fault.ErrNotFound when the unit is not assessed.
 func (s *Service) Explain(ctx context.Context, p ledger.Period, unitID int64) (*Scores, assess.Score, error) {
 	sc, err := s.compute(ctx, p, s.Today(), assess.ExplainUnit(unitID))
 	if err != nil {
@@ -97,7 +98,7 @@ func (s *Service) Explain(ctx context.Context, p ledger.Period, unitID int64) (*
 			return sc, u, nil
 		}
 	}
-	return nil, assess.Score{}, store.ErrNotFound
+	return nil, assess.Score{}, fault.ErrNotFound
 }
 
 func (s *Service) compute(ctx context.Context, p ledger.Period, today time.Time, explain assess.Explain) (*Scores, error) {

@@ -12,7 +12,7 @@ import (
 	"github.com/duban/duban/internal/hotlinesvc"
 	"github.com/duban/duban/internal/ledger"
 	"github.com/duban/duban/internal/plandoc"
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/store/storetest"
 	"github.com/duban/duban/internal/workday"
 )
@@ -35,7 +35,7 @@ func TestHotlineSatisfaction(t *testing.T) {
 			ids := map[string]int64{}
 			var tasks []plandoc.Task
 			for i, n := range []string{"市住建局", "市城管局", "市财政局"} {
-				u, err := db.CreateUnit(ctx, audit.System, store.UnitCreate{Name: n, Kind: store.UnitDepartment})
+				u, err := db.CreateUnit(ctx, audit.System, records.UnitCreate{Name: n, Kind: records.UnitDepartment})
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -43,26 +43,26 @@ func TestHotlineSatisfaction(t *testing.T) {
 				tasks = append(tasks, plandoc.Task{Path: []string{string(rune('1' + i))}, Title: n + "的任务", Units: []string{n},
 					Deadlines: []plandoc.Deadline{{Text: "3月底前", Due: "2026-03-31"}}})
 			}
-			if _, _, err := db.ImportPlan(ctx, store.PlanImport{SourceName: "p.txt", SourceSHA256: strings.Repeat("c", 64), Format: "text",
+			if _, _, err := db.ImportPlan(ctx, records.PlanImport{SourceName: "p.txt", SourceSHA256: strings.Repeat("c", 64), Format: "text",
 				Plan: &plandoc.Plan{Title: "方案", Tasks: tasks}}); err != nil {
 				t.Fatal(err)
 			}
 			zjj, cgj, czj := ids["市住建局"], ids["市城管局"], ids["市财政局"]
 			agent := audit.Actor{Username: "jiexian"}
-			if err := db.SaveTicketService(ctx, agent, store.TicketService{Code: "cs-wy", Name: "物业管理", Path: "城乡建设/物业管理",
+			if err := db.SaveTicketService(ctx, agent, records.TicketService{Code: "cs-wy", Name: "物业管理", Path: "城乡建设/物业管理",
 				Type: "complaint", UnitID: zjj, Active: true}); err != nil {
 				t.Fatal(err)
 			}
 			clock := time.Date(2026, 3, 2, 9, 0, 0, 0, cst)
 			hl := &hotlinesvc.Service{Store: db, Calendar: workday.Default(), Limits: hotline.Guangdong(), Now: func() time.Time { return clock }}
-			must := func(tk *store.Ticket, err error) *store.Ticket {
+			must := func(tk *records.Ticket, err error) *records.Ticket {
 				t.Helper()
 				if err != nil {
 					t.Fatal(err)
 				}
 				return tk
 			}
-			receive := func(code string) *store.Ticket {
+			receive := func(code string) *records.Ticket {
 				t.Helper()
 				return must(hl.Receive(ctx, agent, hotlinesvc.Intake{ServiceCode: code, Channel: "phone", Description: "电梯停运", Phone: "13900001111"}))
 			}

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/fault"
 	"github.com/duban/duban/internal/workday"
 )
 
@@ -20,7 +20,7 @@ const MaxScheduleBytes = 1 << 20
 // the file in any error.
 func ParseSchedule(name string, data []byte) ([]workday.Day, error) {
 	if len(data) > MaxScheduleBytes {
-		return nil, fmt.Errorf("%s: 文件超过 %d KB，不像是节假日安排: %w", name, MaxScheduleBytes>>10, store.ErrInvalid)
+		return nil, fmt.Errorf("%s: 文件超过 %d KB，不像是节假日安排: %w", name, MaxScheduleBytes>>10, fault.ErrInvalid)
 	}
 	var days []workday.Day
 	var err error
@@ -30,13 +30,13 @@ func ParseSchedule(name string, data []byte) ([]workday.Day, error) {
 	case ".ics":
 		days, err = workday.ParseICS(bytes.NewReader(data))
 	default:
-		return nil, fmt.Errorf("%s: 只接受 .json（放假安排）或 .ics（日历）文件: %w", name, store.ErrInvalid)
+		return nil, fmt.Errorf("%s: 只接受 .json（放假安排）或 .ics（日历）文件: %w", name, fault.ErrInvalid)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("%s: %s: %w", name, strings.TrimPrefix(err.Error(), "workday: "), store.ErrInvalid)
+		return nil, fmt.Errorf("%s: %s: %w", name, strings.TrimPrefix(err.Error(), "workday: "), fault.ErrInvalid)
 	}
 	if len(days) == 0 {
-		return nil, fmt.Errorf("%s: 文件中没有任何日期: %w", name, store.ErrInvalid)
+		return nil, fmt.Errorf("%s: 文件中没有任何日期: %w", name, fault.ErrInvalid)
 	}
 	return days, nil
 }
@@ -57,7 +57,7 @@ func Correction(date time.Time, set, name string) (workday.Day, error) {
 	switch set {
 	case SetOff:
 		if name == "" {
-			return workday.Day{}, fmt.Errorf("%s 改为休息日需写明节日名称（如 三月三）: %w", d.Format(time.DateOnly), store.ErrInvalid)
+			return workday.Day{}, fmt.Errorf("%s 改为休息日需写明节日名称（如 三月三）: %w", d.Format(time.DateOnly), fault.ErrInvalid)
 		}
 		return workday.Day{Date: d, Off: true, Name: name}, nil
 	case SetWork:
@@ -65,5 +65,5 @@ func Correction(date time.Time, set, name string) (workday.Day, error) {
 	case SetOrdinary:
 		return workday.Ordinary(d), nil
 	}
-	return workday.Day{}, fmt.Errorf("改为 %q: 应为 off、work 或 ordinary: %w", set, store.ErrInvalid)
+	return workday.Day{}, fmt.Errorf("改为 %q: 应为 off、work 或 ordinary: %w", set, fault.ErrInvalid)
 }

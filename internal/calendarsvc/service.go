@@ -16,14 +16,15 @@ import (
 	"time"
 
 	"github.com/duban/duban/internal/audit"
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/fault"
+	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/workday"
 )
 
 // Service is the live calendar. It is a workday.Source, and a
 // ledger.Calendar for the status rules.
 type Service struct {
-	Store *store.DB
+	Store Store
 	// Base is the calendar before any stored change: the embedded data
 	// and the calendar folder.
 	Base *workday.Calendar
@@ -57,7 +58,7 @@ func (s *Service) Load(ctx context.Context) error {
 }
 
 // build lays the stored layers over base: national first, local on top.
-func build(base *workday.Calendar, l store.CalendarLayers) *workday.Calendar {
+func build(base *workday.Calendar, l records.CalendarLayers) *workday.Calendar {
 	days := append(append([]workday.Day{}, l.National...), l.Local...)
 	if len(days) == 0 {
 		return base
@@ -99,8 +100,8 @@ func (s *Service) LocalityName() string {
 
 // Result is what a change did.
 type Result struct {
-	Change store.CalendarChange
-	Moves  []store.DeadlineMove
+	Change records.CalendarChange
+	Moves  []records.DeadlineMove
 }
 
 // Apply stores days in scope with the reason, moves the running deadlines
@@ -109,7 +110,7 @@ type Result struct {
 // on the same count, later when a day in between became a day off.
 func (s *Service) Apply(ctx context.Context, actor audit.Actor, scope, source, reason string, days []workday.Day) (Result, error) {
 	if reason == "" {
-		return Result{}, fmt.Errorf("calendar: a change needs its reason (e.g. 国办发明电〔2026〕x号): %w", store.ErrInvalid)
+		return Result{}, fmt.Errorf("calendar: a change needs its reason (e.g. 国办发明电〔2026〕x号): %w", fault.ErrInvalid)
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -136,8 +137,8 @@ func (s *Service) Apply(ctx context.Context, actor audit.Actor, scope, source, r
 
 // merge is the layers with days stored in scope, as ChangeCalendar will
 // leave them.
-func merge(l store.CalendarLayers, scope string, days []workday.Day) store.CalendarLayers {
-	if scope == store.ScopeLocal {
+func merge(l records.CalendarLayers, scope string, days []workday.Day) records.CalendarLayers {
+	if scope == records.ScopeLocal {
 		l.Local = append(append([]workday.Day{}, l.Local...), days...)
 	} else {
 		l.National = append(append([]workday.Day{}, l.National...), days...)

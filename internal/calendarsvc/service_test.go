@@ -3,12 +3,15 @@ package calendarsvc
 import (
 	"context"
 	"errors"
-	"github.com/duban/duban/internal/i18n"
 	"io"
 	"log/slog"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/duban/duban/internal/fault"
+	"github.com/duban/duban/internal/i18n"
+	"github.com/duban/duban/internal/records"
 
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/plandoc"
@@ -56,7 +59,7 @@ func TestHolidayMovesRunningDeadlines(t *testing.T) {
 				{Path: []string{"1"}, Title: "任务甲", Deadlines: []plandoc.Deadline{{Text: "6月5日前", Due: "2026-06-05"}}},
 				{Path: []string{"2"}, Title: "任务乙", Deadlines: []plandoc.Deadline{{Text: "6月5日前", Due: "2026-06-05"}}},
 			}}
-			if _, _, err := db1.ImportPlan(ctx, store.PlanImport{SourceName: "p", SourceSHA256: strings.Repeat("cd", 32), Format: "text", Plan: plan}); err != nil {
+			if _, _, err := db1.ImportPlan(ctx, records.PlanImport{SourceName: "p", SourceSHA256: strings.Repeat("cd", 32), Format: "text", Plan: plan}); err != nil {
 				t.Fatal(err)
 			}
 			svc1 := &Service{Store: db1, Base: workday.Default(), Now: clk.Now}
@@ -103,7 +106,7 @@ func TestHolidayMovesRunningDeadlines(t *testing.T) {
 				t.Fatal(err)
 			}
 			office := audit.Actor{ID: 0, Username: "ducha"}
-			res, err := svc1.Apply(ctx, office, store.ScopeLocal, "单日更正", "市政府通知：6月15日放假一天", []workday.Day{day})
+			res, err := svc1.Apply(ctx, office, records.ScopeLocal, "单日更正", "市政府通知：6月15日放假一天", []workday.Day{day})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -126,7 +129,7 @@ func TestHolidayMovesRunningDeadlines(t *testing.T) {
 					t.Errorf("explanation lacks %q:\n%s", want, why)
 				}
 			}
-			entries, _, err := db1.FindAudit(ctx, store.AuditFilter{Action: "calendar."})
+			entries, _, err := db1.FindAudit(ctx, records.AuditFilter{Action: "calendar."})
 			if err != nil || len(entries) != 1 || entries[0].Actor != "ducha" || !strings.Contains(entries[0].After, moved.Key) {
 				t.Errorf("audit = %+v, %v; want one calendar.change by ducha naming %s", entries, err, moved.Key)
 			}
@@ -167,13 +170,13 @@ func TestApplyRefusesBadChanges(t *testing.T) {
 	db := storetest.Open(t, "sqlite")
 	svc := &Service{Store: db, Base: workday.Default(), Now: time.Now}
 	day, _ := Correction(time.Date(2026, 6, 15, 0, 0, 0, 0, time.UTC), SetOff, "地方节日")
-	if _, err := svc.Apply(ctx, audit.System, store.ScopeLocal, "单日更正", "", []workday.Day{day}); !errors.Is(err, store.ErrInvalid) {
+	if _, err := svc.Apply(ctx, audit.System, records.ScopeLocal, "单日更正", "", []workday.Day{day}); !errors.Is(err, fault.ErrInvalid) {
 		t.Errorf("no reason: %v, want ErrInvalid", err)
 	}
-	if _, err := svc.Apply(ctx, audit.System, store.ScopeLocal, "x.json", "理由", nil); !errors.Is(err, store.ErrInvalid) {
+	if _, err := svc.Apply(ctx, audit.System, records.ScopeLocal, "x.json", "理由", nil); !errors.Is(err, fault.ErrInvalid) {
 		t.Errorf("no days: %v, want ErrInvalid", err)
 	}
-	if _, err := svc.Apply(ctx, audit.System, "province", "单日更正", "理由", []workday.Day{day}); !errors.Is(err, store.ErrInvalid) {
+	if _, err := svc.Apply(ctx, audit.System, "province", "单日更正", "理由", []workday.Day{day}); !errors.Is(err, fault.ErrInvalid) {
 		t.Errorf("unknown scope: %v, want ErrInvalid", err)
 	}
 	if v, _ := db.CalendarVersion(ctx); v != 0 {

@@ -13,7 +13,7 @@ import (
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/browsertest"
 	"github.com/duban/duban/internal/plandoc"
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/supervise"
 )
 
@@ -30,11 +30,11 @@ func seedQuarter(t *testing.T, app *App) {
 		{Path: []string{"3"}, Title: "建设政务热线", LeadUnits: []string{"市政府办公室"}, Units: []string{"市政府办公室", "市法制办"}, Deadlines: due("2026-01-31")},
 		{Path: []string{"4"}, Title: "深化放管服改革", LeadUnits: []string{"市发展改革委"}, Units: []string{"市发展改革委"}, Deadlines: due("2026-03-20")},
 	}}
-	id, _, err := app.Store.ImportPlan(ctx, store.PlanImport{SourceName: "法治.txt", SourceSHA256: strings.Repeat("e", 64), Format: "text", Plan: plan})
+	id, _, err := app.Store.ImportPlan(ctx, records.PlanImport{SourceName: "法治.txt", SourceSHA256: strings.Repeat("e", 64), Format: "text", Plan: plan})
 	if err != nil {
 		t.Fatal(err)
 	}
-	tasks, _, _ := app.Store.FindTasks(ctx, store.TaskFilter{PlanID: id})
+	tasks, _, _ := app.Store.FindTasks(ctx, records.TaskFilter{PlanID: id})
 	if err := app.Store.PublishPlan(ctx, audit.System, id, true); err != nil {
 		t.Fatal(err)
 	}
@@ -58,10 +58,10 @@ func seedQuarter(t *testing.T, app *App) {
 		{Key: "q/blue", TaskID: hot, Kind: supervise.KindNotice, Level: "blue", Label: "蓝色督办单", On: day("2026-02-04"), Deadline: day("2026-02-11"), Recorded: day("2026-02-04")},
 		{Key: "q/yellow", TaskID: hot, Kind: supervise.KindEscalate, Level: "yellow", Label: "黄色督办单", On: day("2026-02-12"), Deadline: day("2026-02-25"), Recorded: day("2026-02-12")},
 		{Key: "q/red", TaskID: hot, Kind: supervise.KindEscalate, Level: "red", Label: "红色督办单", On: day("2026-02-26"), Deadline: day("2026-03-02"), Recorded: day("2026-02-26")},
-	}, func(supervise.Event) []store.Notification { return nil }); err != nil {
+	}, func(supervise.Event) []records.Notification { return nil }); err != nil {
 		t.Fatal(err)
 	}
-	for _, r := range []store.AssessRecord{
+	for _, r := range []records.AssessRecord{
 		{UnitID: unit["市法制办"], Kind: assess.RecordHighlight, Title: "重大决策目录化管理", On: "2026-03-10", TaskIDs: []int64{tasks[0].ID}},
 		{UnitID: unit["市政府办公室"], Kind: assess.RecordAccountability, Title: "热线建设推进不力", On: "2026-03-25", EventKeys: []string{"q/red"}},
 	} {

@@ -11,6 +11,7 @@ import (
 	_ "modernc.org/sqlite"
 
 	"github.com/duban/duban/internal/audit"
+	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/store"
 )
 
@@ -34,7 +35,7 @@ func TestAuditVerifyDetectsTampering(t *testing.T) {
 				t.Fatal(err)
 			}
 			for _, n := range []string{"市财政局", "市法制办", "市编委办", "市人力社保局"} {
-				if _, err := db.CreateUnit(ctx, audit.System, store.UnitCreate{Name: n, Kind: store.UnitDepartment}); err != nil {
+				if _, err := db.CreateUnit(ctx, audit.System, records.UnitCreate{Name: n, Kind: records.UnitDepartment}); err != nil {
 					t.Fatal(err)
 				}
 			}

@@ -11,7 +11,7 @@ import (
 	"testing"
 
 	"github.com/duban/duban/internal/plandoc"
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/store/storetest"
 )
 
@@ -30,7 +30,7 @@ func TestBackupRestoreCommands(t *testing.T) {
 					t.Fatal(err)
 				}
 				sum := sha256.Sum256([]byte(f))
-				if _, _, err := db.ImportPlan(ctx, store.PlanImport{SourceName: filepath.Base(f),
+				if _, _, err := db.ImportPlan(ctx, records.PlanImport{SourceName: filepath.Base(f),
 					SourceSHA256: hex.EncodeToString(sum[:]), Format: "text", Plan: p}); err != nil {
 					t.Fatal(err)
 				}

@@ -11,7 +11,7 @@ import (
 	"github.com/duban/duban/internal/foiasvc"
 	"github.com/duban/duban/internal/hotline"
 	"github.com/duban/duban/internal/hotlinesvc"
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/records"
 )
 
 // seedDemoActivity gives a fresh demo system some of the public side's
@@ -87,7 +87,7 @@ func seedDemoActivity(ctx context.Context, app *App) error {
 		return fmt.Errorf("demo 补正: %w", err)
 	}
 
-	inc, err := app.Incidents.Report(ctx, office, store.Incident{Title: "某镇山洪灾害（示例）", Level: string(emergency.Major),
+	inc, err := app.Incidents.Report(ctx, office, records.Incident{Title: "某镇山洪灾害（示例）", Level: string(emergency.Major),
 		OccurredAt: app.Incidents.Now().Add(-3 * time.Hour), UnitID: unitID["市政府办公室"], Summary: "示例数据：山洪造成道路中断，伤亡情况正在核实。"})
 	if err != nil {
 		return fmt.Errorf("demo incident: %w", err)

@@ -10,6 +10,7 @@ import (
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/auth"
 	"github.com/duban/duban/internal/authz"
+	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/store"
 	"github.com/duban/duban/internal/units"
 )
@@ -68,7 +69,7 @@ func seedDemo(ctx context.Context, db *store.DB, env *Env) (bool, error) {
 		for _, n := range u.units {
 			ids = append(ids, unitIDs[n])
 		}
-		if _, err := db.CreateUser(ctx, audit.System, store.UserCreate{Username: u.username, DisplayName: u.name,
+		if _, err := db.CreateUser(ctx, audit.System, records.UserCreate{Username: u.username, DisplayName: u.name,
 			PasswordHash: hash, Role: u.role, Units: ids}); err != nil {
 			return false, err
 		}
@@ -105,7 +106,7 @@ func seedDemoPublic(ctx context.Context, db *store.DB, unitIDs map[string]int64)
 		}
 	}
 	for _, s := range demoServices {
-		if err := db.SaveTicketService(ctx, audit.System, store.TicketService{Code: s.code, Name: s.name, Path: s.path, Type: s.typ,
+		if err := db.SaveTicketService(ctx, audit.System, records.TicketService{Code: s.code, Name: s.name, Path: s.path, Type: s.typ,
 			UnitID: unitIDs[s.unit], Keywords: s.keywords, Active: true}); err != nil {
 			return err
 		}
@@ -116,14 +117,14 @@ func seedDemoPublic(ctx context.Context, db *store.DB, unitIDs map[string]int64)
 // registerPlanUnits registers every unit name that the stored plans give,
 // with a kind guessed from the name, and returns name → id.
 func registerPlanUnits(ctx context.Context, db *store.DB) (map[string]int64, error) {
-	tasks, _, err := db.FindTasks(ctx, store.TaskFilter{Limit: 500})
+	tasks, _, err := db.FindTasks(ctx, records.TaskFilter{Limit: 500})
 	if err != nil {
 		return nil, err
 	}
 	ids, byKey := map[string]int64{}, map[string]int64{}
 	for offset := 0; ; offset += 500 {
 		if offset > 0 {
-			if tasks, _, err = db.FindTasks(ctx, store.TaskFilter{Limit: 500, Offset: offset}); err != nil {
+			if tasks, _, err = db.FindTasks(ctx, records.TaskFilter{Limit: 500, Offset: offset}); err != nil {
 				return nil, err
 			}
 		}
@@ -137,7 +138,7 @@ func registerPlanUnits(ctx context.Context, db *store.DB) (map[string]int64, err
 					ids[n] = id
 					continue
 				}
-				u, err := db.CreateUnit(ctx, audit.System, store.UnitCreate{Name: n, Kind: guessKind(n)})
+				u, err := db.CreateUnit(ctx, audit.System, records.UnitCreate{Name: n, Kind: guessKind(n)})
 				if err != nil {
 					return nil, fmt.Errorf("demo unit %s: %w", n, err)
 				}
@@ -151,15 +152,15 @@ func registerPlanUnits(ctx context.Context, db *store.DB) (map[string]int64, err
 func guessKind(name string) string {
 	switch {
 	case strings.HasPrefix(name, "各") || strings.Contains(name, "有关"):
-		return store.UnitGroup
+		return records.UnitGroup
 	case strings.Contains(name, "党组") || strings.Contains(name, "党委"):
-		return store.UnitPartyGroup
+		return records.UnitPartyGroup
 	case strings.Contains(name, "县") || strings.Contains(name, "区政府"):
-		return store.UnitCounty
+		return records.UnitCounty
 	case strings.HasSuffix(name, "办") || strings.HasSuffix(name, "办公室") || strings.HasSuffix(name, "中心"):
-		return store.UnitOffice
+		return records.UnitOffice
 	case strings.HasSuffix(name, "局") || strings.HasSuffix(name, "委") || strings.HasSuffix(name, "厅"):
-		return store.UnitDepartment
+		return records.UnitDepartment
 	}
-	return store.UnitOther
+	return records.UnitOther
 }

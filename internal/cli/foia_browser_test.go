@@ -14,7 +14,7 @@ import (
 	"github.com/duban/duban/internal/auth"
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/browsertest"
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/records"
 )
 
 // TestFOIAInBrowser walks 依申请公开 in headless chromium: an applicant
@@ -35,7 +35,7 @@ func TestFOIAInBrowser(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := app.Store.CreateUser(context.Background(), audit.System, store.UserCreate{Username: "lingdao", DisplayName: "李秘书长",
+	if _, err := app.Store.CreateUser(context.Background(), audit.System, records.UserCreate{Username: "lingdao", DisplayName: "李秘书长",
 		Role: authz.Leader, PasswordHash: hash}); err != nil {
 		t.Fatal(err)
 	}

@@ -10,7 +10,7 @@ import (
 
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/browsertest"
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/records"
 )
 
 // TestHotlineInBrowser walks 12345 in headless chromium: a citizen files
@@ -25,7 +25,7 @@ func TestHotlineInBrowser(t *testing.T) {
 	defer cancel()
 	dir := browsertest.ScreenshotDir(t)
 	app, base := bootLedger(t)
-	if err := app.Store.SaveTicketService(context.Background(), audit.System, store.TicketService{Code: "zc-zx", Name: "政策咨询",
+	if err := app.Store.SaveTicketService(context.Background(), audit.System, records.TicketService{Code: "zc-zx", Name: "政策咨询",
 		Path: "政务服务/政策咨询", Type: "consult", Active: true}); err != nil {
 		t.Fatal(err)
 	}

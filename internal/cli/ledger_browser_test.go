@@ -22,7 +22,7 @@ import (
 	"github.com/duban/duban/internal/browsertest"
 	"github.com/duban/duban/internal/config"
 	"github.com/duban/duban/internal/httpauth"
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/records"
 )
 
 // bootLedger starts the application on a free loopback port with part of
@@ -40,7 +40,7 @@ func bootLedger(t *testing.T) (*App, string) {
 	}
 	units := map[string]int64{}
 	for _, n := range []string{"市法制办", "市政府办公室", "市编委办", "市发展改革委", "市人力社保局", "市财政局"} {
-		u, err := app.Store.CreateUnit(ctx, audit.System, store.UnitCreate{Name: n, Kind: store.UnitDepartment})
+		u, err := app.Store.CreateUnit(ctx, audit.System, records.UnitCreate{Name: n, Kind: records.UnitDepartment})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -50,7 +50,7 @@ func bootLedger(t *testing.T) (*App, string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, u := range []store.UserCreate{
+	for _, u := range []records.UserCreate{
 		{Username: "ducha", DisplayName: "督查室 王科长", Role: authz.Office},
 		{Username: "fazhiban", DisplayName: "市法制办 联络员 赵敏", Role: authz.Liaison, Units: []int64{units["市法制办"]}},
 	} {

@@ -13,8 +13,8 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/duban/duban/internal/plandoc"
+	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/report"
-	"github.com/duban/duban/internal/store"
 	"github.com/duban/duban/internal/store/storetest"
 )
 
@@ -27,10 +27,10 @@ func TestProgressSheetImportPage(t *testing.T) {
 			ctx := context.Background()
 			app, cookies, _ := webFixture(t, kind, []string{"liaisonA", "office"})
 			plan := &plandoc.Plan{Title: "方案", Year: 2026, Tasks: []plandoc.Task{{Path: []string{"1"}, Title: "完善行政决策机制", Units: []string{"市法制办"}}}}
-			if _, _, err := app.Store.ImportPlan(ctx, store.PlanImport{SourceName: "p.txt", SourceSHA256: strings.Repeat("ef", 32), Format: "text", Plan: plan}); err != nil {
+			if _, _, err := app.Store.ImportPlan(ctx, records.PlanImport{SourceName: "p.txt", SourceSHA256: strings.Repeat("ef", 32), Format: "text", Plan: plan}); err != nil {
 				t.Fatal(err)
 			}
-			tasks, _, _ := app.Store.FindTasks(ctx, store.TaskFilter{})
+			tasks, _, _ := app.Store.FindTasks(ctx, records.TaskFilter{})
 			id := tasks[0].ID
 			post := func(progress, percent string) *httptest.ResponseRecorder {
 				var sheet bytes.Buffer

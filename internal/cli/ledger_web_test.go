@@ -18,6 +18,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/duban/duban/internal/httpauth"
+	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/store"
 	"github.com/duban/duban/internal/store/storetest"
 )
@@ -96,9 +97,9 @@ func wantIn(t *testing.T, what string, rec *httptest.ResponseRecorder, parts ...
 }
 
 // findTask is the id of the plan's task with title.
-func findTask(t *testing.T, db *store.DB, plan int64, title string) *store.Task {
+func findTask(t *testing.T, db *store.DB, plan int64, title string) *records.Task {
 	t.Helper()
-	tasks, _, err := db.FindTasks(context.Background(), store.TaskFilter{PlanID: plan, Limit: 500})
+	tasks, _, err := db.FindTasks(context.Background(), records.TaskFilter{PlanID: plan, Limit: 500})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/store/storetest"
 )
 
@@ -52,8 +52,8 @@ func TestPublicFormsAbuseControls(t *testing.T) {
 			t.Errorf("a bot on %s: %d", f.path, code)
 		}
 	}
-	tickets, _ := app.Store.FindTickets(ctx, store.TicketFilter{})
-	requests, _ := app.Store.FindFOIARequests(ctx, store.FOIAFilter{})
+	tickets, _ := app.Store.FindTickets(ctx, records.TicketFilter{})
+	requests, _ := app.Store.FindFOIARequests(ctx, records.FOIAFilter{})
 	if len(tickets)+len(requests) != 0 {
 		t.Fatalf("a bot's submission was kept: %d tickets, %d requests", len(tickets), len(requests))
 	}

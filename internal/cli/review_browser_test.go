@@ -14,7 +14,8 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/duban/duban/internal/browsertest"
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/fault"
+	"github.com/duban/duban/internal/records"
 )
 
 // seed000 is a second plan, uploaded to be thrown away.
@@ -74,9 +75,9 @@ func TestReviewJourneyInBrowser(t *testing.T) {
 		id, _ := strconv.ParseInt(m[1], 10, 64)
 		return id
 	}
-	tasks := func(plan int64) []store.Task {
+	tasks := func(plan int64) []records.Task {
 		t.Helper()
-		list, _, err := app.Store.FindTasks(context.Background(), store.TaskFilter{PlanID: plan, Limit: 500})
+		list, _, err := app.Store.FindTasks(context.Background(), records.TaskFilter{PlanID: plan, Limit: 500})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -150,7 +151,7 @@ func TestReviewJourneyInBrowser(t *testing.T) {
 		chromedp.Click(chromedp.CSS(fmt.Sprintf(`%s button[form="delete-%d"]`, asec, added.ID))),
 		flashed("任务已删除"),
 	)
-	if _, err := app.Store.FindTaskByID(context.Background(), added.ID); !errors.Is(err, store.ErrNotFound) {
+	if _, err := app.Store.FindTaskByID(context.Background(), added.ID); !errors.Is(err, fault.ErrNotFound) {
 		t.Errorf("deleted task: %v", err)
 	}
 
@@ -199,7 +200,7 @@ func TestReviewJourneyInBrowser(t *testing.T) {
 		flashed("方案草稿已放弃"),
 		shot("11-discarded"),
 	)
-	if _, err := app.Store.FindPlanByID(context.Background(), other); !errors.Is(err, store.ErrNotFound) {
+	if _, err := app.Store.FindPlanByID(context.Background(), other); !errors.Is(err, fault.ErrNotFound) {
 		t.Errorf("discarded plan: %v", err)
 	}
 	if p := problems(); len(p) > 0 {

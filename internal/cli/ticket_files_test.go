@@ -14,7 +14,7 @@ import (
 
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/httpauth"
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/store/storetest"
 )
 
@@ -28,7 +28,7 @@ func TestTicketPhotos(t *testing.T) {
 	kind := storetest.Kinds()[0]
 	app, cookies, unitA := webFixture(t, kind, []string{"office", "liaisonA", "liaisonB"})
 	ctx := context.Background()
-	if err := app.Store.SaveTicketService(ctx, audit.System, store.TicketService{Code: "fz-zf", Name: "行政执法", Path: "法治政府/行政执法",
+	if err := app.Store.SaveTicketService(ctx, audit.System, records.TicketService{Code: "fz-zf", Name: "行政执法", Path: "法治政府/行政执法",
 		Type: "complaint", UnitID: unitA, Active: true}); err != nil {
 		t.Fatal(err)
 	}
@@ -70,13 +70,13 @@ func TestTicketPhotos(t *testing.T) {
 	if code, _ := file(four, "192.0.2.11"); code != http.StatusUnprocessableEntity {
 		t.Errorf("four files: %d", code)
 	}
-	if tickets, _ := app.Store.FindTickets(ctx, store.TicketFilter{}); len(tickets) != 0 {
+	if tickets, _ := app.Store.FindTickets(ctx, records.TicketFilter{}); len(tickets) != 0 {
 		t.Fatalf("a refused form made %d tickets", len(tickets))
 	}
 	if code, _ := file(map[string][]byte{"现场.png": png}, "192.0.2.12"); code != http.StatusSeeOther {
 		t.Fatalf("a ticket with a photo: %d", code)
 	}
-	tickets, _ := app.Store.FindTickets(ctx, store.TicketFilter{})
+	tickets, _ := app.Store.FindTickets(ctx, records.TicketFilter{})
 	if len(tickets) != 1 {
 		t.Fatalf("%d tickets", len(tickets))
 	}

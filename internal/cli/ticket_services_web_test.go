@@ -11,7 +11,7 @@ import (
 	"testing"
 
 	"github.com/duban/duban/internal/httpauth"
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/store/storetest"
 )
 
@@ -83,7 +83,7 @@ func TestTicketServicesPage(t *testing.T) {
 			if _, _, body := send("office", "GET", "/tickets/new", nil); strings.Contains(body, `value="cs-wy"`) {
 				t.Error("the intake form still offers the deactivated category")
 			}
-			entries, _, err := app.Store.FindAudit(ctx, store.AuditFilter{Action: "ticket.service."})
+			entries, _, err := app.Store.FindAudit(ctx, records.AuditFilter{Action: "ticket.service."})
 			if err != nil || len(entries) != 2 || entries[0].Action != "ticket.service.update" || entries[0].Actor != "office" ||
 				!strings.Contains(entries[0].Before, "城乡建设/物业管理") || !strings.Contains(entries[0].After, "住房保障/物业服务") {
 				t.Errorf("audit: %d entries %v", len(entries), err)

@@ -17,6 +17,7 @@ import (
 	"github.com/duban/duban/internal/config"
 	"github.com/duban/duban/internal/httpauth"
 	"github.com/duban/duban/internal/plandoc"
+	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/store"
 	"github.com/duban/duban/internal/store/storetest"
 )
@@ -192,18 +193,18 @@ func webFixture(t *testing.T, kind string, callers []string) (*App, map[string]s
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { app.Close() })
-	a, _ := app.Store.CreateUnit(ctx, audit.System, store.UnitCreate{Name: "市法制办", Kind: store.UnitDepartment})
-	b, _ := app.Store.CreateUnit(ctx, audit.System, store.UnitCreate{Name: "市财政局", Kind: store.UnitDepartment})
+	a, _ := app.Store.CreateUnit(ctx, audit.System, records.UnitCreate{Name: "市法制办", Kind: records.UnitDepartment})
+	b, _ := app.Store.CreateUnit(ctx, audit.System, records.UnitCreate{Name: "市财政局", Kind: records.UnitDepartment})
 	roles := map[string]authz.Role{"sysadmin": authz.SysAdmin, "secadmin": authz.SecAdmin, "auditadmin": authz.AuditAdmin,
 		"office": authz.Office, "leader": authz.Leader, "liaisonA": authz.Liaison, "liaisonB": authz.Liaison}
 	units := map[string][]int64{"liaisonA": {a.ID}, "liaisonB": {b.ID}}
 	cookies := map[string]string{}
 	for _, c := range callers {
-		u, err := app.Store.CreateUser(ctx, audit.System, store.UserCreate{Username: c, PasswordHash: testHash, Role: roles[c], Units: units[c]})
+		u, err := app.Store.CreateUser(ctx, audit.System, records.UserCreate{Username: c, PasswordHash: testHash, Role: roles[c], Units: units[c]})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if cookies[c], err = app.Signin.Issue(ctx, audit.System, u.ID, store.SessionWeb, "test", "127.0.0.1"); err != nil {
+		if cookies[c], err = app.Signin.Issue(ctx, audit.System, u.ID, records.SessionWeb, "test", "127.0.0.1"); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -215,7 +216,7 @@ var testHash, _ = auth.HashPassword("Fixture#Pass1")
 func newBystander(t *testing.T, db *store.DB) int64 {
 	t.Helper()
 	n, _ := db.CountUsers(context.Background())
-	u, err := db.CreateUser(context.Background(), audit.System, store.UserCreate{Username: fmt.Sprintf("bystander%d", n),
+	u, err := db.CreateUser(context.Background(), audit.System, records.UserCreate{Username: fmt.Sprintf("bystander%d", n),
 		DisplayName: "旁观者", PasswordHash: testHash, Role: authz.Leader})
 	if err != nil {
 		t.Fatal(err)
@@ -247,7 +248,7 @@ func newLedgerIDs(t *testing.T, db *store.DB) ledgerIDs {
 		return plandoc.Task{Path: []string{"1"}, Title: title, Units: []string{"市法制办"}, LeadUnits: []string{"市法制办"}}
 	}
 	importPlan := func(draft bool, sum string, tasks ...plandoc.Task) int64 {
-		id, _, err := db.ImportPlan(ctx, store.PlanImport{SourceName: "matrix.txt", SourceSHA256: strings.Repeat(sum, 64),
+		id, _, err := db.ImportPlan(ctx, records.PlanImport{SourceName: "matrix.txt", SourceSHA256: strings.Repeat(sum, 64),
 			Format: "text", Plan: &plandoc.Plan{Title: "矩阵方案", Tasks: tasks}, Draft: draft, SourceText: "矩阵方案"})
 		if err != nil {
 			t.Fatal(err)
@@ -259,7 +260,7 @@ func newLedgerIDs(t *testing.T, db *store.DB) ledgerIDs {
 	live := importPlan(false, "b", task("报送"), task("申请"), task("销号"), task("退回"))
 	byTitle := map[string]int64{}
 	for _, p := range []int64{ids.draftPlan, live} {
-		tasks, _, err := db.FindTasks(ctx, store.TaskFilter{PlanID: p})
+		tasks, _, err := db.FindTasks(ctx, records.TaskFilter{PlanID: p})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -18,7 +18,7 @@ import (
 
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/config"
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/records"
 )
 
 // TestOfficePagesInTraditional signs in as the office (ducha) on the demo
@@ -49,7 +49,7 @@ func TestOfficePagesInTraditional(t *testing.T) {
 	}
 	// A 督办单 issued by hand, so a task page explains one whatever day
 	// the test runs on.
-	tasks, _, err := app.Store.FindTasks(ctx, store.TaskFilter{Registered: true, Limit: 1})
+	tasks, _, err := app.Store.FindTasks(ctx, records.TaskFilter{Registered: true, Limit: 1})
 	if err != nil || len(tasks) == 0 {
 		cancel()
 		t.Fatalf("a task to supervise: %v", err)

@@ -16,12 +16,13 @@ import (
 
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/emergency"
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/fault"
+	"github.com/duban/duban/internal/records"
 )
 
 // Service is the incidents' desk.
 type Service struct {
-	Store *store.DB
+	Store Store
 	Now   func() time.Time
 }
 
@@ -32,12 +33,12 @@ func (e *InputError) Error() string { return "突发事件：" + strings.Join(e.
 
 // View is an incident with its clocks as they stand now.
 type View struct {
-	store.Incident
+	records.Incident
 	Clocks []emergency.Clock
 }
 
 // Report records an incident.
-func (s *Service) Report(ctx context.Context, actor audit.Actor, in store.Incident) (*View, error) {
+func (s *Service) Report(ctx context.Context, actor audit.Actor, in records.Incident) (*View, error) {
 	var problems []string
 	in.Title, in.Summary = strings.TrimSpace(in.Title), strings.TrimSpace(in.Summary)
 	if in.Title == "" || utf8.RuneCountInString(in.Title) > 200 {
@@ -95,8 +96,8 @@ func (s *Service) Fulfil(ctx context.Context, actor audit.Actor, id int64, kind 
 	if len(problems) > 0 {
 		return nil, &InputError{problems}
 	}
-	err = s.Store.RecordIncidentDuty(ctx, actor, id, kind, store.IncidentDuty{DoneAt: at, Evidence: evidence})
-	if errors.Is(err, store.ErrConflict) {
+	err = s.Store.RecordIncidentDuty(ctx, actor, id, kind, records.IncidentDuty{DoneAt: at, Evidence: evidence})
+	if errors.Is(err, fault.ErrConflict) {
 		return nil, &InputError{[]string{fmt.Sprintf("%s已登记过，以首次登记的时间为准", emergency.DutyLabel(kind))}}
 	}
 	if err != nil {
@@ -127,7 +128,7 @@ func (s *Service) Recent(ctx context.Context, days int) ([]View, error) {
 	return out, nil
 }
 
-func (s *Service) view(inc store.Incident) *View {
+func (s *Service) view(inc records.Incident) *View {
 	done := map[string]time.Time{}
 	for k, d := range inc.Duties {
 		done[k] = d.DoneAt

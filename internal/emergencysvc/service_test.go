@@ -8,7 +8,7 @@ import (
 
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/emergency"
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/store/storetest"
 )
 
@@ -30,18 +30,18 @@ func TestIncidentClocks(t *testing.T) {
 			opts := storetest.Options(t, kind)
 			opts.Now = func() time.Time { return now }
 			db := storetest.OpenWith(t, opts)
-			unit, err := db.CreateUnit(ctx, audit.System, store.UnitCreate{Name: "市应急管理局", Kind: store.UnitDepartment})
+			unit, err := db.CreateUnit(ctx, audit.System, records.UnitCreate{Name: "市应急管理局", Kind: records.UnitDepartment})
 			if err != nil {
 				t.Fatal(err)
 			}
 			svc := &Service{Store: db, Now: func() time.Time { return now }}
 			office := audit.Actor{Username: "ducha"}
 			var bad *InputError
-			if _, err := svc.Report(ctx, office, store.Incident{Level: "huge"}); !errors.As(err, &bad) || len(bad.Problems) != 3 {
+			if _, err := svc.Report(ctx, office, records.Incident{Level: "huge"}); !errors.As(err, &bad) || len(bad.Problems) != 3 {
 				t.Errorf("a bad incident: %v", err)
 			}
 			occurred := time.Date(2026, 10, 3, 21, 30, 0, 0, cst)
-			v, err := svc.Report(ctx, office, store.Incident{Title: "某化工园区爆炸事故", Level: string(emergency.Major), OccurredAt: occurred,
+			v, err := svc.Report(ctx, office, records.Incident{Title: "某化工园区爆炸事故", Level: string(emergency.Major), OccurredAt: occurred,
 				UnitID: unit.ID, Summary: "<b>伤亡情况正在核实</b>"})
 			if err != nil {
 				t.Fatal(err)
@@ -78,7 +78,7 @@ func TestIncidentClocks(t *testing.T) {
 			}
 			// 31 days before now less 3 hours, written in China time: out
 			// of a 30-day window on both databases.
-			if _, err := svc.Report(ctx, office, store.Incident{Title: "旧事件", Level: string(emergency.General),
+			if _, err := svc.Report(ctx, office, records.Incident{Title: "旧事件", Level: string(emergency.General),
 				OccurredAt: now.AddDate(0, 0, -30).Add(-3 * time.Hour)}); err != nil {
 				t.Fatal(err)
 			}

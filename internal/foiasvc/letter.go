@@ -8,7 +8,7 @@ import (
 
 	"github.com/duban/duban/internal/docx"
 	"github.com/duban/duban/internal/foia"
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/records"
 )
 
 // ErrNotReplied is a letter asked for before the reply.
@@ -67,7 +67,7 @@ func formAsked(form string) string {
 
 // handling tells the steps that changed the clock, as the letter must:
 // the 补正, the extension, the consultation, the fee.
-func handling(steps []store.FOIAStep) []string {
+func handling(steps []records.FOIAStep) []string {
 	var out []string
 	for _, st := range steps {
 		on := chineseDate(st.On)

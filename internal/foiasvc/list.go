@@ -5,14 +5,14 @@ import (
 	"time"
 
 	"github.com/duban/duban/internal/foia"
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/records"
 )
 
 // List is the office's desk: the open requests with their clocks run to
 // today, the nearest deadline first, then up to limit concluded ones,
 // newest first (none for a limit of 0).
 func (s *Service) List(ctx context.Context, limit int) (open, concluded []View, err error) {
-	rows, err := s.Store.FindFOIARequests(ctx, store.FOIAFilter{Open: true, Limit: 1000})
+	rows, err := s.Store.FindFOIARequests(ctx, records.FOIAFilter{Open: true, Limit: 1000})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -34,7 +34,7 @@ func (s *Service) List(ctx context.Context, limit int) (open, concluded []View, 
 	if limit <= 0 {
 		return open, nil, nil
 	}
-	done, err := s.Store.FindFOIARequests(ctx, store.FOIAFilter{Concluded: true, Limit: limit})
+	done, err := s.Store.FindFOIARequests(ctx, records.FOIAFilter{Concluded: true, Limit: limit})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -49,7 +49,7 @@ func (s *Service) List(ctx context.Context, limit int) (open, concluded []View, 
 // it, and how those concluded in it ended.
 func (s *Service) Annual(ctx context.Context, year int) ([]foia.Row, error) {
 	start := time.Date(year, time.January, 1, 0, 0, 0, 0, time.UTC)
-	rows, err := s.Store.FindFOIARequests(ctx, store.FOIAFilter{ReceivedBefore: start.AddDate(1, 0, 0), ConcludedFrom: start, Limit: -1})
+	rows, err := s.Store.FindFOIARequests(ctx, records.FOIAFilter{ReceivedBefore: start.AddDate(1, 0, 0), ConcludedFrom: start, Limit: -1})
 	if err != nil {
 		return nil, err
 	}

@@ -18,13 +18,13 @@ import (
 
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/foia"
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/workday"
 )
 
 // Service is the disclosure office's desk.
 type Service struct {
-	Store    *store.DB
+	Store    Store
 	Calendar workday.Source
 	Now      func() time.Time
 	// Letters names the agency in the reply letters and the bodies of the
@@ -64,8 +64,8 @@ const MaxContent = 2000
 
 // View is a request with its steps and where its clock stands today.
 type View struct {
-	Request store.FOIARequest
-	Steps   []store.FOIAStep
+	Request records.FOIARequest
+	Steps   []records.FOIAStep
 	Clock   foia.Clock
 }
 
@@ -145,7 +145,7 @@ func (s *Service) receive(ctx context.Context, actor audit.Actor, in Intake, fol
 	if len(problems) > 0 {
 		return nil, &InputError{problems}
 	}
-	r := store.FOIARequest{ApplicantKind: in.Kind, ApplicantName: in.Name, ApplicantIDNo: strings.TrimSpace(in.IDNo),
+	r := records.FOIARequest{ApplicantKind: in.Kind, ApplicantName: in.Name, ApplicantIDNo: strings.TrimSpace(in.IDNo),
 		ApplicantPhone: strings.TrimSpace(in.Phone), ApplicantEmail: strings.TrimSpace(in.Email), ApplicantAddr: strings.TrimSpace(in.Address),
 		Channel: in.Channel, ReceivedOn: workday.DateOf(in.Received), Content: in.Content, Form: strings.TrimSpace(in.Form),
 		Withheld: -1, FollowHash: follow}
@@ -161,7 +161,7 @@ func (s *Service) receive(ctx context.Context, actor audit.Actor, in Intake, fol
 
 // settle runs the clock over the steps and keeps its state and deadline
 // on the request, or refuses steps the Regulations do not allow.
-func (s *Service) settle(r *store.FOIARequest, steps []store.FOIAStep) error {
+func (s *Service) settle(r *records.FOIARequest, steps []records.FOIAStep) error {
 	c, err := s.run(r, steps)
 	if err != nil {
 		return err
@@ -175,13 +175,13 @@ func (s *Service) settle(r *store.FOIARequest, steps []store.FOIAStep) error {
 	return nil
 }
 
-func (s *Service) run(r *store.FOIARequest, steps []store.FOIAStep) (foia.Clock, error) {
+func (s *Service) run(r *records.FOIARequest, steps []records.FOIAStep) (foia.Clock, error) {
 	return s.runAt(r, steps, s.today())
 }
 
 // runAt is where the request stood on a day: before a step, on the day
 // of the step.
-func (s *Service) runAt(r *store.FOIARequest, steps []store.FOIAStep, day time.Time) (foia.Clock, error) {
+func (s *Service) runAt(r *records.FOIARequest, steps []records.FOIAStep, day time.Time) (foia.Clock, error) {
 	req := foia.Request{Channel: foia.Channel(r.Channel), Received: r.ReceivedOn}
 	for _, st := range steps {
 		req.Steps = append(req.Steps, foia.Step{Kind: st.Kind, On: st.On, Days: st.Days})
@@ -193,7 +193,7 @@ func (s *Service) runAt(r *store.FOIARequest, steps []store.FOIAStep, day time.T
 	return c, err
 }
 
-func (s *Service) view(r *store.FOIARequest, steps []store.FOIAStep) (*View, error) {
+func (s *Service) view(r *records.FOIARequest, steps []records.FOIAStep) (*View, error) {
 	c, err := s.run(r, steps)
 	if err != nil {
 		return nil, err

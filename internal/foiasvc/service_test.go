@@ -11,8 +11,8 @@ import (
 	"time"
 
 	"github.com/duban/duban/internal/audit"
+	"github.com/duban/duban/internal/fault"
 	"github.com/duban/duban/internal/foia"
-	"github.com/duban/duban/internal/store"
 	"github.com/duban/duban/internal/store/storetest"
 	"github.com/duban/duban/internal/workday"
 )
@@ -70,7 +70,7 @@ func TestRequestJourney(t *testing.T) {
 			if f, err := svc.Follow(ctx, id, secret); err != nil || f.Request.ID != id {
 				t.Fatalf("follow: %v", err)
 			}
-			if _, err := svc.Follow(ctx, id, "wrong"); !errors.Is(err, store.ErrNotFound) {
+			if _, err := svc.Follow(ctx, id, "wrong"); !errors.Is(err, fault.ErrNotFound) {
 				t.Errorf("a wrong follow link: %v", err)
 			}
 			if m := v.Request.Masked(); m.ApplicantName != "某*******" || m.ApplicantPhone != "139****1111" {

@@ -8,7 +8,7 @@ import (
 
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/foia"
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/workday"
 )
 
@@ -75,8 +75,8 @@ func (s *Service) Step(ctx context.Context, actor audit.Actor, id int64, in Step
 	default:
 		in.Days = 0
 	}
-	step := store.FOIAStep{Kind: in.Kind, On: on, Days: in.Days, Note: strings.TrimSpace(in.Note)}
-	r, err := s.Store.StepFOIARequest(ctx, actor, id, step, func(r *store.FOIARequest, steps []store.FOIAStep) error {
+	step := records.FOIAStep{Kind: in.Kind, On: on, Days: in.Days, Note: strings.TrimSpace(in.Note)}
+	r, err := s.Store.StepFOIARequest(ctx, actor, id, step, func(r *records.FOIARequest, steps []records.FOIAStep) error {
 		if r.ConcludedOn != nil {
 			return &InputError{[]string{"该申请已办结，不能再登记办理步骤"}}
 		}
@@ -131,8 +131,8 @@ func (s *Service) Reply(ctx context.Context, actor audit.Actor, id int64, in Rep
 	if err != nil {
 		return nil, err
 	}
-	step := store.FOIAStep{Kind: foia.StepReply, On: on, Note: in.Type.Label()}
-	r, err := s.Store.StepFOIARequest(ctx, actor, id, step, func(r *store.FOIARequest, steps []store.FOIAStep) error {
+	step := records.FOIAStep{Kind: foia.StepReply, On: on, Note: in.Type.Label()}
+	r, err := s.Store.StepFOIARequest(ctx, actor, id, step, func(r *records.FOIARequest, steps []records.FOIAStep) error {
 		if r.ConcludedOn != nil {
 			return &InputError{[]string{"该申请已经答复"}}
 		}
@@ -166,7 +166,7 @@ func (s *Service) Reply(ctx context.Context, actor audit.Actor, id int64, in Rep
 // 补正 notice after the 7 working days of Art. 30, an extension after the
 // deadline it would extend (Art. 33). Recording either would move the
 // deadline of a request already late.
-func (s *Service) inTime(r *store.FOIARequest, steps []store.FOIAStep, on time.Time) error {
+func (s *Service) inTime(r *records.FOIARequest, steps []records.FOIAStep, on time.Time) error {
 	kind := steps[len(steps)-1].Kind
 	if kind != foia.StepCorrection && kind != foia.StepExtension {
 		return nil
@@ -187,7 +187,7 @@ func (s *Service) inTime(r *store.FOIARequest, steps []store.FOIAStep, on time.T
 
 // abandonedBy is why a request was deemed abandoned: a fee notice never
 // paid, or else a 补正 never supplied.
-func abandonedBy(steps []store.FOIAStep) foia.Reply {
+func abandonedBy(steps []records.FOIAStep) foia.Reply {
 	unpaid := false
 	for _, st := range steps {
 		switch st.Kind {
@@ -234,7 +234,7 @@ func (s *Service) ConfirmReceipt(ctx context.Context, actor audit.Actor, id int6
 	if err != nil {
 		return nil, err
 	}
-	r, err := s.Store.SetFOIAReceived(ctx, actor, id, on, func(r *store.FOIARequest, steps []store.FOIAStep) error {
+	r, err := s.Store.SetFOIAReceived(ctx, actor, id, on, func(r *records.FOIARequest, steps []records.FOIAStep) error {
 		switch foia.Channel(r.Channel) {
 		case foia.OrdinaryMail, foia.Online, foia.Fax:
 		default:

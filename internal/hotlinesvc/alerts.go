@@ -5,7 +5,7 @@ import (
 	"fmt"
 
 	"github.com/duban/duban/internal/hotline"
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/workday"
 )
 
@@ -29,7 +29,7 @@ func (s *Service) Alerts(ctx context.Context) ([]Alert, error) {
 	now := s.Now()
 	var out []Alert
 	for _, state := range []hotline.State{hotline.Triage, hotline.Assigned, hotline.Accepted} {
-		err := s.Store.EachTicket(ctx, store.TicketFilter{State: string(state)}, func(t *store.Ticket) error {
+		err := s.Store.EachTicket(ctx, records.TicketFilter{State: string(state)}, func(t *records.Ticket) error {
 			open := hotline.Open{State: state, Received: t.ReceivedAt, Due: t.DueAt, SignHours: s.limitOf(t, services).SignHours}
 			if t.AssignedAt != nil {
 				open.Assigned = *t.AssignedAt
@@ -48,7 +48,7 @@ func (s *Service) Alerts(ctx context.Context) ([]Alert, error) {
 	return out, nil
 }
 
-func reminderText(t *store.Ticket, r hotline.Reminder) (string, string) {
+func reminderText(t *records.Ticket, r hotline.Reminder) (string, string) {
 	what := fmt.Sprintf("12345工单 %d（%s）", t.ID, hotline.Type(t.Type).Label())
 	at := r.At.In(workday.Zone).Format("01-02 15:04")
 	switch r.Kind {

@@ -10,7 +10,7 @@ import (
 
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/hotline"
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/store/storetest"
 	"github.com/duban/duban/internal/workday"
 )
@@ -28,8 +28,8 @@ func TestAlerts(t *testing.T) {
 			opts := storetest.Options(t, kind)
 			opts.Now = func() time.Time { return clock }
 			db := storetest.OpenWith(t, opts)
-			zjj, _ := db.CreateUnit(ctx, audit.System, store.UnitCreate{Name: "市住建局", Kind: store.UnitDepartment})
-			if err := db.SaveTicketService(ctx, audit.System, store.TicketService{Code: "cs-wy", Name: "物业管理", Path: "城乡建设/物业管理",
+			zjj, _ := db.CreateUnit(ctx, audit.System, records.UnitCreate{Name: "市住建局", Kind: records.UnitDepartment})
+			if err := db.SaveTicketService(ctx, audit.System, records.TicketService{Code: "cs-wy", Name: "物业管理", Path: "城乡建设/物业管理",
 				Type: "complaint", UnitID: zjj.ID, Active: true}); err != nil {
 				t.Fatal(err)
 			}
@@ -78,7 +78,7 @@ func TestAlerts(t *testing.T) {
 			// hour either side of the deadline (stored in UTC, compared as
 			// text on SQLite).
 			for due, want := range map[time.Time]int{routed.DueAt.Add(time.Hour).In(cstZone): 1, routed.DueAt.Add(-time.Hour).In(cstZone): 0} {
-				if n, err := db.CountTickets(ctx, store.TicketFilter{State: "accepted", DueBefore: due}); err != nil || n != want {
+				if n, err := db.CountTickets(ctx, records.TicketFilter{State: "accepted", DueBefore: due}); err != nil || n != want {
 					t.Errorf("due before %s: %d %v, want %d", due, n, err, want)
 				}
 			}

@@ -17,14 +17,15 @@ import (
 	"unicode/utf8"
 
 	"github.com/duban/duban/internal/audit"
+	"github.com/duban/duban/internal/fault"
 	"github.com/duban/duban/internal/hotline"
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/workday"
 )
 
 // Service is the hotline.
 type Service struct {
-	Store    *store.DB
+	Store    Store
 	Calendar workday.Source
 	Limits   hotline.Limits
 	Now      func() time.Time
@@ -44,7 +45,7 @@ type Intake struct {
 	Email       string
 	// Files are photos or documents already checked and kept in the
 	// files store (at most MaxFiles).
-	Files []store.Attachment
+	Files []records.Attachment
 	// IP is where a public submission came from, for the audit log.
 	IP string
 }
@@ -88,14 +89,14 @@ var maxLen = []struct {
 // Receive takes a request in: checks it, finds its service, sets its
 // deadline by the limits and routes it — to the service's unit when the
 // 权责清单 names one, else to triage.
-func (s *Service) Receive(ctx context.Context, actor audit.Actor, in Intake) (*store.Ticket, error) {
+func (s *Service) Receive(ctx context.Context, actor audit.Actor, in Intake) (*records.Ticket, error) {
 	return s.receive(ctx, actor, in, "")
 }
 
 // ReceivePublic takes a request from the public form and returns, beside
 // the ticket, the secret with which the caller follows it and rates the
 // answer; only its hash is kept.
-func (s *Service) ReceivePublic(ctx context.Context, in Intake) (*store.Ticket, string, error) {
+func (s *Service) ReceivePublic(ctx context.Context, in Intake) (*records.Ticket, string, error) {
 	var b [16]byte
 	if _, err := rand.Read(b[:]); err != nil {
 		return nil, "", err
@@ -111,25 +112,25 @@ func followHash(secret string) string {
 }
 
 // Follow is the ticket a caller follows with its secret.
-func (s *Service) Follow(ctx context.Context, id int64, secret string) (*store.Ticket, error) {
+func (s *Service) Follow(ctx context.Context, id int64, secret string) (*records.Ticket, error) {
 	return s.Store.FindTicketByFollow(ctx, id, followHash(secret))
 }
 
 // Rate is the caller's own verdict on the answer, from the follow link:
 // a return visit the caller makes.
-func (s *Service) Rate(ctx context.Context, id int64, secret string, verdict hotline.Satisfaction, resolved bool) (*store.Ticket, error) {
+func (s *Service) Rate(ctx context.Context, id int64, secret string, verdict hotline.Satisfaction, resolved bool) (*records.Ticket, error) {
 	if _, err := s.Follow(ctx, id, secret); err != nil {
 		return nil, err
 	}
 	return s.Visit(ctx, audit.Actor{Username: "caller"}, id, verdict, resolved)
 }
 
-func (s *Service) receive(ctx context.Context, actor audit.Actor, in Intake, follow string) (*store.Ticket, error) {
+func (s *Service) receive(ctx context.Context, actor audit.Actor, in Intake, follow string) (*records.Ticket, error) {
 	services, err := s.Store.TicketServices(ctx)
 	if err != nil {
 		return nil, err
 	}
-	var svc *store.TicketService
+	var svc *records.TicketService
 	for i := range services {
 		if services[i].Code == in.ServiceCode && services[i].Active {
 			svc = &services[i]
@@ -192,7 +193,7 @@ func (s *Service) receive(ctx context.Context, actor audit.Actor, in Intake, fol
 		return nil, &InputError{Problems: []string{fmt.Sprintf("没有适用于“%s”的办理时限，请联系管理员补充时限规则", t.Label())}, Fields: []string{"type"}}
 	}
 	now := s.Now().UTC()
-	tk := store.Ticket{ServiceCode: in.ServiceCode, Type: string(t), Urgency: urgency, Channel: in.Channel, Description: desc,
+	tk := records.Ticket{ServiceCode: in.ServiceCode, Type: string(t), Urgency: urgency, Channel: in.Channel, Description: desc,
 		Address: strings.TrimSpace(in.Address), Lat: in.Lat, Lon: in.Lon, CallerName: strings.TrimSpace(in.Name),
 		CallerPhone: strings.TrimSpace(in.Phone), CallerEmail: strings.TrimSpace(in.Email), State: string(hotline.Triage),
 		DueAt: limit.Due(s.Calendar.Current(), now), ReceivedAt: now, FollowHash: follow, Files: in.Files}
@@ -207,7 +208,7 @@ func (s *Service) receive(ctx context.Context, actor audit.Actor, in Intake, fol
 }
 
 // machine reads a stored ticket into the state machine's terms.
-func machine(t *store.Ticket) *hotline.Ticket {
+func machine(t *records.Ticket) *hotline.Ticket {
 	m := &hotline.Ticket{State: hotline.State(t.State), Unit: t.UnitID, Due: t.DueAt, Reopened: t.Reopened, Extension: t.Extension}
 	if t.AssignedAt != nil {
 		m.Assigned = *t.AssignedAt
@@ -219,7 +220,7 @@ func machine(t *store.Ticket) *hotline.Ticket {
 }
 
 // back writes the machine's state into the stored ticket.
-func back(m *hotline.Ticket, t *store.Ticket) {
+func back(m *hotline.Ticket, t *records.Ticket) {
 	t.State, t.UnitID, t.DueAt, t.Reopened, t.Extension = string(m.State), m.Unit, m.Due.UTC(), m.Reopened, m.Extension
 	t.AssignedAt, t.SignedAt = timePtr(m.Assigned), timePtr(m.Signed)
 }
@@ -232,8 +233,8 @@ func timePtr(t time.Time) *time.Time {
 }
 
 // step applies one move of the state machine to a stored ticket.
-func (s *Service) step(ctx context.Context, actor audit.Actor, id int64, kind, note string, move func(*store.Ticket, *hotline.Ticket) error) (*store.Ticket, error) {
-	t, err := s.Store.StepTicket(ctx, actor, id, kind, note, func(t *store.Ticket) error {
+func (s *Service) step(ctx context.Context, actor audit.Actor, id int64, kind, note string, move func(*records.Ticket, *hotline.Ticket) error) (*records.Ticket, error) {
+	t, err := s.Store.StepTicket(ctx, actor, id, kind, note, func(t *records.Ticket) error {
 		m := machine(t)
 		if err := move(t, m); err != nil {
 			return err
@@ -242,14 +243,14 @@ func (s *Service) step(ctx context.Context, actor audit.Actor, id int64, kind, n
 		return nil
 	})
 	if errors.Is(err, hotline.ErrStep) || errors.Is(err, hotline.ErrWindow) {
-		return nil, fmt.Errorf("%w: %w", err, store.ErrState)
+		return nil, fmt.Errorf("%w: %w", err, fault.ErrState)
 	}
 	return t, err
 }
 
 // limitOf is the time-limit rule of a ticket, given the services (for
 // its category's path); a ticket no rule covers keeps the usual windows.
-func (s *Service) limitOf(t *store.Ticket, services []store.TicketService) hotline.Limit {
+func (s *Service) limitOf(t *records.Ticket, services []records.TicketService) hotline.Limit {
 	path := ""
 	for _, svc := range services {
 		if svc.Code == t.ServiceCode {
@@ -264,17 +265,17 @@ func (s *Service) limitOf(t *store.Ticket, services []store.TicketService) hotli
 }
 
 // Assign routes a ticket from triage to a unit (按责转办).
-func (s *Service) Assign(ctx context.Context, actor audit.Actor, id, unit int64) (*store.Ticket, error) {
-	return s.step(ctx, actor, id, "assign", "", func(_ *store.Ticket, m *hotline.Ticket) error { return m.Assign(unit, s.Now().UTC()) })
+func (s *Service) Assign(ctx context.Context, actor audit.Actor, id, unit int64) (*records.Ticket, error) {
+	return s.step(ctx, actor, id, "assign", "", func(_ *records.Ticket, m *hotline.Ticket) error { return m.Assign(unit, s.Now().UTC()) })
 }
 
 // Sign is the unit's 签收.
-func (s *Service) Sign(ctx context.Context, actor audit.Actor, id int64) (*store.Ticket, error) {
-	return s.step(ctx, actor, id, "sign", "", func(_ *store.Ticket, m *hotline.Ticket) error { return m.Sign(s.Now().UTC()) })
+func (s *Service) Sign(ctx context.Context, actor audit.Actor, id int64) (*records.Ticket, error) {
+	return s.step(ctx, actor, id, "sign", "", func(_ *records.Ticket, m *hotline.Ticket) error { return m.Sign(s.Now().UTC()) })
 }
 
 // SendBack is the unit's 退单 with its reason, within the window.
-func (s *Service) SendBack(ctx context.Context, actor audit.Actor, id int64, reason string) (*store.Ticket, error) {
+func (s *Service) SendBack(ctx context.Context, actor audit.Actor, id int64, reason string) (*records.Ticket, error) {
 	if strings.TrimSpace(reason) == "" {
 		return nil, &InputError{Problems: []string{"退单须写明理由"}}
 	}
@@ -282,21 +283,21 @@ func (s *Service) SendBack(ctx context.Context, actor audit.Actor, id int64, rea
 	if err != nil {
 		return nil, err
 	}
-	return s.step(ctx, actor, id, "send_back", reason, func(t *store.Ticket, m *hotline.Ticket) error {
+	return s.step(ctx, actor, id, "send_back", reason, func(t *records.Ticket, m *hotline.Ticket) error {
 		return m.SendBack(s.limitOf(t, services), s.Now().UTC())
 	})
 }
 
 // AskExtension is the unit's 延期 request.
-func (s *Service) AskExtension(ctx context.Context, actor audit.Actor, id int64, workdays int, reason string) (*store.Ticket, error) {
-	return s.step(ctx, actor, id, "ask_extension", reason, func(_ *store.Ticket, m *hotline.Ticket) error { return m.AskExtension(workdays) })
+func (s *Service) AskExtension(ctx context.Context, actor audit.Actor, id int64, workdays int, reason string) (*records.Ticket, error) {
+	return s.step(ctx, actor, id, "ask_extension", reason, func(_ *records.Ticket, m *hotline.Ticket) error { return m.AskExtension(workdays) })
 }
 
 // DecideExtension is the centre's decision: approved, the deadline moves
 // by the working days asked for.
-func (s *Service) DecideExtension(ctx context.Context, actor audit.Actor, id int64, approve bool) (*store.Ticket, error) {
+func (s *Service) DecideExtension(ctx context.Context, actor audit.Actor, id int64, approve bool) (*records.Ticket, error) {
 	return s.step(ctx, actor, id, map[bool]string{true: "extension_approved", false: "extension_denied"}[approve], "",
-		func(_ *store.Ticket, m *hotline.Ticket) error {
+		func(_ *records.Ticket, m *hotline.Ticket) error {
 			due := m.Due
 			if m.Extension > 0 {
 				cal := s.Calendar.Current()
@@ -309,11 +310,11 @@ func (s *Service) DecideExtension(ctx context.Context, actor audit.Actor, id int
 }
 
 // Answer is the unit's reply.
-func (s *Service) Answer(ctx context.Context, actor audit.Actor, id int64, text string) (*store.Ticket, error) {
+func (s *Service) Answer(ctx context.Context, actor audit.Actor, id int64, text string) (*records.Ticket, error) {
 	if strings.TrimSpace(text) == "" {
 		return nil, &InputError{Problems: []string{"请填写答复内容"}}
 	}
-	return s.step(ctx, actor, id, "answer", "", func(t *store.Ticket, m *hotline.Ticket) error {
+	return s.step(ctx, actor, id, "answer", "", func(t *records.Ticket, m *hotline.Ticket) error {
 		t.Answer = strings.TrimSpace(text)
 		return m.Answer()
 	})
@@ -321,8 +322,8 @@ func (s *Service) Answer(ctx context.Context, actor audit.Actor, id int64, text 
 
 // Visit records the return visit (回访): the verdict and whether the
 // problem was solved; a dissatisfied caller reopens the ticket.
-func (s *Service) Visit(ctx context.Context, actor audit.Actor, id int64, verdict hotline.Satisfaction, resolved bool) (*store.Ticket, error) {
-	return s.step(ctx, actor, id, "visit", string(verdict), func(t *store.Ticket, m *hotline.Ticket) error {
+func (s *Service) Visit(ctx context.Context, actor audit.Actor, id int64, verdict hotline.Satisfaction, resolved bool) (*records.Ticket, error) {
+	return s.step(ctx, actor, id, "visit", string(verdict), func(t *records.Ticket, m *hotline.Ticket) error {
 		t.Verdict, t.Resolved = string(verdict), resolved
 		// 重办 is a fresh assignment: the unit's windows and the deadline
 		// start again from the visit.
@@ -337,11 +338,11 @@ func (s *Service) Visit(ctx context.Context, actor audit.Actor, id int64, verdic
 
 // Redirect sends a request that is no ticket to its channel: 依申请公开,
 // 信访 or the courts.
-func (s *Service) Redirect(ctx context.Context, actor audit.Actor, id int64, to string) (*store.Ticket, error) {
+func (s *Service) Redirect(ctx context.Context, actor audit.Actor, id int64, to string) (*records.Ticket, error) {
 	if to != "disclosure" && to != "petition" && to != "litigation" {
 		return nil, &InputError{Problems: []string{"应转至 disclosure（依申请公开）、petition（信访）或 litigation（诉讼）"}}
 	}
-	return s.step(ctx, actor, id, "redirect", to, func(t *store.Ticket, m *hotline.Ticket) error {
+	return s.step(ctx, actor, id, "redirect", to, func(t *records.Ticket, m *hotline.Ticket) error {
 		t.RedirectTo = to
 		return m.Redirect()
 	})
@@ -354,7 +355,7 @@ func (s *Service) Rates(ctx context.Context, from, to time.Time) (map[int64]hotl
 		return nil, err
 	}
 	var outcomes []hotline.Outcome
-	err = s.Store.EachTicket(ctx, store.TicketFilter{From: from, To: to}, func(t *store.Ticket) error {
+	err = s.Store.EachTicket(ctx, records.TicketFilter{From: from, To: to}, func(t *records.Ticket) error {
 		if t.UnitID == 0 || t.AssignedAt == nil {
 			return nil
 		}

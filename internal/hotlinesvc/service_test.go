@@ -8,8 +8,9 @@ import (
 	"time"
 
 	"github.com/duban/duban/internal/audit"
+	"github.com/duban/duban/internal/fault"
 	"github.com/duban/duban/internal/hotline"
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/store/storetest"
 	"github.com/duban/duban/internal/workday"
 )
@@ -33,10 +34,10 @@ func TestTicketJourney(t *testing.T) {
 			opts := storetest.Options(t, kind)
 			opts.Now = func() time.Time { return clock }
 			db := storetest.OpenWith(t, opts)
-			zjj, _ := db.CreateUnit(ctx, audit.System, store.UnitCreate{Name: "市住建局", Kind: store.UnitDepartment})
-			cgj, _ := db.CreateUnit(ctx, audit.System, store.UnitCreate{Name: "市城管局", Kind: store.UnitDepartment})
+			zjj, _ := db.CreateUnit(ctx, audit.System, records.UnitCreate{Name: "市住建局", Kind: records.UnitDepartment})
+			cgj, _ := db.CreateUnit(ctx, audit.System, records.UnitCreate{Name: "市城管局", Kind: records.UnitDepartment})
 			agent := audit.Actor{Username: "jiexian"}
-			if err := db.SaveTicketService(ctx, agent, store.TicketService{Code: "cs-wy", Name: "物业管理", Path: "城乡建设/物业管理",
+			if err := db.SaveTicketService(ctx, agent, records.TicketService{Code: "cs-wy", Name: "物业管理", Path: "城乡建设/物业管理",
 				Type: "complaint", UnitID: zjj.ID, Keywords: "物业", Active: true}); err != nil {
 				t.Fatal(err)
 			}
@@ -61,10 +62,10 @@ func TestTicketJourney(t *testing.T) {
 			if err != nil || b.State != "triage" {
 				t.Fatalf("unclear ticket %+v %v", b, err)
 			}
-			if _, err := svc.Sign(ctx, agent, b.ID); !errors.Is(err, store.ErrState) {
+			if _, err := svc.Sign(ctx, agent, b.ID); !errors.Is(err, fault.ErrState) {
 				t.Errorf("signed in triage: %v", err)
 			}
-			step := func(tk *store.Ticket, err error) *store.Ticket {
+			step := func(tk *records.Ticket, err error) *records.Ticket {
 				t.Helper()
 				if err != nil {
 					t.Fatal(err)
@@ -78,7 +79,7 @@ func TestTicketJourney(t *testing.T) {
 			}
 			step(svc.Assign(ctx, agent, b.ID, cgj.ID))
 			clock = clock.Add(26 * time.Hour)
-			if _, err := svc.SendBack(ctx, audit.Actor{Username: "cgj"}, b.ID, "不归我管"); !errors.Is(err, store.ErrState) {
+			if _, err := svc.SendBack(ctx, audit.Actor{Username: "cgj"}, b.ID, "不归我管"); !errors.Is(err, fault.ErrState) {
 				t.Errorf("sent back after the window: %v", err)
 			}
 			step(svc.Sign(ctx, audit.Actor{Username: "cgj"}, b.ID))
@@ -119,7 +120,7 @@ func TestTicketJourney(t *testing.T) {
 			if r := rates[zjj.ID]; r.Tickets != 1 || r.Visited != 0 {
 				t.Errorf("市住建局 rates %+v", r)
 			}
-			entries, _, _ := db.FindAudit(ctx, store.AuditFilter{Action: "ticket."})
+			entries, _, _ := db.FindAudit(ctx, records.AuditFilter{Action: "ticket."})
 			if len(entries) < 12 || !strings.HasPrefix(entries[0].Action, "ticket.") {
 				t.Errorf("%d ticket audit entries", len(entries))
 			}

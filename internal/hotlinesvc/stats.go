@@ -5,7 +5,7 @@ import (
 	"time"
 
 	"github.com/duban/duban/internal/hotline"
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/records"
 )
 
 // Summary counts the tickets received in a period: by type, by state
@@ -22,7 +22,7 @@ type Summary struct {
 func (s *Service) Stats(ctx context.Context, from, to time.Time) (Summary, map[int64]hotline.Rates, error) {
 	sum := Summary{ByType: map[hotline.Type]int{}, ByState: map[hotline.State]int{}}
 	now := s.Now()
-	err := s.Store.EachTicket(ctx, store.TicketFilter{From: from, To: to}, func(t *store.Ticket) error {
+	err := s.Store.EachTicket(ctx, records.TicketFilter{From: from, To: to}, func(t *records.Ticket) error {
 		sum.Received++
 		sum.ByType[hotline.Type(t.Type)]++
 		st := hotline.State(t.State)

@@ -12,8 +12,8 @@ import (
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/clientip"
+	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/signin"
-	"github.com/duban/duban/internal/store"
 )
 
 // CookieName is the browser session cookie.
@@ -41,9 +41,9 @@ func IPFrom(ctx context.Context) string {
 
 // Caller is the signed-in account of a request and its token.
 type Caller struct {
-	User  *store.User
+	User  *records.User
 	Token string
-	Kind  string // store.SessionWeb or store.SessionAPI
+	Kind  string // records.SessionWeb or records.SessionAPI
 }
 
 // Principal is what authorisation needs; the zero Principal (no role)
@@ -87,11 +87,11 @@ func Middleware(s *signin.Service) func(http.Handler) http.Handler {
 func presented(r *http.Request) (token, kind string) {
 	if h := r.Header.Get("Authorization"); h != "" {
 		if t, ok := strings.CutPrefix(h, "Bearer "); ok {
-			return strings.TrimSpace(t), store.SessionAPI
+			return strings.TrimSpace(t), records.SessionAPI
 		}
 	}
 	if c, err := r.Cookie(CookieName); err == nil {
-		return c.Value, store.SessionWeb
+		return c.Value, records.SessionWeb
 	}
 	return "", ""
 }

@@ -6,8 +6,9 @@ import (
 
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/authz"
+	"github.com/duban/duban/internal/fault"
 	"github.com/duban/duban/internal/ledgersvc"
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/units"
 )
 
@@ -18,7 +19,7 @@ func (s *Service) Discard(ctx context.Context, p authz.Principal, actor audit.Ac
 		return ErrForbidden
 	}
 	err := s.Store.DeletePlan(ctx, actor, plan)
-	if errors.Is(err, store.ErrNotDraft) {
+	if errors.Is(err, records.ErrNotDraft) {
 		return &ConflictError{Key: "plans.error.discard_confirmed", Err: err}
 	}
 	return err
@@ -43,7 +44,7 @@ func (s *Service) Confirm(ctx context.Context, p authz.Principal, actor audit.Ac
 		return nil, err
 	}
 	s.gap()
-	err = s.Store.ConfirmPlan(ctx, actor, plan, func(tasks []store.Task) error {
+	err = s.Store.ConfirmPlan(ctx, actor, plan, func(tasks []records.Task) error {
 		if len(tasks) == 0 {
 			return invalid("", "plans.error.draft_empty")
 		}
@@ -53,7 +54,7 @@ func (s *Service) Confirm(ctx context.Context, p authz.Principal, actor audit.Ac
 		return unitless(tasks, ix)
 	})
 	switch {
-	case errors.Is(err, store.ErrConflict):
+	case errors.Is(err, fault.ErrConflict):
 		return nil, &ConflictError{Key: "error.plan_confirmed", Err: err}
 	case err != nil:
 		return nil, err
@@ -63,7 +64,7 @@ func (s *Service) Confirm(ctx context.Context, p authz.Principal, actor audit.Ac
 
 // unitless is the *UnitlessError of tasks, or nil when every task (not
 // optional) has a unit.
-func unitless(tasks []store.Task, ix *units.Index) error {
+func unitless(tasks []records.Task, ix *units.Index) error {
 	e := &UnitlessError{}
 	for _, t := range tasks {
 		ref := TaskRef{ID: t.ID, Path: t.Path, Title: t.Title}
@@ -95,7 +96,7 @@ func (s *Service) Publish(ctx context.Context, p authz.Principal, actor audit.Ac
 	}
 	err := s.Store.PublishPlan(ctx, actor, plan, public)
 	switch {
-	case errors.Is(err, store.ErrState):
+	case errors.Is(err, fault.ErrState):
 		return nil, &ConflictError{Key: "plans.error.publish_draft", Err: err}
 	case err != nil:
 		return nil, err

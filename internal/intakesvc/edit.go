@@ -11,7 +11,7 @@ import (
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/ledgersvc"
 	"github.com/duban/duban/internal/plandoc"
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/units"
 )
 
@@ -26,7 +26,7 @@ const (
 // blank, at most MaxPlanTitle characters), 文号 and issuer (MaxName),
 // date (an ISO date or "") and year (plausible, or 0 for unknown). It
 // returns the plan as lists show it.
-func (s *Service) UpdatePlan(ctx context.Context, p authz.Principal, actor audit.Actor, id int64, up store.PlanUpdate) (*ledgersvc.Plan, error) {
+func (s *Service) UpdatePlan(ctx context.Context, p authz.Principal, actor audit.Actor, id int64, up records.PlanUpdate) (*ledgersvc.Plan, error) {
 	if !authz.Allowed(p, authz.PlanWrite) {
 		return nil, ErrForbidden
 	}
@@ -65,7 +65,7 @@ func (s *Service) UpdatePlan(ctx context.Context, p authz.Principal, actor audit
 // at review or after 挂号. The title, if set, is not blank; lengths are
 // within MaxName and MaxLongText; every unit has a name, and a unit chosen
 // from the registry exists; dates are ISO dates and cadences known ones.
-func (s *Service) UpdateTask(ctx context.Context, p authz.Principal, actor audit.Actor, plan, task int64, up store.TaskUpdate) (*ledgersvc.Task, error) {
+func (s *Service) UpdateTask(ctx context.Context, p authz.Principal, actor audit.Actor, plan, task int64, up records.TaskUpdate) (*ledgersvc.Task, error) {
 	if !authz.Allowed(p, authz.TaskAssign) {
 		return nil, ErrForbidden
 	}
@@ -100,7 +100,7 @@ func (s *Service) UpdateTask(ctx context.Context, p authz.Principal, actor audit
 }
 
 // checkContent checks the parts of a task an edit sets.
-func checkContent(c *checks, path *[]string, units *[]store.UnitLink, deadlines *[]plandoc.Deadline, targets *[]plandoc.Target,
+func checkContent(c *checks, path *[]string, units *[]records.UnitLink, deadlines *[]plandoc.Deadline, targets *[]plandoc.Target,
 	milestones *[]plandoc.Milestone, weight **float64) {
 	if path != nil {
 		if len(*path) == 0 {
@@ -181,19 +181,19 @@ func (s *Service) unitIndex(ctx context.Context) (*units.Index, error) {
 // to its chosen unit takes the unit's registered name: the review matches
 // by name, and the ledger should show the official name rather than the
 // document's abbreviation.
-func (s *Service) unitLinks(ctx context.Context, in []store.UnitLink) ([]store.UnitLink, error) {
+func (s *Service) unitLinks(ctx context.Context, in []records.UnitLink) ([]records.UnitLink, error) {
 	reg, err := s.Store.FindUnits(ctx)
 	if err != nil {
 		return nil, err
 	}
-	byID := make(map[int64]store.Unit, len(reg))
+	byID := make(map[int64]records.Unit, len(reg))
 	list := make([]units.Unit, len(reg))
 	for i, u := range reg {
 		byID[u.ID] = u
 		list[i] = units.Unit{ID: u.ID, Name: u.Name, Aliases: u.Aliases}
 	}
 	ix := units.NewIndex(list)
-	out := make([]store.UnitLink, 0, len(in))
+	out := make([]records.UnitLink, 0, len(in))
 	for _, l := range in {
 		l.Name = strings.TrimSpace(l.Name)
 		if l.UnitID != 0 {
@@ -236,7 +236,7 @@ func (s *Service) taskView(ctx context.Context, id int64) (*ledgersvc.Task, erro
 // reviewError turns the store's refusal of a review edit on a confirmed
 // plan into the office's words.
 func reviewError(err error) error {
-	if errors.Is(err, store.ErrNotDraft) {
+	if errors.Is(err, records.ErrNotDraft) {
 		return &ConflictError{Key: "plans.error.not_draft", Err: err}
 	}
 	return err

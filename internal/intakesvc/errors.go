@@ -41,7 +41,7 @@ func invalid(field, key string) *InputError {
 // ConflictError refuses an operation the plan's state does not allow: a
 // review edit of a plan already confirmed, a second confirmation, a
 // draft put on the portal. Key is the catalogue's message; Err is the
-// store's error (store.ErrConflict or store.ErrState), so that callers
+// store's error (fault.ErrConflict or fault.ErrState), so that callers
 // that only know those still answer 409.
 type ConflictError struct {
 	Key string

@@ -10,7 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/duban/duban/internal/plandoc"
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/records"
 )
 
 // placeAfter places and numbers a task added after task after (0:
@@ -31,7 +31,7 @@ import (
 //     is never made.
 //
 // The office can change the path; a path used twice is warned about.
-func placeAfter(tasks []store.Task, after int64) (int64, []string) {
+func placeAfter(tasks []records.Task, after int64) (int64, []string) {
 	taken := map[string]bool{}
 	for _, t := range tasks {
 		taken[strings.Join(t.Path, "\x00")] = true
@@ -224,9 +224,9 @@ func titleOf(text, fallback string) string {
 }
 
 // merged is task a with task b appended.
-func merged(a, b *store.Task) store.TaskUpdate {
+func merged(a, b *records.Task) records.TaskUpdate {
 	text := joinText(a.Text, b.Text)
-	units := append([]store.UnitLink{}, a.UnitLinks...)
+	units := append([]records.UnitLink{}, a.UnitLinks...)
 	for _, u := range b.UnitLinks {
 		i := -1
 		for k := range units {
@@ -247,7 +247,7 @@ func merged(a, b *store.Task) store.TaskUpdate {
 	deadlines := union(a.Deadlines, b.Deadlines)
 	targets := union(a.Targets, b.Targets)
 	milestones := union(a.Milestones, b.Milestones)
-	up := store.TaskUpdate{Text: &text, Units: &units, Deadlines: &deadlines, Targets: &targets, Milestones: &milestones}
+	up := records.TaskUpdate{Text: &text, Units: &units, Deadlines: &deadlines, Targets: &targets, Milestones: &milestones}
 	if a.Weight != nil || b.Weight != nil {
 		w := weightOf(a) + weightOf(b)
 		pw := &w
@@ -264,7 +264,7 @@ func merged(a, b *store.Task) store.TaskUpdate {
 	return up
 }
 
-func weightOf(t *store.Task) float64 {
+func weightOf(t *records.Task) float64 {
 	if t.Weight == nil || math.IsNaN(*t.Weight) {
 		return 0
 	}

@@ -10,7 +10,7 @@ import (
 	"testing"
 
 	"github.com/duban/duban/internal/plandoc"
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/store/storetest"
 )
 
@@ -35,11 +35,11 @@ func TestLengthLimits(t *testing.T) {
 	plan, tasks := importDraft(t, s)
 	long := func(n int) *string { v := strings.Repeat("长", n); return &v }
 
-	_, err := s.UpdatePlan(ctx, office, actor, plan, store.PlanUpdate{Title: long(5000), DocNumber: long(5000), Issuer: long(101)})
+	_, err := s.UpdatePlan(ctx, office, actor, plan, records.PlanUpdate{Title: long(5000), DocNumber: long(5000), Issuer: long(101)})
 	if got, want := problems(err), []string{"title:error.title_too_long", "doc_number:error.too_long", "issuer:error.too_long"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("plan fields: %v, want %v", got, want)
 	}
-	if _, err := s.UpdatePlan(ctx, office, actor, plan, store.PlanUpdate{Title: long(MaxPlanTitle), DocNumber: long(MaxName)}); err != nil {
+	if _, err := s.UpdatePlan(ctx, office, actor, plan, records.PlanUpdate{Title: long(MaxPlanTitle), DocNumber: long(MaxName)}); err != nil {
 		t.Errorf("plan fields at the limits: %v", err)
 	}
 	if _, err := s.AddTask(ctx, office, actor, plan, NewTask{Title: *long(5000)}); problem(err) != "title:error.too_long" {
@@ -51,8 +51,8 @@ func TestLengthLimits(t *testing.T) {
 	if _, err := s.AddTask(ctx, office, actor, plan, NewTask{Title: "x", Path: []string{*long(MaxName + 1)}}); problem(err) != "path:error.too_long" {
 		t.Errorf("add a task with a long path: %v", err)
 	}
-	_, err = s.UpdateTask(ctx, office, actor, plan, tasks[0].ID, store.TaskUpdate{Title: long(101), Goal: long(2001), Owner: long(101),
-		Units: &[]store.UnitLink{{Name: *long(101)}}})
+	_, err = s.UpdateTask(ctx, office, actor, plan, tasks[0].ID, records.TaskUpdate{Title: long(101), Goal: long(2001), Owner: long(101),
+		Units: &[]records.UnitLink{{Name: *long(101)}}})
 	if got, want := problems(err), []string{"title:error.too_long", "goal:error.text_too_long", "owner:error.too_long", "units:error.too_long"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("task fields: %v, want %v", got, want)
 	}
@@ -68,7 +68,7 @@ func TestSplitNeverBeforeANote(t *testing.T) {
 	ctx := context.Background()
 	plan, tasks := importDraft(t, s)
 	text := "建立问题台账。（责任单位：市发改委）"
-	if _, err := s.Store.UpdateTask(ctx, actor, tasks[0].ID, store.TaskUpdate{Text: &text}); err != nil {
+	if _, err := s.Store.UpdateTask(ctx, actor, tasks[0].ID, records.TaskUpdate{Text: &text}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := s.SplitTask(ctx, office, actor, plan, tasks[0].ID, 1); problem(err) != "at:plans.error.split_note" {
@@ -76,7 +76,7 @@ func TestSplitNeverBeforeANote(t *testing.T) {
 	}
 	// A ； inside a note is no place to cut either; the next sentence is.
 	text = "建立问题台账（牵头单位：市发改委；配合单位：市财政局）。每月调度一次。"
-	if _, err := s.Store.UpdateTask(ctx, actor, tasks[0].ID, store.TaskUpdate{Text: &text}); err != nil {
+	if _, err := s.Store.UpdateTask(ctx, actor, tasks[0].ID, records.TaskUpdate{Text: &text}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := s.SplitTask(ctx, office, actor, plan, tasks[0].ID, 1); problem(err) != "at:plans.error.split_note" {
@@ -120,7 +120,7 @@ func TestEditsComputedOnFreshRows(t *testing.T) {
 			// A unit set on 二 while 二 is merged into 一 is merged too.
 			s.beforeWrite = func() {
 				s.beforeWrite = nil
-				if _, err := s.UpdateTask(ctx, office, actor, plan, two, store.TaskUpdate{Units: &[]store.UnitLink{{Name: "市审计局"}}}); err != nil {
+				if _, err := s.UpdateTask(ctx, office, actor, plan, two, records.TaskUpdate{Units: &[]records.UnitLink{{Name: "市审计局"}}}); err != nil {
 					t.Fatal(err)
 				}
 			}
@@ -152,7 +152,7 @@ func TestEditsComputedOnFreshRows(t *testing.T) {
 			// asked about: the check runs on what is registered.
 			s.beforeWrite = func() {
 				s.beforeWrite = nil
-				if _, err := s.UpdateTask(ctx, office, actor, plan, one, store.TaskUpdate{Units: &[]store.UnitLink{}}); err != nil {
+				if _, err := s.UpdateTask(ctx, office, actor, plan, one, records.TaskUpdate{Units: &[]records.UnitLink{}}); err != nil {
 					t.Fatal(err)
 				}
 			}
@@ -209,8 +209,10 @@ func pathsOf(t *testing.T, s *Service, plan int64) []string {
 
 // TestPlaceAfter: where an added task goes and what it is numbered.
 func TestPlaceAfter(t *testing.T) {
-	task := func(id int64, path ...string) store.Task { return store.Task{ID: id, Task: plandoc.Task{Path: path}} }
-	tasks := []store.Task{task(1, "三", "(一)", "1"), task(2, "三", "(一)", "2"), task(3, "三", "(二)"), task(4, "三", "(二)-1"),
+	task := func(id int64, path ...string) records.Task {
+		return records.Task{ID: id, Task: plandoc.Task{Path: path}}
+	}
+	tasks := []records.Task{task(1, "三", "(一)", "1"), task(2, "三", "(一)", "2"), task(3, "三", "(二)"), task(4, "三", "(二)-1"),
 		task(5, "三", "(二)-1", "1"), task(6, "三", "(三)"), task(7, "九")}
 	for _, tt := range []struct {
 		after     int64
@@ -232,15 +234,15 @@ func TestPlaceAfter(t *testing.T) {
 		}
 	}
 	// Repeated additions after the same task keep document order.
-	run := []store.Task{task(1, "(一)"), task(8, "(一)-1"), task(9, "(一)-2"), task(2, "(二)")}
+	run := []records.Task{task(1, "(一)"), task(8, "(一)-1"), task(9, "(一)-2"), task(2, "(二)")}
 	if after, path := placeAfter(run, 1); after != 9 || path[0] != "(一)-3" {
 		t.Errorf("third addition after (一): after %d as %v", after, path)
 	}
 	// First: the label before the first one's, when there is one.
-	if _, path := placeAfter([]store.Task{task(1, "(三)"), task(2, "(四)")}, 0); path[0] != "(二)" {
+	if _, path := placeAfter([]records.Task{task(1, "(三)"), task(2, "(四)")}, 0); path[0] != "(二)" {
 		t.Errorf("first before (三): %v", path)
 	}
-	if _, path := placeAfter([]store.Task{task(1, "一"), task(2, "一-0")}, 0); path[0] != "一-0-0" {
+	if _, path := placeAfter([]records.Task{task(1, "一"), task(2, "一-0")}, 0); path[0] != "一-0-0" {
 		t.Errorf("first when 一-0 is taken: %v", path)
 	}
 	if _, path := placeAfter(nil, 0); !reflect.DeepEqual(path, []string{"1"}) {

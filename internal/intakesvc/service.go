@@ -16,12 +16,12 @@ import (
 	"github.com/duban/duban/internal/docread"
 	"github.com/duban/duban/internal/ledgersvc"
 	"github.com/duban/duban/internal/plandoc"
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/records"
 )
 
 // Service is ledger intake.
 type Service struct {
-	Store *store.DB
+	Store Store
 	// Ledger builds the review read model and the views the operations
 	// return; the API's reviews come from the same one.
 	Ledger *ledgersvc.Service
@@ -107,7 +107,7 @@ func (s *Service) Import(ctx context.Context, p authz.Principal, actor audit.Act
 	}
 	warnings := documentWarnings(plan.Warnings)
 	sum := sha256.Sum256(in.Data)
-	id, created, err := s.Store.ImportPlan(ctx, store.PlanImport{SourceName: filepath.Base(in.Name),
+	id, created, err := s.Store.ImportPlan(ctx, records.PlanImport{SourceName: filepath.Base(in.Name),
 		SourceSHA256: hex.EncodeToString(sum[:]), Format: string(doc.Format), Plan: plan, Actor: actor,
 		Draft: in.Draft, SourceText: docread.Text(doc), Warnings: warnings})
 	if err != nil {

@@ -11,9 +11,11 @@ import (
 
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/authz"
+	"github.com/duban/duban/internal/fault"
 	"github.com/duban/duban/internal/ledger"
 	"github.com/duban/duban/internal/ledgersvc"
 	"github.com/duban/duban/internal/plandoc"
+	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/store"
 	"github.com/duban/duban/internal/store/storetest"
 	"github.com/duban/duban/internal/workday"
@@ -62,7 +64,7 @@ const draft = `关于印发某市营商环境改进方案的通知
 四、加强宣传引导。
 `
 
-func importDraft(t *testing.T, s *Service) (int64, []store.Task) {
+func importDraft(t *testing.T, s *Service) (int64, []records.Task) {
 	t.Helper()
 	ctx := context.Background()
 	res, err := s.Import(ctx, office, actor, Upload{Name: "方案.txt", Data: []byte(draft), Draft: true})
@@ -147,7 +149,7 @@ func TestReviewWarnings(t *testing.T) {
 				{Path: []string{"4"}, Title: "保障", Optional: true},
 			}}
 			annex := plandoc.Warning{Kind: plandoc.WarnUnreadAnnex, Line: 12, Excerpt: "附件2 重点任务清单"}
-			id, _, err := s.Store.ImportPlan(ctx, store.PlanImport{SourceName: "a.txt", SourceSHA256: strings.Repeat("ab", 32),
+			id, _, err := s.Store.ImportPlan(ctx, records.PlanImport{SourceName: "a.txt", SourceSHA256: strings.Repeat("ab", 32),
 				Format: "text", Plan: plan, Draft: true, Warnings: []plandoc.Warning{annex}})
 			if err != nil {
 				t.Fatal(err)
@@ -175,23 +177,23 @@ func TestReviewOperations(t *testing.T) {
 		t.Run(kind, func(t *testing.T) {
 			ctx := context.Background()
 			s := newService(t, kind)
-			fgw, _ := s.Store.CreateUnit(ctx, audit.System, store.UnitCreate{Name: "市发展和改革委员会", Aliases: []string{"市发改委"}, Kind: store.UnitDepartment})
+			fgw, _ := s.Store.(*store.DB).CreateUnit(ctx, audit.System, records.UnitCreate{Name: "市发展和改革委员会", Aliases: []string{"市发改委"}, Kind: records.UnitDepartment})
 			plan, tasks := importDraft(t, s)
 			one, two, three, four := tasks[0].ID, tasks[1].ID, tasks[2].ID, tasks[3].ID
 
 			// The plan's own fields.
 			title, blank, badDate, date := "某市营商环境改进方案", " ", "2026-02-30", "2026-03-01"
 			year, oddYear := 2026, 226
-			if _, err := s.UpdatePlan(ctx, office, actor, plan, store.PlanUpdate{Title: &title, IssuedOn: &date, Year: &year}); err != nil {
+			if _, err := s.UpdatePlan(ctx, office, actor, plan, records.PlanUpdate{Title: &title, IssuedOn: &date, Year: &year}); err != nil {
 				t.Fatal(err)
 			}
 			for _, tt := range []struct {
-				up   store.PlanUpdate
+				up   records.PlanUpdate
 				want string
 			}{
-				{store.PlanUpdate{Title: &blank}, "title:error.required"},
-				{store.PlanUpdate{IssuedOn: &badDate}, "issued_on:error.date_invalid"},
-				{store.PlanUpdate{Year: &oddYear}, "year:plans.error.year"},
+				{records.PlanUpdate{Title: &blank}, "title:error.required"},
+				{records.PlanUpdate{IssuedOn: &badDate}, "issued_on:error.date_invalid"},
+				{records.PlanUpdate{Year: &oddYear}, "year:plans.error.year"},
 			} {
 				if _, err := s.UpdatePlan(ctx, office, actor, plan, tt.up); problem(err) != tt.want {
 					t.Errorf("update plan: %v, want %s", err, tt.want)
@@ -200,7 +202,7 @@ func TestReviewOperations(t *testing.T) {
 
 			// A task added after 一 takes the next free label after it.
 			added, err := s.AddTask(ctx, office, actor, plan, NewTask{After: one, Title: "建立联络机制",
-				Units: []store.UnitLink{{Name: "市发改委", Lead: true}}, Deadlines: []plandoc.Deadline{{Text: "4月底前", Due: "2026-04-30"}}})
+				Units: []records.UnitLink{{Name: "市发改委", Lead: true}}, Deadlines: []plandoc.Deadline{{Text: "4月底前", Due: "2026-04-30"}}})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -259,18 +261,18 @@ func TestReviewOperations(t *testing.T) {
 			// A task of this plan is corrected by its plan's id only.
 			other, _ := s.Import(ctx, office, actor, Upload{Name: "另一份.txt", Data: []byte(strings.Replace(draft, "营商环境", "政务服务", 1)), Draft: true})
 			bad := "新标题"
-			if _, err := s.UpdateTask(ctx, office, actor, other.ID, one, store.TaskUpdate{Title: &bad}); !errors.Is(err, store.ErrNotFound) {
+			if _, err := s.UpdateTask(ctx, office, actor, other.ID, one, records.TaskUpdate{Title: &bad}); !errors.Is(err, fault.ErrNotFound) {
 				t.Errorf("correct a task through another plan: %v", err)
 			}
-			if _, err := s.UpdateTask(ctx, office, actor, plan, one, store.TaskUpdate{Title: &blank}); problem(err) != "title:error.required" {
+			if _, err := s.UpdateTask(ctx, office, actor, plan, one, records.TaskUpdate{Title: &blank}); problem(err) != "title:error.required" {
 				t.Errorf("blank title: %v", err)
 			}
-			if _, err := s.UpdateTask(ctx, office, actor, plan, one, store.TaskUpdate{Units: &[]store.UnitLink{{Name: "x", UnitID: 4242}}}); problem(err) != "units:error.unit_not_found" {
+			if _, err := s.UpdateTask(ctx, office, actor, plan, one, records.TaskUpdate{Units: &[]records.UnitLink{{Name: "x", UnitID: 4242}}}); problem(err) != "units:error.unit_not_found" {
 				t.Errorf("unknown unit: %v", err)
 			}
 			// The office picks the registry unit for 市发改委: the name as
 			// written matches it by alias and stays.
-			got, err := s.UpdateTask(ctx, office, actor, 0, one, store.TaskUpdate{Units: &[]store.UnitLink{{Name: "市发改委", UnitID: fgw.ID, Lead: true}}})
+			got, err := s.UpdateTask(ctx, office, actor, 0, one, records.TaskUpdate{Units: &[]records.UnitLink{{Name: "市发改委", UnitID: fgw.ID, Lead: true}}})
 			if err != nil || !reflect.DeepEqual(got.Units, []string{"市发改委"}) || !reflect.DeepEqual(got.UnitIDs, []int64{fgw.ID}) {
 				t.Errorf("link a unit: %+v, %v", got, err)
 			}
@@ -293,13 +295,13 @@ func TestReviewOperations(t *testing.T) {
 
 			// After 挂号 the structure is not edited this way; an
 			// assignment still changes.
-			if _, err := s.AddTask(ctx, office, actor, plan, NewTask{Title: "晚到的任务"}); conflict(err) != "plans.error.not_draft" || !errors.Is(err, store.ErrConflict) {
+			if _, err := s.AddTask(ctx, office, actor, plan, NewTask{Title: "晚到的任务"}); conflict(err) != "plans.error.not_draft" || !errors.Is(err, fault.ErrConflict) {
 				t.Errorf("add to a confirmed plan: %v", err)
 			}
-			if _, err := s.UpdatePlan(ctx, office, actor, plan, store.PlanUpdate{Title: &bad}); conflict(err) != "plans.error.not_draft" {
+			if _, err := s.UpdatePlan(ctx, office, actor, plan, records.PlanUpdate{Title: &bad}); conflict(err) != "plans.error.not_draft" {
 				t.Errorf("retitle a confirmed plan: %v", err)
 			}
-			if err := s.Discard(ctx, office, actor, plan); conflict(err) != "plans.error.discard_confirmed" || !errors.Is(err, store.ErrConflict) {
+			if err := s.Discard(ctx, office, actor, plan); conflict(err) != "plans.error.discard_confirmed" || !errors.Is(err, fault.ErrConflict) {
 				t.Errorf("discard a confirmed plan: %v", err)
 			}
 			if _, err := s.Publish(ctx, office, actor, plan, true); err != nil {
@@ -308,10 +310,10 @@ func TestReviewOperations(t *testing.T) {
 			// A registered task's assignment changes through the task's own
 			// route (plan 0), never by a review edit naming its plan.
 			owner := "张科长"
-			if _, err := s.UpdateTask(ctx, office, actor, plan, one, store.TaskUpdate{Owner: &owner}); conflict(err) != "plans.error.not_draft" {
+			if _, err := s.UpdateTask(ctx, office, actor, plan, one, records.TaskUpdate{Owner: &owner}); conflict(err) != "plans.error.not_draft" {
 				t.Errorf("a review edit of a registered task: %v", err)
 			}
-			if _, err := s.UpdateTask(ctx, office, actor, 0, one, store.TaskUpdate{Owner: &owner}); err != nil {
+			if _, err := s.UpdateTask(ctx, office, actor, 0, one, records.TaskUpdate{Owner: &owner}); err != nil {
 				t.Errorf("correct a registered task: %v", err)
 			}
 
@@ -319,7 +321,7 @@ func TestReviewOperations(t *testing.T) {
 			if err := s.Discard(ctx, office, actor, other.ID); err != nil {
 				t.Fatal(err)
 			}
-			if _, err := s.Store.FindPlanByID(ctx, other.ID); !errors.Is(err, store.ErrNotFound) {
+			if _, err := s.Store.FindPlanByID(ctx, other.ID); !errors.Is(err, fault.ErrNotFound) {
 				t.Errorf("discarded draft: %v", err)
 			}
 		})
@@ -335,11 +337,11 @@ func TestOnlyTheOffice(t *testing.T) {
 	title := "x"
 	for name, call := range map[string]func() error{
 		"update plan": func() error {
-			_, err := s.UpdatePlan(ctx, liaison, actor, plan, store.PlanUpdate{Title: &title})
+			_, err := s.UpdatePlan(ctx, liaison, actor, plan, records.PlanUpdate{Title: &title})
 			return err
 		},
 		"update task": func() error {
-			_, err := s.UpdateTask(ctx, liaison, actor, plan, task, store.TaskUpdate{Title: &title})
+			_, err := s.UpdateTask(ctx, liaison, actor, plan, task, records.TaskUpdate{Title: &title})
 			return err
 		},
 		"add":     func() error { _, err := s.AddTask(ctx, liaison, actor, plan, NewTask{Title: "x"}); return err },

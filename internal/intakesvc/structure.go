@@ -7,9 +7,10 @@ import (
 
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/authz"
+	"github.com/duban/duban/internal/fault"
 	"github.com/duban/duban/internal/ledgersvc"
 	"github.com/duban/duban/internal/plandoc"
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/records"
 )
 
 // NewTask is a task the office adds to a draft by hand.
@@ -21,7 +22,7 @@ type NewTask struct {
 	Path       []string
 	Title      string
 	Text       string
-	Units      []store.UnitLink
+	Units      []records.UnitLink
 	Deadlines  []plandoc.Deadline
 	Targets    []plandoc.Target
 	Milestones []plandoc.Milestone
@@ -57,12 +58,12 @@ func (s *Service) AddTask(ctx context.Context, p authz.Principal, actor audit.Ac
 	if err != nil {
 		return nil, err
 	}
-	nt := store.NewTask{After: in.After, Units: links, Task: plandoc.Task{Path: trimAll(in.Path),
+	nt := records.NewTask{After: in.After, Units: links, Task: plandoc.Task{Path: trimAll(in.Path),
 		Title: strings.TrimSpace(in.Title), Text: strings.TrimSpace(in.Text), Deadlines: in.Deadlines,
 		Targets: in.Targets, Milestones: in.Milestones, Weight: in.Weight}}
 	if len(in.Path) == 0 {
 		after := in.After
-		nt.Place = func(tasks []store.Task) (int64, []string) { return placeAfter(tasks, after) }
+		nt.Place = func(tasks []records.Task) (int64, []string) { return placeAfter(tasks, after) }
 	}
 	s.gap()
 	id, err := s.Store.AddTask(ctx, actor, plan, nt)
@@ -94,7 +95,7 @@ func (s *Service) SplitTask(ctx context.Context, p authz.Principal, actor audit.
 		return nil, err
 	}
 	s.gap()
-	id, err := s.Store.SplitTask(ctx, actor, plan, task, func(tasks []store.Task, t store.Task) (store.TaskUpdate, store.NewTask, error) {
+	id, err := s.Store.SplitTask(ctx, actor, plan, task, func(tasks []records.Task, t records.Task) (records.TaskUpdate, records.NewTask, error) {
 		return split(tasks, t, at)
 	})
 	if err != nil {
@@ -104,25 +105,25 @@ func (s *Service) SplitTask(ctx context.Context, p authz.Principal, actor audit.
 }
 
 // split is the cut of task t of tasks before sentence at.
-func split(tasks []store.Task, t store.Task, at int) (store.TaskUpdate, store.NewTask, error) {
+func split(tasks []records.Task, t records.Task, at int) (records.TaskUpdate, records.NewTask, error) {
 	sentences := plandoc.Sentences(t.Text)
 	if at < 1 || at >= len(sentences) {
-		return store.TaskUpdate{}, store.NewTask{}, invalid("at", "plans.error.split_at")
+		return records.TaskUpdate{}, records.NewTask{}, invalid("at", "plans.error.split_at")
 	}
 	// The page offers only plandoc.SplitPoints; a crafted request for
 	// another cut (inside brackets, before a bare note) is refused by the
 	// same rule.
 	if !slices.Contains(plandoc.SplitPoints(t.Text), at) {
-		return store.TaskUpdate{}, store.NewTask{}, invalid("at", "plans.error.split_note")
+		return records.TaskUpdate{}, records.NewTask{}, invalid("at", "plans.error.split_note")
 	}
 	first := strings.Join(sentences[:at], "")
 	second := strings.TrimSpace(strings.Join(sentences[at:], ""))
 	keepD, restD := partition(t.Deadlines, second, func(d plandoc.Deadline) string { return d.Text })
 	keepG, restG := partition(t.Targets, second, func(g plandoc.Target) string { return g.Text })
 	keepM, restM := partition(t.Milestones, second, func(m plandoc.Milestone) string { return m.Text })
-	keep := store.TaskUpdate{Text: &first, Deadlines: &keepD, Targets: &keepG, Milestones: &keepM}
+	keep := records.TaskUpdate{Text: &first, Deadlines: &keepD, Targets: &keepG, Milestones: &keepM}
 	after, path := placeAfter(tasks, t.ID)
-	rest := store.NewTask{After: after, Units: t.UnitLinks, Task: plandoc.Task{Path: path, Title: titleOf(second, t.Title),
+	rest := records.NewTask{After: after, Units: t.UnitLinks, Task: plandoc.Task{Path: path, Title: titleOf(second, t.Title),
 		Text: second, Deadlines: restD, Targets: restG, Milestones: restM, Optional: t.Optional}}
 	return keep, rest, nil
 }
@@ -143,13 +144,13 @@ func (s *Service) MergeTasks(ctx context.Context, p authz.Principal, actor audit
 		return nil, err
 	}
 	if indexOf(tasks, task) < 0 {
-		return nil, store.ErrNotFound
+		return nil, fault.ErrNotFound
 	}
 	if indexOf(tasks, with) < 0 {
 		return nil, invalid("with", "plans.error.no_such_task")
 	}
 	s.gap()
-	err = s.Store.MergeTasks(ctx, actor, plan, task, with, func(a, b store.Task) (store.TaskUpdate, error) {
+	err = s.Store.MergeTasks(ctx, actor, plan, task, with, func(a, b records.Task) (records.TaskUpdate, error) {
 		return merged(&a, &b), nil
 	})
 	if err != nil {
@@ -177,7 +178,7 @@ func (s *Service) MoveTask(ctx context.Context, p authz.Principal, actor audit.A
 		return nil, err
 	}
 	if indexOf(tasks, task) < 0 {
-		return nil, store.ErrNotFound
+		return nil, fault.ErrNotFound
 	}
 	if after != 0 && indexOf(tasks, after) < 0 {
 		return nil, invalid("after", "plans.error.no_such_task")
@@ -197,18 +198,18 @@ func (s *Service) MoveTask(ctx context.Context, p authz.Principal, actor audit.A
 // the tasks it names are there), refusing a plan that is no longer a
 // draft. Nothing written is computed from them: the store reads again,
 // and checks again, in the edit's own transaction.
-func (s *Service) draftTasks(ctx context.Context, plan int64) ([]store.Task, error) {
+func (s *Service) draftTasks(ctx context.Context, plan int64) ([]records.Task, error) {
 	pl, err := s.Store.FindPlanByID(ctx, plan)
 	if err != nil {
 		return nil, err
 	}
 	if pl.Status != "draft" {
-		return nil, &ConflictError{Key: "plans.error.not_draft", Err: store.ErrNotDraft}
+		return nil, &ConflictError{Key: "plans.error.not_draft", Err: records.ErrNotDraft}
 	}
 	return pl.Tasks, nil
 }
 
-func indexOf(tasks []store.Task, id int64) int {
+func indexOf(tasks []records.Task, id int64) int {
 	for i := range tasks {
 		if tasks[i].ID == id {
 			return i

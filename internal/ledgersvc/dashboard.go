@@ -5,8 +5,8 @@ import (
 	"time"
 
 	"github.com/duban/duban/internal/ledger"
+	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/snapshot"
-	"github.com/duban/duban/internal/store"
 )
 
 // Dashboard is the leaders' dashboard: the ledger's lights overall, by
@@ -15,17 +15,17 @@ import (
 // changes; on a province's ledger a request may get the previous reading
 // while the next is computed (snapshot), and the returned time says when
 // the reading was made.
-func (s *Service) Dashboard(ctx context.Context) (*store.Dashboard, time.Time, error) {
+func (s *Service) Dashboard(ctx context.Context) (*records.Dashboard, time.Time, error) {
 	version, err := s.Store.DataVersion(ctx)
 	if err != nil {
 		return nil, time.Time{}, err
 	}
 	today := s.Today()
-	r, err := s.dashboard.Get(ctx, today, version, s.Now, func(ctx context.Context) (*store.Dashboard, error) {
+	r, err := s.dashboard.Get(ctx, today, version, s.Now, func(ctx context.Context) (*records.Dashboard, error) {
 		return s.Store.ReadDashboard(ctx, today, ledger.DueSoonLimit(today, s.Calendar, s.Rules), 15)
 	})
 	return r.Value, r.At, err
 }
 
 // dashboards keeps the dashboard by day.
-type dashboards = snapshot.Cache[time.Time, *store.Dashboard]
+type dashboards = snapshot.Cache[time.Time, *records.Dashboard]

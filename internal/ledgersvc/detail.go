@@ -6,7 +6,7 @@ import (
 
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/ledger"
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/workday"
 )
 
@@ -14,10 +14,10 @@ import (
 // applications, history and report obligations.
 type Detail struct {
 	Task
-	Progress      []store.Progress     `json:"progress"`
-	CloseRequests []store.CloseRequest `json:"close_requests"`
-	History       []store.TaskEvent    `json:"history"`
-	Obligations   []Obligation         `json:"obligations"`
+	Progress      []records.Progress     `json:"progress"`
+	CloseRequests []records.CloseRequest `json:"close_requests"`
+	History       []records.TaskEvent    `json:"history"`
+	Obligations   []Obligation           `json:"obligations"`
 }
 
 // Obligation is one reporting period of a recurring task.
@@ -53,7 +53,7 @@ func (s *Service) Detail(ctx context.Context, p authz.Principal, id int64) (*Det
 
 // Obligations lists a recurring task's reporting periods since it was
 // registered, marking those that ended without a report.
-func (s *Service) Obligations(ctx context.Context, t *store.Task) ([]Obligation, error) {
+func (s *Service) Obligations(ctx context.Context, t *records.Task) ([]Obligation, error) {
 	out := []Obligation{}
 	if t.Every == "" || t.RegisteredAt == nil || t.Status == string(ledger.Closed) {
 		return out, nil

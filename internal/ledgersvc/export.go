@@ -9,8 +9,8 @@ import (
 
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/ledger"
+	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/report"
-	"github.com/duban/duban/internal/store"
 	"github.com/duban/duban/internal/workday"
 )
 
@@ -21,7 +21,7 @@ const exportPage = 500
 // Export writes, as an .xlsx through report.WriteLedger, the ledger of the
 // tasks matching f that p may read, reading them 500 at a time. by names
 // who asked, for the sheet's subtitle.
-func (s *Service) Export(ctx context.Context, p authz.Principal, f store.TaskFilter, by string, w io.Writer) error {
+func (s *Service) Export(ctx context.Context, p authz.Principal, f records.TaskFilter, by string, w io.Writer) error {
 	if !authz.Allowed(p, authz.TaskRead) {
 		return ErrForbidden
 	}
@@ -42,7 +42,7 @@ func (s *Service) Export(ctx context.Context, p authz.Principal, f store.TaskFil
 }
 
 // rows pages through the matching tasks and yields them as sheet rows.
-func (s *Service) rows(ctx context.Context, p authz.Principal, f store.TaskFilter, titles map[int64]string) iter.Seq2[report.LedgerRow, error] {
+func (s *Service) rows(ctx context.Context, p authz.Principal, f records.TaskFilter, titles map[int64]string) iter.Seq2[report.LedgerRow, error] {
 	return func(yield func(report.LedgerRow, error) bool) {
 		f.Limit = exportPage
 		for f.Offset = 0; ; f.Offset += exportPage {
@@ -89,7 +89,7 @@ func ledgerRow(t *Task, titles map[int64]string, latest map[int64]string) report
 }
 
 // subtitle says which tasks the sheet holds, in the office's words.
-func (s *Service) subtitle(ctx context.Context, f store.TaskFilter) string {
+func (s *Service) subtitle(ctx context.Context, f records.TaskFilter) string {
 	var parts []string
 	if f.UnitID != 0 {
 		if u, err := s.Store.FindUnitByID(ctx, f.UnitID); err == nil {
@@ -127,7 +127,7 @@ func day(t time.Time) string {
 }
 
 // ExportDetail is what the audit log keeps of an export: its filter.
-func ExportDetail(f store.TaskFilter) map[string]any {
+func ExportDetail(f records.TaskFilter) map[string]any {
 	return map[string]any{"plan": f.PlanID, "unit": f.UnitID, "status": f.Status, "light": f.Light,
 		"due_from": day(f.DueFrom), "due_to": day(f.DueTo), "q": f.Q, "sort": f.Sort}
 }

@@ -7,8 +7,8 @@ import (
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/ledger"
+	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/report"
-	"github.com/duban/duban/internal/store"
 )
 
 // Imported is what a progress sheet did.
@@ -26,7 +26,7 @@ func (s *Service) ImportProgress(ctx context.Context, p authz.Principal, actor a
 	if !authz.Allowed(p, authz.TaskReport) {
 		return nil, ErrForbidden
 	}
-	tasks := map[int64]*store.Task{}
+	tasks := map[int64]*records.Task{}
 	updates, err := report.ReadProgressFor(r, name, func(id int64) bool {
 		t, err := s.Store.FindTaskByID(ctx, id)
 		if err != nil || !authz.Can(p, authz.TaskReport, authz.Resource{Units: t.UnitIDs}) ||
@@ -48,20 +48,20 @@ func (s *Service) ImportProgress(ctx context.Context, p authz.Principal, actor a
 		return nil, err
 	}
 	res := &Imported{}
-	var items []store.ProgressItem
+	var items []records.ProgressItem
 	for _, u := range updates {
 		if latest[u.TaskID] == u.Text {
 			res.Skipped++
 			continue
 		}
 		t := tasks[u.TaskID]
-		in := store.ProgressInput{UnitID: ReportingUnit(p, t), Text: u.Text, Percent: u.Percent}
+		in := records.ProgressInput{UnitID: ReportingUnit(p, t), Text: u.Text, Percent: u.Percent}
 		if t.Every != "" {
 			if per, err := ledger.PeriodOf(t.Every, s.Today()); err == nil {
 				in.Period = per.Key
 			}
 		}
-		items = append(items, store.ProgressItem{TaskID: u.TaskID, ProgressInput: in})
+		items = append(items, records.ProgressItem{TaskID: u.TaskID, ProgressInput: in})
 	}
 	if _, err := s.Store.AddProgressBatch(ctx, actor, items); err != nil {
 		return nil, err
@@ -72,7 +72,7 @@ func (s *Service) ImportProgress(ctx context.Context, p authz.Principal, actor a
 
 // ReportingUnit is p's unit among the task's units (0 when p reports for
 // none of them).
-func ReportingUnit(p authz.Principal, t *store.Task) int64 {
+func ReportingUnit(p authz.Principal, t *records.Task) int64 {
 	for _, u := range t.UnitIDs {
 		if p.HasUnit(u) {
 			return u

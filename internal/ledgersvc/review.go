@@ -5,7 +5,7 @@ import (
 	"time"
 
 	"github.com/duban/duban/internal/plandoc"
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/units"
 )
 
@@ -43,7 +43,7 @@ type Plan struct {
 }
 
 // PlanOf reads a stored plan for lists.
-func PlanOf(p *store.Plan) Plan {
+func PlanOf(p *records.Plan) Plan {
 	return Plan{ID: p.ID, Title: p.Title, DocNumber: p.DocNumber, Issuer: p.Issuer, IssuedOn: p.IssuedOn,
 		Year: p.Year, SourceName: p.SourceName, Format: p.Format, Status: p.Status, ImportedAt: p.ImportedAt, TaskCount: p.TaskCount, Published: p.PublishedAt}
 }

@@ -5,15 +5,16 @@ import (
 	"time"
 
 	"github.com/duban/duban/internal/authz"
+	"github.com/duban/duban/internal/fault"
 	"github.com/duban/duban/internal/ledger"
 	"github.com/duban/duban/internal/plandoc"
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/workday"
 )
 
 // Service reads the ledger.
 type Service struct {
-	Store    *store.DB
+	Store    Store
 	Calendar ledger.Calendar
 	Rules    ledger.Rules
 	Now      func() time.Time
@@ -62,7 +63,7 @@ type Task struct {
 }
 
 // View reads a stored task as the ledger shows it today.
-func (s *Service) View(t *store.Task) Task {
+func (s *Service) View(t *records.Task) Task {
 	ids, done := t.UnitIDs, t.MilestoneDone
 	if ids == nil {
 		ids = []int64{}
@@ -83,7 +84,7 @@ func (s *Service) View(t *store.Task) Task {
 // Scope limits a filter to what p may read: a liaison the registered
 // tasks of their units, leaders all registered tasks, the office also the
 // drafts under review. It fills in today's dates for status filters.
-func (s *Service) Scope(p authz.Principal, f *store.TaskFilter) {
+func (s *Service) Scope(p authz.Principal, f *records.TaskFilter) {
 	units, _ := authz.ScopeUnits(p)
 	f.Scoped, f.ScopeUnits = units != nil, units
 	f.Registered = f.Registered || p.Role != authz.Office
@@ -92,7 +93,7 @@ func (s *Service) Scope(p authz.Principal, f *store.TaskFilter) {
 }
 
 // List returns a page of the tasks p may read that match f.
-func (s *Service) List(ctx context.Context, p authz.Principal, f store.TaskFilter) ([]Task, int, error) {
+func (s *Service) List(ctx context.Context, p authz.Principal, f records.TaskFilter) ([]Task, int, error) {
 	if !authz.Allowed(p, authz.TaskRead) {
 		return nil, 0, ErrForbidden
 	}
@@ -109,8 +110,8 @@ func (s *Service) List(ctx context.Context, p authz.Principal, f store.TaskFilte
 }
 
 // Readable loads a task p may read: of their unit, and not a draft
-// unless p is the office. Others get ErrForbidden or store.ErrNotFound.
-func (s *Service) Readable(ctx context.Context, p authz.Principal, id int64) (*store.Task, error) {
+// unless p is the office. Others get ErrForbidden or fault.ErrNotFound.
+func (s *Service) Readable(ctx context.Context, p authz.Principal, id int64) (*records.Task, error) {
 	t, err := s.Store.FindTaskByID(ctx, id)
 	if err != nil {
 		return nil, err
@@ -119,7 +120,7 @@ func (s *Service) Readable(ctx context.Context, p authz.Principal, id int64) (*s
 		return nil, ErrForbidden
 	}
 	if t.Status == string(ledger.Draft) && p.Role != authz.Office {
-		return nil, store.ErrNotFound
+		return nil, fault.ErrNotFound
 	}
 	return t, nil
 }

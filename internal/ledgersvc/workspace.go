@@ -5,7 +5,7 @@ import (
 
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/ledger"
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/records"
 )
 
 // Workspace is a unit's (or the office's) day: how many tasks stand where,
@@ -30,7 +30,7 @@ func (s *Service) Workspace(ctx context.Context, p authz.Principal) (*Workspace,
 		return nil, ErrForbidden
 	}
 	ws := &Workspace{Counts: map[string]int{}, DueSoon: []Task{}, Overdue: []Task{}, ReportsOwed: []Owed{}}
-	base := store.TaskFilter{Sort: "due", Limit: 20, Registered: true}
+	base := records.TaskFilter{Sort: "due", Limit: 20, Registered: true}
 	s.Scope(p, &base)
 	for _, st := range ledger.Statuses {
 		if st == ledger.StatusDraft {

@@ -21,7 +21,7 @@ import (
 	"github.com/duban/duban/internal/clientip"
 	"github.com/duban/duban/internal/hotline"
 	"github.com/duban/duban/internal/hotlinesvc"
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/workday"
 )
 
@@ -148,12 +148,12 @@ func (h *Handler) jurisdiction(w http.ResponseWriter, r *http.Request, id string
 	return true
 }
 
-func (h *Handler) activeServices(r *http.Request) ([]store.TicketService, error) {
+func (h *Handler) activeServices(r *http.Request) ([]records.TicketService, error) {
 	all, err := h.Hotline.Store.TicketServices(r.Context())
 	if err != nil {
 		return nil, err
 	}
-	var out []store.TicketService
+	var out []records.TicketService
 	for _, s := range all {
 		if s.Active {
 			out = append(out, s)
@@ -263,9 +263,9 @@ func Redact(text string) string {
 
 // withheld says whether a ticket is published without its description
 // and place: a 举报 names people and its reporter must stay safe.
-func withheld(t *store.Ticket) bool { return t.Type == string(hotline.Report) }
+func withheld(t *records.Ticket) bool { return t.Type == string(hotline.Report) }
 
-func requestOf(t *store.Ticket) Request {
+func requestOf(t *records.Ticket) Request {
 	status := "open"
 	if t.State == string(hotline.Closed) || t.State == string(hotline.Redirected) {
 		status = "closed"
@@ -346,7 +346,7 @@ func (h *Handler) requests(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	out := []Request{}
-	err = h.Hotline.Store.EachTicket(r.Context(), store.TicketFilter{From: start, To: end.Add(time.Second)}, func(t *store.Ticket) error {
+	err = h.Hotline.Store.EachTicket(r.Context(), records.TicketFilter{From: start, To: end.Add(time.Second)}, func(t *records.Ticket) error {
 		if len(out) == maxRequests || t.ServiceCode == "" || (len(codes) > 0 && !codes[t.ServiceCode]) {
 			return nil
 		}

@@ -15,6 +15,7 @@ import (
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/hotline"
 	"github.com/duban/duban/internal/hotlinesvc"
+	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/store"
 	"github.com/duban/duban/internal/store/storetest"
 	"github.com/duban/duban/internal/workday"
@@ -41,11 +42,11 @@ func serve(t *testing.T, kind string, now *time.Time) (*httptest.Server, *store.
 	opts := storetest.Options(t, kind)
 	opts.Now = func() time.Time { return *now }
 	db := storetest.OpenWith(t, opts)
-	unit, err := db.CreateUnit(context.Background(), audit.System, store.UnitCreate{Name: "Department of Public Works", Kind: store.UnitDepartment})
+	unit, err := db.CreateUnit(context.Background(), audit.System, records.UnitCreate{Name: "Department of Public Works", Kind: records.UnitDepartment})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := db.SaveTicketService(context.Background(), audit.System, store.TicketService{Code: "001", Name: "Cans left out 24x7",
+	if err := db.SaveTicketService(context.Background(), audit.System, records.TicketService{Code: "001", Name: "Cans left out 24x7",
 		Path: "sanitation/cans", Type: "complaint", UnitID: unit.ID, Keywords: "lorem ipsum dolor", Active: true}); err != nil {
 		t.Fatal(err)
 	}

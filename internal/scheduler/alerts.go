@@ -5,7 +5,7 @@ import (
 	"strconv"
 
 	"github.com/duban/duban/internal/audit"
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/records"
 )
 
 // queueAlerts asks every source for the alerts due now and queues the
@@ -28,13 +28,13 @@ func (s *Scheduler) queueAlerts(ctx context.Context, st standing) (int, error) {
 			// An alert for no unit (a ticket in triage) is the office's:
 			// its inbox shows every message.
 			key := a.Key + "/u" + strconv.FormatInt(a.UnitID, 10)
-			notes := []store.Notification{{Key: key, Channel: "inbox", UnitID: a.UnitID, Title: a.Title, Text: a.Text, Link: link}}
+			notes := []records.Notification{{Key: key, Channel: "inbox", UnitID: a.UnitID, Title: a.Title, Text: a.Text, Link: link}}
 			if to := st.emails[a.UnitID]; to != "" {
-				notes = append(notes, store.Notification{Key: key, Channel: "email", UnitID: a.UnitID, Recipient: to, Title: a.Title, Text: a.Text, Link: link})
+				notes = append(notes, records.Notification{Key: key, Channel: "email", UnitID: a.UnitID, Recipient: to, Title: a.Title, Text: a.Text, Link: link})
 			}
 			for name := range s.Channels {
 				if name != "email" {
-					notes = append(notes, store.Notification{Key: a.Key, Channel: name, Title: a.Title, Text: a.Text, Link: link})
+					notes = append(notes, records.Notification{Key: a.Key, Channel: name, Title: a.Title, Text: a.Text, Link: link})
 				}
 			}
 			n, err := s.Store.QueueAlert(ctx, audit.System, a.Entity, a.ID, notes)

@@ -13,7 +13,7 @@ import (
 	"github.com/duban/duban/internal/emergency"
 	"github.com/duban/duban/internal/emergencysvc"
 	"github.com/duban/duban/internal/notify"
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/store/storetest"
 	"github.com/duban/duban/internal/supervise"
 	"github.com/duban/duban/internal/workday"
@@ -32,12 +32,12 @@ func TestIncidentAlerts(t *testing.T) {
 			opts := storetest.Options(t, kind)
 			opts.Now = func() time.Time { return now }
 			db := storetest.OpenWith(t, opts)
-			unit, err := db.CreateUnit(ctx, audit.System, store.UnitCreate{Name: "市应急管理局", Kind: store.UnitDepartment})
+			unit, err := db.CreateUnit(ctx, audit.System, records.UnitCreate{Name: "市应急管理局", Kind: records.UnitDepartment})
 			if err != nil {
 				t.Fatal(err)
 			}
 			incidents := &emergencysvc.Service{Store: db, Now: func() time.Time { return now }}
-			inc, err := incidents.Report(ctx, audit.System, store.Incident{Title: "某隧道坍塌", Level: string(emergency.Major),
+			inc, err := incidents.Report(ctx, audit.System, records.Incident{Title: "某隧道坍塌", Level: string(emergency.Major),
 				OccurredAt: now.Add(-270 * time.Minute), UnitID: unit.ID})
 			if err != nil {
 				t.Fatal(err)

@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/duban/duban/internal/ledger"
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/supervise"
 )
 
@@ -15,28 +15,28 @@ import (
 // is configured), and one message on each group channel (robots,
 // webhook). Keys come from the event's key, so a retry or another
 // instance never sends twice.
-func (s *Scheduler) notifications(e supervise.Event, t *store.Task, emails map[int64]string) []store.Notification {
+func (s *Scheduler) notifications(e supervise.Event, t *records.Task, emails map[int64]string) []records.Notification {
 	title, text := message(e, t)
 	link := fmt.Sprintf("%s/tasks/%d", s.BaseURL, t.ID)
-	var out []store.Notification
+	var out []records.Notification
 	for _, u := range t.UnitIDs {
 		key := e.Key + "/u" + strconv.FormatInt(u, 10)
-		out = append(out, store.Notification{Key: key, Channel: "inbox", TaskID: t.ID, UnitID: u, Title: title, Text: text, Link: link})
+		out = append(out, records.Notification{Key: key, Channel: "inbox", TaskID: t.ID, UnitID: u, Title: title, Text: text, Link: link})
 		if to := emails[u]; to != "" {
-			out = append(out, store.Notification{Key: key, Channel: "email", TaskID: t.ID, UnitID: u, Recipient: to,
+			out = append(out, records.Notification{Key: key, Channel: "email", TaskID: t.ID, UnitID: u, Recipient: to,
 				Title: title, Text: text, Link: link})
 		}
 	}
 	for name := range s.Channels {
 		if name != "email" { // mail goes to the units, above
-			out = append(out, store.Notification{Key: e.Key, Channel: name, TaskID: t.ID, Title: title, Text: text, Link: link})
+			out = append(out, records.Notification{Key: e.Key, Channel: name, TaskID: t.ID, Title: title, Text: text, Link: link})
 		}
 	}
 	return out
 }
 
 // message words an event for people.
-func message(e supervise.Event, t *store.Task) (string, string) {
+func message(e supervise.Event, t *records.Task) (string, string) {
 	label := e.Label
 	if label == "" {
 		label = e.Kind.Label()

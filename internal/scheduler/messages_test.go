@@ -6,7 +6,7 @@ import (
 	"time"
 
 	"github.com/duban/duban/internal/plandoc"
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/supervise"
 )
 
@@ -15,7 +15,7 @@ import (
 func TestMessageReadsAsChinese(t *testing.T) {
 	due := time.Date(2026, 3, 31, 0, 0, 0, 0, time.UTC)
 	e := supervise.Event{Kind: supervise.KindNotice, Label: "蓝色督办单", Due: due, Deadline: due.AddDate(0, 0, 14)}
-	title, text := message(e, &store.Task{Task: plandoc.Task{Title: "完善决策机制", Units: []string{"市法制办", "市财政局"}}})
+	title, text := message(e, &records.Task{Task: plandoc.Task{Title: "完善决策机制", Units: []string{"市法制办", "市财政局"}}})
 	if title != "【蓝色督办单】完善决策机制" {
 		t.Errorf("title %q", title)
 	}

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/duban/duban/internal/notify"
+	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/store"
 	"github.com/duban/duban/internal/supervise"
 	"github.com/duban/duban/internal/workday"
@@ -80,7 +81,7 @@ func (s *Scheduler) Tick(ctx context.Context) (Result, error) {
 	if err != nil {
 		return res, err
 	}
-	if err := s.eachPage(ctx, func(tasks []store.Task) error {
+	if err := s.eachPage(ctx, func(tasks []records.Task) error {
 		n, err := s.recordPage(ctx, tasks, today, st)
 		res.Recorded += n
 		return err
@@ -129,16 +130,16 @@ func (s *Scheduler) load(ctx context.Context) (standing, error) {
 }
 
 // recordPage records the events due for one page of tasks.
-func (s *Scheduler) recordPage(ctx context.Context, tasks []store.Task, today time.Time, st standing) (int, error) {
+func (s *Scheduler) recordPage(ctx context.Context, tasks []records.Task, today time.Time, st standing) (int, error) {
 	due, err := s.duePage(ctx, tasks, today, st.book)
 	if err != nil || len(due) == 0 {
 		return 0, err
 	}
-	byID := map[int64]*store.Task{}
+	byID := map[int64]*records.Task{}
 	for i := range tasks {
 		byID[tasks[i].ID] = &tasks[i]
 	}
-	recorded, err := s.Store.RecordSupervision(ctx, due, func(e supervise.Event) []store.Notification {
+	recorded, err := s.Store.RecordSupervision(ctx, due, func(e supervise.Event) []records.Notification {
 		return s.notifications(e, byID[e.TaskID], st.emails)
 	})
 	return len(recorded), err
@@ -146,7 +147,7 @@ func (s *Scheduler) recordPage(ctx context.Context, tasks []store.Task, today ti
 
 // duePage is what the rules of each task's plan call for by today and is
 // not yet recorded, for one page of tasks.
-func (s *Scheduler) duePage(ctx context.Context, tasks []store.Task, today time.Time, book supervise.Book) ([]supervise.Event, error) {
+func (s *Scheduler) duePage(ctx context.Context, tasks []records.Task, today time.Time, book supervise.Book) ([]supervise.Event, error) {
 	ids := make([]int64, len(tasks))
 	for i := range tasks {
 		ids[i] = tasks[i].ID
@@ -181,7 +182,7 @@ func (s *Scheduler) DryRun(ctx context.Context, today time.Time) ([]supervise.Ev
 	}
 	var all []supervise.Event
 	titles := map[int64]string{}
-	err = s.eachPage(ctx, func(tasks []store.Task) error {
+	err = s.eachPage(ctx, func(tasks []records.Task) error {
 		due, err := s.duePage(ctx, tasks, today, book)
 		for i := range tasks {
 			titles[tasks[i].ID] = tasks[i].Title
@@ -194,9 +195,9 @@ func (s *Scheduler) DryRun(ctx context.Context, today time.Time) ([]supervise.Ev
 }
 
 // eachPage calls fn with the tasks in the ledger, 500 at a time.
-func (s *Scheduler) eachPage(ctx context.Context, fn func([]store.Task) error) error {
+func (s *Scheduler) eachPage(ctx context.Context, fn func([]records.Task) error) error {
 	for offset := 0; ; offset += 500 {
-		tasks, total, err := s.Store.FindTasks(ctx, store.TaskFilter{Registered: true, Limit: 500, Offset: offset})
+		tasks, total, err := s.Store.FindTasks(ctx, records.TaskFilter{Registered: true, Limit: 500, Offset: offset})
 		if err != nil {
 			return err
 		}
@@ -209,7 +210,7 @@ func (s *Scheduler) eachPage(ctx context.Context, fn func([]store.Task) error) e
 	}
 }
 
-func (s *Scheduler) superviseTask(ctx context.Context, t *store.Task) (supervise.Task, error) {
+func (s *Scheduler) superviseTask(ctx context.Context, t *records.Task) (supervise.Task, error) {
 	st := supervise.Task{ID: t.ID, Workflow: ledgerWorkflow(t.Status), Every: t.Every}
 	if t.RegisteredAt != nil {
 		st.RegisteredAt = workday.DateOf(t.RegisteredAt.In(workday.Zone))

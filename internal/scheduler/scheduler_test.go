@@ -13,9 +13,11 @@ import (
 	"time"
 
 	"github.com/duban/duban/internal/audit"
+	"github.com/duban/duban/internal/fault"
 	"github.com/duban/duban/internal/notify"
 	"github.com/duban/duban/internal/notify/smtptest"
 	"github.com/duban/duban/internal/plandoc"
+	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/store"
 	"github.com/duban/duban/internal/store/storetest"
 	"github.com/duban/duban/internal/supervise"
@@ -62,7 +64,7 @@ func TestTwoInstancesSendOnce(t *testing.T) {
 				plan.Tasks = append(plan.Tasks, plandoc.Task{Path: []string{string(rune('1' + i))}, Title: "任务" + due,
 					Deadlines: []plandoc.Deadline{{Text: due, Due: due}}})
 			}
-			if _, _, err := db1.ImportPlan(ctx, store.PlanImport{SourceName: "p", SourceSHA256: strings.Repeat("ab", 32), Format: "text", Plan: plan}); err != nil {
+			if _, _, err := db1.ImportPlan(ctx, records.PlanImport{SourceName: "p", SourceSHA256: strings.Repeat("ab", 32), Format: "text", Plan: plan}); err != nil {
 				t.Fatal(err)
 			}
 			pr := &peer{keys: map[string]int{}}
@@ -134,7 +136,7 @@ func TestRulesPerPlan(t *testing.T) {
 			for i, title := range []string{"重点攻坚方案", "日常工作方案"} {
 				plan := &plandoc.Plan{Title: title, Year: 2026, Tasks: []plandoc.Task{{Path: []string{"1"}, Title: title + "任务",
 					Deadlines: []plandoc.Deadline{{Text: "2月27日前", Due: "2026-02-27"}}}}}
-				id, _, err := db.ImportPlan(ctx, store.PlanImport{SourceName: title, SourceSHA256: strings.Repeat(string(rune('a'+i)), 64), Format: "text", Plan: plan})
+				id, _, err := db.ImportPlan(ctx, records.PlanImport{SourceName: title, SourceSHA256: strings.Repeat(string(rune('a'+i)), 64), Format: "text", Plan: plan})
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -145,10 +147,10 @@ func TestRulesPerPlan(t *testing.T) {
 			if err := db.SetSupervisionRules(ctx, office, plans[1], quiet); err != nil {
 				t.Fatal(err)
 			}
-			if err := db.SetSupervisionRules(ctx, office, plans[1], supervise.Rules{RemindWorkdays: -1}); !errors.Is(err, store.ErrInvalid) {
+			if err := db.SetSupervisionRules(ctx, office, plans[1], supervise.Rules{RemindWorkdays: -1}); !errors.Is(err, fault.ErrInvalid) {
 				t.Errorf("bad rules stored: %v", err)
 			}
-			if err := db.SetSupervisionRules(ctx, office, 999, quiet); !errors.Is(err, store.ErrNotFound) {
+			if err := db.SetSupervisionRules(ctx, office, 999, quiet); !errors.Is(err, fault.ErrNotFound) {
 				t.Errorf("rules for a missing plan: %v", err)
 			}
 			today := time.Date(2026, 3, 20, 2, 0, 0, 0, time.UTC)
@@ -173,7 +175,7 @@ func TestRulesPerPlan(t *testing.T) {
 			if len(events) != 2*byPlan[plans[0]] {
 				t.Errorf("after clearing, %d events, want %d (both plans on the default)", len(events), 2*byPlan[plans[0]])
 			}
-			entries, _, _ := db.FindAudit(ctx, store.AuditFilter{Action: "supervise.rules"})
+			entries, _, _ := db.FindAudit(ctx, records.AuditFilter{Action: "supervise.rules"})
 			if len(entries) != 2 || entries[0].Action != "supervise.rules_cleared" || entries[1].Actor != "ducha" {
 				t.Errorf("audit %+v", entries)
 			}
@@ -192,16 +194,16 @@ func TestMailToUnits(t *testing.T) {
 			opts := storetest.Options(t, kind)
 			opts.Now = func() time.Time { return time.Date(2026, 2, 2, 1, 0, 0, 0, time.UTC) }
 			db1, db2 := storetest.OpenWith(t, opts), storetest.OpenWith(t, opts)
-			if _, err := db1.CreateUnit(ctx, audit.System, store.UnitCreate{Name: "市法制办", Kind: store.UnitDepartment,
+			if _, err := db1.CreateUnit(ctx, audit.System, records.UnitCreate{Name: "市法制办", Kind: records.UnitDepartment,
 				Email: "fazhiban@example.gov.cn； zhaomin@example.gov.cn"}); err != nil {
 				t.Fatal(err)
 			}
-			if _, err := db1.CreateUnit(ctx, audit.System, store.UnitCreate{Name: "市财政局", Kind: store.UnitDepartment}); err != nil {
+			if _, err := db1.CreateUnit(ctx, audit.System, records.UnitCreate{Name: "市财政局", Kind: records.UnitDepartment}); err != nil {
 				t.Fatal(err)
 			}
 			plan := &plandoc.Plan{Title: "方案", Year: 2026, Tasks: []plandoc.Task{{Path: []string{"1"}, Title: "完善行政决策机制",
 				Units: []string{"市法制办", "市财政局"}, Deadlines: []plandoc.Deadline{{Text: "2月27日前", Due: "2026-02-27"}}}}}
-			if _, _, err := db1.ImportPlan(ctx, store.PlanImport{SourceName: "p", SourceSHA256: strings.Repeat("ef", 32), Format: "text", Plan: plan}); err != nil {
+			if _, _, err := db1.ImportPlan(ctx, records.PlanImport{SourceName: "p", SourceSHA256: strings.Repeat("ef", 32), Format: "text", Plan: plan}); err != nil {
 				t.Fatal(err)
 			}
 			srv := smtptest.Start(t, nil)

@@ -12,8 +12,8 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/report"
-	"github.com/duban/duban/internal/store"
 	"github.com/duban/duban/internal/store/storetest"
 )
 
@@ -77,7 +77,7 @@ func TestProgressSheetImport(t *testing.T) {
 	for _, kind := range storetest.Kinds() {
 		t.Run(kind, func(t *testing.T) {
 			f := newFixture(t, kind)
-			tasks, _, _ := f.db.FindTasks(context.Background(), store.TaskFilter{})
+			tasks, _, _ := f.db.FindTasks(context.Background(), records.TaskFilter{})
 			taskB := tasks[1].ID
 			code, out := upload(t, f, "liaisonA", sheetWith(t, map[int64]string{f.taskA: "已完成调研", taskB: "越权填报"}))
 			if code != http.StatusUnprocessableEntity || len(out["rows"].([]any)) != 1 {

@@ -5,8 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"github.com/duban/duban/internal/intakesvc"
-	"github.com/duban/duban/internal/ledgersvc"
 	"io"
 	"log/slog"
 	"mime/multipart"
@@ -16,6 +14,10 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/duban/duban/internal/intakesvc"
+	"github.com/duban/duban/internal/ledgersvc"
+	"github.com/duban/duban/internal/records"
 
 	"github.com/duban/duban/internal/assess"
 	"github.com/duban/duban/internal/assesssvc"
@@ -61,18 +63,18 @@ func newFixture(t *testing.T, kind string) *fixture {
 	db := storetest.Open(t, kind)
 	f := &fixture{db: db, tokens: map[string]string{}, users: map[string]int64{}}
 	sys := audit.System
-	a, _ := db.CreateUnit(ctx, sys, store.UnitCreate{Name: "市法制办", Kind: store.UnitDepartment})
-	b, _ := db.CreateUnit(ctx, sys, store.UnitCreate{Name: "市财政局", Kind: store.UnitDepartment})
+	a, _ := db.CreateUnit(ctx, sys, records.UnitCreate{Name: "市法制办", Kind: records.UnitDepartment})
+	b, _ := db.CreateUnit(ctx, sys, records.UnitCreate{Name: "市财政局", Kind: records.UnitDepartment})
 	f.unitA, f.unitB = a.ID, b.ID
 	plan := &plandoc.Plan{Title: "方案", Year: 2026, Tasks: []plandoc.Task{
 		{Path: []string{"1"}, Title: "甲任务", Units: []string{"市法制办"}},
 		{Path: []string{"2"}, Title: "乙任务", Units: []string{"市财政局"}},
 	}}
-	planID, _, err := db.ImportPlan(ctx, store.PlanImport{SourceName: "p.txt", SourceSHA256: strings.Repeat("ab", 32), Format: "text", Plan: plan})
+	planID, _, err := db.ImportPlan(ctx, records.PlanImport{SourceName: "p.txt", SourceSHA256: strings.Repeat("ab", 32), Format: "text", Plan: plan})
 	if err != nil {
 		t.Fatal(err)
 	}
-	tasks, _, _ := db.FindTasks(ctx, store.TaskFilter{PlanID: planID})
+	tasks, _, _ := db.FindTasks(ctx, records.TaskFilter{PlanID: planID})
 	f.taskA = tasks[0].ID
 
 	roles := map[string]authz.Role{"sysadmin": authz.SysAdmin, "secadmin": authz.SecAdmin, "auditadmin": authz.AuditAdmin,
@@ -80,12 +82,12 @@ func newFixture(t *testing.T, kind string) *fixture {
 	units := map[string][]int64{"liaisonA": {a.ID}, "liaisonB": {b.ID}}
 	svc := signin.New(db, auth.DefaultPolicy)
 	for name, role := range roles {
-		u, err := db.CreateUser(ctx, sys, store.UserCreate{Username: name, PasswordHash: fixtureHash, Role: role, Units: units[name]})
+		u, err := db.CreateUser(ctx, sys, records.UserCreate{Username: name, PasswordHash: fixtureHash, Role: role, Units: units[name]})
 		if err != nil {
 			t.Fatal(err)
 		}
 		f.users[name] = u.ID
-		if f.tokens[name], err = svc.Issue(ctx, sys, u.ID, store.SessionAPI, "test", "127.0.0.1"); err != nil {
+		if f.tokens[name], err = svc.Issue(ctx, sys, u.ID, records.SessionAPI, "test", "127.0.0.1"); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -259,7 +261,7 @@ func TestEveryWriteByEveryRole(t *testing.T) {
 						if contains(ep.allowed, caller) {
 							f = fresh()
 						}
-						before, _, _ := f.db.FindAudit(context.Background(), store.AuditFilter{Limit: 1})
+						before, _, _ := f.db.FindAudit(context.Background(), records.AuditFilter{Limit: 1})
 						var body io.Reader
 						var ct string
 						if ep.jsonFor != nil {
@@ -279,7 +281,7 @@ func TestEveryWriteByEveryRole(t *testing.T) {
 							t.Errorf("%s as %s = %d, want %s", ep.name, caller, got, want)
 						}
 						if want == "2xx" {
-							after, _, _ := f.db.FindAudit(context.Background(), store.AuditFilter{Limit: 1})
+							after, _, _ := f.db.FindAudit(context.Background(), records.AuditFilter{Limit: 1})
 							if len(after) == 0 || (len(before) > 0 && after[0].Seq == before[0].Seq) {
 								t.Errorf("%s as %s left no audit entry", ep.name, caller)
 							}
@@ -372,7 +374,7 @@ func contains(list []string, s string) bool {
 // the review and confirm calls.
 func importDraft(t *testing.T, f *fixture) {
 	ctx := context.Background()
-	id, _, err := f.db.ImportPlan(ctx, store.PlanImport{SourceName: "d.txt", SourceSHA256: strings.Repeat("cd", 32),
+	id, _, err := f.db.ImportPlan(ctx, records.PlanImport{SourceName: "d.txt", SourceSHA256: strings.Repeat("cd", 32),
 		Format: "text", Draft: true, Plan: &plandoc.Plan{Title: "草稿", Tasks: []plandoc.Task{
 			{Path: []string{"1"}, Title: "任务", Text: "建立台账。按月通报。", Units: []string{"市法制办"}},
 			{Path: []string{"2"}, Title: "另一任务", Text: "开展督查。", Units: []string{"市财政局"}}}}})
@@ -412,7 +414,7 @@ func receiveFOIA(t *testing.T, f *fixture) {
 func reportIncident(t *testing.T, f *fixture) {
 	t.Helper()
 	svc := &emergencysvc.Service{Store: f.db, Now: time.Now}
-	v, err := svc.Report(context.Background(), audit.System, store.Incident{Title: "某镇山洪", Level: "major",
+	v, err := svc.Report(context.Background(), audit.System, records.Incident{Title: "某镇山洪", Level: "major",
 		OccurredAt: time.Now().Add(-time.Hour), UnitID: f.unitA})
 	if err != nil {
 		t.Fatal(err)
@@ -442,7 +444,7 @@ func saveSchemeDraft(t *testing.T, f *fixture) {
 // addRecord leaves record 1 to revoke.
 func addRecord(t *testing.T, f *fixture) {
 	t.Helper()
-	if _, err := f.db.AddAssessRecord(context.Background(), audit.System, store.AssessRecord{UnitID: f.unitA, Kind: assess.RecordHighlight,
+	if _, err := f.db.AddAssessRecord(context.Background(), audit.System, records.AssessRecord{UnitID: f.unitA, Kind: assess.RecordHighlight,
 		Title: "法治示范", On: "2026-03-10"}); err != nil {
 		t.Fatal(err)
 	}
@@ -459,7 +461,7 @@ func storeRules(t *testing.T, f *fixture) {
 func issueNotice(t *testing.T, f *fixture) {
 	day := time.Date(2026, 3, 9, 0, 0, 0, 0, time.UTC)
 	e := supervise.Event{Key: "notice-a", TaskID: f.taskA, Kind: supervise.KindNotice, Label: "蓝色督办单", On: day, Deadline: day.AddDate(0, 0, 7), Recorded: day}
-	if _, err := f.db.RecordSupervision(context.Background(), []supervise.Event{e}, func(supervise.Event) []store.Notification { return nil }); err != nil {
+	if _, err := f.db.RecordSupervision(context.Background(), []supervise.Event{e}, func(supervise.Event) []records.Notification { return nil }); err != nil {
 		t.Fatal(err)
 	}
 }

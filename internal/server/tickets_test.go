@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/duban/duban/internal/audit"
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/store/storetest"
 )
 
@@ -39,7 +39,7 @@ func TestTicketsAPI(t *testing.T) {
 	for _, kind := range storetest.Kinds() {
 		t.Run(kind, func(t *testing.T) {
 			f := newFixture(t, kind)
-			if err := f.db.SaveTicketService(context.Background(), audit.System, store.TicketService{Code: "fz-zf", Name: "行政执法",
+			if err := f.db.SaveTicketService(context.Background(), audit.System, records.TicketService{Code: "fz-zf", Name: "行政执法",
 				Path: "法治政府/行政执法", Type: "complaint", UnitID: f.unitA, Active: true}); err != nil {
 				t.Fatal(err)
 			}
@@ -60,7 +60,7 @@ func TestTicketsAPI(t *testing.T) {
 				a.CallerMasked || a.Lat == nil || len(a.Events) != 1 || a.Events[0].Kind != "received" || a.Events[0].Actor != "office" {
 				t.Errorf("routed ticket %+v", a)
 			}
-			if last, _, _ := f.db.FindAudit(context.Background(), store.AuditFilter{Limit: 1}); len(last) == 0 || last[0].Action != "ticket.create" {
+			if last, _, _ := f.db.FindAudit(context.Background(), records.AuditFilter{Limit: 1}); len(last) == 0 || last[0].Action != "ticket.create" {
 				t.Errorf("audit %+v", last)
 			}
 			var b apiTicket

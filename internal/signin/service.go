@@ -13,7 +13,8 @@ import (
 
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/auth"
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/fault"
+	"github.com/duban/duban/internal/records"
 )
 
 // Errors a caller turns into messages. They never say whether a username
@@ -27,7 +28,7 @@ var (
 
 // Service signs people in.
 type Service struct {
-	Store  *store.DB
+	Store  Store
 	Policy auth.Policy
 	Now    func() time.Time
 
@@ -41,26 +42,26 @@ type Service struct {
 
 type cachedSession struct {
 	version int64
-	user    *store.User
-	session *store.Session
+	user    *records.User
+	session *records.Session
 }
 
 // maxCachedSessions bounds the session cache; past it, the cache starts over.
 const maxCachedSessions = 10000
 
 // New returns a service with the given policy and the real clock.
-func New(db *store.DB, p auth.Policy) *Service {
+func New(db Store, p auth.Policy) *Service {
 	return &Service{Store: db, Policy: p, Now: time.Now}
 }
 
 // Login checks a username and password from ip and, when they are right,
-// opens a session of kind (store.SessionWeb or store.SessionAPI) named
+// opens a session of kind (records.SessionWeb or records.SessionAPI) named
 // name. It returns the new token, which is shown to the caller once and
 // stored only as a hash.
-func (s *Service) Login(ctx context.Context, username, password, ip, kind, name string) (string, *store.User, error) {
+func (s *Service) Login(ctx context.Context, username, password, ip, kind, name string) (string, *records.User, error) {
 	now := s.Now()
 	u, err := s.Store.FindUserByUsername(ctx, username)
-	if errors.Is(err, store.ErrNotFound) {
+	if errors.Is(err, fault.ErrNotFound) {
 		auth.CheckNoUser(password)
 		_ = s.Store.RecordLogin(ctx, audit.Actor{Username: username, IP: ip}, 0, false, time.Time{})
 		return "", nil, ErrBadCredentials
@@ -105,10 +106,10 @@ func (s *Service) Issue(ctx context.Context, actor audit.Actor, userID int64, ki
 		return "", err
 	}
 	life := s.Policy.SessionIdle
-	if kind == store.SessionAPI {
+	if kind == records.SessionAPI {
 		life = s.Policy.TokenLifetime
 	}
-	err = s.Store.CreateSession(ctx, actor, store.Session{
+	err = s.Store.CreateSession(ctx, actor, records.Session{
 		TokenHash: auth.TokenHash(token), UserID: userID, Kind: kind, Name: name, IP: ip,
 		ExpiresAt: s.Now().Add(life),
 	})
@@ -117,14 +118,14 @@ func (s *Service) Issue(ctx context.Context, actor audit.Actor, userID int64, ki
 
 // Authenticate returns the account behind a presented token and extends a
 // web session's idle expiry, never past its absolute lifetime.
-func (s *Service) Authenticate(ctx context.Context, token string) (*store.User, *store.Session, error) {
+func (s *Service) Authenticate(ctx context.Context, token string) (*records.User, *records.Session, error) {
 	u, sess, _, err := s.AuthenticateAt(ctx, token)
 	return u, sess, err
 }
 
 // AuthenticateAt is Authenticate that also returns the data version it
 // read, so that the request's response cache need not read it again.
-func (s *Service) AuthenticateAt(ctx context.Context, token string) (*store.User, *store.Session, int64, error) {
+func (s *Service) AuthenticateAt(ctx context.Context, token string) (*records.User, *records.Session, int64, error) {
 	if token == "" {
 		return nil, nil, 0, ErrNoSession
 	}
@@ -137,13 +138,13 @@ func (s *Service) AuthenticateAt(ctx context.Context, token string) (*store.User
 		return u, sess, version, nil
 	}
 	sess, u, err := s.Store.FindSession(ctx, hash)
-	if errors.Is(err, store.ErrNotFound) {
+	if errors.Is(err, fault.ErrNotFound) {
 		return nil, nil, version, ErrNoSession
 	}
 	if err != nil {
 		return nil, nil, 0, err
 	}
-	if sess.Kind == store.SessionWeb {
+	if sess.Kind == records.SessionWeb {
 		now := s.Now()
 		// Refresh at most once a minute: a page load must not always write.
 		if now.Sub(sess.LastSeenAt) > time.Minute {
@@ -163,7 +164,7 @@ func (s *Service) AuthenticateAt(ctx context.Context, token string) (*store.User
 
 // cached returns a session read at the current data version that has not
 // expired, and whose idle clock needs no refresh yet.
-func (s *Service) cached(hash string, version int64) (*store.User, *store.Session, bool) {
+func (s *Service) cached(hash string, version int64) (*records.User, *records.Session, bool) {
 	s.mu.Lock()
 	c, ok := s.sessions[hash]
 	s.mu.Unlock()
@@ -171,7 +172,7 @@ func (s *Service) cached(hash string, version int64) (*store.User, *store.Sessio
 		return nil, nil, false
 	}
 	now := s.Now()
-	if !now.Before(c.session.ExpiresAt) || (c.session.Kind == store.SessionWeb && now.Sub(c.session.LastSeenAt) > time.Minute) {
+	if !now.Before(c.session.ExpiresAt) || (c.session.Kind == records.SessionWeb && now.Sub(c.session.LastSeenAt) > time.Minute) {
 		return nil, nil, false
 	}
 	return c.user, c.session, true

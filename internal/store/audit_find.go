@@ -5,20 +5,9 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/duban/duban/internal/audit"
 )
-
-// AuditFilter selects audit entries; zero fields select everything.
-type AuditFilter struct {
-	Actor  string
-	Action string // a prefix: "user." selects every user change
-	From   time.Time
-	To     time.Time
-	Limit  int // 0 means 100
-	Offset int
-}
 
 // FindAudit returns entries newest first, and how many match in all.
 func (db *DB) FindAudit(ctx context.Context, f AuditFilter) ([]audit.Entry, int, error) {

@@ -2,12 +2,13 @@ package store
 
 import (
 	"errors"
-	"fmt"
+
+	"github.com/duban/duban/internal/fault"
 )
 
 // ErrNotFound is returned, wrapped, when the row asked for does not exist.
 // Callers test it with errors.Is; a lookup never answers nil, nil.
-var ErrNotFound = errors.New("store: not found")
+var ErrNotFound = fault.ErrNotFound
 
 // ErrSchemaTooNew is returned, wrapped, by Open when the database was
 // migrated by a newer duban than this one. Running on it could corrupt data
@@ -16,10 +17,7 @@ var ErrSchemaTooNew = errors.New("store: database schema is newer than this duba
 
 // ErrInvalid is returned, wrapped, when a value handed to the store cannot
 // be stored as given (a malformed date, a checksum of the wrong shape).
-var ErrInvalid = errors.New("store: invalid value")
-
-// ErrBadEmail is an e-mail address that cannot be one; it is ErrInvalid.
-var ErrBadEmail = fmt.Errorf("not an e-mail address: %w", ErrInvalid)
+var ErrInvalid = fault.ErrInvalid
 
 // ErrNotEmpty is returned, wrapped, by Restore when the target already
 // holds a database: a restore never overwrites data.

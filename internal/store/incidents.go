@@ -10,27 +10,6 @@ import (
 	"github.com/duban/duban/internal/audit"
 )
 
-// Incident is a major incident with the disclosure duties it set off.
-type Incident struct {
-	ID         int64                   `json:"id"`
-	Title      string                  `json:"title"`
-	Level      string                  `json:"level"`
-	OccurredAt time.Time               `json:"occurred_at"`
-	UnitID     int64                   `json:"unit_id,omitempty"`
-	Unit       string                  `json:"unit,omitempty"`
-	Summary    string                  `json:"summary"`
-	CreatedBy  string                  `json:"created_by"`
-	CreatedAt  time.Time               `json:"created_at"`
-	Duties     map[string]IncidentDuty `json:"duties"`
-}
-
-// IncidentDuty is a duty done: when, and the evidence.
-type IncidentDuty struct {
-	DoneAt   time.Time `json:"done_at"`
-	Evidence string    `json:"evidence"`
-	Actor    string    `json:"actor"`
-}
-
 // CreateIncident records an incident, audited.
 func (db *DB) CreateIncident(ctx context.Context, actor audit.Actor, in Incident) (int64, error) {
 	tx, err := db.beginWrite(ctx)

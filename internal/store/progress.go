@@ -5,54 +5,14 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"time"
 
 	"github.com/duban/duban/internal/audit"
+	"github.com/duban/duban/internal/fault"
 )
-
-// ErrClosed is returned, wrapped, for a change to a closed task (已销号):
-// closed tasks are read-only.
-var ErrClosed = errors.New("store: task is closed")
 
 // ErrState is returned, wrapped, when a step does not fit where the task
 // stands (a 销号 decision without an application, a draft task's report).
-var ErrState = errors.New("store: not allowed in the task's current state")
-
-// Attachment describes an uploaded file kept by package files.
-type Attachment struct {
-	ID          int64     `json:"id"`
-	Filename    string    `json:"filename"`
-	ContentType string    `json:"content_type"`
-	Size        int64     `json:"size"`
-	SHA256      string    `json:"sha256"`
-	CreatedAt   time.Time `json:"created_at"`
-}
-
-// ProgressInput is a unit's progress report.
-type ProgressInput struct {
-	UnitID         int64           // the reporting unit, 0 when the office reports
-	Period         string          // reporting period key ("2026-Q3"), "" for none
-	Text           string          // 进展情况
-	Percent        *float64        // 完成比例 0–100
-	MilestonesDone []int           // milestones (by their place in the task) now done
-	Targets        map[int]float64 // target values reached, by the target's place
-	Attachments    []Attachment
-}
-
-// Progress is a stored report.
-type Progress struct {
-	ID          int64           `json:"id"`
-	TaskID      int64           `json:"task_id"`
-	UnitID      int64           `json:"unit_id,omitempty"`
-	AuthorID    int64           `json:"author_id"`
-	Author      string          `json:"author"`
-	Period      string          `json:"period"`
-	Text        string          `json:"text"`
-	Percent     *float64        `json:"percent,omitempty"`
-	Targets     map[int]float64 `json:"targets,omitempty"`
-	CreatedAt   time.Time       `json:"created_at"`
-	Attachments []Attachment    `json:"attachments"`
-}
+var ErrState = fault.ErrState
 
 // AddProgress records a progress report on a registered task: the task
 // moves to 推进中, its percent and milestones follow the report, and its
@@ -66,31 +26,16 @@ func (db *DB) AddProgress(ctx context.Context, actor audit.Actor, taskID int64, 
 	return ids[0], nil
 }
 
-// ProgressItem is one report of a batch.
-type ProgressItem struct {
-	TaskID int64
-	ProgressInput
-}
-
-// ItemError says which item of a batch failed; the batch stored nothing.
-type ItemError struct {
-	Index int
-	Err   error
-}
-
-func (e *ItemError) Error() string { return fmt.Sprintf("item %d: %v", e.Index+1, e.Err) }
-func (e *ItemError) Unwrap() error { return e.Err }
-
 // AddProgressBatch records several reports — a sheet of progress updates —
 // all or nothing: one transaction, and on the first failure nothing is
 // stored and an *ItemError names the item.
 func (db *DB) AddProgressBatch(ctx context.Context, actor audit.Actor, items []ProgressItem) ([]int64, error) {
 	for i, it := range items {
 		if it.Text == "" {
-			return nil, &ItemError{i, fmt.Errorf("store: progress: empty text: %w", ErrInvalid)}
+			return nil, &ItemError{Index: i, Err: fmt.Errorf("store: progress: empty text: %w", ErrInvalid)}
 		}
 		if it.Percent != nil && (*it.Percent < 0 || *it.Percent > 100) {
-			return nil, &ItemError{i, fmt.Errorf("store: progress: percent %v: %w", *it.Percent, ErrInvalid)}
+			return nil, &ItemError{Index: i, Err: fmt.Errorf("store: progress: percent %v: %w", *it.Percent, ErrInvalid)}
 		}
 	}
 	tx, err := db.beginWrite(ctx)
@@ -101,7 +46,7 @@ func (db *DB) AddProgressBatch(ctx context.Context, actor audit.Actor, items []P
 	ids := make([]int64, len(items))
 	for i, it := range items {
 		if ids[i], err = db.addProgress(ctx, tx, actor, it.TaskID, it.ProgressInput); err != nil {
-			return nil, &ItemError{i, err}
+			return nil, &ItemError{Index: i, Err: err}
 		}
 	}
 	return ids, db.commit(tx)

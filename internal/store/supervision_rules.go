@@ -6,20 +6,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"time"
 
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/supervise"
 )
-
-// StoredRules is one stored set of supervision rules: the default
-// (PlanID 0) or a plan's own.
-type StoredRules struct {
-	PlanID    int64           `json:"plan_id"`
-	Rules     supervise.Rules `json:"rules"`
-	UpdatedBy string          `json:"updated_by"`
-	UpdatedAt time.Time       `json:"updated_at"`
-}
 
 // SupervisionRules returns the rule book: base (duban's built-in rules, or
 // the deployment's) unless the office stored a default, and each plan's

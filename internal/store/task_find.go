@@ -17,7 +17,7 @@ func (db *DB) FindTasks(ctx context.Context, f TaskFilter) ([]Task, int, error) 
 	if f.Scoped && len(f.ScopeUnits) == 0 {
 		return []Task{}, 0, nil
 	}
-	cond, args := f.where()
+	cond, args := taskWhere(f)
 	limit := f.Limit
 	if limit <= 0 {
 		limit = 50
@@ -35,7 +35,7 @@ func (db *DB) FindTasks(ctx context.Context, f TaskFilter) ([]Task, int, error) 
 	}
 	// Page the ids first and load the rows after: sorting thousands of
 	// matches by their dates is cheap on ids and slow on whole rows.
-	ids, err := db.pageIDs(ctx, tx, cond+f.order()+` LIMIT ? OFFSET ?`, append(args, limit, max(f.Offset, 0)))
+	ids, err := db.pageIDs(ctx, tx, cond+taskOrder(f)+` LIMIT ? OFFSET ?`, append(args, limit, max(f.Offset, 0)))
 	if err != nil || len(ids) == 0 {
 		return []Task{}, total, err
 	}

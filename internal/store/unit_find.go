@@ -3,14 +3,15 @@ package store
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/duban/duban/internal/fault"
 )
 
 // ErrConflict is returned, wrapped, when a name that must be unique is
 // taken (a unit, an alias, a username).
-var ErrConflict = errors.New("store: already exists")
+var ErrConflict = fault.ErrConflict
 
 // conflict turns a unique-constraint failure of either database into
 // ErrConflict, keeping the driver's message.

@@ -12,31 +12,6 @@ import (
 	"github.com/duban/duban/internal/authz"
 )
 
-// User is an account. PasswordHash never leaves the server: the API and
-// pages use their own view types.
-type User struct {
-	ID                 int64
-	Username           string
-	DisplayName        string
-	Role               authz.Role // "" until the security administrator grants one
-	PasswordHash       string
-	Disabled           bool
-	FailedLogins       int
-	LockedUntil        time.Time // zero when not locked
-	SessionsValidAfter time.Time
-	PasswordChangedAt  time.Time
-	CreatedAt          time.Time
-	Units              []int64 // a liaison's units
-}
-
-// Principal is what authorisation needs to know of the user.
-func (u *User) Principal() authz.Principal {
-	return authz.Principal{UserID: u.ID, Username: u.Username, Role: u.Role, Units: slices.Clone(u.Units)}
-}
-
-// Locked reports whether the account is locked at now.
-func (u *User) Locked(now time.Time) bool { return now.Before(u.LockedUntil) }
-
 // userAudit is what the audit log keeps of an account: never the hash.
 type userAudit struct {
 	Username    string     `json:"username"`
@@ -47,31 +22,8 @@ type userAudit struct {
 	Locked      bool       `json:"locked,omitempty"`
 }
 
-func (u *User) audit(now time.Time) userAudit {
+func userAuditOf(u *User, now time.Time) userAudit {
 	return userAudit{u.Username, u.DisplayName, u.Role, u.Disabled, nonNil(u.Units), u.Locked(now)}
-}
-
-// UserCreate is a new account. Role may be empty (granted later).
-type UserCreate struct {
-	Username     string
-	DisplayName  string
-	PasswordHash string
-	Role         authz.Role
-	Units        []int64
-}
-
-// UserUpdate changes the fields that are not nil. A new password hash also
-// ends every session of the account.
-type UserUpdate struct {
-	DisplayName  *string
-	Disabled     *bool
-	PasswordHash *string
-}
-
-// UserGrant sets an account's role and units.
-type UserGrant struct {
-	Role  authz.Role
-	Units []int64
 }
 
 // CreateUser adds an account.
@@ -110,7 +62,7 @@ func (db *DB) createUser(ctx context.Context, tx *sql.Tx, actor audit.Actor, in 
 	if err != nil {
 		return nil, err
 	}
-	if err := db.appendAudit(ctx, tx, actor, "user.create", "user", id, nil, u.audit(now)); err != nil {
+	if err := db.appendAudit(ctx, tx, actor, "user.create", "user", id, nil, userAuditOf(u, now)); err != nil {
 		return nil, err
 	}
 	return u, nil
@@ -178,7 +130,7 @@ func (db *DB) changeUser(ctx context.Context, actor audit.Actor, id int64, actio
 	if err != nil {
 		return nil, err
 	}
-	before := u.audit(now)
+	before := userAuditOf(u, now)
 	if err := change(tx, u, now); err != nil {
 		return nil, fmt.Errorf("store: %s: %w", action, err)
 	}
@@ -189,7 +141,7 @@ func (db *DB) changeUser(ctx context.Context, actor audit.Actor, id int64, actio
 		u.SessionsValidAfter, u.PasswordChangedAt, id); err != nil {
 		return nil, fmt.Errorf("store: %s: %w", action, err)
 	}
-	if err := db.appendAudit(ctx, tx, actor, action, "user", id, before, u.audit(now)); err != nil {
+	if err := db.appendAudit(ctx, tx, actor, action, "user", id, before, userAuditOf(u, now)); err != nil {
 		return nil, err
 	}
 	return u, db.commit(tx)

@@ -7,7 +7,7 @@ import (
 
 	"github.com/duban/duban/internal/ledgersvc"
 	"github.com/duban/duban/internal/plandoc"
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/records"
 )
 
 // Plans is plan intake: upload, review and 挂号. The pages show the
@@ -164,7 +164,7 @@ type SupervisionItem struct {
 	// Answered: the unit's 整改反馈 arrived; Answer is its text.
 	Answered bool
 	Answer   string
-	Evidence []store.Attachment // the files the answer came with
+	Evidence []records.Attachment // the files the answer came with
 	// CaughtUp: recorded after its day, because no process was running
 	// then; the date shown is still the day the rule fixed.
 	CaughtUp bool

@@ -6,7 +6,7 @@ import (
 
 	"github.com/duban/duban/internal/ledgersvc"
 	"github.com/duban/duban/internal/plandoc"
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/supervise"
 	"github.com/duban/duban/internal/units"
 )
@@ -46,13 +46,13 @@ func sampleDetail(workflow string) *TaskDetail {
 	t.MilestoneDone = []*time.Time{&done, nil}
 	at := time.Date(2026, 2, 27, 3, 0, 0, 0, time.UTC)
 	pct := 40.0
-	att := []store.Attachment{{ID: 7, Filename: "会议纪要.pdf", Size: 123456}}
+	att := []records.Attachment{{ID: 7, Filename: "会议纪要.pdf", Size: 123456}}
 	d := &TaskDetail{PlanTitle: "嘉兴市人民政府“两强三提高”建设行动计划实施方案", CanReport: workflow == "in_progress",
 		CanDecide: workflow == "pending", CanIssue: workflow == "in_progress", CurrentPeriod: "2026-Q1"}
 	d.Detail = ledgersvc.Detail{Task: t,
-		Progress:      []store.Progress{{ID: 5, TaskID: t.ID, Author: "赵敏", Period: "2026-Q1", Text: "已起草办法。\n第二行", Percent: &pct, Targets: map[int]float64{0: 4}, CreatedAt: at, Attachments: att}},
-		CloseRequests: []store.CloseRequest{{ID: 9, TaskID: t.ID, Text: "已全部完成", CreatedAt: at, Attachments: att}, {ID: 8, TaskID: t.ID, Text: "第一次申请", Decision: "returned", Reason: "材料不全", CreatedAt: at}},
-		History: []store.TaskEvent{{ID: 1, At: at, Actor: "ducha", Kind: "registered"}, {ID: 2, At: at, Actor: "fazhiban", Kind: "progress", RefID: 5},
+		Progress:      []records.Progress{{ID: 5, TaskID: t.ID, Author: "赵敏", Period: "2026-Q1", Text: "已起草办法。\n第二行", Percent: &pct, Targets: map[int]float64{0: 4}, CreatedAt: at, Attachments: att}},
+		CloseRequests: []records.CloseRequest{{ID: 9, TaskID: t.ID, Text: "已全部完成", CreatedAt: at, Attachments: att}, {ID: 8, TaskID: t.ID, Text: "第一次申请", Decision: "returned", Reason: "材料不全", CreatedAt: at}},
+		History: []records.TaskEvent{{ID: 1, At: at, Actor: "ducha", Kind: "registered"}, {ID: 2, At: at, Actor: "fazhiban", Kind: "progress", RefID: 5},
 			{ID: 3, At: at, Actor: "fazhiban", Kind: "close_request", RefID: 8}, {ID: 4, At: at, Actor: "ducha", Kind: "returned", RefID: 8},
 			{ID: 5, At: at, Actor: "fazhiban", Kind: "close_request", RefID: 9}, {ID: 6, At: at, Actor: "ducha", Kind: "edited"}},
 		Obligations: []ledgersvc.Obligation{{Period: "2025-Q4", Label: "2025年第四季度", End: "2025-12-31", Owed: true},
@@ -64,7 +64,7 @@ func sampleDetail(workflow string) *TaskDetail {
 		{Kind: "notice", Title: "蓝色督办单", On: on.AddDate(0, 0, -20), Deadline: on.AddDate(0, 0, -13), Answered: true, Answer: "已整改<i>"},
 	}
 	if workflow == "closed" {
-		d.History = append(d.History, store.TaskEvent{ID: 7, At: at, Actor: "ducha", Kind: "closed", RefID: 9})
+		d.History = append(d.History, records.TaskEvent{ID: 7, At: at, Actor: "ducha", Kind: "closed", RefID: 9})
 		d.CloseRequests[0].Decision = "closed"
 	}
 	return d
@@ -184,7 +184,7 @@ func TestLedgerDynamicKeysExist(t *testing.T) {
 	for _, s := range []string{"draft", "confirmed"} {
 		hasEverywhere(t, planStatusKey(s), "planStatusKey")
 	}
-	for _, k := range []string{store.EventRegistered, store.EventEdited, store.EventProgress, store.EventCloseRequest, store.EventClosed, store.EventReturned, store.EventAnswer} {
+	for _, k := range []string{records.EventRegistered, records.EventEdited, records.EventProgress, records.EventCloseRequest, records.EventClosed, records.EventReturned, records.EventAnswer} {
 		hasEverywhere(t, eventKey(k), "eventKey")
 	}
 	for _, k := range supervise.Kinds {

@@ -6,7 +6,7 @@ import (
 	"time"
 
 	"github.com/duban/duban/internal/files"
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/records"
 )
 
 // TaskPage is the data of a task's page (任务): 五落实, milestones,
@@ -19,7 +19,7 @@ type TaskPage struct {
 	Targets    []TargetView
 	Timeline   []TimelineItem
 	Periods    []Option
-	Pending    *store.CloseRequest // the 销号 application awaiting verification
+	Pending    *records.CloseRequest // the 销号 application awaiting verification
 	Report     ReportForm
 	Close      CloseForm
 	Decide     DecideForm
@@ -48,9 +48,9 @@ type TargetView struct {
 // TimelineItem is one step of the task's history, with the report or the
 // application it refers to.
 type TimelineItem struct {
-	store.TaskEvent
-	Progress *store.Progress
-	Close    *store.CloseRequest
+	records.TaskEvent
+	Progress *records.Progress
+	Close    *records.CloseRequest
 }
 
 // ReportForm is the progress report form as typed, with its errors.
@@ -155,13 +155,13 @@ func timeline(t *TaskDetail) []TimelineItem {
 	for i := len(t.History) - 1; i >= 0; i-- {
 		it := TimelineItem{TaskEvent: t.History[i]}
 		switch it.Kind {
-		case store.EventProgress:
+		case records.EventProgress:
 			for j := range t.Progress {
 				if t.Progress[j].ID == it.RefID {
 					it.Progress = &t.Progress[j]
 				}
 			}
-		case store.EventCloseRequest, store.EventClosed, store.EventReturned:
+		case records.EventCloseRequest, records.EventClosed, records.EventReturned:
 			for j := range t.CloseRequests {
 				if t.CloseRequests[j].ID == it.RefID {
 					it.Close = &t.CloseRequests[j]

@@ -4,15 +4,17 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/duban/duban/internal/i18n"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/duban/duban/internal/fault"
+	"github.com/duban/duban/internal/i18n"
+	"github.com/duban/duban/internal/records"
+
 	"github.com/duban/duban/internal/assess"
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/ledger"
-	"github.com/duban/duban/internal/store"
 	"github.com/duban/duban/internal/web"
 )
 
@@ -129,7 +131,7 @@ func (s *assessment) Unit(ctx context.Context, unitID int64, key string) (*web.U
 	if v.History, err = s.history(ctx, p, unitID); err != nil {
 		return nil, err
 	}
-	recs, err := s.d.Store.FindAssessRecords(ctx, store.RecordFilter{UnitID: unitID, WithRevoked: true})
+	recs, err := s.d.Store.FindAssessRecords(ctx, records.RecordFilter{UnitID: unitID, WithRevoked: true})
 	if err != nil {
 		return nil, err
 	}
@@ -184,7 +186,7 @@ func (s *assessment) Records(ctx context.Context) (*web.RecordsView, error) {
 	if err != nil {
 		return nil, err
 	}
-	recs, err := s.d.Store.FindAssessRecords(ctx, store.RecordFilter{WithRevoked: true})
+	recs, err := s.d.Store.FindAssessRecords(ctx, records.RecordFilter{WithRevoked: true})
 	if err != nil {
 		return nil, err
 	}
@@ -197,14 +199,14 @@ func (s *assessment) Records(ctx context.Context) (*web.RecordsView, error) {
 		return nil, err
 	}
 	for _, u := range units {
-		if u.Kind != store.UnitGroup {
+		if u.Kind != records.UnitGroup {
 			v.Units = append(v.Units, web.Option{Value: strconv.FormatInt(u.ID, 10), Label: u.Name})
 		}
 	}
 	return v, nil
 }
 
-func recordView(loc i18n.Localizer, r store.AssessRecord) web.RecordView {
+func recordView(loc i18n.Localizer, r records.AssessRecord) web.RecordView {
 	return web.RecordView{ID: r.ID, UnitID: r.UnitID, Unit: r.Unit, Kind: r.Kind, KindLabel: loc.Code("assess.record", r.Kind, assess.RecordLabel(r.Kind)), Title: r.Title,
 		On: r.On, Basis: r.Basis, Text: r.Text, Tasks: r.TaskIDs, Notices: r.EventKeys, CreatedBy: r.CreatedBy,
 		Revoked: r.RevokedAt != nil, RevokedBy: r.RevokedBy, RevokeReason: r.Reason}
@@ -215,7 +217,7 @@ func (s *assessment) AddRecord(ctx context.Context, in web.RecordForm) (int64, e
 	if err != nil {
 		return 0, err
 	}
-	r := store.AssessRecord{UnitID: in.UnitID, Kind: in.Kind, Title: in.Title, On: in.On, Basis: in.Basis, Text: in.Text}
+	r := records.AssessRecord{UnitID: in.UnitID, Kind: in.Kind, Title: in.Title, On: in.On, Basis: in.Basis, Text: in.Text}
 	var problems []string
 	for _, f := range splitList(in.Tasks) {
 		id, err := strconv.ParseInt(strings.TrimPrefix(strings.ToLower(f), "t"), 10, 64)
@@ -249,8 +251,8 @@ func problemsOf(err error) error {
 	switch {
 	case err == nil:
 		return nil
-	case errors.Is(err, store.ErrInvalid):
-		msg := strings.TrimSuffix(err.Error(), ": "+store.ErrInvalid.Error())
+	case errors.Is(err, fault.ErrInvalid):
+		msg := strings.TrimSuffix(err.Error(), ": "+fault.ErrInvalid.Error())
 		msg = strings.TrimPrefix(msg, "store: record: ")
 		msg = strings.TrimPrefix(msg, "store: ")
 		return &web.RulesInputError{Problems: strings.Split(strings.ReplaceAll(msg, "\n", "；"), "；")}

@@ -10,7 +10,7 @@ import (
 	"github.com/duban/duban/internal/hotline"
 	"github.com/duban/duban/internal/hotlinesvc"
 	"github.com/duban/duban/internal/plandoc"
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/store/storetest"
 	"github.com/duban/duban/internal/workday"
 )
@@ -28,20 +28,20 @@ func TestAssessmentUnitHotline(t *testing.T) {
 				Rates: d.Hotline.Rates}
 			var units []int64
 			for _, n := range []string{"市法制办", "市财政局"} {
-				u, err := d.Store.CreateUnit(office, audit.System, store.UnitCreate{Name: n, Kind: store.UnitDepartment})
+				u, err := d.Store.CreateUnit(office, audit.System, records.UnitCreate{Name: n, Kind: records.UnitDepartment})
 				if err != nil {
 					t.Fatal(err)
 				}
 				units = append(units, u.ID)
 			}
 			due := []plandoc.Deadline{{Text: "3月底前", Due: "2026-03-31"}}
-			if _, _, err := d.Store.ImportPlan(office, store.PlanImport{SourceName: "p.txt", SourceSHA256: strings.Repeat("e", 64), Format: "text",
+			if _, _, err := d.Store.ImportPlan(office, records.PlanImport{SourceName: "p.txt", SourceSHA256: strings.Repeat("e", 64), Format: "text",
 				Plan: &plandoc.Plan{Title: "方案", Tasks: []plandoc.Task{
 					{Path: []string{"1"}, Title: "甲", Units: []string{"市法制办"}, Deadlines: due},
 					{Path: []string{"2"}, Title: "乙", Units: []string{"市财政局"}, Deadlines: due}}}}); err != nil {
 				t.Fatal(err)
 			}
-			if err := d.Store.SaveTicketService(office, audit.System, store.TicketService{Code: "fz", Name: "行政执法", Path: "法治政府/行政执法",
+			if err := d.Store.SaveTicketService(office, audit.System, records.TicketService{Code: "fz", Name: "行政执法", Path: "法治政府/行政执法",
 				Type: "complaint", UnitID: units[0], Active: true}); err != nil {
 				t.Fatal(err)
 			}
@@ -50,10 +50,10 @@ func TestAssessmentUnitHotline(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			for _, step := range []func() (*store.Ticket, error){
-				func() (*store.Ticket, error) { return d.Hotline.Sign(office, agent, tk.ID) },
-				func() (*store.Ticket, error) { return d.Hotline.Answer(office, agent, tk.ID, "已处理") },
-				func() (*store.Ticket, error) {
+			for _, step := range []func() (*records.Ticket, error){
+				func() (*records.Ticket, error) { return d.Hotline.Sign(office, agent, tk.ID) },
+				func() (*records.Ticket, error) { return d.Hotline.Answer(office, agent, tk.ID, "已处理") },
+				func() (*records.Ticket, error) {
 					return d.Hotline.Visit(office, agent, tk.ID, hotline.FairlySatisfied, true)
 				},
 			} {

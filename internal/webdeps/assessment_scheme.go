@@ -4,13 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/duban/duban/internal/i18n"
 	"strconv"
 	"strings"
 
+	"github.com/duban/duban/internal/fault"
+	"github.com/duban/duban/internal/i18n"
+
 	"github.com/duban/duban/internal/assess"
 	"github.com/duban/duban/internal/authz"
-	"github.com/duban/duban/internal/store"
 	"github.com/duban/duban/internal/web"
 )
 
@@ -93,7 +94,7 @@ func (s *assessment) Scheme(ctx context.Context) (*web.SchemeView, error) {
 	switch {
 	case err == nil:
 		scheme, v.Draft, v.SavedBy, v.SavedAt = draft.Scheme, true, draft.SavedBy, draft.SavedAt
-	case !errors.Is(err, store.ErrNotFound):
+	case !errors.Is(err, fault.ErrNotFound):
 		return nil, err
 	}
 	loc := i18n.FromContext(ctx)
@@ -144,8 +145,8 @@ func (s *assessment) SaveScheme(ctx context.Context, in map[string]string) error
 		return &web.RulesInputError{Problems: problems}
 	}
 	_, err = s.d.Store.SaveSchemeDraft(ctx, actor, scheme)
-	if errors.Is(err, store.ErrInvalid) {
-		return &web.RulesInputError{Problems: strings.Split(strings.TrimSuffix(err.Error(), ": "+store.ErrInvalid.Error()), "\n")}
+	if errors.Is(err, fault.ErrInvalid) {
+		return &web.RulesInputError{Problems: strings.Split(strings.TrimSuffix(err.Error(), ": "+fault.ErrInvalid.Error()), "\n")}
 	}
 	return err
 }

@@ -12,7 +12,7 @@ import (
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/plandoc"
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/store/storetest"
 	"github.com/duban/duban/internal/supervise"
 	"github.com/duban/duban/internal/web"
@@ -31,25 +31,25 @@ func TestAssessmentPages(t *testing.T) {
 			d.Assess = &assesssvc.Service{Store: d.Store, Now: func() time.Time { return time.Date(2026, 4, 10, 2, 0, 0, 0, time.UTC) }}
 			var units []int64
 			for _, n := range []string{"市法制办", "市财政局"} {
-				u, err := d.Store.CreateUnit(office, audit.System, store.UnitCreate{Name: n, Kind: store.UnitDepartment})
+				u, err := d.Store.CreateUnit(office, audit.System, records.UnitCreate{Name: n, Kind: records.UnitDepartment})
 				if err != nil {
 					t.Fatal(err)
 				}
 				units = append(units, u.ID)
 			}
 			due := []plandoc.Deadline{{Text: "3月底前", Due: "2026-03-31"}}
-			id, _, err := d.Store.ImportPlan(office, store.PlanImport{SourceName: "p.txt", SourceSHA256: strings.Repeat("a", 64), Format: "text",
+			id, _, err := d.Store.ImportPlan(office, records.PlanImport{SourceName: "p.txt", SourceSHA256: strings.Repeat("a", 64), Format: "text",
 				Plan: &plandoc.Plan{Title: "方案", Tasks: []plandoc.Task{
 					{Path: []string{"1"}, Title: "甲", Units: []string{"市法制办"}, Deadlines: due},
 					{Path: []string{"2"}, Title: "乙", Units: []string{"市财政局"}, Deadlines: due}}}})
 			if err != nil {
 				t.Fatal(err)
 			}
-			tasks, _, _ := d.Store.FindTasks(office, store.TaskFilter{PlanID: id})
+			tasks, _, _ := d.Store.FindTasks(office, records.TaskFilter{PlanID: id})
 			day := func(s string) time.Time { v, _ := time.Parse(time.DateOnly, s); return v }
 			if _, err := d.Store.RecordSupervision(office, []supervise.Event{{Key: "blue-a", TaskID: tasks[0].ID, Kind: supervise.KindNotice,
 				Level: "blue", Label: "蓝色督办单", On: day("2026-03-04"), Deadline: day("2026-03-11"), Recorded: day("2026-03-04")}},
-				func(supervise.Event) []store.Notification { return nil }); err != nil {
+				func(supervise.Event) []records.Notification { return nil }); err != nil {
 				t.Fatal(err)
 			}
 			a := d.Web().Assessment
@@ -125,7 +125,7 @@ func TestAssessmentPages(t *testing.T) {
 				t.Errorf("public formula %+v, %v", f, err)
 			}
 
-			lu, err := d.Store.CreateUser(office, audit.System, store.UserCreate{Username: "fazhiban", PasswordHash: "x", Role: authz.Liaison, Units: []int64{units[0]}})
+			lu, err := d.Store.CreateUser(office, audit.System, records.UserCreate{Username: "fazhiban", PasswordHash: "x", Role: authz.Liaison, Units: []int64{units[0]}})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -5,7 +5,7 @@ import (
 
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/authz"
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/web"
 )
 
@@ -19,8 +19,8 @@ func auditView(e audit.Entry) web.AuditView {
 	return web.AuditView{Seq: e.Seq, At: e.At, Actor: e.Actor, IP: e.IP, Action: e.Action, Object: obj, Before: e.Before, After: e.After}
 }
 
-func storeFilter(f web.AuditFilter) store.AuditFilter {
-	return store.AuditFilter{Actor: f.Actor, Action: f.Action, From: f.From, To: f.To, Limit: f.Limit, Offset: f.Offset}
+func storeFilter(f web.AuditFilter) records.AuditFilter {
+	return records.AuditFilter{Actor: f.Actor, Action: f.Action, From: f.From, To: f.To, Limit: f.Limit, Offset: f.Offset}
 }
 
 func (a *auditLog) Find(ctx context.Context, f web.AuditFilter) ([]web.AuditView, int, error) {

@@ -6,8 +6,8 @@ import (
 	"time"
 
 	"github.com/duban/duban/internal/httpauth"
+	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/signin"
-	"github.com/duban/duban/internal/store"
 	"github.com/duban/duban/internal/web"
 )
 
@@ -25,7 +25,7 @@ func (a *Auth) Current(r *http.Request) (web.CurrentUser, error) {
 	return currentUser(c.User), nil
 }
 
-func currentUser(u *store.User) web.CurrentUser {
+func currentUser(u *records.User) web.CurrentUser {
 	return web.CurrentUser{ID: u.ID, Username: u.Username, DisplayName: u.DisplayName, Role: string(u.Role)}
 }
 
@@ -33,7 +33,7 @@ func currentUser(u *store.User) web.CurrentUser {
 // HttpOnly so scripts cannot read it, SameSite=Lax so other sites cannot
 // send it along with a form, Secure when served over TLS.
 func (a *Auth) SignIn(w http.ResponseWriter, r *http.Request, username, password string) (web.CurrentUser, error) {
-	token, u, err := a.Signin.Login(r.Context(), username, password, httpauth.ClientIP(r), store.SessionWeb, r.UserAgent())
+	token, u, err := a.Signin.Login(r.Context(), username, password, httpauth.ClientIP(r), records.SessionWeb, r.UserAgent())
 	switch {
 	case errors.Is(err, signin.ErrLocked):
 		return web.CurrentUser{}, &web.LockedError{Until: a.lockedUntil(r, username)}

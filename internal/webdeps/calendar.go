@@ -11,7 +11,8 @@ import (
 
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/calendarsvc"
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/fault"
+	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/web"
 	"github.com/duban/duban/internal/workday"
 )
@@ -109,18 +110,18 @@ func (s *calendarAdmin) Change(ctx context.Context, id int64) (*web.CalendarChan
 // inputError shows a refused change's reason as written: the file and
 // line of a schedule, the day of a correction.
 func inputError(err error) error {
-	if !errors.Is(err, store.ErrInvalid) {
+	if !errors.Is(err, fault.ErrInvalid) {
 		return err
 	}
 	msg := err.Error()
 	msg = strings.TrimPrefix(msg, "calendar: ")
-	if i := strings.LastIndex(msg, ": "+store.ErrInvalid.Error()); i >= 0 {
+	if i := strings.LastIndex(msg, ": "+fault.ErrInvalid.Error()); i >= 0 {
 		msg = msg[:i]
 	}
 	return &web.CalendarInputError{Detail: msg}
 }
 
-func changeView(c store.CalendarChange) web.CalendarChangeView {
+func changeView(c records.CalendarChange) web.CalendarChangeView {
 	return web.CalendarChangeView{ID: c.ID, Scope: c.Scope, Source: c.Source, Reason: c.Reason,
 		Days: c.Days, Moved: c.Moved, Actor: c.Actor, At: c.At}
 }

@@ -12,7 +12,7 @@ import (
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/calendarsvc"
 	"github.com/duban/duban/internal/plandoc"
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/store/storetest"
 	"github.com/duban/duban/internal/supervise"
 	"github.com/duban/duban/internal/web"
@@ -38,16 +38,16 @@ func TestCalendarPage(t *testing.T) {
 				t.Fatal(err)
 			}
 			d.Calendar, d.CalendarAdmin = live, live
-			id, _, err := d.Store.ImportPlan(office, store.PlanImport{SourceName: "p.txt", SourceSHA256: strings.Repeat("7", 64), Format: "text",
+			id, _, err := d.Store.ImportPlan(office, records.PlanImport{SourceName: "p.txt", SourceSHA256: strings.Repeat("7", 64), Format: "text",
 				Plan: &plandoc.Plan{Title: "方案", Tasks: []plandoc.Task{{Path: []string{"1"}, Title: "甲"}}}})
 			if err != nil {
 				t.Fatal(err)
 			}
-			tasks, _, _ := d.Store.FindTasks(office, store.TaskFilter{PlanID: id})
+			tasks, _, _ := d.Store.FindTasks(office, records.TaskFilter{PlanID: id})
 			day := func(s string) time.Time { v, _ := time.Parse(time.DateOnly, s); return v }
 			blue := supervise.Event{Key: "t/notice/blue", TaskID: tasks[0].ID, Kind: supervise.KindNotice, Label: "蓝色督办单",
 				On: day("2026-03-02"), Deadline: day("2026-03-09"), Recorded: day("2026-03-02")}
-			if _, err := d.Store.RecordSupervision(office, []supervise.Event{blue}, func(supervise.Event) []store.Notification { return nil }); err != nil {
+			if _, err := d.Store.RecordSupervision(office, []supervise.Event{blue}, func(supervise.Event) []records.Notification { return nil }); err != nil {
 				t.Fatal(err)
 			}
 
@@ -107,7 +107,7 @@ func TestCalendarPage(t *testing.T) {
 				role authz.Role
 				read bool
 			}{{authz.Leader, true}, {authz.Liaison, false}} {
-				u, err := d.Store.CreateUser(office, audit.System, store.UserCreate{Username: string(c.role), PasswordHash: "x", Role: c.role})
+				u, err := d.Store.CreateUser(office, audit.System, records.UserCreate{Username: string(c.role), PasswordHash: "x", Role: c.role})
 				if err != nil {
 					t.Fatal(err)
 				}

@@ -4,11 +4,12 @@ import (
 	"cmp"
 	"context"
 	"fmt"
-	"github.com/duban/duban/internal/i18n"
 	"slices"
 
+	"github.com/duban/duban/internal/i18n"
+	"github.com/duban/duban/internal/records"
+
 	"github.com/duban/duban/internal/authz"
-	"github.com/duban/duban/internal/store"
 	"github.com/duban/duban/internal/web"
 )
 
@@ -34,7 +35,7 @@ func (s *dashboard) View(ctx context.Context) (*web.DashboardView, error) {
 	for _, o := range d.Overdue {
 		v.Overdue = append(v.Overdue, web.OverdueView{TaskID: o.ID, Title: o.Title, Units: unitsText(o.Units), Days: int(today.Sub(o.NextDue).Hours() / 24)})
 	}
-	worst := func(a, b store.GroupLights) int {
+	worst := func(a, b records.GroupLights) int {
 		return cmp.Or(cmp.Compare(b.Red, a.Red), cmp.Compare(b.Yellow, a.Yellow), cmp.Compare(a.Name, b.Name))
 	}
 	units := slices.Clone(d.ByUnit)
@@ -54,12 +55,12 @@ func (s *dashboard) View(ctx context.Context) (*web.DashboardView, error) {
 	return v, nil
 }
 
-func lightRow(g store.GroupLights, href string) web.LightRow {
+func lightRow(g records.GroupLights, href string) web.LightRow {
 	return web.LightRow{ID: g.ID, Name: g.Name, Red: g.Red, Yellow: g.Yellow, Green: g.Green, Blue: g.Blue, Href: href}
 }
 
 // stacked is a stacked bar of the lights of the first n groups.
-func stacked(loc i18n.Localizer, groups []store.GroupLights, n int) chartSpec {
+func stacked(loc i18n.Localizer, groups []records.GroupLights, n int) chartSpec {
 	spec := chartSpec{Kind: "bar", Horizontal: true, Stack: true, Colors: lightColors,
 		Series: []chartSeries{{Name: loc.T("dashboard.series.red")}, {Name: loc.T("dashboard.series.yellow")},
 			{Name: loc.T("dashboard.series.green")}, {Name: loc.T("dashboard.series.closed")}}}
@@ -77,7 +78,7 @@ func stacked(loc i18n.Localizer, groups []store.GroupLights, n int) chartSpec {
 
 // dashboardCharts are the overall lights, the plans' and the worst units'
 // lights, and the year's supervision month by month.
-func dashboardCharts(loc i18n.Localizer, d *store.Dashboard, units, plans []store.GroupLights) []web.Chart {
+func dashboardCharts(loc i18n.Localizer, d *records.Dashboard, units, plans []records.GroupLights) []web.Chart {
 	all := chartSpec{Kind: "pie", X: []string{loc.T("dashboard.series.red"), loc.T("dashboard.series.yellow"),
 		loc.T("dashboard.series.green"), loc.T("dashboard.series.closed")}, Colors: lightColors,
 		Series: []chartSeries{{Name: loc.T("dashboard.series.tasks"), Data: []float64{float64(d.All.Red), float64(d.All.Yellow), float64(d.All.Green), float64(d.All.Blue)}}}}

@@ -6,7 +6,7 @@ import (
 	"github.com/duban/duban/internal/emergency"
 	"github.com/duban/duban/internal/foia"
 	"github.com/duban/duban/internal/hotline"
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/web"
 )
 
@@ -21,11 +21,11 @@ func (s *dashboard) publicFigures(ctx context.Context) (*web.PublicFigures, erro
 	f := &web.PublicFigures{}
 	if h := s.d.Hotline; h != nil {
 		for _, st := range []hotline.State{hotline.Triage, hotline.Assigned, hotline.Accepted} { // the pending states
-			open, err := s.d.Store.CountTickets(ctx, store.TicketFilter{State: string(st)})
+			open, err := s.d.Store.CountTickets(ctx, records.TicketFilter{State: string(st)})
 			if err != nil {
 				return nil, err
 			}
-			late, err := s.d.Store.CountTickets(ctx, store.TicketFilter{State: string(st), DueBefore: h.Now()})
+			late, err := s.d.Store.CountTickets(ctx, records.TicketFilter{State: string(st), DueBefore: h.Now()})
 			if err != nil {
 				return nil, err
 			}

@@ -2,13 +2,14 @@ package webdeps
 
 import (
 	"context"
-	"github.com/duban/duban/internal/i18n"
-	"github.com/duban/duban/internal/supervise"
 	"sort"
+
+	"github.com/duban/duban/internal/i18n"
+	"github.com/duban/duban/internal/records"
+	"github.com/duban/duban/internal/supervise"
 
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/ledger"
-	"github.com/duban/duban/internal/store"
 	"github.com/duban/duban/internal/web"
 )
 
@@ -66,7 +67,7 @@ func (s *desk) Open(ctx context.Context) (*web.DeskView, error) {
 }
 
 // answersFor reports whether the principal is liaison of one of units.
-func answersFor(p authz.Principal, units []store.UnitLink) bool {
+func answersFor(p authz.Principal, units []records.UnitLink) bool {
 	for _, u := range units {
 		if u.UnitID != 0 && p.HasUnit(u.UnitID) {
 			return true
@@ -76,7 +77,7 @@ func answersFor(p authz.Principal, units []store.UnitLink) bool {
 }
 
 // unitsText writes a notice's units as the ledger does.
-func unitsText(units []store.UnitLink) string {
+func unitsText(units []records.UnitLink) string {
 	var leads, all []string
 	for _, u := range units {
 		if u.Lead {

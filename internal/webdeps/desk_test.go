@@ -10,8 +10,8 @@ import (
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/plandoc"
+	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/scheduler"
-	"github.com/duban/duban/internal/store"
 	"github.com/duban/duban/internal/store/storetest"
 	"github.com/duban/duban/internal/supervise"
 	"github.com/duban/duban/internal/web"
@@ -27,20 +27,20 @@ func TestDeskShowsOpenNotices(t *testing.T) {
 			d, office := ledgerDeps(t, kind) // today is 2026-03-02
 			var units []int64
 			for _, name := range []string{"市法制办", "市财政局"} {
-				u, err := d.Store.CreateUnit(office, audit.System, store.UnitCreate{Name: name, Kind: store.UnitDepartment})
+				u, err := d.Store.CreateUnit(office, audit.System, records.UnitCreate{Name: name, Kind: records.UnitDepartment})
 				if err != nil {
 					t.Fatal(err)
 				}
 				units = append(units, u.ID)
 			}
-			id, _, err := d.Store.ImportPlan(office, store.PlanImport{SourceName: "p.txt", SourceSHA256: strings.Repeat("f", 64), Format: "text",
+			id, _, err := d.Store.ImportPlan(office, records.PlanImport{SourceName: "p.txt", SourceSHA256: strings.Repeat("f", 64), Format: "text",
 				Plan: &plandoc.Plan{Title: "方案", Tasks: []plandoc.Task{
 					{Path: []string{"1"}, Title: "甲", LeadUnits: []string{"市法制办"}, Units: []string{"市法制办", "市财政局"}},
 					{Path: []string{"2"}, Title: "乙", Units: []string{"市财政局"}}}}})
 			if err != nil {
 				t.Fatal(err)
 			}
-			tasks, _, _ := d.Store.FindTasks(office, store.TaskFilter{PlanID: id})
+			tasks, _, _ := d.Store.FindTasks(office, records.TaskFilter{PlanID: id})
 			a, b := tasks[0].ID, tasks[1].ID
 			day := func(s string) time.Time { v, _ := time.Parse(time.DateOnly, s); return v }
 			notice := func(key string, task int64, on, deadline string) supervise.Event {
@@ -48,7 +48,7 @@ func TestDeskShowsOpenNotices(t *testing.T) {
 			}
 			events := []supervise.Event{notice("a1", a, "2026-02-09", "2026-02-26"), notice("b1", b, "2026-02-20", "2026-03-09"), notice("b0", b, "2026-02-01", "2026-02-10"),
 				{Key: "a-press", TaskID: a, Kind: supervise.KindPress, On: day("2026-02-02"), Recorded: day("2026-02-02")}}
-			if _, err := d.Store.RecordSupervision(office, events, func(supervise.Event) []store.Notification { return nil }); err != nil {
+			if _, err := d.Store.RecordSupervision(office, events, func(supervise.Event) []records.Notification { return nil }); err != nil {
 				t.Fatal(err)
 			}
 			if err := d.Store.AnswerSupervision(office, audit.System, b, "b0", "已整改", nil); err != nil {
@@ -70,7 +70,7 @@ func TestDeskShowsOpenNotices(t *testing.T) {
 				t.Errorf("by unit %+v, want %+v", v.ByUnit, want)
 			}
 
-			lu, err := d.Store.CreateUser(office, audit.System, store.UserCreate{Username: "fazhiban", PasswordHash: "x", Role: authz.Liaison, Units: []int64{units[0]}})
+			lu, err := d.Store.CreateUser(office, audit.System, records.UserCreate{Username: "fazhiban", PasswordHash: "x", Role: authz.Liaison, Units: []int64{units[0]}})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -93,16 +93,16 @@ func TestIssueNoticeByHand(t *testing.T) {
 	for _, kind := range storetest.Kinds() {
 		t.Run(kind, func(t *testing.T) {
 			d, office := ledgerDeps(t, kind)
-			u, err := d.Store.CreateUnit(office, audit.System, store.UnitCreate{Name: "市法制办", Kind: store.UnitDepartment})
+			u, err := d.Store.CreateUnit(office, audit.System, records.UnitCreate{Name: "市法制办", Kind: records.UnitDepartment})
 			if err != nil {
 				t.Fatal(err)
 			}
-			id, _, err := d.Store.ImportPlan(office, store.PlanImport{SourceName: "p.txt", SourceSHA256: strings.Repeat("9", 64), Format: "text",
+			id, _, err := d.Store.ImportPlan(office, records.PlanImport{SourceName: "p.txt", SourceSHA256: strings.Repeat("9", 64), Format: "text",
 				Plan: &plandoc.Plan{Title: "方案", Tasks: []plandoc.Task{{Path: []string{"1"}, Title: "甲", Units: []string{"市法制办"}}}}})
 			if err != nil {
 				t.Fatal(err)
 			}
-			tasks, _, _ := d.Store.FindTasks(office, store.TaskFilter{PlanID: id})
+			tasks, _, _ := d.Store.FindTasks(office, records.TaskFilter{PlanID: id})
 			task := tasks[0].ID
 			d.Calendar = workday.Default()
 			d.Supervisor = &scheduler.Scheduler{Store: d.Store, Calendar: d.Calendar, Rules: supervise.Default(),
@@ -118,7 +118,7 @@ func TestIssueNoticeByHand(t *testing.T) {
 			if err := d.Web().Tasks.IssueNotice(office, task); !errors.As(err, &ve) || ve.Fields[""] != "error.issued_today" {
 				t.Errorf("a second notice the same day: %v", err)
 			}
-			lu, err := d.Store.CreateUser(office, audit.System, store.UserCreate{Username: "fazhiban", PasswordHash: "x", Role: authz.Liaison, Units: []int64{u.ID}})
+			lu, err := d.Store.CreateUser(office, audit.System, records.UserCreate{Username: "fazhiban", PasswordHash: "x", Role: authz.Liaison, Units: []int64{u.ID}})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -142,7 +142,7 @@ func TestIssueNoticeByHand(t *testing.T) {
 			if box, err := d.Web().Inbox.Messages(liaison); err != nil || len(box.Messages) != 1 || !strings.Contains(box.Messages[0].Title, "甲") {
 				t.Errorf("inbox %+v, %v", box, err)
 			}
-			entries, _, _ := d.Store.FindAudit(office, store.AuditFilter{Action: "supervise.issued"})
+			entries, _, _ := d.Store.FindAudit(office, records.AuditFilter{Action: "supervise.issued"})
 			if len(entries) != 1 || entries[0].Actor != "office" {
 				t.Errorf("audit %+v", entries)
 			}

@@ -9,10 +9,11 @@ import (
 
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/authz"
+	"github.com/duban/duban/internal/fault"
 	"github.com/duban/duban/internal/httpauth"
 	"github.com/duban/duban/internal/intakesvc"
 	"github.com/duban/duban/internal/ledgersvc"
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/web"
 )
 
@@ -22,17 +23,17 @@ func pageError(err error, field, conflictKey string) error {
 	switch {
 	case err == nil:
 		return nil
-	case errors.Is(err, store.ErrNotFound):
+	case errors.Is(err, fault.ErrNotFound):
 		return fmt.Errorf("%w: %v", web.ErrNotFound, err)
 	case errors.Is(err, ledgersvc.ErrForbidden):
 		return fmt.Errorf("%w: %v", web.ErrForbidden, err)
-	case errors.Is(err, store.ErrClosed), errors.Is(err, store.ErrState):
+	case errors.Is(err, records.ErrClosed), errors.Is(err, fault.ErrState):
 		// Someone else moved the task on (closed it, applied for 销号)
 		// between the page being shown and the form being sent.
 		return &web.ValidationError{Fields: map[string]string{"": "error.task_state"}}
-	case errors.Is(err, store.ErrConflict):
+	case errors.Is(err, fault.ErrConflict):
 		return &web.ValidationError{Fields: map[string]string{field: conflictKey}}
-	case errors.Is(err, store.ErrInvalid):
+	case errors.Is(err, fault.ErrInvalid):
 		return &web.ValidationError{Fields: map[string]string{"": "error.invalid"}}
 	}
 	return err

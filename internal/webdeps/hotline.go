@@ -3,17 +3,19 @@ package webdeps
 import (
 	"context"
 	"errors"
-	"github.com/duban/duban/internal/i18n"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/duban/duban/internal/fault"
+	"github.com/duban/duban/internal/i18n"
+	"github.com/duban/duban/internal/records"
+
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/hotline"
 	"github.com/duban/duban/internal/hotlinesvc"
 	"github.com/duban/duban/internal/httpauth"
-	"github.com/duban/duban/internal/store"
 	"github.com/duban/duban/internal/web"
 )
 
@@ -34,16 +36,16 @@ func (s *tickets) List(ctx context.Context, state string) (*web.TicketListView, 
 	for _, st := range states {
 		v.States = append(v.States, web.Option{Value: string(st), Label: loc.Code("hotline.state", string(st), st.Label()), Selected: string(st) == state})
 	}
-	var list []store.Ticket
+	var list []records.Ticket
 	if p.Role == authz.Liaison {
 		for _, u := range p.Units {
-			got, err := s.d.Store.FindTickets(ctx, store.TicketFilter{UnitID: u, State: state, Limit: 500})
+			got, err := s.d.Store.FindTickets(ctx, records.TicketFilter{UnitID: u, State: state, Limit: 500})
 			if err != nil {
 				return nil, err
 			}
 			list = append(list, got...)
 		}
-	} else if list, err = s.d.Store.FindTickets(ctx, store.TicketFilter{State: state, Limit: 500}); err != nil {
+	} else if list, err = s.d.Store.FindTickets(ctx, records.TicketFilter{State: state, Limit: 500}); err != nil {
 		return nil, err
 	}
 	now := s.d.Hotline.Now()
@@ -63,7 +65,7 @@ func (s *tickets) List(ctx context.Context, state string) (*web.TicketListView, 
 	return v, nil
 }
 
-func ticketRow(loc i18n.Localizer, t *store.Ticket, now time.Time) web.TicketRow {
+func ticketRow(loc i18n.Localizer, t *records.Ticket, now time.Time) web.TicketRow {
 	open := hotline.State(t.State).Pending()
 	return web.TicketRow{ID: t.ID, Type: loc.Code("hotline.type", t.Type, hotline.Type(t.Type).Label()), Service: t.ServiceName, Description: clip(t.Description, 80),
 		Unit: t.Unit, State: t.State, StateLabel: loc.Code("hotline.state", t.State, hotline.State(t.State).Label()), Received: t.ReceivedAt, Due: t.DueAt,
@@ -79,7 +81,7 @@ func clip(s string, n int) string {
 }
 
 // ticket reads a ticket the user may see: a liaison only their units'.
-func (s *tickets) ticket(ctx context.Context, id int64, action authz.Action) (authz.Principal, *store.Ticket, error) {
+func (s *tickets) ticket(ctx context.Context, id int64, action authz.Action) (authz.Principal, *records.Ticket, error) {
 	p, _, err := s.d.acting(ctx, action)
 	if err != nil {
 		return p, nil, err
@@ -144,7 +146,7 @@ func (s *tickets) Get(ctx context.Context, id int64) (*web.TicketView, error) {
 			return nil, err
 		}
 		for _, u := range units {
-			if u.Kind != store.UnitGroup {
+			if u.Kind != records.UnitGroup {
 				v.Units = append(v.Units, web.Option{Value: strconv.FormatInt(u.ID, 10), Label: u.Name})
 			}
 		}
@@ -180,7 +182,7 @@ func ticketError(err error) error {
 	switch {
 	case errors.As(err, &bad):
 		return &web.RulesInputError{Problems: bad.Problems}
-	case errors.Is(err, store.ErrState):
+	case errors.Is(err, fault.ErrState):
 		return &web.RulesInputError{Problems: []string{"工单当前状态不能进行此操作（可能已被他人处理），请刷新后再试"}}
 	}
 	return pageError(err, "", "")

@@ -10,7 +10,7 @@ import (
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/files"
 	"github.com/duban/duban/internal/hotlinesvc"
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/web"
 )
 
@@ -24,7 +24,7 @@ var ticketFileKinds = map[string]bool{".jpg": true, ".jpeg": true, ".png": true,
 // keepTicketFiles checks and keeps the files of an intake: at most
 // hotlinesvc.MaxFiles, each a photo or a PDF by both its name and its
 // first bytes (files.Put), none over 5 MB. A refusal is the form's.
-func (s *tickets) keepTicketFiles(ups []web.Upload) ([]store.Attachment, error) {
+func (s *tickets) keepTicketFiles(ups []web.Upload) ([]records.Attachment, error) {
 	if len(ups) == 0 {
 		return nil, nil
 	}
@@ -37,7 +37,7 @@ func (s *tickets) keepTicketFiles(ups []web.Upload) ([]store.Attachment, error) 
 	if len(ups) > hotlinesvc.MaxFiles {
 		return nil, &web.RulesInputError{Problems: []string{fmt.Sprintf("附件最多 %d 个", hotlinesvc.MaxFiles)}}
 	}
-	var out []store.Attachment
+	var out []records.Attachment
 	for _, u := range ups {
 		if !ticketFileKinds[strings.ToLower(filepath.Ext(u.Name))] {
 			return nil, refuse(u, "只接受 JPG、PNG 图片或 PDF")
@@ -64,7 +64,7 @@ func (s *tickets) keepTicketFiles(ups []web.Upload) ([]store.Attachment, error) 
 		if saved.Size > maxTicketFile { // the form's size was the client's word
 			return nil, refuse(u, "超过 5 MB")
 		}
-		out = append(out, store.Attachment{Filename: filepath.Base(u.Name), ContentType: saved.ContentType, Size: saved.Size, SHA256: saved.SHA256})
+		out = append(out, records.Attachment{Filename: filepath.Base(u.Name), ContentType: saved.ContentType, Size: saved.Size, SHA256: saved.SHA256})
 	}
 	return out, nil
 }

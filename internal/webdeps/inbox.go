@@ -6,7 +6,8 @@ import (
 	"sort"
 
 	"github.com/duban/duban/internal/authz"
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/fault"
+	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/web"
 )
 
@@ -29,7 +30,7 @@ func (s *inbox) Messages(ctx context.Context) (*web.InboxView, error) {
 		}
 	}
 	v := &web.InboxView{}
-	var list []store.Notification
+	var list []records.Notification
 	if p.Role == authz.Liaison {
 		// A liaison reads their own units' messages only.
 		for _, u := range p.Units {
@@ -61,14 +62,14 @@ func (s *inbox) Resend(ctx context.Context, id int64) error {
 		return err
 	}
 	err = s.d.Store.ResendNotification(ctx, actor, id)
-	if errors.Is(err, store.ErrState) {
+	if errors.Is(err, fault.ErrState) {
 		// Resent or delivered meanwhile, by another hand or instance.
 		return &web.ValidationError{Fields: map[string]string{"": "inbox.error.not_dead"}}
 	}
 	return pageError(err, "", "")
 }
 
-func messages(list []store.Notification, unitNames map[int64]string) []web.Message {
+func messages(list []records.Notification, unitNames map[int64]string) []web.Message {
 	out := make([]web.Message, len(list))
 	for i, n := range list {
 		out[i] = web.Message{ID: n.ID, Channel: n.Channel, Unit: unitNames[n.UnitID], Title: n.Title, Text: n.Text,

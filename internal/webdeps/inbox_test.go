@@ -10,7 +10,7 @@ import (
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/plandoc"
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/store/storetest"
 	"github.com/duban/duban/internal/supervise"
 	"github.com/duban/duban/internal/web"
@@ -25,23 +25,23 @@ func TestInboxScopesAndResends(t *testing.T) {
 			d, office := ledgerDeps(t, kind)
 			var unitIDs []int64
 			for _, name := range []string{"市法制办", "市财政局"} {
-				u, err := d.Store.CreateUnit(office, audit.System, store.UnitCreate{Name: name, Kind: store.UnitDepartment})
+				u, err := d.Store.CreateUnit(office, audit.System, records.UnitCreate{Name: name, Kind: records.UnitDepartment})
 				if err != nil {
 					t.Fatal(err)
 				}
 				unitIDs = append(unitIDs, u.ID)
 			}
-			id, _, err := d.Store.ImportPlan(office, store.PlanImport{SourceName: "p.txt", SourceSHA256: strings.Repeat("e", 64), Format: "text",
+			id, _, err := d.Store.ImportPlan(office, records.PlanImport{SourceName: "p.txt", SourceSHA256: strings.Repeat("e", 64), Format: "text",
 				Plan: &plandoc.Plan{Title: "方案", Tasks: []plandoc.Task{{Path: []string{"1"}, Title: "任务", Units: []string{"市法制办", "市财政局"}}}}})
 			if err != nil {
 				t.Fatal(err)
 			}
-			list, _, _ := d.Store.FindTasks(office, store.TaskFilter{PlanID: id})
+			list, _, _ := d.Store.FindTasks(office, records.TaskFilter{PlanID: id})
 			task := list[0].ID
 			day := time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)
 			e := supervise.Event{Key: "press-1", TaskID: task, Kind: supervise.KindPress, On: day, Recorded: day}
-			notes := func(supervise.Event) []store.Notification {
-				return []store.Notification{
+			notes := func(supervise.Event) []records.Notification {
+				return []records.Notification{
 					{Key: "press-1/u1", Channel: "inbox", TaskID: task, UnitID: unitIDs[0], Title: "催办：市法制办", Text: "t", Link: "/tasks/1"},
 					{Key: "press-1/u2", Channel: "inbox", TaskID: task, UnitID: unitIDs[1], Title: "催办：市财政局", Text: "t", Link: "/tasks/1"},
 					{Key: "press-1", Channel: "dingtalk", TaskID: task, Title: "催办", Text: "t", Link: "/tasks/1"},
@@ -59,7 +59,7 @@ func TestInboxScopesAndResends(t *testing.T) {
 				t.Fatal(err)
 			}
 
-			lu, err := d.Store.CreateUser(office, audit.System, store.UserCreate{Username: "caizheng", PasswordHash: "x", Role: authz.Liaison, Units: []int64{unitIDs[1]}})
+			lu, err := d.Store.CreateUser(office, audit.System, records.UserCreate{Username: "caizheng", PasswordHash: "x", Role: authz.Liaison, Units: []int64{unitIDs[1]}})
 			if err != nil {
 				t.Fatal(err)
 			}

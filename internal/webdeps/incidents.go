@@ -3,14 +3,15 @@ package webdeps
 import (
 	"context"
 	"errors"
-	"github.com/duban/duban/internal/i18n"
 	"strconv"
 	"time"
+
+	"github.com/duban/duban/internal/i18n"
+	"github.com/duban/duban/internal/records"
 
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/emergency"
 	"github.com/duban/duban/internal/emergencysvc"
-	"github.com/duban/duban/internal/store"
 	"github.com/duban/duban/internal/web"
 	"github.com/duban/duban/internal/workday"
 )
@@ -73,7 +74,7 @@ func (s *incidents) List(ctx context.Context) (*web.IncidentListView, error) {
 			return nil, err
 		}
 		for _, u := range units {
-			if u.Kind != store.UnitGroup {
+			if u.Kind != records.UnitGroup {
 				v.Units = append(v.Units, web.Option{Value: strconv.FormatInt(u.ID, 10), Label: u.Name})
 			}
 		}
@@ -128,11 +129,11 @@ func (s *incidents) Report(ctx context.Context, in web.IncidentInput) (int64, er
 	}
 	unit, _ := strconv.ParseInt(in.Unit, 10, 64)
 	if unit != 0 {
-		if u, err := s.d.Store.FindUnitByID(ctx, unit); err != nil || u.Kind == store.UnitGroup {
+		if u, err := s.d.Store.FindUnitByID(ctx, unit); err != nil || u.Kind == records.UnitGroup {
 			return 0, &web.RulesInputError{Problems: []string{"牵头单位：请从单位名录中选择一个具体单位"}}
 		}
 	}
-	v, err := s.d.Incidents.Report(ctx, actor, store.Incident{Title: in.Title, Level: in.Level, OccurredAt: occurred, UnitID: unit, Summary: in.Summary})
+	v, err := s.d.Incidents.Report(ctx, actor, records.Incident{Title: in.Title, Level: in.Level, OccurredAt: occurred, UnitID: unit, Summary: in.Summary})
 	if err != nil {
 		return 0, incidentError(err)
 	}

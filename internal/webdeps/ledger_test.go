@@ -20,8 +20,8 @@ import (
 	"github.com/duban/duban/internal/ledger"
 	"github.com/duban/duban/internal/ledgersvc"
 	"github.com/duban/duban/internal/plandoc"
+	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/signin"
-	"github.com/duban/duban/internal/store"
 	"github.com/duban/duban/internal/store/storetest"
 	"github.com/duban/duban/internal/supervise"
 	"github.com/duban/duban/internal/web"
@@ -39,7 +39,7 @@ func ledgerDeps(t *testing.T, kind string) (*Deps, context.Context) {
 	d := &Deps{Store: db, Signin: &signin.Service{Store: db, Now: now},
 		Ledger: &ledgersvc.Service{Store: db, Calendar: workday.Default(), Rules: ledger.DefaultRules, Now: now}}
 	d.Intake = &intakesvc.Service{Store: db, Ledger: d.Ledger}
-	u, err := db.CreateUser(context.Background(), audit.System, store.UserCreate{Username: "office", DisplayName: "督查室", PasswordHash: "x", Role: authz.Office})
+	u, err := db.CreateUser(context.Background(), audit.System, records.UserCreate{Username: "office", DisplayName: "督查室", PasswordHash: "x", Role: authz.Office})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -57,7 +57,7 @@ func TestExportPagesThroughEveryTask(t *testing.T) {
 			for i := range tasks {
 				tasks[i] = plandoc.Task{Path: []string{fmt.Sprint(i + 1)}, Title: fmt.Sprintf("任务%d", i+1), Units: []string{"市法制办"}}
 			}
-			if _, _, err := d.Store.ImportPlan(ctx, store.PlanImport{SourceName: "big.txt", SourceSHA256: strings.Repeat("c", 64),
+			if _, _, err := d.Store.ImportPlan(ctx, records.PlanImport{SourceName: "big.txt", SourceSHA256: strings.Repeat("c", 64),
 				Format: "text", Plan: &plandoc.Plan{Title: "大方案", Tasks: tasks}}); err != nil {
 				t.Fatal(err)
 			}
@@ -95,7 +95,7 @@ func TestExportPagesThroughEveryTask(t *testing.T) {
 // of tasks without units, 403 for a liaison.
 func TestReviewThroughThePages(t *testing.T) {
 	d, ctx := ledgerDeps(t, "sqlite")
-	u, err := d.Store.CreateUnit(ctx, audit.System, store.UnitCreate{Name: "市司法局", Kind: store.UnitDepartment, Aliases: []string{"市法制办"}})
+	u, err := d.Store.CreateUnit(ctx, audit.System, records.UnitCreate{Name: "市司法局", Kind: records.UnitDepartment, Aliases: []string{"市法制办"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -120,7 +120,7 @@ func TestReviewThroughThePages(t *testing.T) {
 	if err := plans.UpdateTask(ctx, id, first, web.TaskEdit{Title: &title, Units: []web.UnitLink{{Name: "市府法制", UnitID: u.ID, Lead: true}}}); err != nil {
 		t.Fatal(err)
 	}
-	if task, _ := d.Store.FindTaskByID(ctx, first); fmt.Sprint(task.UnitLinks) != fmt.Sprint([]store.UnitLink{{Name: "市司法局", Lead: true, UnitID: u.ID}}) {
+	if task, _ := d.Store.FindTaskByID(ctx, first); fmt.Sprint(task.UnitLinks) != fmt.Sprint([]records.UnitLink{{Name: "市司法局", Lead: true, UnitID: u.ID}}) {
 		t.Errorf("a name linked to a unit it does not match takes the unit's name: %v", task.UnitLinks)
 	}
 	if err := plans.UpdateTask(ctx, id, first, web.TaskEdit{Title: &title, Units: []web.UnitLink{{Name: "x", UnitID: 999}}}); !errors.As(err, &ve) || ve.Fields["units"] != "error.unit_not_found" {
@@ -154,7 +154,7 @@ func TestReviewThroughThePages(t *testing.T) {
 	if err := plans.Discard(ctx, id); !errors.As(err, &ve) || ve.Fields[""] != "plans.error.discard_confirmed" {
 		t.Errorf("discard a confirmed plan: %v", err)
 	}
-	lu, err := d.Store.CreateUser(ctx, audit.System, store.UserCreate{Username: "lianluo", PasswordHash: "x", Role: authz.Liaison, Units: []int64{u.ID}})
+	lu, err := d.Store.CreateUser(ctx, audit.System, records.UserCreate{Username: "lianluo", PasswordHash: "x", Role: authz.Liaison, Units: []int64{u.ID}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -172,16 +172,16 @@ func TestTaskPageShowsSupervision(t *testing.T) {
 		t.Run(kind, func(t *testing.T) {
 			d, ctx := ledgerDeps(t, kind)
 			d.Calendar = workday.Default()
-			unit, err := d.Store.CreateUnit(ctx, audit.System, store.UnitCreate{Name: "市法制办", Kind: store.UnitDepartment})
+			unit, err := d.Store.CreateUnit(ctx, audit.System, records.UnitCreate{Name: "市法制办", Kind: records.UnitDepartment})
 			if err != nil {
 				t.Fatal(err)
 			}
-			id, _, err := d.Store.ImportPlan(ctx, store.PlanImport{SourceName: "p.txt", SourceSHA256: strings.Repeat("d", 64), Format: "text",
+			id, _, err := d.Store.ImportPlan(ctx, records.PlanImport{SourceName: "p.txt", SourceSHA256: strings.Repeat("d", 64), Format: "text",
 				Plan: &plandoc.Plan{Title: "方案", Tasks: []plandoc.Task{{Path: []string{"1"}, Title: "任务", Units: []string{"市法制办"}}}}})
 			if err != nil {
 				t.Fatal(err)
 			}
-			list, _, err := d.Store.FindTasks(ctx, store.TaskFilter{PlanID: id})
+			list, _, err := d.Store.FindTasks(ctx, records.TaskFilter{PlanID: id})
 			if err != nil || len(list) != 1 {
 				t.Fatalf("tasks %v, %v", list, err)
 			}
@@ -192,7 +192,7 @@ func TestTaskPageShowsSupervision(t *testing.T) {
 			notice := supervise.Event{Key: fmt.Sprintf("t%d/notice/2026-02-27", task), TaskID: task, Kind: supervise.KindNotice,
 				Level: "blue", Label: "蓝色督办单", Due: day("2026-02-27"), On: day("2026-03-09"), Basis: day("2026-03-02"), Workdays: 5,
 				Deadline: day("2026-03-16"), Recorded: day("2026-03-09")}
-			if _, err := d.Store.RecordSupervision(ctx, []supervise.Event{press, notice}, func(supervise.Event) []store.Notification { return nil }); err != nil {
+			if _, err := d.Store.RecordSupervision(ctx, []supervise.Event{press, notice}, func(supervise.Event) []records.Notification { return nil }); err != nil {
 				t.Fatal(err)
 			}
 			got, err := d.Web().Tasks.Get(ctx, task)
@@ -218,7 +218,7 @@ func TestTaskPageShowsSupervision(t *testing.T) {
 			if err := d.Web().Tasks.Answer(ctx, task, notice.Key, "已整改", nil); !errors.Is(err, web.ErrForbidden) {
 				t.Errorf("the office answered a notice: %v", err)
 			}
-			lu, err := d.Store.CreateUser(ctx, audit.System, store.UserCreate{Username: "fazhiban", PasswordHash: "x", Role: authz.Liaison, Units: []int64{unit.ID}})
+			lu, err := d.Store.CreateUser(ctx, audit.System, records.UserCreate{Username: "fazhiban", PasswordHash: "x", Role: authz.Liaison, Units: []int64{unit.ID}})
 			if err != nil {
 				t.Fatal(err)
 			}

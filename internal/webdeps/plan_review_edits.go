@@ -4,7 +4,7 @@ import (
 	"context"
 
 	"github.com/duban/duban/internal/intakesvc"
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/web"
 )
 
@@ -18,7 +18,7 @@ func (s *plans) UpdateTask(ctx context.Context, plan, task int64, in web.TaskEdi
 	if err != nil {
 		return err
 	}
-	up := store.TaskUpdate{Title: in.Title, Goal: in.Goal, Owner: in.Owner, Requirement: in.Requirement, Measure: in.Measure}
+	up := records.TaskUpdate{Title: in.Title, Goal: in.Goal, Owner: in.Owner, Requirement: in.Requirement, Measure: in.Measure}
 	if in.WeightSet {
 		weight := in.Weight
 		up.Weight = &weight
@@ -99,10 +99,10 @@ func (s *plans) MoveTask(ctx context.Context, plan, task, after int64, path []st
 }
 
 // unitLinksOf is the service's form of the page's unit rows.
-func unitLinksOf(in []web.UnitLink) []store.UnitLink {
-	out := make([]store.UnitLink, len(in))
+func unitLinksOf(in []web.UnitLink) []records.UnitLink {
+	out := make([]records.UnitLink, len(in))
 	for i, l := range in {
-		out[i] = store.UnitLink{Name: l.Name, Lead: l.Lead, UnitID: l.UnitID}
+		out[i] = records.UnitLink{Name: l.Name, Lead: l.Lead, UnitID: l.UnitID}
 	}
 	return out
 }

@@ -7,7 +7,7 @@ import (
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/intakesvc"
 	"github.com/duban/duban/internal/ledgersvc"
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/web"
 )
 
@@ -63,7 +63,7 @@ func (s *plans) UpdatePlan(ctx context.Context, id int64, in web.PlanEdit) error
 	if err != nil {
 		return err
 	}
-	_, err = s.d.Intake.UpdatePlan(ctx, p, actor, id, store.PlanUpdate{Title: &in.Title, DocNumber: &in.DocNumber,
+	_, err = s.d.Intake.UpdatePlan(ctx, p, actor, id, records.PlanUpdate{Title: &in.Title, DocNumber: &in.DocNumber,
 		Issuer: &in.Issuer, IssuedOn: &in.IssuedOn, Year: &in.Year})
 	return intakeError(err)
 }

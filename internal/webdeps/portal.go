@@ -7,14 +7,15 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
-	"github.com/duban/duban/internal/i18n"
 	"strings"
 	"time"
+
+	"github.com/duban/duban/internal/i18n"
+	"github.com/duban/duban/internal/records"
 
 	"github.com/duban/duban/internal/ledger"
 	"github.com/duban/duban/internal/ledgersvc"
 	"github.com/duban/duban/internal/portal"
-	"github.com/duban/duban/internal/store"
 	"github.com/duban/duban/internal/web"
 )
 
@@ -43,7 +44,7 @@ func (s *publicPortal) Home(ctx context.Context, q string) (*web.PortalHome, err
 		v.Plans = append(v.Plans, row)
 	}
 	if q != "" {
-		tasks, total, err := s.d.Store.FindTasks(ctx, store.TaskFilter{Published: true, Registered: true, Q: q, Limit: maxResults})
+		tasks, total, err := s.d.Store.FindTasks(ctx, records.TaskFilter{Published: true, Registered: true, Q: q, Limit: maxResults})
 		if err != nil {
 			return nil, err
 		}
@@ -57,17 +58,17 @@ func (s *publicPortal) Home(ctx context.Context, q string) (*web.PortalHome, err
 
 // closed is how many of a plan's tasks are closed (销号).
 func (s *publicPortal) closed(ctx context.Context, plan int64) (int, error) {
-	_, n, err := s.d.Store.FindTasks(ctx, store.TaskFilter{PlanID: plan, Status: ledger.StatusClosed, Limit: 1})
+	_, n, err := s.d.Store.FindTasks(ctx, records.TaskFilter{PlanID: plan, Status: ledger.StatusClosed, Limit: 1})
 	return n, err
 }
 
-func planRow(p store.Plan) web.PortalPlanRow {
+func planRow(p records.Plan) web.PortalPlanRow {
 	return web.PortalPlanRow{ID: p.ID, Title: p.Title, DocNumber: p.DocNumber, Issuer: p.Issuer, Tasks: p.TaskCount, Published: *p.PublishedAt}
 }
 
 // published is a plan on the portal, or not found — a plan not published
 // does not exist for the public.
-func (s *publicPortal) published(ctx context.Context, id int64) (*store.Plan, error) {
+func (s *publicPortal) published(ctx context.Context, id int64) (*records.Plan, error) {
 	p, err := s.d.Store.FindPlanByID(ctx, id)
 	if err != nil {
 		return nil, pageError(err, "", "")
@@ -131,7 +132,7 @@ func (s *publicPortal) Plan(ctx context.Context, id int64) (*web.PortalPlan, err
 	return v, nil
 }
 
-func (s *publicPortal) task(ctx context.Context, id int64) (*store.Task, *store.Plan, error) {
+func (s *publicPortal) task(ctx context.Context, id int64) (*records.Task, *records.Plan, error) {
 	t, err := s.d.Store.FindTaskByID(ctx, id)
 	if err != nil {
 		return nil, nil, pageError(err, "", "")
@@ -158,7 +159,7 @@ func (s *publicPortal) Task(ctx context.Context, id int64) (*web.PortalTask, err
 		return nil, err
 	}
 	for _, e := range events {
-		if e.Kind != store.EventEdited { // the office's edits are its own business
+		if e.Kind != records.EventEdited { // the office's edits are its own business
 			v.History = append(v.History, web.PortalStep{At: e.At, Kind: e.Kind})
 		}
 	}
@@ -191,7 +192,7 @@ func (s *publicPortal) Data(ctx context.Context, format string) (*web.Download, 
 	}
 	var rows []openTask
 	for offset := 0; ; offset += 500 {
-		tasks, total, err := s.d.Store.FindTasks(ctx, store.TaskFilter{Published: true, Registered: true, Limit: 500, Offset: offset})
+		tasks, total, err := s.d.Store.FindTasks(ctx, records.TaskFilter{Published: true, Registered: true, Limit: 500, Offset: offset})
 		if err != nil {
 			return nil, err
 		}
@@ -290,6 +291,6 @@ func (s *publicPortal) Feed(ctx context.Context, id int64) (*web.Download, error
 
 // eventTitle names a step of the history in the feed.
 func eventTitle(kind string) string {
-	return map[string]string{store.EventRegistered: "任务挂号", store.EventProgress: "报送进展", store.EventCloseRequest: "申请销号",
-		store.EventClosed: "销号", store.EventReturned: "销号申请退回", store.EventAnswer: "整改反馈"}[kind]
+	return map[string]string{records.EventRegistered: "任务挂号", records.EventProgress: "报送进展", records.EventCloseRequest: "申请销号",
+		records.EventClosed: "销号", records.EventReturned: "销号申请退回", records.EventAnswer: "整改反馈"}[kind]
 }

@@ -12,7 +12,7 @@ import (
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/plandoc"
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/store/storetest"
 	"github.com/duban/duban/internal/web"
 )
@@ -25,30 +25,30 @@ func TestPortal(t *testing.T) {
 	for _, kind := range storetest.Kinds() {
 		t.Run(kind, func(t *testing.T) {
 			d, office := ledgerDeps(t, kind) // today is 2026-03-02
-			u, err := d.Store.CreateUnit(office, audit.System, store.UnitCreate{Name: "市法制办", Kind: store.UnitDepartment})
+			u, err := d.Store.CreateUnit(office, audit.System, records.UnitCreate{Name: "市法制办", Kind: records.UnitDepartment})
 			if err != nil {
 				t.Fatal(err)
 			}
 			due := []plandoc.Deadline{{Text: "2月底前", Due: "2026-02-27"}}
-			id, _, err := d.Store.ImportPlan(office, store.PlanImport{SourceName: "p.txt", SourceSHA256: strings.Repeat("c", 64), Format: "text",
+			id, _, err := d.Store.ImportPlan(office, records.PlanImport{SourceName: "p.txt", SourceSHA256: strings.Repeat("c", 64), Format: "text",
 				Plan: &plandoc.Plan{Title: "法治政府建设方案", Issuer: "嘉兴市人民政府", Tasks: []plandoc.Task{
 					{Path: []string{"1"}, Title: "建设政务热线", Text: "整合热线。", Units: []string{"市法制办"}, Deadlines: due},
 					{Path: []string{"2"}, Title: "=HYPERLINK(\"x\")", Units: []string{"市法制办"}}}}})
 			if err != nil {
 				t.Fatal(err)
 			}
-			tasks, _, _ := d.Store.FindTasks(office, store.TaskFilter{PlanID: id})
+			tasks, _, _ := d.Store.FindTasks(office, records.TaskFilter{PlanID: id})
 			owner := "王局长"
-			if _, err := d.Store.UpdateTask(office, audit.System, tasks[0].ID, store.TaskUpdate{Owner: &owner}); err != nil {
+			if _, err := d.Store.UpdateTask(office, audit.System, tasks[0].ID, records.TaskUpdate{Owner: &owner}); err != nil {
 				t.Fatal(err)
 			}
-			lu, err := d.Store.CreateUser(office, audit.System, store.UserCreate{Username: "fzb", PasswordHash: "x", Role: authz.Liaison, Units: []int64{u.ID}})
+			lu, err := d.Store.CreateUser(office, audit.System, records.UserCreate{Username: "fzb", PasswordHash: "x", Role: authz.Liaison, Units: []int64{u.ID}})
 			if err != nil {
 				t.Fatal(err)
 			}
 			pct := 40.0
 			if _, err := d.Store.AddProgress(office, audit.Actor{ID: lu.ID, Username: lu.Username}, tasks[0].ID,
-				store.ProgressInput{UnitID: u.ID, Text: "联系人张三 13900001111", Percent: &pct}); err != nil {
+				records.ProgressInput{UnitID: u.ID, Text: "联系人张三 13900001111", Percent: &pct}); err != nil {
 				t.Fatal(err)
 			}
 			p := (&Deps{Store: d.Store, Signin: d.Signin, Ledger: d.Ledger}).Web().Portal

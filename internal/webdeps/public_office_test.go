@@ -16,7 +16,7 @@ import (
 	"github.com/duban/duban/internal/foiasvc"
 	"github.com/duban/duban/internal/hotline"
 	"github.com/duban/duban/internal/hotlinesvc"
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/store/storetest"
 	"github.com/duban/duban/internal/web"
 	"github.com/duban/duban/internal/workday"
@@ -38,14 +38,14 @@ func TestDisclosureAndIncidentsByRole(t *testing.T) {
 			d.Incidents = &emergencysvc.Service{Store: d.Store, Now: now}
 			d.Hotline = &hotlinesvc.Service{Store: d.Store, Calendar: workday.Default(), Limits: hotline.Guangdong(), Now: now}
 			as := func(name string, role authz.Role, units ...int64) context.Context {
-				u, err := d.Store.CreateUser(office, audit.System, store.UserCreate{Username: name, PasswordHash: "x", Role: role, Units: units})
+				u, err := d.Store.CreateUser(office, audit.System, records.UserCreate{Username: name, PasswordHash: "x", Role: role, Units: units})
 				if err != nil {
 					t.Fatal(err)
 				}
 				return web.WithCurrentUser(context.Background(), web.CurrentUser{ID: u.ID, Username: u.Username, Role: string(role)})
 			}
-			yjj, _ := d.Store.CreateUnit(office, audit.System, store.UnitCreate{Name: "市应急管理局", Kind: store.UnitDepartment})
-			cz, _ := d.Store.CreateUnit(office, audit.System, store.UnitCreate{Name: "市财政局", Kind: store.UnitDepartment})
+			yjj, _ := d.Store.CreateUnit(office, audit.System, records.UnitCreate{Name: "市应急管理局", Kind: records.UnitDepartment})
+			cz, _ := d.Store.CreateUnit(office, audit.System, records.UnitCreate{Name: "市财政局", Kind: records.UnitDepartment})
 			leader, own, other := as("lingdao", authz.Leader), as("yjj", authz.Liaison, yjj.ID), as("cz", authz.Liaison, cz.ID)
 			w := d.Web()
 

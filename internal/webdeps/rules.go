@@ -4,12 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/duban/duban/internal/i18n"
 	"strconv"
 	"strings"
 
+	"github.com/duban/duban/internal/fault"
+	"github.com/duban/duban/internal/i18n"
+
 	"github.com/duban/duban/internal/authz"
-	"github.com/duban/duban/internal/store"
 	"github.com/duban/duban/internal/supervise"
 	"github.com/duban/duban/internal/web"
 )
@@ -102,8 +103,8 @@ func (s *rulesAdmin) Save(ctx context.Context, planID int64, in web.RulesForm) e
 		return &web.RulesInputError{Problems: problems}
 	}
 	err = s.d.Store.SetSupervisionRules(ctx, actor, planID, r)
-	if errors.Is(err, store.ErrInvalid) {
-		return &web.RulesInputError{Problems: strings.Split(strings.TrimSuffix(err.Error(), ": "+store.ErrInvalid.Error()), "\n")}
+	if errors.Is(err, fault.ErrInvalid) {
+		return &web.RulesInputError{Problems: strings.Split(strings.TrimSuffix(err.Error(), ": "+fault.ErrInvalid.Error()), "\n")}
 	}
 	return pageError(err, "", "")
 }

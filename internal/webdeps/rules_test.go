@@ -9,7 +9,7 @@ import (
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/plandoc"
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/store/storetest"
 	"github.com/duban/duban/internal/supervise"
 	"github.com/duban/duban/internal/web"
@@ -25,7 +25,7 @@ func TestRulesPage(t *testing.T) {
 		t.Run(kind, func(t *testing.T) {
 			d, office := ledgerDeps(t, kind)
 			d.RulesBase = supervise.Default()
-			id, _, err := d.Store.ImportPlan(office, store.PlanImport{SourceName: "p.txt", SourceSHA256: strings.Repeat("5", 64), Format: "text",
+			id, _, err := d.Store.ImportPlan(office, records.PlanImport{SourceName: "p.txt", SourceSHA256: strings.Repeat("5", 64), Format: "text",
 				Plan: &plandoc.Plan{Title: "重点攻坚方案", Tasks: []plandoc.Task{{Path: []string{"1"}, Title: "甲"}}}})
 			if err != nil {
 				t.Fatal(err)
@@ -77,7 +77,7 @@ func TestRulesPage(t *testing.T) {
 				t.Errorf("no days to rectify: %v", err)
 			}
 
-			u, err := d.Store.CreateUser(office, audit.System, store.UserCreate{Username: "lingdao", PasswordHash: "x", Role: authz.Leader})
+			u, err := d.Store.CreateUser(office, audit.System, records.UserCreate{Username: "lingdao", PasswordHash: "x", Role: authz.Leader})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -8,7 +8,7 @@ import (
 	"github.com/duban/duban/internal/auth"
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/httpauth"
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/web"
 )
 
@@ -41,7 +41,7 @@ func (s *setup) CreateAdmin(ctx context.Context, token string, in web.SetupInput
 		return err
 	}
 	actor := audit.Actor{Username: in.Username, IP: httpauth.IPFrom(ctx)}
-	err = s.d.Store.CompleteSetup(ctx, actor, auth.TokenHash(token), []store.UserCreate{{
+	err = s.d.Store.CompleteSetup(ctx, actor, auth.TokenHash(token), []records.UserCreate{{
 		Username: in.Username, DisplayName: in.DisplayName, PasswordHash: hash, Role: authz.SysAdmin}})
 	if err != nil {
 		return fmt.Errorf("setup: %w", pageError(err, "username", "error.username_taken"))

@@ -9,7 +9,7 @@ import (
 	"github.com/duban/duban/internal/files"
 	"github.com/duban/duban/internal/ledger"
 	"github.com/duban/duban/internal/ledgersvc"
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/web"
 )
 
@@ -51,7 +51,7 @@ func (s *tasks) Report(ctx context.Context, id int64, in web.ReportInput) error 
 	if err != nil {
 		return err
 	}
-	_, err = s.d.Store.AddProgress(ctx, actor, t.ID, store.ProgressInput{UnitID: ledgersvc.ReportingUnit(p, t), Period: in.Period,
+	_, err = s.d.Store.AddProgress(ctx, actor, t.ID, records.ProgressInput{UnitID: ledgersvc.ReportingUnit(p, t), Period: in.Period,
 		Text: in.Text, Percent: in.Percent, MilestonesDone: in.MilestonesDone, Targets: in.Targets, Attachments: atts})
 	return pageError(err, "", "")
 }
@@ -121,14 +121,14 @@ func checkReportText(fe map[string]string, text string) {
 }
 
 // keep checks and keeps uploaded files; a refused file is a form error.
-func (s *tasks) keep(ups []web.Upload) ([]store.Attachment, error) {
+func (s *tasks) keep(ups []web.Upload) ([]records.Attachment, error) {
 	if len(ups) == 0 {
 		return nil, nil
 	}
 	if s.d.Files == nil {
 		return nil, errNoFiles
 	}
-	var out []store.Attachment
+	var out []records.Attachment
 	for _, u := range ups {
 		if u.Size > files.MaxSize {
 			return nil, &web.ValidationError{Fields: map[string]string{"files": "error.file_too_large"}}
@@ -149,7 +149,7 @@ func (s *tasks) keep(ups []web.Upload) ([]store.Attachment, error) {
 		case err != nil:
 			return nil, err
 		}
-		out = append(out, store.Attachment{Filename: u.Name, ContentType: saved.ContentType, Size: saved.Size, SHA256: saved.SHA256})
+		out = append(out, records.Attachment{Filename: u.Name, ContentType: saved.ContentType, Size: saved.Size, SHA256: saved.SHA256})
 	}
 	return out, nil
 }

@@ -4,13 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+
 	"github.com/duban/duban/internal/i18n"
+	"github.com/duban/duban/internal/records"
 
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/ledger"
 	"github.com/duban/duban/internal/ledgersvc"
-	"github.com/duban/duban/internal/store"
 	"github.com/duban/duban/internal/supervise"
 	"github.com/duban/duban/internal/web"
 )
@@ -21,8 +22,8 @@ type tasks struct{ d *Deps }
 
 // storeFilter turns the page's filter into the store's; ledgersvc adds
 // the user's scope and today's dates.
-func storeTaskFilter(f web.TaskFilter) store.TaskFilter {
-	return store.TaskFilter{PlanID: f.PlanID, UnitID: f.UnitID, Q: f.Q, Status: ledger.Status(f.Status),
+func storeTaskFilter(f web.TaskFilter) records.TaskFilter {
+	return records.TaskFilter{PlanID: f.PlanID, UnitID: f.UnitID, Q: f.Q, Status: ledger.Status(f.Status),
 		Light: ledger.Light(f.Light), DueFrom: f.DueFrom, DueTo: f.DueTo, Sort: f.Sort, Limit: f.Limit, Offset: f.Offset}
 }
 
@@ -113,7 +114,7 @@ func (s *tasks) Attachment(ctx context.Context, id int64) (*web.Download, error)
 
 // reportable loads a task the user may report on: a liaison of one of
 // its units (TaskReport is unit-scoped).
-func (s *tasks) reportable(ctx context.Context, id int64) (authz.Principal, audit.Actor, *store.Task, error) {
+func (s *tasks) reportable(ctx context.Context, id int64) (authz.Principal, audit.Actor, *records.Task, error) {
 	p, actor, err := s.d.acting(ctx, authz.TaskReport)
 	if err != nil {
 		return p, actor, nil, err

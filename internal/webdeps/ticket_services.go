@@ -3,14 +3,16 @@ package webdeps
 import (
 	"context"
 	"errors"
-	"github.com/duban/duban/internal/i18n"
 	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/duban/duban/internal/fault"
+	"github.com/duban/duban/internal/i18n"
+	"github.com/duban/duban/internal/records"
+
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/hotline"
-	"github.com/duban/duban/internal/store"
 	"github.com/duban/duban/internal/web"
 )
 
@@ -37,7 +39,7 @@ func (s *tickets) Services(ctx context.Context) ([]web.ServiceView, error) {
 	return out, nil
 }
 
-func serviceInput(s store.TicketService) web.ServiceInput {
+func serviceInput(s records.TicketService) web.ServiceInput {
 	return web.ServiceInput{Code: s.Code, Name: s.Name, Path: s.Path, Type: s.Type, Keywords: s.Keywords, UnitID: s.UnitID, Active: s.Active}
 }
 
@@ -70,7 +72,7 @@ func (s *tickets) ServiceForm(ctx context.Context, code string) (*web.ServiceFor
 		return nil, err
 	}
 	for _, u := range units {
-		if u.Kind != store.UnitGroup { // 市级有关部门 and the like answer for nothing
+		if u.Kind != records.UnitGroup { // 市级有关部门 and the like answer for nothing
 			v.Units = append(v.Units, web.Option{Value: strconv.FormatInt(u.ID, 10), Label: u.Name})
 		}
 	}
@@ -108,14 +110,14 @@ func (s *tickets) SaveService(ctx context.Context, code string, in web.ServiceIn
 	}
 	if in.UnitID != 0 {
 		u, err := s.d.Store.FindUnitByID(ctx, in.UnitID)
-		if errors.Is(err, store.ErrNotFound) || (err == nil && u.Kind == store.UnitGroup) {
+		if errors.Is(err, fault.ErrNotFound) || (err == nil && u.Kind == records.UnitGroup) {
 			return &web.ValidationError{Fields: map[string]string{"unit": "error.service_unit_invalid"}}
 		}
 		if err != nil {
 			return err
 		}
 	}
-	svc := store.TicketService{Code: in.Code, Name: in.Name, Path: in.Path, Type: in.Type, UnitID: in.UnitID, Keywords: in.Keywords, Active: in.Active}
+	svc := records.TicketService{Code: in.Code, Name: in.Name, Path: in.Path, Type: in.Type, UnitID: in.UnitID, Keywords: in.Keywords, Active: in.Active}
 	if code == "" {
 		return pageError(s.d.Store.CreateTicketService(ctx, actor, svc), "code", "error.service_code_taken")
 	}

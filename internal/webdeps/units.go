@@ -5,13 +5,13 @@ import (
 	"errors"
 
 	"github.com/duban/duban/internal/authz"
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/web"
 )
 
 type unitService struct{ d *Deps }
 
-func unitView(u store.Unit) web.UnitView {
+func unitView(u records.Unit) web.UnitView {
 	return web.UnitView{ID: u.ID, Name: u.Name, ParentID: u.ParentID, Kind: u.Kind, Aliases: u.Aliases, Email: u.Email}
 }
 
@@ -49,7 +49,7 @@ func (s *unitService) Create(ctx context.Context, in web.UnitInput) (int64, erro
 	if in.Name == "" {
 		return 0, &web.ValidationError{Fields: map[string]string{"name": "error.required"}}
 	}
-	u, err := s.d.Store.CreateUnit(ctx, actor, store.UnitCreate{Name: in.Name, ParentID: in.ParentID, Kind: in.Kind, Aliases: in.Aliases, Email: in.Email})
+	u, err := s.d.Store.CreateUnit(ctx, actor, records.UnitCreate{Name: in.Name, ParentID: in.ParentID, Kind: in.Kind, Aliases: in.Aliases, Email: in.Email})
 	if err != nil {
 		return 0, unitError(err)
 	}
@@ -64,14 +64,14 @@ func (s *unitService) Update(ctx context.Context, id int64, in web.UnitInput) er
 	if in.Name == "" {
 		return &web.ValidationError{Fields: map[string]string{"name": "error.required"}}
 	}
-	_, err = s.d.Store.UpdateUnit(ctx, actor, id, store.UnitUpdate{Name: &in.Name, ParentID: &in.ParentID, Kind: &in.Kind, Aliases: &in.Aliases, Email: &in.Email})
+	_, err = s.d.Store.UpdateUnit(ctx, actor, id, records.UnitUpdate{Name: &in.Name, ParentID: &in.ParentID, Kind: &in.Kind, Aliases: &in.Aliases, Email: &in.Email})
 	return unitError(err)
 }
 
 // unitError names the field a refused unit is about: a taken name, or a
 // bad e-mail address.
 func unitError(err error) error {
-	if errors.Is(err, store.ErrBadEmail) {
+	if errors.Is(err, records.ErrBadEmail) {
 		return &web.ValidationError{Fields: map[string]string{"email": "error.email_invalid"}}
 	}
 	return pageError(err, "name", "error.unit_name_taken")

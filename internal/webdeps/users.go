@@ -7,7 +7,7 @@ import (
 
 	"github.com/duban/duban/internal/auth"
 	"github.com/duban/duban/internal/authz"
-	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/web"
 )
 
@@ -18,7 +18,7 @@ import (
 // to themselves.
 type users struct{ d *Deps }
 
-func (s *users) view(ctx context.Context, u *store.User) (web.UserView, error) {
+func (s *users) view(ctx context.Context, u *records.User) (web.UserView, error) {
 	names := map[int64]string{}
 	if len(u.Units) > 0 {
 		all, err := s.d.Store.FindUnits(ctx)
@@ -86,7 +86,7 @@ func (s *users) Create(ctx context.Context, in web.UserInput) (web.UserView, str
 	if err != nil {
 		return web.UserView{}, "", err
 	}
-	u, err := s.d.Store.CreateUser(ctx, actor, store.UserCreate{Username: in.Username, DisplayName: in.DisplayName,
+	u, err := s.d.Store.CreateUser(ctx, actor, records.UserCreate{Username: in.Username, DisplayName: in.DisplayName,
 		PasswordHash: hash, Role: authz.Role(in.Role)})
 	if err != nil {
 		return web.UserView{}, "", pageError(err, "username", "error.username_taken")
@@ -106,7 +106,7 @@ func (s *users) Update(ctx context.Context, id int64, in web.UserInput) error {
 		if err != nil {
 			return err
 		}
-		if _, err := s.d.Store.UpdateUser(ctx, actor, id, store.UserUpdate{DisplayName: &in.DisplayName}); err != nil {
+		if _, err := s.d.Store.UpdateUser(ctx, actor, id, records.UserUpdate{DisplayName: &in.DisplayName}); err != nil {
 			return pageError(err, "", "")
 		}
 	}
@@ -130,7 +130,7 @@ func (s *users) Update(ctx context.Context, id int64, in web.UserInput) error {
 	if authz.Role(in.Role) == authz.Liaison && len(units) == 0 {
 		return &web.ValidationError{Fields: map[string]string{"units": "error.required"}}
 	}
-	_, err = s.d.Store.GrantUser(ctx, actor, id, store.UserGrant{Role: authz.Role(in.Role), Units: units})
+	_, err = s.d.Store.GrantUser(ctx, actor, id, records.UserGrant{Role: authz.Role(in.Role), Units: units})
 	return pageError(err, "", "")
 }
 
@@ -142,7 +142,7 @@ func (s *users) SetDisabled(ctx context.Context, id int64, disabled bool) error 
 	if p.UserID == id && disabled {
 		return web.ErrForbidden // an administrator cannot lock themselves out
 	}
-	_, err = s.d.Store.UpdateUser(ctx, actor, id, store.UserUpdate{Disabled: &disabled})
+	_, err = s.d.Store.UpdateUser(ctx, actor, id, records.UserUpdate{Disabled: &disabled})
 	return pageError(err, "", "")
 }
 
@@ -168,7 +168,7 @@ func (s *users) ResetPassword(ctx context.Context, id int64) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	_, err = s.d.Store.UpdateUser(ctx, actor, id, store.UserUpdate{PasswordHash: &hash})
+	_, err = s.d.Store.UpdateUser(ctx, actor, id, records.UserUpdate{PasswordHash: &hash})
 	return password, pageError(err, "", "")
 }
 

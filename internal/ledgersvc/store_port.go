@@ -1,0 +1,31 @@
+package ledgersvc
+
+import (
+	"context"
+	"time"
+
+	"github.com/duban/duban/internal/audit"
+	"github.com/duban/duban/internal/plandoc"
+	"github.com/duban/duban/internal/records"
+)
+
+// Store is what the service reads and writes; *store.DB is one, wired
+// by cli, so the service imports no store and its callers none either.
+type Store interface {
+	AddProgressBatch(ctx context.Context, actor audit.Actor, items []records.ProgressItem) ([]int64, error)
+	DataVersion(ctx context.Context) (int64, error)
+	FindCloseRequests(ctx context.Context, taskID int64) ([]records.CloseRequest, error)
+	FindPlanByID(ctx context.Context, id int64) (*records.Plan, error)
+	FindPlanSource(ctx context.Context, id int64) (string, error)
+	FindPlanWarnings(ctx context.Context, id int64) ([]plandoc.Warning, error)
+	FindPlans(ctx context.Context) ([]records.Plan, error)
+	FindProgress(ctx context.Context, taskID int64) ([]records.Progress, error)
+	FindTaskByID(ctx context.Context, id int64) (*records.Task, error)
+	FindTaskEvents(ctx context.Context, taskID int64) ([]records.TaskEvent, error)
+	FindTasks(ctx context.Context, f records.TaskFilter) ([]records.Task, int, error)
+	FindUnitByID(ctx context.Context, id int64) (*records.Unit, error)
+	FindUnits(ctx context.Context) ([]records.Unit, error)
+	LatestReportTexts(ctx context.Context, taskIDs []int64) (map[int64]string, error)
+	ReadDashboard(ctx context.Context, today, soon time.Time, overdue int) (*records.Dashboard, error)
+	ReportedPeriods(ctx context.Context, taskID int64) (map[string]bool, error)
+}

@@ -1,0 +1,21 @@
+package signin
+
+import (
+	"context"
+	"time"
+
+	"github.com/duban/duban/internal/audit"
+	"github.com/duban/duban/internal/records"
+)
+
+// Store is what the service reads and writes; *store.DB is one, wired
+// by cli, so the service imports no store and its callers none either.
+type Store interface {
+	CreateSession(ctx context.Context, actor audit.Actor, s records.Session) error
+	DataVersion(ctx context.Context) (int64, error)
+	DeleteSession(ctx context.Context, actor audit.Actor, tokenHash string) error
+	FindSession(ctx context.Context, tokenHash string) (*records.Session, *records.User, error)
+	FindUserByUsername(ctx context.Context, username string) (*records.User, error)
+	RecordLogin(ctx context.Context, actor audit.Actor, userID int64, ok bool, lockUntil time.Time) error
+	TouchSession(ctx context.Context, tokenHash string, expires time.Time) error
+}
