@@ -29,7 +29,7 @@ func (h *Handler) tokenCreate(w http.ResponseWriter, r *http.Request) {
 	}
 	writeJSON(w, http.StatusCreated, map[string]any{
 		"token":      token,
-		"expires_at": h.Signin.Now().Add(h.Policy.TokenLifetime).UTC().Truncate(time.Second),
+		"expires_at": h.Signin.Now().Add(h.Signin.Policy.TokenLifetime).UTC().Truncate(time.Second),
 	})
 }
 

@@ -3,49 +3,17 @@ package api
 import (
 	"net/http"
 
-	"github.com/duban/duban/internal/assesssvc"
 	"github.com/duban/duban/internal/fault"
+	"github.com/duban/duban/internal/services"
 
-	"github.com/duban/duban/internal/auth"
-	"github.com/duban/duban/internal/calendarsvc"
-	"github.com/duban/duban/internal/emergencysvc"
-	"github.com/duban/duban/internal/files"
-	"github.com/duban/duban/internal/foiasvc"
-	"github.com/duban/duban/internal/hotlinesvc"
-	"github.com/duban/duban/internal/intakesvc"
-	"github.com/duban/duban/internal/ledgersvc"
-	"github.com/duban/duban/internal/signin"
 	"github.com/duban/duban/internal/store"
-	"github.com/duban/duban/internal/supervise"
 )
 
-// Handler serves the API. Its fields are its dependencies.
+// Handler serves the API over the services cli built: it translates
+// HTTP to service calls and back.
 type Handler struct {
-	Store  *store.DB
-	Signin *signin.Service
-	Policy auth.Policy
-	Ledger *ledgersvc.Service // reads the ledger: statuses, reviews, task pages, workspaces
-	// Intake takes plans in and runs their review, as for the pages; the
-	// one cli builds, required for the plan endpoints.
-	Intake *intakesvc.Service
-	Files  *files.Store // attachments
-	// Assess computes the scores; nil answers 404 on the assessment
-	// endpoints.
-	Assess *assesssvc.Service
-	// RulesBase are the built-in supervision rules under the stored ones.
-	RulesBase supervise.Rules
-	// Calendar is the live working-day calendar; nil answers 404 on its
-	// endpoints.
-	Calendar *calendarsvc.Service
-	// Hotline runs the 12345 tickets; nil answers 404 on their
-	// endpoints.
-	Hotline *hotlinesvc.Service
-	// FOIA runs the 依申请公开 requests; nil answers 404 on their
-	// endpoints.
-	FOIA *foiasvc.Service
-	// Incidents keeps the major incidents' disclosure clocks; nil answers
-	// 404 on their endpoints.
-	Incidents *emergencysvc.Service
+	*services.Services
+	Store *store.DB
 }
 
 // route is one endpoint; the table is also what the OpenAPI test checks

@@ -17,7 +17,7 @@ func (h *Handler) rulesList(w http.ResponseWriter, r *http.Request) {
 		fail(w, r, err)
 		return
 	}
-	book, stored, err := h.Store.SupervisionRules(r.Context(), h.RulesBase)
+	book, stored, err := h.Store.SupervisionRules(r.Context(), h.Supervision.RulesBase)
 	if err != nil {
 		fail(w, r, err)
 		return

@@ -165,8 +165,8 @@ func (h *Handler) userLogoutAll(w http.ResponseWriter, r *http.Request) {
 
 // checkedHash applies the password rules and hashes an accepted password.
 func (h *Handler) checkedHash(username, password string) (string, error) {
-	if key := h.Policy.CheckRules(username, password); key != "" {
-		return "", passwordProblem(key, h.Policy)
+	if key := h.Signin.Policy.CheckRules(username, password); key != "" {
+		return "", passwordProblem(key, h.Signin.Policy)
 	}
 	hash, err := auth.HashPassword(password)
 	if err != nil {

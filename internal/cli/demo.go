@@ -41,7 +41,7 @@ func runDemo(ctx context.Context, env *Env, args []string) error {
 		if err != nil {
 			return err
 		}
-		results = append(results, importBytes(ctx, newIntake(db, nil), name, data))
+		results = append(results, importBytes(ctx, newIntake(db), name, data))
 	}
 	fmt.Fprintf(env.Stdout, "示例方案已导入 %s\n", db.Path())
 	if failed := printImportSummary(env.Stdout, results); failed > 0 {

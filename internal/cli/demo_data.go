@@ -43,7 +43,7 @@ func seedDemo(ctx context.Context, db *store.DB, env *Env) (bool, error) {
 	}
 	seeds := demo.Seeds()
 	names, _ := fs.Glob(seeds, "*.txt")
-	intake := newIntake(db, nil)
+	intake := newIntake(db)
 	for _, name := range names {
 		data, err := fs.ReadFile(seeds, name)
 		if err != nil {

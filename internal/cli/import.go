@@ -52,7 +52,7 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	defer db.Close()
-	intake := newIntake(db, nil)
+	intake := newIntake(db)
 
 	bar := newImportBar(env.Stderr, len(files))
 	results := make([]importResult, 0, len(files))

@@ -17,7 +17,7 @@ func newPages(app *App) (server.Mounter, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := &webdeps.Deps{Store: app.Store, Signin: app.Signin, Policy: app.Signin.Policy, Ledger: app.Ledger, Intake: app.Intake, Files: app.Files, Calendar: app.Calendar, CalendarAdmin: app.Calendar, RulesBase: app.Scheduler.Rules, Assess: app.Assess, Hotline: app.Hotline, FOIA: app.FOIA, Incidents: app.Incidents,
+	d := &webdeps.Deps{Services: app.Services, Store: app.Store,
 		NoticeTemplate: tmpl, NoticeIssuer: app.Config.NoticeIssuer, Supervisor: app.Scheduler}
 	h, err := web.New(d.Web())
 	if err != nil {

@@ -10,21 +10,15 @@ import (
 	"strings"
 	"time"
 
-	"github.com/duban/duban/internal/assesssvc"
 	"github.com/duban/duban/internal/auth"
-	"github.com/duban/duban/internal/calendarsvc"
 	"github.com/duban/duban/internal/config"
-	"github.com/duban/duban/internal/emergencysvc"
 	"github.com/duban/duban/internal/files"
 	"github.com/duban/duban/internal/foiasvc"
-	"github.com/duban/duban/internal/hotlinesvc"
-	"github.com/duban/duban/internal/intakesvc"
 	"github.com/duban/duban/internal/ledger"
-	"github.com/duban/duban/internal/ledgersvc"
 	"github.com/duban/duban/internal/open311"
 	"github.com/duban/duban/internal/scheduler"
 	"github.com/duban/duban/internal/server"
-	"github.com/duban/duban/internal/signin"
+	"github.com/duban/duban/internal/services"
 	"github.com/duban/duban/internal/store"
 )
 
@@ -39,27 +33,11 @@ func init() {
 type App struct {
 	Config config.Config
 	Store  *store.DB
-	Signin *signin.Service
+	// Services are the use cases, built once here and handed to the API,
+	// the pages, the scheduler and the demo seed.
+	*services.Services
 	Server *server.Server
 	Log    *slog.Logger
-	// Calendar is the working-day calendar in force, which an
-	// administrator changes at run time.
-	Calendar *calendarsvc.Service
-	// Ledger reads the ledger, for the API and the pages alike.
-	Ledger *ledgersvc.Service
-	// Intake takes plans in and runs their review, for the API and the
-	// pages alike.
-	Intake *intakesvc.Service
-	// Assess computes the scores, for the API and the pages alike.
-	Assess *assesssvc.Service
-	// Hotline runs the 12345 tickets.
-	Hotline *hotlinesvc.Service
-	// FOIA runs the 依申请公开 requests.
-	FOIA *foiasvc.Service
-	// Incidents keeps the major incidents' disclosure clocks.
-	Incidents *emergencysvc.Service
-	// Files keeps attachments (progress evidence, 销号 materials).
-	Files *files.Store
 	// Scheduler runs supervision when the configuration says so, and
 	// issues the office's 督办单 by hand in any case.
 	Scheduler *scheduler.Scheduler
@@ -79,15 +57,21 @@ func Open(ctx context.Context, cfg config.Config, env *Env) (*App, error) {
 	if err != nil {
 		return nil, err
 	}
-	policy := policyOf(cfg)
-	svc := signin.New(db, policy)
 	cal, err := loadCalendar(cfg, log)
 	if err != nil {
 		db.Close()
 		return nil, err
 	}
-	app := &App{Config: cfg, Store: db, Signin: svc, Log: log,
-		Calendar: &calendarsvc.Service{Store: db, Base: cal, Locality: cfg.Locality, Now: svc.Now}}
+	fs, err := files.Open(filepath.Join(cfg.DataDir, "attachments"))
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	app := &App{Config: cfg, Store: db, Log: log, Services: services.New(db, services.Options{
+		Policy: policyOf(cfg), Calendar: cal, Locality: cfg.Locality,
+		Rules:         ledger.Rules{DueSoonWorkdays: cfg.DueSoonWorkdays},
+		HotlineLimits: limits, Issuer: cfg.NoticeIssuer, Files: fs,
+		Letters: foiasvc.Letterhead{Agency: cfg.FOIAAgency, Reconsideration: cfg.FOIAReconsideration, Court: cfg.FOIACourt}})}
 	seeded := false
 	if cfg.Demo {
 		if seeded, err = seedDemo(ctx, db, env); err != nil {
@@ -99,23 +83,6 @@ func Open(ctx context.Context, cfg config.Config, env *Env) (*App, error) {
 		db.Close()
 		return nil, err
 	}
-	fs, err := files.Open(filepath.Join(cfg.DataDir, "attachments"))
-	if err != nil {
-		db.Close()
-		return nil, err
-	}
-	// One reader of the ledger for the API and the pages, so both derive
-	// statuses and lights with the same calendar and thresholds.
-	app.Ledger = &ledgersvc.Service{Store: db, Calendar: app.Calendar,
-		Rules: ledger.Rules{DueSoonWorkdays: cfg.DueSoonWorkdays}, Now: svc.Now}
-	app.Intake = newIntake(db, app.Ledger)
-	app.Files = fs
-	app.Hotline = &hotlinesvc.Service{Store: db, Calendar: app.Calendar, Limits: limits, Now: svc.Now}
-	app.Incidents = &emergencysvc.Service{Store: db, Now: svc.Now}
-	app.FOIA = &foiasvc.Service{Store: db, Calendar: app.Calendar, Now: svc.Now,
-		Letters: foiasvc.Letterhead{Agency: cfg.FOIAAgency, Reconsideration: cfg.FOIAReconsideration, Court: cfg.FOIACourt}}
-	// The public-satisfaction part of the scores is the 12345 满意率.
-	app.Assess = &assesssvc.Service{Store: db, Now: svc.Now, Issuer: cfg.NoticeIssuer, Rates: app.Hotline.Rates}
 	if seeded {
 		if err := seedDemoActivity(ctx, app); err != nil {
 			db.Close()
@@ -131,10 +98,9 @@ func Open(ctx context.Context, cfg config.Config, env *Env) (*App, error) {
 		db.Close()
 		return nil, err
 	}
-	app.Server = server.New(server.Deps{Store: db, Signin: svc, Policy: policy, Calendar: app.Calendar,
-		Rules: app.Ledger.Rules, Files: fs, Ledger: app.Ledger, Intake: app.Intake, CalendarAdmin: app.Calendar, RulesBase: app.Scheduler.Rules, Assess: app.Assess, Hotline: app.Hotline, FOIA: app.FOIA, Incidents: app.Incidents, Log: log, Pages: pages,
+	app.Server = server.New(server.Deps{Store: db, Services: app.Services, Log: log, Pages: pages,
 		Open311: &open311.Handler{Hotline: app.Hotline, Keys: splitKeys(cfg.Open311Keys), BaseURL: cfg.BaseURL,
-			Jurisdiction: cfg.Open311Jurisdiction, Now: svc.Now}})
+			Jurisdiction: cfg.Open311Jurisdiction, Now: app.Signin.Now}})
 	return app, nil
 }
 

@@ -13,9 +13,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/duban/duban/internal/auth"
-	"github.com/duban/duban/internal/ledger"
-	"github.com/duban/duban/internal/signin"
 	"github.com/duban/duban/internal/store/storetest"
 	"github.com/duban/duban/internal/workday"
 )
@@ -235,8 +232,9 @@ func TestFOIAAPI(t *testing.T) {
 // their endpoints, as the hotline's do.
 func TestFOIAAndIncidentsOff(t *testing.T) {
 	f := newFixture(t, "sqlite")
-	f.srv = New(Deps{Store: f.db, Signin: signin.New(f.db, auth.DefaultPolicy), Policy: auth.DefaultPolicy, Calendar: workday.Default(),
-		Rules: ledger.DefaultRules, Intake: intakeOver(f.db), Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	off := *f.services
+	off.FOIA, off.Incidents = nil, nil
+	f.srv = New(Deps{Store: f.db, Services: &off, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	for _, path := range []string{"/api/v1/foia/requests", "/api/v1/foia/annual", "/api/v1/incidents", "/api/v1/incidents/1"} {
 		if code := f.call(t, "office", "GET", path, nil, ""); code != http.StatusNotFound {
 			t.Errorf("GET %s = %d, want 404", path, code)

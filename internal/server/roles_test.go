@@ -15,22 +15,17 @@ import (
 	"testing"
 	"time"
 
-	"github.com/duban/duban/internal/intakesvc"
-	"github.com/duban/duban/internal/ledgersvc"
 	"github.com/duban/duban/internal/records"
+	"github.com/duban/duban/internal/services"
 
 	"github.com/duban/duban/internal/assess"
-	"github.com/duban/duban/internal/assesssvc"
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/auth"
 	"github.com/duban/duban/internal/authz"
-	"github.com/duban/duban/internal/calendarsvc"
 	"github.com/duban/duban/internal/emergencysvc"
 	"github.com/duban/duban/internal/files"
 	"github.com/duban/duban/internal/foiasvc"
-	"github.com/duban/duban/internal/ledger"
 	"github.com/duban/duban/internal/plandoc"
-	"github.com/duban/duban/internal/signin"
 	"github.com/duban/duban/internal/store"
 	"github.com/duban/duban/internal/store/storetest"
 	"github.com/duban/duban/internal/supervise"
@@ -45,6 +40,7 @@ type fixture struct {
 	draftTasks []int64 // the draft's two tasks, in order
 	srv        http.Handler
 	db         *store.DB
+	services   *services.Services
 	tokens     map[string]string // caller name → bearer token
 	users      map[string]int64
 	unitA      int64
@@ -80,7 +76,13 @@ func newFixture(t *testing.T, kind string) *fixture {
 	roles := map[string]authz.Role{"sysadmin": authz.SysAdmin, "secadmin": authz.SecAdmin, "auditadmin": authz.AuditAdmin,
 		"office": authz.Office, "leader": authz.Leader, "liaisonA": authz.Liaison, "liaisonB": authz.Liaison, "bystander": authz.Leader}
 	units := map[string][]int64{"liaisonA": {a.ID}, "liaisonB": {b.ID}}
-	svc := signin.New(db, auth.DefaultPolicy)
+	fs, err := files.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The services as cli builds them, over the fixture's database.
+	f.services = services.New(db, services.Options{Policy: auth.DefaultPolicy, Files: fs})
+	svc := f.services.Signin
 	for name, role := range roles {
 		u, err := db.CreateUser(ctx, sys, records.UserCreate{Username: name, PasswordHash: fixtureHash, Role: role, Units: units[name]})
 		if err != nil {
@@ -92,23 +94,11 @@ func newFixture(t *testing.T, kind string) *fixture {
 		}
 	}
 	f.bystander = f.users["bystander"]
-	fs, err := files.Open(t.TempDir())
-	if err != nil {
+	if err := f.services.Calendar.Load(ctx); err != nil {
 		t.Fatal(err)
 	}
-	live := &calendarsvc.Service{Store: db, Base: workday.Default(), Now: time.Now}
-	if err := live.Load(ctx); err != nil {
-		t.Fatal(err)
-	}
-	f.srv = New(Deps{Store: db, Signin: svc, Policy: auth.DefaultPolicy, Calendar: workday.Default(), Rules: ledger.DefaultRules,
-		Intake: intakeOver(db), Files: fs, CalendarAdmin: live, Assess: &assesssvc.Service{Store: db, Now: time.Now}, Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
-		FOIA: &foiasvc.Service{Store: db, Calendar: live, Now: time.Now}, Incidents: &emergencysvc.Service{Store: db, Now: time.Now}})
+	f.srv = New(Deps{Store: db, Services: f.services, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	return f
-}
-
-// intakeOver is the intake service over db, as cli builds it.
-func intakeOver(db *store.DB) *intakesvc.Service {
-	return &intakesvc.Service{Store: db, Ledger: &ledgersvc.Service{Store: db, Calendar: workday.Default(), Rules: ledger.DefaultRules, Now: time.Now}}
 }
 
 // call makes a request as caller and returns the status.

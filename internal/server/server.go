@@ -14,57 +14,18 @@ import (
 	"time"
 
 	"github.com/duban/duban/internal/api"
-	"github.com/duban/duban/internal/assesssvc"
-	"github.com/duban/duban/internal/auth"
-	"github.com/duban/duban/internal/calendarsvc"
-	"github.com/duban/duban/internal/emergencysvc"
-	"github.com/duban/duban/internal/files"
-	"github.com/duban/duban/internal/foiasvc"
-	"github.com/duban/duban/internal/hotline"
-	"github.com/duban/duban/internal/hotlinesvc"
 	"github.com/duban/duban/internal/httpauth"
-	"github.com/duban/duban/internal/intakesvc"
-	"github.com/duban/duban/internal/ledger"
-	"github.com/duban/duban/internal/ledgersvc"
 	"github.com/duban/duban/internal/respcache"
-	"github.com/duban/duban/internal/signin"
+	"github.com/duban/duban/internal/services"
 	"github.com/duban/duban/internal/store"
-	"github.com/duban/duban/internal/supervise"
 )
 
 // Deps is what the server serves from.
 type Deps struct {
+	// Store answers the health checks and the data version the response
+	// cache keys on; the API reaches data only through Services.
 	Store    *store.DB
-	Signin   *signin.Service
-	Policy   auth.Policy
-	Calendar ledger.Calendar
-	Rules    ledger.Rules
-	Files    *files.Store
-	// Ledger reads the ledger for the API; the pages are handed the same
-	// one. Nil builds one from Store, Calendar and Rules.
-	Ledger *ledgersvc.Service
-	// Intake takes plans in and runs their review for the API; the pages
-	// are handed the same one. Required: cli builds it once, and New
-	// refuses to start without it rather than build another.
-	Intake *intakesvc.Service
-	// CalendarAdmin is the live calendar for the API's calendar
-	// endpoints; nil leaves them answering 404.
-	CalendarAdmin *calendarsvc.Service
-	// Assess computes the scores for the API; nil leaves its endpoints 404.
-	Assess *assesssvc.Service
-	// RulesBase are the built-in supervision rules, under the office's.
-	RulesBase supervise.Rules
-	// Hotline runs the 12345 tickets for the API. Nil builds one over
-	// Store and CalendarAdmin with the default time limits, like the one
-	// serve builds; without CalendarAdmin the ticket endpoints answer 404.
-	Hotline *hotlinesvc.Service
-	// FOIA runs the 依申请公开 requests for the API; nil leaves their
-	// endpoints 404. Unlike the hotline there is no default: the letters
-	// need the agency's letterhead from the configuration.
-	FOIA *foiasvc.Service
-	// Incidents keeps the major incidents for the API; nil leaves their
-	// endpoints 404.
-	Incidents *emergencysvc.Service
+	Services *services.Services
 	// Open311 serves GeoReport v2; nil leaves it out.
 	Open311 Mounter
 	Log     *slog.Logger
@@ -85,22 +46,13 @@ type Mounter interface {
 // New builds the server's handler.
 func New(d Deps) *Server {
 	s := &Server{Deps: d}
-	if d.Intake == nil {
-		panic("server: Deps.Intake is nil: the intake service is built once, in cli, and handed down")
+	if d.Services == nil || d.Services.Intake == nil {
+		panic("server: Deps.Services is incomplete: the services are built once, in cli, and handed down")
 	}
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", s.healthz)
 	mux.HandleFunc("GET /readyz", s.readyz)
-	ledgerSvc := d.Ledger
-	if ledgerSvc == nil {
-		ledgerSvc = &ledgersvc.Service{Store: d.Store, Calendar: d.Calendar, Rules: d.Rules, Now: d.Signin.Now}
-	}
-	hotlineSvc := d.Hotline
-	if hotlineSvc == nil && d.CalendarAdmin != nil {
-		hotlineSvc = &hotlinesvc.Service{Store: d.Store, Calendar: d.CalendarAdmin, Limits: hotline.Guangdong(), Now: d.Signin.Now}
-	}
-	(&api.Handler{Store: d.Store, Signin: d.Signin, Policy: d.Policy, Ledger: ledgerSvc, Intake: d.Intake, Files: d.Files, Calendar: d.CalendarAdmin, RulesBase: d.RulesBase, Assess: d.Assess,
-		Hotline: hotlineSvc, FOIA: d.FOIA, Incidents: d.Incidents}).Routes(mux)
+	(&api.Handler{Services: d.Services, Store: d.Store}).Routes(mux)
 	if d.Open311 != nil {
 		d.Open311.Routes(mux)
 	}
@@ -120,8 +72,8 @@ func New(d Deps) *Server {
 	}
 	// The cache reads the server's clock, the sign-in service's, for the
 	// day its answers were made on.
-	cache := respcache.New(version, d.Signin.Now, 4096, 2<<20)
-	s.handler = recoverer(d.Log, logRequests(d.Log, securityHeaders(cop.Handler(httpauth.Middleware(d.Signin)(cache.Handler(cacheKey, mux))))))
+	cache := respcache.New(version, d.Services.Signin.Now, 4096, 2<<20)
+	s.handler = recoverer(d.Log, logRequests(d.Log, securityHeaders(cop.Handler(httpauth.Middleware(d.Services.Signin)(cache.Handler(cacheKey, mux))))))
 	return s
 }
 

@@ -5,9 +5,10 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
+
 	"github.com/duban/duban/internal/i18n"
 	"github.com/duban/duban/internal/supervise"
-	"io"
 
 	"github.com/duban/duban/internal/bulletin"
 	"github.com/duban/duban/internal/ledger"

@@ -25,7 +25,7 @@ func (s *calendarAdmin) View(ctx context.Context, year int) (*web.CalendarView, 
 	if err != nil {
 		return nil, err
 	}
-	svc := s.d.CalendarAdmin
+	svc := s.d.Calendar
 	cal := svc.Current()
 	changes, err := s.d.Store.CalendarChanges(ctx, 50)
 	if err != nil {
@@ -61,7 +61,7 @@ func (s *calendarAdmin) Upload(ctx context.Context, scope, reason string, f web.
 	if err != nil {
 		return 0, inputError(err)
 	}
-	res, err := s.d.CalendarAdmin.Apply(ctx, actor, scope, f.Name, reason, days)
+	res, err := s.d.Calendar.Apply(ctx, actor, scope, f.Name, reason, days)
 	if err != nil {
 		return 0, inputError(err)
 	}
@@ -81,7 +81,7 @@ func (s *calendarAdmin) Correct(ctx context.Context, in web.CalendarCorrection) 
 	if err != nil {
 		return 0, inputError(err)
 	}
-	res, err := s.d.CalendarAdmin.Apply(ctx, actor, in.Scope, "单日更正 "+in.Date, in.Reason, []workday.Day{day})
+	res, err := s.d.Calendar.Apply(ctx, actor, in.Scope, "单日更正 "+in.Date, in.Reason, []workday.Day{day})
 	if err != nil {
 		return 0, inputError(err)
 	}
@@ -100,7 +100,7 @@ func (s *calendarAdmin) Change(ctx context.Context, id int64) (*web.CalendarChan
 	if err != nil {
 		return nil, err
 	}
-	out := &web.CalendarChangeDetail{CalendarChangeView: changeView(c), Locality: s.d.CalendarAdmin.LocalityName()}
+	out := &web.CalendarChangeDetail{CalendarChangeView: changeView(c), Locality: s.d.Calendar.LocalityName()}
 	for _, m := range moves {
 		out.Moves = append(out.Moves, web.CalendarMove{TaskID: m.TaskID, TaskTitle: m.TaskTitle, Label: m.Label, On: m.On, From: m.From, To: m.To})
 	}

@@ -10,13 +10,11 @@ import (
 
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/authz"
-	"github.com/duban/duban/internal/calendarsvc"
 	"github.com/duban/duban/internal/plandoc"
 	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/store/storetest"
 	"github.com/duban/duban/internal/supervise"
 	"github.com/duban/duban/internal/web"
-	"github.com/duban/duban/internal/workday"
 )
 
 // upload is an in-memory file for the services.
@@ -33,11 +31,6 @@ func TestCalendarPage(t *testing.T) {
 	for _, kind := range storetest.Kinds() {
 		t.Run(kind, func(t *testing.T) {
 			d, office := ledgerDeps(t, kind) // today is 2026-03-02
-			live := &calendarsvc.Service{Store: d.Store, Base: workday.Default(), Now: d.Ledger.Now}
-			if err := live.Load(office); err != nil {
-				t.Fatal(err)
-			}
-			d.Calendar, d.CalendarAdmin = live, live
 			id, _, err := d.Store.ImportPlan(office, records.PlanImport{SourceName: "p.txt", SourceSHA256: strings.Repeat("7", 64), Format: "text",
 				Plan: &plandoc.Plan{Title: "方案", Tasks: []plandoc.Task{{Path: []string{"1"}, Title: "甲"}}}})
 			if err != nil {

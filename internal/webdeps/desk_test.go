@@ -15,7 +15,6 @@ import (
 	"github.com/duban/duban/internal/store/storetest"
 	"github.com/duban/duban/internal/supervise"
 	"github.com/duban/duban/internal/web"
-	"github.com/duban/duban/internal/workday"
 )
 
 // TestDeskShowsOpenNotices: the desk lists the notices not yet answered,
@@ -104,7 +103,6 @@ func TestIssueNoticeByHand(t *testing.T) {
 			}
 			tasks, _, _ := d.Store.FindTasks(office, records.TaskFilter{PlanID: id})
 			task := tasks[0].ID
-			d.Calendar = workday.Default()
 			d.Supervisor = &scheduler.Scheduler{Store: d.Store, Calendar: d.Calendar, Rules: supervise.Default(),
 				Now: func() time.Time { return time.Date(2026, 3, 2, 1, 30, 0, 0, time.UTC) }}
 

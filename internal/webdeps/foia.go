@@ -4,10 +4,11 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"github.com/duban/duban/internal/i18n"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/duban/duban/internal/i18n"
 
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/foia"

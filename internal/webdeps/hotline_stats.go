@@ -5,9 +5,10 @@ import (
 	"cmp"
 	"context"
 	"fmt"
-	"github.com/duban/duban/internal/i18n"
 	"slices"
 	"time"
+
+	"github.com/duban/duban/internal/i18n"
 
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/hotline"

@@ -1,9 +1,10 @@
 package webdeps
 
 import (
-	"github.com/duban/duban/internal/assess"
 	"strconv"
 	"testing"
+
+	"github.com/duban/duban/internal/assess"
 
 	"github.com/duban/duban/internal/emergency"
 	"github.com/duban/duban/internal/foia"

@@ -16,16 +16,12 @@ import (
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/docread"
 	"github.com/duban/duban/internal/files"
-	"github.com/duban/duban/internal/intakesvc"
-	"github.com/duban/duban/internal/ledger"
-	"github.com/duban/duban/internal/ledgersvc"
 	"github.com/duban/duban/internal/plandoc"
 	"github.com/duban/duban/internal/records"
-	"github.com/duban/duban/internal/signin"
+	"github.com/duban/duban/internal/services"
 	"github.com/duban/duban/internal/store/storetest"
 	"github.com/duban/duban/internal/supervise"
 	"github.com/duban/duban/internal/web"
-	"github.com/duban/duban/internal/workday"
 )
 
 func TestMain(m *testing.M) { storetest.Main(m) }
@@ -36,9 +32,10 @@ func ledgerDeps(t *testing.T, kind string) (*Deps, context.Context) {
 	t.Helper()
 	db := storetest.Open(t, kind)
 	now := func() time.Time { return time.Date(2026, 3, 2, 1, 30, 0, 0, time.UTC) }
-	d := &Deps{Store: db, Signin: &signin.Service{Store: db, Now: now},
-		Ledger: &ledgersvc.Service{Store: db, Calendar: workday.Default(), Rules: ledger.DefaultRules, Now: now}}
-	d.Intake = &intakesvc.Service{Store: db, Ledger: d.Ledger}
+	d := &Deps{Store: db, Services: services.New(db, services.Options{Now: now})}
+	if err := d.Calendar.Load(context.Background()); err != nil {
+		t.Fatal(err)
+	}
 	u, err := db.CreateUser(context.Background(), audit.System, records.UserCreate{Username: "office", DisplayName: "督查室", PasswordHash: "x", Role: authz.Office})
 	if err != nil {
 		t.Fatal(err)
@@ -171,7 +168,6 @@ func TestTaskPageShowsSupervision(t *testing.T) {
 	for _, kind := range storetest.Kinds() {
 		t.Run(kind, func(t *testing.T) {
 			d, ctx := ledgerDeps(t, kind)
-			d.Calendar = workday.Default()
 			unit, err := d.Store.CreateUnit(ctx, audit.System, records.UnitCreate{Name: "市法制办", Kind: records.UnitDepartment})
 			if err != nil {
 				t.Fatal(err)

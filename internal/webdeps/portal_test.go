@@ -51,7 +51,7 @@ func TestPortal(t *testing.T) {
 				records.ProgressInput{UnitID: u.ID, Text: "联系人张三 13900001111", Percent: &pct}); err != nil {
 				t.Fatal(err)
 			}
-			p := (&Deps{Store: d.Store, Signin: d.Signin, Ledger: d.Ledger}).Web().Portal
+			p := d.Web().Portal
 			anon := context.Background()
 			if h, err := p.Home(anon, ""); err != nil || len(h.Plans) != 0 {
 				t.Fatalf("before publishing: %+v %v", h, err)

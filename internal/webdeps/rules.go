@@ -23,7 +23,7 @@ func (s *rulesAdmin) List(ctx context.Context) (*web.RulesView, error) {
 	if err != nil {
 		return nil, err
 	}
-	_, stored, err := s.d.Store.SupervisionRules(ctx, s.d.RulesBase)
+	_, stored, err := s.d.Store.SupervisionRules(ctx, s.d.Supervision.RulesBase)
 	if err != nil {
 		return nil, err
 	}
@@ -37,7 +37,7 @@ func (s *rulesAdmin) List(ctx context.Context) (*web.RulesView, error) {
 	}
 	v := &web.RulesView{CanEdit: authz.Allowed(p, authz.TaskSupervise)}
 	loc := i18n.FromContext(ctx)
-	def := ruleSet(loc, 0, "", s.d.RulesBase)
+	def := ruleSet(loc, 0, "", s.d.Supervision.RulesBase)
 	own := map[int64]bool{}
 	var sets []web.RuleSet
 	for _, st := range stored {
@@ -73,7 +73,7 @@ func (s *rulesAdmin) Get(ctx context.Context, planID int64) (*web.RulesForm, err
 	if _, _, err := s.d.acting(ctx, authz.TaskSupervise); err != nil {
 		return nil, err
 	}
-	book, _, err := s.d.Store.SupervisionRules(ctx, s.d.RulesBase)
+	book, _, err := s.d.Store.SupervisionRules(ctx, s.d.Supervision.RulesBase)
 	if err != nil {
 		return nil, err
 	}

@@ -11,7 +11,6 @@ import (
 	"github.com/duban/duban/internal/plandoc"
 	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/store/storetest"
-	"github.com/duban/duban/internal/supervise"
 	"github.com/duban/duban/internal/web"
 )
 
@@ -24,7 +23,6 @@ func TestRulesPage(t *testing.T) {
 	for _, kind := range storetest.Kinds() {
 		t.Run(kind, func(t *testing.T) {
 			d, office := ledgerDeps(t, kind)
-			d.RulesBase = supervise.Default()
 			id, _, err := d.Store.ImportPlan(office, records.PlanImport{SourceName: "p.txt", SourceSHA256: strings.Repeat("5", 64), Format: "text",
 				Plan: &plandoc.Plan{Title: "重点攻坚方案", Tasks: []plandoc.Task{{Path: []string{"1"}, Title: "甲"}}}})
 			if err != nil {
@@ -49,7 +47,7 @@ func TestRulesPage(t *testing.T) {
 			if err := rules.Save(office, id, *f); err != nil {
 				t.Fatal(err)
 			}
-			book, _, err := d.Store.SupervisionRules(office, d.RulesBase)
+			book, _, err := d.Store.SupervisionRules(office, d.Supervision.RulesBase)
 			if err != nil {
 				t.Fatal(err)
 			}

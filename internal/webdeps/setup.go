@@ -30,7 +30,7 @@ func (s *setup) Check(ctx context.Context, token string) error {
 // administrator then creates the security and audit administrators'
 // accounts (三员), who take over their own duties.
 func (s *setup) CreateAdmin(ctx context.Context, token string, in web.SetupInput) error {
-	if key := s.d.Policy.CheckRules(in.Username, in.Password); key != "" {
+	if key := s.d.Signin.Policy.CheckRules(in.Username, in.Password); key != "" {
 		return &web.ValidationError{Fields: map[string]string{"password": key}}
 	}
 	if in.Username == "" {

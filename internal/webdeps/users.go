@@ -185,7 +185,7 @@ func (s *users) oneTimePassword(username string) (string, string, error) {
 		for _, x := range b {
 			pw = append(pw, alphabet[int(x)%len(alphabet)])
 		}
-		if s.d.Policy.CheckRules(username, string(pw)) != "" {
+		if s.d.Signin.Policy.CheckRules(username, string(pw)) != "" {
 			continue
 		}
 		hash, err := auth.HashPassword(string(pw))

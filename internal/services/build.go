@@ -1,0 +1,94 @@
+package services
+
+import (
+	"time"
+
+	"github.com/duban/duban/internal/adminsvc"
+	"github.com/duban/duban/internal/assesssvc"
+	"github.com/duban/duban/internal/auth"
+	"github.com/duban/duban/internal/calendarsvc"
+	"github.com/duban/duban/internal/emergencysvc"
+	"github.com/duban/duban/internal/files"
+	"github.com/duban/duban/internal/foiasvc"
+	"github.com/duban/duban/internal/hotline"
+	"github.com/duban/duban/internal/hotlinesvc"
+	"github.com/duban/duban/internal/intakesvc"
+	"github.com/duban/duban/internal/ledger"
+	"github.com/duban/duban/internal/ledgersvc"
+	"github.com/duban/duban/internal/portalsvc"
+	"github.com/duban/duban/internal/signin"
+	"github.com/duban/duban/internal/supervise"
+	"github.com/duban/duban/internal/supervisionsvc"
+	"github.com/duban/duban/internal/workday"
+)
+
+// Store is every service's store port at once; *store.DB is one.
+type Store interface {
+	signin.Store
+	adminsvc.Store
+	ledgersvc.Store
+	intakesvc.Store
+	supervisionsvc.Store
+	portalsvc.Store
+	assesssvc.Store
+	calendarsvc.Store
+	hotlinesvc.Store
+	foiasvc.Store
+	emergencysvc.Store
+}
+
+// Options are the settings the services are built with; the zero value of
+// each is the built-in default.
+type Options struct {
+	Policy auth.Policy
+	// Calendar is the working-day calendar before any stored change (the
+	// embedded data and the calendar folder); nil is workday.Default.
+	Calendar *workday.Calendar
+	Locality string       // names the calendar's local layer
+	Rules    ledger.Rules // the lights' thresholds
+	// RulesBase are the built-in supervision rules under the office's;
+	// nil is supervise.Default.
+	RulesBase     *supervise.Rules
+	HotlineLimits hotline.Limits // nil: hotline.Guangdong
+	Letters       foiasvc.Letterhead
+	Issuer        string // signs the bulletins (督查室)
+	Files         *files.Store
+	Now           func() time.Time // nil: time.Now
+}
+
+// New builds every service over db, once. The calendar is not loaded:
+// the caller loads it (Calendar.Load) once the database holds what it
+// should, the demo data included.
+func New(db Store, o Options) *Services {
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	if o.Calendar == nil {
+		o.Calendar = workday.Default()
+	}
+	if o.Rules == (ledger.Rules{}) {
+		o.Rules = ledger.DefaultRules
+	}
+	base := supervise.Default()
+	if o.RulesBase != nil {
+		base = *o.RulesBase
+	}
+	if o.HotlineLimits == nil {
+		o.HotlineLimits = hotline.Guangdong()
+	}
+	in := signin.New(db, o.Policy)
+	in.Now = o.Now
+	s := &Services{Signin: in, Files: o.Files}
+	s.Calendar = &calendarsvc.Service{Store: db, Base: o.Calendar, Locality: o.Locality, Now: o.Now}
+	s.Admin = &adminsvc.Service{Store: db, Policy: o.Policy, Now: o.Now}
+	s.Ledger = &ledgersvc.Service{Store: db, Calendar: s.Calendar, Rules: o.Rules, Now: o.Now}
+	s.Intake = &intakesvc.Service{Store: db, Ledger: s.Ledger}
+	s.Supervision = &supervisionsvc.Service{Store: db, RulesBase: base, Now: o.Now}
+	s.Portal = &portalsvc.Service{Store: db, Now: o.Now}
+	s.Hotline = &hotlinesvc.Service{Store: db, Calendar: s.Calendar, Limits: o.HotlineLimits, Now: o.Now}
+	s.Incidents = &emergencysvc.Service{Store: db, Now: o.Now}
+	s.FOIA = &foiasvc.Service{Store: db, Calendar: s.Calendar, Now: o.Now, Letters: o.Letters}
+	// The public-satisfaction part of the scores is the 12345 满意率.
+	s.Assess = &assesssvc.Service{Store: db, Now: o.Now, Issuer: o.Issuer, Rates: s.Hotline.Rates}
+	return s
+}
