@@ -1,8 +1,6 @@
 package api
 
 import (
-	"errors"
-	"fmt"
 	"net/http"
 	"strconv"
 
@@ -21,7 +19,7 @@ func (h *Handler) assessPeriod(r *http.Request) (ledger.Period, error) {
 	}
 	p, err := ledger.ParsePeriod(key)
 	if err != nil {
-		return p, errors.Join(errBadRequest, fmt.Errorf("period %q 应为 2026、2026-H1、2026-Q1 或 2026-03", key))
+		return p, errInvalid("api.problem.period", "period", key)
 	}
 	return p, nil
 }
@@ -77,7 +75,27 @@ func (h *Handler) assessUnitScore(w http.ResponseWriter, r *http.Request) {
 		fail(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"period": p, "score": u})
+	writeJSON(w, http.StatusOK, map[string]any{"period": p, "score": explained(u, localizer(r).T)})
+}
+
+// explainedScore is a unit's score as the API gives it: each line with
+// its message of the catalogue and its text in the caller's language.
+type explainedScore struct {
+	assess.Score
+	Lines []explainedLine `json:"lines"`
+}
+
+type explainedLine struct {
+	assess.Line
+	Text string `json:"text"`
+}
+
+func explained(u assess.Score, say assess.Say) explainedScore {
+	out := explainedScore{Score: u, Lines: make([]explainedLine, len(u.Lines))}
+	for i, l := range u.Lines {
+		out.Lines[i] = explainedLine{Line: l, Text: l.Explain(say)}
+	}
+	return out
 }
 
 // assessSchemeGet is the scheme in force, its formula, and the draft.
@@ -130,7 +148,7 @@ func (h *Handler) assessRecords(w http.ResponseWriter, r *http.Request) {
 	if u := q.Get("unit"); u != "" {
 		id, err := strconv.ParseInt(u, 10, 64)
 		if err != nil {
-			fail(w, r, errors.Join(errBadRequest, errors.New("unit 应为单位编号")))
+			fail(w, r, errInvalid("api.problem.unit_id"))
 			return
 		}
 		f.UnitID = id

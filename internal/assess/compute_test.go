@@ -3,7 +3,6 @@ package assess
 import (
 	"encoding/json"
 	"flag"
-	"github.com/duban/duban/internal/i18n"
 	"math"
 	"os"
 	"path/filepath"
@@ -11,10 +10,17 @@ import (
 	"testing"
 	"time"
 
+	"github.com/duban/duban/internal/i18n"
 	"github.com/duban/duban/internal/ledger"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
+
+// zhCN and zhTW render the lines as the pages do.
+var (
+	zhCN = i18n.New(i18n.ZhCN).T
+	zhTW = i18n.New(i18n.ZhTW).T
+)
 
 func d(s string) time.Time {
 	t, err := time.Parse(time.DateOnly, s)
@@ -144,19 +150,26 @@ func TestSimulatedYear(t *testing.T) {
 				}
 				checkLines(t, g)
 			}
-			golden(t, filepath.Join("testdata", c.period+".json"), res)
+			golden(t, filepath.Join("testdata", c.period+".json"), goldenOf(res))
 		})
 	}
 }
 
-// checkLines: the lines of each part add up to the part, to the rounding.
+// checkLines: the lines of each part add up to the part, to the rounding,
+// and each is a message of the catalogue whose placeholders are all
+// filled, in both languages.
 func checkLines(t *testing.T, g Score) {
 	t.Helper()
 	sum := map[string]float64{}
 	for _, l := range g.Lines {
 		sum[l.Part] += l.Points
-		if l.Text == "" {
-			t.Errorf("%s: a line without text", g.Unit)
+		if !i18n.Has(l.Key) {
+			t.Errorf("%s: line %+v has no message of the catalogue", g.Unit, l)
+		}
+		for _, say := range []Say{zhCN, zhTW} {
+			if text := l.Explain(say); strings.ContainsAny(text, "{}") || strings.Contains(text, "assess.") {
+				t.Errorf("%s: line %+v reads %q", g.Unit, l, text)
+			}
 		}
 	}
 	for part, v := range map[string]float64{PartKeyWork: g.KeyWork, PartDaily: g.Daily, PartIncentive: g.Incentive, PartSatisfaction: g.Satisfaction} {
@@ -199,7 +212,7 @@ func TestExplanationNamesEveryEvent(t *testing.T) {
 		t.Errorf("the explanation names %v, want exactly %v", got, wantKeys)
 	}
 	for _, l := range a.Lines {
-		if l.EventKey == "t3/notice/yellow" && (l.Points != -1 || !strings.Contains(l.Text, "黄色督办单「建设政务热线」（配合）：扣 1.00 分")) {
+		if l.EventKey == "t3/notice/yellow" && (l.Points != -1 || !strings.Contains(l.Explain(zhCN), "黄色督办单「建设政务热线」（配合）：扣 1.00 分")) {
 			t.Errorf("yellow notice line %+v", l)
 		}
 	}
@@ -269,7 +282,7 @@ func TestSatisfactionBasis(t *testing.T) {
 		var got string
 		for _, l := range sc.Lines {
 			if l.Part == PartSatisfaction {
-				got = l.Text
+				got = l.Explain(zhCN)
 			}
 		}
 		if got != want[sc.Unit] || sc.Satisfaction != 6.67 {
@@ -291,6 +304,36 @@ func TestDefaultIsValid(t *testing.T) {
 			t.Errorf("Validate() = %v, want it to name %q", err, w)
 		}
 	}
+}
+
+// goldenResult is a result as the golden files keep it: each line with
+// its message and, beside it, the message as the zh-CN page reads it, so
+// that a change of wording shows in the diff.
+type goldenResult struct {
+	Result
+	Scores []goldenScore `json:"scores"`
+}
+
+type goldenScore struct {
+	Score
+	Lines []goldenLine `json:"lines"`
+}
+
+type goldenLine struct {
+	Line
+	Text string `json:"text"`
+}
+
+func goldenOf(res Result) goldenResult {
+	g := goldenResult{Result: res}
+	for _, sc := range res.Scores {
+		gs := goldenScore{Score: sc}
+		for _, l := range sc.Lines {
+			gs.Lines = append(gs.Lines, goldenLine{Line: l, Text: l.Explain(zhCN)})
+		}
+		g.Scores = append(g.Scores, gs)
+	}
+	return g
 }
 
 func golden(t *testing.T, path string, v any) {
@@ -326,6 +369,45 @@ func TestFormula(t *testing.T) {
 		"每项亮点加 2 分，每项创新加 3 分，每项表扬加 2 分", "到期任务少于 3 项的单位只计分、不排名"} {
 		if !strings.Contains(text, w) {
 			t.Errorf("formula lacks %q:\n%s", w, text)
+		}
+	}
+}
+
+// TestExplanationInTraditional: a zh-TW reader gets the lines in
+// traditional script, the default ladder's levels, the roles and the
+// record kinds named by the catalogue, and an office's own level by its
+// own label, as the office wrote it.
+func TestExplanationInTraditional(t *testing.T) {
+	s := Default()
+	s.Daily.Notice["orange"] = 1.5
+	p, _ := ledger.ParsePeriod("2026-03")
+	in := Input{Units: []Unit{{1, "甲"}, {2, "乙"}},
+		Tasks: []Task{{ID: 1, Title: "任务", Weight: 10, Due: d("2026-03-31"), Done: d("2026-03-20"), Units: []Share{{UnitID: 1, Lead: true}, {UnitID: 2}}}},
+		Events: []Event{
+			{Key: "blue", TaskID: 1, Kind: "notice", Level: "blue", Label: "蓝色督办单", On: d("2026-03-04")},
+			{Key: "orange", TaskID: 1, Kind: "escalate", Level: "orange", Label: "橙色督办单", On: d("2026-03-06")},
+			{Key: "press", TaskID: 1, Kind: "press", On: d("2026-03-02")},
+		},
+		Records: []Record{{ID: 1, UnitID: 1, Kind: RecordHighlight, Title: "示范", On: d("2026-03-10")}},
+	}
+	res := Compute(s, p, d("2026-04-01"), in, ExplainAll)
+	got := map[string]bool{}
+	for _, sc := range res.Scores {
+		for _, l := range sc.Lines {
+			got[sc.Unit+" "+l.Explain(zhTW)] = true
+		}
+	}
+	for _, want := range []string{
+		"甲 「任务」（牽頭，權重 10）2026-03-20 按時完成（到期 2026-03-31）：得 60.00 分，滿分 60.00",
+		"乙 2026-03-04 藍色督辦單「任务」（配合）：扣 0.50 分",
+		"甲 2026-03-06 橙色督办单「任务」（牽頭）：扣 1.50 分",
+		"甲 2026-03-02 催辦「任务」（牽頭）：扣 0.50 分",
+		"甲 2026-03-10 亮點「示范」：加 2.00 分",
+		"甲 基礎分 30",
+		"甲 本期尚無滿意度資料，按滿分計",
+	} {
+		if !got[want] {
+			t.Errorf("no line reads %q; the lines:\n%v", want, got)
 		}
 	}
 }

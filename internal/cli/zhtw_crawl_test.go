@@ -167,13 +167,6 @@ func TestOfficePagesInTraditional(t *testing.T) {
 // shows any more, so the list only shrinks). ▢ is a masked stored value,
 // # any run of digits (dates, counts).
 var simplifiedLeft = map[string]bool{
-	// The assessment's explanation of a unit's score (assess/scorer.go):
-	// its lines are built in Go and kept in the golden results
-	// (assess/testdata); they move with a Key/Args on assess.Line.
-	"#-#-# 蓝色督办单「▢」（牵头）：扣 #.# 分": true,
-	"基础分 #": true,
-	"本单位无满意度数据，按 # 个单位的平均满意率 #.#% 计：得 #.# 分": true,
-	"本期没有到期的任务，按满分计":                         true,
 	// The inbox shows the messages as they were sent to the units by
 	// e-mail, DingTalk or WeCom (scheduler/messages.go, stored in
 	// notifications): a record of what went out, in zh-CN.

@@ -121,7 +121,7 @@ func (s *assessment) Unit(ctx context.Context, unitID int64, key string) (*web.U
 		sp := web.ScorePart{Label: i18n.FromContext(ctx).Code("assess.part_label", part, assess.PartLabel(part)), Points: partPoints(u, part)}
 		for _, l := range u.Lines {
 			if l.Part == part {
-				sp.Lines = append(sp.Lines, web.ScoreLine{TaskID: l.TaskID, Points: l.Points, Text: l.Text})
+				sp.Lines = append(sp.Lines, web.ScoreLine{TaskID: l.TaskID, Points: l.Points, Text: l.Explain(i18n.FromContext(ctx).T)})
 			}
 		}
 		v.Parts = append(v.Parts, sp)
