@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/duban/duban/internal/audit"
+	"github.com/duban/duban/internal/i18n"
 	"github.com/duban/duban/internal/supervise"
 )
 
@@ -31,6 +32,12 @@ type Notification struct {
 	NextAt    time.Time `json:"next_at"`
 	Error     string    `json:"error,omitempty"`
 	Created   time.Time `json:"created_at"`
+
+	// Message is Title and Text as messages of the catalogue, the title's
+	// first, then a line of the text each, for the inbox to show in the
+	// reader's language; Title and Text keep what was sent, in zh-CN.
+	// Empty for messages stored before it was kept (migration 0018).
+	Message []i18n.Message `json:"message,omitempty"`
 }
 
 // SupervisionHistory returns the recorded supervision events of the given
