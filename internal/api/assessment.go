@@ -1,6 +1,7 @@
 package api
 
 import (
+	"errors"
 	"net/http"
 	"strconv"
 
@@ -126,7 +127,7 @@ func (h *Handler) assessSchemePut(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v, err := h.Store.SaveSchemeDraft(r.Context(), httpauth.Actor(r), s)
-	reply(w, r, http.StatusOK, v, err)
+	reply(w, r, http.StatusOK, v, assessProblems(r, err))
 }
 
 // assessSchemePublish puts the draft in force.
@@ -173,7 +174,7 @@ func (h *Handler) assessRecordCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	id, err := h.Store.AddAssessRecord(r.Context(), httpauth.Actor(r), in)
-	reply(w, r, http.StatusCreated, map[string]any{"id": id}, err)
+	reply(w, r, http.StatusCreated, map[string]any{"id": id}, assessProblems(r, err))
 }
 
 // assessRecordRevoke withdraws a record: {reason}.
@@ -194,5 +195,20 @@ func (h *Handler) assessRecordRevoke(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	err = h.Store.RevokeAssessRecord(r.Context(), httpauth.Actor(r), id, in.Reason)
-	reply(w, r, http.StatusOK, map[string]any{"id": id, "revoked": true}, err)
+	reply(w, r, http.StatusOK, map[string]any{"id": id, "revoked": true}, assessProblems(r, err))
+}
+
+// assessProblems words the problems of an input (assess.Problems, as the
+// store returns them) in the caller's language, a line each under the
+// 400's heading; any other error passes as it is.
+func assessProblems(r *http.Request, err error) error {
+	var ps assess.Problems
+	if !errors.As(err, &ps) {
+		return err
+	}
+	out := []error{errBadRequest}
+	for _, line := range ps.Explain(localizer(r).T) {
+		out = append(out, errors.New(line))
+	}
+	return errors.Join(out...)
 }

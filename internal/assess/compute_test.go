@@ -2,6 +2,7 @@ package assess
 
 import (
 	"encoding/json"
+	"errors"
 	"flag"
 	"math"
 	"os"
@@ -291,6 +292,8 @@ func TestSatisfactionBasis(t *testing.T) {
 	}
 }
 
+// TestDefaultIsValid: the default scheme holds; a bad one names each
+// field that does not, in the reader's language.
 func TestDefaultIsValid(t *testing.T) {
 	if err := Default().Validate(); err != nil {
 		t.Fatal(err)
@@ -298,11 +301,25 @@ func TestDefaultIsValid(t *testing.T) {
 	bad := Default()
 	bad.CoShare, bad.KeyWork.Late = 2, -1
 	bad.Incentive.Bonus["accountability"] = 3
-	err := bad.Validate()
-	for _, w := range []string{"配合单位系数应在 0–1 之间，现为 2", "逾期完成得分比例", `加分项 "accountability"`} {
-		if err == nil || !strings.Contains(err.Error(), w) {
-			t.Errorf("Validate() = %v, want it to name %q", err, w)
+	bad.Daily.Notice["orange"] = 101
+	var ps Problems
+	if err := bad.Validate(); !errors.As(err, &ps) || len(ps) != 4 {
+		t.Fatalf("Validate() = %v, want four problems", err)
+	}
+	for _, f := range []string{"co_share", "late", "bonus.accountability", "notice.orange"} {
+		if !ps.Has(f) {
+			t.Errorf("Validate() = %v, want it to name %s", ps, f)
 		}
+	}
+	cn, tw := strings.Join(ps.Explain(zhCN), "\n"), strings.Join(ps.Explain(zhTW), "\n")
+	for _, w := range []string{"配合单位系数（重点攻坚考绩）应在 0–1 之间", "逾期完成得分比例（重点攻坚考绩）应在 0–1 之间",
+		"加分项 accountability 不是亮点、创新或表扬", "督办单（orange）扣分应在 0–100 之间"} {
+		if !strings.Contains(cn, w) {
+			t.Errorf("zh-CN problems %q lack %q", cn, w)
+		}
+	}
+	if !strings.Contains(tw, "配合單位係數（重點攻堅考績）應在 0–1 之間") {
+		t.Errorf("zh-TW problems %q", tw)
 	}
 }
 
@@ -409,5 +426,21 @@ func TestExplanationInTraditional(t *testing.T) {
 		if !got[want] {
 			t.Errorf("no line reads %q; the lines:\n%v", want, got)
 		}
+	}
+}
+
+// TestNameIn: the default scheme is named by the catalogue, an office's
+// own by its own words.
+func TestNameIn(t *testing.T) {
+	s := Default()
+	if got := s.NameIn(zhTW); got != "重點攻堅考績 + 日常動態考評 + 創新創優激勵" {
+		t.Errorf("default in zh-TW: %q", got)
+	}
+	if got := s.NameIn(zhCN); got != s.Name {
+		t.Errorf("default in zh-CN: %q", got)
+	}
+	s.Name = "嘉兴市重点工作考核办法"
+	if got := s.NameIn(zhTW); got != s.Name {
+		t.Errorf("the office's own: %q", got)
 	}
 }

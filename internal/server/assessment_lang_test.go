@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/duban/duban/internal/assess"
 	"github.com/duban/duban/internal/store/storetest"
 	"github.com/duban/duban/internal/workday"
 )
@@ -61,6 +62,41 @@ func TestAssessmentExplainedInCallersLanguage(t *testing.T) {
 				}
 				if !found && !t.Failed() {
 					t.Errorf("%q: no incentive line in %+v", lang, body.Score.Lines)
+				}
+			}
+		})
+	}
+}
+
+// TestAssessmentProblemsInCallersLanguage: a scheme or a record that does
+// not hold is a 400 naming each problem in the caller's language.
+func TestAssessmentProblemsInCallersLanguage(t *testing.T) {
+	for _, kind := range storetest.Kinds() {
+		t.Run(kind, func(t *testing.T) {
+			f := newFixture(t, kind)
+			scheme, _ := json.Marshal(func() assess.Scheme { s := assess.Default(); s.CoShare = 3; return s }())
+			for _, c := range []struct {
+				lang, method, path, body, want string
+			}{
+				{"zh-TW", "PUT", "/api/v1/assessment/scheme", string(scheme), "請求內容有誤 (bad request)\n配合單位係數（重點攻堅考績）應在 0–1 之間"},
+				{"", "POST", "/api/v1/assessment/records", fmt.Sprintf(`{"unit_id":%d,"kind":"medal","title":"x","on":"2026-03-10"}`, f.unitA),
+					"请求内容有误 (bad request)\n类别应为亮点、创新、表扬或问责"},
+			} {
+				req := httptest.NewRequest(c.method, c.path, strings.NewReader(c.body))
+				req.Header.Set("Authorization", "Bearer "+f.tokens["office"])
+				req.Header.Set("Content-Type", "application/json")
+				if c.lang != "" {
+					req.Header.Set("Accept-Language", c.lang)
+				}
+				w := httptest.NewRecorder()
+				f.srv.ServeHTTP(w, req)
+				var body struct {
+					Error struct {
+						Code, Message string
+					}
+				}
+				if err := json.Unmarshal(w.Body.Bytes(), &body); err != nil || w.Code != http.StatusBadRequest || body.Error.Message != c.want {
+					t.Errorf("%s %s: %d %q, want %q", c.method, c.path, w.Code, body.Error.Message, c.want)
 				}
 			}
 		})

@@ -3,7 +3,6 @@ package webdeps
 import (
 	"context"
 	"errors"
-	"fmt"
 	"github.com/duban/duban/internal/i18n"
 	"strconv"
 	"strings"
@@ -123,29 +122,32 @@ func (s *assessment) SaveScheme(ctx context.Context, in map[string]string) error
 	if err != nil {
 		return err
 	}
-	var problems []string
+	var problems assess.Problems
 	if name := strings.TrimSpace(in[fieldName]); name != "" {
 		scheme.Name = name
 	}
 	if n, err := strconv.Atoi(strings.TrimSpace(in[fieldMinTasks])); err == nil {
 		scheme.MinTasks = n
 	} else {
-		problems = append(problems, fmt.Sprintf("参与排名的最少到期任务数应为整数，填写的是“%s”", in[fieldMinTasks]))
+		problems = append(problems, assess.Problem{Field: fieldMinTasks, Label: "assess.scheme.field." + fieldMinTasks,
+			Group: "assess.scheme.group.scheme", Key: "assess.problem.integer", Args: map[string]string{"value": in[fieldMinTasks]}})
 	}
 	for _, f := range schemeFields {
 		v, err := strconv.ParseFloat(strings.TrimSpace(in[f.key]), 64)
 		if err != nil {
-			problems = append(problems, fmt.Sprintf("%s（%s）应为数字，填写的是“%s”", f.label, f.group, in[f.key]))
+			problems = append(problems, assess.Problem{Field: f.key, Label: "assess.scheme.field." + f.key,
+				Group: "assess.scheme.group." + schemeGroups[f.group], Key: "assess.problem.number", Args: map[string]string{"value": in[f.key]}})
 			continue
 		}
 		f.set(&scheme, v)
 	}
 	if len(problems) > 0 {
-		return &web.RulesInputError{Problems: problems}
+		return problemsOf(ctx, problems)
 	}
 	_, err = s.d.Store.SaveSchemeDraft(ctx, actor, scheme)
-	if errors.Is(err, store.ErrInvalid) {
-		return &web.RulesInputError{Problems: strings.Split(strings.TrimSuffix(err.Error(), ": "+store.ErrInvalid.Error()), "\n")}
+	var ps assess.Problems
+	if errors.As(err, &ps) {
+		return problemsOf(ctx, ps)
 	}
 	return err
 }
