@@ -2,7 +2,6 @@ package api
 
 import (
 	"errors"
-	"fmt"
 	"net/http"
 	"strconv"
 
@@ -21,7 +20,7 @@ func (h *Handler) assessPeriod(r *http.Request) (ledger.Period, error) {
 	}
 	p, err := ledger.ParsePeriod(key)
 	if err != nil {
-		return p, errors.Join(errBadRequest, fmt.Errorf("period %q 应为 2026、2026-H1、2026-Q1 或 2026-03", key))
+		return p, errInvalid("api.problem.period", "period", key)
 	}
 	return p, nil
 }
@@ -77,7 +76,27 @@ func (h *Handler) assessUnitScore(w http.ResponseWriter, r *http.Request) {
 		fail(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"period": p, "score": u})
+	writeJSON(w, http.StatusOK, map[string]any{"period": p, "score": explained(u, localizer(r).T)})
+}
+
+// explainedScore is a unit's score as the API gives it: each line with
+// its message of the catalogue and its text in the caller's language.
+type explainedScore struct {
+	assess.Score
+	Lines []explainedLine `json:"lines"`
+}
+
+type explainedLine struct {
+	assess.Line
+	Text string `json:"text"`
+}
+
+func explained(u assess.Score, say assess.Say) explainedScore {
+	out := explainedScore{Score: u, Lines: make([]explainedLine, len(u.Lines))}
+	for i, l := range u.Lines {
+		out.Lines[i] = explainedLine{Line: l, Text: l.Explain(say)}
+	}
+	return out
 }
 
 // assessSchemeGet is the scheme in force, its formula, and the draft.
@@ -108,7 +127,7 @@ func (h *Handler) assessSchemePut(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v, err := h.Store.SaveSchemeDraft(r.Context(), httpauth.Actor(r), s)
-	reply(w, r, http.StatusOK, v, err)
+	reply(w, r, http.StatusOK, v, assessProblems(r, err))
 }
 
 // assessSchemePublish puts the draft in force.
@@ -130,7 +149,7 @@ func (h *Handler) assessRecords(w http.ResponseWriter, r *http.Request) {
 	if u := q.Get("unit"); u != "" {
 		id, err := strconv.ParseInt(u, 10, 64)
 		if err != nil {
-			fail(w, r, errors.Join(errBadRequest, errors.New("unit 应为单位编号")))
+			fail(w, r, errInvalid("api.problem.unit_id"))
 			return
 		}
 		f.UnitID = id
@@ -155,7 +174,7 @@ func (h *Handler) assessRecordCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	id, err := h.Store.AddAssessRecord(r.Context(), httpauth.Actor(r), in)
-	reply(w, r, http.StatusCreated, map[string]any{"id": id}, err)
+	reply(w, r, http.StatusCreated, map[string]any{"id": id}, assessProblems(r, err))
 }
 
 // assessRecordRevoke withdraws a record: {reason}.
@@ -176,5 +195,20 @@ func (h *Handler) assessRecordRevoke(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	err = h.Store.RevokeAssessRecord(r.Context(), httpauth.Actor(r), id, in.Reason)
-	reply(w, r, http.StatusOK, map[string]any{"id": id, "revoked": true}, err)
+	reply(w, r, http.StatusOK, map[string]any{"id": id, "revoked": true}, assessProblems(r, err))
+}
+
+// assessProblems words the problems of an input (assess.Problems, as the
+// store returns them) in the caller's language, a line each under the
+// 400's heading; any other error passes as it is.
+func assessProblems(r *http.Request, err error) error {
+	var ps assess.Problems
+	if !errors.As(err, &ps) {
+		return err
+	}
+	out := []error{errBadRequest}
+	for _, line := range ps.Explain(localizer(r).T) {
+		out = append(out, errors.New(line))
+	}
+	return errors.Join(out...)
 }

@@ -25,14 +25,32 @@ func PartLabel(part string) string {
 }
 
 // Line is one contribution to a score: the task, event or record that
-// made it, and its points (negative for a deduction).
+// made it, its points (negative for a deduction), and what it says as a
+// message of the catalogue (internal/i18n), which Explain writes in the
+// reader's language: its key, the values of its placeholders (dates,
+// titles, numbers, as written), and the placeholders whose value is a
+// catalogue key itself (a role, a record's kind, a ladder level).
 type Line struct {
-	Part     string  `json:"part"`
-	TaskID   int64   `json:"task_id,omitempty"`
-	EventKey string  `json:"event_key,omitempty"`
-	RecordID int64   `json:"record_id,omitempty"`
-	Points   float64 `json:"points"`
-	Text     string  `json:"text"`
+	Part     string            `json:"part"`
+	TaskID   int64             `json:"task_id,omitempty"`
+	EventKey string            `json:"event_key,omitempty"`
+	RecordID int64             `json:"record_id,omitempty"`
+	Points   float64           `json:"points"`
+	Key      string            `json:"key"`
+	Args     map[string]string `json:"args,omitempty"`
+	Terms    map[string]string `json:"terms,omitempty"`
+}
+
+// Explain writes the line in the reader's language.
+func (l Line) Explain(say Say) string {
+	args := make([]any, 0, 2*(len(l.Args)+len(l.Terms)))
+	for name, v := range l.Args {
+		args = append(args, name, v)
+	}
+	for name, key := range l.Terms {
+		args = append(args, name, say(key))
+	}
+	return say(l.Key, args...)
 }
 
 // Score is one unit's score for the period.
@@ -138,13 +156,20 @@ func Compute(s Scheme, p ledger.Period, asOf time.Time, in Input, explain Explai
 }
 
 // held is a task as one of its units holds it: the unit's share (the
-// scheme's LeadShare or CoShare) and role (牵头 or 配合).
+// scheme's LeadShare or CoShare) and role, the catalogue's roleLead (牵头)
+// or roleCo (配合).
 type held struct {
 	t     *Task
 	unit  int64
 	share float64
 	role  string
 }
+
+// The roles a unit holds a task in, as catalogue keys.
+const (
+	roleLead = "assess.role.lead"
+	roleCo   = "assess.role.co"
+)
 
 // shares appends each unit of t to out once, a unit named as lead and as
 // cooperating counting as lead. A task that names no lead unit (责任单位：
@@ -155,9 +180,9 @@ func shares(out []held, s Scheme, t *Task) []held {
 		anyLead = anyLead || u.Lead
 	}
 	for _, u := range t.Units {
-		h := held{t: t, unit: u.UnitID, share: s.CoShare, role: "配合"}
+		h := held{t: t, unit: u.UnitID, share: s.CoShare, role: roleCo}
 		if u.Lead || !anyLead {
-			h.share, h.role = s.LeadShare, "牵头"
+			h.share, h.role = s.LeadShare, roleLead
 		}
 		dup := false
 		for i := range out {

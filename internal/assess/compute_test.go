@@ -2,8 +2,8 @@ package assess
 
 import (
 	"encoding/json"
+	"errors"
 	"flag"
-	"github.com/duban/duban/internal/i18n"
 	"math"
 	"os"
 	"path/filepath"
@@ -11,10 +11,17 @@ import (
 	"testing"
 	"time"
 
+	"github.com/duban/duban/internal/i18n"
 	"github.com/duban/duban/internal/ledger"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
+
+// zhCN and zhTW render the lines as the pages do.
+var (
+	zhCN = i18n.New(i18n.ZhCN).T
+	zhTW = i18n.New(i18n.ZhTW).T
+)
 
 func d(s string) time.Time {
 	t, err := time.Parse(time.DateOnly, s)
@@ -144,19 +151,26 @@ func TestSimulatedYear(t *testing.T) {
 				}
 				checkLines(t, g)
 			}
-			golden(t, filepath.Join("testdata", c.period+".json"), res)
+			golden(t, filepath.Join("testdata", c.period+".json"), goldenOf(res))
 		})
 	}
 }
 
-// checkLines: the lines of each part add up to the part, to the rounding.
+// checkLines: the lines of each part add up to the part, to the rounding,
+// and each is a message of the catalogue whose placeholders are all
+// filled, in both languages.
 func checkLines(t *testing.T, g Score) {
 	t.Helper()
 	sum := map[string]float64{}
 	for _, l := range g.Lines {
 		sum[l.Part] += l.Points
-		if l.Text == "" {
-			t.Errorf("%s: a line without text", g.Unit)
+		if !i18n.Has(l.Key) {
+			t.Errorf("%s: line %+v has no message of the catalogue", g.Unit, l)
+		}
+		for _, say := range []Say{zhCN, zhTW} {
+			if text := l.Explain(say); strings.ContainsAny(text, "{}") || strings.Contains(text, "assess.") {
+				t.Errorf("%s: line %+v reads %q", g.Unit, l, text)
+			}
 		}
 	}
 	for part, v := range map[string]float64{PartKeyWork: g.KeyWork, PartDaily: g.Daily, PartIncentive: g.Incentive, PartSatisfaction: g.Satisfaction} {
@@ -199,7 +213,7 @@ func TestExplanationNamesEveryEvent(t *testing.T) {
 		t.Errorf("the explanation names %v, want exactly %v", got, wantKeys)
 	}
 	for _, l := range a.Lines {
-		if l.EventKey == "t3/notice/yellow" && (l.Points != -1 || !strings.Contains(l.Text, "黄色督办单「建设政务热线」（配合）：扣 1.00 分")) {
+		if l.EventKey == "t3/notice/yellow" && (l.Points != -1 || !strings.Contains(l.Explain(zhCN), "黄色督办单「建设政务热线」（配合）：扣 1.00 分")) {
 			t.Errorf("yellow notice line %+v", l)
 		}
 	}
@@ -269,7 +283,7 @@ func TestSatisfactionBasis(t *testing.T) {
 		var got string
 		for _, l := range sc.Lines {
 			if l.Part == PartSatisfaction {
-				got = l.Text
+				got = l.Explain(zhCN)
 			}
 		}
 		if got != want[sc.Unit] || sc.Satisfaction != 6.67 {
@@ -278,6 +292,8 @@ func TestSatisfactionBasis(t *testing.T) {
 	}
 }
 
+// TestDefaultIsValid: the default scheme holds; a bad one names each
+// field that does not, in the reader's language.
 func TestDefaultIsValid(t *testing.T) {
 	if err := Default().Validate(); err != nil {
 		t.Fatal(err)
@@ -285,12 +301,56 @@ func TestDefaultIsValid(t *testing.T) {
 	bad := Default()
 	bad.CoShare, bad.KeyWork.Late = 2, -1
 	bad.Incentive.Bonus["accountability"] = 3
-	err := bad.Validate()
-	for _, w := range []string{"配合单位系数应在 0–1 之间，现为 2", "逾期完成得分比例", `加分项 "accountability"`} {
-		if err == nil || !strings.Contains(err.Error(), w) {
-			t.Errorf("Validate() = %v, want it to name %q", err, w)
+	bad.Daily.Notice["orange"] = 101
+	var ps Problems
+	if err := bad.Validate(); !errors.As(err, &ps) || len(ps) != 4 {
+		t.Fatalf("Validate() = %v, want four problems", err)
+	}
+	for _, f := range []string{"co_share", "late", "bonus.accountability", "notice.orange"} {
+		if !ps.Has(f) {
+			t.Errorf("Validate() = %v, want it to name %s", ps, f)
 		}
 	}
+	cn, tw := strings.Join(ps.Explain(zhCN), "\n"), strings.Join(ps.Explain(zhTW), "\n")
+	for _, w := range []string{"配合单位系数（重点攻坚考绩）应在 0–1 之间", "逾期完成得分比例（重点攻坚考绩）应在 0–1 之间",
+		"加分项 accountability 不是亮点、创新或表扬", "督办单（orange）扣分应在 0–100 之间"} {
+		if !strings.Contains(cn, w) {
+			t.Errorf("zh-CN problems %q lack %q", cn, w)
+		}
+	}
+	if !strings.Contains(tw, "配合單位係數（重點攻堅考績）應在 0–1 之間") {
+		t.Errorf("zh-TW problems %q", tw)
+	}
+}
+
+// goldenResult is a result as the golden files keep it: each line with
+// its message and, beside it, the message as the zh-CN page reads it, so
+// that a change of wording shows in the diff.
+type goldenResult struct {
+	Result
+	Scores []goldenScore `json:"scores"`
+}
+
+type goldenScore struct {
+	Score
+	Lines []goldenLine `json:"lines"`
+}
+
+type goldenLine struct {
+	Line
+	Text string `json:"text"`
+}
+
+func goldenOf(res Result) goldenResult {
+	g := goldenResult{Result: res}
+	for _, sc := range res.Scores {
+		gs := goldenScore{Score: sc}
+		for _, l := range sc.Lines {
+			gs.Lines = append(gs.Lines, goldenLine{Line: l, Text: l.Explain(zhCN)})
+		}
+		g.Scores = append(g.Scores, gs)
+	}
+	return g
 }
 
 func golden(t *testing.T, path string, v any) {
@@ -327,5 +387,60 @@ func TestFormula(t *testing.T) {
 		if !strings.Contains(text, w) {
 			t.Errorf("formula lacks %q:\n%s", w, text)
 		}
+	}
+}
+
+// TestExplanationInTraditional: a zh-TW reader gets the lines in
+// traditional script, the default ladder's levels, the roles and the
+// record kinds named by the catalogue, and an office's own level by its
+// own label, as the office wrote it.
+func TestExplanationInTraditional(t *testing.T) {
+	s := Default()
+	s.Daily.Notice["orange"] = 1.5
+	p, _ := ledger.ParsePeriod("2026-03")
+	in := Input{Units: []Unit{{1, "甲"}, {2, "乙"}},
+		Tasks: []Task{{ID: 1, Title: "任务", Weight: 10, Due: d("2026-03-31"), Done: d("2026-03-20"), Units: []Share{{UnitID: 1, Lead: true}, {UnitID: 2}}}},
+		Events: []Event{
+			{Key: "blue", TaskID: 1, Kind: "notice", Level: "blue", Label: "蓝色督办单", On: d("2026-03-04")},
+			{Key: "orange", TaskID: 1, Kind: "escalate", Level: "orange", Label: "橙色督办单", On: d("2026-03-06")},
+			{Key: "press", TaskID: 1, Kind: "press", On: d("2026-03-02")},
+		},
+		Records: []Record{{ID: 1, UnitID: 1, Kind: RecordHighlight, Title: "示范", On: d("2026-03-10")}},
+	}
+	res := Compute(s, p, d("2026-04-01"), in, ExplainAll)
+	got := map[string]bool{}
+	for _, sc := range res.Scores {
+		for _, l := range sc.Lines {
+			got[sc.Unit+" "+l.Explain(zhTW)] = true
+		}
+	}
+	for _, want := range []string{
+		"甲 「任务」（牽頭，權重 10）2026-03-20 按時完成（到期 2026-03-31）：得 60.00 分，滿分 60.00",
+		"乙 2026-03-04 藍色督辦單「任务」（配合）：扣 0.50 分",
+		"甲 2026-03-06 橙色督办单「任务」（牽頭）：扣 1.50 分",
+		"甲 2026-03-02 催辦「任务」（牽頭）：扣 0.50 分",
+		"甲 2026-03-10 亮點「示范」：加 2.00 分",
+		"甲 基礎分 30",
+		"甲 本期尚無滿意度資料，按滿分計",
+	} {
+		if !got[want] {
+			t.Errorf("no line reads %q; the lines:\n%v", want, got)
+		}
+	}
+}
+
+// TestNameIn: the default scheme is named by the catalogue, an office's
+// own by its own words.
+func TestNameIn(t *testing.T) {
+	s := Default()
+	if got := s.NameIn(zhTW); got != "重點攻堅考績 + 日常動態考評 + 創新創優激勵" {
+		t.Errorf("default in zh-TW: %q", got)
+	}
+	if got := s.NameIn(zhCN); got != s.Name {
+		t.Errorf("default in zh-CN: %q", got)
+	}
+	s.Name = "嘉兴市重点工作考核办法"
+	if got := s.NameIn(zhTW); got != s.Name {
+		t.Errorf("the office's own: %q", got)
 	}
 }

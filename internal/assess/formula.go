@@ -16,6 +16,15 @@ type Say func(key string, args ...any) string
 // catalogue names; an office's own levels show by their code.
 var defaultLevels = map[string]bool{"blue": true, "yellow": true, "red": true, "listed": true}
 
+// NameIn is the scheme's name in the reader's language: the catalogue's
+// for the default scheme's name, the office's own wording otherwise.
+func (s Scheme) NameIn(say Say) string {
+	if s.Name == defaultName {
+		return say("assess.scheme.default_name")
+	}
+	return s.Name
+}
+
 // Formula states the scheme in plain words, a paragraph a part, as the
 // public page shows it.
 func (s Scheme) Formula(say Say) []string {

@@ -19,8 +19,6 @@
 package assess
 
 import (
-	"errors"
-	"fmt"
 	"maps"
 	"slices"
 )
@@ -97,6 +95,10 @@ func RecordLabel(kind string) string {
 		RecordAccountability: "问责"}[kind]
 }
 
+// defaultName is the default scheme's name as it is stored; pages name it
+// through the catalogue (NameIn).
+const defaultName = "重点攻坚考绩 + 日常动态考评 + 创新创优激励"
+
 // Default is duban's scheme: 重点攻坚考绩 60, 日常动态考评 30, 公众满意度 10,
 // and up to 5 bonus points; lead units carry a task in full, the others at
 // half; a task completed late earns 60%, an open one 30% of its reported
@@ -105,7 +107,7 @@ func RecordLabel(kind string) string {
 // accountability decision costs 5. Three tasks make a unit rankable.
 func Default() Scheme {
 	return Scheme{
-		Name: "重点攻坚考绩 + 日常动态考评 + 创新创优激励", LeadShare: 1, CoShare: 0.5, DefaultWeight: 10, MinTasks: 3,
+		Name: defaultName, LeadShare: 1, CoShare: 0.5, DefaultWeight: 10, MinTasks: 3,
 		KeyWork: KeyWork{Points: 60, OnTime: 1, Late: 0.6, Unfinished: 0.3},
 		Daily: Daily{Points: 30, Press: 0.5, ReportMissing: 0.5,
 			Notice: map[string]float64{"blue": 1, "yellow": 2, "red": 3, "listed": 5}},
@@ -115,45 +117,57 @@ func Default() Scheme {
 	}
 }
 
-// Validate reports every problem at once, in Chinese, so that an office
-// fixes its scheme in one pass.
+// bounds are the ranges of a scheme's numbers, by the problem that says
+// a number is out of its range.
+var bounds = map[string][2]float64{"assess.problem.range_0_1": {0, 1}, "assess.problem.range_0_100": {0, 100},
+	"assess.problem.range_0_1000": {0, 1000}, "assess.problem.range_weight": {0.1, 1000}}
+
+// Validate reports every problem at once (Problems), so that an office
+// fixes its scheme in one pass. A field is named as the scheme form names
+// it (assess.scheme.field.*), with its part (assess.scheme.group.*).
 func (s Scheme) Validate() error {
-	var errs []error
-	in := func(what string, v, lo, hi float64) {
-		if v < lo || v > hi {
-			errs = append(errs, fmt.Errorf("%s应在 %g–%g 之间，现为 %g", what, lo, hi, v))
+	var ps Problems
+	in := func(field, group string, v float64, key string) {
+		if b := bounds[key]; v < b[0] || v > b[1] {
+			ps = append(ps, Problem{Field: field, Label: "assess.scheme.field." + field, Group: "assess.scheme.group." + group, Key: key})
 		}
 	}
-	in("牵头单位系数", s.LeadShare, 0, 1)
-	in("配合单位系数", s.CoShare, 0, 1)
-	in("默认任务权重", s.DefaultWeight, 0.1, 1000)
-	if s.MinTasks < 0 || s.MinTasks > 1000 {
-		errs = append(errs, fmt.Errorf("参与排名的最少任务数应在 0–1000 之间，现为 %d", s.MinTasks))
-	}
-	in("重点攻坚考绩分值", s.KeyWork.Points, 0, 1000)
-	in("按时完成得分比例", s.KeyWork.OnTime, 0, 1)
-	in("逾期完成得分比例", s.KeyWork.Late, 0, 1)
-	in("未完成得分比例", s.KeyWork.Unfinished, 0, 1)
-	in("日常动态考评分值", s.Daily.Points, 0, 1000)
-	in("每次催办扣分", s.Daily.Press, 0, 100)
-	in("每次缺报扣分", s.Daily.ReportMissing, 0, 100)
+	in("lead_share", PartKeyWork, s.LeadShare, "assess.problem.range_0_1")
+	in("co_share", PartKeyWork, s.CoShare, "assess.problem.range_0_1")
+	in("default_weight", PartKeyWork, s.DefaultWeight, "assess.problem.range_weight")
+	in("min_tasks", "scheme", float64(s.MinTasks), "assess.problem.range_0_1000")
+	in("key_work", PartKeyWork, s.KeyWork.Points, "assess.problem.range_0_1000")
+	in("on_time", PartKeyWork, s.KeyWork.OnTime, "assess.problem.range_0_1")
+	in("late", PartKeyWork, s.KeyWork.Late, "assess.problem.range_0_1")
+	in("unfinished", PartKeyWork, s.KeyWork.Unfinished, "assess.problem.range_0_1")
+	in("daily", PartDaily, s.Daily.Points, "assess.problem.range_0_1000")
+	in("press", PartDaily, s.Daily.Press, "assess.problem.range_0_100")
+	in("report_missing", PartDaily, s.Daily.ReportMissing, "assess.problem.range_0_100")
 	for _, level := range slices.Sorted(maps.Keys(s.Daily.Notice)) {
-		in("督办单（"+level+"）扣分", s.Daily.Notice[level], 0, 100)
+		if v := s.Daily.Notice[level]; !defaultLevels[level] && (v < 0 || v > 100) {
+			// An office's own level has no name in the form's catalogue.
+			ps = append(ps, Problem{Field: "notice." + level, Key: "assess.problem.notice_level", Args: map[string]string{"level": level}})
+			continue
+		}
+		in("notice."+level, PartDaily, s.Daily.Notice[level], "assess.problem.range_0_100")
 	}
 	for _, kind := range slices.Sorted(maps.Keys(s.Incentive.Bonus)) {
 		if RecordLabel(kind) == "" || kind == RecordAccountability {
-			errs = append(errs, fmt.Errorf("加分项 %q 不是亮点、创新或表扬", kind))
+			ps = append(ps, Problem{Field: "bonus." + kind, Key: "assess.problem.bonus_kind", Args: map[string]string{"kind": kind}})
 			continue
 		}
-		in(RecordLabel(kind)+"加分", s.Incentive.Bonus[kind], 0, 100)
+		in("bonus."+kind, PartIncentive, s.Incentive.Bonus[kind], "assess.problem.range_0_100")
 	}
-	in("加分上限", s.Incentive.Cap, 0, 1000)
-	in("每次问责扣分", s.Incentive.Accountability, 0, 1000)
-	in("公众满意度分值", s.Satisfaction.Points, 0, 1000)
+	in("cap", PartIncentive, s.Incentive.Cap, "assess.problem.range_0_1000")
+	in("accountability", PartIncentive, s.Incentive.Accountability, "assess.problem.range_0_1000")
+	in("satisfaction", PartSatisfaction, s.Satisfaction.Points, "assess.problem.range_0_1000")
 	if s.KeyWork.Points+s.Daily.Points+s.Satisfaction.Points <= 0 {
-		errs = append(errs, errors.New("重点攻坚、日常考评与满意度的分值不能全为 0"))
+		ps = append(ps, Problem{Key: "assess.problem.all_zero"})
 	}
-	return errors.Join(errs...)
+	if len(ps) == 0 {
+		return nil
+	}
+	return ps
 }
 
 // FullMarks is the total a unit reaches without bonuses.

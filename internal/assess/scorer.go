@@ -2,9 +2,11 @@ package assess
 
 import (
 	"cmp"
-	"fmt"
 	"math"
+	"strconv"
 	"time"
+
+	"github.com/duban/duban/internal/supervise"
 )
 
 // scorer adds up one unit's score as the tasks, events and records come,
@@ -70,29 +72,31 @@ func (c *scorer) credit(t *Task) (float64, int) {
 	return k.Unfinished * math.Max(0, math.Min(100, t.Percent)) / 100, unfinished
 }
 
-// creditText says how a task earned its credit.
-func (c *scorer) creditText(t *Task, how int) string {
+// creditLine says how a task earned its credit: the line's key and the
+// arguments of its own, to which the caller adds the task's.
+func (c *scorer) creditLine(t *Task, how int) (string, map[string]string) {
 	k := c.s.KeyWork
 	switch how {
 	case onTime:
-		return fmt.Sprintf("%s 按时完成（到期 %s）", day(t.Done), day(t.Due))
+		return "assess.line.on_time", map[string]string{"done": day(t.Done), "due": day(t.Due)}
 	case late:
-		return fmt.Sprintf("%s 完成，逾期 %d 天（到期 %s），按 %s%% 计", day(t.Done), int(t.Done.Sub(t.Due).Hours()/24), day(t.Due), num(k.Late*100))
+		return "assess.line.late", map[string]string{"done": day(t.Done), "days": strconv.Itoa(int(t.Done.Sub(t.Due).Hours() / 24)),
+			"due": day(t.Due), "rate": num(k.Late * 100)}
 	}
-	return fmt.Sprintf("到期 %s 未完成，完成比例 %s%%，按其 %s%% 计", day(t.Due), num(math.Max(0, math.Min(100, t.Percent))), num(k.Unfinished*100))
+	return "assess.line.unfinished", map[string]string{"due": day(t.Due), "percent": num(math.Max(0, math.Min(100, t.Percent))),
+		"rate": num(k.Unfinished * 100)}
 }
 
 func (c *scorer) event(h held, e *Event) {
 	d := c.s.Daily
 	var rate float64
-	var what string
 	switch e.Kind {
 	case "press":
-		rate, what = d.Press, "催办"
+		rate = d.Press
 	case "notice", "escalate", "issued":
-		rate, what = d.Notice[e.Level], cmp.Or(e.Label, e.Level)
+		rate = d.Notice[e.Level]
 	case "report_missing":
-		rate, what = d.ReportMissing, "缺报"
+		rate = d.ReportMissing
 	}
 	cost := rate * h.share
 	if cost == 0 {
@@ -100,10 +104,21 @@ func (c *scorer) event(h held, e *Event) {
 	}
 	c.touched = true
 	c.lost += cost
-	if c.explain {
-		c.line(Line{Part: PartDaily, TaskID: h.t.ID, EventKey: e.Key, Points: -cost,
-			Text: fmt.Sprintf("%s %s「%s」（%s）：扣 %s 分", day(e.On), what, h.t.Title, h.role, num2(cost))})
+	if !c.explain {
+		return
 	}
+	l := Line{Part: PartDaily, TaskID: h.t.ID, EventKey: e.Key, Points: -cost, Key: "assess.line.deduction",
+		Args:  map[string]string{"on": day(e.On), "title": h.t.Title, "points": num2(cost)},
+		Terms: map[string]string{"role": h.role}}
+	switch key, ok := supervise.LevelKey(e.Level, e.Label); {
+	case e.Kind == "press" || e.Kind == "report_missing":
+		l.Terms["what"] = "assess.line.what." + e.Kind
+	case ok:
+		l.Terms["what"] = key
+	default: // the office's own ladder: its label as it wrote it
+		l.Args["what"] = cmp.Or(e.Label, e.Level)
+	}
+	c.line(l)
 }
 
 func (c *scorer) record(r *Record) {
@@ -112,8 +127,8 @@ func (c *scorer) record(r *Record) {
 	if r.Kind == RecordAccountability {
 		c.penalty += inc.Accountability
 		if c.explain {
-			c.line(Line{Part: PartIncentive, RecordID: r.ID, Points: -inc.Accountability,
-				Text: fmt.Sprintf("%s 问责「%s」：扣 %s 分", day(r.On), r.Title, num2(inc.Accountability))})
+			c.line(Line{Part: PartIncentive, RecordID: r.ID, Points: -inc.Accountability, Key: "assess.line.accountability",
+				Args: map[string]string{"on": day(r.On), "title": r.Title, "points": num2(inc.Accountability)}})
 		}
 		return
 	}
@@ -123,8 +138,9 @@ func (c *scorer) record(r *Record) {
 	}
 	c.bonus += b
 	if c.explain {
-		c.line(Line{Part: PartIncentive, RecordID: r.ID, Points: b,
-			Text: fmt.Sprintf("%s %s「%s」：加 %s 分", day(r.On), RecordLabel(r.Kind), r.Title, num2(b))})
+		c.line(Line{Part: PartIncentive, RecordID: r.ID, Points: b, Key: "assess.line.bonus",
+			Args:  map[string]string{"on": day(r.On), "title": r.Title, "points": num2(b)},
+			Terms: map[string]string{"kind": "assess.record." + r.Kind}})
 	}
 }
 
@@ -148,7 +164,7 @@ func (c *scorer) finishKeyWork() {
 	k := c.s.KeyWork
 	if c.sc.Tasks == 0 || c.total == 0 {
 		c.sc.KeyWork = k.Points
-		c.line(Line{Part: PartKeyWork, Points: k.Points, Text: "本期没有到期的任务，按满分计"})
+		c.line(Line{Part: PartKeyWork, Points: k.Points, Key: "assess.line.no_tasks"})
 		return
 	}
 	c.sc.KeyWork = k.Points * c.earned / c.total
@@ -159,8 +175,9 @@ func (c *scorer) finishKeyWork() {
 		if w <= 0 {
 			w = c.s.DefaultWeight
 		}
-		c.line(Line{Part: PartKeyWork, TaskID: it.t.ID, Points: got,
-			Text: fmt.Sprintf("「%s」（%s，权重 %s）%s：得 %s 分，满分 %s", it.t.Title, it.role, num(w), c.creditText(it.t, it.how), num2(got), num2(full))})
+		key, args := c.creditLine(it.t, it.how)
+		args["title"], args["weight"], args["points"], args["full"] = it.t.Title, num(w), num2(got), num2(full)
+		c.line(Line{Part: PartKeyWork, TaskID: it.t.ID, Points: got, Key: key, Args: args, Terms: map[string]string{"role": it.role}})
 	}
 }
 
@@ -170,11 +187,11 @@ func (c *scorer) finishDaily() {
 	if !c.explain {
 		return
 	}
-	base := Line{Part: PartDaily, Points: d.Points, Text: fmt.Sprintf("基础分 %s", num(d.Points))}
+	base := Line{Part: PartDaily, Points: d.Points, Key: "assess.line.base", Args: map[string]string{"points": num(d.Points)}}
 	c.lines[PartDaily] = append([]Line{base}, c.lines[PartDaily]...)
 	if c.lost > d.Points {
-		c.line(Line{Part: PartDaily, Points: c.lost - d.Points,
-			Text: fmt.Sprintf("扣分合计 %s 超过本项分值 %s，本项按 0 分计", num2(c.lost), num(d.Points))})
+		c.line(Line{Part: PartDaily, Points: c.lost - d.Points, Key: "assess.line.daily_floor",
+			Args: map[string]string{"lost": num2(c.lost), "points": num(d.Points)}})
 	}
 }
 
@@ -182,8 +199,8 @@ func (c *scorer) finishIncentive() {
 	inc := c.s.Incentive
 	bonus := c.bonus
 	if bonus > inc.Cap {
-		c.line(Line{Part: PartIncentive, Points: inc.Cap - bonus,
-			Text: fmt.Sprintf("加分合计 %s 超过上限 %s，按 %s 分计", num2(bonus), num(inc.Cap), num(inc.Cap))})
+		c.line(Line{Part: PartIncentive, Points: inc.Cap - bonus, Key: "assess.line.bonus_cap",
+			Args: map[string]string{"bonus": num2(bonus), "cap": num(inc.Cap)}})
 		bonus = inc.Cap
 	}
 	c.sc.Incentive = bonus - c.penalty
@@ -200,36 +217,38 @@ func (c *scorer) finishSatisfaction(rates map[int64]float64, basis map[int64]Rat
 	b, known := basis[c.sc.UnitID]
 	if r, ok := rates[c.sc.UnitID]; ok {
 		c.sc.Satisfaction = pts * r
-		text := fmt.Sprintf("满意率 %s%%：得 %s 分，满分 %s", num(round2(r*100)), num2(c.sc.Satisfaction), num(pts))
+		l := Line{Part: PartSatisfaction, Points: c.sc.Satisfaction, Key: "assess.line.rate",
+			Args: map[string]string{"rate": num(round2(r * 100)), "got": num2(c.sc.Satisfaction), "points": num(pts)}}
 		if known {
-			text = fmt.Sprintf("12345 工单满意率 %s%%（工单 %d 件，回访 %d 件）：得 %s 分，满分 %s",
-				num(round2(r*100)), b.Tickets, b.Visited, num2(c.sc.Satisfaction), num(pts))
+			l.Key = "assess.line.rate_tickets"
+			l.Args["tickets"], l.Args["visited"] = strconv.Itoa(b.Tickets), strconv.Itoa(b.Visited)
 		}
-		c.line(Line{Part: PartSatisfaction, Points: c.sc.Satisfaction, Text: text})
+		c.line(l)
 		return
 	}
 	// A unit whose tickets were not yet visited has no rate either, but
 	// the line says so rather than that it had no tickets.
-	why := "本单位无满意度数据"
-	if known && b.Tickets > 0 {
-		why = fmt.Sprintf("本期 12345 工单 %d 件尚无回访", b.Tickets)
-	}
+	unvisited := known && b.Tickets > 0
 	if avg.units == 0 {
 		c.sc.Satisfaction = pts
-		text := "本期尚无满意度数据，按满分计"
-		if known && b.Tickets > 0 {
-			text = why + "，各单位均无满意度数据，按满分计"
+		l := Line{Part: PartSatisfaction, Points: pts, Key: "assess.line.no_rate_full"}
+		if unvisited {
+			l.Key, l.Args = "assess.line.unvisited_full", map[string]string{"tickets": strconv.Itoa(b.Tickets)}
 		}
-		c.line(Line{Part: PartSatisfaction, Points: pts, Text: text})
+		c.line(l)
 		return
 	}
 	c.sc.Satisfaction = pts * avg.value
-	c.line(Line{Part: PartSatisfaction, Points: c.sc.Satisfaction,
-		Text: fmt.Sprintf("%s，按 %d 个单位的平均满意率 %s%% 计：得 %s 分", why, avg.units, num(round2(avg.value*100)), num2(c.sc.Satisfaction))})
+	l := Line{Part: PartSatisfaction, Points: c.sc.Satisfaction, Key: "assess.line.no_rate_average",
+		Args: map[string]string{"units": strconv.Itoa(avg.units), "rate": num(round2(avg.value * 100)), "got": num2(c.sc.Satisfaction)}}
+	if unvisited {
+		l.Key, l.Args["tickets"] = "assess.line.unvisited_average", strconv.Itoa(b.Tickets)
+	}
+	c.line(l)
 }
 
 // line keeps a line of an explained unit. Callers in the per-task and
-// per-event paths check explain first, so that the text is not written
+// per-event paths check explain first, so that the lines are not made
 // for the thousands of units nobody opens.
 func (c *scorer) line(l Line) {
 	if !c.explain {

@@ -10,6 +10,7 @@ import (
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/hotline"
 	"github.com/duban/duban/internal/hotlinesvc"
+	"github.com/duban/duban/internal/i18n"
 	"github.com/duban/duban/internal/ledger"
 	"github.com/duban/duban/internal/plandoc"
 	"github.com/duban/duban/internal/records"
@@ -130,7 +131,7 @@ func TestHotlineSatisfaction(t *testing.T) {
 func satisfactionLine(u assess.Score) string {
 	for _, l := range u.Lines {
 		if l.Part == assess.PartSatisfaction {
-			return l.Text
+			return l.Explain(i18n.New(i18n.ZhCN).T)
 		}
 	}
 	return ""

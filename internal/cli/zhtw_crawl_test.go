@@ -75,7 +75,6 @@ func TestOfficePagesInTraditional(t *testing.T) {
 	}
 
 	found := map[string][]string{} // "page | sentence" -> characters
-	leftSeen := map[string]bool{}
 	seen := map[string]bool{}
 	perShape := map[string]int{}
 	// The desk first: its tasks are those under supervision, whose pages
@@ -104,12 +103,7 @@ func TestOfficePagesInTraditional(t *testing.T) {
 			}
 			s = data.mask(s)
 			if bad := simplifiedIn(s); bad != "" {
-				s = strings.TrimSpace(s)
-				if n := digits.ReplaceAllString(s, "#"); simplifiedLeft[n] {
-					leftSeen[n] = true
-					continue
-				}
-				key := p + " | " + s
+				key := p + " | " + strings.TrimSpace(s)
 				if _, dup := found[key]; !dup {
 					found[key] = []string{bad}
 				}
@@ -148,37 +142,11 @@ func TestOfficePagesInTraditional(t *testing.T) {
 	for _, k := range keys {
 		t.Errorf("simplified %s on %s", found[k][0], k)
 	}
-	for s := range simplifiedLeft {
-		if !leftSeen[s] {
-			t.Errorf("%q is no longer on any page: take it off simplifiedLeft", s)
-		}
-	}
 	if os.Getenv("DUBAN_CRAWL_ALL") != "" {
 		for _, k := range keys {
 			t.Logf("%s  %s", found[k][0], k)
 		}
 	}
-}
-
-// simplifiedLeft names, sentence by sentence, what the office still reads
-// in simplified script on a zh-TW page: sentences built in Go, and labels
-// kept in Go tables. Work left for issue 12: each entry goes when its
-// sentence moves into the catalogue (the test fails on an entry no page
-// shows any more, so the list only shrinks). ▢ is a masked stored value,
-// # any run of digits (dates, counts).
-var simplifiedLeft = map[string]bool{
-	// The assessment's explanation of a unit's score (assess/scorer.go):
-	// its lines are built in Go and kept in the golden results
-	// (assess/testdata); they move with a Key/Args on assess.Line.
-	"#-#-# 蓝色督办单「▢」（牵头）：扣 #.# 分": true,
-	"基础分 #": true,
-	"本单位无满意度数据，按 # 个单位的平均满意率 #.#% 计：得 #.# 分": true,
-	"本期没有到期的任务，按满分计":                         true,
-	// The inbox shows the messages as they were sent to the units by
-	// e-mail, DingTalk or WeCom (scheduler/messages.go, stored in
-	// notifications): a record of what went out, in zh-CN.
-	"【蓝色督办单】▢":                  true,
-	"任务：▢ 责任单位：▢、▢ 限期整改至：#-#-#": true,
 }
 
 // pageShape is a page's path with its numbers as {n} and its query cut

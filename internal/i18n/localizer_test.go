@@ -63,3 +63,19 @@ func TestLocalizerContext(t *testing.T) {
 		t.Errorf("zero Localizer: %q", got)
 	}
 }
+
+// TestRenderMessage: a kept message is written in the reader's language,
+// its terms named by the catalogue, its plain values as they are.
+func TestRenderMessage(t *testing.T) {
+	m := Message{Key: "users.secret.for", Args: map[string]string{"username": "zhang"}, Terms: map[string]string{"name": "nav.users"}}
+	if got := New(ZhTW).Render(m); got != "使用者管理（zhang）的初始密碼：" {
+		t.Errorf("zh-TW: %q", got)
+	}
+	lines := []Message{{Key: "nav.users"}, {Key: "users.count", Args: map[string]string{"n": "3"}}}
+	if got := New(ZhCN).RenderLines(lines); got != "用户管理\n共 3 个账号\n" {
+		t.Errorf("lines: %q", got)
+	}
+	if got := New(ZhCN).RenderLines(nil); got != "" {
+		t.Errorf("no lines: %q", got)
+	}
+}

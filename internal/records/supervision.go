@@ -2,6 +2,8 @@ package records
 
 import (
 	"time"
+
+	"github.com/duban/duban/internal/i18n"
 )
 
 // Notification is one message to send on one channel ("inbox" for the
@@ -23,4 +25,10 @@ type Notification struct {
 	NextAt    time.Time `json:"next_at"`
 	Error     string    `json:"error,omitempty"`
 	Created   time.Time `json:"created_at"`
+
+	// Message is Title and Text as messages of the catalogue, the title's
+	// first, then a line of the text each, for the inbox to show in the
+	// reader's language; Title and Text keep what was sent, in zh-CN.
+	// Empty for messages stored before it was kept (migration 0018).
+	Message []i18n.Message `json:"message,omitempty"`
 }

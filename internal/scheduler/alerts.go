@@ -24,17 +24,20 @@ func (s *Scheduler) queueAlerts(ctx context.Context, st standing) (int, error) {
 			continue
 		}
 		for _, a := range alerts {
+			if len(a.Message) > 0 {
+				a.Title, a.Text = sent(a.Message)
+			}
 			link := s.BaseURL + a.Path
 			// An alert for no unit (a ticket in triage) is the office's:
 			// its inbox shows every message.
 			key := a.Key + "/u" + strconv.FormatInt(a.UnitID, 10)
-			notes := []records.Notification{{Key: key, Channel: "inbox", UnitID: a.UnitID, Title: a.Title, Text: a.Text, Link: link}}
+			notes := []records.Notification{{Key: key, Channel: "inbox", UnitID: a.UnitID, Title: a.Title, Text: a.Text, Link: link, Message: a.Message}}
 			if to := st.emails[a.UnitID]; to != "" {
-				notes = append(notes, records.Notification{Key: key, Channel: "email", UnitID: a.UnitID, Recipient: to, Title: a.Title, Text: a.Text, Link: link})
+				notes = append(notes, records.Notification{Key: key, Channel: "email", UnitID: a.UnitID, Recipient: to, Title: a.Title, Text: a.Text, Link: link, Message: a.Message})
 			}
 			for name := range s.Channels {
 				if name != "email" {
-					notes = append(notes, records.Notification{Key: a.Key, Channel: name, Title: a.Title, Text: a.Text, Link: link})
+					notes = append(notes, records.Notification{Key: a.Key, Channel: name, Title: a.Title, Text: a.Text, Link: link, Message: a.Message})
 				}
 			}
 			n, err := s.Store.QueueAlert(ctx, audit.System, a.Entity, a.ID, notes)

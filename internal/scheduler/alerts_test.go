@@ -12,6 +12,7 @@ import (
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/emergency"
 	"github.com/duban/duban/internal/emergencysvc"
+	"github.com/duban/duban/internal/i18n"
 	"github.com/duban/duban/internal/notify"
 	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/store/storetest"
@@ -88,6 +89,41 @@ func TestIncidentAlerts(t *testing.T) {
 			tick()
 			if len(pr.keys) != 2 || pr.bad != 0 {
 				t.Errorf("after publishing the peer has %v (%d bad)", pr.keys, pr.bad)
+			}
+		})
+	}
+}
+
+// TestAlertMessage: an alert its source words as messages of the
+// catalogue is kept with them, sent in zh-CN, and a repeated tick queues
+// it no more.
+func TestAlertMessage(t *testing.T) {
+	for _, kind := range storetest.Kinds() {
+		t.Run(kind, func(t *testing.T) {
+			ctx := context.Background()
+			db := storetest.Open(t, kind)
+			unit, err := db.CreateUnit(ctx, audit.System, records.UnitCreate{Name: "市应急管理局", Kind: records.UnitDepartment})
+			if err != nil {
+				t.Fatal(err)
+			}
+			msg := []i18n.Message{{Key: "notify.msg.title", Args: map[string]string{"task": "某隧道坍塌"}, Terms: map[string]string{"label": "supervise.kind.press"}},
+				{Key: "notify.msg.units", Args: map[string]string{"units": "市应急管理局"}}}
+			s := &Scheduler{Store: db, Calendar: workday.Default(), Rules: supervise.Default(), Limiters: map[string]*notify.Limiter{},
+				Now: time.Now, Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
+				Alerts: []AlertSource{func(context.Context) ([]Alert, error) {
+					return []Alert{{Key: "x/1", Entity: "incident", ID: 1, UnitID: unit.ID, Message: msg, Path: "/incidents/1"}}, nil
+				}}}
+			for range 2 {
+				if _, err := s.Tick(ctx); err != nil {
+					t.Fatal(err)
+				}
+			}
+			inbox, _ := db.FindNotifications(ctx, "inbox", "", unit.ID, 10)
+			if len(inbox) != 1 || inbox[0].Title != "【催办】某隧道坍塌" || inbox[0].Text != "责任单位：市应急管理局\n" || len(inbox[0].Message) != 2 {
+				t.Fatalf("inbox %+v", inbox)
+			}
+			if got := i18n.New(i18n.ZhTW).Render(inbox[0].Message[0]); got != "【催辦】某隧道坍塌" {
+				t.Errorf("zh-TW title %q", got)
 			}
 		})
 	}

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/duban/duban/internal/i18n"
 	"github.com/duban/duban/internal/notify"
 	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/store"
@@ -44,13 +45,17 @@ type Scheduler struct {
 }
 
 // Alert is a message that must go out once, now: to the unit's inbox and
-// mail, and to the group channels. Path is the page it links to.
+// mail, and to the group channels. Path is the page it links to. A source
+// that words it as messages of the catalogue (Message: the title's, then
+// a line of the text each) has it shown in the reader's language in the
+// inbox and sent in zh-CN; Title and Text are then written from it.
 type Alert struct {
 	Key         string
 	Entity      string // what the audit entry names: incident
 	ID          int64
 	UnitID      int64
 	Title, Text string
+	Message     []i18n.Message
 	Path        string
 }
 

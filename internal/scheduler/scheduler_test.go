@@ -14,6 +14,7 @@ import (
 
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/fault"
+	"github.com/duban/duban/internal/i18n"
 	"github.com/duban/duban/internal/notify"
 	"github.com/duban/duban/internal/notify/smtptest"
 	"github.com/duban/duban/internal/plandoc"
@@ -117,6 +118,14 @@ func TestTwoInstancesSendOnce(t *testing.T) {
 			sent, _ := db1.FindNotifications(ctx, "webhook", "sent", 0, 1000)
 			if len(sent) != events {
 				t.Errorf("%d webhook notifications marked sent, want %d", len(sent), events)
+			}
+			// Each keeps its message, which the inbox renders in the
+			// reader's language: in zh-CN it is what was sent.
+			zh := i18n.New(i18n.ZhCN)
+			for _, n := range sent {
+				if len(n.Message) < 3 || zh.Render(n.Message[0]) != n.Title || zh.RenderLines(n.Message[1:]) != n.Text {
+					t.Errorf("notification %s keeps %+v for %q %q", n.Key, n.Message, n.Title, n.Text)
+				}
 			}
 		})
 	}

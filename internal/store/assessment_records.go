@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/duban/duban/internal/assess"
@@ -16,18 +17,18 @@ import (
 // cited notice brings its task along.
 func (db *DB) AddAssessRecord(ctx context.Context, actor audit.Actor, r AssessRecord) (int64, error) {
 	r.Title, r.Basis, r.Text = strings.TrimSpace(r.Title), strings.TrimSpace(r.Basis), strings.TrimSpace(r.Text)
-	var problems []string
+	var problems assess.Problems
 	if assess.RecordLabel(r.Kind) == "" {
-		problems = append(problems, fmt.Sprintf("种类 %q 应为 highlight、innovation、commendation 或 accountability", r.Kind))
+		problems = append(problems, assess.Problem{Field: "kind", Key: "assess.problem.kind"})
 	}
 	if r.Title == "" {
-		problems = append(problems, "缺少事由")
+		problems = append(problems, assess.Problem{Field: "title", Key: "assess.problem.title"})
 	}
 	if err := checkDate(r.On); err != nil || r.On == "" {
-		problems = append(problems, fmt.Sprintf("日期 %q 应为 YYYY-MM-DD", r.On))
+		problems = append(problems, assess.Problem{Field: "on", Key: "assess.problem.on", Args: map[string]string{"value": r.On}})
 	}
 	if len(problems) > 0 {
-		return 0, fmt.Errorf("store: record: %s: %w", strings.Join(problems, "；"), ErrInvalid)
+		return 0, fmt.Errorf("store: record: %w: %w", problems, ErrInvalid)
 	}
 	tx, err := db.beginWrite(ctx)
 	if err != nil {
@@ -75,7 +76,8 @@ func (db *DB) recordLinks(ctx context.Context, tx *sql.Tx, taskIDs []int64, keys
 		var task int64
 		err := tx.QueryRowContext(ctx, db.dialect.rebind(`SELECT task_id FROM supervision_events WHERE key = ?`), k).Scan(&task)
 		if errors.Is(err, sql.ErrNoRows) {
-			return nil, fmt.Errorf("store: record cites notice %q, which does not exist: %w", k, ErrInvalid)
+			return nil, fmt.Errorf("store: record: %w: %w",
+				assess.Problems{{Field: "event_keys", Key: "assess.problem.no_notice", Args: map[string]string{"key": k}}}, ErrInvalid)
 		}
 		if err != nil {
 			return nil, fmt.Errorf("store: add record: %w", err)
@@ -90,7 +92,8 @@ func (db *DB) recordLinks(ctx context.Context, tx *sql.Tx, taskIDs []int64, keys
 		var one int
 		err := tx.QueryRowContext(ctx, db.dialect.rebind(`SELECT 1 FROM tasks WHERE id = ?`), id).Scan(&one)
 		if errors.Is(err, sql.ErrNoRows) {
-			return nil, fmt.Errorf("store: record cites task %d, which does not exist: %w", id, ErrInvalid)
+			return nil, fmt.Errorf("store: record: %w: %w",
+				assess.Problems{{Field: "task_ids", Key: "assess.problem.no_task", Args: map[string]string{"id": strconv.FormatInt(id, 10)}}}, ErrInvalid)
 		}
 		if err != nil {
 			return nil, fmt.Errorf("store: add record: %w", err)
@@ -105,7 +108,7 @@ func (db *DB) recordLinks(ctx context.Context, tx *sql.Tx, taskIDs []int64, keys
 // counts, and stays visible as revoked.
 func (db *DB) RevokeAssessRecord(ctx context.Context, actor audit.Actor, id int64, reason string) error {
 	if strings.TrimSpace(reason) == "" {
-		return fmt.Errorf("store: revoke record %d: no reason: %w", id, ErrInvalid)
+		return fmt.Errorf("store: revoke record %d: %w: %w", id, assess.Problems{{Field: "reason", Key: "assess.problem.reason"}}, ErrInvalid)
 	}
 	tx, err := db.beginWrite(ctx)
 	if err != nil {

@@ -118,13 +118,17 @@ func TestAssessmentFromTheLedger(t *testing.T) {
 		if err != nil || len(recs) != 2 || recs[0].RevokedAt == nil || len(recs[0].EventKeys) != 1 || recs[0].TaskIDs[0] != b || recs[1].TaskIDs[0] != a {
 			t.Errorf("records %+v, %v", recs, err)
 		}
+		var ps assess.Problems
 		if _, err := db.AddAssessRecord(ctx, office, AssessRecord{UnitID: fzb.ID, Kind: "medal", Title: "", On: "2026-13-01"}); !errors.Is(err, ErrInvalid) ||
-			!strings.Contains(err.Error(), "种类") || !strings.Contains(err.Error(), "缺少事由") || !strings.Contains(err.Error(), "日期") {
+			!errors.As(err, &ps) || !ps.Has("kind") || !ps.Has("title") || !ps.Has("on") {
 			t.Errorf("a bad record: %v", err)
 		}
 		if _, err := db.AddAssessRecord(ctx, office, AssessRecord{UnitID: fzb.ID, Kind: assess.RecordHighlight, Title: "x", On: "2026-03-01",
-			EventKeys: []string{"no-such"}}); !errors.Is(err, ErrInvalid) {
+			EventKeys: []string{"no-such"}}); !errors.Is(err, ErrInvalid) || !errors.As(err, &ps) || ps[0].Key != "assess.problem.no_notice" {
 			t.Errorf("a record citing a missing notice: %v", err)
+		}
+		if err := db.RevokeAssessRecord(ctx, office, recs[1].ID, " "); !errors.Is(err, ErrInvalid) || !errors.As(err, &ps) || !ps.Has("reason") {
+			t.Errorf("a revocation without a reason: %v", err)
 		}
 	})
 }
@@ -144,7 +148,7 @@ func TestSchemeDraftAndPublish(t *testing.T) {
 		}
 		bad := assess.Default()
 		bad.CoShare = 3
-		if _, err := db.SaveSchemeDraft(ctx, office, bad); !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), "配合单位系数") {
+		if _, err := db.SaveSchemeDraft(ctx, office, bad); !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), "co_share") {
 			t.Errorf("a bad scheme: %v", err)
 		}
 		s := assess.Default()

@@ -39,7 +39,7 @@ func (db *DB) RequestClose(ctx context.Context, actor audit.Actor, taskID, unitI
 	if err := db.setStatus(ctx, tx, taskID, "pending"); err != nil {
 		return 0, err
 	}
-	if err := db.addEvent(ctx, tx, actor, taskID, EventCloseRequest, "申请销号："+summarize(text), id); err != nil {
+	if err := db.addEvent(ctx, tx, actor, taskID, EventCloseRequest, stepSummary(EventCloseRequest, text), id); err != nil {
 		return 0, err
 	}
 	if err := db.appendAudit(ctx, tx, actor, "task.close_request", "task", taskID, map[string]string{"status": status},
@@ -73,9 +73,9 @@ func (db *DB) DecideClose(ctx context.Context, actor audit.Actor, taskID int64, 
 	if err != nil {
 		return fmt.Errorf("store: decide close: %w", err)
 	}
-	decision, next, kind, summary := "closed", "closed", EventClosed, "核验通过，已销号"
+	decision, next, kind, summary := "closed", "closed", EventClosed, stepSummary(EventClosed, "")
 	if !close {
-		decision, next, kind, summary = "returned", "in_progress", EventReturned, "退回："+summarize(reason)
+		decision, next, kind, summary = "returned", "in_progress", EventReturned, stepSummary(EventReturned, reason)
 	}
 	if _, err := tx.ExecContext(ctx, db.dialect.rebind(`
 		UPDATE close_requests SET decision = ?, decider_id = ?, reason = ?, decided_at = ? WHERE id = ?`),

@@ -60,7 +60,7 @@ func (db *DB) registerTasks(ctx context.Context, tx *sql.Tx, actor audit.Actor, 
 		return fmt.Errorf("store: register tasks: %w", err)
 	}
 	for _, id := range ids {
-		if err := db.addEvent(ctx, tx, actor, id, EventRegistered, "任务挂号", 0); err != nil {
+		if err := db.addEvent(ctx, tx, actor, id, EventRegistered, stepSummary(EventRegistered, ""), 0); err != nil {
 			return err
 		}
 	}

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -10,7 +11,7 @@ import (
 	"github.com/duban/duban/internal/audit"
 )
 
-const notificationColumns = `id, key, channel, task_id, unit_id, recipient, title, text, link, status, attempts, next_at, last_error, created_at`
+const notificationColumns = `id, key, channel, task_id, unit_id, recipient, title, text, message, link, status, attempts, next_at, last_error, created_at`
 
 func scanNotifications(rows *sql.Rows) ([]Notification, error) {
 	defer rows.Close()
@@ -18,9 +19,13 @@ func scanNotifications(rows *sql.Rows) ([]Notification, error) {
 	for rows.Next() {
 		var n Notification
 		var task, unit sql.NullInt64
-		if err := rows.Scan(&n.ID, &n.Key, &n.Channel, &task, &unit, &n.Recipient, &n.Title, &n.Text, &n.Link, &n.Status, &n.Attempts,
+		var msg string
+		if err := rows.Scan(&n.ID, &n.Key, &n.Channel, &task, &unit, &n.Recipient, &n.Title, &n.Text, &msg, &n.Link, &n.Status, &n.Attempts,
 			&n.NextAt, &n.Error, &n.Created); err != nil {
 			return nil, fmt.Errorf("store: notifications: %w", err)
+		}
+		if err := json.Unmarshal([]byte(msg), &n.Message); err != nil {
+			return nil, fmt.Errorf("store: notification %d: message: %w", n.ID, err)
 		}
 		n.TaskID, n.UnitID, n.NextAt, n.Created = task.Int64, unit.Int64, n.NextAt.UTC(), n.Created.UTC()
 		out = append(out, n)
@@ -176,10 +181,14 @@ func (db *DB) QueueAlert(ctx context.Context, actor audit.Actor, entity string, 
 // are there already, and says whether it did (1) or not (0). An inbox
 // message is delivered by being stored.
 func (db *DB) queue(ctx context.Context, tx *sql.Tx, nt Notification, now time.Time) (int, error) {
+	msg, err := json.Marshal(nonNil(nt.Message))
+	if err != nil {
+		return 0, fmt.Errorf("store: queue %s: %w", nt.Key, err)
+	}
 	res, err := tx.ExecContext(ctx, db.dialect.rebind(`
-		INSERT INTO notifications (key, channel, task_id, unit_id, recipient, title, text, link, status, attempts, next_at, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?) ON CONFLICT (key, channel) DO NOTHING`),
-		nt.Key, nt.Channel, nullID(nt.TaskID), nullID(nt.UnitID), nt.Recipient, nt.Title, nt.Text, nt.Link,
+		INSERT INTO notifications (key, channel, task_id, unit_id, recipient, title, text, message, link, status, attempts, next_at, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?) ON CONFLICT (key, channel) DO NOTHING`),
+		nt.Key, nt.Channel, nullID(nt.TaskID), nullID(nt.UnitID), nt.Recipient, nt.Title, nt.Text, string(msg), nt.Link,
 		map[bool]string{true: "sent", false: "pending"}[nt.Channel == "inbox"], now, now)
 	if err != nil {
 		return 0, fmt.Errorf("store: queue %s: %w", nt.Key, err)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/fault"
+	"github.com/duban/duban/internal/i18n"
 )
 
 // ErrState is returned, wrapped, when a step does not fit where the task
@@ -128,6 +129,14 @@ func (db *DB) addAttachments(ctx context.Context, tx *sql.Tx, ownerType string, 
 }
 
 // summarize shortens a text for the task's history line.
+// stepSummary is a step's line in the task's history as the record keeps
+// it (task_events.summary): the catalogue's words for the step
+// (task.summary.*) in zh-CN, with what the person wrote cut short. The
+// pages name a step by its kind, in the reader's language.
+func stepSummary(kind, text string) string {
+	return i18n.Lookup(i18n.ZhCN, "task.summary."+kind, "text", summarize(text))
+}
+
 func summarize(s string) string {
 	r := []rune(s)
 	if len(r) > 60 {

@@ -163,7 +163,7 @@ func (db *DB) AnswerSupervision(ctx context.Context, actor audit.Actor, taskID i
 	if answered.Valid {
 		return fmt.Errorf("store: notice %s was answered already: %w", key, ErrConflict)
 	}
-	step, err := db.addEventID(ctx, tx, actor, taskID, EventAnswer, "整改反馈："+summarize(text), 0)
+	step, err := db.addEventID(ctx, tx, actor, taskID, EventAnswer, stepSummary(EventAnswer, text), 0)
 	if err != nil {
 		return err
 	}

@@ -86,7 +86,7 @@ func (db *DB) updateTask(ctx context.Context, tx *sql.Tx, actor audit.Actor, id 
 		return before, after, err
 	}
 	if status != "draft" {
-		if err := db.addEvent(ctx, tx, actor, id, EventEdited, "督查室修改任务", 0); err != nil {
+		if err := db.addEvent(ctx, tx, actor, id, EventEdited, stepSummary(EventEdited, ""), 0); err != nil {
 			return before, after, err
 		}
 	}

@@ -25,10 +25,21 @@ var defaultLevels = func() map[string]string {
 // catalogue's name for a default level whose label the office kept, the
 // office's own wording otherwise.
 func LevelLabel(say Say, name, label string) string {
-	if def, ok := defaultLevels[name]; ok && def == label {
-		return say("supervise.level." + name)
+	if key, ok := LevelKey(name, label); ok {
+		return say(key)
 	}
 	return label
+}
+
+// LevelKey is the catalogue key that names a ladder level, for a default
+// level whose label the office kept; false when the label is the
+// office's own wording, to be shown as written. Results kept for later
+// rendering (an assessment line, a notification) hold the key.
+func LevelKey(name, label string) (string, bool) {
+	if def, ok := defaultLevels[name]; ok && def == label {
+		return "supervise.level." + name, true
+	}
+	return "", false
 }
 
 // KindLabel is an event kind in the reader's language.

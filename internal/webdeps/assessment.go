@@ -8,7 +8,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/duban/duban/internal/fault"
 	"github.com/duban/duban/internal/i18n"
 	"github.com/duban/duban/internal/records"
 
@@ -90,7 +89,7 @@ func (s *assessment) Ranking(ctx context.Context, key string) (*web.RankingView,
 	if err != nil {
 		return nil, err
 	}
-	v := &web.RankingView{Period: p.Key, Label: p.Label, AsOf: sc.AsOf, Periods: s.periodOptions(ctx, p.Key), Scheme: sc.Scheme.Name,
+	v := &web.RankingView{Period: p.Key, Label: p.Label, AsOf: sc.AsOf, Periods: s.periodOptions(ctx, p.Key), Scheme: sc.Scheme.NameIn(i18n.FromContext(ctx).T),
 		Default: sc.Version == nil, Full: sc.Scheme.FullMarks(), MinTasks: sc.Scheme.MinTasks, CanEdit: authz.Allowed(pr, authz.TaskSupervise)}
 	for _, u := range sc.Scores {
 		v.Rows = append(v.Rows, rankRow(u))
@@ -123,7 +122,7 @@ func (s *assessment) Unit(ctx context.Context, unitID int64, key string) (*web.U
 		sp := web.ScorePart{Label: i18n.FromContext(ctx).Code("assess.part_label", part, assess.PartLabel(part)), Points: partPoints(u, part)}
 		for _, l := range u.Lines {
 			if l.Part == part {
-				sp.Lines = append(sp.Lines, web.ScoreLine{TaskID: l.TaskID, Points: l.Points, Text: l.Text})
+				sp.Lines = append(sp.Lines, web.ScoreLine{TaskID: l.TaskID, Points: l.Points, Text: l.Explain(i18n.FromContext(ctx).T)})
 			}
 		}
 		v.Parts = append(v.Parts, sp)
@@ -174,7 +173,8 @@ func (s *assessment) Formula(ctx context.Context) (*web.FormulaView, error) {
 	if err != nil {
 		return nil, err
 	}
-	v := &web.FormulaView{Name: scheme.Name, Lines: scheme.Formula(i18n.FromContext(ctx).T)}
+	loc := i18n.FromContext(ctx)
+	v := &web.FormulaView{Name: scheme.NameIn(loc.T), Lines: scheme.Formula(loc.T)}
 	if version != nil {
 		v.Published = version.PublishedAt
 	}
@@ -218,21 +218,21 @@ func (s *assessment) AddRecord(ctx context.Context, in web.RecordForm) (int64, e
 		return 0, err
 	}
 	r := records.AssessRecord{UnitID: in.UnitID, Kind: in.Kind, Title: in.Title, On: in.On, Basis: in.Basis, Text: in.Text}
-	var problems []string
+	var problems assess.Problems
 	for _, f := range splitList(in.Tasks) {
 		id, err := strconv.ParseInt(strings.TrimPrefix(strings.ToLower(f), "t"), 10, 64)
 		if err != nil || id <= 0 {
-			problems = append(problems, fmt.Sprintf("任务编号“%s”不是数字", f))
+			problems = append(problems, assess.Problem{Field: "task_ids", Key: "assess.problem.task_number", Args: map[string]string{"value": f}})
 			continue
 		}
 		r.TaskIDs = append(r.TaskIDs, id)
 	}
 	r.EventKeys = splitList(in.Notices)
 	if len(problems) > 0 {
-		return 0, &web.RulesInputError{Problems: problems}
+		return 0, problemsOf(ctx, problems)
 	}
 	id, err := s.d.Store.AddAssessRecord(ctx, actor, r)
-	return id, problemsOf(err)
+	return id, problemsOf(ctx, err)
 }
 
 func (s *assessment) RevokeRecord(ctx context.Context, id int64, reason string) error {
@@ -240,22 +240,19 @@ func (s *assessment) RevokeRecord(ctx context.Context, id int64, reason string) 
 	if err != nil {
 		return err
 	}
-	if strings.TrimSpace(reason) == "" {
-		return &web.RulesInputError{Problems: []string{"撤销须写明理由"}}
-	}
-	return problemsOf(s.d.Store.RevokeAssessRecord(ctx, actor, id, reason))
+	return problemsOf(ctx, s.d.Store.RevokeAssessRecord(ctx, actor, id, reason))
 }
 
-// problemsOf turns a store refusal into the problems the form lists.
-func problemsOf(err error) error {
+// problemsOf turns the problems of an input (assess.Problems, as they
+// are or wrapped by the store) into the list the form shows, in the
+// reader's language; any other refusal into its page.
+func problemsOf(ctx context.Context, err error) error {
+	var ps assess.Problems
 	switch {
 	case err == nil:
 		return nil
-	case errors.Is(err, fault.ErrInvalid):
-		msg := strings.TrimSuffix(err.Error(), ": "+fault.ErrInvalid.Error())
-		msg = strings.TrimPrefix(msg, "store: record: ")
-		msg = strings.TrimPrefix(msg, "store: ")
-		return &web.RulesInputError{Problems: strings.Split(strings.ReplaceAll(msg, "\n", "；"), "；")}
+	case errors.As(err, &ps):
+		return &web.RulesInputError{Problems: ps.Explain(i18n.FromContext(ctx).T)}
 	}
 	return pageError(err, "", "")
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/duban/duban/internal/assesssvc"
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/authz"
+	"github.com/duban/duban/internal/i18n"
 	"github.com/duban/duban/internal/plandoc"
 	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/store/storetest"
@@ -71,11 +72,12 @@ func TestAssessmentPages(t *testing.T) {
 			}
 
 			var bad *web.RulesInputError
-			if _, err := a.AddRecord(office, web.RecordForm{UnitID: units[0], Kind: "highlight", On: "2026-03-10", Tasks: "x1"}); !errors.As(err, &bad) {
+			if _, err := a.AddRecord(office, web.RecordForm{UnitID: units[0], Kind: "highlight", On: "2026-03-10", Tasks: "x1"}); !errors.As(err, &bad) ||
+				bad.Problems[0] != "任务编号“x1”不是数字" {
 				t.Errorf("a record with a bad task number: %v", err)
 			}
 			if _, err := a.AddRecord(office, web.RecordForm{UnitID: units[0], Kind: "highlight", On: "2026-03-10"}); !errors.As(err, &bad) ||
-				!strings.Contains(strings.Join(bad.Problems, "|"), "缺少事由") {
+				!strings.Contains(strings.Join(bad.Problems, "|"), "请填写事由") {
 				t.Errorf("a record without a title: %v", err)
 			}
 			rid, err := a.AddRecord(office, web.RecordForm{UnitID: units[0], Kind: "highlight", Title: "法治示范", On: "2026-03-10",
@@ -86,7 +88,7 @@ func TestAssessmentPages(t *testing.T) {
 			if r, _ := a.Ranking(office, "2026-Q1"); r.Rows[0].Unit != "市法制办" || r.Rows[0].Total != 41 {
 				t.Errorf("after the 亮点: %+v", r.Rows)
 			}
-			if err := a.RevokeRecord(office, rid, ""); !errors.As(err, &bad) {
+			if err := a.RevokeRecord(office, rid, ""); !errors.As(err, &bad) || bad.Problems[0] != "撤销须写明理由" {
 				t.Errorf("revoking without a reason: %v", err)
 			}
 			if err := a.RevokeRecord(office, rid, "复核"); err != nil {
@@ -105,8 +107,13 @@ func TestAssessmentPages(t *testing.T) {
 				fields[f.Key] = f.Value
 			}
 			fields["min_tasks"], fields["satisfaction"], fields["co_share"] = "1", "20", "两"
-			if err := a.SaveScheme(office, fields); !errors.As(err, &bad) || !strings.Contains(bad.Problems[0], "配合单位系数") {
+			if err := a.SaveScheme(office, fields); !errors.As(err, &bad) || bad.Problems[0] != "配合单位系数（重点攻坚考绩）应为数字，填写的是“两”" {
 				t.Errorf("a word for a number: %v", err)
+			}
+			fields["co_share"] = "3"
+			if err := a.SaveScheme(i18n.WithLocalizer(office, i18n.New(i18n.ZhTW)), fields); !errors.As(err, &bad) ||
+				bad.Problems[0] != "配合單位係數（重點攻堅考績）應在 0–1 之間" {
+				t.Errorf("a share out of range, in zh-TW: %v", err)
 			}
 			fields["co_share"] = "0.5"
 			if err := a.SaveScheme(office, fields); err != nil {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/fault"
+	"github.com/duban/duban/internal/i18n"
 	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/web"
 )
@@ -45,13 +46,14 @@ func (s *inbox) Messages(ctx context.Context) (*web.InboxView, error) {
 	} else if list, err = s.d.Store.FindNotifications(ctx, "inbox", "", 0, inboxLimit); err != nil {
 		return nil, err
 	}
-	v.Messages = messages(list, names)
+	loc := i18n.FromContext(ctx)
+	v.Messages = messages(loc, list, names)
 	if authz.Allowed(p, authz.TaskSupervise) {
 		dead, err := s.d.Store.FindNotifications(ctx, "", "dead", 0, inboxLimit)
 		if err != nil {
 			return nil, err
 		}
-		v.Failed, v.CanResend = messages(dead, names), true
+		v.Failed, v.CanResend = messages(loc, dead, names), true
 	}
 	return v, nil
 }
@@ -69,10 +71,17 @@ func (s *inbox) Resend(ctx context.Context, id int64) error {
 	return pageError(err, "", "")
 }
 
-func messages(list []records.Notification, unitNames map[int64]string) []web.Message {
+// messages are the notifications as the reader reads them: in their
+// language when the notification keeps its message, as they were sent
+// otherwise (those stored before it was kept, and alerts worded in Go).
+func messages(loc i18n.Localizer, list []records.Notification, unitNames map[int64]string) []web.Message {
 	out := make([]web.Message, len(list))
 	for i, n := range list {
-		out[i] = web.Message{ID: n.ID, Channel: n.Channel, Unit: unitNames[n.UnitID], Title: n.Title, Text: n.Text,
+		title, text := n.Title, n.Text
+		if len(n.Message) > 0 {
+			title, text = loc.Render(n.Message[0]), loc.RenderLines(n.Message[1:])
+		}
+		out[i] = web.Message{ID: n.ID, Channel: n.Channel, Unit: unitNames[n.UnitID], Title: title, Text: text,
 			Link: n.Link, Error: n.Error, Created: n.Created}
 	}
 	return out

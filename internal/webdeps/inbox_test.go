@@ -9,6 +9,7 @@ import (
 
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/authz"
+	"github.com/duban/duban/internal/i18n"
 	"github.com/duban/duban/internal/plandoc"
 	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/store/storetest"
@@ -17,8 +18,10 @@ import (
 )
 
 // TestInboxScopesAndResends: a liaison reads their own units' messages
-// and nothing of the failures; the office reads every message and the
-// failed deliveries, and a resend queues one again exactly once.
+// and nothing of the failures, in their language when the message is kept
+// as the catalogue's; the office reads every message (one stored before
+// messages were kept, as it was sent) and the failed deliveries, and a
+// resend queues one again exactly once.
 func TestInboxScopesAndResends(t *testing.T) {
 	for _, kind := range storetest.Kinds() {
 		t.Run(kind, func(t *testing.T) {
@@ -43,7 +46,9 @@ func TestInboxScopesAndResends(t *testing.T) {
 			notes := func(supervise.Event) []records.Notification {
 				return []records.Notification{
 					{Key: "press-1/u1", Channel: "inbox", TaskID: task, UnitID: unitIDs[0], Title: "催办：市法制办", Text: "t", Link: "/tasks/1"},
-					{Key: "press-1/u2", Channel: "inbox", TaskID: task, UnitID: unitIDs[1], Title: "催办：市财政局", Text: "t", Link: "/tasks/1"},
+					{Key: "press-1/u2", Channel: "inbox", TaskID: task, UnitID: unitIDs[1], Title: "【催办】任务", Text: "任务：任务\n", Link: "/tasks/1",
+						Message: []i18n.Message{{Key: "notify.msg.title", Args: map[string]string{"task": "任务"}, Terms: map[string]string{"label": "supervise.kind.press"}},
+							{Key: "notify.msg.task", Args: map[string]string{"task": "任务"}}}},
 					{Key: "press-1", Channel: "dingtalk", TaskID: task, Title: "催办", Text: "t", Link: "/tasks/1"},
 				}
 			}
@@ -63,12 +68,14 @@ func TestInboxScopesAndResends(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			liaison := web.WithCurrentUser(context.Background(), web.CurrentUser{ID: lu.ID, Username: lu.Username, Role: "liaison"})
+			liaison := web.WithCurrentUser(i18n.WithLocalizer(context.Background(), i18n.New(i18n.ZhTW)),
+				web.CurrentUser{ID: lu.ID, Username: lu.Username, Role: "liaison"})
 			v, err := d.Web().Inbox.Messages(liaison)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(v.Messages) != 1 || v.Messages[0].Title != "催办：市财政局" || v.Messages[0].Unit != "市财政局" || v.Failed != nil || v.CanResend {
+			if len(v.Messages) != 1 || v.Messages[0].Title != "【催辦】任务" || v.Messages[0].Text != "任務：任务\n" || v.Messages[0].Unit != "市财政局" ||
+				v.Failed != nil || v.CanResend {
 				t.Errorf("liaison's inbox %+v, want their unit's one message and no failures", v)
 			}
 			if err := d.Web().Inbox.Resend(liaison, robot); !errors.Is(err, web.ErrForbidden) {
@@ -81,6 +88,11 @@ func TestInboxScopesAndResends(t *testing.T) {
 			}
 			if len(v.Messages) != 2 || len(v.Failed) != 1 || v.Failed[0].ID != robot || !strings.Contains(v.Failed[0].Error, "310000") || !v.CanResend {
 				t.Errorf("office's inbox %+v, want both messages and the failed robot message", v)
+			}
+			for _, m := range v.Messages {
+				if m.Title != "【催办】任务" && m.Title != "催办：市法制办" {
+					t.Errorf("office's inbox shows %q", m.Title)
+				}
 			}
 			if err := d.Web().Inbox.Resend(office, robot); err != nil {
 				t.Fatal(err)

@@ -66,18 +66,14 @@ func TestCodeLabelsInCatalogue(t *testing.T) {
 	}
 }
 
-// TestSchemeFieldsInCatalogue keeps the scheme form's names in step.
+// TestSchemeFieldsInCatalogue: the catalogue names every number of the
+// scheme form and its part, so that no field shows a key.
 func TestSchemeFieldsInCatalogue(t *testing.T) {
-	cn := i18n.New(i18n.ZhCN)
 	for _, f := range schemeFields {
-		if got := cn.Code("assess.scheme.field", f.key, ""); got != f.label {
-			t.Errorf("%s: catalogue %q, form %q", f.key, got, f.label)
-		}
-		if f.hint != "" && cn.Code("assess.scheme.hint", f.key, "") != f.hint {
-			t.Errorf("%s: hint not in the catalogue as %q", f.key, f.hint)
-		}
-		if cn.Code("assess.scheme.group", schemeGroups[f.group], "") != f.group {
-			t.Errorf("%s: group %q not in the catalogue", f.key, f.group)
+		for _, key := range []string{"assess.scheme.field." + f.key, "assess.scheme.group." + f.group} {
+			if !i18n.Has(key) {
+				t.Errorf("%s: the catalogue lacks %s", f.key, key)
+			}
 		}
 	}
 }
