@@ -71,14 +71,20 @@ func (s *rulesAdmin) Save(ctx context.Context, planID int64, in web.RulesForm) e
 	if err != nil {
 		return err
 	}
-	r, labels, bad := rulesOf(in)
-	if bad == nil {
+	r, labels, typed := rulesOf(in)
+	fields := map[string]string{}
+	for f := range typed {
+		fields[f] = "rules.error.number"
+	}
+	if len(fields) == 0 {
 		err := s.d.Supervision.SaveRules(ctx, p, actor, planID, r)
-		if bad = fault.As(err); bad == nil || bad.Code != fault.Invalid || len(bad.Fields) == 0 {
+		bad := fault.As(err)
+		if bad == nil || bad.Code != fault.Invalid || len(bad.Fields) == 0 {
 			return supervisionError(err)
 		}
+		fields = bad.Fields
 	}
-	return &web.RulesInputError{Problems: ruleProblems(i18n.FromContext(ctx), bad, labels)}
+	return &web.RulesInputError{Problems: ruleProblems(i18n.FromContext(ctx), fields, typed, labels)}
 }
 
 func (s *rulesAdmin) Clear(ctx context.Context, planID int64) error {
@@ -91,24 +97,23 @@ func (s *rulesAdmin) Clear(ctx context.Context, planID int64) error {
 
 // rulesOf reads the form: numbers must be whole numbers; a level whose
 // name is left empty is dropped; a new level gets a fresh code. Labels
-// are the kept levels' labels, to name them in the problems; a number
-// that is no number is a problem at the field of the rules it fills
-// (supervisionsvc.CheckRules names them), with what was typed.
-func rulesOf(in web.RulesForm) (supervise.Rules, []string, *fault.Error) {
-	bad := &fault.Error{Code: fault.Invalid, Fields: map[string]string{}, Args: map[string]any{}}
+// are the kept levels' labels, to name them in the problems; notNumbers
+// are what was typed where a number was wanted, by the field of the rules
+// it fills (as supervisionsvc.CheckRules names them).
+func rulesOf(in web.RulesForm) (r supervise.Rules, labels []string, notNumbers map[string]string) {
+	notNumbers = map[string]string{}
 	num := func(field, s string) int {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
 		if err != nil {
-			bad.Fields[field], bad.Args[field] = "rules.error.number", s
+			notNumbers[field] = s
 		}
 		return n
 	}
-	r := supervise.Rules{RemindWorkdays: num("remind_workdays", in.Remind), PressAfterMissed: in.Press, ReportDay: num("report_day", in.ReportDay)}
+	r = supervise.Rules{RemindWorkdays: num("remind_workdays", in.Remind), PressAfterMissed: in.Press, ReportDay: num("report_day", in.ReportDay)}
 	used := map[string]bool{}
 	for _, l := range in.Levels {
 		used[l.Name] = true
 	}
-	var labels []string
 	for i, l := range in.Levels {
 		label := strings.TrimSpace(l.Label)
 		if label == "" {
@@ -125,17 +130,14 @@ func rulesOf(in web.RulesForm) (supervise.Rules, []string, *fault.Error) {
 			AfterWorkdays: num(at+"after_workdays", l.After), RectifyWorkdays: num(at+"rectify_workdays", l.Rectify)})
 		labels = append(labels, label)
 	}
-	if len(bad.Fields) == 0 {
-		return r, labels, nil
-	}
-	return r, labels, bad
+	return r, labels, notNumbers
 }
 
-// ruleProblems words the problems with the rules from the catalogue, in
-// the form's order: the reminder, the report day, then the ladder level
-// by level. A field of a level is named by the level's number and label;
-// Args, where the form put them, are what was typed at the field.
-func ruleProblems(loc i18n.Localizer, bad *fault.Error, labels []string) []string {
+// ruleProblems words the problems with the rules (a catalogue key at
+// each field) in the form's order: the reminder, the report day, then
+// the ladder level by level. A field of a level is named by the level's
+// number and label; typed is what was typed at a field, where it shows.
+func ruleProblems(loc i18n.Localizer, fields, typed map[string]string, labels []string) []string {
 	type at struct {
 		level int // 0: not a level; 1…: the ladder's levels
 		field string
@@ -150,14 +152,14 @@ func ruleProblems(loc i18n.Localizer, bad *fault.Error, labels []string) []strin
 		return at{0, f}
 	}
 	order := []string{"remind_workdays", "report_day", "name", "label", "after_workdays", "rectify_workdays"}
-	fields := slices.SortedFunc(maps.Keys(bad.Fields), func(a, b string) int {
+	sorted := slices.SortedFunc(maps.Keys(fields), func(a, b string) int {
 		x, y := where(a), where(b)
 		return cmp.Or(cmp.Compare(x.level, y.level), cmp.Compare(slices.Index(order, x.field), slices.Index(order, y.field)))
 	})
 	var out []string
-	for _, f := range fields {
+	for _, f := range sorted {
 		w := where(f)
-		text := loc.T(bad.Fields[f], "field", loc.T("rules.error.field."+w.field), "value", bad.Args[f])
+		text := loc.T(fields[f], "field", loc.T("rules.error.field."+w.field), "value", typed[f])
 		if w.level > 0 {
 			label := ""
 			if w.level <= len(labels) {
