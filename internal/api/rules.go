@@ -1,41 +1,39 @@
 package api
 
 import (
-	"errors"
+	"maps"
 	"net/http"
+	"slices"
 	"strconv"
+	"strings"
 
-	"github.com/duban/duban/internal/authz"
+	"github.com/duban/duban/internal/fault"
 	"github.com/duban/duban/internal/httpauth"
 	"github.com/duban/duban/internal/supervise"
 )
 
 // rulesList is the rule book: the default in force and each plan's own
-// rules as stored.
+// rules with the plan's title, as the rules page shows them (rules kept
+// for a plan removed since are left out).
 func (h *Handler) rulesList(w http.ResponseWriter, r *http.Request) {
-	if _, err := allowed(r, authz.TaskRead); err != nil {
-		fail(w, r, err)
+	c := httpauth.From(r.Context())
+	if c == nil {
+		fail(w, r, errUnauthenticated)
 		return
 	}
-	book, stored, err := h.Store.SupervisionRules(r.Context(), h.Supervision.RulesBase)
+	b, err := h.Supervision.Rules(r.Context(), c.Principal())
 	if err != nil {
-		fail(w, r, err)
+		rulesFail(w, r, err)
 		return
 	}
-	plans := []any{}
-	for _, s := range stored {
-		if s.PlanID != 0 {
-			plans = append(plans, s)
-		}
-	}
-	writeJSON(w, http.StatusOK, map[string]any{"default": book.Default, "plans": plans})
+	writeJSON(w, http.StatusOK, map[string]any{"default": b.Default.Rules, "plans": b.Plans})
 }
 
 // rulesPut stores a plan's own rules ({plan} 0: the default), the body
 // being the rules' JSON (remind_workdays, press_after_missed, ladder,
 // report_day).
 func (h *Handler) rulesPut(w http.ResponseWriter, r *http.Request) {
-	plan, ok := h.rulesPlan(w, r)
+	c, plan, ok := rulesPlan(w, r)
 	if !ok {
 		return
 	}
@@ -44,29 +42,61 @@ func (h *Handler) rulesPut(w http.ResponseWriter, r *http.Request) {
 		fail(w, r, err)
 		return
 	}
-	err := h.Store.SetSupervisionRules(r.Context(), httpauth.Actor(r), plan, in)
-	reply(w, r, http.StatusOK, map[string]any{"plan_id": plan, "rules": in}, err)
+	if err := h.Supervision.SaveRules(r.Context(), c.Principal(), httpauth.Actor(r), plan, in); err != nil {
+		rulesFail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"plan_id": plan, "rules": in})
 }
 
 // rulesDelete lets a plan follow the default again.
 func (h *Handler) rulesDelete(w http.ResponseWriter, r *http.Request) {
-	plan, ok := h.rulesPlan(w, r)
+	c, plan, ok := rulesPlan(w, r)
 	if !ok {
 		return
 	}
-	err := h.Store.ClearSupervisionRules(r.Context(), httpauth.Actor(r), plan)
-	reply(w, r, http.StatusOK, map[string]any{"plan_id": plan, "cleared": true}, err)
+	if err := h.Supervision.ClearRules(r.Context(), c.Principal(), httpauth.Actor(r), plan); err != nil {
+		rulesFail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"plan_id": plan, "cleared": true})
 }
 
-func (h *Handler) rulesPlan(w http.ResponseWriter, r *http.Request) (int64, bool) {
-	if _, err := allowed(r, authz.TaskSupervise); err != nil {
-		fail(w, r, err)
-		return 0, false
+// rulesPlan is the signed-in caller and the plan of the path: a plan's
+// number, or 0 for the default.
+func rulesPlan(w http.ResponseWriter, r *http.Request) (*httpauth.Caller, int64, bool) {
+	c := httpauth.From(r.Context())
+	if c == nil {
+		fail(w, r, errUnauthenticated)
+		return nil, 0, false
 	}
 	plan, err := strconv.ParseInt(r.PathValue("plan"), 10, 64)
 	if err != nil || plan < 0 {
-		fail(w, r, errors.Join(errBadRequest, errors.New("plan 应为方案编号，0 表示默认规则")))
-		return 0, false
+		fail(w, r, errInvalid("rules.error.plan"))
+		return nil, 0, false
 	}
-	return plan, true
+	return c, plan, true
+}
+
+// rulesFail answers supervisionsvc's refusals: forbidden, and rules that
+// do not hold with every problem, at its field, in the caller's
+// language. The rest fail answers. It goes once fail reads every
+// fault.Error generically.
+func rulesFail(w http.ResponseWriter, r *http.Request, err error) {
+	e := fault.As(err)
+	switch {
+	case e != nil && e.Code == fault.Forbidden:
+		fail(w, r, errForbidden)
+	case e != nil && e.Code == fault.Invalid && len(e.Fields) > 0:
+		loc := localizer(r)
+		lines := []string{loc.T("api.error.invalid")}
+		for _, f := range slices.Sorted(maps.Keys(e.Fields)) {
+			lines = append(lines, f+": "+loc.T(e.Fields[f]))
+		}
+		var body apiError
+		body.Error.Code, body.Error.Message = "invalid", strings.Join(lines, "\n")
+		writeJSON(w, fault.Status(err), body)
+	default:
+		fail(w, r, err)
+	}
 }

@@ -18,7 +18,7 @@ func newPages(app *App) (server.Mounter, error) {
 		return nil, err
 	}
 	d := &webdeps.Deps{Services: app.Services, Store: app.Store,
-		NoticeTemplate: tmpl, NoticeIssuer: app.Config.NoticeIssuer, Supervisor: app.Scheduler}
+		NoticeTemplate: tmpl, NoticeIssuer: app.Config.NoticeIssuer}
 	h, err := web.New(d.Web())
 	if err != nil {
 		return nil, err

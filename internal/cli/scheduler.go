@@ -14,7 +14,9 @@ import (
 // newScheduler builds the supervision scheduler from the configuration:
 // the in-app inbox always, and each external channel that is configured,
 // each with the robots' rate limit. The scheduler and the limits run on
-// the clock every service is given, the sign-in service's.
+// the clock every service is given, the sign-in service's. The 督办单 the
+// office issues by hand (supervisionsvc) go out as the scheduler sends its
+// own.
 func (a *App) newScheduler() (*scheduler.Scheduler, error) {
 	c := a.Config
 	s := &scheduler.Scheduler{Store: a.Store, Calendar: a.Calendar, Rules: supervise.Default(),
@@ -29,6 +31,7 @@ func (a *App) newScheduler() (*scheduler.Scheduler, error) {
 	if s.BaseURL == "" {
 		s.BaseURL = "http://" + c.Addr
 	}
+	a.Supervision.Notices = s
 	if c.NotifyWebhookURL != "" {
 		ch, err := notify.NewWebhook(c.NotifyWebhookURL, c.NotifyWebhookSecret)
 		if err != nil {

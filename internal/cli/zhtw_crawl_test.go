@@ -17,6 +17,7 @@ import (
 	"unicode"
 
 	"github.com/duban/duban/internal/audit"
+	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/config"
 	"github.com/duban/duban/internal/records"
 )
@@ -54,7 +55,7 @@ func TestOfficePagesInTraditional(t *testing.T) {
 		cancel()
 		t.Fatalf("a task to supervise: %v", err)
 	}
-	if _, err := app.Scheduler.Issue(ctx, audit.Actor{Username: "ducha"}, tasks[0].ID); err != nil {
+	if _, err := app.Supervision.Issue(ctx, authz.Principal{Username: "ducha", Role: authz.Office}, audit.Actor{Username: "ducha"}, tasks[0].ID); err != nil {
 		cancel()
 		t.Fatal(err)
 	}

@@ -19,6 +19,7 @@ import (
 	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/store"
 	"github.com/duban/duban/internal/supervise"
+	"github.com/duban/duban/internal/supervisionsvc"
 	"github.com/duban/duban/internal/workday"
 )
 
@@ -215,21 +216,10 @@ func (s *Scheduler) eachPage(ctx context.Context, fn func([]records.Task) error)
 	}
 }
 
+// superviseTask is a task as the rules read it, read as supervisionsvc
+// reads it for a 督办单 issued by hand.
 func (s *Scheduler) superviseTask(ctx context.Context, t *records.Task) (supervise.Task, error) {
-	st := supervise.Task{ID: t.ID, Workflow: ledgerWorkflow(t.Status), Every: t.Every}
-	if t.RegisteredAt != nil {
-		st.RegisteredAt = workday.DateOf(t.RegisteredAt.In(workday.Zone))
-	}
-	if d, err := workday.ParseDate(t.NextDue); err == nil {
-		st.NextDue = d
-	}
-	if t.Every != "" {
-		var err error
-		if st.ReportedPeriods, err = s.Store.ReportedPeriods(ctx, t.ID); err != nil {
-			return st, err
-		}
-	}
-	return st, nil
+	return supervisionsvc.TaskState(ctx, s.Store, t)
 }
 
 // deliver sends one channel's due notifications.

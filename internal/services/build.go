@@ -83,11 +83,11 @@ func New(db Store, o Options) *Services {
 	s.Admin = &adminsvc.Service{Store: db, Policy: o.Policy, Now: o.Now}
 	s.Ledger = &ledgersvc.Service{Store: db, Calendar: s.Calendar, Rules: o.Rules, Now: o.Now}
 	s.Intake = &intakesvc.Service{Store: db, Ledger: s.Ledger}
-	s.Supervision = &supervisionsvc.Service{Store: db, RulesBase: base, Now: o.Now}
-	s.Portal = &portalsvc.Service{Store: db, Now: o.Now}
+	s.Supervision = &supervisionsvc.Service{Store: db, RulesBase: base, Calendar: s.Calendar, Now: o.Now}
 	s.Hotline = &hotlinesvc.Service{Store: db, Calendar: s.Calendar, Limits: o.HotlineLimits, Now: o.Now}
 	s.Incidents = &emergencysvc.Service{Store: db, Now: o.Now}
 	s.FOIA = &foiasvc.Service{Store: db, Calendar: s.Calendar, Now: o.Now, Letters: o.Letters}
+	s.Portal = &portalsvc.Service{Store: db, Ledger: s.Ledger, Hotline: s.Hotline, FOIA: s.FOIA, Incidents: s.Incidents, Now: o.Now}
 	// The public-satisfaction part of the scores is the 12345 满意率.
 	s.Assess = &assesssvc.Service{Store: db, Now: o.Now, Issuer: o.Issuer, Rates: s.Hotline.Rates}
 	return s

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/duban/duban/internal/supervise"
+	"github.com/duban/duban/internal/workday"
 )
 
 // Service runs supervision's use cases.
@@ -16,5 +17,17 @@ type Service struct {
 	// RulesBase are the built-in supervision rules, which the office's
 	// stored rules override per plan.
 	RulesBase supervise.Rules
-	Now       func() time.Time
+	// Calendar is the working-day calendar in force: a 督办单's deadline
+	// counts working days.
+	Calendar workday.Source
+	// Notices says how a 督办单 issued by hand is sent: worded and
+	// addressed as the scheduler's own (cli sets it to the scheduler).
+	// Nil: no 督办单 is issued by hand.
+	Notices Notifier
+	Now     func() time.Time
+}
+
+// today is the date in China.
+func (s *Service) today() time.Time {
+	return workday.DateOf(s.Now().In(workday.Zone))
 }

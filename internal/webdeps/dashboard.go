@@ -9,7 +9,6 @@ import (
 	"github.com/duban/duban/internal/i18n"
 	"github.com/duban/duban/internal/records"
 
-	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/web"
 )
 
@@ -20,20 +19,21 @@ type dashboard struct{ d *Deps }
 var lightColors = []string{"#b42318", "#d4a106", "#17794a", "#2a62ad"}
 
 func (s *dashboard) View(ctx context.Context) (*web.DashboardView, error) {
-	if _, _, err := s.d.acting(ctx, authz.Dashboard); err != nil {
-		return nil, err
-	}
-	d, at, err := s.d.Ledger.Dashboard(ctx)
+	p, _, err := s.d.caller(ctx)
 	if err != nil {
 		return nil, err
 	}
-	today := s.d.Ledger.Today()
-	v := &web.DashboardView{At: at, Total: d.All.Total(), Closed: d.All.Blue, Red: d.All.Red, Yellow: d.All.Yellow, OpenNotices: d.OpenNotices}
+	dash, err := s.d.Portal.Dashboard(ctx, p)
+	if err != nil {
+		return nil, supervisionError(err)
+	}
+	d := dash.Ledger
+	v := &web.DashboardView{At: dash.At, Total: d.All.Total(), Closed: d.All.Blue, Red: d.All.Red, Yellow: d.All.Yellow, OpenNotices: d.OpenNotices}
 	if v.Total > 0 {
 		v.Completion = float64(int(float64(d.All.Blue)*1000/float64(v.Total)+0.5)) / 10
 	}
 	for _, o := range d.Overdue {
-		v.Overdue = append(v.Overdue, web.OverdueView{TaskID: o.ID, Title: o.Title, Units: unitsText(o.Units), Days: int(today.Sub(o.NextDue).Hours() / 24)})
+		v.Overdue = append(v.Overdue, web.OverdueView{TaskID: o.ID, Title: o.Title, Units: unitsText(o.Units), Days: int(dash.Today.Sub(o.NextDue).Hours() / 24)})
 	}
 	worst := func(a, b records.GroupLights) int {
 		return cmp.Or(cmp.Compare(b.Red, a.Red), cmp.Compare(b.Yellow, a.Yellow), cmp.Compare(a.Name, b.Name))
@@ -49,8 +49,9 @@ func (s *dashboard) View(ctx context.Context) (*web.DashboardView, error) {
 		v.Plans = append(v.Plans, lightRow(p, fmt.Sprintf("/tasks?plan=%d&light=red", p.ID)))
 	}
 	v.Charts = dashboardCharts(i18n.FromContext(ctx), d, units, plans)
-	if v.Citizens, err = s.publicFigures(ctx); err != nil {
-		return nil, err
+	if c := dash.Citizens; c != nil {
+		v.Citizens = &web.PublicFigures{TicketsOpen: c.TicketsOpen, TicketsOverdue: c.TicketsOverdue, RequestsOpen: c.RequestsOpen,
+			RequestsLate: c.RequestsLate, IncidentsRunning: c.IncidentsRunning, IncidentsLate: c.IncidentsLate}
 	}
 	return v, nil
 }

@@ -1,13 +1,10 @@
 package webdeps
 
 import (
-	"context"
 	"time"
 
-	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/services"
 	"github.com/duban/duban/internal/store"
-	"github.com/duban/duban/internal/supervise"
 	"github.com/duban/duban/internal/web"
 	"github.com/duban/duban/internal/workday"
 )
@@ -21,14 +18,6 @@ type Deps struct {
 	// default. NoticeIssuer signs it.
 	NoticeTemplate []byte
 	NoticeIssuer   string
-	// Supervisor issues the office's 督办单 by hand; nil offers no such
-	// action.
-	Supervisor Supervisor
-}
-
-// Supervisor issues a 督办单 by hand (the scheduler does).
-type Supervisor interface {
-	Issue(ctx context.Context, actor audit.Actor, taskID int64) (supervise.Event, error)
 }
 
 // Web returns the web.Deps backed by d.

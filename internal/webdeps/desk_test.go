@@ -103,8 +103,10 @@ func TestIssueNoticeByHand(t *testing.T) {
 			}
 			tasks, _, _ := d.Store.FindTasks(office, records.TaskFilter{PlanID: id})
 			task := tasks[0].ID
-			d.Supervisor = &scheduler.Scheduler{Store: d.Store, Calendar: d.Calendar, Rules: supervise.Default(),
-				Now: func() time.Time { return time.Date(2026, 3, 2, 1, 30, 0, 0, time.UTC) }}
+			if got, err := d.Web().Tasks.Get(office, task); err != nil || got.CanIssue {
+				t.Fatalf("without a sender the office is offered to issue: %v", err)
+			}
+			d.Supervision.Notices = &scheduler.Scheduler{Store: d.Store, Calendar: d.Calendar, Rules: supervise.Default()}
 
 			if got, err := d.Web().Tasks.Get(office, task); err != nil || !got.CanIssue {
 				t.Fatalf("the office may not issue: %v", err)

@@ -1,68 +1,47 @@
 package webdeps
 
 import (
+	"cmp"
 	"context"
-	"errors"
-	"fmt"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/duban/duban/internal/fault"
 	"github.com/duban/duban/internal/i18n"
-
-	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/supervise"
+	"github.com/duban/duban/internal/supervisionsvc"
 	"github.com/duban/duban/internal/web"
 )
 
-// rulesAdmin is the 督查规则 page over the stored rule book.
+// rulesAdmin is the 督查规则 page over supervisionsvc's rule book.
 type rulesAdmin struct{ d *Deps }
 
 func (s *rulesAdmin) List(ctx context.Context) (*web.RulesView, error) {
-	p, _, err := s.d.acting(ctx, authz.TaskRead)
+	p, _, err := s.d.caller(ctx)
 	if err != nil {
 		return nil, err
 	}
-	_, stored, err := s.d.Store.SupervisionRules(ctx, s.d.Supervision.RulesBase)
+	b, err := s.d.Supervision.Rules(ctx, p)
 	if err != nil {
-		return nil, err
+		return nil, supervisionError(err)
 	}
-	plans, err := s.d.Store.FindPlans(ctx)
-	if err != nil {
-		return nil, err
-	}
-	titles := map[int64]string{}
-	for _, pl := range plans {
-		titles[pl.ID] = pl.Title
-	}
-	v := &web.RulesView{CanEdit: authz.Allowed(p, authz.TaskSupervise)}
 	loc := i18n.FromContext(ctx)
-	def := ruleSet(loc, 0, "", s.d.Supervision.RulesBase)
-	own := map[int64]bool{}
-	var sets []web.RuleSet
-	for _, st := range stored {
-		set := ruleSet(loc, st.PlanID, titles[st.PlanID], st.Rules)
-		set.Stored, set.UpdatedBy, set.UpdatedAt = true, st.UpdatedBy, st.UpdatedAt
-		if st.PlanID == 0 {
-			def = set
-			continue
-		}
-		if _, ok := titles[st.PlanID]; ok { // a plan removed since keeps no page
-			sets = append(sets, set)
-			own[st.PlanID] = true
-		}
+	v := &web.RulesView{CanEdit: b.CanEdit, Sets: []web.RuleSet{ruleSet(loc, b.Default)}}
+	for _, set := range b.Plans {
+		v.Sets = append(v.Sets, ruleSet(loc, set))
 	}
-	v.Sets = append([]web.RuleSet{def}, sets...)
-	for _, pl := range plans {
-		if !own[pl.ID] {
-			v.Others = append(v.Others, web.PlanOption{ID: pl.ID, Title: pl.Title})
-		}
+	for _, pl := range b.Others {
+		v.Others = append(v.Others, web.PlanOption{ID: pl.ID, Title: pl.Title})
 	}
 	return v, nil
 }
 
-func ruleSet(loc i18n.Localizer, planID int64, title string, r supervise.Rules) web.RuleSet {
-	set := web.RuleSet{PlanID: planID, PlanTitle: title, Remind: r.RemindWorkdays, Press: r.PressAfterMissed, ReportDay: r.ReportDay}
+func ruleSet(loc i18n.Localizer, in supervisionsvc.RuleSet) web.RuleSet {
+	r := in.Rules
+	set := web.RuleSet{PlanID: in.PlanID, PlanTitle: in.PlanTitle, Stored: in.Stored, UpdatedBy: in.UpdatedBy, UpdatedAt: in.UpdatedAt,
+		Remind: r.RemindWorkdays, Press: r.PressAfterMissed, ReportDay: r.ReportDay}
 	for _, l := range r.Ladder {
 		set.Ladder = append(set.Ladder, web.LevelView{Label: supervise.LevelLabel(loc.T, l.Name, l.Label), After: l.AfterWorkdays, Rectify: l.RectifyWorkdays})
 	}
@@ -70,23 +49,17 @@ func ruleSet(loc i18n.Localizer, planID int64, title string, r supervise.Rules) 
 }
 
 func (s *rulesAdmin) Get(ctx context.Context, planID int64) (*web.RulesForm, error) {
-	if _, _, err := s.d.acting(ctx, authz.TaskSupervise); err != nil {
-		return nil, err
-	}
-	book, _, err := s.d.Store.SupervisionRules(ctx, s.d.Supervision.RulesBase)
+	p, _, err := s.d.caller(ctx)
 	if err != nil {
 		return nil, err
 	}
-	f := &web.RulesForm{PlanID: planID}
-	if planID != 0 {
-		pl, err := s.d.Store.FindPlanByID(ctx, planID)
-		if err != nil {
-			return nil, pageError(err, "", "")
-		}
-		f.PlanTitle = pl.Title
+	set, err := s.d.Supervision.RulesFor(ctx, p, planID)
+	if err != nil {
+		return nil, supervisionError(err)
 	}
-	r := book.For(planID)
-	f.Remind, f.Press, f.ReportDay = strconv.Itoa(r.RemindWorkdays), r.PressAfterMissed, strconv.Itoa(r.ReportDay)
+	r := set.Rules
+	f := &web.RulesForm{PlanID: planID, PlanTitle: set.PlanTitle, Remind: strconv.Itoa(r.RemindWorkdays), Press: r.PressAfterMissed,
+		ReportDay: strconv.Itoa(r.ReportDay)}
 	for _, l := range r.Ladder {
 		f.Levels = append(f.Levels, web.LevelForm{Name: l.Name, Label: l.Label, After: strconv.Itoa(l.AfterWorkdays), Rectify: strconv.Itoa(l.RectifyWorkdays)})
 	}
@@ -94,41 +67,49 @@ func (s *rulesAdmin) Get(ctx context.Context, planID int64) (*web.RulesForm, err
 }
 
 func (s *rulesAdmin) Save(ctx context.Context, planID int64, in web.RulesForm) error {
-	_, actor, err := s.d.acting(ctx, authz.TaskSupervise)
+	p, actor, err := s.d.caller(ctx)
 	if err != nil {
 		return err
 	}
-	r, problems := rulesOf(in)
-	if len(problems) > 0 {
-		return &web.RulesInputError{Problems: problems}
+	r, labels, typed := rulesOf(in)
+	fields := map[string]string{}
+	for f := range typed {
+		fields[f] = "rules.error.number"
 	}
-	err = s.d.Store.SetSupervisionRules(ctx, actor, planID, r)
-	if errors.Is(err, fault.ErrInvalid) {
-		return &web.RulesInputError{Problems: strings.Split(strings.TrimSuffix(err.Error(), ": "+fault.ErrInvalid.Error()), "\n")}
+	if len(fields) == 0 {
+		err := s.d.Supervision.SaveRules(ctx, p, actor, planID, r)
+		bad := fault.As(err)
+		if bad == nil || bad.Code != fault.Invalid || len(bad.Fields) == 0 {
+			return supervisionError(err)
+		}
+		fields = bad.Fields
 	}
-	return pageError(err, "", "")
+	return &web.RulesInputError{Problems: ruleProblems(i18n.FromContext(ctx), fields, typed, labels)}
 }
 
 func (s *rulesAdmin) Clear(ctx context.Context, planID int64) error {
-	_, actor, err := s.d.acting(ctx, authz.TaskSupervise)
+	p, actor, err := s.d.caller(ctx)
 	if err != nil {
 		return err
 	}
-	return pageError(s.d.Store.ClearSupervisionRules(ctx, actor, planID), "", "")
+	return supervisionError(s.d.Supervision.ClearRules(ctx, p, actor, planID))
 }
 
 // rulesOf reads the form: numbers must be whole numbers; a level whose
-// name is left empty is dropped; a new level gets a fresh code.
-func rulesOf(in web.RulesForm) (supervise.Rules, []string) {
-	var problems []string
-	num := func(what, s string) int {
+// name is left empty is dropped; a new level gets a fresh code. Labels
+// are the kept levels' labels, to name them in the problems; notNumbers
+// are what was typed where a number was wanted, by the field of the rules
+// it fills (as supervisionsvc.CheckRules names them).
+func rulesOf(in web.RulesForm) (r supervise.Rules, labels []string, notNumbers map[string]string) {
+	notNumbers = map[string]string{}
+	num := func(field, s string) int {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
 		if err != nil {
-			problems = append(problems, fmt.Sprintf("%s应为整数，填写的是“%s”", what, s))
+			notNumbers[field] = s
 		}
 		return n
 	}
-	r := supervise.Rules{RemindWorkdays: num("到期前提醒", in.Remind), PressAfterMissed: in.Press, ReportDay: num("定期报送日", in.ReportDay)}
+	r = supervise.Rules{RemindWorkdays: num("remind_workdays", in.Remind), PressAfterMissed: in.Press, ReportDay: num("report_day", in.ReportDay)}
 	used := map[string]bool{}
 	for _, l := range in.Levels {
 		used[l.Name] = true
@@ -144,9 +125,49 @@ func rulesOf(in web.RulesForm) (supervise.Rules, []string) {
 				name, used[c] = c, true
 			}
 		}
-		at := fmt.Sprintf("督办阶梯第 %d 级（%s）的", len(r.Ladder)+1, label)
+		at := "ladder." + strconv.Itoa(len(r.Ladder)) + "."
 		r.Ladder = append(r.Ladder, supervise.Level{Name: name, Label: label,
-			AfterWorkdays: num(at+"间隔", l.After), RectifyWorkdays: num(at+"限期整改", l.Rectify)})
+			AfterWorkdays: num(at+"after_workdays", l.After), RectifyWorkdays: num(at+"rectify_workdays", l.Rectify)})
+		labels = append(labels, label)
 	}
-	return r, problems
+	return r, labels, notNumbers
+}
+
+// ruleProblems words the problems with the rules (a catalogue key at
+// each field) in the form's order: the reminder, the report day, then
+// the ladder level by level. A field of a level is named by the level's
+// number and label; typed is what was typed at a field, where it shows.
+func ruleProblems(loc i18n.Localizer, fields, typed map[string]string, labels []string) []string {
+	type at struct {
+		level int // 0: not a level; 1…: the ladder's levels
+		field string
+	}
+	where := func(f string) at {
+		parts := strings.Split(f, ".")
+		if len(parts) == 3 && parts[0] == "ladder" {
+			if n, err := strconv.Atoi(parts[1]); err == nil {
+				return at{n + 1, parts[2]}
+			}
+		}
+		return at{0, f}
+	}
+	order := []string{"remind_workdays", "report_day", "name", "label", "after_workdays", "rectify_workdays"}
+	sorted := slices.SortedFunc(maps.Keys(fields), func(a, b string) int {
+		x, y := where(a), where(b)
+		return cmp.Or(cmp.Compare(x.level, y.level), cmp.Compare(slices.Index(order, x.field), slices.Index(order, y.field)))
+	})
+	var out []string
+	for _, f := range sorted {
+		w := where(f)
+		text := loc.T(fields[f], "field", loc.T("rules.error.field."+w.field), "value", typed[f])
+		if w.level > 0 {
+			label := ""
+			if w.level <= len(labels) {
+				label = labels[w.level-1]
+			}
+			text = loc.T("rules.error.at_level", "n", w.level, "label", label, "problem", text)
+		}
+		out = append(out, text)
+	}
+	return out
 }

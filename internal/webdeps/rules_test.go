@@ -8,6 +8,7 @@ import (
 
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/authz"
+	"github.com/duban/duban/internal/i18n"
 	"github.com/duban/duban/internal/plandoc"
 	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/store/storetest"
@@ -71,8 +72,13 @@ func TestRulesPage(t *testing.T) {
 				t.Errorf("a word for a number: %v", err)
 			}
 			bad.Remind = "3"
-			if err := rules.Save(office, id, bad); !errors.As(err, &in) || !strings.Contains(in.Problems[0], "限期整改") {
+			if err := rules.Save(office, id, bad); !errors.As(err, &in) || len(in.Problems) != 1 || in.Problems[0] != "督办阶梯第 1 级（蓝色督办单）：限期整改应为 1–60 个工作日" {
 				t.Errorf("no days to rectify: %v", err)
+			}
+			// The problems are the catalogue's, in the reader's language.
+			tw := i18n.WithLocalizer(office, i18n.New(i18n.ZhTW))
+			if err := rules.Save(tw, id, bad); !errors.As(err, &in) || len(in.Problems) != 1 || in.Problems[0] != "督辦階梯第 1 級（蓝色督办单）：限期整改應為 1–60 個工作日" {
+				t.Errorf("no days to rectify, in zh-TW: %v", err)
 			}
 
 			u, err := d.Store.CreateUser(office, audit.System, records.UserCreate{Username: "lingdao", PasswordHash: "x", Role: authz.Leader})

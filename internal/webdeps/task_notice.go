@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/duban/duban/internal/authz"
+	"github.com/duban/duban/internal/i18n"
 	"github.com/duban/duban/internal/notice"
 	"github.com/duban/duban/internal/web"
 )
@@ -42,22 +42,25 @@ func (s *tasks) Notice(ctx context.Context, id int64, key string) (*web.Download
 	if len(units) == 0 {
 		units = t.Units
 	}
+	// The notice is the office's document, in its language (zh-CN)
+	// whoever downloads it.
+	zh := i18n.New(i18n.ZhCN)
 	issuer := s.d.NoticeIssuer
 	if issuer == "" {
-		issuer = "督查室"
+		issuer = zh.T("notice.issuer")
 	}
 	tmpl := s.d.NoticeTemplate
 	if tmpl == nil {
 		tmpl = notice.DefaultTemplate()
 	}
 	doc, err := notice.Render(tmpl, notice.Fields{
-		Number: fmt.Sprintf("督办〔%d〕%d-%d号", item.On.Year(), t.ID, n), Issuer: issuer,
-		Unit: strings.Join(units, "、"), Plan: t.PlanTitle, Task: t.Title, Level: item.Title,
+		Number: zh.T("notice.number", "year", item.On.Year(), "task", t.ID, "n", n), Issuer: issuer,
+		Unit: strings.Join(units, zh.T("units.list_sep")), Plan: t.PlanTitle, Task: t.Title, Level: item.Title,
 		Due: item.Due, Issued: item.On, Deadline: item.Deadline})
 	if err != nil {
 		return nil, err
 	}
-	return &web.Download{Filename: fmt.Sprintf("督办通知书-%d-%d.docx", t.ID, n), ContentType: docxType,
+	return &web.Download{Filename: zh.T("notice.filename", "task", t.ID, "n", n), ContentType: docxType,
 		ModTime: item.On, Body: nopCloser{bytes.NewReader(doc)}}, nil
 }
 
@@ -66,15 +69,13 @@ type nopCloser struct{ *bytes.Reader }
 
 func (nopCloser) Close() error { return nil }
 
-// IssueNotice issues a 督办单 on the task by hand; the office only.
+// IssueNotice issues a 督办单 on the task by hand; supervisionsvc checks
+// that the caller may (the office).
 func (s *tasks) IssueNotice(ctx context.Context, id int64) error {
-	_, actor, err := s.d.acting(ctx, authz.TaskSupervise)
+	p, actor, err := s.d.caller(ctx)
 	if err != nil {
 		return err
 	}
-	if s.d.Supervisor == nil {
-		return web.ErrNotFound
-	}
-	_, err = s.d.Supervisor.Issue(ctx, actor, id)
-	return pageError(err, "", "error.issued_today")
+	_, err = s.d.Supervision.Issue(ctx, p, actor, id)
+	return supervisionError(err)
 }

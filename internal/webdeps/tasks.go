@@ -60,7 +60,7 @@ func (s *tasks) Get(ctx context.Context, id int64) (*web.TaskDetail, error) {
 	open := ledger.Workflow(d.Workflow).Open()
 	td.CanReport = open && authz.Can(p, authz.TaskReport, authz.Resource{Units: d.UnitIDs})
 	td.CanDecide = d.Workflow == string(ledger.Pending) && authz.Allowed(p, authz.TaskClose)
-	td.CanIssue = open && s.d.Supervisor != nil && authz.Allowed(p, authz.TaskSupervise)
+	td.CanIssue = open && s.d.Supervision.Issuing() && authz.Allowed(p, authz.TaskSupervise)
 	if d.Every != "" {
 		if per, err := ledger.PeriodOf(d.Every, s.d.Ledger.Today()); err == nil {
 			td.CurrentPeriod = per.Key
