@@ -9,6 +9,7 @@ import (
 
 	"github.com/duban/duban/internal/assess"
 	"github.com/duban/duban/internal/audit"
+	"github.com/duban/duban/internal/fault"
 	"github.com/duban/duban/internal/ledger"
 	"github.com/duban/duban/internal/plandoc"
 	"github.com/duban/duban/internal/supervise"
@@ -119,11 +120,12 @@ func TestAssessmentFromTheLedger(t *testing.T) {
 			t.Errorf("records %+v, %v", recs, err)
 		}
 		if _, err := db.AddAssessRecord(ctx, office, AssessRecord{UnitID: fzb.ID, Kind: "medal", Title: "", On: "2026-13-01"}); !errors.Is(err, ErrInvalid) ||
-			!strings.Contains(err.Error(), "种类") || !strings.Contains(err.Error(), "缺少事由") || !strings.Contains(err.Error(), "日期") {
+			fault.As(err).Fields["kind"] != "assess.problem.record_kind" || fault.As(err).Fields["title"] != "error.required" ||
+			fault.As(err).Fields["on"] != "error.date_invalid" {
 			t.Errorf("a bad record: %v", err)
 		}
 		if _, err := db.AddAssessRecord(ctx, office, AssessRecord{UnitID: fzb.ID, Kind: assess.RecordHighlight, Title: "x", On: "2026-03-01",
-			EventKeys: []string{"no-such"}}); !errors.Is(err, ErrInvalid) {
+			EventKeys: []string{"no-such"}}); !errors.Is(err, ErrInvalid) || fault.As(err).Fields["event_keys"] != "assess.problem.notice_missing" {
 			t.Errorf("a record citing a missing notice: %v", err)
 		}
 	})

@@ -17,12 +17,12 @@ import (
 
 // bulletin is the period's 通报, for whoever may read the ledger.
 func (s *assessment) bulletin(ctx context.Context, key string) (*bulletin.Bulletin, ledger.Period, error) {
-	_, p, err := s.reader(ctx, key)
+	pr, p, err := s.reader(ctx, key)
 	if err != nil {
 		return nil, p, err
 	}
-	b, err := s.d.Assess.Bulletin(ctx, p)
-	return b, p, err
+	b, err := s.d.Assess.Bulletin(ctx, pr, p)
+	return b, p, assessError(ctx, err)
 }
 
 func (s *assessment) Bulletin(ctx context.Context, key string) (*web.BulletinView, error) {

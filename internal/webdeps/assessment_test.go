@@ -11,6 +11,7 @@ import (
 	"github.com/duban/duban/internal/assesssvc"
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/authz"
+	"github.com/duban/duban/internal/i18n"
 	"github.com/duban/duban/internal/plandoc"
 	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/store/storetest"
@@ -71,11 +72,12 @@ func TestAssessmentPages(t *testing.T) {
 			}
 
 			var bad *web.RulesInputError
-			if _, err := a.AddRecord(office, web.RecordForm{UnitID: units[0], Kind: "highlight", On: "2026-03-10", Tasks: "x1"}); !errors.As(err, &bad) {
+			if _, err := a.AddRecord(office, web.RecordForm{UnitID: units[0], Kind: "highlight", On: "2026-03-10", Tasks: "x1"}); !errors.As(err, &bad) ||
+				bad.Problems[0] != "关联任务编号：任务编号应为数字，如 12 或 t12。" {
 				t.Errorf("a record with a bad task number: %v", err)
 			}
 			if _, err := a.AddRecord(office, web.RecordForm{UnitID: units[0], Kind: "highlight", On: "2026-03-10"}); !errors.As(err, &bad) ||
-				!strings.Contains(strings.Join(bad.Problems, "|"), "缺少事由") {
+				strings.Join(bad.Problems, "|") != "事由：此项为必填项。" {
 				t.Errorf("a record without a title: %v", err)
 			}
 			rid, err := a.AddRecord(office, web.RecordForm{UnitID: units[0], Kind: "highlight", Title: "法治示范", On: "2026-03-10",
@@ -105,7 +107,7 @@ func TestAssessmentPages(t *testing.T) {
 				fields[f.Key] = f.Value
 			}
 			fields["min_tasks"], fields["satisfaction"], fields["co_share"] = "1", "20", "两"
-			if err := a.SaveScheme(office, fields); !errors.As(err, &bad) || !strings.Contains(bad.Problems[0], "配合单位系数") {
+			if err := a.SaveScheme(office, fields); !errors.As(err, &bad) || bad.Problems[0] != "配合单位系数（重点攻坚考绩）：请填写数字。" {
 				t.Errorf("a word for a number: %v", err)
 			}
 			fields["co_share"] = "0.5"
@@ -138,6 +140,19 @@ func TestAssessmentPages(t *testing.T) {
 			}
 			if _, err := a.Scheme(liaison); !errors.Is(err, web.ErrForbidden) {
 				t.Errorf("a liaison opened the scheme: %v", err)
+			}
+			if v, err := a.Unit(liaison, units[0], "2026-Q1"); err != nil || v.UnitID != units[0] {
+				t.Errorf("a liaison opened their unit's score: %v", err)
+			}
+			if _, err := a.Unit(liaison, units[1], "2026-Q1"); !errors.Is(err, web.ErrForbidden) {
+				t.Errorf("a liaison opened another unit's score: %v", err)
+			}
+			if v, err := a.Records(liaison); err != nil || v.CanEdit || v.Units != nil || len(v.Records) != 1 || v.Records[0].UnitID != units[0] {
+				t.Errorf("a liaison's records %+v, %v", v, err)
+			}
+			zhTW := i18n.WithLocalizer(office, i18n.New(i18n.ZhTW))
+			if err := a.SaveScheme(zhTW, map[string]string{"min_tasks": "x"}); !errors.As(err, &bad) || !strings.HasPrefix(bad.Problems[0], "參與排名") {
+				t.Errorf("the problems in zh-TW: %v", err)
 			}
 		})
 	}
