@@ -45,14 +45,15 @@ func (s *assessment) BulletinFile(ctx context.Context, key, format string) (*web
 	}
 	var data []byte
 	var name, ctype string
+	loc := i18n.FromContext(ctx)
 	switch format {
 	case "docx":
-		data, name, ctype = b.Docx(), p.Label+"督查通报.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+		data, name, ctype = b.Docx(), loc.T("bulletin.file.docx", "period", p.Label), "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 	case "xlsx":
 		if data, err = b.Xlsx(); err != nil {
 			return nil, err
 		}
-		name, ctype = p.Label+"考核明细.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+		name, ctype = loc.T("bulletin.file.xlsx", "period", p.Label), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 	default:
 		return nil, fmt.Errorf("%w: format %q", web.ErrNotFound, format)
 	}
