@@ -2,11 +2,14 @@ package api
 
 import (
 	"errors"
+	"maps"
 	"net/http"
+	"slices"
 	"strconv"
 
 	"github.com/duban/duban/internal/assess"
 	"github.com/duban/duban/internal/authz"
+	"github.com/duban/duban/internal/fault"
 	"github.com/duban/duban/internal/httpauth"
 	"github.com/duban/duban/internal/ledger"
 	"github.com/duban/duban/internal/records"
@@ -14,37 +17,74 @@ import (
 
 // assessPeriod reads ?period= (the current quarter when absent).
 func (h *Handler) assessPeriod(r *http.Request) (ledger.Period, error) {
-	key := r.URL.Query().Get("period")
-	if key == "" {
-		return ledger.PeriodOf("quarter", h.Assess.Today())
-	}
-	p, err := ledger.ParsePeriod(key)
-	if err != nil {
-		return p, errInvalid("api.problem.period", "period", key)
-	}
-	return p, nil
+	return h.Assess.Period(r.URL.Query().Get("period"))
 }
 
-// assessReady checks the caller may read the ledger and the service is
-// there.
-func (h *Handler) assessReady(w http.ResponseWriter, r *http.Request, action authz.Action) bool {
-	_, ok := h.ready(w, r, action, h.Assess != nil)
-	return ok
+// assessCaller is the signed-in caller, whom the service then lets read
+// or change what their role and units allow. On failure it has answered
+// already and ok is false.
+func (h *Handler) assessCaller(w http.ResponseWriter, r *http.Request) (p authz.Principal, ok bool) {
+	c := httpauth.From(r.Context())
+	switch {
+	case c == nil:
+		fail(w, r, errUnauthenticated)
+		return p, false
+	case h.Assess == nil:
+		fail(w, r, fault.ErrNotFound)
+		return p, false
+	}
+	return c.Principal(), true
+}
+
+// assessFail answers the assessment service's refusals: a refused role is
+// 403, an input's problems a 400 naming each field in the caller's
+// language. (Until fail reads fault.Error generically.)
+func assessFail(w http.ResponseWriter, r *http.Request, err error) {
+	e := fault.As(err)
+	switch {
+	case e != nil && e.Code == fault.Forbidden:
+		err = errors.Join(errForbidden, err)
+	case e != nil && e.Code == fault.Invalid && (len(e.Fields) > 0 || e.Key != ""):
+		loc := localizer(r)
+		args := make([]any, 0, 2*len(e.Args))
+		for _, k := range slices.Sorted(maps.Keys(e.Args)) {
+			args = append(args, k, e.Args[k])
+		}
+		var problems []error
+		if e.Key != "" {
+			problems = append(problems, errInvalid(e.Key, args...))
+		}
+		for _, f := range slices.Sorted(maps.Keys(e.Fields)) {
+			problems = append(problems, errInvalid("assess.problem.field_at", "field", f, "problem", loc.T(e.Fields[f], args...)))
+		}
+		err = errors.Join(problems...)
+	}
+	fail(w, r, err)
+}
+
+// assessReply answers with v, or with the service's refusal.
+func assessReply(w http.ResponseWriter, r *http.Request, status int, v any, err error) {
+	if err != nil {
+		assessFail(w, r, err)
+		return
+	}
+	writeJSON(w, status, v)
 }
 
 // assessScores is a period's ranking: every unit's parts, total and place.
 func (h *Handler) assessScores(w http.ResponseWriter, r *http.Request) {
-	if !h.assessReady(w, r, authz.TaskRead) {
+	pr, ok := h.assessCaller(w, r)
+	if !ok {
 		return
 	}
 	p, err := h.assessPeriod(r)
 	if err != nil {
-		fail(w, r, err)
+		assessFail(w, r, err)
 		return
 	}
-	sc, err := h.Assess.Ranking(r.Context(), p)
+	sc, err := h.Assess.Ranking(r.Context(), pr, p)
 	if err != nil {
-		fail(w, r, err)
+		assessFail(w, r, err)
 		return
 	}
 	scores := make([]assess.Score, len(sc.Scores))
@@ -58,7 +98,8 @@ func (h *Handler) assessScores(w http.ResponseWriter, r *http.Request) {
 
 // assessUnitScore is one unit's score with every line that made it.
 func (h *Handler) assessUnitScore(w http.ResponseWriter, r *http.Request) {
-	if !h.assessReady(w, r, authz.TaskRead) {
+	pr, ok := h.assessCaller(w, r)
+	if !ok {
 		return
 	}
 	id, err := pathID(r)
@@ -68,12 +109,12 @@ func (h *Handler) assessUnitScore(w http.ResponseWriter, r *http.Request) {
 	}
 	p, err := h.assessPeriod(r)
 	if err != nil {
-		fail(w, r, err)
+		assessFail(w, r, err)
 		return
 	}
-	_, u, err := h.Assess.Explain(r.Context(), p, id)
+	u, _, err := h.Assess.Unit(r.Context(), pr, p, id)
 	if err != nil {
-		fail(w, r, err)
+		assessFail(w, r, err)
 		return
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"period": p, "score": explained(u, localizer(r).T)})
@@ -99,26 +140,30 @@ func explained(u assess.Score, say assess.Say) explainedScore {
 	return out
 }
 
-// assessSchemeGet is the scheme in force, its formula, and the draft.
+// assessSchemeGet is the scheme in force and its formula, for whoever
+// may read the ledger; the draft too for those who keep it.
 func (h *Handler) assessSchemeGet(w http.ResponseWriter, r *http.Request) {
-	if !h.assessReady(w, r, authz.TaskRead) {
+	pr, ok := h.assessCaller(w, r)
+	if !ok {
 		return
 	}
-	s, v, err := h.Assess.Scheme(r.Context())
+	sc, err := h.Assess.Schemes(r.Context(), pr)
 	if err != nil {
-		fail(w, r, err)
+		assessFail(w, r, err)
 		return
 	}
+	s, v := sc.Scheme, sc.Version
 	out := map[string]any{"scheme": s, "formula": s.Formula(localizer(r).T), "version": v}
-	if d, err := h.Store.SchemeDraft(r.Context()); err == nil {
-		out["draft"] = d
+	if sc.Draft != nil {
+		out["draft"] = sc.Draft
 	}
 	writeJSON(w, http.StatusOK, out)
 }
 
 // assessSchemePut saves the body (a scheme's JSON) as the draft.
 func (h *Handler) assessSchemePut(w http.ResponseWriter, r *http.Request) {
-	if !h.assessReady(w, r, authz.TaskSupervise) {
+	pr, ok := h.assessCaller(w, r)
+	if !ok {
 		return
 	}
 	var s assess.Scheme
@@ -126,22 +171,24 @@ func (h *Handler) assessSchemePut(w http.ResponseWriter, r *http.Request) {
 		fail(w, r, err)
 		return
 	}
-	v, err := h.Store.SaveSchemeDraft(r.Context(), httpauth.Actor(r), s)
-	reply(w, r, http.StatusOK, v, assessProblems(r, err))
+	v, err := h.Assess.SaveDraft(r.Context(), pr, httpauth.Actor(r), s)
+	assessReply(w, r, http.StatusOK, v, err)
 }
 
 // assessSchemePublish puts the draft in force.
 func (h *Handler) assessSchemePublish(w http.ResponseWriter, r *http.Request) {
-	if !h.assessReady(w, r, authz.TaskSupervise) {
+	pr, ok := h.assessCaller(w, r)
+	if !ok {
 		return
 	}
-	v, err := h.Store.PublishScheme(r.Context(), httpauth.Actor(r))
-	reply(w, r, http.StatusOK, v, err)
+	v, err := h.Assess.Publish(r.Context(), pr, httpauth.Actor(r))
+	assessReply(w, r, http.StatusOK, v, err)
 }
 
 // assessRecords lists 激励/问责 records (?unit=, ?from=, ?to=, ?revoked=1).
 func (h *Handler) assessRecords(w http.ResponseWriter, r *http.Request) {
-	if !h.assessReady(w, r, authz.TaskRead) {
+	pr, ok := h.assessCaller(w, r)
+	if !ok {
 		return
 	}
 	q := r.URL.Query()
@@ -149,14 +196,14 @@ func (h *Handler) assessRecords(w http.ResponseWriter, r *http.Request) {
 	if u := q.Get("unit"); u != "" {
 		id, err := strconv.ParseInt(u, 10, 64)
 		if err != nil {
-			fail(w, r, errInvalid("api.problem.unit_id"))
+			fail(w, r, errInvalid("api.problem.non_negative", "key", "unit"))
 			return
 		}
 		f.UnitID = id
 	}
-	recs, err := h.Store.FindAssessRecords(r.Context(), f)
+	recs, err := h.Assess.Records(r.Context(), pr, f)
 	if err != nil {
-		fail(w, r, err)
+		assessFail(w, r, err)
 		return
 	}
 	writeJSON(w, http.StatusOK, list[records.AssessRecord]{Items: recs, Total: len(recs)})
@@ -165,7 +212,8 @@ func (h *Handler) assessRecords(w http.ResponseWriter, r *http.Request) {
 // assessRecordCreate adds a record: {unit_id, kind, title, on, basis,
 // text, task_ids, event_keys}.
 func (h *Handler) assessRecordCreate(w http.ResponseWriter, r *http.Request) {
-	if !h.assessReady(w, r, authz.TaskSupervise) {
+	pr, ok := h.assessCaller(w, r)
+	if !ok {
 		return
 	}
 	var in records.AssessRecord
@@ -173,13 +221,14 @@ func (h *Handler) assessRecordCreate(w http.ResponseWriter, r *http.Request) {
 		fail(w, r, err)
 		return
 	}
-	id, err := h.Store.AddAssessRecord(r.Context(), httpauth.Actor(r), in)
-	reply(w, r, http.StatusCreated, map[string]any{"id": id}, assessProblems(r, err))
+	id, err := h.Assess.AddRecord(r.Context(), pr, httpauth.Actor(r), in)
+	assessReply(w, r, http.StatusCreated, map[string]any{"id": id}, err)
 }
 
 // assessRecordRevoke withdraws a record: {reason}.
 func (h *Handler) assessRecordRevoke(w http.ResponseWriter, r *http.Request) {
-	if !h.assessReady(w, r, authz.TaskSupervise) {
+	pr, ok := h.assessCaller(w, r)
+	if !ok {
 		return
 	}
 	id, err := pathID(r)
@@ -194,21 +243,6 @@ func (h *Handler) assessRecordRevoke(w http.ResponseWriter, r *http.Request) {
 		fail(w, r, err)
 		return
 	}
-	err = h.Store.RevokeAssessRecord(r.Context(), httpauth.Actor(r), id, in.Reason)
-	reply(w, r, http.StatusOK, map[string]any{"id": id, "revoked": true}, assessProblems(r, err))
-}
-
-// assessProblems words the problems of an input (assess.Problems, as the
-// store returns them) in the caller's language, a line each under the
-// 400's heading; any other error passes as it is.
-func assessProblems(r *http.Request, err error) error {
-	var ps assess.Problems
-	if !errors.As(err, &ps) {
-		return err
-	}
-	out := []error{errBadRequest}
-	for _, line := range ps.Explain(localizer(r).T) {
-		out = append(out, errors.New(line))
-	}
-	return errors.Join(out...)
+	err = h.Assess.RevokeRecord(r.Context(), pr, httpauth.Actor(r), id, in.Reason)
+	assessReply(w, r, http.StatusOK, map[string]any{"id": id, "revoked": true}, err)
 }

@@ -1,8 +1,11 @@
 // Package assesssvc serves the scores: the scheme in force (the office's
 // latest published, else duban's default) applied to the ledger as read
 // from the store and to the 12345 hotline's 满意率, for any month,
-// quarter, half-year or year, kept until the data changes. The API and
-// the pages share one.
+// quarter, half-year or year, kept until the data changes; and it keeps
+// what the scores rest on: the office's scheme (a draft, then published)
+// and its 激励/问责 records. Every method that serves a person takes
+// their principal and decides here who may read or change what; the API
+// and the pages share one and only translate.
 package assesssvc
 
 import (
@@ -71,10 +74,10 @@ func (s *Service) Scheme(ctx context.Context) (assess.Scheme, *records.SchemeVer
 	return v.Scheme, &v, nil
 }
 
-// Ranking scores every unit for the period, without the explanations.
+// ranking scores every unit for the period, without the explanations.
 // It is kept until the data changes; on a province's ledger a request may
 // get the previous ranking while the next is computed (package snapshot).
-func (s *Service) Ranking(ctx context.Context, p ledger.Period) (*Scores, error) {
+func (s *Service) ranking(ctx context.Context, p ledger.Period) (*Scores, error) {
 	version, err := s.Store.DataVersion(ctx)
 	if err != nil {
 		return nil, err
@@ -86,9 +89,9 @@ func (s *Service) Ranking(ctx context.Context, p ledger.Period) (*Scores, error)
 	return r.Value, err
 }
 
-// Explain is one unit's score for the period with every line that made
+// explain is one unit's score for the period with every line that made
 // it; fault.ErrNotFound when the unit is not assessed.
-func (s *Service) Explain(ctx context.Context, p ledger.Period, unitID int64) (*Scores, assess.Score, error) {
+func (s *Service) explain(ctx context.Context, p ledger.Period, unitID int64) (*Scores, assess.Score, error) {
 	sc, err := s.compute(ctx, p, s.Today(), assess.ExplainUnit(unitID))
 	if err != nil {
 		return nil, assess.Score{}, err
@@ -121,10 +124,10 @@ func (s *Service) compute(ctx context.Context, p ledger.Period, today time.Time,
 	return &Scores{Result: assess.Compute(scheme, p, today, in, explain), Scheme: scheme, Version: version, Hotline: rates}, nil
 }
 
-// Bulletin is the period's 通报: its ranking, and the figures of the
+// bulletin is the period's 通报: its ranking, and the figures of the
 // period's year up to its end (or today).
-func (s *Service) Bulletin(ctx context.Context, p ledger.Period) (*bulletin.Bulletin, error) {
-	sc, err := s.Ranking(ctx, p)
+func (s *Service) bulletin(ctx context.Context, p ledger.Period) (*bulletin.Bulletin, error) {
+	sc, err := s.ranking(ctx, p)
 	if err != nil {
 		return nil, err
 	}

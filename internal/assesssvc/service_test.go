@@ -139,7 +139,7 @@ func satisfactionLine(u assess.Score) string {
 
 func satisfactionOf(t *testing.T, s *Service, p ledger.Period, unit int64) float64 {
 	t.Helper()
-	sc, err := s.Ranking(context.Background(), p)
+	sc, err := s.ranking(context.Background(), p)
 	if err != nil {
 		t.Fatal(err)
 	}

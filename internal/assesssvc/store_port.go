@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/duban/duban/internal/assess"
+	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/records"
 )
 
@@ -14,4 +15,15 @@ type Store interface {
 	AssessmentInput(ctx context.Context, from, to time.Time) (assess.Input, error)
 	CurrentScheme(ctx context.Context) (records.SchemeVersion, error)
 	DataVersion(ctx context.Context) (int64, error)
+	DueYears(ctx context.Context) (first, last int, err error)
+
+	SchemeDraft(ctx context.Context) (records.SchemeVersion, error)
+	SaveSchemeDraft(ctx context.Context, actor audit.Actor, s assess.Scheme) (records.SchemeVersion, error)
+	PublishScheme(ctx context.Context, actor audit.Actor) (records.SchemeVersion, error)
+
+	FindAssessRecords(ctx context.Context, f records.RecordFilter) ([]records.AssessRecord, error)
+	AddAssessRecord(ctx context.Context, actor audit.Actor, r records.AssessRecord) (int64, error)
+	RevokeAssessRecord(ctx context.Context, actor audit.Actor, id int64, reason string) error
+	FindUnitByID(ctx context.Context, id int64) (*records.Unit, error)
+	FindUnits(ctx context.Context) ([]records.Unit, error)
 }

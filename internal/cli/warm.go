@@ -3,8 +3,6 @@ package cli
 import (
 	"context"
 	"time"
-
-	"github.com/duban/duban/internal/ledger"
 )
 
 // warmEvery is how often the readings leaders open are kept warm.
@@ -21,10 +19,8 @@ func (a *App) warm(ctx context.Context) {
 		if _, _, err := a.Ledger.Dashboard(ctx); err != nil && ctx.Err() == nil {
 			a.Log.Warn("warming the dashboard", "err", err)
 		}
-		if p, err := ledger.PeriodOf("quarter", a.Assess.Today()); err == nil {
-			if _, err := a.Assess.Ranking(ctx, p); err != nil && ctx.Err() == nil {
-				a.Log.Warn("warming the ranking", "err", err)
-			}
+		if err := a.Assess.Warm(ctx); err != nil && ctx.Err() == nil {
+			a.Log.Warn("warming the ranking", "err", err)
 		}
 		select {
 		case <-ctx.Done():

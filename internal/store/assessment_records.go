@@ -5,11 +5,11 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/duban/duban/internal/assess"
 	"github.com/duban/duban/internal/audit"
+	"github.com/duban/duban/internal/fault"
 )
 
 // AddAssessRecord stores a record with its links and the audit entry, in
@@ -17,18 +17,20 @@ import (
 // cited notice brings its task along.
 func (db *DB) AddAssessRecord(ctx context.Context, actor audit.Actor, r AssessRecord) (int64, error) {
 	r.Title, r.Basis, r.Text = strings.TrimSpace(r.Title), strings.TrimSpace(r.Basis), strings.TrimSpace(r.Text)
-	var problems assess.Problems
+	// The service checks these first; the store keeps them so that no
+	// record that does not hold is stored. The keys are the catalogue's.
+	bad := map[string]string{}
 	if assess.RecordLabel(r.Kind) == "" {
-		problems = append(problems, assess.Problem{Field: "kind", Key: "assess.problem.kind"})
+		bad["kind"] = "assess.problem.record_kind"
 	}
 	if r.Title == "" {
-		problems = append(problems, assess.Problem{Field: "title", Key: "assess.problem.title"})
+		bad["title"] = "error.required"
 	}
 	if err := checkDate(r.On); err != nil || r.On == "" {
-		problems = append(problems, assess.Problem{Field: "on", Key: "assess.problem.on", Args: map[string]string{"value": r.On}})
+		bad["on"] = "error.date_invalid"
 	}
-	if len(problems) > 0 {
-		return 0, fmt.Errorf("store: record: %w: %w", problems, ErrInvalid)
+	if len(bad) > 0 {
+		return 0, &fault.Error{Code: fault.Invalid, Fields: bad}
 	}
 	tx, err := db.beginWrite(ctx)
 	if err != nil {
@@ -76,8 +78,8 @@ func (db *DB) recordLinks(ctx context.Context, tx *sql.Tx, taskIDs []int64, keys
 		var task int64
 		err := tx.QueryRowContext(ctx, db.dialect.rebind(`SELECT task_id FROM supervision_events WHERE key = ?`), k).Scan(&task)
 		if errors.Is(err, sql.ErrNoRows) {
-			return nil, fmt.Errorf("store: record: %w: %w",
-				assess.Problems{{Field: "event_keys", Key: "assess.problem.no_notice", Args: map[string]string{"key": k}}}, ErrInvalid)
+			return nil, &fault.Error{Code: fault.Invalid, Fields: map[string]string{"event_keys": "assess.problem.notice_missing"},
+				Err: fmt.Errorf("store: record cites notice %q, which does not exist", k)}
 		}
 		if err != nil {
 			return nil, fmt.Errorf("store: add record: %w", err)
@@ -92,8 +94,8 @@ func (db *DB) recordLinks(ctx context.Context, tx *sql.Tx, taskIDs []int64, keys
 		var one int
 		err := tx.QueryRowContext(ctx, db.dialect.rebind(`SELECT 1 FROM tasks WHERE id = ?`), id).Scan(&one)
 		if errors.Is(err, sql.ErrNoRows) {
-			return nil, fmt.Errorf("store: record: %w: %w",
-				assess.Problems{{Field: "task_ids", Key: "assess.problem.no_task", Args: map[string]string{"id": strconv.FormatInt(id, 10)}}}, ErrInvalid)
+			return nil, &fault.Error{Code: fault.Invalid, Fields: map[string]string{"task_ids": "assess.problem.task_missing"},
+				Err: fmt.Errorf("store: record cites task %d, which does not exist", id)}
 		}
 		if err != nil {
 			return nil, fmt.Errorf("store: add record: %w", err)
@@ -108,7 +110,7 @@ func (db *DB) recordLinks(ctx context.Context, tx *sql.Tx, taskIDs []int64, keys
 // counts, and stays visible as revoked.
 func (db *DB) RevokeAssessRecord(ctx context.Context, actor audit.Actor, id int64, reason string) error {
 	if strings.TrimSpace(reason) == "" {
-		return fmt.Errorf("store: revoke record %d: %w: %w", id, assess.Problems{{Field: "reason", Key: "assess.problem.reason"}}, ErrInvalid)
+		return fault.Field("reason", "error.required")
 	}
 	tx, err := db.beginWrite(ctx)
 	if err != nil {

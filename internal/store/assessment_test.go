@@ -9,6 +9,7 @@ import (
 
 	"github.com/duban/duban/internal/assess"
 	"github.com/duban/duban/internal/audit"
+	"github.com/duban/duban/internal/fault"
 	"github.com/duban/duban/internal/ledger"
 	"github.com/duban/duban/internal/plandoc"
 	"github.com/duban/duban/internal/supervise"
@@ -118,16 +119,16 @@ func TestAssessmentFromTheLedger(t *testing.T) {
 		if err != nil || len(recs) != 2 || recs[0].RevokedAt == nil || len(recs[0].EventKeys) != 1 || recs[0].TaskIDs[0] != b || recs[1].TaskIDs[0] != a {
 			t.Errorf("records %+v, %v", recs, err)
 		}
-		var ps assess.Problems
 		if _, err := db.AddAssessRecord(ctx, office, AssessRecord{UnitID: fzb.ID, Kind: "medal", Title: "", On: "2026-13-01"}); !errors.Is(err, ErrInvalid) ||
-			!errors.As(err, &ps) || !ps.Has("kind") || !ps.Has("title") || !ps.Has("on") {
+			fault.As(err).Fields["kind"] != "assess.problem.record_kind" || fault.As(err).Fields["title"] != "error.required" ||
+			fault.As(err).Fields["on"] != "error.date_invalid" {
 			t.Errorf("a bad record: %v", err)
 		}
 		if _, err := db.AddAssessRecord(ctx, office, AssessRecord{UnitID: fzb.ID, Kind: assess.RecordHighlight, Title: "x", On: "2026-03-01",
-			EventKeys: []string{"no-such"}}); !errors.Is(err, ErrInvalid) || !errors.As(err, &ps) || ps[0].Key != "assess.problem.no_notice" {
+			EventKeys: []string{"no-such"}}); !errors.Is(err, ErrInvalid) || fault.As(err).Fields["event_keys"] != "assess.problem.notice_missing" {
 			t.Errorf("a record citing a missing notice: %v", err)
 		}
-		if err := db.RevokeAssessRecord(ctx, office, recs[1].ID, " "); !errors.Is(err, ErrInvalid) || !errors.As(err, &ps) || !ps.Has("reason") {
+		if err := db.RevokeAssessRecord(ctx, office, recs[1].ID, " "); !errors.Is(err, ErrInvalid) || fault.As(err).Fields["reason"] != "error.required" {
 			t.Errorf("a revocation without a reason: %v", err)
 		}
 	})

@@ -2,12 +2,11 @@ package webdeps
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strconv"
-	"strings"
 	"time"
 
+	"github.com/duban/duban/internal/assesssvc"
 	"github.com/duban/duban/internal/i18n"
 	"github.com/duban/duban/internal/records"
 
@@ -20,10 +19,10 @@ import (
 // assessment is 考核 over the assessment service.
 type assessment struct{ d *Deps }
 
-// reader checks that the signed-in user may read the ledger and reads
-// the period key.
+// reader reads the period key and the signed-in user, who the service
+// then lets read or not.
 func (s *assessment) reader(ctx context.Context, key string) (authz.Principal, ledger.Period, error) {
-	pr, _, err := s.d.acting(ctx, authz.TaskRead)
+	pr, _, err := s.d.caller(ctx)
 	if err != nil {
 		return pr, ledger.Period{}, err
 	}
@@ -31,51 +30,33 @@ func (s *assessment) reader(ctx context.Context, key string) (authz.Principal, l
 	return pr, p, err
 }
 
-// period reads a period key, the current quarter when empty.
+// period reads a period key, the current quarter when empty; a key that
+// names no period is a page that does not exist.
 func (s *assessment) period(key string) (ledger.Period, error) {
-	if key == "" {
-		return ledger.PeriodOf("quarter", s.d.Assess.Today())
-	}
-	p, err := ledger.ParsePeriod(key)
+	p, err := s.d.Assess.Period(key)
 	if err != nil {
 		return p, fmt.Errorf("%w: %v", web.ErrNotFound, err)
 	}
 	return p, nil
 }
 
-// periodOptions are the periods that have begun, latest first: this
-// year's and last year's years, quarters and months, and the years and
-// quarters of earlier years in which tasks fell due (at most ten back).
+// periodOptions are the periods to choose from, latest first (the
+// service's Periods).
 func (s *assessment) periodOptions(ctx context.Context, selected string) []web.Option {
-	today := s.d.Assess.Today()
-	oldest := today.Year() - 1
-	if first, _, err := s.d.Store.DueYears(ctx); err == nil && first != 0 && first < oldest {
-		oldest = max(first, today.Year()-10)
-	}
-	return periodOptions(today, oldest, selected)
+	return options(s.d.Assess.Periods(ctx), selected)
 }
 
 // periodOptions are the periods from oldest's year to today that have
 // begun, latest first: years and quarters, and the months of this year
 // and last.
 func periodOptions(today time.Time, oldest int, selected string) []web.Option {
-	var out []web.Option
-	for y := today.Year(); y >= oldest; y-- {
-		add := func(every string, month int) {
-			p, _ := ledger.PeriodOf(every, time.Date(y, time.Month(month), 1, 0, 0, 0, 0, time.UTC))
-			if !p.Start.After(today) {
-				out = append(out, web.Option{Value: p.Key, Label: p.Label, Selected: p.Key == selected})
-			}
-		}
-		add("year", 1)
-		for q := 4; q >= 1; q-- {
-			add("quarter", q*3-2)
-		}
-		if y >= today.Year()-1 {
-			for m := 12; m >= 1; m-- {
-				add("month", m)
-			}
-		}
+	return options(assesssvc.PeriodsSince(today, oldest), selected)
+}
+
+func options(periods []ledger.Period, selected string) []web.Option {
+	out := make([]web.Option, 0, len(periods))
+	for _, p := range periods {
+		out = append(out, web.Option{Value: p.Key, Label: p.Label, Selected: p.Key == selected})
 	}
 	return out
 }
@@ -85,12 +66,12 @@ func (s *assessment) Ranking(ctx context.Context, key string) (*web.RankingView,
 	if err != nil {
 		return nil, err
 	}
-	sc, err := s.d.Assess.Ranking(ctx, p)
+	sc, err := s.d.Assess.Ranking(ctx, pr, p)
 	if err != nil {
-		return nil, err
+		return nil, assessError(ctx, err)
 	}
-	v := &web.RankingView{Period: p.Key, Label: p.Label, AsOf: sc.AsOf, Periods: s.periodOptions(ctx, p.Key), Scheme: sc.Scheme.NameIn(i18n.FromContext(ctx).T),
-		Default: sc.Version == nil, Full: sc.Scheme.FullMarks(), MinTasks: sc.Scheme.MinTasks, CanEdit: authz.Allowed(pr, authz.TaskSupervise)}
+	v := &web.RankingView{Period: p.Key, Label: p.Label, AsOf: sc.AsOf, Periods: s.periodOptions(ctx, p.Key), Scheme: sc.Scheme.Name,
+		Default: sc.Version == nil, Full: sc.Scheme.FullMarks(), MinTasks: sc.Scheme.MinTasks, CanEdit: s.d.Assess.CanSupervise(pr)}
 	for _, u := range sc.Scores {
 		v.Rows = append(v.Rows, rankRow(u))
 	}
@@ -107,14 +88,13 @@ func (s *assessment) Unit(ctx context.Context, unitID int64, key string) (*web.U
 	if err != nil {
 		return nil, err
 	}
-	sc, u, err := s.d.Assess.Explain(ctx, p, unitID)
+	u, rates, err := s.d.Assess.Unit(ctx, pr, p, unitID)
 	if err != nil {
-		return nil, pageError(err, "", "")
+		return nil, assessError(ctx, err)
 	}
 	v := &web.UnitScoreView{RankRow: rankRow(u), Period: p.Key, Label: p.Label, Periods: s.periodOptions(ctx, p.Key),
-		CanEdit: authz.Allowed(pr, authz.TaskSupervise)}
-	if sc.Hotline != nil {
-		r := sc.Hotline[unitID]
+		CanEdit: s.d.Assess.CanSupervise(pr)}
+	if r := rates; r != nil {
 		v.Hotline = &web.HotlineRates{Tickets: r.Tickets, OnTime: r.OnTime, Visited: r.Visited, Solved: r.Solved, Liked: r.Liked,
 			Response: r.Response, Resolution: r.Resolution, Satisfaction: r.Satisfaction}
 	}
@@ -127,12 +107,16 @@ func (s *assessment) Unit(ctx context.Context, unitID int64, key string) (*web.U
 		}
 		v.Parts = append(v.Parts, sp)
 	}
-	if v.History, err = s.history(ctx, p, unitID); err != nil {
-		return nil, err
-	}
-	recs, err := s.d.Store.FindAssessRecords(ctx, records.RecordFilter{UnitID: unitID, WithRevoked: true})
+	months, err := s.d.Assess.History(ctx, pr, p, unitID)
 	if err != nil {
-		return nil, err
+		return nil, assessError(ctx, err)
+	}
+	for _, m := range months {
+		v.History = append(v.History, web.HistoryPoint{Period: m.Period.Key, Label: m.Period.Label, Total: m.Total, Rank: m.Rank})
+	}
+	recs, err := s.d.Assess.Records(ctx, pr, records.RecordFilter{UnitID: unitID, WithRevoked: true})
+	if err != nil {
+		return nil, assessError(ctx, err)
 	}
 	for _, r := range recs {
 		v.Records = append(v.Records, recordView(i18n.FromContext(ctx), r))
@@ -143,29 +127,6 @@ func (s *assessment) Unit(ctx context.Context, unitID int64, key string) (*web.U
 func partPoints(u assess.Score, part string) float64 {
 	return map[string]float64{assess.PartKeyWork: u.KeyWork, assess.PartDaily: u.Daily, assess.PartIncentive: u.Incentive,
 		assess.PartSatisfaction: u.Satisfaction}[part]
-}
-
-// history is the unit's total and rank month by month through the
-// period's year, up to the period's end or today.
-func (s *assessment) history(ctx context.Context, p ledger.Period, unitID int64) ([]web.HistoryPoint, error) {
-	var out []web.HistoryPoint
-	today := s.d.Assess.Today()
-	for m := 1; m <= 12; m++ {
-		mp, _ := ledger.PeriodOf("month", time.Date(p.Start.Year(), time.Month(m), 1, 0, 0, 0, 0, time.UTC))
-		if mp.Start.After(p.End) || mp.Start.After(today) {
-			break
-		}
-		sc, err := s.d.Assess.Ranking(ctx, mp)
-		if err != nil {
-			return nil, err
-		}
-		for _, u := range sc.Scores {
-			if u.UnitID == unitID {
-				out = append(out, web.HistoryPoint{Period: mp.Key, Label: mp.Label, Total: u.Total, Rank: u.Rank})
-			}
-		}
-	}
-	return out, nil
 }
 
 func (s *assessment) Formula(ctx context.Context) (*web.FormulaView, error) {
@@ -182,26 +143,24 @@ func (s *assessment) Formula(ctx context.Context) (*web.FormulaView, error) {
 }
 
 func (s *assessment) Records(ctx context.Context) (*web.RecordsView, error) {
-	pr, _, err := s.d.acting(ctx, authz.TaskRead)
+	pr, _, err := s.d.caller(ctx)
 	if err != nil {
 		return nil, err
 	}
-	recs, err := s.d.Store.FindAssessRecords(ctx, records.RecordFilter{WithRevoked: true})
+	recs, err := s.d.Assess.Records(ctx, pr, records.RecordFilter{WithRevoked: true})
 	if err != nil {
-		return nil, err
+		return nil, assessError(ctx, err)
 	}
-	v := &web.RecordsView{CanEdit: authz.Allowed(pr, authz.TaskSupervise)}
+	v := &web.RecordsView{CanEdit: s.d.Assess.CanSupervise(pr)}
 	for _, r := range recs {
 		v.Records = append(v.Records, recordView(i18n.FromContext(ctx), r))
 	}
-	units, err := s.d.Store.FindUnits(ctx)
+	units, err := s.d.Assess.RecordUnits(ctx, pr)
 	if err != nil {
 		return nil, err
 	}
 	for _, u := range units {
-		if u.Kind != records.UnitGroup {
-			v.Units = append(v.Units, web.Option{Value: strconv.FormatInt(u.ID, 10), Label: u.Name})
-		}
+		v.Units = append(v.Units, web.Option{Value: strconv.FormatInt(u.ID, 10), Label: u.Name})
 	}
 	return v, nil
 }
@@ -213,54 +172,25 @@ func recordView(loc i18n.Localizer, r records.AssessRecord) web.RecordView {
 }
 
 func (s *assessment) AddRecord(ctx context.Context, in web.RecordForm) (int64, error) {
-	_, actor, err := s.d.acting(ctx, authz.TaskSupervise)
+	pr, actor, err := s.d.caller(ctx)
 	if err != nil {
 		return 0, err
 	}
-	r := records.AssessRecord{UnitID: in.UnitID, Kind: in.Kind, Title: in.Title, On: in.On, Basis: in.Basis, Text: in.Text}
-	var problems assess.Problems
-	for _, f := range splitList(in.Tasks) {
-		id, err := strconv.ParseInt(strings.TrimPrefix(strings.ToLower(f), "t"), 10, 64)
-		if err != nil || id <= 0 {
-			problems = append(problems, assess.Problem{Field: "task_ids", Key: "assess.problem.task_number", Args: map[string]string{"value": f}})
-			continue
+	r := records.AssessRecord{UnitID: in.UnitID, Kind: in.Kind, Title: in.Title, On: in.On, Basis: in.Basis, Text: in.Text,
+		EventKeys: assesssvc.List(in.Notices)}
+	if s.d.Assess.CanSupervise(pr) { // a refusal before the form's problems
+		if r.TaskIDs, err = assesssvc.TaskNumbers(in.Tasks); err != nil {
+			return 0, assessError(ctx, err)
 		}
-		r.TaskIDs = append(r.TaskIDs, id)
 	}
-	r.EventKeys = splitList(in.Notices)
-	if len(problems) > 0 {
-		return 0, problemsOf(ctx, problems)
-	}
-	id, err := s.d.Store.AddAssessRecord(ctx, actor, r)
-	return id, problemsOf(ctx, err)
+	id, err := s.d.Assess.AddRecord(ctx, pr, actor, r)
+	return id, assessError(ctx, err)
 }
 
 func (s *assessment) RevokeRecord(ctx context.Context, id int64, reason string) error {
-	_, actor, err := s.d.acting(ctx, authz.TaskSupervise)
+	pr, actor, err := s.d.caller(ctx)
 	if err != nil {
 		return err
 	}
-	return problemsOf(ctx, s.d.Store.RevokeAssessRecord(ctx, actor, id, reason))
-}
-
-// problemsOf turns the problems of an input (assess.Problems, as they
-// are or wrapped by the store) into the list the form shows, in the
-// reader's language; any other refusal into its page.
-func problemsOf(ctx context.Context, err error) error {
-	var ps assess.Problems
-	switch {
-	case err == nil:
-		return nil
-	case errors.As(err, &ps):
-		return &web.RulesInputError{Problems: ps.Explain(i18n.FromContext(ctx).T)}
-	}
-	return pageError(err, "", "")
-}
-
-// splitList reads numbers or keys separated by commas (also full-width
-// ones), 、 or spaces.
-func splitList(s string) []string {
-	return strings.FieldsFunc(s, func(r rune) bool {
-		return r == ',' || r == '，' || r == '、' || r == ';' || r == '；' || r == ' ' || r == '\n' || r == '\t'
-	})
+	return assessError(ctx, s.d.Assess.RevokeRecord(ctx, pr, actor, id, reason))
 }

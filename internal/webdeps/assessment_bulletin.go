@@ -17,12 +17,12 @@ import (
 
 // bulletin is the period's 通报, for whoever may read the ledger.
 func (s *assessment) bulletin(ctx context.Context, key string) (*bulletin.Bulletin, ledger.Period, error) {
-	_, p, err := s.reader(ctx, key)
+	pr, p, err := s.reader(ctx, key)
 	if err != nil {
 		return nil, p, err
 	}
-	b, err := s.d.Assess.Bulletin(ctx, p)
-	return b, p, err
+	b, err := s.d.Assess.Bulletin(ctx, pr, p)
+	return b, p, assessError(ctx, err)
 }
 
 func (s *assessment) Bulletin(ctx context.Context, key string) (*web.BulletinView, error) {
@@ -45,14 +45,15 @@ func (s *assessment) BulletinFile(ctx context.Context, key, format string) (*web
 	}
 	var data []byte
 	var name, ctype string
+	loc := i18n.FromContext(ctx)
 	switch format {
 	case "docx":
-		data, name, ctype = b.Docx(), p.Label+"督查通报.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+		data, name, ctype = b.Docx(), loc.T("bulletin.file.docx", "period", p.Label), "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 	case "xlsx":
 		if data, err = b.Xlsx(); err != nil {
 			return nil, err
 		}
-		name, ctype = p.Label+"考核明细.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+		name, ctype = loc.T("bulletin.file.xlsx", "period", p.Label), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 	default:
 		return nil, fmt.Errorf("%w: format %q", web.ErrNotFound, format)
 	}

@@ -73,11 +73,11 @@ func TestAssessmentPages(t *testing.T) {
 
 			var bad *web.RulesInputError
 			if _, err := a.AddRecord(office, web.RecordForm{UnitID: units[0], Kind: "highlight", On: "2026-03-10", Tasks: "x1"}); !errors.As(err, &bad) ||
-				bad.Problems[0] != "任务编号“x1”不是数字" {
+				bad.Problems[0] != "关联任务编号：任务编号应为数字，如 12 或 t12。" {
 				t.Errorf("a record with a bad task number: %v", err)
 			}
 			if _, err := a.AddRecord(office, web.RecordForm{UnitID: units[0], Kind: "highlight", On: "2026-03-10"}); !errors.As(err, &bad) ||
-				!strings.Contains(strings.Join(bad.Problems, "|"), "请填写事由") {
+				strings.Join(bad.Problems, "|") != "事由：此项为必填项。" {
 				t.Errorf("a record without a title: %v", err)
 			}
 			rid, err := a.AddRecord(office, web.RecordForm{UnitID: units[0], Kind: "highlight", Title: "法治示范", On: "2026-03-10",
@@ -88,7 +88,7 @@ func TestAssessmentPages(t *testing.T) {
 			if r, _ := a.Ranking(office, "2026-Q1"); r.Rows[0].Unit != "市法制办" || r.Rows[0].Total != 41 {
 				t.Errorf("after the 亮点: %+v", r.Rows)
 			}
-			if err := a.RevokeRecord(office, rid, ""); !errors.As(err, &bad) || bad.Problems[0] != "撤销须写明理由" {
+			if err := a.RevokeRecord(office, rid, ""); !errors.As(err, &bad) || bad.Problems[0] != "撤销理由：此项为必填项。" {
 				t.Errorf("revoking without a reason: %v", err)
 			}
 			if err := a.RevokeRecord(office, rid, "复核"); err != nil {
@@ -107,12 +107,12 @@ func TestAssessmentPages(t *testing.T) {
 				fields[f.Key] = f.Value
 			}
 			fields["min_tasks"], fields["satisfaction"], fields["co_share"] = "1", "20", "两"
-			if err := a.SaveScheme(office, fields); !errors.As(err, &bad) || bad.Problems[0] != "配合单位系数（重点攻坚考绩）应为数字，填写的是“两”" {
+			if err := a.SaveScheme(office, fields); !errors.As(err, &bad) || bad.Problems[0] != "配合单位系数（重点攻坚考绩）：请填写数字。" {
 				t.Errorf("a word for a number: %v", err)
 			}
 			fields["co_share"] = "3"
 			if err := a.SaveScheme(i18n.WithLocalizer(office, i18n.New(i18n.ZhTW)), fields); !errors.As(err, &bad) ||
-				bad.Problems[0] != "配合單位係數（重點攻堅考績）應在 0–1 之間" {
+				bad.Problems[0] != "配合單位係數（重點攻堅考績）：應在 0 到 1 之間。" {
 				t.Errorf("a share out of range, in zh-TW: %v", err)
 			}
 			fields["co_share"] = "0.5"
@@ -145,6 +145,19 @@ func TestAssessmentPages(t *testing.T) {
 			}
 			if _, err := a.Scheme(liaison); !errors.Is(err, web.ErrForbidden) {
 				t.Errorf("a liaison opened the scheme: %v", err)
+			}
+			if v, err := a.Unit(liaison, units[0], "2026-Q1"); err != nil || v.UnitID != units[0] {
+				t.Errorf("a liaison opened their unit's score: %v", err)
+			}
+			if _, err := a.Unit(liaison, units[1], "2026-Q1"); !errors.Is(err, web.ErrForbidden) {
+				t.Errorf("a liaison opened another unit's score: %v", err)
+			}
+			if v, err := a.Records(liaison); err != nil || v.CanEdit || v.Units != nil || len(v.Records) != 1 || v.Records[0].UnitID != units[0] {
+				t.Errorf("a liaison's records %+v, %v", v, err)
+			}
+			zhTW := i18n.WithLocalizer(office, i18n.New(i18n.ZhTW))
+			if err := a.SaveScheme(zhTW, map[string]string{"min_tasks": "x"}); !errors.As(err, &bad) || !strings.HasPrefix(bad.Problems[0], "參與排名") {
+				t.Errorf("the problems in zh-TW: %v", err)
 			}
 		})
 	}

@@ -1,6 +1,7 @@
 package webdeps
 
 import (
+	"github.com/duban/duban/internal/assesssvc"
 	"strconv"
 	"testing"
 
@@ -66,14 +67,20 @@ func TestCodeLabelsInCatalogue(t *testing.T) {
 	}
 }
 
-// TestSchemeFieldsInCatalogue: the catalogue names every number of the
-// scheme form and its part, so that no field shows a key.
+// TestSchemeFieldsInCatalogue: every number of the scheme form, its
+// part, and the problem it can be refused with are named in both
+// catalogues, so the form and its problems never show a raw key.
 func TestSchemeFieldsInCatalogue(t *testing.T) {
-	for _, f := range schemeFields {
-		for _, key := range []string{"assess.scheme.field." + f.key, "assess.scheme.group." + f.group} {
+	for _, f := range assesssvc.SchemeFields {
+		for _, key := range []string{"assess.scheme.field." + f.Key, "assess.scheme.group." + f.Group, f.Problem} {
 			if !i18n.Has(key) {
-				t.Errorf("%s: the catalogue lacks %s", f.key, key)
+				t.Errorf("%s: %s not in the catalogue", f.Key, key)
 			}
+		}
+	}
+	for _, f := range recordFields {
+		if !i18n.Has(f.label) {
+			t.Errorf("record field %s: %s not in the catalogue", f.key, f.label)
 		}
 	}
 }

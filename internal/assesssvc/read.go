@@ -1,0 +1,113 @@
+package assesssvc
+
+import (
+	"context"
+	"time"
+
+	"github.com/duban/duban/internal/assess"
+	"github.com/duban/duban/internal/authz"
+	"github.com/duban/duban/internal/bulletin"
+	"github.com/duban/duban/internal/hotline"
+	"github.com/duban/duban/internal/ledger"
+)
+
+// Ranking is the period's ranking for p, who must be allowed to read the
+// ledger. The 三率 in it are those of the units whose tickets p may read.
+func (s *Service) Ranking(ctx context.Context, p authz.Principal, period ledger.Period) (*Scores, error) {
+	if err := mayRead(p); err != nil {
+		return nil, err
+	}
+	sc, err := s.ranking(ctx, period)
+	if err != nil || sc.Hotline == nil {
+		return sc, err
+	}
+	for u := range sc.Hotline {
+		if !seesRates(p, u) {
+			// The ranking is shared: p gets a copy with the rates it may see.
+			out := *sc
+			out.Hotline = make(map[int64]hotline.Rates, len(sc.Hotline))
+			for u, r := range sc.Hotline {
+				if seesRates(p, u) {
+					out.Hotline[u] = r
+				}
+			}
+			return &out, nil
+		}
+	}
+	return sc, nil
+}
+
+// Warm reads the current quarter's ranking into the cache, for nobody in
+// particular, so that no leader waits for a cold one.
+func (s *Service) Warm(ctx context.Context) error {
+	p, err := ledger.PeriodOf("quarter", s.Today())
+	if err != nil {
+		return err
+	}
+	_, err = s.ranking(ctx, p)
+	return err
+}
+
+// Unit is one unit's score for the period with every line that made it,
+// and its 12345 三率 (nil when the hotline is not wired or p may not read
+// the unit's tickets). fault.ErrForbidden when p may not read the unit's
+// explanation, fault.ErrNotFound when the unit is not assessed.
+func (s *Service) Unit(ctx context.Context, p authz.Principal, period ledger.Period, unitID int64) (assess.Score, *hotline.Rates, error) {
+	if err := mayReadUnit(p, unitID); err != nil {
+		return assess.Score{}, nil, err
+	}
+	sc, u, err := s.explain(ctx, period, unitID)
+	if err != nil {
+		return assess.Score{}, nil, err
+	}
+	var rates *hotline.Rates
+	if sc.Hotline != nil && seesRates(p, unitID) {
+		r := sc.Hotline[unitID]
+		rates = &r
+	}
+	return u, rates, nil
+}
+
+// Month is a unit's total and place in one month.
+type Month struct {
+	Period ledger.Period
+	Total  float64
+	Rank   int
+}
+
+// History is the unit's total and rank month by month through the
+// period's year, up to the period's end or today; for whoever may read
+// the unit's explanation.
+func (s *Service) History(ctx context.Context, p authz.Principal, period ledger.Period, unitID int64) ([]Month, error) {
+	if err := mayReadUnit(p, unitID); err != nil {
+		return nil, err
+	}
+	var out []Month
+	today := s.Today()
+	for m := 1; m <= 12; m++ {
+		mp, _ := ledger.PeriodOf("month", time.Date(period.Start.Year(), time.Month(m), 1, 0, 0, 0, 0, time.UTC))
+		if mp.Start.After(period.End) || mp.Start.After(today) {
+			break
+		}
+		sc, err := s.ranking(ctx, mp)
+		if err != nil {
+			return nil, err
+		}
+		for _, u := range sc.Scores {
+			if u.UnitID == unitID {
+				out = append(out, Month{Period: mp, Total: u.Total, Rank: u.Rank})
+			}
+		}
+	}
+	return out, nil
+}
+
+// Bulletin is the period's 通报: its ranking, and the figures of the
+// period's year up to its end (or today); for whoever may read the
+// ledger, as it is circulated to every unit.
+func (s *Service) Bulletin(ctx context.Context, p authz.Principal, period ledger.Period) (*bulletin.Bulletin, error) {
+	if err := mayRead(p); err != nil {
+		return nil, err
+	}
+	return s.bulletin(ctx, period)
+}
