@@ -252,7 +252,8 @@ func selfSigned(t *testing.T, dir string) (certFile, keyFile string, pool *x509.
 }
 
 // TestServeTLS: with tls_cert and tls_key, serve speaks HTTPS only, TLS
-// 1.2 at least: a TLS 1.1 client and a plain HTTP request are refused;
+// 1.2 at least with AEAD suites: a TLS 1.1 client, a TLS 1.2 client
+// offering only CBC, and a plain HTTP request are refused;
 // the session cookie is Secure and __Host- prefixed, read back under that
 // name, and HSTS is sent. Over plain HTTP (the demo's way) neither.
 func TestServeTLS(t *testing.T) {
@@ -272,6 +273,18 @@ func TestServeTLS(t *testing.T) {
 	if resp, err := old.Get(base + "/healthz"); err == nil {
 		resp.Body.Close()
 		t.Error("a TLS 1.1 client was served")
+	}
+	cbc := noRedirect(&http.Transport{TLSClientConfig: &tls.Config{RootCAs: pool, MaxVersion: tls.VersionTLS12,
+		CipherSuites: []uint16{tls.TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA}}})
+	if resp, err := cbc.Get(base + "/healthz"); err == nil {
+		resp.Body.Close()
+		t.Error("a TLS 1.2 client offering only a CBC suite was served")
+	}
+	tls12 := noRedirect(&http.Transport{TLSClientConfig: &tls.Config{RootCAs: pool, MaxVersion: tls.VersionTLS12}})
+	if resp, err := tls12.Get(base + "/healthz"); err != nil || resp.TLS.Version != tls.VersionTLS12 {
+		t.Errorf("a TLS 1.2 client: %v", err)
+	} else {
+		resp.Body.Close()
 	}
 	plain := noRedirect(nil)
 	if resp, err := plain.Get("http://" + strings.TrimPrefix(base, "https://") + "/healthz"); err == nil {

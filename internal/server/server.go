@@ -126,7 +126,14 @@ func (s *Server) Run(ctx context.Context, l Listen, ready func(net.Addr)) error 
 		if err != nil {
 			return fmt.Errorf("server: tls_cert %s, tls_key %s: %w", l.TLSCert, l.TLSKey, err)
 		}
-		srv.TLSConfig = &tls.Config{MinVersion: tls.VersionTLS12, Certificates: []tls.Certificate{cert}}
+		srv.TLSConfig = &tls.Config{MinVersion: tls.VersionTLS12, Certificates: []tls.Certificate{cert},
+			// Under TLS 1.2, forward secrecy and authenticated encryption
+			// only (TLS 1.3's suites are all of that kind).
+			CipherSuites: []uint16{
+				tls.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, tls.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,
+				tls.TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384, tls.TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,
+				tls.TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256, tls.TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256,
+			}}
 	}
 	ln, err := net.Listen("tcp", l.Addr)
 	if err != nil {
