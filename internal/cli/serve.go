@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/duban/duban/internal/auth"
+	"github.com/duban/duban/internal/clientip"
 	"github.com/duban/duban/internal/config"
 	"github.com/duban/duban/internal/files"
 	"github.com/duban/duban/internal/foiasvc"
@@ -98,7 +99,12 @@ func Open(ctx context.Context, cfg config.Config, env *Env) (*App, error) {
 		db.Close()
 		return nil, err
 	}
-	app.Server = server.New(server.Deps{Store: db, Services: app.Services, Log: log, Pages: pages,
+	trusted, err := clientip.ParsePrefixes(cfg.TrustedProxies)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	app.Server = server.New(server.Deps{Store: db, Services: app.Services, Log: log, Pages: pages, ClientIP: clientip.New(trusted),
 		Open311: &open311.Handler{Hotline: app.Hotline, Keys: splitKeys(cfg.Open311Keys), BaseURL: cfg.BaseURL,
 			Jurisdiction: cfg.Open311Jurisdiction, Now: app.Signin.Now}})
 	return app, nil
@@ -122,8 +128,13 @@ func (a *App) Run(ctx context.Context, env *Env, ready func(net.Addr)) error {
 	warmed := make(chan struct{})
 	go func() { defer close(warmed); a.warm(wctx) }()
 	defer func() { stopWarm(); <-warmed }()
-	return a.Server.Run(ctx, a.Config.Addr, time.Duration(a.Config.ShutdownTimeout), func(addr net.Addr) {
-		fmt.Fprintf(env.Stdout, "duban 已启动: http://%s  (Ctrl-C 退出)\n", addr)
+	c := a.Config
+	l := server.Listen{Addr: c.Addr, TLSCert: c.TLSCert, TLSKey: c.TLSKey, Grace: time.Duration(c.ShutdownTimeout),
+		ReadHeaderTimeout: time.Duration(c.ReadHeaderTimeout), ReadTimeout: time.Duration(c.ReadTimeout),
+		WriteTimeout: time.Duration(c.WriteTimeout), IdleTimeout: time.Duration(c.IdleTimeout)}
+	scheme := map[bool]string{false: "http", true: "https"}[l.TLS()]
+	return a.Server.Run(ctx, l, func(addr net.Addr) {
+		fmt.Fprintf(env.Stdout, "duban 已启动: %s://%s  (Ctrl-C 退出)\n", scheme, addr)
 		if ready != nil {
 			ready(addr)
 		}

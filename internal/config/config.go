@@ -14,6 +14,8 @@ import (
 	"os"
 	"strings"
 	"time"
+
+	"github.com/duban/duban/internal/clientip"
 )
 
 // Config is everything `duban serve` can be told.
@@ -76,6 +78,21 @@ type Config struct {
 	// before its next due date.
 	DueSoonWorkdays int `json:"due_soon_workdays"`
 
+	// HTTPS: a PEM certificate (its chain after it) and key; with both set
+	// serve speaks TLS (1.2 at least) and nothing else.
+	TLSCert string `json:"tls_cert"`
+	TLSKey  string `json:"tls_key"`
+	// TrustedProxies are the reverse proxies (CIDRs or addresses) whose
+	// X-Forwarded-For and X-Forwarded-Proto are believed.
+	TrustedProxies []string `json:"trusted_proxies"`
+	// Server timeouts: the request headers, the whole request (a large
+	// plan upload on a slow line), the whole answer (a big .xlsx export),
+	// and an idle kept-alive connection.
+	ReadHeaderTimeout Duration `json:"server_read_header_timeout"`
+	ReadTimeout       Duration `json:"server_read_timeout"`
+	WriteTimeout      Duration `json:"server_write_timeout"`
+	IdleTimeout       Duration `json:"server_idle_timeout"`
+
 	ShutdownTimeout Duration `json:"shutdown_timeout"`
 	LogLevel        string   `json:"log_level"` // debug, info, warn, error
 }
@@ -128,6 +145,11 @@ func Defaults() Config {
 		Scheduler:         true,
 		SchedulerInterval: Duration(time.Minute),
 		NoticeIssuer:      "督查室",
+		TrustedProxies:    []string{"127.0.0.0/8", "::1/128"},
+		ReadHeaderTimeout: Duration(10 * time.Second),
+		ReadTimeout:       Duration(10 * time.Minute),
+		WriteTimeout:      Duration(10 * time.Minute),
+		IdleTimeout:       Duration(2 * time.Minute),
 		ShutdownTimeout:   Duration(15 * time.Second),
 		LogLevel:          "info",
 	}
@@ -157,10 +179,18 @@ func (c Config) Validate() error {
 		errs = append(errs, fmt.Errorf("lock_threshold %d: 至少 1 (at least 1)", c.LockThreshold))
 	}
 	for name, d := range map[string]Duration{"lock_duration": c.LockDuration, "session_idle": c.SessionIdle,
-		"session_lifetime": c.SessionLifetime, "token_lifetime": c.TokenLifetime, "shutdown_timeout": c.ShutdownTimeout} {
+		"session_lifetime": c.SessionLifetime, "token_lifetime": c.TokenLifetime, "shutdown_timeout": c.ShutdownTimeout,
+		"server_read_header_timeout": c.ReadHeaderTimeout, "server_read_timeout": c.ReadTimeout,
+		"server_write_timeout": c.WriteTimeout, "server_idle_timeout": c.IdleTimeout} {
 		if d <= 0 {
 			errs = append(errs, fmt.Errorf("%s %s: 必须大于 0 (must be positive)", name, d))
 		}
+	}
+	if (c.TLSCert == "") != (c.TLSKey == "") {
+		errs = append(errs, errors.New("tls_cert, tls_key: 证书和私钥须同时设置 (set both or neither)"))
+	}
+	if _, err := clientip.ParsePrefixes(c.TrustedProxies); err != nil {
+		errs = append(errs, fmt.Errorf("trusted_proxies: 应为 CIDR 或地址列表，如 127.0.0.1/32,10.0.0.0/8: %w", err))
 	}
 	if c.SchedulerInterval < Duration(time.Second) {
 		errs = append(errs, fmt.Errorf("scheduler_interval %s: 至少 1s", c.SchedulerInterval))

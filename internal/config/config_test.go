@@ -109,3 +109,50 @@ func TestHotlineLimitsKey(t *testing.T) {
 		t.Error("Keys() does not list hotline-limits")
 	}
 }
+
+// TestTransportKeys: TLS, trusted proxies and the server timeouts are keys
+// like the others: loopback trusted and the timeouts set by default; a
+// list from the file, a comma-separated variable or flag; a certificate
+// without its key, a proxy list that is not CIDRs or that trusts
+// everyone, and a zero timeout are refused naming the key.
+func TestTransportKeys(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "duban.json")
+	os.WriteFile(file, []byte(`{"trusted_proxies":["10.0.0.0/8"],"tls_cert":"/etc/duban/cert.pem","tls_key":"/etc/duban/key.pem","server_write_timeout":"30m"}`), 0o600)
+	load := func(env map[string]string, args ...string) (Config, error) {
+		t.Helper()
+		fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+		fs.SetOutput(io.Discard)
+		c, _, err := Load(fs, args, func(k string) string { return env[k] })
+		return c, err
+	}
+	c, err := load(nil)
+	if err != nil || strings.Join(c.TrustedProxies, ",") != "127.0.0.0/8,::1/128" || c.TLSCert != "" ||
+		c.ReadHeaderTimeout <= 0 || c.ReadTimeout < Duration(5*time.Minute) || c.WriteTimeout < Duration(5*time.Minute) || c.IdleTimeout <= 0 {
+		t.Errorf("defaults %+v %v", c, err)
+	}
+	if c, err := load(map[string]string{"DUBAN_CONFIG": file}); err != nil || strings.Join(c.TrustedProxies, ",") != "10.0.0.0/8" ||
+		c.TLSKey != "/etc/duban/key.pem" || time.Duration(c.WriteTimeout) != 30*time.Minute {
+		t.Errorf("from the file %+v %v", c, err)
+	}
+	if c, err := load(map[string]string{"DUBAN_CONFIG": file, "DUBAN_TRUSTED_PROXIES": "127.0.0.1/32, 192.0.2.7"}); err != nil ||
+		strings.Join(c.TrustedProxies, ",") != "127.0.0.1/32,192.0.2.7" {
+		t.Errorf("from the environment %+v %v", c.TrustedProxies, err)
+	}
+	if c, err := load(map[string]string{"DUBAN_TRUSTED_PROXIES": "10.0.0.0/8"}, "--trusted-proxies", "", "--server-read-header-timeout", "2s"); err != nil ||
+		len(c.TrustedProxies) != 0 || time.Duration(c.ReadHeaderTimeout) != 2*time.Second {
+		t.Errorf("from the flags %+v %v", c, err)
+	}
+	for _, bad := range []struct {
+		args []string
+		key  string
+	}{
+		{[]string{"--tls-cert", "/etc/duban/cert.pem"}, "tls_key"},
+		{[]string{"--trusted-proxies", "10.0.0.0/8,proxy.local"}, "trusted_proxies"},
+		{[]string{"--trusted-proxies", "0.0.0.0/0"}, "trusted_proxies"},
+		{[]string{"--server-read-timeout", "0s"}, "server_read_timeout"},
+	} {
+		if _, err := load(nil, bad.args...); err == nil || !strings.Contains(err.Error(), bad.key) {
+			t.Errorf("%v: %v, want a message naming %s", bad.args, err, bad.key)
+		}
+	}
+}

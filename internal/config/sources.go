@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"strconv"
+	"strings"
 )
 
 // field ties one key to its variable and flag.
@@ -13,6 +14,7 @@ type field struct {
 	num        *int
 	flag       *bool
 	dur        *Duration
+	list       *[]string // comma-separated in variables and flags
 }
 
 func fields(c *Config) []field {
@@ -51,6 +53,13 @@ func fields(c *Config) []field {
 		{key: "foia-court", usage: "答复书告知的受理行政诉讼的法院（留空为“有管辖权的人民法院”）", str: &c.FOIACourt},
 		{key: "locality", usage: "本地名称（日历的地方层，如 广西壮族自治区）；留空为“本地”", str: &c.Locality},
 		{key: "due-soon-workdays", usage: "到期前多少个工作日亮黄灯 (临期)", num: &c.DueSoonWorkdays},
+		{key: "tls-cert", usage: "HTTPS 证书文件 (PEM，含中间证书)；与 --tls-key 同时设置时只提供 HTTPS", str: &c.TLSCert},
+		{key: "tls-key", usage: "HTTPS 私钥文件 (PEM)", str: &c.TLSKey},
+		{key: "trusted-proxies", usage: "可信反向代理 (CIDR 或地址，逗号分隔)：只采信它们的 X-Forwarded-For、X-Forwarded-Proto", list: &c.TrustedProxies},
+		{key: "server-read-header-timeout", usage: "读取请求头的时限", dur: &c.ReadHeaderTimeout},
+		{key: "server-read-timeout", usage: "读取整个请求的时限（含上传）", dur: &c.ReadTimeout},
+		{key: "server-write-timeout", usage: "写出整个响应的时限（含导出下载）", dur: &c.WriteTimeout},
+		{key: "server-idle-timeout", usage: "空闲长连接的保持时长", dur: &c.IdleTimeout},
 		{key: "shutdown-timeout", usage: "优雅退出等待时长", dur: &c.ShutdownTimeout},
 		{key: "log-level", usage: "日志级别 debug/info/warn/error", str: &c.LogLevel},
 	}
@@ -86,6 +95,8 @@ func fromEnv(c *Config, env func(string) string) error {
 			*f.flag, err = strconv.ParseBool(v)
 		case f.dur != nil:
 			err = f.dur.Set(v)
+		case f.list != nil:
+			*f.list = splitList(v)
 		}
 		if err != nil {
 			return fmt.Errorf("config: %s=%q: %w", envName(f.key), v, err)
@@ -105,6 +116,8 @@ func bindFlags(fs *flag.FlagSet, c *Config) {
 			fs.BoolVar(f.flag, f.key, *f.flag, f.usage)
 		case f.dur != nil:
 			fs.Var(f.dur, f.key, f.usage)
+		case f.list != nil:
+			fs.Var(listValue{f.list}, f.key, f.usage)
 		}
 	}
 }
@@ -117,4 +130,30 @@ func Keys() [][3]string {
 		out = append(out, [3]string{f.key, envName(f.key), f.usage})
 	}
 	return out
+}
+
+// splitList reads "a, b,c" as [a b c]; an empty string is an empty list.
+func splitList(s string) []string {
+	out := []string{}
+	for _, v := range strings.Split(s, ",") {
+		if v = strings.TrimSpace(v); v != "" {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// listValue is a comma-separated flag; each use replaces the list.
+type listValue struct{ p *[]string }
+
+func (l listValue) String() string {
+	if l.p == nil {
+		return ""
+	}
+	return strings.Join(*l.p, ",")
+}
+
+func (l listValue) Set(s string) error {
+	*l.p = splitList(s)
+	return nil
 }

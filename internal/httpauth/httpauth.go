@@ -16,7 +16,8 @@ import (
 	"github.com/duban/duban/internal/signin"
 )
 
-// CookieName is the browser session cookie.
+// CookieName is the browser session cookie. Over HTTPS the browser holds
+// it as __Host-duban_session; the server reads that back under this name.
 const CookieName = "duban_session"
 
 type (
@@ -97,8 +98,14 @@ func presented(r *http.Request) (token, kind string) {
 }
 
 // ClientIP is the caller's address (clientip.Of): X-Forwarded-For is
-// trusted only from a loopback peer.
+// believed only from a configured trusted proxy, and then its rightmost
+// untrusted hop.
 func ClientIP(r *http.Request) string { return clientip.Of(r) }
+
+// Secure is whether the browser reached duban over HTTPS (clientip.Secure):
+// cookies set then are Secure, and the server gives them the __Host-
+// prefix.
+func Secure(r *http.Request) bool { return clientip.Secure(r) }
 
 // Actor is the audit log's view of the request's caller.
 func Actor(r *http.Request) audit.Actor {

@@ -4,8 +4,10 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime/debug"
+	"strings"
 	"time"
 
+	"github.com/duban/duban/internal/clientip"
 	"github.com/duban/duban/internal/httpauth"
 )
 
@@ -52,7 +54,8 @@ func logRequests(log *slog.Logger, next http.Handler) http.Handler {
 
 // securityHeaders are sent with every response: no framing by other
 // sites, no type sniffing, a strict content policy (scripts only from
-// duban itself), no referrer to other origins.
+// duban itself), no referrer to other origins. HSTS goes with HTTPS
+// only (secureTransport).
 func securityHeaders(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
@@ -62,4 +65,98 @@ func securityHeaders(next http.Handler) http.Handler {
 		h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'")
 		next.ServeHTTP(w, r)
 	})
+}
+
+// hostPrefix marks a cookie the browser keeps only if it came over HTTPS,
+// for the whole site (Path=/) and for this host alone (no Domain): no
+// other host, nor anyone on plain HTTP, can plant one in its place.
+const hostPrefix = "__Host-"
+
+// secureTransport applies the HTTPS policy in one place, for every cookie
+// any page sets and for every answer, cached or not. Over HTTPS (duban's
+// TLS, or a trusted proxy saying https) cookies go out Secure and
+// __Host- prefixed, only __Host- cookies are read back (under their plain
+// names, so handlers ask for the name they set), and HSTS is sent. Over
+// plain HTTP, as the demo on 127.0.0.1 runs, neither: a browser would
+// refuse a Secure cookie there.
+func secureTransport(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		secure := clientip.Secure(r)
+		if secure {
+			r = hostCookiesOnly(r)
+		}
+		tw := &transportWriter{ResponseWriter: w, secure: secure}
+		next.ServeHTTP(tw, r)
+		tw.fix() // a handler that wrote nothing: the headers are still ours
+	})
+}
+
+// hostCookiesOnly is r with only its __Host- cookies, renamed to their
+// plain names. A plain-named cookie over HTTPS may have been planted over
+// HTTP or by a sibling host, and is dropped.
+func hostCookiesOnly(r *http.Request) *http.Request {
+	if len(r.Header.Values("Cookie")) == 0 {
+		return r
+	}
+	var kept []string
+	for _, c := range r.Cookies() {
+		if name, ok := strings.CutPrefix(c.Name, hostPrefix); ok && name != "" {
+			kept = append(kept, (&http.Cookie{Name: name, Value: c.Value, Quoted: c.Quoted}).String())
+		}
+	}
+	r2 := r.Clone(r.Context())
+	r2.Header.Del("Cookie")
+	if len(kept) > 0 {
+		r2.Header.Set("Cookie", strings.Join(kept, "; "))
+	}
+	return r2
+}
+
+// transportWriter fixes the headers just before they are sent.
+type transportWriter struct {
+	http.ResponseWriter
+	secure, fixed bool
+}
+
+func (w *transportWriter) fix() {
+	if w.fixed {
+		return
+	}
+	w.fixed = true
+	h := w.ResponseWriter.Header()
+	if !w.secure {
+		h.Del("Strict-Transport-Security") // a cached answer may carry one
+		return
+	}
+	h.Set("Strict-Transport-Security", "max-age=31536000")
+	lines := h["Set-Cookie"]
+	for i, line := range lines {
+		c, err := http.ParseSetCookie(line)
+		if err != nil {
+			continue
+		}
+		c.Secure = true
+		if c.Path == "/" && c.Domain == "" && !strings.HasPrefix(c.Name, hostPrefix) {
+			c.Name = hostPrefix + c.Name
+		}
+		lines[i] = c.String()
+	}
+}
+
+func (w *transportWriter) WriteHeader(code int) {
+	w.fix()
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *transportWriter) Write(b []byte) (int, error) {
+	w.fix()
+	return w.ResponseWriter.Write(b)
+}
+
+func (w *transportWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+// FlushError fixes the headers before a flush sends them.
+func (w *transportWriter) FlushError() error {
+	w.fix()
+	return http.NewResponseController(w.ResponseWriter).Flush()
 }

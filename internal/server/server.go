@@ -6,6 +6,7 @@ package server
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -14,6 +15,7 @@ import (
 	"time"
 
 	"github.com/duban/duban/internal/api"
+	"github.com/duban/duban/internal/clientip"
 	"github.com/duban/duban/internal/httpauth"
 	"github.com/duban/duban/internal/respcache"
 	"github.com/duban/duban/internal/services"
@@ -30,6 +32,9 @@ type Deps struct {
 	Open311 Mounter
 	Log     *slog.Logger
 	Pages   Mounter // the web pages; nil serves the API only
+	// ClientIP says who is calling and whether over HTTPS, trusting the
+	// configured proxies; nil trusts a proxy on loopback only.
+	ClientIP *clientip.Resolver
 }
 
 // Server is the HTTP side of duban.
@@ -59,8 +64,10 @@ func New(d Deps) *Server {
 	if d.Pages != nil {
 		d.Pages.Routes(mux)
 	}
-	// Outermost first: recover, log, headers, then refuse cross-site writes
-	// before anyone is authenticated by a cookie the browser sent along.
+	// Outermost first: recover, find the client (its address and whether
+	// HTTPS), apply the HTTPS cookie policy, log, headers, then refuse
+	// cross-site writes before anyone is authenticated by a cookie the
+	// browser sent along.
 	cop := http.NewCrossOriginProtection()
 	// The version read while authenticating serves the cache too: one
 	// query per request.
@@ -73,38 +80,83 @@ func New(d Deps) *Server {
 	// The cache reads the server's clock, the sign-in service's, for the
 	// day its answers were made on.
 	cache := respcache.New(version, d.Services.Signin.Now, 4096, 2<<20)
-	s.handler = recoverer(d.Log, logRequests(d.Log, securityHeaders(cop.Handler(httpauth.Middleware(d.Services.Signin)(cache.Handler(cacheKey, mux))))))
+	resolver := d.ClientIP
+	if resolver == nil {
+		resolver = clientip.New(clientip.Loopback())
+	}
+	s.handler = recoverer(d.Log, resolver.Handler(secureTransport(logRequests(d.Log,
+		securityHeaders(cop.Handler(httpauth.Middleware(d.Services.Signin)(cache.Handler(cacheKey, mux))))))))
 	return s
 }
 
 // ServeHTTP makes the server an http.Handler, for tests.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
 
-// Run listens on addr until ctx ends, then drains requests for up to
-// grace before closing. ready, if not nil, receives the bound address.
-func (s *Server) Run(ctx context.Context, addr string, grace time.Duration, ready func(net.Addr)) error {
-	ln, err := net.Listen("tcp", addr)
-	if err != nil {
-		return fmt.Errorf("server: listen %s: %w", addr, err)
-	}
+// Listen is how Run listens.
+type Listen struct {
+	Addr string
+	// TLSCert and TLSKey are PEM files; with both set Run serves HTTPS
+	// only, TLS 1.2 at least.
+	TLSCert, TLSKey string
+	// Timeouts of the http.Server; a zero one is no limit.
+	ReadHeaderTimeout, ReadTimeout, WriteTimeout, IdleTimeout time.Duration
+	// Grace is how long shutdown drains requests.
+	Grace time.Duration
+}
+
+// TLS is whether l serves HTTPS.
+func (l Listen) TLS() bool { return l.TLSCert != "" }
+
+// Run listens on l.Addr until ctx ends, then drains requests for up to
+// l.Grace before closing. ready, if not nil, receives the bound address.
+// A slow client is cut off by the timeouts: one that never finishes its
+// headers (slow loris) after ReadHeaderTimeout.
+func (s *Server) Run(ctx context.Context, l Listen, ready func(net.Addr)) error {
 	srv := &http.Server{
 		Handler:           s.handler,
-		ReadHeaderTimeout: 10 * time.Second,
-		IdleTimeout:       2 * time.Minute,
+		ReadHeaderTimeout: l.ReadHeaderTimeout,
+		ReadTimeout:       l.ReadTimeout,
+		WriteTimeout:      l.WriteTimeout,
+		IdleTimeout:       l.IdleTimeout,
 		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
+		ErrorLog:          slog.NewLogLogger(s.Log.Handler(), slog.LevelDebug),
+	}
+	if l.TLS() {
+		cert, err := tls.LoadX509KeyPair(l.TLSCert, l.TLSKey)
+		if err != nil {
+			return fmt.Errorf("server: tls_cert %s, tls_key %s: %w", l.TLSCert, l.TLSKey, err)
+		}
+		srv.TLSConfig = &tls.Config{MinVersion: tls.VersionTLS12, Certificates: []tls.Certificate{cert},
+			// Under TLS 1.2, forward secrecy and authenticated encryption
+			// only (TLS 1.3's suites are all of that kind).
+			CipherSuites: []uint16{
+				tls.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, tls.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,
+				tls.TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384, tls.TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,
+				tls.TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256, tls.TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256,
+			}}
+	}
+	ln, err := net.Listen("tcp", l.Addr)
+	if err != nil {
+		return fmt.Errorf("server: listen %s: %w", l.Addr, err)
 	}
 	if ready != nil {
 		ready(ln.Addr())
 	}
 	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
+	go func() {
+		if l.TLS() {
+			errc <- srv.ServeTLS(ln, "", "")
+			return
+		}
+		errc <- srv.Serve(ln)
+	}()
 	select {
 	case err := <-errc:
 		return fmt.Errorf("server: %w", err)
 	case <-ctx.Done():
 	}
-	s.Log.Info("shutting down", "grace", grace)
-	sctx, cancel := context.WithTimeout(context.Background(), grace)
+	s.Log.Info("shutting down", "grace", l.Grace)
+	sctx, cancel := context.WithTimeout(context.Background(), l.Grace)
 	defer cancel()
 	if err := srv.Shutdown(sctx); err != nil {
 		return fmt.Errorf("server: shutdown: %w", err)

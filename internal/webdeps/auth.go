@@ -31,7 +31,8 @@ func currentUser(u *records.User) web.CurrentUser {
 
 // SignIn checks the password, opens a session and sets its cookie:
 // HttpOnly so scripts cannot read it, SameSite=Lax so other sites cannot
-// send it along with a form, Secure when served over TLS.
+// send it along with a form, Secure (and __Host-, by the server's cookie
+// policy) when the browser came over HTTPS.
 func (a *Auth) SignIn(w http.ResponseWriter, r *http.Request, username, password string) (web.CurrentUser, error) {
 	token, u, err := a.Signin.Login(r.Context(), username, password, httpauth.ClientIP(r), records.SessionWeb, r.UserAgent())
 	switch {
@@ -43,7 +44,7 @@ func (a *Auth) SignIn(w http.ResponseWriter, r *http.Request, username, password
 		return web.CurrentUser{}, err
 	}
 	http.SetCookie(w, &http.Cookie{Name: httpauth.CookieName, Value: token, Path: "/", HttpOnly: true,
-		SameSite: http.SameSiteLaxMode, Secure: r.TLS != nil, Expires: a.Signin.Now().Add(a.Signin.Policy.SessionLifetime)})
+		SameSite: http.SameSiteLaxMode, Secure: httpauth.Secure(r), Expires: a.Signin.Now().Add(a.Signin.Policy.SessionLifetime)})
 	return currentUser(u), nil
 }
 
@@ -57,7 +58,7 @@ func (a *Auth) lockedUntil(r *http.Request, username string) time.Time {
 
 // SignOut ends the session and clears the cookie.
 func (a *Auth) SignOut(w http.ResponseWriter, r *http.Request) error {
-	http.SetCookie(w, &http.Cookie{Name: httpauth.CookieName, Value: "", Path: "/", MaxAge: -1, HttpOnly: true, SameSite: http.SameSiteLaxMode})
+	http.SetCookie(w, &http.Cookie{Name: httpauth.CookieName, Value: "", Path: "/", MaxAge: -1, HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: httpauth.Secure(r)})
 	c := httpauth.From(r.Context())
 	if c == nil {
 		return nil
