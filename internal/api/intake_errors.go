@@ -11,18 +11,6 @@ import (
 	"github.com/duban/duban/internal/intakesvc"
 )
 
-// intakeLabels name the fields of intake's inputs by catalogue key, for
-// problems that a client shows without its own form.
-var intakeLabels = map[string]string{
-	"file": "plans.field.file", "title": "plans.field.title", "doc_number": "plans.col.doc_number",
-	"issuer": "plans.field.issuer", "issued_on": "plans.field.issued_on", "year": "plans.field.year",
-	"path": "plans.field.path", "units": "plans.field.units", "deadlines": "plans.field.deadlines",
-	"targets": "plans.field.targets", "milestones": "plans.field.milestones", "weight": "plans.field.weight",
-	"after": "plans.field.after", "at": "plans.field.at", "with": "plans.field.with",
-	"text": "plans.field.text", "goal": "task.goal", "owner": "task.owner", "requirement": "task.requirement",
-	"measure": "task.measure",
-}
-
 // intakeFail answers intake's coded errors in the caller's language: 422
 // with each problem at its field, 409 for what the plan's state forbids
 // (naming the tasks without units when that is why), and the common
@@ -38,7 +26,7 @@ func intakeFail(w http.ResponseWriter, r *http.Request, err error) {
 		out := make([]problem, len(bad.Problems))
 		for i, p := range bad.Problems {
 			out[i] = problem{Field: p.Field, Message: l.T(p.Key)}
-			if key, ok := intakeLabels[p.Field]; ok {
+			if key, ok := fieldLabels[p.Field]; ok {
 				out[i].Label = l.T(key)
 			}
 		}
