@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/ledger"
 	"github.com/duban/duban/internal/records"
@@ -19,12 +20,18 @@ import (
 const exportPage = 500
 
 // Export writes, as an .xlsx through report.WriteLedger, the ledger of the
-// tasks matching f that p may read, reading them 500 at a time. by names
-// who asked, for the sheet's subtitle.
-func (s *Service) Export(ctx context.Context, p authz.Principal, f records.TaskFilter, by string, w io.Writer) error {
+// tasks matching f that p may read, reading them 500 at a time. The export
+// is recorded in the audit log first (a ledger leaving the system is worth
+// knowing about, even one that fails half-way), and the sheet names who
+// asked by their display name, or their account name when they have none.
+func (s *Service) Export(ctx context.Context, p authz.Principal, actor audit.Actor, f records.TaskFilter, w io.Writer) error {
 	if !authz.Allowed(p, authz.TaskRead) {
 		return ErrForbidden
 	}
+	if err := s.Store.RecordEvent(ctx, actor, "ledger.export", "task", "", ExportDetail(f)); err != nil {
+		return err
+	}
+	by := s.displayName(ctx, actor.ID, actor.Username)
 	plans, err := s.Store.FindPlans(ctx)
 	if err != nil {
 		return err
