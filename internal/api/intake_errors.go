@@ -11,26 +11,16 @@ import (
 	"github.com/duban/duban/internal/intakesvc"
 )
 
-// intakeFail answers intake's coded errors in the caller's language: 422
-// with each problem at its field, 409 for what the plan's state forbids
-// (naming the tasks without units when that is why), and the common
-// answers (403, 404…) for the rest.
+// intakeFail answers intake's errors in the caller's language: a
+// document that could not be read as a problem at "file", a draft with
+// tasks nobody would be told to do as 409 naming them, and the rest
+// (problems at fields, a refusal in the plan's state, 403, 404…) as every
+// service's refusal (fail).
 func intakeFail(w http.ResponseWriter, r *http.Request, err error) {
 	l, _ := i18n.FromRequest(r)
-	var bad *intakesvc.InputError
-	var conflict *intakesvc.ConflictError
 	var unitless *intakesvc.UnitlessError
 	var doc *intakesvc.DocumentError
 	switch {
-	case errors.As(err, &bad):
-		out := make([]problem, len(bad.Problems))
-		for i, p := range bad.Problems {
-			out[i] = problem{Field: p.Field, Message: l.T(p.Key)}
-			if key, ok := fieldLabels[p.Field]; ok {
-				out[i].Label = l.T(key)
-			}
-		}
-		writeProblems(w, "", out)
 	case errors.As(err, &doc):
 		msg := strings.TrimPrefix(doc.Error(), doc.Name+": ")
 		if doc.Key != "" {
@@ -38,8 +28,6 @@ func intakeFail(w http.ResponseWriter, r *http.Request, err error) {
 			msg = l.T(doc.Key)
 		}
 		writeProblems(w, l.T("plans.error.unreadable"), []problem{{Field: "file", Label: l.T("plans.field.file"), Message: msg}})
-	case errors.As(err, &conflict):
-		writeJSON(w, http.StatusConflict, map[string]any{"error": map[string]string{"code": "conflict", "message": l.T(conflict.Key)}})
 	case errors.As(err, &unitless):
 		writeJSON(w, http.StatusConflict, map[string]any{"error": map[string]string{"code": "unitless", "message": unitlessMessage(l, unitless)},
 			"tasks": nonNilRefs(unitless.Tasks), "unmatched": unitless.Unmatched, "unmatched_tasks": nonNilRefs(unitless.UnmatchedTasks)})

@@ -85,25 +85,14 @@ func (d *Deps) caller(ctx context.Context) (authz.Principal, audit.Actor, error)
 	return u.Principal(), audit.Actor{ID: u.ID, Username: u.Username, IP: httpauth.IPFrom(ctx)}, nil
 }
 
-// intakeError translates intake's coded errors for the pages: an input's
-// problems and a refusal in the plan's state become catalogue keys at
-// their form fields, the others the pages' own errors.
+// intakeError translates intake's errors for the pages: tasks nobody
+// would be told to do and an unreadable document are the pages' own
+// errors; the rest (problems at fields, a refusal in the plan's state…)
+// every service's refusal (pageError).
 func intakeError(err error) error {
-	var bad *intakesvc.InputError
-	var conflict *intakesvc.ConflictError
 	var unitless *intakesvc.UnitlessError
 	var doc *intakesvc.DocumentError
 	switch {
-	case errors.As(err, &bad):
-		fields := map[string]string{}
-		for _, p := range bad.Problems {
-			if _, seen := fields[p.Field]; !seen {
-				fields[p.Field] = p.Key
-			}
-		}
-		return &web.ValidationError{Fields: fields}
-	case errors.As(err, &conflict):
-		return &web.ValidationError{Fields: map[string]string{"": conflict.Key}}
 	case errors.As(err, &unitless):
 		return &web.UnitlessError{Tasks: taskRefs(unitless.Tasks), Unmatched: unitless.Unmatched,
 			UnmatchedTasks: taskRefs(unitless.UnmatchedTasks)}
