@@ -95,7 +95,7 @@ func checkSheetTexts(name string, updates []report.ProgressUpdate) error {
 		if utf8.RuneCountInString(u.Text) > MaxText {
 			const key = "report.import.text_too_long"
 			args := []any{"max", MaxText}
-			bad = append(bad, report.RowError{Row: u.Row, Column: "进展情况", Key: key, Args: args,
+			bad = append(bad, report.RowError{Row: u.Row, Column: sheetText("ledger.export.progress_column"), Key: key, Args: args,
 				Message: i18n.Lookup(i18n.ZhCN, key, args...)})
 		}
 	}
