@@ -124,7 +124,7 @@ var fieldLabels = map[string]string{
 	"targets": "plans.field.targets", "milestones": "plans.field.milestones", "weight": "plans.field.weight",
 	"after": "plans.field.after", "at": "plans.field.at", "with": "plans.field.with",
 	"text": "plans.field.text", "goal": "task.goal", "owner": "task.owner", "requirement": "task.requirement",
-	"measure": "task.measure",
+	"measure": "task.measure", "percent": "task.report.percent", "files": "task.files", "reason": "task.return.reason",
 }
 
 // badRequest is a problem with a request, a message of the catalogue

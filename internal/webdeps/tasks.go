@@ -14,8 +14,9 @@ import (
 	"github.com/duban/duban/internal/web"
 )
 
-// tasks is the ledger for the pages. Reads go through ledgersvc, which
-// scopes them to what the user may see; writes mirror the API's rules.
+// tasks is the ledger for the pages: a thin adapter over ledgersvc, which
+// the API calls too, so that what a user may see and do, and the rules of
+// each step, are one.
 type tasks struct{ d *Deps }
 
 // storeFilter turns the page's filter into the store's; ledgersvc adds
