@@ -1,32 +1,29 @@
 package api
 
 import (
-	"errors"
 	"mime"
 	"net/http"
-	"strings"
 
 	"github.com/duban/duban/internal/authz"
-	"github.com/duban/duban/internal/fault"
 	"github.com/duban/duban/internal/httpauth"
-	"github.com/duban/duban/internal/ledgersvc"
 )
 
 // closeRequest is a unit's application for 销号, with its evidence
-// (JSON {"text"} or a multipart form with text and "attachments").
+// (JSON {"text"} or a multipart form with text and "attachments"),
+// through ledgersvc.RequestClose.
 func (h *Handler) closeRequest(w http.ResponseWriter, r *http.Request) {
-	c, t, ok := h.taskFor(w, r, authz.TaskReport)
+	c, id, ok := begin(w, r, authz.TaskReport)
 	if !ok {
 		return
 	}
 	var in progressInput
-	atts, err := h.readReport(w, r, &in)
+	ups, err := readReport(w, r, &in)
 	if err != nil {
 		fail(w, r, err)
 		return
 	}
-	id, err := h.Store.RequestClose(r.Context(), httpauth.Actor(r), t.ID, ledgersvc.ReportingUnit(c.Principal(), t), strings.TrimSpace(in.Text), atts)
-	reply(w, r, http.StatusCreated, map[string]any{"id": id}, err)
+	rid, err := h.Ledger.RequestClose(r.Context(), c.Principal(), httpauth.Actor(r), id, in.Text, ups)
+	reply(w, r, http.StatusCreated, map[string]any{"id": rid}, err)
 }
 
 // closeGrant verifies and closes a task (销号).
@@ -39,8 +36,10 @@ func (h *Handler) closeReturn(w http.ResponseWriter, r *http.Request) {
 	h.decide(w, r, false)
 }
 
+// decide answers a 销号 application (ledgersvc.Decide) with the task as
+// the ledger shows it afterwards.
 func (h *Handler) decide(w http.ResponseWriter, r *http.Request, close bool) {
-	_, id, ok := begin(w, r, authz.TaskClose)
+	c, id, ok := begin(w, r, authz.TaskClose)
 	if !ok {
 		return
 	}
@@ -53,37 +52,21 @@ func (h *Handler) decide(w http.ResponseWriter, r *http.Request, close bool) {
 			return
 		}
 	}
-	if err := h.Store.DecideClose(r.Context(), httpauth.Actor(r), id, close, strings.TrimSpace(in.Reason)); err != nil {
-		fail(w, r, err)
-		return
-	}
-	t, err := h.Store.FindTaskByID(r.Context(), id)
-	if err != nil {
-		fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, h.Ledger.View(t))
+	t, err := h.Ledger.Decide(r.Context(), c.Principal(), httpauth.Actor(r), id, close, in.Reason)
+	reply(w, r, http.StatusOK, t, err)
 }
 
-// attachmentGet downloads an attachment, to whoever may read its task.
-// It is served as a download, never rendered inline, with its checked type.
+// attachmentGet downloads an attachment, to whoever may read its task
+// (ledgersvc.Attachment). It is served as a download, never rendered
+// inline, with its checked type.
 func (h *Handler) attachmentGet(w http.ResponseWriter, r *http.Request) {
 	c, id, ok := begin(w, r, authz.TaskRead)
 	if !ok {
 		return
 	}
-	a, taskID, err := h.Store.FindAttachment(r.Context(), id)
+	a, f, err := h.Ledger.Attachment(r.Context(), c.Principal(), id)
 	if err != nil {
 		fail(w, r, err)
-		return
-	}
-	if _, err := h.Ledger.Readable(r.Context(), c.Principal(), taskID); err != nil {
-		fail(w, r, err)
-		return
-	}
-	f, err := h.Files.Get(a.SHA256)
-	if err != nil {
-		fail(w, r, errors.Join(fault.ErrNotFound, err))
 		return
 	}
 	defer f.Close()

@@ -11,38 +11,16 @@ import (
 	"github.com/duban/duban/internal/intakesvc"
 )
 
-// intakeLabels name the fields of intake's inputs by catalogue key, for
-// problems that a client shows without its own form.
-var intakeLabels = map[string]string{
-	"file": "plans.field.file", "title": "plans.field.title", "doc_number": "plans.col.doc_number",
-	"issuer": "plans.field.issuer", "issued_on": "plans.field.issued_on", "year": "plans.field.year",
-	"path": "plans.field.path", "units": "plans.field.units", "deadlines": "plans.field.deadlines",
-	"targets": "plans.field.targets", "milestones": "plans.field.milestones", "weight": "plans.field.weight",
-	"after": "plans.field.after", "at": "plans.field.at", "with": "plans.field.with",
-	"text": "plans.field.text", "goal": "task.goal", "owner": "task.owner", "requirement": "task.requirement",
-	"measure": "task.measure",
-}
-
-// intakeFail answers intake's coded errors in the caller's language: 422
-// with each problem at its field, 409 for what the plan's state forbids
-// (naming the tasks without units when that is why), and the common
-// answers (403, 404…) for the rest.
+// intakeFail answers intake's errors in the caller's language: a
+// document that could not be read as a problem at "file", a draft with
+// tasks nobody would be told to do as 409 naming them, and the rest
+// (problems at fields, a refusal in the plan's state, 403, 404…) as every
+// service's refusal (fail).
 func intakeFail(w http.ResponseWriter, r *http.Request, err error) {
 	l, _ := i18n.FromRequest(r)
-	var bad *intakesvc.InputError
-	var conflict *intakesvc.ConflictError
 	var unitless *intakesvc.UnitlessError
 	var doc *intakesvc.DocumentError
 	switch {
-	case errors.As(err, &bad):
-		out := make([]problem, len(bad.Problems))
-		for i, p := range bad.Problems {
-			out[i] = problem{Field: p.Field, Message: l.T(p.Key)}
-			if key, ok := intakeLabels[p.Field]; ok {
-				out[i].Label = l.T(key)
-			}
-		}
-		writeProblems(w, "", out)
 	case errors.As(err, &doc):
 		msg := strings.TrimPrefix(doc.Error(), doc.Name+": ")
 		if doc.Key != "" {
@@ -50,8 +28,6 @@ func intakeFail(w http.ResponseWriter, r *http.Request, err error) {
 			msg = l.T(doc.Key)
 		}
 		writeProblems(w, l.T("plans.error.unreadable"), []problem{{Field: "file", Label: l.T("plans.field.file"), Message: msg}})
-	case errors.As(err, &conflict):
-		writeJSON(w, http.StatusConflict, map[string]any{"error": map[string]string{"code": "conflict", "message": l.T(conflict.Key)}})
 	case errors.As(err, &unitless):
 		writeJSON(w, http.StatusConflict, map[string]any{"error": map[string]string{"code": "unitless", "message": unitlessMessage(l, unitless)},
 			"tasks": nonNilRefs(unitless.Tasks), "unmatched": unitless.Unmatched, "unmatched_tasks": nonNilRefs(unitless.UnmatchedTasks)})

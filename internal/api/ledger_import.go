@@ -2,7 +2,6 @@ package api
 
 import (
 	"errors"
-	"fmt"
 	"net/http"
 
 	"github.com/duban/duban/internal/authz"
@@ -33,7 +32,7 @@ func (h *Handler) progressImport(w http.ResponseWriter, r *http.Request) {
 	r.Body = http.MaxBytesReader(w, r.Body, 64<<20)
 	file, header, err := r.FormFile("file")
 	if err != nil {
-		fail(w, r, errBadRequestf("需要上传字段 file (multipart field file)"))
+		fail(w, r, errInvalid("api.problem.file_field"))
 		return
 	}
 	defer file.Close()
@@ -41,11 +40,15 @@ func (h *Handler) progressImport(w http.ResponseWriter, r *http.Request) {
 	var sheetErr *report.SheetError
 	if errors.As(err, &sheetErr) {
 		problems := make([]rowProblem, len(sheetErr.Errors))
+		loc := localizer(r)
 		for i, e := range sheetErr.Errors {
 			problems[i] = rowProblem{Row: e.Row, Cell: e.Cell, Column: e.Column, Message: e.Message}
+			if msg := loc.T(e.Key, e.Args...); e.Key != "" && msg != e.Key {
+				problems[i].Message = msg // the catalogue words it in the caller's language
+			}
 		}
 		writeJSON(w, http.StatusUnprocessableEntity, map[string]any{
-			"error": map[string]string{"code": "sheet_rows", "message": fmt.Sprintf("%s: %d 处错误，未导入任何数据", header.Filename, len(problems))},
+			"error": map[string]string{"code": "sheet_rows", "message": loc.T("api.problem.sheet_rows", "file", header.Filename, "n", len(problems))},
 			"rows":  problems})
 		return
 	}

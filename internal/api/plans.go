@@ -10,25 +10,17 @@ import (
 	"github.com/duban/duban/internal/i18n"
 	"github.com/duban/duban/internal/intakesvc"
 	"github.com/duban/duban/internal/ledgersvc"
-	"github.com/duban/duban/internal/records"
 )
 
-// planList lists the plans.
+// planList lists the plans, newest first.
 func (h *Handler) planList(w http.ResponseWriter, r *http.Request) {
-	if _, err := allowed(r, authz.PlanRead); err != nil {
-		fail(w, r, err)
-		return
-	}
-	plans, err := h.Store.FindPlans(r.Context())
+	c, err := allowed(r, authz.PlanRead)
 	if err != nil {
 		fail(w, r, err)
 		return
 	}
-	items := make([]ledgersvc.Plan, len(plans))
-	for i := range plans {
-		items[i] = ledgersvc.PlanOf(&plans[i])
-	}
-	writeJSON(w, http.StatusOK, list[ledgersvc.Plan]{Items: items, Total: len(items)})
+	items, err := h.Intake.Plans(r.Context(), c.Principal())
+	reply(w, r, http.StatusOK, list[ledgersvc.Plan]{Items: items, Total: len(items)}, err)
 }
 
 // planGet returns a plan with the tasks the caller may read: all of them,
@@ -38,12 +30,7 @@ func (h *Handler) planGet(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	p, err := h.Store.FindPlanByID(r.Context(), id)
-	if err != nil {
-		fail(w, r, err)
-		return
-	}
-	views, total, err := h.Ledger.List(r.Context(), c.Principal(), records.TaskFilter{PlanID: id, Limit: 500})
+	pt, err := h.Intake.Plan(r.Context(), c.Principal(), id)
 	if err != nil {
 		fail(w, r, err)
 		return
@@ -51,7 +38,7 @@ func (h *Handler) planGet(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, struct {
 		ledgersvc.Plan
 		Tasks list[ledgersvc.Task] `json:"tasks"`
-	}{ledgersvc.PlanOf(p), list[ledgersvc.Task]{Items: views, Total: total}})
+	}{pt.Plan, list[ledgersvc.Task]{Items: pt.Tasks, Total: pt.Total}})
 }
 
 // planImport takes an uploaded plan document (multipart field "file") in

@@ -4,7 +4,9 @@ import (
 	"encoding/json"
 	"errors"
 	"log/slog"
+	"maps"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -14,7 +16,6 @@ import (
 
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/httpauth"
-	"github.com/duban/duban/internal/ledgersvc"
 	"github.com/duban/duban/internal/signin"
 )
 
@@ -36,20 +37,25 @@ var (
 // fail writes err as a JSON error with the status it deserves, worded
 // from the catalogue in the caller's language (Accept-Language, zh-CN by
 // default); internal errors are logged once here and not shown to the
-// caller.
+// caller. A service's refusal (fault.Error) is answered from fault's one
+// table: its fields as problems (422), its key as the message.
 func fail(w http.ResponseWriter, r *http.Request, err error) {
 	loc := localizer(r)
+	if e := fault.As(err); e != nil && (len(e.Fields) > 0 || (e.Key != "" && !errors.Is(err, records.ErrClosed))) {
+		failFault(w, loc, e)
+		return
+	}
 	status, code := http.StatusInternalServerError, "internal"
 	switch {
 	case errors.Is(err, signin.ErrBadCredentials):
 		status, code = http.StatusUnauthorized, "bad_credentials"
-	case errors.Is(err, errUnauthenticated), errors.Is(err, signin.ErrNoSession):
+	case errors.Is(err, errUnauthenticated), errors.Is(err, signin.ErrNoSession), errors.Is(err, fault.ErrUnauthenticated):
 		status, code = http.StatusUnauthorized, "unauthenticated"
 	case errors.Is(err, signin.ErrDisabled):
 		status, code = http.StatusForbidden, "disabled"
 	case errors.Is(err, signin.ErrLocked):
 		status, code = http.StatusLocked, "locked"
-	case errors.Is(err, errForbidden), errors.Is(err, ledgersvc.ErrForbidden):
+	case errors.Is(err, errForbidden), errors.Is(err, fault.ErrForbidden):
 		status, code = http.StatusForbidden, "forbidden"
 	case errors.Is(err, fault.ErrNotFound):
 		status, code = http.StatusNotFound, "not_found"
@@ -71,6 +77,54 @@ func fail(w http.ResponseWriter, r *http.Request, err error) {
 	var body apiError
 	body.Error.Code, body.Error.Message = code, msg
 	writeJSON(w, status, body)
+}
+
+// failFault answers a refusal that names its fields or its reason: the
+// fields as problems under their labels (422), or the key as the message
+// with the code's status.
+func failFault(w http.ResponseWriter, loc i18n.Localizer, e *fault.Error) {
+	args := faultArgs(e)
+	if len(e.Fields) > 0 {
+		out := make([]problem, 0, len(e.Fields))
+		for _, f := range slices.Sorted(maps.Keys(e.Fields)) {
+			p := problem{Field: f, Message: loc.T(e.Fields[f], args...)}
+			if key, ok := fieldLabels[f]; ok {
+				p.Label = loc.T(key)
+			}
+			out = append(out, p)
+		}
+		heading := ""
+		if e.Key != "" {
+			heading = loc.T(e.Key, args...)
+		}
+		writeProblems(w, heading, out)
+		return
+	}
+	var body apiError
+	body.Error.Code, body.Error.Message = string(e.Code), loc.T(e.Key, args...)
+	writeJSON(w, fault.Status(e), body)
+}
+
+// faultArgs are a refusal's placeholders as the catalogue takes them,
+// name/value pairs in name order.
+func faultArgs(e *fault.Error) []any {
+	var args []any
+	for _, k := range slices.Sorted(maps.Keys(e.Args)) {
+		args = append(args, k, e.Args[k])
+	}
+	return args
+}
+
+// fieldLabels name the fields of the services' inputs by catalogue key,
+// for problems that a client shows without its own form.
+var fieldLabels = map[string]string{
+	"file": "plans.field.file", "title": "plans.field.title", "doc_number": "plans.col.doc_number",
+	"issuer": "plans.field.issuer", "issued_on": "plans.field.issued_on", "year": "plans.field.year",
+	"path": "plans.field.path", "units": "plans.field.units", "deadlines": "plans.field.deadlines",
+	"targets": "plans.field.targets", "milestones": "plans.field.milestones", "weight": "plans.field.weight",
+	"after": "plans.field.after", "at": "plans.field.at", "with": "plans.field.with",
+	"text": "plans.field.text", "goal": "task.goal", "owner": "task.owner", "requirement": "task.requirement",
+	"measure": "task.measure", "percent": "task.report.percent", "files": "task.files", "reason": "task.return.reason",
 }
 
 // badRequest is a problem with a request, a message of the catalogue

@@ -1,12 +1,14 @@
 package api
 
 import (
+	"errors"
+	"mime"
 	"net/http"
-	"strings"
 	"time"
 
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/httpauth"
+	"github.com/duban/duban/internal/ledgersvc"
 	"github.com/duban/duban/internal/supervise"
 )
 
@@ -24,28 +26,29 @@ type supervisionStep struct {
 }
 
 // supervisionList is what the office's rules did about a task, oldest
-// first, for whoever may read the task.
+// first, for whoever may read the task (ledgersvc.Supervision).
 func (h *Handler) supervisionList(w http.ResponseWriter, r *http.Request) {
-	_, t, ok := h.taskFor(w, r, authz.TaskRead)
+	c, id, ok := begin(w, r, authz.TaskRead)
 	if !ok {
 		return
 	}
-	hist, err := h.Store.SupervisionHistory(r.Context(), []int64{t.ID})
+	steps, err := h.Ledger.Supervision(r.Context(), c.Principal(), id)
 	if err != nil {
 		fail(w, r, err)
 		return
 	}
-	out := make([]supervisionStep, 0, len(hist[t.ID]))
-	for _, e := range hist[t.ID] {
-		out = append(out, stepOf(e))
+	out := make([]supervisionStep, 0, len(steps))
+	for _, s := range steps {
+		out = append(out, stepOf(s.Event))
 	}
 	reply(w, r, http.StatusOK, map[string]any{"items": out}, nil)
 }
 
-// supervisionAnswer is a unit's 整改反馈 to a 督办单 ({"key", "text"}),
-// which stops the notice's escalation.
+// supervisionAnswer is a unit's 整改反馈 to a 督办单 (JSON {"key", "text"},
+// or a multipart form with key, text and evidence in "attachments"),
+// which stops the notice's escalation (ledgersvc.Answer).
 func (h *Handler) supervisionAnswer(w http.ResponseWriter, r *http.Request) {
-	_, t, ok := h.taskFor(w, r, authz.TaskReport)
+	c, id, ok := begin(w, r, authz.TaskReport)
 	if !ok {
 		return
 	}
@@ -53,11 +56,19 @@ func (h *Handler) supervisionAnswer(w http.ResponseWriter, r *http.Request) {
 		Key  string `json:"key"`
 		Text string `json:"text"`
 	}
-	if err := readJSON(r, &in); err != nil {
+	var ups []ledgersvc.Upload
+	if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt == "multipart/form-data" {
+		r.Body = http.MaxBytesReader(w, r.Body, maxUpload)
+		if err := r.ParseMultipartForm(8 << 20); err != nil {
+			fail(w, r, errors.Join(errBadRequest, err))
+			return
+		}
+		in.Key, in.Text, ups = r.FormValue("key"), r.FormValue("text"), attachments(r)
+	} else if err := readJSON(r, &in); err != nil {
 		fail(w, r, err)
 		return
 	}
-	err := h.Store.AnswerSupervision(r.Context(), httpauth.Actor(r), t.ID, in.Key, strings.TrimSpace(in.Text), nil)
+	err := h.Ledger.Answer(r.Context(), c.Principal(), httpauth.Actor(r), id, in.Key, in.Text, ups)
 	reply(w, r, http.StatusOK, map[string]any{"key": in.Key, "answered": true}, err)
 }
 

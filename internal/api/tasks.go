@@ -20,7 +20,7 @@ func (h *Handler) taskFilter(r *http.Request) (records.TaskFilter, error) {
 		if v := q.Get(key); v != "" {
 			n, err := strconv.ParseInt(v, 10, 64)
 			if err != nil {
-				return f, errBadRequestf(key + " 应为整数 id")
+				return f, errInvalid("api.problem.id_int", "key", key)
 			}
 			*dst = n
 		}
@@ -29,7 +29,7 @@ func (h *Handler) taskFilter(r *http.Request) (records.TaskFilter, error) {
 		if v := q.Get(key); v != "" {
 			d, err := time.Parse("2006-01-02", v)
 			if err != nil {
-				return f, errBadRequestf(key + " 应为 YYYY-MM-DD")
+				return f, errInvalid("api.problem.date", "key", key)
 			}
 			*dst = d
 		}

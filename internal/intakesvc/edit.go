@@ -9,6 +9,7 @@ import (
 
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/authz"
+	"github.com/duban/duban/internal/ledger"
 	"github.com/duban/duban/internal/ledgersvc"
 	"github.com/duban/duban/internal/plandoc"
 	"github.com/duban/duban/internal/records"
@@ -84,7 +85,11 @@ func (s *Service) UpdateTask(ctx context.Context, p authz.Principal, actor audit
 		return nil, err
 	}
 	if up.Units != nil {
-		links, err := s.unitLinks(ctx, *up.Units)
+		current, err := s.Store.FindTaskByID(ctx, task)
+		if err != nil {
+			return nil, err
+		}
+		links, err := s.unitLinks(ctx, *up.Units, current)
 		if err != nil {
 			return nil, err
 		}
@@ -176,12 +181,20 @@ func (s *Service) unitIndex(ctx context.Context) (*units.Index, error) {
 	return units.NewIndex(list), nil
 }
 
-// unitLinks checks the units of an edit: each has a name, and a registry
-// unit the office chose exists. A name that the registry would not match
-// to its chosen unit takes the unit's registered name: the review matches
-// by name, and the ledger should show the official name rather than the
-// document's abbreviation.
-func (s *Service) unitLinks(ctx context.Context, in []records.UnitLink) ([]records.UnitLink, error) {
+// unitLinks checks the units of an edit of task (nil: a task being added
+// to a draft): each has a name, and a registry unit chosen by id exists.
+// A name that the registry would not match to its chosen unit takes the
+// unit's registered name: the review matches by name, and the ledger
+// should show the official name rather than the document's abbreviation.
+//
+// A unit given by name only is left for the review to match while the
+// task is a draft (the review flags names it does not know, confirming
+// counts them, and 新建单位 saves a name before registering it). On a
+// registered task it must name a registered unit, by its name or an
+// alias, and is linked to it, or no unit would ever see the task; a name
+// the registry does not know is refused (plans.error.unit_unregistered),
+// unless the task holds it already unlinked, as confirmed.
+func (s *Service) unitLinks(ctx context.Context, in []records.UnitLink, task *records.Task) ([]records.UnitLink, error) {
 	reg, err := s.Store.FindUnits(ctx)
 	if err != nil {
 		return nil, err
@@ -192,11 +205,21 @@ func (s *Service) unitLinks(ctx context.Context, in []records.UnitLink) ([]recor
 		byID[u.ID] = u
 		list[i] = units.Unit{ID: u.ID, Name: u.Name, Aliases: u.Aliases}
 	}
+	registered := task != nil && task.Status != string(ledger.Draft)
+	held := map[string]bool{}
+	if registered {
+		for _, l := range task.UnitLinks {
+			if l.UnitID == 0 {
+				held[strings.TrimSpace(l.Name)] = true
+			}
+		}
+	}
 	ix := units.NewIndex(list)
 	out := make([]records.UnitLink, 0, len(in))
 	for _, l := range in {
 		l.Name = strings.TrimSpace(l.Name)
-		if l.UnitID != 0 {
+		switch {
+		case l.UnitID != 0:
 			u, ok := byID[l.UnitID]
 			if !ok {
 				return nil, invalid("units", "error.unit_not_found")
@@ -204,9 +227,13 @@ func (s *Service) unitLinks(ctx context.Context, in []records.UnitLink) ([]recor
 			if ix.Match(l.Name).UnitID != u.ID {
 				l.Name = u.Name
 			}
-		}
-		if l.Name == "" {
+		case l.Name == "":
 			return nil, invalid("units", "plans.error.unit_name")
+		case registered:
+			l.UnitID = ix.Match(l.Name).UnitID
+			if l.UnitID == 0 && !held[l.Name] {
+				return nil, invalid("units", "plans.error.unit_unregistered")
+			}
 		}
 		out = append(out, l)
 	}

@@ -1,9 +1,11 @@
 package intakesvc
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
+	"github.com/duban/duban/internal/fault"
 	"github.com/duban/duban/internal/ledgersvc"
 )
 
@@ -33,6 +35,23 @@ func (e *InputError) Error() string {
 	return "intake: invalid input: " + strings.Join(keys, "; ")
 }
 
+// As lets the adapters' one translator read e as fault's refusal: invalid,
+// each problem's key at its field (checks keeps one problem a field).
+func (e *InputError) As(target any) bool {
+	t, ok := target.(**fault.Error)
+	if !ok {
+		return false
+	}
+	fields := make(map[string]string, len(e.Problems))
+	for _, p := range e.Problems {
+		if _, seen := fields[p.Field]; !seen {
+			fields[p.Field] = p.Key
+		}
+	}
+	*t = &fault.Error{Code: fault.Invalid, Fields: fields, Err: errors.New(e.Error())}
+	return true
+}
+
 // invalid is an InputError of one problem.
 func invalid(field, key string) *InputError {
 	return &InputError{Problems: []Problem{{Field: field, Key: key}}}
@@ -51,6 +70,21 @@ type ConflictError struct {
 func (e *ConflictError) Error() string { return "intake: " + e.Key + ": " + e.Err.Error() }
 
 func (e *ConflictError) Unwrap() error { return e.Err }
+
+// As lets the adapters' one translator read e as fault's refusal: the
+// store's code (conflict or state) with e's key.
+func (e *ConflictError) As(target any) bool {
+	t, ok := target.(**fault.Error)
+	if !ok {
+		return false
+	}
+	code := fault.CodeOf(e.Err)
+	if code == "" {
+		code = fault.Conflict
+	}
+	*t = &fault.Error{Code: code, Key: e.Key, Err: e.Err}
+	return true
+}
 
 // UnitlessError refuses to register a draft until the office confirms it
 // knowingly (force): some of its tasks have no responsible unit, so that

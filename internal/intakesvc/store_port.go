@@ -15,6 +15,7 @@ type Store interface {
 	DeletePlan(ctx context.Context, actor audit.Actor, id int64) error
 	DeleteTask(ctx context.Context, actor audit.Actor, planID, taskID int64) error
 	FindPlanByID(ctx context.Context, id int64) (*records.Plan, error)
+	FindPlans(ctx context.Context) ([]records.Plan, error)
 	FindTaskByID(ctx context.Context, id int64) (*records.Task, error)
 	FindUnits(ctx context.Context) ([]records.Unit, error)
 	ImportPlan(ctx context.Context, in records.PlanImport) (id int64, created bool, err error)

@@ -54,7 +54,7 @@ func (s *Service) AddTask(ctx context.Context, p authz.Principal, actor audit.Ac
 	if in.After != 0 && indexOf(tasks, in.After) < 0 {
 		return nil, invalid("after", "plans.error.no_such_task")
 	}
-	links, err := s.unitLinks(ctx, in.Units)
+	links, err := s.unitLinks(ctx, in.Units, nil)
 	if err != nil {
 		return nil, err
 	}

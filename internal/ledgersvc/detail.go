@@ -14,6 +14,7 @@ import (
 // applications, history and report obligations.
 type Detail struct {
 	Task
+	PlanTitle     string                 `json:"plan_title"`
 	Progress      []records.Progress     `json:"progress"`
 	CloseRequests []records.CloseRequest `json:"close_requests"`
 	History       []records.TaskEvent    `json:"history"`
@@ -45,6 +46,10 @@ func (s *Service) Detail(ctx context.Context, p authz.Principal, id int64) (*Det
 	if d.History, err = s.Store.FindTaskEvents(ctx, t.ID); err != nil {
 		return nil, err
 	}
+	s.nameActors(ctx, d.History)
+	if pl, err := s.Store.FindPlanByID(ctx, t.PlanID); err == nil {
+		d.PlanTitle = pl.Title
+	}
 	if d.Obligations, err = s.Obligations(ctx, t); err != nil {
 		return nil, err
 	}
@@ -72,4 +77,28 @@ func (s *Service) Obligations(ctx context.Context, t *records.Task) ([]Obligatio
 		out = append(out, Obligation{Period: p.Key, Label: p.Label, End: p.End.Format("2006-01-02"), Reported: p.Reported, Owed: p.Owed(today)})
 	}
 	return out, nil
+}
+
+// nameActors puts each history entry's actor by their display name: the
+// history keeps account names, and people read each other's names. An
+// account without a display name, or gone, keeps its account name.
+func (s *Service) nameActors(ctx context.Context, history []records.TaskEvent) {
+	names := map[int64]string{}
+	for i, e := range history {
+		if _, ok := names[e.ActorID]; !ok {
+			names[e.ActorID] = s.displayName(ctx, e.ActorID, e.Actor)
+		}
+		history[i].Actor = names[e.ActorID]
+	}
+}
+
+// displayName is the display name of account id, or fallback.
+func (s *Service) displayName(ctx context.Context, id int64, fallback string) string {
+	if id == 0 {
+		return fallback
+	}
+	if u, err := s.Store.FindUserByID(ctx, id); err == nil && u.DisplayName != "" {
+		return u.DisplayName
+	}
+	return fallback
 }

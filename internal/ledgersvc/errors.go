@@ -1,6 +1,7 @@
 package ledgersvc
 
-import "errors"
+import "github.com/duban/duban/internal/fault"
 
-// ErrForbidden is returned when the principal may not see or do what it asked.
-var ErrForbidden = errors.New("ledgersvc: forbidden")
+// ErrForbidden is returned when the principal may not see or do what it
+// asked. It is fault's forbidden code, so every adapter answers it alike.
+var ErrForbidden = fault.ErrForbidden

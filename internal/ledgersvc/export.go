@@ -7,8 +7,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/authz"
-	"github.com/duban/duban/internal/ledger"
+	"github.com/duban/duban/internal/i18n"
 	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/report"
 	"github.com/duban/duban/internal/workday"
@@ -19,12 +20,18 @@ import (
 const exportPage = 500
 
 // Export writes, as an .xlsx through report.WriteLedger, the ledger of the
-// tasks matching f that p may read, reading them 500 at a time. by names
-// who asked, for the sheet's subtitle.
-func (s *Service) Export(ctx context.Context, p authz.Principal, f records.TaskFilter, by string, w io.Writer) error {
+// tasks matching f that p may read, reading them 500 at a time. The export
+// is recorded in the audit log first (a ledger leaving the system is worth
+// knowing about, even one that fails half-way), and the sheet names who
+// asked by their display name, or their account name when they have none.
+func (s *Service) Export(ctx context.Context, p authz.Principal, actor audit.Actor, f records.TaskFilter, w io.Writer) error {
 	if !authz.Allowed(p, authz.TaskRead) {
 		return ErrForbidden
 	}
+	if err := s.Store.RecordEvent(ctx, actor, "ledger.export", "task", "", ExportDetail(f)); err != nil {
+		return err
+	}
+	by := s.displayName(ctx, actor.ID, actor.Username)
 	plans, err := s.Store.FindPlans(ctx)
 	if err != nil {
 		return err
@@ -33,10 +40,10 @@ func (s *Service) Export(ctx context.Context, p authz.Principal, f records.TaskF
 	for _, pl := range plans {
 		titles[pl.ID] = pl.Title
 	}
-	meta := report.LedgerMeta{Title: "执行台账", Subtitle: s.subtitle(ctx, f), GeneratedAt: s.Now(), GeneratedBy: by,
+	meta := report.LedgerMeta{Title: sheetText("ledger.export.title"), Subtitle: s.subtitle(ctx, f), GeneratedAt: s.Now(), GeneratedBy: by,
 		GroupByPlan: f.PlanID == 0 && (f.Sort == "" || f.Sort == "plan")}
 	if f.PlanID != 0 {
-		meta.Title = titles[f.PlanID] + " 执行台账"
+		meta.Title = sheetText("ledger.export.plan_title", "plan", titles[f.PlanID])
 	}
 	return report.WriteLedger(w, meta, s.rows(ctx, p, f, titles))
 }
@@ -88,36 +95,41 @@ func ledgerRow(t *Task, titles map[int64]string, latest map[int64]string) report
 	return row
 }
 
+// sheetText is a text of the sheet from the catalogue. The sheet is in
+// zh-CN whoever exports it: it goes back in through ImportProgress, whose
+// reader knows the zh-CN headers, and on to offices that file it.
+func sheetText(key string, args ...any) string { return i18n.Lookup(i18n.ZhCN, key, args...) }
+
 // subtitle says which tasks the sheet holds, in the office's words.
 func (s *Service) subtitle(ctx context.Context, f records.TaskFilter) string {
 	var parts []string
 	if f.UnitID != 0 {
 		if u, err := s.Store.FindUnitByID(ctx, f.UnitID); err == nil {
-			parts = append(parts, "责任单位："+u.Name)
+			parts = append(parts, sheetText("ledger.export.unit", "name", u.Name))
 		}
 	}
 	if f.Status != "" {
-		parts = append(parts, "状态："+f.Status.Label())
+		parts = append(parts, sheetText("ledger.export.status", "status", f.Status.Label()))
 	}
-	if l, ok := lightLabels[f.Light]; ok {
-		parts = append(parts, "亮灯："+l)
+	if f.Light != "" {
+		if l := sheetText("ledger.export.light." + string(f.Light)); l != "ledger.export.light."+string(f.Light) {
+			parts = append(parts, sheetText("ledger.export.light", "light", l))
+		}
 	}
 	if !f.DueFrom.IsZero() || !f.DueTo.IsZero() {
-		parts = append(parts, "时限："+day(f.DueFrom)+"至"+day(f.DueTo))
+		parts = append(parts, sheetText("ledger.export.due", "from", day(f.DueFrom), "to", day(f.DueTo)))
 	}
 	if f.Q != "" {
-		parts = append(parts, "关键词："+f.Q)
+		parts = append(parts, sheetText("ledger.export.q", "q", f.Q))
 	}
 	if len(parts) == 0 {
 		if f.PlanID != 0 {
-			return "全部任务"
+			return sheetText("ledger.export.all_tasks")
 		}
-		return "全部方案的全部任务"
+		return sheetText("ledger.export.all_plans")
 	}
 	return strings.Join(parts, "；")
 }
-
-var lightLabels = map[ledger.Light]string{ledger.Red: "红灯", ledger.Yellow: "黄灯", ledger.Green: "绿灯", ledger.Blue: "蓝灯"}
 
 func day(t time.Time) string {
 	if t.IsZero() {

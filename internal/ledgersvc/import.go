@@ -3,9 +3,11 @@ package ledgersvc
 import (
 	"context"
 	"io"
+	"unicode/utf8"
 
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/authz"
+	"github.com/duban/duban/internal/i18n"
 	"github.com/duban/duban/internal/ledger"
 	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/report"
@@ -37,6 +39,9 @@ func (s *Service) ImportProgress(ctx context.Context, p authz.Principal, actor a
 		return true
 	})
 	if err != nil {
+		return nil, err
+	}
+	if err := checkSheetTexts(name, updates); err != nil {
 		return nil, err
 	}
 	ids := make([]int64, 0, len(updates))
@@ -79,4 +84,23 @@ func ReportingUnit(p authz.Principal, t *records.Task) int64 {
 		}
 	}
 	return 0
+}
+
+// checkSheetTexts refuses a sheet whose progress texts are longer than a
+// report may be (MaxText), listing each such row as the reader lists its
+// bad rows.
+func checkSheetTexts(name string, updates []report.ProgressUpdate) error {
+	var bad []report.RowError
+	for _, u := range updates {
+		if utf8.RuneCountInString(u.Text) > MaxText {
+			const key = "report.import.text_too_long"
+			args := []any{"max", MaxText}
+			bad = append(bad, report.RowError{Row: u.Row, Column: sheetText("ledger.export.progress_column"), Key: key, Args: args,
+				Message: i18n.Lookup(i18n.ZhCN, key, args...)})
+		}
+	}
+	if len(bad) == 0 {
+		return nil
+	}
+	return &report.SheetError{File: name, Errors: bad}
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/fault"
+	"github.com/duban/duban/internal/files"
 	"github.com/duban/duban/internal/ledger"
 	"github.com/duban/duban/internal/plandoc"
 	"github.com/duban/duban/internal/records"
@@ -18,6 +19,9 @@ type Service struct {
 	Calendar ledger.Calendar
 	Rules    ledger.Rules
 	Now      func() time.Time
+	// Files keeps the attachments of reports, 销号 applications and
+	// answers; nil refuses files.
+	Files *files.Store
 
 	dashboard dashboards
 }

@@ -7,13 +7,19 @@ import (
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/plandoc"
 	"github.com/duban/duban/internal/records"
+	"github.com/duban/duban/internal/supervise"
 )
 
 // Store is what the service reads and writes; *store.DB is one, wired
 // by cli, so the service imports no store and its callers none either.
 type Store interface {
+	AddProgress(ctx context.Context, actor audit.Actor, taskID int64, in records.ProgressInput) (int64, error)
 	AddProgressBatch(ctx context.Context, actor audit.Actor, items []records.ProgressItem) ([]int64, error)
+	AnswerEvidence(ctx context.Context, taskID int64) (map[string][]records.Attachment, error)
+	AnswerSupervision(ctx context.Context, actor audit.Actor, taskID int64, key, text string, atts []records.Attachment) error
 	DataVersion(ctx context.Context) (int64, error)
+	DecideClose(ctx context.Context, actor audit.Actor, taskID int64, close bool, reason string) error
+	FindAttachment(ctx context.Context, id int64) (*records.Attachment, int64, error)
 	FindCloseRequests(ctx context.Context, taskID int64) ([]records.CloseRequest, error)
 	FindPlanByID(ctx context.Context, id int64) (*records.Plan, error)
 	FindPlanSource(ctx context.Context, id int64) (string, error)
@@ -25,7 +31,11 @@ type Store interface {
 	FindTasks(ctx context.Context, f records.TaskFilter) ([]records.Task, int, error)
 	FindUnitByID(ctx context.Context, id int64) (*records.Unit, error)
 	FindUnits(ctx context.Context) ([]records.Unit, error)
+	FindUserByID(ctx context.Context, id int64) (*records.User, error)
 	LatestReportTexts(ctx context.Context, taskIDs []int64) (map[int64]string, error)
 	ReadDashboard(ctx context.Context, today, soon time.Time, overdue int) (*records.Dashboard, error)
+	RecordEvent(ctx context.Context, actor audit.Actor, action, objectType string, objectID any, detail any) error
 	ReportedPeriods(ctx context.Context, taskID int64) (map[string]bool, error)
+	RequestClose(ctx context.Context, actor audit.Actor, taskID, unitID int64, text string, atts []records.Attachment) (int64, error)
+	SupervisionHistory(ctx context.Context, taskIDs []int64) (map[int64][]supervise.Event, error)
 }

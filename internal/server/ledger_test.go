@@ -2,6 +2,7 @@ package server
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -181,5 +182,130 @@ func TestSupervisionThroughAPI(t *testing.T) {
 				t.Errorf("item %+v", it)
 			}
 		})
+	}
+}
+
+// problemsOf reads a 422's problems as field → message.
+func problemsOf(t *testing.T, body []byte) map[string]string {
+	t.Helper()
+	var got struct {
+		Problems []struct{ Field, Message string } `json:"problems"`
+	}
+	if err := json.Unmarshal(body, &got); err != nil {
+		t.Fatalf("%v: %s", err, body)
+	}
+	out := map[string]string{}
+	for _, p := range got.Problems {
+		out[p.Field] = p.Message
+	}
+	return out
+}
+
+// sendIn makes a JSON request as caller in lang and returns the status
+// and the body.
+func (f *fixture) sendIn(t *testing.T, caller, method, path, body, lang string) (int, []byte) {
+	t.Helper()
+	req := httptest.NewRequest(method, path, strings.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Authorization", "Bearer "+f.tokens[caller])
+	if lang != "" {
+		req.Header.Set("Accept-Language", lang)
+	}
+	rec := httptest.NewRecorder()
+	f.srv.ServeHTTP(rec, req)
+	return rec.Code, rec.Body.Bytes()
+}
+
+// TestTaskUpdateRules: the API's task update refuses what the page's
+// does, at the field, in the caller's language: a blank title, a unit
+// chosen by an id the registry lacks, and a unit named by a name it does
+// not know; a registered name is linked to its unit.
+func TestTaskUpdateRules(t *testing.T) {
+	for _, kind := range storetest.Kinds() {
+		t.Run(kind, func(t *testing.T) {
+			f := newFixture(t, kind)
+			path := fmt.Sprintf("/api/v1/tasks/%d", f.taskA)
+			for _, c := range []struct {
+				name, body, field, lang, want string
+			}{
+				{"blank title", `{"title":"  "}`, "title", "", "必填"},
+				{"unknown unit id", `{"units":[{"name":"市法制办","unit_id":4242}]}`, "units", "", "所选单位不存在"},
+				{"unregistered name", `{"units":[{"name":"市未登记局","lead":true}]}`, "units", "", "不在单位名录中"},
+				{"unregistered name, zh-TW", `{"units":[{"name":"市未登记局","lead":true}]}`, "units", "zh-TW", "不在單位名錄中"},
+			} {
+				code, body := f.sendIn(t, "office", "PATCH", path, c.body, c.lang)
+				if code != http.StatusUnprocessableEntity {
+					t.Errorf("%s: %d %s, want 422", c.name, code, body)
+					continue
+				}
+				if msg := problemsOf(t, body)[c.field]; !strings.Contains(msg, c.want) {
+					t.Errorf("%s: %s says %q, want %q", c.name, c.field, msg, c.want)
+				}
+			}
+			task, err := f.db.FindTaskByID(context.Background(), f.taskA)
+			if err != nil || task.Title != "甲任务" || fmt.Sprint(task.UnitIDs) != fmt.Sprint([]int64{f.unitA}) {
+				t.Errorf("refused updates changed the task: %+v, %v", task, err)
+			}
+			var got struct {
+				Units   []string `json:"units"`
+				UnitIDs []int64  `json:"unit_ids"`
+			}
+			code, body := f.sendIn(t, "office", "PATCH", path, `{"title":"甲任务（修订）","units":[{"name":"市法制办","lead":true},{"name":"市财政局"}]}`, "")
+			if code != http.StatusOK || json.Unmarshal(body, &got) != nil || fmt.Sprint(got.UnitIDs) != fmt.Sprint([]int64{f.unitA, f.unitB}) {
+				t.Errorf("registered names: %d %s, want both units linked", code, body)
+			}
+			if code, _ := f.sendIn(t, "liaisonA", "PATCH", path, `{"title":"x"}`, ""); code != http.StatusForbidden {
+				t.Errorf("a liaison updates a task: %d", code)
+			}
+		})
+	}
+}
+
+// TestLedgerStepsThroughAPI: the ledger's rules hold through the API as
+// on the pages: a report's text at most 5,000 characters, its percent
+// and targets checked at their fields, refused files named in the
+// catalogue's words, and a draft task no unit's to report on or read.
+func TestLedgerStepsThroughAPI(t *testing.T) {
+	f := newFixture(t, "sqlite")
+	importDraft(t, f)
+	report := fmt.Sprintf("/api/v1/tasks/%d/progress", f.taskA)
+	long := strings.Repeat("进", 5001)
+	for _, c := range []struct {
+		name, path, body, field, want string
+	}{
+		{"long report", report, `{"text":"` + long + `"}`, "text", "内容过长"},
+		{"percent", report, `{"text":"进展","percent":120}`, "percent", "0 到 100"},
+		{"targets", report, `{"text":"进展","targets":{"x":1}}`, "targets", "有误"},
+		{"long 销号 text", fmt.Sprintf("/api/v1/tasks/%d/close-request", f.taskA), `{"text":"` + long + `"}`, "text", "内容过长"},
+		{"long answer", fmt.Sprintf("/api/v1/tasks/%d/supervision/answer", f.taskA), `{"key":"k","text":"` + long + `"}`, "text", "内容过长"},
+	} {
+		code, body := f.sendIn(t, "liaisonA", "POST", c.path, c.body, "")
+		if code != http.StatusUnprocessableEntity || !strings.Contains(problemsOf(t, body)[c.field], c.want) {
+			t.Errorf("%s: %d %s, want 422 at %s saying %q", c.name, code, body, c.field, c.want)
+		}
+	}
+	var buf bytes.Buffer
+	mw := multipart.NewWriter(&buf)
+	mw.WriteField("text", "附材料")
+	fw, _ := mw.CreateFormFile("attachments", "程序.exe")
+	fw.Write([]byte("MZ\x90\x00"))
+	mw.Close()
+	req := httptest.NewRequest("POST", report, &buf)
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	req.Header.Set("Authorization", "Bearer "+f.tokens["liaisonA"])
+	rec := httptest.NewRecorder()
+	f.srv.ServeHTTP(rec, req)
+	if rec.Code != http.StatusUnprocessableEntity || !strings.Contains(problemsOf(t, rec.Body.Bytes())["files"], "附件类型不允许") {
+		t.Errorf("an .exe attached: %d %s", rec.Code, rec.Body.String())
+	}
+	draft := f.draftTasks[0] // 市法制办's, under review
+	if code, body := f.sendIn(t, "liaisonA", "POST", fmt.Sprintf("/api/v1/tasks/%d/progress", draft), `{"text":"进展"}`, ""); code != http.StatusNotFound {
+		t.Errorf("report on a draft: %d %s, want 404", code, body)
+	}
+	if code, body := f.sendIn(t, "liaisonA", "GET", fmt.Sprintf("/api/v1/tasks/%d/supervision", draft), "", ""); code != http.StatusNotFound {
+		t.Errorf("a draft's supervision record: %d %s, want 404", code, body)
+	}
+	if code, _ := f.sendIn(t, "liaisonA", "POST", report, `{"text":"`+long[:5000*3]+`"}`, ""); code != http.StatusCreated {
+		t.Errorf("a report of 5,000 characters: %d", code)
 	}
 }

@@ -81,7 +81,7 @@ func New(db Store, o Options) *Services {
 	s := &Services{Signin: in, Files: o.Files}
 	s.Calendar = &calendarsvc.Service{Store: db, Base: o.Calendar, Locality: o.Locality, Now: o.Now}
 	s.Admin = &adminsvc.Service{Store: db, Policy: o.Policy, Now: o.Now}
-	s.Ledger = &ledgersvc.Service{Store: db, Calendar: s.Calendar, Rules: o.Rules, Now: o.Now}
+	s.Ledger = &ledgersvc.Service{Store: db, Calendar: s.Calendar, Rules: o.Rules, Now: o.Now, Files: o.Files}
 	s.Intake = &intakesvc.Service{Store: db, Ledger: s.Ledger}
 	s.Supervision = &supervisionsvc.Service{Store: db, RulesBase: base, Calendar: s.Calendar, Now: o.Now}
 	s.Hotline = &hotlinesvc.Service{Store: db, Calendar: s.Calendar, Limits: o.HotlineLimits, Now: o.Now}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"maps"
 	"strings"
 
 	"github.com/duban/duban/internal/audit"
@@ -12,31 +13,49 @@ import (
 	"github.com/duban/duban/internal/fault"
 	"github.com/duban/duban/internal/httpauth"
 	"github.com/duban/duban/internal/intakesvc"
-	"github.com/duban/duban/internal/ledgersvc"
 	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/web"
 )
 
-// pageError translates a store error for the pages; field names the form
-// field a conflict is about.
+// pageError translates a service's error for the pages, the one table
+// for every capability: a refusal's fields become catalogue keys at the
+// form's fields, its key the form's message, and its code the page's
+// answer (404, 403, sign-in). field names the form field a conflict
+// without a key of its own is about.
 func pageError(err error, field, conflictKey string) error {
-	switch {
-	case err == nil:
+	if err == nil {
 		return nil
-	case errors.Is(err, fault.ErrNotFound):
+	}
+	e := fault.As(err)
+	if e == nil {
+		return err
+	}
+	switch {
+	case e.Code == fault.NotFound:
 		return fmt.Errorf("%w: %v", web.ErrNotFound, err)
-	case errors.Is(err, ledgersvc.ErrForbidden):
+	case e.Code == fault.Forbidden:
 		return fmt.Errorf("%w: %v", web.ErrForbidden, err)
-	case errors.Is(err, records.ErrClosed), errors.Is(err, fault.ErrState):
+	case e.Code == fault.Unauthenticated:
+		return fmt.Errorf("%w: %v", web.ErrSignedOut, err)
+	case len(e.Fields) > 0:
+		fields := make(map[string]string, len(e.Fields)+1)
+		maps.Copy(fields, e.Fields)
+		if e.Key != "" {
+			if _, set := fields[""]; !set {
+				fields[""] = e.Key
+			}
+		}
+		return &web.ValidationError{Fields: fields}
+	case errors.Is(err, records.ErrClosed) || (e.Code == fault.State && e.Key == ""):
 		// Someone else moved the task on (closed it, applied for 销号)
 		// between the page being shown and the form being sent.
 		return &web.ValidationError{Fields: map[string]string{"": "error.task_state"}}
-	case errors.Is(err, fault.ErrConflict):
+	case e.Key != "":
+		return &web.ValidationError{Fields: map[string]string{"": e.Key}}
+	case e.Code == fault.Conflict:
 		return &web.ValidationError{Fields: map[string]string{field: conflictKey}}
-	case errors.Is(err, fault.ErrInvalid):
-		return &web.ValidationError{Fields: map[string]string{"": "error.invalid"}}
 	}
-	return err
+	return &web.ValidationError{Fields: map[string]string{"": "error.invalid"}}
 }
 
 // acting returns the signed-in user of ctx as a principal and an audit
@@ -66,25 +85,14 @@ func (d *Deps) caller(ctx context.Context) (authz.Principal, audit.Actor, error)
 	return u.Principal(), audit.Actor{ID: u.ID, Username: u.Username, IP: httpauth.IPFrom(ctx)}, nil
 }
 
-// intakeError translates intake's coded errors for the pages: an input's
-// problems and a refusal in the plan's state become catalogue keys at
-// their form fields, the others the pages' own errors.
+// intakeError translates intake's errors for the pages: tasks nobody
+// would be told to do and an unreadable document are the pages' own
+// errors; the rest (problems at fields, a refusal in the plan's state…)
+// every service's refusal (pageError).
 func intakeError(err error) error {
-	var bad *intakesvc.InputError
-	var conflict *intakesvc.ConflictError
 	var unitless *intakesvc.UnitlessError
 	var doc *intakesvc.DocumentError
 	switch {
-	case errors.As(err, &bad):
-		fields := map[string]string{}
-		for _, p := range bad.Problems {
-			if _, seen := fields[p.Field]; !seen {
-				fields[p.Field] = p.Key
-			}
-		}
-		return &web.ValidationError{Fields: fields}
-	case errors.As(err, &conflict):
-		return &web.ValidationError{Fields: map[string]string{"": conflict.Key}}
 	case errors.As(err, &unitless):
 		return &web.UnitlessError{Tasks: taskRefs(unitless.Tasks), Unmatched: unitless.Unmatched,
 			UnmatchedTasks: taskRefs(unitless.UnmatchedTasks)}

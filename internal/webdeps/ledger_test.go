@@ -229,6 +229,7 @@ func TestTaskPageShowsSupervision(t *testing.T) {
 			if d.Files, err = files.Open(t.TempDir()); err != nil {
 				t.Fatal(err)
 			}
+			d.Ledger.Files = d.Files
 			if err := d.Web().Tasks.Answer(lctx, task, notice.Key, "制度已印发", []web.Upload{upload("制度.pdf", "%PDF-1.4\n%%EOF\n")}); err != nil {
 				t.Fatal(err)
 			}

@@ -2,7 +2,6 @@ package webdeps
 
 import (
 	"context"
-	"sort"
 
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/intakesvc"
@@ -15,22 +14,15 @@ import (
 // which the API and `duban import` call too, so the rules are one.
 type plans struct{ d *Deps }
 
-// List returns every plan, newest first, to whoever may read plans.
+// List returns every plan, newest first, to whoever may read plans
+// (intakesvc.Plans).
 func (s *plans) List(ctx context.Context) ([]ledgersvc.Plan, error) {
-	if _, _, err := s.d.acting(ctx, authz.PlanRead); err != nil {
-		return nil, err
-	}
-	all, err := s.d.Store.FindPlans(ctx)
+	p, _, err := s.d.acting(ctx, authz.PlanRead)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]ledgersvc.Plan, len(all))
-	for i := range all {
-		out[i] = ledgersvc.PlanOf(&all[i])
-	}
-	// Newest first: the plan just uploaded is the one being worked on.
-	sort.SliceStable(out, func(i, j int) bool { return out[i].ImportedAt.After(out[j].ImportedAt) })
-	return out, nil
+	out, err := s.d.Intake.Plans(ctx, p)
+	return out, pageError(err, "", "")
 }
 
 // Import takes an uploaded document in as a draft; existed says the same

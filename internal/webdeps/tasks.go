@@ -3,12 +3,10 @@ package webdeps
 import (
 	"context"
 	"errors"
-	"fmt"
 
 	"github.com/duban/duban/internal/i18n"
 	"github.com/duban/duban/internal/records"
 
-	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/ledger"
 	"github.com/duban/duban/internal/ledgersvc"
@@ -16,8 +14,9 @@ import (
 	"github.com/duban/duban/internal/web"
 )
 
-// tasks is the ledger for the pages. Reads go through ledgersvc, which
-// scopes them to what the user may see; writes mirror the API's rules.
+// tasks is the ledger for the pages: a thin adapter over ledgersvc, which
+// the API calls too, so that what a user may see and do, and the rules of
+// each step, are one.
 type tasks struct{ d *Deps }
 
 // storeFilter turns the page's filter into the store's; ledgersvc adds
@@ -45,18 +44,7 @@ func (s *tasks) Get(ctx context.Context, id int64) (*web.TaskDetail, error) {
 	if err != nil {
 		return nil, pageError(err, "", "")
 	}
-	td := &web.TaskDetail{Detail: *d}
-	// The history keeps account names; people read each other's names.
-	names := map[int64]string{}
-	for i, e := range td.History {
-		if _, ok := names[e.ActorID]; !ok {
-			names[e.ActorID] = e.Actor
-			if u, err := s.d.Store.FindUserByID(ctx, e.ActorID); err == nil && u.DisplayName != "" {
-				names[e.ActorID] = u.DisplayName
-			}
-		}
-		td.History[i].Actor = names[e.ActorID]
-	}
+	td := &web.TaskDetail{Detail: *d, PlanTitle: d.PlanTitle}
 	open := ledger.Workflow(d.Workflow).Open()
 	td.CanReport = open && authz.Can(p, authz.TaskReport, authz.Resource{Units: d.UnitIDs})
 	td.CanDecide = d.Workflow == string(ledger.Pending) && authz.Allowed(p, authz.TaskClose)
@@ -66,16 +54,11 @@ func (s *tasks) Get(ctx context.Context, id int64) (*web.TaskDetail, error) {
 			td.CurrentPeriod = per.Key
 		}
 	}
-	if td.Supervision, err = s.supervision(ctx, id); err != nil {
-		return nil, err
+	steps, err := s.d.Ledger.Supervision(ctx, p, id)
+	if err != nil {
+		return nil, pageError(err, "", "")
 	}
-	if all, err := s.d.Store.FindPlans(ctx); err == nil {
-		for _, pl := range all {
-			if pl.ID == d.PlanID {
-				td.PlanTitle = pl.Title
-			}
-		}
-	}
+	td.Supervision = s.supervisionItems(ctx, steps)
 	return td, nil
 }
 
@@ -89,69 +72,31 @@ func (s *tasks) Workspace(ctx context.Context) (*ledgersvc.Workspace, error) {
 }
 
 // Attachment opens an attachment for whoever may read its task, as the
-// API's GET /api/v1/attachments/{id} does.
+// API's GET /api/v1/attachments/{id} does (ledgersvc.Attachment).
 func (s *tasks) Attachment(ctx context.Context, id int64) (*web.Download, error) {
 	p, _, err := s.d.acting(ctx, authz.TaskRead)
 	if err != nil {
 		return nil, err
 	}
-	if s.d.Files == nil {
-		return nil, web.ErrNotFound
-	}
-	a, taskID, err := s.d.Store.FindAttachment(ctx, id)
+	a, f, err := s.d.Ledger.Attachment(ctx, p, id)
 	if err != nil {
 		return nil, pageError(err, "", "")
-	}
-	if _, err := s.d.Ledger.Readable(ctx, p, taskID); err != nil {
-		return nil, pageError(err, "", "")
-	}
-	f, err := s.d.Files.Get(a.SHA256)
-	if err != nil {
-		return nil, fmt.Errorf("%w: %w", web.ErrNotFound, err)
 	}
 	return &web.Download{Filename: a.Filename, ContentType: a.ContentType, ModTime: a.CreatedAt, Body: f}, nil
 }
 
-// reportable loads a task the user may report on: a liaison of one of
-// its units (TaskReport is unit-scoped).
-func (s *tasks) reportable(ctx context.Context, id int64) (authz.Principal, audit.Actor, *records.Task, error) {
-	p, actor, err := s.d.acting(ctx, authz.TaskReport)
-	if err != nil {
-		return p, actor, nil, err
-	}
-	t, err := s.d.Store.FindTaskByID(ctx, id)
-	if err != nil {
-		return p, actor, nil, pageError(err, "", "")
-	}
-	if !authz.Can(p, authz.TaskReport, authz.Resource{Units: t.UnitIDs}) {
-		return p, actor, nil, web.ErrForbidden
-	}
-	if t.Status == string(ledger.Draft) {
-		return p, actor, nil, web.ErrNotFound // a draft is not in the ledger yet
-	}
-	return p, actor, t, nil
-}
-
+// errNoFiles is a deployment without an attachment store receiving files.
 var errNoFiles = errors.New("webdeps: no attachment store")
 
-// supervision is the task's supervision record, newest first, each step
-// explained against the calendar.
-func (s *tasks) supervision(ctx context.Context, id int64) ([]web.SupervisionItem, error) {
-	hist, err := s.d.Store.SupervisionHistory(ctx, []int64{id})
-	if err != nil {
-		return nil, err
-	}
-	events := hist[id]
-	evidence, err := s.d.Store.AnswerEvidence(ctx, id)
-	if err != nil {
-		return nil, err
-	}
+// supervisionItems shows a task's supervision record newest first, each
+// step explained against the calendar in the reader's language.
+func (s *tasks) supervisionItems(ctx context.Context, steps []ledgersvc.SupervisionStep) []web.SupervisionItem {
 	loc := i18n.FromContext(ctx)
-	out := make([]web.SupervisionItem, 0, len(events))
-	for i := len(events) - 1; i >= 0; i-- {
-		e := events[i]
+	out := make([]web.SupervisionItem, 0, len(steps))
+	for i := len(steps) - 1; i >= 0; i-- {
+		e := steps[i].Event
 		it := web.SupervisionItem{Key: e.Key, Kind: string(e.Kind), Answer: e.Answer, Due: e.Due, Title: supervise.KindLabel(loc.T, e.Kind), On: e.On, Deadline: e.Deadline,
-			Answered: e.Answered, Evidence: evidence[e.Key], CaughtUp: !e.Recorded.IsZero() && !e.OnTime()}
+			Answered: e.Answered, Evidence: steps[i].Evidence, CaughtUp: !e.Recorded.IsZero() && !e.OnTime()}
 		if e.Label != "" {
 			it.Title = supervise.LevelLabel(loc.T, e.Level, e.Label)
 		}
@@ -160,5 +105,5 @@ func (s *tasks) supervision(ctx context.Context, id int64) ([]web.SupervisionIte
 		}
 		out = append(out, it)
 	}
-	return out, nil
+	return out
 }

@@ -1,0 +1,35 @@
+package ledgersvc
+
+import (
+	"context"
+	"errors"
+	"os"
+
+	"github.com/duban/duban/internal/authz"
+	"github.com/duban/duban/internal/fault"
+	"github.com/duban/duban/internal/records"
+)
+
+// Attachment opens attachment id for p, who must be able to read its
+// task (Readable): its record and its content, which the caller closes.
+// A file missing from the attachment store is not found.
+func (s *Service) Attachment(ctx context.Context, p authz.Principal, id int64) (*records.Attachment, *os.File, error) {
+	if !authz.Allowed(p, authz.TaskRead) {
+		return nil, nil, ErrForbidden
+	}
+	a, taskID, err := s.Store.FindAttachment(ctx, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	if _, err := s.Readable(ctx, p, taskID); err != nil {
+		return nil, nil, err
+	}
+	if s.Files == nil {
+		return nil, nil, fault.Wrap(fault.NotFound, "", errors.New("ledgersvc: no attachment store"))
+	}
+	f, err := s.Files.Get(a.SHA256)
+	if err != nil {
+		return nil, nil, fault.Wrap(fault.NotFound, "", err)
+	}
+	return a, f, nil
+}
