@@ -7,7 +7,6 @@ package signin
 import (
 	"context"
 	"errors"
-	"fmt"
 	"sync"
 	"time"
 
@@ -72,7 +71,7 @@ func (s *Service) Login(ctx context.Context, username, password, ip, kind, name 
 	actor := audit.Actor{ID: u.ID, Username: u.Username, IP: ip}
 	if u.Locked(now) {
 		auth.CheckNoUser(password) // the same time as a real check
-		return "", nil, fmt.Errorf("%w until %s", ErrLocked, u.LockedUntil.Format(time.RFC3339))
+		return "", nil, &LockedError{Until: u.LockedUntil}
 	}
 	ok, err := auth.CheckPassword(u.PasswordHash, password)
 	if err != nil {
@@ -84,7 +83,7 @@ func (s *Service) Login(ctx context.Context, username, password, ip, kind, name 
 			return "", nil, err
 		}
 		if !lock.IsZero() {
-			return "", nil, fmt.Errorf("%w until %s", ErrLocked, lock.Format(time.RFC3339))
+			return "", nil, &LockedError{Until: lock}
 		}
 		return "", nil, ErrBadCredentials
 	}
