@@ -36,8 +36,9 @@ func (s *Service) VerifyAudit(ctx context.Context, p authz.Principal) (int, []au
 	return n, problems, nil
 }
 
-// exportPage is how many entries an export reads at a time.
-const exportPage = 1000
+// exportPage is how many entries an export reads at a time (a variable
+// so that a test can make pages of a few).
+var exportPage = 1000
 
 // ExportAudit gives fn every entry matching f (its Limit and Offset
 // ignored), oldest first, a page at a time, so that a year of entries is
