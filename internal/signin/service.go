@@ -1,6 +1,8 @@
 // Package signin runs the sign-in rules of package auth against the
 // accounts in the store: checking passwords with lockout, issuing web
-// sessions and API tokens, authenticating a presented token, signing out.
+// sessions and API tokens, authenticating a presented token, signing out;
+// the first administrator through the first-run link, the rules every new
+// account meets (CheckAccount), and the principal of a signed-in account.
 // The web pages and the JSON API share it, so both enforce one policy.
 package signin
 
