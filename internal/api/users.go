@@ -6,6 +6,7 @@ import (
 	"github.com/duban/duban/internal/adminsvc"
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/authz"
+	"github.com/duban/duban/internal/fault"
 )
 
 // userList lists the accounts, for the system and security administrators.
@@ -102,14 +103,20 @@ func (h *Handler) userGrant(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in struct {
-		Role  string  `json:"role"`
+		Role  *string `json:"role"`
 		Units []int64 `json:"units"`
 	}
 	if err := readJSON(r, &in); err != nil {
 		fail(w, r, err)
 		return
 	}
-	a, err := h.Admin.Grant(r.Context(), p, actor, id, authz.Role(in.Role), in.Units)
+	if in.Role == nil {
+		// Only an explicit "" takes the role away, never a body that
+		// forgot it.
+		fail(w, r, refused(fault.Field("role", "error.required")))
+		return
+	}
+	a, err := h.Admin.Grant(r.Context(), p, actor, id, authz.Role(*in.Role), in.Units)
 	replyUser(w, r, a, err)
 }
 

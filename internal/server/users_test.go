@@ -36,6 +36,9 @@ func TestAccountRulesThroughTheAPI(t *testing.T) {
 				t.Errorf("grant to yourself = %d, want 403", code)
 			}
 			revoke := fmt.Sprintf("/api/v1/users/%d/grant", f.bystander)
+			if code, _ := f.send(t, "secadmin", "PUT", revoke, `{"units":[]}`); code != 400 {
+				t.Errorf("a grant without a role = %d, want 400", code)
+			}
 			code, body := f.send(t, "secadmin", "PUT", revoke, `{"role":""}`)
 			var u struct {
 				Role      string `json:"role"`
