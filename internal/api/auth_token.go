@@ -54,5 +54,5 @@ func (h *Handler) meGet(w http.ResponseWriter, r *http.Request) {
 		fail(w, r, errUnauthenticated)
 		return
 	}
-	writeJSON(w, http.StatusOK, viewUser(c.User, h.Signin.Now()))
+	writeJSON(w, http.StatusOK, viewUser(localizer(r), c.User, h.Signin.Now()))
 }

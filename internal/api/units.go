@@ -3,20 +3,19 @@ package api
 import (
 	"net/http"
 
-	"github.com/duban/duban/internal/authz"
-	"github.com/duban/duban/internal/httpauth"
 	"github.com/duban/duban/internal/records"
 )
 
 // unitList returns the unit registry.
 func (h *Handler) unitList(w http.ResponseWriter, r *http.Request) {
-	if _, err := allowed(r, authz.UnitRead); err != nil {
+	p, _, err := signedIn(r)
+	if err != nil {
 		fail(w, r, err)
 		return
 	}
-	units, err := h.Store.FindUnits(r.Context())
+	units, err := h.Admin.Units(r.Context(), p)
 	if err != nil {
-		fail(w, r, err)
+		fail(w, r, refused(err))
 		return
 	}
 	writeJSON(w, http.StatusOK, list[records.Unit]{Items: nonNilSlice(units), Total: len(units)})
@@ -30,9 +29,10 @@ type unitInput struct {
 	Email    *string   `json:"email"`
 }
 
-// unitCreate registers a unit.
+// unitCreate registers a unit; with no kind it is of kind "other".
 func (h *Handler) unitCreate(w http.ResponseWriter, r *http.Request) {
-	if _, err := allowed(r, authz.UnitWrite); err != nil {
+	p, actor, err := signedIn(r)
+	if err != nil {
 		fail(w, r, err)
 		return
 	}
@@ -41,7 +41,7 @@ func (h *Handler) unitCreate(w http.ResponseWriter, r *http.Request) {
 		fail(w, r, err)
 		return
 	}
-	c := records.UnitCreate{Kind: records.UnitOther}
+	var c records.UnitCreate
 	if in.Name != nil {
 		c.Name = *in.Name
 	}
@@ -57,13 +57,14 @@ func (h *Handler) unitCreate(w http.ResponseWriter, r *http.Request) {
 	if in.Email != nil {
 		c.Email = *in.Email
 	}
-	u, err := h.Store.CreateUnit(r.Context(), httpauth.Actor(r), c)
-	reply(w, r, http.StatusCreated, u, err)
+	u, err := h.Admin.CreateUnit(r.Context(), p, actor, c)
+	reply(w, r, http.StatusCreated, u, refused(err))
 }
 
-// unitUpdate renames, moves or re-aliases a unit.
+// unitUpdate renames, moves or re-aliases a unit: the fields given, the
+// others as they are.
 func (h *Handler) unitUpdate(w http.ResponseWriter, r *http.Request) {
-	_, id, ok := begin(w, r, authz.UnitWrite)
+	p, actor, id, ok := h.callOn(w, r)
 	if !ok {
 		return
 	}
@@ -72,8 +73,9 @@ func (h *Handler) unitUpdate(w http.ResponseWriter, r *http.Request) {
 		fail(w, r, err)
 		return
 	}
-	u, err := h.Store.UpdateUnit(r.Context(), httpauth.Actor(r), id, records.UnitUpdate{Name: in.Name, ParentID: in.ParentID, Kind: in.Kind, Aliases: in.Aliases, Email: in.Email})
-	reply(w, r, http.StatusOK, u, err)
+	u, err := h.Admin.UpdateUnit(r.Context(), p, actor, id, records.UnitUpdate{Name: in.Name, ParentID: in.ParentID,
+		Kind: in.Kind, Aliases: in.Aliases, Email: in.Email})
+	reply(w, r, http.StatusOK, u, refused(err))
 }
 
 func nonNilSlice[T any](s []T) []T {

@@ -1,72 +1,83 @@
 package api
 
 import (
-	"errors"
 	"net/http"
 
-	"github.com/duban/duban/internal/auth"
+	"github.com/duban/duban/internal/adminsvc"
+	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/authz"
-	"github.com/duban/duban/internal/httpauth"
-	"github.com/duban/duban/internal/records"
+	"github.com/duban/duban/internal/fault"
 )
 
 // userList lists the accounts, for the system and security administrators.
 func (h *Handler) userList(w http.ResponseWriter, r *http.Request) {
-	if _, err := allowed(r, authz.UserList); err != nil {
-		fail(w, r, err)
-		return
-	}
-	users, err := h.Store.FindUsers(r.Context())
+	p, _, err := signedIn(r)
 	if err != nil {
 		fail(w, r, err)
 		return
 	}
-	now := h.Signin.Now()
-	items := make([]userView, len(users))
-	for i := range users {
-		items[i] = viewUser(&users[i], now)
+	all, err := h.Admin.Users(r.Context(), p)
+	if err != nil {
+		fail(w, r, refused(err))
+		return
+	}
+	loc := localizer(r)
+	items := make([]userView, len(all))
+	for i, a := range all {
+		items[i] = viewAccount(loc, a)
 	}
 	writeJSON(w, http.StatusOK, list[userView]{Items: items, Total: len(items)})
 }
 
-// userCreate makes an account without a role: the security administrator
-// grants it (三员分立).
+// userCreate makes an account with no role or as one of the two other
+// administrators; business roles are the security administrator's to
+// grant (三员分立). With no password given the answer carries a one-time
+// password, shown this once.
 func (h *Handler) userCreate(w http.ResponseWriter, r *http.Request) {
-	if _, err := allowed(r, authz.UserCreate); err != nil {
+	p, actor, err := signedIn(r)
+	if err != nil {
 		fail(w, r, err)
 		return
 	}
 	var in struct {
 		Username    string `json:"username"`
 		DisplayName string `json:"display_name"`
+		Role        string `json:"role"`
 		Password    string `json:"password"`
 	}
 	if err := readJSON(r, &in); err != nil {
 		fail(w, r, err)
 		return
 	}
-	hash, err := h.checkedHash(in.Username, in.Password)
+	a, oneTime, err := h.Admin.CreateUser(r.Context(), p, actor, adminsvc.NewUser{Username: in.Username,
+		DisplayName: in.DisplayName, Role: authz.Role(in.Role), Password: in.Password})
 	if err != nil {
-		fail(w, r, err)
+		fail(w, r, refused(err))
 		return
 	}
-	u, err := h.Store.CreateUser(r.Context(), httpauth.Actor(r), records.UserCreate{Username: in.Username, DisplayName: in.DisplayName, PasswordHash: hash})
-	h.replyUser(w, r, http.StatusCreated, u, err)
+	writeJSON(w, http.StatusCreated, createdUser{viewAccount(localizer(r), a), oneTime})
+}
+
+// createdUser is a new account and, when it was made, its one-time
+// password.
+type createdUser struct {
+	userView
+	Password string `json:"password,omitempty"`
 }
 
 // replyUser answers with the account, or with err.
-func (h *Handler) replyUser(w http.ResponseWriter, r *http.Request, status int, u *records.User, err error) {
+func replyUser(w http.ResponseWriter, r *http.Request, a adminsvc.Account, err error) {
 	if err != nil {
-		fail(w, r, err)
+		fail(w, r, refused(err))
 		return
 	}
-	writeJSON(w, status, viewUser(u, h.Signin.Now()))
+	writeJSON(w, http.StatusOK, viewAccount(localizer(r), a))
 }
 
-// userUpdate changes an account's name, disables or enables it, or resets
-// its password (which also ends its sessions).
+// userUpdate changes an account's name, disables or enables it, or sets
+// its password (which also ends its sessions), in one change.
 func (h *Handler) userUpdate(w http.ResponseWriter, r *http.Request) {
-	_, id, ok := begin(w, r, authz.UserUpdate)
+	p, actor, id, ok := h.callOn(w, r)
 	if !ok {
 		return
 	}
@@ -79,98 +90,70 @@ func (h *Handler) userUpdate(w http.ResponseWriter, r *http.Request) {
 		fail(w, r, err)
 		return
 	}
-	up := records.UserUpdate{DisplayName: in.DisplayName, Disabled: in.Disabled}
-	if in.Password != nil {
-		target, err := h.Store.FindUserByID(r.Context(), id)
-		if err != nil {
-			fail(w, r, err)
-			return
-		}
-		hash, err := h.checkedHash(target.Username, *in.Password)
-		if err != nil {
-			fail(w, r, err)
-			return
-		}
-		up.PasswordHash = &hash
-	}
-	u, err := h.Store.UpdateUser(r.Context(), httpauth.Actor(r), id, up)
-	h.replyUser(w, r, http.StatusOK, u, err)
+	a, err := h.Admin.UpdateUser(r.Context(), p, actor, id, adminsvc.UserChange{DisplayName: in.DisplayName,
+		Disabled: in.Disabled, Password: in.Password})
+	replyUser(w, r, a, err)
 }
 
-// userGrant sets a role and, for a liaison, units. Nobody grants to
-// themselves: that would let one administrator take another's powers.
+// userGrant sets a role and, for a liaison, units; role "" takes the role
+// away. Nobody grants to themselves.
 func (h *Handler) userGrant(w http.ResponseWriter, r *http.Request) {
-	c, id, ok := begin(w, r, authz.UserGrant)
+	p, actor, id, ok := h.callOn(w, r)
 	if !ok {
 		return
 	}
-	if id == c.User.ID {
-		fail(w, r, errForbidden)
-		return
-	}
 	var in struct {
-		Role  string  `json:"role"`
+		Role  *string `json:"role"`
 		Units []int64 `json:"units"`
 	}
 	if err := readJSON(r, &in); err != nil {
 		fail(w, r, err)
 		return
 	}
-	role := authz.Role(in.Role)
-	if !role.Valid() {
-		fail(w, r, errBadRequestf("role 应为 sysadmin/secadmin/auditadmin/office/liaison/leader"))
+	if in.Role == nil {
+		// Only an explicit "" takes the role away, never a body that
+		// forgot it.
+		fail(w, r, refused(fault.Field("role", "error.required")))
 		return
 	}
-	if role == authz.Liaison && len(in.Units) == 0 {
-		fail(w, r, errBadRequestf("联络员须至少绑定一个单位 (a liaison needs at least one unit)"))
-		return
-	}
-	u, err := h.Store.GrantUser(r.Context(), httpauth.Actor(r), id, records.UserGrant{Role: role, Units: in.Units})
-	h.replyUser(w, r, http.StatusOK, u, err)
+	a, err := h.Admin.Grant(r.Context(), p, actor, id, authz.Role(*in.Role), in.Units)
+	replyUser(w, r, a, err)
 }
 
 // userUnlock lifts a lockout.
 func (h *Handler) userUnlock(w http.ResponseWriter, r *http.Request) {
-	_, id, ok := begin(w, r, authz.UserUnlock)
+	p, actor, id, ok := h.callOn(w, r)
 	if !ok {
 		return
 	}
-	u, err := h.Store.UnlockUser(r.Context(), httpauth.Actor(r), id)
-	h.replyUser(w, r, http.StatusOK, u, err)
+	a, err := h.Admin.Unlock(r.Context(), p, actor, id)
+	replyUser(w, r, a, err)
 }
 
 // userLogoutAll ends every session of an account: the system
 // administrator for anyone, anyone for themselves.
 func (h *Handler) userLogoutAll(w http.ResponseWriter, r *http.Request) {
-	c := httpauth.From(r.Context())
-	if c == nil {
-		fail(w, r, errUnauthenticated)
+	p, actor, id, ok := h.callOn(w, r)
+	if !ok {
 		return
 	}
-	id, err := pathID(r)
-	if err != nil {
-		fail(w, r, err)
-		return
-	}
-	if id != c.User.ID && !authz.Allowed(c.Principal(), authz.UserUpdate) {
-		fail(w, r, errForbidden)
-		return
-	}
-	if err := h.Store.LogoutEverywhere(r.Context(), httpauth.Actor(r), id); err != nil {
-		fail(w, r, err)
+	if err := h.Admin.LogoutEverywhere(r.Context(), p, actor, id); err != nil {
+		fail(w, r, refused(err))
 		return
 	}
 	w.WriteHeader(http.StatusNoContent)
 }
 
-// checkedHash applies the password rules and hashes an accepted password.
-func (h *Handler) checkedHash(username, password string) (string, error) {
-	if key := h.Signin.Policy.CheckRules(username, password); key != "" {
-		return "", passwordProblem(key, h.Signin.Policy)
+// callOn reads who calls and the path's account id; on failure it has
+// answered already and ok is false.
+func (h *Handler) callOn(w http.ResponseWriter, r *http.Request) (p authz.Principal, actor audit.Actor, id int64, ok bool) {
+	p, actor, err := signedIn(r)
+	if err == nil {
+		id, err = pathID(r)
 	}
-	hash, err := auth.HashPassword(password)
 	if err != nil {
-		return "", errors.Join(errors.New("hash password"), err)
+		fail(w, r, err)
+		return p, actor, 0, false
 	}
-	return hash, nil
+	return p, actor, id, true
 }

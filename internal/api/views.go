@@ -3,7 +3,10 @@ package api
 import (
 	"time"
 
+	"github.com/duban/duban/internal/adminsvc"
 	"github.com/duban/duban/internal/audit"
+	"github.com/duban/duban/internal/authz"
+	"github.com/duban/duban/internal/i18n"
 	"github.com/duban/duban/internal/records"
 )
 
@@ -20,13 +23,29 @@ type userView struct {
 	CreatedAt   time.Time `json:"created_at"`
 }
 
-func viewUser(u *records.User, now time.Time) userView {
-	units := u.Units
+// viewUser is the signed-in account u at now.
+func viewUser(loc i18n.Localizer, u *records.User, now time.Time) userView {
+	return viewAccount(loc, adminsvc.Account{ID: u.ID, Username: u.Username, DisplayName: u.DisplayName, Role: u.Role,
+		Units: u.Units, Disabled: u.Disabled, Locked: u.Locked(now), CreatedAt: u.CreatedAt})
+}
+
+// viewAccount is an account as administration gives it, its role named in
+// the caller's language.
+func viewAccount(loc i18n.Localizer, a adminsvc.Account) userView {
+	units := a.Units
 	if units == nil {
 		units = []int64{}
 	}
-	return userView{ID: u.ID, Username: u.Username, DisplayName: u.DisplayName, Role: string(u.Role),
-		RoleLabel: u.Role.Label(), Units: units, Disabled: u.Disabled, Locked: u.Locked(now), CreatedAt: u.CreatedAt}
+	return userView{ID: a.ID, Username: a.Username, DisplayName: a.DisplayName, Role: string(a.Role),
+		RoleLabel: roleLabel(loc, a.Role), Units: units, Disabled: a.Disabled, Locked: a.Locked, CreatedAt: a.CreatedAt}
+}
+
+// roleLabel is the role's name from the catalogue; no role is "none".
+func roleLabel(loc i18n.Localizer, r authz.Role) string {
+	if r == "" {
+		return loc.T("role.none")
+	}
+	return loc.T("role." + string(r))
 }
 
 // auditView is one audit entry.

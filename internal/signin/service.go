@@ -1,13 +1,14 @@
 // Package signin runs the sign-in rules of package auth against the
 // accounts in the store: checking passwords with lockout, issuing web
-// sessions and API tokens, authenticating a presented token, signing out.
+// sessions and API tokens, authenticating a presented token, signing out;
+// the first administrator through the first-run link, the rules every new
+// account meets (CheckAccount), and the principal of a signed-in account.
 // The web pages and the JSON API share it, so both enforce one policy.
 package signin
 
 import (
 	"context"
 	"errors"
-	"fmt"
 	"sync"
 	"time"
 
@@ -72,7 +73,7 @@ func (s *Service) Login(ctx context.Context, username, password, ip, kind, name 
 	actor := audit.Actor{ID: u.ID, Username: u.Username, IP: ip}
 	if u.Locked(now) {
 		auth.CheckNoUser(password) // the same time as a real check
-		return "", nil, fmt.Errorf("%w until %s", ErrLocked, u.LockedUntil.Format(time.RFC3339))
+		return "", nil, &LockedError{Until: u.LockedUntil}
 	}
 	ok, err := auth.CheckPassword(u.PasswordHash, password)
 	if err != nil {
@@ -84,7 +85,7 @@ func (s *Service) Login(ctx context.Context, username, password, ip, kind, name 
 			return "", nil, err
 		}
 		if !lock.IsZero() {
-			return "", nil, fmt.Errorf("%w until %s", ErrLocked, lock.Format(time.RFC3339))
+			return "", nil, &LockedError{Until: lock}
 		}
 		return "", nil, ErrBadCredentials
 	}

@@ -16,6 +16,9 @@ type Store interface {
 	DeleteSession(ctx context.Context, actor audit.Actor, tokenHash string) error
 	FindSession(ctx context.Context, tokenHash string) (*records.Session, *records.User, error)
 	FindUserByUsername(ctx context.Context, username string) (*records.User, error)
+	FindUserByID(ctx context.Context, id int64) (*records.User, error)
 	RecordLogin(ctx context.Context, actor audit.Actor, userID int64, ok bool, lockUntil time.Time) error
 	TouchSession(ctx context.Context, tokenHash string, expires time.Time) error
+	SetupTokenValid(ctx context.Context, tokenHash string) (bool, error)
+	CompleteSetup(ctx context.Context, actor audit.Actor, tokenHash string, accounts []records.UserCreate) error
 }

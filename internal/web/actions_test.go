@@ -172,7 +172,7 @@ func TestAuditExportCSV(t *testing.T) {
 	w := f.do(t, "GET", "/audit/export.csv?actor=", "auditor", nil)
 	wantStatus(t, w, 200)
 	body := w.Body.String()
-	if !strings.HasPrefix(body, "\ufeff序号,时间,操作人,来源IP,操作,对象,变更前,变更后\n") {
+	if !strings.HasPrefix(body, "\ufeff序号,时间,操作人,来源IP,操作,对象,变更前,变更后,哈希\n") {
 		t.Errorf("header: %.120q", body)
 	}
 	if strings.Count(body, "\n") != 7 {

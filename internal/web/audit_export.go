@@ -33,7 +33,7 @@ func (h *Handler) auditExport(w http.ResponseWriter, r *http.Request) {
 		}
 		return cw.Write([]string{
 			strconv.FormatInt(e.Seq, 10), formatTime(e.At, "2006-01-02 15:04:05"),
-			cell(e.Actor), cell(e.IP), cell(e.Action), cell(e.Object), cell(e.Before), cell(e.After),
+			cell(e.Actor), cell(e.IP), cell(e.Action), cell(e.Object), cell(e.Before), cell(e.After), e.Hash,
 		})
 	})
 	if err != nil {
@@ -61,6 +61,7 @@ func startCSV(w http.ResponseWriter, loc i18n.Localizer, name string) *csv.Write
 	cw.Write([]string{
 		loc.T("audit.col.seq"), loc.T("audit.col.at"), loc.T("audit.col.actor"), loc.T("audit.col.ip"),
 		loc.T("audit.col.action"), loc.T("audit.col.object"), loc.T("audit.col.before"), loc.T("audit.col.after"),
+		loc.T("audit.col.hash"),
 	})
 	return cw
 }

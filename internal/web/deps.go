@@ -188,6 +188,7 @@ type AuditView struct {
 	Object string
 	Before string
 	After  string
+	Hash   string // the entry's link in the hash chain, for checking an export
 }
 
 // AuditFilter narrows the audit log. Zero fields do not filter. From is

@@ -3,7 +3,6 @@ package webdeps
 import (
 	"errors"
 	"net/http"
-	"time"
 
 	"github.com/duban/duban/internal/httpauth"
 	"github.com/duban/duban/internal/records"
@@ -35,9 +34,10 @@ func currentUser(u *records.User) web.CurrentUser {
 // policy) when the browser came over HTTPS.
 func (a *Auth) SignIn(w http.ResponseWriter, r *http.Request, username, password string) (web.CurrentUser, error) {
 	token, u, err := a.Signin.Login(r.Context(), username, password, httpauth.ClientIP(r), records.SessionWeb, r.UserAgent())
+	var locked *signin.LockedError
 	switch {
-	case errors.Is(err, signin.ErrLocked):
-		return web.CurrentUser{}, &web.LockedError{Until: a.lockedUntil(r, username)}
+	case errors.As(err, &locked):
+		return web.CurrentUser{}, &web.LockedError{Until: locked.Until}
 	case errors.Is(err, signin.ErrBadCredentials), errors.Is(err, signin.ErrDisabled):
 		return web.CurrentUser{}, web.ErrBadCredentials
 	case err != nil:
@@ -46,14 +46,6 @@ func (a *Auth) SignIn(w http.ResponseWriter, r *http.Request, username, password
 	http.SetCookie(w, &http.Cookie{Name: httpauth.CookieName, Value: token, Path: "/", HttpOnly: true,
 		SameSite: http.SameSiteLaxMode, Secure: httpauth.Secure(r), Expires: a.Signin.Now().Add(a.Signin.Policy.SessionLifetime)})
 	return currentUser(u), nil
-}
-
-// lockedUntil reads when the account's lock ends, for the message.
-func (a *Auth) lockedUntil(r *http.Request, username string) time.Time {
-	if u, err := a.Signin.Store.FindUserByUsername(r.Context(), username); err == nil {
-		return u.LockedUntil
-	}
-	return a.Signin.Now().Add(a.Signin.Policy.LockDuration)
 }
 
 // SignOut ends the session and clears the cookie.

@@ -78,11 +78,11 @@ func (d *Deps) caller(ctx context.Context) (authz.Principal, audit.Actor, error)
 	if !ok {
 		return authz.Principal{}, audit.Actor{}, web.ErrSignedOut
 	}
-	u, err := d.Store.FindUserByID(ctx, cu.ID)
+	p, err := d.Signin.Principal(ctx, cu.ID)
 	if err != nil {
 		return authz.Principal{}, audit.Actor{}, web.ErrSignedOut
 	}
-	return u.Principal(), audit.Actor{ID: u.ID, Username: u.Username, IP: httpauth.IPFrom(ctx)}, nil
+	return p, audit.Actor{ID: p.UserID, Username: p.Username, IP: httpauth.IPFrom(ctx)}, nil
 }
 
 // intakeError translates intake's errors for the pages: tasks nobody

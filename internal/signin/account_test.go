@@ -1,0 +1,116 @@
+package signin
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/duban/duban/internal/audit"
+	"github.com/duban/duban/internal/auth"
+	"github.com/duban/duban/internal/authz"
+	"github.com/duban/duban/internal/fault"
+	"github.com/duban/duban/internal/records"
+	"github.com/duban/duban/internal/store"
+	"github.com/duban/duban/internal/store/storetest"
+)
+
+func TestMain(m *testing.M) { storetest.Main(m) }
+
+// TestFirstRunSetup: the link is live once; the first administrator meets
+// the rules every account meets, becomes the system administrator, and
+// the link is spent.
+func TestFirstRunSetup(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		s := New(db, auth.DefaultPolicy)
+		const token = "first-run-token"
+		if err := db.CreateSetupToken(ctx, auth.TokenHash(token), time.Now().Add(time.Hour)); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.CheckSetup(ctx, "another"); !errors.Is(err, fault.ErrNotFound) {
+			t.Errorf("an unknown link: %v", err)
+		}
+		if err := s.CheckSetup(ctx, token); err != nil {
+			t.Errorf("the live link: %v", err)
+		}
+		err := s.CompleteSetup(ctx, "10.0.0.1", token, Admin{Username: "管理员", Password: "short"})
+		if e := fault.As(err); e == nil || e.Fields["username"] != "error.username_invalid" || e.Fields["password"] != auth.PwTooShort {
+			t.Errorf("a bad first account: %v", err)
+		}
+		if err := s.CompleteSetup(ctx, "10.0.0.1", token, Admin{Username: "admin", DisplayName: "管理员", Password: "Strong#Pass9"}); err != nil {
+			t.Fatal(err)
+		}
+		u, err := db.FindUserByUsername(ctx, "admin")
+		if err != nil || u.Role != authz.SysAdmin {
+			t.Errorf("the first account: %+v %v", u, err)
+		}
+		if err := s.CheckSetup(ctx, token); !errors.Is(err, fault.ErrNotFound) {
+			t.Errorf("the spent link: %v", err)
+		}
+		if err := s.CompleteSetup(ctx, "10.0.0.1", token, Admin{Username: "admin2", Password: "Strong#Pass9"}); !errors.Is(err, fault.ErrNotFound) {
+			t.Errorf("setup through the spent link: %v", err)
+		}
+	})
+}
+
+// TestPrincipal: a page request's principal is read afresh, so a grant
+// shows at once; a disabled or deleted account is nobody.
+func TestPrincipal(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		s := New(db, auth.DefaultPolicy)
+		unit, err := db.CreateUnit(ctx, audit.System, records.UnitCreate{Name: "市法制办", Kind: records.UnitDepartment})
+		if err != nil {
+			t.Fatal(err)
+		}
+		u, err := db.CreateUser(ctx, audit.System, records.UserCreate{Username: "lianluo", PasswordHash: "x", Role: authz.Leader})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.GrantUser(ctx, audit.System, u.ID, records.UserGrant{Role: authz.Liaison, Units: []int64{unit.ID}}); err != nil {
+			t.Fatal(err)
+		}
+		p, err := s.Principal(ctx, u.ID)
+		if err != nil || p.Role != authz.Liaison || !p.HasUnit(unit.ID) || p.Username != "lianluo" {
+			t.Errorf("principal after a grant: %+v %v", p, err)
+		}
+		disabled := true
+		if _, err := db.UpdateUser(ctx, audit.System, u.ID, records.UserUpdate{Disabled: &disabled}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.Principal(ctx, u.ID); !errors.Is(err, fault.ErrUnauthenticated) {
+			t.Errorf("a disabled account: %v", err)
+		}
+		if _, err := s.Principal(ctx, 9999); !errors.Is(err, fault.ErrUnauthenticated) {
+			t.Errorf("no account: %v", err)
+		}
+	})
+}
+
+// TestLockedUntil: a sign-in refused for a lock says when it ends, both
+// when the failure sets the lock and while it lasts.
+func TestLockedUntil(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		s := New(db, auth.DefaultPolicy)
+		hash, _ := auth.HashPassword("Right#Pass1")
+		if _, err := db.CreateUser(ctx, audit.System, records.UserCreate{Username: "office", PasswordHash: hash, Role: authz.Office}); err != nil {
+			t.Fatal(err)
+		}
+		var first *LockedError
+		for i := 0; i < s.Policy.LockThreshold; i++ {
+			_, _, err := s.Login(ctx, "office", "wrong", "10.0.0.1", records.SessionWeb, "test")
+			errors.As(err, &first)
+		}
+		if first == nil || !first.Until.After(time.Now()) || !errors.Is(first, ErrLocked) {
+			t.Fatalf("the failure that locks: %v", first)
+		}
+		_, _, err := s.Login(ctx, "office", "Right#Pass1", "10.0.0.1", records.SessionWeb, "test")
+		var still *LockedError
+		// The database keeps microseconds (PostgreSQL) or more.
+		if !errors.As(err, &still) || still.Until.Sub(first.Until).Abs() > time.Millisecond {
+			t.Errorf("the right password while locked: %v, want locked until %v", err, first.Until)
+		}
+	})
+}
