@@ -124,7 +124,7 @@ func signedIn(t *testing.T, c *http.Client, base, cookie string, header http.Hea
 // lastLoginIP is the address the audit log holds for the last sign-in.
 func lastLoginIP(t *testing.T, db *store.DB) string {
 	t.Helper()
-	entries, _, err := db.FindAudit(context.Background(), store.AuditFilter{Actor: transportUser, Action: "auth.login", Limit: 1})
+	entries, _, err := db.FindAudit(context.Background(), records.AuditFilter{Actor: transportUser, Action: "auth.login", Limit: 1})
 	if err != nil || len(entries) == 0 {
 		t.Fatalf("no sign-in audited: %v", err)
 	}

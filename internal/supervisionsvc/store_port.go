@@ -19,6 +19,9 @@ type Store interface {
 	OpenNotices(ctx context.Context) ([]records.OpenNotice, error)
 	FindTaskByID(ctx context.Context, id int64) (*records.Task, error)
 	IssueSupervision(ctx context.Context, actor audit.Actor, e supervise.Event, notes func(supervise.Event) []records.Notification) error
+	FindUnits(ctx context.Context) ([]records.Unit, error)
+	FindNotifications(ctx context.Context, channel, status string, unitID int64, limit int) ([]records.Notification, error)
+	ResendNotification(ctx context.Context, actor audit.Actor, id int64) error
 	PeriodReader
 }
 
