@@ -37,6 +37,9 @@ func (s *inbox) Resend(ctx context.Context, id int64) error {
 // language when the notification keeps its message, as they were sent
 // otherwise (those stored before it was kept, and alerts worded in Go).
 func messages(loc i18n.Localizer, list []records.Notification, unitNames map[int64]string) []web.Message {
+	if len(list) == 0 {
+		return nil
+	}
 	out := make([]web.Message, len(list))
 	for i, n := range list {
 		title, text := n.Title, n.Text
