@@ -17,6 +17,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 )
 
 // MaxSize is the largest attachment accepted.
@@ -28,6 +29,9 @@ var (
 	ErrNotAllowed = errors.New("附件类型不允许：请上传 PDF、Word、Excel、OFD、图片或文本文件 (file type not allowed)")
 	ErrEmpty      = errors.New("附件为空 (empty file)")
 )
+
+// DirIn is the attachments folder of a data folder.
+func DirIn(dataDir string) string { return filepath.Join(dataDir, "attachments") }
 
 // Store is a folder of files kept by content.
 type Store struct{ dir string }
@@ -85,6 +89,13 @@ func (s *Store) Put(name string, r io.Reader) (Saved, error) {
 	}
 	if _, err := os.Stat(dst); err != nil { // the same content is kept once
 		if err := os.Rename(tmp.Name(), dst); err != nil {
+			return Saved{}, fmt.Errorf("files: keep %s: %w", name, err)
+		}
+	} else {
+		// Kept before, perhaps by an upload whose record never came:
+		// touch it, so that Sweep takes it for the upload in flight it is.
+		now := time.Now()
+		if err := os.Chtimes(dst, now, now); err != nil {
 			return Saved{}, fmt.Errorf("files: keep %s: %w", name, err)
 		}
 	}
