@@ -90,6 +90,11 @@ func (db *DB) openSQLiteFile(ctx context.Context, abs string) error {
 	if err != nil {
 		return err
 	}
+	if !existed {
+		if err := createSQLiteFile(ctx, db.dialect.driver, abs); err != nil {
+			return err
+		}
+	}
 	if db.write, err = sql.Open(db.dialect.driver, sqliteDSN(abs, sqliteWriter)); err != nil {
 		return fmt.Errorf("store: open %s: %w", abs, err)
 	}
@@ -220,6 +225,39 @@ func checkSQLiteHeader(abs string) (bool, error) {
 		return true, &DamagedError{Path: abs, Detail: i18n.Lookup(i18n.Default, "store.db_not_sqlite")}
 	}
 	return true, nil
+}
+
+// createSQLiteFile makes a new, empty database at abs that is never seen
+// there without its header: it is made under a temporary name and linked
+// into place, which fails if another start made one meanwhile (that one
+// is then used). So a zero-length duban.db is always damage, never a
+// database being created, and is refused as such. Where the file system
+// has no hard links the file is renamed into place instead.
+func createSQLiteFile(ctx context.Context, driver, abs string) error {
+	f, err := os.CreateTemp(filepath.Dir(abs), filepath.Base(abs)+".new-*")
+	if err != nil {
+		return fmt.Errorf("store: create %s: %w", abs, err)
+	}
+	tmp := f.Name()
+	f.Close()
+	defer removeAll(tmp, tmp+"-wal", tmp+"-shm", tmp+"-journal")
+	conn, err := sql.Open(driver, sqliteDSN(tmp, sqliteWriter))
+	if err == nil {
+		err = conn.PingContext(ctx) // writes the header, in WAL mode
+		err = errors.Join(err, conn.Close())
+	}
+	if err != nil {
+		return fmt.Errorf("store: create %s: %w", abs, err)
+	}
+	switch err := os.Link(tmp, abs); {
+	case err == nil, errors.Is(err, fs.ErrExist):
+		return nil
+	default:
+		if err := os.Rename(tmp, abs); err != nil {
+			return fmt.Errorf("store: create %s: %w", abs, err)
+		}
+		return nil
+	}
 }
 
 // quickCheck runs SQLite's quick_check over a file that existed before
