@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/duban/duban/internal/audit"
@@ -122,7 +123,13 @@ func auditCheckpoint(ctx context.Context, env *Env, args []string) error {
 	if err := k.publish(ctx, audit.Checkpoint{Kind: audit.KindCheckpoint, Seq: head.Seq, Hash: head.Hash, At: time.Now().UTC()}); err != nil {
 		return err
 	}
-	fmt.Fprintln(env.Stdout, i18n.Lookup(i18n.Default, "cli.audit.checkpoint_written", "seq", head.Seq, "file", cfg.AuditCheckpointFile+" "+cfg.AuditCheckpointWebhook))
+	var to []string
+	for _, d := range []string{cfg.AuditCheckpointFile, cfg.AuditCheckpointWebhook} {
+		if d != "" {
+			to = append(to, d)
+		}
+	}
+	fmt.Fprintln(env.Stdout, i18n.Lookup(i18n.Default, "cli.audit.checkpoint_written", "seq", head.Seq, "file", strings.Join(to, ", ")))
 	return nil
 }
 

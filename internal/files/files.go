@@ -3,7 +3,9 @@
 // SHA-256, in a folder of the data directory, and never under a name the
 // uploader chose — so no upload can overwrite another or escape the folder.
 // It checks what an upload is before keeping it: an allowed kind by both
-// its name and its first bytes, and not too large.
+// its name and its first bytes, and not too large. Since a file's name is
+// its content's hash, a copy (CopyTree, for backups and restores) checks
+// every file as it goes, and files no record names are swept at start.
 package files
 
 import (
