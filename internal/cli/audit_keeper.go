@@ -77,9 +77,16 @@ func (k *auditKeeper) tick(ctx context.Context) {
 			k.lastPurge = now
 		}
 	}
+	k.checkpoint(ctx)
+}
+
+// checkpoint publishes the head if it moved since the last publication
+// (or that failed), logging any failure.
+func (k *auditKeeper) checkpoint(ctx context.Context) {
 	if k.file == "" && k.webhook == "" {
 		return
 	}
+	now := k.now()
 	head, err := k.db.AuditHead(ctx)
 	if err != nil {
 		k.log.Error("audit checkpoint: read head failed", "err", err)

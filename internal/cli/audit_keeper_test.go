@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -100,5 +101,36 @@ func TestAuditKeeper(t *testing.T) {
 	k.tick(ctx)
 	if !strings.Contains(logs.String(), "no such file") {
 		t.Errorf("an unwritable checkpoint file was not logged: %s", logs.String())
+	}
+}
+
+// TestServeCheckpointsAtStart: serve configured with a checkpoint file
+// writes the head there before it serves anything.
+func TestServeCheckpointsAtStart(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	cfg := config.Defaults()
+	cfg.DataDir, cfg.Addr, cfg.LogLevel, cfg.Scheduler = t.TempDir(), "127.0.0.1:0", "error", false
+	cfg.AuditCheckpointFile = filepath.Join(t.TempDir(), "audit.checkpoints")
+	env := &Env{Stdout: &bytes.Buffer{}, Stderr: &bytes.Buffer{}}
+	app, err := Open(ctx, cfg, env)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer app.Close()
+	addUnits(t, app.Store, "市财政局")
+	head, _ := app.Store.AuditHead(ctx)
+	var atReady []byte
+	if err := app.Run(ctx, env, func(net.Addr) {
+		atReady, _ = os.ReadFile(cfg.AuditCheckpointFile)
+		cancel()
+	}); err != nil {
+		t.Fatal(err)
+	}
+	f, _ := os.Open(cfg.AuditCheckpointFile)
+	cps, err := audit.ReadCheckpoints(f)
+	f.Close()
+	if err != nil || len(cps) != 1 || cps[0].Seq != head.Seq || cps[0].Hash != head.Hash || len(atReady) == 0 {
+		t.Errorf("checkpoints after serve: %+v, %v (at ready: %q); head %+v", cps, err, atReady, head)
 	}
 }

@@ -119,6 +119,7 @@ func (a *App) Run(ctx context.Context, env *Env, ready func(net.Addr)) error {
 		defer func() { stop(); <-done }()
 	}
 	if k := newAuditKeeper(a.Store, a.Config, a.Signin.Now, a.Log); k.active() {
+		k.checkpoint(ctx) // the head at start, before anything is served
 		done := make(chan struct{})
 		kctx, stop := context.WithCancel(ctx)
 		go func() { defer close(done); k.run(kctx) }()
