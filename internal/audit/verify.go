@@ -23,9 +23,15 @@ func (p Problem) String() string { return fmt.Sprintf("#%d: %s", p.Seq, p.Reason
 func Verify(entries []Entry, head Head) []Problem {
 	var out []Problem
 	var prev *Entry
+	// After a retention purge the chain starts where the latest purge
+	// summary says, linked to the last entry it removed.
+	startSeq, startHash := int64(1), ""
+	if p, _, ok := LatestPurge(entries); ok {
+		startSeq, startHash = p.To+1, p.LastHash
+	}
 	for i := range entries {
 		e := entries[i]
-		want := int64(1)
+		want := startSeq
 		if prev != nil {
 			want = prev.Seq + 1
 		}
@@ -34,6 +40,8 @@ func Verify(entries []Entry, head Head) []Problem {
 			out = append(out, Problem{e.Seq, fmt.Sprintf("序号不连续，应为 #%d：有记录被删除或调换 (sequence gap: expected #%d)", want, want)})
 		case prev != nil && e.PrevHash != prev.Hash:
 			out = append(out, Problem{e.Seq, "与前一条记录的链接不符：记录被调换或前一条被改动 (prev_hash does not match the entry before)"})
+		case prev == nil && e.PrevHash != startHash:
+			out = append(out, Problem{e.Seq, "第一条记录与清理摘要记下的最后哈希不符：链头被改动 (the first entry does not follow the purge summary)"})
 		}
 		if e.ComputeHash() != e.Hash {
 			out = append(out, Problem{e.Seq, "内容与哈希不符：记录被改动 (hash mismatch: the entry was edited)"})
@@ -47,4 +55,15 @@ func Verify(entries []Entry, head Head) []Problem {
 		out = append(out, Problem{prev.Seq, fmt.Sprintf("最后一条记录与链头不符（链头 #%d）：末尾记录被删除或改动 (the last entry does not match the head #%d)", head.Seq, head.Seq)})
 	}
 	return out
+}
+
+// LatestPurge finds the newest purge summary among entries (and its
+// entry), which says where the chain now starts.
+func LatestPurge(entries []Entry) (Purge, Entry, bool) {
+	for i := len(entries) - 1; i >= 0; i-- {
+		if p, ok := PurgeOf(entries[i]); ok {
+			return p, entries[i], true
+		}
+	}
+	return Purge{}, Entry{}, false
 }

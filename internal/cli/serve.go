@@ -6,7 +6,6 @@ import (
 	"log/slog"
 	"net"
 	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -54,7 +53,7 @@ func Open(ctx context.Context, cfg config.Config, env *Env) (*App, error) {
 	if err != nil {
 		return nil, err
 	}
-	db, err := store.Open(ctx, store.Options{DataDir: cfg.DataDir, DSN: cfg.DB, Logger: log})
+	db, err := store.Open(ctx, store.Options{DataDir: cfg.DataDir, DSN: cfg.DB, Logger: log, Init: cfg.Init})
 	if err != nil {
 		return nil, err
 	}
@@ -63,11 +62,12 @@ func Open(ctx context.Context, cfg config.Config, env *Env) (*App, error) {
 		db.Close()
 		return nil, err
 	}
-	fs, err := files.Open(filepath.Join(cfg.DataDir, "attachments"))
+	fs, err := files.Open(files.DirIn(cfg.DataDir))
 	if err != nil {
 		db.Close()
 		return nil, err
 	}
+	sweepFiles(ctx, db, fs, log)
 	app := &App{Config: cfg, Store: db, Log: log, Services: services.New(db, services.Options{
 		Policy: policyOf(cfg), Calendar: cal, Locality: cfg.Locality,
 		Rules:         ledger.Rules{DueSoonWorkdays: cfg.DueSoonWorkdays},
@@ -124,6 +124,13 @@ func (a *App) Run(ctx context.Context, env *Env, ready func(net.Addr)) error {
 		// Drain the scheduler before the database closes.
 		defer func() { stop(); <-done }()
 	}
+	if k := newAuditKeeper(a.Store, a.Config, a.Signin.Now, a.Log); k.active() {
+		k.checkpoint(ctx) // the head at start, before anything is served
+		done := make(chan struct{})
+		kctx, stop := context.WithCancel(ctx)
+		go func() { defer close(done); k.run(kctx) }()
+		defer func() { stop(); <-done }()
+	}
 	wctx, stopWarm := context.WithCancel(ctx)
 	warmed := make(chan struct{})
 	go func() { defer close(warmed); a.warm(wctx) }()
@@ -145,11 +152,13 @@ func (a *App) Run(ctx context.Context, env *Env, ready func(net.Addr)) error {
 func (a *App) Close() error { return a.Store.Close() }
 
 func runServe(ctx context.Context, env *Env, args []string) error {
-	fs := newFlags(env, "serve", "[--addr HOST:PORT] [--data DIR] [--db DSN] [--demo] [--config FILE]")
+	fs := newFlags(env, "serve", "[--addr HOST:PORT] [--data DIR] [--db DSN] [--demo] [--config FILE] [--init]")
+	initDB := fs.Bool("init", false, "数据库文件为空或损坏时改名保留并重新初始化（否则拒绝启动）")
 	cfg, _, err := config.Load(fs, args, os.Getenv)
 	if err != nil {
 		return err
 	}
+	cfg.Init = *initDB
 	app, err := Open(ctx, cfg, env)
 	if err != nil {
 		return err

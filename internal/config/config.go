@@ -74,6 +74,20 @@ type Config struct {
 	SessionLifetime   Duration `json:"session_lifetime"`
 	TokenLifetime     Duration `json:"token_lifetime"`
 
+	// The audit chain anchored outside the database: the head written at
+	// every interval to a file only ever appended to and/or POSTed to a
+	// webhook; entries older than AuditRetention days purged (0 keeps
+	// them forever) with a summary that keeps the chain verifiable.
+	AuditCheckpointFile     string   `json:"audit_checkpoint_file"`
+	AuditCheckpointWebhook  string   `json:"audit_checkpoint_webhook"`
+	AuditCheckpointInterval Duration `json:"audit_checkpoint_interval"`
+	AuditRetention          int      `json:"audit_retention"`
+
+	// Init lets serve start afresh on an empty or damaged SQLite file
+	// (moved aside). A flag of serve only, never a file key or variable:
+	// it must be said each time.
+	Init bool `json:"-"`
+
 	// DueSoonWorkdays: a task shows yellow (临期) this many working days
 	// before its next due date.
 	DueSoonWorkdays int `json:"due_soon_workdays"`
@@ -133,25 +147,26 @@ func (d *Duration) Set(s string) error {
 // listening on loopback only.
 func Defaults() Config {
 	return Config{
-		Addr:              "127.0.0.1:8080",
-		DataDir:           "./duban-data",
-		PasswordMinLength: 10,
-		LockThreshold:     5,
-		LockDuration:      Duration(15 * time.Minute),
-		SessionIdle:       Duration(2 * time.Hour),
-		SessionLifetime:   Duration(12 * time.Hour),
-		TokenLifetime:     Duration(90 * 24 * time.Hour),
-		DueSoonWorkdays:   5,
-		Scheduler:         true,
-		SchedulerInterval: Duration(time.Minute),
-		NoticeIssuer:      "督查室",
-		TrustedProxies:    []string{"127.0.0.0/8", "::1/128"},
-		ReadHeaderTimeout: Duration(10 * time.Second),
-		ReadTimeout:       Duration(10 * time.Minute),
-		WriteTimeout:      Duration(10 * time.Minute),
-		IdleTimeout:       Duration(2 * time.Minute),
-		ShutdownTimeout:   Duration(15 * time.Second),
-		LogLevel:          "info",
+		Addr:                    "127.0.0.1:8080",
+		DataDir:                 "./duban-data",
+		PasswordMinLength:       10,
+		LockThreshold:           5,
+		LockDuration:            Duration(15 * time.Minute),
+		SessionIdle:             Duration(2 * time.Hour),
+		SessionLifetime:         Duration(12 * time.Hour),
+		TokenLifetime:           Duration(90 * 24 * time.Hour),
+		DueSoonWorkdays:         5,
+		Scheduler:               true,
+		SchedulerInterval:       Duration(time.Minute),
+		NoticeIssuer:            "督查室",
+		TrustedProxies:          []string{"127.0.0.0/8", "::1/128"},
+		ReadHeaderTimeout:       Duration(10 * time.Second),
+		ReadTimeout:             Duration(10 * time.Minute),
+		WriteTimeout:            Duration(10 * time.Minute),
+		IdleTimeout:             Duration(2 * time.Minute),
+		ShutdownTimeout:         Duration(15 * time.Second),
+		AuditCheckpointInterval: Duration(time.Hour),
+		LogLevel:                "info",
 	}
 }
 
@@ -194,6 +209,17 @@ func (c Config) Validate() error {
 	}
 	if c.SchedulerInterval < Duration(time.Second) {
 		errs = append(errs, fmt.Errorf("scheduler_interval %s: 至少 1s", c.SchedulerInterval))
+	}
+	if c.AuditCheckpointInterval < Duration(time.Second) {
+		errs = append(errs, fmt.Errorf("audit_checkpoint_interval %s: 至少 1s", c.AuditCheckpointInterval))
+	}
+	if c.AuditRetention < 0 {
+		errs = append(errs, fmt.Errorf("audit_retention %d: 应为天数，0 为永久保留 (days; 0 keeps forever)", c.AuditRetention))
+	}
+	if c.AuditCheckpointWebhook != "" {
+		if u, err := url.Parse(c.AuditCheckpointWebhook); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			errs = append(errs, fmt.Errorf("audit_checkpoint_webhook %q: 应为 http:// 或 https:// 地址", c.AuditCheckpointWebhook))
+		}
 	}
 	if c.SMTPAddr != "" && c.SMTPFrom == "" {
 		errs = append(errs, errors.New("notify_smtp_from: 设置了 notify_smtp_addr 就必须设置发件人"))

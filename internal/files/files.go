@@ -3,7 +3,9 @@
 // SHA-256, in a folder of the data directory, and never under a name the
 // uploader chose — so no upload can overwrite another or escape the folder.
 // It checks what an upload is before keeping it: an allowed kind by both
-// its name and its first bytes, and not too large.
+// its name and its first bytes, and not too large. Since a file's name is
+// its content's hash, a copy (CopyTree, for backups and restores) checks
+// every file as it goes, and files no record names are swept at start.
 package files
 
 import (
@@ -17,6 +19,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 )
 
 // MaxSize is the largest attachment accepted.
@@ -28,6 +31,9 @@ var (
 	ErrNotAllowed = errors.New("附件类型不允许：请上传 PDF、Word、Excel、OFD、图片或文本文件 (file type not allowed)")
 	ErrEmpty      = errors.New("附件为空 (empty file)")
 )
+
+// DirIn is the attachments folder of a data folder.
+func DirIn(dataDir string) string { return filepath.Join(dataDir, "attachments") }
 
 // Store is a folder of files kept by content.
 type Store struct{ dir string }
@@ -85,6 +91,13 @@ func (s *Store) Put(name string, r io.Reader) (Saved, error) {
 	}
 	if _, err := os.Stat(dst); err != nil { // the same content is kept once
 		if err := os.Rename(tmp.Name(), dst); err != nil {
+			return Saved{}, fmt.Errorf("files: keep %s: %w", name, err)
+		}
+	} else {
+		// Kept before, perhaps by an upload whose record never came:
+		// touch it, so that Sweep takes it for the upload in flight it is.
+		now := time.Now()
+		if err := os.Chtimes(dst, now, now); err != nil {
 			return Saved{}, fmt.Errorf("files: keep %s: %w", name, err)
 		}
 	}

@@ -74,22 +74,9 @@ func scanAudit(rows *sql.Rows) ([]audit.Entry, error) {
 
 // VerifyAudit reads the whole log in order and checks its hash chain.
 func (db *DB) VerifyAudit(ctx context.Context) (entries int, problems []audit.Problem, err error) {
-	tx, err := db.beginRead(ctx)
+	all, head, err := db.auditChain(ctx)
 	if err != nil {
 		return 0, nil, fmt.Errorf("store: verify audit: %w", err)
-	}
-	defer tx.Rollback()
-	var head audit.Head
-	if err := tx.QueryRowContext(ctx, `SELECT seq, hash FROM audit_head WHERE id = 1`).Scan(&head.Seq, &head.Hash); err != nil {
-		return 0, nil, fmt.Errorf("store: verify audit: head: %w", err)
-	}
-	rows, err := tx.QueryContext(ctx, auditColumns+` ORDER BY seq`)
-	if err != nil {
-		return 0, nil, fmt.Errorf("store: verify audit: %w", err)
-	}
-	all, err := scanAudit(rows)
-	if err != nil {
-		return 0, nil, err
 	}
 	return len(all), audit.Verify(all, head), nil
 }

@@ -30,6 +30,12 @@ type Options struct {
 	// backup taken by a newer duban is a copy of what was there; a SQLite
 	// file that does not exist is then an error rather than created.
 	SkipMigrate bool
+	// Init lets Open start afresh on a SQLite file that is empty or
+	// damaged: the file is moved aside (duban.db.damaged-<time>) and a new
+	// database is created. Without it such a file is refused with a
+	// *DamagedError, so that a crash or a bad copy never boots as a fresh
+	// install or serves from broken pages.
+	Init bool
 	// Now is the clock; nil means time.Now. Tests pass a fixed one.
 	Now func() time.Time
 	// Logger receives the few events worth an administrator's attention

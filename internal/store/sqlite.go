@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -13,6 +14,8 @@ import (
 	"time"
 
 	_ "modernc.org/sqlite" // registers the pure-Go "sqlite" driver
+
+	"github.com/duban/duban/internal/i18n"
 )
 
 // sqliteDialect is SQLite through modernc.org/sqlite: no cgo, so the binary
@@ -66,7 +69,32 @@ func (db *DB) openSQLite(ctx context.Context, opts Options) error {
 	if err := os.MkdirAll(filepath.Dir(abs), 0o750); err != nil {
 		return fmt.Errorf("store: create data folder: %w", err)
 	}
+	err = db.openSQLiteFile(ctx, abs)
+	var damaged *DamagedError
+	if !errors.As(err, &damaged) || !opts.Init {
+		return err
+	}
+	db.Close()
+	moved, err := moveAside(abs, db.now())
+	if err != nil {
+		return err
+	}
+	db.log.Warn("damaged database moved aside; starting afresh", "file", abs, "moved_to", moved, "reason", damaged.Detail)
+	return db.openSQLiteFile(ctx, abs)
+}
 
+// openSQLiteFile checks the file at abs (see checkSQLiteFile) and opens
+// the two pools on it.
+func (db *DB) openSQLiteFile(ctx context.Context, abs string) error {
+	existed, err := checkSQLiteHeader(abs)
+	if err != nil {
+		return err
+	}
+	if !existed {
+		if err := createSQLiteFile(ctx, db.dialect.driver, abs); err != nil {
+			return err
+		}
+	}
 	if db.write, err = sql.Open(db.dialect.driver, sqliteDSN(abs, sqliteWriter)); err != nil {
 		return fmt.Errorf("store: open %s: %w", abs, err)
 	}
@@ -85,7 +113,13 @@ func (db *DB) openSQLite(ctx context.Context, opts Options) error {
 	// The writer connects first: it switches the file to WAL and creates
 	// the schema, which the query_only readers could not.
 	if err := pingSQLite(ctx, db.write); err != nil {
+		if isCorrupt(err) {
+			return &DamagedError{Path: abs, Detail: err.Error()}
+		}
 		return fmt.Errorf("store: open %s: %w", abs, err)
+	}
+	if existed {
+		return quickCheck(ctx, db.write, abs)
 	}
 	return nil
 }
@@ -151,4 +185,134 @@ func sqliteDSN(path string, role sqliteRole) string {
 		q += "&_pragma=query_only(1)"
 	}
 	return "file://" + p + "?" + q
+}
+
+// DamagedError says that the SQLite file at Path is empty or damaged, so
+// that duban refuses it rather than start afresh over it or serve from
+// broken pages. Its message, from the catalogue, names the file and the
+// way out (restore from a backup, or --init).
+type DamagedError struct {
+	Path   string
+	Empty  bool
+	Detail string // what SQLite found, for the log and the operator
+}
+
+func (e *DamagedError) Error() string {
+	if e.Empty {
+		return i18n.Lookup(i18n.Default, "store.db_empty", "file", e.Path)
+	}
+	return i18n.Lookup(i18n.Default, "store.db_damaged", "file", e.Path, "detail", e.Detail)
+}
+
+// checkSQLiteHeader looks at the file before SQLite does: no file is a
+// new database; a file of no bytes, or one that does not begin as every
+// SQLite database does, is refused. It reports whether the file existed.
+func checkSQLiteHeader(abs string) (bool, error) {
+	f, err := os.Open(abs)
+	if errors.Is(err, fs.ErrNotExist) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("store: open %s: %w", abs, err)
+	}
+	defer f.Close()
+	head := make([]byte, len(sqliteMagic))
+	n, err := io.ReadFull(f, head)
+	switch {
+	case n == 0:
+		return true, &DamagedError{Path: abs, Empty: true}
+	case err != nil || string(head) != sqliteMagic:
+		return true, &DamagedError{Path: abs, Detail: i18n.Lookup(i18n.Default, "store.db_not_sqlite")}
+	}
+	return true, nil
+}
+
+// createSQLiteFile makes a new, empty database at abs that is never seen
+// there without its header: it is made under a temporary name and linked
+// into place, which fails if another start made one meanwhile (that one
+// is then used). So a zero-length duban.db is always damage, never a
+// database being created, and is refused as such. Where the file system
+// has no hard links the file is renamed into place instead.
+func createSQLiteFile(ctx context.Context, driver, abs string) error {
+	f, err := os.CreateTemp(filepath.Dir(abs), filepath.Base(abs)+".new-*")
+	if err != nil {
+		return fmt.Errorf("store: create %s: %w", abs, err)
+	}
+	tmp := f.Name()
+	f.Close()
+	defer removeAll(tmp, tmp+"-wal", tmp+"-shm", tmp+"-journal")
+	conn, err := sql.Open(driver, sqliteDSN(tmp, sqliteWriter))
+	if err == nil {
+		err = conn.PingContext(ctx) // writes the header, in WAL mode
+		err = errors.Join(err, conn.Close())
+	}
+	if err != nil {
+		return fmt.Errorf("store: create %s: %w", abs, err)
+	}
+	switch err := os.Link(tmp, abs); {
+	case err == nil, errors.Is(err, fs.ErrExist):
+		return nil
+	default:
+		if err := os.Rename(tmp, abs); err != nil {
+			return fmt.Errorf("store: create %s: %w", abs, err)
+		}
+		return nil
+	}
+}
+
+// quickCheck runs SQLite's quick_check over a file that existed before
+// this start, so that damaged pages are found before anything is served
+// from them or written over them. It reads every page once (about a
+// second per GB) and is skipped for a file just created.
+func quickCheck(ctx context.Context, pool *sql.DB, abs string) error {
+	rows, err := pool.QueryContext(ctx, `PRAGMA quick_check(5)`)
+	if err != nil {
+		if isCorrupt(err) {
+			return &DamagedError{Path: abs, Detail: err.Error()}
+		}
+		return fmt.Errorf("store: check %s: %w", abs, err)
+	}
+	defer rows.Close()
+	var found []string
+	for rows.Next() {
+		var line string
+		if err := rows.Scan(&line); err != nil {
+			return fmt.Errorf("store: check %s: %w", abs, err)
+		}
+		found = append(found, line)
+	}
+	if err := rows.Err(); err != nil {
+		if isCorrupt(err) {
+			return &DamagedError{Path: abs, Detail: err.Error()}
+		}
+		return fmt.Errorf("store: check %s: %w", abs, err)
+	}
+	if len(found) != 1 || found[0] != "ok" {
+		return &DamagedError{Path: abs, Detail: strings.Join(found, "; ")}
+	}
+	return nil
+}
+
+// isCorrupt reports SQLITE_CORRUPT and SQLITE_NOTADB, the answers SQLite
+// gives for a damaged file.
+func isCorrupt(err error) bool {
+	var coded interface{ Code() int }
+	if !errors.As(err, &coded) {
+		return false
+	}
+	c := coded.Code() & 0xff
+	return c == 11 || c == 26
+}
+
+// moveAside renames a refused database file, and whatever journal files
+// lie beside it, out of the way, keeping them for whoever wants to
+// rescue what is in them. It returns the new name of the file.
+func moveAside(abs string, now time.Time) (string, error) {
+	to := abs + ".damaged-" + now.UTC().Format("20060102T150405Z")
+	for _, suffix := range []string{"", "-wal", "-shm", "-journal"} {
+		if err := os.Rename(abs+suffix, to+suffix); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return "", fmt.Errorf("store: move %s aside: %w", abs+suffix, err)
+		}
+	}
+	return to, nil
 }

@@ -1,0 +1,160 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/duban/duban/internal/audit"
+	"github.com/duban/duban/internal/config"
+	"github.com/duban/duban/internal/store"
+)
+
+// auditKeeper is the serve job "audit_keeper": at every interval it
+// writes the audit chain's head outside the database (a checkpoint, to a
+// file only ever appended to and/or a webhook), and once a day, when a
+// retention is set, purges the entries older than it. It never stops on
+// an error: each is logged and the next tick tries again.
+type auditKeeper struct {
+	db        *store.DB
+	file      string
+	webhook   string
+	interval  time.Duration
+	retention int // days; 0 keeps every entry
+	now       func() time.Time
+	log       *slog.Logger
+	client    *http.Client
+
+	last      audit.Head // the head last published
+	published bool
+	lastPurge time.Time
+}
+
+func newAuditKeeper(db *store.DB, cfg config.Config, now func() time.Time, log *slog.Logger) *auditKeeper {
+	return &auditKeeper{db: db, file: cfg.AuditCheckpointFile, webhook: cfg.AuditCheckpointWebhook,
+		interval: time.Duration(cfg.AuditCheckpointInterval), retention: cfg.AuditRetention, now: now,
+		log: log.With("job", "audit_keeper"), client: &http.Client{Timeout: 10 * time.Second}}
+}
+
+// active says whether there is anything for the job to do.
+func (k *auditKeeper) active() bool {
+	return k.file != "" || k.webhook != "" || k.retention > 0
+}
+
+// run ticks at once and then at every interval until ctx ends.
+func (k *auditKeeper) run(ctx context.Context) {
+	t := time.NewTicker(k.interval)
+	defer t.Stop()
+	for {
+		k.tick(ctx)
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
+
+// tick does one round: the purge when due, then a checkpoint if the head
+// moved. A panic is logged, not let loose on the server.
+func (k *auditKeeper) tick(ctx context.Context) {
+	defer func() {
+		if r := recover(); r != nil {
+			k.log.Error("audit keeper panicked", "panic", fmt.Sprint(r))
+		}
+	}()
+	now := k.now()
+	if k.retention > 0 && (k.lastPurge.IsZero() || now.Sub(k.lastPurge) >= 24*time.Hour) {
+		if _, _, _, err := k.purge(ctx); err != nil {
+			k.log.Error("audit purge failed", "err", err)
+		} else {
+			k.lastPurge = now
+		}
+	}
+	k.checkpoint(ctx)
+}
+
+// checkpoint publishes the head if it moved since the last publication
+// (or that failed), logging any failure.
+func (k *auditKeeper) checkpoint(ctx context.Context) {
+	if k.file == "" && k.webhook == "" {
+		return
+	}
+	now := k.now()
+	head, err := k.db.AuditHead(ctx)
+	if err != nil {
+		k.log.Error("audit checkpoint: read head failed", "err", err)
+		return
+	}
+	if k.published && head == k.last {
+		return
+	}
+	if err := k.publish(ctx, audit.Checkpoint{Kind: audit.KindCheckpoint, Seq: head.Seq, Hash: head.Hash, At: now.UTC()}); err != nil {
+		k.log.Error("audit checkpoint failed", "seq", head.Seq, "err", err)
+		return
+	}
+	k.last, k.published = head, true
+}
+
+// purge deletes the entries older than the retention and publishes the
+// summary entry as a purge checkpoint. The purge is in the database
+// whether or not publishing works; a failure to publish is returned.
+func (k *auditKeeper) purge(ctx context.Context) (audit.Purge, audit.Entry, bool, error) {
+	before := k.now().Add(-time.Duration(k.retention) * 24 * time.Hour)
+	p, summary, done, err := k.db.PurgeAudit(ctx, audit.System, before)
+	if err != nil || !done {
+		return p, summary, done, err
+	}
+	k.log.Info("audit log purged", "from", p.From, "to", p.To, "count", p.Count, "summary_seq", summary.Seq)
+	if k.file == "" && k.webhook == "" {
+		return p, summary, true, nil
+	}
+	cp := audit.Checkpoint{Kind: audit.KindPurge, Seq: summary.Seq, Hash: summary.Hash, At: k.now().UTC(), Purge: &p}
+	if err := k.publish(ctx, cp); err != nil {
+		return p, summary, true, fmt.Errorf("audit purge done, but its checkpoint failed: %w", err)
+	}
+	k.last, k.published = audit.Head{Seq: summary.Seq, Hash: summary.Hash}, true
+	return p, summary, true, nil
+}
+
+// publish appends cp to the checkpoint file and POSTs it to the webhook,
+// each when configured; both are tried, and every failure returned.
+func (k *auditKeeper) publish(ctx context.Context, cp audit.Checkpoint) error {
+	var errs []error
+	if k.file != "" {
+		errs = append(errs, audit.AppendCheckpoint(k.file, cp))
+	}
+	if k.webhook != "" {
+		errs = append(errs, k.post(ctx, cp))
+	}
+	return errors.Join(errs...)
+}
+
+// post sends cp as JSON, the same line the file gets.
+func (k *auditKeeper) post(ctx context.Context, cp audit.Checkpoint) error {
+	body, err := json.Marshal(cp)
+	if err != nil {
+		return err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, k.webhook, bytes.NewReader(body))
+	if err != nil {
+		return fmt.Errorf("audit checkpoint webhook: %w", err)
+	}
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := k.client.Do(req)
+	if err != nil {
+		return fmt.Errorf("audit checkpoint webhook: %w", err)
+	}
+	defer resp.Body.Close()
+	io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
+	if resp.StatusCode/100 != 2 {
+		return fmt.Errorf("audit checkpoint webhook: %s", resp.Status)
+	}
+	return nil
+}

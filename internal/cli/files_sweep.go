@@ -1,0 +1,31 @@
+package cli
+
+import (
+	"context"
+	"log/slog"
+	"time"
+
+	"github.com/duban/duban/internal/files"
+	"github.com/duban/duban/internal/store"
+)
+
+// sweepFiles removes, at start, the attachments no record names and the
+// temporary files a crash left, those older than files.SweepAge only, so
+// that another instance's upload in flight is never touched. The files'
+// ages are the file system's, so the wall clock is used here, not the
+// application's. A failure is logged and the start goes on: a file left
+// over costs disk space, not correctness.
+func sweepFiles(ctx context.Context, db *store.DB, fs *files.Store, log *slog.Logger) {
+	sums, err := db.FileSums(ctx)
+	if err != nil {
+		log.Error("attachment sweep skipped", "err", err)
+		return
+	}
+	swept, err := fs.Sweep(func(sum string) bool { return sums[sum] }, time.Now().Add(-files.SweepAge))
+	if err != nil {
+		log.Error("attachment sweep", "err", err)
+	}
+	if swept.Orphans+swept.Temps > 0 {
+		log.Info("attachments swept", "orphans", swept.Orphans, "temporaries", swept.Temps)
+	}
+}
