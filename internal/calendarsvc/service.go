@@ -10,13 +10,11 @@ package calendarsvc
 
 import (
 	"context"
-	"fmt"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	"github.com/duban/duban/internal/audit"
-	"github.com/duban/duban/internal/fault"
 	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/workday"
 )
@@ -110,7 +108,7 @@ type Result struct {
 // on the same count, later when a day in between became a day off.
 func (s *Service) Apply(ctx context.Context, actor audit.Actor, scope, source, reason string, days []workday.Day) (Result, error) {
 	if reason == "" {
-		return Result{}, fmt.Errorf("calendar: a change needs its reason (e.g. 国办发明电〔2026〕x号): %w", fault.ErrInvalid)
+		return Result{}, refusal("reason", "calendar.error.reason", nil)
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()

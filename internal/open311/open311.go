@@ -9,18 +9,21 @@ import (
 	"crypto/subtle"
 	"encoding/json"
 	"encoding/xml"
-	"errors"
 	"fmt"
+	"maps"
 	"net/http"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/clientip"
+	"github.com/duban/duban/internal/fault"
 	"github.com/duban/duban/internal/hotline"
 	"github.com/duban/duban/internal/hotlinesvc"
+	"github.com/duban/duban/internal/i18n"
 	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/workday"
 )
@@ -428,10 +431,9 @@ func (h *Handler) post(w http.ResponseWriter, r *http.Request) {
 		in.Address = f.Get("address_id")
 	}
 	t, err := h.Hotline.Receive(r.Context(), audit.Actor{Username: "open311", IP: clientip.Of(r)}, in)
-	var bad *hotlinesvc.InputError
-	switch {
-	case errors.As(err, &bad):
-		h.fail(w, r, http.StatusBadRequest, strings.Join(bad.Problems, "；"))
+	switch bad := fault.As(err); {
+	case bad != nil && bad.Code == fault.Invalid:
+		h.fail(w, r, http.StatusBadRequest, problems(bad))
 		return
 	case err != nil:
 		h.fail(w, r, http.StatusInternalServerError, "internal error")
@@ -439,4 +441,18 @@ func (h *Handler) post(w http.ResponseWriter, r *http.Request) {
 	}
 	notice := fmt.Sprintf("已受理，将于 %s 前办结。", t.DueAt.In(workday.Zone).Format("2006-01-02 15:04"))
 	write(w, r, http.StatusCreated, []Created{{ID: strconv.FormatInt(t.ID, 10), Notice: notice}}, "service_requests")
+}
+
+// problems words an intake's refusal for an Open311 client: the
+// catalogue's sentences in zh-CN, the field named before each.
+func problems(e *fault.Error) string {
+	var args []any
+	for _, k := range slices.Sorted(maps.Keys(e.Args)) {
+		args = append(args, k, e.Args[k])
+	}
+	var out []string
+	for _, f := range slices.Sorted(maps.Keys(e.Fields)) {
+		out = append(out, f+": "+i18n.Lookup(i18n.ZhCN, e.Fields[f], args...))
+	}
+	return strings.Join(out, "；")
 }

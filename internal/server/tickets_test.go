@@ -74,16 +74,18 @@ func TestTicketsAPI(t *testing.T) {
 				status int
 				want   []string // in the message
 			}{
-				{`{"urgency":"now","lat":22.8}`, 422, []string{"问题描述", "联系电话", "紧急程度", "坐标"}},
+				{`{"urgency":"now","lat":22.8}`, 422, []string{`"field":"description"`, `"field":"caller_phone"`, `"field":"urgency"`, `"field":"lat"`,
+					"请描述所反映的问题", "紧急程度“now”"}},
 				{`{"description":"x","caller_phone":"1","service_code":"nope"}`, 422, []string{"事项类别", "nope"}},
 				{`{"description":"x","caller_phone":"1","channel":"open311"}`, 422, []string{"受理渠道"}},
-				{`{"description":"x","caller_phone":"1","lat":"北纬"}`, 400, []string{"坐标（lat）应为数字"}},
+				{`{"description":"x","caller_phone":"1","lat":"北纬"}`, 400, []string{"lat 应为数字"}},
 				{`{"description":"x","caller_phone":"1","caller":"张三"}`, 400, []string{"不认识的字段", "caller"}},
 				{`[1]`, 400, []string{"caller_name"}[:0]},
 			}
 			for _, c := range refused {
 				req := httptest.NewRequest("POST", "/api/v1/tickets", strings.NewReader(c.body))
 				req.Header.Set("Authorization", "Bearer "+f.tokens["office"])
+				req.Header.Set("Accept-Language", "zh-CN")
 				rec := httptest.NewRecorder()
 				f.srv.ServeHTTP(rec, req)
 				if rec.Code != c.status {
@@ -97,6 +99,16 @@ func TestTicketsAPI(t *testing.T) {
 				if c.status == 422 && !strings.Contains(rec.Body.String(), `"field":"`) {
 					t.Errorf("%s: no field in %s", c.body, rec.Body)
 				}
+			}
+
+			// The refusal is worded in the caller's language.
+			tw := httptest.NewRequest("POST", "/api/v1/tickets", strings.NewReader(`{"caller_phone":"1"}`))
+			tw.Header.Set("Authorization", "Bearer "+f.tokens["office"])
+			tw.Header.Set("Accept-Language", "zh-TW")
+			twRec := httptest.NewRecorder()
+			f.srv.ServeHTTP(twRec, tw)
+			if twRec.Code != 422 || !strings.Contains(twRec.Body.String(), "請描述所反映的問題") {
+				t.Errorf("in zh-TW = %d %s", twRec.Code, twRec.Body)
 			}
 
 			var page struct {

@@ -85,7 +85,7 @@ func New(db Store, o Options) *Services {
 	s.Intake = &intakesvc.Service{Store: db, Ledger: s.Ledger}
 	s.Supervision = &supervisionsvc.Service{Store: db, RulesBase: base, Now: o.Now}
 	s.Portal = &portalsvc.Service{Store: db, Now: o.Now}
-	s.Hotline = &hotlinesvc.Service{Store: db, Calendar: s.Calendar, Limits: o.HotlineLimits, Now: o.Now}
+	s.Hotline = &hotlinesvc.Service{Store: db, Calendar: s.Calendar, Limits: o.HotlineLimits, Now: o.Now, Files: o.Files}
 	s.Incidents = &emergencysvc.Service{Store: db, Now: o.Now}
 	s.FOIA = &foiasvc.Service{Store: db, Calendar: s.Calendar, Now: o.Now, Letters: o.Letters}
 	// The public-satisfaction part of the scores is the 12345 满意率.

@@ -7,6 +7,7 @@ import (
 
 	"github.com/duban/duban/internal/assesssvc"
 	"github.com/duban/duban/internal/audit"
+	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/hotline"
 	"github.com/duban/duban/internal/hotlinesvc"
 	"github.com/duban/duban/internal/plandoc"
@@ -46,15 +47,17 @@ func TestAssessmentUnitHotline(t *testing.T) {
 				t.Fatal(err)
 			}
 			agent := audit.Actor{Username: "office"}
+			officeP := authz.Principal{Username: agent.Username, Role: authz.Office}
+			unitP := authz.Principal{Username: "unit", Role: authz.Liaison, Units: []int64{units[0]}}
 			tk, err := d.Hotline.Receive(office, agent, hotlinesvc.Intake{ServiceCode: "fz", Channel: "phone", Description: "执法态度差", Phone: "13900001111"})
 			if err != nil {
 				t.Fatal(err)
 			}
 			for _, step := range []func() (*records.Ticket, error){
-				func() (*records.Ticket, error) { return d.Hotline.Sign(office, agent, tk.ID) },
-				func() (*records.Ticket, error) { return d.Hotline.Answer(office, agent, tk.ID, "已处理") },
+				func() (*records.Ticket, error) { return d.Hotline.Sign(office, unitP, agent, tk.ID) },
+				func() (*records.Ticket, error) { return d.Hotline.Answer(office, unitP, agent, tk.ID, "已处理") },
 				func() (*records.Ticket, error) {
-					return d.Hotline.Visit(office, agent, tk.ID, hotline.FairlySatisfied, true)
+					return d.Hotline.Visit(office, officeP, agent, tk.ID, hotline.FairlySatisfied, true)
 				},
 			} {
 				if _, err := step(); err != nil {

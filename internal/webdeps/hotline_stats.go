@@ -2,16 +2,14 @@ package webdeps
 
 import (
 	"bytes"
-	"cmp"
 	"context"
 	"fmt"
-	"slices"
 	"time"
 
 	"github.com/duban/duban/internal/i18n"
 
-	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/hotline"
+	"github.com/duban/duban/internal/hotlinesvc"
 	"github.com/duban/duban/internal/ledger"
 	"github.com/duban/duban/internal/web"
 	"github.com/duban/duban/internal/workday"
@@ -19,22 +17,27 @@ import (
 )
 
 // Stats are the 12345 figures of a period: everyone who reads tickets
-// sees the counts; a liaison sees only their own units' 三率.
+// sees the counts; the service decides whose 三率 (a liaison: their own
+// units').
 func (s *tickets) Stats(ctx context.Context, key string) (*web.TicketStatsView, error) {
-	p, _, err := s.d.acting(ctx, authz.TicketRead)
+	p, _, err := s.d.caller(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return s.stats(ctx, key, func(unit int64) bool { return p.Role != authz.Liaison || p.HasUnit(unit) })
+	return s.stats(ctx, key, func(from, to time.Time) (hotlinesvc.Summary, []hotlinesvc.UnitRates, error) {
+		return s.d.Hotline.Stats(ctx, p, from, to)
+	})
 }
 
 // PublicStats are the same figures for everyone, as the portal publishes
 // them: counts and rates only, nothing of any caller.
 func (s *tickets) PublicStats(ctx context.Context, key string) (*web.TicketStatsView, error) {
-	return s.stats(ctx, key, func(int64) bool { return true })
+	return s.stats(ctx, key, func(from, to time.Time) (hotlinesvc.Summary, []hotlinesvc.UnitRates, error) {
+		return s.d.Hotline.PublicStats(ctx, from, to)
+	})
 }
 
-func (s *tickets) stats(ctx context.Context, key string, shown func(unit int64) bool) (*web.TicketStatsView, error) {
+func (s *tickets) stats(ctx context.Context, key string, read func(from, to time.Time) (hotlinesvc.Summary, []hotlinesvc.UnitRates, error)) (*web.TicketStatsView, error) {
 	today := s.d.Hotline.Now().In(workday.Zone)
 	today = time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC)
 	period, err := ledger.PeriodOf("quarter", today)
@@ -47,9 +50,9 @@ func (s *tickets) stats(ctx context.Context, key string, shown func(unit int64) 
 	// The period's civil days in China, as instants.
 	from := time.Date(period.Start.Year(), period.Start.Month(), period.Start.Day(), 0, 0, 0, 0, workday.Zone)
 	to := time.Date(period.End.Year(), period.End.Month(), period.End.Day(), 0, 0, 0, 0, workday.Zone).AddDate(0, 0, 1)
-	sum, rates, err := s.d.Hotline.Stats(ctx, from.UTC(), to.UTC())
+	sum, rates, err := read(from.UTC(), to.UTC())
 	if err != nil {
-		return nil, err
+		return nil, refused(ctx, err)
 	}
 	v := &web.TicketStatsView{Period: period.Key, Label: period.Label, Periods: periodOptions(today, today.Year()-1, period.Key),
 		Received: sum.Received, Overdue: sum.Overdue}
@@ -61,28 +64,10 @@ func (s *tickets) stats(ctx context.Context, key string, shown func(unit int64) 
 			v.ByState = append(v.ByState, web.Count{Label: i18n.FromContext(ctx).Code("hotline.state", string(st), st.Label()), N: n})
 		}
 	}
-	units, err := s.d.Store.FindUnits(ctx)
-	if err != nil {
-		return nil, err
-	}
-	names := map[int64]string{}
-	for _, u := range units {
-		names[u.ID] = u.Name
-	}
-	for id, r := range rates {
-		if !shown(id) {
-			continue
-		}
-		v.Units = append(v.Units, web.UnitRates{Unit: names[id], Tickets: r.Tickets, OnTime: r.OnTime, Visited: r.Visited, Solved: r.Solved,
+	for _, r := range rates { // the most tickets first, then by name
+		v.Units = append(v.Units, web.UnitRates{Unit: r.Unit, Tickets: r.Tickets, OnTime: r.OnTime, Visited: r.Visited, Solved: r.Solved,
 			Liked: r.Liked, Response: 100 * r.Response, Resolution: 100 * r.Resolution, Satisfaction: 100 * r.Satisfaction})
 	}
-	// The most tickets first, then by name.
-	slices.SortFunc(v.Units, func(a, b web.UnitRates) int {
-		if a.Tickets != b.Tickets {
-			return b.Tickets - a.Tickets
-		}
-		return cmp.Compare(a.Unit, b.Unit)
-	})
 	v.Charts = ticketCharts(i18n.FromContext(ctx), v)
 	return v, nil
 }
