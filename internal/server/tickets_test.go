@@ -169,3 +169,77 @@ func TestTicketsAPI(t *testing.T) {
 		})
 	}
 }
+
+// TestPersonalDataOverAPI: who sees a 12345 caller and an 依申请公开
+// applicant unmasked, read through the API, one role at a time, in the
+// list and alone: the office alone (authz.SeesPersonalData); a leader and
+// the liaison of the ticket's unit see them masked; another unit's
+// liaison and the administrators see nothing. The pages' side of the
+// same matrix is webdeps' TestPersonalDataOnPages.
+func TestPersonalDataOverAPI(t *testing.T) {
+	for _, kind := range storetest.Kinds() {
+		t.Run(kind, func(t *testing.T) {
+			f := newFixture(t, kind)
+			if err := f.db.SaveTicketService(context.Background(), audit.System, records.TicketService{Code: "fz-zf", Name: "行政执法",
+				Path: "法治政府/行政执法", Type: "complaint", UnitID: f.unitA, Active: true}); err != nil {
+				t.Fatal(err)
+			}
+			var tk apiTicket
+			if code := f.do(t, "office", "POST", "/api/v1/tickets", strings.NewReader(`{"service_code":"fz-zf","description":"执法态度粗暴",
+				"caller_name":"张三","caller_phone":"13900001111","caller_email":"zhang@example.cn"}`), "application/json", &tk); code != http.StatusCreated {
+				t.Fatalf("intake = %d", code)
+			}
+			receiveFOIA(t, f) // 李四, 13900002222
+			const (
+				shown  = "shown"  // 200, unmasked
+				masked = "masked" // 200, masked
+			)
+			type want struct{ ticket, request any } // shown, masked or a status
+			matrix := map[string]want{
+				"office":     {shown, shown},
+				"leader":     {masked, masked},
+				"liaisonA":   {masked, http.StatusForbidden},
+				"liaisonB":   {http.StatusNotFound, http.StatusForbidden},
+				"sysadmin":   {http.StatusForbidden, http.StatusForbidden},
+				"secadmin":   {http.StatusForbidden, http.StatusForbidden},
+				"auditadmin": {http.StatusForbidden, http.StatusForbidden},
+			}
+			check := func(caller, path string, w any, personal ...string) {
+				t.Helper()
+				req := httptest.NewRequest("GET", path, nil)
+				req.Header.Set("Authorization", "Bearer "+f.tokens[caller])
+				rec := httptest.NewRecorder()
+				f.srv.ServeHTTP(rec, req)
+				body := rec.Body.String()
+				status, isStatus := w.(int)
+				switch {
+				case isStatus && strings.HasSuffix(path, "s"): // a list: an empty one, or refused
+					if rec.Code != status && !(rec.Code == 200 && status == http.StatusNotFound && !strings.Contains(body, personal[1])) {
+						t.Errorf("%s %s = %d, want %d or no one's data", caller, path, rec.Code, status)
+					}
+				case isStatus:
+					if rec.Code != status {
+						t.Errorf("%s %s = %d, want %d", caller, path, rec.Code, status)
+					}
+				case rec.Code != 200:
+					t.Errorf("%s %s = %d, want 200", caller, path, rec.Code)
+				default:
+					for _, p := range personal {
+						if strings.Contains(body, p) != (w == shown) {
+							t.Errorf("%s %s: %q shown %v, want %s", caller, path, p, strings.Contains(body, p), w)
+						}
+					}
+					if strings.Contains(body, `_masked":true`) != (w == masked) {
+						t.Errorf("%s %s: the masked flag is wrong: %s", caller, path, body)
+					}
+				}
+			}
+			for caller, w := range matrix {
+				check(caller, fmt.Sprintf("/api/v1/tickets/%d", tk.ID), w.ticket, "张三", "13900001111", "zhang@example.cn")
+				check(caller, "/api/v1/tickets", w.ticket, "张三", "13900001111", "zhang@example.cn")
+				check(caller, fmt.Sprintf("/api/v1/foia/requests/%d", f.foiaID), w.request, "李四", "13900002222")
+				check(caller, "/api/v1/foia/requests", w.request, "李四", "13900002222")
+			}
+		})
+	}
+}
