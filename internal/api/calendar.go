@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/duban/duban/internal/authz"
-	"github.com/duban/duban/internal/fault"
 	"github.com/duban/duban/internal/httpauth"
 	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/workday"
@@ -39,12 +38,13 @@ type deadlineMove struct {
 // default): which years are covered by an official schedule, and the
 // year's holidays and 调休 working days.
 func (h *Handler) calendarGet(w http.ResponseWriter, r *http.Request) {
-	if _, err := allowed(r, authz.CalendarRead); err != nil {
-		fail(w, r, err)
+	p, ok := signedIn(w, r, h.Calendar != nil)
+	if !ok {
 		return
 	}
-	if h.Calendar == nil {
-		fail(w, r, fault.ErrNotFound)
+	cal, err := h.Calendar.For(p)
+	if err != nil {
+		refuse(w, r, err)
 		return
 	}
 	year := h.Calendar.Today().Year()
@@ -56,7 +56,6 @@ func (h *Handler) calendarGet(w http.ResponseWriter, r *http.Request) {
 		}
 		year = y
 	}
-	cal := h.Calendar.Current()
 	days := []calendarDay{}
 	for d := workday.Date(year, time.January, 1); d.Year() == year; d = d.AddDate(0, 0, 1) {
 		switch info := cal.Day(d); info.Kind {
@@ -67,7 +66,7 @@ func (h *Handler) calendarGet(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"year": year, "covered": cal.Coverage(year), "covered_years": cal.CoveredYears(),
-		"locality": h.Calendar.LocalityName(), "days": days})
+		"locality": h.Calendar.LocalityName(localizer(r)), "days": days})
 }
 
 // calendarCorrect sets one day ({"date", "set": off|work|ordinary,

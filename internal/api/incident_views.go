@@ -48,7 +48,7 @@ func viewIncident(loc i18n.Localizer, v *emergencysvc.View) incidentView {
 	for _, c := range v.Clocks {
 		duty := v.Duties[c.Kind]
 		ic := incidentClock{Kind: c.Kind, Label: loc.Code("emergency.duty", c.Kind, c.Label), WithinHours: int(c.Within.Hours()), DueAt: instant(c.Due), DoneAt: instant(c.Done),
-			State: c.State, StateLabel: loc.Code("emergency.state", c.State, emergency.StateLabel(c.State)), LeftMinutes: int(c.Left / time.Minute), Why: c.Why,
+			State: c.State, StateLabel: loc.Code("emergency.state", c.State, emergency.StateLabel(c.State)), LeftMinutes: int(c.Left / time.Minute), Why: emergencysvc.Why(loc, emergency.Level(v.Level), c),
 			Evidence: duty.Evidence, Actor: duty.Actor}
 		out.Clocks = append(out.Clocks, ic)
 	}

@@ -45,6 +45,14 @@ func (s *Service) Correct(ctx context.Context, p authz.Principal, actor audit.Ac
 	return s.Apply(ctx, actor, scope, "单日更正 "+date, reason, []workday.Day{day})
 }
 
+// For is the calendar in force for p, who may read the calendar.
+func (s *Service) For(p authz.Principal) (*workday.Calendar, error) {
+	if !authz.Allowed(p, authz.CalendarRead) {
+		return nil, fault.ErrForbidden
+	}
+	return s.Current(), nil
+}
+
 // Changes are the latest limit changes, newest first, for p who may read
 // the calendar. The page shows fewer than the API: the limit is theirs.
 func (s *Service) Changes(ctx context.Context, p authz.Principal, limit int) ([]records.CalendarChange, error) {

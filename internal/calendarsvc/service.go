@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/duban/duban/internal/audit"
+	"github.com/duban/duban/internal/i18n"
 	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/workday"
 )
@@ -88,10 +89,11 @@ func (s *Service) Current() *workday.Calendar {
 // AddWorkdays makes the service a ledger.Calendar.
 func (s *Service) AddWorkdays(d time.Time, n int) time.Time { return s.Current().AddWorkdays(d, n) }
 
-// LocalityName is the local layer's name as the pages show it.
-func (s *Service) LocalityName() string {
+// LocalityName is the local layer's name as loc shows it: the configured
+// one (e.g. 广西壮族自治区), else the catalogue's word for "local".
+func (s *Service) LocalityName(loc i18n.Localizer) string {
 	if s.Locality == "" {
-		return "本地"
+		return loc.T("calendar.locality_local")
 	}
 	return s.Locality
 }

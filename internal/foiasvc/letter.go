@@ -16,10 +16,15 @@ import (
 // ErrNotReplied is a letter asked for before the reply.
 var ErrNotReplied = fault.New(fault.State, "foia.error.not_replied")
 
-// Letter is the reply letter of request id for p, who handles requests
-// and sees personal data: the letter names the applicant.
+// MayLetter reports whether p may have the reply letters: who handles
+// requests and sees personal data, since a letter names the applicant.
+func MayLetter(p authz.Principal) bool {
+	return authz.Allowed(p, authz.FOIAHandle) && authz.SeesPersonalData(p)
+}
+
+// Letter is the reply letter of request id for p (MayLetter).
 func (s *Service) Letter(ctx context.Context, p authz.Principal, id int64) ([]byte, string, error) {
-	if !authz.Allowed(p, authz.FOIAHandle) || !authz.SeesPersonalData(p) {
+	if !MayLetter(p) {
 		return nil, "", fault.ErrForbidden
 	}
 	return s.letter(ctx, id)

@@ -29,10 +29,13 @@ func (s *calendarAdmin) View(ctx context.Context, year int) (*web.CalendarView, 
 	if err != nil {
 		return nil, refused(ctx, err)
 	}
-	cal := svc.Current()
+	cal, err := svc.For(p)
+	if err != nil {
+		return nil, refused(ctx, err)
+	}
 	v := &web.CalendarView{Year: year, Months: monthGrids(cal, year, svc.Today()),
 		Holidays: listedDays(cal, year), Covered: yearSpans(i18n.FromContext(ctx), cal.CoveredYears()), Missing: !cal.Coverage(year),
-		Locality: svc.LocalityName(), CanEdit: authz.Allowed(p, authz.CalendarWrite)}
+		Locality: svc.LocalityName(i18n.FromContext(ctx)), CanEdit: authz.Allowed(p, authz.CalendarWrite)}
 	for _, c := range changes {
 		v.Changes = append(v.Changes, changeView(c))
 	}
@@ -85,7 +88,7 @@ func (s *calendarAdmin) Change(ctx context.Context, id int64) (*web.CalendarChan
 	if err != nil {
 		return nil, refused(ctx, err)
 	}
-	out := &web.CalendarChangeDetail{CalendarChangeView: changeView(res.Change), Locality: s.d.Calendar.LocalityName()}
+	out := &web.CalendarChangeDetail{CalendarChangeView: changeView(res.Change), Locality: s.d.Calendar.LocalityName(i18n.FromContext(ctx))}
 	for _, m := range res.Moves {
 		out.Moves = append(out.Moves, web.CalendarMove{TaskID: m.TaskID, TaskTitle: m.TaskTitle, Label: m.Label, On: m.On, From: m.From, To: m.To})
 	}

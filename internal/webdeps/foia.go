@@ -71,7 +71,7 @@ func (s *disclosure) Get(ctx context.Context, id int64) (*web.FOIAView, error) {
 	r := v.Request // masked by the service for whoever may not see the applicant
 	out := &web.FOIAView{FOIARow: foiaRow(loc, v), Form: r.Form, Why: v.Clock.Explain(loc.T), ReplyText: r.ReplyText, Fee: r.Fee,
 		Concluded: r.ConcludedOn, CanAct: authz.Allowed(p, authz.FOIAHandle) && r.ConcludedOn == nil,
-		CanLetter: authz.Allowed(p, authz.FOIAHandle) && authz.SeesPersonalData(p) && r.ConcludedOn != nil}
+		CanLetter: foiasvc.MayLetter(p) && r.ConcludedOn != nil}
 	switch foia.Channel(r.Channel) {
 	case foia.OrdinaryMail, foia.Online, foia.Fax:
 		out.CanConfirm = out.CanAct && len(v.Steps) == 0
@@ -266,7 +266,7 @@ func (s *disclosure) ReportFile(ctx context.Context, year int) (*web.Download, e
 	if err != nil {
 		return nil, err
 	}
-	return &web.Download{Filename: strconv.Itoa(year) + "年政府信息公开申请情况.xlsx", ContentType: xlsxType, ModTime: s.d.FOIA.Now(),
+	return &web.Download{Filename: i18n.FromContext(ctx).T("foia.report.filename", "year", year), ContentType: xlsxType, ModTime: s.d.FOIA.Now(),
 		Body: nopSeekCloser{bytes.NewReader(data)}}, nil
 }
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/duban/duban/internal/i18n"
@@ -111,24 +112,26 @@ func (s *tickets) StatsFile(ctx context.Context, key string) (*web.Download, err
 	if err != nil {
 		return nil, err
 	}
-	rates := xlsxout.Sheet{Name: "各单位三率", Header: []string{"承办单位", "转办工单", "按时签收", "响应率（%）", "回访", "已解决", "解决率（%）", "满意及基本满意", "满意率（%）"},
+	loc := i18n.FromContext(ctx)
+	rates := xlsxout.Sheet{Name: loc.T("tickets.xlsx.rates"), Header: strings.Split(loc.T("tickets.xlsx.rates_header"), "|"),
 		Widths: []float64{28, 10, 10, 12, 8, 8, 12, 14, 12}}
 	for _, u := range v.Units {
 		rates.Rows = append(rates.Rows, []any{u.Unit, u.Tickets, u.OnTime, round1(u.Response), u.Visited, u.Solved, round1(u.Resolution), u.Liked,
 			round1(u.Satisfaction)})
 	}
-	counts := xlsxout.Sheet{Name: "工单分类", Header: []string{"分类", "项目", "件数"}, Widths: []float64{10, 16, 10}}
-	counts.Rows = append(counts.Rows, []any{"合计", "受理工单", v.Received}, []any{"合计", "超期未答复", v.Overdue})
+	counts := xlsxout.Sheet{Name: loc.T("tickets.xlsx.counts"), Header: strings.Split(loc.T("tickets.xlsx.counts_header"), "|"), Widths: []float64{10, 16, 10}}
+	total := loc.T("tickets.xlsx.total")
+	counts.Rows = append(counts.Rows, []any{total, loc.T("tickets.xlsx.received"), v.Received}, []any{total, loc.T("tickets.xlsx.overdue"), v.Overdue})
 	for _, c := range v.ByType {
-		counts.Rows = append(counts.Rows, []any{"类型", c.Label, c.N})
+		counts.Rows = append(counts.Rows, []any{loc.T("tickets.xlsx.type"), c.Label, c.N})
 	}
 	for _, c := range v.ByState {
-		counts.Rows = append(counts.Rows, []any{"状态", c.Label, c.N})
+		counts.Rows = append(counts.Rows, []any{loc.T("tickets.xlsx.state"), c.Label, c.N})
 	}
 	data, err := xlsxout.Write([]xlsxout.Sheet{rates, counts})
 	if err != nil {
 		return nil, err
 	}
-	return &web.Download{Filename: "12345统计-" + v.Label + ".xlsx", ContentType: xlsxType, ModTime: s.d.Hotline.Now(),
+	return &web.Download{Filename: loc.T("tickets.xlsx.filename", "period", v.Label), ContentType: xlsxType, ModTime: s.d.Hotline.Now(),
 		Body: nopSeekCloser{bytes.NewReader(data)}}, nil
 }

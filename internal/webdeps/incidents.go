@@ -34,11 +34,11 @@ func incidentRow(loc i18n.Localizer, v *emergencysvc.View) web.IncidentRow {
 		ic := web.IncidentClock{Kind: c.Kind, Label: loc.Code("emergency.duty", c.Kind, c.Label), Due: c.Due, Done: c.Done, State: c.State,
 			StateLabel: loc.Code("emergency.state", c.State, emergency.StateLabel(c.State)),
 			Light:      incidentLights[c.State],
-			Why:        clockWhy(loc, level, c), Evidence: v.Duties[c.Kind].Evidence}
+			Why:        emergencysvc.Why(loc, level, c), Evidence: v.Duties[c.Kind].Evidence}
 		if c.State == emergency.Pending || c.State == emergency.DueSoon {
-			ic.Left = loc.T("emergency.left", "span", span(loc, c.Left))
+			ic.Left = loc.T("emergency.left", "span", emergencysvc.Span(loc, c.Left))
 		} else if c.State == emergency.Overdue {
-			ic.Left = loc.T("emergency.over", "span", span(loc, c.Left))
+			ic.Left = loc.T("emergency.over", "span", emergencysvc.Span(loc, c.Left))
 		}
 		row.Clocks = append(row.Clocks, ic)
 	}
