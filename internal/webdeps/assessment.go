@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/duban/duban/internal/fault"
+	"github.com/duban/duban/internal/hotlinesvc"
 	"github.com/duban/duban/internal/i18n"
 	"github.com/duban/duban/internal/records"
 
@@ -114,7 +115,7 @@ func (s *assessment) Unit(ctx context.Context, unitID int64, key string) (*web.U
 	}
 	v := &web.UnitScoreView{RankRow: rankRow(u), Period: p.Key, Label: p.Label, Periods: s.periodOptions(ctx, p.Key),
 		CanEdit: authz.Allowed(pr, authz.TaskSupervise)}
-	if sc.Hotline != nil {
+	if sc.Hotline != nil && hotlinesvc.RatesShown(pr, unitID) { // a liaison: their own units' 三率 only
 		r := sc.Hotline[unitID]
 		v.Hotline = &web.HotlineRates{Tickets: r.Tickets, OnTime: r.OnTime, Visited: r.Visited, Solved: r.Solved, Liked: r.Liked,
 			Response: r.Response, Resolution: r.Resolution, Satisfaction: r.Satisfaction}
