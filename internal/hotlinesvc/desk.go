@@ -21,13 +21,17 @@ const (
 	Desk
 )
 
-// shown is t as p may see it: the caller's name, phone and e-mail masked
-// for whoever may not see personal data (authz.SeesPersonalData).
+// shown is t as p may see it: for whoever may not see personal data
+// (authz.SeesPersonalData), the caller's name, phone and e-mail masked,
+// and any ID number, phone number or e-mail address in the request's
+// text too.
 func shown(p authz.Principal, t records.Ticket) records.Ticket {
 	if authz.SeesPersonalData(p) {
 		return t
 	}
-	return t.Masked()
+	t = t.Masked()
+	t.Description = Redact(t.Description)
+	return t
 }
 
 // List is the tickets p may read under f, sorted by order, with how many

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -82,13 +83,14 @@ func TestRecordChannel(t *testing.T) {
 // TestListOrderScopeAndMasking: one list for the page and the API (D16):
 // the desk's order puts triage first, then the earliest deadline; the
 // newest first otherwise. A liaison lists their units' tickets only; the
-// caller is masked for all but the office.
+// caller is masked for all but the office, and so is a phone number the
+// caller wrote into the request.
 func TestListOrderScopeAndMasking(t *testing.T) {
 	for _, kind := range storetest.Kinds() {
 		t.Run(kind, func(t *testing.T) {
 			svc, clock, zjj, _ := desk(t, kind)
 			ctx := context.Background()
-			urgent, err := svc.Record(ctx, office, audit.System, Intake{ServiceCode: "cs-wy", Urgency: hotline.Urgent, Description: "电梯困人", Name: "张三", Phone: "13900001111"})
+			urgent, err := svc.Record(ctx, office, audit.System, Intake{ServiceCode: "cs-wy", Urgency: hotline.Urgent, Description: "电梯困人，请回电 13900001111", Name: "张三", Phone: "13900001111"})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -121,8 +123,8 @@ func TestListOrderScopeAndMasking(t *testing.T) {
 				t.Errorf("newest first %v, want %v", ids(list), want)
 			}
 			for _, tk := range list {
-				if tk.ID == urgent.ID && (tk.CallerName != "张三" || tk.CallerPhone != "13900001111") {
-					t.Errorf("the office sees %q %q", tk.CallerName, tk.CallerPhone)
+				if tk.ID == urgent.ID && (tk.CallerName != "张三" || tk.CallerPhone != "13900001111" || !strings.Contains(tk.Description, "13900001111")) {
+					t.Errorf("the office sees %q %q %q", tk.CallerName, tk.CallerPhone, tk.Description)
 				}
 			}
 			list, total, err = svc.List(ctx, liaison(zjj), records.TicketFilter{}, Desk)
@@ -132,8 +134,8 @@ func TestListOrderScopeAndMasking(t *testing.T) {
 			for _, p := range []authz.Principal{liaison(zjj), {Role: authz.Leader}} {
 				list, _, _ := svc.List(ctx, p, records.TicketFilter{}, Newest)
 				for _, tk := range list {
-					if tk.ID == urgent.ID && (tk.CallerName != "张*" || tk.CallerPhone != "139****1111") {
-						t.Errorf("%s sees %q %q", p.Role, tk.CallerName, tk.CallerPhone)
+					if tk.ID == urgent.ID && (tk.CallerName != "张*" || tk.CallerPhone != "139****1111" || tk.Description != "电梯困人，请回电 *********11") {
+						t.Errorf("%s sees %q %q %q", p.Role, tk.CallerName, tk.CallerPhone, tk.Description)
 					}
 				}
 				d, err := svc.Get(ctx, p, urgent.ID)
