@@ -3,6 +3,10 @@
 // and time, the responsible unit records when the authoritative
 // information went out and when the press conference was held, with the
 // evidence, and the clocks of package emergency say how it stands.
+//
+// Who may report, read and record is checked here (Visible is the one
+// rule of a liaison's units), and a refusal is a *fault.Error with
+// catalogue keys at the fields.
 package emergencysvc
 
 import (

@@ -1,8 +1,13 @@
 // Package foiasvc runs 依申请公开 requests over the store: receipt by an
 // official or the public form, each dated step checked by the statutory
 // clock of package foia before it is kept, the reply with its letter,
-// and the annual report's table from the records. The pages and the
-// public form share one.
+// and the annual report's table from the records. The pages, the API and
+// the public form share one.
+//
+// Each method that acts for a signed-in user takes their principal and
+// checks it through authz; requests come back with the applicant masked
+// for whoever may not see personal data (authz.SeesPersonalData), and a
+// refusal is a *fault.Error with catalogue keys at the fields.
 package foiasvc
 
 import (

@@ -3,6 +3,12 @@
 // clearly responsible for goes to it; the rest to triage), each step of a
 // ticket through the state machine of package hotline, and the units' 三率
 // for assessment. The pages, the API and Open311 share one.
+//
+// Each method that acts for a signed-in user takes their principal and
+// checks it through authz (the office dispatches, a liaison handles their
+// units' tickets, leaders read); tickets come back with the caller masked
+// for whoever may not see personal data (authz.SeesPersonalData), and a
+// refusal is a *fault.Error with catalogue keys at the fields.
 package hotlinesvc
 
 import (
