@@ -12,10 +12,10 @@ import (
 	"github.com/duban/duban/internal/httpauth"
 )
 
-// signedIn is who calls, as the services take them: the principal and the
+// principalOf is who calls, as the services take them: the principal and the
 // audit actor; errUnauthenticated for nobody. What they may do is the
 // service's to decide.
-func signedIn(r *http.Request) (authz.Principal, audit.Actor, error) {
+func principalOf(r *http.Request) (authz.Principal, audit.Actor, error) {
 	c := httpauth.From(r.Context())
 	if c == nil || c.User == nil {
 		return authz.Principal{}, audit.Actor{}, errUnauthenticated

@@ -8,7 +8,7 @@ import (
 
 // unitList returns the unit registry.
 func (h *Handler) unitList(w http.ResponseWriter, r *http.Request) {
-	p, _, err := signedIn(r)
+	p, _, err := principalOf(r)
 	if err != nil {
 		fail(w, r, err)
 		return
@@ -31,7 +31,7 @@ type unitInput struct {
 
 // unitCreate registers a unit; with no kind it is of kind "other".
 func (h *Handler) unitCreate(w http.ResponseWriter, r *http.Request) {
-	p, actor, err := signedIn(r)
+	p, actor, err := principalOf(r)
 	if err != nil {
 		fail(w, r, err)
 		return

@@ -11,7 +11,7 @@ import (
 
 // userList lists the accounts, for the system and security administrators.
 func (h *Handler) userList(w http.ResponseWriter, r *http.Request) {
-	p, _, err := signedIn(r)
+	p, _, err := principalOf(r)
 	if err != nil {
 		fail(w, r, err)
 		return
@@ -34,7 +34,7 @@ func (h *Handler) userList(w http.ResponseWriter, r *http.Request) {
 // grant (三员分立). With no password given the answer carries a one-time
 // password, shown this once.
 func (h *Handler) userCreate(w http.ResponseWriter, r *http.Request) {
-	p, actor, err := signedIn(r)
+	p, actor, err := principalOf(r)
 	if err != nil {
 		fail(w, r, err)
 		return
@@ -147,7 +147,7 @@ func (h *Handler) userLogoutAll(w http.ResponseWriter, r *http.Request) {
 // callOn reads who calls and the path's account id; on failure it has
 // answered already and ok is false.
 func (h *Handler) callOn(w http.ResponseWriter, r *http.Request) (p authz.Principal, actor audit.Actor, id int64, ok bool) {
-	p, actor, err := signedIn(r)
+	p, actor, err := principalOf(r)
 	if err == nil {
 		id, err = pathID(r)
 	}
