@@ -25,7 +25,7 @@ func (s *rulesAdmin) List(ctx context.Context) (*web.RulesView, error) {
 	}
 	b, err := s.d.Supervision.Rules(ctx, p)
 	if err != nil {
-		return nil, supervisionError(err)
+		return nil, pageError(err, "", "")
 	}
 	loc := i18n.FromContext(ctx)
 	v := &web.RulesView{CanEdit: b.CanEdit, Sets: []web.RuleSet{ruleSet(loc, b.Default)}}
@@ -55,7 +55,7 @@ func (s *rulesAdmin) Get(ctx context.Context, planID int64) (*web.RulesForm, err
 	}
 	set, err := s.d.Supervision.RulesFor(ctx, p, planID)
 	if err != nil {
-		return nil, supervisionError(err)
+		return nil, pageError(err, "", "")
 	}
 	r := set.Rules
 	f := &web.RulesForm{PlanID: planID, PlanTitle: set.PlanTitle, Remind: strconv.Itoa(r.RemindWorkdays), Press: r.PressAfterMissed,
@@ -80,7 +80,7 @@ func (s *rulesAdmin) Save(ctx context.Context, planID int64, in web.RulesForm) e
 		err := s.d.Supervision.SaveRules(ctx, p, actor, planID, r)
 		bad := fault.As(err)
 		if bad == nil || bad.Code != fault.Invalid || len(bad.Fields) == 0 {
-			return supervisionError(err)
+			return pageError(err, "", "")
 		}
 		fields = bad.Fields
 	}
@@ -92,7 +92,7 @@ func (s *rulesAdmin) Clear(ctx context.Context, planID int64) error {
 	if err != nil {
 		return err
 	}
-	return supervisionError(s.d.Supervision.ClearRules(ctx, p, actor, planID))
+	return pageError(s.d.Supervision.ClearRules(ctx, p, actor, planID), "", "")
 }
 
 // rulesOf reads the form: numbers must be whole numbers; a level whose
@@ -165,7 +165,7 @@ func ruleProblems(loc i18n.Localizer, fields, typed map[string]string, labels []
 			if w.level <= len(labels) {
 				label = labels[w.level-1]
 			}
-			text = loc.T("rules.error.at_level", "n", w.level, "label", label, "problem", text)
+			text = loc.T("field.problem_at", "field", loc.T("rules.error.level", "n", w.level, "label", label), "problem", text)
 		}
 		out = append(out, text)
 	}
