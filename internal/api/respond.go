@@ -83,7 +83,8 @@ func fail(w http.ResponseWriter, r *http.Request, err error) {
 // failFault answers a refusal that names its fields or its reason: the
 // fields as problems under their labels (422), or the key as the message
 // with the code's status. A field's label is the one the refusal gives
-// it (fault.Label), else fieldLabels' by its name.
+// it (fault.Label), else fieldLabels' by its name; the key of a refusal
+// with fields is a problem of the whole, listed first.
 func failFault(w http.ResponseWriter, loc i18n.Localizer, e *fault.Error) {
 	args := e.Pairs()
 	if len(e.Fields) > 0 {
@@ -95,11 +96,11 @@ func failFault(w http.ResponseWriter, loc i18n.Localizer, e *fault.Error) {
 			}
 			out = append(out, p)
 		}
-		heading := ""
 		if e.Key != "" {
-			heading = loc.T(e.Key, args...)
+			// A problem of the input as a whole, as the pages list it: first.
+			out = append([]problem{{Message: loc.T(e.Key, args...)}}, out...)
 		}
-		writeProblems(w, heading, out)
+		writeProblems(w, "", out)
 		return
 	}
 	var body apiError

@@ -8,7 +8,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/duban/duban/internal/fault"
 	"github.com/duban/duban/internal/i18n"
 	"github.com/duban/duban/internal/supervise"
 	"github.com/duban/duban/internal/supervisionsvc"
@@ -72,19 +71,28 @@ func (s *rulesAdmin) Save(ctx context.Context, planID int64, in web.RulesForm) e
 		return err
 	}
 	r, labels, typed := rulesOf(in)
-	fields := map[string]string{}
-	for f := range typed {
-		fields[f] = "rules.error.number"
-	}
-	if len(fields) == 0 {
-		err := s.d.Supervision.SaveRules(ctx, p, actor, planID, r)
-		bad := fault.As(err)
-		if bad == nil || bad.Code != fault.Invalid || len(bad.Fields) == 0 {
-			return pageError(err, "", "")
+	if len(typed) > 0 {
+		// The form's own problem, before there are rules to check: what
+		// was typed where a number was wanted.
+		fields := map[string]string{}
+		for f := range typed {
+			fields[f] = "rules.error.number"
 		}
-		fields = bad.Fields
+		return &web.RulesInputError{Problems: ruleProblems(i18n.FromContext(ctx), fields, typed, labels)}
 	}
-	return &web.RulesInputError{Problems: ruleProblems(i18n.FromContext(ctx), fields, typed, labels)}
+	return listError(ctx, s.d.Supervision.SaveRules(ctx, p, actor, planID, r), rulesOrder(len(r.Ladder))...)
+}
+
+// rulesOrder is the rules form's fields in its order, for its problems:
+// the reminder, the report day, then the ladder level by level.
+func rulesOrder(levels int) []string {
+	out := []string{"remind_workdays", "report_day"}
+	for i := range levels {
+		for _, f := range []string{"name", "label", "after_workdays", "rectify_workdays"} {
+			out = append(out, "ladder."+strconv.Itoa(i)+"."+f)
+		}
+	}
+	return out
 }
 
 func (s *rulesAdmin) Clear(ctx context.Context, planID int64) error {
@@ -133,8 +141,8 @@ func rulesOf(in web.RulesForm) (r supervise.Rules, labels []string, notNumbers m
 	return r, labels, notNumbers
 }
 
-// ruleProblems words the problems with the rules (a catalogue key at
-// each field) in the form's order: the reminder, the report day, then
+// ruleProblems words the form's problems with the rules (a catalogue key
+// at each field, {field} and {value} filled) in the form's order: the reminder, the report day, then
 // the ladder level by level. A field of a level is named by the level's
 // number and label; typed is what was typed at a field, where it shows.
 func ruleProblems(loc i18n.Localizer, fields, typed map[string]string, labels []string) []string {
