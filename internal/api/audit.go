@@ -26,7 +26,7 @@ func (h *Handler) auditList(w http.ResponseWriter, r *http.Request) {
 	}
 	entries, total, err := h.Admin.Audit(r.Context(), p, f)
 	if err != nil {
-		fail(w, r, refused(err))
+		fail(w, r, err)
 		return
 	}
 	items := make([]auditView, len(entries))
@@ -45,7 +45,7 @@ func (h *Handler) auditVerify(w http.ResponseWriter, r *http.Request) {
 	}
 	n, problems, err := h.Admin.VerifyAudit(r.Context(), p)
 	if err != nil {
-		fail(w, r, refused(err))
+		fail(w, r, err)
 		return
 	}
 	msgs := make([]string, len(problems))
@@ -93,7 +93,7 @@ func (h *Handler) auditExport(w http.ResponseWriter, r *http.Request) {
 	})
 	switch {
 	case err != nil && cw == nil:
-		fail(w, r, refused(err))
+		fail(w, r, err)
 		return
 	case err != nil:
 		// Half a file has gone out; all that is left is to log it.
