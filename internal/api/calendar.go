@@ -44,7 +44,7 @@ func (h *Handler) calendarGet(w http.ResponseWriter, r *http.Request) {
 	}
 	cal, err := h.Calendar.For(p)
 	if err != nil {
-		refuse(w, r, err)
+		fail(w, r, err)
 		return
 	}
 	year := h.Calendar.Today().Year()
@@ -85,7 +85,7 @@ func (h *Handler) calendarCorrect(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	res, err := h.Calendar.Correct(r.Context(), p, httpauth.Actor(r), in.Scope, in.Reason, in.Date, in.Set, in.Name)
-	answer(w, r, http.StatusCreated, resultOf(res.Change, res.Moves), err)
+	reply(w, r, http.StatusCreated, resultOf(res.Change, res.Moves), err)
 }
 
 // calendarUpload lays a schedule over the calendar: {"name": "2027.json"
@@ -102,7 +102,7 @@ func (h *Handler) calendarUpload(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	res, err := h.Calendar.Upload(r.Context(), p, httpauth.Actor(r), in.Scope, in.Reason, in.Name, []byte(in.Content))
-	answer(w, r, http.StatusCreated, resultOf(res.Change, res.Moves), err)
+	reply(w, r, http.StatusCreated, resultOf(res.Change, res.Moves), err)
 }
 
 // calendarWrite is the caller, once the request is read; the service
@@ -127,7 +127,7 @@ func (h *Handler) calendarChanges(w http.ResponseWriter, r *http.Request) {
 	}
 	changes, err := h.Calendar.Changes(r.Context(), p, 200)
 	if err != nil {
-		refuse(w, r, err)
+		fail(w, r, err)
 		return
 	}
 	writeJSON(w, http.StatusOK, list[records.CalendarChange]{Items: changes, Total: len(changes)})
@@ -145,7 +145,7 @@ func (h *Handler) calendarChangeGet(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	res, err := h.Calendar.Change(r.Context(), p, id)
-	answer(w, r, http.StatusOK, resultOf(res.Change, res.Moves), err)
+	reply(w, r, http.StatusOK, resultOf(res.Change, res.Moves), err)
 }
 
 func resultOf(c records.CalendarChange, moves []records.DeadlineMove) calendarResult {

@@ -32,7 +32,7 @@ func (h *Handler) foiaList(w http.ResponseWriter, r *http.Request) {
 	}
 	open, done, err := h.FOIA.Requests(r.Context(), p, min(limit, 500))
 	if err != nil {
-		refuse(w, r, err)
+		fail(w, r, err)
 		return
 	}
 	shown := open
@@ -59,7 +59,7 @@ func (h *Handler) foiaGet(w http.ResponseWriter, r *http.Request) {
 	}
 	v, err := h.FOIA.Find(r.Context(), p, id)
 	if err != nil {
-		refuse(w, r, err)
+		fail(w, r, err)
 		return
 	}
 	writeJSON(w, http.StatusOK, detailFOIA(localizer(r), v, p))

@@ -36,7 +36,7 @@ func (h *Handler) foiaAnnual(w http.ResponseWriter, r *http.Request) {
 	}
 	year, rows, err := h.FOIA.AnnualFor(r.Context(), p, year)
 	if err != nil {
-		refuse(w, r, err)
+		fail(w, r, err)
 		return
 	}
 	loc := localizer(r)

@@ -42,7 +42,7 @@ func (h *Handler) foiaCreate(w http.ResponseWriter, r *http.Request) {
 	}
 	received, ok := civilDate(in.ReceivedOn)
 	if !ok {
-		refuse(w, r, fault.Field("received_on", "foia.error.date_format"))
+		fail(w, r, fault.Field("received_on", "foia.error.date_format"))
 		return
 	}
 	v, err := h.FOIA.Receive(r.Context(), p, httpauth.Actor(r), foiasvc.Intake{Kind: in.ApplicantKind, Name: in.ApplicantName, IDNo: in.IDNo,
@@ -57,7 +57,7 @@ func (h *Handler) foiaCreate(w http.ResponseWriter, r *http.Request) {
 // what the service refused, each problem at its field.
 func answerFOIA(w http.ResponseWriter, r *http.Request, p authz.Principal, status int, v *foiasvc.View, err error) {
 	if err != nil {
-		refuse(w, r, err)
+		fail(w, r, err)
 		return
 	}
 	writeJSON(w, status, detailFOIA(localizer(r), v, p))

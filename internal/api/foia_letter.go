@@ -24,7 +24,7 @@ func (h *Handler) foiaLetter(w http.ResponseWriter, r *http.Request) {
 	}
 	data, name, err := h.FOIA.Letter(r.Context(), p, id)
 	if err != nil {
-		refuse(w, r, err)
+		fail(w, r, err)
 		return
 	}
 	w.Header().Set("Content-Type", docxType)

@@ -36,7 +36,7 @@ func (h *Handler) foiaReply(w http.ResponseWriter, r *http.Request) {
 	}
 	on, ok := civilDate(in.On)
 	if !ok {
-		refuse(w, r, fault.Field("on", "foia.error.date_format"))
+		fail(w, r, fault.Field("on", "foia.error.date_format"))
 		return
 	}
 	v, err := h.FOIA.Reply(r.Context(), p, httpauth.Actor(r), id, foiasvc.ReplyInput{Type: foia.Reply(in.Type), Ground: in.Ground, Text: in.Text, On: on})

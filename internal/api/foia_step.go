@@ -40,7 +40,7 @@ func (h *Handler) foiaStep(w http.ResponseWriter, r *http.Request) {
 	}
 	on, ok := civilDate(in.On)
 	if !ok {
-		refuse(w, r, fault.Field("on", "foia.error.date_format"))
+		fail(w, r, fault.Field("on", "foia.error.date_format"))
 		return
 	}
 	var v *foiasvc.View

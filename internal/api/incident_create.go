@@ -34,7 +34,7 @@ func (h *Handler) incidentCreate(w http.ResponseWriter, r *http.Request) {
 	}
 	occurred, ok := instantOf(in.OccurredAt)
 	if !ok {
-		refuse(w, r, fault.Field("occurred_at", "api.problem.rfc3339"))
+		fail(w, r, fault.Field("occurred_at", "api.problem.rfc3339"))
 		return
 	}
 	v, err := h.Incidents.Report(r.Context(), p, httpauth.Actor(r), records.Incident{Title: in.Title, Level: in.Level, OccurredAt: occurred,
@@ -44,7 +44,7 @@ func (h *Handler) incidentCreate(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusCreated, viewIncident(localizer(r), v))
 		return
 	}
-	refuse(w, r, err)
+	fail(w, r, err)
 }
 
 // instantOf reads an RFC 3339 time; "" is the zero time, which the

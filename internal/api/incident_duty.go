@@ -35,12 +35,12 @@ func (h *Handler) incidentDuty(w http.ResponseWriter, r *http.Request) {
 	}
 	at, ok := instantOf(in.DoneAt)
 	if !ok {
-		refuse(w, r, fault.Field("done_at", "api.problem.rfc3339"))
+		fail(w, r, fault.Field("done_at", "api.problem.rfc3339"))
 		return
 	}
 	v, err := h.Incidents.Fulfil(r.Context(), p, httpauth.Actor(r), id, in.Kind, at, in.Evidence)
 	if err != nil {
-		refuse(w, r, err)
+		fail(w, r, err)
 		return
 	}
 	writeJSON(w, http.StatusOK, viewIncident(localizer(r), v))

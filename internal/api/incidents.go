@@ -14,7 +14,7 @@ func (h *Handler) incidentList(w http.ResponseWriter, r *http.Request) {
 	}
 	recent, err := h.Incidents.List(r.Context(), p, 30)
 	if err != nil {
-		refuse(w, r, err)
+		fail(w, r, err)
 		return
 	}
 	items := []incidentView{}
@@ -38,7 +38,7 @@ func (h *Handler) incidentGet(w http.ResponseWriter, r *http.Request) {
 	}
 	v, err := h.Incidents.Find(r.Context(), p, id)
 	if err != nil {
-		refuse(w, r, err)
+		fail(w, r, err)
 		return
 	}
 	writeJSON(w, http.StatusOK, viewIncident(localizer(r), v))

@@ -3,10 +3,8 @@ package api
 import (
 	"encoding/json"
 	"errors"
-	"maps"
 	"net/http"
 	"reflect"
-	"slices"
 	"strings"
 
 	"github.com/duban/duban/internal/fault"
@@ -24,6 +22,13 @@ type problem struct {
 // problems joined after heading as the error's message, each under its
 // label, so that a client showing only the message still says where.
 func writeProblems(w http.ResponseWriter, heading string, out []problem) {
+	writeProblemsAs(w, http.StatusUnprocessableEntity, fault.Invalid, heading, out)
+}
+
+// writeProblemsAs answers problems at their fields under another code and
+// status: a conflict or a refusal in the record's state that names the
+// field it is about (a duty already recorded, at kind).
+func writeProblemsAs(w http.ResponseWriter, status int, code fault.Code, heading string, out []problem) {
 	msgs := make([]string, len(out))
 	for i, p := range out {
 		msgs[i] = p.Message
@@ -31,8 +36,8 @@ func writeProblems(w http.ResponseWriter, heading string, out []problem) {
 			msgs[i] = p.Label + "：" + msgs[i]
 		}
 	}
-	writeJSON(w, http.StatusUnprocessableEntity, map[string]any{
-		"error":    map[string]string{"code": "invalid", "message": heading + joinSentences(msgs)},
+	writeJSON(w, status, map[string]any{
+		"error":    map[string]string{"code": string(code), "message": heading + joinSentences(msgs)},
 		"problems": out})
 }
 
@@ -47,56 +52,6 @@ func joinSentences(msgs []string) string {
 		trimmed[i] = strings.TrimRight(m, "。；;")
 	}
 	return strings.Join(trimmed, "；") + "。"
-}
-
-// refuse answers a service's refusal, a *fault.Error with catalogue keys,
-// in the caller's language (Accept-Language): the status of fault.Status,
-// the refusal's code, its sentences as the message and, for an input,
-// each problem at its field (422). Anything else goes to fail.
-//
-// It stays until fail (respond.go) reads fault.Error generically.
-func refuse(w http.ResponseWriter, r *http.Request, err error) {
-	e := fault.As(err)
-	switch {
-	case e != nil && e.Code == fault.Forbidden:
-		fail(w, r, errors.Join(errForbidden, err))
-		return
-	case e != nil && e.Code == fault.Unauthenticated:
-		fail(w, r, errors.Join(errUnauthenticated, err))
-		return
-	case e == nil || (e.Key == "" && len(e.Fields) == 0):
-		fail(w, r, err)
-		return
-	}
-	loc := localizer(r)
-	var args []any
-	for _, k := range slices.Sorted(maps.Keys(e.Args)) {
-		args = append(args, k, e.Args[k])
-	}
-	var msgs []string
-	if e.Key != "" {
-		msgs = append(msgs, loc.T(e.Key, args...))
-	}
-	out := []problem{}
-	for _, f := range slices.Sorted(maps.Keys(e.Fields)) {
-		msg := loc.T(e.Fields[f], args...)
-		out = append(out, problem{Field: f, Message: msg})
-		msgs = append(msgs, msg)
-	}
-	body := map[string]any{"error": map[string]string{"code": string(e.Code), "message": joinSentences(msgs)}}
-	if len(out) > 0 {
-		body["problems"] = out
-	}
-	writeJSON(w, fault.Status(err), body)
-}
-
-// answer answers with v, or refuses err when there is one.
-func answer(w http.ResponseWriter, r *http.Request, status int, v any, err error) {
-	if err != nil {
-		refuse(w, r, err)
-		return
-	}
-	writeJSON(w, status, v)
 }
 
 // readInput decodes the body into in, and names a malformed one's field

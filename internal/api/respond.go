@@ -81,7 +81,8 @@ func fail(w http.ResponseWriter, r *http.Request, err error) {
 }
 
 // failFault answers a refusal that names its fields or its reason: the
-// fields as problems under their labels (422), or the key as the message
+// fields as problems under their labels (422 for an input; a conflict or
+// a state that names its field keeps its own status), or the key as the message
 // with the code's status. A field's label is the one the refusal gives
 // it (fault.Label), else fieldLabels' by its name; the key of a refusal
 // with fields is a problem of the whole, listed first.
@@ -100,7 +101,7 @@ func failFault(w http.ResponseWriter, loc i18n.Localizer, e *fault.Error) {
 			// A problem of the input as a whole, as the pages list it: first.
 			out = append([]problem{{Message: loc.T(e.Key, args...)}}, out...)
 		}
-		writeProblems(w, "", out)
+		writeProblemsAs(w, fault.Status(e), e.Code, "", out)
 		return
 	}
 	var body apiError

@@ -42,12 +42,12 @@ func (h *Handler) ticketCreate(w http.ResponseWriter, r *http.Request) {
 		Type: hotline.Type(in.Type), Urgency: in.Urgency, Channel: in.Channel, Description: in.Description, Address: in.Address,
 		Lat: in.Lat, Lon: in.Lon, Name: in.CallerName, Phone: in.CallerPhone, Email: in.CallerEmail})
 	if err != nil {
-		refuse(w, r, err)
+		fail(w, r, err)
 		return
 	}
 	d, err := h.Hotline.Get(r.Context(), p, t.ID)
 	if err != nil {
-		refuse(w, r, err)
+		fail(w, r, err)
 		return
 	}
 	w.Header().Set("Location", "/api/v1/tickets/"+strconv.FormatInt(t.ID, 10))

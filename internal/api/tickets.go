@@ -98,7 +98,7 @@ func (h *Handler) ticketList(w http.ResponseWriter, r *http.Request) {
 	}
 	tickets, total, err := h.Hotline.List(r.Context(), p, f, order)
 	if err != nil {
-		refuse(w, r, err)
+		fail(w, r, err)
 		return
 	}
 	now := h.Hotline.Now()
@@ -123,7 +123,7 @@ func (h *Handler) ticketGet(w http.ResponseWriter, r *http.Request) {
 	}
 	d, err := h.Hotline.Get(r.Context(), p, id)
 	if err != nil {
-		refuse(w, r, err)
+		fail(w, r, err)
 		return
 	}
 	writeJSON(w, http.StatusOK, h.ticketDetail(r, d))

@@ -1,11 +1,8 @@
 package webdeps
 
 import (
-	"cmp"
 	"context"
 	"errors"
-	"maps"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -130,57 +127,19 @@ func uploadsOf(ups []web.Upload) []hotlinesvc.Upload {
 	return out
 }
 
-// refused translates a service's refusal for the pages of 12345, 依申请公开
-// and the incidents, which list a refused form's problems: a
-// *fault.Error's keys become sentences in the reader's language, the
-// form's field order first. Not found and forbidden are the pages' own.
-//
-// It stays until pageError (errors.go) reads fault.Error generically;
-// then only the list of sentences, which these pages show, is left here.
+// refused answers a refusal on the citizen pages, which list what was
+// wrong above the form: an input's problems as listError words them, a
+// refusal in the record's state (already replied, concluded) as its
+// sentence, the rest as pageError answers them.
 func refused(ctx context.Context, err error, order ...string) error {
 	e := fault.As(err)
 	switch {
-	case err == nil:
-		return nil
 	case errors.Is(err, hotlinesvc.ErrNoFiles):
 		return errNoFiles
-	case e == nil:
-		return err
-	case e.Code == fault.Forbidden:
-		return errors.Join(web.ErrForbidden, err)
-	case e.Code == fault.NotFound:
-		return errors.Join(web.ErrNotFound, err)
-	case e.Key == "" && len(e.Fields) == 0:
-		return pageError(err, "", "")
+	case e != nil && e.Key != "" && len(e.Fields) == 0 && (e.Code == fault.State || e.Code == fault.Conflict):
+		return &web.RulesInputError{Problems: []string{i18n.FromContext(ctx).T(e.Key, e.Pairs()...)}}
 	}
-	return &web.RulesInputError{Problems: sentences(i18n.FromContext(ctx), e, order...)}
-}
-
-// sentences are a refusal's keys in loc's words: the whole first, then
-// the fields in order, then any other field by name.
-func sentences(loc i18n.Localizer, e *fault.Error, order ...string) []string {
-	var args []any
-	for _, k := range slices.Sorted(maps.Keys(e.Args)) {
-		args = append(args, k, e.Args[k])
-	}
-	var out []string
-	if e.Key != "" {
-		out = append(out, loc.T(e.Key, args...))
-	}
-	fields := slices.SortedFunc(maps.Keys(e.Fields), func(a, b string) int {
-		ia, ib := slices.Index(order, a), slices.Index(order, b)
-		if ia < 0 {
-			ia = len(order)
-		}
-		if ib < 0 {
-			ib = len(order)
-		}
-		return cmp.Or(cmp.Compare(ia, ib), cmp.Compare(a, b))
-	})
-	for _, f := range fields {
-		out = append(out, loc.T(e.Fields[f], args...))
-	}
-	return out
+	return listError(ctx, err, order...)
 }
 
 // ticketOrder is the intake form's fields, as the service names them.
