@@ -24,6 +24,11 @@ import (
 // pages show the edit buttons for them.
 func (s *Service) CanSupervise(p authz.Principal) bool { return authz.Allowed(p, authz.TaskSupervise) }
 
+// MayOpenUnit reports whether p may open unit's explanation: the office
+// and leaders every unit's, a liaison their own units' only (the lines
+// name the unit's tasks and notices). The ranking links only those.
+func (s *Service) MayOpenUnit(p authz.Principal, unit int64) bool { return mayReadUnit(p, unit) == nil }
+
 // mayRead checks p may read the scores at all.
 func mayRead(p authz.Principal) error {
 	if !authz.Allowed(p, authz.TaskRead) {

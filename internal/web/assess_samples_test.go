@@ -13,7 +13,7 @@ import (
 func assessSamples(p Page) map[string][]any {
 	at := time.Date(2026, 4, 15, 2, 0, 0, 0, time.UTC)
 	periods := []Option{{Value: "2026-Q1", Label: "2026年第一季度", Selected: true}, {Value: "2026-03", Label: "2026年3月"}}
-	row := RankRow{UnitID: 1, Unit: "<b>市法制办</b>", Rank: 1, Tasks: 3, KeyWork: 52.71, Daily: 28, Incentive: 5, Satisfaction: 9, Total: 94.71}
+	row := RankRow{UnitID: 1, Unit: "<b>市法制办</b>", Rank: 1, Tasks: 3, KeyWork: 52.71, Daily: 28, Incentive: 5, Satisfaction: 9, Total: 94.71, CanOpen: true}
 	unranked := RankRow{UnitID: 4, Unit: "市信访局", Tasks: 1, Daily: 30, Satisfaction: 8.5, Total: 38.5}
 	record := RecordView{ID: 1, UnitID: 1, Unit: "市法制办", Kind: "highlight", KindLabel: "亮点", Title: "<i>法治示范</i>", On: "2026-03-10",
 		Basis: "嘉政办发〔2026〕12号", Tasks: []int64{1}, Notices: []string{"t3/notice/blue"}, CreatedBy: "ducha"}

@@ -59,6 +59,9 @@ type RankRow struct {
 	Rank                                           int // 0: not ranked
 	Tasks                                          int
 	KeyWork, Daily, Incentive, Satisfaction, Total float64
+	// CanOpen: the reader may open the unit's explanation (a liaison only
+	// their own units'), so the ranking links it.
+	CanOpen bool
 }
 
 // UnitScoreView is a unit's explanation page.

@@ -73,7 +73,9 @@ func (s *assessment) Ranking(ctx context.Context, key string) (*web.RankingView,
 	v := &web.RankingView{Period: p.Key, Label: p.Label, AsOf: sc.AsOf, Periods: s.periodOptions(ctx, p.Key), Scheme: sc.Scheme.Name,
 		Default: sc.Version == nil, Full: sc.Scheme.FullMarks(), MinTasks: sc.Scheme.MinTasks, CanEdit: s.d.Assess.CanSupervise(pr)}
 	for _, u := range sc.Scores {
-		v.Rows = append(v.Rows, rankRow(u))
+		row := rankRow(u)
+		row.CanOpen = s.d.Assess.MayOpenUnit(pr, u.UnitID)
+		v.Rows = append(v.Rows, row)
 	}
 	return v, nil
 }

@@ -137,8 +137,15 @@ func TestAssessmentPages(t *testing.T) {
 				t.Fatal(err)
 			}
 			liaison := web.WithCurrentUser(context.Background(), web.CurrentUser{ID: lu.ID, Username: lu.Username, Role: "liaison"})
-			if r, err := a.Ranking(liaison, "2026-Q1"); err != nil || r.CanEdit {
-				t.Errorf("liaison ranking: %v", err)
+			r, err = a.Ranking(liaison, "2026-Q1")
+			if err != nil || r.CanEdit || len(r.Rows) < 2 {
+				t.Fatalf("liaison ranking: %+v %v", r, err)
+			}
+			for _, row := range r.Rows {
+				// The ranking links a liaison only to their own unit's explanation.
+				if row.CanOpen != (row.UnitID == units[0]) {
+					t.Errorf("the liaison of 市法制办 gets a link to %s: %v", row.Unit, row.CanOpen)
+				}
 			}
 			if _, err := a.AddRecord(liaison, web.RecordForm{UnitID: units[0], Kind: "highlight", Title: "自评", On: "2026-03-10"}); !errors.Is(err, web.ErrForbidden) {
 				t.Errorf("a liaison added a record: %v", err)
