@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -94,5 +95,27 @@ func TestThreeAdministratorsAtFirstRun(t *testing.T) {
 	}
 	if w := do("GET", "/users", nil); w.Code != http.StatusOK {
 		t.Errorf("GET /users after the change = %d", w.Code)
+	}
+
+	// The system administrator's pages refuse the administrators' accounts.
+	cookie = ""
+	signin = do("POST", "/signin", url.Values{"username": {"admin"}, "password": {"Strong#Pass9"}})
+	cookie = strings.SplitN(signin.Header().Get("Set-Cookie"), ";", 2)[0]
+	auditor, _ := app.Store.FindUserByUsername(ctx, "shenji")
+	for _, c := range []struct {
+		path string
+		v    url.Values
+	}{
+		{"/users/new", url.Values{"username": {"shenji2"}, "display_name": {"审计"}, "role": {"auditadmin"}}},
+		{"/users/new", url.Values{"username": {"anquan2"}, "display_name": {"安全"}, "role": {"secadmin"}}},
+		{fmt.Sprintf("/users/%d/reset-password", auditor.ID), nil},
+		{fmt.Sprintf("/users/%d/disable", auditor.ID), nil},
+	} {
+		if w := do("POST", c.path, c.v); w.Code != http.StatusForbidden {
+			t.Errorf("as the system administrator, POST %s %v = %d, want 403", c.path, c.v, w.Code)
+		}
+	}
+	if w := do("POST", "/users/new", url.Values{"username": {"zhang"}, "display_name": {"张三"}, "role": {""}}); w.Code != http.StatusOK {
+		t.Errorf("as the system administrator, create an ordinary account = %d", w.Code)
 	}
 }
