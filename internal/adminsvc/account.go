@@ -2,13 +2,13 @@ package adminsvc
 
 import (
 	"context"
-	"crypto/rand"
 	"fmt"
 	"slices"
 	"time"
 
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/records"
+	"github.com/duban/duban/internal/signin"
 )
 
 // Account is an account as administration shows it: never its password
@@ -64,21 +64,8 @@ func (s *Service) unitNames(ctx context.Context, users ...records.User) (map[int
 	return names, nil
 }
 
-// oneTimePassword makes a random password that meets the rules: one of
-// each character class, then random letters and digits.
+// oneTimePassword makes a random password that meets the rules
+// (signin.OneTimePassword).
 func (s *Service) oneTimePassword(username string) (string, error) {
-	const alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789"
-	for {
-		b := make([]byte, 12)
-		if _, err := rand.Read(b); err != nil {
-			return "", fmt.Errorf("adminsvc: one-time password: %w", err)
-		}
-		pw := []byte("Aa7#")
-		for _, x := range b {
-			pw = append(pw, alphabet[int(x)%len(alphabet)])
-		}
-		if s.Policy.CheckRules(username, string(pw)) == "" {
-			return string(pw), nil
-		}
-	}
+	return signin.OneTimePassword(s.Policy, username)
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -32,11 +31,6 @@ type UserChange struct {
 	Disabled    *bool
 	Password    *string // checked by the password rules; "" is refused
 }
-
-// creatableRoles are what the system administrator may give a new
-// account; business roles are the security administrator's to grant
-// (三员分立).
-var creatableRoles = []authz.Role{"", authz.SecAdmin, authz.AuditAdmin}
 
 // Users lists every account, for the system and security administrators.
 func (s *Service) Users(ctx context.Context, p authz.Principal) ([]Account, error) {
@@ -70,18 +64,21 @@ func (s *Service) User(ctx context.Context, p authz.Principal, id int64) (Accoun
 	return s.view(ctx, u)
 }
 
-// CreateUser makes an account, with no role or as one of the two other
-// administrators: the system administrator's part of 三员分立. With no
-// password given it makes a one-time one and returns it, for showing
-// once; a given password must meet the rules.
+// CreateUser makes an account (三员分立): an ordinary one, with no role
+// until the security administrator grants one, is the system
+// administrator's to make; a system, security or audit administrator's
+// is the security administrator's (authz.CanCreateAccount); a business
+// role is never given at creation. With no password given it makes a
+// one-time one, returns it for showing once, and marks the account to
+// change it at first use; a given password must meet the rules.
 func (s *Service) CreateUser(ctx context.Context, p authz.Principal, actor audit.Actor, in NewUser) (Account, string, error) {
-	if err := may(p, authz.UserCreate); err != nil {
+	if err := mayCreate(p, in.Role); err != nil {
 		return Account{}, "", err
 	}
 	in.Username, in.DisplayName = strings.TrimSpace(in.Username), strings.TrimSpace(in.DisplayName)
 	problems := map[string]string{}
 	signin.CheckAccount(s.Policy, problems, in.Username, in.DisplayName, in.Password)
-	if !slices.Contains(creatableRoles, in.Role) {
+	if in.Role != "" && !in.Role.IsAdmin() {
 		problems["role"] = "error.role_not_allowed"
 	}
 	if len(problems) > 0 {
@@ -100,7 +97,7 @@ func (s *Service) CreateUser(ctx context.Context, p authz.Principal, actor audit
 		return Account{}, "", fmt.Errorf("adminsvc: hash password: %w", err)
 	}
 	u, err := s.Store.CreateUser(ctx, actor, records.UserCreate{Username: in.Username, DisplayName: in.DisplayName,
-		PasswordHash: hash, Role: in.Role})
+		PasswordHash: hash, Role: in.Role, MustChangePassword: oneTime != ""})
 	if errors.Is(err, fault.ErrConflict) {
 		return Account{}, "", &fault.Error{Code: fault.Conflict, Fields: map[string]string{"username": "error.username_taken"}, Err: err}
 	}
@@ -111,16 +108,64 @@ func (s *Service) CreateUser(ctx context.Context, p authz.Principal, actor audit
 	return a, oneTime, err
 }
 
-// UpdateUser renames an account, disables or enables it, or sets its
-// password (which ends its sessions), in one change with one audit entry:
-// the system administrator's part. Nobody disables their own account: an
-// administrator who did would be locked out with nobody to let them in.
-func (s *Service) UpdateUser(ctx context.Context, p authz.Principal, actor audit.Actor, id int64, ch UserChange) (Account, error) {
-	if err := may(p, authz.UserUpdate); err != nil {
-		return Account{}, err
+// mayCreate is nil when p may create an account holding role: a role
+// nobody may give at creation is refused as invalid to those who create
+// accounts at all, and as forbidden to everyone else.
+func mayCreate(p authz.Principal, role authz.Role) error {
+	if p.UserID == 0 && p.Role == "" {
+		return fault.ErrUnauthenticated
 	}
-	if ch.Disabled != nil && *ch.Disabled && id == p.UserID {
-		return Account{}, fault.New(fault.Forbidden, "error.cannot_disable_self")
+	if authz.CanCreateAccount(p, role) {
+		return nil
+	}
+	if role != "" && !role.IsAdmin() && (authz.Allowed(p, authz.UserCreate) || authz.Allowed(p, authz.AdminCreate)) {
+		return nil // CreateUser refuses the role as invalid
+	}
+	if role.IsAdmin() {
+		return fault.New(fault.Forbidden, "error.admin_account_secadmin")
+	}
+	return fault.ErrForbidden
+}
+
+// target is account id, when p may take action a on it (三员分立,
+// authz.CanManageAccount): the refusal is fault.ErrForbidden for a caller
+// who may take a on no account, fault.ErrNotFound for no such account,
+// and a keyed refusal for their own or another administrator's account.
+func (s *Service) target(ctx context.Context, p authz.Principal, a authz.Action, id int64) (*records.User, error) {
+	if err := may(p, a); err != nil && !authz.Allowed(p, authz.AdminCredentials) {
+		return nil, err
+	}
+	u, err := s.Store.FindUserByID(ctx, id)
+	if err != nil {
+		return nil, fmt.Errorf("adminsvc: user %d: %w", id, err)
+	}
+	switch {
+	case authz.CanManageAccount(p, a, id, u.Role):
+		return u, nil
+	case id == p.UserID:
+		return nil, fault.New(fault.Forbidden, "error.own_account")
+	case u.Role.IsAdmin():
+		return nil, fault.New(fault.Forbidden, "error.admin_account_secadmin")
+	}
+	return nil, fault.ErrForbidden
+}
+
+// UpdateUser renames an account, disables or enables it, or sets its
+// password (which ends its sessions), in one change with one audit entry.
+// An ordinary account is the system administrator's, another
+// administrator's the security administrator's, and nobody's own account
+// is changed this way: disabling it would lock them out, and changing
+// one's own password has its own use case (signin.ChangePassword), which
+// asks for the old one. Disabling ends every session and token, so that
+// enabling again revives none.
+func (s *Service) UpdateUser(ctx context.Context, p authz.Principal, actor audit.Actor, id int64, ch UserChange) (Account, error) {
+	return s.updateUser(ctx, p, actor, id, ch, false)
+}
+
+func (s *Service) updateUser(ctx context.Context, p authz.Principal, actor audit.Actor, id int64, ch UserChange, oneTime bool) (Account, error) {
+	target, err := s.target(ctx, p, authz.UserUpdate, id)
+	if err != nil {
+		return Account{}, err
 	}
 	up := records.UserUpdate{Disabled: ch.Disabled}
 	if ch.DisplayName != nil {
@@ -131,10 +176,6 @@ func (s *Service) UpdateUser(ctx context.Context, p authz.Principal, actor audit
 		up.DisplayName = &name
 	}
 	if ch.Password != nil {
-		target, err := s.Store.FindUserByID(ctx, id)
-		if err != nil {
-			return Account{}, fmt.Errorf("adminsvc: user %d: %w", id, err)
-		}
 		if err := signin.CheckPassword(s.Policy, target.Username, *ch.Password); err != nil {
 			return Account{}, err
 		}
@@ -142,7 +183,7 @@ func (s *Service) UpdateUser(ctx context.Context, p authz.Principal, actor audit
 		if err != nil {
 			return Account{}, fmt.Errorf("adminsvc: hash password: %w", err)
 		}
-		up.PasswordHash = &hash
+		up.PasswordHash, up.MustChangePassword = &hash, oneTime
 	}
 	u, err := s.Store.UpdateUser(ctx, actor, id, up)
 	if err != nil {
@@ -153,23 +194,21 @@ func (s *Service) UpdateUser(ctx context.Context, p authz.Principal, actor audit
 
 // ResetPassword sets an account's password and ends its sessions: the
 // one given, checked by the rules, or with "" a one-time password, which
-// it returns for showing once.
+// it returns for showing once and which must be changed at first use.
+// Whose account may be reset is UpdateUser's rule.
 func (s *Service) ResetPassword(ctx context.Context, p authz.Principal, actor audit.Actor, id int64, password string) (string, error) {
-	if err := may(p, authz.UserUpdate); err != nil {
+	target, err := s.target(ctx, p, authz.UserUpdate, id)
+	if err != nil {
 		return "", err
 	}
 	oneTime := ""
 	if password == "" {
-		u, err := s.Store.FindUserByID(ctx, id)
-		if err != nil {
-			return "", fmt.Errorf("adminsvc: user %d: %w", id, err)
-		}
-		if password, err = s.oneTimePassword(u.Username); err != nil {
+		if password, err = s.oneTimePassword(target.Username); err != nil {
 			return "", err
 		}
 		oneTime = password
 	}
-	if _, err := s.UpdateUser(ctx, p, actor, id, UserChange{Password: &password}); err != nil {
+	if _, err := s.updateUser(ctx, p, actor, id, UserChange{Password: &password}, oneTime != ""); err != nil {
 		return "", err
 	}
 	return oneTime, nil
@@ -177,8 +216,10 @@ func (s *Service) ResetPassword(ctx context.Context, p authz.Principal, actor au
 
 // Grant sets an account's role and, for a liaison, the units it answers
 // for; role "" takes the role away. It is the security administrator's
-// part, and nobody grants to themselves: that would let one
-// administrator take another's powers.
+// part, and only between the business roles and none
+// (authz.CanGrant): nobody grants to themselves, an administrator's
+// account keeps the role it was created with, and no grant makes an
+// administrator, so no account comes to hold two administrators' roles.
 func (s *Service) Grant(ctx context.Context, p authz.Principal, actor audit.Actor, id int64, role authz.Role, units []int64) (Account, error) {
 	if err := may(p, authz.UserGrant); err != nil {
 		return Account{}, err
@@ -188,6 +229,13 @@ func (s *Service) Grant(ctx context.Context, p authz.Principal, actor audit.Acto
 	}
 	if role != "" && !role.Valid() {
 		return Account{}, fault.Field("role", "error.role_invalid")
+	}
+	cur, err := s.Store.FindUserByID(ctx, id)
+	if err != nil {
+		return Account{}, fmt.Errorf("adminsvc: user %d: %w", id, err)
+	}
+	if !authz.CanGrant(p, id, cur.Role, role) {
+		return Account{}, fault.New(fault.Forbidden, "error.admin_role_fixed")
 	}
 	if role != authz.Liaison {
 		units = nil // only a liaison answers for units
@@ -214,9 +262,9 @@ func (s *Service) Grant(ctx context.Context, p authz.Principal, actor audit.Acto
 }
 
 // Unlock lifts a lockout after failed sign-ins: the security
-// administrator's.
+// administrator's, on any account but their own.
 func (s *Service) Unlock(ctx context.Context, p authz.Principal, actor audit.Actor, id int64) (Account, error) {
-	if err := may(p, authz.UserUnlock); err != nil {
+	if _, err := s.target(ctx, p, authz.UserUnlock, id); err != nil {
 		return Account{}, err
 	}
 	u, err := s.Store.UnlockUser(ctx, actor, id)
@@ -227,10 +275,13 @@ func (s *Service) Unlock(ctx context.Context, p authz.Principal, actor audit.Act
 }
 
 // LogoutEverywhere ends every session and API token of an account: anyone
-// their own, the system administrator anyone's.
+// their own, the system administrator an ordinary account's, the security
+// administrator another administrator's.
 func (s *Service) LogoutEverywhere(ctx context.Context, p authz.Principal, actor audit.Actor, id int64) error {
-	if err := may(p, authz.UserUpdate); err != nil && !(id == p.UserID && p.UserID != 0) {
-		return err
+	if id != p.UserID || p.UserID == 0 {
+		if _, err := s.target(ctx, p, authz.UserUpdate, id); err != nil {
+			return err
+		}
 	}
 	if err := s.Store.LogoutEverywhere(ctx, actor, id); err != nil {
 		return fmt.Errorf("adminsvc: logout user %d everywhere: %w", id, err)

@@ -16,20 +16,20 @@ import (
 
 // TestNobodyDisablesThemselves: the system administrator disables and
 // enables others, never their own account (whichever adapter asks): it
-// would lock them out with nobody to let them in.
+// would lock them out with nobody to let them in; and nobody acts on
+// their own account through administration at all, not even a no-op.
 func TestNobodyDisablesThemselves(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
 		f := newFixture(t, db)
 		sys, on, off := f.who["sysadmin"], true, false
-		if _, err := f.svc.UpdateUser(ctx, sys, f.actor("sysadmin"), sys.UserID, UserChange{Disabled: &on}); refusal(err) != "forbidden error.cannot_disable_self" {
+		if _, err := f.svc.UpdateUser(ctx, sys, f.actor("sysadmin"), sys.UserID, UserChange{Disabled: &on}); refusal(err) != "forbidden error.own_account" {
 			t.Errorf("disabling yourself: %v", err)
 		}
 		if u, _ := db.FindUserByID(ctx, sys.UserID); u.Disabled {
 			t.Error("the system administrator disabled themselves")
 		}
-		// Enabling yourself (a no-op for anyone signed in) is no harm.
-		if _, err := f.svc.UpdateUser(ctx, sys, f.actor("sysadmin"), sys.UserID, UserChange{Disabled: &off}); err != nil {
+		if _, err := f.svc.UpdateUser(ctx, sys, f.actor("sysadmin"), sys.UserID, UserChange{Disabled: &off}); refusal(err) != "forbidden error.own_account" {
 			t.Errorf("enabling yourself: %v", err)
 		}
 		other := f.who["bystander"].UserID
@@ -86,8 +86,9 @@ func TestGrantRules(t *testing.T) {
 
 // TestCreateUser: an account is made with a one-time password (returned
 // once, meeting the rules) or with the caller's, checked by the policy;
-// the system administrator gives no business role; the user name is
-// well formed and not taken.
+// the system administrator gives no role at all and the security
+// administrator only an administrator's; the user name is well formed
+// and not taken.
 func TestCreateUser(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
@@ -100,7 +101,8 @@ func TestCreateUser(t *testing.T) {
 			{NewUser{Username: "zhang", Password: "short"}, "invalid password=" + auth.PwTooShort},
 			{NewUser{Username: "zhang", Password: "zhang#Pass99"}, "invalid password=" + auth.PwHasUsername},
 			{NewUser{Username: "zhang", Role: authz.Office}, "invalid role=error.role_not_allowed"},
-			{NewUser{Username: "zhang", Role: authz.SysAdmin}, "invalid role=error.role_not_allowed"},
+			{NewUser{Username: "zhang", Role: authz.SysAdmin}, "forbidden error.admin_account_secadmin"},
+			{NewUser{Username: "zhang", Role: authz.AuditAdmin}, "forbidden error.admin_account_secadmin"},
 			{NewUser{Username: "张三"}, "invalid username=error.username_invalid"},
 			{NewUser{Username: "  "}, "invalid username=error.required"},
 			{NewUser{Username: "leader"}, "conflict username=error.username_taken"},
@@ -110,7 +112,10 @@ func TestCreateUser(t *testing.T) {
 			}
 		}
 
-		a, oneTime, err := f.svc.CreateUser(ctx, sys, actor, NewUser{Username: "zhang", DisplayName: " 张三 ", Role: authz.AuditAdmin})
+		if _, _, err := f.svc.CreateUser(ctx, f.who["secadmin"], f.actor("secadmin"), NewUser{Username: "zhang", Role: authz.Office}); refusal(err) != "invalid role=error.role_not_allowed" {
+			t.Errorf("the security administrator creates an office account: %v", err)
+		}
+		a, oneTime, err := f.svc.CreateUser(ctx, f.who["secadmin"], f.actor("secadmin"), NewUser{Username: "zhang", DisplayName: " 张三 ", Role: authz.AuditAdmin})
 		if err != nil || a.Role != authz.AuditAdmin || a.DisplayName != "张三" {
 			t.Fatalf("create with a one-time password: %+v %v", a, err)
 		}
@@ -118,8 +123,8 @@ func TestCreateUser(t *testing.T) {
 			t.Errorf("one-time password %q breaks %q", oneTime, key)
 		}
 		u, _ := db.FindUserByID(ctx, a.ID)
-		if ok, _ := auth.CheckPassword(u.PasswordHash, oneTime); !ok {
-			t.Error("the one-time password does not open the account")
+		if ok, _ := auth.CheckPassword(u.PasswordHash, oneTime); !ok || !u.MustChangePassword {
+			t.Errorf("the one-time password opens the account: %v; must be changed: %v", ok, u.MustChangePassword)
 		}
 
 		a, oneTime, err = f.svc.CreateUser(ctx, sys, actor, NewUser{Username: "li.si", Password: "Strong#Pass9"})
@@ -127,8 +132,8 @@ func TestCreateUser(t *testing.T) {
 			t.Fatalf("create with a chosen password: %+v %q %v", a, oneTime, err)
 		}
 		u, _ = db.FindUserByID(ctx, a.ID)
-		if ok, _ := auth.CheckPassword(u.PasswordHash, "Strong#Pass9"); !ok {
-			t.Error("the chosen password does not open the account")
+		if ok, _ := auth.CheckPassword(u.PasswordHash, "Strong#Pass9"); !ok || u.MustChangePassword {
+			t.Errorf("the chosen password opens the account: %v; must be changed: %v", ok, u.MustChangePassword)
 		}
 	})
 }

@@ -25,6 +25,7 @@ var routes = []route{
 	{"POST", "/api/v1/auth/token", (*Handler).tokenCreate},
 	{"POST", "/api/v1/auth/logout", (*Handler).logout},
 	{"GET", "/api/v1/me", (*Handler).meGet},
+	{"PUT", "/api/v1/me/password", (*Handler).mePasswordPut},
 
 	{"GET", "/api/v1/units", (*Handler).unitList},
 	{"POST", "/api/v1/units", (*Handler).unitCreate},

@@ -29,10 +29,10 @@ func (h *Handler) userList(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, list[userView]{Items: items, Total: len(items)})
 }
 
-// userCreate makes an account with no role or as one of the two other
-// administrators; business roles are the security administrator's to
-// grant (三员分立). With no password given the answer carries a one-time
-// password, shown this once.
+// userCreate makes an account: an ordinary one (the system
+// administrator's) or an administrator's (the security administrator's);
+// business roles are granted afterwards (三员分立, adminsvc). With no
+// password given the answer carries a one-time password, shown this once.
 func (h *Handler) userCreate(w http.ResponseWriter, r *http.Request) {
 	p, actor, err := principalOf(r)
 	if err != nil {

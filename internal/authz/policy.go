@@ -50,7 +50,7 @@ type Resource struct {
 // grants lists what each role may do; unit scoping is applied on top.
 var grants = map[Role]map[Action]bool{
 	SysAdmin:   set(UserCreate, UserUpdate, UserList, UnitRead, UnitWrite, CalendarRead, CalendarWrite),
-	SecAdmin:   set(UserGrant, UserUnlock, UserList, SecurityPolicy, UnitRead),
+	SecAdmin:   set(UserGrant, UserUnlock, UserList, SecurityPolicy, UnitRead, AdminCreate, AdminCredentials),
 	AuditAdmin: set(AuditRead),
 	Office: set(UnitRead, UnitWrite, PlanRead, PlanWrite, TaskRead, TaskAssign, TaskClose, TaskSupervise, CalendarRead, CalendarWrite, Dashboard,
 		TicketRead, TicketDispatch, FOIARead, FOIAHandle, IncidentRead, IncidentReport, IncidentFulfil),

@@ -19,7 +19,10 @@ import (
 const DemoPassword = "Duban@2026"
 
 // demoUsers are the demo accounts: one per role, and two liaisons of
-// units that the demo plans name.
+// units that the demo plans name. They keep 三员分立 as setup makes it:
+// the three administrators exist from the start (user 3 is the audit
+// administrator), and their password is chosen (DemoPassword), not a
+// one-time one, so signing in goes straight to work.
 var demoUsers = []struct {
 	username, name string
 	role           authz.Role

@@ -57,7 +57,7 @@ func TestFirstRunSetup(t *testing.T) {
 		t.Errorf("weak password = %d", weak.Code)
 	}
 	ok := post(link, url.Values{"username": {"admin"}, "display_name": {"管理员"}, "password": {"Strong#Pass9"}, "confirm": {"Strong#Pass9"}})
-	if ok.Code != http.StatusSeeOther {
+	if ok.Code != http.StatusOK || !strings.Contains(ok.Body.String(), "<code>secadmin</code>") || !strings.Contains(ok.Body.String(), "<code>auditadmin</code>") {
 		t.Fatalf("setup = %d %s", ok.Code, ok.Body.String())
 	}
 	if code := get(link); code != http.StatusNotFound {

@@ -22,6 +22,9 @@ type User struct {
 	PasswordChangedAt  time.Time
 	CreatedAt          time.Time
 	Units              []int64 // a liaison's units
+	// MustChangePassword is set while the password is a one-time one
+	// made for the account: its sessions may do nothing but change it.
+	MustChangePassword bool
 }
 
 // UserCreate is a new account. Role may be empty (granted later).
@@ -31,6 +34,8 @@ type UserCreate struct {
 	PasswordHash string
 	Role         authz.Role
 	Units        []int64
+	// MustChangePassword marks PasswordHash as a one-time password's.
+	MustChangePassword bool
 }
 
 // UserUpdate changes the fields that are not nil. A new password hash also
@@ -39,6 +44,9 @@ type UserUpdate struct {
 	DisplayName  *string
 	Disabled     *bool
 	PasswordHash *string
+	// MustChangePassword goes with PasswordHash: true for a one-time
+	// password made for the account.
+	MustChangePassword bool
 }
 
 // UserGrant sets an account's role and units.

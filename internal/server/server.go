@@ -85,7 +85,7 @@ func New(d Deps) *Server {
 		resolver = clientip.New(clientip.Loopback())
 	}
 	s.handler = recoverer(d.Log, resolver.Handler(secureTransport(logRequests(d.Log,
-		securityHeaders(cop.Handler(httpauth.Middleware(d.Services.Signin)(cache.Handler(cacheKey, mux))))))))
+		securityHeaders(cop.Handler(httpauth.Middleware(d.Services.Signin)(passwordGate(cache.Handler(cacheKey, mux)))))))))
 	return s
 }
 

@@ -17,9 +17,11 @@ import (
 
 func TestMain(m *testing.M) { storetest.Main(m) }
 
-// TestFirstRunSetup: the link is live once; the first administrator meets
-// the rules every account meets, becomes the system administrator, and
-// the link is spent.
+// TestFirstRunSetup: the link is live once; it makes the three
+// administrators at once (三员), each meeting the rules every account
+// meets: the system administrator with the chosen password, the security
+// and audit administrators with one-time passwords they must change at
+// first use; and the link is spent.
 func TestFirstRunSetup(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
@@ -34,21 +36,41 @@ func TestFirstRunSetup(t *testing.T) {
 		if err := s.CheckSetup(ctx, token); err != nil {
 			t.Errorf("the live link: %v", err)
 		}
-		err := s.CompleteSetup(ctx, "10.0.0.1", token, Admin{Username: "管理员", Password: "short"})
-		if e := fault.As(err); e == nil || e.Fields["username"] != "error.username_invalid" || e.Fields["password"] != auth.PwTooShort {
+		_, err := s.CompleteSetup(ctx, "10.0.0.1", token, Admin{Username: "管理员", Password: "short", SecAdmin: "安全"})
+		if e := fault.As(err); e == nil || e.Fields["username"] != "error.username_invalid" || e.Fields["password"] != auth.PwTooShort ||
+			e.Fields["secadmin_username"] != "error.username_invalid" {
 			t.Errorf("a bad first account: %v", err)
 		}
-		if err := s.CompleteSetup(ctx, "10.0.0.1", token, Admin{Username: "admin", DisplayName: "管理员", Password: "Strong#Pass9"}); err != nil {
+		_, err = s.CompleteSetup(ctx, "10.0.0.1", token, Admin{Username: "admin", Password: "Strong#Pass9", SecAdmin: "admin"})
+		if e := fault.As(err); e == nil || e.Fields["username"] != "error.username_taken" {
+			t.Errorf("the same name twice: %v", err)
+		}
+		made, err := s.CompleteSetup(ctx, "10.0.0.1", token, Admin{Username: "admin", DisplayName: "管理员", Password: "Strong#Pass9", AuditAdmin: "shenji"})
+		if err != nil {
 			t.Fatal(err)
 		}
 		u, err := db.FindUserByUsername(ctx, "admin")
-		if err != nil || u.Role != authz.SysAdmin {
+		if err != nil || u.Role != authz.SysAdmin || u.MustChangePassword {
 			t.Errorf("the first account: %+v %v", u, err)
+		}
+		want := map[string]authz.Role{"secadmin": authz.SecAdmin, "shenji": authz.AuditAdmin}
+		if len(made) != 2 {
+			t.Fatalf("made %+v, want the security and audit administrators", made)
+		}
+		for _, a := range made {
+			u, err := db.FindUserByUsername(ctx, a.Username)
+			if err != nil || u.Role != want[a.Username] || a.Role != u.Role || !u.MustChangePassword {
+				t.Errorf("%s: %+v %v", a.Username, u, err)
+				continue
+			}
+			if ok, _ := auth.CheckPassword(u.PasswordHash, a.Password); !ok {
+				t.Errorf("%s's one-time password does not open it", a.Username)
+			}
 		}
 		if err := s.CheckSetup(ctx, token); !errors.Is(err, fault.ErrNotFound) {
 			t.Errorf("the spent link: %v", err)
 		}
-		if err := s.CompleteSetup(ctx, "10.0.0.1", token, Admin{Username: "admin2", Password: "Strong#Pass9"}); !errors.Is(err, fault.ErrNotFound) {
+		if _, err := s.CompleteSetup(ctx, "10.0.0.1", token, Admin{Username: "admin2", Password: "Strong#Pass9"}); !errors.Is(err, fault.ErrNotFound) {
 			t.Errorf("setup through the spent link: %v", err)
 		}
 	})

@@ -21,4 +21,6 @@ type Store interface {
 	TouchSession(ctx context.Context, tokenHash string, expires time.Time) error
 	SetupTokenValid(ctx context.Context, tokenHash string) (bool, error)
 	CompleteSetup(ctx context.Context, actor audit.Actor, tokenHash string, accounts []records.UserCreate) error
+	FindPasswordHistory(ctx context.Context, userID int64, n int) ([]string, error)
+	ChangeOwnPassword(ctx context.Context, actor audit.Actor, id int64, hash, keepToken string, keep int) (*records.User, error)
 }

@@ -20,10 +20,17 @@ type userAudit struct {
 	Disabled    bool       `json:"disabled"`
 	Units       []int64    `json:"units"`
 	Locked      bool       `json:"locked,omitempty"`
+	// PasswordChangedAt shows that the password changed, and when;
+	// Password says how ("reset" by an administrator, "changed" by its
+	// holder), on the entry of the change only.
+	PasswordChangedAt  time.Time `json:"password_changed_at"`
+	Password           string    `json:"password,omitempty"`
+	MustChangePassword bool      `json:"must_change_password,omitempty"`
 }
 
 func userAuditOf(u *User, now time.Time) userAudit {
-	return userAudit{u.Username, u.DisplayName, u.Role, u.Disabled, nonNil(u.Units), u.Locked(now)}
+	return userAudit{Username: u.Username, DisplayName: u.DisplayName, Role: u.Role, Disabled: u.Disabled, Units: nonNil(u.Units),
+		Locked: u.Locked(now), PasswordChangedAt: u.PasswordChangedAt, MustChangePassword: u.MustChangePassword}
 }
 
 // CreateUser adds an account.
@@ -49,9 +56,9 @@ func (db *DB) createUser(ctx context.Context, tx *sql.Tx, actor audit.Actor, in 
 	var id int64
 	err := tx.QueryRowContext(ctx, db.dialect.rebind(`
 		INSERT INTO users (username, display_name, role, password_hash, disabled, failed_logins,
-		                   sessions_valid_after, password_changed_at, created_at)
-		VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?) RETURNING id`),
-		in.Username, strings.TrimSpace(in.DisplayName), string(in.Role), in.PasswordHash, false, now, now, now).Scan(&id)
+		                   sessions_valid_after, password_changed_at, created_at, must_change_password)
+		VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, ?) RETURNING id`),
+		in.Username, strings.TrimSpace(in.DisplayName), string(in.Role), in.PasswordHash, false, now, now, now, in.MustChangePassword).Scan(&id)
 	if err != nil {
 		return nil, fmt.Errorf("store: create user %q: %w", in.Username, conflict(err))
 	}
@@ -69,19 +76,29 @@ func (db *DB) createUser(ctx context.Context, tx *sql.Tx, actor audit.Actor, in 
 }
 
 // UpdateUser changes an account's name, its disabled flag or its password.
+// Disabling ends every session and token of the account, so that enabling
+// it again revives none of them; a new password ends them too.
 func (db *DB) UpdateUser(ctx context.Context, actor audit.Actor, id int64, up UserUpdate) (*User, error) {
 	return db.changeUser(ctx, actor, id, "user.update", func(tx *sql.Tx, u *User, now time.Time) error {
 		if up.DisplayName != nil {
 			u.DisplayName = strings.TrimSpace(*up.DisplayName)
 		}
+		end := false
 		if up.Disabled != nil {
+			end = *up.Disabled && !u.Disabled
 			u.Disabled = *up.Disabled
 		}
 		if up.PasswordHash != nil {
-			u.PasswordHash, u.PasswordChangedAt, u.SessionsValidAfter = *up.PasswordHash, now, now
+			u.PasswordHash, u.PasswordChangedAt, u.MustChangePassword = *up.PasswordHash, now, up.MustChangePassword
 			u.FailedLogins, u.LockedUntil = 0, time.Time{}
+			end = true
 		}
-		return nil
+		if !end {
+			return nil
+		}
+		u.SessionsValidAfter = now
+		_, err := tx.ExecContext(ctx, db.dialect.rebind(`DELETE FROM sessions WHERE user_id = ?`), id)
+		return err
 	})
 }
 
@@ -130,18 +147,26 @@ func (db *DB) changeUser(ctx context.Context, actor audit.Actor, id int64, actio
 	if err != nil {
 		return nil, err
 	}
-	before := userAuditOf(u, now)
+	before, oldHash := userAuditOf(u, now), u.PasswordHash
 	if err := change(tx, u, now); err != nil {
 		return nil, fmt.Errorf("store: %s: %w", action, err)
 	}
 	if _, err := tx.ExecContext(ctx, db.dialect.rebind(`
 		UPDATE users SET display_name = ?, role = ?, password_hash = ?, disabled = ?, failed_logins = ?,
-		       locked_until = ?, sessions_valid_after = ?, password_changed_at = ? WHERE id = ?`),
+		       locked_until = ?, sessions_valid_after = ?, password_changed_at = ?, must_change_password = ? WHERE id = ?`),
 		u.DisplayName, string(u.Role), u.PasswordHash, u.Disabled, u.FailedLogins, nullTime(u.LockedUntil),
-		u.SessionsValidAfter, u.PasswordChangedAt, id); err != nil {
+		u.SessionsValidAfter, u.PasswordChangedAt, u.MustChangePassword, id); err != nil {
 		return nil, fmt.Errorf("store: %s: %w", action, err)
 	}
-	if err := db.appendAudit(ctx, tx, actor, action, "user", id, before, userAuditOf(u, now)); err != nil {
+	after := userAuditOf(u, now)
+	if u.PasswordHash != oldHash {
+		// The change is recorded, never the secret.
+		after.Password = "reset"
+		if actor.ID == id {
+			after.Password = "changed"
+		}
+	}
+	if err := db.appendAudit(ctx, tx, actor, action, "user", id, before, after); err != nil {
 		return nil, err
 	}
 	return u, db.commit(tx)

@@ -75,11 +75,16 @@ func TestSetup(t *testing.T) {
 	wantStatus(t, w, 422)
 	wantBody(t, w, "密码太短")
 
+	// Done, the page shows the other two administrators' one-time
+	// passwords, once; a name left empty is the role's code.
 	form.Set("password", "Long-enough-1")
 	form.Set("confirm", "Long-enough-1")
+	form.Set("auditadmin_username", "shenji")
 	w = f.do(t, "POST", "/setup/s3tup-t0ken", "", form)
-	wantStatus(t, w, http.StatusSeeOther)
-	if len(f.setup.created) != 1 || f.setup.created[0].Username != "root" {
+	wantStatus(t, w, http.StatusOK)
+	wantBody(t, w, "安全管理员", "<code>secadmin</code>", "One-time-sec1", "<code>shenji</code>", "One-time-aud1", `href="/signin"`)
+	if len(f.setup.created) != 1 || f.setup.created[0].Username != "root" || f.setup.created[0].SecAdmin != "secadmin" ||
+		f.setup.created[0].AuditAdmin != "shenji" {
 		t.Fatalf("created %+v", f.setup.created)
 	}
 	w = f.do(t, "POST", "/setup/s3tup-t0ken", "", form)

@@ -12,9 +12,12 @@ import (
 type Deps struct {
 	Auth  Auth
 	Setup Setup
-	Users Users
-	Units Units
-	Audit Audit
+	// Password is everyone's change of their own password; nil leaves
+	// the page out.
+	Password Password
+	Users    Users
+	Units    Units
+	Audit    Audit
 	// Plans and Tasks are the ledger's pages (方案, 审核, 任务清单, 任务).
 	Plans Plans
 	Tasks Tasks
@@ -71,10 +74,12 @@ type Setup interface {
 	// Check returns nil if token is a live setup link, or an error wrapping
 	// ErrNotFound if it is unknown, spent or expired.
 	Check(ctx context.Context, token string) error
-	// CreateAdmin creates the first system administrator and spends the
-	// token. Rule violations (a weak password) come back as a
-	// *ValidationError.
-	CreateAdmin(ctx context.Context, token string, in SetupInput) error
+	// CreateAdmin creates the three administrators (三员) and spends the
+	// token: the system administrator with the chosen password, the
+	// security and audit administrators with one-time passwords, which it
+	// returns for showing once. Rule violations (a weak password) come
+	// back as a *ValidationError.
+	CreateAdmin(ctx context.Context, token string, in SetupInput) ([]SetupAccount, error)
 }
 
 // Users is user administration. The acting user is in ctx (see
@@ -129,6 +134,9 @@ type CurrentUser struct {
 	Username    string
 	DisplayName string
 	Role        string // one of the Role* codes
+	// MustChangePassword is set while the person signed in with a
+	// one-time password: every page but /me/password sends them there.
+	MustChangePassword bool
 }
 
 // UserView is an account as the administration pages show it.
@@ -156,6 +164,16 @@ type SetupInput struct {
 	Username    string
 	DisplayName string
 	Password    string
+	SecAdmin    string // the security administrator's user name
+	AuditAdmin  string // the audit administrator's user name
+}
+
+// SetupAccount is an administrator made at first run with a one-time
+// password, shown once on the page that ends the setup.
+type SetupAccount struct {
+	Username string
+	Role     string
+	Password string
 }
 
 // UnitView is a registered unit.

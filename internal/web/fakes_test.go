@@ -69,18 +69,19 @@ func (s *fakeSetup) Check(ctx context.Context, token string) error {
 	return nil
 }
 
-func (s *fakeSetup) CreateAdmin(ctx context.Context, token string, in SetupInput) error {
+func (s *fakeSetup) CreateAdmin(ctx context.Context, token string, in SetupInput) ([]SetupAccount, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if token != s.token || s.token == "" {
-		return ErrNotFound
+		return nil, ErrNotFound
 	}
 	if len(in.Password) < 10 {
-		return &ValidationError{Fields: map[string]string{"password": "password.too_short"}}
+		return nil, &ValidationError{Fields: map[string]string{"password": "password.too_short"}}
 	}
 	s.created = append(s.created, in)
 	s.token = ""
-	return nil
+	return []SetupAccount{{Username: in.SecAdmin, Role: RoleSecAdmin, Password: "One-time-sec1"},
+		{Username: in.AuditAdmin, Role: RoleAuditAdmin, Password: "One-time-aud1"}}, nil
 }
 
 // fakeUsers is an in-memory account list. forbidden makes every call

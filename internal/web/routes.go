@@ -17,6 +17,10 @@ func (h *Handler) routes() {
 		m.HandleFunc("GET /setup/{token}", h.setupShow)
 		m.HandleFunc("POST /setup/{token}", h.setupSubmit)
 	}
+	if h.d.Password != nil {
+		m.HandleFunc("GET /me/password", h.signedIn(h.mePasswordShow))
+		m.HandleFunc("POST /me/password", h.signedIn(h.mePasswordSubmit))
+	}
 	if h.d.Users != nil {
 		m.HandleFunc("GET /users", h.signedIn(h.userList))
 		m.HandleFunc("GET /users/new", h.signedIn(h.userNew))

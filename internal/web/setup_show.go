@@ -12,6 +12,9 @@ type SetupPage struct {
 	Token   string
 	Invalid bool // the link is unknown, spent or expired
 	Form    SetupForm
+	// Made are the security and audit administrators the setup created,
+	// with their one-time passwords: set once the setup is done.
+	Made []SetupAccount
 }
 
 // SetupForm is the first-run form's values and errors. Passwords are
@@ -19,6 +22,8 @@ type SetupPage struct {
 type SetupForm struct {
 	Username    string
 	DisplayName string
+	SecAdmin    string
+	AuditAdmin  string
 	Errors      FieldErrors
 }
 
@@ -26,7 +31,7 @@ type SetupForm struct {
 // works; a spent link is the normal state after setup, not a 404.
 func (h *Handler) setupShow(w http.ResponseWriter, r *http.Request) {
 	token := r.PathValue("token")
-	data := SetupPage{Token: token}
+	data := SetupPage{Token: token, Form: SetupForm{SecAdmin: RoleSecAdmin, AuditAdmin: RoleAuditAdmin}}
 	status := http.StatusOK
 	if err := h.d.Setup.Check(r.Context(), token); err != nil {
 		if !errors.Is(err, ErrNotFound) {

@@ -5,9 +5,11 @@ import (
 	"net/http"
 )
 
-// setupSubmit creates the first administrator. The form checks what it
-// can (required fields, the two passwords equal); password rules are the
-// service's and come back as a *ValidationError.
+// setupSubmit creates the three administrators and shows the one-time
+// passwords of the security and audit administrators, once. The form
+// checks what it can (required fields, the two passwords equal); password
+// rules are the service's and come back as a *ValidationError. A user
+// name left empty for the other two is their role's code.
 func (h *Handler) setupSubmit(w http.ResponseWriter, r *http.Request) {
 	if !parseForm(w, r) {
 		return
@@ -16,7 +18,15 @@ func (h *Handler) setupSubmit(w http.ResponseWriter, r *http.Request) {
 	form := SetupForm{
 		Username:    field(r, "username"),
 		DisplayName: field(r, "display_name"),
+		SecAdmin:    field(r, "secadmin_username"),
+		AuditAdmin:  field(r, "auditadmin_username"),
 		Errors:      FieldErrors{},
+	}
+	if form.SecAdmin == "" {
+		form.SecAdmin = RoleSecAdmin
+	}
+	if form.AuditAdmin == "" {
+		form.AuditAdmin = RoleAuditAdmin
 	}
 	password, confirm := r.PostFormValue("password"), r.PostFormValue("confirm")
 	checkText(form.Errors, "username", form.Username, true)
@@ -28,12 +38,12 @@ func (h *Handler) setupSubmit(w http.ResponseWriter, r *http.Request) {
 		form.Errors.add("confirm", "error.password_mismatch")
 	}
 	if !form.Errors.Any() {
-		err := h.d.Setup.CreateAdmin(r.Context(), token, SetupInput{
+		made, err := h.d.Setup.CreateAdmin(r.Context(), token, SetupInput{
 			Username: form.Username, DisplayName: form.DisplayName, Password: password,
+			SecAdmin: form.SecAdmin, AuditAdmin: form.AuditAdmin,
 		})
 		if err == nil {
-			flash(w, "success", "setup.done", "name", form.Username)
-			http.Redirect(w, r, "/signin", http.StatusSeeOther)
+			h.render(w, r, http.StatusOK, "setup", SetupPage{Page: h.basePage(w, r, ""), Token: token, Form: form, Made: made})
 			return
 		}
 		if errors.Is(err, ErrNotFound) {

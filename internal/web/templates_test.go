@@ -56,6 +56,13 @@ func samplePages() map[string][]any {
 			SetupPage{Page: anon, Token: "tok"},
 			SetupPage{Page: anon, Token: "tok", Form: SetupForm{Username: "admin", DisplayName: "王", Errors: errs}},
 			SetupPage{Page: anon, Invalid: true},
+			SetupPage{Page: anon, Token: "tok", Form: SetupForm{Username: "admin"}, Made: []SetupAccount{
+				{Username: "secadmin", Role: RoleSecAdmin, Password: "Abc-123"}, {Username: "auditadmin", Role: RoleAuditAdmin, Password: "Def-456"}}},
+		},
+		"me_password": {
+			MePasswordPage{Page: p},
+			MePasswordPage{Page: Page{Lang: i18n.ZhCN, User: &CurrentUser{ID: 1, Username: "zhang", DisplayName: "张三", Role: RoleOffice, MustChangePassword: true}},
+				Errors: FieldErrors{"old": "error.password_old_wrong", "new": "error.password_reused"}},
 		},
 		"home": {
 			HomePage{Page: p, Intro: "负责", Cards: []HomeCard{{Label: "单位", Desc: "维护", Href: "/units"}}},

@@ -25,7 +25,8 @@ func (a *Auth) Current(r *http.Request) (web.CurrentUser, error) {
 }
 
 func currentUser(u *records.User) web.CurrentUser {
-	return web.CurrentUser{ID: u.ID, Username: u.Username, DisplayName: u.DisplayName, Role: string(u.Role)}
+	return web.CurrentUser{ID: u.ID, Username: u.Username, DisplayName: u.DisplayName, Role: string(u.Role),
+		MustChangePassword: u.MustChangePassword}
 }
 
 // SignIn checks the password, opens a session and sets its cookie:

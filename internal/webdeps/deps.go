@@ -21,12 +21,13 @@ type Deps struct {
 // Web returns the web.Deps backed by d.
 func (d *Deps) Web() web.Deps {
 	wd := web.Deps{
-		Auth:  &Auth{Signin: d.Signin},
-		Setup: &setup{d},
-		Users: &users{d},
-		Units: &unitService{d},
-		Audit: &auditLog{d},
-		Now:   d.Signin.Now,
+		Auth:     &Auth{Signin: d.Signin},
+		Setup:    &setup{d},
+		Users:    &users{d},
+		Password: &password{d},
+		Units:    &unitService{d},
+		Audit:    &auditLog{d},
+		Now:      d.Signin.Now,
 	}
 	if d.Calendar != nil {
 		wd.MissingCalendarYears = d.missingCalendarYears

@@ -16,9 +16,17 @@ func (s *setup) Check(ctx context.Context, token string) error {
 	return pageError(s.d.Signin.CheckSetup(ctx, token), "", "")
 }
 
-// CreateAdmin creates the first system administrator.
-func (s *setup) CreateAdmin(ctx context.Context, token string, in web.SetupInput) error {
-	err := s.d.Signin.CompleteSetup(ctx, httpauth.IPFrom(ctx), token, signin.Admin{Username: in.Username,
-		DisplayName: in.DisplayName, Password: in.Password})
-	return pageError(err, "", "")
+// CreateAdmin creates the three administrators, the security and audit
+// administrators with one-time passwords.
+func (s *setup) CreateAdmin(ctx context.Context, token string, in web.SetupInput) ([]web.SetupAccount, error) {
+	made, err := s.d.Signin.CompleteSetup(ctx, httpauth.IPFrom(ctx), token, signin.Admin{Username: in.Username,
+		DisplayName: in.DisplayName, Password: in.Password, SecAdmin: in.SecAdmin, AuditAdmin: in.AuditAdmin})
+	if err != nil {
+		return nil, pageError(err, "", "")
+	}
+	out := make([]web.SetupAccount, len(made))
+	for i, a := range made {
+		out[i] = web.SetupAccount{Username: a.Username, Role: string(a.Role), Password: a.Password}
+	}
+	return out, nil
 }
