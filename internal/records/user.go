@@ -22,6 +22,7 @@ type User struct {
 	PasswordChangedAt  time.Time
 	CreatedAt          time.Time
 	Units              []int64 // a liaison's units
+	TOTPEnabled        bool    // signs in with a second factor (RFC 6238)
 }
 
 // UserCreate is a new account. Role may be empty (granted later).

@@ -21,4 +21,11 @@ type Store interface {
 	TouchSession(ctx context.Context, tokenHash string, expires time.Time) error
 	SetupTokenValid(ctx context.Context, tokenHash string) (bool, error)
 	CompleteSetup(ctx context.Context, actor audit.Actor, tokenHash string, accounts []records.UserCreate) error
+	RecordLockedAttempt(ctx context.Context, actor audit.Actor, userID int64, suppressed int) error
+
+	FindTOTP(ctx context.Context, userID int64) (records.TOTP, error)
+	StartTOTP(ctx context.Context, actor audit.Actor, userID int64, secret string) error
+	ConfirmTOTP(ctx context.Context, actor audit.Actor, userID, step int64, codeHashes []string) error
+	UseTOTPStep(ctx context.Context, userID, step int64) (bool, error)
+	UseRecoveryCode(ctx context.Context, actor audit.Actor, userID int64, codeHash string) (bool, error)
 }
