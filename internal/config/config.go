@@ -73,6 +73,17 @@ type Config struct {
 	SessionIdle       Duration `json:"session_idle"`
 	SessionLifetime   Duration `json:"session_lifetime"`
 	TokenLifetime     Duration `json:"token_lifetime"`
+	// TOTPRequiredRoles must sign in with a second factor (RFC 6238);
+	// other roles may enrol if they wish. Empty requires it of nobody.
+	TOTPRequiredRoles []string `json:"totp_required_roles"`
+	// Sign-in under attack: how many password checks run at once (each
+	// holds 19 MiB; 0 = one per CPU), how long a sign-in waits for one
+	// before 429, and the failed sign-ins allowed a minute (and in a
+	// burst) from one address and on one user name (0 = no limit).
+	SigninHashWorkers      int      `json:"signin_hash_workers"`
+	SigninHashWait         Duration `json:"signin_hash_wait"`
+	SigninAddressPerMinute int      `json:"signin_address_per_minute"`
+	SigninAccountPerMinute int      `json:"signin_account_per_minute"`
 
 	// DueSoonWorkdays: a task shows yellow (临期) this many working days
 	// before its next due date.
@@ -133,25 +144,29 @@ func (d *Duration) Set(s string) error {
 // listening on loopback only.
 func Defaults() Config {
 	return Config{
-		Addr:              "127.0.0.1:8080",
-		DataDir:           "./duban-data",
-		PasswordMinLength: 10,
-		LockThreshold:     5,
-		LockDuration:      Duration(15 * time.Minute),
-		SessionIdle:       Duration(2 * time.Hour),
-		SessionLifetime:   Duration(12 * time.Hour),
-		TokenLifetime:     Duration(90 * 24 * time.Hour),
-		DueSoonWorkdays:   5,
-		Scheduler:         true,
-		SchedulerInterval: Duration(time.Minute),
-		NoticeIssuer:      "督查室",
-		TrustedProxies:    []string{"127.0.0.0/8", "::1/128"},
-		ReadHeaderTimeout: Duration(10 * time.Second),
-		ReadTimeout:       Duration(10 * time.Minute),
-		WriteTimeout:      Duration(10 * time.Minute),
-		IdleTimeout:       Duration(2 * time.Minute),
-		ShutdownTimeout:   Duration(15 * time.Second),
-		LogLevel:          "info",
+		Addr:                   "127.0.0.1:8080",
+		DataDir:                "./duban-data",
+		PasswordMinLength:      10,
+		LockThreshold:          5,
+		LockDuration:           Duration(15 * time.Minute),
+		SessionIdle:            Duration(2 * time.Hour),
+		SessionLifetime:        Duration(12 * time.Hour),
+		TokenLifetime:          Duration(90 * 24 * time.Hour),
+		TOTPRequiredRoles:      []string{"sysadmin", "secadmin", "auditadmin", "office"},
+		SigninHashWait:         Duration(2 * time.Second),
+		SigninAddressPerMinute: 30,
+		SigninAccountPerMinute: 10,
+		DueSoonWorkdays:        5,
+		Scheduler:              true,
+		SchedulerInterval:      Duration(time.Minute),
+		NoticeIssuer:           "督查室",
+		TrustedProxies:         []string{"127.0.0.0/8", "::1/128"},
+		ReadHeaderTimeout:      Duration(10 * time.Second),
+		ReadTimeout:            Duration(10 * time.Minute),
+		WriteTimeout:           Duration(10 * time.Minute),
+		IdleTimeout:            Duration(2 * time.Minute),
+		ShutdownTimeout:        Duration(15 * time.Second),
+		LogLevel:               "info",
 	}
 }
 
@@ -185,6 +200,19 @@ func (c Config) Validate() error {
 		if d <= 0 {
 			errs = append(errs, fmt.Errorf("%s %s: 必须大于 0 (must be positive)", name, d))
 		}
+	}
+	for _, r := range c.TOTPRequiredRoles {
+		switch r {
+		case "sysadmin", "secadmin", "auditadmin", "office", "liaison", "leader":
+		default:
+			errs = append(errs, fmt.Errorf("totp_required_roles: 未知角色 %q (unknown role; sysadmin, secadmin, auditadmin, office, liaison, leader)", r))
+		}
+	}
+	if c.SigninHashWorkers < 0 || c.SigninAddressPerMinute < 0 || c.SigninAccountPerMinute < 0 {
+		errs = append(errs, errors.New("signin_hash_workers, signin_address_per_minute, signin_account_per_minute: 不能为负 (must not be negative)"))
+	}
+	if c.SigninHashWait <= 0 {
+		errs = append(errs, fmt.Errorf("signin_hash_wait %s: 必须大于 0 (must be positive)", c.SigninHashWait))
 	}
 	if (c.TLSCert == "") != (c.TLSKey == "") {
 		errs = append(errs, errors.New("tls_cert, tls_key: 证书和私钥须同时设置 (set both or neither)"))

@@ -20,7 +20,7 @@ func TestSignIn(t *testing.T) {
 		{"scheme refused", url.Values{"username": {"admin"}, "password": {"Duban-2026!"}, "next": {"https://evil.example"}}, 303, "/", ""},
 		{"bad password", url.Values{"username": {"admin"}, "password": {"nope"}}, 422, "", "用户名或密码不正确"},
 		{"unknown user", url.Values{"username": {"ghost"}, "password": {"nope"}}, 422, "", "用户名或密码不正确"},
-		{"locked", url.Values{"username": {"locked"}, "password": {"x"}}, 422, "", "账号已锁定至 2026-03-02 09:45:00"},
+		{"locked reads as a wrong password", url.Values{"username": {"locked"}, "password": {"x"}}, 422, "", "用户名或密码不正确"},
 		{"empty", url.Values{"username": {" "}}, 422, "", "请输入用户名和密码"},
 	}
 	for _, tt := range tests {

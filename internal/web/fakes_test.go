@@ -35,11 +35,11 @@ func (a *fakeAuth) Current(r *http.Request) (CurrentUser, error) {
 	return u, nil
 }
 
-func (a *fakeAuth) SignIn(w http.ResponseWriter, r *http.Request, username, password string) (CurrentUser, error) {
+func (a *fakeAuth) SignIn(w http.ResponseWriter, r *http.Request, username, password, code string) (CurrentUser, error) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	if until, ok := a.locked[username]; ok {
-		return CurrentUser{}, &LockedError{Until: until}
+	if _, ok := a.locked[username]; ok {
+		return CurrentUser{}, ErrBadCredentials // a locked account reads as a wrong password
 	}
 	u, ok := a.users[username]
 	if !ok || a.passwords[username] != password {
