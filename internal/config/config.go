@@ -12,9 +12,11 @@ import (
 	"net"
 	"net/url"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
+	"github.com/duban/duban/internal/auth"
 	"github.com/duban/duban/internal/clientip"
 )
 
@@ -152,7 +154,7 @@ func Defaults() Config {
 		SessionIdle:            Duration(2 * time.Hour),
 		SessionLifetime:        Duration(12 * time.Hour),
 		TokenLifetime:          Duration(90 * 24 * time.Hour),
-		TOTPRequiredRoles:      []string{"sysadmin", "secadmin", "auditadmin", "office"},
+		TOTPRequiredRoles:      slices.Clone(auth.TOTPRoles3),
 		SigninHashWait:         Duration(2 * time.Second),
 		SigninAddressPerMinute: 30,
 		SigninAccountPerMinute: 10,

@@ -69,7 +69,6 @@ func TestLockAnswersAlike(t *testing.T) {
 		ctx := context.Background()
 		s.SetLimits(Limits{HashWorkers: 2, HashWait: time.Minute}) // this test is not about throttling
 		addUser(t, db, "office", authz.Office, "Right#Pass1")
-		s.Policy.TOTPRoles = nil
 		if _, _, err := s.Login(ctx, "nobody", "x", "10.0.0.1", records.SessionAPI, "t"); !errors.Is(err, ErrBadCredentials) {
 			t.Errorf("unknown name: %v", err)
 		}
@@ -121,7 +120,7 @@ func TestLockAnswersAlike(t *testing.T) {
 func TestThrottle(t *testing.T) {
 	clocked(t, func(t *testing.T, db *store.DB, s *Service, now *time.Time) {
 		ctx := context.Background()
-		s.Policy.TOTPRoles, s.Policy.LockThreshold = nil, 100
+		s.Policy.LockThreshold = 100
 		s.SetLimits(Limits{HashWorkers: 2, HashWait: time.Minute, AddressPerMinute: 4, AccountPerMinute: 3})
 		addUser(t, db, "zhang", authz.Leader, "Right#Pass1")
 		for i := 0; i < 3; i++ {

@@ -36,6 +36,7 @@ func TestTOTPEnrolAndSignIn(t *testing.T) {
 	clocked(t, func(t *testing.T, db *store.DB, s *Service, now *time.Time) {
 		ctx := context.Background()
 		s.SetLimits(Limits{HashWorkers: 2, HashWait: time.Minute})
+		s.Policy.TOTPRoles = auth.TOTPRoles3
 		addUser(t, db, "office", authz.Office, "Right#Pass1")
 		addUser(t, db, "leader", authz.Leader, "Right#Pass1")
 		_, u, err := s.Login(ctx, "office", "Right#Pass1", "10.0.0.1", records.SessionWeb, "t")

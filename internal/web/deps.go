@@ -14,7 +14,7 @@ type Deps struct {
 	Setup Setup
 	// TOTP is the signed-in user's second factor (两步验证); nil leaves
 	// its pages out.
-	TOTP TOTP
+	TOTP  TOTP
 	Users Users
 	Units Units
 	Audit Audit
