@@ -75,7 +75,8 @@ func Open(ctx context.Context, cfg config.Config, env *Env) (*App, error) {
 		HotlineLimits: limits, Issuer: cfg.NoticeIssuer, Files: fs,
 		Letters: foiasvc.Letterhead{Agency: cfg.FOIAAgency, Reconsideration: cfg.FOIAReconsideration, Court: cfg.FOIACourt}})}
 	app.Signin.SetLimits(signin.Limits{HashWorkers: cfg.SigninHashWorkers, HashWait: time.Duration(cfg.SigninHashWait),
-		AddressPerMinute: cfg.SigninAddressPerMinute, AccountPerMinute: cfg.SigninAccountPerMinute})
+		AddressPerMinute: cfg.SigninAddressPerMinute, AccountPerMinute: cfg.SigninAccountPerMinute,
+		FailureFloor: signin.DefaultLimits.FailureFloor})
 	seeded := false
 	if cfg.Demo {
 		if seeded, err = seedDemo(ctx, db, env); err != nil {

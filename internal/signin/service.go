@@ -61,10 +61,15 @@ type Limits struct {
 	// name; 0 is no limit. A good sign-in gives its attempt back.
 	AddressPerMinute int
 	AccountPerMinute int
+	// FailureFloor is the least time a refused sign-in takes to answer,
+	// so that the work behind the refusal (an audit write or none, a
+	// failure counted or not) cannot be timed to tell an unknown or
+	// locked account from a wrong password.
+	FailureFloor time.Duration
 }
 
 // DefaultLimits is what serve starts with.
-var DefaultLimits = Limits{HashWait: 2 * time.Second, AddressPerMinute: 30, AccountPerMinute: 10}
+var DefaultLimits = Limits{HashWait: 2 * time.Second, AddressPerMinute: 30, AccountPerMinute: 10, FailureFloor: 250 * time.Millisecond}
 
 // Service signs people in.
 type Service struct {
@@ -75,6 +80,7 @@ type Service struct {
 	Issuer string
 
 	pool      *hashPool
+	floor     time.Duration
 	byAddress *limiter // attempts from one address
 	byAccount *limiter // attempts on one user name
 	audits    *limiter // refused attempts written to the audit log
@@ -114,6 +120,7 @@ func (s *Service) SetLimits(l Limits) {
 		n = runtime.NumCPU()
 	}
 	s.pool = newHashPool(n, l.HashWait)
+	s.floor = l.FailureFloor
 	s.byAddress = newLimiter(l.AddressPerMinute, maxLimiterKeys)
 	s.byAccount = newLimiter(l.AccountPerMinute, maxLimiterKeys)
 	// Refused attempts on one locked account or from one address reach
@@ -153,6 +160,22 @@ func (s *Service) Login(ctx context.Context, username, password, ip, kind, name 
 // any work; an unknown, locked or disabled account is ErrBadCredentials
 // after a password check's time, like a wrong password.
 func (s *Service) SignIn(ctx context.Context, a Attempt) (string, *records.User, error) {
+	start := time.Now()
+	token, u, err := s.signIn(ctx, a)
+	if errors.Is(err, ErrBadCredentials) || errors.Is(err, ErrTOTPInvalid) {
+		if d := s.floor - time.Since(start); d > 0 {
+			t := time.NewTimer(d)
+			select {
+			case <-t.C:
+			case <-ctx.Done():
+				t.Stop()
+			}
+		}
+	}
+	return token, u, err
+}
+
+func (s *Service) signIn(ctx context.Context, a Attempt) (string, *records.User, error) {
 	now := s.Now()
 	addrKey, acctKey := "ip:"+a.IP, "user:"+strings.ToLower(a.Username)
 	if ok, retry := s.byAddress.take(addrKey, now); !ok {
