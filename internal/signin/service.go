@@ -1,5 +1,7 @@
 // Package signin runs the sign-in rules of package auth against the
-// accounts in the store: checking passwords with lockout, issuing web
+// accounts in the store: checking passwords with lockout and a second
+// factor (TOTP, with recovery codes, and its enrolment), under a bounded
+// hashing pool and per-address and per-account throttles; issuing web
 // sessions and API tokens, authenticating a presented token, signing out;
 // the first administrator through the first-run link, the rules every new
 // account meets (CheckAccount), and the principal of a signed-in account.
