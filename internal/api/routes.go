@@ -26,6 +26,8 @@ var routes = []route{
 	{"POST", "/api/v1/auth/logout", (*Handler).logout},
 	{"GET", "/api/v1/me", (*Handler).meGet},
 	{"PUT", "/api/v1/me/password", (*Handler).mePasswordPut},
+	{"POST", "/api/v1/me/totp", (*Handler).meTOTPStart},
+	{"POST", "/api/v1/me/totp/confirm", (*Handler).meTOTPConfirm},
 
 	{"GET", "/api/v1/units", (*Handler).unitList},
 	{"POST", "/api/v1/units", (*Handler).unitCreate},
@@ -108,8 +110,13 @@ var routes = []route{
 // other path under /api/.
 func (h *Handler) Routes(mux *http.ServeMux) {
 	for _, rt := range routes {
-		handle := rt.handle
-		mux.HandleFunc(rt.method+" "+rt.path, func(w http.ResponseWriter, r *http.Request) { handle(h, w, r) })
+		handle, pattern := rt.handle, rt.method+" "+rt.path
+		mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
+			if h.needsEnrolment(w, r, pattern) {
+				return
+			}
+			handle(h, w, r)
+		})
 	}
 	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) { fail(w, r, fault.ErrNotFound) })
 }

@@ -16,6 +16,9 @@ type Policy struct {
 	SessionIdle     time.Duration // a web session ends after this long unused
 	SessionLifetime time.Duration // and after this long in any case
 	TokenLifetime   time.Duration // API tokens
+	// TOTPRoles are the roles that must sign in with a second factor
+	// (RFC 6238 codes); others may enrol if they wish.
+	TOTPRoles []string
 }
 
 // DefaultPolicy is what duban starts with.
@@ -27,6 +30,23 @@ var DefaultPolicy = Policy{
 	SessionIdle:     2 * time.Hour,
 	SessionLifetime: 12 * time.Hour,
 	TokenLifetime:   90 * 24 * time.Hour,
+	// TOTPRoles is left empty here, for the tests of other rules; serve
+	// takes it from the configuration, whose default is TOTPRoles3 below.
+}
+
+// TOTPRoles3 are the roles that must use a second factor unless the
+// configuration says otherwise: the three administrators (三员) and the
+// office.
+var TOTPRoles3 = []string{"sysadmin", "secadmin", "auditadmin", "office"}
+
+// TOTPRequired reports whether an account of role must use a second factor.
+func (p Policy) TOTPRequired(role string) bool {
+	for _, r := range p.TOTPRoles {
+		if r == role && role != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // Password rule violations, as message keys for the catalogue.

@@ -18,6 +18,7 @@ import (
 func bootDemo(t *testing.T) string {
 	t.Helper()
 	cfg := config.Defaults()
+	cfg.TOTPRequiredRoles = nil // not about the second factor: TestTOTPJourney is
 	cfg.DataDir, cfg.Addr, cfg.Demo, cfg.LogLevel = t.TempDir(), "127.0.0.1:0", true, "warn"
 	ctx, cancel := context.WithCancel(context.Background())
 	app, err := Open(ctx, cfg, &Env{Stdout: io.Discard, Stderr: io.Discard})

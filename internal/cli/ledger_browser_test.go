@@ -31,6 +31,7 @@ import (
 func bootLedger(t *testing.T) (*App, string) {
 	t.Helper()
 	cfg := config.Defaults()
+	cfg.TOTPRequiredRoles = nil // not about the second factor: TestTOTPJourney is
 	cfg.DataDir, cfg.Addr, cfg.LogLevel = t.TempDir(), "127.0.0.1:0", "warn"
 	env := &Env{Stdout: io.Discard, Stderr: io.Discard}
 	ctx, cancel := context.WithCancel(context.Background())

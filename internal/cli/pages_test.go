@@ -35,6 +35,7 @@ func TestNoticeTemplateCheckedAtStart(t *testing.T) {
 func TestCalendarFolderAtStart(t *testing.T) {
 	data := t.TempDir()
 	cfg := config.Defaults()
+	cfg.TOTPRequiredRoles = nil // not about the second factor: TestTOTPJourney is
 	cfg.DataDir = data
 	cal, err := loadCalendar(cfg, nil)
 	if err != nil || cal.Coverage(2027) {

@@ -19,6 +19,7 @@ import (
 	"github.com/duban/duban/internal/scheduler"
 	"github.com/duban/duban/internal/server"
 	"github.com/duban/duban/internal/services"
+	"github.com/duban/duban/internal/signin"
 	"github.com/duban/duban/internal/store"
 )
 
@@ -73,6 +74,9 @@ func Open(ctx context.Context, cfg config.Config, env *Env) (*App, error) {
 		Rules:         ledger.Rules{DueSoonWorkdays: cfg.DueSoonWorkdays},
 		HotlineLimits: limits, Issuer: cfg.NoticeIssuer, Files: fs,
 		Letters: foiasvc.Letterhead{Agency: cfg.FOIAAgency, Reconsideration: cfg.FOIAReconsideration, Court: cfg.FOIACourt}})}
+	app.Signin.SetLimits(signin.Limits{HashWorkers: cfg.SigninHashWorkers, HashWait: time.Duration(cfg.SigninHashWait),
+		AddressPerMinute: cfg.SigninAddressPerMinute, AccountPerMinute: cfg.SigninAccountPerMinute,
+		FailureFloor: signin.DefaultLimits.FailureFloor})
 	seeded := false
 	if cfg.Demo {
 		if seeded, err = seedDemo(ctx, db, env); err != nil {
@@ -185,6 +189,7 @@ func policyOf(cfg config.Config) auth.Policy {
 	p.SessionIdle = time.Duration(cfg.SessionIdle)
 	p.SessionLifetime = time.Duration(cfg.SessionLifetime)
 	p.TokenLifetime = time.Duration(cfg.TokenLifetime)
+	p.TOTPRoles = cfg.TOTPRequiredRoles
 	return p
 }
 

@@ -21,6 +21,7 @@ func TestFirstRunSetup(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	cfg := config.Defaults()
+	cfg.TOTPRequiredRoles = nil // not about the second factor: TestTOTPJourney is
 	cfg.DataDir, cfg.Addr, cfg.LogLevel = t.TempDir(), "127.0.0.1:0", "error"
 	var out bytes.Buffer
 	env := &Env{Stdout: &out, Stderr: io.Discard}

@@ -184,6 +184,7 @@ func webFixture(t *testing.T, kind string, callers []string) (*App, map[string]s
 	ctx := context.Background()
 	opts := storetest.Options(t, kind)
 	cfg := config.Defaults()
+	cfg.TOTPRequiredRoles = nil // not about the second factor: TestTOTPJourney is
 	cfg.DataDir, cfg.DB, cfg.LogLevel = opts.DataDir, opts.DSN, "error"
 	if cfg.DataDir == "" {
 		cfg.DataDir = t.TempDir()

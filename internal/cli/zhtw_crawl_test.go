@@ -35,6 +35,7 @@ func TestOfficePagesInTraditional(t *testing.T) {
 		t.Skip("boots the demo system")
 	}
 	cfg := config.Defaults()
+	cfg.TOTPRequiredRoles = nil // not about the second factor: TestTOTPJourney is
 	cfg.DataDir, cfg.Addr, cfg.Demo, cfg.LogLevel = t.TempDir(), "127.0.0.1:0", true, "warn"
 	ctx, cancel := context.WithCancel(context.Background())
 	app, err := Open(ctx, cfg, &Env{Stdout: io.Discard, Stderr: io.Discard})

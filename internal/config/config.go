@@ -12,9 +12,11 @@ import (
 	"net"
 	"net/url"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
+	"github.com/duban/duban/internal/auth"
 	"github.com/duban/duban/internal/clientip"
 )
 
@@ -73,6 +75,17 @@ type Config struct {
 	SessionIdle       Duration `json:"session_idle"`
 	SessionLifetime   Duration `json:"session_lifetime"`
 	TokenLifetime     Duration `json:"token_lifetime"`
+	// TOTPRequiredRoles must sign in with a second factor (RFC 6238);
+	// other roles may enrol if they wish. Empty requires it of nobody.
+	TOTPRequiredRoles []string `json:"totp_required_roles"`
+	// Sign-in under attack: how many password checks run at once (each
+	// holds 19 MiB; 0 = one per CPU), how long a sign-in waits for one
+	// before 429, and the failed sign-ins allowed a minute (and in a
+	// burst) from one address and on one user name (0 = no limit).
+	SigninHashWorkers      int      `json:"signin_hash_workers"`
+	SigninHashWait         Duration `json:"signin_hash_wait"`
+	SigninAddressPerMinute int      `json:"signin_address_per_minute"`
+	SigninAccountPerMinute int      `json:"signin_account_per_minute"`
 
 	// The audit chain anchored outside the database: the head written at
 	// every interval to a file only ever appended to and/or POSTed to a
@@ -155,6 +168,10 @@ func Defaults() Config {
 		SessionIdle:             Duration(2 * time.Hour),
 		SessionLifetime:         Duration(12 * time.Hour),
 		TokenLifetime:           Duration(90 * 24 * time.Hour),
+		TOTPRequiredRoles:       slices.Clone(auth.TOTPRoles3),
+		SigninHashWait:          Duration(2 * time.Second),
+		SigninAddressPerMinute:  30,
+		SigninAccountPerMinute:  10,
 		DueSoonWorkdays:         5,
 		Scheduler:               true,
 		SchedulerInterval:       Duration(time.Minute),
@@ -200,6 +217,19 @@ func (c Config) Validate() error {
 		if d <= 0 {
 			errs = append(errs, fmt.Errorf("%s %s: 必须大于 0 (must be positive)", name, d))
 		}
+	}
+	for _, r := range c.TOTPRequiredRoles {
+		switch r {
+		case "sysadmin", "secadmin", "auditadmin", "office", "liaison", "leader":
+		default:
+			errs = append(errs, fmt.Errorf("totp_required_roles: 未知角色 %q (unknown role; sysadmin, secadmin, auditadmin, office, liaison, leader)", r))
+		}
+	}
+	if c.SigninHashWorkers < 0 || c.SigninAddressPerMinute < 0 || c.SigninAccountPerMinute < 0 {
+		errs = append(errs, errors.New("signin_hash_workers, signin_address_per_minute, signin_account_per_minute: 不能为负 (must not be negative)"))
+	}
+	if c.SigninHashWait <= 0 {
+		errs = append(errs, fmt.Errorf("signin_hash_wait %s: 必须大于 0 (must be positive)", c.SigninHashWait))
 	}
 	if (c.TLSCert == "") != (c.TLSKey == "") {
 		errs = append(errs, errors.New("tls_cert, tls_key: 证书和私钥须同时设置 (set both or neither)"))

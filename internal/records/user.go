@@ -25,6 +25,7 @@ type User struct {
 	// MustChangePassword is set while the password is a one-time one
 	// made for the account: its sessions may do nothing but change it.
 	MustChangePassword bool
+	TOTPEnabled        bool // signs in with a second factor (RFC 6238)
 }
 
 // UserCreate is a new account. Role may be empty (granted later).

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/duban/duban/internal/auth"
@@ -68,15 +67,3 @@ func (s *Service) Principal(ctx context.Context, userID int64) (authz.Principal,
 	}
 	return u.Principal(), nil
 }
-
-// LockedError is ErrLocked with the time the lock ends, for the message.
-type LockedError struct {
-	Until time.Time
-}
-
-func (e *LockedError) Error() string {
-	return "signin: account locked until " + e.Until.Format(time.RFC3339)
-}
-
-// Is makes a LockedError match ErrLocked.
-func (e *LockedError) Is(target error) bool { return target == ErrLocked }

@@ -109,30 +109,3 @@ func TestPrincipal(t *testing.T) {
 		}
 	})
 }
-
-// TestLockedUntil: a sign-in refused for a lock says when it ends, both
-// when the failure sets the lock and while it lasts.
-func TestLockedUntil(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
-		ctx := context.Background()
-		s := New(db, auth.DefaultPolicy)
-		hash, _ := auth.HashPassword("Right#Pass1")
-		if _, err := db.CreateUser(ctx, audit.System, records.UserCreate{Username: "office", PasswordHash: hash, Role: authz.Office}); err != nil {
-			t.Fatal(err)
-		}
-		var first *LockedError
-		for i := 0; i < s.Policy.LockThreshold; i++ {
-			_, _, err := s.Login(ctx, "office", "wrong", "10.0.0.1", records.SessionWeb, "test")
-			errors.As(err, &first)
-		}
-		if first == nil || !first.Until.After(time.Now()) || !errors.Is(first, ErrLocked) {
-			t.Fatalf("the failure that locks: %v", first)
-		}
-		_, _, err := s.Login(ctx, "office", "Right#Pass1", "10.0.0.1", records.SessionWeb, "test")
-		var still *LockedError
-		// The database keeps microseconds (PostgreSQL) or more.
-		if !errors.As(err, &still) || still.Until.Sub(first.Until).Abs() > time.Millisecond {
-			t.Errorf("the right password while locked: %v, want locked until %v", err, first.Until)
-		}
-	})
-}

@@ -1,5 +1,7 @@
 // Package signin runs the sign-in rules of package auth against the
-// accounts in the store: checking passwords with lockout, issuing web
+// accounts in the store: checking passwords with lockout and a second
+// factor (TOTP, with recovery codes, and its enrolment), under a bounded
+// hashing pool and per-address and per-account throttles; issuing web
 // sessions and API tokens, authenticating a presented token, signing out;
 // the first administrator through the first-run link, the rules every new
 // account meets (CheckAccount), and the principal of a signed-in account.
@@ -9,6 +11,8 @@ package signin
 import (
 	"context"
 	"errors"
+	"runtime"
+	"strings"
 	"sync"
 	"time"
 
@@ -19,19 +23,69 @@ import (
 )
 
 // Errors a caller turns into messages. They never say whether a username
-// exists: a wrong password and an unknown user read alike.
+// exists: a wrong password, an unknown user, a locked and a disabled
+// account all read as ErrBadCredentials, after the same work.
 var (
 	ErrBadCredentials = errors.New("signin: wrong username or password")
 	ErrLocked         = errors.New("signin: account locked")
 	ErrDisabled       = errors.New("signin: account disabled")
 	ErrNoSession      = errors.New("signin: no valid session")
+	// ErrTOTPRequired: the password was right and the account signs in
+	// with a second factor; ask for the code.
+	ErrTOTPRequired = errors.New("signin: a TOTP code is required")
+	// ErrTOTPInvalid: the password was right, the code was not (or was
+	// used already); it counts as a failed sign-in.
+	ErrTOTPInvalid = errors.New("signin: wrong TOTP code")
+	// ErrBusy: too many sign-ins at once or from one place; try later.
+	ErrBusy = errors.New("signin: busy")
 )
+
+// BusyError is ErrBusy with how long to wait, for Retry-After.
+type BusyError struct {
+	RetryAfter time.Duration
+}
+
+func (e *BusyError) Error() string { return "signin: busy, retry after " + e.RetryAfter.String() }
+
+// Is makes a BusyError match ErrBusy.
+func (e *BusyError) Is(target error) bool { return target == ErrBusy }
+
+// Limits bound the work sign-in does for people who are not signed in yet.
+type Limits struct {
+	// HashWorkers is how many password checks run at once (each holds
+	// 19 MiB); 0 means one per CPU.
+	HashWorkers int
+	// HashWait is how long a sign-in waits for a free worker before it
+	// is refused as busy.
+	HashWait time.Duration
+	// AddressPerMinute and AccountPerMinute are the failed sign-ins
+	// allowed a minute, and in a burst, from one address and on one user
+	// name; 0 is no limit. A good sign-in gives its attempt back.
+	AddressPerMinute int
+	AccountPerMinute int
+	// FailureFloor is the least time a refused sign-in takes to answer,
+	// so that the work behind the refusal (an audit write or none, a
+	// failure counted or not) cannot be timed to tell an unknown or
+	// locked account from a wrong password.
+	FailureFloor time.Duration
+}
+
+// DefaultLimits is what serve starts with.
+var DefaultLimits = Limits{HashWait: 2 * time.Second, AddressPerMinute: 30, AccountPerMinute: 10, FailureFloor: 250 * time.Millisecond}
 
 // Service signs people in.
 type Service struct {
 	Store  Store
 	Policy auth.Policy
 	Now    func() time.Time
+	// Issuer names duban in authenticator apps.
+	Issuer string
+
+	pool      *hashPool
+	floor     time.Duration
+	byAddress *limiter // attempts from one address
+	byAccount *limiter // attempts on one user name
+	audits    *limiter // refused attempts written to the audit log
 
 	// sessions caches live sessions by token hash, stamped with the data
 	// version they were read at: every change that could end a session or
@@ -50,53 +104,167 @@ type cachedSession struct {
 // maxCachedSessions bounds the session cache; past it, the cache starts over.
 const maxCachedSessions = 10000
 
-// New returns a service with the given policy and the real clock.
+// maxLimiterKeys bounds each throttle's memory (a bucket is ~100 bytes).
+const maxLimiterKeys = 50000
+
+// New returns a service with the given policy, DefaultLimits and the real
+// clock.
 func New(db Store, p auth.Policy) *Service {
-	return &Service{Store: db, Policy: p, Now: time.Now}
+	s := &Service{Store: db, Policy: p, Now: time.Now, Issuer: "duban"}
+	s.SetLimits(DefaultLimits)
+	return s
 }
 
-// Login checks a username and password from ip and, when they are right,
-// opens a session of kind (records.SessionWeb or records.SessionAPI) named
-// name. It returns the new token, which is shown to the caller once and
-// stored only as a hash.
+// SetLimits replaces the sign-in limits; call it before serving.
+func (s *Service) SetLimits(l Limits) {
+	n := l.HashWorkers
+	if n <= 0 {
+		n = runtime.NumCPU()
+	}
+	s.pool = newHashPool(n, l.HashWait)
+	s.floor = l.FailureFloor
+	s.byAddress = newLimiter(l.AddressPerMinute, maxLimiterKeys)
+	s.byAccount = newLimiter(l.AccountPerMinute, maxLimiterKeys)
+	// Refused attempts on one locked account or from one address reach
+	// the audit log three at once and then one a minute, each with the
+	// count of those left out.
+	s.audits = newLimiter(1, maxLimiterKeys)
+	s.audits.burst = 3
+}
+
+// HashPassword hashes a new password in the bounded pool, so that
+// password changes share the sign-in's memory bound.
+func (s *Service) HashPassword(ctx context.Context, password string) (string, error) {
+	var hash string
+	var err error
+	if perr := s.pool.do(ctx, func() { hash, err = auth.HashPassword(password) }); perr != nil {
+		return "", perr
+	}
+	return hash, err
+}
+
+// Attempt is one sign-in: the name, password and, for an account with a
+// second factor, a TOTP or recovery code; where it came from and the
+// session it asks for (records.SessionWeb or records.SessionAPI, named).
+type Attempt struct {
+	Username, Password, Code string
+	IP, Kind, Name           string
+}
+
+// Login is SignIn without a second-factor code.
 func (s *Service) Login(ctx context.Context, username, password, ip, kind, name string) (string, *records.User, error) {
+	return s.SignIn(ctx, Attempt{Username: username, Password: password, IP: ip, Kind: kind, Name: name})
+}
+
+// SignIn checks an attempt and, when it is right, opens a session. It
+// returns the new token, which is shown to the caller once and stored
+// only as a hash. Throttled or crowded attempts are a *BusyError before
+// any work; an unknown, locked or disabled account is ErrBadCredentials
+// after a password check's time, like a wrong password.
+func (s *Service) SignIn(ctx context.Context, a Attempt) (string, *records.User, error) {
+	start := time.Now()
+	token, u, err := s.signIn(ctx, a)
+	if errors.Is(err, ErrBadCredentials) || errors.Is(err, ErrTOTPInvalid) {
+		if d := s.floor - time.Since(start); d > 0 {
+			t := time.NewTimer(d)
+			select {
+			case <-t.C:
+			case <-ctx.Done():
+				t.Stop()
+			}
+		}
+	}
+	return token, u, err
+}
+
+func (s *Service) signIn(ctx context.Context, a Attempt) (string, *records.User, error) {
 	now := s.Now()
-	u, err := s.Store.FindUserByUsername(ctx, username)
+	addrKey, acctKey := "ip:"+a.IP, "user:"+strings.ToLower(a.Username)
+	if ok, retry := s.byAddress.take(addrKey, now); !ok {
+		return "", nil, &BusyError{RetryAfter: retry}
+	}
+	if ok, retry := s.byAccount.take(acctKey, now); !ok {
+		return "", nil, &BusyError{RetryAfter: retry}
+	}
+	u, err := s.Store.FindUserByUsername(ctx, a.Username)
 	if errors.Is(err, fault.ErrNotFound) {
-		auth.CheckNoUser(password)
-		_ = s.Store.RecordLogin(ctx, audit.Actor{Username: username, IP: ip}, 0, false, time.Time{})
-		return "", nil, ErrBadCredentials
+		if err := s.pool.do(ctx, func() { auth.CheckNoUser(a.Password) }); err != nil {
+			return "", nil, err
+		}
+		return "", nil, s.refused(ctx, audit.Actor{Username: a.Username, IP: a.IP}, 0, addrKey, now)
 	}
 	if err != nil {
 		return "", nil, err
 	}
-	actor := audit.Actor{ID: u.ID, Username: u.Username, IP: ip}
+	actor := audit.Actor{ID: u.ID, Username: u.Username, IP: a.IP}
 	if u.Locked(now) {
-		auth.CheckNoUser(password) // the same time as a real check
-		return "", nil, &LockedError{Until: u.LockedUntil}
+		if err := s.pool.do(ctx, func() { auth.CheckNoUser(a.Password) }); err != nil { // the time of a real check
+			return "", nil, err
+		}
+		return "", nil, s.refused(ctx, actor, u.ID, acctKey, now)
 	}
-	ok, err := auth.CheckPassword(u.PasswordHash, password)
+	var ok bool
+	if perr := s.pool.do(ctx, func() { ok, err = auth.CheckPassword(u.PasswordHash, a.Password) }); perr != nil {
+		return "", nil, perr
+	}
 	if err != nil {
 		return "", nil, err
 	}
 	if !ok {
-		lock := s.Policy.LockedUntil(u.FailedLogins+1, now)
-		if err := s.Store.RecordLogin(ctx, actor, u.ID, false, lock); err != nil {
-			return "", nil, err
-		}
-		if !lock.IsZero() {
-			return "", nil, &LockedError{Until: lock}
-		}
-		return "", nil, ErrBadCredentials
+		return "", nil, s.failed(ctx, actor, u, now, ErrBadCredentials)
 	}
 	if u.Disabled {
-		return "", nil, ErrDisabled
+		return "", nil, ErrBadCredentials
+	}
+	if u.TOTPEnabled {
+		if strings.TrimSpace(a.Code) == "" {
+			return "", nil, ErrTOTPRequired
+		}
+		good, err := s.checkCode(ctx, actor, u, a.Code, now)
+		if err != nil {
+			return "", nil, err
+		}
+		if !good {
+			return "", nil, s.failed(ctx, actor, u, now, ErrTOTPInvalid)
+		}
 	}
 	if err := s.Store.RecordLogin(ctx, actor, u.ID, true, time.Time{}); err != nil {
 		return "", nil, err
 	}
-	token, err := s.Issue(ctx, actor, u.ID, kind, name, ip)
+	s.byAddress.give(addrKey, now)
+	s.byAccount.give(acctKey, now)
+	token, err := s.Issue(ctx, actor, u.ID, a.Kind, a.Name, a.IP)
 	return token, u, err
+}
+
+// failed counts a failed sign-in against the account, locking it at the
+// threshold, and returns why. A lock that has run out starts the count
+// afresh, as the store does.
+func (s *Service) failed(ctx context.Context, actor audit.Actor, u *records.User, now time.Time, why error) error {
+	failures := u.FailedLogins
+	if !u.LockedUntil.IsZero() && !u.Locked(now) {
+		failures = 0
+	}
+	lock := s.Policy.LockedUntil(failures+1, now)
+	if err := s.Store.RecordLogin(ctx, actor, u.ID, false, lock); err != nil {
+		return err
+	}
+	if !lock.IsZero() {
+		return ErrBadCredentials
+	}
+	return why
+}
+
+// refused audits an attempt on a locked account or an unknown name,
+// rate-limited per key so that a flood cannot fill the audit log, and
+// answers as a wrong password does.
+func (s *Service) refused(ctx context.Context, actor audit.Actor, userID int64, key string, now time.Time) error {
+	if ok, suppressed := s.audits.note(key, now); ok {
+		if err := s.Store.RecordLockedAttempt(ctx, actor, userID, suppressed); err != nil {
+			return err
+		}
+	}
+	return ErrBadCredentials
 }
 
 // Issue opens a session or API token for an account without a password

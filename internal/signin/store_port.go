@@ -23,4 +23,11 @@ type Store interface {
 	CompleteSetup(ctx context.Context, actor audit.Actor, tokenHash string, accounts []records.UserCreate) error
 	FindPasswordHistory(ctx context.Context, userID int64, n int) ([]string, error)
 	ChangeOwnPassword(ctx context.Context, actor audit.Actor, id int64, hash, keepToken string, keep int) (*records.User, error)
+	RecordLockedAttempt(ctx context.Context, actor audit.Actor, userID int64, suppressed int) error
+
+	FindTOTP(ctx context.Context, userID int64) (records.TOTP, error)
+	StartTOTP(ctx context.Context, actor audit.Actor, userID int64, secret string) error
+	ConfirmTOTP(ctx context.Context, actor audit.Actor, userID, step int64, codeHashes []string) error
+	UseTOTPStep(ctx context.Context, userID, step int64) (bool, error)
+	UseRecoveryCode(ctx context.Context, actor audit.Actor, userID int64, codeHash string) (bool, error)
 }

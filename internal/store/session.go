@@ -92,8 +92,8 @@ func (db *DB) DeleteSession(ctx context.Context, actor audit.Actor, tokenHash st
 }
 
 // RecordLogin records a sign-in attempt: on success the failure count is
-// reset, on failure it grows and the account is locked until lockUntil
-// when that is set. Both outcomes go into the audit log.
+// reset, on failure it grows (from nothing when an earlier lock has run
+// out) and the account is locked until lockUntil when that is set. Both outcomes go into the audit log.
 func (db *DB) RecordLogin(ctx context.Context, actor audit.Actor, userID int64, ok bool, lockUntil time.Time) error {
 	tx, err := db.beginWrite(ctx)
 	if err != nil {
@@ -106,8 +106,11 @@ func (db *DB) RecordLogin(ctx context.Context, actor audit.Actor, userID int64, 
 		_, err = tx.ExecContext(ctx, db.dialect.rebind(`UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?`), userID)
 	} else {
 		action = "auth.login_failed"
-		_, err = tx.ExecContext(ctx, db.dialect.rebind(`UPDATE users SET failed_logins = failed_logins + 1, locked_until = ? WHERE id = ?`),
-			nullTime(lockUntil), userID)
+		// A lock that has run out starts the count afresh: the first
+		// failure after it is the first, not another past the threshold.
+		_, err = tx.ExecContext(ctx, db.dialect.rebind(`UPDATE users SET failed_logins = CASE
+			WHEN locked_until IS NOT NULL AND locked_until <= ? THEN 1 ELSE failed_logins + 1 END, locked_until = ? WHERE id = ?`),
+			db.now().UTC().Truncate(time.Microsecond), nullTime(lockUntil), userID)
 		if !lockUntil.IsZero() {
 			detail = map[string]any{"locked_until": lockUntil.UTC()}
 		}

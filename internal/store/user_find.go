@@ -8,7 +8,7 @@ import (
 )
 
 const userColumns = `SELECT id, username, display_name, role, password_hash, disabled, failed_logins,
-	locked_until, sessions_valid_after, password_changed_at, created_at, must_change_password FROM users`
+	locked_until, sessions_valid_after, password_changed_at, created_at, must_change_password, totp_enabled FROM users`
 
 // FindUsers returns every account, ordered by username.
 func (db *DB) FindUsers(ctx context.Context) ([]User, error) {
@@ -70,7 +70,7 @@ func (db *DB) findUsers(ctx context.Context, tx *sql.Tx, where string, args []an
 		var role string
 		var locked sql.NullTime
 		if err := rows.Scan(&u.ID, &u.Username, &u.DisplayName, &role, &u.PasswordHash, &u.Disabled, &u.FailedLogins,
-			&locked, &u.SessionsValidAfter, &u.PasswordChangedAt, &u.CreatedAt, &u.MustChangePassword); err != nil {
+			&locked, &u.SessionsValidAfter, &u.PasswordChangedAt, &u.CreatedAt, &u.MustChangePassword, &u.TOTPEnabled); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("store: scan user: %w", err)
 		}

@@ -20,8 +20,12 @@ func TestSignIn(t *testing.T) {
 		{"scheme refused", url.Values{"username": {"admin"}, "password": {"Duban-2026!"}, "next": {"https://evil.example"}}, 303, "/", ""},
 		{"bad password", url.Values{"username": {"admin"}, "password": {"nope"}}, 422, "", "用户名或密码不正确"},
 		{"unknown user", url.Values{"username": {"ghost"}, "password": {"nope"}}, 422, "", "用户名或密码不正确"},
-		{"locked", url.Values{"username": {"locked"}, "password": {"x"}}, 422, "", "账号已锁定至 2026-03-02 09:45:00"},
+		{"locked reads as a wrong password", url.Values{"username": {"locked"}, "password": {"x"}}, 422, "", "用户名或密码不正确"},
 		{"empty", url.Values{"username": {" "}}, 422, "", "请输入用户名和密码"},
+		{"second factor asked", url.Values{"username": {"two"}, "password": {"Duban-2026!"}}, 422, "", "此账号已启用两步验证"},
+		{"wrong code", url.Values{"username": {"two"}, "password": {"Duban-2026!"}, "code": {"135790"}}, 422, "", "动态验证码不正确"},
+		{"right code", url.Values{"username": {"two"}, "password": {"Duban-2026!"}, "code": {"246810"}}, 303, "/", ""},
+		{"throttled", url.Values{"username": {"crowd"}, "password": {"nope"}}, 429, "", "登录尝试过于频繁"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -34,6 +38,9 @@ func TestSignIn(t *testing.T) {
 				wantBody(t, w, tt.inBody, `value="`+strings.TrimSpace(tt.form.Get("username")))
 				if strings.Contains(w.Body.String(), "nope") {
 					t.Error("password echoed back")
+				}
+				if c := tt.form.Get("code"); c != "" && strings.Contains(w.Body.String(), c) {
+					t.Error("code echoed back")
 				}
 			}
 		})

@@ -12,6 +12,9 @@ import (
 type Deps struct {
 	Auth  Auth
 	Setup Setup
+	// TOTP is the signed-in user's second factor (两步验证); nil leaves
+	// its pages out.
+	TOTP TOTP
 	// Password is everyone's change of their own password; nil leaves
 	// the page out.
 	Password Password
@@ -59,11 +62,13 @@ type Auth interface {
 	// Current returns the user signed in on r, or an error wrapping
 	// ErrSignedOut when there is none or the session has expired.
 	Current(r *http.Request) (CurrentUser, error)
-	// SignIn checks the credentials and starts a session. It returns an
-	// error wrapping ErrBadCredentials for a wrong name or password (and
-	// for a disabled account, which must not be told apart) and a
-	// *LockedError while the account is locked after repeated failures.
-	SignIn(w http.ResponseWriter, r *http.Request, username, password string) (CurrentUser, error)
+	// SignIn checks the credentials (code is the authenticator's, or a
+	// recovery code, for an account with a second factor) and starts a
+	// session. It returns an error wrapping ErrBadCredentials for a wrong
+	// name or password, a locked or disabled account alike (they must not
+	// be told apart), ErrTOTPRequired or ErrTOTPInvalid for the second
+	// factor, and ErrBusy when sign-ins are throttled.
+	SignIn(w http.ResponseWriter, r *http.Request, username, password, code string) (CurrentUser, error)
 	// SignOut ends the session of r.
 	SignOut(w http.ResponseWriter, r *http.Request) error
 }

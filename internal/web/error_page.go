@@ -17,6 +17,8 @@ type ErrorPage struct {
 // response: sign-in for ErrSignedOut, 403, 404, or a logged 500.
 func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 	switch {
+	case errors.Is(err, ErrTOTPEnrolment):
+		redirect(w, r, "/me/totp")
 	case errors.Is(err, ErrSignedOut):
 		h.toSignIn(w, r)
 	case errors.Is(err, ErrForbidden):

@@ -3,7 +3,6 @@ package web
 import (
 	"errors"
 	"fmt"
-	"time"
 )
 
 // Errors the services behind Deps return, wrapped if they like, for the
@@ -20,15 +19,20 @@ var (
 	ErrNotFound = errors.New("web: not found")
 )
 
-// LockedError says the account is locked after repeated failed sign-ins
-// until Until.
-type LockedError struct {
-	Until time.Time
-}
-
-func (e *LockedError) Error() string {
-	return fmt.Sprintf("web: account locked until %s", e.Until.Format(time.RFC3339))
-}
+// Sign-in refusals beyond a wrong name or password.
+var (
+	// ErrTOTPRequired: the password was right; the account needs its
+	// authenticator code too.
+	ErrTOTPRequired = errors.New("web: authenticator code required")
+	// ErrTOTPInvalid: the password was right, the code was not.
+	ErrTOTPInvalid = errors.New("web: wrong authenticator code")
+	// ErrBusy: too many sign-ins at once or from one place.
+	ErrBusy = errors.New("web: busy")
+	// ErrTOTPEnrolment: the signed-in user's role requires a second
+	// factor not yet set up; every page but the enrolment sends them
+	// there. Auth.Current returns it together with the user.
+	ErrTOTPEnrolment = errors.New("web: second factor to set up")
+)
 
 // ValidationError says which fields of a submitted form are wrong. Fields
 // maps a form field name ("username", or "" for the form as a whole) to an

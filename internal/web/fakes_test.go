@@ -17,6 +17,7 @@ type fakeAuth struct {
 	users     map[string]CurrentUser
 	passwords map[string]string
 	locked    map[string]time.Time
+	codes     map[string]string // accounts with a second factor: the code that works
 }
 
 const fakeSessionCookie = "fake_session"
@@ -35,15 +36,24 @@ func (a *fakeAuth) Current(r *http.Request) (CurrentUser, error) {
 	return u, nil
 }
 
-func (a *fakeAuth) SignIn(w http.ResponseWriter, r *http.Request, username, password string) (CurrentUser, error) {
+func (a *fakeAuth) SignIn(w http.ResponseWriter, r *http.Request, username, password, code string) (CurrentUser, error) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	if until, ok := a.locked[username]; ok {
-		return CurrentUser{}, &LockedError{Until: until}
+	if _, ok := a.locked[username]; ok {
+		return CurrentUser{}, ErrBadCredentials // a locked account reads as a wrong password
+	}
+	if username == "crowd" {
+		return CurrentUser{}, ErrBusy
 	}
 	u, ok := a.users[username]
 	if !ok || a.passwords[username] != password {
 		return CurrentUser{}, fmt.Errorf("fake: %w", ErrBadCredentials)
+	}
+	switch want := a.codes[username]; {
+	case want != "" && code == "":
+		return CurrentUser{}, ErrTOTPRequired
+	case want != "" && code != want:
+		return CurrentUser{}, ErrTOTPInvalid
 	}
 	http.SetCookie(w, &http.Cookie{Name: fakeSessionCookie, Value: username, Path: "/", HttpOnly: true})
 	return u, nil

@@ -66,6 +66,8 @@ func newFixture(t testing.TB, evil string) *fixture {
 		UserView{ID: 8, Username: "newbie", DisplayName: "孙新", Role: RoleNone},
 	)
 	auth.locked["locked"] = testNow.Add(15 * time.Minute)
+	auth.users["two"], auth.passwords["two"] = CurrentUser{ID: 9, Username: "two", DisplayName: "钱两步", Role: RoleOffice}, "Duban-2026!"
+	auth.codes = map[string]string{"two": "246810"}
 
 	at := func(min int) time.Time { return testNow.Add(time.Duration(min-600) * time.Minute) }
 	audit := &fakeAudit{entries: []AuditView{

@@ -23,6 +23,8 @@ type Page struct {
 	// Public marks a page meant for everyone (the portal, the scoring
 	// formula): its footer does not say "for internal use".
 	Public bool
+	// TOTPLink shows the second-factor page (两步验证) in the user menu.
+	TOTPLink bool
 }
 
 // LangLink is one entry of the language switch (简体 / 繁體).
@@ -49,6 +51,7 @@ func (h *Handler) basePage(w http.ResponseWriter, r *http.Request, langPath stri
 	if u, ok := CurrentUserFrom(r.Context()); ok {
 		p.User = &u
 		p.Nav = navFor(loc, u.Role, r.URL.Path)
+		p.TOTPLink = h.d.TOTP != nil
 		if (u.Role == RoleOffice || u.Role == RoleSysAdmin) && h.d.MissingCalendarYears != nil {
 			p.CalendarMissing = yearList(h.d.MissingCalendarYears(h.d.Now().In(workday.Zone)))
 		}

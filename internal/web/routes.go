@@ -13,6 +13,11 @@ func (h *Handler) routes() {
 	m.HandleFunc("POST /signout", h.signOutSubmit)
 	m.HandleFunc("GET /{$}", h.signedIn(h.homeShow))
 
+	if h.d.TOTP != nil {
+		m.HandleFunc("GET /me/totp", h.enrolling(h.totpShow))
+		m.HandleFunc("POST /me/totp", h.enrolling(h.totpStart))
+		m.HandleFunc("POST /me/totp/confirm", h.enrolling(h.totpConfirm))
+	}
 	if h.d.Setup != nil {
 		m.HandleFunc("GET /setup/{token}", h.setupShow)
 		m.HandleFunc("POST /setup/{token}", h.setupSubmit)

@@ -1,10 +1,10 @@
 package web
 
 import (
+	"errors"
 	"net/http"
 	"net/url"
 	"strings"
-	"time"
 )
 
 // SignInPage is the data of the sign-in page.
@@ -12,14 +12,22 @@ type SignInPage struct {
 	Page
 	Username string
 	Next     string // where to go after signing in; a local path
-	// Error is "", "required", "bad_credentials" or "locked".
-	Error       string
-	LockedUntil time.Time
+	// Error is "", "required", "bad_credentials", "totp_required",
+	// "totp_invalid" or "busy".
+	Error string
+	// AskCode puts the authenticator code first: the password was right
+	// and the account has a second factor.
+	AskCode bool
 }
 
 // signInShow shows the sign-in form, or goes home if already signed in.
 func (h *Handler) signInShow(w http.ResponseWriter, r *http.Request) {
-	if _, err := h.d.Auth.Current(r); err == nil {
+	_, err := h.d.Auth.Current(r)
+	if errors.Is(err, ErrTOTPEnrolment) {
+		http.Redirect(w, r, "/me/totp", http.StatusSeeOther)
+		return
+	}
+	if err == nil {
 		http.Redirect(w, r, safeNext(r.URL.Query().Get("next")), http.StatusSeeOther)
 		return
 	}

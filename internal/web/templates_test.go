@@ -49,8 +49,16 @@ func samplePages() map[string][]any {
 		"signin": {
 			SignInPage{Page: anon},
 			SignInPage{Page: anon, Username: "admin", Next: "/users", Error: "bad_credentials"},
-			SignInPage{Page: anon, Username: "admin", Error: "locked", LockedUntil: at},
+			SignInPage{Page: anon, Username: "admin", Error: "totp_required", AskCode: true},
+			SignInPage{Page: anon, Username: "admin", Error: "totp_invalid", AskCode: true},
+			SignInPage{Page: anon, Username: "admin", Error: "busy"},
 			SignInPage{Page: anon, Error: "required"},
+		},
+		"totp": {
+			TOTPPage{Page: anon, TOTPStatus: TOTPStatus{Required: true}},
+			TOTPPage{Page: anon, TOTPStatus: TOTPStatus{URI: "otpauth://totp/duban:office?secret=JBSWY3DPEHPK3PXP", Grouped: "JBSW Y3DP EHPK 3PXP"}, Error: "totp.code_invalid"},
+			TOTPPage{Page: anon, TOTPStatus: TOTPStatus{Enabled: true}, Codes: []string{"ABCDE-FGHJK", "23456-789AB"}},
+			TOTPPage{Page: anon, TOTPStatus: TOTPStatus{Enabled: true, RecoveryCodes: 9}},
 		},
 		"setup": {
 			SetupPage{Page: anon, Token: "tok"},

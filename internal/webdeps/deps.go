@@ -22,6 +22,7 @@ type Deps struct {
 func (d *Deps) Web() web.Deps {
 	wd := web.Deps{
 		Auth:     &Auth{Signin: d.Signin},
+		TOTP:     &TOTP{Signin: d.Signin},
 		Setup:    &setup{d},
 		Users:    &users{d},
 		Password: &password{d},
