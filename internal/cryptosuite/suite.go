@@ -62,3 +62,13 @@ func New(name string, key []byte) (Suite, error) {
 	}
 	return nil, fmt.Errorf("cryptosuite: unknown suite %q (want %q or %q)", name, NameDefault, NameGM)
 }
+
+// Must returns the named suite without a key, for its hash alone; it
+// panics on an unknown name, so it is for constant names only.
+func Must(name string) Suite {
+	s, err := New(name, nil)
+	if err != nil {
+		panic(err)
+	}
+	return s
+}

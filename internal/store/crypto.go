@@ -1,0 +1,184 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode"
+
+	"github.com/duban/duban/internal/audit"
+	"github.com/duban/duban/internal/cryptosuite"
+	"golang.org/x/text/width"
+)
+
+// ErrCryptoMismatch is returned, wrapped, by Open when the database was
+// begun with another crypto suite than the one configured.
+var ErrCryptoMismatch = errors.New("store: crypto suite mismatch")
+
+// settleCrypto chooses the suite the store works with. The database
+// records the suite it was begun with (migration 0021); a database with no
+// record yet is given the configured one, in the writers' turn so that two
+// processes starting together agree. A database begun with the other suite
+// is refused: its chain and its encrypted columns hold only under the
+// suite that wrote them. With opts.AdoptCrypto the recorded suite is taken
+// whatever is configured, without its key: the audit commands need only
+// the chain's hash.
+func (db *DB) settleCrypto(ctx context.Context, opts Options) error {
+	recorded, check, err := db.recordedCrypto(ctx, opts)
+	if err != nil {
+		return err
+	}
+	want := opts.Crypto
+	if want == "" {
+		want = cryptosuite.NameDefault
+	}
+	if opts.AdoptCrypto {
+		if recorded == "" {
+			recorded = want
+		}
+		s, err := cryptosuite.New(recorded, nil)
+		if err != nil {
+			return fmt.Errorf("store: %w", err)
+		}
+		db.useSuite(s)
+		return nil
+	}
+	if recorded != "" && recorded != want {
+		return fmt.Errorf("%w: 数据库建立时使用「%s」密码套件，当前配置为「%s」，不能以另一套件打开；"+
+			"请把配置项 crypto 改回 %s（更换套件需迁移全部哈希与加密字段，duban 不自动进行） "+
+			"(the database was begun with crypto suite %q, the configuration says %q)",
+			ErrCryptoMismatch, recorded, want, recorded, recorded, want)
+	}
+	var key []byte
+	if want == cryptosuite.NameGM {
+		if opts.DataKeyFile == "" {
+			return fmt.Errorf("store: 国密套件 (crypto: gm) 需要数据密钥：请设置 data_key_file (crypto gm needs data_key_file): %w", ErrInvalid)
+		}
+		if key, err = cryptosuite.ReadKeyFile(opts.DataKeyFile); err != nil {
+			return fmt.Errorf("store: %w", err)
+		}
+	}
+	s, err := cryptosuite.New(want, key)
+	if err != nil {
+		return fmt.Errorf("store: %w: %w", err, ErrInvalid)
+	}
+	switch {
+	case recorded == "" && !opts.SkipMigrate:
+		if err := db.recordCrypto(ctx, want, keyCheck(s)); err != nil {
+			return err
+		}
+	case recorded != "" && check != keyCheck(s):
+		return fmt.Errorf("%w: 数据密钥 %s 与建库时所用的不符，不能解开已加密的个人信息 (the data key is not the one the database was begun with)",
+			ErrCryptoMismatch, opts.DataKeyFile)
+	}
+	db.useSuite(s)
+	return nil
+}
+
+func (db *DB) useSuite(s cryptosuite.Suite) {
+	db.suite, db.chain = s, audit.Chain{Hash: s.NewHash}
+}
+
+// recordedCrypto reads the suite the database records; "" when it records
+// none yet. A database opened as it is (SkipMigrate) from before migration
+// 0021 was begun with the default.
+func (db *DB) recordedCrypto(ctx context.Context, opts Options) (name, check string, err error) {
+	ok, err := db.hasTable(ctx, "crypto_suite")
+	if err != nil {
+		return "", "", err
+	}
+	if !ok {
+		if opts.SkipMigrate {
+			return cryptosuite.NameDefault, "", nil
+		}
+		return "", "", fmt.Errorf("store: crypto suite: the table is missing after migration")
+	}
+	err = db.read.QueryRowContext(ctx, `SELECT name, key_check FROM crypto_suite WHERE id = 1`).Scan(&name, &check)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", "", nil
+	}
+	if err != nil {
+		return "", "", fmt.Errorf("store: crypto suite: %w", err)
+	}
+	return name, check, nil
+}
+
+// keyCheck is what crypto_suite.key_check holds for s's key: its index
+// of a fixed text ("" under the default, which has no key).
+func keyCheck(s cryptosuite.Suite) string { return s.Index("key_check", "duban data key") }
+
+func (db *DB) recordCrypto(ctx context.Context, name, check string) error {
+	tx, err := db.beginWrite(ctx)
+	if err != nil {
+		return fmt.Errorf("store: record crypto suite: %w", err)
+	}
+	defer tx.Rollback()
+	var have, haveCheck string
+	err = tx.QueryRowContext(ctx, `SELECT name, key_check FROM crypto_suite WHERE id = 1`).Scan(&have, &haveCheck)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		if _, err := tx.ExecContext(ctx, db.dialect.rebind(`INSERT INTO crypto_suite (id, name, key_check) VALUES (1, ?, ?)`), name, check); err != nil {
+			return fmt.Errorf("store: record crypto suite: %w", err)
+		}
+	case err != nil:
+		return fmt.Errorf("store: record crypto suite: %w", err)
+	case have != name || haveCheck != check:
+		// Another process began the database first, with the other suite
+		// or another key.
+		return fmt.Errorf("%w: 数据库已以「%s」密码套件建立 (the database was begun with %q)", ErrCryptoMismatch, have, have)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("store: record crypto suite: %w", err)
+	}
+	if name != cryptosuite.NameDefault {
+		db.log.Info("crypto suite recorded", "suite", name)
+	}
+	return nil
+}
+
+// CryptoSuite names the suite the store works with, as the database
+// records it: "default" or "gm".
+func (db *DB) CryptoSuite() string { return db.suite.Name() }
+
+// sealer seals or opens several personal columns in a row, keeping the
+// first error, so that a row's columns read as one statement.
+type sealer struct {
+	s   cryptosuite.Suite
+	err error
+}
+
+// seal returns what column field stores for v.
+func (c *sealer) seal(field, v string) string {
+	out, err := c.s.Seal(field, v)
+	if err != nil && c.err == nil {
+		c.err = fmt.Errorf("store: seal %s: %w", field, err)
+	}
+	return out
+}
+
+// open sets *v to the plain value of what column field stored in it.
+func (c *sealer) open(field string, v *string) {
+	out, err := c.s.Open(field, *v)
+	if err != nil && c.err == nil {
+		c.err = fmt.Errorf("store: open %s: %w", field, err)
+	}
+	*v = out
+}
+
+// lookupKey is how a phone number or an ID number is compared: digits and
+// letters only, full-width folded, letters upper-case, so that
+// "138 0013-8000" and "１３８００１３８０００" find the same caller.
+func lookupKey(v string) string {
+	var b strings.Builder
+	for _, r := range width.Fold.String(v) {
+		if unicode.IsDigit(r) || unicode.IsLetter(r) {
+			b.WriteRune(unicode.ToUpper(r))
+		}
+	}
+	return b.String()
+}
+
+// index is the keyed digest stored beside column field for value v.
+func (db *DB) index(field, v string) string { return db.suite.Index(field, lookupKey(v)) }
