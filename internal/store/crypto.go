@@ -90,10 +90,24 @@ func (db *DB) recordedCrypto(ctx context.Context, opts Options) (name, check str
 		return "", "", err
 	}
 	if !ok {
-		if opts.SkipMigrate {
+		if !opts.SkipMigrate {
+			return "", "", fmt.Errorf("store: crypto suite: the table is missing after migration")
+		}
+		// Opened as it is, from before migration 0021 (or not set up
+		// at all): as the migration will say, a database that holds
+		// audit entries was begun with the default, and one that holds
+		// none was begun with nothing yet.
+		if ok, err := db.hasTable(ctx, "audit_head"); err != nil || !ok {
+			return "", "", err
+		}
+		var seq int64
+		if err := db.read.QueryRowContext(ctx, `SELECT seq FROM audit_head WHERE id = 1`).Scan(&seq); err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return "", "", fmt.Errorf("store: crypto suite: %w", err)
+		}
+		if seq > 0 {
 			return cryptosuite.NameDefault, "", nil
 		}
-		return "", "", fmt.Errorf("store: crypto suite: the table is missing after migration")
+		return "", "", nil
 	}
 	err = db.read.QueryRowContext(ctx, `SELECT name, key_check FROM crypto_suite WHERE id = 1`).Scan(&name, &check)
 	if errors.Is(err, sql.ErrNoRows) {
