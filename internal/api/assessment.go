@@ -1,10 +1,7 @@
 package api
 
 import (
-	"errors"
-	"maps"
 	"net/http"
-	"slices"
 	"strconv"
 
 	"github.com/duban/duban/internal/assess"
@@ -36,41 +33,6 @@ func (h *Handler) assessCaller(w http.ResponseWriter, r *http.Request) (p authz.
 	return c.Principal(), true
 }
 
-// assessFail answers the assessment service's refusals: a refused role is
-// 403, an input's problems a 400 naming each field in the caller's
-// language. (Until fail reads fault.Error generically.)
-func assessFail(w http.ResponseWriter, r *http.Request, err error) {
-	e := fault.As(err)
-	switch {
-	case e != nil && e.Code == fault.Forbidden:
-		err = errors.Join(errForbidden, err)
-	case e != nil && e.Code == fault.Invalid && (len(e.Fields) > 0 || e.Key != ""):
-		loc := localizer(r)
-		args := make([]any, 0, 2*len(e.Args))
-		for _, k := range slices.Sorted(maps.Keys(e.Args)) {
-			args = append(args, k, e.Args[k])
-		}
-		var problems []error
-		if e.Key != "" {
-			problems = append(problems, errInvalid(e.Key, args...))
-		}
-		for _, f := range slices.Sorted(maps.Keys(e.Fields)) {
-			problems = append(problems, errInvalid("assess.problem.field_at", "field", f, "problem", loc.T(e.Fields[f], args...)))
-		}
-		err = errors.Join(problems...)
-	}
-	fail(w, r, err)
-}
-
-// assessReply answers with v, or with the service's refusal.
-func assessReply(w http.ResponseWriter, r *http.Request, status int, v any, err error) {
-	if err != nil {
-		assessFail(w, r, err)
-		return
-	}
-	writeJSON(w, status, v)
-}
-
 // assessScores is a period's ranking: every unit's parts, total and place.
 func (h *Handler) assessScores(w http.ResponseWriter, r *http.Request) {
 	pr, ok := h.assessCaller(w, r)
@@ -79,12 +41,12 @@ func (h *Handler) assessScores(w http.ResponseWriter, r *http.Request) {
 	}
 	p, err := h.assessPeriod(r)
 	if err != nil {
-		assessFail(w, r, err)
+		fail(w, r, err)
 		return
 	}
 	sc, err := h.Assess.Ranking(r.Context(), pr, p)
 	if err != nil {
-		assessFail(w, r, err)
+		fail(w, r, err)
 		return
 	}
 	scores := make([]assess.Score, len(sc.Scores))
@@ -109,12 +71,12 @@ func (h *Handler) assessUnitScore(w http.ResponseWriter, r *http.Request) {
 	}
 	p, err := h.assessPeriod(r)
 	if err != nil {
-		assessFail(w, r, err)
+		fail(w, r, err)
 		return
 	}
 	u, _, err := h.Assess.Unit(r.Context(), pr, p, id)
 	if err != nil {
-		assessFail(w, r, err)
+		fail(w, r, err)
 		return
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"period": p, "score": explained(u, localizer(r).T)})
@@ -149,7 +111,7 @@ func (h *Handler) assessSchemeGet(w http.ResponseWriter, r *http.Request) {
 	}
 	sc, err := h.Assess.Schemes(r.Context(), pr)
 	if err != nil {
-		assessFail(w, r, err)
+		fail(w, r, err)
 		return
 	}
 	s, v := sc.Scheme, sc.Version
@@ -172,7 +134,7 @@ func (h *Handler) assessSchemePut(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v, err := h.Assess.SaveDraft(r.Context(), pr, httpauth.Actor(r), s)
-	assessReply(w, r, http.StatusOK, v, err)
+	reply(w, r, http.StatusOK, v, err)
 }
 
 // assessSchemePublish puts the draft in force.
@@ -182,7 +144,7 @@ func (h *Handler) assessSchemePublish(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v, err := h.Assess.Publish(r.Context(), pr, httpauth.Actor(r))
-	assessReply(w, r, http.StatusOK, v, err)
+	reply(w, r, http.StatusOK, v, err)
 }
 
 // assessRecords lists 激励/问责 records (?unit=, ?from=, ?to=, ?revoked=1).
@@ -203,7 +165,7 @@ func (h *Handler) assessRecords(w http.ResponseWriter, r *http.Request) {
 	}
 	recs, err := h.Assess.Records(r.Context(), pr, f)
 	if err != nil {
-		assessFail(w, r, err)
+		fail(w, r, err)
 		return
 	}
 	writeJSON(w, http.StatusOK, list[records.AssessRecord]{Items: recs, Total: len(recs)})
@@ -222,7 +184,7 @@ func (h *Handler) assessRecordCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	id, err := h.Assess.AddRecord(r.Context(), pr, httpauth.Actor(r), in)
-	assessReply(w, r, http.StatusCreated, map[string]any{"id": id}, err)
+	reply(w, r, http.StatusCreated, map[string]any{"id": id}, err)
 }
 
 // assessRecordRevoke withdraws a record: {reason}.
@@ -244,5 +206,5 @@ func (h *Handler) assessRecordRevoke(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	err = h.Assess.RevokeRecord(r.Context(), pr, httpauth.Actor(r), id, in.Reason)
-	assessReply(w, r, http.StatusOK, map[string]any{"id": id, "revoked": true}, err)
+	reply(w, r, http.StatusOK, map[string]any{"id": id, "revoked": true}, err)
 }

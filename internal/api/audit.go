@@ -14,7 +14,7 @@ import (
 
 // auditList pages through the audit log, newest first.
 func (h *Handler) auditList(w http.ResponseWriter, r *http.Request) {
-	p, _, err := signedIn(r)
+	p, _, err := principalOf(r)
 	if err != nil {
 		fail(w, r, err)
 		return
@@ -26,7 +26,7 @@ func (h *Handler) auditList(w http.ResponseWriter, r *http.Request) {
 	}
 	entries, total, err := h.Admin.Audit(r.Context(), p, f)
 	if err != nil {
-		fail(w, r, refused(err))
+		fail(w, r, err)
 		return
 	}
 	items := make([]auditView, len(entries))
@@ -38,14 +38,14 @@ func (h *Handler) auditList(w http.ResponseWriter, r *http.Request) {
 
 // auditVerify checks the hash chain of the whole log.
 func (h *Handler) auditVerify(w http.ResponseWriter, r *http.Request) {
-	p, _, err := signedIn(r)
+	p, _, err := principalOf(r)
 	if err != nil {
 		fail(w, r, err)
 		return
 	}
 	n, problems, err := h.Admin.VerifyAudit(r.Context(), p)
 	if err != nil {
-		fail(w, r, refused(err))
+		fail(w, r, err)
 		return
 	}
 	msgs := make([]string, len(problems))
@@ -59,7 +59,7 @@ func (h *Handler) auditVerify(w http.ResponseWriter, r *http.Request) {
 // with BOM, so that Excel shows the Chinese text); the service records
 // the export before it reads.
 func (h *Handler) auditExport(w http.ResponseWriter, r *http.Request) {
-	p, actor, err := signedIn(r)
+	p, actor, err := principalOf(r)
 	if err != nil {
 		fail(w, r, err)
 		return
@@ -93,7 +93,7 @@ func (h *Handler) auditExport(w http.ResponseWriter, r *http.Request) {
 	})
 	switch {
 	case err != nil && cw == nil:
-		fail(w, r, refused(err))
+		fail(w, r, err)
 		return
 	case err != nil:
 		// Half a file has gone out; all that is left is to log it.

@@ -1,15 +1,11 @@
 package api
 
 import (
-	"errors"
-	"fmt"
 	"net/http"
 	"strconv"
 	"time"
 
 	"github.com/duban/duban/internal/authz"
-	"github.com/duban/duban/internal/calendarsvc"
-	"github.com/duban/duban/internal/fault"
 	"github.com/duban/duban/internal/httpauth"
 	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/workday"
@@ -42,24 +38,24 @@ type deadlineMove struct {
 // default): which years are covered by an official schedule, and the
 // year's holidays and 调休 working days.
 func (h *Handler) calendarGet(w http.ResponseWriter, r *http.Request) {
-	if _, err := allowed(r, authz.CalendarRead); err != nil {
-		fail(w, r, err)
+	p, ok := signedIn(w, r, h.Calendar != nil)
+	if !ok {
 		return
 	}
-	if h.Calendar == nil {
-		fail(w, r, fault.ErrNotFound)
+	cal, err := h.Calendar.For(p)
+	if err != nil {
+		refuse(w, r, err)
 		return
 	}
 	year := h.Calendar.Today().Year()
 	if q := r.URL.Query().Get("year"); q != "" {
 		y, err := strconv.Atoi(q)
 		if err != nil || y < 1900 || y > 2200 {
-			fail(w, r, errors.Join(errBadRequest, fmt.Errorf("year %q 应为 1900–2200 的年份", q)))
+			fail(w, r, errInvalid("api.problem.calendar_year", "year", q))
 			return
 		}
 		year = y
 	}
-	cal := h.Calendar.Current()
 	days := []calendarDay{}
 	for d := workday.Date(year, time.January, 1); d.Year() == year; d = d.AddDate(0, 0, 1) {
 		switch info := cal.Day(d); info.Kind {
@@ -70,7 +66,7 @@ func (h *Handler) calendarGet(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"year": year, "covered": cal.Coverage(year), "covered_years": cal.CoveredYears(),
-		"locality": h.Calendar.LocalityName(), "days": days})
+		"locality": h.Calendar.LocalityName(localizer(r)), "days": days})
 }
 
 // calendarCorrect sets one day ({"date", "set": off|work|ordinary,
@@ -84,20 +80,12 @@ func (h *Handler) calendarCorrect(w http.ResponseWriter, r *http.Request) {
 		Scope  string `json:"scope"`
 		Reason string `json:"reason"`
 	}
-	if !h.calendarWrite(w, r, &in) {
+	p, ok := h.calendarWrite(w, r, &in)
+	if !ok {
 		return
 	}
-	date, err := time.Parse(time.DateOnly, in.Date)
-	if err != nil {
-		fail(w, r, errors.Join(errBadRequest, fmt.Errorf("date %q 应为 YYYY-MM-DD", in.Date)))
-		return
-	}
-	d, err := calendarsvc.Correction(date, in.Set, in.Name)
-	if err != nil {
-		fail(w, r, err)
-		return
-	}
-	h.calendarApply(w, r, in.Scope, "单日更正 "+in.Date, in.Reason, []workday.Day{d})
+	res, err := h.Calendar.Correct(r.Context(), p, httpauth.Actor(r), in.Scope, in.Reason, in.Date, in.Set, in.Name)
+	answer(w, r, http.StatusCreated, resultOf(res.Change, res.Moves), err)
 }
 
 // calendarUpload lays a schedule over the calendar: {"name": "2027.json"
@@ -109,53 +97,37 @@ func (h *Handler) calendarUpload(w http.ResponseWriter, r *http.Request) {
 		Scope   string `json:"scope"`
 		Reason  string `json:"reason"`
 	}
-	if !h.calendarWrite(w, r, &in) {
+	p, ok := h.calendarWrite(w, r, &in)
+	if !ok {
 		return
 	}
-	days, err := calendarsvc.ParseSchedule(in.Name, []byte(in.Content))
-	if err != nil {
-		fail(w, r, err)
-		return
-	}
-	h.calendarApply(w, r, in.Scope, in.Name, in.Reason, days)
+	res, err := h.Calendar.Upload(r.Context(), p, httpauth.Actor(r), in.Scope, in.Reason, in.Name, []byte(in.Content))
+	answer(w, r, http.StatusCreated, resultOf(res.Change, res.Moves), err)
 }
 
-// calendarWrite checks the caller may change the calendar and reads the
-// request.
-func (h *Handler) calendarWrite(w http.ResponseWriter, r *http.Request, in any) bool {
-	if _, err := allowed(r, authz.CalendarWrite); err != nil {
-		fail(w, r, err)
-		return false
-	}
-	if h.Calendar == nil {
-		fail(w, r, fault.ErrNotFound)
-		return false
+// calendarWrite is the caller, once the request is read; the service
+// checks that they may change the calendar.
+func (h *Handler) calendarWrite(w http.ResponseWriter, r *http.Request, in any) (authz.Principal, bool) {
+	p, ok := signedIn(w, r, h.Calendar != nil)
+	if !ok {
+		return p, false
 	}
 	if err := readJSON(r, in); err != nil {
 		fail(w, r, err)
-		return false
+		return p, false
 	}
-	return true
-}
-
-func (h *Handler) calendarApply(w http.ResponseWriter, r *http.Request, scope, source, reason string, days []workday.Day) {
-	res, err := h.Calendar.Apply(r.Context(), httpauth.Actor(r), scope, source, reason, days)
-	if err != nil {
-		fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusCreated, resultOf(res.Change, res.Moves))
+	return p, true
 }
 
 // calendarChanges lists the latest changes, newest first.
 func (h *Handler) calendarChanges(w http.ResponseWriter, r *http.Request) {
-	if _, err := allowed(r, authz.CalendarRead); err != nil {
-		fail(w, r, err)
+	p, ok := signedIn(w, r, h.Calendar != nil)
+	if !ok {
 		return
 	}
-	changes, err := h.Store.CalendarChanges(r.Context(), 200)
+	changes, err := h.Calendar.Changes(r.Context(), p, 200)
 	if err != nil {
-		fail(w, r, err)
+		refuse(w, r, err)
 		return
 	}
 	writeJSON(w, http.StatusOK, list[records.CalendarChange]{Items: changes, Total: len(changes)})
@@ -163,8 +135,8 @@ func (h *Handler) calendarChanges(w http.ResponseWriter, r *http.Request) {
 
 // calendarChangeGet is one change with the deadlines it moved.
 func (h *Handler) calendarChangeGet(w http.ResponseWriter, r *http.Request) {
-	if _, err := allowed(r, authz.CalendarRead); err != nil {
-		fail(w, r, err)
+	p, ok := signedIn(w, r, h.Calendar != nil)
+	if !ok {
 		return
 	}
 	id, err := pathID(r)
@@ -172,17 +144,8 @@ func (h *Handler) calendarChangeGet(w http.ResponseWriter, r *http.Request) {
 		fail(w, r, err)
 		return
 	}
-	c, err := h.Store.CalendarChange(r.Context(), id)
-	if err != nil {
-		fail(w, r, err)
-		return
-	}
-	moves, err := h.Store.DeadlineMoves(r.Context(), id)
-	if err != nil {
-		fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, resultOf(c, moves))
+	res, err := h.Calendar.Change(r.Context(), p, id)
+	answer(w, r, http.StatusOK, resultOf(res.Change, res.Moves), err)
 }
 
 func resultOf(c records.CalendarChange, moves []records.DeadlineMove) calendarResult {

@@ -3,21 +3,14 @@ package api
 import (
 	"net/http"
 	"strconv"
-
-	"github.com/duban/duban/internal/authz"
 )
-
-// foiaReady is ready for the FOIA desk.
-func (h *Handler) foiaReady(w http.ResponseWriter, r *http.Request, action authz.Action) (authz.Principal, bool) {
-	return h.ready(w, r, action, h.FOIA != nil)
-}
 
 // foiaList is the office's desk: the open requests with their clocks run
 // to today, the nearest deadline first; with concluded=1 the latest
 // concluded ones instead, newest first, up to limit (50 by default, at
 // most 500).
 func (h *Handler) foiaList(w http.ResponseWriter, r *http.Request) {
-	p, ok := h.foiaReady(w, r, authz.FOIARead)
+	p, ok := signedIn(w, r, h.FOIA != nil)
 	if !ok {
 		return
 	}
@@ -25,7 +18,7 @@ func (h *Handler) foiaList(w http.ResponseWriter, r *http.Request) {
 	if v := r.URL.Query().Get("concluded"); v != "" {
 		var err error
 		if concluded, err = strconv.ParseBool(v); err != nil {
-			fail(w, r, errBadRequestf("concluded 应为 1 或 0"))
+			fail(w, r, errInvalid("api.problem.concluded"))
 			return
 		}
 	}
@@ -37,9 +30,9 @@ func (h *Handler) foiaList(w http.ResponseWriter, r *http.Request) {
 	if limit == 0 {
 		limit = 50
 	}
-	open, done, err := h.FOIA.List(r.Context(), min(limit, 500))
+	open, done, err := h.FOIA.Requests(r.Context(), p, min(limit, 500))
 	if err != nil {
-		fail(w, r, err)
+		refuse(w, r, err)
 		return
 	}
 	shown := open
@@ -48,14 +41,14 @@ func (h *Handler) foiaList(w http.ResponseWriter, r *http.Request) {
 	}
 	items := make([]foiaView, len(shown))
 	for i := range shown {
-		items[i] = viewFOIA(&shown[i], p, !concluded, localizer(r).T)
+		items[i] = viewFOIA(localizer(r), &shown[i], p, !concluded)
 	}
 	writeJSON(w, http.StatusOK, list[foiaView]{Items: items, Total: len(items)})
 }
 
 // foiaGet returns one request with its steps and its clock.
 func (h *Handler) foiaGet(w http.ResponseWriter, r *http.Request) {
-	p, ok := h.foiaReady(w, r, authz.FOIARead)
+	p, ok := signedIn(w, r, h.FOIA != nil)
 	if !ok {
 		return
 	}
@@ -64,10 +57,10 @@ func (h *Handler) foiaGet(w http.ResponseWriter, r *http.Request) {
 		fail(w, r, err)
 		return
 	}
-	v, err := h.FOIA.Find(r.Context(), id)
+	v, err := h.FOIA.Find(r.Context(), p, id)
 	if err != nil {
-		fail(w, r, err)
+		refuse(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, detailFOIA(v, p, localizer(r).T))
+	writeJSON(w, http.StatusOK, detailFOIA(localizer(r), v, p))
 }

@@ -1,13 +1,10 @@
 package api
 
 import (
-	"fmt"
 	"net/http"
 	"strconv"
 
-	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/foia"
-	"github.com/duban/duban/internal/workday"
 )
 
 // annualRow is one row of the annual report's table: its label, its
@@ -18,38 +15,38 @@ type annualRow struct {
 	Counts []int  `json:"counts"`
 }
 
-// firstYear is when the Regulations took effect: no report before it.
-const firstYear = 2008
-
 // foiaAnnual is the third table of a year's 政府信息公开工作年度报告 (收到和
 // 处理政府信息公开申请情况), counted from the records; this year by
-// default, the year in China.
+// default, the year in China. The portal publishes it to everyone; the
+// API serves those who read requests (foiasvc.AnnualFor). A year without
+// a report is refused (400), never another year's table.
 func (h *Handler) foiaAnnual(w http.ResponseWriter, r *http.Request) {
-	if _, ok := h.foiaReady(w, r, authz.FOIARead); !ok {
+	p, ok := signedIn(w, r, h.FOIA != nil)
+	if !ok {
 		return
 	}
-	now := h.FOIA.Now().In(workday.Zone).Year()
-	year := now
+	year := 0
 	if v := r.URL.Query().Get("year"); v != "" {
 		n, err := strconv.Atoi(v)
-		if err != nil || n < firstYear || n > now {
-			fail(w, r, errBadRequestf(fmt.Sprintf("year 应为 %d 至 %d 之间的年份", firstYear, now)))
+		if err != nil {
+			fail(w, r, errInvalid("api.problem.year"))
 			return
 		}
 		year = n
 	}
-	rows, err := h.FOIA.Annual(r.Context(), year)
+	year, rows, err := h.FOIA.AnnualFor(r.Context(), p, year)
 	if err != nil {
-		fail(w, r, err)
+		refuse(w, r, err)
 		return
 	}
+	loc := localizer(r)
 	columns := make([]string, 0, len(foia.Applicants)+1)
 	for _, a := range foia.Applicants {
-		columns = append(columns, foia.ApplicantLabel(a))
+		columns = append(columns, loc.Code("foia.applicant", string(a), foia.ApplicantLabel(a)))
 	}
 	out := make([]annualRow, len(rows))
 	for i, row := range rows {
-		out[i] = annualRow{Label: row.Label, Depth: row.Depth, Counts: row.Counts[:]}
+		out[i] = annualRow{Label: loc.Code("foia.report.row", strconv.Itoa(i), row.Label), Depth: row.Depth, Counts: row.Counts[:]}
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"year": year, "columns": append(columns, "总计"), "rows": out})
+	writeJSON(w, http.StatusOK, map[string]any{"year": year, "columns": append(columns, loc.T("foia.report.total")), "rows": out})
 }

@@ -1,23 +1,20 @@
 package api
 
 import (
-	"errors"
 	"mime"
 	"net/http"
-
-	"github.com/duban/duban/internal/authz"
-	"github.com/duban/duban/internal/foiasvc"
 )
 
 // docxType is the media type of a Word document.
 const docxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 // foiaLetter downloads the reply letter (政府信息公开申请答复书) of a
-// concluded request as .docx. It is the office's alone, as on the pages:
-// the letter names the applicant, whom a leader sees masked. Before the
-// reply there is no letter: 409.
+// concluded request as .docx. The service gives it only to whoever
+// handles requests and sees personal data: the letter names the
+// applicant. Before the reply there is no letter: 409.
 func (h *Handler) foiaLetter(w http.ResponseWriter, r *http.Request) {
-	if _, ok := h.foiaReady(w, r, authz.FOIAHandle); !ok {
+	p, ok := signedIn(w, r, h.FOIA != nil)
+	if !ok {
 		return
 	}
 	id, err := pathID(r)
@@ -25,15 +22,9 @@ func (h *Handler) foiaLetter(w http.ResponseWriter, r *http.Request) {
 		fail(w, r, err)
 		return
 	}
-	data, name, err := h.FOIA.Letter(r.Context(), id)
-	if errors.Is(err, foiasvc.ErrNotReplied) {
-		var body apiError
-		body.Error.Code, body.Error.Message = "not_replied", foiasvc.ErrNotReplied.Problems[0]
-		writeJSON(w, http.StatusConflict, body)
-		return
-	}
+	data, name, err := h.FOIA.Letter(r.Context(), p, id)
 	if err != nil {
-		fail(w, r, err)
+		refuse(w, r, err)
 		return
 	}
 	w.Header().Set("Content-Type", docxType)

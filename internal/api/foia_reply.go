@@ -3,7 +3,7 @@ package api
 import (
 	"net/http"
 
-	"github.com/duban/duban/internal/authz"
+	"github.com/duban/duban/internal/fault"
 	"github.com/duban/duban/internal/foia"
 	"github.com/duban/duban/internal/foiasvc"
 	"github.com/duban/duban/internal/httpauth"
@@ -17,14 +17,10 @@ type foiaReplyInput struct {
 	On     string `json:"on"` // YYYY-MM-DD; "" is today
 }
 
-// foiaReplyFields name the reply's fields, as the form labels them and
-// as foiasvc's problems begin.
-var foiaReplyFields = fields{{"type", "答复类型"}, {"ground", "不予公开理由"}, {"text", "答复内容"}, {"on", "日期"}}
-
 // foiaReply concludes a request with its reply; the letter can then be
 // downloaded.
 func (h *Handler) foiaReply(w http.ResponseWriter, r *http.Request) {
-	p, ok := h.foiaReady(w, r, authz.FOIAHandle)
+	p, ok := signedIn(w, r, h.FOIA != nil)
 	if !ok {
 		return
 	}
@@ -34,15 +30,15 @@ func (h *Handler) foiaReply(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in foiaReplyInput
-	if err := readInput(r, &in, foiaReplyFields.label); err != nil {
+	if err := readInput(r, &in); err != nil {
 		fail(w, r, err)
 		return
 	}
 	on, ok := civilDate(in.On)
 	if !ok {
-		writeProblems(w, "答复有误：", []problem{{"on", "日期", "请按 YYYY-MM-DD 填写"}})
+		refuse(w, r, fault.Field("on", "foia.error.date_format"))
 		return
 	}
-	v, err := h.FOIA.Reply(r.Context(), httpauth.Actor(r), id, foiasvc.ReplyInput{Type: foia.Reply(in.Type), Ground: in.Ground, Text: in.Text, On: on})
-	answerFOIA(w, r, p, http.StatusOK, "答复有误：", foiaReplyFields, v, err)
+	v, err := h.FOIA.Reply(r.Context(), p, httpauth.Actor(r), id, foiasvc.ReplyInput{Type: foia.Reply(in.Type), Ground: in.Ground, Text: in.Text, On: on})
+	answerFOIA(w, r, p, http.StatusOK, v, err)
 }

@@ -3,7 +3,7 @@ package api
 import (
 	"net/http"
 
-	"github.com/duban/duban/internal/authz"
+	"github.com/duban/duban/internal/fault"
 	"github.com/duban/duban/internal/foiasvc"
 	"github.com/duban/duban/internal/httpauth"
 )
@@ -20,20 +20,11 @@ type foiaStepInput struct {
 	Count int    `json:"count"` // or the applicant's n-th request of the month (按件计收)
 }
 
-// foiaStepFields name the step's fields: first as the form labels them,
-// then as foiasvc's problems begin. The clock's refusal of a late 补正
-// notice or extension is about its day.
-var foiaStepFields = fields{
-	{"kind", "步骤"}, {"on", "日期"}, {"days", "天数"}, {"note", "说明"}, {"pages", "页数"}, {"count", "本月第几件"},
-	{"kind", "办理步骤"}, {"days", "补正期限"}, {"days", "延长天数"}, {"note", "延长理由"}, {"pages", "收费"},
-	{"on", "告知补正"}, {"on", "延长答复期限"},
-}
-
 // foiaStep records a step of a request's handling. The statutory clock
 // checks it with every earlier step: a second 补正, an extension past the
 // deadline or a supplement without a notice is refused with 422.
 func (h *Handler) foiaStep(w http.ResponseWriter, r *http.Request) {
-	p, ok := h.foiaReady(w, r, authz.FOIAHandle)
+	p, ok := signedIn(w, r, h.FOIA != nil)
 	if !ok {
 		return
 	}
@@ -43,21 +34,21 @@ func (h *Handler) foiaStep(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in foiaStepInput
-	if err := readInput(r, &in, foiaStepFields.label); err != nil {
+	if err := readInput(r, &in); err != nil {
 		fail(w, r, err)
 		return
 	}
 	on, ok := civilDate(in.On)
 	if !ok {
-		writeProblems(w, "办理步骤有误：", []problem{{"on", "日期", "请按 YYYY-MM-DD 填写"}})
+		refuse(w, r, fault.Field("on", "foia.error.date_format"))
 		return
 	}
 	var v *foiasvc.View
 	if in.Kind == "confirm" { // the day both sides confirmed receipt (Art. 31)
-		v, err = h.FOIA.ConfirmReceipt(r.Context(), httpauth.Actor(r), id, on)
+		v, err = h.FOIA.ConfirmReceipt(r.Context(), p, httpauth.Actor(r), id, on)
 	} else {
-		v, err = h.FOIA.Step(r.Context(), httpauth.Actor(r), id, foiasvc.StepInput{Kind: in.Kind, On: on, Days: in.Days, Note: in.Note,
+		v, err = h.FOIA.Step(r.Context(), p, httpauth.Actor(r), id, foiasvc.StepInput{Kind: in.Kind, On: on, Days: in.Days, Note: in.Note,
 			Pages: in.Pages, Count: in.Count})
 	}
-	answerFOIA(w, r, p, http.StatusOK, "办理步骤有误：", foiaStepFields, v, err)
+	answerFOIA(w, r, p, http.StatusOK, v, err)
 }

@@ -1,11 +1,13 @@
 package api
 
 import (
+	"strconv"
 	"time"
 
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/foia"
 	"github.com/duban/duban/internal/foiasvc"
+	"github.com/duban/duban/internal/i18n"
 	"github.com/duban/duban/internal/records"
 )
 
@@ -77,25 +79,20 @@ type foiaDetail struct {
 	Steps []foiaStep `json:"steps"`
 }
 
-// seesApplicant is the pages' rule: the office, which replies to the
-// applicant, sees who asked; leaders read the matter without knowing.
-func seesApplicant(p authz.Principal) bool { return p.Role == authz.Office }
-
-// viewFOIA shows v to p; ran says whether v's clock was run (a
-// concluded request in the list is not).
-func viewFOIA(v *foiasvc.View, p authz.Principal, ran bool, say foia.Say) foiaView {
+// viewFOIA shows v, masked already by the service for p, with its labels
+// in loc's words; ran says whether v's clock was run (a concluded request
+// in the list is not).
+func viewFOIA(loc i18n.Localizer, v *foiasvc.View, p authz.Principal, ran bool) foiaView {
 	r := v.Request
-	if !seesApplicant(p) {
-		r = r.Masked()
-	}
-	out := foiaView{ID: r.ID, ApplicantKind: r.ApplicantKind, ApplicantKindLabel: foia.ApplicantLabel(foia.Applicant(r.ApplicantKind)),
+	masked := !authz.SeesPersonalData(p)
+	out := foiaView{ID: r.ID, ApplicantKind: r.ApplicantKind, ApplicantKindLabel: loc.Code("foia.applicant", r.ApplicantKind, foia.ApplicantLabel(foia.Applicant(r.ApplicantKind))),
 		ApplicantName: r.ApplicantName, ApplicantIDNo: r.ApplicantIDNo, ApplicantPhone: r.ApplicantPhone, ApplicantEmail: r.ApplicantEmail,
-		ApplicantAddress: r.ApplicantAddr, ApplicantMasked: !seesApplicant(p), Channel: r.Channel,
-		ChannelLabel: foia.ChannelLabel(foia.Channel(r.Channel)), ReceivedOn: day(r.ReceivedOn), Content: r.Content, Form: r.Form,
-		State: v.Clock.State, StateLabel: foia.StateLabel(v.Clock.State), Overdue: v.Clock.State == foia.StateOverdue,
-		Reply: r.Reply, ReplyLabel: foia.Reply(r.Reply).Label(), ReplyText: r.ReplyText, Fee: r.Fee, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}
+		ApplicantAddress: r.ApplicantAddr, ApplicantMasked: masked, Channel: r.Channel,
+		ChannelLabel: loc.Code("foia.channel", r.Channel, foia.ChannelLabel(foia.Channel(r.Channel))), ReceivedOn: day(r.ReceivedOn), Content: r.Content, Form: r.Form,
+		State: v.Clock.State, StateLabel: loc.Code("foia.state", v.Clock.State, foia.StateLabel(v.Clock.State)), Overdue: v.Clock.State == foia.StateOverdue,
+		Reply: r.Reply, ReplyLabel: loc.Code("foia.reply", r.Reply, foia.Reply(r.Reply).Label()), ReplyText: r.ReplyText, Fee: r.Fee, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}
 	if r.Withheld >= 0 && r.Withheld < len(foia.WithheldReasons) {
-		out.Ground, out.GroundLabel = r.Withheld+1, foia.WithheldReasons[r.Withheld]
+		out.Ground, out.GroundLabel = r.Withheld+1, loc.Code("foia.withheld", strconv.Itoa(r.Withheld), foia.WithheldReasons[r.Withheld])
 	}
 	if r.ConcludedOn != nil {
 		out.ConcludedOn = day(*r.ConcludedOn)
@@ -110,19 +107,20 @@ func viewFOIA(v *foiasvc.View, p authz.Principal, ran bool, say foia.Say) foiaVi
 		c := v.Clock
 		out.Clock = &foiaClock{Start: day(c.Start), Due: day(c.Due), CorrectionBy: day(c.CorrectionBy), SupplementBy: day(c.SupplementBy),
 			LateCorrection: c.LateCorrection, Extended: c.Extended, Paused: c.Paused, LateExtension: c.LateExtension, OnTime: c.OnTime,
-			Why: c.Explain(say)}
+			Why: c.Explain(loc.T)}
 	}
 	return out
 }
 
-func detailFOIA(v *foiasvc.View, p authz.Principal, say foia.Say) foiaDetail {
+func detailFOIA(loc i18n.Localizer, v *foiasvc.View, p authz.Principal) foiaDetail {
 	steps := make([]foiaStep, len(v.Steps))
 	for i, st := range v.Steps {
-		steps[i] = stepOfFOIA(st)
+		steps[i] = stepOfFOIA(loc, st)
 	}
-	return foiaDetail{foiaView: viewFOIA(v, p, true, say), Steps: steps}
+	return foiaDetail{foiaView: viewFOIA(loc, v, p, true), Steps: steps}
 }
 
-func stepOfFOIA(st records.FOIAStep) foiaStep {
-	return foiaStep{Kind: st.Kind, Label: foiasvc.StepLabel(st.Kind), On: day(st.On), Days: st.Days, Note: st.Note, Actor: st.Actor, At: st.At}
+func stepOfFOIA(loc i18n.Localizer, st records.FOIAStep) foiaStep {
+	return foiaStep{Kind: st.Kind, Label: loc.Code("foia.step", st.Kind, foiasvc.StepLabel(st.Kind)), On: day(st.On), Days: st.Days, Note: st.Note,
+		Actor: st.Actor, At: st.At}
 }

@@ -3,7 +3,7 @@ package api
 import (
 	"net/http"
 
-	"github.com/duban/duban/internal/authz"
+	"github.com/duban/duban/internal/fault"
 	"github.com/duban/duban/internal/httpauth"
 )
 
@@ -15,36 +15,33 @@ type dutyInput struct {
 	Evidence string `json:"evidence"` // the address of what was published, or the conference
 }
 
-// dutyFields name the duty's fields, as the page labels them and as
-// emergencysvc's problems begin.
-var dutyFields = fields{{"kind", "事项"}, {"done_at", "完成时间"}, {"evidence", "佐证"}}
-
 // incidentDuty records that a duty was done, by the office or the
-// responsible unit's liaison. As on the pages, another unit's liaison is
-// refused (403); the first record of a duty stands (422 for a second).
+// responsible unit's liaison. Another unit's liaison is refused (403);
+// the first record of a duty stands (409 for a second).
 func (h *Handler) incidentDuty(w http.ResponseWriter, r *http.Request) {
-	p, ok := h.incidentReady(w, r, authz.IncidentFulfil)
+	p, ok := signedIn(w, r, h.Incidents != nil)
 	if !ok {
 		return
 	}
-	v, ok := h.incident(w, r)
-	if !ok {
-		return
-	}
-	if !seesIncident(p, authz.IncidentFulfil, v.UnitID) {
-		fail(w, r, errForbidden)
+	id, err := pathID(r)
+	if err != nil {
+		fail(w, r, err)
 		return
 	}
 	var in dutyInput
-	if err := readInput(r, &in, dutyFields.label); err != nil {
+	if err := readInput(r, &in); err != nil {
 		fail(w, r, err)
 		return
 	}
 	at, ok := instantOf(in.DoneAt)
 	if !ok {
-		writeProblems(w, "完成情况有误：", []problem{{"done_at", "完成时间", "请按 RFC 3339 填写，如 2026-03-05T14:30:00+08:00"}})
+		refuse(w, r, fault.Field("done_at", "api.problem.rfc3339"))
 		return
 	}
-	v, err := h.Incidents.Fulfil(r.Context(), httpauth.Actor(r), v.ID, in.Kind, at, in.Evidence)
-	answerIncident(w, r, http.StatusOK, "完成情况有误：", dutyFields, v, err)
+	v, err := h.Incidents.Fulfil(r.Context(), p, httpauth.Actor(r), id, in.Kind, at, in.Evidence)
+	if err != nil {
+		refuse(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, viewIncident(localizer(r), v))
 }

@@ -5,6 +5,7 @@ import (
 
 	"github.com/duban/duban/internal/emergency"
 	"github.com/duban/duban/internal/emergencysvc"
+	"github.com/duban/duban/internal/i18n"
 )
 
 // incidentView is a major incident as the API shows it, with where each
@@ -41,13 +42,13 @@ type incidentClock struct {
 	Actor       string `json:"actor"`
 }
 
-func viewIncident(v *emergencysvc.View) incidentView {
-	out := incidentView{ID: v.ID, Title: v.Title, Level: v.Level, LevelLabel: emergency.Level(v.Level).Label(), OccurredAt: v.OccurredAt,
+func viewIncident(loc i18n.Localizer, v *emergencysvc.View) incidentView {
+	out := incidentView{ID: v.ID, Title: v.Title, Level: v.Level, LevelLabel: loc.Code("emergency.level", v.Level, emergency.Level(v.Level).Label()), OccurredAt: v.OccurredAt,
 		UnitID: v.UnitID, Unit: v.Unit, Summary: v.Summary, CreatedBy: v.CreatedBy, CreatedAt: v.CreatedAt, Clocks: []incidentClock{}}
 	for _, c := range v.Clocks {
 		duty := v.Duties[c.Kind]
-		ic := incidentClock{Kind: c.Kind, Label: c.Label, WithinHours: int(c.Within.Hours()), DueAt: instant(c.Due), DoneAt: instant(c.Done),
-			State: c.State, StateLabel: emergency.StateLabel(c.State), LeftMinutes: int(c.Left / time.Minute), Why: c.Why,
+		ic := incidentClock{Kind: c.Kind, Label: loc.Code("emergency.duty", c.Kind, c.Label), WithinHours: int(c.Within.Hours()), DueAt: instant(c.Due), DoneAt: instant(c.Done),
+			State: c.State, StateLabel: loc.Code("emergency.state", c.State, emergency.StateLabel(c.State)), LeftMinutes: int(c.Left / time.Minute), Why: emergencysvc.Why(loc, emergency.Level(v.Level), c),
 			Evidence: duty.Evidence, Actor: duty.Actor}
 		out.Clocks = append(out.Clocks, ic)
 	}

@@ -38,7 +38,8 @@ var (
 // from the catalogue in the caller's language (Accept-Language, zh-CN by
 // default); internal errors are logged once here and not shown to the
 // caller. A service's refusal (fault.Error) is answered from fault's one
-// table: its fields as problems (422), its key as the message.
+// table: its fields as problems (422), its key as the message, with the
+// status of its code; a bare code as the code's own message.
 func fail(w http.ResponseWriter, r *http.Request, err error) {
 	loc := localizer(r)
 	if e := fault.As(err); e != nil && (len(e.Fields) > 0 || (e.Key != "" && !errors.Is(err, records.ErrClosed))) {
@@ -81,23 +82,25 @@ func fail(w http.ResponseWriter, r *http.Request, err error) {
 
 // failFault answers a refusal that names its fields or its reason: the
 // fields as problems under their labels (422), or the key as the message
-// with the code's status.
+// with the code's status. A field's label is the one the refusal gives
+// it (fault.Label), else fieldLabels' by its name; the key of a refusal
+// with fields is a problem of the whole, listed first.
 func failFault(w http.ResponseWriter, loc i18n.Localizer, e *fault.Error) {
-	args := faultArgs(e)
+	args := e.Pairs()
 	if len(e.Fields) > 0 {
 		out := make([]problem, 0, len(e.Fields))
 		for _, f := range slices.Sorted(maps.Keys(e.Fields)) {
-			p := problem{Field: f, Message: loc.T(e.Fields[f], args...)}
-			if key, ok := fieldLabels[f]; ok {
+			p := problem{Field: f, Message: loc.T(e.Fields[f], args...), Label: e.LabelOf(loc.T, f)}
+			if key, ok := fieldLabels[f]; ok && p.Label == "" {
 				p.Label = loc.T(key)
 			}
 			out = append(out, p)
 		}
-		heading := ""
 		if e.Key != "" {
-			heading = loc.T(e.Key, args...)
+			// A problem of the input as a whole, as the pages list it: first.
+			out = append([]problem{{Message: loc.T(e.Key, args...)}}, out...)
 		}
-		writeProblems(w, heading, out)
+		writeProblems(w, "", out)
 		return
 	}
 	var body apiError
@@ -105,18 +108,10 @@ func failFault(w http.ResponseWriter, loc i18n.Localizer, e *fault.Error) {
 	writeJSON(w, fault.Status(e), body)
 }
 
-// faultArgs are a refusal's placeholders as the catalogue takes them,
-// name/value pairs in name order.
-func faultArgs(e *fault.Error) []any {
-	var args []any
-	for _, k := range slices.Sorted(maps.Keys(e.Args)) {
-		args = append(args, k, e.Args[k])
-	}
-	return args
-}
-
 // fieldLabels name the fields of the services' inputs by catalogue key,
-// for problems that a client shows without its own form.
+// for problems that a client shows without its own form, where the
+// refusal names none itself (the ledger's fields, whose names mean the
+// same on every input that has them).
 var fieldLabels = map[string]string{
 	"file": "plans.field.file", "title": "plans.field.title", "doc_number": "plans.col.doc_number",
 	"issuer": "plans.field.issuer", "issued_on": "plans.field.issued_on", "year": "plans.field.year",
@@ -125,6 +120,8 @@ var fieldLabels = map[string]string{
 	"after": "plans.field.after", "at": "plans.field.at", "with": "plans.field.with",
 	"text": "plans.field.text", "goal": "task.goal", "owner": "task.owner", "requirement": "task.requirement",
 	"measure": "task.measure", "percent": "task.report.percent", "files": "task.files", "reason": "task.return.reason",
+	"username": "field.username", "password": "field.password", "display_name": "field.display_name", "role": "field.role",
+	"parent": "field.parent",
 }
 
 // badRequest is a problem with a request, a message of the catalogue

@@ -58,3 +58,32 @@ func TestFaultAnswered(t *testing.T) {
 		}
 	}
 }
+
+// TestFaultLabels: a refusal that names its fields is answered under
+// those names in the caller's language — a field with its part, a level
+// of a ladder with its number — ahead of fieldLabels; its key is the
+// problem of the whole, listed first; and the message says it all, for
+// a client that shows only the message.
+func TestFaultLabels(t *testing.T) {
+	err := &fault.Error{Code: fault.Invalid, Key: "assess.problem.all_zero",
+		Fields: map[string]string{"title": "error.required", "co_share": "assess.problem.range_0_1", "ladder.0.label": "rules.error.label_missing"},
+		Labels: map[string]fault.Label{"title": {Key: "assess.record.title"},
+			"co_share":       {Key: "assess.scheme.field.co_share", Group: "assess.scheme.group.key_work"},
+			"ladder.0.label": {Key: "rules.error.level", Args: map[string]any{"n": 1, "label": "藍色"}}}}
+	r := httptest.NewRequest("PUT", "/api/v1/x", nil)
+	r.Header.Set("Accept-Language", "zh-TW")
+	w := httptest.NewRecorder()
+	fail(w, r, err)
+	var body struct {
+		Error    struct{ Code, Message string } `json:"error"`
+		Problems []struct{ Field, Label, Message string }
+	}
+	if err := json.Unmarshal(w.Body.Bytes(), &body); err != nil {
+		t.Fatal(err)
+	}
+	want := "重點攻堅、日常考評與滿意度的分值不能全為 0；配合單位係數（重點攻堅考績）：應在 0–1 之間；督辦階梯第 1 級（藍色）：缺少名稱；事由：此項為必填項。"
+	if w.Code != http.StatusUnprocessableEntity || body.Error.Code != "invalid" || body.Error.Message != want || len(body.Problems) != 4 ||
+		body.Problems[0].Field != "" || body.Problems[1].Label != "配合單位係數（重點攻堅考績）" || body.Problems[3].Label != "事由" {
+		t.Errorf("%d %s\nwant %q", w.Code, w.Body.String(), want)
+	}
+}

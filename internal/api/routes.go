@@ -5,15 +5,12 @@ import (
 
 	"github.com/duban/duban/internal/fault"
 	"github.com/duban/duban/internal/services"
-
-	"github.com/duban/duban/internal/store"
 )
 
 // Handler serves the API over the services cli built: it translates
 // HTTP to service calls and back.
 type Handler struct {
 	*services.Services
-	Store *store.DB
 }
 
 // route is one endpoint; the table is also what the OpenAPI test checks

@@ -1,13 +1,9 @@
 package api
 
 import (
-	"maps"
 	"net/http"
-	"slices"
 	"strconv"
-	"strings"
 
-	"github.com/duban/duban/internal/fault"
 	"github.com/duban/duban/internal/httpauth"
 	"github.com/duban/duban/internal/supervise"
 )
@@ -23,7 +19,7 @@ func (h *Handler) rulesList(w http.ResponseWriter, r *http.Request) {
 	}
 	b, err := h.Supervision.Rules(r.Context(), c.Principal())
 	if err != nil {
-		rulesFail(w, r, err)
+		fail(w, r, err)
 		return
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"default": b.Default.Rules, "plans": b.Plans})
@@ -43,7 +39,7 @@ func (h *Handler) rulesPut(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err := h.Supervision.SaveRules(r.Context(), c.Principal(), httpauth.Actor(r), plan, in); err != nil {
-		rulesFail(w, r, err)
+		fail(w, r, err)
 		return
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"plan_id": plan, "rules": in})
@@ -56,7 +52,7 @@ func (h *Handler) rulesDelete(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err := h.Supervision.ClearRules(r.Context(), c.Principal(), httpauth.Actor(r), plan); err != nil {
-		rulesFail(w, r, err)
+		fail(w, r, err)
 		return
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"plan_id": plan, "cleared": true})
@@ -76,27 +72,4 @@ func rulesPlan(w http.ResponseWriter, r *http.Request) (*httpauth.Caller, int64,
 		return nil, 0, false
 	}
 	return c, plan, true
-}
-
-// rulesFail answers supervisionsvc's refusals: forbidden, and rules that
-// do not hold with every problem, at its field, in the caller's
-// language. The rest fail answers. It goes once fail reads every
-// fault.Error generically.
-func rulesFail(w http.ResponseWriter, r *http.Request, err error) {
-	e := fault.As(err)
-	switch {
-	case e != nil && e.Code == fault.Forbidden:
-		fail(w, r, errForbidden)
-	case e != nil && e.Code == fault.Invalid && len(e.Fields) > 0:
-		loc := localizer(r)
-		lines := []string{loc.T("api.error.invalid")}
-		for _, f := range slices.Sorted(maps.Keys(e.Fields)) {
-			lines = append(lines, f+": "+loc.T(e.Fields[f]))
-		}
-		var body apiError
-		body.Error.Code, body.Error.Message = "invalid", strings.Join(lines, "\n")
-		writeJSON(w, fault.Status(err), body)
-	default:
-		fail(w, r, err)
-	}
 }

@@ -11,9 +11,10 @@ import (
 	"github.com/duban/duban/internal/supervisionsvc"
 )
 
-// TestRulesRefusals: rules that do not hold are answered with every
-// problem at its field in the caller's language, as the rules page words
-// them; a refusal by role is a 403.
+// TestRulesRefusals: rules that do not hold are answered by fail, the one
+// translator, with every problem at its field in the caller's language, a
+// level's named by the level as the rules page names it (422); a refusal
+// by role is a 403.
 func TestRulesRefusals(t *testing.T) {
 	bad := supervise.Rules{RemindWorkdays: 61, Ladder: []supervise.Level{{Name: "blue", Label: "藍色督辦單", RectifyWorkdays: 0}}}
 	cases := []struct {
@@ -23,9 +24,9 @@ func TestRulesRefusals(t *testing.T) {
 		want   string
 	}{
 		{"zh-TW", supervisionsvc.CheckRules(bad), http.StatusUnprocessableEntity,
-			"請求內容有誤 (bad request)\nladder.0.rectify_workdays: 限期整改應為 1–60 個工作日\nremind_workdays: 到期前提醒應為 0–60 個工作日"},
+			"督辦階梯第 1 級（藍色督辦單）：限期整改應為 1–60 個工作日；到期前提醒應為 0–60 個工作日。"},
 		{"", supervisionsvc.CheckRules(bad), http.StatusUnprocessableEntity,
-			"请求内容有误 (bad request)\nladder.0.rectify_workdays: 限期整改应为 1–60 个工作日\nremind_workdays: 到期前提醒应为 0–60 个工作日"},
+			"督办阶梯第 1 级（藍色督辦單）：限期整改应为 1–60 个工作日；到期前提醒应为 0–60 个工作日。"},
 		{"", fault.ErrForbidden, http.StatusForbidden, "无权执行此操作 (not allowed for your role or unit)"},
 	}
 	for _, c := range cases {
@@ -34,7 +35,7 @@ func TestRulesRefusals(t *testing.T) {
 			r.Header.Set("Accept-Language", c.lang)
 		}
 		w := httptest.NewRecorder()
-		rulesFail(w, r, c.err)
+		fail(w, r, c.err)
 		var body apiError
 		if err := json.Unmarshal(w.Body.Bytes(), &body); err != nil {
 			t.Fatal(err)

@@ -3,14 +3,14 @@ package api
 import (
 	"time"
 
-	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/hotline"
+	"github.com/duban/duban/internal/i18n"
 	"github.com/duban/duban/internal/records"
 )
 
 // ticketView is a 12345 ticket as the API shows it: never the caller's
 // follow link, and the caller's name, phone and e-mail masked (张*,
-// 139****1111) for whoever may not see them.
+// 139****1111) by the service for whoever may not see them.
 type ticketView struct {
 	ID           int64      `json:"id"`
 	ServiceCode  string     `json:"service_code"`
@@ -51,21 +51,16 @@ type ticketDetail struct {
 	Events []records.TicketEvent `json:"events"`
 }
 
-// seesCaller is the pages' rule: the office, which takes the calls and
-// makes the return visits, sees the caller; the units handle the matter
-// and leaders read it without knowing who called.
-func seesCaller(p authz.Principal) bool { return p.Role == authz.Office }
-
-func viewTicket(t *records.Ticket, p authz.Principal, now time.Time) ticketView {
-	shown := *t
-	if !seesCaller(p) {
-		shown = t.Masked()
-	}
+// viewTicket shows t, masked already by the service when masked says
+// so, with its labels in loc's words.
+func viewTicket(loc i18n.Localizer, t *records.Ticket, masked bool, now time.Time) ticketView {
 	open := hotline.State(t.State).Pending()
-	return ticketView{ID: t.ID, ServiceCode: t.ServiceCode, ServiceName: t.ServiceName, Type: t.Type, TypeLabel: hotline.Type(t.Type).Label(),
-		Urgency: t.Urgency, Channel: t.Channel, Description: t.Description, Address: t.Address, Lat: t.Lat, Lon: t.Lon,
-		CallerName: shown.CallerName, CallerPhone: shown.CallerPhone, CallerEmail: shown.CallerEmail, CallerMasked: !seesCaller(p),
-		State: t.State, StateLabel: hotline.State(t.State).Label(), UnitID: t.UnitID, Unit: t.Unit, AssignedAt: t.AssignedAt,
-		SignedAt: t.SignedAt, DueAt: t.DueAt, Overdue: open && now.After(t.DueAt), Extension: t.Extension, Reopened: t.Reopened,
-		Answer: t.Answer, Verdict: t.Verdict, Resolved: t.Resolved, RedirectTo: t.RedirectTo, ReceivedAt: t.ReceivedAt, UpdatedAt: t.UpdatedAt}
+	return ticketView{ID: t.ID, ServiceCode: t.ServiceCode, ServiceName: t.ServiceName, Type: t.Type,
+		TypeLabel: loc.Code("hotline.type", t.Type, hotline.Type(t.Type).Label()),
+		Urgency:   t.Urgency, Channel: t.Channel, Description: t.Description, Address: t.Address, Lat: t.Lat, Lon: t.Lon,
+		CallerName: t.CallerName, CallerPhone: t.CallerPhone, CallerEmail: t.CallerEmail, CallerMasked: masked,
+		State: t.State, StateLabel: loc.Code("hotline.state", t.State, hotline.State(t.State).Label()), UnitID: t.UnitID, Unit: t.Unit,
+		AssignedAt: t.AssignedAt, SignedAt: t.SignedAt, DueAt: t.DueAt, Overdue: open && now.After(t.DueAt), Extension: t.Extension,
+		Reopened: t.Reopened, Answer: t.Answer, Verdict: t.Verdict, Resolved: t.Resolved, RedirectTo: t.RedirectTo,
+		ReceivedAt: t.ReceivedAt, UpdatedAt: t.UpdatedAt}
 }

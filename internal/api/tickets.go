@@ -7,12 +7,15 @@ import (
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/fault"
 	"github.com/duban/duban/internal/hotline"
+	"github.com/duban/duban/internal/hotlinesvc"
+	"github.com/duban/duban/internal/httpauth"
 	"github.com/duban/duban/internal/records"
 )
 
 // ready checks that the caller may do action and that the service
 // behind it runs (present); on failure it has answered: 403, or 404 for a
-// service this instance does not run.
+// service this instance does not run. (The assessment endpoints use it;
+// the citizen services check the action themselves: signedIn.)
 func (h *Handler) ready(w http.ResponseWriter, r *http.Request, action authz.Action, present bool) (authz.Principal, bool) {
 	c, err := allowed(r, action)
 	if err == nil && !present {
@@ -25,76 +28,91 @@ func (h *Handler) ready(w http.ResponseWriter, r *http.Request, action authz.Act
 	return c.Principal(), true
 }
 
-// ticketReady is ready for the hotline.
-func (h *Handler) ticketReady(w http.ResponseWriter, r *http.Request, action authz.Action) (authz.Principal, bool) {
-	return h.ready(w, r, action, h.Hotline != nil)
+// signedIn is the caller for a service that checks what they may do
+// itself, when that service runs (present); on failure it has answered:
+// 401 for nobody, 404 for a service this instance does not run.
+func signedIn(w http.ResponseWriter, r *http.Request, present bool) (authz.Principal, bool) {
+	c := httpauth.From(r.Context())
+	var err error
+	switch {
+	case c == nil:
+		err = errUnauthenticated
+	case !present:
+		err = fault.ErrNotFound
+	}
+	if err != nil {
+		fail(w, r, err)
+		return authz.Principal{}, false
+	}
+	return c.Principal(), true
 }
 
 // ticketFilter reads the list filters of a request: state, unit, limit
-// (50 by default, at most 500, as for tasks) and offset.
-func ticketFilter(r *http.Request) (records.TicketFilter, error) {
+// (50 by default, at most 500, as for tasks), offset, and the order:
+// newest first by default, or order=desk, the desk's (triage first, then
+// the earliest deadline).
+func ticketFilter(r *http.Request) (records.TicketFilter, hotlinesvc.Order, error) {
 	q := r.URL.Query()
 	f := records.TicketFilter{State: q.Get("state")}
 	if f.State != "" && hotline.State(f.State).Label() == "" {
-		return f, errBadRequestf("state 应为 triage、assigned、accepted、answered、closed 或 redirected")
+		return f, 0, errInvalid("api.problem.ticket_state")
 	}
 	if v := q.Get("unit"); v != "" {
 		n, err := strconv.ParseInt(v, 10, 64)
 		if err != nil || n <= 0 {
-			return f, errBadRequestf("unit 应为单位 id")
+			return f, 0, errInvalid("api.problem.ticket_unit")
 		}
 		f.UnitID = n
 	}
+	order := hotlinesvc.Newest
+	switch q.Get("order") {
+	case "", "newest":
+	case "desk":
+		order = hotlinesvc.Desk
+	default:
+		return f, 0, errInvalid("api.problem.ticket_order")
+	}
 	var err error
 	if f.Limit, err = queryInt(r, "limit"); err != nil {
-		return f, err
+		return f, 0, err
 	}
 	if f.Limit == 0 {
 		f.Limit = 50
 	}
 	f.Limit = min(f.Limit, 500)
 	f.Offset, err = queryInt(r, "offset")
-	return f, err
+	return f, order, err
 }
 
-// ticketList lists tickets, newest first; a liaison sees only those
-// routed to their units, as on the pages.
+// ticketList lists the tickets the caller may read (a liaison: those
+// routed to their units), the caller masked as the service decides.
 func (h *Handler) ticketList(w http.ResponseWriter, r *http.Request) {
-	p, ok := h.ticketReady(w, r, authz.TicketRead)
+	p, ok := signedIn(w, r, h.Hotline != nil)
 	if !ok {
 		return
 	}
-	f, err := ticketFilter(r)
+	f, order, err := ticketFilter(r)
 	if err != nil {
 		fail(w, r, err)
 		return
 	}
-	if p.Role == authz.Liaison {
-		f.Scoped, f.ScopeUnits = true, p.Units
-	}
-	tickets, err := h.Store.FindTickets(r.Context(), f)
+	tickets, total, err := h.Hotline.List(r.Context(), p, f, order)
 	if err != nil {
-		fail(w, r, err)
-		return
-	}
-	total, err := h.Store.CountTickets(r.Context(), f)
-	if err != nil {
-		fail(w, r, err)
+		refuse(w, r, err)
 		return
 	}
 	now := h.Hotline.Now()
 	items := make([]ticketView, len(tickets))
 	for i := range tickets {
-		items[i] = viewTicket(&tickets[i], p, now)
+		items[i] = viewTicket(localizer(r), &tickets[i], !authz.SeesPersonalData(p), now)
 	}
 	writeJSON(w, http.StatusOK, list[ticketView]{Items: items, Total: total})
 }
 
 // ticketGet returns one ticket with its steps. Another unit's ticket is
-// not found for a liaison, as on the pages: its existence is none of
-// theirs.
+// not found for a liaison: its existence is none of theirs.
 func (h *Handler) ticketGet(w http.ResponseWriter, r *http.Request) {
-	p, ok := h.ticketReady(w, r, authz.TicketRead)
+	p, ok := signedIn(w, r, h.Hotline != nil)
 	if !ok {
 		return
 	}
@@ -103,19 +121,14 @@ func (h *Handler) ticketGet(w http.ResponseWriter, r *http.Request) {
 		fail(w, r, err)
 		return
 	}
-	t, err := h.Store.FindTicket(r.Context(), id)
-	if err == nil && !authz.Can(p, authz.TicketRead, authz.Resource{Units: []int64{t.UnitID}}) {
-		err = fault.ErrNotFound
-	}
+	d, err := h.Hotline.Get(r.Context(), p, id)
 	if err != nil {
-		fail(w, r, err)
+		refuse(w, r, err)
 		return
 	}
-	d, err := h.ticketDetail(r, t, p)
-	reply(w, r, http.StatusOK, d, err)
+	writeJSON(w, http.StatusOK, h.ticketDetail(r, d))
 }
 
-func (h *Handler) ticketDetail(r *http.Request, t *records.Ticket, p authz.Principal) (ticketDetail, error) {
-	events, err := h.Store.TicketEvents(r.Context(), t.ID)
-	return ticketDetail{ticketView: viewTicket(t, p, h.Hotline.Now()), Events: events}, err
+func (h *Handler) ticketDetail(r *http.Request, d *hotlinesvc.Detail) ticketDetail {
+	return ticketDetail{ticketView: viewTicket(localizer(r), &d.Ticket, d.CallerMasked, h.Hotline.Now()), Events: d.Events}
 }

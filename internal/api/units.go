@@ -8,14 +8,14 @@ import (
 
 // unitList returns the unit registry.
 func (h *Handler) unitList(w http.ResponseWriter, r *http.Request) {
-	p, _, err := signedIn(r)
+	p, _, err := principalOf(r)
 	if err != nil {
 		fail(w, r, err)
 		return
 	}
 	units, err := h.Admin.Units(r.Context(), p)
 	if err != nil {
-		fail(w, r, refused(err))
+		fail(w, r, err)
 		return
 	}
 	writeJSON(w, http.StatusOK, list[records.Unit]{Items: nonNilSlice(units), Total: len(units)})
@@ -31,7 +31,7 @@ type unitInput struct {
 
 // unitCreate registers a unit; with no kind it is of kind "other".
 func (h *Handler) unitCreate(w http.ResponseWriter, r *http.Request) {
-	p, actor, err := signedIn(r)
+	p, actor, err := principalOf(r)
 	if err != nil {
 		fail(w, r, err)
 		return
@@ -58,7 +58,7 @@ func (h *Handler) unitCreate(w http.ResponseWriter, r *http.Request) {
 		c.Email = *in.Email
 	}
 	u, err := h.Admin.CreateUnit(r.Context(), p, actor, c)
-	reply(w, r, http.StatusCreated, u, refused(err))
+	reply(w, r, http.StatusCreated, u, err)
 }
 
 // unitUpdate renames, moves or re-aliases a unit: the fields given, the
@@ -75,7 +75,7 @@ func (h *Handler) unitUpdate(w http.ResponseWriter, r *http.Request) {
 	}
 	u, err := h.Admin.UpdateUnit(r.Context(), p, actor, id, records.UnitUpdate{Name: in.Name, ParentID: in.ParentID,
 		Kind: in.Kind, Aliases: in.Aliases, Email: in.Email})
-	reply(w, r, http.StatusOK, u, refused(err))
+	reply(w, r, http.StatusOK, u, err)
 }
 
 func nonNilSlice[T any](s []T) []T {

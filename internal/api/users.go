@@ -11,14 +11,14 @@ import (
 
 // userList lists the accounts, for the system and security administrators.
 func (h *Handler) userList(w http.ResponseWriter, r *http.Request) {
-	p, _, err := signedIn(r)
+	p, _, err := principalOf(r)
 	if err != nil {
 		fail(w, r, err)
 		return
 	}
 	all, err := h.Admin.Users(r.Context(), p)
 	if err != nil {
-		fail(w, r, refused(err))
+		fail(w, r, err)
 		return
 	}
 	loc := localizer(r)
@@ -34,7 +34,7 @@ func (h *Handler) userList(w http.ResponseWriter, r *http.Request) {
 // grant (三员分立). With no password given the answer carries a one-time
 // password, shown this once.
 func (h *Handler) userCreate(w http.ResponseWriter, r *http.Request) {
-	p, actor, err := signedIn(r)
+	p, actor, err := principalOf(r)
 	if err != nil {
 		fail(w, r, err)
 		return
@@ -52,7 +52,7 @@ func (h *Handler) userCreate(w http.ResponseWriter, r *http.Request) {
 	a, oneTime, err := h.Admin.CreateUser(r.Context(), p, actor, adminsvc.NewUser{Username: in.Username,
 		DisplayName: in.DisplayName, Role: authz.Role(in.Role), Password: in.Password})
 	if err != nil {
-		fail(w, r, refused(err))
+		fail(w, r, err)
 		return
 	}
 	writeJSON(w, http.StatusCreated, createdUser{viewAccount(localizer(r), a), oneTime})
@@ -68,7 +68,7 @@ type createdUser struct {
 // replyUser answers with the account, or with err.
 func replyUser(w http.ResponseWriter, r *http.Request, a adminsvc.Account, err error) {
 	if err != nil {
-		fail(w, r, refused(err))
+		fail(w, r, err)
 		return
 	}
 	writeJSON(w, http.StatusOK, viewAccount(localizer(r), a))
@@ -113,7 +113,7 @@ func (h *Handler) userGrant(w http.ResponseWriter, r *http.Request) {
 	if in.Role == nil {
 		// Only an explicit "" takes the role away, never a body that
 		// forgot it.
-		fail(w, r, refused(fault.Field("role", "error.required")))
+		fail(w, r, fault.Field("role", "error.required"))
 		return
 	}
 	a, err := h.Admin.Grant(r.Context(), p, actor, id, authz.Role(*in.Role), in.Units)
@@ -138,7 +138,7 @@ func (h *Handler) userLogoutAll(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err := h.Admin.LogoutEverywhere(r.Context(), p, actor, id); err != nil {
-		fail(w, r, refused(err))
+		fail(w, r, err)
 		return
 	}
 	w.WriteHeader(http.StatusNoContent)
@@ -147,7 +147,7 @@ func (h *Handler) userLogoutAll(w http.ResponseWriter, r *http.Request) {
 // callOn reads who calls and the path's account id; on failure it has
 // answered already and ok is false.
 func (h *Handler) callOn(w http.ResponseWriter, r *http.Request) (p authz.Principal, actor audit.Actor, id int64, ok bool) {
-	p, actor, err := signedIn(r)
+	p, actor, err := principalOf(r)
 	if err == nil {
 		id, err = pathID(r)
 	}

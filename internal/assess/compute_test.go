@@ -7,6 +7,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -293,7 +294,8 @@ func TestSatisfactionBasis(t *testing.T) {
 }
 
 // TestDefaultIsValid: the default scheme holds; a bad one names each
-// field that does not, in the reader's language.
+// field that does not, by the scheme form's name and part, with the key
+// of what is wrong; an empty name, a NaN and a scheme worth nothing too.
 func TestDefaultIsValid(t *testing.T) {
 	if err := Default().Validate(); err != nil {
 		t.Fatal(err)
@@ -301,25 +303,36 @@ func TestDefaultIsValid(t *testing.T) {
 	bad := Default()
 	bad.CoShare, bad.KeyWork.Late = 2, -1
 	bad.Incentive.Bonus["accountability"] = 3
+	bad.Incentive.Bonus["medal"] = 1
 	bad.Daily.Notice["orange"] = 101
+	bad.Daily.Notice["purple"] = 50 // an office's own level within range holds
 	var ps Problems
 	if err := bad.Validate(); !errors.As(err, &ps) || len(ps) != 4 {
 		t.Fatalf("Validate() = %v, want four problems", err)
 	}
-	for _, f := range []string{"co_share", "late", "bonus.accountability", "notice.orange"} {
-		if !ps.Has(f) {
-			t.Errorf("Validate() = %v, want it to name %s", ps, f)
+	want := Problems{
+		{Field: "late", Label: "assess.scheme.field.late", Group: "assess.scheme.group.key_work", Key: "assess.problem.range_0_1"},
+		{Field: "co_share", Label: "assess.scheme.field.co_share", Group: "assess.scheme.group.key_work", Key: "assess.problem.range_0_1"},
+		{Field: "notice", Key: "assess.problem.notice_level", Args: map[string]string{"level": "orange"}},
+		{Field: "bonus", Key: "assess.problem.bonus_kind", Args: map[string]string{"kind": "accountability、medal"}},
+	}
+	if !reflect.DeepEqual(ps, want) {
+		t.Errorf("Validate() = %#v\nwant %#v", ps, want)
+	}
+	for _, p := range ps {
+		for _, key := range []string{p.Label, p.Group, p.Key} {
+			if key != "" && !i18n.Has(key) {
+				t.Errorf("%s: %s is not in the catalogue", p.Field, key)
+			}
 		}
 	}
-	cn, tw := strings.Join(ps.Explain(zhCN), "\n"), strings.Join(ps.Explain(zhTW), "\n")
-	for _, w := range []string{"配合单位系数（重点攻坚考绩）应在 0–1 之间", "逾期完成得分比例（重点攻坚考绩）应在 0–1 之间",
-		"加分项 accountability 不是亮点、创新或表扬", "督办单（orange）扣分应在 0–100 之间"} {
-		if !strings.Contains(cn, w) {
-			t.Errorf("zh-CN problems %q lack %q", cn, w)
-		}
-	}
-	if !strings.Contains(tw, "配合單位係數（重點攻堅考績）應在 0–1 之間") {
-		t.Errorf("zh-TW problems %q", tw)
+	worthless := Default()
+	worthless.Name, worthless.MinTasks, worthless.Incentive.Cap = " ", 1001, math.NaN()
+	worthless.KeyWork.Points, worthless.Daily.Points, worthless.Satisfaction.Points = 0, 0, 0
+	ps = nil
+	if err := worthless.Validate(); !errors.As(err, &ps) || len(ps) != 4 || !ps.Has("name") || !ps.Has("min_tasks") || !ps.Has("cap") ||
+		ps[3].Field != "" || ps[3].Key != "assess.problem.all_zero" {
+		t.Errorf("Validate() = %v, want name, min_tasks, cap and the whole", ps)
 	}
 }
 

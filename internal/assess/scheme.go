@@ -21,6 +21,7 @@ package assess
 import (
 	"maps"
 	"slices"
+	"strings"
 )
 
 // Scheme is an office's scoring rules. They are data: the office edits and
@@ -117,51 +118,45 @@ func Default() Scheme {
 	}
 }
 
-// bounds are the ranges of a scheme's numbers, by the problem that says
-// a number is out of its range.
-var bounds = map[string][2]float64{"assess.problem.range_0_1": {0, 1}, "assess.problem.range_0_100": {0, 100},
-	"assess.problem.range_0_1000": {0, 1000}, "assess.problem.range_weight": {0.1, 1000}}
-
 // Validate reports every problem at once (Problems), so that an office
-// fixes its scheme in one pass. A field is named as the scheme form names
-// it (assess.scheme.field.*), with its part (assess.scheme.group.*).
+// fixes its scheme in one pass: a name left empty, each number out of its
+// range (Numbers) named as the scheme form names it, with its part; an
+// office's own notice level out of 0–100 and a bonus for what is no
+// bonus, each listed at its map; and, for the whole, a scheme worth
+// nothing.
 func (s Scheme) Validate() error {
 	var ps Problems
-	in := func(field, group string, v float64, key string) {
-		if b := bounds[key]; v < b[0] || v > b[1] {
-			ps = append(ps, Problem{Field: field, Label: "assess.scheme.field." + field, Group: "assess.scheme.group." + group, Key: key})
+	if strings.TrimSpace(s.Name) == "" {
+		ps = append(ps, Problem{Field: FieldName, Label: LabelKey(FieldName), Key: "error.required"})
+	}
+	if !minTasks.holds(float64(s.MinTasks)) {
+		ps = append(ps, Problem{Field: FieldMinTasks, Label: LabelKey(FieldMinTasks), Key: minTasks.Problem})
+	}
+	for _, n := range Numbers {
+		if !n.holds(n.Get(&s)) {
+			ps = append(ps, Problem{Field: n.Field, Label: LabelKey(n.Field), Group: PartKey(n.Part), Key: n.Problem})
 		}
 	}
-	in("lead_share", PartKeyWork, s.LeadShare, "assess.problem.range_0_1")
-	in("co_share", PartKeyWork, s.CoShare, "assess.problem.range_0_1")
-	in("default_weight", PartKeyWork, s.DefaultWeight, "assess.problem.range_weight")
-	in("min_tasks", "scheme", float64(s.MinTasks), "assess.problem.range_0_1000")
-	in("key_work", PartKeyWork, s.KeyWork.Points, "assess.problem.range_0_1000")
-	in("on_time", PartKeyWork, s.KeyWork.OnTime, "assess.problem.range_0_1")
-	in("late", PartKeyWork, s.KeyWork.Late, "assess.problem.range_0_1")
-	in("unfinished", PartKeyWork, s.KeyWork.Unfinished, "assess.problem.range_0_1")
-	in("daily", PartDaily, s.Daily.Points, "assess.problem.range_0_1000")
-	in("press", PartDaily, s.Daily.Press, "assess.problem.range_0_100")
-	in("report_missing", PartDaily, s.Daily.ReportMissing, "assess.problem.range_0_100")
+	// Levels and kinds the form has no field for: named in the message,
+	// all of them in one problem at their map.
+	var levels, kinds []string
 	for _, level := range slices.Sorted(maps.Keys(s.Daily.Notice)) {
-		if v := s.Daily.Notice[level]; !defaultLevels[level] && (v < 0 || v > 100) {
-			// An office's own level has no name in the form's catalogue.
-			ps = append(ps, Problem{Field: "notice." + level, Key: "assess.problem.notice_level", Args: map[string]string{"level": level}})
-			continue
+		if v := s.Daily.Notice[level]; !defaultLevels[level] && !(v >= 0 && v <= 100) {
+			levels = append(levels, level)
 		}
-		in("notice."+level, PartDaily, s.Daily.Notice[level], "assess.problem.range_0_100")
 	}
 	for _, kind := range slices.Sorted(maps.Keys(s.Incentive.Bonus)) {
 		if RecordLabel(kind) == "" || kind == RecordAccountability {
-			ps = append(ps, Problem{Field: "bonus." + kind, Key: "assess.problem.bonus_kind", Args: map[string]string{"kind": kind}})
-			continue
+			kinds = append(kinds, kind)
 		}
-		in("bonus."+kind, PartIncentive, s.Incentive.Bonus[kind], "assess.problem.range_0_100")
 	}
-	in("cap", PartIncentive, s.Incentive.Cap, "assess.problem.range_0_1000")
-	in("accountability", PartIncentive, s.Incentive.Accountability, "assess.problem.range_0_1000")
-	in("satisfaction", PartSatisfaction, s.Satisfaction.Points, "assess.problem.range_0_1000")
-	if s.KeyWork.Points+s.Daily.Points+s.Satisfaction.Points <= 0 {
+	if len(levels) > 0 {
+		ps = append(ps, Problem{Field: "notice", Key: "assess.problem.notice_level", Args: map[string]string{"level": strings.Join(levels, "、")}})
+	}
+	if len(kinds) > 0 {
+		ps = append(ps, Problem{Field: "bonus", Key: "assess.problem.bonus_kind", Args: map[string]string{"kind": strings.Join(kinds, "、")}})
+	}
+	if !(s.KeyWork.Points+s.Daily.Points+s.Satisfaction.Points > 0) {
 		ps = append(ps, Problem{Key: "assess.problem.all_zero"})
 	}
 	if len(ps) == 0 {

@@ -3,6 +3,8 @@ package assesssvc
 import (
 	"context"
 	"errors"
+	"net/http"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -12,6 +14,7 @@ import (
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/fault"
 	"github.com/duban/duban/internal/hotline"
+	"github.com/duban/duban/internal/i18n"
 	"github.com/duban/duban/internal/ledger"
 	"github.com/duban/duban/internal/plandoc"
 	"github.com/duban/duban/internal/records"
@@ -201,56 +204,57 @@ func TestSchemeDraftForTheOffice(t *testing.T) {
 	}
 }
 
-// TestSchemeProblems: each number out of its range, a name left empty, a
-// bonus for what is no bonus and a scheme worth nothing are refused with
-// the field's key; the form's words for numbers too; assess's own check
-// finds nothing the fields let through.
+// TestSchemeProblems: the service refuses what assess.Scheme.Validate
+// finds, each key at its field with the scheme form's label and part; a
+// name left empty, a bonus for what is no bonus and a scheme worth
+// nothing too; the form's values that are no numbers at their fields,
+// with the other values' problems beside them.
 func TestSchemeProblems(t *testing.T) {
 	f := newFixture(t, storetest.Kinds()[0])
 	ctx := context.Background()
-	for _, sf := range SchemeFields {
+	for _, n := range assess.Numbers {
 		s := assess.Default()
-		sf.Set(&s, sf.Max+1)
+		n.Set(&s, n.Max+1)
 		err := checkScheme(s)
-		if e := fault.As(err); e == nil || e.Fields[sf.Key] != sf.Problem || len(e.Fields) != 1 {
-			t.Errorf("%s = %v: %v", sf.Key, sf.Max+1, err)
-		}
-		if s.Validate() == nil {
-			t.Errorf("%s = %v passes assess's check", sf.Key, sf.Max+1)
+		want := fault.Label{Key: "assess.scheme.field." + n.Field, Group: "assess.scheme.group." + n.Part}
+		if e := fault.As(err); e == nil || e.Fields[n.Field] != n.Problem || len(e.Fields) != 1 || !reflect.DeepEqual(e.Labels[n.Field], want) {
+			t.Errorf("%s = %v: %v", n.Field, n.Max+1, err)
 		}
 	}
 	s := assess.Default()
 	s.Name, s.MinTasks, s.Incentive.Bonus = " ", -1, map[string]float64{assess.RecordAccountability: 1}
 	s.Daily.Notice["orange"] = 200
 	_, err := f.svc.SaveDraft(ctx, f.office, f.actor, s)
-	if e := fault.As(err); e == nil || e.Fields["name"] != "error.required" || e.Fields["min_tasks"] != "assess.problem.min_tasks" ||
-		e.Fields["bonus.accountability"] != "assess.problem.bonus_only" || e.Fields["notice.orange"] != "assess.problem.between_0_100" {
-		t.Errorf("a scheme of many problems: %v", err)
+	if e := fault.As(err); e == nil || e.Fields["name"] != "error.required" || e.Fields["min_tasks"] != "assess.problem.range_0_1000" ||
+		e.Fields["bonus"] != "assess.problem.bonus_kind" || e.Fields["notice"] != "assess.problem.notice_level" ||
+		e.Args["kind"] != "accountability" || e.Args["level"] != "orange" || fault.Status(err) != http.StatusUnprocessableEntity {
+		t.Errorf("a scheme of many problems: %v %v", err, e.Args)
 	}
 	s = assess.Default()
 	s.KeyWork.Points, s.Daily.Points, s.Satisfaction.Points = 0, 0, 0
-	if _, err := f.svc.SaveDraft(ctx, f.office, f.actor, s); !errors.Is(err, fault.New(fault.Invalid, "assess.problem.scheme_empty")) {
+	if _, err := f.svc.SaveDraft(ctx, f.office, f.actor, s); !errors.Is(err, fault.New(fault.Invalid, "assess.problem.all_zero")) {
 		t.Errorf("a scheme worth nothing: %v", err)
 	}
 
-	form := map[string]string{FieldName: "", FieldMinTasks: "2"}
+	form := map[string]string{assess.FieldName: "", assess.FieldMinTasks: "2"}
 	def := assess.Default()
-	for _, sf := range SchemeFields {
-		form[sf.Key] = "1"
-		if sf.Max > 1 {
-			form[sf.Key] = "5"
+	for _, n := range assess.Numbers {
+		form[n.Field] = "1"
+		if n.Max > 1 {
+			form[n.Field] = "5"
 		}
 	}
-	form["co_share"], form["late"], form[FieldMinTasks] = "两", "NaN", "2.5"
+	form["co_share"], form["late"], form[assess.FieldMinTasks] = "两", "NaN", "2.5"
 	_, err = f.svc.SaveDraftForm(ctx, f.office, f.actor, form)
-	if e := fault.As(err); e == nil || e.Fields["co_share"] != "error.number_invalid" || e.Fields[FieldMinTasks] != "assess.problem.min_tasks" ||
-		e.Fields["late"] != "assess.problem.between_0_1" {
+	if e := fault.As(err); e == nil || e.Fields["co_share"] != "error.number_invalid" || e.Fields[assess.FieldMinTasks] != "assess.problem.min_tasks" ||
+		e.Fields["late"] != "assess.problem.range_0_1" || e.Labels["late"].Group != "assess.scheme.group.key_work" ||
+		e.Labels["co_share"].Key != "assess.scheme.field.co_share" {
 		t.Errorf("the form's words for numbers: %v", err)
 	}
 	if _, err := f.svc.SaveDraftForm(ctx, f.liaisonA, f.actor, form); !errors.Is(err, fault.ErrForbidden) {
 		t.Errorf("a liaison's form: %v", err)
 	}
-	form["co_share"], form["late"], form[FieldMinTasks] = "0.5", "0.6", "2"
+	form["co_share"], form["late"], form[assess.FieldMinTasks] = "0.5", "0.6", "2"
 	v, err := f.svc.SaveDraftForm(ctx, f.office, f.actor, form)
 	if err != nil || v.Scheme.Name != def.Name || v.Scheme.CoShare != 0.5 || v.Scheme.MinTasks != 2 || v.Scheme.Daily.Notice["red"] != 5 {
 		t.Errorf("the form saved %+v, %v", v.Scheme, err)
@@ -290,7 +294,8 @@ func TestRecords(t *testing.T) {
 			} {
 				r := good
 				c.edit(&r)
-				if _, err := f.svc.AddRecord(ctx, f.office, f.actor, r); fault.As(err) == nil || fault.As(err).Fields[c.field] != c.key {
+				if _, err := f.svc.AddRecord(ctx, f.office, f.actor, r); fault.As(err) == nil || fault.As(err).Fields[c.field] != c.key ||
+					!i18n.Has(fault.As(err).Labels[c.field].Key) {
 					t.Errorf("%s: %v", c.name, err)
 				}
 			}

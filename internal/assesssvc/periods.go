@@ -16,7 +16,8 @@ func (s *Service) Period(key string) (ledger.Period, error) {
 	}
 	p, err := ledger.ParsePeriod(key)
 	if err != nil {
-		return p, &fault.Error{Code: fault.Invalid, Fields: map[string]string{"period": "assess.problem.period"}, Err: err}
+		return p, &fault.Error{Code: fault.Invalid, Fields: map[string]string{"period": "assess.problem.period"},
+			Labels: map[string]fault.Label{"period": {Key: "assess.period"}}, Err: err}
 	}
 	return p, nil
 }

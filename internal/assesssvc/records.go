@@ -19,7 +19,33 @@ const (
 	problemUnit       = "assess.problem.record_unit"
 	problemTaskNumber = "assess.problem.task_number_format"
 	problemDate       = "error.date_invalid"
+	problemRequired   = "error.required"
 )
+
+// recordLabels name a record's fields as the records form does.
+var recordLabels = map[string]fault.Label{
+	"unit_id": {Key: "field.unit_name"}, "kind": {Key: "assess.record.kind"}, "title": {Key: "assess.record.title"},
+	"on": {Key: "assess.record.on"}, "task_ids": {Key: "assess.record.tasks"}, "event_keys": {Key: "assess.record.notices"},
+	"reason": {Key: "assess.record.revoke_reason"},
+}
+
+// recordRefusal puts the records form's labels on a refusal at a record's
+// fields, the store's (a task or notice cited that does not exist) too;
+// any other error passes as it is.
+func recordRefusal(err error) error {
+	e := fault.As(err)
+	if e == nil || len(e.Fields) == 0 {
+		return err
+	}
+	named := *e
+	named.Labels = map[string]fault.Label{}
+	for f := range e.Fields {
+		if l, ok := recordLabels[f]; ok {
+			named.Labels[f] = l
+		}
+	}
+	return &named
+}
 
 // Records lists the 激励/问责 records f selects, newest first, for whoever
 // may read the ledger; a liaison gets their own units' records only.
@@ -91,9 +117,10 @@ func (s *Service) AddRecord(ctx context.Context, p authz.Principal, actor audit.
 		}
 	}
 	if len(bad) > 0 {
-		return 0, &fault.Error{Code: fault.Invalid, Fields: bad}
+		return 0, recordRefusal(&fault.Error{Code: fault.Invalid, Fields: bad})
 	}
-	return s.Store.AddAssessRecord(ctx, actor, r)
+	id, err := s.Store.AddAssessRecord(ctx, actor, r)
+	return id, recordRefusal(err)
 }
 
 // RevokeRecord withdraws a record with the reason, for the office: it no
@@ -105,7 +132,7 @@ func (s *Service) RevokeRecord(ctx context.Context, p authz.Principal, actor aud
 	}
 	reason = strings.TrimSpace(reason)
 	if reason == "" {
-		return fault.Field("reason", problemRequired)
+		return recordRefusal(fault.Field("reason", problemRequired))
 	}
 	return s.Store.RevokeAssessRecord(ctx, actor, id, reason)
 }
@@ -117,7 +144,7 @@ func TaskNumbers(s string) ([]int64, error) {
 	for _, f := range List(s) {
 		id, err := strconv.ParseInt(strings.TrimPrefix(strings.ToLower(f), "t"), 10, 64)
 		if err != nil || id <= 0 {
-			return nil, &fault.Error{Code: fault.Invalid, Fields: map[string]string{"task_ids": problemTaskNumber}}
+			return nil, recordRefusal(fault.Field("task_ids", problemTaskNumber))
 		}
 		out = append(out, id)
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/duban/duban/internal/assess"
 	"github.com/duban/duban/internal/audit"
+	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/hotline"
 	"github.com/duban/duban/internal/hotlinesvc"
 	"github.com/duban/duban/internal/i18n"
@@ -50,6 +51,8 @@ func TestHotlineSatisfaction(t *testing.T) {
 			}
 			zjj, cgj, czj := ids["市住建局"], ids["市城管局"], ids["市财政局"]
 			agent := audit.Actor{Username: "jiexian"}
+			office := authz.Principal{Username: agent.Username, Role: authz.Office}
+			unitP := authz.Principal{Username: "unit", Role: authz.Liaison, Units: []int64{zjj, cgj}}
 			if err := db.SaveTicketService(ctx, agent, records.TicketService{Code: "cs-wy", Name: "物业管理", Path: "城乡建设/物业管理",
 				Type: "complaint", UnitID: zjj, Active: true}); err != nil {
 				t.Fatal(err)
@@ -69,16 +72,16 @@ func TestHotlineSatisfaction(t *testing.T) {
 			}
 			conclude := func(id int64, verdict hotline.Satisfaction) {
 				t.Helper()
-				must(hl.Sign(ctx, audit.Actor{Username: "unit"}, id))
-				must(hl.Answer(ctx, audit.Actor{Username: "unit"}, id, "已处理"))
-				must(hl.Visit(ctx, agent, id, verdict, verdict != hotline.Dissatisfied))
+				must(hl.Sign(ctx, unitP, audit.Actor{Username: "unit"}, id))
+				must(hl.Answer(ctx, unitP, audit.Actor{Username: "unit"}, id, "已处理"))
+				must(hl.Visit(ctx, office, agent, id, verdict, verdict != hotline.Dissatisfied))
 			}
 			// 市住建局: three tickets in March, one satisfied, one not, one still open.
 			conclude(receive("cs-wy").ID, hotline.Satisfied)
 			conclude(receive("cs-wy").ID, hotline.Dissatisfied)
 			// 市城管局: one ticket routed from triage, not yet visited.
 			b := receive("")
-			must(hl.Assign(ctx, agent, b.ID, cgj))
+			must(hl.Assign(ctx, office, agent, b.ID, cgj))
 			clock = time.Date(2026, 3, 31, 23, 30, 0, 0, cst)
 			open := receive("cs-wy")
 			// After the quarter, China time (still 31 March in UTC): not the quarter's.

@@ -15,12 +15,25 @@ import (
 // kilobytes, an .ics of several years some tens.
 const MaxScheduleBytes = 1 << 20
 
+// refusal is an invalid input at field with the catalogue key and its
+// placeholders as name/value pairs; cause is for the log.
+func refusal(field, key string, cause error, args ...any) *fault.Error {
+	e := &fault.Error{Code: fault.Invalid, Fields: map[string]string{field: key}, Err: cause}
+	for i := 0; i+1 < len(args); i += 2 {
+		if e.Args == nil {
+			e.Args = map[string]any{}
+		}
+		e.Args[args[i].(string)] = args[i+1]
+	}
+	return e
+}
+
 // ParseSchedule reads an uploaded schedule — the JSON form of the
-// official notice, or an .ics calendar — by its name's extension, naming
-// the file in any error.
+// official notice, or an .ics calendar — by its name's extension. A
+// refusal is at the field "file" and names the file.
 func ParseSchedule(name string, data []byte) ([]workday.Day, error) {
 	if len(data) > MaxScheduleBytes {
-		return nil, fmt.Errorf("%s: 文件超过 %d KB，不像是节假日安排: %w", name, MaxScheduleBytes>>10, fault.ErrInvalid)
+		return nil, refusal("file", "calendar.error.too_large", nil, "name", name, "kb", MaxScheduleBytes>>10)
 	}
 	var days []workday.Day
 	var err error
@@ -30,13 +43,14 @@ func ParseSchedule(name string, data []byte) ([]workday.Day, error) {
 	case ".ics":
 		days, err = workday.ParseICS(bytes.NewReader(data))
 	default:
-		return nil, fmt.Errorf("%s: 只接受 .json（放假安排）或 .ics（日历）文件: %w", name, fault.ErrInvalid)
+		return nil, refusal("file", "calendar.error.file_kind", nil, "name", name)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("%s: %s: %w", name, strings.TrimPrefix(err.Error(), "workday: "), fault.ErrInvalid)
+		// The parser's detail (line, position) says where; it is technical.
+		return nil, refusal("file", "calendar.error.unreadable", err, "name", name, "detail", strings.TrimPrefix(err.Error(), "workday: "))
 	}
 	if len(days) == 0 {
-		return nil, fmt.Errorf("%s: 文件中没有任何日期: %w", name, fault.ErrInvalid)
+		return nil, refusal("file", "calendar.error.no_days", nil, "name", name)
 	}
 	return days, nil
 }
@@ -57,7 +71,7 @@ func Correction(date time.Time, set, name string) (workday.Day, error) {
 	switch set {
 	case SetOff:
 		if name == "" {
-			return workday.Day{}, fmt.Errorf("%s 改为休息日需写明节日名称（如 三月三）: %w", d.Format(time.DateOnly), fault.ErrInvalid)
+			return workday.Day{}, refusal("name", "calendar.error.off_name", nil, "date", d.Format(time.DateOnly))
 		}
 		return workday.Day{Date: d, Off: true, Name: name}, nil
 	case SetWork:
@@ -65,5 +79,5 @@ func Correction(date time.Time, set, name string) (workday.Day, error) {
 	case SetOrdinary:
 		return workday.Ordinary(d), nil
 	}
-	return workday.Day{}, fmt.Errorf("改为 %q: 应为 off、work 或 ordinary: %w", set, fault.ErrInvalid)
+	return workday.Day{}, refusal("set", "calendar.error.set", fmt.Errorf("calendar: set %q", set), "set", set)
 }

@@ -10,13 +10,12 @@ package calendarsvc
 
 import (
 	"context"
-	"fmt"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	"github.com/duban/duban/internal/audit"
-	"github.com/duban/duban/internal/fault"
+	"github.com/duban/duban/internal/i18n"
 	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/workday"
 )
@@ -90,10 +89,11 @@ func (s *Service) Current() *workday.Calendar {
 // AddWorkdays makes the service a ledger.Calendar.
 func (s *Service) AddWorkdays(d time.Time, n int) time.Time { return s.Current().AddWorkdays(d, n) }
 
-// LocalityName is the local layer's name as the pages show it.
-func (s *Service) LocalityName() string {
+// LocalityName is the local layer's name as loc shows it: the configured
+// one (e.g. 广西壮族自治区), else the catalogue's word for "local".
+func (s *Service) LocalityName(loc i18n.Localizer) string {
 	if s.Locality == "" {
-		return "本地"
+		return loc.T("calendar.locality_local")
 	}
 	return s.Locality
 }
@@ -110,7 +110,7 @@ type Result struct {
 // on the same count, later when a day in between became a day off.
 func (s *Service) Apply(ctx context.Context, actor audit.Actor, scope, source, reason string, days []workday.Day) (Result, error) {
 	if reason == "" {
-		return Result{}, fmt.Errorf("calendar: a change needs its reason (e.g. 国办发明电〔2026〕x号): %w", fault.ErrInvalid)
+		return Result{}, refusal("reason", "calendar.error.reason", nil)
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()

@@ -67,7 +67,7 @@ func addUnits(t *testing.T, db *store.DB, names ...string) {
 // chainOf reads every entry, oldest first.
 func chainOf(t *testing.T, db *store.DB) []audit.Entry {
 	t.Helper()
-	entries, _, err := db.FindAudit(context.Background(), store.AuditFilter{Limit: 100000})
+	entries, _, err := db.FindAudit(context.Background(), records.AuditFilter{Limit: 100000})
 	if err != nil {
 		t.Fatal(err)
 	}

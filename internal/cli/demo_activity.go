@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/duban/duban/internal/audit"
+	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/emergency"
 	"github.com/duban/duban/internal/foia"
 	"github.com/duban/duban/internal/foiasvc"
@@ -22,6 +23,8 @@ import (
 // clock.
 func seedDemoActivity(ctx context.Context, app *App) error {
 	office := audit.Actor{Username: "ducha"}
+	// The demo acts as the office, and as each ticket's unit.
+	officeP := authz.Principal{Username: office.Username, Role: authz.Office}
 	units, err := app.Store.FindUnits(ctx)
 	if err != nil {
 		return err
@@ -51,48 +54,49 @@ func seedDemoActivity(ctx context.Context, app *App) error {
 			continue
 		}
 		unit := audit.Actor{Username: "demo-unit"}
-		if _, err := h.Sign(ctx, unit, t.ID); err != nil {
+		unitP := authz.Principal{Username: unit.Username, Role: authz.Liaison, Units: []int64{t.UnitID}}
+		if _, err := h.Sign(ctx, unitP, unit, t.ID); err != nil {
 			return err
 		}
-		if _, err := h.Answer(ctx, unit, t.ID, tk.answer); err != nil {
+		if _, err := h.Answer(ctx, unitP, unit, t.ID, tk.answer); err != nil {
 			return err
 		}
-		if _, err := h.Visit(ctx, office, t.ID, tk.verdict, tk.verdict != hotline.Dissatisfied); err != nil {
+		if _, err := h.Visit(ctx, officeP, office, t.ID, tk.verdict, tk.verdict != hotline.Dissatisfied); err != nil {
 			return err
 		}
 	}
 
 	f := app.FOIA
 	today := f.Now()
-	if _, err := f.Receive(ctx, office, foiasvc.Intake{Kind: string(foia.Person), Name: "冯亮", Phone: "13300002222", Channel: string(foia.Registered),
+	if _, err := f.Receive(ctx, officeP, office, foiasvc.Intake{Kind: string(foia.Person), Name: "冯亮", Phone: "13300002222", Channel: string(foia.Registered),
 		Received: today.AddDate(0, 0, -10), Content: "本市2025年度老旧小区改造项目名单及资金安排", Form: "电子邮件"}); err != nil {
 		return fmt.Errorf("demo request: %w", err)
 	}
-	asked, err := f.Receive(ctx, office, foiasvc.Intake{Kind: string(foia.Business), Name: "某某建设有限公司", Email: "office@example.cn",
+	asked, err := f.Receive(ctx, officeP, office, foiasvc.Intake{Kind: string(foia.Business), Name: "某某建设有限公司", Email: "office@example.cn",
 		Channel: string(foia.Online), Received: today.AddDate(0, 0, -20), Content: "某道路工程招标文件"})
 	if err != nil {
 		return fmt.Errorf("demo request: %w", err)
 	}
-	if _, err := f.Reply(ctx, office, asked.Request.ID, foiasvc.ReplyInput{Type: foia.PublishedAlready,
+	if _, err := f.Reply(ctx, officeP, office, asked.Request.ID, foiasvc.ReplyInput{Type: foia.PublishedAlready,
 		Text: "该招标文件已在市公共资源交易网公开，可登录网站查询。", On: today.AddDate(0, 0, -5)}); err != nil {
 		return fmt.Errorf("demo reply: %w", err)
 	}
-	unclear, err := f.Receive(ctx, office, foiasvc.Intake{Kind: string(foia.Person), Name: "陈静", Address: "某市某区某路8号", Channel: string(foia.InPerson),
+	unclear, err := f.Receive(ctx, officeP, office, foiasvc.Intake{Kind: string(foia.Person), Name: "陈静", Address: "某市某区某路8号", Channel: string(foia.InPerson),
 		Received: today.AddDate(0, 0, -3), Content: "关于拆迁的文件"})
 	if err != nil {
 		return fmt.Errorf("demo request: %w", err)
 	}
-	if _, err := f.Step(ctx, office, unclear.Request.ID, foiasvc.StepInput{Kind: foia.StepCorrection, Days: 10, Note: "请写明拆迁项目名称或地块",
+	if _, err := f.Step(ctx, officeP, office, unclear.Request.ID, foiasvc.StepInput{Kind: foia.StepCorrection, Days: 10, Note: "请写明拆迁项目名称或地块",
 		On: today.AddDate(0, 0, -1)}); err != nil {
 		return fmt.Errorf("demo 补正: %w", err)
 	}
 
-	inc, err := app.Incidents.Report(ctx, office, records.Incident{Title: "某镇山洪灾害（示例）", Level: string(emergency.Major),
+	inc, err := app.Incidents.Report(ctx, officeP, office, records.Incident{Title: "某镇山洪灾害（示例）", Level: string(emergency.Major),
 		OccurredAt: app.Incidents.Now().Add(-3 * time.Hour), UnitID: unitID["市政府办公室"], Summary: "示例数据：山洪造成道路中断，伤亡情况正在核实。"})
 	if err != nil {
 		return fmt.Errorf("demo incident: %w", err)
 	}
-	if _, err := app.Incidents.Fulfil(ctx, office, inc.ID, "authoritative", app.Incidents.Now().Add(-90*time.Minute),
+	if _, err := app.Incidents.Fulfil(ctx, officeP, office, inc.ID, "authoritative", app.Incidents.Now().Add(-90*time.Minute),
 		"https://www.example.gov.cn/xwfb/demo.html"); err != nil {
 		return fmt.Errorf("demo incident: %w", err)
 	}

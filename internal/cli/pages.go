@@ -17,7 +17,7 @@ func newPages(app *App) (server.Mounter, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := &webdeps.Deps{Services: app.Services, Store: app.Store,
+	d := &webdeps.Deps{Services: app.Services,
 		NoticeTemplate: tmpl, NoticeIssuer: app.Config.NoticeIssuer}
 	h, err := web.New(d.Web())
 	if err != nil {

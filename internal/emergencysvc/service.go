@@ -3,6 +3,10 @@
 // and time, the responsible unit records when the authoritative
 // information went out and when the press conference was held, with the
 // evidence, and the clocks of package emergency say how it stands.
+//
+// Who may report, read and record is checked here (Visible is the one
+// rule of a liaison's units), and a refusal is a *fault.Error with
+// catalogue keys at the fields.
 package emergencysvc
 
 import (
@@ -10,11 +14,13 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
 
 	"github.com/duban/duban/internal/audit"
+	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/emergency"
 	"github.com/duban/duban/internal/fault"
 	"github.com/duban/duban/internal/records"
@@ -26,88 +32,150 @@ type Service struct {
 	Now   func() time.Time
 }
 
-// InputError lists what is wrong with an incident or a duty, in Chinese.
-type InputError struct{ Problems []string }
-
-func (e *InputError) Error() string { return "突发事件：" + strings.Join(e.Problems, "；") }
-
 // View is an incident with its clocks as they stand now.
 type View struct {
 	records.Incident
 	Clocks []emergency.Clock
 }
 
-// Report records an incident.
-func (s *Service) Report(ctx context.Context, actor audit.Actor, in records.Incident) (*View, error) {
-	var problems []string
+// Visible reports whether p may do action to an incident led by unit: a
+// liaison only to their units' incidents, the other roles to all that
+// action allows them.
+func Visible(p authz.Principal, action authz.Action, unit int64) bool {
+	return authz.Allowed(p, action) && (p.Role != authz.Liaison || authz.Can(p, action, authz.Resource{Units: []int64{unit}}))
+}
+
+// Report records an incident, for p who may report one. Its lead unit,
+// when named, is one of the registry and no group (市级有关部门 is no one
+// unit: one unit must publish).
+func (s *Service) Report(ctx context.Context, p authz.Principal, actor audit.Actor, in records.Incident) (*View, error) {
+	if !authz.Allowed(p, authz.IncidentReport) {
+		return nil, fault.ErrForbidden
+	}
+	var bad problems
 	in.Title, in.Summary = strings.TrimSpace(in.Title), strings.TrimSpace(in.Summary)
 	if in.Title == "" || utf8.RuneCountInString(in.Title) > 200 {
-		problems = append(problems, "事件名称：请填写，不超过 200 字")
+		bad.at("title", "emergency.error.title")
 	}
 	if !emergency.Level(in.Level).Valid() {
-		problems = append(problems, "事件级别：请选择特别重大、重大、较大或一般")
+		bad.at("level", "emergency.error.level")
 	}
 	switch {
 	case in.OccurredAt.IsZero():
-		problems = append(problems, "发生时间：请填写")
+		bad.at("occurred_at", "emergency.error.occurred_missing")
 	case in.OccurredAt.After(s.Now().Add(5 * time.Minute)):
-		problems = append(problems, "发生时间：不能晚于现在")
+		bad.at("occurred_at", "emergency.error.occurred_future")
 	}
 	if utf8.RuneCountInString(in.Summary) > 4000 {
-		problems = append(problems, "基本情况：不超过 4000 字")
+		bad.at("summary", "emergency.error.summary")
 	}
-	if len(problems) > 0 {
-		return nil, &InputError{problems}
+	if in.UnitID != 0 {
+		u, err := s.Store.FindUnitByID(ctx, in.UnitID)
+		if err != nil && !errors.Is(err, fault.ErrNotFound) {
+			return nil, err
+		}
+		if err != nil || u.Kind == records.UnitGroup {
+			bad.at("unit_id", "emergency.error.unit")
+		}
+	}
+	if err := bad.err(); err != nil {
+		return nil, err
 	}
 	id, err := s.Store.CreateIncident(ctx, actor, in)
 	if err != nil {
 		return nil, err
 	}
-	return s.Find(ctx, id)
+	return s.find(ctx, id)
 }
 
 // Fulfil records that a duty was done at a time, with its evidence: the
-// address of what was published, or a description of the conference.
-func (s *Service) Fulfil(ctx context.Context, actor audit.Actor, id int64, kind string, at time.Time, evidence string) (*View, error) {
+// address of what was published, or a description of the conference. It
+// is the office's, or the liaison's of the incident's lead unit.
+func (s *Service) Fulfil(ctx context.Context, p authz.Principal, actor audit.Actor, id int64, kind string, at time.Time, evidence string) (*View, error) {
+	if !authz.Allowed(p, authz.IncidentFulfil) {
+		return nil, fault.ErrForbidden
+	}
 	inc, err := s.Store.FindIncident(ctx, id)
 	if err != nil {
 		return nil, err
 	}
-	var problems []string
+	if !Visible(p, authz.IncidentFulfil, inc.UnitID) {
+		return nil, fault.ErrForbidden
+	}
+	var bad problems
 	if emergency.DutyLabel(kind) == "" {
-		problems = append(problems, "事项：不认识的事项")
+		bad.at("kind", "emergency.error.duty")
 	}
 	switch {
 	case at.IsZero():
 		at = s.Now()
 	case at.Before(inc.OccurredAt):
-		problems = append(problems, "完成时间：不能早于事件发生时间")
+		bad.at("done_at", "emergency.error.done_early")
 	case at.After(s.Now().Add(5 * time.Minute)):
-		problems = append(problems, "完成时间：不能晚于现在")
+		bad.at("done_at", "emergency.error.done_future")
 	}
 	evidence = strings.TrimSpace(evidence)
 	if evidence == "" || utf8.RuneCountInString(evidence) > 1000 {
-		problems = append(problems, "佐证：请填写发布的网址或发布会的情况，不超过 1000 字")
+		bad.at("evidence", "emergency.error.evidence")
 	} else if strings.Contains(evidence, "://") {
 		if u, err := url.Parse(evidence); err != nil || (u.Scheme != "http" && u.Scheme != "https") {
-			problems = append(problems, "佐证：网址应以 http:// 或 https:// 开头")
+			bad.at("evidence", "emergency.error.evidence_url")
 		}
 	}
-	if len(problems) > 0 {
-		return nil, &InputError{problems}
+	if err := bad.err(); err != nil {
+		return nil, err
 	}
 	err = s.Store.RecordIncidentDuty(ctx, actor, id, kind, records.IncidentDuty{DoneAt: at, Evidence: evidence})
 	if errors.Is(err, fault.ErrConflict) {
-		return nil, &InputError{[]string{fmt.Sprintf("%s已登记过，以首次登记的时间为准", emergency.DutyLabel(kind))}}
+		return nil, &fault.Error{Code: fault.Conflict, Fields: map[string]string{"kind": "emergency.error.duty_done." + kind}, Err: err}
 	}
 	if err != nil {
 		return nil, err
 	}
-	return s.Find(ctx, id)
+	return s.find(ctx, id)
 }
 
-// Find is one incident with its clocks.
-func (s *Service) Find(ctx context.Context, id int64) (*View, error) {
+// Find is one incident with its clocks, for p who may read it: another
+// unit's incident is not found for a liaison, its existence none of
+// theirs.
+func (s *Service) Find(ctx context.Context, p authz.Principal, id int64) (*View, error) {
+	if !authz.Allowed(p, authz.IncidentRead) {
+		return nil, fault.ErrForbidden
+	}
+	v, err := s.find(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if !Visible(p, authz.IncidentRead, v.UnitID) {
+		return nil, fmt.Errorf("emergencysvc: incident %d is another unit's: %w", id, fault.ErrNotFound)
+	}
+	return v, nil
+}
+
+// List are the incidents of the last days that p may read, the latest
+// first.
+func (s *Service) List(ctx context.Context, p authz.Principal, days int) ([]View, error) {
+	if !authz.Allowed(p, authz.IncidentRead) {
+		return nil, fault.ErrForbidden
+	}
+	all, err := s.Recent(ctx, days)
+	if err != nil {
+		return nil, err
+	}
+	return slices.DeleteFunc(all, func(v View) bool { return !Visible(p, authz.IncidentRead, v.UnitID) }), nil
+}
+
+// Units are the units that may lead an incident: the registry's, but
+// the groups.
+func (s *Service) Units(ctx context.Context) ([]records.Unit, error) {
+	units, err := s.Store.FindUnits(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return slices.DeleteFunc(units, func(u records.Unit) bool { return u.Kind == records.UnitGroup }), nil
+}
+
+func (s *Service) find(ctx context.Context, id int64) (*View, error) {
 	inc, err := s.Store.FindIncident(ctx, id)
 	if err != nil {
 		return nil, err
@@ -115,7 +183,9 @@ func (s *Service) Find(ctx context.Context, id int64) (*View, error) {
 	return s.view(*inc), nil
 }
 
-// Recent are the incidents of the last days, the latest first.
+// Recent are every incident of the last days, the latest first, for the
+// public figures, which count them (no incident names a person); the
+// desk reads List.
 func (s *Service) Recent(ctx context.Context, days int) ([]View, error) {
 	list, err := s.Store.FindIncidents(ctx, s.Now().AddDate(0, 0, -days))
 	if err != nil {

@@ -7,7 +7,9 @@ import (
 	"time"
 
 	"github.com/duban/duban/internal/audit"
+	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/emergency"
+	"github.com/duban/duban/internal/fault"
 	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/store/storetest"
 )
@@ -36,12 +38,14 @@ func TestIncidentClocks(t *testing.T) {
 			}
 			svc := &Service{Store: db, Now: func() time.Time { return now }}
 			office := audit.Actor{Username: "ducha"}
-			var bad *InputError
-			if _, err := svc.Report(ctx, office, records.Incident{Level: "huge"}); !errors.As(err, &bad) || len(bad.Problems) != 3 {
+			officeP := authz.Principal{UserID: 1, Username: office.Username, Role: authz.Office}
+			yjj := authz.Principal{UserID: 2, Username: "yjj", Role: authz.Liaison, Units: []int64{unit.ID}}
+			var bad *fault.Error
+			if _, err := svc.Report(ctx, officeP, office, records.Incident{Level: "huge"}); !errors.As(err, &bad) || len(bad.Fields) != 3 {
 				t.Errorf("a bad incident: %v", err)
 			}
 			occurred := time.Date(2026, 10, 3, 21, 30, 0, 0, cst)
-			v, err := svc.Report(ctx, office, records.Incident{Title: "某化工园区爆炸事故", Level: string(emergency.Major), OccurredAt: occurred,
+			v, err := svc.Report(ctx, officeP, office, records.Incident{Title: "某化工园区爆炸事故", Level: string(emergency.Major), OccurredAt: occurred,
 				UnitID: unit.ID, Summary: "<b>伤亡情况正在核实</b>"})
 			if err != nil {
 				t.Fatal(err)
@@ -50,27 +54,27 @@ func TestIncidentClocks(t *testing.T) {
 				t.Fatalf("reported %+v", v)
 			}
 			now = time.Date(2026, 10, 4, 1, 45, 0, 0, cst)
-			if v, _ := svc.Find(ctx, v.ID); v.Clocks[0].State != emergency.DueSoon {
+			if v, _ := svc.Find(ctx, officeP, v.ID); v.Clocks[0].State != emergency.DueSoon {
 				t.Errorf("at 01:45: %+v", v.Clocks[0])
 			}
-			if _, err := svc.Fulfil(ctx, office, v.ID, "authoritative", occurred.Add(-time.Hour), "https://www.example.gov.cn/a"); !errors.As(err, &bad) {
+			if _, err := svc.Fulfil(ctx, officeP, office, v.ID, "authoritative", occurred.Add(-time.Hour), "https://www.example.gov.cn/a"); !errors.As(err, &bad) {
 				t.Errorf("before the incident: %v", err)
 			}
-			if _, err := svc.Fulfil(ctx, office, v.ID, "authoritative", time.Time{}, "javascript://x"); !errors.As(err, &bad) {
+			if _, err := svc.Fulfil(ctx, officeP, office, v.ID, "authoritative", time.Time{}, "javascript://x"); !errors.As(err, &bad) {
 				t.Errorf("a script as evidence: %v", err)
 			}
 			now = time.Date(2026, 10, 4, 2, 10, 0, 0, cst)
-			if v, err = svc.Fulfil(ctx, audit.Actor{Username: "yjj"}, v.ID, "authoritative", time.Time{}, "https://www.example.gov.cn/xwfb/1.html"); err != nil {
+			if v, err = svc.Fulfil(ctx, yjj, audit.Actor{Username: "yjj"}, v.ID, "authoritative", time.Time{}, "https://www.example.gov.cn/xwfb/1.html"); err != nil {
 				t.Fatal(err)
 			}
 			if v.Clocks[0].State != emergency.OnTime || v.Duties["authoritative"].Actor != "yjj" {
 				t.Errorf("fulfilled %+v %+v", v.Clocks[0], v.Duties)
 			}
-			if _, err := svc.Fulfil(ctx, office, v.ID, "authoritative", time.Time{}, "again"); !errors.As(err, &bad) {
+			if _, err := svc.Fulfil(ctx, officeP, office, v.ID, "authoritative", time.Time{}, "again"); !errors.Is(err, fault.ErrConflict) {
 				t.Errorf("twice: %v", err)
 			}
 			now = time.Date(2026, 10, 5, 9, 0, 0, 0, cst)
-			if v, err = svc.Fulfil(ctx, office, v.ID, "press", time.Date(2026, 10, 4, 23, 0, 0, 0, cst), "第一场新闻发布会，市长出席"); err != nil {
+			if v, err = svc.Fulfil(ctx, officeP, office, v.ID, "press", time.Date(2026, 10, 4, 23, 0, 0, 0, cst), "第一场新闻发布会，市长出席"); err != nil {
 				t.Fatal(err)
 			}
 			if v.Clocks[1].State != emergency.Late {
@@ -78,7 +82,7 @@ func TestIncidentClocks(t *testing.T) {
 			}
 			// 31 days before now less 3 hours, written in China time: out
 			// of a 30-day window on both databases.
-			if _, err := svc.Report(ctx, office, records.Incident{Title: "旧事件", Level: string(emergency.General),
+			if _, err := svc.Report(ctx, officeP, office, records.Incident{Title: "旧事件", Level: string(emergency.General),
 				OccurredAt: now.AddDate(0, 0, -30).Add(-3 * time.Hour)}); err != nil {
 				t.Fatal(err)
 			}

@@ -21,14 +21,63 @@ const (
 )
 
 // Error is a refusal: its code, a catalogue key for the whole (optional),
-// catalogue keys at the fields the input got wrong, arguments for the
-// keys' placeholders, and the cause for the log.
+// catalogue keys at the fields the input got wrong, the fields' names for
+// people, arguments for the keys' placeholders, and the cause for the log.
 type Error struct {
 	Code   Code
 	Key    string            // catalogue key for the refusal as a whole; "" leaves the code's own
 	Fields map[string]string // field → catalogue key
+	Labels map[string]Label  // field → its name for people; optional (see Label)
 	Args   map[string]any    // placeholders of Key and of the fields' keys
 	Err    error             // the cause, for the log; never shown
+}
+
+// Label is how people know a field: its name and, for a field that sits
+// in a part of a larger form, the part's name, both catalogue keys. A
+// service names its fields on the refusal because only it knows which
+// form or document a field belongs to: "分值" is a field of two parts of
+// the scoring scheme, "title" means 事由 on an assessment record and 标题
+// on a task. The adapters show each problem under its label, so that a
+// client that shows only the message still says where. Args fill the
+// name's placeholders (a level of a ladder: "督办阶梯第 {n} 级（{label}）").
+type Label struct {
+	Key, Group string
+	Args       map[string]any
+}
+
+// Say words a catalogue key with its name/value pairs in one language
+// (i18n.Localizer.T).
+type Say func(key string, args ...any) string
+
+// InGroupKey is the catalogue's pattern for a field named with its part,
+// "{field}（{group}）".
+const InGroupKey = "field.in_group"
+
+// Pairs are the refusal's placeholders as Say takes them, name/value
+// pairs in name order.
+func (e *Error) Pairs() []any { return pairs(e.Args) }
+
+func pairs(m map[string]any) []any {
+	args := make([]any, 0, 2*len(m))
+	for _, k := range slices.Sorted(maps.Keys(m)) {
+		args = append(args, k, m[k])
+	}
+	return args
+}
+
+// LabelOf words the name of field in say's language, with its part when
+// it has one ("配合单位系数（重点攻坚考绩）"); "" when the refusal names
+// none.
+func (e *Error) LabelOf(say Say, field string) string {
+	l, ok := e.Labels[field]
+	if !ok || l.Key == "" {
+		return ""
+	}
+	name := say(l.Key, pairs(l.Args)...)
+	if l.Group == "" {
+		return name
+	}
+	return say(InGroupKey, "field", name, "group", say(l.Group))
 }
 
 // Error says the code, the keys and the cause, for logs and tests.

@@ -39,3 +39,23 @@ func TestIs(t *testing.T) {
 		t.Errorf("As(%v) = %v", err, e)
 	}
 }
+
+// TestLabelOf: a field is named by its label, with its part when it has
+// one, worded by the caller's Say; a field without a label by nothing.
+func TestLabelOf(t *testing.T) {
+	say := func(key string, args ...any) string { return fmt.Sprint(append([]any{key}, args...)...) }
+	e := &Error{Code: Invalid, Fields: map[string]string{"a": "k", "b": "k", "c": "k"},
+		Labels: map[string]Label{"a": {Key: "la", Args: map[string]any{"n": 1}}, "b": {Key: "lb", Group: "gb"}}, Args: map[string]any{"y": 2, "x": 1}}
+	if got := e.LabelOf(say, "a"); got != say("la", "n", 1) {
+		t.Errorf("a: %q", got)
+	}
+	if got, want := e.LabelOf(say, "b"), say(InGroupKey, "field", "lb", "group", "gb"); got != want {
+		t.Errorf("b: %q, want %q", got, want)
+	}
+	if got := e.LabelOf(say, "c"); got != "" {
+		t.Errorf("c: %q", got)
+	}
+	if got := fmt.Sprint(e.Pairs()); got != "[x 1 y 2]" {
+		t.Errorf("Pairs() = %s", got)
+	}
+}

@@ -6,20 +6,45 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/docx"
+	"github.com/duban/duban/internal/fault"
 	"github.com/duban/duban/internal/foia"
 	"github.com/duban/duban/internal/records"
 )
 
 // ErrNotReplied is a letter asked for before the reply.
-var ErrNotReplied = &InputError{[]string{"该申请尚未答复，还没有答复书"}}
+var ErrNotReplied = fault.New(fault.State, "foia.error.not_replied")
 
-// Letter is the reply letter (政府信息公开申请答复书) of a concluded
+// MayLetter reports whether p may have the reply letters: who handles
+// requests and sees personal data, since a letter names the applicant.
+func MayLetter(p authz.Principal) bool {
+	return authz.Allowed(p, authz.FOIAHandle) && authz.SeesPersonalData(p)
+}
+
+// Letter is the reply letter of request id for p (MayLetter).
+func (s *Service) Letter(ctx context.Context, p authz.Principal, id int64) ([]byte, string, error) {
+	if !MayLetter(p) {
+		return nil, "", fault.ErrForbidden
+	}
+	return s.letter(ctx, id)
+}
+
+// FollowLetter is the reply letter for the applicant, who follows their
+// request with its secret.
+func (s *Service) FollowLetter(ctx context.Context, id int64, secret string) ([]byte, string, error) {
+	if _, err := s.Follow(ctx, id, secret); err != nil {
+		return nil, "", err
+	}
+	return s.letter(ctx, id)
+}
+
+// letter is the reply letter (政府信息公开申请答复书) of a concluded
 // request as a .docx in the 公文 layout: the receipt and the handling as
 // the steps recorded them, the reply under its article of the
 // Regulations, and the remedies notice every reply must carry.
-func (s *Service) Letter(ctx context.Context, id int64) ([]byte, string, error) {
-	v, err := s.Find(ctx, id)
+func (s *Service) letter(ctx context.Context, id int64) ([]byte, string, error) {
+	v, err := s.find(ctx, id)
 	if err != nil {
 		return nil, "", err
 	}

@@ -1,8 +1,13 @@
 // Package foiasvc runs 依申请公开 requests over the store: receipt by an
 // official or the public form, each dated step checked by the statutory
 // clock of package foia before it is kept, the reply with its letter,
-// and the annual report's table from the records. The pages and the
-// public form share one.
+// and the annual report's table from the records. The pages, the API and
+// the public form share one.
+//
+// Each method that acts for a signed-in user takes their principal and
+// checks it through authz; requests come back with the applicant masked
+// for whoever may not see personal data (authz.SeesPersonalData), and a
+// refusal is a *fault.Error with catalogue keys at the fields.
 package foiasvc
 
 import (
@@ -11,12 +16,13 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
-	"fmt"
 	"strings"
 	"time"
 	"unicode/utf8"
 
 	"github.com/duban/duban/internal/audit"
+	"github.com/duban/duban/internal/authz"
+	"github.com/duban/duban/internal/fault"
 	"github.com/duban/duban/internal/foia"
 	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/workday"
@@ -38,11 +44,6 @@ type Letterhead struct {
 	Reconsideration string // where to apply for 行政复议
 	Court           string // where to sue
 }
-
-// InputError lists what is wrong with a request or a step, in Chinese.
-type InputError struct{ Problems []string }
-
-func (e *InputError) Error() string { return "依申请公开：" + strings.Join(e.Problems, "；") }
 
 // Intake is a request as received.
 type Intake struct {
@@ -69,9 +70,17 @@ type View struct {
 	Clock   foia.Clock
 }
 
-// Receive records a request received by post, in person or otherwise.
-func (s *Service) Receive(ctx context.Context, actor audit.Actor, in Intake) (*View, error) {
-	return s.receive(ctx, actor, in, "")
+// Receive records a request received by post, in person or otherwise,
+// for p who handles requests.
+func (s *Service) Receive(ctx context.Context, p authz.Principal, actor audit.Actor, in Intake) (*View, error) {
+	if !authz.Allowed(p, authz.FOIAHandle) {
+		return nil, fault.ErrForbidden
+	}
+	v, err := s.receive(ctx, actor, in, "")
+	if err != nil {
+		return nil, err
+	}
+	return shown(p, v), nil
 }
 
 // ReceivePublic records a request from the public form, received online
@@ -96,7 +105,8 @@ func followHash(secret string) string {
 	return hex.EncodeToString(sum[:])
 }
 
-// Follow is the request an applicant follows with its secret.
+// Follow is the request an applicant follows with its secret: their own,
+// unmasked.
 func (s *Service) Follow(ctx context.Context, id int64, secret string) (*View, error) {
 	r, steps, err := s.Store.FindFOIARequestByFollow(ctx, id, followHash(secret))
 	if err != nil {
@@ -105,8 +115,30 @@ func (s *Service) Follow(ctx context.Context, id int64, secret string) (*View, e
 	return s.view(r, steps)
 }
 
-// Find is one request as it stands today.
-func (s *Service) Find(ctx context.Context, id int64) (*View, error) {
+// Find is one request as it stands today, for p who reads requests: the
+// applicant masked for whoever may not see personal data.
+func (s *Service) Find(ctx context.Context, p authz.Principal, id int64) (*View, error) {
+	if !authz.Allowed(p, authz.FOIARead) {
+		return nil, fault.ErrForbidden
+	}
+	v, err := s.find(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	return shown(p, v), nil
+}
+
+// shown is v as p may see it: the applicant's name, ID number, phone,
+// e-mail and address masked for whoever may not see personal data
+// (authz.SeesPersonalData).
+func shown(p authz.Principal, v *View) *View {
+	if !authz.SeesPersonalData(p) {
+		v.Request = v.Request.Masked()
+	}
+	return v
+}
+
+func (s *Service) find(ctx context.Context, id int64) (*View, error) {
 	r, steps, err := s.Store.FindFOIARequest(ctx, id)
 	if err != nil {
 		return nil, err
@@ -119,31 +151,31 @@ func (s *Service) receive(ctx context.Context, actor audit.Actor, in Intake, fol
 	if in.Received.IsZero() {
 		in.Received = today
 	}
-	var problems []string
+	var bad problems
 	in.Name, in.Content = strings.TrimSpace(in.Name), strings.TrimSpace(in.Content)
 	if foia.ApplicantLabel(foia.Applicant(in.Kind)) == "" {
-		problems = append(problems, "申请人类型：请选择自然人、法人或其他组织中的一类")
+		bad.at("applicant_kind", "foia.error.applicant_kind")
 	}
 	if in.Name == "" {
-		problems = append(problems, "申请人：请填写姓名或名称")
+		bad.at("applicant_name", "foia.error.applicant_name")
 	}
 	if in.Phone == "" && in.Email == "" && strings.TrimSpace(in.Address) == "" {
-		problems = append(problems, "联系方式：电话、电子邮箱、通信地址至少填写一项，以便送达答复")
+		bad.at("phone", "foia.error.contact")
 	}
 	if foia.ChannelLabel(foia.Channel(in.Channel)) == "" {
-		problems = append(problems, "提交方式：不是条例规定的渠道")
+		bad.at("channel", "foia.error.channel")
 	}
 	if in.Content == "" {
-		problems = append(problems, "所需信息：请描述申请公开的政府信息（名称、文号或便于查询的其他特征）")
+		bad.at("content", "foia.error.content")
 	}
 	if n := utf8.RuneCountInString(in.Content); n > MaxContent {
-		problems = append(problems, fmt.Sprintf("所需信息：不超过 %d 字（现 %d 字）", MaxContent, n))
+		bad.at("content", "foia.error.content_long", "max", MaxContent, "n", n)
 	}
 	if received := workday.DateOf(in.Received); received.After(today) {
-		problems = append(problems, "收到日期：不能晚于今天")
+		bad.at("received_on", "foia.error.received_future")
 	}
-	if len(problems) > 0 {
-		return nil, &InputError{problems}
+	if err := bad.err(); err != nil {
+		return nil, err
 	}
 	r := records.FOIARequest{ApplicantKind: in.Kind, ApplicantName: in.Name, ApplicantIDNo: strings.TrimSpace(in.IDNo),
 		ApplicantPhone: strings.TrimSpace(in.Phone), ApplicantEmail: strings.TrimSpace(in.Email), ApplicantAddr: strings.TrimSpace(in.Address),
@@ -156,7 +188,7 @@ func (s *Service) receive(ctx context.Context, actor audit.Actor, in Intake, fol
 	if err != nil {
 		return nil, err
 	}
-	return s.Find(ctx, id)
+	return s.find(ctx, id)
 }
 
 // settle runs the clock over the steps and keeps its state and deadline
@@ -188,7 +220,7 @@ func (s *Service) runAt(r *records.FOIARequest, steps []records.FOIAStep, day ti
 	}
 	c, err := foia.Run(s.Calendar.Current(), req, day)
 	if errors.Is(err, foia.ErrSteps) {
-		return c, &InputError{[]string{stepProblem(err)}}
+		return c, &fault.Error{Code: fault.Invalid, Fields: map[string]string{"kind": stepProblem(err)}, Args: map[string]any{"max": foia.MaxExtension}, Err: err}
 	}
 	return c, err
 }
@@ -207,21 +239,21 @@ func (s *Service) view(r *records.FOIARequest, steps []records.FOIAStep) (*View,
 	return &View{Request: *r, Steps: steps, Clock: c}, nil
 }
 
-// stepProblem says in Chinese why the clock refused the steps.
+// stepProblem is the catalogue key of why the clock refused the steps.
 func stepProblem(err error) string {
 	msg := err.Error()
-	for _, m := range []struct{ in, out string }{
-		{"second 补正", "条例只允许一次性告知补正，已告知过"},
-		{"without a 补正 notice", "尚未告知补正，不能登记收到补正"},
-		{"a second extension", "条例只允许延长一次答复期限，已延长过"},
-		{"an extension of", fmt.Sprintf("延长期限最长 %d 个工作日", foia.MaxExtension)},
-		{"before the receipt", "日期不能早于收到申请之日"},
-		{"while the clock already stands", "征求意见或收费期间尚未结束，请先登记其结束"},
-		{"without its start", "没有对应的征求意见或收费通知"},
+	for _, m := range []struct{ in, key string }{
+		{"second 补正", "foia.error.clock.second_correction"},
+		{"without a 补正 notice", "foia.error.clock.no_correction"},
+		{"a second extension", "foia.error.clock.second_extension"},
+		{"an extension of", "foia.error.clock.extension_long"},
+		{"before the receipt", "foia.error.clock.before_receipt"},
+		{"while the clock already stands", "foia.error.clock.paused"},
+		{"without its start", "foia.error.clock.no_start"},
 	} {
 		if strings.Contains(msg, m.in) {
-			return m.out
+			return m.key
 		}
 	}
-	return "办理步骤不符合条例规定（" + msg + "）"
+	return "foia.error.clock.other"
 }

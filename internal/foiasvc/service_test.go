@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/duban/duban/internal/audit"
+	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/fault"
 	"github.com/duban/duban/internal/foia"
 	"github.com/duban/duban/internal/store/storetest"
@@ -44,6 +45,7 @@ func TestRequestJourney(t *testing.T) {
 			svc := &Service{Store: db, Calendar: workday.Default(), Now: func() time.Time { return clock },
 				Letters: Letterhead{Agency: "某市人民政府办公室", Reconsideration: "某市人民政府", Court: "某市中级人民法院"}}
 			office := audit.Actor{Username: "gongkai"}
+			officeP := authz.Principal{UserID: 1, Username: office.Username, Role: authz.Office}
 
 			v, secret, err := svc.ReceivePublic(ctx, Intake{Kind: "business", Name: "某某科技有限公司", Phone: "13900001111",
 				Content: "2025年本市老旧小区改造项目清单", Form: "电子"})
@@ -58,13 +60,13 @@ func TestRequestJourney(t *testing.T) {
 			// Monday 2-09: the clock counts from 2-09. A confirmation before
 			// the filing, or once handling began, is refused.
 			clock = time.Date(2026, 2, 9, 10, 0, 0, 0, cstZone)
-			if _, err := svc.ConfirmReceipt(ctx, office, id, day("2026-02-05")); err == nil {
+			if _, err := svc.ConfirmReceipt(ctx, officeP, office, id, day("2026-02-05")); err == nil {
 				t.Error("a confirmation before the filing")
 			}
-			if v, err := svc.ConfirmReceipt(ctx, office, id, time.Time{}); err != nil || !v.Request.ReceivedOn.Equal(day("2026-02-09")) {
+			if v, err := svc.ConfirmReceipt(ctx, officeP, office, id, time.Time{}); err != nil || !v.Request.ReceivedOn.Equal(day("2026-02-09")) {
 				t.Fatalf("confirmed %+v %v", v, err)
 			}
-			if _, err := svc.ConfirmReceipt(ctx, office, id, day("2026-02-06")); err != nil {
+			if _, err := svc.ConfirmReceipt(ctx, officeP, office, id, day("2026-02-06")); err != nil {
 				t.Fatal(err) // back to the filing day, which the rest of the test counts from
 			}
 			if f, err := svc.Follow(ctx, id, secret); err != nil || f.Request.ID != id {
@@ -79,7 +81,7 @@ func TestRequestJourney(t *testing.T) {
 
 			step := func(in StepInput) *View {
 				t.Helper()
-				v, err := svc.Step(ctx, office, id, in)
+				v, err := svc.Step(ctx, officeP, office, id, in)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -89,11 +91,11 @@ func TestRequestJourney(t *testing.T) {
 			if v := step(StepInput{Kind: foia.StepCorrection, Days: 10}); v.Clock.State != foia.StateCorrection {
 				t.Fatalf("after the 补正 notice: %+v", v.Clock)
 			}
-			var bad *InputError
-			if _, err := svc.Step(ctx, office, id, StepInput{Kind: foia.StepCorrection, Days: 5}); !errors.As(err, &bad) || !strings.Contains(bad.Error(), "一次性") {
+			var bad *fault.Error
+			if _, err := svc.Step(ctx, officeP, office, id, StepInput{Kind: foia.StepCorrection, Days: 5}); !errors.As(err, &bad) || !strings.Contains(bad.Error(), "foia.error.clock.second_correction") {
 				t.Errorf("a second 补正: %v", err)
 			}
-			if _, err := svc.ConfirmReceipt(ctx, office, id, day("2026-02-09")); !errors.As(err, &bad) || !strings.Contains(bad.Error(), "已开始办理") {
+			if _, err := svc.ConfirmReceipt(ctx, officeP, office, id, day("2026-02-09")); !errors.As(err, &bad) || !strings.Contains(bad.Error(), "foia.error.confirm_started") {
 				t.Errorf("a confirmation once handling began: %v", err)
 			}
 			clock = time.Date(2026, 3, 9, 9, 0, 0, 0, cstZone)
@@ -104,34 +106,34 @@ func TestRequestJourney(t *testing.T) {
 			if v := step(StepInput{Kind: foia.StepConsultDone, On: day("2026-03-06")}); !v.Clock.Due.Equal(day("2026-03-30")) {
 				t.Fatalf("after the consultation due %s: %q", v.Clock.Due.Format(time.DateOnly), v.Clock.Why)
 			}
-			if _, err := svc.Step(ctx, office, id, StepInput{Kind: foia.StepExtension, Days: 10}); !errors.As(err, &bad) {
+			if _, err := svc.Step(ctx, officeP, office, id, StepInput{Kind: foia.StepExtension, Days: 10}); !errors.As(err, &bad) {
 				t.Errorf("an extension without a reason: %v", err)
 			}
 			clock = time.Date(2026, 3, 20, 9, 0, 0, 0, cstZone)
 			if v := step(StepInput{Kind: foia.StepExtension, Days: 10, Note: "涉及多个部门，经负责人王某批准"}); !v.Clock.Due.Equal(day("2026-04-14")) {
 				t.Fatalf("after the extension due %s: %q", v.Clock.Due.Format(time.DateOnly), v.Clock.Why)
 			}
-			if _, err := svc.Reply(ctx, office, id, ReplyInput{Type: foia.Abandoned}); !errors.As(err, &bad) {
+			if _, err := svc.Reply(ctx, officeP, office, id, ReplyInput{Type: foia.Abandoned}); !errors.As(err, &bad) {
 				t.Errorf("视为放弃 while the clock runs: %v", err)
 			}
-			if _, err := svc.Reply(ctx, office, id, ReplyInput{Type: foia.Withheld}); !errors.As(err, &bad) {
+			if _, err := svc.Reply(ctx, officeP, office, id, ReplyInput{Type: foia.Withheld}); !errors.As(err, &bad) {
 				t.Errorf("不予公开 without a reason: %v", err)
 			}
-			if _, _, err := svc.Letter(ctx, id); !errors.Is(err, ErrNotReplied) {
+			if _, _, err := svc.Letter(ctx, officeP, id); !errors.Is(err, ErrNotReplied) {
 				t.Errorf("a letter before the reply: %v", err)
 			}
 			clock = time.Date(2026, 4, 10, 15, 0, 0, 0, cstZone)
-			v, err = svc.Reply(ctx, office, id, ReplyInput{Type: foia.Disclosed, Text: "项目清单见附件，电子版已发送至您的邮箱。"})
+			v, err = svc.Reply(ctx, officeP, office, id, ReplyInput{Type: foia.Disclosed, Text: "项目清单见附件，电子版已发送至您的邮箱。"})
 			if err != nil {
 				t.Fatal(err)
 			}
 			if v.Clock.State != foia.StateReplied || !v.Clock.OnTime || v.Request.ConcludedOn == nil {
 				t.Fatalf("replied: %+v", v.Clock)
 			}
-			if _, err := svc.Step(ctx, office, id, StepInput{Kind: foia.StepFeePaid}); !errors.As(err, &bad) {
+			if _, err := svc.Step(ctx, officeP, office, id, StepInput{Kind: foia.StepFeePaid}); !errors.As(err, &bad) {
 				t.Errorf("a step after the reply: %v", err)
 			}
-			letter, name, err := svc.Letter(ctx, id)
+			letter, name, err := svc.Letter(ctx, officeP, id)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -147,55 +149,55 @@ func TestRequestJourney(t *testing.T) {
 			// Received by registered post at the end of 2025, open still:
 			// carried over into 2026 and on into 2027.
 			clock = time.Date(2026, 4, 10, 15, 0, 0, 0, cstZone)
-			if _, err := svc.Receive(ctx, office, Intake{Kind: "person", Name: "李四", Address: "某市某路1号", Channel: "registered",
+			if _, err := svc.Receive(ctx, officeP, office, Intake{Kind: "person", Name: "李四", Address: "某市某路1号", Channel: "registered",
 				Received: day("2025-12-29"), Content: "某路段拓宽工程的征收补偿方案"}); err != nil {
 				t.Fatal(err)
 			}
 			// Never supplemented: abandoned when its period ends.
-			gone, err := svc.Receive(ctx, office, Intake{Kind: "person", Name: "王五", Email: "w@example.cn", Channel: "in_person",
+			gone, err := svc.Receive(ctx, officeP, office, Intake{Kind: "person", Name: "王五", Email: "w@example.cn", Channel: "in_person",
 				Content: "那个文件"})
 			if err != nil {
 				t.Fatal(err)
 			}
-			if _, err := svc.Step(ctx, office, gone.Request.ID, StepInput{Kind: foia.StepCorrection, Days: 5}); err != nil {
+			if _, err := svc.Step(ctx, officeP, office, gone.Request.ID, StepInput{Kind: foia.StepCorrection, Days: 5}); err != nil {
 				t.Fatal(err)
 			}
 			clock = time.Date(2026, 4, 24, 9, 0, 0, 0, cstZone)
-			if g, _ := svc.Find(ctx, gone.Request.ID); g.Clock.State != foia.StateAbandoned {
+			if g, _ := svc.Find(ctx, officeP, gone.Request.ID); g.Clock.State != foia.StateAbandoned {
 				t.Fatalf("not supplemented: %+v", g.Clock)
 			}
-			if _, err := svc.Reply(ctx, office, gone.Request.ID, ReplyInput{Type: foia.FeeUnpaid}); !errors.As(err, &bad) || !strings.Contains(bad.Error(), "逾期不补正") {
+			if _, err := svc.Reply(ctx, officeP, office, gone.Request.ID, ReplyInput{Type: foia.FeeUnpaid}); !errors.As(err, &bad) || !strings.Contains(bad.Error(), "foia.error.abandoned_by.abandoned") {
 				t.Errorf("逾期未缴费 for a request never supplemented: %v", err)
 			}
-			if _, err := svc.Reply(ctx, office, gone.Request.ID, ReplyInput{Type: foia.Abandoned}); err != nil {
+			if _, err := svc.Reply(ctx, officeP, office, gone.Request.ID, ReplyInput{Type: foia.Abandoned}); err != nil {
 				t.Fatal(err)
 			}
 			// Received on 4-10: a 补正 notice on 4-24 is past the 7
 			// working days (4-21), an extension past the deadline too.
-			late, err := svc.Receive(ctx, office, Intake{Kind: "person", Name: "孙九", Phone: "13100000000", Channel: "in_person",
+			late, err := svc.Receive(ctx, officeP, office, Intake{Kind: "person", Name: "孙九", Phone: "13100000000", Channel: "in_person",
 				Received: day("2026-04-10"), Content: "某会议纪要"})
 			if err != nil {
 				t.Fatal(err)
 			}
-			if _, err := svc.Step(ctx, office, late.Request.ID, StepInput{Kind: foia.StepCorrection, Days: 5}); !errors.As(err, &bad) || !strings.Contains(bad.Error(), "2026-04-21") {
+			if _, err := svc.Step(ctx, officeP, office, late.Request.ID, StepInput{Kind: foia.StepCorrection, Days: 5}); !errors.As(err, &bad) || bad.Args["by"] != "2026-04-21" {
 				t.Errorf("a late 补正 notice: %v", err)
 			}
 			clock = time.Date(2026, 5, 20, 9, 0, 0, 0, cstZone)
-			if _, err := svc.Step(ctx, office, late.Request.ID, StepInput{Kind: foia.StepExtension, Days: 10, Note: "复杂"}); !errors.As(err, &bad) || !strings.Contains(bad.Error(), "届满") {
+			if _, err := svc.Step(ctx, officeP, office, late.Request.ID, StepInput{Kind: foia.StepExtension, Days: 10, Note: "复杂"}); !errors.As(err, &bad) || !strings.Contains(bad.Error(), "foia.error.extension_late") {
 				t.Errorf("an extension after the deadline: %v", err)
 			}
-			if _, err := svc.Reply(ctx, office, late.Request.ID, ReplyInput{Type: foia.NotHeld}); err != nil {
+			if _, err := svc.Reply(ctx, officeP, office, late.Request.ID, ReplyInput{Type: foia.NotHeld}); err != nil {
 				t.Fatal(err)
 			}
-			if _, err := svc.Receive(ctx, office, Intake{Kind: "person", Channel: "post"}); !errors.As(err, &bad) || len(bad.Problems) != 4 {
+			if _, err := svc.Receive(ctx, officeP, office, Intake{Kind: "person", Channel: "post"}); !errors.As(err, &bad) || len(bad.Fields) != 4 {
 				t.Errorf("a bad request: %v", err)
 			}
 
-			open, done, err := svc.List(ctx, 10)
+			open, done, err := svc.Requests(ctx, officeP, 10)
 			if err != nil || len(open) != 1 || len(done) != 3 || open[0].Clock.State != foia.StateOverdue {
 				t.Fatalf("list: %d open %d done %v %+v", len(open), len(done), err, open)
 			}
-			rows, err := svc.Annual(ctx, 2026)
+			_, rows, err := svc.Annual(ctx, 2026)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/duban/duban/internal/audit"
+	"github.com/duban/duban/internal/authz"
+	"github.com/duban/duban/internal/fault"
 	"github.com/duban/duban/internal/foia"
 	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/workday"
@@ -35,9 +37,12 @@ func StepLabel(kind string) string { return stepLabels[kind] }
 
 // Step records a step: checked against the statutory clock with every
 // earlier step, and kept only if the Regulations allow it.
-func (s *Service) Step(ctx context.Context, actor audit.Actor, id int64, in StepInput) (*View, error) {
+func (s *Service) Step(ctx context.Context, p authz.Principal, actor audit.Actor, id int64, in StepInput) (*View, error) {
+	if !authz.Allowed(p, authz.FOIAHandle) {
+		return nil, fault.ErrForbidden
+	}
 	if in.Kind == foia.StepReply || stepLabels[in.Kind] == "" {
-		return nil, &InputError{[]string{"办理步骤：不认识的步骤"}}
+		return nil, invalid("kind", "foia.error.step_kind")
 	}
 	on, err := s.stepDay(in.On)
 	if err != nil {
@@ -47,19 +52,19 @@ func (s *Service) Step(ctx context.Context, actor audit.Actor, id int64, in Step
 	switch in.Kind {
 	case foia.StepCorrection:
 		if in.Days < 1 || in.Days > 60 {
-			return nil, &InputError{[]string{"补正期限：请填写 1 至 60 个工作日的合理期限"}}
+			return nil, invalid("days", "foia.error.correction_days")
 		}
 	case foia.StepExtension:
 		if in.Days < 1 || in.Days > foia.MaxExtension {
-			return nil, &InputError{[]string{fmt.Sprintf("延长天数：1 至 %d 个工作日", foia.MaxExtension)}}
+			return nil, invalid("days", "foia.error.extension_days", "max", foia.MaxExtension)
 		}
 		if strings.TrimSpace(in.Note) == "" {
-			return nil, &InputError{[]string{"延长理由：延长须经政府信息公开工作机构负责人同意，请写明理由和批准人"}}
+			return nil, invalid("note", "foia.error.extension_reason")
 		}
 	case foia.StepFeeNotice:
 		switch {
 		case in.Pages > 0 && in.Count > 0:
-			return nil, &InputError{[]string{"收费：按件计收与按量计收只能选一种"}}
+			return nil, invalid("pages", "foia.error.fee_both")
 		case in.Pages > 0:
 			fee = foia.FeeByPages(in.Pages)
 			in.Note = strings.TrimSpace(fmt.Sprintf("按量计收，%d 页，%d 元。%s", in.Pages, fee, in.Note))
@@ -67,10 +72,10 @@ func (s *Service) Step(ctx context.Context, actor audit.Actor, id int64, in Step
 			fee = foia.FeeByCount(in.Count)
 			in.Note = strings.TrimSpace(fmt.Sprintf("按件计收，本月第 %d 件，%d 元。%s", in.Count, fee, in.Note))
 		default:
-			return nil, &InputError{[]string{"收费：请填写页数（按量计收）或本月第几件（按件计收）"}}
+			return nil, invalid("pages", "foia.error.fee_none")
 		}
 		if fee == 0 {
-			return nil, &InputError{[]string{"收费：未超过免费标准，不应收费"}}
+			return nil, invalid("pages", "foia.error.fee_free")
 		}
 	default:
 		in.Days = 0
@@ -78,7 +83,7 @@ func (s *Service) Step(ctx context.Context, actor audit.Actor, id int64, in Step
 	step := records.FOIAStep{Kind: in.Kind, On: on, Days: in.Days, Note: strings.TrimSpace(in.Note)}
 	r, err := s.Store.StepFOIARequest(ctx, actor, id, step, func(r *records.FOIARequest, steps []records.FOIAStep) error {
 		if r.ConcludedOn != nil {
-			return &InputError{[]string{"该申请已办结，不能再登记办理步骤"}}
+			return fault.New(fault.State, "foia.error.concluded")
 		}
 		if err := s.inTime(r, steps, on); err != nil {
 			return err
@@ -91,7 +96,16 @@ func (s *Service) Step(ctx context.Context, actor audit.Actor, id int64, in Step
 	if err != nil {
 		return nil, err
 	}
-	return s.Find(ctx, r.ID)
+	return s.found(ctx, p, r.ID)
+}
+
+// found is request id as it now stands, after a write of p's.
+func (s *Service) found(ctx context.Context, p authz.Principal, id int64) (*View, error) {
+	v, err := s.find(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	return shown(p, v), nil
 }
 
 // ReplyInput is the reply to a request.
@@ -106,26 +120,29 @@ type ReplyInput struct {
 
 // Reply concludes a request. 逾期不补正 and 逾期未缴费 conclude only a
 // request the clock found abandoned.
-func (s *Service) Reply(ctx context.Context, actor audit.Actor, id int64, in ReplyInput) (*View, error) {
-	var problems []string
+func (s *Service) Reply(ctx context.Context, p authz.Principal, actor audit.Actor, id int64, in ReplyInput) (*View, error) {
+	if !authz.Allowed(p, authz.FOIAHandle) {
+		return nil, fault.ErrForbidden
+	}
+	var bad problems
 	if !in.Type.Valid() {
-		problems = append(problems, "答复类型：请选择条例规定的答复类型")
+		bad.at("type", "foia.error.reply_type")
 	}
 	withheld := -1
 	if in.Type == foia.Withheld || in.Type == foia.PartlyDisclosed {
 		if in.Ground < 1 || in.Ground > len(foia.WithheldReasons) {
-			problems = append(problems, "不予公开理由：请选择理由")
+			bad.at("ground", "foia.error.ground")
 		}
 		withheld = in.Ground - 1
 	}
-	if needsText[in.Type] != "" && strings.TrimSpace(in.Text) == "" {
-		problems = append(problems, "答复内容："+needsText[in.Type])
+	if needsText[in.Type] && strings.TrimSpace(in.Text) == "" {
+		bad.at("text", "foia.error.reply_text."+string(in.Type))
 	}
 	if n := len([]rune(in.Text)); n > 4000 {
-		problems = append(problems, fmt.Sprintf("答复内容：不超过 4000 字（现 %d 字）", n))
+		bad.at("text", "foia.error.reply_long", "n", n)
 	}
-	if len(problems) > 0 {
-		return nil, &InputError{problems}
+	if err := bad.err(); err != nil {
+		return nil, err
 	}
 	on, err := s.stepDay(in.On)
 	if err != nil {
@@ -134,7 +151,7 @@ func (s *Service) Reply(ctx context.Context, actor audit.Actor, id int64, in Rep
 	step := records.FOIAStep{Kind: foia.StepReply, On: on, Note: in.Type.Label()}
 	r, err := s.Store.StepFOIARequest(ctx, actor, id, step, func(r *records.FOIARequest, steps []records.FOIAStep) error {
 		if r.ConcludedOn != nil {
-			return &InputError{[]string{"该申请已经答复"}}
+			return fault.New(fault.State, "foia.error.replied")
 		}
 		if in.Type == foia.Abandoned || in.Type == foia.FeeUnpaid {
 			c, err := s.runAt(r, steps[:len(steps)-1], on)
@@ -142,11 +159,10 @@ func (s *Service) Reply(ctx context.Context, actor audit.Actor, id int64, in Rep
 				return err
 			}
 			if c.State != foia.StateAbandoned {
-				return &InputError{[]string{"答复类型：到答复之日补正期限或缴费期限尚未届满，不能按视为放弃办结"}}
+				return invalid("type", "foia.error.not_abandoned")
 			}
 			if cause := abandonedBy(steps[:len(steps)-1]); cause != in.Type {
-				return &InputError{[]string{"答复类型：该申请是因" + map[foia.Reply]string{foia.Abandoned: "逾期不补正",
-					foia.FeeUnpaid: "逾期未缴费"}[cause] + "而视为放弃，请选择“" + cause.Label() + "”"}}
+				return invalid("type", "foia.error.abandoned_by."+string(cause))
 			}
 		}
 		if err := s.settle(r, steps); err != nil {
@@ -159,7 +175,7 @@ func (s *Service) Reply(ctx context.Context, actor audit.Actor, id int64, in Rep
 	if err != nil {
 		return nil, err
 	}
-	return s.Find(ctx, r.ID)
+	return s.found(ctx, p, r.ID)
 }
 
 // inTime refuses a step the Regulations no longer allow on its day: a
@@ -177,10 +193,9 @@ func (s *Service) inTime(r *records.FOIARequest, steps []records.FOIAStep, on ti
 	}
 	switch {
 	case kind == foia.StepCorrection && on.After(c.CorrectionBy):
-		return &InputError{[]string{fmt.Sprintf("告知补正：应在收到申请之日起 %d 个工作日内（%s 前）一次性告知，已过期限，不能再要求补正",
-			foia.CorrectionDays, c.CorrectionBy.Format(time.DateOnly))}}
+		return invalid("on", "foia.error.correction_late", "days", foia.CorrectionDays, "by", c.CorrectionBy.Format(time.DateOnly))
 	case kind == foia.StepExtension && !c.Due.IsZero() && on.After(c.Due):
-		return &InputError{[]string{fmt.Sprintf("延长答复期限：答复期限已于 %s 届满，不能再延长", c.Due.Format(time.DateOnly))}}
+		return invalid("on", "foia.error.extension_late", "due", c.Due.Format(time.DateOnly))
 	}
 	return nil
 }
@@ -203,13 +218,10 @@ func abandonedBy(steps []records.FOIAStep) foia.Reply {
 	return foia.Abandoned
 }
 
-// needsText are the replies whose letter must say more than their type.
-var needsText = map[foia.Reply]string{
-	foia.PublishedAlready: "请写明获取该信息的方式和途径（如网址）",
-	foia.Disclosed:        "请写明提供的信息或获取的方式、途径和时间",
-	foia.PartlyDisclosed:  "请写明公开的部分及获取方式",
-	foia.NotOurs:          "请写明负责公开的机关名称和联系方式（能够确定的）",
-	foia.Publication:      "请写明获取该出版物的途径",
+// needsText are the replies whose letter must say more than their type;
+// foia.error.reply_text.<type> says what.
+var needsText = map[foia.Reply]bool{
+	foia.PublishedAlready: true, foia.Disclosed: true, foia.PartlyDisclosed: true, foia.NotOurs: true, foia.Publication: true,
 }
 
 // stepDay is the day a step happened: today if not given, never later.
@@ -220,7 +232,7 @@ func (s *Service) stepDay(on time.Time) (time.Time, error) {
 	}
 	on = workday.DateOf(on)
 	if on.After(today) {
-		return on, &InputError{[]string{"日期：不能晚于今天"}}
+		return on, invalid("on", "foia.error.on_future")
 	}
 	return on, nil
 }
@@ -229,7 +241,10 @@ func (s *Service) stepDay(on time.Time) (time.Time, error) {
 // ordinary mail, the internet or fax to the day both sides confirmed it
 // (Art. 31(2)(3)), which may be later than the day it was recorded —
 // before anything else was done with it.
-func (s *Service) ConfirmReceipt(ctx context.Context, actor audit.Actor, id int64, on time.Time) (*View, error) {
+func (s *Service) ConfirmReceipt(ctx context.Context, p authz.Principal, actor audit.Actor, id int64, on time.Time) (*View, error) {
+	if !authz.Allowed(p, authz.FOIAHandle) {
+		return nil, fault.ErrForbidden
+	}
 	on, err := s.stepDay(on)
 	if err != nil {
 		return nil, err
@@ -238,18 +253,18 @@ func (s *Service) ConfirmReceipt(ctx context.Context, actor audit.Actor, id int6
 		switch foia.Channel(r.Channel) {
 		case foia.OrdinaryMail, foia.Online, foia.Fax:
 		default:
-			return &InputError{[]string{"确认收到日期：当面提交和挂号邮寄的申请，收到日期即提交或签收之日，不需另行确认"}}
+			return invalid("kind", "foia.error.confirm_channel")
 		}
 		if len(steps) > 0 || r.ConcludedOn != nil {
-			return &InputError{[]string{"确认收到日期：申请已开始办理，不能再改收到日期"}}
+			return fault.New(fault.State, "foia.error.confirm_started")
 		}
 		if r.SelfFiled && on.Before(workday.DateOf(r.CreatedAt.In(workday.Zone))) {
-			return &InputError{[]string{"确认收到日期：不能早于网上提交之日"}}
+			return invalid("on", "foia.error.confirm_early")
 		}
 		return s.settle(r, steps)
 	})
 	if err != nil {
 		return nil, err
 	}
-	return s.Find(ctx, r.ID)
+	return s.found(ctx, p, r.ID)
 }

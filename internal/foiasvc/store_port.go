@@ -16,6 +16,7 @@ type Store interface {
 	FindFOIARequest(ctx context.Context, id int64) (*records.FOIARequest, []records.FOIAStep, error)
 	FindFOIARequestByFollow(ctx context.Context, id int64, hash string) (*records.FOIARequest, []records.FOIAStep, error)
 	FindFOIARequests(ctx context.Context, f records.FOIAFilter) ([]records.FOIARequest, error)
+	FindTicket(ctx context.Context, id int64) (*records.Ticket, error)
 	SetFOIAReceived(ctx context.Context, actor audit.Actor, id int64, on time.Time, check func(*records.FOIARequest, []records.FOIAStep) error) (*records.FOIARequest, error)
 	StepFOIARequest(ctx context.Context, actor audit.Actor, id int64, step records.FOIAStep, apply func(*records.FOIARequest, []records.FOIAStep) error) (*records.FOIARequest, error)
 }

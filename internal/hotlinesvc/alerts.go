@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/duban/duban/internal/hotline"
+	"github.com/duban/duban/internal/i18n"
 	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/workday"
 )
@@ -48,16 +49,15 @@ func (s *Service) Alerts(ctx context.Context) ([]Alert, error) {
 	return out, nil
 }
 
+// reminderText is a reminder's title and text, worded from the catalogue
+// in zh-CN, the channels' language.
 func reminderText(t *records.Ticket, r hotline.Reminder) (string, string) {
-	what := fmt.Sprintf("12345工单 %d（%s）", t.ID, hotline.Type(t.Type).Label())
-	at := r.At.In(workday.Zone).Format("01-02 15:04")
-	switch r.Kind {
-	case hotline.RemindTriage:
-		return "【待分拨】" + what, fmt.Sprintf("%s 收到，已超过 %d 小时未转办，请尽快按责转办。", at, hotline.TriageHours)
-	case hotline.RemindSignLate:
-		return "【签收超时】" + what, fmt.Sprintf("%s 转办，已超过签收时限，请立即签收或在时限内退单。", at)
-	case hotline.RemindDueSoon:
-		return "【临期】" + what, fmt.Sprintf("办理时限 %s，请按时答复，确需延期的请申请延期。", at)
+	loc := i18n.New(i18n.ZhCN)
+	kind := map[string]string{hotline.RemindTriage: "triage", hotline.RemindSignLate: "sign_late", hotline.RemindDueSoon: "due_soon"}[r.Kind]
+	if kind == "" {
+		kind = "overdue"
 	}
-	return "【超期】" + what, fmt.Sprintf("办理时限 %s 已过，尚未答复，请立即办理并说明原因。", at)
+	at := r.At.In(workday.Zone).Format("01-02 15:04")
+	title := loc.T("hotline.alert."+kind, "id", t.ID, "type", loc.Code("hotline.type", t.Type, hotline.Type(t.Type).Label()))
+	return title, loc.T("hotline.alert."+kind+"_text", "at", at, "hours", hotline.TriageHours)
 }

@@ -63,7 +63,7 @@ func TestAlerts(t *testing.T) {
 			if got, want := keys(), fmt.Sprintf("%d:sign_late:u%d %d:triage_waiting:u0", routed.ID, zjj.ID, triage.ID); got != want {
 				t.Errorf("three hours on: %s, want %s", got, want)
 			}
-			if _, err := svc.Sign(ctx, agent, routed.ID); err != nil {
+			if _, err := svc.Sign(ctx, liaison(zjj.ID), agent, routed.ID); err != nil {
 				t.Fatal(err)
 			}
 			clock = routed.DueAt.Add(-20 * time.Hour)
@@ -82,7 +82,7 @@ func TestAlerts(t *testing.T) {
 					t.Errorf("due before %s: %d %v, want %d", due, n, err, want)
 				}
 			}
-			if _, err := svc.Answer(ctx, agent, routed.ID, "已修复"); err != nil {
+			if _, err := svc.Answer(ctx, liaison(zjj.ID), agent, routed.ID, "已修复"); err != nil {
 				t.Fatal(err)
 			}
 			if got := keys(); strings.Contains(got, fmt.Sprintf("%d:", routed.ID)) {

@@ -3,6 +3,12 @@
 // clearly responsible for goes to it; the rest to triage), each step of a
 // ticket through the state machine of package hotline, and the units' 三率
 // for assessment. The pages, the API and Open311 share one.
+//
+// Each method that acts for a signed-in user takes their principal and
+// checks it through authz (the office dispatches, a liaison handles their
+// units' tickets, leaders read); tickets come back with the caller masked
+// for whoever may not see personal data (authz.SeesPersonalData), and a
+// refusal is a *fault.Error with catalogue keys at the fields.
 package hotlinesvc
 
 import (
@@ -11,13 +17,15 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
-	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
 
 	"github.com/duban/duban/internal/audit"
+	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/fault"
+	"github.com/duban/duban/internal/files"
 	"github.com/duban/duban/internal/hotline"
 	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/workday"
@@ -29,6 +37,8 @@ type Service struct {
 	Calendar workday.Source
 	Limits   hotline.Limits
 	Now      func() time.Time
+	// Files keeps the photos and documents of tickets; nil takes none.
+	Files *files.Store
 }
 
 // Intake is a request as an agent, the public form or Open311 gives it.
@@ -53,40 +63,45 @@ type Intake struct {
 // MaxFiles bounds the files of one ticket.
 const MaxFiles = 3
 
-// InputError lists what is wrong with an intake or a step, in Chinese.
-// Fields, in step with Problems when set, names the Intake field each
-// problem is about (its JSON name: "description", "phone", …; "" for
-// none), so that the API can point at the field.
-type InputError struct {
-	Problems []string
-	Fields   []string
-}
-
-func (e *InputError) Error() string { return "hotline: " + strings.Join(e.Problems, "；") }
-
-// add records a problem with field.
-func (e *InputError) add(field, problem string) {
-	e.Problems = append(e.Problems, problem)
-	e.Fields = append(e.Fields, field)
-}
-
 // MaxDescription bounds a request's text, in characters.
 const MaxDescription = 2000
 
 // maxLen bounds the other free-text fields of an intake, in characters:
 // enough for any real address or name, and no room for a pasted file.
 var maxLen = []struct {
-	field, label string
-	max          int
-	value        func(Intake) string
+	field string
+	max   int
+	value func(Intake) string
 }{
-	{"address", "地址", 200, func(in Intake) string { return in.Address }},
-	{"name", "姓名", 50, func(in Intake) string { return in.Name }},
-	{"phone", "电话", 30, func(in Intake) string { return in.Phone }},
-	{"email", "邮箱", 100, func(in Intake) string { return in.Email }},
+	{"address", 200, func(in Intake) string { return in.Address }},
+	{"caller_name", 50, func(in Intake) string { return in.Name }},
+	{"caller_phone", 30, func(in Intake) string { return in.Phone }},
+	{"caller_email", 100, func(in Intake) string { return in.Email }},
 }
 
-// Receive takes a request in: checks it, finds its service, sets its
+// AgentChannels are the channels an agent records a request from (Record).
+// Not open311, which has its own endpoint and needs no contact: an
+// agent's ticket always has a way back to the caller.
+var AgentChannels = []string{"phone", "web", "wechat", "app", "sms", "email", "letter"}
+
+// Record is a request the centre's agent (接线员) takes in, for p who may
+// dispatch tickets: by phone unless the intake names another of
+// AgentChannels. Then as Receive.
+func (s *Service) Record(ctx context.Context, p authz.Principal, actor audit.Actor, in Intake) (*records.Ticket, error) {
+	if !authz.Allowed(p, authz.TicketDispatch) {
+		return nil, fault.ErrForbidden
+	}
+	if in.Channel == "" {
+		in.Channel = "phone"
+	}
+	if !slices.Contains(AgentChannels, in.Channel) {
+		return nil, invalid("channel", "hotline.error.channel", "channel", in.Channel)
+	}
+	return s.Receive(ctx, actor, in)
+}
+
+// Receive takes a request in from a channel that checked its caller
+// itself (Open311 with its key, the demo data): checks it, finds its service, sets its
 // deadline by the limits and routes it — to the service's unit when the
 // 权责清单 names one, else to triage.
 func (s *Service) Receive(ctx context.Context, actor audit.Actor, in Intake) (*records.Ticket, error) {
@@ -122,7 +137,7 @@ func (s *Service) Rate(ctx context.Context, id int64, secret string, verdict hot
 	if _, err := s.Follow(ctx, id, secret); err != nil {
 		return nil, err
 	}
-	return s.Visit(ctx, audit.Actor{Username: "caller"}, id, verdict, resolved)
+	return s.visit(ctx, audit.Actor{Username: "caller"}, id, verdict, resolved)
 }
 
 func (s *Service) receive(ctx context.Context, actor audit.Actor, in Intake, follow string) (*records.Ticket, error) {
@@ -136,16 +151,16 @@ func (s *Service) receive(ctx context.Context, actor audit.Actor, in Intake, fol
 			svc = &services[i]
 		}
 	}
-	bad := &InputError{}
+	var bad problems
 	desc := strings.TrimSpace(in.Description)
 	switch {
 	case desc == "":
-		bad.add("description", "请描述所反映的问题")
+		bad.at("description", "hotline.error.description")
 	case utf8.RuneCountInString(desc) > MaxDescription:
-		bad.add("description", fmt.Sprintf("问题描述不超过 %d 字", MaxDescription))
+		bad.at("description", "hotline.error.description_long", "max", MaxDescription)
 	}
 	if svc == nil && in.ServiceCode != "" {
-		bad.add("service_code", fmt.Sprintf("没有编号为 %q 的事项类别", in.ServiceCode))
+		bad.at("service_code", "hotline.error.service_code", "code", in.ServiceCode)
 	}
 	t := in.Type
 	if t == "" && svc != nil {
@@ -155,34 +170,34 @@ func (s *Service) receive(ctx context.Context, actor audit.Actor, in Intake, fol
 		t = hotline.Help
 	}
 	if t.Label() == "" {
-		bad.add("type", fmt.Sprintf("类型 %q 应为咨询、求助、投诉、举报或建议", in.Type))
+		bad.at("type", "hotline.error.type", "type", in.Type)
 	}
 	urgency := in.Urgency
 	if urgency == "" {
 		urgency = hotline.Normal
 	}
 	if urgency != hotline.Normal && urgency != hotline.Urgent && urgency != hotline.Emergency {
-		bad.add("urgency", fmt.Sprintf("紧急程度 %q 应为 normal、urgent 或 emergency", urgency))
+		bad.at("urgency", "hotline.error.urgency", "urgency", urgency)
 	}
 	if strings.TrimSpace(in.Phone) == "" && strings.TrimSpace(in.Email) == "" && in.Channel != "open311" {
-		bad.add("phone", "请留下电话或邮箱，以便答复和回访")
+		bad.at("caller_phone", "hotline.error.contact")
 	}
 	for _, l := range maxLen {
 		if utf8.RuneCountInString(strings.TrimSpace(l.value(in))) > l.max {
-			bad.add(l.field, fmt.Sprintf("%s不超过 %d 字", l.label, l.max))
+			bad.at(l.field, "hotline.error."+l.field+"_long", l.field+"_max", l.max)
 		}
 	}
 	if len(in.Files) > MaxFiles {
-		bad.add("files", fmt.Sprintf("附件最多 %d 个", MaxFiles))
+		bad.at("files", "hotline.error.files_many", "files_max", MaxFiles)
 	}
 	switch {
 	case (in.Lat == nil) != (in.Lon == nil):
-		bad.add("lat", "坐标须同时给出纬度和经度")
+		bad.at("lat", "hotline.error.lat_lon")
 	case in.Lat != nil && !(*in.Lat >= -90 && *in.Lat <= 90 && *in.Lon >= -180 && *in.Lon <= 180):
-		bad.add("lat", "坐标超出范围：纬度应在 -90 至 90 之间，经度应在 -180 至 180 之间")
+		bad.at("lat", "hotline.error.lat_range")
 	}
-	if len(bad.Problems) > 0 {
-		return nil, bad
+	if err := bad.err(); err != nil {
+		return nil, err
 	}
 	path := ""
 	if svc != nil {
@@ -190,7 +205,7 @@ func (s *Service) receive(ctx context.Context, actor audit.Actor, in Intake, fol
 	}
 	limit, err := s.Limits.For(t, path, urgency)
 	if err != nil {
-		return nil, &InputError{Problems: []string{fmt.Sprintf("没有适用于“%s”的办理时限，请联系管理员补充时限规则", t.Label())}, Fields: []string{"type"}}
+		return nil, invalid("type", "hotline.error.no_limit")
 	}
 	now := s.Now().UTC()
 	tk := records.Ticket{ServiceCode: in.ServiceCode, Type: string(t), Urgency: urgency, Channel: in.Channel, Description: desc,
@@ -232,8 +247,25 @@ func timePtr(t time.Time) *time.Time {
 	return &t
 }
 
-// step applies one move of the state machine to a stored ticket.
-func (s *Service) step(ctx context.Context, actor audit.Actor, id int64, kind, note string, move func(*records.Ticket, *hotline.Ticket) error) (*records.Ticket, error) {
+// step applies one move of the state machine to a stored ticket, for p
+// who may do action: the office's moves on any ticket, a unit's on its
+// own (another unit's ticket is none of a liaison's: not found). The
+// unit is checked on the ticket as the transaction reads it.
+func (s *Service) step(ctx context.Context, p authz.Principal, action authz.Action, actor audit.Actor, id int64, kind, note string,
+	move func(*records.Ticket, *hotline.Ticket) error) (*records.Ticket, error) {
+	if !authz.Allowed(p, action) {
+		return nil, fault.ErrForbidden
+	}
+	return s.move(ctx, actor, id, kind, note, func(t *records.Ticket, m *hotline.Ticket) error {
+		if !authz.Can(p, action, authz.Resource{Units: []int64{t.UnitID}}) {
+			return fault.ErrNotFound
+		}
+		return move(t, m)
+	})
+}
+
+// move applies one move of the state machine to a stored ticket.
+func (s *Service) move(ctx context.Context, actor audit.Actor, id int64, kind, note string, move func(*records.Ticket, *hotline.Ticket) error) (*records.Ticket, error) {
 	t, err := s.Store.StepTicket(ctx, actor, id, kind, note, func(t *records.Ticket) error {
 		m := machine(t)
 		if err := move(t, m); err != nil {
@@ -243,7 +275,7 @@ func (s *Service) step(ctx context.Context, actor audit.Actor, id int64, kind, n
 		return nil
 	})
 	if errors.Is(err, hotline.ErrStep) || errors.Is(err, hotline.ErrWindow) {
-		return nil, fmt.Errorf("%w: %w", err, fault.ErrState)
+		return nil, fault.Wrap(fault.State, "hotline.error.state", err)
 	}
 	return t, err
 }
@@ -264,39 +296,43 @@ func (s *Service) limitOf(t *records.Ticket, services []records.TicketService) h
 	return l
 }
 
-// Assign routes a ticket from triage to a unit (按责转办).
-func (s *Service) Assign(ctx context.Context, actor audit.Actor, id, unit int64) (*records.Ticket, error) {
-	return s.step(ctx, actor, id, "assign", "", func(_ *records.Ticket, m *hotline.Ticket) error { return m.Assign(unit, s.Now().UTC()) })
+// Assign routes a ticket from triage to a unit (按责转办): the office's.
+func (s *Service) Assign(ctx context.Context, p authz.Principal, actor audit.Actor, id, unit int64) (*records.Ticket, error) {
+	return s.step(ctx, p, authz.TicketDispatch, actor, id, "assign", "", func(_ *records.Ticket, m *hotline.Ticket) error {
+		return m.Assign(unit, s.Now().UTC())
+	})
 }
 
 // Sign is the unit's 签收.
-func (s *Service) Sign(ctx context.Context, actor audit.Actor, id int64) (*records.Ticket, error) {
-	return s.step(ctx, actor, id, "sign", "", func(_ *records.Ticket, m *hotline.Ticket) error { return m.Sign(s.Now().UTC()) })
+func (s *Service) Sign(ctx context.Context, p authz.Principal, actor audit.Actor, id int64) (*records.Ticket, error) {
+	return s.step(ctx, p, authz.TicketHandle, actor, id, "sign", "", func(_ *records.Ticket, m *hotline.Ticket) error { return m.Sign(s.Now().UTC()) })
 }
 
 // SendBack is the unit's 退单 with its reason, within the window.
-func (s *Service) SendBack(ctx context.Context, actor audit.Actor, id int64, reason string) (*records.Ticket, error) {
+func (s *Service) SendBack(ctx context.Context, p authz.Principal, actor audit.Actor, id int64, reason string) (*records.Ticket, error) {
 	if strings.TrimSpace(reason) == "" {
-		return nil, &InputError{Problems: []string{"退单须写明理由"}}
+		return nil, invalid("text", "hotline.error.send_back_reason")
 	}
 	services, err := s.Store.TicketServices(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return s.step(ctx, actor, id, "send_back", reason, func(t *records.Ticket, m *hotline.Ticket) error {
+	return s.step(ctx, p, authz.TicketHandle, actor, id, "send_back", reason, func(t *records.Ticket, m *hotline.Ticket) error {
 		return m.SendBack(s.limitOf(t, services), s.Now().UTC())
 	})
 }
 
 // AskExtension is the unit's 延期 request.
-func (s *Service) AskExtension(ctx context.Context, actor audit.Actor, id int64, workdays int, reason string) (*records.Ticket, error) {
-	return s.step(ctx, actor, id, "ask_extension", reason, func(_ *records.Ticket, m *hotline.Ticket) error { return m.AskExtension(workdays) })
+func (s *Service) AskExtension(ctx context.Context, p authz.Principal, actor audit.Actor, id int64, workdays int, reason string) (*records.Ticket, error) {
+	return s.step(ctx, p, authz.TicketHandle, actor, id, "ask_extension", reason, func(_ *records.Ticket, m *hotline.Ticket) error {
+		return m.AskExtension(workdays)
+	})
 }
 
 // DecideExtension is the centre's decision: approved, the deadline moves
 // by the working days asked for.
-func (s *Service) DecideExtension(ctx context.Context, actor audit.Actor, id int64, approve bool) (*records.Ticket, error) {
-	return s.step(ctx, actor, id, map[bool]string{true: "extension_approved", false: "extension_denied"}[approve], "",
+func (s *Service) DecideExtension(ctx context.Context, p authz.Principal, actor audit.Actor, id int64, approve bool) (*records.Ticket, error) {
+	return s.step(ctx, p, authz.TicketDispatch, actor, id, map[bool]string{true: "extension_approved", false: "extension_denied"}[approve], "",
 		func(_ *records.Ticket, m *hotline.Ticket) error {
 			due := m.Due
 			if m.Extension > 0 {
@@ -310,20 +346,27 @@ func (s *Service) DecideExtension(ctx context.Context, actor audit.Actor, id int
 }
 
 // Answer is the unit's reply.
-func (s *Service) Answer(ctx context.Context, actor audit.Actor, id int64, text string) (*records.Ticket, error) {
+func (s *Service) Answer(ctx context.Context, p authz.Principal, actor audit.Actor, id int64, text string) (*records.Ticket, error) {
 	if strings.TrimSpace(text) == "" {
-		return nil, &InputError{Problems: []string{"请填写答复内容"}}
+		return nil, invalid("text", "hotline.error.answer")
 	}
-	return s.step(ctx, actor, id, "answer", "", func(t *records.Ticket, m *hotline.Ticket) error {
+	return s.step(ctx, p, authz.TicketHandle, actor, id, "answer", "", func(t *records.Ticket, m *hotline.Ticket) error {
 		t.Answer = strings.TrimSpace(text)
 		return m.Answer()
 	})
 }
 
-// Visit records the return visit (回访): the verdict and whether the
-// problem was solved; a dissatisfied caller reopens the ticket.
-func (s *Service) Visit(ctx context.Context, actor audit.Actor, id int64, verdict hotline.Satisfaction, resolved bool) (*records.Ticket, error) {
-	return s.step(ctx, actor, id, "visit", string(verdict), func(t *records.Ticket, m *hotline.Ticket) error {
+// Visit records the office's return visit (回访): the verdict and whether
+// the problem was solved; a dissatisfied caller reopens the ticket.
+func (s *Service) Visit(ctx context.Context, p authz.Principal, actor audit.Actor, id int64, verdict hotline.Satisfaction, resolved bool) (*records.Ticket, error) {
+	if !authz.Allowed(p, authz.TicketDispatch) {
+		return nil, fault.ErrForbidden
+	}
+	return s.visit(ctx, actor, id, verdict, resolved)
+}
+
+func (s *Service) visit(ctx context.Context, actor audit.Actor, id int64, verdict hotline.Satisfaction, resolved bool) (*records.Ticket, error) {
+	return s.move(ctx, actor, id, "visit", string(verdict), func(t *records.Ticket, m *hotline.Ticket) error {
 		t.Verdict, t.Resolved = string(verdict), resolved
 		// 重办 is a fresh assignment: the unit's windows and the deadline
 		// start again from the visit.
@@ -338,11 +381,11 @@ func (s *Service) Visit(ctx context.Context, actor audit.Actor, id int64, verdic
 
 // Redirect sends a request that is no ticket to its channel: 依申请公开,
 // 信访 or the courts.
-func (s *Service) Redirect(ctx context.Context, actor audit.Actor, id int64, to string) (*records.Ticket, error) {
+func (s *Service) Redirect(ctx context.Context, p authz.Principal, actor audit.Actor, id int64, to string) (*records.Ticket, error) {
 	if to != "disclosure" && to != "petition" && to != "litigation" {
-		return nil, &InputError{Problems: []string{"应转至 disclosure（依申请公开）、petition（信访）或 litigation（诉讼）"}}
+		return nil, invalid("to", "hotline.error.redirect")
 	}
-	return s.step(ctx, actor, id, "redirect", to, func(t *records.Ticket, m *hotline.Ticket) error {
+	return s.step(ctx, p, authz.TicketDispatch, actor, id, "redirect", to, func(t *records.Ticket, m *hotline.Ticket) error {
 		t.RedirectTo = to
 		return m.Redirect()
 	})

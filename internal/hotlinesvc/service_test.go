@@ -3,6 +3,8 @@ package hotlinesvc
 import (
 	"context"
 	"errors"
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -10,6 +12,7 @@ import (
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/fault"
 	"github.com/duban/duban/internal/hotline"
+	"github.com/duban/duban/internal/i18n"
 	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/store/storetest"
 	"github.com/duban/duban/internal/workday"
@@ -53,8 +56,7 @@ func TestTicketJourney(t *testing.T) {
 			if m := a.Masked(); m.CallerName != "张*" || m.CallerPhone != "139****1111" {
 				t.Errorf("masked %q %q", m.CallerName, m.CallerPhone)
 			}
-			var bad *InputError
-			if _, err := svc.Receive(ctx, agent, Intake{ServiceCode: "nope", Channel: "web"}); !errors.As(err, &bad) || len(bad.Problems) != 3 {
+			if _, err := svc.Receive(ctx, agent, Intake{ServiceCode: "nope", Channel: "web"}); len(fault.As(err).Fields) != 3 {
 				t.Errorf("a bad intake: %v", err)
 			}
 
@@ -62,7 +64,8 @@ func TestTicketJourney(t *testing.T) {
 			if err != nil || b.State != "triage" {
 				t.Fatalf("unclear ticket %+v %v", b, err)
 			}
-			if _, err := svc.Sign(ctx, agent, b.ID); !errors.Is(err, fault.ErrState) {
+			// A ticket in triage is no unit's yet: none of a liaison's.
+			if _, err := svc.Sign(ctx, liaison(zjj.ID), agent, b.ID); !errors.Is(err, fault.ErrNotFound) {
 				t.Errorf("signed in triage: %v", err)
 			}
 			step := func(tk *records.Ticket, err error) *records.Ticket {
@@ -72,29 +75,29 @@ func TestTicketJourney(t *testing.T) {
 				}
 				return tk
 			}
-			step(svc.Assign(ctx, agent, b.ID, zjj.ID))
+			step(svc.Assign(ctx, office, agent, b.ID, zjj.ID))
 			clock = clock.Add(3 * time.Hour)
-			if tk := step(svc.SendBack(ctx, audit.Actor{Username: "zjj"}, b.ID, "路灯归城管")); tk.State != "triage" || tk.UnitID != 0 {
+			if tk := step(svc.SendBack(ctx, liaison(zjj.ID), audit.Actor{Username: "zjj"}, b.ID, "路灯归城管")); tk.State != "triage" || tk.UnitID != 0 {
 				t.Fatalf("sent back %+v", tk)
 			}
-			step(svc.Assign(ctx, agent, b.ID, cgj.ID))
+			step(svc.Assign(ctx, office, agent, b.ID, cgj.ID))
 			clock = clock.Add(26 * time.Hour)
-			if _, err := svc.SendBack(ctx, audit.Actor{Username: "cgj"}, b.ID, "不归我管"); !errors.Is(err, fault.ErrState) {
+			if _, err := svc.SendBack(ctx, liaison(cgj.ID), audit.Actor{Username: "cgj"}, b.ID, "不归我管"); !errors.Is(err, fault.ErrState) {
 				t.Errorf("sent back after the window: %v", err)
 			}
-			step(svc.Sign(ctx, audit.Actor{Username: "cgj"}, b.ID))
-			step(svc.AskExtension(ctx, audit.Actor{Username: "cgj"}, b.ID, 5, "需采购灯具"))
+			step(svc.Sign(ctx, liaison(cgj.ID), audit.Actor{Username: "cgj"}, b.ID))
+			step(svc.AskExtension(ctx, liaison(cgj.ID), audit.Actor{Username: "cgj"}, b.ID, 5, "需采购灯具"))
 			before := step(db.FindTicket(ctx, b.ID)).DueAt
-			if tk := step(svc.DecideExtension(ctx, agent, b.ID, true)); !tk.DueAt.After(before) || tk.Extension != 0 {
+			if tk := step(svc.DecideExtension(ctx, office, agent, b.ID, true)); !tk.DueAt.After(before) || tk.Extension != 0 {
 				t.Errorf("extension: %s → %s", before.In(cstZone), tk.DueAt.In(cstZone))
 			}
-			step(svc.Answer(ctx, audit.Actor{Username: "cgj"}, b.ID, "已更换灯具。"))
-			if tk := step(svc.Visit(ctx, agent, b.ID, hotline.Dissatisfied, false)); tk.State != "assigned" || tk.Reopened != 1 {
+			step(svc.Answer(ctx, liaison(cgj.ID), audit.Actor{Username: "cgj"}, b.ID, "已更换灯具。"))
+			if tk := step(svc.Visit(ctx, office, agent, b.ID, hotline.Dissatisfied, false)); tk.State != "assigned" || tk.Reopened != 1 {
 				t.Fatalf("reopened %+v", tk)
 			}
-			step(svc.Sign(ctx, audit.Actor{Username: "cgj"}, b.ID))
-			step(svc.Answer(ctx, audit.Actor{Username: "cgj"}, b.ID, "已修复线路。"))
-			if tk := step(svc.Visit(ctx, agent, b.ID, hotline.Satisfied, true)); tk.State != "closed" {
+			step(svc.Sign(ctx, liaison(cgj.ID), audit.Actor{Username: "cgj"}, b.ID))
+			step(svc.Answer(ctx, liaison(cgj.ID), audit.Actor{Username: "cgj"}, b.ID, "已修复线路。"))
+			if tk := step(svc.Visit(ctx, office, agent, b.ID, hotline.Satisfied, true)); tk.State != "closed" {
 				t.Fatalf("closed %+v", tk)
 			}
 			events, _ := db.TicketEvents(ctx, b.ID)
@@ -103,7 +106,7 @@ func TestTicketJourney(t *testing.T) {
 			}
 
 			c, _ := svc.Receive(ctx, agent, Intake{Channel: "web", Description: "申请公开某项目批复文件", Email: "a@b.cn"})
-			if tk := step(svc.Redirect(ctx, agent, c.ID, "disclosure")); tk.State != "redirected" || tk.RedirectTo != "disclosure" {
+			if tk := step(svc.Redirect(ctx, office, agent, c.ID, "disclosure")); tk.State != "redirected" || tk.RedirectTo != "disclosure" {
 				t.Errorf("redirect %+v", tk)
 			}
 			rates, err := svc.Rates(ctx, time.Date(2026, 3, 1, 0, 0, 0, 0, cstZone), time.Date(2026, 4, 1, 0, 0, 0, 0, cstZone))
@@ -140,18 +143,24 @@ func TestIntakeProblemsNameFields(t *testing.T) {
 				in   Intake
 				want []string
 			}{
-				{Intake{Channel: "phone", Urgency: "now"}, []string{"description", "urgency", "phone"}},
+				{Intake{Channel: "phone", Urgency: "now"}, []string{"caller_phone", "description", "urgency"}},
 				{Intake{Channel: "phone", Description: "噪音", Phone: "1", Type: "praise", ServiceCode: "nope"}, []string{"service_code", "type"}},
 				{Intake{Channel: "phone", Description: "噪音", Email: "a@b.cn", Lat: &east}, []string{"lat"}},
 				{Intake{Channel: "phone", Description: "噪音", Email: "a@b.cn", Lat: &north, Lon: &east}, []string{"lat"}},
 				{Intake{Channel: "phone", Description: "噪音", Email: "a@b.cn", Name: strings.Repeat("名", 51), Address: strings.Repeat("路", 201)},
-					[]string{"address", "name"}},
+					[]string{"address", "caller_name"}},
 			}
 			for _, c := range cases {
 				_, err := svc.Receive(context.Background(), audit.System, c.in)
-				var bad *InputError
-				if !errors.As(err, &bad) || strings.Join(bad.Fields, ",") != strings.Join(c.want, ",") || len(bad.Fields) != len(bad.Problems) {
-					t.Errorf("%+v: %v (fields %v), want fields %v", c.in, err, bad, c.want)
+				bad := fault.As(err)
+				if bad == nil || bad.Code != fault.Invalid || strings.Join(slices.Sorted(maps.Keys(bad.Fields)), ",") != strings.Join(c.want, ",") {
+					t.Errorf("%+v: %v, want fields %v", c.in, err, c.want)
+					continue
+				}
+				for f, key := range bad.Fields {
+					if !i18n.Has(key) {
+						t.Errorf("%s: key %s is not in the catalogue", f, key)
+					}
 				}
 			}
 			if _, err := svc.Receive(context.Background(), audit.System, Intake{Channel: "phone", Description: "噪音", Email: "a@b.cn",

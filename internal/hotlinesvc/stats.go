@@ -1,9 +1,13 @@
 package hotlinesvc
 
 import (
+	"cmp"
 	"context"
+	"slices"
 	"time"
 
+	"github.com/duban/duban/internal/authz"
+	"github.com/duban/duban/internal/fault"
 	"github.com/duban/duban/internal/hotline"
 	"github.com/duban/duban/internal/records"
 )
@@ -17,9 +21,38 @@ type Summary struct {
 	Overdue  int
 }
 
-// Stats are the period's summary and each unit's 三率, over the tickets
-// received from from to to.
-func (s *Service) Stats(ctx context.Context, from, to time.Time) (Summary, map[int64]hotline.Rates, error) {
+// UnitRates are one unit's 三率 with its name.
+type UnitRates struct {
+	UnitID int64
+	Unit   string
+	hotline.Rates
+}
+
+// RatesShown reports whether p may see the 三率 of unit: everyone who
+// reads tickets, but a liaison only their own units'. The rates of other
+// units are their business and the office's; a liaison is not to rank
+// the others. The assessment's per-unit view asks here too.
+func RatesShown(p authz.Principal, unit int64) bool {
+	return authz.Allowed(p, authz.TicketRead) && (p.Role != authz.Liaison || p.HasUnit(unit))
+}
+
+// Stats are the period's summary and the 三率 of the units p may see
+// (RatesShown), over the tickets received from from to to; the most
+// tickets first, then by name.
+func (s *Service) Stats(ctx context.Context, p authz.Principal, from, to time.Time) (Summary, []UnitRates, error) {
+	if !authz.Allowed(p, authz.TicketRead) {
+		return Summary{}, nil, fault.ErrForbidden
+	}
+	return s.stats(ctx, from, to, func(unit int64) bool { return RatesShown(p, unit) })
+}
+
+// PublicStats are the same figures for everyone, as the portal publishes
+// them: counts and rates only, nothing of any caller.
+func (s *Service) PublicStats(ctx context.Context, from, to time.Time) (Summary, []UnitRates, error) {
+	return s.stats(ctx, from, to, func(int64) bool { return true })
+}
+
+func (s *Service) stats(ctx context.Context, from, to time.Time, shown func(unit int64) bool) (Summary, []UnitRates, error) {
 	sum := Summary{ByType: map[hotline.Type]int{}, ByState: map[hotline.State]int{}}
 	now := s.Now()
 	err := s.Store.EachTicket(ctx, records.TicketFilter{From: from, To: to}, func(t *records.Ticket) error {
@@ -36,5 +69,28 @@ func (s *Service) Stats(ctx context.Context, from, to time.Time) (Summary, map[i
 		return sum, nil, err
 	}
 	rates, err := s.Rates(ctx, from, to)
-	return sum, rates, err
+	if err != nil {
+		return sum, nil, err
+	}
+	units, err := s.Store.FindUnits(ctx)
+	if err != nil {
+		return sum, nil, err
+	}
+	names := map[int64]string{}
+	for _, u := range units {
+		names[u.ID] = u.Name
+	}
+	var out []UnitRates
+	for id, r := range rates {
+		if shown(id) {
+			out = append(out, UnitRates{UnitID: id, Unit: names[id], Rates: r})
+		}
+	}
+	slices.SortFunc(out, func(a, b UnitRates) int {
+		if a.Tickets != b.Tickets {
+			return b.Tickets - a.Tickets
+		}
+		return cmp.Compare(a.Unit, b.Unit)
+	})
+	return sum, out, nil
 }

@@ -9,18 +9,20 @@ import (
 	"crypto/subtle"
 	"encoding/json"
 	"encoding/xml"
-	"errors"
 	"fmt"
+	"maps"
 	"net/http"
-	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/clientip"
+	"github.com/duban/duban/internal/fault"
 	"github.com/duban/duban/internal/hotline"
 	"github.com/duban/duban/internal/hotlinesvc"
+	"github.com/duban/duban/internal/i18n"
 	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/workday"
 )
@@ -233,33 +235,10 @@ type Request struct {
 	MediaURL    string   `json:"media_url" xml:"media_url"`
 }
 
-// private is what identifies a person in a public description: resident
-// ID numbers, mobile numbers (with +86 or 86, spaces or dashes),
-// landlines with their area code, and e-mail addresses. Digits are not
-// word characters' neighbours in Chinese text, so the edges are digits
-// that are not there rather than \b.
-var private = regexp.MustCompile(`(?:^|[^\d])(\d{17}[\dXx]|(?:\+?86[\s-]?)?1[3-9]\d(?:[\s-]?\d{4}){2}|0\d{2,3}[\s-]?\d{7,8})(?:[^\d]|$)` +
-	`|[\w.+-]+@[\w-]+(?:\.[\w-]+)+`)
-
 // Redact masks ID numbers, phone numbers and e-mail addresses in text:
-// the digits but the last two, the mailbox but its first letter.
-func Redact(text string) string {
-	return private.ReplaceAllStringFunc(text, func(m string) string {
-		if at := strings.IndexByte(m, '@'); at > 0 {
-			return m[:1] + "***" + m[at:]
-		}
-		b := []byte(m)
-		digits := 0
-		for i := len(b) - 1; i >= 0; i-- {
-			if b[i] >= '0' && b[i] <= '9' || b[i] == 'X' || b[i] == 'x' {
-				if digits++; digits > 2 {
-					b[i] = '*'
-				}
-			}
-		}
-		return string(b)
-	})
-}
+// hotlinesvc.Redact, the rule the internal pages apply for whoever may
+// not see personal data.
+func Redact(text string) string { return hotlinesvc.Redact(text) }
 
 // withheld says whether a ticket is published without its description
 // and place: a 举报 names people and its reporter must stay safe.
@@ -428,10 +407,9 @@ func (h *Handler) post(w http.ResponseWriter, r *http.Request) {
 		in.Address = f.Get("address_id")
 	}
 	t, err := h.Hotline.Receive(r.Context(), audit.Actor{Username: "open311", IP: clientip.Of(r)}, in)
-	var bad *hotlinesvc.InputError
-	switch {
-	case errors.As(err, &bad):
-		h.fail(w, r, http.StatusBadRequest, strings.Join(bad.Problems, "；"))
+	switch bad := fault.As(err); {
+	case bad != nil && bad.Code == fault.Invalid:
+		h.fail(w, r, http.StatusBadRequest, problems(bad))
 		return
 	case err != nil:
 		h.fail(w, r, http.StatusInternalServerError, "internal error")
@@ -439,4 +417,18 @@ func (h *Handler) post(w http.ResponseWriter, r *http.Request) {
 	}
 	notice := fmt.Sprintf("已受理，将于 %s 前办结。", t.DueAt.In(workday.Zone).Format("2006-01-02 15:04"))
 	write(w, r, http.StatusCreated, []Created{{ID: strconv.FormatInt(t.ID, 10), Notice: notice}}, "service_requests")
+}
+
+// problems words an intake's refusal for an Open311 client: the
+// catalogue's sentences in zh-CN, the field named before each.
+func problems(e *fault.Error) string {
+	var args []any
+	for _, k := range slices.Sorted(maps.Keys(e.Args)) {
+		args = append(args, k, e.Args[k])
+	}
+	var out []string
+	for _, f := range slices.Sorted(maps.Keys(e.Fields)) {
+		out = append(out, f+": "+i18n.Lookup(i18n.ZhCN, e.Fields[f], args...))
+	}
+	return strings.Join(out, "；")
 }

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/duban/duban/internal/audit"
+	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/emergency"
 	"github.com/duban/duban/internal/emergencysvc"
 	"github.com/duban/duban/internal/i18n"
@@ -38,7 +39,7 @@ func TestIncidentAlerts(t *testing.T) {
 				t.Fatal(err)
 			}
 			incidents := &emergencysvc.Service{Store: db, Now: func() time.Time { return now }}
-			inc, err := incidents.Report(ctx, audit.System, records.Incident{Title: "某隧道坍塌", Level: string(emergency.Major),
+			inc, err := incidents.Report(ctx, authz.Principal{Role: authz.Office}, audit.System, records.Incident{Title: "某隧道坍塌", Level: string(emergency.Major),
 				OccurredAt: now.Add(-270 * time.Minute), UnitID: unit.ID})
 			if err != nil {
 				t.Fatal(err)
@@ -83,7 +84,7 @@ func TestIncidentAlerts(t *testing.T) {
 			if pr.keys[fmt.Sprintf("incident/%d/authoritative/overdue", inc.ID)] != 1 || len(pr.keys) != 2 {
 				t.Errorf("after the deadline the peer has %v", pr.keys)
 			}
-			if _, err := incidents.Fulfil(ctx, audit.System, inc.ID, "authoritative", time.Time{}, "https://x.gov.cn/1"); err != nil {
+			if _, err := incidents.Fulfil(ctx, authz.Principal{Role: authz.Office}, audit.System, inc.ID, "authoritative", time.Time{}, "https://x.gov.cn/1"); err != nil {
 				t.Fatal(err)
 			}
 			tick()

@@ -69,18 +69,21 @@ func TestAssessmentExplainedInCallersLanguage(t *testing.T) {
 }
 
 // TestAssessmentProblemsInCallersLanguage: a scheme or a record that does
-// not hold is a 400 naming each problem in the caller's language.
+// not hold is a 422 with each problem at its field, under the label its
+// form gives the field — a scheme's number with its part, since 分值 is a
+// field of two parts — in the caller's language; the message joins them,
+// so that a client that shows only the message still says where.
 func TestAssessmentProblemsInCallersLanguage(t *testing.T) {
 	for _, kind := range storetest.Kinds() {
 		t.Run(kind, func(t *testing.T) {
 			f := newFixture(t, kind)
 			scheme, _ := json.Marshal(func() assess.Scheme { s := assess.Default(); s.CoShare = 3; return s }())
 			for _, c := range []struct {
-				lang, method, path, body, want string
+				lang, method, path, body, want, field, label string
 			}{
-				{"zh-TW", "PUT", "/api/v1/assessment/scheme", string(scheme), "請求內容有誤 (bad request)\n配合單位係數（重點攻堅考績）應在 0–1 之間"},
+				{"zh-TW", "PUT", "/api/v1/assessment/scheme", string(scheme), "配合單位係數（重點攻堅考績）：應在 0–1 之間", "co_share", "配合單位係數（重點攻堅考績）"},
 				{"", "POST", "/api/v1/assessment/records", fmt.Sprintf(`{"unit_id":%d,"kind":"medal","title":"x","on":"2026-03-10"}`, f.unitA),
-					"请求内容有误 (bad request)\n类别应为亮点、创新、表扬或问责"},
+					"类别：请选择亮点、创新、表扬或问责。", "kind", "类别"},
 			} {
 				req := httptest.NewRequest(c.method, c.path, strings.NewReader(c.body))
 				req.Header.Set("Authorization", "Bearer "+f.tokens["office"])
@@ -94,9 +97,13 @@ func TestAssessmentProblemsInCallersLanguage(t *testing.T) {
 					Error struct {
 						Code, Message string
 					}
+					Problems []struct {
+						Field, Label, Message string
+					}
 				}
-				if err := json.Unmarshal(w.Body.Bytes(), &body); err != nil || w.Code != http.StatusBadRequest || body.Error.Message != c.want {
-					t.Errorf("%s %s: %d %q, want %q", c.method, c.path, w.Code, body.Error.Message, c.want)
+				if err := json.Unmarshal(w.Body.Bytes(), &body); err != nil || w.Code != http.StatusUnprocessableEntity || body.Error.Message != c.want ||
+					body.Error.Code != "invalid" || len(body.Problems) != 1 || body.Problems[0].Field != c.field || body.Problems[0].Label != c.label {
+					t.Errorf("%s %s: %d %s, want %q at %s (%s)", c.method, c.path, w.Code, w.Body.String(), c.want, c.field, c.label)
 				}
 			}
 		})

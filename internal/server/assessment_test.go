@@ -94,27 +94,28 @@ func TestAssessmentUnitScoreAPI(t *testing.T) {
 				!strings.Contains(body, "市财政局") {
 				t.Errorf("a liaison reads the ranking: %d %s", code, body)
 			}
-			if code, body := f.ask(t, "office", "GET", "/api/v1/assessment/scores?period=2026-Q5", "zh-TW", ""); code != http.StatusBadRequest ||
-				!strings.Contains(body, "統計期應寫作") {
+			if code, body := f.ask(t, "office", "GET", "/api/v1/assessment/scores?period=2026-Q5", "zh-TW", ""); code != http.StatusUnprocessableEntity ||
+				!strings.Contains(body, `"field":"period","label":"統計期"`) || !strings.Contains(body, "統計期應寫作") {
 				t.Errorf("a bad period: %d %s", code, body)
 			}
 		})
 	}
 }
 
-// TestAssessmentRecordProblemsAPI: a record that does not hold is a 400
-// naming each field in the caller's language, from the catalogue.
+// TestAssessmentRecordProblemsAPI: a record that does not hold is a 422
+// naming each field by the records form's label in the caller's
+// language, from the catalogue.
 func TestAssessmentRecordProblemsAPI(t *testing.T) {
 	for _, kind := range storetest.Kinds() {
 		t.Run(kind, func(t *testing.T) {
 			f := newFixture(t, kind)
 			body := fmt.Sprintf(`{"unit_id":%d,"kind":"medal","title":" ","on":"2026-03-10"}`, f.unitA)
 			code, out := f.ask(t, "office", "POST", "/api/v1/assessment/records", "zh-TW", body)
-			if code != http.StatusBadRequest || !strings.Contains(out, "kind：請選擇亮點、創新、表揚或問責。") || !strings.Contains(out, "title：此項為必填項。") {
+			if code != http.StatusUnprocessableEntity || !strings.Contains(out, "類別：請選擇亮點、創新、表揚或問責；事由：此項為必填項。") {
 				t.Errorf("a bad record in zh-TW: %d %s", code, out)
 			}
 			code, out = f.ask(t, "office", "POST", "/api/v1/assessment/records/1/revoke", "", `{"reason":""}`)
-			if code != http.StatusBadRequest || !strings.Contains(out, "reason：此项为必填项。") {
+			if code != http.StatusUnprocessableEntity || !strings.Contains(out, "撤销理由：此项为必填项。") {
 				t.Errorf("revoking without a reason: %d %s", code, out)
 			}
 			if code, out := f.ask(t, "office", "POST", "/api/v1/assessment/scheme/publish", "", ""); code != http.StatusNotFound {

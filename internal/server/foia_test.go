@@ -92,7 +92,7 @@ func TestFOIAAPI(t *testing.T) {
 				{fmt.Sprintf(`{"kind":"correction","days":10,"on":%q}`, dayOf(1)), "correction", 200, ""},
 				{`{"kind":"correction","days":10}`, "", 422, "一次性告知补正"},
 				{`{"kind":"extension","days":30,"note":"x"}`, "", 422, `"field":"days"`},
-				{`{"kind":"correction","days":"十"}`, "", 400, "天数（days）应为整数"},
+				{`{"kind":"correction","days":"十"}`, "", 400, "days 应为整数"},
 				{`{"kind":"supplement","on":"昨天"}`, "", 422, `"field":"on"`},
 				{`{"kind":"supplement"}`, "running", 200, ""},
 			}
@@ -127,7 +127,7 @@ func TestFOIAAPI(t *testing.T) {
 				!strings.Contains(body, `"state":"replied"`) || !strings.Contains(body, "保护第三方合法权益") {
 				t.Errorf("reply = %d %s", code, body)
 			}
-			if code, body := f.post(t, "office", loc+"/reply", `{"type":"not_held"}`); code != 422 || !strings.Contains(body, "已经答复") {
+			if code, body := f.post(t, "office", loc+"/reply", `{"type":"not_held"}`); code != http.StatusConflict || !strings.Contains(body, "已经答复") {
 				t.Errorf("second reply = %d %s", code, body)
 			}
 
@@ -198,12 +198,12 @@ func TestFOIAAPI(t *testing.T) {
 				status int
 				want   []string
 			}{
-				{`{"applicant_name":"王五"}`, 422, []string{`"field":"applicant_kind"`, `"field":"phone"`, `"field":"channel"`, `"field":"content"`, "申请内容有误"}},
+				{`{"applicant_name":"王五"}`, 422, []string{`"field":"applicant_kind"`, `"field":"phone"`, `"field":"channel"`, `"field":"content"`, "申请人类型："}},
 				{`{"applicant_kind":"person","applicant_name":"王五","phone":"1","channel":"fax","content":"x","received_on":"2026/3/5"}`, 422,
-					[]string{`"field":"received_on"`, "YYYY-MM-DD"}},
+					[]string{`"field":"received_on"`, "年-月-日"}},
 				{`{"applicant_kind":"person","applicant_name":"王五","phone":"1","channel":"fax","content":"x","received_on":"2999-01-01"}`, 422,
 					[]string{`"field":"received_on"`, "不能晚于今天"}},
-				{`{"applicant_name":7}`, 400, []string{"姓名或名称（applicant_name）应为文本"}},
+				{`{"applicant_name":7}`, 400, []string{"applicant_name 应为文本"}},
 				{`{"name":"王五"}`, 400, []string{"不认识的字段", "name"}},
 				{`[1]`, 400, []string{"JSON 对象"}},
 			}

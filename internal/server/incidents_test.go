@@ -94,7 +94,7 @@ func TestIncidentsAPI(t *testing.T) {
 				status     int
 				want       []string
 			}{
-				{duty, body, 422, []string{"已登记过"}},
+				{duty, body, http.StatusConflict, []string{"已登记过", `"field":"kind"`}},
 				{duty, `{"kind":"press","evidence":"ftp://x"}`, 422, []string{`"field":"evidence"`}},
 				{duty, `{"kind":"press","evidence":"发布会","done_at":"昨天"}`, 422, []string{`"field":"done_at"`, "RFC 3339"}},
 				{duty, fmt.Sprintf(`{"kind":"press","evidence":"发布会","done_at":%q}`, occurred.Add(-time.Hour).Format(time.RFC3339)), 422,
@@ -102,10 +102,10 @@ func TestIncidentsAPI(t *testing.T) {
 				{duty, `{"kind":"lunch","evidence":"x"}`, 422, []string{`"field":"kind"`}},
 				{"/api/v1/incidents/999999/duties", `{"kind":"press","evidence":"x"}`, 404, nil},
 				{"/api/v1/incidents", `{"level":"big","occurred_at":"now"}`, 422, []string{`"field":"occurred_at"`}},
-				{"/api/v1/incidents", `{"level":"big"}`, 422, []string{`"field":"title"`, `"field":"level"`, `"field":"occurred_at"`, "突发事件内容有误"}},
+				{"/api/v1/incidents", `{"level":"big"}`, 422, []string{`"field":"title"`, `"field":"level"`, `"field":"occurred_at"`, "事件名称：请填写"}},
 				{"/api/v1/incidents", fmt.Sprintf(`{"title":"x","level":"major","occurred_at":%q,"unit_id":999}`, occurred.Format(time.RFC3339)), 422,
 					[]string{`"field":"unit_id"`}},
-				{"/api/v1/incidents", `{"title":"x","unit_id":"市法制办"}`, 400, []string{"牵头单位（unit_id）应为整数"}},
+				{"/api/v1/incidents", `{"title":"x","unit_id":"市法制办"}`, 400, []string{"unit_id 应为整数"}},
 			}
 			for _, c := range refused {
 				code, resp := f.post(t, "office", c.path, c.body)

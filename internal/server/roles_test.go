@@ -391,7 +391,7 @@ func applyForClose(t *testing.T, f *fixture) {
 func receiveFOIA(t *testing.T, f *fixture) {
 	t.Helper()
 	svc := &foiasvc.Service{Store: f.db, Calendar: workday.Default(), Now: time.Now}
-	v, err := svc.Receive(context.Background(), audit.System, foiasvc.Intake{Kind: "person", Name: "李四", Phone: "13900002222",
+	v, err := svc.Receive(context.Background(), authz.Principal{Role: authz.Office}, audit.System, foiasvc.Intake{Kind: "person", Name: "李四", Phone: "13900002222",
 		Channel: "in_person", Content: "2025年财政预算"})
 	if err != nil {
 		t.Fatal(err)
@@ -404,7 +404,7 @@ func receiveFOIA(t *testing.T, f *fixture) {
 func reportIncident(t *testing.T, f *fixture) {
 	t.Helper()
 	svc := &emergencysvc.Service{Store: f.db, Now: time.Now}
-	v, err := svc.Report(context.Background(), audit.System, records.Incident{Title: "某镇山洪", Level: "major",
+	v, err := svc.Report(context.Background(), authz.Principal{Role: authz.Office}, audit.System, records.Incident{Title: "某镇山洪", Level: "major",
 		OccurredAt: time.Now().Add(-time.Hour), UnitID: f.unitA})
 	if err != nil {
 		t.Fatal(err)

@@ -57,7 +57,7 @@ func New(d Deps) *Server {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", s.healthz)
 	mux.HandleFunc("GET /readyz", s.readyz)
-	(&api.Handler{Services: d.Services, Store: d.Store}).Routes(mux)
+	(&api.Handler{Services: d.Services}).Routes(mux)
 	if d.Open311 != nil {
 		d.Open311.Routes(mux)
 	}

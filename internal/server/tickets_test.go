@@ -74,16 +74,18 @@ func TestTicketsAPI(t *testing.T) {
 				status int
 				want   []string // in the message
 			}{
-				{`{"urgency":"now","lat":22.8}`, 422, []string{"问题描述", "联系电话", "紧急程度", "坐标"}},
+				{`{"urgency":"now","lat":22.8}`, 422, []string{`"field":"description"`, `"field":"caller_phone"`, `"field":"urgency"`, `"field":"lat"`,
+					"请描述所反映的问题", "紧急程度“now”"}},
 				{`{"description":"x","caller_phone":"1","service_code":"nope"}`, 422, []string{"事项类别", "nope"}},
 				{`{"description":"x","caller_phone":"1","channel":"open311"}`, 422, []string{"受理渠道"}},
-				{`{"description":"x","caller_phone":"1","lat":"北纬"}`, 400, []string{"坐标（lat）应为数字"}},
+				{`{"description":"x","caller_phone":"1","lat":"北纬"}`, 400, []string{"lat 应为数字"}},
 				{`{"description":"x","caller_phone":"1","caller":"张三"}`, 400, []string{"不认识的字段", "caller"}},
 				{`[1]`, 400, []string{"caller_name"}[:0]},
 			}
 			for _, c := range refused {
 				req := httptest.NewRequest("POST", "/api/v1/tickets", strings.NewReader(c.body))
 				req.Header.Set("Authorization", "Bearer "+f.tokens["office"])
+				req.Header.Set("Accept-Language", "zh-CN")
 				rec := httptest.NewRecorder()
 				f.srv.ServeHTTP(rec, req)
 				if rec.Code != c.status {
@@ -97,6 +99,16 @@ func TestTicketsAPI(t *testing.T) {
 				if c.status == 422 && !strings.Contains(rec.Body.String(), `"field":"`) {
 					t.Errorf("%s: no field in %s", c.body, rec.Body)
 				}
+			}
+
+			// The refusal is worded in the caller's language.
+			tw := httptest.NewRequest("POST", "/api/v1/tickets", strings.NewReader(`{"caller_phone":"1"}`))
+			tw.Header.Set("Authorization", "Bearer "+f.tokens["office"])
+			tw.Header.Set("Accept-Language", "zh-TW")
+			twRec := httptest.NewRecorder()
+			f.srv.ServeHTTP(twRec, tw)
+			if twRec.Code != 422 || !strings.Contains(twRec.Body.String(), "請描述所反映的問題") {
+				t.Errorf("in zh-TW = %d %s", twRec.Code, twRec.Body)
 			}
 
 			var page struct {
@@ -153,6 +165,80 @@ func TestTicketsAPI(t *testing.T) {
 				if code == 200 && (got.CallerName != "张*" || got.CallerPhone != "139****1111" || len(got.Events) == 0) {
 					t.Errorf("ticket as %s: %+v", rd.caller, got)
 				}
+			}
+		})
+	}
+}
+
+// TestPersonalDataOverAPI: who sees a 12345 caller and an 依申请公开
+// applicant unmasked, read through the API, one role at a time, in the
+// list and alone: the office alone (authz.SeesPersonalData); a leader and
+// the liaison of the ticket's unit see them masked; another unit's
+// liaison and the administrators see nothing. The pages' side of the
+// same matrix is webdeps' TestPersonalDataOnPages.
+func TestPersonalDataOverAPI(t *testing.T) {
+	for _, kind := range storetest.Kinds() {
+		t.Run(kind, func(t *testing.T) {
+			f := newFixture(t, kind)
+			if err := f.db.SaveTicketService(context.Background(), audit.System, records.TicketService{Code: "fz-zf", Name: "行政执法",
+				Path: "法治政府/行政执法", Type: "complaint", UnitID: f.unitA, Active: true}); err != nil {
+				t.Fatal(err)
+			}
+			var tk apiTicket
+			if code := f.do(t, "office", "POST", "/api/v1/tickets", strings.NewReader(`{"service_code":"fz-zf","description":"执法态度粗暴",
+				"caller_name":"张三","caller_phone":"13900001111","caller_email":"zhang@example.cn"}`), "application/json", &tk); code != http.StatusCreated {
+				t.Fatalf("intake = %d", code)
+			}
+			receiveFOIA(t, f) // 李四, 13900002222
+			const (
+				shown  = "shown"  // 200, unmasked
+				masked = "masked" // 200, masked
+			)
+			type want struct{ ticket, request any } // shown, masked or a status
+			matrix := map[string]want{
+				"office":     {shown, shown},
+				"leader":     {masked, masked},
+				"liaisonA":   {masked, http.StatusForbidden},
+				"liaisonB":   {http.StatusNotFound, http.StatusForbidden},
+				"sysadmin":   {http.StatusForbidden, http.StatusForbidden},
+				"secadmin":   {http.StatusForbidden, http.StatusForbidden},
+				"auditadmin": {http.StatusForbidden, http.StatusForbidden},
+			}
+			check := func(caller, path string, w any, personal ...string) {
+				t.Helper()
+				req := httptest.NewRequest("GET", path, nil)
+				req.Header.Set("Authorization", "Bearer "+f.tokens[caller])
+				rec := httptest.NewRecorder()
+				f.srv.ServeHTTP(rec, req)
+				body := rec.Body.String()
+				status, isStatus := w.(int)
+				switch {
+				case isStatus && strings.HasSuffix(path, "s"): // a list: an empty one, or refused
+					if rec.Code != status && !(rec.Code == 200 && status == http.StatusNotFound && !strings.Contains(body, personal[1])) {
+						t.Errorf("%s %s = %d, want %d or no one's data", caller, path, rec.Code, status)
+					}
+				case isStatus:
+					if rec.Code != status {
+						t.Errorf("%s %s = %d, want %d", caller, path, rec.Code, status)
+					}
+				case rec.Code != 200:
+					t.Errorf("%s %s = %d, want 200", caller, path, rec.Code)
+				default:
+					for _, p := range personal {
+						if strings.Contains(body, p) != (w == shown) {
+							t.Errorf("%s %s: %q shown %v, want %s", caller, path, p, strings.Contains(body, p), w)
+						}
+					}
+					if strings.Contains(body, `_masked":true`) != (w == masked) {
+						t.Errorf("%s %s: the masked flag is wrong: %s", caller, path, body)
+					}
+				}
+			}
+			for caller, w := range matrix {
+				check(caller, fmt.Sprintf("/api/v1/tickets/%d", tk.ID), w.ticket, "张三", "13900001111", "zhang@example.cn")
+				check(caller, "/api/v1/tickets", w.ticket, "张三", "13900001111", "zhang@example.cn")
+				check(caller, fmt.Sprintf("/api/v1/foia/requests/%d", f.foiaID), w.request, "李四", "13900002222")
+				check(caller, "/api/v1/foia/requests", w.request, "李四", "13900002222")
 			}
 		})
 	}

@@ -36,8 +36,8 @@ func TestAccountRulesThroughTheAPI(t *testing.T) {
 				t.Errorf("grant to yourself = %d, want 403", code)
 			}
 			revoke := fmt.Sprintf("/api/v1/users/%d/grant", f.bystander)
-			if code, _ := f.send(t, "secadmin", "PUT", revoke, `{"units":[]}`); code != 400 {
-				t.Errorf("a grant without a role = %d, want 400", code)
+			if code, _ := f.send(t, "secadmin", "PUT", revoke, `{"units":[]}`); code != 422 {
+				t.Errorf("a grant without a role = %d, want 422", code)
 			}
 			code, body := f.send(t, "secadmin", "PUT", revoke, `{"role":""}`)
 			var u struct {
@@ -61,8 +61,9 @@ func TestAccountRulesThroughTheAPI(t *testing.T) {
 			if code, token := f.login(t, "shenji", created.Password); code != 201 || token == "" {
 				t.Errorf("sign in with the one-time password = %d", code)
 			}
-			if code, body := f.send(t, "sysadmin", "POST", "/api/v1/users", `{"username":"ducha2","role":"office"}`); code != 400 {
-				t.Errorf("create with a business role = %d %s, want 400", code, body)
+			if code, body := f.send(t, "sysadmin", "POST", "/api/v1/users", `{"username":"ducha2","role":"office"}`); code != 422 ||
+				!strings.Contains(body, `"field":"role","label":"角色"`) {
+				t.Errorf("create with a business role = %d %s, want 422 at the role", code, body)
 			}
 		})
 	}

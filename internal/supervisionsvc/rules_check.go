@@ -11,10 +11,11 @@ import (
 // field of the rules' JSON it is about (remind_workdays, report_day,
 // ladder.N.name, ladder.N.label, ladder.N.after_workdays,
 // ladder.N.rectify_workdays, N counting levels from 0); nil when the rules
-// hold. It refuses exactly what supervise.Rules.Validate refuses, so that
+// hold. A level's fields are named by the level (rules.error.level), the
+// others' keys name their field themselves. It refuses exactly what supervise.Rules.Validate refuses, so that
 // the office is told in its own words before the store would refuse.
 func CheckRules(r supervise.Rules) error {
-	fields := map[string]string{}
+	fields, labels := map[string]string{}, map[string]fault.Label{}
 	if r.RemindWorkdays < 0 || r.RemindWorkdays > 60 {
 		fields["remind_workdays"] = "rules.error.remind_range"
 	}
@@ -23,7 +24,12 @@ func CheckRules(r supervise.Rules) error {
 	}
 	seen := map[string]bool{}
 	for i, l := range r.Ladder {
-		at := func(f string) string { return fmt.Sprintf("ladder.%d.%s", i, f) }
+		level := fault.Label{Key: "rules.error.level", Args: map[string]any{"n": i + 1, "label": l.Label}}
+		at := func(f string) string { // a field of the level, named by it
+			k := fmt.Sprintf("ladder.%d.%s", i, f)
+			labels[k] = level
+			return k
+		}
 		switch {
 		case l.Name == "":
 			fields[at("name")] = "rules.error.name_missing"
@@ -49,5 +55,5 @@ func CheckRules(r supervise.Rules) error {
 	if len(fields) == 0 {
 		return nil
 	}
-	return &fault.Error{Code: fault.Invalid, Fields: fields}
+	return &fault.Error{Code: fault.Invalid, Fields: fields, Labels: labels}
 }

@@ -68,7 +68,7 @@ func (s *assessment) Ranking(ctx context.Context, key string) (*web.RankingView,
 	}
 	sc, err := s.d.Assess.Ranking(ctx, pr, p)
 	if err != nil {
-		return nil, assessError(ctx, err)
+		return nil, listError(ctx, err)
 	}
 	v := &web.RankingView{Period: p.Key, Label: p.Label, AsOf: sc.AsOf, Periods: s.periodOptions(ctx, p.Key), Scheme: sc.Scheme.Name,
 		Default: sc.Version == nil, Full: sc.Scheme.FullMarks(), MinTasks: sc.Scheme.MinTasks, CanEdit: s.d.Assess.CanSupervise(pr)}
@@ -90,7 +90,7 @@ func (s *assessment) Unit(ctx context.Context, unitID int64, key string) (*web.U
 	}
 	u, rates, err := s.d.Assess.Unit(ctx, pr, p, unitID)
 	if err != nil {
-		return nil, assessError(ctx, err)
+		return nil, listError(ctx, err)
 	}
 	v := &web.UnitScoreView{RankRow: rankRow(u), Period: p.Key, Label: p.Label, Periods: s.periodOptions(ctx, p.Key),
 		CanEdit: s.d.Assess.CanSupervise(pr)}
@@ -109,14 +109,14 @@ func (s *assessment) Unit(ctx context.Context, unitID int64, key string) (*web.U
 	}
 	months, err := s.d.Assess.History(ctx, pr, p, unitID)
 	if err != nil {
-		return nil, assessError(ctx, err)
+		return nil, listError(ctx, err)
 	}
 	for _, m := range months {
 		v.History = append(v.History, web.HistoryPoint{Period: m.Period.Key, Label: m.Period.Label, Total: m.Total, Rank: m.Rank})
 	}
 	recs, err := s.d.Assess.Records(ctx, pr, records.RecordFilter{UnitID: unitID, WithRevoked: true})
 	if err != nil {
-		return nil, assessError(ctx, err)
+		return nil, listError(ctx, err)
 	}
 	for _, r := range recs {
 		v.Records = append(v.Records, recordView(i18n.FromContext(ctx), r))
@@ -149,7 +149,7 @@ func (s *assessment) Records(ctx context.Context) (*web.RecordsView, error) {
 	}
 	recs, err := s.d.Assess.Records(ctx, pr, records.RecordFilter{WithRevoked: true})
 	if err != nil {
-		return nil, assessError(ctx, err)
+		return nil, listError(ctx, err)
 	}
 	v := &web.RecordsView{CanEdit: s.d.Assess.CanSupervise(pr)}
 	for _, r := range recs {
@@ -180,11 +180,11 @@ func (s *assessment) AddRecord(ctx context.Context, in web.RecordForm) (int64, e
 		EventKeys: assesssvc.List(in.Notices)}
 	if s.d.Assess.CanSupervise(pr) { // a refusal before the form's problems
 		if r.TaskIDs, err = assesssvc.TaskNumbers(in.Tasks); err != nil {
-			return 0, assessError(ctx, err)
+			return 0, listError(ctx, err, recordOrder...)
 		}
 	}
 	id, err := s.d.Assess.AddRecord(ctx, pr, actor, r)
-	return id, assessError(ctx, err)
+	return id, listError(ctx, err, recordOrder...)
 }
 
 func (s *assessment) RevokeRecord(ctx context.Context, id int64, reason string) error {
@@ -192,5 +192,8 @@ func (s *assessment) RevokeRecord(ctx context.Context, id int64, reason string) 
 	if err != nil {
 		return err
 	}
-	return assessError(ctx, s.d.Assess.RevokeRecord(ctx, pr, actor, id, reason))
+	return listError(ctx, s.d.Assess.RevokeRecord(ctx, pr, actor, id, reason), recordOrder...)
 }
+
+// recordOrder is the records form's fields in its order, for its problems.
+var recordOrder = []string{"unit_id", "kind", "title", "on", "task_ids", "event_keys", "reason"}

@@ -22,7 +22,7 @@ func (s *assessment) bulletin(ctx context.Context, key string) (*bulletin.Bullet
 		return nil, p, err
 	}
 	b, err := s.d.Assess.Bulletin(ctx, pr, p)
-	return b, p, assessError(ctx, err)
+	return b, p, listError(ctx, err)
 }
 
 func (s *assessment) Bulletin(ctx context.Context, key string) (*web.BulletinView, error) {

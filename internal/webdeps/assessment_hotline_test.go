@@ -1,17 +1,21 @@
 package webdeps
 
 import (
+	"context"
+	"errors"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/duban/duban/internal/assesssvc"
 	"github.com/duban/duban/internal/audit"
+	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/hotline"
 	"github.com/duban/duban/internal/hotlinesvc"
 	"github.com/duban/duban/internal/plandoc"
 	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/store/storetest"
+	"github.com/duban/duban/internal/web"
 	"github.com/duban/duban/internal/workday"
 )
 
@@ -46,15 +50,17 @@ func TestAssessmentUnitHotline(t *testing.T) {
 				t.Fatal(err)
 			}
 			agent := audit.Actor{Username: "office"}
+			officeP := authz.Principal{Username: agent.Username, Role: authz.Office}
+			unitP := authz.Principal{Username: "unit", Role: authz.Liaison, Units: []int64{units[0]}}
 			tk, err := d.Hotline.Receive(office, agent, hotlinesvc.Intake{ServiceCode: "fz", Channel: "phone", Description: "执法态度差", Phone: "13900001111"})
 			if err != nil {
 				t.Fatal(err)
 			}
 			for _, step := range []func() (*records.Ticket, error){
-				func() (*records.Ticket, error) { return d.Hotline.Sign(office, agent, tk.ID) },
-				func() (*records.Ticket, error) { return d.Hotline.Answer(office, agent, tk.ID, "已处理") },
+				func() (*records.Ticket, error) { return d.Hotline.Sign(office, unitP, agent, tk.ID) },
+				func() (*records.Ticket, error) { return d.Hotline.Answer(office, unitP, agent, tk.ID, "已处理") },
 				func() (*records.Ticket, error) {
-					return d.Hotline.Visit(office, agent, tk.ID, hotline.FairlySatisfied, true)
+					return d.Hotline.Visit(office, officeP, agent, tk.ID, hotline.FairlySatisfied, true)
 				},
 			} {
 				if _, err := step(); err != nil {
@@ -71,6 +77,21 @@ func TestAssessmentUnitHotline(t *testing.T) {
 			}
 			if !strings.Contains(joinLines(v), "12345 工单满意率 100%（工单 1 件，回访 1 件）：得 10.00 分，满分 10") {
 				t.Errorf("lines:\n%s", joinLines(v))
+			}
+			// Another unit's liaison may not open the unit's score at all
+			// (its lines name that unit's tasks and its 三率); the unit's
+			// own liaison sees its 三率.
+			lu, err := d.Store.CreateUser(office, audit.System, records.UserCreate{Username: "lly", PasswordHash: "x",
+				Role: authz.Liaison, Units: []int64{units[1]}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			liaison := web.WithCurrentUser(context.Background(), web.CurrentUser{ID: lu.ID, Username: lu.Username, Role: "liaison"})
+			if _, err := a.Unit(liaison, units[0], "2026-Q1"); !errors.Is(err, web.ErrForbidden) {
+				t.Errorf("the liaison of 市财政局 opened 市法制办's score: %v", err)
+			}
+			if v, err := a.Unit(liaison, units[1], "2026-Q1"); err != nil || v.Hotline == nil {
+				t.Errorf("the liaison of 市财政局 reads its own 三率: %+v %v", v, err)
 			}
 			v, err = a.Unit(office, units[1], "2026-Q1")
 			if err != nil {

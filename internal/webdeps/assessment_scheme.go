@@ -4,7 +4,7 @@ import (
 	"context"
 	"strconv"
 
-	"github.com/duban/duban/internal/assesssvc"
+	"github.com/duban/duban/internal/assess"
 	"github.com/duban/duban/internal/i18n"
 
 	"github.com/duban/duban/internal/web"
@@ -17,7 +17,7 @@ func (s *assessment) Scheme(ctx context.Context) (*web.SchemeView, error) {
 	}
 	draft, err := s.d.Assess.Draft(ctx, pr)
 	if err != nil {
-		return nil, assessError(ctx, err)
+		return nil, listError(ctx, err, schemeOrder()...)
 	}
 	scheme, version, err := s.d.Assess.Scheme(ctx)
 	if err != nil {
@@ -33,15 +33,24 @@ func (s *assessment) Scheme(ctx context.Context) (*web.SchemeView, error) {
 	loc := i18n.FromContext(ctx)
 	v.Formula = scheme.Formula(loc.T)
 	v.Fields = append(v.Fields,
-		web.SchemeField{Key: assesssvc.FieldName, Group: loc.T("assess.scheme.group.scheme"), Label: loc.T("assess.scheme.field.name"), Value: scheme.Name},
-		web.SchemeField{Key: assesssvc.FieldMinTasks, Group: loc.T("assess.scheme.group.scheme"), Label: loc.T("assess.scheme.field.min_tasks"),
+		web.SchemeField{Key: assess.FieldName, Group: loc.T(assess.PartKey("scheme")), Label: loc.T(assess.LabelKey(assess.FieldName)), Value: scheme.Name},
+		web.SchemeField{Key: assess.FieldMinTasks, Group: loc.T(assess.PartKey("scheme")), Label: loc.T(assess.LabelKey(assess.FieldMinTasks)),
 			Value: strconv.Itoa(scheme.MinTasks)})
-	for _, f := range assesssvc.SchemeFields {
-		v.Fields = append(v.Fields, web.SchemeField{Key: f.Key, Group: loc.T("assess.scheme.group." + f.Group),
-			Label: loc.T("assess.scheme.field." + f.Key), Hint: loc.Code("assess.scheme.hint", f.Key, ""),
-			Value: strconv.FormatFloat(f.Get(&scheme), 'f', -1, 64)})
+	for _, n := range assess.Numbers {
+		v.Fields = append(v.Fields, web.SchemeField{Key: n.Field, Group: loc.T(assess.PartKey(n.Part)),
+			Label: loc.T(assess.LabelKey(n.Field)), Hint: loc.Code("assess.scheme.hint", n.Field, ""),
+			Value: strconv.FormatFloat(n.Get(&scheme), 'f', -1, 64)})
 	}
 	return v, nil
+}
+
+// schemeOrder is the scheme form's fields in its order, for its problems.
+func schemeOrder() []string {
+	out := []string{assess.FieldName, assess.FieldMinTasks}
+	for _, n := range assess.Numbers {
+		out = append(out, n.Field)
+	}
+	return out
 }
 
 func (s *assessment) SaveScheme(ctx context.Context, in map[string]string) error {
@@ -50,7 +59,7 @@ func (s *assessment) SaveScheme(ctx context.Context, in map[string]string) error
 		return err
 	}
 	_, err = s.d.Assess.SaveDraftForm(ctx, pr, actor, in)
-	return assessError(ctx, err)
+	return listError(ctx, err, schemeOrder()...)
 }
 
 func (s *assessment) PublishScheme(ctx context.Context) error {
@@ -59,5 +68,5 @@ func (s *assessment) PublishScheme(ctx context.Context) error {
 		return err
 	}
 	_, err = s.d.Assess.Publish(ctx, pr, actor)
-	return assessError(ctx, err)
+	return listError(ctx, err, schemeOrder()...)
 }

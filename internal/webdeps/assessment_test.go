@@ -112,7 +112,7 @@ func TestAssessmentPages(t *testing.T) {
 			}
 			fields["co_share"] = "3"
 			if err := a.SaveScheme(i18n.WithLocalizer(office, i18n.New(i18n.ZhTW)), fields); !errors.As(err, &bad) ||
-				bad.Problems[0] != "配合單位係數（重點攻堅考績）：應在 0 到 1 之間。" {
+				bad.Problems[0] != "配合單位係數（重點攻堅考績）：應在 0–1 之間" {
 				t.Errorf("a share out of range, in zh-TW: %v", err)
 			}
 			fields["co_share"] = "0.5"

@@ -30,7 +30,7 @@ func (a *auditLog) Find(ctx context.Context, f web.AuditFilter) ([]web.AuditView
 	}
 	entries, total, err := a.d.Admin.Audit(ctx, p, auditFilter(f))
 	if err != nil {
-		return nil, 0, refusal(err)
+		return nil, 0, pageError(err, "", "")
 	}
 	out := make([]web.AuditView, len(entries))
 	for i, e := range entries {
@@ -47,5 +47,5 @@ func (a *auditLog) Each(ctx context.Context, f web.AuditFilter, fn func(web.Audi
 		return err
 	}
 	err = a.d.Admin.ExportAudit(ctx, p, actor, auditFilter(f), func(e audit.Entry) error { return fn(auditView(e)) })
-	return refusal(err)
+	return pageError(err, "", "")
 }

@@ -3,7 +3,6 @@ package webdeps
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -11,7 +10,7 @@ import (
 
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/calendarsvc"
-	"github.com/duban/duban/internal/fault"
+	"github.com/duban/duban/internal/i18n"
 	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/web"
 	"github.com/duban/duban/internal/workday"
@@ -21,19 +20,22 @@ import (
 type calendarAdmin struct{ d *Deps }
 
 func (s *calendarAdmin) View(ctx context.Context, year int) (*web.CalendarView, error) {
-	p, _, err := s.d.acting(ctx, authz.CalendarRead)
+	p, _, err := s.d.caller(ctx)
 	if err != nil {
 		return nil, err
 	}
 	svc := s.d.Calendar
-	cal := svc.Current()
-	changes, err := s.d.Store.CalendarChanges(ctx, 50)
+	changes, err := svc.Changes(ctx, p, 50)
 	if err != nil {
-		return nil, err
+		return nil, refused(ctx, err)
+	}
+	cal, err := svc.For(p)
+	if err != nil {
+		return nil, refused(ctx, err)
 	}
 	v := &web.CalendarView{Year: year, Months: monthGrids(cal, year, svc.Today()),
-		Holidays: listedDays(cal, year), Covered: yearSpans(cal.CoveredYears()), Missing: !cal.Coverage(year),
-		Locality: svc.LocalityName(), CanEdit: authz.Allowed(p, authz.CalendarWrite)}
+		Holidays: listedDays(cal, year), Covered: yearSpans(i18n.FromContext(ctx), cal.CoveredYears()), Missing: !cal.Coverage(year),
+		Locality: svc.LocalityName(i18n.FromContext(ctx)), CanEdit: authz.Allowed(p, authz.CalendarWrite)}
 	for _, c := range changes {
 		v.Changes = append(v.Changes, changeView(c))
 	}
@@ -41,84 +43,67 @@ func (s *calendarAdmin) View(ctx context.Context, year int) (*web.CalendarView, 
 }
 
 func (s *calendarAdmin) Upload(ctx context.Context, scope, reason string, f web.Upload) (int64, error) {
-	_, actor, err := s.d.acting(ctx, authz.CalendarWrite)
+	p, actor, err := s.d.caller(ctx)
 	if err != nil {
 		return 0, err
 	}
-	if f.Size > calendarsvc.MaxScheduleBytes {
-		return 0, &web.CalendarInputError{Detail: f.Name + ": 文件过大，不像是节假日安排"}
+	if !authz.Allowed(p, authz.CalendarWrite) { // before the file is read
+		return 0, web.ErrForbidden
 	}
 	rc, err := f.Open()
 	if err != nil {
 		return 0, err
 	}
+	// One byte past the bound is enough for the service to refuse it.
 	data, err := io.ReadAll(io.LimitReader(rc, calendarsvc.MaxScheduleBytes+1))
 	rc.Close()
 	if err != nil {
 		return 0, err
 	}
-	days, err := calendarsvc.ParseSchedule(f.Name, data)
+	res, err := s.d.Calendar.Upload(ctx, p, actor, scope, reason, f.Name, data)
 	if err != nil {
-		return 0, inputError(err)
-	}
-	res, err := s.d.Calendar.Apply(ctx, actor, scope, f.Name, reason, days)
-	if err != nil {
-		return 0, inputError(err)
+		return 0, calendarRefused(ctx, err)
 	}
 	return res.Change.ID, nil
 }
 
 func (s *calendarAdmin) Correct(ctx context.Context, in web.CalendarCorrection) (int64, error) {
-	_, actor, err := s.d.acting(ctx, authz.CalendarWrite)
+	p, actor, err := s.d.caller(ctx)
 	if err != nil {
 		return 0, err
 	}
-	date, err := time.Parse(time.DateOnly, in.Date)
+	res, err := s.d.Calendar.Correct(ctx, p, actor, in.Scope, in.Reason, in.Date, in.Set, in.Name)
 	if err != nil {
-		return 0, &web.CalendarInputError{Detail: fmt.Sprintf("日期 %q 应为 年-月-日（如 2026-06-15）", in.Date)}
-	}
-	day, err := calendarsvc.Correction(date, in.Set, in.Name)
-	if err != nil {
-		return 0, inputError(err)
-	}
-	res, err := s.d.Calendar.Apply(ctx, actor, in.Scope, "单日更正 "+in.Date, in.Reason, []workday.Day{day})
-	if err != nil {
-		return 0, inputError(err)
+		return 0, calendarRefused(ctx, err)
 	}
 	return res.Change.ID, nil
 }
 
 func (s *calendarAdmin) Change(ctx context.Context, id int64) (*web.CalendarChangeDetail, error) {
-	if _, _, err := s.d.acting(ctx, authz.CalendarRead); err != nil {
-		return nil, err
-	}
-	c, err := s.d.Store.CalendarChange(ctx, id)
-	if err != nil {
-		return nil, pageError(err, "", "")
-	}
-	moves, err := s.d.Store.DeadlineMoves(ctx, id)
+	p, _, err := s.d.caller(ctx)
 	if err != nil {
 		return nil, err
 	}
-	out := &web.CalendarChangeDetail{CalendarChangeView: changeView(c), Locality: s.d.Calendar.LocalityName()}
-	for _, m := range moves {
+	res, err := s.d.Calendar.Change(ctx, p, id)
+	if err != nil {
+		return nil, refused(ctx, err)
+	}
+	out := &web.CalendarChangeDetail{CalendarChangeView: changeView(res.Change), Locality: s.d.Calendar.LocalityName(i18n.FromContext(ctx))}
+	for _, m := range res.Moves {
 		out.Moves = append(out.Moves, web.CalendarMove{TaskID: m.TaskID, TaskTitle: m.TaskTitle, Label: m.Label, On: m.On, From: m.From, To: m.To})
 	}
 	return out, nil
 }
 
-// inputError shows a refused change's reason as written: the file and
-// line of a schedule, the day of a correction.
-func inputError(err error) error {
-	if !errors.Is(err, fault.ErrInvalid) {
-		return err
+// calendarRefused shows a refused change's reason on the page, in the
+// reader's words: the file of a schedule, the day of a correction.
+func calendarRefused(ctx context.Context, err error) error {
+	err = refused(ctx, err, "file", "date", "set", "name", "reason")
+	var bad *web.RulesInputError
+	if errors.As(err, &bad) {
+		return &web.CalendarInputError{Detail: strings.Join(bad.Problems, "；")}
 	}
-	msg := err.Error()
-	msg = strings.TrimPrefix(msg, "calendar: ")
-	if i := strings.LastIndex(msg, ": "+fault.ErrInvalid.Error()); i >= 0 {
-		msg = msg[:i]
-	}
-	return &web.CalendarInputError{Detail: msg}
+	return err
 }
 
 func changeView(c records.CalendarChange) web.CalendarChangeView {
@@ -167,9 +152,9 @@ func kindName(k workday.Kind) string {
 }
 
 // yearSpans writes years as runs: 2007—2026、2028.
-func yearSpans(years []int) string {
+func yearSpans(loc i18n.Localizer, years []int) string {
 	if len(years) == 0 {
-		return "无"
+		return loc.T("calendar.covered_none")
 	}
 	var parts []string
 	for i := 0; i < len(years); {
@@ -184,5 +169,5 @@ func yearSpans(years []int) string {
 		}
 		i = j + 1
 	}
-	return strings.Join(parts, "、")
+	return strings.Join(parts, loc.T("calendar.list_sep"))
 }

@@ -25,7 +25,7 @@ func (s *dashboard) View(ctx context.Context) (*web.DashboardView, error) {
 	}
 	dash, err := s.d.Portal.Dashboard(ctx, p)
 	if err != nil {
-		return nil, supervisionError(err)
+		return nil, pageError(err, "", "")
 	}
 	d := dash.Ledger
 	v := &web.DashboardView{At: dash.At, Total: d.All.Total(), Closed: d.All.Blue, Red: d.All.Red, Yellow: d.All.Yellow, OpenNotices: d.OpenNotices}

@@ -4,7 +4,6 @@ import (
 	"time"
 
 	"github.com/duban/duban/internal/services"
-	"github.com/duban/duban/internal/store"
 	"github.com/duban/duban/internal/web"
 	"github.com/duban/duban/internal/workday"
 )
@@ -13,7 +12,6 @@ import (
 // gives the pages their Deps.
 type Deps struct {
 	*services.Services
-	Store *store.DB
 	// NoticeTemplate is the 督办通知书 .docx template; nil uses the
 	// default. NoticeIssuer signs it.
 	NoticeTemplate []byte

@@ -20,7 +20,7 @@ func (s *desk) Open(ctx context.Context) (*web.DeskView, error) {
 	}
 	dk, err := s.d.Supervision.Desk(ctx, p)
 	if err != nil {
-		return nil, supervisionError(err)
+		return nil, pageError(err, "", "")
 	}
 	loc := i18n.FromContext(ctx)
 	v := &web.DeskView{Overdue: dk.Overdue}

@@ -1,17 +1,20 @@
 package webdeps
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"log/slog"
 	"maps"
+	"slices"
 	"strings"
 
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/fault"
 	"github.com/duban/duban/internal/httpauth"
+	"github.com/duban/duban/internal/i18n"
 	"github.com/duban/duban/internal/intakesvc"
 	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/web"
@@ -56,6 +59,41 @@ func pageError(err error, field, conflictKey string) error {
 		return &web.ValidationError{Fields: map[string]string{field: conflictKey}}
 	}
 	return &web.ValidationError{Fields: map[string]string{"": "error.invalid"}}
+}
+
+// listError translates a service's error for the pages that list an
+// input's problems above the form (the scheme, records and rules forms,
+// *web.RulesInputError): the refusal's key first, then each field's
+// problem under the field's label ("配合单位系数（重点攻坚考绩）：应在 0–1
+// 之间"), worded with the refusal's arguments in the reader's language,
+// in the form's order (order lists its fields; others follow by name).
+// Every other error as pageError answers it.
+func listError(ctx context.Context, err error, order ...string) error {
+	e := fault.As(err)
+	if e == nil || e.Code != fault.Invalid || (len(e.Fields) == 0 && e.Key == "") {
+		return pageError(err, "", "")
+	}
+	loc := i18n.FromContext(ctx)
+	args := e.Pairs()
+	var out []string
+	if e.Key != "" {
+		out = append(out, loc.T(e.Key, args...))
+	}
+	at := func(f string) int {
+		if i := slices.Index(order, f); i >= 0 {
+			return i
+		}
+		return len(order)
+	}
+	fields := slices.SortedFunc(maps.Keys(e.Fields), func(a, b string) int { return cmp.Or(cmp.Compare(at(a), at(b)), cmp.Compare(a, b)) })
+	for _, f := range fields {
+		msg := loc.T(e.Fields[f], args...)
+		if label := e.LabelOf(loc.T, f); label != "" {
+			msg = loc.T("field.problem_at", "field", label, "problem", msg)
+		}
+		out = append(out, msg)
+	}
+	return &web.RulesInputError{Problems: out}
 }
 
 // acting returns the signed-in user of ctx as a principal and an audit

@@ -8,27 +8,24 @@ import (
 	"strings"
 	"time"
 
-	"github.com/duban/duban/internal/i18n"
-
 	"github.com/duban/duban/internal/authz"
+	"github.com/duban/duban/internal/fault"
 	"github.com/duban/duban/internal/foia"
 	"github.com/duban/duban/internal/foiasvc"
 	"github.com/duban/duban/internal/httpauth"
+	"github.com/duban/duban/internal/i18n"
 	"github.com/duban/duban/internal/web"
 	"github.com/duban/duban/internal/workday"
 )
 
-// disclosure is 依申请公开 over the service, checked by authz: the office
-// handles requests and sees who asked; leaders read, the applicant masked.
+// disclosure is 依申请公开 over the service, which checks who may do what
+// and masks the applicant for whoever may not see them.
 type disclosure struct{ d *Deps }
 
 const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
-func foiaRow(loc i18n.Localizer, v *foiasvc.View, masked bool) web.FOIARow {
+func foiaRow(loc i18n.Localizer, v *foiasvc.View) web.FOIARow {
 	r := v.Request
-	if masked {
-		r = r.Masked()
-	}
 	row := web.FOIARow{ID: r.ID, Applicant: r.ApplicantName, Kind: loc.Code("foia.applicant", r.ApplicantKind, foia.ApplicantLabel(foia.Applicant(r.ApplicantKind))), Content: clip(r.Content, 80),
 		Channel: loc.Code("foia.channel", r.Channel, foia.ChannelLabel(foia.Channel(r.Channel))), Received: r.ReceivedOn, State: v.Clock.State,
 		StateLabel: loc.Code("foia.state", v.Clock.State, foia.StateLabel(v.Clock.State)),
@@ -43,43 +40,38 @@ func foiaRow(loc i18n.Localizer, v *foiasvc.View, masked bool) web.FOIARow {
 }
 
 func (s *disclosure) List(ctx context.Context) (*web.FOIAListView, error) {
-	p, _, err := s.d.acting(ctx, authz.FOIARead)
+	p, _, err := s.d.caller(ctx)
 	if err != nil {
 		return nil, err
 	}
-	open, done, err := s.d.FOIA.List(ctx, 50)
+	open, done, err := s.d.FOIA.Requests(ctx, p, 50)
 	if err != nil {
-		return nil, err
+		return nil, refused(ctx, err)
 	}
-	masked := p.Role != authz.Office
-	v := &web.FOIAListView{CanIntake: authz.Allowed(p, authz.FOIAHandle), Year: s.thisYear()}
+	v := &web.FOIAListView{CanIntake: authz.Allowed(p, authz.FOIAHandle), Year: s.d.FOIA.ThisYear()}
 	for i := range open {
-		v.Open = append(v.Open, foiaRow(i18n.FromContext(ctx), &open[i], masked))
+		v.Open = append(v.Open, foiaRow(i18n.FromContext(ctx), &open[i]))
 	}
 	for i := range done {
-		v.Done = append(v.Done, foiaRow(i18n.FromContext(ctx), &done[i], masked))
+		v.Done = append(v.Done, foiaRow(i18n.FromContext(ctx), &done[i]))
 	}
 	return v, nil
 }
 
 func (s *disclosure) Get(ctx context.Context, id int64) (*web.FOIAView, error) {
-	p, _, err := s.d.acting(ctx, authz.FOIARead)
+	p, _, err := s.d.caller(ctx)
 	if err != nil {
 		return nil, err
 	}
-	v, err := s.d.FOIA.Find(ctx, id)
+	v, err := s.d.FOIA.Find(ctx, p, id)
 	if err != nil {
-		return nil, pageError(err, "", "")
+		return nil, refused(ctx, err)
 	}
-	masked := p.Role != authz.Office
 	loc := i18n.FromContext(ctx)
-	r := v.Request
-	if masked {
-		r = r.Masked()
-	}
-	out := &web.FOIAView{FOIARow: foiaRow(loc, v, masked), Form: r.Form, Why: v.Clock.Explain(loc.T), ReplyText: r.ReplyText, Fee: r.Fee,
+	r := v.Request // masked by the service for whoever may not see the applicant
+	out := &web.FOIAView{FOIARow: foiaRow(loc, v), Form: r.Form, Why: v.Clock.Explain(loc.T), ReplyText: r.ReplyText, Fee: r.Fee,
 		Concluded: r.ConcludedOn, CanAct: authz.Allowed(p, authz.FOIAHandle) && r.ConcludedOn == nil,
-		CanLetter: authz.Allowed(p, authz.FOIAHandle) && r.ConcludedOn != nil}
+		CanLetter: foiasvc.MayLetter(p) && r.ConcludedOn != nil}
 	switch foia.Channel(r.Channel) {
 	case foia.OrdinaryMail, foia.Online, foia.Fax:
 		out.CanConfirm = out.CanAct && len(v.Steps) == 0
@@ -127,29 +119,21 @@ func (s *disclosure) Form(ctx context.Context) *web.FOIAForm {
 }
 
 func (s *disclosure) FromTicket(ctx context.Context, ticketID int64) (web.FOIAInput, error) {
-	if _, _, err := s.d.acting(ctx, authz.FOIAHandle); err != nil {
+	p, _, err := s.d.caller(ctx)
+	if err != nil {
 		return web.FOIAInput{}, err
 	}
-	t, err := s.d.Store.FindTicket(ctx, ticketID)
+	in, err := s.d.FOIA.FromTicket(ctx, p, ticketID)
 	if err != nil {
-		return web.FOIAInput{}, pageError(err, "", "")
+		return web.FOIAInput{}, refused(ctx, err)
 	}
-	channel := string(foia.Online)
-	if t.Channel == "phone" {
-		channel = "" // the Regulations want a written request: the office records how it came
-	}
-	return web.FOIAInput{Kind: string(foia.Person), Name: t.CallerName, Phone: t.CallerPhone, Email: t.CallerEmail, Address: t.Address,
-		Channel: channel, Content: t.Description}, nil
+	return web.FOIAInput{Kind: in.Kind, Name: in.Name, Phone: in.Phone, Email: in.Email, Address: in.Address, Channel: in.Channel, Content: in.Content}, nil
 }
 
-// foiaError shows a refused request or step on its form.
-func foiaError(err error) error {
-	var bad *foiasvc.InputError
-	if errors.As(err, &bad) {
-		return &web.RulesInputError{Problems: bad.Problems}
-	}
-	return pageError(err, "", "")
-}
+// foiaOrder is the request and step forms' fields, as the service names
+// them.
+var foiaOrder = []string{"applicant_kind", "applicant_name", "phone", "channel", "received_on", "content",
+	"kind", "on", "days", "note", "pages", "type", "ground", "text"}
 
 func intakeOfFOIA(in web.FOIAInput) (foiasvc.Intake, error) {
 	out := foiasvc.Intake{Kind: in.Kind, Name: in.Name, IDNo: in.IDNo, Phone: in.Phone, Email: in.Email, Address: in.Address,
@@ -157,7 +141,7 @@ func intakeOfFOIA(in web.FOIAInput) (foiasvc.Intake, error) {
 	if in.Received != "" {
 		d, err := workday.ParseDate(in.Received)
 		if err != nil {
-			return out, &web.RulesInputError{Problems: []string{"收到日期：请按 年-月-日 填写"}}
+			return out, fault.Field("received_on", "foia.error.date_format")
 		}
 		out.Received = d
 	}
@@ -165,79 +149,79 @@ func intakeOfFOIA(in web.FOIAInput) (foiasvc.Intake, error) {
 }
 
 func (s *disclosure) Intake(ctx context.Context, in web.FOIAInput) (int64, error) {
-	_, actor, err := s.d.acting(ctx, authz.FOIAHandle)
+	p, actor, err := s.d.caller(ctx)
 	if err != nil {
 		return 0, err
 	}
 	intake, err := intakeOfFOIA(in)
 	if err != nil {
-		return 0, err
+		return 0, refused(ctx, err)
 	}
-	v, err := s.d.FOIA.Receive(ctx, actor, intake)
+	v, err := s.d.FOIA.Receive(ctx, p, actor, intake)
 	if err != nil {
-		return 0, foiaError(err)
+		return 0, refused(ctx, err, foiaOrder...)
 	}
 	return v.Request.ID, nil
 }
 
 func (s *disclosure) Act(ctx context.Context, id int64, a web.FOIAAction) error {
-	_, actor, err := s.d.acting(ctx, authz.FOIAHandle)
+	p, actor, err := s.d.caller(ctx)
 	if err != nil {
 		return err
 	}
 	var on time.Time
 	if a.On != "" {
 		if on, err = workday.ParseDate(a.On); err != nil {
-			return &web.RulesInputError{Problems: []string{"日期：请按 年-月-日 填写"}}
+			return refused(ctx, fault.Field("on", "foia.error.date_format"))
 		}
 	}
 	if a.Kind == "confirm" {
-		_, err = s.d.FOIA.ConfirmReceipt(ctx, actor, id, on)
+		_, err = s.d.FOIA.ConfirmReceipt(ctx, p, actor, id, on)
 	} else if a.Kind == foia.StepReply {
-		_, err = s.d.FOIA.Reply(ctx, actor, id, foiasvc.ReplyInput{Type: foia.Reply(a.Reply), Ground: a.Ground, Text: a.Text, On: on})
+		_, err = s.d.FOIA.Reply(ctx, p, actor, id, foiasvc.ReplyInput{Type: foia.Reply(a.Reply), Ground: a.Ground, Text: a.Text, On: on})
 	} else {
-		_, err = s.d.FOIA.Step(ctx, actor, id, foiasvc.StepInput{Kind: a.Kind, On: on, Days: a.Days, Note: a.Note, Pages: a.Pages, Count: a.Count})
+		_, err = s.d.FOIA.Step(ctx, p, actor, id, foiasvc.StepInput{Kind: a.Kind, On: on, Days: a.Days, Note: a.Note, Pages: a.Pages, Count: a.Count})
 	}
-	if err != nil {
-		return foiaError(err)
-	}
-	return nil
+	return refused(ctx, err, foiaOrder...)
 }
 
 // Letter is for the office alone: the letter names the applicant.
 func (s *disclosure) Letter(ctx context.Context, id int64) (*web.Download, error) {
-	if _, _, err := s.d.acting(ctx, authz.FOIAHandle); err != nil {
+	p, _, err := s.d.caller(ctx)
+	if err != nil {
 		return nil, err
 	}
-	return s.letter(ctx, id)
+	return s.download(ctx)(s.d.FOIA.Letter(ctx, p, id))
 }
 
-func (s *disclosure) letter(ctx context.Context, id int64) (*web.Download, error) {
-	data, name, err := s.d.FOIA.Letter(ctx, id)
-	if err != nil {
-		return nil, foiaError(err)
+// download is a reply letter as the pages send it.
+func (s *disclosure) download(ctx context.Context) func(data []byte, name string, err error) (*web.Download, error) {
+	return func(data []byte, name string, err error) (*web.Download, error) {
+		if err != nil {
+			return nil, refused(ctx, err)
+		}
+		return &web.Download{Filename: name, ContentType: docxType, ModTime: s.d.FOIA.Now(), Body: nopSeekCloser{bytes.NewReader(data)}}, nil
 	}
-	return &web.Download{Filename: name, ContentType: docxType, ModTime: s.d.FOIA.Now(), Body: nopSeekCloser{bytes.NewReader(data)}}, nil
 }
 
-// thisYear is the year in China, which the annual report counts.
-func (s *disclosure) thisYear() int { return s.d.FOIA.Now().In(workday.Zone).Year() }
-
-// report is the table of a year, this year if year is out of range.
+// report is the table of a year (0: this year) for the signed-in
+// reader. A year without a report is a page not found.
 func (s *disclosure) report(ctx context.Context, year int) (int, []foia.Row, error) {
-	if _, _, err := s.d.acting(ctx, authz.FOIARead); err != nil {
+	p, _, err := s.d.caller(ctx)
+	if err != nil {
 		return 0, nil, err
 	}
-	return s.annual(ctx, year)
+	return tableOf(ctx)(s.d.FOIA.AnnualFor(ctx, p, year))
 }
 
-func (s *disclosure) annual(ctx context.Context, year int) (int, []foia.Row, error) {
-	now := s.thisYear()
-	if year < 2008 || year > now { // the Regulations took effect in 2008
-		year = now
+// tableOf translates the service's answer for a report page.
+func tableOf(ctx context.Context) func(year int, rows []foia.Row, err error) (int, []foia.Row, error) {
+	return func(year int, rows []foia.Row, err error) (int, []foia.Row, error) {
+		if fault.CodeOf(err) == fault.Invalid {
+			return year, nil, errors.Join(web.ErrNotFound, err)
+		}
+		return year, rows, refused(ctx, err)
 	}
-	rows, err := s.d.FOIA.Annual(ctx, year)
-	return year, rows, err
 }
 
 func (s *disclosure) Report(ctx context.Context, year int) (*web.FOIAReportView, error) {
@@ -251,7 +235,7 @@ func (s *disclosure) Report(ctx context.Context, year int) (*web.FOIAReportView,
 // PublicReport is the same table for the portal: the annual report is
 // published by law (条例第五十条), and the table holds counts only.
 func (s *disclosure) PublicReport(ctx context.Context, year int) (*web.FOIAReportView, error) {
-	year, rows, err := s.annual(ctx, year)
+	year, rows, err := tableOf(ctx)(s.d.FOIA.Annual(ctx, year))
 	if err != nil {
 		return nil, err
 	}
@@ -260,7 +244,7 @@ func (s *disclosure) PublicReport(ctx context.Context, year int) (*web.FOIARepor
 
 func (s *disclosure) reportView(loc i18n.Localizer, year int, rows []foia.Row) *web.FOIAReportView {
 	v := &web.FOIAReportView{Year: year}
-	for y := s.thisYear(); y >= s.thisYear()-5; y-- {
+	for y := s.d.FOIA.ThisYear(); y >= s.d.FOIA.ThisYear()-5 && y >= foiasvc.FirstYear; y-- {
 		v.Years = append(v.Years, y)
 	}
 	for _, a := range foia.Applicants {
@@ -282,7 +266,7 @@ func (s *disclosure) ReportFile(ctx context.Context, year int) (*web.Download, e
 	if err != nil {
 		return nil, err
 	}
-	return &web.Download{Filename: strconv.Itoa(year) + "年政府信息公开申请情况.xlsx", ContentType: xlsxType, ModTime: s.d.FOIA.Now(),
+	return &web.Download{Filename: i18n.FromContext(ctx).T("foia.report.filename", "year", year), ContentType: xlsxType, ModTime: s.d.FOIA.Now(),
 		Body: nopSeekCloser{bytes.NewReader(data)}}, nil
 }
 
@@ -290,12 +274,12 @@ func (s *disclosure) File(ctx context.Context, in web.FOIAInput) (int64, string,
 	in.Received = "" // online: the day of submission, which the applicant cannot choose
 	intake, err := intakeOfFOIA(in)
 	if err != nil {
-		return 0, "", err
+		return 0, "", refused(ctx, err)
 	}
 	intake.IP = httpauth.IPFrom(ctx)
 	v, secret, err := s.d.FOIA.ReceivePublic(ctx, intake)
 	if err != nil {
-		return 0, "", foiaError(err)
+		return 0, "", refused(ctx, err, foiaOrder...)
 	}
 	return v.Request.ID, secret, nil
 }
@@ -317,8 +301,5 @@ func (s *disclosure) Follow(ctx context.Context, id int64, secret string) (*web.
 }
 
 func (s *disclosure) FollowLetter(ctx context.Context, id int64, secret string) (*web.Download, error) {
-	if _, err := s.d.FOIA.Follow(ctx, id, secret); err != nil {
-		return nil, pageError(err, "", "")
-	}
-	return s.letter(ctx, id)
+	return s.download(ctx)(s.d.FOIA.FollowLetter(ctx, id, secret))
 }

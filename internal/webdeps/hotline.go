@@ -1,67 +1,50 @@
 package webdeps
 
 import (
+	"cmp"
 	"context"
 	"errors"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
 
-	"github.com/duban/duban/internal/fault"
-	"github.com/duban/duban/internal/i18n"
-	"github.com/duban/duban/internal/records"
-
 	"github.com/duban/duban/internal/authz"
+	"github.com/duban/duban/internal/fault"
 	"github.com/duban/duban/internal/hotline"
 	"github.com/duban/duban/internal/hotlinesvc"
 	"github.com/duban/duban/internal/httpauth"
+	"github.com/duban/duban/internal/i18n"
+	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/web"
 )
 
-// tickets is 12345 over the hotline service, checked by authz: the office
-// dispatches, a liaison handles their units' tickets, leaders read.
+// tickets is 12345 over the hotline service, which checks who may do
+// what and masks the caller for whoever may not see them.
 type tickets struct{ d *Deps }
 
 // states are the ticket states in the order of the list's filter.
 var states = []hotline.State{hotline.Triage, hotline.Assigned, hotline.Accepted, hotline.Answered, hotline.Closed, hotline.Redirected}
 
 func (s *tickets) List(ctx context.Context, state string) (*web.TicketListView, error) {
-	p, _, err := s.d.acting(ctx, authz.TicketRead)
+	p, _, err := s.d.caller(ctx)
 	if err != nil {
 		return nil, err
+	}
+	list, _, err := s.d.Hotline.List(ctx, p, records.TicketFilter{State: state, Limit: 500}, hotlinesvc.Desk)
+	if err != nil {
+		return nil, refused(ctx, err)
 	}
 	loc := i18n.FromContext(ctx)
 	v := &web.TicketListView{State: state, CanIntake: authz.Allowed(p, authz.TicketDispatch)}
 	for _, st := range states {
 		v.States = append(v.States, web.Option{Value: string(st), Label: loc.Code("hotline.state", string(st), st.Label()), Selected: string(st) == state})
 	}
-	var list []records.Ticket
-	if p.Role == authz.Liaison {
-		for _, u := range p.Units {
-			got, err := s.d.Store.FindTickets(ctx, records.TicketFilter{UnitID: u, State: state, Limit: 500})
-			if err != nil {
-				return nil, err
-			}
-			list = append(list, got...)
-		}
-	} else if list, err = s.d.Store.FindTickets(ctx, records.TicketFilter{State: state, Limit: 500}); err != nil {
-		return nil, err
-	}
 	now := s.d.Hotline.Now()
 	for i := range list {
 		v.Rows = append(v.Rows, ticketRow(loc, &list[i], now))
 	}
-	// Triage first, then the earliest deadline.
-	slices.SortStableFunc(v.Rows, func(a, b web.TicketRow) int {
-		if (a.State == "triage") != (b.State == "triage") {
-			if a.State == "triage" {
-				return -1
-			}
-			return 1
-		}
-		return a.Due.Compare(b.Due)
-	})
 	return v, nil
 }
 
@@ -80,90 +63,53 @@ func clip(s string, n int) string {
 	return string(r[:n]) + "…"
 }
 
-// ticket reads a ticket the user may see: a liaison only their units'.
-func (s *tickets) ticket(ctx context.Context, id int64, action authz.Action) (authz.Principal, *records.Ticket, error) {
-	p, _, err := s.d.acting(ctx, action)
-	if err != nil {
-		return p, nil, err
-	}
-	t, err := s.d.Store.FindTicket(ctx, id)
-	if err != nil {
-		return p, nil, pageError(err, "", "")
-	}
-	if p.Role == authz.Liaison && !authz.Can(p, action, authz.Resource{Units: []int64{t.UnitID}}) {
-		return p, nil, web.ErrNotFound // another unit's ticket is none of theirs
-	}
-	return p, t, nil
-}
-
 func (s *tickets) Get(ctx context.Context, id int64) (*web.TicketView, error) {
-	p, t, err := s.ticket(ctx, id, authz.TicketRead)
+	p, _, err := s.d.caller(ctx)
 	if err != nil {
 		return nil, err
 	}
-	shown := *t
-	if p.Role != authz.Office {
-		shown = t.Masked()
+	d, err := s.d.Hotline.Get(ctx, p, id)
+	if err != nil {
+		return nil, refused(ctx, err)
 	}
-	v := &web.TicketView{TicketRow: ticketRow(i18n.FromContext(ctx), t, s.d.Hotline.Now()), Channel: t.Channel, Urgency: t.Urgency, Address: t.Address,
-		Caller: strings.Trim(strings.Join([]string{shown.CallerName, shown.CallerPhone, shown.CallerEmail}, " "), " "),
+	t := &d.Ticket // masked by the service for whoever may not see the caller
+	loc := i18n.FromContext(ctx)
+	v := &web.TicketView{TicketRow: ticketRow(loc, t, s.d.Hotline.Now()), Channel: t.Channel, Urgency: t.Urgency, Address: t.Address,
+		Caller: strings.Trim(strings.Join([]string{t.CallerName, t.CallerPhone, t.CallerEmail}, " "), " "),
 		Answer: t.Answer, Verdict: t.Verdict, Resolved: t.Resolved, Reopened: t.Reopened, Extension: t.Extension, RedirectTo: t.RedirectTo,
-		Can: map[string]bool{}}
+		Can: d.Can}
 	v.Description = t.Description
-	events, err := s.d.Store.TicketEvents(ctx, id)
-	if err != nil {
-		return nil, err
+	for _, a := range d.Files {
+		v.Files = append(v.Files, web.FileLink{ID: a.ID, Name: a.Filename, Size: a.Size})
 	}
-	if v.Files, err = s.fileLinks(ctx, id); err != nil {
-		return nil, err
-	}
-	for _, e := range events {
+	for _, e := range d.Events {
 		note := e.Note
 		if e.Kind == "received" { // the note is the channel's code
-			note = i18n.FromContext(ctx).Code("hotline.channel", note, note)
+			note = loc.Code("hotline.channel", note, note)
 		}
 		v.Steps = append(v.Steps, web.TicketStep{At: e.At, Actor: e.Actor, Kind: e.Kind, Note: note})
 	}
-	dispatch := authz.Allowed(p, authz.TicketDispatch)
-	handle := p.Role == authz.Liaison && authz.Can(p, authz.TicketHandle, authz.Resource{Units: []int64{t.UnitID}})
-	switch hotline.State(t.State) {
-	case hotline.Triage:
-		v.Can["assign"] = dispatch
-	case hotline.Assigned:
-		v.Can["sign"], v.Can["send_back"] = handle, handle
-	case hotline.Accepted:
-		v.Can["answer"], v.Can["send_back"] = handle, handle
-		v.Can["extend"] = handle && t.Extension == 0
-		v.Can["decide"] = dispatch && t.Extension > 0
-	case hotline.Answered:
-		v.Can["visit"] = dispatch
-	case hotline.Redirected:
-		v.Can["to_foia"] = t.RedirectTo == "disclosure" && authz.Allowed(p, authz.FOIAHandle)
-	}
-	if v.Can["assign"] {
-		units, err := s.d.Store.FindUnits(ctx)
-		if err != nil {
-			return nil, err
-		}
-		for _, u := range units {
-			if u.Kind != records.UnitGroup {
-				v.Units = append(v.Units, web.Option{Value: strconv.FormatInt(u.ID, 10), Label: u.Name})
-			}
-		}
-	}
+	v.Units = unitOptions(d.Units)
 	return v, nil
 }
 
+// unitOptions are units as a form's choice.
+func unitOptions(units []records.Unit) []web.Option {
+	var out []web.Option
+	for _, u := range units {
+		out = append(out, web.Option{Value: strconv.FormatInt(u.ID, 10), Label: u.Name})
+	}
+	return out
+}
+
 func (s *tickets) Form(ctx context.Context) (*web.TicketForm, error) {
-	services, err := s.d.Store.TicketServices(ctx)
+	services, err := s.d.Hotline.ActiveServices(ctx)
 	if err != nil {
 		return nil, err
 	}
 	f := &web.TicketForm{}
 	for _, svc := range services {
-		if svc.Active {
-			f.Services = append(f.Services, web.Option{Value: svc.Code, Label: svc.Path})
-		}
+		f.Services = append(f.Services, web.Option{Value: svc.Code, Label: svc.Path})
 	}
 	for _, t := range hotline.Types {
 		f.Types = append(f.Types, web.Option{Value: string(t), Label: i18n.FromContext(ctx).Code("hotline.type", string(t), t.Label())})
@@ -176,86 +122,132 @@ func intakeOf(in web.TicketInput, channel string) hotlinesvc.Intake {
 		Description: in.Description, Address: in.Address, Name: in.Name, Phone: in.Phone, Email: in.Email}
 }
 
-// inputError shows a refused step's problems on its form.
-func ticketError(err error) error {
-	var bad *hotlinesvc.InputError
-	switch {
-	case errors.As(err, &bad):
-		return &web.RulesInputError{Problems: bad.Problems}
-	case errors.Is(err, fault.ErrState):
-		return &web.RulesInputError{Problems: []string{"工单当前状态不能进行此操作（可能已被他人处理），请刷新后再试"}}
+func uploadsOf(ups []web.Upload) []hotlinesvc.Upload {
+	out := make([]hotlinesvc.Upload, len(ups))
+	for i, u := range ups {
+		out[i] = hotlinesvc.Upload{Name: u.Name, Size: u.Size, Open: u.Open}
 	}
-	return pageError(err, "", "")
+	return out
 }
 
+// refused translates a service's refusal for the pages of 12345, 依申请公开
+// and the incidents, which list a refused form's problems: a
+// *fault.Error's keys become sentences in the reader's language, the
+// form's field order first. Not found and forbidden are the pages' own.
+//
+// It stays until pageError (errors.go) reads fault.Error generically;
+// then only the list of sentences, which these pages show, is left here.
+func refused(ctx context.Context, err error, order ...string) error {
+	e := fault.As(err)
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, hotlinesvc.ErrNoFiles):
+		return errNoFiles
+	case e == nil:
+		return err
+	case e.Code == fault.Forbidden:
+		return errors.Join(web.ErrForbidden, err)
+	case e.Code == fault.NotFound:
+		return errors.Join(web.ErrNotFound, err)
+	case e.Key == "" && len(e.Fields) == 0:
+		return pageError(err, "", "")
+	}
+	return &web.RulesInputError{Problems: sentences(i18n.FromContext(ctx), e, order...)}
+}
+
+// sentences are a refusal's keys in loc's words: the whole first, then
+// the fields in order, then any other field by name.
+func sentences(loc i18n.Localizer, e *fault.Error, order ...string) []string {
+	var args []any
+	for _, k := range slices.Sorted(maps.Keys(e.Args)) {
+		args = append(args, k, e.Args[k])
+	}
+	var out []string
+	if e.Key != "" {
+		out = append(out, loc.T(e.Key, args...))
+	}
+	fields := slices.SortedFunc(maps.Keys(e.Fields), func(a, b string) int {
+		ia, ib := slices.Index(order, a), slices.Index(order, b)
+		if ia < 0 {
+			ia = len(order)
+		}
+		if ib < 0 {
+			ib = len(order)
+		}
+		return cmp.Or(cmp.Compare(ia, ib), cmp.Compare(a, b))
+	})
+	for _, f := range fields {
+		out = append(out, loc.T(e.Fields[f], args...))
+	}
+	return out
+}
+
+// ticketOrder is the intake form's fields, as the service names them.
+var ticketOrder = []string{"service_code", "type", "urgency", "description", "address", "lat", "caller_name", "caller_phone", "caller_email", "files"}
+
 func (s *tickets) Intake(ctx context.Context, in web.TicketInput) (int64, error) {
-	_, actor, err := s.d.acting(ctx, authz.TicketDispatch)
+	p, actor, err := s.d.caller(ctx)
 	if err != nil {
 		return 0, err
+	}
+	if !authz.Allowed(p, authz.TicketDispatch) { // before the files are kept
+		return 0, web.ErrForbidden
 	}
 	intake := intakeOf(in, "phone")
-	if intake.Files, err = s.keepTicketFiles(in.Uploads); err != nil {
-		return 0, err
+	if intake.Files, err = s.d.Hotline.KeepFiles(uploadsOf(in.Uploads)); err != nil {
+		return 0, refused(ctx, err, ticketOrder...)
 	}
-	t, err := s.d.Hotline.Receive(ctx, actor, intake)
+	t, err := s.d.Hotline.Record(ctx, p, actor, intake)
 	if err != nil {
-		return 0, ticketError(err)
+		return 0, refused(ctx, err, ticketOrder...)
 	}
 	return t.ID, nil
 }
 
 func (s *tickets) Act(ctx context.Context, id int64, a web.TicketAction) error {
-	action := authz.TicketDispatch
-	switch a.Kind {
-	case "sign", "send_back", "extend", "answer":
-		action = authz.TicketHandle
-	}
-	p, t, err := s.ticket(ctx, id, action)
+	p, actor, err := s.d.caller(ctx)
 	if err != nil {
 		return err
-	}
-	_, actor, err := s.d.acting(ctx, action)
-	if err != nil {
-		return err
-	}
-	if action == authz.TicketHandle && !authz.Can(p, action, authz.Resource{Units: []int64{t.UnitID}}) {
-		return web.ErrForbidden
 	}
 	h := s.d.Hotline
 	switch a.Kind {
 	case "assign":
-		_, err = h.Assign(ctx, actor, id, a.Unit)
+		_, err = h.Assign(ctx, p, actor, id, a.Unit)
 	case "redirect":
-		_, err = h.Redirect(ctx, actor, id, a.To)
+		_, err = h.Redirect(ctx, p, actor, id, a.To)
 	case "approve", "deny":
-		_, err = h.DecideExtension(ctx, actor, id, a.Kind == "approve")
+		_, err = h.DecideExtension(ctx, p, actor, id, a.Kind == "approve")
 	case "visit":
-		_, err = h.Visit(ctx, actor, id, hotline.Satisfaction(a.Verdict), a.Resolved)
+		_, err = h.Visit(ctx, p, actor, id, hotline.Satisfaction(a.Verdict), a.Resolved)
 	case "sign":
-		_, err = h.Sign(ctx, actor, id)
+		_, err = h.Sign(ctx, p, actor, id)
 	case "send_back":
-		_, err = h.SendBack(ctx, actor, id, a.Text)
+		_, err = h.SendBack(ctx, p, actor, id, a.Text)
 	case "extend":
-		_, err = h.AskExtension(ctx, actor, id, a.Days, a.Text)
+		_, err = h.AskExtension(ctx, p, actor, id, a.Days, a.Text)
 	case "answer":
-		_, err = h.Answer(ctx, actor, id, a.Text)
+		_, err = h.Answer(ctx, p, actor, id, a.Text)
 	default:
-		return &web.RulesInputError{Problems: []string{"未知的操作"}}
+		err = invalidAction
 	}
-	return ticketError(err)
+	return refused(ctx, err)
 }
+
+// invalidAction is a step the page does not know.
+var invalidAction = fault.New(fault.Invalid, "error.unknown_action")
 
 func (s *tickets) File(ctx context.Context, in web.TicketInput) (int64, string, error) {
 	in.Urgency = "" // the public does not set urgency; the centre may
 	intake := intakeOf(in, "web")
 	intake.IP = httpauth.IPFrom(ctx)
 	var err error
-	if intake.Files, err = s.keepTicketFiles(in.Uploads); err != nil {
-		return 0, "", err
+	if intake.Files, err = s.d.Hotline.KeepFiles(uploadsOf(in.Uploads)); err != nil {
+		return 0, "", refused(ctx, err, ticketOrder...)
 	}
 	t, secret, err := s.d.Hotline.ReceivePublic(ctx, intake)
 	if err != nil {
-		return 0, "", ticketError(err)
+		return 0, "", refused(ctx, err, ticketOrder...)
 	}
 	return t.ID, secret, nil
 }
@@ -273,5 +265,5 @@ func (s *tickets) Follow(ctx context.Context, id int64, secret string) (*web.Pub
 
 func (s *tickets) Rate(ctx context.Context, id int64, secret, verdict string, resolved bool) error {
 	_, err := s.d.Hotline.Rate(ctx, id, secret, hotline.Satisfaction(verdict), resolved)
-	return ticketError(err)
+	return refused(ctx, err)
 }

@@ -2,16 +2,15 @@ package webdeps
 
 import (
 	"bytes"
-	"cmp"
 	"context"
 	"fmt"
-	"slices"
+	"strings"
 	"time"
 
 	"github.com/duban/duban/internal/i18n"
 
-	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/hotline"
+	"github.com/duban/duban/internal/hotlinesvc"
 	"github.com/duban/duban/internal/ledger"
 	"github.com/duban/duban/internal/web"
 	"github.com/duban/duban/internal/workday"
@@ -19,22 +18,27 @@ import (
 )
 
 // Stats are the 12345 figures of a period: everyone who reads tickets
-// sees the counts; a liaison sees only their own units' 三率.
+// sees the counts; the service decides whose 三率 (a liaison: their own
+// units').
 func (s *tickets) Stats(ctx context.Context, key string) (*web.TicketStatsView, error) {
-	p, _, err := s.d.acting(ctx, authz.TicketRead)
+	p, _, err := s.d.caller(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return s.stats(ctx, key, func(unit int64) bool { return p.Role != authz.Liaison || p.HasUnit(unit) })
+	return s.stats(ctx, key, func(from, to time.Time) (hotlinesvc.Summary, []hotlinesvc.UnitRates, error) {
+		return s.d.Hotline.Stats(ctx, p, from, to)
+	})
 }
 
 // PublicStats are the same figures for everyone, as the portal publishes
 // them: counts and rates only, nothing of any caller.
 func (s *tickets) PublicStats(ctx context.Context, key string) (*web.TicketStatsView, error) {
-	return s.stats(ctx, key, func(int64) bool { return true })
+	return s.stats(ctx, key, func(from, to time.Time) (hotlinesvc.Summary, []hotlinesvc.UnitRates, error) {
+		return s.d.Hotline.PublicStats(ctx, from, to)
+	})
 }
 
-func (s *tickets) stats(ctx context.Context, key string, shown func(unit int64) bool) (*web.TicketStatsView, error) {
+func (s *tickets) stats(ctx context.Context, key string, read func(from, to time.Time) (hotlinesvc.Summary, []hotlinesvc.UnitRates, error)) (*web.TicketStatsView, error) {
 	today := s.d.Hotline.Now().In(workday.Zone)
 	today = time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC)
 	period, err := ledger.PeriodOf("quarter", today)
@@ -47,9 +51,9 @@ func (s *tickets) stats(ctx context.Context, key string, shown func(unit int64) 
 	// The period's civil days in China, as instants.
 	from := time.Date(period.Start.Year(), period.Start.Month(), period.Start.Day(), 0, 0, 0, 0, workday.Zone)
 	to := time.Date(period.End.Year(), period.End.Month(), period.End.Day(), 0, 0, 0, 0, workday.Zone).AddDate(0, 0, 1)
-	sum, rates, err := s.d.Hotline.Stats(ctx, from.UTC(), to.UTC())
+	sum, rates, err := read(from.UTC(), to.UTC())
 	if err != nil {
-		return nil, err
+		return nil, refused(ctx, err)
 	}
 	v := &web.TicketStatsView{Period: period.Key, Label: period.Label, Periods: periodOptions(today, today.Year()-1, period.Key),
 		Received: sum.Received, Overdue: sum.Overdue}
@@ -61,28 +65,10 @@ func (s *tickets) stats(ctx context.Context, key string, shown func(unit int64) 
 			v.ByState = append(v.ByState, web.Count{Label: i18n.FromContext(ctx).Code("hotline.state", string(st), st.Label()), N: n})
 		}
 	}
-	units, err := s.d.Store.FindUnits(ctx)
-	if err != nil {
-		return nil, err
-	}
-	names := map[int64]string{}
-	for _, u := range units {
-		names[u.ID] = u.Name
-	}
-	for id, r := range rates {
-		if !shown(id) {
-			continue
-		}
-		v.Units = append(v.Units, web.UnitRates{Unit: names[id], Tickets: r.Tickets, OnTime: r.OnTime, Visited: r.Visited, Solved: r.Solved,
+	for _, r := range rates { // the most tickets first, then by name
+		v.Units = append(v.Units, web.UnitRates{Unit: r.Unit, Tickets: r.Tickets, OnTime: r.OnTime, Visited: r.Visited, Solved: r.Solved,
 			Liked: r.Liked, Response: 100 * r.Response, Resolution: 100 * r.Resolution, Satisfaction: 100 * r.Satisfaction})
 	}
-	// The most tickets first, then by name.
-	slices.SortFunc(v.Units, func(a, b web.UnitRates) int {
-		if a.Tickets != b.Tickets {
-			return b.Tickets - a.Tickets
-		}
-		return cmp.Compare(a.Unit, b.Unit)
-	})
 	v.Charts = ticketCharts(i18n.FromContext(ctx), v)
 	return v, nil
 }
@@ -126,24 +112,26 @@ func (s *tickets) StatsFile(ctx context.Context, key string) (*web.Download, err
 	if err != nil {
 		return nil, err
 	}
-	rates := xlsxout.Sheet{Name: "各单位三率", Header: []string{"承办单位", "转办工单", "按时签收", "响应率（%）", "回访", "已解决", "解决率（%）", "满意及基本满意", "满意率（%）"},
+	loc := i18n.FromContext(ctx)
+	rates := xlsxout.Sheet{Name: loc.T("tickets.xlsx.rates"), Header: strings.Split(loc.T("tickets.xlsx.rates_header"), "|"),
 		Widths: []float64{28, 10, 10, 12, 8, 8, 12, 14, 12}}
 	for _, u := range v.Units {
 		rates.Rows = append(rates.Rows, []any{u.Unit, u.Tickets, u.OnTime, round1(u.Response), u.Visited, u.Solved, round1(u.Resolution), u.Liked,
 			round1(u.Satisfaction)})
 	}
-	counts := xlsxout.Sheet{Name: "工单分类", Header: []string{"分类", "项目", "件数"}, Widths: []float64{10, 16, 10}}
-	counts.Rows = append(counts.Rows, []any{"合计", "受理工单", v.Received}, []any{"合计", "超期未答复", v.Overdue})
+	counts := xlsxout.Sheet{Name: loc.T("tickets.xlsx.counts"), Header: strings.Split(loc.T("tickets.xlsx.counts_header"), "|"), Widths: []float64{10, 16, 10}}
+	total := loc.T("tickets.xlsx.total")
+	counts.Rows = append(counts.Rows, []any{total, loc.T("tickets.xlsx.received"), v.Received}, []any{total, loc.T("tickets.xlsx.overdue"), v.Overdue})
 	for _, c := range v.ByType {
-		counts.Rows = append(counts.Rows, []any{"类型", c.Label, c.N})
+		counts.Rows = append(counts.Rows, []any{loc.T("tickets.xlsx.type"), c.Label, c.N})
 	}
 	for _, c := range v.ByState {
-		counts.Rows = append(counts.Rows, []any{"状态", c.Label, c.N})
+		counts.Rows = append(counts.Rows, []any{loc.T("tickets.xlsx.state"), c.Label, c.N})
 	}
 	data, err := xlsxout.Write([]xlsxout.Sheet{rates, counts})
 	if err != nil {
 		return nil, err
 	}
-	return &web.Download{Filename: "12345统计-" + v.Label + ".xlsx", ContentType: xlsxType, ModTime: s.d.Hotline.Now(),
+	return &web.Download{Filename: loc.T("tickets.xlsx.filename", "period", v.Label), ContentType: xlsxType, ModTime: s.d.Hotline.Now(),
 		Body: nopSeekCloser{bytes.NewReader(data)}}, nil
 }

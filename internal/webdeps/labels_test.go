@@ -1,7 +1,6 @@
 package webdeps
 
 import (
-	"github.com/duban/duban/internal/assesssvc"
 	"strconv"
 	"testing"
 
@@ -71,16 +70,11 @@ func TestCodeLabelsInCatalogue(t *testing.T) {
 // part, and the problem it can be refused with are named in both
 // catalogues, so the form and its problems never show a raw key.
 func TestSchemeFieldsInCatalogue(t *testing.T) {
-	for _, f := range assesssvc.SchemeFields {
-		for _, key := range []string{"assess.scheme.field." + f.Key, "assess.scheme.group." + f.Group, f.Problem} {
+	for _, n := range assess.Numbers {
+		for _, key := range []string{assess.LabelKey(n.Field), assess.PartKey(n.Part), n.Problem} {
 			if !i18n.Has(key) {
-				t.Errorf("%s: %s not in the catalogue", f.Key, key)
+				t.Errorf("%s: %s not in the catalogue", n.Field, key)
 			}
-		}
-	}
-	for _, f := range recordFields {
-		if !i18n.Has(f.label) {
-			t.Errorf("record field %s: %s not in the catalogue", f.key, f.label)
 		}
 	}
 }

@@ -19,6 +19,7 @@ import (
 	"github.com/duban/duban/internal/plandoc"
 	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/services"
+	"github.com/duban/duban/internal/store"
 	"github.com/duban/duban/internal/store/storetest"
 	"github.com/duban/duban/internal/supervise"
 	"github.com/duban/duban/internal/web"
@@ -26,13 +27,21 @@ import (
 
 func TestMain(m *testing.M) { storetest.Main(m) }
 
+// testDeps are the pages' Deps with the database under them, which the
+// tests fill directly; the pages themselves reach it only through the
+// services.
+type testDeps struct {
+	*Deps
+	Store *store.DB
+}
+
 // ledgerDeps builds the services over a fresh database of kind, with an
 // office account signed in on the returned context.
-func ledgerDeps(t *testing.T, kind string) (*Deps, context.Context) {
+func ledgerDeps(t *testing.T, kind string) (*testDeps, context.Context) {
 	t.Helper()
 	db := storetest.Open(t, kind)
 	now := func() time.Time { return time.Date(2026, 3, 2, 1, 30, 0, 0, time.UTC) }
-	d := &Deps{Store: db, Services: services.New(db, services.Options{Now: now})}
+	d := &testDeps{Deps: &Deps{Services: services.New(db, services.Options{Now: now})}, Store: db}
 	if err := d.Calendar.Load(context.Background()); err != nil {
 		t.Fatal(err)
 	}

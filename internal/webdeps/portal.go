@@ -22,7 +22,7 @@ type publicPortal struct{ d *Deps }
 func (s *publicPortal) Home(ctx context.Context, q string) (*web.PortalHome, error) {
 	h, err := s.d.Portal.Home(ctx, q)
 	if err != nil {
-		return nil, supervisionError(err)
+		return nil, pageError(err, "", "")
 	}
 	loc := i18n.FromContext(ctx)
 	v := &web.PortalHome{Q: q, More: h.More}
@@ -64,7 +64,7 @@ func unitNames(loc i18n.Localizer, t portalsvc.TaskRow) string {
 func (s *publicPortal) Plan(ctx context.Context, id int64) (*web.PortalPlan, error) {
 	p, err := s.d.Portal.Plan(ctx, id)
 	if err != nil {
-		return nil, supervisionError(err)
+		return nil, pageError(err, "", "")
 	}
 	loc := i18n.FromContext(ctx)
 	v := &web.PortalPlan{PortalPlanRow: planRow(p.PlanRow), IssuedOn: p.IssuedOn, Units: p.Units, Overdue: p.Overdue}
@@ -77,7 +77,7 @@ func (s *publicPortal) Plan(ctx context.Context, id int64) (*web.PortalPlan, err
 func (s *publicPortal) Task(ctx context.Context, id int64) (*web.PortalTask, error) {
 	t, err := s.d.Portal.Task(ctx, id)
 	if err != nil {
-		return nil, supervisionError(err)
+		return nil, pageError(err, "", "")
 	}
 	v := &web.PortalTask{PortalTaskRow: taskRow(i18n.FromContext(ctx), t.TaskRow), PlanTitle: t.PlanTitle, Text: t.Text}
 	for _, m := range t.Milestones {
@@ -114,7 +114,7 @@ func (s *publicPortal) Data(ctx context.Context, format string) (*web.Download, 
 	}
 	list, err := s.d.Portal.OpenData(ctx)
 	if err != nil {
-		return nil, supervisionError(err)
+		return nil, pageError(err, "", "")
 	}
 	zh := i18n.New(i18n.ZhCN)
 	rows := make([]openTask, len(list))

@@ -79,7 +79,7 @@ func TestDisclosureAndIncidentsByRole(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if _, err := d.Hotline.Redirect(office, audit.Actor{Username: "office"}, tk.ID, "disclosure"); err != nil {
+			if _, err := d.Hotline.Redirect(office, authz.Principal{Role: authz.Office}, audit.Actor{Username: "office"}, tk.ID, "disclosure"); err != nil {
 				t.Fatal(err)
 			}
 			if v, err := w.Hotline.Get(office, tk.ID); err != nil || !v.Can["to_foia"] {

@@ -8,7 +8,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/duban/duban/internal/fault"
 	"github.com/duban/duban/internal/i18n"
 	"github.com/duban/duban/internal/supervise"
 	"github.com/duban/duban/internal/supervisionsvc"
@@ -25,7 +24,7 @@ func (s *rulesAdmin) List(ctx context.Context) (*web.RulesView, error) {
 	}
 	b, err := s.d.Supervision.Rules(ctx, p)
 	if err != nil {
-		return nil, supervisionError(err)
+		return nil, pageError(err, "", "")
 	}
 	loc := i18n.FromContext(ctx)
 	v := &web.RulesView{CanEdit: b.CanEdit, Sets: []web.RuleSet{ruleSet(loc, b.Default)}}
@@ -55,7 +54,7 @@ func (s *rulesAdmin) Get(ctx context.Context, planID int64) (*web.RulesForm, err
 	}
 	set, err := s.d.Supervision.RulesFor(ctx, p, planID)
 	if err != nil {
-		return nil, supervisionError(err)
+		return nil, pageError(err, "", "")
 	}
 	r := set.Rules
 	f := &web.RulesForm{PlanID: planID, PlanTitle: set.PlanTitle, Remind: strconv.Itoa(r.RemindWorkdays), Press: r.PressAfterMissed,
@@ -72,19 +71,28 @@ func (s *rulesAdmin) Save(ctx context.Context, planID int64, in web.RulesForm) e
 		return err
 	}
 	r, labels, typed := rulesOf(in)
-	fields := map[string]string{}
-	for f := range typed {
-		fields[f] = "rules.error.number"
-	}
-	if len(fields) == 0 {
-		err := s.d.Supervision.SaveRules(ctx, p, actor, planID, r)
-		bad := fault.As(err)
-		if bad == nil || bad.Code != fault.Invalid || len(bad.Fields) == 0 {
-			return supervisionError(err)
+	if len(typed) > 0 {
+		// The form's own problem, before there are rules to check: what
+		// was typed where a number was wanted.
+		fields := map[string]string{}
+		for f := range typed {
+			fields[f] = "rules.error.number"
 		}
-		fields = bad.Fields
+		return &web.RulesInputError{Problems: ruleProblems(i18n.FromContext(ctx), fields, typed, labels)}
 	}
-	return &web.RulesInputError{Problems: ruleProblems(i18n.FromContext(ctx), fields, typed, labels)}
+	return listError(ctx, s.d.Supervision.SaveRules(ctx, p, actor, planID, r), rulesOrder(len(r.Ladder))...)
+}
+
+// rulesOrder is the rules form's fields in its order, for its problems:
+// the reminder, the report day, then the ladder level by level.
+func rulesOrder(levels int) []string {
+	out := []string{"remind_workdays", "report_day"}
+	for i := range levels {
+		for _, f := range []string{"name", "label", "after_workdays", "rectify_workdays"} {
+			out = append(out, "ladder."+strconv.Itoa(i)+"."+f)
+		}
+	}
+	return out
 }
 
 func (s *rulesAdmin) Clear(ctx context.Context, planID int64) error {
@@ -92,7 +100,7 @@ func (s *rulesAdmin) Clear(ctx context.Context, planID int64) error {
 	if err != nil {
 		return err
 	}
-	return supervisionError(s.d.Supervision.ClearRules(ctx, p, actor, planID))
+	return pageError(s.d.Supervision.ClearRules(ctx, p, actor, planID), "", "")
 }
 
 // rulesOf reads the form: numbers must be whole numbers; a level whose
@@ -133,8 +141,8 @@ func rulesOf(in web.RulesForm) (r supervise.Rules, labels []string, notNumbers m
 	return r, labels, notNumbers
 }
 
-// ruleProblems words the problems with the rules (a catalogue key at
-// each field) in the form's order: the reminder, the report day, then
+// ruleProblems words the form's problems with the rules (a catalogue key
+// at each field, {field} and {value} filled) in the form's order: the reminder, the report day, then
 // the ladder level by level. A field of a level is named by the level's
 // number and label; typed is what was typed at a field, where it shows.
 func ruleProblems(loc i18n.Localizer, fields, typed map[string]string, labels []string) []string {
@@ -165,7 +173,7 @@ func ruleProblems(loc i18n.Localizer, fields, typed map[string]string, labels []
 			if w.level <= len(labels) {
 				label = labels[w.level-1]
 			}
-			text = loc.T("rules.error.at_level", "n", w.level, "label", label, "problem", text)
+			text = loc.T("field.problem_at", "field", loc.T("rules.error.level", "n", w.level, "label", label), "problem", text)
 		}
 		out = append(out, text)
 	}

@@ -77,5 +77,5 @@ func (s *tasks) IssueNotice(ctx context.Context, id int64) error {
 		return err
 	}
 	_, err = s.d.Supervision.Issue(ctx, p, actor, id)
-	return supervisionError(err)
+	return pageError(err, "", "")
 }

@@ -21,7 +21,7 @@ func (s *unitService) List(ctx context.Context) ([]web.UnitView, error) {
 	}
 	units, err := s.d.Admin.Units(ctx, p)
 	if err != nil {
-		return nil, refusal(err)
+		return nil, pageError(err, "", "")
 	}
 	out := make([]web.UnitView, len(units))
 	for i, u := range units {
@@ -37,7 +37,7 @@ func (s *unitService) Get(ctx context.Context, id int64) (web.UnitView, error) {
 	}
 	u, err := s.d.Admin.Unit(ctx, p, id)
 	if err != nil {
-		return web.UnitView{}, refusal(err)
+		return web.UnitView{}, pageError(err, "", "")
 	}
 	return unitView(*u), nil
 }
@@ -50,7 +50,7 @@ func (s *unitService) Create(ctx context.Context, in web.UnitInput) (int64, erro
 	u, err := s.d.Admin.CreateUnit(ctx, p, actor, records.UnitCreate{Name: in.Name, ParentID: in.ParentID, Kind: in.Kind,
 		Aliases: in.Aliases, Email: in.Email})
 	if err != nil {
-		return 0, refusal(err)
+		return 0, pageError(err, "", "")
 	}
 	return u.ID, nil
 }
@@ -64,5 +64,5 @@ func (s *unitService) Update(ctx context.Context, id int64, in web.UnitInput) er
 	}
 	_, err = s.d.Admin.UpdateUnit(ctx, p, actor, id, records.UnitUpdate{Name: &in.Name, ParentID: &in.ParentID, Kind: &in.Kind,
 		Aliases: &in.Aliases, Email: &in.Email})
-	return refusal(err)
+	return pageError(err, "", "")
 }

@@ -25,7 +25,7 @@ func (s *users) List(ctx context.Context) ([]web.UserView, error) {
 	}
 	all, err := s.d.Admin.Users(ctx, p)
 	if err != nil {
-		return nil, refusal(err)
+		return nil, pageError(err, "", "")
 	}
 	out := make([]web.UserView, len(all))
 	for i, a := range all {
@@ -41,7 +41,7 @@ func (s *users) Get(ctx context.Context, id int64) (web.UserView, error) {
 	}
 	a, err := s.d.Admin.User(ctx, p, id)
 	if err != nil {
-		return web.UserView{}, refusal(err)
+		return web.UserView{}, pageError(err, "", "")
 	}
 	return userView(a), nil
 }
@@ -55,7 +55,7 @@ func (s *users) Create(ctx context.Context, in web.UserInput) (web.UserView, str
 	a, password, err := s.d.Admin.CreateUser(ctx, p, actor, adminsvc.NewUser{Username: in.Username,
 		DisplayName: in.DisplayName, Role: authz.Role(in.Role)})
 	if err != nil {
-		return web.UserView{}, "", refusal(err)
+		return web.UserView{}, "", pageError(err, "", "")
 	}
 	return userView(a), password, nil
 }
@@ -70,11 +70,11 @@ func (s *users) Update(ctx context.Context, id int64, in web.UserInput) error {
 	}
 	cur, err := s.d.Admin.User(ctx, p, id)
 	if err != nil {
-		return refusal(err)
+		return pageError(err, "", "")
 	}
 	if in.DisplayName != cur.DisplayName {
 		if _, err := s.d.Admin.UpdateUser(ctx, p, actor, id, adminsvc.UserChange{DisplayName: &in.DisplayName}); err != nil {
-			return refusal(err)
+			return pageError(err, "", "")
 		}
 	}
 	role, units := authz.Role(in.Role), in.UnitIDs
@@ -85,7 +85,7 @@ func (s *users) Update(ctx context.Context, id int64, in web.UserInput) error {
 		return nil
 	}
 	_, err = s.d.Admin.Grant(ctx, p, actor, id, role, units)
-	return refusal(err)
+	return pageError(err, "", "")
 }
 
 func (s *users) SetDisabled(ctx context.Context, id int64, disabled bool) error {
@@ -94,7 +94,7 @@ func (s *users) SetDisabled(ctx context.Context, id int64, disabled bool) error 
 		return err
 	}
 	_, err = s.d.Admin.UpdateUser(ctx, p, actor, id, adminsvc.UserChange{Disabled: &disabled})
-	return refusal(err)
+	return pageError(err, "", "")
 }
 
 func (s *users) Unlock(ctx context.Context, id int64) error {
@@ -103,7 +103,7 @@ func (s *users) Unlock(ctx context.Context, id int64) error {
 		return err
 	}
 	_, err = s.d.Admin.Unlock(ctx, p, actor, id)
-	return refusal(err)
+	return pageError(err, "", "")
 }
 
 // ResetPassword sets a one-time password, shown once.
@@ -113,5 +113,5 @@ func (s *users) ResetPassword(ctx context.Context, id int64) (string, error) {
 		return "", err
 	}
 	password, err := s.d.Admin.ResetPassword(ctx, p, actor, id, "")
-	return password, refusal(err)
+	return password, pageError(err, "", "")
 }

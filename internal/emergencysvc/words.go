@@ -1,4 +1,4 @@
-package webdeps
+package emergencysvc
 
 import (
 	"time"
@@ -8,9 +8,10 @@ import (
 	"github.com/duban/duban/internal/workday"
 )
 
-// clockWhy explains an incident duty's clock in the reader's language:
-// the sentence emergency.Clocks writes in zh-CN, from the catalogue.
-func clockWhy(loc i18n.Localizer, level emergency.Level, c emergency.Clock) string {
+// Why explains a duty's clock in loc's language: the sentence
+// emergency.Clocks writes in zh-CN, from the catalogue, so that the
+// pages, the API and the alerts say the same.
+func Why(loc i18n.Localizer, level emergency.Level, c emergency.Clock) string {
 	lv := loc.Code("emergency.level", string(level), level.Label())
 	duty := loc.Code("emergency.duty", c.Kind, c.Label)
 	if c.State == emergency.Untimed {
@@ -23,22 +24,22 @@ func clockWhy(loc i18n.Localizer, level emergency.Level, c emergency.Clock) stri
 		"due", stamp(c.Due), "duty", duty)
 	switch c.State {
 	case emergency.OnTime:
-		why += loc.T("emergency.why.on_time", "at", stamp(c.Done), "span", span(loc, c.Left))
+		why += loc.T("emergency.why.on_time", "at", stamp(c.Done), "span", Span(loc, c.Left))
 	case emergency.Late:
-		why += loc.T("emergency.why.late", "at", stamp(c.Done), "span", span(loc, c.Left))
+		why += loc.T("emergency.why.late", "at", stamp(c.Done), "span", Span(loc, c.Left))
 	case emergency.Overdue:
-		why += loc.T("emergency.why.overdue", "span", span(loc, c.Left))
+		why += loc.T("emergency.why.overdue", "span", Span(loc, c.Left))
 	default:
-		why += loc.T("emergency.why.running", "span", span(loc, c.Left))
+		why += loc.T("emergency.why.running", "span", Span(loc, c.Left))
 	}
 	return why
 }
 
 func stamp(t time.Time) string { return t.In(workday.Zone).Format("2006-01-02 15:04") }
 
-// span writes a duration as people say it (3小时20分, 45分), as
-// emergency.Span does, in the reader's language.
-func span(loc i18n.Localizer, d time.Duration) string {
+// Span writes a duration as people say it (3小时20分, 45分), as
+// emergency.Span does, in loc's language.
+func Span(loc i18n.Localizer, d time.Duration) string {
 	if d < 0 {
 		d = -d
 	}

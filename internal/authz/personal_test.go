@@ -1,0 +1,16 @@
+package authz
+
+import "testing"
+
+// TestSeesPersonalData: the office alone, whatever else a role may do.
+func TestSeesPersonalData(t *testing.T) {
+	for _, r := range Roles {
+		p := Principal{UserID: 1, Username: "u", Role: r, Units: []int64{7}}
+		if got, want := SeesPersonalData(p), r == Office; got != want {
+			t.Errorf("%s: SeesPersonalData = %v, want %v", r, got, want)
+		}
+	}
+	if SeesPersonalData(Principal{}) {
+		t.Error("nobody sees personal data")
+	}
+}
