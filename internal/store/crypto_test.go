@@ -277,3 +277,42 @@ func benchFindTickets(b *testing.B, suite string) {
 		}
 	}
 }
+
+// TestCryptoSuiteOfOlderDatabase: a database from before migration 0021
+// that holds audit entries was begun with the default, and the migration
+// records it so: opened under gm after the upgrade it is refused, and
+// under the default it goes on as before.
+func TestCryptoSuiteOfOlderDatabase(t *testing.T) {
+	forEachKind(t, func(t *testing.T, opts Options) {
+		ctx := context.Background()
+		db := openWith(t, opts)
+		ticketID, _ := addPersonalRows(t, db)
+		// Back to schema 20, as a duban of the previous version left it.
+		for _, q := range []string{
+			`DROP INDEX tickets_caller_phone_idx`, `DROP INDEX foia_requests_applicant_id_idx`, `DROP INDEX foia_requests_applicant_phone_idx`,
+			`ALTER TABLE tickets DROP COLUMN caller_phone_idx`, `ALTER TABLE foia_requests DROP COLUMN applicant_id_idx`,
+			`ALTER TABLE foia_requests DROP COLUMN applicant_phone_idx`, `DROP TABLE crypto_suite`,
+			`DELETE FROM schema_migrations WHERE version = 21`,
+		} {
+			if _, err := db.write.ExecContext(ctx, q); err != nil {
+				t.Fatalf("%s: %v", q, err)
+			}
+		}
+		db.Close()
+		gm := opts
+		gm.Crypto, gm.DataKeyFile = cryptosuite.NameGM, keyFile(t)
+		if _, err := Open(ctx, gm); !errors.Is(err, ErrCryptoMismatch) || !strings.Contains(err.Error(), "「default」") {
+			t.Fatalf("an older database opened under gm: %v", err)
+		}
+		db = openWith(t, opts)
+		if v, _ := db.SchemaVersion(ctx); v != db.LatestSchemaVersion() || db.CryptoSuite() != cryptosuite.NameDefault {
+			t.Fatalf("upgraded to %d under %q", v, db.CryptoSuite())
+		}
+		if tk, err := db.FindTicket(ctx, ticketID); err != nil || tk.CallerPhone != callerPhone {
+			t.Errorf("the older ticket: %+v %v", tk, err)
+		}
+		if n, problems, err := db.VerifyAudit(ctx); err != nil || n != 2 || len(problems) != 0 {
+			t.Errorf("the older chain: %d %v %v", n, problems, err)
+		}
+	})
+}
