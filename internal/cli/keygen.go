@@ -8,6 +8,7 @@ import (
 	"os"
 
 	"github.com/duban/duban/internal/cryptosuite"
+	"github.com/duban/duban/internal/i18n"
 )
 
 func init() {
@@ -34,7 +35,7 @@ func runKeygen(ctx context.Context, env *Env, args []string) error {
 	}
 	f, err := os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	if errors.Is(err, fs.ErrExist) {
-		return fmt.Errorf("keygen: %s 已存在，不会覆盖：换掉密钥会使用它加密的数据无法解开 (exists; never overwritten)", file)
+		return fmt.Errorf("keygen: %s (exists; never overwritten)", i18n.Lookup(i18n.Default, "cli.keygen.exists", "file", file))
 	}
 	if err != nil {
 		return fmt.Errorf("keygen: %w", err)
@@ -50,7 +51,6 @@ func runKeygen(ctx context.Context, env *Env, args []string) error {
 		os.Remove(file)
 		return fmt.Errorf("keygen: %s: %w", file, err)
 	}
-	fmt.Fprintf(env.Stdout, "已生成 SM4 数据密钥 %s（仅属主可读）。请放在数据目录之外并另行备份：丢失密钥即丢失加密的个人信息。\n"+
-		"配置: crypto: gm, data_key_file: %s  (128-bit SM4 key written)\n", file, file)
+	fmt.Fprintln(env.Stdout, i18n.Lookup(i18n.Default, "cli.keygen.written", "file", file))
 	return nil
 }

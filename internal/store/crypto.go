@@ -10,6 +10,7 @@ import (
 
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/cryptosuite"
+	"github.com/duban/duban/internal/i18n"
 	"golang.org/x/text/width"
 )
 
@@ -46,15 +47,13 @@ func (db *DB) settleCrypto(ctx context.Context, opts Options) error {
 		return nil
 	}
 	if recorded != "" && recorded != want {
-		return fmt.Errorf("%w: 数据库建立时使用「%s」密码套件，当前配置为「%s」，不能以另一套件打开；"+
-			"请把配置项 crypto 改回 %s（更换套件需迁移全部哈希与加密字段，duban 不自动进行） "+
-			"(the database was begun with crypto suite %q, the configuration says %q)",
-			ErrCryptoMismatch, recorded, want, recorded, recorded, want)
+		return fmt.Errorf("%w: %s (the database was begun with crypto suite %q, the configuration says %q)", ErrCryptoMismatch,
+			i18n.Lookup(i18n.Default, "store.crypto_mismatch", "recorded", recorded, "configured", want), recorded, want)
 	}
 	var key []byte
 	if want == cryptosuite.NameGM {
 		if opts.DataKeyFile == "" {
-			return fmt.Errorf("store: 国密套件 (crypto: gm) 需要数据密钥：请设置 data_key_file (crypto gm needs data_key_file): %w", ErrInvalid)
+			return fmt.Errorf("store: %s (crypto gm needs data_key_file): %w", i18n.Lookup(i18n.Default, "store.crypto_no_key"), ErrInvalid)
 		}
 		if key, err = cryptosuite.ReadKeyFile(opts.DataKeyFile); err != nil {
 			return fmt.Errorf("store: %w", err)
@@ -70,8 +69,8 @@ func (db *DB) settleCrypto(ctx context.Context, opts Options) error {
 			return err
 		}
 	case recorded != "" && check != keyCheck(s):
-		return fmt.Errorf("%w: 数据密钥 %s 与建库时所用的不符，不能解开已加密的个人信息 (the data key is not the one the database was begun with)",
-			ErrCryptoMismatch, opts.DataKeyFile)
+		return fmt.Errorf("%w: %s (the data key is not the one the database was begun with)",
+			ErrCryptoMismatch, i18n.Lookup(i18n.Default, "store.crypto_key_mismatch", "file", opts.DataKeyFile))
 	}
 	db.useSuite(s)
 	return nil
@@ -141,7 +140,8 @@ func (db *DB) recordCrypto(ctx context.Context, name, check string) error {
 	case have != name || haveCheck != check:
 		// Another process began the database first, with the other suite
 		// or another key.
-		return fmt.Errorf("%w: 数据库已以「%s」密码套件建立 (the database was begun with %q)", ErrCryptoMismatch, have, have)
+		return fmt.Errorf("%w: %s (the database was begun with %q by another process)", ErrCryptoMismatch,
+			i18n.Lookup(i18n.Default, "store.crypto_mismatch", "recorded", have, "configured", name), have)
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("store: record crypto suite: %w", err)
