@@ -35,7 +35,10 @@ func (db *DB) settleCrypto(ctx context.Context, opts Options) error {
 	if want == "" {
 		want = cryptosuite.NameDefault
 	}
-	if opts.AdoptCrypto {
+	// A database that records no suite and is being migrated gets one
+	// below, even under AdoptCrypto, so that nothing is ever hashed under
+	// a suite the database does not record.
+	if opts.AdoptCrypto && (recorded != "" || opts.SkipMigrate) {
 		if recorded == "" {
 			recorded = want
 		}
