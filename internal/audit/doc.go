@@ -1,6 +1,7 @@
 // Package audit defines the audit trail's entries and the hash chain that
-// makes it tamper-evident: each entry's hash covers its own fields and the
-// hash of the entry before it, so editing, deleting or reordering any past
+// makes it tamper-evident: each entry's hash (SHA-256, or SM3 under the
+// 国密 suite: a Chain says which) covers its own fields and the hash of
+// the entry before it, so editing, deleting or reordering any past
 // entry breaks the chain at that point, and Verify says where.
 //
 // A chain cut short with its head moved back, or re-hashed from some entry

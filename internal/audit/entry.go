@@ -3,6 +3,7 @@ package audit
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"hash"
 	"strconv"
 	"strings"
 	"time"
@@ -35,9 +36,30 @@ type Actor struct {
 // System is the actor for changes duban makes by itself (migrations, demo data).
 var System = Actor{Username: "system"}
 
+// Hasher makes the hash function a chain uses: SHA-256 by default, SM3
+// under the 国密 suite (see package cryptosuite).
+type Hasher func() hash.Hash
+
+// Chain is a hash chain with its hash function. The zero Chain is
+// SHA-256, the chain duban has always kept; Next, Verify and ComputeHash
+// are the zero Chain's.
+type Chain struct {
+	Hash Hasher // nil means SHA-256
+}
+
+func (c Chain) hasher() Hasher {
+	if c.Hash == nil {
+		return sha256.New
+	}
+	return c.Hash
+}
+
+// ComputeHash returns the entry's SHA-256 hash; see Chain.ComputeHash.
+func (e Entry) ComputeHash() string { return Chain{}.ComputeHash(e) }
+
 // ComputeHash returns the entry's hash over every field but Hash itself.
 // Fields are length-prefixed so that no two entries serialise alike.
-func (e Entry) ComputeHash() string {
+func (c Chain) ComputeHash(e Entry) string {
 	var b strings.Builder
 	for _, f := range []string{
 		strconv.FormatInt(e.Seq, 10),
@@ -50,18 +72,22 @@ func (e Entry) ComputeHash() string {
 		b.WriteString(f)
 		b.WriteByte(';')
 	}
-	sum := sha256.Sum256([]byte(b.String()))
-	return hex.EncodeToString(sum[:])
+	h := c.hasher()()
+	h.Write([]byte(b.String()))
+	return hex.EncodeToString(h.Sum(nil))
 }
+
+// Next is the SHA-256 chain's Next; see Chain.Next.
+func Next(prev *Entry, e Entry) Entry { return Chain{}.Next(prev, e) }
 
 // Next completes e as the entry after prev (nil for the very first): it
 // sets Seq, PrevHash and Hash, and rounds At to what the database keeps.
-func Next(prev *Entry, e Entry) Entry {
+func (c Chain) Next(prev *Entry, e Entry) Entry {
 	e.Seq, e.PrevHash = 1, ""
 	if prev != nil {
 		e.Seq, e.PrevHash = prev.Seq+1, prev.Hash
 	}
 	e.At = e.At.UTC().Truncate(time.Microsecond)
-	e.Hash = e.ComputeHash()
+	e.Hash = c.ComputeHash(e)
 	return e
 }

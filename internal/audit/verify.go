@@ -17,10 +17,13 @@ type Problem struct {
 
 func (p Problem) String() string { return fmt.Sprintf("#%d: %s", p.Seq, p.Reason) }
 
+// Verify is the SHA-256 chain's Verify; see Chain.Verify.
+func Verify(entries []Entry, head Head) []Problem { return Chain{}.Verify(entries, head) }
+
 // Verify checks entries, given in ascending Seq order as stored, against
-// each other and against head. It returns every problem found; none means
-// the log is intact.
-func Verify(entries []Entry, head Head) []Problem {
+// each other and against head, with the chain's hash. It returns every
+// problem found; none means the log is intact.
+func (c Chain) Verify(entries []Entry, head Head) []Problem {
 	var out []Problem
 	var prev *Entry
 	// After a retention purge the chain starts where the latest purge
@@ -43,7 +46,7 @@ func Verify(entries []Entry, head Head) []Problem {
 		case prev == nil && e.PrevHash != startHash:
 			out = append(out, Problem{e.Seq, "第一条记录与清理摘要记下的最后哈希不符：链头被改动 (the first entry does not follow the purge summary)"})
 		}
-		if e.ComputeHash() != e.Hash {
+		if c.ComputeHash(e) != e.Hash {
 			out = append(out, Problem{e.Seq, "内容与哈希不符：记录被改动 (hash mismatch: the entry was edited)"})
 		}
 		prev = &entries[i]

@@ -10,6 +10,7 @@ import (
 
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/config"
+	"github.com/duban/duban/internal/cryptosuite"
 	"github.com/duban/duban/internal/i18n"
 	"github.com/duban/duban/internal/store"
 	"github.com/duban/duban/internal/workday"
@@ -37,9 +38,14 @@ func runAudit(ctx context.Context, env *Env, args []string) error {
 	return fmt.Errorf("%s: %w", auditUsage, errUsage)
 }
 
-// openAuditDB opens the database as it is, for the audit commands.
+// chainHashName names each crypto suite's chain hash for the verdict.
+var chainHashName = map[string]string{cryptosuite.NameDefault: "SHA-256", cryptosuite.NameGM: "SM3"}
+
+// openAuditDB opens the database as it is, for the audit commands, with
+// the crypto suite the database records: the chain is checked with the
+// hash it was written with, and no data key is needed.
 func openAuditDB(ctx context.Context, env *Env, cfg config.Config) (*store.DB, error) {
-	return store.Open(ctx, store.Options{DataDir: cfg.DataDir, DSN: cfg.DB, SkipMigrate: true, Logger: newLogger(env, "warn")})
+	return store.Open(ctx, store.Options{DataDir: cfg.DataDir, DSN: cfg.DB, SkipMigrate: true, AdoptCrypto: true, Logger: newLogger(env, "warn")})
 }
 
 // auditVerify reads the whole log and checks that no entry was edited,
@@ -85,7 +91,8 @@ func auditVerify(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	if len(problems) == 0 {
-		fmt.Fprintf(env.Stdout, "审计日志完整：%d 条记录，哈希链无断裂 (intact: %d entries)\n", n, n)
+		h := chainHashName[db.CryptoSuite()]
+		fmt.Fprintf(env.Stdout, "审计日志完整：%d 条记录，哈希链（%s）无断裂 (intact: %d entries, %s chain)\n", n, h, n, h)
 		if cps != nil {
 			fmt.Fprintln(env.Stdout, i18n.Lookup(i18n.Default, "cli.audit.checkpoints_ok", "n", len(cps)))
 		}

@@ -28,7 +28,7 @@ func runBackup(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	opts := storeOptions(env, cfg)
-	opts.SkipMigrate = true
+	opts.SkipMigrate, opts.AdoptCrypto = true, true
 	db, err := store.Open(ctx, opts)
 	if err != nil {
 		return err
@@ -102,6 +102,9 @@ func runRestore(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	opts := storeOptions(env, cfg)
+	// A restore copies the database as it was, under the crypto suite it
+	// records; serve then refuses it if the configuration says otherwise.
+	opts.AdoptCrypto = true
 	// The attachments first: they are named by content, so copying them
 	// twice or into a folder that has some already does no harm, and a
 	// database that came back without its files would answer 404 for
@@ -118,7 +121,7 @@ func runRestore(ctx context.Context, env *Env, args []string) error {
 	if err := store.Restore(ctx, opts, file); err != nil {
 		return err
 	}
-	opts.SkipMigrate = true
+	opts.SkipMigrate, opts.AdoptCrypto = true, true
 	db, err := store.Open(ctx, opts)
 	if err != nil {
 		return err

@@ -24,7 +24,7 @@ func runDemo(ctx context.Context, env *Env, args []string) error {
 	if _, err := parseInterspersed(fs0, args); err != nil {
 		return err
 	}
-	db, err := store.Open(ctx, store.Options{DataDir: *dataDir, DSN: *dsn})
+	db, err := store.Open(ctx, envStoreOptions(*dataDir, *dsn))
 	if err != nil {
 		return err
 	}

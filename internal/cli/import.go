@@ -47,7 +47,7 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 		fs.Usage()
 		return fmt.Errorf("至少需要一个文件 (FILE expected): %w", errUsage)
 	}
-	db, err := store.Open(ctx, store.Options{DataDir: *dataDir, DSN: *dsn})
+	db, err := store.Open(ctx, envStoreOptions(*dataDir, *dsn))
 	if err != nil {
 		return err
 	}

@@ -56,7 +56,7 @@ func runMigrate(ctx context.Context, env *Env, args []string) error {
 // (migrations applied, backups written) go to stderr, away from the
 // command's own output.
 func storeOptions(env *Env, cfg config.Config) store.Options {
-	return store.Options{DataDir: cfg.DataDir, DSN: cfg.DB, Logger: newLogger(env, "warn")}
+	return store.Options{DataDir: cfg.DataDir, DSN: cfg.DB, Logger: newLogger(env, "warn"), Crypto: cfg.Crypto, DataKeyFile: cfg.DataKeyFile}
 }
 
 // schemaVersionOf reads a database's schema version without changing it;
@@ -97,4 +97,12 @@ func fileAndConfig(fs0 *flag.FlagSet, args []string) (string, config.Config, err
 		return "", cfg, fmt.Errorf("多余的参数 %q (unexpected argument; flags go before or right after FILE): %w", rest[0], errUsage)
 	}
 	return file, cfg, nil
+}
+
+// envStoreOptions are the options of the commands that take their
+// database from --data and --db (or DUBAN_DB) rather than the whole
+// configuration: the crypto suite and key come from DUBAN_CRYPTO and
+// DUBAN_DATA_KEY_FILE likewise, so that a 国密 database opens.
+func envStoreOptions(dataDir, dsn string) store.Options {
+	return store.Options{DataDir: dataDir, DSN: dsn, Crypto: os.Getenv("DUBAN_CRYPTO"), DataKeyFile: os.Getenv("DUBAN_DATA_KEY_FILE")}
 }

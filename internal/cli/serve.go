@@ -54,7 +54,8 @@ func Open(ctx context.Context, cfg config.Config, env *Env) (*App, error) {
 	if err != nil {
 		return nil, err
 	}
-	db, err := store.Open(ctx, store.Options{DataDir: cfg.DataDir, DSN: cfg.DB, Logger: log, Init: cfg.Init})
+	db, err := store.Open(ctx, store.Options{DataDir: cfg.DataDir, DSN: cfg.DB, Logger: log, Init: cfg.Init,
+		Crypto: cfg.Crypto, DataKeyFile: cfg.DataKeyFile})
 	if err != nil {
 		return nil, err
 	}

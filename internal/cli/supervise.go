@@ -46,7 +46,8 @@ func runSupervise(ctx context.Context, env *Env, args []string) error {
 			return fmt.Errorf("--at %q: %w", *at, err)
 		}
 	}
-	db, err := store.Open(ctx, store.Options{DataDir: cfg.DataDir, DSN: cfg.DB, SkipMigrate: true, Logger: newLogger(env, "warn")})
+	db, err := store.Open(ctx, store.Options{DataDir: cfg.DataDir, DSN: cfg.DB, SkipMigrate: true, Logger: newLogger(env, "warn"),
+		Crypto: cfg.Crypto, DataKeyFile: cfg.DataKeyFile})
 	if err != nil {
 		return err
 	}

@@ -13,6 +13,7 @@ import (
 	"net/url"
 	"os"
 	"slices"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -95,6 +96,14 @@ type Config struct {
 	AuditCheckpointWebhook  string   `json:"audit_checkpoint_webhook"`
 	AuditCheckpointInterval Duration `json:"audit_checkpoint_interval"`
 	AuditRetention          int      `json:"audit_retention"`
+
+	// Crypto is the crypto suite (package cryptosuite): "default" (SHA-256
+	// audit chain, personal data in the clear) or "gm" (国密: SM3 chain,
+	// personal data SM4-GCM encrypted with the 128-bit key in
+	// DataKeyFile, which is kept outside the data folder). A database
+	// keeps the suite it was begun with.
+	Crypto      string `json:"crypto"`
+	DataKeyFile string `json:"data_key_file"`
 
 	// Init lets serve start afresh on an empty or damaged SQLite file
 	// (moved aside). A flag of serve only, never a file key or variable:
@@ -184,6 +193,7 @@ func Defaults() Config {
 		ShutdownTimeout:         Duration(15 * time.Second),
 		AuditCheckpointInterval: Duration(time.Hour),
 		LogLevel:                "info",
+		Crypto:                  "default",
 	}
 }
 
@@ -251,6 +261,7 @@ func (c Config) Validate() error {
 			errs = append(errs, fmt.Errorf("audit_checkpoint_webhook %q: 应为 http:// 或 https:// 地址", c.AuditCheckpointWebhook))
 		}
 	}
+	errs = append(errs, c.validateCrypto()...)
 	if c.SMTPAddr != "" && c.SMTPFrom == "" {
 		errs = append(errs, errors.New("notify_smtp_from: 设置了 notify_smtp_addr 就必须设置发件人"))
 	}
@@ -328,4 +339,31 @@ func Load(fs *flag.FlagSet, args []string, env func(string) string) (Config, []s
 		return c, nil, err
 	}
 	return c, fs.Args(), c.Validate()
+}
+
+// validateCrypto checks the crypto suite and its key file's place: a key
+// kept in the data folder would travel with every copy of the database
+// and protect nothing.
+func (c Config) validateCrypto() []error {
+	switch c.Crypto {
+	case "default", "":
+		if c.DataKeyFile != "" {
+			return []error{errors.New("data_key_file: 只用于 crypto: gm (only used with crypto gm)")}
+		}
+		return nil
+	case "gm":
+	default:
+		return []error{fmt.Errorf("crypto %q: 应为 default 或 gm", c.Crypto)}
+	}
+	if c.DataKeyFile == "" {
+		return []error{errors.New("data_key_file: crypto 为 gm 时必须设置 SM4 数据密钥文件（用 duban keygen 生成）(crypto gm needs a key file)")}
+	}
+	key, err1 := filepath.Abs(c.DataKeyFile)
+	data, err2 := filepath.Abs(c.DataDir)
+	if err1 == nil && err2 == nil {
+		if rel, err := filepath.Rel(data, key); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return []error{fmt.Errorf("data_key_file %q: 不能放在数据目录 %s 里，应与数据库分开保管 (keep the key outside the data folder)", c.DataKeyFile, c.DataDir)}
+		}
+	}
+	return nil
 }

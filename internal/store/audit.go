@@ -27,7 +27,7 @@ func (db *DB) appendAudit(ctx context.Context, tx *sql.Tx, actor audit.Actor, ac
 	if head.Seq > 0 {
 		prev = &head
 	}
-	e := audit.Next(prev, audit.Entry{
+	e := db.chain.Next(prev, audit.Entry{
 		At: db.now(), ActorID: actor.ID, Actor: actor.Username, IP: actor.IP,
 		Action: action, ObjectType: objectType, ObjectID: fmt.Sprint(objectID),
 		Before: jsonOf(before), After: jsonOf(after),

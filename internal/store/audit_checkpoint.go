@@ -46,6 +46,6 @@ func (db *DB) VerifyAuditCheckpoints(ctx context.Context, cps []audit.Checkpoint
 	if err != nil {
 		return 0, nil, err
 	}
-	problems = append(audit.Verify(all, head), audit.VerifyCheckpoints(all, cps)...)
+	problems = append(db.chain.Verify(all, head), audit.VerifyCheckpoints(all, cps)...)
 	return len(all), problems, nil
 }

@@ -78,7 +78,7 @@ func (db *DB) VerifyAudit(ctx context.Context) (entries int, problems []audit.Pr
 	if err != nil {
 		return 0, nil, fmt.Errorf("store: verify audit: %w", err)
 	}
-	return len(all), audit.Verify(all, head), nil
+	return len(all), db.chain.Verify(all, head), nil
 }
 
 // escapeLike removes LIKE's special characters from a user's text: % and

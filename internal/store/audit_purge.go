@@ -56,7 +56,7 @@ func (db *DB) PurgeAudit(ctx context.Context, actor audit.Actor, before time.Tim
 	if err != nil {
 		return audit.Purge{}, audit.Entry{}, false, err
 	}
-	if problems := audit.Verify(all, head); len(problems) > 0 {
+	if problems := db.chain.Verify(all, head); len(problems) > 0 {
 		return audit.Purge{}, audit.Entry{}, false, fmt.Errorf("%w: %d problems, the first %s", ErrAuditBroken, len(problems), problems[0])
 	}
 	n := 0

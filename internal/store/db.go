@@ -10,6 +10,9 @@ import (
 	"strings"
 	"sync/atomic"
 	"time"
+
+	"github.com/duban/duban/internal/audit"
+	"github.com/duban/duban/internal/cryptosuite"
 )
 
 // DefaultDataDir is where duban keeps its data when nothing else is said:
@@ -36,6 +39,16 @@ type Options struct {
 	// *DamagedError, so that a crash or a bad copy never boots as a fresh
 	// install or serves from broken pages.
 	Init bool
+	// Crypto names the crypto suite (cryptosuite.NameDefault, "" for it,
+	// or cryptosuite.NameGM) and DataKeyFile the file holding the gm
+	// suite's 128-bit data key. A database records the suite it was begun
+	// with and is refused under the other (ErrCryptoMismatch).
+	Crypto      string
+	DataKeyFile string
+	// AdoptCrypto opens the database with the suite it records, whatever
+	// Crypto says and without reading a key: the audit commands hash the
+	// chain but read no personal data.
+	AdoptCrypto bool
 	// Now is the clock; nil means time.Now. Tests pass a fixed one.
 	Now func() time.Time
 	// Logger receives the few events worth an administrator's attention
@@ -65,6 +78,10 @@ type DB struct {
 	// Backups need them to reach the database from outside the pools.
 	path string
 	dsn  string
+	// suite is the crypto suite the database records, and chain the
+	// audit chain hashed with it.
+	suite cryptosuite.Suite
+	chain audit.Chain
 }
 
 // Open opens (creating if needed) the database that opts names and brings
@@ -93,6 +110,9 @@ func Open(ctx context.Context, opts Options) (*DB, error) {
 		err = db.checkSchema(ctx)
 	} else {
 		err = db.migrate(ctx)
+	}
+	if err == nil {
+		err = db.settleCrypto(ctx, opts)
 	}
 	if err != nil {
 		db.Close()

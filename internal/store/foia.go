@@ -15,7 +15,22 @@ const foiaColumns = `id, applicant_kind, applicant_name, applicant_id_no, applic
 	received_on, content, form, state, due_on, reply, withheld, reply_text, fee, concluded_on, created_at, updated_at,
 	CASE WHEN follow_hash = '' THEN 0 ELSE 1 END`
 
-func scanFOIARequest(row interface{ Scan(...any) error }) (FOIARequest, error) {
+// scanFOIARequest reads a request row and opens its personal columns.
+func (db *DB) scanFOIARequest(row interface{ Scan(...any) error }) (FOIARequest, error) {
+	r, err := scanFOIARow(row)
+	if err != nil {
+		return r, err
+	}
+	c := sealer{s: db.suite}
+	c.open("applicant_name", &r.ApplicantName)
+	c.open("applicant_id_no", &r.ApplicantIDNo)
+	c.open("applicant_phone", &r.ApplicantPhone)
+	c.open("applicant_email", &r.ApplicantEmail)
+	c.open("applicant_addr", &r.ApplicantAddr)
+	return r, c.err
+}
+
+func scanFOIARow(row interface{ Scan(...any) error }) (FOIARequest, error) {
 	var r FOIARequest
 	var received, due, concluded dateValue
 	var self int
@@ -62,13 +77,20 @@ func (db *DB) CreateFOIARequest(ctx context.Context, actor audit.Actor, r FOIARe
 	}
 	defer tx.Rollback()
 	now := db.now()
+	c := sealer{s: db.suite}
+	name, idNo, phone := c.seal("applicant_name", r.ApplicantName), c.seal("applicant_id_no", r.ApplicantIDNo), c.seal("applicant_phone", r.ApplicantPhone)
+	email, addr := c.seal("applicant_email", r.ApplicantEmail), c.seal("applicant_addr", r.ApplicantAddr)
+	if c.err != nil {
+		return 0, c.err
+	}
 	var id int64
 	if err := tx.QueryRowContext(ctx, db.dialect.rebind(`
 		INSERT INTO foia_requests (applicant_kind, applicant_name, applicant_id_no, applicant_phone, applicant_email, applicant_addr,
-			channel, received_on, content, form, state, due_on, follow_hash, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
-		r.ApplicantKind, r.ApplicantName, r.ApplicantIDNo, r.ApplicantPhone, r.ApplicantEmail, r.ApplicantAddr,
-		r.Channel, nullDay(r.ReceivedOn), r.Content, r.Form, r.State, dayPtr(r.DueOn), r.FollowHash, now, now).Scan(&id); err != nil {
+			channel, received_on, content, form, state, due_on, follow_hash, created_at, updated_at, applicant_id_idx, applicant_phone_idx)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
+		r.ApplicantKind, name, idNo, phone, email, addr,
+		r.Channel, nullDay(r.ReceivedOn), r.Content, r.Form, r.State, dayPtr(r.DueOn), r.FollowHash, now, now,
+		db.index("applicant_id_no", r.ApplicantIDNo), db.index("applicant_phone", r.ApplicantPhone)).Scan(&id); err != nil {
 		return 0, fmt.Errorf("store: create information request: %w", err)
 	}
 	if err := db.appendAudit(ctx, tx, actor, "foia.create", "foia_request", id, nil,
@@ -98,7 +120,7 @@ type rowsQueryer interface {
 }
 
 func (db *DB) findFOIARequest(ctx context.Context, q rowsQueryer, where string, id int64, args ...any) (*FOIARequest, []FOIAStep, error) {
-	r, err := scanFOIARequest(q.QueryRowContext(ctx, db.dialect.rebind(`SELECT `+foiaColumns+` FROM foia_requests `+where), append([]any{id}, args...)...))
+	r, err := db.scanFOIARequest(q.QueryRowContext(ctx, db.dialect.rebind(`SELECT `+foiaColumns+` FROM foia_requests `+where), append([]any{id}, args...)...))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil, fmt.Errorf("store: information request %d: %w", id, ErrNotFound)
 	}
@@ -195,7 +217,7 @@ func (db *DB) FindFOIARequests(ctx context.Context, f FOIAFilter) ([]FOIARequest
 	defer rows.Close()
 	out := []FOIARequest{}
 	for rows.Next() {
-		r, err := scanFOIARequest(rows)
+		r, err := db.scanFOIARequest(rows)
 		if err != nil {
 			return nil, fmt.Errorf("store: information requests: %w", err)
 		}

@@ -61,7 +61,21 @@ const ticketColumns = `t.id, COALESCE(t.service_code, ''), COALESCE(s.name, ''),
 
 const ticketFrom = ` FROM tickets t LEFT JOIN ticket_services s ON s.code = t.service_code LEFT JOIN units u ON u.id = t.unit_id`
 
-func scanTicket(row interface{ Scan(...any) error }) (Ticket, error) {
+// scanTicket reads a ticket row and opens its personal columns.
+func (db *DB) scanTicket(row interface{ Scan(...any) error }) (Ticket, error) {
+	t, err := scanTicketRow(row)
+	if err != nil {
+		return t, err
+	}
+	c := sealer{s: db.suite}
+	c.open("address", &t.Address)
+	c.open("caller_name", &t.CallerName)
+	c.open("caller_phone", &t.CallerPhone)
+	c.open("caller_email", &t.CallerEmail)
+	return t, c.err
+}
+
+func scanTicketRow(row interface{ Scan(...any) error }) (Ticket, error) {
 	var t Ticket
 	var lat, lon sql.NullFloat64
 	var unit sql.NullInt64
@@ -97,13 +111,20 @@ func (db *DB) CreateTicket(ctx context.Context, actor audit.Actor, t Ticket) (in
 	}
 	defer tx.Rollback()
 	now := db.now()
+	c := sealer{s: db.suite}
+	address, name, phone, email := c.seal("address", t.Address), c.seal("caller_name", t.CallerName),
+		c.seal("caller_phone", t.CallerPhone), c.seal("caller_email", t.CallerEmail)
+	if c.err != nil {
+		return 0, c.err
+	}
 	var id int64
 	if err := tx.QueryRowContext(ctx, db.dialect.rebind(`
 		INSERT INTO tickets (service_code, type, urgency, channel, description, address, lat, lon, caller_name, caller_phone,
-			caller_email, state, unit_id, assigned_at, due_at, received_at, updated_at, follow_hash)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
-		nullString(t.ServiceCode), t.Type, t.Urgency, t.Channel, t.Description, t.Address, t.Lat, t.Lon, t.CallerName, t.CallerPhone,
-		t.CallerEmail, t.State, nullID(t.UnitID), utcPtr(t.AssignedAt), t.DueAt.UTC(), t.ReceivedAt.UTC(), now, t.FollowHash).Scan(&id); err != nil {
+			caller_email, state, unit_id, assigned_at, due_at, received_at, updated_at, follow_hash, caller_phone_idx)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
+		nullString(t.ServiceCode), t.Type, t.Urgency, t.Channel, t.Description, address, t.Lat, t.Lon, name, phone,
+		email, t.State, nullID(t.UnitID), utcPtr(t.AssignedAt), t.DueAt.UTC(), t.ReceivedAt.UTC(), now, t.FollowHash,
+		db.index("caller_phone", t.CallerPhone)).Scan(&id); err != nil {
 		return 0, fmt.Errorf("store: create ticket: %w", err)
 	}
 	if err := db.ticketEvent(ctx, tx, actor, id, "received", t.UnitID, t.Channel); err != nil {
@@ -125,7 +146,7 @@ func (db *DB) CreateTicket(ctx context.Context, actor audit.Actor, t Ticket) (in
 
 // FindTicket returns one ticket, or ErrNotFound.
 func (db *DB) FindTicket(ctx context.Context, id int64) (*Ticket, error) {
-	t, err := scanTicket(db.read.QueryRowContext(ctx, db.dialect.rebind(`SELECT `+ticketColumns+ticketFrom+` WHERE t.id = ?`), id))
+	t, err := db.scanTicket(db.read.QueryRowContext(ctx, db.dialect.rebind(`SELECT `+ticketColumns+ticketFrom+` WHERE t.id = ?`), id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("store: ticket %d: %w", id, ErrNotFound)
 	}
@@ -141,7 +162,7 @@ func (db *DB) FindTicketByFollow(ctx context.Context, id int64, hash string) (*T
 	if hash == "" {
 		return nil, fmt.Errorf("store: ticket %d: %w", id, ErrNotFound)
 	}
-	t, err := scanTicket(db.read.QueryRowContext(ctx, db.dialect.rebind(`SELECT `+ticketColumns+ticketFrom+` WHERE t.id = ? AND t.follow_hash = ?`), id, hash))
+	t, err := db.scanTicket(db.read.QueryRowContext(ctx, db.dialect.rebind(`SELECT `+ticketColumns+ticketFrom+` WHERE t.id = ? AND t.follow_hash = ?`), id, hash))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("store: ticket %d: %w", id, ErrNotFound)
 	}
@@ -229,7 +250,7 @@ func (db *DB) eachTicket(ctx context.Context, f TicketFilter, fn func(*Ticket) e
 	}
 	defer rows.Close()
 	for rows.Next() {
-		t, err := scanTicket(rows)
+		t, err := db.scanTicket(rows)
 		if err != nil {
 			return fmt.Errorf("store: tickets: %w", err)
 		}
@@ -249,7 +270,7 @@ func (db *DB) StepTicket(ctx context.Context, actor audit.Actor, id int64, kind,
 		return nil, fmt.Errorf("store: ticket %d: %w", id, err)
 	}
 	defer tx.Rollback()
-	t, err := scanTicket(tx.QueryRowContext(ctx, db.dialect.rebind(`SELECT `+ticketColumns+ticketFrom+` WHERE t.id = ?`), id))
+	t, err := db.scanTicket(tx.QueryRowContext(ctx, db.dialect.rebind(`SELECT `+ticketColumns+ticketFrom+` WHERE t.id = ?`), id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("store: ticket %d: %w", id, ErrNotFound)
 	}
