@@ -12,8 +12,8 @@ import (
 	"net"
 	"net/url"
 	"os"
-	"slices"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
