@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 
+	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/fault"
 	"github.com/duban/duban/internal/records"
@@ -12,8 +13,9 @@ import (
 
 // Attachment opens attachment id for p, who must be able to read its
 // task (Readable): its record and its content, which the caller closes.
-// A file missing from the attachment store is not found.
-func (s *Service) Attachment(ctx context.Context, p authz.Principal, id int64) (*records.Attachment, *os.File, error) {
+// A file missing from the attachment store is not found. The download is
+// audited (attachment.download), as actor.
+func (s *Service) Attachment(ctx context.Context, p authz.Principal, actor audit.Actor, id int64) (*records.Attachment, *os.File, error) {
 	if !authz.Allowed(p, authz.TaskRead) {
 		return nil, nil, ErrForbidden
 	}
@@ -30,6 +32,11 @@ func (s *Service) Attachment(ctx context.Context, p authz.Principal, id int64) (
 	f, err := s.Files.Get(a.SHA256)
 	if err != nil {
 		return nil, nil, fault.Wrap(fault.NotFound, "", err)
+	}
+	if err := s.Store.RecordEvent(ctx, actor, "attachment.download", "attachment", id,
+		map[string]any{"task_id": taskID, "filename": a.Filename, "size": a.Size, "sha256": a.SHA256}); err != nil {
+		f.Close()
+		return nil, nil, err
 	}
 	return a, f, nil
 }
