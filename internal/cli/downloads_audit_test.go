@@ -14,9 +14,10 @@ import (
 )
 
 // TestDownloadsAudited: downloading a progress report's file, a 12345
-// ticket's file and a reply letter (the office's, and the applicant's by
-// the follow link) each leave one audit entry naming who, from where and
-// what; a refused download leaves none of them.
+// ticket's file, a reply letter (the office's, and the applicant's by
+// the follow link), a 督办通知书 and the 通报 (.docx, .xlsx) each leave
+// one audit entry naming who, from where and what, every time (no
+// download is answered from the cache); a refused one leaves none.
 func TestDownloadsAudited(t *testing.T) {
 	for _, kind := range storetest.Kinds() {
 		t.Run(kind, func(t *testing.T) {
@@ -31,14 +32,28 @@ func TestDownloadsAudited(t *testing.T) {
 				{"office", fmt.Sprintf("/tickets/files/%d", ids.ticketFile), "ticket.file.download", fmt.Sprint(ids.ticketFile)},
 				{"office", fmt.Sprintf("/foia/%d/letter.docx", ids.foia), "foia.letter.download", fmt.Sprint(ids.foia)},
 				{"anonymous", base + "/letter.docx?" + query, "foia.letter.download", publicID},
+				{"liaisonA", fmt.Sprintf("/tasks/%d/notice.docx?key=page-notice", ids.notice), "task.notice.download", fmt.Sprint(ids.notice)},
+				{"leader", "/assessment/bulletin.docx?period=2026-Q1", "assess.bulletin.download", "2026-Q1"},
+				{"liaisonB", "/assessment/bulletin.xlsx?period=2026-Q1", "assess.bulletin.download", "2026-Q1"},
 			}
 			for _, c := range cases {
-				// Refused first: nothing recorded.
-				get(t, app, cookies["liaisonB"], c.path)
-				if n := countAudit(t, app, c.action); n != 0 && c.caller != "anonymous" {
-					t.Errorf("a refused download of %s recorded %d %s", c.path, n, c.action)
-				}
 				before := countAudit(t, app, c.action)
+				// Refused first (to the audit administrator, who reads no
+				// business data): nothing recorded.
+				if c.caller != "anonymous" {
+					if code := get(t, app, cookies["auditadmin"], c.path); code != http.StatusForbidden {
+						t.Errorf("GET %s as auditadmin = %d, want 403", c.path, code)
+					}
+					if n := countAudit(t, app, c.action); n != before {
+						t.Errorf("a refused download of %s recorded %d %s", c.path, n-before, c.action)
+					}
+				}
+				if c.caller != "anonymous" { // twice: two entries
+					if code := get(t, app, cookies[c.caller], c.path); code != http.StatusOK {
+						t.Fatalf("GET %s first as %s = %d", c.path, c.caller, code)
+					}
+					before++
+				}
 				req := httptest.NewRequest("GET", c.path, nil)
 				req.RemoteAddr = "192.0.2.9:5000"
 				if ck := cookies[c.caller]; ck != "" {

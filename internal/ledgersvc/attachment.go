@@ -11,6 +11,16 @@ import (
 	"github.com/duban/duban/internal/records"
 )
 
+// RecordNoticeDownload audits (task.notice.download) that actor took the
+// 督办通知书 of task id's notice key as a document; p must be able to read
+// the task (Readable).
+func (s *Service) RecordNoticeDownload(ctx context.Context, p authz.Principal, actor audit.Actor, id int64, key string) error {
+	if _, err := s.Readable(ctx, p, id); err != nil {
+		return err
+	}
+	return s.Store.RecordEvent(ctx, actor, "task.notice.download", "task", id, map[string]any{"notice": key})
+}
+
 // Attachment opens attachment id for p, who must be able to read its
 // task (Readable): its record and its content, which the caller closes.
 // A file missing from the attachment store is not found. The download is
