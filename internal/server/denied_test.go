@@ -178,3 +178,23 @@ func (f *fixture) request(caller, method, path, body string) *http.Request {
 	}
 	return r
 }
+
+// BenchmarkRefusalFlood is the cost of one refused request in a flood of
+// anonymous reads of ever new paths (401), once the minute's entries are
+// written: each refusal is then counted, not written.
+func BenchmarkRefusalFlood(b *testing.B) {
+	f := newFixture(b, "sqlite")
+	clock := time.Now()
+	f.services.Signin.Now = func() time.Time { return clock } // one minute throughout
+	for i := range deniedPerMinute {
+		f.srv.ServeHTTP(httptest.NewRecorder(), f.request("anonymous", "GET", fmt.Sprintf("/api/v1/tasks/%d", i), ""))
+	}
+	b.ResetTimer()
+	for i := range b.N {
+		rec := httptest.NewRecorder()
+		f.srv.ServeHTTP(rec, f.request("anonymous", "GET", fmt.Sprintf("/api/v1/tasks/%d", deniedPerMinute+i), ""))
+		if rec.Code != http.StatusUnauthorized {
+			b.Fatalf("%d", rec.Code)
+		}
+	}
+}

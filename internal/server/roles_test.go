@@ -56,7 +56,7 @@ type fixture struct {
 
 var callers = []string{"anonymous", "sysadmin", "secadmin", "auditadmin", "office", "leader", "liaisonA", "liaisonB"}
 
-func newFixture(t *testing.T, kind string) *fixture {
+func newFixture(t testing.TB, kind string) *fixture {
 	t.Helper()
 	ctx := context.Background()
 	db := storetest.Open(t, kind)
