@@ -64,7 +64,7 @@ func (h *Handler) attachmentGet(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	a, f, err := h.Ledger.Attachment(r.Context(), c.Principal(), id)
+	a, f, err := h.Ledger.Attachment(r.Context(), c.Principal(), httpauth.Actor(r), id)
 	if err != nil {
 		fail(w, r, err)
 		return

@@ -3,6 +3,8 @@ package api
 import (
 	"mime"
 	"net/http"
+
+	"github.com/duban/duban/internal/httpauth"
 )
 
 // docxType is the media type of a Word document.
@@ -22,7 +24,7 @@ func (h *Handler) foiaLetter(w http.ResponseWriter, r *http.Request) {
 		fail(w, r, err)
 		return
 	}
-	data, name, err := h.FOIA.Letter(r.Context(), p, id)
+	data, name, err := h.FOIA.Letter(r.Context(), p, httpauth.Actor(r), id)
 	if err != nil {
 		fail(w, r, err)
 		return

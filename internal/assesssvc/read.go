@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/duban/duban/internal/assess"
+	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/bulletin"
 	"github.com/duban/duban/internal/hotline"
@@ -100,6 +101,21 @@ func (s *Service) History(ctx context.Context, p authz.Principal, period ledger.
 		}
 	}
 	return out, nil
+}
+
+// BulletinDownload is the period's 通报 for p (Bulletin) to be sent as
+// a file of format (docx, xlsx); the download is audited
+// (assess.bulletin.download), as actor.
+func (s *Service) BulletinDownload(ctx context.Context, p authz.Principal, actor audit.Actor, period ledger.Period, format string) (*bulletin.Bulletin, error) {
+	b, err := s.Bulletin(ctx, p, period)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.Store.RecordEvent(ctx, actor, "assess.bulletin.download", "bulletin", period.Key,
+		map[string]any{"period": period.Key, "format": format}); err != nil {
+		return nil, err
+	}
+	return b, nil
 }
 
 // Bulletin is the period's 通报: its ranking, and the figures of the

@@ -12,6 +12,9 @@ import (
 // Store is what the service reads and writes; *store.DB is one, wired
 // by cli, so the service imports no store and its callers none either.
 type Store interface {
+	// RecordEvent writes an audit entry that goes with no stored change:
+	// a download of the 通报.
+	RecordEvent(ctx context.Context, actor audit.Actor, action, objectType string, objectID any, detail any) error
 	AssessmentInput(ctx context.Context, from, to time.Time) (assess.Input, error)
 	CurrentScheme(ctx context.Context) (records.SchemeVersion, error)
 	DataVersion(ctx context.Context) (int64, error)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/docx"
 	"github.com/duban/duban/internal/fault"
@@ -22,21 +23,35 @@ func MayLetter(p authz.Principal) bool {
 	return authz.Allowed(p, authz.FOIAHandle) && authz.SeesPersonalData(p)
 }
 
-// Letter is the reply letter of request id for p (MayLetter).
-func (s *Service) Letter(ctx context.Context, p authz.Principal, id int64) ([]byte, string, error) {
+// Letter is the reply letter of request id for p (MayLetter); the
+// download is audited (foia.letter.download), as actor.
+func (s *Service) Letter(ctx context.Context, p authz.Principal, actor audit.Actor, id int64) ([]byte, string, error) {
 	if !MayLetter(p) {
 		return nil, "", fault.ErrForbidden
 	}
-	return s.letter(ctx, id)
+	return s.auditedLetter(ctx, actor, id)
 }
 
 // FollowLetter is the reply letter for the applicant, who follows their
-// request with its secret.
-func (s *Service) FollowLetter(ctx context.Context, id int64, secret string) ([]byte, string, error) {
+// request with its secret from address ip; the download is audited.
+func (s *Service) FollowLetter(ctx context.Context, id int64, secret, ip string) ([]byte, string, error) {
 	if _, err := s.Follow(ctx, id, secret); err != nil {
 		return nil, "", err
 	}
-	return s.letter(ctx, id)
+	return s.auditedLetter(ctx, audit.Actor{Username: "public", IP: ip}, id)
+}
+
+// auditedLetter is the letter of request id, its download recorded.
+func (s *Service) auditedLetter(ctx context.Context, actor audit.Actor, id int64) ([]byte, string, error) {
+	data, name, err := s.letter(ctx, id)
+	if err != nil {
+		return nil, "", err
+	}
+	if err := s.Store.RecordEvent(ctx, actor, "foia.letter.download", "foia_request", id,
+		map[string]any{"filename": name, "size": len(data)}); err != nil {
+		return nil, "", err
+	}
+	return data, name, nil
 }
 
 // letter is the reply letter (政府信息公开申请答复书) of a concluded

@@ -71,10 +71,10 @@ func TestWhoReadsWhat(t *testing.T) {
 			if _, err := svc.Reply(ctx, office, audit.System, id, ReplyInput{Type: foia.NotHeld}); err != nil {
 				t.Fatal(err)
 			}
-			if _, _, err := svc.Letter(ctx, leader, id); !errors.Is(err, fault.ErrForbidden) {
+			if _, _, err := svc.Letter(ctx, leader, audit.System, id); !errors.Is(err, fault.ErrForbidden) {
 				t.Errorf("a leader got the letter: %v", err)
 			}
-			if _, _, err := svc.Letter(ctx, office, id); err != nil {
+			if _, _, err := svc.Letter(ctx, office, audit.System, id); err != nil {
 				t.Errorf("the office's letter: %v", err)
 			}
 

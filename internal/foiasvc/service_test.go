@@ -119,7 +119,7 @@ func TestRequestJourney(t *testing.T) {
 			if _, err := svc.Reply(ctx, officeP, office, id, ReplyInput{Type: foia.Withheld}); !errors.As(err, &bad) {
 				t.Errorf("不予公开 without a reason: %v", err)
 			}
-			if _, _, err := svc.Letter(ctx, officeP, id); !errors.Is(err, ErrNotReplied) {
+			if _, _, err := svc.Letter(ctx, officeP, audit.System, id); !errors.Is(err, ErrNotReplied) {
 				t.Errorf("a letter before the reply: %v", err)
 			}
 			clock = time.Date(2026, 4, 10, 15, 0, 0, 0, cstZone)
@@ -133,7 +133,7 @@ func TestRequestJourney(t *testing.T) {
 			if _, err := svc.Step(ctx, officeP, office, id, StepInput{Kind: foia.StepFeePaid}); !errors.As(err, &bad) {
 				t.Errorf("a step after the reply: %v", err)
 			}
-			letter, name, err := svc.Letter(ctx, officeP, id)
+			letter, name, err := svc.Letter(ctx, officeP, audit.System, id)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/fault"
 	"github.com/duban/duban/internal/files"
@@ -81,7 +82,8 @@ func (s *Service) KeepFiles(ups []Upload) ([]records.Attachment, error) {
 
 // File is a ticket's file for p, who may read the ticket: the office and
 // leaders, a liaison for their units' tickets. The caller closes body.
-func (s *Service) File(ctx context.Context, p authz.Principal, id int64) (*records.Attachment, *os.File, error) {
+// The download is audited (ticket.file.download), as actor.
+func (s *Service) File(ctx context.Context, p authz.Principal, actor audit.Actor, id int64) (*records.Attachment, *os.File, error) {
 	if s.Files == nil {
 		return nil, nil, fault.ErrNotFound
 	}
@@ -98,6 +100,11 @@ func (s *Service) File(ctx context.Context, p authz.Principal, id int64) (*recor
 	body, err := s.Files.Get(a.SHA256)
 	if err != nil {
 		return nil, nil, fmt.Errorf("hotlinesvc: file %d: %v: %w", id, err, fault.ErrNotFound)
+	}
+	if err := s.Store.RecordEvent(ctx, actor, "ticket.file.download", "ticket_file", id,
+		map[string]any{"ticket_id": ticketID, "filename": a.Filename, "size": a.Size, "sha256": a.SHA256}); err != nil {
+		body.Close()
+		return nil, nil, err
 	}
 	return a, body, nil
 }

@@ -26,4 +26,7 @@ type Store interface {
 	UpdateTicketService(ctx context.Context, actor audit.Actor, code string, s records.TicketService) error
 	FindUnits(ctx context.Context) ([]records.Unit, error)
 	FindUnitByID(ctx context.Context, id int64) (*records.Unit, error)
+	// RecordEvent writes an audit entry that goes with no stored change:
+	// a download.
+	RecordEvent(ctx context.Context, actor audit.Actor, action, objectType string, objectID any, detail any) error
 }

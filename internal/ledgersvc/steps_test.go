@@ -212,7 +212,7 @@ func TestKeep(t *testing.T) {
 	if err != nil || len(reqs) != 1 || len(reqs[0].Attachments) != 1 {
 		t.Fatalf("close requests %+v, %v", reqs, err)
 	}
-	a, f, err := w.s.Attachment(ctx, w.liaison, reqs[0].Attachments[0].ID)
+	a, f, err := w.s.Attachment(ctx, w.liaison, audit.System, reqs[0].Attachments[0].ID)
 	if err != nil || a.Filename != "佐证.pdf" {
 		t.Fatalf("download: %+v, %v", a, err)
 	}

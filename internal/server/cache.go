@@ -15,10 +15,16 @@ func cacheable(path string) bool {
 	case path == "/api/v1/tasks", strings.HasPrefix(path, "/api/v1/tasks/"),
 		path == "/api/v1/plans", strings.HasPrefix(path, "/api/v1/plans/"),
 		path == "/api/v1/units", path == "/api/v1/workspace", path == "/api/v1/me",
-		path == "/tasks", strings.HasPrefix(path, "/tasks/") && !strings.HasSuffix(path, ".xlsx"), path == "/plans":
+		path == "/tasks", strings.HasPrefix(path, "/tasks/") && !download(path), path == "/plans":
 		return true
 	}
 	return false
+}
+
+// download is whether path is a file's: its every download is audited,
+// so none is answered from the cache.
+func download(path string) bool {
+	return strings.HasSuffix(path, ".xlsx") || strings.HasSuffix(path, ".docx")
 }
 
 // cacheKey keys an answer by who asks (their account: role and units

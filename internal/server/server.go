@@ -1,7 +1,7 @@
 // Package server assembles duban's HTTP server: the JSON API, the web
 // pages, health checks, and the middleware every request passes through
-// (panic recovery, logging, security headers, cross-origin protection,
-// authentication). It listens, and shuts down gracefully.
+// (panic recovery, logging, security headers, the audit of refused
+// requests, cross-origin protection, authentication). It listens, and shuts down gracefully.
 package server
 
 import (
@@ -41,6 +41,7 @@ type Deps struct {
 type Server struct {
 	Deps
 	handler http.Handler
+	denied  *denials
 }
 
 // Mounter adds routes to the server's mux.
@@ -84,8 +85,11 @@ func New(d Deps) *Server {
 	if resolver == nil {
 		resolver = clientip.New(clientip.Loopback())
 	}
-	s.handler = recoverer(d.Log, resolver.Handler(secureTransport(logRequests(d.Log,
-		securityHeaders(cop.Handler(httpauth.Middleware(d.Services.Signin)(passwordGate(cache.Handler(cacheKey, mux)))))))))
+	// Refusals are audited outside the cross-origin check, to see its
+	// refusals too; noteCaller tells them who was refused.
+	s.denied = newDenials(d.Store, func() time.Time { return d.Services.Signin.Now() }, d.Log)
+	s.handler = recoverer(d.Log, resolver.Handler(secureTransport(logRequests(d.Log, securityHeaders(s.denied.Handler(
+		cop.Handler(httpauth.Middleware(d.Services.Signin)(noteCaller(passwordGate(cache.Handler(cacheKey, mux)))))))))))
 	return s
 }
 

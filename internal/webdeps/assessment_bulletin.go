@@ -39,9 +39,20 @@ func (s *assessment) Bulletin(ctx context.Context, key string) (*web.BulletinVie
 }
 
 func (s *assessment) BulletinFile(ctx context.Context, key, format string) (*web.Download, error) {
-	b, p, err := s.bulletin(ctx, key)
+	if format != "docx" && format != "xlsx" {
+		return nil, fmt.Errorf("%w: format %q", web.ErrNotFound, format)
+	}
+	pr, p, err := s.reader(ctx, key)
 	if err != nil {
 		return nil, err
+	}
+	_, actor, err := s.d.caller(ctx)
+	if err != nil {
+		return nil, err
+	}
+	b, err := s.d.Assess.BulletinDownload(ctx, pr, actor, p, format)
+	if err != nil {
+		return nil, listError(ctx, err)
 	}
 	var data []byte
 	var name, ctype string

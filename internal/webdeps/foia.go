@@ -187,11 +187,11 @@ func (s *disclosure) Act(ctx context.Context, id int64, a web.FOIAAction) error 
 
 // Letter is for the office alone: the letter names the applicant.
 func (s *disclosure) Letter(ctx context.Context, id int64) (*web.Download, error) {
-	p, _, err := s.d.caller(ctx)
+	p, actor, err := s.d.caller(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return s.download(ctx)(s.d.FOIA.Letter(ctx, p, id))
+	return s.download(ctx)(s.d.FOIA.Letter(ctx, p, actor, id))
 }
 
 // download is a reply letter as the pages send it.
@@ -301,5 +301,5 @@ func (s *disclosure) Follow(ctx context.Context, id int64, secret string) (*web.
 }
 
 func (s *disclosure) FollowLetter(ctx context.Context, id int64, secret string) (*web.Download, error) {
-	return s.download(ctx)(s.d.FOIA.FollowLetter(ctx, id, secret))
+	return s.download(ctx)(s.d.FOIA.FollowLetter(ctx, id, secret, httpauth.IPFrom(ctx)))
 }

@@ -10,11 +10,11 @@ import (
 // the service decides (the office and leaders, a liaison for their
 // units' tickets).
 func (s *tickets) Attachment(ctx context.Context, id int64) (*web.Download, error) {
-	p, _, err := s.d.caller(ctx)
+	p, actor, err := s.d.caller(ctx)
 	if err != nil {
 		return nil, err
 	}
-	a, body, err := s.d.Hotline.File(ctx, p, id)
+	a, body, err := s.d.Hotline.File(ctx, p, actor, id)
 	if err != nil {
 		return nil, refused(ctx, err)
 	}

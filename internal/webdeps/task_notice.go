@@ -60,6 +60,13 @@ func (s *tasks) Notice(ctx context.Context, id int64, key string) (*web.Download
 	if err != nil {
 		return nil, err
 	}
+	p, actor, err := s.d.caller(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.d.Ledger.RecordNoticeDownload(ctx, p, actor, t.ID, key); err != nil {
+		return nil, pageError(err, "", "")
+	}
 	return &web.Download{Filename: zh.T("notice.filename", "task", t.ID, "n", n), ContentType: docxType,
 		ModTime: item.On, Body: nopCloser{bytes.NewReader(doc)}}, nil
 }

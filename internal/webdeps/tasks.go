@@ -74,11 +74,11 @@ func (s *tasks) Workspace(ctx context.Context) (*ledgersvc.Workspace, error) {
 // Attachment opens an attachment for whoever may read its task, as the
 // API's GET /api/v1/attachments/{id} does (ledgersvc.Attachment).
 func (s *tasks) Attachment(ctx context.Context, id int64) (*web.Download, error) {
-	p, _, err := s.d.acting(ctx, authz.TaskRead)
+	p, actor, err := s.d.acting(ctx, authz.TaskRead)
 	if err != nil {
 		return nil, err
 	}
-	a, f, err := s.d.Ledger.Attachment(ctx, p, id)
+	a, f, err := s.d.Ledger.Attachment(ctx, p, actor, id)
 	if err != nil {
 		return nil, pageError(err, "", "")
 	}
