@@ -28,8 +28,11 @@ const (
 
 // EnrolmentPending reports whether u must set up a second factor before
 // doing anything else: their role requires one and none is confirmed.
+// A one-time password is changed first (the password gate holds the
+// account to that), so the enrolment that follows is done by the person
+// who now alone knows the password.
 func (s *Service) EnrolmentPending(u *records.User) bool {
-	return u != nil && !u.TOTPEnabled && s.Policy.TOTPRequired(string(u.Role))
+	return u != nil && !u.MustChangePassword && !u.TOTPEnabled && s.Policy.TOTPRequired(string(u.Role))
 }
 
 // TOTPRequired reports whether u's role must sign in with a second factor.

@@ -127,3 +127,24 @@ func TestTOTPEnrolAndSignIn(t *testing.T) {
 		}
 	})
 }
+
+// TestPasswordBeforeEnrolment: an account still on a one-time password
+// changes it before it is asked for a second factor, so that whoever
+// enrols is the person who alone knows the password.
+func TestPasswordBeforeEnrolment(t *testing.T) {
+	p := auth.DefaultPolicy
+	p.TOTPRoles = auth.TOTPRoles3
+	s := &Service{Policy: p}
+	u := &records.User{Role: authz.Office, MustChangePassword: true}
+	if s.EnrolmentPending(u) {
+		t.Error("asked for a second factor before the one-time password was changed")
+	}
+	u.MustChangePassword = false
+	if !s.EnrolmentPending(u) {
+		t.Error("an office account without a second factor may go on")
+	}
+	u.TOTPEnabled = true
+	if s.EnrolmentPending(u) {
+		t.Error("an enrolled account asked to enrol again")
+	}
+}
