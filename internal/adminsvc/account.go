@@ -22,6 +22,7 @@ type Account struct {
 	UnitNames   []string   // their names, in the same order
 	Disabled    bool
 	Locked      bool // locked out after failed sign-ins, at the service's clock
+	TOTP        bool // signs in with a second factor
 	CreatedAt   time.Time
 }
 
@@ -36,7 +37,7 @@ func (s *Service) view(ctx context.Context, u *records.User) (Account, error) {
 
 func (s *Service) account(u *records.User, names map[int64]string) Account {
 	a := Account{ID: u.ID, Username: u.Username, DisplayName: u.DisplayName, Role: u.Role, Units: slices.Clone(u.Units),
-		Disabled: u.Disabled, Locked: u.Locked(s.now()), CreatedAt: u.CreatedAt}
+		Disabled: u.Disabled, Locked: u.Locked(s.now()), TOTP: u.TOTPEnabled, CreatedAt: u.CreatedAt}
 	for _, id := range u.Units {
 		a.UnitNames = append(a.UnitNames, names[id])
 	}

@@ -64,6 +64,10 @@ func TestSeparationMatrix(t *testing.T) {
 			"sign out everywhere": func(p authz.Principal, a audit.Actor, id int64) error {
 				return f.svc.LogoutEverywhere(ctx, p, a, id)
 			},
+			"reset the second factor": func(p authz.Principal, a audit.Actor, id int64) error {
+				_, err := f.svc.ResetTOTP(ctx, p, a, id)
+				return err
+			},
 			"grant office": func(p authz.Principal, a audit.Actor, id int64) error {
 				_, err := f.svc.Grant(ctx, p, a, id, authz.Office, nil)
 				return err
@@ -88,17 +92,18 @@ func TestSeparationMatrix(t *testing.T) {
 			return map[string][]string{"ordinary": ordinary, "another sysadmin": sec, "another secadmin": sec, "another auditadmin": sec}
 		}
 		want := map[string]map[string][]string{
-			"rename":              admin(sys),
-			"reset the password":  admin(sys),
-			"set a password":      admin(sys),
-			"disable":             admin(sys),
-			"enable":              admin(sys),
-			"unlock":              admin(sec),
-			"sign out everywhere": admin(sys),
-			"grant office":        {"ordinary": sec},
-			"take the role away":  {"ordinary": sec},
-			"grant auditadmin":    {},
-			"grant secadmin":      {},
+			"rename":                  admin(sys),
+			"reset the password":      admin(sys),
+			"reset the second factor": admin(sys),
+			"set a password":          admin(sys),
+			"disable":                 admin(sys),
+			"enable":                  admin(sys),
+			"unlock":                  admin(sec),
+			"sign out everywhere":     admin(sys),
+			"grant office":            {"ordinary": sec},
+			"take the role away":      {"ordinary": sec},
+			"grant auditadmin":        {},
+			"grant secadmin":          {},
 		}
 		wantOwn := map[string][]string{"sign out everywhere": everyone}
 		for _, act := range slices.Sorted(mapKeys(actions)) {

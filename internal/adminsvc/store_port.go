@@ -26,4 +26,5 @@ type Store interface {
 	FindAudit(ctx context.Context, f records.AuditFilter) ([]audit.Entry, int, error)
 	RecordEvent(ctx context.Context, actor audit.Actor, action, objectType string, objectID any, detail any) error
 	VerifyAudit(ctx context.Context) (entries int, problems []audit.Problem, err error)
+	ResetTOTP(ctx context.Context, actor audit.Actor, id int64) (*records.User, error)
 }

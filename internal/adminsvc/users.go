@@ -274,6 +274,23 @@ func (s *Service) Unlock(ctx context.Context, p authz.Principal, actor audit.Act
 	return s.view(ctx, u)
 }
 
+// ResetTOTP takes away an account's second factor, for a holder who lost
+// the phone and the recovery codes; the account enrols again at its next
+// sign-in. It follows the password reset's separation: the system
+// administrator an ordinary account's, the security administrator another
+// administrator's, nobody their own (whoever holds a second factor and a
+// session can replace it themselves).
+func (s *Service) ResetTOTP(ctx context.Context, p authz.Principal, actor audit.Actor, id int64) (Account, error) {
+	if _, err := s.target(ctx, p, authz.UserUpdate, id); err != nil {
+		return Account{}, err
+	}
+	u, err := s.Store.ResetTOTP(ctx, actor, id)
+	if err != nil {
+		return Account{}, fmt.Errorf("adminsvc: reset second factor of user %d: %w", id, err)
+	}
+	return s.view(ctx, u)
+}
+
 // LogoutEverywhere ends every session and API token of an account: anyone
 // their own, the system administrator an ordinary account's, the security
 // administrator another administrator's.

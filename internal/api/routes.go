@@ -99,6 +99,7 @@ var routes = []route{
 	{"PATCH", "/api/v1/users/{id}", (*Handler).userUpdate},
 	{"PUT", "/api/v1/users/{id}/grant", (*Handler).userGrant},
 	{"POST", "/api/v1/users/{id}/unlock", (*Handler).userUnlock},
+	{"POST", "/api/v1/users/{id}/totp/reset", (*Handler).userTOTPReset},
 	{"POST", "/api/v1/users/{id}/logout-all", (*Handler).userLogoutAll},
 
 	{"GET", "/api/v1/audit", (*Handler).auditList},

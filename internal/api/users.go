@@ -130,6 +130,16 @@ func (h *Handler) userUnlock(w http.ResponseWriter, r *http.Request) {
 	replyUser(w, r, a, err)
 }
 
+// userTOTPReset takes away an account's second factor (a lost phone).
+func (h *Handler) userTOTPReset(w http.ResponseWriter, r *http.Request) {
+	p, actor, id, ok := h.callOn(w, r)
+	if !ok {
+		return
+	}
+	a, err := h.Admin.ResetTOTP(r.Context(), p, actor, id)
+	replyUser(w, r, a, err)
+}
+
 // userLogoutAll ends every session of an account: the system
 // administrator for anyone, anyone for themselves.
 func (h *Handler) userLogoutAll(w http.ResponseWriter, r *http.Request) {

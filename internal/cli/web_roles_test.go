@@ -64,6 +64,7 @@ func TestEveryWebFormByEveryRole(t *testing.T) {
 		{"enable user", func(_, b int64) string { return fmt.Sprintf("/users/%d/enable", b) }, nil, []string{"sysadmin"}, nil},
 		{"unlock user", func(_, b int64) string { return fmt.Sprintf("/users/%d/unlock", b) }, nil, []string{"secadmin"}, nil},
 		{"reset password", func(_, b int64) string { return fmt.Sprintf("/users/%d/reset-password", b) }, nil, []string{"sysadmin"}, nil},
+		{"reset a lost second factor", func(_, b int64) string { return fmt.Sprintf("/users/%d/totp-reset", b) }, nil, []string{"sysadmin"}, nil},
 		{"upload plan", func(int64, int64) string { return "/plans" }, nil, []string{"office"}, map[string][]byte{"plan.txt": plan}},
 		{"save task under review", func(int64, int64) string { return fmt.Sprintf("/plans/%d/tasks/%d", lf.draftPlan, lf.draftTask) },
 			func(c string) url.Values {

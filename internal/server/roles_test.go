@@ -161,6 +161,13 @@ func writeEndpoints() []endpoint {
 		{"update user", "PATCH", func(f *fixture) string { return fmt.Sprintf("/api/v1/users/%d", f.bystander) }, jsonBody(`{"display_name":"改名"}`), []string{"sysadmin"}, nil, nil, nil, nil},
 		{"grant role", "PUT", func(f *fixture) string { return fmt.Sprintf("/api/v1/users/%d/grant", f.bystander) }, jsonBody(`{"role":"office"}`), []string{"secadmin"}, nil, nil, nil, nil},
 		{"unlock", "POST", func(f *fixture) string { return fmt.Sprintf("/api/v1/users/%d/unlock", f.bystander) }, jsonBody(``), []string{"secadmin"}, nil, nil, nil, nil},
+		{name: "reset a lost second factor", method: "POST", path: func(f *fixture) string { return fmt.Sprintf("/api/v1/users/%d/totp/reset", f.bystander) },
+			body: jsonBody(``), allowed: []string{"sysadmin"}, prepare: func(t *testing.T, f *fixture) {
+				beginTOTPForAll(t, f)
+				if err := f.db.ConfirmTOTP(context.Background(), audit.System, f.bystander, 1, nil); err != nil {
+					t.Fatal(err)
+				}
+			}},
 		{"logout everywhere", "POST", func(f *fixture) string { return fmt.Sprintf("/api/v1/users/%d/logout-all", f.bystander) }, jsonBody(``), []string{"sysadmin"}, nil, nil, nil, nil},
 		{name: "correct task", method: "PATCH", path: func(f *fixture) string { return fmt.Sprintf("/api/v1/tasks/%d", f.taskA) },
 			body: jsonBody(`{"goal":"年底前全面完成"}`), allowed: []string{"office"}},

@@ -153,3 +153,22 @@ func (db *DB) RecordLockedAttempt(ctx context.Context, actor audit.Actor, userID
 	}
 	return db.commit(tx)
 }
+
+// ResetTOTP takes away an account's second factor — its secret, its
+// recovery codes — and ends its sessions, for a holder who lost the
+// phone: at the next sign-in a role that requires one enrols again. The
+// audit entry shows the factor going (totp: true → absent), never the
+// secret.
+func (db *DB) ResetTOTP(ctx context.Context, actor audit.Actor, id int64) (*records.User, error) {
+	return db.changeUser(ctx, actor, id, "user.totp_reset", func(tx *sql.Tx, u *records.User, now time.Time) error {
+		if _, err := tx.ExecContext(ctx, db.dialect.rebind(`UPDATE users SET totp_secret = '', totp_enabled = FALSE, totp_last_step = 0 WHERE id = ?`), id); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, db.dialect.rebind(`DELETE FROM totp_recovery_codes WHERE user_id = ?`), id); err != nil {
+			return err
+		}
+		u.TOTPEnabled, u.SessionsValidAfter = false, now
+		_, err := tx.ExecContext(ctx, db.dialect.rebind(`DELETE FROM sessions WHERE user_id = ?`), id)
+		return err
+	})
+}

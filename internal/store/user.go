@@ -26,11 +26,13 @@ type userAudit struct {
 	PasswordChangedAt  time.Time `json:"password_changed_at"`
 	Password           string    `json:"password,omitempty"`
 	MustChangePassword bool      `json:"must_change_password,omitempty"`
+	// TOTP: the account signs in with a second factor.
+	TOTP bool `json:"totp,omitempty"`
 }
 
 func userAuditOf(u *User, now time.Time) userAudit {
 	return userAudit{Username: u.Username, DisplayName: u.DisplayName, Role: u.Role, Disabled: u.Disabled, Units: nonNil(u.Units),
-		Locked: u.Locked(now), PasswordChangedAt: u.PasswordChangedAt, MustChangePassword: u.MustChangePassword}
+		Locked: u.Locked(now), PasswordChangedAt: u.PasswordChangedAt, MustChangePassword: u.MustChangePassword, TOTP: u.TOTPEnabled}
 }
 
 // CreateUser adds an account.

@@ -105,6 +105,9 @@ type Users interface {
 	SetDisabled(ctx context.Context, id int64, disabled bool) error
 	// Unlock lifts a lockout after repeated failed sign-ins.
 	Unlock(ctx context.Context, id int64) error
+	// ResetTOTP takes away a second factor whose phone was lost; the
+	// account enrols again at its next sign-in.
+	ResetTOTP(ctx context.Context, id int64) error
 	// ResetPassword sets a new one-time password, returned for showing
 	// once, and ends the account's sessions.
 	ResetPassword(ctx context.Context, id int64) (string, error)
@@ -154,6 +157,7 @@ type UserView struct {
 	Units       []string // their names, in the same order
 	Disabled    bool
 	Locked      bool
+	TOTP        bool // signs in with a second factor
 }
 
 // UserInput is what the user form submits.

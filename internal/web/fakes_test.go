@@ -158,6 +158,10 @@ func (f *fakeUsers) Unlock(ctx context.Context, id int64) error {
 	return f.change(id, func(u *UserView) { u.Locked = false })
 }
 
+func (f *fakeUsers) ResetTOTP(ctx context.Context, id int64) error {
+	return f.change(id, func(u *UserView) { u.TOTP = false })
+}
+
 func (f *fakeUsers) ResetPassword(ctx context.Context, id int64) (string, error) {
 	return "Rst-4hN8-wQ2z", f.change(id, func(u *UserView) { u.Locked = false })
 }

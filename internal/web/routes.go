@@ -35,6 +35,7 @@ func (h *Handler) routes() {
 		m.HandleFunc("POST /users/{id}/disable", h.signedIn(h.userDisable))
 		m.HandleFunc("POST /users/{id}/enable", h.signedIn(h.userEnable))
 		m.HandleFunc("POST /users/{id}/unlock", h.signedIn(h.userUnlock))
+		m.HandleFunc("POST /users/{id}/totp-reset", h.signedIn(h.userTOTPReset))
 		m.HandleFunc("POST /users/{id}/reset-password", h.signedIn(h.userResetPassword))
 	}
 	if h.d.Units != nil {

@@ -15,7 +15,7 @@ type users struct{ d *Deps }
 
 func userView(a adminsvc.Account) web.UserView {
 	return web.UserView{ID: a.ID, Username: a.Username, DisplayName: a.DisplayName, Role: string(a.Role),
-		UnitIDs: slices.Clone(a.Units), Units: slices.Clone(a.UnitNames), Disabled: a.Disabled, Locked: a.Locked}
+		UnitIDs: slices.Clone(a.Units), Units: slices.Clone(a.UnitNames), Disabled: a.Disabled, Locked: a.Locked, TOTP: a.TOTP}
 }
 
 func (s *users) List(ctx context.Context) ([]web.UserView, error) {
@@ -103,6 +103,15 @@ func (s *users) Unlock(ctx context.Context, id int64) error {
 		return err
 	}
 	_, err = s.d.Admin.Unlock(ctx, p, actor, id)
+	return pageError(err, "", "")
+}
+
+func (s *users) ResetTOTP(ctx context.Context, id int64) error {
+	p, actor, err := s.d.caller(ctx)
+	if err != nil {
+		return err
+	}
+	_, err = s.d.Admin.ResetTOTP(ctx, p, actor, id)
 	return pageError(err, "", "")
 }
 
