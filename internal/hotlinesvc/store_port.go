@@ -26,4 +26,5 @@ type Store interface {
 	UpdateTicketService(ctx context.Context, actor audit.Actor, code string, s records.TicketService) error
 	FindUnits(ctx context.Context) ([]records.Unit, error)
 	FindUnitByID(ctx context.Context, id int64) (*records.Unit, error)
+	RecordEvent(ctx context.Context, actor audit.Actor, action, objectType string, objectID any, detail any) error
 }

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestMask: each shape of number, however written, keeps its last two
@@ -138,5 +139,51 @@ func BenchmarkMaskPublic(b *testing.B) {
 	b.SetBytes(int64(len(s)))
 	for b.Loop() {
 		MaskPublic(s)
+	}
+}
+
+// TestViews: one entry per user and record in ViewQuiet; another user,
+// another record or a later look is recorded.
+func TestViews(t *testing.T) {
+	var v Views
+	t0 := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
+	steps := []struct {
+		user   int64
+		record string
+		at     time.Duration
+		want   bool
+	}{
+		{1, "ticket:7", 0, true},
+		{1, "ticket:7", time.Minute, false},
+		{1, "ticket:7", 9 * time.Minute, false},
+		{2, "ticket:7", 9 * time.Minute, true},
+		{1, "ticket:8", 9 * time.Minute, true},
+		{1, "foia:7", 9 * time.Minute, true},
+		{1, "ticket:7", 10 * time.Minute, true},
+		{1, "ticket:7", 11 * time.Minute, false},
+	}
+	for i, s := range steps {
+		if got := v.Due(s.user, s.record, t0.Add(s.at)); got != s.want {
+			t.Errorf("step %d (%d %s +%s): Due = %v, want %v", i, s.user, s.record, s.at, got, s.want)
+		}
+	}
+}
+
+// TestHints: a field keeps a hint of its value, and a field written in
+// full-width digits or Chinese stays valid text.
+func TestHints(t *testing.T) {
+	for _, c := range []struct{ got, want string }{
+		{NameHint("欧阳明"), "欧**"},
+		{NameHint(""), ""},
+		{PhoneHint("13900001111"), "139****1111"},
+		{PhoneHint("１３９００００１１１１"), "１３９****１１１１"},
+		{PhoneHint("87654321"), "******21"},
+		{PhoneHint("1"), "*"},
+		{EmailHint("ouyang@example.cn"), "o***@example.cn"},
+		{EmailHint("张三@example.cn"), "张***@example.cn"},
+	} {
+		if c.got != c.want {
+			t.Errorf("got %q, want %q", c.got, c.want)
+		}
 	}
 }
