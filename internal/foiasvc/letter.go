@@ -27,7 +27,14 @@ func (s *Service) Letter(ctx context.Context, p authz.Principal, id int64) ([]by
 	if !MayLetter(p) {
 		return nil, "", fault.ErrForbidden
 	}
-	return s.letter(ctx, id)
+	data, name, err := s.letter(ctx, id)
+	if err != nil {
+		return nil, "", err
+	}
+	if err := s.viewed(ctx, p, "foia_letter", id); err != nil {
+		return nil, "", err
+	}
+	return data, name, nil
 }
 
 // FollowLetter is the reply letter for the applicant, who follows their

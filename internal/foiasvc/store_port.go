@@ -19,4 +19,5 @@ type Store interface {
 	FindTicket(ctx context.Context, id int64) (*records.Ticket, error)
 	SetFOIAReceived(ctx context.Context, actor audit.Actor, id int64, on time.Time, check func(*records.FOIARequest, []records.FOIAStep) error) (*records.FOIARequest, error)
 	StepFOIARequest(ctx context.Context, actor audit.Actor, id int64, step records.FOIAStep, apply func(*records.FOIARequest, []records.FOIAStep) error) (*records.FOIARequest, error)
+	RecordEvent(ctx context.Context, actor audit.Actor, action, objectType string, objectID any, detail any) error
 }
