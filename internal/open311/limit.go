@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/duban/duban/internal/clientip"
+	"github.com/duban/duban/internal/i18n"
 )
 
 // DefaultReadsPerMinute is how many requests one client address may read
@@ -48,7 +49,7 @@ func (h *Handler) limited(next http.HandlerFunc) http.HandlerFunc {
 		if !h.reads.allow(clientip.Of(r), now, limit) {
 			wait := now.Truncate(time.Minute).Add(time.Minute).Sub(now)
 			w.Header().Set("Retry-After", strconv.Itoa(int(wait.Seconds())+1))
-			h.fail(w, r, http.StatusTooManyRequests, "too many requests from this address; try again in a minute")
+			h.fail(w, r, http.StatusTooManyRequests, i18n.Lookup(i18n.ZhCN, "api.open311.too_many"))
 			return
 		}
 		next(w, r)
