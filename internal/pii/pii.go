@@ -22,6 +22,9 @@ const (
 	Name     Kind = "name"
 )
 
+// Kinds are all the kinds, in the order Find names them.
+var Kinds = []Kind{IDNumber, Mobile, Landline, BankCard, Number, Email, Address, Name}
+
 // Mask hides the ID, phone and bank card numbers and the e-mail
 // addresses in s: every digit of a number but its last two becomes *, a
 // mailbox keeps its first letter (z***@example.cn). It is what a reader
@@ -41,9 +44,8 @@ func Find(s string) []Kind {
 	if len(m.kinds) == 0 {
 		return nil
 	}
-	order := []Kind{IDNumber, Mobile, Landline, BankCard, Number, Email, Address, Name}
 	out := make([]Kind, 0, len(m.kinds))
-	for _, k := range order {
+	for _, k := range Kinds {
 		if slices.Contains(m.kinds, k) {
 			out = append(out, k)
 		}
