@@ -44,6 +44,10 @@ func (m *marks) addresses() {
 		if before >= 0 && (m.cs[before].r == ' ' || m.cs[before].r == '\u3000') {
 			before--
 		}
+		if before >= 0 && m.cs[before].r == '第' { // 第三单元, 第12号: an ordinal, not a home
+			i += marker - 1
+			continue
+		}
 		if needsStreet && (before < 0 || !strings.ContainsRune(streetEnds, m.cs[before].r)) {
 			i += marker - 1
 			continue

@@ -204,7 +204,7 @@ func cardPrefix(ds string) bool {
 }
 
 // phoneLabels say the number after them is a phone number.
-var phoneLabels = []string{"电话", "手机", "座机", "号码", "联系方式", "tel", "Tel", "TEL", "phone", "Phone"}
+var phoneLabels = []string{"电话", "手机", "座机", "联系号码", "联系方式", "tel", "Tel", "TEL", "phone", "Phone"}
 
 // phoneLabel says whether a phone label ends just before rune i, past
 // spaces, colons and a 为 or 是.

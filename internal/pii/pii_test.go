@@ -57,6 +57,8 @@ func TestMaskLeavesAlone(t *testing.T) {
 		"电话会议 10:30 召开",
 		"编号 20260301",
 		"联系人：办公室",
+		"教材第三单元",
+		"订单号码 12345678",
 	} {
 		if got := MaskPublic(s); got != s {
 			t.Errorf("MaskPublic(%q) = %q, want it unchanged", s, got)
