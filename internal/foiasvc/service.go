@@ -142,10 +142,15 @@ func (s *Service) Find(ctx context.Context, p authz.Principal, id int64) (*View,
 // pii.ViewQuiet: who saw whose data is asked after a leak, and a reload
 // is the same look.
 func (s *Service) viewed(ctx context.Context, p authz.Principal, objectType string, id int64) error {
-	if !s.views.Due(p.UserID, objectType+":"+strconv.FormatInt(id, 10), s.Now()) {
+	key, now := objectType+":"+strconv.FormatInt(id, 10), s.Now()
+	if !s.views.Due(p.UserID, key, now) {
 		return nil
 	}
-	return s.Store.RecordEvent(ctx, audit.Actor{ID: p.UserID, Username: p.Username}, "pii.view", objectType, id, nil)
+	if err := s.Store.RecordEvent(ctx, audit.Actor{ID: p.UserID, Username: p.Username}, "pii.view", objectType, id, nil); err != nil {
+		return err
+	}
+	s.views.Note(p.UserID, key, now)
+	return nil
 }
 
 // shown is v as p may see it: the applicant's name, ID number, phone,

@@ -159,8 +159,13 @@ func (s *Service) Units(ctx context.Context) ([]records.Unit, error) {
 // caller unmasked, once in pii.ViewQuiet: who saw whose data is asked
 // after a leak, and a reload is the same look.
 func (s *Service) viewed(ctx context.Context, p authz.Principal, id int64) error {
-	if !s.views.Due(p.UserID, "ticket:"+strconv.FormatInt(id, 10), s.Now()) {
+	key, now := "ticket:"+strconv.FormatInt(id, 10), s.Now()
+	if !s.views.Due(p.UserID, key, now) {
 		return nil
 	}
-	return s.Store.RecordEvent(ctx, audit.Actor{ID: p.UserID, Username: p.Username}, "pii.view", "ticket", id, nil)
+	if err := s.Store.RecordEvent(ctx, audit.Actor{ID: p.UserID, Username: p.Username}, "pii.view", "ticket", id, nil); err != nil {
+		return err
+	}
+	s.views.Note(p.UserID, key, now)
+	return nil
 }

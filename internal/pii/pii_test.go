@@ -145,9 +145,13 @@ func BenchmarkMaskPublic(b *testing.B) {
 }
 
 // TestViews: one entry per user and record in ViewQuiet; another user,
-// another record or a later look is recorded.
+// another record or a later look is recorded; a view not noted (its
+// entry failed) is due again.
 func TestViews(t *testing.T) {
 	var v Views
+	if !v.Due(3, "ticket:1", time.Now()) || !v.Due(3, "ticket:1", time.Now()) {
+		t.Error("a view never noted is not due")
+	}
 	t0 := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
 	steps := []struct {
 		user   int64
@@ -165,8 +169,12 @@ func TestViews(t *testing.T) {
 		{1, "ticket:7", 11 * time.Minute, false},
 	}
 	for i, s := range steps {
-		if got := v.Due(s.user, s.record, t0.Add(s.at)); got != s.want {
+		got := v.Due(s.user, s.record, t0.Add(s.at))
+		if got != s.want {
 			t.Errorf("step %d (%d %s +%s): Due = %v, want %v", i, s.user, s.record, s.at, got, s.want)
+		}
+		if got {
+			v.Note(s.user, s.record, t0.Add(s.at))
 		}
 	}
 }

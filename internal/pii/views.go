@@ -29,17 +29,23 @@ type view struct {
 // forgotten (they would be recorded again anyway).
 const maxViews = 10000
 
-// Due says whether user's view of record at now is to be recorded (none
-// was within ViewQuiet), and if so notes it as recorded.
+// Due says whether user's view of record at now is to be recorded: none
+// was noted within ViewQuiet. The caller records it and then calls Note,
+// so that a view whose entry failed to be written is not taken as
+// recorded.
 func (v *Views) Due(user int64, record string, now time.Time) bool {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	at, ok := v.last[view{user, record}]
+	return !ok || now.Sub(at) >= ViewQuiet || now.Before(at)
+}
+
+// Note notes user's view of record as recorded at now.
+func (v *Views) Note(user int64, record string, now time.Time) {
 	v.mu.Lock()
 	defer v.mu.Unlock()
 	if v.last == nil {
 		v.last = map[view]time.Time{}
-	}
-	k := view{user, record}
-	if at, ok := v.last[k]; ok && now.Sub(at) < ViewQuiet && !now.Before(at) {
-		return false
 	}
 	if len(v.last) >= maxViews {
 		for k, at := range v.last {
@@ -48,6 +54,5 @@ func (v *Views) Due(user int64, record string, now time.Time) bool {
 			}
 		}
 	}
-	v.last[k] = now
-	return true
+	v.last[view{user, record}] = now
 }
