@@ -13,13 +13,15 @@ import (
 
 // intakeFail answers intake's errors in the caller's language: a
 // document that could not be read as a problem at "file", a draft with
-// tasks nobody would be told to do as 409 naming them, and the rest
+// tasks nobody would be told to do as 409 naming them, a plan to publish
+// whose tasks hold personal data as 409 naming them, and the rest
 // (problems at fields, a refusal in the plan's state, 403, 404…) as every
 // service's refusal (fail).
 func intakeFail(w http.ResponseWriter, r *http.Request, err error) {
 	l, _ := i18n.FromRequest(r)
 	var unitless *intakesvc.UnitlessError
 	var doc *intakesvc.DocumentError
+	var personal *intakesvc.PersonalDataError
 	switch {
 	case errors.As(err, &doc):
 		msg := strings.TrimPrefix(doc.Error(), doc.Name+": ")
@@ -31,6 +33,9 @@ func intakeFail(w http.ResponseWriter, r *http.Request, err error) {
 	case errors.As(err, &unitless):
 		writeJSON(w, http.StatusConflict, map[string]any{"error": map[string]string{"code": "unitless", "message": unitlessMessage(l, unitless)},
 			"tasks": nonNilRefs(unitless.Tasks), "unmatched": unitless.Unmatched, "unmatched_tasks": nonNilRefs(unitless.UnmatchedTasks)})
+	case errors.As(err, &personal):
+		writeJSON(w, http.StatusConflict, map[string]any{"error": map[string]string{"code": "personal_data",
+			"message": l.T("plans.error.publish_personal_data", "n", strconv.Itoa(len(personal.Tasks)))}, "tasks": personal.Tasks})
 	default:
 		fail(w, r, err)
 	}

@@ -49,20 +49,23 @@ func (h *Handler) planConfirm(w http.ResponseWriter, r *http.Request) {
 }
 
 // planPublish puts a confirmed plan on the public portal ({"public":
-// true}) or takes it off ({"public": false}).
+// true}) or takes it off ({"public": false}). A plan whose tasks hold
+// personal data is refused (409, naming them and what each holds) unless
+// the body says {"confirm_pii": true}.
 func (h *Handler) planPublish(w http.ResponseWriter, r *http.Request) {
 	c, id, ok := begin(w, r, authz.PlanWrite)
 	if !ok {
 		return
 	}
 	var in struct {
-		Public bool `json:"public"`
+		Public     bool `json:"public"`
+		ConfirmPII bool `json:"confirm_pii"`
 	}
 	if err := readJSON(r, &in); err != nil {
 		fail(w, r, err)
 		return
 	}
-	p, err := h.Intake.Publish(r.Context(), c.Principal(), httpauth.Actor(r), id, in.Public)
+	p, err := h.Intake.Publish(r.Context(), c.Principal(), httpauth.Actor(r), id, in.Public, in.ConfirmPII)
 	if err != nil {
 		intakeFail(w, r, err)
 		return

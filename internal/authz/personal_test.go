@@ -14,3 +14,17 @@ func TestSeesPersonalData(t *testing.T) {
 		t.Error("nobody sees personal data")
 	}
 }
+
+// TestPersonalDataViewIsItsOwn: the office holds PersonalDataView and no
+// other role does, not even those that handle tickets or requests.
+func TestPersonalDataViewIsItsOwn(t *testing.T) {
+	for _, r := range Roles {
+		p := Principal{UserID: 1, Role: r}
+		if got := Allowed(p, PersonalDataView); got != (r == Office) {
+			t.Errorf("%s: PersonalDataView = %v", r, got)
+		}
+		if Allowed(p, TicketHandle) && SeesPersonalData(p) {
+			t.Errorf("%s handles tickets and sees the callers", r)
+		}
+	}
+}

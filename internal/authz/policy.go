@@ -53,7 +53,7 @@ var grants = map[Role]map[Action]bool{
 	SecAdmin:   set(UserGrant, UserUnlock, UserList, SecurityPolicy, UnitRead, AdminCreate, AdminCredentials),
 	AuditAdmin: set(AuditRead),
 	Office: set(UnitRead, UnitWrite, PlanRead, PlanWrite, TaskRead, TaskAssign, TaskClose, TaskSupervise, CalendarRead, CalendarWrite, Dashboard,
-		TicketRead, TicketDispatch, FOIARead, FOIAHandle, IncidentRead, IncidentReport, IncidentFulfil),
+		TicketRead, TicketDispatch, FOIARead, FOIAHandle, IncidentRead, IncidentReport, IncidentFulfil, PersonalDataView),
 	Liaison: set(UnitRead, PlanRead, TaskRead, TaskReport, TicketRead, TicketHandle, IncidentRead, IncidentFulfil),
 	Leader:  set(UnitRead, PlanRead, TaskRead, CalendarRead, Dashboard, TicketRead, FOIARead, IncidentRead),
 }

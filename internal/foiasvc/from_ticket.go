@@ -6,6 +6,7 @@ import (
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/fault"
 	"github.com/duban/duban/internal/foia"
+	"github.com/duban/duban/internal/pii"
 )
 
 // FromTicket is the intake of a 12345 request redirected to 依申请公开,
@@ -24,7 +25,10 @@ func (s *Service) FromTicket(ctx context.Context, p authz.Principal, ticketID in
 	}
 	if !authz.SeesPersonalData(p) {
 		m := t.Masked()
+		m.Description = pii.Mask(m.Description)
 		t = &m
+	} else if err := s.viewed(ctx, p, "ticket", ticketID); err != nil {
+		return Intake{}, err
 	}
 	channel := string(foia.Online)
 	if t.Channel == "phone" {

@@ -29,7 +29,14 @@ func (s *Service) Letter(ctx context.Context, p authz.Principal, actor audit.Act
 	if !MayLetter(p) {
 		return nil, "", fault.ErrForbidden
 	}
-	return s.auditedLetter(ctx, actor, id)
+	data, name, err := s.auditedLetter(ctx, actor, id)
+	if err != nil {
+		return nil, "", err
+	}
+	if err := s.viewed(ctx, p, "foia_letter", id); err != nil {
+		return nil, "", err
+	}
+	return data, name, nil
 }
 
 // FollowLetter is the reply letter for the applicant, who follows their

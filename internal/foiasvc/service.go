@@ -16,6 +16,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -24,6 +25,7 @@ import (
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/fault"
 	"github.com/duban/duban/internal/foia"
+	"github.com/duban/duban/internal/pii"
 	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/workday"
 )
@@ -36,6 +38,8 @@ type Service struct {
 	// Letters names the agency in the reply letters and the bodies of the
 	// remedies notice.
 	Letters Letterhead
+	// views spares the audit log a pii.view entry for each reload.
+	views pii.Views
 }
 
 // Letterhead is what the reply letters say of the agency.
@@ -125,15 +129,39 @@ func (s *Service) Find(ctx context.Context, p authz.Principal, id int64) (*View,
 	if err != nil {
 		return nil, err
 	}
+	if authz.SeesPersonalData(p) {
+		if err := s.viewed(ctx, p, "foia", id); err != nil {
+			return nil, err
+		}
+	}
 	return shown(p, v), nil
+}
+
+// viewed writes the pii.view audit entry for p's look at the personal
+// data of record id of objectType (foia, foia_letter, ticket), once in
+// pii.ViewQuiet: who saw whose data is asked after a leak, and a reload
+// is the same look.
+func (s *Service) viewed(ctx context.Context, p authz.Principal, objectType string, id int64) error {
+	key, now := objectType+":"+strconv.FormatInt(id, 10), s.Now()
+	if !s.views.Due(p.UserID, key, now) {
+		return nil
+	}
+	if err := s.Store.RecordEvent(ctx, audit.Actor{ID: p.UserID, Username: p.Username}, "pii.view", objectType, id, nil); err != nil {
+		return err
+	}
+	s.views.Note(p.UserID, key, now)
+	return nil
 }
 
 // shown is v as p may see it: the applicant's name, ID number, phone,
 // e-mail and address masked for whoever may not see personal data
-// (authz.SeesPersonalData).
+// (authz.SeesPersonalData), and any number or e-mail address written
+// into the request or the reply (pii.Mask).
 func shown(p authz.Principal, v *View) *View {
 	if !authz.SeesPersonalData(p) {
 		v.Request = v.Request.Masked()
+		v.Request.Content = pii.Mask(v.Request.Content)
+		v.Request.ReplyText = pii.Mask(v.Request.ReplyText)
 	}
 	return v
 }

@@ -4,10 +4,13 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strconv"
 
+	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/fault"
 	"github.com/duban/duban/internal/hotline"
+	"github.com/duban/duban/internal/pii"
 	"github.com/duban/duban/internal/records"
 )
 
@@ -30,7 +33,7 @@ func shown(p authz.Principal, t records.Ticket) records.Ticket {
 		return t
 	}
 	t = t.Masked()
-	t.Description = Redact(t.Description)
+	t.Description = pii.Mask(t.Description)
 	return t
 }
 
@@ -107,6 +110,11 @@ func (s *Service) Get(ctx context.Context, p authz.Principal, id int64) (*Detail
 		return nil, err
 	}
 	d := &Detail{Ticket: shown(p, *t), CallerMasked: !authz.SeesPersonalData(p), Can: map[string]bool{}}
+	if !d.CallerMasked {
+		if err := s.viewed(ctx, p, id); err != nil {
+			return nil, err
+		}
+	}
 	if d.Events, err = s.Store.TicketEvents(ctx, id); err != nil {
 		return nil, err
 	}
@@ -145,4 +153,19 @@ func (s *Service) Units(ctx context.Context) ([]records.Unit, error) {
 		return nil, err
 	}
 	return slices.DeleteFunc(units, func(u records.Unit) bool { return u.Kind == records.UnitGroup }), nil
+}
+
+// viewed writes the pii.view audit entry for p's look at ticket id's
+// caller unmasked, once in pii.ViewQuiet: who saw whose data is asked
+// after a leak, and a reload is the same look.
+func (s *Service) viewed(ctx context.Context, p authz.Principal, id int64) error {
+	key, now := "ticket:"+strconv.FormatInt(id, 10), s.Now()
+	if !s.views.Due(p.UserID, key, now) {
+		return nil
+	}
+	if err := s.Store.RecordEvent(ctx, audit.Actor{ID: p.UserID, Username: p.Username}, "pii.view", "ticket", id, nil); err != nil {
+		return err
+	}
+	s.views.Note(p.UserID, key, now)
+	return nil
 }

@@ -27,6 +27,7 @@ import (
 	"github.com/duban/duban/internal/fault"
 	"github.com/duban/duban/internal/files"
 	"github.com/duban/duban/internal/hotline"
+	"github.com/duban/duban/internal/pii"
 	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/workday"
 )
@@ -39,6 +40,8 @@ type Service struct {
 	Now      func() time.Time
 	// Files keeps the photos and documents of tickets; nil takes none.
 	Files *files.Store
+	// views spares the audit log a pii.view entry for each reload.
+	views pii.Views
 }
 
 // Intake is a request as an agent, the public form or Open311 gives it.

@@ -87,19 +87,3 @@ func unitless(tasks []records.Task, ix *units.Index) error {
 	}
 	return e
 }
-
-// Publish puts a confirmed plan on the public portal, or takes it off; a
-// draft cannot be published.
-func (s *Service) Publish(ctx context.Context, p authz.Principal, actor audit.Actor, plan int64, public bool) (*ledgersvc.Plan, error) {
-	if !authz.Allowed(p, authz.PlanWrite) {
-		return nil, ErrForbidden
-	}
-	err := s.Store.PublishPlan(ctx, actor, plan, public)
-	switch {
-	case errors.Is(err, fault.ErrState):
-		return nil, &ConflictError{Key: "plans.error.publish_draft", Err: err}
-	case err != nil:
-		return nil, err
-	}
-	return s.planView(ctx, plan)
-}

@@ -277,7 +277,7 @@ func TestReviewOperations(t *testing.T) {
 				t.Errorf("link a unit: %+v, %v", got, err)
 			}
 
-			if _, err := s.Publish(ctx, office, actor, plan, true); conflict(err) != "plans.error.publish_draft" {
+			if _, err := s.Publish(ctx, office, actor, plan, true, false); conflict(err) != "plans.error.publish_draft" {
 				t.Errorf("publish a draft: %v", err)
 			}
 
@@ -304,7 +304,7 @@ func TestReviewOperations(t *testing.T) {
 			if err := s.Discard(ctx, office, actor, plan); conflict(err) != "plans.error.discard_confirmed" || !errors.Is(err, fault.ErrConflict) {
 				t.Errorf("discard a confirmed plan: %v", err)
 			}
-			if _, err := s.Publish(ctx, office, actor, plan, true); err != nil {
+			if _, err := s.Publish(ctx, office, actor, plan, true, false); err != nil {
 				t.Errorf("publish the confirmed plan: %v", err)
 			}
 			// A registered task's assignment changes through the task's own
@@ -351,7 +351,7 @@ func TestOnlyTheOffice(t *testing.T) {
 		"move":    func() error { _, err := s.MoveTask(ctx, liaison, actor, plan, task, 0, nil); return err },
 		"discard": func() error { return s.Discard(ctx, liaison, actor, plan) },
 		"confirm": func() error { _, err := s.Confirm(ctx, liaison, actor, plan, true); return err },
-		"publish": func() error { _, err := s.Publish(ctx, liaison, actor, plan, true); return err },
+		"publish": func() error { _, err := s.Publish(ctx, liaison, actor, plan, true, false); return err },
 	} {
 		if err := call(); !errors.Is(err, ErrForbidden) {
 			t.Errorf("%s as a liaison: %v", name, err)

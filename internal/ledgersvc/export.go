@@ -10,6 +10,7 @@ import (
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/i18n"
+	"github.com/duban/duban/internal/pii"
 	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/report"
 	"github.com/duban/duban/internal/workday"
@@ -24,6 +25,9 @@ const exportPage = 500
 // is recorded in the audit log first (a ledger leaving the system is worth
 // knowing about, even one that fails half-way), and the sheet names who
 // asked by their display name, or their account name when they have none.
+// Every text in it passes pii.Mask, whoever asks: a workbook travels by
+// e-mail and USB stick where no permission follows it, so an ID or phone
+// number someone wrote into a title or a report leaves only masked.
 func (s *Service) Export(ctx context.Context, p authz.Principal, actor audit.Actor, f records.TaskFilter, w io.Writer) error {
 	if !authz.Allowed(p, authz.TaskRead) {
 		return ErrForbidden
@@ -38,7 +42,7 @@ func (s *Service) Export(ctx context.Context, p authz.Principal, actor audit.Act
 	}
 	titles := map[int64]string{}
 	for _, pl := range plans {
-		titles[pl.ID] = pl.Title
+		titles[pl.ID] = pii.Mask(pl.Title)
 	}
 	meta := report.LedgerMeta{Title: sheetText("ledger.export.title"), Subtitle: s.subtitle(ctx, f), GeneratedAt: s.Now(), GeneratedBy: by,
 		GroupByPlan: f.PlanID == 0 && (f.Sort == "" || f.Sort == "plan")}
@@ -81,14 +85,14 @@ func (s *Service) rows(ctx context.Context, p authz.Principal, f records.TaskFil
 
 // ledgerRow renders one task for the sheet; 进展情况 is its latest report.
 func ledgerRow(t *Task, titles map[int64]string, latest map[int64]string) report.LedgerRow {
-	row := report.LedgerRow{TaskID: t.ID, Seq: strings.Join(t.Path, "."), Plan: titles[t.PlanID], Title: t.Title,
+	row := report.LedgerRow{TaskID: t.ID, Seq: pii.Mask(strings.Join(t.Path, ".")), Plan: titles[t.PlanID], Title: pii.Mask(t.Title),
 		Units: t.Units, LeadUnits: t.LeadUnits, Due: t.Due, Percent: t.Percent, Status: t.StatusLabel, Light: t.Light,
-		Progress: latest[t.ID]}
+		Progress: pii.Mask(latest[t.ID])}
 	var dl []string
 	for _, d := range t.Deadlines {
 		dl = append(dl, d.Text)
 	}
-	row.Deadline = strings.Join(dl, "；")
+	row.Deadline = pii.Mask(strings.Join(dl, "；"))
 	if t.LastReportAt != nil {
 		row.LastReport = t.LastReportAt.In(workday.Zone).Format("2006-01-02")
 	}

@@ -1,8 +1,11 @@
 // Package open311 serves the hotline's tickets as Open311 GeoReport v2
 // (http://wiki.open311.org/GeoReport_v2): discovery, the service list and
 // definitions, posting a request (with an API key) and reading requests,
-// each in JSON and XML. Reading needs no key and shows no caller's data;
-// the descriptions have phone and ID numbers masked.
+// each in JSON and XML. Reading needs no key and shows no caller's data:
+// the descriptions and addresses are masked by pii.MaskPublic (ID, phone
+// and card numbers however written, e-mail, the house under the street,
+// labelled names), and reads are limited per client address so that the
+// sequential ids cannot be walked at speed.
 package open311
 
 import (
@@ -23,6 +26,7 @@ import (
 	"github.com/duban/duban/internal/hotline"
 	"github.com/duban/duban/internal/hotlinesvc"
 	"github.com/duban/duban/internal/i18n"
+	"github.com/duban/duban/internal/pii"
 	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/workday"
 )
@@ -39,6 +43,10 @@ type Handler struct {
 	// request naming another is refused. Empty: any.
 	Jurisdiction string
 	Now          func() time.Time
+	// ReadsPerMinute caps the reads one client address makes in a
+	// minute; 0 is DefaultReadsPerMinute.
+	ReadsPerMinute int
+	reads          readLimiter
 }
 
 // Prefix is where the endpoints live.
@@ -49,11 +57,11 @@ func (h *Handler) Routes(mux *http.ServeMux) {
 	for _, f := range []string{"json", "xml"} {
 		mux.HandleFunc("GET "+Prefix+"discovery."+f, h.discovery)
 		mux.HandleFunc("GET "+Prefix+"services."+f, h.services)
-		mux.HandleFunc("GET "+Prefix+"requests."+f, h.requests)
+		mux.HandleFunc("GET "+Prefix+"requests."+f, h.limited(h.requests))
 		mux.HandleFunc("POST "+Prefix+"requests."+f, h.post)
 	}
 	mux.HandleFunc("GET "+Prefix+"services/{file}", h.definition)
-	mux.HandleFunc("GET "+Prefix+"requests/{file}", h.request)
+	mux.HandleFunc("GET "+Prefix+"requests/{file}", h.limited(h.request))
 }
 
 // format is "json" or "xml" from the path's extension.
@@ -235,11 +243,6 @@ type Request struct {
 	MediaURL    string   `json:"media_url" xml:"media_url"`
 }
 
-// Redact masks ID numbers, phone numbers and e-mail addresses in text:
-// hotlinesvc.Redact, the rule the internal pages apply for whoever may
-// not see personal data.
-func Redact(text string) string { return hotlinesvc.Redact(text) }
-
 // withheld says whether a ticket is published without its description
 // and place: a 举报 names people and its reporter must stay safe.
 func withheld(t *records.Ticket) bool { return t.Type == string(hotline.Report) }
@@ -250,8 +253,8 @@ func requestOf(t *records.Ticket) Request {
 		status = "closed"
 	}
 	r := Request{ID: strconv.FormatInt(t.ID, 10), Status: status, StatusNotes: hotline.State(t.State).Label(), ServiceName: t.ServiceName,
-		ServiceCode: t.ServiceCode, Description: Redact(t.Description), Agency: t.Unit, Requested: w3c(t.ReceivedAt),
-		Updated: w3c(t.UpdatedAt), Expected: w3c(t.DueAt), Address: t.Address, Lat: t.Lat, Long: t.Lon}
+		ServiceCode: t.ServiceCode, Description: pii.MaskPublic(t.Description), Agency: t.Unit, Requested: w3c(t.ReceivedAt),
+		Updated: w3c(t.UpdatedAt), Expected: w3c(t.DueAt), Address: pii.MaskPublic(t.Address), Lat: t.Lat, Long: t.Lon}
 	if withheld(t) {
 		r.Description, r.Address, r.Lat, r.Long = "（举报内容不公开）", "", nil, nil
 	}

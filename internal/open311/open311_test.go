@@ -230,21 +230,3 @@ func TestWindowLimits(t *testing.T) {
 		}
 	}
 }
-
-// TestRedact: whatever way a caller writes a number or an address in a
-// description, the public sees none of it but the last two digits.
-func TestRedact(t *testing.T) {
-	for in, want := range map[string]string{
-		"联系人13900001111":          "联系人*********11",
-		"电话+86 139 0000 1111。":    "电话+** *** **** **11。",
-		"电话 139-0000-1111":        "电话 ***-****-**11",
-		"座机020-87654321请回电":       "座机***-******21请回电",
-		"身份证440101199001011234":   "身份证****************34",
-		"邮箱 zhang.san@example.cn": "邮箱 z***@example.cn",
-		"3号楼12单元":                 "3号楼12单元",
-	} {
-		if got := Redact(in); got != want {
-			t.Errorf("Redact(%q) = %q, want %q", in, got, want)
-		}
-	}
-}

@@ -8,13 +8,16 @@ import (
 	"github.com/duban/duban/internal/fault"
 	"github.com/duban/duban/internal/ledger"
 	"github.com/duban/duban/internal/ledgersvc"
+	"github.com/duban/duban/internal/pii"
 	"github.com/duban/duban/internal/portal"
 	"github.com/duban/duban/internal/records"
 )
 
 // The portal's methods check no user: everything they return is public,
 // and only that — no report text, no attachment, no person's name (the
-// 责任人 is left out), no task of a plan not published, no draft.
+// 责任人 is left out), no task of a plan not published, no draft — and
+// every text an office typed passes pii.MaskPublic, for a task title may
+// hold an ID number or a home address as soon as it is typed.
 
 // MaxResults bounds a search's answer.
 const MaxResults = 100
@@ -105,7 +108,9 @@ func (s *Service) Home(ctx context.Context, q string) (*Home, error) {
 		}
 		v.Plans = append(v.Plans, row)
 	}
-	if q != "" {
+	// A search for a number or an address the portal masks would tell
+	// by its results whether some task holds it: it finds nothing.
+	if q != "" && pii.Find(q) == nil {
 		tasks, total, err := s.Store.FindTasks(ctx, records.TaskFilter{Published: true, Registered: true, Q: q, Limit: MaxResults})
 		if err != nil {
 			return nil, err
@@ -164,9 +169,9 @@ func (s *Service) Task(ctx context.Context, id int64) (*Task, error) {
 		return nil, fmt.Errorf("portalsvc: task %d is a draft: %w", id, fault.ErrNotFound)
 	}
 	t := s.Ledger.View(st)
-	v := &Task{TaskRow: row(t), PlanTitle: p.Title, Text: t.Text}
+	v := &Task{TaskRow: row(t), PlanTitle: pii.MaskPublic(p.Title), Text: pii.MaskPublic(t.Text)}
 	for i, m := range t.Milestones {
-		v.Milestones = append(v.Milestones, Milestone{Text: m.Text, Due: m.Due, Done: i < len(t.MilestoneDone) && t.MilestoneDone[i] != nil})
+		v.Milestones = append(v.Milestones, Milestone{Text: pii.MaskPublic(m.Text), Due: m.Due, Done: i < len(t.MilestoneDone) && t.MilestoneDone[i] != nil})
 	}
 	events, err := s.Store.FindTaskEvents(ctx, id)
 	if err != nil {
@@ -189,7 +194,7 @@ func (s *Service) OpenData(ctx context.Context) ([]OpenTask, error) {
 	titles := map[int64]string{}
 	for _, p := range plans {
 		if p.PublishedAt != nil {
-			titles[p.ID] = p.Title
+			titles[p.ID] = pii.MaskPublic(p.Title)
 		}
 	}
 	rows := []OpenTask{}
@@ -222,11 +227,16 @@ func (s *Service) published(ctx context.Context, id int64) (*records.Plan, error
 }
 
 func planRow(p records.Plan) PlanRow {
-	return PlanRow{ID: p.ID, Title: p.Title, DocNumber: p.DocNumber, Issuer: p.Issuer, Tasks: p.TaskCount, Published: *p.PublishedAt}
+	return PlanRow{ID: p.ID, Title: pii.MaskPublic(p.Title), DocNumber: p.DocNumber, Issuer: p.Issuer, Tasks: p.TaskCount, Published: *p.PublishedAt}
 }
 
-// row is the public part of a task: no owner, no report.
+// row is the public part of a task: no owner, no report, its title
+// masked.
 func row(t ledgersvc.Task) TaskRow {
-	return TaskRow{ID: t.ID, PlanID: t.PlanID, Path: t.Path, Title: t.Title, LeadUnits: t.LeadUnits, Units: t.Units,
+	path := make([]string, len(t.Path))
+	for i, l := range t.Path {
+		path[i] = pii.MaskPublic(l)
+	}
+	return TaskRow{ID: t.ID, PlanID: t.PlanID, Path: path, Title: pii.MaskPublic(t.Title), LeadUnits: t.LeadUnits, Units: t.Units,
 		Due: t.Due, Status: t.LedgerStatus, Light: t.Light, Percent: t.Percent}
 }

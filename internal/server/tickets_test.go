@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -60,8 +61,13 @@ func TestTicketsAPI(t *testing.T) {
 				a.CallerMasked || a.Lat == nil || len(a.Events) != 1 || a.Events[0].Kind != "received" || a.Events[0].Actor != "office" {
 				t.Errorf("routed ticket %+v", a)
 			}
-			if last, _, _ := f.db.FindAudit(context.Background(), records.AuditFilter{Limit: 1}); len(last) == 0 || last[0].Action != "ticket.create" {
+			if last, _, _ := f.db.FindAudit(context.Background(), records.AuditFilter{Action: "ticket.", Limit: 1}); len(last) == 0 || last[0].Action != "ticket.create" {
 				t.Errorf("audit %+v", last)
+			}
+			// The office read the caller unmasked: that look is recorded.
+			if seen, _, _ := f.db.FindAudit(context.Background(), records.AuditFilter{Action: "pii.view"}); len(seen) != 1 ||
+				seen[0].Actor != "office" || seen[0].ObjectType != "ticket" || seen[0].ObjectID != strconv.FormatInt(a.ID, 10) {
+				t.Errorf("pii.view %+v", seen)
 			}
 			var b apiTicket
 			if code := f.do(t, "office", "POST", "/api/v1/tickets", strings.NewReader(`{"description":"路灯不亮","caller_email":"li@example.cn","channel":"wechat"}`),

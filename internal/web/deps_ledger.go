@@ -51,7 +51,10 @@ type Plans interface {
 	// with an *UnitlessError naming them, so that the page can ask.
 	Confirm(ctx context.Context, id int64, force bool) error
 	// Publish puts a confirmed plan on the public portal, or takes it off.
-	Publish(ctx context.Context, id int64, public bool) error
+	// Unless confirmPII is set, a plan whose tasks hold personal data is
+	// refused with a *PersonalDataError naming them, so that the page can
+	// ask.
+	Publish(ctx context.Context, id int64, public, confirmPII bool) error
 }
 
 // PlanEdit is the review form of a plan's own fields. IssuedOn is an ISO

@@ -145,6 +145,10 @@ func ledgerSamples(p Page) map[string][]any {
 			MovePage{Page: p, Plan: plans[0], Task: TaskRef{ID: 7, Path: "二.1", Title: "某任务"}, Order: []TaskRef{{ID: 8, Path: "二.2", Title: "另一任务"}}, After: 8, Errors: FieldErrors{}},
 			MovePage{Page: p, Plan: plans[0], Task: TaskRef{ID: 7}, Path: "x", Errors: FieldErrors{"after": "error.invalid", "path": "error.too_long", "": "error.invalid"}},
 		},
+		"plan_personal": {
+			PersonalDataPage{Page: p, PlanID: 3, Tasks: []PersonalDataRow{{Name: "<b>方案</b>", Kinds: []string{"pii.kind.name"}},
+				{Name: "二.1 核查身份证****************34", Href: "/tasks/7", Kinds: []string{"pii.kind.id_number", "pii.kind.mobile"}}}},
+		},
 		"plan_unitless": {
 			UnitlessPage{Page: p, Plan: plans[0], Tasks: []UnitlessTask{{Name: "二/(一)/3 建立台账", Href: "/plans/2/review#task-3"}, {Name: "三/1 <b>x</b>"}}},
 		},

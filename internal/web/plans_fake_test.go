@@ -36,6 +36,7 @@ type fakePlan struct {
 	source   string
 	warnings []plandoc.Warning // the document's, found at import
 	tasks    []fakeTask
+	personal []PersonalTask // what Publish finds, nil: nothing
 }
 
 type fakeTask struct {
@@ -431,7 +432,7 @@ func (f *fakePlans) Confirm(ctx context.Context, id int64, force bool) error {
 	return nil
 }
 
-func (f *fakePlans) Publish(ctx context.Context, id int64, public bool) error {
+func (f *fakePlans) Publish(ctx context.Context, id int64, public, confirmPII bool) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if err := f.office(ctx); err != nil {
@@ -443,6 +444,9 @@ func (f *fakePlans) Publish(ctx context.Context, id int64, public bool) error {
 	}
 	if p.plan.Status != "confirmed" {
 		return &ValidationError{Fields: map[string]string{"": "error.invalid"}}
+	}
+	if public && !confirmPII && p.personal != nil {
+		return &PersonalDataError{Tasks: p.personal}
 	}
 	p.plan.Published = nil
 	if public {

@@ -130,10 +130,21 @@ func (d *Deps) caller(ctx context.Context) (authz.Principal, audit.Actor, error)
 func intakeError(err error) error {
 	var unitless *intakesvc.UnitlessError
 	var doc *intakesvc.DocumentError
+	var personal *intakesvc.PersonalDataError
 	switch {
 	case errors.As(err, &unitless):
 		return &web.UnitlessError{Tasks: taskRefs(unitless.Tasks), Unmatched: unitless.Unmatched,
 			UnmatchedTasks: taskRefs(unitless.UnmatchedTasks)}
+	case errors.As(err, &personal):
+		e := &web.PersonalDataError{}
+		for _, t := range personal.Tasks {
+			row := web.PersonalTask{TaskRef: taskRefs([]intakesvc.TaskRef{t.TaskRef})[0]}
+			for _, k := range t.Kinds {
+				row.Kinds = append(row.Kinds, "pii.kind."+string(k))
+			}
+			e.Tasks = append(e.Tasks, row)
+		}
+		return e
 	case errors.As(err, &doc) && doc.Key != "":
 		// The parser failed on the document: the page says so in the
 		// catalogue's words; what failed is for the log.

@@ -81,12 +81,13 @@ func (s *plans) Confirm(ctx context.Context, id int64, force bool) error {
 }
 
 // Publish puts a confirmed plan on the public portal, or takes it off;
-// the office decides (PlanWrite).
-func (s *plans) Publish(ctx context.Context, id int64, public bool) error {
+// the office decides (PlanWrite), and confirms a plan whose tasks hold
+// personal data (confirmPII).
+func (s *plans) Publish(ctx context.Context, id int64, public, confirmPII bool) error {
 	p, actor, err := s.d.caller(ctx)
 	if err != nil {
 		return err
 	}
-	_, err = s.d.Intake.Publish(ctx, p, actor, id, public)
+	_, err = s.d.Intake.Publish(ctx, p, actor, id, public, confirmPII)
 	return intakeError(err)
 }

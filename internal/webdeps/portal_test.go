@@ -59,7 +59,7 @@ func TestPortal(t *testing.T) {
 			if _, err := p.Plan(anon, id); !errors.Is(err, web.ErrNotFound) {
 				t.Errorf("an unpublished plan: %v", err)
 			}
-			if err := d.Web().Plans.Publish(office, id, true); err != nil {
+			if err := d.Web().Plans.Publish(office, id, true, false); err != nil {
 				t.Fatal(err)
 			}
 			h, err := p.Home(anon, "热线")
@@ -105,7 +105,7 @@ func TestPortal(t *testing.T) {
 			if err := xml.Unmarshal([]byte(feed), &f); err != nil || len(f.Entries) != 2 || f.Entries[0].Title != "报送进展" {
 				t.Errorf("feed %v: %s", err, feed)
 			}
-			if err := d.Web().Plans.Publish(office, id, false); err != nil {
+			if err := d.Web().Plans.Publish(office, id, false, false); err != nil {
 				t.Fatal(err)
 			}
 			if _, err := p.Task(anon, tasks[0].ID); !errors.Is(err, web.ErrNotFound) {
