@@ -17,7 +17,7 @@ func (db *DB) FindAudit(ctx context.Context, f AuditFilter) ([]audit.Entry, int,
 		where, args = append(where, "actor = ?"), append(args, f.Actor)
 	}
 	if f.Action != "" {
-		where, args = append(where, "action LIKE ?"), append(args, escapeLike(f.Action)+"%")
+		where, args = append(where, "action LIKE ?"+likeEscape), append(args, escapeLike(f.Action)+"%")
 	}
 	if !f.From.IsZero() {
 		where, args = append(where, "at >= ?"), append(args, f.From.UTC())
@@ -81,9 +81,13 @@ func (db *DB) VerifyAudit(ctx context.Context) (entries int, problems []audit.Pr
 	return len(all), db.chain.Verify(all, head), nil
 }
 
-// escapeLike removes LIKE's special characters from a user's text: % and
-// _ everywhere, and \, which PostgreSQL (not SQLite) takes as the escape.
-// Searches are for Chinese words, which never need them.
+// escapeLike makes a user's text match itself under LIKE … ESCAPE '\'
+// (likeEscape): % and _ are literal characters in an action's name
+// (task.close_request) or a search (完成率 50%), not wildcards.
 func escapeLike(s string) string {
-	return strings.NewReplacer("%", "", "_", "", `\`, "").Replace(s)
+	return strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(s)
 }
+
+// likeEscape names the escape character of escapeLike, the same clause on
+// SQLite and PostgreSQL.
+const likeEscape = ` ESCAPE '\'`

@@ -20,7 +20,7 @@ func taskWhere(f TaskFilter) (string, []any) {
 		add("t.id IN (SELECT u.task_id FROM task_units u WHERE u.unit_id = ?)", f.UnitID)
 	}
 	if q := escapeLike(strings.TrimSpace(f.Q)); q != "" {
-		add("(t.title LIKE ? OR t.text LIKE ?)", "%"+q+"%", "%"+q+"%")
+		add("(t.title LIKE ?"+likeEscape+" OR t.text LIKE ?"+likeEscape+")", "%"+q+"%", "%"+q+"%")
 	}
 	if f.Registered {
 		add("t.status <> 'draft'")
