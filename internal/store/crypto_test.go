@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/duban/duban/internal/audit"
+	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/cryptosuite"
 )
 
@@ -313,6 +314,41 @@ func TestCryptoSuiteOfOlderDatabase(t *testing.T) {
 		}
 		if n, problems, err := db.VerifyAudit(ctx); err != nil || n != 2 || len(problems) != 0 {
 			t.Errorf("the older chain: %d %v %v", n, problems, err)
+		}
+	})
+}
+
+// TestGMTOTPSecretAtRest: under the 国密 suite a second factor's secret is
+// sealed like personal data — the column never holds it — and reads back
+// for checking codes; cleared, it stays empty.
+func TestGMTOTPSecretAtRest(t *testing.T) {
+	forEachKind(t, func(t *testing.T, opts Options) {
+		ctx := context.Background()
+		opts.Crypto, opts.DataKeyFile = cryptosuite.NameGM, keyFile(t)
+		db := openWith(t, opts)
+		u, err := db.CreateUser(ctx, audit.System, UserCreate{Username: "office", PasswordHash: "x", Role: authz.Office})
+		if err != nil {
+			t.Fatal(err)
+		}
+		const secret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+		if err := db.StartTOTP(ctx, audit.System, u.ID, secret); err != nil {
+			t.Fatal(err)
+		}
+		var raw string
+		if err := db.read.QueryRowContext(ctx, db.dialect.rebind(`SELECT totp_secret FROM users WHERE id = ?`), u.ID).Scan(&raw); err != nil {
+			t.Fatal(err)
+		}
+		if raw == "" || strings.Contains(raw, secret) {
+			t.Errorf("the column holds %q", raw)
+		}
+		if got, err := db.FindTOTP(ctx, u.ID); err != nil || got.Secret != secret {
+			t.Errorf("read back %+v, %v", got, err)
+		}
+		if _, err := db.ResetTOTP(ctx, audit.System, u.ID); err != nil {
+			t.Fatal(err)
+		}
+		if got, err := db.FindTOTP(ctx, u.ID); err != nil || got.Secret != "" || got.Enabled {
+			t.Errorf("after the reset %+v, %v", got, err)
 		}
 	})
 }

@@ -28,6 +28,12 @@ func (db *DB) FindTOTP(ctx context.Context, userID int64) (records.TOTP, error) 
 	if err != nil {
 		return records.TOTP{}, fmt.Errorf("store: find totp: %w", err)
 	}
+	// The secret is kept like personal data: sealed under the 国密 suite.
+	c := sealer{s: db.suite}
+	c.open("totp_secret", &t.Secret)
+	if c.err != nil {
+		return records.TOTP{}, c.err
+	}
 	if err := tx.QueryRowContext(ctx, db.dialect.rebind(`SELECT COUNT(*) FROM totp_recovery_codes WHERE user_id = ? AND used_at IS NULL`),
 		userID).Scan(&t.RecoveryCodes); err != nil {
 		return records.TOTP{}, fmt.Errorf("store: count recovery codes: %w", err)
@@ -39,6 +45,10 @@ func (db *DB) FindTOTP(ctx context.Context, userID int64) (records.TOTP, error) 
 // confirmed second factor; it is fault's conflict when one is confirmed.
 // The audit entry says an enrolment began, never the secret.
 func (db *DB) StartTOTP(ctx context.Context, actor audit.Actor, userID int64, secret string) error {
+	c := sealer{s: db.suite}
+	if secret = c.seal("totp_secret", secret); c.err != nil {
+		return c.err
+	}
 	tx, err := db.beginWrite(ctx)
 	if err != nil {
 		return fmt.Errorf("store: start totp: %w", err)
