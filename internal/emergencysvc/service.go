@@ -52,22 +52,22 @@ func (s *Service) Report(ctx context.Context, p authz.Principal, actor audit.Act
 	if !authz.Allowed(p, authz.IncidentReport) {
 		return nil, fault.ErrForbidden
 	}
-	var bad problems
+	var bad fault.Problems
 	in.Title, in.Summary = strings.TrimSpace(in.Title), strings.TrimSpace(in.Summary)
 	if in.Title == "" || utf8.RuneCountInString(in.Title) > 200 {
-		bad.at("title", "emergency.error.title")
+		bad.At("title", "emergency.error.title")
 	}
 	if !emergency.Level(in.Level).Valid() {
-		bad.at("level", "emergency.error.level")
+		bad.At("level", "emergency.error.level")
 	}
 	switch {
 	case in.OccurredAt.IsZero():
-		bad.at("occurred_at", "emergency.error.occurred_missing")
+		bad.At("occurred_at", "emergency.error.occurred_missing")
 	case in.OccurredAt.After(s.Now().Add(5 * time.Minute)):
-		bad.at("occurred_at", "emergency.error.occurred_future")
+		bad.At("occurred_at", "emergency.error.occurred_future")
 	}
 	if utf8.RuneCountInString(in.Summary) > 4000 {
-		bad.at("summary", "emergency.error.summary")
+		bad.At("summary", "emergency.error.summary")
 	}
 	if in.UnitID != 0 {
 		u, err := s.Store.FindUnitByID(ctx, in.UnitID)
@@ -75,10 +75,10 @@ func (s *Service) Report(ctx context.Context, p authz.Principal, actor audit.Act
 			return nil, err
 		}
 		if err != nil || u.Kind == records.UnitGroup {
-			bad.at("unit_id", "emergency.error.unit")
+			bad.At("unit_id", "emergency.error.unit")
 		}
 	}
-	if err := bad.err(); err != nil {
+	if err := bad.Err(); err != nil {
 		return nil, err
 	}
 	id, err := s.Store.CreateIncident(ctx, actor, in)
@@ -102,27 +102,27 @@ func (s *Service) Fulfil(ctx context.Context, p authz.Principal, actor audit.Act
 	if !Visible(p, authz.IncidentFulfil, inc.UnitID) {
 		return nil, fault.ErrForbidden
 	}
-	var bad problems
+	var bad fault.Problems
 	if emergency.DutyLabel(kind) == "" {
-		bad.at("kind", "emergency.error.duty")
+		bad.At("kind", "emergency.error.duty")
 	}
 	switch {
 	case at.IsZero():
 		at = s.Now()
 	case at.Before(inc.OccurredAt):
-		bad.at("done_at", "emergency.error.done_early")
+		bad.At("done_at", "emergency.error.done_early")
 	case at.After(s.Now().Add(5 * time.Minute)):
-		bad.at("done_at", "emergency.error.done_future")
+		bad.At("done_at", "emergency.error.done_future")
 	}
 	evidence = strings.TrimSpace(evidence)
 	if evidence == "" || utf8.RuneCountInString(evidence) > 1000 {
-		bad.at("evidence", "emergency.error.evidence")
+		bad.At("evidence", "emergency.error.evidence")
 	} else if strings.Contains(evidence, "://") {
 		if u, err := url.Parse(evidence); err != nil || (u.Scheme != "http" && u.Scheme != "https") {
-			bad.at("evidence", "emergency.error.evidence_url")
+			bad.At("evidence", "emergency.error.evidence_url")
 		}
 	}
-	if err := bad.err(); err != nil {
+	if err := bad.Err(); err != nil {
 		return nil, err
 	}
 	err = s.Store.RecordIncidentDuty(ctx, actor, id, kind, records.IncidentDuty{DoneAt: at, Evidence: evidence})

@@ -59,3 +59,22 @@ func TestLabelOf(t *testing.T) {
 		t.Errorf("Pairs() = %s", got)
 	}
 }
+
+// TestProblems: the first problem at a field stands, placeholders are
+// kept, and no problem is no refusal.
+func TestProblems(t *testing.T) {
+	var p Problems
+	if p.Err() != nil {
+		t.Fatal("no problem refused")
+	}
+	p.At("phone", "error.phone", "value", "12")
+	p.At("phone", "error.required")
+	p.At("name", "error.required")
+	e := As(p.Err())
+	if e == nil || e.Code != Invalid || e.Fields["phone"] != "error.phone" || e.Fields["name"] != "error.required" || e.Args["value"] != "12" {
+		t.Errorf("problems %+v", e)
+	}
+	if e := As(InvalidAt("day", "error.date", "value", "x")); e == nil || e.Fields["day"] != "error.date" || Status(e) != 422 {
+		t.Errorf("one problem %+v", e)
+	}
+}

@@ -179,30 +179,30 @@ func (s *Service) receive(ctx context.Context, actor audit.Actor, in Intake, fol
 	if in.Received.IsZero() {
 		in.Received = today
 	}
-	var bad problems
+	var bad fault.Problems
 	in.Name, in.Content = strings.TrimSpace(in.Name), strings.TrimSpace(in.Content)
 	if foia.ApplicantLabel(foia.Applicant(in.Kind)) == "" {
-		bad.at("applicant_kind", "foia.error.applicant_kind")
+		bad.At("applicant_kind", "foia.error.applicant_kind")
 	}
 	if in.Name == "" {
-		bad.at("applicant_name", "foia.error.applicant_name")
+		bad.At("applicant_name", "foia.error.applicant_name")
 	}
 	if in.Phone == "" && in.Email == "" && strings.TrimSpace(in.Address) == "" {
-		bad.at("phone", "foia.error.contact")
+		bad.At("phone", "foia.error.contact")
 	}
 	if foia.ChannelLabel(foia.Channel(in.Channel)) == "" {
-		bad.at("channel", "foia.error.channel")
+		bad.At("channel", "foia.error.channel")
 	}
 	if in.Content == "" {
-		bad.at("content", "foia.error.content")
+		bad.At("content", "foia.error.content")
 	}
 	if n := utf8.RuneCountInString(in.Content); n > MaxContent {
-		bad.at("content", "foia.error.content_long", "max", MaxContent, "n", n)
+		bad.At("content", "foia.error.content_long", "max", MaxContent, "n", n)
 	}
 	if received := workday.DateOf(in.Received); received.After(today) {
-		bad.at("received_on", "foia.error.received_future")
+		bad.At("received_on", "foia.error.received_future")
 	}
-	if err := bad.err(); err != nil {
+	if err := bad.Err(); err != nil {
 		return nil, err
 	}
 	r := records.FOIARequest{ApplicantKind: in.Kind, ApplicantName: in.Name, ApplicantIDNo: strings.TrimSpace(in.IDNo),

@@ -42,7 +42,7 @@ func (s *Service) Step(ctx context.Context, p authz.Principal, actor audit.Actor
 		return nil, fault.ErrForbidden
 	}
 	if in.Kind == foia.StepReply || stepLabels[in.Kind] == "" {
-		return nil, invalid("kind", "foia.error.step_kind")
+		return nil, fault.InvalidAt("kind", "foia.error.step_kind")
 	}
 	on, err := s.stepDay(in.On)
 	if err != nil {
@@ -52,19 +52,19 @@ func (s *Service) Step(ctx context.Context, p authz.Principal, actor audit.Actor
 	switch in.Kind {
 	case foia.StepCorrection:
 		if in.Days < 1 || in.Days > 60 {
-			return nil, invalid("days", "foia.error.correction_days")
+			return nil, fault.InvalidAt("days", "foia.error.correction_days")
 		}
 	case foia.StepExtension:
 		if in.Days < 1 || in.Days > foia.MaxExtension {
-			return nil, invalid("days", "foia.error.extension_days", "max", foia.MaxExtension)
+			return nil, fault.InvalidAt("days", "foia.error.extension_days", "max", foia.MaxExtension)
 		}
 		if strings.TrimSpace(in.Note) == "" {
-			return nil, invalid("note", "foia.error.extension_reason")
+			return nil, fault.InvalidAt("note", "foia.error.extension_reason")
 		}
 	case foia.StepFeeNotice:
 		switch {
 		case in.Pages > 0 && in.Count > 0:
-			return nil, invalid("pages", "foia.error.fee_both")
+			return nil, fault.InvalidAt("pages", "foia.error.fee_both")
 		case in.Pages > 0:
 			fee = foia.FeeByPages(in.Pages)
 			in.Note = strings.TrimSpace(fmt.Sprintf("按量计收，%d 页，%d 元。%s", in.Pages, fee, in.Note))
@@ -72,10 +72,10 @@ func (s *Service) Step(ctx context.Context, p authz.Principal, actor audit.Actor
 			fee = foia.FeeByCount(in.Count)
 			in.Note = strings.TrimSpace(fmt.Sprintf("按件计收，本月第 %d 件，%d 元。%s", in.Count, fee, in.Note))
 		default:
-			return nil, invalid("pages", "foia.error.fee_none")
+			return nil, fault.InvalidAt("pages", "foia.error.fee_none")
 		}
 		if fee == 0 {
-			return nil, invalid("pages", "foia.error.fee_free")
+			return nil, fault.InvalidAt("pages", "foia.error.fee_free")
 		}
 	default:
 		in.Days = 0
@@ -124,24 +124,24 @@ func (s *Service) Reply(ctx context.Context, p authz.Principal, actor audit.Acto
 	if !authz.Allowed(p, authz.FOIAHandle) {
 		return nil, fault.ErrForbidden
 	}
-	var bad problems
+	var bad fault.Problems
 	if !in.Type.Valid() {
-		bad.at("type", "foia.error.reply_type")
+		bad.At("type", "foia.error.reply_type")
 	}
 	withheld := -1
 	if in.Type == foia.Withheld || in.Type == foia.PartlyDisclosed {
 		if in.Ground < 1 || in.Ground > len(foia.WithheldReasons) {
-			bad.at("ground", "foia.error.ground")
+			bad.At("ground", "foia.error.ground")
 		}
 		withheld = in.Ground - 1
 	}
 	if needsText[in.Type] && strings.TrimSpace(in.Text) == "" {
-		bad.at("text", "foia.error.reply_text."+string(in.Type))
+		bad.At("text", "foia.error.reply_text."+string(in.Type))
 	}
 	if n := len([]rune(in.Text)); n > 4000 {
-		bad.at("text", "foia.error.reply_long", "n", n)
+		bad.At("text", "foia.error.reply_long", "n", n)
 	}
-	if err := bad.err(); err != nil {
+	if err := bad.Err(); err != nil {
 		return nil, err
 	}
 	on, err := s.stepDay(in.On)
@@ -159,10 +159,10 @@ func (s *Service) Reply(ctx context.Context, p authz.Principal, actor audit.Acto
 				return err
 			}
 			if c.State != foia.StateAbandoned {
-				return invalid("type", "foia.error.not_abandoned")
+				return fault.InvalidAt("type", "foia.error.not_abandoned")
 			}
 			if cause := abandonedBy(steps[:len(steps)-1]); cause != in.Type {
-				return invalid("type", "foia.error.abandoned_by."+string(cause))
+				return fault.InvalidAt("type", "foia.error.abandoned_by."+string(cause))
 			}
 		}
 		if err := s.settle(r, steps); err != nil {
@@ -193,9 +193,9 @@ func (s *Service) inTime(r *records.FOIARequest, steps []records.FOIAStep, on ti
 	}
 	switch {
 	case kind == foia.StepCorrection && on.After(c.CorrectionBy):
-		return invalid("on", "foia.error.correction_late", "days", foia.CorrectionDays, "by", c.CorrectionBy.Format(time.DateOnly))
+		return fault.InvalidAt("on", "foia.error.correction_late", "days", foia.CorrectionDays, "by", c.CorrectionBy.Format(time.DateOnly))
 	case kind == foia.StepExtension && !c.Due.IsZero() && on.After(c.Due):
-		return invalid("on", "foia.error.extension_late", "due", c.Due.Format(time.DateOnly))
+		return fault.InvalidAt("on", "foia.error.extension_late", "due", c.Due.Format(time.DateOnly))
 	}
 	return nil
 }
@@ -232,7 +232,7 @@ func (s *Service) stepDay(on time.Time) (time.Time, error) {
 	}
 	on = workday.DateOf(on)
 	if on.After(today) {
-		return on, invalid("on", "foia.error.on_future")
+		return on, fault.InvalidAt("on", "foia.error.on_future")
 	}
 	return on, nil
 }
@@ -253,13 +253,13 @@ func (s *Service) ConfirmReceipt(ctx context.Context, p authz.Principal, actor a
 		switch foia.Channel(r.Channel) {
 		case foia.OrdinaryMail, foia.Online, foia.Fax:
 		default:
-			return invalid("kind", "foia.error.confirm_channel")
+			return fault.InvalidAt("kind", "foia.error.confirm_channel")
 		}
 		if len(steps) > 0 || r.ConcludedOn != nil {
 			return fault.New(fault.State, "foia.error.confirm_started")
 		}
 		if r.SelfFiled && on.Before(workday.DateOf(r.CreatedAt.In(workday.Zone))) {
-			return invalid("on", "foia.error.confirm_early")
+			return fault.InvalidAt("on", "foia.error.confirm_early")
 		}
 		return s.settle(r, steps)
 	})

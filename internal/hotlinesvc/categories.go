@@ -112,12 +112,12 @@ func (s *Service) SaveService(ctx context.Context, p authz.Principal, actor audi
 		return fault.ErrForbidden
 	}
 	if hotline.Type(svc.Type).Label() == "" {
-		return invalid("type", "error.service_type_invalid")
+		return fault.InvalidAt("type", "error.service_type_invalid")
 	}
 	if svc.UnitID != 0 {
 		u, err := s.Store.FindUnitByID(ctx, svc.UnitID)
 		if errors.Is(err, fault.ErrNotFound) || (err == nil && u.Kind == records.UnitGroup) {
-			return invalid("unit", "error.service_unit_invalid")
+			return fault.InvalidAt("unit", "error.service_unit_invalid")
 		}
 		if err != nil {
 			return err

@@ -45,9 +45,11 @@ func (s *Service) KeepFiles(ups []Upload) ([]records.Attachment, error) {
 		return nil, ErrNoFiles
 	}
 	if len(ups) > MaxFiles {
-		return nil, invalid("files", "hotline.error.files_many", "files_max", MaxFiles)
+		return nil, fault.InvalidAt("files", "hotline.error.files_many", "files_max", MaxFiles)
 	}
-	refuse := func(u Upload, key string) error { return invalid("files", key, "name", u.Name, "mb", MaxFileSize>>20) }
+	refuse := func(u Upload, key string) error {
+		return fault.InvalidAt("files", key, "name", u.Name, "mb", MaxFileSize>>20)
+	}
 	var out []records.Attachment
 	for _, u := range ups {
 		if !fileKinds[strings.ToLower(filepath.Ext(u.Name))] {

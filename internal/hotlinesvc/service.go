@@ -98,7 +98,7 @@ func (s *Service) Record(ctx context.Context, p authz.Principal, actor audit.Act
 		in.Channel = "phone"
 	}
 	if !slices.Contains(AgentChannels, in.Channel) {
-		return nil, invalid("channel", "hotline.error.channel", "channel", in.Channel)
+		return nil, fault.InvalidAt("channel", "hotline.error.channel", "channel", in.Channel)
 	}
 	return s.Receive(ctx, actor, in)
 }
@@ -154,16 +154,16 @@ func (s *Service) receive(ctx context.Context, actor audit.Actor, in Intake, fol
 			svc = &services[i]
 		}
 	}
-	var bad problems
+	var bad fault.Problems
 	desc := strings.TrimSpace(in.Description)
 	switch {
 	case desc == "":
-		bad.at("description", "hotline.error.description")
+		bad.At("description", "hotline.error.description")
 	case utf8.RuneCountInString(desc) > MaxDescription:
-		bad.at("description", "hotline.error.description_long", "max", MaxDescription)
+		bad.At("description", "hotline.error.description_long", "max", MaxDescription)
 	}
 	if svc == nil && in.ServiceCode != "" {
-		bad.at("service_code", "hotline.error.service_code", "code", in.ServiceCode)
+		bad.At("service_code", "hotline.error.service_code", "code", in.ServiceCode)
 	}
 	t := in.Type
 	if t == "" && svc != nil {
@@ -173,33 +173,33 @@ func (s *Service) receive(ctx context.Context, actor audit.Actor, in Intake, fol
 		t = hotline.Help
 	}
 	if t.Label() == "" {
-		bad.at("type", "hotline.error.type", "type", in.Type)
+		bad.At("type", "hotline.error.type", "type", in.Type)
 	}
 	urgency := in.Urgency
 	if urgency == "" {
 		urgency = hotline.Normal
 	}
 	if urgency != hotline.Normal && urgency != hotline.Urgent && urgency != hotline.Emergency {
-		bad.at("urgency", "hotline.error.urgency", "urgency", urgency)
+		bad.At("urgency", "hotline.error.urgency", "urgency", urgency)
 	}
 	if strings.TrimSpace(in.Phone) == "" && strings.TrimSpace(in.Email) == "" && in.Channel != "open311" {
-		bad.at("caller_phone", "hotline.error.contact")
+		bad.At("caller_phone", "hotline.error.contact")
 	}
 	for _, l := range maxLen {
 		if utf8.RuneCountInString(strings.TrimSpace(l.value(in))) > l.max {
-			bad.at(l.field, "hotline.error."+l.field+"_long", l.field+"_max", l.max)
+			bad.At(l.field, "hotline.error."+l.field+"_long", l.field+"_max", l.max)
 		}
 	}
 	if len(in.Files) > MaxFiles {
-		bad.at("files", "hotline.error.files_many", "files_max", MaxFiles)
+		bad.At("files", "hotline.error.files_many", "files_max", MaxFiles)
 	}
 	switch {
 	case (in.Lat == nil) != (in.Lon == nil):
-		bad.at("lat", "hotline.error.lat_lon")
+		bad.At("lat", "hotline.error.lat_lon")
 	case in.Lat != nil && !(*in.Lat >= -90 && *in.Lat <= 90 && *in.Lon >= -180 && *in.Lon <= 180):
-		bad.at("lat", "hotline.error.lat_range")
+		bad.At("lat", "hotline.error.lat_range")
 	}
-	if err := bad.err(); err != nil {
+	if err := bad.Err(); err != nil {
 		return nil, err
 	}
 	path := ""
@@ -208,7 +208,7 @@ func (s *Service) receive(ctx context.Context, actor audit.Actor, in Intake, fol
 	}
 	limit, err := s.Limits.For(t, path, urgency)
 	if err != nil {
-		return nil, invalid("type", "hotline.error.no_limit")
+		return nil, fault.InvalidAt("type", "hotline.error.no_limit")
 	}
 	now := s.Now().UTC()
 	tk := records.Ticket{ServiceCode: in.ServiceCode, Type: string(t), Urgency: urgency, Channel: in.Channel, Description: desc,
@@ -314,7 +314,7 @@ func (s *Service) Sign(ctx context.Context, p authz.Principal, actor audit.Actor
 // SendBack is the unit's 退单 with its reason, within the window.
 func (s *Service) SendBack(ctx context.Context, p authz.Principal, actor audit.Actor, id int64, reason string) (*records.Ticket, error) {
 	if strings.TrimSpace(reason) == "" {
-		return nil, invalid("text", "hotline.error.send_back_reason")
+		return nil, fault.InvalidAt("text", "hotline.error.send_back_reason")
 	}
 	services, err := s.Store.TicketServices(ctx)
 	if err != nil {
@@ -351,7 +351,7 @@ func (s *Service) DecideExtension(ctx context.Context, p authz.Principal, actor 
 // Answer is the unit's reply.
 func (s *Service) Answer(ctx context.Context, p authz.Principal, actor audit.Actor, id int64, text string) (*records.Ticket, error) {
 	if strings.TrimSpace(text) == "" {
-		return nil, invalid("text", "hotline.error.answer")
+		return nil, fault.InvalidAt("text", "hotline.error.answer")
 	}
 	return s.step(ctx, p, authz.TicketHandle, actor, id, "answer", "", func(t *records.Ticket, m *hotline.Ticket) error {
 		t.Answer = strings.TrimSpace(text)
@@ -386,7 +386,7 @@ func (s *Service) visit(ctx context.Context, actor audit.Actor, id int64, verdic
 // 信访 or the courts.
 func (s *Service) Redirect(ctx context.Context, p authz.Principal, actor audit.Actor, id int64, to string) (*records.Ticket, error) {
 	if to != "disclosure" && to != "petition" && to != "litigation" {
-		return nil, invalid("to", "hotline.error.redirect")
+		return nil, fault.InvalidAt("to", "hotline.error.redirect")
 	}
 	return s.step(ctx, p, authz.TicketDispatch, actor, id, "redirect", to, func(t *records.Ticket, m *hotline.Ticket) error {
 		t.RedirectTo = to
