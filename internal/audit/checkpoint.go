@@ -23,25 +23,33 @@ const PurgeAction = "audit.purge"
 // had hash Hash at time At. Whoever later cuts the tail off the chain or
 // re-hashes it cannot also change what was written elsewhere, so a
 // checkpoint that no longer matches the database shows the tampering. A
-// purge's checkpoint carries the purge too.
+// purge's checkpoint carries the purge too. With a signing key, Sig is
+// the Ed25519 signature of SignedBytes, hex-encoded.
 type Checkpoint struct {
 	Kind  string    `json:"kind"`
 	Seq   int64     `json:"seq"`
 	Hash  string    `json:"hash"`
 	At    time.Time `json:"at"`
 	Purge *Purge    `json:"purge,omitempty"`
+	Sig   string    `json:"sig,omitempty"`
+
+	// Line is the line of the file it was read from (ReadCheckpoints).
+	Line int `json:"-"`
 }
 
 // Purge is what a retention purge removed: entries From to To (Count of
 // them), all older than Before, the last of which had hash LastHash. It is
 // the After of the PurgeAction entry, so the chain itself says where it
-// now starts: entry To+1, whose PrevHash is LastHash.
+// now starts: entry To+1, whose PrevHash is LastHash. With a signing
+// key, Sig is the Ed25519 signature of SignedBytes, hex-encoded: the
+// summary of what was purged is signed in the chain and in the file alike.
 type Purge struct {
 	From     int64     `json:"from"`
 	To       int64     `json:"to"`
 	Count    int64     `json:"count"`
 	LastHash string    `json:"last_hash"`
 	Before   time.Time `json:"before"`
+	Sig      string    `json:"sig,omitempty"`
 }
 
 // PurgeOf reads the purge an entry records; false when e records none.
@@ -98,6 +106,7 @@ func ReadCheckpoints(r io.Reader) ([]Checkpoint, error) {
 			(c.Kind == KindPurge && c.Purge == nil) {
 			return nil, fmt.Errorf("audit: checkpoint line %d does not parse: %q", n, truncate(string(line), 120))
 		}
+		c.Line = n
 		out = append(out, c)
 	}
 	if err := sc.Err(); err != nil {

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"crypto/ed25519"
 	"errors"
 	"fmt"
 	"os"
@@ -17,10 +18,10 @@ import (
 )
 
 func init() {
-	register("audit", "审计日志: audit verify [--checkpoints FILE] 校验哈希链; audit checkpoint 写检查点; audit purge 按保留期清理", runAudit)
+	register("audit", "审计日志: audit verify [--checkpoints FILE [--public-key HEX|FILE]] 校验哈希链; audit checkpoint 写检查点; audit purge 按保留期清理", runAudit)
 }
 
-const auditUsage = "用法: duban audit verify [--checkpoints FILE] | checkpoint | purge [--audit-retention DAYS]  [--data DIR] [--db DSN]"
+const auditUsage = "用法: duban audit verify [--checkpoints FILE [--public-key HEX|FILE]] | checkpoint | purge [--audit-retention DAYS]  [--data DIR] [--db DSN]"
 
 // runAudit runs `duban audit verify|checkpoint|purge`.
 func runAudit(ctx context.Context, env *Env, args []string) error {
@@ -51,14 +52,25 @@ func openAuditDB(ctx context.Context, env *Env, cfg config.Config) (*store.DB, e
 // auditVerify reads the whole log and checks that no entry was edited,
 // deleted or reordered; with --checkpoints, also that the chain still
 // matches every checkpoint written outside the database (no tail cut off,
-// no re-hashing). Exit status 1 when anything is wrong, so that a cron
-// job can alarm.
+// no re-hashing), and with --public-key that every line and purge
+// summary is signed by that key. Exit status 1 when anything is wrong, so
+// that a cron job can alarm.
 func auditVerify(ctx context.Context, env *Env, args []string) error {
-	fs := newFlags(env, "audit verify", "[--checkpoints FILE] [--data DIR] [--db DSN]")
+	fs := newFlags(env, "audit verify", "[--checkpoints FILE [--public-key HEX|FILE]] [--data DIR] [--db DSN]")
 	cpFile := fs.String("checkpoints", "", "检查点文件 (audit_checkpoint_file)：同时核对链是否被截断或重算")
+	pubArg := fs.String("public-key", "", "审计签名公钥（64 位十六进制，或存有它的文件；duban keygen --audit-signing 输出）：同时核对每行检查点和清理摘要的签名")
 	cfg, _, err := config.Load(fs, args, os.Getenv)
 	if err != nil {
 		return err
+	}
+	var pub ed25519.PublicKey
+	if *pubArg != "" {
+		if *cpFile == "" {
+			return fmt.Errorf("--public-key: %s: %w", i18n.Lookup(i18n.Default, "cli.audit.public_key_alone"), errUsage)
+		}
+		if pub, err = readPublicKey(*pubArg); err != nil {
+			return err
+		}
 	}
 	var cps []audit.Checkpoint
 	if *cpFile != "" {
@@ -83,18 +95,24 @@ func auditVerify(ctx context.Context, env *Env, args []string) error {
 	var n int
 	var problems []audit.Problem
 	if cps != nil {
-		n, problems, err = db.VerifyAuditCheckpoints(ctx, cps)
+		n, problems, err = db.VerifyAuditCheckpoints(ctx, cps, pub)
 	} else {
 		n, problems, err = db.VerifyAudit(ctx)
 	}
 	if err != nil {
 		return err
 	}
+	if cps != nil && pub == nil {
+		fmt.Fprintln(env.Stdout, i18n.Lookup(i18n.Default, "cli.audit.signatures_unchecked"))
+	}
 	if len(problems) == 0 {
 		h := chainHashName[db.CryptoSuite()]
 		fmt.Fprintf(env.Stdout, "审计日志完整：%d 条记录，哈希链（%s）无断裂 (intact: %d entries, %s chain)\n", n, h, n, h)
 		if cps != nil {
 			fmt.Fprintln(env.Stdout, i18n.Lookup(i18n.Default, "cli.audit.checkpoints_ok", "n", len(cps)))
+			if pub != nil {
+				fmt.Fprintln(env.Stdout, i18n.Lookup(i18n.Default, "cli.audit.signatures_ok", "n", len(cps)))
+			}
 		}
 		return nil
 	}
@@ -103,6 +121,23 @@ func auditVerify(ctx context.Context, env *Env, args []string) error {
 		fmt.Fprintf(env.Stdout, "  %s\n", p)
 	}
 	return fmt.Errorf("审计日志校验失败 (audit log verification failed)")
+}
+
+// readPublicKey takes --public-key: the key's 64 hexadecimal digits, or
+// a file holding them.
+func readPublicKey(arg string) (ed25519.PublicKey, error) {
+	if pub, err := audit.ParsePublicKey(arg); err == nil {
+		return pub, nil
+	}
+	b, err := os.ReadFile(arg)
+	if err != nil {
+		return nil, fmt.Errorf("--public-key %s: %s: %w", arg, i18n.Lookup(i18n.Default, "cli.audit.public_key_bad"), err)
+	}
+	pub, err := audit.ParsePublicKey(string(b))
+	if err != nil {
+		return nil, fmt.Errorf("--public-key %s: %s: %w", arg, i18n.Lookup(i18n.Default, "cli.audit.public_key_bad"), err)
+	}
+	return pub, nil
 }
 
 // auditCheckpoint writes one checkpoint of the chain's head now, to the
@@ -126,7 +161,10 @@ func auditCheckpoint(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	k := newAuditKeeper(db, cfg, time.Now, newLogger(env, "warn"))
+	k, err := newAuditKeeper(db, cfg, time.Now, newLogger(env, "warn"))
+	if err != nil {
+		return err
+	}
 	if err := k.publish(ctx, audit.Checkpoint{Kind: audit.KindCheckpoint, Seq: head.Seq, Hash: head.Hash, At: time.Now().UTC()}); err != nil {
 		return err
 	}
@@ -156,7 +194,10 @@ func auditPurge(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	defer db.Close()
-	k := newAuditKeeper(db, cfg, time.Now, newLogger(env, "warn"))
+	k, err := newAuditKeeper(db, cfg, time.Now, newLogger(env, "warn"))
+	if err != nil {
+		return err
+	}
 	p, summary, done, err := k.purge(ctx)
 	if err != nil {
 		return err

@@ -13,6 +13,7 @@ import (
 
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/config"
+	"github.com/duban/duban/internal/cryptosuite"
 	"github.com/duban/duban/internal/store"
 )
 
@@ -26,7 +27,8 @@ type auditKeeper struct {
 	file      string
 	webhook   string
 	interval  time.Duration
-	retention int // days; 0 keeps every entry
+	retention int           // days; 0 keeps every entry
+	signer    *audit.Signer // nil: lines and summaries unsigned
 	now       func() time.Time
 	log       *slog.Logger
 	client    *http.Client
@@ -36,10 +38,33 @@ type auditKeeper struct {
 	lastPurge time.Time
 }
 
-func newAuditKeeper(db *store.DB, cfg config.Config, now func() time.Time, log *slog.Logger) *auditKeeper {
+// newAuditKeeper builds the job from the configuration; it fails only on
+// a signing key that cannot be used, which must stop the start.
+func newAuditKeeper(db *store.DB, cfg config.Config, now func() time.Time, log *slog.Logger) (*auditKeeper, error) {
+	signer, err := loadAuditSigner(cfg.AuditSigningKeyFile)
+	if err != nil {
+		return nil, err
+	}
 	return &auditKeeper{db: db, file: cfg.AuditCheckpointFile, webhook: cfg.AuditCheckpointWebhook,
-		interval: time.Duration(cfg.AuditCheckpointInterval), retention: cfg.AuditRetention, now: now,
-		log: log.With("job", "audit_keeper"), client: &http.Client{Timeout: 10 * time.Second}}
+		interval: time.Duration(cfg.AuditCheckpointInterval), retention: cfg.AuditRetention, signer: signer, now: now,
+		log: log.With("job", "audit_keeper"), client: &http.Client{Timeout: 10 * time.Second}}, nil
+}
+
+// loadAuditSigner reads audit_signing_key_file; none configured is no
+// signer. The file is refused when others may read it, as the data key's.
+func loadAuditSigner(file string) (*audit.Signer, error) {
+	if file == "" {
+		return nil, nil
+	}
+	b, err := cryptosuite.ReadPrivateFile(file)
+	if err != nil {
+		return nil, fmt.Errorf("audit_signing_key_file: %w", err)
+	}
+	s, err := audit.ParseSigningKey(b)
+	if err != nil {
+		return nil, fmt.Errorf("audit_signing_key_file %s: %w", file, err)
+	}
+	return s, nil
 }
 
 // active says whether there is anything for the job to do.
@@ -107,7 +132,7 @@ func (k *auditKeeper) checkpoint(ctx context.Context) {
 // whether or not publishing works; a failure to publish is returned.
 func (k *auditKeeper) purge(ctx context.Context) (audit.Purge, audit.Entry, bool, error) {
 	before := k.now().Add(-time.Duration(k.retention) * 24 * time.Hour)
-	p, summary, done, err := k.db.PurgeAudit(ctx, audit.System, before)
+	p, summary, done, err := k.db.PurgeAudit(ctx, audit.System, before, k.signer)
 	if err != nil || !done {
 		return p, summary, done, err
 	}
@@ -123,9 +148,11 @@ func (k *auditKeeper) purge(ctx context.Context) (audit.Purge, audit.Entry, bool
 	return p, summary, true, nil
 }
 
-// publish appends cp to the checkpoint file and POSTs it to the webhook,
-// each when configured; both are tried, and every failure returned.
+// publish signs cp (with a key) and appends it to the checkpoint file and
+// POSTs it to the webhook, each when configured; both are tried, and
+// every failure returned.
 func (k *auditKeeper) publish(ctx context.Context, cp audit.Checkpoint) error {
+	cp = k.signer.SignCheckpoint(cp)
 	var errs []error
 	if k.file != "" {
 		errs = append(errs, audit.AppendCheckpoint(k.file, cp))

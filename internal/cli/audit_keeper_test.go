@@ -57,7 +57,10 @@ func TestAuditKeeper(t *testing.T) {
 	cfg.AuditCheckpointFile = filepath.Join(t.TempDir(), "audit.checkpoints")
 	cfg.AuditCheckpointWebhook = hook.URL
 	var logs bytes.Buffer
-	k := newAuditKeeper(db, cfg, clock, slog.New(slog.NewTextHandler(&logs, nil)))
+	k, err := newAuditKeeper(db, cfg, clock, slog.New(slog.NewTextHandler(&logs, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
 	lines := func() []string {
 		data, _ := os.ReadFile(cfg.AuditCheckpointFile)
 		return strings.Fields(string(data))
@@ -91,7 +94,7 @@ func TestAuditKeeper(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n, problems, err := db.VerifyAuditCheckpoints(ctx, cps); err != nil || len(problems) != 0 || n != 2 {
+	if n, problems, err := db.VerifyAuditCheckpoints(ctx, cps, nil); err != nil || len(problems) != 0 || n != 2 {
 		t.Errorf("verify against the keeper's file: %d entries, %v, %v", n, problems, err)
 	}
 

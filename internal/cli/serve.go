@@ -129,7 +129,11 @@ func (a *App) Run(ctx context.Context, env *Env, ready func(net.Addr)) error {
 		// Drain the scheduler before the database closes.
 		defer func() { stop(); <-done }()
 	}
-	if k := newAuditKeeper(a.Store, a.Config, a.Signin.Now, a.Log); k.active() {
+	k, err := newAuditKeeper(a.Store, a.Config, a.Signin.Now, a.Log)
+	if err != nil {
+		return err
+	}
+	if k.active() {
 		k.checkpoint(ctx) // the head at start, before anything is served
 		done := make(chan struct{})
 		kctx, stop := context.WithCancel(ctx)

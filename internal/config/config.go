@@ -96,6 +96,10 @@ type Config struct {
 	AuditCheckpointWebhook  string   `json:"audit_checkpoint_webhook"`
 	AuditCheckpointInterval Duration `json:"audit_checkpoint_interval"`
 	AuditRetention          int      `json:"audit_retention"`
+	// AuditSigningKeyFile holds the Ed25519 key (a hex seed, written by
+	// `duban keygen --audit-signing`) that signs every checkpoint line
+	// and purge summary; kept outside the data folder, owner-only.
+	AuditSigningKeyFile string `json:"audit_signing_key_file"`
 
 	// Crypto is the crypto suite (package cryptosuite): "default" (SHA-256
 	// audit chain, personal data in the clear) or "gm" (国密: SM3 chain,
@@ -262,6 +266,9 @@ func (c Config) Validate() error {
 		}
 	}
 	errs = append(errs, c.validateCrypto()...)
+	if err := c.keyOutsideData("audit_signing_key_file", c.AuditSigningKeyFile); err != nil {
+		errs = append(errs, err)
+	}
 	if c.SMTPAddr != "" && c.SMTPFrom == "" {
 		errs = append(errs, errors.New("notify_smtp_from: 设置了 notify_smtp_addr 就必须设置发件人"))
 	}
@@ -358,11 +365,23 @@ func (c Config) validateCrypto() []error {
 	if c.DataKeyFile == "" {
 		return []error{errors.New("data_key_file: crypto 为 gm 时必须设置 SM4 数据密钥文件（用 duban keygen 生成）(crypto gm needs a key file)")}
 	}
-	key, err1 := filepath.Abs(c.DataKeyFile)
+	if err := c.keyOutsideData("data_key_file", c.DataKeyFile); err != nil {
+		return []error{err}
+	}
+	return nil
+}
+
+// keyOutsideData refuses a key file (named by its key) inside the data
+// folder, where it would travel with every copy of the database.
+func (c Config) keyOutsideData(name, file string) error {
+	if file == "" {
+		return nil
+	}
+	key, err1 := filepath.Abs(file)
 	data, err2 := filepath.Abs(c.DataDir)
 	if err1 == nil && err2 == nil {
 		if rel, err := filepath.Rel(data, key); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-			return []error{fmt.Errorf("data_key_file %q: 不能放在数据目录 %s 里，应与数据库分开保管 (keep the key outside the data folder)", c.DataKeyFile, c.DataDir)}
+			return fmt.Errorf("%s %q: 不能放在数据目录 %s 里，应与数据库分开保管 (keep the key outside the data folder)", name, file, c.DataDir)
 		}
 	}
 	return nil

@@ -42,3 +42,23 @@ func TestCryptoKeys(t *testing.T) {
 		t.Errorf("a key beside (not inside) the data folder: %v", err)
 	}
 }
+
+// TestAuditSigningKeyFile: the audit signing key is optional and, like the
+// data key, refused inside the data folder.
+func TestAuditSigningKeyFile(t *testing.T) {
+	load := func(env map[string]string, args ...string) (Config, error) {
+		t.Helper()
+		fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+		fs.SetOutput(io.Discard)
+		c, _, err := Load(fs, args, func(k string) string { return env[k] })
+		return c, err
+	}
+	if c, err := load(map[string]string{"DUBAN_AUDIT_SIGNING_KEY_FILE": "/etc/duban/audit.key"}, "--data", "/var/lib/duban"); err != nil ||
+		c.AuditSigningKeyFile != "/etc/duban/audit.key" {
+		t.Errorf("from the environment: %q %v", c.AuditSigningKeyFile, err)
+	}
+	_, err := load(nil, "--data", "/var/lib/duban", "--audit-signing-key-file", "/var/lib/duban/audit.key")
+	if err == nil || !strings.Contains(err.Error(), "audit_signing_key_file") || !strings.Contains(err.Error(), "数据目录") {
+		t.Errorf("a signing key inside the data folder: %v", err)
+	}
+}

@@ -61,6 +61,7 @@ func fields(c *Config) []field {
 		{key: "audit-checkpoint-webhook", usage: "审计检查点同时 POST 到此地址（JSON）", str: &c.AuditCheckpointWebhook},
 		{key: "audit-checkpoint-interval", usage: "审计检查点写入间隔", dur: &c.AuditCheckpointInterval},
 		{key: "audit-retention", usage: "审计日志保留天数，超期的由 serve 每天清理（留下清理摘要）；0 为永久保留", num: &c.AuditRetention},
+		{key: "audit-signing-key-file", usage: "审计签名私钥文件（Ed25519 种子，64 位十六进制，duban keygen --audit-signing 生成）：检查点和清理摘要都带签名；须放在数据目录之外、仅属主可读", str: &c.AuditSigningKeyFile},
 		{key: "crypto", usage: "密码套件: default（SHA-256 审计链，个人信息明文存储）或 gm（国密：SM3 审计链，个人信息 SM4 加密存储）；建库后不能更换", str: &c.Crypto},
 		{key: "data-key-file", usage: "国密 SM4 数据密钥文件（32 位十六进制，duban keygen 生成），须放在数据目录之外、仅属主可读", str: &c.DataKeyFile},
 		{key: "due-soon-workdays", usage: "到期前多少个工作日亮黄灯 (临期)", num: &c.DueSoonWorkdays},

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"crypto/ed25519"
 	"fmt"
 
 	"github.com/duban/duban/internal/audit"
@@ -40,12 +41,18 @@ func (db *DB) auditChain(ctx context.Context) ([]audit.Entry, audit.Head, error)
 // VerifyAuditCheckpoints checks the chain as VerifyAudit does and, beyond
 // that, against checkpoints written outside the database (see
 // audit.VerifyCheckpoints): it catches a tail cut off with the head row
-// moved back, and a chain re-hashed from some entry on.
-func (db *DB) VerifyAuditCheckpoints(ctx context.Context, cps []audit.Checkpoint) (entries int, problems []audit.Problem, err error) {
+// moved back, and a chain re-hashed from some entry on. With a public key
+// (nil for none) it also checks every line's signature and every purge
+// summary's, in the file and in the chain.
+func (db *DB) VerifyAuditCheckpoints(ctx context.Context, cps []audit.Checkpoint, pub ed25519.PublicKey) (entries int, problems []audit.Problem, err error) {
 	all, head, err := db.auditChain(ctx)
 	if err != nil {
 		return 0, nil, err
 	}
 	problems = append(db.chain.Verify(all, head), audit.VerifyCheckpoints(all, cps)...)
+	if pub != nil {
+		problems = append(problems, audit.VerifySignatures(cps, pub)...)
+		problems = append(problems, audit.VerifyPurgeSignatures(all, pub)...)
+	}
 	return len(all), problems, nil
 }

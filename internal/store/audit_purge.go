@@ -35,7 +35,9 @@ END`},
 // run of entries from the start of the log is purged, so the chain has no
 // hole. It returns false when nothing was old enough; otherwise the
 // summary entry, which the caller also writes to the checkpoint file.
-func (db *DB) PurgeAudit(ctx context.Context, actor audit.Actor, before time.Time) (audit.Purge, audit.Entry, bool, error) {
+// With a signer (nil for none) the summary carries its signature
+// (audit.Purge.Sig) in the chain, and so in the returned entry.
+func (db *DB) PurgeAudit(ctx context.Context, actor audit.Actor, before time.Time, signer *audit.Signer) (audit.Purge, audit.Entry, bool, error) {
 	tx, err := db.beginWrite(ctx)
 	if err != nil {
 		return audit.Purge{}, audit.Entry{}, false, fmt.Errorf("store: purge audit: %w", err)
@@ -66,7 +68,7 @@ func (db *DB) PurgeAudit(ctx context.Context, actor audit.Actor, before time.Tim
 	if n == 0 {
 		return audit.Purge{}, audit.Entry{}, false, nil
 	}
-	p := audit.Purge{From: all[0].Seq, To: all[n-1].Seq, Count: int64(n), LastHash: all[n-1].Hash, Before: before.UTC()}
+	p := signer.SignPurge(audit.Purge{From: all[0].Seq, To: all[n-1].Seq, Count: int64(n), LastHash: all[n-1].Hash, Before: before.UTC()})
 	guard := deleteGuard[db.dialect.name]
 	if _, err := tx.ExecContext(ctx, guard[0]); err != nil {
 		return p, audit.Entry{}, false, fmt.Errorf("store: purge audit: lift guard: %w", err)

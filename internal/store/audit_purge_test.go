@@ -32,7 +32,7 @@ func TestPurgeAuditRefusesBrokenChain(t *testing.T) {
 				t.Fatalf("%s: %v", q, err)
 			}
 		}
-		_, _, done, err := db.PurgeAudit(ctx, audit.System, now.Add(time.Hour))
+		_, _, done, err := db.PurgeAudit(ctx, audit.System, now.Add(time.Hour), nil)
 		if done || !errors.Is(err, ErrAuditBroken) {
 			t.Fatalf("purge over a broken chain: done %v, %v", done, err)
 		}
