@@ -1,14 +1,22 @@
 package cli
 
 import (
+	"context"
 	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/duban/duban/internal/audit"
+	"github.com/duban/duban/internal/config"
 	"github.com/duban/duban/internal/store/storetest"
 )
 
@@ -174,4 +182,76 @@ func jsonLine(t *testing.T, v any) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+// TestAuditKeeperSigns: the serve job, with audit_signing_key_file set,
+// POSTs to the webhook the same signed line it appends to the file, and
+// its purge leaves a signed summary in the chain; a key file inside the
+// data folder is refused by the configuration and one others may read
+// stops the job from being built.
+func TestAuditKeeperSigns(t *testing.T) {
+	ctx := context.Background()
+	opts := storetest.Options(t, "sqlite")
+	now := time.Date(2025, 3, 1, 9, 0, 0, 0, time.UTC)
+	clock := func() time.Time { return now }
+	opts.Now = clock
+	db := storetest.OpenWith(t, opts)
+	var mu sync.Mutex
+	var bodies []string
+	hook := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		b, _ := io.ReadAll(r.Body)
+		mu.Lock()
+		bodies = append(bodies, string(b))
+		mu.Unlock()
+	}))
+	defer hook.Close()
+
+	cfg := config.Defaults()
+	cfg.DataDir = opts.DataDir
+	cfg.AuditCheckpointFile = filepath.Join(t.TempDir(), "audit.checkpoints")
+	cfg.AuditCheckpointWebhook = hook.URL
+	cfg.AuditRetention = 30
+	cfg.AuditSigningKeyFile = filepath.Join(t.TempDir(), "audit.key")
+	pub, err := audit.ParsePublicKey(keygenSigning(t, cfg.AuditSigningKeyFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	k, err := newAuditKeeper(db, cfg, clock, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	addUnits(t, db, "市财政局", "市法制办")
+	now = time.Now().UTC()
+	k.tick(ctx) // purges #1–#2 (summary #3), then the head has not moved: one purge line
+	addUnits(t, db, "市编委办")
+	k.tick(ctx) // a checkpoint of #4
+
+	data, _ := os.ReadFile(cfg.AuditCheckpointFile)
+	lines := strings.Split(strings.TrimSpace(string(data)), "\n")
+	mu.Lock()
+	defer mu.Unlock()
+	if len(lines) != 2 || !slices.Equal(lines, bodies) {
+		t.Fatalf("file lines and webhook bodies differ:\n%q\n%q", lines, bodies)
+	}
+	cps, err := audit.ReadCheckpoints(strings.NewReader(string(data)))
+	if err != nil || cps[0].Kind != audit.KindPurge {
+		t.Fatalf("%v %+v", err, cps)
+	}
+	if problems := audit.VerifySignatures(cps, pub); len(problems) != 0 {
+		t.Errorf("the keeper's lines: %v", problems)
+	}
+	if n, problems, err := db.VerifyAuditCheckpoints(ctx, cps, pub); err != nil || n != 2 || len(problems) != 0 {
+		t.Errorf("verify with the key: %d %v %v", n, problems, err)
+	}
+
+	if err := os.Chmod(cfg.AuditSigningKeyFile, 0o604); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := newAuditKeeper(db, cfg, clock, slog.New(slog.NewTextHandler(io.Discard, nil))); err == nil || !strings.Contains(err.Error(), "chmod 600") {
+		t.Errorf("a key others may read: %v", err)
+	}
+	cfg.AuditSigningKeyFile = filepath.Join(cfg.DataDir, "audit.key")
+	if err := cfg.Validate(); err == nil || !strings.Contains(err.Error(), "audit_signing_key_file") {
+		t.Errorf("a key inside the data folder: %v", err)
+	}
 }
