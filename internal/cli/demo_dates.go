@@ -29,6 +29,13 @@ import (
 //     first deadline, so that supervision has had time to remind, press
 //     and issue 督办单 for what is overdue.
 //
+// One offset for every date, or each year mapped onto this one, would not
+// do: the plans' deadlines are mostly 12-31 of seven different years, so
+// either leaves tasks months or years overdue, or none due this week.
+// What it cannot give: in a quarter's first weeks few tasks have fallen
+// due in it yet, so the default period ranks fewer units until about six
+// weeks in, as an office's own ledger would.
+//
 // Only the demo seed does this, through the review's own edit (a draft's
 // deadlines corrected before 挂号); a real import keeps the dates it reads.
 const (
