@@ -102,3 +102,26 @@ func seedDemoActivity(ctx context.Context, app *App) error {
 	}
 	return nil
 }
+
+// demoSupervisedUntil is how long before today the demo's supervision
+// last ran: what fell due since is left for the first run, so that
+// `duban supervise --dry-run` on a fresh demo lists a week's events and
+// serve's scheduler records them.
+const demoSupervisedUntil = 7 * 24 * time.Hour
+
+// seedDemoSupervision runs supervision over the demo ledger as the
+// scheduler would have since the plans were registered (demoLead ago),
+// up to demoSupervisedUntil before today: the reminders, 催办 and 督办单
+// owed by then are recorded and queued for the inboxes, so the desk holds
+// a ladder in progress. Nothing is delivered and no alert is raised: the
+// run is history, not news.
+func seedDemoSupervision(ctx context.Context, app *App) error {
+	s := *app.Scheduler
+	now := app.Signin.Now
+	s.Now = func() time.Time { return now().Add(-demoSupervisedUntil) }
+	s.Channels, s.Limiters, s.Alerts = nil, nil, nil
+	if _, err := s.Tick(ctx); err != nil {
+		return fmt.Errorf("demo supervision: %w", err)
+	}
+	return nil
+}

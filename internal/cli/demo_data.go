@@ -5,11 +5,13 @@ import (
 	"fmt"
 	"io/fs"
 	"strings"
+	"time"
 
 	"github.com/duban/duban/demo"
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/auth"
 	"github.com/duban/duban/internal/authz"
+	"github.com/duban/duban/internal/intakesvc"
 	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/store"
 	"github.com/duban/duban/internal/units"
@@ -39,24 +41,23 @@ var demoUsers = []struct {
 
 // seedDemo fills an empty system with the demo plans, the units they name
 // and the demo accounts, prints how to sign in and reports true. A system
-// that has accounts already is left alone.
-func seedDemo(ctx context.Context, db *store.DB, env *Env) (bool, error) {
+// that has accounts already is left alone. The plans are registered
+// through a second handle on the database whose clock runs demoLead
+// behind (see demo_dates.go); opts are the options db was opened with.
+func seedDemo(ctx context.Context, db *store.DB, opts store.Options, env *Env) (bool, error) {
 	if n, err := db.CountUsers(ctx); err != nil || n > 0 {
 		return false, err
 	}
-	seeds := demo.Seeds()
-	names, _ := fs.Glob(seeds, "*.txt")
-	intake := newIntake(db)
-	for _, name := range names {
-		data, err := fs.ReadFile(seeds, name)
-		if err != nil {
-			return false, err
-		}
-		if r := importBytes(ctx, intake, name, data); r.err != nil {
-			return false, fmt.Errorf("demo plan %s: %w", name, r.err)
-		}
+	now := env.now()
+	opts.Now = func() time.Time { return now().Add(-demoLead) }
+	past, err := store.Open(ctx, opts)
+	if err != nil {
+		return false, err
 	}
-	unitIDs, err := registerPlanUnits(ctx, db)
+	plans, unitIDs, err := seedDemoPlans(ctx, past, now())
+	if cerr := past.Close(); err == nil {
+		err = cerr
+	}
 	if err != nil {
 		return false, err
 	}
@@ -77,11 +78,79 @@ func seedDemo(ctx context.Context, db *store.DB, env *Env) (bool, error) {
 			return false, err
 		}
 	}
-	fmt.Fprintf(env.Stdout, "已加载示例数据：%d 份方案，%d 个单位。示例账号（密码均为 %s）：\n", len(names), len(unitIDs), DemoPassword)
+	fmt.Fprintf(env.Stdout, "已加载示例数据：%d 份方案，%d 个单位。示例账号（密码均为 %s）：\n", plans, countIDs(unitIDs), DemoPassword)
 	for _, u := range demoUsers {
 		fmt.Fprintf(env.Stdout, "  %-10s %s（%s）\n", u.username, u.name, u.role.Label())
 	}
 	return true, nil
+}
+
+// seedDemoPlans imports the demo plans as drafts, moves each plan's
+// dates around today (demoTimetable) as the review would correct them,
+// registers the plans (挂号) on db's clock and the units they name. It
+// returns how many plans there are and the units, name → id.
+func seedDemoPlans(ctx context.Context, db *store.DB, today time.Time) (int, map[string]int64, error) {
+	seeds := demo.Seeds()
+	names, _ := fs.Glob(seeds, "*.txt")
+	intake := newIntake(db)
+	for _, name := range names {
+		data, err := fs.ReadFile(seeds, name)
+		if err != nil {
+			return 0, nil, err
+		}
+		res, err := intake.Import(ctx, intakesvc.Operator, audit.System, intakesvc.Upload{Name: name, Data: data, Draft: true})
+		if err != nil {
+			return 0, nil, fmt.Errorf("demo plan %s: %w", name, importError(err))
+		}
+		if !res.Created {
+			continue
+		}
+		plan, err := db.FindPlanByID(ctx, res.ID)
+		if err != nil {
+			return 0, nil, err
+		}
+		move := demoTimetable(plan.Tasks, today)
+		for i, t := range plan.Tasks {
+			ds, ms, ok := retimed(t.Task, move)
+			if !ok && t.Optional {
+				continue
+			}
+			if !ok {
+				ds = append(ds, demoPlace(i, len(plan.Tasks), today))
+			}
+			if _, err := db.UpdateTask(ctx, audit.System, t.ID, records.TaskUpdate{Plan: plan.ID, Deadlines: &ds, Milestones: &ms}); err != nil {
+				return 0, nil, fmt.Errorf("demo plan %s: %w", name, err)
+			}
+		}
+	}
+	// Units first, so that 挂号 finds every task's units registered.
+	unitIDs, err := registerPlanUnits(ctx, db)
+	if err != nil {
+		return 0, nil, err
+	}
+	plans, err := db.FindPlans(ctx)
+	if err != nil {
+		return 0, nil, err
+	}
+	for _, p := range plans {
+		if p.Status != "draft" {
+			continue
+		}
+		if _, err := intake.Confirm(ctx, intakesvc.Operator, audit.System, p.ID, true); err != nil {
+			return 0, nil, fmt.Errorf("demo plan %s: %w", p.SourceName, err)
+		}
+	}
+	return len(names), unitIDs, nil
+}
+
+// countIDs counts the distinct units of a name → id map (an alias and its
+// unit are one).
+func countIDs(ids map[string]int64) int {
+	seen := map[int64]bool{}
+	for _, id := range ids {
+		seen[id] = true
+	}
+	return len(seen)
 }
 
 // demoServices are the demo's 12345 categories with the 权责清单's unit
@@ -117,35 +186,58 @@ func seedDemoPublic(ctx context.Context, db *store.DB, unitIDs map[string]int64)
 	return nil
 }
 
+// demoAliases are the units the demo plans name in more than one way,
+// each under the name it is registered with. They were found by matching
+// the plans' unit names against each other with package units' matcher
+// (closeness 0.77–0.92) and kept where both names mean one body: 发改委 is
+// 发展改革委 for short, the 财政（地税）局 and the 招商局 with its second
+// name are the 财政局 and the 招商局. Names it also rates close but that
+// are other bodies (市公安局 / 市安全局, 市政府各部门 / 其党委) stay apart.
+var demoAliases = map[string][]string{
+	"市发展改革委":   {"市发改委"},
+	"市综合行政执法局": {"市综合执法局"},
+	"市编委办":     {"市编办"},
+	"市住建委":     {"市建委"},
+	"市财政局":     {"市财政〈地税〉局"},
+	"市招商局":     {"市招商局<市营商环境服务监督局>"},
+	"各地政府":     {"各地"},
+}
+
 // registerPlanUnits registers every unit name that the stored plans give,
-// with a kind guessed from the name, and returns name → id.
+// with a kind guessed from the name, a name of demoAliases as an alias of
+// its unit, and returns name → id.
 func registerPlanUnits(ctx context.Context, db *store.DB) (map[string]int64, error) {
-	tasks, _, err := db.FindTasks(ctx, records.TaskFilter{Limit: 500})
-	if err != nil {
-		return nil, err
+	canonical := map[string]string{}
+	for name, aliases := range demoAliases {
+		for _, a := range aliases {
+			canonical[units.Normalize(a)] = name
+		}
 	}
 	ids, byKey := map[string]int64{}, map[string]int64{}
 	for offset := 0; ; offset += 500 {
-		if offset > 0 {
-			if tasks, _, err = db.FindTasks(ctx, records.TaskFilter{Limit: 500, Offset: offset}); err != nil {
-				return nil, err
-			}
+		tasks, _, err := db.FindTasks(ctx, records.TaskFilter{Limit: 500, Offset: offset})
+		if err != nil {
+			return nil, err
 		}
 		if len(tasks) == 0 {
 			break
 		}
 		for _, t := range tasks {
 			for _, n := range t.Units {
-				key := units.Normalize(n) // 各县〔市、区〕政府 and 各县（市、区）政府 are one unit
+				name := n
+				if c, ok := canonical[units.Normalize(n)]; ok {
+					name = c
+				}
+				key := units.Normalize(name) // 各县〔市、区〕政府 and 各县（市、区）政府 are one unit
 				if id, done := byKey[key]; done {
 					ids[n] = id
 					continue
 				}
-				u, err := db.CreateUnit(ctx, audit.System, records.UnitCreate{Name: n, Kind: guessKind(n)})
+				u, err := db.CreateUnit(ctx, audit.System, records.UnitCreate{Name: name, Kind: guessKind(name), Aliases: demoAliases[name]})
 				if err != nil {
-					return nil, fmt.Errorf("demo unit %s: %w", n, err)
+					return nil, fmt.Errorf("demo unit %s: %w", name, err)
 				}
-				ids[n], byKey[key] = u.ID, u.ID
+				ids[n], ids[name], byKey[key] = u.ID, u.ID, u.ID
 			}
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"time"
 )
 
 // command is one subcommand: its one-line help and the function that runs it.
@@ -21,6 +22,18 @@ type Env struct {
 	Stdin  io.Reader
 	Stdout io.Writer
 	Stderr io.Writer
+	// Now is the clock the commands run on; nil is the wall clock. Tests
+	// set a fixed day, so that what depends on today (the demo's dates,
+	// supervise's "today") follows it.
+	Now func() time.Time
+}
+
+// now is the environment's clock.
+func (e *Env) now() func() time.Time {
+	if e.Now == nil {
+		return time.Now
+	}
+	return e.Now
 }
 
 // commands is filled by each subcommand's file in its init function, so

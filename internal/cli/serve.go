@@ -54,8 +54,10 @@ func Open(ctx context.Context, cfg config.Config, env *Env) (*App, error) {
 	if err != nil {
 		return nil, err
 	}
-	db, err := store.Open(ctx, store.Options{DataDir: cfg.DataDir, DSN: cfg.DB, Logger: log, Init: cfg.Init,
-		Crypto: cfg.Crypto, DataKeyFile: cfg.DataKeyFile})
+	now := env.now()
+	opts := store.Options{DataDir: cfg.DataDir, DSN: cfg.DB, Logger: log, Init: cfg.Init,
+		Crypto: cfg.Crypto, DataKeyFile: cfg.DataKeyFile, Now: now}
+	db, err := store.Open(ctx, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -71,7 +73,7 @@ func Open(ctx context.Context, cfg config.Config, env *Env) (*App, error) {
 	}
 	sweepFiles(ctx, db, fs, log)
 	app := &App{Config: cfg, Store: db, Log: log, Services: services.New(db, services.Options{
-		Policy: policyOf(cfg), Calendar: cal, Locality: cfg.Locality,
+		Policy: policyOf(cfg), Calendar: cal, Locality: cfg.Locality, Now: now,
 		Rules:         ledger.Rules{DueSoonWorkdays: cfg.DueSoonWorkdays},
 		HotlineLimits: limits, Issuer: cfg.NoticeIssuer, Files: fs,
 		Letters: foiasvc.Letterhead{Agency: cfg.FOIAAgency, Reconsideration: cfg.FOIAReconsideration, Court: cfg.FOIACourt}})}
@@ -80,7 +82,7 @@ func Open(ctx context.Context, cfg config.Config, env *Env) (*App, error) {
 		FailureFloor: signin.DefaultLimits.FailureFloor})
 	seeded := false
 	if cfg.Demo {
-		if seeded, err = seedDemo(ctx, db, env); err != nil {
+		if seeded, err = seedDemo(ctx, db, opts, env); err != nil {
 			db.Close()
 			return nil, err
 		}
@@ -98,6 +100,12 @@ func Open(ctx context.Context, cfg config.Config, env *Env) (*App, error) {
 	if app.Scheduler, err = app.newScheduler(); err != nil {
 		db.Close()
 		return nil, err
+	}
+	if seeded {
+		if err := seedDemoSupervision(ctx, app); err != nil {
+			db.Close()
+			return nil, err
+		}
 	}
 	pages, err := newPages(app)
 	if err != nil {

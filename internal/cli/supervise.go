@@ -38,9 +38,9 @@ func runSupervise(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	// This command is where the clock is chosen, as signin.New is for
-	// serve: the wall clock's day, unless --at names another.
-	today := workday.DateOf(time.Now().In(workday.Zone))
+	// This command is where the day is chosen, as Open is for serve: the
+	// environment's clock (the wall clock's day), unless --at names another.
+	today := workday.DateOf(env.now()().In(workday.Zone))
 	if *at != "" {
 		if today, err = workday.ParseDate(*at); err != nil {
 			return fmt.Errorf("--at %q: %w", *at, err)
