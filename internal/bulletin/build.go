@@ -14,7 +14,9 @@ import (
 	"time"
 
 	"github.com/duban/duban/internal/assess"
+	"github.com/duban/duban/internal/i18n"
 	"github.com/duban/duban/internal/ledger"
+	"github.com/duban/duban/internal/supervise"
 )
 
 // Bulletin is one period's 通报.
@@ -47,10 +49,52 @@ type Summary struct {
 type Flag struct {
 	TaskID int64
 	Title  string
-	Units  string // the units behind it, lead first
+	Units  string // the units behind it, lead first, as the document writes them (zh-CN)
 	Due    time.Time
-	Why    string
-	weight int // how serious, for the order
+	Why    string // why it is flagged, as the document writes it (zh-CN)
+	// Lead and Co are the units by name, and Reason and Args the catalogue
+	// message of Why, for a page to write them in its reader's language.
+	Lead, Co []string
+	Reason   string
+	Args     []any
+	weight   int // how serious, for the order
+}
+
+// In writes the flag's units and reason with say, the reader's catalogue.
+func (f Flag) In(say func(key string, args ...any) string) (units, why string) {
+	names := make([]string, 0, len(f.Lead)+len(f.Co))
+	for _, n := range f.Lead {
+		names = append(names, say("bulletin.unit.lead", "unit", n))
+	}
+	names = append(names, f.Co...)
+	args := slices.Clone(f.Args)
+	for i := 1; i < len(args); i += 2 {
+		if k, ok := args[i].(levelKey); ok { // a default level, named by the catalogue
+			args[i] = say(string(k))
+		}
+	}
+	return strings.Join(names, say("list.separator")), say(f.Reason, args...)
+}
+
+// levelKey is a 督办单 level's catalogue key among a flag's arguments; an
+// office's own label is kept as written.
+type levelKey string
+
+// newFlag is a flag on t for reason, its zh-CN text written for the
+// documents.
+func newFlag(t *assess.Task, names map[int64]string, weight int, reason string, args ...any) Flag {
+	f := Flag{TaskID: t.ID, Title: t.Title, Due: t.Due, Reason: reason, Args: args, weight: weight}
+	for _, u := range t.Units {
+		if n := names[u.UnitID]; n == "" {
+			continue
+		} else if u.Lead {
+			f.Lead = append(f.Lead, n)
+		} else {
+			f.Co = append(f.Co, n)
+		}
+	}
+	f.Units, f.Why = f.In(func(key string, args ...any) string { return i18n.Lookup(i18n.ZhCN, key, args...) })
+	return f
 }
 
 // UnitStat is one unit's completion in the period.
@@ -124,8 +168,8 @@ func Build(title, issuer string, p ledger.Period, asOf time.Time, year assess.In
 		default:
 			b.Summary.Open++
 			if t.Due.Before(limit) {
-				b.Flags = append(b.Flags, Flag{TaskID: t.ID, Title: t.Title, Units: unitsText(t, names), Due: t.Due,
-					Why: fmt.Sprintf("逾期未完成（%d 天），完成比例 %g%%", int(limit.Sub(t.Due).Hours()/24), t.Percent), weight: 1})
+				b.Flags = append(b.Flags, newFlag(t, names, 1, "bulletin.why.overdue",
+					"days", int(limit.Sub(t.Due).Hours()/24), "percent", t.Percent))
 			}
 		}
 		for _, u := range t.Units {
@@ -209,8 +253,11 @@ func (b *Bulletin) countEvents(year assess.Input, byTask map[int64]*assess.Task,
 		}
 		if (e.Level == "red" || e.Level == "listed") && !flagged[t.ID] && (t.Done.IsZero() || t.Done.After(b.AsOf)) {
 			flagged[t.ID] = true
-			b.Flags = append(b.Flags, Flag{TaskID: t.ID, Title: t.Title, Units: unitsText(t, names), Due: t.Due,
-				Why: fmt.Sprintf("%s %s 下发，尚未办结", label, e.On.Format(time.DateOnly)), weight: 2})
+			var level any = label
+			if key, ok := supervise.LevelKey(e.Level, label); ok {
+				level = levelKey(key)
+			}
+			b.Flags = append(b.Flags, newFlag(t, names, 2, "bulletin.why.notice", "level", level, "on", e.On.Format(time.DateOnly)))
 		}
 	}
 	for _, l := range order {
@@ -243,23 +290,6 @@ func (b *Bulletin) trend(year assess.Input, p ledger.Period, limit time.Time) {
 		}
 		b.Trend = append(b.Trend, pt)
 	}
-}
-
-// unitsText writes a task's units, lead first: 市法制办（牵头）、市财政局.
-func unitsText(t *assess.Task, names map[int64]string) string {
-	var lead, other []string
-	for _, u := range t.Units {
-		n := names[u.UnitID]
-		if n == "" {
-			continue
-		}
-		if u.Lead {
-			lead = append(lead, n+"（牵头）")
-		} else {
-			other = append(other, n)
-		}
-	}
-	return strings.Join(append(lead, other...), "、")
 }
 
 func percent(n, of int) float64 {

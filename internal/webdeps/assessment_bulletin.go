@@ -35,6 +35,11 @@ func (s *assessment) Bulletin(ctx context.Context, key string) (*web.BulletinVie
 	loc := i18n.FromContext(ctx)
 	shown := *b
 	shown.Title = loc.T("bulletin.title", "period", p.Label)
+	shown.Flags = make([]bulletin.Flag, len(b.Flags))
+	for i, f := range b.Flags {
+		f.Units, f.Why = f.In(loc.T)
+		shown.Flags[i] = f
+	}
 	return &web.BulletinView{Bulletin: &shown, Period: p.Key, Periods: s.periodOptions(ctx, p.Key), Charts: bulletinCharts(loc, b)}, nil
 }
 
