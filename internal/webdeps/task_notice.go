@@ -26,7 +26,8 @@ func (s *tasks) Notice(ctx context.Context, id int64, key string) (*web.Download
 	// 督办〔2026〕42-2号 is task 42's second notice.
 	var item *web.SupervisionItem
 	n, count := 0, 0
-	pressed := false                                              // a 催办 recorded before the notice: only then does it say 经催办
+	// pressed: a 催办 recorded before the notice; only then does it say 经催办.
+	pressed := false
 	for i := len(t.Supervision) - 1; i >= 0 && item == nil; i-- { // oldest first
 		it := &t.Supervision[i]
 		if it.Kind == string(supervise.KindPress) {
