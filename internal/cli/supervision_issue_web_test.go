@@ -34,6 +34,14 @@ func TestIssueNoticeWithoutUnitRefused(t *testing.T) {
 			}
 			bare := findTask(t, app.Store, plan, "无人认领的任务")
 			owned := findTask(t, app.Store, plan, "有单位的任务")
+			// The page says why in place of the button; the POST is
+			// refused all the same.
+			rec := office.get(fmt.Sprintf("/tasks/%d", bare.ID))
+			wantIn(t, "the page of a task without a unit", rec, "该任务没有责任单位")
+			if strings.Contains(rec.Body.String(), "/issue-notice") {
+				t.Error("the page of a task without a unit offers to issue a 督办单")
+			}
+			wantIn(t, "the page of a task with a unit", office.get(fmt.Sprintf("/tasks/%d", owned.ID)), "/issue-notice")
 			for _, c := range []struct{ lang, want string }{{"zh-CN", "该任务没有责任单位"}, {"zh-TW", "該任務沒有責任單位"}} {
 				rec := office.post(fmt.Sprintf("/tasks/%d/issue-notice?lang=%s", bare.ID, c.lang), url.Values{}, "Accept-Language", c.lang)
 				wantCode(t, c.lang+" issue without a unit", rec, http.StatusConflict)
