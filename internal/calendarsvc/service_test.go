@@ -56,8 +56,9 @@ func TestHolidayMovesRunningDeadlines(t *testing.T) {
 			opts.Now = clk.Now
 			db1, db2 := storetest.OpenWith(t, opts), storetest.OpenWith(t, opts)
 			plan := &plandoc.Plan{Title: "方案", Year: 2026, Tasks: []plandoc.Task{
-				{Path: []string{"1"}, Title: "任务甲", Deadlines: []plandoc.Deadline{{Text: "6月5日前", Due: "2026-06-05"}}},
-				{Path: []string{"2"}, Title: "任务乙", Deadlines: []plandoc.Deadline{{Text: "6月5日前", Due: "2026-06-05"}}},
+				// Each with a unit: a 督办单 needs someone to go to.
+				{Path: []string{"1"}, Title: "任务甲", Units: []string{"市法制办"}, Deadlines: []plandoc.Deadline{{Text: "6月5日前", Due: "2026-06-05"}}},
+				{Path: []string{"2"}, Title: "任务乙", Units: []string{"市财政局"}, Deadlines: []plandoc.Deadline{{Text: "6月5日前", Due: "2026-06-05"}}},
 			}}
 			if _, _, err := db1.ImportPlan(ctx, records.PlanImport{SourceName: "p", SourceSHA256: strings.Repeat("cd", 32), Format: "text", Plan: plan}); err != nil {
 				t.Fatal(err)

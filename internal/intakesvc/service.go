@@ -105,6 +105,9 @@ func (s *Service) Import(ctx context.Context, p authz.Principal, actor audit.Act
 	if len(plan.Tasks) == 0 {
 		return nil, invalid("file", "error.plan_no_tasks")
 	}
+	if strings.TrimSpace(plan.Title) == "" {
+		plan.Title = titleFromName(in.Name)
+	}
 	warnings := documentWarnings(plan.Warnings)
 	sum := sha256.Sum256(in.Data)
 	id, created, err := s.Store.ImportPlan(ctx, records.PlanImport{SourceName: filepath.Base(in.Name),
@@ -114,6 +117,19 @@ func (s *Service) Import(ctx context.Context, p authz.Principal, actor audit.Act
 		return nil, err
 	}
 	return &Imported{ID: id, Created: created, Title: plan.Title, Tasks: len(plan.Tasks), Warnings: warnings}, nil
+}
+
+// titleFromName is the title of a plan whose document gives none: its
+// file's name without the folder and the extension, at most MaxPlanTitle
+// characters. Every plan has a title, which lists, links and the portal
+// show; the office corrects it at review.
+func titleFromName(name string) string {
+	base := filepath.Base(strings.ReplaceAll(name, `\`, "/"))
+	title := []rune(strings.TrimSpace(strings.TrimSuffix(base, filepath.Ext(base))))
+	if len(title) > MaxPlanTitle {
+		title = title[:MaxPlanTitle]
+	}
+	return string(title)
 }
 
 func knownExtension(name string) bool {

@@ -358,3 +358,32 @@ func TestOnlyTheOffice(t *testing.T) {
 		}
 	}
 }
+
+// TestUntitledPlanNamedByFile (issue 14, defect 3): a document that
+// gives no title (seed 002 of the demo) is stored under its file's name,
+// without folder or extension, so that every list, link and portal row
+// has a title; a document with a title keeps its own.
+func TestUntitledPlanNamedByFile(t *testing.T) {
+	data, err := os.ReadFile("../../demo/seeds/002_0dd53b290f14253f.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := newService(t, "sqlite")
+	ctx := context.Background()
+	res, err := s.Import(ctx, office, actor, Upload{Name: `C:\下载\2019年工作要点.txt`, Data: data, Draft: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pl, err := s.Store.(*store.DB).FindPlanByID(ctx, res.ID)
+	if err != nil || res.Title != "2019年工作要点" || pl.Title != "2019年工作要点" {
+		t.Errorf("untitled plan stored as %q (import said %q), %v", pl.Title, res.Title, err)
+	}
+	seed, err := os.ReadFile("../../demo/seeds/003_e50bc25d11ad62e1.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	titled, err := s.Import(ctx, office, actor, Upload{Name: "文件.txt", Data: seed, Draft: true})
+	if err != nil || titled.Title == "文件" || titled.Title == "" {
+		t.Errorf("a titled document named %q, %v", titled.Title, err)
+	}
+}

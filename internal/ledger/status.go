@@ -68,6 +68,18 @@ type Rules struct {
 	DueSoonWorkdays int
 }
 
+// Progress is the completion a task shows and the deadline it answers to
+// next (ISO, "" when none), given its last report's percent and its
+// derived next due date: a closed task (已销号) is done, 100 %, with no
+// deadline left, whatever its last report said before the 销号.
+func Progress(w Workflow, percent *float64, nextDue string) (*float64, string) {
+	if w == Closed {
+		done := 100.0
+		return &done, ""
+	}
+	return percent, nextDue
+}
+
 // DefaultRules are duban's defaults.
 var DefaultRules = Rules{DueSoonWorkdays: 5}
 

@@ -77,11 +77,12 @@ func (s *Service) View(t *records.Task) Task {
 	}
 	next, _ := time.Parse("2006-01-02", t.NextDue)
 	status, light := ledger.Derive(ledger.Workflow(t.Status), next, s.Today(), s.Calendar, s.Rules)
+	percent, nextDue := ledger.Progress(ledger.Workflow(t.Status), t.Percent, t.NextDue)
 	return Task{ID: t.ID, PlanID: t.PlanID, Seq: t.Seq, Status: string(status), Path: t.Path, Title: t.Title, Text: t.Text,
 		LeadUnits: t.LeadUnits, Units: t.Units, UnitIDs: ids, Deadlines: t.Deadlines, Targets: t.Targets,
 		Milestones: t.Milestones, Weight: t.Weight, Optional: t.Optional,
-		Goal: t.Goal, Owner: t.Owner, Requirement: t.Requirement, Measure: t.Measure, Due: t.Due, NextDue: t.NextDue,
-		Every: t.Every, Percent: t.Percent, LastReportAt: t.LastReportAt, MilestoneDone: done,
+		Goal: t.Goal, Owner: t.Owner, Requirement: t.Requirement, Measure: t.Measure, Due: t.Due, NextDue: nextDue,
+		Every: t.Every, Percent: percent, LastReportAt: t.LastReportAt, MilestoneDone: done,
 		Workflow: t.Status, LedgerStatus: string(status), StatusLabel: status.Label(), Light: string(light)}
 }
 

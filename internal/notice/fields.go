@@ -3,6 +3,7 @@ package notice
 import (
 	"fmt"
 	"sort"
+	"strings"
 	"time"
 )
 
@@ -17,6 +18,38 @@ type Fields struct {
 	Due      time.Time
 	Issued   time.Time // the working day the notice was issued
 	Deadline time.Time // 限期整改 to
+	// Pressed: a 催办 on the task was recorded before this notice. Only
+	// then does the notice say 经催办.
+	Pressed bool
+}
+
+// Reason is the notice's opening: which task, from which plan, by when it
+// was due and what happened since, said only as far as it happened. No
+// plan title gives no empty 《》; no due date gives no "应于前完成"; a
+// task not yet overdue is not called late; 经催办 only after a 催办.
+func (f Fields) Reason() string {
+	var b strings.Builder
+	if f.Plan != "" {
+		b.WriteString("《" + f.Plan + "》确定的")
+	}
+	b.WriteString("“" + f.Task + "”任务")
+	late := !f.Due.IsZero() && f.Issued.After(f.Due)
+	switch {
+	case !f.Due.IsZero():
+		b.WriteString("应于" + chineseDate(f.Due) + "前完成")
+		switch {
+		case late && f.Pressed:
+			b.WriteString("，经催办后仍未按期完成")
+		case late:
+			b.WriteString("，至今未按期完成")
+		}
+	case f.Pressed:
+		b.WriteString("经催办后仍需加快推进")
+	default:
+		b.WriteString("需加快推进")
+	}
+	b.WriteString("。")
+	return b.String()
 }
 
 // placeholders are the names a template may use, with their values.
@@ -31,6 +64,7 @@ func (f Fields) placeholders() map[string]string {
 		"到期日":  chineseDate(f.Due),
 		"发文日期": chineseDate(f.Issued),
 		"限期":   chineseDate(f.Deadline),
+		"事由":   f.Reason(),
 	}
 }
 

@@ -12,7 +12,7 @@ import (
 )
 
 var sample = Fields{Number: "督办〔2026〕42-1号", Issuer: "嘉兴市人民政府督查室", Unit: "市法制办", Plan: "法治政府建设实施方案",
-	Task: "完善行政决策机制 <重大> & 程序", Level: "蓝色督办单", Due: day(2026, 2, 27), Issued: day(2026, 3, 9), Deadline: day(2026, 3, 16)}
+	Task: "完善行政决策机制 <重大> & 程序", Level: "蓝色督办单", Due: day(2026, 2, 27), Issued: day(2026, 3, 9), Deadline: day(2026, 3, 16), Pressed: true}
 
 func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 
@@ -37,6 +37,53 @@ func TestDefaultNoticeReadsBack(t *testing.T) {
 	}
 	if strings.Contains(text, "{{") {
 		t.Errorf("a placeholder is left:\n%s", text)
+	}
+}
+
+// TestReasonFromWhatHappened (issue 14, defect 2): the notice's opening
+// says only what happened: 经催办 after a recorded 催办, late only past
+// the due date, no 《》 without a plan title, no "应于前完成" without a
+// due date; and the default template's text is that sentence.
+func TestReasonFromWhatHappened(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		edit func(*Fields)
+		want string
+	}{
+		{"pressed and late", func(*Fields) {}, "《法治政府建设实施方案》确定的“完善行政决策机制 <重大> & 程序”任务应于2026年2月27日前完成，经催办后仍未按期完成。"},
+		{"late, never pressed", func(f *Fields) { f.Pressed = false }, "任务应于2026年2月27日前完成，至今未按期完成。"},
+		{"not yet due", func(f *Fields) { f.Pressed, f.Due = false, day(2026, 4, 30) }, "任务应于2026年4月30日前完成。"},
+		{"no due date", func(f *Fields) { f.Pressed, f.Due = false, time.Time{} }, "“完善行政决策机制 <重大> & 程序”任务需加快推进。"},
+		{"no due date, pressed", func(f *Fields) { f.Due = time.Time{} }, "任务经催办后仍需加快推进。"},
+		{"no plan title", func(f *Fields) { f.Plan = "" }, "“完善行政决策机制 <重大> & 程序”任务应于2026年2月27日前完成，经催办后仍未按期完成。"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			f := sample
+			c.edit(&f)
+			out, err := Render(DefaultTemplate(), f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc, err := docread.Read("notice.docx", out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			text := docread.Text(doc)
+			if !strings.Contains(text, c.want+"根据督查督办工作有关规定") {
+				t.Errorf("notice lacks %q:\n%s", c.want, text)
+			}
+			for _, bad := range []string{"《》", "应于前完成", "{{"} {
+				if strings.Contains(text, bad) {
+					t.Errorf("notice says %q:\n%s", bad, text)
+				}
+			}
+			if !f.Pressed && strings.Contains(text, "经催办") {
+				t.Errorf("notice says 经催办 with no 催办:\n%s", text)
+			}
+			if f.Plan == "" && strings.Contains(text, "《") {
+				t.Errorf("notice has a 《 without a plan title:\n%s", text)
+			}
+		})
 	}
 }
 

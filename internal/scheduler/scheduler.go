@@ -174,9 +174,22 @@ func (s *Scheduler) duePage(ctx context.Context, tasks []records.Task, today tim
 			s.Log.Warn("supervise", "task", t.ID, "err", err)
 			continue
 		}
+		if !supervisionsvc.Addressable(t) {
+			events = withoutNotices(events)
+		}
 		due = append(due, events...)
 	}
 	return due, nil
+}
+
+// withoutNotices drops the 督办单 (a first level or a higher one) from
+// the events of a task with no responsible unit: such a notice would be
+// addressed to nobody, as supervisionsvc refuses to issue one by hand.
+// Reminders and 催办 still go to the channels configured.
+func withoutNotices(events []supervise.Event) []supervise.Event {
+	return slices.DeleteFunc(events, func(e supervise.Event) bool {
+		return e.Kind == supervise.KindNotice || e.Kind == supervise.KindEscalate
+	})
 }
 
 // DryRun returns what a tick on today would record, recording nothing,

@@ -31,8 +31,9 @@ func (s *Service) Issuing() bool { return s.Notices != nil }
 // queued as the rules' own notices are; the scheduler's next tick
 // delivers them. Only who may supervise issues one. A second one the
 // same day is a conflict (error.issued_today); a task not open (a
-// draft, or closed), or rules without a ladder, are refused in their
-// state.
+// draft, or closed), a task with no responsible unit (nobody to address
+// the notice to: error.notice_no_unit), or rules without a ladder, are
+// refused in their state.
 func (s *Service) Issue(ctx context.Context, p authz.Principal, actor audit.Actor, taskID int64) (supervise.Event, error) {
 	if !authz.Allowed(p, authz.TaskSupervise) {
 		return supervise.Event{}, fault.ErrForbidden
@@ -46,6 +47,9 @@ func (s *Service) Issue(ctx context.Context, p authz.Principal, actor audit.Acto
 	}
 	if !ledger.Workflow(t.Status).Open() {
 		return supervise.Event{}, fmt.Errorf("supervisionsvc: task %d is %s: %w", taskID, t.Status, fault.New(fault.State, "error.task_state"))
+	}
+	if !Addressable(t) {
+		return supervise.Event{}, fmt.Errorf("supervisionsvc: task %d has no unit: %w", taskID, fault.New(fault.State, "error.notice_no_unit"))
 	}
 	st, err := TaskState(ctx, s.Store, t)
 	if err != nil {
@@ -71,6 +75,14 @@ func (s *Service) Issue(ctx context.Context, p authz.Principal, actor audit.Acto
 		return supervise.Event{}, fmt.Errorf("supervisionsvc: %w", &fault.Error{Code: fault.Conflict, Key: "error.issued_today", Err: err})
 	}
 	return e, err
+}
+
+// Addressable reports whether a 督办单 on the task has someone to go to:
+// a responsible unit named in the ledger. A task without one would give
+// a notice with a blank addressee, so neither the office by hand nor the
+// scheduler's rules issue one on it.
+func Addressable(t *records.Task) bool {
+	return len(t.Units) > 0 || len(t.LeadUnits) > 0 || len(t.UnitLinks) > 0
 }
 
 // TaskState is a ledger task as the supervision rules read it: its

@@ -130,3 +130,35 @@ func TestIssueByHand(t *testing.T) {
 		})
 	}
 }
+
+// TestIssueRefusedWithoutUnit (issue 14, defect 2): a 督办单 on a task
+// with no responsible unit would be addressed to nobody; the office's
+// issue is refused in the task's state with the reason, and nothing is
+// asked of the sender.
+func TestIssueRefusedWithoutUnit(t *testing.T) {
+	for _, kind := range storetest.Kinds() {
+		t.Run(kind, func(t *testing.T) {
+			ctx := context.Background()
+			db := storetest.Open(t, kind)
+			plan, _, err := db.ImportPlan(ctx, records.PlanImport{SourceName: "p.txt", SourceSHA256: strings.Repeat("8", 64), Format: "text",
+				Plan: &plandoc.Plan{Title: "方案", Tasks: []plandoc.Task{{Path: []string{"1"}, Title: "无单位"}}}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			tasks, _, err := db.FindTasks(ctx, records.TaskFilter{PlanID: plan})
+			if err != nil || len(tasks) != 1 {
+				t.Fatalf("tasks %v", err)
+			}
+			n := &inboxOnly{}
+			s := &Service{Store: db, RulesBase: supervise.Default(), Calendar: workday.Default(), Notices: n,
+				Now: func() time.Time { return time.Date(2026, 3, 2, 1, 30, 0, 0, time.UTC) }}
+			_, err = s.Issue(ctx, office, audit.Actor{ID: office.UserID, Username: office.Username}, tasks[0].ID)
+			if !errors.Is(err, fault.New(fault.State, "error.notice_no_unit")) || n.asked != 0 {
+				t.Errorf("issued on a task without a unit: %v", err)
+			}
+			if h, _ := db.SupervisionHistory(ctx, []int64{tasks[0].ID}); len(h[tasks[0].ID]) != 0 {
+				t.Errorf("recorded %+v", h)
+			}
+		})
+	}
+}

@@ -147,6 +147,9 @@ type TaskDetail struct {
 	CanDecide bool
 	// CanIssue: the office may issue a 督办单 by hand on the open task.
 	CanIssue bool
+	// NoUnit: the task has no responsible unit, so a 督办单 would go to
+	// nobody; the page says so in place of the issue button.
+	NoUnit bool
 	// CurrentPeriod is the reporting period of today, for a recurring task.
 	CurrentPeriod string
 	// Supervision is what the office's rules did about the task (提醒,

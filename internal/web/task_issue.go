@@ -5,7 +5,10 @@ import (
 	"strconv"
 )
 
-// taskIssue issues a 督办单 on the task by hand, from its page.
+// taskIssue issues a 督办单 on the task by hand, from its page. The post
+// carries no input, so a refusal (the task has no unit to address, is no
+// longer open, already had one today) is a conflict with the task as it
+// stands: 409, the page again with the reason.
 func (h *Handler) taskIssue(w http.ResponseWriter, r *http.Request) {
 	id, err := pathID(r)
 	if err != nil {
@@ -26,5 +29,5 @@ func (h *Handler) taskIssue(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	h.renderTask(w, r, http.StatusUnprocessableEntity, func(p *TaskPage) { p.Alert = fe[""] })
+	h.renderTask(w, r, http.StatusConflict, func(p *TaskPage) { p.Alert = fe[""] })
 }

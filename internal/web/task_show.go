@@ -94,7 +94,7 @@ func (h *Handler) renderTask(w http.ResponseWriter, r *http.Request, status int,
 	if edit != nil {
 		edit(data)
 	}
-	if !data.Task.CanReport {
+	if !data.Task.CanReport && data.Alert == "" { // an alert set by edit (a refused 督办单) stays
 		data.Alert = firstOf(data.Report.Errors[""], data.Close.Errors[""], data.Answer.Errors[""])
 	}
 	if !data.Task.CanDecide && data.Alert == "" {

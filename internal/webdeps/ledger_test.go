@@ -255,7 +255,7 @@ func TestTaskPageShowsSupervision(t *testing.T) {
 				t.Fatal(err)
 			}
 			if text := docread.Text(doc); dl.Filename != fmt.Sprintf("督办通知书-%d-1.docx", task) || !strings.Contains(text, "市法制办：") ||
-				!strings.Contains(text, fmt.Sprintf("督办〔2026〕%d-1号", task)) || !strings.Contains(text, "于2026年3月16日前完成整改") || !strings.Contains(text, "《方案》") {
+				!strings.Contains(text, fmt.Sprintf("督办〔2026〕%d-1号", task)) || !strings.Contains(text, "于2026年3月16日前完成整改") || !strings.Contains(text, "《方案》确定的“任务”任务应于2026年2月27日前完成，经催办后仍未按期完成。") {
 				t.Errorf("notice %s reads:\n%s", dl.Filename, text)
 			}
 			if _, err := d.Web().Tasks.Notice(lctx, task, press.Key); !errors.Is(err, web.ErrNotFound) {

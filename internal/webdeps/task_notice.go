@@ -8,6 +8,7 @@ import (
 
 	"github.com/duban/duban/internal/i18n"
 	"github.com/duban/duban/internal/notice"
+	"github.com/duban/duban/internal/supervise"
 	"github.com/duban/duban/internal/web"
 )
 
@@ -25,8 +26,13 @@ func (s *tasks) Notice(ctx context.Context, id int64, key string) (*web.Download
 	// 督办〔2026〕42-2号 is task 42's second notice.
 	var item *web.SupervisionItem
 	n, count := 0, 0
-	for i := len(t.Supervision) - 1; i >= 0; i-- { // oldest first
+	// pressed: a 催办 recorded before the notice; only then does it say 经催办.
+	pressed := false
+	for i := len(t.Supervision) - 1; i >= 0 && item == nil; i-- { // oldest first
 		it := &t.Supervision[i]
+		if it.Kind == string(supervise.KindPress) {
+			pressed = true
+		}
 		if it.Deadline.IsZero() {
 			continue
 		}
@@ -56,7 +62,7 @@ func (s *tasks) Notice(ctx context.Context, id int64, key string) (*web.Download
 	doc, err := notice.Render(tmpl, notice.Fields{
 		Number: zh.T("notice.number", "year", item.On.Year(), "task", t.ID, "n", n), Issuer: issuer,
 		Unit: strings.Join(units, zh.T("units.list_sep")), Plan: t.PlanTitle, Task: t.Title, Level: item.Title,
-		Due: item.Due, Issued: item.On, Deadline: item.Deadline})
+		Due: item.Due, Issued: item.On, Deadline: item.Deadline, Pressed: pressed})
 	if err != nil {
 		return nil, err
 	}

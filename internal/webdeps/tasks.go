@@ -49,6 +49,7 @@ func (s *tasks) Get(ctx context.Context, id int64) (*web.TaskDetail, error) {
 	td.CanReport = open && authz.Can(p, authz.TaskReport, authz.Resource{Units: d.UnitIDs})
 	td.CanDecide = d.Workflow == string(ledger.Pending) && authz.Allowed(p, authz.TaskClose)
 	td.CanIssue = open && s.d.Supervision.Issuing() && authz.Allowed(p, authz.TaskSupervise)
+	td.NoUnit = len(d.Units) == 0 && len(d.LeadUnits) == 0
 	if d.Every != "" {
 		if per, err := ledger.PeriodOf(d.Every, s.d.Ledger.Today()); err == nil {
 			td.CurrentPeriod = per.Key
