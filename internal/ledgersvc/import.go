@@ -17,14 +17,28 @@ import (
 // Imported is what a progress sheet did.
 type Imported struct {
 	Imported int `json:"imported"`
-	Skipped  int `json:"skipped"` // rows repeating the task's latest report: unchanged rows of the export
+	Skipped  int `json:"skipped"` // rows not recorded: unchanged rows of the export and the rows in Closed
+	// Closed lists the rows naming a task that is closed (已销号) or
+	// awaiting verification: an unfiltered export holds them, and the
+	// sheet comes back with them, so they are passed over, not refused.
+	Closed []SkippedRow `json:"closed,omitempty"`
+}
+
+// SkippedRow is a row of a sheet that was passed over, and why.
+type SkippedRow struct {
+	Row     int    `json:"row"` // 1-based, as Excel numbers it
+	TaskID  int64  `json:"task_id"`
+	Key     string `json:"key"`     // the note as a catalogue key, for a page in another language
+	Message string `json:"message"` // the note in zh-CN, e.g. "第 5 行：任务已销号，未导入"
 }
 
 // ImportProgress records a sheet of progress updates (the exported ledger
 // with 进展情况 and 完成比例 filled in) all or none. Rows naming a task p
-// may not report on, or one that is closed or awaiting verification, are
-// errors like a bad percent: the whole sheet is refused with a
-// *report.SheetError listing every bad row.
+// may not report on are errors like a bad percent: the whole sheet is
+// refused with a *report.SheetError listing every bad row. Rows naming a
+// task that is closed (已销号) or awaiting verification are skipped and
+// listed in Imported.Closed: the export holds them, and a unit sending the
+// export back unchanged has done nothing wrong.
 func (s *Service) ImportProgress(ctx context.Context, p authz.Principal, actor audit.Actor, r io.Reader, name string) (*Imported, error) {
 	if !authz.Allowed(p, authz.TaskReport) {
 		return nil, ErrForbidden
@@ -32,8 +46,7 @@ func (s *Service) ImportProgress(ctx context.Context, p authz.Principal, actor a
 	tasks := map[int64]*records.Task{}
 	updates, err := report.ReadProgressFor(r, name, func(id int64) bool {
 		t, err := s.Store.FindTaskByID(ctx, id)
-		if err != nil || !authz.Can(p, authz.TaskReport, authz.Resource{Units: t.UnitIDs}) ||
-			!ledger.Workflow(t.Status).Open() {
+		if err != nil || !authz.Can(p, authz.TaskReport, authz.Resource{Units: t.UnitIDs}) {
 			return false
 		}
 		tasks[id] = t
@@ -45,6 +58,19 @@ func (s *Service) ImportProgress(ctx context.Context, p authz.Principal, actor a
 	if err := checkSheetTexts(name, updates); err != nil {
 		return nil, err
 	}
+	res := &Imported{}
+	open := updates[:0:0]
+	for _, u := range updates {
+		if st := tasks[u.TaskID].Status; !ledger.Workflow(st).Open() {
+			key := "report.import.closed_skipped"
+			args := []any{"row", u.Row}
+			res.Closed = append(res.Closed, SkippedRow{Row: u.Row, TaskID: u.TaskID, Key: key, Message: i18n.Lookup(i18n.ZhCN, key, args...)})
+			res.Skipped++
+			continue
+		}
+		open = append(open, u)
+	}
+	updates = open
 	ids := make([]int64, 0, len(updates))
 	for _, u := range updates {
 		ids = append(ids, u.TaskID)
@@ -53,7 +79,6 @@ func (s *Service) ImportProgress(ctx context.Context, p authz.Principal, actor a
 	if err != nil {
 		return nil, err
 	}
-	res := &Imported{}
 	var items []records.ProgressItem
 	for _, u := range updates {
 		// The export masks personal data (pii.Mask): a report carried
