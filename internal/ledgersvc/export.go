@@ -91,6 +91,13 @@ func ledgerRow(t *Task, titles map[int64]string, latest map[int64]string) report
 	var dl []string
 	for _, d := range t.Deadlines {
 		dl = append(dl, d.Text)
+		// 时间要求 shows the date each deadline was read as; one naming no
+		// date ("长期坚持", "每季度") keeps its words.
+		if d.Due != "" {
+			row.Dates = append(row.Dates, d.Due)
+		} else if strings.TrimSpace(d.Text) != "" {
+			row.Dates = append(row.Dates, pii.Mask(d.Text))
+		}
 	}
 	row.Deadline = pii.Mask(strings.Join(dl, "；"))
 	if t.LastReportAt != nil {

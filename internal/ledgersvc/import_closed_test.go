@@ -17,7 +17,7 @@ import (
 // of a plan with a closed (已销号) task, imported back unchanged, succeeds:
 // the closed task's row is skipped with a note and gains no report. With
 // the open task's progress rewritten, that row is recorded and the closed
-// one is still passed over.
+// one is still passed over. 时间要求 in the sheet is the deadline's date.
 func TestReimportSkipsClosedRows(t *testing.T) {
 	for _, kind := range storetest.Kinds() {
 		t.Run(kind, func(t *testing.T) {
@@ -26,7 +26,8 @@ func TestReimportSkipsClosedRows(t *testing.T) {
 			plan, _, err := w.db.ImportPlan(ctx, records.PlanImport{SourceName: "r.txt", SourceSHA256: strings.Repeat("d", 64), Format: "text",
 				Plan: &plandoc.Plan{Title: "回导方案", Tasks: []plandoc.Task{
 					{Path: []string{"1"}, Title: "已完成的任务", Units: []string{"市法制办"}},
-					{Path: []string{"2"}, Title: "推进中的任务", Units: []string{"市法制办"}}}}})
+					{Path: []string{"2"}, Title: "推进中的任务", Units: []string{"市法制办"},
+						Deadlines: []plandoc.Deadline{{Text: "2026年底前", Due: "2026-12-31"}}}}}})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -95,6 +96,10 @@ func TestReimportSkipsClosedRows(t *testing.T) {
 			}
 			edited := 0
 			for i, r := range rows {
+				if line := strings.Join(r, "|"); strings.Contains(line, "推进中的任务") &&
+					(!strings.Contains(line, "|2026-12-31|") || strings.Contains(line, "2026年底前")) {
+					t.Errorf("时间要求 is not the deadline's date: %s", line)
+				}
 				if len(r) > 1 && strings.Contains(strings.Join(r, "|"), "的任务") {
 					cell, _ := excelize.CoordinatesToCellName(progressCol+1, i+1)
 					if err := x.SetCellValue(sheet, cell, "第二次进展"); err != nil {

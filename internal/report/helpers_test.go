@@ -21,7 +21,7 @@ func pct(v float64) *float64 { return &v }
 func sampleRows() []LedgerRow {
 	return []LedgerRow{
 		{TaskID: 101, Seq: "一.(一).1", Plan: "数字经济方案", Title: "推进数字经济“一号工程”", Units: []string{"市发改委", "市经信局", "市数据局"},
-			LeadUnits: []string{"市发改委"}, Deadline: "2018年底前；每年", Progress: "已完成一期。\n二期在建。", Percent: pct(62.5),
+			LeadUnits: []string{"市发改委"}, Deadline: "2018年底前；每年", Dates: []string{"2018-12-31", "每年"}, Progress: "已完成一期。\n二期在建。", Percent: pct(62.5),
 			Status: "逾期", Light: "red", LastReport: "2024-05-01"},
 		{TaskID: 102, Seq: "一.(一).2", Plan: "数字经济方案", Title: "建设城市大脑", Units: []string{"市数据局"}, LeadUnits: []string{"市数据局"},
 			Due: "2024-07-05", Status: "临期", Light: "yellow"},

@@ -5,7 +5,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/duban/duban/internal/ledger"
 )
 
 // LedgerRow is one task as it appears in an exported ledger. Values are
@@ -18,8 +17,9 @@ type LedgerRow struct {
 	Title      string   // 重点任务
 	Units      []string // 责任单位, lead first
 	LeadUnits  []string // the lead units (牵头单位) among Units
-	Deadline   string   // 时间要求 as written, e.g. "2018年底前；每年"
-	Due        string   // ISO date or ""; shown only when Deadline is empty
+	Deadline   string   // 时间要求 as written, e.g. "2018年底前；每年"; shown when Dates is empty
+	Dates      []string // 时间要求 normalised: each deadline's ISO date, or its text when it names no date
+	Due        string   // ISO date or ""; shown only when Dates and Deadline are empty
 	Progress   string   // 进展情况: the latest report's text
 	Percent    *float64 // 完成比例 in percentage points (0–100), nil if never reported
 	Status     string   // 状态 label, e.g. 推进中, 临期, 逾期, 待核验, 已销号, 未启动
@@ -56,7 +56,8 @@ func SliceRows(rows []LedgerRow) iter.Seq2[LedgerRow, error] {
 const (
 	hdrSeq      = "序号"
 	hdrTitle    = "重点任务"
-	hdrUnits    = "责任单位"
+	hdrLead     = "牵头单位"
+	hdrHelp     = "配合单位"
 	hdrDeadline = "时间要求"
 	hdrProgress = "进展情况"
 	hdrPercent  = "完成比例"
@@ -77,7 +78,8 @@ type column struct {
 var ledgerColumns = []column{
 	{hdrSeq, 10},
 	{hdrTitle, 40},
-	{hdrUnits, 22},
+	{hdrLead, 16},
+	{hdrHelp, 20},
 	{hdrDeadline, 16},
 	{hdrProgress, 50},
 	{hdrPercent, 10},
@@ -94,12 +96,33 @@ const (
 	firstBody = 4
 )
 
-// unitsText renders 责任单位 in the offices' convention (ledger.UnitsText).
-func unitsText(r LedgerRow) string { return ledger.UnitsText(r.LeadUnits, r.Units) }
+// splitUnits divides the task's units into 牵头单位 and 配合单位. A task
+// naming no lead has every unit in 牵头单位: each is responsible, none only
+// assists.
+func splitUnits(r LedgerRow) (lead, help string) {
+	if len(r.LeadUnits) == 0 {
+		return strings.Join(r.Units, "、"), ""
+	}
+	leads := make(map[string]bool, len(r.LeadUnits))
+	for _, u := range r.LeadUnits {
+		leads[u] = true
+	}
+	var others []string
+	for _, u := range r.Units {
+		if !leads[u] {
+			others = append(others, u)
+		}
+	}
+	return strings.Join(r.LeadUnits, "、"), strings.Join(others, "、")
+}
 
-// deadlineText renders 时间要求: the plan's own words, which say more than a
-// date ("每季度末", "2018年底前；长期坚持"), or the due date when there are none.
+// deadlineText renders 时间要求: the deadlines' dates (a deadline naming no
+// date, such as "每季度" or "长期坚持", as written), else the plan's words,
+// else the due date.
 func deadlineText(r LedgerRow) string {
+	if len(r.Dates) > 0 {
+		return strings.Join(r.Dates, "；")
+	}
 	if strings.TrimSpace(r.Deadline) != "" {
 		return r.Deadline
 	}

@@ -4,9 +4,11 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"math"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/xuri/excelize/v2"
 
@@ -102,7 +104,7 @@ func writeLedgerSheet(sw *excelize.StreamWriter, st *ledgerStyles, meta LedgerMe
 			n++
 		}
 		fillLedgerRow(values, st, r)
-		if err := sw.SetRow("A"+strconv.Itoa(n), values); err != nil {
+		if err := sw.SetRow("A"+strconv.Itoa(n), values, excelize.RowOpts{Height: rowHeight(values)}); err != nil {
 			return 0, fmt.Errorf("report: writing row %d: %w", n, err)
 		}
 		n++
@@ -167,15 +169,68 @@ func fillLedgerRow(values []any, st *ledgerStyles, r LedgerRow) {
 	if r.Percent != nil {
 		percent.Value = *r.Percent / 100
 	}
+	lead, help := splitUnits(r)
 	values[0] = textCell(st.center, r.Seq)
 	values[1] = textCell(st.text, r.Title)
-	values[2] = textCell(st.text, unitsText(r))
-	values[3] = textCell(st.center, deadlineText(r))
-	values[4] = textCell(st.text, r.Progress)
-	values[5] = percent
-	values[6] = textCell(st.statusStyle(r.Light), r.Status)
-	values[7] = dateCell(st, r.LastReport)
-	values[8] = excelize.Cell{StyleID: st.center, Value: r.TaskID}
+	values[2] = textCell(st.text, lead)
+	values[3] = textCell(st.text, help)
+	values[4] = textCell(st.center, deadlineText(r))
+	values[5] = textCell(st.text, r.Progress)
+	values[6] = percent
+	values[7] = textCell(st.statusStyle(r.Light), r.Status)
+	values[8] = dateCell(st, r.LastReport)
+	values[9] = excelize.Cell{StyleID: st.center, Value: r.TaskID}
+}
+
+// Row heights in points: a body line of the 11 pt font, the padding above
+// and below it, and the most Excel allows.
+const (
+	lineHeight = 14.5
+	rowPadding = 4
+	minRowH    = 20
+	maxRowH    = 409
+)
+
+// rowHeight is the height a body row needs for its wrapped texts to show
+// whole, on screen and printed: the tallest cell's line count, each
+// paragraph taking as many lines as its width in Excel character widths
+// (CJK characters count two) fills in the column, less a little for the
+// cell's margins. Excel does not size a row to wrapped text that the
+// writer did not measure, so the sheet carries the height.
+func rowHeight(values []any) float64 {
+	lines := 1
+	for i, v := range values {
+		c, ok := v.(excelize.Cell)
+		if !ok {
+			continue
+		}
+		s, ok := c.Value.(string)
+		if !ok || s == "" {
+			continue
+		}
+		room := max(ledgerColumns[i].width-1.5, 1)
+		n := 0
+		for _, para := range strings.Split(s, "\n") {
+			n += max(1, int(math.Ceil(textWidth(para)/room)))
+		}
+		lines = max(lines, n)
+	}
+	return min(max(float64(lines)*lineHeight+rowPadding, minRowH), maxRowH)
+}
+
+// textWidth is s's width in Excel character widths: a wide (CJK or
+// full-width) character takes two, others one.
+func textWidth(s string) float64 {
+	w := 0.0
+	for _, r := range s {
+		if r >= 0x1100 && (unicode.Is(unicode.Han, r) || unicode.In(r, unicode.Hangul, unicode.Hiragana, unicode.Katakana) ||
+			(r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFFEF) || (r >= 0x2010 && r <= 0x201F)) {
+			w += 2
+		} else {
+			w++
+		}
+	}
+	return w
 }
 
 // textCell is a styled text cell. An empty string becomes a cell with no

@@ -36,9 +36,9 @@ func blankProgress() []LedgerRow {
 func TestReadProgressRoundTrip(t *testing.T) {
 	exported := writeLedgerBytes(t, sampleMeta, SliceRows(blankProgress()))
 	filled := fillCells(t, exported, map[string]any{
-		"E4": "  一期已验收。\r\n二期完成招标。 ",   // Windows line end and stray spaces
-		"E6": "流程已压减至3个环节", "F6": 0.75, // typed into the exported 0% cell: stored as 0.75
-		"E8": "已启动", "F8": "10%",
+		"F4": "  一期已验收。\r\n二期完成招标。 ",   // Windows line end and stray spaces
+		"F6": "流程已压减至3个环节", "G6": 0.75, // typed into the exported 0% cell: stored as 0.75
+		"F8": "已启动", "G8": "10%",
 	})
 	got, err := ReadProgress(bytes.NewReader(filled), "台账-市发改委.xlsx")
 	if err != nil {
@@ -215,15 +215,15 @@ func TestReadProgressRowErrors(t *testing.T) {
 	f := openBytes(t, exported)
 	// Three more task rows below the export, as a unit might add them.
 	setCells(t, f, sheetName, map[string]any{
-		"E4": "进展", "I4": nil, // 任务编号 deleted
-		"E5": "进展", "I5": "abc",
-		"E6": "进展", "F6": 1.2, // 120% in the exported 0% cell
-		"E7": "进展", "F7": "很多",
-		"E8": "进展", "I8": 101, // 101 again: row 4 lost its number, so this is the first 101
-		"E9": "进展", "I9": 101, "F9": "-5",
-		"E10": "进展", "I10": "1.5",
-		"E11": "没有问题的一行", "I11": 300,
-		"E12": "", "I12": "xyz", // no progress: skipped unchecked
+		"F4": "进展", "J4": nil, // 任务编号 deleted
+		"F5": "进展", "J5": "abc",
+		"F6": "进展", "G6": 1.2, // 120% in the exported 0% cell
+		"F7": "进展", "G7": "很多",
+		"F8": "进展", "J8": 101, // 101 again: row 4 lost its number, so this is the first 101
+		"F9": "进展", "J9": 101, "G9": "-5",
+		"F10": "进展", "J10": "1.5",
+		"F11": "没有问题的一行", "J11": 300,
+		"F12": "", "J12": "xyz", // no progress: skipped unchecked
 	})
 	data := workbookBytes(t, f)
 	got, err := ReadProgress(bytes.NewReader(data), "有错.xlsx")
@@ -243,13 +243,13 @@ func TestReadProgressRowErrors(t *testing.T) {
 		cell, key string
 		msg       string
 	}{
-		{4, "任务编号", "I4", "report.import.id_missing", "任务编号为空"},
-		{5, "任务编号", "I5", "report.import.id_invalid", "「abc」"},
-		{6, "完成比例", "F6", "report.import.percent_range", "「120%」"},
-		{7, "完成比例", "F7", "report.import.percent_invalid", "「很多」"},
-		{9, "任务编号", "I9", "report.import.id_duplicate", "与第 8 行重复"},
-		{9, "完成比例", "F9", "report.import.percent_range", "「-5」"},
-		{10, "任务编号", "I10", "report.import.id_invalid", "「1.5」"},
+		{4, "任务编号", "J4", "report.import.id_missing", "任务编号为空"},
+		{5, "任务编号", "J5", "report.import.id_invalid", "「abc」"},
+		{6, "完成比例", "G6", "report.import.percent_range", "「120%」"},
+		{7, "完成比例", "G7", "report.import.percent_invalid", "「很多」"},
+		{9, "任务编号", "J9", "report.import.id_duplicate", "与第 8 行重复"},
+		{9, "完成比例", "G9", "report.import.percent_range", "「-5」"},
+		{10, "任务编号", "J10", "report.import.id_invalid", "「1.5」"},
 	}
 	if len(se.Errors) != len(want) {
 		t.Fatalf("got %d row errors, want %d: %v", len(se.Errors), len(want), se.Errors)
@@ -268,8 +268,8 @@ func TestReadProgressRowErrors(t *testing.T) {
 func TestReadProgressUnknownTasks(t *testing.T) {
 	exported := writeLedgerBytes(t, sampleMeta, SliceRows(blankProgress()))
 	filled := fillCells(t, exported, map[string]any{
-		"E4": "进展", "E5": "进展", "F5": 2, // 200%
-		"E6": "进展", "I6": 999,
+		"F4": "进展", "F5": "进展", "G5": 2, // 200%
+		"F6": "进展", "J6": 999,
 	})
 	asked := map[int64]int{}
 	known := func(id int64) bool { asked[id]++; return id != 999 && id != 102 }
@@ -282,14 +282,14 @@ func TestReadProgressUnknownTasks(t *testing.T) {
 	for _, e := range se.Errors {
 		got = append(got, e.Cell+" "+e.Key)
 	}
-	want := []string{"I5 report.import.id_unknown", "F5 report.import.percent_range", "I6 report.import.id_unknown"}
+	want := []string{"J5 report.import.id_unknown", "G5 report.import.percent_range", "J6 report.import.id_unknown"}
 	if !slices.Equal(got, want) {
 		t.Errorf("errors = %q, want %q (every bad row in one list)", got, want)
 	}
 	if asked[101] != 1 || asked[999] != 1 {
 		t.Errorf("known asked %v", asked)
 	}
-	ok, err := ReadProgressFor(bytes.NewReader(fillCells(t, exported, map[string]any{"E4": "进展"})), "x.xlsx", known)
+	ok, err := ReadProgressFor(bytes.NewReader(fillCells(t, exported, map[string]any{"F4": "进展"})), "x.xlsx", known)
 	if err != nil || len(ok) != 1 || ok[0].TaskID != 101 {
 		t.Errorf("known task: %v, %v", ok, err)
 	}
