@@ -4,7 +4,6 @@ import (
 	"iter"
 	"strings"
 	"time"
-
 )
 
 // LedgerRow is one task as it appears in an exported ledger. Values are
