@@ -118,7 +118,9 @@ func pages() []page {
 		{path: fixed("/desk"), allowed: ledgerReaders},
 		{path: fixed("/inbox"), allowed: ledgerReaders},
 		{path: fixed("/tickets"), allowed: ledgerReaders, hidden: pageTicketA},
-		{path: fixed("/tickets/new"), allowed: signedInCallers},
+		// The agents' and the counter's forms only for who may take a
+		// ticket or a request in (issue 14: show only what a role can do).
+		{path: fixed("/tickets/new"), allowed: officeOnly},
 		{path: fixed("/tickets/stats"), allowed: ledgerReaders},
 		{path: fixed("/tickets/stats.xlsx"), allowed: ledgerReaders},
 		{path: idf("/tickets/files/%d", func(i pageIDs) int64 { return i.ticketFile }), allowed: unitAReaders, refused: notFoundB},
@@ -130,7 +132,7 @@ func pages() []page {
 		{path: fixed("/public/tickets/new"), allowed: allCallers},
 		{path: func(i pageIDs) string { return i.publicTicket }, allowed: allCallers},
 		{path: fixed("/foia"), allowed: officeLeaders},
-		{path: fixed("/foia/new"), allowed: signedInCallers},
+		{path: fixed("/foia/new"), allowed: officeOnly},
 		{path: fixed("/foia/report"), allowed: officeLeaders},
 		{path: fixed("/foia/report.xlsx"), allowed: officeLeaders},
 		{path: idf("/foia/%d", func(i pageIDs) int64 { return i.foia }), allowed: officeLeaders},

@@ -74,10 +74,14 @@ type View struct {
 	Clock   foia.Clock
 }
 
+// MayReceive reports whether p records requests received at the counter,
+// by post or fax: those who handle them. The form is offered to them only.
+func MayReceive(p authz.Principal) bool { return authz.Allowed(p, authz.FOIAHandle) }
+
 // Receive records a request received by post, in person or otherwise,
 // for p who handles requests.
 func (s *Service) Receive(ctx context.Context, p authz.Principal, actor audit.Actor, in Intake) (*View, error) {
-	if !authz.Allowed(p, authz.FOIAHandle) {
+	if !MayReceive(p) {
 		return nil, fault.ErrForbidden
 	}
 	v, err := s.receive(ctx, actor, in, "")

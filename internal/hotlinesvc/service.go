@@ -87,11 +87,15 @@ var maxLen = []struct {
 // agent's ticket always has a way back to the caller.
 var AgentChannels = []string{"phone", "web", "wechat", "app", "sms", "email", "letter"}
 
+// MayRecord reports whether p takes tickets in at the centre (the agents'
+// form): those who dispatch them. The form is offered to them only.
+func MayRecord(p authz.Principal) bool { return authz.Allowed(p, authz.TicketDispatch) }
+
 // Record is a request the centre's agent (接线员) takes in, for p who may
 // dispatch tickets: by phone unless the intake names another of
 // AgentChannels. Then as Receive.
 func (s *Service) Record(ctx context.Context, p authz.Principal, actor audit.Actor, in Intake) (*records.Ticket, error) {
-	if !authz.Allowed(p, authz.TicketDispatch) {
+	if !MayRecord(p) {
 		return nil, fault.ErrForbidden
 	}
 	if in.Channel == "" {

@@ -18,6 +18,9 @@ type Disclosure interface {
 	Get(ctx context.Context, id int64) (*FOIAView, error)
 	// Form is what the intake form offers.
 	Form(ctx context.Context) *FOIAForm
+	// MayIntake is nil when the caller records requests received at the
+	// counter, by post or fax; ErrForbidden otherwise.
+	MayIntake(ctx context.Context) error
 	// FromTicket fills the intake form from a 12345 ticket redirected to
 	// 依申请公开: the caller and what they asked.
 	FromTicket(ctx context.Context, ticketID int64) (FOIAInput, error)

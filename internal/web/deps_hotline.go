@@ -26,6 +26,9 @@ type Hotline interface {
 	Get(ctx context.Context, id int64) (*TicketView, error)
 	// Form is what the intake form offers.
 	Form(ctx context.Context) (*TicketForm, error)
+	// MayIntake is nil when the caller takes tickets in at the centre, so
+	// the agents' form is offered to them only; ErrForbidden otherwise.
+	MayIntake(ctx context.Context) error
 	// Attachment downloads a ticket's file, for whoever may read the
 	// ticket.
 	Attachment(ctx context.Context, id int64) (*Download, error)

@@ -113,6 +113,10 @@ func (h *Handler) foiaReportXlsx(w http.ResponseWriter, r *http.Request) {
 // foiaNew is the intake form, filled from a redirected 12345 ticket when
 // the office comes from one.
 func (h *Handler) foiaNew(w http.ResponseWriter, r *http.Request) {
+	if err := h.d.Disclosure.MayIntake(r.Context()); err != nil {
+		h.fail(w, r, err)
+		return
+	}
 	var in FOIAInput
 	if t := r.URL.Query().Get("ticket"); t != "" {
 		id, err := strconv.ParseInt(t, 10, 64)

@@ -116,6 +116,10 @@ func (h *Handler) ticketAct(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *Handler) ticketNew(w http.ResponseWriter, r *http.Request) {
+	if err := h.d.Hotline.MayIntake(r.Context()); err != nil {
+		h.fail(w, r, err)
+		return
+	}
 	h.renderTicketForm(w, r, http.StatusOK, false, TicketInput{})
 }
 

@@ -106,6 +106,14 @@ func nonEmpty(ss ...string) []string {
 	return out
 }
 
+func (s *disclosure) MayIntake(ctx context.Context) error {
+	p, _, err := s.d.caller(ctx)
+	if err == nil && !foiasvc.MayReceive(p) {
+		err = web.ErrForbidden
+	}
+	return err
+}
+
 func (s *disclosure) Form(ctx context.Context) *web.FOIAForm {
 	loc := i18n.FromContext(ctx)
 	f := &web.FOIAForm{}

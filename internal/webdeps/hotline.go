@@ -99,6 +99,14 @@ func unitOptions(units []records.Unit) []web.Option {
 	return out
 }
 
+func (s *tickets) MayIntake(ctx context.Context) error {
+	p, _, err := s.d.caller(ctx)
+	if err == nil && !hotlinesvc.MayRecord(p) {
+		err = web.ErrForbidden
+	}
+	return err
+}
+
 func (s *tickets) Form(ctx context.Context) (*web.TicketForm, error) {
 	services, err := s.d.Hotline.ActiveServices(ctx)
 	if err != nil {
