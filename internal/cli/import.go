@@ -37,7 +37,7 @@ type importResult struct {
 
 func runImport(ctx context.Context, env *Env, args []string) error {
 	fs := newFlags(env, "import", "FILE... [--data DIR]")
-	dataDir := fs.String("data", store.DefaultDataDir, "数据目录 (data folder), 数据库文件 duban.db 存放于此")
+	dataDir := fs.String("data", store.DefaultDataDir, "数据目录，数据库文件 duban.db 存放于此")
 	dsn := fs.String("db", os.Getenv("DUBAN_DB"), "数据库: 空 = 数据目录中的 SQLite; postgres://… = PostgreSQL")
 	files, err := parseInterspersed(fs, args)
 	if err != nil {
@@ -45,7 +45,7 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 	}
 	if len(files) == 0 {
 		fs.Usage()
-		return fmt.Errorf("至少需要一个文件 (FILE expected): %w", errUsage)
+		return fmt.Errorf("至少需要一个文件: %w", errUsage)
 	}
 	db, err := store.Open(ctx, envStoreOptions(*dataDir, *dsn))
 	if err != nil {
@@ -131,15 +131,15 @@ func importError(err error) error {
 func readLimited(path string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("无法读取文件 (cannot read): %w", err)
+		return nil, fmt.Errorf("无法读取文件: %w", err)
 	}
 	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, maxImportBytes+1))
 	if err != nil {
-		return nil, fmt.Errorf("无法读取文件 (cannot read): %w", err)
+		return nil, fmt.Errorf("无法读取文件: %w", err)
 	}
 	if len(data) > maxImportBytes {
-		return nil, fmt.Errorf("文件超过 %d MB (file too large)", maxImportBytes>>20)
+		return nil, fmt.Errorf("文件超过 %d MB", maxImportBytes>>20)
 	}
 	return data, nil
 }

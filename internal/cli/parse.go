@@ -3,10 +3,12 @@ package cli
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
 
+	"github.com/duban/duban/internal/docread"
 	"github.com/duban/duban/internal/i18n"
 	"github.com/duban/duban/internal/plandoc"
 )
@@ -24,11 +26,24 @@ func runParse(_ context.Context, env *Env, args []string) error {
 	}
 	if len(files) != 1 {
 		fs.Usage()
-		return fmt.Errorf("需要一个文件 (one FILE expected): %w", errUsage)
+		return fmt.Errorf("%s: %w", i18n.Lookup(i18n.Default, "cli.one_file"), errUsage)
 	}
-	plan, err := plandoc.ParseFile(files[0])
+	doc, err := docread.ReadFile(files[0])
 	if err != nil {
 		return err
+	}
+	// A file with nothing in it, or nothing that reads as a task, is a
+	// failure, not an untitled plan of no tasks: whoever ran the command
+	// (or a script) must see that nothing was read.
+	if strings.TrimSpace(docread.Text(doc)) == "" {
+		return errors.New(i18n.Lookup(i18n.Default, "cli.file.empty", "file", files[0]))
+	}
+	plan, err := plandoc.ParseDoc(doc)
+	if err != nil {
+		return err
+	}
+	if len(plan.Tasks) == 0 {
+		return errors.New(i18n.Lookup(i18n.Default, "cli.file.no_tasks", "file", files[0]))
 	}
 	if *asJSON {
 		enc := json.NewEncoder(env.Stdout)
