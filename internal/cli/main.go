@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	iofs "io/fs"
+	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -76,8 +77,12 @@ func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
 		}
-		fmt.Fprintf(stderr, "duban %s: %s\n", args[0], errorText(err))
-		if errors.Is(err, errUsage) {
+		text, usage := flagErrorText(err)
+		if !usage {
+			text = errorText(err)
+		}
+		fmt.Fprintf(stderr, "duban %s: %s\n", args[0], text)
+		if usage || errors.Is(err, errUsage) {
 			return 2
 		}
 		return 1
@@ -102,7 +107,9 @@ func printHelp(w io.Writer) {
 // prints its usage to the command's stderr.
 func newFlags(env *Env, name, usage string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(env.Stderr)
+	// The flag package's own sentence for a wrong flag is English; Main
+	// says it in the catalogue's words (flagErrorText), after the usage.
+	fs.SetOutput(io.Discard)
 	fs.Usage = func() {
 		fmt.Fprintf(env.Stderr, "用法: duban %s %s\n", name, usage)
 		printFlags(env.Stderr, fs, func(string) bool { return true })
@@ -186,6 +193,30 @@ func errorText(err error) string {
 		return i18n.Lookup(i18n.Default, key, "file", de.Name)
 	}
 	return strings.TrimSuffix(err.Error(), ": "+errUsage.Error())
+}
+
+// flagErrors match the flag package's errors, which it makes with
+// fmt.Errorf and so can be told apart only by their words; each maps to
+// the catalogue key saying it in Chinese.
+var flagErrors = []struct {
+	re  *regexp.Regexp
+	key string
+}{
+	{regexp.MustCompile(`^flag provided but not defined: -+(\S+)$`), "cli.flag.unknown"},
+	{regexp.MustCompile(`^flag needs an argument: -+(\S+)$`), "cli.flag.needs_value"},
+	{regexp.MustCompile(`^invalid (?:boolean )?value "[^"]*" for (?:flag )?-+(\S+?):`), "cli.flag.invalid"},
+	{regexp.MustCompile(`^bad flag syntax: (\S+)$`), "cli.flag.unknown"},
+}
+
+// flagErrorText says in Chinese what was wrong with a command's flags,
+// and whether err was such an error (a usage error: exit 2).
+func flagErrorText(err error) (string, bool) {
+	for _, f := range flagErrors {
+		if m := f.re.FindStringSubmatch(err.Error()); m != nil {
+			return i18n.Lookup(i18n.Default, f.key, "flag", "--"+strings.TrimLeft(m[1], "-")), true
+		}
+	}
+	return "", false
 }
 
 // parseInterspersed parses flags that may stand before or after the

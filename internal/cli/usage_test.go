@@ -182,3 +182,23 @@ func TestDemoPrintsNoLogLines(t *testing.T) {
 		t.Errorf("demo output %q", out.String())
 	}
 }
+
+// TestWrongFlagIsAChineseUsageError: an unknown flag, a flag without its
+// value and a flag with a wrong value each exit 2 with the usage and a
+// Chinese sentence naming the flag, not the flag package's English.
+func TestWrongFlagIsAChineseUsageError(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"parse", "--bogus", "x.txt"}, "没有参数 --bogus"},
+		{[]string{"backup", "--data"}, "参数 --data 需要一个值"},
+		{[]string{"migrate", "--session-idle=xx"}, "参数 --session-idle 的值不对"},
+		{[]string{"supervise", "--dry-run=maybe"}, "参数 --dry-run 的值不对"},
+	} {
+		code, _, errOut := runMain(t, c.args...)
+		if code != 2 || !strings.Contains(errOut, c.want) || !strings.Contains(errOut, "用法: duban "+c.args[0]) || english(errOut) {
+			t.Errorf("duban %s: exit %d, stderr %q; want 2, the usage and %q", strings.Join(c.args, " "), code, errOut, c.want)
+		}
+	}
+}
