@@ -89,6 +89,10 @@ func printTree(w io.Writer, p *plandoc.Plan) {
 		}
 	}
 	fmt.Fprintf(w, "  任务 %d 项\n\n", len(p.Tasks))
+	headings := map[string]string{}
+	for _, h := range p.Headings {
+		headings[strings.Join(h.Path, "\x00")] = h.Title
+	}
 	var prev []string
 	for _, t := range p.Tasks {
 		common := 0
@@ -96,7 +100,13 @@ func printTree(w io.Writer, p *plandoc.Plan) {
 			common++
 		}
 		for d := common; d < len(t.Path)-1; d++ {
-			fmt.Fprintf(w, "%s%s\n", strings.Repeat("  ", d), t.Path[d])
+			// A level of the path that is a chapter or section of the
+			// document is shown as its heading line, label and text.
+			line := t.Path[d]
+			if h := headings[strings.Join(t.Path[:d+1], "\x00")]; h != "" {
+				line += " " + h
+			}
+			fmt.Fprintf(w, "%s%s\n", strings.Repeat("  ", d), line)
 		}
 		prev = t.Path
 		ind := strings.Repeat("  ", len(t.Path)-1)

@@ -202,3 +202,35 @@ func TestWrongFlagIsAChineseUsageError(t *testing.T) {
 		}
 	}
 }
+
+// TestParseTreeKeepsGroupHeadings: the chapters and sections a task's
+// path passes through are printed as heading lines, label and text,
+// above the tasks they hold.
+func TestParseTreeKeepsGroupHeadings(t *testing.T) {
+	path := writePlan(t, `某县营商环境优化工作方案
+一、主要任务
+（一）提升政务服务效能
+1．推行一网通办。2025年6月底前实现高频事项全程网办。（责任单位：县政务服务中心）
+2．压缩审批时限。2025年底前审批时限压缩一半。（责任单位：县发展改革局）
+（二）强化要素保障
+1．保障项目用地。每季度梳理重点项目用地需求。（责任单位：县自然资源局）
+`)
+	code, out, errOut := runMain(t, "parse", path)
+	if code != 0 {
+		t.Fatalf("parse: exit %d\n%s", code, errOut)
+	}
+	lines := strings.Split(out, "\n")
+	at := func(s string) int {
+		for i, l := range lines {
+			if l == s {
+				return i
+			}
+		}
+		t.Errorf("no line %q in\n%s", s, out)
+		return -1
+	}
+	chapter, first, task, second := at("一 主要任务"), at("  (一) 提升政务服务效能"), at("    1 推行一网通办"), at("  (二) 强化要素保障")
+	if !(chapter < first && first < task && task < second) {
+		t.Errorf("headings out of order (%d %d %d %d):\n%s", chapter, first, task, second, out)
+	}
+}
