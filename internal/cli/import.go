@@ -13,6 +13,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/duban/duban/internal/audit"
+	"github.com/duban/duban/internal/docread"
 	"github.com/duban/duban/internal/i18n"
 	"github.com/duban/duban/internal/intakesvc"
 	"github.com/duban/duban/internal/store"
@@ -76,7 +77,7 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 
 	failed := printImportSummary(env.Stdout, results)
 	if failed > 0 {
-		return fmt.Errorf("%d 个文件导入失败 (%d of %d files failed)", failed, failed, len(results))
+		return fmt.Errorf("%d 个文件导入失败", failed)
 	}
 	return nil
 }
@@ -174,8 +175,12 @@ func printImportSummary(w io.Writer, results []importResult) (failed int) {
 		if r.err != nil {
 			failed++
 			// docread's errors start with the file name; it is already
-			// at the head of the line.
+			// at the head of the line. A document that cannot be read
+			// is said as the parse command says it.
 			msg := strings.TrimPrefix(r.err.Error(), r.name+": ")
+			if de := (*docread.Error)(nil); errors.As(r.err, &de) {
+				msg = errorText(r.err)
+			}
 			fmt.Fprintf(w, "  %s → 失败: %s\n", r.name, msg)
 			continue
 		}

@@ -234,3 +234,18 @@ func TestParseTreeKeepsGroupHeadings(t *testing.T) {
 		t.Errorf("headings out of order (%d %d %d %d):\n%s", chapter, first, task, second, out)
 	}
 }
+
+// TestImportSaysAnUnreadableFileInChinese: import names a broken
+// document as parse does, with no Go error chain and no English.
+func TestImportSaysAnUnreadableFileInChinese(t *testing.T) {
+	dir := t.TempDir()
+	docx := filepath.Join(dir, "坏.docx")
+	if err := os.WriteFile(docx, []byte("PK\x03\x04 truncated"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runMain(t, "import", "--data", filepath.Join(dir, "data"), docx)
+	all := strings.ReplaceAll(out+errOut, docx, "")
+	if code != 1 || !strings.Contains(out, "已损坏或不完整") || !strings.Contains(errOut, "1 个文件导入失败") || english(all) || strings.Contains(all, "docread") {
+		t.Errorf("import of a broken .docx: exit %d\nstdout %q\nstderr %q", code, out, errOut)
+	}
+}
