@@ -28,6 +28,10 @@ func runAudit(ctx context.Context, env *Env, args []string) error {
 	if len(args) == 0 {
 		return fmt.Errorf("%s: %w", auditUsage, errUsage)
 	}
+	if isHelp(args[0]) || args[0] == "help" {
+		fmt.Fprintln(env.Stdout, auditUsage)
+		return nil
+	}
 	switch args[0] {
 	case "verify":
 		return auditVerify(ctx, env, args[1:])
@@ -56,7 +60,7 @@ func openAuditDB(ctx context.Context, env *Env, cfg config.Config) (*store.DB, e
 // summary is signed by that key. Exit status 1 when anything is wrong, so
 // that a cron job can alarm.
 func auditVerify(ctx context.Context, env *Env, args []string) error {
-	fs := newFlags(env, "audit verify", "[--checkpoints FILE [--public-key HEX|FILE]] [--data DIR] [--db DSN]")
+	fs := newConfigFlags(env, "audit verify", "[--checkpoints FILE [--public-key HEX|FILE]] [--data DIR] [--db DSN]", "data", "db")
 	cpFile := fs.String("checkpoints", "", "检查点文件 (audit_checkpoint_file)：同时核对链是否被截断或重算")
 	pubArg := fs.String("public-key", "", "审计签名公钥（64 位十六进制，或存有它的文件；duban keygen --audit-signing 输出）：同时核对每行检查点和清理摘要的签名")
 	cfg, _, err := config.Load(fs, args, os.Getenv)
@@ -120,7 +124,7 @@ func auditVerify(ctx context.Context, env *Env, args []string) error {
 	for _, p := range problems {
 		fmt.Fprintf(env.Stdout, "  %s\n", p)
 	}
-	return fmt.Errorf("审计日志校验失败 (audit log verification failed)")
+	return fmt.Errorf("审计日志校验失败")
 }
 
 // readPublicKey takes --public-key: the key's 64 hexadecimal digits, or
@@ -144,7 +148,8 @@ func readPublicKey(arg string) (ed25519.PublicKey, error) {
 // configured file and webhook: for a cron job where serve does not run,
 // or before and after maintenance.
 func auditCheckpoint(ctx context.Context, env *Env, args []string) error {
-	fs := newFlags(env, "audit checkpoint", "[--audit-checkpoint-file FILE] [--audit-checkpoint-webhook URL] [--data DIR] [--db DSN]")
+	fs := newConfigFlags(env, "audit checkpoint", "[--audit-checkpoint-file FILE] [--audit-checkpoint-webhook URL] [--data DIR] [--db DSN]",
+		"data", "db", "audit-checkpoint-file", "audit-checkpoint-webhook", "audit-signing-key-file")
 	cfg, _, err := config.Load(fs, args, os.Getenv)
 	if err != nil {
 		return err
@@ -181,7 +186,8 @@ func auditCheckpoint(ctx context.Context, env *Env, args []string) error {
 // auditPurge deletes the entries older than the retention and leaves a
 // purge summary in the chain and in the checkpoint file.
 func auditPurge(ctx context.Context, env *Env, args []string) error {
-	fs := newFlags(env, "audit purge", "[--audit-retention DAYS] [--audit-checkpoint-file FILE] [--data DIR] [--db DSN]")
+	fs := newConfigFlags(env, "audit purge", "[--audit-retention DAYS] [--audit-checkpoint-file FILE] [--data DIR] [--db DSN]",
+		"data", "db", "audit-retention", "audit-checkpoint-file", "audit-checkpoint-webhook", "audit-signing-key-file")
 	cfg, _, err := config.Load(fs, args, os.Getenv)
 	if err != nil {
 		return err

@@ -22,7 +22,7 @@ func init() {
 // migrated: a backup taken just before an upgrade must be the old schema,
 // so that the old duban can run on it again.
 func runBackup(ctx context.Context, env *Env, args []string) error {
-	fs0 := newFlags(env, "backup", "FILE [--data DIR] [--db DSN]")
+	fs0 := newConfigFlags(env, "backup", "FILE [--data DIR] [--db DSN]", storeKeys...)
 	file, cfg, err := fileAndConfig(fs0, args)
 	if err != nil {
 		return err
@@ -96,7 +96,7 @@ func backupFiles(ctx context.Context, src, dir string) (files.Copied, error) {
 // runRestore runs `duban restore FILE` into an empty data folder or an
 // empty PostgreSQL database, and reports the restored schema version.
 func runRestore(ctx context.Context, env *Env, args []string) error {
-	fs0 := newFlags(env, "restore", "FILE [--data DIR] [--db DSN]")
+	fs0 := newConfigFlags(env, "restore", "FILE [--data DIR] [--db DSN]", storeKeys...)
 	file, cfg, err := fileAndConfig(fs0, args)
 	if err != nil {
 		return err

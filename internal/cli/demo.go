@@ -19,12 +19,17 @@ func init() {
 // back from the database.
 func runDemo(ctx context.Context, env *Env, args []string) error {
 	fs0 := newFlags(env, "demo", "[--data DIR]")
-	dataDir := fs0.String("data", store.DefaultDataDir, "数据目录 (data folder)")
+	dataDir := fs0.String("data", store.DefaultDataDir, "数据目录")
 	dsn := fs0.String("db", os.Getenv("DUBAN_DB"), "数据库: 空 = SQLite; postgres://… = PostgreSQL")
 	if _, err := parseInterspersed(fs0, args); err != nil {
 		return err
 	}
-	db, err := store.Open(ctx, envStoreOptions(*dataDir, *dsn))
+	// The store's events (each migration applied) go to stderr at the
+	// warning level, as for the other commands: the demo's own output is
+	// the plans it imported, not sixteen lines of schema log.
+	opts := envStoreOptions(*dataDir, *dsn)
+	opts.Logger = newLogger(env, "warn")
+	db, err := store.Open(ctx, opts)
 	if err != nil {
 		return err
 	}

@@ -13,6 +13,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/duban/duban/internal/audit"
+	"github.com/duban/duban/internal/docread"
 	"github.com/duban/duban/internal/i18n"
 	"github.com/duban/duban/internal/intakesvc"
 	"github.com/duban/duban/internal/store"
@@ -37,7 +38,7 @@ type importResult struct {
 
 func runImport(ctx context.Context, env *Env, args []string) error {
 	fs := newFlags(env, "import", "FILE... [--data DIR]")
-	dataDir := fs.String("data", store.DefaultDataDir, "数据目录 (data folder), 数据库文件 duban.db 存放于此")
+	dataDir := fs.String("data", store.DefaultDataDir, "数据目录，数据库文件 duban.db 存放于此")
 	dsn := fs.String("db", os.Getenv("DUBAN_DB"), "数据库: 空 = 数据目录中的 SQLite; postgres://… = PostgreSQL")
 	files, err := parseInterspersed(fs, args)
 	if err != nil {
@@ -45,7 +46,7 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 	}
 	if len(files) == 0 {
 		fs.Usage()
-		return fmt.Errorf("至少需要一个文件 (FILE expected): %w", errUsage)
+		return fmt.Errorf("至少需要一个文件: %w", errUsage)
 	}
 	db, err := store.Open(ctx, envStoreOptions(*dataDir, *dsn))
 	if err != nil {
@@ -76,7 +77,7 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 
 	failed := printImportSummary(env.Stdout, results)
 	if failed > 0 {
-		return fmt.Errorf("%d 个文件导入失败 (%d of %d files failed)", failed, failed, len(results))
+		return fmt.Errorf("%d 个文件导入失败", failed)
 	}
 	return nil
 }
@@ -131,15 +132,15 @@ func importError(err error) error {
 func readLimited(path string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("无法读取文件 (cannot read): %w", err)
+		return nil, fmt.Errorf("无法读取文件: %w", err)
 	}
 	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, maxImportBytes+1))
 	if err != nil {
-		return nil, fmt.Errorf("无法读取文件 (cannot read): %w", err)
+		return nil, fmt.Errorf("无法读取文件: %w", err)
 	}
 	if len(data) > maxImportBytes {
-		return nil, fmt.Errorf("文件超过 %d MB (file too large)", maxImportBytes>>20)
+		return nil, fmt.Errorf("文件超过 %d MB", maxImportBytes>>20)
 	}
 	return data, nil
 }
@@ -174,8 +175,12 @@ func printImportSummary(w io.Writer, results []importResult) (failed int) {
 		if r.err != nil {
 			failed++
 			// docread's errors start with the file name; it is already
-			// at the head of the line.
+			// at the head of the line. A document that cannot be read
+			// is said as the parse command says it.
 			msg := strings.TrimPrefix(r.err.Error(), r.name+": ")
+			if de := (*docread.Error)(nil); errors.As(r.err, &de) {
+				msg = errorText(r.err)
+			}
 			fmt.Fprintf(w, "  %s → 失败: %s\n", r.name, msg)
 			continue
 		}

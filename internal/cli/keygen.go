@@ -31,7 +31,7 @@ func runKeygen(ctx context.Context, env *Env, args []string) error {
 	}
 	if len(rest) != 1 {
 		fs0.Usage()
-		return fmt.Errorf("需要一个文件名 (FILE expected): %w", errUsage)
+		return fmt.Errorf("需要一个文件名: %w", errUsage)
 	}
 	file := rest[0]
 	var key, public string

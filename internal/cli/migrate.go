@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/duban/duban/internal/config"
+	"github.com/duban/duban/internal/i18n"
 	"github.com/duban/duban/internal/store"
 )
 
@@ -21,14 +22,14 @@ func init() {
 // says which schema version the database is at, so an operator can upgrade
 // the database as its own step, before starting a new duban.
 func runMigrate(ctx context.Context, env *Env, args []string) error {
-	fs0 := newFlags(env, "migrate", "[--data DIR] [--db DSN]")
+	fs0 := newConfigFlags(env, "migrate", "[--data DIR] [--db DSN]", storeKeys...)
 	cfg, rest, err := config.Load(fs0, args, os.Getenv)
 	if err != nil {
 		return err
 	}
 	if len(rest) > 0 {
 		fs0.Usage()
-		return fmt.Errorf("多余的参数 %q (unexpected argument): %w", rest[0], errUsage)
+		return fmt.Errorf("%s: %w", i18n.Lookup(i18n.Default, "cli.extra_argument", "arg", rest[0]), errUsage)
 	}
 	opts := storeOptions(env, cfg)
 	before, err := schemaVersionOf(ctx, opts)
@@ -45,9 +46,9 @@ func runMigrate(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	if after == before {
-		fmt.Fprintf(env.Stdout, "数据库结构已是最新: 版本 %d (schema version %d, up to date)  %s\n", after, after, db.Path())
+		fmt.Fprintf(env.Stdout, "数据库结构已是最新: 版本 %d  %s\n", after, db.Path())
 	} else {
-		fmt.Fprintf(env.Stdout, "数据库结构已升级: 版本 %d → %d (schema version %d → %d)  %s\n", before, after, before, after, db.Path())
+		fmt.Fprintf(env.Stdout, "数据库结构已升级: 版本 %d → %d  %s\n", before, after, db.Path())
 	}
 	return nil
 }
@@ -92,9 +93,9 @@ func fileAndConfig(fs0 *flag.FlagSet, args []string) (string, config.Config, err
 	if file == "" || len(rest) > 0 {
 		fs0.Usage()
 		if file == "" {
-			return "", cfg, fmt.Errorf("需要一个文件 (FILE expected): %w", errUsage)
+			return "", cfg, fmt.Errorf("%s: %w", i18n.Lookup(i18n.Default, "cli.one_file"), errUsage)
 		}
-		return "", cfg, fmt.Errorf("多余的参数 %q (unexpected argument; flags go before or right after FILE): %w", rest[0], errUsage)
+		return "", cfg, fmt.Errorf("%s: %w", i18n.Lookup(i18n.Default, "cli.extra_argument_file", "arg", rest[0]), errUsage)
 	}
 	return file, cfg, nil
 }

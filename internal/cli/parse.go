@@ -3,10 +3,12 @@ package cli
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
 
+	"github.com/duban/duban/internal/docread"
 	"github.com/duban/duban/internal/i18n"
 	"github.com/duban/duban/internal/plandoc"
 )
@@ -24,11 +26,24 @@ func runParse(_ context.Context, env *Env, args []string) error {
 	}
 	if len(files) != 1 {
 		fs.Usage()
-		return fmt.Errorf("需要一个文件 (one FILE expected): %w", errUsage)
+		return fmt.Errorf("%s: %w", i18n.Lookup(i18n.Default, "cli.one_file"), errUsage)
 	}
-	plan, err := plandoc.ParseFile(files[0])
+	doc, err := docread.ReadFile(files[0])
 	if err != nil {
 		return err
+	}
+	// A file with nothing in it, or nothing that reads as a task, is a
+	// failure, not an untitled plan of no tasks: whoever ran the command
+	// (or a script) must see that nothing was read.
+	if strings.TrimSpace(docread.Text(doc)) == "" {
+		return errors.New(i18n.Lookup(i18n.Default, "cli.file.empty", "file", files[0]))
+	}
+	plan, err := plandoc.ParseDoc(doc)
+	if err != nil {
+		return err
+	}
+	if len(plan.Tasks) == 0 {
+		return errors.New(i18n.Lookup(i18n.Default, "cli.file.no_tasks", "file", files[0]))
 	}
 	if *asJSON {
 		enc := json.NewEncoder(env.Stdout)
@@ -74,6 +89,10 @@ func printTree(w io.Writer, p *plandoc.Plan) {
 		}
 	}
 	fmt.Fprintf(w, "  任务 %d 项\n\n", len(p.Tasks))
+	headings := map[string]string{}
+	for _, h := range p.Headings {
+		headings[strings.Join(h.Path, "\x00")] = h.Title
+	}
 	var prev []string
 	for _, t := range p.Tasks {
 		common := 0
@@ -81,7 +100,13 @@ func printTree(w io.Writer, p *plandoc.Plan) {
 			common++
 		}
 		for d := common; d < len(t.Path)-1; d++ {
-			fmt.Fprintf(w, "%s%s\n", strings.Repeat("  ", d), t.Path[d])
+			// A level of the path that is a chapter or section of the
+			// document is shown as its heading line, label and text.
+			line := t.Path[d]
+			if h := headings[strings.Join(t.Path[:d+1], "\x00")]; h != "" {
+				line += " " + h
+			}
+			fmt.Fprintf(w, "%s%s\n", strings.Repeat("  ", d), line)
 		}
 		prev = t.Path
 		ind := strings.Repeat("  ", len(t.Path)-1)

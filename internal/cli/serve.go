@@ -185,7 +185,7 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 }
 
 func runConfig(_ context.Context, env *Env, args []string) error {
-	fs := newFlags(env, "config", "[same flags as serve]")
+	fs := newFlags(env, "config", "[与 serve 相同的参数]")
 	cfg, _, err := config.Load(fs, args, os.Getenv)
 	if err != nil {
 		return err

@@ -24,7 +24,7 @@ func init() {
 // the rules call for by then, with how each date was counted. Recording
 // the events and sending them is the scheduler's; this is its dry run.
 func runSupervise(ctx context.Context, env *Env, args []string) error {
-	fs := newFlags(env, "supervise", "--dry-run [--at YYYY-MM-DD] [--data DIR] [--db DSN]")
+	fs := newConfigFlags(env, "supervise", "--dry-run [--at YYYY-MM-DD] [--data DIR] [--db DSN]", append(storeKeys, "calendar-dir")...)
 	dry := fs.Bool("dry-run", false, "只列出将发生的督查事件，不记录、不发送")
 	at := fs.String("at", "", "以哪一天为“今天” (YYYY-MM-DD)，默认今天")
 	cfg, _, err := config.Load(fs, args, os.Getenv)
@@ -32,7 +32,7 @@ func runSupervise(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	if !*dry {
-		return fmt.Errorf("请加 --dry-run：督查事件的记录与发送由 duban serve 完成 (only --dry-run is available; serve records and sends): %w", errUsage)
+		return fmt.Errorf("请加 --dry-run：督查事件的记录与发送由 duban serve 完成: %w", errUsage)
 	}
 	base, err := loadCalendar(cfg, nil)
 	if err != nil {

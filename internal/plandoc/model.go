@@ -13,6 +13,18 @@ type Plan struct {
 	// Warnings say what the parse did not read or could not settle, so
 	// that a person reviewing the draft knows where to look.
 	Warnings []Warning `json:"warnings"`
+	// Headings are the numbered items of the body that group tasks (二、主要任务,
+	// （一）加强党的建设), by path, so that a listing can show the chapters
+	// and sections the tasks' paths pass through. They are not part of
+	// the plan-json document: the tasks' paths are.
+	Headings []Heading `json:"-"`
+}
+
+// Heading is a numbered item that holds tasks: its numbering path and
+// its text (the heading without its label).
+type Heading struct {
+	Path  []string
+	Title string
 }
 
 // Task is one actionable numbered item: a leaf of the numbering tree or a

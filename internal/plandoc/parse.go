@@ -74,7 +74,9 @@ func Parse(doc *docread.Doc) *Plan {
 	} else if flat, ok := flatTasks(prose, year); ok {
 		p.Tasks = flat
 	} else {
-		p.Tasks = leafTasks(outline(prose), year)
+		items := outline(prose)
+		p.Tasks = leafTasks(items, year)
+		p.Headings = outlineHeadings(items)
 	}
 	p.Tasks = append(p.Tasks, pasted...)
 	for _, l := range body {
@@ -106,6 +108,9 @@ func Parse(doc *docread.Doc) *Plan {
 		// annex's name like them.
 		for i := range p.Tasks {
 			p.Tasks[i].Path = append([]string{m.bodyAnnex}, p.Tasks[i].Path...)
+		}
+		for i := range p.Headings {
+			p.Headings[i].Path = append([]string{m.bodyAnnex}, p.Headings[i].Path...)
 		}
 	}
 	p.Tasks = append(p.Tasks, annexedPlanTasks(len(p.Tasks) > 0, annexes, plans)...)

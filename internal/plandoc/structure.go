@@ -76,6 +76,24 @@ func requirementsHeading(head string) bool {
 // requirementVerb starts a heading that acts on requirements.
 var requirementVerb = regexp.MustCompile(`^(?:落实|贯彻|执行|按照|对照|严格|达到|满足|符合)`)
 
+// outlineHeadings lists the items of the outline that hold others, with
+// the first line of their text: the chapters and sections the tasks'
+// paths pass through. Called after leafTasks, which may promote chapters.
+func outlineHeadings(items []*item) []Heading {
+	var hs []Heading
+	for _, it := range items {
+		if it.children == 0 {
+			continue
+		}
+		title := ""
+		if len(it.text) > 0 {
+			title = strings.TrimSpace(it.text[0])
+		}
+		hs = append(hs, Heading{Path: append([]string(nil), it.path...), Title: title})
+	}
+	return hs
+}
+
 // leafTasks turns the leaves of the outline into tasks, leaving out goal
 // chapters and marking safeguard chapters optional.
 func leafTasks(items []*item, year int) []Task {
