@@ -68,9 +68,6 @@ var (
 	unitAReaders    = []string{"office", "leader", "liaisonA"}
 	officeLeaders   = []string{"office", "leader"}
 	officeOnly      = []string{"office"}
-	// formViewers see the user and unit forms: all but the audit
-	// administrator, who reads the audit log alone.
-	formViewers = []string{"sysadmin", "secadmin", "office", "leader", "liaisonA", "liaisonB"}
 )
 
 // pages are every GET route of the web pages, with who may read it.
@@ -99,14 +96,13 @@ func pages() []page {
 		// No setup link once accounts exist.
 		{path: fixed("/setup/no-such-token"), refused: notFound(allCallers...)},
 		{path: fixed("/users"), allowed: []string{"sysadmin", "secadmin"}},
-		// The blank forms are shown to every signed-in caller; what they
-		// hold (units, categories) each may read, and their submission is
-		// refused by TestEveryWebFormByEveryRole.
-		{path: fixed("/users/new"), allowed: formViewers},
+		// The blank forms are offered only to who may submit them (issue
+		// 14); their submission is checked by TestEveryWebFormByEveryRole.
+		{path: fixed("/users/new"), allowed: []string{"sysadmin", "secadmin"}},
 		{path: idf("/users/%d/edit", func(i pageIDs) int64 { return i.user }), allowed: []string{"sysadmin", "secadmin"}},
 		{path: fixed("/units"), allowed: []string{"sysadmin", "secadmin", "office", "leader", "liaisonA", "liaisonB"}},
-		{path: fixed("/units/new"), allowed: formViewers},
-		{path: idf("/units/%d/edit", func(i pageIDs) int64 { return i.unitA }), allowed: formViewers},
+		{path: fixed("/units/new"), allowed: []string{"sysadmin", "office"}},
+		{path: idf("/units/%d/edit", func(i pageIDs) int64 { return i.unitA }), allowed: []string{"sysadmin", "office"}},
 		{path: fixed("/plans"), allowed: ledgerReaders},
 		{path: idf("/plans/%d/review", func(i pageIDs) int64 { return i.draftPlan }), allowed: officeOnly},
 		{path: func(i pageIDs) string { return fmt.Sprintf("/plans/%d/tasks/%d/move", i.draftPlan, i.draftTask) }, allowed: officeOnly},

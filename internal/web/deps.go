@@ -91,6 +91,9 @@ type Setup interface {
 // CurrentUserFrom); the implementation decides what they may do and
 // answers ErrForbidden otherwise.
 type Users interface {
+	// MayCreate is nil when the caller creates accounts (the form is
+	// offered to them only); ErrForbidden otherwise.
+	MayCreate(ctx context.Context) error
 	// List returns every account, in display order.
 	List(ctx context.Context) ([]UserView, error)
 	// Get returns one account or an error wrapping ErrNotFound.
@@ -115,6 +118,9 @@ type Users interface {
 
 // Units is the unit registry.
 type Units interface {
+	// MayWrite is nil when the caller registers and edits units (the
+	// forms are offered to them only); ErrForbidden otherwise.
+	MayWrite(ctx context.Context) error
 	// List returns every unit; the page arranges them into a tree.
 	List(ctx context.Context) ([]UnitView, error)
 	// Get returns one unit or an error wrapping ErrNotFound.

@@ -158,6 +158,8 @@ func (f *fakeUsers) Unlock(ctx context.Context, id int64) error {
 	return f.change(id, func(u *UserView) { u.Locked = false })
 }
 
+func (f *fakeUsers) MayCreate(ctx context.Context) error { return mayAs(ctx, "admin") }
+
 func (f *fakeUsers) ResetTOTP(ctx context.Context, id int64) error {
 	return f.change(id, func(u *UserView) { u.TOTP = false })
 }
@@ -191,6 +193,8 @@ func (f *fakeUnits) List(ctx context.Context) ([]UnitView, error) {
 	defer f.mu.Unlock()
 	return append([]UnitView(nil), f.units...), nil
 }
+
+func (f *fakeUnits) MayWrite(ctx context.Context) error { return mayAs(ctx, "admin", "office") }
 
 func (f *fakeUnits) Get(ctx context.Context, id int64) (UnitView, error) {
 	f.mu.Lock()
@@ -282,4 +286,19 @@ func (f *fakeAudit) Each(ctx context.Context, flt AuditFilter, fn func(AuditView
 		}
 	}
 	return nil
+}
+
+// mayAs is nil when the signed-in fake user has one of roles, as the
+// services decide who is offered a form.
+func mayAs(ctx context.Context, roles ...string) error {
+	cu, ok := CurrentUserFrom(ctx)
+	if !ok {
+		return ErrSignedOut
+	}
+	for _, r := range roles {
+		if cu.Role == r || cu.Username == r {
+			return nil
+		}
+	}
+	return ErrForbidden
 }

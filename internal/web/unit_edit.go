@@ -13,6 +13,10 @@ func (h *Handler) unitEdit(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
+	if err := h.d.Units.MayWrite(r.Context()); err != nil {
+		h.fail(w, r, err)
+		return
+	}
 	u, err := h.d.Units.Get(r.Context(), id)
 	if err != nil {
 		h.fail(w, r, err)

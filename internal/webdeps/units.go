@@ -3,6 +3,7 @@ package webdeps
 import (
 	"context"
 
+	"github.com/duban/duban/internal/adminsvc"
 	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/web"
 )
@@ -12,6 +13,14 @@ type unitService struct{ d *Deps }
 
 func unitView(u records.Unit) web.UnitView {
 	return web.UnitView{ID: u.ID, Name: u.Name, ParentID: u.ParentID, Kind: u.Kind, Aliases: u.Aliases, Email: u.Email}
+}
+
+func (s *unitService) MayWrite(ctx context.Context) error {
+	p, _, err := s.d.caller(ctx)
+	if err == nil && !adminsvc.MayWriteUnits(p) {
+		err = web.ErrForbidden
+	}
+	return err
 }
 
 func (s *unitService) List(ctx context.Context) ([]web.UnitView, error) {

@@ -18,6 +18,14 @@ func userView(a adminsvc.Account) web.UserView {
 		UnitIDs: slices.Clone(a.Units), Units: slices.Clone(a.UnitNames), Disabled: a.Disabled, Locked: a.Locked, TOTP: a.TOTP}
 }
 
+func (s *users) MayCreate(ctx context.Context) error {
+	p, _, err := s.d.caller(ctx)
+	if err == nil && !adminsvc.MayCreateUsers(p) {
+		err = web.ErrForbidden
+	}
+	return err
+}
+
 func (s *users) List(ctx context.Context) ([]web.UserView, error) {
 	p, _, err := s.d.caller(ctx)
 	if err != nil {
