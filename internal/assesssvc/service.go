@@ -101,7 +101,15 @@ func (s *Service) explain(ctx context.Context, p ledger.Period, unitID int64) (*
 			return sc, u, nil
 		}
 	}
-	return nil, assess.Score{}, fault.ErrNotFound
+	// A registered unit with nothing in the period (no task due, no
+	// notice, no record) is not ranked, but its page still answers: it
+	// says so, rather than that the unit does not exist.
+	unit, err := s.Store.FindUnitByID(ctx, unitID)
+	if err != nil {
+		return nil, assess.Score{}, err
+	}
+	return sc, assess.Score{UnitID: unit.ID, Unit: unit.Name,
+		Lines: []assess.Line{{Part: assess.PartKeyWork, Key: "assess.line.not_assessed"}}}, nil
 }
 
 func (s *Service) compute(ctx context.Context, p ledger.Period, today time.Time, explain assess.Explain) (*Scores, error) {

@@ -110,7 +110,9 @@ func TestHotlineSatisfaction(t *testing.T) {
 				}
 			}
 			if _, u, _ := svc.Explain(ctx, ledger.Period{Key: "2026-04", Start: time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC),
-				End: time.Date(2026, 4, 30, 0, 0, 0, 0, time.UTC)}, zjj); u.UnitID != 0 {
+				End: time.Date(2026, 4, 30, 0, 0, 0, 0, time.UTC)}, zjj); u.Total != 0 || u.Satisfaction != 0 || len(u.Lines) != 1 ||
+				u.Lines[0].Key != "assess.line.not_assessed" {
+				// Not scored: its page says the unit had nothing in the period.
 				t.Errorf("April scored a unit with no task due: %+v", u)
 			}
 			april, _ := ledger.ParsePeriod("2026-04")

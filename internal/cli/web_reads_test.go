@@ -151,6 +151,8 @@ func pages() []page {
 		{path: fixed("/scoring"), allowed: allCallers},
 		{path: fixed("/assessment"), allowed: ledgerReaders},
 		{path: idf("/assessment/units/%d?period=2026-Q1", func(i pageIDs) int64 { return i.unitA }), allowed: unitAReaders},
+		// Without a period: the current quarter (issue 14 saw a 404).
+		{path: idf("/assessment/units/%d", func(i pageIDs) int64 { return i.unitA }), allowed: unitAReaders},
 		{path: fixed("/assessment/bulletin"), allowed: ledgerReaders},
 		{path: fixed("/assessment/bulletin.docx"), allowed: ledgerReaders},
 		{path: fixed("/assessment/bulletin.xlsx"), allowed: ledgerReaders},
