@@ -91,24 +91,7 @@ func TestAuditVerifyCheckpoints(t *testing.T) {
 			}
 		},
 		"whole chain re-hashed": func(t *testing.T, opts store.Options, raw *sql.DB, db *store.DB) {
-			entries := chainOf(t, db)
-			var prev *audit.Entry
-			for i := range entries {
-				e := entries[i]
-				if e.Seq == 2 {
-					e.Actor = "mallory"
-				}
-				e = audit.Next(prev, e)
-				if _, err := raw.Exec(rebindFor(opts, `UPDATE audit_log SET actor = ?, prev_hash = ?, hash = ? WHERE seq = ?`),
-					e.Actor, e.PrevHash, e.Hash, e.Seq); err != nil {
-					t.Fatal(err)
-				}
-				entries[i] = e
-				prev = &entries[i]
-			}
-			if _, err := raw.Exec(rebindFor(opts, `UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1`), prev.Seq, prev.Hash); err != nil {
-				t.Fatal(err)
-			}
+			rehashChain(t, opts, raw, db, audit.Next)
 		},
 	}
 	for _, kind := range storetest.Kinds() {
@@ -226,5 +209,31 @@ func TestAuditPurge(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// rehashChain forges the chain as someone with database access would:
+// entry 2's actor edited, every hash after it recomputed with next, and
+// audit_head moved to the new end, so that the chain is consistent in
+// itself and only what is kept outside the database can tell.
+func rehashChain(t *testing.T, opts store.Options, raw *sql.DB, db *store.DB, next func(*audit.Entry, audit.Entry) audit.Entry) {
+	t.Helper()
+	entries := chainOf(t, db)
+	var prev *audit.Entry
+	for i := range entries {
+		e := entries[i]
+		if e.Seq == 2 {
+			e.Actor = "mallory"
+		}
+		e = next(prev, e)
+		if _, err := raw.Exec(rebindFor(opts, `UPDATE audit_log SET actor = ?, prev_hash = ?, hash = ? WHERE seq = ?`),
+			e.Actor, e.PrevHash, e.Hash, e.Seq); err != nil {
+			t.Fatal(err)
+		}
+		entries[i] = e
+		prev = &entries[i]
+	}
+	if _, err := raw.Exec(rebindFor(opts, `UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1`), prev.Seq, prev.Hash); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -92,24 +92,7 @@ func TestGMAuditVerify(t *testing.T) {
 			// Re-hash the whole chain with SM3 after editing entry 2.
 			raw := rawDB(t, opts)
 			sm3 := audit.Chain{Hash: cryptosuite.Must(cryptosuite.NameGM).NewHash}
-			entries := chainOf(t, db)
-			var prev *audit.Entry
-			for i := range entries {
-				e := entries[i]
-				if e.Seq == 2 {
-					e.Actor = "mallory"
-				}
-				e = sm3.Next(prev, e)
-				if _, err := raw.Exec(rebindFor(opts, `UPDATE audit_log SET actor = ?, prev_hash = ?, hash = ? WHERE seq = ?`),
-					e.Actor, e.PrevHash, e.Hash, e.Seq); err != nil {
-					t.Fatal(err)
-				}
-				entries[i] = e
-				prev = &entries[i]
-			}
-			if _, err := raw.Exec(rebindFor(opts, `UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1`), prev.Seq, prev.Hash); err != nil {
-				t.Fatal(err)
-			}
+			rehashChain(t, opts, raw, db, sm3.Next)
 			if code, out, _ := runMain(t, verify...); code != 0 {
 				t.Fatalf("a chain re-hashed with SM3 is consistent in itself: exit %d %s", code, out)
 			}
