@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"sort"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -72,8 +73,14 @@ type DB struct {
 	// writer.
 	write *sql.DB
 	read  *sql.DB
-	now   func() time.Time // UTC, whole microseconds: see storedTime
-	log   *slog.Logger
+	// closeOnce closes the pools once. The fields stay set: a reader still
+	// at work when the database closes (a snapshot refresh in the
+	// background) gets database/sql's "database is closed", not a nil
+	// pointer.
+	closeOnce sync.Once
+	closeErr  error
+	now       func() time.Time // UTC, whole microseconds: see storedTime
+	log       *slog.Logger
 	// path is the SQLite file's absolute path; dsn the PostgreSQL DSN.
 	// Backups need them to reach the database from outside the pools.
 	path string
@@ -146,18 +153,19 @@ func (db *DB) Path() string {
 
 // Close closes both pools. Transactions still open are rolled back.
 func (db *DB) Close() error {
-	var errs []error
-	if db.read != nil && db.read != db.write {
-		errs = append(errs, db.read.Close())
-	}
-	if db.write != nil {
-		errs = append(errs, db.write.Close())
-	}
-	db.read, db.write = nil, nil
-	if err := errors.Join(errs...); err != nil {
-		return fmt.Errorf("store: close: %w", err)
-	}
-	return nil
+	db.closeOnce.Do(func() {
+		var errs []error
+		if db.read != nil && db.read != db.write {
+			errs = append(errs, db.read.Close())
+		}
+		if db.write != nil {
+			errs = append(errs, db.write.Close())
+		}
+		if err := errors.Join(errs...); err != nil {
+			db.closeErr = fmt.Errorf("store: close: %w", err)
+		}
+	})
+	return db.closeErr
 }
 
 // beginWrite starts a transaction that may write. Writers take turns on
