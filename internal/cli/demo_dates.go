@@ -22,7 +22,7 @@ import (
 //   - a task the document gives no date (most of them: 长期坚持, or
 //     nothing said) is given one as an office does at review before 挂号:
 //     the day its place in the plan implies, the plan's tasks in document
-//     order spread over the same span. Without it the assessment, which
+//     order spread over demoPlaced from the same first day. Without it the assessment, which
 //     scores tasks due in the period, would rank only the few units of the
 //     dated tasks.
 //   - the plans are registered (挂号) demoLead before today, before their
@@ -41,10 +41,16 @@ import (
 const (
 	demoFirst = 6 * 7 * 24 * time.Hour // the earliest deadline of a plan: six weeks ago
 	demoSpan  = 210 * 24 * time.Hour   // from there to a plan's latest deadline: seven months
-	demoLead  = 8 * 7 * 24 * time.Hour // registered eight weeks ago
-	demoAlone = 4 * 24 * time.Hour     // a plan with a single deadline date: in four days
-	isoDay    = time.DateOnly          // the plan documents' dates
-	dayLength = 24 * time.Hour         // for whole days
+	// demoPlaced: the span over which the tasks the document leaves
+	// undated are placed, shorter than demoSpan, as an office gives
+	// 长期坚持 items near checkpoints; on demoSpan too few of them fall
+	// due in a quarter's first six weeks and the default period ranked
+	// only ten units.
+	demoPlaced = 120 * 24 * time.Hour   // four months
+	demoLead   = 8 * 7 * 24 * time.Hour // registered eight weeks ago
+	demoAlone  = 4 * 24 * time.Hour     // a plan with a single deadline date: in four days
+	isoDay     = time.DateOnly          // the plan documents' dates
+	dayLength  = 24 * time.Hour         // for whole days
 )
 
 // demoTimetable maps each ISO date of one plan's tasks (deadlines and
@@ -78,14 +84,14 @@ func demoTimetable(tasks []records.Task, today time.Time) func(string) string {
 }
 
 // demoPlace is the deadline of the i-th of n tasks of a plan that names
-// no date: its place in the document, spread over the demo's span.
+// no date: its place in the document, spread over demoPlaced.
 func demoPlace(i, n int, today time.Time) plandoc.Deadline {
 	today = time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC)
 	frac := 0.0
 	if n > 1 {
 		frac = float64(i) / float64(n-1)
 	}
-	days := time.Duration(frac*float64(demoSpan/dayLength) + 0.5)
+	days := time.Duration(frac*float64(demoPlaced/dayLength) + 0.5)
 	iso := today.Add(-demoFirst).Add(days * dayLength).Format(isoDay)
 	return plandoc.Deadline{Text: iso, Due: iso}
 }
