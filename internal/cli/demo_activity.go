@@ -20,7 +20,7 @@ import (
 // 12345, 依申请公开 and 突发事件 pages, the 三率 and the annual table show
 // something on the first visit: tickets in every state, requests at
 // different points of their clock, and an incident under its 5-hour
-// clock.
+// clock; and the liaisons' first progress reports (demo_progress.go).
 func seedDemoActivity(ctx context.Context, app *App) error {
 	office := audit.Actor{Username: "ducha"}
 	// The demo acts as the office, and as each ticket's unit.
@@ -100,7 +100,7 @@ func seedDemoActivity(ctx context.Context, app *App) error {
 		"https://www.example.gov.cn/xwfb/demo.html"); err != nil {
 		return fmt.Errorf("demo incident: %w", err)
 	}
-	return nil
+	return seedDemoProgress(ctx, app)
 }
 
 // demoSupervisedUntil is how long before today the demo's supervision
