@@ -2,7 +2,7 @@
 GO ?= go
 BIN := bin/duban
 
-.PHONY: build run demo test test-pg lint bench fuzz fixtures clean
+.PHONY: build run demo test test-pg lint bench fuzz fixtures screenshots clean
 
 build:
 	$(GO) build -o $(BIN) ./cmd/duban
@@ -41,6 +41,10 @@ fuzz:
 
 fixtures:
 	./scripts/make-format-fixtures.sh
+
+# Remakes the README's tour (docs/screenshots) from the demo as it runs today.
+screenshots:
+	DUBAN_README_SHOTS=1 $(GO) test -count=1 -run TestReadmeTourInBrowser ./internal/cli
 
 clean:
 	rm -rf bin duban-data
