@@ -39,6 +39,17 @@ func (s *Service) Desk(ctx context.Context, p authz.Principal) (*Desk, error) {
 	if err != nil {
 		return nil, err
 	}
+	// A notice counts for the registered unit its task's unit names
+	// were matched to, under the registry's name: a task that says
+	// 市发改委 and one that says 市发展改革委 are one unit's.
+	registered, err := s.Store.FindUnits(ctx)
+	if err != nil {
+		return nil, err
+	}
+	nameOf := make(map[int64]string, len(registered))
+	for _, u := range registered {
+		nameOf[u.ID] = u.Name
+	}
 	today := s.today()
 	d := &Desk{}
 	counts := map[string]*UnitNotices{}
@@ -51,11 +62,20 @@ func (s *Service) Desk(ctx context.Context, p authz.Principal) (*Desk, error) {
 		if overdue {
 			d.Overdue++
 		}
+		seen := map[string]bool{}
 		for _, u := range n.Units {
-			c := counts[u.Name]
+			name := u.Name
+			if r, ok := nameOf[u.UnitID]; ok {
+				name = r
+			}
+			if seen[name] {
+				continue
+			}
+			seen[name] = true
+			c := counts[name]
 			if c == nil {
-				c = &UnitNotices{Unit: u.Name}
-				counts[u.Name] = c
+				c = &UnitNotices{Unit: name}
+				counts[name] = c
 			}
 			c.Open++
 			if overdue {
