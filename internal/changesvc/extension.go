@@ -84,8 +84,8 @@ func decisionNotes(t *records.Task, req records.TaskChange, comment string) []re
 	text := i18n.Message{Key: key + "_text", Args: args}
 	return []records.Notification{{Key: "t" + strconv.FormatInt(t.ID, 10) + "/extension/" + strconv.FormatInt(req.ID, 10),
 		Channel: "inbox", TaskID: t.ID, UnitID: req.UnitID, Link: "/tasks/" + strconv.FormatInt(t.ID, 10),
-		Title: i18n.Lookup(i18n.ZhCN, title.Key, "task", t.Title, "due", req.NewDue, "comment", comment),
-		Text:  i18n.Lookup(i18n.ZhCN, text.Key, "task", t.Title, "due", req.NewDue, "comment", comment),
+		Title:   i18n.Lookup(i18n.ZhCN, title.Key, "task", t.Title, "due", req.NewDue, "comment", comment),
+		Text:    i18n.Lookup(i18n.ZhCN, text.Key, "task", t.Title, "due", req.NewDue, "comment", comment),
 		Message: []i18n.Message{title, text}}}
 }
 
