@@ -30,10 +30,30 @@ func (s *Service) History(ctx context.Context, p authz.Principal, id int64) ([]r
 		return nil, err
 	}
 	list, err := s.Store.FindTaskChanges(ctx, t.ID)
-	if list == nil && err == nil {
+	if err != nil {
+		return nil, err
+	}
+	if list == nil {
 		list = []records.TaskChange{}
 	}
-	return list, err
+	s.nameActors(ctx, list)
+	return list, nil
+}
+
+// nameActors puts each change's actor by their display name, as the
+// task's other history does: people read each other's names, not
+// account names. An account without one, or gone, keeps its name.
+func (s *Service) nameActors(ctx context.Context, list []records.TaskChange) {
+	names := map[int64]string{}
+	for i, c := range list {
+		if _, ok := names[c.ActorID]; !ok {
+			names[c.ActorID] = c.Actor
+			if u, err := s.Store.FindUserByID(ctx, c.ActorID); err == nil && u.DisplayName != "" {
+				names[c.ActorID] = u.DisplayName
+			}
+		}
+		list[i].Actor = names[c.ActorID]
+	}
 }
 
 // OpenExtensions lists the extension requests awaiting the office's

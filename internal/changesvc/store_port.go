@@ -17,6 +17,7 @@ type Store interface {
 	FindOpenExtensions(ctx context.Context, units []int64) ([]records.OpenExtension, error)
 	FindTaskByID(ctx context.Context, id int64) (*records.Task, error)
 	FindTaskChanges(ctx context.Context, taskID int64) ([]records.TaskChange, error)
+	FindUserByID(ctx context.Context, id int64) (*records.User, error)
 	RequestExtension(ctx context.Context, actor audit.Actor, taskID, unitID int64, newDue, reason string) (int64, error)
 	RevokeTask(ctx context.Context, actor audit.Actor, taskID int64, reason string, today time.Time) (*records.TaskChange, error)
 }
