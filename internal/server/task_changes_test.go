@@ -2,10 +2,12 @@ package server
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -306,6 +308,49 @@ func TestRevokedTaskLeavesTheLadderAndDesk(t *testing.T) {
 			f.do(t, "leader", "GET", path+"/history", nil, "", &h)
 			if len(h.Changes) != 1 || h.Changes[0].Kind != records.ChangeRevoked || h.Changes[0].Before["status"] != "registered" {
 				t.Errorf("history = %+v", h.Changes)
+			}
+		})
+	}
+}
+
+// TestExtensionRefusedInput: a request without a reason, with a date that
+// is no date, not after the current deadline or in the past, is refused
+// at its field; a task waiting for its 销号 takes no request.
+func TestExtensionRefusedInput(t *testing.T) {
+	for _, kind := range storetest.Kinds() {
+		t.Run(kind, func(t *testing.T) {
+			f := newFixture(t, kind)
+			path := fmt.Sprintf("/api/v1/tasks/%d/extension", f.taskA)
+			day := func(n int) string { return today().AddDate(0, 0, n).Format(time.DateOnly) }
+			for _, c := range []struct {
+				name       string
+				due        int // the task's deadline, days from today
+				body, want string
+			}{
+				{"no reason", 20, fmt.Sprintf(`{"new_due":%q,"reason":" "}`, day(50)), "reason"},
+				{"no date", 20, `{"new_due":"","reason":"理由"}`, "new_due"},
+				{"not a date", 20, `{"new_due":"2026-02-30","reason":"理由"}`, "new_due"},
+				{"not later", 20, fmt.Sprintf(`{"new_due":%q,"reason":"理由"}`, day(20)), "new_due"},
+				{"in the past", -10, fmt.Sprintf(`{"new_due":%q,"reason":"理由"}`, day(-5)), "new_due"},
+			} {
+				setDue(t, f, today().AddDate(0, 0, c.due))
+				var answer struct {
+					Problems []struct{ Field, Message string } `json:"problems"`
+				}
+				req := httptest.NewRequest("POST", path, strings.NewReader(c.body))
+				req.Header.Set("Content-Type", "application/json")
+				req.Header.Set("Authorization", "Bearer "+f.tokens["liaisonA"])
+				rec := httptest.NewRecorder()
+				f.srv.ServeHTTP(rec, req)
+				if err := json.Unmarshal(rec.Body.Bytes(), &answer); err != nil || rec.Code != http.StatusUnprocessableEntity ||
+					len(answer.Problems) != 1 || answer.Problems[0].Field != c.want {
+					t.Errorf("%s: %d %s, want 422 at %s", c.name, rec.Code, rec.Body.String(), c.want)
+				}
+			}
+			applyForClose(t, f)
+			body := fmt.Sprintf(`{"new_due":%q,"reason":"理由"}`, day(60))
+			if code := f.do(t, "liaisonA", "POST", path, jsonReq(body), "application/json", nil); code != http.StatusConflict {
+				t.Errorf("a request on a task waiting for 销号: %d, want 409", code)
 			}
 		})
 	}

@@ -2,8 +2,8 @@ package web
 
 import "net/http"
 
-// taskAdjust is the office's 调整: only the fields changed from the
-// task as shown are sent on.
+// taskAdjust is the office's 调整: the form carries the task as shown,
+// and the service keeps what was not changed.
 func (h *Handler) taskAdjust(w http.ResponseWriter, r *http.Request) {
 	id, ok := h.changeForm(w, r)
 	if !ok {
