@@ -101,7 +101,15 @@ func (s *Service) Adjust(ctx context.Context, p authz.Principal, actor audit.Act
 	if adj.Title == nil && adj.Text == nil && adj.Requirement == nil && adj.Units == nil && adj.Due == nil {
 		return nil, fault.New(fault.Invalid, "adjust.error.nothing")
 	}
-	ch, err := s.Store.AdjustTask(ctx, actor, t.ID, adj, in.Reason, s.today())
+	units := t.UnitIDs
+	if adj.Units != nil {
+		for _, l := range *adj.Units {
+			units = append(units, l.UnitID)
+		}
+	}
+	ch, err := s.Store.AdjustTask(ctx, actor, t.ID, adj, in.Reason, s.today(), func(ch records.TaskChange) []records.Notification {
+		return changeNotes(t, ch, units)
+	})
 	if err != nil {
 		return nil, stateError(err, "adjust.error.state")
 	}
@@ -153,7 +161,9 @@ func (s *Service) Revoke(ctx context.Context, p authz.Principal, actor audit.Act
 	if err != nil {
 		return nil, err
 	}
-	ch, err := s.Store.RevokeTask(ctx, actor, t.ID, reason, s.today())
+	ch, err := s.Store.RevokeTask(ctx, actor, t.ID, reason, s.today(), func(ch records.TaskChange) []records.Notification {
+		return changeNotes(t, ch, t.UnitIDs)
+	})
 	if err != nil {
 		return nil, stateError(err, "revoke.error.state")
 	}

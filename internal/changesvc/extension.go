@@ -78,15 +78,39 @@ func decisionNotes(t *records.Task, req records.TaskChange, comment string) []re
 	if req.UnitID == 0 {
 		return nil
 	}
-	key := "extension." + req.State
-	args := map[string]string{"task": t.Title, "due": req.NewDue, "comment": comment}
-	title := i18n.Message{Key: key + "_title", Args: args}
-	text := i18n.Message{Key: key + "_text", Args: args}
-	return []records.Notification{{Key: "t" + strconv.FormatInt(t.ID, 10) + "/extension/" + strconv.FormatInt(req.ID, 10),
-		Channel: "inbox", TaskID: t.ID, UnitID: req.UnitID, Link: "/tasks/" + strconv.FormatInt(t.ID, 10),
-		Title:   i18n.Lookup(i18n.ZhCN, title.Key, "task", t.Title, "due", req.NewDue, "comment", comment),
-		Text:    i18n.Lookup(i18n.ZhCN, text.Key, "task", t.Title, "due", req.NewDue, "comment", comment),
-		Message: []i18n.Message{title, text}}}
+	return []records.Notification{inboxNote(t, req.UnitID, "t"+strconv.FormatInt(t.ID, 10)+"/extension/"+strconv.FormatInt(req.ID, 10),
+		"extension."+req.State, map[string]string{"task": t.Title, "due": req.NewDue, "comment": comment})}
+}
+
+// changeNotes tells each unit of a task (before and after an adjustment),
+// in its inbox, that the office adjusted or revoked it, and why.
+func changeNotes(t *records.Task, ch records.TaskChange, units []int64) []records.Notification {
+	var out []records.Notification
+	seen := map[int64]bool{}
+	for _, u := range units {
+		if u == 0 || seen[u] {
+			continue
+		}
+		seen[u] = true
+		key := "t" + strconv.FormatInt(t.ID, 10) + "/change/" + strconv.FormatInt(ch.ID, 10) + "/u" + strconv.FormatInt(u, 10)
+		out = append(out, inboxNote(t, u, key, "change.note."+ch.Kind, map[string]string{"task": t.Title, "reason": ch.Reason}))
+	}
+	return out
+}
+
+// inboxNote is one inbox message to a unit about task t: its title and
+// text are the catalogue's base+"_title" and base+"_text" with args, kept
+// as messages for the reader's language and sent in zh-CN.
+func inboxNote(t *records.Task, unit int64, key, base string, args map[string]string) records.Notification {
+	pairs := make([]any, 0, 2*len(args))
+	for k, v := range args {
+		pairs = append(pairs, k, v)
+	}
+	title := i18n.Message{Key: base + "_title", Args: args}
+	text := i18n.Message{Key: base + "_text", Args: args}
+	return records.Notification{Key: key, Channel: "inbox", TaskID: t.ID, UnitID: unit, Link: "/tasks/" + strconv.FormatInt(t.ID, 10),
+		Title: i18n.Lookup(i18n.ZhCN, title.Key, pairs...), Text: i18n.Lookup(i18n.ZhCN, text.Key, pairs...),
+		Message: []i18n.Message{title, text}}
 }
 
 // change reads one change of a task back.

@@ -121,16 +121,8 @@ func TestExtensionApprovedMovesTheDeadline(t *testing.T) {
 				t.Errorf("another unit read the history: %d, want 403", code)
 			}
 			// The decision is in the unit's inbox and in the audit log.
-			box, err := f.services.Supervision.Inbox(context.Background(), authz.Principal{Role: authz.Liaison, Units: []int64{f.unitA}})
-			if err != nil {
-				t.Fatal(err)
-			}
-			found := false
-			for _, m := range box.Messages {
-				found = found || (m.TaskID == f.taskA && strings.Contains(m.Title, "同意"))
-			}
-			if !found {
-				t.Errorf("the unit's inbox has no word of the decision: %+v", box.Messages)
+			if !inboxSays(t, f, f.unitA, "延期申请已同意") {
+				t.Error("the unit's inbox has no word of the decision")
 			}
 			entries, _, err := f.db.FindAudit(context.Background(), records.AuditFilter{Action: "task.extension_approved"})
 			if err != nil || len(entries) != 1 || entries[0].Actor != "office" {
@@ -220,6 +212,11 @@ func TestAdjustTask(t *testing.T) {
 				task.Requirement != "每月25日前报送进展" {
 				t.Errorf("the new lead unit reads %d %+v", code, task)
 			}
+			for _, u := range []int64{f.unitA, f.unitB} {
+				if !inboxSays(t, f, u, "任务已调整") {
+					t.Errorf("unit %d was not told of the adjustment", u)
+				}
+			}
 			var h historyView
 			f.do(t, "office", "GET", path+"/history", nil, "", &h)
 			if len(h.Changes) != 1 || h.Changes[0].Reason != "市政府常务会议决定由财政局牵头" || h.Changes[0].Before["requirement"] != "" ||
@@ -291,6 +288,9 @@ func TestRevokedTaskLeavesTheLadderAndDesk(t *testing.T) {
 			if got.Task.Status != "revoked" || got.Task.Light != "gray" {
 				t.Errorf("revoked task = %+v", got.Task)
 			}
+			if !inboxSays(t, f, f.unitA, "任务已撤销") {
+				t.Error("the unit was not told of the revocation")
+			}
 			if onDesk() || onLadder() || overdue() != 0 {
 				t.Errorf("after: desk %v ladder %v overdue %d, want the task on none", onDesk(), onLadder(), overdue())
 			}
@@ -354,4 +354,20 @@ func TestExtensionRefusedInput(t *testing.T) {
 			}
 		})
 	}
+}
+
+// inboxSays reports whether unit's inbox holds a message about task A
+// whose title holds text.
+func inboxSays(t *testing.T, f *fixture, unit int64, text string) bool {
+	t.Helper()
+	box, err := f.services.Supervision.Inbox(context.Background(), authz.Principal{Role: authz.Liaison, Units: []int64{unit}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range box.Messages {
+		if m.TaskID == f.taskA && m.UnitID == unit && strings.Contains(m.Title, text) {
+			return true
+		}
+	}
+	return false
 }

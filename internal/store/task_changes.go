@@ -104,13 +104,9 @@ func (db *DB) DecideExtension(ctx context.Context, actor audit.Actor, taskID int
 		map[string]any{"request": req.ID, "due": dec.After["due"], "comment": comment}); err != nil {
 		return nil, err
 	}
-	if notes != nil {
-		req.State = state
-		for _, nt := range notes(req) {
-			if _, err := db.queue(ctx, tx, nt, db.now()); err != nil {
-				return nil, err
-			}
-		}
+	req.State = state
+	if err := db.queueChange(ctx, tx, req, notes); err != nil {
+		return nil, err
 	}
 	return &dec, db.commit(tx)
 }
@@ -119,7 +115,8 @@ func (db *DB) DecideExtension(ctx context.Context, actor audit.Actor, taskID int
 // the day today: content and units through the same edit the review
 // uses, the deadline that is due moved like an extension. The change is
 // kept with its reason, before and after, and audited.
-func (db *DB) AdjustTask(ctx context.Context, actor audit.Actor, taskID int64, adj records.TaskAdjust, reason string, today time.Time) (*records.TaskChange, error) {
+func (db *DB) AdjustTask(ctx context.Context, actor audit.Actor, taskID int64, adj records.TaskAdjust, reason string, today time.Time,
+	notes func(ch records.TaskChange) []Notification) (*records.TaskChange, error) {
 	if adj.Due != nil && (checkDate(*adj.Due) != nil || *adj.Due == "") {
 		return nil, fmt.Errorf("store: adjust task: due: %w", ErrInvalid)
 	}
@@ -175,6 +172,9 @@ func (db *DB) AdjustTask(ctx context.Context, actor audit.Actor, taskID int64, a
 		map[string]any{"change": ch.ID, "after": ch.After, "reason": reason}); err != nil {
 		return nil, err
 	}
+	if err := db.queueChange(ctx, tx, ch, notes); err != nil {
+		return nil, err
+	}
 	return &ch, db.commit(tx)
 }
 
@@ -182,7 +182,8 @@ func (db *DB) AdjustTask(ctx context.Context, actor audit.Actor, taskID int64, a
 // the day today: it is read-only from now on and leaves the lights, the
 // desk, the ladder and the assessment of the periods that reach that day.
 // An extension request still open is settled as refused with it.
-func (db *DB) RevokeTask(ctx context.Context, actor audit.Actor, taskID int64, reason string, today time.Time) (*records.TaskChange, error) {
+func (db *DB) RevokeTask(ctx context.Context, actor audit.Actor, taskID int64, reason string, today time.Time,
+	notes func(ch records.TaskChange) []Notification) (*records.TaskChange, error) {
 	if reason == "" {
 		return nil, fmt.Errorf("store: revoke task: reason: %w", ErrInvalid)
 	}
@@ -212,6 +213,9 @@ func (db *DB) RevokeTask(ctx context.Context, actor audit.Actor, taskID int64, r
 	}
 	if err := db.appendAudit(ctx, tx, actor, "task.revoke", "task", taskID, ch.Before,
 		map[string]any{"status": "revoked", "change": ch.ID, "reason": reason, "effective": day}); err != nil {
+		return nil, err
+	}
+	if err := db.queueChange(ctx, tx, ch, notes); err != nil {
 		return nil, err
 	}
 	return &ch, db.commit(tx)
@@ -311,6 +315,20 @@ func (db *DB) addChange(ctx context.Context, tx *sql.Tx, actor audit.Actor, c re
 		return 0, fmt.Errorf("store: task change: %w", err)
 	}
 	return id, nil
+}
+
+// queueChange queues the notifications notes makes of a change (nil:
+// none) in the change's transaction.
+func (db *DB) queueChange(ctx context.Context, tx *sql.Tx, ch records.TaskChange, notes func(records.TaskChange) []Notification) error {
+	if notes == nil {
+		return nil
+	}
+	for _, nt := range notes(ch) {
+		if _, err := db.queue(ctx, tx, nt, db.now()); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func nonNilMap(m map[string]any) map[string]any {

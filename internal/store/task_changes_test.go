@@ -49,7 +49,7 @@ func TestChangesAndAssessment(t *testing.T) {
 		if err != nil || dec.Before["due"] != "2026-03-20" || dec.After["due"] != "2026-05-15" {
 			t.Fatalf("decision %+v %v", dec, err)
 		}
-		if _, err := db.RevokeTask(ctx, audit.System, revoked, "上级取消", day("2026-04-10")); err != nil {
+		if _, err := db.RevokeTask(ctx, audit.System, revoked, "上级取消", day("2026-04-10"), nil); err != nil {
 			t.Fatal(err)
 		}
 		assessed := func(from, to string) map[int64]bool {
