@@ -77,7 +77,7 @@ func (s *Service) Adjust(ctx context.Context, p authz.Principal, actor audit.Act
 		v := strings.TrimSpace(*in.Due)
 		if _, ok := parseDay(v); !ok {
 			pr.At("due", map[bool]string{true: "error.required", false: "error.date_invalid"}[v == ""])
-		} else if v != t.NextDue {
+		} else if v != DueDeadline(t) {
 			adj.Due = &v
 		}
 	}

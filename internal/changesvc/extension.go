@@ -26,8 +26,8 @@ func (s *Service) RequestExtension(ctx context.Context, p authz.Principal, actor
 	var pr fault.Problems
 	if d, ok := parseDay(newDue); !ok {
 		pr.At("new_due", map[bool]string{true: "error.required", false: "error.date_invalid"}[newDue == ""])
-	} else if current, ok := parseDay(t.NextDue); ok && !d.After(current) {
-		pr.At("new_due", "extension.error.not_later", "due", t.NextDue)
+	} else if current, ok := parseDay(DueDeadline(t)); ok && !d.After(current) {
+		pr.At("new_due", "extension.error.not_later", "due", DueDeadline(t))
 	} else if d.Before(s.today()) {
 		pr.At("new_due", "extension.error.past")
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/fault"
 	"github.com/duban/duban/internal/intakesvc"
+	"github.com/duban/duban/internal/ledger"
 	"github.com/duban/duban/internal/ledgersvc"
 	"github.com/duban/duban/internal/records"
 )
@@ -68,6 +69,16 @@ func (s *Service) OpenExtensions(ctx context.Context, p authz.Principal) ([]reco
 		units = []int64{}
 	}
 	return s.Store.FindOpenExtensions(ctx, units)
+}
+
+// DueDeadline is the date of the task's deadline a change of deadline
+// moves (ledger.DueDeadline), for the forms to show.
+func DueDeadline(t *records.Task) string {
+	dues := make([]string, 0, len(t.Deadlines))
+	for _, d := range t.Deadlines {
+		dues = append(dues, d.Due)
+	}
+	return ledger.DueDeadline(t.NextDue, t.Due, dues)
 }
 
 // today is the civil date in China.

@@ -174,3 +174,33 @@ func TestAdjustRefusals(t *testing.T) {
 		})
 	}
 }
+
+// TestExtensionOfTheDeadlineNotTheMilestone: a task whose next date is a
+// milestone before its deadline: a request must be after the deadline,
+// and its approval moves the deadline, not the milestone.
+func TestExtensionOfTheDeadlineNotTheMilestone(t *testing.T) {
+	for _, kind := range storetest.Kinds() {
+		t.Run(kind, func(t *testing.T) {
+			w := newWorld(t, kind)
+			ctx := context.Background()
+			ms := []plandoc.Milestone{{Text: "形成送审稿", Due: "2026-03-10"}}
+			if _, err := w.db.UpdateTask(ctx, audit.System, w.task, records.TaskUpdate{Milestones: &ms}); err != nil {
+				t.Fatal(err)
+			}
+			_, err := w.s.RequestExtension(ctx, w.la, w.liaisonAct, w.task, "2026-03-20", "理由")
+			if e := fault.As(err); e == nil || e.Fields["new_due"] != "extension.error.not_later" {
+				t.Errorf("a date before the deadline: %v", err)
+			}
+			if _, err := w.s.RequestExtension(ctx, w.la, w.liaisonAct, w.task, "2026-04-30", "理由"); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := w.s.DecideExtension(ctx, w.office, w.officeActor, w.task, true, ""); err != nil {
+				t.Fatal(err)
+			}
+			got, err := w.db.FindTaskByID(ctx, w.task)
+			if err != nil || got.Due != "2026-04-30" || got.NextDue != "2026-03-10" || got.Milestones[0].Due != "2026-03-10" {
+				t.Errorf("after approval: due %s, next %s, milestones %+v, %v", got.Due, got.NextDue, got.Milestones, err)
+			}
+		})
+	}
+}

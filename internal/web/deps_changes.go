@@ -35,6 +35,8 @@ type TaskChanges struct {
 	// request waiting. CanDecide, CanChange: the office, on a request
 	// waiting, on a task in the ledger and not finished.
 	CanRequest, CanDecide, CanChange bool
+	// Due is the deadline a change of deadline moves, as it stands.
+	Due string
 }
 
 // AdjustEdit is the 调整 form as posted: a field left nil stays. Lead and

@@ -60,7 +60,7 @@ func (h *Handler) loadChanges(r *http.Request, data *TaskPage) error {
 	}
 	data.Changes = &ChangeForms{TaskChanges: tc,
 		Extension: ExtensionForm{Errors: FieldErrors{}}, Decide: ExtensionDecideForm{Errors: FieldErrors{}},
-		Adjust: AdjustForm{Title: t.Title, Text: t.Text, Requirement: t.Requirement, Due: t.NextDue,
+		Adjust: AdjustForm{Title: t.Title, Text: t.Text, Requirement: t.Requirement, Due: tc.Due,
 			Lead: strings.Join(lead, "、"), Coop: strings.Join(coop, "、"), Errors: FieldErrors{}},
 		Revoke: RevokeForm{Errors: FieldErrors{}}}
 	return nil

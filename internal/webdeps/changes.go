@@ -31,18 +31,17 @@ func (s *changes) Task(ctx context.Context, id int64, workflow string) (*web.Tas
 			out.Open = &list[i]
 		}
 	}
+	t, err := s.d.Ledger.Readable(ctx, p, id)
+	if err != nil {
+		return nil, pageError(err, "", "")
+	}
+	out.Due = changesvc.DueDeadline(t)
 	w := ledger.Workflow(workflow)
 	live := w != ledger.Draft && w != ledger.Closed && w != ledger.Revoked
 	office := authz.Allowed(p, authz.TaskAssign)
 	out.CanChange = live && office
 	out.CanDecide = out.Open != nil && office && w.Open()
-	if out.Open == nil && w.Open() && authz.Allowed(p, authz.TaskReport) {
-		t, err := s.d.Ledger.Readable(ctx, p, id)
-		if err != nil {
-			return nil, pageError(err, "", "")
-		}
-		out.CanRequest = authz.Can(p, authz.TaskReport, authz.Resource{Units: t.UnitIDs})
-	}
+	out.CanRequest = out.Open == nil && w.Open() && authz.Can(p, authz.TaskReport, authz.Resource{Units: t.UnitIDs})
 	return out, nil
 }
 
