@@ -101,6 +101,16 @@ func TestEveryWebFormByEveryRole(t *testing.T) {
 		{"close task", func(int64, int64) string { return fmt.Sprintf("/tasks/%d/close", lf.close) }, nil, []string{"office"}, nil},
 		{"return 销号", func(int64, int64) string { return fmt.Sprintf("/tasks/%d/return", lf.ret) },
 			func(string) url.Values { return url.Values{"reason": {"材料不全"}} }, []string{"office"}, nil},
+		{"ask for an extension", func(int64, int64) string { return fmt.Sprintf("/tasks/%d/extension", lf.extend) },
+			func(c string) url.Values { return url.Values{"new_due": {"2099-01-31"}, "reason": {"需协调-" + c}} }, []string{"liaisonA"}, nil},
+		{"decide an extension", func(int64, int64) string { return fmt.Sprintf("/tasks/%d/extension/decide", lf.decide) },
+			func(string) url.Values { return url.Values{"decision": {"approve"}} }, []string{"office"}, nil},
+		{"adjust a task", func(int64, int64) string { return fmt.Sprintf("/tasks/%d/adjust", lf.adjust) },
+			func(c string) url.Values {
+				return url.Values{"title": {"调整"}, "lead": {"市法制办"}, "requirement": {"按月报送-" + c}, "reason": {"会议决定"}}
+			}, []string{"office"}, nil},
+		{"revoke a task", func(int64, int64) string { return fmt.Sprintf("/tasks/%d/revoke", lf.revoke) },
+			func(string) url.Values { return url.Values{"reason": {"任务取消"}} }, []string{"office"}, nil},
 		{"add ticket category", func(int64, int64) string { return "/tickets/services/new" },
 			func(c string) url.Values {
 				return url.Values{"code": {"m-" + c}, "name": {"矩阵类别"}, "path": {"矩阵/" + c}, "type": {"help"}, "active": {"1"}}
@@ -241,6 +251,9 @@ func contains(list []string, s string) bool {
 type ledgerIDs struct {
 	draftPlan, draftTask      int64
 	report, apply, close, ret int64
+	// Tasks to ask an extension on, to decide one (asked already), to
+	// adjust and to revoke (issue 15).
+	extend, decide, adjust, revoke int64
 }
 
 func newLedgerIDs(t *testing.T, db *store.DB) ledgerIDs {
@@ -259,7 +272,7 @@ func newLedgerIDs(t *testing.T, db *store.DB) ledgerIDs {
 	}
 	var ids ledgerIDs
 	ids.draftPlan = importPlan(true, "a", task("审核中的任务"))
-	live := importPlan(false, "b", task("报送"), task("申请"), task("销号"), task("退回"))
+	live := importPlan(false, "b", task("报送"), task("申请"), task("销号"), task("退回"), task("延期"), task("审批延期"), task("调整"), task("撤销"))
 	byTitle := map[string]int64{}
 	for _, p := range []int64{ids.draftPlan, live} {
 		tasks, _, err := db.FindTasks(ctx, records.TaskFilter{PlanID: p})
@@ -271,6 +284,7 @@ func newLedgerIDs(t *testing.T, db *store.DB) ledgerIDs {
 		}
 	}
 	ids.draftTask, ids.report, ids.apply, ids.close, ids.ret = byTitle["审核中的任务"], byTitle["报送"], byTitle["申请"], byTitle["销号"], byTitle["退回"]
+	ids.extend, ids.decide, ids.adjust, ids.revoke = byTitle["延期"], byTitle["审批延期"], byTitle["调整"], byTitle["撤销"]
 	// An application is someone's: the liaison of the unit made it.
 	u, err := db.FindUserByUsername(ctx, "liaisonA")
 	if err != nil {
@@ -280,6 +294,9 @@ func newLedgerIDs(t *testing.T, db *store.DB) ledgerIDs {
 		if _, err := db.RequestClose(ctx, audit.Actor{ID: u.ID, Username: u.Username}, id, 0, "已完成", nil); err != nil {
 			t.Fatal(err)
 		}
+	}
+	if _, err := db.RequestExtension(ctx, audit.Actor{ID: u.ID, Username: u.Username}, ids.decide, 0, "2099-01-31", "需协调"); err != nil {
+		t.Fatal(err)
 	}
 	return ids
 }

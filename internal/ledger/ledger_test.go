@@ -111,3 +111,19 @@ func TestWorkflowOpen(t *testing.T) {
 		}
 	}
 }
+
+func TestDueDeadline(t *testing.T) {
+	for _, c := range []struct {
+		next, final string
+		deadlines   []string
+		want        string
+	}{
+		{"2026-03-31", "2026-06-30", []string{"2026-03-31", "2026-06-30"}, "2026-03-31"},
+		{"2026-03-10", "2026-06-30", []string{"2026-06-30"}, "2026-06-30"}, // a milestone is next
+		{"", "", nil, ""},
+	} {
+		if got := DueDeadline(c.next, c.final, c.deadlines); got != c.want {
+			t.Errorf("DueDeadline(%q, %q, %v) = %q, want %q", c.next, c.final, c.deadlines, got, c.want)
+		}
+	}
+}

@@ -12,6 +12,9 @@ const (
 	InProgress Workflow = "in_progress" // progress reported
 	Pending    Workflow = "pending"     // 销号 applied for, awaiting verification
 	Closed     Workflow = "closed"      // 已销号: verified and closed; read-only
+	// Revoked: 已撤销 by the office with a reason; read-only, and out of
+	// the lights, the ladder and the assessment from the day it applies.
+	Revoked Workflow = "revoked"
 )
 
 // Open reports whether the task is being worked on, so that units report
@@ -32,16 +35,17 @@ const (
 	StatusOverdue    Status = "overdue"     // 逾期
 	StatusPending    Status = "pending"     // 待核验
 	StatusClosed     Status = "closed"      // 已销号
+	StatusRevoked    Status = "revoked"     // 已撤销
 )
 
 // Label is the status in Chinese.
 func (s Status) Label() string {
 	return map[Status]string{StatusDraft: "待确认", StatusNotStarted: "未启动", StatusOngoing: "推进中",
-		StatusDueSoon: "临期", StatusOverdue: "逾期", StatusPending: "待核验", StatusClosed: "已销号"}[s]
+		StatusDueSoon: "临期", StatusOverdue: "逾期", StatusPending: "待核验", StatusClosed: "已销号", StatusRevoked: "已撤销"}[s]
 }
 
 // Statuses lists every status in display order.
-var Statuses = []Status{StatusNotStarted, StatusOngoing, StatusDueSoon, StatusOverdue, StatusPending, StatusClosed, StatusDraft}
+var Statuses = []Status{StatusNotStarted, StatusOngoing, StatusDueSoon, StatusOverdue, StatusPending, StatusClosed, StatusRevoked, StatusDraft}
 
 // Light is the traffic light (红黄绿灯) of a task.
 type Light string
@@ -52,7 +56,7 @@ const (
 	Yellow Light = "yellow" // 临期
 	Red    Light = "red"    // 逾期
 	Blue   Light = "blue"   // closed
-	Gray   Light = "gray"   // not yet in the ledger
+	Gray   Light = "gray"   // not (or no longer) in the ledger's count: a draft, a revoked task
 )
 
 // Calendar is what the rules need of the working-day calendar: the n-th
@@ -71,11 +75,15 @@ type Rules struct {
 // Progress is the completion a task shows and the deadline it answers to
 // next (ISO, "" when none), given its last report's percent and its
 // derived next due date: a closed task (已销号) is done, 100 %, with no
-// deadline left, whatever its last report said before the 销号.
+// deadline left, whatever its last report said before the 销号; a revoked
+// one keeps its percent and answers to no deadline.
 func Progress(w Workflow, percent *float64, nextDue string) (*float64, string) {
 	if w == Closed {
 		done := 100.0
 		return &done, ""
+	}
+	if w == Revoked {
+		return percent, ""
 	}
 	return percent, nextDue
 }
@@ -91,6 +99,8 @@ func Derive(w Workflow, nextDue, today time.Time, cal Calendar, r Rules) (Status
 		return StatusDraft, Gray
 	case Closed:
 		return StatusClosed, Blue
+	case Revoked:
+		return StatusRevoked, Gray
 	}
 	switch {
 	case !nextDue.IsZero() && today.After(nextDue):

@@ -57,10 +57,11 @@ func (s *Service) Detail(ctx context.Context, p authz.Principal, id int64) (*Det
 }
 
 // Obligations lists a recurring task's reporting periods since it was
-// registered, marking those that ended without a report.
+// registered, marking those that ended without a report; a closed or
+// revoked task owes none.
 func (s *Service) Obligations(ctx context.Context, t *records.Task) ([]Obligation, error) {
 	out := []Obligation{}
-	if t.Every == "" || t.RegisteredAt == nil || t.Status == string(ledger.Closed) {
+	if t.Every == "" || t.RegisteredAt == nil || t.Status == string(ledger.Closed) || t.Status == string(ledger.Revoked) {
 		return out, nil
 	}
 	reported, err := s.Store.ReportedPeriods(ctx, t.ID)

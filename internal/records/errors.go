@@ -9,6 +9,10 @@ var ErrBadEmail = &fault.Error{Code: fault.Invalid, Key: "error.email_invalid"}
 // closed tasks are read-only.
 var ErrClosed = fault.New(fault.State, "error.task_closed")
 
+// ErrRevoked is returned, wrapped, for a change to a revoked task (已撤销):
+// revoked tasks are read-only too.
+var ErrRevoked = fault.New(fault.State, "error.task_revoked")
+
 // ErrNotDraft is returned, wrapped, when a review edit (the plan's own
 // fields, adding, deleting, splitting, merging or moving a task, throwing
 // the plan away) meets a plan that is no longer a draft. It is ErrConflict.

@@ -204,6 +204,14 @@ func writeEndpoints() []endpoint {
 			body: jsonBody(`{"reason":"佐证材料不足"}`), allowed: []string{"office"}, prepare: applyForClose},
 		{name: "answer a 督办单", method: "POST", path: func(f *fixture) string { return fmt.Sprintf("/api/v1/tasks/%d/supervision/answer", f.taskA) },
 			body: jsonBody(`{"key":"notice-a","text":"已完成整改"}`), allowed: []string{"liaisonA"}, prepare: issueNotice},
+		{name: "ask for an extension", method: "POST", path: func(f *fixture) string { return fmt.Sprintf("/api/v1/tasks/%d/extension", f.taskA) },
+			body: jsonBody(`{"new_due":"2099-06-30","reason":"需与省厅协调"}`), allowed: []string{"liaisonA"}},
+		{name: "decide an extension", method: "POST", path: func(f *fixture) string { return fmt.Sprintf("/api/v1/tasks/%d/extension/decide", f.taskA) },
+			body: jsonBody(`{"approve":true,"comment":"同意"}`), allowed: []string{"office"}, prepare: askExtension},
+		{name: "adjust a task", method: "POST", path: func(f *fixture) string { return fmt.Sprintf("/api/v1/tasks/%d/adjust", f.taskA) },
+			body: jsonBody(`{"due":"2099-03-31","requirement":"按月报送","reason":"市政府常务会议调整"}`), allowed: []string{"office"}},
+		{name: "revoke a task", method: "POST", path: func(f *fixture) string { return fmt.Sprintf("/api/v1/tasks/%d/revoke", f.taskA) },
+			body: jsonBody(`{"reason":"任务已由上级取消"}`), allowed: []string{"office"}},
 		{name: "set a plan's supervision rules", method: "PUT", path: func(*fixture) string { return "/api/v1/supervision/rules/0" },
 			body:    jsonBody(`{"remind_workdays":5,"press_after_missed":true,"ladder":[{"name":"blue","label":"蓝色督办单","rectify_workdays":5,"after_workdays":2}],"report_day":25}`),
 			allowed: []string{"office"}},
@@ -452,6 +460,15 @@ func importDraft(t *testing.T, f *fixture) {
 func applyForClose(t *testing.T, f *fixture) {
 	actor := audit.Actor{ID: f.users["liaisonA"], Username: "liaisonA"}
 	if _, err := f.db.RequestClose(context.Background(), actor, f.taskA, f.unitA, "已完成", nil); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// askExtension has task A's unit ask for an extension.
+func askExtension(t *testing.T, f *fixture) {
+	t.Helper()
+	actor := audit.Actor{ID: f.users["liaisonA"], Username: "liaisonA"}
+	if _, err := f.db.RequestExtension(context.Background(), actor, f.taskA, f.unitA, "2099-06-30", "需与省厅协调"); err != nil {
 		t.Fatal(err)
 	}
 }

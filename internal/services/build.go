@@ -7,6 +7,7 @@ import (
 	"github.com/duban/duban/internal/assesssvc"
 	"github.com/duban/duban/internal/auth"
 	"github.com/duban/duban/internal/calendarsvc"
+	"github.com/duban/duban/internal/changesvc"
 	"github.com/duban/duban/internal/emergencysvc"
 	"github.com/duban/duban/internal/files"
 	"github.com/duban/duban/internal/foiasvc"
@@ -28,6 +29,7 @@ type Store interface {
 	adminsvc.Store
 	ledgersvc.Store
 	intakesvc.Store
+	changesvc.Store
 	supervisionsvc.Store
 	portalsvc.Store
 	assesssvc.Store
@@ -83,6 +85,7 @@ func New(db Store, o Options) *Services {
 	s.Admin = &adminsvc.Service{Store: db, Policy: o.Policy, Now: o.Now}
 	s.Ledger = &ledgersvc.Service{Store: db, Calendar: s.Calendar, Rules: o.Rules, Now: o.Now, Files: o.Files}
 	s.Intake = &intakesvc.Service{Store: db, Ledger: s.Ledger}
+	s.Changes = &changesvc.Service{Store: db, Ledger: s.Ledger, Intake: s.Intake}
 	s.Supervision = &supervisionsvc.Service{Store: db, RulesBase: base, Calendar: s.Calendar, Now: o.Now}
 	s.Hotline = &hotlinesvc.Service{Store: db, Calendar: s.Calendar, Limits: o.HotlineLimits, Now: o.Now, Files: o.Files}
 	s.Incidents = &emergencysvc.Service{Store: db, Now: o.Now}

@@ -7,6 +7,7 @@ import (
 	"github.com/duban/duban/internal/adminsvc"
 	"github.com/duban/duban/internal/assesssvc"
 	"github.com/duban/duban/internal/calendarsvc"
+	"github.com/duban/duban/internal/changesvc"
 	"github.com/duban/duban/internal/emergencysvc"
 	"github.com/duban/duban/internal/files"
 	"github.com/duban/duban/internal/foiasvc"
@@ -29,6 +30,9 @@ type Services struct {
 	Ledger *ledgersvc.Service
 	// Intake takes plans in and runs their review.
 	Intake *intakesvc.Service
+	// Changes changes registered tasks with their history kept: 延期申请
+	// and its decision, 调整, 撤销.
+	Changes *changesvc.Service
 	// Supervision issues 督办单 by hand, keeps the rules, the desk and
 	// the inboxes.
 	Supervision *supervisionsvc.Service

@@ -101,11 +101,14 @@ func (db *DB) assessedTaskRows(ctx context.Context, in *assess.Input, f, t strin
 		}
 		return rows.Err()
 	}
-	if err := read(`SELECT id, title, weight, due, percent FROM tasks WHERE status <> 'draft' AND due BETWEEN ? AND ?`, f, t); err != nil {
+	// A task revoked (撤销) on or before the period's last day is not
+	// assessed in it: it left the ledger's count the day it was revoked.
+	if err := read(`SELECT id, title, weight, due, percent FROM tasks WHERE status <> 'draft'
+		AND (revoked_on IS NULL OR revoked_on > ?) AND due BETWEEN ? AND ?`, t, f, t); err != nil {
 		return err
 	}
-	if err := read(`SELECT id, title, weight, due, percent FROM tasks WHERE status <> 'draft'
-		AND id IN (SELECT task_id FROM supervision_events WHERE on_day BETWEEN ? AND ?)`, f, t); err != nil {
+	if err := read(`SELECT id, title, weight, due, percent FROM tasks WHERE status <> 'draft' AND (revoked_on IS NULL OR revoked_on > ?)
+		AND id IN (SELECT task_id FROM supervision_events WHERE on_day BETWEEN ? AND ?)`, t, f, t); err != nil {
 		return err
 	}
 	if err := db.completionDays(ctx, in, at); err != nil {

@@ -104,7 +104,7 @@ func (db *DB) moveDeadlines(ctx context.Context, tx *sql.Tx, ch CalendarChange, 
 	rows, err := tx.QueryContext(ctx, db.dialect.rebind(`
 		SELECT e.key, e.task_id, t.title, e.label, e.on_day, e.deadline
 		FROM supervision_events e JOIN tasks t ON t.id = e.task_id
-		WHERE e.deadline IS NOT NULL AND e.deadline >= ? AND e.answered_at IS NULL AND t.status <> 'closed'
+		WHERE e.deadline IS NOT NULL AND e.deadline >= ? AND e.answered_at IS NULL AND t.status NOT IN ('closed', 'revoked')
 		ORDER BY e.deadline, e.key`), today.Format(dateLayout))
 	if err != nil {
 		return nil, fmt.Errorf("store: running deadlines: %w", err)

@@ -17,7 +17,7 @@ func (db *DB) ReadDashboard(ctx context.Context, today, soon time.Time, overdue 
 	var err error
 	if d.ByPlan, err = db.groupLights(ctx, `SELECT id, title FROM plans`, `
 		SELECT plan_id, status, `+dueCounts+`, COUNT(*) FROM tasks
-		WHERE status <> 'draft' GROUP BY plan_id, status ORDER BY plan_id`, t, t, s); err != nil {
+		WHERE status NOT IN ('draft', 'revoked') GROUP BY plan_id, status ORDER BY plan_id`, t, t, s); err != nil {
 		return nil, fmt.Errorf("store: dashboard by plan: %w", err)
 	}
 	for _, p := range d.ByPlan {
@@ -27,7 +27,7 @@ func (db *DB) ReadDashboard(ctx context.Context, today, soon time.Time, overdue 
 	// 0010), so this reads one covering index.
 	if d.ByUnit, err = db.groupLights(ctx, `SELECT id, name FROM units WHERE kind <> 'group'`, `
 		SELECT unit_id, status, `+dueCounts+`, COUNT(*) FROM task_units
-		WHERE unit_id IS NOT NULL AND status <> 'draft' GROUP BY unit_id, status ORDER BY unit_id`, t, t, s); err != nil {
+		WHERE unit_id IS NOT NULL AND status NOT IN ('draft', 'revoked') GROUP BY unit_id, status ORDER BY unit_id`, t, t, s); err != nil {
 		return nil, fmt.Errorf("store: dashboard by unit: %w", err)
 	}
 	if d.Overdue, err = db.mostOverdue(ctx, t, overdue); err != nil {
@@ -35,7 +35,7 @@ func (db *DB) ReadDashboard(ctx context.Context, today, soon time.Time, overdue 
 	}
 	if err := db.read.QueryRowContext(ctx, `
 		SELECT COUNT(*) FROM supervision_events e JOIN tasks t ON t.id = e.task_id
-		WHERE e.deadline IS NOT NULL AND e.answered_at IS NULL AND t.status <> 'closed'`).Scan(&d.OpenNotices); err != nil {
+		WHERE e.deadline IS NOT NULL AND e.answered_at IS NULL AND t.status NOT IN ('closed', 'revoked')`).Scan(&d.OpenNotices); err != nil {
 		return nil, fmt.Errorf("store: dashboard notices: %w", err)
 	}
 	yearStart := time.Date(today.Year(), time.January, 1, 0, 0, 0, 0, time.UTC).Format(dateLayout)

@@ -101,7 +101,8 @@ func (db *DB) addProgress(ctx context.Context, tx *sql.Tx, actor audit.Actor, ta
 	return id, nil
 }
 
-// taskStatus reads a task's workflow state, refusing closed tasks.
+// taskStatus reads a task's workflow state, refusing closed and revoked
+// tasks.
 func (db *DB) taskStatus(ctx context.Context, tx *sql.Tx, taskID int64) (string, error) {
 	var status string
 	err := tx.QueryRowContext(ctx, db.dialect.rebind(`SELECT status FROM tasks WHERE id = ?`), taskID).Scan(&status)
@@ -113,6 +114,9 @@ func (db *DB) taskStatus(ctx context.Context, tx *sql.Tx, taskID int64) (string,
 	}
 	if status == "closed" {
 		return "", fmt.Errorf("store: task %d: %w", taskID, ErrClosed)
+	}
+	if status == "revoked" {
+		return "", fmt.Errorf("store: task %d: %w", taskID, ErrRevoked)
 	}
 	return status, nil
 }

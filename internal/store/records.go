@@ -85,5 +85,6 @@ var UnitKinds = records.UnitKinds
 var (
 	ErrBadEmail = records.ErrBadEmail
 	ErrClosed   = records.ErrClosed
+	ErrRevoked  = records.ErrRevoked
 	ErrNotDraft = records.ErrNotDraft
 )

@@ -12,7 +12,7 @@ func (db *DB) OpenNotices(ctx context.Context) ([]OpenNotice, error) {
 	rows, err := db.read.QueryContext(ctx, `
 		SELECT e.key, e.task_id, t.title, p.id, p.title, e.label, e.on_day, e.deadline
 		FROM supervision_events e JOIN tasks t ON t.id = e.task_id JOIN plans p ON p.id = t.plan_id
-		WHERE e.deadline IS NOT NULL AND e.answered_at IS NULL AND t.status <> 'closed'
+		WHERE e.deadline IS NOT NULL AND e.answered_at IS NULL AND t.status NOT IN ('closed', 'revoked')
 		ORDER BY e.deadline, e.key`)
 	if err != nil {
 		return nil, fmt.Errorf("store: open notices: %w", err)

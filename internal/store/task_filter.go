@@ -49,6 +49,8 @@ func taskWhere(f TaskFilter) (string, []any) {
 		add("t.status = 'pending'")
 	case ledger.StatusClosed:
 		add("t.status = 'closed'")
+	case ledger.StatusRevoked:
+		add("t.status = 'revoked'")
 	}
 	switch f.Light {
 	case ledger.Red:

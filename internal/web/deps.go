@@ -24,6 +24,9 @@ type Deps struct {
 	// Plans and Tasks are the ledger's pages (方案, 审核, 任务清单, 任务).
 	Plans Plans
 	Tasks Tasks
+	// Changes are a task's 延期申请, 调整 and 撤销 and its 变更记录; nil
+	// leaves them out.
+	Changes Changes
 	// Inbox is the supervision messages (消息) and, for the office, the
 	// notifications that could not be delivered. Nil leaves it out.
 	Inbox Inbox

@@ -1,11 +1,17 @@
 package web
 
-import "net/http"
+import (
+	"net/http"
+
+	"github.com/duban/duban/internal/records"
+)
 
 // DeskPage is the data of the supervision desk (督办台).
 type DeskPage struct {
 	Page
 	*DeskView
+	// Extensions are the 延期申请 awaiting the office's decision.
+	Extensions []records.OpenExtension
 }
 
 // deskShow shows the notices awaiting 整改反馈, by unit and one by one.
@@ -15,5 +21,12 @@ func (h *Handler) deskShow(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	h.render(w, r, http.StatusOK, "desk", DeskPage{Page: h.basePage(w, r, "/desk"), DeskView: v})
+	data := DeskPage{Page: h.basePage(w, r, "/desk"), DeskView: v}
+	if h.d.Changes != nil {
+		if data.Extensions, err = h.d.Changes.OpenExtensions(r.Context()); err != nil {
+			h.fail(w, r, err)
+			return
+		}
+	}
+	h.render(w, r, http.StatusOK, "desk", data)
 }

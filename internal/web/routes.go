@@ -74,6 +74,12 @@ func (h *Handler) routes() {
 		m.HandleFunc("POST /tasks/{id}/answer", h.signedIn(h.taskAnswer))
 		m.HandleFunc("GET /tasks/{id}/notice.docx", h.signedIn(h.taskNotice))
 		m.HandleFunc("POST /tasks/{id}/issue-notice", h.signedIn(h.taskIssue))
+		if h.d.Changes != nil {
+			m.HandleFunc("POST /tasks/{id}/extension", h.signedIn(h.taskExtensionRequest))
+			m.HandleFunc("POST /tasks/{id}/extension/decide", h.signedIn(h.taskExtensionDecide))
+			m.HandleFunc("POST /tasks/{id}/adjust", h.signedIn(h.taskAdjust))
+			m.HandleFunc("POST /tasks/{id}/revoke", h.signedIn(h.taskRevoke))
+		}
 		m.HandleFunc("GET /attachments/{id}", h.signedIn(h.attachmentGet))
 	}
 	if h.d.Desk != nil {

@@ -13,7 +13,7 @@ const taskPageSize = 50
 // Ledger statuses and lights, in the order the filter selects show them;
 // their labels are "ledger.status.<code>" and "ledger.light.<code>".
 var (
-	LedgerStatuses = []string{"not_started", "in_progress", "due_soon", "overdue", "pending", "closed"}
+	LedgerStatuses = []string{"not_started", "in_progress", "due_soon", "overdue", "pending", "closed", "revoked"}
 	LedgerLights   = []string{"red", "yellow", "green", "blue"}
 	TaskSorts      = []string{"plan", "due", "report"}
 )

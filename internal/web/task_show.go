@@ -29,6 +29,8 @@ type TaskPage struct {
 	Alert string
 	// MaxFileBytes is the attachment limit, for the browser's size hint.
 	MaxFileBytes int64
+	// Changes are the 变更记录 and the change forms; nil without them.
+	Changes *ChangeForms
 }
 
 // MilestoneView is a milestone with when it was reported done.
@@ -139,6 +141,10 @@ func (h *Handler) taskPage(w http.ResponseWriter, r *http.Request) (*TaskPage, b
 		data.Targets = append(data.Targets, tv)
 	}
 	data.Timeline = timeline(t)
+	if err := h.loadChanges(r, data); err != nil {
+		h.fail(w, r, err)
+		return nil, false
+	}
 	for i := range t.CloseRequests {
 		if t.CloseRequests[i].Decision == "" {
 			data.Pending = &t.CloseRequests[i]

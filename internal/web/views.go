@@ -83,6 +83,9 @@ func templateFuncs(loc i18n.Localizer, a *assets) template.FuncMap {
 	for name, fn := range assessFuncs() {
 		funcs[name] = fn
 	}
+	for name, fn := range changeFuncs(loc) {
+		funcs[name] = fn
+	}
 	return funcs
 }
 

@@ -51,6 +51,9 @@ func (d *Deps) Web() web.Deps {
 	if d.Ledger != nil {
 		wd.Plans = &plans{d}
 		wd.Tasks = &tasks{d}
+		if d.Changes != nil {
+			wd.Changes = &changes{d}
+		}
 		wd.Inbox = &inbox{d}
 		wd.Desk = &desk{d}
 		wd.Rules = &rulesAdmin{d}
