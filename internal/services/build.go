@@ -17,6 +17,7 @@ import (
 	"github.com/duban/duban/internal/ledgersvc"
 	"github.com/duban/duban/internal/portalsvc"
 	"github.com/duban/duban/internal/signin"
+	"github.com/duban/duban/internal/subtasksvc"
 	"github.com/duban/duban/internal/supervise"
 	"github.com/duban/duban/internal/supervisionsvc"
 	"github.com/duban/duban/internal/workday"
@@ -35,6 +36,7 @@ type Store interface {
 	hotlinesvc.Store
 	foiasvc.Store
 	emergencysvc.Store
+	subtasksvc.Store
 }
 
 // Options are the settings the services are built with; the zero value of
@@ -83,6 +85,7 @@ func New(db Store, o Options) *Services {
 	s.Admin = &adminsvc.Service{Store: db, Policy: o.Policy, Now: o.Now}
 	s.Ledger = &ledgersvc.Service{Store: db, Calendar: s.Calendar, Rules: o.Rules, Now: o.Now, Files: o.Files}
 	s.Intake = &intakesvc.Service{Store: db, Ledger: s.Ledger}
+	s.Subtasks = &subtasksvc.Service{Store: db, Ledger: s.Ledger}
 	s.Supervision = &supervisionsvc.Service{Store: db, RulesBase: base, Calendar: s.Calendar, Now: o.Now}
 	s.Hotline = &hotlinesvc.Service{Store: db, Calendar: s.Calendar, Limits: o.HotlineLimits, Now: o.Now, Files: o.Files}
 	s.Incidents = &emergencysvc.Service{Store: db, Now: o.Now}
