@@ -13,12 +13,12 @@ import (
 // its sub-tasks with their progress, the parent's rolled-up percent,
 // whether p may split it further, and the units a sub-task may go to.
 type Breakdown struct {
-	TaskID   int64             `json:"task_id"`
-	Subtasks []ledgersvc.Task  `json:"subtasks"`
-	RollUp   *float64          `json:"rollup"` // the parent's percent from its sub-tasks; null without sub-tasks
-	CanSplit bool              `json:"can_split"`
-	Units    []records.Unit    `json:"units,omitempty"` // where p may send a sub-task, when CanSplit
-	Parent   *ledgersvc.Task   `json:"parent,omitempty"` // the task this one is a sub-task of, when p may read it
+	TaskID   int64            `json:"task_id"`
+	Subtasks []ledgersvc.Task `json:"subtasks"`
+	RollUp   *float64         `json:"rollup"` // the parent's percent from its sub-tasks; null without sub-tasks
+	CanSplit bool             `json:"can_split"`
+	Units    []records.Unit   `json:"units,omitempty"`  // where p may send a sub-task, when CanSplit
+	Parent   *ledgersvc.Task  `json:"parent,omitempty"` // the task this one is a sub-task of, when p may read it
 }
 
 // List reads task id's breakdown for whoever may read the task.
