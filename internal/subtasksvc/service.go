@@ -116,11 +116,14 @@ func mayDivide(p authz.Principal, t *records.Task) bool {
 	return authz.Can(p, authz.TaskSplit, authz.Resource{Units: leadUnits(t)})
 }
 
-// leadUnits are the registry units that lead t.
+// leadUnits are the registry units that lead t: those marked 牵头, or
+// every unit of a task that marks none (one unit alone, or units listed
+// as equals, as ledger.UnitsText writes them).
 func leadUnits(t *records.Task) []int64 {
+	marked := slices.ContainsFunc(t.UnitLinks, func(l records.UnitLink) bool { return l.Lead })
 	var ids []int64
 	for _, l := range t.UnitLinks {
-		if l.Lead && l.UnitID != 0 && !slices.Contains(ids, l.UnitID) {
+		if (l.Lead || !marked) && l.UnitID != 0 && !slices.Contains(ids, l.UnitID) {
 			ids = append(ids, l.UnitID)
 		}
 	}

@@ -240,7 +240,7 @@ func TestWorkPlan(t *testing.T) {
 				"二、开展合法性审查培训（市司法局负责，2026年9月底前完成）\n" +
 				"三、建立决策后评估制度（市发改委负责）\n" +
 				"四、全面总结（市法制办负责，2027年3月底前完成）\n"
-			pr, err := w.s.ReadWorkPlan(ctx, w.leadL, w.task, "落实计划.txt", []byte(doc))
+			pr, err := w.s.ReadWorkPlan(ctx, w.leadL, actorOf(w.leadL), w.task, "落实计划.txt", []byte(doc))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -257,14 +257,14 @@ func TestWorkPlan(t *testing.T) {
 			if r[3].Due != "2026-12-31" || len(r[3].Notes) != 1 || r[3].Notes[0] != "subtasks.note.due_capped" {
 				t.Errorf("row 4 (after the task's deadline) = %+v", r[3])
 			}
-			if _, err := w.s.ReadWorkPlan(ctx, w.coL, w.task, "落实计划.txt", []byte(doc)); !errIs(err, fault.ErrForbidden) {
+			if _, err := w.s.ReadWorkPlan(ctx, w.coL, actorOf(w.coL), w.task, "落实计划.txt", []byte(doc)); !errIs(err, fault.ErrForbidden) {
 				t.Errorf("a 配合 unit's 落实计划 = %v, want forbidden", err)
 			}
 			var de *intakesvc.DocumentError
-			if _, err := w.s.ReadWorkPlan(ctx, w.leadL, w.task, "坏.docx", []byte("PK\x03\x04broken")); !errors.As(err, &de) || de.Name != "坏.docx" {
+			if _, err := w.s.ReadWorkPlan(ctx, w.leadL, actorOf(w.leadL), w.task, "坏.docx", []byte("PK\x03\x04broken")); !errors.As(err, &de) || de.Name != "坏.docx" {
 				t.Errorf("a broken file = %v, want a DocumentError naming it", err)
 			}
-			if _, err := w.s.ReadWorkPlan(ctx, w.leadL, w.task, "扫描件.pdf", []byte("%PDF")); fieldKey(err, "file") != "plans.error.type" {
+			if _, err := w.s.ReadWorkPlan(ctx, w.leadL, actorOf(w.leadL), w.task, "扫描件.pdf", []byte("%PDF")); fieldKey(err, "file") != "plans.error.type" {
 				t.Errorf("a PDF = %v", err)
 			}
 			// Review: drop row 3, give row 2 to 市法制办; a bad row names the file.

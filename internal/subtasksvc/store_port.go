@@ -3,6 +3,8 @@ package subtasksvc
 import (
 	"context"
 
+	"github.com/duban/duban/internal/audit"
+
 	"github.com/duban/duban/internal/records"
 )
 
@@ -12,4 +14,5 @@ type Store interface {
 	FindSubtasks(ctx context.Context, parentID int64) ([]records.Task, error)
 	FindTaskByID(ctx context.Context, id int64) (*records.Task, error)
 	FindUnits(ctx context.Context) ([]records.Unit, error)
+	RecordEvent(ctx context.Context, actor audit.Actor, action, objectType string, objectID any, detail any) error
 }

@@ -51,11 +51,12 @@ type ProposedRow struct {
 }
 
 // ReadWorkPlan reads a 落实计划 that p's unit wrote for task id (which p
-// may split) with the plan importer and proposes its tasks as sub-tasks.
+// may split) with the plan importer and proposes its tasks as sub-tasks;
+// the audit log records the upload (file and SHA-256).
 // A document of the wrong kind, too large, unreadable or giving no task
 // is refused naming the file (*intakesvc.DocumentError or a problem at
 // "file").
-func (s *Service) ReadWorkPlan(ctx context.Context, p authz.Principal, id int64, name string, data []byte) (*Proposal, error) {
+func (s *Service) ReadWorkPlan(ctx context.Context, p authz.Principal, actor audit.Actor, id int64, name string, data []byte) (*Proposal, error) {
 	parent, err := s.splittable(ctx, p, id)
 	if err != nil {
 		return nil, err
@@ -98,6 +99,10 @@ func (s *Service) ReadWorkPlan(ctx context.Context, p authz.Principal, id int64,
 	if len(pr.Rows) == 0 {
 		return nil, &fault.Error{Code: fault.Invalid, Key: "subtasks.error.in_file", Args: map[string]any{"file": name},
 			Fields: map[string]string{"file": "error.plan_no_tasks"}}
+	}
+	if err := s.Store.RecordEvent(ctx, actor, "task.work_plan", "task", parent.ID,
+		map[string]any{"file": name, "sha256": pr.SHA256, "rows": len(pr.Rows)}); err != nil {
+		return nil, err
 	}
 	return pr, nil
 }

@@ -24,6 +24,9 @@ type Deps struct {
 	// Plans and Tasks are the ledger's pages (方案, 审核, 任务清单, 任务).
 	Plans Plans
 	Tasks Tasks
+	// Subtasks are 任务分解 and 落实计划 on a task's page; nil leaves them
+	// out.
+	Subtasks Subtasks
 	// Inbox is the supervision messages (消息) and, for the office, the
 	// notifications that could not be delivered. Nil leaves it out.
 	Inbox Inbox

@@ -83,6 +83,7 @@ func templateFuncs(loc i18n.Localizer, a *assets) template.FuncMap {
 	for name, fn := range assessFuncs() {
 		funcs[name] = fn
 	}
+	funcs["subtaskRow"] = subtaskRow
 	return funcs
 }
 
