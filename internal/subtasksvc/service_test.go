@@ -306,3 +306,19 @@ func fieldKey(err error, field string) string {
 	}
 	return ""
 }
+
+func TestBareTitle(t *testing.T) {
+	for _, tc := range []struct {
+		task plandoc.Task
+		want string
+	}{
+		{plandoc.Task{Title: "起草规定（市法制办负责，2026年6月底前完成）", Units: []string{"市法制办"}}, "起草规定"},
+		{plandoc.Task{Title: "组织培训(6月底前)", Deadlines: []plandoc.Deadline{{Text: "6月底前"}}}, "组织培训"},
+		{plandoc.Task{Title: "建立制度（试行）", Units: []string{"市法制办"}}, "建立制度（试行）"},
+		{plandoc.Task{Title: "（市法制办负责）", Units: []string{"市法制办"}}, "（市法制办负责）"},
+	} {
+		if got := bareTitle(tc.task); got != tc.want {
+			t.Errorf("bareTitle(%q) = %q, want %q", tc.task.Title, got, tc.want)
+		}
+	}
+}

@@ -122,7 +122,7 @@ func (s *Service) ConfirmWorkPlan(ctx context.Context, p authz.Principal, actor 
 // deadline the document's (the latest it gives), else the parent's, and
 // never after the parent's.
 func propose(item int, t plandoc.Task, parent *records.Task, ix *units.Index, targets []records.Unit, home records.Unit) ProposedRow {
-	title := strings.TrimSpace(t.Title)
+	title := bareTitle(t)
 	if title == "" {
 		title = shorten(t.Text, MaxTitle)
 	}
@@ -188,6 +188,34 @@ func homeUnit(p authz.Principal, parent *records.Task, targets []records.Unit) r
 	}
 	u, _ := pick(func(records.Unit) bool { return true })
 	return u
+}
+
+// bareTitle is a task's title without the trailing bracket that only
+// says who and by when (（市法制办负责，2026年6月底前完成）): the row shows
+// those in their own columns. The document's words stay in Text.
+func bareTitle(t plandoc.Task) string {
+	title := strings.TrimSpace(t.Title)
+	for _, pair := range [][2]string{{"（", "）"}, {"(", ")"}} {
+		if !strings.HasSuffix(title, pair[1]) {
+			continue
+		}
+		i := strings.LastIndex(title, pair[0])
+		if i <= 0 {
+			continue
+		}
+		inner := title[i:]
+		says := false
+		for _, u := range append(append([]string{}, t.Units...), t.LeadUnits...) {
+			says = says || strings.Contains(inner, u)
+		}
+		for _, d := range t.Deadlines {
+			says = says || (d.Text != "" && strings.Contains(inner, d.Text))
+		}
+		if says {
+			return strings.TrimSpace(title[:i])
+		}
+	}
+	return title
 }
 
 func unitList(reg []records.Unit) []units.Unit {
