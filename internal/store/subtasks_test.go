@@ -86,6 +86,9 @@ func TestSubtasksRollUp(t *testing.T) {
 		if p := percent(); p != 75 {
 			t.Errorf("parent after its own report = %v%%, want 75", p)
 		}
+		if reports, _ := db.FindProgress(ctx, parent.ID); len(reports) != 1 || reports[0].Percent != nil {
+			t.Errorf("the parent's own report kept a percent: %+v", reports)
+		}
 		// A closed part counts 100 % whatever it last reported.
 		if _, err := db.AddProgress(ctx, actor, ids[1], ProgressInput{Text: "基本完成", Percent: &half}); err != nil {
 			t.Fatal(err)
