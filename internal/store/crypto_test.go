@@ -294,6 +294,9 @@ func TestCryptoSuiteOfOlderDatabase(t *testing.T) {
 			`ALTER TABLE tickets DROP COLUMN caller_phone_idx`, `ALTER TABLE foia_requests DROP COLUMN applicant_id_idx`,
 			`ALTER TABLE foia_requests DROP COLUMN applicant_phone_idx`, `DROP TABLE crypto_suite`,
 			`DELETE FROM schema_migrations WHERE version = 21`,
+			// and 0022's sub-tasks
+			`DROP INDEX tasks_parent`, `ALTER TABLE tasks DROP COLUMN part_weight`, `ALTER TABLE tasks DROP COLUMN parent_id`,
+			`DELETE FROM schema_migrations WHERE version = 22`,
 		} {
 			if _, err := db.write.ExecContext(ctx, q); err != nil {
 				t.Fatalf("%s: %v", q, err)
