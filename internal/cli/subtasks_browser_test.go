@@ -64,7 +64,10 @@ func TestSubtasksInBrowser(t *testing.T) {
 	if err := os.WriteFile(workPlan, []byte(doc), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	problems := browsertest.WatchConsole(ctx, nil)
+	// The refused split answers 422 on purpose.
+	problems := browsertest.WatchConsole(ctx, func(url, text string) bool {
+		return strings.Contains(url, "/subtasks") && strings.Contains(text, "422")
+	})
 	shot := func(name string) chromedp.Action[chromedp.Void] { return browsertest.Shot(dir, "subtasks-"+name) }
 	run := func(step string, actions ...chromedp.Action[chromedp.Void]) {
 		t.Helper()
@@ -85,6 +88,14 @@ func TestSubtasksInBrowser(t *testing.T) {
 		chromedp.SetValue(row(1, "due"), day(30)),
 		chromedp.SendKeys(row(2, "title"), "开展决策合法性审查"),
 		chromedp.SetValue(row(2, "unit"), fmt.Sprint(unit["市财政局"])),
+		// A deadline after the task's is refused at its row, the rows kept.
+		chromedp.SetValue(row(2, "due"), day(120)),
+		chromedp.Click(`//section[@id="subtasks"]//button[contains(., "增加一行")]`),
+		chromedp.WaitVisible(row(4, "title")),
+		chromedp.Click(`//section[@id="subtasks"]//button[contains(., "分解") and not(@name)]`),
+		chromedp.WaitVisible(`//section[@id="subtasks"]//tr[2]//p[contains(@class, "field-error") and contains(., "不能晚于本任务的完成时限")]`),
+		chromedp.WaitVisible(`//section[@id="subtasks"]//tr[1]//input[@name="title" and @value="起草重大行政决策程序规定"]`),
+		shot("01-split-refused"),
 		chromedp.SetValue(row(2, "due"), day(60)),
 		shot("01-split-form"),
 		chromedp.Click(`//section[@id="subtasks"]//button[contains(., "分解") and not(@name)]`),

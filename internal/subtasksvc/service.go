@@ -31,6 +31,8 @@ const (
 	MaxTitle    = 100  // characters of a sub-task's title
 	MaxText     = 2000 // characters of its words
 	MaxWeight   = 100  // its weight in the parent's progress
+	// The catalogue's messages (subtasks.error.too_many, .weight) say
+	// MaxSubtasks and MaxWeight in words: change them together.
 )
 
 // Input is one sub-task as typed or confirmed: its title and words, the
@@ -142,7 +144,6 @@ func (s *Service) check(p authz.Principal, parent *records.Task, reg []records.U
 		e.Fields["subtasks"] = "subtasks.error.none"
 	case len(in) > MaxSubtasks:
 		e.Fields["subtasks"] = "subtasks.error.too_many"
-		e.Args = map[string]any{"max": MaxSubtasks, "file": src.Name}
 	}
 	if len(e.Fields) > 0 {
 		e.Labels["subtasks"] = fault.Label{Key: "subtasks.title"}
@@ -186,12 +187,10 @@ func (s *Service) check(p authz.Principal, parent *records.Task, reg []records.U
 			bad("due", "error.date_invalid")
 		} else if last, err := time.Parse("2006-01-02", parent.Due); err == nil && due.After(last) {
 			bad("due", "subtasks.error.after_parent")
-			e.Args = withArg(e.Args, "due", parent.Due)
 		}
 		if r.Weight != nil {
 			if w := *r.Weight; !(w > 0) || w > MaxWeight || math.IsInf(w, 0) {
 				bad("weight", "subtasks.error.weight")
-				e.Args = withArg(e.Args, "max", MaxWeight)
 			} else {
 				it.Weight = w
 			}
@@ -202,12 +201,4 @@ func (s *Service) check(p authz.Principal, parent *records.Task, reg []records.U
 		return nil, e
 	}
 	return items, nil
-}
-
-func withArg(m map[string]any, k string, v any) map[string]any {
-	if m == nil {
-		m = map[string]any{}
-	}
-	m[k] = v
-	return m
 }

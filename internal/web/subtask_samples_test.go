@@ -29,7 +29,7 @@ func subtaskSamples(p Page) map[string][]any {
 			"subtasks.1.weight": "subtasks.error.weight", "subtasks.1.unit": "subtasks.error.unit_not_of_task", "subtasks.1.title": "error.required"}}
 	bad := UploadForm{Name: "计划.docx", Error: "plans.error.unreadable", Detail: "计划.docx: .docx 文件已损坏"}
 	parent := kid(2, "完善决策机制", pct(40), "in_progress")
-	review := SplitForm{Errors: FieldErrors{"": "subtasks.error.in_file", "subtasks.2.unit": "error.required"}, Rows: []SubtaskRow{
+	review := SplitForm{Errors: FieldErrors{"": "subtasks.error.in_plan", "subtasks.2.unit": "error.required"}, Rows: []SubtaskRow{
 		{N: 1, Title: "起草规定", Unit: "3", Due: "2026-06-30", Keep: true, Item: 1, Path: "一"},
 		{N: 2, Title: "评估", Due: "2026-12-31", Keep: false, Item: 3, Path: "三", UnitNamed: "市发改委",
 			Notes: []string{"subtasks.note.unit_not_of_task", "subtasks.note.due_of_task", "subtasks.note.due_capped"}}}}

@@ -60,7 +60,14 @@ func (s *subtasks) ConfirmWorkPlan(ctx context.Context, id int64, file, sha stri
 		return err
 	}
 	_, err = s.d.Subtasks.ConfirmWorkPlan(ctx, p, actor, id, subtasksvc.Source{Name: file, SHA256: sha}, in)
-	return pageError(err, "", "")
+	err = pageError(err, "", "")
+	// The review page names the file above the rows: its problem as a
+	// whole is worded without it.
+	var ve *web.ValidationError
+	if errors.As(err, &ve) && ve.Fields[""] == "subtasks.error.in_file" {
+		ve.Fields[""] = "subtasks.error.in_plan"
+	}
+	return err
 }
 
 // subtaskInputs reads the form's rows as the service's input; a unit or a
