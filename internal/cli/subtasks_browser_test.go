@@ -126,6 +126,11 @@ func TestSubtasksInBrowser(t *testing.T) {
 		chromedp.WaitVisible(`//p[contains(@class, "rollup") and contains(., "75%")]`),
 		chromedp.WaitVisible(`//p[contains(@class, "task-meta") and contains(., "75%")]`),
 		shot("04-office-rollup"),
+		chromedp.Navigate(taskURL+"?lang=zh-TW"),
+		chromedp.WaitVisible(`//h2[contains(., "任務分解")]`),
+		shot("04b-office-rollup-zh-TW"),
+		chromedp.Navigate(taskURL+"?lang=zh-CN"),
+		chromedp.WaitVisible(`//h2[contains(., "任务分解")]`),
 		signOutStep,
 	)
 	run("the lead unit's 落实计划", signInAs(base, "fazhiban"),
