@@ -26,6 +26,10 @@ const (
 	TaskReport    Action = "task.report" // report progress, apply for 销号 (own units)
 	TaskClose     Action = "task.close"  // verify and close (销号) or return
 	TaskSupervise Action = "task.supervise"
+	// TaskSplit splits a task into sub-tasks and takes in a unit's 落实计划:
+	// the office, or a liaison of a unit that leads the task (the
+	// resource's Units are the task's lead units).
+	TaskSplit Action = "task.split"
 
 	Dashboard Action = "dashboard.read" // the leaders' dashboard over every plan and unit
 
@@ -52,9 +56,9 @@ var grants = map[Role]map[Action]bool{
 	SysAdmin:   set(UserCreate, UserUpdate, UserList, UnitRead, UnitWrite, CalendarRead, CalendarWrite),
 	SecAdmin:   set(UserGrant, UserUnlock, UserList, SecurityPolicy, UnitRead, AdminCreate, AdminCredentials),
 	AuditAdmin: set(AuditRead),
-	Office: set(UnitRead, UnitWrite, PlanRead, PlanWrite, TaskRead, TaskAssign, TaskClose, TaskSupervise, CalendarRead, CalendarWrite, Dashboard,
+	Office: set(UnitRead, UnitWrite, PlanRead, PlanWrite, TaskRead, TaskAssign, TaskClose, TaskSupervise, TaskSplit, CalendarRead, CalendarWrite, Dashboard,
 		TicketRead, TicketDispatch, FOIARead, FOIAHandle, IncidentRead, IncidentReport, IncidentFulfil, PersonalDataView),
-	Liaison: set(UnitRead, PlanRead, TaskRead, TaskReport, TicketRead, TicketHandle, IncidentRead, IncidentFulfil),
+	Liaison: set(UnitRead, PlanRead, TaskRead, TaskReport, TaskSplit, TicketRead, TicketHandle, IncidentRead, IncidentFulfil),
 	Leader:  set(UnitRead, PlanRead, TaskRead, CalendarRead, Dashboard, TicketRead, FOIARead, IncidentRead),
 }
 
@@ -67,7 +71,7 @@ func set(actions ...Action) map[Action]bool {
 }
 
 // unitScoped are the actions a liaison may take only on their own units' data.
-var unitScoped = set(TaskRead, TaskReport, TicketRead, TicketHandle, IncidentRead, IncidentFulfil)
+var unitScoped = set(TaskRead, TaskReport, TaskSplit, TicketRead, TicketHandle, IncidentRead, IncidentFulfil)
 
 // Can reports whether p may do action a to r.
 func Can(p Principal, a Action, r Resource) bool {

@@ -100,7 +100,10 @@ func seedDemoActivity(ctx context.Context, app *App) error {
 		"https://www.example.gov.cn/xwfb/demo.html"); err != nil {
 		return fmt.Errorf("demo incident: %w", err)
 	}
-	return seedDemoProgress(ctx, app)
+	if err := seedDemoProgress(ctx, app); err != nil {
+		return err
+	}
+	return seedDemoSubtasks(ctx, app)
 }
 
 // demoSupervisedUntil is how long before today the demo's supervision

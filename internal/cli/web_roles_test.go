@@ -98,6 +98,17 @@ func TestEveryWebFormByEveryRole(t *testing.T) {
 			map[string][]byte{"evidence.pdf": pdfBytes}},
 		{"apply for 销号", func(int64, int64) string { return fmt.Sprintf("/tasks/%d/close-request", lf.apply) },
 			func(c string) url.Values { return url.Values{"text": {"已完成-" + c}} }, []string{"liaisonA"}, map[string][]byte{"done.pdf": pdfBytes}},
+		// 任务分解 and 落实计划: the office, or a liaison of the lead unit.
+		{"split a task", func(int64, int64) string { return fmt.Sprintf("/tasks/%d/subtasks", lf.report) },
+			func(c string) url.Values {
+				return url.Values{"title": {"子任务-" + c, ""}, "unit": {fmt.Sprint(lf.unitA), ""}, "due": {"2026-12-31", ""}, "weight": {"2", ""}}
+			}, []string{"office", "liaisonA"}, nil},
+		{"upload a 落实计划", func(int64, int64) string { return fmt.Sprintf("/tasks/%d/workplan", lf.report) }, nil, []string{"office", "liaisonA"},
+			map[string][]byte{"落实计划.txt": []byte("落实计划\n一、起草细则（市法制办负责，2026年6月底前完成）\n")}},
+		{"confirm a 落实计划", func(int64, int64) string { return fmt.Sprintf("/tasks/%d/workplan/confirm", lf.report) },
+			func(c string) url.Values {
+				return url.Values{"file": {"落实计划.txt"}, "keep": {"1"}, "title": {"起草细则-" + c}, "unit": {fmt.Sprint(lf.unitA)}, "due": {"2026-06-30"}}
+			}, []string{"office", "liaisonA"}, nil},
 		{"close task", func(int64, int64) string { return fmt.Sprintf("/tasks/%d/close", lf.close) }, nil, []string{"office"}, nil},
 		{"return 销号", func(int64, int64) string { return fmt.Sprintf("/tasks/%d/return", lf.ret) },
 			func(string) url.Values { return url.Values{"reason": {"材料不全"}} }, []string{"office"}, nil},
@@ -126,6 +137,7 @@ func TestEveryWebFormByEveryRole(t *testing.T) {
 		t.Run(kind, func(t *testing.T) {
 			app, cookies, unitA := webFixture(t, kind, callers[1:])
 			lf = newLedgerIDs(t, app.Store)
+			lf.unitA = unitA
 			for _, fm := range forms {
 				for _, caller := range callers {
 					bystander := newBystander(t, app.Store)
@@ -138,7 +150,7 @@ func TestEveryWebFormByEveryRole(t *testing.T) {
 					}
 					if fm.files != nil {
 						field := "files"
-						if fm.name == "upload plan" {
+						if fm.name == "upload plan" || fm.name == "upload a 落实计划" {
 							field = "file"
 						}
 						body, ctype = multipartBody(t, values, field, fm.files)
@@ -254,6 +266,7 @@ type ledgerIDs struct {
 	// Tasks to ask an extension on, to decide one (asked already), to
 	// adjust and to revoke (issue 15).
 	extend, decide, adjust, revoke int64
+	unitA                          int64 // liaisonA's unit, which leads every task
 }
 
 func newLedgerIDs(t *testing.T, db *store.DB) ledgerIDs {

@@ -64,6 +64,10 @@ type Task struct {
 	LedgerStatus  string       `json:"ledger_status"`
 	StatusLabel   string       `json:"status_label"`
 	Light         string       `json:"light"`
+	// ParentID is the task this one is a sub-task of (0: none), and
+	// PartWeight its weight in the parent's progress.
+	ParentID   int64   `json:"parent_id,omitempty"`
+	PartWeight float64 `json:"part_weight,omitempty"`
 }
 
 // View reads a stored task as the ledger shows it today.
@@ -78,12 +82,17 @@ func (s *Service) View(t *records.Task) Task {
 	next, _ := time.Parse("2006-01-02", t.NextDue)
 	status, light := ledger.Derive(ledger.Workflow(t.Status), next, s.Today(), s.Calendar, s.Rules)
 	percent, nextDue := ledger.Progress(ledger.Workflow(t.Status), t.Percent, t.NextDue)
-	return Task{ID: t.ID, PlanID: t.PlanID, Seq: t.Seq, Status: string(status), Path: t.Path, Title: t.Title, Text: t.Text,
+	v := Task{ID: t.ID, PlanID: t.PlanID, Seq: t.Seq, Status: string(status), Path: t.Path, Title: t.Title, Text: t.Text,
 		LeadUnits: t.LeadUnits, Units: t.Units, UnitIDs: ids, Deadlines: t.Deadlines, Targets: t.Targets,
 		Milestones: t.Milestones, Weight: t.Weight, Optional: t.Optional,
 		Goal: t.Goal, Owner: t.Owner, Requirement: t.Requirement, Measure: t.Measure, Due: t.Due, NextDue: nextDue,
 		Every: t.Every, Percent: percent, LastReportAt: t.LastReportAt, MilestoneDone: done,
-		Workflow: t.Status, LedgerStatus: string(status), StatusLabel: status.Label(), Light: string(light)}
+		Workflow: t.Status, LedgerStatus: string(status), StatusLabel: status.Label(), Light: string(light),
+		ParentID: t.ParentID}
+	if t.ParentID != 0 {
+		v.PartWeight = t.PartWeight
+	}
+	return v
 }
 
 // Scope limits a filter to what p may read: a liaison the registered

@@ -78,6 +78,10 @@ type Task struct {
 	// MilestoneDone holds, for each milestone in order, when it was
 	// reported done (nil while open).
 	MilestoneDone []*time.Time
+	// ParentID is the task this one is a sub-task of (0: none), and
+	// PartWeight its share in the parent's progress (ledger.RollUp).
+	ParentID   int64
+	PartWeight float64
 }
 
 // Doc gives the plan back in the parser's own form, as `duban parse --json`

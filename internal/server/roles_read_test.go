@@ -64,6 +64,7 @@ func readEndpoints() []readEndpoint {
 		{path: id("/api/v1/tasks/%d", func(f *fixture) int64 { return f.taskA }), allowed: unitAOnly},
 		{path: id("/api/v1/tasks/%d/supervision", func(f *fixture) int64 { return f.taskA }), allowed: unitAOnly},
 		{path: id("/api/v1/tasks/%d/history", func(f *fixture) int64 { return f.taskA }), allowed: unitAOnly},
+		{path: id("/api/v1/tasks/%d/subtasks", func(f *fixture) int64 { return f.taskA }), allowed: unitAOnly},
 		{path: id("/api/v1/attachments/%d", func(f *fixture) int64 { return f.attachment }), allowed: unitAOnly},
 		{path: fixed("/api/v1/workspace"), allowed: ledgerOnly},
 		{path: fixed("/api/v1/ledger.xlsx"), allowed: ledgerOnly},

@@ -133,6 +133,16 @@ func planUpload(t *testing.T) (io.Reader, string) {
 	return &buf, mw.FormDataContentType()
 }
 
+// workPlanUpload is a unit's 落实计划 of two items, as a multipart upload.
+func workPlanUpload(*testing.T) (io.Reader, string) {
+	var buf bytes.Buffer
+	mw := multipart.NewWriter(&buf)
+	fw, _ := mw.CreateFormFile("file", "落实计划.txt")
+	fw.Write([]byte("落实计划\n一、起草实施细则（市法制办负责，2026年6月底前完成）\n二、组织培训（市法制办负责，2026年9月底前完成）\n"))
+	mw.Close()
+	return &buf, mw.FormDataContentType()
+}
+
 // endpoint is one state-changing call of the write matrix.
 type endpoint struct {
 	name, method string
@@ -212,6 +222,18 @@ func writeEndpoints() []endpoint {
 			body: jsonBody(`{"due":"2099-03-31","requirement":"按月报送","reason":"市政府常务会议调整"}`), allowed: []string{"office"}},
 		{name: "revoke a task", method: "POST", path: func(f *fixture) string { return fmt.Sprintf("/api/v1/tasks/%d/revoke", f.taskA) },
 			body: jsonBody(`{"reason":"任务已由上级取消"}`), allowed: []string{"office"}},
+		// 任务分解 and 落实计划: the office, or a liaison of the task's lead
+		// unit (task A has one unit, which leads it).
+		{name: "split a task into sub-tasks", method: "POST", path: func(f *fixture) string { return fmt.Sprintf("/api/v1/tasks/%d/subtasks", f.taskA) },
+			jsonFor: func(f *fixture) string {
+				return fmt.Sprintf(`{"subtasks":[{"title":"起草实施细则","unit_id":%d,"due":"2026-12-31","weight":2}]}`, f.unitA)
+			}, allowed: []string{"office", "liaisonA"}},
+		{name: "read a 落实计划", method: "POST", path: func(f *fixture) string { return fmt.Sprintf("/api/v1/tasks/%d/workplan", f.taskA) },
+			body: workPlanUpload, allowed: []string{"office", "liaisonA"}},
+		{name: "confirm a 落实计划", method: "POST", path: func(f *fixture) string { return fmt.Sprintf("/api/v1/tasks/%d/workplan/confirm", f.taskA) },
+			jsonFor: func(f *fixture) string {
+				return fmt.Sprintf(`{"file":"落实计划.txt","sha256":"","subtasks":[{"title":"起草实施细则","unit_id":%d,"due":"2026-06-30"}]}`, f.unitA)
+			}, allowed: []string{"office", "liaisonA"}},
 		{name: "set a plan's supervision rules", method: "PUT", path: func(*fixture) string { return "/api/v1/supervision/rules/0" },
 			body:    jsonBody(`{"remind_workdays":5,"press_after_missed":true,"ladder":[{"name":"blue","label":"蓝色督办单","rectify_workdays":5,"after_workdays":2}],"report_day":25}`),
 			allowed: []string{"office"}},

@@ -18,6 +18,7 @@ import (
 	"github.com/duban/duban/internal/ledgersvc"
 	"github.com/duban/duban/internal/portalsvc"
 	"github.com/duban/duban/internal/signin"
+	"github.com/duban/duban/internal/subtasksvc"
 	"github.com/duban/duban/internal/supervise"
 	"github.com/duban/duban/internal/supervisionsvc"
 	"github.com/duban/duban/internal/workday"
@@ -37,6 +38,7 @@ type Store interface {
 	hotlinesvc.Store
 	foiasvc.Store
 	emergencysvc.Store
+	subtasksvc.Store
 }
 
 // Options are the settings the services are built with; the zero value of
@@ -86,6 +88,7 @@ func New(db Store, o Options) *Services {
 	s.Ledger = &ledgersvc.Service{Store: db, Calendar: s.Calendar, Rules: o.Rules, Now: o.Now, Files: o.Files}
 	s.Intake = &intakesvc.Service{Store: db, Ledger: s.Ledger}
 	s.Changes = &changesvc.Service{Store: db, Ledger: s.Ledger, Intake: s.Intake}
+	s.Subtasks = &subtasksvc.Service{Store: db, Ledger: s.Ledger}
 	s.Supervision = &supervisionsvc.Service{Store: db, RulesBase: base, Calendar: s.Calendar, Now: o.Now}
 	s.Hotline = &hotlinesvc.Service{Store: db, Calendar: s.Calendar, Limits: o.HotlineLimits, Now: o.Now, Files: o.Files}
 	s.Incidents = &emergencysvc.Service{Store: db, Now: o.Now}

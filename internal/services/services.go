@@ -16,6 +16,7 @@ import (
 	"github.com/duban/duban/internal/ledgersvc"
 	"github.com/duban/duban/internal/portalsvc"
 	"github.com/duban/duban/internal/signin"
+	"github.com/duban/duban/internal/subtasksvc"
 	"github.com/duban/duban/internal/supervisionsvc"
 )
 
@@ -48,6 +49,8 @@ type Services struct {
 	FOIA *foiasvc.Service
 	// Incidents keeps the major incidents' disclosure clocks.
 	Incidents *emergencysvc.Service
+	// Subtasks splits tasks into sub-tasks and takes in units' 落实计划.
+	Subtasks *subtasksvc.Service
 	// Files keeps attachments (evidence, 销号 materials, ticket files).
 	Files *files.Store
 }

@@ -99,5 +99,6 @@ func (db *DB) setStatus(ctx context.Context, tx *sql.Tx, taskID int64, status st
 	if _, err := tx.ExecContext(ctx, db.dialect.rebind(`UPDATE tasks SET status = ? WHERE id = ?`), status, taskID); err != nil {
 		return fmt.Errorf("store: task %d status: %w", taskID, err)
 	}
-	return nil
+	// A part closed (or returned) moves its parent's roll-up.
+	return db.rollUpAround(ctx, tx, taskID)
 }

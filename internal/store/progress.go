@@ -61,6 +61,15 @@ func (db *DB) addProgress(ctx context.Context, tx *sql.Tx, actor audit.Actor, ta
 	if status == "draft" || status == "pending" {
 		return 0, fmt.Errorf("store: progress on a %s task: %w", status, ErrState)
 	}
+	// A split task's percent is its parts' (rollUp): a percent reported
+	// on it is not kept, so that its history never contradicts it.
+	split, err := db.hasSubtasks(ctx, tx, taskID)
+	if err != nil {
+		return 0, err
+	}
+	if split {
+		in.Percent = nil
+	}
 	now := db.now()
 	var id int64
 	if err := tx.QueryRowContext(ctx, db.dialect.rebind(`
@@ -89,6 +98,9 @@ func (db *DB) addProgress(ctx context.Context, tx *sql.Tx, actor audit.Actor, ta
 		return 0, fmt.Errorf("store: progress: %w", err)
 	}
 	if err := db.refreshDates(ctx, tx, ofTasks([]int64{taskID})); err != nil {
+		return 0, err
+	}
+	if err := db.rollUpAround(ctx, tx, taskID); err != nil {
 		return 0, err
 	}
 	if err := db.addEvent(ctx, tx, actor, taskID, EventProgress, summarize(in.Text), id); err != nil {

@@ -203,6 +203,14 @@ func (db *DB) RevokeTask(ctx context.Context, actor audit.Actor, taskID int64, r
 	if _, err := tx.ExecContext(ctx, db.dialect.rebind(`UPDATE tasks SET status = 'revoked', revoked_on = ? WHERE id = ?`), day, taskID); err != nil {
 		return nil, fmt.Errorf("store: revoke task %d: %w", taskID, err)
 	}
+	// A revoked task's open sub-tasks go with it, and a revoked sub-task
+	// leaves its parent's roll-up.
+	if _, err := tx.ExecContext(ctx, db.dialect.rebind(`UPDATE tasks SET status = 'revoked', revoked_on = ? WHERE parent_id = ? AND status <> 'closed'`), day, taskID); err != nil {
+		return nil, fmt.Errorf("store: revoke the sub-tasks of task %d: %w", taskID, err)
+	}
+	if err := db.rollUpAround(ctx, tx, taskID); err != nil {
+		return nil, err
+	}
 	if _, err := tx.ExecContext(ctx, db.dialect.rebind(`UPDATE task_changes SET state = 'refused' WHERE task_id = ? AND state = 'open'`), taskID); err != nil {
 		return nil, fmt.Errorf("store: revoke task %d: %w", taskID, err)
 	}

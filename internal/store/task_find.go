@@ -102,7 +102,7 @@ func (db *DB) queryTasks(ctx context.Context, tx *sql.Tx, tail string, args []an
 	rows, err := tx.QueryContext(ctx, db.dialect.rebind(`
 		SELECT t.id, t.plan_id, t.seq, t.status, t.path, t.title, t.text, t.weight, t.optional,
 		       t.goal, t.owner, t.requirement, t.measure, t.due, t.next_due, t.every, t.percent,
-		       t.registered_at, t.last_report_at
+		       t.registered_at, t.last_report_at, t.parent_id, t.part_weight
 		FROM tasks t`+tail), args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: find tasks: %w", err)
@@ -117,8 +117,9 @@ func (db *DB) queryTasks(ctx context.Context, tx *sql.Tx, tail string, args []an
 		var due, next dateValue
 		var every sql.NullString
 		var registered, reported sql.NullTime
+		var parent sql.NullInt64
 		if err := rows.Scan(&t.ID, &t.PlanID, &t.Seq, &t.Status, &path, &t.Title, &t.Text, &weight, &t.Optional,
-			&t.Goal, &t.Owner, &t.Requirement, &t.Measure, &due, &next, &every, &percent, &registered, &reported); err != nil {
+			&t.Goal, &t.Owner, &t.Requirement, &t.Measure, &due, &next, &every, &percent, &registered, &reported, &parent, &t.PartWeight); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("store: scan task: %w", err)
 		}
@@ -134,6 +135,7 @@ func (db *DB) queryTasks(ctx context.Context, tx *sql.Tx, tail string, args []an
 		}
 		t.Due, t.NextDue, t.Every = string(due), string(next), every.String
 		t.RegisteredAt, t.LastReportAt = timePtr(registered), timePtr(reported)
+		t.ParentID = parent.Int64
 		t.LeadUnits, t.Units, t.UnitIDs = []string{}, []string{}, []int64{}
 		t.Deadlines, t.Targets, t.Milestones = []plandoc.Deadline{}, []plandoc.Target{}, []plandoc.Milestone{}
 		byID[t.ID] = len(tasks)

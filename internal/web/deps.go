@@ -27,6 +27,9 @@ type Deps struct {
 	// Changes are a task's 延期申请, 调整 and 撤销 and its 变更记录; nil
 	// leaves them out.
 	Changes Changes
+	// Subtasks are 任务分解 and 落实计划 on a task's page; nil leaves them
+	// out.
+	Subtasks Subtasks
 	// Inbox is the supervision messages (消息) and, for the office, the
 	// notifications that could not be delivered. Nil leaves it out.
 	Inbox Inbox

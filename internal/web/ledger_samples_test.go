@@ -188,7 +188,7 @@ func TestLedgerDynamicKeysExist(t *testing.T) {
 	for _, s := range []string{"draft", "confirmed"} {
 		hasEverywhere(t, planStatusKey(s), "planStatusKey")
 	}
-	for _, k := range []string{records.EventRegistered, records.EventEdited, records.EventProgress, records.EventCloseRequest, records.EventClosed, records.EventReturned, records.EventAnswer} {
+	for _, k := range []string{records.EventRegistered, records.EventEdited, records.EventProgress, records.EventCloseRequest, records.EventClosed, records.EventReturned, records.EventAnswer, records.EventSplit} {
 		hasEverywhere(t, eventKey(k), "eventKey")
 	}
 	for _, k := range supervise.Kinds {

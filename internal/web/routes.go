@@ -82,6 +82,11 @@ func (h *Handler) routes() {
 		}
 		m.HandleFunc("GET /attachments/{id}", h.signedIn(h.attachmentGet))
 	}
+	if h.d.Tasks != nil && h.d.Subtasks != nil {
+		m.HandleFunc("POST /tasks/{id}/subtasks", h.signedIn(h.taskSplit))
+		m.HandleFunc("POST /tasks/{id}/workplan", h.signedIn(h.taskWorkPlan))
+		m.HandleFunc("POST /tasks/{id}/workplan/confirm", h.signedIn(h.taskWorkPlanConfirm))
+	}
 	if h.d.Desk != nil {
 		m.HandleFunc("GET /desk", h.signedIn(h.deskShow))
 	}

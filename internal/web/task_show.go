@@ -7,6 +7,7 @@ import (
 
 	"github.com/duban/duban/internal/files"
 	"github.com/duban/duban/internal/records"
+	"github.com/duban/duban/internal/subtasksvc"
 )
 
 // TaskPage is the data of a task's page (任务): 五落实, milestones,
@@ -24,6 +25,11 @@ type TaskPage struct {
 	Close      CloseForm
 	Decide     DecideForm
 	Answer     AnswerForm
+	// Breakdown is the task's sub-tasks and their roll-up (nil without
+	// Subtasks); Split the 分解任务 form, WorkPlan the 落实计划 upload.
+	Breakdown *subtasksvc.Breakdown
+	Split     SplitForm
+	WorkPlan  UploadForm
 	// Alert is a refusal whose form is no longer shown (the task moved on
 	// meanwhile), as a catalogue key.
 	Alert string
@@ -139,6 +145,16 @@ func (h *Handler) taskPage(w http.ResponseWriter, r *http.Request) (*TaskPage, b
 			}
 		}
 		data.Targets = append(data.Targets, tv)
+	}
+	if h.d.Subtasks != nil {
+		if data.Breakdown, err = h.d.Subtasks.Breakdown(r.Context(), id); err != nil {
+			h.fail(w, r, err)
+			return nil, false
+		}
+		data.Split = SplitForm{Errors: FieldErrors{}}
+		for n := 1; n <= splitBlankRows; n++ {
+			data.Split.Rows = append(data.Split.Rows, SubtaskRow{N: n})
+		}
 	}
 	data.Timeline = timeline(t)
 	if err := h.loadChanges(r, data); err != nil {

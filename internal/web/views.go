@@ -86,6 +86,7 @@ func templateFuncs(loc i18n.Localizer, a *assets) template.FuncMap {
 	for name, fn := range changeFuncs(loc) {
 		funcs[name] = fn
 	}
+	funcs["subtaskRow"] = subtaskRow
 	return funcs
 }
 

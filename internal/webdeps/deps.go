@@ -48,6 +48,9 @@ func (d *Deps) Web() web.Deps {
 	if d.Calendar != nil {
 		wd.Calendar = &calendarAdmin{d}
 	}
+	if d.Subtasks != nil && d.Ledger != nil {
+		wd.Subtasks = &subtasks{d}
+	}
 	if d.Ledger != nil {
 		wd.Plans = &plans{d}
 		wd.Tasks = &tasks{d}
