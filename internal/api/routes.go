@@ -32,6 +32,12 @@ var routes = []route{
 	{"GET", "/api/v1/units", (*Handler).unitList},
 	{"POST", "/api/v1/units", (*Handler).unitCreate},
 	{"PATCH", "/api/v1/units/{id}", (*Handler).unitUpdate},
+	{"POST", "/api/v1/units/{id}/merge", (*Handler).unitMerge},
+	{"GET", "/api/v1/unit-groups", (*Handler).unitGroupList},
+	{"POST", "/api/v1/unit-groups", (*Handler).unitGroupCreate},
+	{"GET", "/api/v1/unit-groups/{id}", (*Handler).unitGroupGet},
+	{"PUT", "/api/v1/unit-groups/{id}", (*Handler).unitGroupPut},
+	{"DELETE", "/api/v1/unit-groups/{id}", (*Handler).unitGroupDelete},
 
 	{"GET", "/api/v1/plans", (*Handler).planList},
 	{"POST", "/api/v1/plans", (*Handler).planImport},
