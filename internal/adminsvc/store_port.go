@@ -22,6 +22,7 @@ type Store interface {
 	FindUnitByID(ctx context.Context, id int64) (*records.Unit, error)
 	CreateUnit(ctx context.Context, actor audit.Actor, in records.UnitCreate) (*records.Unit, error)
 	UpdateUnit(ctx context.Context, actor audit.Actor, id int64, up records.UnitUpdate) (*records.Unit, error)
+	ImportRegistry(ctx context.Context, actor audit.Actor, in records.RegistryImport) ([]records.Unit, []records.User, error)
 	MergeUnit(ctx context.Context, actor audit.Actor, from, into int64) (*records.UnitMerge, error)
 
 	FindUnitGroups(ctx context.Context) ([]records.Group, error)

@@ -37,3 +37,18 @@ type UnitMerge struct {
 	Into  Unit           `json:"into"`
 	Moved map[string]int `json:"moved"`
 }
+
+// RegistryImport is a batch of units and accounts to register at once,
+// all or none: units in an order where a unit's parent, named by
+// ParentName, is registered already or comes earlier in the list.
+type RegistryImport struct {
+	Units []ImportUnit
+	Users []UserCreate
+}
+
+// ImportUnit is a unit of a RegistryImport; ParentName "" is a top-level
+// unit.
+type ImportUnit struct {
+	UnitCreate
+	ParentName string
+}
