@@ -165,7 +165,7 @@ func (pr *problems) add(s *sheet, row int, column, key string) {
 // and returns its units ordered so that a parent comes before its
 // children.
 func checkUnitRows(s *sheet, existing []records.Unit, pr *problems) []records.ImportUnit {
-	taken := map[string]bool{}  // names and aliases of the registry
+	taken := map[string]bool{}   // names and aliases of the registry
 	canon := map[string]string{} // a registered name or alias → the unit's name
 	for _, u := range existing {
 		taken[u.Name], canon[u.Name] = true, u.Name

@@ -113,13 +113,13 @@ func TestRegistryImportAllOrNothing(t *testing.T) {
 		beforeUnits, _ := db.FindUnits(ctx)
 		beforeUsers, _ := db.FindUsers(ctx)
 		file := workbook(t, [][]any{
-			{"市审计局", "", "市直部门", "", ""},       // row 2: fine
-			{"市法制办", "", "", "", ""},            // row 3: taken
-			{"市统计局", "", "部委", "", ""},          // row 4: no such kind
-			{"市统计局分局", "市不存在局", "", "", ""},     // row 5: no such parent
+			{"市审计局", "", "市直部门", "", ""},           // row 2: fine
+			{"市法制办", "", "", "", ""},               // row 3: taken
+			{"市统计局", "", "部委", "", ""},             // row 4: no such kind
+			{"市统计局分局", "市不存在局", "", "", ""},        // row 5: no such parent
 			{"市审计局", "", "", "", "not an address"}, // row 6: a repeat, a bad address
 		}, [][]any{
-			{"tj liaison", "", ""},    // row 2: a bad username
+			{"tj liaison", "", ""},       // row 2: a bad username
 			{"auditor2", "审计员", "审计管理员"}, // row 3: an administrator, by the system administrator
 			{"tj-office", "", "督查室"},     // row 4: a business role at creation
 		})
