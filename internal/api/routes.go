@@ -33,6 +33,8 @@ var routes = []route{
 	{"POST", "/api/v1/units", (*Handler).unitCreate},
 	{"PATCH", "/api/v1/units/{id}", (*Handler).unitUpdate},
 	{"POST", "/api/v1/units/{id}/merge", (*Handler).unitMerge},
+	{"GET", "/api/v1/units/import/template", (*Handler).unitImportTemplate},
+	{"POST", "/api/v1/units/import", (*Handler).unitImport},
 	{"GET", "/api/v1/unit-groups", (*Handler).unitGroupList},
 	{"POST", "/api/v1/unit-groups", (*Handler).unitGroupCreate},
 	{"GET", "/api/v1/unit-groups/{id}", (*Handler).unitGroupGet},

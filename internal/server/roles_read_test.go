@@ -57,6 +57,7 @@ func readEndpoints() []readEndpoint {
 		{path: fixed("/api/v1/openapi.json"), allowed: append([]string{"anonymous"}, everyone...)},
 		{path: fixed("/api/v1/me"), allowed: everyone},
 		{path: fixed("/api/v1/units"), allowed: []string{"sysadmin", "secadmin", "office", "leader", "liaisonA", "liaisonB"}},
+		{path: fixed("/api/v1/units/import/template"), allowed: []string{"sysadmin", "secadmin", "office"}},
 		{path: fixed("/api/v1/unit-groups"), allowed: []string{"sysadmin", "secadmin", "office", "leader", "liaisonA", "liaisonB"}},
 		{path: id("/api/v1/unit-groups/%d", func(f *fixture) int64 { return f.group }), allowed: []string{"sysadmin", "secadmin", "office", "leader", "liaisonA", "liaisonB"}},
 		{path: fixed("/api/v1/plans"), allowed: ledgerOnly},

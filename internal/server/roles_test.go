@@ -29,6 +29,7 @@ import (
 	"github.com/duban/duban/internal/plandoc"
 	"github.com/duban/duban/internal/store"
 	"github.com/duban/duban/internal/store/storetest"
+	"github.com/duban/duban/internal/xlsxout"
 	"github.com/duban/duban/internal/supervise"
 	"github.com/duban/duban/internal/workday"
 )
@@ -134,6 +135,21 @@ func planUpload(t *testing.T) (io.Reader, string) {
 	return &buf, mw.FormDataContentType()
 }
 
+// registryUpload is an .xlsx of one unit to register, as the import
+// template has it.
+func registryUpload(t *testing.T) (io.Reader, string) {
+	data, err := xlsxout.Write([]xlsxout.Sheet{{Name: "单位", Header: []string{"单位名称*", "上级单位", "类型"}, Rows: [][]any{{"市统计局", "", "市直部门"}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	mw := multipart.NewWriter(&buf)
+	fw, _ := mw.CreateFormFile("file", "registry.xlsx")
+	fw.Write(data)
+	mw.Close()
+	return &buf, mw.FormDataContentType()
+}
+
 // endpoint is one state-changing call of the write matrix.
 type endpoint struct {
 	name, method string
@@ -168,6 +184,8 @@ func writeEndpoints() []endpoint {
 			allowed: []string{"sysadmin", "office"}, prepare: createGroup},
 		{name: "delete unit group", method: "DELETE", path: func(f *fixture) string { return fmt.Sprintf("/api/v1/unit-groups/%d", f.group) },
 			body: jsonBody(``), allowed: []string{"sysadmin", "office"}, prepare: createGroup},
+		{name: "import units", method: "POST", path: func(*fixture) string { return "/api/v1/units/import" }, body: registryUpload,
+			allowed: []string{"sysadmin", "office"}},
 		{"import plan", "POST", func(*fixture) string { return "/api/v1/plans" }, planUpload, []string{"office"}, nil, nil, nil, nil},
 		{"create user", "POST", func(*fixture) string { return "/api/v1/users" }, jsonBody(`{"username":"newcomer","password":"Strong#Pass9"}`), []string{"sysadmin"}, nil, nil, nil, nil},
 		{"update user", "PATCH", func(f *fixture) string { return fmt.Sprintf("/api/v1/users/%d", f.bystander) }, jsonBody(`{"display_name":"改名"}`), []string{"sysadmin"}, nil, nil, nil, nil},
