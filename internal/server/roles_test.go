@@ -29,9 +29,9 @@ import (
 	"github.com/duban/duban/internal/plandoc"
 	"github.com/duban/duban/internal/store"
 	"github.com/duban/duban/internal/store/storetest"
-	"github.com/duban/duban/internal/xlsxout"
 	"github.com/duban/duban/internal/supervise"
 	"github.com/duban/duban/internal/workday"
+	"github.com/duban/duban/internal/xlsxout"
 )
 
 // fixture is a server with one account per role, two liaisons of two
