@@ -6,6 +6,10 @@ import "net/http"
 type UnitListPage struct {
 	Page
 	Rows []UnitRow
+	// CanWrite: the reader keeps the registry, so the forms are offered.
+	CanWrite bool
+	// Housekeeping: the groups, merge and import pages are there.
+	Housekeeping bool
 }
 
 // unitList shows the registry as a tree.
@@ -15,5 +19,6 @@ func (h *Handler) unitList(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	h.render(w, r, http.StatusOK, "units", UnitListPage{Page: h.basePage(w, r, ""), Rows: unitTree(units)})
+	h.render(w, r, http.StatusOK, "units", UnitListPage{Page: h.basePage(w, r, ""), Rows: unitTree(units),
+		CanWrite: h.d.Units.MayWrite(r.Context()) == nil, Housekeeping: h.d.Registry != nil})
 }
