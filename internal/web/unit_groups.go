@@ -119,6 +119,10 @@ func (h *Handler) groupDelete(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
+	if err := h.d.Units.MayWrite(r.Context()); err != nil {
+		h.fail(w, r, err)
+		return
+	}
 	g, err := h.d.Registry.Group(r.Context(), id)
 	if err != nil {
 		h.fail(w, r, err)
