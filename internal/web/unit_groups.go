@@ -11,6 +11,8 @@ type GroupListPage struct {
 	Page
 	Groups   []GroupView
 	CanWrite bool
+	// CanRank: the reader reads the rankings, so each group links its own.
+	CanRank bool
 }
 
 // GroupFormPage is the create and edit group form.
@@ -36,8 +38,10 @@ func (h *Handler) groupList(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
+	u, _ := CurrentUserFrom(r.Context())
 	h.render(w, r, http.StatusOK, "unit_groups", GroupListPage{Page: h.basePage(w, r, ""), Groups: gs,
-		CanWrite: h.d.Units.MayWrite(r.Context()) == nil})
+		CanWrite: h.d.Units.MayWrite(r.Context()) == nil,
+		CanRank:  h.d.Assessment != nil && (u.Role == RoleOffice || u.Role == RoleLeader || u.Role == RoleLiaison)})
 }
 
 // groupNew shows an empty group form.
