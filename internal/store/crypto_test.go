@@ -293,7 +293,9 @@ func TestCryptoSuiteOfOlderDatabase(t *testing.T) {
 			`DROP INDEX tickets_caller_phone_idx`, `DROP INDEX foia_requests_applicant_id_idx`, `DROP INDEX foia_requests_applicant_phone_idx`,
 			`ALTER TABLE tickets DROP COLUMN caller_phone_idx`, `ALTER TABLE foia_requests DROP COLUMN applicant_id_idx`,
 			`ALTER TABLE foia_requests DROP COLUMN applicant_phone_idx`, `DROP TABLE crypto_suite`,
-			`DELETE FROM schema_migrations WHERE version = 21`,
+			// and what the migrations after 0021 made (0022: unit groups)
+			`DROP TABLE unit_group_members`, `DROP TABLE unit_groups`,
+			`DELETE FROM schema_migrations WHERE version >= 21`,
 		} {
 			if _, err := db.write.ExecContext(ctx, q); err != nil {
 				t.Fatalf("%s: %v", q, err)
