@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/duban/duban/internal/assess"
 	"github.com/duban/duban/internal/audit"
@@ -65,13 +66,15 @@ func TestMergeUnit(t *testing.T) {
 		plan := &plandoc.Plan{Title: "方案", Year: 2026, Tasks: []plandoc.Task{
 			{Path: []string{"1"}, Title: "甲", LeadUnits: []string{"市发改委"}, Units: []string{"市发改委"}},
 			{Path: []string{"2"}, Title: "乙", LeadUnits: []string{"市发展改革委"}, Units: []string{"市发展改革委"}},
+			{Path: []string{"3"}, Title: "丙", LeadUnits: []string{"市发改委"}, Units: []string{"市发改委", "市发展改革委"},
+				Deadlines: []plandoc.Deadline{{Text: "3月底前", Due: "2026-03-31"}}},
 		}}
 		planID, _, err := db.ImportPlan(ctx, PlanImport{SourceName: "p", SourceSHA256: sha("merge-1"), Format: "text", Plan: plan})
 		if err != nil {
 			t.Fatal(err)
 		}
 		tasks, _, err := db.FindTasks(ctx, TaskFilter{PlanID: planID})
-		if err != nil || len(tasks) != 2 {
+		if err != nil || len(tasks) != 3 {
 			t.Fatalf("tasks %v, %v", tasks, err)
 		}
 		both, err := db.CreateUser(ctx, sys, UserCreate{Username: "both", PasswordHash: "x", Role: "liaison", Units: []int64{from.ID, into.ID}})
@@ -98,15 +101,32 @@ func TestMergeUnit(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if m.Moved["task_units.unit_id"] != 1 || m.Moved["units.parent_id"] != 1 || m.Moved["assessment_records.unit_id"] != 1 {
+		if m.Moved["task_units.unit_id"] != 2 || m.Moved["units.parent_id"] != 1 || m.Moved["assessment_records.unit_id"] != 1 {
 			t.Errorf("moved %v", m.Moved)
 		}
 		held, n, err := db.FindTasks(ctx, TaskFilter{UnitID: into.ID})
-		if err != nil || n != 2 {
-			t.Fatalf("市发展改革委 holds %d tasks (%v), want both", n, err)
+		if err != nil || n != 3 {
+			t.Fatalf("市发展改革委 holds %d tasks (%v), want all three", n, err)
+		}
+		// 丙 named both: now one unit, it has one share of it, as lead.
+		in, err := db.AssessmentInput(ctx, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC))
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := 0
+		for _, tk := range in.Tasks {
+			if tk.Title == "丙" {
+				found++
+				if len(tk.Units) != 1 || tk.Units[0].UnitID != into.ID || !tk.Units[0].Lead {
+					t.Errorf("丙's shares after the merge: %+v", tk.Units)
+				}
+			}
+		}
+		if found != 1 {
+			t.Errorf("丙 is assessed %d times", found)
 		}
 		for _, tk := range held {
-			if !slices.Equal(tk.UnitIDs, []int64{into.ID}) {
+			if len(slices.Compact(tk.UnitIDs)) != 1 || tk.UnitIDs[0] != into.ID {
 				t.Errorf("task %s units %v", tk.Title, tk.UnitIDs)
 			}
 		}
