@@ -90,6 +90,9 @@ func TestRegistryHousekeepingInBrowser(t *testing.T) {
 		chromedp.Click(chromedp.CSS(`form button[type="submit"].btn-primary`)),
 		chromedp.WaitVisible(`//td[contains(., "市直部门")]`),
 		shot("03-groups"),
+		chromedp.Navigate(base+"/units"),
+		chromedp.WaitVisible(`//tr[.//text()[contains(., "市法制办")]]//span[contains(., "市直部门")]`),
+		shot("03-units-grouped"),
 	)
 	run("the group's ranking and 通报",
 		chromedp.Navigate(base+"/assessment?period=2026-Q1"),

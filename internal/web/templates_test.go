@@ -92,7 +92,7 @@ func samplePages() map[string][]any {
 		},
 		"units": {
 			UnitListPage{Page: p, Rows: rows},
-			UnitListPage{Page: p, Rows: rows, CanWrite: true, Housekeeping: true},
+			UnitListPage{Page: p, Rows: rows, CanWrite: true, Housekeeping: true, Groups: map[int64][]string{3: {"市直部门", "法治"}}},
 			UnitListPage{Page: p},
 		},
 		"unit_groups": {

@@ -10,6 +10,8 @@ type UnitListPage struct {
 	CanWrite bool
 	// Housekeeping: the groups, merge and import pages are there.
 	Housekeeping bool
+	// Groups are the names of the groups each unit is a member of.
+	Groups map[int64][]string
 }
 
 // unitList shows the registry as a tree.
@@ -19,6 +21,20 @@ func (h *Handler) unitList(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	h.render(w, r, http.StatusOK, "units", UnitListPage{Page: h.basePage(w, r, ""), Rows: unitTree(units),
-		CanWrite: h.d.Units.MayWrite(r.Context()) == nil, Housekeeping: h.d.Registry != nil})
+	page := UnitListPage{Page: h.basePage(w, r, ""), Rows: unitTree(units),
+		CanWrite: h.d.Units.MayWrite(r.Context()) == nil, Housekeeping: h.d.Registry != nil}
+	if h.d.Registry != nil {
+		gs, err := h.d.Registry.Groups(r.Context())
+		if err != nil {
+			h.fail(w, r, err)
+			return
+		}
+		page.Groups = map[int64][]string{}
+		for _, g := range gs {
+			for _, m := range g.Members {
+				page.Groups[m] = append(page.Groups[m], g.Name)
+			}
+		}
+	}
+	h.render(w, r, http.StatusOK, "units", page)
 }
