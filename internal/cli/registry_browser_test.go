@@ -114,6 +114,7 @@ func TestRegistryHousekeepingInBrowser(t *testing.T) {
 		chromedp.SetValue(chromedp.CSS("#into"), idOf(t, app, "市发展改革委")),
 		shot("06-merge-form"),
 		chromedp.Click(chromedp.CSS(`form button.btn-danger`)),
+		confirmDialogStep,
 		chromedp.WaitVisible(`//div[contains(., "已把“市发改委”并入“市发展改革委”")]`),
 		shot("07-merged"),
 		signOutStep,
@@ -134,6 +135,7 @@ func TestRegistryHousekeepingInBrowser(t *testing.T) {
 		chromedp.Click(chromedp.CSS(`form button[type="submit"].btn-primary`)),
 		chromedp.WaitVisible(`//div[contains(., "已导入 2 个单位、2 个账号")]`),
 		chromedp.WaitVisible(`//td[contains(., "tjj-liaison")]`),
+		chromedp.WaitVisible(`//a[@download="新账号初始密码.xlsx" and starts-with(@href, "data:application/vnd.openxmlformats")]`),
 		shot("09-import-done"),
 	)
 	if msgs := problems(); len(msgs) > 0 {

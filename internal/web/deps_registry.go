@@ -1,6 +1,9 @@
 package web
 
-import "context"
+import (
+	"context"
+	"html/template"
+)
 
 // Registry is the unit registry's housekeeping: unit groups (县市区,
 // 市直部门 …), merging a unit into another, and registering units and
@@ -49,6 +52,9 @@ type MergeView struct {
 type ImportView struct {
 	Units    []string
 	Accounts []ImportedAccountView
+	// PasswordsFile is the accounts and their passwords as an .xlsx in a
+	// data: link, downloaded from this page only: nothing keeps it.
+	PasswordsFile template.URL
 }
 
 // ImportedAccountView is an imported account and its one-time password.

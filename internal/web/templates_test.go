@@ -111,7 +111,7 @@ func samplePages() map[string][]any {
 		"unit_import": {
 			UnitImportPage{Page: p},
 			UnitImportPage{Page: p, Problems: []string{"文件有 1 处问题，未导入任何内容。", "“单位”表第 3 行“单位名称”（A3）：已有同名单位。"}},
-			UnitImportPage{Page: p, Done: &ImportView{Units: []string{"市审计局"}, Accounts: []ImportedAccountView{{Username: "sjj", DisplayName: "张三", Role: "未分配角色", Password: "Tmp-1"}}}},
+			UnitImportPage{Page: p, Done: &ImportView{Units: []string{"市审计局"}, Accounts: []ImportedAccountView{{Username: "sjj", DisplayName: "张三", Role: "未分配角色", Password: "Tmp-1"}}, PasswordsFile: "data:application/vnd.openxmlformats-officedocument.spreadsheetml.sheet;base64,UEs="}},
 			UnitImportPage{Page: p, Done: &ImportView{Units: []string{"市审计局"}}},
 		},
 		"unit_form": {

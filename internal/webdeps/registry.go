@@ -3,12 +3,15 @@ package webdeps
 import (
 	"bytes"
 	"context"
+	"encoding/base64"
 	"fmt"
+	"html/template"
 
 	"github.com/duban/duban/internal/i18n"
 	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/units"
 	"github.com/duban/duban/internal/web"
+	"github.com/duban/duban/internal/xlsxout"
 )
 
 // registry is the registry's housekeeping pages over adminsvc.
@@ -177,6 +180,20 @@ func (s *registry) Import(ctx context.Context, file web.Upload) (*web.ImportView
 			role = loc.T("role." + string(a.Role))
 		}
 		v.Accounts = append(v.Accounts, web.ImportedAccountView{Username: a.Username, DisplayName: a.DisplayName, Role: role, Password: a.Password})
+	}
+	if len(v.Accounts) > 0 {
+		sheet := xlsxout.Sheet{Name: loc.T("units.import.accounts"), Widths: []float64{20, 16, 16, 24},
+			Header: []string{loc.T("field.username"), loc.T("field.display_name"), loc.T("field.role"), loc.T("units.import.password")}}
+		for _, a := range v.Accounts {
+			sheet.Rows = append(sheet.Rows, []any{a.Username, a.DisplayName, a.Role, a.Password})
+		}
+		data, err := xlsxout.Write([]xlsxout.Sheet{sheet})
+		if err != nil {
+			return nil, err
+		}
+		// The page's own data, not a reader's: a data: link of it is safe.
+		v.PasswordsFile = template.URL("data:application/vnd.openxmlformats-officedocument.spreadsheetml.sheet;base64," +
+			base64.StdEncoding.EncodeToString(data))
 	}
 	return v, nil
 }
