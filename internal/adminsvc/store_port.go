@@ -22,6 +22,14 @@ type Store interface {
 	FindUnitByID(ctx context.Context, id int64) (*records.Unit, error)
 	CreateUnit(ctx context.Context, actor audit.Actor, in records.UnitCreate) (*records.Unit, error)
 	UpdateUnit(ctx context.Context, actor audit.Actor, id int64, up records.UnitUpdate) (*records.Unit, error)
+	ImportRegistry(ctx context.Context, actor audit.Actor, in records.RegistryImport) ([]records.Unit, []records.User, error)
+	MergeUnit(ctx context.Context, actor audit.Actor, from, into int64) (*records.UnitMerge, error)
+
+	FindUnitGroups(ctx context.Context) ([]records.Group, error)
+	FindUnitGroupByID(ctx context.Context, id int64) (*records.Group, error)
+	CreateUnitGroup(ctx context.Context, actor audit.Actor, in records.GroupInput) (*records.Group, error)
+	UpdateUnitGroup(ctx context.Context, actor audit.Actor, id int64, in records.GroupInput) (*records.Group, error)
+	DeleteUnitGroup(ctx context.Context, actor audit.Actor, id int64) error
 
 	FindAudit(ctx context.Context, f records.AuditFilter) ([]audit.Entry, int, error)
 	RecordEvent(ctx context.Context, actor audit.Actor, action, objectType string, objectID any, detail any) error

@@ -13,10 +13,11 @@ import (
 	"github.com/duban/duban/internal/fault"
 	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/signin"
+	unitnames "github.com/duban/duban/internal/units"
 )
 
-// Units lists the unit registry, ordered by name, for anyone who may
-// read it.
+// Units lists the unit registry, ordered by the pinyin of the names, for
+// anyone who may read it.
 func (s *Service) Units(ctx context.Context, p authz.Principal) ([]records.Unit, error) {
 	if err := may(p, authz.UnitRead); err != nil {
 		return nil, err
@@ -25,6 +26,7 @@ func (s *Service) Units(ctx context.Context, p authz.Principal) ([]records.Unit,
 	if err != nil {
 		return nil, fmt.Errorf("adminsvc: units: %w", err)
 	}
+	unitnames.SortByPinyin(units, func(u records.Unit) string { return u.Name })
 	return units, nil
 }
 

@@ -33,7 +33,22 @@ func (h *Handler) assessCaller(w http.ResponseWriter, r *http.Request) (p authz.
 	return c.Principal(), true
 }
 
-// assessScores is a period's ranking: every unit's parts, total and place.
+// assessGroup reads ?group= (a unit group's id; 0 when absent: every
+// unit).
+func assessGroup(r *http.Request) (int64, error) {
+	v := r.URL.Query().Get("group")
+	if v == "" {
+		return 0, nil
+	}
+	id, err := strconv.ParseInt(v, 10, 64)
+	if err != nil || id <= 0 {
+		return 0, fault.Field("group", "error.group_not_found")
+	}
+	return id, nil
+}
+
+// assessScores is a period's ranking: every unit's parts, total and
+// place; with ?group= the group's members only, placed among themselves.
 func (h *Handler) assessScores(w http.ResponseWriter, r *http.Request) {
 	pr, ok := h.assessCaller(w, r)
 	if !ok {
@@ -44,7 +59,12 @@ func (h *Handler) assessScores(w http.ResponseWriter, r *http.Request) {
 		fail(w, r, err)
 		return
 	}
-	sc, err := h.Assess.Ranking(r.Context(), pr, p)
+	group, err := assessGroup(r)
+	if err != nil {
+		fail(w, r, err)
+		return
+	}
+	sc, err := h.Assess.GroupRanking(r.Context(), pr, p, group)
 	if err != nil {
 		fail(w, r, err)
 		return
@@ -55,7 +75,7 @@ func (h *Handler) assessScores(w http.ResponseWriter, r *http.Request) {
 		scores[i].Lines = []assess.Line{}
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"period": sc.Period, "as_of": day(sc.AsOf), "scheme": sc.Scheme,
-		"published": sc.Version != nil, "scores": scores})
+		"published": sc.Version != nil, "group": sc.Group, "scores": scores})
 }
 
 // assessUnitScore is one unit's score with every line that made it.

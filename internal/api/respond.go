@@ -122,7 +122,8 @@ var fieldLabels = map[string]string{
 	"text": "plans.field.text", "goal": "task.goal", "owner": "task.owner", "requirement": "task.requirement",
 	"measure": "task.measure", "percent": "task.report.percent", "files": "task.files", "reason": "task.return.reason",
 	"username": "field.username", "password": "field.password", "display_name": "field.display_name", "role": "field.role",
-	"parent": "field.parent",
+	"parent": "field.parent", "into": "units.merge.into", "group": "assess.group", "members": "groups.field.members",
+	"note": "groups.field.note",
 }
 
 // badRequest is a problem with a request, a message of the catalogue

@@ -2,14 +2,18 @@ package assesssvc
 
 import (
 	"context"
+	"errors"
 	"time"
 
 	"github.com/duban/duban/internal/assess"
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/bulletin"
+	"github.com/duban/duban/internal/fault"
 	"github.com/duban/duban/internal/hotline"
 	"github.com/duban/duban/internal/ledger"
+	"github.com/duban/duban/internal/records"
+	"github.com/duban/duban/internal/units"
 )
 
 // Ranking is the period's ranking for p, who must be allowed to read the
@@ -103,16 +107,19 @@ func (s *Service) History(ctx context.Context, p authz.Principal, period ledger.
 	return out, nil
 }
 
-// BulletinDownload is the period's 通报 for p (Bulletin) to be sent as
-// a file of format (docx, xlsx); the download is audited
+// BulletinDownload is the period's 通报 for p (GroupBulletin) to be sent
+// as a file of format (docx, xlsx); the download is audited
 // (assess.bulletin.download), as actor.
-func (s *Service) BulletinDownload(ctx context.Context, p authz.Principal, actor audit.Actor, period ledger.Period, format string) (*bulletin.Bulletin, error) {
-	b, err := s.Bulletin(ctx, p, period)
+func (s *Service) BulletinDownload(ctx context.Context, p authz.Principal, actor audit.Actor, period ledger.Period, group int64, format string) (*bulletin.Bulletin, error) {
+	b, err := s.GroupBulletin(ctx, p, period, group)
 	if err != nil {
 		return nil, err
 	}
-	if err := s.Store.RecordEvent(ctx, actor, "assess.bulletin.download", "bulletin", period.Key,
-		map[string]any{"period": period.Key, "format": format}); err != nil {
+	detail := map[string]any{"period": period.Key, "format": format}
+	if group != 0 {
+		detail["group"] = group
+	}
+	if err := s.Store.RecordEvent(ctx, actor, "assess.bulletin.download", "bulletin", period.Key, detail); err != nil {
 		return nil, err
 	}
 	return b, nil
@@ -122,8 +129,63 @@ func (s *Service) BulletinDownload(ctx context.Context, p authz.Principal, actor
 // period's year up to its end (or today); for whoever may read the
 // ledger, as it is circulated to every unit.
 func (s *Service) Bulletin(ctx context.Context, p authz.Principal, period ledger.Period) (*bulletin.Bulletin, error) {
+	return s.GroupBulletin(ctx, p, period, 0)
+}
+
+// GroupBulletin is Bulletin for the members of unit group group only (0:
+// every unit): their ranking, placed among themselves, and the figures of
+// the tasks they share in.
+func (s *Service) GroupBulletin(ctx context.Context, p authz.Principal, period ledger.Period, group int64) (*bulletin.Bulletin, error) {
 	if err := mayRead(p); err != nil {
 		return nil, err
 	}
-	return s.bulletin(ctx, period)
+	g, err := s.group(ctx, group)
+	if err != nil {
+		return nil, err
+	}
+	return s.bulletin(ctx, period, g)
+}
+
+// GroupRanking is Ranking among the members of unit group group only (0:
+// every unit): each keeps its score and is placed 1..n within the group.
+func (s *Service) GroupRanking(ctx context.Context, p authz.Principal, period ledger.Period, group int64) (*Scores, error) {
+	sc, err := s.Ranking(ctx, p, period)
+	if err != nil || group == 0 {
+		return sc, err
+	}
+	g, err := s.group(ctx, group)
+	if err != nil {
+		return nil, err
+	}
+	out := *sc
+	out.Result = sc.Result.Within(g.Has)
+	out.Group = g
+	return &out, nil
+}
+
+// Groups are the unit groups a ranking or a 通报 may be limited to, for
+// whoever may read the ledger.
+func (s *Service) Groups(ctx context.Context, p authz.Principal) ([]records.Group, error) {
+	if err := mayRead(p); err != nil {
+		return nil, err
+	}
+	gs, err := s.Store.FindUnitGroups(ctx)
+	if err != nil {
+		return nil, err
+	}
+	units.SortByPinyin(gs, func(g records.Group) string { return g.Name })
+	return gs, nil
+}
+
+// group is unit group id, nil for 0; a group that does not exist is
+// refused as an invalid choice.
+func (s *Service) group(ctx context.Context, id int64) (*records.Group, error) {
+	if id == 0 {
+		return nil, nil
+	}
+	g, err := s.Store.FindUnitGroupByID(ctx, id)
+	if errors.Is(err, fault.ErrNotFound) {
+		return nil, &fault.Error{Code: fault.Invalid, Fields: map[string]string{"group": "error.group_not_found"}, Err: err}
+	}
+	return g, err
 }

@@ -53,6 +53,8 @@ type Scores struct {
 	// Hotline are the units' 12345 三率 for the period, the satisfaction
 	// part's source; nil when the hotline is not wired.
 	Hotline map[int64]hotline.Rates
+	// Group is the unit group the ranking is limited to; nil for all.
+	Group *records.Group
 }
 
 // Today is today's date in China.
@@ -133,8 +135,9 @@ func (s *Service) compute(ctx context.Context, p ledger.Period, today time.Time,
 }
 
 // bulletin is the period's 通报: its ranking, and the figures of the
-// period's year up to its end (or today).
-func (s *Service) bulletin(ctx context.Context, p ledger.Period) (*bulletin.Bulletin, error) {
+// period's year up to its end (or today); of group g's members only when
+// g is not nil.
+func (s *Service) bulletin(ctx context.Context, p ledger.Period, g *records.Group) (*bulletin.Bulletin, error) {
 	sc, err := s.ranking(ctx, p)
 	if err != nil {
 		return nil, err
@@ -153,5 +156,11 @@ func (s *Service) bulletin(ctx context.Context, p ledger.Period) (*bulletin.Bull
 		issuer = "督查室"
 	}
 	title := "关于" + p.Label + "重点工作推进情况的通报"
-	return bulletin.Build(title, issuer, p, today, year, sc.Result, sc.Scheme.Name), nil
+	ranking := sc.Result
+	if g != nil {
+		// A group's 通报 ranks and counts its members only.
+		title = "关于" + p.Label + g.Name + "重点工作推进情况的通报"
+		ranking, year = ranking.Within(g.Has), year.Within(g.Has)
+	}
+	return bulletin.Build(title, issuer, p, today, year, ranking, sc.Scheme.Name), nil
 }

@@ -29,4 +29,6 @@ type Store interface {
 	RevokeAssessRecord(ctx context.Context, actor audit.Actor, id int64, reason string) error
 	FindUnitByID(ctx context.Context, id int64) (*records.Unit, error)
 	FindUnits(ctx context.Context) ([]records.Unit, error)
+	FindUnitGroups(ctx context.Context) ([]records.Group, error)
+	FindUnitGroupByID(ctx context.Context, id int64) (*records.Group, error)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
+	"slices"
 	"strings"
 	"time"
 
@@ -62,6 +63,9 @@ func seedDemo(ctx context.Context, db *store.DB, opts store.Options, env *Env) (
 		return false, err
 	}
 	if err := seedDemoPublic(ctx, db, unitIDs); err != nil {
+		return false, err
+	}
+	if err := seedDemoGroups(ctx, db); err != nil {
 		return false, err
 	}
 	hash, err := auth.HashPassword(DemoPassword)
@@ -242,6 +246,57 @@ func registerPlanUnits(ctx context.Context, db *store.DB) (map[string]int64, err
 		}
 	}
 	return ids, nil
+}
+
+// demoGroups are the demo's unit groups, each of the units of some kinds:
+// the counties ranked apart from the city's departments.
+var demoGroups = []struct {
+	name, note string
+	kinds      []string
+}{
+	{"县市区", "各县（市、区）政府，单独排名和通报", []string{records.UnitCounty}},
+	{"市直部门", "市级部门和议事协调机构办公室，单独排名和通报", []string{records.UnitDepartment, records.UnitOffice}},
+}
+
+// demoCounties are the counties (县、市、区) under the demo's city, which
+// its plans name only all together (各县〔市、区〕政府); registered so
+// that the counties' group has its members.
+var demoCounties = []string{"鹿城区政府", "龙湾区政府", "瓯海区政府", "洞头区政府", "瑞安市政府", "乐清市政府",
+	"永嘉县政府", "平阳县政府", "苍南县政府", "文成县政府", "泰顺县政府"}
+
+// seedDemoGroups registers the demo's counties, where they are not yet,
+// and the demo's unit groups over the registry.
+func seedDemoGroups(ctx context.Context, db *store.DB) error {
+	all, err := db.FindUnits(ctx)
+	if err != nil {
+		return err
+	}
+	have := map[string]bool{}
+	for _, u := range all {
+		have[u.Name] = true
+	}
+	for _, name := range demoCounties {
+		if have[name] {
+			continue
+		}
+		u, err := db.CreateUnit(ctx, audit.System, records.UnitCreate{Name: name, Kind: records.UnitCounty})
+		if err != nil {
+			return fmt.Errorf("demo county %s: %w", name, err)
+		}
+		all = append(all, *u)
+	}
+	for _, g := range demoGroups {
+		var members []int64
+		for _, u := range all {
+			if slices.Contains(g.kinds, u.Kind) {
+				members = append(members, u.ID)
+			}
+		}
+		if _, err := db.CreateUnitGroup(ctx, audit.System, records.GroupInput{Name: g.name, Note: g.note, Members: members}); err != nil {
+			return fmt.Errorf("demo group %s: %w", g.name, err)
+		}
+	}
+	return nil
 }
 
 func guessKind(name string) string {

@@ -103,6 +103,14 @@ func pages() []page {
 		{path: fixed("/units"), allowed: []string{"sysadmin", "secadmin", "office", "leader", "liaisonA", "liaisonB"}},
 		{path: fixed("/units/new"), allowed: []string{"sysadmin", "office"}},
 		{path: idf("/units/%d/edit", func(i pageIDs) int64 { return i.unitA }), allowed: []string{"sysadmin", "office"}},
+		{path: fixed("/units/groups"), allowed: []string{"sysadmin", "secadmin", "office", "leader", "liaisonA", "liaisonB"}},
+		{path: fixed("/units/groups/new"), allowed: []string{"sysadmin", "office"}},
+		{path: idf("/units/groups/%d/edit", func(i pageIDs) int64 { return i.group }), allowed: []string{"sysadmin", "office"}},
+		{path: idf("/units/%d/merge", func(i pageIDs) int64 { return i.unitA }), allowed: []string{"sysadmin", "office"}},
+		{path: fixed("/units/import"), allowed: []string{"sysadmin", "office"}},
+		// The template of the accounts sheet is also the security
+		// administrator's, who creates the administrators' accounts.
+		{path: fixed("/units/import/template.xlsx"), allowed: []string{"sysadmin", "secadmin", "office"}},
 		{path: fixed("/plans"), allowed: ledgerReaders},
 		{path: idf("/plans/%d/review", func(i pageIDs) int64 { return i.draftPlan }), allowed: officeOnly},
 		{path: func(i pageIDs) string { return fmt.Sprintf("/plans/%d/tasks/%d/move", i.draftPlan, i.draftTask) }, allowed: officeOnly},
@@ -154,6 +162,8 @@ func pages() []page {
 		// Without a period: the current quarter (issue 14 saw a 404).
 		{path: idf("/assessment/units/%d", func(i pageIDs) int64 { return i.unitA }), allowed: unitAReaders},
 		{path: fixed("/assessment/bulletin"), allowed: ledgerReaders},
+		{path: idf("/assessment/bulletin?group=%d", func(i pageIDs) int64 { return i.group }), allowed: ledgerReaders},
+		{path: idf("/assessment?period=2026-Q1&group=%d", func(i pageIDs) int64 { return i.group }), allowed: ledgerReaders},
 		{path: fixed("/assessment/bulletin.docx"), allowed: ledgerReaders},
 		{path: fixed("/assessment/bulletin.xlsx"), allowed: ledgerReaders},
 		// The scheme's editor; the scheme in force is public (/scoring).

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io"
@@ -20,6 +21,7 @@ import (
 	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/store"
 	"github.com/duban/duban/internal/store/storetest"
+	"github.com/duban/duban/internal/xlsxout"
 )
 
 // TestEveryWebFormByEveryRole posts every state-changing form of the web
@@ -33,104 +35,129 @@ func TestEveryWebFormByEveryRole(t *testing.T) {
 		values  func(caller string) url.Values
 		allowed []string
 		// files, when set, sends the form as multipart with these files
-		// in field "file" (a plan) or "files" (attachments).
-		files map[string][]byte
+		// in field "file" (a plan, a registry sheet) or "files"
+		// (attachments); filesFor, when set, gives them per caller.
+		files    map[string][]byte
+		filesFor func(caller string) map[string][]byte
 	}
 	var lf ledgerIDs // set per database before the forms are sent
 	plan, err := os.ReadFile(seed003)
 	if err != nil {
 		t.Fatal(err)
 	}
+	// currentCaller is the caller a form is being sent as, for the forms
+	// whose record is each caller's own (a group to delete, a unit to
+	// merge: the first caller's success would leave nothing to the next).
+	var currentCaller string
 	forms := []form{
 		{"create unit", func(int64, int64) string { return "/units/new" },
-			func(c string) url.Values { return url.Values{"name": {"新单位-" + c}, "kind": {"department"}} }, []string{"sysadmin", "office"}, nil},
+			func(c string) url.Values { return url.Values{"name": {"新单位-" + c}, "kind": {"department"}} }, []string{"sysadmin", "office"}, nil, nil},
 		{"edit unit", func(a, _ int64) string { return fmt.Sprintf("/units/%d/edit", a) },
 			func(string) url.Values {
 				return url.Values{"name": {"市法制办"}, "kind": {"department"}, "aliases": {"市政府法制办公室"}}
-			}, []string{"sysadmin", "office"}, nil},
+			}, []string{"sysadmin", "office"}, nil, nil},
 		{"create user", func(int64, int64) string { return "/users/new" },
 			func(c string) url.Values {
 				return url.Values{"username": {"new" + c}, "display_name": {"新人"}, "role": {""}}
-			}, []string{"sysadmin"}, nil},
+			}, []string{"sysadmin"}, nil, nil},
 		{"rename user", func(_, b int64) string { return fmt.Sprintf("/users/%d/edit", b) },
 			func(c string) url.Values {
 				return url.Values{"username": {"bystander"}, "display_name": {"改名"}, "role": {"leader"}}
-			}, []string{"sysadmin"}, nil},
+			}, []string{"sysadmin"}, nil, nil},
 		{"grant role", func(_, b int64) string { return fmt.Sprintf("/users/%d/edit", b) },
 			func(c string) url.Values {
 				return url.Values{"username": {"bystander"}, "display_name": {"旁观者"}, "role": {"office"}}
-			}, []string{"secadmin"}, nil},
-		{"disable user", func(_, b int64) string { return fmt.Sprintf("/users/%d/disable", b) }, nil, []string{"sysadmin"}, nil},
-		{"enable user", func(_, b int64) string { return fmt.Sprintf("/users/%d/enable", b) }, nil, []string{"sysadmin"}, nil},
-		{"unlock user", func(_, b int64) string { return fmt.Sprintf("/users/%d/unlock", b) }, nil, []string{"secadmin"}, nil},
-		{"reset password", func(_, b int64) string { return fmt.Sprintf("/users/%d/reset-password", b) }, nil, []string{"sysadmin"}, nil},
-		{"reset a lost second factor", func(_, b int64) string { return fmt.Sprintf("/users/%d/totp-reset", b) }, nil, []string{"sysadmin"}, nil},
-		{"upload plan", func(int64, int64) string { return "/plans" }, nil, []string{"office"}, map[string][]byte{"plan.txt": plan}},
+			}, []string{"secadmin"}, nil, nil},
+		{"disable user", func(_, b int64) string { return fmt.Sprintf("/users/%d/disable", b) }, nil, []string{"sysadmin"}, nil, nil},
+		{"enable user", func(_, b int64) string { return fmt.Sprintf("/users/%d/enable", b) }, nil, []string{"sysadmin"}, nil, nil},
+		{"unlock user", func(_, b int64) string { return fmt.Sprintf("/users/%d/unlock", b) }, nil, []string{"secadmin"}, nil, nil},
+		{"reset password", func(_, b int64) string { return fmt.Sprintf("/users/%d/reset-password", b) }, nil, []string{"sysadmin"}, nil, nil},
+		{"reset a lost second factor", func(_, b int64) string { return fmt.Sprintf("/users/%d/totp-reset", b) }, nil, []string{"sysadmin"}, nil, nil},
+		{"upload plan", func(int64, int64) string { return "/plans" }, nil, []string{"office"}, map[string][]byte{"plan.txt": plan}, nil},
+		{"create unit group", func(int64, int64) string { return "/units/groups/new" },
+			func(c string) url.Values {
+				return url.Values{"name": {"分组-" + c}, "members": {fmt.Sprint(lf.mergeInto)}}
+			},
+			[]string{"sysadmin", "office"}, nil, nil},
+		{"edit unit group", func(int64, int64) string { return fmt.Sprintf("/units/groups/%d/edit", lf.group) },
+			func(c string) url.Values { return url.Values{"name": {"县市区"}, "note": {"改-" + c}} }, []string{"sysadmin", "office"}, nil, nil},
+		{"delete unit group", func(int64, int64) string {
+			return fmt.Sprintf("/units/groups/%d/delete", cmp.Or(lf.groupToDelete[currentCaller], lf.group))
+		},
+			nil, []string{"sysadmin", "office"}, nil, nil},
+		{"merge units", func(int64, int64) string {
+			return fmt.Sprintf("/units/%d/merge", cmp.Or(lf.unitToMerge[currentCaller], lf.unitToMerge["office"]))
+		},
+			func(string) url.Values { return url.Values{"into": {fmt.Sprint(lf.mergeInto)}} }, []string{"sysadmin", "office"}, nil, nil},
+		{"import units", func(int64, int64) string { return "/units/import" }, nil, []string{"sysadmin", "office"}, nil,
+			func(c string) map[string][]byte {
+				return map[string][]byte{"registry.xlsx": registrySheet(t, "导入单位-"+c)}
+			}},
 		{"save task under review", func(int64, int64) string { return fmt.Sprintf("/plans/%d/tasks/%d", lf.draftPlan, lf.draftTask) },
 			func(c string) url.Values {
 				return url.Values{"title": {"审核中的任务-" + c}, "units.0.name": {"市法制办"}, "units.0.unit": {"0"}}
-			}, []string{"office"}, nil},
+			}, []string{"office"}, nil, nil},
 		{"create unit at review", func(int64, int64) string { return fmt.Sprintf("/plans/%d/tasks/%d/units", lf.draftPlan, lf.draftTask) },
 			func(c string) url.Values {
 				return url.Values{"title": {"审核中的任务"}, "units.0.name": {"审核新建单位-" + c}, "units.0.unit": {"0"}, "create_unit": {"0"}}
-			}, []string{"office"}, nil},
+			}, []string{"office"}, nil, nil},
 		{"edit plan at review", func(int64, int64) string { return fmt.Sprintf("/plans/%d/edit", lf.draftPlan) },
-			func(c string) url.Values { return url.Values{"title": {"矩阵方案-" + c}, "year": {"2026"}} }, []string{"office"}, nil},
+			func(c string) url.Values { return url.Values{"title": {"矩阵方案-" + c}, "year": {"2026"}} }, []string{"office"}, nil, nil},
 		{"add task at review", func(int64, int64) string { return fmt.Sprintf("/plans/%d/tasks", lf.draftPlan) },
 			func(c string) url.Values {
 				return url.Values{"after": {"0"}, "path": {"9." + c}, "title": {"补录任务-" + c}, "units.0.name": {"市法制办"}, "units.0.unit": {"0"}}
-			}, []string{"office"}, nil},
+			}, []string{"office"}, nil, nil},
 		{"move task at review", func(int64, int64) string { return fmt.Sprintf("/plans/%d/tasks/%d/move", lf.draftPlan, lf.draftTask) },
-			func(string) url.Values { return url.Values{"after": {"0"}} }, []string{"office"}, nil},
+			func(string) url.Values { return url.Values{"after": {"0"}} }, []string{"office"}, nil, nil},
 		{"confirm plan", func(int64, int64) string { return fmt.Sprintf("/plans/%d/confirm", lf.draftPlan) },
-			func(string) url.Values { return url.Values{"force": {"1"}} }, []string{"office"}, nil},
+			func(string) url.Values { return url.Values{"force": {"1"}} }, []string{"office"}, nil, nil},
 		// Once confirmed, the draft's steps are refused to the office with
 		// a message (a redirect), and to everyone else with 403.
 		{"split task at review", func(int64, int64) string { return fmt.Sprintf("/plans/%d/tasks/%d/split", lf.draftPlan, lf.draftTask) },
-			func(string) url.Values { return url.Values{"at": {"1"}} }, []string{"office"}, nil},
+			func(string) url.Values { return url.Values{"at": {"1"}} }, []string{"office"}, nil, nil},
 		{"merge tasks at review", func(int64, int64) string { return fmt.Sprintf("/plans/%d/tasks/%d/merge", lf.draftPlan, lf.draftTask) },
-			func(string) url.Values { return url.Values{"with": {fmt.Sprint(lf.draftTask)}} }, []string{"office"}, nil},
+			func(string) url.Values { return url.Values{"with": {fmt.Sprint(lf.draftTask)}} }, []string{"office"}, nil, nil},
 		{"delete task at review", func(int64, int64) string { return fmt.Sprintf("/plans/%d/tasks/%d/delete", lf.draftPlan, lf.draftTask) },
-			nil, []string{"office"}, nil},
-		{"discard draft", func(int64, int64) string { return fmt.Sprintf("/plans/%d/discard", lf.draftPlan) }, nil, []string{"office"}, nil},
+			nil, []string{"office"}, nil, nil},
+		{"discard draft", func(int64, int64) string { return fmt.Sprintf("/plans/%d/discard", lf.draftPlan) }, nil, []string{"office"}, nil, nil},
 		{"report progress", func(int64, int64) string { return fmt.Sprintf("/tasks/%d/progress", lf.report) },
 			func(c string) url.Values { return url.Values{"text": {"进展-" + c}, "percent": {"30"}} }, []string{"liaisonA"},
-			map[string][]byte{"evidence.pdf": pdfBytes}},
+			map[string][]byte{"evidence.pdf": pdfBytes}, nil},
 		{"apply for 销号", func(int64, int64) string { return fmt.Sprintf("/tasks/%d/close-request", lf.apply) },
-			func(c string) url.Values { return url.Values{"text": {"已完成-" + c}} }, []string{"liaisonA"}, map[string][]byte{"done.pdf": pdfBytes}},
+			func(c string) url.Values { return url.Values{"text": {"已完成-" + c}} }, []string{"liaisonA"}, map[string][]byte{"done.pdf": pdfBytes}, nil},
 		// 任务分解 and 落实计划: the office, or a liaison of the lead unit.
 		{"split a task", func(int64, int64) string { return fmt.Sprintf("/tasks/%d/subtasks", lf.report) },
 			func(c string) url.Values {
 				return url.Values{"title": {"子任务-" + c, ""}, "unit": {fmt.Sprint(lf.unitA), ""}, "due": {"2026-12-31", ""}, "weight": {"2", ""}}
-			}, []string{"office", "liaisonA"}, nil},
+			}, []string{"office", "liaisonA"}, nil, nil},
 		{"upload a 落实计划", func(int64, int64) string { return fmt.Sprintf("/tasks/%d/workplan", lf.report) }, nil, []string{"office", "liaisonA"},
-			map[string][]byte{"落实计划.txt": []byte("落实计划\n一、起草细则（市法制办负责，2026年6月底前完成）\n")}},
+			map[string][]byte{"落实计划.txt": []byte("落实计划\n一、起草细则（市法制办负责，2026年6月底前完成）\n")}, nil},
 		{"confirm a 落实计划", func(int64, int64) string { return fmt.Sprintf("/tasks/%d/workplan/confirm", lf.report) },
 			func(c string) url.Values {
 				return url.Values{"file": {"落实计划.txt"}, "keep": {"1"}, "title": {"起草细则-" + c}, "unit": {fmt.Sprint(lf.unitA)}, "due": {"2026-06-30"}}
-			}, []string{"office", "liaisonA"}, nil},
-		{"close task", func(int64, int64) string { return fmt.Sprintf("/tasks/%d/close", lf.close) }, nil, []string{"office"}, nil},
+			}, []string{"office", "liaisonA"}, nil, nil},
+		{"close task", func(int64, int64) string { return fmt.Sprintf("/tasks/%d/close", lf.close) }, nil, []string{"office"}, nil, nil},
 		{"return 销号", func(int64, int64) string { return fmt.Sprintf("/tasks/%d/return", lf.ret) },
-			func(string) url.Values { return url.Values{"reason": {"材料不全"}} }, []string{"office"}, nil},
+			func(string) url.Values { return url.Values{"reason": {"材料不全"}} }, []string{"office"}, nil, nil},
 		{"ask for an extension", func(int64, int64) string { return fmt.Sprintf("/tasks/%d/extension", lf.extend) },
-			func(c string) url.Values { return url.Values{"new_due": {"2099-01-31"}, "reason": {"需协调-" + c}} }, []string{"liaisonA"}, nil},
+			func(c string) url.Values { return url.Values{"new_due": {"2099-01-31"}, "reason": {"需协调-" + c}} }, []string{"liaisonA"}, nil, nil},
 		{"decide an extension", func(int64, int64) string { return fmt.Sprintf("/tasks/%d/extension/decide", lf.decide) },
-			func(string) url.Values { return url.Values{"decision": {"approve"}} }, []string{"office"}, nil},
+			func(string) url.Values { return url.Values{"decision": {"approve"}} }, []string{"office"}, nil, nil},
 		{"adjust a task", func(int64, int64) string { return fmt.Sprintf("/tasks/%d/adjust", lf.adjust) },
 			func(c string) url.Values {
 				return url.Values{"title": {"调整"}, "lead": {"市法制办"}, "requirement": {"按月报送-" + c}, "reason": {"会议决定"}}
-			}, []string{"office"}, nil},
+			}, []string{"office"}, nil, nil},
 		{"revoke a task", func(int64, int64) string { return fmt.Sprintf("/tasks/%d/revoke", lf.revoke) },
-			func(string) url.Values { return url.Values{"reason": {"任务取消"}} }, []string{"office"}, nil},
+			func(string) url.Values { return url.Values{"reason": {"任务取消"}} }, []string{"office"}, nil, nil},
 		{"add ticket category", func(int64, int64) string { return "/tickets/services/new" },
 			func(c string) url.Values {
 				return url.Values{"code": {"m-" + c}, "name": {"矩阵类别"}, "path": {"矩阵/" + c}, "type": {"help"}, "active": {"1"}}
-			}, []string{"office"}, nil},
+			}, []string{"office"}, nil, nil},
 		{"move ticket category", func(int64, int64) string { return "/tickets/services/m-office/edit" },
 			func(c string) url.Values {
 				return url.Values{"name": {"矩阵类别"}, "path": {"矩阵移动/" + c}, "type": {"help"}}
-			}, []string{"office"}, nil},
-		{"sign out", func(int64, int64) string { return "/signout" }, nil, []string{"sysadmin", "secadmin", "auditadmin", "office", "leader", "liaisonA", "liaisonB"}, nil},
+			}, []string{"office"}, nil, nil},
+		{"sign out", func(int64, int64) string { return "/signout" }, nil, []string{"sysadmin", "secadmin", "auditadmin", "office", "leader", "liaisonA", "liaisonB"}, nil, nil},
 	}
 	callers := []string{"anonymous", "sysadmin", "secadmin", "auditadmin", "office", "leader", "liaisonA", "liaisonB"}
 	for _, kind := range storetest.Kinds() {
@@ -141,6 +168,7 @@ func TestEveryWebFormByEveryRole(t *testing.T) {
 			for _, fm := range forms {
 				for _, caller := range callers {
 					bystander := newBystander(t, app.Store)
+					currentCaller = caller
 					var body io.Reader = strings.NewReader("")
 					ctype := "application/x-www-form-urlencoded"
 					var values url.Values
@@ -148,12 +176,16 @@ func TestEveryWebFormByEveryRole(t *testing.T) {
 						values = fm.values(caller)
 						body = strings.NewReader(values.Encode())
 					}
-					if fm.files != nil {
+					files := fm.files
+					if fm.filesFor != nil {
+						files = fm.filesFor(caller)
+					}
+					if files != nil {
 						field := "files"
-						if fm.name == "upload plan" || fm.name == "upload a 落实计划" {
+						if fm.name == "upload plan" || fm.name == "upload a 落实计划" || fm.name == "import units" {
 							field = "file"
 						}
-						body, ctype = multipartBody(t, values, field, fm.files)
+						body, ctype = multipartBody(t, values, field, files)
 					}
 					req := httptest.NewRequest("POST", fm.path(unitA, bystander), body)
 					req.Header.Set("Content-Type", ctype)
@@ -267,6 +299,11 @@ type ledgerIDs struct {
 	// adjust and to revoke (issue 15).
 	extend, decide, adjust, revoke int64
 	unitA                          int64 // liaisonA's unit, which leads every task
+	// group is a unit group of 市法制办's; groupToDelete and unitToMerge
+	// are a group and a unit for each caller allowed to delete or merge.
+	group, mergeInto int64 // mergeInto: 市法制办
+	groupToDelete    map[string]int64
+	unitToMerge      map[string]int64
 }
 
 func newLedgerIDs(t *testing.T, db *store.DB) ledgerIDs {
@@ -298,6 +335,26 @@ func newLedgerIDs(t *testing.T, db *store.DB) ledgerIDs {
 	}
 	ids.draftTask, ids.report, ids.apply, ids.close, ids.ret = byTitle["审核中的任务"], byTitle["报送"], byTitle["申请"], byTitle["销号"], byTitle["退回"]
 	ids.extend, ids.decide, ids.adjust, ids.revoke = byTitle["延期"], byTitle["审批延期"], byTitle["调整"], byTitle["撤销"]
+	unitA, _, err := db.FindTasks(ctx, records.TaskFilter{PlanID: live, Limit: 1})
+	if err != nil || len(unitA) == 0 || len(unitA[0].UnitIDs) == 0 {
+		t.Fatalf("matrix tasks %+v %v", unitA, err)
+	}
+	g, err := db.CreateUnitGroup(ctx, audit.System, records.GroupInput{Name: "县市区", Members: unitA[0].UnitIDs})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids.group, ids.mergeInto, ids.groupToDelete, ids.unitToMerge = g.ID, unitA[0].UnitIDs[0], map[string]int64{}, map[string]int64{}
+	for _, c := range []string{"sysadmin", "office"} {
+		g, err := db.CreateUnitGroup(ctx, audit.System, records.GroupInput{Name: "待删分组-" + c})
+		if err != nil {
+			t.Fatal(err)
+		}
+		u, err := db.CreateUnit(ctx, audit.System, records.UnitCreate{Name: "待合并单位-" + c, Kind: records.UnitOther})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids.groupToDelete[c], ids.unitToMerge[c] = g.ID, u.ID
+	}
 	// An application is someone's: the liaison of the unit made it.
 	u, err := db.FindUserByUsername(ctx, "liaisonA")
 	if err != nil {
@@ -312,4 +369,14 @@ func newLedgerIDs(t *testing.T, db *store.DB) ledgerIDs {
 		t.Fatal(err)
 	}
 	return ids
+}
+
+// registrySheet is a registry import file registering one unit.
+func registrySheet(t *testing.T, unit string) []byte {
+	t.Helper()
+	data, err := xlsxout.Write([]xlsxout.Sheet{{Name: "单位", Header: []string{"单位名称*", "上级单位", "类型"}, Rows: [][]any{{unit, "", "市直部门"}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
 }

@@ -57,6 +57,9 @@ func readEndpoints() []readEndpoint {
 		{path: fixed("/api/v1/openapi.json"), allowed: append([]string{"anonymous"}, everyone...)},
 		{path: fixed("/api/v1/me"), allowed: everyone},
 		{path: fixed("/api/v1/units"), allowed: []string{"sysadmin", "secadmin", "office", "leader", "liaisonA", "liaisonB"}},
+		{path: fixed("/api/v1/units/import/template"), allowed: []string{"sysadmin", "secadmin", "office"}},
+		{path: fixed("/api/v1/unit-groups"), allowed: []string{"sysadmin", "secadmin", "office", "leader", "liaisonA", "liaisonB"}},
+		{path: id("/api/v1/unit-groups/%d", func(f *fixture) int64 { return f.group }), allowed: []string{"sysadmin", "secadmin", "office", "leader", "liaisonA", "liaisonB"}},
 		{path: fixed("/api/v1/plans"), allowed: ledgerOnly},
 		{path: fixed("/api/v1/plans/1"), allowed: ledgerOnly},
 		{path: id("/api/v1/plans/%d/review", func(f *fixture) int64 { return f.draftPlan }), allowed: []string{"office"}},
@@ -77,6 +80,7 @@ func readEndpoints() []readEndpoint {
 		{path: fixed("/api/v1/incidents"), allowed: ledgerOnly, hidden: incidentTextA},
 		{path: id("/api/v1/incidents/%d", func(f *fixture) int64 { return f.incident }), allowed: unitAOnly, refused: notFoundForB},
 		{path: fixed("/api/v1/assessment/scores"), allowed: ledgerOnly},
+		{path: id("/api/v1/assessment/scores?period=2026-Q1&group=%d", func(f *fixture) int64 { return f.group }), allowed: ledgerOnly},
 		{path: id("/api/v1/assessment/scores/%d?period=2026-Q1", func(f *fixture) int64 { return f.unitA }), allowed: unitAOnly},
 		{path: fixed("/api/v1/assessment/scheme"), allowed: ledgerOnly},
 		{path: fixed("/api/v1/assessment/records"), allowed: ledgerOnly, hidden: recordTextA},
@@ -202,4 +206,5 @@ func seedReads(t *testing.T, f *fixture) {
 		t.Fatalf("calendar changes %v %v", changes, err)
 	}
 	f.change = changes[0].ID
+	createGroup(t, f)
 }

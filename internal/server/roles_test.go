@@ -31,6 +31,7 @@ import (
 	"github.com/duban/duban/internal/store/storetest"
 	"github.com/duban/duban/internal/supervise"
 	"github.com/duban/duban/internal/workday"
+	"github.com/duban/duban/internal/xlsxout"
 )
 
 // fixture is a server with one account per role, two liaisons of two
@@ -53,6 +54,7 @@ type fixture struct {
 	attachment int64 // a file of task A's progress (seedReads)
 	ticketA    int64 // a 12345 ticket of 市法制办's (seedReads)
 	change     int64 // a calendar change (seedReads)
+	group      int64 // a unit group of 市法制办 (createGroup)
 }
 
 var callers = []string{"anonymous", "sysadmin", "secadmin", "auditadmin", "office", "leader", "liaisonA", "liaisonB"}
@@ -143,6 +145,21 @@ func workPlanUpload(*testing.T) (io.Reader, string) {
 	return &buf, mw.FormDataContentType()
 }
 
+// registryUpload is an .xlsx of one unit to register, as the import
+// template has it.
+func registryUpload(t *testing.T) (io.Reader, string) {
+	data, err := xlsxout.Write([]xlsxout.Sheet{{Name: "单位", Header: []string{"单位名称*", "上级单位", "类型"}, Rows: [][]any{{"市统计局", "", "市直部门"}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	mw := multipart.NewWriter(&buf)
+	fw, _ := mw.CreateFormFile("file", "registry.xlsx")
+	fw.Write(data)
+	mw.Close()
+	return &buf, mw.FormDataContentType()
+}
+
 // endpoint is one state-changing call of the write matrix.
 type endpoint struct {
 	name, method string
@@ -166,6 +183,19 @@ func writeEndpoints() []endpoint {
 	return []endpoint{
 		{"create unit", "POST", func(*fixture) string { return "/api/v1/units" }, jsonBody(`{"name":"新单位","kind":"department"}`), []string{"sysadmin", "office"}, nil, nil, nil, nil},
 		{"update unit", "PATCH", func(f *fixture) string { return fmt.Sprintf("/api/v1/units/%d", f.unitA) }, jsonBody(`{"aliases":["市政府法制办公室"]}`), []string{"sysadmin", "office"}, nil, nil, nil, nil},
+		{name: "merge units", method: "POST", path: func(f *fixture) string { return fmt.Sprintf("/api/v1/units/%d/merge", f.unitB) },
+			jsonFor: func(f *fixture) string { return fmt.Sprintf(`{"into":%d}`, f.unitA) }, allowed: []string{"sysadmin", "office"}},
+		{name: "create unit group", method: "POST", path: func(*fixture) string { return "/api/v1/unit-groups" },
+			jsonFor: func(f *fixture) string { return fmt.Sprintf(`{"name":"县市区","members":[%d]}`, f.unitA) }, allowed: []string{"sysadmin", "office"}},
+		{name: "update unit group", method: "PUT", path: func(f *fixture) string { return fmt.Sprintf("/api/v1/unit-groups/%d", f.group) },
+			jsonFor: func(f *fixture) string {
+				return fmt.Sprintf(`{"name":"市直部门","members":[%d,%d]}`, f.unitA, f.unitB)
+			},
+			allowed: []string{"sysadmin", "office"}, prepare: createGroup},
+		{name: "delete unit group", method: "DELETE", path: func(f *fixture) string { return fmt.Sprintf("/api/v1/unit-groups/%d", f.group) },
+			body: jsonBody(``), allowed: []string{"sysadmin", "office"}, prepare: createGroup},
+		{name: "import units", method: "POST", path: func(*fixture) string { return "/api/v1/units/import" }, body: registryUpload,
+			allowed: []string{"sysadmin", "office"}},
 		{"import plan", "POST", func(*fixture) string { return "/api/v1/plans" }, planUpload, []string{"office"}, nil, nil, nil, nil},
 		{"create user", "POST", func(*fixture) string { return "/api/v1/users" }, jsonBody(`{"username":"newcomer","password":"Strong#Pass9"}`), []string{"sysadmin"}, nil, nil, nil, nil},
 		{"update user", "PATCH", func(f *fixture) string { return fmt.Sprintf("/api/v1/users/%d", f.bystander) }, jsonBody(`{"display_name":"改名"}`), []string{"sysadmin"}, nil, nil, nil, nil},
@@ -457,6 +487,16 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// createGroup registers a unit group of 市法制办.
+func createGroup(t *testing.T, f *fixture) {
+	t.Helper()
+	g, err := f.db.CreateUnitGroup(context.Background(), audit.System, records.GroupInput{Name: "县市区", Members: []int64{f.unitA}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.group = g.ID
 }
 
 // importDraft stores a plan under review, of two tasks with units, for

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/duban/duban/internal/assess"
@@ -131,9 +132,17 @@ func (db *DB) assessedTaskRows(ctx context.Context, in *assess.Input, f, t strin
 		if err := shares.Scan(&task, &s.UnitID, &s.Lead); err != nil {
 			return fmt.Errorf("store: assessment units of tasks: %w", err)
 		}
-		if i, ok := at[task]; ok && units[s.UnitID] {
-			in.Tasks[i].Units = append(in.Tasks[i].Units, s)
+		i, ok := at[task]
+		if !ok || !units[s.UnitID] {
+			continue
 		}
+		// A task that names one unit twice (by its name and an alias, or
+		// two units since merged) gives it one share, lead if either is.
+		if j := slices.IndexFunc(in.Tasks[i].Units, func(x assess.Share) bool { return x.UnitID == s.UnitID }); j >= 0 {
+			in.Tasks[i].Units[j].Lead = in.Tasks[i].Units[j].Lead || s.Lead
+			continue
+		}
+		in.Tasks[i].Units = append(in.Tasks[i].Units, s)
 	}
 	return shares.Err()
 }

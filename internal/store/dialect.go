@@ -32,6 +32,10 @@ type dialect struct {
 	// tablesQuery lists the tables duban made (not the engine's own), one
 	// name a row.
 	tablesQuery string
+	// unitColumnsQuery lists every column that points at a unit, as
+	// (table, column) rows: those named unit_id and those with a foreign
+	// key to units. A merge of units moves them all or refuses.
+	unitColumnsQuery string
 }
 
 // rebind rewrites a statement written with ? placeholders into the

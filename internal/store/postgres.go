@@ -35,6 +35,12 @@ var postgresDialect = dialect{
 	// statement; a lookup of several queries wants one.
 	readTx:      sql.TxOptions{ReadOnly: true, Isolation: sql.LevelRepeatableRead},
 	tablesQuery: `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name`,
+	unitColumnsQuery: `SELECT table_name::text, column_name::text FROM information_schema.columns
+		WHERE table_schema = current_schema() AND column_name = 'unit_id'
+		UNION SELECT cl.relname::text, a.attname::text FROM pg_constraint k
+		JOIN pg_class cl ON cl.oid = k.conrelid
+		JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = ANY (k.conkey)
+		WHERE k.contype = 'f' AND k.confrelid = 'units'::regclass ORDER BY 1, 2`,
 }
 
 // postgresReaders bounds the reader pool. duban's load is a few dozen

@@ -34,6 +34,10 @@ var sqliteDialect = dialect{
 	// A SQLite transaction reads one snapshot from its first read on.
 	readTx:      sql.TxOptions{ReadOnly: true},
 	tablesQuery: `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`,
+	unitColumnsQuery: `SELECT m.name, c.name FROM sqlite_master m JOIN pragma_table_info(m.name) c
+		WHERE m.type = 'table' AND c.name = 'unit_id'
+		UNION SELECT m.name, f."from" FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f
+		WHERE m.type = 'table' AND f."table" = 'units' ORDER BY 1, 2`,
 }
 
 // sqliteFile is the database file's name inside the data folder.

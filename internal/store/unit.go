@@ -5,12 +5,11 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"net/mail"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/duban/duban/internal/audit"
+	"github.com/duban/duban/internal/records"
 )
 
 func validUnitKind(k string) bool {
@@ -24,6 +23,24 @@ func validUnitKind(k string) bool {
 
 // CreateUnit adds a unit to the registry.
 func (db *DB) CreateUnit(ctx context.Context, actor audit.Actor, in UnitCreate) (*Unit, error) {
+	tx, err := db.beginWrite(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("store: create unit: %w", err)
+	}
+	defer tx.Rollback()
+	u, err := db.createUnit(ctx, tx, actor, in)
+	if err != nil {
+		return nil, err
+	}
+	if err := db.linkTaskUnits(ctx, tx, 0); err != nil {
+		return nil, err
+	}
+	return u, db.commit(tx)
+}
+
+// createUnit inserts a unit with its aliases and its audit entry; the
+// caller links the plans' unit names afterwards.
+func (db *DB) createUnit(ctx context.Context, tx *sql.Tx, actor audit.Actor, in UnitCreate) (*Unit, error) {
 	in.Name = strings.TrimSpace(in.Name)
 	if in.Name == "" || !validUnitKind(in.Kind) {
 		return nil, fmt.Errorf("store: create unit: name %q kind %q: %w", in.Name, in.Kind, ErrInvalid)
@@ -32,11 +49,6 @@ func (db *DB) CreateUnit(ctx context.Context, actor audit.Actor, in UnitCreate) 
 	if err != nil {
 		return nil, err
 	}
-	tx, err := db.beginWrite(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("store: create unit: %w", err)
-	}
-	defer tx.Rollback()
 	var id int64
 	err = tx.QueryRowContext(ctx, db.dialect.rebind(`
 		INSERT INTO units (name, parent_id, kind, email, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id`),
@@ -47,9 +59,6 @@ func (db *DB) CreateUnit(ctx context.Context, actor audit.Actor, in UnitCreate) 
 	if err := db.setAliases(ctx, tx, id, in.Aliases); err != nil {
 		return nil, err
 	}
-	if err := db.linkTaskUnits(ctx, tx, 0); err != nil {
-		return nil, err
-	}
 	u, err := db.findUnit(ctx, tx, id)
 	if err != nil {
 		return nil, err
@@ -57,7 +66,7 @@ func (db *DB) CreateUnit(ctx context.Context, actor audit.Actor, in UnitCreate) 
 	if err := db.appendAudit(ctx, tx, actor, "unit.create", "unit", id, nil, u); err != nil {
 		return nil, err
 	}
-	return u, db.commit(tx)
+	return u, nil
 }
 
 // UpdateUnit changes a unit. Moving a unit under itself or its own
@@ -155,21 +164,5 @@ func nullID(id int64) any {
 	return id
 }
 
-// NormalizeEmails checks a unit's addresses — one, or several separated
-// by commas, semicolons (also full-width ones, as typed in a Chinese
-// IME) or spaces — and writes them back comma-separated; "" stays "".
-// A bad address is ErrInvalid naming it.
-func NormalizeEmails(s string) (string, error) {
-	fields := strings.FieldsFunc(s, func(r rune) bool {
-		return r == ',' || r == ';' || r == '，' || r == '；' || r == '、' || unicode.IsSpace(r)
-	})
-	out := make([]string, 0, len(fields))
-	for _, f := range fields {
-		a, err := mail.ParseAddress(f)
-		if err != nil || a.Name != "" || !strings.Contains(a.Address[strings.IndexByte(a.Address, '@')+1:], ".") {
-			return "", fmt.Errorf("store: %q: %w", f, ErrBadEmail)
-		}
-		out = append(out, a.Address)
-	}
-	return strings.Join(out, ","), nil
-}
+// NormalizeEmails is records.NormalizeEmails, under the store's old name.
+func NormalizeEmails(s string) (string, error) { return records.NormalizeEmails(s) }

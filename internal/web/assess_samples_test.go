@@ -24,6 +24,8 @@ func assessSamples(p Page) map[string][]any {
 			RankingPage{Page: p, RankingView: &RankingView{Period: "2026-Q1", Label: "2026年第一季度", AsOf: at, Periods: periods,
 				Scheme: "重点攻坚考绩 + 日常动态考评", Full: 100, MinTasks: 2, Rows: []RankRow{row, unranked}, CanEdit: true}},
 			RankingPage{Page: p, RankingView: &RankingView{Period: "2026-Q2", Label: "2026年第二季度", Default: true}},
+			RankingPage{Page: p, RankingView: &RankingView{Period: "2026-Q2", Label: "2026年第二季度", Group: "2", GroupName: "县市区",
+				Groups: []Option{{Value: "1", Label: "市直部门"}, {Value: "2", Label: "县市区", Selected: true}}}},
 		},
 		"assess_unit": {
 			UnitScorePage{Page: p, UnitScoreView: &UnitScoreView{RankRow: row, Period: "2026-Q1", Label: "2026年第一季度", Periods: periods,
@@ -55,6 +57,7 @@ func assessSamples(p Page) map[string][]any {
 				Records: []bulletin.RecordEntry{{Unit: "市法制办", Label: "亮点"}}},
 				Charts: []Chart{{ID: "c1", Title: "各单位完成情况", Spec: `{"kind":"bar","x":["<b>"],"series":[{"name":"完成率","data":[50]}]}`}}}},
 			BulletinPage{Page: p, BulletinView: &BulletinView{Bulletin: &bulletin.Bulletin{}}},
+			BulletinPage{Page: p, BulletinView: &BulletinView{Bulletin: &bulletin.Bulletin{}, Group: "2", Groups: []Option{{Value: "2", Label: "县市区", Selected: true}}}},
 		},
 		"dashboard": {
 			DashboardPage{Page: p, DashboardView: &DashboardView{Total: 10, Closed: 3, Red: 2, Yellow: 1, OpenNotices: 1, Completion: 30,

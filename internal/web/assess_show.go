@@ -27,7 +27,7 @@ type FormulaPage struct {
 
 // assessRanking shows a period's ranking.
 func (h *Handler) assessRanking(w http.ResponseWriter, r *http.Request) {
-	v, err := h.d.Assessment.Ranking(r.Context(), r.URL.Query().Get("period"))
+	v, err := h.d.Assessment.Ranking(r.Context(), r.URL.Query().Get("period"), r.URL.Query().Get("group"))
 	if err != nil {
 		h.fail(w, r, err)
 		return

@@ -20,6 +20,9 @@ type Deps struct {
 	Password Password
 	Users    Users
 	Units    Units
+	// Registry is the registry's housekeeping: unit groups, merging
+	// units, bulk import; nil leaves its pages out.
+	Registry Registry
 	Audit    Audit
 	// Plans and Tasks are the ledger's pages (方案, 审核, 任务清单, 任务).
 	Plans Plans

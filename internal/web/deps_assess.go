@@ -11,8 +11,10 @@ import (
 // the scoring scheme the office edits and publishes, its public statement,
 // and the 激励/问责 records.
 type Assessment interface {
-	// Ranking is a period's ranking ("2026-Q1"; "" for the current quarter).
-	Ranking(ctx context.Context, period string) (*RankingView, error)
+	// Ranking is a period's ranking ("2026-Q1"; "" for the current
+	// quarter), of a unit group's members only when group is its id ("":
+	// every unit).
+	Ranking(ctx context.Context, period, group string) (*RankingView, error)
 	// Unit is one unit's score for the period, line by line, with its
 	// records and its monthly history through the period's year.
 	Unit(ctx context.Context, unitID int64, period string) (*UnitScoreView, error)
@@ -26,11 +28,12 @@ type Assessment interface {
 	PublishScheme(ctx context.Context) error
 	// Formula is the scheme in force in plain Chinese, for everyone.
 	Formula(ctx context.Context) (*FormulaView, error)
-	// Bulletin is the period's 通报 with its charts.
-	Bulletin(ctx context.Context, period string) (*BulletinView, error)
+	// Bulletin is the period's 通报 with its charts, of a unit group's
+	// members only when group is its id.
+	Bulletin(ctx context.Context, period, group string) (*BulletinView, error)
 	// BulletinFile is the 通报 as .docx or its detail as .xlsx (format
 	// "docx" or "xlsx").
-	BulletinFile(ctx context.Context, period, format string) (*Download, error)
+	BulletinFile(ctx context.Context, period, group, format string) (*Download, error)
 	// Records lists the 激励/问责 records; AddRecord and RevokeRecord
 	// change them (the office).
 	Records(ctx context.Context) (*RecordsView, error)
@@ -40,16 +43,19 @@ type Assessment interface {
 
 // RankingView is the ranking page's content.
 type RankingView struct {
-	Period   string // the key: 2026-Q1
-	Label    string // 2026年第一季度
-	AsOf     time.Time
-	Periods  []Option // to choose another period
-	Scheme   string   // the scheme's name
-	Default  bool     // duban's default scheme (none published)
-	Full     float64  // full marks without bonuses
-	MinTasks int
-	Rows     []RankRow
-	CanEdit  bool // the office: scheme and records
+	Period    string // the key: 2026-Q1
+	Label     string // 2026年第一季度
+	AsOf      time.Time
+	Periods   []Option // to choose another period
+	Groups    []Option // to choose a unit group; none when there are none
+	Group     string   // the group chosen (its id), "" for every unit
+	GroupName string
+	Scheme    string  // the scheme's name
+	Default   bool    // duban's default scheme (none published)
+	Full      float64 // full marks without bonuses
+	MinTasks  int
+	Rows      []RankRow
+	CanEdit   bool // the office: scheme and records
 }
 
 // RankRow is one unit's line of the ranking.
@@ -166,6 +172,8 @@ type BulletinView struct {
 	*bulletin.Bulletin
 	Period  string
 	Periods []Option
+	Groups  []Option // as RankingView's
+	Group   string
 	Charts  []Chart
 }
 

@@ -45,6 +45,19 @@ func (h *Handler) routes() {
 		m.HandleFunc("GET /units/{id}/edit", h.signedIn(h.unitEdit))
 		m.HandleFunc("POST /units/{id}/edit", h.signedIn(h.unitUpdate))
 	}
+	if h.d.Units != nil && h.d.Registry != nil {
+		m.HandleFunc("GET /units/groups", h.signedIn(h.groupList))
+		m.HandleFunc("GET /units/groups/new", h.signedIn(h.groupNew))
+		m.HandleFunc("POST /units/groups/new", h.signedIn(h.groupCreate))
+		m.HandleFunc("GET /units/groups/{id}/edit", h.signedIn(h.groupEdit))
+		m.HandleFunc("POST /units/groups/{id}/edit", h.signedIn(h.groupUpdate))
+		m.HandleFunc("POST /units/groups/{id}/delete", h.signedIn(h.groupDelete))
+		m.HandleFunc("GET /units/{id}/merge", h.signedIn(h.unitMergeForm))
+		m.HandleFunc("POST /units/{id}/merge", h.signedIn(h.unitMergeSubmit))
+		m.HandleFunc("GET /units/import", h.signedIn(h.unitImportShow))
+		m.HandleFunc("POST /units/import", h.signedIn(h.unitImportSubmit))
+		m.HandleFunc("GET /units/import/template.xlsx", h.signedIn(h.unitImportTemplate))
+	}
 	if h.d.Plans != nil {
 		m.HandleFunc("GET /plans", h.signedIn(h.planList))
 		m.HandleFunc("POST /plans", h.signedIn(h.planImport))

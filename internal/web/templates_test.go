@@ -92,7 +92,27 @@ func samplePages() map[string][]any {
 		},
 		"units": {
 			UnitListPage{Page: p, Rows: rows},
+			UnitListPage{Page: p, Rows: rows, CanWrite: true, Housekeeping: true, Groups: map[int64][]string{3: {"市直部门", "法治"}}},
 			UnitListPage{Page: p},
+		},
+		"unit_groups": {
+			GroupListPage{Page: p, Groups: []GroupView{{ID: 1, Name: "县市区", Note: "参加县市区排名", Members: []int64{3}, MemberNames: []string{"某县政府"}}, {ID: 2, Name: "空组"}}, CanWrite: true},
+			GroupListPage{Page: p},
+		},
+		"unit_group_form": {
+			GroupFormPage{Page: p, IsNew: true, Units: unitOpts, Form: GroupForm{Errors: FieldErrors{}}},
+			GroupFormPage{Page: p, ID: 1, Units: unitOpts, Form: GroupForm{Name: "县市区", Members: []int64{3}, Errors: FieldErrors{"name": "error.group_name_taken", "members": "error.unit_not_found"}}},
+		},
+		"unit_merge": {
+			UnitMergePage{Page: p, Unit: UnitView{ID: 3, Name: "市司法局"}, Targets: unitOpts, Errors: FieldErrors{}},
+			UnitMergePage{Page: p, Unit: UnitView{ID: 3, Name: "市司法局"}, Targets: unitOpts, Into: 9, Errors: FieldErrors{"into": "error.merge_into_sub_unit"}},
+			UnitMergePage{Page: p, Done: &MergeView{From: "市发改委", Into: "市发展改革委", Moved: []string{"任务中的单位 3 处"}}},
+		},
+		"unit_import": {
+			UnitImportPage{Page: p},
+			UnitImportPage{Page: p, Problems: []string{"文件有 1 处问题，未导入任何内容。", "“单位”表第 3 行“单位名称”（A3）：已有同名单位。"}},
+			UnitImportPage{Page: p, Done: &ImportView{Units: []string{"市审计局"}, Accounts: []ImportedAccountView{{Username: "sjj", DisplayName: "张三", Role: "未分配角色", Password: "Tmp-1"}}, PasswordsFile: "data:application/vnd.openxmlformats-officedocument.spreadsheetml.sheet;base64,UEs="}},
+			UnitImportPage{Page: p, Done: &ImportView{Units: []string{"市审计局"}}},
 		},
 		"unit_form": {
 			UnitFormPage{Page: p, IsNew: true, Parents: unitOpts, Kinds: []Option{{Value: "city", Label: "市级机关"}}, Form: UnitForm{Errors: FieldErrors{}}},

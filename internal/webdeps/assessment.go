@@ -2,11 +2,13 @@ package webdeps
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"time"
 
 	"github.com/duban/duban/internal/assesssvc"
+	"github.com/duban/duban/internal/fault"
 	"github.com/duban/duban/internal/i18n"
 	"github.com/duban/duban/internal/records"
 
@@ -61,16 +63,56 @@ func options(periods []ledger.Period, selected string) []web.Option {
 	return out
 }
 
-func (s *assessment) Ranking(ctx context.Context, key string) (*web.RankingView, error) {
+// group reads a unit group's id from the page's query; "" is every
+// unit, and anything that names no group a page that does not exist.
+func (s *assessment) group(key string) (int64, error) {
+	if key == "" {
+		return 0, nil
+	}
+	id, err := strconv.ParseInt(key, 10, 64)
+	if err != nil || id <= 0 {
+		return 0, fmt.Errorf("%w: group %q", web.ErrNotFound, key)
+	}
+	return id, nil
+}
+
+// groupOptions are the unit groups to choose from, the chosen one
+// selected, and the chosen one's name.
+func (s *assessment) groupOptions(ctx context.Context, pr authz.Principal, selected int64) ([]web.Option, string, error) {
+	gs, err := s.d.Assess.Groups(ctx, pr)
+	if err != nil {
+		return nil, "", listError(ctx, err)
+	}
+	var out []web.Option
+	name := ""
+	for _, g := range gs {
+		out = append(out, web.Option{Value: strconv.FormatInt(g.ID, 10), Label: g.Name, Selected: g.ID == selected})
+		if g.ID == selected {
+			name = g.Name
+		}
+	}
+	return out, name, nil
+}
+
+func (s *assessment) Ranking(ctx context.Context, key, groupKey string) (*web.RankingView, error) {
 	pr, p, err := s.reader(ctx, key)
 	if err != nil {
 		return nil, err
 	}
-	sc, err := s.d.Assess.Ranking(ctx, pr, p)
+	group, err := s.group(groupKey)
 	if err != nil {
-		return nil, listError(ctx, err)
+		return nil, err
 	}
-	v := &web.RankingView{Period: p.Key, Label: p.Label, AsOf: sc.AsOf, Periods: s.periodOptions(ctx, p.Key), Scheme: sc.Scheme.Name,
+	sc, err := s.d.Assess.GroupRanking(ctx, pr, p, group)
+	if err != nil {
+		return nil, groupError(ctx, err)
+	}
+	groups, groupName, err := s.groupOptions(ctx, pr, group)
+	if err != nil {
+		return nil, err
+	}
+	v := &web.RankingView{Period: p.Key, Label: p.Label, AsOf: sc.AsOf, Periods: s.periodOptions(ctx, p.Key),
+		Groups: groups, Group: groupKey, GroupName: groupName, Scheme: sc.Scheme.Name,
 		Default: sc.Version == nil, Full: sc.Scheme.FullMarks(), MinTasks: sc.Scheme.MinTasks, CanEdit: s.d.Assess.CanSupervise(pr)}
 	for _, u := range sc.Scores {
 		row := rankRow(u)
@@ -78,6 +120,16 @@ func (s *assessment) Ranking(ctx context.Context, key string) (*web.RankingView,
 		v.Rows = append(v.Rows, row)
 	}
 	return v, nil
+}
+
+// groupError is listError, but a group that does not exist is a page
+// that does not exist.
+func groupError(ctx context.Context, err error) error {
+	var fe *fault.Error
+	if errors.As(err, &fe) && fe.Fields["group"] != "" {
+		return fmt.Errorf("%w: %v", web.ErrNotFound, err)
+	}
+	return listError(ctx, err)
 }
 
 func rankRow(u assess.Score) web.RankRow {

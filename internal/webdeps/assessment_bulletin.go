@@ -11,22 +11,24 @@ import (
 	"github.com/duban/duban/internal/supervise"
 
 	"github.com/duban/duban/internal/bulletin"
-	"github.com/duban/duban/internal/ledger"
 	"github.com/duban/duban/internal/web"
 )
 
 // bulletin is the period's 通报, for whoever may read the ledger.
-func (s *assessment) bulletin(ctx context.Context, key string) (*bulletin.Bulletin, ledger.Period, error) {
+func (s *assessment) Bulletin(ctx context.Context, key, groupKey string) (*web.BulletinView, error) {
 	pr, p, err := s.reader(ctx, key)
 	if err != nil {
-		return nil, p, err
+		return nil, err
 	}
-	b, err := s.d.Assess.Bulletin(ctx, pr, p)
-	return b, p, listError(ctx, err)
-}
-
-func (s *assessment) Bulletin(ctx context.Context, key string) (*web.BulletinView, error) {
-	b, p, err := s.bulletin(ctx, key)
+	group, err := s.group(groupKey)
+	if err != nil {
+		return nil, err
+	}
+	b, err := s.d.Assess.GroupBulletin(ctx, pr, p, group)
+	if err != nil {
+		return nil, groupError(ctx, err)
+	}
+	groups, groupName, err := s.groupOptions(ctx, pr, group)
 	if err != nil {
 		return nil, err
 	}
@@ -35,15 +37,19 @@ func (s *assessment) Bulletin(ctx context.Context, key string) (*web.BulletinVie
 	loc := i18n.FromContext(ctx)
 	shown := *b
 	shown.Title = loc.T("bulletin.title", "period", p.Label)
+	if groupName != "" {
+		shown.Title = loc.T("bulletin.title_group", "period", p.Label, "group", groupName)
+	}
 	shown.Flags = make([]bulletin.Flag, len(b.Flags))
 	for i, f := range b.Flags {
 		f.Units, f.Why = f.In(loc.T)
 		shown.Flags[i] = f
 	}
-	return &web.BulletinView{Bulletin: &shown, Period: p.Key, Periods: s.periodOptions(ctx, p.Key), Charts: bulletinCharts(loc, b)}, nil
+	return &web.BulletinView{Bulletin: &shown, Period: p.Key, Periods: s.periodOptions(ctx, p.Key), Groups: groups, Group: groupKey,
+		Charts: bulletinCharts(loc, b)}, nil
 }
 
-func (s *assessment) BulletinFile(ctx context.Context, key, format string) (*web.Download, error) {
+func (s *assessment) BulletinFile(ctx context.Context, key, groupKey, format string) (*web.Download, error) {
 	if format != "docx" && format != "xlsx" {
 		return nil, fmt.Errorf("%w: format %q", web.ErrNotFound, format)
 	}
@@ -51,13 +57,17 @@ func (s *assessment) BulletinFile(ctx context.Context, key, format string) (*web
 	if err != nil {
 		return nil, err
 	}
+	group, err := s.group(groupKey)
+	if err != nil {
+		return nil, err
+	}
 	_, actor, err := s.d.caller(ctx)
 	if err != nil {
 		return nil, err
 	}
-	b, err := s.d.Assess.BulletinDownload(ctx, pr, actor, p, format)
+	b, err := s.d.Assess.BulletinDownload(ctx, pr, actor, p, group, format)
 	if err != nil {
-		return nil, listError(ctx, err)
+		return nil, groupError(ctx, err)
 	}
 	var data []byte
 	var name, ctype string

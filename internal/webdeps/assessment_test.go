@@ -54,7 +54,7 @@ func TestAssessmentPages(t *testing.T) {
 				t.Fatal(err)
 			}
 			a := d.Web().Assessment
-			r, err := a.Ranking(office, "2026-Q1")
+			r, err := a.Ranking(office, "2026-Q1", "")
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -85,7 +85,7 @@ func TestAssessmentPages(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if r, _ := a.Ranking(office, "2026-Q1"); r.Rows[0].Unit != "市法制办" || r.Rows[0].Total != 41 {
+			if r, _ := a.Ranking(office, "2026-Q1", ""); r.Rows[0].Unit != "市法制办" || r.Rows[0].Total != 41 {
 				t.Errorf("after the 亮点: %+v", r.Rows)
 			}
 			if err := a.RevokeRecord(office, rid, ""); !errors.As(err, &bad) || bad.Problems[0] != "撤销理由：此项为必填项。" {
@@ -94,7 +94,7 @@ func TestAssessmentPages(t *testing.T) {
 			if err := a.RevokeRecord(office, rid, "复核"); err != nil {
 				t.Fatal(err)
 			}
-			if r, _ := a.Ranking(office, "2026-Q1"); r.Rows[0].Total != 39 {
+			if r, _ := a.Ranking(office, "2026-Q1", ""); r.Rows[0].Total != 39 {
 				t.Errorf("after the revocation: %+v", r.Rows)
 			}
 
@@ -119,13 +119,13 @@ func TestAssessmentPages(t *testing.T) {
 			if err := a.SaveScheme(office, fields); err != nil {
 				t.Fatal(err)
 			}
-			if r, _ := a.Ranking(office, "2026-Q1"); r.Rows[0].Rank != 0 {
+			if r, _ := a.Ranking(office, "2026-Q1", ""); r.Rows[0].Rank != 0 {
 				t.Errorf("a draft changed the ranking: %+v", r.Rows)
 			}
 			if err := a.PublishScheme(office); err != nil {
 				t.Fatal(err)
 			}
-			if r, _ := a.Ranking(office, "2026-Q1"); r.Rows[0].Rank != 1 || r.Rows[0].Total != 50 || r.Default {
+			if r, _ := a.Ranking(office, "2026-Q1", ""); r.Rows[0].Rank != 1 || r.Rows[0].Total != 50 || r.Default {
 				t.Errorf("after publishing: %+v", r.Rows)
 			}
 			if f, err := a.Formula(context.Background()); err != nil || f.Published == nil || !strings.Contains(strings.Join(f.Lines, ""), "公众满意度（20 分）") {
@@ -137,7 +137,7 @@ func TestAssessmentPages(t *testing.T) {
 				t.Fatal(err)
 			}
 			liaison := web.WithCurrentUser(context.Background(), web.CurrentUser{ID: lu.ID, Username: lu.Username, Role: "liaison"})
-			r, err = a.Ranking(liaison, "2026-Q1")
+			r, err = a.Ranking(liaison, "2026-Q1", "")
 			if err != nil || r.CanEdit || len(r.Rows) < 2 {
 				t.Fatalf("liaison ranking: %+v %v", r, err)
 			}

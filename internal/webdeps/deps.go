@@ -27,6 +27,7 @@ func (d *Deps) Web() web.Deps {
 		Users:    &users{d},
 		Password: &password{d},
 		Units:    &unitService{d},
+		Registry: &registry{d},
 		Audit:    &auditLog{d},
 		Now:      d.Signin.Now,
 	}
