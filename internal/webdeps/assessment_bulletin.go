@@ -92,6 +92,23 @@ type chartSpec struct {
 	Horizontal bool          `json:"horizontal,omitempty"`
 	Stack      bool          `json:"stack,omitempty"`
 	Colors     []string      `json:"colors,omitempty"`
+	// Max is the value axis's top when every value is 0, so that an empty
+	// chart still has a readable scale (0–100 % rather than 0–1 %).
+	Max float64 `json:"max,omitempty"`
+	// Empty is said over the drawn axes when the chart has nothing to show.
+	Empty string `json:"empty,omitempty"`
+}
+
+// blank reports whether the spec has no value other than 0.
+func (c chartSpec) blank() bool {
+	for _, s := range c.Series {
+		for _, v := range s.Data {
+			if v != 0 {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 type chartSeries struct {
@@ -101,8 +118,11 @@ type chartSeries struct {
 }
 
 func chart(id, title string, spec chartSpec) web.Chart {
+	if !spec.blank() {
+		spec.Empty = ""
+	}
 	b, _ := json.Marshal(spec)
-	return web.Chart{ID: id, Title: title, Spec: string(b)}
+	return web.Chart{ID: id, Title: title, Spec: string(b), Empty: spec.Empty}
 }
 
 // bulletinCharts are the 通报's charts: completion and on-time rate by
