@@ -31,7 +31,7 @@
       axisLabel: { interval: 0, hideOverlap: !spec.horizontal, overflow: "truncate", ellipsis: "…",
         width: spec.horizontal ? 150 : (many ? 90 : 110), rotate: many ? 30 : 0 } };
     var blank = spec.series.every(function (s) { return s.data.every(function (v) { return !v; }); });
-    var value = { type: "value", min: 0, max: blank && spec.max ? spec.max : undefined,
+    var value = { type: "value", min: 0, max: blank && spec.max ? spec.max : undefined, interval: blank && spec.max ? spec.max / 4 : undefined,
       minInterval: unit ? undefined : 1, splitNumber: spec.horizontal ? 4 : 5, axisLabel: { formatter: fmt } };
     return {
       color: colors,
@@ -54,6 +54,13 @@
     if (!window.echarts) { return; }
     document.querySelectorAll(".chart[data-chart]").forEach(function (el) {
       var spec = JSON.parse(el.getAttribute("data-chart"));
+      spec.x = spec.x || []; // a chart with nothing yet comes with null lists
+      spec.series.forEach(function (s) { s.data = s.data || []; });
+      var blank = spec.series.every(function (s) { return s.data.every(function (v) { return !v; }); });
+      if (spec.kind === "pie" && blank) { // no slice to draw: the words under it say so
+        el.style.height = "0";
+        return;
+      }
       if (spec.horizontal) { el.style.height = Math.max(220, spec.x.length * 28 + 60) + "px"; }
       var chart = window.echarts.init(el, null, { renderer: "canvas" });
       chart.setOption(option(spec));
