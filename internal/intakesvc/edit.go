@@ -126,6 +126,11 @@ func checkContent(c *checks, path *[]string, units *[]records.UnitLink, deadline
 	}
 	if deadlines != nil {
 		for _, d := range *deadlines {
+			// A cadence alone is no deadline anyone can read: a row needs
+			// its words or its date.
+			if strings.TrimSpace(d.Text) == "" && d.Due == "" {
+				c.add("deadlines", "plans.error.deadline_empty")
+			}
 			if d.Due != "" && !isDate(d.Due) {
 				c.add("deadlines", "error.date_invalid")
 			}

@@ -214,6 +214,9 @@ func TestReviewOperations(t *testing.T) {
 			if _, err := s.AddTask(ctx, office, actor, plan, NewTask{After: one}); problem(err) != "title:error.required" {
 				t.Errorf("add without a title: %v", err)
 			}
+			if _, err := s.AddTask(ctx, office, actor, plan, NewTask{After: one, Title: "x", Deadlines: []plandoc.Deadline{{Every: "year"}}}); problem(err) != "deadlines:plans.error.deadline_empty" {
+				t.Errorf("add with a nameless 每年: %v", err)
+			}
 			if _, err := s.AddTask(ctx, office, actor, plan, NewTask{After: 99999, Title: "x"}); problem(err) != "after:plans.error.no_such_task" {
 				t.Errorf("add after no task: %v", err)
 			}
