@@ -131,6 +131,21 @@
   document.addEventListener("htmx:responseError", showRequestError);
   document.addEventListener("htmx:sendError", showRequestError);
 
+  // A form whose <select data-step-kind> picks among kinds of step shows
+  // only the fields of the chosen kind (those whose data-for names it);
+  // the others are hidden and disabled, so they are not sent either.
+  function showStepFields(select) {
+    select.form.querySelectorAll("[data-for]").forEach(function (field) {
+      var on = field.getAttribute("data-for").split(" ").indexOf(select.value) >= 0;
+      field.hidden = !on;
+      field.querySelectorAll("input, select, textarea").forEach(function (el) { el.disabled = !on; });
+    });
+  }
+  document.querySelectorAll("select[data-step-kind]").forEach(showStepFields);
+  document.addEventListener("change", function (ev) {
+    if (ev.target.matches && ev.target.matches("select[data-step-kind]")) showStepFields(ev.target);
+  });
+
   // A file input marked data-autosubmit sends its form as soon as a file
   // is chosen: the "导入进展" button is one click, not two.
   document.addEventListener("change", function (ev) {
