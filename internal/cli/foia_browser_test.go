@@ -80,6 +80,9 @@ func TestFOIAInBrowser(t *testing.T) {
 		chromedp.WaitVisible(chromedp.CSS("#s-days")),
 		chromedp.WaitNotVisible(chromedp.CSS("#s-pages")),
 		chromedp.WaitNotVisible(chromedp.CSS("#s-count")),
+		// A date field says in Chinese how to fill it in, whatever format
+		// the browser's own locale draws in the control.
+		chromedp.WaitVisible(`//input[@id="s-on"]/following-sibling::p[contains(@class, "date-hint") and contains(., "选择日期：点右侧日历图标")]`),
 		pickOption("#s-kind", "fee_notice"),
 		chromedp.WaitVisible(chromedp.CSS("#s-pages")),
 		chromedp.WaitVisible(chromedp.CSS("#s-count")),
