@@ -541,6 +541,8 @@ func reportUpload(t *testing.T) (io.Reader, string) {
 	mw := multipart.NewWriter(&buf)
 	mw.WriteField("text", "已完成，附材料")
 	mw.WriteField("percent", "100")
+	mw.WriteField("problems", "个别佐证材料待补")
+	mw.WriteField("next_steps", "申请销号")
 	fw, _ := mw.CreateFormFile("attachments", "材料.pdf")
 	fw.Write([]byte("%PDF-1.7\n材料\n"))
 	mw.Close()

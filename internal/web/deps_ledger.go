@@ -211,6 +211,8 @@ type Upload struct {
 // ReportInput is a progress report as the form submits it.
 type ReportInput struct {
 	Text           string
+	Problems       string // 存在问题
+	NextSteps      string // 下步计划
 	Percent        *float64
 	Period         string
 	MilestonesDone []int           // by place in the task
