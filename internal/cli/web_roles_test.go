@@ -93,6 +93,8 @@ func TestEveryWebFormByEveryRole(t *testing.T) {
 		{"delete task at review", func(int64, int64) string { return fmt.Sprintf("/plans/%d/tasks/%d/delete", lf.draftPlan, lf.draftTask) },
 			nil, []string{"office"}, nil},
 		{"discard draft", func(int64, int64) string { return fmt.Sprintf("/plans/%d/discard", lf.draftPlan) }, nil, []string{"office"}, nil},
+		{"rename registered plan", func(int64, int64) string { return fmt.Sprintf("/plans/%d/title", lf.live) },
+			func(c string) url.Values { return url.Values{"title": {"矩阵方案-" + c}} }, []string{"office"}, nil},
 		{"report progress", func(int64, int64) string { return fmt.Sprintf("/tasks/%d/progress", lf.report) },
 			func(c string) url.Values { return url.Values{"text": {"进展-" + c}, "percent": {"30"}} }, []string{"liaisonA"},
 			map[string][]byte{"evidence.pdf": pdfBytes}},
@@ -240,6 +242,7 @@ func contains(list []string, s string) bool {
 // report on, apply for 销号, close and return.
 type ledgerIDs struct {
 	draftPlan, draftTask      int64
+	live                      int64 // the registered plan of the tasks below
 	report, apply, close, ret int64
 }
 
@@ -260,6 +263,7 @@ func newLedgerIDs(t *testing.T, db *store.DB) ledgerIDs {
 	var ids ledgerIDs
 	ids.draftPlan = importPlan(true, "a", task("审核中的任务"))
 	live := importPlan(false, "b", task("报送"), task("申请"), task("销号"), task("退回"))
+	ids.live = live
 	byTitle := map[string]int64{}
 	for _, p := range []int64{ids.draftPlan, live} {
 		tasks, _, err := db.FindTasks(ctx, records.TaskFilter{PlanID: p})

@@ -26,6 +26,8 @@ type Plans interface {
 	Review(ctx context.Context, id int64) (*ledgersvc.Review, error)
 	// UpdatePlan saves the plan's own fields (title, 文号, issuer, date, year).
 	UpdatePlan(ctx context.Context, id int64, in PlanEdit) error
+	// Rename gives a plan, draft or registered, a new title.
+	Rename(ctx context.Context, id int64, title string) error
 	// UpdateTask saves the office's corrections to one task of plan.
 	UpdateTask(ctx context.Context, plan, task int64, in TaskEdit) error
 	// AddTask adds a task to a draft after the task `after` (0: first) and
