@@ -301,8 +301,13 @@ func TestReviewOperations(t *testing.T) {
 			if _, err := s.AddTask(ctx, office, actor, plan, NewTask{Title: "晚到的任务"}); conflict(err) != "plans.error.not_draft" || !errors.Is(err, fault.ErrConflict) {
 				t.Errorf("add to a confirmed plan: %v", err)
 			}
-			if _, err := s.UpdatePlan(ctx, office, actor, plan, records.PlanUpdate{Title: &bad}); conflict(err) != "plans.error.not_draft" {
-				t.Errorf("retitle a confirmed plan: %v", err)
+			// Its title alone may still be corrected (RenamePlan); its
+			// other fields stay as registered.
+			if _, err := s.UpdatePlan(ctx, office, actor, plan, records.PlanUpdate{Title: &bad, Issuer: &bad}); conflict(err) != "plans.error.not_draft" {
+				t.Errorf("re-issue a confirmed plan: %v", err)
+			}
+			if p, err := s.UpdatePlan(ctx, office, actor, plan, records.PlanUpdate{Title: &bad}); err != nil || p.Title != bad {
+				t.Errorf("retitle a confirmed plan: %+v %v", p, err)
 			}
 			if err := s.Discard(ctx, office, actor, plan); conflict(err) != "plans.error.discard_confirmed" || !errors.Is(err, fault.ErrConflict) {
 				t.Errorf("discard a confirmed plan: %v", err)
