@@ -293,7 +293,9 @@ func TestCryptoSuiteOfOlderDatabase(t *testing.T) {
 			`DROP INDEX tickets_caller_phone_idx`, `DROP INDEX foia_requests_applicant_id_idx`, `DROP INDEX foia_requests_applicant_phone_idx`,
 			`ALTER TABLE tickets DROP COLUMN caller_phone_idx`, `ALTER TABLE foia_requests DROP COLUMN applicant_id_idx`,
 			`ALTER TABLE foia_requests DROP COLUMN applicant_phone_idx`, `DROP TABLE crypto_suite`,
-			`DELETE FROM schema_migrations WHERE version = 21`,
+			// and 0022_report_problems, which came after
+			`ALTER TABLE progress_reports DROP COLUMN problems`, `ALTER TABLE progress_reports DROP COLUMN next_steps`,
+			`DELETE FROM schema_migrations WHERE version IN (21, 22)`,
 		} {
 			if _, err := db.write.ExecContext(ctx, q); err != nil {
 				t.Fatalf("%s: %v", q, err)
