@@ -32,3 +32,21 @@ func TestPortalPlanCells(t *testing.T) {
 		}
 	}
 }
+
+// TestLedgerPagesNumberAsTheDocument: the task list and a task's page
+// number a task as the plan does, 二（二）8, not 二.(二).8.
+func TestLedgerPagesNumberAsTheDocument(t *testing.T) {
+	samples := samplePages()
+	for page, want := range map[string]string{
+		"tasks": `<td data-label="序号" class="nowrap seq seq-doc">二（二）8</td>`,
+		"task":  `<h1><span class="seq seq-doc">二（二）8</span> 完善行政决策机制</h1>`,
+	} {
+		out := renderSample(t, i18n.ZhCN, page, samples[page][0])
+		if !strings.Contains(out, want) {
+			t.Errorf("%s lacks %s", page, want)
+		}
+		if strings.Contains(out, "二.(二).8") {
+			t.Errorf("%s shows the stored path", page)
+		}
+	}
+}
