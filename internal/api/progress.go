@@ -22,6 +22,8 @@ const maxUpload = 100 << 20
 // form with the same fields plus files in "attachments".
 type progressInput struct {
 	Text           string             `json:"text"`
+	Problems       string             `json:"problems"`   // 存在问题, optional
+	NextSteps      string             `json:"next_steps"` // 下步计划, optional
 	Percent        *float64           `json:"percent"`
 	Period         string             `json:"period"`
 	MilestonesDone []int              `json:"milestones_done"`
@@ -50,7 +52,7 @@ func (h *Handler) progressCreate(w http.ResponseWriter, r *http.Request) {
 		targets[seq] = v
 	}
 	pid, period, err := h.Ledger.Report(r.Context(), c.Principal(), httpauth.Actor(r), id, ledgersvc.ReportInput{Text: in.Text,
-		Percent: in.Percent, Period: in.Period, MilestonesDone: in.MilestonesDone, Targets: targets, Files: ups})
+		Problems: in.Problems, NextSteps: in.NextSteps, Percent: in.Percent, Period: in.Period, MilestonesDone: in.MilestonesDone, Targets: targets, Files: ups})
 	reply(w, r, http.StatusCreated, map[string]any{"id": pid, "period": period}, err)
 }
 
@@ -67,6 +69,7 @@ func readReport(w http.ResponseWriter, r *http.Request, in *progressInput) ([]le
 		return nil, errors.Join(errBadRequest, err)
 	}
 	in.Text, in.Period = r.FormValue("text"), r.FormValue("period")
+	in.Problems, in.NextSteps = r.FormValue("problems"), r.FormValue("next_steps")
 	if v := r.FormValue("percent"); v != "" {
 		p, err := strconv.ParseFloat(strings.TrimSuffix(v, "%"), 64)
 		if err != nil {

@@ -27,7 +27,10 @@ type Bulletin struct {
 	AsOf    time.Time
 	Summary Summary
 	Ranking []assess.Score
-	Flags   []Flag        // tasks that need attention, most serious first
+	// Flags are the tasks that need attention, most serious first: every
+	// task of the year still open past its date, whatever period it was
+	// due in, and every task under a red notice or 挂牌督办.
+	Flags   []Flag
 	ByUnit  []UnitStat    // completion by unit, worst first
 	Trend   []TrendPoint  // the months of the year so far
 	Notices []LevelCount  // the period's notices by level
@@ -154,10 +157,16 @@ func Build(title, issuer string, p ledger.Period, asOf time.Time, year assess.In
 	for i := range year.Tasks {
 		t := &year.Tasks[i]
 		byTask[t.ID] = t
+		done := !t.Done.IsZero() && !t.Done.After(asOf)
 		if !in(t.Due) {
+			// Due before the period and still open: not the period's
+			// figures, but a task that needs attention all the same.
+			if !done && !t.Due.IsZero() && t.Due.Before(p.Start) {
+				b.Flags = append(b.Flags, newFlag(t, names, 1, "bulletin.why.overdue",
+					"days", int(limit.Sub(t.Due).Hours()/24), "percent", t.Percent))
+			}
 			continue
 		}
-		done := !t.Done.IsZero() && !t.Done.After(asOf)
 		onTime := done && !t.Done.After(t.Due)
 		b.Summary.Due++
 		switch {

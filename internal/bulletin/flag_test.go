@@ -1,10 +1,13 @@
 package bulletin
 
 import (
+	"slices"
+
 	"testing"
 
 	"github.com/duban/duban/internal/assess"
 	"github.com/duban/duban/internal/i18n"
+	"github.com/duban/duban/internal/ledger"
 	"github.com/duban/duban/internal/supervise"
 )
 
@@ -34,5 +37,29 @@ func TestFlagInReadersLanguage(t *testing.T) {
 	late := newFlag(task, names, 1, "bulletin.why.overdue", "days", 12, "percent", 62.5)
 	if late.Why != "逾期未完成（12 天），完成比例 62.5%" {
 		t.Errorf("overdue: %q", late.Why)
+	}
+}
+
+// TestFlagsEveryOverdueTask: the second quarter's 通报 names every task
+// still open past its date, the first quarter's too, not only those due
+// in the quarter; a task done in time is not named.
+func TestFlagsEveryOverdueTask(t *testing.T) {
+	_, in := quarter()
+	p, _ := ledger.ParsePeriod("2026-Q2")
+	s := assess.Default()
+	asOf := d("2026-06-10")
+	b := Build("通报", "督查室", p, asOf, in, assess.Compute(s, p, asOf, in, nil), s.Name)
+	var got []int64
+	for _, f := range b.Flags {
+		got = append(got, f.TaskID)
+	}
+	if !slices.Equal(got, []int64{3, 4, 5}) {
+		t.Errorf("flagged %v, want tasks 3, 4 (first quarter) and 5 (this quarter)", got)
+	}
+	if b.Summary.Due != 1 || b.Summary.Open != 1 {
+		t.Errorf("the quarter's own figures changed: %+v", b.Summary)
+	}
+	if b.Flags[0].Why != "逾期未完成（130 天），完成比例 40%" {
+		t.Errorf("task 3: %q", b.Flags[0].Why)
 	}
 }

@@ -2,8 +2,10 @@ package cli
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -73,7 +75,22 @@ func TestFOIAInBrowser(t *testing.T) {
 		chromedp.Click(`//td//a[1]`),
 		chromedp.WaitVisible(chromedp.CSS("#s-kind")),
 		chromedp.WaitVisible(`//p[contains(., "13700003333")]`),
-		chromedp.SetValue(chromedp.CSS("#s-kind"), "extension"),
+		// The step form shows the chosen kind's fields only: 告知补正 its
+		// days, a fee notice its pages and count.
+		chromedp.WaitVisible(chromedp.CSS("#s-days")),
+		chromedp.WaitNotVisible(chromedp.CSS("#s-pages")),
+		chromedp.WaitNotVisible(chromedp.CSS("#s-count")),
+		// A date field says in Chinese how to fill it in, whatever format
+		// the browser's own locale draws in the control.
+		chromedp.WaitVisible(`//input[@id="s-on"]/following-sibling::p[contains(@class, "date-hint") and contains(., "选择日期：点右侧日历图标")]`),
+		pickOption("#s-kind", "fee_notice"),
+		chromedp.WaitVisible(chromedp.CSS("#s-pages")),
+		chromedp.WaitVisible(chromedp.CSS("#s-count")),
+		chromedp.WaitNotVisible(chromedp.CSS("#s-days")),
+		shot("03a-step-fee"),
+		pickOption("#s-kind", "extension"),
+		chromedp.WaitVisible(chromedp.CSS("#s-days")),
+		chromedp.WaitNotVisible(chromedp.CSS("#s-pages")),
 		chromedp.SetValue(chromedp.CSS("#s-days"), "10"),
 		chromedp.Click(`//form[.//select[@id="s-kind"]]//button`),
 		chromedp.WaitVisible(`//div[contains(@class, "alert-error") and contains(., "延长理由")]`),
@@ -118,5 +135,19 @@ func TestFOIAInBrowser(t *testing.T) {
 		if !strings.Contains(p, "status of 422") { // the refused extension, on purpose
 			t.Errorf("console problem: %s", p)
 		}
+	}
+}
+
+// pickOption chooses value in the <select> sel as a person does, with the
+// change event the page's script listens to.
+func pickOption(sel, value string) chromedp.Action[chromedp.Void] {
+	return func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
+		js := `(() => { const s = document.querySelector(` + strconv.Quote(sel) + `); s.value = ` + strconv.Quote(value) + `;
+			s.dispatchEvent(new Event("change", {bubbles: true})); return s.value; })()`
+		got, err := chromedp.Evaluate[string](js)(ctx, tg)
+		if err == nil && got != value {
+			err = fmt.Errorf("%s has no option %s", sel, value)
+		}
+		return chromedp.Void{}, err
 	}
 }

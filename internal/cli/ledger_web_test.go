@@ -205,10 +205,12 @@ func TestLedgerJourneyWeb(t *testing.T) {
 				t.Error("the liaison of 市法制办 sees another unit's task")
 			}
 			taskPath := fmt.Sprintf("/tasks/%d", task.ID)
-			wantIn(t, "task page", liaison.get(taskPath), "五落实", "重大决策全部依法履行程序", "分管副主任", "报送进展", "申请销号", "年第", "季度")
+			wantIn(t, "task page", liaison.get(taskPath), "五落实", "重大决策全部依法履行程序", "分管副主任", "报送进展", "申请销号", "年第", "季度",
+				`<label for="r-problems">存在问题</label>`, `<textarea id="r-next" name="next_steps"`)
 
 			evil := `<script>alert("x")</script>`
-			body, ct = multipartBody(t, url.Values{"text": {"已起草规定。" + evil}, "percent": {"40"}, "milestones": {"0"}, "target.0": {"95"}},
+			body, ct = multipartBody(t, url.Values{"text": {"已起草规定。" + evil}, "percent": {"40"}, "milestones": {"0"}, "target.0": {"95"},
+				"problems": {"部分条款尚有争议"}, "next_steps": {"下月提交常务会议"}},
 				"files", map[string][]byte{"纪要.pdf": pdfBytes})
 			wantCode(t, "report", liaison.do("POST", taskPath+"/progress", body, ct), http.StatusSeeOther)
 			body, ct = multipartBody(t, url.Values{"text": {"x"}}, "files", map[string][]byte{"纪要.pdf": pdfBytes})
@@ -224,7 +226,8 @@ func TestLedgerJourneyWeb(t *testing.T) {
 			if strings.Contains(rec.Body.String(), evil) {
 				t.Error("report text reached the page unescaped")
 			}
-			wantIn(t, "task after report", rec, "&lt;script&gt;", "纪要.pdf", "40%", "95", "逾期")
+			wantIn(t, "task after report", rec, "&lt;script&gt;", "纪要.pdf", "40%", "95", "逾期",
+				"<strong>存在问题：</strong>部分条款尚有争议", "<strong>下步计划：</strong>下月提交常务会议")
 			att := regexp.MustCompile(`href="(/attachments/\d+)"`).FindStringSubmatch(rec.Body.String())
 			if att == nil {
 				t.Fatal("no attachment link")

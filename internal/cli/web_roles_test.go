@@ -120,6 +120,8 @@ func TestEveryWebFormByEveryRole(t *testing.T) {
 		{"delete task at review", func(int64, int64) string { return fmt.Sprintf("/plans/%d/tasks/%d/delete", lf.draftPlan, lf.draftTask) },
 			nil, []string{"office"}, nil, nil},
 		{"discard draft", func(int64, int64) string { return fmt.Sprintf("/plans/%d/discard", lf.draftPlan) }, nil, []string{"office"}, nil, nil},
+		{"rename registered plan", func(int64, int64) string { return fmt.Sprintf("/plans/%d/title", lf.live) },
+			func(c string) url.Values { return url.Values{"title": {"矩阵方案-" + c}} }, []string{"office"}, nil, nil},
 		{"report progress", func(int64, int64) string { return fmt.Sprintf("/tasks/%d/progress", lf.report) },
 			func(c string) url.Values { return url.Values{"text": {"进展-" + c}, "percent": {"30"}} }, []string{"liaisonA"},
 			map[string][]byte{"evidence.pdf": pdfBytes}, nil},
@@ -294,6 +296,7 @@ func contains(list []string, s string) bool {
 // report on, apply for 销号, close and return.
 type ledgerIDs struct {
 	draftPlan, draftTask      int64
+	live                      int64 // the registered plan of the tasks below
 	report, apply, close, ret int64
 	// Tasks to ask an extension on, to decide one (asked already), to
 	// adjust and to revoke (issue 15).
@@ -323,6 +326,7 @@ func newLedgerIDs(t *testing.T, db *store.DB) ledgerIDs {
 	var ids ledgerIDs
 	ids.draftPlan = importPlan(true, "a", task("审核中的任务"))
 	live := importPlan(false, "b", task("报送"), task("申请"), task("销号"), task("退回"), task("延期"), task("审批延期"), task("调整"), task("撤销"))
+	ids.live = live
 	byTitle := map[string]int64{}
 	for _, p := range []int64{ids.draftPlan, live} {
 		tasks, _, err := db.FindTasks(ctx, records.TaskFilter{PlanID: p})

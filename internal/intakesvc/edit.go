@@ -51,7 +51,39 @@ func (s *Service) UpdatePlan(ctx context.Context, p authz.Principal, actor audit
 	if err := c.err(); err != nil {
 		return nil, err
 	}
+	// A registered plan keeps its fields as registered, but its title may
+	// still be corrected (a plan named by its file at import): a title
+	// alone renames it.
+	if up.Title != nil && up.DocNumber == nil && up.Issuer == nil && up.IssuedOn == nil && up.Year == nil {
+		if pl, err := s.Store.FindPlanByID(ctx, id); err != nil {
+			return nil, err
+		} else if pl.Status != "draft" {
+			return s.RenamePlan(ctx, p, actor, id, *up.Title)
+		}
+	}
 	if err := reviewError(s.Store.UpdatePlan(ctx, actor, id, up)); err != nil {
+		return nil, err
+	}
+	return s.planView(ctx, id)
+}
+
+// RenamePlan gives plan id, draft or registered, a new title (required,
+// at most MaxPlanTitle characters), audited as plan.rename: every plan has
+// a name the office chose, whenever it finds the one it has wrong.
+func (s *Service) RenamePlan(ctx context.Context, p authz.Principal, actor audit.Actor, id int64, title string) (*ledgersvc.Plan, error) {
+	if !authz.Allowed(p, authz.PlanWrite) {
+		return nil, ErrForbidden
+	}
+	title = strings.TrimSpace(title)
+	var c checks
+	if title == "" {
+		c.add("title", "error.required")
+	}
+	c.length("title", &title, MaxPlanTitle, "error.title_too_long")
+	if err := c.err(); err != nil {
+		return nil, err
+	}
+	if err := s.Store.RenamePlan(ctx, actor, id, title); err != nil {
 		return nil, err
 	}
 	return s.planView(ctx, id)
@@ -126,6 +158,11 @@ func checkContent(c *checks, path *[]string, units *[]records.UnitLink, deadline
 	}
 	if deadlines != nil {
 		for _, d := range *deadlines {
+			// A cadence alone is no deadline anyone can read: a row needs
+			// its words or its date.
+			if strings.TrimSpace(d.Text) == "" && d.Due == "" {
+				c.add("deadlines", "plans.error.deadline_empty")
+			}
 			if d.Due != "" && !isDate(d.Due) {
 				c.add("deadlines", "error.date_invalid")
 			}

@@ -214,6 +214,9 @@ func TestReviewOperations(t *testing.T) {
 			if _, err := s.AddTask(ctx, office, actor, plan, NewTask{After: one}); problem(err) != "title:error.required" {
 				t.Errorf("add without a title: %v", err)
 			}
+			if _, err := s.AddTask(ctx, office, actor, plan, NewTask{After: one, Title: "x", Deadlines: []plandoc.Deadline{{Every: "year"}}}); problem(err) != "deadlines:plans.error.deadline_empty" {
+				t.Errorf("add with a nameless 每年: %v", err)
+			}
 			if _, err := s.AddTask(ctx, office, actor, plan, NewTask{After: 99999, Title: "x"}); problem(err) != "after:plans.error.no_such_task" {
 				t.Errorf("add after no task: %v", err)
 			}
@@ -298,8 +301,13 @@ func TestReviewOperations(t *testing.T) {
 			if _, err := s.AddTask(ctx, office, actor, plan, NewTask{Title: "晚到的任务"}); conflict(err) != "plans.error.not_draft" || !errors.Is(err, fault.ErrConflict) {
 				t.Errorf("add to a confirmed plan: %v", err)
 			}
-			if _, err := s.UpdatePlan(ctx, office, actor, plan, records.PlanUpdate{Title: &bad}); conflict(err) != "plans.error.not_draft" {
-				t.Errorf("retitle a confirmed plan: %v", err)
+			// Its title alone may still be corrected (RenamePlan); its
+			// other fields stay as registered.
+			if _, err := s.UpdatePlan(ctx, office, actor, plan, records.PlanUpdate{Title: &bad, Issuer: &bad}); conflict(err) != "plans.error.not_draft" {
+				t.Errorf("re-issue a confirmed plan: %v", err)
+			}
+			if p, err := s.UpdatePlan(ctx, office, actor, plan, records.PlanUpdate{Title: &bad}); err != nil || p.Title != bad {
+				t.Errorf("retitle a confirmed plan: %+v %v", p, err)
 			}
 			if err := s.Discard(ctx, office, actor, plan); conflict(err) != "plans.error.discard_confirmed" || !errors.Is(err, fault.ErrConflict) {
 				t.Errorf("discard a confirmed plan: %v", err)

@@ -24,5 +24,6 @@ type Store interface {
 	PublishPlan(ctx context.Context, actor audit.Actor, id int64, publish bool) error
 	SplitTask(ctx context.Context, actor audit.Actor, planID, taskID int64, split func(tasks []records.Task, task records.Task) (keep records.TaskUpdate, rest records.NewTask, err error)) (int64, error)
 	UpdatePlan(ctx context.Context, actor audit.Actor, id int64, up records.PlanUpdate) error
+	RenamePlan(ctx context.Context, actor audit.Actor, id int64, title string) error
 	UpdateTask(ctx context.Context, actor audit.Actor, id int64, up records.TaskUpdate) (*records.Task, error)
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/i18n"
+	"github.com/duban/duban/internal/ledger"
 	"github.com/duban/duban/internal/pii"
 	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/report"
@@ -66,7 +67,7 @@ func (s *Service) rows(ctx context.Context, p authz.Principal, f records.TaskFil
 			for i := range list {
 				ids[i] = list[i].ID
 			}
-			latest, err := s.Store.LatestReportTexts(ctx, ids)
+			latest, err := s.Store.LatestReports(ctx, ids)
 			if err != nil {
 				yield(report.LedgerRow{}, err)
 				return
@@ -83,11 +84,12 @@ func (s *Service) rows(ctx context.Context, p authz.Principal, f records.TaskFil
 	}
 }
 
-// ledgerRow renders one task for the sheet; 进展情况 is its latest report.
-func ledgerRow(t *Task, titles map[int64]string, latest map[int64]string) report.LedgerRow {
-	row := report.LedgerRow{TaskID: t.ID, Seq: pii.Mask(strings.Join(t.Path, ".")), Plan: titles[t.PlanID], Title: pii.Mask(t.Title),
+// ledgerRow renders one task for the sheet; 进展情况, 存在问题 and 下步计划
+// are its latest report's.
+func ledgerRow(t *Task, titles map[int64]string, latest map[int64]records.LatestReport) report.LedgerRow {
+	row := report.LedgerRow{TaskID: t.ID, Seq: pii.Mask(ledger.Numbering(t.Path)), Plan: titles[t.PlanID], Title: pii.Mask(t.Title),
 		Units: t.Units, LeadUnits: t.LeadUnits, Due: t.Due, Percent: t.Percent, Status: t.StatusLabel, Light: t.Light,
-		Progress: pii.Mask(latest[t.ID])}
+		Progress: pii.Mask(latest[t.ID].Text), Problems: pii.Mask(latest[t.ID].Problems), NextSteps: pii.Mask(latest[t.ID].NextSteps)}
 	var dl []string
 	for _, d := range t.Deadlines {
 		dl = append(dl, d.Text)

@@ -75,7 +75,7 @@ func (s *Service) ImportProgress(ctx context.Context, p authz.Principal, actor a
 	for _, u := range updates {
 		ids = append(ids, u.TaskID)
 	}
-	latest, err := s.Store.LatestReportTexts(ctx, ids)
+	latest, err := s.Store.LatestReports(ctx, ids)
 	if err != nil {
 		return nil, err
 	}
@@ -83,12 +83,12 @@ func (s *Service) ImportProgress(ctx context.Context, p authz.Principal, actor a
 	for _, u := range updates {
 		// The export masks personal data (pii.Mask): a report carried
 		// over masked is the same report, not a new one.
-		if last := latest[u.TaskID]; last == u.Text || pii.Mask(last) == u.Text {
+		if last := latest[u.TaskID]; same(last.Text, u.Text) && same(last.Problems, u.Problems) && same(last.NextSteps, u.NextSteps) {
 			res.Skipped++
 			continue
 		}
 		t := tasks[u.TaskID]
-		in := records.ProgressInput{UnitID: ReportingUnit(p, t), Text: u.Text, Percent: u.Percent}
+		in := records.ProgressInput{UnitID: ReportingUnit(p, t), Text: u.Text, Problems: u.Problems, NextSteps: u.NextSteps, Percent: u.Percent}
 		if t.Every != "" {
 			if per, err := ledger.PeriodOf(t.Every, s.Today()); err == nil {
 				in.Period = per.Key
@@ -102,6 +102,10 @@ func (s *Service) ImportProgress(ctx context.Context, p authz.Principal, actor a
 	res.Imported = len(items)
 	return res, nil
 }
+
+// same reports whether a sheet's cell says what the stored text says, as
+// it was exported: personal data masked (pii.Mask).
+func same(stored, cell string) bool { return stored == cell || pii.Mask(stored) == cell }
 
 // ReportingUnit is p's unit among the task's units (0 when p reports for
 // none of them).
@@ -120,11 +124,14 @@ func ReportingUnit(p authz.Principal, t *records.Task) int64 {
 func checkSheetTexts(name string, updates []report.ProgressUpdate) error {
 	var bad []report.RowError
 	for _, u := range updates {
-		if utf8.RuneCountInString(u.Text) > MaxText {
-			const key = "report.import.text_too_long"
-			args := []any{"max", MaxText}
-			bad = append(bad, report.RowError{Row: u.Row, Column: sheetText("ledger.export.progress_column"), Key: key, Args: args,
-				Message: i18n.Lookup(i18n.ZhCN, key, args...)})
+		for _, c := range []struct{ text, column string }{{u.Text, "ledger.export.progress_column"},
+			{u.Problems, "ledger.export.problems_column"}, {u.NextSteps, "ledger.export.next_steps_column"}} {
+			if utf8.RuneCountInString(c.text) > MaxText {
+				const key = "report.import.text_too_long"
+				args := []any{"max", MaxText}
+				bad = append(bad, report.RowError{Row: u.Row, Column: sheetText(c.column), Key: key, Args: args,
+					Message: i18n.Lookup(i18n.ZhCN, key, args...)})
+			}
 		}
 	}
 	if len(bad) == 0 {

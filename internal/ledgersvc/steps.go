@@ -21,6 +21,8 @@ const MaxText = 5000
 // ReportInput is a progress report.
 type ReportInput struct {
 	Text           string
+	Problems       string // 存在问题, optional
+	NextSteps      string // 下步计划, optional
 	Percent        *float64
 	Period         string          // the reporting period; "" is the current one of a recurring task
 	MilestonesDone []int           // by place in the task
@@ -50,16 +52,19 @@ func (s *Service) Reportable(ctx context.Context, p authz.Principal, id int64) (
 
 // Report records p's unit's progress report on task id and returns the
 // report's id and period. The text is required and at most MaxText
-// characters, the percent within 0–100, milestones and targets places in
+// characters (存在问题 and 下步计划 optional, as long at most), the
+// percent within 0–100, milestones and targets places in
 // the task; the files are kept once the rest is found right.
 func (s *Service) Report(ctx context.Context, p authz.Principal, actor audit.Actor, id int64, in ReportInput) (int64, string, error) {
 	t, err := s.Reportable(ctx, p, id)
 	if err != nil {
 		return 0, "", err
 	}
-	in.Text = strings.TrimSpace(in.Text)
+	in.Text, in.Problems, in.NextSteps = strings.TrimSpace(in.Text), strings.TrimSpace(in.Problems), strings.TrimSpace(in.NextSteps)
 	fields := map[string]string{}
 	checkText(fields, "text", in.Text, true)
+	checkText(fields, "problems", in.Problems, false)
+	checkText(fields, "next_steps", in.NextSteps, false)
 	if in.Percent != nil && (*in.Percent < 0 || *in.Percent > 100) {
 		fields["percent"] = "error.percent_range"
 	}
@@ -86,7 +91,7 @@ func (s *Service) Report(ctx context.Context, p authz.Principal, actor audit.Act
 		return 0, "", err
 	}
 	pid, err := s.Store.AddProgress(ctx, actor, t.ID, records.ProgressInput{UnitID: ReportingUnit(p, t), Period: in.Period,
-		Text: in.Text, Percent: in.Percent, MilestonesDone: in.MilestonesDone, Targets: in.Targets, Attachments: atts})
+		Text: in.Text, Problems: in.Problems, NextSteps: in.NextSteps, Percent: in.Percent, MilestonesDone: in.MilestonesDone, Targets: in.Targets, Attachments: atts})
 	if err != nil {
 		return 0, "", err
 	}

@@ -32,7 +32,7 @@ type Store interface {
 	FindUnitByID(ctx context.Context, id int64) (*records.Unit, error)
 	FindUnits(ctx context.Context) ([]records.Unit, error)
 	FindUserByID(ctx context.Context, id int64) (*records.User, error)
-	LatestReportTexts(ctx context.Context, taskIDs []int64) (map[int64]string, error)
+	LatestReports(ctx context.Context, taskIDs []int64) (map[int64]records.LatestReport, error)
 	ReadDashboard(ctx context.Context, today, soon time.Time, overdue int) (*records.Dashboard, error)
 	RecordEvent(ctx context.Context, actor audit.Actor, action, objectType string, objectID any, detail any) error
 	ReportedPeriods(ctx context.Context, taskID int64) (map[string]bool, error)

@@ -20,6 +20,8 @@ type ProgressInput struct {
 	UnitID         int64           // the reporting unit, 0 when the office reports
 	Period         string          // reporting period key ("2026-Q3"), "" for none
 	Text           string          // 进展情况
+	Problems       string          // 存在问题, "" when the report names none
+	NextSteps      string          // 下步计划, "" when the report names none
 	Percent        *float64        // 完成比例 0–100
 	MilestonesDone []int           // milestones (by their place in the task) now done
 	Targets        map[int]float64 // target values reached, by the target's place
@@ -35,10 +37,18 @@ type Progress struct {
 	Author      string          `json:"author"`
 	Period      string          `json:"period"`
 	Text        string          `json:"text"`
+	Problems    string          `json:"problems"`
+	NextSteps   string          `json:"next_steps"`
 	Percent     *float64        `json:"percent,omitempty"`
 	Targets     map[int]float64 `json:"targets,omitempty"`
 	CreatedAt   time.Time       `json:"created_at"`
 	Attachments []Attachment    `json:"attachments"`
+}
+
+// LatestReport is the words of a task's latest report, as an exported
+// ledger shows them.
+type LatestReport struct {
+	Text, Problems, NextSteps string
 }
 
 // ProgressItem is one report of a batch.

@@ -26,7 +26,7 @@ func sampleRows() []LedgerRow {
 		{TaskID: 102, Seq: "一.(一).2", Plan: "数字经济方案", Title: "建设城市大脑", Units: []string{"市数据局"}, LeadUnits: []string{"市数据局"},
 			Due: "2024-07-05", Status: "临期", Light: "yellow"},
 		{TaskID: 103, Seq: "二.(一).1", Plan: "营商环境方案", Title: "优化审批流程", Units: []string{"市审管办", "市司法局"},
-			Deadline: "每季度", Progress: "按季推进", Percent: pct(40), Status: "推进中", Light: "green", LastReport: "2024-06-20"},
+			Deadline: "每季度", Progress: "按季推进", Problems: "部门间数据未打通", NextSteps: "三季度完成系统对接", Percent: pct(40), Status: "推进中", Light: "green", LastReport: "2024-06-20"},
 		{TaskID: 104, Seq: "附件.3", Plan: "营商环境方案", Title: "清理证明事项", Units: []string{"市司法局"}, Percent: pct(100),
 			Status: "已销号", Light: "blue", LastReport: "2024-03-15"},
 		{TaskID: 105, Seq: "附件.4", Plan: "营商环境方案", Title: "未启动的任务", Units: []string{"市商务局"}, Status: "未启动", Light: "gray"},

@@ -20,6 +20,8 @@ type LedgerRow struct {
 	Dates      []string // 时间要求 normalised: each deadline's ISO date, or its text when it names no date
 	Due        string   // ISO date or ""; shown only when Dates and Deadline are empty
 	Progress   string   // 进展情况: the latest report's text
+	Problems   string   // 存在问题: the latest report's
+	NextSteps  string   // 下步计划: the latest report's
 	Percent    *float64 // 完成比例 in percentage points (0–100), nil if never reported
 	Status     string   // 状态 label, e.g. 推进中, 临期, 逾期, 待核验, 已销号, 未启动
 	Light      string   // green, yellow, red, blue or gray; colours the 状态 cell
@@ -59,6 +61,8 @@ const (
 	hdrHelp     = "配合单位"
 	hdrDeadline = "时间要求"
 	hdrProgress = "进展情况"
+	hdrProblems = "存在问题"
+	hdrNext     = "下步计划"
 	hdrPercent  = "完成比例"
 	hdrStatus   = "状态"
 	hdrLast     = "最近报送"
@@ -81,6 +85,8 @@ var ledgerColumns = []column{
 	{hdrHelp, 20},
 	{hdrDeadline, 16},
 	{hdrProgress, 50},
+	{hdrProblems, 30},
+	{hdrNext, 30},
 	{hdrPercent, 10},
 	{hdrStatus, 9},
 	{hdrLast, 12},

@@ -60,7 +60,7 @@ func TestWriteLedger100k(t *testing.T) {
 
 	// The file is complete: the last row is there, and the filter covers it.
 	data := buf.Bytes()
-	if xml := sheetXML(t, data); !strings.Contains(xml, fmt.Sprintf(`<autoFilter ref="$A$3:$J$%d"`, n+3)) {
+	if xml := sheetXML(t, data); !strings.Contains(xml, fmt.Sprintf(`<autoFilter ref="$A$3:$L$%d"`, n+3)) {
 		t.Error("autoFilter does not cover the last row")
 	}
 	updates, err := ReadProgress(bytes.NewReader(data), "big.xlsx")

@@ -176,10 +176,12 @@ func fillLedgerRow(values []any, st *ledgerStyles, r LedgerRow) {
 	values[3] = textCell(st.text, help)
 	values[4] = textCell(st.center, deadlineText(r))
 	values[5] = textCell(st.text, r.Progress)
-	values[6] = percent
-	values[7] = textCell(st.statusStyle(r.Light), r.Status)
-	values[8] = dateCell(st, r.LastReport)
-	values[9] = excelize.Cell{StyleID: st.center, Value: r.TaskID}
+	values[6] = textCell(st.text, r.Problems)
+	values[7] = textCell(st.text, r.NextSteps)
+	values[8] = percent
+	values[9] = textCell(st.statusStyle(r.Light), r.Status)
+	values[10] = dateCell(st, r.LastReport)
+	values[11] = excelize.Cell{StyleID: st.center, Value: r.TaskID}
 }
 
 // Row heights in points: a body line of the 11 pt font, the padding above

@@ -39,16 +39,16 @@ func TestWriteLedgerCells(t *testing.T) {
 			t.Errorf("subtitle %q lacks %q", rows[1][0], want)
 		}
 	}
-	wantHeader := []string{"序号", "重点任务", "牵头单位", "配合单位", "时间要求", "进展情况", "完成比例", "状态", "最近报送", "任务编号"}
+	wantHeader := []string{"序号", "重点任务", "牵头单位", "配合单位", "时间要求", "进展情况", "存在问题", "下步计划", "完成比例", "状态", "最近报送", "任务编号"}
 	if !slices.Equal(rows[2], wantHeader) {
 		t.Errorf("header = %q", rows[2])
 	}
 	wantBody := [][]string{
-		{"一.(一).1", "推进数字经济“一号工程”", "市发改委", "市经信局、市数据局", "2018-12-31；每年", "已完成一期。\n二期在建。", "63%", "逾期", "2024-05-01", "101"},
-		{"一.(一).2", "建设城市大脑", "市数据局", "", "2024-07-05", "", "", "临期", "", "102"},
-		{"二.(一).1", "优化审批流程", "市审管办、市司法局", "", "每季度", "按季推进", "40%", "推进中", "2024-06-20", "103"},
-		{"附件.3", "清理证明事项", "市司法局", "", "", "", "100%", "已销号", "2024-03-15", "104"},
-		{"附件.4", "未启动的任务", "市商务局", "", "", "", "", "未启动", "", "105"},
+		{"一.(一).1", "推进数字经济“一号工程”", "市发改委", "市经信局、市数据局", "2018-12-31；每年", "已完成一期。\n二期在建。", "", "", "63%", "逾期", "2024-05-01", "101"},
+		{"一.(一).2", "建设城市大脑", "市数据局", "", "2024-07-05", "", "", "", "", "临期", "", "102"},
+		{"二.(一).1", "优化审批流程", "市审管办、市司法局", "", "每季度", "按季推进", "部门间数据未打通", "三季度完成系统对接", "40%", "推进中", "2024-06-20", "103"},
+		{"附件.3", "清理证明事项", "市司法局", "", "", "", "", "", "100%", "已销号", "2024-03-15", "104"},
+		{"附件.4", "未启动的任务", "市商务局", "", "", "", "", "", "", "未启动", "", "105"},
 	}
 	for i, want := range wantBody {
 		got := rows[3+i]
@@ -60,10 +60,10 @@ func TestWriteLedgerCells(t *testing.T) {
 		}
 	}
 	// The stored percent keeps its precision; only the display rounds.
-	if v, _ := f.GetCellValue(sheetName, "G4", excelize.Options{RawCellValue: true}); v != "0.625" {
-		t.Errorf("F4 raw = %q, want 0.625", v)
+	if v, _ := f.GetCellValue(sheetName, "I4", excelize.Options{RawCellValue: true}); v != "0.625" {
+		t.Errorf("I4 raw = %q, want 0.625", v)
 	}
-	if typ, _ := f.GetCellType(sheetName, "J4"); typ != excelize.CellTypeNumber && typ != excelize.CellTypeUnset {
+	if typ, _ := f.GetCellType(sheetName, "L4"); typ != excelize.CellTypeNumber && typ != excelize.CellTypeUnset {
 		t.Errorf("任务编号 cell type = %v, want a number", typ)
 	}
 }
@@ -89,28 +89,28 @@ func TestWriteLedgerStyles(t *testing.T) {
 	if title.Alignment == nil || title.Alignment.Horizontal != "center" {
 		t.Errorf("title alignment = %+v", title.Alignment)
 	}
-	for _, cell := range []string{"A3", "F3", "J3"} {
+	for _, cell := range []string{"A3", "F3", "G3", "H3", "L3"} {
 		h := style(cell)
 		if h.Font == nil || !h.Font.Bold || len(h.Border) != 4 || !slices.Equal(h.Fill.Color, []string{"DDEBF7"}) ||
 			h.Alignment == nil || !h.Alignment.WrapText || h.Alignment.Horizontal != "center" {
 			t.Errorf("header %s style = font %+v border %d fill %v align %+v", cell, h.Font, len(h.Border), h.Fill.Color, h.Alignment)
 		}
 	}
-	for _, cell := range []string{"B4", "F4", "C8"} {
+	for _, cell := range []string{"B4", "F4", "G6", "H6", "C8"} {
 		b := style(cell)
 		if len(b.Border) != 4 || b.Alignment == nil || !b.Alignment.WrapText || b.Alignment.Vertical != "top" {
 			t.Errorf("body %s style = border %d align %+v", cell, len(b.Border), b.Alignment)
 		}
 	}
-	for cell, fill := range map[string]string{"H4": "FF0000", "H5": "FFC000", "H6": "00B050", "H7": "5B9BD5", "H8": "D9D9D9"} {
+	for cell, fill := range map[string]string{"J4": "FF0000", "J5": "FFC000", "J6": "00B050", "J7": "5B9BD5", "J8": "D9D9D9"} {
 		if got := style(cell).Fill.Color; !slices.Equal(got, []string{fill}) {
 			t.Errorf("状态 %s fill = %v, want %s", cell, got, fill)
 		}
 	}
-	if s := style("G4"); s.NumFmt != 9 {
+	if s := style("I4"); s.NumFmt != 9 {
 		t.Errorf("完成比例 number format = %d, want 9 (0%%)", s.NumFmt)
 	}
-	for col, want := range map[string]float64{"B": 40, "F": 50, "J": 10} {
+	for col, want := range map[string]float64{"B": 40, "F": 50, "G": 30, "H": 30, "L": 10} {
 		if w, _ := f.GetColWidth(sheetName, col); w != want {
 			t.Errorf("column %s width = %v, want %v", col, w, want)
 		}
@@ -130,7 +130,7 @@ func TestWriteLedgerSheetSetup(t *testing.T) {
 		refs = append(refs, m.GetStartAxis()+":"+m.GetEndAxis())
 	}
 	slices.Sort(refs)
-	if !slices.Equal(refs, []string{"A1:J1", "A2:J2"}) {
+	if !slices.Equal(refs, []string{"A1:L1", "A2:L2"}) {
 		t.Errorf("merged = %v", refs)
 	}
 	panes, err := f.GetPanes(sheetName)
@@ -140,8 +140,8 @@ func TestWriteLedgerSheetSetup(t *testing.T) {
 	if !panes.Freeze || panes.YSplit != 3 || panes.XSplit != 0 || panes.TopLeftCell != "A4" {
 		t.Errorf("panes = %+v, want frozen below row 3", panes)
 	}
-	if xml := sheetXML(t, data); !strings.Contains(xml, `<autoFilter ref="$A$3:$J$8"`) {
-		t.Errorf("no autoFilter over A3:J8 in sheet XML")
+	if xml := sheetXML(t, data); !strings.Contains(xml, `<autoFilter ref="$A$3:$L$8"`) {
+		t.Errorf("no autoFilter over A3:L8 in sheet XML")
 	}
 	names := map[string]string{}
 	for _, d := range f.GetDefinedName() {
@@ -175,8 +175,8 @@ func TestWriteLedgerSheetSetup(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(comments) != 1 || comments[0].Cell != "J3" || !strings.Contains(commentText(comments[0]), "请勿修改") {
-		t.Errorf("comments = %+v, want 请勿修改 on I3", comments)
+	if len(comments) != 1 || comments[0].Cell != "L3" || !strings.Contains(commentText(comments[0]), "请勿修改") {
+		t.Errorf("comments = %+v, want 请勿修改 on L3", comments)
 	}
 }
 
@@ -234,7 +234,7 @@ func TestWriteLedgerEmptyAndDefaults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rows) != 3 || rows[0][0] != "执行台账" || rows[2][9] != "任务编号" {
+	if len(rows) != 3 || rows[0][0] != "执行台账" || rows[2][11] != "任务编号" {
 		t.Errorf("empty ledger rows = %q", rows)
 	}
 }

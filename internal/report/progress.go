@@ -15,6 +15,9 @@ type ProgressUpdate struct {
 	Title   string   // 重点任务 as the sheet has it, "" if the column is absent; for showing, not matching
 	Text    string   // 进展情况, trimmed; never empty
 	Percent *float64 // 完成比例 in percentage points, 0–100; nil if the cell is empty or the column absent
+	// Problems and NextSteps are 存在问题 and 下步计划, trimmed; "" if the
+	// cell is empty or the column absent.
+	Problems, NextSteps string
 }
 
 // Safety limits for an uploaded sheet. A unit's sheet is kilobytes; a full

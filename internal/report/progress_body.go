@@ -30,6 +30,7 @@ func (rd *bodyReader) row(row int, cells []xcell) {
 	}
 	rd.updates = append(rd.updates, ProgressUpdate{
 		Row: row, TaskID: id, Title: cleanText(cellAt(cells, h.col[fieldTitle]).text), Text: text, Percent: percent,
+		Problems: cleanText(cellAt(cells, h.col[fieldProblems]).text), NextSteps: cleanText(cellAt(cells, h.col[fieldNextSteps]).text),
 	})
 }
 

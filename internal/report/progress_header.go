@@ -15,6 +15,8 @@ const (
 	fieldProgress
 	fieldPercent
 	fieldTitle
+	fieldProblems
+	fieldNextSteps
 	numFields
 )
 
@@ -22,19 +24,26 @@ const (
 // into their own templates, whose headers say 本期进展 or 完成百分比 for the
 // same thing; the names are compared after normalizeHeader.
 var headerAliases = map[string]field{
-	"任务编号":  fieldTaskID,
-	"任务id":  fieldTaskID,
-	"进展情况":  fieldProgress,
-	"本期进展":  fieldProgress,
-	"工作进展":  fieldProgress,
-	"完成比例":  fieldPercent,
-	"完成百分比": fieldPercent,
-	"完成进度":  fieldPercent,
-	"进度":    fieldPercent,
-	"重点任务":  fieldTitle,
-	"任务名称":  fieldTitle,
-	"工作任务":  fieldTitle,
-	"主要任务":  fieldTitle,
+	"任务编号":    fieldTaskID,
+	"任务id":    fieldTaskID,
+	"进展情况":    fieldProgress,
+	"本期进展":    fieldProgress,
+	"工作进展":    fieldProgress,
+	"完成比例":    fieldPercent,
+	"完成百分比":   fieldPercent,
+	"完成进度":    fieldPercent,
+	"进度":      fieldPercent,
+	"重点任务":    fieldTitle,
+	"任务名称":    fieldTitle,
+	"工作任务":    fieldTitle,
+	"主要任务":    fieldTitle,
+	"存在问题":    fieldProblems,
+	"存在的问题":   fieldProblems,
+	"问题和困难":   fieldProblems,
+	"下步计划":    fieldNextSteps,
+	"下一步计划":   fieldNextSteps,
+	"下步工作计划":  fieldNextSteps,
+	"下一步工作计划": fieldNextSteps,
 }
 
 // maxHeaderScan is how far down a sheet the header may be. Offices put a

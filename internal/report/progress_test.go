@@ -37,8 +37,8 @@ func TestReadProgressRoundTrip(t *testing.T) {
 	exported := writeLedgerBytes(t, sampleMeta, SliceRows(blankProgress()))
 	filled := fillCells(t, exported, map[string]any{
 		"F4": "  一期已验收。\r\n二期完成招标。 ",   // Windows line end and stray spaces
-		"F6": "流程已压减至3个环节", "G6": 0.75, // typed into the exported 0% cell: stored as 0.75
-		"F8": "已启动", "G8": "10%",
+		"F6": "流程已压减至3个环节", "I6": 0.75, // typed into the exported 0% cell: stored as 0.75
+		"F8": "已启动", "I8": "10%",
 	})
 	got, err := ReadProgress(bytes.NewReader(filled), "台账-市发改委.xlsx")
 	if err != nil {
@@ -48,7 +48,7 @@ func TestReadProgressRoundTrip(t *testing.T) {
 		// 62.5 was exported and left alone; the stored fraction keeps the .5
 		// that the "63%" display drops.
 		{Row: 4, TaskID: 101, Title: "推进数字经济“一号工程”", Text: "一期已验收。\n二期完成招标。", Percent: pct(62.5)},
-		{Row: 6, TaskID: 103, Title: "优化审批流程", Text: "流程已压减至3个环节", Percent: pct(75)},
+		{Row: 6, TaskID: 103, Title: "优化审批流程", Text: "流程已压减至3个环节", Percent: pct(75), Problems: "部门间数据未打通", NextSteps: "三季度完成系统对接"},
 		{Row: 8, TaskID: 105, Title: "未启动的任务", Text: "已启动", Percent: pct(10)},
 	}
 	assertUpdates(t, got, want)
@@ -63,7 +63,7 @@ func TestReadProgressCarriedOver(t *testing.T) {
 	}
 	want := []ProgressUpdate{
 		{Row: 4, TaskID: 101, Title: "推进数字经济“一号工程”", Text: "已完成一期。\n二期在建。", Percent: pct(62.5)},
-		{Row: 6, TaskID: 103, Title: "优化审批流程", Text: "按季推进", Percent: pct(40)},
+		{Row: 6, TaskID: 103, Title: "优化审批流程", Text: "按季推进", Percent: pct(40), Problems: "部门间数据未打通", NextSteps: "三季度完成系统对接"},
 	}
 	assertUpdates(t, got, want)
 }
@@ -87,7 +87,8 @@ func assertUpdates(t *testing.T, got, want []ProgressUpdate) {
 	}
 	for i := range want {
 		g, w := got[i], want[i]
-		if g.Row != w.Row || g.TaskID != w.TaskID || g.Title != w.Title || g.Text != w.Text || !samePercent(g.Percent, w.Percent) {
+		if g.Row != w.Row || g.TaskID != w.TaskID || g.Title != w.Title || g.Text != w.Text || !samePercent(g.Percent, w.Percent) ||
+			g.Problems != w.Problems || g.NextSteps != w.NextSteps {
 			t.Errorf("update %d:\n got %s\nwant %s", i, dumpUpdates(got[i:i+1]), dumpUpdates(want[i:i+1]))
 		}
 	}
@@ -107,7 +108,7 @@ func dumpUpdates(us []ProgressUpdate) string {
 		if u.Percent != nil {
 			p = fmt.Sprint(*u.Percent)
 		}
-		fmt.Fprintf(&b, "{row %d id %d %q %q %s}\n", u.Row, u.TaskID, u.Title, u.Text, p)
+		fmt.Fprintf(&b, "{row %d id %d %q %q %s %q %q}\n", u.Row, u.TaskID, u.Title, u.Text, p, u.Problems, u.NextSteps)
 	}
 	return b.String()
 }
@@ -215,15 +216,15 @@ func TestReadProgressRowErrors(t *testing.T) {
 	f := openBytes(t, exported)
 	// Three more task rows below the export, as a unit might add them.
 	setCells(t, f, sheetName, map[string]any{
-		"F4": "进展", "J4": nil, // 任务编号 deleted
-		"F5": "进展", "J5": "abc",
-		"F6": "进展", "G6": 1.2, // 120% in the exported 0% cell
-		"F7": "进展", "G7": "很多",
-		"F8": "进展", "J8": 101, // 101 again: row 4 lost its number, so this is the first 101
-		"F9": "进展", "J9": 101, "G9": "-5",
-		"F10": "进展", "J10": "1.5",
-		"F11": "没有问题的一行", "J11": 300,
-		"F12": "", "J12": "xyz", // no progress: skipped unchecked
+		"F4": "进展", "L4": nil, // 任务编号 deleted
+		"F5": "进展", "L5": "abc",
+		"F6": "进展", "I6": 1.2, // 120% in the exported 0% cell
+		"F7": "进展", "I7": "很多",
+		"F8": "进展", "L8": 101, // 101 again: row 4 lost its number, so this is the first 101
+		"F9": "进展", "L9": 101, "I9": "-5",
+		"F10": "进展", "L10": "1.5",
+		"F11": "没有问题的一行", "L11": 300,
+		"F12": "", "L12": "xyz", // no progress: skipped unchecked
 	})
 	data := workbookBytes(t, f)
 	got, err := ReadProgress(bytes.NewReader(data), "有错.xlsx")
@@ -243,13 +244,13 @@ func TestReadProgressRowErrors(t *testing.T) {
 		cell, key string
 		msg       string
 	}{
-		{4, "任务编号", "J4", "report.import.id_missing", "任务编号为空"},
-		{5, "任务编号", "J5", "report.import.id_invalid", "「abc」"},
-		{6, "完成比例", "G6", "report.import.percent_range", "「120%」"},
-		{7, "完成比例", "G7", "report.import.percent_invalid", "「很多」"},
-		{9, "任务编号", "J9", "report.import.id_duplicate", "与第 8 行重复"},
-		{9, "完成比例", "G9", "report.import.percent_range", "「-5」"},
-		{10, "任务编号", "J10", "report.import.id_invalid", "「1.5」"},
+		{4, "任务编号", "L4", "report.import.id_missing", "任务编号为空"},
+		{5, "任务编号", "L5", "report.import.id_invalid", "「abc」"},
+		{6, "完成比例", "I6", "report.import.percent_range", "「120%」"},
+		{7, "完成比例", "I7", "report.import.percent_invalid", "「很多」"},
+		{9, "任务编号", "L9", "report.import.id_duplicate", "与第 8 行重复"},
+		{9, "完成比例", "I9", "report.import.percent_range", "「-5」"},
+		{10, "任务编号", "L10", "report.import.id_invalid", "「1.5」"},
 	}
 	if len(se.Errors) != len(want) {
 		t.Fatalf("got %d row errors, want %d: %v", len(se.Errors), len(want), se.Errors)
@@ -268,8 +269,8 @@ func TestReadProgressRowErrors(t *testing.T) {
 func TestReadProgressUnknownTasks(t *testing.T) {
 	exported := writeLedgerBytes(t, sampleMeta, SliceRows(blankProgress()))
 	filled := fillCells(t, exported, map[string]any{
-		"F4": "进展", "F5": "进展", "G5": 2, // 200%
-		"F6": "进展", "J6": 999,
+		"F4": "进展", "F5": "进展", "I5": 2, // 200%
+		"F6": "进展", "L6": 999,
 	})
 	asked := map[int64]int{}
 	known := func(id int64) bool { asked[id]++; return id != 999 && id != 102 }
@@ -282,7 +283,7 @@ func TestReadProgressUnknownTasks(t *testing.T) {
 	for _, e := range se.Errors {
 		got = append(got, e.Cell+" "+e.Key)
 	}
-	want := []string{"J5 report.import.id_unknown", "G5 report.import.percent_range", "J6 report.import.id_unknown"}
+	want := []string{"L5 report.import.id_unknown", "I5 report.import.percent_range", "L6 report.import.id_unknown"}
 	if !slices.Equal(got, want) {
 		t.Errorf("errors = %q, want %q (every bad row in one list)", got, want)
 	}

@@ -30,9 +30,9 @@ func TestLedgerOpensInLibreOffice(t *testing.T) {
 	}
 	for _, want := range []string{
 		sampleMeta.Title,
-		"序号,重点任务,牵头单位,配合单位,时间要求,进展情况,完成比例,状态,最近报送,任务编号",
-		"一.(一).1,推进数字经济“一号工程”,市发改委,市经信局、市数据局,2018-12-31；每年,\"已完成一期。\n二期在建。\",63%,逾期,2024-05-01,101",
-		"营商环境方案,,,,,,,,,",
+		"序号,重点任务,牵头单位,配合单位,时间要求,进展情况,存在问题,下步计划,完成比例,状态,最近报送,任务编号",
+		"一.(一).1,推进数字经济“一号工程”,市发改委,市经信局、市数据局,2018-12-31；每年,\"已完成一期。\n二期在建。\",,,63%,逾期,2024-05-01,101",
+		"营商环境方案,,,,,,,,,,,",
 	} {
 		if !strings.Contains(string(csv), want) {
 			t.Errorf("LibreOffice CSV lacks %q:\n%s", want, csv)
@@ -58,8 +58,8 @@ func TestReadProgressAfterLibreOffice(t *testing.T) {
 	exported := writeLedgerBytes(t, sampleMeta, SliceRows(blankProgress()))
 	filled := fillCells(t, exported, map[string]any{
 		"F4": "一期已验收。\n二期完成招标。",
-		"F6": "流程已压减至3个环节", "G6": 0.75,
-		"F8": "已启动", "G8": "10%",
+		"F6": "流程已压减至3个环节", "I6": 0.75,
+		"F8": "已启动", "I8": "10%",
 	})
 	resaved, err := os.ReadFile(convert(t, saveBytes(t, "填报.xlsx", filled), "xlsx", "xlsx"))
 	if err != nil {
@@ -74,7 +74,7 @@ func TestReadProgressAfterLibreOffice(t *testing.T) {
 	}
 	assertUpdates(t, got, []ProgressUpdate{
 		{Row: 4, TaskID: 101, Title: "推进数字经济“一号工程”", Text: "一期已验收。\n二期完成招标。", Percent: pct(62.5)},
-		{Row: 6, TaskID: 103, Title: "优化审批流程", Text: "流程已压减至3个环节", Percent: pct(75)},
+		{Row: 6, TaskID: 103, Title: "优化审批流程", Text: "流程已压减至3个环节", Percent: pct(75), Problems: "部门间数据未打通", NextSteps: "三季度完成系统对接"},
 		{Row: 8, TaskID: 105, Title: "未启动的任务", Text: "已启动", Percent: pct(10)},
 	})
 }

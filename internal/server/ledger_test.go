@@ -119,13 +119,16 @@ func TestLedgerJourneyAPI(t *testing.T) {
 					Kind string `json:"kind"`
 				} `json:"history"`
 				Progress []struct {
+					Problems    string `json:"problems"`
+					NextSteps   string `json:"next_steps"`
 					Attachments []struct {
 						ID int64 `json:"id"`
 					} `json:"attachments"`
 				} `json:"progress"`
 			}
 			f.do(t, "leader", "GET", fmt.Sprintf("/api/v1/tasks/%d", task), nil, "", &d)
-			if d.LedgerStatus != "closed" || d.Goal == "" || len(d.History) != 4 || len(d.Progress) != 1 || len(d.Progress[0].Attachments) != 1 {
+			if d.LedgerStatus != "closed" || d.Goal == "" || len(d.History) != 4 || len(d.Progress) != 1 || len(d.Progress[0].Attachments) != 1 ||
+				d.Progress[0].Problems != "个别佐证材料待补" || d.Progress[0].NextSteps != "申请销号" {
 				t.Fatalf("task page: %+v", d)
 			}
 			att := fmt.Sprintf("/api/v1/attachments/%d", d.Progress[0].Attachments[0].ID)

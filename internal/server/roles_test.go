@@ -215,6 +215,8 @@ func writeEndpoints() []endpoint {
 			body: jsonBody(``), allowed: []string{"office"}, prepare: importDraft},
 		{name: "correct a draft's title", method: "PATCH", path: func(f *fixture) string { return fmt.Sprintf("/api/v1/plans/%d", f.draftPlan) },
 			body: jsonBody(`{"title":"新标题","issued_on":"2026-03-01"}`), allowed: []string{"office"}, prepare: importDraft},
+		{name: "rename a registered plan", method: "PATCH", path: func(*fixture) string { return "/api/v1/plans/1" },
+			body: jsonBody(`{"title":"改名后的方案"}`), allowed: []string{"office"}},
 		{name: "discard a draft", method: "DELETE", path: func(f *fixture) string { return fmt.Sprintf("/api/v1/plans/%d", f.draftPlan) },
 			body: jsonBody(``), allowed: []string{"office"}, prepare: importDraft},
 		{name: "add a task to a draft", method: "POST", path: func(f *fixture) string { return fmt.Sprintf("/api/v1/plans/%d/tasks", f.draftPlan) },
@@ -620,6 +622,8 @@ func reportUpload(t *testing.T) (io.Reader, string) {
 	mw := multipart.NewWriter(&buf)
 	mw.WriteField("text", "已完成，附材料")
 	mw.WriteField("percent", "100")
+	mw.WriteField("problems", "个别佐证材料待补")
+	mw.WriteField("next_steps", "申请销号")
 	fw, _ := mw.CreateFormFile("attachments", "材料.pdf")
 	fw.Write([]byte("%PDF-1.7\n材料\n"))
 	mw.Close()

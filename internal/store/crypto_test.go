@@ -290,7 +290,7 @@ func TestCryptoSuiteOfOlderDatabase(t *testing.T) {
 		ticketID, _ := addPersonalRows(t, db)
 		// Back to schema 20, as a duban of the previous version left it:
 		// the later migrations undone first, newest first (0024 unit
-		// groups, 0023 sub-tasks, 0022 task changes).
+		// groups, 0023 sub-tasks, 0022 task changes; 0025 report problems).
 		for _, q := range []string{
 			`DROP TABLE unit_group_members`, `DROP TABLE unit_groups`,
 			`DROP INDEX tasks_parent`, `ALTER TABLE tasks DROP COLUMN part_weight`, `ALTER TABLE tasks DROP COLUMN parent_id`,
@@ -298,6 +298,7 @@ func TestCryptoSuiteOfOlderDatabase(t *testing.T) {
 			`DROP INDEX tickets_caller_phone_idx`, `DROP INDEX foia_requests_applicant_id_idx`, `DROP INDEX foia_requests_applicant_phone_idx`,
 			`ALTER TABLE tickets DROP COLUMN caller_phone_idx`, `ALTER TABLE foia_requests DROP COLUMN applicant_id_idx`,
 			`ALTER TABLE foia_requests DROP COLUMN applicant_phone_idx`, `DROP TABLE crypto_suite`,
+			`ALTER TABLE progress_reports DROP COLUMN problems`, `ALTER TABLE progress_reports DROP COLUMN next_steps`,
 			`DELETE FROM schema_migrations WHERE version >= 21`,
 		} {
 			if _, err := db.write.ExecContext(ctx, q); err != nil {

@@ -62,6 +62,7 @@ func TestLedgerLifecycle(t *testing.T) {
 		// Progress with a milestone done moves the next checkpoint.
 		pct := 40.0
 		if _, err := db.AddProgress(ctx, office, task.ID, ProgressInput{Period: "2026-Q2", Text: "办法已出台", Percent: &pct,
+			Problems: "配套细则尚未出台", NextSteps: "6月底前印发细则",
 			MilestonesDone: []int{0}, Attachments: []Attachment{{Filename: "办法.pdf", ContentType: "application/pdf", Size: 9, SHA256: sha("pdf")}}}); err != nil {
 			t.Fatal(err)
 		}
@@ -69,6 +70,10 @@ func TestLedgerLifecycle(t *testing.T) {
 		if got.Status != "in_progress" || got.NextDue != "2026-12-31" || got.Percent == nil || *got.Percent != 40 ||
 			got.Title != title || got.Goal != goal || len(got.LeadUnits) != 1 || got.MilestoneDone[0] == nil {
 			t.Errorf("after progress: %+v", got)
+		}
+		latest, err := db.LatestReports(ctx, []int64{task.ID, 999999})
+		if err != nil || len(latest) != 1 || latest[task.ID] != (LatestReport{Text: "办法已出台", Problems: "配套细则尚未出台", NextSteps: "6月底前印发细则"}) {
+			t.Errorf("latest reports %+v %v", latest, err)
 		}
 		if periods, _ := db.ReportedPeriods(ctx, task.ID); !periods["2026-Q2"] {
 			t.Errorf("reported periods %v", periods)
@@ -111,7 +116,7 @@ func TestLedgerLifecycle(t *testing.T) {
 			t.Errorf("close requests %+v", reqs)
 		}
 		reports, _ := db.FindProgress(ctx, task.ID)
-		if len(reports) != 1 || len(reports[0].Attachments) != 1 {
+		if len(reports) != 1 || len(reports[0].Attachments) != 1 || reports[0].Problems != "配套细则尚未出台" || reports[0].NextSteps != "6月底前印发细则" {
 			t.Fatalf("reports %+v", reports)
 		}
 		if a, owner, err := db.FindAttachment(ctx, reports[0].Attachments[0].ID); err != nil || owner != task.ID || a.Filename != "办法.pdf" {

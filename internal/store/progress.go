@@ -73,9 +73,9 @@ func (db *DB) addProgress(ctx context.Context, tx *sql.Tx, actor audit.Actor, ta
 	now := db.now()
 	var id int64
 	if err := tx.QueryRowContext(ctx, db.dialect.rebind(`
-		INSERT INTO progress_reports (task_id, unit_id, author_id, period, text, percent, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`),
-		taskID, nullID(in.UnitID), actor.ID, in.Period, in.Text, in.Percent, now).Scan(&id); err != nil {
+		INSERT INTO progress_reports (task_id, unit_id, author_id, period, text, problems, next_steps, percent, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
+		taskID, nullID(in.UnitID), actor.ID, in.Period, in.Text, in.Problems, in.NextSteps, in.Percent, now).Scan(&id); err != nil {
 		return 0, fmt.Errorf("store: progress: %w", err)
 	}
 	for seq, v := range in.Targets {
@@ -107,7 +107,8 @@ func (db *DB) addProgress(ctx context.Context, tx *sql.Tx, actor audit.Actor, ta
 		return 0, err
 	}
 	if err := db.appendAudit(ctx, tx, actor, "task.progress", "task", taskID, nil,
-		map[string]any{"report": id, "period": in.Period, "percent": in.Percent, "attachments": len(in.Attachments)}); err != nil {
+		map[string]any{"report": id, "period": in.Period, "percent": in.Percent, "attachments": len(in.Attachments),
+			"problems": in.Problems != "", "next_steps": in.NextSteps != ""}); err != nil {
 		return 0, err
 	}
 	return id, nil

@@ -16,7 +16,7 @@ func (db *DB) FindProgress(ctx context.Context, taskID int64) ([]Progress, error
 	}
 	defer tx.Rollback()
 	rows, err := tx.QueryContext(ctx, db.dialect.rebind(`
-		SELECT r.id, r.task_id, r.unit_id, r.author_id, COALESCE(u.display_name, u.username, ''), r.period, r.text, r.percent, r.created_at
+		SELECT r.id, r.task_id, r.unit_id, r.author_id, COALESCE(u.display_name, u.username, ''), r.period, r.text, r.problems, r.next_steps, r.percent, r.created_at
 		FROM progress_reports r LEFT JOIN users u ON u.id = r.author_id
 		WHERE r.task_id = ? ORDER BY r.id DESC`), taskID)
 	if err != nil {
@@ -27,7 +27,7 @@ func (db *DB) FindProgress(ctx context.Context, taskID int64) ([]Progress, error
 		var p Progress
 		var unit sql.NullInt64
 		var percent sql.NullFloat64
-		if err := rows.Scan(&p.ID, &p.TaskID, &unit, &p.AuthorID, &p.Author, &p.Period, &p.Text, &percent, &p.CreatedAt); err != nil {
+		if err := rows.Scan(&p.ID, &p.TaskID, &unit, &p.AuthorID, &p.Author, &p.Period, &p.Text, &p.Problems, &p.NextSteps, &percent, &p.CreatedAt); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("store: find progress: %w", err)
 		}
@@ -166,17 +166,17 @@ func (db *DB) FindAttachment(ctx context.Context, id int64) (*Attachment, int64,
 	return &a, taskID, nil
 }
 
-// LatestReportTexts returns, for each of the tasks that has reports, the
-// text of its latest one: the 进展情况 column of an exported ledger, read
-// for a page of tasks at once.
-func (db *DB) LatestReportTexts(ctx context.Context, taskIDs []int64) (map[int64]string, error) {
-	out := map[int64]string{}
+// LatestReports returns, for each of the tasks that has reports, the
+// words of its latest one: the 进展情况, 存在问题 and 下步计划 columns of an
+// exported ledger, read for a page of tasks at once.
+func (db *DB) LatestReports(ctx context.Context, taskIDs []int64) (map[int64]LatestReport, error) {
+	out := map[int64]LatestReport{}
 	if len(taskIDs) == 0 {
 		return out, nil
 	}
 	in := marks(len(taskIDs))
 	rows, err := db.read.QueryContext(ctx, db.dialect.rebind(`
-		SELECT r.task_id, r.text FROM progress_reports r
+		SELECT r.task_id, r.text, r.problems, r.next_steps FROM progress_reports r
 		WHERE r.id IN (SELECT MAX(id) FROM progress_reports WHERE task_id IN (`+in+`) GROUP BY task_id)`), idArgs(taskIDs)...)
 	if err != nil {
 		return nil, fmt.Errorf("store: latest reports: %w", err)
@@ -184,11 +184,11 @@ func (db *DB) LatestReportTexts(ctx context.Context, taskIDs []int64) (map[int64
 	defer rows.Close()
 	for rows.Next() {
 		var id int64
-		var text string
-		if err := rows.Scan(&id, &text); err != nil {
+		var r LatestReport
+		if err := rows.Scan(&id, &r.Text, &r.Problems, &r.NextSteps); err != nil {
 			return nil, fmt.Errorf("store: latest reports: %w", err)
 		}
-		out[id] = text
+		out[id] = r
 	}
 	return out, rows.Err()
 }

@@ -32,6 +32,7 @@ type (
 	Progress       = records.Progress
 	ProgressInput  = records.ProgressInput
 	ProgressItem   = records.ProgressItem
+	LatestReport   = records.LatestReport
 	RecordFilter   = records.RecordFilter
 	Reschedule     = records.Reschedule
 	SchemeVersion  = records.SchemeVersion

@@ -181,4 +181,7 @@ type BulletinView struct {
 // form static/charts.js draws (kind, x, series, unit, horizontal).
 type Chart struct {
 	ID, Title, Spec string
+	// Empty, when set, says that the chart has nothing to show yet; the
+	// page prints it under the drawn axes (and without scripts).
+	Empty string
 }

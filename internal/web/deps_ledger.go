@@ -26,6 +26,8 @@ type Plans interface {
 	Review(ctx context.Context, id int64) (*ledgersvc.Review, error)
 	// UpdatePlan saves the plan's own fields (title, 文号, issuer, date, year).
 	UpdatePlan(ctx context.Context, id int64, in PlanEdit) error
+	// Rename gives a plan, draft or registered, a new title.
+	Rename(ctx context.Context, id int64, title string) error
 	// UpdateTask saves the office's corrections to one task of plan.
 	UpdateTask(ctx context.Context, plan, task int64, in TaskEdit) error
 	// AddTask adds a task to a draft after the task `after` (0: first) and
@@ -211,6 +213,8 @@ type Upload struct {
 // ReportInput is a progress report as the form submits it.
 type ReportInput struct {
 	Text           string
+	Problems       string // 存在问题
+	NextSteps      string // 下步计划
 	Percent        *float64
 	Period         string
 	MilestonesDone []int           // by place in the task

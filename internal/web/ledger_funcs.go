@@ -4,9 +4,9 @@ import (
 	"fmt"
 	"html/template"
 	"strconv"
-	"strings"
 
 	"github.com/duban/duban/internal/i18n"
+	"github.com/duban/duban/internal/ledger"
 )
 
 // ledgerFuncs are the template functions of the ledger's pages. Labels
@@ -21,7 +21,7 @@ func ledgerFuncs(loc i18n.Localizer) template.FuncMap {
 		"event":       func(kind string) string { return loc.T(eventKey(kind)) },
 		"supervision": func(kind string) string { return loc.T(supervisionKey(kind)) },
 		"channel":     func(name string) string { return loc.T(channelKey(name)) },
-		"path":        func(p []string) string { return strings.Join(p, ".") },
+		"path":        ledger.Numbering, // 二（一）1, as the document numbers it
 		"pct":         pct,
 		"num":         func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) },
 		"numPtr": func(v *float64) string {

@@ -13,6 +13,15 @@ type PlanListPage struct {
 	// CanImport shows the upload form: the office's.
 	CanImport bool
 	Upload    UploadForm
+	// Rename is a refused rename of a registered plan, shown open in its row.
+	Rename RenameForm
+}
+
+// RenameForm is the small form that renames a registered plan.
+type RenameForm struct {
+	ID     int64
+	Title  string
+	Errors FieldErrors
 }
 
 // UploadForm is the plan upload's outcome when it failed: which file,
@@ -29,13 +38,17 @@ func (h *Handler) planList(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *Handler) renderPlanList(w http.ResponseWriter, r *http.Request, status int, up UploadForm) {
+	h.renderPlans(w, r, status, up, RenameForm{})
+}
+
+func (h *Handler) renderPlans(w http.ResponseWriter, r *http.Request, status int, up UploadForm, rename RenameForm) {
 	plans, err := h.d.Plans.List(r.Context())
 	if err != nil {
 		h.fail(w, r, err)
 		return
 	}
 	u, _ := CurrentUserFrom(r.Context())
-	data := PlanListPage{Plans: plans, CanImport: u.Role == RoleOffice, Upload: up}
+	data := PlanListPage{Plans: plans, CanImport: u.Role == RoleOffice, Upload: up, Rename: rename}
 	data.Page = h.basePage(w, r, "/plans")
 	h.render(w, r, status, "plans", data)
 }

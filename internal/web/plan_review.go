@@ -46,6 +46,10 @@ type ReviewBanner struct {
 // is registered: only then may the banner say so.
 func (b ReviewBanner) AllMatched() bool { return b.Tasks > 0 && b.Unknown == 0 && b.NoUnit == 0 }
 
+// NoneHasUnit reports whether no task of the draft has a unit yet: the
+// banner says that plainly rather than counting every task as missing one.
+func (b ReviewBanner) NoneHasUnit() bool { return b.Tasks > 0 && b.NoUnit == b.Tasks }
+
 // Flags reports whether something about the units still needs the office.
 func (b ReviewBanner) Flags() bool { return b.Unknown > 0 || b.NoUnit > 0 || b.Tasks == 0 }
 

@@ -494,3 +494,21 @@ func samplePlans(units *fakeUnits, txt func(string) string) *fakePlans {
 		tasks: []fakeTask{{ID: 31, Path: []string{"1"}, Title: "已挂号任务", Units: []UnitLink{{Name: "市司法局"}}}}}
 	return &fakePlans{units: units, plans: map[int64]*fakePlan{2: draft, 3: confirmed}, nextID: 100, refuse: map[string]error{}}
 }
+
+func (f *fakePlans) Rename(ctx context.Context, id int64, title string) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if err := f.office(ctx); err != nil {
+		return err
+	}
+	p, ok := f.plans[id]
+	if !ok {
+		return ErrNotFound
+	}
+	if strings.TrimSpace(title) == "" {
+		return &ValidationError{Fields: map[string]string{"title": "error.required"}}
+	}
+	p.plan.Title = strings.TrimSpace(title)
+	f.record("Rename(%d,%s)", id, p.plan.Title)
+	return nil
+}

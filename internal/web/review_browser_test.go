@@ -85,8 +85,13 @@ func TestReviewInBrowser(t *testing.T) {
 			chromedp.Click(chromedp.CSS(`button[type="submit"]`)),
 			chromedp.WaitVisible(`//h1[contains(., "您好")]`),
 			chromedp.Navigate(srv.URL + "/plans"),
-			chromedp.WaitVisible(chromedp.CSS("#plan-file")),
+			// The file input is the house's 选择文件 button with the
+			// chosen name beside it, not the browser's "Choose File".
+			chromedp.WaitVisible(`//label[contains(@class, "file-btn") and @for="plan-file" and . = "选择文件"]`),
+			chromedp.WaitVisible(`//span[contains(@class, "file-name") and . = "未选择文件"]`),
 			chromedp.SetUploadFiles(chromedp.CSS("#plan-file"), []string{planFile}),
+			chromedp.WaitVisible(`//span[contains(@class, "file-name") and . = "营商环境方案.txt"]`),
+			shot("00-file-chosen"),
 			chromedp.Click(chromedp.CSS(`.upload-form button[type="submit"]`)),
 			chromedp.WaitVisible(`//h1[contains(., "某市营商环境提升行动方案")]`),
 			chromedp.WaitVisible(`//a[contains(@class, "count-flag") and contains(., "项任务没有责任单位")]`),

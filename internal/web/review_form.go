@@ -197,13 +197,16 @@ func readUnitRows(r *http.Request) ([]ReviewUnitRow, []UnitLink) {
 }
 
 // readDeadlineRows reads the posted deadline rows (deadlines.N.text,
-// .due, .every), dropping blank ones.
+// .due, .every), dropping blank ones. A row whose words and date were
+// cleared is blank whatever its 报送周期 still says: clearing a row is
+// how the office deletes it, and a cadence alone would stay behind as a
+// nameless 每年.
 func readDeadlineRows(r *http.Request, fe FieldErrors) []plandoc.Deadline {
 	var out []plandoc.Deadline
 	for i := 0; i < maxRows && has(r, fmt.Sprintf("deadlines.%d.text", i)); i++ {
 		p := fmt.Sprintf("deadlines.%d.", i)
 		d := plandoc.Deadline{Text: field(r, p+"text"), Due: field(r, p+"due"), Every: field(r, p+"every")}
-		if d.Text == "" && d.Due == "" && d.Every == "" {
+		if d.Text == "" && d.Due == "" {
 			continue
 		}
 		if d.Text == "" {

@@ -42,3 +42,26 @@ func TestReviewRowsShared(t *testing.T) {
 		}
 	}
 }
+
+// TestReviewDeadlineClearedWithCadence: a deadline row whose words and
+// date the office cleared is deleted even though its 报送周期 select
+// still says 每季度; no cadence-only row is left behind, and the card
+// comes back without it. A row with words and a cadence is kept.
+func TestReviewDeadlineClearedWithCadence(t *testing.T) {
+	f := newFixture(t, "")
+	form := url.Values{"title": {"加强督查"}, "units.0.name": {"市司法局"}, "units.0.unit": {"0"},
+		"deadlines.0.text": {""}, "deadlines.0.due": {""}, "deadlines.0.every": {"quarter"},
+		"deadlines.1.text": {"每月调度"}, "deadlines.1.due": {""}, "deadlines.1.every": {"month"},
+		"deadlines.2.text": {""}, "deadlines.2.due": {""}, "deadlines.2.every": {""}}
+	w := f.do(t, "POST", "/plans/2/tasks/13", "duban", form, "HX-Request", "true")
+	wantStatus(t, w, http.StatusOK)
+	got := fakeTaskByID(f, 2, 13).Deadlines
+	if len(got) != 1 || got[0].Text != "每月调度" || got[0].Every != "month" {
+		t.Errorf("deadlines saved %+v, want only 每月调度", got)
+	}
+	card := cardHTML(t, w.Body.String(), 13)
+	if strings.Contains(card, `<option value="quarter" selected>`) {
+		t.Error("the cleared row's 每季度 came back")
+	}
+	wantBody(t, w, `<option value="month" selected>每月</option>`)
+}

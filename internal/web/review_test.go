@@ -135,9 +135,15 @@ func TestReviewBannerHonest(t *testing.T) {
 	}
 	set(nil, nil)
 	w := f.do(t, "GET", "/plans/2/review", "duban", nil)
-	wantBody(t, w, `<strong>2</strong> 项任务没有责任单位`)
-	if strings.Contains(w.Body.String(), "责任单位均已匹配") {
-		t.Error("all matched claimed for tasks with no unit")
+	wantBody(t, w, `<a class="count count-flag" href="#warn-no_unit">还没有任何任务填写责任单位</a>`)
+	if body := w.Body.String(); strings.Contains(body, "责任单位均已匹配") || strings.Contains(body, "项任务没有责任单位") {
+		t.Error("a draft with no unit at all is said as matched or counted")
+	}
+	set([]UnitLink{{Name: "市司法局"}}, nil) // one of two
+	w = f.do(t, "GET", "/plans/2/review", "duban", nil)
+	wantBody(t, w, `<strong>1</strong> 项任务没有责任单位`)
+	if body := w.Body.String(); strings.Contains(body, "责任单位均已匹配") || strings.Contains(body, "还没有任何任务") {
+		t.Error("a draft with one task without a unit is said as matched or as having none")
 	}
 	set([]UnitLink{{Name: "市司法局"}}, []UnitLink{{Name: "市法制办"}}) // a name, an alias
 	w = f.do(t, "GET", "/plans/2/review", "duban", nil)

@@ -74,6 +74,7 @@ func (h *Handler) routes() {
 		m.HandleFunc("POST /plans/{id}/tasks/{task}/move", h.signedIn(h.reviewTaskMove))
 		m.HandleFunc("POST /plans/{id}/confirm", h.signedIn(h.planConfirm))
 		m.HandleFunc("POST /plans/{id}/publish", h.signedIn(h.planPublish))
+		m.HandleFunc("POST /plans/{id}/title", h.signedIn(h.planRename))
 	}
 	if h.d.Tasks != nil {
 		m.HandleFunc("GET /tasks", h.signedIn(h.taskList))

@@ -7,7 +7,7 @@ import (
 )
 
 // taskReport records a progress report by a liaison of the task's unit:
-// text, percent, the period it reports for, milestones done, target
+// text, 存在问题 and 下步计划, percent, the period it reports for, milestones done, target
 // values reached and attachments.
 func (h *Handler) taskReport(w http.ResponseWriter, r *http.Request) {
 	id, err := pathID(r)
@@ -19,8 +19,9 @@ func (h *Handler) taskReport(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	form := ReportForm{Text: strings.TrimSpace(r.PostFormValue("text")), Percent: field(r, "percent"),
+		Problems: strings.TrimSpace(r.PostFormValue("problems")), NextSteps: strings.TrimSpace(r.PostFormValue("next_steps")),
 		Period: field(r, "period"), Targets: map[int]string{}, Errors: FieldErrors{}}
-	in := ReportInput{Text: form.Text, Period: form.Period, Targets: map[int]float64{}}
+	in := ReportInput{Text: form.Text, Problems: form.Problems, NextSteps: form.NextSteps, Period: form.Period, Targets: map[int]float64{}}
 	if form.Percent != "" {
 		p, err := strconv.ParseFloat(strings.TrimSuffix(form.Percent, "%"), 64)
 		if err != nil || p < 0 || p > 100 {

@@ -64,6 +64,7 @@ type TimelineItem struct {
 // ReportForm is the progress report form as typed, with its errors.
 type ReportForm struct {
 	Text, Percent, Period string
+	Problems, NextSteps   string
 	Done                  []int
 	Targets               map[int]string
 	Errors                FieldErrors

@@ -102,6 +102,23 @@ type chartSpec struct {
 	Horizontal bool          `json:"horizontal,omitempty"`
 	Stack      bool          `json:"stack,omitempty"`
 	Colors     []string      `json:"colors,omitempty"`
+	// Max is the value axis's top when every value is 0, so that an empty
+	// chart still has a readable scale (0–100 % rather than 0–1 %).
+	Max float64 `json:"max,omitempty"`
+	// Empty is said over the drawn axes when the chart has nothing to show.
+	Empty string `json:"empty,omitempty"`
+}
+
+// blank reports whether the spec has no value other than 0.
+func (c chartSpec) blank() bool {
+	for _, s := range c.Series {
+		for _, v := range s.Data {
+			if v != 0 {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 type chartSeries struct {
@@ -111,8 +128,11 @@ type chartSeries struct {
 }
 
 func chart(id, title string, spec chartSpec) web.Chart {
+	if !spec.blank() {
+		spec.Empty = ""
+	}
 	b, _ := json.Marshal(spec)
-	return web.Chart{ID: id, Title: title, Spec: string(b)}
+	return web.Chart{ID: id, Title: title, Spec: string(b), Empty: spec.Empty}
 }
 
 // bulletinCharts are the 通报's charts: completion and on-time rate by
@@ -120,36 +140,43 @@ func chart(id, title string, spec chartSpec) web.Chart {
 // level, and the ranking's totals.
 func bulletinCharts(loc i18n.Localizer, b *bulletin.Bulletin) []web.Chart {
 	var out []web.Chart
-	units := chartSpec{Kind: "bar", Unit: "%", Horizontal: true,
+	units := chartSpec{Kind: "bar", Unit: "%", Horizontal: true, Max: 100,
 		Series: []chartSeries{{Name: loc.T("bulletin.series.completion")}, {Name: loc.T("bulletin.series.on_time")}}}
 	for _, u := range b.ByUnit {
 		units.X = append(units.X, u.Unit)
 		units.Series[0].Data = append(units.Series[0].Data, u.Completion)
 		units.Series[1].Data = append(units.Series[1].Data, u.OnTimeRate)
 	}
+	if len(units.X) == 0 { // units at 0 % are figures, not an empty chart
+		units.Empty = loc.T("bulletin.chart.units_empty")
+	}
 	out = append(out, chart("chart-units", loc.T("bulletin.chart.units"), units))
-	trend := chartSpec{Kind: "line", Series: []chartSeries{{Name: loc.T("bulletin.series.overdue")}, {Name: loc.T("bulletin.series.notices"), Kind: "bar"}}}
+	trend := chartSpec{Kind: "line", Max: 4, Empty: loc.T("bulletin.chart.trend_empty"),
+		Series: []chartSeries{{Name: loc.T("bulletin.series.overdue")}, {Name: loc.T("bulletin.series.notices"), Kind: "bar"}}}
 	for _, t := range b.Trend {
 		trend.X = append(trend.X, t.Label)
 		trend.Series[0].Data = append(trend.Series[0].Data, float64(t.Overdue))
 		trend.Series[1].Data = append(trend.Series[1].Data, float64(t.Notices))
 	}
 	out = append(out, chart("chart-trend", loc.T("bulletin.chart.trend"), trend))
-	levels := chartSpec{Kind: "pie", Series: []chartSeries{{Name: loc.T("bulletin.series.notice_count")}}}
+	levels := chartSpec{Kind: "pie", Empty: loc.T("bulletin.chart.notices_empty"), Series: []chartSeries{{Name: loc.T("bulletin.series.notice_count")}}}
 	for _, l := range b.Notices {
 		levels.X = append(levels.X, supervise.LabelIn(loc.T, l.Label))
 		levels.Series[0].Data = append(levels.Series[0].Data, float64(l.N))
 	}
-	if len(levels.X) > 0 {
-		out = append(out, chart("chart-notices", loc.T("bulletin.chart.notices"), levels))
-	}
-	totals := chartSpec{Kind: "bar", Horizontal: true, Series: []chartSeries{{Name: loc.T("bulletin.series.total")}}}
+	// Drawn with no notice too: the page has its four charts, the empty
+	// one saying why.
+	out = append(out, chart("chart-notices", loc.T("bulletin.chart.notices"), levels))
+	totals := chartSpec{Kind: "bar", Horizontal: true, Max: 100, Series: []chartSeries{{Name: loc.T("bulletin.series.total")}}}
 	for i, r := range b.Ranking {
 		if i == 30 { // the top of a province's ranking; the table has all
 			break
 		}
 		totals.X = append(totals.X, r.Unit)
 		totals.Series[0].Data = append(totals.Series[0].Data, r.Total)
+	}
+	if len(totals.X) == 0 {
+		totals.Empty = loc.T("bulletin.chart.ranking_empty")
 	}
 	out = append(out, chart("chart-ranking", loc.T("bulletin.chart.ranking"), totals))
 	return out

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"time"
 
 	"github.com/duban/duban/internal/i18n"
 	"github.com/duban/duban/internal/records"
@@ -48,7 +49,7 @@ func (s *dashboard) View(ctx context.Context) (*web.DashboardView, error) {
 	for _, p := range plans {
 		v.Plans = append(v.Plans, lightRow(p, fmt.Sprintf("/tasks?plan=%d&light=red", p.ID)))
 	}
-	v.Charts = dashboardCharts(i18n.FromContext(ctx), d, units, plans)
+	v.Charts = dashboardCharts(i18n.FromContext(ctx), d, units, plans, dash.Today)
 	if c := dash.Citizens; c != nil {
 		v.Citizens = &web.PublicFigures{TicketsOpen: c.TicketsOpen, TicketsOverdue: c.TicketsOverdue, RequestsOpen: c.RequestsOpen,
 			RequestsLate: c.RequestsLate, IncidentsRunning: c.IncidentsRunning, IncidentsLate: c.IncidentsLate}
@@ -78,14 +79,16 @@ func stacked(loc i18n.Localizer, groups []records.GroupLights, n int) chartSpec 
 }
 
 // dashboardCharts are the overall lights, the plans' and the worst units'
-// lights, and the year's supervision month by month.
-func dashboardCharts(loc i18n.Localizer, d *records.Dashboard, units, plans []records.GroupLights) []web.Chart {
+// lights, and the year's supervision month by month up to today's month
+// (every month drawn, so that a year without a 催办 still has its axes).
+func dashboardCharts(loc i18n.Localizer, d *records.Dashboard, units, plans []records.GroupLights, today time.Time) []web.Chart {
 	all := chartSpec{Kind: "pie", X: []string{loc.T("dashboard.series.red"), loc.T("dashboard.series.yellow"),
 		loc.T("dashboard.series.green"), loc.T("dashboard.series.closed")}, Colors: lightColors,
 		Series: []chartSeries{{Name: loc.T("dashboard.series.tasks"), Data: []float64{float64(d.All.Red), float64(d.All.Yellow), float64(d.All.Green), float64(d.All.Blue)}}}}
-	trend := chartSpec{Kind: "line", Series: []chartSeries{{Name: loc.T("dashboard.series.press")}, {Name: loc.T("dashboard.series.notices"), Kind: "bar"}}}
+	trend := chartSpec{Kind: "line", Series: []chartSeries{{Name: loc.T("dashboard.series.press")}, {Name: loc.T("dashboard.series.notices"), Kind: "bar"}},
+		Max: 4, Empty: loc.T("dashboard.chart.no_supervision")}
 	months := map[int][2]float64{}
-	last := 0
+	last := int(today.Month())
 	for _, e := range d.Events {
 		m := int(e.Day.Month())
 		c := months[m]

@@ -60,6 +60,17 @@ func (s *plans) UpdatePlan(ctx context.Context, id int64, in web.PlanEdit) error
 	return intakeError(err)
 }
 
+// Rename gives a plan a new title (intakesvc.RenamePlan), as the API's
+// PATCH /api/v1/plans/{id} with a title alone does.
+func (s *plans) Rename(ctx context.Context, id int64, title string) error {
+	p, actor, err := s.d.caller(ctx)
+	if err != nil {
+		return err
+	}
+	_, err = s.d.Intake.RenamePlan(ctx, p, actor, id, title)
+	return intakeError(err)
+}
+
 // Discard throws a draft away.
 func (s *plans) Discard(ctx context.Context, id int64) error {
 	p, actor, err := s.d.caller(ctx)

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/duban/duban/internal/i18n"
+	"github.com/duban/duban/internal/ledger"
 	"github.com/duban/duban/internal/portalsvc"
 	"github.com/duban/duban/internal/web"
 )
@@ -40,7 +41,7 @@ func planRow(p portalsvc.PlanRow) web.PortalPlanRow {
 }
 
 func taskRow(loc i18n.Localizer, t portalsvc.TaskRow) web.PortalTaskRow {
-	return web.PortalTaskRow{ID: t.ID, PlanID: t.PlanID, Path: strings.Join(t.Path, "."), Title: t.Title, Units: unitNames(loc, t),
+	return web.PortalTaskRow{ID: t.ID, PlanID: t.PlanID, Path: ledger.Numbering(t.Path), Title: t.Title, Units: unitNames(loc, t),
 		Due: t.Due, Status: t.Status, Light: t.Light, Percent: t.Percent}
 }
 

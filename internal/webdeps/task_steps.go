@@ -15,7 +15,7 @@ func (s *tasks) Report(ctx context.Context, id int64, in web.ReportInput) error 
 	if err != nil {
 		return err
 	}
-	_, _, err = s.d.Ledger.Report(ctx, p, actor, id, ledgersvc.ReportInput{Text: in.Text, Percent: in.Percent, Period: in.Period,
+	_, _, err = s.d.Ledger.Report(ctx, p, actor, id, ledgersvc.ReportInput{Text: in.Text, Problems: in.Problems, NextSteps: in.NextSteps, Percent: in.Percent, Period: in.Period,
 		MilestonesDone: in.MilestonesDone, Targets: in.Targets, Files: uploads(in.Files)})
 	return pageError(err, "", "")
 }

@@ -90,7 +90,7 @@
   document.addEventListener("change", function (ev) {
     var input = ev.target;
     if (!(input instanceof HTMLInputElement) || input.type !== "file" || !input.dataset.maxSize) return;
-    var list = input.parentNode.querySelector(".file-list");
+    var list = (input.closest(".field") || input.parentNode).querySelector(".file-list");
     if (!list) return;
     var max = parseInt(input.dataset.maxSize, 10);
     list.textContent = "";
@@ -130,6 +130,66 @@
   }
   document.addEventListener("htmx:responseError", showRequestError);
   document.addEventListener("htmx:sendError", showRequestError);
+
+  // A form whose <select data-step-kind> picks among kinds of step shows
+  // only the fields of the chosen kind (those whose data-for names it);
+  // the others are hidden and disabled, so they are not sent either.
+  function showStepFields(select) {
+    select.form.querySelectorAll("[data-for]").forEach(function (field) {
+      var on = field.getAttribute("data-for").split(" ").indexOf(select.value) >= 0;
+      field.hidden = !on;
+      field.querySelectorAll("input, select, textarea").forEach(function (el) { el.disabled = !on; });
+    });
+  }
+  document.querySelectorAll("select[data-step-kind]").forEach(showStepFields);
+  document.addEventListener("change", function (ev) {
+    if (ev.target.matches && ev.target.matches("select[data-step-kind]")) showStepFields(ev.target);
+  });
+
+  // Native file and date controls speak the browser's language ("Choose
+  // File", "mm/dd/yyyy"). A file input gets a house-style 选择文件 button
+  // and the chosen file's name beside it; a date input a hint, in the
+  // page's language, of what to type. The words are the catalogue's, on
+  // <html data-…>. Without the script the native controls still work.
+  var root = document.documentElement;
+  var seq = 0;
+  function say(name, n) { return (root.getAttribute("data-" + name) || "").replace("{n}", n); }
+  function enhance(scope) {
+    scope.querySelectorAll("input[type=file]:not(.sr-only):not(.file-native)").forEach(function (input) {
+      if (!input.id) { input.id = "file-pick-" + (++seq); }
+      var box = document.createElement("div");
+      box.className = "file-pick";
+      input.parentNode.insertBefore(box, input);
+      box.appendChild(input);
+      input.classList.add("file-native");
+      var btn = document.createElement("label");
+      btn.className = "btn btn-sm file-btn";
+      btn.htmlFor = input.id;
+      btn.setAttribute("aria-hidden", "true");
+      btn.textContent = say("file-choose");
+      var name = document.createElement("span");
+      name.className = "file-name";
+      name.textContent = say("file-none");
+      box.appendChild(btn);
+      box.appendChild(name);
+      input.addEventListener("change", function () {
+        var n = input.files ? input.files.length : 0;
+        name.textContent = n === 0 ? say("file-none") : n === 1 ? input.files[0].name : say("file-count", n);
+      });
+    });
+    scope.querySelectorAll("input[type=date]:not([data-hinted]), input[type=datetime-local]:not([data-hinted])").forEach(function (input) {
+      input.setAttribute("data-hinted", "1");
+      var hint = say(input.type === "date" ? "date-hint" : "datetime-hint");
+      input.title = hint;
+      if (!input.closest(".field") || input.closest("table")) { return; } // a table cell keeps the tooltip only
+      var p = document.createElement("p");
+      p.className = "field-hint date-hint";
+      p.textContent = hint;
+      input.insertAdjacentElement("afterend", p);
+    });
+  }
+  enhance(document);
+  document.addEventListener("htmx:load", function (ev) { enhance(ev.target); });
 
   // A file input marked data-autosubmit sends its form as soon as a file
   // is chosen: the "导入进展" button is one click, not two.
