@@ -13,6 +13,7 @@ import (
 	"github.com/duban/duban/internal/hotlinesvc"
 	"github.com/duban/duban/internal/intakesvc"
 	"github.com/duban/duban/internal/ledgersvc"
+	"github.com/duban/duban/internal/mattersvc"
 	"github.com/duban/duban/internal/portalsvc"
 	"github.com/duban/duban/internal/signin"
 	"github.com/duban/duban/internal/supervisionsvc"
@@ -44,6 +45,8 @@ type Services struct {
 	FOIA *foiasvc.Service
 	// Incidents keeps the major incidents' disclosure clocks.
 	Incidents *emergencysvc.Service
+	// Matters takes in the 督办件 entered by hand (批示, 议定事项, 交办件).
+	Matters *mattersvc.Service
 	// Files keeps attachments (evidence, 销号 materials, ticket files).
 	Files *files.Store
 }
