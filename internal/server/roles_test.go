@@ -249,7 +249,7 @@ func writeEndpoints() []endpoint {
 			body: jsonBody(`{"kind":"instruction","title":"研究解决执法经费","source_text":"请法制办研究。","leader":"张市长",` +
 				`"units":[{"name":"市法制办"}],"deadline":"12月20日前"}`), allowed: []string{"office"}},
 		{name: "enter a meeting's 议定事项", method: "POST", path: func(*fixture) string { return "/api/v1/matters/batch" },
-			body: jsonBody(`{"meeting":"市政府常务会议","lines":"一、由市法制办牵头，12月31日前完成。\n二、由市财政局牵头，年底前完成。"}`),
+			body:    jsonBody(`{"meeting":"市政府常务会议","lines":"一、由市法制办牵头，12月31日前完成。\n二、由市财政局牵头，年底前完成。"}`),
 			allowed: []string{"office"}},
 		{name: "add a kind of 督办件", method: "POST", path: func(*fixture) string { return "/api/v1/matter-kinds" },
 			body: jsonBody(`{"code":"proposal","name":"人大代表建议","source":"assignment"}`), allowed: []string{"office"}},
