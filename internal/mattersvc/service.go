@@ -23,6 +23,8 @@ type Service struct {
 	// read one.
 	Ledger *ledgersvc.Service
 	Now    func() time.Time
+	// Issuer signs the 办理结果 reports (the office's name: 市政府督查室).
+	Issuer string
 }
 
 // Lengths, in characters, of what the office types.

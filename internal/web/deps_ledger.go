@@ -155,6 +155,8 @@ type TaskDetail struct {
 	// Supervision is what the office's rules did about the task (提醒,
 	// 催办, 督办单), newest first.
 	Supervision []SupervisionItem
+	// Matter is the source record of a 督办件; nil for a plan's task.
+	Matter *MatterRecord
 }
 
 // SupervisionItem is one supervision step on a task, with the reason it

@@ -60,6 +60,9 @@ func (s *tasks) Get(ctx context.Context, id int64) (*web.TaskDetail, error) {
 		return nil, pageError(err, "", "")
 	}
 	td.Supervision = s.supervisionItems(ctx, steps)
+	if td.Matter, err = matterRecord(ctx, s.d, p, id); err != nil {
+		return nil, pageError(err, "", "")
+	}
 	return td, nil
 }
 
