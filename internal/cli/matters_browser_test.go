@@ -33,7 +33,10 @@ func TestMeetingMattersInBrowser(t *testing.T) {
 	defer cancel()
 	dir := browsertest.ScreenshotDir(t)
 	app, base := bootLedger(t)
-	problems := browsertest.WatchConsole(ctx, nil)
+	// The refused list answers 422 on purpose.
+	problems := browsertest.WatchConsole(ctx, func(url, text string) bool {
+		return strings.HasSuffix(url, "/matters/batch") && strings.Contains(text, "422")
+	})
 	shot := func(name string) chromedp.Action[chromedp.Void] { return browsertest.Shot(dir, "matters-"+name) }
 	run := func(step string, actions ...chromedp.Action[chromedp.Void]) {
 		t.Helper()
