@@ -91,7 +91,7 @@ func TestMeetingMattersInBrowser(t *testing.T) {
 	}
 	year := app.Ledger.Today().Format("2006")
 	for title, want := range map[string]string{"关于老旧小区加装电梯资金缺口问题": year + "-12-20", "关于行政执法监督平台建设问题": "month",
-		"研究制定加强营商环境建设的配套措施": year + "-12-25", "关于机构编制核查问题（市编委办牵头），年底前完成核查": year + "-12-31"} {
+		"研究制定加强营商环境建设的配套措施": year + "-12-25", "关于机构编制核查问题": year + "-12-31", "关于政务热线整合问题": year + "-12-31"} {
 		if due[title] != want {
 			t.Errorf("%q due %q, want %q (all: %v)", title, due[title], want, due)
 		}
