@@ -74,8 +74,9 @@ func TestMeetingMattersInBrowser(t *testing.T) {
 		chromedp.WaitVisible(`//section[contains(@class, "matter-created")]//tr[td[contains(., "老旧小区加装电梯")] and td[contains(., "市财政局（牵头）")]]`),
 		chromedp.WaitVisible(`//section[contains(@class, "matter-created")]//tr[td[contains(., "营商环境")] and td[contains(., "市政府办公室")]]`),
 		shot("03-created"),
-		chromedp.Navigate(base+"/tasks"),
+		chromedp.Navigate(base+"/tasks?source=meeting"),
 		chromedp.WaitVisible(`//tr[.//span[contains(@class, "src-meeting")] and .//a[contains(., "政务热线整合")]]`),
+		chromedp.WaitVisible(`//table[.//a[contains(., "政务热线整合")]]/tbody[count(tr) = 5]`),
 		shot("04-task-list"),
 	)
 	tasks, _, err := app.Store.FindTasks(context.Background(), records.TaskFilter{Source: records.SourceMeeting})

@@ -131,6 +131,7 @@ type Tasks interface {
 type TaskFilter struct {
 	PlanID, UnitID int64
 	Status, Light  string
+	Source         string    // a records.Sources code; "" all
 	DueFrom, DueTo time.Time // civil dates, inclusive
 	Q              string
 	Sort           string // plan (default), due, report

@@ -23,7 +23,7 @@ type tasks struct{ d *Deps }
 // the user's scope and today's dates.
 func storeTaskFilter(f web.TaskFilter) records.TaskFilter {
 	return records.TaskFilter{PlanID: f.PlanID, UnitID: f.UnitID, Q: f.Q, Status: ledger.Status(f.Status),
-		Light: ledger.Light(f.Light), DueFrom: f.DueFrom, DueTo: f.DueTo, Sort: f.Sort, Limit: f.Limit, Offset: f.Offset}
+		Light: ledger.Light(f.Light), Source: f.Source, DueFrom: f.DueFrom, DueTo: f.DueTo, Sort: f.Sort, Limit: f.Limit, Offset: f.Offset}
 }
 
 func (s *tasks) List(ctx context.Context, f web.TaskFilter) ([]ledgersvc.Task, int, error) {
