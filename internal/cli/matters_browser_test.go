@@ -2,6 +2,8 @@ package cli
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -97,6 +99,10 @@ func TestMeetingMattersInBrowser(t *testing.T) {
 			t.Errorf("%q due %q, want %q (all: %v)", title, due[title], want, due)
 		}
 	}
+	scan := filepath.Join(t.TempDir(), "批示件.pdf")
+	if err := os.WriteFile(scan, pdfBytes, 0o600); err != nil {
+		t.Fatal(err)
+	}
 	run("a 领导批示 entered by hand shows its source",
 		chromedp.Navigate(base+"/matters/new"),
 		chromedp.WaitVisible(chromedp.CSS("#m-kind")),
@@ -108,11 +114,13 @@ func TestMeetingMattersInBrowser(t *testing.T) {
 		pick("#m-lead", "市法制办"),
 		chromedp.Click(`//label[contains(., "市财政局")]/input[@name="support"]`),
 		chromedp.SendKeys(chromedp.CSS("#m-deadline"), "12月20日前"),
+		chromedp.SetUploadFiles(chromedp.CSS("#m-files"), []string{scan}),
 		shot("05-form"),
 		chromedp.Click(`//form[@action="/matters/new"]//button[@type="submit"]`),
 		chromedp.WaitVisible(`//div[contains(@class, "flash-success")]`),
 		chromedp.WaitVisible(`//section[contains(@class, "matter-record")]//dd[contains(., "请法制办牵头研究")]`),
 		chromedp.WaitVisible(`//a[contains(@href, "/report.docx")]`),
+		chromedp.WaitVisible(`//section[contains(@class, "matter-record")]//a[contains(@href, "/attachments/") and contains(., "批示件.pdf")]`),
 		chromedp.WaitVisible(`//span[contains(@class, "src-instruction")]`),
 		shot("06-task"),
 	)

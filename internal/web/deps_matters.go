@@ -3,6 +3,8 @@ package web
 import (
 	"context"
 	"time"
+
+	"github.com/duban/duban/internal/records"
 )
 
 // Matters are the 督办件 entered by hand (领导批示, 会议议定事项, 交办件):
@@ -26,6 +28,7 @@ type MatterInput struct {
 	Requirement, Lead, Deadline, Every                                              string
 	Support                                                                         []string // unit ids
 	ReportBack                                                                      bool
+	Files                                                                           []Upload // the source document's scans
 	Problems                                                                        []string
 }
 
@@ -62,6 +65,8 @@ type MatterRecord struct {
 	ReportBack                                                   bool
 	CreatedBy                                                    string
 	CreatedAt                                                    time.Time
+	// Attachments are the source document's scans.
+	Attachments []records.Attachment
 	// CanReport: the user may download the 办理结果 report.
 	CanReport bool
 }

@@ -52,7 +52,7 @@ func sampleDetail(workflow string) *TaskDetail {
 	if workflow == "in_progress" {
 		d.Matter = &MatterRecord{Kind: "instruction", KindName: "领导批示", Source: "instruction", SourceText: "<b>请财政局研究</b>", Leader: "张市长",
 			Meeting: "<i>常务会议</i>", MinutesNo: "〔2026〕12号", MinutesOn: "2026-12-01", LetterRef: "交办〔2026〕3号", ReportBack: true,
-			CreatedBy: "ducha", CreatedAt: at, CanReport: true}
+			CreatedBy: "ducha", CreatedAt: at, CanReport: true, Attachments: att}
 	}
 	d.Detail = ledgersvc.Detail{Task: t,
 		Progress:      []records.Progress{{ID: 5, TaskID: t.ID, Author: "赵敏", Period: "2026-Q1", Text: "已起草办法。\n第二行", Percent: &pct, Targets: map[int]float64{0: 4}, CreatedAt: at, Attachments: att}},

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"net/http"
 	"strconv"
+
+	"github.com/duban/duban/internal/i18n"
 )
 
 // MatterFormPage is the 督办件 entry page; MatterBatchPage the 会议议定事项
@@ -35,13 +37,20 @@ func (h *Handler) renderMatterForm(w http.ResponseWriter, r *http.Request, statu
 }
 
 func (h *Handler) matterCreate(w http.ResponseWriter, r *http.Request) {
-	if !parseForm(w, r) {
+	if !parseUpload(w, r) {
 		return
 	}
 	in := MatterInput{Kind: field(r, "kind"), Title: field(r, "title"), Text: field(r, "text"), SourceText: field(r, "source_text"),
 		Leader: field(r, "leader"), Meeting: field(r, "meeting"), MinutesNo: field(r, "minutes_no"), MinutesOn: field(r, "minutes_on"),
 		LetterRef: field(r, "letter_ref"), Requirement: field(r, "requirement"), Lead: field(r, "lead"), Deadline: field(r, "deadline"),
 		Every: field(r, "every"), Support: r.PostForm["support"], ReportBack: field(r, "report_back") != ""}
+	files, ok := uploads(r, "files")
+	if !ok {
+		in.Problems = []string{i18n.FromContext(r.Context()).T("error.too_many_files")}
+		h.renderMatterForm(w, r, http.StatusUnprocessableEntity, "matter_form", in, MatterBatchInput{}, nil)
+		return
+	}
+	in.Files = files
 	id, err := h.d.Matters.Create(r.Context(), in)
 	var bad *RulesInputError
 	switch {

@@ -23,7 +23,7 @@ type matters struct{ d *Deps }
 
 // matterOrder is the entry forms' fields, as the service names them.
 var matterOrder = []string{"kind", "title", "text", "source_text", "leader", "meeting", "minutes_no", "minutes_on", "letter_ref",
-	"units", "deadline", "every", "requirement", "lines"}
+	"units", "deadline", "every", "requirement", "files", "lines"}
 
 func (s *matters) Form(ctx context.Context) (*web.MatterFormView, error) {
 	p, _, err := s.d.acting(ctx, authz.PlanWrite)
@@ -77,7 +77,7 @@ func (s *matters) Create(ctx context.Context, in web.MatterInput) (int64, error)
 	t, err := s.d.Matters.Create(ctx, p, actor, records.MatterInput{Kind: in.Kind, Title: in.Title, Text: in.Text,
 		SourceText: in.SourceText, Leader: in.Leader, Meeting: in.Meeting, MinutesNo: in.MinutesNo, MinutesOn: in.MinutesOn,
 		LetterRef: in.LetterRef, ReportBack: in.ReportBack, Requirement: in.Requirement, Units: links(in.Lead, in.Support),
-		Deadline: in.Deadline, Every: in.Every})
+		Deadline: in.Deadline, Every: in.Every}, uploads(in.Files)...)
 	if err != nil {
 		return 0, refused(ctx, err, matterOrder...)
 	}
@@ -141,5 +141,5 @@ func matterRecord(ctx context.Context, d *Deps, p authz.Principal, task int64) (
 	}
 	return &web.MatterRecord{Kind: m.Kind, KindName: m.KindName, Source: m.Source, SourceText: m.SourceText, Leader: m.Leader,
 		Meeting: m.Meeting, MinutesNo: m.MinutesNo, MinutesOn: m.MinutesOn, LetterRef: m.LetterRef, ReportBack: m.ReportBack,
-		CreatedBy: m.CreatedBy, CreatedAt: m.CreatedAt, CanReport: m.ReportBack && mattersvc.MayReport(p)}, nil
+		CreatedBy: m.CreatedBy, CreatedAt: m.CreatedAt, Attachments: m.Attachments, CanReport: m.ReportBack && mattersvc.MayReport(p)}, nil
 }
