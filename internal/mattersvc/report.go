@@ -51,8 +51,16 @@ func (s *Service) Report(ctx context.Context, p authz.Principal, actor audit.Act
 	if err != nil {
 		return nil, "", err
 	}
+	reg, err := s.Store.FindUnits(ctx)
+	if err != nil {
+		return nil, "", err
+	}
+	names := map[int64]string{}
+	for _, u := range reg {
+		names[u.ID] = u.Name
+	}
 	v := s.Ledger.View(t)
-	data := s.report(v, m, progress, closes)
+	data := s.report(v, m, progress, closes, names)
 	if err := s.Store.RecordEvent(ctx, actor, "matter.report.download", "task", task,
 		map[string]any{"leader": m.Leader, "status": v.Workflow}); err != nil {
 		return nil, "", err
@@ -61,7 +69,7 @@ func (s *Service) Report(ctx context.Context, p authz.Principal, actor audit.Act
 }
 
 // report lays the report out.
-func (s *Service) report(t ledgersvc.Task, m *records.Matter, progress []records.Progress, closes []records.CloseRequest) []byte {
+func (s *Service) report(t ledgersvc.Task, m *records.Matter, progress []records.Progress, closes []records.CloseRequest, unitNames map[int64]string) []byte {
 	d := docx.New()
 	d.Title("关于" + strings.TrimSuffix(t.Title, "的") + "办理情况的报告")
 	leader := m.Leader
@@ -74,7 +82,7 @@ func (s *Service) report(t ledgersvc.Task, m *records.Matter, progress []records
 	var opening string
 	switch m.Source {
 	case records.SourceInstruction:
-		opening = fmt.Sprintf("您关于“%s”的批示收悉：“%s”", t.Title, m.SourceText)
+		opening = fmt.Sprintf("您对“%s”一事批示：“%s”", t.Title, m.SourceText)
 	case records.SourceMeeting:
 		opening = fmt.Sprintf("%s议定：“%s”", nonEmpty(m.Meeting, "会议"), nonEmpty(m.SourceText, t.Text))
 	default:
@@ -98,13 +106,15 @@ func (s *Service) report(t ledgersvc.Task, m *records.Matter, progress []records
 	}
 	for i := len(progress) - 1; i >= 0; i-- { // oldest first
 		pr := progress[i]
-		line := chineseDate(pr.CreatedAt) + "，" + strings.TrimSpace(pr.Text)
+		line := chineseDate(pr.CreatedAt) + "，"
+		if name := unitNames[pr.UnitID]; name != "" {
+			line += name + "报告："
+		}
+		line += strings.TrimRight(strings.TrimSpace(pr.Text), "。；;")
 		if pr.Percent != nil {
 			line += fmt.Sprintf("（完成%.0f%%）", *pr.Percent)
 		}
-		if !strings.HasSuffix(line, "。") {
-			line += "。"
-		}
+		line += "。"
 		d.Body(line)
 	}
 	d.Heading("二、办理结果")

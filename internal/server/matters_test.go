@@ -103,7 +103,7 @@ func TestInstructionThroughAPI(t *testing.T) {
 			}
 			doc := docxText(t, rec.Body.Bytes())
 			for _, want := range []string{"关于研究解决行政执法经费缺口办理情况的报告", "张市长：", "请法制办会同财政局研究，12月20日前报结果。",
-				"已落实专项经费80万元（完成60%）", "市法制办", "正在办理"} {
+				"市法制办报告：已落实专项经费80万元（完成60%）。", "交市法制办办理", "正在办理"} {
 				if !strings.Contains(doc, want) {
 					t.Errorf("the report lacks %q: %s", want, doc)
 				}
