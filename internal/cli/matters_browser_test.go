@@ -124,6 +124,18 @@ func TestMeetingMattersInBrowser(t *testing.T) {
 		chromedp.WaitVisible(`//span[contains(@class, "src-instruction")]`),
 		shot("06-task"),
 	)
+	run("the office adds a kind of 督办件",
+		chromedp.Navigate(base+"/matters/new"),
+		chromedp.Click(`//details[contains(@class, "matter-kinds")]/summary`),
+		chromedp.WaitVisible(chromedp.CSS("#k-name")),
+		chromedp.SendKeys(chromedp.CSS("#k-name"), "人大代表建议"),
+		chromedp.SendKeys(chromedp.CSS("#k-code"), "proposal"),
+		chromedp.SetValue(chromedp.CSS("#k-source"), "assignment"),
+		chromedp.Click(`//form[@action="/matters/kinds"]//button`),
+		chromedp.WaitVisible(`//div[contains(@class, "flash-success")]`),
+		chromedp.WaitReady(`//select[@id="m-kind"]/option[@value="proposal" and @selected and . = "人大代表建议"]`),
+		shot("07-kind"),
+	)
 	if p := problems(); len(p) > 0 {
 		t.Errorf("console problems:\n%s", strings.Join(p, "\n"))
 	}

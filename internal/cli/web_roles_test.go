@@ -120,6 +120,10 @@ func TestEveryWebFormByEveryRole(t *testing.T) {
 				return url.Values{"kind": {"meeting"}, "meeting": {"常务会议-" + c}, "lines": {"一、由市法制办牵头，12月31日前完成。\n二、年底前完成。"},
 					"lead": {fmt.Sprint(unitAID)}}
 			}, []string{"office"}, nil},
+		{"add a kind of 督办件", func(int64, int64) string { return "/matters/kinds" },
+			func(c string) url.Values {
+				return url.Values{"code": {"kind-" + strings.ToLower(c)}, "name": {"矩阵类别-" + c}, "source": {"assignment"}}
+			}, []string{"office"}, nil},
 		{"sign out", func(int64, int64) string { return "/signout" }, nil, []string{"sysadmin", "secadmin", "auditadmin", "office", "leader", "liaisonA", "liaisonB"}, nil},
 	}
 	callers := []string{"anonymous", "sysadmin", "secadmin", "auditadmin", "office", "leader", "liaisonA", "liaisonB"}

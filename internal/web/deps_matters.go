@@ -18,6 +18,9 @@ type Matters interface {
 	// pasted list, all or nothing. A refusal is a *RulesInputError.
 	Create(ctx context.Context, in MatterInput) (int64, error)
 	CreateBatch(ctx context.Context, in MatterBatchInput) ([]MatterCreated, error)
+	// AddKind adds a kind of 督办件 (the office); a refusal is a
+	// *RulesInputError.
+	AddKind(ctx context.Context, in MatterKindInput) error
 	// Report renders the 办理结果 report (.docx), for the office.
 	Report(ctx context.Context, task int64) (*Download, error)
 }
@@ -38,6 +41,12 @@ type MatterBatchInput struct {
 	Problems                                                                        []string
 }
 
+// MatterKindInput is the form of a new kind of 督办件.
+type MatterKindInput struct {
+	Code, Name, Source string
+	Problems           []string
+}
+
 // MatterCreated is a task a list entered.
 type MatterCreated struct {
 	ID    int64
@@ -56,6 +65,8 @@ type MatterFormView struct {
 	Form     MatterInput
 	Batch    MatterBatchInput
 	Created  []MatterCreated // what the last list entered
+	Sources  []Option        // the sources a new kind may be filed under
+	KindForm MatterKindInput
 }
 
 // MatterRecord is a task's source record as its page shows it.

@@ -23,13 +23,16 @@ func (h *Handler) matterBatchNew(w http.ResponseWriter, r *http.Request) {
 	h.renderMatterForm(w, r, http.StatusOK, "matter_batch", MatterInput{}, MatterBatchInput{}, nil)
 }
 
-func (h *Handler) renderMatterForm(w http.ResponseWriter, r *http.Request, status int, page string, form MatterInput, batch MatterBatchInput, created []MatterCreated) {
+func (h *Handler) renderMatterForm(w http.ResponseWriter, r *http.Request, status int, page string, form MatterInput, batch MatterBatchInput, created []MatterCreated, kind ...MatterKindInput) {
 	v, err := h.d.Matters.Form(r.Context())
 	if err != nil {
 		h.fail(w, r, err)
 		return
 	}
 	v.Form, v.Batch, v.Created = form, batch, created
+	if len(kind) > 0 {
+		v.KindForm = kind[0]
+	}
 	if v.Form.Kind == "" && len(v.Kinds) > 0 {
 		v.Form.Kind = v.Kinds[0].Value
 	}
@@ -94,4 +97,24 @@ func (h *Handler) matterReport(w http.ResponseWriter, r *http.Request) {
 	}
 	d, err := h.d.Matters.Report(r.Context(), id)
 	h.download(w, r, d, err)
+}
+
+// matterKindCreate adds a kind of 督办件 from the entry page.
+func (h *Handler) matterKindCreate(w http.ResponseWriter, r *http.Request) {
+	if !parseForm(w, r) {
+		return
+	}
+	in := MatterKindInput{Code: field(r, "code"), Name: field(r, "name"), Source: field(r, "source")}
+	err := h.d.Matters.AddKind(r.Context(), in)
+	var bad *RulesInputError
+	switch {
+	case err == nil:
+		flash(w, "success", "matters.kind_added")
+		redirect(w, r, "/matters/new?kind="+in.Code)
+	case errors.As(err, &bad):
+		in.Problems = bad.Problems
+		h.renderMatterForm(w, r, http.StatusUnprocessableEntity, "matter_form", MatterInput{}, MatterBatchInput{}, nil, in)
+	default:
+		h.fail(w, r, err)
+	}
 }

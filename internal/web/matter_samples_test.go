@@ -12,6 +12,8 @@ func matterSamples(p Page) map[string][]any {
 	full.Form = MatterInput{Kind: "instruction", Title: "<script>x</script>", SourceText: "<i>批示</i>", Lead: "1", Support: []string{"2"},
 		Deadline: "12月20日前", Every: "month", ReportBack: true, Problems: []string{"<b>办理时限</b>"}}
 	full.Batch = MatterBatchInput{Meeting: "<b>常务会议</b>", Lines: "一、<x>\n二、y", Lead: "1", Problems: []string{"<b>第 2 行</b>"}}
+	full.Sources = []Option{{Value: "assignment", Label: "交办件"}}
+	full.KindForm = MatterKindInput{Code: "x", Name: "<b>提案</b>", Source: "assignment", Problems: []string{"<b>代码</b>"}}
 	full.Created = []MatterCreated{{ID: 7, Path: []string{"1"}, Title: "<b>拨付资金</b>", Units: "市财政局（牵头）", Due: "2026-12-31"}}
 	return map[string][]any{
 		"matter_form":  {MatterFormPage{Page: p, MatterFormView: full}, MatterFormPage{Page: p, MatterFormView: v()}},

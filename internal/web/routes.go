@@ -81,6 +81,7 @@ func (h *Handler) routes() {
 		m.HandleFunc("POST /matters/new", h.signedIn(h.matterCreate))
 		m.HandleFunc("GET /matters/batch", h.signedIn(h.matterBatchNew))
 		m.HandleFunc("POST /matters/batch", h.signedIn(h.matterBatchCreate))
+		m.HandleFunc("POST /matters/kinds", h.signedIn(h.matterKindCreate))
 		m.HandleFunc("GET /tasks/{id}/report.docx", h.signedIn(h.matterReport))
 	}
 	if h.d.Desk != nil {

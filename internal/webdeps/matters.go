@@ -44,6 +44,9 @@ func (s *matters) Form(ctx context.Context) (*web.MatterFormView, error) {
 		return nil, pageError(err, "", "")
 	}
 	v.Units = unitOptions(units)
+	for _, src := range records.Sources[1:] {
+		v.Sources = append(v.Sources, web.Option{Value: src, Label: loc.T("source." + src)})
+	}
 	for _, c := range []string{plandoc.EveryMonth, plandoc.EveryQuarter, plandoc.EveryHalfYear, plandoc.EveryYear} {
 		v.Cadences = append(v.Cadences, web.Option{Value: c, Label: loc.T("cadence." + c)})
 	}
@@ -142,4 +145,13 @@ func matterRecord(ctx context.Context, d *Deps, p authz.Principal, task int64) (
 	return &web.MatterRecord{Kind: m.Kind, KindName: m.KindName, Source: m.Source, SourceText: m.SourceText, Leader: m.Leader,
 		Meeting: m.Meeting, MinutesNo: m.MinutesNo, MinutesOn: m.MinutesOn, LetterRef: m.LetterRef, ReportBack: m.ReportBack,
 		CreatedBy: m.CreatedBy, CreatedAt: m.CreatedAt, Attachments: m.Attachments, CanReport: m.ReportBack && mattersvc.MayReport(p)}, nil
+}
+
+func (s *matters) AddKind(ctx context.Context, in web.MatterKindInput) error {
+	p, actor, err := s.d.caller(ctx)
+	if err != nil {
+		return err
+	}
+	_, err = s.d.Matters.AddKind(ctx, p, actor, records.MatterKind{Code: in.Code, Name: in.Name, Source: in.Source})
+	return refused(ctx, err, "code", "name", "source")
 }
