@@ -22,7 +22,8 @@ type entry struct {
 	year  int
 }
 
-func (s *Service) context(ctx context.Context) (*entry, error) {
+// entry reads the kinds and the registry, once per entry.
+func (s *Service) entry(ctx context.Context) (*entry, error) {
 	kinds, err := s.Store.FindMatterKinds(ctx)
 	if err != nil {
 		return nil, err

@@ -44,7 +44,7 @@ func (s *Service) Create(ctx context.Context, p authz.Principal, actor audit.Act
 	if !authz.Allowed(p, authz.PlanWrite) {
 		return nil, fault.ErrForbidden
 	}
-	ctxt, err := s.context(ctx)
+	ctxt, err := s.entry(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -78,7 +78,7 @@ func (s *Service) CreateMany(ctx context.Context, p authz.Principal, actor audit
 	if in.Kind == "" {
 		in.Kind = records.SourceMeeting
 	}
-	ctxt, err := s.context(ctx)
+	ctxt, err := s.entry(ctx)
 	if err != nil {
 		return nil, err
 	}
