@@ -41,6 +41,7 @@ func TestEveryWebFormByEveryRole(t *testing.T) {
 		filesFor func(caller string) map[string][]byte
 	}
 	var lf ledgerIDs // set per database before the forms are sent
+	var unitAID int64
 	plan, err := os.ReadFile(seed003)
 	if err != nil {
 		t.Fatal(err)
@@ -159,6 +160,20 @@ func TestEveryWebFormByEveryRole(t *testing.T) {
 			func(c string) url.Values {
 				return url.Values{"name": {"矩阵类别"}, "path": {"矩阵移动/" + c}, "type": {"help"}}
 			}, []string{"office"}, nil, nil},
+		{"enter a 督办件", func(int64, int64) string { return "/matters/new" },
+			func(c string) url.Values {
+				return url.Values{"kind": {"assignment"}, "title": {"交办事项-" + c}, "letter_ref": {"交办〔2026〕1号"},
+					"lead": {fmt.Sprint(unitAID)}, "deadline": {"12月20日前"}}
+			}, []string{"office"}, nil, nil},
+		{"enter a meeting's 议定事项", func(int64, int64) string { return "/matters/batch" },
+			func(c string) url.Values {
+				return url.Values{"kind": {"meeting"}, "meeting": {"常务会议-" + c}, "lines": {"一、由市法制办牵头，12月31日前完成。\n二、年底前完成。"},
+					"lead": {fmt.Sprint(unitAID)}}
+			}, []string{"office"}, nil, nil},
+		{"add a kind of 督办件", func(int64, int64) string { return "/matters/kinds" },
+			func(c string) url.Values {
+				return url.Values{"code": {"kind-" + strings.ToLower(c)}, "name": {"矩阵类别-" + c}, "source": {"assignment"}}
+			}, []string{"office"}, nil, nil},
 		{"sign out", func(int64, int64) string { return "/signout" }, nil, []string{"sysadmin", "secadmin", "auditadmin", "office", "leader", "liaisonA", "liaisonB"}, nil, nil},
 	}
 	callers := []string{"anonymous", "sysadmin", "secadmin", "auditadmin", "office", "leader", "liaisonA", "liaisonB"}
@@ -167,6 +182,7 @@ func TestEveryWebFormByEveryRole(t *testing.T) {
 			app, cookies, unitA := webFixture(t, kind, callers[1:])
 			lf = newLedgerIDs(t, app.Store)
 			lf.unitA = unitA
+			unitAID = unitA
 			for _, fm := range forms {
 				for _, caller := range callers {
 					bystander := newBystander(t, app.Store)

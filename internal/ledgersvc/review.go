@@ -36,6 +36,7 @@ type Plan struct {
 	SourceName string    `json:"source_name"`
 	Format     string    `json:"format"`
 	Status     string    `json:"status"` // draft or confirmed
+	Source     string    `json:"source"` // plan, or a register of 督办件 (records.Sources)
 	ImportedAt time.Time `json:"imported_at"`
 	TaskCount  int       `json:"task_count"`
 	// Published is when the plan went on the public portal; nil while not.
@@ -45,7 +46,7 @@ type Plan struct {
 // PlanOf reads a stored plan for lists.
 func PlanOf(p *records.Plan) Plan {
 	return Plan{ID: p.ID, Title: p.Title, DocNumber: p.DocNumber, Issuer: p.Issuer, IssuedOn: p.IssuedOn,
-		Year: p.Year, SourceName: p.SourceName, Format: p.Format, Status: p.Status, ImportedAt: p.ImportedAt, TaskCount: p.TaskCount, Published: p.PublishedAt}
+		Year: p.Year, SourceName: p.SourceName, Format: p.Format, Status: p.Status, Source: p.Source, ImportedAt: p.ImportedAt, TaskCount: p.TaskCount, Published: p.PublishedAt}
 }
 
 // Review is a plan as the review screen needs it: the document's text

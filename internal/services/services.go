@@ -14,6 +14,7 @@ import (
 	"github.com/duban/duban/internal/hotlinesvc"
 	"github.com/duban/duban/internal/intakesvc"
 	"github.com/duban/duban/internal/ledgersvc"
+	"github.com/duban/duban/internal/mattersvc"
 	"github.com/duban/duban/internal/portalsvc"
 	"github.com/duban/duban/internal/signin"
 	"github.com/duban/duban/internal/subtasksvc"
@@ -51,6 +52,8 @@ type Services struct {
 	Incidents *emergencysvc.Service
 	// Subtasks splits tasks into sub-tasks and takes in units' 落实计划.
 	Subtasks *subtasksvc.Service
+	// Matters takes in the 督办件 entered by hand (批示, 议定事项, 交办件).
+	Matters *mattersvc.Service
 	// Files keeps attachments (evidence, 销号 materials, ticket files).
 	Files *files.Store
 }

@@ -45,6 +45,8 @@ type Deps struct {
 	// Incidents are the major incidents' disclosure clocks; nil leaves
 	// them out.
 	Incidents Incidents
+	// Matters are the 督办件 entered by hand; nil leaves their pages out.
+	Matters Matters
 	// Portal is the public portal (政务公开); nil leaves it out.
 	Portal Portal
 	// Dashboard is the leaders' dashboard; nil leaves it out.

@@ -35,6 +35,7 @@ var (
 	navTix   = navEntry{"nav.tickets", "/tickets"}
 	navFOIA  = navEntry{"nav.foia", "/foia"}
 	navInc   = navEntry{"nav.incidents", "/incidents"}
+	navMat   = navEntry{"nav.matters", "/matters/new"}
 )
 
 // navByRole is what each role sees in the top bar. It only spares people
@@ -44,7 +45,7 @@ var navByRole = map[string][]navEntry{
 	RoleSysAdmin:   {navHome, navUnits, navUsers, navCal},
 	RoleSecAdmin:   {navHome, navUsers},
 	RoleAuditAdmin: {navHome, navAudit},
-	RoleOffice:     {navHome, navDash, navPlans, navTasks, navDesk, navTix, navFOIA, navInc, navInbox, navScore, navUnits, navRules, navCal},
+	RoleOffice:     {navHome, navDash, navPlans, navMat, navTasks, navDesk, navTix, navFOIA, navInc, navInbox, navScore, navUnits, navRules, navCal},
 	RoleLiaison:    {navHome, navTasks, navDesk, navTix, navInc, navInbox, navScore},
 	RoleLeader:     {navHome, navDash, navPlans, navTasks, navDesk, navTix, navFOIA, navInc, navInbox, navScore, navUnits, navCal},
 	RoleNone:       {navHome},

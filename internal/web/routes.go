@@ -101,6 +101,14 @@ func (h *Handler) routes() {
 		m.HandleFunc("POST /tasks/{id}/workplan", h.signedIn(h.taskWorkPlan))
 		m.HandleFunc("POST /tasks/{id}/workplan/confirm", h.signedIn(h.taskWorkPlanConfirm))
 	}
+	if h.d.Matters != nil {
+		m.HandleFunc("GET /matters/new", h.signedIn(h.matterNew))
+		m.HandleFunc("POST /matters/new", h.signedIn(h.matterCreate))
+		m.HandleFunc("GET /matters/batch", h.signedIn(h.matterBatchNew))
+		m.HandleFunc("POST /matters/batch", h.signedIn(h.matterBatchCreate))
+		m.HandleFunc("POST /matters/kinds", h.signedIn(h.matterKindCreate))
+		m.HandleFunc("GET /tasks/{id}/report.docx", h.signedIn(h.matterReport))
+	}
 	if h.d.Desk != nil {
 		m.HandleFunc("GET /desk", h.signedIn(h.deskShow))
 	}
