@@ -12,6 +12,7 @@ import (
 	"github.com/duban/duban/internal/foiasvc"
 	"github.com/duban/duban/internal/hotline"
 	"github.com/duban/duban/internal/hotlinesvc"
+	"github.com/duban/duban/internal/inspectsvc"
 	"github.com/duban/duban/internal/intakesvc"
 	"github.com/duban/duban/internal/ledger"
 	"github.com/duban/duban/internal/ledgersvc"
@@ -35,6 +36,7 @@ type Store interface {
 	hotlinesvc.Store
 	foiasvc.Store
 	emergencysvc.Store
+	inspectsvc.Store
 }
 
 // Options are the settings the services are built with; the zero value of
@@ -86,6 +88,7 @@ func New(db Store, o Options) *Services {
 	s.Supervision = &supervisionsvc.Service{Store: db, RulesBase: base, Calendar: s.Calendar, Now: o.Now}
 	s.Hotline = &hotlinesvc.Service{Store: db, Calendar: s.Calendar, Limits: o.HotlineLimits, Now: o.Now, Files: o.Files}
 	s.Incidents = &emergencysvc.Service{Store: db, Now: o.Now}
+	s.Inspections = &inspectsvc.Service{Store: db, Ledger: s.Ledger, Now: o.Now}
 	s.FOIA = &foiasvc.Service{Store: db, Calendar: s.Calendar, Now: o.Now, Letters: o.Letters}
 	s.Portal = &portalsvc.Service{Store: db, Ledger: s.Ledger, Hotline: s.Hotline, FOIA: s.FOIA, Incidents: s.Incidents, Now: o.Now}
 	// The public-satisfaction part of the scores is the 12345 满意率.

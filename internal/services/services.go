@@ -11,6 +11,7 @@ import (
 	"github.com/duban/duban/internal/files"
 	"github.com/duban/duban/internal/foiasvc"
 	"github.com/duban/duban/internal/hotlinesvc"
+	"github.com/duban/duban/internal/inspectsvc"
 	"github.com/duban/duban/internal/intakesvc"
 	"github.com/duban/duban/internal/ledgersvc"
 	"github.com/duban/duban/internal/portalsvc"
@@ -44,6 +45,9 @@ type Services struct {
 	FOIA *foiasvc.Service
 	// Incidents keeps the major incidents' disclosure clocks.
 	Incidents *emergencysvc.Service
+	// Inspections keeps the 督查计划, the inspections held and the
+	// problems they found, each a task of the ledger.
+	Inspections *inspectsvc.Service
 	// Files keeps attachments (evidence, 销号 materials, ticket files).
 	Files *files.Store
 }
