@@ -120,3 +120,13 @@ func (s *Service) unit(ctx context.Context, bad *fault.Problems, field string, i
 	}
 	return nil
 }
+
+// Units are the units a problem or a planned inspection may name: the
+// registry's, but the groups.
+func (s *Service) Units(ctx context.Context) ([]records.Unit, error) {
+	units, err := s.Store.FindUnits(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return slices.DeleteFunc(units, func(u records.Unit) bool { return u.Kind == records.UnitGroup }), nil
+}

@@ -25,6 +25,7 @@ type Store interface {
 	FindFindings(ctx context.Context, f records.FindingFilter) ([]records.Finding, error)
 	FindFindingFile(ctx context.Context, id int64) (*records.Attachment, int64, error)
 	FindUnitByID(ctx context.Context, id int64) (*records.Unit, error)
+	FindUnits(ctx context.Context) ([]records.Unit, error)
 	FindTaskByID(ctx context.Context, id int64) (*records.Task, error)
 	DecideClose(ctx context.Context, actor audit.Actor, taskID int64, close bool, reason string) error
 	UpdateTask(ctx context.Context, actor audit.Actor, id int64, up records.TaskUpdate) (*records.Task, error)

@@ -36,6 +36,9 @@ type Deps struct {
 	// Incidents are the major incidents' disclosure clocks; nil leaves
 	// them out.
 	Incidents Incidents
+	// Inspections are the field inspections (督查计划, 督查记录, 问题清单);
+	// nil leaves them out.
+	Inspections Inspections
 	// Portal is the public portal (政务公开); nil leaves it out.
 	Portal Portal
 	// Dashboard is the leaders' dashboard; nil leaves it out.

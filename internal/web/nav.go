@@ -35,6 +35,8 @@ var (
 	navTix   = navEntry{"nav.tickets", "/tickets"}
 	navFOIA  = navEntry{"nav.foia", "/foia"}
 	navInc   = navEntry{"nav.incidents", "/incidents"}
+	navInsp  = navEntry{"nav.inspections", "/inspections"}
+	navFind  = navEntry{"nav.findings", "/findings"}
 )
 
 // navByRole is what each role sees in the top bar. It only spares people
@@ -44,9 +46,9 @@ var navByRole = map[string][]navEntry{
 	RoleSysAdmin:   {navHome, navUnits, navUsers, navCal},
 	RoleSecAdmin:   {navHome, navUsers},
 	RoleAuditAdmin: {navHome, navAudit},
-	RoleOffice:     {navHome, navDash, navPlans, navTasks, navDesk, navTix, navFOIA, navInc, navInbox, navScore, navUnits, navRules, navCal},
-	RoleLiaison:    {navHome, navTasks, navDesk, navTix, navInc, navInbox, navScore},
-	RoleLeader:     {navHome, navDash, navPlans, navTasks, navDesk, navTix, navFOIA, navInc, navInbox, navScore, navUnits, navCal},
+	RoleOffice:     {navHome, navDash, navPlans, navTasks, navDesk, navInsp, navTix, navFOIA, navInc, navInbox, navScore, navUnits, navRules, navCal},
+	RoleLiaison:    {navHome, navTasks, navDesk, navFind, navTix, navInc, navInbox, navScore},
+	RoleLeader:     {navHome, navDash, navPlans, navTasks, navDesk, navInsp, navTix, navFOIA, navInc, navInbox, navScore, navUnits, navCal},
 	RoleNone:       {navHome},
 }
 
