@@ -11,11 +11,14 @@ import (
 	"github.com/duban/duban/internal/records"
 )
 
-// taskFilter reads the list filters of a request: plan, unit, status,
-// light, due_from, due_to, q, sort, limit, offset.
+// taskFilter reads the list filters of a request: plan, unit, source,
+// status, light, due_from, due_to, q, sort, limit, offset.
 func (h *Handler) taskFilter(r *http.Request) (records.TaskFilter, error) {
 	q := r.URL.Query()
 	f := records.TaskFilter{Q: q.Get("q"), Status: ledger.Status(q.Get("status")), Light: ledger.Light(q.Get("light")), Sort: q.Get("sort")}
+	if f.Source = q.Get("source"); f.Source != "" && !records.KnownSource(f.Source) {
+		return f, errInvalid("api.problem.source", "value", f.Source)
+	}
 	for key, dst := range map[string]*int64{"plan": &f.PlanID, "unit": &f.UnitID} {
 		if v := q.Get(key); v != "" {
 			n, err := strconv.ParseInt(v, 10, 64)

@@ -36,3 +36,16 @@ func InvalidAt(field, key string, args ...any) error {
 	p.At(field, key, args...)
 	return p.Err()
 }
+
+// Label names field for people (see Label), when the field has a problem.
+func (p *Problems) Label(field string, l Label) {
+	if p.e == nil {
+		return
+	}
+	if p.e.Labels == nil {
+		p.e.Labels = map[string]Label{}
+	}
+	if _, seen := p.e.Labels[field]; !seen {
+		p.e.Labels[field] = l
+	}
+}

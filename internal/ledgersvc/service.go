@@ -38,6 +38,7 @@ type Task struct {
 	PlanID     int64               `json:"plan_id"`
 	Seq        int                 `json:"seq"`
 	Status     string              `json:"status"` // the ledger status, as LedgerStatus
+	Source     string              `json:"source"` // where it came from: records.Sources
 	Path       []string            `json:"path"`
 	Title      string              `json:"title"`
 	Text       string              `json:"text"`
@@ -78,7 +79,7 @@ func (s *Service) View(t *records.Task) Task {
 	next, _ := time.Parse("2006-01-02", t.NextDue)
 	status, light := ledger.Derive(ledger.Workflow(t.Status), next, s.Today(), s.Calendar, s.Rules)
 	percent, nextDue := ledger.Progress(ledger.Workflow(t.Status), t.Percent, t.NextDue)
-	return Task{ID: t.ID, PlanID: t.PlanID, Seq: t.Seq, Status: string(status), Path: t.Path, Title: t.Title, Text: t.Text,
+	return Task{ID: t.ID, PlanID: t.PlanID, Seq: t.Seq, Status: string(status), Source: t.Source, Path: t.Path, Title: t.Title, Text: t.Text,
 		LeadUnits: t.LeadUnits, Units: t.Units, UnitIDs: ids, Deadlines: t.Deadlines, Targets: t.Targets,
 		Milestones: t.Milestones, Weight: t.Weight, Optional: t.Optional,
 		Goal: t.Goal, Owner: t.Owner, Requirement: t.Requirement, Measure: t.Measure, Due: t.Due, NextDue: nextDue,

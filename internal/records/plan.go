@@ -46,6 +46,9 @@ type Plan struct {
 	Format       string
 	ImportedAt   time.Time // UTC
 	Status       string    // draft (under review) or confirmed
+	// Source is where the plan's tasks came from: SourcePlan for a plan
+	// document, another of Sources for a register of 督办件.
+	Source string
 	// PublishedAt is when the office put the plan on the public portal;
 	// nil while it is not public.
 	PublishedAt *time.Time
@@ -61,6 +64,8 @@ type Task struct {
 	PlanID int64
 	Seq    int    // position in the document, from 0
 	Status string // the workflow state: draft, registered, in_progress, pending, closed
+	// Source is the task's plan's source (records.Sources).
+	Source string
 	// UnitIDs are the registry units the task's unit names were matched
 	// to; authorisation decides by them.
 	UnitIDs []int64

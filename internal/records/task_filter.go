@@ -11,6 +11,9 @@ type TaskFilter struct {
 	PlanID int64
 	UnitID int64  // tasks one of whose units is this registry unit
 	Q      string // text in the title or the task's text
+	// Source selects the tasks of one source of work (records.Sources):
+	// a plan document's, or the 督办件 of one kind of source.
+	Source string
 	// Status and Light select by the ledger's derived status and light
 	// (package ledger), read against Today and DueSoonLimit, which the
 	// caller computes on the working-day calendar.

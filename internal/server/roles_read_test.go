@@ -32,6 +32,7 @@ const (
 	incidentTextA = "某镇山洪"
 	recordTextA   = "甲单位法治示范"
 	recordTextB   = "乙单位预算公开"
+	matterTextA   = "甲单位执法经费批示"
 )
 
 var (
@@ -63,6 +64,9 @@ func readEndpoints() []readEndpoint {
 		{path: fixed("/api/v1/tasks"), allowed: ledgerOnly, hidden: "甲任务"},
 		{path: id("/api/v1/tasks/%d", func(f *fixture) int64 { return f.taskA }), allowed: unitAOnly},
 		{path: id("/api/v1/tasks/%d/supervision", func(f *fixture) int64 { return f.taskA }), allowed: unitAOnly},
+		{path: fixed("/api/v1/tasks?source=instruction"), allowed: ledgerOnly, hidden: matterTextA},
+		{path: id("/api/v1/tasks/%d/matter", func(f *fixture) int64 { return f.matterA }), allowed: unitAOnly},
+		{path: fixed("/api/v1/matter-kinds"), allowed: ledgerOnly},
 		{path: id("/api/v1/attachments/%d", func(f *fixture) int64 { return f.attachment }), allowed: unitAOnly},
 		{path: fixed("/api/v1/workspace"), allowed: ledgerOnly},
 		{path: fixed("/api/v1/ledger.xlsx"), allowed: ledgerOnly},
@@ -158,6 +162,13 @@ func seedReads(t *testing.T, f *fixture) {
 		t.Fatal(err)
 	}
 	issueNotice(t, f)
+	var matter struct{ ID int64 }
+	if code := f.do(t, "office", "POST", "/api/v1/matters", strings.NewReader(`{"kind":"instruction","title":"`+matterTextA+
+		`","source_text":"请法制办研究解决。","leader":"张市长","units":[{"name":"市法制办"}],"deadline":"12月20日前"}`),
+		"application/json", &matter); code >= 300 {
+		t.Fatalf("matter = %d", code)
+	}
+	f.matterA = matter.ID
 	reportIncident(t, f)
 	receiveFOIA(t, f)
 	body, ct := reportUpload(t)

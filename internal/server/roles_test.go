@@ -53,6 +53,7 @@ type fixture struct {
 	attachment int64 // a file of task A's progress (seedReads)
 	ticketA    int64 // a 12345 ticket of 市法制办's (seedReads)
 	change     int64 // a calendar change (seedReads)
+	matterA    int64 // a 领导批示 of 市法制办's (seedReads)
 }
 
 var callers = []string{"anonymous", "sysadmin", "secadmin", "auditadmin", "office", "leader", "liaisonA", "liaisonB"}
@@ -244,6 +245,14 @@ func writeEndpoints() []endpoint {
 		{name: "record an incident's duty", method: "POST", path: func(f *fixture) string { return fmt.Sprintf("/api/v1/incidents/%d/duties", f.incident) },
 			body:    jsonBody(`{"kind":"authoritative","evidence":"https://www.example.gov.cn/notice/1"}`),
 			allowed: []string{"office", "liaisonA"}, prepare: reportIncident},
+		{name: "enter a 督办件", method: "POST", path: func(*fixture) string { return "/api/v1/matters" },
+			body: jsonBody(`{"kind":"instruction","title":"研究解决执法经费","source_text":"请法制办研究。","leader":"张市长",` +
+				`"units":[{"name":"市法制办"}],"deadline":"12月20日前"}`), allowed: []string{"office"}},
+		{name: "enter a meeting's 议定事项", method: "POST", path: func(*fixture) string { return "/api/v1/matters/batch" },
+			body:    jsonBody(`{"meeting":"市政府常务会议","lines":"一、由市法制办牵头，12月31日前完成。\n二、由市财政局牵头，年底前完成。"}`),
+			allowed: []string{"office"}},
+		{name: "add a kind of 督办件", method: "POST", path: func(*fixture) string { return "/api/v1/matter-kinds" },
+			body: jsonBody(`{"code":"proposal","name":"人大代表建议","source":"assignment"}`), allowed: []string{"office"}},
 		{name: "sign in", method: "POST", path: func(*fixture) string { return "/api/v1/auth/token" },
 			body: jsonBody(`{"username":"leader","password":"Fixture#Pass1","name":"矩阵"}`), allowed: callers},
 		{name: "import a progress sheet", method: "POST", path: func(*fixture) string { return "/api/v1/ledger/progress" },

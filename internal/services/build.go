@@ -16,6 +16,7 @@ import (
 	"github.com/duban/duban/internal/intakesvc"
 	"github.com/duban/duban/internal/ledger"
 	"github.com/duban/duban/internal/ledgersvc"
+	"github.com/duban/duban/internal/mattersvc"
 	"github.com/duban/duban/internal/portalsvc"
 	"github.com/duban/duban/internal/signin"
 	"github.com/duban/duban/internal/supervise"
@@ -37,6 +38,7 @@ type Store interface {
 	foiasvc.Store
 	emergencysvc.Store
 	inspectsvc.Store
+	mattersvc.Store
 }
 
 // Options are the settings the services are built with; the zero value of
@@ -89,6 +91,7 @@ func New(db Store, o Options) *Services {
 	s.Hotline = &hotlinesvc.Service{Store: db, Calendar: s.Calendar, Limits: o.HotlineLimits, Now: o.Now, Files: o.Files}
 	s.Incidents = &emergencysvc.Service{Store: db, Now: o.Now}
 	s.Inspections = &inspectsvc.Service{Store: db, Ledger: s.Ledger, Now: o.Now}
+	s.Matters = &mattersvc.Service{Store: db, Ledger: s.Ledger, Now: o.Now}
 	s.FOIA = &foiasvc.Service{Store: db, Calendar: s.Calendar, Now: o.Now, Letters: o.Letters}
 	s.Portal = &portalsvc.Service{Store: db, Ledger: s.Ledger, Hotline: s.Hotline, FOIA: s.FOIA, Incidents: s.Incidents, Now: o.Now}
 	// The public-satisfaction part of the scores is the 12345 满意率.

@@ -14,6 +14,7 @@ import (
 	"github.com/duban/duban/internal/inspectsvc"
 	"github.com/duban/duban/internal/intakesvc"
 	"github.com/duban/duban/internal/ledgersvc"
+	"github.com/duban/duban/internal/mattersvc"
 	"github.com/duban/duban/internal/portalsvc"
 	"github.com/duban/duban/internal/signin"
 	"github.com/duban/duban/internal/supervisionsvc"
@@ -48,6 +49,8 @@ type Services struct {
 	// Inspections keeps the 督查计划, the inspections held and the
 	// problems they found, each a task of the ledger.
 	Inspections *inspectsvc.Service
+	// Matters takes in the 督办件 entered by hand (批示, 议定事项, 交办件).
+	Matters *mattersvc.Service
 	// Files keeps attachments (evidence, 销号 materials, ticket files).
 	Files *files.Store
 }

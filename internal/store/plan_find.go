@@ -12,7 +12,7 @@ import (
 
 // planColumns lists the plans columns that scanPlan reads, in its order.
 const planColumns = `p.id, p.title, p.doc_number, p.issuer, p.issued_on, p.year,
-	p.source_name, p.source_sha256, p.format, p.imported_at, p.status, p.published_at,
+	p.source_name, p.source_sha256, p.format, p.imported_at, p.status, p.published_at, p.source,
 	(SELECT COUNT(*) FROM tasks t WHERE t.plan_id = p.id)`
 
 func scanPlan(row interface{ Scan(...any) error }) (Plan, error) {
@@ -20,7 +20,7 @@ func scanPlan(row interface{ Scan(...any) error }) (Plan, error) {
 	var issued dateValue
 	var published sql.NullTime
 	err := row.Scan(&p.ID, &p.Title, &p.DocNumber, &p.Issuer, &issued, &p.Year,
-		&p.SourceName, &p.SourceSHA256, &p.Format, &p.ImportedAt, &p.Status, &published, &p.TaskCount)
+		&p.SourceName, &p.SourceSHA256, &p.Format, &p.ImportedAt, &p.Status, &published, &p.Source, &p.TaskCount)
 	p.IssuedOn = string(issued)
 	p.ImportedAt = p.ImportedAt.UTC()
 	if published.Valid {

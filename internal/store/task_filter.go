@@ -22,6 +22,9 @@ func taskWhere(f TaskFilter) (string, []any) {
 	if q := escapeLike(strings.TrimSpace(f.Q)); q != "" {
 		add("(t.title LIKE ?"+likeEscape+" OR t.text LIKE ?"+likeEscape+")", "%"+q+"%", "%"+q+"%")
 	}
+	if f.Source != "" {
+		add("t.plan_id IN (SELECT p.id FROM plans p WHERE p.source = ?)", f.Source)
+	}
 	if f.Registered {
 		add("t.status <> 'draft'")
 	}

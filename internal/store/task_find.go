@@ -102,7 +102,7 @@ func (db *DB) queryTasks(ctx context.Context, tx *sql.Tx, tail string, args []an
 	rows, err := tx.QueryContext(ctx, db.dialect.rebind(`
 		SELECT t.id, t.plan_id, t.seq, t.status, t.path, t.title, t.text, t.weight, t.optional,
 		       t.goal, t.owner, t.requirement, t.measure, t.due, t.next_due, t.every, t.percent,
-		       t.registered_at, t.last_report_at
+		       t.registered_at, t.last_report_at, (SELECT p.source FROM plans p WHERE p.id = t.plan_id)
 		FROM tasks t`+tail), args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: find tasks: %w", err)
@@ -118,7 +118,7 @@ func (db *DB) queryTasks(ctx context.Context, tx *sql.Tx, tail string, args []an
 		var every sql.NullString
 		var registered, reported sql.NullTime
 		if err := rows.Scan(&t.ID, &t.PlanID, &t.Seq, &t.Status, &path, &t.Title, &t.Text, &weight, &t.Optional,
-			&t.Goal, &t.Owner, &t.Requirement, &t.Measure, &due, &next, &every, &percent, &registered, &reported); err != nil {
+			&t.Goal, &t.Owner, &t.Requirement, &t.Measure, &due, &next, &every, &percent, &registered, &reported, &t.Source); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("store: scan task: %w", err)
 		}
