@@ -41,7 +41,9 @@ type desk struct {
 	office, leader, lzjj, lcz authz.Principal
 }
 
-func (d *desk) actor(p authz.Principal) audit.Actor { return audit.Actor{ID: p.UserID, Username: p.Username} }
+func (d *desk) actor(p authz.Principal) audit.Actor {
+	return audit.Actor{ID: p.UserID, Username: p.Username}
+}
 
 func newDesk(t *testing.T, kind string, start time.Time) *desk {
 	t.Helper()
