@@ -37,6 +37,7 @@ func TestEveryWebFormByEveryRole(t *testing.T) {
 		files map[string][]byte
 	}
 	var lf ledgerIDs // set per database before the forms are sent
+	var insp inspectionIDs
 	plan, err := os.ReadFile(seed003)
 	if err != nil {
 		t.Fatal(err)
@@ -109,6 +110,24 @@ func TestEveryWebFormByEveryRole(t *testing.T) {
 			func(c string) url.Values {
 				return url.Values{"name": {"矩阵类别"}, "path": {"矩阵移动/" + c}, "type": {"help"}}
 			}, []string{"office"}, nil},
+		{"add to the 督查计划", func(int64, int64) string { return "/inspections/plan" },
+			func(c string) url.Values {
+				return url.Values{"year": {"2026"}, "title": {"专项督查-" + c}, "kind": {"special"}, "month": {"5"}}
+			}, []string{"office"}, nil},
+		{"record an inspection", func(int64, int64) string { return "/inspections" },
+			func(c string) url.Values {
+				return url.Values{"title": {"实地督查-" + c}, "kind": {"field"}, "held_on": {"2026-01-05"}, "inspectors": {"督查室"}}
+			}, []string{"office"}, nil},
+		{"record a finding", func(int64, int64) string { return fmt.Sprintf("/inspections/%d/findings", insp.inspection) },
+			func(c string) url.Values {
+				return url.Values{"description": {"问题-" + c}, "unit": {fmt.Sprint(insp.unit)}, "due": {"2099-12-31"}}
+			}, []string{"office"}, map[string][]byte{"现场.pdf": pdfBytes}},
+		{"add a finding's photos", func(int64, int64) string { return fmt.Sprintf("/findings/%d/files", insp.finding) },
+			nil, []string{"office"}, map[string][]byte{"补充.pdf": pdfBytes}},
+		{"recheck a finding", func(int64, int64) string { return fmt.Sprintf("/findings/%d/recheck", insp.finding) },
+			func(string) url.Values { return url.Values{"result": {"passed"}, "note": {"已整改"}} }, []string{"office"}, nil},
+		{"delete a 督查计划 entry", func(int64, int64) string { return fmt.Sprintf("/inspections/plan/%d/delete", insp.entry) },
+			func(string) url.Values { return url.Values{"year": {"2026"}} }, []string{"office"}, nil},
 		{"sign out", func(int64, int64) string { return "/signout" }, nil, []string{"sysadmin", "secadmin", "auditadmin", "office", "leader", "liaisonA", "liaisonB"}, nil},
 	}
 	callers := []string{"anonymous", "sysadmin", "secadmin", "auditadmin", "office", "leader", "liaisonA", "liaisonB"}
@@ -116,6 +135,7 @@ func TestEveryWebFormByEveryRole(t *testing.T) {
 		t.Run(kind, func(t *testing.T) {
 			app, cookies, unitA := webFixture(t, kind, callers[1:])
 			lf = newLedgerIDs(t, app.Store)
+			insp = seedInspections(t, app, unitA)
 			for _, fm := range forms {
 				for _, caller := range callers {
 					bystander := newBystander(t, app.Store)
