@@ -131,6 +131,9 @@ func samplePages() map[string][]any {
 	for name, datas := range incidentSamples(p) {
 		samples[name] = datas
 	}
+	for name, datas := range inspectionSamples(p) {
+		samples[name] = datas
+	}
 	return samples
 }
 
