@@ -100,7 +100,7 @@ func seedDemoActivity(ctx context.Context, app *App) error {
 		"https://www.example.gov.cn/xwfb/demo.html"); err != nil {
 		return fmt.Errorf("demo incident: %w", err)
 	}
-	return nil
+	return seedDemoInspections(ctx, app)
 }
 
 // demoSupervisedUntil is how long before today the demo's supervision

@@ -29,7 +29,9 @@ type FindingInput struct {
 const ProblemTitle = 60
 
 // AddFinding records a problem an inspection found, for the office: the
-// unit answers for it by Due (today or later); its photos are kept; and
+// unit answers for it by Due (not before the inspection: a finding
+// recorded late from the inspection's notes may be overdue at once, as
+// it is in fact); its photos are kept; and
 // it opens a 问题 task in the ledger (督查发现问题, the unit 牵头, due by
 // Due), which the finding keeps. The task is opened first: a finding
 // without its task is never stored.
@@ -49,8 +51,8 @@ func (s *Service) AddFinding(ctx context.Context, p authz.Principal, actor audit
 	switch {
 	case !validDate(in.Due):
 		bad.At("due", "inspection.error.date")
-	case in.Due < s.today():
-		bad.At("due", "inspection.error.due_past")
+	case in.Due < insp.HeldOn:
+		bad.At("due", "inspection.error.due_early")
 	}
 	if err := bad.Err(); err != nil {
 		return nil, err
