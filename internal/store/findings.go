@@ -123,15 +123,11 @@ func (db *DB) FindFinding(ctx context.Context, id int64) (*records.Finding, erro
 	if len(list) == 0 {
 		return nil, fmt.Errorf("store: finding %d: %w", id, ErrNotFound)
 	}
-	f := &list[0]
-	if f.Files, err = db.findingFiles(ctx, id); err != nil {
-		return nil, err
-	}
-	return f, nil
+	return &list[0], nil
 }
 
 // FindFindings returns the findings f names, the latest inspection's
-// first, without their files and 复查 (FindFinding has those).
+// first, with their files and 复查.
 func (db *DB) FindFindings(ctx context.Context, f records.FindingFilter) ([]records.Finding, error) {
 	if f.Scoped && len(f.Units) == 0 {
 		return []records.Finding{}, nil
@@ -181,7 +177,37 @@ func (db *DB) findFindings(ctx context.Context, where string, args []any) ([]rec
 		return out, err
 	}
 	rows.Close()
-	return out, db.findRechecks(ctx, out)
+	if err := db.findRechecks(ctx, out); err != nil {
+		return nil, err
+	}
+	return out, db.findFindingFiles(ctx, out)
+}
+
+// findFindingFiles fills in the findings' photos, in the order given.
+func (db *DB) findFindingFiles(ctx context.Context, list []records.Finding) error {
+	index := make(map[int64]int, len(list))
+	ids := make([]int64, len(list))
+	for i, f := range list {
+		index[f.ID], ids[i] = i, f.ID
+	}
+	rows, err := db.read.QueryContext(ctx, db.dialect.rebind(`
+		SELECT finding_id, id, filename, content_type, size, sha256, created_at FROM finding_files WHERE finding_id IN (`+marks(len(ids))+`) ORDER BY id`),
+		idArgs(ids)...)
+	if err != nil {
+		return fmt.Errorf("store: finding files: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var finding int64
+		var a records.Attachment
+		if err := rows.Scan(&finding, &a.ID, &a.Filename, &a.ContentType, &a.Size, &a.SHA256, &a.CreatedAt); err != nil {
+			return fmt.Errorf("store: finding files: %w", err)
+		}
+		a.CreatedAt = a.CreatedAt.UTC()
+		i := index[finding]
+		list[i].Files = append(list[i].Files, a)
+	}
+	return rows.Err()
 }
 
 // findRechecks fills in the findings' 复查, oldest first.
@@ -210,25 +236,6 @@ func (db *DB) findRechecks(ctx context.Context, list []records.Finding) error {
 		list[i].Rechecks = append(list[i].Rechecks, c)
 	}
 	return rows.Err()
-}
-
-func (db *DB) findingFiles(ctx context.Context, id int64) ([]records.Attachment, error) {
-	rows, err := db.read.QueryContext(ctx, db.dialect.rebind(`
-		SELECT id, filename, content_type, size, sha256, created_at FROM finding_files WHERE finding_id = ? ORDER BY id`), id)
-	if err != nil {
-		return nil, fmt.Errorf("store: finding %d files: %w", id, err)
-	}
-	defer rows.Close()
-	out := []records.Attachment{}
-	for rows.Next() {
-		var a records.Attachment
-		if err := rows.Scan(&a.ID, &a.Filename, &a.ContentType, &a.Size, &a.SHA256, &a.CreatedAt); err != nil {
-			return nil, fmt.Errorf("store: finding %d files: %w", id, err)
-		}
-		a.CreatedAt = a.CreatedAt.UTC()
-		out = append(out, a)
-	}
-	return out, rows.Err()
 }
 
 // FindFindingFile returns a finding's photo and the finding it belongs

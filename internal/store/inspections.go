@@ -44,17 +44,8 @@ func (db *DB) FindInspection(ctx context.Context, id int64) (*records.Inspection
 		return nil, fmt.Errorf("store: inspection %d: %w", id, ErrNotFound)
 	}
 	in := &list[0]
-	if in.Findings, err = db.FindFindings(ctx, records.FindingFilter{InspectionID: id}); err != nil {
-		return nil, err
-	}
-	for i := range in.Findings {
-		f, err := db.FindFinding(ctx, in.Findings[i].ID)
-		if err != nil {
-			return nil, err
-		}
-		in.Findings[i] = *f
-	}
-	return in, nil
+	in.Findings, err = db.FindFindings(ctx, records.FindingFilter{InspectionID: id})
+	return in, err
 }
 
 // FindInspections returns the inspections held in a year, the latest
