@@ -291,6 +291,8 @@ func TestCryptoSuiteOfOlderDatabase(t *testing.T) {
 		// Back to schema 20, as a duban of the previous version left it:
 		// the later migrations undone first, newest first.
 		for _, q := range []string{
+			`DROP TABLE finding_rechecks`, `DROP TABLE finding_files`, `DROP TABLE inspection_findings`, `DROP TABLE inspections`,
+			`DROP TABLE inspection_plan_units`, `DROP TABLE inspection_plans`, `DELETE FROM schema_migrations WHERE version = 23`,
 			`DROP TABLE matters`, `DROP TABLE matter_kinds`, `DROP INDEX plans_source_year`, `ALTER TABLE plans DROP COLUMN source`,
 			`DELETE FROM schema_migrations WHERE version = 22`,
 			`DROP INDEX tickets_caller_phone_idx`, `DROP INDEX foia_requests_applicant_id_idx`, `DROP INDEX foia_requests_applicant_phone_idx`,
