@@ -136,6 +136,15 @@ func TestFindingEscalates(t *testing.T) {
 			if _, err := d.svc.Ledger.Readable(ctx, d.lcz, f.TaskID); !errors.Is(err, fault.ErrForbidden) {
 				t.Errorf("财政局's liaison reads 住建局's problem task: %v", err)
 			}
+			for _, c := range []struct {
+				p    authz.Principal
+				want int
+			}{{d.office, 1}, {d.lzjj, 1}, {d.lcz, 0}} {
+				if list, n, err := d.svc.Ledger.List(ctx, c.p, records.TaskFilter{Source: records.SourceInspection}); err != nil || n != c.want ||
+					(n == 1 && list[0].ID != f.TaskID) {
+					t.Errorf("%s's tasks of source inspection: %d %v", c.p.Username, n, err)
+				}
+			}
 
 			// Three weeks after the deadline, nothing reported: the tick.
 			late := day(2026, 12, 4)
