@@ -63,6 +63,11 @@ func (s *Service) Recheck(ctx context.Context, p authz.Principal, actor audit.Ac
 	if err := bad.Err(); err != nil {
 		return nil, err
 	}
+	if !in.Passed && f.TaskStatus == "closed" {
+		// The ledger has no way back from 销号: a problem found again is
+		// a new finding.
+		return nil, fault.Wrap(fault.State, "inspection.error.task_closed", nil)
+	}
 	if err := s.Store.RecordFindingRecheck(ctx, actor, id, records.FindingCheck{HeldOn: in.HeldOn, Passed: in.Passed, Note: in.Note, NewDue: in.NewDue}); err != nil {
 		return nil, err
 	}
@@ -75,7 +80,8 @@ func (s *Service) Recheck(ctx context.Context, p authz.Principal, actor audit.Ac
 }
 
 // stepTask carries a 复查 into the ledger: a pending 销号 closed or
-// returned, a failed one's deadline moved. A task already closed is left.
+// returned, a failed one's deadline moved. A task already closed (a
+// passed 复查 after the office's own 销号) is left as it is.
 func (s *Service) stepTask(ctx context.Context, actor audit.Actor, taskID int64, in RecheckInput) error {
 	t, err := s.Store.FindTaskByID(ctx, taskID)
 	if err != nil {

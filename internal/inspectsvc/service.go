@@ -78,7 +78,9 @@ func (s *Service) view(f records.Finding) Finding {
 	switch {
 	case f.State == records.FindingPassed:
 		st = StatusPassed
-	case f.TaskStatus == "pending":
+	case f.TaskStatus == "pending" || f.TaskStatus == "closed":
+		// The unit applied for 销号, or the office closed the task on
+		// the ledger: the 复查 is what is left.
 		st = StatusPending
 	case f.Due < s.today():
 		st = StatusOverdue

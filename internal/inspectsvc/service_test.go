@@ -177,8 +177,9 @@ func TestFindingEscalates(t *testing.T) {
 // TestRecheck, on both databases: the unit applies for 销号; the office's
 // 复查 fails, which returns the application and moves the task's
 // deadline to the new date; the unit applies again, the 复查 passes and
-// the task is closed (销号); a third 复查 is refused. Every step is in
-// the audit log.
+// the task is closed (销号); a third 复查 is refused. A finding whose task
+// the office closed on the ledger waits for its 复查, which may pass but
+// not fail. Every step is in the audit log.
 func TestRecheck(t *testing.T) {
 	for _, kind := range storetest.Kinds() {
 		t.Run(kind, func(t *testing.T) {
@@ -233,6 +234,27 @@ func TestRecheck(t *testing.T) {
 			if _, err := ins.Recheck(ctx, d.office, d.actor(d.office), f.ID, inspectsvc.RecheckInput{Passed: true}); !errors.Is(err, fault.ErrState) {
 				t.Errorf("a third 复查: %v", err)
 			}
+			// Closed on the ledger without a 复查: it waits for one, which
+			// may pass but not fail (销号 has no way back).
+			g, err := ins.AddFinding(ctx, d.office, d.actor(d.office), in.ID, inspectsvc.FindingInput{Description: "楼道堆物未清理", UnitID: d.zjj, Due: "2026-11-30"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := d.svc.Ledger.RequestClose(ctx, d.lzjj, d.actor(d.lzjj), g.TaskID, "已清理", nil); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := d.svc.Ledger.Decide(ctx, d.office, d.actor(d.office), g.TaskID, true, ""); err != nil {
+				t.Fatal(err)
+			}
+			if v, _ := ins.Finding(ctx, d.office, g.ID); v.Status != inspectsvc.StatusPending {
+				t.Errorf("a finding whose task was closed on the ledger is %s", v.Status)
+			}
+			if _, err := ins.Recheck(ctx, d.office, d.actor(d.office), g.ID, inspectsvc.RecheckInput{Note: "又有堆物", NewDue: "2026-12-31"}); !errors.Is(err, fault.ErrState) {
+				t.Errorf("a failed 复查 of a closed task: %v", err)
+			}
+			if v, err := ins.Recheck(ctx, d.office, d.actor(d.office), g.ID, inspectsvc.RecheckInput{Passed: true}); err != nil || v.Status != inspectsvc.StatusPassed {
+				t.Errorf("a passed 复查 of a closed task: %+v %v", v, err)
+			}
 			entries, _, err := d.db.FindAudit(ctx, records.AuditFilter{Limit: 200})
 			if err != nil {
 				t.Fatal(err)
@@ -241,7 +263,7 @@ func TestRecheck(t *testing.T) {
 			for _, e := range entries {
 				seen[e.Action]++
 			}
-			for action, n := range map[string]int{"inspection.create": 1, "finding.create": 1, "finding.recheck": 2, "task.returned": 1, "task.closed": 1} {
+			for action, n := range map[string]int{"inspection.create": 1, "finding.create": 2, "finding.recheck": 3, "task.returned": 1, "task.closed": 2} {
 				if seen[action] != n {
 					t.Errorf("audit %s ×%d, want %d (%v)", action, seen[action], n, seen)
 				}
