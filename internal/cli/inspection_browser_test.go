@@ -21,7 +21,8 @@ import (
 // TestInspectionsInBrowser walks a field inspection in headless
 // chromium: the office puts a 明察暗访 in this year's 督查计划, records
 // it as held today, records a finding for 市法制办 with a photo, and sees
-// it in the 问题清单 with its 督办 task; 市法制办's liaison finds it in
+// it in the 问题清单 with its 督办 task; a 复查 fails with a new
+// deadline, which the finding shows; 市法制办's liaison finds it in
 // their 问题清单 and opens the photo's link; 市财政局's liaison's
 // 问题清单 is empty.
 func TestInspectionsInBrowser(t *testing.T) {
@@ -82,6 +83,18 @@ func TestInspectionsInBrowser(t *testing.T) {
 		chromedp.WaitVisible(`//section[contains(@id, "finding-")]//a[contains(., "现场.png")]`),
 		chromedp.WaitVisible(`//section[contains(@id, "finding-")]//a[contains(., "督办任务")]`),
 		shot("02-inspection"),
+	)
+	newDue := today.AddDate(0, 0, 30).Format(time.DateOnly)
+	run("the office's 复查 fails with a new deadline",
+		chromedp.Click(`//section[contains(@id, "finding-")]//summary[contains(., "复查")]`),
+		chromedp.WaitVisible(`//section[contains(@id, "finding-")]//input[@value="failed"]`),
+		chromedp.Click(`//section[contains(@id, "finding-")]//input[@value="failed"]`),
+		chromedp.SendKeys(`//section[contains(@id, "finding-")]//textarea[@name="note"]`, "公示栏仍未更新"),
+		chromedp.SetValue(`//section[contains(@id, "finding-")]//input[@name="new_due"]`, newDue),
+		chromedp.Click(`//section[contains(@id, "finding-")]//form[contains(@action, "/recheck")]//button`),
+		chromedp.WaitVisible(`//div[contains(@class, "flash-success")]`),
+		chromedp.WaitVisible(`//section[contains(@id, "finding-")]//p[contains(., "未通过") and contains(., "`+newDue+`")]`),
+		shot("02b-recheck"),
 		chromedp.Navigate(base+"/findings"),
 		chromedp.WaitVisible(`//td[contains(., "执法公示栏信息过期")]`),
 		shot("03-findings"),
