@@ -95,7 +95,9 @@ type FindingRow struct {
 	TaskID                     int64
 	Files                      []FileLink
 	Rechecks                   []RecheckRow
-	CanRecheck                 bool
+	// LastRecheck is the latest of Rechecks, nil before the first.
+	LastRecheck *RecheckRow
+	CanRecheck  bool
 }
 
 // InspectionView is an inspection's page.

@@ -7,6 +7,7 @@ func inspectionSamples(p Page) map[string][]any {
 		Description: "<script>x</script>工地裸土未覆盖", Unit: "市住建局", Due: "2026-11-13", Status: "overdue", StatusLabel: "整改逾期",
 		Light: "red", TaskID: 9, Files: []FileLink{{ID: 1, Name: "<i>现场</i>.png"}},
 		Rechecks: []RecheckRow{{HeldOn: "2026-11-10", Note: "<b>仍未覆盖</b>", NewDue: "2026-12-15", Actor: "ducha"}}, CanRecheck: true}
+	row.LastRecheck = &row.Rechecks[0]
 	passed := row
 	passed.Status, passed.StatusLabel, passed.Light, passed.CanRecheck = "passed", "复查通过", "green", false
 	opts := []Option{{Value: "1", Label: "市住建局", Selected: true}}

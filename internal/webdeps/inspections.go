@@ -152,6 +152,9 @@ func findingRow(loc i18n.Localizer, f inspectsvc.Finding, canRecheck bool) web.F
 	for _, c := range f.Rechecks {
 		row.Rechecks = append(row.Rechecks, web.RecheckRow{HeldOn: c.HeldOn, Note: c.Note, NewDue: c.NewDue, Actor: c.Actor, Passed: c.Passed})
 	}
+	if n := len(row.Rechecks); n > 0 {
+		row.LastRecheck = &row.Rechecks[n-1]
+	}
 	return row
 }
 
