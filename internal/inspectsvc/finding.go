@@ -12,6 +12,7 @@ import (
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/fault"
+	"github.com/duban/duban/internal/i18n"
 	"github.com/duban/duban/internal/ledgersvc"
 	"github.com/duban/duban/internal/records"
 )
@@ -99,19 +100,7 @@ func sourceText(in *records.Inspection) string {
 
 // KindName is a kind's name in zh-CN, for the records the ledger keeps
 // (a task's source text is stored, not worded per reader).
-func KindName(kind string) string {
-	switch kind {
-	case "field":
-		return "实地督查"
-	case "special":
-		return "专项督查"
-	case "reconcile":
-		return "对账督查"
-	case "covert":
-		return "明察暗访"
-	}
-	return kind
-}
+func KindName(kind string) string { return i18n.Lookup(i18n.ZhCN, "inspection.kind."+kind) }
 
 // AddPhotos attaches more photos or documents to a finding, for the
 // office.
