@@ -1,6 +1,7 @@
 package api
 
 import (
+	"mime"
 	"net/http"
 	"strconv"
 
@@ -126,4 +127,27 @@ func (h *Handler) matterKindCreate(w http.ResponseWriter, r *http.Request) {
 	}
 	k, err := h.Matters.AddKind(r.Context(), p, httpauth.Actor(r), in)
 	reply(w, r, http.StatusCreated, k, err)
+}
+
+// matterReport downloads the 办理结果 report of a 督办件 whose leader
+// wants the result back (the office); the download is audited.
+func (h *Handler) matterReport(w http.ResponseWriter, r *http.Request) {
+	p, ok := signedIn(w, r, h.Matters != nil)
+	if !ok {
+		return
+	}
+	id, err := pathID(r)
+	if err != nil {
+		fail(w, r, err)
+		return
+	}
+	data, name, err := h.Matters.Report(r.Context(), p, httpauth.Actor(r), id)
+	if err != nil {
+		fail(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", docxType)
+	w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": name}))
+	w.Header().Set("Cache-Control", "no-store")
+	w.Write(data)
 }

@@ -57,6 +57,7 @@ var routes = []route{
 	{"POST", "/api/v1/tasks/{id}/supervision/answer", (*Handler).supervisionAnswer},
 	{"GET", "/api/v1/attachments/{id}", (*Handler).attachmentGet},
 	{"GET", "/api/v1/tasks/{id}/matter", (*Handler).matterGet},
+	{"GET", "/api/v1/tasks/{id}/matter/report.docx", (*Handler).matterReport},
 	{"POST", "/api/v1/matters", (*Handler).matterCreate},
 	{"POST", "/api/v1/matters/batch", (*Handler).matterBatch},
 	{"GET", "/api/v1/matter-kinds", (*Handler).matterKindList},

@@ -41,6 +41,7 @@ type pageIDs struct {
 	foia                   int64
 	publicFOIA             string
 	incident, change, plan int64
+	matter                 int64 // a 领导批示 of unit A's, its result reported back
 }
 
 // Text of unit A's rows that a liaison of unit B must never read.
@@ -140,6 +141,11 @@ func pages() []page {
 			base, query, _ := strings.Cut(i.publicFOIA, "?")
 			return base + "/letter.docx?" + query
 		}, allowed: allCallers},
+		// 督办件: the entry forms are the office's; the 办理结果 report too.
+		{path: fixed("/matters/new"), allowed: officeOnly},
+		{path: fixed("/matters/batch"), allowed: officeOnly},
+		{path: idf("/tasks/%d", func(i pageIDs) int64 { return i.matter }), allowed: unitAReaders},
+		{path: idf("/tasks/%d/report.docx", func(i pageIDs) int64 { return i.matter }), allowed: officeOnly},
 		{path: fixed("/incidents"), allowed: ledgerReaders, hidden: pageIncidentA},
 		{path: idf("/incidents/%d", func(i pageIDs) int64 { return i.incident }), allowed: unitAReaders, refused: notFoundB},
 		{path: fixed("/public"), allowed: allCallers},
@@ -369,6 +375,12 @@ func seedPages(t *testing.T, app *App, unitA int64) pageIDs {
 		t.Fatal(err)
 	}
 	ids.incident = inc.ID
+	mt, err := app.Matters.Create(ctx, office, officeActor, records.MatterInput{Kind: "instruction", Title: "甲单位批示事项",
+		SourceText: "请法制办研究。", Leader: "张市长", ReportBack: true, Units: []records.UnitLink{{UnitID: unitA}}, Deadline: "12月20日前"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids.matter = mt.ID
 	if _, err := app.Assess.AddRecord(ctx, office, officeActor, records.AssessRecord{UnitID: unitA, Kind: "highlight", Title: pageRecordA,
 		On: "2026-03-10"}); err != nil {
 		t.Fatal(err)

@@ -38,6 +38,7 @@ func TestEveryWebFormByEveryRole(t *testing.T) {
 	}
 	var lf ledgerIDs // set per database before the forms are sent
 	var insp inspectionIDs
+	var unitAID int64
 	plan, err := os.ReadFile(seed003)
 	if err != nil {
 		t.Fatal(err)
@@ -128,6 +129,16 @@ func TestEveryWebFormByEveryRole(t *testing.T) {
 			func(string) url.Values { return url.Values{"result": {"passed"}, "note": {"已整改"}} }, []string{"office"}, nil},
 		{"delete a 督查计划 entry", func(int64, int64) string { return fmt.Sprintf("/inspections/plan/%d/delete", insp.entry) },
 			func(string) url.Values { return url.Values{"year": {"2026"}} }, []string{"office"}, nil},
+		{"enter a 督办件", func(int64, int64) string { return "/matters/new" },
+			func(c string) url.Values {
+				return url.Values{"kind": {"assignment"}, "title": {"交办事项-" + c}, "letter_ref": {"交办〔2026〕1号"},
+					"lead": {fmt.Sprint(unitAID)}, "deadline": {"12月20日前"}}
+			}, []string{"office"}, nil},
+		{"enter a meeting's 议定事项", func(int64, int64) string { return "/matters/batch" },
+			func(c string) url.Values {
+				return url.Values{"kind": {"meeting"}, "meeting": {"常务会议-" + c}, "lines": {"一、由市法制办牵头，12月31日前完成。\n二、年底前完成。"},
+					"lead": {fmt.Sprint(unitAID)}}
+			}, []string{"office"}, nil},
 		{"sign out", func(int64, int64) string { return "/signout" }, nil, []string{"sysadmin", "secadmin", "auditadmin", "office", "leader", "liaisonA", "liaisonB"}, nil},
 	}
 	callers := []string{"anonymous", "sysadmin", "secadmin", "auditadmin", "office", "leader", "liaisonA", "liaisonB"}
@@ -136,6 +147,7 @@ func TestEveryWebFormByEveryRole(t *testing.T) {
 			app, cookies, unitA := webFixture(t, kind, callers[1:])
 			lf = newLedgerIDs(t, app.Store)
 			insp = seedInspections(t, app, unitA)
+			unitAID = unitA
 			for _, fm := range forms {
 				for _, caller := range callers {
 					bystander := newBystander(t, app.Store)

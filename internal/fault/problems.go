@@ -42,6 +42,9 @@ func (p *Problems) Label(field string, l Label) {
 	if p.e == nil {
 		return
 	}
+	if _, bad := p.e.Fields[field]; !bad {
+		return
+	}
 	if p.e.Labels == nil {
 		p.e.Labels = map[string]Label{}
 	}

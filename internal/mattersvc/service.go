@@ -23,6 +23,8 @@ type Service struct {
 	// read one.
 	Ledger *ledgersvc.Service
 	Now    func() time.Time
+	// Issuer signs the 办理结果 reports (the office's name: 市政府督查室).
+	Issuer string
 }
 
 // Lengths, in characters, of what the office types.
@@ -35,8 +37,10 @@ const (
 )
 
 // Create enters one 督办件 for the office and returns its task, registered
-// and in the ledger.
-func (s *Service) Create(ctx context.Context, p authz.Principal, actor audit.Actor, in records.MatterInput) (*ledgersvc.Task, error) {
+// and in the ledger. Files are the source document's scans (the 批示 on
+// its report, the 纪要, the 交办 letter), kept as the ledger keeps a
+// report's files and refused at "files" as it refuses them.
+func (s *Service) Create(ctx context.Context, p authz.Principal, actor audit.Actor, in records.MatterInput, files ...ledgersvc.Upload) (*ledgersvc.Task, error) {
 	if !authz.Allowed(p, authz.PlanWrite) {
 		return nil, fault.ErrForbidden
 	}
@@ -48,6 +52,11 @@ func (s *Service) Create(ctx context.Context, p authz.Principal, actor audit.Act
 	nm := ctxt.matter(&bad, in)
 	if err := bad.Err(); err != nil {
 		return nil, err
+	}
+	if len(files) > 0 {
+		if nm.Attachments, err = s.Ledger.Keep(files); err != nil {
+			return nil, err
+		}
 	}
 	ids, err := s.Store.CreateMatters(ctx, actor, []records.NewMatter{nm})
 	if err != nil {

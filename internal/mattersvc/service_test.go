@@ -3,12 +3,16 @@ package mattersvc_test
 import (
 	"context"
 	"errors"
+	"io"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/fault"
+	"github.com/duban/duban/internal/files"
+	"github.com/duban/duban/internal/ledgersvc"
 	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/services"
 	"github.com/duban/duban/internal/store/storetest"
@@ -41,7 +45,11 @@ func TestMatters(t *testing.T) {
 				return u.ID
 			}
 			czj, fgw, zjj := unit("市财政局"), unit("市发展改革委"), unit("市住房城乡建设局")
-			svc := services.New(db, services.Options{Now: func() time.Time { return now }})
+			fs, err := files.Open(t.TempDir())
+			if err != nil {
+				t.Fatal(err)
+			}
+			svc := services.New(db, services.Options{Now: func() time.Time { return now }, Files: fs})
 			office := audit.Actor{Username: "ducha"}
 			op := authz.Principal{UserID: 1, Username: "ducha", Role: authz.Office}
 			cz := authz.Principal{UserID: 2, Username: "caizheng", Role: authz.Liaison, Units: []int64{czj}}
@@ -79,7 +87,38 @@ func TestMatters(t *testing.T) {
 				t.Errorf("its record: %+v, %v", m, err)
 			}
 
+			// A 交办件 with the letter's scan: the scan hangs on the task and
+			// downloads for the unit, not for another; a file of a type not
+			// allowed is refused at "files" and enters nothing.
+			pdf := "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+			scan := ledgersvc.Upload{Name: "交办函.pdf", Size: int64(len(pdf)), Open: func() (io.ReadCloser, error) { return io.NopCloser(strings.NewReader(pdf)), nil }}
+			letter, err := svc.Matters.Create(ctx, op, office, records.MatterInput{Kind: "assignment", Title: "核查执法不规范问题",
+				LetterRef: "市府办交〔2026〕7号", Units: []records.UnitLink{{UnitID: czj}}, Deadline: "2026-12-15"}, scan)
+			if err != nil {
+				t.Fatal(err)
+			}
+			lm, err := svc.Matters.Matter(ctx, cz, letter.ID)
+			if err != nil || len(lm.Attachments) != 1 || lm.Attachments[0].Filename != "交办函.pdf" || lm.LetterRef != "市府办交〔2026〕7号" {
+				t.Fatalf("the 交办件's record: %+v %v", lm, err)
+			}
+			if _, f, err := svc.Ledger.Attachment(ctx, cz, audit.Actor{Username: "caizheng"}, lm.Attachments[0].ID); err != nil {
+				t.Errorf("the unit downloads the scan: %v", err)
+			} else {
+				f.Close()
+			}
+			if _, _, err := svc.Ledger.Attachment(ctx, fg, audit.Actor{Username: "fgw"}, lm.Attachments[0].ID); !errors.Is(err, fault.ErrForbidden) {
+				t.Errorf("another unit downloads the scan: %v", err)
+			}
+			exe := ledgersvc.Upload{Name: "a.exe", Size: 4, Open: func() (io.ReadCloser, error) { return io.NopCloser(strings.NewReader("MZ\x90\x00")), nil }}
 			var bad *fault.Error
+			if _, err := svc.Matters.Create(ctx, op, office, records.MatterInput{Kind: "assignment", Title: "另一件", Units: []records.UnitLink{{UnitID: czj}},
+				Deadline: "2026-12-15"}, exe); !errors.As(err, &bad) || bad.Fields["files"] == "" {
+				t.Errorf("a file not allowed: %v", err)
+			}
+			if got, _, _ := svc.Ledger.List(ctx, op, records.TaskFilter{Source: records.SourceAssignment}); len(got) != 1 {
+				t.Errorf("assignments: %d", len(got))
+			}
+
 			_, err = svc.Matters.CreateMany(ctx, op, office, records.MatterBatch{Meeting: "市政府第12次常务会议", MinutesNo: "〔2026〕12号",
 				Lines: "一、由市财政局牵头，12月31日前拨付资金。\n\n二、加快推进项目（市某某局牵头），年底前完成。\n三、研究有关事项。"})
 			if !errors.As(err, &bad) || bad.Fields["lines.3"] != "matters.error.line_unit" || bad.Fields["lines.4"] != "matters.error.line_no_unit" || bad.Fields["lines.1"] != "" {

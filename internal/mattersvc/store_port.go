@@ -15,4 +15,7 @@ type Store interface {
 	FindMatter(ctx context.Context, taskID int64) (*records.Matter, error)
 	FindMatterKinds(ctx context.Context) ([]records.MatterKind, error)
 	FindUnits(ctx context.Context) ([]records.Unit, error)
+	FindProgress(ctx context.Context, taskID int64) ([]records.Progress, error)
+	FindCloseRequests(ctx context.Context, taskID int64) ([]records.CloseRequest, error)
+	RecordEvent(ctx context.Context, actor audit.Actor, action, objectType string, objectID any, detail any) error
 }

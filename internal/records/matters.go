@@ -47,15 +47,18 @@ type Matter struct {
 	KindName string `json:"kind_name"`
 	// SourceText is the source document's words: the 批示, the 议定事项
 	// as the 纪要 has it, the 交办 letter's request.
-	SourceText string    `json:"source_text"`
-	Leader     string    `json:"leader"`      // who wrote the 批示
-	Meeting    string    `json:"meeting"`     // the meeting's name
-	MinutesNo  string    `json:"minutes_no"`  // the 纪要's number
-	MinutesOn  string    `json:"minutes_on"`  // the meeting's or 纪要's date, ISO, "" none
-	LetterRef  string    `json:"letter_ref"`  // the 交办 letter's reference
-	ReportBack bool      `json:"report_back"` // a 办理结果 report goes back to the leader
-	CreatedBy  string    `json:"created_by"`  // the office member who entered it
-	CreatedAt  time.Time `json:"created_at"`  // UTC
+	SourceText string `json:"source_text"`
+	Leader     string `json:"leader"`      // who wrote the 批示
+	Meeting    string `json:"meeting"`     // the meeting's name
+	MinutesNo  string `json:"minutes_no"`  // the 纪要's number
+	MinutesOn  string `json:"minutes_on"`  // the meeting's or 纪要's date, ISO, "" none
+	LetterRef  string `json:"letter_ref"`  // the 交办 letter's reference
+	ReportBack bool   `json:"report_back"` // a 办理结果 report goes back to the leader
+	// Attachments are the source document's scans, kept with the task's
+	// 挂号 step.
+	Attachments []Attachment `json:"attachments"`
+	CreatedBy   string       `json:"created_by"` // the office member who entered it
+	CreatedAt   time.Time    `json:"created_at"` // UTC
 }
 
 // NewMatter is one 督办件 to store: its task, filed in the register plan
@@ -73,6 +76,9 @@ type NewMatter struct {
 	Units       []UnitLink
 	Requirement string // 办理要求, the task's requirement
 	Matter      Matter
+	// Attachments are the source document's scans, already kept: they
+	// hang on the task's 挂号 step.
+	Attachments []Attachment
 }
 
 // MatterInput is one 督办件 as the office enters it.

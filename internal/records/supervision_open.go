@@ -12,8 +12,10 @@ type OpenNotice struct {
 	TaskTitle string
 	PlanID    int64
 	PlanTitle string
-	Label     string    // 蓝色督办单…
-	On        time.Time // issued (a civil date)
-	Deadline  time.Time // 限期整改 to
-	Units     []UnitLink
+	// PlanSource is the plan's source (Sources): a 督办件's register or a plan.
+	PlanSource string
+	Label      string    // 蓝色督办单…
+	On         time.Time // issued (a civil date)
+	Deadline   time.Time // 限期整改 to
+	Units      []UnitLink
 }

@@ -1,11 +1,14 @@
 package server
 
 import (
+	"context"
 	"fmt"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/store/storetest"
 	"github.com/duban/duban/internal/workday"
 )
@@ -80,6 +83,33 @@ func TestInstructionThroughAPI(t *testing.T) {
 			if code := f.do(t, "liaisonA", "GET", fmt.Sprintf("/api/v1/tasks/%d/matter", task.ID), nil, "", &m); code != 200 ||
 				m.Leader != "张市长" || !m.ReportBack || m.KindName != "领导批示" || !strings.Contains(m.SourceText, "12月20日前") {
 				t.Errorf("its record: %d %+v", code, m)
+			}
+			// The 办理结果 report: the office's, in 公文 layout, with the 批示
+			// and the unit's progress; audited.
+			if code := f.do(t, "liaisonA", "POST", fmt.Sprintf("/api/v1/tasks/%d/progress", task.ID),
+				strings.NewReader(`{"text":"已落实专项经费80万元","percent":60}`), "application/json", nil); code >= 300 {
+				t.Fatalf("progress = %d", code)
+			}
+			report := fmt.Sprintf("/api/v1/tasks/%d/matter/report.docx", task.ID)
+			if code := f.call(t, "liaisonA", "GET", report, nil, ""); code != 403 {
+				t.Errorf("the report as the unit = %d, want 403", code)
+			}
+			req := httptest.NewRequest("GET", report, nil)
+			req.Header.Set("Authorization", "Bearer "+f.tokens["office"])
+			rec := httptest.NewRecorder()
+			f.srv.ServeHTTP(rec, req)
+			if rec.Code != 200 {
+				t.Fatalf("the report = %d %s", rec.Code, rec.Body.String())
+			}
+			doc := docxText(t, rec.Body.Bytes())
+			for _, want := range []string{"关于研究解决行政执法经费缺口办理情况的报告", "张市长：", "请法制办会同财政局研究，12月20日前报结果。",
+				"市法制办报告：已落实专项经费80万元（完成60%）。", "交市法制办办理", "正在办理"} {
+				if !strings.Contains(doc, want) {
+					t.Errorf("the report lacks %q: %s", want, doc)
+				}
+			}
+			if entries, _, _ := f.db.FindAudit(context.Background(), records.AuditFilter{Limit: 1}); len(entries) == 0 || entries[0].Action != "matter.report.download" {
+				t.Errorf("the download is not audited: %+v", entries)
 			}
 			if code := f.call(t, "office", "GET", "/api/v1/tasks?source=letters", nil, ""); code != 400 {
 				t.Errorf("an unknown source = %d, want 400", code)

@@ -66,6 +66,7 @@ func readEndpoints() []readEndpoint {
 		{path: id("/api/v1/tasks/%d/supervision", func(f *fixture) int64 { return f.taskA }), allowed: unitAOnly},
 		{path: fixed("/api/v1/tasks?source=instruction"), allowed: ledgerOnly, hidden: matterTextA},
 		{path: id("/api/v1/tasks/%d/matter", func(f *fixture) int64 { return f.matterA }), allowed: unitAOnly},
+		{path: id("/api/v1/tasks/%d/matter/report.docx", func(f *fixture) int64 { return f.matterA }), allowed: []string{"office"}},
 		{path: fixed("/api/v1/matter-kinds"), allowed: ledgerOnly},
 		{path: id("/api/v1/attachments/%d", func(f *fixture) int64 { return f.attachment }), allowed: unitAOnly},
 		{path: fixed("/api/v1/workspace"), allowed: ledgerOnly},
@@ -164,7 +165,7 @@ func seedReads(t *testing.T, f *fixture) {
 	issueNotice(t, f)
 	var matter struct{ ID int64 }
 	if code := f.do(t, "office", "POST", "/api/v1/matters", strings.NewReader(`{"kind":"instruction","title":"`+matterTextA+
-		`","source_text":"请法制办研究解决。","leader":"张市长","units":[{"name":"市法制办"}],"deadline":"12月20日前"}`),
+		`","source_text":"请法制办研究解决。","leader":"张市长","report_back":true,"units":[{"name":"市法制办"}],"deadline":"12月20日前"}`),
 		"application/json", &matter); code >= 300 {
 		t.Fatalf("matter = %d", code)
 	}

@@ -98,7 +98,7 @@ func New(db Store, o Options) *Services {
 	s.Incidents = &emergencysvc.Service{Store: db, Now: o.Now}
 	// A finding of an inspection is a 督办件 of the kind 督查发现问题.
 	s.Inspections = &inspectsvc.Service{Store: db, Ledger: s.Ledger, Now: o.Now, Open: s.openProblem}
-	s.Matters = &mattersvc.Service{Store: db, Ledger: s.Ledger, Now: o.Now}
+	s.Matters = &mattersvc.Service{Store: db, Ledger: s.Ledger, Now: o.Now, Issuer: o.Issuer}
 	s.FOIA = &foiasvc.Service{Store: db, Calendar: s.Calendar, Now: o.Now, Letters: o.Letters}
 	s.Portal = &portalsvc.Service{Store: db, Ledger: s.Ledger, Hotline: s.Hotline, FOIA: s.FOIA, Incidents: s.Incidents, Now: o.Now}
 	// The public-satisfaction part of the scores is the 12345 满意率.

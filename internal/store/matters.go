@@ -93,7 +93,14 @@ func (db *DB) createMatter(ctx context.Context, tx *sql.Tx, st *taskStmts, actor
 		r.ReportBack, actor.Username, now); err != nil {
 		return 0, fmt.Errorf("insert matter: %w", err)
 	}
-	if err := db.addEvent(ctx, tx, actor, id, EventRegistered, stepSummary(EventRegistered, ""), 0); err != nil {
+	step, err := db.addEventID(ctx, tx, actor, id, EventRegistered, stepSummary(EventRegistered, ""), 0)
+	if err != nil {
+		return 0, err
+	}
+	// The scans are files of the 挂号 step, as a 整改反馈's evidence is of
+	// its step (owner type 'answer': a step of the task's history), so the
+	// attachments' reading and access rules hold for them unchanged.
+	if err := db.addAttachments(ctx, tx, "answer", step, m.Attachments); err != nil {
 		return 0, err
 	}
 	added, err := db.oneTask(ctx, tx, id)
@@ -154,7 +161,24 @@ func (db *DB) FindMatter(ctx context.Context, taskID int64) (*records.Matter, er
 		return nil, fmt.Errorf("store: matter %d: %w", taskID, err)
 	}
 	m.MinutesOn, m.CreatedAt = string(on), m.CreatedAt.UTC()
-	return &m, nil
+	rows, err := db.read.QueryContext(ctx, db.dialect.rebind(`
+		SELECT a.id, a.filename, a.content_type, a.size, a.sha256, a.created_at
+		FROM attachments a JOIN task_events e ON a.owner_type = 'answer' AND a.owner_id = e.id
+		WHERE e.task_id = ? AND e.kind = ? ORDER BY a.id`), taskID, EventRegistered)
+	if err != nil {
+		return nil, fmt.Errorf("store: matter %d files: %w", taskID, err)
+	}
+	defer rows.Close()
+	m.Attachments = []Attachment{}
+	for rows.Next() {
+		var a Attachment
+		if err := rows.Scan(&a.ID, &a.Filename, &a.ContentType, &a.Size, &a.SHA256, &a.CreatedAt); err != nil {
+			return nil, fmt.Errorf("store: matter %d files: %w", taskID, err)
+		}
+		a.CreatedAt = a.CreatedAt.UTC()
+		m.Attachments = append(m.Attachments, a)
+	}
+	return &m, rows.Err()
 }
 
 // FindMatterKinds lists the kinds of 督办件 in the office's order.

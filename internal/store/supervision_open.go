@@ -10,7 +10,7 @@ import (
 // earliest deadline first.
 func (db *DB) OpenNotices(ctx context.Context) ([]OpenNotice, error) {
 	rows, err := db.read.QueryContext(ctx, `
-		SELECT e.key, e.task_id, t.title, p.id, p.title, e.label, e.on_day, e.deadline
+		SELECT e.key, e.task_id, t.title, p.id, p.title, p.source, e.label, e.on_day, e.deadline
 		FROM supervision_events e JOIN tasks t ON t.id = e.task_id JOIN plans p ON p.id = t.plan_id
 		WHERE e.deadline IS NOT NULL AND e.answered_at IS NULL AND t.status <> 'closed'
 		ORDER BY e.deadline, e.key`)
@@ -22,7 +22,7 @@ func (db *DB) OpenNotices(ctx context.Context) ([]OpenNotice, error) {
 	for rows.Next() {
 		var n OpenNotice
 		var on, deadline dateValue
-		if err := rows.Scan(&n.Key, &n.TaskID, &n.TaskTitle, &n.PlanID, &n.PlanTitle, &n.Label, &on, &deadline); err != nil {
+		if err := rows.Scan(&n.Key, &n.TaskID, &n.TaskTitle, &n.PlanID, &n.PlanTitle, &n.PlanSource, &n.Label, &on, &deadline); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("store: open notices: %w", err)
 		}

@@ -39,6 +39,8 @@ type Deps struct {
 	// Inspections are the field inspections (督查计划, 督查记录, 问题清单);
 	// nil leaves them out.
 	Inspections Inspections
+	// Matters are the 督办件 entered by hand; nil leaves their pages out.
+	Matters Matters
 	// Portal is the public portal (政务公开); nil leaves it out.
 	Portal Portal
 	// Dashboard is the leaders' dashboard; nil leaves it out.

@@ -38,6 +38,7 @@ type OpenNotice struct {
 	TaskTitle    string
 	PlanID       int64
 	PlanTitle    string
+	Source       string // the task's source (records.Sources), for its label
 	Units        string // as written, lead first: 市法制办（牵头）、市财政局
 	On, Deadline time.Time
 	Overdue      bool // the deadline passed without an answer

@@ -131,6 +131,7 @@ type Tasks interface {
 type TaskFilter struct {
 	PlanID, UnitID int64
 	Status, Light  string
+	Source         string    // a records.Sources code; "" all
 	DueFrom, DueTo time.Time // civil dates, inclusive
 	Q              string
 	Sort           string // plan (default), due, report
@@ -155,6 +156,8 @@ type TaskDetail struct {
 	// Supervision is what the office's rules did about the task (提醒,
 	// 催办, 督办单), newest first.
 	Supervision []SupervisionItem
+	// Matter is the source record of a 督办件; nil for a plan's task.
+	Matter *MatterRecord
 }
 
 // SupervisionItem is one supervision step on a task, with the reason it

@@ -49,6 +49,11 @@ func sampleDetail(workflow string) *TaskDetail {
 	att := []records.Attachment{{ID: 7, Filename: "会议纪要.pdf", Size: 123456}}
 	d := &TaskDetail{PlanTitle: "嘉兴市人民政府“两强三提高”建设行动计划实施方案", CanReport: workflow == "in_progress",
 		CanDecide: workflow == "pending", CanIssue: workflow == "in_progress", CurrentPeriod: "2026-Q1"}
+	if workflow == "in_progress" {
+		d.Matter = &MatterRecord{Kind: "instruction", KindName: "领导批示", Source: "instruction", SourceText: "<b>请财政局研究</b>", Leader: "张市长",
+			Meeting: "<i>常务会议</i>", MinutesNo: "〔2026〕12号", MinutesOn: "2026-12-01", LetterRef: "交办〔2026〕3号", ReportBack: true,
+			CreatedBy: "ducha", CreatedAt: at, CanReport: true, Attachments: att}
+	}
 	d.Detail = ledgersvc.Detail{Task: t,
 		Progress:      []records.Progress{{ID: 5, TaskID: t.ID, Author: "赵敏", Period: "2026-Q1", Text: "已起草办法。\n第二行", Percent: &pct, Targets: map[int]float64{0: 4}, CreatedAt: at, Attachments: att}},
 		CloseRequests: []records.CloseRequest{{ID: 9, TaskID: t.ID, Text: "已全部完成", CreatedAt: at, Attachments: att}, {ID: 8, TaskID: t.ID, Text: "第一次申请", Decision: "returned", Reason: "材料不全", CreatedAt: at}},

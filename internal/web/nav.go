@@ -35,6 +35,7 @@ var (
 	navTix   = navEntry{"nav.tickets", "/tickets"}
 	navFOIA  = navEntry{"nav.foia", "/foia"}
 	navInc   = navEntry{"nav.incidents", "/incidents"}
+	navMat   = navEntry{"nav.matters", "/matters/new"}
 	navInsp  = navEntry{"nav.inspections", "/inspections"}
 	navFind  = navEntry{"nav.findings", "/findings"}
 )
@@ -46,7 +47,7 @@ var navByRole = map[string][]navEntry{
 	RoleSysAdmin:   {navHome, navUnits, navUsers, navCal},
 	RoleSecAdmin:   {navHome, navUsers},
 	RoleAuditAdmin: {navHome, navAudit},
-	RoleOffice:     {navHome, navDash, navPlans, navTasks, navDesk, navInsp, navTix, navFOIA, navInc, navInbox, navScore, navUnits, navRules, navCal},
+	RoleOffice:     {navHome, navDash, navPlans, navMat, navTasks, navDesk, navInsp, navTix, navFOIA, navInc, navInbox, navScore, navUnits, navRules, navCal},
 	RoleLiaison:    {navHome, navTasks, navDesk, navFind, navTix, navInc, navInbox, navScore},
 	RoleLeader:     {navHome, navDash, navPlans, navTasks, navDesk, navInsp, navTix, navFOIA, navInc, navInbox, navScore, navUnits, navCal},
 	RoleNone:       {navHome},

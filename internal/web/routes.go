@@ -76,6 +76,13 @@ func (h *Handler) routes() {
 		m.HandleFunc("POST /tasks/{id}/issue-notice", h.signedIn(h.taskIssue))
 		m.HandleFunc("GET /attachments/{id}", h.signedIn(h.attachmentGet))
 	}
+	if h.d.Matters != nil {
+		m.HandleFunc("GET /matters/new", h.signedIn(h.matterNew))
+		m.HandleFunc("POST /matters/new", h.signedIn(h.matterCreate))
+		m.HandleFunc("GET /matters/batch", h.signedIn(h.matterBatchNew))
+		m.HandleFunc("POST /matters/batch", h.signedIn(h.matterBatchCreate))
+		m.HandleFunc("GET /tasks/{id}/report.docx", h.signedIn(h.matterReport))
+	}
 	if h.d.Desk != nil {
 		m.HandleFunc("GET /desk", h.signedIn(h.deskShow))
 	}

@@ -16,12 +16,16 @@ var (
 	LedgerStatuses = []string{"not_started", "in_progress", "due_soon", "overdue", "pending", "closed"}
 	LedgerLights   = []string{"red", "yellow", "green", "blue"}
 	TaskSorts      = []string{"plan", "due", "report"}
+	// TaskSources are where tasks come from (records.Sources); their
+	// labels are "source.<code>".
+	TaskSources = []string{"plan", "instruction", "meeting", "assignment", "inspection", "other"}
 )
 
 // TaskFilterForm is the task list's filter as typed.
 type TaskFilterForm struct {
 	Plan, Unit    int64
 	Status, Light string
+	Source        string
 	From, To      string // yyyy-mm-dd
 	Q             string
 	Sort          string
@@ -43,13 +47,16 @@ func readTaskFilter(q url.Values) (TaskFilterForm, TaskFilter) {
 	if !oneOf(LedgerLights, form.Light) {
 		form.Light = ""
 	}
+	if form.Source = q.Get("source"); !oneOf(TaskSources, form.Source) {
+		form.Source = ""
+	}
 	if !oneOf(TaskSorts, form.Sort) {
 		form.Sort = ""
 	}
 	if p, err := strconv.Atoi(q.Get("page")); err == nil && p > 1 {
 		form.Page = p
 	}
-	f := TaskFilter{PlanID: form.Plan, UnitID: form.Unit, Status: form.Status, Light: form.Light, Q: form.Q, Sort: form.Sort,
+	f := TaskFilter{PlanID: form.Plan, UnitID: form.Unit, Status: form.Status, Light: form.Light, Source: form.Source, Q: form.Q, Sort: form.Sort,
 		Limit: taskPageSize, Offset: (form.Page - 1) * taskPageSize}
 	for name, v := range map[string]struct {
 		s   string
@@ -93,6 +100,7 @@ func (f TaskFilterForm) query(page int) url.Values {
 	}
 	set("status", f.Status)
 	set("light", f.Light)
+	set("source", f.Source)
 	set("due_from", f.From)
 	set("due_to", f.To)
 	set("q", f.Q)
@@ -113,5 +121,5 @@ func (f TaskFilterForm) href(path string, page int) string {
 
 // Any reports whether any filter is set, for the clear link.
 func (f TaskFilterForm) Any() bool {
-	return f.Plan != 0 || f.Unit != 0 || f.Status != "" || f.Light != "" || f.From != "" || f.To != "" || f.Q != ""
+	return f.Plan != 0 || f.Unit != 0 || f.Status != "" || f.Light != "" || f.Source != "" || f.From != "" || f.To != "" || f.Q != ""
 }

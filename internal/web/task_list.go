@@ -24,6 +24,7 @@ type TaskListPage struct {
 	SortHrefs map[string]string
 	// Statuses, Lights and Sorts are the codes the selects offer.
 	Statuses, Lights, Sorts []string
+	Sources                 []string
 }
 
 // taskList shows one page of the ledger, filtered and sorted. An htmx
@@ -38,7 +39,8 @@ func (h *Handler) taskList(w http.ResponseWriter, r *http.Request) {
 	}
 	data := TaskListPage{Filter: form, Tasks: tasks, Total: total, ExportHref: form.href("/tasks/export.xlsx", 0),
 		PlanTitles: map[int64]string{}, SortHrefs: map[string]string{},
-		Statuses: LedgerStatuses, Lights: LedgerLights, Sorts: TaskSorts}
+		Statuses: LedgerStatuses, Lights: LedgerLights, Sorts: TaskSorts,
+		Sources: TaskSources}
 	if len(tasks) > 0 {
 		data.First, data.Last = filter.Offset+1, filter.Offset+len(tasks)
 	}

@@ -134,6 +134,9 @@ func samplePages() map[string][]any {
 	for name, datas := range inspectionSamples(p) {
 		samples[name] = datas
 	}
+	for name, datas := range matterSamples(p) {
+		samples[name] = datas
+	}
 	return samples
 }
 

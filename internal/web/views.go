@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -76,6 +77,14 @@ func templateFuncs(loc i18n.Localizer, a *assets) template.FuncMap {
 		// policy forbids style attributes, and ten levels are plenty.
 		"depth":   func(depth int) string { return "depth-" + strconv.Itoa(min(depth, 9)) },
 		"initial": initial,
+		"has":     slices.Contains[[]string],
+		// source is a task's source as its short label (批示, 会议, 方案…).
+		"source": func(code string) string {
+			if code == "" {
+				return ""
+			}
+			return loc.T("source.short." + code)
+		},
 	}
 	for name, fn := range ledgerFuncs(loc) {
 		funcs[name] = fn

@@ -39,6 +39,9 @@ func (d *Deps) Web() web.Deps {
 	if d.Hotline != nil {
 		wd.Hotline = &tickets{d}
 	}
+	if d.Matters != nil && d.Ledger != nil {
+		wd.Matters = &matters{d}
+	}
 	if d.Incidents != nil {
 		wd.Incidents = &incidents{d}
 	}

@@ -26,7 +26,7 @@ func (s *desk) Open(ctx context.Context) (*web.DeskView, error) {
 	v := &web.DeskView{Overdue: dk.Overdue}
 	for _, n := range dk.Notices {
 		v.Notices = append(v.Notices, web.OpenNotice{Key: n.Key, Label: supervise.LabelIn(loc.T, n.Label), TaskID: n.TaskID, TaskTitle: n.TaskTitle,
-			PlanID: n.PlanID, PlanTitle: n.PlanTitle, Units: unitsText(n.Units), On: n.On, Deadline: n.Deadline, Overdue: n.Overdue})
+			PlanID: n.PlanID, PlanTitle: n.PlanTitle, Source: n.PlanSource, Units: unitsText(n.Units), On: n.On, Deadline: n.Deadline, Overdue: n.Overdue})
 	}
 	for _, u := range dk.ByUnit {
 		v.ByUnit = append(v.ByUnit, web.UnitNotices{Unit: u.Unit, Open: u.Open, Overdue: u.Overdue})

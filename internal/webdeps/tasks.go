@@ -23,7 +23,7 @@ type tasks struct{ d *Deps }
 // the user's scope and today's dates.
 func storeTaskFilter(f web.TaskFilter) records.TaskFilter {
 	return records.TaskFilter{PlanID: f.PlanID, UnitID: f.UnitID, Q: f.Q, Status: ledger.Status(f.Status),
-		Light: ledger.Light(f.Light), DueFrom: f.DueFrom, DueTo: f.DueTo, Sort: f.Sort, Limit: f.Limit, Offset: f.Offset}
+		Light: ledger.Light(f.Light), Source: f.Source, DueFrom: f.DueFrom, DueTo: f.DueTo, Sort: f.Sort, Limit: f.Limit, Offset: f.Offset}
 }
 
 func (s *tasks) List(ctx context.Context, f web.TaskFilter) ([]ledgersvc.Task, int, error) {
@@ -60,6 +60,9 @@ func (s *tasks) Get(ctx context.Context, id int64) (*web.TaskDetail, error) {
 		return nil, pageError(err, "", "")
 	}
 	td.Supervision = s.supervisionItems(ctx, steps)
+	if td.Matter, err = matterRecord(ctx, s.d, p, id); err != nil {
+		return nil, pageError(err, "", "")
+	}
 	return td, nil
 }
 
