@@ -43,6 +43,11 @@ const (
 	IncidentFulfil Action = "incident.fulfil" // record that a disclosure duty was done (a liaison: their units')
 	CalendarRead   Action = "calendar.read"   // see the working-day calendar and its changes
 	CalendarWrite  Action = "calendar.write"  // upload a year's schedule, correct a day
+
+	// Field inspections (实地督查、明察暗访).
+	InspectionRead  Action = "inspection.read"  // the 督查计划, the inspections and all their findings
+	InspectionWrite Action = "inspection.write" // plan, record inspections and findings, 复查
+	FindingRead     Action = "finding.read"     // the 问题清单 (a liaison: the findings addressed to their units)
 )
 
 // Resource is what an action touches. For tasks, Units are the units
@@ -57,9 +62,12 @@ var grants = map[Role]map[Action]bool{
 	SecAdmin:   set(UserGrant, UserUnlock, UserList, SecurityPolicy, UnitRead, AdminCreate, AdminCredentials),
 	AuditAdmin: set(AuditRead),
 	Office: set(UnitRead, UnitWrite, PlanRead, PlanWrite, TaskRead, TaskAssign, TaskClose, TaskSupervise, TaskSplit, CalendarRead, CalendarWrite, Dashboard,
-		TicketRead, TicketDispatch, FOIARead, FOIAHandle, IncidentRead, IncidentReport, IncidentFulfil, PersonalDataView),
-	Liaison: set(UnitRead, PlanRead, TaskRead, TaskReport, TaskSplit, TicketRead, TicketHandle, IncidentRead, IncidentFulfil),
-	Leader:  set(UnitRead, PlanRead, TaskRead, CalendarRead, Dashboard, TicketRead, FOIARead, IncidentRead),
+		TicketRead, TicketDispatch, FOIARead, FOIAHandle, IncidentRead, IncidentReport, IncidentFulfil, PersonalDataView,
+		InspectionRead, InspectionWrite, FindingRead),
+	Liaison: set(UnitRead, PlanRead, TaskRead, TaskReport, TaskSplit, TicketRead, TicketHandle, IncidentRead, IncidentFulfil,
+		FindingRead),
+	Leader: set(UnitRead, PlanRead, TaskRead, CalendarRead, Dashboard, TicketRead, FOIARead, IncidentRead,
+		InspectionRead, FindingRead),
 }
 
 func set(actions ...Action) map[Action]bool {
@@ -71,7 +79,7 @@ func set(actions ...Action) map[Action]bool {
 }
 
 // unitScoped are the actions a liaison may take only on their own units' data.
-var unitScoped = set(TaskRead, TaskReport, TaskSplit, TicketRead, TicketHandle, IncidentRead, IncidentFulfil)
+var unitScoped = set(TaskRead, TaskReport, TaskSplit, TicketRead, TicketHandle, IncidentRead, IncidentFulfil, FindingRead)
 
 // Can reports whether p may do action a to r.
 func Can(p Principal, a Action, r Resource) bool {

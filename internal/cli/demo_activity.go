@@ -103,7 +103,10 @@ func seedDemoActivity(ctx context.Context, app *App) error {
 	if err := seedDemoProgress(ctx, app); err != nil {
 		return err
 	}
-	return seedDemoSubtasks(ctx, app)
+	if err := seedDemoSubtasks(ctx, app); err != nil {
+		return err
+	}
+	return seedDemoInspections(ctx, app)
 }
 
 // demoSupervisedUntil is how long before today the demo's supervision

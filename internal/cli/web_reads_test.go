@@ -87,7 +87,7 @@ func pages() []page {
 		}
 		return m
 	}
-	return []page{
+	return append([]page{
 		{path: fixed("/static/app.css"), allowed: allCallers},
 		{path: fixed("/signin"), allowed: allCallers},
 		{path: fixed("/"), allowed: signedInCallers},
@@ -181,7 +181,7 @@ func pages() []page {
 		{path: idf("/calendar/changes/%d", func(i pageIDs) int64 { return i.change }), allowed: []string{"sysadmin", "office", "leader"}},
 		{path: fixed("/audit"), allowed: []string{"auditadmin"}},
 		{path: fixed("/audit/export.csv"), allowed: []string{"auditadmin"}},
-	}
+	}, inspectionPages()...)
 }
 
 // TestEveryPageByEveryRole reads every GET route of the pages as every
@@ -423,5 +423,6 @@ func seedPages(t *testing.T, app *App, unitA int64) pageIDs {
 	if err := app.Store.PublishPlan(ctx, audit.System, ids.plan, true); err != nil {
 		t.Fatal(err)
 	}
+	seedInspections(t, app, unitA)
 	return ids
 }

@@ -41,6 +41,7 @@ func TestEveryWebFormByEveryRole(t *testing.T) {
 		filesFor func(caller string) map[string][]byte
 	}
 	var lf ledgerIDs // set per database before the forms are sent
+	var insp inspectionIDs
 	var unitAID int64
 	plan, err := os.ReadFile(seed003)
 	if err != nil {
@@ -160,6 +161,24 @@ func TestEveryWebFormByEveryRole(t *testing.T) {
 			func(c string) url.Values {
 				return url.Values{"name": {"矩阵类别"}, "path": {"矩阵移动/" + c}, "type": {"help"}}
 			}, []string{"office"}, nil, nil},
+		{"add to the 督查计划", func(int64, int64) string { return "/inspections/plan" },
+			func(c string) url.Values {
+				return url.Values{"year": {"2026"}, "title": {"专项督查-" + c}, "kind": {"special"}, "month": {"5"}}
+			}, []string{"office"}, nil, nil},
+		{"record an inspection", func(int64, int64) string { return "/inspections" },
+			func(c string) url.Values {
+				return url.Values{"title": {"实地督查-" + c}, "kind": {"field"}, "held_on": {"2026-01-05"}, "inspectors": {"督查室"}}
+			}, []string{"office"}, nil, nil},
+		{"record a finding", func(int64, int64) string { return fmt.Sprintf("/inspections/%d/findings", insp.inspection) },
+			func(c string) url.Values {
+				return url.Values{"description": {"问题-" + c}, "unit": {fmt.Sprint(insp.unit)}, "due": {"2099-12-31"}}
+			}, []string{"office"}, map[string][]byte{"现场.pdf": pdfBytes}, nil},
+		{"add a finding's photos", func(int64, int64) string { return fmt.Sprintf("/findings/%d/files", insp.finding) },
+			nil, []string{"office"}, map[string][]byte{"补充.pdf": pdfBytes}, nil},
+		{"recheck a finding", func(int64, int64) string { return fmt.Sprintf("/findings/%d/recheck", insp.finding) },
+			func(string) url.Values { return url.Values{"result": {"passed"}, "note": {"已整改"}} }, []string{"office"}, nil, nil},
+		{"delete a 督查计划 entry", func(int64, int64) string { return fmt.Sprintf("/inspections/plan/%d/delete", insp.entry) },
+			func(string) url.Values { return url.Values{"year": {"2026"}} }, []string{"office"}, nil, nil},
 		{"enter a 督办件", func(int64, int64) string { return "/matters/new" },
 			func(c string) url.Values {
 				return url.Values{"kind": {"assignment"}, "title": {"交办事项-" + c}, "letter_ref": {"交办〔2026〕1号"},
@@ -182,6 +201,7 @@ func TestEveryWebFormByEveryRole(t *testing.T) {
 			app, cookies, unitA := webFixture(t, kind, callers[1:])
 			lf = newLedgerIDs(t, app.Store)
 			lf.unitA = unitA
+			insp = seedInspections(t, app, unitA)
 			unitAID = unitA
 			for _, fm := range forms {
 				for _, caller := range callers {

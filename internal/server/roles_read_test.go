@@ -54,7 +54,7 @@ func readEndpoints() []readEndpoint {
 	// A unit's ticket or incident does not exist for a liaison of
 	// another unit.
 	notFoundForB := map[string]string{"liaisonB": "404"}
-	return []readEndpoint{
+	return append([]readEndpoint{
 		{path: fixed("/api/v1/openapi.json"), allowed: append([]string{"anonymous"}, everyone...)},
 		{path: fixed("/api/v1/me"), allowed: everyone},
 		{path: fixed("/api/v1/units"), allowed: []string{"sysadmin", "secadmin", "office", "leader", "liaisonA", "liaisonB"}},
@@ -97,7 +97,7 @@ func readEndpoints() []readEndpoint {
 		{path: fixed("/api/v1/audit"), allowed: []string{"auditadmin"}},
 		{path: fixed("/api/v1/audit/verify"), allowed: []string{"auditadmin"}},
 		{path: fixed("/api/v1/audit/export.csv"), allowed: []string{"auditadmin"}},
-	}
+	}, inspectionReads()...)
 }
 
 // TestEveryReadByEveryRole calls every read of the API as every role, as
@@ -176,6 +176,7 @@ func seedReads(t *testing.T, f *fixture) {
 		t.Fatalf("matter = %d", code)
 	}
 	f.matterA = matter.ID
+	seedInspections(t, f)
 	reportIncident(t, f)
 	receiveFOIA(t, f)
 	body, ct := reportUpload(t)

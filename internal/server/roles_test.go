@@ -181,7 +181,7 @@ func writeEndpoints() []endpoint {
 	jsonBody := func(s string) func(*testing.T) (io.Reader, string) {
 		return func(*testing.T) (io.Reader, string) { return strings.NewReader(s), "application/json" }
 	}
-	return []endpoint{
+	return append([]endpoint{
 		{"create unit", "POST", func(*fixture) string { return "/api/v1/units" }, jsonBody(`{"name":"新单位","kind":"department"}`), []string{"sysadmin", "office"}, nil, nil, nil, nil},
 		{"update unit", "PATCH", func(f *fixture) string { return fmt.Sprintf("/api/v1/units/%d", f.unitA) }, jsonBody(`{"aliases":["市政府法制办公室"]}`), []string{"sysadmin", "office"}, nil, nil, nil, nil},
 		{name: "merge units", method: "POST", path: func(f *fixture) string { return fmt.Sprintf("/api/v1/units/%d/merge", f.unitB) },
@@ -335,7 +335,7 @@ func writeEndpoints() []endpoint {
 				code := auth.HOTP(matrixTOTPKey(), uint64(auth.TOTPStep(time.Now())), 6)
 				return strings.NewReader(`{"code":"` + code + `"}`), "application/json"
 			}, allowed: callers[1:]},
-	}
+	}, inspectionWrites()...)
 }
 
 // matrixTOTPSecret is the second factor every account of the matrix

@@ -1,7 +1,13 @@
 package services
 
 import (
+	"context"
 	"time"
+
+	"github.com/duban/duban/internal/audit"
+	"github.com/duban/duban/internal/authz"
+	"github.com/duban/duban/internal/i18n"
+	"github.com/duban/duban/internal/records"
 
 	"github.com/duban/duban/internal/adminsvc"
 	"github.com/duban/duban/internal/assesssvc"
@@ -13,6 +19,7 @@ import (
 	"github.com/duban/duban/internal/foiasvc"
 	"github.com/duban/duban/internal/hotline"
 	"github.com/duban/duban/internal/hotlinesvc"
+	"github.com/duban/duban/internal/inspectsvc"
 	"github.com/duban/duban/internal/intakesvc"
 	"github.com/duban/duban/internal/ledger"
 	"github.com/duban/duban/internal/ledgersvc"
@@ -40,6 +47,7 @@ type Store interface {
 	foiasvc.Store
 	emergencysvc.Store
 	subtasksvc.Store
+	inspectsvc.Store
 	mattersvc.Store
 }
 
@@ -94,10 +102,24 @@ func New(db Store, o Options) *Services {
 	s.Supervision = &supervisionsvc.Service{Store: db, RulesBase: base, Calendar: s.Calendar, Now: o.Now}
 	s.Hotline = &hotlinesvc.Service{Store: db, Calendar: s.Calendar, Limits: o.HotlineLimits, Now: o.Now, Files: o.Files}
 	s.Incidents = &emergencysvc.Service{Store: db, Now: o.Now}
+	// A finding of an inspection is a 督办件 of the kind 督查发现问题.
+	s.Inspections = &inspectsvc.Service{Store: db, Ledger: s.Ledger, Now: o.Now, Open: s.openProblem}
 	s.Matters = &mattersvc.Service{Store: db, Ledger: s.Ledger, Now: o.Now, Issuer: o.Issuer}
 	s.FOIA = &foiasvc.Service{Store: db, Calendar: s.Calendar, Now: o.Now, Letters: o.Letters}
 	s.Portal = &portalsvc.Service{Store: db, Ledger: s.Ledger, Hotline: s.Hotline, FOIA: s.FOIA, Incidents: s.Incidents, Now: o.Now}
 	// The public-satisfaction part of the scores is the 12345 满意率.
 	s.Assess = &assesssvc.Service{Store: db, Now: o.Now, Issuer: o.Issuer, Rates: s.Hotline.Rates}
 	return s
+}
+
+// openProblem registers a finding's 问题 as a 督办件 of the inspection
+// kind: the unit leads it, due by the rectification deadline.
+func (s *Services) openProblem(ctx context.Context, p authz.Principal, actor audit.Actor, pr inspectsvc.Problem) (int64, error) {
+	t, err := s.Matters.Create(ctx, p, actor, records.MatterInput{Kind: records.SourceInspection, Title: pr.Title, Text: pr.Text,
+		SourceText: pr.SourceText, Units: []records.UnitLink{{UnitID: pr.UnitID, Lead: true}}, Deadline: pr.Due,
+		Requirement: i18n.Lookup(i18n.ZhCN, "inspection.requirement")})
+	if err != nil {
+		return 0, err
+	}
+	return t.ID, nil
 }

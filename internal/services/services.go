@@ -12,6 +12,7 @@ import (
 	"github.com/duban/duban/internal/files"
 	"github.com/duban/duban/internal/foiasvc"
 	"github.com/duban/duban/internal/hotlinesvc"
+	"github.com/duban/duban/internal/inspectsvc"
 	"github.com/duban/duban/internal/intakesvc"
 	"github.com/duban/duban/internal/ledgersvc"
 	"github.com/duban/duban/internal/mattersvc"
@@ -52,6 +53,9 @@ type Services struct {
 	Incidents *emergencysvc.Service
 	// Subtasks splits tasks into sub-tasks and takes in units' 落实计划.
 	Subtasks *subtasksvc.Service
+	// Inspections keeps the 督查计划, the inspections held and the
+	// problems they found, each a task of the ledger.
+	Inspections *inspectsvc.Service
 	// Matters takes in the 督办件 entered by hand (批示, 议定事项, 交办件).
 	Matters *mattersvc.Service
 	// Files keeps attachments (evidence, 销号 materials, ticket files).

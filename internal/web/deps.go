@@ -45,6 +45,9 @@ type Deps struct {
 	// Incidents are the major incidents' disclosure clocks; nil leaves
 	// them out.
 	Incidents Incidents
+	// Inspections are the field inspections (督查计划, 督查记录, 问题清单);
+	// nil leaves them out.
+	Inspections Inspections
 	// Matters are the 督办件 entered by hand; nil leaves their pages out.
 	Matters Matters
 	// Portal is the public portal (政务公开); nil leaves it out.

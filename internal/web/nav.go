@@ -36,6 +36,8 @@ var (
 	navFOIA  = navEntry{"nav.foia", "/foia"}
 	navInc   = navEntry{"nav.incidents", "/incidents"}
 	navMat   = navEntry{"nav.matters", "/matters/new"}
+	navInsp  = navEntry{"nav.inspections", "/inspections"}
+	navFind  = navEntry{"nav.findings", "/findings"}
 )
 
 // navByRole is what each role sees in the top bar. It only spares people
@@ -45,9 +47,9 @@ var navByRole = map[string][]navEntry{
 	RoleSysAdmin:   {navHome, navUnits, navUsers, navCal},
 	RoleSecAdmin:   {navHome, navUsers},
 	RoleAuditAdmin: {navHome, navAudit},
-	RoleOffice:     {navHome, navDash, navPlans, navMat, navTasks, navDesk, navTix, navFOIA, navInc, navInbox, navScore, navUnits, navRules, navCal},
-	RoleLiaison:    {navHome, navTasks, navDesk, navTix, navInc, navInbox, navScore},
-	RoleLeader:     {navHome, navDash, navPlans, navTasks, navDesk, navTix, navFOIA, navInc, navInbox, navScore, navUnits, navCal},
+	RoleOffice:     {navHome, navDash, navPlans, navMat, navTasks, navDesk, navInsp, navTix, navFOIA, navInc, navInbox, navScore, navUnits, navRules, navCal},
+	RoleLiaison:    {navHome, navTasks, navDesk, navFind, navTix, navInc, navInbox, navScore},
+	RoleLeader:     {navHome, navDash, navPlans, navTasks, navDesk, navInsp, navTix, navFOIA, navInc, navInbox, navScore, navUnits, navCal},
 	RoleNone:       {navHome},
 }
 

@@ -159,6 +159,20 @@ func (h *Handler) routes() {
 		m.HandleFunc("GET /incidents/{id}", h.signedIn(h.incidentShow))
 		m.HandleFunc("POST /incidents/{id}/duty", h.signedIn(h.incidentFulfil))
 	}
+	if h.d.Inspections != nil {
+		m.HandleFunc("GET /inspections", h.signedIn(h.inspectionList))
+		m.HandleFunc("POST /inspections", h.signedIn(h.inspectionRecord))
+		m.HandleFunc("GET /inspections/plan", h.signedIn(h.inspectionPlan))
+		m.HandleFunc("POST /inspections/plan", h.signedIn(h.inspectionPlanAdd))
+		m.HandleFunc("POST /inspections/plan/{id}/delete", h.signedIn(h.inspectionPlanDelete))
+		m.HandleFunc("GET /inspections/{id}", h.signedIn(h.inspectionShow))
+		m.HandleFunc("POST /inspections/{id}/findings", h.signedIn(h.findingAdd))
+		m.HandleFunc("GET /findings", h.signedIn(h.findingList))
+		m.HandleFunc("GET /findings/export.xlsx", h.signedIn(h.findingExport))
+		m.HandleFunc("GET /findings/files/{id}", h.signedIn(h.findingFile))
+		m.HandleFunc("POST /findings/{id}/files", h.signedIn(h.findingPhotos))
+		m.HandleFunc("POST /findings/{id}/recheck", h.signedIn(h.findingRecheck))
+	}
 	if h.d.Portal != nil {
 		// Public: the portal needs no sign-in.
 		m.HandleFunc("GET /public", h.portalHome)

@@ -46,6 +46,9 @@ func (d *Deps) Web() web.Deps {
 	if d.Incidents != nil {
 		wd.Incidents = &incidents{d}
 	}
+	if d.Inspections != nil {
+		wd.Inspections = &inspections{d}
+	}
 	if d.FOIA != nil {
 		wd.Disclosure = &disclosure{d}
 	}

@@ -17,6 +17,10 @@ type Sheet struct {
 	Header []string
 	Widths []float64 // column widths in characters; missing ones stay Excel's
 	Rows   [][]any
+	// Heights are the rows' heights in points, row by row after the
+	// header; a sheet with heights wraps its cells' text, so that a long
+	// title prints whole. Missing ones stay Excel's.
+	Heights []float64
 }
 
 // Write makes the workbook.
@@ -68,6 +72,20 @@ func writeSheet(f *excelize.File, s Sheet, bold int) error {
 	for i, r := range s.Rows {
 		if err := f.SetSheetRow(s.Name, fmt.Sprintf("A%d", i+2), &r); err != nil {
 			return err
+		}
+	}
+	if len(s.Heights) > 0 {
+		wrap, err := f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
+		if err != nil {
+			return err
+		}
+		if err := f.SetCellStyle(s.Name, "A2", fmt.Sprintf("%s%d", last, len(s.Rows)+1), wrap); err != nil {
+			return err
+		}
+		for i, h := range s.Heights {
+			if err := f.SetRowHeight(s.Name, i+2, h); err != nil {
+				return err
+			}
 		}
 	}
 	return f.SetPanes(s.Name, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})

@@ -36,3 +36,27 @@ func TestWrite(t *testing.T) {
 		t.Errorf("panes %+v %v", panes, err)
 	}
 }
+
+// TestHeights: a sheet with heights has its rows that tall and its text
+// wrapped; the header keeps its own.
+func TestHeights(t *testing.T) {
+	data, err := Write([]Sheet{{Name: "问题清单", Header: []string{"问题"}, Widths: []float64{10},
+		Rows: [][]any{{"一个很长的问题描述需要换行显示"}, {"短"}}, Heights: []float64{45, 15}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for row, want := range map[int]float64{2: 45, 3: 15} {
+		if h, err := f.GetRowHeight("问题清单", row); err != nil || h != want {
+			t.Errorf("row %d height %v %v, want %v", row, h, err, want)
+		}
+	}
+	id, _ := f.GetCellStyle("问题清单", "A2")
+	st, err := f.GetStyle(id)
+	if err != nil || st.Alignment == nil || !st.Alignment.WrapText {
+		t.Errorf("A2 style %+v %v: not wrapped", st, err)
+	}
+}
