@@ -95,7 +95,14 @@ func TestHotlineInBrowser(t *testing.T) {
 		chromedp.WaitVisible(`//tr[td[contains(., "市法制办")]]/td[last()][contains(., "100.0%")]`),
 		chromedp.WaitVisible(chromedp.CSS("#chart-rates canvas")),
 		shot("06-stats"),
+		// The ticket's steps say the citizen's verdict in words, not its code.
+		chromedp.Navigate(base+"/tickets"),
+		chromedp.Click(`//td//a[1]`),
+		chromedp.WaitVisible(`//li[contains(., "回访") and contains(., "满意")]`),
 	)
+	if leaked, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.body.innerText.includes("satisfied")`)); err != nil || leaked {
+		t.Errorf("the ticket page shows the verdict's code \"satisfied\" (%v)", err)
+	}
 	if p := problems(); len(p) > 0 {
 		t.Errorf("console problems:\n%s", strings.Join(p, "\n"))
 	}

@@ -68,8 +68,10 @@ func templateFuncs(loc i18n.Localizer, a *assets) template.FuncMap {
 		"asset":    a.url,
 		"datetime": func(t time.Time) string { return formatTime(t, "2006-01-02 15:04:05") },
 		"date":     func(t time.Time) string { return formatTime(t, "2006-01-02") },
-		"join":     strings.Join,
-		"hasID":    hasID,
+		// minute is for time limits and steps, where seconds say nothing.
+		"minute": func(t time.Time) string { return formatTime(t, "2006-01-02 15:04") },
+		"join":   strings.Join,
+		"hasID":  hasID,
 		// indent repeats a full-width space per tree level, for <option>
 		// text, which cannot be styled.
 		"indent": func(depth int) string { return strings.Repeat("\u3000", depth) },

@@ -81,8 +81,11 @@ func (s *tickets) Get(ctx context.Context, id int64) (*web.TicketView, error) {
 	}
 	for _, e := range d.Events {
 		note := e.Note
-		if e.Kind == "received" { // the note is the channel's code
+		switch e.Kind { // these steps' notes are codes, shown in words
+		case "received":
 			note = loc.Code("hotline.channel", note, note)
+		case "visit":
+			note = loc.Code("tickets.verdict", note, note)
 		}
 		v.Steps = append(v.Steps, web.TicketStep{At: e.At, Actor: e.Actor, Kind: e.Kind, Note: note})
 	}
