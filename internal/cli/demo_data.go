@@ -109,6 +109,14 @@ func seedDemoPlans(ctx context.Context, db *store.DB, today time.Time) (int, map
 		if !res.Created {
 			continue
 		}
+		if res.Untitled {
+			// The document gives no title, so duban named the plan by its
+			// file; the demo's office names it at review, as an office
+			// would, by the heading the document opens with.
+			if _, err := intake.RenamePlan(ctx, intakesvc.Operator, audit.System, res.ID, demoHeading(data)); err != nil {
+				return 0, nil, fmt.Errorf("demo plan %s: %w", name, err)
+			}
+		}
 		plan, err := db.FindPlanByID(ctx, res.ID)
 		if err != nil {
 			return 0, nil, err
@@ -313,4 +321,15 @@ func guessKind(name string) string {
 		return records.UnitDepartment
 	}
 	return records.UnitOther
+}
+
+// demoHeading is the first line of a demo document's text, the name an
+// office gives a plan whose document has no title of its own.
+func demoHeading(data []byte) string {
+	for _, line := range strings.Split(string(data), "\n") {
+		if line = strings.TrimSpace(line); line != "" {
+			return string([]rune(line)[:min(len([]rune(line)), intakesvc.MaxPlanTitle)])
+		}
+	}
+	return ""
 }

@@ -1,11 +1,14 @@
 package cli
 
 import (
+	"io/fs"
 	"net/http"
 	"net/http/httptest"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/duban/duban/demo"
 )
 
 // TestDemoPublicRowsTitled (issue 14, defect 3): on the demo, every plan
@@ -30,6 +33,14 @@ func TestDemoPublicRowsTitled(t *testing.T) {
 	rows := regexp.MustCompile(`(?s)<li>(.*?)</li>`).FindAllStringSubmatch(list[1], -1)
 	if len(rows) < 5 {
 		t.Errorf("/public lists %d plans, want the demo's five", len(rows))
+	}
+	// The demo's office names a plan whose document gives no title, so
+	// no row shows a file's name.
+	seeds, _ := fs.Glob(demo.Seeds(), "*.txt")
+	for _, name := range seeds {
+		if stem := strings.TrimSuffix(name, ".txt"); strings.Contains(list[1], stem) {
+			t.Errorf("/public shows the file name %s as a title", stem)
+		}
 	}
 	link := regexp.MustCompile(`<a href="(/public/plans/\d+)"><strong>([^<]*)</strong></a>`)
 	titleTag := regexp.MustCompile(`<title>([^<]*)</title>`)

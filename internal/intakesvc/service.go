@@ -69,7 +69,10 @@ type Imported struct {
 	// plan is the one returned, unchanged.
 	Created bool
 	Title   string
-	Tasks   int
+	// Untitled is true when the document gives no title of its own, so
+	// Title is its file's name, for the office to correct.
+	Untitled bool
+	Tasks    int
 	// Warnings are the parse's document-level warnings, as kept.
 	Warnings []plandoc.Warning
 }
@@ -105,7 +108,8 @@ func (s *Service) Import(ctx context.Context, p authz.Principal, actor audit.Act
 	if len(plan.Tasks) == 0 {
 		return nil, invalid("file", "error.plan_no_tasks")
 	}
-	if strings.TrimSpace(plan.Title) == "" {
+	untitled := strings.TrimSpace(plan.Title) == ""
+	if untitled {
 		plan.Title = titleFromName(in.Name)
 	}
 	warnings := documentWarnings(plan.Warnings)
@@ -116,7 +120,7 @@ func (s *Service) Import(ctx context.Context, p authz.Principal, actor audit.Act
 	if err != nil {
 		return nil, err
 	}
-	return &Imported{ID: id, Created: created, Title: plan.Title, Tasks: len(plan.Tasks), Warnings: warnings}, nil
+	return &Imported{ID: id, Created: created, Title: plan.Title, Untitled: untitled, Tasks: len(plan.Tasks), Warnings: warnings}, nil
 }
 
 // titleFromName is the title of a plan whose document gives none: its

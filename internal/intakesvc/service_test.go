@@ -383,7 +383,7 @@ func TestUntitledPlanNamedByFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	pl, err := s.Store.(*store.DB).FindPlanByID(ctx, res.ID)
-	if err != nil || res.Title != "2019年工作要点" || pl.Title != "2019年工作要点" {
+	if err != nil || res.Title != "2019年工作要点" || pl.Title != "2019年工作要点" || !res.Untitled {
 		t.Errorf("untitled plan stored as %q (import said %q), %v", pl.Title, res.Title, err)
 	}
 	seed, err := os.ReadFile("../../demo/seeds/003_e50bc25d11ad62e1.txt")
@@ -391,7 +391,7 @@ func TestUntitledPlanNamedByFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	titled, err := s.Import(ctx, office, actor, Upload{Name: "文件.txt", Data: seed, Draft: true})
-	if err != nil || titled.Title == "文件" || titled.Title == "" {
+	if err != nil || titled.Title == "文件" || titled.Title == "" || titled.Untitled {
 		t.Errorf("a titled document named %q, %v", titled.Title, err)
 	}
 }
