@@ -16,6 +16,9 @@
     if (spec.kind === "pie") {
       return {
         color: colors,
+        // Drawn at once like the other charts: a page printed or saved
+        // just after it loads shows the whole ring, not a growing sliver.
+        animation: false,
         tooltip: { trigger: "item" },
         legend: { bottom: 0 },
         series: [{ type: "pie", radius: ["35%", "65%"], data: spec.x.map(function (name, i) {
