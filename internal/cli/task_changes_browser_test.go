@@ -87,6 +87,7 @@ func TestTaskChangesInBrowser(t *testing.T) {
 		chromedp.WaitVisible(`//section[@id="changes"]//strong[contains(., "每月25日前报送进展")]`),
 		shot("07-office-adjusted"),
 		chromedp.Navigate(revokedURL),
+		chromedp.Click(chromedp.CSS("#revoke summary")),
 		chromedp.WaitVisible(chromedp.CSS("#revoke-form")),
 		chromedp.SendKeys(chromedp.CSS("#rev-reason"), "该项工作已并入全市执法检查，不再单独督办。"),
 		chromedp.Click(chromedp.CSS(`#revoke-form button[type="submit"]`)),
