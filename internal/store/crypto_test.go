@@ -289,9 +289,10 @@ func TestCryptoSuiteOfOlderDatabase(t *testing.T) {
 		db := openWith(t, opts)
 		ticketID, _ := addPersonalRows(t, db)
 		// Back to schema 20, as a duban of the previous version left it:
-		// the later migrations undone first, newest first (0024 unit
-		// groups, 0023 sub-tasks, 0022 task changes).
+		// the later migrations undone first, newest first (0025 catch-all
+		// units, 0024 unit groups, 0023 sub-tasks, 0022 task changes).
 		for _, q := range []string{
+			`ALTER TABLE units DROP COLUMN members_group_id`,
 			`DROP TABLE unit_group_members`, `DROP TABLE unit_groups`,
 			`DROP INDEX tasks_parent`, `ALTER TABLE tasks DROP COLUMN part_weight`, `ALTER TABLE tasks DROP COLUMN parent_id`,
 			`DROP TABLE task_changes`, `ALTER TABLE tasks DROP COLUMN revoked_on`,
