@@ -103,6 +103,9 @@ func seedDemoActivity(ctx context.Context, app *App) error {
 	if err := seedDemoProgress(ctx, app); err != nil {
 		return err
 	}
+	if err := seedDemoPassDown(ctx, app, officeP, office); err != nil {
+		return err
+	}
 	return seedDemoSubtasks(ctx, app)
 }
 
