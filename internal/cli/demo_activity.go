@@ -103,10 +103,10 @@ func seedDemoActivity(ctx context.Context, app *App) error {
 	if err := seedDemoProgress(ctx, app); err != nil {
 		return err
 	}
-	if err := seedDemoPassDown(ctx, app, officeP, office); err != nil {
+	if err := seedDemoSubtasks(ctx, app); err != nil {
 		return err
 	}
-	return seedDemoSubtasks(ctx, app)
+	return seedDemoPassDown(ctx, app, officeP, office)
 }
 
 // demoSupervisedUntil is how long before today the demo's supervision

@@ -14,7 +14,9 @@ import (
 // 各县（市、区）政府 → 县市区 (seedDemoGroups) — so that each county holds
 // its own sub-task of them and the 县市区 ranking has content. The plans
 // are registered before the groups exist, hence this step; a plan
-// registered later is passed down at 挂号.
+// registered later is passed down at 挂号. The task 市法制办 split itself
+// (seedDemoSubtasks) is left as its liaison split it, so that its page
+// shows the roll-up of that split.
 func seedDemoPassDown(ctx context.Context, app *App, p authz.Principal, actor audit.Actor) error {
 	reg, err := app.Store.FindUnits(ctx)
 	if err != nil {
@@ -30,7 +32,13 @@ func seedDemoPassDown(ctx context.Context, app *App, p authz.Principal, actor au
 		}
 		ids := make([]int64, 0, len(tasks))
 		for _, t := range tasks {
-			ids = append(ids, t.ID)
+			kids, err := app.Store.FindSubtasks(ctx, t.ID)
+			if err != nil {
+				return fmt.Errorf("demo pass down: %w", err)
+			}
+			if len(kids) == 0 {
+				ids = append(ids, t.ID)
+			}
 		}
 		app.Subtasks.PassDownRegistered(ctx, p, actor, ids)
 	}
