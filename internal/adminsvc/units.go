@@ -64,7 +64,9 @@ func (s *Service) CreateUnit(ctx context.Context, p authz.Principal, actor audit
 }
 
 // UpdateUnit changes what is not nil of a unit: its name, place in the
-// tree, kind, aliases or e-mail. The rules are CreateUnit's, applied to
+// tree, kind, aliases, e-mail, or the unit group a catch-all unit stands
+// for (分解下达: its tasks are passed down to the group's members; 0
+// unlinks). The rules are CreateUnit's, applied to
 // the fields given; moving a unit under itself is refused.
 func (s *Service) UpdateUnit(ctx context.Context, p authz.Principal, actor audit.Actor, id int64, up records.UnitUpdate) (*records.Unit, error) {
 	if err := may(p, authz.UnitWrite); err != nil {
@@ -86,6 +88,13 @@ func (s *Service) UpdateUnit(ctx context.Context, p authz.Principal, actor audit
 	if up.ParentID != nil {
 		if err := s.checkParent(ctx, id, *up.ParentID); err != nil {
 			return nil, err
+		}
+	}
+	if g := up.MembersGroupID; g != nil && *g != 0 {
+		if _, err := s.Store.FindUnitGroupByID(ctx, *g); errors.Is(err, fault.ErrNotFound) {
+			return nil, fault.Field("members_group_id", "units.error.members_group_unknown")
+		} else if err != nil {
+			return nil, fmt.Errorf("adminsvc: unit group %d: %w", *g, err)
 		}
 	}
 	if up.Name != nil {

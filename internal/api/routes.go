@@ -70,6 +70,7 @@ var routes = []route{
 	{"GET", "/api/v1/tasks/{id}/history", (*Handler).taskHistory},
 	{"GET", "/api/v1/tasks/{id}/subtasks", (*Handler).subtaskList},
 	{"POST", "/api/v1/tasks/{id}/subtasks", (*Handler).subtaskCreate},
+	{"POST", "/api/v1/tasks/{id}/pass-down", (*Handler).taskPassDown},
 	{"POST", "/api/v1/tasks/{id}/workplan", (*Handler).workPlanRead},
 	{"POST", "/api/v1/tasks/{id}/workplan/confirm", (*Handler).workPlanConfirm},
 	{"GET", "/api/v1/attachments/{id}", (*Handler).attachmentGet},

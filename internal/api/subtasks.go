@@ -65,6 +65,22 @@ func (h *Handler) subtaskCreate(w http.ResponseWriter, r *http.Request) {
 	reply(w, r, http.StatusCreated, b, err)
 }
 
+// taskPassDown passes a task assigned to a catch-all unit down to the
+// members of its group, one sub-task each (subtasksvc.PassDown), and
+// answers with the task's breakdown; run twice it adds nobody twice.
+func (h *Handler) taskPassDown(w http.ResponseWriter, r *http.Request) {
+	c, id, ok := begin(w, r, authz.TaskAssign)
+	if !ok {
+		return
+	}
+	if _, err := h.Subtasks.PassDown(r.Context(), c.Principal(), httpauth.Actor(r), id); err != nil {
+		fail(w, r, err)
+		return
+	}
+	b, err := h.Subtasks.List(r.Context(), c.Principal(), id)
+	reply(w, r, http.StatusOK, b, err)
+}
+
 // workPlanRead reads a unit's 落实计划 (multipart, "file") into proposed
 // sub-tasks for review; nothing is stored (subtasksvc.ReadWorkPlan).
 func (h *Handler) workPlanRead(w http.ResponseWriter, r *http.Request) {

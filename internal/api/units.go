@@ -27,6 +27,9 @@ type unitInput struct {
 	Kind     *string   `json:"kind"`
 	Aliases  *[]string `json:"aliases"`
 	Email    *string   `json:"email"`
+	// MembersGroupID links a catch-all unit to the group it stands for
+	// (分解下达); 0 unlinks. Updates only.
+	MembersGroupID *int64 `json:"members_group_id"`
 }
 
 // unitCreate registers a unit; with no kind it is of kind "other".
@@ -74,7 +77,7 @@ func (h *Handler) unitUpdate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	u, err := h.Admin.UpdateUnit(r.Context(), p, actor, id, records.UnitUpdate{Name: in.Name, ParentID: in.ParentID,
-		Kind: in.Kind, Aliases: in.Aliases, Email: in.Email})
+		Kind: in.Kind, Aliases: in.Aliases, Email: in.Email, MembersGroupID: in.MembersGroupID})
 	reply(w, r, http.StatusOK, u, err)
 }
 

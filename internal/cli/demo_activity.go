@@ -106,7 +106,10 @@ func seedDemoActivity(ctx context.Context, app *App) error {
 	if err := seedDemoSubtasks(ctx, app); err != nil {
 		return err
 	}
-	return seedDemoInspections(ctx, app)
+	if err := seedDemoInspections(ctx, app); err != nil {
+		return err
+	}
+	return seedDemoPassDown(ctx, app, officeP, office)
 }
 
 // demoSupervisedUntil is how long before today the demo's supervision

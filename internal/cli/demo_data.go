@@ -272,8 +272,13 @@ var demoGroups = []struct {
 var demoCounties = []string{"鹿城区政府", "龙湾区政府", "瓯海区政府", "洞头区政府", "瑞安市政府", "乐清市政府",
 	"永嘉县政府", "平阳县政府", "苍南县政府", "文成县政府", "泰顺县政府"}
 
+// demoCatchAll is the catch-all unit of the demo's plans that stands for
+// a group (分解下达): its tasks are passed down to each county.
+var demoCatchAll = struct{ unit, group string }{"各县（市、区）政府", "县市区"}
+
 // seedDemoGroups registers the demo's counties, where they are not yet,
-// and the demo's unit groups over the registry.
+// and the demo's unit groups over the registry, and links the catch-all
+// unit 各县（市、区）政府 to the group 县市区.
 func seedDemoGroups(ctx context.Context, db *store.DB) error {
 	all, err := db.FindUnits(ctx)
 	if err != nil {
@@ -300,8 +305,19 @@ func seedDemoGroups(ctx context.Context, db *store.DB) error {
 				members = append(members, u.ID)
 			}
 		}
-		if _, err := db.CreateUnitGroup(ctx, audit.System, records.GroupInput{Name: g.name, Note: g.note, Members: members}); err != nil {
+		grp, err := db.CreateUnitGroup(ctx, audit.System, records.GroupInput{Name: g.name, Note: g.note, Members: members})
+		if err != nil {
 			return fmt.Errorf("demo group %s: %w", g.name, err)
+		}
+		if g.name != demoCatchAll.group {
+			continue
+		}
+		for _, u := range all {
+			if units.Normalize(u.Name) == units.Normalize(demoCatchAll.unit) {
+				if _, err := db.UpdateUnit(ctx, audit.System, u.ID, records.UnitUpdate{MembersGroupID: &grp.ID}); err != nil {
+					return fmt.Errorf("demo catch-all %s: %w", u.Name, err)
+				}
+			}
 		}
 	}
 	return nil

@@ -2,11 +2,13 @@ package cli
 
 import (
 	"context"
+	"slices"
 	"testing"
 
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/ledger"
 	"github.com/duban/duban/internal/records"
+	"github.com/duban/duban/internal/units"
 )
 
 // TestDemoUnitGroups: the demo has its counties and its city departments
@@ -52,4 +54,69 @@ func TestDemoUnitGroups(t *testing.T) {
 		}
 		t.Logf("%s: %d members, %d ranked", name, len(g.Members), ranked)
 	}
+}
+
+// TestDemoPassDown: the demo's 各县（市、区）政府 stands for the group
+// 县市区, and each of its registered tasks is passed down (分解下达): one
+// sub-task per county, each with the parent's title and deadline, and
+// every county holds one of each — but the task 市法制办 split itself
+// (TestDemoHasASplitTask), which the demo leaves as split.
+func TestDemoPassDown(t *testing.T) {
+	app, _ := openDemoOn(t, "2026-12-06")
+	ctx := context.Background()
+	reg, err := app.Store.FindUnits(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var catchAll records.Unit
+	for _, u := range reg {
+		if units.Normalize(u.Name) == units.Normalize(demoCatchAll.unit) {
+			catchAll = u
+		}
+	}
+	if catchAll.MembersGroupID == 0 {
+		t.Fatalf("the demo's %s stands for no group: %+v", demoCatchAll.unit, catchAll)
+	}
+	g, err := app.Store.FindUnitGroupByID(ctx, catchAll.MembersGroupID)
+	if err != nil || g.Name != demoCatchAll.group || len(g.Members) != len(demoCounties) {
+		t.Fatalf("its group %+v %v", g, err)
+	}
+	tasks, _, err := app.Store.FindTasks(ctx, records.TaskFilter{UnitID: catchAll.ID, Registered: true, Limit: 500})
+	if err != nil {
+		t.Fatal(err)
+	}
+	parents, held := 0, map[int64]int{}
+	for _, tk := range tasks {
+		if tk.ParentID != 0 || tk.Due == "" || !ledger.Workflow(tk.Status).Open() {
+			continue
+		}
+		parents++
+		kids, err := app.Store.FindSubtasks(ctx, tk.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if slices.ContainsFunc(kids, func(k records.Task) bool { return len(k.UnitIDs) == 1 && !g.Has(k.UnitIDs[0]) }) {
+			parents--
+			continue // split by its lead unit (seedDemoSubtasks)
+		}
+		for _, k := range kids {
+			if len(k.UnitIDs) != 1 {
+				t.Errorf("sub-task %d has units %v", k.ID, k.UnitIDs)
+				continue
+			}
+			held[k.UnitIDs[0]]++
+			if k.Due != tk.Due || k.Title != tk.Title {
+				t.Errorf("sub-task %d %q due %s of task %q due %s", k.ID, k.Title, k.Due, tk.Title, tk.Due)
+			}
+		}
+	}
+	if parents == 0 {
+		t.Fatal("no open task of 各县（市、区）政府 with a deadline in the demo")
+	}
+	for _, m := range g.Members {
+		if held[m] != parents {
+			t.Errorf("county %d holds %d sub-tasks of the %d tasks passed down, want one each", m, held[m], parents)
+		}
+	}
+	t.Logf("%d tasks passed down to %d counties", parents, len(g.Members))
 }

@@ -151,6 +151,7 @@ func TestEveryWebFormByEveryRole(t *testing.T) {
 			func(c string) url.Values {
 				return url.Values{"title": {"调整"}, "lead": {"市法制办"}, "requirement": {"按月报送-" + c}, "reason": {"会议决定"}}
 			}, []string{"office"}, nil, nil},
+		{"pass a task down", func(int64, int64) string { return fmt.Sprintf("/tasks/%d/pass-down", lf.passDown) }, nil, []string{"office"}, nil, nil},
 		{"revoke a task", func(int64, int64) string { return fmt.Sprintf("/tasks/%d/revoke", lf.revoke) },
 			func(string) url.Values { return url.Values{"reason": {"任务取消"}} }, []string{"office"}, nil, nil},
 		{"add ticket category", func(int64, int64) string { return "/tickets/services/new" },
@@ -343,6 +344,9 @@ type ledgerIDs struct {
 	group, mergeInto int64 // mergeInto: 市法制办
 	groupToDelete    map[string]int64
 	unitToMerge      map[string]int64
+	// passDown is a task of 各县（市、区）政府, a catch-all unit standing
+	// for the group 县市区, to pass down (分解下达).
+	passDown int64
 }
 
 func newLedgerIDs(t *testing.T, db *store.DB) ledgerIDs {
@@ -384,6 +388,20 @@ func newLedgerIDs(t *testing.T, db *store.DB) ledgerIDs {
 		t.Fatal(err)
 	}
 	ids.group, ids.mergeInto, ids.groupToDelete, ids.unitToMerge = g.ID, unitA[0].UnitIDs[0], map[string]int64{}, map[string]int64{}
+	all, err := db.CreateUnit(ctx, audit.System, records.UnitCreate{Name: "各县（市、区）政府", Kind: records.UnitGroup})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.UpdateUnit(ctx, audit.System, all.ID, records.UnitUpdate{MembersGroupID: &g.ID}); err != nil {
+		t.Fatal(err)
+	}
+	down := importPlan(false, "c", plandoc.Task{Path: []string{"1"}, Title: "下达", Units: []string{"各县（市、区）政府"},
+		Deadlines: []plandoc.Deadline{{Text: "2099年底前", Due: "2099-12-31"}}})
+	if tasks, _, err := db.FindTasks(ctx, records.TaskFilter{PlanID: down}); err != nil || len(tasks) != 1 {
+		t.Fatal(tasks, err)
+	} else {
+		ids.passDown = tasks[0].ID
+	}
 	for _, c := range []string{"sysadmin", "office"} {
 		g, err := db.CreateUnitGroup(ctx, audit.System, records.GroupInput{Name: "待删分组-" + c})
 		if err != nil {

@@ -59,6 +59,7 @@ func (s *Service) Confirm(ctx context.Context, p authz.Principal, actor audit.Ac
 	case err != nil:
 		return nil, err
 	}
+	s.passDown(ctx, p, actor, plan)
 	return s.planView(ctx, plan)
 }
 

@@ -25,6 +25,10 @@ type Service struct {
 	// Ledger builds the review read model and the views the operations
 	// return; the API's reviews come from the same one.
 	Ledger *ledgersvc.Service
+	// PassDown, when set, is handed the tasks of a plan just registered
+	// (挂号) so that those assigned to a catch-all unit are passed down to
+	// its members (分解下达, subtasksvc.Service.PassDownRegistered).
+	PassDown func(ctx context.Context, p authz.Principal, actor audit.Actor, taskIDs []int64)
 
 	// beforeWrite, when set (by tests), runs after an operation checked
 	// its input and before its store call: what another request could do
@@ -120,6 +124,9 @@ func (s *Service) Import(ctx context.Context, p authz.Principal, actor audit.Act
 	if err != nil {
 		return nil, err
 	}
+	if created && !in.Draft {
+		s.passDown(ctx, p, actor, id)
+	}
 	return &Imported{ID: id, Created: created, Title: plan.Title, Untitled: untitled, Tasks: len(plan.Tasks), Warnings: warnings}, nil
 }
 
@@ -189,4 +196,21 @@ func (s *Service) Review(ctx context.Context, p authz.Principal, id int64) (*led
 		return nil, ErrForbidden
 	}
 	return s.Ledger.Review(ctx, id)
+}
+
+// passDown hands plan's registered tasks to PassDown.
+func (s *Service) passDown(ctx context.Context, p authz.Principal, actor audit.Actor, plan int64) {
+	if s.PassDown == nil {
+		return
+	}
+	pl, err := s.Store.FindPlanByID(ctx, plan)
+	if err != nil {
+		slog.Warn("pass down: read plan", "plan", plan, "err", err)
+		return
+	}
+	ids := make([]int64, len(pl.Tasks))
+	for i, t := range pl.Tasks {
+		ids[i] = t.ID
+	}
+	s.PassDown(ctx, p, actor, ids)
 }

@@ -22,6 +22,11 @@ type SubtaskBatch struct {
 	Items        []SubtaskInput
 	SourceName   string
 	SourceSHA256 string
+	// PassDown marks a catch-all unit's task passed down to its members
+	// (分解下达): an item whose unit already holds a sub-task of the
+	// parent is left out, in the same transaction, so that passing down
+	// twice adds nobody twice; when none is left nothing is written.
+	PassDown bool
 }
 
 // EventSplit is the step of a task's history where it was split into

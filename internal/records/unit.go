@@ -13,8 +13,12 @@ type Unit struct {
 	Aliases  []string `json:"aliases"`
 	// Email is where the unit's supervision messages are mailed: one
 	// address or several, separated by commas; "" for none.
-	Email     string    `json:"email"`
-	CreatedAt time.Time `json:"created_at"`
+	Email string `json:"email"`
+	// MembersGroupID is, for a catch-all unit (各县（市、区）政府), the unit
+	// group whose members it stands for: a task assigned to it is passed
+	// down as one sub-task per member (分解下达). 0: none.
+	MembersGroupID int64     `json:"members_group_id,omitempty"`
+	CreatedAt      time.Time `json:"created_at"`
 }
 
 // UnitCreate is a new unit.
@@ -33,6 +37,8 @@ type UnitUpdate struct {
 	Kind     *string
 	Aliases  *[]string
 	Email    *string
+	// MembersGroupID links the unit to the group it stands for (0 unlinks).
+	MembersGroupID *int64
 }
 
 // Unit kinds, as the registry records them.

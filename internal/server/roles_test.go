@@ -56,6 +56,7 @@ type fixture struct {
 	change     int64 // a calendar change (seedReads)
 	group      int64 // a unit group of 市法制办 (createGroup)
 	matterA    int64 // a 领导批示 of 市法制办's (seedReads)
+	passDown   int64 // a task of 市法制办 standing for a group of 市财政局 (linkCatchAll)
 }
 
 var callers = []string{"anonymous", "sysadmin", "secadmin", "auditadmin", "office", "leader", "liaisonA", "liaisonB"}
@@ -261,6 +262,9 @@ func writeEndpoints() []endpoint {
 			jsonFor: func(f *fixture) string {
 				return fmt.Sprintf(`{"subtasks":[{"title":"起草实施细则","unit_id":%d,"due":"2026-12-31","weight":2}]}`, f.unitA)
 			}, allowed: []string{"office", "liaisonA"}},
+		{name: "pass a task down to a catch-all unit's members", method: "POST",
+			path: func(f *fixture) string { return fmt.Sprintf("/api/v1/tasks/%d/pass-down", f.passDown) },
+			body: jsonBody(``), allowed: []string{"office"}, prepare: linkCatchAll},
 		{name: "read a 落实计划", method: "POST", path: func(f *fixture) string { return fmt.Sprintf("/api/v1/tasks/%d/workplan", f.taskA) },
 			body: workPlanUpload, allowed: []string{"office", "liaisonA"}},
 		{name: "confirm a 落实计划", method: "POST", path: func(f *fixture) string { return fmt.Sprintf("/api/v1/tasks/%d/workplan/confirm", f.taskA) },
@@ -508,6 +512,31 @@ func createGroup(t *testing.T, f *fixture) {
 		t.Fatal(err)
 	}
 	f.group = g.ID
+}
+
+// linkCatchAll makes 市法制办 a catch-all unit standing for a group of
+// 市财政局, and registers a task with a deadline for it, to pass down.
+func linkCatchAll(t *testing.T, f *fixture) {
+	t.Helper()
+	ctx := context.Background()
+	createGroup(t, f)
+	if _, err := f.db.UpdateUnitGroup(ctx, audit.System, f.group, records.GroupInput{Name: "县市区", Members: []int64{f.unitB}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.db.UpdateUnit(ctx, audit.System, f.unitA, records.UnitUpdate{MembersGroupID: &f.group}); err != nil {
+		t.Fatal(err)
+	}
+	id, _, err := f.db.ImportPlan(ctx, records.PlanImport{SourceName: "c.txt", SourceSHA256: strings.Repeat("ef", 32), Format: "text",
+		Plan: &plandoc.Plan{Title: "下达", Tasks: []plandoc.Task{{Path: []string{"1"}, Title: "丙任务", Units: []string{"市法制办"},
+			Deadlines: []plandoc.Deadline{{Text: "2026年底前", Due: "2026-12-31"}}}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tasks, _, err := f.db.FindTasks(ctx, records.TaskFilter{PlanID: id})
+	if err != nil || len(tasks) != 1 {
+		t.Fatal(tasks, err)
+	}
+	f.passDown = tasks[0].ID
 }
 
 // importDraft stores a plan under review, of two tasks with units, for

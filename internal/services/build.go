@@ -99,6 +99,7 @@ func New(db Store, o Options) *Services {
 	s.Intake = &intakesvc.Service{Store: db, Ledger: s.Ledger}
 	s.Changes = &changesvc.Service{Store: db, Ledger: s.Ledger, Intake: s.Intake}
 	s.Subtasks = &subtasksvc.Service{Store: db, Ledger: s.Ledger}
+	s.Intake.PassDown = s.Subtasks.PassDownRegistered
 	s.Supervision = &supervisionsvc.Service{Store: db, RulesBase: base, Calendar: s.Calendar, Now: o.Now}
 	s.Hotline = &hotlinesvc.Service{Store: db, Calendar: s.Calendar, Limits: o.HotlineLimits, Now: o.Now, Files: o.Files}
 	s.Incidents = &emergencysvc.Service{Store: db, Now: o.Now}

@@ -58,6 +58,14 @@ func (db *DB) CreateSubtasks(ctx context.Context, parentID int64, b records.Subt
 	case !ledger.Workflow(parent.Status).Open():
 		return nil, fmt.Errorf("store: task %d is %s: %w", parentID, parent.Status, ErrSplitState)
 	}
+	if b.PassDown {
+		if b.Items, err = db.unheldItems(ctx, tx, parentID, b.Items); err != nil {
+			return nil, err
+		}
+		if len(b.Items) == 0 {
+			return nil, nil
+		}
+	}
 	var seq, siblings int
 	if err := tx.QueryRowContext(ctx, db.dialect.rebind(`SELECT COALESCE(MAX(seq), -1) + 1 FROM tasks WHERE plan_id = ?`),
 		parent.PlanID).Scan(&seq); err != nil {
@@ -108,6 +116,9 @@ func (db *DB) CreateSubtasks(ctx context.Context, parentID int64, b records.Subt
 	detail := map[string]any{"subtasks": items}
 	if b.SourceName != "" {
 		detail["work_plan"], detail["sha256"] = b.SourceName, b.SourceSHA256
+	}
+	if b.PassDown {
+		detail["pass_down"] = true
 	}
 	if err := db.appendAudit(ctx, tx, b.Actor, "task.split", "task", parentID, nil, detail); err != nil {
 		return nil, err
@@ -192,4 +203,34 @@ func (db *DB) rollUp(ctx context.Context, tx *sql.Tx, parentID int64) error {
 		return fmt.Errorf("store: roll-up of task %d: %w", parentID, err)
 	}
 	return nil
+}
+
+// unheldItems are the items whose unit holds no sub-task of parentID yet.
+func (db *DB) unheldItems(ctx context.Context, tx *sql.Tx, parentID int64, items []records.SubtaskInput) ([]records.SubtaskInput, error) {
+	rows, err := tx.QueryContext(ctx, db.dialect.rebind(`
+		SELECT DISTINCT tu.unit_id FROM task_units tu JOIN tasks t ON t.id = tu.task_id
+		WHERE t.parent_id = ? AND tu.unit_id IS NOT NULL`), parentID)
+	if err != nil {
+		return nil, fmt.Errorf("store: sub-tasks' units: %w", err)
+	}
+	defer rows.Close()
+	held := map[int64]bool{}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("store: sub-tasks' units: %w", err)
+		}
+		held[id] = true
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: sub-tasks' units: %w", err)
+	}
+	var out []records.SubtaskInput
+	for _, it := range items {
+		if !held[it.UnitID] {
+			held[it.UnitID] = true
+			out = append(out, it)
+		}
+	}
+	return out, nil
 }

@@ -99,11 +99,19 @@ func (db *DB) UpdateUnit(ctx context.Context, actor audit.Actor, id int64, up Un
 			return nil, err
 		}
 	}
+	if up.MembersGroupID != nil {
+		after.MembersGroupID = *up.MembersGroupID
+		if after.MembersGroupID != 0 {
+			if _, err := db.findUnitGroup(ctx, tx, after.MembersGroupID); err != nil {
+				return nil, err
+			}
+		}
+	}
 	if after.Name == "" || !validUnitKind(after.Kind) {
 		return nil, fmt.Errorf("store: update unit %d: %w", id, ErrInvalid)
 	}
-	if _, err := tx.ExecContext(ctx, db.dialect.rebind(`UPDATE units SET name = ?, parent_id = ?, kind = ?, email = ? WHERE id = ?`),
-		after.Name, nullID(after.ParentID), after.Kind, after.Email, id); err != nil {
+	if _, err := tx.ExecContext(ctx, db.dialect.rebind(`UPDATE units SET name = ?, parent_id = ?, kind = ?, email = ?, members_group_id = ? WHERE id = ?`),
+		after.Name, nullID(after.ParentID), after.Kind, after.Email, nullID(after.MembersGroupID), id); err != nil {
 		return nil, fmt.Errorf("store: update unit %d: %w", id, conflict(err))
 	}
 	if up.Aliases != nil {

@@ -55,7 +55,7 @@ func (db *DB) findUnit(ctx context.Context, tx *sql.Tx, id int64) (*Unit, error)
 }
 
 func (db *DB) findUnits(ctx context.Context, tx *sql.Tx, where string, args []any) ([]Unit, error) {
-	rows, err := tx.QueryContext(ctx, db.dialect.rebind(`SELECT id, name, parent_id, kind, email, created_at FROM units`+where+` ORDER BY name`), args...)
+	rows, err := tx.QueryContext(ctx, db.dialect.rebind(`SELECT id, name, parent_id, kind, email, members_group_id, created_at FROM units`+where+` ORDER BY name`), args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: find units: %w", err)
 	}
@@ -63,12 +63,12 @@ func (db *DB) findUnits(ctx context.Context, tx *sql.Tx, where string, args []an
 	byID := map[int64]int{}
 	for rows.Next() {
 		var u Unit
-		var parent sql.NullInt64
-		if err := rows.Scan(&u.ID, &u.Name, &parent, &u.Kind, &u.Email, &u.CreatedAt); err != nil {
+		var parent, group sql.NullInt64
+		if err := rows.Scan(&u.ID, &u.Name, &parent, &u.Kind, &u.Email, &group, &u.CreatedAt); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("store: scan unit: %w", err)
 		}
-		u.ParentID, u.CreatedAt, u.Aliases = parent.Int64, u.CreatedAt.UTC(), []string{}
+		u.ParentID, u.MembersGroupID, u.CreatedAt, u.Aliases = parent.Int64, group.Int64, u.CreatedAt.UTC(), []string{}
 		byID[u.ID] = len(out)
 		out = append(out, u)
 	}

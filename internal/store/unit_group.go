@@ -141,7 +141,8 @@ func (db *DB) UpdateUnitGroup(ctx context.Context, actor audit.Actor, id int64, 
 	return g, db.commit(tx)
 }
 
-// DeleteUnitGroup removes a unit group; its units stay registered.
+// DeleteUnitGroup removes a unit group; its units stay registered, and a
+// catch-all unit that stood for it stands for none.
 func (db *DB) DeleteUnitGroup(ctx context.Context, actor audit.Actor, id int64) error {
 	tx, err := db.beginWrite(ctx)
 	if err != nil {
@@ -153,6 +154,9 @@ func (db *DB) DeleteUnitGroup(ctx context.Context, actor audit.Actor, id int64) 
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, db.dialect.rebind(`DELETE FROM unit_group_members WHERE group_id = ?`), id); err != nil {
+		return fmt.Errorf("store: delete unit group %d: %w", id, err)
+	}
+	if _, err := tx.ExecContext(ctx, db.dialect.rebind(`UPDATE units SET members_group_id = NULL WHERE members_group_id = ?`), id); err != nil {
 		return fmt.Errorf("store: delete unit group %d: %w", id, err)
 	}
 	if _, err := tx.ExecContext(ctx, db.dialect.rebind(`DELETE FROM unit_groups WHERE id = ?`), id); err != nil {

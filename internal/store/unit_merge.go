@@ -86,6 +86,13 @@ func (db *DB) MergeUnit(ctx context.Context, actor audit.Actor, from, into int64
 	if err := db.checkNothingPointsAt(ctx, tx, from); err != nil {
 		return nil, err
 	}
+	// A catch-all unit's group (分解下达) goes to the target that stands
+	// for none.
+	if src.MembersGroupID != 0 && dst.MembersGroupID == 0 {
+		if _, err := tx.ExecContext(ctx, db.dialect.rebind(`UPDATE units SET members_group_id = ? WHERE id = ?`), src.MembersGroupID, into); err != nil {
+			return nil, fmt.Errorf("store: merge unit %d: group: %w", from, err)
+		}
+	}
 	if _, err := tx.ExecContext(ctx, db.dialect.rebind(`DELETE FROM units WHERE id = ?`), from); err != nil {
 		return nil, fmt.Errorf("store: merge unit %d: remove: %w", from, err)
 	}

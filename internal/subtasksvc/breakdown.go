@@ -19,6 +19,11 @@ type Breakdown struct {
 	CanSplit bool             `json:"can_split"`
 	Units    []records.Unit   `json:"units,omitempty"`  // where p may send a sub-task, when CanSplit
 	Parent   *ledgersvc.Task  `json:"parent,omitempty"` // the task this one is a sub-task of, when p may read it
+	// PassDown counts the members of the groups the task's catch-all
+	// units stand for (分解下达), 0 when it has none; CanPassDown says
+	// whether p may pass it down to those of them without a sub-task.
+	PassDown    int  `json:"pass_down_members,omitempty"`
+	CanPassDown bool `json:"can_pass_down,omitempty"`
 }
 
 // List reads task id's breakdown for whoever may read the task.
@@ -46,6 +51,12 @@ func (s *Service) List(ctx context.Context, p authz.Principal, id int64) (*Break
 		parts = append(parts, ledger.Part{Weight: kids[i].PartWeight, Percent: kids[i].Percent, Closed: kids[i].Status == string(ledger.Closed)})
 	}
 	b.RollUp = ledger.RollUp(parts)
+	members, err := s.catchAllMembers(ctx, t)
+	if err != nil {
+		return nil, err
+	}
+	b.PassDown = len(members)
+	b.CanPassDown = b.PassDown > 0 && t.Due != "" && MayPassDown(p, t) && !heldByAll(kids, members)
 	b.CanSplit = mayDivide(p, t) && ledger.Workflow(t.Status).Open()
 	if b.CanSplit {
 		if b.Units, err = s.targets(ctx, p, t); err != nil {
@@ -76,4 +87,20 @@ func (s *Service) targets(ctx context.Context, p authz.Principal, t *records.Tas
 		}
 	}
 	return append(first, rest...), nil
+}
+
+// heldByAll reports whether every member holds one of the sub-tasks kids.
+func heldByAll(kids []records.Task, members []int64) bool {
+	held := map[int64]bool{}
+	for _, k := range kids {
+		for _, u := range k.UnitIDs {
+			held[u] = true
+		}
+	}
+	for _, m := range members {
+		if !held[m] {
+			return false
+		}
+	}
+	return true
 }

@@ -14,5 +14,7 @@ type Store interface {
 	FindSubtasks(ctx context.Context, parentID int64) ([]records.Task, error)
 	FindTaskByID(ctx context.Context, id int64) (*records.Task, error)
 	FindUnits(ctx context.Context) ([]records.Unit, error)
+	FindUnitByID(ctx context.Context, id int64) (*records.Unit, error)
+	FindUnitGroupByID(ctx context.Context, id int64) (*records.Group, error)
 	RecordEvent(ctx context.Context, actor audit.Actor, action, objectType string, objectID any, detail any) error
 }

@@ -213,6 +213,9 @@ type UnitView struct {
 	Kind     string // one of UnitKinds
 	Aliases  []string
 	Email    string // where supervision messages are mailed; "" for none
+	// MembersGroupID is the unit group a catch-all unit stands for
+	// (分解下达); 0 for none.
+	MembersGroupID int64
 }
 
 // UnitInput is what the unit form submits.
@@ -222,6 +225,9 @@ type UnitInput struct {
 	Kind     string
 	Aliases  []string
 	Email    string
+	// MembersGroupID links a catch-all unit to a unit group (0 unlinks);
+	// nil when the form did not offer the choice (a new unit, no groups).
+	MembersGroupID *int64
 }
 
 // AuditView is one audit log entry. Before and After are the JSON of the

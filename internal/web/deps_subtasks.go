@@ -18,6 +18,9 @@ type Subtasks interface {
 	Split(ctx context.Context, taskID int64, rows []SubtaskRow) error
 	ReadWorkPlan(ctx context.Context, taskID int64, name string, data []byte) (*subtasksvc.Proposal, error)
 	ConfirmWorkPlan(ctx context.Context, taskID int64, file, sha256 string, rows []SubtaskRow) error
+	// PassDown passes the task down to the members of its catch-all
+	// units' groups (分解下达) and says how many sub-tasks it made.
+	PassDown(ctx context.Context, taskID int64) (int, error)
 }
 
 // SubtaskRow is one row of the split form or of a 落实计划's review, as

@@ -98,6 +98,7 @@ func (h *Handler) routes() {
 	}
 	if h.d.Tasks != nil && h.d.Subtasks != nil {
 		m.HandleFunc("POST /tasks/{id}/subtasks", h.signedIn(h.taskSplit))
+		m.HandleFunc("POST /tasks/{id}/pass-down", h.signedIn(h.taskPassDown))
 		m.HandleFunc("POST /tasks/{id}/workplan", h.signedIn(h.taskWorkPlan))
 		m.HandleFunc("POST /tasks/{id}/workplan/confirm", h.signedIn(h.taskWorkPlanConfirm))
 	}

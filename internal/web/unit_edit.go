@@ -24,6 +24,7 @@ func (h *Handler) unitEdit(w http.ResponseWriter, r *http.Request) {
 	}
 	h.renderUnitForm(w, r, http.StatusOK, UnitFormPage{ID: id, Form: UnitForm{
 		Name: u.Name, ParentID: u.ParentID, Kind: u.Kind, Aliases: strings.Join(u.Aliases, "\n"), Email: u.Email,
+		MembersGroupID: u.MembersGroupID,
 	}})
 }
 

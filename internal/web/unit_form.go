@@ -16,6 +16,9 @@ type UnitFormPage struct {
 	Form    UnitForm
 	Parents []UnitOption // the tree; the unit itself and its subtree disabled
 	Kinds   []Option
+	// Groups are the unit groups a catch-all unit may stand for (分解下达),
+	// offered on edit when the registry has groups.
+	Groups []Option
 }
 
 // UnitForm is the unit form's values and errors. Aliases is the textarea's
@@ -26,7 +29,11 @@ type UnitForm struct {
 	Kind     string
 	Aliases  string
 	Email    string
-	Errors   FieldErrors
+	// MembersGroupID is the group chosen for a catch-all unit; GroupGiven
+	// says the form offered the choice.
+	MembersGroupID int64
+	GroupGiven     bool
+	Errors         FieldErrors
 }
 
 // readUnitForm reads and checks the posted unit form.
@@ -44,6 +51,16 @@ func readUnitForm(r *http.Request) UnitForm {
 			f.Errors.add("parent", "error.invalid")
 		}
 		f.ParentID = id
+	}
+	if _, ok := r.PostForm["members_group_id"]; ok {
+		f.GroupGiven = true
+		if g := field(r, "members_group_id"); g != "" {
+			id, err := strconv.ParseInt(g, 10, 64)
+			if err != nil || id < 0 {
+				f.Errors.add("members_group_id", "error.invalid")
+			}
+			f.MembersGroupID = id
+		}
 	}
 	checkText(f.Errors, "name", f.Name, true)
 	if !validUnitKind(f.Kind) {
@@ -76,7 +93,12 @@ func splitAliases(s string) []string {
 }
 
 func (f UnitForm) input() UnitInput {
-	return UnitInput{Name: f.Name, ParentID: f.ParentID, Kind: f.Kind, Aliases: splitAliases(f.Aliases), Email: f.Email}
+	in := UnitInput{Name: f.Name, ParentID: f.ParentID, Kind: f.Kind, Aliases: splitAliases(f.Aliases), Email: f.Email}
+	if f.GroupGiven {
+		g := f.MembersGroupID
+		in.MembersGroupID = &g
+	}
+	return in
 }
 
 // renderUnitForm shows the form with the parent tree and kinds filled in.
@@ -101,6 +123,16 @@ func (h *Handler) renderUnitForm(w http.ResponseWriter, r *http.Request, status 
 	loc := i18n.FromContext(r.Context())
 	for _, k := range UnitKinds {
 		data.Kinds = append(data.Kinds, Option{Value: k, Label: loc.T(unitKindKey(k)), Selected: k == data.Form.Kind})
+	}
+	if !data.IsNew && h.d.Registry != nil {
+		groups, err := h.d.Registry.Groups(r.Context())
+		if err != nil {
+			h.fail(w, r, err)
+			return
+		}
+		for _, g := range groups {
+			data.Groups = append(data.Groups, Option{Value: strconv.FormatInt(g.ID, 10), Label: g.Name, Selected: g.ID == data.Form.MembersGroupID})
+		}
 	}
 	if data.Form.Errors == nil {
 		data.Form.Errors = FieldErrors{}

@@ -37,6 +37,15 @@ func (s *subtasks) Split(ctx context.Context, id int64, rows []web.SubtaskRow) e
 	return pageError(err, "", "")
 }
 
+func (s *subtasks) PassDown(ctx context.Context, id int64) (int, error) {
+	p, actor, err := s.d.caller(ctx)
+	if err != nil {
+		return 0, err
+	}
+	made, err := s.d.Subtasks.PassDown(ctx, p, actor, id)
+	return len(made), pageError(err, "", "")
+}
+
 func (s *subtasks) ReadWorkPlan(ctx context.Context, id int64, name string, data []byte) (*subtasksvc.Proposal, error) {
 	p, actor, err := s.d.caller(ctx)
 	if err != nil {

@@ -12,7 +12,8 @@ import (
 type unitService struct{ d *Deps }
 
 func unitView(u records.Unit) web.UnitView {
-	return web.UnitView{ID: u.ID, Name: u.Name, ParentID: u.ParentID, Kind: u.Kind, Aliases: u.Aliases, Email: u.Email}
+	return web.UnitView{ID: u.ID, Name: u.Name, ParentID: u.ParentID, Kind: u.Kind, Aliases: u.Aliases, Email: u.Email,
+		MembersGroupID: u.MembersGroupID}
 }
 
 func (s *unitService) MayWrite(ctx context.Context) error {
@@ -72,6 +73,6 @@ func (s *unitService) Update(ctx context.Context, id int64, in web.UnitInput) er
 		return err
 	}
 	_, err = s.d.Admin.UpdateUnit(ctx, p, actor, id, records.UnitUpdate{Name: &in.Name, ParentID: &in.ParentID, Kind: &in.Kind,
-		Aliases: &in.Aliases, Email: &in.Email})
+		Aliases: &in.Aliases, Email: &in.Email, MembersGroupID: in.MembersGroupID})
 	return pageError(err, "", "")
 }
