@@ -148,6 +148,7 @@ func TestOpensInLibreOffice(t *testing.T) {
 	officetest.Require(t)
 	t.Parallel()
 	b := build(t)
+	officetest.CheckDocx(t, "通报.docx", b.Docx())
 	for name, data := range map[string][]byte{"通报.docx": b.Docx(), "明细.xlsx": must(b.Xlsx())} {
 		pdf := officetest.ConvertBytes(t, name, data, "pdf", "pdf")
 		if !bytes.HasPrefix(pdf, []byte("%PDF-")) || len(pdf) < 1000 {
