@@ -1,8 +1,9 @@
 // Package docx writes Word documents in the layout of a 公文 (GB/T
 // 9704-2012): A4, margins 37/35/28/26 mm, 28.95 pt lines, 方正小标宋简体
 // 二号 titles, 黑体 headings, 仿宋_GB2312 三号 body, tables in 仿宋 四号.
-// Word and WPS fall back to their own 宋体/仿宋 where those fonts are
-// missing. Text is escaped; nothing a user typed becomes markup.
+// The font table names each font's fallback (仿宋_GB2312 → 仿宋, 方正小标宋简体
+// → 华文中宋, …) for machines without it. Text is escaped; nothing a user
+// typed becomes markup.
 package docx
 
 import (
