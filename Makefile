@@ -1,11 +1,16 @@
 # duban — common tasks. `make test` is the README's test command and what CI runs.
 GO ?= go
 BIN := bin/duban
+# The version stamped into the binary (`duban version`): the Git tag or
+# commit, "-dirty" with uncommitted changes.
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 
 .PHONY: build run demo test test-pg lint bench fuzz fixtures screenshots clean
 
+# A static binary (pure-Go SQLite: no cgo, no glibc), reproducible: the
+# same commit and Go give the same bytes on any machine and checkout.
 build:
-	$(GO) build -o $(BIN) ./cmd/duban
+	CGO_ENABLED=0 $(GO) build -trimpath -ldflags="-s -w -X github.com/duban/duban/internal/buildinfo.Stamp=$(VERSION)" -o $(BIN) ./cmd/duban
 
 run: demo
 

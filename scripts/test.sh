@@ -56,6 +56,15 @@ if [ ! -x /usr/bin/soffice ]; then
       echo "could not install LibreOffice: its tests will skip, or fail under CI=true" >&2
   fi
 fi
+# The rendered PDFs are measured (font sizes, line spacing) with poppler.
+if [ ! -x /usr/bin/pdftohtml ]; then
+  if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
+    echo "installing poppler-utils (apt-get)…"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null &&
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends poppler-utils >/dev/null ||
+      echo "could not install poppler-utils: the measures will skip, or fail under CI=true" >&2
+  fi
+fi
 [ -x /usr/bin/soffice ] && /usr/bin/soffice --version 2>/dev/null || true
 echo "== go test"
 go test -count=1 ./...

@@ -148,10 +148,26 @@ func TestOpensInLibreOffice(t *testing.T) {
 	officetest.Require(t)
 	t.Parallel()
 	b := build(t)
+	officetest.CheckDocx(t, "通报.docx", b.Docx())
 	for name, data := range map[string][]byte{"通报.docx": b.Docx(), "明细.xlsx": must(b.Xlsx())} {
 		pdf := officetest.ConvertBytes(t, name, data, "pdf", "pdf")
 		if !bytes.HasPrefix(pdf, []byte("%PDF-")) || len(pdf) < 1000 {
 			t.Errorf("%s: LibreOffice wrote a %d-byte PDF", name, len(pdf))
+		}
+		if name != "通报.docx" {
+			continue
+		}
+		// The 公文 sizes: title 二号 (22 pt), body and headings 三号
+		// (16 pt), the ranking table 四号 (14 pt), nothing else.
+		sizes := map[int]int{}
+		for _, l := range officetest.PDFText(t, pdf) {
+			sizes[l.Size]++
+			if strings.HasPrefix(l.Text, "一、总体情况") && l.Size != 16 {
+				t.Errorf("the heading %q is at %d pt, want 16", l.Text, l.Size)
+			}
+		}
+		if len(sizes) != 3 || sizes[22] == 0 || sizes[16] == 0 || sizes[14] == 0 {
+			t.Errorf("the bulletin's text sizes (pt: runs) %v, want 22, 16 and 14", sizes)
 		}
 	}
 	text := officetest.ConvertBytes(t, "通报.docx", b.Docx(), "txt:Text (encoded):UTF8", "txt")

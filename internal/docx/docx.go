@@ -1,8 +1,9 @@
 // Package docx writes Word documents in the layout of a 公文 (GB/T
 // 9704-2012): A4, margins 37/35/28/26 mm, 28.95 pt lines, 方正小标宋简体
 // 二号 titles, 黑体 headings, 仿宋_GB2312 三号 body, tables in 仿宋 四号.
-// Word and WPS fall back to their own 宋体/仿宋 where those fonts are
-// missing. Text is escaped; nothing a user typed becomes markup.
+// The font table names each font's fallback (仿宋_GB2312 → 仿宋, 方正小标宋简体
+// → 华文中宋, …) for machines without it. Text is escaped; nothing a user
+// typed becomes markup.
 package docx
 
 import (
@@ -112,26 +113,89 @@ func (d *Doc) Bytes() []byte {
 }
 
 // Package zips a document.xml with the parts every .docx needs: content
-// types, the package relationship, and the styles of the 公文 body.
+// types with an override for each part, the package relationship, the
+// document's relationships (without them Word and LibreOffice ignore the
+// styles: 10.5 pt text, not 仿宋 三号), the styles of the 公文 body, the
+// settings, and a font table that names a fallback for each 公文 font.
 func Package(document string) []byte {
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
-	for _, part := range []struct{ name, body string }{
-		{"[Content_Types].xml", contentTypes},
-		{"_rels/.rels", packageRels},
-		{"word/document.xml", document},
-		{"word/styles.xml", styles},
-	} {
-		w, err := zw.Create(part.name)
+	for _, part := range Parts(document) {
+		w, err := zw.Create(part.Name)
 		if err != nil {
 			panic(err) // writing to memory
 		}
-		w.Write([]byte(part.body))
+		w.Write([]byte(part.Body))
 	}
 	if err := zw.Close(); err != nil {
 		panic(err)
 	}
 	return buf.Bytes()
+}
+
+// Part is one file of the package.
+type Part struct{ Name, Body string }
+
+// Parts are the package's files, in the order they are zipped.
+func Parts(document string) []Part {
+	return []Part{
+		{"[Content_Types].xml", contentTypes},
+		{"_rels/.rels", packageRels},
+		{"word/document.xml", document},
+		{"word/_rels/document.xml.rels", DocumentRels},
+		{"word/styles.xml", styles},
+		{"word/settings.xml", settings},
+		{"word/fontTable.xml", FontTable()},
+	}
+}
+
+// Fallbacks name, for each font of the 公文, the faces Word, WPS and
+// LibreOffice use where it is not installed: the Windows and macOS faces
+// of the same design, so that title, headings and body keep their look.
+var Fallbacks = []struct {
+	Name    string
+	AltName string   // w:altName: the first fallback
+	Others  []string // further faces of the same design, in the table too
+}{
+	{"仿宋_GB2312", "仿宋", []string{"FangSong", "STFangsong"}},
+	{"方正小标宋简体", "华文中宋", []string{"STZhongsong", "宋体", "SimSun"}},
+	{"黑体", "SimHei", []string{"STHeiti"}},
+	{"楷体_GB2312", "楷体", []string{"KaiTi", "STKaiti"}},
+}
+
+// FontTable is word/fontTable.xml: each 公文 font with its fallback as
+// w:altName, then the fallbacks themselves, all GB2312 faces.
+func FontTable() string {
+	var b strings.Builder
+	b.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">`)
+	font := func(name, alt, family, pitch string) {
+		b.WriteString(`<w:font w:name="` + Escape(name) + `">`)
+		if alt != "" {
+			b.WriteString(`<w:altName w:val="` + Escape(alt) + `"/>`)
+		}
+		b.WriteString(`<w:charset w:val="86"/><w:family w:val="` + family + `"/><w:pitch w:val="` + pitch + `"/></w:font>`)
+	}
+	seen := map[string]bool{}
+	for _, f := range Fallbacks {
+		family := "roman"
+		if f.Name == "黑体" {
+			family = "modern"
+		}
+		font(f.Name, f.AltName, family, "fixed")
+		seen[f.Name] = true
+	}
+	for _, f := range Fallbacks {
+		for _, n := range append([]string{f.AltName}, f.Others...) {
+			if !seen[n] {
+				font(n, "", "auto", "variable")
+				seen[n] = true
+			}
+		}
+	}
+	b.WriteString(`<w:font w:name="Times New Roman"><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>`)
+	b.WriteString(`</w:fonts>`)
+	return b.String()
 }
 
 // Escape makes text safe inside an element.
@@ -147,7 +211,27 @@ const contentTypes = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Default Extension="xml" ContentType="application/xml"/>
 <Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>
 <Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>
+<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>
+<Override PartName="/word/fontTable.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"/>
 </Types>`
+
+// DocumentRels is word/_rels/document.xml.rels: the document's links to
+// its styles, settings and font table.
+const DocumentRels = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>
+<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>
+<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable" Target="fontTable.xml"/>
+</Relationships>`
+
+// settings: Chinese punctuation compressed as Word does for 公文, and no
+// grid snapping, so that the exact 28.95 pt line spacing holds.
+const settings = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+<w:defaultTabStop w:val="420"/>
+<w:characterSpacingControl w:val="compressPunctuation"/>
+<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>
+</w:settings>`
 
 const packageRels = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">

@@ -14,6 +14,7 @@ import (
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/fault"
 	"github.com/duban/duban/internal/foia"
+	"github.com/duban/duban/internal/officetest"
 	"github.com/duban/duban/internal/store/storetest"
 	"github.com/duban/duban/internal/workday"
 )
@@ -137,6 +138,7 @@ func TestRequestJourney(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			officetest.CheckDocx(t, name, letter)
 			text := documentText(t, letter)
 			for _, want := range []string{"政府信息公开申请答复书", "某某科技有限公司：", "2026年2月6日收到", "2026年2月25日收到您的补正材料",
 				"延长10个工作日", "第三十六条第（二）项", "项目清单见附件", "六十日内向某市人民政府申请行政复议", "六个月内向某市中级人民法院提起行政诉讼",

@@ -39,7 +39,9 @@ func Render(template []byte, f Fields) ([]byte, error) {
 	var out bytes.Buffer
 	zw := zip.NewWriter(&out)
 	found := false
+	names := map[string]bool{}
 	for _, zf := range zr.File {
+		names[zf.Name] = true
 		data, err := readPart(zf)
 		if err != nil {
 			return nil, err
@@ -61,10 +63,38 @@ func Render(template []byte, f Fields) ([]byte, error) {
 	if !found {
 		return nil, &TemplateError{"缺少 word/document.xml，不是 Word 文档"}
 	}
+	if rels := missingRels(names); rels != "" {
+		w, err := zw.Create("word/_rels/document.xml.rels")
+		if err != nil {
+			return nil, err
+		}
+		if _, err := w.Write([]byte(rels)); err != nil {
+			return nil, err
+		}
+	}
 	if err := zw.Close(); err != nil {
 		return nil, err
 	}
 	return out.Bytes(), nil
+}
+
+// missingRels is the word/_rels/document.xml.rels a template without one
+// needs (a notice saved by an earlier duban lacked it, so that its styles
+// went unread): the links to the parts it has. Empty where it has one.
+func missingRels(names map[string]bool) string {
+	if names["word/_rels/document.xml.rels"] {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n" +
+		`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`)
+	for i, p := range []string{"styles", "settings", "fontTable", "numbering"} {
+		if names["word/"+p+".xml"] {
+			fmt.Fprintf(&b, `<Relationship Id="rId%d" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/%s" Target="%s.xml"/>`, i+1, p, p)
+		}
+	}
+	b.WriteString(`</Relationships>`)
+	return b.String()
 }
 
 // isTextPart: the body, headers and footers carry text to fill.

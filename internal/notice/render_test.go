@@ -1,7 +1,13 @@
 package notice
 
 import (
+	"archive/zip"
+	"bytes"
 	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -139,4 +145,119 @@ func TestNoticeOpensInLibreOffice(t *testing.T) {
 func docxOf(t *testing.T, body string) []byte {
 	t.Helper()
 	return docx.Package(body)
+}
+
+// TestNoticeRendersAsGongwen: the notice is a whole .docx package, and
+// LibreOffice lays it out as a 公文: the title at 二号 (22 pt), the body
+// at 三号 (16 pt) on 28.95 pt lines, one page. A template saved before
+// the package had its relationships gains them.
+func TestNoticeRendersAsGongwen(t *testing.T) {
+	officetest.Require(t)
+	t.Parallel()
+	out, err := Render(DefaultTemplate(), sample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	officetest.CheckDocx(t, "督办通知书.docx", out)
+	pdf := officetest.ConvertBytes(t, "督办通知书.docx", out, "pdf", "pdf")
+	if dir := os.Getenv("DUBAN_OFFICE_RENDERS"); dir != "" {
+		os.WriteFile(filepath.Join(dir, "督办通知书.pdf"), pdf, 0o644)
+	}
+	lines := officetest.PDFText(t, pdf)
+	checkGongwen(t, lines)
+
+	// An old template: the package as duban wrote it before, without the
+	// document's relationships, settings and font table.
+	old := withoutParts(t, DefaultTemplate(), "word/_rels/document.xml.rels", "word/settings.xml", "word/fontTable.xml")
+	out, err = Render(old, sample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(out), int64(len(out)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rels string
+	for _, f := range zr.File {
+		if f.Name == "word/_rels/document.xml.rels" {
+			rc, _ := f.Open()
+			b, _ := io.ReadAll(rc)
+			rc.Close()
+			rels = string(b)
+		}
+	}
+	if !strings.Contains(rels, `Target="styles.xml"`) || strings.Contains(rels, `Target="fontTable.xml"`) {
+		t.Fatalf("an old template's notice links: %q", rels)
+	}
+	checkGongwen(t, officetest.PDFText(t, officetest.ConvertBytes(t, "旧模板.docx", out, "pdf", "pdf")))
+}
+
+// checkGongwen measures the rendered notice.
+func checkGongwen(t *testing.T, lines []officetest.Line) {
+	t.Helper()
+	var body []officetest.Line
+	titled := false
+	for _, l := range lines {
+		if l.Page != 1 {
+			t.Errorf("the notice runs onto page %d: %q", l.Page, l.Text)
+		}
+		if strings.Contains(l.Text, "督办通知书") {
+			titled = true
+			if l.Size != 22 {
+				t.Errorf("the title is at %d pt, want 22 (二号)", l.Size)
+			}
+			continue
+		}
+		body = append(body, l)
+		if l.Size != 16 {
+			t.Errorf("%q is at %d pt, want 16 (三号)", l.Text, l.Size)
+		}
+	}
+	if !titled || len(body) < 8 {
+		t.Fatalf("the PDF reads: %+v", lines)
+	}
+	// The body's lines, top to bottom, from 市法制办： to the last before
+	// the empty paragraph: each 28.95 pt below the one before.
+	var tops []int
+	for _, l := range body {
+		if len(tops) == 0 && !strings.HasPrefix(l.Text, "市法制办") {
+			continue
+		}
+		if len(tops) == 0 || l.Top != tops[len(tops)-1] {
+			tops = append(tops, l.Top)
+		}
+	}
+	if len(tops) < 6 {
+		t.Fatalf("body lines at %v", tops)
+	}
+	for i := 1; i < 6; i++ {
+		if d := float64(tops[i] - tops[i-1]); d < 27.95 || d > 29.95 {
+			t.Errorf("body line %d stands %v pt below the one before, want 28.95 (lines at %v)", i, d, tops)
+		}
+	}
+}
+
+// withoutParts copies a .docx leaving parts out.
+func withoutParts(t *testing.T, data []byte, names ...string) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, f := range zr.File {
+		if slices.Contains(names, f.Name) {
+			continue
+		}
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		w, _ := zw.Create(f.Name)
+		io.Copy(w, rc)
+		rc.Close()
+	}
+	zw.Close()
+	return buf.Bytes()
 }

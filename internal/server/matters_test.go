@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/duban/duban/internal/officetest"
 	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/store/storetest"
 	"github.com/duban/duban/internal/workday"
@@ -101,6 +102,7 @@ func TestInstructionThroughAPI(t *testing.T) {
 			if rec.Code != 200 {
 				t.Fatalf("the report = %d %s", rec.Code, rec.Body.String())
 			}
+			officetest.CheckDocx(t, "办理结果报告.docx", rec.Body.Bytes())
 			doc := docxText(t, rec.Body.Bytes())
 			for _, want := range []string{"关于研究解决行政执法经费缺口办理情况的报告", "张市长：", "请法制办会同财政局研究，12月20日前报结果。",
 				"市法制办报告：已落实专项经费80万元（完成60%）。", "交市法制办办理", "正在办理"} {
