@@ -45,6 +45,9 @@ func (s *Service) Issue(ctx context.Context, p authz.Principal, actor audit.Acto
 	if err != nil {
 		return supervise.Event{}, err
 	}
+	if !authz.Can(p, authz.TaskSupervise, authz.Resource{Units: t.UnitIDs}) {
+		return supervise.Event{}, fault.ErrForbidden
+	}
 	if !ledger.Workflow(t.Status).Open() {
 		return supervise.Event{}, fmt.Errorf("supervisionsvc: task %d is %s: %w", taskID, t.Status, fault.New(fault.State, "error.task_state"))
 	}
