@@ -1,0 +1,122 @@
+package server
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/duban/duban/internal/audit"
+	"github.com/duban/duban/internal/authz"
+	"github.com/duban/duban/internal/plandoc"
+	"github.com/duban/duban/internal/records"
+	"github.com/duban/duban/internal/store/storetest"
+)
+
+// scopeFixture adds to the fixture a county (鹿城区政府) with a unit under
+// it (鹿城区发改局), a county plan of one task for each, and the county's
+// office and leader bound to the county (分级督查). It returns the county
+// plan's task ids.
+func scopeFixture(t *testing.T, f *fixture) []int64 {
+	t.Helper()
+	ctx, sys := context.Background(), audit.System
+	county, err := f.db.CreateUnit(ctx, sys, records.UnitCreate{Name: "鹿城区政府", Kind: records.UnitDepartment})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.db.CreateUnit(ctx, sys, records.UnitCreate{Name: "鹿城区发改局", ParentID: county.ID, Kind: records.UnitDepartment}); err != nil {
+		t.Fatal(err)
+	}
+	plan := &plandoc.Plan{Title: "鹿城区方案", Year: 2026, Tasks: []plandoc.Task{
+		{Path: []string{"1"}, Title: "县甲任务", Units: []string{"鹿城区政府"}},
+		{Path: []string{"2"}, Title: "县乙任务", Units: []string{"鹿城区发改局"}},
+	}}
+	planID, _, err := f.db.ImportPlan(ctx, records.PlanImport{SourceName: "county.txt", SourceSHA256: strings.Repeat("cd", 32), Format: "text", Plan: plan})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tasks, _, err := f.db.FindTasks(ctx, records.TaskFilter{PlanID: planID})
+	if err != nil || len(tasks) != 2 {
+		t.Fatalf("county tasks = %d, %v", len(tasks), err)
+	}
+	for name, role := range map[string]authz.Role{"countyOffice": authz.Office, "countyLeader": authz.Leader} {
+		u, err := f.db.CreateUser(ctx, sys, records.UserCreate{Username: name, PasswordHash: fixtureHash, Role: role, Units: []int64{county.ID}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.users[name] = u.ID
+		if f.tokens[name], err = f.services.Signin.Issue(ctx, sys, u.ID, records.SessionAPI, "test", "127.0.0.1"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return []int64{tasks[0].ID, tasks[1].ID}
+}
+
+// listTitles is GET /api/v1/tasks as caller: the titles, sorted.
+func listTitles(t *testing.T, f *fixture, caller string) []string {
+	t.Helper()
+	var l struct {
+		Items []struct{ Title string } `json:"items"`
+	}
+	if code := f.do(t, caller, "GET", "/api/v1/tasks?limit=100", nil, "", &l); code != http.StatusOK {
+		t.Fatalf("GET /api/v1/tasks as %s = %d", caller, code)
+	}
+	var out []string
+	for _, it := range l.Items {
+		out = append(out, it.Title)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// TestScopesAPI is issue 16's scope must-show through the API: the
+// county's office and leader list only the tasks of the county's subtree
+// (the county's and its unit's), the city's office sees them beside the
+// city's; the county's office may neither read nor write a city task
+// (403), and does write its own.
+func TestScopesAPI(t *testing.T) {
+	for _, kind := range storetest.Kinds() {
+		t.Run(kind, func(t *testing.T) {
+			f := newFixture(t, kind)
+			county := scopeFixture(t, f)
+			want := []string{"县乙任务", "县甲任务"}
+			for _, caller := range []string{"countyOffice", "countyLeader"} {
+				if got := listTitles(t, f, caller); !slices.Equal(got, want) {
+					t.Errorf("%s lists %v, want %v", caller, got, want)
+				}
+			}
+			if got := listTitles(t, f, "office"); !slices.Equal(got, []string{"乙任务", "县乙任务", "县甲任务", "甲任务"}) {
+				t.Errorf("the city office lists %v", got)
+			}
+			city := fmt.Sprintf("/api/v1/tasks/%d", f.taskA)
+			if code := f.call(t, "countyOffice", "GET", city, nil, ""); code != http.StatusForbidden {
+				t.Errorf("the county office reads a city task = %d, want 403", code)
+			}
+			for _, w := range []struct{ method, path, body string }{
+				{"PATCH", city, `{"title":"改写"}`},
+				{"POST", city + "/close", `{}`},
+				{"POST", city + "/return", `{"reason":"退回"}`},
+				{"POST", city + "/revoke", `{"reason":"撤销"}`},
+				{"POST", city + "/adjust", `{"title":"改写","reason":"调整"}`},
+				{"POST", city + "/subtasks", fmt.Sprintf(`[{"title":"分解","unit_id":%d,"due":"2026-12-31"}]`, f.unitA)},
+			} {
+				if code := f.call(t, "countyOffice", w.method, w.path, strings.NewReader(w.body), "application/json"); code != http.StatusForbidden {
+					t.Errorf("the county office %s %s = %d, want 403", w.method, w.path, code)
+				}
+			}
+			var got struct{ Title string }
+			own := fmt.Sprintf("/api/v1/tasks/%d", county[1])
+			if code := f.do(t, "countyOffice", "PATCH", own, strings.NewReader(`{"title":"县乙任务（改）"}`), "application/json", &got); code != http.StatusOK || got.Title != "县乙任务（改）" {
+				t.Errorf("the county office edits its unit's task = %d %+v", code, got)
+			}
+			if code := f.call(t, "office", "GET", own, nil, ""); code != http.StatusOK {
+				t.Errorf("the city office reads the county task = %d", code)
+			}
+			if code := f.call(t, "countyLeader", "GET", city, nil, ""); code != http.StatusForbidden {
+				t.Errorf("the county leader reads a city task = %d, want 403", code)
+			}
+		})
+	}
+}
