@@ -13,6 +13,7 @@ import (
 
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/httpauth"
+	"github.com/duban/duban/internal/ledger"
 	"github.com/duban/duban/internal/records"
 )
 
@@ -107,12 +108,49 @@ func TestDemoCountyOfficeScope(t *testing.T) {
 	if rec := do("GET", path, "", county); rec.Code != http.StatusForbidden {
 		t.Errorf("xianducha reads a city task: %d, want 403", rec.Code)
 	}
-	json := http.Header{"Authorization": county["Authorization"], "Content-Type": {"application/json"}}
-	if rec := do("PATCH", path, `{"title":"改写"}`, json); rec.Code != http.StatusForbidden {
+	jsonCT := http.Header{"Authorization": county["Authorization"], "Content-Type": {"application/json"}}
+	if rec := do("PATCH", path, `{"title":"改写"}`, jsonCT); rec.Code != http.StatusForbidden {
 		t.Errorf("xianducha edits a city task: %d, want 403", rec.Code)
 	}
-	if rec := do("POST", path+"/revoke", `{"reason":"撤销"}`, json); rec.Code != http.StatusForbidden {
+	if rec := do("POST", path+"/revoke", `{"reason":"撤销"}`, jsonCT); rec.Code != http.StatusForbidden {
 		t.Errorf("xianducha revokes a city task: %d, want 403", rec.Code)
+	}
+
+	// The ranking: xianducha's places the county's units only, among
+	// themselves, in the quarter its overdue task falls due.
+	period, err := ledger.PeriodOf("quarter", app.Ledger.Today().AddDate(0, 0, -3))
+	if err != nil {
+		t.Fatal(err)
+	}
+	subtree, err := app.Store.UnitSubtree(ctx, []int64{mustUnit(t, app, demoCounty)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	scores := func(bearer http.Header) []int64 {
+		rec := do("GET", "/api/v1/assessment/scores?period="+period.Key, "", bearer)
+		var b struct {
+			Scores []struct {
+				UnitID int64 `json:"unit_id"`
+				Rank   int   `json:"rank"`
+			} `json:"scores"`
+		}
+		if err := json.Unmarshal(rec.Body.Bytes(), &b); rec.Code != http.StatusOK || err != nil {
+			t.Fatalf("scores: %d %s", rec.Code, rec.Body)
+		}
+		var ids []int64
+		for _, s := range b.Scores {
+			ids = append(ids, s.UnitID)
+		}
+		return ids
+	}
+	ranked, cityRanked := scores(county), scores(city)
+	if len(ranked) == 0 || len(cityRanked) <= len(ranked) {
+		t.Errorf("ranked: xianducha %v, ducha %d units", ranked, len(cityRanked))
+	}
+	for _, u := range ranked {
+		if !slices.Contains(subtree, u) {
+			t.Errorf("xianducha's ranking places unit %d, outside the county", u)
+		}
 	}
 
 	// The web task list, in a web session of each office.
@@ -135,4 +173,20 @@ func TestDemoCountyOfficeScope(t *testing.T) {
 	if body := page("ducha", "/tasks?q="+url.QueryEscape(want[0])); !strings.Contains(body, want[0]) {
 		t.Errorf("ducha's task list does not find %s", want[0])
 	}
+}
+
+// mustUnit is the id of the demo's unit named name.
+func mustUnit(t *testing.T, app *App, name string) int64 {
+	t.Helper()
+	all, err := app.Store.FindUnits(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, u := range all {
+		if u.Name == name {
+			return u.ID
+		}
+	}
+	t.Fatalf("no unit %s", name)
+	return 0
 }

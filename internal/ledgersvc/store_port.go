@@ -34,6 +34,8 @@ type Store interface {
 	FindUserByID(ctx context.Context, id int64) (*records.User, error)
 	LatestReportTexts(ctx context.Context, taskIDs []int64) (map[int64]string, error)
 	ReadDashboard(ctx context.Context, today, soon time.Time, overdue int) (*records.Dashboard, error)
+	// ReadDashboardIn is ReadDashboard over the tasks of scope's units.
+	ReadDashboardIn(ctx context.Context, today, soon time.Time, overdue int, scope []int64) (*records.Dashboard, error)
 	RecordEvent(ctx context.Context, actor audit.Actor, action, objectType string, objectID any, detail any) error
 	ReportedPeriods(ctx context.Context, taskID int64) (map[string]bool, error)
 	RequestClose(ctx context.Context, actor audit.Actor, taskID, unitID int64, text string, atts []records.Attachment) (int64, error)

@@ -120,3 +120,42 @@ func TestScopesAPI(t *testing.T) {
 		})
 	}
 }
+
+// TestScopesDashboard: the county leader's dashboard counts the county's
+// two tasks and lists the county's units only; the city's leader counts
+// all four (分管领导 sees the units they oversee).
+func TestScopesDashboard(t *testing.T) {
+	for _, kind := range storetest.Kinds() {
+		t.Run(kind, func(t *testing.T) {
+			f := newFixture(t, kind)
+			scopeFixture(t, f)
+			ctx := context.Background()
+			dash := func(name string) *records.Dashboard {
+				p, err := f.services.Signin.Principal(ctx, f.users[name])
+				if err != nil {
+					t.Fatal(err)
+				}
+				d, err := f.services.Portal.Dashboard(ctx, p)
+				if err != nil {
+					t.Fatal(err)
+				}
+				return d.Ledger
+			}
+			county, city := dash("countyLeader"), dash("leader")
+			if county.All.Total() != 2 || city.All.Total() != 4 {
+				t.Errorf("tasks counted: county %d, city %d; want 2, 4", county.All.Total(), city.All.Total())
+			}
+			var names []string
+			for _, u := range county.ByUnit {
+				names = append(names, u.Name)
+			}
+			slices.Sort(names)
+			if !slices.Equal(names, []string{"鹿城区发改局", "鹿城区政府"}) {
+				t.Errorf("the county leader's units: %v", names)
+			}
+			if len(county.ByPlan) != 1 || county.ByPlan[0].Name != "鹿城区方案" || len(city.ByPlan) != 2 {
+				t.Errorf("plans: county %+v, city %d", county.ByPlan, len(city.ByPlan))
+			}
+		})
+	}
+}
