@@ -27,6 +27,9 @@ type Store interface {
 	FindPlans(ctx context.Context) ([]records.Plan, error)
 	FindProgress(ctx context.Context, taskID int64) ([]records.Progress, error)
 	FindTaskByID(ctx context.Context, id int64) (*records.Task, error)
+	// TakeOverTask and FindTakeover keep a task's 提级督办.
+	TakeOverTask(ctx context.Context, actor audit.Actor, taskID, userID int64) error
+	FindTakeover(ctx context.Context, taskID int64) (*records.Takeover, error)
 	FindTaskEvents(ctx context.Context, taskID int64) ([]records.TaskEvent, error)
 	FindTasks(ctx context.Context, f records.TaskFilter) ([]records.Task, int, error)
 	FindUnitByID(ctx context.Context, id int64) (*records.Unit, error)

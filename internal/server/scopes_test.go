@@ -159,3 +159,57 @@ func TestScopesDashboard(t *testing.T) {
 		})
 	}
 }
+
+// TestTakeOverAPI is 提级督办: the county office may not take over a city
+// task (403); the city office takes over a county task (201, audited as
+// task.takeover, shown on the task), a second take-over is 409, and from
+// then on the county office still reads the task but may no longer
+// change it (403), while the city office may.
+func TestTakeOverAPI(t *testing.T) {
+	for _, kind := range storetest.Kinds() {
+		t.Run(kind, func(t *testing.T) {
+			f := newFixture(t, kind)
+			county := scopeFixture(t, f)
+			if code := f.call(t, "countyOffice", "POST", fmt.Sprintf("/api/v1/tasks/%d/takeover", f.taskA), strings.NewReader(`{}`), "application/json"); code != http.StatusForbidden {
+				t.Errorf("the county office takes over a city task = %d, want 403", code)
+			}
+			task := fmt.Sprintf("/api/v1/tasks/%d", county[0])
+			var tk records.Takeover
+			if code := f.do(t, "office", "POST", task+"/takeover", strings.NewReader(`{}`), "application/json", &tk); code != http.StatusCreated ||
+				tk.Username != "office" || tk.TaskID != county[0] {
+				t.Fatalf("the city office takes over = %d %+v", code, tk)
+			}
+			if code := f.call(t, "office", "POST", task+"/takeover", strings.NewReader(`{}`), "application/json"); code != http.StatusConflict {
+				t.Errorf("a second take-over = %d, want 409", code)
+			}
+			var d struct {
+				Takeover    *records.Takeover `json:"takeover"`
+				CanTakeOver bool              `json:"can_take_over"`
+			}
+			if code := f.do(t, "countyOffice", "GET", task, nil, "", &d); code != http.StatusOK || d.Takeover == nil || d.Takeover.Username != "office" || d.CanTakeOver {
+				t.Errorf("the county office reads the task = %d %+v", code, d)
+			}
+			if code := f.call(t, "countyOffice", "PATCH", task, strings.NewReader(`{"title":"改写"}`), "application/json"); code != http.StatusForbidden {
+				t.Errorf("the county office edits a task taken over = %d, want 403", code)
+			}
+			if code := f.call(t, "countyOffice", "POST", task+"/revoke", strings.NewReader(`{"reason":"撤销"}`), "application/json"); code != http.StatusForbidden {
+				t.Errorf("the county office revokes a task taken over = %d, want 403", code)
+			}
+			if code := f.call(t, "office", "PATCH", task, strings.NewReader(`{"title":"县甲任务（市改）"}`), "application/json"); code != http.StatusOK {
+				t.Errorf("the city office edits the task it took over = %d", code)
+			}
+			// The county's other task is still the county office's.
+			if code := f.call(t, "countyOffice", "PATCH", fmt.Sprintf("/api/v1/tasks/%d", county[1]), strings.NewReader(`{"title":"县乙任务（改）"}`), "application/json"); code != http.StatusOK {
+				t.Errorf("the county office edits its other task = %d", code)
+			}
+			var audit struct {
+				Items []struct {
+					Action string `json:"action"`
+				} `json:"items"`
+			}
+			if code := f.do(t, "auditadmin", "GET", "/api/v1/audit?action=task.takeover", nil, "", &audit); code != http.StatusOK || len(audit.Items) != 1 {
+				t.Errorf("audit of the take-over = %d %+v", code, audit)
+			}
+		})
+	}
+}

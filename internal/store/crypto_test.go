@@ -289,10 +289,10 @@ func TestCryptoSuiteOfOlderDatabase(t *testing.T) {
 		db := openWith(t, opts)
 		ticketID, _ := addPersonalRows(t, db)
 		// Back to schema 20, as a duban of the previous version left it:
-		// the later migrations undone first, newest first (0024 unit
-		// groups, 0023 sub-tasks, 0022 task changes).
+		// the later migrations undone first, newest first (0025 take-overs,
+		// 0024 unit groups, 0023 sub-tasks, 0022 task changes).
 		for _, q := range []string{
-			`DROP TABLE unit_group_members`, `DROP TABLE unit_groups`,
+			`DROP TABLE task_takeovers`, `DROP TABLE unit_group_members`, `DROP TABLE unit_groups`,
 			`DROP INDEX tasks_parent`, `ALTER TABLE tasks DROP COLUMN part_weight`, `ALTER TABLE tasks DROP COLUMN parent_id`,
 			`DROP TABLE task_changes`, `ALTER TABLE tasks DROP COLUMN revoked_on`,
 			`DROP INDEX tickets_caller_phone_idx`, `DROP INDEX foia_requests_applicant_id_idx`, `DROP INDEX foia_requests_applicant_phone_idx`,

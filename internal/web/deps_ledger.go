@@ -121,6 +121,8 @@ type Tasks interface {
 	Notice(ctx context.Context, id int64, key string) (*Download, error)
 	// Decide settles an open 销号 application: close, or return with a reason.
 	Decide(ctx context.Context, id int64, close bool, reason string) error
+	// TakeOver is 提级督办: the office takes over the task's supervision.
+	TakeOver(ctx context.Context, id int64) error
 	// Attachment opens an attachment for download, for whoever may read
 	// its task. The caller closes Body.
 	Attachment(ctx context.Context, id int64) (*Download, error)
