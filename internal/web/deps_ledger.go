@@ -149,6 +149,9 @@ type TaskDetail struct {
 	CanDecide bool
 	// CanIssue: the office may issue a 督办单 by hand on the open task.
 	CanIssue bool
+	// Reserved: a higher office took the task over (提级督办); this office
+	// reads it but no longer supervises it.
+	Reserved bool
 	// NoUnit: the task has no responsible unit, so a 督办单 would go to
 	// nobody; the page says so in place of the issue button.
 	NoUnit bool
