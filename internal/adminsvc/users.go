@@ -215,7 +215,8 @@ func (s *Service) ResetPassword(ctx context.Context, p authz.Principal, actor au
 }
 
 // Grant sets an account's role and, for a liaison, the units it answers
-// for; role "" takes the role away. It is the security administrator's
+// for, for an office or a leader the units whose subtrees it oversees
+// (none: the whole city); role "" takes the role away. It is the security administrator's
 // part, and only between the business roles and none
 // (authz.CanGrant): nobody grants to themselves, an administrator's
 // account keeps the role it was created with, and no grant makes an
@@ -237,8 +238,8 @@ func (s *Service) Grant(ctx context.Context, p authz.Principal, actor audit.Acto
 	if !authz.CanGrant(p, id, cur.Role, role) {
 		return Account{}, fault.New(fault.Forbidden, "error.admin_role_fixed")
 	}
-	if role != authz.Liaison {
-		units = nil // only a liaison answers for units
+	if role != authz.Liaison && role != authz.Office && role != authz.Leader {
+		units = nil // a liaison answers for units; an office or a leader oversees their subtrees (分级督查)
 	}
 	if role == authz.Liaison && len(units) == 0 {
 		return Account{}, fault.Field("units", "error.units_required")

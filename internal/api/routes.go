@@ -63,6 +63,7 @@ var routes = []route{
 	{"POST", "/api/v1/tasks/{id}/return", (*Handler).closeReturn},
 	{"GET", "/api/v1/tasks/{id}/supervision", (*Handler).supervisionList},
 	{"POST", "/api/v1/tasks/{id}/supervision/answer", (*Handler).supervisionAnswer},
+	{"POST", "/api/v1/tasks/{id}/takeover", (*Handler).taskTakeOver},
 	{"POST", "/api/v1/tasks/{id}/extension", (*Handler).extensionRequest},
 	{"POST", "/api/v1/tasks/{id}/extension/decide", (*Handler).extensionDecide},
 	{"POST", "/api/v1/tasks/{id}/adjust", (*Handler).taskAdjust},

@@ -23,8 +23,18 @@ func (s *Service) Ranking(ctx context.Context, p authz.Principal, period ledger.
 		return nil, err
 	}
 	sc, err := s.ranking(ctx, period)
-	if err != nil || sc.Hotline == nil {
-		return sc, err
+	if err != nil {
+		return nil, err
+	}
+	if p.Scope != nil {
+		// An office or a leader bound to units (分级督查) ranks its
+		// subtree's units among themselves; the ranking is shared, so a copy.
+		out := *sc
+		out.Result = sc.Result.Within(func(u int64) bool { return p.InScope([]int64{u}) })
+		sc = &out
+	}
+	if sc.Hotline == nil {
+		return sc, nil
 	}
 	for u := range sc.Hotline {
 		if !seesRates(p, u) {
@@ -143,7 +153,7 @@ func (s *Service) GroupBulletin(ctx context.Context, p authz.Principal, period l
 	if err != nil {
 		return nil, err
 	}
-	return s.bulletin(ctx, period, g)
+	return s.bulletin(ctx, period, scopedGroup(p, g))
 }
 
 // GroupRanking is Ranking among the members of unit group group only (0:
@@ -188,4 +198,26 @@ func (s *Service) group(ctx context.Context, id int64) (*records.Group, error) {
 		return nil, &fault.Error{Code: fault.Invalid, Fields: map[string]string{"group": "error.group_not_found"}, Err: err}
 	}
 	return g, err
+}
+
+// scopedGroup is g limited to p's scope (分级督查): an office's or a
+// leader's 通报 ranks and counts their subtree's units only. Without a
+// scope it is g.
+func scopedGroup(p authz.Principal, g *records.Group) *records.Group {
+	if p.Scope == nil {
+		return g
+	}
+	out := &records.Group{}
+	members := p.Scope
+	if g != nil {
+		*out = *g
+		members = nil
+		for _, m := range g.Members {
+			if p.InScope([]int64{m}) {
+				members = append(members, m)
+			}
+		}
+	}
+	out.Members = members
+	return out
 }

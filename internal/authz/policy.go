@@ -81,9 +81,16 @@ func set(actions ...Action) map[Action]bool {
 // unitScoped are the actions a liaison may take only on their own units' data.
 var unitScoped = set(TaskRead, TaskReport, TaskSplit, TicketRead, TicketHandle, IncidentRead, IncidentFulfil, FindingRead)
 
+// treeScoped are the actions an office or a leader bound to units (分级督查)
+// may take only on tasks of their subtree.
+var treeScoped = set(TaskRead, TaskAssign, TaskClose, TaskSupervise, TaskSplit)
+
 // Can reports whether p may do action a to r.
 func Can(p Principal, a Action, r Resource) bool {
 	if !grants[p.Role][a] {
+		return false
+	}
+	if (p.Role == Office || p.Role == Leader) && treeScoped[a] && !p.InScope(r.Units) {
 		return false
 	}
 	if p.Role == Liaison && unitScoped[a] {
@@ -102,13 +109,17 @@ func Can(p Principal, a Action, r Resource) bool {
 func Allowed(p Principal, a Action) bool { return grants[p.Role][a] }
 
 // ScopeUnits says which tasks p may list: all (nil, true) or only those of
-// the returned units; ok is false when p may read no tasks at all.
+// the returned units (a liaison's own, an office's or a leader's subtree);
+// ok is false when p may read no tasks at all.
 func ScopeUnits(p Principal) (units []int64, ok bool) {
 	if !grants[p.Role][TaskRead] {
 		return nil, false
 	}
 	if p.Role == Liaison {
 		return append([]int64{}, p.Units...), true
+	}
+	if p.Scope != nil {
+		return append([]int64{}, p.Scope...), true
 	}
 	return nil, true
 }

@@ -59,3 +59,32 @@ func TestLeaderReadsOnly(t *testing.T) {
 		}
 	}
 }
+
+// TestTreeScope: an office bound to units (Scope) reads and supervises
+// only tasks with a unit in its scope, lists only those, and keeps its
+// other grants; an unbound office (no Scope) everything.
+func TestTreeScope(t *testing.T) {
+	county := Principal{Role: Office, Units: []int64{5}, Scope: []int64{5, 6, 7}}
+	for _, a := range []Action{TaskRead, TaskAssign, TaskClose, TaskSupervise, TaskSplit} {
+		if !Can(county, a, Resource{Units: []int64{1, 7}}) || Can(county, a, Resource{Units: []int64{1, 2}}) || Can(county, a, Resource{}) {
+			t.Errorf("the county office's %s does not follow its scope", a)
+		}
+	}
+	if !Can(county, PlanWrite, Resource{}) || !Allowed(county, TaskSupervise) {
+		t.Error("the county office lost its other grants")
+	}
+	if units, ok := ScopeUnits(county); !ok || len(units) != 3 {
+		t.Errorf("ScopeUnits(county) = %v %v", units, ok)
+	}
+	city := Principal{Role: Office}
+	if !Can(city, TaskClose, Resource{Units: []int64{1}}) || !Can(city, TaskRead, Resource{}) {
+		t.Error("the city office is limited")
+	}
+	if units, ok := ScopeUnits(city); !ok || units != nil {
+		t.Errorf("ScopeUnits(city) = %v %v", units, ok)
+	}
+	leader := Principal{Role: Leader, Scope: []int64{5}}
+	if Can(leader, TaskRead, Resource{Units: []int64{2}}) || !Can(leader, TaskRead, Resource{Units: []int64{5}}) {
+		t.Error("the bound leader does not follow its scope")
+	}
+}

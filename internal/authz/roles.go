@@ -56,7 +56,30 @@ type Principal struct {
 	UserID   int64
 	Username string
 	Role     Role
-	Units    []int64 // the liaison's units; empty for other roles
+	// Units are the liaison's units; for an office or a leader, the units
+	// of the registry tree they are bound to (分级督查), or none: the
+	// whole city.
+	Units []int64
+	// Scope is, for an office or a leader bound to units, those units and
+	// every unit below them, read from the registry once per request; nil
+	// is the whole city.
+	Scope []int64
+}
+
+// InScope reports whether one of units lies in the principal's scope;
+// without a scope everything does.
+func (p Principal) InScope(units []int64) bool {
+	if p.Scope == nil {
+		return true
+	}
+	for _, u := range units {
+		for _, s := range p.Scope {
+			if u == s {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // HasUnit reports whether the principal answers for unit id.

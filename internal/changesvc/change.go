@@ -38,6 +38,9 @@ func (s *Service) Adjust(ctx context.Context, p authz.Principal, actor audit.Act
 	if err != nil {
 		return nil, err
 	}
+	if err := s.Ledger.InScope(ctx, p, authz.TaskAssign, id); err != nil {
+		return nil, err
+	}
 	in.Reason = strings.TrimSpace(in.Reason)
 	var pr fault.Problems
 	if err := reasonError("reason", in.Reason, true); err != nil {
@@ -159,6 +162,9 @@ func (s *Service) Revoke(ctx context.Context, p authz.Principal, actor audit.Act
 	}
 	t, err := s.Ledger.Readable(ctx, p, id)
 	if err != nil {
+		return nil, err
+	}
+	if err := s.Ledger.InScope(ctx, p, authz.TaskAssign, id); err != nil {
 		return nil, err
 	}
 	ch, err := s.Store.RevokeTask(ctx, actor, t.ID, reason, s.today(), func(ch records.TaskChange) []records.Notification {

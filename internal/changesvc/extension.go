@@ -63,6 +63,9 @@ func (s *Service) DecideExtension(ctx context.Context, p authz.Principal, actor 
 	if err != nil {
 		return nil, err
 	}
+	if err := s.Ledger.InScope(ctx, p, authz.TaskAssign, id); err != nil {
+		return nil, err
+	}
 	ch, err := s.Store.DecideExtension(ctx, actor, t.ID, approve, comment, s.today(), func(req records.TaskChange) []records.Notification {
 		return decisionNotes(t, req, comment)
 	})

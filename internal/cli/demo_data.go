@@ -21,8 +21,9 @@ import (
 // DemoPassword is every demo account's password; the README lists them.
 const DemoPassword = "Duban@2026"
 
-// demoUsers are the demo accounts: one per role, and two liaisons of
-// units that the demo plans name. They keep 三员分立 as setup makes it:
+// demoUsers are the demo accounts: one per role, a county's office bound
+// to its county (分级督查), and two liaisons of units that the demo plans
+// name. They keep 三员分立 as setup makes it:
 // the three administrators exist from the start (user 3 is the audit
 // administrator), and their password is chosen (DemoPassword), not a
 // one-time one, so signing in goes straight to work.
@@ -36,6 +37,7 @@ var demoUsers = []struct {
 	{"auditor", "审计管理员", authz.AuditAdmin, nil},
 	{"ducha", "督查室 王科长", authz.Office, nil},
 	{"lingdao", "李秘书长", authz.Leader, nil},
+	{"xianducha", "鹿城区政府督查室 陈科长", authz.Office, []string{demoCounty}},
 	{"fazhiban", "市法制办 联络员 赵敏", authz.Liaison, []string{"市法制办"}},
 	{"caizheng", "市财政局 联络员 钱进", authz.Liaison, []string{"市财政局"}},
 }
@@ -66,6 +68,9 @@ func seedDemo(ctx context.Context, db *store.DB, opts store.Options, env *Env) (
 		return false, err
 	}
 	if err := seedDemoGroups(ctx, db); err != nil {
+		return false, err
+	}
+	if err := seedDemoCounty(ctx, db, unitIDs, now()); err != nil {
 		return false, err
 	}
 	hash, err := auth.HashPassword(DemoPassword)

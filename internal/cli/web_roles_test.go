@@ -152,6 +152,7 @@ func TestEveryWebFormByEveryRole(t *testing.T) {
 				return url.Values{"title": {"调整"}, "lead": {"市法制办"}, "requirement": {"按月报送-" + c}, "reason": {"会议决定"}}
 			}, []string{"office"}, nil, nil},
 		{"pass a task down", func(int64, int64) string { return fmt.Sprintf("/tasks/%d/pass-down", lf.passDown) }, nil, []string{"office"}, nil, nil},
+		{"take over a task (提级督办)", func(int64, int64) string { return fmt.Sprintf("/tasks/%d/takeover", lf.report) }, nil, []string{"office"}, nil, nil},
 		{"revoke a task", func(int64, int64) string { return fmt.Sprintf("/tasks/%d/revoke", lf.revoke) },
 			func(string) url.Values { return url.Values{"reason": {"任务取消"}} }, []string{"office"}, nil, nil},
 		{"add ticket category", func(int64, int64) string { return "/tickets/services/new" },

@@ -102,6 +102,9 @@ func (s *Service) UpdateTask(ctx context.Context, p authz.Principal, actor audit
 	if !authz.Allowed(p, authz.TaskAssign) {
 		return nil, ErrForbidden
 	}
+	if err := s.Ledger.InScope(ctx, p, authz.TaskAssign, task); err != nil {
+		return nil, err
+	}
 	var c checks
 	if up.Title != nil && strings.TrimSpace(*up.Title) == "" {
 		c.add("title", "error.required")

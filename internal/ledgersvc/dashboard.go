@@ -27,5 +27,17 @@ func (s *Service) Dashboard(ctx context.Context) (*records.Dashboard, time.Time,
 	return r.Value, r.At, err
 }
 
+// DashboardIn is the dashboard of an office or a leader bound to units
+// (分级督查): over the tasks of scope, their subtree, read afresh (one
+// county's ledger is small); nil scope is Dashboard, the whole city's.
+func (s *Service) DashboardIn(ctx context.Context, scope []int64) (*records.Dashboard, time.Time, error) {
+	if scope == nil {
+		return s.Dashboard(ctx)
+	}
+	today := s.Today()
+	d, err := s.Store.ReadDashboardIn(ctx, today, ledger.DueSoonLimit(today, s.Calendar, s.Rules), 15, scope)
+	return d, s.Now(), err
+}
+
 // dashboards keeps the dashboard by day.
 type dashboards = snapshot.Cache[time.Time, *records.Dashboard]

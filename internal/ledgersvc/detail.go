@@ -19,6 +19,10 @@ type Detail struct {
 	CloseRequests []records.CloseRequest `json:"close_requests"`
 	History       []records.TaskEvent    `json:"history"`
 	Obligations   []Obligation           `json:"obligations"`
+	// Takeover is the task's 提级督办, nil when not taken over;
+	// CanTakeOver whether the reader may take it over now.
+	Takeover    *records.Takeover `json:"takeover,omitempty"`
+	CanTakeOver bool              `json:"can_take_over"`
 }
 
 // Obligation is one reporting period of a recurring task.
@@ -37,6 +41,10 @@ func (s *Service) Detail(ctx context.Context, p authz.Principal, id int64) (*Det
 		return nil, err
 	}
 	d := &Detail{Task: s.View(t)}
+	if d.Takeover, err = s.takeover(ctx, t.ID); err != nil {
+		return nil, err
+	}
+	d.CanTakeOver = d.Takeover == nil && mayTakeOver(p, t) && ledger.Workflow(t.Status).Open()
 	if d.Progress, err = s.Store.FindProgress(ctx, t.ID); err != nil {
 		return nil, err
 	}

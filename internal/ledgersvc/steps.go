@@ -147,6 +147,9 @@ func (s *Service) Decide(ctx context.Context, p authz.Principal, actor audit.Act
 	if !authz.Allowed(p, authz.TaskClose) {
 		return nil, ErrForbidden
 	}
+	if err := s.InScope(ctx, p, authz.TaskClose, id); err != nil {
+		return nil, err
+	}
 	reason = strings.TrimSpace(reason)
 	if err := textError("reason", reason, !close); err != nil {
 		return nil, err

@@ -27,6 +27,9 @@ type Store interface {
 	FindPlans(ctx context.Context) ([]records.Plan, error)
 	FindProgress(ctx context.Context, taskID int64) ([]records.Progress, error)
 	FindTaskByID(ctx context.Context, id int64) (*records.Task, error)
+	// TakeOverTask and FindTakeover keep a task's 提级督办.
+	TakeOverTask(ctx context.Context, actor audit.Actor, taskID, userID int64) error
+	FindTakeover(ctx context.Context, taskID int64) (*records.Takeover, error)
 	FindTaskEvents(ctx context.Context, taskID int64) ([]records.TaskEvent, error)
 	FindTasks(ctx context.Context, f records.TaskFilter) ([]records.Task, int, error)
 	FindUnitByID(ctx context.Context, id int64) (*records.Unit, error)
@@ -34,6 +37,8 @@ type Store interface {
 	FindUserByID(ctx context.Context, id int64) (*records.User, error)
 	LatestReports(ctx context.Context, taskIDs []int64) (map[int64]records.LatestReport, error)
 	ReadDashboard(ctx context.Context, today, soon time.Time, overdue int) (*records.Dashboard, error)
+	// ReadDashboardIn is ReadDashboard over the tasks of scope's units.
+	ReadDashboardIn(ctx context.Context, today, soon time.Time, overdue int, scope []int64) (*records.Dashboard, error)
 	RecordEvent(ctx context.Context, actor audit.Actor, action, objectType string, objectID any, detail any) error
 	ReportedPeriods(ctx context.Context, taskID int64) (map[string]bool, error)
 	RequestClose(ctx context.Context, actor audit.Actor, taskID, unitID int64, text string, atts []records.Attachment) (int64, error)

@@ -36,29 +36,31 @@ func (s *Service) Dashboard(ctx context.Context, p authz.Principal) (*Dashboard,
 	if !authz.Allowed(p, authz.Dashboard) {
 		return nil, fault.ErrForbidden
 	}
-	d, at, err := s.Ledger.Dashboard(ctx)
+	d, at, err := s.Ledger.DashboardIn(ctx, p.Scope)
 	if err != nil {
 		return nil, err
 	}
 	v := &Dashboard{Ledger: d, At: at, Today: s.Ledger.Today()}
-	if v.Citizens, err = s.citizens(ctx); err != nil {
+	if v.Citizens, err = s.citizens(ctx, p.Scope); err != nil {
 		return nil, err
 	}
 	return v, nil
 }
 
-func (s *Service) citizens(ctx context.Context) (*Citizens, error) {
+// citizens reads the citizens' side; with a scope (分级督查) the 12345
+// tickets are those routed to its units.
+func (s *Service) citizens(ctx context.Context, scope []int64) (*Citizens, error) {
 	if s.Hotline == nil && s.FOIA == nil && s.Incidents == nil {
 		return nil, nil
 	}
 	f := &Citizens{}
 	if s.Hotline != nil {
 		for _, st := range []hotline.State{hotline.Triage, hotline.Assigned, hotline.Accepted} { // the pending states
-			open, err := s.Store.CountTickets(ctx, records.TicketFilter{State: string(st)})
+			open, err := s.Store.CountTickets(ctx, records.TicketFilter{State: string(st), Scoped: scope != nil, ScopeUnits: scope})
 			if err != nil {
 				return nil, err
 			}
-			late, err := s.Store.CountTickets(ctx, records.TicketFilter{State: string(st), DueBefore: s.Now()})
+			late, err := s.Store.CountTickets(ctx, records.TicketFilter{State: string(st), DueBefore: s.Now(), Scoped: scope != nil, ScopeUnits: scope})
 			if err != nil {
 				return nil, err
 			}

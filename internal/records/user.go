@@ -21,7 +21,10 @@ type User struct {
 	SessionsValidAfter time.Time
 	PasswordChangedAt  time.Time
 	CreatedAt          time.Time
-	Units              []int64 // a liaison's units
+	Units              []int64 // a liaison's units; an office's or a leader's place in the registry tree
+	// Scope is, for an office or a leader bound to units, those units'
+	// subtrees (signin fills it in per request); nil: the whole city.
+	Scope []int64
 	// MustChangePassword is set while the password is a one-time one
 	// made for the account: its sessions may do nothing but change it.
 	MustChangePassword bool
@@ -58,7 +61,7 @@ type UserGrant struct {
 
 // Principal is what authorisation needs to know of the user.
 func (u *User) Principal() authz.Principal {
-	return authz.Principal{UserID: u.ID, Username: u.Username, Role: u.Role, Units: slices.Clone(u.Units)}
+	return authz.Principal{UserID: u.ID, Username: u.Username, Role: u.Role, Units: slices.Clone(u.Units), Scope: slices.Clone(u.Scope)}
 }
 
 // Locked reports whether the account is locked at now.

@@ -254,6 +254,8 @@ func writeEndpoints() []endpoint {
 			body: jsonBody(`{"approve":true,"comment":"同意"}`), allowed: []string{"office"}, prepare: askExtension},
 		{name: "adjust a task", method: "POST", path: func(f *fixture) string { return fmt.Sprintf("/api/v1/tasks/%d/adjust", f.taskA) },
 			body: jsonBody(`{"due":"2099-03-31","requirement":"按月报送","reason":"市政府常务会议调整"}`), allowed: []string{"office"}},
+		{name: "take over a task (提级督办)", method: "POST", path: func(f *fixture) string { return fmt.Sprintf("/api/v1/tasks/%d/takeover", f.taskA) },
+			body: jsonBody(`{}`), allowed: []string{"office"}},
 		{name: "revoke a task", method: "POST", path: func(f *fixture) string { return fmt.Sprintf("/api/v1/tasks/%d/revoke", f.taskA) },
 			body: jsonBody(`{"reason":"任务已由上级取消"}`), allowed: []string{"office"}},
 		// 任务分解 and 落实计划: the office, or a liaison of the task's lead

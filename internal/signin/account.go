@@ -52,7 +52,8 @@ func CheckPassword(p auth.Policy, username, password string) error {
 }
 
 // Principal is the account userID as authorisation sees it, read afresh
-// (a grant takes effect on the next request). An account that is gone or
+// (a grant takes effect on the next request), with an office's or a
+// leader's scope (分级督查). An account that is gone or
 // disabled is nobody: fault.ErrUnauthenticated.
 func (s *Service) Principal(ctx context.Context, userID int64) (authz.Principal, error) {
 	u, err := s.Store.FindUserByID(ctx, userID)
@@ -64,6 +65,9 @@ func (s *Service) Principal(ctx context.Context, userID int64) (authz.Principal,
 	}
 	if u.Disabled {
 		return authz.Principal{}, fault.ErrUnauthenticated
+	}
+	if err := s.scope(ctx, u); err != nil {
+		return authz.Principal{}, fmt.Errorf("signin: principal: %w", err)
 	}
 	return u.Principal(), nil
 }

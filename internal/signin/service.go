@@ -18,6 +18,7 @@ import (
 
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/auth"
+	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/fault"
 	"github.com/duban/duban/internal/records"
 )
@@ -313,6 +314,9 @@ func (s *Service) AuthenticateAt(ctx context.Context, token string) (*records.Us
 	if err != nil {
 		return nil, nil, 0, err
 	}
+	if err := s.scope(ctx, u); err != nil {
+		return nil, nil, 0, err
+	}
 	if sess.Kind == records.SessionWeb {
 		now := s.Now()
 		// Refresh at most once a minute: a page load must not always write.
@@ -359,4 +363,20 @@ func (s *Service) remember(hash string, c cachedSession) {
 // Logout ends the session of token.
 func (s *Service) Logout(ctx context.Context, actor audit.Actor, token string) error {
 	return s.Store.DeleteSession(ctx, actor, auth.TokenHash(token))
+}
+
+// scope fills in the subtree of the registry an office or a leader bound
+// to units oversees (分级督查), once per request: the cache keeps it only
+// as long as the data version, so a moved unit or a new binding counts at
+// once. An unbound office or leader keeps the whole city (nil).
+func (s *Service) scope(ctx context.Context, u *records.User) error {
+	if (u.Role != authz.Office && u.Role != authz.Leader) || len(u.Units) == 0 {
+		return nil
+	}
+	sub, err := s.Store.UnitSubtree(ctx, u.Units)
+	if err != nil {
+		return err
+	}
+	u.Scope = sub
+	return nil
 }

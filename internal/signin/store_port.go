@@ -18,6 +18,8 @@ type Store interface {
 	FindUserByUsername(ctx context.Context, username string) (*records.User, error)
 	FindUserByID(ctx context.Context, id int64) (*records.User, error)
 	RecordLogin(ctx context.Context, actor audit.Actor, userID int64, ok bool, lockUntil time.Time) error
+	// UnitSubtree is the units and every unit below them in the registry.
+	UnitSubtree(ctx context.Context, ids []int64) ([]int64, error)
 	TouchSession(ctx context.Context, tokenHash string, expires time.Time) error
 	SetupTokenValid(ctx context.Context, tokenHash string) (bool, error)
 	CompleteSetup(ctx context.Context, actor audit.Actor, tokenHash string, accounts []records.UserCreate) error

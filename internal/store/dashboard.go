@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -12,12 +13,18 @@ import (
 // counts the year's supervision events by day, as of today with the
 // due-soon limit the ledger uses.
 func (db *DB) ReadDashboard(ctx context.Context, today, soon time.Time, overdue int) (*Dashboard, error) {
+	return db.ReadDashboardIn(ctx, today, soon, overdue, nil)
+}
+
+// ReadDashboardIn is ReadDashboard over the tasks of scope's units only
+// (an office's or a leader's subtree, 分级督查); nil scope is every task.
+func (db *DB) ReadDashboardIn(ctx context.Context, today, soon time.Time, overdue int, scope []int64) (*Dashboard, error) {
 	d := &Dashboard{}
 	t, s := today.Format(dateLayout), soon.Format(dateLayout)
 	var err error
 	if d.ByPlan, err = db.groupLights(ctx, `SELECT id, title FROM plans`, `
 		SELECT plan_id, status, `+dueCounts+`, COUNT(*) FROM tasks
-		WHERE status NOT IN ('draft', 'revoked') GROUP BY plan_id, status ORDER BY plan_id`, t, t, s); err != nil {
+		WHERE status NOT IN ('draft', 'revoked')`+inScope("id", scope)+` GROUP BY plan_id, status ORDER BY plan_id`, scopeArgs(scope, t, t, s)...); err != nil {
 		return nil, fmt.Errorf("store: dashboard by plan: %w", err)
 	}
 	for _, p := range d.ByPlan {
@@ -27,21 +34,21 @@ func (db *DB) ReadDashboard(ctx context.Context, today, soon time.Time, overdue 
 	// 0010), so this reads one covering index.
 	if d.ByUnit, err = db.groupLights(ctx, `SELECT id, name FROM units WHERE kind <> 'group'`, `
 		SELECT unit_id, status, `+dueCounts+`, COUNT(*) FROM task_units
-		WHERE unit_id IS NOT NULL AND status NOT IN ('draft', 'revoked') GROUP BY unit_id, status ORDER BY unit_id`, t, t, s); err != nil {
+		WHERE unit_id IS NOT NULL AND status NOT IN ('draft', 'revoked')`+unitInScope("unit_id", scope)+` GROUP BY unit_id, status ORDER BY unit_id`, scopeArgs(scope, t, t, s)...); err != nil {
 		return nil, fmt.Errorf("store: dashboard by unit: %w", err)
 	}
-	if d.Overdue, err = db.mostOverdue(ctx, t, overdue); err != nil {
+	if d.Overdue, err = db.mostOverdue(ctx, t, overdue, scope); err != nil {
 		return nil, err
 	}
-	if err := db.read.QueryRowContext(ctx, `
+	if err := db.read.QueryRowContext(ctx, db.dialect.rebind(`
 		SELECT COUNT(*) FROM supervision_events e JOIN tasks t ON t.id = e.task_id
-		WHERE e.deadline IS NOT NULL AND e.answered_at IS NULL AND t.status NOT IN ('closed', 'revoked')`).Scan(&d.OpenNotices); err != nil {
+		WHERE e.deadline IS NOT NULL AND e.answered_at IS NULL AND t.status NOT IN ('closed', 'revoked')`+inScope("t.id", scope)), scopeArgs(scope)...).Scan(&d.OpenNotices); err != nil {
 		return nil, fmt.Errorf("store: dashboard notices: %w", err)
 	}
 	yearStart := time.Date(today.Year(), time.January, 1, 0, 0, 0, 0, time.UTC).Format(dateLayout)
 	rows, err := db.read.QueryContext(ctx, db.dialect.rebind(`
 		SELECT on_day, kind, COUNT(*) FROM supervision_events WHERE on_day BETWEEN ? AND ?
-		AND kind IN ('press', 'notice', 'escalate', 'issued') GROUP BY on_day, kind ORDER BY on_day`), yearStart, t)
+		AND kind IN ('press', 'notice', 'escalate', 'issued')`+inScope("task_id", scope)+` GROUP BY on_day, kind ORDER BY on_day`), scopeArgs(scope, yearStart, t)...)
 	if err != nil {
 		return nil, fmt.Errorf("store: dashboard events: %w", err)
 	}
@@ -119,11 +126,11 @@ func (db *DB) groupLights(ctx context.Context, namesQuery, countsQuery string, a
 
 // mostOverdue lists up to n open tasks past their next due date, the
 // longest overdue first, with their units.
-func (db *DB) mostOverdue(ctx context.Context, today string, n int) ([]OverdueTask, error) {
+func (db *DB) mostOverdue(ctx context.Context, today string, n int, scope []int64) ([]OverdueTask, error) {
 	rows, err := db.read.QueryContext(ctx, db.dialect.rebind(`
 		SELECT t.id, t.title, t.plan_id, t.next_due FROM tasks t
-		WHERE t.status IN ('registered', 'in_progress', 'pending') AND t.next_due < ?
-		ORDER BY t.next_due, t.id LIMIT ?`), today, n)
+		WHERE t.status IN ('registered', 'in_progress', 'pending') AND t.next_due < ?`+inScope("t.id", scope)+`
+		ORDER BY t.next_due, t.id LIMIT ?`), append(scopeArgs(scope, today), n)...)
 	if err != nil {
 		return nil, fmt.Errorf("store: most overdue: %w", err)
 	}
@@ -167,4 +174,33 @@ func (db *DB) DueYears(ctx context.Context) (first, last int, err error) {
 		return 0, 0, nil
 	}
 	return a.Year(), b.Year(), nil
+}
+
+// inScope limits a query to the tasks (column col holds a task's id) of
+// scope's units; nil scope limits nothing. Its parameters are scopeArgs'.
+func inScope(col string, scope []int64) string {
+	if scope == nil {
+		return ""
+	}
+	return ` AND ` + col + ` IN (SELECT task_id FROM task_units WHERE ` + unitInScope("unit_id", scope)[len(" AND "):] + `)`
+}
+
+// unitInScope limits a query to the rows whose unit (column col) is one
+// of scope's; an empty scope matches nothing.
+func unitInScope(col string, scope []int64) string {
+	switch {
+	case scope == nil:
+		return ""
+	case len(scope) == 0:
+		return ` AND 1 = 0`
+	}
+	return ` AND ` + col + ` IN (?` + strings.Repeat(`, ?`, len(scope)-1) + `)`
+}
+
+// scopeArgs are args followed by scope's units, as parameters.
+func scopeArgs(scope []int64, args ...any) []any {
+	for _, u := range scope {
+		args = append(args, u)
+	}
+	return args
 }

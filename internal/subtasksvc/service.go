@@ -101,6 +101,9 @@ func (s *Service) splittable(ctx context.Context, p authz.Principal, id int64) (
 	if !mayDivide(p, t) {
 		return nil, ledgersvc.ErrForbidden
 	}
+	if err := s.Ledger.InScope(ctx, p, authz.TaskSplit, id); err != nil {
+		return nil, err
+	}
 	switch {
 	case t.ParentID != 0:
 		return nil, fault.New(fault.State, "subtasks.error.depth")

@@ -30,7 +30,8 @@ type UnitNotices struct {
 }
 
 // Desk is the open notices for whoever may read the ledger; a liaison
-// sees only the notices of their own units' tasks.
+// sees only the notices of their own units' tasks, a bound office or
+// leader those of their subtree's.
 func (s *Service) Desk(ctx context.Context, p authz.Principal) (*Desk, error) {
 	if !authz.Allowed(p, authz.TaskRead) {
 		return nil, fault.ErrForbidden
@@ -54,7 +55,7 @@ func (s *Service) Desk(ctx context.Context, p authz.Principal) (*Desk, error) {
 	d := &Desk{}
 	counts := map[string]*UnitNotices{}
 	for _, n := range list {
-		if p.Role == authz.Liaison && !ownNotice(p, n.Units) {
+		if p.Role == authz.Liaison && !ownNotice(p, n.Units) || !inScope(p, n.Units) {
 			continue
 		}
 		overdue := n.Deadline.Before(today)
@@ -97,6 +98,16 @@ func (s *Service) Desk(ctx context.Context, p authz.Principal) (*Desk, error) {
 		return a.Unit < b.Unit
 	})
 	return d, nil
+}
+
+// inScope reports whether a notice's task has a unit in the scope of an
+// office or a leader bound to units (分级督查); without a scope, yes.
+func inScope(p authz.Principal, units []records.UnitLink) bool {
+	ids := make([]int64, 0, len(units))
+	for _, u := range units {
+		ids = append(ids, u.UnitID)
+	}
+	return p.InScope(ids)
 }
 
 // ownNotice reports whether the principal is liaison of one of a notice's units.

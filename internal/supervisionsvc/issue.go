@@ -45,6 +45,18 @@ func (s *Service) Issue(ctx context.Context, p authz.Principal, actor audit.Acto
 	if err != nil {
 		return supervise.Event{}, err
 	}
+	if !authz.Can(p, authz.TaskSupervise, authz.Resource{Units: t.UnitIDs}) {
+		return supervise.Event{}, fault.ErrForbidden
+	}
+	if p.Scope != nil { // a task a higher office took over (提级督办) is that office's
+		tk, err := s.Store.FindTakeover(ctx, taskID)
+		if err == nil && !tk.Admits(p) {
+			return supervise.Event{}, fault.New(fault.Forbidden, "takeover.error.reserved")
+		}
+		if err != nil && !errors.Is(err, fault.ErrNotFound) {
+			return supervise.Event{}, err
+		}
+	}
 	if !ledger.Workflow(t.Status).Open() {
 		return supervise.Event{}, fmt.Errorf("supervisionsvc: task %d is %s: %w", taskID, t.Status, fault.New(fault.State, "error.task_state"))
 	}

@@ -18,6 +18,8 @@ type Store interface {
 	FindPlanByID(ctx context.Context, id int64) (*records.Plan, error)
 	OpenNotices(ctx context.Context) ([]records.OpenNotice, error)
 	FindTaskByID(ctx context.Context, id int64) (*records.Task, error)
+	// FindTakeover is a task's 提级督办 (fault.ErrNotFound: none).
+	FindTakeover(ctx context.Context, taskID int64) (*records.Takeover, error)
 	IssueSupervision(ctx context.Context, actor audit.Actor, e supervise.Event, notes func(supervise.Event) []records.Notification) error
 	FindUnits(ctx context.Context) ([]records.Unit, error)
 	FindNotifications(ctx context.Context, channel, status string, unitID int64, limit int) ([]records.Notification, error)

@@ -119,10 +119,15 @@ func TestUserCreate(t *testing.T) {
 	if got.Username != "wu.li" || len(got.UnitIDs) != 2 {
 		t.Errorf("created %+v", got)
 	}
-	// Units ticked for a role other than liaison are dropped.
+	// A leader keeps the units ticked: the subtrees it oversees (分级督查).
 	f.do(t, "POST", "/users/new", "admin", url.Values{"username": {"boss"}, "display_name": {"领导"}, "role": {"leader"}, "units": {"3"}})
-	if got, _ := f.users.Get(t.Context(), 10); len(got.UnitIDs) != 0 {
-		t.Errorf("leader got units %v", got.UnitIDs)
+	if got, _ := f.users.Get(t.Context(), 10); len(got.UnitIDs) != 1 {
+		t.Errorf("leader got units %v, want [3]", got.UnitIDs)
+	}
+	// Units ticked for another role are dropped.
+	f.do(t, "POST", "/users/new", "admin", url.Values{"username": {"sys2"}, "display_name": {"系统"}, "role": {"sysadmin"}, "units": {"3"}})
+	if got, err := f.users.Get(t.Context(), 11); err != nil || got.Username != "sys2" || len(got.UnitIDs) != 0 {
+		t.Errorf("sysadmin got %+v %v, want no units", got, err)
 	}
 }
 

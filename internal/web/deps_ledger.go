@@ -123,6 +123,8 @@ type Tasks interface {
 	Notice(ctx context.Context, id int64, key string) (*Download, error)
 	// Decide settles an open 销号 application: close, or return with a reason.
 	Decide(ctx context.Context, id int64, close bool, reason string) error
+	// TakeOver is 提级督办: the office takes over the task's supervision.
+	TakeOver(ctx context.Context, id int64) error
 	// Attachment opens an attachment for download, for whoever may read
 	// its task. The caller closes Body.
 	Attachment(ctx context.Context, id int64) (*Download, error)
@@ -150,6 +152,9 @@ type TaskDetail struct {
 	CanDecide bool
 	// CanIssue: the office may issue a 督办单 by hand on the open task.
 	CanIssue bool
+	// Reserved: a higher office took the task over (提级督办); this office
+	// reads it but no longer supervises it.
+	Reserved bool
 	// NoUnit: the task has no responsible unit, so a 督办单 would go to
 	// nobody; the page says so in place of the issue button.
 	NoUnit bool

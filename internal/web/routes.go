@@ -88,6 +88,7 @@ func (h *Handler) routes() {
 		m.HandleFunc("POST /tasks/{id}/answer", h.signedIn(h.taskAnswer))
 		m.HandleFunc("GET /tasks/{id}/notice.docx", h.signedIn(h.taskNotice))
 		m.HandleFunc("POST /tasks/{id}/issue-notice", h.signedIn(h.taskIssue))
+		m.HandleFunc("POST /tasks/{id}/takeover", h.signedIn(h.taskTakeOver))
 		if h.d.Changes != nil {
 			m.HandleFunc("POST /tasks/{id}/extension", h.signedIn(h.taskExtensionRequest))
 			m.HandleFunc("POST /tasks/{id}/extension/decide", h.signedIn(h.taskExtensionDecide))

@@ -50,9 +50,10 @@ func readUserForm(r *http.Request) UserForm {
 	if f.Role == RoleLiaison && len(f.UnitIDs) == 0 {
 		f.Errors.add("units", "error.units_required")
 	}
-	if f.Role != RoleLiaison {
-		// Only a liaison answers for units; stale ticks from switching
-		// the role must not bind anyone else.
+	if f.Role != RoleLiaison && f.Role != RoleOffice && f.Role != RoleLeader {
+		// A liaison answers for units, an office or a leader oversees
+		// their subtrees (分级督查); stale ticks from switching the role
+		// must not bind anyone else.
 		f.UnitIDs = nil
 	}
 	return f

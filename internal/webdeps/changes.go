@@ -38,7 +38,7 @@ func (s *changes) Task(ctx context.Context, id int64, workflow string) (*web.Tas
 	out.Due = changesvc.DueDeadline(t)
 	w := ledger.Workflow(workflow)
 	live := w != ledger.Draft && w != ledger.Closed && w != ledger.Revoked
-	office := authz.Allowed(p, authz.TaskAssign)
+	office := authz.Allowed(p, authz.TaskAssign) && s.d.Ledger.InScope(ctx, p, authz.TaskAssign, id) == nil
 	out.CanChange = live && office
 	out.CanDecide = out.Open != nil && office && w.Open()
 	out.CanRequest = out.Open == nil && w.Open() && authz.Can(p, authz.TaskReport, authz.Resource{Units: t.UnitIDs})

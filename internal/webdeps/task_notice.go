@@ -92,3 +92,14 @@ func (s *tasks) IssueNotice(ctx context.Context, id int64) error {
 	_, err = s.d.Supervision.Issue(ctx, p, actor, id)
 	return pageError(err, "", "")
 }
+
+// TakeOver is 提级督办; ledgersvc checks that the caller may (an office
+// whose scope holds the task).
+func (s *tasks) TakeOver(ctx context.Context, id int64) error {
+	p, actor, err := s.d.caller(ctx)
+	if err != nil {
+		return err
+	}
+	_, err = s.d.Ledger.TakeOver(ctx, p, actor, id)
+	return pageError(err, "", "")
+}

@@ -47,8 +47,11 @@ func (s *tasks) Get(ctx context.Context, id int64) (*web.TaskDetail, error) {
 	td := &web.TaskDetail{Detail: *d, PlanTitle: d.PlanTitle}
 	open := ledger.Workflow(d.Workflow).Open()
 	td.CanReport = open && authz.Can(p, authz.TaskReport, authz.Resource{Units: d.UnitIDs})
-	td.CanDecide = d.Workflow == string(ledger.Pending) && authz.Allowed(p, authz.TaskClose)
-	td.CanIssue = open && s.d.Supervision.Issuing() && authz.Allowed(p, authz.TaskSupervise)
+	// A task a higher office took over (提级督办) is no longer a lower
+	// office's to close or supervise.
+	td.Reserved = d.Takeover != nil && s.d.Ledger.InScope(ctx, p, authz.TaskSupervise, id) != nil
+	td.CanDecide = d.Workflow == string(ledger.Pending) && authz.Allowed(p, authz.TaskClose) && !td.Reserved
+	td.CanIssue = open && s.d.Supervision.Issuing() && authz.Allowed(p, authz.TaskSupervise) && !td.Reserved
 	td.NoUnit = len(d.Units) == 0 && len(d.LeadUnits) == 0
 	if d.Every != "" {
 		if per, err := ledger.PeriodOf(d.Every, s.d.Ledger.Today()); err == nil {

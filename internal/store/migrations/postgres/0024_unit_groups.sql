@@ -1,4 +1,4 @@
--- 0022: unit groups (县市区, 市直部门, 乡镇街道 …): named sets of units that
+-- 0024: unit groups (县市区, 市直部门, 乡镇街道 …): named sets of units that
 -- are ranked, circulated and, later, assigned to as one. A unit may sit in
 -- several groups — a county government is one of 县市区 for the ranking
 -- and of 各县（市、区）政府 for a task passed down — so membership is a

@@ -1,4 +1,4 @@
--- 0023: the PostgreSQL twin of migrations/sqlite/0023_inspections.sql.
+-- 0027: the PostgreSQL twin of migrations/sqlite/0023_inspections.sql.
 -- Field inspections (实地督查、专项督查、对账督查、明察暗访). The office
 -- keeps a yearly plan of inspections; an inspection record says when,
 -- where, who and how; each finding names the unit that must rectify it

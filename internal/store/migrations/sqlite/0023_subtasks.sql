@@ -1,4 +1,4 @@
--- 0022: sub-tasks (任务分解). The lead unit, or the office, splits a
+-- 0023: sub-tasks (任务分解). The lead unit, or the office, splits a
 -- registered task into sub-tasks for itself and its 配合 units; each is a
 -- task of the same plan in the ledger, pointing at its parent. A sub-task
 -- is never split again (two levels), which the store checks. part_weight

@@ -1,4 +1,4 @@
--- 0022: 督办件 entered by hand, each with its source. A plan now says
+-- 0026: 督办件 entered by hand, each with its source. A plan now says
 -- where its tasks came from: a plan document ('plan', every plan so far)
 -- or a register of matters of one source and year (2026年领导批示事项),
 -- created on first use. A matter's source record (the 批示 and its

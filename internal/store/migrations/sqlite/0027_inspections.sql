@@ -1,4 +1,4 @@
--- 0023: field inspections (实地督查、专项督查、对账督查、明察暗访). The office
+-- 0027: field inspections (实地督查、专项督查、对账督查、明察暗访). The office
 -- keeps a yearly plan of inspections; an inspection record says when,
 -- where, who and how; each finding names the unit that must rectify it
 -- by a date and becomes a task of the ledger (task_id), so its 整改 is
