@@ -3,22 +3,51 @@ package notify
 import (
 	"context"
 	"crypto/tls"
+	"crypto/x509"
 	"errors"
 	"fmt"
 	"net"
 	"net/mail"
-	"net/smtp"
 	"net/textproto"
+	"strconv"
 	"time"
+
+	gomail "github.com/wneessen/go-mail"
+)
+
+// TLS modes of the e-mail channel.
+const (
+	// TLSStartTLS connects in clear text and upgrades with STARTTLS when
+	// the server offers it (required with RequireTLS): port 587 or 25.
+	TLSStartTLS = "starttls"
+	// TLSImplicit speaks TLS from the first byte (SMTPS, port 465), as
+	// 腾讯企业邮 and 阿里企业邮 expect.
+	TLSImplicit = "implicit"
+	// TLSNone never encrypts: a relay on a trusted internal network.
+	TLSNone = "none"
+)
+
+// Authentication mechanisms of the e-mail channel.
+const (
+	AuthPlain = "plain"
+	// AuthLogin is the older LOGIN mechanism, all that some Exchange and
+	// Coremail servers accept.
+	AuthLogin = "login"
+	AuthNone  = "none"
 )
 
 // SMTPConfig configures the e-mail channel.
 type SMTPConfig struct {
-	// Addr is host:port of the submission server (587 with STARTTLS, or
-	// 25 on a trusted internal relay).
+	// Addr is host:port of the submission server (587 with STARTTLS, 465
+	// with implicit TLS, or 25 on a trusted internal relay).
 	Addr string
-	// Username and Password enable AUTH PLAIN; empty means no auth, the
-	// usual case for a relay that trusts the government intranet.
+	// TLS is TLSStartTLS (empty means this), TLSImplicit or TLSNone.
+	TLS string
+	// Auth is AuthPlain, AuthLogin or AuthNone; empty means AuthPlain when
+	// Username is set and AuthNone otherwise.
+	Auth string
+	// Username and Password are the credentials; empty Username means no
+	// auth, the usual case for a relay that trusts the government intranet.
 	Username string
 	Password string
 	// From is the sender, "督办系统 <duban@example.gov.cn>" or a bare address.
@@ -28,6 +57,9 @@ type SMTPConfig struct {
 	// RequireTLS refuses to send when the server offers no STARTTLS, so
 	// that a password never crosses the network in clear text.
 	RequireTLS bool
+	// RootCAs verifies the server's certificate instead of the system's
+	// roots: a government's own CA. Nil means the system's roots.
+	RootCAs *x509.CertPool
 	// InsecureSkipVerify skips certificate checks; it is accepted only for
 	// a loopback Addr, where it serves tests against a self-signed server.
 	InsecureSkipVerify bool
@@ -39,15 +71,20 @@ type SMTPConfig struct {
 type Email struct {
 	cfg  SMTPConfig
 	host string
+	port int
 	from *mail.Address
 	Now  func() time.Time
 }
 
 // NewEmail checks cfg and returns an e-mail channel.
 func NewEmail(cfg SMTPConfig) (*Email, error) {
-	host, _, err := net.SplitHostPort(cfg.Addr)
+	host, portText, err := net.SplitHostPort(cfg.Addr)
 	if err != nil {
 		return nil, permanent("email", 0, fmt.Errorf("bad smtp addr %q: %w", cfg.Addr, err))
+	}
+	port, err := strconv.Atoi(portText)
+	if err != nil || port < 1 || port > 65535 {
+		return nil, permanent("email", 0, fmt.Errorf("bad smtp port in %q", cfg.Addr))
 	}
 	from, err := mail.ParseAddress(cfg.From)
 	if err != nil {
@@ -56,13 +93,37 @@ func NewEmail(cfg SMTPConfig) (*Email, error) {
 	if cfg.InsecureSkipVerify && !isLoopback(host) {
 		return nil, permanent("email", 0, errors.New("InsecureSkipVerify is allowed only for a loopback server"))
 	}
+	switch cfg.TLS {
+	case "":
+		cfg.TLS = TLSStartTLS
+	case TLSStartTLS, TLSImplicit, TLSNone:
+	default:
+		return nil, permanent("email", 0, fmt.Errorf("bad smtp tls mode %q (starttls, implicit or none)", cfg.TLS))
+	}
+	if cfg.TLS == TLSNone && cfg.RequireTLS {
+		return nil, permanent("email", 0, errors.New("smtp tls mode none contradicts RequireTLS"))
+	}
+	switch cfg.Auth {
+	case "":
+		cfg.Auth = AuthNone
+		if cfg.Username != "" {
+			cfg.Auth = AuthPlain
+		}
+	case AuthPlain, AuthLogin:
+		if cfg.Username == "" {
+			return nil, permanent("email", 0, fmt.Errorf("smtp auth %s needs a username", cfg.Auth))
+		}
+	case AuthNone:
+	default:
+		return nil, permanent("email", 0, fmt.Errorf("bad smtp auth %q (plain, login or none)", cfg.Auth))
+	}
 	if cfg.Timeout == 0 {
 		cfg.Timeout = 30 * time.Second
 	}
 	if cfg.HelloName == "" {
 		cfg.HelloName = "localhost"
 	}
-	return &Email{cfg: cfg, host: host, from: from}, nil
+	return &Email{cfg: cfg, host: host, port: port, from: from}, nil
 }
 
 // Name implements Channel.
@@ -88,42 +149,78 @@ func (e *Email) Send(ctx context.Context, m Message) error {
 	return nil
 }
 
-func (e *Email) deliver(ctx context.Context, to []*mail.Address, data []byte) error {
-	var d net.Dialer
-	conn, err := d.DialContext(ctx, "tcp", e.cfg.Addr)
-	if err != nil {
-		return err
-	}
-	// net/smtp has no context; a deadline on the connection and closing it
-	// on cancellation give the same effect.
+// client is the go-mail client for one conversation. go-mail dials,
+// negotiates TLS (implicit or STARTTLS) and authenticates; the message
+// itself is our own composeMIME, sent with MAIL, RCPT and DATA, so that
+// its headers (Message-ID from the Key) stay what the outbox relies on.
+func (e *Email) client(ctx context.Context, dial gomail.DialContextFunc) (*gomail.Client, error) {
+	tc := &tls.Config{ServerName: e.host, RootCAs: e.cfg.RootCAs, InsecureSkipVerify: e.cfg.InsecureSkipVerify, MinVersion: tls.VersionTLS12}
+	timeout := e.cfg.Timeout
 	if dl, ok := ctx.Deadline(); ok {
-		conn.SetDeadline(dl)
+		timeout = time.Until(dl)
 	}
-	stop := context.AfterFunc(ctx, func() { conn.Close() })
-	defer stop()
-	c, err := smtp.NewClient(conn, e.host)
+	opts := []gomail.Option{
+		gomail.WithPort(e.port), gomail.WithHELO(e.cfg.HelloName), gomail.WithTLSConfig(tc),
+		gomail.WithTimeout(timeout), gomail.WithDialContextFunc(dial),
+	}
+	switch {
+	case e.cfg.TLS == TLSImplicit:
+		opts = append(opts, gomail.WithSSL())
+	case e.cfg.TLS == TLSNone:
+		opts = append(opts, gomail.WithTLSPolicy(gomail.NoTLS))
+	case e.cfg.RequireTLS:
+		opts = append(opts, gomail.WithTLSPolicy(gomail.TLSMandatory))
+	default:
+		opts = append(opts, gomail.WithTLSPolicy(gomail.TLSOpportunistic))
+	}
+	switch e.cfg.Auth {
+	case AuthPlain, AuthLogin:
+		// Both refuse to send the password over a clear connection to
+		// anything but localhost.
+		mech := gomail.SMTPAuthPlain
+		if e.cfg.Auth == AuthLogin {
+			mech = gomail.SMTPAuthLogin
+		}
+		opts = append(opts, gomail.WithSMTPAuth(mech), gomail.WithUsername(e.cfg.Username), gomail.WithPassword(e.cfg.Password))
+	}
+	return gomail.NewClient(e.host, opts...)
+}
+
+func (e *Email) deliver(ctx context.Context, to []*mail.Address, data []byte) error {
+	// go-mail bounds the conversation with a deadline on the connection;
+	// closing the connection on cancellation (a shutdown) ends it at once.
+	// The raw connection is closed, not the SMTP client, whose Close waits
+	// for the command in flight.
+	var raw net.Conn
+	dial := func(ctx context.Context, network, addr string) (net.Conn, error) {
+		var d net.Dialer
+		conn, err := d.DialContext(ctx, network, addr)
+		if err != nil {
+			return nil, err
+		}
+		raw = conn
+		if e.cfg.TLS != TLSImplicit {
+			return conn, nil
+		}
+		tc := tls.Client(conn, &tls.Config{ServerName: e.host, RootCAs: e.cfg.RootCAs, InsecureSkipVerify: e.cfg.InsecureSkipVerify, MinVersion: tls.VersionTLS12})
+		if err := tc.HandshakeContext(ctx); err != nil {
+			conn.Close()
+			return nil, err
+		}
+		return tc, nil
+	}
+	gc, err := e.client(ctx, dial)
 	if err != nil {
-		conn.Close()
 		return err
 	}
-	defer c.Close()
-	if err := c.Hello(e.cfg.HelloName); err != nil {
+	c, err := gc.DialToSMTPClientWithContext(ctx)
+	if raw != nil {
+		stop := context.AfterFunc(ctx, func() { raw.Close() })
+		defer stop()
+		defer raw.Close()
+	}
+	if err != nil {
 		return err
-	}
-	if ok, _ := c.Extension("STARTTLS"); ok {
-		tc := &tls.Config{ServerName: e.host, InsecureSkipVerify: e.cfg.InsecureSkipVerify, MinVersion: tls.VersionTLS12}
-		if err := c.StartTLS(tc); err != nil {
-			return err
-		}
-	} else if e.cfg.RequireTLS {
-		return errNoTLS
-	}
-	if e.cfg.Username != "" {
-		// PlainAuth itself refuses to send the password over a clear
-		// connection to anything but localhost.
-		if err := c.Auth(smtp.PlainAuth("", e.cfg.Username, e.cfg.Password, e.host)); err != nil {
-			return err
-		}
 	}
 	if err := c.Mail(e.from.Address); err != nil {
 		return err
@@ -149,8 +246,6 @@ func (e *Email) deliver(ctx context.Context, to []*mail.Address, data []byte) er
 	return nil
 }
 
-var errNoTLS = errors.New("server does not offer STARTTLS and RequireTLS is set")
-
 // classify follows SMTP's own rule: 4xx replies are transient, 5xx are
 // permanent; failures without a reply are network trouble.
 func (e *Email) classify(err error) error {
@@ -160,13 +255,12 @@ func (e *Email) classify(err error) error {
 		return retryable(e.Name(), tp.Code, err)
 	case errors.As(err, &tp):
 		return permanent(e.Name(), tp.Code, err)
-	case errors.Is(err, errNoTLS):
-		return permanent(e.Name(), 0, err)
 	case IsRetryable(err):
 		return retryable(e.Name(), 0, err)
 	default:
-		// TLS handshake failures, and net/smtp's refusals (unencrypted
-		// auth), are configuration problems that retrying will not fix.
+		// TLS handshake failures, a server without STARTTLS under
+		// RequireTLS or without the AUTH mechanism configured, and the
+		// refusal to send a password in clear text, are configuration problems that retrying will not fix.
 		return permanent(e.Name(), 0, err)
 	}
 }
