@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/mail"
 	"net/textproto"
+	"os"
 	"strconv"
 	"time"
 
@@ -57,9 +58,10 @@ type SMTPConfig struct {
 	// RequireTLS refuses to send when the server offers no STARTTLS, so
 	// that a password never crosses the network in clear text.
 	RequireTLS bool
-	// RootCAs verifies the server's certificate instead of the system's
-	// roots: a government's own CA. Nil means the system's roots.
-	RootCAs *x509.CertPool
+	// CAFile is a PEM file of the CA certificates that verify the server,
+	// instead of the system's roots: a government's own CA. Empty means
+	// the system's roots.
+	CAFile string
 	// InsecureSkipVerify skips certificate checks; it is accepted only for
 	// a loopback Addr, where it serves tests against a self-signed server.
 	InsecureSkipVerify bool
@@ -72,6 +74,7 @@ type Email struct {
 	cfg  SMTPConfig
 	host string
 	port int
+	cas  *x509.CertPool
 	from *mail.Address
 	Now  func() time.Time
 }
@@ -117,13 +120,24 @@ func NewEmail(cfg SMTPConfig) (*Email, error) {
 	default:
 		return nil, permanent("email", 0, fmt.Errorf("bad smtp auth %q (plain, login or none)", cfg.Auth))
 	}
+	var cas *x509.CertPool
+	if cfg.CAFile != "" {
+		pem, err := os.ReadFile(cfg.CAFile)
+		if err != nil {
+			return nil, permanent("email", 0, fmt.Errorf("smtp ca file: %w", err))
+		}
+		cas = x509.NewCertPool()
+		if !cas.AppendCertsFromPEM(pem) {
+			return nil, permanent("email", 0, fmt.Errorf("smtp ca file %s: no PEM certificate", cfg.CAFile))
+		}
+	}
 	if cfg.Timeout == 0 {
 		cfg.Timeout = 30 * time.Second
 	}
 	if cfg.HelloName == "" {
 		cfg.HelloName = "localhost"
 	}
-	return &Email{cfg: cfg, host: host, port: port, from: from}, nil
+	return &Email{cfg: cfg, host: host, port: port, cas: cas, from: from}, nil
 }
 
 // Name implements Channel.
@@ -154,7 +168,7 @@ func (e *Email) Send(ctx context.Context, m Message) error {
 // itself is our own composeMIME, sent with MAIL, RCPT and DATA, so that
 // its headers (Message-ID from the Key) stay what the outbox relies on.
 func (e *Email) client(ctx context.Context, dial gomail.DialContextFunc) (*gomail.Client, error) {
-	tc := &tls.Config{ServerName: e.host, RootCAs: e.cfg.RootCAs, InsecureSkipVerify: e.cfg.InsecureSkipVerify, MinVersion: tls.VersionTLS12}
+	tc := e.tlsConfig()
 	timeout := e.cfg.Timeout
 	if dl, ok := ctx.Deadline(); ok {
 		timeout = time.Until(dl)
@@ -186,25 +200,31 @@ func (e *Email) client(ctx context.Context, dial gomail.DialContextFunc) (*gomai
 	return gomail.NewClient(e.host, opts...)
 }
 
+func (e *Email) tlsConfig() *tls.Config {
+	return &tls.Config{ServerName: e.host, RootCAs: e.cas, InsecureSkipVerify: e.cfg.InsecureSkipVerify, MinVersion: tls.VersionTLS12}
+}
+
 func (e *Email) deliver(ctx context.Context, to []*mail.Address, data []byte) error {
 	// go-mail bounds the conversation with a deadline on the connection;
 	// closing the connection on cancellation (a shutdown) ends it at once.
 	// The raw connection is closed, not the SMTP client, whose Close waits
 	// for the command in flight.
 	var raw net.Conn
-	dial := func(ctx context.Context, network, addr string) (net.Conn, error) {
+	stop := func() bool { return false }
+	defer func() { stop() }()
+	dial := func(dctx context.Context, network, addr string) (net.Conn, error) {
 		var d net.Dialer
-		conn, err := d.DialContext(ctx, network, addr)
+		conn, err := d.DialContext(dctx, network, addr)
 		if err != nil {
 			return nil, err
 		}
 		raw = conn
+		stop = context.AfterFunc(ctx, func() { conn.Close() })
 		if e.cfg.TLS != TLSImplicit {
 			return conn, nil
 		}
-		tc := tls.Client(conn, &tls.Config{ServerName: e.host, RootCAs: e.cfg.RootCAs, InsecureSkipVerify: e.cfg.InsecureSkipVerify, MinVersion: tls.VersionTLS12})
-		if err := tc.HandshakeContext(ctx); err != nil {
-			conn.Close()
+		tc := tls.Client(conn, e.tlsConfig())
+		if err := tc.HandshakeContext(dctx); err != nil {
 			return nil, err
 		}
 		return tc, nil
@@ -214,11 +234,11 @@ func (e *Email) deliver(ctx context.Context, to []*mail.Address, data []byte) er
 		return err
 	}
 	c, err := gc.DialToSMTPClientWithContext(ctx)
-	if raw != nil {
-		stop := context.AfterFunc(ctx, func() { raw.Close() })
-		defer stop()
-		defer raw.Close()
-	}
+	defer func() {
+		if raw != nil {
+			raw.Close()
+		}
+	}()
 	if err != nil {
 		return err
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/base64"
+	"errors"
 	"io"
 	"mime"
 	"net/mail"
@@ -33,6 +34,8 @@ func TestEmailSend(t *testing.T) {
 		cfg        func(*SMTPConfig)
 		wantTLS    bool
 		wantAuthed bool
+		wantMech   string
+		caFile     bool // verify the server with its certificate as CA file
 	}{
 		{name: "plain relay"},
 		{
@@ -47,12 +50,52 @@ func TestEmailSend(t *testing.T) {
 			cfg:        func(c *SMTPConfig) { c.InsecureSkipVerify = true; c.Username, c.Password = "duban", "s3cret" },
 			wantTLS:    true,
 			wantAuthed: true,
+			wantMech:   "PLAIN",
+		},
+		{
+			// The server offers LOGIN first; "plain" must still choose PLAIN,
+			// and the certificate is verified against the CA file.
+			name: "starttls and auth plain verified by ca file",
+			server: func(s *smtptest.Server) {
+				s.TLS = smtptest.SelfSignedTLS(t)
+				s.User, s.Pass, s.AuthMechs = "duban", "s3cret", []string{"LOGIN", "PLAIN"}
+			},
+			cfg: func(c *SMTPConfig) {
+				c.TLS, c.Auth, c.RequireTLS = TLSStartTLS, AuthPlain, true
+				c.Username, c.Password = "duban", "s3cret"
+			},
+			caFile:     true,
+			wantTLS:    true,
+			wantAuthed: true,
+			wantMech:   "PLAIN",
+		},
+		{
+			// 腾讯企业邮 / 阿里企业邮 on 465, Exchange and Coremail's LOGIN.
+			name: "implicit tls and auth login",
+			server: func(s *smtptest.Server) {
+				s.TLS, s.Implicit = smtptest.SelfSignedTLS(t), true
+				s.User, s.Pass, s.AuthMechs = "duban@example.gov.cn", "s3cret 密码", []string{"LOGIN"}
+			},
+			cfg: func(c *SMTPConfig) {
+				c.TLS, c.Auth = TLSImplicit, AuthLogin
+				c.Username, c.Password = "duban@example.gov.cn", "s3cret 密码"
+			},
+			caFile:     true,
+			wantTLS:    true,
+			wantAuthed: true,
+			wantMech:   "LOGIN",
 		},
 		{
 			name:       "auth plain on loopback without tls",
 			server:     func(s *smtptest.Server) { s.User, s.Pass = "duban", "s3cret" },
 			cfg:        func(c *SMTPConfig) { c.Username, c.Password = "duban", "s3cret" },
 			wantAuthed: true,
+			wantMech:   "PLAIN",
+		},
+		{
+			name:   "tls none on a relay that offers starttls",
+			server: func(s *smtptest.Server) { s.TLS = smtptest.SelfSignedTLS(t) },
+			cfg:    func(c *SMTPConfig) { c.TLS = TLSNone },
 		},
 	}
 	for _, tt := range tests {
@@ -61,6 +104,9 @@ func TestEmailSend(t *testing.T) {
 			cfg := SMTPConfig{Addr: srv.Addr, From: "督办系统 <duban@example.gov.cn>", Timeout: 5 * time.Second}
 			if tt.cfg != nil {
 				tt.cfg(&cfg)
+			}
+			if tt.caFile {
+				cfg.CAFile = smtptest.CAFile(t, srv.TLS)
 			}
 			ch, err := NewEmail(cfg)
 			if err != nil {
@@ -76,8 +122,8 @@ func TestEmailSend(t *testing.T) {
 				t.Fatalf("server received %d messages, want 1", len(got))
 			}
 			r := got[0]
-			if r.TLS != tt.wantTLS || r.Authed != tt.wantAuthed {
-				t.Errorf("tls=%v authed=%v, want %v %v", r.TLS, r.Authed, tt.wantTLS, tt.wantAuthed)
+			if r.TLS != tt.wantTLS || r.Authed != tt.wantAuthed || r.AuthMech != tt.wantMech {
+				t.Errorf("tls=%v authed=%v mech=%q, want %v %v %q", r.TLS, r.Authed, r.AuthMech, tt.wantTLS, tt.wantAuthed, tt.wantMech)
 			}
 			if r.From != "duban@example.gov.cn" || strings.Join(r.To, ",") != "zhangsan@example.gov.cn,lisi@example.gov.cn" {
 				t.Errorf("envelope from=%q to=%q", r.From, r.To)
@@ -143,11 +189,26 @@ func TestEmailErrors(t *testing.T) {
 		cfg       func(*SMTPConfig)
 		msg       func(*Message)
 		retryable bool
+		code      int // the server's reply code, when it gave one
 	}{
-		{name: "4xx on rcpt is transient", server: func(s *smtptest.Server) { s.RcptCode = "451 4.3.0 try later" }, retryable: true},
-		{name: "5xx on rcpt is permanent", server: func(s *smtptest.Server) { s.RcptCode = "550 5.1.1 no such user" }},
-		{name: "wrong password", server: func(s *smtptest.Server) { s.User, s.Pass = "duban", "right" }, cfg: func(c *SMTPConfig) { c.Username, c.Password = "duban", "wrong" }},
+		{name: "4xx on rcpt is transient", server: func(s *smtptest.Server) { s.RcptCode = "451 4.3.0 try later" }, retryable: true, code: 451},
+		{name: "5xx on rcpt is permanent", server: func(s *smtptest.Server) { s.RcptCode = "550 5.1.1 no such user" }, code: 550},
+		{name: "wrong password", server: func(s *smtptest.Server) { s.User, s.Pass = "duban", "right" }, cfg: func(c *SMTPConfig) { c.Username, c.Password = "duban", "wrong" }, code: 535},
 		{name: "tls required but not offered", cfg: func(c *SMTPConfig) { c.RequireTLS = true }},
+		{name: "wrong password with auth login", server: func(s *smtptest.Server) {
+			s.TLS, s.Implicit, s.AuthMechs = smtptest.SelfSignedTLS(t), true, []string{"LOGIN"}
+			s.User, s.Pass = "duban", "right"
+		}, cfg: func(c *SMTPConfig) {
+			c.TLS, c.Auth, c.InsecureSkipVerify = TLSImplicit, AuthLogin, true
+			c.Username, c.Password = "duban", "wrong"
+		}, code: 535},
+		{name: "auth login not offered", server: func(s *smtptest.Server) { s.User, s.Pass = "duban", "right" }, cfg: func(c *SMTPConfig) {
+			c.Auth, c.Username, c.Password = AuthLogin, "duban", "right"
+		}},
+		{name: "implicit tls with an unknown certificate", server: func(s *smtptest.Server) {
+			s.TLS, s.Implicit = smtptest.SelfSignedTLS(t), true
+		}, cfg: func(c *SMTPConfig) { c.TLS = TLSImplicit }},
+		{name: "implicit tls against a clear-text server", cfg: func(c *SMTPConfig) { c.TLS, c.InsecureSkipVerify = TLSImplicit, true }},
 		{name: "no recipients", msg: func(m *Message) { m.Recipients = nil }},
 		{name: "bad recipient", msg: func(m *Message) { m.Recipients = []string{"not an address"} }},
 		{name: "title with line break", msg: func(m *Message) { m.Title = "a\r\nBcc: x@example.com" }},
@@ -175,6 +236,10 @@ func TestEmailErrors(t *testing.T) {
 			if IsRetryable(err) != tt.retryable {
 				t.Errorf("IsRetryable(%v) = %v, want %v", err, !tt.retryable, tt.retryable)
 			}
+			var ne *Error
+			if !errors.As(err, &ne) || ne.Code != tt.code {
+				t.Errorf("error %v: code %v, want %d", err, ne, tt.code)
+			}
 			if n := len(srv.Messages()); n != 0 {
 				t.Errorf("server received %d messages", n)
 			}
@@ -192,6 +257,12 @@ func TestNewEmailConfig(t *testing.T) {
 		{"remote insecure refused", SMTPConfig{Addr: "smtp.example.gov.cn:587", From: "a@b.cn", InsecureSkipVerify: true}, false},
 		{"no port", SMTPConfig{Addr: "smtp.example.gov.cn", From: "a@b.cn"}, false},
 		{"bad from", SMTPConfig{Addr: "127.0.0.1:25", From: "nobody"}, false},
+		{"implicit login", SMTPConfig{Addr: "smtp.example.gov.cn:465", From: "a@b.cn", TLS: TLSImplicit, Auth: AuthLogin, Username: "a@b.cn"}, true},
+		{"unknown tls mode", SMTPConfig{Addr: "127.0.0.1:25", From: "a@b.cn", TLS: "ssl"}, false},
+		{"unknown auth", SMTPConfig{Addr: "127.0.0.1:25", From: "a@b.cn", Auth: "cram-md5", Username: "a"}, false},
+		{"auth without username", SMTPConfig{Addr: "127.0.0.1:25", From: "a@b.cn", Auth: AuthLogin}, false},
+		{"tls none and require tls", SMTPConfig{Addr: "127.0.0.1:25", From: "a@b.cn", TLS: TLSNone, RequireTLS: true}, false},
+		{"missing ca file", SMTPConfig{Addr: "127.0.0.1:25", From: "a@b.cn", CAFile: "/nonexistent/ca.pem"}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,6 +1,6 @@
 // Package smtptest is a minimal real SMTP server on loopback for tests:
-// enough of RFC 5321 (EHLO/HELO, STARTTLS, AUTH PLAIN, MAIL, RCPT, DATA,
-// RSET, NOOP, QUIT) to receive what duban's e-mail channel sends and
+// enough of RFC 5321 (EHLO/HELO, STARTTLS or implicit TLS, AUTH PLAIN and
+// LOGIN, MAIL, RCPT, DATA, RSET, NOOP, QUIT) to receive what duban's e-mail channel sends and
 // record it. No mock: the client speaks SMTP over TCP to it.
 package smtptest
 
@@ -14,8 +14,12 @@ import (
 	"crypto/x509"
 	"crypto/x509/pkix"
 	"encoding/base64"
+	"encoding/pem"
 	"math/big"
 	"net"
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -26,9 +30,13 @@ import (
 type Server struct {
 	Addr     string
 	TLS      *tls.Config // nil: no STARTTLS offered
+	Implicit bool        // TLS from the first byte (SMTPS, port 465) instead of STARTTLS
 	User     string      // "": no AUTH offered
 	Pass     string
-	RcptCode string // reply to RCPT instead of 250, e.g. "451 try later"
+	// AuthMechs are the mechanisms offered, of PLAIN and LOGIN; nil means
+	// PLAIN only. A mechanism not offered is refused.
+	AuthMechs []string
+	RcptCode  string // reply to RCPT instead of 250, e.g. "451 try later"
 
 	mu   sync.Mutex
 	msgs []Received
@@ -41,6 +49,9 @@ type Received struct {
 	Data   []byte
 	TLS    bool
 	Authed bool
+	// AuthMech is the mechanism the client authenticated with, with the
+	// credentials checked against User and Pass.
+	AuthMech string
 }
 
 // Start listens on 127.0.0.1 until the test ends.
@@ -81,6 +92,14 @@ func (s *Server) Messages() []Received {
 func (s *Server) serve(c net.Conn) {
 	defer c.Close()
 	c.SetDeadline(time.Now().Add(10 * time.Second)) // sockets keep the wall clock
+	var cur Received
+	if s.Implicit {
+		tc := tls.Server(c, s.TLS)
+		if err := tc.Handshake(); err != nil {
+			return
+		}
+		c, cur.TLS = tc, true
+	}
 	r, w := bufio.NewReader(c), bufio.NewWriter(c)
 	reply := func(lines ...string) {
 		for _, l := range lines {
@@ -88,7 +107,6 @@ func (s *Server) serve(c net.Conn) {
 		}
 		w.Flush()
 	}
-	var cur Received
 	reply("220 test.local ESMTP")
 	for {
 		line, err := r.ReadString('\n')
@@ -100,11 +118,11 @@ func (s *Server) serve(c net.Conn) {
 		switch strings.ToUpper(verb) {
 		case "EHLO":
 			ext := []string{"250-test.local"}
-			if s.TLS != nil && !cur.TLS {
+			if s.TLS != nil && !cur.TLS && !s.Implicit {
 				ext = append(ext, "250-STARTTLS")
 			}
 			if s.User != "" {
-				ext = append(ext, "250-AUTH PLAIN")
+				ext = append(ext, "250-AUTH "+strings.Join(s.mechs(), " "))
 			}
 			ext = append(ext, "250 8BITMIME")
 			reply(ext...)
@@ -120,13 +138,44 @@ func (s *Server) serve(c net.Conn) {
 			cur = Received{TLS: true} // RFC 3207: forget everything before TLS
 		case "AUTH":
 			mech, resp, _ := strings.Cut(arg, " ")
-			raw, err := base64.StdEncoding.DecodeString(resp)
-			parts := strings.Split(string(raw), "\x00")
-			if strings.ToUpper(mech) != "PLAIN" || err != nil || len(parts) != 3 || parts[1] != s.User || parts[2] != s.Pass {
+			mech = strings.ToUpper(mech)
+			var user, pass string
+			ok := slices.Contains(s.mechs(), mech)
+			switch {
+			case ok && mech == "PLAIN":
+				raw, err := base64.StdEncoding.DecodeString(resp)
+				parts := strings.Split(string(raw), "\x00")
+				ok = err == nil && len(parts) == 3
+				if ok {
+					user, pass = parts[1], parts[2]
+				}
+			case ok && mech == "LOGIN":
+				// RFC draft-murchison-sasl-login: the username may come
+				// with the command, else both are asked for in turn.
+				ask := func(prompt string) (string, bool) {
+					reply("334 " + base64.StdEncoding.EncodeToString([]byte(prompt)))
+					l, err := r.ReadString('\n')
+					if err != nil {
+						return "", false
+					}
+					raw, err := base64.StdEncoding.DecodeString(strings.TrimRight(l, "\r\n"))
+					return string(raw), err == nil
+				}
+				if resp != "" {
+					raw, err := base64.StdEncoding.DecodeString(resp)
+					user, ok = string(raw), err == nil
+				} else {
+					user, ok = ask("Username:")
+				}
+				if ok {
+					pass, ok = ask("Password:")
+				}
+			}
+			if !ok || user != s.User || pass != s.Pass {
 				reply("535 5.7.8 authentication failed")
 				continue
 			}
-			cur.Authed = true
+			cur.Authed, cur.AuthMech = true, mech
 			reply("235 2.7.0 ok")
 		case "MAIL":
 			if s.User != "" && !cur.Authed {
@@ -159,10 +208,10 @@ func (s *Server) serve(c net.Conn) {
 			s.mu.Lock()
 			s.msgs = append(s.msgs, cur)
 			s.mu.Unlock()
-			cur = Received{TLS: cur.TLS, Authed: cur.Authed}
+			cur = Received{TLS: cur.TLS, Authed: cur.Authed, AuthMech: cur.AuthMech}
 			reply("250 queued")
 		case "RSET":
-			cur = Received{TLS: cur.TLS, Authed: cur.Authed}
+			cur = Received{TLS: cur.TLS, Authed: cur.Authed, AuthMech: cur.AuthMech}
 			reply("250 ok")
 		case "NOOP":
 			reply("250 ok")
@@ -173,6 +222,13 @@ func (s *Server) serve(c net.Conn) {
 			reply("502 unknown command")
 		}
 	}
+}
+
+func (s *Server) mechs() []string {
+	if s.AuthMechs == nil {
+		return []string{"PLAIN"}
+	}
+	return s.AuthMechs
 }
 
 func addrArg(arg string) string {
@@ -204,4 +260,17 @@ func SelfSignedTLS(t testing.TB) *tls.Config {
 		t.Fatal(err)
 	}
 	return &tls.Config{Certificates: []tls.Certificate{{Certificate: [][]byte{der}, PrivateKey: key}}}
+}
+
+// CAFile writes the certificate of cfg (from SelfSignedTLS) as PEM to a
+// file in the test's temporary directory, for a client that verifies the
+// server against it as its CA, and returns the path.
+func CAFile(t testing.TB, cfg *tls.Config) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "ca.pem")
+	der := cfg.Certificates[0].Certificate[0]
+	if err := os.WriteFile(path, pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der}), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }
