@@ -41,7 +41,7 @@ func (a *App) newScheduler() (*scheduler.Scheduler, error) {
 	}
 	if c.SMTPAddr != "" {
 		ch, err := notify.NewEmail(notify.SMTPConfig{Addr: c.SMTPAddr, From: c.SMTPFrom, Username: c.SMTPUsername,
-			Password: c.SMTPPassword, RequireTLS: c.SMTPRequireTLS})
+			Password: c.SMTPPassword, RequireTLS: c.SMTPRequireTLS, TLS: c.SMTPTLS, Auth: c.SMTPAuth, CAFile: c.SMTPCAFile})
 		if err != nil {
 			return nil, fmt.Errorf("notify_smtp_addr: %w", err)
 		}

@@ -45,6 +45,12 @@ type Config struct {
 	SMTPUsername   string `json:"notify_smtp_username"`
 	SMTPPassword   string `json:"notify_smtp_password"`
 	SMTPRequireTLS bool   `json:"notify_smtp_require_tls"`
+	// SMTPTLS is starttls (empty means this), implicit (SMTPS, port 465)
+	// or none; SMTPAuth is plain (empty, with a user name), login or none;
+	// SMTPCAFile is a PEM file of the CAs that verify the server.
+	SMTPTLS    string `json:"notify_smtp_tls"`
+	SMTPAuth   string `json:"notify_smtp_auth"`
+	SMTPCAFile string `json:"notify_smtp_ca_file"`
 	// The 督办通知书: who issues it, and an office's own .docx template
 	// (empty: the 公文 layout duban ships).
 	NoticeIssuer   string `json:"notice_issuer"`
@@ -271,6 +277,22 @@ func (c Config) Validate() error {
 	}
 	if c.SMTPAddr != "" && c.SMTPFrom == "" {
 		errs = append(errs, errors.New("notify_smtp_from: 设置了 notify_smtp_addr 就必须设置发件人"))
+	}
+	switch c.SMTPTLS {
+	case "", "starttls", "implicit", "none":
+	default:
+		errs = append(errs, fmt.Errorf("notify_smtp_tls %q: 应为 starttls、implicit 或 none", c.SMTPTLS))
+	}
+	if c.SMTPTLS == "none" && c.SMTPRequireTLS {
+		errs = append(errs, errors.New("notify_smtp_tls: none 与 notify_smtp_require_tls 矛盾"))
+	}
+	switch c.SMTPAuth {
+	case "", "plain", "login", "none":
+	default:
+		errs = append(errs, fmt.Errorf("notify_smtp_auth %q: 应为 plain、login 或 none", c.SMTPAuth))
+	}
+	if (c.SMTPAuth == "plain" || c.SMTPAuth == "login") && c.SMTPUsername == "" {
+		errs = append(errs, fmt.Errorf("notify_smtp_username: notify_smtp_auth 为 %s 时必须设置发信账号", c.SMTPAuth))
 	}
 	if c.NotifyWebhookURL != "" && c.NotifyWebhookSecret == "" {
 		errs = append(errs, errors.New("notify_webhook_secret: 设置了 notify_webhook_url 就必须设置签名密钥"))

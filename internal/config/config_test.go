@@ -156,3 +156,41 @@ func TestTransportKeys(t *testing.T) {
 		}
 	}
 }
+
+// TestSMTPKeys: the e-mail channel's TLS mode, auth mechanism and CA file
+// are keys like the others, empty by default (STARTTLS when offered, PLAIN
+// with a user name, the system's roots), and checked.
+func TestSMTPKeys(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "duban.json")
+	os.WriteFile(file, []byte(`{"notify_smtp_addr":"smtp.exmail.qq.com:465","notify_smtp_from":"duban@example.gov.cn","notify_smtp_username":"duban@example.gov.cn","notify_smtp_tls":"implicit","notify_smtp_auth":"login","notify_smtp_ca_file":"/etc/duban/ca.pem"}`), 0o600)
+	load := func(env map[string]string, args ...string) (Config, error) {
+		t.Helper()
+		fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+		fs.SetOutput(io.Discard)
+		c, _, err := Load(fs, args, func(k string) string { return env[k] })
+		return c, err
+	}
+	if c, err := load(nil); err != nil || c.SMTPTLS != "" || c.SMTPAuth != "" || c.SMTPCAFile != "" {
+		t.Errorf("defaults %q %q %q %v", c.SMTPTLS, c.SMTPAuth, c.SMTPCAFile, err)
+	}
+	if c, err := load(map[string]string{"DUBAN_CONFIG": file}); err != nil || c.SMTPTLS != "implicit" || c.SMTPAuth != "login" || c.SMTPCAFile != "/etc/duban/ca.pem" {
+		t.Errorf("from the file %q %q %q %v", c.SMTPTLS, c.SMTPAuth, c.SMTPCAFile, err)
+	}
+	if c, err := load(map[string]string{"DUBAN_CONFIG": file, "DUBAN_NOTIFY_SMTP_TLS": "starttls"}, "--notify-smtp-auth", "plain"); err != nil ||
+		c.SMTPTLS != "starttls" || c.SMTPAuth != "plain" {
+		t.Errorf("from the environment and flags %q %q %v", c.SMTPTLS, c.SMTPAuth, err)
+	}
+	for _, bad := range []struct {
+		args []string
+		key  string
+	}{
+		{[]string{"--notify-smtp-tls", "ssl"}, "notify_smtp_tls"},
+		{[]string{"--notify-smtp-tls", "none", "--notify-smtp-require-tls"}, "notify_smtp_tls"},
+		{[]string{"--notify-smtp-auth", "cram-md5"}, "notify_smtp_auth"},
+		{[]string{"--notify-smtp-auth", "login"}, "notify_smtp_username"},
+	} {
+		if _, err := load(nil, bad.args...); err == nil || !strings.Contains(err.Error(), bad.key) {
+			t.Errorf("%v: %v, want a message naming %s", bad.args, err, bad.key)
+		}
+	}
+}
