@@ -273,3 +273,30 @@ func TestNewEmailConfig(t *testing.T) {
 		})
 	}
 }
+
+// TestEmailCancelled: a shutdown (the context cancelled) while the server
+// sits on the message ends the conversation at once, and the send is
+// retryable, since the server never said it accepted the message. The
+// server cancels as the data arrives, so nothing here depends on timing.
+func TestEmailCancelled(t *testing.T) {
+	for _, mode := range []string{TLSStartTLS, TLSImplicit} {
+		t.Run(mode, func(t *testing.T) {
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			srv := smtptest.Start(t, func(s *smtptest.Server) {
+				s.TLS, s.Implicit, s.Stall = smtptest.SelfSignedTLS(t), mode == TLSImplicit, cancel
+			})
+			ch, err := NewEmail(SMTPConfig{Addr: srv.Addr, From: "duban@example.gov.cn", TLS: mode, InsecureSkipVerify: true, Timeout: time.Hour})
+			if err != nil {
+				t.Fatal(err)
+			}
+			err = ch.Send(ctx, testMessage())
+			if err == nil || !IsRetryable(err) {
+				t.Errorf("Send = %v, want a retryable error", err)
+			}
+			if n := len(srv.Messages()); n != 0 {
+				t.Errorf("server kept %d messages", n)
+			}
+		})
+	}
+}

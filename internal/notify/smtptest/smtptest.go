@@ -15,6 +15,7 @@ import (
 	"crypto/x509/pkix"
 	"encoding/base64"
 	"encoding/pem"
+	"io"
 	"math/big"
 	"net"
 	"os"
@@ -37,6 +38,10 @@ type Server struct {
 	// PLAIN only. A mechanism not offered is refused.
 	AuthMechs []string
 	RcptCode  string // reply to RCPT instead of 250, e.g. "451 try later"
+	// Stall, when set, is called once the message's data has arrived;
+	// the server then never answers and keeps nothing, until the client
+	// hangs up: a server that hangs at the worst moment.
+	Stall func()
 
 	mu   sync.Mutex
 	msgs []Received
@@ -203,6 +208,11 @@ func (s *Server) serve(c net.Conn) {
 					break
 				}
 				buf.WriteString(strings.TrimPrefix(l, ".")) // dot-unstuffing
+			}
+			if s.Stall != nil {
+				s.Stall()
+				io.Copy(io.Discard, r)
+				return
 			}
 			cur.Data = buf.Bytes()
 			s.mu.Lock()
