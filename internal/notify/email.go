@@ -171,7 +171,7 @@ func (e *Email) client(ctx context.Context, dial gomail.DialContextFunc) (*gomai
 	tc := e.tlsConfig()
 	timeout := e.cfg.Timeout
 	if dl, ok := ctx.Deadline(); ok {
-		timeout = time.Until(dl)
+		timeout = max(time.Until(dl), time.Millisecond)
 	}
 	opts := []gomail.Option{
 		gomail.WithPort(e.port), gomail.WithHELO(e.cfg.HelloName), gomail.WithTLSConfig(tc),
@@ -228,6 +228,9 @@ func (e *Email) deliver(ctx context.Context, to []*mail.Address, data []byte) er
 			return nil, err
 		}
 		return tc, nil
+	}
+	if err := ctx.Err(); err != nil {
+		return err // cancelled before a byte was sent: retryable
 	}
 	gc, err := e.client(ctx, dial)
 	if err != nil {

@@ -274,6 +274,21 @@ func TestNewEmailConfig(t *testing.T) {
 	}
 }
 
+// TestEmailCancelledBefore: a send whose context is already done (the
+// outbox shutting down) is retryable, not a configuration error.
+func TestEmailCancelledBefore(t *testing.T) {
+	srv := smtptest.Start(t, nil)
+	ch, err := NewEmail(SMTPConfig{Addr: srv.Addr, From: "duban@example.gov.cn"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := ch.Send(ctx, testMessage()); err == nil || !IsRetryable(err) {
+		t.Errorf("Send = %v, want a retryable error", err)
+	}
+}
+
 // TestEmailCancelled: a shutdown (the context cancelled) while the server
 // sits on the message ends the conversation at once, and the send is
 // retryable, since the server never said it accepted the message. The
