@@ -39,7 +39,7 @@ type Config struct {
 	DingTalkSecret      string   `json:"notify_dingtalk_secret"`
 	NotifyWeComURL      string   `json:"notify_wecom_url"`
 	// E-mail to the units that have an address (单位管理): the submission
-	// server, the sender, and AUTH PLAIN when a user name is given.
+	// server, the sender, and the account when a user name is given.
 	SMTPAddr       string `json:"notify_smtp_addr"`
 	SMTPFrom       string `json:"notify_smtp_from"`
 	SMTPUsername   string `json:"notify_smtp_username"`
