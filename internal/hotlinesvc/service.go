@@ -306,6 +306,9 @@ func (s *Service) limitOf(t *records.Ticket, services []records.TicketService) h
 // Assign routes a ticket from triage to a unit (按责转办): the office's.
 func (s *Service) Assign(ctx context.Context, p authz.Principal, actor audit.Actor, id, unit int64) (*records.Ticket, error) {
 	return s.step(ctx, p, authz.TicketDispatch, actor, id, "assign", "", func(_ *records.Ticket, m *hotline.Ticket) error {
+		if err := authz.CheckScope(p, "unit_id", []int64{unit}); err != nil {
+			return err
+		}
 		return m.Assign(unit, s.Now().UTC())
 	})
 }

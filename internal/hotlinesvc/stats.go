@@ -31,9 +31,10 @@ type UnitRates struct {
 // RatesShown reports whether p may see the 三率 of unit: everyone who
 // reads tickets, but a liaison only their own units'. The rates of other
 // units are their business and the office's; a liaison is not to rank
-// the others. The assessment's per-unit view asks here too.
+// the others; a bound office or leader (分级督查) sees its scope's only.
+// The assessment's per-unit view asks here too.
 func RatesShown(p authz.Principal, unit int64) bool {
-	return authz.Allowed(p, authz.TicketRead) && (p.Role != authz.Liaison || p.HasUnit(unit))
+	return authz.Allowed(p, authz.TicketRead) && (p.Role != authz.Liaison || p.HasUnit(unit)) && p.InScope([]int64{unit})
 }
 
 // Stats are the period's summary and the 三率 of the units p may see
