@@ -56,8 +56,9 @@ func TestDemoCountyOfficeScope(t *testing.T) {
 	}
 	type list struct {
 		Items []struct {
-			ID    int64  `json:"id"`
-			Title string `json:"title"`
+			ID      int64   `json:"id"`
+			Title   string  `json:"title"`
+			UnitIDs []int64 `json:"unit_ids"`
 		} `json:"items"`
 		Total int `json:"total"`
 	}
@@ -72,33 +73,49 @@ func TestDemoCountyOfficeScope(t *testing.T) {
 	county := http.Header{"Authorization": {"Bearer " + token("xianducha", records.SessionAPI)}}
 	city := http.Header{"Authorization": {"Bearer " + token("ducha", records.SessionAPI)}}
 
+	// xianducha lists its county plan's tasks and the city tasks passed
+	// down to the county (分解下达), and nothing of another unit's.
+	subtree, err := app.Store.UnitSubtree(ctx, []int64{mustUnit(t, app, demoCounty)})
+	if err != nil {
+		t.Fatal(err)
+	}
 	var want []string
 	for _, c := range demoCountyTasks {
 		want = append(want, c.title)
 	}
-	slices.Sort(want)
-	mine := get(county, "/api/v1/tasks?limit=200")
+	mine := get(county, "/api/v1/tasks?limit=500")
 	var got []string
 	for _, it := range mine.Items {
 		got = append(got, it.Title)
-	}
-	slices.Sort(got)
-	if mine.Total != len(want) || !slices.Equal(got, want) {
-		t.Fatalf("xianducha lists %d: %v, want %v", mine.Total, got, want)
-	}
-	all := get(city, "/api/v1/tasks?limit=500")
-	titles := map[string]bool{}
-	var cityTask int64
-	var cityTitle string
-	for _, it := range all.Items {
-		titles[it.Title] = true
-		if !slices.Contains(want, it.Title) && cityTask == 0 {
-			cityTask, cityTitle = it.ID, it.Title
+		if !slices.ContainsFunc(it.UnitIDs, func(u int64) bool { return slices.Contains(subtree, u) }) {
+			t.Errorf("xianducha lists %q of units %v, outside the county's subtree %v", it.Title, it.UnitIDs, subtree)
 		}
 	}
 	for _, w := range want {
-		if !titles[w] {
-			t.Errorf("ducha does not find the county task %s", w)
+		if !slices.Contains(got, w) {
+			t.Errorf("xianducha's list lacks the county task %s", w)
+		}
+	}
+	if mine.Total != len(mine.Items) || mine.Total <= len(want) {
+		t.Fatalf("xianducha lists %d tasks (%d items), want the county plan's %d and the sub-tasks passed down to it",
+			mine.Total, len(mine.Items), len(want))
+	}
+	countyIDs := map[int64]bool{}
+	for _, it := range mine.Items {
+		countyIDs[it.ID] = true
+	}
+	// The city's office reads every one of them, and lists more.
+	for _, it := range mine.Items {
+		if rec := do("GET", fmt.Sprintf("/api/v1/tasks/%d", it.ID), "", city); rec.Code != http.StatusOK {
+			t.Errorf("ducha reads the county's task %q: %d", it.Title, rec.Code)
+		}
+	}
+	all := get(city, "/api/v1/tasks?limit=500")
+	var cityTask int64
+	var cityTitle string
+	for _, it := range all.Items {
+		if !countyIDs[it.ID] && cityTask == 0 {
+			cityTask, cityTitle = it.ID, it.Title
 		}
 	}
 	if all.Total <= mine.Total || cityTask == 0 {
@@ -119,10 +136,6 @@ func TestDemoCountyOfficeScope(t *testing.T) {
 	// The ranking: xianducha's places the county's units only, among
 	// themselves, in the quarter its overdue task falls due.
 	period, err := ledger.PeriodOf("quarter", app.Ledger.Today().AddDate(0, 0, -3))
-	if err != nil {
-		t.Fatal(err)
-	}
-	subtree, err := app.Store.UnitSubtree(ctx, []int64{mustUnit(t, app, demoCounty)})
 	if err != nil {
 		t.Fatal(err)
 	}
