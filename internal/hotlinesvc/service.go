@@ -369,8 +369,8 @@ func (s *Service) Answer(ctx context.Context, p authz.Principal, actor audit.Act
 // Visit records the office's return visit (回访): the verdict and whether
 // the problem was solved; a dissatisfied caller reopens the ticket.
 func (s *Service) Visit(ctx context.Context, p authz.Principal, actor audit.Actor, id int64, verdict hotline.Satisfaction, resolved bool) (*records.Ticket, error) {
-	if !authz.Allowed(p, authz.TicketDispatch) {
-		return nil, fault.ErrForbidden
+	if _, err := s.readable(ctx, p, id, authz.TicketDispatch); err != nil {
+		return nil, err
 	}
 	return s.visit(ctx, actor, id, verdict, resolved)
 }

@@ -7,9 +7,11 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/fault"
+	"github.com/duban/duban/internal/hotline"
 	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/store/storetest"
 )
@@ -28,12 +30,11 @@ func TestScopesTickets(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var sub int64
+			ids := map[string]int64{}
 			for _, u := range reg {
-				if u.Name == "鹿城区发改局" {
-					sub = u.ID
-				}
+				ids[u.Name] = u.ID
 			}
+			sub := ids["鹿城区发改局"]
 			for code, unit := range map[string]int64{"lc-fg": sub, "fz-zf": f.unitA} {
 				if err := f.db.SaveTicketService(ctx, audit.System, records.TicketService{Code: code, Name: "事项" + code,
 					Path: "事项/" + code, Type: "complaint", UnitID: unit, Active: true}); err != nil {
@@ -50,7 +51,7 @@ func TestScopesTickets(t *testing.T) {
 			county := intake(`{"service_code":"lc-fg","description":"县里的投诉","caller_name":"张三","caller_phone":"13900001111"}`)
 			city := intake(`{"service_code":"fz-zf","description":"市里的投诉","caller_name":"李四","caller_phone":"13900002222"}`)
 			triage := intake(`{"description":"路灯不亮","caller_email":"li@example.cn","channel":"wechat"}`)
-			ids := func(caller string) []int64 {
+			listed := func(caller string) []int64 {
 				var l struct {
 					Items []apiTicket `json:"items"`
 					Total int         `json:"total"`
@@ -64,13 +65,13 @@ func TestScopesTickets(t *testing.T) {
 				}
 				return out
 			}
-			if got := ids("countyOffice"); fmt.Sprint(got) != fmt.Sprint([]int64{county}) {
+			if got := listed("countyOffice"); fmt.Sprint(got) != fmt.Sprint([]int64{county}) {
 				t.Errorf("the county office lists tickets %v, want [%d]", got, county)
 			}
-			if got := ids("countyLeader"); fmt.Sprint(got) != fmt.Sprint([]int64{county}) {
+			if got := listed("countyLeader"); fmt.Sprint(got) != fmt.Sprint([]int64{county}) {
 				t.Errorf("the county leader lists tickets %v, want [%d]", got, county)
 			}
-			if got := ids("office"); len(got) != 3 {
+			if got := listed("office"); len(got) != 3 {
 				t.Errorf("the city office lists tickets %v", got)
 			}
 			for id, want := range map[int64]int{county: http.StatusOK, city: http.StatusNotFound, triage: http.StatusNotFound} {
@@ -82,8 +83,33 @@ func TestScopesTickets(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if _, err := f.services.Hotline.Assign(ctx, p, audit.Actor{ID: p.UserID, Username: "countyOffice"}, triage, sub); !errors.Is(err, fault.ErrNotFound) {
+			actor := audit.Actor{ID: p.UserID, Username: "countyOffice"}
+			if _, err := f.services.Hotline.Assign(ctx, p, actor, triage, sub); !errors.Is(err, fault.ErrNotFound) {
 				t.Errorf("the county office routes a ticket in triage: %v", err)
+			}
+			if _, err := f.services.Hotline.Visit(ctx, p, actor, city, hotline.Satisfied, true); !errors.Is(err, fault.ErrNotFound) {
+				t.Errorf("the county office's 回访 of a city ticket: %v", err)
+			}
+			from, to := time.Now().AddDate(0, 0, -1), time.Now().AddDate(0, 0, 1)
+			sum, rates, err := f.services.Hotline.Stats(ctx, p, from, to)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, r := range rates {
+				if r.UnitID != sub && r.UnitID != ids["鹿城区政府"] {
+					t.Errorf("the county office sees the 三率 of %s", r.Unit)
+				}
+			}
+			city0, err := f.services.Signin.Principal(ctx, f.users["office"])
+			if err != nil {
+				t.Fatal(err)
+			}
+			all, _, err := f.services.Hotline.Stats(ctx, city0, from, to)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if sum.Received != 1 || all.Received != 3 {
+				t.Errorf("received: the county office's %d, the city's %d", sum.Received, all.Received)
 			}
 		})
 	}
