@@ -3,11 +3,14 @@ package server
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"testing"
 	"time"
 
+	"github.com/duban/duban/internal/audit"
+	"github.com/duban/duban/internal/fault"
 	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/store/storetest"
 	"github.com/duban/duban/internal/supervise"
@@ -62,6 +65,13 @@ func TestScopesInbox(t *testing.T) {
 			}
 			if err := f.db.FinishNotification(ctx, mail[0].ID, false, true, true, day, "no mailbox"); err != nil {
 				t.Fatal(err)
+			}
+			county, err := f.services.Signin.Principal(ctx, f.users["countyOffice"])
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := f.services.Supervision.Resend(ctx, county, audit.Actor{ID: county.UserID, Username: "countyOffice"}, mail[0].ID); !errors.Is(err, fault.ErrNotFound) {
+				t.Errorf("the county office resends the city unit's dead letter: %v", err)
 			}
 			for _, c := range []struct {
 				caller   string

@@ -125,6 +125,23 @@ func (db *DB) FindNotificationsIn(ctx context.Context, channel, status string, u
 	return scanNotifications(rows)
 }
 
+// FindNotification is notification id; one that does not exist is
+// ErrNotFound.
+func (db *DB) FindNotification(ctx context.Context, id int64) (*Notification, error) {
+	rows, err := db.read.QueryContext(ctx, db.dialect.rebind(`SELECT `+notificationColumns+` FROM notifications WHERE id = ?`), id)
+	if err != nil {
+		return nil, fmt.Errorf("store: notification %d: %w", id, err)
+	}
+	list, err := scanNotifications(rows)
+	if err != nil {
+		return nil, err
+	}
+	if len(list) == 0 {
+		return nil, fmt.Errorf("store: notification %d: %w", id, ErrNotFound)
+	}
+	return &list[0], nil
+}
+
 // ResendNotification puts a dead notification (given up after its
 // retries) back in the queue with fresh attempts, once the office has
 // fixed what stopped it — a robot's URL, a mailbox. Only a dead one can be

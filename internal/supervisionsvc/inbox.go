@@ -65,10 +65,20 @@ func (s *Service) Inbox(ctx context.Context, p authz.Principal) (*Inbox, error) 
 
 // Resend puts a dead letter back in the outbox, for those who supervise.
 // One resent or delivered meanwhile, by another hand or instance, is a
-// refusal in its state (inbox.error.not_dead).
+// refusal in its state (inbox.error.not_dead). A bound office (分级督查)
+// resends its scope's only: another unit's is not found.
 func (s *Service) Resend(ctx context.Context, p authz.Principal, actor audit.Actor, id int64) error {
 	if !authz.Allowed(p, authz.TaskSupervise) {
 		return fault.ErrForbidden
+	}
+	if p.Scope != nil {
+		n, err := s.Store.FindNotification(ctx, id)
+		if err != nil {
+			return err
+		}
+		if !p.InScope([]int64{n.UnitID}) {
+			return fault.ErrNotFound
+		}
 	}
 	err := s.Store.ResendNotification(ctx, actor, id)
 	if errors.Is(err, fault.ErrState) {
