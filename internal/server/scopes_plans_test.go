@@ -1,8 +1,10 @@
 package server
 
 import (
+	"fmt"
 	"net/http"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/duban/duban/internal/store/storetest"
@@ -52,6 +54,26 @@ func TestScopesPlans(t *testing.T) {
 			}
 			if got := planTitles(t, f, "office"); len(got) != 3 {
 				t.Errorf("the city office lists plans %v", got)
+			}
+
+			// A bound office registers (挂号) tasks of its subtree only: a
+			// draft with a city unit is refused, naming the task, even
+			// when forced; one of the county's units is registered.
+			code, body := f.uploadPlan(t, "countyOffice", "混合.txt", []byte("鹿城区混合方案\n\n一、建立台账。(责任单位:鹿城区发改局)\n二、清理文件。(责任单位:市法制办)\n"))
+			if code != http.StatusCreated {
+				t.Fatalf("the county office's upload = %d %s", code, body)
+			}
+			mixed := decode[reviewBody](t, body).ID
+			code, body = f.send(t, "countyOffice", "POST", fmt.Sprintf("/api/v1/plans/%d/confirm", mixed), `{"force":true}`)
+			if code != http.StatusForbidden || !strings.Contains(body, "清理文件") || scopeRefusal(t, body)["units"] != "该单位不在本督查室的督查范围内。" {
+				t.Errorf("the county office registers a city unit's task = %d %s", code, body)
+			}
+			code, body = f.uploadPlan(t, "countyOffice", "本县.txt", []byte("鹿城区本县方案\n\n一、建立台账。(责任单位:鹿城区发改局)\n"))
+			if code != http.StatusCreated {
+				t.Fatalf("the county office's upload = %d %s", code, body)
+			}
+			if code, body := f.send(t, "countyOffice", "POST", fmt.Sprintf("/api/v1/plans/%d/confirm", decode[reviewBody](t, body).ID), ``); code != http.StatusOK {
+				t.Errorf("the county office registers its county's plan = %d %s", code, body)
 			}
 		})
 	}
