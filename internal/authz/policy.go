@@ -82,8 +82,9 @@ func set(actions ...Action) map[Action]bool {
 var unitScoped = set(TaskRead, TaskReport, TaskSplit, TicketRead, TicketHandle, IncidentRead, IncidentFulfil, FindingRead)
 
 // treeScoped are the actions an office or a leader bound to units (分级督查)
-// may take only on tasks of their subtree.
-var treeScoped = set(TaskRead, TaskAssign, TaskClose, TaskSupervise, TaskSplit)
+// may take only on tasks, and 12345 tickets, of their subtree (a ticket in
+// triage, routed to no unit yet, is the city's).
+var treeScoped = set(TaskRead, TaskAssign, TaskClose, TaskSupervise, TaskSplit, TicketRead, TicketDispatch)
 
 // Can reports whether p may do action a to r.
 func Can(p Principal, a Action, r Resource) bool {

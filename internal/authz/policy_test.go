@@ -1,6 +1,10 @@
 package authz
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/duban/duban/internal/fault"
+)
 
 func TestThreeAdminsApart(t *testing.T) {
 	admins := []Role{SysAdmin, SecAdmin, AuditAdmin}
@@ -86,5 +90,34 @@ func TestTreeScope(t *testing.T) {
 	leader := Principal{Role: Leader, Scope: []int64{5}}
 	if Can(leader, TaskRead, Resource{Units: []int64{2}}) || !Can(leader, TaskRead, Resource{Units: []int64{5}}) {
 		t.Error("the bound leader does not follow its scope")
+	}
+}
+
+// TestWithinScope: without a scope every unit is within it; with one,
+// every registry unit must be (a name the registry lacks, id 0, is left
+// to the registry's checks), and the refusal names its field.
+func TestWithinScope(t *testing.T) {
+	city := Principal{Role: Office}
+	county := Principal{Role: Office, Units: []int64{7}, Scope: []int64{7, 8}}
+	for _, c := range []struct {
+		p     Principal
+		units []int64
+		want  bool
+	}{
+		{city, []int64{1, 7}, true},
+		{county, []int64{7, 8}, true},
+		{county, []int64{8, 0}, true},
+		{county, []int64{8, 1}, false},
+		{county, []int64{1}, false},
+	} {
+		if got := WithinScope(c.p, c.units); got != c.want {
+			t.Errorf("WithinScope(%v, %v) = %v", c.p.Scope, c.units, got)
+		}
+	}
+	if err := CheckScope(county, "units", []int64{1}); err == nil || err.Error() == "" {
+		t.Fatal("a city unit is not refused for the county office")
+	}
+	if e := CheckScope(county, "units", []int64{1}).(*fault.Error); e.Code != fault.Forbidden || e.Fields["units"] != OutsideScopeKey {
+		t.Errorf("the refusal %+v", e)
 	}
 }

@@ -1,5 +1,7 @@
 package authz
 
+import "github.com/duban/duban/internal/fault"
+
 // Role is a user's single role. Roles are not combined: 三员分立 forbids an
 // administrator from also holding a business role.
 type Role string
@@ -90,4 +92,34 @@ func (p Principal) HasUnit(id int64) bool {
 		}
 	}
 	return false
+}
+
+// WithinScope reports whether every registry unit of units (an id 0, a
+// name not in the registry, is no unit of anyone's scope and is left to
+// the registry's own checks) lies in p's scope: the units a scoped office
+// may assign, adjust, split or pass a task down to (分级督查). Without a
+// scope every unit does.
+func WithinScope(p Principal, units []int64) bool {
+	if p.Scope == nil {
+		return true
+	}
+	for _, u := range units {
+		if u != 0 && !p.InScope([]int64{u}) {
+			return false
+		}
+	}
+	return true
+}
+
+// OutsideScopeKey is the catalogue key of the refusal of a unit outside
+// the principal's scope, at the field that chose it.
+const OutsideScopeKey = "scope.error.unit_outside"
+
+// CheckScope refuses (403, naming field) units of which one lies outside
+// p's scope; see WithinScope.
+func CheckScope(p Principal, field string, units []int64) error {
+	if WithinScope(p, units) {
+		return nil
+	}
+	return &fault.Error{Code: fault.Forbidden, Fields: map[string]string{field: OutsideScopeKey}}
 }

@@ -94,6 +94,8 @@ func (s *Service) Adjust(ctx context.Context, p authz.Principal, actor audit.Act
 			} else {
 				return nil, err
 			}
+		} else if err := authz.CheckScope(p, "units", records.LinkIDs(links)); err != nil {
+			return nil, err
 		} else if !sameUnits(links, t.UnitLinks) {
 			adj.Units = &links
 		}

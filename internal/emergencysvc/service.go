@@ -39,10 +39,12 @@ type View struct {
 }
 
 // Visible reports whether p may do action to an incident led by unit: a
-// liaison only to their units' incidents, the other roles to all that
-// action allows them.
+// liaison only to their units' incidents, an office or a leader bound to
+// units (分级督查) only to those led by a unit of its scope (one led by
+// no unit is the city's), the other roles to all that action allows them.
 func Visible(p authz.Principal, action authz.Action, unit int64) bool {
-	return authz.Allowed(p, action) && (p.Role != authz.Liaison || authz.Can(p, action, authz.Resource{Units: []int64{unit}}))
+	return authz.Allowed(p, action) && (p.Role != authz.Liaison || authz.Can(p, action, authz.Resource{Units: []int64{unit}})) &&
+		p.InScope([]int64{unit})
 }
 
 // Report records an incident, for p who may report one. Its lead unit,
@@ -78,7 +80,15 @@ func (s *Service) Report(ctx context.Context, p authz.Principal, actor audit.Act
 			bad.At("unit_id", "emergency.error.unit")
 		}
 	}
+	if in.UnitID == 0 && p.Scope != nil {
+		// A bound office's incident is led by a unit of its scope, or it
+		// would not see what it reported.
+		bad.At("unit_id", "error.required")
+	}
 	if err := bad.Err(); err != nil {
+		return nil, err
+	}
+	if err := authz.CheckScope(p, "unit_id", []int64{in.UnitID}); err != nil {
 		return nil, err
 	}
 	id, err := s.Store.CreateIncident(ctx, actor, in)

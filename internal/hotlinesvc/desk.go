@@ -38,13 +38,14 @@ func shown(p authz.Principal, t records.Ticket) records.Ticket {
 }
 
 // List is the tickets p may read under f, sorted by order, with how many
-// match f in all: a liaison's are those routed to their units. The
+// match f in all: a liaison's are those routed to their units, a bound
+// office's or leader's those routed to their scope's (分级督查). The
 // tickets come masked as p may see them.
 func (s *Service) List(ctx context.Context, p authz.Principal, f records.TicketFilter, order Order) ([]records.Ticket, int, error) {
 	if !authz.Allowed(p, authz.TicketRead) {
 		return nil, 0, fault.ErrForbidden
 	}
-	if units, _ := authz.ScopeUnits(p); p.Role == authz.Liaison {
+	if units, _ := authz.ScopeUnits(p); p.Role == authz.Liaison || p.Scope != nil {
 		f.Scoped, f.ScopeUnits = true, units
 	}
 	list, err := s.Store.FindTickets(ctx, f)

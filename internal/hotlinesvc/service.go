@@ -306,6 +306,9 @@ func (s *Service) limitOf(t *records.Ticket, services []records.TicketService) h
 // Assign routes a ticket from triage to a unit (按责转办): the office's.
 func (s *Service) Assign(ctx context.Context, p authz.Principal, actor audit.Actor, id, unit int64) (*records.Ticket, error) {
 	return s.step(ctx, p, authz.TicketDispatch, actor, id, "assign", "", func(_ *records.Ticket, m *hotline.Ticket) error {
+		if err := authz.CheckScope(p, "unit_id", []int64{unit}); err != nil {
+			return err
+		}
 		return m.Assign(unit, s.Now().UTC())
 	})
 }
@@ -366,8 +369,8 @@ func (s *Service) Answer(ctx context.Context, p authz.Principal, actor audit.Act
 // Visit records the office's return visit (回访): the verdict and whether
 // the problem was solved; a dissatisfied caller reopens the ticket.
 func (s *Service) Visit(ctx context.Context, p authz.Principal, actor audit.Actor, id int64, verdict hotline.Satisfaction, resolved bool) (*records.Ticket, error) {
-	if !authz.Allowed(p, authz.TicketDispatch) {
-		return nil, fault.ErrForbidden
+	if _, err := s.readable(ctx, p, id, authz.TicketDispatch); err != nil {
+		return nil, err
 	}
 	return s.visit(ctx, actor, id, verdict, resolved)
 }

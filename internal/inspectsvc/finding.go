@@ -49,6 +49,9 @@ func (s *Service) AddFinding(ctx context.Context, p authz.Principal, actor audit
 	if err := s.unit(ctx, &bad, "unit_id", in.UnitID); err != nil {
 		return nil, err
 	}
+	if err := authz.CheckScope(p, "unit_id", []int64{in.UnitID}); err != nil {
+		return nil, err
+	}
 	switch {
 	case !validDate(in.Due):
 		bad.At("due", "inspection.error.date")

@@ -3,6 +3,7 @@ package intakesvc
 import (
 	"context"
 	"errors"
+	"strings"
 
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/authz"
@@ -48,6 +49,9 @@ func (s *Service) Confirm(ctx context.Context, p authz.Principal, actor audit.Ac
 		if len(tasks) == 0 {
 			return invalid("", "plans.error.draft_empty")
 		}
+		if err := outsideScope(p, tasks, ix); err != nil {
+			return err
+		}
 		if force {
 			return nil
 		}
@@ -61,6 +65,27 @@ func (s *Service) Confirm(ctx context.Context, p authz.Principal, actor audit.Ac
 	}
 	s.passDown(ctx, p, actor, plan)
 	return s.planView(ctx, plan)
+}
+
+// outsideScope refuses, for an office bound to units (分级督查), the first
+// of tasks with a unit (registered, or matched as 挂号 will match it)
+// outside its scope: a bound office registers tasks of its subtree only.
+func outsideScope(p authz.Principal, tasks []records.Task, ix *units.Index) error {
+	for _, t := range tasks {
+		ids := make([]int64, 0, len(t.UnitLinks))
+		for _, l := range t.UnitLinks {
+			if l.UnitID == 0 {
+				l.UnitID = ix.Match(l.Name).UnitID
+			}
+			ids = append(ids, l.UnitID)
+		}
+		if !authz.WithinScope(p, ids) {
+			return &fault.Error{Code: fault.Forbidden, Key: "scope.error.task_unit_outside",
+				Args:   map[string]any{"path": strings.Join(t.Path, "."), "title": t.Title},
+				Fields: map[string]string{"units": authz.OutsideScopeKey}}
+		}
+	}
+	return nil
 }
 
 // unitless is the *UnitlessError of tasks, or nil when every task (not

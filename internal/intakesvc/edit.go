@@ -128,6 +128,9 @@ func (s *Service) UpdateTask(ctx context.Context, p authz.Principal, actor audit
 		if err != nil {
 			return nil, err
 		}
+		if err := authz.CheckScope(p, "units", records.LinkIDs(links)); err != nil {
+			return nil, err
+		}
 		up.Units = &links
 	}
 	up.Plan = plan

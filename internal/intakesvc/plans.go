@@ -2,6 +2,7 @@ package intakesvc
 
 import (
 	"context"
+	"slices"
 	"sort"
 
 	"github.com/duban/duban/internal/authz"
@@ -14,7 +15,9 @@ import (
 const planTaskLimit = 500
 
 // Plans lists every plan, newest first (the plan just uploaded is the one
-// being worked on), to whoever may read plans.
+// being worked on), to whoever may read plans; to an office or a leader
+// bound to units (分级督查) only the plans with a task of its scope and
+// those it imported itself.
 func (s *Service) Plans(ctx context.Context, p authz.Principal) ([]ledgersvc.Plan, error) {
 	if !authz.Allowed(p, authz.PlanRead) {
 		return nil, ErrForbidden
@@ -22,6 +25,13 @@ func (s *Service) Plans(ctx context.Context, p authz.Principal) ([]ledgersvc.Pla
 	all, err := s.Store.FindPlans(ctx)
 	if err != nil {
 		return nil, err
+	}
+	if p.Scope != nil {
+		ids, err := s.Store.FindPlanIDsInScope(ctx, p.Scope, p.UserID)
+		if err != nil {
+			return nil, err
+		}
+		all = slices.DeleteFunc(all, func(pl records.Plan) bool { return !slices.Contains(ids, pl.ID) })
 	}
 	out := make([]ledgersvc.Plan, len(all))
 	for i := range all {

@@ -16,6 +16,7 @@ type Store interface {
 	DeleteTask(ctx context.Context, actor audit.Actor, planID, taskID int64) error
 	FindPlanByID(ctx context.Context, id int64) (*records.Plan, error)
 	FindPlans(ctx context.Context) ([]records.Plan, error)
+	FindPlanIDsInScope(ctx context.Context, scope []int64, importer int64) ([]int64, error)
 	FindTaskByID(ctx context.Context, id int64) (*records.Task, error)
 	FindUnits(ctx context.Context) ([]records.Unit, error)
 	ImportPlan(ctx context.Context, in records.PlanImport) (id int64, created bool, err error)

@@ -2,6 +2,7 @@ package mattersvc
 
 import (
 	"context"
+	"github.com/duban/duban/internal/authz"
 	"strconv"
 	"strings"
 	"time"
@@ -120,8 +121,8 @@ func (e *entry) matter(bad *fault.Problems, in records.MatterInput) records.NewM
 }
 
 // batch checks a pasted list: the shared record at its fields, each line
-// at "lines.N".
-func (e *entry) batch(in records.MatterBatch) ([]records.NewMatter, *fault.Problems) {
+// at "lines.N", a line whose units lie outside p's scope too.
+func (e *entry) batch(p authz.Principal, in records.MatterBatch) ([]records.NewMatter, *fault.Problems) {
 	bad := &fault.Problems{}
 	r := records.Matter{SourceText: in.SourceText, Leader: in.Leader, Meeting: in.Meeting, MinutesNo: in.MinutesNo,
 		MinutesOn: in.MinutesOn, LetterRef: in.LetterRef, ReportBack: in.ReportBack}
@@ -181,6 +182,11 @@ func (e *entry) batch(in records.MatterBatch) ([]records.NewMatter, *fault.Probl
 		}
 		if len(links) == 0 {
 			bad.At(at, "matters.error.line_no_unit")
+			label("")
+			continue
+		}
+		if !authz.WithinScope(p, records.LinkIDs(links)) {
+			bad.At(at, authz.OutsideScopeKey)
 			label("")
 			continue
 		}

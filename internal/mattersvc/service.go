@@ -53,6 +53,9 @@ func (s *Service) Create(ctx context.Context, p authz.Principal, actor audit.Act
 	if err := bad.Err(); err != nil {
 		return nil, err
 	}
+	if err := authz.CheckScope(p, "units", records.LinkIDs(nm.Units)); err != nil {
+		return nil, err
+	}
 	if len(files) > 0 {
 		if nm.Attachments, err = s.Ledger.Keep(files); err != nil {
 			return nil, err
@@ -82,7 +85,7 @@ func (s *Service) CreateMany(ctx context.Context, p authz.Principal, actor audit
 	if err != nil {
 		return nil, err
 	}
-	items, bad := ctxt.batch(in)
+	items, bad := ctxt.batch(p, in)
 	if err := bad.Err(); err != nil {
 		return nil, err
 	}

@@ -29,3 +29,13 @@ type TaskUpdate struct {
 	Targets                                        *[]plandoc.Target
 	Milestones                                     *[]plandoc.Milestone
 }
+
+// LinkIDs are the registry units of links (0 for a name the registry
+// does not hold), in their order.
+func LinkIDs(links []UnitLink) []int64 {
+	ids := make([]int64, 0, len(links))
+	for _, l := range links {
+		ids = append(ids, l.UnitID)
+	}
+	return ids
+}

@@ -99,22 +99,47 @@ func (db *DB) FinishNotification(ctx context.Context, id int64, sent, dead, atte
 // status ("" for any), newest first: a unit's inbox, or the dead-letter
 // list.
 func (db *DB) FindNotifications(ctx context.Context, channel, status string, unitID int64, limit int) ([]Notification, error) {
-	q := `SELECT ` + notificationColumns + ` FROM notifications WHERE 1 = 1`
-	var args []any
+	var units []int64
+	if unitID != 0 {
+		units = []int64{unitID}
+	}
+	return db.FindNotificationsIn(ctx, channel, status, units, limit)
+}
+
+// FindNotificationsIn lists, as FindNotifications, the notifications to
+// one of units (nil for any unit, or none): an office's or a leader's
+// scope (分级督查).
+func (db *DB) FindNotificationsIn(ctx context.Context, channel, status string, units []int64, limit int) ([]Notification, error) {
+	q := `SELECT ` + notificationColumns + ` FROM notifications WHERE 1 = 1` + unitInScope("unit_id", units)
+	args := scopeArgs(units)
 	if channel != "" {
 		q, args = q+` AND channel = ?`, append(args, channel)
 	}
 	if status != "" {
 		q, args = q+` AND status = ?`, append(args, status)
 	}
-	if unitID != 0 {
-		q, args = q+` AND unit_id = ?`, append(args, unitID)
-	}
 	rows, err := db.read.QueryContext(ctx, db.dialect.rebind(q+` ORDER BY id DESC LIMIT ?`), append(args, limit)...)
 	if err != nil {
 		return nil, fmt.Errorf("store: notifications: %w", err)
 	}
 	return scanNotifications(rows)
+}
+
+// FindNotification is notification id; one that does not exist is
+// ErrNotFound.
+func (db *DB) FindNotification(ctx context.Context, id int64) (*Notification, error) {
+	rows, err := db.read.QueryContext(ctx, db.dialect.rebind(`SELECT `+notificationColumns+` FROM notifications WHERE id = ?`), id)
+	if err != nil {
+		return nil, fmt.Errorf("store: notification %d: %w", id, err)
+	}
+	list, err := scanNotifications(rows)
+	if err != nil {
+		return nil, err
+	}
+	if len(list) == 0 {
+		return nil, fmt.Errorf("store: notification %d: %w", id, ErrNotFound)
+	}
+	return &list[0], nil
 }
 
 // ResendNotification puts a dead notification (given up after its

@@ -181,6 +181,8 @@ func (s *Service) check(p authz.Principal, parent *records.Task, reg []records.U
 			bad("unit", "subtasks.error.unit_unknown")
 		case p.Role != authz.Office && !slices.Contains(parent.UnitIDs, r.UnitID):
 			bad("unit", "subtasks.error.unit_not_of_task")
+		case !authz.WithinScope(p, []int64{r.UnitID}):
+			bad("unit", authz.OutsideScopeKey)
 		default:
 			it.UnitName = name
 		}

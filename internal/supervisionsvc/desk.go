@@ -65,6 +65,11 @@ func (s *Service) Desk(ctx context.Context, p authz.Principal) (*Desk, error) {
 		}
 		seen := map[string]bool{}
 		for _, u := range n.Units {
+			if p.Scope != nil && !p.InScope([]int64{u.UnitID}) {
+				// A unit of the task outside the scope is no unit of
+				// the scope's desk (分级督查).
+				continue
+			}
 			name := u.Name
 			if r, ok := nameOf[u.UnitID]; ok {
 				name = r

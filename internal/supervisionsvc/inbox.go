@@ -26,8 +26,9 @@ type Inbox struct {
 }
 
 // Inbox is the messages the caller may read: a liaison their own units'
-// only, the office and leaders every unit's; the dead letters only for
-// those who supervise, who may send them again.
+// only, the office and leaders every unit's, or, bound to units (分级督查),
+// their scope's; the dead letters (of the same units) only for those who
+// supervise, who may send them again.
 func (s *Service) Inbox(ctx context.Context, p authz.Principal) (*Inbox, error) {
 	if !authz.Allowed(p, authz.TaskRead) {
 		return nil, fault.ErrForbidden
@@ -50,11 +51,11 @@ func (s *Service) Inbox(ctx context.Context, p authz.Principal) (*Inbox, error) 
 		}
 		sort.Slice(in.Messages, func(i, j int) bool { return in.Messages[i].ID > in.Messages[j].ID })
 		in.Messages = in.Messages[:min(len(in.Messages), InboxLimit)]
-	} else if in.Messages, err = s.Store.FindNotifications(ctx, "inbox", "", 0, InboxLimit); err != nil {
+	} else if in.Messages, err = s.Store.FindNotificationsIn(ctx, "inbox", "", p.Scope, InboxLimit); err != nil {
 		return nil, err
 	}
 	if authz.Allowed(p, authz.TaskSupervise) {
-		if in.Failed, err = s.Store.FindNotifications(ctx, "", "dead", 0, InboxLimit); err != nil {
+		if in.Failed, err = s.Store.FindNotificationsIn(ctx, "", "dead", p.Scope, InboxLimit); err != nil {
 			return nil, err
 		}
 		in.CanResend = true
@@ -64,10 +65,20 @@ func (s *Service) Inbox(ctx context.Context, p authz.Principal) (*Inbox, error) 
 
 // Resend puts a dead letter back in the outbox, for those who supervise.
 // One resent or delivered meanwhile, by another hand or instance, is a
-// refusal in its state (inbox.error.not_dead).
+// refusal in its state (inbox.error.not_dead). A bound office (分级督查)
+// resends its scope's only: another unit's is not found.
 func (s *Service) Resend(ctx context.Context, p authz.Principal, actor audit.Actor, id int64) error {
 	if !authz.Allowed(p, authz.TaskSupervise) {
 		return fault.ErrForbidden
+	}
+	if p.Scope != nil {
+		n, err := s.Store.FindNotification(ctx, id)
+		if err != nil {
+			return err
+		}
+		if !p.InScope([]int64{n.UnitID}) {
+			return fault.ErrNotFound
+		}
 	}
 	err := s.Store.ResendNotification(ctx, actor, id)
 	if errors.Is(err, fault.ErrState) {

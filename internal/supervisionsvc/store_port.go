@@ -23,6 +23,8 @@ type Store interface {
 	IssueSupervision(ctx context.Context, actor audit.Actor, e supervise.Event, notes func(supervise.Event) []records.Notification) error
 	FindUnits(ctx context.Context) ([]records.Unit, error)
 	FindNotifications(ctx context.Context, channel, status string, unitID int64, limit int) ([]records.Notification, error)
+	FindNotification(ctx context.Context, id int64) (*records.Notification, error)
+	FindNotificationsIn(ctx context.Context, channel, status string, units []int64, limit int) ([]records.Notification, error)
 	ResendNotification(ctx context.Context, actor audit.Actor, id int64) error
 	PeriodReader
 }

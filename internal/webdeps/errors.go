@@ -36,7 +36,9 @@ func pageError(err error, field, conflictKey string) error {
 	switch {
 	case e.Code == fault.NotFound:
 		return fmt.Errorf("%w: %v", web.ErrNotFound, err)
-	case e.Code == fault.Forbidden:
+	case e.Code == fault.Forbidden && len(e.Fields) == 0:
+		// A refusal that names its field (a unit outside a scoped
+		// office's scope, 分级督查) is the form's, shown at the field.
 		return fmt.Errorf("%w: %v", web.ErrForbidden, err)
 	case e.Code == fault.Unauthenticated:
 		return fmt.Errorf("%w: %v", web.ErrSignedOut, err)

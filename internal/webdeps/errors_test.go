@@ -7,6 +7,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/fault"
 	"github.com/duban/duban/internal/i18n"
 	"github.com/duban/duban/internal/records"
@@ -30,6 +31,7 @@ func TestPageError(t *testing.T) {
 		{fault.ErrInvalid, map[string]string{"": "error.invalid"}, nil},
 		{fmt.Errorf("x: %w", fault.ErrNotFound), nil, web.ErrNotFound},
 		{fault.ErrForbidden, nil, web.ErrForbidden},
+		{authz.CheckScope(authz.Principal{Scope: []int64{7}}, "units", []int64{1}), map[string]string{"units": authz.OutsideScopeKey}, nil},
 		{fault.ErrUnauthenticated, nil, web.ErrSignedOut},
 	} {
 		got := pageError(c.err, "name", "error.name_taken")
