@@ -16,26 +16,11 @@ import (
 func TestSubtasksRollUp(t *testing.T) {
 	forEachDB(t, func(t *testing.T, db *DB) {
 		ctx := context.Background()
-		u, err := db.CreateUser(ctx, office, UserCreate{Username: "ducha", PasswordHash: "h", Role: "office"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		actor := audit.Actor{ID: u.ID, Username: u.Username, IP: "127.0.0.1"}
-		lead, err := db.CreateUnit(ctx, actor, UnitCreate{Name: "市法制办", Kind: UnitDepartment})
-		if err != nil {
-			t.Fatal(err)
-		}
+		actor, lead, plan, parent := splitFixture(t, db)
 		co, err := db.CreateUnit(ctx, actor, UnitCreate{Name: "市司法局", Kind: UnitDepartment})
 		if err != nil {
 			t.Fatal(err)
 		}
-		plan, _, err := db.ImportPlan(ctx, PlanImport{SourceName: "p.txt", SourceSHA256: sha("subtasks"), Format: "text",
-			Plan: ledgerPlan(), Actor: actor})
-		if err != nil {
-			t.Fatal(err)
-		}
-		tasks, _, _ := db.FindTasks(ctx, TaskFilter{PlanID: plan})
-		parent := tasks[0]
 		ids, err := db.CreateSubtasks(ctx, parent.ID, records.SubtaskBatch{Actor: actor, Items: []records.SubtaskInput{
 			{Title: "起草办法", UnitID: lead.ID, UnitName: lead.Name, Due: "2026-06-30", Weight: 1},
 			{Title: "组织实施", UnitID: co.ID, UnitName: co.Name, Due: "2026-11-30", Weight: 1},
@@ -137,22 +122,7 @@ func TestSubtasksRollUp(t *testing.T) {
 func TestRevokedSubtasksLeaveTheRollUp(t *testing.T) {
 	forEachDB(t, func(t *testing.T, db *DB) {
 		ctx := context.Background()
-		u, err := db.CreateUser(ctx, office, UserCreate{Username: "ducha", PasswordHash: "h", Role: "office"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		actor := audit.Actor{ID: u.ID, Username: u.Username, IP: "127.0.0.1"}
-		lead, err := db.CreateUnit(ctx, actor, UnitCreate{Name: "市法制办", Kind: UnitDepartment})
-		if err != nil {
-			t.Fatal(err)
-		}
-		plan, _, err := db.ImportPlan(ctx, PlanImport{SourceName: "p.txt", SourceSHA256: sha("revoked parts"), Format: "text",
-			Plan: ledgerPlan(), Actor: actor})
-		if err != nil {
-			t.Fatal(err)
-		}
-		tasks, _, _ := db.FindTasks(ctx, TaskFilter{PlanID: plan})
-		parent := tasks[0]
+		actor, lead, _, parent := splitFixture(t, db)
 		ids, err := db.CreateSubtasks(ctx, parent.ID, records.SubtaskBatch{Actor: actor, Items: []records.SubtaskInput{
 			{Title: "起草办法", UnitID: lead.ID, UnitName: lead.Name, Due: "2026-06-30", Weight: 1},
 			{Title: "组织实施", UnitID: lead.ID, UnitName: lead.Name, Due: "2026-11-30", Weight: 1},
@@ -188,4 +158,30 @@ func TestRevokedSubtasksLeaveTheRollUp(t *testing.T) {
 			}
 		}
 	})
+}
+
+// splitFixture is an office account, its unit 市法制办 and a plan of
+// ledgerPlan imported by it, with the plan's first task to split.
+func splitFixture(t *testing.T, db *DB) (audit.Actor, *Unit, int64, Task) {
+	t.Helper()
+	ctx := context.Background()
+	u, err := db.CreateUser(ctx, office, UserCreate{Username: "ducha", PasswordHash: "h", Role: "office"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	actor := audit.Actor{ID: u.ID, Username: u.Username, IP: "127.0.0.1"}
+	lead, err := db.CreateUnit(ctx, actor, UnitCreate{Name: "市法制办", Kind: UnitDepartment})
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan, _, err := db.ImportPlan(ctx, PlanImport{SourceName: "p.txt", SourceSHA256: sha("subtasks"), Format: "text",
+		Plan: ledgerPlan(), Actor: actor})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tasks, _, err := db.FindTasks(ctx, TaskFilter{PlanID: plan})
+	if err != nil || len(tasks) == 0 {
+		t.Fatalf("tasks of the plan to split: %v, %v", tasks, err)
+	}
+	return actor, lead, plan, tasks[0]
 }
