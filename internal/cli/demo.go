@@ -28,7 +28,7 @@ func runDemo(ctx context.Context, env *Env, args []string) error {
 	// warning level, as for the other commands: the demo's own output is
 	// the plans it imported, not sixteen lines of schema log.
 	opts := envStoreOptions(*dataDir, *dsn)
-	opts.Logger = newLogger(env, "warn")
+	opts.Logger = newLogger(env, "warn", "text")
 	db, err := store.Open(ctx, opts)
 	if err != nil {
 		return err

@@ -15,6 +15,7 @@ import (
 	"github.com/duban/duban/internal/files"
 	"github.com/duban/duban/internal/foiasvc"
 	"github.com/duban/duban/internal/ledger"
+	"github.com/duban/duban/internal/metrics"
 	"github.com/duban/duban/internal/open311"
 	"github.com/duban/duban/internal/scheduler"
 	"github.com/duban/duban/internal/server"
@@ -42,12 +43,14 @@ type App struct {
 	// Scheduler runs supervision when the configuration says so, and
 	// issues the office's 督办单 by hand in any case.
 	Scheduler *scheduler.Scheduler
+	// Metrics is what /metrics exposes.
+	Metrics *metrics.Metrics
 }
 
 // Open builds the application from a configuration: opens and migrates
 // the database, loads the demo data when asked, and assembles the server.
 func Open(ctx context.Context, cfg config.Config, env *Env) (*App, error) {
-	log := newLogger(env, cfg.LogLevel)
+	log := newLogger(env, cfg.LogLevel, cfg.LogFormat)
 	// Checked before the database is touched: a broken file stops the
 	// start without migrating anything.
 	limits, err := hotlineLimits(cfg.HotlineLimits)
@@ -125,7 +128,17 @@ func Open(ctx context.Context, cfg config.Config, env *Env) (*App, error) {
 		db.Close()
 		return nil, err
 	}
+	allow, err := clientip.ParsePrefixes(cfg.MetricsAllow)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	app.Metrics = metrics.New(metrics.Sources{Pools: db.PoolStats, Outbox: db.OutboxDepth})
+	app.Scheduler.Observe = func(took time.Duration, res scheduler.Result, err error) {
+		app.Metrics.Tick(took, err, res.Sent, res.Retried, res.Dead)
+	}
 	app.Server = server.New(server.Deps{Store: db, Services: app.Services, Log: log, Pages: pages, ClientIP: clientip.New(trusted),
+		Metrics: app.Metrics, MetricsAccess: server.MetricsAccess{Token: cfg.MetricsToken, Allow: allow}, AccessLog: cfg.AccessLog,
 		Open311: &open311.Handler{Hotline: app.Hotline, Keys: splitKeys(cfg.Open311Keys), BaseURL: cfg.BaseURL,
 			Jurisdiction: cfg.Open311Jurisdiction, Now: app.Signin.Now}})
 	return app, nil
@@ -214,9 +227,12 @@ func policyOf(cfg config.Config) auth.Policy {
 	return p
 }
 
-func newLogger(env *Env, level string) *slog.Logger {
+func newLogger(env *Env, level, format string) *slog.Logger {
 	var l slog.Level
 	_ = l.UnmarshalText([]byte(level))
+	if format == "json" {
+		return slog.New(slog.NewJSONHandler(env.Stderr, &slog.HandlerOptions{Level: l}))
+	}
 	return slog.New(slog.NewTextHandler(env.Stderr, &slog.HandlerOptions{Level: l}))
 }
 

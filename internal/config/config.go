@@ -141,6 +141,18 @@ type Config struct {
 
 	ShutdownTimeout Duration `json:"shutdown_timeout"`
 	LogLevel        string   `json:"log_level"` // debug, info, warn, error
+	// LogFormat is text (logfmt-like, the default) or json (slog's JSON
+	// handler, one object a line, for a log collector); AccessLog writes
+	// one info line per request (method, route pattern, status, time,
+	// bytes, client address: never a query string or a token).
+	LogFormat string `json:"log_format"`
+	AccessLog bool   `json:"access_log"`
+	// /metrics (Prometheus) answers a scraper that shows MetricsToken as
+	// a bearer token, or calls from an address in MetricsAllow (CIDRs or
+	// addresses; loopback by default; the address as trusted_proxies
+	// resolve it). Anyone else gets 401.
+	MetricsToken string   `json:"metrics_token"`
+	MetricsAllow []string `json:"metrics_allow"`
 }
 
 // Duration is a time.Duration written as "15m" in files and variables.
@@ -203,6 +215,9 @@ func Defaults() Config {
 		ShutdownTimeout:         Duration(15 * time.Second),
 		AuditCheckpointInterval: Duration(time.Hour),
 		LogLevel:                "info",
+		LogFormat:               "text",
+		AccessLog:               true,
+		MetricsAllow:            []string{"127.0.0.0/8", "::1/128"},
 		Crypto:                  "default",
 	}
 }
@@ -300,6 +315,17 @@ func (c Config) Validate() error {
 	if c.DueSoonWorkdays < 0 || c.DueSoonWorkdays > 60 {
 		errs = append(errs, fmt.Errorf("due_soon_workdays %d: 应为 0–60", c.DueSoonWorkdays))
 	}
+	switch c.LogFormat {
+	case "text", "json":
+	default:
+		errs = append(errs, fmt.Errorf("log_format %q: 应为 text 或 json", c.LogFormat))
+	}
+	if _, err := clientip.ParsePrefixes(c.MetricsAllow); err != nil {
+		errs = append(errs, fmt.Errorf("metrics_allow: 应为 CIDR 或地址列表，如 127.0.0.1/32,10.0.0.0/8: %w", err))
+	}
+	if c.MetricsToken != "" && len(c.MetricsToken) < 16 {
+		errs = append(errs, errors.New("metrics_token: 至少 16 个字符 (at least 16 characters)"))
+	}
 	switch c.LogLevel {
 	case "debug", "info", "warn", "error":
 	default:
@@ -317,7 +343,7 @@ func (c Config) Masked() string {
 			m.DB = strings.Replace(u.String(), "@", ":****@", 1)
 		}
 	}
-	for _, secret := range []*string{&m.NotifyWebhookSecret, &m.DingTalkSecret, &m.SMTPPassword, &m.Open311Keys} {
+	for _, secret := range []*string{&m.NotifyWebhookSecret, &m.DingTalkSecret, &m.SMTPPassword, &m.Open311Keys, &m.MetricsToken} {
 		if *secret != "" {
 			*secret = "****"
 		}

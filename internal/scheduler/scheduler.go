@@ -43,6 +43,9 @@ type Scheduler struct {
 	// Alerts are time-critical messages beyond the ledger's steps (a
 	// major incident's 5-hour clock); each tick queues the new ones.
 	Alerts []AlertSource
+	// Observe, when set, hears of every tick Run makes: how long it
+	// took, what it did, and its error (for /metrics).
+	Observe func(took time.Duration, res Result, err error)
 }
 
 // Alert is a message that must go out once, now: to the unit's inbox and
@@ -274,7 +277,11 @@ func (s *Scheduler) Run(ctx context.Context, interval time.Duration) {
 	t := time.NewTicker(interval)
 	defer t.Stop()
 	for {
+		start := time.Now() // the wall clock: how long the tick took, not the service clock
 		res, err := s.Tick(ctx)
+		if s.Observe != nil && ctx.Err() == nil {
+			s.Observe(time.Since(start), res, err)
+		}
 		if err != nil && ctx.Err() == nil {
 			s.Log.Error("supervision tick", "err", err)
 		} else if res != (Result{}) {

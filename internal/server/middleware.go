@@ -9,6 +9,7 @@ import (
 
 	"github.com/duban/duban/internal/clientip"
 	"github.com/duban/duban/internal/httpauth"
+	"github.com/duban/duban/internal/metrics"
 )
 
 // recoverer turns a handler's panic into a 500 and one log line, so one
@@ -28,6 +29,7 @@ func recoverer(log *slog.Logger, next http.Handler) http.Handler {
 type statusWriter struct {
 	http.ResponseWriter
 	status int
+	bytes  int64
 }
 
 func (w *statusWriter) WriteHeader(code int) {
@@ -35,20 +37,41 @@ func (w *statusWriter) WriteHeader(code int) {
 	w.ResponseWriter.WriteHeader(code)
 }
 
+func (w *statusWriter) Write(b []byte) (int, error) {
+	n, err := w.ResponseWriter.Write(b)
+	w.bytes += int64(n)
+	return n, err
+}
+
 func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
-// logRequests logs each request at debug level, and errors at warn.
-func logRequests(log *slog.Logger, next http.Handler) http.Handler {
+// logRequests logs each request, counts it in m (when set) under its
+// route pattern, never its raw path. With access on, one info line per
+// request: method, route pattern, status, milliseconds, bytes, client
+// address; no query string (it may carry a name or a token) and no
+// header. Otherwise requests log at debug, server errors at warn.
+func logRequests(log *slog.Logger, access bool, m *metrics.Metrics, route func(*http.Request) string, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now() // the wall clock: elapsed time for the log line, not the service clock
 		sw := &statusWriter{ResponseWriter: w, status: http.StatusOK}
 		next.ServeHTTP(sw, r)
-		level := slog.LevelDebug
-		if sw.status >= 500 {
-			level = slog.LevelWarn
+		took := time.Since(start)
+		pattern := route(r)
+		if m != nil {
+			m.Request(pattern, r.Method, sw.status, took)
 		}
-		log.Log(r.Context(), level, "request", "method", r.Method, "path", r.URL.Path, "status", sw.status,
-			"ms", time.Since(start).Milliseconds(), "ip", httpauth.ClientIP(r))
+		level := slog.LevelDebug
+		switch {
+		case sw.status >= 500:
+			level = slog.LevelWarn
+		case access:
+			level = slog.LevelInfo
+		}
+		if pattern == "" {
+			pattern = "-"
+		}
+		log.Log(r.Context(), level, "access", "method", r.Method, "route", pattern, "status", sw.status,
+			"ms", took.Milliseconds(), "bytes", sw.bytes, "ip", httpauth.ClientIP(r))
 	})
 }
 

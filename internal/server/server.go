@@ -17,6 +17,7 @@ import (
 	"github.com/duban/duban/internal/api"
 	"github.com/duban/duban/internal/clientip"
 	"github.com/duban/duban/internal/httpauth"
+	"github.com/duban/duban/internal/metrics"
 	"github.com/duban/duban/internal/respcache"
 	"github.com/duban/duban/internal/services"
 	"github.com/duban/duban/internal/store"
@@ -35,6 +36,13 @@ type Deps struct {
 	// ClientIP says who is calling and whether over HTTPS, trusting the
 	// configured proxies; nil trusts a proxy on loopback only.
 	ClientIP *clientip.Resolver
+	// Metrics, when set, counts requests and serves GET /metrics to the
+	// callers MetricsAccess admits.
+	Metrics       *metrics.Metrics
+	MetricsAccess MetricsAccess
+	// AccessLog writes one info line per request; otherwise requests are
+	// logged at debug level (server errors at warn).
+	AccessLog bool
 }
 
 // Server is the HTTP side of duban.
@@ -88,8 +96,22 @@ func New(d Deps) *Server {
 	// Refusals are audited outside the cross-origin check, to see its
 	// refusals too; noteCaller tells them who was refused.
 	s.denied = newDenials(d.Store, func() time.Time { return d.Services.Signin.Now() }, d.Log)
-	s.handler = recoverer(d.Log, resolver.Handler(secureTransport(logRequests(d.Log, securityHeaders(s.denied.Handler(
-		cop.Handler(httpauth.Middleware(d.Services.Signin)(noteCaller(passwordGate(cache.Handler(cacheKey, mux)))))))))))
+	// /metrics is served beside the sign-in chain, not through it: its
+	// bearer token is the scraper's, not a user's, and it is never cached.
+	top := http.NewServeMux()
+	top.Handle("/", cop.Handler(httpauth.Middleware(d.Services.Signin)(noteCaller(passwordGate(cache.Handler(cacheKey, mux))))))
+	if d.Metrics != nil {
+		top.Handle(metricsRoute, serveMetrics(d.Metrics, d.MetricsAccess))
+	}
+	route := func(r *http.Request) string {
+		if _, p := top.Handler(r); p != "/" {
+			return p
+		}
+		_, p := mux.Handler(r)
+		return p
+	}
+	s.handler = recoverer(d.Log, resolver.Handler(secureTransport(logRequests(d.Log, d.AccessLog, d.Metrics, route,
+		securityHeaders(s.denied.Handler(top))))))
 	return s
 }
 
