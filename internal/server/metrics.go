@@ -27,6 +27,9 @@ const metricsRoute = "GET /metrics"
 func serveMetrics(m *metrics.Metrics, a MetricsAccess) http.Handler {
 	h := m.Handler()
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if note, ok := r.Context().Value(noteKey{}).(*callerNote); ok {
+			note.reached = true // a refusal here is ours, not the cross-origin check's
+		}
 		w.Header().Set("Cache-Control", "no-store")
 		if t, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer "); ok {
 			if a.Token == "" || subtle.ConstantTimeCompare([]byte(strings.TrimSpace(t)), []byte(a.Token)) != 1 {

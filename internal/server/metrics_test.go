@@ -101,6 +101,17 @@ func TestMetricsScraperAndRefusals(t *testing.T) {
 			t.Errorf("%s: %d, want %d", c.name, rec.Code, c.want)
 		}
 	}
+	// Audited: the anonymous outsider as no credentials, a wrong token
+	// as forbidden, never as a cross-site write.
+	whys := map[string]bool{}
+	for _, e := range deniedEntries(t, f) {
+		if d := deniedDetail(t, e); d.Path == "/metrics" {
+			whys[d.Why] = true
+		}
+	}
+	if !whys[whyNoCredentials] || !whys[whyForbidden] || whys[whyCrossOrigin] {
+		t.Errorf("audited refusals of /metrics: %v", whys)
+	}
 	// The refusals are counted under the route too.
 	if rec := get("203.0.113.5:5000", scraperToken, ""); !strings.Contains(rec.Body.String(), `route="GET /metrics"`) {
 		t.Error("the refusals are not counted under GET /metrics")

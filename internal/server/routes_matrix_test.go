@@ -4,10 +4,13 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"sort"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -90,5 +93,70 @@ func TestEveryRouteInTheMatrix(t *testing.T) {
 	sort.Strings(missing)
 	for _, rt := range missing {
 		t.Errorf("%s is in internal/api/routes.go but in neither role matrix: add a row to writeEndpoints or readEndpoints", rt)
+	}
+}
+
+// operatorRoutes are the routes server.New mounts itself, beside the
+// API's table and the pages: not user routes, so in neither role matrix,
+// each with who may call it. TestMetricsScraperAndRefusals calls
+// /metrics as every caller of the matrices.
+var operatorRoutes = map[string]string{
+	"GET /healthz": "anyone: liveness, says nothing",
+	"GET /readyz":  "anyone: readiness, says only whether the database answers",
+	metricsRoute:   "the scraper: metrics_token or an address in metrics_allow; every user refused",
+}
+
+// TestOperatorRoutesListed: every route server.go mounts outside the
+// API and the pages is in operatorRoutes, and each listed one is served.
+func TestOperatorRoutesListed(t *testing.T) {
+	file, err := parser.ParseFile(token.NewFileSet(), "server.go", nil, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := map[string]bool{}
+	ast.Inspect(file, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || len(call.Args) != 2 {
+			return true
+		}
+		sel, ok := call.Fun.(*ast.SelectorExpr)
+		if !ok || (sel.Sel.Name != "Handle" && sel.Sel.Name != "HandleFunc") {
+			return true
+		}
+		switch a := call.Args[0].(type) {
+		case *ast.BasicLit:
+			p, _ := strconv.Unquote(a.Value)
+			if p != "/" { // the rest of the server: the API and the pages
+				found[p] = true
+			}
+		case *ast.Ident:
+			if a.Name == "metricsRoute" {
+				found[metricsRoute] = true
+			} else {
+				t.Errorf("server.go mounts a route named by %s: list it", a.Name)
+			}
+		}
+		return true
+	})
+	for p := range found {
+		if operatorRoutes[p] == "" {
+			t.Errorf("server.go mounts %s, which operatorRoutes does not list with who may call it", p)
+		}
+	}
+	for p := range operatorRoutes {
+		if !found[p] {
+			t.Errorf("operatorRoutes lists %s, which server.go does not mount", p)
+		}
+	}
+	f := newFixture(t, "sqlite")
+	srv := metricsServer(t, f, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	for p := range operatorRoutes {
+		req := httptest.NewRequest("GET", strings.TrimPrefix(p, "GET "), nil)
+		req.RemoteAddr = "127.0.0.1:40000"
+		rec := httptest.NewRecorder()
+		srv.ServeHTTP(rec, req)
+		if rec.Code != http.StatusOK {
+			t.Errorf("%s from loopback = %d", p, rec.Code)
+		}
 	}
 }
