@@ -194,3 +194,41 @@ func TestSMTPKeys(t *testing.T) {
 		}
 	}
 }
+
+// TestObservabilityKeys: log_format, access_log, metrics_token and
+// metrics_allow are keys like the others: text, on, none and loopback by
+// default; the token is masked; bad values are named.
+func TestObservabilityKeys(t *testing.T) {
+	load := func(env map[string]string, args ...string) (Config, error) {
+		t.Helper()
+		fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+		fs.SetOutput(io.Discard)
+		c, _, err := Load(fs, args, func(k string) string { return env[k] })
+		return c, err
+	}
+	c, err := load(nil)
+	if err != nil || c.LogFormat != "text" || !c.AccessLog || c.MetricsToken != "" || strings.Join(c.MetricsAllow, ",") != "127.0.0.0/8,::1/128" {
+		t.Errorf("defaults %+v %v", c, err)
+	}
+	c, err = load(map[string]string{"DUBAN_LOG_FORMAT": "json", "DUBAN_METRICS_TOKEN": "prom-scraper-token-0001"},
+		"--access-log=false", "--metrics-allow", "10.0.9.0/24")
+	if err != nil || c.LogFormat != "json" || c.AccessLog || c.MetricsToken != "prom-scraper-token-0001" || strings.Join(c.MetricsAllow, ",") != "10.0.9.0/24" {
+		t.Errorf("set %+v %v", c, err)
+	}
+	if m := c.Masked(); strings.Contains(m, "prom-scraper-token-0001") {
+		t.Errorf("Masked() shows the metrics token:\n%s", m)
+	}
+	for _, bad := range []struct {
+		args []string
+		key  string
+	}{
+		{[]string{"--log-format", "xml"}, "log_format"},
+		{[]string{"--metrics-allow", "0.0.0.0/0"}, "metrics_allow"},
+		{[]string{"--metrics-allow", "prometheus.local"}, "metrics_allow"},
+		{[]string{"--metrics-token", "short"}, "metrics_token"},
+	} {
+		if _, err := load(nil, bad.args...); err == nil || !strings.Contains(err.Error(), bad.key) {
+			t.Errorf("%v: %v, want a message naming %s", bad.args, err, bad.key)
+		}
+	}
+}
