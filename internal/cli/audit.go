@@ -50,7 +50,7 @@ var chainHashName = map[string]string{cryptosuite.NameDefault: "SHA-256", crypto
 // the crypto suite the database records: the chain is checked with the
 // hash it was written with, and no data key is needed.
 func openAuditDB(ctx context.Context, env *Env, cfg config.Config) (*store.DB, error) {
-	return store.Open(ctx, store.Options{DataDir: cfg.DataDir, DSN: cfg.DB, SkipMigrate: true, AdoptCrypto: true, Logger: newLogger(env, "warn", "text")})
+	return store.Open(ctx, store.Options{DataDir: cfg.DataDir, DSN: cfg.DB, SkipMigrate: true, AdoptCrypto: true, Logger: newLogger(env, "warn", cfg.LogFormat)})
 }
 
 // auditVerify reads the whole log and checks that no entry was edited,
@@ -166,7 +166,7 @@ func auditCheckpoint(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	k, err := newAuditKeeper(db, cfg, time.Now, newLogger(env, "warn", "text"))
+	k, err := newAuditKeeper(db, cfg, time.Now, newLogger(env, "warn", cfg.LogFormat))
 	if err != nil {
 		return err
 	}
@@ -200,7 +200,7 @@ func auditPurge(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	defer db.Close()
-	k, err := newAuditKeeper(db, cfg, time.Now, newLogger(env, "warn", "text"))
+	k, err := newAuditKeeper(db, cfg, time.Now, newLogger(env, "warn", cfg.LogFormat))
 	if err != nil {
 		return err
 	}

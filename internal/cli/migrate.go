@@ -57,7 +57,7 @@ func runMigrate(ctx context.Context, env *Env, args []string) error {
 // (migrations applied, backups written) go to stderr, away from the
 // command's own output.
 func storeOptions(env *Env, cfg config.Config) store.Options {
-	return store.Options{DataDir: cfg.DataDir, DSN: cfg.DB, Logger: newLogger(env, "warn", "text"), Crypto: cfg.Crypto, DataKeyFile: cfg.DataKeyFile}
+	return store.Options{DataDir: cfg.DataDir, DSN: cfg.DB, Logger: newLogger(env, "warn", cfg.LogFormat), Crypto: cfg.Crypto, DataKeyFile: cfg.DataKeyFile}
 }
 
 // schemaVersionOf reads a database's schema version without changing it;

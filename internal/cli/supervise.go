@@ -46,7 +46,7 @@ func runSupervise(ctx context.Context, env *Env, args []string) error {
 			return fmt.Errorf("--at %q: %w", *at, err)
 		}
 	}
-	db, err := store.Open(ctx, store.Options{DataDir: cfg.DataDir, DSN: cfg.DB, SkipMigrate: true, Logger: newLogger(env, "warn", "text"),
+	db, err := store.Open(ctx, store.Options{DataDir: cfg.DataDir, DSN: cfg.DB, SkipMigrate: true, Logger: newLogger(env, "warn", cfg.LogFormat),
 		Crypto: cfg.Crypto, DataKeyFile: cfg.DataKeyFile})
 	if err != nil {
 		return err
@@ -57,7 +57,7 @@ func runSupervise(ctx context.Context, env *Env, args []string) error {
 		return fmt.Errorf("%w（数据库若未升级，请先运行 duban migrate）", err)
 	}
 	cal := live.Current()
-	sched := &scheduler.Scheduler{Store: db, Calendar: cal, Rules: supervise.Default(), Log: newLogger(env, "warn", "text")}
+	sched := &scheduler.Scheduler{Store: db, Calendar: cal, Rules: supervise.Default(), Log: newLogger(env, "warn", cfg.LogFormat)}
 	events, titles, err := sched.DryRun(ctx, today)
 	if err != nil {
 		return err
