@@ -4,13 +4,25 @@ BIN := bin/duban
 # The version stamped into the binary (`duban version`): the Git tag or
 # commit, "-dirty" with uncommitted changes.
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS := -s -w -X github.com/duban/duban/internal/buildinfo.Stamp=$(VERSION)
 
-.PHONY: build run demo test test-pg lint bench fuzz fixtures screenshots clean
+.PHONY: build release run demo test test-pg lint bench fuzz fixtures screenshots clean
 
 # A static binary (pure-Go SQLite: no cgo, no glibc), reproducible: the
 # same commit and Go give the same bytes on any machine and checkout.
 build:
-	CGO_ENABLED=0 $(GO) build -trimpath -ldflags="-s -w -X github.com/duban/duban/internal/buildinfo.Stamp=$(VERSION)" -o $(BIN) ./cmd/duban
+	CGO_ENABLED=0 $(GO) build -trimpath -ldflags="$(LDFLAGS)" -o $(BIN) ./cmd/duban
+
+# Cross-builds for the platforms duban is delivered on, x86 and the
+# 信创 machines (ARM: 鲲鹏/飞腾; LoongArch: 龙芯), each as static and
+# reproducible as `make build`, into dist/ with their SHA256SUMS.
+RELEASE_ARCHES := amd64 arm64 loong64
+release:
+	rm -rf dist && mkdir -p dist
+	for arch in $(RELEASE_ARCHES); do \
+		CGO_ENABLED=0 GOOS=linux GOARCH=$$arch $(GO) build -trimpath -ldflags="$(LDFLAGS)" -o dist/duban-$(VERSION)-linux-$$arch ./cmd/duban || exit 1; \
+	done
+	cd dist && sha256sum duban-* > SHA256SUMS
 
 run: demo
 
@@ -52,4 +64,4 @@ screenshots:
 	DUBAN_README_SHOTS=1 $(GO) test -count=1 -run TestReadmeTourInBrowser ./internal/cli
 
 clean:
-	rm -rf bin duban-data
+	rm -rf bin dist duban-data

@@ -2,6 +2,7 @@ package bulletin
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -155,6 +156,20 @@ func TestOpensInLibreOffice(t *testing.T) {
 			t.Errorf("%s: LibreOffice wrote a %d-byte PDF", name, len(pdf))
 		}
 		if name != "通报.docx" {
+			// Five sheets of a few rows print a page each, one table
+			// wide, numbered at the foot (not 10 pages for 2 rows).
+			pages := map[int]string{}
+			for _, l := range officetest.PDFText(t, pdf) {
+				pages[l.Page] += l.Text
+			}
+			if len(pages) != 5 {
+				t.Errorf("%s prints on %d pages, want 5 (a sheet each)", name, len(pages))
+			}
+			for p, text := range pages {
+				if !strings.Contains(text, fmt.Sprintf("第 %d 页 共 %d 页", p, len(pages))) {
+					t.Errorf("%s page %d has no page number: %.120s", name, p, text)
+				}
+			}
 			continue
 		}
 		// The 公文 sizes: title 二号 (22 pt), body and headings 三号

@@ -8,6 +8,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/duban/duban/internal/foia"
+	"github.com/duban/duban/internal/xlsxout"
 )
 
 // AnnualXlsx is the annual report's table as a workbook laid out like the
@@ -45,9 +46,32 @@ func AnnualXlsx(year int, rows []foia.Row) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	f.SetCellStyle(sheet, "A1", "H2", bold)
-	f.SetColWidth(sheet, "A", "A", 70)
-	f.SetColWidth(sheet, "B", "H", 12)
+	head, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Border: xlsxout.Borders,
+		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
+	if err != nil {
+		return nil, err
+	}
+	cells, err := f.NewStyle(&excelize.Style{Border: xlsxout.Borders})
+	if err != nil {
+		return nil, err
+	}
+	last, _ := excelize.ColumnNumberToName(len(header))
+	f.SetCellStyle(sheet, "A1", "A1", bold)
+	f.SetCellStyle(sheet, "A2", last+"2", head)
+	if len(rows) > 0 {
+		f.SetCellStyle(sheet, "A3", fmt.Sprintf("%s%d", last, len(rows)+2), cells)
+	}
+	widths := []float64{70}
+	for range len(header) - 1 {
+		widths = append(widths, 12)
+	}
+	f.SetColWidth(sheet, "A", "A", widths[0])
+	f.SetColWidth(sheet, "B", last, 12)
+	// Printed as the report's table: one page wide, the title and the
+	// header atop every page, page numbers at the foot.
+	if err := xlsxout.PrintSetup(f, sheet, widths, len(header), 2); err != nil {
+		return nil, err
+	}
 	f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 2, TopLeftCell: "A3", ActivePane: "bottomLeft"})
 	var buf bytes.Buffer
 	if err := f.Write(&buf); err != nil {
