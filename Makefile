@@ -41,6 +41,7 @@ test-pg:
 lint:
 	$(GO) vet ./...
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+	$(GO) test -count=1 -run '^TestOpenAPI' ./internal/api
 
 # Throughput benchmarks; figures are quoted in the README.
 bench:

@@ -106,6 +106,7 @@ func newFixture(t testing.TB, kind string) *fixture {
 		t.Fatal(err)
 	}
 	f.srv = New(Deps{Store: db, Services: f.services, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	f.srv = contractChecked(t, f.srv, f.tokens["office"])
 	return f
 }
 
