@@ -6,7 +6,7 @@ BIN := bin/duban
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -s -w -X github.com/duban/duban/internal/buildinfo.Stamp=$(VERSION)
 
-.PHONY: build release run demo test test-pg lint bench fuzz fixtures screenshots clean
+.PHONY: build release image run demo test test-pg lint bench fuzz fixtures screenshots clean
 
 # A static binary (pure-Go SQLite: no cgo, no glibc), reproducible: the
 # same commit and Go give the same bytes on any machine and checkout.
@@ -23,6 +23,13 @@ release:
 		CGO_ENABLED=0 GOOS=linux GOARCH=$$arch $(GO) build -trimpath -ldflags="$(LDFLAGS)" -o dist/duban-$(VERSION)-linux-$$arch ./cmd/duban || exit 1; \
 	done
 	cd dist && sha256sum duban-* > SHA256SUMS
+
+# Builds the container image and checks it runs as its Dockerfile says (needs
+# a Docker engine, which the test machines lack, so it is not part of make test).
+image:
+	docker build --build-arg VERSION=$(VERSION) -t duban:$(VERSION) .
+	docker run --rm duban:$(VERSION) version | grep -q '^duban $(VERSION)$$'
+	docker image inspect -f '{{.Config.User}} {{json .Config.Volumes}}' duban:$(VERSION) | grep -q '^65532 .*/var/lib/duban'
 
 run: demo
 
