@@ -121,11 +121,10 @@ func (db *DB) FindPlanWarnings(ctx context.Context, id int64) ([]plandoc.Warning
 
 // FindPlanIDsInScope lists the plans an office or a leader bound to units
 // (分级督查) lists: those with a task of one of scope's units, and those
-// importer imported (audited as plan.import), in id order.
+// importer imported (plans.imported_by), in id order.
 func (db *DB) FindPlanIDsInScope(ctx context.Context, scope []int64, importer int64) ([]int64, error) {
 	q := `SELECT t.plan_id FROM tasks t JOIN task_units u ON u.task_id = t.id WHERE 1 = 1` + unitInScope("u.unit_id", scope) + `
-		UNION SELECT p.id FROM plans p JOIN audit_log a ON a.action = 'plan.import' AND a.object_type = 'plan'
-			AND a.object_id = CAST(p.id AS TEXT) AND a.actor_id = ? AND a.actor_id <> 0
+		UNION SELECT p.id FROM plans p WHERE p.imported_by = ?
 		ORDER BY 1`
 	rows, err := db.read.QueryContext(ctx, db.dialect.rebind(q), append(scopeArgs(scope), importer)...)
 	if err != nil {

@@ -79,13 +79,13 @@ func (db *DB) insertPlan(ctx context.Context, tx *sql.Tx, in PlanImport) (int64,
 	var id int64
 	err = tx.QueryRowContext(ctx, db.dialect.rebind(`
 		INSERT INTO plans (title, doc_number, issuer, issued_on, year,
-		                   source_name, source_sha256, format, imported_at, status, source_text, warnings)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		                   source_name, source_sha256, format, imported_at, status, source_text, warnings, imported_by)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (source_sha256) DO NOTHING
 		RETURNING id`),
 		p.Title, p.DocNumber, p.Issuer, nullDate(p.IssuedOn), p.Year,
 		in.SourceName, in.SourceSHA256, in.Format,
-		db.now(), planStatus(in.Draft), in.SourceText, string(warnings),
+		db.now(), planStatus(in.Draft), in.SourceText, string(warnings), nullID(in.Actor.ID),
 	).Scan(&id)
 	if err == nil {
 		return id, true, nil
