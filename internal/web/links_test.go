@@ -8,6 +8,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/duban/duban/internal/i18n"
 )
 
 // howToLink is what a failure of TestNoAbsoluteLinks says to do.
@@ -192,5 +194,45 @@ func TestLinkCheckFindsAbsoluteLinks(t *testing.T) {
 		if p.line != want[i] {
 			t.Errorf("problem %d on line %d (%s), want line %d", i, p.line, p.what, want[i])
 		}
+	}
+}
+
+// renderedURL is a URL attribute in a rendered page.
+var renderedURL = regexp.MustCompile(`\s(href|src|action|formaction|poster|hx-get|hx-post|hx-put|hx-patch|hx-delete|hx-push-url)="([^"]*)"`)
+
+// TestEveryPageUnderAPrefix renders every page's samples (and the
+// fragments handlers render alone) with the templates bound to the
+// prefix /duban, as behind a proxy at https://host/duban/: no link, form
+// or file may start with "/" outside /duban/, whether the template wrote
+// it or Go built it.
+func TestEveryPageUnderAPrefix(t *testing.T) {
+	a, err := loadAssets()
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := loadViews(a, "/duban")
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := 0
+	check := func(what, out string) {
+		for _, m := range renderedURL.FindAllStringSubmatch(out, -1) {
+			seen++
+			if u := m[2]; strings.HasPrefix(u, "/") && !strings.HasPrefix(u, "/duban/") {
+				t.Errorf("%s: %s=%q is outside /duban/\n%s", what, m[1], u, howToLink)
+			}
+		}
+	}
+	for name, datas := range samplePages() {
+		for i, data := range datas {
+			var b strings.Builder
+			if err := v.lookup(i18n.ZhCN, name).ExecuteTemplate(&b, "layout", data); err != nil {
+				t.Fatalf("%s #%d: %v", name, i, err)
+			}
+			check(fmt.Sprintf("page %s #%d", name, i), b.String())
+		}
+	}
+	if seen < 500 {
+		t.Errorf("only %d links seen in the samples: the check is not looking", seen)
 	}
 }
