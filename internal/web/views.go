@@ -74,12 +74,15 @@ func templateFuncs(loc i18n.Localizer, a *assets, prefix string) template.FuncMa
 			u, err := a.url(name)
 			return basepath.Join(prefix, u), err
 		},
-		// link is every link to a page of duban, in any attribute
-		// (href, action, src, hx-get, hx-post, formaction):
-		// href="{{link "/tasks/"}}{{.ID}}", href="{{link .Href}}". It
-		// puts the prefix of a reverse proxy's sub-path (base_url
-		// https://host/duban/) before a path from the root and leaves
-		// "?page=2", "#x" and full URLs as they are.
+		// base is the prefix of a reverse proxy's sub-path ("/duban" for
+		// base_url https://host/duban/, "" at the root), written before
+		// every link a template writes: href="{{base}}/tasks/{{.ID}}",
+		// action="{{base}}/signin". The path stays text, so html/template
+		// escapes what follows it as before.
+		"base": func() string { return prefix },
+		// link is a link built in Go, a path from the root
+		// ("/tasks?status=red"): href="{{link .Href}}" puts the prefix
+		// before it and leaves "?page=2", "#x" and full URLs as they are.
 		"link":     func(p string) string { return basepath.Join(prefix, p) },
 		"datetime": func(t time.Time) string { return formatTime(t, "2006-01-02 15:04:05") },
 		"date":     func(t time.Time) string { return formatTime(t, "2006-01-02") },
