@@ -65,6 +65,19 @@ if [ ! -x /usr/bin/pdftohtml ]; then
       echo "could not install poppler-utils: the measures will skip, or fail under CI=true" >&2
   fi
 fi
+echo "== nginx"
+# TestNginxSubPath runs deploy/nginx-duban.conf in Debian's nginx, started
+# by the test itself (its own config, ports and pid in a temporary folder):
+# the package's own service is not needed.
+if ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ]; then
+  if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
+    echo "installing nginx (apt-get)…"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null &&
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nginx >/dev/null ||
+      echo "could not install nginx: the proxy tests will skip, or fail under CI=true" >&2
+  fi
+fi
+{ command -v nginx >/dev/null && nginx -v; } 2>&1 || { [ -x /usr/sbin/nginx ] && /usr/sbin/nginx -v 2>&1; } || true
 # The systemd unit in deploy/ is checked with systemd-analyze verify.
 if ! command -v systemd-analyze >/dev/null; then
   if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then

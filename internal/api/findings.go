@@ -2,6 +2,7 @@ package api
 
 import (
 	"errors"
+	"github.com/duban/duban/internal/basepath"
 	"mime"
 	"net/http"
 	"strconv"
@@ -57,7 +58,7 @@ func (h *Handler) findingCreate(w http.ResponseWriter, r *http.Request) {
 		fail(w, r, err)
 		return
 	}
-	w.Header().Set("Location", "/api/v1/findings/"+strconv.FormatInt(f.ID, 10))
+	w.Header().Set("Location", basepath.For(r, "/api/v1/findings/"+strconv.FormatInt(f.ID, 10)))
 	writeJSON(w, http.StatusCreated, viewFinding(localizer(r), *f))
 }
 

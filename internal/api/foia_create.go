@@ -1,6 +1,7 @@
 package api
 
 import (
+	"github.com/duban/duban/internal/basepath"
 	"net/http"
 	"strconv"
 	"time"
@@ -48,7 +49,7 @@ func (h *Handler) foiaCreate(w http.ResponseWriter, r *http.Request) {
 	v, err := h.FOIA.Receive(r.Context(), p, httpauth.Actor(r), foiasvc.Intake{Kind: in.ApplicantKind, Name: in.ApplicantName, IDNo: in.IDNo,
 		Phone: in.Phone, Email: in.Email, Address: in.Address, Channel: in.Channel, Received: received, Content: in.Content, Form: in.Form})
 	if err == nil {
-		w.Header().Set("Location", "/api/v1/foia/requests/"+strconv.FormatInt(v.Request.ID, 10))
+		w.Header().Set("Location", basepath.For(r, "/api/v1/foia/requests/"+strconv.FormatInt(v.Request.ID, 10)))
 	}
 	answerFOIA(w, r, p, http.StatusCreated, v, err)
 }

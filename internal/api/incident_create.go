@@ -1,6 +1,7 @@
 package api
 
 import (
+	"github.com/duban/duban/internal/basepath"
 	"net/http"
 	"strconv"
 	"time"
@@ -40,7 +41,7 @@ func (h *Handler) incidentCreate(w http.ResponseWriter, r *http.Request) {
 	v, err := h.Incidents.Report(r.Context(), p, httpauth.Actor(r), records.Incident{Title: in.Title, Level: in.Level, OccurredAt: occurred,
 		UnitID: in.UnitID, Summary: in.Summary})
 	if err == nil {
-		w.Header().Set("Location", "/api/v1/incidents/"+strconv.FormatInt(v.ID, 10))
+		w.Header().Set("Location", basepath.For(r, "/api/v1/incidents/"+strconv.FormatInt(v.ID, 10)))
 		writeJSON(w, http.StatusCreated, viewIncident(localizer(r), v))
 		return
 	}

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"github.com/duban/duban/internal/basepath"
 	"net/http"
 	"strconv"
 
@@ -72,7 +73,7 @@ func (h *Handler) inspectionPlanCreate(w http.ResponseWriter, r *http.Request) {
 		fail(w, r, err)
 		return
 	}
-	w.Header().Set("Location", "/api/v1/inspection-plans/"+strconv.FormatInt(e.ID, 10))
+	w.Header().Set("Location", basepath.For(r, "/api/v1/inspection-plans/"+strconv.FormatInt(e.ID, 10)))
 	writeJSON(w, http.StatusCreated, viewPlanEntry(localizer(r), *e))
 }
 

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"github.com/duban/duban/internal/basepath"
 	"net/http"
 	"strconv"
 
@@ -37,7 +38,7 @@ func (h *Handler) inspectionCreate(w http.ResponseWriter, r *http.Request) {
 		fail(w, r, err)
 		return
 	}
-	w.Header().Set("Location", "/api/v1/inspections/"+strconv.FormatInt(v.ID, 10))
+	w.Header().Set("Location", basepath.For(r, "/api/v1/inspections/"+strconv.FormatInt(v.ID, 10)))
 	writeJSON(w, http.StatusCreated, viewInspection(localizer(r), v, nil))
 }
 

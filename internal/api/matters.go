@@ -1,6 +1,7 @@
 package api
 
 import (
+	"github.com/duban/duban/internal/basepath"
 	"mime"
 	"net/http"
 	"strconv"
@@ -63,7 +64,7 @@ func (h *Handler) matterCreate(w http.ResponseWriter, r *http.Request) {
 		fail(w, r, err)
 		return
 	}
-	w.Header().Set("Location", "/api/v1/tasks/"+strconv.FormatInt(t.ID, 10))
+	w.Header().Set("Location", basepath.For(r, "/api/v1/tasks/"+strconv.FormatInt(t.ID, 10)))
 	writeJSON(w, http.StatusCreated, t)
 }
 

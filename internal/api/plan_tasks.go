@@ -2,6 +2,7 @@ package api
 
 import (
 	"fmt"
+	"github.com/duban/duban/internal/basepath"
 	"net/http"
 	"slices"
 
@@ -55,7 +56,7 @@ func (h *Handler) planTaskCreate(w http.ResponseWriter, r *http.Request) {
 		intakeFail(w, r, err)
 		return
 	}
-	w.Header().Set("Location", fmt.Sprintf("/api/v1/tasks/%d", task.ID))
+	w.Header().Set("Location", basepath.For(r, fmt.Sprintf("/api/v1/tasks/%d", task.ID)))
 	writeJSON(w, http.StatusCreated, task)
 }
 
@@ -91,7 +92,7 @@ func (h *Handler) planTaskSplit(w http.ResponseWriter, r *http.Request) {
 		intakeFail(w, r, err)
 		return
 	}
-	w.Header().Set("Location", fmt.Sprintf("/api/v1/tasks/%d", rest.ID))
+	w.Header().Set("Location", basepath.For(r, fmt.Sprintf("/api/v1/tasks/%d", rest.ID)))
 	writeJSON(w, http.StatusCreated, rest)
 }
 

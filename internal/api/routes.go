@@ -11,6 +11,9 @@ import (
 // HTTP to service calls and back.
 type Handler struct {
 	*services.Services
+	// BaseURL is base_url, the server the API document names.
+	BaseURL string
+	doc     servedDoc
 }
 
 // route is one endpoint; the table is also what the OpenAPI test checks

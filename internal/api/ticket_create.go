@@ -1,6 +1,7 @@
 package api
 
 import (
+	"github.com/duban/duban/internal/basepath"
 	"net/http"
 	"strconv"
 	"strings"
@@ -50,6 +51,6 @@ func (h *Handler) ticketCreate(w http.ResponseWriter, r *http.Request) {
 		fail(w, r, err)
 		return
 	}
-	w.Header().Set("Location", "/api/v1/tickets/"+strconv.FormatInt(t.ID, 10))
+	w.Header().Set("Location", basepath.For(r, "/api/v1/tickets/"+strconv.FormatInt(t.ID, 10)))
 	writeJSON(w, http.StatusCreated, h.ticketDetail(r, d))
 }

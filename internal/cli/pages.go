@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"os"
 
+	"github.com/duban/duban/internal/basepath"
 	"github.com/duban/duban/internal/notice"
 	"github.com/duban/duban/internal/server"
 	"github.com/duban/duban/internal/web"
@@ -19,7 +20,9 @@ func newPages(app *App) (server.Mounter, error) {
 	}
 	d := &webdeps.Deps{Services: app.Services,
 		NoticeTemplate: tmpl, NoticeIssuer: app.Config.NoticeIssuer}
-	h, err := web.New(d.Web())
+	wd := d.Web()
+	wd.BasePath = basepath.FromURL(app.Config.BaseURL)
+	h, err := web.New(wd)
 	if err != nil {
 		return nil, err
 	}

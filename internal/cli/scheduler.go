@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/duban/duban/internal/emergencysvc"
 	"github.com/duban/duban/internal/hotlinesvc"
@@ -21,7 +22,7 @@ func (a *App) newScheduler() (*scheduler.Scheduler, error) {
 	c := a.Config
 	s := &scheduler.Scheduler{Store: a.Store, Calendar: a.Calendar, Rules: supervise.Default(),
 		Channels: map[string]notify.Channel{}, Limiters: map[string]*notify.Limiter{},
-		BaseURL: c.BaseURL, Now: a.Signin.Now, Log: a.Log}
+		BaseURL: strings.TrimSuffix(c.BaseURL, "/"), Now: a.Signin.Now, Log: a.Log}
 	if a.Incidents != nil {
 		s.Alerts = append(s.Alerts, incidentAlerts(a.Incidents))
 	}

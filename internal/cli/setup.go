@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/duban/duban/internal/auth"
@@ -26,7 +27,7 @@ func (a *App) announceSetup(ctx context.Context, env *Env) error {
 	if err := a.Store.CreateSetupToken(ctx, auth.TokenHash(token), a.Signin.Now().Add(setupLinkLife)); err != nil {
 		return err
 	}
-	base := a.Config.BaseURL
+	base := strings.TrimSuffix(a.Config.BaseURL, "/")
 	if base == "" {
 		base = "http://" + a.Config.Addr
 	}

@@ -235,8 +235,12 @@ func (c Config) Validate() error {
 		errs = append(errs, fmt.Errorf("db: 应为空 (SQLite) 或 postgres:// 地址 (empty for SQLite, or a postgres:// DSN)"))
 	}
 	if c.BaseURL != "" {
-		if u, err := url.Parse(c.BaseURL); err != nil || u.Scheme == "" || u.Host == "" {
-			errs = append(errs, fmt.Errorf("base_url %q: 应为完整地址，如 https://duban.example.gov.cn", c.BaseURL))
+		// A path is the sub-path a reverse proxy serves duban under
+		// (https://host/duban/); a query or fragment has no meaning.
+		if u, err := url.Parse(c.BaseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" ||
+			u.RawQuery != "" || u.Fragment != "" || u.User != nil {
+			errs = append(errs, fmt.Errorf("base_url %q: 应为完整地址，如 https://duban.example.gov.cn 或反向代理的子路径 https://host/duban/"+
+				" (a full http(s) URL, optionally with a path, no query)", c.BaseURL))
 		}
 	}
 	if c.PasswordMinLength < 8 {

@@ -232,3 +232,18 @@ func TestObservabilityKeys(t *testing.T) {
 		}
 	}
 }
+
+// base_url may name a reverse proxy's sub-path; a query, another scheme
+// or a relative address is refused.
+func TestValidateBaseURL(t *testing.T) {
+	for base, ok := range map[string]bool{
+		"https://duban.example.gov.cn": true, "https://host/duban/": true, "http://127.0.0.1:8080/duban": true,
+		"/duban/": false, "ftp://host/duban": false, "https://host/duban/?x=1": false, "https://host/duban#top": false,
+	} {
+		c := Defaults()
+		c.BaseURL = base
+		if err := c.Validate(); (err == nil) != ok {
+			t.Errorf("base_url %q: Validate() = %v, want ok=%v", base, err, ok)
+		}
+	}
+}

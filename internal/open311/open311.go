@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"github.com/duban/duban/internal/audit"
+	"github.com/duban/duban/internal/basepath"
 	"github.com/duban/duban/internal/clientip"
 	"github.com/duban/duban/internal/fault"
 	"github.com/duban/duban/internal/hotline"
@@ -55,13 +56,23 @@ const Prefix = "/open311/v2/"
 // Routes registers the endpoints on mux.
 func (h *Handler) Routes(mux *http.ServeMux) {
 	for _, f := range []string{"json", "xml"} {
-		mux.HandleFunc("GET "+Prefix+"discovery."+f, h.discovery)
-		mux.HandleFunc("GET "+Prefix+"services."+f, h.services)
-		mux.HandleFunc("GET "+Prefix+"requests."+f, h.limited(h.requests))
+		mux.HandleFunc("GET "+Prefix+"discovery."+f, public(h.discovery))
+		mux.HandleFunc("GET "+Prefix+"services."+f, public(h.services))
+		mux.HandleFunc("GET "+Prefix+"requests."+f, public(h.limited(h.requests)))
 		mux.HandleFunc("POST "+Prefix+"requests."+f, h.post)
 	}
-	mux.HandleFunc("GET "+Prefix+"services/{file}", h.definition)
-	mux.HandleFunc("GET "+Prefix+"requests/{file}", h.limited(h.request))
+	mux.HandleFunc("GET "+Prefix+"services/{file}", public(h.definition))
+	mux.HandleFunc("GET "+Prefix+"requests/{file}", public(h.limited(h.request)))
+}
+
+// public lets pages of other sites (a city's map of requests) read an
+// endpoint from the browser: the reads need no key, carry no cookie and
+// show nothing masked data would not. Posting stays same-origin.
+func public(next http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Access-Control-Allow-Origin", "*")
+		next(w, r)
+	}
 }
 
 // format is "json" or "xml" from the path's extension.
@@ -123,9 +134,25 @@ type Endpoint struct {
 	Formats       []string `json:"formats" xml:"formats>format"`
 }
 
+// base is where this duban is reached, without the trailing slash:
+// base_url, or without one the scheme and host the request came to
+// (under the prefix a proxy serves it at), so discovery's URLs are
+// absolute either way.
+func (h *Handler) base(r *http.Request) string {
+	if h.BaseURL != "" {
+		return strings.TrimSuffix(h.BaseURL, "/")
+	}
+	scheme := "http"
+	if clientip.Secure(r) {
+		scheme = "https"
+	}
+	return scheme + "://" + r.Host + basepath.From(r.Context())
+}
+
 func (h *Handler) discovery(w http.ResponseWriter, r *http.Request) {
-	d := Discovery{Changeset: "2026-12-01T00:00:00Z", Contact: "12345 政务服务便民热线", KeyServer: h.BaseURL,
-		Endpoints: []Endpoint{{Specification: "http://wiki.open311.org/GeoReport_v2", URL: strings.TrimSuffix(h.BaseURL, "/") + strings.TrimSuffix(Prefix, "/"),
+	base := h.base(r)
+	d := Discovery{Changeset: "2026-12-01T00:00:00Z", Contact: "12345 政务服务便民热线", KeyServer: base + "/",
+		Endpoints: []Endpoint{{Specification: "http://wiki.open311.org/GeoReport_v2", URL: base + strings.TrimSuffix(Prefix, "/"),
 			Changeset: "2026-12-01T00:00:00Z", Type: "production", Formats: []string{"text/xml", "application/json"}}}}
 	if format(r.URL.Path) == "xml" {
 		w.Header().Set("Content-Type", "text/xml; charset=utf-8")

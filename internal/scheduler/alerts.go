@@ -27,7 +27,7 @@ func (s *Scheduler) queueAlerts(ctx context.Context, st standing) (int, error) {
 			if len(a.Message) > 0 {
 				a.Title, a.Text = sent(a.Message)
 			}
-			link := s.BaseURL + a.Path
+			link := s.link(a.Path)
 			// An alert for no unit (a ticket in triage) is the office's:
 			// its inbox shows every message.
 			key := a.Key + "/u" + strconv.FormatInt(a.UnitID, 10)

@@ -22,7 +22,7 @@ import (
 func (s *Scheduler) notifications(e supervise.Event, t *records.Task, emails map[int64]string) []records.Notification {
 	msg := message(e, t)
 	title, text := sent(msg)
-	link := fmt.Sprintf("%s/tasks/%d", s.BaseURL, t.ID)
+	link := s.link(fmt.Sprintf("/tasks/%d", t.ID))
 	var out []records.Notification
 	for _, u := range t.UnitIDs {
 		key := e.Key + "/u" + strconv.FormatInt(u, 10)

@@ -294,3 +294,8 @@ func (s *Scheduler) Run(ctx context.Context, interval time.Duration) {
 		}
 	}
 }
+
+// link is the address of p (a path from duban's root) in a message:
+// BaseURL with or without its trailing slash, and with the path of a
+// reverse proxy's sub-path (https://host/duban/tasks/5).
+func (s *Scheduler) link(p string) string { return strings.TrimSuffix(s.BaseURL, "/") + p }

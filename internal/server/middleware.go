@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/duban/duban/internal/basepath"
 	"github.com/duban/duban/internal/clientip"
 	"github.com/duban/duban/internal/httpauth"
 	"github.com/duban/duban/internal/metrics"
@@ -95,6 +96,11 @@ func securityHeaders(next http.Handler) http.Handler {
 // other host, nor anyone on plain HTTP, can plant one in its place.
 const hostPrefix = "__Host-"
 
+// securePrefix marks a cookie the browser keeps only if it came over
+// HTTPS; duban uses it when base_url has a path, since a __Host- cookie
+// must be for the whole site.
+const securePrefix = "__Secure-"
+
 // secureTransport applies the HTTPS policy in one place, for every cookie
 // any page sets and for every answer, cached or not. Over HTTPS (duban's
 // TLS, or a trusted proxy saying https) cookies go out Secure and
@@ -106,7 +112,7 @@ func secureTransport(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		secure := clientip.Secure(r)
 		if secure {
-			r = hostCookiesOnly(r)
+			r = hostCookiesOnly(r, basepath.From(r.Context()) != "")
 		}
 		tw := &transportWriter{ResponseWriter: w, secure: secure}
 		next.ServeHTTP(tw, r)
@@ -117,13 +123,21 @@ func secureTransport(next http.Handler) http.Handler {
 // hostCookiesOnly is r with only its __Host- cookies, renamed to their
 // plain names. A plain-named cookie over HTTPS may have been planted over
 // HTTP or by a sibling host, and is dropped.
-func hostCookiesOnly(r *http.Request) *http.Request {
+//
+// Under a sub-path (base_url with a path) the cookies are __Secure-, and
+// those are read too; at the root they are not, since a sibling host may
+// set a __Secure- cookie for the parent domain.
+func hostCookiesOnly(r *http.Request, subPath bool) *http.Request {
 	if len(r.Header.Values("Cookie")) == 0 {
 		return r
 	}
 	var kept []string
 	for _, c := range r.Cookies() {
-		if name, ok := strings.CutPrefix(c.Name, hostPrefix); ok && name != "" {
+		name, ok := strings.CutPrefix(c.Name, hostPrefix)
+		if !ok && subPath {
+			name, ok = strings.CutPrefix(c.Name, securePrefix)
+		}
+		if ok && name != "" {
 			kept = append(kept, (&http.Cookie{Name: name, Value: c.Value, Quoted: c.Quoted}).String())
 		}
 	}
@@ -159,8 +173,14 @@ func (w *transportWriter) fix() {
 			continue
 		}
 		c.Secure = true
-		if c.Path == "/" && c.Domain == "" && !strings.HasPrefix(c.Name, hostPrefix) {
+		switch {
+		case strings.HasPrefix(c.Name, hostPrefix), strings.HasPrefix(c.Name, securePrefix):
+		case c.Path == "/" && c.Domain == "":
 			c.Name = hostPrefix + c.Name
+		default:
+			// Under a proxy's sub-path the cookie's Path is the prefix,
+			// which __Host- forbids: __Secure- still keeps it off plain HTTP.
+			c.Name = securePrefix + c.Name
 		}
 		lines[i] = c.String()
 	}

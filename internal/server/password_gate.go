@@ -2,6 +2,7 @@ package server
 
 import (
 	"encoding/json"
+	"github.com/duban/duban/internal/basepath"
 	"net/http"
 	"strings"
 
@@ -52,10 +53,10 @@ func passwordGate(next http.Handler) http.Handler {
 			return
 		}
 		if r.Header.Get("HX-Request") == "true" { // htmx would swap the page into a fragment
-			w.Header().Set("HX-Redirect", "/me/password")
+			w.Header().Set("HX-Redirect", basepath.For(r, "/me/password"))
 			w.WriteHeader(http.StatusNoContent)
 			return
 		}
-		http.Redirect(w, r, "/me/password", http.StatusSeeOther)
+		http.Redirect(w, r, basepath.For(r, "/me/password"), http.StatusSeeOther)
 	})
 }

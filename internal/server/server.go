@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/duban/duban/internal/api"
+	"github.com/duban/duban/internal/basepath"
 	"github.com/duban/duban/internal/clientip"
 	"github.com/duban/duban/internal/httpauth"
 	"github.com/duban/duban/internal/metrics"
@@ -43,6 +44,9 @@ type Deps struct {
 	// AccessLog writes one info line per request; otherwise requests are
 	// logged at debug level (server errors at warn).
 	AccessLog bool
+	// BaseURL is base_url: its path is the prefix a reverse proxy serves
+	// duban under (package basepath), and the API document's server.
+	BaseURL string
 }
 
 // Server is the HTTP side of duban.
@@ -66,7 +70,7 @@ func New(d Deps) *Server {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", s.healthz)
 	mux.HandleFunc("GET /readyz", s.readyz)
-	(&api.Handler{Services: d.Services}).Routes(mux)
+	(&api.Handler{Services: d.Services, BaseURL: d.BaseURL}).Routes(mux)
 	if d.Open311 != nil {
 		d.Open311.Routes(mux)
 	}
@@ -110,8 +114,8 @@ func New(d Deps) *Server {
 		_, p := mux.Handler(r)
 		return p
 	}
-	s.handler = recoverer(d.Log, resolver.Handler(secureTransport(logRequests(d.Log, d.AccessLog, d.Metrics, route,
-		securityHeaders(s.denied.Handler(top))))))
+	s.handler = recoverer(d.Log, resolver.Handler(basepath.Handler(basepath.FromURL(d.BaseURL),
+		secureTransport(logRequests(d.Log, d.AccessLog, d.Metrics, route, securityHeaders(s.denied.Handler(top)))))))
 	return s
 }
 

@@ -91,7 +91,7 @@ func (h *Handler) assessSchemeSave(w http.ResponseWriter, r *http.Request) {
 	var bad *RulesInputError
 	switch {
 	case err == nil:
-		flash(w, "success", "assess.scheme.saved")
+		flash(w, r, "success", "assess.scheme.saved")
 		redirect(w, r, "/assessment/scheme")
 	case errors.As(err, &bad):
 		v, gerr := h.d.Assessment.Scheme(r.Context())
@@ -120,7 +120,7 @@ func (h *Handler) assessSchemePublish(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	flash(w, "success", "assess.scheme.published")
+	flash(w, r, "success", "assess.scheme.published")
 	redirect(w, r, "/assessment/scheme")
 }
 
@@ -157,7 +157,7 @@ func (h *Handler) assessRecordAdd(w http.ResponseWriter, r *http.Request) {
 	var bad *RulesInputError
 	switch {
 	case err == nil:
-		flash(w, "success", "assess.record.saved")
+		flash(w, r, "success", "assess.record.saved")
 		redirect(w, r, "/assessment/records")
 	case errors.As(err, &bad):
 		form.Problems = bad.Problems
@@ -181,7 +181,7 @@ func (h *Handler) assessRecordRevoke(w http.ResponseWriter, r *http.Request) {
 	var bad *RulesInputError
 	switch {
 	case err == nil:
-		flash(w, "success", "assess.record.revoked")
+		flash(w, r, "success", "assess.record.revoked")
 		redirect(w, r, "/assessment/records")
 	case errors.As(err, &bad):
 		h.renderRecords(w, r, http.StatusUnprocessableEntity, RecordForm{Problems: bad.Problems})

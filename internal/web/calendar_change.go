@@ -39,7 +39,7 @@ func (h *Handler) calendarCorrect(w http.ResponseWriter, r *http.Request) {
 // it moved, or shows the form again with why it was refused.
 func (h *Handler) calendarChanged(w http.ResponseWriter, r *http.Request, form CalendarCorrection, id int64, err error) {
 	if err == nil {
-		flash(w, "success", "calendar.saved")
+		flash(w, r, "success", "calendar.saved")
 		redirect(w, r, "/calendar/changes/"+strconv.FormatInt(id, 10))
 		return
 	}

@@ -10,8 +10,12 @@ import (
 // required; a nil Setup, Users, Units, Audit, Plans or Tasks leaves its
 // pages out, so the shell can be wired one service at a time.
 type Deps struct {
-	Auth  Auth
-	Setup Setup
+	// BasePath is the prefix a reverse proxy serves the pages under, the
+	// path of base_url ("/duban"; "" at the root): every link, asset,
+	// redirect and cookie carries it (package basepath).
+	BasePath string
+	Auth     Auth
+	Setup    Setup
 	// TOTP is the signed-in user's second factor (两步验证); nil leaves
 	// its pages out.
 	TOTP TOTP

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"net/http"
 
+	"github.com/duban/duban/internal/basepath"
 	"github.com/duban/duban/internal/i18n"
 )
 
@@ -21,12 +22,12 @@ type flashValue struct {
 
 // flash queues a message for the next page. args are name/value pairs as
 // for i18n.Lookup.
-func flash(w http.ResponseWriter, kind, key string, args ...string) {
+func flash(w http.ResponseWriter, r *http.Request, kind, key string, args ...string) {
 	b, _ := json.Marshal([]flashValue{{Kind: kind, Key: key, Args: args}})
 	http.SetCookie(w, &http.Cookie{
 		Name:     flashCookie,
 		Value:    base64.RawURLEncoding.EncodeToString(b),
-		Path:     "/",
+		Path:     basepath.CookiePath(basepath.From(r.Context())),
 		MaxAge:   60,
 		HttpOnly: true,
 		SameSite: http.SameSiteLaxMode,
@@ -41,7 +42,7 @@ func takeFlashes(w http.ResponseWriter, r *http.Request, loc i18n.Localizer) []F
 	if err != nil {
 		return nil
 	}
-	http.SetCookie(w, &http.Cookie{Name: flashCookie, Path: "/", MaxAge: -1, HttpOnly: true, SameSite: http.SameSiteLaxMode})
+	http.SetCookie(w, &http.Cookie{Name: flashCookie, Path: basepath.CookiePath(basepath.From(r.Context())), MaxAge: -1, HttpOnly: true, SameSite: http.SameSiteLaxMode})
 	b, err := base64.RawURLEncoding.DecodeString(c.Value)
 	if err != nil {
 		return nil

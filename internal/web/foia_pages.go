@@ -156,7 +156,7 @@ func (h *Handler) foiaCreate(w http.ResponseWriter, r *http.Request) {
 	var bad *RulesInputError
 	switch {
 	case err == nil:
-		flash(w, "success", "foia.received")
+		flash(w, r, "success", "foia.received")
 		redirect(w, r, "/foia/"+strconv.FormatInt(id, 10))
 	case errors.As(err, &bad):
 		in.Problems = bad.Problems

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/duban/duban/internal/basepath"
 	"github.com/duban/duban/internal/i18n"
 )
 
@@ -44,11 +45,12 @@ func New(d Deps) (*Handler, error) {
 	if d.Now == nil {
 		d.Now = time.Now
 	}
+	d.BasePath = basepath.Clean(d.BasePath)
 	a, err := loadAssets()
 	if err != nil {
 		return nil, err
 	}
-	v, err := loadViews(a)
+	v, err := loadViews(a, d.BasePath)
 	if err != nil {
 		return nil, err
 	}
@@ -65,9 +67,10 @@ func New(d Deps) (*Handler, error) {
 	return h, nil
 }
 
-// ServeHTTP implements http.Handler.
+// ServeHTTP implements http.Handler. The request carries the prefix the
+// pages are served under (Deps.BasePath), for redirects and cookies.
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	h.next.ServeHTTP(w, r)
+	h.next.ServeHTTP(w, r.WithContext(basepath.With(r.Context(), h.d.BasePath)))
 }
 
 // securityHeaders sets the headers every response carries. The content
@@ -98,7 +101,9 @@ func withLanguage(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		loc, chosen := i18n.FromRequest(r)
 		if chosen {
-			http.SetCookie(w, i18n.Cookie(loc.Lang()))
+			c := i18n.Cookie(loc.Lang())
+			c.Path = basepath.CookiePath(basepath.From(r.Context()))
+			http.SetCookie(w, c)
 		}
 		next.ServeHTTP(w, r.WithContext(i18n.WithLocalizer(r.Context(), loc)))
 	})
@@ -131,10 +136,14 @@ func (h *Handler) signedIn(next http.HandlerFunc) http.HandlerFunc {
 	}
 }
 
-// redirect sends the browser to target after a POST. htmx follows a 303
-// inside its XMLHttpRequest and would swap the whole next page into a
-// fragment, so it gets HX-Redirect instead.
+// redirect is the one way a page sends the browser elsewhere: target is
+// a path from duban's root ("/tasks/5"), and redirect puts the prefix of
+// a reverse proxy's sub-path before it (package basepath); never call
+// http.Redirect in this package. htmx follows a 303 inside its
+// XMLHttpRequest and would swap the whole next page into a fragment, so
+// it gets HX-Redirect instead.
 func redirect(w http.ResponseWriter, r *http.Request, target string) {
+	target = basepath.For(r, target)
 	if isHTMX(r) {
 		w.Header().Set("HX-Redirect", target)
 		w.WriteHeader(http.StatusNoContent)

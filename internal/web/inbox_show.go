@@ -35,7 +35,7 @@ func (h *Handler) inboxResend(w http.ResponseWriter, r *http.Request) {
 	}
 	err = h.d.Inbox.Resend(r.Context(), id)
 	if err == nil {
-		flash(w, "success", "inbox.resent")
+		flash(w, r, "success", "inbox.resent")
 		redirect(w, r, "/inbox")
 		return
 	}

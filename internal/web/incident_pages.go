@@ -41,7 +41,7 @@ func (h *Handler) incidentReport(w http.ResponseWriter, r *http.Request) {
 	var bad *RulesInputError
 	switch {
 	case err == nil:
-		flash(w, "success", "incidents.reported")
+		flash(w, r, "success", "incidents.reported")
 		redirect(w, r, "/incidents/"+strconv.FormatInt(id, 10))
 	case errors.As(err, &bad):
 		in.Problems = bad.Problems

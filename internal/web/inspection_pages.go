@@ -66,7 +66,7 @@ func (h *Handler) inspectionPlanAdd(w http.ResponseWriter, r *http.Request) {
 	var bad *RulesInputError
 	switch {
 	case err == nil:
-		flash(w, "success", "inspections.plan_added")
+		flash(w, r, "success", "inspections.plan_added")
 		redirect(w, r, "/inspections/plan?year="+in.Year)
 	case errors.As(err, &bad):
 		in.Problems = bad.Problems
@@ -93,7 +93,7 @@ func (h *Handler) inspectionPlanDelete(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	flash(w, "success", "inspections.plan_deleted")
+	flash(w, r, "success", "inspections.plan_deleted")
 	redirect(w, r, "/inspections/plan?year="+field(r, "year"))
 }
 
@@ -123,7 +123,7 @@ func (h *Handler) inspectionRecord(w http.ResponseWriter, r *http.Request) {
 	var bad *RulesInputError
 	switch {
 	case err == nil:
-		flash(w, "success", "inspections.recorded")
+		flash(w, r, "success", "inspections.recorded")
 		redirect(w, r, "/inspections/"+strconv.FormatInt(id, 10))
 	case errors.As(err, &bad):
 		in.Problems = bad.Problems
@@ -179,7 +179,7 @@ func (h *Handler) findingAdd(w http.ResponseWriter, r *http.Request) {
 	var bad *RulesInputError
 	switch {
 	case err == nil:
-		flash(w, "success", "inspections.finding_added")
+		flash(w, r, "success", "inspections.finding_added")
 		redirect(w, r, "/inspections/"+strconv.FormatInt(id, 10))
 	case errors.As(err, &bad):
 		in.Files = nil
@@ -204,7 +204,7 @@ func (h *Handler) findingStep(w http.ResponseWriter, r *http.Request, doneKey st
 	var bad *RulesInputError
 	switch {
 	case err == nil:
-		flash(w, "success", doneKey)
+		flash(w, r, "success", doneKey)
 		redirect(w, r, "/inspections/"+strconv.FormatInt(inspection, 10)+"#finding-"+strconv.FormatInt(id, 10))
 	case errors.As(err, &bad) && inspection != 0:
 		h.showInspection(w, r, http.StatusUnprocessableEntity, inspection, bad.Problems, nil)

@@ -58,7 +58,7 @@ func (h *Handler) matterCreate(w http.ResponseWriter, r *http.Request) {
 	var bad *RulesInputError
 	switch {
 	case err == nil:
-		flash(w, "success", "matters.created")
+		flash(w, r, "success", "matters.created")
 		redirect(w, r, "/tasks/"+strconv.FormatInt(id, 10))
 	case errors.As(err, &bad):
 		in.Problems = bad.Problems
@@ -109,7 +109,7 @@ func (h *Handler) matterKindCreate(w http.ResponseWriter, r *http.Request) {
 	var bad *RulesInputError
 	switch {
 	case err == nil:
-		flash(w, "success", "matters.kind_added")
+		flash(w, r, "success", "matters.kind_added")
 		redirect(w, r, "/matters/new?kind="+in.Code)
 	case errors.As(err, &bad):
 		in.Problems = bad.Problems

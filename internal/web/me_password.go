@@ -46,7 +46,7 @@ func (h *Handler) mePasswordSubmit(w http.ResponseWriter, r *http.Request) {
 	if !errs.Any() {
 		err := h.d.Password.Change(r.Context(), old, next)
 		if err == nil {
-			flash(w, "success", "me.password.done")
+			flash(w, r, "success", "me.password.done")
 			redirect(w, r, "/")
 			return
 		}

@@ -25,7 +25,7 @@ func (h *Handler) actOn(w http.ResponseWriter, r *http.Request, prefix, doneKey 
 	var bad *RulesInputError
 	switch {
 	case err == nil:
-		flash(w, "success", doneKey)
+		flash(w, r, "success", doneKey)
 		redirect(w, r, prefix+strconv.FormatInt(id, 10))
 	case errors.As(err, &bad):
 		again(w, r, http.StatusUnprocessableEntity, bad.Problems)

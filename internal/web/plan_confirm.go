@@ -47,7 +47,7 @@ func (h *Handler) planConfirm(w http.ResponseWriter, r *http.Request) {
 	var unitless *UnitlessError
 	switch {
 	case err == nil:
-		flash(w, "success", "review.confirmed")
+		flash(w, r, "success", "review.confirmed")
 		redirect(w, r, fmt.Sprintf("/tasks?plan=%d", id))
 	case errors.As(err, &unitless):
 		h.showUnitless(w, r, id, unitless)
@@ -61,7 +61,7 @@ func (h *Handler) planConfirm(w http.ResponseWriter, r *http.Request) {
 		if key == "error.invalid" {
 			key = "review.confirm_failed"
 		}
-		flash(w, "error", key)
+		flash(w, r, "error", key)
 		redirect(w, r, fmt.Sprintf("/plans/%d/review", id))
 	}
 }

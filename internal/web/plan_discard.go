@@ -15,6 +15,6 @@ func (h *Handler) planDiscard(w http.ResponseWriter, r *http.Request) {
 		h.reviewRefused(w, r, id, err, func(p *ReviewPage, fe FieldErrors) { p.DiscardError = fe.first() })
 		return
 	}
-	flash(w, "success", "review.discarded")
+	flash(w, r, "success", "review.discarded")
 	redirect(w, r, "/plans")
 }

@@ -45,9 +45,9 @@ func (h *Handler) planImport(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if existed {
-		flash(w, "info", "plans.existed", "name", up.Name)
+		flash(w, r, "info", "plans.existed", "name", up.Name)
 	} else {
-		flash(w, "success", "plans.imported", "name", up.Name)
+		flash(w, r, "success", "plans.imported", "name", up.Name)
 	}
 	// The review page sends a confirmed plan on to its task list.
 	redirect(w, r, fmt.Sprintf("/plans/%d/review", id))

@@ -64,9 +64,9 @@ func (h *Handler) planPublish(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if public {
-		flash(w, "success", "plans.published")
+		flash(w, r, "success", "plans.published")
 	} else {
-		flash(w, "success", "plans.unpublished")
+		flash(w, r, "success", "plans.unpublished")
 	}
 	redirect(w, r, "/plans#plan-"+strconv.FormatInt(id, 10))
 }

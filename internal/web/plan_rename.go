@@ -21,7 +21,7 @@ func (h *Handler) planRename(w http.ResponseWriter, r *http.Request) {
 	form := RenameForm{ID: id, Title: field(r, "title"), Errors: FieldErrors{}}
 	err = h.d.Plans.Rename(r.Context(), id, form.Title)
 	if err == nil {
-		flash(w, "success", "plans.renamed")
+		flash(w, r, "success", "plans.renamed")
 		redirect(w, r, "/plans#plan-"+strconv.FormatInt(id, 10))
 		return
 	}

@@ -68,7 +68,7 @@ func (h *Handler) planReview(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if rv.Status != "draft" {
-		http.Redirect(w, r, fmt.Sprintf("/tasks?plan=%d", id), http.StatusSeeOther)
+		redirect(w, r, fmt.Sprintf("/tasks?plan=%d", id))
 		return
 	}
 	var adjust func(*ReviewPage)

@@ -60,7 +60,7 @@ func (h *Handler) planUpdate(w http.ResponseWriter, r *http.Request) {
 	if !form.Errors.Any() {
 		err = h.d.Plans.UpdatePlan(r.Context(), id, in)
 		if err == nil {
-			flash(w, "success", "review.plan_saved")
+			flash(w, r, "success", "review.plan_saved")
 			redirect(w, r, fmt.Sprintf("/plans/%d/review", id))
 			return
 		}

@@ -22,14 +22,14 @@ func (h *Handler) reviewRefused(w http.ResponseWriter, r *http.Request, planID i
 	rv, rerr := h.d.Plans.Review(r.Context(), planID)
 	switch {
 	case errors.Is(rerr, ErrNotFound):
-		flash(w, "error", "review.error.gone")
+		flash(w, r, "error", "review.error.gone")
 		redirect(w, r, "/plans")
 		return
 	case rerr != nil:
 		h.fail(w, r, rerr)
 		return
 	case rv.Status != "draft":
-		flash(w, "error", "review.error.not_draft")
+		flash(w, r, "error", "review.error.not_draft")
 		redirect(w, r, fmt.Sprintf("/tasks?plan=%d", planID))
 		return
 	}

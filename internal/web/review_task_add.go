@@ -86,7 +86,7 @@ func (h *Handler) reviewTaskAdd(w http.ResponseWriter, r *http.Request) {
 	} else {
 		var task int64
 		if task, err = h.d.Plans.AddTask(r.Context(), id, in); err == nil {
-			flash(w, "success", "review.task_added", "name", in.Title)
+			flash(w, r, "success", "review.task_added", "name", in.Title)
 			redirect(w, r, fmt.Sprintf("/plans/%d/review#task-%d", id, task))
 			return
 		}

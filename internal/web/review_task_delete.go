@@ -17,6 +17,6 @@ func (h *Handler) reviewTaskDelete(w http.ResponseWriter, r *http.Request) {
 		h.reviewRefused(w, r, planID, err, placeOnCard(taskID, "delete"))
 		return
 	}
-	flash(w, "success", "review.task_deleted")
+	flash(w, r, "success", "review.task_deleted")
 	redirect(w, r, fmt.Sprintf("/plans/%d/review#tasks-title", planID))
 }

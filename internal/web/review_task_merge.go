@@ -23,6 +23,6 @@ func (h *Handler) reviewTaskMerge(w http.ResponseWriter, r *http.Request) {
 		h.reviewRefused(w, r, planID, err, placeOnCard(taskID, "merge"))
 		return
 	}
-	flash(w, "success", "review.tasks_merged")
+	flash(w, r, "success", "review.tasks_merged")
 	redirect(w, r, fmt.Sprintf("/plans/%d/review#task-%d", planID, taskID))
 }

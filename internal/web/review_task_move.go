@@ -27,7 +27,7 @@ func (h *Handler) reviewTaskMove(w http.ResponseWriter, r *http.Request) {
 	if !posted.Errors.Any() {
 		err = h.d.Plans.MoveTask(r.Context(), planID, taskID, after, path)
 		if err == nil {
-			flash(w, "success", "review.task_moved")
+			flash(w, r, "success", "review.task_moved")
 			redirect(w, r, fmt.Sprintf("/plans/%d/review#task-%d", planID, taskID))
 			return
 		}

@@ -37,7 +37,7 @@ func (h *Handler) showMove(w http.ResponseWriter, r *http.Request, status int, p
 		return
 	}
 	if rv.Status != "draft" {
-		flash(w, "error", "review.error.not_draft")
+		flash(w, r, "error", "review.error.not_draft")
 		redirect(w, r, fmt.Sprintf("/tasks?plan=%d", planID))
 		return
 	}

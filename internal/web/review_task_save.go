@@ -69,8 +69,8 @@ func (h *Handler) reviewAnswer(w http.ResponseWriter, r *http.Request, planID, t
 		if notice == "" {
 			notice = "review.saved"
 		}
-		flash(w, "success", notice, "name", arg)
-		http.Redirect(w, r, fmt.Sprintf("/plans/%d/review#task-%d", planID, taskID), http.StatusSeeOther)
+		flash(w, r, "success", notice, "name", arg)
+		redirect(w, r, fmt.Sprintf("/plans/%d/review#task-%d", planID, taskID))
 		return
 	}
 	rv, err := h.d.Plans.Review(r.Context(), planID)

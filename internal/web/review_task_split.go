@@ -29,7 +29,7 @@ func (h *Handler) reviewTaskSplit(w http.ResponseWriter, r *http.Request) {
 		h.reviewRefused(w, r, planID, err, placeOnCard(taskID, "split"))
 		return
 	}
-	flash(w, "success", "review.task_split")
+	flash(w, r, "success", "review.task_split")
 	redirect(w, r, fmt.Sprintf("/plans/%d/review#task-%d", planID, added))
 }
 

@@ -68,7 +68,7 @@ func (h *Handler) rulesSave(w http.ResponseWriter, r *http.Request) {
 	var bad *RulesInputError
 	switch {
 	case err == nil:
-		flash(w, "success", "rules.saved")
+		flash(w, r, "success", "rules.saved")
 		redirect(w, r, "/rules")
 	case errors.As(err, &bad):
 		cur, gerr := h.d.Rules.Get(r.Context(), plan)
@@ -93,7 +93,7 @@ func (h *Handler) rulesClear(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	flash(w, "success", "rules.cleared")
+	flash(w, r, "success", "rules.cleared")
 	redirect(w, r, "/rules")
 }
 

@@ -24,11 +24,11 @@ type SignInPage struct {
 func (h *Handler) signInShow(w http.ResponseWriter, r *http.Request) {
 	_, err := h.d.Auth.Current(r)
 	if errors.Is(err, ErrTOTPEnrolment) {
-		http.Redirect(w, r, "/me/totp", http.StatusSeeOther)
+		redirect(w, r, "/me/totp")
 		return
 	}
 	if err == nil {
-		http.Redirect(w, r, safeNext(r.URL.Query().Get("next")), http.StatusSeeOther)
+		redirect(w, r, safeNext(r.URL.Query().Get("next")))
 		return
 	}
 	h.render(w, r, http.StatusOK, "signin", SignInPage{

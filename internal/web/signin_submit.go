@@ -25,7 +25,7 @@ func (h *Handler) signInSubmit(w http.ResponseWriter, r *http.Request) {
 	_, err := h.d.Auth.SignIn(w, r, data.Username, password, r.PostFormValue("code"))
 	switch {
 	case err == nil:
-		http.Redirect(w, r, data.Next, http.StatusSeeOther)
+		redirect(w, r, data.Next)
 	case errors.Is(err, ErrTOTPRequired):
 		data.Error, data.AskCode = "totp_required", true
 		h.signInFailed(w, r, http.StatusUnprocessableEntity, data)

@@ -9,6 +9,6 @@ func (h *Handler) signOutSubmit(w http.ResponseWriter, r *http.Request) {
 		h.serverError(w, r, err)
 		return
 	}
-	flash(w, "info", "signout.done")
-	http.Redirect(w, r, "/signin", http.StatusSeeOther)
+	flash(w, r, "info", "signout.done")
+	redirect(w, r, "/signin")
 }

@@ -27,7 +27,7 @@ func (h *Handler) taskAnswer(w http.ResponseWriter, r *http.Request) {
 	}
 	err = h.d.Tasks.Answer(r.Context(), id, key, text, files)
 	if err == nil {
-		flash(w, "success", "task.answered")
+		flash(w, r, "success", "task.answered")
 		redirect(w, r, "/tasks/"+strconv.FormatInt(id, 10))
 		return
 	}

@@ -91,7 +91,7 @@ func splitNames(s string) []string {
 
 // changeDone redirects to the task with a success message.
 func changeDone(w http.ResponseWriter, r *http.Request, id int64, key string) {
-	flash(w, "success", key)
+	flash(w, r, "success", key)
 	redirect(w, r, "/tasks/"+strconv.FormatInt(id, 10)+"#changes")
 }
 

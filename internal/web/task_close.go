@@ -29,7 +29,7 @@ func (h *Handler) decide(w http.ResponseWriter, r *http.Request, close bool) {
 		if !close {
 			key = "task.returned_done"
 		}
-		flash(w, "success", key)
+		flash(w, r, "success", key)
 		redirect(w, r, "/tasks/"+strconv.FormatInt(id, 10))
 		return
 	}

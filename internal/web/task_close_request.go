@@ -25,7 +25,7 @@ func (h *Handler) taskCloseRequest(w http.ResponseWriter, r *http.Request) {
 	if !form.Errors.Any() {
 		err := h.d.Tasks.RequestClose(r.Context(), id, CloseInput{Text: form.Text, Files: files})
 		if err == nil {
-			flash(w, "success", "task.close_requested")
+			flash(w, r, "success", "task.close_requested")
 			redirect(w, r, "/tasks/"+strconv.FormatInt(id, 10))
 			return
 		}

@@ -33,7 +33,7 @@ func (h *Handler) taskImport(w http.ResponseWriter, r *http.Request) {
 	}
 	files, _ := uploads(r, "file")
 	if len(files) != 1 {
-		flash(w, "error", "tasks.import.no_file")
+		flash(w, r, "error", "tasks.import.no_file")
 		redirect(w, r, "/tasks")
 		return
 	}
@@ -44,12 +44,12 @@ func (h *Handler) taskImport(w http.ResponseWriter, r *http.Request) {
 		h.render(w, r, http.StatusUnprocessableEntity, "task_import", TaskImportPage{Page: h.basePage(w, r, "/tasks"), File: rows.File, Rows: rows.Rows})
 		return
 	case errors.Is(err, ErrBadFile):
-		flash(w, "error", "tasks.import.bad_file", "file", files[0].Name)
+		flash(w, r, "error", "tasks.import.bad_file", "file", files[0].Name)
 	case err != nil:
 		h.fail(w, r, err)
 		return
 	default:
-		flash(w, "success", "tasks.imported", "imported", strconv.Itoa(imported), "skipped", strconv.Itoa(skipped))
+		flash(w, r, "success", "tasks.imported", "imported", strconv.Itoa(imported), "skipped", strconv.Itoa(skipped))
 	}
 	redirect(w, r, "/tasks")
 }

@@ -20,7 +20,7 @@ func (h *Handler) taskIssue(w http.ResponseWriter, r *http.Request) {
 	}
 	err = h.d.Tasks.IssueNotice(r.Context(), id)
 	if err == nil {
-		flash(w, "success", "task.issued")
+		flash(w, r, "success", "task.issued")
 		redirect(w, r, "/tasks/"+strconv.FormatInt(id, 10))
 		return
 	}

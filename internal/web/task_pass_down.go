@@ -22,9 +22,9 @@ func (h *Handler) taskPassDown(w http.ResponseWriter, r *http.Request) {
 	var ve *ValidationError
 	switch {
 	case err == nil:
-		flash(w, "success", "passdown.done", "n", strconv.Itoa(n))
+		flash(w, r, "success", "passdown.done", "n", strconv.Itoa(n))
 	case errors.As(err, &ve) && ve.Fields[""] != "":
-		flash(w, "error", ve.Fields[""])
+		flash(w, r, "error", ve.Fields[""])
 	default:
 		h.fail(w, r, err)
 		return

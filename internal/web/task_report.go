@@ -56,7 +56,7 @@ func (h *Handler) taskReport(w http.ResponseWriter, r *http.Request) {
 	if !form.Errors.Any() {
 		err := h.d.Tasks.Report(r.Context(), id, in)
 		if err == nil {
-			flash(w, "success", "task.reported")
+			flash(w, r, "success", "task.reported")
 			redirect(w, r, "/tasks/"+strconv.FormatInt(id, 10))
 			return
 		}

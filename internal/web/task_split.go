@@ -35,7 +35,7 @@ func (h *Handler) taskSplit(w http.ResponseWriter, r *http.Request) {
 	}
 	err = h.d.Subtasks.Split(r.Context(), id, filled)
 	if err == nil {
-		flash(w, "success", "subtasks.done", "n", strconv.Itoa(len(filled)))
+		flash(w, r, "success", "subtasks.done", "n", strconv.Itoa(len(filled)))
 		redirect(w, r, "/tasks/"+strconv.FormatInt(id, 10)+"#subtasks")
 		return
 	}

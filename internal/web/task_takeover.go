@@ -20,7 +20,7 @@ func (h *Handler) taskTakeOver(w http.ResponseWriter, r *http.Request) {
 	}
 	err = h.d.Tasks.TakeOver(r.Context(), id)
 	if err == nil {
-		flash(w, "success", "takeover.done")
+		flash(w, r, "success", "takeover.done")
 		redirect(w, r, "/tasks/"+strconv.FormatInt(id, 10))
 		return
 	}

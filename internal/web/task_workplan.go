@@ -94,7 +94,7 @@ func (h *Handler) taskWorkPlanConfirm(w http.ResponseWriter, r *http.Request) {
 	}
 	err = h.d.Subtasks.ConfirmWorkPlan(r.Context(), id, file, sha, kept)
 	if err == nil {
-		flash(w, "success", "subtasks.done", "n", strconv.Itoa(len(kept)))
+		flash(w, r, "success", "subtasks.done", "n", strconv.Itoa(len(kept)))
 		redirect(w, r, "/tasks/"+strconv.FormatInt(id, 10)+"#subtasks")
 		return
 	}

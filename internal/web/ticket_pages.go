@@ -174,7 +174,7 @@ func (h *Handler) ticketCreate(w http.ResponseWriter, r *http.Request) {
 	var bad *RulesInputError
 	switch {
 	case err == nil:
-		flash(w, "success", "tickets.received")
+		flash(w, r, "success", "tickets.received")
 		redirect(w, r, "/tickets/"+strconv.FormatInt(id, 10))
 	case errors.As(err, &bad):
 		in.Problems = bad.Problems
@@ -302,6 +302,6 @@ func (h *Handler) publicTicketRate(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	flash(w, "success", "tickets.public.rated")
+	flash(w, r, "success", "tickets.public.rated")
 	redirect(w, r, "/public/tickets/"+strconv.FormatInt(id, 10)+"?k="+secret)
 }

@@ -51,7 +51,7 @@ func (h *Handler) saveService(w http.ResponseWriter, r *http.Request, isNew bool
 			if isNew {
 				key = "tickets.services.created"
 			}
-			flash(w, "success", key, "name", form.Name)
+			flash(w, r, "success", key, "name", form.Name)
 			redirect(w, r, "/tickets/services#s-"+url.PathEscape(form.Code))
 			return
 		}

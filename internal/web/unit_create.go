@@ -11,8 +11,8 @@ func (h *Handler) unitCreate(w http.ResponseWriter, r *http.Request) {
 	if !form.Errors.Any() {
 		_, err := h.d.Units.Create(r.Context(), form.input())
 		if err == nil {
-			flash(w, "success", "units.created", "name", form.Name)
-			http.Redirect(w, r, "/units", http.StatusSeeOther)
+			flash(w, r, "success", "units.created", "name", form.Name)
+			redirect(w, r, "/units")
 			return
 		}
 		fe, ok := validationErrors(r, err)

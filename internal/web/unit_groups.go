@@ -102,8 +102,8 @@ func (h *Handler) groupSave(w http.ResponseWriter, r *http.Request, id int64) {
 			err = h.d.Registry.UpdateGroup(r.Context(), id, in)
 		}
 		if err == nil {
-			flash(w, "success", "groups.saved", "name", form.Name)
-			http.Redirect(w, r, "/units/groups", http.StatusSeeOther)
+			flash(w, r, "success", "groups.saved", "name", form.Name)
+			redirect(w, r, "/units/groups")
 			return
 		}
 		fe, ok := validationErrors(r, err)
@@ -136,8 +136,8 @@ func (h *Handler) groupDelete(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	flash(w, "success", "groups.deleted", "name", g.Name)
-	http.Redirect(w, r, "/units/groups", http.StatusSeeOther)
+	flash(w, r, "success", "groups.deleted", "name", g.Name)
+	redirect(w, r, "/units/groups")
 }
 
 // renderGroupForm shows the group form with the registry to choose the

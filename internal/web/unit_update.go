@@ -20,8 +20,8 @@ func (h *Handler) unitUpdate(w http.ResponseWriter, r *http.Request) {
 	if !form.Errors.Any() {
 		err := h.d.Units.Update(r.Context(), id, form.input())
 		if err == nil {
-			flash(w, "success", "units.saved", "name", form.Name)
-			http.Redirect(w, r, "/units", http.StatusSeeOther)
+			flash(w, r, "success", "units.saved", "name", form.Name)
+			redirect(w, r, "/units")
 			return
 		}
 		fe, ok := validationErrors(r, err)

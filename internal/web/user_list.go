@@ -73,6 +73,6 @@ func (h *Handler) renderUserRow(w http.ResponseWriter, r *http.Request, id int64
 		h.renderFragment(w, r, http.StatusOK, "users", "user_row", u)
 		return
 	}
-	flash(w, "success", flashKey, "name", u.Username)
-	http.Redirect(w, r, "/users", http.StatusSeeOther)
+	flash(w, r, "success", flashKey, "name", u.Username)
+	redirect(w, r, "/users")
 }

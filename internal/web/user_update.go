@@ -16,8 +16,8 @@ func (h *Handler) userUpdate(w http.ResponseWriter, r *http.Request) {
 	if !form.Errors.Any() {
 		err := h.d.Users.Update(r.Context(), id, form.input())
 		if err == nil {
-			flash(w, "success", "users.saved", "name", form.Username)
-			http.Redirect(w, r, "/users", http.StatusSeeOther)
+			flash(w, r, "success", "users.saved", "name", form.Username)
+			redirect(w, r, "/users")
 			return
 		}
 		fe, ok := validationErrors(r, err)

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/duban/duban/internal/basepath"
 	"github.com/duban/duban/internal/i18n"
 	"github.com/duban/duban/internal/workday"
 )
@@ -29,7 +30,9 @@ type views struct {
 // layoutGlob is the layout and partials every page set includes.
 const layoutGlob = "templates/layout/*.html"
 
-func loadViews(a *assets) (*views, error) {
+// loadViews parses the templates; prefix is what their path and asset
+// functions put before a link (package basepath).
+func loadViews(a *assets, prefix string) (*views, error) {
 	pages, err := fs.Glob(templateFS, "templates/pages/*.html")
 	if err != nil {
 		return nil, fmt.Errorf("web: listing templates: %w", err)
@@ -37,7 +40,7 @@ func loadViews(a *assets) (*views, error) {
 	v := &views{sets: map[i18n.Lang]map[string]*template.Template{}}
 	for _, lang := range i18n.Langs {
 		v.sets[lang] = map[string]*template.Template{}
-		funcs := templateFuncs(i18n.New(lang), a)
+		funcs := templateFuncs(i18n.New(lang), a, prefix)
 		for _, p := range pages {
 			name := strings.TrimSuffix(path.Base(p), ".html")
 			t, err := template.New(name).Funcs(funcs).ParseFS(templateFS, layoutGlob, p)
@@ -58,14 +61,29 @@ func (v *views) lookup(lang i18n.Lang, page string) *template.Template {
 	return v.sets[i18n.Default][page]
 }
 
-func templateFuncs(loc i18n.Localizer, a *assets) template.FuncMap {
+func templateFuncs(loc i18n.Localizer, a *assets, prefix string) template.FuncMap {
 	funcs := template.FuncMap{
 		// t looks a catalogue key up: {{t "users.title"}}, or with
 		// placeholders {{t "users.count" "n" (len .Users)}}.
 		"t":        loc.T,
 		"role":     func(code string) string { return loc.T(roleKey(code)) },
 		"unitKind": func(code string) string { return loc.T(unitKindKey(code)) },
-		"asset":    a.url,
+		// asset is a static file's URL with its content hash:
+		// {{asset "app.css"}}.
+		"asset": func(name string) (string, error) {
+			u, err := a.url(name)
+			return basepath.Join(prefix, u), err
+		},
+		// base is the prefix of a reverse proxy's sub-path ("/duban" for
+		// base_url https://host/duban/, "" at the root), written before
+		// every link a template writes: href="{{base}}/tasks/{{.ID}}",
+		// action="{{base}}/signin". The path stays text, so html/template
+		// escapes what follows it as before.
+		"base": func() string { return prefix },
+		// link is a link built in Go, a path from the root
+		// ("/tasks?status=red"): href="{{link .Href}}" puts the prefix
+		// before it and leaves "?page=2", "#x" and full URLs as they are.
+		"link":     func(p string) string { return basepath.Join(prefix, p) },
 		"datetime": func(t time.Time) string { return formatTime(t, "2006-01-02 15:04:05") },
 		"date":     func(t time.Time) string { return formatTime(t, "2006-01-02") },
 		// minute is for time limits and steps, where seconds say nothing.

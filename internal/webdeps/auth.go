@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/duban/duban/internal/basepath"
 	"net/http"
 
 	"github.com/duban/duban/internal/audit"
@@ -57,14 +58,14 @@ func (a *Auth) SignIn(w http.ResponseWriter, r *http.Request, username, password
 	case err != nil:
 		return web.CurrentUser{}, err
 	}
-	http.SetCookie(w, &http.Cookie{Name: httpauth.CookieName, Value: token, Path: "/", HttpOnly: true,
+	http.SetCookie(w, &http.Cookie{Name: httpauth.CookieName, Value: token, Path: basepath.CookiePath(basepath.From(r.Context())), HttpOnly: true,
 		SameSite: http.SameSiteLaxMode, Secure: httpauth.Secure(r), Expires: a.Signin.Now().Add(a.Signin.Policy.SessionLifetime)})
 	return currentUser(u), nil
 }
 
 // SignOut ends the session and clears the cookie.
 func (a *Auth) SignOut(w http.ResponseWriter, r *http.Request) error {
-	http.SetCookie(w, &http.Cookie{Name: httpauth.CookieName, Value: "", Path: "/", MaxAge: -1, HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: httpauth.Secure(r)})
+	http.SetCookie(w, &http.Cookie{Name: httpauth.CookieName, Value: "", Path: basepath.CookiePath(basepath.From(r.Context())), MaxAge: -1, HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: httpauth.Secure(r)})
 	c := httpauth.From(r.Context())
 	if c == nil {
 		return nil

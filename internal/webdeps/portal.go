@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
+	"github.com/duban/duban/internal/basepath"
 	"strings"
 	"time"
 
@@ -186,8 +187,8 @@ func (s *publicPortal) Feed(ctx context.Context, id int64) (*web.Download, error
 	if err != nil {
 		return nil, err
 	}
-	loc := i18n.FromContext(ctx) // the steps named as the task's page names them
-	page := fmt.Sprintf("/public/tasks/%d", id)
+	loc := i18n.FromContext(ctx)                                                   // the steps named as the task's page names them
+	page := basepath.Join(basepath.From(ctx), fmt.Sprintf("/public/tasks/%d", id)) // under a proxy's sub-path too
 	f := atom{Title: v.Title, ID: "urn:duban:task:" + fmt.Sprint(id), Link: atomLink{Href: page}, Updated: time.Unix(0, 0).UTC().Format(time.RFC3339)}
 	for i := len(v.History) - 1; i >= 0; i-- {
 		h := v.History[i]
