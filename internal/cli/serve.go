@@ -74,6 +74,11 @@ func Open(ctx context.Context, cfg config.Config, env *Env) (*App, error) {
 		db.Close()
 		return nil, err
 	}
+	if db.Kind() == "postgres" {
+		// Several instances may serve one PostgreSQL: they keep and read
+		// the attachments there, not each in its own folder.
+		fs.Share(db)
+	}
 	sweepFiles(ctx, db, fs, log)
 	app := &App{Config: cfg, Store: db, Log: log, Services: services.New(db, services.Options{
 		Policy: policyOf(cfg), Calendar: cal, Locality: cfg.Locality, Now: now,
