@@ -37,7 +37,8 @@ type ack struct {
 // acknowledged write is in the database, every notification the scheduler
 // queued reached the webhook peer exactly once, and every attachment is
 // downloadable, byte for byte, from each surviving instance directly —
-// though each was uploaded to whichever instance the balancer chose.
+// though each was uploaded to whichever instance the balancer chose —
+// and the sign-in throttle holds across the survivors.
 func TestSeveralInstancesBehindHAProxy(t *testing.T) {
 	const (
 		tasks   = 40
@@ -184,6 +185,30 @@ func TestSeveralInstancesBehindHAProxy(t *testing.T) {
 				t.Fatalf("%s: attachment %d: %d bytes that are not the ones uploaded", in.name, id, len(body))
 			}
 			files++
+		}
+	}
+	// The sign-in throttle counts in the database: ten failed sign-ins a
+	// minute on one user name, spread over the two survivors, and the
+	// eleventh is refused (each instance alone has seen only five or six).
+	var survivors []*instance
+	for _, in := range inst {
+		if in != victim {
+			survivors = append(survivors, in)
+		}
+	}
+	if left := time.Until(time.Now().Truncate(time.Minute).Add(time.Minute)); left < 5*time.Second {
+		time.Sleep(left) // the eleven attempts fall in one counting minute
+	}
+	for i := range 11 {
+		in := survivors[i%len(survivors)]
+		resp, err := client.Post("http://"+in.addr+"/api/v1/auth/token", "application/json",
+			bytes.NewReader([]byte(`{"username":"nobody-here","password":"Wrong#Guess2026"}`)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if want := i == 10; (resp.StatusCode == http.StatusTooManyRequests) != want {
+			t.Fatalf("failed sign-in %d on %s: %s; throttled expected: %v", i+1, in.name, resp.Status, want)
 		}
 	}
 	t.Logf("%d reports and %d tickets acknowledged and found; %d notifications delivered once each; %d attachment downloads checked on the 2 survivors",

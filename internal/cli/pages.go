@@ -19,7 +19,11 @@ func newPages(app *App) (server.Mounter, error) {
 	}
 	d := &webdeps.Deps{Services: app.Services,
 		NoticeTemplate: tmpl, NoticeIssuer: app.Config.NoticeIssuer}
-	h, err := web.New(d.Web())
+	wd := d.Web()
+	if c := sharedCounts(app.Store); c != nil {
+		wd.RateCounts = c
+	}
+	h, err := web.New(wd)
 	if err != nil {
 		return nil, err
 	}

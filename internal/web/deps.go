@@ -10,8 +10,12 @@ import (
 // required; a nil Setup, Users, Units, Audit, Plans or Tasks leaves its
 // pages out, so the shell can be wired one service at a time.
 type Deps struct {
-	Auth  Auth
-	Setup Setup
+	Auth Auth
+	// RateCounts, when set, counts the public forms' submissions for
+	// every instance at once (several instances on one PostgreSQL); nil
+	// counts in this process.
+	RateCounts RateCounter
+	Setup      Setup
 	// TOTP is the signed-in user's second factor (两步验证); nil leaves
 	// its pages out.
 	TOTP TOTP
