@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 )
@@ -176,4 +177,21 @@ func (db *DB) SweepFileObjects(ctx context.Context, age time.Duration) (int, err
 		}
 	}
 	return len(gone), tx.Commit()
+}
+
+// KeptFiles counts the files kept in the database and their bytes: what a
+// backup of the database carries beside its records. A database of a
+// schema before the files were kept there has none.
+func (db *DB) KeptFiles(ctx context.Context) (n int, size int64, err error) {
+	tables, err := db.tables(ctx)
+	if err != nil {
+		return 0, 0, err
+	}
+	if !slices.Contains(tables, "file_objects") {
+		return 0, 0, nil
+	}
+	if err := db.read.QueryRowContext(ctx, `SELECT COUNT(*), COALESCE(SUM(size), 0) FROM file_objects`).Scan(&n, &size); err != nil {
+		return 0, 0, fmt.Errorf("store: kept files: %w", err)
+	}
+	return n, size, nil
 }
