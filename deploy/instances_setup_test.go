@@ -38,6 +38,7 @@ func TestMain(m *testing.M) { testpg.Main(m) }
 // database and the tokens of its two users.
 type cluster struct {
 	dsn                         string
+	unitID                      int64 // the liaison's unit
 	officeToken, liaisonToken   string
 	liaisonTasks                []int64
 	ticketServices              []string
@@ -106,7 +107,7 @@ func seedCluster(t *testing.T, dsn string, tasks int) *cluster {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := &cluster{dsn: dsn, ticketServices: []string{"cz-bt"}, webhookSecret: "multi-instance-webhook-secret"}
+	c := &cluster{dsn: dsn, unitID: units[0], ticketServices: []string{"cz-bt"}, webhookSecret: "multi-instance-webhook-secret"}
 	if c.officeToken, err = app.Signin.Issue(ctx, sys, office.ID, records.SessionAPI, "multi", "127.0.0.1"); err != nil {
 		t.Fatal(err)
 	}

@@ -33,9 +33,11 @@ type ack struct {
 // PostgreSQL behind HAProxy (deploy/haproxy-duban.cfg), the scheduler on
 // in each. Progress reports with attachments and 12345 tickets go through
 // the balancer from concurrent clients; a third of the way in, one
-// instance is killed (SIGKILL) and the load goes on. Afterwards every
-// acknowledged write is in the database, every notification the scheduler
-// queued reached the webhook peer exactly once, and every attachment is
+// instance is killed (SIGKILL) and the load goes on; then major incidents
+// are recorded, for the survivors' schedulers to alert on. Afterwards
+// every acknowledged write is in the database, every notification the
+// schedulers queued (reminders before the kill, alerts after) reached the
+// webhook peer exactly once, and every attachment is
 // downloadable, byte for byte, from each surviving instance directly —
 // though each was uploaded to whichever instance the balancer chose —
 // and the sign-in throttle holds across the survivors.
@@ -144,6 +146,32 @@ func TestSeveralInstancesBehindHAProxy(t *testing.T) {
 	if reportsAcked == 0 || ticketsAcked == 0 {
 		t.Fatalf("acknowledged %d reports and %d tickets: both kinds must get through", reportsAcked, ticketsAcked)
 	}
+
+	// Notifications after the kill: major incidents recorded six hours
+	// after they happened are past their 5-hour clock, and the survivors'
+	// schedulers alert on each.
+	const incidents = 10
+	for i := range incidents {
+		b, _ := json.Marshal(map[string]any{"title": fmt.Sprintf("多实例演练突发事件%d", i+1), "level": "major",
+			"occurred_at": time.Now().Add(-6 * time.Hour).Format(time.RFC3339), "unit_id": c.unitID, "summary": "演练"})
+		req, _ := http.NewRequest("POST", base+"/api/v1/incidents", bytes.NewReader(b))
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Authorization", "Bearer "+c.officeToken)
+		resp, err := client.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		msg, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusCreated {
+			t.Fatalf("incident %d: %s: %s", i+1, resp.Status, msg)
+		}
+	}
+	waitFor(t, "an alert for every incident", func() bool {
+		var n int
+		db.QueryRow(`SELECT COUNT(DISTINCT split_part(key, '/', 2)) FROM notifications WHERE channel = 'webhook' AND key LIKE 'incident/%'`).Scan(&n)
+		return n == incidents
+	})
 
 	// Every notification was delivered exactly once, by whichever
 	// instance claimed it.
@@ -303,6 +331,16 @@ func waitDelivered(t *testing.T, db *sql.DB) int {
 		case <-ctx.Done():
 			t.Fatalf("webhook notifications: %d queued, %d unsent after 30 s", all, unsent)
 		case <-time.After(100 * time.Millisecond):
+		}
+	}
+}
+
+// waitFor waits until cond holds, for at most 30 s.
+func waitFor(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	for deadline := time.Now().Add(30 * time.Second); !cond(); time.Sleep(100 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("waited 30 s for %s", what)
 		}
 	}
 }
