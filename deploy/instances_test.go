@@ -255,7 +255,11 @@ func send(t *testing.T, client *http.Client, base string, c *cluster, n int, rep
 		mw.WriteField("text", fmt.Sprintf("第%d次报送：完成现场核查，整改推进中。", n))
 		mw.WriteField("percent", fmt.Sprint(n%100))
 		fw, _ := mw.CreateFormFile("attachments", fmt.Sprintf("核查记录%d.txt", n))
-		content := bytes.Repeat([]byte(fmt.Sprintf("核查记录 %d：现场照片与台账一致。\n", n)), 200+n%400)
+		lines := 200 + n%400
+		if n%50 == 0 {
+			lines = 40_000 // about 1.6 MiB: kept in two pieces
+		}
+		content := bytes.Repeat([]byte(fmt.Sprintf("核查记录 %d：现场照片与台账一致。\n", n)), lines)
 		fw.Write(content)
 		mw.Close()
 		sum := sha256.Sum256(content)

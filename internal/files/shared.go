@@ -1,7 +1,6 @@
 package files
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -15,7 +14,7 @@ import (
 type Shared interface {
 	PutFile(ctx context.Context, sum string, size int64, r io.Reader) error
 	HasFile(ctx context.Context, sum string) (bool, error)
-	OpenFile(ctx context.Context, sum string) (*bytes.Reader, error)
+	OpenFile(ctx context.Context, sum string) (io.ReadSeeker, error)
 }
 
 // sharedWait bounds a shared store's answer to one Put or Get, which have
@@ -51,19 +50,19 @@ func (s *Store) getShared(sum string) (io.ReadSeekCloser, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), sharedWait)
 	defer cancel()
 	has, err := s.shared.HasFile(ctx, sum)
+	if err == nil && !has {
+		err = s.adopt(ctx, sum)
+	}
 	if err != nil {
 		return nil, err
 	}
-	if !has {
-		if err := s.adopt(ctx, sum); err != nil {
-			return nil, err
-		}
-	}
-	r, err := s.shared.OpenFile(ctx, sum)
+	// The reader reads its pieces as the download goes, each a short
+	// query: no deadline on the whole, which a slow client may need.
+	r, err := s.shared.OpenFile(context.Background(), sum)
 	if err != nil {
 		return nil, err
 	}
-	return nopCloser{r}, nil
+	return sharedFile{r}, nil
 }
 
 // adopt copies the folder's file sum into the shared store. A file the
@@ -112,6 +111,8 @@ func (s *Store) Adopt(ctx context.Context, referenced map[string]bool) (int, err
 	return n, nil
 }
 
-type nopCloser struct{ *bytes.Reader }
+// sharedFile is a file read from the shared store, which holds no
+// resource between reads.
+type sharedFile struct{ io.ReadSeeker }
 
-func (nopCloser) Close() error { return nil }
+func (sharedFile) Close() error { return nil }

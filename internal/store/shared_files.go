@@ -1,7 +1,6 @@
 package store
 
 import (
-	"bytes"
 	"context"
 	"database/sql"
 	"errors"
@@ -88,50 +87,80 @@ func (db *DB) HasFile(ctx context.Context, sum string) (bool, error) {
 	return n > 0, nil
 }
 
-// OpenFile reads the file of SHA-256 sum kept in the database, whole (an
-// attachment is at most 20 MiB). One not kept there is ErrNotFound; one
-// whose pieces do not add up is an error, never a short file.
-func (db *DB) OpenFile(ctx context.Context, sum string) (*bytes.Reader, error) {
-	tx, err := db.beginRead(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("store: file %s: %w", sum, err)
-	}
-	defer tx.Rollback()
-	var size int64
-	var chunks int
-	err = tx.QueryRowContext(ctx, db.dialect.rebind(`SELECT size, chunks FROM file_objects WHERE sha256 = ?`), sum).Scan(&size, &chunks)
+// OpenFile opens the file of SHA-256 sum kept in the database, for
+// reading and seeking: its pieces are read one at a time as the reader
+// reaches them, so a download holds at most one piece (1 MiB) in memory
+// however large the file. One not kept there is ErrNotFound; a piece
+// missing or of the wrong length is an error, never a short file.
+func (db *DB) OpenFile(ctx context.Context, sum string) (io.ReadSeeker, error) {
+	f := &fileReader{ctx: ctx, db: db, sum: sum, seq: -1}
+	err := db.read.QueryRowContext(ctx, db.dialect.rebind(`SELECT size, chunks FROM file_objects WHERE sha256 = ?`), sum).Scan(&f.size, &f.chunks)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("store: file %s: %w", sum, ErrNotFound)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("store: file %s: %w", sum, err)
 	}
-	rows, err := tx.QueryContext(ctx, db.dialect.rebind(`SELECT seq, data FROM file_chunks WHERE sha256 = ? ORDER BY seq`), sum)
-	if err != nil {
-		return nil, fmt.Errorf("store: file %s: %w", sum, err)
+	if want := (f.size + fileChunk - 1) / fileChunk; int64(f.chunks) != want {
+		return nil, fmt.Errorf("store: file %s: %d pieces for %d bytes", sum, f.chunks, f.size)
 	}
-	defer rows.Close()
-	out := make([]byte, 0, size)
-	next := 0
-	for rows.Next() {
-		var seq int
+	return f, nil
+}
+
+// fileReader reads a file kept in the database piece by piece: every
+// piece but the last is fileChunk bytes (PutFile), so a position names
+// its piece.
+type fileReader struct {
+	ctx    context.Context
+	db     *DB
+	sum    string
+	size   int64
+	chunks int
+	pos    int64
+	seq    int    // the piece in cur; -1 none
+	cur    []byte // its bytes
+}
+
+func (f *fileReader) Read(p []byte) (int, error) {
+	if f.pos >= f.size {
+		return 0, io.EOF
+	}
+	seq := int(f.pos / fileChunk)
+	if seq != f.seq {
 		var data []byte
-		if err := rows.Scan(&seq, &data); err != nil {
-			return nil, fmt.Errorf("store: file %s: %w", sum, err)
+		err := f.db.read.QueryRowContext(f.ctx, f.db.dialect.rebind(`SELECT data FROM file_chunks WHERE sha256 = ? AND seq = ?`), f.sum, seq).Scan(&data)
+		if err != nil {
+			return 0, fmt.Errorf("store: file %s: piece %d: %w", f.sum, seq, err)
 		}
-		if seq != next {
-			return nil, fmt.Errorf("store: file %s: piece %d missing", sum, next)
+		want := int64(fileChunk)
+		if seq == f.chunks-1 {
+			want = f.size - int64(seq)*fileChunk
 		}
-		out = append(out, data...)
-		next++
+		if int64(len(data)) != want {
+			return 0, fmt.Errorf("store: file %s: piece %d has %d bytes, expected %d", f.sum, seq, len(data), want)
+		}
+		f.seq, f.cur = seq, data
 	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("store: file %s: %w", sum, err)
+	n := copy(p, f.cur[f.pos-int64(seq)*fileChunk:])
+	f.pos += int64(n)
+	return n, nil
+}
+
+func (f *fileReader) Seek(offset int64, whence int) (int64, error) {
+	switch whence {
+	case io.SeekStart:
+	case io.SeekCurrent:
+		offset += f.pos
+	case io.SeekEnd:
+		offset += f.size
+	default:
+		return 0, fmt.Errorf("store: file %s: seek whence %d", f.sum, whence)
 	}
-	if next != chunks || int64(len(out)) != size {
-		return nil, fmt.Errorf("store: file %s: %d pieces of %d bytes, expected %d of %d", sum, next, len(out), chunks, size)
+	if offset < 0 {
+		return 0, fmt.Errorf("store: file %s: seek to %d", f.sum, offset)
 	}
-	return bytes.NewReader(out), nil
+	f.pos = offset
+	return offset, nil
 }
 
 // SweepFileObjects removes the files kept in the database that no record

@@ -38,6 +38,17 @@ func TestFilesKeptInTheDatabase(t *testing.T) {
 		if !bytes.Equal(got, big) {
 			t.Fatalf("read back %d bytes, differing from the %d put", len(got), len(big))
 		}
+		// A download resumed at a range across two pieces.
+		if _, err := r.Seek(fileChunk-5, io.SeekStart); err != nil {
+			t.Fatal(err)
+		}
+		part := make([]byte, 10)
+		if _, err := io.ReadFull(r, part); err != nil || !bytes.Equal(part, big[fileChunk-5:fileChunk+5]) {
+			t.Fatalf("a range across two pieces: %q, %v", part, err)
+		}
+		if end, err := r.Seek(0, io.SeekEnd); err != nil || end != int64(len(big)) {
+			t.Fatalf("seek to the end: %d, %v", end, err)
+		}
 		if has, err := db.HasFile(ctx, sum); err != nil || !has {
 			t.Fatalf("HasFile = %v, %v", has, err)
 		}
