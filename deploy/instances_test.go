@@ -48,8 +48,10 @@ func TestSeveralInstancesBehindHAProxy(t *testing.T) {
 		tickets = 450
 		clients = 12
 	)
+	began := time.Now()
 	dsn := testpg.DSN(t)
 	bin := build(t, runtime.GOARCH)
+	built := time.Since(began)
 	c := seedCluster(t, dsn, tasks)
 	peer := newWebhookPeer(t, c.webhookSecret)
 	lbPort := freePort(t)
@@ -62,6 +64,7 @@ func TestSeveralInstancesBehindHAProxy(t *testing.T) {
 		waitReady(t, "http://"+in.addr+"/readyz", in.done)
 	}
 	base = startHAProxy(t, inst)
+	t.Logf("built in %s; three instances and HAProxy ready at %s", built.Round(time.Millisecond), time.Since(began).Round(time.Millisecond))
 	db, err := sql.Open("pgx", dsn)
 	if err != nil {
 		t.Fatal(err)
@@ -215,6 +218,7 @@ func TestSeveralInstancesBehindHAProxy(t *testing.T) {
 			files++
 		}
 	}
+	t.Logf("writes and notifications checked at %s", time.Since(began).Round(time.Millisecond))
 	// The sign-in throttle counts in the database: ten failed sign-ins a
 	// minute on one user name, spread over the two survivors, and the
 	// eleventh is refused (each instance alone has seen only five or six).
