@@ -6,6 +6,9 @@
 // its name and its first bytes, and not too large. Since a file's name is
 // its content's hash, a copy (CopyTree, for backups and restores) checks
 // every file as it goes, and files no record names are swept at start.
+// When several instances serve one PostgreSQL the store is shared
+// (Share): the files are kept in the database, and the folder holds only
+// uploads in progress and the files kept before.
 package files
 
 import (
