@@ -1,6 +1,7 @@
-// Package deploy holds the packaging duban ships — the systemd unit here,
-// the Dockerfile and the Makefile's release target at the root — and the
-// tests that check them.
+// Package deploy holds the packaging duban ships — the systemd unit and
+// the HAProxy configuration for several instances here, the Dockerfile
+// and the Makefile's release target at the root — and the tests that
+// check them.
 package deploy
 
 import (

@@ -88,5 +88,15 @@ if ! command -v systemd-analyze >/dev/null; then
   fi
 fi
 [ -x /usr/bin/soffice ] && /usr/bin/soffice --version 2>/dev/null || true
+# The several-instances test (deploy/instances_test.go) runs three duban
+# behind Debian's HAProxy, with deploy/haproxy-duban.cfg.
+if ! command -v haproxy >/dev/null && [ ! -x /usr/sbin/haproxy ]; then
+  if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
+    echo "installing haproxy (apt-get)…"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null &&
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends haproxy >/dev/null ||
+      echo "could not install haproxy: the several-instances test will skip, or fail under CI=true" >&2
+  fi
+fi
 echo "== go test"
 go test -count=1 ./...

@@ -60,7 +60,7 @@ func runBackup(ctx context.Context, env *Env, args []string) error {
 	fmt.Fprintf(env.Stdout, "已备份 %s → %s (%s, 结构版本 %d, %.1f MB)\n", db.Path(), file, db.Kind(), v, float64(size)/(1<<20))
 	fmt.Fprintln(env.Stdout, i18n.Lookup(i18n.Default, "cli.backup.files", "n", copied.Files,
 		"mb", fmt.Sprintf("%.1f", float64(copied.Bytes)/(1<<20)), "dir", dir))
-	return nil
+	return keptFilesLine(ctx, env, db, "cli.backup.db_files")
 }
 
 // filesBeside is the folder of attachments that goes with the backup in
@@ -137,8 +137,26 @@ func runRestore(ctx context.Context, env *Env, args []string) error {
 	} else {
 		fmt.Fprintln(env.Stdout, i18n.Lookup(i18n.Default, "cli.restore.no_files", "dir", filesBeside(file)))
 	}
+	if err := keptFilesLine(ctx, env, db, "cli.restore.db_files"); err != nil {
+		return err
+	}
 	if latest := db.LatestSchemaVersion(); v < latest {
 		fmt.Fprintf(env.Stdout, "备份的结构版本较旧 (%d < %d); duban migrate 或 duban serve 将升级它\n", v, latest)
 	}
+	return nil
+}
+
+// keptFilesLine says, on PostgreSQL, how many attachments the database
+// itself holds (several instances keep them there): a backup carries them
+// in its dump, not in the folder beside it.
+func keptFilesLine(ctx context.Context, env *Env, db *store.DB, key string) error {
+	if db.Kind() != "postgres" {
+		return nil
+	}
+	n, size, err := db.KeptFiles(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(env.Stdout, i18n.Lookup(i18n.Default, key, "n", n, "mb", fmt.Sprintf("%.1f", float64(size)/(1<<20))))
 	return nil
 }

@@ -22,6 +22,9 @@ func newPages(app *App) (server.Mounter, error) {
 		NoticeTemplate: tmpl, NoticeIssuer: app.Config.NoticeIssuer}
 	wd := d.Web()
 	wd.BasePath = basepath.FromURL(app.Config.BaseURL)
+	if c := sharedCounts(app.Store); c != nil {
+		wd.RateCounts = c
+	}
 	h, err := web.New(wd)
 	if err != nil {
 		return nil, err

@@ -74,6 +74,11 @@ func Open(ctx context.Context, cfg config.Config, env *Env) (*App, error) {
 		db.Close()
 		return nil, err
 	}
+	if db.Kind() == "postgres" {
+		// Several instances may serve one PostgreSQL: they keep and read
+		// the attachments there, not each in its own folder.
+		fs.Share(db)
+	}
 	sweepFiles(ctx, db, fs, log)
 	app := &App{Config: cfg, Store: db, Log: log, Services: services.New(db, services.Options{
 		Policy: policyOf(cfg), Calendar: cal, Locality: cfg.Locality, Now: now,
@@ -83,6 +88,11 @@ func Open(ctx context.Context, cfg config.Config, env *Env) (*App, error) {
 	app.Signin.SetLimits(signin.Limits{HashWorkers: cfg.SigninHashWorkers, HashWait: time.Duration(cfg.SigninHashWait),
 		AddressPerMinute: cfg.SigninAddressPerMinute, AccountPerMinute: cfg.SigninAccountPerMinute,
 		FailureFloor: signin.DefaultLimits.FailureFloor})
+	if db.Kind() == "postgres" {
+		// Several instances may serve one PostgreSQL: the sign-in
+		// throttles count there, for all of them at once.
+		app.Signin.ShareLimits(db)
+	}
 	seeded := false
 	if cfg.Demo {
 		if seeded, err = seedDemo(ctx, db, opts, env); err != nil {
@@ -140,7 +150,7 @@ func Open(ctx context.Context, cfg config.Config, env *Env) (*App, error) {
 	app.Server = server.New(server.Deps{Store: db, Services: app.Services, Log: log, Pages: pages, ClientIP: clientip.New(trusted),
 		Metrics: app.Metrics, MetricsAccess: server.MetricsAccess{Token: cfg.MetricsToken, Allow: allow}, AccessLog: cfg.AccessLog, BaseURL: cfg.BaseURL,
 		Open311: &open311.Handler{Hotline: app.Hotline, Keys: splitKeys(cfg.Open311Keys), BaseURL: cfg.BaseURL,
-			Jurisdiction: cfg.Open311Jurisdiction, Now: app.Signin.Now}})
+			Jurisdiction: cfg.Open311Jurisdiction, Now: app.Signin.Now, RateCounts: sharedCounts(db)}})
 	return app, nil
 }
 
@@ -245,4 +255,14 @@ func splitKeys(s string) []string {
 		}
 	}
 	return out
+}
+
+// sharedCounts is where the rate limits count when several instances may
+// share the database (PostgreSQL): the database itself; nil on SQLite,
+// whose one instance counts in memory.
+func sharedCounts(db *store.DB) open311.RateCounter {
+	if db.Kind() != "postgres" {
+		return nil
+	}
+	return db
 }

@@ -6,6 +6,9 @@
 // its name and its first bytes, and not too large. Since a file's name is
 // its content's hash, a copy (CopyTree, for backups and restores) checks
 // every file as it goes, and files no record names are swept at start.
+// When several instances serve one PostgreSQL the store is shared
+// (Share): the files are kept in the database, and the folder holds only
+// uploads in progress and the files kept before.
 package files
 
 import (
@@ -35,8 +38,13 @@ var (
 // DirIn is the attachments folder of a data folder.
 func DirIn(dataDir string) string { return filepath.Join(dataDir, "attachments") }
 
-// Store is a folder of files kept by content.
-type Store struct{ dir string }
+// Store is a folder of files kept by content, or, when shared (Share),
+// a place in the database every instance reads, with the folder for the
+// uploads in progress and the files kept before.
+type Store struct {
+	dir    string
+	shared Shared
+}
 
 // Open returns the store in dir, creating the folder.
 func Open(dir string) (*Store, error) {
@@ -85,6 +93,12 @@ func (s *Store) Put(name string, r io.Reader) (Saved, error) {
 		return Saved{}, ErrTooLarge
 	}
 	sum := hex.EncodeToString(h.Sum(nil))
+	if s.shared != nil {
+		if err := s.putShared(tmp.Name(), sum, size); err != nil {
+			return Saved{}, fmt.Errorf("files: keep %s: %w", name, err)
+		}
+		return Saved{SHA256: sum, Size: size, ContentType: ctype}, nil
+	}
 	dst := s.path(sum)
 	if err := os.MkdirAll(filepath.Dir(dst), 0o750); err != nil {
 		return Saved{}, fmt.Errorf("files: %w", err)
@@ -104,10 +118,13 @@ func (s *Store) Put(name string, r io.Reader) (Saved, error) {
 	return Saved{SHA256: sum, Size: size, ContentType: ctype}, nil
 }
 
-// Get opens a kept file by its SHA-256.
-func (s *Store) Get(sum string) (*os.File, error) {
-	if len(sum) != 64 || strings.Trim(sum, "0123456789abcdef") != "" {
+// Get opens a kept file by its SHA-256; the caller closes it.
+func (s *Store) Get(sum string) (io.ReadSeekCloser, error) {
+	if !isSum(sum) {
 		return nil, fmt.Errorf("files: bad id %q: %w", sum, os.ErrNotExist)
+	}
+	if s.shared != nil {
+		return s.getShared(sum)
 	}
 	return os.Open(s.path(sum))
 }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -85,7 +84,7 @@ func (s *Service) KeepFiles(ups []Upload) ([]records.Attachment, error) {
 // File is a ticket's file for p, who may read the ticket: the office and
 // leaders, a liaison for their units' tickets. The caller closes body.
 // The download is audited (ticket.file.download), as actor.
-func (s *Service) File(ctx context.Context, p authz.Principal, actor audit.Actor, id int64) (*records.Attachment, *os.File, error) {
+func (s *Service) File(ctx context.Context, p authz.Principal, actor audit.Actor, id int64) (*records.Attachment, io.ReadSeekCloser, error) {
 	if s.Files == nil {
 		return nil, nil, fault.ErrNotFound
 	}

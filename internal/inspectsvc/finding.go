@@ -4,7 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
+	"io"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -191,7 +191,7 @@ func (s *Service) Findings(ctx context.Context, p authz.Principal, f Filter) ([]
 
 // File opens a finding's photo for p, who may read the finding; the
 // caller closes it. The download is audited (finding.file.download).
-func (s *Service) File(ctx context.Context, p authz.Principal, actor audit.Actor, id int64) (*records.Attachment, *os.File, error) {
+func (s *Service) File(ctx context.Context, p authz.Principal, actor audit.Actor, id int64) (*records.Attachment, io.ReadSeekCloser, error) {
 	if !authz.Allowed(p, authz.FindingRead) {
 		return nil, nil, fault.ErrForbidden
 	}

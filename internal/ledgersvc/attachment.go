@@ -3,7 +3,7 @@ package ledgersvc
 import (
 	"context"
 	"errors"
-	"os"
+	"io"
 
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/authz"
@@ -25,7 +25,7 @@ func (s *Service) RecordNoticeDownload(ctx context.Context, p authz.Principal, a
 // task (Readable): its record and its content, which the caller closes.
 // A file missing from the attachment store is not found. The download is
 // audited (attachment.download), as actor.
-func (s *Service) Attachment(ctx context.Context, p authz.Principal, actor audit.Actor, id int64) (*records.Attachment, *os.File, error) {
+func (s *Service) Attachment(ctx context.Context, p authz.Principal, actor audit.Actor, id int64) (*records.Attachment, io.ReadSeekCloser, error) {
 	if !authz.Allowed(p, authz.TaskRead) {
 		return nil, nil, ErrForbidden
 	}

@@ -1,6 +1,7 @@
 package open311
 
 import (
+	"context"
 	"net/http"
 	"strconv"
 	"sync"
@@ -46,7 +47,7 @@ func (h *Handler) limited(next http.HandlerFunc) http.HandlerFunc {
 			limit = DefaultReadsPerMinute
 		}
 		now := h.Now()
-		if !h.reads.allow(clientip.Of(r), now, limit) {
+		if !h.allowRead(r.Context(), clientip.Of(r), now, limit) {
 			wait := now.Truncate(time.Minute).Add(time.Minute).Sub(now)
 			w.Header().Set("Retry-After", strconv.Itoa(int(wait.Seconds())+1))
 			h.fail(w, r, http.StatusTooManyRequests, i18n.Lookup(i18n.ZhCN, "api.open311.too_many"))
@@ -54,4 +55,24 @@ func (h *Handler) limited(next http.HandlerFunc) http.HandlerFunc {
 		}
 		next(w, r)
 	}
+}
+
+// RateCounter counts reads per key in fixed windows in a place every
+// instance of duban shares (store.DB.CountRate).
+type RateCounter interface {
+	CountRate(ctx context.Context, scope, key string, start time.Time, add int) (int, error)
+}
+
+// allowRead counts one read by addr at now, in the shared counter when
+// there is one (the process's own if it fails), and says whether it is
+// within limit.
+func (h *Handler) allowRead(ctx context.Context, addr string, now time.Time, limit int) bool {
+	if h.RateCounts == nil {
+		return h.reads.allow(addr, now, limit)
+	}
+	n, err := h.RateCounts.CountRate(ctx, "open311.read", addr, now.Truncate(time.Minute), 1)
+	if err != nil {
+		return h.reads.allow(addr, now, limit)
+	}
+	return n <= limit
 }

@@ -47,7 +47,10 @@ type Handler struct {
 	// ReadsPerMinute caps the reads one client address makes in a
 	// minute; 0 is DefaultReadsPerMinute.
 	ReadsPerMinute int
-	reads          readLimiter
+	// RateCounts, when set, counts the reads for every instance at once
+	// (several instances on one PostgreSQL); nil counts in this process.
+	RateCounts RateCounter
+	reads      readLimiter
 }
 
 // Prefix is where the endpoints live.

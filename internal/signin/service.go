@@ -87,6 +87,9 @@ type Service struct {
 	byAddress *limiter // attempts from one address
 	byAccount *limiter // attempts on one user name
 	audits    *limiter // refused attempts written to the audit log
+	// shared, when set, counts byAddress's and byAccount's attempts for
+	// every instance at once (ShareLimits).
+	shared RateCounter
 
 	// sessions caches live sessions by token hash, stamped with the data
 	// version they were read at: every change that could end a session or
@@ -181,10 +184,10 @@ func (s *Service) SignIn(ctx context.Context, a Attempt) (string, *records.User,
 func (s *Service) signIn(ctx context.Context, a Attempt) (string, *records.User, error) {
 	now := s.Now()
 	addrKey, acctKey := "ip:"+a.IP, "user:"+strings.ToLower(a.Username)
-	if ok, retry := s.byAddress.take(addrKey, now); !ok {
+	if ok, retry := s.take(ctx, s.byAddress, "signin.address", addrKey, now); !ok {
 		return "", nil, &BusyError{RetryAfter: retry}
 	}
-	if ok, retry := s.byAccount.take(acctKey, now); !ok {
+	if ok, retry := s.take(ctx, s.byAccount, "signin.account", acctKey, now); !ok {
 		return "", nil, &BusyError{RetryAfter: retry}
 	}
 	u, err := s.Store.FindUserByUsername(ctx, a.Username)
@@ -232,8 +235,8 @@ func (s *Service) signIn(ctx context.Context, a Attempt) (string, *records.User,
 	if err := s.Store.RecordLogin(ctx, actor, u.ID, true, time.Time{}); err != nil {
 		return "", nil, err
 	}
-	s.byAddress.give(addrKey, now)
-	s.byAccount.give(acctKey, now)
+	s.give(ctx, s.byAddress, "signin.address", addrKey, now)
+	s.give(ctx, s.byAccount, "signin.account", acctKey, now)
 	token, err := s.Issue(ctx, actor, u.ID, a.Kind, a.Name, a.IP)
 	return token, u, err
 }

@@ -63,6 +63,9 @@ type DB struct {
 	// version caches the data version (see DataVersion).
 	writes  atomic.Uint64
 	version versionCache
+	// ratePurged is when (Unix seconds) this process last removed old
+	// rate counts (CountRate).
+	ratePurged atomic.Int64
 
 	dialect dialect
 	// write and read are the two pools. The writer has a single

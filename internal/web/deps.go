@@ -15,7 +15,11 @@ type Deps struct {
 	// redirect and cookie carries it (package basepath).
 	BasePath string
 	Auth     Auth
-	Setup    Setup
+	// RateCounts, when set, counts the public forms' submissions for
+	// every instance at once (several instances on one PostgreSQL); nil
+	// counts in this process.
+	RateCounts RateCounter
+	Setup      Setup
 	// TOTP is the signed-in user's second factor (两步验证); nil leaves
 	// its pages out.
 	TOTP TOTP

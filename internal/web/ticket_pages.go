@@ -232,7 +232,7 @@ func (h *Handler) filePublic(w http.ResponseWriter, r *http.Request, followPath 
 		h.fail(w, r, ErrNotFound) // a bot: nothing to tell it
 		return
 	}
-	if !h.publicForms.allow(clientip.Of(r), h.d.Now()) {
+	if !h.allowPublic(r.Context(), clientip.Of(r), h.d.Now()) {
 		again(http.StatusTooManyRequests, []string{i18n.FromContext(r.Context()).T("tickets.public.too_many")})
 		return
 	}
