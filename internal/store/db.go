@@ -117,6 +117,11 @@ func Open(ctx context.Context, opts Options) (*DB, error) {
 		err = db.checkSchema(ctx)
 	} else {
 		err = db.migrate(ctx)
+		if err == nil {
+			// Tasks stored before the search index (0031) get their
+			// search lines; a no-op once they have them.
+			err = db.backfillTaskSearch(ctx)
+		}
 	}
 	if err == nil {
 		err = db.settleCrypto(ctx, opts)

@@ -17,7 +17,7 @@ func (db *DB) FindTasks(ctx context.Context, f TaskFilter) ([]Task, int, error) 
 	if f.Scoped && len(f.ScopeUnits) == 0 {
 		return []Task{}, 0, nil
 	}
-	cond, args := taskWhere(f)
+	cond, args := db.taskWhere(f)
 	limit := f.Limit
 	if limit <= 0 {
 		limit = 50
