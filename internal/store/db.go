@@ -63,6 +63,8 @@ type DB struct {
 	// version caches the data version (see DataVersion).
 	writes  atomic.Uint64
 	version versionCache
+	// counts keeps list totals for the data version they were counted at.
+	counts countMemo
 
 	dialect dialect
 	// write and read are the two pools. The writer has a single

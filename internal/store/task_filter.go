@@ -92,14 +92,3 @@ func (db *DB) taskWhere(f TaskFilter) (string, []any) {
 	}
 	return " WHERE " + strings.Join(w, " AND "), args
 }
-
-// order is the filter's ORDER BY; NULL dates sort last on both databases.
-func taskOrder(f TaskFilter) string {
-	switch f.Sort {
-	case "due":
-		return " ORDER BY (t.next_due IS NULL), t.next_due, t.plan_id, t.seq"
-	case "report":
-		return " ORDER BY (t.last_report_at IS NULL), t.last_report_at DESC, t.plan_id, t.seq"
-	}
-	return " ORDER BY t.plan_id, t.seq"
-}

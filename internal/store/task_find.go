@@ -5,68 +5,10 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
-	"slices"
 	"time"
 
 	"github.com/duban/duban/internal/plandoc"
 )
-
-// FindTasks returns a page of tasks in plan and document order, with their
-// units, deadlines, targets and milestones, and how many match in all.
-func (db *DB) FindTasks(ctx context.Context, f TaskFilter) ([]Task, int, error) {
-	if f.Scoped && len(f.ScopeUnits) == 0 {
-		return []Task{}, 0, nil
-	}
-	cond, args := db.taskWhere(f)
-	limit := f.Limit
-	if limit <= 0 {
-		limit = 50
-	}
-	limit = min(limit, 500)
-
-	tx, err := db.beginRead(ctx)
-	if err != nil {
-		return nil, 0, fmt.Errorf("store: find tasks: %w", err)
-	}
-	defer tx.Rollback()
-	var total int
-	if err := tx.QueryRowContext(ctx, db.dialect.rebind(`SELECT COUNT(*) FROM tasks t`+cond), args...).Scan(&total); err != nil {
-		return nil, 0, fmt.Errorf("store: count tasks: %w", err)
-	}
-	// Page the ids first and load the rows after: sorting thousands of
-	// matches by their dates is cheap on ids and slow on whole rows.
-	ids, err := db.pageIDs(ctx, tx, cond+taskOrder(f)+` LIMIT ? OFFSET ?`, append(args, limit, max(f.Offset, 0)))
-	if err != nil || len(ids) == 0 {
-		return []Task{}, total, err
-	}
-	tasks, err := db.queryTasks(ctx, tx, ofTasksWhere(ids), idArgs(ids))
-	if err != nil {
-		return nil, 0, err
-	}
-	pos := make(map[int64]int, len(ids))
-	for i, id := range ids {
-		pos[id] = i
-	}
-	slices.SortFunc(tasks, func(a, b Task) int { return pos[a.ID] - pos[b.ID] })
-	return tasks, total, nil
-}
-
-func (db *DB) pageIDs(ctx context.Context, tx *sql.Tx, tail string, args []any) ([]int64, error) {
-	rows, err := tx.QueryContext(ctx, db.dialect.rebind(`SELECT t.id FROM tasks t`+tail), args...)
-	if err != nil {
-		return nil, fmt.Errorf("store: find tasks: %w", err)
-	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, fmt.Errorf("store: find tasks: %w", err)
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
-}
 
 // ofTasksWhere selects the listed tasks from tasks t.
 func ofTasksWhere(ids []int64) string {

@@ -177,13 +177,21 @@ func (db *DB) writeSearchLines(ctx context.Context, tx *sql.Tx, ids []int64, tex
 			return fmt.Errorf("store: search index: %w", err)
 		}
 	}
-	ins, err := tx.PrepareContext(ctx, db.dialect.rebind(`INSERT INTO task_search (`+key+`, terms) VALUES (?, ?)`))
+	cols, vals := "task_id, terms", "?, ?"
+	if key != "task_id" {
+		cols, vals = key+", task_id, terms", "?, ?, ?"
+	}
+	ins, err := tx.PrepareContext(ctx, db.dialect.rebind(`INSERT INTO task_search (`+cols+`) VALUES (`+vals+`)`))
 	if err != nil {
 		return fmt.Errorf("store: search index: %w", err)
 	}
 	defer ins.Close()
 	for _, id := range ids {
-		if _, err := ins.ExecContext(ctx, id, strings.Join(searchTerms(texts[id]...), " ")); err != nil {
+		args := []any{id, strings.Join(searchTerms(texts[id]...), " ")}
+		if key != "task_id" {
+			args = append([]any{id}, args...)
+		}
+		if _, err := ins.ExecContext(ctx, args...); err != nil {
 			return fmt.Errorf("store: search index: task %d: %w", id, err)
 		}
 	}
