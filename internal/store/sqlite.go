@@ -32,7 +32,7 @@ var sqliteDialect = dialect{
 	// writers take turns, across processes too.
 	lockWriters: "",
 	// A SQLite transaction reads one snapshot from its first read on.
-	readTx:      sql.TxOptions{ReadOnly: true},
+	readTx: sql.TxOptions{ReadOnly: true},
 	// A virtual table (the FTS5 search index) is listed, the tables
 	// that hold its data (type shadow) are not.
 	tablesQuery: `SELECT name FROM pragma_table_list WHERE schema = 'main' AND type IN ('table', 'virtual') AND name NOT LIKE 'sqlite_%' ORDER BY name`,
