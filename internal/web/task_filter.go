@@ -34,7 +34,7 @@ type TaskFilterForm struct {
 	// carries it, so that a page deep in the list is found through the
 	// index instead of by skipping (Page-1)*50 rows.
 	Cursor string
-	Errors        FieldErrors
+	Errors FieldErrors
 }
 
 // readTaskFilter reads the list's query. Unknown codes are dropped and a
