@@ -65,6 +65,8 @@ type DB struct {
 	version versionCache
 	// counts keeps list totals for the data version they were counted at.
 	counts countMemo
+	// scopeVersions caches ScopeVersion's answers like version.
+	scopeVersions scopeVersions
 
 	dialect dialect
 	// write and read are the two pools. The writer has a single

@@ -42,7 +42,7 @@ func (db *DB) FindTaskPage(ctx context.Context, f TaskFilter) (records.TaskPage,
 	if err != nil {
 		return page, err
 	}
-	version, err := db.DataVersion(ctx)
+	version, err := db.ScopeVersion(ctx, []string{ScopeLedger})
 	if err != nil {
 		return page, err
 	}
