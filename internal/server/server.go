@@ -44,8 +44,9 @@ type Deps struct {
 	// logged at debug level (server errors at warn).
 	AccessLog bool
 	// ResponseCacheBytes bounds the response cache; 0 is
-	// DefaultResponseCacheBytes.
+	// DefaultResponseCacheBytes, unless NoResponseCache keeps none.
 	ResponseCacheBytes int
+	NoResponseCache    bool
 }
 
 // DefaultResponseCacheBytes is the response cache's bound unless
@@ -105,6 +106,10 @@ func New(d Deps) *Server {
 		cacheBytes = DefaultResponseCacheBytes
 	}
 	cache := respcache.New(version, d.Services.Signin.Now, cacheBytes, 2<<20)
+	key := cacheKey
+	if d.NoResponseCache {
+		key = func(*http.Request) (respcache.Key, bool) { return respcache.Key{}, false }
+	}
 	resolver := d.ClientIP
 	if resolver == nil {
 		resolver = clientip.New(clientip.Loopback())
@@ -115,7 +120,7 @@ func New(d Deps) *Server {
 	// /metrics is served beside the sign-in chain, not through it: its
 	// bearer token is the scraper's, not a user's, and it is never cached.
 	top := http.NewServeMux()
-	top.Handle("/", cop.Handler(httpauth.Middleware(d.Services.Signin)(noteCaller(passwordGate(cache.Handler(cacheKey, mux))))))
+	top.Handle("/", cop.Handler(httpauth.Middleware(d.Services.Signin)(noteCaller(passwordGate(cache.Handler(key, mux))))))
 	if d.Metrics != nil {
 		top.Handle(metricsRoute, serveMetrics(d.Metrics, d.MetricsAccess))
 	}
