@@ -18,8 +18,10 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"math/rand/v2"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"runtime/pprof"
 	"slices"
@@ -65,7 +67,7 @@ func main() {
 }
 
 // targetKeys name the targets for -targets, in the order they run.
-var targetKeys = []string{"tasks", "tasks-overdue", "tasks-uncached", "page", "progress", "tickets", "open311"}
+var targetKeys = []string{"tasks", "tasks-overdue", "tasks-uncached", "tasks-cursor", "tasks-offset", "tasks-search", "page", "progress", "tickets", "open311", "rss"}
 
 // open311Key is the API key the load's Open311 client posts with.
 const open311Key = "load-open311-key"
@@ -109,11 +111,32 @@ func run(dsn string, tasks int, dur time.Duration, conc, maxReq int, only []stri
 	}
 	slog.SetDefault(slog.New(slog.NewTextHandler(io.Discard, nil)))
 
+	// Random pages: the cursors of every page of the list, collected by
+	// walking it once, and random offsets; random searches: a task's
+	// number (第N项, one match) — each request uncached.
+	var cursors []string
+	if len(only) == 0 || slices.Contains(only, "tasks-cursor") {
+		if cursors, err = collectCursors(ctx, base, fx.officeToken); err != nil {
+			return err
+		}
+	}
+	randomCursor := func() string {
+		return base + "/api/v1/tasks?limit=50&cursor=" + cursors[rand.IntN(len(cursors))]
+	}
+	randomOffset := func() string {
+		return fmt.Sprintf("%s/api/v1/tasks?limit=50&offset=%d", base, rand.IntN(max(tasks-50, 1)))
+	}
+	randomSearch := func() string {
+		return base + "/api/v1/tasks?limit=50&q=" + url.QueryEscape(fmt.Sprintf("第%d项", rand.IntN(tasks)))
+	}
 	targets := []target{
 		{key: "bare", name: "bare net/http handler", url: bare + "/", method: "GET"},
 		{key: "tasks", name: "GET /api/v1/tasks?limit=50", url: base + "/api/v1/tasks?limit=50", method: "GET", bearer: fx.officeToken},
 		{key: "tasks-overdue", name: "GET /api/v1/tasks?limit=50&status=overdue", url: base + "/api/v1/tasks?limit=50&status=overdue&sort=due", method: "GET", bearer: fx.officeToken},
 		{key: "tasks-uncached", name: "GET /api/v1/tasks?limit=50 (uncached)", url: base + "/api/v1/tasks?limit=50", method: "GET", bearer: fx.officeToken, bust: true},
+		{key: "tasks-cursor", name: "GET /api/v1/tasks random page by cursor", method: "GET", bearer: fx.officeToken, bust: true, next: randomCursor},
+		{key: "tasks-offset", name: "GET /api/v1/tasks random page by offset", method: "GET", bearer: fx.officeToken, bust: true, next: randomOffset},
+		{key: "tasks-search", name: "GET /api/v1/tasks?q=第N项 (random search)", method: "GET", bearer: fx.officeToken, bust: true, next: randomSearch},
 		{key: "page", name: "GET /tasks (task-list page)", url: base + "/tasks", method: "GET", cookie: fx.officeCookie},
 		{key: "progress", name: "POST /api/v1/tasks/{id}/progress", url: base, method: "POST", bearer: fx.liaisonToken, progress: fx.liaisonTasks},
 		{key: "tickets", name: "POST /api/v1/tickets (12345 intake)", url: base + "/api/v1/tickets", method: "POST", bearer: fx.officeToken,
@@ -127,6 +150,9 @@ func run(dsn string, tasks int, dur time.Duration, conc, maxReq int, only []stri
 	fmt.Printf("%-44s %10s %9s %9s %8s\n", "endpoint", "req/s", "p50 ms", "p99 ms", "errors")
 	var bareRate float64
 	for _, tg := range targets {
+		if tg.key == "rss" {
+			continue
+		}
 		res := drive(ctx, tg, conc, dur, maxReq)
 		if tg.key == "bare" {
 			bareRate = res.rate
@@ -136,6 +162,11 @@ func run(dsn string, tasks int, dur time.Duration, conc, maxReq int, only []stri
 			ratio = fmt.Sprintf("  (%.1f%% of bare)", 100*res.rate/bareRate)
 		}
 		fmt.Printf("%-44s %10.0f %9.2f %9.2f %8d%s\n", tg.name, res.rate, ms(res.p50), ms(res.p99), res.errors, ratio)
+	}
+	if len(only) == 0 || slices.Contains(only, "rss") {
+		if err := rssCheck(ctx, base, fx.officeToken, tasks, conc); err != nil {
+			return err
+		}
 	}
 	// The intake figures count only if the tickets are there: each
 	// accepted request is one stored ticket.
