@@ -67,6 +67,8 @@ type DB struct {
 	counts countMemo
 	// scopeVersions caches ScopeVersion's answers like version.
 	scopeVersions scopeVersions
+	// stmts are the task list's prepared statements (readStmt).
+	stmts readStmts
 
 	dialect dialect
 	// write and read are the two pools. The writer has a single

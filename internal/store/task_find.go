@@ -41,7 +41,14 @@ func (db *DB) FindTaskByID(ctx context.Context, id int64) (*Task, error) {
 }
 
 func (db *DB) queryTasks(ctx context.Context, tx *sql.Tx, tail string, args []any) ([]Task, error) {
-	rows, err := tx.QueryContext(ctx, db.dialect.rebind(`
+	return db.queryTasksIn(ctx, tx, childScope{}, tail, args)
+}
+
+// queryTasksIn is queryTasks with the children read in the scope of the
+// listed tasks that like names (its prep and its way of listing them), or
+// ofTasks when it names none.
+func (db *DB) queryTasksIn(ctx context.Context, tx *sql.Tx, like childScope, tail string, args []any) ([]Task, error) {
+	rows, err := queryIn(ctx, tx, like.prep, db.dialect.rebind(`
 		SELECT t.id, t.plan_id, t.seq, t.status, t.path, t.title, t.text, t.weight, t.optional,
 		       t.goal, t.owner, t.requirement, t.measure, t.due, t.next_due, t.every, t.percent,
 		       t.registered_at, t.last_report_at, t.parent_id, t.part_weight, (SELECT p.source FROM plans p WHERE p.id = t.plan_id)
@@ -91,7 +98,11 @@ func (db *DB) queryTasks(ctx context.Context, tx *sql.Tx, tail string, args []an
 	if len(ids) == 0 {
 		return tasks, nil
 	}
-	if err := db.findTaskChildren(ctx, tx, ofTasks(ids), tasks, byID); err != nil {
+	scope := ofTasks(ids)
+	if like.prep != nil {
+		scope = db.ofTaskList(ids, like.prep)
+	}
+	if err := db.findTaskChildren(ctx, tx, scope, tasks, byID); err != nil {
 		return nil, fmt.Errorf("store: find tasks: %w", err)
 	}
 	return tasks, nil

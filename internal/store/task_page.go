@@ -62,7 +62,7 @@ func (db *DB) FindTaskPage(ctx context.Context, f TaskFilter) (records.TaskPage,
 	// query. Another list is counted on its own (a cheap index count), once
 	// per version.
 	window := !counted && f.Q != "" && after == ""
-	ids, n, err := db.pageIDsCounted(ctx, tx, window, pageCond+listOrder(f)+` LIMIT ? OFFSET ?`, append(pageArgs, limit+1, max(f.Offset, 0)))
+	ids, n, err := db.pageIDsCounted(ctx, tx, db.readStmt, window, pageCond+listOrder(f)+` LIMIT ? OFFSET ?`, append(pageArgs, limit+1, max(f.Offset, 0)))
 	if err != nil {
 		return page, err
 	}
@@ -85,7 +85,8 @@ func (db *DB) FindTaskPage(ctx context.Context, f TaskFilter) (records.TaskPage,
 	if len(ids) == 0 {
 		return page, nil
 	}
-	tasks, err := db.queryTasks(ctx, tx, ofTasksWhere(ids), idArgs(ids))
+	list := db.ofTaskList(ids, db.readStmt)
+	tasks, err := db.queryTasksIn(ctx, tx, list, ` WHERE `+list.taskWhere, list.args)
 	if err != nil {
 		return page, err
 	}
@@ -103,18 +104,18 @@ func (db *DB) FindTaskPage(ctx context.Context, f TaskFilter) (records.TaskPage,
 
 // pageIDs runs SELECT t.id FROM tasks t + tail.
 func (db *DB) pageIDs(ctx context.Context, tx *sql.Tx, tail string, args []any) ([]int64, error) {
-	ids, _, err := db.pageIDsCounted(ctx, tx, false, tail, args)
+	ids, _, err := db.pageIDsCounted(ctx, tx, nil, false, tail, args)
 	return ids, err
 }
 
 // pageIDsCounted is pageIDs; with window, each row also carries how many
 // rows match before the LIMIT, which is returned.
-func (db *DB) pageIDsCounted(ctx context.Context, tx *sql.Tx, window bool, tail string, args []any) ([]int64, int, error) {
+func (db *DB) pageIDsCounted(ctx context.Context, tx *sql.Tx, prep func(context.Context, string) *sql.Stmt, window bool, tail string, args []any) ([]int64, int, error) {
 	cols := `t.id`
 	if window {
 		cols = `t.id, COUNT(*) OVER ()`
 	}
-	rows, err := tx.QueryContext(ctx, db.dialect.rebind(`SELECT `+cols+` FROM tasks t`+tail), args...)
+	rows, err := queryIn(ctx, tx, prep, db.dialect.rebind(`SELECT `+cols+` FROM tasks t`+tail), args...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("store: find tasks: %w", err)
 	}
@@ -198,8 +199,10 @@ func keysetAfter(f TaskFilter) (string, []any, error) {
 		return "", nil, bad
 	}
 	key := parts[1]
-	inPlan := "(t.plan_id > ? OR (t.plan_id = ? AND t.seq > ?))"
-	planArgs := []any{plan, plan, seq}
+	// A row value compares as the index is ordered, and both databases
+	// seek the index to it.
+	inPlan := "(t.plan_id, t.seq) > (?, ?)"
+	planArgs := []any{plan, seq}
 	switch {
 	case sort == "plan":
 		return inPlan, planArgs, nil
@@ -251,4 +254,69 @@ func (c *countMemo) put(key string, version int64, total int) {
 		c.m = map[string]countAt{}
 	}
 	c.m[key] = countAt{version, total}
+}
+
+// ofTaskList is the listed tasks as one argument (a JSON array the
+// database unpacks), so that the statements over them read the same
+// whatever the tasks and are prepared once (prep).
+func (db *DB) ofTaskList(ids []int64, prep func(context.Context, string) *sql.Stmt) childScope {
+	var b strings.Builder
+	b.WriteByte('[')
+	for i, id := range ids {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(strconv.FormatInt(id, 10))
+	}
+	b.WriteByte(']')
+	in := `IN (SELECT value FROM json_each(?))`
+	if db.dialect.name != "sqlite" {
+		in = `IN (SELECT CAST(value AS BIGINT) FROM json_array_elements_text(CAST(? AS JSON)))`
+	}
+	return childScope{where: `c.task_id ` + in, taskWhere: `t.id ` + in, args: []any{b.String()}, prep: prep}
+}
+
+// queryIn runs a query in tx, through the statement prep prepared for it
+// when prep has one.
+func queryIn(ctx context.Context, tx *sql.Tx, prep func(context.Context, string) *sql.Stmt, q string, args ...any) (*sql.Rows, error) {
+	if prep != nil {
+		if st := prep(ctx, q); st != nil {
+			return tx.StmtContext(ctx, st).QueryContext(ctx, args...)
+		}
+	}
+	return tx.QueryContext(ctx, q, args...)
+}
+
+// readStmts keeps the task list's statements prepared on the read pool,
+// by their text: parsing a statement cost SQLite about a fifth of a page.
+type readStmts struct {
+	mu sync.Mutex
+	m  map[string]*sql.Stmt
+}
+
+// readStmtsMax bounds the statements kept; past it, new texts (filters
+// seldom used) are run unprepared.
+const readStmtsMax = 256
+
+// readStmt is the statement of q prepared on the read pool, for a read
+// transaction (beginRead); nil when it cannot be (the bound reached).
+func (db *DB) readStmt(ctx context.Context, q string) *sql.Stmt {
+	c := &db.stmts
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if st, ok := c.m[q]; ok {
+		return st
+	}
+	if len(c.m) >= readStmtsMax {
+		return nil
+	}
+	st, err := db.read.PrepareContext(ctx, q)
+	if err != nil {
+		return nil
+	}
+	if c.m == nil {
+		c.m = map[string]*sql.Stmt{}
+	}
+	c.m[q] = st
+	return st
 }
