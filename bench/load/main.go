@@ -41,7 +41,15 @@ func main() {
 	maxReq := flag.Int("n", 200000, "at most this many requests per endpoint")
 	profile := flag.String("cpuprofile", "", "write a CPU profile of the whole run to this file")
 	only := flag.String("targets", "", "comma-separated targets to drive besides the bare handler ("+strings.Join(targetKeys, ",")+"); empty = all")
+	serveDir := flag.String("serve-child", "", "internal: serve the seeded data folder (with -db) in this process for the RSS check, and print the address")
 	flag.Parse()
+	if *serveDir != "" {
+		if err := serveChild(*serveDir, *dsn); err != nil {
+			fmt.Fprintln(os.Stderr, "load: serve:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if *profile != "" {
 		f, err := os.Create(*profile)
 		if err == nil {
@@ -80,11 +88,7 @@ func run(dsn string, tasks int, dur time.Duration, conc, maxReq int, only []stri
 		return err
 	}
 	defer os.RemoveAll(dir)
-	cfg := config.Defaults()
-	cfg.TOTPRequiredRoles = nil // not about the second factor: TestTOTPJourney is
-	cfg.DataDir, cfg.DB, cfg.Addr, cfg.LogLevel = dir, dsn, "127.0.0.1:0", "error"
-	cfg.Scheduler = false // measure the requests alone
-	cfg.Open311Keys = open311Key
+	cfg := loadConfig(dir, dsn)
 	env := &cli.Env{Stdout: io.Discard, Stderr: os.Stderr}
 	app, err := cli.Open(ctx, cfg, env)
 	if err != nil {
@@ -164,7 +168,7 @@ func run(dsn string, tasks int, dur time.Duration, conc, maxReq int, only []stri
 		fmt.Printf("%-44s %10.0f %9.2f %9.2f %8d%s\n", tg.name, res.rate, ms(res.p50), ms(res.p99), res.errors, ratio)
 	}
 	if len(only) == 0 || slices.Contains(only, "rss") {
-		if err := rssCheck(ctx, base, fx.officeToken, tasks, conc); err != nil {
+		if err := rssCheck(ctx, dir, dsn, fx.officeToken, tasks, conc); err != nil {
 			return err
 		}
 	}
@@ -175,6 +179,32 @@ func run(dsn string, tasks int, dur time.Duration, conc, maxReq int, only []stri
 		fmt.Printf("tickets stored: %d (%d routed on intake, %d in triage)\n", n, n-triage, triage)
 	}
 	return nil
+}
+
+// loadConfig is the server's configuration in the load: the defaults on
+// loopback, without the scheduler (the requests measured alone).
+func loadConfig(dir, dsn string) config.Config {
+	cfg := config.Defaults()
+	cfg.TOTPRequiredRoles = nil // not about the second factor: TestTOTPJourney is
+	cfg.DataDir, cfg.DB, cfg.Addr, cfg.LogLevel = dir, dsn, "127.0.0.1:0", "error"
+	cfg.Scheduler = false
+	cfg.Open311Keys = open311Key
+	return cfg
+}
+
+// serveChild serves the seeded database as duban serve would, alone in
+// its process, printing its address; it stops when its input closes.
+func serveChild(dir, dsn string) error {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	env := &cli.Env{Stdout: io.Discard, Stderr: os.Stderr}
+	app, err := cli.Open(ctx, loadConfig(dir, dsn), env)
+	if err != nil {
+		return err
+	}
+	defer app.Close()
+	go func() { io.Copy(io.Discard, os.Stdin); cancel() }()
+	return app.Run(ctx, env, func(a net.Addr) { fmt.Println(a.String()) })
 }
 
 func kind(dsn string) string {
