@@ -20,8 +20,8 @@ func (db *DB) taskWhere(f TaskFilter) (string, []any) {
 		add("t.id IN (SELECT u.task_id FROM task_units u WHERE u.unit_id = ?)", f.UnitID)
 	}
 	if q := strings.TrimSpace(f.Q); q != "" {
-		if cond, arg, ok := db.searchCond(q); ok {
-			add(cond, arg)
+		if _, _, ok := db.searchFrom(q); ok {
+			// The index drives the query: FindTaskPage's searchFrom.
 		} else {
 			// A lone Han character has no bigram: scan for it.
 			q = "%" + escapeLike(q) + "%"

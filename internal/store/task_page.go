@@ -33,6 +33,13 @@ func (db *DB) FindTaskPage(ctx context.Context, f TaskFilter) (records.TaskPage,
 		return page, nil
 	}
 	cond, args := db.taskWhere(f)
+	from := ` FROM tasks t`
+	if with, arg, ok := db.searchFrom(f.Q); ok {
+		from = with + `SELECT % FROM m JOIN tasks t ON t.id = m.id`
+		args = append([]any{arg}, args...)
+	} else {
+		from = `SELECT %` + from
+	}
 	limit := f.Limit
 	if limit <= 0 {
 		limit = 50
@@ -62,7 +69,7 @@ func (db *DB) FindTaskPage(ctx context.Context, f TaskFilter) (records.TaskPage,
 	// query. Another list is counted on its own (a cheap index count), once
 	// per version.
 	window := !counted && f.Q != "" && after == ""
-	ids, n, err := db.pageIDsCounted(ctx, tx, db.readStmt, window, pageCond+listOrder(f)+` LIMIT ? OFFSET ?`, append(pageArgs, limit+1, max(f.Offset, 0)))
+	ids, n, err := db.pageIDsCounted(ctx, tx, db.readStmt, window, from, pageCond+listOrder(f)+` LIMIT ? OFFSET ?`, append(pageArgs, limit+1, max(f.Offset, 0)))
 	if err != nil {
 		return page, err
 	}
@@ -71,7 +78,7 @@ func (db *DB) FindTaskPage(ctx context.Context, f TaskFilter) (records.TaskPage,
 	case window && len(ids) > 0:
 		total, counted = n, true
 	default:
-		if err := tx.QueryRowContext(ctx, db.dialect.rebind(`SELECT COUNT(*) FROM tasks t`+cond), args...).Scan(&total); err != nil {
+		if err := tx.QueryRowContext(ctx, db.dialect.rebind(strings.Replace(from, "%", "COUNT(*)", 1)+cond), args...).Scan(&total); err != nil {
 			return page, fmt.Errorf("store: count tasks: %w", err)
 		}
 		counted = true
@@ -104,18 +111,19 @@ func (db *DB) FindTaskPage(ctx context.Context, f TaskFilter) (records.TaskPage,
 
 // pageIDs runs SELECT t.id FROM tasks t + tail.
 func (db *DB) pageIDs(ctx context.Context, tx *sql.Tx, tail string, args []any) ([]int64, error) {
-	ids, _, err := db.pageIDsCounted(ctx, tx, nil, false, tail, args)
+	ids, _, err := db.pageIDsCounted(ctx, tx, nil, false, `SELECT % FROM tasks t`, tail, args)
 	return ids, err
 }
 
-// pageIDsCounted is pageIDs; with window, each row also carries how many
-// rows match before the LIMIT, which is returned.
-func (db *DB) pageIDsCounted(ctx context.Context, tx *sql.Tx, prep func(context.Context, string) *sql.Stmt, window bool, tail string, args []any) ([]int64, int, error) {
+// pageIDsCounted is pageIDs from the tasks of from, a SELECT whose column
+// list is the % it holds; with window, each row also carries how many rows
+// match before the LIMIT, which is returned.
+func (db *DB) pageIDsCounted(ctx context.Context, tx *sql.Tx, prep func(context.Context, string) *sql.Stmt, window bool, from, tail string, args []any) ([]int64, int, error) {
 	cols := `t.id`
 	if window {
 		cols = `t.id, COUNT(*) OVER ()`
 	}
-	rows, err := queryIn(ctx, tx, prep, db.dialect.rebind(`SELECT `+cols+` FROM tasks t`+tail), args...)
+	rows, err := queryIn(ctx, tx, prep, db.dialect.rebind(strings.Replace(from, "%", cols, 1)+tail), args...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("store: find tasks: %w", err)
 	}

@@ -106,10 +106,14 @@ func (db *DB) searchKey() string {
 	return "task_id"
 }
 
-// searchCond is the condition over tasks t that matches the query's terms
-// through the index, and its argument; ok is false for a query with no
-// index term (a lone Han character), which the caller scans for.
-func (db *DB) searchCond(q string) (cond string, arg any, ok bool) {
+// searchFrom is the WITH clause that finds the query's matches through
+// the index, as m (id), and its argument; ok is false for a query with no
+// index term (a lone Han character), which taskWhere scans for. The
+// matches are materialised first and the tasks joined to them: left to
+// themselves, the planners walked all tasks in list order and probed the
+// index for each (PostgreSQL's estimate of an array match knows nothing
+// of the terms, least of all in a prepared statement's generic plan).
+func (db *DB) searchFrom(q string) (with string, arg any, ok bool) {
 	terms, ok := queryTerms(q)
 	if !ok {
 		return "", nil, false
@@ -117,9 +121,10 @@ func (db *DB) searchCond(q string) (cond string, arg any, ok bool) {
 	if db.dialect.name == "sqlite" {
 		// Terms hold only letters and digits: quoting each makes it a
 		// plain FTS5 string, and strings side by side are an AND.
-		return `t.id IN (SELECT s.rowid FROM task_search s WHERE task_search MATCH ?)`, `"` + strings.Join(terms, `" "`) + `"`, true
+		return `WITH m AS MATERIALIZED (SELECT s.rowid AS id FROM task_search s WHERE task_search MATCH ?) `,
+			`"` + strings.Join(terms, `" "`) + `"`, true
 	}
-	return `t.id IN (SELECT s.task_id FROM task_search s WHERE string_to_array(s.terms, ' ') @> string_to_array(?, ' '))`,
+	return `WITH m AS MATERIALIZED (SELECT s.task_id AS id FROM task_search s WHERE string_to_array(s.terms, ' ') @> string_to_array(?, ' ')) `,
 		strings.Join(terms, " "), true
 }
 
