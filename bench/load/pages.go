@@ -91,6 +91,7 @@ func rssCheck(ctx context.Context, dir, dsn, token string, tasks, conc int) erro
 	start, _ := rss(pid)
 	var peak int64
 	var sent int64
+	var failed []error
 	var mu sync.Mutex
 	var wg sync.WaitGroup
 	for c := range conc {
@@ -103,7 +104,17 @@ func rssCheck(ctx context.Context, dir, dsn, token string, tasks, conc int) erro
 				req.Header.Set("Authorization", "Bearer "+token)
 				resp, err := client.Do(req)
 				if err != nil {
+					if ctx.Err() == nil {
+						mu.Lock()
+						failed = append(failed, err)
+						mu.Unlock()
+					}
 					continue
+				}
+				if resp.StatusCode != http.StatusOK {
+					mu.Lock()
+					failed = append(failed, fmt.Errorf("GET %s: %s", u, resp.Status))
+					mu.Unlock()
 				}
 				var b bytes.Buffer
 				b.ReadFrom(resp.Body)
@@ -126,6 +137,9 @@ func rssCheck(ctx context.Context, dir, dsn, token string, tasks, conc int) erro
 		}
 	}
 	wg.Wait()
+	if len(failed) > 0 {
+		return fmt.Errorf("%d requests failed, the first: %w", len(failed), failed[0])
+	}
 	verdict := "under"
 	if peak >= rssLimit {
 		verdict = "OVER"

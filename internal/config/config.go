@@ -207,7 +207,7 @@ func Defaults() Config {
 		SigninAccountPerMinute:  10,
 		DueSoonWorkdays:         5,
 		Scheduler:               true,
-		ResponseCacheMB:         32,
+		ResponseCacheMB:         16,
 		SchedulerInterval:       Duration(time.Minute),
 		NoticeIssuer:            "督查室",
 		TrustedProxies:          []string{"127.0.0.0/8", "::1/128"},
