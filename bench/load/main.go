@@ -26,6 +26,7 @@ import (
 	"runtime/pprof"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/duban/duban/internal/cli"
@@ -94,7 +95,8 @@ func run(dsn string, tasks int, dur time.Duration, conc, maxReq int, only []stri
 	if err != nil {
 		return err
 	}
-	defer app.Close()
+	closeApp := sync.OnceFunc(func() { app.Close() })
+	defer closeApp()
 	start := time.Now()
 	fx, err := seed(ctx, app, tasks)
 	if err != nil {
@@ -107,7 +109,8 @@ func run(dsn string, tasks int, dur time.Duration, conc, maxReq int, only []stri
 	srvCtx, stop := context.WithCancel(ctx)
 	go func() { served <- app.Run(srvCtx, env, func(a net.Addr) { addrc <- a }) }()
 	// Stop serving before the database closes (deferred above).
-	defer func() { stop(); <-served }()
+	stopServing := sync.OnceFunc(func() { stop(); <-served })
+	defer stopServing()
 	base := "http://" + (<-addrc).String()
 	bare, err := bareServer(ctx)
 	if err != nil {
@@ -167,16 +170,20 @@ func run(dsn string, tasks int, dur time.Duration, conc, maxReq int, only []stri
 		}
 		fmt.Printf("%-44s %10.0f %9.2f %9.2f %8d%s\n", tg.name, res.rate, ms(res.p50), ms(res.p99), res.errors, ratio)
 	}
-	if len(only) == 0 || slices.Contains(only, "rss") {
-		if err := rssCheck(ctx, dir, dsn, fx.officeToken, tasks, conc); err != nil {
-			return err
-		}
-	}
 	// The intake figures count only if the tickets are there: each
 	// accepted request is one stored ticket.
 	if n, err := app.Store.CountTickets(ctx, records.TicketFilter{}); err == nil && n > 0 {
 		triage, _ := app.Store.CountTickets(ctx, records.TicketFilter{State: "triage"})
 		fmt.Printf("tickets stored: %d (%d routed on intake, %d in triage)\n", n, n-triage, triage)
+	}
+	if len(only) == 0 || slices.Contains(only, "rss") {
+		// The server alone, in a process of its own: this one's stops and
+		// lets go of the database first.
+		stopServing()
+		closeApp()
+		if err := rssCheck(ctx, dir, dsn, fx.officeToken, tasks, conc); err != nil {
+			return err
+		}
 	}
 	return nil
 }
