@@ -24,6 +24,9 @@ type target struct {
 	// intake makes each request's body and its content type: a new
 	// ticket every time.
 	intake func() (body, contentType string)
+	// next, when set, makes each request's URL (a random page, a random
+	// search).
+	next func() string
 }
 
 type result struct {
@@ -88,6 +91,9 @@ func drive(ctx context.Context, tg target, conc int, dur time.Duration, maxReq i
 
 func (tg target) request(ctx context.Context) (*http.Request, error) {
 	url, body, ct := tg.url, io.Reader(nil), "application/json"
+	if tg.next != nil {
+		url = tg.next()
+	}
 	if tg.bust {
 		url = fmt.Sprintf("%s&_=%d", url, rand.Int64())
 	}

@@ -18,12 +18,15 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"math/rand/v2"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"runtime/pprof"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/duban/duban/internal/cli"
@@ -39,7 +42,15 @@ func main() {
 	maxReq := flag.Int("n", 200000, "at most this many requests per endpoint")
 	profile := flag.String("cpuprofile", "", "write a CPU profile of the whole run to this file")
 	only := flag.String("targets", "", "comma-separated targets to drive besides the bare handler ("+strings.Join(targetKeys, ",")+"); empty = all")
+	serveDir := flag.String("serve-child", "", "internal: serve the seeded data folder (with -db) in this process for the RSS check, and print the address")
 	flag.Parse()
+	if *serveDir != "" {
+		if err := serveChild(*serveDir, *dsn); err != nil {
+			fmt.Fprintln(os.Stderr, "load: serve:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if *profile != "" {
 		f, err := os.Create(*profile)
 		if err == nil {
@@ -65,7 +76,7 @@ func main() {
 }
 
 // targetKeys name the targets for -targets, in the order they run.
-var targetKeys = []string{"tasks", "tasks-overdue", "tasks-uncached", "page", "progress", "tickets", "open311"}
+var targetKeys = []string{"tasks", "tasks-overdue", "tasks-uncached", "tasks-cursor", "tasks-offset", "tasks-search", "page", "progress", "tickets", "open311", "rss"}
 
 // open311Key is the API key the load's Open311 client posts with.
 const open311Key = "load-open311-key"
@@ -78,17 +89,14 @@ func run(dsn string, tasks int, dur time.Duration, conc, maxReq int, only []stri
 		return err
 	}
 	defer os.RemoveAll(dir)
-	cfg := config.Defaults()
-	cfg.TOTPRequiredRoles = nil // not about the second factor: TestTOTPJourney is
-	cfg.DataDir, cfg.DB, cfg.Addr, cfg.LogLevel = dir, dsn, "127.0.0.1:0", "error"
-	cfg.Scheduler = false // measure the requests alone
-	cfg.Open311Keys = open311Key
+	cfg := loadConfig(dir, dsn)
 	env := &cli.Env{Stdout: io.Discard, Stderr: os.Stderr}
 	app, err := cli.Open(ctx, cfg, env)
 	if err != nil {
 		return err
 	}
-	defer app.Close()
+	closeApp := sync.OnceFunc(func() { app.Close() })
+	defer closeApp()
 	start := time.Now()
 	fx, err := seed(ctx, app, tasks)
 	if err != nil {
@@ -101,7 +109,8 @@ func run(dsn string, tasks int, dur time.Duration, conc, maxReq int, only []stri
 	srvCtx, stop := context.WithCancel(ctx)
 	go func() { served <- app.Run(srvCtx, env, func(a net.Addr) { addrc <- a }) }()
 	// Stop serving before the database closes (deferred above).
-	defer func() { stop(); <-served }()
+	stopServing := sync.OnceFunc(func() { stop(); <-served })
+	defer stopServing()
 	base := "http://" + (<-addrc).String()
 	bare, err := bareServer(ctx)
 	if err != nil {
@@ -109,11 +118,32 @@ func run(dsn string, tasks int, dur time.Duration, conc, maxReq int, only []stri
 	}
 	slog.SetDefault(slog.New(slog.NewTextHandler(io.Discard, nil)))
 
+	// Random pages: the cursors of every page of the list, collected by
+	// walking it once, and random offsets; random searches: a task's
+	// number (第N项, one match) — each request uncached.
+	var cursors []string
+	if len(only) == 0 || slices.Contains(only, "tasks-cursor") {
+		if cursors, err = collectCursors(ctx, base, fx.officeToken); err != nil {
+			return err
+		}
+	}
+	randomCursor := func() string {
+		return base + "/api/v1/tasks?limit=50&cursor=" + cursors[rand.IntN(len(cursors))]
+	}
+	randomOffset := func() string {
+		return fmt.Sprintf("%s/api/v1/tasks?limit=50&offset=%d", base, rand.IntN(max(tasks-50, 1)))
+	}
+	randomSearch := func() string {
+		return base + "/api/v1/tasks?limit=50&q=" + url.QueryEscape(fmt.Sprintf("第%d项", rand.IntN(tasks)))
+	}
 	targets := []target{
 		{key: "bare", name: "bare net/http handler", url: bare + "/", method: "GET"},
 		{key: "tasks", name: "GET /api/v1/tasks?limit=50", url: base + "/api/v1/tasks?limit=50", method: "GET", bearer: fx.officeToken},
 		{key: "tasks-overdue", name: "GET /api/v1/tasks?limit=50&status=overdue", url: base + "/api/v1/tasks?limit=50&status=overdue&sort=due", method: "GET", bearer: fx.officeToken},
 		{key: "tasks-uncached", name: "GET /api/v1/tasks?limit=50 (uncached)", url: base + "/api/v1/tasks?limit=50", method: "GET", bearer: fx.officeToken, bust: true},
+		{key: "tasks-cursor", name: "GET /api/v1/tasks random page by cursor", method: "GET", bearer: fx.officeToken, bust: true, next: randomCursor},
+		{key: "tasks-offset", name: "GET /api/v1/tasks random page by offset", method: "GET", bearer: fx.officeToken, bust: true, next: randomOffset},
+		{key: "tasks-search", name: "GET /api/v1/tasks?q=第N项 (random search)", method: "GET", bearer: fx.officeToken, bust: true, next: randomSearch},
 		{key: "page", name: "GET /tasks (task-list page)", url: base + "/tasks", method: "GET", cookie: fx.officeCookie},
 		{key: "progress", name: "POST /api/v1/tasks/{id}/progress", url: base, method: "POST", bearer: fx.liaisonToken, progress: fx.liaisonTasks},
 		{key: "tickets", name: "POST /api/v1/tickets (12345 intake)", url: base + "/api/v1/tickets", method: "POST", bearer: fx.officeToken,
@@ -127,6 +157,9 @@ func run(dsn string, tasks int, dur time.Duration, conc, maxReq int, only []stri
 	fmt.Printf("%-44s %10s %9s %9s %8s\n", "endpoint", "req/s", "p50 ms", "p99 ms", "errors")
 	var bareRate float64
 	for _, tg := range targets {
+		if tg.key == "rss" {
+			continue
+		}
 		res := drive(ctx, tg, conc, dur, maxReq)
 		if tg.key == "bare" {
 			bareRate = res.rate
@@ -143,7 +176,42 @@ func run(dsn string, tasks int, dur time.Duration, conc, maxReq int, only []stri
 		triage, _ := app.Store.CountTickets(ctx, records.TicketFilter{State: "triage"})
 		fmt.Printf("tickets stored: %d (%d routed on intake, %d in triage)\n", n, n-triage, triage)
 	}
+	if len(only) == 0 || slices.Contains(only, "rss") {
+		// The server alone, in a process of its own: this one's stops and
+		// lets go of the database first.
+		stopServing()
+		closeApp()
+		if err := rssCheck(ctx, dir, dsn, fx.officeToken, tasks, conc); err != nil {
+			return err
+		}
+	}
 	return nil
+}
+
+// loadConfig is the server's configuration in the load: the defaults on
+// loopback, without the scheduler (the requests measured alone).
+func loadConfig(dir, dsn string) config.Config {
+	cfg := config.Defaults()
+	cfg.TOTPRequiredRoles = nil // not about the second factor: TestTOTPJourney is
+	cfg.DataDir, cfg.DB, cfg.Addr, cfg.LogLevel = dir, dsn, "127.0.0.1:0", "error"
+	cfg.Scheduler = false
+	cfg.Open311Keys = open311Key
+	return cfg
+}
+
+// serveChild serves the seeded database as duban serve would, alone in
+// its process, printing its address; it stops when its input closes.
+func serveChild(dir, dsn string) error {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	env := &cli.Env{Stdout: io.Discard, Stderr: os.Stderr}
+	app, err := cli.Open(ctx, loadConfig(dir, dsn), env)
+	if err != nil {
+		return err
+	}
+	defer app.Close()
+	go func() { io.Copy(io.Discard, os.Stdin); cancel() }()
+	return app.Run(ctx, env, func(a net.Addr) { fmt.Println(a.String()) })
 }
 
 func kind(dsn string) string {

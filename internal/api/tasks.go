@@ -12,7 +12,7 @@ import (
 )
 
 // taskFilter reads the list filters of a request: plan, unit, source,
-// status, light, due_from, due_to, q, sort, limit, offset.
+// status, light, due_from, due_to, q, sort, limit, offset, cursor.
 func (h *Handler) taskFilter(r *http.Request) (records.TaskFilter, error) {
 	q := r.URL.Query()
 	f := records.TaskFilter{Q: q.Get("q"), Status: ledger.Status(q.Get("status")), Light: ledger.Light(q.Get("light")), Sort: q.Get("sort")}
@@ -42,6 +42,7 @@ func (h *Handler) taskFilter(r *http.Request) (records.TaskFilter, error) {
 		return f, err
 	}
 	f.Offset, err = queryInt(r, "offset")
+	f.Cursor = q.Get("cursor")
 	return f, err
 }
 
@@ -57,8 +58,16 @@ func (h *Handler) taskList(w http.ResponseWriter, r *http.Request) {
 		fail(w, r, err)
 		return
 	}
-	items, total, err := h.Ledger.List(r.Context(), c.Principal(), f)
-	reply(w, r, http.StatusOK, list[ledgersvc.Task]{Items: items, Total: total}, err)
+	page, err := h.Ledger.Page(r.Context(), c.Principal(), f)
+	reply(w, r, http.StatusOK, taskPage{Items: page.Items, Total: page.Total, NextCursor: page.NextCursor}, err)
+}
+
+// taskPage is a page of the task list; next_cursor, given as cursor,
+// opens the next page (absent on the last).
+type taskPage struct {
+	Items      []ledgersvc.Task `json:"items"`
+	Total      int              `json:"total"`
+	NextCursor string           `json:"next_cursor,omitempty"`
 }
 
 // taskGet returns one task the caller may read, with its progress, 销号

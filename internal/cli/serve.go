@@ -149,6 +149,7 @@ func Open(ctx context.Context, cfg config.Config, env *Env) (*App, error) {
 	}
 	app.Server = server.New(server.Deps{Store: db, Services: app.Services, Log: log, Pages: pages, ClientIP: clientip.New(trusted),
 		Metrics: app.Metrics, MetricsAccess: server.MetricsAccess{Token: cfg.MetricsToken, Allow: allow}, AccessLog: cfg.AccessLog, BaseURL: cfg.BaseURL,
+		ResponseCacheBytes: cfg.ResponseCacheMB << 20, NoResponseCache: cfg.ResponseCacheMB == 0,
 		Open311: &open311.Handler{Hotline: app.Hotline, Keys: splitKeys(cfg.Open311Keys), BaseURL: cfg.BaseURL,
 			Jurisdiction: cfg.Open311Jurisdiction, Now: app.Signin.Now, RateCounts: sharedCounts(db)}})
 	return app, nil

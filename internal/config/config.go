@@ -147,6 +147,8 @@ type Config struct {
 	// bytes, client address: never a query string or a token).
 	LogFormat string `json:"log_format"`
 	AccessLog bool   `json:"access_log"`
+	// ResponseCacheMB bounds the response cache in MiB (0: none kept).
+	ResponseCacheMB int `json:"response_cache_mb"`
 	// /metrics (Prometheus) answers a scraper that shows MetricsToken as
 	// a bearer token, or calls from an address in MetricsAllow (CIDRs or
 	// addresses; loopback by default; the address as trusted_proxies
@@ -205,6 +207,7 @@ func Defaults() Config {
 		SigninAccountPerMinute:  10,
 		DueSoonWorkdays:         5,
 		Scheduler:               true,
+		ResponseCacheMB:         16,
 		SchedulerInterval:       Duration(time.Minute),
 		NoticeIssuer:            "督查室",
 		TrustedProxies:          []string{"127.0.0.0/8", "::1/128"},
@@ -266,6 +269,9 @@ func (c Config) Validate() error {
 	}
 	if c.SigninHashWorkers < 0 || c.SigninAddressPerMinute < 0 || c.SigninAccountPerMinute < 0 {
 		errs = append(errs, errors.New("signin_hash_workers, signin_address_per_minute, signin_account_per_minute: 不能为负 (must not be negative)"))
+	}
+	if c.ResponseCacheMB < 0 {
+		errs = append(errs, fmt.Errorf("response_cache_mb %d: 不能为负 (must not be negative)", c.ResponseCacheMB))
 	}
 	if c.SigninHashWait <= 0 {
 		errs = append(errs, fmt.Errorf("signin_hash_wait %s: 必须大于 0 (must be positive)", c.SigninHashWait))

@@ -78,6 +78,7 @@ func fields(c *Config) []field {
 		{key: "shutdown-timeout", usage: "优雅退出等待时长", dur: &c.ShutdownTimeout},
 		{key: "log-level", usage: "日志级别 debug/info/warn/error", str: &c.LogLevel},
 		{key: "log-format", usage: "日志格式: text（默认）或 json（每行一个 JSON 对象，供日志采集）", str: &c.LogFormat},
+		{key: "response-cache-mb", usage: "响应缓存的内存上限 (MiB)；0 = 不缓存", num: &c.ResponseCacheMB},
 		{key: "access-log", usage: "每个请求记一行访问日志（方法、路由、状态、耗时、字节数、来源地址；不记查询串和令牌）", flag: &c.AccessLog},
 		{key: "metrics-token", usage: "/metrics 的 Bearer 令牌（至少 16 个字符）；留空则只认 metrics-allow 中的地址", str: &c.MetricsToken},
 		{key: "metrics-allow", usage: "无需令牌即可读取 /metrics 的地址 (CIDR 或地址，逗号分隔)；默认只有本机", list: &c.MetricsAllow},

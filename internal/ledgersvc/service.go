@@ -2,6 +2,7 @@ package ledgersvc
 
 import (
 	"context"
+	"errors"
 	"time"
 
 	"github.com/duban/duban/internal/authz"
@@ -109,19 +110,38 @@ func (s *Service) Scope(p authz.Principal, f *records.TaskFilter) {
 
 // List returns a page of the tasks p may read that match f.
 func (s *Service) List(ctx context.Context, p authz.Principal, f records.TaskFilter) ([]Task, int, error) {
+	page, err := s.Page(ctx, p, f)
+	return page.Items, page.Total, err
+}
+
+// TaskPage is a page of the task list: its tasks, how many match in all,
+// and the cursor of the next page ("" on the last).
+type TaskPage struct {
+	Items      []Task
+	Total      int
+	NextCursor string
+}
+
+// Page returns a page of the tasks p may read that match f, with the
+// cursor that opens the next one (f.Cursor); a cursor that is not one is
+// invalid.
+func (s *Service) Page(ctx context.Context, p authz.Principal, f records.TaskFilter) (TaskPage, error) {
 	if !authz.Allowed(p, authz.TaskRead) {
-		return nil, 0, ErrForbidden
+		return TaskPage{}, ErrForbidden
 	}
 	s.Scope(p, &f)
-	tasks, total, err := s.Store.FindTasks(ctx, f)
+	page, err := s.Store.FindTaskPage(ctx, f)
 	if err != nil {
-		return nil, 0, err
+		if errors.Is(err, fault.ErrInvalid) {
+			return TaskPage{}, fault.New(fault.Invalid, "error.cursor_invalid")
+		}
+		return TaskPage{}, err
 	}
-	out := make([]Task, len(tasks))
-	for i := range tasks {
-		out[i] = s.View(&tasks[i])
+	out := make([]Task, len(page.Items))
+	for i := range page.Items {
+		out[i] = s.View(&page.Items[i])
 	}
-	return out, total, nil
+	return TaskPage{Items: out, Total: page.Total, NextCursor: page.NextCursor}, nil
 }
 
 // Readable loads a task p may read: of their unit, and not a draft

@@ -32,6 +32,8 @@ type Store interface {
 	FindTakeover(ctx context.Context, taskID int64) (*records.Takeover, error)
 	FindTaskEvents(ctx context.Context, taskID int64) ([]records.TaskEvent, error)
 	FindTasks(ctx context.Context, f records.TaskFilter) ([]records.Task, int, error)
+	// FindTaskPage is FindTasks with the cursor of the next page.
+	FindTaskPage(ctx context.Context, f records.TaskFilter) (records.TaskPage, error)
 	FindUnitByID(ctx context.Context, id int64) (*records.Unit, error)
 	FindUnits(ctx context.Context) ([]records.Unit, error)
 	FindUserByID(ctx context.Context, id int64) (*records.User, error)

@@ -37,4 +37,9 @@ type TaskFilter struct {
 	Sort       string // "plan" (default), "due", "report"
 	Limit      int    // 0 means 50; at most 500
 	Offset     int
+	// Cursor is a page's NextCursor: the list goes on after the task it
+	// names, found through the sort's index instead of walking Offset
+	// rows. It is the store's opaque text; a cursor of another sort is
+	// invalid.
+	Cursor string
 }

@@ -1,11 +1,15 @@
 // Package respcache keeps GET responses in memory and serves them again
-// until the data changes. "The data changed" is a version number that
-// every write moves — duban uses the audit chain's head, since every
-// change appends to it in the same transaction — so a cached answer is
-// never stale, on one instance or several sharing a database: each request
-// reads the version (one indexed row) and serves the cache only if it is
-// unchanged. Statuses turn on dates, so an answer is also kept only for the
-// day in China it was made on, by the clock the cache is given.
+// until the data they show changes. "Changed" is a version number that
+// the writes move: for an answer that names the scopes of data it shows
+// (a plan's tasks, the ledger), the sum of those scopes' generations, which
+// the store moves in the same transaction as each change's audit entry;
+// for any other, the audit chain's head, which every change moves. So a
+// cached answer is never stale, on one instance or several sharing a
+// database, and a change in one place expires only the answers that show
+// it: each request reads the version (one indexed row, cached briefly)
+// and serves the cache only if it is unchanged. Statuses turn on dates,
+// so an answer is also kept only for the day in China it was made on, by
+// the clock the cache is given. The cache is bounded in bytes.
 package respcache
 
 import (
@@ -19,16 +23,28 @@ import (
 	"github.com/duban/duban/internal/workday"
 )
 
-// Cache is a bounded LRU of responses.
+// Key is what an answer is cached under: Name, which must tell apart
+// every caller whose answer may differ (the server puts the account in
+// it), and the Scopes of data the answer shows; nil Scopes is all data.
+type Key struct {
+	Name   string
+	Scopes []string
+}
+
+// Version is the data version of scopes (nil: all data).
+type Version func(ctx context.Context, scopes []string) (int64, error)
+
+// Cache is an LRU of responses bounded in bytes.
 type Cache struct {
-	version func(context.Context) (int64, error)
-	now     func() time.Time
-	max     int
-	maxBody int
+	version  Version
+	now      func() time.Time
+	maxBytes int
+	maxBody  int
 
 	mu      sync.Mutex
 	entries map[string]*list.Element
 	lru     *list.List
+	bytes   int // the sizes of the entries held
 }
 
 type entry struct {
@@ -38,31 +54,42 @@ type entry struct {
 	status  int
 	header  http.Header
 	body    []byte
+	size    int
 }
 
-// New returns a cache of at most max responses of at most maxBody bytes,
-// valid while version answers the same and now is on the same day in
-// China; nil now means time.Now.
-func New(version func(context.Context) (int64, error), now func() time.Time, max, maxBody int) *Cache {
+// New returns a cache of at most maxBytes of responses, each of at most
+// maxBody bytes, valid while version answers the same and now is on the
+// same day in China; nil now means time.Now.
+func New(version Version, now func() time.Time, maxBytes, maxBody int) *Cache {
 	if now == nil {
 		now = time.Now
 	}
-	return &Cache{version: version, now: now, max: max, maxBody: maxBody, entries: map[string]*list.Element{}, lru: list.New()}
+	return &Cache{version: version, now: now, maxBytes: maxBytes, maxBody: min(maxBody, maxBytes),
+		entries: map[string]*list.Element{}, lru: list.New()}
+}
+
+// Bytes is how many bytes the held answers take, as the bound counts them.
+func (c *Cache) Bytes() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.bytes
 }
 
 // Handler serves GET requests for which key answers ok from the cache, and
 // fills the cache with next's 200 answers that set no cookie.
-func (c *Cache) Handler(key func(*http.Request) (string, bool), next http.Handler) http.Handler {
+func (c *Cache) Handler(key func(*http.Request) (Key, bool), next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		k, ok := "", r.Method == http.MethodGet
+		var ck Key
+		ok := r.Method == http.MethodGet
 		if ok {
-			k, ok = key(r)
+			ck, ok = key(r)
 		}
 		if !ok {
 			next.ServeHTTP(w, r)
 			return
 		}
-		v, err := c.version(r.Context())
+		k := ck.Name
+		v, err := c.version(r.Context(), ck.Scopes)
 		if err != nil {
 			next.ServeHTTP(w, r)
 			return
@@ -81,7 +108,9 @@ func (c *Cache) Handler(key func(*http.Request) (string, bool), next http.Handle
 		rec := &recorder{ResponseWriter: w, status: http.StatusOK, limit: c.maxBody}
 		next.ServeHTTP(rec, r)
 		if rec.status == http.StatusOK && !rec.over && w.Header().Get("Set-Cookie") == "" {
-			c.put(&entry{key: k, version: v, day: day, status: rec.status, header: w.Header().Clone(), body: rec.buf.Bytes()})
+			e := &entry{key: k, version: v, day: day, status: rec.status, header: w.Header().Clone(), body: bytes.Clone(rec.buf.Bytes())}
+			e.size = sizeOf(e)
+			c.put(e)
 		}
 	})
 }
@@ -95,8 +124,7 @@ func (c *Cache) get(k string, v int64, day time.Time) *entry {
 	}
 	e := el.Value.(*entry)
 	if e.version != v || !e.day.Equal(day) {
-		c.lru.Remove(el)
-		delete(c.entries, k)
+		c.remove(el)
 		return nil
 	}
 	c.lru.MoveToFront(el)
@@ -107,14 +135,40 @@ func (c *Cache) put(e *entry) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if el, ok := c.entries[e.key]; ok {
-		c.lru.Remove(el)
+		c.remove(el)
+	}
+	if e.size > c.maxBytes {
+		return
 	}
 	c.entries[e.key] = c.lru.PushFront(e)
-	for c.lru.Len() > c.max {
-		old := c.lru.Back()
-		c.lru.Remove(old)
-		delete(c.entries, old.Value.(*entry).key)
+	c.bytes += e.size
+	for c.bytes > c.maxBytes {
+		c.remove(c.lru.Back())
 	}
+}
+
+func (c *Cache) remove(el *list.Element) {
+	e := el.Value.(*entry)
+	c.lru.Remove(el)
+	delete(c.entries, e.key)
+	c.bytes -= e.size
+}
+
+// entryOverhead is what an entry costs besides its key, headers and body:
+// the list element, the map slot, the entry itself.
+const entryOverhead = 256
+
+// sizeOf is what an entry holds in memory, near enough to bound the cache:
+// the key twice (map and entry), the headers and the body.
+func sizeOf(e *entry) int {
+	n := entryOverhead + 2*len(e.key) + cap(e.body)
+	for name, vals := range e.header {
+		n += len(name) + 16
+		for _, v := range vals {
+			n += len(v) + 16
+		}
+	}
+	return n
 }
 
 // recorder passes a response through and keeps a copy of its body, up to

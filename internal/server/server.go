@@ -47,7 +47,18 @@ type Deps struct {
 	// BaseURL is base_url: its path is the prefix a reverse proxy serves
 	// duban under (package basepath), and the API document's server.
 	BaseURL string
+	// ResponseCacheBytes bounds the response cache; 0 is
+	// DefaultResponseCacheBytes, unless NoResponseCache keeps none.
+	ResponseCacheBytes int
+	NoResponseCache    bool
 }
+
+// DefaultResponseCacheBytes is the response cache's bound unless
+// configured (config's response_cache_mb, 16 by default): with Go's
+// collector letting the heap grow to twice what is live, and the garbage
+// of the uncached answers on top, it keeps the process under 200 MiB
+// while clients ask for distinct lists (bench/load's RSS check).
+const DefaultResponseCacheBytes = 16 << 20
 
 // Server is the HTTP side of duban.
 type Server struct {
@@ -84,7 +95,11 @@ func New(d Deps) *Server {
 	cop := http.NewCrossOriginProtection()
 	// The version read while authenticating serves the cache too: one
 	// query per request.
-	version := func(ctx context.Context) (int64, error) {
+	// An answer that names its scopes is versioned by their generations.
+	version := func(ctx context.Context, scopes []string) (int64, error) {
+		if scopes != nil {
+			return d.Store.ScopeVersion(ctx, scopes)
+		}
 		if v, ok := httpauth.DataVersion(ctx); ok {
 			return v, nil
 		}
@@ -92,7 +107,15 @@ func New(d Deps) *Server {
 	}
 	// The cache reads the server's clock, the sign-in service's, for the
 	// day its answers were made on.
-	cache := respcache.New(version, d.Services.Signin.Now, 4096, 2<<20)
+	cacheBytes := d.ResponseCacheBytes
+	if cacheBytes <= 0 {
+		cacheBytes = DefaultResponseCacheBytes
+	}
+	cache := respcache.New(version, d.Services.Signin.Now, cacheBytes, 2<<20)
+	key := cacheKey
+	if d.NoResponseCache {
+		key = func(*http.Request) (respcache.Key, bool) { return respcache.Key{}, false }
+	}
 	resolver := d.ClientIP
 	if resolver == nil {
 		resolver = clientip.New(clientip.Loopback())
@@ -103,7 +126,7 @@ func New(d Deps) *Server {
 	// /metrics is served beside the sign-in chain, not through it: its
 	// bearer token is the scraper's, not a user's, and it is never cached.
 	top := http.NewServeMux()
-	top.Handle("/", cop.Handler(httpauth.Middleware(d.Services.Signin)(noteCaller(passwordGate(cache.Handler(cacheKey, mux))))))
+	top.Handle("/", cop.Handler(httpauth.Middleware(d.Services.Signin)(noteCaller(passwordGate(cache.Handler(key, mux))))))
 	if d.Metrics != nil {
 		top.Handle(metricsRoute, serveMetrics(d.Metrics, d.MetricsAccess))
 	}

@@ -43,7 +43,7 @@ func (db *DB) appendAudit(ctx context.Context, tx *sql.Tx, actor audit.Actor, ac
 	if _, err := tx.ExecContext(ctx, db.dialect.rebind(`UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1`), e.Seq, e.Hash); err != nil {
 		return fmt.Errorf("store: audit: move head: %w", err)
 	}
-	return nil
+	return db.bumpGenerations(ctx, tx, action, objectType, objectID)
 }
 
 // jsonOf renders a before/after value; nil is "".

@@ -66,6 +66,12 @@ type DB struct {
 	// ratePurged is when (Unix seconds) this process last removed old
 	// rate counts (CountRate).
 	ratePurged atomic.Int64
+	// counts keeps list totals for the data version they were counted at.
+	counts countMemo
+	// scopeVersions caches ScopeVersion's answers like version.
+	scopeVersions scopeVersions
+	// stmts are the task list's prepared statements (readStmt).
+	stmts readStmts
 
 	dialect dialect
 	// write and read are the two pools. The writer has a single
@@ -120,6 +126,11 @@ func Open(ctx context.Context, opts Options) (*DB, error) {
 		err = db.checkSchema(ctx)
 	} else {
 		err = db.migrate(ctx)
+		if err == nil {
+			// Tasks stored before the search index (0032) get their
+			// search lines; a no-op once they have them.
+			err = db.backfillTaskSearch(ctx)
+		}
 	}
 	if err == nil {
 		err = db.settleCrypto(ctx, opts)

@@ -84,6 +84,9 @@ func (db *DB) createMatter(ctx context.Context, tx *sql.Tx, st *taskStmts, actor
 	if err := db.refreshDates(ctx, tx, ofTasks([]int64{id})); err != nil {
 		return 0, err
 	}
+	if err := db.indexTaskSearch(ctx, tx, ofTasks([]int64{id})); err != nil {
+		return 0, err
+	}
 	r := m.Matter
 	if _, err := tx.ExecContext(ctx, db.dialect.rebind(`
 		INSERT INTO matters (task_id, kind, source_text, leader, meeting, minutes_no, minutes_on, letter_ref,

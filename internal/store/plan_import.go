@@ -44,6 +44,9 @@ func (db *DB) ImportPlan(ctx context.Context, in PlanImport) (id int64, created 
 	if err := db.refreshPlanDates(ctx, tx, id); err != nil {
 		return 0, false, err
 	}
+	if err := db.indexTaskSearch(ctx, tx, ofPlan(id)); err != nil {
+		return 0, false, err
+	}
 	if !in.Draft {
 		if err := db.registerTasks(ctx, tx, in.Actor, id); err != nil {
 			return 0, false, err

@@ -168,6 +168,9 @@ func (db *DB) addTask(ctx context.Context, tx *sql.Tx, planID int64, in NewTask)
 	if err := db.refreshDates(ctx, tx, ofTasks([]int64{id})); err != nil {
 		return 0, err
 	}
+	if err := db.indexTaskSearch(ctx, tx, ofTasks([]int64{id})); err != nil {
+		return 0, err
+	}
 	return id, db.renumber(ctx, tx, planID, slices.Insert(order, at, id))
 }
 

@@ -100,6 +100,9 @@ func (db *DB) addProgress(ctx context.Context, tx *sql.Tx, actor audit.Actor, ta
 	if err := db.refreshDates(ctx, tx, ofTasks([]int64{taskID})); err != nil {
 		return 0, err
 	}
+	if err := db.indexTaskSearch(ctx, tx, ofTasks([]int64{taskID})); err != nil {
+		return 0, err
+	}
 	if err := db.rollUpAround(ctx, tx, taskID); err != nil {
 		return 0, err
 	}

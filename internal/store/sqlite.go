@@ -32,8 +32,10 @@ var sqliteDialect = dialect{
 	// writers take turns, across processes too.
 	lockWriters: "",
 	// A SQLite transaction reads one snapshot from its first read on.
-	readTx:      sql.TxOptions{ReadOnly: true},
-	tablesQuery: `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`,
+	readTx: sql.TxOptions{ReadOnly: true},
+	// A virtual table (the FTS5 search index) is listed, the tables
+	// that hold its data (type shadow) are not.
+	tablesQuery: `SELECT name FROM pragma_table_list WHERE schema = 'main' AND type IN ('table', 'virtual') AND name NOT LIKE 'sqlite_%' ORDER BY name`,
 	unitColumnsQuery: `SELECT m.name, c.name FROM sqlite_master m JOIN pragma_table_info(m.name) c
 		WHERE m.type = 'table' AND c.name = 'unit_id'
 		UNION SELECT m.name, f."from" FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f

@@ -103,6 +103,9 @@ func (db *DB) CreateSubtasks(ctx context.Context, parentID int64, b records.Subt
 	if err := db.refreshDates(ctx, tx, ofTasks(ids)); err != nil {
 		return nil, err
 	}
+	if err := db.indexTaskSearch(ctx, tx, ofTasks(ids)); err != nil {
+		return nil, err
+	}
 	if err := db.addEvent(ctx, tx, b.Actor, parentID, records.EventSplit, stepSummary(records.EventSplit, strconv.Itoa(len(ids))), 0); err != nil {
 		return nil, err
 	}

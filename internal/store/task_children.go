@@ -17,6 +17,10 @@ type childScope struct {
 	// taskWhere selects the same tasks from tasks t.
 	taskWhere string
 	args      []any
+	// prep, when set, hands out prepared statements of a read
+	// transaction's pool (readStmt): a scope whose SQL does not change
+	// with the tasks it names (ofTaskList) is parsed once.
+	prep func(context.Context, string) *sql.Stmt
 }
 
 // ofPlan is every task of one plan.
@@ -130,7 +134,7 @@ func (db *DB) findTaskChildren(ctx context.Context, tx *sql.Tx, scope childScope
 // tasks and ordered so that rows arrive in their listed order, and hands
 // each row (task_id first, then cols, which name the child table c) to row.
 func (db *DB) eachChild(ctx context.Context, tx *sql.Tx, scope childScope, table, cols string, row func(*sql.Rows) error) error {
-	rows, err := tx.QueryContext(ctx, db.dialect.rebind(`
+	rows, err := queryIn(ctx, tx, scope.prep, db.dialect.rebind(`
 		SELECT c.task_id, `+cols+`
 		FROM `+table+` c`+scope.join+`
 		WHERE `+scope.where+` ORDER BY c.task_id, c.seq`), scope.args...)

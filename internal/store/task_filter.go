@@ -6,8 +6,8 @@ import (
 	"github.com/duban/duban/internal/ledger"
 )
 
-// where builds the filter's SQL condition over tasks t and its arguments.
-func taskWhere(f TaskFilter) (string, []any) {
+// taskWhere builds the filter's SQL condition over tasks t and its arguments.
+func (db *DB) taskWhere(f TaskFilter) (string, []any) {
 	var w []string
 	var args []any
 	add := func(cond string, a ...any) { w, args = append(w, cond), append(args, a...) }
@@ -19,8 +19,15 @@ func taskWhere(f TaskFilter) (string, []any) {
 		// EXISTS made SQLite walk a unit's rows for every task.
 		add("t.id IN (SELECT u.task_id FROM task_units u WHERE u.unit_id = ?)", f.UnitID)
 	}
-	if q := escapeLike(strings.TrimSpace(f.Q)); q != "" {
-		add("(t.title LIKE ?"+likeEscape+" OR t.text LIKE ?"+likeEscape+")", "%"+q+"%", "%"+q+"%")
+	if q := strings.TrimSpace(f.Q); q != "" {
+		if _, _, ok := db.searchFrom(q); ok {
+			// The index drives the query: FindTaskPage's searchFrom.
+		} else {
+			// A lone Han character has no bigram: scan for it.
+			q = "%" + escapeLike(q) + "%"
+			add("(t.title LIKE ?"+likeEscape+" OR t.text LIKE ?"+likeEscape+
+				" OR t.id IN (SELECT n.task_id FROM task_units n WHERE n.name LIKE ?"+likeEscape+"))", q, q, q)
+		}
 	}
 	if f.Source != "" {
 		add("t.plan_id IN (SELECT p.id FROM plans p WHERE p.source = ?)", f.Source)
@@ -84,15 +91,4 @@ func taskWhere(f TaskFilter) (string, []any) {
 		return "", nil
 	}
 	return " WHERE " + strings.Join(w, " AND "), args
-}
-
-// order is the filter's ORDER BY; NULL dates sort last on both databases.
-func taskOrder(f TaskFilter) string {
-	switch f.Sort {
-	case "due":
-		return " ORDER BY (t.next_due IS NULL), t.next_due, t.plan_id, t.seq"
-	case "report":
-		return " ORDER BY (t.last_report_at IS NULL), t.last_report_at DESC, t.plan_id, t.seq"
-	}
-	return " ORDER BY t.plan_id, t.seq"
 }

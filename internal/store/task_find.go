@@ -5,68 +5,10 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
-	"slices"
 	"time"
 
 	"github.com/duban/duban/internal/plandoc"
 )
-
-// FindTasks returns a page of tasks in plan and document order, with their
-// units, deadlines, targets and milestones, and how many match in all.
-func (db *DB) FindTasks(ctx context.Context, f TaskFilter) ([]Task, int, error) {
-	if f.Scoped && len(f.ScopeUnits) == 0 {
-		return []Task{}, 0, nil
-	}
-	cond, args := taskWhere(f)
-	limit := f.Limit
-	if limit <= 0 {
-		limit = 50
-	}
-	limit = min(limit, 500)
-
-	tx, err := db.beginRead(ctx)
-	if err != nil {
-		return nil, 0, fmt.Errorf("store: find tasks: %w", err)
-	}
-	defer tx.Rollback()
-	var total int
-	if err := tx.QueryRowContext(ctx, db.dialect.rebind(`SELECT COUNT(*) FROM tasks t`+cond), args...).Scan(&total); err != nil {
-		return nil, 0, fmt.Errorf("store: count tasks: %w", err)
-	}
-	// Page the ids first and load the rows after: sorting thousands of
-	// matches by their dates is cheap on ids and slow on whole rows.
-	ids, err := db.pageIDs(ctx, tx, cond+taskOrder(f)+` LIMIT ? OFFSET ?`, append(args, limit, max(f.Offset, 0)))
-	if err != nil || len(ids) == 0 {
-		return []Task{}, total, err
-	}
-	tasks, err := db.queryTasks(ctx, tx, ofTasksWhere(ids), idArgs(ids))
-	if err != nil {
-		return nil, 0, err
-	}
-	pos := make(map[int64]int, len(ids))
-	for i, id := range ids {
-		pos[id] = i
-	}
-	slices.SortFunc(tasks, func(a, b Task) int { return pos[a.ID] - pos[b.ID] })
-	return tasks, total, nil
-}
-
-func (db *DB) pageIDs(ctx context.Context, tx *sql.Tx, tail string, args []any) ([]int64, error) {
-	rows, err := tx.QueryContext(ctx, db.dialect.rebind(`SELECT t.id FROM tasks t`+tail), args...)
-	if err != nil {
-		return nil, fmt.Errorf("store: find tasks: %w", err)
-	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, fmt.Errorf("store: find tasks: %w", err)
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
-}
 
 // ofTasksWhere selects the listed tasks from tasks t.
 func ofTasksWhere(ids []int64) string {
@@ -99,7 +41,14 @@ func (db *DB) FindTaskByID(ctx context.Context, id int64) (*Task, error) {
 }
 
 func (db *DB) queryTasks(ctx context.Context, tx *sql.Tx, tail string, args []any) ([]Task, error) {
-	rows, err := tx.QueryContext(ctx, db.dialect.rebind(`
+	return db.queryTasksIn(ctx, tx, childScope{}, tail, args)
+}
+
+// queryTasksIn is queryTasks with the children read in the scope of the
+// listed tasks that like names (its prep and its way of listing them), or
+// ofTasks when it names none.
+func (db *DB) queryTasksIn(ctx context.Context, tx *sql.Tx, like childScope, tail string, args []any) ([]Task, error) {
+	rows, err := queryIn(ctx, tx, like.prep, db.dialect.rebind(`
 		SELECT t.id, t.plan_id, t.seq, t.status, t.path, t.title, t.text, t.weight, t.optional,
 		       t.goal, t.owner, t.requirement, t.measure, t.due, t.next_due, t.every, t.percent,
 		       t.registered_at, t.last_report_at, t.parent_id, t.part_weight, (SELECT p.source FROM plans p WHERE p.id = t.plan_id)
@@ -149,7 +98,11 @@ func (db *DB) queryTasks(ctx context.Context, tx *sql.Tx, tail string, args []an
 	if len(ids) == 0 {
 		return tasks, nil
 	}
-	if err := db.findTaskChildren(ctx, tx, ofTasks(ids), tasks, byID); err != nil {
+	scope := ofTasks(ids)
+	if like.prep != nil {
+		scope = db.ofTaskList(ids, like.prep)
+	}
+	if err := db.findTaskChildren(ctx, tx, scope, tasks, byID); err != nil {
 		return nil, fmt.Errorf("store: find tasks: %w", err)
 	}
 	return tasks, nil

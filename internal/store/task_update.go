@@ -82,6 +82,9 @@ func (db *DB) updateTask(ctx context.Context, tx *sql.Tx, actor audit.Actor, id 
 	if err := db.refreshDates(ctx, tx, ofTasks([]int64{id})); err != nil {
 		return before, after, err
 	}
+	if err := db.indexTaskSearch(ctx, tx, ofTasks([]int64{id})); err != nil {
+		return before, after, err
+	}
 	if after, err = db.oneTask(ctx, tx, id); err != nil {
 		return before, after, err
 	}

@@ -97,7 +97,7 @@ func (e *UnitlessError) Error() string {
 type Tasks interface {
 	// List returns one page of the tasks the user may read and the number
 	// of all that match.
-	List(ctx context.Context, f TaskFilter) ([]ledgersvc.Task, int, error)
+	List(ctx context.Context, f TaskFilter) (ledgersvc.TaskPage, error)
 	// Export writes every task matching f (paging ignored) as an .xlsx
 	// ledger to w. Nothing reaches w unless the whole workbook was built.
 	Export(ctx context.Context, f TaskFilter, w io.Writer) error
@@ -140,6 +140,8 @@ type TaskFilter struct {
 	Q              string
 	Sort           string // plan (default), due, report
 	Limit, Offset  int
+	// Cursor opens the page after the one that handed it out.
+	Cursor string
 }
 
 // TaskDetail is a task's page and what the signed-in user may do there.

@@ -30,7 +30,11 @@ type TaskFilterForm struct {
 	Q             string
 	Sort          string
 	Page          int // 1-based
-	Errors        FieldErrors
+	// Cursor is the list's place after the previous page: the next link
+	// carries it, so that a page deep in the list is found through the
+	// index instead of by skipping (Page-1)*50 rows.
+	Cursor string
+	Errors FieldErrors
 }
 
 // readTaskFilter reads the list's query. Unknown codes are dropped and a
@@ -58,6 +62,9 @@ func readTaskFilter(q url.Values) (TaskFilterForm, TaskFilter) {
 	}
 	f := TaskFilter{PlanID: form.Plan, UnitID: form.Unit, Status: form.Status, Light: form.Light, Source: form.Source, Q: form.Q, Sort: form.Sort,
 		Limit: taskPageSize, Offset: (form.Page - 1) * taskPageSize}
+	if form.Cursor = q.Get("cursor"); form.Cursor != "" && form.Page > 1 {
+		f.Cursor, f.Offset = form.Cursor, 0
+	}
 	for name, v := range map[string]struct {
 		s   string
 		dst *time.Time
@@ -107,6 +114,7 @@ func (f TaskFilterForm) query(page int) url.Values {
 	set("sort", f.Sort)
 	if page > 1 {
 		q.Set("page", strconv.Itoa(page))
+		set("cursor", f.Cursor)
 	}
 	return q
 }

@@ -32,23 +32,30 @@ type TaskListPage struct {
 // the address bar.
 func (h *Handler) taskList(w http.ResponseWriter, r *http.Request) {
 	form, filter := readTaskFilter(r.URL.Query())
-	tasks, total, err := h.d.Tasks.List(r.Context(), filter)
+	page, err := h.d.Tasks.List(r.Context(), filter)
 	if err != nil {
 		h.fail(w, r, err)
 		return
 	}
+	tasks, total := page.Items, page.Total
 	data := TaskListPage{Filter: form, Tasks: tasks, Total: total, ExportHref: form.href("/tasks/export.xlsx", 0),
 		PlanTitles: map[int64]string{}, SortHrefs: map[string]string{},
 		Statuses: LedgerStatuses, Lights: LedgerLights, Sorts: TaskSorts,
 		Sources: TaskSources}
 	if len(tasks) > 0 {
-		data.First, data.Last = filter.Offset+1, filter.Offset+len(tasks)
+		// Numbered by the page, which a cursor's page does not skip by.
+		at := (form.Page - 1) * taskPageSize
+		data.First, data.Last = at+1, at+len(tasks)
 	}
 	if form.Page > 1 {
-		data.PrevHref = form.href("/tasks", form.Page-1)
+		prev := form
+		prev.Cursor = "" // a cursor leads forward only: back is by page number
+		data.PrevHref = prev.href("/tasks", form.Page-1)
 	}
-	if filter.Offset+len(tasks) < total {
-		data.NextHref = form.href("/tasks", form.Page+1)
+	if page.NextCursor != "" {
+		next := form
+		next.Cursor = page.NextCursor
+		data.NextHref = next.href("/tasks", form.Page+1)
 	}
 	for _, s := range TaskSorts {
 		f := form

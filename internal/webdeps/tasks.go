@@ -23,16 +23,16 @@ type tasks struct{ d *Deps }
 // the user's scope and today's dates.
 func storeTaskFilter(f web.TaskFilter) records.TaskFilter {
 	return records.TaskFilter{PlanID: f.PlanID, UnitID: f.UnitID, Q: f.Q, Status: ledger.Status(f.Status),
-		Light: ledger.Light(f.Light), Source: f.Source, DueFrom: f.DueFrom, DueTo: f.DueTo, Sort: f.Sort, Limit: f.Limit, Offset: f.Offset}
+		Light: ledger.Light(f.Light), Source: f.Source, DueFrom: f.DueFrom, DueTo: f.DueTo, Sort: f.Sort, Limit: f.Limit, Offset: f.Offset, Cursor: f.Cursor}
 }
 
-func (s *tasks) List(ctx context.Context, f web.TaskFilter) ([]ledgersvc.Task, int, error) {
+func (s *tasks) List(ctx context.Context, f web.TaskFilter) (ledgersvc.TaskPage, error) {
 	p, _, err := s.d.acting(ctx, authz.TaskRead)
 	if err != nil {
-		return nil, 0, err
+		return ledgersvc.TaskPage{}, err
 	}
-	list, total, err := s.d.Ledger.List(ctx, p, storeTaskFilter(f))
-	return list, total, pageError(err, "", "")
+	page, err := s.d.Ledger.Page(ctx, p, storeTaskFilter(f))
+	return page, pageError(err, "", "")
 }
 
 func (s *tasks) Get(ctx context.Context, id int64) (*web.TaskDetail, error) {

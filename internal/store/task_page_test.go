@@ -1,0 +1,91 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"testing"
+
+	"github.com/duban/duban/internal/audit"
+	"github.com/duban/duban/internal/plandoc"
+)
+
+// TestTaskPagesByCursor walks a list page by page with the cursors it
+// hands out, in each order, and finds the same tasks in the same order as
+// one long page, each once; the total is the same on every page; a
+// cursor of another order is refused. Both databases.
+func TestTaskPagesByCursor(t *testing.T) {
+	forEachDB(t, func(t *testing.T, db *DB) {
+		ctx := context.Background()
+		u, err := db.CreateUser(ctx, office, UserCreate{Username: "ducha", PasswordHash: "h", Role: "office"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		office := audit.Actor{ID: u.ID, Username: u.Username, IP: "127.0.0.1"}
+		for p := range 2 {
+			plan := &plandoc.Plan{Title: fmt.Sprintf("方案%d", p), Year: 2026}
+			for i := range 12 {
+				task := plandoc.Task{Path: []string{fmt.Sprint(i + 1)}, Title: fmt.Sprintf("任务%d-%d", p, i), Units: []string{"市财政局"}}
+				if i%4 != 3 { // some tasks have no deadline: their next due is NULL
+					due := fmt.Sprintf("2026-%02d-10", i%3+7)
+					task.Deadlines = []plandoc.Deadline{{Text: due, Due: due}}
+				}
+				plan.Tasks = append(plan.Tasks, task)
+			}
+			if _, _, err := db.ImportPlan(ctx, PlanImport{SourceName: plan.Title, SourceSHA256: sha(plan.Title), Format: "text", Plan: plan}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		all, total, err := db.FindTasks(ctx, TaskFilter{Limit: 500})
+		if err != nil || total != 24 {
+			t.Fatalf("%d tasks, %v", total, err)
+		}
+		for i, tk := range all {
+			if i%5 == 0 {
+				if _, err := db.AddProgress(ctx, office, tk.ID, ProgressInput{Text: "推进中"}); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		for _, sort := range []string{"", "due", "report"} {
+			var want []int64
+			long, _, _ := db.FindTasks(ctx, TaskFilter{Sort: sort, Limit: 500})
+			for _, tk := range long {
+				want = append(want, tk.ID)
+			}
+			var got []int64
+			cursor := ""
+			for range 10 {
+				page, err := db.FindTaskPage(ctx, TaskFilter{Sort: sort, Limit: 5, Cursor: cursor})
+				if err != nil {
+					t.Fatalf("sort %q: %v", sort, err)
+				}
+				if page.Total != 24 {
+					t.Errorf("sort %q: total %d on a later page", sort, page.Total)
+				}
+				for _, tk := range page.Items {
+					got = append(got, tk.ID)
+				}
+				if cursor = page.NextCursor; cursor == "" {
+					break
+				}
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("sort %q by cursor:\n got %v\nwant %v", sort, got, want)
+			}
+		}
+		first, _ := db.FindTaskPage(ctx, TaskFilter{Sort: "due", Limit: 5})
+		if _, err := db.FindTaskPage(ctx, TaskFilter{Limit: 5, Cursor: first.NextCursor}); !errors.Is(err, ErrInvalid) {
+			t.Errorf("a cursor of another order = %v", err)
+		}
+		if _, err := db.FindTaskPage(ctx, TaskFilter{Cursor: "不是游标"}); !errors.Is(err, ErrInvalid) {
+			t.Errorf("a broken cursor = %v", err)
+		}
+		// Offset is still taken, and a search's page counts its matches.
+		page, err := db.FindTaskPage(ctx, TaskFilter{Q: "任务", Limit: 5, Offset: 20})
+		if err != nil || page.Total != 24 || len(page.Items) != 4 || page.NextCursor != "" || page.Items[0].ID != all[20].ID {
+			t.Errorf("offset 20 of a search: %d items of %d, next %q, %v", len(page.Items), page.Total, page.NextCursor, err)
+		}
+	})
+}
