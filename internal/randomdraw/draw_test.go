@@ -71,7 +71,9 @@ func TestTampering(t *testing.T) {
 		"snapshot_sha256": func(r *Record) { r.Snapshot.Entities[7].Name = "另一商户" },
 		"plan_sha256":     func(r *Record) { r.Plan.Count = 31 },
 		"seed_sha256":     func(r *Record) { r.Seed = "c0ffef" },
-		"draw":            func(r *Record) { r.Draw[3].Inspectors[0], r.Draw[3].Inspectors[1] = r.Draw[3].Inspectors[1], r.Draw[3].Inspectors[0] },
+		"draw": func(r *Record) {
+			r.Draw[3].Inspectors[0], r.Draw[3].Inspectors[1] = r.Draw[3].Inspectors[1], r.Draw[3].Inspectors[0]
+		},
 	}
 	for field, change := range cases {
 		t.Run(field, func(t *testing.T) {

@@ -67,8 +67,8 @@ type Plan struct {
 	ID             int64    `json:"id"`
 	Title          string   `json:"title"`
 	Department     string   `json:"department"`
-	Joint          []string `json:"joint"` // the other departments of a 部门联合抽查
-	Matter         string   `json:"matter"` // the 抽查事项
+	Joint          []string `json:"joint"`         // the other departments of a 部门联合抽查
+	Matter         string   `json:"matter"`        // the 抽查事项
 	Count          int      `json:"count"`         // how many entities; 0: by Ratio
 	Ratio          int      `json:"ratio_percent"` // percent of the eligible entities, rounded up
 	Types          []string `json:"types"`         // filters; empty admits all
