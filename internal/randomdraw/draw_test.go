@@ -33,7 +33,7 @@ func directory(n, m int) Snapshot {
 }
 
 func plan() Plan {
-	return Plan{ID: 1, Title: "2026年食品经营者抽查", Department: "市市场监管局", Matter: "食品经营许可情况检查", Count: 30,
+	return Plan{Title: "2026年食品经营者抽查", Department: "市市场监管局", Matter: "食品经营许可情况检查", Count: 30,
 		Weights: []Weight{{"D", 4}, {"C", 2}}, TeamSize: 2, Qualifications: []string{"食品"}, AvoidLast: true}
 }
 

@@ -62,9 +62,8 @@ type Weight struct {
 }
 
 // Plan is what a 抽查计划 says about its draw; the rest of the plan (its
-// department's id, its dates) is not an input of the draw.
+// id, its department's id, its dates) is not an input of the draw.
 type Plan struct {
-	ID             int64    `json:"id"`
 	Title          string   `json:"title"`
 	Department     string   `json:"department"`
 	Joint          []string `json:"joint"`         // the other departments of a 部门联合抽查
@@ -90,6 +89,7 @@ type Assignment struct {
 // Record is the published draw: everything needed to recompute it.
 type Record struct {
 	Format         string       `json:"format"`
+	PlanID         int64        `json:"plan_id"`
 	Plan           Plan         `json:"plan"`
 	PlanSHA256     string       `json:"plan_sha256"`
 	Snapshot       Snapshot     `json:"snapshot"`

@@ -37,25 +37,6 @@ func (db *DB) CreateRandomPlan(ctx context.Context, actor audit.Actor, p records
 	return id, db.commit(tx)
 }
 
-// UpdateRandomPlanConfig rewrites a plan's configuration and its hash
-// once its id is known (the id is part of the hashed plan).
-func (db *DB) UpdateRandomPlanConfig(ctx context.Context, id int64, config, hash string) error {
-	tx, err := db.beginWrite(ctx)
-	if err != nil {
-		return fmt.Errorf("store: random plan %d config: %w", id, err)
-	}
-	defer tx.Rollback()
-	res, err := tx.ExecContext(ctx, db.dialect.rebind(`UPDATE random_plans SET config = ?, plan_sha256 = ? WHERE id = ? AND drawn_at IS NULL`),
-		config, hash, id)
-	if err != nil {
-		return fmt.Errorf("store: random plan %d config: %w", id, err)
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return fmt.Errorf("store: random plan %d: %w", id, ErrNotFound)
-	}
-	return db.commit(tx)
-}
-
 const randomPlanColumns = `p.id, p.unit_id, u.name, p.title, p.year, p.publish_days, p.config, p.plan_sha256, p.snapshot, p.snapshot_sha256,
 	p.seed, p.seed_sha256, p.committed_at, p.created_by, p.drawn_at, p.drawn_by, p.record, p.record_sha256
 	FROM random_plans p JOIN units u ON u.id = p.unit_id`
