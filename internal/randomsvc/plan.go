@@ -17,7 +17,7 @@ import (
 
 // PlanInput is a 抽查计划 as the office enters it.
 type PlanInput struct {
-	UnitID         int64               `json:"unit_id"`  // the department that leads it
+	UnitID         int64               `json:"unit_id"`   // the department that leads it
 	JointIDs       []int64             `json:"joint_ids"` // the others of a 部门联合抽查
 	Title          string              `json:"title"`
 	Year           int                 `json:"year"`
@@ -39,8 +39,8 @@ type PlanInput struct {
 // secrets, its draw settings, and its checks once drawn.
 type Plan struct {
 	records.RandomPlan
-	Settings randomdraw.Plan      `json:"settings"`
-	Eligible int                  `json:"eligible"` // entities in the frozen snapshot
+	Settings randomdraw.Plan       `json:"settings"`
+	Eligible int                   `json:"eligible"` // entities in the frozen snapshot
 	Checks   []records.RandomCheck `json:"checks"`
 }
 

@@ -39,7 +39,7 @@ type Stat struct {
 	Checks    int    `json:"checks"`
 	Entered   int    `json:"entered"`
 	Published int    `json:"published"`
-	Late      int    `json:"late"`    // published after the deadline, or still not published past it
+	Late      int    `json:"late"`     // published after the deadline, or still not published past it
 	Problems  int    `json:"problems"` // results other than clean
 	Tasks     int    `json:"tasks"`
 }

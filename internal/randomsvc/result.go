@@ -90,7 +90,7 @@ func (s *Service) EnterResult(ctx context.Context, p authz.Principal, actor audi
 		say := func(k string) string { return i18n.Lookup(i18n.ZhCN, k) }
 		r.TaskID, err = s.Open(ctx, p, actor, Problem{Title: say("random.task.title") + c.EntityName, Text: in.Findings,
 			SourceText: rp.Title + "（" + say("random.task.source") + "）" + c.EntityName + " " + c.EntityCode,
-			UnitID: rp.UnitID, Due: in.RectifyDue})
+			UnitID:     rp.UnitID, Due: in.RectifyDue})
 		if err != nil {
 			return nil, fmt.Errorf("randomsvc: open the 整改 task: %w", err)
 		}

@@ -148,4 +148,3 @@ func lines(s string) []string {
 	}
 	return strings.Split(s, "\n")
 }
-
