@@ -100,3 +100,11 @@ func (s *Service) EnterResult(ctx context.Context, p authz.Principal, actor audi
 	}
 	return s.Store.FindRandomCheck(ctx, id)
 }
+
+// Check is one check, for the office and leaders.
+func (s *Service) Check(ctx context.Context, p authz.Principal, id int64) (*records.RandomCheck, error) {
+	if !authz.Allowed(p, authz.InspectionRead) {
+		return nil, fault.ErrForbidden
+	}
+	return s.Store.FindRandomCheck(ctx, id)
+}
