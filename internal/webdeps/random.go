@@ -166,4 +166,3 @@ func (s *random) Public(ctx context.Context) (*web.RandomPublicView, error) {
 	}
 	return v, nil
 }
-
