@@ -3,6 +3,10 @@ package cli
 import (
 	"context"
 	"fmt"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -82,4 +86,68 @@ func seedRandom(t *testing.T, app *App, unitA int64) randomIDs {
 	}
 	ids.check = p.Checks[0].ID
 	return ids
+}
+
+// publicGet reads path from the application signed out.
+func publicGet(t *testing.T, app *App, path string) (int, string) {
+	t.Helper()
+	req := httptest.NewRequest("GET", path, nil)
+	rec := httptest.NewRecorder()
+	app.Server.ServeHTTP(rec, req)
+	return rec.Code, rec.Body.String()
+}
+
+// TestDrawVerifiesFromThePortal: signed out, /public/random shows the
+// committed plan's seed hash before its draw and links the drawn plan's
+// record; that download verifies with `duban draw verify` (exit 0,
+// 一致); the same record with one entity changed fails (exit 1, naming
+// the snapshot); a published result is on the page, signed out.
+func TestDrawVerifiesFromThePortal(t *testing.T) {
+	app, _, unitA := webFixture(t, "sqlite", []string{"office"})
+	ids := seedRandom(t, app, unitA)
+	ctx := context.Background()
+	u, _ := app.Store.FindUserByUsername(ctx, "office")
+	office := authz.Principal{UserID: u.ID, Username: u.Username, Role: authz.Office}
+	if _, err := app.Random.EnterResult(ctx, office, audit.Actor{ID: u.ID, Username: u.Username}, ids.check, randomsvc.ResultInput{
+		CheckedOn: app.Random.Today(), Category: randomsvc.CategoryClean, Findings: "证照齐全，公示规范", Publish: true}); err != nil {
+		t.Fatal(err)
+	}
+	open, err := app.Random.Plan(ctx, office, ids.open)
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, page := publicGet(t, app, "/public/random")
+	if code != 200 || !strings.Contains(page, open.SeedSHA256) || !strings.Contains(page, "证照齐全，公示规范") {
+		t.Fatalf("/public/random signed out = %d; seed hash of the plan not drawn or the published result missing", code)
+	}
+	m := regexp.MustCompile(`href="(/api/v1/random/plans/\d+/draw)"`).FindStringSubmatch(page)
+	if m == nil {
+		t.Fatal("/public/random links no draw record")
+	}
+	code, record := publicGet(t, app, m[1])
+	if code != 200 {
+		t.Fatalf("GET %s signed out = %d", m[1], code)
+	}
+	file := filepath.Join(t.TempDir(), "draw.json")
+	if err := os.WriteFile(file, []byte(record), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runMain(t, "draw", "verify", file)
+	if code != 0 || !strings.Contains(out, "一致") {
+		t.Fatalf("verify the download: exit %d\n%s%s", code, out, errOut)
+	}
+	changed := strings.Replace(record, "测试商户1\"", "测试商户壹\"", 1)
+	if changed == record {
+		t.Fatal("the record holds no entity 测试商户1")
+	}
+	if err := os.WriteFile(file, []byte(changed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut = runMain(t, "draw", "verify", file)
+	if code != 1 || !strings.Contains(out, "不一致") || !strings.Contains(out, "snapshot_sha256") || strings.Contains(out, "\n一致") {
+		t.Fatalf("verify a record with one entity changed: exit %d\n%s%s", code, out, errOut)
+	}
+	if code, _, _ := runMain(t, "draw", "verify", filepath.Join(t.TempDir(), "none.json")); code != 1 {
+		t.Fatalf("verify a missing file: exit %d", code)
+	}
 }

@@ -8,7 +8,8 @@ import (
 
 // Difference is one way a record fails to verify: Field names the part
 // of the record (format, plan_sha256, snapshot_sha256, seed_sha256,
-// draw), Detail what was found against what was expected.
+// draw), Detail what was recomputed ≠ what the record says, in no
+// language: hashes, codes and keys.
 type Difference struct {
 	Field  string
 	Detail string
@@ -20,7 +21,7 @@ type Difference struct {
 func Verify(r Record) []Difference {
 	var out []Difference
 	if r.Format != Format {
-		return []Difference{{Field: "format", Detail: fmt.Sprintf("%q, not %q", r.Format, Format)}}
+		return []Difference{{Field: "format", Detail: fmt.Sprintf("%q ≠ %q", r.Format, Format)}}
 	}
 	if h := Hash(r.Plan); h != r.PlanSHA256 {
 		out = append(out, Difference{Field: "plan_sha256", Detail: h + " ≠ " + r.PlanSHA256})
@@ -39,11 +40,11 @@ func Verify(r Record) []Difference {
 		return append(out, Difference{Field: "draw", Detail: err.Error()})
 	}
 	if len(got) != len(r.Draw) {
-		out = append(out, Difference{Field: "draw", Detail: fmt.Sprintf("%d entities, the record has %d", len(got), len(r.Draw))})
+		out = append(out, Difference{Field: "draw", Detail: fmt.Sprintf("%d ≠ %d", len(got), len(r.Draw))})
 	}
 	for i := range min(len(got), len(r.Draw)) {
 		if got[i].Entity != r.Draw[i].Entity || !slices.Equal(got[i].Inspectors, r.Draw[i].Inspectors) {
-			out = append(out, Difference{Field: "draw", Detail: fmt.Sprintf("#%d: %s %s, the record has %s %s", i+1,
+			out = append(out, Difference{Field: "draw", Detail: fmt.Sprintf("#%d: %s %s ≠ %s %s", i+1,
 				got[i].Entity, strings.Join(got[i].Inspectors, ","), r.Draw[i].Entity, strings.Join(r.Draw[i].Inspectors, ","))})
 			break
 		}
