@@ -63,11 +63,11 @@ func (s *Service) Public(ctx context.Context) ([]PublicPlan, []Stat, error) {
 	out := make([]PublicPlan, 0, len(plans))
 	for _, p := range plans {
 		pp := PublicPlan{ID: p.ID, Title: p.Title, Unit: p.Unit, Year: p.Year, PlanSHA256: p.PlanSHA256, SnapshotSHA256: p.SnapshotSHA256,
-			SeedSHA256: p.SeedSHA256, CommittedAt: p.CommittedAt.Format("2006-01-02 15:04"), Drawn: p.DrawnAt != nil,
+			SeedSHA256: p.SeedSHA256, CommittedAt: p.CommittedAt.In(zone()).Format("2006-01-02 15:04"), Drawn: p.DrawnAt != nil,
 			RecordSHA256: p.RecordSHA256, Checks: []records.RandomCheck{}}
 		_ = json.Unmarshal([]byte(p.Config), &pp.Settings)
 		if p.DrawnAt != nil {
-			pp.DrawnAt = p.DrawnAt.Format("2006-01-02 15:04")
+			pp.DrawnAt = p.DrawnAt.In(zone()).Format("2006-01-02 15:04")
 		}
 		for _, c := range by[p.ID] {
 			pp.Checks = append(pp.Checks, publicCheck(c))
