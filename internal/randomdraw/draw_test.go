@@ -198,3 +198,19 @@ func TestMaskCert(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkDraw20000 draws 1,000 entities and their teams out of a
+// snapshot of 20,000 entities and 60 inspectors: the draw of a city's
+// directory, and what `duban draw verify` recomputes.
+func BenchmarkDraw20000(b *testing.B) {
+	s := directory(20000, 60)
+	p := plan()
+	p.Count = 1000
+	p.Normalise()
+	s.Normalise()
+	for b.Loop() {
+		if d, err := Draw(p, s, "seed", ""); err != nil || len(d) != 1000 {
+			b.Fatal(err)
+		}
+	}
+}
