@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/duban/duban/internal/i18n"
 	"github.com/duban/duban/internal/randomsvc"
@@ -90,7 +91,7 @@ func (h *Handler) randomPlanCreate(w http.ResponseWriter, r *http.Request) {
 	if !parseForm(w, r) {
 		return
 	}
-	in := RandomPlanForm{Unit: field(r, "unit"), Joint: field(r, "joint"), Title: field(r, "title"), Year: field(r, "year"),
+	in := RandomPlanForm{Unit: field(r, "unit"), Joint: strings.Join(r.PostForm["joint"], ","), Title: field(r, "title"), Year: field(r, "year"),
 		Matter: field(r, "matter"), Count: field(r, "count"), Ratio: field(r, "ratio"), Types: field(r, "types"), Areas: field(r, "areas"),
 		Grades: field(r, "grades"), WeightC: field(r, "weight_c"), WeightD: field(r, "weight_d"), TeamSize: field(r, "team_size"),
 		Qualifications: field(r, "qualifications"), PublishDays: field(r, "publish_days"),
