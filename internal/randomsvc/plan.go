@@ -119,7 +119,7 @@ func (s *Service) CreatePlan(ctx context.Context, p authz.Principal, actor audit
 		return nil, err
 	}
 	config := randomdraw.Canonical(dp)
-	id, err := s.Store.CreateRandomPlan(ctx, actor, records.RandomPlan{UnitID: in.UnitID, Title: in.Title, Year: in.Year,
+	id, err := s.Store.CreateRandomPlan(ctx, actor, records.RandomPlan{UnitID: in.UnitID, Title: in.Title, Year: in.Year, Matter: in.Matter,
 		PublishDays: in.PublishDays, Config: string(config), PlanSHA256: randomdraw.Hash(dp), Snapshot: string(randomdraw.Canonical(snap)),
 		SnapshotSHA256: randomdraw.Hash(snap), Seed: seed, SeedSHA256: randomdraw.SeedHash(seed), CommittedAt: s.Now()})
 	if err != nil {

@@ -20,6 +20,7 @@ type PublicPlan struct {
 	Title          string                `json:"title"`
 	Unit           string                `json:"unit"`
 	Year           int                   `json:"year"`
+	Matter         string                `json:"matter"`
 	Settings       randomdraw.Plan       `json:"settings"`
 	PlanSHA256     string                `json:"plan_sha256"`
 	SnapshotSHA256 string                `json:"snapshot_sha256"`
@@ -62,7 +63,7 @@ func (s *Service) Public(ctx context.Context) ([]PublicPlan, []Stat, error) {
 	}
 	out := make([]PublicPlan, 0, len(plans))
 	for _, p := range plans {
-		pp := PublicPlan{ID: p.ID, Title: p.Title, Unit: p.Unit, Year: p.Year, PlanSHA256: p.PlanSHA256, SnapshotSHA256: p.SnapshotSHA256,
+		pp := PublicPlan{ID: p.ID, Title: p.Title, Unit: p.Unit, Year: p.Year, Matter: p.Matter, PlanSHA256: p.PlanSHA256, SnapshotSHA256: p.SnapshotSHA256,
 			SeedSHA256: p.SeedSHA256, CommittedAt: p.CommittedAt.In(zone()).Format("2006-01-02 15:04"), Drawn: p.DrawnAt != nil,
 			RecordSHA256: p.RecordSHA256, Checks: []records.RandomCheck{}}
 		_ = json.Unmarshal([]byte(p.Config), &pp.Settings)

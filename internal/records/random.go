@@ -35,6 +35,7 @@ type RandomPlan struct {
 	Unit           string     `json:"unit"`
 	Title          string     `json:"title"`
 	Year           int        `json:"year"`
+	Matter         string     `json:"matter"` // the 抽查事项
 	PublishDays    int        `json:"publish_days"`
 	Config         string     `json:"-"`
 	PlanSHA256     string     `json:"plan_sha256"`

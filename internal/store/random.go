@@ -85,7 +85,7 @@ func (db *DB) CreateRandomInspector(ctx context.Context, actor audit.Actor, in r
 	var id int64
 	if err := tx.QueryRowContext(ctx, db.dialect.rebind(`
 		INSERT INTO random_inspectors (name, cert, unit_name, qualifications, areas, created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id`),
-		in.Name, in.Cert, in.UnitName, strings.Join(in.Qualifications, "\n"), strings.Join(in.Areas, "\n"), db.now()).Scan(&id); err != nil {
+		in.Name, in.Cert, in.UnitName, strings.Join(in.Qualifications, listSep), strings.Join(in.Areas, listSep), db.now()).Scan(&id); err != nil {
 		return 0, fmt.Errorf("store: create random inspector: %w", err)
 	}
 	for _, code := range in.Ties {
@@ -142,9 +142,13 @@ func (db *DB) FindRandomInspectors(ctx context.Context) ([]records.RandomInspect
 	return out, ties.Err()
 }
 
+// listSep joins an inspector's qualifications and areas in their
+// columns, as the pages show them.
+const listSep = "、"
+
 func lines(s string) []string {
 	if s == "" {
 		return []string{}
 	}
-	return strings.Split(s, "\n")
+	return strings.Split(s, listSep)
 }

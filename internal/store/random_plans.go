@@ -23,9 +23,9 @@ func (db *DB) CreateRandomPlan(ctx context.Context, actor audit.Actor, p records
 	defer tx.Rollback()
 	var id int64
 	if err := tx.QueryRowContext(ctx, db.dialect.rebind(`
-		INSERT INTO random_plans (unit_id, title, year, publish_days, config, plan_sha256, snapshot, snapshot_sha256, seed, seed_sha256,
-			committed_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
-		p.UnitID, p.Title, p.Year, p.PublishDays, p.Config, p.PlanSHA256, p.Snapshot, p.SnapshotSHA256, p.Seed, p.SeedSHA256,
+		INSERT INTO random_plans (unit_id, title, year, matter, publish_days, config, plan_sha256, snapshot, snapshot_sha256, seed, seed_sha256,
+			committed_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
+		p.UnitID, p.Title, p.Year, p.Matter, p.PublishDays, p.Config, p.PlanSHA256, p.Snapshot, p.SnapshotSHA256, p.Seed, p.SeedSHA256,
 		p.CommittedAt.UTC(), actor.Username).Scan(&id); err != nil {
 		return 0, fmt.Errorf("store: create random plan: %w", err)
 	}
@@ -37,7 +37,7 @@ func (db *DB) CreateRandomPlan(ctx context.Context, actor audit.Actor, p records
 	return id, db.commit(tx)
 }
 
-const randomPlanColumns = `p.id, p.unit_id, u.name, p.title, p.year, p.publish_days, p.config, p.plan_sha256, p.snapshot, p.snapshot_sha256,
+const randomPlanColumns = `p.id, p.unit_id, u.name, p.title, p.year, p.matter, p.publish_days, p.config, p.plan_sha256, p.snapshot, p.snapshot_sha256,
 	p.seed, p.seed_sha256, p.committed_at, p.created_by, p.drawn_at, p.drawn_by, p.record, p.record_sha256
 	FROM random_plans p JOIN units u ON u.id = p.unit_id`
 
@@ -71,7 +71,7 @@ func (db *DB) findRandomPlans(ctx context.Context, q string, args ...any) ([]rec
 	for rows.Next() {
 		var p records.RandomPlan
 		var drawn sql.NullTime
-		if err := rows.Scan(&p.ID, &p.UnitID, &p.Unit, &p.Title, &p.Year, &p.PublishDays, &p.Config, &p.PlanSHA256, &p.Snapshot,
+		if err := rows.Scan(&p.ID, &p.UnitID, &p.Unit, &p.Title, &p.Year, &p.Matter, &p.PublishDays, &p.Config, &p.PlanSHA256, &p.Snapshot,
 			&p.SnapshotSHA256, &p.Seed, &p.SeedSHA256, &p.CommittedAt, &p.CreatedBy, &drawn, &p.DrawnBy, &p.Record, &p.RecordSHA256); err != nil {
 			return nil, fmt.Errorf("store: random plans: %w", err)
 		}

@@ -39,6 +39,7 @@ CREATE TABLE random_plans (
     unit_id         INTEGER NOT NULL REFERENCES units (id),
     title           TEXT NOT NULL,
     year            INTEGER NOT NULL,
+    matter          TEXT NOT NULL DEFAULT '',
     publish_days    INTEGER NOT NULL DEFAULT 20,
     config          TEXT NOT NULL,
     plan_sha256     TEXT NOT NULL,
