@@ -42,6 +42,7 @@ func TestEveryWebFormByEveryRole(t *testing.T) {
 	}
 	var lf ledgerIDs // set per database before the forms are sent
 	var insp inspectionIDs
+	var rnd randomIDs
 	var unitAID int64
 	plan, err := os.ReadFile(seed003)
 	if err != nil {
@@ -181,6 +182,23 @@ func TestEveryWebFormByEveryRole(t *testing.T) {
 			func(string) url.Values { return url.Values{"result": {"passed"}, "note": {"已整改"}} }, []string{"office"}, nil, nil},
 		{"delete a 督查计划 entry", func(int64, int64) string { return fmt.Sprintf("/inspections/plan/%d/delete", insp.entry) },
 			func(string) url.Values { return url.Values{"year": {"2026"}} }, []string{"office"}, nil, nil},
+		{"import 检查对象", func(int64, int64) string { return "/random/entities/import" },
+			nil, []string{"office"}, map[string][]byte{"名录.csv": randomCSV(20)}, nil},
+		{"add a 执法检查人员", func(int64, int64) string { return "/random/inspectors" },
+			func(c string) url.Values {
+				return url.Values{"name": {"执法员-" + c}, "cert": {"矩阵-" + c}, "qualifications": {"食品"}}
+			}, []string{"office"}, nil, nil},
+		{"create a 抽查计划", func(a, _ int64) string { return "/random/plans" },
+			func(c string) url.Values {
+				return url.Values{"unit": {fmt.Sprint(unitAID)}, "title": {"抽查-" + c}, "year": {"2026"}, "matter": {"食品经营检查"},
+					"count": {"2"}, "team_size": {"2"}}
+			}, []string{"office"}, nil, nil},
+		{"draw a 抽查计划", func(int64, int64) string { return fmt.Sprintf("/random/plans/%d/draw", rnd.open) },
+			func(string) url.Values { return url.Values{"public_entropy": {"07 12 19"}} }, []string{"office"}, nil, nil},
+		{"enter a check's result", func(int64, int64) string { return fmt.Sprintf("/random/checks/%d/result", rnd.check) },
+			func(string) url.Values {
+				return url.Values{"checked_on": {"2026-01-05"}, "category": {"clean"}, "publish": {"1"}}
+			}, []string{"office"}, nil, nil},
 		{"enter a 督办件", func(int64, int64) string { return "/matters/new" },
 			func(c string) url.Values {
 				return url.Values{"kind": {"assignment"}, "title": {"交办事项-" + c}, "letter_ref": {"交办〔2026〕1号"},
@@ -204,6 +222,7 @@ func TestEveryWebFormByEveryRole(t *testing.T) {
 			lf = newLedgerIDs(t, app.Store)
 			lf.unitA = unitA
 			insp = seedInspections(t, app, unitA)
+			rnd = seedRandom(t, app, unitA)
 			unitAID = unitA
 			for _, fm := range forms {
 				for _, caller := range callers {
@@ -222,7 +241,7 @@ func TestEveryWebFormByEveryRole(t *testing.T) {
 					}
 					if files != nil {
 						field := "files"
-						if fm.name == "upload plan" || fm.name == "upload a 落实计划" || fm.name == "import units" {
+						if fm.name == "upload plan" || fm.name == "upload a 落实计划" || fm.name == "import units" || fm.name == "import 检查对象" {
 							field = "file"
 						}
 						body, ctype = multipartBody(t, values, field, files)

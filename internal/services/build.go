@@ -25,6 +25,7 @@ import (
 	"github.com/duban/duban/internal/ledgersvc"
 	"github.com/duban/duban/internal/mattersvc"
 	"github.com/duban/duban/internal/portalsvc"
+	"github.com/duban/duban/internal/randomsvc"
 	"github.com/duban/duban/internal/signin"
 	"github.com/duban/duban/internal/subtasksvc"
 	"github.com/duban/duban/internal/supervise"
@@ -49,6 +50,7 @@ type Store interface {
 	subtasksvc.Store
 	inspectsvc.Store
 	mattersvc.Store
+	randomsvc.Store
 }
 
 // Options are the settings the services are built with; the zero value of
@@ -106,6 +108,8 @@ func New(db Store, o Options) *Services {
 	// A finding of an inspection is a 督办件 of the kind 督查发现问题.
 	s.Inspections = &inspectsvc.Service{Store: db, Ledger: s.Ledger, Now: o.Now, Open: s.openProblem}
 	s.Matters = &mattersvc.Service{Store: db, Ledger: s.Ledger, Now: o.Now, Issuer: o.Issuer}
+	// A 双随机 result that needs 整改 is a 督办件 of the inspection kind too.
+	s.Random = &randomsvc.Service{Store: db, Calendar: s.Calendar, Now: o.Now, Open: s.openRandomProblem}
 	s.FOIA = &foiasvc.Service{Store: db, Calendar: s.Calendar, Now: o.Now, Letters: o.Letters}
 	s.Portal = &portalsvc.Service{Store: db, Ledger: s.Ledger, Hotline: s.Hotline, FOIA: s.FOIA, Incidents: s.Incidents, Now: o.Now}
 	// The public-satisfaction part of the scores is the 12345 满意率.
@@ -119,6 +123,18 @@ func (s *Services) openProblem(ctx context.Context, p authz.Principal, actor aud
 	t, err := s.Matters.Create(ctx, p, actor, records.MatterInput{Kind: records.SourceInspection, Title: pr.Title, Text: pr.Text,
 		SourceText: pr.SourceText, Units: []records.UnitLink{{UnitID: pr.UnitID, Lead: true}}, Deadline: pr.Due,
 		Requirement: i18n.Lookup(i18n.ZhCN, "inspection.requirement")})
+	if err != nil {
+		return 0, err
+	}
+	return t.ID, nil
+}
+
+// openRandomProblem registers the 整改 of a 双随机 check as a 督办件 of the
+// inspection kind: the plan's department leads it, due by the deadline.
+func (s *Services) openRandomProblem(ctx context.Context, p authz.Principal, actor audit.Actor, pr randomsvc.Problem) (int64, error) {
+	t, err := s.Matters.Create(ctx, p, actor, records.MatterInput{Kind: records.SourceInspection, Title: pr.Title, Text: pr.Text,
+		SourceText: pr.SourceText, Units: []records.UnitLink{{UnitID: pr.UnitID, Lead: true}}, Deadline: pr.Due,
+		Requirement: i18n.Lookup(i18n.ZhCN, "random.requirement")})
 	if err != nil {
 		return 0, err
 	}

@@ -17,6 +17,7 @@ import (
 	"github.com/duban/duban/internal/ledgersvc"
 	"github.com/duban/duban/internal/mattersvc"
 	"github.com/duban/duban/internal/portalsvc"
+	"github.com/duban/duban/internal/randomsvc"
 	"github.com/duban/duban/internal/signin"
 	"github.com/duban/duban/internal/subtasksvc"
 	"github.com/duban/duban/internal/supervisionsvc"
@@ -56,6 +57,9 @@ type Services struct {
 	// Inspections keeps the 督查计划, the inspections held and the
 	// problems they found, each a task of the ledger.
 	Inspections *inspectsvc.Service
+	// Random runs 双随机一公开: the directories, the 抽查计划, the verifiable
+	// draw and the published results.
+	Random *randomsvc.Service
 	// Matters takes in the 督办件 entered by hand (批示, 议定事项, 交办件).
 	Matters *mattersvc.Service
 	// Files keeps attachments (evidence, 销号 materials, ticket files).

@@ -292,13 +292,16 @@ func TestCryptoSuiteOfOlderDatabase(t *testing.T) {
 		// the later migrations undone first, newest first (0024 unit
 		// groups, 0023 sub-tasks, 0022 task changes, 0025 report problems,
 		// 0026 matters, 0027 inspections, 0028 catch-all units, 0029 take-overs, 0030 plan importer,
-		// 0031 shared state, 0032 task search, whose SQLite trigger goes first, 0033 data generations).
+		// 0031 shared state, 0032 task search, whose SQLite trigger goes first, 0033 data generations,
+		// 0034 random inspections).
 		if db.dialect.name == "sqlite" {
 			if _, err := db.write.ExecContext(ctx, `DROP TRIGGER task_search_gone`); err != nil {
 				t.Fatal(err)
 			}
 		}
 		for _, q := range []string{
+			`DROP TABLE random_checks`, `DROP INDEX random_plans_unit`, `DROP TABLE random_plans`, `DROP TABLE random_ties`,
+			`DROP TABLE random_inspectors`, `DROP TABLE random_entities`,
 			`DROP TABLE data_generations`, `DROP TABLE task_search`,
 			`DROP TABLE rate_counts`, `DROP TABLE file_chunks`, `DROP TABLE file_objects`,
 			`DROP INDEX plans_imported_by`, `ALTER TABLE plans DROP COLUMN imported_by`,

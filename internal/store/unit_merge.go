@@ -33,6 +33,7 @@ var unitMoves = []unitMove{
 	{table: "task_changes", column: "unit_id"},
 	{table: "inspection_plan_units", column: "unit_id", pairedWith: "entry_id"},
 	{table: "inspection_findings", column: "unit_id"},
+	{table: "random_plans", column: "unit_id"},
 }
 
 // unitMove is one column a merge moves. A column that is half of a

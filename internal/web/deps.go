@@ -56,6 +56,9 @@ type Deps struct {
 	// Inspections are the field inspections (督查计划, 督查记录, 问题清单);
 	// nil leaves them out.
 	Inspections Inspections
+	// Random is 双随机一公开 (directories, 抽查计划, the draw, results);
+	// nil leaves it out.
+	Random Random
 	// Matters are the 督办件 entered by hand; nil leaves their pages out.
 	Matters Matters
 	// Portal is the public portal (政务公开); nil leaves it out.

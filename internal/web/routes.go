@@ -175,6 +175,17 @@ func (h *Handler) routes() {
 		m.HandleFunc("POST /findings/{id}/files", h.signedIn(h.findingPhotos))
 		m.HandleFunc("POST /findings/{id}/recheck", h.signedIn(h.findingRecheck))
 	}
+	if h.d.Random != nil {
+		m.HandleFunc("GET /random", h.signedIn(h.randomDesk))
+		m.HandleFunc("POST /random/entities/import", h.signedIn(h.randomImport))
+		m.HandleFunc("POST /random/inspectors", h.signedIn(h.randomInspectorAdd))
+		m.HandleFunc("POST /random/plans", h.signedIn(h.randomPlanCreate))
+		m.HandleFunc("GET /random/plans/{id}", h.signedIn(h.randomPlanShow))
+		m.HandleFunc("POST /random/plans/{id}/draw", h.signedIn(h.randomDraw))
+		m.HandleFunc("POST /random/checks/{id}/result", h.signedIn(h.randomResult))
+		// Public: the commitments, the records and the results.
+		m.HandleFunc("GET /public/random", h.randomPublic)
+	}
 	if h.d.Portal != nil {
 		// Public: the portal needs no sign-in.
 		m.HandleFunc("GET /public", h.portalHome)

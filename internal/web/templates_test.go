@@ -157,6 +157,9 @@ func samplePages() map[string][]any {
 	for name, datas := range inspectionSamples(p) {
 		samples[name] = append(samples[name], datas...)
 	}
+	for name, datas := range randomSamples(p) {
+		samples[name] = append(samples[name], datas...)
+	}
 	for name, datas := range matterSamples(p) {
 		samples[name] = append(samples[name], datas...)
 	}
