@@ -24,6 +24,8 @@ type Doc struct {
 	// narrower (tight), since 28 characters of 16 pt are 448 pt and the
 	// line 442.2.
 	grid bool
+	// charts are the chart parts, in order: chart n is charts[n-1].
+	charts []string
 }
 
 // tight narrows every run of a gridded document: w:spacing in twentieths
@@ -36,7 +38,7 @@ const tight = `<w:spacing w:val="-5"/>`
 func New() *Doc {
 	d := &Doc{}
 	d.b.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>`)
+<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"><w:body>`)
 	return d
 }
 
@@ -72,9 +74,22 @@ func para(pPr, rPr, text string) string {
 	return b.String()
 }
 
-// Title adds the document's title, centred.
+// Title adds the document's title, centred; a long one on lines that
+// each fit and are broken where the words allow (TitleLines).
 func (d *Doc) Title(text string) {
-	d.Para(`<w:jc w:val="center"/><w:spacing w:before="0" w:after="240" w:line="579" w:lineRule="exact"/>`, TitleFont, text)
+	rPr := TitleFont
+	if d.grid {
+		rPr += tight
+	}
+	d.b.WriteString(`<w:p><w:pPr><w:jc w:val="center"/><w:spacing w:before="0" w:after="240" w:line="579" w:lineRule="exact"/></w:pPr>`)
+	for i, line := range TitleLines(text) {
+		d.b.WriteString(`<w:r><w:rPr>` + rPr + `</w:rPr>`)
+		if i > 0 {
+			d.b.WriteString(`<w:br/>`)
+		}
+		d.b.WriteString(`<w:t xml:space="preserve">` + Escape(line) + `</w:t></w:r>`)
+	}
+	d.b.WriteString(`</w:p>`)
 }
 
 // Centered adds a centred line (a 文号, a subtitle).
@@ -165,18 +180,20 @@ const textWidthPt = 8844 / 20
 func (d *Doc) Bytes() []byte {
 	d.b.WriteString(`<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1588" w:header="851" w:footer="992" w:gutter="0"/></w:sectPr>`)
 	d.b.WriteString(`</w:body></w:document>`)
-	return Package(d.b.String())
+	return Package(d.b.String(), d.charts...)
 }
 
 // Package zips a document.xml with the parts every .docx needs: content
 // types with an override for each part, the package relationship, the
 // document's relationships (without them Word and LibreOffice ignore the
 // styles: 10.5 pt text, not 仿宋 三号), the styles of the 公文 body, the
-// settings, and a font table that names a fallback for each 公文 font.
-func Package(document string) []byte {
+// settings, and a font table that names a fallback for each 公文 font;
+// and the charts, if any, which the document calls on by Doc.Chart's
+// relationship ids.
+func Package(document string, charts ...string) []byte {
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
-	for _, part := range Parts(document) {
+	for _, part := range Parts(document, charts...) {
 		w, err := zw.Create(part.Name)
 		if err != nil {
 			panic(err) // writing to memory
@@ -193,16 +210,24 @@ func Package(document string) []byte {
 type Part struct{ Name, Body string }
 
 // Parts are the package's files, in the order they are zipped.
-func Parts(document string) []Part {
-	return []Part{
-		{"[Content_Types].xml", contentTypes},
+func Parts(document string, charts ...string) []Part {
+	types, rels := contentTypes, documentRels
+	var chartParts []Part
+	for i, c := range charts {
+		name := chartPart(i + 1)
+		types += `<Override PartName="/` + name + `" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>` + "\n"
+		rels += `<Relationship Id="` + chartRel(i+1) + `" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart" Target="` + strings.TrimPrefix(name, "word/") + `"/>` + "\n"
+		chartParts = append(chartParts, Part{name, c})
+	}
+	return append([]Part{
+		{"[Content_Types].xml", types + "</Types>"},
 		{"_rels/.rels", packageRels},
 		{"word/document.xml", document},
-		{"word/_rels/document.xml.rels", DocumentRels},
+		{"word/_rels/document.xml.rels", rels + "</Relationships>"},
 		{"word/styles.xml", styles},
 		{"word/settings.xml", settings},
 		{"word/fontTable.xml", FontTable()},
-	}
+	}, chartParts...)
 }
 
 // Fallbacks name, for each font of the 公文, the faces Word, WPS and
@@ -269,16 +294,16 @@ const contentTypes = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>
 <Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>
 <Override PartName="/word/fontTable.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"/>
-</Types>`
+`
 
-// DocumentRels is word/_rels/document.xml.rels: the document's links to
-// its styles, settings and font table.
-const DocumentRels = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+// documentRels is word/_rels/document.xml.rels, open for the charts'
+// links: the document's links to its styles, settings and font table.
+const documentRels = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
 <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>
 <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>
 <Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable" Target="fontTable.xml"/>
-</Relationships>`
+`
 
 // settings: Chinese punctuation compressed as Word does for 公文, and no
 // grid snapping, so that the exact 28.95 pt line spacing holds.
