@@ -220,12 +220,14 @@ func TestExplanationNamesEveryEvent(t *testing.T) {
 	}
 }
 
-// TestTies: equal totals share a place, and the next place skips.
+// TestTies: equal totals share a place, and the next place skips; units
+// tied are listed in pinyin order (财政局 cai before 住建局 zhu, though 住
+// comes first by code point).
 func TestTies(t *testing.T) {
 	s := Default()
 	s.MinTasks = 1
 	p, _ := ledger.ParsePeriod("2026-Q1")
-	in := Input{Units: []Unit{{1, "丙"}, {2, "甲"}, {3, "乙"}, {4, "丁"}}}
+	in := Input{Units: []Unit{{1, "住建局"}, {2, "财政局"}, {3, "乙"}, {4, "丁"}}}
 	for i, done := range []string{"2026-03-01", "2026-03-01", "2026-03-01", ""} {
 		task := Task{ID: int64(i + 1), Title: "任务", Weight: 10, Due: d("2026-03-31"), Units: []Share{{UnitID: int64(i + 1), Lead: true}}}
 		if done != "" {
@@ -240,8 +242,8 @@ func TestTies(t *testing.T) {
 	for _, sc := range res.Scores {
 		order, ranks = append(order, sc.Unit), append(ranks, sc.Rank)
 	}
-	if strings.Join(order, "") != "丙甲乙丁" || ranks[0] != 1 || ranks[1] != 1 || ranks[2] != 3 || ranks[3] != 4 {
-		t.Errorf("order %v ranks %v, want 丙甲 tied first, 乙 third, 丁 fourth", order, ranks)
+	if strings.Join(order, " ") != "财政局 住建局 乙 丁" || ranks[0] != 1 || ranks[1] != 1 || ranks[2] != 3 || ranks[3] != 4 {
+		t.Errorf("order %v ranks %v, want 财政局 and 住建局 tied first, 乙 third, 丁 fourth", order, ranks)
 	}
 }
 
