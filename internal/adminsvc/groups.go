@@ -12,7 +12,6 @@ import (
 	"github.com/duban/duban/internal/fault"
 	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/signin"
-	"github.com/duban/duban/internal/units"
 )
 
 // maxNoteLen bounds a group's note, in characters.
@@ -28,7 +27,6 @@ func (s *Service) UnitGroups(ctx context.Context, p authz.Principal) ([]records.
 	if err != nil {
 		return nil, fmt.Errorf("adminsvc: unit groups: %w", err)
 	}
-	units.SortByPinyin(gs, func(g records.Group) string { return g.Name })
 	return gs, nil
 }
 

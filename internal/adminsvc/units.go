@@ -13,7 +13,6 @@ import (
 	"github.com/duban/duban/internal/fault"
 	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/signin"
-	unitnames "github.com/duban/duban/internal/units"
 )
 
 // Units lists the unit registry, ordered by the pinyin of the names, for
@@ -26,7 +25,6 @@ func (s *Service) Units(ctx context.Context, p authz.Principal) ([]records.Unit,
 	if err != nil {
 		return nil, fmt.Errorf("adminsvc: units: %w", err)
 	}
-	unitnames.SortByPinyin(units, func(u records.Unit) string { return u.Name })
 	return units, nil
 }
 

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/duban/duban/internal/ledger"
+	"github.com/duban/duban/internal/units"
 )
 
 // The parts of a score, as Line.Part names them.
@@ -223,6 +224,8 @@ func averageRate(rates map[int64]float64) rate {
 // totals (to the hundredth shown) share a place and the next place skips,
 // 1, 2, 2, 4.
 func rank(scores []Score, minTasks int) {
+	// Units of equal standing in the pinyin order of their names.
+	units.SortByPinyin(scores, func(s Score) string { return s.Unit })
 	slices.SortStableFunc(scores, func(a, b Score) int {
 		ra, rb := a.Tasks >= minTasks, b.Tasks >= minTasks
 		if ra != rb {
@@ -236,7 +239,7 @@ func rank(scores []Score, minTasks int) {
 				return c
 			}
 		}
-		return cmp.Compare(a.Unit, b.Unit)
+		return 0
 	})
 	for i := range scores {
 		if scores[i].Tasks < minTasks {

@@ -109,16 +109,17 @@ func TestSimulatedYear(t *testing.T) {
 			// A in March: T1 and T3 only → 60×15.75/20.
 			{"市法制办", 47.25, 28, 5, 9, 89.25, 1, 2},
 			{"市财政局", 46.29, 29.25, 2, 8, 85.54, 2, 2},
-			// Not ranked: by name (code point order).
-			{"市信访局", 0, 30, 0, 8.5, 38.5, 0, 1},
+			// Not ranked: by name in pinyin order (bian, xin).
 			{"市编委办", 9, 27, -5, 8.5, 39.5, 0, 1},
+			{"市信访局", 0, 30, 0, 8.5, 38.5, 0, 1},
 		}},
 		{"2026-Q2", "2026-07-15", false, []want{
 			// Nothing due for three of them (full marks, not ranked); no rates: full marks.
-			{"市信访局", 60, 29.5, 0, 10, 99.5, 0, 0},
-			{"市法制办", 60, 28.25, 0, 10, 98.25, 0, 0},
+			// In pinyin order: bian, cai, fa, xin.
 			{"市编委办", 60, 26.5, 0, 10, 96.5, 0, 1},
 			{"市财政局", 60, 29.5, 0, 10, 99.5, 0, 0},
+			{"市法制办", 60, 28.25, 0, 10, 98.25, 0, 0},
+			{"市信访局", 60, 29.5, 0, 10, 99.5, 0, 0},
 		}},
 		{"2026", "2026-12-31", true, []want{
 			{"市法制办", 52.71, 26.25, 5, 9, 92.96, 1, 3},
@@ -220,12 +221,14 @@ func TestExplanationNamesEveryEvent(t *testing.T) {
 	}
 }
 
-// TestTies: equal totals share a place, and the next place skips.
+// TestTies: equal totals share a place, and the next place skips; units
+// tied are listed in pinyin order (财政局 cai before 住建局 zhu, though 住
+// comes first by code point).
 func TestTies(t *testing.T) {
 	s := Default()
 	s.MinTasks = 1
 	p, _ := ledger.ParsePeriod("2026-Q1")
-	in := Input{Units: []Unit{{1, "丙"}, {2, "甲"}, {3, "乙"}, {4, "丁"}}}
+	in := Input{Units: []Unit{{1, "住建局"}, {2, "财政局"}, {3, "乙"}, {4, "丁"}}}
 	for i, done := range []string{"2026-03-01", "2026-03-01", "2026-03-01", ""} {
 		task := Task{ID: int64(i + 1), Title: "任务", Weight: 10, Due: d("2026-03-31"), Units: []Share{{UnitID: int64(i + 1), Lead: true}}}
 		if done != "" {
@@ -240,8 +243,8 @@ func TestTies(t *testing.T) {
 	for _, sc := range res.Scores {
 		order, ranks = append(order, sc.Unit), append(ranks, sc.Rank)
 	}
-	if strings.Join(order, "") != "丙甲乙丁" || ranks[0] != 1 || ranks[1] != 1 || ranks[2] != 3 || ranks[3] != 4 {
-		t.Errorf("order %v ranks %v, want 丙甲 tied first, 乙 third, 丁 fourth", order, ranks)
+	if strings.Join(order, " ") != "财政局 住建局 乙 丁" || ranks[0] != 1 || ranks[1] != 1 || ranks[2] != 3 || ranks[3] != 4 {
+		t.Errorf("order %v ranks %v, want 财政局 and 住建局 tied first, 乙 third, 丁 fourth", order, ranks)
 	}
 }
 

@@ -13,7 +13,6 @@ import (
 	"github.com/duban/duban/internal/hotline"
 	"github.com/duban/duban/internal/ledger"
 	"github.com/duban/duban/internal/records"
-	"github.com/duban/duban/internal/units"
 )
 
 // Ranking is the period's ranking for p, who must be allowed to read the
@@ -183,7 +182,6 @@ func (s *Service) Groups(ctx context.Context, p authz.Principal) ([]records.Grou
 	if err != nil {
 		return nil, err
 	}
-	units.SortByPinyin(gs, func(g records.Group) string { return g.Name })
 	return gs, nil
 }
 

@@ -17,6 +17,7 @@ import (
 	"github.com/duban/duban/internal/i18n"
 	"github.com/duban/duban/internal/ledger"
 	"github.com/duban/duban/internal/supervise"
+	"github.com/duban/duban/internal/units"
 )
 
 // Bulletin is one period's 通报.
@@ -203,8 +204,9 @@ func Build(title, issuer string, p ledger.Period, asOf time.Time, year assess.In
 		s.Completion, s.OnTimeRate = percent(s.Done, s.Due), percent(s.OnTime, s.Due)
 		b.ByUnit = append(b.ByUnit, *s)
 	}
-	slices.SortFunc(b.ByUnit, func(x, y UnitStat) int {
-		return cmp.Or(cmp.Compare(x.Completion, y.Completion), cmp.Compare(y.Due, x.Due), cmp.Compare(x.Unit, y.Unit))
+	units.SortByPinyin(b.ByUnit, func(s UnitStat) string { return s.Unit }) // ties in pinyin order
+	slices.SortStableFunc(b.ByUnit, func(x, y UnitStat) int {
+		return cmp.Or(cmp.Compare(x.Completion, y.Completion), cmp.Compare(y.Due, x.Due))
 	})
 	for _, r := range year.Records {
 		if !in(r.On) {

@@ -110,7 +110,8 @@ func TestDocx(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := docread.Text(doc)
-	for _, w := range []string{"关于2026年第一季度重点工作推进情况的通报", "到期 4 项，已完成 2 项（按时完成 1 项、逾期完成 1 项），未完成 2 项，完成率 50.0%",
+	// The title on two lines (TitleLines), broken after 季度.
+	for _, w := range []string{"关于2026年第一季度\n重点工作推进情况的通报", "到期 4 项，已完成 2 项（按时完成 1 项、逾期完成 1 项），未完成 2 项，完成率 50.0%",
 		"督办单 3 份（蓝色督办单 1 份、黄色督办单 1 份、红色督办单 1 份）", "名次", "市<编委>办（牵头）、市法制办", "红色督办单 2026-02-26 下发",
 		"市<编委>办：热线推进不力（问责）", "嘉兴市人民政府督查室"} {
 		if !strings.Contains(text, w) {
@@ -173,7 +174,8 @@ func TestOpensInLibreOffice(t *testing.T) {
 			continue
 		}
 		// The 公文 sizes: title 二号 (22 pt), body and headings 三号
-		// (16 pt), the ranking table 四号 (14 pt), nothing else.
+		// (16 pt), the ranking table and the charts' titles 四号 (14 pt),
+		// the charts' labels 五号 (10.5 pt, read as 11), nothing else.
 		sizes := map[int]int{}
 		for _, l := range officetest.PDFText(t, pdf) {
 			sizes[l.Size]++
@@ -181,8 +183,8 @@ func TestOpensInLibreOffice(t *testing.T) {
 				t.Errorf("the heading %q is at %d pt, want 16", l.Text, l.Size)
 			}
 		}
-		if len(sizes) != 3 || sizes[22] == 0 || sizes[16] == 0 || sizes[14] == 0 {
-			t.Errorf("the bulletin's text sizes (pt: runs) %v, want 22, 16 and 14", sizes)
+		if len(sizes) != 4 || sizes[22] == 0 || sizes[16] == 0 || sizes[14] == 0 || sizes[11] == 0 {
+			t.Errorf("the bulletin's text sizes (pt: runs) %v, want 22, 16, 14 and 11", sizes)
 		}
 	}
 	text := officetest.ConvertBytes(t, "通报.docx", b.Docx(), "txt:Text (encoded):UTF8", "txt")

@@ -11,7 +11,8 @@ import (
 
 // Docx writes the bulletin as a 公文: title, the overall figures, the
 // ranking table, the tasks that need attention with their units, the
-// 激励/问责 decisions, and what is asked next.
+// 激励/问责 decisions, and what is asked next; with the web page's four
+// charts, drawn by the office suite (DocCharts).
 func (b *Bulletin) Docx() []byte {
 	d := docx.New()
 	d.Title(b.Title)
@@ -22,8 +23,13 @@ func (b *Bulletin) Docx() []byte {
 		"本期共发出催办 %d 次、督办单 %d 份%s。参加考核单位 %d 个，其中参与排名 %d 个。",
 		b.Period.Label, s.Due, s.OnTime+s.Late, s.OnTime, s.Late, s.Open, pct(s.Completion), pct(s.OnTimeRate),
 		s.Presses, s.Notices, levelsText(b.Notices), s.Units, s.Ranked))
+	charts := b.DocCharts()
+	for _, c := range charts[:3] {
+		c.draw(d)
+	}
 	d.Heading("二、考核排名")
 	d.Body("按《" + b.Scheme + "》计分，排名如下（到期任务过少的单位只计分、不排名）：")
+	charts[3].draw(d)
 	var rows [][]string
 	for _, r := range b.Ranking {
 		rank := "—"

@@ -14,7 +14,7 @@ import (
 
 // newPages builds the web pages over the application's services.
 func newPages(app *App) (server.Mounter, error) {
-	tmpl, err := noticeTemplate(app.Config.NoticeTemplate)
+	tmpl, err := noticeTemplate(app.Config.NoticeTemplate, app.Config.NoticeLetterhead)
 	if err != nil {
 		return nil, err
 	}
@@ -38,12 +38,17 @@ type rootMount struct{ h http.Handler }
 
 func (m rootMount) Routes(mux *http.ServeMux) { mux.Handle("/", m.h) }
 
-// noticeTemplate reads the office's 督办通知书 template, or the default
-// for an empty path, and tries it once: a broken template is found at
-// start, not when a unit downloads its notice.
-func noticeTemplate(path string) ([]byte, error) {
+// noticeTemplate reads the office's 督办通知书 template, or for an empty
+// path the built-in one (with a 红头 where letterhead, the 发文机关标志,
+// is set), and tries it once: a broken template is found at start, not
+// when a unit downloads its notice.
+func noticeTemplate(path, letterhead string) ([]byte, error) {
 	if path == "" {
-		return notice.DefaultTemplate(), nil
+		tmpl := notice.Template(letterhead)
+		if _, err := notice.Render(tmpl, notice.Fields{}); err != nil {
+			return nil, fmt.Errorf("notice_letterhead: %w", err)
+		}
+		return tmpl, nil
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {

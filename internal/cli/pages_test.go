@@ -1,30 +1,38 @@
 package cli
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/duban/duban/internal/config"
+	"github.com/duban/duban/internal/notice"
 )
 
 // TestNoticeTemplateCheckedAtStart: an office's template that is no Word
 // document stops the start with a message naming the file; no path gives
-// the default.
+// the default, with the 红头 where notice_letterhead is set.
 func TestNoticeTemplateCheckedAtStart(t *testing.T) {
-	if tmpl, err := noticeTemplate(""); err != nil || len(tmpl) == 0 {
+	if tmpl, err := noticeTemplate("", ""); err != nil || !bytes.Equal(tmpl, notice.DefaultTemplate()) {
 		t.Fatalf("default template: %d bytes, %v", len(tmpl), err)
+	}
+	if tmpl, err := noticeTemplate("", "某市人民政府督查室"); err != nil || !bytes.Equal(tmpl, notice.LetterheadTemplate("某市人民政府督查室")) {
+		t.Fatalf("红头 template: %d bytes, %v", len(tmpl), err)
+	}
+	if _, err := noticeTemplate("", "{{督查室}}"); err == nil || !strings.Contains(err.Error(), "notice_letterhead") {
+		t.Errorf("a mark that reads as a placeholder: %v", err)
 	}
 	bad := filepath.Join(t.TempDir(), "通知书.docx")
 	if err := os.WriteFile(bad, []byte("plain text"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	_, err := noticeTemplate(bad)
+	_, err := noticeTemplate(bad, "")
 	if err == nil || !strings.Contains(err.Error(), bad) || !strings.Contains(err.Error(), ".docx") {
 		t.Errorf("bad template: %v", err)
 	}
-	if _, err := noticeTemplate(bad + ".missing"); err == nil || !strings.Contains(err.Error(), "notice_template") {
+	if _, err := noticeTemplate(bad+".missing", ""); err == nil || !strings.Contains(err.Error(), "notice_template") {
 		t.Errorf("missing template: %v", err)
 	}
 }

@@ -52,9 +52,12 @@ type Config struct {
 	SMTPAuth   string `json:"notify_smtp_auth"`
 	SMTPCAFile string `json:"notify_smtp_ca_file"`
 	// The 督办通知书: who issues it, and an office's own .docx template
-	// (empty: the 公文 layout duban ships).
-	NoticeIssuer   string `json:"notice_issuer"`
-	NoticeTemplate string `json:"notice_template"`
+	// (empty: the 公文 layout duban ships). NoticeLetterhead is the
+	// 发文机关标志 of the 红头 (如 某市人民政府督查室): set, the built-in
+	// notice is a 红头文件 of GB/T 9704; empty, the plain layout.
+	NoticeIssuer     string `json:"notice_issuer"`
+	NoticeTemplate   string `json:"notice_template"`
+	NoticeLetterhead string `json:"notice_letterhead"`
 	// CalendarDir holds holiday schedules (.json notices, .ics) laid over
 	// the embedded calendar; empty means <data>/calendar.
 	CalendarDir string `json:"calendar_dir"`

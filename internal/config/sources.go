@@ -52,6 +52,7 @@ func fields(c *Config) []field {
 		{key: "notify-smtp-ca-file", usage: "校验发信服务器证书的 CA 证书文件 (PEM)；留空用系统根证书", str: &c.SMTPCAFile},
 		{key: "notice-issuer", usage: "督办通知书的发文机关", str: &c.NoticeIssuer},
 		{key: "notice-template", usage: "督办通知书 .docx 模板路径（留空用内置公文版式）", str: &c.NoticeTemplate},
+		{key: "notice-letterhead", usage: "督办通知书红头的发文机关标志（如 某市人民政府督查室），内置版式按 GB/T 9704 印红头和红色分隔线；留空不印红头", str: &c.NoticeLetterhead},
 		{key: "calendar-dir", usage: "节假日安排目录（.json 放假通知、.ics），叠加在内置日历上；默认 数据目录/calendar", str: &c.CalendarDir},
 		{key: "open311-keys", usage: "允许通过 Open311 提交工单的 API key（逗号分隔）", str: &c.Open311Keys},
 		{key: "open311-jurisdiction", usage: "Open311 的 jurisdiction_id", str: &c.Open311Jurisdiction},

@@ -10,6 +10,7 @@ import (
 	"github.com/duban/duban/internal/fault"
 	"github.com/duban/duban/internal/hotline"
 	"github.com/duban/duban/internal/records"
+	unitnames "github.com/duban/duban/internal/units"
 )
 
 // Summary counts the tickets received in a period: by type, by state
@@ -89,11 +90,7 @@ func (s *Service) stats(ctx context.Context, from, to time.Time, scope []int64, 
 			out = append(out, UnitRates{UnitID: id, Unit: names[id], Rates: r})
 		}
 	}
-	slices.SortFunc(out, func(a, b UnitRates) int {
-		if a.Tickets != b.Tickets {
-			return b.Tickets - a.Tickets
-		}
-		return cmp.Compare(a.Unit, b.Unit)
-	})
+	unitnames.SortByPinyin(out, func(u UnitRates) string { return u.Unit }) // ties in pinyin order
+	slices.SortStableFunc(out, func(a, b UnitRates) int { return cmp.Compare(b.Tickets, a.Tickets) })
 	return sum, out, nil
 }

@@ -14,7 +14,8 @@ import (
 // for every part, word/_rels/document.xml.rels linking the styles,
 // settings and font table (without it Word and LibreOffice ignore the
 // styles), every link's target present, and the font table naming a
-// fallback (w:altName) for 仿宋_GB2312 and 方正小标宋简体.
+// fallback (w:altName) for 仿宋_GB2312 and 方正小标宋简体. A chart part
+// (word/charts/chartN.xml) needs its link and content type too.
 func CheckDocx(t testing.TB, name string, data []byte) {
 	t.Helper()
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
@@ -62,7 +63,9 @@ func CheckDocx(t testing.TB, name string, data []byte) {
 		if _, ok := parts[part]; !ok {
 			t.Errorf("%s: the document links %s, which the package lacks", name, part)
 		}
-		if !strings.HasSuffix(override[part], "."+path.Base(strings.TrimSuffix(part, ".xml"))+"+xml") {
+		// word/charts/chart2.xml is a …drawingml.chart+xml
+		kind := strings.TrimRight(path.Base(strings.TrimSuffix(part, ".xml")), "0123456789")
+		if !strings.HasSuffix(override[part], "."+kind+"+xml") {
 			t.Errorf("%s: [Content_Types].xml gives %s the type %q", name, part, override[part])
 		}
 	}

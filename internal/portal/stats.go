@@ -8,6 +8,8 @@ import (
 	"cmp"
 	"slices"
 	"time"
+
+	"github.com/duban/duban/internal/units"
 )
 
 // Task is a published task as the statistics need it.
@@ -63,8 +65,9 @@ func UnitStats(tasks []Task, today time.Time) []UnitStat {
 		}
 		out = append(out, *s)
 	}
-	slices.SortFunc(out, func(a, b UnitStat) int {
-		return cmp.Or(cmp.Compare(b.Due, a.Due), cmp.Compare(b.Tasks, a.Tasks), cmp.Compare(a.Unit, b.Unit))
+	units.SortByPinyin(out, func(s UnitStat) string { return s.Unit }) // ties in pinyin order
+	slices.SortStableFunc(out, func(a, b UnitStat) int {
+		return cmp.Or(cmp.Compare(b.Due, a.Due), cmp.Compare(b.Tasks, a.Tasks))
 	})
 	return out
 }

@@ -26,7 +26,11 @@ var (
 // contractChecked serves next and checks every /api/v1 answer against
 // the response schema that openapi.json gives its operation and status,
 // failing t on a body the document does not describe: every API test
-// that goes through the fixture validates the document as it runs.
+// that goes through the fixture validates the document as it runs. A
+// request the API accepted (a 2xx answer) is checked too, its body and
+// parameters against the operation's: the request schemas the document
+// gives a client must admit what the server takes. (A refused request,
+// sent by a test of the refusal, may break them.)
 func contractChecked(t testing.TB, next http.Handler, token string) http.Handler {
 	contractOnce.Do(func() {
 		req := httptest.NewRequest(http.MethodGet, "/api/v1/openapi.json", nil)
@@ -47,6 +51,14 @@ func contractChecked(t testing.TB, next http.Handler, token string) http.Handler
 			next.ServeHTTP(w, r)
 			return
 		}
+		var sent []byte
+		if r.Body != nil {
+			var err error
+			if sent, err = io.ReadAll(r.Body); err != nil {
+				t.Fatalf("%s %s: reading the request: %v", r.Method, r.URL.Path, err)
+			}
+			r.Body = io.NopCloser(bytes.NewReader(sent))
+		}
 		rec := httptest.NewRecorder()
 		next.ServeHTTP(rec, r)
 		for k, v := range rec.Header() {
@@ -59,10 +71,19 @@ func contractChecked(t testing.TB, next http.Handler, token string) http.Handler
 		u.Scheme, u.Host = "http", "example.com"
 		probe := r.Clone(context.Background())
 		probe.URL = &u
+		probe.Body = io.NopCloser(bytes.NewReader(sent))
 		route, params, err := contractRouter.FindRoute(probe)
 		if err != nil {
 			t.Errorf("%s %s: not in openapi.json: %v", r.Method, r.URL.Path, err)
 			return
+		}
+		if rec.Code/100 == 2 {
+			req := &openapi3filter.RequestValidationInput{Request: probe, PathParams: params, Route: route,
+				Options: &openapi3filter.Options{MultiError: true, AuthenticationFunc: openapi3filter.NoopAuthenticationFunc}}
+			if err := openapi3filter.ValidateRequest(context.Background(), req); err != nil {
+				t.Errorf("%s %s was answered %d, yet its request does not meet openapi.json: %v\n%.400s", r.Method, r.URL.Path, rec.Code, err, sent)
+			}
+			probe.Body = io.NopCloser(bytes.NewReader(sent))
 		}
 		in := &openapi3filter.ResponseValidationInput{
 			RequestValidationInput: &openapi3filter.RequestValidationInput{Request: probe, PathParams: params, Route: route},

@@ -1,8 +1,6 @@
 package server
 
 import (
-	"archive/zip"
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -13,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/duban/duban/internal/docread"
 	"github.com/duban/duban/internal/store/storetest"
 	"github.com/duban/duban/internal/workday"
 )
@@ -68,6 +67,7 @@ func TestFOIAAPI(t *testing.T) {
 				"applicant_name":"张三","id_no":"440101199001011234","phone":"13900001111","channel":"in_person","received_on":%q,
 				"content":"本市2025年财政预算执行情况","form":"电子邮件"}`, dayOf(2))))
 			req.Header.Set("Authorization", "Bearer "+f.tokens["office"])
+			req.Header.Set("Content-Type", "application/json")
 			rec := httptest.NewRecorder()
 			f.srv.ServeHTTP(rec, req)
 			if rec.Code != http.StatusCreated || rec.Header().Get("Location") == "" {
@@ -242,24 +242,13 @@ func TestFOIAAndIncidentsOff(t *testing.T) {
 	}
 }
 
-// docxText is the text of a Word document's body, its markup included.
+// docxText is the text of a Word document's body, its runs joined: a
+// title broken into lines (docx.TitleLines) reads as one.
 func docxText(t *testing.T, data []byte) string {
 	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	doc, err := docread.Read("letter.docx", data)
 	if err != nil {
 		t.Fatalf("not a .docx: %v", err)
 	}
-	for _, zf := range zr.File {
-		if zf.Name == "word/document.xml" {
-			rc, err := zf.Open()
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer rc.Close()
-			b, _ := io.ReadAll(rc)
-			return string(b)
-		}
-	}
-	t.Fatal("no word/document.xml in the letter")
-	return ""
+	return strings.ReplaceAll(docread.Text(doc), "\n", "")
 }

@@ -80,7 +80,8 @@ func TestScopesInbox(t *testing.T) {
 				units    []string
 			}{
 				{"countyOffice", []string{"督办单（县）"}, 0, []string{"鹿城区发改局"}},
-				{"office", []string{"督办单（市）", "督办单（县）"}, 1, []string{"市法制办", "鹿城区发改局"}},
+				// tied units in pinyin order: lu before shi
+				{"office", []string{"督办单（市）", "督办单（县）"}, 1, []string{"鹿城区发改局", "市法制办"}},
 			} {
 				p, err := f.services.Signin.Principal(ctx, f.users[c.caller])
 				if err != nil {

@@ -92,6 +92,7 @@ func TestNoMarkupInjection(t *testing.T) {
 			body := strings.NewReader(`{"name":"<script>alert(1)</script>","kind":"other"}`)
 			req := httptest.NewRequest("POST", "/api/v1/units", body)
 			req.Header.Set("Authorization", "Bearer "+f.tokens["office"])
+			req.Header.Set("Content-Type", "application/json")
 			rec := httptest.NewRecorder()
 			f.srv.ServeHTTP(rec, req)
 			if rec.Code != 201 || strings.Contains(rec.Body.String(), "<script>") {

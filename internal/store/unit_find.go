@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/duban/duban/internal/fault"
+	"github.com/duban/duban/internal/units"
 )
 
 // ErrConflict is returned, wrapped, when a name that must be unique is
@@ -23,7 +24,8 @@ func conflict(err error) error {
 	return err
 }
 
-// FindUnits returns every registered unit, ordered by name.
+// FindUnits returns every registered unit, in the pinyin order of the
+// names.
 func (db *DB) FindUnits(ctx context.Context) ([]Unit, error) {
 	tx, err := db.beginRead(ctx)
 	if err != nil {
@@ -91,5 +93,8 @@ func (db *DB) findUnits(ctx context.Context, tx *sql.Tx, where string, args []an
 			out[i].Aliases = append(out[i].Aliases, alias)
 		}
 	}
+	// Every list of units is in pinyin order (财政局 before 发改委 before
+	// 住建局), the same on SQLite and PostgreSQL, whose collations differ.
+	units.SortByPinyin(out, func(u Unit) string { return u.Name })
 	return out, arows.Err()
 }

@@ -11,9 +11,11 @@ import (
 
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/records"
+	"github.com/duban/duban/internal/units"
 )
 
-// FindUnitGroups returns every unit group with its members, by name.
+// FindUnitGroups returns every unit group with its members, in the
+// pinyin order of the names.
 func (db *DB) FindUnitGroups(ctx context.Context) ([]records.Group, error) {
 	tx, err := db.beginRead(ctx)
 	if err != nil {
@@ -79,6 +81,7 @@ func (db *DB) findUnitGroups(ctx context.Context, tx *sql.Tx, where string, args
 			out[i].Members = append(out[i].Members, u)
 		}
 	}
+	units.SortByPinyin(out, func(g records.Group) string { return g.Name }) // as findUnits
 	return out, mrows.Err()
 }
 

@@ -1,16 +1,19 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
+
+	unitnames "github.com/duban/duban/internal/units"
 )
 
 const userColumns = `SELECT id, username, display_name, role, password_hash, disabled, failed_logins,
 	locked_until, sessions_valid_after, password_changed_at, created_at, must_change_password, totp_enabled FROM users`
 
-// FindUsers returns every account, ordered by username.
+// FindUsers returns every account, in the pinyin order of the names.
 func (db *DB) FindUsers(ctx context.Context) ([]User, error) {
 	tx, err := db.beginRead(ctx)
 	if err != nil {
@@ -92,6 +95,9 @@ func (db *DB) findUsers(ctx context.Context, tx *sql.Tx, where string, args []an
 		}
 		out[i].Units = units
 	}
+	// People are listed by the pinyin of their names (an account without
+	// one by its username), as units are (findUnits).
+	unitnames.SortByPinyin(out, func(u User) string { return cmp.Or(u.DisplayName, u.Username) })
 	return out, nil
 }
 

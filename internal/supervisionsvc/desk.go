@@ -7,6 +7,7 @@ import (
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/fault"
 	"github.com/duban/duban/internal/records"
+	"github.com/duban/duban/internal/units"
 )
 
 // Desk is what waits for an answer: the 督办单 not yet answered, earliest
@@ -92,15 +93,13 @@ func (s *Service) Desk(ctx context.Context, p authz.Principal) (*Desk, error) {
 	for _, c := range counts {
 		d.ByUnit = append(d.ByUnit, *c)
 	}
-	sort.Slice(d.ByUnit, func(i, j int) bool {
+	units.SortByPinyin(d.ByUnit, func(c UnitNotices) string { return c.Unit }) // ties in pinyin order
+	sort.SliceStable(d.ByUnit, func(i, j int) bool {
 		a, b := d.ByUnit[i], d.ByUnit[j]
 		if a.Overdue != b.Overdue {
 			return a.Overdue > b.Overdue
 		}
-		if a.Open != b.Open {
-			return a.Open > b.Open
-		}
-		return a.Unit < b.Unit
+		return a.Open > b.Open
 	})
 	return d, nil
 }

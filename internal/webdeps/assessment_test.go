@@ -59,8 +59,8 @@ func TestAssessmentPages(t *testing.T) {
 				t.Fatal(err)
 			}
 			// Neither task done: 0 + 30 (− 1 for 市法制办's notice) + 0 + 10; one task each, under the
-			// default minimum of 3, so not ranked and listed by name.
-			if len(r.Rows) != 2 || r.Rows[0].Unit != "市法制办" || r.Rows[0].Total != 39 || r.Rows[1].Total != 40 || r.Rows[0].Rank != 0 || !r.Default || !r.CanEdit {
+			// default minimum of 3, so not ranked and listed by name in pinyin order (cai, fa).
+			if len(r.Rows) != 2 || r.Rows[0].Unit != "市财政局" || r.Rows[0].Total != 40 || r.Rows[1].Total != 39 || r.Rows[0].Rank != 0 || !r.Default || !r.CanEdit {
 				t.Fatalf("ranking %+v", r)
 			}
 			u, err := a.Unit(office, units[0], "2026-Q1")
@@ -85,7 +85,7 @@ func TestAssessmentPages(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if r, _ := a.Ranking(office, "2026-Q1", ""); r.Rows[0].Unit != "市法制办" || r.Rows[0].Total != 41 {
+			if r, _ := a.Ranking(office, "2026-Q1", ""); r.Rows[1].Unit != "市法制办" || r.Rows[1].Total != 41 {
 				t.Errorf("after the 亮点: %+v", r.Rows)
 			}
 			if err := a.RevokeRecord(office, rid, ""); !errors.As(err, &bad) || bad.Problems[0] != "撤销理由：此项为必填项。" {
@@ -94,7 +94,7 @@ func TestAssessmentPages(t *testing.T) {
 			if err := a.RevokeRecord(office, rid, "复核"); err != nil {
 				t.Fatal(err)
 			}
-			if r, _ := a.Ranking(office, "2026-Q1", ""); r.Rows[0].Total != 39 {
+			if r, _ := a.Ranking(office, "2026-Q1", ""); r.Rows[1].Total != 39 {
 				t.Errorf("after the revocation: %+v", r.Rows)
 			}
 

@@ -9,6 +9,7 @@ import (
 
 	"github.com/duban/duban/internal/i18n"
 	"github.com/duban/duban/internal/records"
+	unitnames "github.com/duban/duban/internal/units"
 
 	"github.com/duban/duban/internal/web"
 )
@@ -37,10 +38,11 @@ func (s *dashboard) View(ctx context.Context) (*web.DashboardView, error) {
 		v.Overdue = append(v.Overdue, web.OverdueView{TaskID: o.ID, Title: o.Title, Units: unitsText(o.Units), Days: int(dash.Today.Sub(o.NextDue).Hours() / 24)})
 	}
 	worst := func(a, b records.GroupLights) int {
-		return cmp.Or(cmp.Compare(b.Red, a.Red), cmp.Compare(b.Yellow, a.Yellow), cmp.Compare(a.Name, b.Name))
+		return cmp.Or(cmp.Compare(b.Red, a.Red), cmp.Compare(b.Yellow, a.Yellow))
 	}
 	units := slices.Clone(d.ByUnit)
-	slices.SortFunc(units, worst)
+	unitnames.SortByPinyin(units, func(g records.GroupLights) string { return g.Name }) // ties in pinyin order
+	slices.SortStableFunc(units, worst)
 	for _, u := range units {
 		v.Units = append(v.Units, lightRow(u, fmt.Sprintf("/tasks?unit=%d&light=red", u.ID)))
 	}
