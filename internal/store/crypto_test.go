@@ -292,6 +292,20 @@ func TestCryptoSuiteOfOlderDatabase(t *testing.T) {
 		// the later migrations undone first, newest first (0024 unit
 		// groups, 0023 sub-tasks, 0022 task changes, 0025 report problems,
 		// 0026 matters, 0027 inspections, 0028 catch-all units, 0029 take-overs, 0030 plan importer).
+		// 0031 lights summaries: their triggers first, by dialect.
+		undo := []string{`DROP TRIGGER task_lights_insert`, `DROP TRIGGER task_lights_delete`, `DROP TRIGGER task_lights_update`,
+			`DROP TRIGGER unit_lights_insert`, `DROP TRIGGER unit_lights_delete`, `DROP TRIGGER unit_lights_update`,
+			`DROP TRIGGER event_days_insert`, `DROP TRIGGER event_days_delete`, `DROP TRIGGER event_days_update`}
+		if db.Kind() == "postgres" {
+			undo = []string{`DROP FUNCTION task_lights_keep CASCADE`, `DROP FUNCTION unit_lights_keep CASCADE`, `DROP FUNCTION event_days_keep CASCADE`,
+				`DROP FUNCTION task_lights_add`, `DROP FUNCTION unit_lights_add`, `DROP FUNCTION event_days_add`, `DROP FUNCTION lights_month`}
+		}
+		for _, q := range append(undo, `DROP INDEX tasks_due_lights`, `DROP INDEX task_units_due_lights`, `DROP INDEX supervision_events_unanswered`,
+			`DROP TABLE task_lights`, `DROP TABLE unit_lights`, `DROP TABLE event_days`) {
+			if _, err := db.write.ExecContext(ctx, q); err != nil {
+				t.Fatalf("%s: %v", q, err)
+			}
+		}
 		for _, q := range []string{
 			`DROP INDEX plans_imported_by`, `ALTER TABLE plans DROP COLUMN imported_by`,
 			`DROP TABLE task_takeovers`,

@@ -22,20 +22,13 @@ func (db *DB) ReadDashboardIn(ctx context.Context, today, soon time.Time, overdu
 	d := &Dashboard{}
 	t, s := today.Format(dateLayout), soon.Format(dateLayout)
 	var err error
-	if d.ByPlan, err = db.groupLights(ctx, `SELECT id, title FROM plans`, `
-		SELECT plan_id, status, `+dueCounts+`, COUNT(*) FROM tasks
-		WHERE status NOT IN ('draft', 'revoked')`+inScope("id", scope)+` GROUP BY plan_id, status ORDER BY plan_id`, scopeArgs(scope, t, t, s)...); err != nil {
-		return nil, fmt.Errorf("store: dashboard by plan: %w", err)
+	if scope == nil {
+		err = db.readSummaryLights(ctx, d, today, soon)
+	} else {
+		err = db.countLights(ctx, d, t, s, scope)
 	}
-	for _, p := range d.ByPlan {
-		d.All.Red, d.All.Yellow, d.All.Green, d.All.Blue = d.All.Red+p.Red, d.All.Yellow+p.Yellow, d.All.Green+p.Green, d.All.Blue+p.Blue
-	}
-	// task_units carries its task's status and next due date (migration
-	// 0010), so this reads one covering index.
-	if d.ByUnit, err = db.groupLights(ctx, `SELECT id, name FROM units WHERE kind <> 'group'`, `
-		SELECT unit_id, status, `+dueCounts+`, COUNT(*) FROM task_units
-		WHERE unit_id IS NOT NULL AND status NOT IN ('draft', 'revoked')`+unitInScope("unit_id", scope)+` GROUP BY unit_id, status ORDER BY unit_id`, scopeArgs(scope, t, t, s)...); err != nil {
-		return nil, fmt.Errorf("store: dashboard by unit: %w", err)
+	if err != nil {
+		return nil, err
 	}
 	if d.Overdue, err = db.mostOverdue(ctx, t, overdue, scope); err != nil {
 		return nil, err
@@ -46,9 +39,7 @@ func (db *DB) ReadDashboardIn(ctx context.Context, today, soon time.Time, overdu
 		return nil, fmt.Errorf("store: dashboard notices: %w", err)
 	}
 	yearStart := time.Date(today.Year(), time.January, 1, 0, 0, 0, 0, time.UTC).Format(dateLayout)
-	rows, err := db.read.QueryContext(ctx, db.dialect.rebind(`
-		SELECT on_day, kind, COUNT(*) FROM supervision_events WHERE on_day BETWEEN ? AND ?
-		AND kind IN ('press', 'notice', 'escalate', 'issued')`+inScope("task_id", scope)+` GROUP BY on_day, kind ORDER BY on_day`), scopeArgs(scope, yearStart, t)...)
+	rows, err := db.read.QueryContext(ctx, db.dialect.rebind(eventDaysQuery(scope)), scopeArgs(scope, yearStart, t)...)
 	if err != nil {
 		return nil, fmt.Errorf("store: dashboard events: %w", err)
 	}
@@ -63,6 +54,29 @@ func (db *DB) ReadDashboardIn(ctx context.Context, today, soon time.Time, overdu
 		d.Events = append(d.Events, c)
 	}
 	return d, rows.Err()
+}
+
+// countLights fills d's lights by plan and by unit, and the total, by
+// counting the tasks of scope's units (every task for nil scope); t and
+// s are today and the due-soon limit.
+func (db *DB) countLights(ctx context.Context, d *Dashboard, t, s string, scope []int64) error {
+	var err error
+	if d.ByPlan, err = db.groupLights(ctx, `SELECT id, title FROM plans`, `
+		SELECT plan_id, status, `+dueCounts+`, COUNT(*) FROM tasks
+		WHERE status NOT IN ('draft', 'revoked')`+inScope("id", scope)+` GROUP BY plan_id, status ORDER BY plan_id`, scopeArgs(scope, t, t, s)...); err != nil {
+		return fmt.Errorf("store: dashboard by plan: %w", err)
+	}
+	for _, p := range d.ByPlan {
+		d.All.Red, d.All.Yellow, d.All.Green, d.All.Blue = d.All.Red+p.Red, d.All.Yellow+p.Yellow, d.All.Green+p.Green, d.All.Blue+p.Blue
+	}
+	// task_units carries its task's status and next due date (migration
+	// 0010), so this reads one covering index.
+	if d.ByUnit, err = db.groupLights(ctx, `SELECT id, name FROM units WHERE kind <> 'group'`, `
+		SELECT unit_id, status, `+dueCounts+`, COUNT(*) FROM task_units
+		WHERE unit_id IS NOT NULL AND status NOT IN ('draft', 'revoked')`+unitInScope("unit_id", scope)+` GROUP BY unit_id, status ORDER BY unit_id`, scopeArgs(scope, t, t, s)...); err != nil {
+		return fmt.Errorf("store: dashboard by unit: %w", err)
+	}
+	return nil
 }
 
 // dueCounts counts, in a group of one status, the tasks past their next
