@@ -59,10 +59,15 @@ func (db *DB) registerTasks(ctx context.Context, tx *sql.Tx, actor audit.Actor, 
 		now, planID); err != nil {
 		return fmt.Errorf("store: register tasks: %w", err)
 	}
-	for _, id := range ids {
-		if err := db.addEvent(ctx, tx, actor, id, EventRegistered, stepSummary(EventRegistered, ""), 0); err != nil {
-			return err
-		}
+	// One step in each task's history, in multi-row inserts: a plan has
+	// hundreds of tasks.
+	rows := make([][]any, len(ids))
+	summary := stepSummary(EventRegistered, "")
+	for i, id := range ids {
+		rows[i] = []any{id, now, actor.ID, actor.Username, EventRegistered, summary, nil}
+	}
+	if err := db.insertBatch(ctx, tx, "task_events", []string{"task_id", "at", "actor_id", "actor", "kind", "summary", "ref_id"}, rows, "", nil); err != nil {
+		return fmt.Errorf("store: register tasks: %w", err)
 	}
 	return nil
 }

@@ -138,25 +138,82 @@ func (s *taskStmts) close() {
 	}
 }
 
+// insertTasks adds a plan's tasks with their parts in multi-row inserts
+// (batch.go): a plan's few hundred rows go in a handful of round trips.
 func (db *DB) insertTasks(ctx context.Context, tx *sql.Tx, planID int64, tasks []plandoc.Task, status string) error {
 	if len(tasks) == 0 {
 		return nil
 	}
-	st, err := db.prepareTaskStmts(ctx, tx)
-	if err != nil {
-		return err
-	}
-	defer st.close()
+	rows := make([][]any, len(tasks))
 	for i := range tasks {
-		if _, err := insertTask(ctx, st, planID, i, &tasks[i], status); err != nil {
-			// When the context ends, database/sql rolls the transaction
-			// back and closes its statements from another goroutine, so
-			// the statement in hand may fail with "statement is closed":
-			// the cancellation is the cause worth reporting.
-			if cerr := ctx.Err(); cerr != nil {
-				err = cerr
+		t := &tasks[i]
+		path, err := json.Marshal(nonNil(t.Path))
+		if err != nil {
+			return fmt.Errorf("store: import plan: task %d (%s): path: %w", i+1, t.Title, err)
+		}
+		rows[i] = []any{planID, i, string(path), t.Title, t.Text, t.Weight, t.Optional, status}
+	}
+	ids := make([]int64, len(tasks))
+	err := db.insertBatch(ctx, tx, "tasks", []string{"plan_id", "seq", "path", "title", "text", "weight", "optional", "status"}, rows,
+		"id, seq", func(r *sql.Rows) error {
+			var id int64
+			var seq int
+			if err := r.Scan(&id, &seq); err != nil {
+				return err
 			}
-			return fmt.Errorf("store: import plan: task %d (%s): %w", i+1, tasks[i].Title, err)
+			if seq < 0 || seq >= len(ids) {
+				return fmt.Errorf("task seq %d returned", seq)
+			}
+			ids[seq] = id
+			return nil
+		})
+	if err == nil {
+		err = db.insertTaskParts(ctx, tx, ids, tasks)
+	}
+	if err != nil {
+		// When the context ends, database/sql rolls the transaction back
+		// from another goroutine, so the statement in hand may fail with
+		// "statement is closed": the cancellation is the cause worth
+		// reporting.
+		if cerr := ctx.Err(); cerr != nil {
+			err = cerr
+		}
+		return fmt.Errorf("store: import plan: %w", err)
+	}
+	return nil
+}
+
+// insertTaskParts adds the units, deadlines, targets and milestones of
+// tasks, whose ids are ids, one multi-row insert per table.
+func (db *DB) insertTaskParts(ctx context.Context, tx *sql.Tx, ids []int64, tasks []plandoc.Task) error {
+	var units, deadlines, targets, milestones [][]any
+	for i := range tasks {
+		t, id := &tasks[i], ids[i]
+		for j, u := range taskUnits(t) {
+			units = append(units, []any{id, j, u.name, u.lead})
+		}
+		for j, d := range t.Deadlines {
+			deadlines = append(deadlines, []any{id, j, d.Text, nullDate(d.Due), nullString(d.Every)})
+		}
+		for j, g := range t.Targets {
+			targets = append(targets, []any{id, j, g.Text, g.Value, g.Unit})
+		}
+		for j, m := range t.Milestones {
+			milestones = append(milestones, []any{id, j, m.Text, nullDate(m.Due)})
+		}
+	}
+	for _, b := range []struct {
+		table string
+		cols  []string
+		rows  [][]any
+	}{
+		{"task_units", []string{"task_id", "seq", "name", "is_lead"}, units},
+		{"task_deadlines", []string{"task_id", "seq", "text", "due", "every"}, deadlines},
+		{"task_targets", []string{"task_id", "seq", "text", "value", "unit"}, targets},
+		{"task_milestones", []string{"task_id", "seq", "text", "due"}, milestones},
+	} {
+		if err := db.insertBatch(ctx, tx, b.table, b.cols, b.rows, "", nil); err != nil {
+			return err
 		}
 	}
 	return nil
