@@ -19,9 +19,10 @@ import (
 func (db *DB) AssessmentInput(ctx context.Context, from, to time.Time) (assess.Input, error) {
 	var in assess.Input
 	f, t := from.Format(dateLayout), to.Format(dateLayout)
-	// task_units carries its task's status (migration 0010).
+	// unit_lights counts each unit's tasks by status (migration 0031):
+	// a few rows a unit where task_units has hundreds.
 	units, err := db.read.QueryContext(ctx, `
-		SELECT id, name FROM units WHERE kind <> 'group' AND id IN (SELECT unit_id FROM task_units WHERE status <> 'draft')
+		SELECT id, name FROM units WHERE kind <> 'group' AND id IN (SELECT unit FROM unit_lights WHERE status <> 'draft')
 		ORDER BY id`)
 	if err != nil {
 		return in, fmt.Errorf("store: assessment units: %w", err)
