@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"time"
 
 	"github.com/duban/duban/internal/audit"
 )
@@ -59,8 +60,12 @@ func (db *DB) registerTasks(ctx context.Context, tx *sql.Tx, actor audit.Actor, 
 		now, planID); err != nil {
 		return fmt.Errorf("store: register tasks: %w", err)
 	}
-	// One step in each task's history, in multi-row inserts: a plan has
-	// hundreds of tasks.
+	return db.addRegisteredSteps(ctx, tx, actor, ids, now)
+}
+
+// addRegisteredSteps adds the 挂号 step to each task's history, in
+// multi-row inserts: a plan has hundreds of tasks.
+func (db *DB) addRegisteredSteps(ctx context.Context, tx *sql.Tx, actor audit.Actor, ids []int64, now time.Time) error {
 	rows := make([][]any, len(ids))
 	summary := stepSummary(EventRegistered, "")
 	for i, id := range ids {

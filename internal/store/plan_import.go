@@ -9,7 +9,9 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"time"
 
+	"github.com/duban/duban/internal/ledger"
 	"github.com/duban/duban/internal/plandoc"
 )
 
@@ -35,17 +37,19 @@ func (db *DB) ImportPlan(ctx context.Context, in PlanImport) (id int64, created 
 	if in.Draft {
 		status = "draft"
 	}
-	if err := db.insertTasks(ctx, tx, id, in.Plan.Tasks, status); err != nil {
+	// The tasks go in with their dates and, unless a draft, registered
+	// (挂号): no row is written twice, so the triggers that keep
+	// task_units' copy of the state and the dashboard's summaries run
+	// once per row.
+	ids, err := db.insertTasks(ctx, tx, id, in.Plan.Tasks, status)
+	if err != nil {
 		return 0, false, err
 	}
 	if err := db.linkTaskUnits(ctx, tx, id); err != nil {
 		return 0, false, err
 	}
-	if err := db.refreshPlanDates(ctx, tx, id); err != nil {
-		return 0, false, err
-	}
 	if !in.Draft {
-		if err := db.registerTasks(ctx, tx, in.Actor, id); err != nil {
+		if err := db.addRegisteredSteps(ctx, tx, in.Actor, ids, db.now()); err != nil {
 			return 0, false, err
 		}
 	}
@@ -140,21 +144,28 @@ func (s *taskStmts) close() {
 
 // insertTasks adds a plan's tasks with their parts in multi-row inserts
 // (batch.go): a plan's few hundred rows go in a handful of round trips.
-func (db *DB) insertTasks(ctx context.Context, tx *sql.Tx, planID int64, tasks []plandoc.Task, status string) error {
+func (db *DB) insertTasks(ctx context.Context, tx *sql.Tx, planID int64, tasks []plandoc.Task, status string) ([]int64, error) {
 	if len(tasks) == 0 {
-		return nil
+		return nil, nil
+	}
+	var registered any
+	if status == "registered" {
+		registered = db.now()
 	}
 	rows := make([][]any, len(tasks))
 	for i := range tasks {
 		t := &tasks[i]
 		path, err := json.Marshal(nonNil(t.Path))
 		if err != nil {
-			return fmt.Errorf("store: import plan: task %d (%s): path: %w", i+1, t.Title, err)
+			return nil, fmt.Errorf("store: import plan: task %d (%s): path: %w", i+1, t.Title, err)
 		}
-		rows[i] = []any{planID, i, string(path), t.Title, t.Text, t.Weight, t.Optional, status}
+		final, next, every := importedDates(t)
+		rows[i] = []any{planID, i, string(path), t.Title, t.Text, t.Weight, t.Optional, status,
+			nullDay(final), nullDay(next), nullString(every), registered}
 	}
 	ids := make([]int64, len(tasks))
-	err := db.insertBatch(ctx, tx, "tasks", []string{"plan_id", "seq", "path", "title", "text", "weight", "optional", "status"}, rows,
+	err := db.insertBatch(ctx, tx, "tasks", []string{"plan_id", "seq", "path", "title", "text", "weight", "optional", "status",
+		"due", "next_due", "every", "registered_at"}, rows,
 		"id, seq", func(r *sql.Rows) error {
 			var id int64
 			var seq int
@@ -178,9 +189,33 @@ func (db *DB) insertTasks(ctx context.Context, tx *sql.Tx, planID int64, tasks [
 		if cerr := ctx.Err(); cerr != nil {
 			err = cerr
 		}
-		return fmt.Errorf("store: import plan: %w", err)
+		return nil, fmt.Errorf("store: import plan: %w", err)
 	}
-	return nil
+	return ids, nil
+}
+
+// importedDates are a new task's final deadline, next checkpoint and
+// reporting cadence, worked out as refreshDates does from the rows its
+// deadlines and milestones become (none done yet).
+func importedDates(t *plandoc.Task) (final, next time.Time, every string) {
+	var dues []time.Time
+	var checks []ledger.Checkpoint
+	for _, d := range t.Deadlines {
+		if day, ok := parseDay(d.Due); ok {
+			dues = append(dues, day)
+		}
+		if every == "" {
+			every = d.Every
+		}
+	}
+	for _, m := range t.Milestones {
+		if day, ok := parseDay(m.Due); ok {
+			dues = append(dues, day)
+			checks = append(checks, ledger.Checkpoint{Due: day})
+		}
+	}
+	final = ledger.FinalDue(dues)
+	return final, ledger.NextDue(checks, final), every
 }
 
 // insertTaskParts adds the units, deadlines, targets and milestones of

@@ -132,8 +132,8 @@ func TestImportCancelled(t *testing.T) {
 		plan := samplePlan("大方案", 200)
 		failed := 0
 		// The import goes in multi-row statements (batch.go): it asks its
-		// context about 120 times on SQLite, 300 on PostgreSQL.
-		for _, after := range []int64{0, 3, 10, 50, 100} {
+		// context about 70 times on SQLite, 200 on PostgreSQL.
+		for _, after := range []int64{0, 3, 10, 30, 60} {
 			cctx := cancelAfter(ctx, after)
 			_, _, err := db.ImportPlan(cctx, PlanImport{SourceName: "big.txt", SourceSHA256: sha("big"), Format: "text", Plan: plan})
 			if err == nil {
