@@ -14,18 +14,19 @@ import (
 // first of today's month to the due-soon limit are counted one by one
 // beside it, over an index that starts with the due date.
 
-// summaryLights is groupLights' counts query over a summary: per group
+// summaryLights is groupLights' counts query over a summary (its sums
+// are of INTEGER, so that PostgreSQL adds bigints, not numerics): per group
 // and status, the late tasks, the tasks due soon and all tasks. table is
 // task_lights or unit_lights, col its group column, and detail the table
 // the tasks are counted in near today (tasks or task_units, whose group
 // column is group). Its parameters are summaryArgs'.
 func summaryLights(table, col, detail, group string) string {
 	return `
-		SELECT g, status, CAST(SUM(late) AS BIGINT), CAST(SUM(soon) AS BIGINT), CAST(SUM(n) AS BIGINT) FROM (
-			SELECT ` + col + ` AS g, status, SUM(CASE WHEN month <> '' AND month < ? THEN n ELSE 0 END) AS late, 0 AS soon, SUM(n) AS n
+		SELECT g, status, SUM(late), SUM(soon), SUM(n) FROM (
+			SELECT ` + col + ` AS g, status, CAST(SUM(CASE WHEN month <> '' AND month < ? THEN n ELSE 0 END) AS INTEGER) AS late, 0 AS soon, CAST(SUM(n) AS INTEGER) AS n
 			FROM ` + table + ` WHERE status NOT IN ('draft', 'revoked') GROUP BY ` + col + `, status
 			UNION ALL
-			SELECT ` + group + `, status, SUM(CASE WHEN next_due < ? THEN 1 ELSE 0 END), SUM(CASE WHEN next_due >= ? THEN 1 ELSE 0 END), 0
+			SELECT ` + group + `, status, CAST(SUM(CASE WHEN next_due < ? THEN 1 ELSE 0 END) AS INTEGER), CAST(SUM(CASE WHEN next_due >= ? THEN 1 ELSE 0 END) AS INTEGER), 0
 			FROM ` + detail + ` WHERE next_due >= ? AND next_due <= ? AND ` + group + ` IS NOT NULL
 			AND status NOT IN ('draft', 'revoked', 'closed') GROUP BY ` + group + `, status
 		) x GROUP BY g, status HAVING SUM(n) > 0 ORDER BY g, status`
