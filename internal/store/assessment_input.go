@@ -109,8 +109,11 @@ func (db *DB) assessedTaskRows(ctx context.Context, in *assess.Input, f, t strin
 		AND (revoked_on IS NULL OR revoked_on > ?) AND due BETWEEN ? AND ?`, t, f, t); err != nil {
 		return err
 	}
+	// The tasks supervised in the period and not due in it: those due in
+	// it are read above (a province's year has 90,000 of them).
 	if err := read(`SELECT id, title, weight, due, percent FROM tasks WHERE status <> 'draft' AND (revoked_on IS NULL OR revoked_on > ?)
-		AND id IN (SELECT task_id FROM supervision_events WHERE on_day BETWEEN ? AND ?)`, t, f, t); err != nil {
+		AND (due IS NULL OR due < ? OR due > ?)
+		AND id IN (SELECT task_id FROM supervision_events WHERE on_day BETWEEN ? AND ?)`, t, f, t, f, t); err != nil {
 		return err
 	}
 	if err := db.completionDays(ctx, in, at); err != nil {
