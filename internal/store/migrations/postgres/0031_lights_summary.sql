@@ -107,8 +107,13 @@ BEGIN
     RETURN NULL;
 END $$;
 
-CREATE TRIGGER task_lights_keep AFTER INSERT OR DELETE OR UPDATE OF plan_id, status, next_due ON tasks
+-- The update triggers fire only when a counted value changed: a progress
+-- report rewrites a task's state and dates, mostly to the same values.
+CREATE TRIGGER task_lights_keep AFTER INSERT OR DELETE ON tasks
     FOR EACH ROW EXECUTE FUNCTION task_lights_keep();
+CREATE TRIGGER task_lights_keep_update AFTER UPDATE OF plan_id, status, next_due ON tasks
+    FOR EACH ROW WHEN (OLD.plan_id IS DISTINCT FROM NEW.plan_id OR OLD.status IS DISTINCT FROM NEW.status OR OLD.next_due IS DISTINCT FROM NEW.next_due)
+    EXECUTE FUNCTION task_lights_keep();
 
 CREATE FUNCTION unit_lights_keep() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
@@ -142,8 +147,18 @@ BEGIN
     RETURN NULL;
 END $$;
 
-CREATE TRIGGER unit_lights_keep AFTER INSERT OR DELETE OR UPDATE OF unit_id, status, next_due ON task_units
+CREATE TRIGGER unit_lights_keep AFTER INSERT OR DELETE ON task_units
     FOR EACH ROW EXECUTE FUNCTION unit_lights_keep();
+CREATE TRIGGER unit_lights_keep_update AFTER UPDATE OF unit_id, status, next_due ON task_units
+    FOR EACH ROW WHEN (OLD.unit_id IS DISTINCT FROM NEW.unit_id OR OLD.status IS DISTINCT FROM NEW.status OR OLD.next_due IS DISTINCT FROM NEW.next_due)
+    EXECUTE FUNCTION unit_lights_keep();
+
+-- 0010's copy of a task's state into its units' rows, likewise only when
+-- the state or the next due date changed, not on every report.
+DROP TRIGGER tasks_lights_to_units ON tasks;
+CREATE TRIGGER tasks_lights_to_units AFTER UPDATE OF status, next_due ON tasks
+    FOR EACH ROW WHEN (OLD.status IS DISTINCT FROM NEW.status OR OLD.next_due IS DISTINCT FROM NEW.next_due)
+    EXECUTE FUNCTION tasks_lights_to_units();
 
 CREATE FUNCTION event_days_keep() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -163,8 +178,11 @@ BEGIN
     RETURN NULL;
 END $$;
 
-CREATE TRIGGER event_days_keep AFTER INSERT OR DELETE OR UPDATE OF on_day, kind ON supervision_events
+CREATE TRIGGER event_days_keep AFTER INSERT OR DELETE ON supervision_events
     FOR EACH ROW EXECUTE FUNCTION event_days_keep();
+CREATE TRIGGER event_days_keep_update AFTER UPDATE OF on_day, kind ON supervision_events
+    FOR EACH ROW WHEN (OLD.on_day IS DISTINCT FROM NEW.on_day OR OLD.kind IS DISTINCT FROM NEW.kind)
+    EXECUTE FUNCTION event_days_keep();
 
 CREATE INDEX tasks_due_lights ON tasks (next_due, plan_id, status);
 CREATE INDEX task_units_due_lights ON task_units (next_due, unit_id, status);

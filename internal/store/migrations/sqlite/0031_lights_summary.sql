@@ -120,6 +120,16 @@ BEGIN
     ON CONFLICT (on_day, kind) DO UPDATE SET n = n + 1;
 END;
 
+-- 0010's copy of a task's state into its units' rows, only when the
+-- state or the next due date changed: a progress report rewrites them,
+-- mostly to the same values.
+DROP TRIGGER tasks_lights_to_units;
+CREATE TRIGGER tasks_lights_to_units AFTER UPDATE OF status, next_due ON tasks
+WHEN OLD.status IS NOT NEW.status OR OLD.next_due IS NOT NEW.next_due
+BEGIN
+    UPDATE task_units SET status = NEW.status, next_due = NEW.next_due WHERE task_id = NEW.id;
+END;
+
 -- The tasks due from the first of this month to the due-soon limit, read
 -- beside the summary; and the open notices the dashboard counts.
 CREATE INDEX tasks_due_lights ON tasks (next_due, plan_id, status);
