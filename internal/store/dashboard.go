@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -21,39 +22,55 @@ func (db *DB) ReadDashboard(ctx context.Context, today, soon time.Time, overdue 
 func (db *DB) ReadDashboardIn(ctx context.Context, today, soon time.Time, overdue int, scope []int64) (*Dashboard, error) {
 	d := &Dashboard{}
 	t, s := today.Format(dateLayout), soon.Format(dateLayout)
+	// The lights and the rest are read at once, on two of the read
+	// pool's connections: a cold reading waits for the longer, not both.
+	var lightsErr error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		if scope == nil {
+			lightsErr = db.readSummaryLights(ctx, d, today, soon)
+		} else {
+			lightsErr = db.countLights(ctx, d, t, s, scope)
+		}
+	}()
+	err := db.readDashboardRest(ctx, d, today, overdue, scope)
+	<-done
+	if err = errors.Join(lightsErr, err); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// readDashboardRest fills what the dashboard shows beside the lights:
+// the most overdue tasks, the open notices and the year's events by day.
+func (db *DB) readDashboardRest(ctx context.Context, d *Dashboard, today time.Time, overdue int, scope []int64) error {
+	t := today.Format(dateLayout)
 	var err error
-	if scope == nil {
-		err = db.readSummaryLights(ctx, d, today, soon)
-	} else {
-		err = db.countLights(ctx, d, t, s, scope)
-	}
-	if err != nil {
-		return nil, err
-	}
 	if d.Overdue, err = db.mostOverdue(ctx, t, overdue, scope); err != nil {
-		return nil, err
+		return err
 	}
 	if err := db.read.QueryRowContext(ctx, db.dialect.rebind(`
 		SELECT COUNT(*) FROM supervision_events e JOIN tasks t ON t.id = e.task_id
 		WHERE e.deadline IS NOT NULL AND e.answered_at IS NULL AND t.status NOT IN ('closed', 'revoked')`+inScope("t.id", scope)), scopeArgs(scope)...).Scan(&d.OpenNotices); err != nil {
-		return nil, fmt.Errorf("store: dashboard notices: %w", err)
+		return fmt.Errorf("store: dashboard notices: %w", err)
 	}
 	yearStart := time.Date(today.Year(), time.January, 1, 0, 0, 0, 0, time.UTC).Format(dateLayout)
 	rows, err := db.read.QueryContext(ctx, db.dialect.rebind(eventDaysQuery(scope)), scopeArgs(scope, yearStart, t)...)
 	if err != nil {
-		return nil, fmt.Errorf("store: dashboard events: %w", err)
+		return fmt.Errorf("store: dashboard events: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var c DayCount
 		var day dateValue
 		if err := rows.Scan(&day, &c.Kind, &c.N); err != nil {
-			return nil, fmt.Errorf("store: dashboard events: %w", err)
+			return fmt.Errorf("store: dashboard events: %w", err)
 		}
 		c.Day, _ = parseDay(string(day))
 		d.Events = append(d.Events, c)
 	}
-	return d, rows.Err()
+	return rows.Err()
 }
 
 // countLights fills d's lights by plan and by unit, and the total, by

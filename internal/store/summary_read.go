@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 )
@@ -46,19 +47,26 @@ func summaryArgs(today, soon time.Time) []any {
 // readSummaryLights fills d's lights by plan and by unit, and the total,
 // from the summaries.
 func (db *DB) readSummaryLights(ctx context.Context, d *Dashboard, today, soon time.Time) error {
+	// By plan and by unit at once, on two connections.
+	var unitErr error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		if d.ByUnit, unitErr = db.groupLights(ctx, `SELECT id, name FROM units WHERE kind <> 'group'`,
+			summaryLights("unit_lights", "unit", "task_units", "unit_id"), summaryArgs(today, soon)...); unitErr != nil {
+			unitErr = fmt.Errorf("store: dashboard by unit: %w", unitErr)
+		}
+	}()
 	var err error
 	if d.ByPlan, err = db.groupLights(ctx, `SELECT id, title FROM plans`,
 		summaryLights("task_lights", "plan_id", "tasks", "plan_id"), summaryArgs(today, soon)...); err != nil {
-		return fmt.Errorf("store: dashboard by plan: %w", err)
+		err = fmt.Errorf("store: dashboard by plan: %w", err)
 	}
 	for _, p := range d.ByPlan {
 		d.All.Red, d.All.Yellow, d.All.Green, d.All.Blue = d.All.Red+p.Red, d.All.Yellow+p.Yellow, d.All.Green+p.Green, d.All.Blue+p.Blue
 	}
-	if d.ByUnit, err = db.groupLights(ctx, `SELECT id, name FROM units WHERE kind <> 'group'`,
-		summaryLights("unit_lights", "unit", "task_units", "unit_id"), summaryArgs(today, soon)...); err != nil {
-		return fmt.Errorf("store: dashboard by unit: %w", err)
-	}
-	return nil
+	<-done
+	return errors.Join(err, unitErr)
 }
 
 // eventDaysQuery counts the year's supervision events by day and kind:
