@@ -46,6 +46,8 @@ type Scheduler struct {
 	// Observe, when set, hears of every tick Run makes: how long it
 	// took, what it did, and its error (for /metrics).
 	Observe func(took time.Duration, res Result, err error)
+
+	walked walk // where the last tick's look at the ledger left off
 }
 
 // Alert is a message that must go out once, now: to the unit's inbox and
@@ -66,9 +68,12 @@ type Alert struct {
 // AlertSource says which alerts are due now.
 type AlertSource func(ctx context.Context) ([]Alert, error)
 
-// Result says what one tick did.
+// Result says what one tick did. Checked is how many tasks it looked
+// at: every registered task on the day's first tick, the changed ones
+// after.
 type Result struct {
 	Recorded, Sent, Retried, Dead int
+	Checked                       int
 }
 
 // refresher is a calendar that another instance may have changed.
@@ -90,11 +95,7 @@ func (s *Scheduler) Tick(ctx context.Context) (Result, error) {
 	if err != nil {
 		return res, err
 	}
-	if err := s.eachPage(ctx, func(tasks []records.Task) error {
-		n, err := s.recordPage(ctx, tasks, today, st)
-		res.Recorded += n
-		return err
-	}); err != nil {
+	if err := s.recordDue(ctx, today, st, &res); err != nil {
 		return res, err
 	}
 	n, err := s.queueAlerts(ctx, st)
@@ -284,7 +285,7 @@ func (s *Scheduler) Run(ctx context.Context, interval time.Duration) {
 		}
 		if err != nil && ctx.Err() == nil {
 			s.Log.Error("supervision tick", "err", err)
-		} else if res != (Result{}) {
+		} else if res.Recorded+res.Sent+res.Retried+res.Dead > 0 {
 			s.Log.Info("supervision tick", "recorded", res.Recorded, "sent", res.Sent, "retried", res.Retried, "dead", res.Dead)
 		}
 		select {

@@ -17,11 +17,9 @@ import (
 // PostgreSQL; SQLite has one writer anyway), which serialises appenders.
 func (db *DB) appendAudit(ctx context.Context, tx *sql.Tx, actor audit.Actor, action, objectType string, objectID any, before, after any) error {
 	var head audit.Entry
-	if _, err := tx.ExecContext(ctx, `UPDATE audit_head SET seq = seq WHERE id = 1`); err != nil {
+	// Lock the head and read it in one round trip.
+	if err := tx.QueryRowContext(ctx, `UPDATE audit_head SET seq = seq WHERE id = 1 RETURNING seq, hash`).Scan(&head.Seq, &head.Hash); err != nil {
 		return fmt.Errorf("store: audit: lock head: %w", err)
-	}
-	if err := tx.QueryRowContext(ctx, `SELECT seq, hash FROM audit_head WHERE id = 1`).Scan(&head.Seq, &head.Hash); err != nil {
-		return fmt.Errorf("store: audit: read head: %w", err)
 	}
 	var prev *audit.Entry
 	if head.Seq > 0 {

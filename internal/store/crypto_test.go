@@ -293,7 +293,21 @@ func TestCryptoSuiteOfOlderDatabase(t *testing.T) {
 		// groups, 0023 sub-tasks, 0022 task changes, 0025 report problems,
 		// 0026 matters, 0027 inspections, 0028 catch-all units, 0029 take-overs, 0030 plan importer,
 		// 0031 shared state, 0032 task search, whose SQLite trigger goes first, 0033 data generations,
-		// 0034 random inspections).
+		// 0034 random inspections, 0035 lights summaries).
+		// 0035 lights summaries: their triggers first, by dialect.
+		undo := []string{`DROP TRIGGER task_lights_insert`, `DROP TRIGGER task_lights_delete`, `DROP TRIGGER task_lights_update`,
+			`DROP TRIGGER unit_lights_insert`, `DROP TRIGGER unit_lights_delete`, `DROP TRIGGER unit_lights_update`,
+			`DROP TRIGGER event_days_insert`, `DROP TRIGGER event_days_delete`, `DROP TRIGGER event_days_update`}
+		if db.Kind() == "postgres" {
+			undo = []string{`DROP FUNCTION task_lights_keep CASCADE`, `DROP FUNCTION unit_lights_keep CASCADE`, `DROP FUNCTION event_days_keep CASCADE`,
+				`DROP FUNCTION task_lights_add`, `DROP FUNCTION unit_lights_add`, `DROP FUNCTION event_days_add`, `DROP FUNCTION lights_month`}
+		}
+		for _, q := range append(undo, `DROP INDEX tasks_due_lights`, `DROP INDEX task_units_due_lights`, `DROP INDEX supervision_events_unanswered`,
+			`DROP TABLE task_lights`, `DROP TABLE unit_lights`, `DROP TABLE event_days`) {
+			if _, err := db.write.ExecContext(ctx, q); err != nil {
+				t.Fatalf("%s: %v", q, err)
+			}
+		}
 		if db.dialect.name == "sqlite" {
 			if _, err := db.write.ExecContext(ctx, `DROP TRIGGER task_search_gone`); err != nil {
 				t.Fatal(err)

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -21,11 +22,66 @@ func (db *DB) ReadDashboard(ctx context.Context, today, soon time.Time, overdue 
 func (db *DB) ReadDashboardIn(ctx context.Context, today, soon time.Time, overdue int, scope []int64) (*Dashboard, error) {
 	d := &Dashboard{}
 	t, s := today.Format(dateLayout), soon.Format(dateLayout)
+	// The lights and the rest are read at once, on two of the read
+	// pool's connections: a cold reading waits for the longer, not both.
+	var lightsErr error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		if scope == nil {
+			lightsErr = db.readSummaryLights(ctx, d, today, soon)
+		} else {
+			lightsErr = db.countLights(ctx, d, t, s, scope)
+		}
+	}()
+	err := db.readDashboardRest(ctx, d, today, overdue, scope)
+	<-done
+	if err = errors.Join(lightsErr, err); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// readDashboardRest fills what the dashboard shows beside the lights:
+// the most overdue tasks, the open notices and the year's events by day.
+func (db *DB) readDashboardRest(ctx context.Context, d *Dashboard, today time.Time, overdue int, scope []int64) error {
+	t := today.Format(dateLayout)
+	var err error
+	if d.Overdue, err = db.mostOverdue(ctx, t, overdue, scope); err != nil {
+		return err
+	}
+	if err := db.read.QueryRowContext(ctx, db.dialect.rebind(`
+		SELECT COUNT(*) FROM supervision_events e JOIN tasks t ON t.id = e.task_id
+		WHERE e.deadline IS NOT NULL AND e.answered_at IS NULL AND t.status NOT IN ('closed', 'revoked')`+inScope("t.id", scope)), scopeArgs(scope)...).Scan(&d.OpenNotices); err != nil {
+		return fmt.Errorf("store: dashboard notices: %w", err)
+	}
+	yearStart := time.Date(today.Year(), time.January, 1, 0, 0, 0, 0, time.UTC).Format(dateLayout)
+	rows, err := db.read.QueryContext(ctx, db.dialect.rebind(eventDaysQuery(scope)), scopeArgs(scope, yearStart, t)...)
+	if err != nil {
+		return fmt.Errorf("store: dashboard events: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var c DayCount
+		var day dateValue
+		if err := rows.Scan(&day, &c.Kind, &c.N); err != nil {
+			return fmt.Errorf("store: dashboard events: %w", err)
+		}
+		c.Day, _ = parseDay(string(day))
+		d.Events = append(d.Events, c)
+	}
+	return rows.Err()
+}
+
+// countLights fills d's lights by plan and by unit, and the total, by
+// counting the tasks of scope's units (every task for nil scope); t and
+// s are today and the due-soon limit.
+func (db *DB) countLights(ctx context.Context, d *Dashboard, t, s string, scope []int64) error {
 	var err error
 	if d.ByPlan, err = db.groupLights(ctx, `SELECT id, title FROM plans`, `
 		SELECT plan_id, status, `+dueCounts+`, COUNT(*) FROM tasks
 		WHERE status NOT IN ('draft', 'revoked')`+inScope("id", scope)+` GROUP BY plan_id, status ORDER BY plan_id`, scopeArgs(scope, t, t, s)...); err != nil {
-		return nil, fmt.Errorf("store: dashboard by plan: %w", err)
+		return fmt.Errorf("store: dashboard by plan: %w", err)
 	}
 	for _, p := range d.ByPlan {
 		d.All.Red, d.All.Yellow, d.All.Green, d.All.Blue = d.All.Red+p.Red, d.All.Yellow+p.Yellow, d.All.Green+p.Green, d.All.Blue+p.Blue
@@ -35,34 +91,9 @@ func (db *DB) ReadDashboardIn(ctx context.Context, today, soon time.Time, overdu
 	if d.ByUnit, err = db.groupLights(ctx, `SELECT id, name FROM units WHERE kind <> 'group'`, `
 		SELECT unit_id, status, `+dueCounts+`, COUNT(*) FROM task_units
 		WHERE unit_id IS NOT NULL AND status NOT IN ('draft', 'revoked')`+unitInScope("unit_id", scope)+` GROUP BY unit_id, status ORDER BY unit_id`, scopeArgs(scope, t, t, s)...); err != nil {
-		return nil, fmt.Errorf("store: dashboard by unit: %w", err)
+		return fmt.Errorf("store: dashboard by unit: %w", err)
 	}
-	if d.Overdue, err = db.mostOverdue(ctx, t, overdue, scope); err != nil {
-		return nil, err
-	}
-	if err := db.read.QueryRowContext(ctx, db.dialect.rebind(`
-		SELECT COUNT(*) FROM supervision_events e JOIN tasks t ON t.id = e.task_id
-		WHERE e.deadline IS NOT NULL AND e.answered_at IS NULL AND t.status NOT IN ('closed', 'revoked')`+inScope("t.id", scope)), scopeArgs(scope)...).Scan(&d.OpenNotices); err != nil {
-		return nil, fmt.Errorf("store: dashboard notices: %w", err)
-	}
-	yearStart := time.Date(today.Year(), time.January, 1, 0, 0, 0, 0, time.UTC).Format(dateLayout)
-	rows, err := db.read.QueryContext(ctx, db.dialect.rebind(`
-		SELECT on_day, kind, COUNT(*) FROM supervision_events WHERE on_day BETWEEN ? AND ?
-		AND kind IN ('press', 'notice', 'escalate', 'issued')`+inScope("task_id", scope)+` GROUP BY on_day, kind ORDER BY on_day`), scopeArgs(scope, yearStart, t)...)
-	if err != nil {
-		return nil, fmt.Errorf("store: dashboard events: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var c DayCount
-		var day dateValue
-		if err := rows.Scan(&day, &c.Kind, &c.N); err != nil {
-			return nil, fmt.Errorf("store: dashboard events: %w", err)
-		}
-		c.Day, _ = parseDay(string(day))
-		d.Events = append(d.Events, c)
-	}
-	return d, rows.Err()
+	return nil
 }
 
 // dueCounts counts, in a group of one status, the tasks past their next

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"time"
 
 	"github.com/duban/duban/internal/audit"
 )
@@ -59,10 +60,19 @@ func (db *DB) registerTasks(ctx context.Context, tx *sql.Tx, actor audit.Actor, 
 		now, planID); err != nil {
 		return fmt.Errorf("store: register tasks: %w", err)
 	}
-	for _, id := range ids {
-		if err := db.addEvent(ctx, tx, actor, id, EventRegistered, stepSummary(EventRegistered, ""), 0); err != nil {
-			return err
-		}
+	return db.addRegisteredSteps(ctx, tx, actor, ids, now)
+}
+
+// addRegisteredSteps adds the 挂号 step to each task's history, in
+// multi-row inserts: a plan has hundreds of tasks.
+func (db *DB) addRegisteredSteps(ctx context.Context, tx *sql.Tx, actor audit.Actor, ids []int64, now time.Time) error {
+	rows := make([][]any, len(ids))
+	summary := stepSummary(EventRegistered, "")
+	for i, id := range ids {
+		rows[i] = []any{id, now, actor.ID, actor.Username, EventRegistered, summary, nil}
+	}
+	if err := db.insertBatch(ctx, tx, "task_events", []string{"task_id", "at", "actor_id", "actor", "kind", "summary", "ref_id"}, rows, "", nil); err != nil {
+		return fmt.Errorf("store: register tasks: %w", err)
 	}
 	return nil
 }

@@ -9,7 +9,9 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"time"
 
+	"github.com/duban/duban/internal/ledger"
 	"github.com/duban/duban/internal/plandoc"
 )
 
@@ -35,20 +37,22 @@ func (db *DB) ImportPlan(ctx context.Context, in PlanImport) (id int64, created 
 	if in.Draft {
 		status = "draft"
 	}
-	if err := db.insertTasks(ctx, tx, id, in.Plan.Tasks, status); err != nil {
+	// The tasks go in with their dates and, unless a draft, registered
+	// (挂号): no row is written twice, so the triggers that keep
+	// task_units' copy of the state and the dashboard's summaries run
+	// once per row.
+	ids, err := db.insertTasks(ctx, tx, id, in.Plan.Tasks, status)
+	if err != nil {
 		return 0, false, err
 	}
 	if err := db.linkTaskUnits(ctx, tx, id); err != nil {
-		return 0, false, err
-	}
-	if err := db.refreshPlanDates(ctx, tx, id); err != nil {
 		return 0, false, err
 	}
 	if err := db.indexTaskSearch(ctx, tx, ofPlan(id)); err != nil {
 		return 0, false, err
 	}
 	if !in.Draft {
-		if err := db.registerTasks(ctx, tx, in.Actor, id); err != nil {
+		if err := db.addRegisteredSteps(ctx, tx, in.Actor, ids, db.now()); err != nil {
 			return 0, false, err
 		}
 	}
@@ -141,25 +145,113 @@ func (s *taskStmts) close() {
 	}
 }
 
-func (db *DB) insertTasks(ctx context.Context, tx *sql.Tx, planID int64, tasks []plandoc.Task, status string) error {
+// insertTasks adds a plan's tasks with their parts in multi-row inserts
+// (batch.go): a plan's few hundred rows go in a handful of round trips.
+func (db *DB) insertTasks(ctx context.Context, tx *sql.Tx, planID int64, tasks []plandoc.Task, status string) ([]int64, error) {
 	if len(tasks) == 0 {
-		return nil
+		return nil, nil
 	}
-	st, err := db.prepareTaskStmts(ctx, tx)
-	if err != nil {
-		return err
+	var registered any
+	if status == "registered" {
+		registered = db.now()
 	}
-	defer st.close()
+	rows := make([][]any, len(tasks))
 	for i := range tasks {
-		if _, err := insertTask(ctx, st, planID, i, &tasks[i], status); err != nil {
-			// When the context ends, database/sql rolls the transaction
-			// back and closes its statements from another goroutine, so
-			// the statement in hand may fail with "statement is closed":
-			// the cancellation is the cause worth reporting.
-			if cerr := ctx.Err(); cerr != nil {
-				err = cerr
+		t := &tasks[i]
+		path, err := json.Marshal(nonNil(t.Path))
+		if err != nil {
+			return nil, fmt.Errorf("store: import plan: task %d (%s): path: %w", i+1, t.Title, err)
+		}
+		final, next, every := importedDates(t)
+		rows[i] = []any{planID, i, string(path), t.Title, t.Text, t.Weight, t.Optional, status,
+			nullDay(final), nullDay(next), nullString(every), registered}
+	}
+	ids := make([]int64, len(tasks))
+	err := db.insertBatch(ctx, tx, "tasks", []string{"plan_id", "seq", "path", "title", "text", "weight", "optional", "status",
+		"due", "next_due", "every", "registered_at"}, rows,
+		"id, seq", func(r *sql.Rows) error {
+			var id int64
+			var seq int
+			if err := r.Scan(&id, &seq); err != nil {
+				return err
 			}
-			return fmt.Errorf("store: import plan: task %d (%s): %w", i+1, tasks[i].Title, err)
+			if seq < 0 || seq >= len(ids) {
+				return fmt.Errorf("task seq %d returned", seq)
+			}
+			ids[seq] = id
+			return nil
+		})
+	if err == nil {
+		err = db.insertTaskParts(ctx, tx, ids, tasks)
+	}
+	if err != nil {
+		// When the context ends, database/sql rolls the transaction back
+		// from another goroutine, so the statement in hand may fail with
+		// "statement is closed": the cancellation is the cause worth
+		// reporting.
+		if cerr := ctx.Err(); cerr != nil {
+			err = cerr
+		}
+		return nil, fmt.Errorf("store: import plan: %w", err)
+	}
+	return ids, nil
+}
+
+// importedDates are a new task's final deadline, next checkpoint and
+// reporting cadence, worked out as refreshDates does from the rows its
+// deadlines and milestones become (none done yet).
+func importedDates(t *plandoc.Task) (final, next time.Time, every string) {
+	var dues []time.Time
+	var checks []ledger.Checkpoint
+	for _, d := range t.Deadlines {
+		if day, ok := parseDay(d.Due); ok {
+			dues = append(dues, day)
+		}
+		if every == "" {
+			every = d.Every
+		}
+	}
+	for _, m := range t.Milestones {
+		if day, ok := parseDay(m.Due); ok {
+			dues = append(dues, day)
+			checks = append(checks, ledger.Checkpoint{Due: day})
+		}
+	}
+	final = ledger.FinalDue(dues)
+	return final, ledger.NextDue(checks, final), every
+}
+
+// insertTaskParts adds the units, deadlines, targets and milestones of
+// tasks, whose ids are ids, one multi-row insert per table.
+func (db *DB) insertTaskParts(ctx context.Context, tx *sql.Tx, ids []int64, tasks []plandoc.Task) error {
+	var units, deadlines, targets, milestones [][]any
+	for i := range tasks {
+		t, id := &tasks[i], ids[i]
+		for j, u := range taskUnits(t) {
+			units = append(units, []any{id, j, u.name, u.lead})
+		}
+		for j, d := range t.Deadlines {
+			deadlines = append(deadlines, []any{id, j, d.Text, nullDate(d.Due), nullString(d.Every)})
+		}
+		for j, g := range t.Targets {
+			targets = append(targets, []any{id, j, g.Text, g.Value, g.Unit})
+		}
+		for j, m := range t.Milestones {
+			milestones = append(milestones, []any{id, j, m.Text, nullDate(m.Due)})
+		}
+	}
+	for _, b := range []struct {
+		table string
+		cols  []string
+		rows  [][]any
+	}{
+		{"task_units", []string{"task_id", "seq", "name", "is_lead"}, units},
+		{"task_deadlines", []string{"task_id", "seq", "text", "due", "every"}, deadlines},
+		{"task_targets", []string{"task_id", "seq", "text", "value", "unit"}, targets},
+		{"task_milestones", []string{"task_id", "seq", "text", "due"}, milestones},
+	} {
+		if err := db.insertBatch(ctx, tx, b.table, b.cols, b.rows, "", nil); err != nil {
+			return err
 		}
 	}
 	return nil

@@ -54,20 +54,16 @@ func (db *DB) AddProgressBatch(ctx context.Context, actor audit.Actor, items []P
 }
 
 func (db *DB) addProgress(ctx context.Context, tx *sql.Tx, actor audit.Actor, taskID int64, in ProgressInput) (int64, error) {
-	status, err := db.taskStatus(ctx, tx, taskID)
+	target, err := db.findReportTarget(ctx, tx, taskID)
 	if err != nil {
 		return 0, err
 	}
-	if status == "draft" || status == "pending" {
-		return 0, fmt.Errorf("store: progress on a %s task: %w", status, ErrState)
+	if target.status == "draft" || target.status == "pending" {
+		return 0, fmt.Errorf("store: progress on a %s task: %w", target.status, ErrState)
 	}
 	// A split task's percent is its parts' (rollUp): a percent reported
 	// on it is not kept, so that its history never contradicts it.
-	split, err := db.hasSubtasks(ctx, tx, taskID)
-	if err != nil {
-		return 0, err
-	}
-	if split {
+	if target.split {
 		in.Percent = nil
 	}
 	now := db.now()
@@ -92,18 +88,30 @@ func (db *DB) addProgress(ctx context.Context, tx *sql.Tx, actor audit.Actor, ta
 	if err := db.addAttachments(ctx, tx, "report", id, in.Attachments); err != nil {
 		return 0, err
 	}
-	if _, err := tx.ExecContext(ctx, db.dialect.rebind(`
-		UPDATE tasks SET status = 'in_progress', last_report_at = ?, percent = COALESCE(?, percent) WHERE id = ?`),
-		now, in.Percent, taskID); err != nil {
-		return 0, fmt.Errorf("store: progress: %w", err)
-	}
-	if err := db.refreshDates(ctx, tx, ofTasks([]int64{taskID})); err != nil {
+	// The milestones done are in: the dates follow them, set with the
+	// state in one statement (progress_trips.go).
+	final, next, every, err := db.taskDates(ctx, tx, taskID)
+	if err != nil {
 		return 0, err
 	}
 	if err := db.indexTaskSearch(ctx, tx, ofTasks([]int64{taskID})); err != nil {
 		return 0, err
 	}
-	if err := db.rollUpAround(ctx, tx, taskID); err != nil {
+	if _, err := tx.ExecContext(ctx, db.dialect.rebind(`
+		UPDATE tasks SET status = 'in_progress', last_report_at = ?, percent = COALESCE(?, percent),
+		due = ?, next_due = ?, every = ? WHERE id = ?`),
+		now, in.Percent, nullDay(final), nullDay(next), nullString(every), taskID); err != nil {
+		return 0, fmt.Errorf("store: progress: %w", err)
+	}
+	// The roll-up of a split task or of the parent of a part (a task
+	// neither keeps its own percent).
+	switch {
+	case target.parent.Valid:
+		err = db.rollUp(ctx, tx, target.parent.Int64)
+	case target.split:
+		err = db.rollUp(ctx, tx, taskID)
+	}
+	if err != nil {
 		return 0, err
 	}
 	if err := db.addEvent(ctx, tx, actor, taskID, EventProgress, summarize(in.Text), id); err != nil {

@@ -139,15 +139,6 @@ func (db *DB) FindSubtasks(ctx context.Context, parentID int64) ([]Task, error) 
 	return db.queryTasks(ctx, tx, ` WHERE t.parent_id = ? ORDER BY t.seq`, []any{parentID})
 }
 
-// hasSubtasks reports whether task id was split.
-func (db *DB) hasSubtasks(ctx context.Context, tx *sql.Tx, id int64) (bool, error) {
-	var n int
-	if err := tx.QueryRowContext(ctx, db.dialect.rebind(`SELECT COUNT(*) FROM tasks WHERE parent_id = ?`), id).Scan(&n); err != nil {
-		return false, fmt.Errorf("store: sub-tasks of %d: %w", id, err)
-	}
-	return n > 0, nil
-}
-
 // rollUpAround keeps the roll-up true after task id changed (a report, a
 // state): the task's own percent when it has parts, its parent's when it
 // is a part.

@@ -70,16 +70,14 @@ func (db *DB) refreshDates(ctx context.Context, tx *sql.Tx, scope childScope) er
 	if err != nil {
 		return err
 	}
+	rows := make([][]any, 0, len(ids))
 	for _, id := range ids {
 		f := get(id)
 		final := ledger.FinalDue(f.dues)
 		next := ledger.NextDue(f.checks, final)
-		if _, err := tx.ExecContext(ctx, db.dialect.rebind(`UPDATE tasks SET due = ?, next_due = ?, every = ? WHERE id = ?`),
-			nullDay(final), nullDay(next), nullString(f.every), id); err != nil {
-			return fmt.Errorf("store: task %d dates: %w", id, err)
-		}
+		rows = append(rows, []any{id, nullDay(final), nullDay(next), nullString(f.every)})
 	}
-	return nil
+	return db.updateTaskDates(ctx, tx, rows)
 }
 
 // scopeTaskIDs lists the ids of the scope's tasks.
