@@ -291,8 +291,9 @@ func TestCryptoSuiteOfOlderDatabase(t *testing.T) {
 		// Back to schema 20, as a duban of the previous version left it:
 		// the later migrations undone first, newest first (0024 unit
 		// groups, 0023 sub-tasks, 0022 task changes, 0025 report problems,
-		// 0026 matters, 0027 inspections, 0028 catch-all units, 0029 take-overs, 0030 plan importer).
+		// 0026 matters, 0027 inspections, 0028 catch-all units, 0029 take-overs, 0030 plan importer, 0031 proposals).
 		for _, q := range []string{
+			`DROP TABLE proposal_events`, `DROP TABLE proposal_units`, `DROP TABLE proposals`,
 			`DROP INDEX plans_imported_by`, `ALTER TABLE plans DROP COLUMN imported_by`,
 			`DROP TABLE task_takeovers`,
 			`ALTER TABLE units DROP COLUMN members_group_id`,
