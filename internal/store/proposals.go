@@ -12,8 +12,9 @@ import (
 )
 
 // CreateProposals takes in 建议/提案, all or none, each audited; a number
-// already taken in that year and kind is ErrConflict. It returns the ids
-// in the order given.
+// already taken in that year and kind is ErrConflict. One that names a
+// 主办 unit (LeadUnitID) is 交办 at once, with its 会办 units, AssignedOn
+// and Due. It returns the ids in the order given.
 func (db *DB) CreateProposals(ctx context.Context, actor audit.Actor, list []records.Proposal) ([]int64, error) {
 	tx, err := db.beginWrite(ctx)
 	if err != nil {
@@ -41,6 +42,20 @@ func (db *DB) CreateProposals(ctx context.Context, actor audit.Actor, list []rec
 			map[string]any{"year": p.Year, "kind": p.Kind, "number": p.Number, "title": p.Title, "proposers": p.Proposers,
 				"key": p.Key, "urgent": p.Urgent, "no_publish": p.NoPublish}); err != nil {
 			return nil, err
+		}
+		if p.LeadUnitID != 0 {
+			co := make([]int64, len(p.CoUnits))
+			for i, u := range p.CoUnits {
+				co[i] = u.UnitID
+			}
+			if err := db.assignProposal(ctx, tx, actor, id, 1, records.ProposalAssignment{LeadUnitID: p.LeadUnitID, CoUnitIDs: co,
+				On: p.AssignedOn, Due: p.Due, Urgent: p.Urgent}); err != nil {
+				return nil, err
+			}
+			if err := db.appendAudit(ctx, tx, actor, "proposal.assign", "proposal", id, nil,
+				map[string]any{"lead": p.LeadUnitID, "co": co, "on": p.AssignedOn, "due": p.Due, "urgent": p.Urgent}); err != nil {
+				return nil, err
+			}
 		}
 		ids = append(ids, id)
 	}
@@ -105,23 +120,25 @@ func (db *DB) proposalWrite(ctx context.Context, actor audit.Actor, id int64, ac
 func (db *DB) AssignProposal(ctx context.Context, actor audit.Actor, id int64, a records.ProposalAssignment) error {
 	detail := map[string]any{"lead": a.LeadUnitID, "co": a.CoUnitIDs, "on": a.On, "due": a.Due, "urgent": a.Urgent}
 	return db.proposalWrite(ctx, actor, id, "proposal.assign", []string{records.ProposalReceived, records.ProposalAssigned}, detail,
-		func(tx *sql.Tx, round int) error {
-			if _, err := tx.ExecContext(ctx, db.dialect.rebind(`
-				UPDATE proposals SET state = ?, lead_unit_id = ?, assigned_on = ?, due = ?, urgent = ? WHERE id = ?`),
-				records.ProposalAssigned, a.LeadUnitID, a.On, a.Due, a.Urgent, id); err != nil {
-				return fmt.Errorf("store: assign proposal %d: %w", id, err)
-			}
-			if _, err := tx.ExecContext(ctx, db.dialect.rebind(`DELETE FROM proposal_units WHERE proposal_id = ?`), id); err != nil {
-				return fmt.Errorf("store: assign proposal %d: %w", id, err)
-			}
-			for _, u := range a.CoUnitIDs {
-				if _, err := tx.ExecContext(ctx, db.dialect.rebind(`INSERT INTO proposal_units (proposal_id, unit_id) VALUES (?, ?)`), id, u); err != nil {
-					return fmt.Errorf("store: assign proposal %d: %w", id, err)
-				}
-			}
-			return db.proposalEvent(ctx, tx, actor, id, round, records.ProposalEvent{Kind: records.ProposalEventAssign, UnitID: a.LeadUnitID,
-				Text: a.Note, OnDay: a.On})
-		})
+		func(tx *sql.Tx, round int) error { return db.assignProposal(ctx, tx, actor, id, round, a) })
+}
+
+func (db *DB) assignProposal(ctx context.Context, tx *sql.Tx, actor audit.Actor, id int64, round int, a records.ProposalAssignment) error {
+	if _, err := tx.ExecContext(ctx, db.dialect.rebind(`
+		UPDATE proposals SET state = ?, lead_unit_id = ?, assigned_on = ?, due = ?, urgent = ? WHERE id = ?`),
+		records.ProposalAssigned, a.LeadUnitID, a.On, a.Due, a.Urgent, id); err != nil {
+		return fmt.Errorf("store: assign proposal %d: %w", id, err)
+	}
+	if _, err := tx.ExecContext(ctx, db.dialect.rebind(`DELETE FROM proposal_units WHERE proposal_id = ?`), id); err != nil {
+		return fmt.Errorf("store: assign proposal %d: %w", id, err)
+	}
+	for _, u := range a.CoUnitIDs {
+		if _, err := tx.ExecContext(ctx, db.dialect.rebind(`INSERT INTO proposal_units (proposal_id, unit_id) VALUES (?, ?)`), id, u); err != nil {
+			return fmt.Errorf("store: assign proposal %d: %w", id, err)
+		}
+	}
+	return db.proposalEvent(ctx, tx, actor, id, round, records.ProposalEvent{Kind: records.ProposalEventAssign, UnitID: a.LeadUnitID,
+		Text: a.Note, OnDay: a.On})
 }
 
 // AddProposalEvent records a step that changes no state — a 面商/沟通
