@@ -17,6 +17,7 @@ import (
 	"github.com/duban/duban/internal/ledgersvc"
 	"github.com/duban/duban/internal/mattersvc"
 	"github.com/duban/duban/internal/portalsvc"
+	"github.com/duban/duban/internal/proposalsvc"
 	"github.com/duban/duban/internal/signin"
 	"github.com/duban/duban/internal/subtasksvc"
 	"github.com/duban/duban/internal/supervisionsvc"
@@ -56,6 +57,9 @@ type Services struct {
 	// Inspections keeps the 督查计划, the inspections held and the
 	// problems they found, each a task of the ledger.
 	Inspections *inspectsvc.Service
+	// Proposals handles 人大代表建议 and 政协委员提案, from 交办 to the
+	// published answers.
+	Proposals *proposalsvc.Service
 	// Matters takes in the 督办件 entered by hand (批示, 议定事项, 交办件).
 	Matters *mattersvc.Service
 	// Files keeps attachments (evidence, 销号 materials, ticket files).
