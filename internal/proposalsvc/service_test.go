@@ -79,7 +79,9 @@ func newDesk(t *testing.T, kind string, start time.Time) *desk {
 }
 
 // day is a China date at 10:00 local time.
-func day(y int, m time.Month, dd int) time.Time { return time.Date(y, m, dd, 10, 0, 0, 0, workday.Zone) }
+func day(y int, m time.Month, dd int) time.Time {
+	return time.Date(y, m, dd, 10, 0, 0, 0, workday.Zone)
+}
 
 // sheet writes the 人大 list as its office sends it: a title row, the
 // header, then rows.
