@@ -283,7 +283,7 @@ func TestAnswerBCreatesLedgerTask(t *testing.T) {
 			if task.Due != "2027-06-30" || len(task.UnitLinks) != 1 || task.UnitLinks[0].UnitID != d.jyj || !strings.Contains(task.Title, pr.Title) {
 				t.Errorf("task %q due %s units %+v", task.Title, task.Due, task.UnitLinks)
 			}
-			if m, err := d.svc.Matters.Matter(ctx, d.office, got.TaskID); err != nil || m.Kind != "proposal" {
+			if m, err := d.svc.Matters.Matter(ctx, d.office, got.TaskID); err != nil || m.Kind != "commitment" {
 				t.Errorf("the task's source %+v, %v", m, err)
 			}
 			letter, name, err := ps.Letter(ctx, d.ljyj, actor(d.ljyj), pr.ID)

@@ -108,7 +108,7 @@ func New(db Store, o Options) *Services {
 	// A finding of an inspection is a 督办件 of the kind 督查发现问题.
 	s.Inspections = &inspectsvc.Service{Store: db, Ledger: s.Ledger, Now: o.Now, Open: s.openProblem}
 	s.Matters = &mattersvc.Service{Store: db, Ledger: s.Ledger, Now: o.Now, Issuer: o.Issuer}
-	// A B-class answer's commitment is a 督办件 of the kind 'proposal'.
+	// A B-class answer's commitment is a 督办件 of the kind 'commitment'.
 	s.Proposals = &proposalsvc.Service{Store: db, Calendar: s.Calendar, Now: o.Now, Issuer: o.Issuer, Open: s.openCommitment}
 	s.FOIA = &foiasvc.Service{Store: db, Calendar: s.Calendar, Now: o.Now, Letters: o.Letters}
 	s.Portal = &portalsvc.Service{Store: db, Ledger: s.Ledger, Hotline: s.Hotline, FOIA: s.FOIA, Incidents: s.Incidents, Now: o.Now}
@@ -130,13 +130,13 @@ func (s *Services) openProblem(ctx context.Context, p authz.Principal, actor aud
 }
 
 // openCommitment registers a B-class answer's commitment (列入计划逐步解决)
-// as a 督办件 of the kind 'proposal' in the office's register: the 主办
+// as a 督办件 of the kind 'commitment' in the office's register: the 主办
 // unit leads it, due by the day it promised. The proposals service has
 // checked that the caller answers for that unit; registering is the
 // office's, so it runs as the whole city's office, audited as the caller.
 func (s *Services) openCommitment(ctx context.Context, actor audit.Actor, c proposalsvc.Commitment) (int64, error) {
 	office := authz.Principal{Username: actor.Username, Role: authz.Office}
-	t, err := s.Matters.Create(ctx, office, actor, records.MatterInput{Kind: "proposal", Title: c.Title, Text: c.Text,
+	t, err := s.Matters.Create(ctx, office, actor, records.MatterInput{Kind: "commitment", Title: c.Title, Text: c.Text,
 		SourceText: c.SourceText, Units: []records.UnitLink{{UnitID: c.UnitID, Lead: true}}, Deadline: c.Due,
 		Requirement: i18n.Lookup(i18n.ZhCN, "proposal.requirement")})
 	if err != nil {

@@ -4,12 +4,12 @@
 -- when 不满意, handled again. The statutory time limit is computed at
 -- 交办 and kept as a date. The representative's phone is personal data,
 -- sealed like a caller's. A B-class answer's commitment is a task of the
--- ledger (task_id), a 督办件 of the kind 'proposal'. Every step — 面商,
+-- ledger (task_id), a 督办件 of the kind 'commitment'. Every step — 面商,
 -- 交办 disputes, opinions, answers, feedback, 重新办理 — is a row of
 -- proposal_events, so the history of each round stays.
 
 INSERT INTO matter_kinds (code, name, source, seq, created_at) VALUES
-    ('proposal', '建议提案承诺事项', 'assignment', 6, CURRENT_TIMESTAMP);
+    ('commitment', '建议提案承诺事项', 'assignment', 6, CURRENT_TIMESTAMP);
 
 CREATE TABLE proposals (
     id           INTEGER PRIMARY KEY AUTOINCREMENT,
