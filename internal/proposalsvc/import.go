@@ -136,12 +136,20 @@ func (s *Service) Import(ctx context.Context, p authz.Principal, actor audit.Act
 			bad.At("file", "proposal.import.too_many", "max", MaxImport)
 			break
 		}
-		at := func(key, problem string, args ...any) {
+		// at puts problem at the cell of column key; a problem's words
+		// are the same for every row (a refusal's placeholders are
+		// shared), so what differs — the row, the column, the value at
+		// fault — is in the cell's label.
+		at := func(key, problem, value string) {
 			field := fmt.Sprintf("rows.%06d.%s", n, key)
-			bad.At(field, problem, args...)
+			bad.At(field, problem)
 			letter, _ := excelize.ColumnNumberToName(cols[key] + 1)
-			bad.Label(field, fault.Label{Key: "proposal.import.cell", Args: map[string]any{"row": n, "column": columnName(key),
-				"cell": fmt.Sprintf("%s%d", letter, n)}})
+			label := fault.Label{Key: "proposal.import.cell", Args: map[string]any{"row": n, "column": columnName(key),
+				"cell": fmt.Sprintf("%s%d", letter, n)}}
+			if value != "" {
+				label.Key, label.Args["value"] = "proposal.import.cell_value", value
+			}
+			bad.Label(field, label)
 		}
 		pr := records.Proposal{Year: year, Kind: kind, Number: cell("number"), Title: cell("title"), Proposers: cell("proposers"),
 			Delegation: cell("delegation"), Phone: cell("phone"), Content: cell("content"), Category: cell("category"),
@@ -154,23 +162,23 @@ func (s *Service) Import(ctx context.Context, p authz.Principal, actor audit.Act
 					bad.At(field, key)
 					continue
 				}
-				at(field, key)
+				at(field, key, "")
 			}
 		}
 		if prev, ok := seen[pr.Number]; ok && pr.Number != "" {
-			at("number", "proposal.import.duplicate", "row", prev)
+			at("number", "proposal.import.duplicate", fmt.Sprint(prev))
 		}
 		seen[pr.Number] = n
 		if lead := cell("lead"); lead != "" {
 			m := ix.Match(lead)
 			if m.UnitID == 0 {
-				at("lead", "proposal.import.unit_unknown", "name", lead)
+				at("lead", "proposal.import.unit_unknown", lead)
 			}
 			pr.LeadUnitID = m.UnitID
 			for _, name := range splitNames(cell("co")) {
 				c := ix.Match(name)
 				if c.UnitID == 0 {
-					at("co", "proposal.import.unit_unknown", "name", name)
+					at("co", "proposal.import.unit_unknown", name)
 					continue
 				}
 				if c.UnitID != pr.LeadUnitID {
@@ -183,7 +191,7 @@ func (s *Service) Import(ctx context.Context, p authz.Principal, actor audit.Act
 			}
 			pr.AssignedOn, pr.Due = today, limit.Due(s.calendar(), s.today()).Format(time.DateOnly)
 		} else if cell("co") != "" {
-			at("lead", "proposal.import.lead_missing")
+			at("lead", "proposal.import.lead_missing", "")
 		}
 		out = append(out, pr)
 	}

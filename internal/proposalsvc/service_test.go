@@ -230,7 +230,7 @@ func TestImportNamesRowAndColumn(t *testing.T) {
 	if l := e.LabelOf(say, "rows.000004.title"); l != "第4行“标题”列（B4）" {
 		t.Errorf("label %q", l)
 	}
-	if l := e.LabelOf(say, "rows.000005.lead"); l != "第5行“主办单位”列（K5）" {
+	if l := e.LabelOf(say, "rows.000005.lead"); l != "第5行“主办单位”列（K5：市不存在局）" {
 		t.Errorf("label %q", l)
 	}
 	list, err := d.svc.Proposals.Proposals(ctx, d.office, records.ProposalFilter{})

@@ -48,6 +48,8 @@ type Deps struct {
 	// Inspections are the field inspections (督查计划, 督查记录, 问题清单);
 	// nil leaves them out.
 	Inspections Inspections
+	// Proposals are the 人大代表建议 and 政协委员提案; nil leaves them out.
+	Proposals Proposals
 	// Matters are the 督办件 entered by hand; nil leaves their pages out.
 	Matters Matters
 	// Portal is the public portal (政务公开); nil leaves it out.

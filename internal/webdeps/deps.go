@@ -49,6 +49,9 @@ func (d *Deps) Web() web.Deps {
 	if d.Inspections != nil {
 		wd.Inspections = &inspections{d}
 	}
+	if d.Proposals != nil {
+		wd.Proposals = &proposals{d}
+	}
 	if d.FOIA != nil {
 		wd.Disclosure = &disclosure{d}
 	}
