@@ -86,8 +86,9 @@ func (s *Service) unit(ctx context.Context, bad *fault.Problems, field string, i
 	return nil
 }
 
-// handler reads a proposal in the 办理 state for a unit p answers for,
-// refusing (not found) one p may not read.
+// handled reads a proposal in the 办理 state for a unit p answers for;
+// one p may not read is forbidden to act on, as a task of another unit
+// is.
 func (s *Service) handled(ctx context.Context, p authz.Principal, id int64) (*records.Proposal, error) {
 	if !authz.Allowed(p, authz.ProposalHandle) {
 		return nil, fault.ErrForbidden
@@ -97,7 +98,7 @@ func (s *Service) handled(ctx context.Context, p authz.Principal, id int64) (*re
 		return nil, err
 	}
 	if !MayRead(p, pr) {
-		return nil, fault.ErrNotFound
+		return nil, fault.ErrForbidden
 	}
 	if pr.State != records.ProposalAssigned {
 		return nil, fault.New(fault.State, "proposal.error.state")
@@ -113,7 +114,10 @@ func (s *Service) Dispute(ctx context.Context, p authz.Principal, actor audit.Ac
 	if err != nil {
 		return err
 	}
-	if !mayHandle(p, unit) || !slices.Contains(unitsOf(pr), unit) {
+	if !mayHandle(p, unit) {
+		return fault.ErrForbidden
+	}
+	if !slices.Contains(unitsOf(pr), unit) {
 		return fault.Field("unit_id", "proposal.error.unit")
 	}
 	var bad fault.Problems
@@ -163,12 +167,15 @@ func (s *Service) Opinion(ctx context.Context, p authz.Principal, actor audit.Ac
 	if err != nil {
 		return err
 	}
+	if !mayHandle(p, unit) {
+		return fault.ErrForbidden // p does not answer for that unit
+	}
 	var bad fault.Problems
 	co := false
 	for _, u := range pr.CoUnits {
 		co = co || u.UnitID == unit
 	}
-	if !co || !mayHandle(p, unit) {
+	if !co {
 		bad.At("unit_id", "proposal.error.co_unit")
 	}
 	text(&bad, "opinion", "proposal.error.opinion", &opinion, true, MaxText)
