@@ -188,7 +188,9 @@ func TestEveryWebFormByEveryRole(t *testing.T) {
 			}, []string{"office"}, nil, nil},
 		{"import proposals", func(int64, int64) string { return "/proposals/import" },
 			func(string) url.Values { return url.Values{"kind": {"proposal"}} }, []string{"office"}, nil,
-			func(c string) map[string][]byte { return map[string][]byte{"提案清单.xlsx": proposalSheet(t, "P-"+c)} }},
+			func(c string) map[string][]byte {
+				return map[string][]byte{"提案清单.xlsx": proposalSheet(t, "P-"+c)}
+			}},
 		{"assign a proposal", func(int64, int64) string { return fmt.Sprintf("/proposals/%d/assign", prop.received) },
 			func(string) url.Values { return url.Values{"lead": {fmt.Sprint(unitAID)}} }, []string{"office"}, nil, nil},
 		{"give a 会办 opinion", func(int64, int64) string { return fmt.Sprintf("/proposals/%d/opinion", prop.bWithA) },
@@ -204,7 +206,9 @@ func TestEveryWebFormByEveryRole(t *testing.T) {
 		{"record a 面商", func(int64, int64) string { return fmt.Sprintf("/proposals/%d/contact", prop.a) },
 			func(string) url.Values { return url.Values{"way": {"电话"}, "text": {"与代表沟通。"}} }, []string{"liaisonA"}, nil, nil},
 		{"dispute a 交办", func(int64, int64) string { return fmt.Sprintf("/proposals/%d/dispute", prop.a) },
-			func(string) url.Values { return url.Values{"unit": {fmt.Sprint(unitAID)}, "text": {"不属本单位职责。"}} }, []string{"liaisonA"}, nil, nil},
+			func(string) url.Values {
+				return url.Values{"unit": {fmt.Sprint(unitAID)}, "text": {"不属本单位职责。"}}
+			}, []string{"liaisonA"}, nil, nil},
 		{"enter a 督办件", func(int64, int64) string { return "/matters/new" },
 			func(c string) url.Values {
 				return url.Values{"kind": {"assignment"}, "title": {"交办事项-" + c}, "letter_ref": {"交办〔2026〕1号"},
