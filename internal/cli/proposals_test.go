@@ -2,6 +2,10 @@ package cli
 
 import (
 	"bytes"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -10,8 +14,10 @@ import (
 
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/authz"
+	"github.com/duban/duban/internal/httpauth"
 	"github.com/duban/duban/internal/proposalsvc"
 	"github.com/duban/duban/internal/records"
+	"github.com/duban/duban/internal/workday"
 )
 
 // pageProposalA is the title of the proposal 市法制办 (unit A) handles,
@@ -100,4 +106,65 @@ func proposalSheet(t *testing.T, number string) []byte {
 		t.Fatal(err)
 	}
 	return b.Bytes()
+}
+
+// TestLateProposalOnDesk: a 建议 交办 to 市法制办 four months ago and not
+// answered is past its three-month limit: the office's 督办台 lists it
+// under the late proposals, as does 市法制办's liaison's, and 市财政局's
+// liaison's does not; answered, it leaves the desk.
+func TestLateProposalOnDesk(t *testing.T) {
+	callers := []string{"office", "liaisonA", "liaisonB"}
+	app, cookies, unitA := webFixture(t, "sqlite", callers)
+	ctx := context.Background()
+	u, err := app.Store.FindUserByUsername(ctx, "office")
+	if err != nil {
+		t.Fatal(err)
+	}
+	office := authz.Principal{UserID: u.ID, Username: u.Username, Role: authz.Office}
+	actor := audit.Actor{ID: u.ID, Username: u.Username}
+	const title = "关于延长便民服务时间的建议"
+	pr, err := app.Proposals.Create(ctx, office, actor, records.Proposal{Kind: records.ProposalSuggestion, Number: "77", Title: title,
+		Content: "建议延长服务时间。", Proposers: "赵敏"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	on := app.Proposals.Now().In(workday.Zone).AddDate(0, -4, 0).Format(time.DateOnly)
+	got, err := app.Proposals.Assign(ctx, office, actor, pr.ID, proposalsvc.Assignment{LeadUnitID: unitA, On: on})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Due >= app.Proposals.Today() {
+		t.Fatalf("交办 on %s is due %s, not past", on, got.Due)
+	}
+	desk := func(caller string) string {
+		t.Helper()
+		req := httptest.NewRequest("GET", "/desk", nil)
+		req.AddCookie(&http.Cookie{Name: httpauth.CookieName, Value: cookies[caller]})
+		rec := httptest.NewRecorder()
+		app.Server.ServeHTTP(rec, req)
+		if rec.Code != http.StatusOK {
+			t.Fatalf("/desk as %s = %d", caller, rec.Code)
+		}
+		body := rec.Body.String()
+		if i := strings.Index(body, `id="late-proposals"`); i >= 0 {
+			return body[i:]
+		}
+		return ""
+	}
+	for _, c := range []string{"office", "liaisonA"} {
+		if s := desk(c); !strings.Contains(s, title) || !strings.Contains(s, got.Due) {
+			t.Errorf("%s's desk does not list the late proposal", c)
+		}
+	}
+	if s := desk("liaisonB"); strings.Contains(s, title) {
+		t.Errorf("市财政局's liaison's desk lists 市法制办's proposal")
+	}
+	liaison := authz.Principal{Username: "liaisonA", Role: authz.Liaison, Units: []int64{unitA}}
+	if _, err := app.Proposals.Answer(ctx, liaison, audit.Actor{Username: "liaisonA"}, pr.ID, proposalsvc.Answer{Class: "A", Answer: "已延长。",
+		Signer: "张主任", Contact: "王科长"}); err != nil {
+		t.Fatal(err)
+	}
+	if s := desk("office"); strings.Contains(s, title) {
+		t.Errorf("the answered proposal stays on the desk")
+	}
 }
