@@ -11,11 +11,13 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/duban/duban/internal/assess"
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/auth"
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/fault"
 	"github.com/duban/duban/internal/i18n"
+	"github.com/duban/duban/internal/ledger"
 	"github.com/duban/duban/internal/officetest"
 	"github.com/duban/duban/internal/proposalsvc"
 	"github.com/duban/duban/internal/records"
@@ -411,5 +413,71 @@ func TestPublicOmitsPersonalData(t *testing.T) {
 	hint, err := ps.Proposals(ctx, d.leader, records.ProposalFilter{})
 	if err != nil || len(hint) != 2 || hint[0].Phone != "138****5678" {
 		t.Errorf("a leader reads the phone as %+v, %v", hint, err)
+	}
+}
+
+// TestAssessmentComponent: with the scheme's proposal deductions set (2
+// per late answer, 1 per 不满意), 市教育局's daily part loses 3 points
+// for a 建议 answered after its limit and rated 不满意, with a line for
+// each; 市财政局, which answered in time, loses none; with the numbers at
+// 0 (duban's default) nothing is deducted.
+func TestAssessmentComponent(t *testing.T) {
+	ctx := context.Background()
+	d := newDesk(t, "sqlite", day(2026, 3, 2))
+	ps := d.svc.Proposals
+	for i, unit := range []int64{d.jyj, d.czj} {
+		pr, err := ps.Create(ctx, d.office, actor(d.office), records.Proposal{Kind: records.ProposalSuggestion, Number: fmt.Sprint(i + 1),
+			Title: fmt.Sprintf("建议%d", i+1), Content: "内容。", Proposers: "李华"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := ps.Assign(ctx, d.office, actor(d.office), pr.ID, proposalsvc.Assignment{LeadUnitID: unit}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	*d.now = day(2026, 5, 6)
+	if _, err := ps.Answer(ctx, d.lcz, actor(d.lcz), 2, proposalsvc.Answer{Class: "A", Answer: "已采纳。", Signer: "刘局长", Contact: "周科长"}); err != nil {
+		t.Fatal(err)
+	}
+	*d.now = day(2026, 6, 10) // the limit was 2 June
+	if _, err := ps.Answer(ctx, d.ljyj, actor(d.ljyj), 1, proposalsvc.Answer{Class: "C", Answer: "留作参考。", Signer: "张局长", Contact: "王科长"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ps.Feedback(ctx, d.office, actor(d.office), 1, proposalsvc.Feedback{Satisfaction: "unsatisfied"}); err != nil {
+		t.Fatal(err)
+	}
+	year := ledger.Period{Key: "2026", Start: day(2026, 1, 1), End: day(2026, 12, 31)}
+	marks, err := ps.Marks(ctx, year.Start, day(2026, 6, 10))
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := assess.Input{Units: []assess.Unit{{ID: d.jyj, Name: "市教育局"}, {ID: d.czj, Name: "市财政局"}}, Proposals: marks}
+	scheme := assess.Default()
+	for _, s := range assess.Compute(scheme, year, day(2026, 6, 10), in, nil).Scores {
+		if s.Daily != scheme.Daily.Points {
+			t.Errorf("by default %s's daily part is %v", s.Unit, s.Daily)
+		}
+	}
+	scheme.Daily.ProposalLate, scheme.Daily.ProposalUnsatisfied = 2, 1
+	if err := scheme.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range assess.Compute(scheme, year, day(2026, 6, 10), in, func(int64) bool { return true }).Scores {
+		var keys []string
+		for _, l := range s.Lines {
+			if strings.HasPrefix(l.Key, "assess.line.proposal_") {
+				keys = append(keys, l.Key+" "+l.Args["on"])
+			}
+		}
+		switch s.UnitID {
+		case d.jyj:
+			if s.Daily != scheme.Daily.Points-3 || strings.Join(keys, ",") != "assess.line.proposal_late 2026-06-10,assess.line.proposal_unsatisfied 2026-06-10" {
+				t.Errorf("市教育局: daily %v, lines %v", s.Daily, keys)
+			}
+		case d.czj:
+			if s.Daily != scheme.Daily.Points || len(keys) != 0 {
+				t.Errorf("市财政局: daily %v, lines %v", s.Daily, keys)
+			}
+		}
 	}
 }
