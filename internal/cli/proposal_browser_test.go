@@ -101,6 +101,20 @@ func TestProposalsInBrowser(t *testing.T) {
 		shot("03-answered"),
 		signOutStep,
 	)
+	run("the portal publishes the answer, not the phone", chromedp.Navigate(base+"/public/proposals"),
+		chromedp.WaitVisible(`//td[contains(., "市法制办")]`),
+		shot("03a-public-list"),
+		chromedp.Click(`//a[contains(., "关于规范行政执法公示的建议")]`),
+		chromedp.WaitVisible(`//p[@id="public-answer"][contains(., "留作参考")]`),
+		shot("03b-public"),
+	)
+	public, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("main")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(public, "13900001111") || strings.Contains(public, "0750-1234567") {
+		t.Errorf("the portal shows the representative's phone or the contact:\n%s", public)
+	}
 	run("the office records 不满意", signInAs(base, "ducha"),
 		chromedp.Navigate(page),
 		chromedp.WaitVisible(`//input[@name="satisfaction"][@value="unsatisfied"]`),
@@ -119,7 +133,11 @@ func TestProposalsInBrowser(t *testing.T) {
 		chromedp.WaitVisible(`//p[contains(., "第2轮办理")]`),
 		chromedp.WaitVisible(`//section[@id="history"]//li[contains(., "重新办理")]`),
 		shot("05-redo"),
+		chromedp.Navigate(base+"/proposals"),
+		chromedp.WaitVisible(`//td//a[contains(., "关于规范行政执法公示的建议")]`),
+		shot("06-list"),
 	)
+	run("back to the proposal", chromedp.Navigate(page), chromedp.WaitVisible(chromedp.CSS("#history")))
 	history, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("#history")))
 	if err != nil {
 		t.Fatal(err)
