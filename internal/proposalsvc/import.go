@@ -248,21 +248,3 @@ func splitNames(s string) []string {
 	}
 	return out
 }
-
-// Template is the list's template: the header row and an example.
-func Template() ([]byte, error) {
-	f := excelize.NewFile()
-	defer f.Close()
-	sheet := f.GetSheetName(0)
-	for j, ic := range importColumns {
-		c, _ := excelize.CoordinatesToCellName(j+1, 1)
-		if err := f.SetCellValue(sheet, c, ic.names[0]); err != nil {
-			return nil, err
-		}
-	}
-	var b bytes.Buffer
-	if err := f.Write(&b); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
-}
