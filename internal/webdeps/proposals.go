@@ -131,7 +131,7 @@ func (s *proposals) Get(ctx context.Context, id int64) (*web.ProposalView, error
 	today := s.d.Proposals.Today()
 	v := &web.ProposalView{ProposalRow: s.row(loc, *pr, today), Year: pr.Year, Content: pr.Content, Category: pr.Category,
 		Delegation: pr.Delegation, Phone: pr.Phone, NoPublish: pr.NoPublish, AssignedOn: pr.AssignedOn, Round: strconv.Itoa(pr.Round),
-		Answer: pr.Answer, ClassText: proposalsvc.ClassText[pr.Class], Signer: pr.Signer, Contact: pr.Contact, AnsweredOn: pr.AnsweredOn,
+		Answer: pr.Answer, ClassText: classText(loc, pr.Class), Signer: pr.Signer, Contact: pr.Contact, AnsweredOn: pr.AnsweredOn,
 		FeedbackText: pr.Feedback, SatisfactionKey: pr.Satisfaction, TaskID: pr.TaskID, HasLetter: pr.Answer != "", Today: today}
 	office := authz.Allowed(p, authz.ProposalWrite)
 	handles := func(unit int64) bool {
@@ -169,7 +169,7 @@ func (s *proposals) Get(ctx context.Context, id int64) (*web.ProposalView, error
 		}
 	}
 	for _, c := range proposalsvc.Classes {
-		v.Classes = append(v.Classes, web.Option{Value: c, Label: proposalsvc.ClassText[c]})
+		v.Classes = append(v.Classes, web.Option{Value: c, Label: classText(loc, c)})
 	}
 	for _, st := range proposalsvc.Satisfactions {
 		v.Satisfactions = append(v.Satisfactions, web.Option{Value: st, Label: loc.T("proposals.satisfaction." + st)})
@@ -260,6 +260,14 @@ func (s *proposals) Late(ctx context.Context) ([]web.ProposalRow, error) {
 	return out, nil
 }
 
+// classText is an answer's class in the reader's words; "" for none.
+func classText(loc i18n.Localizer, class string) string {
+	if class == "" {
+		return ""
+	}
+	return loc.T("proposals.class." + class)
+}
+
 func rate(n, of int) string {
 	if of == 0 {
 		return "—"
@@ -301,5 +309,5 @@ func (s *proposals) PublicAnswer(ctx context.Context, id int64) (*web.PublicProp
 	}
 	loc := i18n.FromContext(ctx)
 	return &web.PublicProposalView{PublicProposalRow: publicRow(loc, *pr), Delegation: pr.Delegation, Answer: pr.Answer,
-		ClassText: proposalsvc.ClassText[pr.Class], Year: pr.Year}, nil
+		ClassText: classText(loc, pr.Class), Year: pr.Year}, nil
 }
