@@ -128,6 +128,17 @@ var routes = []route{
 	{"GET", "/api/v1/random/plans/{id}/draw", (*Handler).randomDrawGet},
 	{"POST", "/api/v1/random/checks/{id}/result", (*Handler).randomResultCreate},
 
+	{"GET", "/api/v1/proposals", (*Handler).proposalListGet},
+	{"POST", "/api/v1/proposals", (*Handler).proposalCreate},
+	{"POST", "/api/v1/proposals/import", (*Handler).proposalImport},
+	{"GET", "/api/v1/proposals/{id}", (*Handler).proposalGet},
+	{"POST", "/api/v1/proposals/{id}/assign", (*Handler).proposalAssign},
+	{"POST", "/api/v1/proposals/{id}/opinion", (*Handler).proposalOpinion},
+	{"POST", "/api/v1/proposals/{id}/answer", (*Handler).proposalAnswer},
+	{"POST", "/api/v1/proposals/{id}/feedback", (*Handler).proposalFeedback},
+	{"POST", "/api/v1/proposals/{id}/redo", (*Handler).proposalRedo},
+	{"GET", "/api/v1/proposals/{id}/letter.docx", (*Handler).proposalLetter},
+
 	{"GET", "/api/v1/assessment/scores", (*Handler).assessScores},
 	{"GET", "/api/v1/assessment/scores/{id}", (*Handler).assessUnitScore},
 	{"GET", "/api/v1/assessment/scheme", (*Handler).assessSchemeGet},

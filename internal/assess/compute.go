@@ -126,6 +126,12 @@ func Compute(s Scheme, p ledger.Period, asOf time.Time, in Input, explain Explai
 			}
 		}
 	}
+	for i := range in.Proposals {
+		m := &in.Proposals[i]
+		if c := scorers[m.UnitID]; c != nil && within(m.On) {
+			c.proposal(m)
+		}
+	}
 	for i := range in.Events {
 		e := &in.Events[i]
 		at, ok := byTask[e.TaskID]

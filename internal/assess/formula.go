@@ -67,6 +67,12 @@ func (s Scheme) deductions(say Say) []string {
 	if s.Daily.ReportMissing > 0 {
 		out = append(out, say("assess.formula.report_missing", "points", num(s.Daily.ReportMissing)))
 	}
+	if s.Daily.ProposalLate > 0 {
+		out = append(out, say("assess.formula.proposal_late", "points", num(s.Daily.ProposalLate)))
+	}
+	if s.Daily.ProposalUnsatisfied > 0 {
+		out = append(out, say("assess.formula.proposal_unsatisfied", "points", num(s.Daily.ProposalUnsatisfied)))
+	}
 	if len(out) == 0 {
 		return []string{say("assess.formula.no_deductions")}
 	}

@@ -47,6 +47,17 @@ type Record struct {
 	On     time.Time
 }
 
+// ProposalMark is a mark against a 主办 unit's 建议/提案 办理: Kind
+// "late" (answered after the time limit, or not answered by it) or
+// "unsatisfied" (an answer rated 不满意), on the day it happened.
+type ProposalMark struct {
+	ProposalID int64
+	UnitID     int64
+	Kind       string
+	Title      string
+	On         time.Time
+}
+
 // Input is everything one computation reads. Rates are the units'
 // satisfaction rates (0–1) for the period, from the hotline; a unit
 // missing from it has none. RateBasis, when given, says what each unit's
@@ -59,6 +70,7 @@ type Input struct {
 	Records   []Record
 	Rates     map[int64]float64
 	RateBasis map[int64]RateBasis
+	Proposals []ProposalMark
 }
 
 // RateBasis is what a unit's satisfaction rate rests on: the 12345

@@ -77,6 +77,8 @@ var Numbers = []Number{
 	entry("notice.red", PartDaily, 0, 100, problemPer, notices, "red"),
 	entry("notice.listed", PartDaily, 0, 100, problemPer, notices, "listed"),
 	plain("report_missing", PartDaily, 0, 100, problemPer, func(s *Scheme) *float64 { return &s.Daily.ReportMissing }),
+	plain("proposal_late", PartDaily, 0, 100, problemPer, func(s *Scheme) *float64 { return &s.Daily.ProposalLate }),
+	plain("proposal_unsatisfied", PartDaily, 0, 100, problemPer, func(s *Scheme) *float64 { return &s.Daily.ProposalUnsatisfied }),
 	entry("bonus.highlight", PartIncentive, 0, 100, problemPer, bonuses, RecordHighlight),
 	entry("bonus.innovation", PartIncentive, 0, 100, problemPer, bonuses, RecordInnovation),
 	entry("bonus.commendation", PartIncentive, 0, 100, problemPer, bonuses, RecordCommendation),

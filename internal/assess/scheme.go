@@ -61,6 +61,12 @@ type Daily struct {
 	Press         float64            `json:"press"`          // per 催办
 	Notice        map[string]float64 `json:"notice"`         // per 督办单, by ladder level (blue, yellow, red, listed)
 	ReportMissing float64            `json:"report_missing"` // per missed periodic report
+	// ProposalLate and ProposalUnsatisfied are per 建议/提案 the unit
+	// answered after its time limit (or has not answered by it), and per
+	// answer its representative rated 不满意 (建议提案办理, issue 19); 0
+	// leaves the 办理 out of the scores.
+	ProposalLate        float64 `json:"proposal_late"`
+	ProposalUnsatisfied float64 `json:"proposal_unsatisfied"`
 }
 
 // Incentive is 创新创优激励: bonuses per record kind, capped, and the

@@ -121,6 +121,24 @@ func (c *scorer) event(h held, e *Event) {
 	c.line(l)
 }
 
+// proposal deducts a 建议/提案 mark from the daily part, in full: the
+// unit was its 主办.
+func (c *scorer) proposal(m *ProposalMark) {
+	cost := c.s.Daily.ProposalLate
+	if m.Kind == "unsatisfied" {
+		cost = c.s.Daily.ProposalUnsatisfied
+	}
+	if cost == 0 {
+		return
+	}
+	c.touched = true
+	c.lost += cost
+	if c.explain {
+		c.line(Line{Part: PartDaily, Points: -cost, Key: "assess.line.proposal_" + m.Kind,
+			Args: map[string]string{"on": day(m.On), "title": m.Title, "points": num2(cost)}})
+	}
+}
+
 func (c *scorer) record(r *Record) {
 	c.touched = true
 	inc := c.s.Incentive

@@ -33,6 +33,9 @@ type Service struct {
 	// part; nil leaves every unit to the scheme's rule for units without
 	// a rate.
 	Rates RatesFunc
+	// Proposals are the marks against the units' 建议/提案 办理 in a
+	// span of days (proposalsvc.Service.Marks); nil leaves them out.
+	Proposals func(ctx context.Context, from, to time.Time) ([]assess.ProposalMark, error)
 
 	rankings snapshot.Cache[rankingKey, *Scores]
 }
@@ -130,6 +133,11 @@ func (s *Service) compute(ctx context.Context, p ledger.Period, today time.Time,
 	rates, err := s.hotlineRates(ctx, p.Start, limit, &in)
 	if err != nil {
 		return nil, err
+	}
+	if s.Proposals != nil {
+		if in.Proposals, err = s.Proposals(ctx, p.Start, limit); err != nil {
+			return nil, err
+		}
 	}
 	return &Scores{Result: assess.Compute(scheme, p, today, in, explain), Scheme: scheme, Version: version, Hotline: rates}, nil
 }

@@ -48,6 +48,11 @@ const (
 	InspectionRead  Action = "inspection.read"  // the 督查计划, the inspections and all their findings
 	InspectionWrite Action = "inspection.write" // plan, record inspections and findings, 复查
 	FindingRead     Action = "finding.read"     // the 问题清单 (a liaison: the findings addressed to their units)
+
+	// 建议提案办理 (人大代表建议, 政协委员提案).
+	ProposalRead   Action = "proposal.read"   // read proposals (a liaison: those their units handle), the phone masked but for the office and handlers
+	ProposalWrite  Action = "proposal.write"  // take in, 交办, record the representative's feedback, 重新办理
+	ProposalHandle Action = "proposal.handle" // 面商 records, opinions, answers, disputes (own units)
 )
 
 // Resource is what an action touches. For tasks, Units are the units
@@ -63,11 +68,11 @@ var grants = map[Role]map[Action]bool{
 	AuditAdmin: set(AuditRead),
 	Office: set(UnitRead, UnitWrite, PlanRead, PlanWrite, TaskRead, TaskAssign, TaskClose, TaskSupervise, TaskSplit, CalendarRead, CalendarWrite, Dashboard,
 		TicketRead, TicketDispatch, FOIARead, FOIAHandle, IncidentRead, IncidentReport, IncidentFulfil, PersonalDataView,
-		InspectionRead, InspectionWrite, FindingRead),
+		InspectionRead, InspectionWrite, FindingRead, ProposalRead, ProposalWrite),
 	Liaison: set(UnitRead, PlanRead, TaskRead, TaskReport, TaskSplit, TicketRead, TicketHandle, IncidentRead, IncidentFulfil,
-		FindingRead),
+		FindingRead, ProposalRead, ProposalHandle),
 	Leader: set(UnitRead, PlanRead, TaskRead, CalendarRead, Dashboard, TicketRead, FOIARead, IncidentRead,
-		InspectionRead, FindingRead),
+		InspectionRead, FindingRead, ProposalRead),
 }
 
 func set(actions ...Action) map[Action]bool {
@@ -79,7 +84,8 @@ func set(actions ...Action) map[Action]bool {
 }
 
 // unitScoped are the actions a liaison may take only on their own units' data.
-var unitScoped = set(TaskRead, TaskReport, TaskSplit, TicketRead, TicketHandle, IncidentRead, IncidentFulfil, FindingRead)
+var unitScoped = set(TaskRead, TaskReport, TaskSplit, TicketRead, TicketHandle, IncidentRead, IncidentFulfil, FindingRead,
+	ProposalRead, ProposalHandle)
 
 // treeScoped are the actions an office or a leader bound to units (分级督查)
 // may take only on tasks, and 12345 tickets, of their subtree (a ticket in

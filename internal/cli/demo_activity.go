@@ -112,6 +112,9 @@ func seedDemoActivity(ctx context.Context, app *App) error {
 	if err := seedDemoRandom(ctx, app); err != nil {
 		return err
 	}
+	if err := seedDemoProposals(ctx, app); err != nil {
+		return err
+	}
 	return seedDemoPassDown(ctx, app, officeP, office)
 }
 

@@ -14,7 +14,8 @@ import (
 // TestDemoMatters (issue 15): the demo, created on two days months apart,
 // holds 督办件 beside its plans, dated around that day: a 领导批示 that 市财政局's
 // liaison reads and whose 办理结果 report the office downloads, a
-// meeting's three 议定事项 (one already overdue, red) and a 交办件.
+// meeting's three 议定事项 (one already overdue, red) and two 交办件 (one a
+// B-class answer's commitment, issue 19).
 func TestDemoMatters(t *testing.T) {
 	for _, today := range []string{"2026-12-06", "2027-05-19"} {
 		t.Run(today, func(t *testing.T) {
@@ -35,7 +36,7 @@ func TestDemoMatters(t *testing.T) {
 					}
 				}
 			}
-			if count[records.SourceInstruction] != 1 || count[records.SourceMeeting] != 3 || count[records.SourceAssignment] != 1 || red != 1 {
+			if count[records.SourceInstruction] != 1 || count[records.SourceMeeting] != 3 || count[records.SourceAssignment] != 2 || red != 1 {
 				t.Fatalf("the demo's 督办件: %v, %d red", count, red)
 			}
 			cz, err := app.Store.FindUserByUsername(ctx, "caizheng")

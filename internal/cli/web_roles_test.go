@@ -43,6 +43,7 @@ func TestEveryWebFormByEveryRole(t *testing.T) {
 	var lf ledgerIDs // set per database before the forms are sent
 	var insp inspectionIDs
 	var rnd randomIDs
+	var prop proposalIDs
 	var unitAID int64
 	plan, err := os.ReadFile(seed003)
 	if err != nil {
@@ -199,6 +200,33 @@ func TestEveryWebFormByEveryRole(t *testing.T) {
 			func(string) url.Values {
 				return url.Values{"checked_on": {"2026-01-05"}, "category": {"clean"}, "publish": {"1"}}
 			}, []string{"office"}, nil, nil},
+		{"take in a proposal", func(int64, int64) string { return "/proposals" },
+			func(c string) url.Values {
+				return url.Values{"kind": {"suggestion"}, "number": {"M-" + c}, "title": {"建议-" + c}, "content": {"内容"}, "proposers": {"李华"}}
+			}, []string{"office"}, nil, nil},
+		{"import proposals", func(int64, int64) string { return "/proposals/import" },
+			func(string) url.Values { return url.Values{"kind": {"proposal"}} }, []string{"office"}, nil,
+			func(c string) map[string][]byte {
+				return map[string][]byte{"提案清单.xlsx": proposalSheet(t, "P-"+c)}
+			}},
+		{"assign a proposal", func(int64, int64) string { return fmt.Sprintf("/proposals/%d/assign", prop.received) },
+			func(string) url.Values { return url.Values{"lead": {fmt.Sprint(unitAID)}} }, []string{"office"}, nil, nil},
+		{"give a 会办 opinion", func(int64, int64) string { return fmt.Sprintf("/proposals/%d/opinion", prop.bWithA) },
+			func(string) url.Values { return url.Values{"unit": {fmt.Sprint(unitAID)}, "text": {"同意。"}} }, []string{"liaisonA"}, nil, nil},
+		{"answer a proposal", func(int64, int64) string { return fmt.Sprintf("/proposals/%d/answer", prop.a) },
+			func(string) url.Values {
+				return url.Values{"class": {"C"}, "answer": {"留作参考。"}, "signer": {"张主任"}, "contact": {"王科长"}}
+			}, []string{"liaisonA"}, nil, nil},
+		{"record a proposal's feedback", func(int64, int64) string { return fmt.Sprintf("/proposals/%d/feedback", prop.a) },
+			func(string) url.Values { return url.Values{"satisfaction": {"unsatisfied"}} }, []string{"office"}, nil, nil},
+		{"redo a proposal", func(int64, int64) string { return fmt.Sprintf("/proposals/%d/redo", prop.a) },
+			func(string) url.Values { return url.Values{"text": {"代表不满意"}} }, []string{"office"}, nil, nil},
+		{"record a 面商", func(int64, int64) string { return fmt.Sprintf("/proposals/%d/contact", prop.a) },
+			func(string) url.Values { return url.Values{"way": {"电话"}, "text": {"与代表沟通。"}} }, []string{"liaisonA"}, nil, nil},
+		{"dispute a 交办", func(int64, int64) string { return fmt.Sprintf("/proposals/%d/dispute", prop.a) },
+			func(string) url.Values {
+				return url.Values{"unit": {fmt.Sprint(unitAID)}, "text": {"不属本单位职责。"}}
+			}, []string{"liaisonA"}, nil, nil},
 		{"enter a 督办件", func(int64, int64) string { return "/matters/new" },
 			func(c string) url.Values {
 				return url.Values{"kind": {"assignment"}, "title": {"交办事项-" + c}, "letter_ref": {"交办〔2026〕1号"},
@@ -223,6 +251,7 @@ func TestEveryWebFormByEveryRole(t *testing.T) {
 			lf.unitA = unitA
 			insp = seedInspections(t, app, unitA)
 			rnd = seedRandom(t, app, unitA)
+			prop = seedProposals(t, app, unitA, false)
 			unitAID = unitA
 			for _, fm := range forms {
 				for _, caller := range callers {
@@ -241,7 +270,8 @@ func TestEveryWebFormByEveryRole(t *testing.T) {
 					}
 					if files != nil {
 						field := "files"
-						if fm.name == "upload plan" || fm.name == "upload a 落实计划" || fm.name == "import units" || fm.name == "import 检查对象" {
+						switch fm.name {
+						case "upload plan", "upload a 落实计划", "import units", "import 检查对象", "import proposals":
 							field = "file"
 						}
 						body, ctype = multipartBody(t, values, field, files)

@@ -148,7 +148,7 @@ func TestMatters(t *testing.T) {
 				t.Errorf("a taken code: %v", err)
 			}
 			kinds, err := svc.Matters.Kinds(ctx, cz)
-			if err != nil || len(kinds) != 6 || kinds[5].Name != "人大代表建议" {
+			if err != nil || len(kinds) != 7 || kinds[5].Code != "commitment" || kinds[6].Name != "人大代表建议" {
 				t.Errorf("kinds: %+v, %v", kinds, err)
 			}
 		})

@@ -97,7 +97,7 @@ func readEndpoints() []readEndpoint {
 		{path: fixed("/api/v1/audit"), allowed: []string{"auditadmin"}},
 		{path: fixed("/api/v1/audit/verify"), allowed: []string{"auditadmin"}},
 		{path: fixed("/api/v1/audit/export.csv"), allowed: []string{"auditadmin"}},
-	}, append(inspectionReads(), randomReads()...)...)
+	}, append(append(inspectionReads(), randomReads()...), proposalReads()...)...)
 }
 
 // TestEveryReadByEveryRole calls every read of the API as every role, as
@@ -178,6 +178,7 @@ func seedReads(t *testing.T, f *fixture) {
 	f.matterA = matter.ID
 	seedInspections(t, f)
 	randomDrawn(t, f)
+	seedProposals(t, f)
 	reportIncident(t, f)
 	receiveFOIA(t, f)
 	body, ct := reportUpload(t)

@@ -342,7 +342,7 @@ func writeEndpoints() []endpoint {
 				code := auth.HOTP(matrixTOTPKey(), uint64(auth.TOTPStep(time.Now())), 6)
 				return strings.NewReader(`{"code":"` + code + `"}`), "application/json"
 			}, allowed: callers[1:]},
-	}, append(inspectionWrites(), randomWrites()...)...)
+	}, append(append(inspectionWrites(), randomWrites()...), proposalWrites()...)...)
 }
 
 // matrixTOTPSecret is the second factor every account of the matrix

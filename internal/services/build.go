@@ -25,6 +25,7 @@ import (
 	"github.com/duban/duban/internal/ledgersvc"
 	"github.com/duban/duban/internal/mattersvc"
 	"github.com/duban/duban/internal/portalsvc"
+	"github.com/duban/duban/internal/proposalsvc"
 	"github.com/duban/duban/internal/randomsvc"
 	"github.com/duban/duban/internal/signin"
 	"github.com/duban/duban/internal/subtasksvc"
@@ -51,6 +52,7 @@ type Store interface {
 	inspectsvc.Store
 	mattersvc.Store
 	randomsvc.Store
+	proposalsvc.Store
 }
 
 // Options are the settings the services are built with; the zero value of
@@ -110,10 +112,12 @@ func New(db Store, o Options) *Services {
 	s.Matters = &mattersvc.Service{Store: db, Ledger: s.Ledger, Now: o.Now, Issuer: o.Issuer}
 	// A 双随机 result that needs 整改 is a 督办件 of the inspection kind too.
 	s.Random = &randomsvc.Service{Store: db, Calendar: s.Calendar, Now: o.Now, Open: s.openRandomProblem}
+	// A B-class answer's commitment is a 督办件 of the kind 'commitment'.
+	s.Proposals = &proposalsvc.Service{Store: db, Calendar: s.Calendar, Now: o.Now, Issuer: o.Issuer, Open: s.openCommitment}
 	s.FOIA = &foiasvc.Service{Store: db, Calendar: s.Calendar, Now: o.Now, Letters: o.Letters}
 	s.Portal = &portalsvc.Service{Store: db, Ledger: s.Ledger, Hotline: s.Hotline, FOIA: s.FOIA, Incidents: s.Incidents, Now: o.Now}
 	// The public-satisfaction part of the scores is the 12345 满意率.
-	s.Assess = &assesssvc.Service{Store: db, Now: o.Now, Issuer: o.Issuer, Rates: s.Hotline.Rates}
+	s.Assess = &assesssvc.Service{Store: db, Now: o.Now, Issuer: o.Issuer, Rates: s.Hotline.Rates, Proposals: s.Proposals.Marks}
 	return s
 }
 
@@ -135,6 +139,22 @@ func (s *Services) openRandomProblem(ctx context.Context, p authz.Principal, act
 	t, err := s.Matters.Create(ctx, p, actor, records.MatterInput{Kind: records.SourceInspection, Title: pr.Title, Text: pr.Text,
 		SourceText: pr.SourceText, Units: []records.UnitLink{{UnitID: pr.UnitID, Lead: true}}, Deadline: pr.Due,
 		Requirement: i18n.Lookup(i18n.ZhCN, "random.requirement")})
+	if err != nil {
+		return 0, err
+	}
+	return t.ID, nil
+}
+
+// openCommitment registers a B-class answer's commitment (列入计划逐步解决)
+// as a 督办件 of the kind 'commitment' in the office's register: the 主办
+// unit leads it, due by the day it promised. The proposals service has
+// checked that the caller answers for that unit; registering is the
+// office's, so it runs as the whole city's office, audited as the caller.
+func (s *Services) openCommitment(ctx context.Context, actor audit.Actor, c proposalsvc.Commitment) (int64, error) {
+	office := authz.Principal{Username: actor.Username, Role: authz.Office}
+	t, err := s.Matters.Create(ctx, office, actor, records.MatterInput{Kind: "commitment", Title: c.Title, Text: c.Text,
+		SourceText: c.SourceText, Units: []records.UnitLink{{UnitID: c.UnitID, Lead: true}}, Deadline: c.Due,
+		Requirement: i18n.Lookup(i18n.ZhCN, "proposal.requirement")})
 	if err != nil {
 		return 0, err
 	}

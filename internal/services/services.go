@@ -17,6 +17,7 @@ import (
 	"github.com/duban/duban/internal/ledgersvc"
 	"github.com/duban/duban/internal/mattersvc"
 	"github.com/duban/duban/internal/portalsvc"
+	"github.com/duban/duban/internal/proposalsvc"
 	"github.com/duban/duban/internal/randomsvc"
 	"github.com/duban/duban/internal/signin"
 	"github.com/duban/duban/internal/subtasksvc"
@@ -60,6 +61,9 @@ type Services struct {
 	// Random runs 双随机一公开: the directories, the 抽查计划, the verifiable
 	// draw and the published results.
 	Random *randomsvc.Service
+	// Proposals handles 人大代表建议 and 政协委员提案, from 交办 to the
+	// published answers.
+	Proposals *proposalsvc.Service
 	// Matters takes in the 督办件 entered by hand (批示, 议定事项, 交办件).
 	Matters *mattersvc.Service
 	// Files keeps attachments (evidence, 销号 materials, ticket files).

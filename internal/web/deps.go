@@ -59,6 +59,8 @@ type Deps struct {
 	// Random is 双随机一公开 (directories, 抽查计划, the draw, results);
 	// nil leaves it out.
 	Random Random
+	// Proposals are the 人大代表建议 and 政协委员提案; nil leaves them out.
+	Proposals Proposals
 	// Matters are the 督办件 entered by hand; nil leaves their pages out.
 	Matters Matters
 	// Portal is the public portal (政务公开); nil leaves it out.

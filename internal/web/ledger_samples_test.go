@@ -163,7 +163,8 @@ func ledgerSamples(p Page) map[string][]any {
 			DeskPage{Page: p, DeskView: &DeskView{Overdue: 1,
 				Notices: []OpenNotice{{Key: "t2/notice/x", Label: "黄色督办单", TaskID: 2, TaskTitle: "<b>任务</b>", PlanID: 1, PlanTitle: "方案",
 					Units: "市法制办（牵头）、市财政局", On: at, Deadline: at.AddDate(0, 0, -1), Overdue: true}},
-				ByUnit: []UnitNotices{{Unit: "市法制办", Open: 1, Overdue: 1}, {Unit: "市财政局", Open: 1}}}},
+				ByUnit: []UnitNotices{{Unit: "市法制办", Open: 1, Overdue: 1}, {Unit: "市财政局", Open: 1}}},
+				LateProposals: []ProposalRow{{ID: 3, Kind: "人大代表建议", Number: "12", Title: "<b>学位</b>", LeadUnit: "市教育局", Due: "2026-11-09", Late: true}}},
 			DeskPage{Page: withBanner, DeskView: &DeskView{}},
 		},
 		"inbox": {

@@ -39,6 +39,7 @@ var (
 	navInsp  = navEntry{"nav.inspections", "/inspections"}
 	navFind  = navEntry{"nav.findings", "/findings"}
 	navRand  = navEntry{"nav.random", "/random"}
+	navProp  = navEntry{"nav.proposals", "/proposals"}
 )
 
 // navByRole is what each role sees in the top bar. It only spares people
@@ -48,9 +49,9 @@ var navByRole = map[string][]navEntry{
 	RoleSysAdmin:   {navHome, navUnits, navUsers, navCal},
 	RoleSecAdmin:   {navHome, navUsers},
 	RoleAuditAdmin: {navHome, navAudit},
-	RoleOffice:     {navHome, navDash, navPlans, navMat, navTasks, navDesk, navInsp, navRand, navTix, navFOIA, navInc, navInbox, navScore, navUnits, navRules, navCal},
-	RoleLiaison:    {navHome, navTasks, navDesk, navFind, navTix, navInc, navInbox, navScore},
-	RoleLeader:     {navHome, navDash, navPlans, navTasks, navDesk, navInsp, navRand, navTix, navFOIA, navInc, navInbox, navScore, navUnits, navCal},
+	RoleOffice:     {navHome, navDash, navPlans, navMat, navTasks, navDesk, navInsp, navRand, navProp, navTix, navFOIA, navInc, navInbox, navScore, navUnits, navRules, navCal},
+	RoleLiaison:    {navHome, navTasks, navDesk, navFind, navProp, navTix, navInc, navInbox, navScore},
+	RoleLeader:     {navHome, navDash, navPlans, navTasks, navDesk, navInsp, navRand, navProp, navTix, navFOIA, navInc, navInbox, navScore, navUnits, navCal},
 	RoleNone:       {navHome},
 }
 

@@ -186,6 +186,17 @@ func (h *Handler) routes() {
 		// Public: the commitments, the records and the results.
 		m.HandleFunc("GET /public/random", h.randomPublic)
 	}
+	if h.d.Proposals != nil {
+		m.HandleFunc("GET /proposals", h.signedIn(h.proposalList))
+		m.HandleFunc("POST /proposals", h.signedIn(h.proposalCreate))
+		m.HandleFunc("POST /proposals/import", h.signedIn(h.proposalImport))
+		m.HandleFunc("GET /proposals/{id}", h.signedIn(h.proposalShow))
+		m.HandleFunc("GET /proposals/{id}/letter.docx", h.signedIn(h.proposalLetter))
+		m.HandleFunc("POST /proposals/{id}/{step}", h.signedIn(h.proposalAct))
+		// Public: the published answers and the statistics by unit.
+		m.HandleFunc("GET /public/proposals", h.publicProposals)
+		m.HandleFunc("GET /public/proposals/{id}", h.publicProposal)
+	}
 	if h.d.Portal != nil {
 		// Public: the portal needs no sign-in.
 		m.HandleFunc("GET /public", h.portalHome)

@@ -154,6 +154,9 @@ func samplePages() map[string][]any {
 	for name, datas := range subtaskSamples(p) {
 		samples[name] = append(samples[name], datas...)
 	}
+	for name, datas := range proposalSamples(p) {
+		samples[name] = append(samples[name], datas...)
+	}
 	for name, datas := range inspectionSamples(p) {
 		samples[name] = append(samples[name], datas...)
 	}

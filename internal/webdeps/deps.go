@@ -52,6 +52,9 @@ func (d *Deps) Web() web.Deps {
 	if d.Random != nil {
 		wd.Random = &random{d}
 	}
+	if d.Proposals != nil {
+		wd.Proposals = &proposals{d}
+	}
 	if d.FOIA != nil {
 		wd.Disclosure = &disclosure{d}
 	}
