@@ -14,6 +14,8 @@ import (
 	"github.com/duban/duban/internal/auth"
 	"github.com/duban/duban/internal/calendarsvc"
 	"github.com/duban/duban/internal/changesvc"
+	"github.com/duban/duban/internal/commitsvc"
+	"github.com/duban/duban/internal/decisionsvc"
 	"github.com/duban/duban/internal/emergencysvc"
 	"github.com/duban/duban/internal/files"
 	"github.com/duban/duban/internal/foiasvc"
@@ -49,6 +51,8 @@ type Store interface {
 	subtasksvc.Store
 	inspectsvc.Store
 	mattersvc.Store
+	decisionsvc.Store
+	commitsvc.Store
 }
 
 // Options are the settings the services are built with; the zero value of
@@ -106,6 +110,8 @@ func New(db Store, o Options) *Services {
 	// A finding of an inspection is a 督办件 of the kind 督查发现问题.
 	s.Inspections = &inspectsvc.Service{Store: db, Ledger: s.Ledger, Now: o.Now, Open: s.openProblem}
 	s.Matters = &mattersvc.Service{Store: db, Ledger: s.Ledger, Now: o.Now, Issuer: o.Issuer}
+	s.Decisions = &decisionsvc.Service{Store: db, Ledger: s.Ledger, Matters: s.Matters, Files: o.Files}
+	s.Commitments = &commitsvc.Service{Store: db, Today: s.Ledger.Today}
 	s.FOIA = &foiasvc.Service{Store: db, Calendar: s.Calendar, Now: o.Now, Letters: o.Letters}
 	s.Portal = &portalsvc.Service{Store: db, Ledger: s.Ledger, Hotline: s.Hotline, FOIA: s.FOIA, Incidents: s.Incidents, Now: o.Now}
 	// The public-satisfaction part of the scores is the 12345 满意率.

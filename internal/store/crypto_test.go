@@ -293,6 +293,9 @@ func TestCryptoSuiteOfOlderDatabase(t *testing.T) {
 		// groups, 0023 sub-tasks, 0022 task changes, 0025 report problems,
 		// 0026 matters, 0027 inspections, 0028 catch-all units, 0029 take-overs, 0030 plan importer).
 		for _, q := range []string{
+			`DROP TABLE commitment_progress`, `DROP TABLE commitments`,
+			`DROP TABLE decision_adjustments`, `DROP TABLE decision_comments`, `DROP TABLE decision_files`, `DROP TABLE decision_steps`,
+			`DROP TABLE decisions`, `DROP TABLE decision_catalogues`,
 			`DROP INDEX plans_imported_by`, `ALTER TABLE plans DROP COLUMN imported_by`,
 			`DROP TABLE task_takeovers`,
 			`ALTER TABLE units DROP COLUMN members_group_id`,

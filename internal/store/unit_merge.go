@@ -33,6 +33,8 @@ var unitMoves = []unitMove{
 	{table: "task_changes", column: "unit_id"},
 	{table: "inspection_plan_units", column: "unit_id", pairedWith: "entry_id"},
 	{table: "inspection_findings", column: "unit_id"},
+	{table: "decisions", column: "unit_id"},
+	{table: "commitments", column: "unit_id"},
 }
 
 // unitMove is one column a merge moves. A column that is half of a
