@@ -41,10 +41,10 @@ func Check(st State, s Step, reason string, today time.Time) *Refusal {
 		from, err1 := time.Parse(time.DateOnly, s.From)
 		to, err2 := time.Parse(time.DateOnly, s.To)
 		if err1 != nil {
-			return invalid("from", "error.date")
+			return invalid("from", "decisions.error.date")
 		}
 		if err2 != nil {
-			return invalid("to", "error.date")
+			return invalid("to", "decisions.error.date")
 		}
 		if days := int(to.Sub(from).Hours()/24) + 1; days < MinCommentDay {
 			return invalid("to", "decisions.error.period_short")
