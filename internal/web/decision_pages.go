@@ -114,8 +114,14 @@ func (h *Handler) decisionStep(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		files = files[:maxFiles]
 	}
+	// The result is a select; a published decision's number (文号) is
+	// typed in a field of its own.
+	result := field(r, "result")
+	if result == "" {
+		result = field(r, "ref")
+	}
 	err = h.d.Decisions.Step(r.Context(), id, DecisionStepInput{Kind: field(r, "kind"), Gate: field(r, "gate"), From: field(r, "from"),
-		To: field(r, "to"), Result: field(r, "result"), Body: field(r, "body"), Reason: field(r, "reason"),
+		To: field(r, "to"), Result: result, Body: field(r, "body"), Reason: field(r, "reason"),
 		ExecDue: field(r, "exec_due"), EvalDue: field(r, "eval_due"), Files: files})
 	var bad *RulesInputError
 	switch {

@@ -38,6 +38,7 @@ var (
 	navMat   = navEntry{"nav.matters", "/matters/new"}
 	navInsp  = navEntry{"nav.inspections", "/inspections"}
 	navFind  = navEntry{"nav.findings", "/findings"}
+	navDec   = navEntry{"nav.decisions", "/decisions"}
 )
 
 // navByRole is what each role sees in the top bar. It only spares people
@@ -47,9 +48,9 @@ var navByRole = map[string][]navEntry{
 	RoleSysAdmin:   {navHome, navUnits, navUsers, navCal},
 	RoleSecAdmin:   {navHome, navUsers},
 	RoleAuditAdmin: {navHome, navAudit},
-	RoleOffice:     {navHome, navDash, navPlans, navMat, navTasks, navDesk, navInsp, navTix, navFOIA, navInc, navInbox, navScore, navUnits, navRules, navCal},
+	RoleOffice:     {navHome, navDash, navPlans, navMat, navTasks, navDesk, navInsp, navDec, navTix, navFOIA, navInc, navInbox, navScore, navUnits, navRules, navCal},
 	RoleLiaison:    {navHome, navTasks, navDesk, navFind, navTix, navInc, navInbox, navScore},
-	RoleLeader:     {navHome, navDash, navPlans, navTasks, navDesk, navInsp, navTix, navFOIA, navInc, navInbox, navScore, navUnits, navCal},
+	RoleLeader:     {navHome, navDash, navPlans, navTasks, navDesk, navInsp, navDec, navTix, navFOIA, navInc, navInbox, navScore, navUnits, navCal},
 	RoleNone:       {navHome},
 }
 
