@@ -32,9 +32,9 @@ type Decisions interface {
 
 // DecisionInput is the form to enter a decision into a catalogue.
 type DecisionInput struct {
-	Year                                   int
+	Year                                  int
 	Title, Summary, Unit, Planned, Reason string
-	Problems                               []string
+	Problems                              []string
 }
 
 // DecisionStepInput is the form of a step of a decision's procedure.
