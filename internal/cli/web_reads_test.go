@@ -181,7 +181,7 @@ func pages() []page {
 		{path: idf("/calendar/changes/%d", func(i pageIDs) int64 { return i.change }), allowed: []string{"sysadmin", "office", "leader"}},
 		{path: fixed("/audit"), allowed: []string{"auditadmin"}},
 		{path: fixed("/audit/export.csv"), allowed: []string{"auditadmin"}},
-	}, inspectionPages()...)
+	}, append(inspectionPages(), decisionPages()...)...)
 }
 
 // TestEveryPageByEveryRole reads every GET route of the pages as every
@@ -424,5 +424,6 @@ func seedPages(t *testing.T, app *App, unitA int64) pageIDs {
 		t.Fatal(err)
 	}
 	seedInspections(t, app, unitA)
+	seedDecisions(t, app, unitA)
 	return ids
 }
