@@ -10,8 +10,10 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/browsertest"
+	"github.com/duban/duban/internal/commitsvc"
 )
 
 // TestDecisionGatesInBrowser (issue 20): the office enters a decision
@@ -52,7 +54,10 @@ func TestDecisionGatesInBrowser(t *testing.T) {
 	}
 	today := app.Ledger.Today()
 	day := func(n int) string { return today.AddDate(0, 0, n).Format(time.DateOnly) }
-	submit := chromedp.Click(`//form[contains(@action, "/steps")]//button[@type="submit"]`)
+	// The flash of the step before is taken away before a form is sent,
+	// so that the next one is the answer's.
+	clearFlash := chromedp.Evaluate[chromedp.Void](`document.querySelectorAll(".flash-success, .alert-error").forEach(e => e.remove())`)
+	submit := chromedp.Steps(clearFlash, chromedp.Click(`//form[contains(@action, "/steps")]//button[@type="submit"]`))
 	recorded := chromedp.WaitVisible(`//div[contains(@class, "flash-success")]`)
 	step := func(kind string, more ...chromedp.Action[chromedp.Void]) chromedp.Action[chromedp.Void] {
 		return chromedp.Steps(append(append([]chromedp.Action[chromedp.Void]{chromedp.WaitVisible(chromedp.CSS("#s-kind")),
@@ -107,8 +112,11 @@ func TestDecisionGatesInBrowser(t *testing.T) {
 		chromedp.Navigate(base+"/decisions"),
 		chromedp.WaitVisible(chromedp.CSS("#c-note")),
 		chromedp.SendKeys(chromedp.CSS("#c-note"), "市政府第3次常务会议"),
+		clearFlash,
 		chromedp.Click(`//form[@action="/decisions/catalogue"]//button`),
 		recorded,
+		chromedp.WaitVisible(`//h2//span[contains(@class, "badge") and . = "已审定"]`),
+		clearFlash,
 		chromedp.Click(`//form[@action="/decisions/catalogue"]//button`),
 		recorded,
 		chromedp.WaitVisible(`//h2//span[contains(@class, "badge") and . = "已公布"]`),
@@ -119,7 +127,24 @@ func TestDecisionGatesInBrowser(t *testing.T) {
 		chromedp.WaitVisible(`//div[contains(@class, "decision-interpretation")]//p[contains(., "明确公示的三类信息")]`),
 		shot("04-public"),
 	)
-	list, err := app.Decisions.Decisions(context.Background(), authz.Principal{Role: authz.Office}, today.Year())
+	office := authz.Principal{Role: authz.Office}
+	units, err := app.Store.FindUnits(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, deadline := range []string{day(-3), day(30)} {
+		if _, err := app.Commitments.Create(context.Background(), office, audit.System, commitsvc.Input{Title: []string{"行政复议案件当月办结", "新建口袋公园10个"}[i],
+			Source: "pledge", UnitID: units[0].ID, Target: "按期完成", Deadline: deadline}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	run("the commitments signed out, the one past its deadline late",
+		chromedp.Navigate(base+"/public/commitments"),
+		chromedp.WaitVisible(`//tr[contains(@class, "standing-late") and .//strong[. = "行政复议案件当月办结"]]//span[. = "已逾期"]`),
+		chromedp.WaitVisible(`//tr[contains(@class, "standing-on_track") and .//strong[. = "新建口袋公园10个"]]`),
+		shot("05-commitments"),
+	)
+	list, err := app.Decisions.Decisions(context.Background(), office, today.Year())
 	if err != nil || len(list) != 1 || list[0].Status != "published" || list[0].ExecTask == 0 || list[0].EvalTask == 0 {
 		t.Fatalf("the decision: %v %+v", err, list)
 	}
