@@ -88,6 +88,16 @@ var routes = []route{
 	{"POST", "/api/v1/ledger/progress", (*Handler).progressImport},
 	{"GET", "/api/v1/ledger.xlsx", (*Handler).ledgerExport},
 
+	{"GET", "/api/v1/decisions", (*Handler).decisionList},
+	{"POST", "/api/v1/decisions", (*Handler).decisionCreate},
+	{"GET", "/api/v1/decisions/catalogue", (*Handler).decisionCatalogue},
+	{"POST", "/api/v1/decisions/catalogue", (*Handler).decisionCatalogueSet},
+	{"GET", "/api/v1/decisions/{id}", (*Handler).decisionGet},
+	{"POST", "/api/v1/decisions/{id}/steps", (*Handler).decisionStep},
+	{"GET", "/api/v1/commitments", (*Handler).commitmentList},
+	{"POST", "/api/v1/commitments", (*Handler).commitmentCreate},
+	{"POST", "/api/v1/commitments/{id}/progress", (*Handler).commitmentProgress},
+
 	{"GET", "/api/v1/tickets", (*Handler).ticketList},
 	{"POST", "/api/v1/tickets", (*Handler).ticketCreate},
 	{"GET", "/api/v1/tickets/{id}", (*Handler).ticketGet},

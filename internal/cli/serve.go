@@ -117,6 +117,10 @@ func Open(ctx context.Context, cfg config.Config, env *Env) (*App, error) {
 			db.Close()
 			return nil, err
 		}
+		if err := seedDemoDecisions(ctx, app); err != nil {
+			db.Close()
+			return nil, err
+		}
 	}
 	if app.Scheduler, err = app.newScheduler(); err != nil {
 		db.Close()

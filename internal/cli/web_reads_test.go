@@ -181,7 +181,7 @@ func pages() []page {
 		{path: idf("/calendar/changes/%d", func(i pageIDs) int64 { return i.change }), allowed: []string{"sysadmin", "office", "leader"}},
 		{path: fixed("/audit"), allowed: []string{"auditadmin"}},
 		{path: fixed("/audit/export.csv"), allowed: []string{"auditadmin"}},
-	}, append(append(inspectionPages(), randomPages()...), proposalPages()...)...)
+	}, append(append(append(inspectionPages(), randomPages()...), proposalPages()...), decisionPages()...)...)
 }
 
 // TestEveryPageByEveryRole reads every GET route of the pages as every
@@ -426,5 +426,6 @@ func seedPages(t *testing.T, app *App, unitA int64) pageIDs {
 	seedInspections(t, app, unitA)
 	seedRandom(t, app, unitA)
 	seedProposals(t, app, unitA, true)
+	seedDecisions(t, app, unitA)
 	return ids
 }

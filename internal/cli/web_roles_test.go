@@ -44,6 +44,7 @@ func TestEveryWebFormByEveryRole(t *testing.T) {
 	var insp inspectionIDs
 	var rnd randomIDs
 	var prop proposalIDs
+	var dec decisionIDs
 	var unitAID int64
 	plan, err := os.ReadFile(seed003)
 	if err != nil {
@@ -241,6 +242,21 @@ func TestEveryWebFormByEveryRole(t *testing.T) {
 			func(c string) url.Values {
 				return url.Values{"code": {"kind-" + strings.ToLower(c)}, "name": {"矩阵类别-" + c}, "source": {"assignment"}}
 			}, []string{"office"}, nil, nil},
+		{"enter a 重大行政决策", func(int64, int64) string { return "/decisions" },
+			func(c string) url.Values {
+				return url.Values{"year": {"2099"}, "title": {"决策事项-" + c}, "unit": {fmt.Sprint(unitAID)}, "planned": {"四季度"}}
+			}, []string{"office"}, nil, nil},
+		{"approve a decision catalogue", func(int64, int64) string { return "/decisions/catalogue" },
+			func(string) url.Values { return url.Values{"year": {"2099"}, "action": {"approve"}} }, []string{"office"}, nil, nil},
+		{"record a decision's step", func(int64, int64) string { return fmt.Sprintf("/decisions/%d/steps", dec.decision) },
+			func(string) url.Values { return url.Values{"kind": {"expert"}, "body": {"专家论证意见"}} }, []string{"office"},
+			map[string][]byte{"论证报告.pdf": pdfBytes}, nil},
+		{"register a commitment", func(int64, int64) string { return "/commitments" },
+			func(c string) url.Values {
+				return url.Values{"title": {"承诺-" + c}, "source": {"pledge"}, "unit": {fmt.Sprint(unitAID)}, "target": {"办结"}, "deadline": {"2099-12-31"}}
+			}, []string{"office"}, nil, nil},
+		{"report a commitment's progress", func(int64, int64) string { return fmt.Sprintf("/commitments/%d/progress", dec.commitment) },
+			func(c string) url.Values { return url.Values{"kind": {"progress"}, "body": {"进展-" + c}} }, []string{"office", "liaisonA"}, nil, nil},
 		{"sign out", func(int64, int64) string { return "/signout" }, nil, []string{"sysadmin", "secadmin", "auditadmin", "office", "leader", "liaisonA", "liaisonB"}, nil, nil},
 	}
 	callers := []string{"anonymous", "sysadmin", "secadmin", "auditadmin", "office", "leader", "liaisonA", "liaisonB"}
@@ -252,6 +268,7 @@ func TestEveryWebFormByEveryRole(t *testing.T) {
 			insp = seedInspections(t, app, unitA)
 			rnd = seedRandom(t, app, unitA)
 			prop = seedProposals(t, app, unitA, false)
+			dec = seedDecisions(t, app, unitA)
 			unitAID = unitA
 			for _, fm := range forms {
 				for _, caller := range callers {

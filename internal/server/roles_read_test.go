@@ -73,6 +73,10 @@ func readEndpoints() []readEndpoint {
 		{path: id("/api/v1/tasks/%d/matter", func(f *fixture) int64 { return f.matterA }), allowed: unitAOnly},
 		{path: id("/api/v1/tasks/%d/matter/report.docx", func(f *fixture) int64 { return f.matterA }), allowed: []string{"office"}},
 		{path: fixed("/api/v1/matter-kinds"), allowed: ledgerOnly},
+		{path: fixed("/api/v1/decisions"), allowed: ledgerOnly},
+		{path: fixed("/api/v1/decisions/catalogue?year=2026"), allowed: ledgerOnly},
+		{path: id("/api/v1/decisions/%d", func(f *fixture) int64 { return f.decision }), allowed: ledgerOnly},
+		{path: fixed("/api/v1/commitments"), allowed: ledgerOnly},
 		{path: id("/api/v1/attachments/%d", func(f *fixture) int64 { return f.attachment }), allowed: unitAOnly},
 		{path: fixed("/api/v1/workspace"), allowed: ledgerOnly},
 		{path: fixed("/api/v1/ledger.xlsx"), allowed: ledgerOnly},
@@ -157,6 +161,8 @@ func seedReads(t *testing.T, f *fixture) {
 	t.Helper()
 	ctx := context.Background()
 	importDraft(t, f)
+	enterDecision(t, f)
+	registerCommitment(t, f)
 	// Three tasks more for each unit, due in 2026's first quarter, so
 	// that both are assessed then.
 	var tasks []plandoc.Task

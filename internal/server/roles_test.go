@@ -23,6 +23,7 @@ import (
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/auth"
 	"github.com/duban/duban/internal/authz"
+	"github.com/duban/duban/internal/commitsvc"
 	"github.com/duban/duban/internal/emergencysvc"
 	"github.com/duban/duban/internal/files"
 	"github.com/duban/duban/internal/foiasvc"
@@ -57,6 +58,8 @@ type fixture struct {
 	group      int64 // a unit group of 市法制办 (createGroup)
 	matterA    int64 // a 领导批示 of 市法制办's (seedReads)
 	passDown   int64 // a task of 市法制办 standing for a group of 市财政局 (linkCatchAll)
+	decision   int64 // a 重大行政决策 of 市法制办's (enterDecision)
+	commitment int64 // a public commitment of 市法制办's (registerCommitment)
 }
 
 var callers = []string{"anonymous", "sysadmin", "secadmin", "auditadmin", "office", "leader", "liaisonA", "liaisonB"}
@@ -322,6 +325,20 @@ func writeEndpoints() []endpoint {
 			allowed: []string{"office"}},
 		{name: "add a kind of 督办件", method: "POST", path: func(*fixture) string { return "/api/v1/matter-kinds" },
 			body: jsonBody(`{"code":"proposal","name":"人大代表建议","source":"assignment"}`), allowed: []string{"office"}},
+		{name: "enter a 重大行政决策", method: "POST", path: func(*fixture) string { return "/api/v1/decisions" },
+			jsonFor: func(f *fixture) string {
+				return fmt.Sprintf(`{"year":2026,"title":"出租车运价调整","unit_id":%d,"planned":"2026年四季度"}`, f.unitA)
+			}, allowed: []string{"office"}},
+		{name: "approve a decision catalogue", method: "POST", path: func(*fixture) string { return "/api/v1/decisions/catalogue" },
+			body: jsonBody(`{"year":2026,"action":"approve","note":"市政府常务会议审定"}`), allowed: []string{"office"}, prepare: enterDecision},
+		{name: "record a decision's step", method: "POST", path: func(f *fixture) string { return fmt.Sprintf("/api/v1/decisions/%d/steps", f.decision) },
+			body: jsonBody(`{"kind":"expert","body":"专家组五人论证，意见可行"}`), allowed: []string{"office"}, prepare: enterDecision},
+		{name: "register a commitment", method: "POST", path: func(*fixture) string { return "/api/v1/commitments" },
+			jsonFor: func(f *fixture) string {
+				return fmt.Sprintf(`{"title":"新增公办学位2000个","source":"work_report","unit_id":%d,"target":"秋季开学前投用","deadline":"2026-08-31"}`, f.unitA)
+			}, allowed: []string{"office"}},
+		{name: "report a commitment's progress", method: "POST", path: func(f *fixture) string { return fmt.Sprintf("/api/v1/commitments/%d/progress", f.commitment) },
+			body: jsonBody(`{"kind":"progress","body":"主体完工"}`), allowed: []string{"office", "liaisonA"}, prepare: registerCommitment},
 		{name: "sign in", method: "POST", path: func(*fixture) string { return "/api/v1/auth/token" },
 			body: jsonBody(`{"username":"leader","password":"Fixture#Pass1","name":"矩阵"}`), allowed: callers},
 		{name: "import a progress sheet", method: "POST", path: func(*fixture) string { return "/api/v1/ledger/progress" },
@@ -588,6 +605,28 @@ func receiveFOIA(t *testing.T, f *fixture) {
 		t.Fatal(err)
 	}
 	f.foiaID = v.Request.ID
+}
+
+// enterDecision enters a 重大行政决策 of 市法制办 in 2026's catalogue.
+func enterDecision(t *testing.T, f *fixture) {
+	t.Helper()
+	d, err := f.services.Decisions.Create(context.Background(), authz.Principal{Role: authz.Office}, audit.System,
+		records.NewDecision{Year: 2026, Title: "行政执法公示办法", UnitID: f.unitA, Planned: "2026年四季度"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.decision = d.ID
+}
+
+// registerCommitment registers a commitment of 市法制办's.
+func registerCommitment(t *testing.T, f *fixture) {
+	t.Helper()
+	c, err := f.services.Commitments.Create(context.Background(), authz.Principal{Role: authz.Office}, audit.System,
+		commitsvc.Input{Title: "行政复议案件当月办结", Source: "pledge", UnitID: f.unitA, Target: "当月办结率100%", Deadline: "2026-12-31"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.commitment = c.ID
 }
 
 // reportIncident records a major incident of an hour ago that 市法制办

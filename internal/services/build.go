@@ -14,6 +14,8 @@ import (
 	"github.com/duban/duban/internal/auth"
 	"github.com/duban/duban/internal/calendarsvc"
 	"github.com/duban/duban/internal/changesvc"
+	"github.com/duban/duban/internal/commitsvc"
+	"github.com/duban/duban/internal/decisionsvc"
 	"github.com/duban/duban/internal/emergencysvc"
 	"github.com/duban/duban/internal/files"
 	"github.com/duban/duban/internal/foiasvc"
@@ -53,6 +55,8 @@ type Store interface {
 	mattersvc.Store
 	randomsvc.Store
 	proposalsvc.Store
+	decisionsvc.Store
+	commitsvc.Store
 }
 
 // Options are the settings the services are built with; the zero value of
@@ -114,6 +118,8 @@ func New(db Store, o Options) *Services {
 	s.Random = &randomsvc.Service{Store: db, Calendar: s.Calendar, Now: o.Now, Open: s.openRandomProblem}
 	// A B-class answer's commitment is a 督办件 of the kind 'commitment'.
 	s.Proposals = &proposalsvc.Service{Store: db, Calendar: s.Calendar, Now: o.Now, Issuer: o.Issuer, Open: s.openCommitment}
+	s.Decisions = &decisionsvc.Service{Store: db, Ledger: s.Ledger, Matters: s.Matters, Files: o.Files}
+	s.Commitments = &commitsvc.Service{Store: db, Today: s.Ledger.Today}
 	s.FOIA = &foiasvc.Service{Store: db, Calendar: s.Calendar, Now: o.Now, Letters: o.Letters}
 	s.Portal = &portalsvc.Service{Store: db, Ledger: s.Ledger, Hotline: s.Hotline, FOIA: s.FOIA, Incidents: s.Incidents, Now: o.Now}
 	// The public-satisfaction part of the scores is the 12345 满意率.

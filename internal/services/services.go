@@ -8,6 +8,8 @@ import (
 	"github.com/duban/duban/internal/assesssvc"
 	"github.com/duban/duban/internal/calendarsvc"
 	"github.com/duban/duban/internal/changesvc"
+	"github.com/duban/duban/internal/commitsvc"
+	"github.com/duban/duban/internal/decisionsvc"
 	"github.com/duban/duban/internal/emergencysvc"
 	"github.com/duban/duban/internal/files"
 	"github.com/duban/duban/internal/foiasvc"
@@ -66,6 +68,10 @@ type Services struct {
 	Proposals *proposalsvc.Service
 	// Matters takes in the 督办件 entered by hand (批示, 议定事项, 交办件).
 	Matters *mattersvc.Service
+	// Decisions keeps the 重大行政决策 catalogues and their procedure.
+	Decisions *decisionsvc.Service
+	// Commitments keeps the public commitments (守信践诺).
+	Commitments *commitsvc.Service
 	// Files keeps attachments (evidence, 销号 materials, ticket files).
 	Files *files.Store
 }

@@ -8,7 +8,7 @@ import (
 // fileTables are the tables whose rows name kept files by their SHA-256
 // (the files store, internal/files). A new table of attachments belongs
 // here too, or the sweep at start would take its files for orphans.
-var fileTables = []string{"attachments", "ticket_files", "finding_files"}
+var fileTables = []string{"attachments", "ticket_files", "finding_files", "decision_files"}
 
 // FileSums returns the SHA-256 of every kept file a record names, so
 // that the files store can tell its orphans (uploads whose record never

@@ -37,6 +37,8 @@ var unitMoves = []unitMove{
 	{table: "proposals", column: "lead_unit_id"},
 	{table: "proposal_units", column: "unit_id", pairedWith: "proposal_id"},
 	{table: "proposal_events", column: "unit_id"},
+	{table: "decisions", column: "unit_id"},
+	{table: "commitments", column: "unit_id"},
 }
 
 // unitMove is one column a merge moves. A column that is half of a

@@ -63,6 +63,9 @@ type Deps struct {
 	Proposals Proposals
 	// Matters are the 督办件 entered by hand; nil leaves their pages out.
 	Matters Matters
+	// Decisions are the 重大行政决策 and the commitments (守信践诺); nil
+	// leaves their pages out.
+	Decisions Decisions
 	// Portal is the public portal (政务公开); nil leaves it out.
 	Portal Portal
 	// Dashboard is the leaders' dashboard; nil leaves it out.

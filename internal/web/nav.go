@@ -40,6 +40,7 @@ var (
 	navFind  = navEntry{"nav.findings", "/findings"}
 	navRand  = navEntry{"nav.random", "/random"}
 	navProp  = navEntry{"nav.proposals", "/proposals"}
+	navDec   = navEntry{"nav.decisions", "/decisions"}
 )
 
 // navByRole is what each role sees in the top bar. It only spares people
@@ -49,9 +50,9 @@ var navByRole = map[string][]navEntry{
 	RoleSysAdmin:   {navHome, navUnits, navUsers, navCal},
 	RoleSecAdmin:   {navHome, navUsers},
 	RoleAuditAdmin: {navHome, navAudit},
-	RoleOffice:     {navHome, navDash, navPlans, navMat, navTasks, navDesk, navInsp, navRand, navProp, navTix, navFOIA, navInc, navInbox, navScore, navUnits, navRules, navCal},
+	RoleOffice:     {navHome, navDash, navPlans, navMat, navTasks, navDesk, navInsp, navDec, navRand, navProp, navTix, navFOIA, navInc, navInbox, navScore, navUnits, navRules, navCal},
 	RoleLiaison:    {navHome, navTasks, navDesk, navFind, navProp, navTix, navInc, navInbox, navScore},
-	RoleLeader:     {navHome, navDash, navPlans, navTasks, navDesk, navInsp, navRand, navProp, navTix, navFOIA, navInc, navInbox, navScore, navUnits, navCal},
+	RoleLeader:     {navHome, navDash, navPlans, navTasks, navDesk, navInsp, navDec, navRand, navProp, navTix, navFOIA, navInc, navInbox, navScore, navUnits, navCal},
 	RoleNone:       {navHome},
 }
 

@@ -197,6 +197,22 @@ func (h *Handler) routes() {
 		m.HandleFunc("GET /public/proposals", h.publicProposals)
 		m.HandleFunc("GET /public/proposals/{id}", h.publicProposal)
 	}
+	if h.d.Decisions != nil {
+		m.HandleFunc("GET /decisions", h.signedIn(h.decisionCatalogue))
+		m.HandleFunc("POST /decisions", h.signedIn(h.decisionCreate))
+		m.HandleFunc("POST /decisions/catalogue", h.signedIn(h.decisionCatalogueSet))
+		m.HandleFunc("GET /decisions/files/{id}", h.signedIn(h.decisionFile))
+		m.HandleFunc("GET /decisions/{id}", h.signedIn(h.decisionShow))
+		m.HandleFunc("POST /decisions/{id}/steps", h.signedIn(h.decisionStep))
+		m.HandleFunc("GET /commitments", h.signedIn(h.commitmentList))
+		m.HandleFunc("POST /commitments", h.signedIn(h.commitmentCreate))
+		m.HandleFunc("POST /commitments/{id}/progress", h.signedIn(h.commitmentProgress))
+		// Public: the catalogue, a draft's comment page, the commitments.
+		m.HandleFunc("GET /public/decisions", h.publicDecisions)
+		m.HandleFunc("GET /public/decisions/{id}", h.publicDecision)
+		m.HandleFunc("POST /public/decisions/{id}/comments", h.publicComment)
+		m.HandleFunc("GET /public/commitments", h.publicCommitments)
+	}
 	if h.d.Portal != nil {
 		// Public: the portal needs no sign-in.
 		m.HandleFunc("GET /public", h.portalHome)

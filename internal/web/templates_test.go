@@ -166,6 +166,9 @@ func samplePages() map[string][]any {
 	for name, datas := range matterSamples(p) {
 		samples[name] = append(samples[name], datas...)
 	}
+	for name, datas := range decisionSamples(p) {
+		samples[name] = append(samples[name], datas...)
+	}
 	return samples
 }
 

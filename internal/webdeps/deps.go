@@ -43,6 +43,9 @@ func (d *Deps) Web() web.Deps {
 	if d.Matters != nil && d.Ledger != nil {
 		wd.Matters = &matters{d}
 	}
+	if d.Decisions != nil && d.Commitments != nil && d.Ledger != nil {
+		wd.Decisions = &decisions{d}
+	}
 	if d.Incidents != nil {
 		wd.Incidents = &incidents{d}
 	}

@@ -1,0 +1,99 @@
+package decisionsvc
+
+import (
+	"context"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/duban/duban/internal/audit"
+	"github.com/duban/duban/internal/decision"
+	"github.com/duban/duban/internal/fault"
+	"github.com/duban/duban/internal/records"
+)
+
+// PublicDecision is a decision as the portal shows it: no comments, the
+// comment period and whether it is open today, the 采纳情况 once given.
+type PublicDecision struct {
+	records.Decision
+	Commenting bool
+	Feedback   string // the 采纳情况
+	Comments   int    // how many comments were received
+}
+
+// PublicCatalogue is year's catalogue once published, for anyone; a
+// catalogue not published is not found.
+func (s *Service) PublicCatalogue(ctx context.Context, year int) (*records.DecisionCatalogue, error) {
+	c, err := s.Store.FindDecisionCatalogue(ctx, year)
+	if err != nil {
+		return nil, err
+	}
+	if c.State != records.CataloguePublished {
+		return nil, fault.ErrNotFound
+	}
+	for i := range c.Items {
+		c.Items[i].Gate = decision.Read(steps(&c.Items[i])).Current()
+		c.Items[i].CreatedBy = ""
+	}
+	return c, nil
+}
+
+// PublicDecision is a decision of a published catalogue, for anyone.
+func (s *Service) PublicDecision(ctx context.Context, id int64) (*PublicDecision, error) {
+	d, err := s.Store.FindDecision(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	c, err := s.Store.FindDecisionCatalogue(ctx, d.Year)
+	if err != nil {
+		return nil, err
+	}
+	if c.State != records.CataloguePublished {
+		return nil, fault.ErrNotFound
+	}
+	st := decision.Read(steps(d))
+	out := &PublicDecision{Decision: *d, Commenting: st.Commenting(s.today()), Comments: len(d.Comments)}
+	out.Decision.Gate, out.Decision.Comments, out.Decision.CreatedBy = st.Current(), nil, ""
+	for i := range out.Decision.Steps {
+		out.Decision.Steps[i].Actor = ""
+		if out.Decision.Steps[i].Kind == decision.StepFeedback {
+			out.Feedback = out.Decision.Steps[i].Body
+		}
+	}
+	return out, nil
+}
+
+// CommentInput is a comment from the portal's form.
+type CommentInput struct {
+	Name, Contact, Body string
+	IP                  string
+}
+
+// Comment takes a comment from the public on decision id while its
+// comment period is open; a refusal of the input is invalid at the
+// field, a decision not open to comments is a state refusal.
+func (s *Service) Comment(ctx context.Context, id int64, in CommentInput) error {
+	d, err := s.PublicDecision(ctx, id)
+	if err != nil {
+		return err
+	}
+	if !d.Commenting {
+		return &fault.Error{Code: fault.State, Fields: map[string]string{"body": "decisions.error.not_commenting"}}
+	}
+	in.Name, in.Contact, in.Body = strings.TrimSpace(in.Name), strings.TrimSpace(in.Contact), strings.TrimSpace(in.Body)
+	var bad fault.Problems
+	if in.Body == "" || utf8.RuneCountInString(in.Body) > MaxText {
+		bad.At("body", "decisions.error.comment")
+	}
+	if utf8.RuneCountInString(in.Name) > MaxName {
+		bad.At("name", "decisions.error.name")
+	}
+	if utf8.RuneCountInString(in.Contact) > MaxName {
+		bad.At("contact", "decisions.error.contact")
+	}
+	if err := bad.Err(); err != nil {
+		return err
+	}
+	_, err = s.Store.AddDecisionComment(ctx, audit.Actor{Username: "public", IP: in.IP}, id,
+		records.DecisionComment{Name: in.Name, Contact: in.Contact, Body: in.Body})
+	return err
+}
