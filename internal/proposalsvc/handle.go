@@ -57,6 +57,14 @@ func (s *Service) Assign(ctx context.Context, p authz.Principal, actor audit.Act
 	if err := bad.Err(); err != nil {
 		return nil, err
 	}
+	// A scoped (county) office assigns only among its units, and changes
+	// only a proposal whose current units are all its own.
+	if err := authz.CheckScope(p, "lead_unit_id", append(unitsOf(pr), in.LeadUnitID)); err != nil {
+		return nil, err
+	}
+	if err := authz.CheckScope(p, "co_unit_ids", co); err != nil {
+		return nil, err
+	}
 	if pr.State != records.ProposalReceived && pr.State != records.ProposalAssigned {
 		return nil, fault.New(fault.State, "proposal.error.state")
 	}
@@ -233,8 +241,20 @@ func (s *Service) Answer(ctx context.Context, p authz.Principal, actor audit.Act
 			return nil, err
 		}
 	}
+	// The store records the answer only while the proposal is still in
+	// 办理 (another answer may have come first since handled read it);
+	// a commitment registered for an answer that is not recorded is
+	// revoked, so that no orphan 督办件 stays in the ledger.
 	if err := s.Store.AnswerProposal(ctx, actor, id, records.ProposalAnswer{Class: in.Class, Answer: in.Answer, Signer: in.Signer,
 		Contact: in.Contact, On: s.Today(), UnitID: pr.LeadUnitID}, task); err != nil {
+		if task != 0 {
+			if s.Revoke == nil {
+				return nil, errors.Join(err, fmt.Errorf("proposalsvc: no ledger to revoke the commitment task %d of proposal %d", task, id))
+			}
+			if rerr := s.Revoke(ctx, actor, task); rerr != nil {
+				return nil, errors.Join(err, fmt.Errorf("proposalsvc: revoke the commitment task %d of proposal %d: %w", task, id, rerr))
+			}
+		}
 		return nil, err
 	}
 	return s.Proposal(ctx, p, id)
@@ -287,6 +307,9 @@ func (s *Service) Feedback(ctx context.Context, p authz.Principal, actor audit.A
 	if err != nil {
 		return nil, err
 	}
+	if err := authz.CheckScope(p, "units", unitsOf(pr)); err != nil {
+		return nil, err
+	}
 	if pr.State != records.ProposalAnswered || pr.Satisfaction != "" {
 		return nil, fault.New(fault.State, "proposal.error.state")
 	}
@@ -309,6 +332,9 @@ func (s *Service) Redo(ctx context.Context, p authz.Principal, actor audit.Actor
 	}
 	pr, err := s.Store.FindProposal(ctx, id)
 	if err != nil {
+		return nil, err
+	}
+	if err := authz.CheckScope(p, "units", unitsOf(pr)); err != nil {
 		return nil, err
 	}
 	if pr.State != records.ProposalAnswered || pr.Satisfaction != "unsatisfied" {

@@ -201,8 +201,8 @@ func (s *Service) Import(ctx context.Context, p authz.Principal, actor audit.Act
 	if err := bad.Err(); err != nil {
 		return nil, err
 	}
-	if !authz.WithinScope(p, leads(out)) {
-		return nil, fault.Field("file", authz.OutsideScopeKey)
+	if err := authz.CheckScope(p, "file", listUnits(out)); err != nil {
+		return nil, err
 	}
 	ids, err := s.Store.CreateProposals(ctx, actor, out)
 	if errors.Is(err, fault.ErrConflict) {
@@ -211,12 +211,11 @@ func (s *Service) Import(ctx context.Context, p authz.Principal, actor audit.Act
 	return ids, err
 }
 
-func leads(list []records.Proposal) []int64 {
+// listUnits are the 主办 and 会办 units the rows of list name.
+func listUnits(list []records.Proposal) []int64 {
 	var out []int64
-	for _, p := range list {
-		if p.LeadUnitID != 0 {
-			out = append(out, p.LeadUnitID)
-		}
+	for i := range list {
+		out = append(out, unitsOf(&list[i])...)
 	}
 	return out
 }

@@ -29,6 +29,9 @@ type Service struct {
 	// ledger and returns its id; services.New wires it to the 督办件
 	// service.
 	Open func(ctx context.Context, actor audit.Actor, c Commitment) (int64, error)
+	// Revoke revokes (撤销) a commitment task Open registered for an
+	// answer the store then refused (another answer came first).
+	Revoke func(ctx context.Context, actor audit.Actor, task int64) error
 }
 
 // Commitment is what a B-class answer (列入计划逐步解决) promises: the
@@ -214,6 +217,9 @@ func (s *Service) Create(ctx context.Context, p authz.Principal, actor audit.Act
 	var bad fault.Problems
 	check(&bad, "", &in, s.today().Year())
 	if err := bad.Err(); err != nil {
+		return nil, err
+	}
+	if err := authz.CheckScope(p, "lead_unit_id", unitsOf(&in)); err != nil {
 		return nil, err
 	}
 	ids, err := s.Store.CreateProposals(ctx, actor, []records.Proposal{in})

@@ -481,3 +481,133 @@ func TestAssessmentComponent(t *testing.T) {
 		}
 	}
 }
+
+// TestScopedOfficeStaysInScope: a county office whose scope is 市教育局
+// assigns, records feedback on and sends back (重新办理) only the
+// proposals of its units; one of 市财政局, or one naming 市财政局 as 会办
+// unit (also in an import), is refused as outside its scope.
+func TestScopedOfficeStaysInScope(t *testing.T) {
+	ctx := context.Background()
+	d := newDesk(t, "sqlite", day(2026, 8, 7))
+	ps := d.svc.Proposals
+	county := d.office
+	county.Scope = []int64{d.jyj}
+	outside := func(what string, err error) {
+		t.Helper()
+		var f *fault.Error
+		if !errors.As(err, &f) || f.Code != fault.Forbidden || !strings.Contains(fmt.Sprint(f.Fields), authz.OutsideScopeKey) {
+			t.Errorf("%s: %v, want refused as outside the scope", what, err)
+		}
+	}
+	mk := func(number string) *records.Proposal {
+		t.Helper()
+		pr, err := ps.Create(ctx, d.office, actor(d.office), records.Proposal{Kind: records.ProposalSuggestion, Number: number,
+			Title: "关于建议" + number, Content: "内容。", Proposers: "李华"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return pr
+	}
+	answer := func(p authz.Principal, id int64) {
+		t.Helper()
+		if _, err := ps.Answer(ctx, p, actor(p), id, proposalsvc.Answer{Class: "C", Answer: "留作参考。", Signer: "张局长", Contact: "王科长"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	own, other := mk("1"), mk("2")
+	_, err := ps.Assign(ctx, county, actor(county), own.ID, proposalsvc.Assignment{LeadUnitID: d.czj})
+	outside("county assigns to 市财政局", err)
+	_, err = ps.Assign(ctx, county, actor(county), own.ID, proposalsvc.Assignment{LeadUnitID: d.jyj, CoUnitIDs: []int64{d.czj}})
+	outside("county names 市财政局 as 会办", err)
+	if _, err := ps.Assign(ctx, county, actor(county), own.ID, proposalsvc.Assignment{LeadUnitID: d.jyj}); err != nil {
+		t.Fatalf("county assigns to its own unit: %v", err)
+	}
+	if _, err := ps.Assign(ctx, d.office, actor(d.office), other.ID, proposalsvc.Assignment{LeadUnitID: d.czj}); err != nil {
+		t.Fatal(err)
+	}
+	_, err = ps.Assign(ctx, county, actor(county), other.ID, proposalsvc.Assignment{LeadUnitID: d.jyj})
+	outside("county takes 市财政局's proposal to its unit", err)
+	answer(d.ljyj, own.ID)
+	answer(d.lcz, other.ID)
+	_, err = ps.Feedback(ctx, county, actor(county), other.ID, proposalsvc.Feedback{Satisfaction: "unsatisfied"})
+	outside("county records feedback on 市财政局's answer", err)
+	if _, err := ps.Feedback(ctx, d.office, actor(d.office), other.ID, proposalsvc.Feedback{Satisfaction: "unsatisfied"}); err != nil {
+		t.Fatal(err)
+	}
+	_, err = ps.Redo(ctx, county, actor(county), other.ID, "代表不满意")
+	outside("county sends 市财政局's proposal back", err)
+	if _, err := ps.Feedback(ctx, county, actor(county), own.ID, proposalsvc.Feedback{Satisfaction: "unsatisfied"}); err != nil {
+		t.Fatalf("county records feedback on its unit's answer: %v", err)
+	}
+	if got, err := ps.Redo(ctx, county, actor(county), own.ID, "代表不满意"); err != nil || got.Round != 2 {
+		t.Fatalf("county sends its unit's proposal back: %+v, %v", got, err)
+	}
+	_, err = ps.Create(ctx, county, actor(county), records.Proposal{Kind: records.ProposalSuggestion, Number: "3", Title: "关于建议3",
+		Content: "内容。", Proposers: "李华", LeadUnitID: d.czj})
+	outside("county takes in a proposal for 市财政局", err)
+	row := func(number, co string) []string {
+		return []string{number, "关于建议" + number, "王芳", "城东代表团", "", "内容。", "教育", "", "", "", "市教育局", co}
+	}
+	_, err = ps.Import(ctx, county, actor(county), records.ProposalSuggestion, 2026, sheet(t, [][]string{row("4", "市财政局")}))
+	outside("county imports a row with 市财政局 as 会办", err)
+	if ids, err := ps.Import(ctx, county, actor(county), records.ProposalSuggestion, 2026, sheet(t, [][]string{row("5", "")})); err != nil || len(ids) != 1 {
+		t.Fatalf("county imports a row of its unit: %v, %v", ids, err)
+	}
+}
+
+// TestDoubleAnswerLeavesOneTask: two B-class answers of the same
+// proposal race — the second comes in while the first registers its
+// commitment. One answer is recorded with its task; the other is
+// refused and the task it had registered is revoked, so the ledger
+// holds one live commitment, not an orphan 督办件.
+func TestDoubleAnswerLeavesOneTask(t *testing.T) {
+	for _, kind := range storetest.Kinds() {
+		t.Run(kind, func(t *testing.T) {
+			ctx := context.Background()
+			d := newDesk(t, kind, day(2026, 8, 7))
+			ps := d.svc.Proposals
+			pr, err := ps.Create(ctx, d.office, actor(d.office), records.Proposal{Kind: records.ProposalSuggestion, Number: "101",
+				Title: "关于增加城区学位供给的建议", Content: "城区学位紧张。", Proposers: "李华"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := ps.Assign(ctx, d.office, actor(d.office), pr.ID, proposalsvc.Assignment{LeadUnitID: d.jyj}); err != nil {
+				t.Fatal(err)
+			}
+			ans := proposalsvc.Answer{Class: "B", Answer: "已列入2027年建设计划。", Signer: "张局长", Contact: "王科长", Planned: "2027-06-30"}
+			open := ps.Open
+			var tasks []int64
+			var second error
+			ps.Open = func(ctx context.Context, a audit.Actor, c proposalsvc.Commitment) (int64, error) {
+				id, err := open(ctx, a, c)
+				tasks = append(tasks, id)
+				if len(tasks) == 1 { // the double submit arrives now
+					_, second = ps.Answer(ctx, d.ljyj, actor(d.ljyj), pr.ID, ans)
+				}
+				return id, err
+			}
+			_, first := ps.Answer(ctx, d.ljyj, actor(d.ljyj), pr.ID, ans)
+			if second != nil || fault.CodeOf(first) != fault.State {
+				t.Fatalf("the inner answer: %v; the outer one: %v, want refused as no longer in 办理", second, first)
+			}
+			got, err := ps.Proposal(ctx, d.office, pr.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(tasks) != 2 || got.TaskID != tasks[1] {
+				t.Fatalf("tasks registered %v, the proposal's %d", tasks, got.TaskID)
+			}
+			status := map[int64]string{}
+			for _, id := range tasks {
+				task, err := d.svc.Ledger.Readable(ctx, d.office, id)
+				if err != nil {
+					t.Fatal(err)
+				}
+				status[id] = task.Status
+			}
+			if status[tasks[1]] == "revoked" || status[tasks[0]] != "revoked" {
+				t.Errorf("task statuses %v: the recorded answer's task %d must stay, the refused one's %d be revoked", status, tasks[1], tasks[0])
+			}
+		})
+	}
+}

@@ -117,7 +117,8 @@ func New(db Store, o Options) *Services {
 	// A 双随机 result that needs 整改 is a 督办件 of the inspection kind too.
 	s.Random = &randomsvc.Service{Store: db, Calendar: s.Calendar, Now: o.Now, Open: s.openRandomProblem}
 	// A B-class answer's commitment is a 督办件 of the kind 'commitment'.
-	s.Proposals = &proposalsvc.Service{Store: db, Calendar: s.Calendar, Now: o.Now, Issuer: o.Issuer, Open: s.openCommitment}
+	s.Proposals = &proposalsvc.Service{Store: db, Calendar: s.Calendar, Now: o.Now, Issuer: o.Issuer, Open: s.openCommitment,
+		Revoke: s.revokeCommitment}
 	s.Decisions = &decisionsvc.Service{Store: db, Ledger: s.Ledger, Matters: s.Matters, Files: o.Files}
 	s.Commitments = &commitsvc.Service{Store: db, Today: s.Ledger.Today}
 	s.FOIA = &foiasvc.Service{Store: db, Calendar: s.Calendar, Now: o.Now, Letters: o.Letters}
@@ -165,4 +166,13 @@ func (s *Services) openCommitment(ctx context.Context, actor audit.Actor, c prop
 		return 0, err
 	}
 	return t.ID, nil
+}
+
+// revokeCommitment revokes (撤销) a commitment openCommitment registered
+// for an answer the proposals service could not record, as the whole
+// city's office, audited as the caller.
+func (s *Services) revokeCommitment(ctx context.Context, actor audit.Actor, task int64) error {
+	office := authz.Principal{Username: actor.Username, Role: authz.Office}
+	_, err := s.Changes.Revoke(ctx, office, actor, task, i18n.Lookup(i18n.ZhCN, "proposal.commitment_revoked"))
+	return err
 }

@@ -173,11 +173,15 @@ func (db *DB) AnswerProposal(ctx context.Context, actor audit.Actor, id int64, a
 	detail := map[string]any{"class": a.Class, "answer": a.Answer, "signer": a.Signer, "on": a.On, "task": taskID}
 	return db.proposalWrite(ctx, actor, id, "proposal.answer", []string{records.ProposalAssigned}, detail,
 		func(tx *sql.Tx, round int) error {
-			if _, err := tx.ExecContext(ctx, db.dialect.rebind(`
+			res, err := tx.ExecContext(ctx, db.dialect.rebind(`
 				UPDATE proposals SET state = ?, class = ?, answer = ?, signer = ?, contact = ?, answered_on = ?, satisfaction = '', feedback = '',
-					task_id = COALESCE(?, task_id) WHERE id = ?`),
-				records.ProposalAnswered, a.Class, a.Answer, a.Signer, a.Contact, a.On, nullID(taskID), id); err != nil {
+					task_id = COALESCE(?, task_id) WHERE id = ? AND state = ?`),
+				records.ProposalAnswered, a.Class, a.Answer, a.Signer, a.Contact, a.On, nullID(taskID), id, records.ProposalAssigned)
+			if err != nil {
 				return fmt.Errorf("store: answer proposal %d: %w", id, err)
+			}
+			if n, err := res.RowsAffected(); err != nil || n != 1 {
+				return fmt.Errorf("store: answer proposal %d: no longer in 办理: %w", id, ErrState)
 			}
 			return db.proposalEvent(ctx, tx, actor, id, round, records.ProposalEvent{Kind: records.ProposalEventAnswer, UnitID: a.UnitID,
 				Text: a.Class + "：" + a.Answer, OnDay: a.On})
