@@ -124,14 +124,14 @@ func (h *Handler) randomDrawCreate(w http.ResponseWriter, r *http.Request) {
 		fail(w, r, err)
 		return
 	}
-	var in struct {
-		Entropy string `json:"public_entropy"`
-	}
+	// The body is an empty object: nothing is chosen at the draw (a field
+	// such as the former public_entropy is refused as unknown).
+	var in struct{}
 	if err := readInput(r, &in); err != nil {
 		fail(w, r, err)
 		return
 	}
-	rec, err := h.Random.Draw(r.Context(), p, httpauth.Actor(r), id, in.Entropy)
+	rec, err := h.Random.Draw(r.Context(), p, httpauth.Actor(r), id)
 	if err != nil {
 		fail(w, r, err)
 		return

@@ -64,7 +64,7 @@ func seedDemoRandom(ctx context.Context, app *App) error {
 	if err != nil {
 		return fmt.Errorf("demo random plan: %w", err)
 	}
-	if _, err := rs.Draw(ctx, office, actor, drawn.ID, "示例：体彩排列五 0 7 3 9 2"); err != nil {
+	if _, err := rs.Draw(ctx, office, actor, drawn.ID); err != nil {
 		return fmt.Errorf("demo draw: %w", err)
 	}
 	p, err := rs.Plan(ctx, office, drawn.ID)

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/http/httptest"
 	"os"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/authz"
+	"github.com/duban/duban/internal/randomdraw"
 	"github.com/duban/duban/internal/randomsvc"
 )
 
@@ -77,7 +79,7 @@ func seedRandom(t *testing.T, app *App, unitA int64) randomIDs {
 			ids.open = p.ID
 		}
 	}
-	if _, err := rs.Draw(ctx, office, actor, ids.drawn, ""); err != nil {
+	if _, err := rs.Draw(ctx, office, actor, ids.drawn); err != nil {
 		t.Fatal(err)
 	}
 	p, err := rs.Plan(ctx, office, ids.drawn)
@@ -149,5 +151,61 @@ func TestDrawVerifiesFromThePortal(t *testing.T) {
 	}
 	if code, _, _ := runMain(t, "draw", "verify", filepath.Join(t.TempDir(), "none.json")); code != 1 {
 		t.Fatalf("verify a missing file: exit %d", code)
+	}
+}
+
+// TestDrawVerifyAgainstPublished: a record whose entity was edited and
+// whose hashes and draw were recomputed is consistent with itself: without
+// the published hashes verify says so only with a warning that the match
+// holds if the printed hashes are the published ones; given them
+// (--plan-sha256, --snapshot-sha256, --seed-sha256) it fails naming the
+// snapshot, and the genuine record passes them.
+func TestDrawVerifyAgainstPublished(t *testing.T) {
+	app, _, unitA := webFixture(t, "sqlite", []string{"office"})
+	ids := seedRandom(t, app, unitA)
+	ctx := context.Background()
+	u, _ := app.Store.FindUserByUsername(ctx, "office")
+	office := authz.Principal{UserID: u.ID, Username: u.Username, Role: authz.Office}
+	plan, err := app.Random.Plan(ctx, office, ids.drawn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, err := app.Random.Record(ctx, ids.drawn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rec randomdraw.Record
+	if err := json.Unmarshal(body, &rec); err != nil {
+		t.Fatal(err)
+	}
+	snap := rec.Snapshot
+	snap.Entities = append([]randomdraw.Entity{}, snap.Entities...)
+	snap.Entities[0].Name += "（改）"
+	forged, err := randomdraw.Build(rec.Plan, snap, rec.Seed, rec.CommittedAt, rec.DrawnAt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	forged.PlanID = rec.PlanID
+	dir := t.TempDir()
+	genuine, fake := filepath.Join(dir, "draw.json"), filepath.Join(dir, "forged.json")
+	fb, _ := json.Marshal(forged)
+	if err := os.WriteFile(genuine, body, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(fake, fb, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	published := []string{"--plan-sha256", plan.PlanSHA256, "--snapshot-sha256", plan.SnapshotSHA256, "--seed-sha256", plan.SeedSHA256}
+	code, out, errOut := runMain(t, "draw", "verify", fake)
+	if code != 0 || !strings.Contains(out, "注意") || !strings.Contains(out, "--snapshot-sha256") {
+		t.Fatalf("the forged record without the published hashes: exit %d, no warning\n%s%s", code, out, errOut)
+	}
+	code, out, errOut = runMain(t, append(append([]string{"draw", "verify"}, published...), fake)...)
+	if code != 1 || !strings.Contains(out, "名录快照哈希与抽取前公布的不同") || strings.Contains(out, "计划哈希与抽取前公布的不同") {
+		t.Fatalf("the forged record against the published hashes: exit %d\n%s%s", code, out, errOut)
+	}
+	code, out, errOut = runMain(t, append([]string{"draw", "verify", genuine}, published...)...)
+	if code != 0 || !strings.Contains(out, "与抽取前公布的计划、名录快照和种子哈希一致") || strings.Contains(out, "注意") {
+		t.Fatalf("the genuine record against the published hashes: exit %d\n%s%s", code, out, errOut)
 	}
 }

@@ -2,7 +2,7 @@
 // the frozen directory snapshot in a canonical serialisation with their
 // SHA-256 hashes, the seed commitment (the seed's hash is published
 // before the draw, the seed revealed with it), and the draw itself — a
-// deterministic function of the seed, the public entropy, the plan and
+// deterministic function of the seed, the plan and
 // the snapshot, in the manner of RFC 3797 — with the record that holds
 // everything needed to compute it again. Verify recomputes a record and
 // names what differs.

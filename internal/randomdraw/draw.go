@@ -61,9 +61,13 @@ type stream struct {
 	n   uint64
 }
 
-func newStream(seed, entropy, planHash, snapshotHash string) *stream {
+// The empty line after the seed is where draws once took a public
+// entropy chosen at the draw; it was never committed to, so whoever could
+// read the seed could have tried values until a wanted draw came out. It
+// is gone: the draw depends on nothing but what was committed.
+func newStream(seed, planHash, snapshotHash string) *stream {
 	h := sha256.New()
-	for _, s := range []string{Format, seed, entropy, planHash, snapshotHash} {
+	for _, s := range []string{Format, seed, "", planHash, snapshotHash} {
 		h.Write([]byte(s))
 		h.Write([]byte{'\n'})
 	}
@@ -122,11 +126,11 @@ func (f fenwick) find(r uint64) int {
 // uniformly among the least loaded of those eligible for it (the
 // qualifications, the area when MatchArea, no tie, not last time's when
 // AvoidLast). Same inputs, same draw.
-func Draw(p Plan, s Snapshot, seed, entropy string) ([]Assignment, error) {
+func Draw(p Plan, s Snapshot, seed string) ([]Assignment, error) {
 	if p.TeamSize < MinTeam {
 		return nil, fmt.Errorf("randomdraw: team of %d: %w", p.TeamSize, ErrTeam)
 	}
-	rnd := newStream(seed, entropy, Hash(p), Hash(s))
+	rnd := newStream(seed, Hash(p), Hash(s))
 	var pool []Entity
 	for _, e := range s.Entities {
 		if p.Eligible(e) && p.weight(e.Grade) > 0 {

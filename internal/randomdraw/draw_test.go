@@ -1,10 +1,12 @@
 package randomdraw
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -38,7 +40,7 @@ func plan() Plan {
 }
 
 func TestRoundTrip(t *testing.T) {
-	rec, err := Build(plan(), directory(200, 12), "c0ffee", "2026-12-05 体彩 12 07 33", "2026-12-01T02:00:00Z", "2026-12-06T02:00:00Z")
+	rec, err := Build(plan(), directory(200, 12), "c0ffee", "2026-12-01T02:00:00Z", "2026-12-06T02:00:00Z")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -56,14 +58,14 @@ func TestRoundTrip(t *testing.T) {
 	if d := Verify(back); len(d) != 0 {
 		t.Fatalf("a record as built does not verify: %v", d)
 	}
-	again, _ := Build(plan(), directory(200, 12), "c0ffee", "2026-12-05 体彩 12 07 33", "", "")
+	again, _ := Build(plan(), directory(200, 12), "c0ffee", "", "")
 	if !slices.EqualFunc(again.Draw, rec.Draw, func(a, b Assignment) bool { return a.Entity == b.Entity && slices.Equal(a.Inspectors, b.Inspectors) }) {
 		t.Fatal("the same inputs drew differently")
 	}
 }
 
 func TestTampering(t *testing.T) {
-	rec, err := Build(plan(), directory(200, 12), "c0ffee", "", "", "")
+	rec, err := Build(plan(), directory(200, 12), "c0ffee", "", "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -112,7 +114,7 @@ func TestNoTiedInspector(t *testing.T) {
 	}
 	teams := 0
 	for seed := range 500 {
-		draw, err := Draw(p, s, fmt.Sprintf("seed-%d", seed), "")
+		draw, err := Draw(p, s, fmt.Sprintf("seed-%d", seed))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -150,7 +152,7 @@ func TestWeighting(t *testing.T) {
 	}
 	n := map[string]int{}
 	for seed := range 300 {
-		draw, err := Draw(p, s, fmt.Sprint(seed), "")
+		draw, err := Draw(p, s, fmt.Sprint(seed))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -172,7 +174,7 @@ func TestFiltersAndShortTeams(t *testing.T) {
 	p.Count, p.Ratio, p.Areas = 0, 10, []string{"东区"}
 	p.Normalise()
 	s.Normalise()
-	draw, err := Draw(p, s, "x", "")
+	draw, err := Draw(p, s, "x")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -180,13 +182,13 @@ func TestFiltersAndShortTeams(t *testing.T) {
 		t.Fatalf("drew %d, want 2", len(draw))
 	}
 	p.TeamSize = 3 // three of the four are 食品-qualified and one is tied to each entity
-	_, err = Draw(p, s, "x", "")
+	_, err = Draw(p, s, "x")
 	var short *ShortError
 	if !errors.As(err, &short) || short.Have != 2 {
 		t.Fatalf("a team of three out of two eligible: %v", err)
 	}
 	p.TeamSize = 1
-	if _, err := Draw(p, s, "x", ""); !errors.Is(err, ErrTeam) {
+	if _, err := Draw(p, s, "x"); !errors.Is(err, ErrTeam) {
 		t.Fatalf("a team of one: %v", err)
 	}
 }
@@ -209,8 +211,64 @@ func BenchmarkDraw20000(b *testing.B) {
 	p.Normalise()
 	s.Normalise()
 	for b.Loop() {
-		if d, err := Draw(p, s, "seed", ""); err != nil || len(d) != 1000 {
+		if d, err := Draw(p, s, "seed"); err != nil || len(d) != 1000 {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestNothingUncommittedChangesTheDraw: a record cannot carry a value
+// chosen at the draw (a "public entropy" once could, never committed
+// to): whatever such a field says, the record's draw is recomputed from
+// the committed seed, plan and snapshot alone, so trying values cannot
+// steer the draw.
+func TestNothingUncommittedChangesTheDraw(t *testing.T) {
+	rec, err := Build(plan(), directory(200, 12), "c0ffee", "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := Canonical(rec)
+	for _, e := range []string{"07 12 19", "2026-12-05 体彩 12 07 33", "x"} {
+		tried := bytes.Replace(body, []byte(`"seed":"c0ffee",`), []byte(`"seed":"c0ffee","public_entropy":"`+e+`",`), 1)
+		var r Record
+		if err := json.Unmarshal(tried, &r); err != nil {
+			t.Fatal(err)
+		}
+		if d := Verify(r); len(d) != 0 {
+			t.Fatalf("entropy %q changes the draw: %v", e, d)
+		}
+		if !bytes.Equal(Canonical(r), body) {
+			t.Fatalf("entropy %q is kept in the record", e)
+		}
+	}
+}
+
+// TestVerifyPublished: a record whose entity was edited and whose hashes
+// and draw were recomputed is consistent with itself, and only the
+// commitments published before the draw tell it apart.
+func TestVerifyPublished(t *testing.T) {
+	rec, err := Build(plan(), directory(200, 12), "c0ffee", "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pub := Published{PlanSHA256: rec.PlanSHA256, SnapshotSHA256: rec.SnapshotSHA256, SeedSHA256: strings.ToUpper(rec.SeedSHA256)}
+	if d := VerifyPublished(rec, pub); len(d) != 0 {
+		t.Fatalf("the genuine record against its commitments: %v", d)
+	}
+	s := directory(200, 12)
+	s.Entities[7].Name = "另一商户"
+	forged, err := Build(plan(), s, "c0ffee", "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := Verify(forged); len(d) != 0 {
+		t.Fatalf("the forged record is not consistent with itself: %v", d)
+	}
+	d := VerifyPublished(forged, pub)
+	if len(d) != 1 || d[0].Field != "published_snapshot_sha256" {
+		t.Fatalf("the forged record against the commitments: %v", d)
+	}
+	if d := VerifyPublished(forged, Published{PlanSHA256: rec.PlanSHA256}); len(d) != 0 {
+		t.Fatalf("only the plan's hash given: %v", d)
 	}
 }

@@ -97,7 +97,6 @@ type Record struct {
 	SeedSHA256     string       `json:"seed_sha256"`
 	CommittedAt    string       `json:"committed_at"`
 	Seed           string       `json:"seed"`
-	Entropy        string       `json:"public_entropy"`
 	DrawnAt        string       `json:"drawn_at"`
 	Draw           []Assignment `json:"draw"`
 }

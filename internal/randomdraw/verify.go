@@ -52,18 +52,52 @@ func Verify(r Record) []Difference {
 	return out
 }
 
-func drawWith(r Record) ([]Assignment, error) { return Draw(r.Plan, r.Snapshot, r.Seed, r.Entropy) }
+func drawWith(r Record) ([]Assignment, error) { return Draw(r.Plan, r.Snapshot, r.Seed) }
 
 // Build makes the record of a draw: the plan and the snapshot in
 // canonical form with their hashes, the commitment and the seed, and
 // the draw computed from them.
-func Build(p Plan, s Snapshot, seed, entropy, committedAt, drawnAt string) (Record, error) {
+func Build(p Plan, s Snapshot, seed, committedAt, drawnAt string) (Record, error) {
 	p.Normalise()
 	s.Normalise()
-	draw, err := Draw(p, s, seed, entropy)
+	draw, err := Draw(p, s, seed)
 	if err != nil {
 		return Record{}, err
 	}
 	return Record{Format: Format, Plan: p, PlanSHA256: Hash(p), Snapshot: s, SnapshotSHA256: Hash(s),
-		SeedSHA256: SeedHash(seed), CommittedAt: committedAt, Seed: seed, Entropy: entropy, DrawnAt: drawnAt, Draw: draw}, nil
+		SeedSHA256: SeedHash(seed), CommittedAt: committedAt, Seed: seed, DrawnAt: drawnAt, Draw: draw}, nil
+}
+
+// Published are the commitments the portal published before the draw, as
+// someone who verifies a record took them down then: the plan's, the
+// snapshot's and the seed's hashes. An empty one is not checked.
+type Published struct {
+	PlanSHA256     string
+	SnapshotSHA256 string
+	SeedSHA256     string
+}
+
+// Complete reports whether every commitment is given.
+func (p Published) Complete() bool {
+	return p.PlanSHA256 != "" && p.SnapshotSHA256 != "" && p.SeedSHA256 != ""
+}
+
+// VerifyPublished is Verify and, besides, the record's hashes against
+// the commitments published before the draw: a record consistent with
+// itself proves nothing if its plan, snapshot or seed is not the one
+// committed to (someone who edited an entity could recompute every hash
+// and the draw). A difference there is named published_plan_sha256,
+// published_snapshot_sha256 or published_seed_sha256.
+func VerifyPublished(r Record, pub Published) []Difference {
+	out := Verify(r)
+	for _, c := range []struct{ field, published, record string }{
+		{"published_plan_sha256", pub.PlanSHA256, r.PlanSHA256},
+		{"published_snapshot_sha256", pub.SnapshotSHA256, r.SnapshotSHA256},
+		{"published_seed_sha256", pub.SeedSHA256, r.SeedSHA256},
+	} {
+		if want := strings.ToLower(strings.TrimSpace(c.published)); want != "" && want != c.record {
+			out = append(out, Difference{Field: c.field, Detail: c.record + " ≠ " + want})
+		}
+	}
+	return out
 }

@@ -15,31 +15,34 @@ import (
 	"github.com/duban/duban/internal/records"
 )
 
-// MaxEntropy bounds the public entropy (a lottery's numbers, a closing
-// index) the office may add at the draw, in characters.
-const MaxEntropy = 200
-
-// Draw draws a plan, for the office: the seed committed at the plan's
-// creation is revealed and, with the public entropy given (may be
-// empty), the plan and the frozen snapshot, gives the draw; the record is
-// kept and published, and a check is made per entity drawn. A plan is
-// drawn once: another draw is refused (a conflict) — a new draw needs a
-// new plan, with its own published commitment. The draw is audited.
-func (s *Service) Draw(ctx context.Context, p authz.Principal, actor audit.Actor, id int64, entropy string) (*randomdraw.Record, error) {
+// Draw draws a plan, for the office (a county office only its own
+// departments' plans): the seed committed at the plan's creation is
+// checked against its published hash and revealed and, with the plan and
+// the frozen snapshot, gives the draw; the record is kept and published,
+// and a check is made per entity drawn. Nothing is chosen at the draw: a
+// value chosen then and never committed to (a "public entropy") would let
+// whoever can read the seed try values until a wanted draw came out. A
+// plan is drawn once: another draw is refused (a conflict) — a new draw
+// needs a new plan, with its own published commitment. The draw is
+// audited.
+func (s *Service) Draw(ctx context.Context, p authz.Principal, actor audit.Actor, id int64) (*randomdraw.Record, error) {
 	if !authz.Allowed(p, authz.InspectionWrite) {
 		return nil, fault.ErrForbidden
-	}
-	var bad fault.Problems
-	text(&bad, "public_entropy", "random.error.entropy", &entropy, false, MaxEntropy)
-	if err := bad.Err(); err != nil {
-		return nil, err
 	}
 	rp, err := s.Store.FindRandomPlan(ctx, id)
 	if err != nil {
 		return nil, err
 	}
+	if err := authz.CheckScope(p, "unit_id", []int64{rp.UnitID}); err != nil {
+		return nil, err
+	}
 	if rp.DrawnAt != nil {
 		return nil, fault.Wrap(fault.Conflict, "random.error.drawn", fmt.Errorf("randomsvc: plan %d is drawn", id))
+	}
+	// The seed must be the one whose hash was published: a seed changed
+	// since would give a draw no one could tie to the commitment.
+	if randomdraw.SeedHash(rp.Seed) != rp.SeedSHA256 {
+		return nil, fault.Wrap(fault.State, "random.error.seed", fmt.Errorf("randomsvc: plan %d: the stored seed does not match its published hash", id))
 	}
 	var dp randomdraw.Plan
 	var snap randomdraw.Snapshot
@@ -50,7 +53,7 @@ func (s *Service) Draw(ctx context.Context, p authz.Principal, actor audit.Actor
 		return nil, fmt.Errorf("randomsvc: plan %d snapshot: %w", id, err)
 	}
 	now := s.Now().UTC()
-	rec, err := randomdraw.Build(dp, snap, rp.Seed, entropy, rp.CommittedAt.UTC().Format(time.RFC3339), now.Format(time.RFC3339))
+	rec, err := randomdraw.Build(dp, snap, rp.Seed, rp.CommittedAt.UTC().Format(time.RFC3339), now.Format(time.RFC3339))
 	var short *randomdraw.ShortError
 	if errors.As(err, &short) {
 		return nil, &fault.Error{Code: fault.State, Key: "random.error.team", Args: map[string]any{"entity": short.Entity, "have": short.Have}, Err: err}

@@ -40,12 +40,18 @@ type ImportReport struct {
 
 // ImportEntities reads a directory of 检查对象 (.csv, UTF-8, or .xlsx, the
 // first sheet; a header row naming the columns in any order) and adds
-// or updates them by 统一社会信用代码, for the office. Every row is checked
+// or updates them by 统一社会信用代码, for the city's office (not a county
+// office: the directory is the city's). Every row is checked
 // before any is stored; a problem is named by row and column, and the
 // file goes in whole or not at all.
 func (s *Service) ImportEntities(ctx context.Context, p authz.Principal, actor audit.Actor, filename string, body []byte) (*ImportReport, error) {
 	if !authz.Allowed(p, authz.InspectionWrite) {
 		return nil, fault.ErrForbidden
+	}
+	// The directory is the whole city's, and an import overwrites its
+	// rows: a county office (分级督查, one with a scope) may not import.
+	if p.Scope != nil {
+		return nil, &fault.Error{Code: fault.Forbidden, Fields: map[string]string{"file": authz.OutsideScopeKey}}
 	}
 	rows, err := readTable(filename, body)
 	if err != nil {

@@ -72,6 +72,14 @@ func (s *Service) CreatePlan(ctx context.Context, p authz.Principal, actor audit
 		}
 		joint = append(joint, u.Name)
 	}
+	// A county office (分级督查) plans only for its own departments, the
+	// lead and every joint one.
+	if err := authz.CheckScope(p, "unit_id", []int64{in.UnitID}); err != nil {
+		return nil, err
+	}
+	if err := authz.CheckScope(p, "joint_ids", in.JointIDs); err != nil {
+		return nil, err
+	}
 	if in.Year < 2000 || in.Year > 2100 {
 		bad.At("year", "random.error.year")
 	}

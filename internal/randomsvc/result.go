@@ -2,6 +2,7 @@ package randomsvc
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"time"
@@ -57,6 +58,9 @@ func (s *Service) EnterResult(ctx context.Context, p authz.Principal, actor audi
 	if err != nil {
 		return nil, err
 	}
+	if err := authz.CheckScope(p, "unit_id", []int64{rp.UnitID}); err != nil {
+		return nil, err
+	}
 	var bad fault.Problems
 	day, derr := time.Parse(time.DateOnly, in.CheckedOn)
 	switch {
@@ -87,16 +91,25 @@ func (s *Service) EnterResult(ctx context.Context, p authz.Principal, actor audi
 		if s.Open == nil {
 			return nil, fmt.Errorf("randomsvc: no ledger to open the 整改 task in")
 		}
+		// Claim the check first, then open the task: a second submit
+		// meanwhile finds the claim and is refused, instead of opening a
+		// second task that no check would point to.
+		if err := s.Store.ClaimRandomTask(ctx, id, c.Category); err != nil {
+			return nil, claimed(err)
+		}
 		say := func(k string) string { return i18n.Lookup(i18n.ZhCN, k) }
 		r.TaskID, err = s.Open(ctx, p, actor, Problem{Title: say("random.task.title") + c.EntityName, Text: in.Findings,
 			SourceText: rp.Title + "（" + say("random.task.source") + "）" + c.EntityName + " " + c.EntityCode,
 			UnitID:     rp.UnitID, Due: in.RectifyDue})
 		if err != nil {
+			if rerr := s.Store.ReleaseRandomTask(ctx, id, c.Category); rerr != nil {
+				return nil, errors.Join(fmt.Errorf("randomsvc: open the 整改 task: %w", err), rerr)
+			}
 			return nil, fmt.Errorf("randomsvc: open the 整改 task: %w", err)
 		}
 	}
 	if err := s.Store.RecordRandomResult(ctx, actor, id, r); err != nil {
-		return nil, err
+		return nil, claimed(err)
 	}
 	return s.Store.FindRandomCheck(ctx, id)
 }
@@ -107,4 +120,13 @@ func (s *Service) Check(ctx context.Context, p authz.Principal, id int64) (*reco
 		return nil, fault.ErrForbidden
 	}
 	return s.Store.FindRandomCheck(ctx, id)
+}
+
+// claimed is a conflict on a check as people read it: another result is
+// being entered, or the result is published.
+func claimed(err error) error {
+	if fault.CodeOf(err) == fault.Conflict {
+		return fault.Wrap(fault.Conflict, "random.error.claimed", err)
+	}
+	return err
 }

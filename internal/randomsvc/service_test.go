@@ -139,10 +139,10 @@ func TestDrawOnce(t *testing.T) {
 			if _, err := d.svc.Random.Record(ctx, plan.ID); !errors.Is(err, fault.ErrNotFound) {
 				t.Fatalf("a record before the draw: %v", err)
 			}
-			if _, err := d.svc.Random.Draw(ctx, d.leader, actor(d.leader), plan.ID, ""); !errors.Is(err, fault.ErrForbidden) {
+			if _, err := d.svc.Random.Draw(ctx, d.leader, actor(d.leader), plan.ID); !errors.Is(err, fault.ErrForbidden) {
 				t.Fatalf("a leader draws: %v", err)
 			}
-			rec, err := d.svc.Random.Draw(ctx, d.office, actor(d.office), plan.ID, "2026-12-01 体彩 07 12 19 25 33")
+			rec, err := d.svc.Random.Draw(ctx, d.office, actor(d.office), plan.ID)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -168,7 +168,7 @@ func TestDrawOnce(t *testing.T) {
 					}
 				}
 			}
-			_, err = d.svc.Random.Draw(ctx, d.office, actor(d.office), plan.ID, "")
+			_, err = d.svc.Random.Draw(ctx, d.office, actor(d.office), plan.ID)
 			if fault.CodeOf(err) != fault.Conflict {
 				t.Fatalf("a second draw: %v", err)
 			}
@@ -191,7 +191,7 @@ func TestResults(t *testing.T) {
 			d := newDesk(t, kind, time.Date(2026, 12, 4, 10, 0, 0, 0, workday.Zone))
 			d.seed(t, 30)
 			plan := d.plan(t, 3)
-			if _, err := d.svc.Random.Draw(ctx, d.office, actor(d.office), plan.ID, ""); err != nil {
+			if _, err := d.svc.Random.Draw(ctx, d.office, actor(d.office), plan.ID); err != nil {
 				t.Fatal(err)
 			}
 			p, err := d.svc.Random.Plan(ctx, d.leader, plan.ID)

@@ -21,6 +21,8 @@ type Store interface {
 	RecordRandomDraw(ctx context.Context, actor audit.Actor, planID int64, record, hash string, at time.Time, checks []records.RandomCheck) error
 	FindRandomChecks(ctx context.Context, planID int64) ([]records.RandomCheck, error)
 	FindRandomCheck(ctx context.Context, id int64) (*records.RandomCheck, error)
+	ClaimRandomTask(ctx context.Context, id int64, from string) error
+	ReleaseRandomTask(ctx context.Context, id int64, back string) error
 	RecordRandomResult(ctx context.Context, actor audit.Actor, id int64, r records.RandomResult) error
 	LastRandomPairs(ctx context.Context, unitID int64) ([][2]string, error)
 	FindUnitByID(ctx context.Context, id int64) (*records.Unit, error)

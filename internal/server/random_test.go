@@ -71,7 +71,7 @@ func randomPlan(t *testing.T, f *fixture) {
 func randomDrawn(t *testing.T, f *fixture) {
 	t.Helper()
 	randomPlan(t, f)
-	if _, err := f.services.Random.Draw(context.Background(), randomOffice, audit.System, 1, ""); err != nil {
+	if _, err := f.services.Random.Draw(context.Background(), randomOffice, audit.System, 1); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -92,7 +92,7 @@ func randomWrites() []endpoint {
 				return fmt.Sprintf(`{"unit_id":%d,"title":"食品抽查","year":2026,"matter":"食品经营检查","count":2,"team_size":2}`, f.unitA)
 			}, allowed: office, prepare: randomDirectory},
 		{name: "draw a 抽查计划", method: "POST", path: func(*fixture) string { return "/api/v1/random/plans/1/draw" },
-			body: jsonBody(`{"public_entropy":"07 12 19"}`), allowed: office, prepare: randomPlan},
+			body: jsonBody(`{}`), allowed: office, prepare: randomPlan},
 		{name: "enter a check's result", method: "POST", path: func(*fixture) string { return "/api/v1/random/checks/1/result" },
 			body: func(*testing.T) (io.Reader, string) {
 				return strings.NewReader(`{"checked_on":"` + inspectionDay(0) + `","category":"clean","publish":true}`), "application/json"
@@ -125,5 +125,23 @@ func TestRedrawIsRefused(t *testing.T) {
 	after, _ := f.services.Random.Record(context.Background(), 1)
 	if !bytes.Equal(before, after) {
 		t.Fatal("the record changed")
+	}
+}
+
+// TestRandomDrawTakesNoEntropy: the draw takes nothing chosen at the
+// draw; a public_entropy, never committed to, is refused (400) and the
+// plan stays undrawn; the empty body draws.
+func TestRandomDrawTakesNoEntropy(t *testing.T) {
+	f := newFixture(t, "sqlite")
+	randomPlan(t, f)
+	code, body := f.send(t, "office", "POST", "/api/v1/random/plans/1/draw", `{"public_entropy":"07 12 19"}`)
+	if code != 400 || !strings.Contains(body, "public_entropy") {
+		t.Fatalf("a draw with a public entropy = %d %s", code, body)
+	}
+	if _, err := f.services.Random.Record(context.Background(), 1); err == nil {
+		t.Fatal("the plan was drawn")
+	}
+	if code, body := f.send(t, "office", "POST", "/api/v1/random/plans/1/draw", `{}`); code != 201 {
+		t.Fatalf("a draw = %d %s", code, body)
 	}
 }

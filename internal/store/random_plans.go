@@ -200,8 +200,9 @@ func (db *DB) RecordRandomResult(ctx context.Context, actor audit.Actor, id int6
 	}
 	res, err := tx.ExecContext(ctx, db.dialect.rebind(`
 		UPDATE random_checks SET checked_on = ?, category = ?, findings = ?, follow_up = ?, rectify_due = ?, task_id = ?, publish_due = ?,
-			published_at = ?, entered_by = ?, entered_at = ? WHERE id = ? AND published_at IS NULL`),
-		r.CheckedOn, r.Category, r.Findings, r.FollowUp, nullDate(r.RectifyDue), nullID(task), r.PublishDue, published, actor.Username, now, id)
+			published_at = ?, entered_by = ?, entered_at = ? WHERE id = ? AND published_at IS NULL
+			AND (task_id IS NOT NULL OR category <> 'rectify' OR ? <> 0)`),
+		r.CheckedOn, r.Category, r.Findings, r.FollowUp, nullDate(r.RectifyDue), nullID(task), r.PublishDue, published, actor.Username, now, id, r.TaskID)
 	if err != nil {
 		return fmt.Errorf("store: random check %d result: %w", id, err)
 	}
@@ -215,6 +216,39 @@ func (db *DB) RecordRandomResult(ctx context.Context, actor audit.Actor, id int6
 		return err
 	}
 	return db.commit(tx)
+}
+
+// ClaimRandomTask claims a check for the 整改 task its result is about to
+// open, before the task is opened: the check's category goes from `from`
+// (as the caller read it) to 'rectify' while it has no task and is not
+// published. Another claim, or a result without a task, finds the claim
+// and is ErrConflict, so a double submit opens one task, not two. The
+// claim is no result yet: RecordRandomResult, audited, completes it, or
+// ReleaseRandomTask undoes it.
+func (db *DB) ClaimRandomTask(ctx context.Context, id int64, from string) error {
+	if from == "rectify" {
+		return fmt.Errorf("store: random check %d is claimed: %w", id, ErrConflict)
+	}
+	res, err := db.write.ExecContext(ctx, db.dialect.rebind(`
+		UPDATE random_checks SET category = 'rectify' WHERE id = ? AND category = ? AND task_id IS NULL AND published_at IS NULL`), id, from)
+	if err != nil {
+		return fmt.Errorf("store: claim random check %d: %w", id, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return fmt.Errorf("store: random check %d is claimed or published: %w", id, ErrConflict)
+	}
+	return nil
+}
+
+// ReleaseRandomTask undoes a claim whose task could not be opened: the
+// category goes back to what it was.
+func (db *DB) ReleaseRandomTask(ctx context.Context, id int64, back string) error {
+	_, err := db.write.ExecContext(ctx, db.dialect.rebind(`
+		UPDATE random_checks SET category = ? WHERE id = ? AND category = 'rectify' AND task_id IS NULL`), back, id)
+	if err != nil {
+		return fmt.Errorf("store: release random check %d: %w", id, err)
+	}
+	return nil
 }
 
 // LastRandomPairs are the inspector/entity pairs of the department's

@@ -21,7 +21,7 @@ type Random interface {
 	// Plan is a plan's page with its checks and the forms to draw and to
 	// enter results.
 	Plan(ctx context.Context, id int64) (*RandomPlanView, error)
-	Draw(ctx context.Context, id int64, entropy string) error
+	Draw(ctx context.Context, id int64) error
 	// EnterResult records a check's result and returns its plan.
 	EnterResult(ctx context.Context, check int64, in randomsvc.ResultInput) (int64, error)
 	// Public is the portal's page, signed out.

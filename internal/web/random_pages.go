@@ -137,7 +137,7 @@ func (h *Handler) randomDraw(w http.ResponseWriter, r *http.Request) {
 	if !parseForm(w, r) {
 		return
 	}
-	err = h.d.Random.Draw(r.Context(), id, field(r, "public_entropy"))
+	err = h.d.Random.Draw(r.Context(), id)
 	var bad *RulesInputError
 	switch {
 	case err == nil:

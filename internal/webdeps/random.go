@@ -20,7 +20,7 @@ type random struct{ d *Deps }
 
 // randomOrder is the 双随机 forms' fields, as the service names them.
 var randomOrder = []string{"file", "name", "cert", "unit_name", "qualifications", "areas", "ties", "unit_id", "joint_ids", "title", "year",
-	"matter", "count", "team_size", "grades", "weights", "publish_days", "public_entropy", "checked_on", "category", "findings",
+	"matter", "count", "team_size", "grades", "weights", "publish_days", "checked_on", "category", "findings",
 	"follow_up", "rectify_due"}
 
 func (s *random) Desk(ctx context.Context) (*web.RandomDeskView, error) {
@@ -132,12 +132,12 @@ func (s *random) Plan(ctx context.Context, id int64) (*web.RandomPlanView, error
 	return v, nil
 }
 
-func (s *random) Draw(ctx context.Context, id int64, entropy string) error {
+func (s *random) Draw(ctx context.Context, id int64) error {
 	p, actor, err := s.d.caller(ctx)
 	if err != nil {
 		return err
 	}
-	_, err = s.d.Random.Draw(ctx, p, actor, id, entropy)
+	_, err = s.d.Random.Draw(ctx, p, actor, id)
 	return refused(ctx, err, randomOrder...)
 }
 
