@@ -3,9 +3,9 @@ package server
 import (
 	"context"
 	"encoding/json"
-	"net/http"
 	"fmt"
 	"io"
+	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
