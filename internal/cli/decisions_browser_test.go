@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -54,6 +55,11 @@ func TestDecisionGatesInBrowser(t *testing.T) {
 	}
 	today := app.Ledger.Today()
 	day := func(n int) string { return today.AddDate(0, 0, n).Format(time.DateOnly) }
+	// A comment period is recorded on the day it begins: the clock is
+	// set back 40 days for it (one write, the offset read atomically).
+	var back atomic.Int64
+	clock := app.Ledger.Now
+	app.Ledger.Now = func() time.Time { return clock().AddDate(0, 0, -int(back.Load())) }
 	// The flash of the step before is taken away before a form is sent,
 	// so that the next one is the answer's.
 	clearFlash := chromedp.Evaluate[chromedp.Void](`document.querySelectorAll(".flash-success, .alert-error").forEach(e => e.remove())`)
@@ -75,9 +81,28 @@ func TestDecisionGatesInBrowser(t *testing.T) {
 		chromedp.WaitVisible(`//li[@id="gate-participation" and contains(@class, "is-current")]`),
 		shot("01-entered"),
 	)
-	run("公众参与: 30 days of comments, then the 采纳情况",
+	run("the catalogue approved and published, so that the draft may be put to comment",
+		chromedp.Navigate(base+"/decisions"),
+		chromedp.WaitVisible(chromedp.CSS("#c-note")),
+		chromedp.SendKeys(chromedp.CSS("#c-note"), "市政府第3次常务会议"),
+		clearFlash,
+		chromedp.Click(`//form[@action="/decisions/catalogue"]//button`),
+		recorded,
+		chromedp.WaitVisible(`//h2//span[contains(@class, "badge") and . = "已审定"]`),
+		clearFlash,
+		chromedp.Click(`//form[@action="/decisions/catalogue"]//button`),
+		recorded,
+		chromedp.WaitVisible(`//h2//span[contains(@class, "badge") and . = "已公布"]`),
+		chromedp.Click(`//a[. = "行政执法公示办法"]`),
+		chromedp.WaitVisible(`//li[@id="gate-participation" and contains(@class, "is-current")]`),
+	)
+	back.Store(40)
+	run("公众参与: 30 days of comments, recorded on the first",
 		step("consult", chromedp.SetValue(chromedp.CSS("#s-from"), day(-40)), chromedp.SetValue(chromedp.CSS("#s-to"), day(-11))),
 		recorded,
+	)
+	back.Store(0)
+	run("公众参与: then the 采纳情况",
 		step("feedback", chromedp.SendKeys(chromedp.CSS("#s-body"), "收到意见9条，采纳4条。")),
 		recorded,
 		step("expert", chromedp.SendKeys(chromedp.CSS("#s-body"), "法学专家3名论证，意见可行。"),
@@ -108,18 +133,7 @@ func TestDecisionGatesInBrowser(t *testing.T) {
 		chromedp.WaitNotPresent(`//form[contains(@action, "/steps")]`),
 		shot("03-published"),
 	)
-	run("the catalogue approved and published; the public page shows the 采纳情况 and the 解读",
-		chromedp.Navigate(base+"/decisions"),
-		chromedp.WaitVisible(chromedp.CSS("#c-note")),
-		chromedp.SendKeys(chromedp.CSS("#c-note"), "市政府第3次常务会议"),
-		clearFlash,
-		chromedp.Click(`//form[@action="/decisions/catalogue"]//button`),
-		recorded,
-		chromedp.WaitVisible(`//h2//span[contains(@class, "badge") and . = "已审定"]`),
-		clearFlash,
-		chromedp.Click(`//form[@action="/decisions/catalogue"]//button`),
-		recorded,
-		chromedp.WaitVisible(`//h2//span[contains(@class, "badge") and . = "已公布"]`),
+	run("the public page shows the 采纳情况 and the 解读",
 		signOutStep,
 		chromedp.Navigate(base+"/public/decisions"),
 		chromedp.Click(`//a[. = "行政执法公示办法"]`),

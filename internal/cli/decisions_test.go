@@ -45,8 +45,8 @@ type decisionIDs struct {
 }
 
 // seedDecisions gives the application this year's catalogue, published,
-// holding a decision of unit A's whose draft is open to comments until a
-// month from today, with a document; and a commitment of unit A's whose
+// holding a decision of unit A's whose draft is open to comments from
+// today until a month from today, with a document; and a commitment of unit A's whose
 // deadline was yesterday.
 func seedDecisions(t *testing.T, app *App, unitA int64) decisionIDs {
 	t.Helper()
@@ -63,16 +63,16 @@ func seedDecisions(t *testing.T, app *App, unitA int64) decisionIDs {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := app.Decisions.Step(ctx, office, actor, d.ID, decisionsvc.StepInput{Kind: "consult",
-		From: today.AddDate(0, 0, -5).Format(time.DateOnly), To: today.AddDate(0, 0, 30).Format(time.DateOnly)},
-		ledgersvc.Upload{Name: "征求意见稿.pdf", Size: int64(len(pdfBytes)),
-			Open: func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(pdfBytes)), nil }}); err != nil {
-		t.Fatal(err)
-	}
 	for _, action := range []string{decisionsvc.ActionApprove, decisionsvc.ActionPublish} {
 		if _, err := app.Decisions.SetCatalogue(ctx, office, actor, today.Year(), action, "市政府常务会议"); err != nil {
 			t.Fatal(err)
 		}
+	}
+	if _, err := app.Decisions.Step(ctx, office, actor, d.ID, decisionsvc.StepInput{Kind: "consult",
+		From: today.Format(time.DateOnly), To: today.AddDate(0, 0, 30).Format(time.DateOnly)},
+		ledgersvc.Upload{Name: "征求意见稿.pdf", Size: int64(len(pdfBytes)),
+			Open: func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(pdfBytes)), nil }}); err != nil {
+		t.Fatal(err)
 	}
 	c, err := app.Commitments.Create(ctx, office, actor, commitsvc.Input{Title: "新建口袋公园10个", Source: "work_report",
 		SourceRef: "政府工作报告民生实事第5项", UnitID: unitA, Target: "建成开放", Deadline: today.AddDate(0, 0, -1).Format(time.DateOnly)})

@@ -13,7 +13,8 @@ import (
 )
 
 // seedDemoDecisions gives the demo this year's 重大行政决策目录, approved
-// and published, dated around today: one decision through every gate to
+// and published (before any comment period, each recorded on the day it
+// began), dated around today: one decision through every gate to
 // publication with its 解读 (its 执行 and 后评估 in the ledger), one whose
 // draft is open to comments on the portal, one at its 合法性审查 with
 // 专家论证 left out for its recorded reason, and one added after
@@ -50,9 +51,23 @@ func seedDemoDecisions(ctx context.Context, app *App) error {
 		}
 		return d.ID, nil
 	}
+	// A comment period is recorded on the day it begins: the demo's
+	// clock is set back to that day for it, and forward again after.
+	clock := app.Ledger.Now
+	defer func() { app.Ledger.Now = clock }()
 	steps := func(id int64, in ...decisionsvc.StepInput) error {
 		for _, s := range in {
-			if _, err := app.Decisions.Step(ctx, p, office, id, s); err != nil {
+			if s.Kind == "consult" {
+				from, err := time.Parse(time.DateOnly, s.From)
+				if err != nil {
+					return err
+				}
+				back := from.Sub(today)
+				app.Ledger.Now = func() time.Time { return clock().Add(back) }
+			}
+			_, err := app.Decisions.Step(ctx, p, office, id, s)
+			app.Ledger.Now = clock
+			if err != nil {
 				return fmt.Errorf("demo decision %d %s: %w", id, s.Kind, err)
 			}
 		}
@@ -61,6 +76,19 @@ func seedDemoDecisions(ctx context.Context, app *App) error {
 	fares, err := create("城市公共交通票价调整方案", "调整地面公交、轨道交通票价结构，完善老年人、学生优惠政策。", caizheng, fmt.Sprintf("%d年三季度", year), "")
 	if err != nil {
 		return err
+	}
+	dogs, err := create("城市养犬管理规定", "规范养犬登记、文明养犬行为和流浪犬收容。", fazhi, fmt.Sprintf("%d年四季度", year), "")
+	if err != nil {
+		return err
+	}
+	renewal, err := create("老旧小区改造三年行动计划", "明确三年改造范围、资金筹措和居民参与机制。", zhujian, fmt.Sprintf("%d年12月", year), "")
+	if err != nil {
+		return err
+	}
+	for _, action := range []string{decisionsvc.ActionApprove, decisionsvc.ActionPublish} {
+		if _, err := app.Decisions.SetCatalogue(ctx, p, office, year, action, "经市政府第3次常务会议审定"); err != nil {
+			return fmt.Errorf("demo catalogue %s: %w", action, err)
+		}
 	}
 	if err := steps(fares,
 		decisionsvc.StepInput{Kind: "consult", From: iso(-75), To: iso(-40)},
@@ -74,15 +102,7 @@ func seedDemoDecisions(ctx context.Context, app *App) error {
 	); err != nil {
 		return err
 	}
-	dogs, err := create("城市养犬管理规定", "规范养犬登记、文明养犬行为和流浪犬收容。", fazhi, fmt.Sprintf("%d年四季度", year), "")
-	if err != nil {
-		return err
-	}
 	if err := steps(dogs, decisionsvc.StepInput{Kind: "consult", From: iso(-10), To: iso(25)}); err != nil {
-		return err
-	}
-	renewal, err := create("老旧小区改造三年行动计划", "明确三年改造范围、资金筹措和居民参与机制。", zhujian, fmt.Sprintf("%d年12月", year), "")
-	if err != nil {
 		return err
 	}
 	if err := steps(renewal,
@@ -92,11 +112,6 @@ func seedDemoDecisions(ctx context.Context, app *App) error {
 		decisionsvc.StepInput{Kind: "risk", Result: "medium", Body: "社会稳定风险评估：中风险，主要为施工扰民，已制定化解措施。"},
 	); err != nil {
 		return err
-	}
-	for _, action := range []string{decisionsvc.ActionApprove, decisionsvc.ActionPublish} {
-		if _, err := app.Decisions.SetCatalogue(ctx, p, office, year, action, "经市政府第3次常务会议审定"); err != nil {
-			return fmt.Errorf("demo catalogue %s: %w", action, err)
-		}
 	}
 	if _, err := create("城区停车收费管理办法", "调整城区公共停车场收费标准。", caizheng, fmt.Sprintf("%d年12月", year),
 		"经市政府第16次常务会议研究，增补列入年度目录。"); err != nil {

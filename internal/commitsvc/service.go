@@ -73,7 +73,7 @@ func (s *Service) Public(ctx context.Context) ([]records.Commitment, error) {
 }
 
 // Create registers a commitment: a title, its source, the responsible
-// unit, the target and a deadline.
+// unit (within a scoped office's scope), the target and a deadline.
 func (s *Service) Create(ctx context.Context, p authz.Principal, actor audit.Actor, in Input) (*records.Commitment, error) {
 	if !authz.Allowed(p, authz.PlanWrite) {
 		return nil, fault.ErrForbidden
@@ -103,6 +103,9 @@ func (s *Service) Create(ctx context.Context, p authz.Principal, actor audit.Act
 	if err := bad.Err(); err != nil {
 		return nil, err
 	}
+	if err := authz.CheckScope(p, "unit_id", []int64{in.UnitID}); err != nil {
+		return nil, err
+	}
 	id, err := s.Store.CreateCommitment(ctx, actor, records.Commitment{Title: in.Title, Source: in.Source, SourceRef: in.SourceRef,
 		UnitID: in.UnitID, Target: in.Target, Deadline: in.Deadline})
 	if err != nil {
@@ -113,7 +116,8 @@ func (s *Service) Create(ctx context.Context, p authz.Principal, actor audit.Act
 
 // Progress adds to a commitment's public history, by the office or a
 // liaison of its responsible unit; fulfilled or broken closes it, broken
-// with its reason and rectification (the 政务诚信档案's entry).
+// with its reason and rectification (the 政务诚信档案's entry). A scoped
+// office writes only of its units' commitments.
 func (s *Service) Progress(ctx context.Context, p authz.Principal, actor audit.Actor, id int64, in ProgressInput) (*records.Commitment, error) {
 	c, err := s.Store.FindCommitment(ctx, id)
 	if err != nil {
@@ -121,6 +125,11 @@ func (s *Service) Progress(ctx context.Context, p authz.Principal, actor audit.A
 	}
 	if !authz.Allowed(p, authz.PlanWrite) && !authz.Can(p, authz.TaskReport, authz.Resource{Units: []int64{c.UnitID}}) {
 		return nil, fault.ErrForbidden
+	}
+	if authz.Allowed(p, authz.PlanWrite) {
+		if err := authz.CheckScope(p, "unit_id", []int64{c.UnitID}); err != nil {
+			return nil, err
+		}
 	}
 	if c.Closed != "" {
 		return nil, &fault.Error{Code: fault.State, Fields: map[string]string{"kind": "commitments.error.closed"}}

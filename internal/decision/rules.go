@@ -46,6 +46,11 @@ func Check(st State, s Step, reason string, today time.Time) *Refusal {
 		if err2 != nil {
 			return invalid("to", "decisions.error.date")
 		}
+		// The period runs on the portal from the day it is recorded: one
+		// that began earlier counts days nobody could comment on.
+		if s.From < day {
+			return invalid("from", "decisions.error.period_past")
+		}
 		if days := int(to.Sub(from).Hours()/24) + 1; days < MinCommentDay {
 			return invalid("to", "decisions.error.period_short")
 		}

@@ -14,12 +14,33 @@ func TestCommentPeriodAtLeast30Days(t *testing.T) {
 		from, to string
 		ok       bool
 	}{
-		{"2026-11-01", "2026-11-29", false},
-		{"2026-11-01", "2026-11-30", true},
-		{"2026-11-01", "2026-10-01", false},
+		{"2026-12-06", "2027-01-03", false},
+		{"2026-12-06", "2027-01-04", true},
+		{"2026-12-07", "2026-11-07", false},
 	} {
 		r := Check(Read(nil), Step{Kind: StepConsult, From: c.from, To: c.to}, "", today)
 		if (r == nil) != c.ok || (r != nil && (r.Field != "to" || r.Key != "decisions.error.period_short" || r.State)) {
+			t.Errorf("%s–%s: %+v, want ok=%v", c.from, c.to, r, c.ok)
+		}
+	}
+}
+
+// TestCommentPeriodNotBackdated (issue 20, review): a period that began
+// before the day it is recorded is refused at "from", however long it
+// is (40 days ending yesterday would be no day of actual comment); one
+// starting today or later is taken.
+func TestCommentPeriodNotBackdated(t *testing.T) {
+	for _, c := range []struct {
+		from, to string
+		ok       bool
+	}{
+		{"2026-10-27", "2026-12-05", false},
+		{"2026-12-05", "2027-02-05", false},
+		{"2026-12-06", "2027-01-04", true},
+		{"2026-12-10", "2027-01-31", true},
+	} {
+		r := Check(Read(nil), Step{Kind: StepConsult, From: c.from, To: c.to}, "", today)
+		if (r == nil) != c.ok || (r != nil && (r.Field != "from" || r.Key != "decisions.error.period_past" || r.State)) {
 			t.Errorf("%s–%s: %+v, want ok=%v", c.from, c.to, r, c.ok)
 		}
 	}

@@ -171,7 +171,10 @@ const (
 )
 
 // SetCatalogue approves a drafted catalogue or publishes an approved
-// one; note is the approval's record (the meeting that approved it).
+// one; note is the approval's record (the meeting that approved it). A
+// scoped office (分级督查) may do so only for a catalogue whose every
+// item is of a unit within its scope: the year's catalogue is one, and
+// it approves no other unit's decisions.
 func (s *Service) SetCatalogue(ctx context.Context, p authz.Principal, actor audit.Actor, year int, action, note string) (*records.DecisionCatalogue, error) {
 	if !authz.Allowed(p, authz.PlanWrite) {
 		return nil, fault.ErrForbidden
@@ -191,6 +194,13 @@ func (s *Service) SetCatalogue(ctx context.Context, p authz.Principal, actor aud
 	case len(c.Items) == 0:
 		return nil, &fault.Error{Code: fault.State, Fields: map[string]string{"year": "decisions.error.catalogue_empty"}}
 	}
+	units := make([]int64, 0, len(c.Items))
+	for _, d := range c.Items {
+		units = append(units, d.UnitID)
+	}
+	if err := authz.CheckScope(p, "year", units); err != nil {
+		return nil, err
+	}
 	if err := s.Store.SetDecisionCatalogue(ctx, actor, year, step[1], strings.TrimSpace(note)); err != nil {
 		return nil, err
 	}
@@ -200,7 +210,11 @@ func (s *Service) SetCatalogue(ctx context.Context, p authz.Principal, actor aud
 // Step records a step of decision id: the law's rules decide whether it
 // may follow (a refusal of the decision's state is a conflict naming the
 // gate at fault), its documents are kept as the ledger keeps files, and
-// publication schedules the 执行 and the 后评估 in the ledger.
+// publication schedules the 执行 and the 后评估 in the ledger. A scoped
+// office takes steps only of its units' decisions; a comment period is
+// opened only on a published catalogue. The step is claimed in the
+// store against the state it was checked on (a step taken meanwhile is a
+// conflict), and only then are the 执行 and 后评估 entered.
 func (s *Service) Step(ctx context.Context, p authz.Principal, actor audit.Actor, id int64, in StepInput, ups ...ledgersvc.Upload) (*records.Decision, error) {
 	if !authz.Allowed(p, authz.PlanWrite) {
 		return nil, fault.ErrForbidden
@@ -209,11 +223,21 @@ func (s *Service) Step(ctx context.Context, p authz.Principal, actor audit.Actor
 	if err != nil {
 		return nil, err
 	}
+	if err := authz.CheckScope(p, "unit_id", []int64{d.UnitID}); err != nil {
+		return nil, err
+	}
 	in.Body, in.Reason, in.Result = strings.TrimSpace(in.Body), strings.TrimSpace(in.Reason), strings.TrimSpace(in.Result)
 	st := decision.Read(steps(d))
 	step := decision.Step{Kind: in.Kind, Gate: in.Gate, From: in.From, To: in.To, Result: in.Result}
 	if r := decision.Check(st, step, in.Reason, s.today()); r != nil {
 		return nil, refusal(r)
+	}
+	if in.Kind == decision.StepConsult {
+		if c, err := s.Store.FindDecisionCatalogue(ctx, d.Year); err != nil && !errors.Is(err, fault.ErrNotFound) {
+			return nil, err
+		} else if err != nil || c.State != records.CataloguePublished {
+			return nil, &fault.Error{Code: fault.State, Fields: map[string]string{"kind": "decisions.error.catalogue_unpublished"}}
+		}
 	}
 	if utf8.RuneCountInString(in.Body) > MaxText || utf8.RuneCountInString(in.Reason) > MaxText {
 		return nil, fault.Field("body", "decisions.error.text")
@@ -226,9 +250,11 @@ func (s *Service) Step(ctx context.Context, p authz.Principal, actor audit.Actor
 	if in.Kind == decision.StepPublish && in.Body == "" && len(ups) == 0 {
 		return nil, fault.Field("body", "decisions.error.interpretation")
 	}
-	ns := records.NewDecisionStep{Kind: in.Kind, Gate: in.Gate, From: in.From, To: in.To, Result: in.Result, Body: in.Body, Reason: in.Reason}
+	ns := records.NewDecisionStep{Kind: in.Kind, Gate: in.Gate, From: in.From, To: in.To, Result: in.Result, Body: in.Body, Reason: in.Reason,
+		Before: d.Status, Seen: len(d.Steps)}
+	var execDue, evalDue string
 	if in.Kind == decision.StepPublish {
-		if ns.ExecTask, ns.EvalTask, err = s.schedule(ctx, p, actor, d, in); err != nil {
+		if execDue, evalDue, err = s.dues(in); err != nil {
 			return nil, err
 		}
 	}
@@ -240,11 +266,21 @@ func (s *Service) Step(ctx context.Context, p authz.Principal, actor audit.Actor
 	if _, err := s.Store.AddDecisionStep(ctx, actor, id, ns); err != nil {
 		return nil, err
 	}
+	if in.Kind == decision.StepPublish {
+		exec, eval, err := s.schedule(ctx, p, actor, d, execDue, evalDue)
+		if err != nil {
+			return nil, err
+		}
+		if err := s.Store.SetDecisionTasks(ctx, actor, id, exec, eval); err != nil {
+			return nil, err
+		}
+	}
 	return s.Decision(ctx, p, id)
 }
 
-// schedule enters the decision's 执行 and 后评估 as tasks of its unit.
-func (s *Service) schedule(ctx context.Context, p authz.Principal, actor audit.Actor, d *records.Decision, in StepInput) (int64, int64, error) {
+// dues are the 执行's and the 后评估's deadlines of a publication: the
+// ones given, after today, or the year's end and a year on.
+func (s *Service) dues(in StepInput) (string, string, error) {
 	today := s.today()
 	execDue, evalDue := in.ExecDue, in.EvalDue
 	if execDue == "" {
@@ -255,9 +291,14 @@ func (s *Service) schedule(ctx context.Context, p authz.Principal, actor audit.A
 	}
 	for field, v := range map[string]string{"exec_due": execDue, "eval_due": evalDue} {
 		if day, err := time.Parse(time.DateOnly, v); err != nil || !day.After(today) {
-			return 0, 0, fault.Field(field, "decisions.error.due")
+			return "", "", fault.Field(field, "decisions.error.due")
 		}
 	}
+	return execDue, evalDue, nil
+}
+
+// schedule enters the decision's 执行 and 后评估 as tasks of its unit.
+func (s *Service) schedule(ctx context.Context, p authz.Principal, actor audit.Actor, d *records.Decision, execDue, evalDue string) (int64, int64, error) {
 	units := []records.UnitLink{{UnitID: d.UnitID, Lead: true}}
 	exec, err := s.Matters.Create(ctx, p, actor, records.MatterInput{Kind: "other", Title: "执行：" + d.Title,
 		Text: "重大行政决策执行：" + d.Title, SourceText: "重大行政决策 " + d.Title, Units: units, Deadline: execDue})

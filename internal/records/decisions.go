@@ -100,6 +100,10 @@ type NewDecisionStep struct {
 	Files                                      []Attachment
 	Status                                     string
 	ExecTask, EvalTask                         int64
+	// Before and Seen are the status and the number of steps the step
+	// was checked against: a decision changed meanwhile refuses it.
+	Before string
+	Seen   int
 }
 
 // Commitment is a public commitment (守信践诺) with its progress, oldest

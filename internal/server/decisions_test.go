@@ -1,14 +1,21 @@
 package server
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
+	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/duban/duban/internal/audit"
+	"github.com/duban/duban/internal/authz"
+	"github.com/duban/duban/internal/decisionsvc"
+	"github.com/duban/duban/internal/records"
+	"github.com/duban/duban/internal/store"
 	"github.com/duban/duban/internal/store/storetest"
 	"github.com/duban/duban/internal/workday"
 )
@@ -78,12 +85,16 @@ func TestDecisionGatesThroughAPI(t *testing.T) {
 					t.Fatalf("step %s = %d, want %d (%+v)", body, code, want, out)
 				}
 			}
+			publishCatalogue(t, f, year)
+			// The period is recorded on the day it begins, 40 days ago.
+			f.at(t, -40)
 			var refused problemAnswer
 			step(fmt.Sprintf(`{"kind":"consult","from":%q,"to":%q}`, day(-40), day(-12)), 422, &refused)
 			if refused.Error.Code != "invalid" || len(refused.Problems) != 1 || refused.Problems[0].Field != "to" || !strings.Contains(refused.Problems[0].Message, "30") {
 				t.Fatalf("a 29-day period: %+v", refused)
 			}
 			step(fmt.Sprintf(`{"kind":"consult","from":%q,"to":%q}`, day(-40), day(-11)), 201, &d)
+			f.at(t, 0)
 			step(`{"kind":"feedback","body":"收到意见12条，采纳5条"}`, 201, &d)
 			step(`{"kind":"expert","body":"专家论证会，意见可行"}`, 201, &d)
 			step(`{"kind":"risk","result":"low","body":"社会稳定风险评估报告"}`, 201, &d)
@@ -124,8 +135,191 @@ func TestDecisionGatesThroughAPI(t *testing.T) {
 				Items []decisionAnswer `json:"items"`
 			}
 			if code := f.do(t, "leader", "GET", fmt.Sprintf("/api/v1/decisions/catalogue?year=%d", year), nil, "", &cat); code != 200 ||
-				cat.State != "draft" || len(cat.Items) != 1 || cat.Items[0].Status != "published" {
+				cat.State != "published" || len(cat.Items) != 1 || cat.Items[0].Status != "published" {
 				t.Fatalf("the catalogue = %d %+v", code, cat)
+			}
+		})
+	}
+}
+
+// at sets the services' clock days from now (0: now) until the test
+// ends; requests are served on the test's goroutine.
+func (f *fixture) at(t *testing.T, days int) {
+	t.Helper()
+	was := f.services.Ledger.Now
+	t.Cleanup(func() { f.services.Ledger.Now = was })
+	f.services.Ledger.Now = func() time.Time { return time.Now().AddDate(0, 0, days) }
+}
+
+// publishCatalogue approves and publishes year's catalogue as the office.
+func publishCatalogue(t *testing.T, f *fixture, year int) {
+	t.Helper()
+	for _, action := range []string{"approve", "publish"} {
+		if code := f.do(t, "office", "POST", "/api/v1/decisions/catalogue", strings.NewReader(fmt.Sprintf(`{"year":%d,"action":%q}`, year, action)),
+			"application/json", nil); code != 200 {
+			t.Fatalf("catalogue %s = %d", action, code)
+		}
+	}
+}
+
+// TestDecisionCommentPeriodHonest (issue 20, review): a comment period
+// is refused (409 at "kind") while the decision's catalogue is not
+// published, its page not yet public; published, a period of 40 days
+// that ended yesterday, recorded today, is refused at "from" (422): it
+// began before the day it was recorded, no day of it open to comment;
+// one starting today is taken.
+func TestDecisionCommentPeriodHonest(t *testing.T) {
+	for _, kind := range storetest.Kinds() {
+		t.Run(kind, func(t *testing.T) {
+			f := newFixture(t, kind)
+			today := time.Now().In(workday.Zone)
+			year := today.Year()
+			day := func(n int) string { return today.AddDate(0, 0, n).Format(time.DateOnly) }
+			var d decisionAnswer
+			body := fmt.Sprintf(`{"year":%d,"title":"城市养犬管理规定","unit_id":%d,"planned":"年内"}`, year, f.unitA)
+			if code := f.do(t, "office", "POST", "/api/v1/decisions", strings.NewReader(body), "application/json", &d); code != 201 {
+				t.Fatalf("POST /api/v1/decisions = %d", code)
+			}
+			steps := fmt.Sprintf("/api/v1/decisions/%d/steps", d.ID)
+			consult := func(from, to string, want int, field string) {
+				t.Helper()
+				var p problemAnswer
+				if code := f.answer(t, "office", "POST", steps, strings.NewReader(fmt.Sprintf(`{"kind":"consult","from":%q,"to":%q}`, from, to)), &p); code != want ||
+					(field != "" && (len(p.Problems) != 1 || p.Problems[0].Field != field || p.Problems[0].Message == "")) {
+					t.Fatalf("consult %s–%s = %d %+v, want %d at %q", from, to, code, p, want, field)
+				}
+			}
+			consult(day(0), day(35), 409, "kind")
+			publishCatalogue(t, f, year)
+			consult(day(-40), day(-1), 422, "from")
+			consult(day(-1), day(35), 422, "from")
+			consult(day(0), day(35), 201, "")
+		})
+	}
+}
+
+// TestDecisionPublishedOnce (issue 20, review): two publications of one
+// decision checked on the same state (the second sent while the first
+// is recorded) — one is taken with its 执行 and 后评估, the other is
+// refused with 409, and the ledger holds two tasks of the decision, not
+// four.
+func TestDecisionPublishedOnce(t *testing.T) {
+	for _, kind := range storetest.Kinds() {
+		t.Run(kind, func(t *testing.T) {
+			f := newFixture(t, kind)
+			enterDecision(t, f)
+			ctx, office := context.Background(), authz.Principal{Role: authz.Office}
+			svc := f.services.Decisions
+			for _, in := range []decisionsvc.StepInput{
+				{Kind: "skip", Gate: "participation", Reason: "依法不予公开的事项"},
+				{Kind: "skip", Gate: "expert", Reason: "专业性不强"},
+				{Kind: "skip", Gate: "risk", Reason: "不涉及社会稳定"},
+				{Kind: "legality", Result: "pass", Body: "经审查合法"},
+				{Kind: "collective", Result: "adopt", Body: "常务会议通过"},
+			} {
+				if _, err := svc.Step(ctx, office, audit.System, f.decision, in); err != nil {
+					t.Fatalf("%s: %v", in.Kind, err)
+				}
+			}
+			publish := fmt.Sprintf("/api/v1/decisions/%d/steps", f.decision)
+			var inner int
+			svc.Store = &interleaved{DB: f.db, before: func() {
+				inner = f.call(t, "office", "POST", publish, strings.NewReader(`{"kind":"publish","result":"市政发〔2026〕1号","body":"政策解读"}`), "application/json")
+			}}
+			t.Cleanup(func() { svc.Store = f.db })
+			outer := f.call(t, "office", "POST", publish, strings.NewReader(`{"kind":"publish","result":"市政发〔2026〕1号","body":"政策解读"}`), "application/json")
+			if inner != 201 || outer != 409 {
+				t.Fatalf("the publications = %d (the one sent meanwhile) and %d", inner, outer)
+			}
+			tasks, _, err := f.db.FindTasks(ctx, records.TaskFilter{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			n := 0
+			for _, tk := range tasks {
+				if strings.HasSuffix(tk.Title, "行政执法公示办法") {
+					n++
+				}
+			}
+			d, err := f.db.FindDecision(ctx, f.decision)
+			if err != nil || n != 2 || d.Status != "published" || d.ExecTask == 0 || d.EvalTask == 0 {
+				t.Fatalf("tasks of the decision %d, decision %+v %v", n, d, err)
+			}
+		})
+	}
+}
+
+// interleaved is the store with another request's step taken just
+// before the first step is written: the race of two requests checked on
+// the same state, made to happen.
+type interleaved struct {
+	*store.DB
+	before func()
+	done   bool
+}
+
+func (s *interleaved) AddDecisionStep(ctx context.Context, actor audit.Actor, id int64, ns records.NewDecisionStep) (int64, error) {
+	if !s.done {
+		s.done = true
+		s.before()
+	}
+	return s.DB.AddDecisionStep(ctx, actor, id, ns)
+}
+
+// TestScopesDecisionsAndCommitments (issue 20, review): the county
+// office takes no step of a city unit's decision, approves no catalogue
+// holding one (403), registers no commitment of a city unit and records
+// none broken (403); its own unit's decision, catalogue and commitment
+// it may.
+func TestScopesDecisionsAndCommitments(t *testing.T) {
+	for _, kind := range storetest.Kinds() {
+		t.Run(kind, func(t *testing.T) {
+			f := newFixture(t, kind)
+			scopeFixture(t, f)
+			enterDecision(t, f)
+			registerCommitment(t, f)
+			var sub int64
+			reg, err := f.db.FindUnits(context.Background())
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, u := range reg {
+				if u.Name == "鹿城区发改局" {
+					sub = u.ID
+				}
+			}
+			refused := func(what string, code int, body string, field string) {
+				t.Helper()
+				if code != http.StatusForbidden || scopeRefusal(t, body)[field] == "" {
+					t.Errorf("%s = %d %s", what, code, body)
+				}
+			}
+			code, body := f.send(t, "countyOffice", "POST", fmt.Sprintf("/api/v1/decisions/%d/steps", f.decision), `{"kind":"withdraw","reason":"越权撤回"}`)
+			refused("a step of a city decision", code, body, "unit_id")
+			code, body = f.send(t, "countyOffice", "POST", "/api/v1/decisions/catalogue", `{"year":2026,"action":"approve"}`)
+			refused("approving the city's catalogue", code, body, "year")
+			code, body = f.send(t, "countyOffice", "POST", "/api/v1/commitments", fmt.Sprintf(`{"title":"越权承诺","source":"pledge","unit_id":%d,"target":"x","deadline":"2026-12-31"}`, f.unitA))
+			refused("a commitment of a city unit", code, body, "unit_id")
+			code, body = f.send(t, "countyOffice", "POST", fmt.Sprintf("/api/v1/commitments/%d/progress", f.commitment), `{"kind":"broken","body":"未完成","reason":"x","rectification":"y"}`)
+			refused("a city commitment marked broken", code, body, "unit_id")
+			var own decisionAnswer
+			if code := f.do(t, "countyOffice", "POST", "/api/v1/decisions", strings.NewReader(fmt.Sprintf(`{"year":2027,"title":"县城停车管理办法","unit_id":%d,"planned":"年内"}`, sub)), "application/json", &own); code != 201 {
+				t.Fatalf("the county's decision = %d", code)
+			}
+			if code, body := f.send(t, "countyOffice", "POST", "/api/v1/decisions/catalogue", `{"year":2027,"action":"approve"}`); code != 200 {
+				t.Errorf("approving the county's own catalogue = %d %s", code, body)
+			}
+			if code, body := f.send(t, "countyOffice", "POST", fmt.Sprintf("/api/v1/decisions/%d/steps", own.ID), `{"kind":"withdraw","reason":"暂缓"}`); code != 201 {
+				t.Errorf("a step of the county's decision = %d %s", code, body)
+			}
+			var c struct {
+				ID int64 `json:"id"`
+			}
+			if code := f.do(t, "countyOffice", "POST", "/api/v1/commitments", strings.NewReader(fmt.Sprintf(`{"title":"县城公厕改造","source":"pledge","unit_id":%d,"target":"改造20座","deadline":"2026-12-31"}`, sub)), "application/json", &c); code != 201 {
+				t.Fatalf("the county's commitment = %d", code)
+			}
+			if code, body := f.send(t, "countyOffice", "POST", fmt.Sprintf("/api/v1/commitments/%d/progress", c.ID), `{"kind":"progress","body":"已改造12座"}`); code != 201 {
+				t.Errorf("progress of the county's commitment = %d %s", code, body)
 			}
 		})
 	}

@@ -106,7 +106,10 @@ func (db *DB) adjustCatalogue(ctx context.Context, tx *sql.Tx, actor audit.Actor
 
 // AddDecisionStep records a step of decision id with its documents and
 // the decision's status after it, audited; a withdrawal from a published
-// catalogue is also its adjustment.
+// catalogue is also its adjustment. The step is taken only if the
+// decision still has s.Before's status and s.Seen steps, the state the
+// service checked it on: another step taken meanwhile (a second
+// publication sent at once) makes it ErrConflict.
 func (db *DB) AddDecisionStep(ctx context.Context, actor audit.Actor, id int64, s records.NewDecisionStep) (int64, error) {
 	if err := checkDate(s.From); err != nil {
 		return 0, fmt.Errorf("%w: %v", ErrInvalid, err)
@@ -127,6 +130,20 @@ func (db *DB) AddDecisionStep(ctx context.Context, actor audit.Actor, id int64, 
 		}
 		return 0, fmt.Errorf("store: decision %d: %w", id, err)
 	}
+	// Writers take turns (beginWrite), so the state read here is the
+	// one the update below changes.
+	res, err := tx.ExecContext(ctx, db.dialect.rebind(`
+		UPDATE decisions SET status = ?, exec_task_id = COALESCE(?, exec_task_id), eval_task_id = COALESCE(?, eval_task_id)
+		WHERE id = ? AND status = ? AND (SELECT COUNT(*) FROM decision_steps WHERE decision_id = ?) = ?`),
+		s.Status, nullID(s.ExecTask), nullID(s.EvalTask), id, s.Before, id, s.Seen)
+	if err != nil {
+		return 0, fmt.Errorf("store: decision %d status: %w", id, err)
+	}
+	if n, err := res.RowsAffected(); err != nil {
+		return 0, fmt.Errorf("store: decision %d status: %w", id, err)
+	} else if n == 0 {
+		return 0, fmt.Errorf("store: decision %d changed since it was read (%s): %w", id, before, ErrConflict)
+	}
 	now := db.now()
 	var step int64
 	if err := tx.QueryRowContext(ctx, db.dialect.rebind(`
@@ -141,11 +158,6 @@ func (db *DB) AddDecisionStep(ctx context.Context, actor audit.Actor, id int64, 
 			step, a.Filename, a.ContentType, a.Size, a.SHA256, now); err != nil {
 			return 0, fmt.Errorf("store: decision %d file %s: %w", id, a.Filename, err)
 		}
-	}
-	if _, err := tx.ExecContext(ctx, db.dialect.rebind(`
-		UPDATE decisions SET status = ?, exec_task_id = COALESCE(?, exec_task_id), eval_task_id = COALESCE(?, eval_task_id) WHERE id = ?`),
-		s.Status, nullID(s.ExecTask), nullID(s.EvalTask), id); err != nil {
-		return 0, fmt.Errorf("store: decision %d status: %w", id, err)
 	}
 	if s.Kind == "withdraw" {
 		var state string
@@ -168,6 +180,28 @@ func (db *DB) AddDecisionStep(ctx context.Context, actor audit.Actor, id int64, 
 		return 0, err
 	}
 	return step, db.commit(tx)
+}
+
+// SetDecisionTasks links decision id's 执行 and 后评估 tasks, scheduled
+// on its publication, audited.
+func (db *DB) SetDecisionTasks(ctx context.Context, actor audit.Actor, id, exec, eval int64) error {
+	tx, err := db.beginWrite(ctx)
+	if err != nil {
+		return fmt.Errorf("store: decision %d tasks: %w", id, err)
+	}
+	defer tx.Rollback()
+	res, err := tx.ExecContext(ctx, db.dialect.rebind(`UPDATE decisions SET exec_task_id = ?, eval_task_id = ? WHERE id = ?`), nullID(exec), nullID(eval), id)
+	if err != nil {
+		return fmt.Errorf("store: decision %d tasks: %w", id, err)
+	}
+	if n, err := res.RowsAffected(); err != nil || n == 0 {
+		return fmt.Errorf("store: decision %d: %w", id, ErrNotFound)
+	}
+	if err := db.appendAudit(ctx, tx, actor, "decision.tasks", "decision", id, nil,
+		map[string]any{"exec_task": exec, "eval_task": eval}); err != nil {
+		return err
+	}
+	return db.commit(tx)
 }
 
 // AddDecisionComment keeps a comment from the public on decision id, the
