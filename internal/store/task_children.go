@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
@@ -40,94 +41,97 @@ func ofTasks(ids []int64) childScope {
 }
 
 // findTaskChildren fills the units, deadlines, targets and milestones of
-// the scope's tasks. byID maps a task id to its index in tasks.
+// the scope's tasks, read in one statement: the four child tables side by
+// side (UNION ALL), each row naming its kind. byID maps a task id to its
+// index in tasks.
 func (db *DB) findTaskChildren(ctx context.Context, tx *sql.Tx, scope childScope, tasks []Task, byID map[int64]int) error {
-	// task finds the task a child row belongs to. The rows come from a join
-	// on the same plan inside the same transaction, so a miss is a bug.
-	task := func(id int64) (*Task, error) {
-		i, ok := byID[id]
+	rows, err := queryIn(ctx, tx, scope.prep, db.dialect.rebind(childrenQuery(scope)), slices.Concat(scope.args, scope.args, scope.args, scope.args)...)
+	if err != nil {
+		return fmt.Errorf("task children: %w", err)
+	}
+	defer rows.Close()
+	var all []childRow
+	for rows.Next() {
+		var c childRow
+		if err := rows.Scan(&c.task, &c.kind, &c.seq, &c.text, &c.due, &c.str, &c.unitID, &c.lead, &c.value, &c.done); err != nil {
+			return fmt.Errorf("task children: %w", err)
+		}
+		all = append(all, c)
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("task children: %w", err)
+	}
+	// Sorting the rows here costs less than the database's merge of the
+	// four SELECTs in order.
+	slices.SortFunc(all, func(a, b childRow) int {
+		return cmp.Or(cmp.Compare(a.task, b.task), a.kind-b.kind, a.seq-b.seq)
+	})
+	for i := range all {
+		c := &all[i]
+		// The rows come from the listed tasks inside the same transaction,
+		// so a miss is a bug.
+		ti, ok := byID[c.task]
 		if !ok {
-			return nil, fmt.Errorf("child row of unknown task %d", id)
+			return fmt.Errorf("task children: child row of unknown task %d", c.task)
 		}
-		return &tasks[i], nil
+		t := &tasks[ti]
+		switch c.kind {
+		case childUnit:
+			if c.unitID.Valid && !slices.Contains(t.UnitIDs, c.unitID.Int64) {
+				t.UnitIDs = append(t.UnitIDs, c.unitID.Int64)
+			}
+			t.UnitLinks = append(t.UnitLinks, UnitLink{Name: c.text, Lead: c.lead.Bool, UnitID: c.unitID.Int64})
+			t.Units = append(t.Units, c.text)
+			if c.lead.Bool {
+				t.LeadUnits = append(t.LeadUnits, c.text)
+			}
+		case childDeadline:
+			t.Deadlines = append(t.Deadlines, plandoc.Deadline{Text: c.text, Due: string(c.due), Every: c.str.String})
+		case childTarget:
+			t.Targets = append(t.Targets, plandoc.Target{Text: c.text, Value: c.value.Float64, Unit: c.str.String})
+		case childMilestone:
+			t.Milestones = append(t.Milestones, plandoc.Milestone{Text: c.text, Due: string(c.due)})
+			t.MilestoneDone = append(t.MilestoneDone, timePtr(c.done))
+		}
 	}
-	err := db.eachChild(ctx, tx, scope, "task_units", "c.name, c.is_lead, c.unit_id", func(rows *sql.Rows) error {
-		var id int64
-		var name string
-		var lead bool
-		var unitID sql.NullInt64
-		if err := rows.Scan(&id, &name, &lead, &unitID); err != nil {
-			return err
-		}
-		t, err := task(id)
-		if err != nil {
-			return err
-		}
-		if unitID.Valid && !slices.Contains(t.UnitIDs, unitID.Int64) {
-			t.UnitIDs = append(t.UnitIDs, unitID.Int64)
-		}
-		t.UnitLinks = append(t.UnitLinks, UnitLink{Name: name, Lead: lead, UnitID: unitID.Int64})
-		t.Units = append(t.Units, name)
-		if lead {
-			t.LeadUnits = append(t.LeadUnits, name)
-		}
-		return nil
-	})
-	if err != nil {
-		return err
+	return nil
+}
+
+// childRow is a row of childrenQuery.
+type childRow struct {
+	task      int64
+	kind, seq int
+	text      string
+	due       dateValue
+	str       sql.NullString
+	unitID    sql.NullInt64
+	lead      sql.NullBool
+	value     sql.NullFloat64
+	done      sql.NullTime
+}
+
+// The kinds of child rows, in the order a task's children are read.
+const (
+	childMilestone = iota
+	childUnit
+	childDeadline
+	childTarget
+)
+
+// childrenQuery reads the four child tables of the scope's tasks as one
+// list of (task_id, kind, seq, text, due, str, unit_id, is_lead, value,
+// done_at), in no order; its arguments are the scope's,
+// four times over. The milestones come first: SQLite takes the declared
+// types of a UNION's columns from its first SELECT, and the dates and
+// instants are read by them.
+func childrenQuery(scope childScope) string {
+	from := func(table string) string {
+		return ` FROM ` + table + ` c` + scope.join + ` WHERE ` + scope.where
 	}
-	err = db.eachChild(ctx, tx, scope, "task_deadlines", "c.text, c.due, c.every", func(rows *sql.Rows) error {
-		var id int64
-		var d plandoc.Deadline
-		var due dateValue
-		var every sql.NullString
-		if err := rows.Scan(&id, &d.Text, &due, &every); err != nil {
-			return err
-		}
-		t, err := task(id)
-		if err != nil {
-			return err
-		}
-		d.Due, d.Every = string(due), every.String
-		t.Deadlines = append(t.Deadlines, d)
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	err = db.eachChild(ctx, tx, scope, "task_targets", "c.text, c.value, c.unit", func(rows *sql.Rows) error {
-		var id int64
-		var g plandoc.Target
-		if err := rows.Scan(&id, &g.Text, &g.Value, &g.Unit); err != nil {
-			return err
-		}
-		t, err := task(id)
-		if err != nil {
-			return err
-		}
-		t.Targets = append(t.Targets, g)
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	return db.eachChild(ctx, tx, scope, "task_milestones", "c.text, c.due, c.done_at", func(rows *sql.Rows) error {
-		var id int64
-		var m plandoc.Milestone
-		var due dateValue
-		var done sql.NullTime
-		if err := rows.Scan(&id, &m.Text, &due, &done); err != nil {
-			return err
-		}
-		t, err := task(id)
-		if err != nil {
-			return err
-		}
-		m.Due = string(due)
-		t.Milestones = append(t.Milestones, m)
-		t.MilestoneDone = append(t.MilestoneDone, timePtr(done))
-		return nil
-	})
+	return `SELECT c.task_id, 0, c.seq, c.text, c.due, CAST(NULL AS TEXT), CAST(NULL AS BIGINT), CAST(NULL AS BOOLEAN), CAST(NULL AS DOUBLE PRECISION), c.done_at` + from("task_milestones") + `
+		UNION ALL SELECT c.task_id, 1, c.seq, c.name, NULL, NULL, c.unit_id, c.is_lead, NULL, NULL` + from("task_units") + `
+		UNION ALL SELECT c.task_id, 2, c.seq, c.text, c.due, c.every, NULL, NULL, NULL, NULL` + from("task_deadlines") + `
+		UNION ALL SELECT c.task_id, 3, c.seq, c.text, NULL, c.unit, NULL, NULL, c.value, NULL` + from("task_targets")
 }
 
 // eachChild runs one query over a child table, restricted to the scope's

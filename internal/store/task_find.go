@@ -48,17 +48,42 @@ func (db *DB) queryTasks(ctx context.Context, tx *sql.Tx, tail string, args []an
 // listed tasks that like names (its prep and its way of listing them), or
 // ofTasks when it names none.
 func (db *DB) queryTasksIn(ctx context.Context, tx *sql.Tx, like childScope, tail string, args []any) ([]Task, error) {
-	rows, err := queryIn(ctx, tx, like.prep, db.dialect.rebind(`
-		SELECT t.id, t.plan_id, t.seq, t.status, t.path, t.title, t.text, t.weight, t.optional,
-		       t.goal, t.owner, t.requirement, t.measure, t.due, t.next_due, t.every, t.percent,
-		       t.registered_at, t.last_report_at, t.parent_id, t.part_weight, (SELECT p.source FROM plans p WHERE p.id = t.plan_id)
-		FROM tasks t`+tail), args...)
+	rows, err := queryIn(ctx, tx, like.prep, db.dialect.rebind(`SELECT `+taskColumns+` FROM tasks t`+tail), args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: find tasks: %w", err)
 	}
+	tasks, err := scanTasks(rows, nil)
+	if err != nil {
+		return nil, err
+	}
+	if len(tasks) == 0 {
+		return tasks, nil
+	}
+	ids := make([]int64, len(tasks))
+	for i := range tasks {
+		ids[i] = tasks[i].ID
+	}
+	scope := ofTasks(ids)
+	if like.prep != nil {
+		scope = db.ofTaskList(ids, like.prep)
+	}
+	if err := db.fillTaskChildren(ctx, tx, scope, tasks); err != nil {
+		return nil, err
+	}
+	return tasks, nil
+}
+
+// taskColumns are the columns of tasks t that scanTasks reads.
+const taskColumns = `t.id, t.plan_id, t.seq, t.status, t.path, t.title, t.text, t.weight, t.optional,
+	t.goal, t.owner, t.requirement, t.measure, t.due, t.next_due, t.every, t.percent,
+	t.registered_at, t.last_report_at, t.parent_id, t.part_weight, (SELECT p.source FROM plans p WHERE p.id = t.plan_id)`
+
+// scanTasks reads rows of taskColumns, then closes them; when more is
+// set, each row carries one more column, scanned into it (the last row's
+// value stays). The tasks' children are left empty.
+func scanTasks(rows *sql.Rows, more any) ([]Task, error) {
+	defer rows.Close()
 	tasks := []Task{}
-	byID := map[int64]int{}
-	var ids []int64
 	for rows.Next() {
 		var t Task
 		var path string
@@ -67,13 +92,15 @@ func (db *DB) queryTasksIn(ctx context.Context, tx *sql.Tx, like childScope, tai
 		var every sql.NullString
 		var registered, reported sql.NullTime
 		var parent sql.NullInt64
-		if err := rows.Scan(&t.ID, &t.PlanID, &t.Seq, &t.Status, &path, &t.Title, &t.Text, &weight, &t.Optional,
-			&t.Goal, &t.Owner, &t.Requirement, &t.Measure, &due, &next, &every, &percent, &registered, &reported, &parent, &t.PartWeight, &t.Source); err != nil {
-			rows.Close()
+		dst := []any{&t.ID, &t.PlanID, &t.Seq, &t.Status, &path, &t.Title, &t.Text, &weight, &t.Optional,
+			&t.Goal, &t.Owner, &t.Requirement, &t.Measure, &due, &next, &every, &percent, &registered, &reported, &parent, &t.PartWeight, &t.Source}
+		if more != nil {
+			dst = append(dst, more)
+		}
+		if err := rows.Scan(dst...); err != nil {
 			return nil, fmt.Errorf("store: scan task: %w", err)
 		}
 		if err := json.Unmarshal([]byte(path), &t.Path); err != nil {
-			rows.Close()
 			return nil, fmt.Errorf("store: task %d path: %w", t.ID, err)
 		}
 		if weight.Valid {
@@ -87,25 +114,24 @@ func (db *DB) queryTasksIn(ctx context.Context, tx *sql.Tx, like childScope, tai
 		t.ParentID = parent.Int64
 		t.LeadUnits, t.Units, t.UnitIDs = []string{}, []string{}, []int64{}
 		t.Deadlines, t.Targets, t.Milestones = []plandoc.Deadline{}, []plandoc.Target{}, []plandoc.Milestone{}
-		byID[t.ID] = len(tasks)
-		ids = append(ids, t.ID)
 		tasks = append(tasks, t)
 	}
-	rows.Close()
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("store: find tasks: %w", err)
 	}
-	if len(ids) == 0 {
-		return tasks, nil
-	}
-	scope := ofTasks(ids)
-	if like.prep != nil {
-		scope = db.ofTaskList(ids, like.prep)
+	return tasks, nil
+}
+
+// fillTaskChildren reads the children of tasks, which scope lists.
+func (db *DB) fillTaskChildren(ctx context.Context, tx *sql.Tx, scope childScope, tasks []Task) error {
+	byID := make(map[int64]int, len(tasks))
+	for i := range tasks {
+		byID[tasks[i].ID] = i
 	}
 	if err := db.findTaskChildren(ctx, tx, scope, tasks, byID); err != nil {
-		return nil, fmt.Errorf("store: find tasks: %w", err)
+		return fmt.Errorf("store: find tasks: %w", err)
 	}
-	return tasks, nil
+	return nil
 }
 
 func timePtr(t sql.NullTime) *time.Time {

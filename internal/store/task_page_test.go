@@ -89,3 +89,67 @@ func TestTaskPagesByCursor(t *testing.T) {
 		}
 	})
 }
+
+// TestTaskPageChildren reads a page of tasks with every kind of child —
+// units (lead or not), deadlines (one recurring), targets, milestones —
+// and finds each task's children as the plan gave them, in their order,
+// the same through the list and through the task's own read. Both
+// databases.
+func TestTaskPageChildren(t *testing.T) {
+	forEachDB(t, func(t *testing.T, db *DB) {
+		ctx := context.Background()
+		plan := &plandoc.Plan{Title: "子项方案", Year: 2026}
+		for i := range 6 {
+			task := plandoc.Task{Path: []string{fmt.Sprint(i + 1)}, Title: fmt.Sprintf("任务%d", i)}
+			for k := range i % 3 {
+				task.Units = append(task.Units, fmt.Sprintf("单位%d-%d", i, k))
+			}
+			if len(task.Units) > 0 {
+				task.LeadUnits = task.Units[:1]
+			}
+			for k := range (i + 1) % 3 {
+				due := fmt.Sprintf("2026-%02d-%02d", k+3, i+1)
+				d := plandoc.Deadline{Text: "每季度末前" + due, Due: due}
+				if k == 1 {
+					d.Every = "quarter"
+				}
+				task.Deadlines = append(task.Deadlines, d)
+			}
+			for k := range i % 2 * 2 {
+				task.Targets = append(task.Targets, plandoc.Target{Text: fmt.Sprintf("指标%d", k), Value: float64(k) + 0.25, Unit: "个"})
+			}
+			for k := range (i + 2) % 3 {
+				task.Milestones = append(task.Milestones, plandoc.Milestone{Text: fmt.Sprintf("节点%d", k), Due: fmt.Sprintf("2026-%02d-15", k+5)})
+			}
+			plan.Tasks = append(plan.Tasks, task)
+		}
+		if _, _, err := db.ImportPlan(ctx, PlanImport{SourceName: plan.Title, SourceSHA256: sha(plan.Title), Format: "text", Plan: plan}); err != nil {
+			t.Fatal(err)
+		}
+		page, err := db.FindTaskPage(ctx, TaskFilter{Limit: 50})
+		if err != nil || len(page.Items) != len(plan.Tasks) {
+			t.Fatalf("%d tasks, %v", len(page.Items), err)
+		}
+		for i, got := range page.Items {
+			want := plan.Tasks[i]
+			if got.Title != want.Title || !slices.Equal(got.Units, nonNil(want.Units)) || !slices.Equal(got.LeadUnits, nonNil(want.LeadUnits)) ||
+				!slices.Equal(got.Deadlines, nonNil(want.Deadlines)) || !slices.Equal(got.Targets, nonNil(want.Targets)) ||
+				!slices.Equal(got.Milestones, nonNil(want.Milestones)) || len(got.MilestoneDone) != len(want.Milestones) {
+				t.Errorf("task %d: got %+v, want %+v", i, got, want)
+			}
+			for k, u := range got.UnitLinks {
+				if u.Name != want.Units[k] || u.Lead != (k == 0) {
+					t.Errorf("task %d unit %d: %+v", i, k, u)
+				}
+			}
+			one, err := db.FindTaskByID(ctx, got.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(one.Units, got.Units) || !slices.Equal(one.Deadlines, got.Deadlines) || !slices.Equal(one.Targets, got.Targets) ||
+				!slices.Equal(one.Milestones, got.Milestones) || !slices.Equal(one.UnitLinks, got.UnitLinks) {
+				t.Errorf("task %d: the list has %+v, its own read %+v", i, got, one)
+			}
+		}
+	})
+}
