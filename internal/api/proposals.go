@@ -170,6 +170,63 @@ func (h *Handler) proposalOpinion(w http.ResponseWriter, r *http.Request) {
 	reply(w, r, http.StatusOK, v, err)
 }
 
+// proposalDispute is a 交办 dispute: the 主办 or a 会办 unit asks to be
+// changed, with its reason, within the window after 交办.
+func (h *Handler) proposalDispute(w http.ResponseWriter, r *http.Request) {
+	p, ok := signedIn(w, r, h.Proposals != nil)
+	if !ok {
+		return
+	}
+	id, err := pathID(r)
+	if err != nil {
+		fail(w, r, err)
+		return
+	}
+	var in struct {
+		UnitID int64  `json:"unit_id"`
+		Reason string `json:"reason"`
+	}
+	if err := readInput(r, &in); err != nil {
+		fail(w, r, err)
+		return
+	}
+	if err := h.Proposals.Dispute(r.Context(), p, httpauth.Actor(r), id, in.UnitID, in.Reason); err != nil {
+		fail(w, r, err)
+		return
+	}
+	v, err := h.Proposals.Proposal(r.Context(), p, id)
+	reply(w, r, http.StatusOK, v, err)
+}
+
+// proposalContact is the 主办 unit's 面商/沟通 record with the
+// representative (on: the day, today by default; way: 座谈, 电话…).
+func (h *Handler) proposalContact(w http.ResponseWriter, r *http.Request) {
+	p, ok := signedIn(w, r, h.Proposals != nil)
+	if !ok {
+		return
+	}
+	id, err := pathID(r)
+	if err != nil {
+		fail(w, r, err)
+		return
+	}
+	var in struct {
+		On   string `json:"on"`
+		Way  string `json:"way"`
+		Note string `json:"note"`
+	}
+	if err := readInput(r, &in); err != nil {
+		fail(w, r, err)
+		return
+	}
+	if err := h.Proposals.Contact(r.Context(), p, httpauth.Actor(r), id, in.On, in.Way, in.Note); err != nil {
+		fail(w, r, err)
+		return
+	}
+	v, err := h.Proposals.Proposal(r.Context(), p, id)
+	reply(w, r, http.StatusOK, v, err)
+}
+
 // proposalAnswer is the 主办 unit's answer letter.
 func (h *Handler) proposalAnswer(w http.ResponseWriter, r *http.Request) {
 	p, ok := signedIn(w, r, h.Proposals != nil)

@@ -144,6 +144,8 @@ var routes = []route{
 	{"GET", "/api/v1/proposals/{id}", (*Handler).proposalGet},
 	{"POST", "/api/v1/proposals/{id}/assign", (*Handler).proposalAssign},
 	{"POST", "/api/v1/proposals/{id}/opinion", (*Handler).proposalOpinion},
+	{"POST", "/api/v1/proposals/{id}/dispute", (*Handler).proposalDispute},
+	{"POST", "/api/v1/proposals/{id}/contact", (*Handler).proposalContact},
 	{"POST", "/api/v1/proposals/{id}/answer", (*Handler).proposalAnswer},
 	{"POST", "/api/v1/proposals/{id}/feedback", (*Handler).proposalFeedback},
 	{"POST", "/api/v1/proposals/{id}/redo", (*Handler).proposalRedo},

@@ -76,6 +76,11 @@ const (
 	ProposalEventAnswer   = "answer"   // the answer letter (text: class and answer)
 	ProposalEventFeedback = "feedback" // the representative's rating
 	ProposalEventRedo     = "redo"     // 重新办理
+	// The scheduler's steps on a proposal near or past its time limit,
+	// by the office's default supervision rules (text: the time limit).
+	ProposalEventRemind = "remind" // reminder before the time limit
+	ProposalEventPress  = "press"  // 催办 the working day after it
+	ProposalEventNotice = "notice" // 督办, the ladder's first level
 )
 
 // ProposalEvent is one step of a proposal's handling.

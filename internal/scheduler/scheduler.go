@@ -98,7 +98,12 @@ func (s *Scheduler) Tick(ctx context.Context) (Result, error) {
 	if err := s.recordDue(ctx, today, st, &res); err != nil {
 		return res, err
 	}
-	n, err := s.queueAlerts(ctx, st)
+	n, err := s.recordProposals(ctx, today, st)
+	res.Recorded += n
+	if err != nil {
+		return res, err
+	}
+	n, err = s.queueAlerts(ctx, st)
 	res.Recorded += n
 	if err != nil {
 		return res, err

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/duban/duban/internal/store/storetest"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -110,6 +111,13 @@ func proposalWrites() []endpoint {
 		{name: "give a 会办 opinion", method: "POST", path: func(*fixture) string { return "/api/v1/proposals/1/opinion" },
 			jsonFor: func(f *fixture) string { return fmt.Sprintf(`{"unit_id":%d,"opinion":"同意。"}`, f.unitA) },
 			allowed: []string{"liaisonA"}, prepare: assignProposalBWithA},
+		{name: "dispute a proposal's 交办", method: "POST", path: func(*fixture) string { return "/api/v1/proposals/1/dispute" },
+			jsonFor: func(f *fixture) string {
+				return fmt.Sprintf(`{"unit_id":%d,"reason":"不属本单位职责。"}`, f.unitA)
+			},
+			allowed: []string{"liaisonA"}, prepare: assignProposalA},
+		{name: "record a 面商 with the representative", method: "POST", path: func(*fixture) string { return "/api/v1/proposals/1/contact" },
+			body: json(`{"way":"座谈","note":"与李华代表面商，听取意见。"}`), allowed: []string{"liaisonA"}, prepare: assignProposalA},
 		{name: "answer a proposal", method: "POST", path: func(*fixture) string { return "/api/v1/proposals/1/answer" },
 			body:    json(`{"class":"B","answer":"列入明年计划。","signer":"张主任","contact":"王科长","planned":"2099-06-30"}`),
 			allowed: []string{"liaisonA"}, prepare: assignProposalA},
@@ -137,4 +145,41 @@ func proposalReads() []readEndpoint {
 func seedProposals(t *testing.T, f *fixture) {
 	t.Helper()
 	answerProposalA(t, f)
+}
+
+// TestProposalDisputeAndContactAPI: a 会办 unit disputes its 交办 and the
+// 主办 unit records a 面商 through the API; both show in the proposal's
+// history; a 会办 unit cannot record the 面商, nor dispute for another
+// unit, and a dispute without a reason or a 面商 dated tomorrow is
+// refused field by field.
+func TestProposalDisputeAndContactAPI(t *testing.T) {
+	for _, kind := range storetest.Kinds() {
+		t.Run(kind, func(t *testing.T) {
+			f := newFixture(t, kind)
+			assignProposalBWithA(t, f)
+			for _, c := range []struct {
+				caller, path, body string
+				code               int
+				has                string
+			}{
+				{"liaisonA", "/dispute", fmt.Sprintf(`{"unit_id":%d,"reason":""}`, f.unitA), 422, `"reason"`},
+				{"liaisonA", "/dispute", fmt.Sprintf(`{"unit_id":%d,"reason":"应由乙单位会办"}`, f.unitB), 403, ""},
+				{"liaisonA", "/dispute", fmt.Sprintf(`{"unit_id":%d,"reason":"不属本单位职责。"}`, f.unitA), 200, "不属本单位职责。"},
+				{"liaisonA", "/contact", `{"note":"面商"}`, 403, ""},
+				{"liaisonB", "/contact", `{"on":"2999-01-01","note":"面商"}`, 422, `"on"`},
+				{"liaisonB", "/contact", `{"way":"电话","note":"与李华代表电话沟通。"}`, 200, "电话：与李华代表电话沟通。"},
+			} {
+				code, out := f.send(t, c.caller, "POST", "/api/v1/proposals/1"+c.path, c.body)
+				if code != c.code || !strings.Contains(out, c.has) {
+					t.Errorf("%s %s %s = %d %s", c.caller, c.path, c.body, code, out)
+				}
+			}
+			_, out := f.send(t, "office", "GET", "/api/v1/proposals/1", "")
+			for _, want := range []string{`"kind":"dispute"`, `"kind":"contact"`} {
+				if !strings.Contains(out, want) {
+					t.Errorf("history lacks %s: %s", want, out)
+				}
+			}
+		})
+	}
 }

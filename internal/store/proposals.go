@@ -352,3 +352,47 @@ func (db *DB) findProposals(ctx context.Context, where string, args []any) ([]re
 	}
 	return out, co.Err()
 }
+
+// RecordProposalStep records a step the scheduler takes on a proposal
+// that is late or nearly so — a reminder, a 催办, a 督办 — once: notes
+// are its notifications, the first of them the 主办 unit's inbox
+// message, whose key (unique in the outbox) makes a repeated step a
+// no-op. The step goes into the proposal's history and the audit log,
+// and only while the proposal is still 交办'd in the same round. It
+// says whether the step was new.
+func (db *DB) RecordProposalStep(ctx context.Context, actor audit.Actor, id int64, round int, e records.ProposalEvent,
+	notes []Notification) (bool, error) {
+	if len(notes) == 0 {
+		return false, fmt.Errorf("store: proposal %d step %s: no notification", id, e.Kind)
+	}
+	tx, err := db.beginWrite(ctx)
+	if err != nil {
+		return false, fmt.Errorf("store: proposal %d step: %w", id, err)
+	}
+	defer tx.Rollback()
+	state, now, err := db.proposalState(ctx, tx, id)
+	if err != nil {
+		return false, err
+	}
+	if state != records.ProposalAssigned || now != round {
+		return false, nil
+	}
+	at := db.now()
+	fresh, err := db.queue(ctx, tx, notes[0], at)
+	if err != nil || fresh == 0 {
+		return false, err
+	}
+	for _, nt := range notes[1:] {
+		if _, err := db.queue(ctx, tx, nt, at); err != nil {
+			return false, err
+		}
+	}
+	if err := db.proposalEvent(ctx, tx, actor, id, round, e); err != nil {
+		return false, err
+	}
+	if err := db.appendAudit(ctx, tx, actor, "proposal."+e.Kind, "proposal", id, nil,
+		map[string]any{"round": round, "unit": e.UnitID, "on": e.OnDay, "text": e.Text, "key": notes[0].Key}); err != nil {
+		return false, err
+	}
+	return true, db.commit(tx)
+}
