@@ -74,6 +74,13 @@ func TestServeMetricsAndJSONLogs(t *testing.T) {
 		b, _ := io.ReadAll(resp.Body)
 		return resp.StatusCode, string(b)
 	}
+	// A page is counted under its own route, not under the "/" the pages
+	// are mounted at.
+	if resp, err := http.Get(base + "/signin"); err != nil {
+		t.Fatal(err)
+	} else {
+		resp.Body.Close()
+	}
 	// metrics_allow is empty: the token only, even from loopback.
 	if code, _ := get(""); code != http.StatusUnauthorized {
 		t.Errorf("no token, empty allow-list: %d, want 401", code)
@@ -83,7 +90,8 @@ func TestServeMetricsAndJSONLogs(t *testing.T) {
 		t.Fatalf("with the token: %d", code)
 	}
 	for _, want := range []string{`duban_scheduler_ticks_total{result="ok"} 1`, `duban_notifications_delivered_total{outcome="sent"} 4`,
-		`duban_http_requests_total{class="4xx",method="GET",route="GET /metrics"} 1`, `duban_db_open_connections{pool="write"}`} {
+		`duban_http_requests_total{class="4xx",method="GET",route="GET /metrics"} 1`, `duban_db_open_connections{pool="write"}`,
+		`duban_http_requests_total{class="2xx",method="GET",route="GET /signin"} 1`} {
 		if !strings.Contains(body, want) {
 			t.Errorf("exposition lacks %q", want)
 		}

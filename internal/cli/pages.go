@@ -34,7 +34,7 @@ func newPages(app *App) (server.Mounter, error) {
 
 // rootMount serves the pages at the root; the API's and the health
 // checks' more specific patterns take precedence over it.
-type rootMount struct{ h http.Handler }
+type rootMount struct{ h *web.Handler }
 
 func (m rootMount) Routes(mux *http.ServeMux) { mux.Handle("/", m.h) }
 

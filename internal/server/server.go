@@ -134,7 +134,13 @@ func New(d Deps) *Server {
 		if _, p := top.Handler(r); p != "/" {
 			return p
 		}
-		_, p := mux.Handler(r)
+		h, p := mux.Handler(r)
+		// The pages are mounted at "/" with a mux of their own: ask it.
+		if pages, ok := h.(interface{ Pattern(*http.Request) string }); ok {
+			if pp := pages.Pattern(r); pp != "" {
+				return pp
+			}
+		}
 		return p
 	}
 	s.handler = recoverer(d.Log, resolver.Handler(basepath.Handler(basepath.FromURL(d.BaseURL),

@@ -73,6 +73,13 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.next.ServeHTTP(w, r.WithContext(basepath.With(r.Context(), h.d.BasePath)))
 }
 
+// Pattern is the route pattern of the page that serves r ("GET /tasks/{id}"),
+// so that metrics and the access log count pages by route, not all as "/".
+func (h *Handler) Pattern(r *http.Request) string {
+	_, p := h.mux.Handler(r)
+	return p
+}
+
 // securityHeaders sets the headers every response carries. The content
 // security policy allows only our own files: no inline script, so text
 // that slipped past escaping still could not run.
