@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -36,6 +37,10 @@ func decisionPages() []page {
 		{path: fixed("/public/decisions"), allowed: allCallers},
 		{path: fixed("/public/decisions/1"), allowed: allCallers},
 		{path: fixed("/public/commitments"), allowed: allCallers},
+		{path: fixed("/public/data/decisions.csv"), allowed: allCallers},
+		{path: fixed("/public/data/decisions.json"), allowed: allCallers},
+		{path: fixed("/public/data/commitments.csv"), allowed: allCallers},
+		{path: fixed("/public/data/commitments.json"), allowed: allCallers},
 	}
 }
 
@@ -175,5 +180,61 @@ func TestPublicDecisionPagesSignedOut(t *testing.T) {
 				t.Fatalf("the broken commitment: %s", archive)
 			}
 		})
+	}
+}
+
+// TestDecisionOpenDataSignedOut (issue 20): signed out, the open data
+// files of the 目录 list the published catalogue's items and nothing of
+// a catalogue not published (next year's, drafted), as CSV (UTF-8 with
+// its BOM) and JSON; the commitments' files carry each one's standing,
+// the late one as late. The portal lists the files.
+func TestDecisionOpenDataSignedOut(t *testing.T) {
+	app, _, unitA := webFixture(t, "sqlite", []string{"office"})
+	seedDecisions(t, app, unitA)
+	ctx := context.Background()
+	office := authz.Principal{Role: authz.Office}
+	next := app.Ledger.Today().Year() + 1
+	if _, err := app.Decisions.Create(ctx, office, audit.System, records.NewDecision{Year: next, Title: "尚未公布的决策事项",
+		UnitID: unitA, Planned: "明年"}); err != nil {
+		t.Fatal(err)
+	}
+	get := func(path string) string {
+		t.Helper()
+		rec := httptest.NewRecorder()
+		app.Server.ServeHTTP(rec, httptest.NewRequest("GET", path, nil))
+		if rec.Code != http.StatusOK {
+			t.Fatalf("GET %s signed out = %d", path, rec.Code)
+		}
+		return rec.Body.String()
+	}
+	home := get("/public")
+	for _, f := range []string{"decisions.csv", "decisions.json", "commitments.csv", "commitments.json"} {
+		if !strings.Contains(home, `href="/public/data/`+f+`"`) {
+			t.Fatalf("the portal does not list %s", f)
+		}
+	}
+	csvBody := get("/public/data/decisions.csv")
+	if !strings.HasPrefix(csvBody, "\ufeff编号,年度,决策事项,承办单位,计划完成时间,进度\n") {
+		t.Fatalf("decisions.csv header: %q", csvBody[:min(len(csvBody), 120)])
+	}
+	if !strings.Contains(csvBody, "城市养犬管理规定") || strings.Contains(csvBody, "尚未公布的决策事项") {
+		t.Fatalf("decisions.csv: %s", csvBody)
+	}
+	var decisions []map[string]any
+	if err := json.Unmarshal([]byte(get("/public/data/decisions.json")), &decisions); err != nil {
+		t.Fatal(err)
+	}
+	if len(decisions) != 1 || decisions[0]["title"] != "城市养犬管理规定" || decisions[0]["status"] != "程序进行中" {
+		t.Fatalf("decisions.json: %v", decisions)
+	}
+	if c := get("/public/data/commitments.csv"); !strings.HasPrefix(c, "\ufeff") || !strings.Contains(c, "新建口袋公园10个") || !strings.Contains(c, "已逾期") {
+		t.Fatalf("commitments.csv: %s", c)
+	}
+	var commitments []map[string]any
+	if err := json.Unmarshal([]byte(get("/public/data/commitments.json")), &commitments); err != nil {
+		t.Fatal(err)
+	}
+	if len(commitments) != 1 || commitments[0]["standing"] != "已逾期" || commitments[0]["unit"] == "" {
+		t.Fatalf("commitments.json: %v", commitments)
 	}
 }

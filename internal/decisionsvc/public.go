@@ -2,6 +2,7 @@ package decisionsvc
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"unicode/utf8"
 
@@ -96,4 +97,34 @@ func (s *Service) Comment(ctx context.Context, id int64, in CommentInput) error 
 	_, err = s.Store.AddDecisionComment(ctx, audit.Actor{Username: "public", IP: in.IP}, id,
 		records.DecisionComment{Name: in.Name, Contact: in.Contact, Body: in.Body})
 	return err
+}
+
+// OpenData is every item of every published catalogue, year by year,
+// as the portal shows them: the open data file of the 目录. A catalogue
+// drafted or approved but not published is not in it.
+func (s *Service) OpenData(ctx context.Context) ([]records.Decision, error) {
+	all, err := s.Store.FindDecisions(ctx, 0)
+	if err != nil {
+		return nil, err
+	}
+	seen := map[int]bool{}
+	out := []records.Decision{}
+	for _, d := range all {
+		if seen[d.Year] {
+			continue
+		}
+		seen[d.Year] = true
+		c, err := s.PublicCatalogue(ctx, d.Year)
+		if errors.Is(err, fault.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		for _, it := range c.Items {
+			it.Steps, it.Comments = nil, nil
+			out = append(out, it)
+		}
+	}
+	return out, nil
 }

@@ -28,6 +28,9 @@ type Decisions interface {
 	PublicDecision(ctx context.Context, id int64) (*PublicDecisionView, error)
 	Comment(ctx context.Context, id int64, in CommentInput) error
 	PublicCommitments(ctx context.Context) (*CommitmentsView, error)
+	// Data is an open data file: decisions.csv/.json, the published
+	// catalogues' items, or commitments.csv/.json with their standing.
+	Data(ctx context.Context, file string) (*Download, error)
 }
 
 // DecisionInput is the form to enter a decision into a catalogue.
