@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -17,6 +18,7 @@ import (
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/commitsvc"
 	"github.com/duban/duban/internal/decisionsvc"
+	"github.com/duban/duban/internal/fault"
 	"github.com/duban/duban/internal/ledgersvc"
 	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/store/storetest"
@@ -236,5 +238,87 @@ func TestDecisionOpenDataSignedOut(t *testing.T) {
 	}
 	if len(commitments) != 1 || commitments[0]["standing"] != "已逾期" || commitments[0]["unit"] == "" {
 		t.Fatalf("commitments.json: %v", commitments)
+	}
+}
+
+// TestDecisionInterpretationByDraftingUnit (issue 20, 谁起草谁解读): the
+// liaison of the drafting unit uploads its 解读 with a document; a
+// liaison of another unit is refused. Signed out, the 解读 document is
+// not found while the decision is not published, and downloads once it
+// is; the decision's other documents (the review's) stay not found.
+func TestDecisionInterpretationByDraftingUnit(t *testing.T) {
+	app, _, unitA := webFixture(t, "sqlite", []string{"office"})
+	seedDecisions(t, app, unitA)
+	ctx := context.Background()
+	u, err := app.Store.FindUserByUsername(ctx, "office")
+	if err != nil {
+		t.Fatal(err)
+	}
+	office := authz.Principal{UserID: u.ID, Username: u.Username, Role: authz.Office}
+	actor := audit.Actor{ID: u.ID, Username: u.Username}
+	d, err := app.Decisions.Create(ctx, office, actor, records.NewDecision{Year: app.Ledger.Today().Year(), Title: "公共停车收费办法",
+		UnitID: unitA, Planned: "年内", Reason: "市政府常务会议调整目录"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	upload := func(name string) ledgersvc.Upload {
+		return ledgersvc.Upload{Name: name, Size: int64(len(pdfBytes)), Open: func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(pdfBytes)), nil }}
+	}
+	other := authz.Principal{UserID: 9001, Username: "other", Role: authz.Liaison, Units: []int64{unitA + 1000}}
+	if _, err := app.Decisions.Step(ctx, other, audit.System, d.ID, decisionsvc.StepInput{Kind: "interpret", Body: "解读"}, upload("解读.pdf")); !errors.Is(err, fault.ErrForbidden) {
+		t.Fatalf("another unit's liaison's 解读: %v", err)
+	}
+	drafter := authz.Principal{UserID: 9002, Username: "drafter", Role: authz.Liaison, Units: []int64{unitA}}
+	got, err := app.Decisions.Step(ctx, drafter, audit.Actor{ID: 9002, Username: "drafter"}, d.ID,
+		decisionsvc.StepInput{Kind: "interpret", Body: "起草单位的政策解读"}, upload("政策解读.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := app.Decisions.Step(ctx, drafter, audit.System, d.ID, decisionsvc.StepInput{Kind: "expert", Body: "意见"}); !errors.Is(err, fault.ErrForbidden) {
+		t.Fatalf("a liaison recording a gate: %v", err)
+	}
+	last := got.Steps[len(got.Steps)-1]
+	if last.Kind != "interpret" || len(last.Files) != 1 {
+		t.Fatalf("the 解读 step: %+v", last)
+	}
+	interp := last.Files[0].ID
+	status := func(path string) (int, string) {
+		rec := httptest.NewRecorder()
+		app.Server.ServeHTTP(rec, httptest.NewRequest("GET", path, nil))
+		return rec.Code, rec.Body.String()
+	}
+	fileURL := "/public/decisions/files/" + strconv.FormatInt(interp, 10)
+	if code, _ := status(fileURL); code != http.StatusNotFound {
+		t.Fatalf("the 解读 before publication = %d", code)
+	}
+	if _, body := status("/public/decisions/" + strconv.FormatInt(d.ID, 10)); strings.Contains(body, "起草单位的政策解读") || strings.Contains(body, fileURL) {
+		t.Fatalf("the public page shows the 解读 before publication")
+	}
+	steps := []decisionsvc.StepInput{{Kind: "skip", Gate: "participation", Reason: "依法不予公开"}, {Kind: "skip", Gate: "expert", Reason: "专业性不强"},
+		{Kind: "skip", Gate: "risk", Reason: "不涉及社会稳定"}, {Kind: "legality", Result: "pass", Body: "合法性审查意见"},
+		{Kind: "collective", Result: "adopt", Body: "会议纪要"}, {Kind: "publish", Result: "市政发〔2026〕9号", Body: "决策公布"}}
+	var review int64
+	for _, in := range steps {
+		var ups []ledgersvc.Upload
+		if in.Kind == "legality" {
+			ups = append(ups, upload("审查意见.pdf"))
+		}
+		got, err = app.Decisions.Step(ctx, office, actor, d.ID, in, ups...)
+		if err != nil {
+			t.Fatalf("%s: %v", in.Kind, err)
+		}
+		if in.Kind == "legality" {
+			review = got.Steps[len(got.Steps)-1].Files[0].ID
+		}
+	}
+	code, body := status(fileURL)
+	if code != http.StatusOK || body != string(pdfBytes) {
+		t.Fatalf("the 解读 after publication = %d", code)
+	}
+	if code, _ := status("/public/decisions/files/" + strconv.FormatInt(review, 10)); code != http.StatusNotFound {
+		t.Fatalf("the review's document signed out = %d", code)
+	}
+	if _, page := status("/public/decisions/" + strconv.FormatInt(d.ID, 10)); !strings.Contains(page, "起草单位的政策解读") || !strings.Contains(page, `href="`+fileURL+`"`) {
+		t.Fatalf("the public page does not link the 解读")
 	}
 }
