@@ -39,11 +39,23 @@ func decisionPages() []page {
 		{path: fixed("/public/decisions"), allowed: allCallers},
 		{path: fixed("/public/decisions/1"), allowed: allCallers},
 		{path: fixed("/public/commitments"), allowed: allCallers},
+		// Decision 1's draft (file 1) is no 解读 of a published decision:
+		// not found for anyone on the portal.
+		{path: fixed("/public/decisions/files/1"), refused: notFoundFor(allCallers)},
 		{path: fixed("/public/data/decisions.csv"), allowed: allCallers},
 		{path: fixed("/public/data/decisions.json"), allowed: allCallers},
 		{path: fixed("/public/data/commitments.csv"), allowed: allCallers},
 		{path: fixed("/public/data/commitments.json"), allowed: allCallers},
 	}
+}
+
+// notFoundFor is "error 404" for every one of callers.
+func notFoundFor(callers []string) map[string]string {
+	m := map[string]string{}
+	for _, c := range callers {
+		m[c] = "error 404"
+	}
+	return m
 }
 
 // decisionIDs are the records seedDecisions made.
