@@ -53,6 +53,11 @@ const (
 	ProposalRead   Action = "proposal.read"   // read proposals (a liaison: those their units handle), the phone masked but for the office and handlers
 	ProposalWrite  Action = "proposal.write"  // take in, 交办, record the representative's feedback, 重新办理
 	ProposalHandle Action = "proposal.handle" // 面商 records, opinions, answers, disputes (own units)
+
+	// DecisionInterpret uploads a 重大行政决策's 政策解读: the office, or
+	// a liaison of the drafting unit (谁起草谁解读); the resource's Units
+	// are the decision's 承办单位.
+	DecisionInterpret Action = "decision.interpret"
 )
 
 // Resource is what an action touches. For tasks, Units are the units
@@ -68,9 +73,9 @@ var grants = map[Role]map[Action]bool{
 	AuditAdmin: set(AuditRead),
 	Office: set(UnitRead, UnitWrite, PlanRead, PlanWrite, TaskRead, TaskAssign, TaskClose, TaskSupervise, TaskSplit, CalendarRead, CalendarWrite, Dashboard,
 		TicketRead, TicketDispatch, FOIARead, FOIAHandle, IncidentRead, IncidentReport, IncidentFulfil, PersonalDataView,
-		InspectionRead, InspectionWrite, FindingRead, ProposalRead, ProposalWrite),
+		InspectionRead, InspectionWrite, FindingRead, ProposalRead, ProposalWrite, DecisionInterpret),
 	Liaison: set(UnitRead, PlanRead, TaskRead, TaskReport, TaskSplit, TicketRead, TicketHandle, IncidentRead, IncidentFulfil,
-		FindingRead, ProposalRead, ProposalHandle),
+		FindingRead, ProposalRead, ProposalHandle, DecisionInterpret),
 	Leader: set(UnitRead, PlanRead, TaskRead, CalendarRead, Dashboard, TicketRead, FOIARead, IncidentRead,
 		InspectionRead, FindingRead, ProposalRead),
 }
@@ -85,12 +90,12 @@ func set(actions ...Action) map[Action]bool {
 
 // unitScoped are the actions a liaison may take only on their own units' data.
 var unitScoped = set(TaskRead, TaskReport, TaskSplit, TicketRead, TicketHandle, IncidentRead, IncidentFulfil, FindingRead,
-	ProposalRead, ProposalHandle)
+	ProposalRead, ProposalHandle, DecisionInterpret)
 
 // treeScoped are the actions an office or a leader bound to units (分级督查)
 // may take only on tasks, and 12345 tickets, of their subtree (a ticket in
 // triage, routed to no unit yet, is the city's).
-var treeScoped = set(TaskRead, TaskAssign, TaskClose, TaskSupervise, TaskSplit, TicketRead, TicketDispatch)
+var treeScoped = set(TaskRead, TaskAssign, TaskClose, TaskSupervise, TaskSplit, TicketRead, TicketDispatch, DecisionInterpret)
 
 // Can reports whether p may do action a to r.
 func Can(p Principal, a Action, r Resource) bool {

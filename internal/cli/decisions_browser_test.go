@@ -130,7 +130,7 @@ func TestDecisionGatesInBrowser(t *testing.T) {
 		chromedp.WaitVisible(`//li[@id="gate-publication"]//a[contains(., "政策解读.pdf")]`),
 		chromedp.WaitVisible(`//a[contains(@href, "/tasks/") and . = "决策执行"]`),
 		chromedp.WaitVisible(`//a[contains(@href, "/tasks/") and . = "决策后评估"]`),
-		chromedp.WaitNotPresent(`//form[contains(@action, "/steps")]`),
+		chromedp.WaitNotPresent(`//form[contains(@action, "/steps")]//select[@name="kind"]`),
 		shot("03-published"),
 	)
 	run("the public page shows the 采纳情况 and the 解读",
@@ -139,6 +139,7 @@ func TestDecisionGatesInBrowser(t *testing.T) {
 		chromedp.Click(`//a[. = "行政执法公示办法"]`),
 		chromedp.WaitVisible(`//p[contains(., "收到意见9条，采纳4条。")]`),
 		chromedp.WaitVisible(`//div[contains(@class, "decision-interpretation")]//p[contains(., "明确公示的三类信息")]`),
+		chromedp.WaitVisible(`//a[contains(@href, "/public/decisions/files/") and . = "政策解读.pdf"]`),
 		shot("04-public"),
 	)
 	office := authz.Principal{Role: authz.Office}

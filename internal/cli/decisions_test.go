@@ -3,6 +3,8 @@ package cli
 import (
 	"bytes"
 	"context"
+	"encoding/json"
+	"errors"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -16,6 +18,7 @@ import (
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/commitsvc"
 	"github.com/duban/duban/internal/decisionsvc"
+	"github.com/duban/duban/internal/fault"
 	"github.com/duban/duban/internal/ledgersvc"
 	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/store/storetest"
@@ -36,7 +39,23 @@ func decisionPages() []page {
 		{path: fixed("/public/decisions"), allowed: allCallers},
 		{path: fixed("/public/decisions/1"), allowed: allCallers},
 		{path: fixed("/public/commitments"), allowed: allCallers},
+		// Decision 1's draft (file 1) is no 解读 of a published decision:
+		// not found for anyone on the portal.
+		{path: fixed("/public/decisions/files/1"), refused: notFoundFor(allCallers)},
+		{path: fixed("/public/data/decisions.csv"), allowed: allCallers},
+		{path: fixed("/public/data/decisions.json"), allowed: allCallers},
+		{path: fixed("/public/data/commitments.csv"), allowed: allCallers},
+		{path: fixed("/public/data/commitments.json"), allowed: allCallers},
 	}
+}
+
+// notFoundFor is "error 404" for every one of callers.
+func notFoundFor(callers []string) map[string]string {
+	m := map[string]string{}
+	for _, c := range callers {
+		m[c] = "error 404"
+	}
+	return m
 }
 
 // decisionIDs are the records seedDecisions made.
@@ -175,5 +194,143 @@ func TestPublicDecisionPagesSignedOut(t *testing.T) {
 				t.Fatalf("the broken commitment: %s", archive)
 			}
 		})
+	}
+}
+
+// TestDecisionOpenDataSignedOut (issue 20): signed out, the open data
+// files of the 目录 list the published catalogue's items and nothing of
+// a catalogue not published (next year's, drafted), as CSV (UTF-8 with
+// its BOM) and JSON; the commitments' files carry each one's standing,
+// the late one as late. The portal lists the files.
+func TestDecisionOpenDataSignedOut(t *testing.T) {
+	app, _, unitA := webFixture(t, "sqlite", []string{"office"})
+	seedDecisions(t, app, unitA)
+	ctx := context.Background()
+	office := authz.Principal{Role: authz.Office}
+	next := app.Ledger.Today().Year() + 1
+	if _, err := app.Decisions.Create(ctx, office, audit.System, records.NewDecision{Year: next, Title: "尚未公布的决策事项",
+		UnitID: unitA, Planned: "明年"}); err != nil {
+		t.Fatal(err)
+	}
+	get := func(path string) string {
+		t.Helper()
+		rec := httptest.NewRecorder()
+		app.Server.ServeHTTP(rec, httptest.NewRequest("GET", path, nil))
+		if rec.Code != http.StatusOK {
+			t.Fatalf("GET %s signed out = %d", path, rec.Code)
+		}
+		return rec.Body.String()
+	}
+	home := get("/public")
+	for _, f := range []string{"decisions.csv", "decisions.json", "commitments.csv", "commitments.json"} {
+		if !strings.Contains(home, `href="/public/data/`+f+`"`) {
+			t.Fatalf("the portal does not list %s", f)
+		}
+	}
+	csvBody := get("/public/data/decisions.csv")
+	if !strings.HasPrefix(csvBody, "\ufeff编号,年度,决策事项,承办单位,计划完成时间,进度\n") {
+		t.Fatalf("decisions.csv header: %q", csvBody[:min(len(csvBody), 120)])
+	}
+	if !strings.Contains(csvBody, "城市养犬管理规定") || strings.Contains(csvBody, "尚未公布的决策事项") {
+		t.Fatalf("decisions.csv: %s", csvBody)
+	}
+	var decisions []map[string]any
+	if err := json.Unmarshal([]byte(get("/public/data/decisions.json")), &decisions); err != nil {
+		t.Fatal(err)
+	}
+	if len(decisions) != 1 || decisions[0]["title"] != "城市养犬管理规定" || decisions[0]["status"] != "程序进行中" {
+		t.Fatalf("decisions.json: %v", decisions)
+	}
+	if c := get("/public/data/commitments.csv"); !strings.HasPrefix(c, "\ufeff") || !strings.Contains(c, "新建口袋公园10个") || !strings.Contains(c, "已逾期") {
+		t.Fatalf("commitments.csv: %s", c)
+	}
+	var commitments []map[string]any
+	if err := json.Unmarshal([]byte(get("/public/data/commitments.json")), &commitments); err != nil {
+		t.Fatal(err)
+	}
+	if len(commitments) != 1 || commitments[0]["standing"] != "已逾期" || commitments[0]["unit"] == "" {
+		t.Fatalf("commitments.json: %v", commitments)
+	}
+}
+
+// TestDecisionInterpretationByDraftingUnit (issue 20, 谁起草谁解读): the
+// liaison of the drafting unit uploads its 解读 with a document; a
+// liaison of another unit is refused. Signed out, the 解读 document is
+// not found while the decision is not published, and downloads once it
+// is; the decision's other documents (the review's) stay not found.
+func TestDecisionInterpretationByDraftingUnit(t *testing.T) {
+	app, _, unitA := webFixture(t, "sqlite", []string{"office"})
+	seedDecisions(t, app, unitA)
+	ctx := context.Background()
+	u, err := app.Store.FindUserByUsername(ctx, "office")
+	if err != nil {
+		t.Fatal(err)
+	}
+	office := authz.Principal{UserID: u.ID, Username: u.Username, Role: authz.Office}
+	actor := audit.Actor{ID: u.ID, Username: u.Username}
+	d, err := app.Decisions.Create(ctx, office, actor, records.NewDecision{Year: app.Ledger.Today().Year(), Title: "公共停车收费办法",
+		UnitID: unitA, Planned: "年内", Reason: "市政府常务会议调整目录"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	upload := func(name string) ledgersvc.Upload {
+		return ledgersvc.Upload{Name: name, Size: int64(len(pdfBytes)), Open: func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(pdfBytes)), nil }}
+	}
+	other := authz.Principal{UserID: 9001, Username: "other", Role: authz.Liaison, Units: []int64{unitA + 1000}}
+	if _, err := app.Decisions.Step(ctx, other, audit.System, d.ID, decisionsvc.StepInput{Kind: "interpret", Body: "解读"}, upload("解读.pdf")); !errors.Is(err, fault.ErrForbidden) {
+		t.Fatalf("another unit's liaison's 解读: %v", err)
+	}
+	drafter := authz.Principal{UserID: 9002, Username: "drafter", Role: authz.Liaison, Units: []int64{unitA}}
+	got, err := app.Decisions.Step(ctx, drafter, audit.Actor{ID: 9002, Username: "drafter"}, d.ID,
+		decisionsvc.StepInput{Kind: "interpret", Body: "起草单位的政策解读"}, upload("政策解读.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := app.Decisions.Step(ctx, drafter, audit.System, d.ID, decisionsvc.StepInput{Kind: "expert", Body: "意见"}); !errors.Is(err, fault.ErrForbidden) {
+		t.Fatalf("a liaison recording a gate: %v", err)
+	}
+	last := got.Steps[len(got.Steps)-1]
+	if last.Kind != "interpret" || len(last.Files) != 1 {
+		t.Fatalf("the 解读 step: %+v", last)
+	}
+	interp := last.Files[0].ID
+	status := func(path string) (int, string) {
+		rec := httptest.NewRecorder()
+		app.Server.ServeHTTP(rec, httptest.NewRequest("GET", path, nil))
+		return rec.Code, rec.Body.String()
+	}
+	fileURL := "/public/decisions/files/" + strconv.FormatInt(interp, 10)
+	if code, _ := status(fileURL); code != http.StatusNotFound {
+		t.Fatalf("the 解读 before publication = %d", code)
+	}
+	if _, body := status("/public/decisions/" + strconv.FormatInt(d.ID, 10)); strings.Contains(body, "起草单位的政策解读") || strings.Contains(body, fileURL) {
+		t.Fatalf("the public page shows the 解读 before publication")
+	}
+	steps := []decisionsvc.StepInput{{Kind: "skip", Gate: "participation", Reason: "依法不予公开"}, {Kind: "skip", Gate: "expert", Reason: "专业性不强"},
+		{Kind: "skip", Gate: "risk", Reason: "不涉及社会稳定"}, {Kind: "legality", Result: "pass", Body: "合法性审查意见"},
+		{Kind: "collective", Result: "adopt", Body: "会议纪要"}, {Kind: "publish", Result: "市政发〔2026〕9号", Body: "决策公布"}}
+	var review int64
+	for _, in := range steps {
+		var ups []ledgersvc.Upload
+		if in.Kind == "legality" {
+			ups = append(ups, upload("审查意见.pdf"))
+		}
+		got, err = app.Decisions.Step(ctx, office, actor, d.ID, in, ups...)
+		if err != nil {
+			t.Fatalf("%s: %v", in.Kind, err)
+		}
+		if in.Kind == "legality" {
+			review = got.Steps[len(got.Steps)-1].Files[0].ID
+		}
+	}
+	code, body := status(fileURL)
+	if code != http.StatusOK || body != string(pdfBytes) {
+		t.Fatalf("the 解读 after publication = %d", code)
+	}
+	if code, _ := status("/public/decisions/files/" + strconv.FormatInt(review, 10)); code != http.StatusNotFound {
+		t.Fatalf("the review's document signed out = %d", code)
+	}
+	if _, page := status("/public/decisions/" + strconv.FormatInt(d.ID, 10)); !strings.Contains(page, "起草单位的政策解读") || !strings.Contains(page, `href="`+fileURL+`"`) {
+		t.Fatalf("the public page does not link the 解读")
 	}
 }

@@ -251,6 +251,10 @@ func TestEveryWebFormByEveryRole(t *testing.T) {
 		{"record a decision's step", func(int64, int64) string { return fmt.Sprintf("/decisions/%d/steps", dec.decision) },
 			func(string) url.Values { return url.Values{"kind": {"expert"}, "body": {"专家论证意见"}} }, []string{"office"},
 			map[string][]byte{"论证报告.pdf": pdfBytes}, nil},
+		// 谁起草谁解读: the drafting unit's (unit A's) liaison uploads its 解读.
+		{"upload a decision's 解读", func(int64, int64) string { return fmt.Sprintf("/decisions/%d/steps", dec.decision) },
+			func(c string) url.Values { return url.Values{"kind": {"interpret"}, "body": {"政策解读-" + c}} }, []string{"office", "liaisonA"},
+			map[string][]byte{"解读.pdf": pdfBytes}, nil},
 		{"register a commitment", func(int64, int64) string { return "/commitments" },
 			func(c string) url.Values {
 				return url.Values{"title": {"承诺-" + c}, "source": {"pledge"}, "unit": {fmt.Sprint(unitAID)}, "target": {"办结"}, "deadline": {"2099-12-31"}}

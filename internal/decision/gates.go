@@ -28,10 +28,13 @@ const (
 	StepPublish    = "publish"    // the decision published with its 解读
 	StepSkip       = "skip"       // a gate left out, with the legal reason
 	StepWithdraw   = "withdraw"   // taken out of the catalogue (an adjustment)
+	// StepInterpret is the drafting unit's 政策解读 (谁起草谁解读), before
+	// or after publication; it changes no gate.
+	StepInterpret = "interpret"
 )
 
 // Steps are the step kinds.
-var Steps = []string{StepConsult, StepFeedback, StepExpert, StepRisk, StepLegality, StepCollective, StepPublish, StepSkip, StepWithdraw}
+var Steps = []string{StepConsult, StepFeedback, StepExpert, StepRisk, StepLegality, StepCollective, StepPublish, StepSkip, StepWithdraw, StepInterpret}
 
 // Statuses of a decision, as the catalogue shows them.
 const (

@@ -29,6 +29,9 @@ func Check(st State, s Step, reason string, today time.Time) *Refusal {
 	if st.Withdrawn {
 		return blocked("kind", "decisions.error.withdrawn")
 	}
+	if s.Kind == StepInterpret {
+		return nil
+	}
 	if st.Done[GatePublication] {
 		return blocked("kind", "decisions.error.published")
 	}

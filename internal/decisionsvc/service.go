@@ -216,12 +216,17 @@ func (s *Service) SetCatalogue(ctx context.Context, p authz.Principal, actor aud
 // store against the state it was checked on (a step taken meanwhile is a
 // conflict), and only then are the 执行 and 后评估 entered.
 func (s *Service) Step(ctx context.Context, p authz.Principal, actor audit.Actor, id int64, in StepInput, ups ...ledgersvc.Upload) (*records.Decision, error) {
-	if !authz.Allowed(p, authz.PlanWrite) {
+	interpret := in.Kind == decision.StepInterpret
+	if !authz.Allowed(p, authz.PlanWrite) && !(interpret && authz.Allowed(p, authz.DecisionInterpret)) {
 		return nil, fault.ErrForbidden
 	}
 	d, err := s.Store.FindDecision(ctx, id)
 	if err != nil {
 		return nil, err
+	}
+	// 谁起草谁解读: the 解读 is the drafting unit's, or the office's.
+	if interpret && !authz.Can(p, authz.DecisionInterpret, authz.Resource{Units: []int64{d.UnitID}}) {
+		return nil, fault.ErrForbidden
 	}
 	if err := authz.CheckScope(p, "unit_id", []int64{d.UnitID}); err != nil {
 		return nil, err
@@ -247,7 +252,7 @@ func (s *Service) Step(ctx context.Context, p authz.Principal, actor audit.Actor
 	if key, ok := needsBody[in.Kind]; ok && in.Body == "" && len(ups) == 0 {
 		return nil, fault.Field("body", key)
 	}
-	if in.Kind == decision.StepPublish && in.Body == "" && len(ups) == 0 {
+	if (in.Kind == decision.StepPublish || interpret) && in.Body == "" && len(ups) == 0 {
 		return nil, fault.Field("body", "decisions.error.interpretation")
 	}
 	ns := records.NewDecisionStep{Kind: in.Kind, Gate: in.Gate, From: in.From, To: in.To, Result: in.Result, Body: in.Body, Reason: in.Reason,

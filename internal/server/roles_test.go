@@ -333,6 +333,9 @@ func writeEndpoints() []endpoint {
 			body: jsonBody(`{"year":2026,"action":"approve","note":"市政府常务会议审定"}`), allowed: []string{"office"}, prepare: enterDecision},
 		{name: "record a decision's step", method: "POST", path: func(f *fixture) string { return fmt.Sprintf("/api/v1/decisions/%d/steps", f.decision) },
 			body: jsonBody(`{"kind":"expert","body":"专家组五人论证，意见可行"}`), allowed: []string{"office"}, prepare: enterDecision},
+		// 谁起草谁解读: the drafting unit's liaison uploads its 解读; another unit's may not.
+		{name: "upload a decision's 解读", method: "POST", path: func(f *fixture) string { return fmt.Sprintf("/api/v1/decisions/%d/steps", f.decision) },
+			body: jsonBody(`{"kind":"interpret","body":"政策解读：办法的主要内容"}`), allowed: []string{"office", "liaisonA"}, prepare: enterDecision},
 		{name: "register a commitment", method: "POST", path: func(*fixture) string { return "/api/v1/commitments" },
 			jsonFor: func(f *fixture) string {
 				return fmt.Sprintf(`{"title":"新增公办学位2000个","source":"work_report","unit_id":%d,"target":"秋季开学前投用","deadline":"2026-08-31"}`, f.unitA)

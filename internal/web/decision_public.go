@@ -96,3 +96,14 @@ func (h *Handler) publicCommitments(w http.ResponseWriter, r *http.Request) {
 	}
 	h.render(w, r, http.StatusOK, "commitments_public", PublicCommitmentsPage{Page: h.publicPage(w, r), CommitmentsView: v})
 }
+
+// publicDecisionFile is a document of a published decision's 解读.
+func (h *Handler) publicDecisionFile(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	d, err := h.d.Decisions.PublicFile(r.Context(), id)
+	h.download(w, r, d, err)
+}

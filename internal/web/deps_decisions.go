@@ -28,6 +28,12 @@ type Decisions interface {
 	PublicDecision(ctx context.Context, id int64) (*PublicDecisionView, error)
 	Comment(ctx context.Context, id int64, in CommentInput) error
 	PublicCommitments(ctx context.Context) (*CommitmentsView, error)
+	// PublicFile is a document of a published decision's 解读; before
+	// publication, or any other document, it is not found.
+	PublicFile(ctx context.Context, id int64) (*Download, error)
+	// Data is an open data file: decisions.csv/.json, the published
+	// catalogues' items, or commitments.csv/.json with their standing.
+	Data(ctx context.Context, file string) (*Download, error)
 }
 
 // DecisionInput is the form to enter a decision into a catalogue.
@@ -68,7 +74,10 @@ type DecisionView struct {
 	Gates      []DecisionGate
 	CanEdit    bool
 	Commenting bool
-	Problems   []string
+	// CanInterpret: the reader may upload the 解读 (the office, or a
+	// liaison of the drafting unit: 谁起草谁解读).
+	CanInterpret bool
+	Problems     []string
 	// Kinds are the steps the office may record now.
 	Kinds []string
 }

@@ -71,6 +71,12 @@ func (h *Handler) portalData(w http.ResponseWriter, r *http.Request) {
 		d, err = h.d.Portal.Data(r.Context(), "csv")
 	case "tasks.json":
 		d, err = h.d.Portal.Data(r.Context(), "json")
+	case "decisions.csv", "decisions.json", "commitments.csv", "commitments.json":
+		if h.d.Decisions == nil {
+			err = ErrNotFound
+			break
+		}
+		d, err = h.d.Decisions.Data(r.Context(), r.PathValue("file"))
 	default:
 		err = ErrNotFound
 	}

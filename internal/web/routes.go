@@ -210,6 +210,7 @@ func (h *Handler) routes() {
 		// Public: the catalogue, a draft's comment page, the commitments.
 		m.HandleFunc("GET /public/decisions", h.publicDecisions)
 		m.HandleFunc("GET /public/decisions/{id}", h.publicDecision)
+		m.HandleFunc("GET /public/decisions/files/{id}", h.publicDecisionFile)
 		m.HandleFunc("POST /public/decisions/{id}/comments", h.publicComment)
 		m.HandleFunc("GET /public/commitments", h.publicCommitments)
 	}

@@ -74,13 +74,17 @@ func (s *decisions) Decision(ctx context.Context, id int64) (*web.DecisionView, 
 	if err != nil {
 		return nil, refused(ctx, err)
 	}
-	return decisionView(d, authz.Allowed(p, authz.PlanWrite), s.d.Ledger.Today()), nil
+	v := decisionView(d, authz.Allowed(p, authz.PlanWrite), s.d.Ledger.Today())
+	v.CanInterpret = d.Status != decision.StatusWithdrawn && authz.Can(p, authz.DecisionInterpret, authz.Resource{Units: []int64{d.UnitID}}) &&
+		authz.WithinScope(p, []int64{d.UnitID})
+	return v, nil
 }
 
 // gateOfStep is the gate a step is recorded against.
 var gateOfStep = map[string]string{decision.StepConsult: decision.GateParticipation, decision.StepFeedback: decision.GateParticipation,
 	decision.StepExpert: decision.GateExpert, decision.StepRisk: decision.GateRisk, decision.StepLegality: decision.GateLegality,
-	decision.StepCollective: decision.GateCollective, decision.StepPublish: decision.GatePublication}
+	decision.StepCollective: decision.GateCollective, decision.StepPublish: decision.GatePublication,
+	decision.StepInterpret: decision.GatePublication}
 
 func decisionView(d *records.Decision, canEdit bool, today interface{ Format(string) string }) *web.DecisionView {
 	var steps []decision.Step
@@ -150,6 +154,15 @@ func (s *decisions) File(ctx context.Context, id int64) (*web.Download, error) {
 		return nil, err
 	}
 	a, body, err := s.d.Decisions.File(ctx, p, id)
+	if err != nil {
+		return nil, pageError(err, "", "")
+	}
+	return &web.Download{Filename: a.Filename, ContentType: a.ContentType, ModTime: a.CreatedAt, Body: body}, nil
+}
+
+// PublicFile is a document of a published decision's 解读, for anyone.
+func (s *decisions) PublicFile(ctx context.Context, id int64) (*web.Download, error) {
+	a, body, err := s.d.Decisions.PublicFile(ctx, id)
 	if err != nil {
 		return nil, pageError(err, "", "")
 	}
