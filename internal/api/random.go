@@ -38,6 +38,34 @@ func (h *Handler) randomImport(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusCreated, rep)
 }
 
+// randomInspectorImport adds or updates the 执法检查人员 of an uploaded
+// .csv or .xlsx (multipart field "file"), all or nothing; every problem
+// comes back at its row and column.
+func (h *Handler) randomInspectorImport(w http.ResponseWriter, r *http.Request) {
+	p, ok := signedIn(w, r, h.Random != nil)
+	if !ok {
+		return
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, 16<<20)
+	file, header, err := r.FormFile("file")
+	if err != nil {
+		fail(w, r, errInvalid("api.problem.file_field"))
+		return
+	}
+	defer file.Close()
+	body, err := io.ReadAll(file)
+	if err != nil {
+		fail(w, r, errInvalid("api.problem.file_field"))
+		return
+	}
+	rep, err := h.Random.ImportInspectors(r.Context(), p, httpauth.Actor(r), header.Filename, body)
+	if err != nil {
+		fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusCreated, rep)
+}
+
 // randomInspectorCreate adds a 执法检查人员 to the directory.
 func (h *Handler) randomInspectorCreate(w http.ResponseWriter, r *http.Request) {
 	p, ok := signedIn(w, r, h.Random != nil)

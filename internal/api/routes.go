@@ -131,6 +131,7 @@ var routes = []route{
 	{"GET", "/api/v1/finding-files/{id}", (*Handler).findingFileGet},
 	{"POST", "/api/v1/random/entities/import", (*Handler).randomImport},
 	{"POST", "/api/v1/random/inspectors", (*Handler).randomInspectorCreate},
+	{"POST", "/api/v1/random/inspectors/import", (*Handler).randomInspectorImport},
 	{"GET", "/api/v1/random/plans", (*Handler).randomPlanList},
 	{"POST", "/api/v1/random/plans", (*Handler).randomPlanCreate},
 	{"GET", "/api/v1/random/plans/{id}", (*Handler).randomPlanGet},

@@ -16,6 +16,8 @@ type Random interface {
 	// Import adds the 检查对象 of a .csv or .xlsx; it returns the rows read
 	// and how many were new.
 	Import(ctx context.Context, file Upload) (*randomsvc.ImportReport, error)
+	// ImportInspectors adds or updates the 执法检查人员 of a .csv or .xlsx.
+	ImportInspectors(ctx context.Context, file Upload) (*randomsvc.ImportReport, error)
 	AddInspector(ctx context.Context, in RandomInspectorForm) error
 	CreatePlan(ctx context.Context, in RandomPlanForm) (int64, error)
 	// Plan is a plan's page with its checks and the forms to draw and to

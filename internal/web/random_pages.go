@@ -16,7 +16,9 @@ type RandomPage struct {
 	*RandomDeskView
 	Problems []string
 	Imported *randomsvc.ImportReport
-	Form     RandomPlanForm
+	// ImportedInspectors is what an inspector file did.
+	ImportedInspectors *randomsvc.ImportReport
+	Form               RandomPlanForm
 }
 
 type RandomPlanPage struct {
@@ -61,6 +63,29 @@ func (h *Handler) randomImport(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case err == nil:
 		h.renderRandom(w, r, http.StatusOK, RandomPage{Imported: rep})
+	case errors.As(err, &bad):
+		h.renderRandom(w, r, http.StatusUnprocessableEntity, RandomPage{Problems: bad.Problems})
+	default:
+		h.fail(w, r, err)
+	}
+}
+
+// randomInspectorImport takes an inspector file in, all or nothing; the
+// problems, by row and column, are shown on the page.
+func (h *Handler) randomInspectorImport(w http.ResponseWriter, r *http.Request) {
+	if !parseUpload(w, r) {
+		return
+	}
+	files, _ := uploads(r, "file")
+	if len(files) != 1 {
+		h.renderRandom(w, r, http.StatusUnprocessableEntity, RandomPage{Problems: []string{i18n.FromContext(r.Context()).T("random.error.file")}})
+		return
+	}
+	rep, err := h.d.Random.ImportInspectors(r.Context(), files[0])
+	var bad *RulesInputError
+	switch {
+	case err == nil:
+		h.renderRandom(w, r, http.StatusOK, RandomPage{ImportedInspectors: rep})
 	case errors.As(err, &bad):
 		h.renderRandom(w, r, http.StatusUnprocessableEntity, RandomPage{Problems: bad.Problems})
 	default:

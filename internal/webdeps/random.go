@@ -73,6 +73,24 @@ func (s *random) Import(ctx context.Context, f web.Upload) (*randomsvc.ImportRep
 	return rep, refused(ctx, err, randomOrder...)
 }
 
+func (s *random) ImportInspectors(ctx context.Context, f web.Upload) (*randomsvc.ImportReport, error) {
+	p, actor, err := s.d.caller(ctx)
+	if err != nil {
+		return nil, err
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	body, err := io.ReadAll(rc)
+	if err != nil {
+		return nil, err
+	}
+	rep, err := s.d.Random.ImportInspectors(ctx, p, actor, f.Name, body)
+	return rep, refused(ctx, err, randomOrder...)
+}
+
 func (s *random) AddInspector(ctx context.Context, in web.RandomInspectorForm) error {
 	p, actor, err := s.d.caller(ctx)
 	if err != nil {
