@@ -214,3 +214,37 @@ func (h *Handler) randomResultCreate(w http.ResponseWriter, r *http.Request) {
 	}
 	writeJSON(w, http.StatusCreated, out)
 }
+
+// randomMatterList is the departments' 抽查事项清单.
+func (h *Handler) randomMatterList(w http.ResponseWriter, r *http.Request) {
+	p, ok := signedIn(w, r, h.Random != nil)
+	if !ok {
+		return
+	}
+	all, err := h.Random.Matters(r.Context(), p)
+	if err != nil {
+		fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, all)
+}
+
+// randomMatterCreate adds an entry to a department's 抽查事项清单.
+func (h *Handler) randomMatterCreate(w http.ResponseWriter, r *http.Request) {
+	p, ok := signedIn(w, r, h.Random != nil)
+	if !ok {
+		return
+	}
+	var in records.RandomMatter
+	if err := readInput(r, &in); err != nil {
+		fail(w, r, err)
+		return
+	}
+	in.ID = 0
+	out, err := h.Random.AddMatter(r.Context(), p, httpauth.Actor(r), in)
+	if err != nil {
+		fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusCreated, out)
+}

@@ -132,6 +132,8 @@ var routes = []route{
 	{"POST", "/api/v1/random/entities/import", (*Handler).randomImport},
 	{"POST", "/api/v1/random/inspectors", (*Handler).randomInspectorCreate},
 	{"POST", "/api/v1/random/inspectors/import", (*Handler).randomInspectorImport},
+	{"GET", "/api/v1/random/matters", (*Handler).randomMatterList},
+	{"POST", "/api/v1/random/matters", (*Handler).randomMatterCreate},
 	{"GET", "/api/v1/random/plans", (*Handler).randomPlanList},
 	{"POST", "/api/v1/random/plans", (*Handler).randomPlanCreate},
 	{"GET", "/api/v1/random/plans/{id}", (*Handler).randomPlanGet},

@@ -26,5 +26,7 @@ type Store interface {
 	ReleaseRandomTask(ctx context.Context, id int64, back string) error
 	RecordRandomResult(ctx context.Context, actor audit.Actor, id int64, r records.RandomResult) error
 	LastRandomPairs(ctx context.Context, unitID int64) ([][2]string, error)
+	CreateRandomMatter(ctx context.Context, actor audit.Actor, m records.RandomMatter) (int64, error)
+	FindRandomMatters(ctx context.Context) ([]records.RandomMatter, error)
 	FindUnitByID(ctx context.Context, id int64) (*records.Unit, error)
 }

@@ -98,6 +98,10 @@ func randomWrites() []endpoint {
 			body: randomUpload, allowed: office},
 		{name: "import 执法检查人员", method: "POST", path: func(*fixture) string { return "/api/v1/random/inspectors/import" },
 			body: inspectorUpload, allowed: office},
+		{name: "add to a 抽查事项清单", method: "POST", path: func(*fixture) string { return "/api/v1/random/matters" },
+			jsonFor: func(f *fixture) string {
+				return fmt.Sprintf(`{"unit_id":%d,"name":"食品经营许可事项检查","object_type":"食品经营者","basis":"《食品安全法》","method":"现场检查"}`, f.unitA)
+			}, allowed: office},
 		{name: "add a 执法检查人员", method: "POST", path: func(*fixture) string { return "/api/v1/random/inspectors" },
 			body: jsonBody(`{"name":"王某","cert":"44010020999999","unit_name":"市市场监管局","qualifications":["食品"]}`), allowed: office},
 		{name: "create a 抽查计划", method: "POST", path: func(*fixture) string { return "/api/v1/random/plans" },
@@ -120,6 +124,7 @@ func randomReads() []readEndpoint {
 	fixed := func(path string) func(*fixture) string { return func(*fixture) string { return path } }
 	return []readEndpoint{
 		{path: fixed("/api/v1/random/plans"), allowed: officeLeader},
+		{path: fixed("/api/v1/random/matters"), allowed: officeLeader},
 		{path: fixed("/api/v1/random/plans/1"), allowed: officeLeader},
 		{path: fixed("/api/v1/random/plans/1/draw"), allowed: append([]string{"anonymous"}, everyone...)},
 	}

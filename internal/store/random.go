@@ -202,3 +202,41 @@ func (db *DB) ImportRandomInspectors(ctx context.Context, actor audit.Actor, lis
 	}
 	return added, db.commit(tx)
 }
+
+// CreateRandomMatter adds an entry to a department's 抽查事项清单, audited.
+func (db *DB) CreateRandomMatter(ctx context.Context, actor audit.Actor, m records.RandomMatter) (int64, error) {
+	tx, err := db.beginWrite(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("store: create random matter: %w", err)
+	}
+	defer tx.Rollback()
+	var id int64
+	if err := tx.QueryRowContext(ctx, db.dialect.rebind(`
+		INSERT INTO random_matters (unit_id, name, object_type, basis, method, created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id`),
+		m.UnitID, m.Name, m.ObjectType, m.Basis, m.Method, db.now()).Scan(&id); err != nil {
+		return 0, fmt.Errorf("store: create random matter: %w", err)
+	}
+	if err := db.appendAudit(ctx, tx, actor, "random.matter.create", "random_matter", id, nil,
+		map[string]any{"unit_id": m.UnitID, "name": m.Name, "object_type": m.ObjectType, "basis": m.Basis, "method": m.Method}); err != nil {
+		return 0, err
+	}
+	return id, db.commit(tx)
+}
+
+// FindRandomMatters is the 抽查事项清单 of every department, by unit and id.
+func (db *DB) FindRandomMatters(ctx context.Context) ([]records.RandomMatter, error) {
+	rows, err := db.read.QueryContext(ctx, `SELECT id, unit_id, name, object_type, basis, method FROM random_matters ORDER BY unit_id, id`)
+	if err != nil {
+		return nil, fmt.Errorf("store: random matters: %w", err)
+	}
+	defer rows.Close()
+	out := []records.RandomMatter{}
+	for rows.Next() {
+		var m records.RandomMatter
+		if err := rows.Scan(&m.ID, &m.UnitID, &m.Name, &m.ObjectType, &m.Basis, &m.Method); err != nil {
+			return nil, fmt.Errorf("store: random matters: %w", err)
+		}
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}
