@@ -6,7 +6,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/duban/duban/internal/audit"
 	"github.com/duban/duban/internal/fault"
+	"github.com/duban/duban/internal/randomsvc"
 	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/store/storetest"
 	"github.com/duban/duban/internal/workday"
@@ -14,7 +16,7 @@ import (
 
 // TestMatters: the office adds to a department's 抽查事项清单 and reads it
 // back; a nameless entry and an unknown department are refused; a
-// leader reads but may not add.
+// leader reads but may not add; a plan picks its 事项 from the list.
 func TestMatters(t *testing.T) {
 	for _, kind := range storetest.Kinds() {
 		t.Run(kind, func(t *testing.T) {
@@ -35,6 +37,23 @@ func TestMatters(t *testing.T) {
 			all, err := d.svc.Random.Matters(ctx, d.leader)
 			if err != nil || len(all) != 1 || all[0] != *m {
 				t.Fatalf("list %+v %v", all, err)
+			}
+			// A plan picks its 事项 from its department's list: the name
+			// becomes the plan's matter; another department's is refused.
+			d.seed(t, 12)
+			in2 := randomsvc.PlanInput{UnitID: d.scj, Title: "事项抽查", Year: 2026, MatterID: m.ID, Count: 2, TeamSize: 2}
+			plan, err := d.svc.Random.CreatePlan(ctx, d.office, actor(d.office), in2)
+			if err != nil || plan.Matter != "食品经营许可事项检查" {
+				t.Fatalf("plan %+v %v", plan, err)
+			}
+			other, err := d.db.CreateUnit(ctx, audit.System, records.UnitCreate{Name: "市卫健委", Kind: records.UnitDepartment})
+			if err != nil {
+				t.Fatal(err)
+			}
+			in2.UnitID = other.ID
+			_, err = d.svc.Random.CreatePlan(ctx, d.office, actor(d.office), in2)
+			if e := fault.As(err); e == nil || e.Fields["matter_id"] != "random.error.matter_pick" {
+				t.Fatalf("another department's 事项 %+v", e)
 			}
 		})
 	}
