@@ -93,6 +93,25 @@ func (h *Handler) randomInspectorImport(w http.ResponseWriter, r *http.Request) 
 	}
 }
 
+func (h *Handler) randomMatterAdd(w http.ResponseWriter, r *http.Request) {
+	if !parseForm(w, r) {
+		return
+	}
+	in := RandomMatterForm{Unit: field(r, "unit"), Name: field(r, "name"), ObjectType: field(r, "object_type"),
+		Basis: field(r, "basis"), Method: field(r, "method")}
+	err := h.d.Random.AddMatter(r.Context(), in)
+	var bad *RulesInputError
+	switch {
+	case err == nil:
+		flash(w, r, "success", "random.matter_added")
+		redirect(w, r, "/random")
+	case errors.As(err, &bad):
+		h.renderRandom(w, r, http.StatusUnprocessableEntity, RandomPage{Problems: bad.Problems})
+	default:
+		h.fail(w, r, err)
+	}
+}
+
 func (h *Handler) randomInspectorAdd(w http.ResponseWriter, r *http.Request) {
 	if !parseForm(w, r) {
 		return
@@ -117,7 +136,7 @@ func (h *Handler) randomPlanCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	in := RandomPlanForm{Unit: field(r, "unit"), Joint: strings.Join(r.PostForm["joint"], ","), Title: field(r, "title"), Year: field(r, "year"),
-		Matter: field(r, "matter"), Count: field(r, "count"), Ratio: field(r, "ratio"), Types: field(r, "types"), Areas: field(r, "areas"),
+		Matter: field(r, "matter"), MatterID: field(r, "matter_id"), Count: field(r, "count"), Ratio: field(r, "ratio"), Types: field(r, "types"), Areas: field(r, "areas"),
 		Grades: field(r, "grades"), WeightC: field(r, "weight_c"), WeightD: field(r, "weight_d"), TeamSize: field(r, "team_size"),
 		Qualifications: field(r, "qualifications"), PublishDays: field(r, "publish_days"),
 		MatchArea: field(r, "match_area") != "", AvoidLast: field(r, "avoid_last") != ""}
