@@ -38,6 +38,34 @@ func (h *Handler) randomImport(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusCreated, rep)
 }
 
+// randomInspectorImport adds or updates the 执法检查人员 of an uploaded
+// .csv or .xlsx (multipart field "file"), all or nothing; every problem
+// comes back at its row and column.
+func (h *Handler) randomInspectorImport(w http.ResponseWriter, r *http.Request) {
+	p, ok := signedIn(w, r, h.Random != nil)
+	if !ok {
+		return
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, 16<<20)
+	file, header, err := r.FormFile("file")
+	if err != nil {
+		fail(w, r, errInvalid("api.problem.file_field"))
+		return
+	}
+	defer file.Close()
+	body, err := io.ReadAll(file)
+	if err != nil {
+		fail(w, r, errInvalid("api.problem.file_field"))
+		return
+	}
+	rep, err := h.Random.ImportInspectors(r.Context(), p, httpauth.Actor(r), header.Filename, body)
+	if err != nil {
+		fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusCreated, rep)
+}
+
 // randomInspectorCreate adds a 执法检查人员 to the directory.
 func (h *Handler) randomInspectorCreate(w http.ResponseWriter, r *http.Request) {
 	p, ok := signedIn(w, r, h.Random != nil)
@@ -180,6 +208,40 @@ func (h *Handler) randomResultCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	out, err := h.Random.EnterResult(r.Context(), p, httpauth.Actor(r), id, in)
+	if err != nil {
+		fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusCreated, out)
+}
+
+// randomMatterList is the departments' 抽查事项清单.
+func (h *Handler) randomMatterList(w http.ResponseWriter, r *http.Request) {
+	p, ok := signedIn(w, r, h.Random != nil)
+	if !ok {
+		return
+	}
+	all, err := h.Random.Matters(r.Context(), p)
+	if err != nil {
+		fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, all)
+}
+
+// randomMatterCreate adds an entry to a department's 抽查事项清单.
+func (h *Handler) randomMatterCreate(w http.ResponseWriter, r *http.Request) {
+	p, ok := signedIn(w, r, h.Random != nil)
+	if !ok {
+		return
+	}
+	var in records.RandomMatter
+	if err := readInput(r, &in); err != nil {
+		fail(w, r, err)
+		return
+	}
+	in.ID = 0
+	out, err := h.Random.AddMatter(r.Context(), p, httpauth.Actor(r), in)
 	if err != nil {
 		fail(w, r, err)
 		return

@@ -186,6 +186,12 @@ func TestEveryWebFormByEveryRole(t *testing.T) {
 			func(string) url.Values { return url.Values{"year": {"2026"}} }, []string{"office"}, nil, nil},
 		{"import 检查对象", func(int64, int64) string { return "/random/entities/import" },
 			nil, []string{"office"}, map[string][]byte{"名录.csv": randomCSV(20)}, nil},
+		{"import 执法检查人员", func(int64, int64) string { return "/random/inspectors/import" },
+			nil, []string{"office"}, map[string][]byte{"人员.csv": []byte("姓名,执法证号,执法资格\n赵某,44010020777771,食品\n")}, nil},
+		{"add to a 抽查事项清单", func(int64, int64) string { return "/random/matters" },
+			func(c string) url.Values {
+				return url.Values{"unit": {fmt.Sprint(unitAID)}, "name": {"事项-" + c}, "method": {"现场检查"}}
+			}, []string{"office"}, nil, nil},
 		{"add a 执法检查人员", func(int64, int64) string { return "/random/inspectors" },
 			func(c string) url.Values {
 				return url.Values{"name": {"执法员-" + c}, "cert": {"矩阵-" + c}, "qualifications": {"食品"}}
@@ -292,7 +298,7 @@ func TestEveryWebFormByEveryRole(t *testing.T) {
 					if files != nil {
 						field := "files"
 						switch fm.name {
-						case "upload plan", "upload a 落实计划", "import units", "import 检查对象", "import proposals":
+						case "upload plan", "upload a 落实计划", "import units", "import 检查对象", "import 执法检查人员", "import proposals":
 							field = "file"
 						}
 						body, ctype = multipartBody(t, values, field, files)

@@ -17,11 +17,14 @@ import (
 
 // PlanInput is a 抽查计划 as the office enters it.
 type PlanInput struct {
-	UnitID         int64               `json:"unit_id"`   // the department that leads it
-	JointIDs       []int64             `json:"joint_ids"` // the others of a 部门联合抽查
-	Title          string              `json:"title"`
-	Year           int                 `json:"year"`
-	Matter         string              `json:"matter"`
+	UnitID   int64   `json:"unit_id"`   // the department that leads it
+	JointIDs []int64 `json:"joint_ids"` // the others of a 部门联合抽查
+	Title    string  `json:"title"`
+	Year     int     `json:"year"`
+	Matter   string  `json:"matter"`
+	// MatterID picks the 事项 from the department's 抽查事项清单; its name
+	// becomes Matter (plans made before the list keep their free text).
+	MatterID       int64               `json:"matter_id,omitempty"`
 	Count          int                 `json:"count"`
 	Ratio          int                 `json:"ratio_percent"`
 	Types          []string            `json:"types"`
@@ -54,6 +57,18 @@ func (s *Service) CreatePlan(ctx context.Context, p authz.Principal, actor audit
 		return nil, fault.ErrForbidden
 	}
 	var bad fault.Problems
+	if in.MatterID != 0 {
+		all, err := s.Store.FindRandomMatters(ctx)
+		if err != nil {
+			return nil, err
+		}
+		i := slices.IndexFunc(all, func(m records.RandomMatter) bool { return m.ID == in.MatterID && m.UnitID == in.UnitID })
+		if i < 0 {
+			bad.At("matter_id", "random.error.matter_pick")
+		} else {
+			in.Matter = all[i].Name
+		}
+	}
 	text(&bad, "title", "random.error.title", &in.Title, true, 200)
 	text(&bad, "matter", "random.error.matter", &in.Matter, true, 500)
 	unit, err := s.Store.FindUnitByID(ctx, in.UnitID)

@@ -15,6 +15,7 @@ type Store interface {
 	FindRandomEntities(ctx context.Context) ([]records.RandomEntity, error)
 	CreateRandomInspector(ctx context.Context, actor audit.Actor, in records.RandomInspector) (int64, error)
 	FindRandomInspectors(ctx context.Context) ([]records.RandomInspector, error)
+	ImportRandomInspectors(ctx context.Context, actor audit.Actor, list []records.RandomInspector, withTies bool) (int, error)
 	CreateRandomPlan(ctx context.Context, actor audit.Actor, p records.RandomPlan) (int64, error)
 	FindRandomPlan(ctx context.Context, id int64) (*records.RandomPlan, error)
 	FindRandomPlans(ctx context.Context) ([]records.RandomPlan, error)
@@ -25,5 +26,7 @@ type Store interface {
 	ReleaseRandomTask(ctx context.Context, id int64, back string) error
 	RecordRandomResult(ctx context.Context, actor audit.Actor, id int64, r records.RandomResult) error
 	LastRandomPairs(ctx context.Context, unitID int64) ([][2]string, error)
+	CreateRandomMatter(ctx context.Context, actor audit.Actor, m records.RandomMatter) (int64, error)
+	FindRandomMatters(ctx context.Context) ([]records.RandomMatter, error)
 	FindUnitByID(ctx context.Context, id int64) (*records.Unit, error)
 }

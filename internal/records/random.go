@@ -86,3 +86,13 @@ type RandomResult struct {
 	PublishDue string
 	Publish    bool
 }
+
+// RandomMatter is an entry of a department's 抽查事项清单.
+type RandomMatter struct {
+	ID         int64  `json:"id"`
+	UnitID     int64  `json:"unit_id"`
+	Name       string `json:"name"`        // 事项名称
+	ObjectType string `json:"object_type"` // 检查对象类型
+	Basis      string `json:"basis"`       // 依据
+	Method     string `json:"method"`      // 检查方式
+}

@@ -36,6 +36,17 @@ func randomUpload(t *testing.T) (io.Reader, string) {
 	return &buf, mw.FormDataContentType()
 }
 
+// inspectorUpload is a multipart upload of an inspector file of two rows.
+func inspectorUpload(t *testing.T) (io.Reader, string) {
+	t.Helper()
+	var buf bytes.Buffer
+	mw := multipart.NewWriter(&buf)
+	fw, _ := mw.CreateFormFile("file", "人员.csv")
+	fw.Write([]byte("姓名,执法证号,单位,执法资格,区域,统一社会信用代码\n王某,44010020888881,市市场监管局,食品、药品,城区," + randomCode(0) + "\n李某,44010020888882,市市场监管局,食品,,\n"))
+	mw.Close()
+	return &buf, mw.FormDataContentType()
+}
+
 var randomOffice = authz.Principal{UserID: 0, Username: "office", Role: authz.Office}
 
 // randomDirectory fills the directory through the service: eight
@@ -85,6 +96,12 @@ func randomWrites() []endpoint {
 	return []endpoint{
 		{name: "import 检查对象", method: "POST", path: func(*fixture) string { return "/api/v1/random/entities/import" },
 			body: randomUpload, allowed: office},
+		{name: "import 执法检查人员", method: "POST", path: func(*fixture) string { return "/api/v1/random/inspectors/import" },
+			body: inspectorUpload, allowed: office},
+		{name: "add to a 抽查事项清单", method: "POST", path: func(*fixture) string { return "/api/v1/random/matters" },
+			jsonFor: func(f *fixture) string {
+				return fmt.Sprintf(`{"unit_id":%d,"name":"食品经营许可事项检查","object_type":"食品经营者","basis":"《食品安全法》","method":"现场检查"}`, f.unitA)
+			}, allowed: office},
 		{name: "add a 执法检查人员", method: "POST", path: func(*fixture) string { return "/api/v1/random/inspectors" },
 			body: jsonBody(`{"name":"王某","cert":"44010020999999","unit_name":"市市场监管局","qualifications":["食品"]}`), allowed: office},
 		{name: "create a 抽查计划", method: "POST", path: func(*fixture) string { return "/api/v1/random/plans" },
@@ -107,6 +124,7 @@ func randomReads() []readEndpoint {
 	fixed := func(path string) func(*fixture) string { return func(*fixture) string { return path } }
 	return []readEndpoint{
 		{path: fixed("/api/v1/random/plans"), allowed: officeLeader},
+		{path: fixed("/api/v1/random/matters"), allowed: officeLeader},
 		{path: fixed("/api/v1/random/plans/1"), allowed: officeLeader},
 		{path: fixed("/api/v1/random/plans/1/draw"), allowed: append([]string{"anonymous"}, everyone...)},
 	}

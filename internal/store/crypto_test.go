@@ -293,7 +293,7 @@ func TestCryptoSuiteOfOlderDatabase(t *testing.T) {
 		// groups, 0023 sub-tasks, 0022 task changes, 0025 report problems,
 		// 0026 matters, 0027 inspections, 0028 catch-all units, 0029 take-overs, 0030 plan importer,
 		// 0031 shared state, 0032 task search, whose SQLite trigger goes first, 0033 data generations,
-		// 0034 random inspections, 0035 lights summaries, 0036 proposals, 0037 decisions, 0038 commitments).
+		// 0034 random inspections, 0035 lights summaries, 0036 proposals, 0037 decisions, 0038 commitments, 0039 random matters).
 		// 0035 lights summaries: their triggers first, by dialect.
 		undo := []string{`DROP TRIGGER task_lights_insert`, `DROP TRIGGER task_lights_delete`, `DROP TRIGGER task_lights_update`,
 			`DROP TRIGGER unit_lights_insert`, `DROP TRIGGER unit_lights_delete`, `DROP TRIGGER unit_lights_update`,
@@ -314,6 +314,7 @@ func TestCryptoSuiteOfOlderDatabase(t *testing.T) {
 			}
 		}
 		for _, q := range []string{
+			`DROP INDEX random_matters_unit`, `DROP TABLE random_matters`,
 			`DROP TABLE commitment_progress`, `DROP TABLE commitments`,
 			`DROP TABLE decision_adjustments`, `DROP TABLE decision_comments`, `DROP TABLE decision_files`, `DROP TABLE decision_steps`,
 			`DROP TABLE decisions`, `DROP TABLE decision_catalogues`,

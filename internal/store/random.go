@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -151,4 +153,90 @@ func lines(s string) []string {
 		return []string{}
 	}
 	return strings.Split(s, listSep)
+}
+
+// ImportRandomInspectors adds or updates 执法检查人员 by 执法证 number, all in
+// one transaction; withTies replaces each one's ties by the list's. It
+// returns how many were new; one audit entry records the counts.
+func (db *DB) ImportRandomInspectors(ctx context.Context, actor audit.Actor, list []records.RandomInspector, withTies bool) (int, error) {
+	tx, err := db.beginWrite(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("store: import random inspectors: %w", err)
+	}
+	defer tx.Rollback()
+	now, added := db.now(), 0
+	for i, in := range list {
+		var id int64
+		err := tx.QueryRowContext(ctx, db.dialect.rebind(`SELECT id FROM random_inspectors WHERE cert = ?`), in.Cert).Scan(&id)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			if err := tx.QueryRowContext(ctx, db.dialect.rebind(`
+				INSERT INTO random_inspectors (name, cert, unit_name, qualifications, areas, created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id`),
+				in.Name, in.Cert, in.UnitName, strings.Join(in.Qualifications, listSep), strings.Join(in.Areas, listSep), now).Scan(&id); err != nil {
+				return 0, fmt.Errorf("store: import random inspector %d: %w", i+1, err)
+			}
+			added++
+		case err != nil:
+			return 0, fmt.Errorf("store: import random inspector %d: %w", i+1, err)
+		default:
+			if _, err := tx.ExecContext(ctx, db.dialect.rebind(`UPDATE random_inspectors SET name = ?, unit_name = ?, qualifications = ?, areas = ? WHERE id = ?`),
+				in.Name, in.UnitName, strings.Join(in.Qualifications, listSep), strings.Join(in.Areas, listSep), id); err != nil {
+				return 0, fmt.Errorf("store: import random inspector %d: %w", i+1, err)
+			}
+		}
+		if !withTies {
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, db.dialect.rebind(`DELETE FROM random_ties WHERE inspector_id = ?`), id); err != nil {
+			return 0, fmt.Errorf("store: import random inspector %d ties: %w", i+1, err)
+		}
+		for _, code := range in.Ties {
+			if _, err := tx.ExecContext(ctx, db.dialect.rebind(`INSERT INTO random_ties (inspector_id, entity_code) VALUES (?, ?) ON CONFLICT DO NOTHING`), id, code); err != nil {
+				return 0, fmt.Errorf("store: random inspector %d tie %s: %w", id, code, err)
+			}
+		}
+	}
+	if err := db.appendAudit(ctx, tx, actor, "random.inspectors.import", "random_inspectors", 0, nil,
+		map[string]any{"rows": len(list), "new": added, "ties": withTies}); err != nil {
+		return 0, err
+	}
+	return added, db.commit(tx)
+}
+
+// CreateRandomMatter adds an entry to a department's 抽查事项清单, audited.
+func (db *DB) CreateRandomMatter(ctx context.Context, actor audit.Actor, m records.RandomMatter) (int64, error) {
+	tx, err := db.beginWrite(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("store: create random matter: %w", err)
+	}
+	defer tx.Rollback()
+	var id int64
+	if err := tx.QueryRowContext(ctx, db.dialect.rebind(`
+		INSERT INTO random_matters (unit_id, name, object_type, basis, method, created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id`),
+		m.UnitID, m.Name, m.ObjectType, m.Basis, m.Method, db.now()).Scan(&id); err != nil {
+		return 0, fmt.Errorf("store: create random matter: %w", err)
+	}
+	if err := db.appendAudit(ctx, tx, actor, "random.matter.create", "random_matter", id, nil,
+		map[string]any{"unit_id": m.UnitID, "name": m.Name, "object_type": m.ObjectType, "basis": m.Basis, "method": m.Method}); err != nil {
+		return 0, err
+	}
+	return id, db.commit(tx)
+}
+
+// FindRandomMatters is the 抽查事项清单 of every department, by unit and id.
+func (db *DB) FindRandomMatters(ctx context.Context) ([]records.RandomMatter, error) {
+	rows, err := db.read.QueryContext(ctx, `SELECT id, unit_id, name, object_type, basis, method FROM random_matters ORDER BY unit_id, id`)
+	if err != nil {
+		return nil, fmt.Errorf("store: random matters: %w", err)
+	}
+	defer rows.Close()
+	out := []records.RandomMatter{}
+	for rows.Next() {
+		var m records.RandomMatter
+		if err := rows.Scan(&m.ID, &m.UnitID, &m.Name, &m.ObjectType, &m.Basis, &m.Method); err != nil {
+			return nil, fmt.Errorf("store: random matters: %w", err)
+		}
+		out = append(out, m)
+	}
+	return out, rows.Err()
 }

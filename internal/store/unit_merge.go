@@ -34,6 +34,7 @@ var unitMoves = []unitMove{
 	{table: "inspection_plan_units", column: "unit_id", pairedWith: "entry_id"},
 	{table: "inspection_findings", column: "unit_id"},
 	{table: "random_plans", column: "unit_id"},
+	{table: "random_matters", column: "unit_id"},
 	{table: "proposals", column: "lead_unit_id"},
 	{table: "proposal_units", column: "unit_id", pairedWith: "proposal_id"},
 	{table: "proposal_events", column: "unit_id"},

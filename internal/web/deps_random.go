@@ -16,7 +16,11 @@ type Random interface {
 	// Import adds the 检查对象 of a .csv or .xlsx; it returns the rows read
 	// and how many were new.
 	Import(ctx context.Context, file Upload) (*randomsvc.ImportReport, error)
+	// ImportInspectors adds or updates the 执法检查人员 of a .csv or .xlsx.
+	ImportInspectors(ctx context.Context, file Upload) (*randomsvc.ImportReport, error)
 	AddInspector(ctx context.Context, in RandomInspectorForm) error
+	// AddMatter adds an entry to a department's 抽查事项清单.
+	AddMatter(ctx context.Context, in RandomMatterForm) error
 	CreatePlan(ctx context.Context, in RandomPlanForm) (int64, error)
 	// Plan is a plan's page with its checks and the forms to draw and to
 	// enter results.
@@ -35,8 +39,8 @@ type RandomInspectorForm struct {
 
 // RandomPlanForm is the form to create a plan.
 type RandomPlanForm struct {
-	Unit, Joint, Title, Year, Matter, Count, Ratio, Types, Areas, Grades, WeightC, WeightD, TeamSize, Qualifications, PublishDays string
-	MatchArea, AvoidLast                                                                                                          bool
+	Unit, Joint, Title, Year, Matter, MatterID, Count, Ratio, Types, Areas, Grades, WeightC, WeightD, TeamSize, Qualifications, PublishDays string
+	MatchArea, AvoidLast                                                                                                                    bool
 }
 
 // RandomDeskView is the office's 双随机 page.
@@ -49,6 +53,19 @@ type RandomDeskView struct {
 	Stats      []randomsvc.Stat
 	Units      []Option
 	Year       int
+	// Matters are the departments' 抽查事项清单 entries.
+	Matters []RandomMatterRow
+}
+
+// RandomMatterRow is an entry of a 抽查事项清单 with its department's name.
+type RandomMatterRow struct {
+	records.RandomMatter
+	Unit string
+}
+
+// RandomMatterForm is the form to add to a 抽查事项清单.
+type RandomMatterForm struct {
+	Unit, Name, ObjectType, Basis, Method string
 }
 
 // RandomPlanView is a plan's page.

@@ -16,7 +16,9 @@ type RandomPage struct {
 	*RandomDeskView
 	Problems []string
 	Imported *randomsvc.ImportReport
-	Form     RandomPlanForm
+	// ImportedInspectors is what an inspector file did.
+	ImportedInspectors *randomsvc.ImportReport
+	Form               RandomPlanForm
 }
 
 type RandomPlanPage struct {
@@ -68,6 +70,48 @@ func (h *Handler) randomImport(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
+// randomInspectorImport takes an inspector file in, all or nothing; the
+// problems, by row and column, are shown on the page.
+func (h *Handler) randomInspectorImport(w http.ResponseWriter, r *http.Request) {
+	if !parseUpload(w, r) {
+		return
+	}
+	files, _ := uploads(r, "file")
+	if len(files) != 1 {
+		h.renderRandom(w, r, http.StatusUnprocessableEntity, RandomPage{Problems: []string{i18n.FromContext(r.Context()).T("random.error.file")}})
+		return
+	}
+	rep, err := h.d.Random.ImportInspectors(r.Context(), files[0])
+	var bad *RulesInputError
+	switch {
+	case err == nil:
+		h.renderRandom(w, r, http.StatusOK, RandomPage{ImportedInspectors: rep})
+	case errors.As(err, &bad):
+		h.renderRandom(w, r, http.StatusUnprocessableEntity, RandomPage{Problems: bad.Problems})
+	default:
+		h.fail(w, r, err)
+	}
+}
+
+func (h *Handler) randomMatterAdd(w http.ResponseWriter, r *http.Request) {
+	if !parseForm(w, r) {
+		return
+	}
+	in := RandomMatterForm{Unit: field(r, "unit"), Name: field(r, "name"), ObjectType: field(r, "object_type"),
+		Basis: field(r, "basis"), Method: field(r, "method")}
+	err := h.d.Random.AddMatter(r.Context(), in)
+	var bad *RulesInputError
+	switch {
+	case err == nil:
+		flash(w, r, "success", "random.matter_added")
+		redirect(w, r, "/random")
+	case errors.As(err, &bad):
+		h.renderRandom(w, r, http.StatusUnprocessableEntity, RandomPage{Problems: bad.Problems})
+	default:
+		h.fail(w, r, err)
+	}
+}
+
 func (h *Handler) randomInspectorAdd(w http.ResponseWriter, r *http.Request) {
 	if !parseForm(w, r) {
 		return
@@ -92,7 +136,7 @@ func (h *Handler) randomPlanCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	in := RandomPlanForm{Unit: field(r, "unit"), Joint: strings.Join(r.PostForm["joint"], ","), Title: field(r, "title"), Year: field(r, "year"),
-		Matter: field(r, "matter"), Count: field(r, "count"), Ratio: field(r, "ratio"), Types: field(r, "types"), Areas: field(r, "areas"),
+		Matter: field(r, "matter"), MatterID: field(r, "matter_id"), Count: field(r, "count"), Ratio: field(r, "ratio"), Types: field(r, "types"), Areas: field(r, "areas"),
 		Grades: field(r, "grades"), WeightC: field(r, "weight_c"), WeightD: field(r, "weight_d"), TeamSize: field(r, "team_size"),
 		Qualifications: field(r, "qualifications"), PublishDays: field(r, "publish_days"),
 		MatchArea: field(r, "match_area") != "", AvoidLast: field(r, "avoid_last") != ""}

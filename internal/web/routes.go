@@ -179,6 +179,8 @@ func (h *Handler) routes() {
 		m.HandleFunc("GET /random", h.signedIn(h.randomDesk))
 		m.HandleFunc("POST /random/entities/import", h.signedIn(h.randomImport))
 		m.HandleFunc("POST /random/inspectors", h.signedIn(h.randomInspectorAdd))
+		m.HandleFunc("POST /random/inspectors/import", h.signedIn(h.randomInspectorImport))
+		m.HandleFunc("POST /random/matters", h.signedIn(h.randomMatterAdd))
 		m.HandleFunc("POST /random/plans", h.signedIn(h.randomPlanCreate))
 		m.HandleFunc("GET /random/plans/{id}", h.signedIn(h.randomPlanShow))
 		m.HandleFunc("POST /random/plans/{id}/draw", h.signedIn(h.randomDraw))

@@ -10,6 +10,7 @@ import (
 	"github.com/duban/duban/internal/i18n"
 	"github.com/duban/duban/internal/randomdraw"
 	"github.com/duban/duban/internal/randomsvc"
+	"github.com/duban/duban/internal/records"
 	"github.com/duban/duban/internal/web"
 	"github.com/duban/duban/internal/workday"
 )
@@ -20,7 +21,7 @@ type random struct{ d *Deps }
 
 // randomOrder is the 双随机 forms' fields, as the service names them.
 var randomOrder = []string{"file", "name", "cert", "unit_name", "qualifications", "areas", "ties", "unit_id", "joint_ids", "title", "year",
-	"matter", "count", "team_size", "grades", "weights", "publish_days", "checked_on", "category", "findings",
+	"matter_id", "matter", "object_type", "basis", "method", "count", "team_size", "grades", "weights", "publish_days", "checked_on", "category", "findings",
 	"follow_up", "rectify_due"}
 
 func (s *random) Desk(ctx context.Context) (*web.RandomDeskView, error) {
@@ -52,7 +53,30 @@ func (s *random) Desk(ctx context.Context) (*web.RandomDeskView, error) {
 		}
 		v.Units = unitOptions(units)
 	}
+	matters, err := s.d.Random.Matters(ctx, p)
+	if err != nil {
+		return nil, err
+	}
+	names := map[string]string{}
+	for _, u := range v.Units {
+		names[u.Value] = u.Label
+	}
+	for _, m := range matters {
+		unit := names[strconv.FormatInt(m.UnitID, 10)]
+		v.Matters = append(v.Matters, web.RandomMatterRow{RandomMatter: m, Unit: unit})
+	}
 	return v, nil
+}
+
+func (s *random) AddMatter(ctx context.Context, in web.RandomMatterForm) error {
+	p, actor, err := s.d.caller(ctx)
+	if err != nil {
+		return err
+	}
+	m := records.RandomMatter{Name: in.Name, ObjectType: in.ObjectType, Basis: in.Basis, Method: in.Method}
+	m.UnitID, _ = strconv.ParseInt(in.Unit, 10, 64)
+	_, err = s.d.Random.AddMatter(ctx, p, actor, m)
+	return refused(ctx, err, randomOrder...)
 }
 
 func (s *random) Import(ctx context.Context, f web.Upload) (*randomsvc.ImportReport, error) {
@@ -70,6 +94,24 @@ func (s *random) Import(ctx context.Context, f web.Upload) (*randomsvc.ImportRep
 		return nil, err
 	}
 	rep, err := s.d.Random.ImportEntities(ctx, p, actor, f.Name, body)
+	return rep, refused(ctx, err, randomOrder...)
+}
+
+func (s *random) ImportInspectors(ctx context.Context, f web.Upload) (*randomsvc.ImportReport, error) {
+	p, actor, err := s.d.caller(ctx)
+	if err != nil {
+		return nil, err
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	body, err := io.ReadAll(rc)
+	if err != nil {
+		return nil, err
+	}
+	rep, err := s.d.Random.ImportInspectors(ctx, p, actor, f.Name, body)
 	return rep, refused(ctx, err, randomOrder...)
 }
 
@@ -97,6 +139,7 @@ func (s *random) CreatePlan(ctx context.Context, in web.RandomPlanForm) (int64, 
 		Types: list(in.Types), Areas: list(in.Areas), Grades: list(strings.ToUpper(in.Grades)), TeamSize: num(in.TeamSize),
 		Qualifications: list(in.Qualifications), MatchArea: in.MatchArea, AvoidLast: in.AvoidLast, PublishDays: num(in.PublishDays)}
 	pi.UnitID, _ = strconv.ParseInt(in.Unit, 10, 64)
+	pi.MatterID, _ = strconv.ParseInt(in.MatterID, 10, 64)
 	for _, j := range list(in.Joint) {
 		if id, err := strconv.ParseInt(j, 10, 64); err == nil {
 			pi.JointIDs = append(pi.JointIDs, id)
