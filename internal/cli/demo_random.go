@@ -55,6 +55,11 @@ func seedDemoRandom(ctx context.Context, app *App) error {
 		return err
 	}
 	today := rs.Now().In(workday.Zone)
+	// The fourth quarter's plan was committed and drawn ten days ago, so
+	// its checks (three and two days ago) come after the draw.
+	clock := rs.Now
+	defer func() { rs.Now = clock }()
+	rs.Now = func() time.Time { return clock().AddDate(0, 0, -10) }
 	plan := func(title string, count int) (*randomsvc.Plan, error) {
 		return rs.CreatePlan(ctx, office, actor, randomsvc.PlanInput{UnitID: unit, Title: title, Year: today.Year(),
 			Matter: "食品经营许可、进货查验和从业人员健康证明检查", Count: count, TeamSize: 2, Qualifications: []string{"食品安全"},
@@ -67,6 +72,7 @@ func seedDemoRandom(ctx context.Context, app *App) error {
 	if _, err := rs.Draw(ctx, office, actor, drawn.ID); err != nil {
 		return fmt.Errorf("demo draw: %w", err)
 	}
+	rs.Now = clock
 	p, err := rs.Plan(ctx, office, drawn.ID)
 	if err != nil {
 		return err

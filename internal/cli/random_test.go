@@ -21,6 +21,7 @@ import (
 // checks), plan 2 committed, not drawn.
 type randomIDs struct {
 	drawn, open, check int64
+	drawnOn            string // the day of the draw: a check is dated no earlier
 }
 
 // randomPages are the 双随机 rows of the page matrix: the office's and
@@ -87,6 +88,7 @@ func seedRandom(t *testing.T, app *App, unitA int64) randomIDs {
 		t.Fatal(err)
 	}
 	ids.check = p.Checks[0].ID
+	ids.drawnOn = rs.Today()
 	return ids
 }
 

@@ -205,7 +205,7 @@ func TestEveryWebFormByEveryRole(t *testing.T) {
 			func(string) url.Values { return url.Values{} }, []string{"office"}, nil, nil},
 		{"enter a check's result", func(int64, int64) string { return fmt.Sprintf("/random/checks/%d/result", rnd.check) },
 			func(string) url.Values {
-				return url.Values{"checked_on": {"2026-01-05"}, "category": {"clean"}, "publish": {"1"}}
+				return url.Values{"checked_on": {rnd.drawnOn}, "category": {"clean"}, "publish": {"1"}}
 			}, []string{"office"}, nil, nil},
 		{"take in a proposal", func(int64, int64) string { return "/proposals" },
 			func(c string) url.Values {

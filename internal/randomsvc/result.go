@@ -68,6 +68,10 @@ func (s *Service) EnterResult(ctx context.Context, p authz.Principal, actor audi
 		bad.At("checked_on", "random.error.date")
 	case in.CheckedOn > s.today():
 		bad.At("checked_on", "random.error.future")
+	case rp.DrawnAt != nil && in.CheckedOn < rp.DrawnAt.In(workday.Zone).Format(time.DateOnly):
+		// An entity is checked because it was drawn: a check dated before
+		// the draw would be published as if chosen at random afterwards.
+		bad.At("checked_on", "random.error.before_draw")
 	}
 	if !slices.Contains(Categories, in.Category) {
 		bad.At("category", "random.error.category")

@@ -191,14 +191,22 @@ func TestResults(t *testing.T) {
 			d := newDesk(t, kind, time.Date(2026, 12, 4, 10, 0, 0, 0, workday.Zone))
 			d.seed(t, 30)
 			plan := d.plan(t, 3)
+			// Drawn on 1 December, three days before the results come in.
+			now := d.svc.Random.Now
+			d.svc.Random.Now = func() time.Time { return now().AddDate(0, 0, -3) }
 			if _, err := d.svc.Random.Draw(ctx, d.office, actor(d.office), plan.ID); err != nil {
 				t.Fatal(err)
 			}
+			d.svc.Random.Now = now
 			p, err := d.svc.Random.Plan(ctx, d.leader, plan.ID)
 			if err != nil || len(p.Checks) != 3 {
 				t.Fatalf("plan checks: %v", err)
 			}
 			first, second := p.Checks[0], p.Checks[1]
+			if _, err := d.svc.Random.EnterResult(ctx, d.office, actor(d.office), first.ID, randomsvc.ResultInput{CheckedOn: "2026-11-30",
+				Category: randomsvc.CategoryClean}); fault.As(err) == nil || fault.As(err).Fields["checked_on"] != "random.error.before_draw" {
+				t.Fatalf("a check dated before the draw: %v", err)
+			}
 			c, err := d.svc.Random.EnterResult(ctx, d.office, actor(d.office), first.ID, randomsvc.ResultInput{CheckedOn: "2026-12-03",
 				Category: randomsvc.CategoryRectify, Findings: "后厨未落实生鲜分区存放，负责人张三电话13800138000", FollowUp: "责令限期整改",
 				RectifyDue: "2026-12-20", Publish: true})
