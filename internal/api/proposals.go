@@ -1,7 +1,6 @@
 package api
 
 import (
-	"io"
 	"mime"
 	"net/http"
 	"strconv"
@@ -63,16 +62,8 @@ func (h *Handler) proposalImport(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, 20<<20)
-	file, _, err := r.FormFile("file")
-	if err != nil {
-		fail(w, r, errInvalid("api.problem.file_field"))
-		return
-	}
-	defer file.Close()
-	data, err := io.ReadAll(file)
-	if err != nil {
-		fail(w, r, errInvalid("api.problem.file_field"))
+	_, data, ok := uploadedFile(w, r, 20<<20)
+	if !ok {
 		return
 	}
 	year, _ := strconv.Atoi(r.FormValue("year"))

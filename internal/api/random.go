@@ -1,7 +1,6 @@
 package api
 
 import (
-	"io"
 	"net/http"
 	"strconv"
 
@@ -18,19 +17,11 @@ func (h *Handler) randomImport(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, 64<<20)
-	file, header, err := r.FormFile("file")
-	if err != nil {
-		fail(w, r, errInvalid("api.problem.file_field"))
+	name, body, ok := uploadedFile(w, r, 64<<20)
+	if !ok {
 		return
 	}
-	defer file.Close()
-	body, err := io.ReadAll(file)
-	if err != nil {
-		fail(w, r, errInvalid("api.problem.file_field"))
-		return
-	}
-	rep, err := h.Random.ImportEntities(r.Context(), p, httpauth.Actor(r), header.Filename, body)
+	rep, err := h.Random.ImportEntities(r.Context(), p, httpauth.Actor(r), name, body)
 	if err != nil {
 		fail(w, r, err)
 		return
@@ -46,19 +37,11 @@ func (h *Handler) randomInspectorImport(w http.ResponseWriter, r *http.Request) 
 	if !ok {
 		return
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, 16<<20)
-	file, header, err := r.FormFile("file")
-	if err != nil {
-		fail(w, r, errInvalid("api.problem.file_field"))
+	name, body, ok := uploadedFile(w, r, 16<<20)
+	if !ok {
 		return
 	}
-	defer file.Close()
-	body, err := io.ReadAll(file)
-	if err != nil {
-		fail(w, r, errInvalid("api.problem.file_field"))
-		return
-	}
-	rep, err := h.Random.ImportInspectors(r.Context(), p, httpauth.Actor(r), header.Filename, body)
+	rep, err := h.Random.ImportInspectors(r.Context(), p, httpauth.Actor(r), name, body)
 	if err != nil {
 		fail(w, r, err)
 		return
