@@ -1,6 +1,7 @@
 package api
 
 import (
+	"encoding/json"
 	"net/http"
 	"strconv"
 	"time"
@@ -58,8 +59,19 @@ func (h *Handler) taskList(w http.ResponseWriter, r *http.Request) {
 		fail(w, r, err)
 		return
 	}
-	page, err := h.Ledger.Page(r.Context(), c.Principal(), f)
-	reply(w, r, http.StatusOK, taskPage{Items: page.Items, Total: page.Total, NextCursor: page.NextCursor}, err)
+	page, err := h.Ledger.PageJSON(r.Context(), c.Principal(), f)
+	if err != nil {
+		fail(w, r, err)
+		return
+	}
+	// The items come as JSON already: the page is written around them,
+	// as taskPage marshals, without copying them.
+	tail := strconv.AppendInt([]byte(`,"total":`), int64(page.Total), 10)
+	if page.NextCursor != "" {
+		cursor, _ := json.Marshal(page.NextCursor)
+		tail = append(append(tail, `,"next_cursor":`...), cursor...)
+	}
+	writeJSONBytes(w, http.StatusOK, []byte(`{"items":`), page.Items, append(tail, "}\n"...))
 }
 
 // taskPage is a page of the task list; next_cursor, given as cursor,

@@ -8,7 +8,8 @@ import (
 // warmEvery is how often the readings leaders open are kept warm.
 const warmEvery = time.Minute
 
-// warm keeps the dashboard and the current quarter's ranking read, so that
+// warm builds the task list's missing entries (after an import or an
+// upgrade) and keeps the dashboard and the current quarter's ranking read, so that
 // no leader waits for a cold reading of a province's ledger — not even the
 // first after midnight, when the day's lights change. A reading whose data
 // has not changed costs one look at the data version.
@@ -16,6 +17,9 @@ func (a *App) warm(ctx context.Context) {
 	tick := time.NewTicker(warmEvery)
 	defer tick.Stop()
 	for {
+		if _, err := a.Ledger.FillEntries(ctx); err != nil && ctx.Err() == nil {
+			a.Log.Warn("building the task list's entries", "err", err)
+		}
 		if _, _, err := a.Ledger.Dashboard(ctx); err != nil && ctx.Err() == nil {
 			a.Log.Warn("warming the dashboard", "err", err)
 		}

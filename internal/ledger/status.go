@@ -94,6 +94,12 @@ var DefaultRules = Rules{DueSoonWorkdays: 5}
 // Derive returns a task's status and light from its workflow state and its
 // next due date (zero when it has none), on today's date.
 func Derive(w Workflow, nextDue, today time.Time, cal Calendar, r Rules) (Status, Light) {
+	return DeriveBy(w, nextDue, today, DueSoonLimit(today, cal, r))
+}
+
+// DeriveBy is Derive with today's 临期 limit (DueSoonLimit) worked out
+// already: a list derives the state of each of its tasks by the same.
+func DeriveBy(w Workflow, nextDue, today, dueSoon time.Time) (Status, Light) {
 	switch w {
 	case Draft:
 		return StatusDraft, Gray
@@ -110,7 +116,7 @@ func Derive(w Workflow, nextDue, today time.Time, cal Calendar, r Rules) (Status
 		return StatusOverdue, Red
 	case w == Pending:
 		return StatusPending, Green
-	case !nextDue.IsZero() && !nextDue.After(DueSoonLimit(today, cal, r)):
+	case !nextDue.IsZero() && !nextDue.After(dueSoon):
 		return StatusDueSoon, Yellow
 	case w == InProgress:
 		return StatusOngoing, Green

@@ -89,7 +89,7 @@ func TestReportProblemsAndNextSteps(t *testing.T) {
 // TestLedgerRowNumbering: the exported sheet's 序号 is the plan's own
 // numbering, 二（一）1, as the printed ledger is read.
 func TestLedgerRowNumbering(t *testing.T) {
-	row := ledgerRow(&Task{ID: 1, Path: []string{"二", "(一)", "1"}, Title: "加强政治建设"}, nil, nil)
+	row := ledgerRow(&Task{TaskEntry: TaskEntry{ID: 1, Path: []string{"二", "(一)", "1"}, Title: "加强政治建设"}}, nil, nil)
 	if row.Seq != "二（一）1" {
 		t.Errorf("序号 %q", row.Seq)
 	}

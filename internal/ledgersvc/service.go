@@ -33,12 +33,19 @@ func (s *Service) Today() time.Time {
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
 
-// Task is a task as the ledger shows it.
+// Task is a task as the ledger shows it: what it holds, which the task
+// list keeps ready as its entry, and its state on the day it is read.
 type Task struct {
+	TaskEntry
+	TaskState
+}
+
+// TaskEntry is what the ledger shows of a task that changes only when the
+// task does: the task list keeps it, as JSON, for each task (entries.go).
+type TaskEntry struct {
 	ID         int64               `json:"id"`
 	PlanID     int64               `json:"plan_id"`
 	Seq        int                 `json:"seq"`
-	Status     string              `json:"status"` // the ledger status, as LedgerStatus
 	Source     string              `json:"source"` // where it came from: records.Sources
 	Path       []string            `json:"path"`
 	Title      string              `json:"title"`
@@ -57,23 +64,35 @@ type Task struct {
 	Requirement   string       `json:"requirement"`
 	Measure       string       `json:"measure"`
 	Due           string       `json:"due"`
-	NextDue       string       `json:"next_due"`
 	Every         string       `json:"every"`
-	Percent       *float64     `json:"percent,omitempty"`
 	LastReportAt  *time.Time   `json:"last_report_at,omitempty"`
 	MilestoneDone []*time.Time `json:"milestone_done"`
-	Workflow      string       `json:"workflow"`
-	LedgerStatus  string       `json:"ledger_status"`
-	StatusLabel   string       `json:"status_label"`
-	Light         string       `json:"light"`
 	// ParentID is the task this one is a sub-task of (0: none), and
 	// PartWeight its weight in the parent's progress.
 	ParentID   int64   `json:"parent_id,omitempty"`
 	PartWeight float64 `json:"part_weight,omitempty"`
 }
 
+// TaskState is what the ledger shows of a task that moves with the date:
+// derived from its workflow state and next due date on the day it is read.
+type TaskState struct {
+	Status       string   `json:"status"` // the ledger status, as LedgerStatus
+	NextDue      string   `json:"next_due"`
+	Percent      *float64 `json:"percent,omitempty"`
+	Workflow     string   `json:"workflow"`
+	LedgerStatus string   `json:"ledger_status"`
+	StatusLabel  string   `json:"status_label"`
+	Light        string   `json:"light"`
+}
+
 // View reads a stored task as the ledger shows it today.
 func (s *Service) View(t *records.Task) Task {
+	today := s.Today()
+	return Task{TaskEntry: entryOf(t), TaskState: stateOf(t.Status, t.NextDue, t.Percent, today, s.dueSoonLimit(today))}
+}
+
+// entryOf is a stored task's entry.
+func entryOf(t *records.Task) TaskEntry {
 	ids, done := t.UnitIDs, t.MilestoneDone
 	if ids == nil {
 		ids = []int64{}
@@ -81,20 +100,31 @@ func (s *Service) View(t *records.Task) Task {
 	if done == nil {
 		done = []*time.Time{}
 	}
-	next, _ := time.Parse("2006-01-02", t.NextDue)
-	status, light := ledger.Derive(ledger.Workflow(t.Status), next, s.Today(), s.Calendar, s.Rules)
-	percent, nextDue := ledger.Progress(ledger.Workflow(t.Status), t.Percent, t.NextDue)
-	v := Task{ID: t.ID, PlanID: t.PlanID, Seq: t.Seq, Status: string(status), Source: t.Source, Path: t.Path, Title: t.Title, Text: t.Text,
+	e := TaskEntry{ID: t.ID, PlanID: t.PlanID, Seq: t.Seq, Source: t.Source, Path: t.Path, Title: t.Title, Text: t.Text,
 		LeadUnits: t.LeadUnits, Units: t.Units, UnitIDs: ids, Deadlines: t.Deadlines, Targets: t.Targets,
 		Milestones: t.Milestones, Weight: t.Weight, Optional: t.Optional,
-		Goal: t.Goal, Owner: t.Owner, Requirement: t.Requirement, Measure: t.Measure, Due: t.Due, NextDue: nextDue,
-		Every: t.Every, Percent: percent, LastReportAt: t.LastReportAt, MilestoneDone: done,
-		Workflow: t.Status, LedgerStatus: string(status), StatusLabel: status.Label(), Light: string(light),
-		ParentID: t.ParentID}
+		Goal: t.Goal, Owner: t.Owner, Requirement: t.Requirement, Measure: t.Measure, Due: t.Due,
+		Every: t.Every, LastReportAt: t.LastReportAt, MilestoneDone: done, ParentID: t.ParentID}
 	if t.ParentID != 0 {
-		v.PartWeight = t.PartWeight
+		e.PartWeight = t.PartWeight
 	}
-	return v
+	return e
+}
+
+// stateOf is the state on today of a task in the workflow state with
+// these next due date and percent; dueSoon is today's 临期 limit.
+func stateOf(workflow, nextDue string, percent *float64, today, dueSoon time.Time) TaskState {
+	w := ledger.Workflow(workflow)
+	next, _ := time.Parse("2006-01-02", nextDue)
+	status, light := ledger.DeriveBy(w, next, today, dueSoon)
+	percent, nextDue = ledger.Progress(w, percent, nextDue)
+	return TaskState{Status: string(status), NextDue: nextDue, Percent: percent, Workflow: workflow,
+		LedgerStatus: string(status), StatusLabel: status.Label(), Light: string(light)}
+}
+
+// dueSoonLimit is the last due date that counts as 临期 on today.
+func (s *Service) dueSoonLimit(today time.Time) time.Time {
+	return ledger.DueSoonLimit(today, s.Calendar, s.Rules)
 }
 
 // Scope limits a filter to what p may read: a liaison the registered

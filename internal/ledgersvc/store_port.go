@@ -34,6 +34,12 @@ type Store interface {
 	FindTasks(ctx context.Context, f records.TaskFilter) ([]records.Task, int, error)
 	// FindTaskPage is FindTasks with the cursor of the next page.
 	FindTaskPage(ctx context.Context, f records.TaskFilter) (records.TaskPage, error)
+	// FindTaskListing is FindTaskPage as the tasks' kept entries of a
+	// shape (the whole task where none is kept), SaveTaskEntries keeps
+	// entries built, and TasksWithoutEntry lists tasks to build them for.
+	FindTaskListing(ctx context.Context, f records.TaskFilter, shape string) (records.TaskListing, error)
+	SaveTaskEntries(ctx context.Context, shape string, entries []records.TaskEntry) (int, error)
+	TasksWithoutEntry(ctx context.Context, shape string, afterID int64, limit int) ([]records.ListedTask, error)
 	FindUnitByID(ctx context.Context, id int64) (*records.Unit, error)
 	FindUnits(ctx context.Context) ([]records.Unit, error)
 	FindUserByID(ctx context.Context, id int64) (*records.User, error)

@@ -17,6 +17,7 @@ import (
 	"container/list"
 	"context"
 	"net/http"
+	"strconv"
 	"sync"
 	"time"
 
@@ -108,7 +109,11 @@ func (c *Cache) Handler(key func(*http.Request) (Key, bool), next http.Handler) 
 		rec := &recorder{ResponseWriter: w, status: http.StatusOK, limit: c.maxBody}
 		next.ServeHTTP(rec, r)
 		if rec.status == http.StatusOK && !rec.over && w.Header().Get("Set-Cookie") == "" {
-			e := &entry{key: k, version: v, day: day, status: rec.status, header: w.Header().Clone(), body: bytes.Clone(rec.buf.Bytes())}
+			body := rec.buf.Bytes()
+			if cap(body)-len(body) > len(body)/8 {
+				body = bytes.Clone(body) // not to keep what the buffer grew by
+			}
+			e := &entry{key: k, version: v, day: day, status: rec.status, header: w.Header().Clone(), body: body}
 			e.size = sizeOf(e)
 			c.put(e)
 		}
@@ -183,6 +188,10 @@ type recorder struct {
 
 func (r *recorder) WriteHeader(code int) {
 	r.status = code
+	// A body of a length told is kept in a buffer of that size.
+	if n, err := strconv.Atoi(r.Header().Get("Content-Length")); err == nil && n > 0 && n <= r.limit {
+		r.buf.Grow(n)
+	}
 	r.ResponseWriter.WriteHeader(code)
 }
 

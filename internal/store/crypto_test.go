@@ -293,7 +293,25 @@ func TestCryptoSuiteOfOlderDatabase(t *testing.T) {
 		// groups, 0023 sub-tasks, 0022 task changes, 0025 report problems,
 		// 0026 matters, 0027 inspections, 0028 catch-all units, 0029 take-overs, 0030 plan importer,
 		// 0031 shared state, 0032 task search, whose SQLite trigger goes first, 0033 data generations,
-		// 0034 random inspections, 0035 lights summaries, 0036 proposals, 0037 decisions, 0038 commitments, 0039 random matters).
+		// 0034 random inspections, 0035 lights summaries, 0036 proposals, 0037 decisions, 0038 commitments, 0039 random matters,
+		// 0040 task list entries).
+		// 0040 task list entries: their triggers first, by dialect.
+		entryUndo := []string{`DROP TRIGGER task_entries_task_update`, `DROP TRIGGER task_entries_task_delete`, `DROP TRIGGER task_entries_plan_source`}
+		for _, child := range []string{"units", "deadlines", "targets", "milestones"} {
+			for _, op := range []string{"insert", "delete", "update"} {
+				entryUndo = append(entryUndo, `DROP TRIGGER task_entries_`+child+`_`+op)
+			}
+		}
+		if db.Kind() == "postgres" {
+			entryUndo = []string{`DROP FUNCTION task_entries_task_update CASCADE`, `DROP FUNCTION task_entries_task_delete CASCADE`,
+				`DROP FUNCTION task_entries_plan_source CASCADE`, `DROP FUNCTION task_entries_children CASCADE`,
+				`DROP FUNCTION task_entries_child_update CASCADE`, `DROP FUNCTION task_entries_stale`}
+		}
+		for _, q := range append(entryUndo, `DROP TABLE task_entries`) {
+			if _, err := db.write.ExecContext(ctx, q); err != nil {
+				t.Fatalf("%s: %v", q, err)
+			}
+		}
 		// 0035 lights summaries: their triggers first, by dialect.
 		undo := []string{`DROP TRIGGER task_lights_insert`, `DROP TRIGGER task_lights_delete`, `DROP TRIGGER task_lights_update`,
 			`DROP TRIGGER unit_lights_insert`, `DROP TRIGGER unit_lights_delete`, `DROP TRIGGER unit_lights_update`,

@@ -29,8 +29,64 @@ func (db *DB) FindTasks(ctx context.Context, f TaskFilter) ([]Task, int, error) 
 // for each filter; a search counts its matches in the page's own query.
 func (db *DB) FindTaskPage(ctx context.Context, f TaskFilter) (records.TaskPage, error) {
 	page := records.TaskPage{Items: []Task{}}
+	// The page's rows are read whole by the query that picks them.
+	var tasks []Task
+	q, err := db.readTaskPage(ctx, f, taskColumns, "", func(rows *sql.Rows, more any) (int, error) {
+		var err error
+		tasks, err = scanTasks(rows, more)
+		return len(tasks), err
+	})
+	if q.tx != nil {
+		defer q.tx.Rollback()
+	}
+	if err != nil || len(tasks) == 0 {
+		page.Total = q.total
+		return page, err
+	}
+	page.Total = q.total
+	if len(tasks) > q.limit {
+		tasks = tasks[:q.limit]
+		last := &tasks[len(tasks)-1]
+		page.NextCursor = cursorAt(f.Sort, last.NextDue, last.LastReportAt, last.PlanID, last.Seq)
+	}
+	ids := make([]int64, len(tasks))
+	for i := range tasks {
+		ids[i] = tasks[i].ID
+	}
+	if err := db.fillTaskChildren(ctx, q.tx, db.ofTaskList(ids, db.readStmt), tasks); err != nil {
+		return page, err
+	}
+	page.Items = tasks
+	return page, nil
+}
+
+// pageLimit is the page size a filter asks for: 50 unless it says, at
+// most 500.
+func pageLimit(f TaskFilter) int {
+	if f.Limit <= 0 {
+		return 50
+	}
+	return min(f.Limit, 500)
+}
+
+// pageRead is a page query's outcome: the read transaction it ran in
+// (nil if none began; the caller rolls it back), the total and the page
+// size asked for (the query reads one row more, to tell a next page).
+type pageRead struct {
+	tx           *sql.Tx
+	total, limit int
+}
+
+// readTaskPage runs the filter's page query in a read transaction:
+// SELECT cols FROM tasks t (joined to the search's matches, then join),
+// in the filter's order from its cursor, at most limit+1 rows, which scan
+// reads, returning how many. When the filter's total is not yet counted
+// at this data version, a search counts its matches in the same query (a
+// last column, which scan puts in more), another filter in a COUNT.
+func (db *DB) readTaskPage(ctx context.Context, f TaskFilter, cols, join string, scan func(rows *sql.Rows, more any) (int, error)) (pageRead, error) {
+	var q pageRead
 	if f.Scoped && len(f.ScopeUnits) == 0 {
-		return page, nil
+		return q, nil
 	}
 	cond, args := db.taskWhere(f)
 	from := ` FROM tasks t`
@@ -40,27 +96,21 @@ func (db *DB) FindTaskPage(ctx context.Context, f TaskFilter) (records.TaskPage,
 	} else {
 		from = `SELECT %` + from
 	}
-	limit := f.Limit
-	if limit <= 0 {
-		limit = 50
-	}
-	limit = min(limit, 500)
+	q.limit = pageLimit(f)
 	after, afterArgs, err := keysetAfter(f)
 	if err != nil {
-		return page, err
+		return q, err
 	}
 	version, err := db.ScopeVersion(ctx, []string{ScopeLedger})
 	if err != nil {
-		return page, err
+		return q, err
 	}
 	countKey := cond + "\x00" + fmt.Sprintf("%q", args)
 	total, counted := db.counts.get(countKey, version)
 
-	tx, err := db.beginRead(ctx)
-	if err != nil {
-		return page, fmt.Errorf("store: find tasks: %w", err)
+	if q.tx, err = db.beginRead(ctx); err != nil {
+		return q, fmt.Errorf("store: find tasks: %w", err)
 	}
-	defer tx.Rollback()
 	pageCond, pageArgs := cond, slices.Clone(args)
 	if after != "" {
 		pageCond, pageArgs = andWhere(cond, after), append(pageArgs, afterArgs...)
@@ -69,53 +119,39 @@ func (db *DB) FindTaskPage(ctx context.Context, f TaskFilter) (records.TaskPage,
 	// query. Another list is counted on its own (a cheap index count), once
 	// per version.
 	window := !counted && f.Q != "" && after == ""
-	// The page's rows are read whole by the query that picks them.
-	cols := taskColumns
 	var n int
 	var more any
 	if window {
 		cols, more = cols+`, COUNT(*) OVER ()`, &n
 	}
-	rows, err := queryIn(ctx, tx, db.readStmt, db.dialect.rebind(strings.Replace(from, "%", cols, 1)+pageCond+listOrder(f)+` LIMIT ? OFFSET ?`),
-		append(pageArgs, limit+1, max(f.Offset, 0))...)
-	if err != nil {
-		return page, fmt.Errorf("store: find tasks: %w", err)
+	// The page size is written into the statement, not bound: SQLite
+	// plans a LIMIT it can read, and compiles the statement again each
+	// time such a parameter is bound (a fifth of a page's cost). There are
+	// few sizes; an offset, mostly none, is bound.
+	tail := ` LIMIT ` + strconv.Itoa(q.limit+1)
+	if f.Offset > 0 {
+		tail, pageArgs = tail+` OFFSET ?`, append(pageArgs, f.Offset)
 	}
-	tasks, err := scanTasks(rows, more)
+	rows, err := queryIn(ctx, q.tx, db.readStmt, db.dialect.rebind(strings.Replace(from, "%", cols, 1)+join+pageCond+listOrder(f)+tail), pageArgs...)
 	if err != nil {
-		return page, err
+		return q, fmt.Errorf("store: find tasks: %w", err)
+	}
+	read, err := scan(rows, more)
+	if err != nil {
+		return q, err
 	}
 	switch {
 	case counted:
-	case window && len(tasks) > 0:
-		total, counted = n, true
+	case window && read > 0:
+		total = n
 	default:
-		if err := tx.QueryRowContext(ctx, db.dialect.rebind(strings.Replace(from, "%", "COUNT(*)", 1)+cond), args...).Scan(&total); err != nil {
-			return page, fmt.Errorf("store: count tasks: %w", err)
+		if err := q.tx.QueryRowContext(ctx, db.dialect.rebind(strings.Replace(from, "%", "COUNT(*)", 1)+cond), args...).Scan(&total); err != nil {
+			return q, fmt.Errorf("store: count tasks: %w", err)
 		}
-		counted = true
 	}
 	db.counts.put(countKey, version, total)
-	page.Total = total
-	hasMore := len(tasks) > limit
-	if hasMore {
-		tasks = tasks[:limit]
-	}
-	if len(tasks) == 0 {
-		return page, nil
-	}
-	ids := make([]int64, len(tasks))
-	for i := range tasks {
-		ids[i] = tasks[i].ID
-	}
-	if err := db.fillTaskChildren(ctx, tx, db.ofTaskList(ids, db.readStmt), tasks); err != nil {
-		return page, err
-	}
-	page.Items = tasks
-	if hasMore {
-		page.NextCursor = cursorOf(f.Sort, &tasks[len(tasks)-1])
-	}
-	return page, nil
+	q.total = total
+	return q, nil
 }
 
 // pageIDs runs SELECT t.id FROM tasks t + tail.
@@ -175,20 +211,21 @@ func listOrder(f TaskFilter) string {
 
 // A cursor is base64url of "sort|key|plan_id|seq", key being the next due
 // date or the last report's instant (Unix microseconds), "" for none, and
-// nothing for the plan order.
-func cursorOf(sort string, t *Task) string {
+// nothing for the plan order; cursorAt makes the one after a task with
+// these values.
+func cursorAt(sort, nextDue string, lastReport *time.Time, planID int64, seq int) string {
 	key := ""
 	switch sort {
 	case "due":
-		key = t.NextDue
+		key = nextDue
 	case "report":
-		if t.LastReportAt != nil {
-			key = strconv.FormatInt(t.LastReportAt.UnixMicro(), 10)
+		if lastReport != nil {
+			key = strconv.FormatInt(lastReport.UnixMicro(), 10)
 		}
 	default:
 		sort = "plan"
 	}
-	return base64.RawURLEncoding.EncodeToString([]byte(sort + "|" + key + "|" + strconv.FormatInt(t.PlanID, 10) + "|" + strconv.Itoa(t.Seq)))
+	return base64.RawURLEncoding.EncodeToString([]byte(sort + "|" + key + "|" + strconv.FormatInt(planID, 10) + "|" + strconv.Itoa(seq)))
 }
 
 // keysetAfter is the condition over tasks t selecting what follows the

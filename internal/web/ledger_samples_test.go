@@ -16,9 +16,10 @@ import (
 func sampleTasks() []ledgersvc.Task {
 	pct := 40.0
 	at := time.Date(2026, 2, 27, 3, 0, 0, 0, time.UTC)
-	base := ledgersvc.Task{PlanID: 1, Path: []string{"二", "(二)", "8"}, Title: "完善行政决策机制", Units: []string{"市法制办", "各县（市、区）政府"},
-		LeadUnits: []string{"市法制办"}, UnitIDs: []int64{3}, NextDue: "2026-03-31", Due: "2026-12-31", Every: "quarter",
-		Deadlines: []plandoc.Deadline{{Text: "每季度", Every: "quarter"}, {Text: "2026年底前", Due: "2026-12-31"}}}
+	base := ledgersvc.Task{TaskEntry: ledgersvc.TaskEntry{PlanID: 1, Path: []string{"二", "(二)", "8"}, Title: "完善行政决策机制", Units: []string{"市法制办", "各县（市、区）政府"},
+		LeadUnits: []string{"市法制办"}, UnitIDs: []int64{3}, Due: "2026-12-31", Every: "quarter",
+		Deadlines: []plandoc.Deadline{{Text: "每季度", Every: "quarter"}, {Text: "2026年底前", Due: "2026-12-31"}}},
+		TaskState: ledgersvc.TaskState{NextDue: "2026-03-31"}}
 	var out []ledgersvc.Task
 	for i, st := range []struct{ status, light, workflow string }{
 		{"not_started", "green", "registered"}, {"in_progress", "green", "in_progress"}, {"due_soon", "yellow", "in_progress"},

@@ -164,8 +164,8 @@ func (f *fakePlans) Review(ctx context.Context, id int64) (*ledgersvc.Review, er
 	rv.TaskCount = len(p.tasks)
 	var check []plandoc.Task
 	for i, t := range p.tasks {
-		rt := ledgersvc.ReviewTask{Task: ledgersvc.Task{ID: t.ID, PlanID: id, Seq: i, Path: t.Path, Title: t.Title, Text: t.Text,
-			Deadlines: t.Deadlines, Optional: t.Optional, Status: "draft"}, UnitMatches: []ledgersvc.UnitMatch{}}
+		rt := ledgersvc.ReviewTask{Task: ledgersvc.Task{TaskEntry: ledgersvc.TaskEntry{ID: t.ID, PlanID: id, Seq: i, Path: t.Path, Title: t.Title, Text: t.Text,
+			Deadlines: t.Deadlines, Optional: t.Optional}, TaskState: ledgersvc.TaskState{Status: "draft"}}, UnitMatches: []ledgersvc.UnitMatch{}}
 		pt := plandoc.Task{Path: t.Path, Title: t.Title, Deadlines: t.Deadlines, Optional: t.Optional}
 		for _, u := range t.Units {
 			m := ledgersvc.UnitMatch{Name: u.Name, Lead: u.Lead, UnitID: u.UnitID}

@@ -12,8 +12,8 @@ func subtaskSamples(p Page) map[string][]any {
 	units := []records.Unit{{ID: 3, Name: "市法制办"}, {ID: 4, Name: "<b>市司法局</b>"}}
 	pct := func(v float64) *float64 { return &v }
 	kid := func(id int64, title string, percent *float64, status string) ledgersvc.Task {
-		return ledgersvc.Task{ID: id, Path: []string{"一", "1", "1"}, Title: title, LeadUnits: []string{"市法制办"}, Units: []string{"市法制办"},
-			Due: "2026-06-30", Percent: percent, LedgerStatus: status, Light: "green", ParentID: 2, PartWeight: 1.5}
+		return ledgersvc.Task{TaskEntry: ledgersvc.TaskEntry{ID: id, Path: []string{"一", "1", "1"}, Title: title, LeadUnits: []string{"市法制办"}, Units: []string{"市法制办"},
+			Due: "2026-06-30", ParentID: 2, PartWeight: 1.5}, TaskState: ledgersvc.TaskState{Percent: percent, LedgerStatus: status, Light: "green"}}
 	}
 	page := func(b *subtasksvc.Breakdown, split SplitForm, up UploadForm) TaskPage {
 		d := sampleDetail("in_progress")

@@ -1,0 +1,202 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+
+	"github.com/duban/duban/internal/records"
+)
+
+// A task list page read as entries (migration 0040) costs one row per
+// task: the task's state, its entry's revision and the entry. Reading
+// the task whole with its four kinds of children cost a page six times
+// as much on SQLite, and the JSON made of them again as much.
+
+// entryColumns are what FindTaskListing reads of a task and its entry row
+// e (joined by entryJoin).
+const (
+	entryColumns = `t.id, t.plan_id, t.seq, t.status, %s, t.percent, %s, COALESCE(e.rev, -1), e.shape, e.entry`
+	entryJoin    = ` LEFT JOIN task_entries e ON e.task_id = t.id`
+)
+
+// FindTaskListing returns a page of the filter's tasks as FindTaskPage
+// does, but as their entries of the shape asked for: where a task has
+// none, the whole task is read instead, in the same transaction.
+func (db *DB) FindTaskListing(ctx context.Context, f TaskFilter, shape string) (records.TaskListing, error) {
+	listing := records.TaskListing{Items: []records.ListedTask{}}
+	// The last report's instant is read for the cursor of that order only.
+	reported := `NULL`
+	if f.Sort == "report" {
+		reported = `t.last_report_at`
+	}
+	type place struct {
+		planID int64
+		seq    int
+		at     *time.Time
+	}
+	places := make([]place, 0, pageLimit(f)+1)
+	listing.Items = make([]records.ListedTask, 0, pageLimit(f)+1)
+	// SQLite keeps a date as its text; read as such, the driver does not
+	// parse it into a time.Time that would be formatted back.
+	nextDue := `t.next_due`
+	if db.dialect.name == "sqlite" {
+		nextDue = `CAST(t.next_due AS TEXT)`
+	}
+	q, err := db.readTaskPage(ctx, f, fmt.Sprintf(entryColumns, nextDue, reported), entryJoin, func(rows *sql.Rows, more any) (int, error) {
+		defer rows.Close()
+		// The entry is read as the string the driver makes of it: no copy.
+		var next dateValue
+		var percent sql.NullFloat64
+		var at sql.NullTime
+		var kept sql.RawBytes
+		var entry sql.NullString
+		for rows.Next() {
+			var it records.ListedTask
+			var p place
+			dst := []any{&it.ID, &p.planID, &p.seq, &it.Status, &next, &percent, &at, &it.Rev, &kept, &entry}
+			if more != nil {
+				dst = append(dst, more)
+			}
+			if err := rows.Scan(dst...); err != nil {
+				return 0, fmt.Errorf("store: scan task entry: %w", err)
+			}
+			it.NextDue, p.at = string(next), timePtr(at)
+			if percent.Valid {
+				v := percent.Float64
+				it.Percent = &v
+			}
+			if entry.Valid && entry.String != "" && string(kept) == shape {
+				it.Entry = entry.String
+			}
+			listing.Items = append(listing.Items, it)
+			places = append(places, p)
+		}
+		if err := rows.Err(); err != nil {
+			return 0, fmt.Errorf("store: find tasks: %w", err)
+		}
+		return len(listing.Items), nil
+	})
+	if q.tx != nil {
+		defer q.tx.Rollback()
+	}
+	listing.Total = q.total
+	if err != nil {
+		return listing, err
+	}
+	if len(listing.Items) > q.limit {
+		listing.Items = listing.Items[:q.limit]
+		last, p := &listing.Items[q.limit-1], places[q.limit-1]
+		listing.NextCursor = cursorAt(f.Sort, last.NextDue, p.at, p.planID, p.seq)
+	}
+	var missing []int64
+	for _, it := range listing.Items {
+		if it.Entry == "" {
+			missing = append(missing, it.ID)
+		}
+	}
+	if len(missing) == 0 {
+		return listing, nil
+	}
+	tasks, err := db.queryTasksIn(ctx, q.tx, db.ofTaskList(missing, db.readStmt), ofTasksWhere(missing), idArgs(missing))
+	if err != nil {
+		return listing, err
+	}
+	byID := make(map[int64]*Task, len(tasks))
+	for i := range tasks {
+		byID[tasks[i].ID] = &tasks[i]
+	}
+	for i := range listing.Items {
+		it := &listing.Items[i]
+		if it.Entry == "" {
+			// Read in the same transaction, the task is there.
+			if it.Task = byID[it.ID]; it.Task == nil {
+				return listing, fmt.Errorf("store: task %d left the list while it was read", it.ID)
+			}
+		}
+	}
+	return listing, nil
+}
+
+// SaveTaskEntries stores entries of a shape built for tasks read at their
+// revisions, in one transaction: each where the task's entry row is
+// still at that revision, or, for a task that had none (-1), where none
+// has been made since. An entry a change overtook is left out; it
+// returns how many were stored.
+func (db *DB) SaveTaskEntries(ctx context.Context, shape string, entries []records.TaskEntry) (int, error) {
+	if len(entries) == 0 {
+		return 0, nil
+	}
+	tx, err := db.write.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, fmt.Errorf("store: save task entries: %w", err)
+	}
+	defer tx.Rollback()
+	insert := db.dialect.rebind(`INSERT INTO task_entries (task_id, rev, shape, entry) VALUES (?, 0, ?, ?) ON CONFLICT (task_id) DO NOTHING`)
+	update := db.dialect.rebind(`UPDATE task_entries SET shape = ?, entry = ? WHERE task_id = ? AND rev = ?`)
+	stored := 0
+	for _, e := range entries {
+		var res sql.Result
+		if e.Rev < 0 {
+			res, err = tx.ExecContext(ctx, insert, e.ID, shape, e.Entry)
+		} else {
+			res, err = tx.ExecContext(ctx, update, shape, e.Entry, e.ID, e.Rev)
+		}
+		if err != nil {
+			return 0, fmt.Errorf("store: save task entry %d: %w", e.ID, err)
+		}
+		if n, _ := res.RowsAffected(); n > 0 {
+			stored++
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return 0, fmt.Errorf("store: save task entries: %w", err)
+	}
+	return stored, nil
+}
+
+// TasksWithoutEntry returns up to limit tasks after the task afterID, in
+// id order, that have no entry of the shape, whole, with the revisions
+// they were read at: what a walk that builds the missing entries needs.
+func (db *DB) TasksWithoutEntry(ctx context.Context, shape string, afterID int64, limit int) ([]records.ListedTask, error) {
+	tx, err := db.beginRead(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("store: tasks without entry: %w", err)
+	}
+	defer tx.Rollback()
+	rows, err := tx.QueryContext(ctx, db.dialect.rebind(`SELECT t.id, COALESCE(e.rev, -1) FROM tasks t`+entryJoin+`
+		WHERE t.id > ? AND (e.entry IS NULL OR e.shape <> ?) ORDER BY t.id LIMIT ?`), afterID, shape, limit)
+	if err != nil {
+		return nil, fmt.Errorf("store: tasks without entry: %w", err)
+	}
+	var out []records.ListedTask
+	var ids []int64
+	for rows.Next() {
+		var it records.ListedTask
+		if err := rows.Scan(&it.ID, &it.Rev); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("store: tasks without entry: %w", err)
+		}
+		out, ids = append(out, it), append(ids, it.ID)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil || len(ids) == 0 {
+		return out, err
+	}
+	tasks, err := db.queryTasksIn(ctx, tx, db.ofTaskList(ids, nil), ofTasksWhere(ids), idArgs(ids))
+	if err != nil {
+		return nil, err
+	}
+	byID := make(map[int64]*Task, len(tasks))
+	for i := range tasks {
+		byID[tasks[i].ID] = &tasks[i]
+	}
+	kept := out[:0]
+	for _, it := range out {
+		if it.Task = byID[it.ID]; it.Task != nil {
+			kept = append(kept, it)
+		}
+	}
+	return kept, nil
+}
