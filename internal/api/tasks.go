@@ -64,6 +64,7 @@ func (h *Handler) taskList(w http.ResponseWriter, r *http.Request) {
 		fail(w, r, err)
 		return
 	}
+	defer page.Release()
 	// The items come as JSON already: the page is written around them,
 	// as taskPage marshals, without copying them.
 	tail := strconv.AppendInt([]byte(`,"total":`), int64(page.Total), 10)

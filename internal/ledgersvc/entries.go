@@ -12,6 +12,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/duban/duban/internal/authz"
@@ -61,6 +62,22 @@ type ListingPage struct {
 	Items      json.RawMessage
 	Total      int
 	NextCursor string
+	buf        *[]byte
+}
+
+// listingBuffers keeps the buffers pages are written into: a page is
+// tens of kilobytes, and one allocated for each made the collector a
+// good part of a list's cost.
+var listingBuffers = sync.Pool{New: func() any { return new([]byte) }}
+
+// Release gives the page's buffer back once Items is written out; the
+// page is empty after.
+func (p *ListingPage) Release() {
+	if p.buf != nil {
+		*p.buf = p.Items[:0]
+		listingBuffers.Put(p.buf)
+	}
+	*p = ListingPage{}
 }
 
 // PageJSON is Page as JSON, read from the tasks' entries; the entries
@@ -83,8 +100,12 @@ func (s *Service) PageJSON(ctx context.Context, p authz.Principal, f records.Tas
 	for _, it := range listing.Items {
 		size += len(it.Entry) + 200
 	}
-	b := make([]byte, 1, size)
-	b[0] = '['
+	buf := listingBuffers.Get().(*[]byte)
+	b := (*buf)[:0]
+	if cap(b) < size {
+		b = make([]byte, 0, size)
+	}
+	b = append(b, '[')
 	var built []records.TaskEntry
 	for i, it := range listing.Items {
 		entry := it.Entry
@@ -109,7 +130,7 @@ func (s *Service) PageJSON(ctx context.Context, p authz.Principal, f records.Tas
 			slog.Warn("keeping task list entries", "err", err)
 		}
 	}
-	return ListingPage{Items: b, Total: listing.Total, NextCursor: listing.NextCursor}, nil
+	return ListingPage{Items: b, Total: listing.Total, NextCursor: listing.NextCursor, buf: buf}, nil
 }
 
 // FillEntries builds the entries of every task that has none of the

@@ -110,7 +110,7 @@ func (c *Cache) Handler(key func(*http.Request) (Key, bool), next http.Handler) 
 		next.ServeHTTP(rec, r)
 		if rec.status == http.StatusOK && !rec.over && w.Header().Get("Set-Cookie") == "" {
 			body := rec.buf.Bytes()
-			if cap(body)-len(body) > len(body)/8 {
+			if cap(body)-len(body) > max(len(body)/8, 8<<10) {
 				body = bytes.Clone(body) // not to keep what the buffer grew by
 			}
 			e := &entry{key: k, version: v, day: day, status: rec.status, header: w.Header().Clone(), body: body}

@@ -31,7 +31,7 @@ func (db *DB) FindTaskPage(ctx context.Context, f TaskFilter) (records.TaskPage,
 	page := records.TaskPage{Items: []Task{}}
 	// The page's rows are read whole by the query that picks them.
 	var tasks []Task
-	q, err := db.readTaskPage(ctx, f, taskColumns, "", func(rows *sql.Rows, more any) (int, error) {
+	q, err := db.readTaskPage(ctx, f, true, taskColumns, "", func(rows *sql.Rows, more any) (int, error) {
 		var err error
 		tasks, err = scanTasks(rows, more)
 		return len(tasks), err
@@ -70,20 +70,22 @@ func pageLimit(f TaskFilter) int {
 }
 
 // pageRead is a page query's outcome: the read transaction it ran in
-// (nil if none began; the caller rolls it back), the total and the page
-// size asked for (the query reads one row more, to tell a next page).
+// (nil if none began or none was asked for; the caller rolls it back),
+// the total and the page size asked for (the query reads one row more,
+// to tell a next page).
 type pageRead struct {
 	tx           *sql.Tx
 	total, limit int
 }
 
-// readTaskPage runs the filter's page query in a read transaction:
-// SELECT cols FROM tasks t (joined to the search's matches, then join),
-// in the filter's order from its cursor, at most limit+1 rows, which scan
-// reads, returning how many. When the filter's total is not yet counted
-// at this data version, a search counts its matches in the same query (a
-// last column, which scan puts in more), another filter in a COUNT.
-func (db *DB) readTaskPage(ctx context.Context, f TaskFilter, cols, join string, scan func(rows *sql.Rows, more any) (int, error)) (pageRead, error) {
+// readTaskPage runs the filter's page query, in a read transaction when
+// inTx (for more reads of the same snapshot), else as it is: SELECT cols
+// FROM tasks t (joined to the search's matches, then join), in the
+// filter's order from its cursor, at most limit+1 rows, which scan reads,
+// returning how many. When the filter's total is not yet counted at this
+// data version, a search counts its matches in the same query (a last
+// column, which scan puts in more), another filter in a COUNT.
+func (db *DB) readTaskPage(ctx context.Context, f TaskFilter, inTx bool, cols, join string, scan func(rows *sql.Rows, more any) (int, error)) (pageRead, error) {
 	var q pageRead
 	if f.Scoped && len(f.ScopeUnits) == 0 {
 		return q, nil
@@ -108,8 +110,10 @@ func (db *DB) readTaskPage(ctx context.Context, f TaskFilter, cols, join string,
 	countKey := cond + "\x00" + fmt.Sprintf("%q", args)
 	total, counted := db.counts.get(countKey, version)
 
-	if q.tx, err = db.beginRead(ctx); err != nil {
-		return q, fmt.Errorf("store: find tasks: %w", err)
+	if inTx {
+		if q.tx, err = db.beginRead(ctx); err != nil {
+			return q, fmt.Errorf("store: find tasks: %w", err)
+		}
 	}
 	pageCond, pageArgs := cond, slices.Clone(args)
 	if after != "" {
@@ -132,7 +136,7 @@ func (db *DB) readTaskPage(ctx context.Context, f TaskFilter, cols, join string,
 	if f.Offset > 0 {
 		tail, pageArgs = tail+` OFFSET ?`, append(pageArgs, f.Offset)
 	}
-	rows, err := queryIn(ctx, q.tx, db.readStmt, db.dialect.rebind(strings.Replace(from, "%", cols, 1)+join+pageCond+listOrder(f)+tail), pageArgs...)
+	rows, err := db.queryOn(ctx, q.tx, db.readStmt, db.dialect.rebind(strings.Replace(from, "%", cols, 1)+join+pageCond+listOrder(f)+tail), pageArgs...)
 	if err != nil {
 		return q, fmt.Errorf("store: find tasks: %w", err)
 	}
@@ -145,7 +149,11 @@ func (db *DB) readTaskPage(ctx context.Context, f TaskFilter, cols, join string,
 	case window && read > 0:
 		total = n
 	default:
-		if err := q.tx.QueryRowContext(ctx, db.dialect.rebind(strings.Replace(from, "%", "COUNT(*)", 1)+cond), args...).Scan(&total); err != nil {
+		count := db.read.QueryRowContext
+		if q.tx != nil {
+			count = q.tx.QueryRowContext
+		}
+		if err := count(ctx, db.dialect.rebind(strings.Replace(from, "%", "COUNT(*)", 1)+cond), args...).Scan(&total); err != nil {
 			return q, fmt.Errorf("store: count tasks: %w", err)
 		}
 	}
@@ -333,6 +341,19 @@ func (db *DB) ofTaskList(ids []int64, prep func(context.Context, string) *sql.St
 	}
 	b.WriteByte(closing)
 	return childScope{where: `c.task_id ` + in, taskWhere: `t.id ` + in, args: []any{b.String()}, prep: prep}
+}
+
+// queryOn is queryIn in tx, or on the read pool when tx is nil.
+func (db *DB) queryOn(ctx context.Context, tx *sql.Tx, prep func(context.Context, string) *sql.Stmt, q string, args ...any) (*sql.Rows, error) {
+	if tx != nil {
+		return queryIn(ctx, tx, prep, q, args...)
+	}
+	if prep != nil {
+		if st := prep(ctx, q); st != nil {
+			return st.QueryContext(ctx, args...)
+		}
+	}
+	return db.read.QueryContext(ctx, q, args...)
 }
 
 // queryIn runs a query in tx, through the statement prep prepared for it
