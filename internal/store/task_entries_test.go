@@ -163,6 +163,7 @@ func TestTaskEntryClearedByEveryChange(t *testing.T) {
 		ctx := context.Background()
 		f := newEntryFixture(t, db)
 		today := testNow.UTC().Truncate(24 * time.Hour)
+		var parts []int64 // of the split task
 		str := func(s string) *string { return &s }
 		cases := []struct {
 			name string
@@ -235,7 +236,14 @@ func TestTaskEntryClearedByEveryChange(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
+				parts = ids
 				return append([]int64{f.reg[8]}, ids...), nil
+			}},
+			{name: "split task revoked with its parts", touch: func(t *testing.T) ([]int64, []int64) {
+				if _, err := db.RevokeTask(ctx, f.actor, f.reg[8], "不再实施", today, nil); err != nil {
+					t.Fatal(err)
+				}
+				return append([]int64{f.reg[8]}, parts...), nil
 			}},
 			{name: "closed (销号)", prep: func(t *testing.T) {
 				if _, err := db.RequestClose(ctx, f.actor, f.reg[9], 0, "已完成", nil); err != nil {
@@ -301,6 +309,12 @@ func TestTaskEntryClearedByEveryChange(t *testing.T) {
 			{name: "task moved to another task by SQL", touch: func(t *testing.T) ([]int64, []int64) {
 				f.exec(t, `UPDATE task_deadlines SET task_id = ?, seq = 7 WHERE task_id = ? AND seq = 1`, f.src[1], f.src[0])
 				return f.src, nil
+			}},
+			{name: "draft task edited", touch: func(t *testing.T) ([]int64, []int64) {
+				if _, err := db.UpdateTask(ctx, f.actor, f.draft[2], TaskUpdate{Plan: f.draftPlan, Text: str("改")}); err != nil {
+					t.Fatal(err)
+				}
+				return f.draft[2:3], nil
 			}},
 			{name: "task deleted from a draft", touch: func(t *testing.T) ([]int64, []int64) {
 				if err := db.DeleteTask(ctx, f.actor, f.draftPlan, f.draft[0]); err != nil {
