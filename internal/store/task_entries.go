@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/duban/duban/internal/records"
@@ -141,21 +142,54 @@ func (db *DB) SaveTaskEntries(ctx context.Context, shape string, entries []recor
 		return 0, fmt.Errorf("store: save task entries: %w", err)
 	}
 	defer tx.Rollback()
-	insert := db.dialect.rebind(`INSERT INTO task_entries (task_id, rev, shape, entry) VALUES (?, 0, ?, ?) ON CONFLICT (task_id) DO NOTHING`)
-	update := db.dialect.rebind(`UPDATE task_entries SET shape = ?, entry = ? WHERE task_id = ? AND rev = ?`)
-	stored := 0
+	// Many at once (a fill walks every task): multi-row statements of
+	// batchRows entries, the new rows inserted, the others updated where
+	// their revision still is the one read.
+	var fresh, known []records.TaskEntry
 	for _, e := range entries {
-		var res sql.Result
 		if e.Rev < 0 {
-			res, err = tx.ExecContext(ctx, insert, e.ID, shape, e.Entry)
+			fresh = append(fresh, e)
 		} else {
-			res, err = tx.ExecContext(ctx, update, shape, e.Entry, e.ID, e.Rev)
+			known = append(known, e)
 		}
+	}
+	insertMark, updateMark := "(?, 0, ?, ?)", "(?, ?, ?)"
+	if db.Kind() == "postgres" {
+		insertMark, updateMark = "(CAST(? AS BIGINT), 0, CAST(? AS TEXT), CAST(? AS TEXT))", "(CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS TEXT))"
+	}
+	stored := 0
+	run := func(chunk []records.TaskEntry, mark string, lead []any, args func(records.TaskEntry) []any, statement func(values string) string) error {
+		marks := make([]string, len(chunk))
+		all := append(make([]any, 0, len(lead)+3*len(chunk)), lead...)
+		for i, e := range chunk {
+			marks[i] = mark
+			all = append(all, args(e)...)
+		}
+		res, err := tx.ExecContext(ctx, db.dialect.rebind(statement(strings.Join(marks, ", "))), all...)
 		if err != nil {
-			return 0, fmt.Errorf("store: save task entry %d: %w", e.ID, err)
+			return fmt.Errorf("store: save task entries: %w", err)
 		}
-		if n, _ := res.RowsAffected(); n > 0 {
-			stored++
+		n, _ := res.RowsAffected()
+		stored += int(n)
+		return nil
+	}
+	for start := 0; start < len(fresh); start += batchRows {
+		if err := run(fresh[start:min(start+batchRows, len(fresh))], insertMark, nil,
+			func(e records.TaskEntry) []any { return []any{e.ID, shape, e.Entry} },
+			func(values string) string {
+				return `INSERT INTO task_entries (task_id, rev, shape, entry) VALUES ` + values + ` ON CONFLICT (task_id) DO NOTHING`
+			}); err != nil {
+			return 0, err
+		}
+	}
+	for start := 0; start < len(known); start += batchRows {
+		if err := run(known[start:min(start+batchRows, len(known))], updateMark, []any{shape},
+			func(e records.TaskEntry) []any { return []any{e.ID, e.Rev, e.Entry} },
+			func(values string) string {
+				return `UPDATE task_entries SET shape = CAST(? AS TEXT), entry = v.column3
+					FROM (VALUES ` + values + `) AS v WHERE task_entries.task_id = v.column1 AND task_entries.rev = v.column2`
+			}); err != nil {
+			return 0, err
 		}
 	}
 	if err := tx.Commit(); err != nil {
