@@ -179,22 +179,13 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	_ = enc.Encode(v)
 }
 
-// writeJSONBytes answers with the parts, JSON made already, one after
-// the other, as writeJSON would.
-func writeJSONBytes(w http.ResponseWriter, status int, parts ...[]byte) {
-	n := 0
-	for _, p := range parts {
-		n += len(p)
-	}
+// writeJSONBytes answers with b, JSON made already, as writeJSON would.
+func writeJSONBytes(w http.ResponseWriter, status int, b []byte) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
-	w.Header().Set("Content-Length", strconv.Itoa(n))
+	w.Header().Set("Content-Length", strconv.Itoa(len(b)))
 	w.WriteHeader(status)
-	for _, p := range parts {
-		if _, err := w.Write(p); err != nil {
-			return
-		}
-	}
+	_, _ = w.Write(b)
 }
 
 // readJSON decodes a request body of at most 1 MiB into v.

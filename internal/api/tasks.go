@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/duban/duban/internal/authz"
@@ -59,21 +60,28 @@ func (h *Handler) taskList(w http.ResponseWriter, r *http.Request) {
 		fail(w, r, err)
 		return
 	}
-	page, err := h.Ledger.PageJSON(r.Context(), c.Principal(), f)
+	// The page is written, as taskPage marshals, into a buffer kept from
+	// an earlier answer: a page is tens of kilobytes, and one allocated
+	// for each made the collector a good part of a list's cost.
+	buf := pageBuffers.Get().(*[]byte)
+	defer pageBuffers.Put(buf)
+	b, page, err := h.Ledger.AppendPageJSON(r.Context(), append((*buf)[:0], `{"items":`...), c.Principal(), f)
 	if err != nil {
 		fail(w, r, err)
 		return
 	}
-	defer page.Release()
-	// The items come as JSON already: the page is written around them,
-	// as taskPage marshals, without copying them.
-	tail := strconv.AppendInt([]byte(`,"total":`), int64(page.Total), 10)
+	b = strconv.AppendInt(append(b, `,"total":`...), int64(page.Total), 10)
 	if page.NextCursor != "" {
 		cursor, _ := json.Marshal(page.NextCursor)
-		tail = append(append(tail, `,"next_cursor":`...), cursor...)
+		b = append(append(b, `,"next_cursor":`...), cursor...)
 	}
-	writeJSONBytes(w, http.StatusOK, []byte(`{"items":`), page.Items, append(tail, "}\n"...))
+	b = append(b, "}\n"...)
+	*buf = b
+	writeJSONBytes(w, http.StatusOK, b)
 }
+
+// pageBuffers keeps the buffers task list pages are written into.
+var pageBuffers = sync.Pool{New: func() any { return new([]byte) }}
 
 // taskPage is a page of the task list; next_cursor, given as cursor,
 // opens the next page (absent on the last).

@@ -11,9 +11,10 @@ import (
 	"math"
 	"reflect"
 	"strconv"
+	"slices"
 	"strings"
 	"sync"
-	"unicode/utf8"
+	"sync/atomic"
 
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/fault"
@@ -56,43 +57,29 @@ func shapeOf(t reflect.Type) string {
 	return hex.EncodeToString(sum[:6])
 }
 
-// ListingPage is a page of the task list as JSON: Items is the array of
-// its tasks as Task marshals (the same members, the state's first).
-type ListingPage struct {
-	Items      json.RawMessage
+// PageInfo tells of a page AppendPageJSON wrote: how many tasks match
+// in all, and the cursor of the next page ("" on the last).
+type PageInfo struct {
 	Total      int
 	NextCursor string
-	buf        *[]byte
 }
 
-// listingBuffers keeps the buffers pages are written into: a page is
-// tens of kilobytes, and one allocated for each made the collector a
-// good part of a list's cost.
-var listingBuffers = sync.Pool{New: func() any { return new([]byte) }}
-
-// Release gives the page's buffer back once Items is written out; the
-// page is empty after.
-func (p *ListingPage) Release() {
-	if p.buf != nil {
-		*p.buf = p.Items[:0]
-		listingBuffers.Put(p.buf)
-	}
-	*p = ListingPage{}
-}
-
-// PageJSON is Page as JSON, read from the tasks' entries; the entries
-// that were missing are built, and kept for the next read.
-func (s *Service) PageJSON(ctx context.Context, p authz.Principal, f records.TaskFilter) (ListingPage, error) {
+// AppendPageJSON is Page as JSON: it appends to dst the array of the
+// page's tasks, as Task marshals them (the state's members first), read
+// from their entries; the entries that were missing are built, and kept
+// for the next read. Appending lets the caller write the page into a
+// buffer of its own, around what it adds, in one piece.
+func (s *Service) AppendPageJSON(ctx context.Context, dst []byte, p authz.Principal, f records.TaskFilter) ([]byte, PageInfo, error) {
 	if !authz.Allowed(p, authz.TaskRead) {
-		return ListingPage{}, ErrForbidden
+		return dst, PageInfo{}, ErrForbidden
 	}
 	s.Scope(p, &f)
 	listing, err := s.Store.FindTaskListing(ctx, f, entryShape)
 	if err != nil {
 		if errors.Is(err, fault.ErrInvalid) {
-			return ListingPage{}, fault.New(fault.Invalid, "error.cursor_invalid")
+			return dst, PageInfo{}, fault.New(fault.Invalid, "error.cursor_invalid")
 		}
-		return ListingPage{}, err
+		return dst, PageInfo{}, err
 	}
 	today := s.Today()
 	dueSoon := s.dueSoonLimit(today)
@@ -100,11 +87,7 @@ func (s *Service) PageJSON(ctx context.Context, p authz.Principal, f records.Tas
 	for _, it := range listing.Items {
 		size += len(it.Entry) + 200
 	}
-	buf := listingBuffers.Get().(*[]byte)
-	b := (*buf)[:0]
-	if cap(b) < size {
-		b = make([]byte, 0, size)
-	}
+	b := slices.Grow(dst, size)
 	b = append(b, '[')
 	var built []records.TaskEntry
 	for i, it := range listing.Items {
@@ -112,7 +95,7 @@ func (s *Service) PageJSON(ctx context.Context, p authz.Principal, f records.Tas
 		if entry == "" {
 			e, err := json.Marshal(entryOf(it.Task))
 			if err != nil {
-				return ListingPage{}, fmt.Errorf("ledger: task %d entry: %w", it.ID, err)
+				return dst, PageInfo{}, fmt.Errorf("ledger: task %d entry: %w", it.ID, err)
 			}
 			entry = string(e)
 			built = append(built, records.TaskEntry{ID: it.ID, Rev: it.Rev, Entry: entry})
@@ -130,7 +113,7 @@ func (s *Service) PageJSON(ctx context.Context, p authz.Principal, f records.Tas
 			slog.Warn("keeping task list entries", "err", err)
 		}
 	}
-	return ListingPage{Items: b, Total: listing.Total, NextCursor: listing.NextCursor, buf: buf}, nil
+	return b, PageInfo{Total: listing.Total, NextCursor: listing.NextCursor}, nil
 }
 
 // FillEntries builds the entries of every task that has none of the
@@ -184,22 +167,37 @@ func appendState(b []byte, st TaskState) []byte {
 }
 
 // appendString appends s as a JSON string: as it is between quotes when
-// nothing in it needs escaping (the states are words and dates, the labels
-// Chinese), through encoding/json otherwise.
+// it is printable ASCII that needs no escaping (the states, the dates),
+// else as encoding/json quotes it, remembered for the few such strings
+// that come back on every line (the Chinese labels).
 func appendString(b []byte, s string) []byte {
-	plain := utf8.ValidString(s)
+	plain := true
 	for i := 0; plain && i < len(s); i++ {
 		c := s[i]
-		plain = c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
+		plain = c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
 	}
-	if plain && !strings.ContainsAny(s, "\u2028\u2029") {
+	if plain {
 		b = append(b, '"')
 		b = append(b, s...)
 		return append(b, '"')
 	}
+	if q, ok := quotedStrings.Load(s); ok {
+		return append(b, q.(string)...)
+	}
 	q, _ := json.Marshal(s)
+	if quotedCount.Add(1) <= quotedMax {
+		quotedStrings.Store(s, string(q))
+	}
 	return append(b, q...)
 }
+
+// quotedStrings remembers up to quotedMax strings as JSON.
+var (
+	quotedStrings sync.Map
+	quotedCount   atomic.Int32
+)
+
+const quotedMax = 64
 
 // appendFloat appends f as encoding/json does.
 func appendFloat(b []byte, f float64) []byte {

@@ -184,23 +184,28 @@ func (w *listWorld) listFilters(t *testing.T) []struct {
 	return out
 }
 
-// comparePage checks that PageJSON lists what Page does, as JSON.
+// comparePage checks that AppendPageJSON lists what Page does, as JSON.
 func (w *listWorld) comparePage(t *testing.T, name string, p authz.Principal, f records.TaskFilter) {
 	t.Helper()
 	ctx := context.Background()
-	lp, err := w.s.PageJSON(ctx, p, f)
+	const before = "前"
+	items, lp, err := w.s.AppendPageJSON(ctx, []byte(before), p, f)
 	if err != nil {
-		t.Fatalf("%s: PageJSON: %v", name, err)
+		t.Fatalf("%s: AppendPageJSON: %v", name, err)
 	}
+	if !strings.HasPrefix(string(items), before) {
+		t.Fatalf("%s: AppendPageJSON lost what it appended to: %.20q", name, items)
+	}
+	items = items[len(before):]
 	tp, err := w.s.Page(ctx, p, f)
 	if err != nil {
 		t.Fatalf("%s: Page: %v", name, err)
 	}
-	if !json.Valid(lp.Items) {
-		t.Fatalf("%s: PageJSON is not JSON: %s", name, lp.Items)
+	if !json.Valid(items) {
+		t.Fatalf("%s: AppendPageJSON is not JSON: %s", name, items)
 	}
 	var got, want []any
-	if err := json.Unmarshal(lp.Items, &got); err != nil {
+	if err := json.Unmarshal(items, &got); err != nil {
 		t.Fatalf("%s: %v", name, err)
 	}
 	b, err := json.Marshal(tp.Items)
@@ -214,21 +219,21 @@ func (w *listWorld) comparePage(t *testing.T, name string, p authz.Principal, f 
 		t.Errorf("%s: the list is empty; the comparison proves nothing", name)
 	}
 	if lp.Total != tp.Total || lp.NextCursor != tp.NextCursor {
-		t.Errorf("%s: PageJSON total %d cursor %q, Page total %d cursor %q", name, lp.Total, lp.NextCursor, tp.Total, tp.NextCursor)
+		t.Errorf("%s: AppendPageJSON total %d cursor %q, Page total %d cursor %q", name, lp.Total, lp.NextCursor, tp.Total, tp.NextCursor)
 	}
 	if len(got) != len(want) {
-		t.Fatalf("%s: PageJSON lists %d, Page %d", name, len(got), len(want))
+		t.Fatalf("%s: AppendPageJSON lists %d, Page %d", name, len(got), len(want))
 	}
 	for i := range want {
 		if !reflect.DeepEqual(got[i], want[i]) {
 			g, _ := json.Marshal(got[i])
 			w, _ := json.Marshal(want[i])
-			t.Errorf("%s: item %d differs:\nPageJSON %s\nPage     %s", name, i, g, w)
+			t.Errorf("%s: item %d differs:\nAppendPageJSON %s\nPage     %s", name, i, g, w)
 		}
 	}
 	// Each object carries its members once (the state's and the entry's
 	// must not overlap, which a decoder would silently merge).
-	for _, raw := range splitItems(t, lp.Items) {
+	for _, raw := range splitItems(t, items) {
 		dec := json.NewDecoder(bytes.NewReader(raw))
 		seen := map[string]bool{}
 		dec.Token() // {
@@ -255,11 +260,11 @@ func splitItems(t *testing.T, b []byte) []json.RawMessage {
 	return items
 }
 
-// TestPageJSONMatchesPage compares the task list read from the kept
+// TestAppendPageJSONMatchesPage compares the task list read from the kept
 // entries with the list read whole, for every filter, on both databases:
 // before FillEntries (entries built as the lists are read), after it
 // (every entry read), and after changes to tasks.
-func TestPageJSONMatchesPage(t *testing.T) {
+func TestAppendPageJSONMatchesPage(t *testing.T) {
 	for _, kind := range storetest.Kinds() {
 		t.Run(kind, func(t *testing.T) {
 			ctx := context.Background()
@@ -396,6 +401,18 @@ func TestStateJSON(t *testing.T) {
 		want, _ := json.Marshal(f)
 		if got := appendFloat(nil, f); !bytes.Equal(got, want) {
 			t.Errorf("appendFloat(%v) = %s, want %s", f, got, want)
+		}
+	}
+}
+
+// TestParseDay holds parseDay to time.Parse, on the dates the store keeps
+// and on what it should never hold.
+func TestParseDay(t *testing.T) {
+	for _, s := range []string{"2026-03-31", "2024-02-29", "2026-02-29", "2026-13-01", "2026-00-10", "2026-04-31",
+		"0001-01-01", "9999-12-31", "", "2026-3-31", "2026-03-3x", "２０２６-03-31", "2026/03/31"} {
+		want, _ := time.Parse("2006-01-02", s)
+		if got := parseDay(s); !got.Equal(want) {
+			t.Errorf("parseDay(%q) = %v, time.Parse gives %v", s, got, want)
 		}
 	}
 }

@@ -115,11 +115,40 @@ func entryOf(t *records.Task) TaskEntry {
 // these next due date and percent; dueSoon is today's 临期 limit.
 func stateOf(workflow, nextDue string, percent *float64, today, dueSoon time.Time) TaskState {
 	w := ledger.Workflow(workflow)
-	next, _ := time.Parse("2006-01-02", nextDue)
+	next := parseDay(nextDue)
 	status, light := ledger.DeriveBy(w, next, today, dueSoon)
 	percent, nextDue = ledger.Progress(w, percent, nextDue)
 	return TaskState{Status: string(status), NextDue: nextDue, Percent: percent, Workflow: workflow,
 		LedgerStatus: string(status), StatusLabel: status.Label(), Light: string(light)}
+}
+
+// parseDay reads a date as the store keeps it (2006-01-02), at UTC
+// midnight; zero when it is none. A list reads one for each of its tasks,
+// so the usual form is read by hand, not by time.Parse.
+func parseDay(s string) time.Time {
+	if len(s) == 10 && s[4] == '-' && s[7] == '-' {
+		y, ok1 := digits(s[:4])
+		m, ok2 := digits(s[5:7])
+		d, ok3 := digits(s[8:])
+		if ok1 && ok2 && ok3 && m >= 1 && m <= 12 && d >= 1 && d <= 31 {
+			if t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC); t.Day() == d {
+				return t
+			}
+		}
+	}
+	t, _ := time.Parse("2006-01-02", s)
+	return t
+}
+
+func digits(s string) (int, bool) {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0, false
+		}
+		n = n*10 + int(s[i]-'0')
+	}
+	return n, true
 }
 
 // dueSoonLimit is the last due date that counts as 临期 on today.

@@ -307,6 +307,9 @@ func TestCryptoSuiteOfOlderDatabase(t *testing.T) {
 				`DROP FUNCTION task_entries_plan_source CASCADE`, `DROP FUNCTION task_entries_children CASCADE`,
 				`DROP FUNCTION task_entries_child_update CASCADE`, `DROP FUNCTION task_entries_stale`}
 		}
+		if db.Kind() != "postgres" {
+			entryUndo = append(entryUndo, `DROP INDEX tasks_listing`)
+		}
 		for _, q := range append(entryUndo, `DROP TABLE task_entries`) {
 			if _, err := db.write.ExecContext(ctx, q); err != nil {
 				t.Fatalf("%s: %v", q, err)
