@@ -68,6 +68,10 @@ func fail(w http.ResponseWriter, r *http.Request, err error) {
 		status, code = http.StatusConflict, "state"
 	case errors.Is(err, fault.ErrInvalid), errors.Is(err, errBadRequest):
 		status, code = http.StatusBadRequest, "invalid"
+	case r.Context().Err() != nil:
+		// The caller went away (or timed out) while it was answered: not
+		// the server's failure, and it reads no answer.
+		slog.Debug("api: request ended by its caller", "method", r.Method, "path", r.URL.Path, "err", err)
 	default:
 		slog.Error("api", "method", r.Method, "path", r.URL.Path, "err", err)
 	}
