@@ -22,6 +22,13 @@ import (
 // file only ever appended to and/or a webhook), and once a day, when a
 // retention is set, purges the entries older than it. It never stops on
 // an error: each is logged and the next tick tries again.
+//
+// Several instances on one PostgreSQL database each run a keeper, and one
+// of them leads: the holder of the "audit_keeper" job lock, held from
+// tick to tick (store.JobHold). The others do nothing, so that the
+// webhook gets each head once and not once per instance, and one purge
+// runs a day. When the leader stops or its session dies another takes the
+// lock at its next tick.
 type auditKeeper struct {
 	db        *store.DB
 	file      string
@@ -33,10 +40,14 @@ type auditKeeper struct {
 	log       *slog.Logger
 	client    *http.Client
 
-	last      audit.Head // the head last published
+	lock      *store.JobHold // the "audit_keeper" lock, while this instance leads
+	last      audit.Head     // the head last published
 	published bool
 	lastPurge time.Time
 }
+
+// keeperLock names the job lock of the instance that leads.
+const keeperLock = "audit_keeper"
 
 // newAuditKeeper builds the job from the configuration; it fails only on
 // a signing key that cannot be used, which must stop the start.
@@ -72,10 +83,12 @@ func (k *auditKeeper) active() bool {
 	return k.file != "" || k.webhook != "" || k.retention > 0
 }
 
-// run ticks at once and then at every interval until ctx ends.
+// run ticks at once and then at every interval until ctx ends, and then
+// lets go of the lead, for another instance to take at its next tick.
 func (k *auditKeeper) run(ctx context.Context) {
 	t := time.NewTicker(k.interval)
 	defer t.Stop()
+	defer k.resign()
 	for {
 		k.tick(ctx)
 		select {
@@ -86,14 +99,48 @@ func (k *auditKeeper) run(ctx context.Context) {
 	}
 }
 
-// tick does one round: the purge when due, then a checkpoint if the head
-// moved. A panic is logged, not let loose on the server.
+// lead says whether this instance is the one to publish and purge now:
+// it holds the keeper's lock, taken here if it has none or its hold died.
+func (k *auditKeeper) lead(ctx context.Context) bool {
+	if k.lock.Alive(ctx) {
+		return true
+	}
+	k.resign()
+	h, ok, err := k.db.HoldJobLock(ctx, keeperLock)
+	if err != nil {
+		k.log.Error("audit keeper: take the lead failed", "err", err)
+		return false
+	}
+	if !ok {
+		return false
+	}
+	k.lock = h
+	// A new leader cannot know whether the last one published the head
+	// before it stopped or died, so it publishes it once now. On a
+	// failover that is often a repeat of the last checkpoint: harmless, as
+	// a checkpoint only says the chain had this head at that time.
+	k.published = false
+	return true
+}
+
+// resign lets go of the lead, if this instance has it.
+func (k *auditKeeper) resign() {
+	k.lock.Release()
+	k.lock = nil
+}
+
+// tick does one round, on the leading instance only: the purge when due,
+// then a checkpoint if the head moved. A panic is logged, not let loose on
+// the server.
 func (k *auditKeeper) tick(ctx context.Context) {
 	defer func() {
 		if r := recover(); r != nil {
 			k.log.Error("audit keeper panicked", "panic", fmt.Sprint(r))
 		}
 	}()
+	if !k.lead(ctx) {
+		return
+	}
 	now := k.now()
 	if k.retention > 0 && (k.lastPurge.IsZero() || now.Sub(k.lastPurge) >= 24*time.Hour) {
 		if _, _, _, err := k.purge(ctx); err != nil {

@@ -178,7 +178,9 @@ func (a *App) Run(ctx context.Context, env *Env, ready func(net.Addr)) error {
 		return err
 	}
 	if k.active() {
-		k.checkpoint(ctx) // the head at start, before anything is served
+		if k.lead(ctx) { // one instance of several publishes (see auditKeeper)
+			k.checkpoint(ctx) // the head at start, before anything is served
+		}
 		done := make(chan struct{})
 		kctx, stop := context.WithCancel(ctx)
 		go func() { defer close(done); k.run(kctx) }()
