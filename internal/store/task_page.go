@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/base64"
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -119,6 +120,37 @@ func (db *DB) readTaskPage(ctx context.Context, f TaskFilter, inTx bool, cols, j
 	if after != "" {
 		pageCond, pageArgs = andWhere(cond, after), append(pageArgs, afterArgs...)
 	}
+	queryRow := db.read.QueryRowContext
+	if q.tx != nil {
+		queryRow = q.tx.QueryRowContext
+	}
+	// An offset becomes a cursor: the row before the page is found by
+	// walking the sort's index alone, and the page is read after it as a
+	// cursor's is. An OFFSET in the page's own query built every row it
+	// skipped, entries and all: 60 pages a second at 100,000 tasks.
+	if f.Offset > 0 {
+		var place struct {
+			planID int64
+			seq    int
+			due    dateValue
+			at     sql.NullTime
+		}
+		err := queryRow(ctx, db.dialect.rebind(strings.Replace(from, "%", `t.plan_id, t.seq, t.next_due, t.last_report_at`, 1)+
+			pageCond+listOrder(f)+` LIMIT 1 OFFSET `+strconv.Itoa(f.Offset-1)), pageArgs...).Scan(&place.planID, &place.seq, &place.due, &place.at)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			pageCond = andWhere(pageCond, `1 = 0`) // past the end: an empty page
+		case err != nil:
+			return q, fmt.Errorf("store: find tasks: %w", err)
+		default:
+			from := f
+			from.Cursor = cursorAt(f.Sort, string(place.due), timePtr(place.at), place.planID, place.seq)
+			if after, afterArgs, err = keysetAfter(from); err != nil {
+				return q, err
+			}
+			pageCond, pageArgs = andWhere(cond, after), append(slices.Clone(args), afterArgs...)
+		}
+	}
 	// A search has few matches, mostly: they are counted in the page's
 	// query. Another list is counted on its own (a cheap index count), once
 	// per version.
@@ -130,12 +162,9 @@ func (db *DB) readTaskPage(ctx context.Context, f TaskFilter, inTx bool, cols, j
 	}
 	// The page size is written into the statement, not bound: SQLite
 	// plans a LIMIT it can read, and compiles the statement again each
-	// time such a parameter is bound (a fifth of a page's cost). There are
-	// few sizes; an offset, mostly none, is bound.
+	// time such a parameter is bound (a fifth of a page's cost). There
+	// are few sizes.
 	tail := ` LIMIT ` + strconv.Itoa(q.limit+1)
-	if f.Offset > 0 {
-		tail, pageArgs = tail+` OFFSET ?`, append(pageArgs, f.Offset)
-	}
 	rows, err := db.queryOn(ctx, q.tx, db.readStmt, db.dialect.rebind(strings.Replace(from, "%", cols, 1)+join+pageCond+listOrder(f)+tail), pageArgs...)
 	if err != nil {
 		return q, fmt.Errorf("store: find tasks: %w", err)
@@ -149,11 +178,7 @@ func (db *DB) readTaskPage(ctx context.Context, f TaskFilter, inTx bool, cols, j
 	case window && read > 0:
 		total = n
 	default:
-		count := db.read.QueryRowContext
-		if q.tx != nil {
-			count = q.tx.QueryRowContext
-		}
-		if err := count(ctx, db.dialect.rebind(strings.Replace(from, "%", "COUNT(*)", 1)+cond), args...).Scan(&total); err != nil {
+		if err := queryRow(ctx, db.dialect.rebind(strings.Replace(from, "%", "COUNT(*)", 1)+cond), args...).Scan(&total); err != nil {
 			return q, fmt.Errorf("store: count tasks: %w", err)
 		}
 	}

@@ -74,6 +74,41 @@ func TestTaskPagesByCursor(t *testing.T) {
 			if !slices.Equal(got, want) {
 				t.Errorf("sort %q by cursor:\n got %v\nwant %v", sort, got, want)
 			}
+			// An offset is read as the cursor of the row before it: every
+			// offset, past the end too, and an offset after a cursor, give
+			// the slice of the whole list, as pages and as entries.
+			second, err := db.FindTaskPage(ctx, TaskFilter{Sort: sort, Limit: 5})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for off := 0; off <= 26; off++ {
+				for _, c := range []struct {
+					cursor string
+					skip   int
+				}{{"", off}, {second.NextCursor, 5 + off}} {
+					f := TaskFilter{Sort: sort, Limit: 5, Offset: off, Cursor: c.cursor}
+					wantPage := want[min(c.skip, len(want)):min(c.skip+5, len(want))]
+					page, err := db.FindTaskPage(ctx, f)
+					if err != nil {
+						t.Fatalf("sort %q offset %d: %v", sort, off, err)
+					}
+					listing, err := db.FindTaskListing(ctx, f, "test")
+					if err != nil {
+						t.Fatalf("sort %q offset %d listing: %v", sort, off, err)
+					}
+					var gotPage, gotListing []int64
+					for _, tk := range page.Items {
+						gotPage = append(gotPage, tk.ID)
+					}
+					for _, it := range listing.Items {
+						gotListing = append(gotListing, it.ID)
+					}
+					if !slices.Equal(gotPage, wantPage) || !slices.Equal(gotListing, wantPage) || page.Total != 24 || listing.Total != 24 {
+						t.Errorf("sort %q offset %d after %q: page %v, listing %v, want %v (totals %d, %d)",
+							sort, off, c.cursor, gotPage, gotListing, wantPage, page.Total, listing.Total)
+					}
+				}
+			}
 		}
 		first, _ := db.FindTaskPage(ctx, TaskFilter{Sort: "due", Limit: 5})
 		if _, err := db.FindTaskPage(ctx, TaskFilter{Limit: 5, Cursor: first.NextCursor}); !errors.Is(err, ErrInvalid) {
