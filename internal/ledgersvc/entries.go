@@ -15,6 +15,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/fault"
@@ -28,9 +29,14 @@ import (
 // (or by FillEntries) and kept until the next change clears it.
 
 // entryShape names the form of an entry: a digest of TaskEntry's fields,
-// their types and tags, so that entries a duban of another version kept
-// are built again rather than served in the wrong form.
+// their types and tags, and of entryVersion, so that entries a duban of
+// another version kept are built again rather than served in the wrong
+// form.
 var entryShape = shapeOf(reflect.TypeOf(TaskEntry{}))
+
+// entryVersion is moved whenever what an entry holds changes without
+// TaskEntry's fields changing (entryOf's logic, a MarshalJSON).
+const entryVersion = 1
 
 func shapeOf(t reflect.Type) string {
 	var b strings.Builder
@@ -53,6 +59,7 @@ func shapeOf(t reflect.Type) string {
 		b.WriteByte('}')
 	}
 	walk(t, 0)
+	b.WriteString(" v" + strconv.Itoa(entryVersion))
 	sum := sha256.Sum256([]byte(b.String()))
 	return hex.EncodeToString(sum[:6])
 }
@@ -65,7 +72,8 @@ type PageInfo struct {
 }
 
 // AppendPageJSON is Page as JSON: it appends to dst the array of the
-// page's tasks, as Task marshals them (the state's members first), read
+// page's tasks, as Task marshals them (the state's members, then the
+// entry's), read
 // from their entries; the entries that were missing are built, and kept
 // for the next read. Appending lets the caller write the page into a
 // buffer of its own, around what it adds, in one piece.
@@ -108,13 +116,32 @@ func (s *Service) AppendPageJSON(ctx context.Context, dst []byte, p authz.Princi
 	}
 	b = append(b, ']')
 	if len(built) > 0 {
-		// Kept for the next read; one that fails is built again then.
-		if _, err := s.Store.SaveTaskEntries(ctx, entryShape, built); err != nil && ctx.Err() == nil {
-			slog.Warn("keeping task list entries", "err", err)
-		}
+		s.keepEntries(built)
 	}
 	return b, PageInfo{Total: listing.Total, NextCursor: listing.NextCursor}, nil
 }
+
+// keepEntries stores entries a read built, behind the read: a list never
+// waits for the writer (an import may hold it for seconds). One keeping
+// runs at a time; the entries of a read that finds one running are built
+// again by a later read, or by FillEntries.
+func (s *Service) keepEntries(built []records.TaskEntry) {
+	if !s.keeping.TryLock() {
+		return
+	}
+	go func() {
+		defer s.keeping.Unlock()
+		ctx, cancel := context.WithTimeout(context.Background(), keepTimeout)
+		defer cancel()
+		if _, err := s.Store.SaveTaskEntries(ctx, entryShape, built); err != nil {
+			// No harm: the entries are built again when next read.
+			slog.Debug("keeping task list entries", "err", err)
+		}
+	}()
+}
+
+// keepTimeout bounds a keeping behind a read.
+const keepTimeout = 10 * time.Second
 
 // FillEntries builds the entries of every task that has none of the
 // current shape, a batch at a time, and returns how many it kept: after

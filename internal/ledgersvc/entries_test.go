@@ -416,3 +416,42 @@ func TestParseDay(t *testing.T) {
 		}
 	}
 }
+
+// heldSaves is the real store whose SaveTaskEntries waits until let is
+// closed: a writer busy for as long as the test wants.
+type heldSaves struct {
+	*store.DB
+	started chan struct{}
+	let     chan struct{}
+}
+
+func (h *heldSaves) SaveTaskEntries(ctx context.Context, shape string, entries []records.TaskEntry) (int, error) {
+	close(h.started)
+	<-h.let
+	return h.DB.SaveTaskEntries(ctx, shape, entries)
+}
+
+// TestListDoesNotWaitToKeepEntries: a list whose entries are missing
+// answers while the keeping of what it built still waits for the writer,
+// and the entries are kept once the writer is free.
+func TestListDoesNotWaitToKeepEntries(t *testing.T) {
+	ctx := context.Background()
+	w := newListWorld(t, "sqlite")
+	held := &heldSaves{DB: w.db, started: make(chan struct{}), let: make(chan struct{})}
+	w.s.Store = held
+	before, err := w.db.TasksWithoutEntry(ctx, entryShape, 0, 10000)
+	if err != nil || len(before) == 0 {
+		t.Fatalf("%d tasks without an entry before the read, %v", len(before), err)
+	}
+	b, info, err := w.s.AppendPageJSON(ctx, nil, w.office, records.TaskFilter{Limit: 500})
+	if err != nil || info.Total == 0 || !json.Valid(b) {
+		t.Fatalf("list while the writer is held: total %d, %v", info.Total, err)
+	}
+	<-held.started // the keeping runs, and waits for the writer
+	close(held.let)
+	w.s.keeping.Lock() // until the keeping is over
+	w.s.keeping.Unlock()
+	if left, err := w.db.TasksWithoutEntry(ctx, entryShape, 0, 10000); err != nil || len(left) >= len(before) {
+		t.Errorf("%d of %d tasks without an entry after the keeping, %v", len(left), len(before), err)
+	}
+}

@@ -3,6 +3,7 @@ package ledgersvc
 import (
 	"context"
 	"errors"
+	"sync"
 	"time"
 
 	"github.com/duban/duban/internal/authz"
@@ -25,6 +26,8 @@ type Service struct {
 	Files *files.Store
 
 	dashboard dashboards
+	// keeping is held while entries a read built are being kept.
+	keeping sync.Mutex
 }
 
 // Today is the current civil date in China, at UTC midnight.
@@ -36,8 +39,8 @@ func (s *Service) Today() time.Time {
 // Task is a task as the ledger shows it: what it holds, which the task
 // list keeps ready as its entry, and its state on the day it is read.
 type Task struct {
-	TaskEntry
 	TaskState
+	TaskEntry
 }
 
 // TaskEntry is what the ledger shows of a task that changes only when the
@@ -88,7 +91,7 @@ type TaskState struct {
 // View reads a stored task as the ledger shows it today.
 func (s *Service) View(t *records.Task) Task {
 	today := s.Today()
-	return Task{TaskEntry: entryOf(t), TaskState: stateOf(t.Status, t.NextDue, t.Percent, today, s.dueSoonLimit(today))}
+	return Task{TaskState: stateOf(t.Status, t.NextDue, t.Percent, today, s.dueSoonLimit(today)), TaskEntry: entryOf(t)}
 }
 
 // entryOf is a stored task's entry.

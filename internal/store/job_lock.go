@@ -86,6 +86,10 @@ func (h *JobHold) Alive(ctx context.Context) bool {
 	if h.conn == nil {
 		return true
 	}
+	// Bounded: on a half-open connection the query would hang while the
+	// server, still seeing the session, keeps the lock from the others.
+	ctx, cancel := context.WithTimeout(ctx, aliveTimeout)
+	defer cancel()
 	var one int
 	if err := h.conn.QueryRowContext(ctx, `SELECT 1`).Scan(&one); err != nil {
 		if ctx.Err() == nil {
@@ -99,6 +103,9 @@ func (h *JobHold) Alive(ctx context.Context) bool {
 	}
 	return true
 }
+
+// aliveTimeout bounds Alive's look at the session.
+const aliveTimeout = 5 * time.Second
 
 // Release frees the lock; a second call, or one on a dead hold, does
 // nothing.

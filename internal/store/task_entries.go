@@ -106,7 +106,12 @@ func (db *DB) FindTaskListing(ctx context.Context, f TaskFilter, shape string) (
 		return listing, fmt.Errorf("store: find tasks: %w", err)
 	}
 	defer tx.Rollback()
-	tasks, err := db.queryTasksIn(ctx, tx, db.ofTaskList(missing, db.readStmt), ofTasksWhere(missing), idArgs(missing))
+	// Read under the filter again, the scope and drafts included: a task
+	// that left them since the page was read is left out. The tasks are
+	// named by one argument, so the statement is one for any number.
+	cond, args := db.taskWhere(f)
+	scope := db.ofTaskList(missing, db.readStmt)
+	tasks, err := db.queryTasksIn(ctx, tx, scope, andWhere(cond, scope.taskWhere), append(args, scope.args...))
 	if err != nil {
 		return listing, err
 	}
@@ -117,7 +122,7 @@ func (db *DB) FindTaskListing(ctx context.Context, f TaskFilter, shape string) (
 	kept := listing.Items[:0]
 	for _, it := range listing.Items {
 		if it.Entry == "" {
-			// One deleted since the page was read is left out.
+			// One deleted, or out of the filter, since the page was read.
 			if it.Task = byID[it.ID]; it.Task == nil {
 				continue
 			}
@@ -137,7 +142,10 @@ func (db *DB) SaveTaskEntries(ctx context.Context, shape string, entries []recor
 	if len(entries) == 0 {
 		return 0, nil
 	}
-	tx, err := db.write.BeginTx(ctx, nil)
+	// A writer's turn, as every write takes it: on PostgreSQL the rows
+	// are then locked by one writer at a time, never in a circle with a
+	// writer that changes two tasks in the opposite order.
+	tx, err := db.beginWrite(ctx)
 	if err != nil {
 		return 0, fmt.Errorf("store: save task entries: %w", err)
 	}
@@ -226,7 +234,8 @@ func (db *DB) TasksWithoutEntry(ctx context.Context, shape string, afterID int64
 	if err := rows.Err(); err != nil || len(ids) == 0 {
 		return out, err
 	}
-	tasks, err := db.queryTasksIn(ctx, tx, db.ofTaskList(ids, nil), ofTasksWhere(ids), idArgs(ids))
+	scope := db.ofTaskList(ids, nil)
+	tasks, err := db.queryTasksIn(ctx, tx, scope, ` WHERE `+scope.taskWhere, scope.args)
 	if err != nil {
 		return nil, err
 	}

@@ -509,3 +509,39 @@ func TestTaskEntryOfAnotherShapeIsNotServed(t *testing.T) {
 		}
 	})
 }
+
+// TestListingStatementsStayFew: however many of a page's tasks lack an
+// entry, they are read by one statement, so the prepared statements do
+// not pile up (a list of n placeholders was a statement per n).
+func TestListingStatementsStayFew(t *testing.T) {
+	forEachDB(t, func(t *testing.T, db *DB) {
+		ctx := context.Background()
+		plan := &plandoc.Plan{Title: "语句", Year: 2026}
+		for i := range 40 {
+			plan.Tasks = append(plan.Tasks, plandoc.Task{Path: []string{fmt.Sprint(i + 1)}, Title: fmt.Sprintf("任务%d", i), Units: []string{"市财政局"}})
+		}
+		if _, _, err := db.ImportPlan(ctx, PlanImport{SourceName: plan.Title, SourceSHA256: sha(plan.Title), Format: "text", Plan: plan}); err != nil {
+			t.Fatal(err)
+		}
+		count := func() int {
+			db.stmts.mu.Lock()
+			defer db.stmts.mu.Unlock()
+			return len(db.stmts.m)
+		}
+		var after int
+		for n := 1; n <= 40; n++ {
+			// Pages of n tasks, none with an entry of this shape.
+			if _, err := db.FindTaskListing(ctx, TaskFilter{Limit: n}, fmt.Sprintf("shape-%d", n)); err != nil {
+				t.Fatal(err)
+			}
+			if n == 2 {
+				after = count()
+			}
+		}
+		// Each page size is a statement of its own (the LIMIT is written
+		// in); the tasks read whole add none per size.
+		if grown := count() - after; grown > 38 {
+			t.Errorf("prepared statements grew by %d over 38 more page sizes", grown)
+		}
+	})
+}
