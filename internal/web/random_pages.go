@@ -47,32 +47,25 @@ func (h *Handler) renderRandom(w http.ResponseWriter, r *http.Request, status in
 	h.render(w, r, status, "random", page)
 }
 
-// randomImport takes a directory file in, all or nothing; the problems,
-// by row and column, are shown on the page.
+// randomImport takes a directory file in, all or nothing.
 func (h *Handler) randomImport(w http.ResponseWriter, r *http.Request) {
-	if !parseUpload(w, r) {
-		return
-	}
-	files, _ := uploads(r, "file")
-	if len(files) != 1 {
-		h.renderRandom(w, r, http.StatusUnprocessableEntity, RandomPage{Problems: []string{i18n.FromContext(r.Context()).T("random.error.file")}})
-		return
-	}
-	rep, err := h.d.Random.Import(r.Context(), files[0])
-	var bad *RulesInputError
-	switch {
-	case err == nil:
-		h.renderRandom(w, r, http.StatusOK, RandomPage{Imported: rep})
-	case errors.As(err, &bad):
-		h.renderRandom(w, r, http.StatusUnprocessableEntity, RandomPage{Problems: bad.Problems})
-	default:
-		h.fail(w, r, err)
-	}
+	h.randomUpload(w, r, func(f Upload) (RandomPage, error) {
+		rep, err := h.d.Random.Import(r.Context(), f)
+		return RandomPage{Imported: rep}, err
+	})
 }
 
-// randomInspectorImport takes an inspector file in, all or nothing; the
-// problems, by row and column, are shown on the page.
+// randomInspectorImport takes an inspector file in, all or nothing.
 func (h *Handler) randomInspectorImport(w http.ResponseWriter, r *http.Request) {
+	h.randomUpload(w, r, func(f Upload) (RandomPage, error) {
+		rep, err := h.d.Random.ImportInspectors(r.Context(), f)
+		return RandomPage{ImportedInspectors: rep}, err
+	})
+}
+
+// randomUpload hands the one uploaded file to load and shows the page it
+// makes; the problems, by row and column, are shown on the page.
+func (h *Handler) randomUpload(w http.ResponseWriter, r *http.Request, load func(Upload) (RandomPage, error)) {
 	if !parseUpload(w, r) {
 		return
 	}
@@ -81,11 +74,11 @@ func (h *Handler) randomInspectorImport(w http.ResponseWriter, r *http.Request) 
 		h.renderRandom(w, r, http.StatusUnprocessableEntity, RandomPage{Problems: []string{i18n.FromContext(r.Context()).T("random.error.file")}})
 		return
 	}
-	rep, err := h.d.Random.ImportInspectors(r.Context(), files[0])
+	page, err := load(files[0])
 	var bad *RulesInputError
 	switch {
 	case err == nil:
-		h.renderRandom(w, r, http.StatusOK, RandomPage{ImportedInspectors: rep})
+		h.renderRandom(w, r, http.StatusOK, page)
 	case errors.As(err, &bad):
 		h.renderRandom(w, r, http.StatusUnprocessableEntity, RandomPage{Problems: bad.Problems})
 	default:
