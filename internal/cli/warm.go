@@ -16,9 +16,16 @@ const warmEvery = time.Minute
 func (a *App) warm(ctx context.Context) {
 	tick := time.NewTicker(warmEvery)
 	defer tick.Stop()
+	filled := int64(-1) // the data version the entries were last filled at
 	for {
-		if _, err := a.Ledger.FillEntries(ctx); err != nil && ctx.Err() == nil {
-			a.Log.Warn("building the task list's entries", "err", err)
+		// Entries go missing only by writes: a minute without one has
+		// nothing to fill, and the walk over every task is skipped.
+		if v, err := a.Store.DataVersion(ctx); err == nil && v != filled {
+			if _, err := a.Ledger.FillEntries(ctx); err != nil && ctx.Err() == nil {
+				a.Log.Warn("building the task list's entries", "err", err)
+			} else if err == nil {
+				filled = v
+			}
 		}
 		if _, _, err := a.Ledger.Dashboard(ctx); err != nil && ctx.Err() == nil {
 			a.Log.Warn("warming the dashboard", "err", err)

@@ -10,11 +10,6 @@ import (
 	"github.com/duban/duban/internal/plandoc"
 )
 
-// ofTasksWhere selects the listed tasks from tasks t.
-func ofTasksWhere(ids []int64) string {
-	return ` WHERE t.id IN (` + marks(len(ids)) + `)`
-}
-
 func idArgs(ids []int64) []any {
 	a := make([]any, len(ids))
 	for i, id := range ids {
