@@ -135,13 +135,8 @@ func (h *Handler) calendarChanges(w http.ResponseWriter, r *http.Request) {
 
 // calendarChangeGet is one change with the deadlines it moved.
 func (h *Handler) calendarChangeGet(w http.ResponseWriter, r *http.Request) {
-	p, ok := signedIn(w, r, h.Calendar != nil)
+	p, id, ok := signedInFor(w, r, h.Calendar != nil)
 	if !ok {
-		return
-	}
-	id, err := pathID(r)
-	if err != nil {
-		fail(w, r, err)
 		return
 	}
 	res, err := h.Calendar.Change(r.Context(), p, id)

@@ -26,8 +26,7 @@ func (h *Handler) commitmentCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in commitsvc.Input
-	if err := readInput(r, &in); err != nil {
-		fail(w, r, err)
+	if !decoded(w, r, &in) {
 		return
 	}
 	c, err := h.Commitments.Create(r.Context(), p, httpauth.Actor(r), in)
@@ -42,18 +41,12 @@ func (h *Handler) commitmentCreate(w http.ResponseWriter, r *http.Request) {
 // commitmentProgress adds to a commitment's public history: progress,
 // fulfilled, or broken with its reason and rectification.
 func (h *Handler) commitmentProgress(w http.ResponseWriter, r *http.Request) {
-	p, ok := signedIn(w, r, h.Commitments != nil)
+	p, id, ok := signedInFor(w, r, h.Commitments != nil)
 	if !ok {
 		return
 	}
-	id, err := pathID(r)
-	if err != nil {
-		fail(w, r, err)
-		return
-	}
 	var in commitsvc.ProgressInput
-	if err := readInput(r, &in); err != nil {
-		fail(w, r, err)
+	if !decoded(w, r, &in) {
 		return
 	}
 	c, err := h.Commitments.Progress(r.Context(), p, httpauth.Actor(r), id, in)

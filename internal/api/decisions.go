@@ -64,8 +64,7 @@ func (h *Handler) decisionCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in decisionInput
-	if err := readInput(r, &in); err != nil {
-		fail(w, r, err)
+	if !decoded(w, r, &in) {
 		return
 	}
 	d, err := h.Decisions.Create(r.Context(), p, httpauth.Actor(r), records.NewDecision{Year: in.Year, Title: in.Title,
@@ -80,13 +79,8 @@ func (h *Handler) decisionCreate(w http.ResponseWriter, r *http.Request) {
 
 // decisionGet is a decision with its steps and the comments received.
 func (h *Handler) decisionGet(w http.ResponseWriter, r *http.Request) {
-	p, ok := signedIn(w, r, h.Decisions != nil)
+	p, id, ok := signedInFor(w, r, h.Decisions != nil)
 	if !ok {
-		return
-	}
-	id, err := pathID(r)
-	if err != nil {
-		fail(w, r, err)
 		return
 	}
 	d, err := h.Decisions.Decision(r.Context(), p, id)
@@ -97,13 +91,8 @@ func (h *Handler) decisionGet(w http.ResponseWriter, r *http.Request) {
 // multipart form with the step's fields and its documents in
 // "attachments".
 func (h *Handler) decisionStep(w http.ResponseWriter, r *http.Request) {
-	p, ok := signedIn(w, r, h.Decisions != nil)
+	p, id, ok := signedInFor(w, r, h.Decisions != nil)
 	if !ok {
-		return
-	}
-	id, err := pathID(r)
-	if err != nil {
-		fail(w, r, err)
 		return
 	}
 	var in decisionsvc.StepInput
@@ -148,8 +137,7 @@ func (h *Handler) decisionCatalogueSet(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in catalogueInput
-	if err := readInput(r, &in); err != nil {
-		fail(w, r, err)
+	if !decoded(w, r, &in) {
 		return
 	}
 	c, err := h.Decisions.SetCatalogue(r.Context(), p, httpauth.Actor(r), in.Year, in.Action, in.Note)

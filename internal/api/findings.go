@@ -23,13 +23,8 @@ type findingInput struct {
 // findingCreate records a problem an inspection found (the office); it
 // opens a 问题 task in the ledger, which the answer names (task_id).
 func (h *Handler) findingCreate(w http.ResponseWriter, r *http.Request) {
-	p, ok := signedIn(w, r, h.Inspections != nil)
+	p, id, ok := signedInFor(w, r, h.Inspections != nil)
 	if !ok {
-		return
-	}
-	id, err := pathID(r)
-	if err != nil {
-		fail(w, r, err)
 		return
 	}
 	var in findingInput
@@ -42,10 +37,12 @@ func (h *Handler) findingCreate(w http.ResponseWriter, r *http.Request) {
 		}
 		in.Description, in.Due = r.FormValue("description"), r.FormValue("due")
 		if v := r.FormValue("unit_id"); v != "" {
-			if in.UnitID, err = strconv.ParseInt(v, 10, 64); err != nil {
+			unit, err := strconv.ParseInt(v, 10, 64)
+			if err != nil {
 				fail(w, r, errInvalid("api.problem.id"))
 				return
 			}
+			in.UnitID = unit
 		}
 		ups = attachments(r)
 	} else if err := readInput(r, &in); err != nil {
@@ -65,13 +62,8 @@ func (h *Handler) findingCreate(w http.ResponseWriter, r *http.Request) {
 // findingFiles attaches more photos to a finding (the office): a
 // multipart form with the files in "attachments".
 func (h *Handler) findingFiles(w http.ResponseWriter, r *http.Request) {
-	p, ok := signedIn(w, r, h.Inspections != nil)
+	p, id, ok := signedInFor(w, r, h.Inspections != nil)
 	if !ok {
-		return
-	}
-	id, err := pathID(r)
-	if err != nil {
-		fail(w, r, err)
 		return
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, maxUpload)
@@ -95,18 +87,12 @@ type recheckInput struct {
 // and a pending 销号 of its task closed; failed, the task goes back to
 // rectification by new_due.
 func (h *Handler) findingRecheck(w http.ResponseWriter, r *http.Request) {
-	p, ok := signedIn(w, r, h.Inspections != nil)
+	p, id, ok := signedInFor(w, r, h.Inspections != nil)
 	if !ok {
 		return
 	}
-	id, err := pathID(r)
-	if err != nil {
-		fail(w, r, err)
-		return
-	}
 	var in recheckInput
-	if err := readInput(r, &in); err != nil {
-		fail(w, r, err)
+	if !decoded(w, r, &in) {
 		return
 	}
 	f, err := h.Inspections.Recheck(r.Context(), p, httpauth.Actor(r), id, inspectsvc.RecheckInput{HeldOn: in.HeldOn, Passed: in.Passed,
@@ -151,13 +137,8 @@ func (h *Handler) findingList(w http.ResponseWriter, r *http.Request) {
 // findingGet is one finding with its photos and 复查; another unit's is
 // not found for a liaison.
 func (h *Handler) findingGet(w http.ResponseWriter, r *http.Request) {
-	p, ok := signedIn(w, r, h.Inspections != nil)
+	p, id, ok := signedInFor(w, r, h.Inspections != nil)
 	if !ok {
-		return
-	}
-	id, err := pathID(r)
-	if err != nil {
-		fail(w, r, err)
 		return
 	}
 	f, err := h.Inspections.Finding(r.Context(), p, id)
@@ -189,13 +170,8 @@ func (h *Handler) findingExport(w http.ResponseWriter, r *http.Request) {
 // findingFileGet downloads a finding's photo, to whoever may read the
 // finding, as a download with its checked type.
 func (h *Handler) findingFileGet(w http.ResponseWriter, r *http.Request) {
-	p, ok := signedIn(w, r, h.Inspections != nil)
+	p, id, ok := signedInFor(w, r, h.Inspections != nil)
 	if !ok {
-		return
-	}
-	id, err := pathID(r)
-	if err != nil {
-		fail(w, r, err)
 		return
 	}
 	a, f, err := h.Inspections.File(r.Context(), p, httpauth.Actor(r), id)

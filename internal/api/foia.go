@@ -48,13 +48,8 @@ func (h *Handler) foiaList(w http.ResponseWriter, r *http.Request) {
 
 // foiaGet returns one request with its steps and its clock.
 func (h *Handler) foiaGet(w http.ResponseWriter, r *http.Request) {
-	p, ok := signedIn(w, r, h.FOIA != nil)
+	p, id, ok := signedInFor(w, r, h.FOIA != nil)
 	if !ok {
-		return
-	}
-	id, err := pathID(r)
-	if err != nil {
-		fail(w, r, err)
 		return
 	}
 	v, err := h.FOIA.Find(r.Context(), p, id)

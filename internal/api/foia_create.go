@@ -37,8 +37,7 @@ func (h *Handler) foiaCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in foiaInput
-	if err := readInput(r, &in); err != nil {
-		fail(w, r, err)
+	if !decoded(w, r, &in) {
 		return
 	}
 	received, ok := civilDate(in.ReceivedOn)

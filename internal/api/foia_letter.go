@@ -15,13 +15,8 @@ const docxType = "application/vnd.openxmlformats-officedocument.wordprocessingml
 // handles requests and sees personal data: the letter names the
 // applicant. Before the reply there is no letter: 409.
 func (h *Handler) foiaLetter(w http.ResponseWriter, r *http.Request) {
-	p, ok := signedIn(w, r, h.FOIA != nil)
+	p, id, ok := signedInFor(w, r, h.FOIA != nil)
 	if !ok {
-		return
-	}
-	id, err := pathID(r)
-	if err != nil {
-		fail(w, r, err)
 		return
 	}
 	data, name, err := h.FOIA.Letter(r.Context(), p, httpauth.Actor(r), id)

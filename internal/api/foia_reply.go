@@ -20,18 +20,12 @@ type foiaReplyInput struct {
 // foiaReply concludes a request with its reply; the letter can then be
 // downloaded.
 func (h *Handler) foiaReply(w http.ResponseWriter, r *http.Request) {
-	p, ok := signedIn(w, r, h.FOIA != nil)
+	p, id, ok := signedInFor(w, r, h.FOIA != nil)
 	if !ok {
 		return
 	}
-	id, err := pathID(r)
-	if err != nil {
-		fail(w, r, err)
-		return
-	}
 	var in foiaReplyInput
-	if err := readInput(r, &in); err != nil {
-		fail(w, r, err)
+	if !decoded(w, r, &in) {
 		return
 	}
 	on, ok := civilDate(in.On)

@@ -24,18 +24,12 @@ type foiaStepInput struct {
 // checks it with every earlier step: a second 补正, an extension past the
 // deadline or a supplement without a notice is refused with 422.
 func (h *Handler) foiaStep(w http.ResponseWriter, r *http.Request) {
-	p, ok := signedIn(w, r, h.FOIA != nil)
+	p, id, ok := signedInFor(w, r, h.FOIA != nil)
 	if !ok {
 		return
 	}
-	id, err := pathID(r)
-	if err != nil {
-		fail(w, r, err)
-		return
-	}
 	var in foiaStepInput
-	if err := readInput(r, &in); err != nil {
-		fail(w, r, err)
+	if !decoded(w, r, &in) {
 		return
 	}
 	on, ok := civilDate(in.On)
@@ -44,6 +38,7 @@ func (h *Handler) foiaStep(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var v *foiasvc.View
+	var err error
 	if in.Kind == "confirm" { // the day both sides confirmed receipt (Art. 31)
 		v, err = h.FOIA.ConfirmReceipt(r.Context(), p, httpauth.Actor(r), id, on)
 	} else {

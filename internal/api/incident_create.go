@@ -29,8 +29,7 @@ func (h *Handler) incidentCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in incidentInput
-	if err := readInput(r, &in); err != nil {
-		fail(w, r, err)
+	if !decoded(w, r, &in) {
 		return
 	}
 	occurred, ok := instantOf(in.OccurredAt)

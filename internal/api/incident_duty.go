@@ -19,18 +19,12 @@ type dutyInput struct {
 // responsible unit's liaison. Another unit's liaison is refused (403);
 // the first record of a duty stands (409 for a second).
 func (h *Handler) incidentDuty(w http.ResponseWriter, r *http.Request) {
-	p, ok := signedIn(w, r, h.Incidents != nil)
+	p, id, ok := signedInFor(w, r, h.Incidents != nil)
 	if !ok {
 		return
 	}
-	id, err := pathID(r)
-	if err != nil {
-		fail(w, r, err)
-		return
-	}
 	var in dutyInput
-	if err := readInput(r, &in); err != nil {
-		fail(w, r, err)
+	if !decoded(w, r, &in) {
 		return
 	}
 	at, ok := instantOf(in.DoneAt)

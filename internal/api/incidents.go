@@ -27,13 +27,8 @@ func (h *Handler) incidentList(w http.ResponseWriter, r *http.Request) {
 // incidentGet returns one incident with its clocks. Another unit's
 // incident is not found for a liaison: its existence is none of theirs.
 func (h *Handler) incidentGet(w http.ResponseWriter, r *http.Request) {
-	p, ok := signedIn(w, r, h.Incidents != nil)
+	p, id, ok := signedInFor(w, r, h.Incidents != nil)
 	if !ok {
-		return
-	}
-	id, err := pathID(r)
-	if err != nil {
-		fail(w, r, err)
 		return
 	}
 	v, err := h.Incidents.Find(r.Context(), p, id)

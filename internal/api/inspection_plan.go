@@ -64,8 +64,7 @@ func (h *Handler) inspectionPlanCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in planEntryInput
-	if err := readInput(r, &in); err != nil {
-		fail(w, r, err)
+	if !decoded(w, r, &in) {
 		return
 	}
 	e, err := h.Inspections.AddPlanEntry(r.Context(), p, httpauth.Actor(r), in.entry())
@@ -79,18 +78,12 @@ func (h *Handler) inspectionPlanCreate(w http.ResponseWriter, r *http.Request) {
 
 // inspectionPlanUpdate replaces an entry of the plan (the office).
 func (h *Handler) inspectionPlanUpdate(w http.ResponseWriter, r *http.Request) {
-	p, ok := signedIn(w, r, h.Inspections != nil)
+	p, id, ok := signedInFor(w, r, h.Inspections != nil)
 	if !ok {
 		return
 	}
-	id, err := pathID(r)
-	if err != nil {
-		fail(w, r, err)
-		return
-	}
 	var in planEntryInput
-	if err := readInput(r, &in); err != nil {
-		fail(w, r, err)
+	if !decoded(w, r, &in) {
 		return
 	}
 	e, err := h.Inspections.UpdatePlanEntry(r.Context(), p, httpauth.Actor(r), id, in.entry())
@@ -104,13 +97,8 @@ func (h *Handler) inspectionPlanUpdate(w http.ResponseWriter, r *http.Request) {
 // inspectionPlanDelete takes an entry off the plan (the office); the
 // inspections held against it stay.
 func (h *Handler) inspectionPlanDelete(w http.ResponseWriter, r *http.Request) {
-	p, ok := signedIn(w, r, h.Inspections != nil)
+	p, id, ok := signedInFor(w, r, h.Inspections != nil)
 	if !ok {
-		return
-	}
-	id, err := pathID(r)
-	if err != nil {
-		fail(w, r, err)
 		return
 	}
 	if err := h.Inspections.DeletePlanEntry(r.Context(), p, httpauth.Actor(r), id); err != nil {

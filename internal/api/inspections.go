@@ -28,8 +28,7 @@ func (h *Handler) inspectionCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in inspectionInput
-	if err := readInput(r, &in); err != nil {
-		fail(w, r, err)
+	if !decoded(w, r, &in) {
 		return
 	}
 	v, err := h.Inspections.Record(r.Context(), p, httpauth.Actor(r), records.Inspection{PlanEntryID: in.PlanEntryID, Kind: in.Kind,
@@ -71,13 +70,8 @@ func (h *Handler) inspectionList(w http.ResponseWriter, r *http.Request) {
 
 // inspectionGet is one inspection with its findings as they stand.
 func (h *Handler) inspectionGet(w http.ResponseWriter, r *http.Request) {
-	p, ok := signedIn(w, r, h.Inspections != nil)
+	p, id, ok := signedInFor(w, r, h.Inspections != nil)
 	if !ok {
-		return
-	}
-	id, err := pathID(r)
-	if err != nil {
-		fail(w, r, err)
 		return
 	}
 	in, found, err := h.Inspections.Inspection(r.Context(), p, id)

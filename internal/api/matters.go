@@ -52,8 +52,7 @@ func (h *Handler) matterCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in matterInput
-	if err := readInput(r, &in); err != nil {
-		fail(w, r, err)
+	if !decoded(w, r, &in) {
 		return
 	}
 	t, err := h.Matters.Create(r.Context(), p, httpauth.Actor(r), records.MatterInput{Kind: in.Kind, Title: in.Title, Text: in.Text,
@@ -76,8 +75,7 @@ func (h *Handler) matterBatch(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in matterBatchInput
-	if err := readInput(r, &in); err != nil {
-		fail(w, r, err)
+	if !decoded(w, r, &in) {
 		return
 	}
 	tasks, err := h.Matters.CreateMany(r.Context(), p, httpauth.Actor(r), records.MatterBatch{Kind: in.Kind, SourceText: in.SourceText,
@@ -92,13 +90,8 @@ func (h *Handler) matterBatch(w http.ResponseWriter, r *http.Request) {
 
 // matterGet is the source record of a 督办件 the caller may read.
 func (h *Handler) matterGet(w http.ResponseWriter, r *http.Request) {
-	p, ok := signedIn(w, r, h.Matters != nil)
+	p, id, ok := signedInFor(w, r, h.Matters != nil)
 	if !ok {
-		return
-	}
-	id, err := pathID(r)
-	if err != nil {
-		fail(w, r, err)
 		return
 	}
 	m, err := h.Matters.Matter(r.Context(), p, id)
@@ -122,8 +115,7 @@ func (h *Handler) matterKindCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in records.MatterKind
-	if err := readInput(r, &in); err != nil {
-		fail(w, r, err)
+	if !decoded(w, r, &in) {
 		return
 	}
 	k, err := h.Matters.AddKind(r.Context(), p, httpauth.Actor(r), in)
@@ -133,13 +125,8 @@ func (h *Handler) matterKindCreate(w http.ResponseWriter, r *http.Request) {
 // matterReport downloads the 办理结果 report of a 督办件 whose leader
 // wants the result back (the office); the download is audited.
 func (h *Handler) matterReport(w http.ResponseWriter, r *http.Request) {
-	p, ok := signedIn(w, r, h.Matters != nil)
+	p, id, ok := signedInFor(w, r, h.Matters != nil)
 	if !ok {
-		return
-	}
-	id, err := pathID(r)
-	if err != nil {
-		fail(w, r, err)
 		return
 	}
 	data, name, err := h.Matters.Report(r.Context(), p, httpauth.Actor(r), id)

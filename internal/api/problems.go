@@ -71,6 +71,16 @@ func readInput(r *http.Request, in any) error {
 	return errInvalid("api.problem.not_object")
 }
 
+// decoded reads the request's JSON body into in, as readInput does; on a
+// problem it answers it and says false.
+func decoded(w http.ResponseWriter, r *http.Request, in any) bool {
+	if err := readInput(r, in); err != nil {
+		fail(w, r, err)
+		return false
+	}
+	return true
+}
+
 // kindWord is what a JSON value of Go type t must be: a code of the
 // catalogue's api.kind.* names.
 func kindWord(t reflect.Type) string {

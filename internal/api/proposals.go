@@ -39,8 +39,7 @@ func (h *Handler) proposalCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in proposalInput
-	if err := readInput(r, &in); err != nil {
-		fail(w, r, err)
+	if !decoded(w, r, &in) {
 		return
 	}
 	v, err := h.Proposals.Create(r.Context(), p, httpauth.Actor(r), records.Proposal{Year: in.Year, Kind: in.Kind, Number: in.Number,
@@ -101,13 +100,8 @@ func (h *Handler) proposalListGet(w http.ResponseWriter, r *http.Request) {
 
 // proposalGet is one proposal with its history.
 func (h *Handler) proposalGet(w http.ResponseWriter, r *http.Request) {
-	p, ok := signedIn(w, r, h.Proposals != nil)
+	p, id, ok := signedInFor(w, r, h.Proposals != nil)
 	if !ok {
-		return
-	}
-	id, err := pathID(r)
-	if err != nil {
-		fail(w, r, err)
 		return
 	}
 	v, err := h.Proposals.Proposal(r.Context(), p, id)
@@ -116,18 +110,12 @@ func (h *Handler) proposalGet(w http.ResponseWriter, r *http.Request) {
 
 // proposalAssign is the office's 交办.
 func (h *Handler) proposalAssign(w http.ResponseWriter, r *http.Request) {
-	p, ok := signedIn(w, r, h.Proposals != nil)
+	p, id, ok := signedInFor(w, r, h.Proposals != nil)
 	if !ok {
 		return
 	}
-	id, err := pathID(r)
-	if err != nil {
-		fail(w, r, err)
-		return
-	}
 	var in proposalsvc.Assignment
-	if err := readInput(r, &in); err != nil {
-		fail(w, r, err)
+	if !decoded(w, r, &in) {
 		return
 	}
 	v, err := h.Proposals.Assign(r.Context(), p, httpauth.Actor(r), id, in)
@@ -136,21 +124,15 @@ func (h *Handler) proposalAssign(w http.ResponseWriter, r *http.Request) {
 
 // proposalOpinion is a 会办 unit's opinion to the 主办 unit.
 func (h *Handler) proposalOpinion(w http.ResponseWriter, r *http.Request) {
-	p, ok := signedIn(w, r, h.Proposals != nil)
+	p, id, ok := signedInFor(w, r, h.Proposals != nil)
 	if !ok {
-		return
-	}
-	id, err := pathID(r)
-	if err != nil {
-		fail(w, r, err)
 		return
 	}
 	var in struct {
 		UnitID  int64  `json:"unit_id"`
 		Opinion string `json:"opinion"`
 	}
-	if err := readInput(r, &in); err != nil {
-		fail(w, r, err)
+	if !decoded(w, r, &in) {
 		return
 	}
 	if err := h.Proposals.Opinion(r.Context(), p, httpauth.Actor(r), id, in.UnitID, in.Opinion); err != nil {
@@ -164,21 +146,15 @@ func (h *Handler) proposalOpinion(w http.ResponseWriter, r *http.Request) {
 // proposalDispute is a 交办 dispute: the 主办 or a 会办 unit asks to be
 // changed, with its reason, within the window after 交办.
 func (h *Handler) proposalDispute(w http.ResponseWriter, r *http.Request) {
-	p, ok := signedIn(w, r, h.Proposals != nil)
+	p, id, ok := signedInFor(w, r, h.Proposals != nil)
 	if !ok {
-		return
-	}
-	id, err := pathID(r)
-	if err != nil {
-		fail(w, r, err)
 		return
 	}
 	var in struct {
 		UnitID int64  `json:"unit_id"`
 		Reason string `json:"reason"`
 	}
-	if err := readInput(r, &in); err != nil {
-		fail(w, r, err)
+	if !decoded(w, r, &in) {
 		return
 	}
 	if err := h.Proposals.Dispute(r.Context(), p, httpauth.Actor(r), id, in.UnitID, in.Reason); err != nil {
@@ -192,13 +168,8 @@ func (h *Handler) proposalDispute(w http.ResponseWriter, r *http.Request) {
 // proposalContact is the 主办 unit's 面商/沟通 record with the
 // representative (on: the day, today by default; way: 座谈, 电话…).
 func (h *Handler) proposalContact(w http.ResponseWriter, r *http.Request) {
-	p, ok := signedIn(w, r, h.Proposals != nil)
+	p, id, ok := signedInFor(w, r, h.Proposals != nil)
 	if !ok {
-		return
-	}
-	id, err := pathID(r)
-	if err != nil {
-		fail(w, r, err)
 		return
 	}
 	var in struct {
@@ -206,8 +177,7 @@ func (h *Handler) proposalContact(w http.ResponseWriter, r *http.Request) {
 		Way  string `json:"way"`
 		Note string `json:"note"`
 	}
-	if err := readInput(r, &in); err != nil {
-		fail(w, r, err)
+	if !decoded(w, r, &in) {
 		return
 	}
 	if err := h.Proposals.Contact(r.Context(), p, httpauth.Actor(r), id, in.On, in.Way, in.Note); err != nil {
@@ -220,18 +190,12 @@ func (h *Handler) proposalContact(w http.ResponseWriter, r *http.Request) {
 
 // proposalAnswer is the 主办 unit's answer letter.
 func (h *Handler) proposalAnswer(w http.ResponseWriter, r *http.Request) {
-	p, ok := signedIn(w, r, h.Proposals != nil)
+	p, id, ok := signedInFor(w, r, h.Proposals != nil)
 	if !ok {
 		return
 	}
-	id, err := pathID(r)
-	if err != nil {
-		fail(w, r, err)
-		return
-	}
 	var in proposalsvc.Answer
-	if err := readInput(r, &in); err != nil {
-		fail(w, r, err)
+	if !decoded(w, r, &in) {
 		return
 	}
 	v, err := h.Proposals.Answer(r.Context(), p, httpauth.Actor(r), id, in)
@@ -240,18 +204,12 @@ func (h *Handler) proposalAnswer(w http.ResponseWriter, r *http.Request) {
 
 // proposalFeedback records the representative's rating (the office).
 func (h *Handler) proposalFeedback(w http.ResponseWriter, r *http.Request) {
-	p, ok := signedIn(w, r, h.Proposals != nil)
+	p, id, ok := signedInFor(w, r, h.Proposals != nil)
 	if !ok {
 		return
 	}
-	id, err := pathID(r)
-	if err != nil {
-		fail(w, r, err)
-		return
-	}
 	var in proposalsvc.Feedback
-	if err := readInput(r, &in); err != nil {
-		fail(w, r, err)
+	if !decoded(w, r, &in) {
 		return
 	}
 	v, err := h.Proposals.Feedback(r.Context(), p, httpauth.Actor(r), id, in)
@@ -260,20 +218,14 @@ func (h *Handler) proposalFeedback(w http.ResponseWriter, r *http.Request) {
 
 // proposalRedo sends a proposal rated 不满意 back (重新办理, the office).
 func (h *Handler) proposalRedo(w http.ResponseWriter, r *http.Request) {
-	p, ok := signedIn(w, r, h.Proposals != nil)
+	p, id, ok := signedInFor(w, r, h.Proposals != nil)
 	if !ok {
-		return
-	}
-	id, err := pathID(r)
-	if err != nil {
-		fail(w, r, err)
 		return
 	}
 	var in struct {
 		Reason string `json:"reason"`
 	}
-	if err := readInput(r, &in); err != nil {
-		fail(w, r, err)
+	if !decoded(w, r, &in) {
 		return
 	}
 	v, err := h.Proposals.Redo(r.Context(), p, httpauth.Actor(r), id, in.Reason)
@@ -282,13 +234,8 @@ func (h *Handler) proposalRedo(w http.ResponseWriter, r *http.Request) {
 
 // proposalLetter downloads the answer letter (.docx), audited.
 func (h *Handler) proposalLetter(w http.ResponseWriter, r *http.Request) {
-	p, ok := signedIn(w, r, h.Proposals != nil)
+	p, id, ok := signedInFor(w, r, h.Proposals != nil)
 	if !ok {
-		return
-	}
-	id, err := pathID(r)
-	if err != nil {
-		fail(w, r, err)
 		return
 	}
 	data, name, err := h.Proposals.Letter(r.Context(), p, httpauth.Actor(r), id)

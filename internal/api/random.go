@@ -22,11 +22,7 @@ func (h *Handler) randomImport(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	rep, err := h.Random.ImportEntities(r.Context(), p, httpauth.Actor(r), name, body)
-	if err != nil {
-		fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusCreated, rep)
+	reply(w, r, http.StatusCreated, rep, err)
 }
 
 // randomInspectorImport adds or updates the 执法检查人员 of an uploaded
@@ -42,11 +38,7 @@ func (h *Handler) randomInspectorImport(w http.ResponseWriter, r *http.Request) 
 		return
 	}
 	rep, err := h.Random.ImportInspectors(r.Context(), p, httpauth.Actor(r), name, body)
-	if err != nil {
-		fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusCreated, rep)
+	reply(w, r, http.StatusCreated, rep, err)
 }
 
 // randomInspectorCreate adds a 执法检查人员 to the directory.
@@ -56,16 +48,11 @@ func (h *Handler) randomInspectorCreate(w http.ResponseWriter, r *http.Request) 
 		return
 	}
 	var in randomsvc.InspectorInput
-	if err := readInput(r, &in); err != nil {
-		fail(w, r, err)
+	if !decoded(w, r, &in) {
 		return
 	}
 	out, err := h.Random.AddInspector(r.Context(), p, httpauth.Actor(r), in)
-	if err != nil {
-		fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusCreated, out)
+	reply(w, r, http.StatusCreated, out, err)
 }
 
 // randomPlanCreate creates a 抽查计划 and commits to its draw: the answer
@@ -77,8 +64,7 @@ func (h *Handler) randomPlanCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in randomsvc.PlanInput
-	if err := readInput(r, &in); err != nil {
-		fail(w, r, err)
+	if !decoded(w, r, &in) {
 		return
 	}
 	out, err := h.Random.CreatePlan(r.Context(), p, httpauth.Actor(r), in)
@@ -106,40 +92,25 @@ func (h *Handler) randomPlanList(w http.ResponseWriter, r *http.Request) {
 
 // randomPlanGet is one plan with its checks.
 func (h *Handler) randomPlanGet(w http.ResponseWriter, r *http.Request) {
-	p, ok := signedIn(w, r, h.Random != nil)
+	p, id, ok := signedInFor(w, r, h.Random != nil)
 	if !ok {
 		return
 	}
-	id, err := pathID(r)
-	if err != nil {
-		fail(w, r, err)
-		return
-	}
 	out, err := h.Random.Plan(r.Context(), p, id)
-	if err != nil {
-		fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, out)
+	reply(w, r, http.StatusOK, out, err)
 }
 
 // randomDrawCreate draws a plan, once: the seed is revealed and the
 // record published. Drawing a drawn plan is 409.
 func (h *Handler) randomDrawCreate(w http.ResponseWriter, r *http.Request) {
-	p, ok := signedIn(w, r, h.Random != nil)
+	p, id, ok := signedInFor(w, r, h.Random != nil)
 	if !ok {
-		return
-	}
-	id, err := pathID(r)
-	if err != nil {
-		fail(w, r, err)
 		return
 	}
 	// The body is an empty object: nothing is chosen at the draw (a field
 	// such as the former public_entropy is refused as unknown).
 	var in struct{}
-	if err := readInput(r, &in); err != nil {
-		fail(w, r, err)
+	if !decoded(w, r, &in) {
 		return
 	}
 	rec, err := h.Random.Draw(r.Context(), p, httpauth.Actor(r), id)
@@ -176,26 +147,16 @@ func (h *Handler) randomDrawGet(w http.ResponseWriter, r *http.Request) {
 // randomResultCreate enters a check's result (published at once when
 // publish is true).
 func (h *Handler) randomResultCreate(w http.ResponseWriter, r *http.Request) {
-	p, ok := signedIn(w, r, h.Random != nil)
+	p, id, ok := signedInFor(w, r, h.Random != nil)
 	if !ok {
 		return
 	}
-	id, err := pathID(r)
-	if err != nil {
-		fail(w, r, err)
-		return
-	}
 	var in randomsvc.ResultInput
-	if err := readInput(r, &in); err != nil {
-		fail(w, r, err)
+	if !decoded(w, r, &in) {
 		return
 	}
 	out, err := h.Random.EnterResult(r.Context(), p, httpauth.Actor(r), id, in)
-	if err != nil {
-		fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusCreated, out)
+	reply(w, r, http.StatusCreated, out, err)
 }
 
 // randomMatterList is the departments' 抽查事项清单.
@@ -205,11 +166,7 @@ func (h *Handler) randomMatterList(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	all, err := h.Random.Matters(r.Context(), p)
-	if err != nil {
-		fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, all)
+	reply(w, r, http.StatusOK, all, err)
 }
 
 // randomMatterCreate adds an entry to a department's 抽查事项清单.
@@ -219,15 +176,10 @@ func (h *Handler) randomMatterCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in records.RandomMatter
-	if err := readInput(r, &in); err != nil {
-		fail(w, r, err)
+	if !decoded(w, r, &in) {
 		return
 	}
 	in.ID = 0
 	out, err := h.Random.AddMatter(r.Context(), p, httpauth.Actor(r), in)
-	if err != nil {
-		fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusCreated, out)
+	reply(w, r, http.StatusCreated, out, err)
 }

@@ -9,7 +9,6 @@ import (
 
 	"github.com/duban/duban/internal/authz"
 	"github.com/duban/duban/internal/ledger"
-	"github.com/duban/duban/internal/ledgersvc"
 	"github.com/duban/duban/internal/records"
 )
 
@@ -60,7 +59,8 @@ func (h *Handler) taskList(w http.ResponseWriter, r *http.Request) {
 		fail(w, r, err)
 		return
 	}
-	// The page is written, as taskPage marshals, into a buffer kept from
+	// The page — {"items": [ledgersvc.Task…], "total": n, "next_cursor":
+	// the cursor of the next page, absent on the last} — is written into a buffer kept from
 	// an earlier answer: a page is tens of kilobytes, and one allocated
 	// for each made the collector a good part of a list's cost.
 	buf := pageBuffers.Get().(*[]byte)
@@ -82,14 +82,6 @@ func (h *Handler) taskList(w http.ResponseWriter, r *http.Request) {
 
 // pageBuffers keeps the buffers task list pages are written into.
 var pageBuffers = sync.Pool{New: func() any { return new([]byte) }}
-
-// taskPage is a page of the task list; next_cursor, given as cursor,
-// opens the next page (absent on the last).
-type taskPage struct {
-	Items      []ledgersvc.Task `json:"items"`
-	Total      int              `json:"total"`
-	NextCursor string           `json:"next_cursor,omitempty"`
-}
 
 // taskGet returns one task the caller may read, with its progress, 销号
 // applications, history and report obligations.

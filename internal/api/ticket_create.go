@@ -35,8 +35,7 @@ func (h *Handler) ticketCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in ticketInput
-	if err := readInput(r, &in); err != nil {
-		fail(w, r, err)
+	if !decoded(w, r, &in) {
 		return
 	}
 	t, err := h.Hotline.Record(r.Context(), p, httpauth.Actor(r), hotlinesvc.Intake{ServiceCode: strings.TrimSpace(in.ServiceCode),

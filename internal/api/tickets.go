@@ -47,6 +47,21 @@ func signedIn(w http.ResponseWriter, r *http.Request, present bool) (authz.Princ
 	return c.Principal(), true
 }
 
+// signedInFor is signedIn for a handler that acts on the object its path
+// names: the caller and the id, or false once the failure is answered.
+func signedInFor(w http.ResponseWriter, r *http.Request, present bool) (authz.Principal, int64, bool) {
+	p, ok := signedIn(w, r, present)
+	if !ok {
+		return p, 0, false
+	}
+	id, err := pathID(r)
+	if err != nil {
+		fail(w, r, err)
+		return p, 0, false
+	}
+	return p, id, true
+}
+
 // ticketFilter reads the list filters of a request: state, unit, limit
 // (50 by default, at most 500, as for tasks), offset, and the order:
 // newest first by default, or order=desk, the desk's (triage first, then
@@ -112,13 +127,8 @@ func (h *Handler) ticketList(w http.ResponseWriter, r *http.Request) {
 // ticketGet returns one ticket with its steps. Another unit's ticket is
 // not found for a liaison: its existence is none of theirs.
 func (h *Handler) ticketGet(w http.ResponseWriter, r *http.Request) {
-	p, ok := signedIn(w, r, h.Hotline != nil)
+	p, id, ok := signedInFor(w, r, h.Hotline != nil)
 	if !ok {
-		return
-	}
-	id, err := pathID(r)
-	if err != nil {
-		fail(w, r, err)
 		return
 	}
 	d, err := h.Hotline.Get(r.Context(), p, id)
