@@ -97,7 +97,10 @@ func ExplainUnit(id int64) Explain { return func(u int64) bool { return u == id 
 //
 // It makes one pass over the tasks, one over the events and one over the
 // records, each handed to the scorers of the units it concerns: a province
-// has thousands of units and hundreds of thousands of tasks.
+// has thousands of units and hundreds of thousands of tasks. A unit's
+// tasks and events add to its Tally, which in.Tallies may have begun
+// (the sums the store keeps, see Tally); the tasks and events of in are
+// those the tallies do not count.
 func Compute(s Scheme, p ledger.Period, asOf time.Time, in Input, explain Explain) Result {
 	limit := p.End
 	if asOf.Before(limit) {
@@ -107,7 +110,10 @@ func Compute(s Scheme, p ledger.Period, asOf time.Time, in Input, explain Explai
 	scorers := make(map[int64]*scorer, len(in.Units))
 	order := make([]*scorer, 0, len(in.Units))
 	for _, u := range in.Units {
-		c := &scorer{s: s, asOf: asOf, sc: Score{UnitID: u.ID, Unit: u.Name}, explain: explain != nil && explain(u.ID)}
+		c := &scorer{s: s, asOf: asOf, sc: Score{UnitID: u.ID, Unit: u.Name}, explain: explain != nil && explain(u.ID), tally: &Tally{}}
+		if t := in.Tallies[u.ID]; t != nil {
+			c.tally = t.Clone()
+		}
 		scorers[u.ID] = c
 		order = append(order, c)
 	}
@@ -119,7 +125,7 @@ func Compute(s Scheme, p ledger.Period, asOf time.Time, in Input, explain Explai
 		if !within(t.Due) {
 			continue
 		}
-		buf = shares(buf[:0], s, t)
+		buf = holders(buf[:0], t)
 		for _, h := range buf {
 			if c := scorers[h.unit]; c != nil {
 				c.task(h)
@@ -138,7 +144,7 @@ func Compute(s Scheme, p ledger.Period, asOf time.Time, in Input, explain Explai
 		if !ok || !within(e.On) {
 			continue
 		}
-		buf = shares(buf[:0], s, &in.Tasks[at])
+		buf = holders(buf[:0], &in.Tasks[at])
 		for _, h := range buf {
 			if c := scorers[h.unit]; c != nil {
 				c.event(h, e)
@@ -154,22 +160,29 @@ func Compute(s Scheme, p ledger.Period, asOf time.Time, in Input, explain Explai
 	avg := averageRate(in.Rates)
 	res := Result{Period: p, AsOf: asOf, Scores: make([]Score, 0, len(order))}
 	for _, c := range order {
-		if c.touched { // a unit the period did not concern is not assessed for it
-			res.Scores = append(res.Scores, c.finish(in.Rates, in.RateBasis, avg))
+		// A unit the period did not concern is not assessed for it.
+		if sc, touched := c.finish(in.Rates, in.RateBasis, avg); touched {
+			res.Scores = append(res.Scores, sc)
 		}
 	}
 	rank(res.Scores, s.MinTasks)
 	return res
 }
 
-// held is a task as one of its units holds it: the unit's share (the
-// scheme's LeadShare or CoShare) and role, the catalogue's roleLead (牵头)
-// or roleCo (配合).
+// held is a task as one of its units holds it: as its lead unit (牵头)
+// or as a cooperating one (配合), whose share the scheme sets.
 type held struct {
-	t     *Task
-	unit  int64
-	share float64
-	role  string
+	t    *Task
+	unit int64
+	co   bool
+}
+
+// role is the catalogue's roleLead (牵头) or roleCo (配合).
+func (h held) role() string {
+	if h.co {
+		return roleCo
+	}
+	return roleLead
 }
 
 // The roles a unit holds a task in, as catalogue keys.
@@ -178,19 +191,16 @@ const (
 	roleCo   = "assess.role.co"
 )
 
-// shares appends each unit of t to out once, a unit named as lead and as
+// holders appends each unit of t to out once, a unit named as lead and as
 // cooperating counting as lead. A task that names no lead unit (责任单位：
 // 甲、乙) is every unit's in full.
-func shares(out []held, s Scheme, t *Task) []held {
+func holders(out []held, t *Task) []held {
 	anyLead := false
 	for _, u := range t.Units {
 		anyLead = anyLead || u.Lead
 	}
 	for _, u := range t.Units {
-		h := held{t: t, unit: u.UnitID, share: s.CoShare, role: roleCo}
-		if u.Lead || !anyLead {
-			h.share, h.role = s.LeadShare, roleLead
-		}
+		h := held{t: t, unit: u.UnitID, co: anyLead && !u.Lead}
 		dup := false
 		for i := range out {
 			if out[i].unit == u.UnitID {

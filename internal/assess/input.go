@@ -62,7 +62,10 @@ type ProposalMark struct {
 // satisfaction rates (0–1) for the period, from the hotline; a unit
 // missing from it has none. RateBasis, when given, says what each unit's
 // rate rests on, so that its explanation can name the tickets: the rate
-// of a handful of calls should read as such.
+// of a handful of calls should read as such. Tallies, when given, are
+// units' tasks and events already summed (see Tally): Tasks and Events
+// then hold only what the tallies do not count, and no line explains what
+// they do.
 type Input struct {
 	Units     []Unit
 	Tasks     []Task
@@ -71,6 +74,7 @@ type Input struct {
 	Rates     map[int64]float64
 	RateBasis map[int64]RateBasis
 	Proposals []ProposalMark
+	Tallies   map[int64]*Tally
 }
 
 // RateBasis is what a unit's satisfaction rate rests on: the 12345

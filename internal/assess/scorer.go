@@ -17,20 +17,13 @@ type scorer struct {
 	sc      Score
 	explain bool
 
-	total, earned float64 // weighted shares of the tasks due, and of the credit earned
-	items         []item  // the tasks due, kept only to explain them
-	lost          float64 // daily deductions
-	bonus         float64
-	penalty       float64
-	lines         map[string][]Line // by part, kept only to explain
-	touched       bool              // a task, event or record of the period concerned the unit
-}
-
-// item is a task due, as its explanation needs it.
-type item struct {
-	held
-	ws, credit float64
-	how        int
+	tally   *Tally  // the tasks due and the events, counted
+	items   []held  // the tasks due, kept only to explain them
+	lost    float64 // deductions other than the events'
+	bonus   float64
+	penalty float64
+	lines   map[string][]Line // by part, kept only to explain
+	touched bool              // a record or a 建议/提案 mark of the period concerned the unit
 }
 
 // How a task due in the period ended, for its credit.
@@ -41,33 +34,30 @@ const (
 )
 
 func (c *scorer) task(h held) {
-	if h.share == 0 {
-		return
+	c.tally.Add(duePart(h, c.asOf), 1)
+	if c.explain && c.s.share(h.co) != 0 {
+		c.items = append(c.items, h)
 	}
-	w := h.t.Weight
-	if w <= 0 {
-		w = c.s.DefaultWeight
+}
+
+// weight is a task's weight, the scheme's default when it has none, as
+// its tally counts it.
+func (c *scorer) weight(t *Task) float64 {
+	if w := thousandths(t.Weight); w > 0 {
+		return float64(w) / 1000
 	}
-	c.touched = true
-	credit, how := c.credit(h.t)
-	ws := w * h.share
-	c.total += ws
-	c.earned += ws * credit
-	c.sc.Tasks++
-	if c.explain {
-		c.items = append(c.items, item{held: h, ws: ws, credit: credit, how: how})
-	}
+	return c.s.DefaultWeight
 }
 
 // credit is what a task due in the period earns: on time, late, or open
 // with part credit for its reported percent.
 func (c *scorer) credit(t *Task) (float64, int) {
 	k := c.s.KeyWork
-	switch {
-	case !t.Done.IsZero() && !t.Done.After(c.asOf) && !t.Done.After(t.Due):
-		return k.OnTime, onTime
-	case !t.Done.IsZero() && !t.Done.After(c.asOf):
-		return k.Late, late
+	switch how := outcome(t, c.asOf); how {
+	case onTime:
+		return k.OnTime, how
+	case late:
+		return k.Late, how
 	}
 	return k.Unfinished * math.Max(0, math.Min(100, t.Percent)) / 100, unfinished
 }
@@ -88,28 +78,14 @@ func (c *scorer) creditLine(t *Task, how int) (string, map[string]string) {
 }
 
 func (c *scorer) event(h held, e *Event) {
-	d := c.s.Daily
-	var rate float64
-	switch e.Kind {
-	case "press":
-		rate = d.Press
-	case "notice", "escalate", "issued":
-		rate = d.Notice[e.Level]
-	case "report_missing":
-		rate = d.ReportMissing
-	}
-	cost := rate * h.share
-	if cost == 0 {
-		return
-	}
-	c.touched = true
-	c.lost += cost
-	if !c.explain {
+	c.tally.Add(eventPart(h, e), 1)
+	cost := c.s.Daily.rate(e.Kind, e.Level) * c.s.share(h.co)
+	if !c.explain || cost == 0 {
 		return
 	}
 	l := Line{Part: PartDaily, TaskID: h.t.ID, EventKey: e.Key, Points: -cost, Key: "assess.line.deduction",
 		Args:  map[string]string{"on": day(e.On), "title": h.t.Title, "points": num2(cost)},
-		Terms: map[string]string{"role": h.role}}
+		Terms: map[string]string{"role": h.role()}}
 	switch key, ok := supervise.LevelKey(e.Level, e.Label); {
 	case e.Kind == "press" || e.Kind == "report_missing":
 		l.Terms["what"] = "assess.line.what." + e.Kind
@@ -140,7 +116,7 @@ func (c *scorer) proposal(m *ProposalMark) {
 }
 
 func (c *scorer) record(r *Record) {
-	c.touched = true
+	c.touched = true // even a kind the scheme gives nothing
 	inc := c.s.Incentive
 	if r.Kind == RecordAccountability {
 		c.penalty += inc.Accountability
@@ -163,39 +139,46 @@ func (c *scorer) record(r *Record) {
 }
 
 // finish works out the parts and, for an explained unit, puts the lines
-// in the order of the parts.
-func (c *scorer) finish(rates map[int64]float64, basis map[int64]RateBasis, avg rate) Score {
-	c.finishKeyWork()
+// in the order of the parts; touched is false when nothing of the period
+// concerned the unit (no task due, no event that costs, no record).
+func (c *scorer) finish(rates map[int64]float64, basis map[int64]RateBasis, avg rate) (sc Score, touched bool) {
+	total, earned, tasks := c.tally.keyWork(c.s)
+	lost, costly := c.tally.deductions(c.s)
+	if tasks == 0 && !costly && !c.touched {
+		return Score{}, false
+	}
+	c.sc.Tasks = tasks
+	c.lost += lost
+	c.finishKeyWork(total, earned)
 	c.finishDaily()
 	c.finishIncentive()
 	c.finishSatisfaction(rates, basis, avg)
-	sc := &c.sc
-	sc.KeyWork, sc.Daily, sc.Incentive, sc.Satisfaction = round2(sc.KeyWork), round2(sc.Daily), round2(sc.Incentive), round2(sc.Satisfaction)
-	sc.Total = round2(sc.KeyWork + sc.Daily + sc.Incentive + sc.Satisfaction)
+	s := &c.sc
+	s.KeyWork, s.Daily, s.Incentive, s.Satisfaction = round2(s.KeyWork), round2(s.Daily), round2(s.Incentive), round2(s.Satisfaction)
+	s.Total = round2(s.KeyWork + s.Daily + s.Incentive + s.Satisfaction)
 	for _, part := range []string{PartKeyWork, PartDaily, PartIncentive, PartSatisfaction} {
-		sc.Lines = append(sc.Lines, c.lines[part]...)
+		s.Lines = append(s.Lines, c.lines[part]...)
 	}
-	return *sc
+	return *s, true
 }
 
-func (c *scorer) finishKeyWork() {
+// finishKeyWork scores the tasks due from their weighted total and the
+// credit earned; an explained unit gets a line a task.
+func (c *scorer) finishKeyWork(total, earned float64) {
 	k := c.s.KeyWork
-	if c.sc.Tasks == 0 || c.total == 0 {
+	if c.sc.Tasks == 0 || total == 0 {
 		c.sc.KeyWork = k.Points
 		c.line(Line{Part: PartKeyWork, Points: k.Points, Key: "assess.line.no_tasks"})
 		return
 	}
-	c.sc.KeyWork = k.Points * c.earned / c.total
-	for _, it := range c.items {
-		full := k.Points * it.ws / c.total
-		got := full * it.credit
-		w := it.t.Weight
-		if w <= 0 {
-			w = c.s.DefaultWeight
-		}
-		key, args := c.creditLine(it.t, it.how)
-		args["title"], args["weight"], args["points"], args["full"] = it.t.Title, num(w), num2(got), num2(full)
-		c.line(Line{Part: PartKeyWork, TaskID: it.t.ID, Points: got, Key: key, Args: args, Terms: map[string]string{"role": it.role}})
+	c.sc.KeyWork = k.Points * earned / total
+	for _, h := range c.items {
+		w := c.weight(h.t)
+		full := k.Points * w * c.s.share(h.co) / total
+		credit, how := c.credit(h.t)
+		key, args := c.creditLine(h.t, how)
+		args["title"], args["weight"], args["points"], args["full"] = h.t.Title, num(w), num2(full*credit), num2(full)
+		c.line(Line{Part: PartKeyWork, TaskID: h.t.ID, Points: full * credit, Key: key, Args: args, Terms: map[string]string{"role": h.role()}})
 	}
 }
 

@@ -64,6 +64,14 @@ func (in Input) Within(keep func(unitID int64) bool) Input {
 			}
 		}
 	}
+	for u, t := range in.Tallies {
+		if keep(u) {
+			if out.Tallies == nil {
+				out.Tallies = map[int64]*Tally{}
+			}
+			out.Tallies[u] = t
+		}
+	}
 	if in.RateBasis != nil {
 		out.RateBasis = map[int64]RateBasis{}
 		for u, v := range in.RateBasis {

@@ -51,9 +51,13 @@ func (s *Service) Ranking(ctx context.Context, p authz.Principal, period ledger.
 	return sc, nil
 }
 
-// Warm reads the current quarter's ranking into the cache, for nobody in
-// particular, so that no leader waits for a cold one.
+// Warm folds the ledger's changes into the ranking's kept sums and reads
+// the current quarter's ranking into the cache, for nobody in particular,
+// so that no leader waits for a cold one.
 func (s *Service) Warm(ctx context.Context) error {
+	if _, err := s.Store.FoldAssessment(ctx); err != nil {
+		return err
+	}
 	p, err := ledger.PeriodOf("quarter", s.Today())
 	if err != nil {
 		return err

@@ -126,7 +126,13 @@ func (s *Service) compute(ctx context.Context, p ledger.Period, today time.Time,
 	if today.Before(limit) {
 		limit = today
 	}
-	in, err := s.Store.AssessmentInput(ctx, p.Start, limit)
+	// A ranking reads the kept sums; an explanation needs every task.
+	var in assess.Input
+	if explain == nil {
+		in, err = s.Store.RankingInput(ctx, p.Start, limit, today)
+	} else {
+		in, err = s.Store.AssessmentInput(ctx, p.Start, limit)
+	}
 	if err != nil {
 		return nil, err
 	}

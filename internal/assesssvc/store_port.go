@@ -16,6 +16,11 @@ type Store interface {
 	// a download of the 通报.
 	RecordEvent(ctx context.Context, actor audit.Actor, action, objectType string, objectID any, detail any) error
 	AssessmentInput(ctx context.Context, from, to time.Time) (assess.Input, error)
+	// RankingInput scores as AssessmentInput does, from the kept sums,
+	// without the lines that explain a score.
+	RankingInput(ctx context.Context, from, to, asOf time.Time) (assess.Input, error)
+	// FoldAssessment brings the kept sums up to date.
+	FoldAssessment(ctx context.Context) (int, error)
 	CurrentScheme(ctx context.Context) (records.SchemeVersion, error)
 	DataVersion(ctx context.Context) (int64, error)
 	DueYears(ctx context.Context) (first, last int, err error)

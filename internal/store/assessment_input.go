@@ -19,23 +19,10 @@ import (
 func (db *DB) AssessmentInput(ctx context.Context, from, to time.Time) (assess.Input, error) {
 	var in assess.Input
 	f, t := from.Format(dateLayout), to.Format(dateLayout)
-	// unit_lights counts each unit's tasks by status (migration 0031):
-	// a few rows a unit where task_units has hundreds.
-	units, err := db.read.QueryContext(ctx, `
-		SELECT id, name FROM units WHERE kind <> 'group' AND id IN (SELECT unit FROM unit_lights WHERE status <> 'draft')
-		ORDER BY id`)
-	if err != nil {
-		return in, fmt.Errorf("store: assessment units: %w", err)
+	var err error
+	if in.Units, err = db.assessedUnits(ctx, db.read); err != nil {
+		return in, err
 	}
-	for units.Next() {
-		var u assess.Unit
-		if err := units.Scan(&u.ID, &u.Name); err != nil {
-			units.Close()
-			return in, fmt.Errorf("store: assessment units: %w", err)
-		}
-		in.Units = append(in.Units, u)
-	}
-	units.Close()
 	if err := db.assessedTaskRows(ctx, &in, f, t); err != nil {
 		return in, err
 	}
@@ -56,22 +43,53 @@ func (db *DB) AssessmentInput(ctx context.Context, from, to time.Time) (assess.I
 		in.Events = append(in.Events, e)
 	}
 	events.Close()
-	records, err := db.read.QueryContext(ctx, db.dialect.rebind(`
-		SELECT id, unit_id, kind, title, on_day FROM assessment_records WHERE revoked_at IS NULL AND on_day BETWEEN ? AND ?`), f, t)
+	in.Records, err = db.assessmentRecords(ctx, db.read, from, to)
+	return in, err
+}
+
+// assessedUnits are the units that hold registered tasks, not the
+// catch-all groups such as 市级有关部门.
+func (db *DB) assessedUnits(ctx context.Context, q querier) ([]assess.Unit, error) {
+	// unit_lights counts each unit's tasks by status (migration 0031):
+	// a few rows a unit where task_units has hundreds.
+	rows, err := q.QueryContext(ctx, `
+		SELECT id, name FROM units WHERE kind <> 'group' AND id IN (SELECT unit FROM unit_lights WHERE status <> 'draft')
+		ORDER BY id`)
 	if err != nil {
-		return in, fmt.Errorf("store: assessment records: %w", err)
+		return nil, fmt.Errorf("store: assessment units: %w", err)
 	}
-	defer records.Close()
-	for records.Next() {
+	defer rows.Close()
+	var out []assess.Unit
+	for rows.Next() {
+		var u assess.Unit
+		if err := rows.Scan(&u.ID, &u.Name); err != nil {
+			return nil, fmt.Errorf("store: assessment units: %w", err)
+		}
+		out = append(out, u)
+	}
+	return out, rows.Err()
+}
+
+// assessmentRecords are the 激励/问责 records in force made from..to.
+func (db *DB) assessmentRecords(ctx context.Context, q querier, from, to time.Time) ([]assess.Record, error) {
+	rows, err := q.QueryContext(ctx, db.dialect.rebind(`
+		SELECT id, unit_id, kind, title, on_day FROM assessment_records WHERE revoked_at IS NULL AND on_day BETWEEN ? AND ?`),
+		from.Format(dateLayout), to.Format(dateLayout))
+	if err != nil {
+		return nil, fmt.Errorf("store: assessment records: %w", err)
+	}
+	defer rows.Close()
+	var out []assess.Record
+	for rows.Next() {
 		var r assess.Record
 		var on dateValue
-		if err := records.Scan(&r.ID, &r.UnitID, &r.Kind, &r.Title, &on); err != nil {
-			return in, fmt.Errorf("store: assessment records: %w", err)
+		if err := rows.Scan(&r.ID, &r.UnitID, &r.Kind, &r.Title, &on); err != nil {
+			return nil, fmt.Errorf("store: assessment records: %w", err)
 		}
 		r.On, _ = parseDay(string(on))
-		in.Records = append(in.Records, r)
+		out = append(out, r)
 	}
-	return in, records.Err()
+	return out, rows.Err()
 }
 
 // assessedTaskRows reads the ledger's tasks (not drafts) that were due

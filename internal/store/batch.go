@@ -17,26 +17,15 @@ const batchRows = 500
 // multi-row INSERTs, batchRows at a time. returning, when not empty, is
 // a RETURNING list whose rows each is called with.
 func (db *DB) insertBatch(ctx context.Context, tx *sql.Tx, table string, cols []string, rows [][]any, returning string, each func(*sql.Rows) error) error {
-	mark := "(" + strings.TrimSuffix(strings.Repeat("?, ", len(cols)), ", ") + ")"
 	for start := 0; start < len(rows); start += batchRows {
-		chunk := rows[start:min(start+batchRows, len(rows))]
-		var q strings.Builder
-		q.WriteString("INSERT INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES ")
-		args := make([]any, 0, len(chunk)*len(cols))
-		for i, r := range chunk {
-			if i > 0 {
-				q.WriteString(", ")
-			}
-			q.WriteString(mark)
-			args = append(args, r...)
-		}
+		q, args := insertValues(table, cols, rows[start:min(start+batchRows, len(rows))])
 		if returning == "" {
-			if _, err := tx.ExecContext(ctx, db.dialect.rebind(q.String()), args...); err != nil {
+			if _, err := tx.ExecContext(ctx, db.dialect.rebind(q), args...); err != nil {
 				return fmt.Errorf("insert %s: %w", table, err)
 			}
 			continue
 		}
-		res, err := tx.QueryContext(ctx, db.dialect.rebind(q.String()+" RETURNING "+returning), args...)
+		res, err := tx.QueryContext(ctx, db.dialect.rebind(q+" RETURNING "+returning), args...)
 		if err != nil {
 			return fmt.Errorf("insert %s: %w", table, err)
 		}
@@ -52,6 +41,35 @@ func (db *DB) insertBatch(ctx context.Context, tx *sql.Tx, table string, cols []
 		}
 	}
 	return nil
+}
+
+// upsertBatch inserts rows as insertBatch does, each row that conflicts
+// doing what conflict says: "(key) DO UPDATE SET …".
+func (db *DB) upsertBatch(ctx context.Context, tx *sql.Tx, table string, cols []string, rows [][]any, conflict string) error {
+	for start := 0; start < len(rows); start += batchRows {
+		q, args := insertValues(table, cols, rows[start:min(start+batchRows, len(rows))])
+		if _, err := tx.ExecContext(ctx, db.dialect.rebind(q+" ON CONFLICT "+conflict), args...); err != nil {
+			return fmt.Errorf("upsert %s: %w", table, err)
+		}
+	}
+	return nil
+}
+
+// insertValues is one multi-row INSERT of rows into table and its
+// arguments.
+func insertValues(table string, cols []string, rows [][]any) (string, []any) {
+	mark := "(" + marks(len(cols)) + ")"
+	var q strings.Builder
+	q.WriteString("INSERT INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES ")
+	args := make([]any, 0, len(rows)*len(cols))
+	for i, r := range rows {
+		if i > 0 {
+			q.WriteString(", ")
+		}
+		q.WriteString(mark)
+		args = append(args, r...)
+	}
+	return q.String(), args
 }
 
 // updateTaskDates writes each task's due, next due and cadence, in

@@ -294,7 +294,25 @@ func TestCryptoSuiteOfOlderDatabase(t *testing.T) {
 		// 0026 matters, 0027 inspections, 0028 catch-all units, 0029 take-overs, 0030 plan importer,
 		// 0031 shared state, 0032 task search, whose SQLite trigger goes first, 0033 data generations,
 		// 0034 random inspections, 0035 lights summaries, 0036 proposals, 0037 decisions, 0038 commitments, 0039 random matters,
-		// 0040 task list entries).
+		// 0040 task list entries, 0041 ranking sums).
+		// 0041 ranking sums: their triggers first (PostgreSQL's go with
+		// their functions).
+		sumsUndo := []string{`DROP FUNCTION assess_tasks_changed CASCADE`, `DROP FUNCTION assess_children_changed CASCADE`,
+			`DROP FUNCTION assess_row_changed CASCADE`, `DROP FUNCTION assess_unit_kind CASCADE`, `DROP FUNCTION assess_stale`}
+		if db.Kind() != "postgres" {
+			sumsUndo = []string{`DROP TRIGGER assess_unit_kind`}
+			for _, table := range []string{"task", "units", "close", "events"} {
+				for _, op := range []string{"insert", "delete", "update"} {
+					sumsUndo = append(sumsUndo, `DROP TRIGGER assess_`+table+`_`+op)
+				}
+			}
+		}
+		for _, q := range append(sumsUndo, `DROP INDEX tasks_revoked`, `DROP INDEX close_requests_closed`, `DROP TABLE assess_dirty`,
+			`DROP TABLE assess_folded`, `DROP TABLE assess_due`, `DROP TABLE assess_events`) {
+			if _, err := db.write.ExecContext(ctx, q); err != nil {
+				t.Fatalf("%s: %v", q, err)
+			}
+		}
 		// 0040 task list entries: their triggers first, by dialect.
 		entryUndo := []string{`DROP TRIGGER task_entries_task_update`, `DROP TRIGGER task_entries_task_delete`, `DROP TRIGGER task_entries_plan_source`}
 		for _, child := range []string{"units", "deadlines", "targets", "milestones"} {
