@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/duban/duban/internal/assess"
+	"github.com/duban/duban/internal/workday"
 )
 
 // RankingInput reads what assess.Compute needs to rank every unit for the
@@ -57,10 +58,10 @@ func (db *DB) RankingInput(ctx context.Context, from, to, asOf time.Time) (asses
 	for _, id := range changed {
 		dirty[id] = true
 	}
-	// Completed after asOf: a completion is dated in China, so a day more
-	// is read; a task read for nothing adds and takes out the same.
+	// Completed after asOf: a completion is dated by its day in China.
+	after := time.Date(asOf.Year(), asOf.Month(), asOf.Day()+1, 0, 0, 0, 0, workday.Zone).UTC()
 	later, err := db.taskIDs(ctx, tx, `SELECT id FROM tasks WHERE revoked_on > ?
-		UNION SELECT task_id FROM close_requests WHERE decision = 'closed' AND created_at >= ?`, to.Format(dateLayout), asOf.AddDate(0, 0, -1))
+		UNION SELECT task_id FROM close_requests WHERE decision = 'closed' AND created_at >= ?`, to.Format(dateLayout), after)
 	if err != nil {
 		return in, err
 	}

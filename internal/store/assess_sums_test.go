@@ -74,6 +74,16 @@ func scoredLedger(t *testing.T, db *DB, r *rand.Rand) {
 			exec(`INSERT INTO close_requests (task_id, unit_id, requester_id, text, created_at, decision, decider_id, decided_at)
 				VALUES (?, NULL, ?, '', ?, ?, ?, ?)`, i, user.ID, at, decision, user.ID, at)
 		}
+		// Completions either side of midnight in China before the days
+		// the rankings are read for (sameRankings).
+		if i%20 == 0 {
+			for _, at := range []time.Time{time.Date(2026, 3, 16, 15, 30, 0, 0, time.UTC), time.Date(2026, 3, 16, 16, 30, 0, 0, time.UTC),
+				time.Date(2026, 3, 17, 15, 59, 0, 0, time.UTC), time.Date(2026, 3, 17, 16, 0, 0, 0, time.UTC),
+				time.Date(2026, 11, 30, 15, 59, 59, 0, time.UTC), time.Date(2026, 11, 30, 16, 0, 0, 0, time.UTC)}[i/20%6:] {
+				exec(`INSERT INTO close_requests (task_id, unit_id, requester_id, text, created_at, decision, decider_id, decided_at)
+					VALUES (?, NULL, ?, '', ?, 'closed', ?, ?)`, i, user.ID, at, user.ID, at)
+			}
+		}
 		for k := range r.IntN(4) {
 			exec(`INSERT INTO supervision_events (key, task_id, kind, level, label, period, on_day, workdays, recorded_at, on_time)
 				VALUES (?, ?, ?, ?, '', '', ?, 0, ?, TRUE)`, fmt.Sprint(i, "/", k), i, kinds[r.IntN(len(kinds))], levels[r.IntN(len(levels))], day(), now)
