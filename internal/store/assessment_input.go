@@ -50,10 +50,12 @@ func (db *DB) AssessmentInput(ctx context.Context, from, to time.Time) (assess.I
 // assessedUnits are the units that hold registered tasks, not the
 // catch-all groups such as 市级有关部门.
 func (db *DB) assessedUnits(ctx context.Context, q querier) ([]assess.Unit, error) {
-	// unit_lights counts each unit's tasks by status (migration 0031):
-	// a few rows a unit where task_units has hundreds.
+	// unit_lights counts each unit's tasks by status and month (migration
+	// 0035): a few rows a unit where task_units has hundreds, found by its
+	// key's first column.
 	rows, err := q.QueryContext(ctx, `
-		SELECT id, name FROM units WHERE kind <> 'group' AND id IN (SELECT unit FROM unit_lights WHERE status <> 'draft')
+		SELECT id, name FROM units u WHERE kind <> 'group'
+		AND EXISTS (SELECT 1 FROM unit_lights l WHERE l.unit = u.id AND l.status <> 'draft')
 		ORDER BY id`)
 	if err != nil {
 		return nil, fmt.Errorf("store: assessment units: %w", err)

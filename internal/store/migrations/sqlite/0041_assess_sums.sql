@@ -44,7 +44,7 @@ CREATE TABLE assess_due (
     p_open  INTEGER NOT NULL,
     wp_open INTEGER NOT NULL,
     PRIMARY KEY (unit, co, month)
-);
+) WITHOUT ROWID; -- read in the key's order, a row where the key is
 
 CREATE TABLE assess_events (
     unit  INTEGER NOT NULL,
@@ -54,7 +54,7 @@ CREATE TABLE assess_events (
     month INTEGER NOT NULL,
     n     INTEGER NOT NULL,
     PRIMARY KEY (unit, co, kind, level, month)
-);
+) WITHOUT ROWID;
 
 -- The few tasks whose folded parts may not be what a ranking counts:
 -- revoked after the period's end, or completed after the day it is read
