@@ -98,9 +98,10 @@ func ExplainUnit(id int64) Explain { return func(u int64) bool { return u == id 
 // It makes one pass over the tasks, one over the events and one over the
 // records, each handed to the scorers of the units it concerns: a province
 // has thousands of units and hundreds of thousands of tasks. A unit's
-// tasks and events add to its Tally, which in.Tallies may have begun
-// (the sums the store keeps, see Tally); the tasks and events of in are
-// those the tallies do not count.
+// tasks and events add to its Tally, unless in.Tallies gives the unit's
+// (the sums the store keeps, see Tally): then that alone counts, and the
+// tasks and events of in go to the other units — so that one unit can be
+// explained task by task beside the others read from the sums.
 func Compute(s Scheme, p ledger.Period, asOf time.Time, in Input, explain Explain) Result {
 	limit := p.End
 	if asOf.Before(limit) {
@@ -112,7 +113,7 @@ func Compute(s Scheme, p ledger.Period, asOf time.Time, in Input, explain Explai
 	for _, u := range in.Units {
 		c := &scorer{s: s, asOf: asOf, sc: Score{UnitID: u.ID, Unit: u.Name}, explain: explain != nil && explain(u.ID), tally: &Tally{}}
 		if t := in.Tallies[u.ID]; t != nil {
-			c.tally = t.Clone()
+			c.tally, c.summed = t.Clone(), true
 		}
 		scorers[u.ID] = c
 		order = append(order, c)
@@ -127,7 +128,7 @@ func Compute(s Scheme, p ledger.Period, asOf time.Time, in Input, explain Explai
 		}
 		buf = holders(buf[:0], t)
 		for _, h := range buf {
-			if c := scorers[h.unit]; c != nil {
+			if c := scorers[h.unit]; c != nil && !c.summed {
 				c.task(h)
 			}
 		}
@@ -146,7 +147,7 @@ func Compute(s Scheme, p ledger.Period, asOf time.Time, in Input, explain Explai
 		}
 		buf = holders(buf[:0], &in.Tasks[at])
 		for _, h := range buf {
-			if c := scorers[h.unit]; c != nil {
+			if c := scorers[h.unit]; c != nil && !c.summed {
 				c.event(h, e)
 			}
 		}

@@ -63,9 +63,9 @@ type ProposalMark struct {
 // missing from it has none. RateBasis, when given, says what each unit's
 // rate rests on, so that its explanation can name the tickets: the rate
 // of a handful of calls should read as such. Tallies, when given, are
-// units' tasks and events already summed (see Tally): Tasks and Events
-// then hold only what the tallies do not count, and no line explains what
-// they do.
+// units' tasks and events already summed (see Tally): a unit with one is
+// scored from it alone, and no line explains it; Tasks and Events count
+// for the units without.
 type Input struct {
 	Units     []Unit
 	Tasks     []Task

@@ -18,6 +18,7 @@ type scorer struct {
 	explain bool
 
 	tally   *Tally  // the tasks due and the events, counted
+	summed  bool    // the tally was given (Input.Tallies): tasks and events are not counted again
 	items   []held  // the tasks due, kept only to explain them
 	lost    float64 // deductions other than the events'
 	bonus   float64

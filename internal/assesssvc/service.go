@@ -89,7 +89,7 @@ func (s *Service) ranking(ctx context.Context, p ledger.Period) (*Scores, error)
 	}
 	today := s.Today()
 	r, err := s.rankings.Get(ctx, rankingKey{p.Key, today}, version, s.Now, func(ctx context.Context) (*Scores, error) {
-		return s.compute(ctx, p, today, nil)
+		return s.compute(ctx, p, today, 0)
 	})
 	return r.Value, err
 }
@@ -97,7 +97,7 @@ func (s *Service) ranking(ctx context.Context, p ledger.Period) (*Scores, error)
 // explain is one unit's score for the period with every line that made
 // it; fault.ErrNotFound when the unit is not assessed.
 func (s *Service) explain(ctx context.Context, p ledger.Period, unitID int64) (*Scores, assess.Score, error) {
-	sc, err := s.compute(ctx, p, s.Today(), assess.ExplainUnit(unitID))
+	sc, err := s.compute(ctx, p, s.Today(), unitID)
 	if err != nil {
 		return nil, assess.Score{}, err
 	}
@@ -117,7 +117,9 @@ func (s *Service) explain(ctx context.Context, p ledger.Period, unitID int64) (*
 		Lines: []assess.Line{{Part: assess.PartKeyWork, Key: "assess.line.not_assessed"}}}, nil
 }
 
-func (s *Service) compute(ctx context.Context, p ledger.Period, today time.Time, explain assess.Explain) (*Scores, error) {
+// compute scores every unit for the period, and explains the unit
+// explained line by line (0: none, the ranking alone).
+func (s *Service) compute(ctx context.Context, p ledger.Period, today time.Time, explained int64) (*Scores, error) {
 	scheme, version, err := s.Scheme(ctx)
 	if err != nil {
 		return nil, err
@@ -126,12 +128,15 @@ func (s *Service) compute(ctx context.Context, p ledger.Period, today time.Time,
 	if today.Before(limit) {
 		limit = today
 	}
-	// A ranking reads the kept sums; an explanation needs every task.
+	// Every unit is scored from the kept sums; the one explained from its
+	// tasks, which its lines name.
 	var in assess.Input
-	if explain == nil {
+	var explain assess.Explain
+	if explained == 0 {
 		in, err = s.Store.RankingInput(ctx, p.Start, limit, today)
 	} else {
-		in, err = s.Store.AssessmentInput(ctx, p.Start, limit)
+		in, err = s.Store.ExplainInput(ctx, p.Start, limit, today, explained)
+		explain = assess.ExplainUnit(explained)
 	}
 	if err != nil {
 		return nil, err

@@ -19,6 +19,9 @@ type Store interface {
 	// RankingInput scores as AssessmentInput does, from the kept sums,
 	// without the lines that explain a score.
 	RankingInput(ctx context.Context, from, to, asOf time.Time) (assess.Input, error)
+	// ExplainInput is RankingInput with one unit's tasks read one by one,
+	// for its lines.
+	ExplainInput(ctx context.Context, from, to, asOf time.Time, unit int64) (assess.Input, error)
 	// FoldAssessment brings the kept sums up to date.
 	FoldAssessment(ctx context.Context) (int, error)
 	CurrentScheme(ctx context.Context) (records.SchemeVersion, error)

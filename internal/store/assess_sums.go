@@ -20,7 +20,8 @@ const scoredEventKinds = `('press', 'notice', 'escalate', 'issued', 'report_miss
 
 // assessState is what the scores read of one task: the task, its units
 // (groups left out), the day it was completed, and its events that cost
-// points.
+// points (with what an explanation names: the title, the events' keys
+// and labels).
 type assessState struct {
 	task      assess.Task
 	draft     bool
@@ -32,10 +33,16 @@ type assessState struct {
 // for a period ending on limit: nothing for a draft, or for a task revoked
 // (撤销) by then — it left the ledger that day.
 func (st *assessState) parts(out []assess.Part, asOf, limit time.Time) []assess.Part {
-	if st == nil || st.draft || (!st.revokedOn.IsZero() && !st.revokedOn.After(limit)) {
+	if !st.assessed(limit) {
 		return out
 	}
 	return assess.Parts(out, &st.task, st.events, asOf)
+}
+
+// assessed says whether a period ending on limit assesses the task: not
+// a draft, not one missing, nor one revoked by then.
+func (st *assessState) assessed(limit time.Time) bool {
+	return st != nil && !st.draft && (st.revokedOn.IsZero() || st.revokedOn.After(limit))
 }
 
 // forever is the day a fold counts as of: every completion counts, and
@@ -63,12 +70,12 @@ func (db *DB) readAssessStates(ctx context.Context, tx *sql.Tx, ids []int64) (ma
 		}
 		return rows.Err()
 	}
-	err := query("tasks", `SELECT t.id, t.status, t.weight, t.due, t.percent, t.revoked_on FROM tasks t WHERE `+in.taskWhere, func(rows *sql.Rows) error {
+	err := query("tasks", `SELECT t.id, t.title, t.status, t.weight, t.due, t.percent, t.revoked_on FROM tasks t WHERE `+in.taskWhere, func(rows *sql.Rows) error {
 		st := &assessState{}
 		var status string
 		var weight, percent sql.NullFloat64
 		var due, revoked dateValue
-		if err := rows.Scan(&st.task.ID, &status, &weight, &due, &percent, &revoked); err != nil {
+		if err := rows.Scan(&st.task.ID, &st.task.Title, &status, &weight, &due, &percent, &revoked); err != nil {
 			return err
 		}
 		st.draft = status == "draft"
@@ -115,12 +122,12 @@ func (db *DB) readAssessStates(ctx context.Context, tx *sql.Tx, ids []int64) (ma
 	if err != nil {
 		return nil, err
 	}
-	err = query("events", `SELECT c.task_id, c.kind, c.level, c.on_day FROM supervision_events c
+	err = query("events", `SELECT c.task_id, c.key, c.kind, c.level, c.label, c.on_day FROM supervision_events c
 		WHERE c.kind IN `+scoredEventKinds+` AND `+in.where, func(rows *sql.Rows) error {
 		var task int64
 		var e assess.Event
 		var on dateValue
-		if err := rows.Scan(&task, &e.Kind, &e.Level, &on); err != nil {
+		if err := rows.Scan(&task, &e.Key, &e.Kind, &e.Level, &e.Label, &on); err != nil {
 			return err
 		}
 		if st := states[task]; st != nil {

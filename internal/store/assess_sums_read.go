@@ -246,3 +246,38 @@ func (db *DB) taskIDs(ctx context.Context, tx *sql.Tx, q string, args ...any) ([
 	}
 	return ids, rows.Err()
 }
+
+// ExplainInput is RankingInput with unit's tasks and their events read
+// one by one in place of its tally, so that Compute explains the unit
+// line by line while every other unit is scored from the sums as the
+// ranking is (TestExplainInputEqualsRead). It reads a unit's tasks, a
+// few hundred, where AssessmentInput reads a province's.
+func (db *DB) ExplainInput(ctx context.Context, from, to, asOf time.Time, unit int64) (assess.Input, error) {
+	in, err := db.RankingInput(ctx, from, to, asOf)
+	if err != nil {
+		return in, err
+	}
+	delete(in.Tallies, unit)
+	tx, err := db.beginRead(ctx)
+	if err != nil {
+		return in, fmt.Errorf("store: explain: %w", err)
+	}
+	defer tx.Rollback()
+	ids, err := db.taskIDs(ctx, tx, `SELECT DISTINCT task_id FROM task_units WHERE unit_id = ? ORDER BY task_id`, unit)
+	if err != nil {
+		return in, err
+	}
+	states, err := db.readAssessStates(ctx, tx, ids)
+	if err != nil {
+		return in, err
+	}
+	for _, id := range ids {
+		st := states[id]
+		if !st.assessed(to) {
+			continue
+		}
+		in.Tasks = append(in.Tasks, st.task)
+		in.Events = append(in.Events, st.events...)
+	}
+	return in, tx.Commit()
+}

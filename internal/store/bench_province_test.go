@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -79,7 +80,8 @@ func seedProvince(b testing.TB, db *DB) {
 
 // BenchmarkProvince measures, on a province's year (see seedProvince) in
 // each database, the ranking of 2,000 units for the year — reading the
-// assessment input (from the kept sums, and every task) and scoring it —
+// assessment input (from the kept sums, and every task) and scoring it, and
+// one unit's explanation —
 // and the leaders' dashboard, read without its cache; and the dashboard's lights from the summaries beside
 // the same lights counted task by task.
 func BenchmarkProvince(b *testing.B) {
@@ -118,6 +120,20 @@ func BenchmarkProvince(b *testing.B) {
 			})
 			b.Run("ranking-read", func(b *testing.B) {
 				rank(b, func() (assess.Input, error) { return db.AssessmentInput(ctx, p.Start, today) })
+			})
+			// One unit's explanation: its tasks read one by one, the other
+			// units from the sums.
+			b.Run("explain-unit", func(b *testing.B) {
+				for b.Loop() {
+					in, err := db.ExplainInput(ctx, p.Start, today, today, 7)
+					if err != nil {
+						b.Fatal(err)
+					}
+					res := assess.Compute(assess.Default(), p, today, in, assess.ExplainUnit(7))
+					if i := slices.IndexFunc(res.Scores, func(s assess.Score) bool { return s.UnitID == 7 }); i < 0 || len(res.Scores[i].Lines) < 100 {
+						b.Fatalf("unit 7 not explained")
+					}
+				}
 			})
 			// 1,000 tasks changed since the last fold: each is read as it is.
 			if _, err := db.write.ExecContext(ctx, `UPDATE tasks SET percent = percent + 1 WHERE id % 200 = 0`); err != nil {
