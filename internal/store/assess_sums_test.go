@@ -167,11 +167,21 @@ func TestRankingInputEqualsRead(t *testing.T) {
 			{"unit changed", `UPDATE task_units SET unit_id = 3 WHERE task_id % 11 = 2 AND unit_id IS NOT NULL`, nil},
 			{"unit removed", `DELETE FROM task_units WHERE task_id % 13 = 3 AND seq = 0`, nil},
 			{"unit added", `INSERT INTO task_units (task_id, seq, name, is_lead, unit_id) SELECT id, 9, '加', TRUE, 4 FROM tasks WHERE id % 10 = 4`, nil},
+			// A share, and below a completion, handed to the next task: both
+			// tasks change, though nothing but task_id does.
+			{"share moved", `UPDATE task_units SET task_id = task_id + 1, seq = seq + 50
+				WHERE task_id % 12 = 7 AND task_id + 1 IN (SELECT id FROM tasks)`, nil},
 			{"task deleted", `DELETE FROM tasks WHERE id % 29 = 7`, nil},
 			{"completion returned", `UPDATE close_requests SET decision = 'returned' WHERE id % 4 = 1`, nil},
 			{"completion accepted", `UPDATE close_requests SET decision = 'closed' WHERE id % 5 = 2`, nil},
 			{"completion redated", `UPDATE close_requests SET created_at = ? WHERE id % 6 = 3`, []any{time.Date(2026, 6, 30, 17, 0, 0, 0, time.UTC)}},
+			{"completion moved", `UPDATE close_requests SET task_id = task_id + 1 WHERE id % 8 = 6 AND task_id + 1 IN (SELECT id FROM tasks)`, nil},
 			{"completion deleted", `DELETE FROM close_requests WHERE id % 7 = 4`, nil},
+			// Completions accepted for tasks that had none or later ones: on
+			// time for some, late for others.
+			{"completion added", `INSERT INTO close_requests (task_id, unit_id, requester_id, text, created_at, decision, decider_id, decided_at)
+				SELECT t.id, NULL, u.id, '', ?, 'closed', u.id, ? FROM tasks t, users u WHERE u.username = 'scorer' AND t.id % 6 = 5`,
+				[]any{time.Date(2026, 5, 20, 2, 0, 0, 0, time.UTC), time.Date(2026, 5, 20, 2, 0, 0, 0, time.UTC)}},
 			{"event level", `UPDATE supervision_events SET level = 'red' WHERE task_id % 3 = 0`, nil},
 			{"event kind", `UPDATE supervision_events SET kind = 'press' WHERE kind = 'remind'`, nil},
 			{"event day", `UPDATE supervision_events SET on_day = '2026-12-01' WHERE task_id % 4 = 1`, nil},
