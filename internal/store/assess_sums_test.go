@@ -41,7 +41,9 @@ func scoredLedger(t *testing.T, db *DB, r *rand.Rand) {
 	}
 	exec(`INSERT INTO plans (title, doc_number, issuer, year, source_name, source_sha256, format, imported_at)
 		VALUES ('方案', '', '', 2026, 'p', 'sha', 'text', ?)`, now)
-	day := func() string { return time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, r.IntN(400)).Format(dateLayout) }
+	day := func() string {
+		return time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, r.IntN(400)).Format(dateLayout)
+	}
 	kinds := []string{"press", "notice", "escalate", "issued", "report_missing", "remind"}
 	levels := []string{"blue", "yellow", "red", "本局自定"}
 	for i := 1; i <= 240; i++ {

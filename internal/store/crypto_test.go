@@ -297,11 +297,11 @@ func TestCryptoSuiteOfOlderDatabase(t *testing.T) {
 		// 0040 task list entries, 0041 ranking sums).
 		// 0041 ranking sums: their triggers first (PostgreSQL's go with
 		// their functions).
-		sumsUndo := []string{`DROP FUNCTION assess_tasks_changed CASCADE`, `DROP FUNCTION assess_children_changed CASCADE`,
+		sumsUndo := []string{`DROP FUNCTION assess_children_changed CASCADE`,
 			`DROP FUNCTION assess_row_changed CASCADE`, `DROP FUNCTION assess_unit_kind CASCADE`, `DROP FUNCTION assess_stale`}
 		if db.Kind() != "postgres" {
-			sumsUndo = []string{`DROP TRIGGER assess_unit_kind`}
-			for _, table := range []string{"task", "units", "close", "events"} {
+			sumsUndo = []string{`DROP TRIGGER assess_unit_kind`, `DROP TRIGGER assess_task_update`}
+			for _, table := range []string{"units", "close", "events"} {
 				for _, op := range []string{"insert", "delete", "update"} {
 					sumsUndo = append(sumsUndo, `DROP TRIGGER assess_`+table+`_`+op)
 				}

@@ -56,12 +56,7 @@ CREATE FUNCTION assess_stale(ids BIGINT[]) RETURNS void LANGUAGE sql AS $$
 $$;
 
 -- The rows a statement inserted or deleted, as the transition table
--- changed: tasks by id, the other tables by task_id.
-CREATE FUNCTION assess_tasks_changed() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    PERFORM assess_stale(ARRAY(SELECT id FROM changed));
-    RETURN NULL;
-END $$;
+-- changed.
 CREATE FUNCTION assess_children_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     PERFORM assess_stale(ARRAY(SELECT task_id FROM changed));
@@ -77,10 +72,9 @@ BEGIN
     RETURN NULL;
 END $$;
 
-CREATE TRIGGER assess_task_insert AFTER INSERT ON tasks
-    REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION assess_tasks_changed();
-CREATE TRIGGER assess_task_delete AFTER DELETE ON tasks
-    REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION assess_tasks_changed();
+-- A task adds to the sums only through its units, whose triggers below
+-- mark it when it is made or deleted (its units go with it); on tasks
+-- only a change of what the scores read marks it.
 CREATE TRIGGER assess_task_update AFTER UPDATE OF status, due, weight, percent, revoked_on ON tasks
     FOR EACH ROW WHEN ((OLD.status, OLD.due, OLD.weight, OLD.percent, OLD.revoked_on) IS DISTINCT FROM (NEW.status, NEW.due, NEW.weight, NEW.percent, NEW.revoked_on))
     EXECUTE FUNCTION assess_row_changed();

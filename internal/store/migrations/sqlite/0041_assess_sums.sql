@@ -65,16 +65,9 @@ CREATE INDEX close_requests_closed ON close_requests (created_at) WHERE decision
 -- Every task is to be folded once.
 INSERT INTO assess_dirty (task_id, rev) SELECT id, 1 FROM tasks;
 
-CREATE TRIGGER assess_task_insert AFTER INSERT ON tasks
-BEGIN
-    INSERT INTO assess_dirty (task_id, rev) VALUES (NEW.id, 1)
-    ON CONFLICT (task_id) DO UPDATE SET rev = assess_dirty.rev + 1;
-END;
-CREATE TRIGGER assess_task_delete AFTER DELETE ON tasks
-BEGIN
-    INSERT INTO assess_dirty (task_id, rev) VALUES (OLD.id, 1)
-    ON CONFLICT (task_id) DO UPDATE SET rev = assess_dirty.rev + 1;
-END;
+-- A task adds to the sums only through its units, whose triggers below
+-- mark it when it is made or deleted (its units go with it); on tasks
+-- only a change of what the scores read marks it.
 CREATE TRIGGER assess_task_update AFTER UPDATE OF status, due, weight, percent, revoked_on ON tasks
 WHEN OLD.status IS NOT NEW.status OR OLD.due IS NOT NEW.due OR OLD.weight IS NOT NEW.weight
     OR OLD.percent IS NOT NEW.percent OR OLD.revoked_on IS NOT NEW.revoked_on
