@@ -175,7 +175,7 @@ func (c *scorer) finishKeyWork(total, earned float64) {
 	c.sc.KeyWork = k.Points * earned / total
 	for _, h := range c.items {
 		w := c.weight(h.t)
-		full := k.Points * w * c.s.share(h.co) / total
+		full := k.Points * (w * c.s.share(h.co)) / total // as before the tallies: the task's weighted share of the total
 		credit, how := c.credit(h.t)
 		key, args := c.creditLine(h.t, how)
 		args["title"], args["weight"], args["points"], args["full"] = h.t.Title, num(w), num2(full*credit), num2(full)

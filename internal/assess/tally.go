@@ -61,7 +61,9 @@ type Part struct {
 // Parts appends to out what t adds to its units' tallies as it stands on
 // asOf: the task falling due on its due day, when it has one, and each of
 // events (t's supervision events that cost points) on its day. The store
-// keeps these month by month; Compute adds the same parts one by one.
+// keeps these month by month; Compute adds the same parts one by one. A
+// change to what Parts gives must come with a migration that marks every
+// task to be folded again (as 0041 does), or the kept sums go stale.
 func Parts(out []Part, t *Task, events []Event, asOf time.Time) []Part {
 	var buf [4]held
 	for _, h := range holders(buf[:0], t) {
@@ -100,13 +102,20 @@ func outcome(t *Task, asOf time.Time) int {
 	return unfinished
 }
 
-// thousandths is x to the thousandth as a whole number; a weight of 0 or
-// less is the scheme's default, written 0.
+// maxWeight bounds a weight as the sums count it: a plan's weights are
+// points out of a hundred or so, and a bound keeps a year of sums (weight
+// × percent, in millionths) far inside a whole number's range whatever a
+// person typed.
+const maxWeight = 1e6
+
+// thousandths is x to the thousandth as a whole number, at least 1 for
+// any weight above 0 and at most maxWeight's; a weight of 0 or less is
+// the scheme's default, written 0.
 func thousandths(x float64) int64 {
-	if x <= 0 {
+	if !(x > 0) {
 		return 0
 	}
-	return int64(math.Round(x * 1000))
+	return max(1, int64(math.Round(math.Min(x, maxWeight)*1000)))
 }
 
 // Add adds p to the tally sign times: 1 to count it, -1 to take it back.

@@ -26,13 +26,15 @@ func randomInput(r *rand.Rand, units, n int) Input {
 	levels := []string{"", "blue", "yellow", "red", "listed", "本局自定"}
 	for i := 1; i <= n; i++ {
 		t := Task{ID: int64(i), Title: fmt.Sprint("任务", i), Percent: float64(r.IntN(130)-10) + float64(r.IntN(10))/10}
-		switch r.IntN(4) {
+		switch r.IntN(5) {
 		case 0:
 			t.Weight = 0
 		case 1:
 			t.Weight = float64(r.IntN(20))
 		case 2:
 			t.Weight = float64(r.IntN(2000)) / 100
+		case 3:
+			t.Weight = []float64{0.0001, 6e10, 1.23456}[r.IntN(3)] // below, beyond and finer than the thousandths
 		default:
 			t.Weight = -1
 		}
@@ -123,9 +125,13 @@ func TestTallyAddTakesBack(t *testing.T) {
 	in := randomInput(r, 5, 200)
 	asOf := d("2026-07-01")
 	var tally Tally
+	events := map[int64][]Event{}
+	for _, e := range in.Events {
+		events[e.TaskID] = append(events[e.TaskID], e)
+	}
 	var parts []Part
 	for i := range in.Tasks {
-		parts = Parts(parts, &in.Tasks[i], in.Events, asOf)
+		parts = Parts(parts, &in.Tasks[i], events[in.Tasks[i].ID], asOf)
 	}
 	for _, p := range parts {
 		tally.Add(p, 1)

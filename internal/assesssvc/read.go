@@ -55,15 +55,14 @@ func (s *Service) Ranking(ctx context.Context, p authz.Principal, period ledger.
 // the current quarter's ranking into the cache, for nobody in particular,
 // so that no leader waits for a cold one.
 func (s *Service) Warm(ctx context.Context) error {
-	if _, err := s.Store.FoldAssessment(ctx); err != nil {
-		return err
-	}
+	// A fold that failed leaves the ranking exact, only slower to read:
+	// the ranking is still warmed.
+	_, foldErr := s.Store.FoldAssessment(ctx)
 	p, err := ledger.PeriodOf("quarter", s.Today())
-	if err != nil {
-		return err
+	if err == nil {
+		_, err = s.ranking(ctx, p)
 	}
-	_, err = s.ranking(ctx, p)
-	return err
+	return errors.Join(foldErr, err)
 }
 
 // Unit is one unit's score for the period with every line that made it,

@@ -49,14 +49,11 @@ func (st *assessState) assessed(limit time.Time) bool {
 // every revoked task is out.
 var forever = time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)
 
-// readAssessStates reads the tasks ids as the scores see them; a task
-// that is not there is missing from the map.
-func (db *DB) readAssessStates(ctx context.Context, tx *sql.Tx, ids []int64) (map[int64]*assessState, error) {
-	states := make(map[int64]*assessState, len(ids))
-	if len(ids) == 0 {
-		return states, nil
-	}
-	in := db.ofTaskList(ids, nil)
+// readAssessStates reads the tasks of scope (over tasks t, or a child
+// table c) as the scores see them; a task that is not there is missing
+// from the map.
+func (db *DB) readAssessStates(ctx context.Context, tx *sql.Tx, in childScope) (map[int64]*assessState, error) {
+	states := map[int64]*assessState{}
 	query := func(what, q string, scan func(*sql.Rows) error) error {
 		rows, err := tx.QueryContext(ctx, db.dialect.rebind(q), in.args...)
 		if err != nil {
@@ -165,13 +162,9 @@ func (f foldedPart) part() assess.Part {
 // monthOf is a day's month as the sums key it: 202603.
 func monthOf(d time.Time) int { return d.Year()*100 + int(d.Month()) }
 
-// readFolded reads what the tasks ids last added to the sums.
-func (db *DB) readFolded(ctx context.Context, tx *sql.Tx, ids []int64) (map[int64][]foldedPart, error) {
+// readFolded reads what the tasks of scope last added to the sums.
+func (db *DB) readFolded(ctx context.Context, tx *sql.Tx, in childScope) (map[int64][]foldedPart, error) {
 	out := map[int64][]foldedPart{}
-	if len(ids) == 0 {
-		return out, nil
-	}
-	in := db.ofTaskList(ids, nil)
 	rows, err := tx.QueryContext(ctx, db.dialect.rebind(`SELECT c.task_id, c.parts FROM assess_folded c WHERE `+in.where), in.args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: folded parts: %w", err)

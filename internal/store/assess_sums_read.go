@@ -11,17 +11,18 @@ import (
 )
 
 // RankingInput reads what assess.Compute needs to rank every unit for the
-// days from..to as of asOf, without the lines that explain a score: the
-// units, their tasks and events as tallies, and the records in force. It
-// scores the same as AssessmentInput (TestRankingInputEqualsRead) and
-// reads far less: the months wholly inside the span come from the sums
-// (migration 0041), and only these tasks are read one by one, in the
-// same snapshot —
+// days from..to as of asOf (a day, at midnight UTC, as assesssvc's Today;
+// to, the period's last day or asOf, whichever is earlier), without the
+// lines that explain a score: the units, their tasks and events as
+// tallies, and the records in force. It scores the same as
+// AssessmentInput (TestRankingInputEqualsRead) and reads far less: the
+// months wholly inside the span come from the sums (migration 0041), and
+// only these tasks are read one by one, in the same snapshot —
 //
-//   - those changed since they were folded (assess_dirty): what they
-//     added to the sums is taken out and they are counted as they are;
-//   - those revoked after to or completed after asOf, which the fold
-//     counted as revoked and completed: likewise;
+//   - those changed since they were folded (assess_dirty), revoked after
+//     to or completed after asOf (which the fold counted as revoked and
+//     completed): what they added to the sums is taken out and they are
+//     counted as they are;
 //   - those due, or with an event, on the days outside the whole months
 //     (this month's days up to today, for a period still running).
 func (db *DB) RankingInput(ctx context.Context, from, to, asOf time.Time) (assess.Input, error) {
@@ -34,104 +35,128 @@ func (db *DB) RankingInput(ctx context.Context, from, to, asOf time.Time) (asses
 	if in.Units, err = db.assessedUnits(ctx, tx); err != nil {
 		return in, err
 	}
-	in.Tallies = map[int64]*assess.Tally{}
-	tally := func(unit int64) *assess.Tally {
-		t := in.Tallies[unit]
-		if t == nil {
-			t = &assess.Tally{}
-			in.Tallies[unit] = t
-		}
-		return t
+	// Compute counts what happened by asOf only.
+	limit := to
+	if asOf.Before(limit) {
+		limit = asOf
 	}
-	whole := wholeMonths(from, to)
-	if !whole.empty() {
-		if err := db.readSums(ctx, tx, whole, tally); err != nil {
+	r := ranked{from: from, limit: limit, to: to, asOf: asOf, whole: wholeMonths(from, limit), tallies: map[int64]*assess.Tally{}}
+	if !r.whole.empty() {
+		if err := db.readSums(ctx, tx, r.whole, r.tally); err != nil {
 			return in, err
 		}
 	}
-	// The tasks the sums may count otherwise than this reading.
-	changed, err := db.taskIDs(ctx, tx, `SELECT task_id FROM assess_dirty`)
-	if err != nil {
+	if err := db.readOneByOne(ctx, tx, &r); err != nil {
 		return in, err
 	}
-	dirty := make(map[int64]bool, len(changed))
-	for _, id := range changed {
-		dirty[id] = true
-	}
-	// Completed after asOf: a completion is dated by its day in China.
-	after := time.Date(asOf.Year(), asOf.Month(), asOf.Day()+1, 0, 0, 0, 0, workday.Zone).UTC()
-	later, err := db.taskIDs(ctx, tx, `SELECT id FROM tasks WHERE revoked_on > ?
-		UNION SELECT task_id FROM close_requests WHERE decision = 'closed' AND created_at >= ?`, to.Format(dateLayout), after)
-	if err != nil {
-		return in, err
-	}
-	correct := append(changed[:len(changed):len(changed)], later...)
-	// The days outside the whole months.
-	var edge []int64
-	for _, days := range whole.outside(from, to) {
-		ids, err := db.taskIDs(ctx, tx, `SELECT id FROM tasks WHERE due BETWEEN ? AND ?
-			UNION SELECT task_id FROM supervision_events WHERE on_day BETWEEN ? AND ? AND kind IN `+scoredEventKinds,
-			days[0].Format(dateLayout), days[1].Format(dateLayout), days[0].Format(dateLayout), days[1].Format(dateLayout))
-		if err != nil {
-			return in, err
-		}
-		edge = append(edge, ids...)
-	}
-	all := append(correct[:len(correct):len(correct)], edge...)
-	states, err := db.readAssessStates(ctx, tx, all)
-	if err != nil {
-		return in, err
-	}
-	folded, err := db.readFolded(ctx, tx, changed)
-	if err != nil {
-		return in, err
-	}
-	var parts []assess.Part
-	corrected := make(map[int64]bool, len(correct))
-	for _, id := range correct {
-		if corrected[id] {
-			continue
-		}
-		corrected[id] = true
-		// What the sums hold of the task: as folded when it was, else
-		// (unchanged since) as a fold of it now would.
-		var was []foldedPart
-		if dirty[id] {
-			was = folded[id]
-		} else {
-			for _, p := range states[id].parts(parts[:0], forever, forever) {
-				was = append(was, foldPart(p))
-			}
-		}
-		for _, f := range was {
-			if whole.has(f.Month) {
-				tally(f.Unit).Add(f.part(), -1)
-			}
-		}
-	}
-	counted := make(map[int64]bool, len(all))
-	for _, id := range all {
-		if counted[id] {
-			continue
-		}
-		counted[id] = true
-		parts = states[id].parts(parts[:0], asOf, to)
-		for _, p := range parts {
-			if p.Day.Before(from) || p.Day.After(to) {
-				continue
-			}
-			// A day of a whole month is in the sums: counted here only for
-			// a task whose summed parts were taken out above.
-			if whole.has(monthOf(p.Day)) && !corrected[id] {
-				continue
-			}
-			tally(p.Unit).Add(p, 1)
-		}
-	}
+	r.correct()
+	r.count()
+	in.Tallies = r.tallies
 	if in.Records, err = db.assessmentRecords(ctx, tx, from, to); err != nil {
 		return in, err
 	}
 	return in, tx.Commit()
+}
+
+// ranked is a ranking being read: its days, the units' tallies, and the
+// tasks read one by one.
+type ranked struct {
+	from, limit, to, asOf time.Time
+	whole                 months
+	tallies               map[int64]*assess.Tally
+
+	corrected, edge []int64 // see RankingInput
+	states          map[int64]*assessState
+	folded          map[int64][]foldedPart
+}
+
+func (r *ranked) tally(unit int64) *assess.Tally {
+	t := r.tallies[unit]
+	if t == nil {
+		t = &assess.Tally{}
+		r.tallies[unit] = t
+	}
+	return t
+}
+
+// readOneByOne reads the tasks RankingInput reads one by one, selected
+// in SQL rather than by a list of them: right after an upgrade every
+// task of a province is marked, and PostgreSQL matches a list of 200,000
+// against every event row.
+func (db *DB) readOneByOne(ctx context.Context, tx *sql.Tx, r *ranked) error {
+	// A completion is dated by its day in China.
+	after := time.Date(r.asOf.Year(), r.asOf.Month(), r.asOf.Day()+1, 0, 0, 0, 0, workday.Zone).UTC()
+	correct := `SELECT task_id FROM assess_dirty UNION SELECT id FROM tasks WHERE revoked_on > ?
+		UNION SELECT task_id FROM close_requests WHERE decision = 'closed' AND created_at >= ?`
+	correctArgs := []any{r.to.Format(dateLayout), after}
+	edge, edgeArgs := "", []any{}
+	for _, days := range r.whole.outside(r.from, r.limit) {
+		if edge != "" {
+			edge += " UNION "
+		}
+		edge += `SELECT id FROM tasks WHERE due BETWEEN ? AND ?
+			UNION SELECT task_id FROM supervision_events WHERE on_day BETWEEN ? AND ? AND kind IN ` + scoredEventKinds
+		first, last := days[0].Format(dateLayout), days[1].Format(dateLayout)
+		edgeArgs = append(edgeArgs, first, last, first, last)
+	}
+	var err error
+	if r.corrected, err = db.taskIDs(ctx, tx, correct, correctArgs...); err != nil {
+		return err
+	}
+	all, allArgs := correct, correctArgs
+	if edge != "" {
+		if r.edge, err = db.taskIDs(ctx, tx, edge, edgeArgs...); err != nil {
+			return err
+		}
+		all, allArgs = correct+" UNION "+edge, append(correctArgs[:2:2], edgeArgs...)
+	}
+	if r.states, err = db.readAssessStates(ctx, tx, inQuery(all, allArgs)); err != nil {
+		return err
+	}
+	r.folded, err = db.readFolded(ctx, tx, inQuery(correct, correctArgs))
+	return err
+}
+
+// inQuery is the tasks the query q selects, as a scope.
+func inQuery(q string, args []any) childScope {
+	return childScope{where: `c.task_id IN (` + q + `)`, taskWhere: `t.id IN (` + q + `)`, args: args}
+}
+
+// correct takes out of the sums of the whole months what the corrected
+// tasks added when they were folded.
+func (r *ranked) correct() {
+	for _, id := range r.corrected {
+		for _, f := range r.folded[id] {
+			if r.whole.has(f.Month) {
+				r.tally(f.Unit).Add(f.part(), -1)
+			}
+		}
+	}
+}
+
+// count adds the tasks read one by one as they stand on asOf: a
+// corrected task on every day of the span, another on the days outside
+// the whole months (the sums count its others).
+func (r *ranked) count() {
+	corrected := make(map[int64]bool, len(r.corrected))
+	for _, id := range r.corrected {
+		corrected[id] = true
+	}
+	counted := make(map[int64]bool, len(r.corrected)+len(r.edge))
+	var parts []assess.Part
+	for _, id := range append(r.corrected[:len(r.corrected):len(r.corrected)], r.edge...) {
+		if counted[id] {
+			continue
+		}
+		counted[id] = true
+		parts = r.states[id].parts(parts[:0], r.asOf, r.to)
+		for _, p := range parts {
+			if p.Day.Before(r.from) || p.Day.After(r.limit) || (r.whole.has(monthOf(p.Day)) && !corrected[id]) {
+				continue
+			}
+			r.tally(p.Unit).Add(p, 1)
+		}
+	}
 }
 
 // months is a span of whole months, first..last as 202603; empty when
@@ -267,7 +292,7 @@ func (db *DB) ExplainInput(ctx context.Context, from, to, asOf time.Time, unit i
 	if err != nil {
 		return in, err
 	}
-	states, err := db.readAssessStates(ctx, tx, ids)
+	states, err := db.readAssessStates(ctx, tx, db.ofTaskList(ids, nil))
 	if err != nil {
 		return in, err
 	}

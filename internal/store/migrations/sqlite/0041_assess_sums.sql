@@ -110,13 +110,12 @@ BEGIN
     ON CONFLICT (task_id) DO UPDATE SET rev = assess_dirty.rev + 1;
 END;
 
--- An event may name no task (a 12345 ticket's); those are not scored.
-CREATE TRIGGER assess_events_insert AFTER INSERT ON supervision_events WHEN NEW.task_id IS NOT NULL
+CREATE TRIGGER assess_events_insert AFTER INSERT ON supervision_events
 BEGIN
     INSERT INTO assess_dirty (task_id, rev) VALUES (NEW.task_id, 1)
     ON CONFLICT (task_id) DO UPDATE SET rev = assess_dirty.rev + 1;
 END;
-CREATE TRIGGER assess_events_delete AFTER DELETE ON supervision_events WHEN OLD.task_id IS NOT NULL
+CREATE TRIGGER assess_events_delete AFTER DELETE ON supervision_events
 BEGIN
     INSERT INTO assess_dirty (task_id, rev) VALUES (OLD.task_id, 1)
     ON CONFLICT (task_id) DO UPDATE SET rev = assess_dirty.rev + 1;
@@ -125,7 +124,7 @@ CREATE TRIGGER assess_events_update AFTER UPDATE OF task_id, kind, level, on_day
 WHEN OLD.task_id IS NOT NEW.task_id OR OLD.kind IS NOT NEW.kind OR OLD.level IS NOT NEW.level OR OLD.on_day IS NOT NEW.on_day
 BEGIN
     INSERT INTO assess_dirty (task_id, rev)
-    SELECT id, 1 FROM (SELECT OLD.task_id AS id UNION SELECT NEW.task_id) WHERE id IS NOT NULL
+    SELECT id, 1 FROM (SELECT OLD.task_id AS id UNION SELECT NEW.task_id) WHERE true
     ON CONFLICT (task_id) DO UPDATE SET rev = assess_dirty.rev + 1;
 END;
 
