@@ -59,21 +59,8 @@ func (db *DB) foldAssessmentBatch(ctx context.Context, after int64) (folded int,
 		return 0, 0, fmt.Errorf("store: fold: %w", err)
 	}
 	defer tx.Rollback()
-	rows, err := tx.QueryContext(ctx, db.dialect.rebind(`SELECT task_id, rev FROM assess_dirty WHERE task_id > ? ORDER BY task_id LIMIT `+fmt.Sprint(foldBatch)), after)
-	if err != nil {
-		return 0, 0, fmt.Errorf("store: fold: %w", err)
-	}
-	var ids, revs []int64
-	for rows.Next() {
-		var id, rev int64
-		if err := rows.Scan(&id, &rev); err != nil {
-			rows.Close()
-			return 0, 0, fmt.Errorf("store: fold: %w", err)
-		}
-		ids, revs = append(ids, id), append(revs, rev)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil || len(ids) == 0 {
+	ids, revs, err := db.markedTasks(ctx, tx, after)
+	if err != nil || len(ids) == 0 {
 		return 0, 0, err
 	}
 	batch := db.ofTaskList(ids, nil)
@@ -88,45 +75,99 @@ func (db *DB) foldAssessmentBatch(ctx context.Context, after int64) (folded int,
 	if foldRead != nil {
 		foldRead(ids)
 	}
-	delta := sumsDelta{}
-	var keep [][]any
-	var gone []int64
+	f, err := refold(ids, states, old)
+	if err != nil {
+		return 0, 0, err
+	}
+	if err := db.writeSumsDelta(ctx, tx, f.delta); err != nil {
+		return 0, 0, err
+	}
+	if err := db.writeFolded(ctx, tx, f); err != nil {
+		return 0, 0, err
+	}
+	if err := db.unmark(ctx, tx, ids, revs); err != nil {
+		return 0, 0, err
+	}
+	if err := tx.Commit(); err != nil {
+		return 0, 0, fmt.Errorf("store: fold: %w", err)
+	}
+	return len(ids), ids[len(ids)-1], nil
+}
+
+// markedTasks are the marked tasks after the task after, a batch of
+// them, with their marks' revisions.
+func (db *DB) markedTasks(ctx context.Context, tx *sql.Tx, after int64) (ids, revs []int64, err error) {
+	rows, err := tx.QueryContext(ctx, db.dialect.rebind(`SELECT task_id, rev FROM assess_dirty WHERE task_id > ? ORDER BY task_id LIMIT `+fmt.Sprint(foldBatch)), after)
+	if err != nil {
+		return nil, nil, fmt.Errorf("store: fold: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, rev int64
+		if err := rows.Scan(&id, &rev); err != nil {
+			return nil, nil, fmt.Errorf("store: fold: %w", err)
+		}
+		ids, revs = append(ids, id), append(revs, rev)
+	}
+	return ids, revs, rows.Err()
+}
+
+// refolded is what a fold writes: the change to the sums, the tasks'
+// parts as they now stand (task, JSON) and the tasks that now add nothing.
+type refolded struct {
+	delta sumsDelta
+	keep  [][]any
+	gone  []int64
+}
+
+// refold takes out what each task added (old) and puts in its parts as it
+// now stands (states).
+func refold(ids []int64, states map[int64]*assessState, old map[int64][]foldedPart) (refolded, error) {
+	f := refolded{delta: sumsDelta{}}
 	var parts []assess.Part
 	for _, id := range ids {
-		for _, f := range old[id] {
-			delta.add(f, -1)
+		for _, p := range old[id] {
+			f.delta.add(p, -1)
 		}
 		parts = states[id].parts(parts[:0], forever, forever)
 		if len(parts) == 0 {
-			gone = append(gone, id)
+			f.gone = append(f.gone, id)
 			continue
 		}
 		kept := make([]foldedPart, len(parts))
 		for i, p := range parts {
 			kept[i] = foldPart(p)
-			delta.add(kept[i], 1)
+			f.delta.add(kept[i], 1)
 		}
 		text, err := json.Marshal(kept)
 		if err != nil {
-			return 0, 0, fmt.Errorf("store: fold task %d: %w", id, err)
+			return f, fmt.Errorf("store: fold task %d: %w", id, err)
 		}
-		keep = append(keep, []any{id, string(text)})
+		f.keep = append(f.keep, []any{id, string(text)})
 	}
-	if err := db.writeSumsDelta(ctx, tx, delta); err != nil {
-		return 0, 0, err
+	return f, nil
+}
+
+// writeFolded keeps the tasks' parts as folded.
+func (db *DB) writeFolded(ctx context.Context, tx *sql.Tx, f refolded) error {
+	if err := db.upsertBatch(ctx, tx, "assess_folded", []string{"task_id", "parts"}, f.keep, `(task_id) DO UPDATE SET parts = excluded.parts`); err != nil {
+		return fmt.Errorf("store: fold: %w", err)
 	}
-	if err := db.upsertBatch(ctx, tx, "assess_folded", []string{"task_id", "parts"}, keep, `(task_id) DO UPDATE SET parts = excluded.parts`); err != nil {
-		return 0, 0, fmt.Errorf("store: fold: %w", err)
+	if len(f.gone) == 0 {
+		return nil
 	}
-	if len(gone) > 0 {
-		in := db.ofTaskList(gone, nil)
-		if _, err := tx.ExecContext(ctx, db.dialect.rebind(`DELETE FROM assess_folded AS c WHERE `+in.where), in.args...); err != nil {
-			return 0, 0, fmt.Errorf("store: fold: %w", err)
-		}
+	in := db.ofTaskList(f.gone, nil)
+	if _, err := tx.ExecContext(ctx, db.dialect.rebind(`DELETE FROM assess_folded AS c WHERE `+in.where), in.args...); err != nil {
+		return fmt.Errorf("store: fold: %w", err)
 	}
-	// A task marked again since it was read stays marked. Every writer of
-	// the store waits for the writer's turn the fold holds, so this
-	// guards a writer that does not (a person at psql, say).
+	return nil
+}
+
+// unmark clears the marks of the tasks folded, each only at the revision
+// read: a task marked again since stays marked. Every writer of the store
+// waits for the writer's turn the fold holds, so this guards a writer
+// that does not (a person at psql, another program).
+func (db *DB) unmark(ctx context.Context, tx *sql.Tx, ids, revs []int64) error {
 	for start := 0; start < len(ids); start += batchRows {
 		end := min(start+batchRows, len(ids))
 		var q strings.Builder
@@ -141,13 +182,10 @@ func (db *DB) foldAssessmentBatch(ctx context.Context, after int64) (folded int,
 		}
 		q.WriteString(`)`)
 		if _, err := tx.ExecContext(ctx, db.dialect.rebind(q.String()), args...); err != nil {
-			return 0, 0, fmt.Errorf("store: fold: %w", err)
+			return fmt.Errorf("store: fold: %w", err)
 		}
 	}
-	if err := tx.Commit(); err != nil {
-		return 0, 0, fmt.Errorf("store: fold: %w", err)
-	}
-	return len(ids), ids[len(ids)-1], nil
+	return nil
 }
 
 // foldRead, when set (by a test), is called once a fold batch has read
