@@ -79,10 +79,10 @@ func (r *ranked) tally(unit int64) *assess.Tally {
 	return t
 }
 
-// readOneByOne reads the tasks RankingInput reads one by one, selected
-// in SQL rather than by a list of them: right after an upgrade every
-// task of a province is marked, and PostgreSQL matches a list of 200,000
-// against every event row.
+// readOneByOne reads the tasks RankingInput reads one by one. Many are
+// selected in SQL rather than by a list of them: right after an upgrade
+// every task of a province is marked, and PostgreSQL matches a list of
+// 200,000 against every event row.
 func (db *DB) readOneByOne(ctx context.Context, tx *sql.Tx, r *ranked) error {
 	// A completion is dated by its day in China.
 	after := time.Date(r.asOf.Year(), r.asOf.Month(), r.asOf.Day()+1, 0, 0, 0, 0, workday.Zone).UTC()
@@ -110,12 +110,23 @@ func (db *DB) readOneByOne(ctx context.Context, tx *sql.Tx, r *ranked) error {
 		}
 		all, allArgs = correct+" UNION "+edge, append(correctArgs[:2:2], edgeArgs...)
 	}
-	if r.states, err = db.readAssessStates(ctx, tx, inQuery(all, allArgs)); err != nil {
+	scope, correctScope := inQuery(all, allArgs), inQuery(correct, correctArgs)
+	if len(r.corrected)+len(r.edge) <= listedTasks {
+		scope = db.ofTaskList(append(r.corrected[:len(r.corrected):len(r.corrected)], r.edge...), nil)
+		correctScope = db.ofTaskList(r.corrected, nil)
+	}
+	if r.states, err = db.readAssessStates(ctx, tx, scope); err != nil {
 		return err
 	}
-	r.folded, err = db.readFolded(ctx, tx, inQuery(correct, correctArgs))
+	r.folded, err = db.readFolded(ctx, tx, correctScope)
 	return err
 }
+
+// listedTasks is how many tasks read one by one are named as a list, which
+// both databases look up by index; beyond, they are selected by the SQL
+// that found them, which the database joins, whatever its statistics say
+// of the marks (PostgreSQL's may still count the 200,000 of the upgrade).
+var listedTasks = 5000 // a variable, so that a test can read both ways
 
 // inQuery is the tasks the query q selects, as a scope.
 func inQuery(q string, args []any) childScope {

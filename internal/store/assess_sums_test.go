@@ -122,14 +122,21 @@ func sameRankings(t *testing.T, db *DB, when string) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				summed, err := db.RankingInput(ctx, p.Start, to, asOf)
-				if err != nil {
-					t.Fatal(err)
-				}
 				want := assess.Compute(assess.Default(), p, asOf, read, nil)
-				got := assess.Compute(assess.Default(), p, asOf, summed, nil)
-				if !reflect.DeepEqual(got, want) {
-					t.Fatalf("%s, %s as of %s to %s: from the sums\n%+v\nfrom the tasks\n%+v", when, key, asOf.Format(dateLayout), to.Format(dateLayout), got.Scores, want.Scores)
+				// The tasks read one by one named as a list, and selected
+				// by their SQL (as when there are many).
+				for _, listed := range []int{5000, 0} {
+					listedTasks = listed
+					summed, err := db.RankingInput(ctx, p.Start, to, asOf)
+					listedTasks = 5000
+					if err != nil {
+						t.Fatal(err)
+					}
+					got := assess.Compute(assess.Default(), p, asOf, summed, nil)
+					if !reflect.DeepEqual(got, want) {
+						t.Fatalf("%s, %s as of %s to %s, listed up to %d: from the sums\n%+v\nfrom the tasks\n%+v", when, key,
+							asOf.Format(dateLayout), to.Format(dateLayout), listed, got.Scores, want.Scores)
+					}
 				}
 				scored += len(want.Scores)
 			}
