@@ -151,17 +151,21 @@ func (t *Tally) Add(p Part, sign int64) {
 	}
 }
 
+// Merge adds o to d.
+func (d *DueSums) Merge(o *DueSums) {
+	for how := range d.N {
+		d.N[how] += o.N[how]
+		d.Default[how] += o.Default[how]
+		d.Weight[how] += o.Weight[how]
+	}
+	d.Percent += o.Percent
+	d.Weighted += o.Weighted
+}
+
 // Merge adds o to t.
 func (t *Tally) Merge(o *Tally) {
 	for r := range t.Due {
-		a, b := &t.Due[r], &o.Due[r]
-		for how := range a.N {
-			a.N[how] += b.N[how]
-			a.Default[how] += b.Default[how]
-			a.Weight[how] += b.Weight[how]
-		}
-		a.Percent += b.Percent
-		a.Weighted += b.Weighted
+		t.Due[r].Merge(&o.Due[r])
 	}
 	for k, n := range o.Events {
 		if t.Events == nil {

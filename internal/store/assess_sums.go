@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/duban/duban/internal/assess"
-	"github.com/duban/duban/internal/workday"
 )
 
 // The ranking's sums (migration 0041): per unit, role and month, what the
@@ -109,10 +108,7 @@ func (db *DB) readAssessStates(ctx context.Context, tx *sql.Tx, in childScope) (
 			return err
 		}
 		if st := states[task]; st != nil {
-			y, m, d := applied.In(workday.Zone).Date()
-			if day := time.Date(y, m, d, 0, 0, 0, 0, time.UTC); st.task.Done.IsZero() || day.Before(st.task.Done) {
-				st.task.Done = day
-			}
+			st.task.Done = completedBy(st.task.Done, applied)
 		}
 		return nil
 	})

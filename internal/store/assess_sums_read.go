@@ -233,8 +233,7 @@ func (db *DB) readSums(ctx context.Context, tx *sql.Tx, m months, tally func(int
 		if co {
 			role = 1
 		}
-		t := tally(unit)
-		t.Merge(&assess.Tally{Due: dueOf(role, s)})
+		tally(unit).Due[role].Merge(&s)
 	}
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("store: ranking sums: %w", err)
@@ -258,11 +257,6 @@ func (db *DB) readSums(ctx context.Context, tx *sql.Tx, m months, tally func(int
 		t.Events[e] += n
 	}
 	return events.Err()
-}
-
-func dueOf(role int, s assess.DueSums) (d [2]assess.DueSums) {
-	d[role] = s
-	return d
 }
 
 // taskIDs runs a query of task ids.

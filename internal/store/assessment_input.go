@@ -28,7 +28,7 @@ func (db *DB) AssessmentInput(ctx context.Context, from, to time.Time) (assess.I
 	}
 	events, err := db.read.QueryContext(ctx, db.dialect.rebind(`
 		SELECT key, task_id, kind, level, label, on_day FROM supervision_events
-		WHERE on_day BETWEEN ? AND ? AND kind IN ('press', 'notice', 'escalate', 'issued', 'report_missing')`), f, t)
+		WHERE on_day BETWEEN ? AND ? AND kind IN `+scoredEventKinds), f, t)
 	if err != nil {
 		return in, fmt.Errorf("store: assessment events: %w", err)
 	}
@@ -189,10 +189,18 @@ func (db *DB) completionDays(ctx context.Context, in *assess.Input, at map[int64
 		if !ok {
 			continue
 		}
-		y, m, d := applied.In(workday.Zone).Date()
-		if day := time.Date(y, m, d, 0, 0, 0, 0, time.UTC); in.Tasks[i].Done.IsZero() || day.Before(in.Tasks[i].Done) {
-			in.Tasks[i].Done = day
-		}
+		in.Tasks[i].Done = completedBy(in.Tasks[i].Done, applied)
 	}
 	return rows.Err()
+}
+
+// completedBy is the day a task was completed, done so far, given one
+// more accepted 销号 application made at applied: the earliest such day
+// in China.
+func completedBy(done, applied time.Time) time.Time {
+	day := workday.DateOf(applied.In(workday.Zone))
+	if done.IsZero() || day.Before(done) {
+		return day
+	}
+	return done
 }
