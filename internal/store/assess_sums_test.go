@@ -293,38 +293,35 @@ func TestFoldBesideWriters(t *testing.T) {
 // TestFoldKeepsAChangeMadeMeanwhile: a task changed after a fold read it
 // and before the fold cleared its mark stays marked, and the next fold
 // counts the change. Only PostgreSQL lets a writer in there (one outside
-// the writer's turn the fold holds); SQLite has one writer at a time.
+// the writer's turn the fold holds): SQLite has one writer at a time, so
+// the test runs on PostgreSQL alone.
 func TestFoldKeepsAChangeMadeMeanwhile(t *testing.T) {
-	forEachKind(t, func(t *testing.T, opts Options) {
-		db := openWith(t, opts)
-		if db.Kind() != "postgres" {
-			t.Skip("SQLite writes one at a time: nothing changes a task while the fold holds the writer")
+	opts := testOptions(t, "postgres")
+	db := openWith(t, opts)
+	other := openWith(t, opts) // another instance on the same database
+	ctx := context.Background()
+	scoredLedger(t, db, rand.New(rand.NewPCG(8, 9)))
+	changed := int64(0)
+	foldRead = func(ids []int64) {
+		if changed != 0 {
+			return
 		}
-		other := openWith(t, opts) // another instance on the same database
-		ctx := context.Background()
-		scoredLedger(t, db, rand.New(rand.NewPCG(8, 9)))
-		changed := int64(0)
-		foldRead = func(ids []int64) {
-			if changed != 0 {
-				return
-			}
-			changed = ids[len(ids)/2]
-			if _, err := other.write.ExecContext(ctx, `UPDATE tasks SET percent = 100 - percent, due = '2026-04-30', status = 'in_progress' WHERE id = $1`, changed); err != nil {
-				t.Error(err)
-			}
+		changed = ids[len(ids)/2]
+		if _, err := other.write.ExecContext(ctx, `UPDATE tasks SET percent = 100 - percent, due = '2026-04-30', status = 'in_progress' WHERE id = $1`, changed); err != nil {
+			t.Error(err)
 		}
-		defer func() { foldRead = nil }()
-		if _, err := db.FoldAssessment(ctx); err != nil {
-			t.Fatal(err)
-		}
-		var marked int
-		if err := db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM assess_dirty WHERE task_id = $1`, changed).Scan(&marked); err != nil || marked != 1 {
-			t.Fatalf("task %d changed during the fold: %d marks (%v)", changed, marked, err)
-		}
-		sameRankings(t, db, "changed during the fold")
-		if _, err := db.FoldAssessment(ctx); err != nil {
-			t.Fatal(err)
-		}
-		sameRankings(t, db, "changed during the fold, folded again")
-	})
+	}
+	defer func() { foldRead = nil }()
+	if _, err := db.FoldAssessment(ctx); err != nil {
+		t.Fatal(err)
+	}
+	var marked int
+	if err := db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM assess_dirty WHERE task_id = $1`, changed).Scan(&marked); err != nil || marked != 1 {
+		t.Fatalf("task %d changed during the fold: %d marks (%v)", changed, marked, err)
+	}
+	sameRankings(t, db, "changed during the fold")
+	if _, err := db.FoldAssessment(ctx); err != nil {
+		t.Fatal(err)
+	}
+	sameRankings(t, db, "changed during the fold, folded again")
 }
