@@ -27,7 +27,7 @@ func TestTaskChangesInBrowser(t *testing.T) {
 	defer cancel()
 	dir := browsertest.ScreenshotDir(t)
 	app, base := bootLedger(t)
-	today := workday.DateOf(time.Now())
+	today := workday.DateOf(time.Now().In(workday.Zone))
 	due := today.AddDate(0, 0, 10).Format(time.DateOnly)
 	newDue := today.AddDate(0, 2, 0).Format(time.DateOnly)
 	task := func(title string) plandoc.Task {

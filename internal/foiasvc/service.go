@@ -203,7 +203,9 @@ func (s *Service) receive(ctx context.Context, actor audit.Actor, in Intake, fol
 	if n := utf8.RuneCountInString(in.Content); n > MaxContent {
 		bad.At("content", "foia.error.content_long", "max", MaxContent, "n", n)
 	}
-	if received := workday.DateOf(in.Received); received.After(today) {
+	// An instant is dated in China; a date (midnight UTC) stays itself.
+	in.Received = workday.DateOf(in.Received.In(workday.Zone))
+	if received := in.Received; received.After(today) {
 		bad.At("received_on", "foia.error.received_future")
 	}
 	if err := bad.Err(); err != nil {
@@ -211,7 +213,7 @@ func (s *Service) receive(ctx context.Context, actor audit.Actor, in Intake, fol
 	}
 	r := records.FOIARequest{ApplicantKind: in.Kind, ApplicantName: in.Name, ApplicantIDNo: strings.TrimSpace(in.IDNo),
 		ApplicantPhone: strings.TrimSpace(in.Phone), ApplicantEmail: strings.TrimSpace(in.Email), ApplicantAddr: strings.TrimSpace(in.Address),
-		Channel: in.Channel, ReceivedOn: workday.DateOf(in.Received), Content: in.Content, Form: strings.TrimSpace(in.Form),
+		Channel: in.Channel, ReceivedOn: in.Received, Content: in.Content, Form: strings.TrimSpace(in.Form),
 		Withheld: -1, FollowHash: follow}
 	if err := s.settle(&r, nil); err != nil {
 		return nil, err

@@ -230,7 +230,7 @@ func (s *Service) stepDay(on time.Time) (time.Time, error) {
 	if on.IsZero() {
 		return today, nil
 	}
-	on = workday.DateOf(on)
+	on = workday.DateOf(on.In(workday.Zone)) // an instant is dated in China; a date (midnight UTC) stays itself
 	if on.After(today) {
 		return on, fault.InvalidAt("on", "foia.error.on_future")
 	}

@@ -46,7 +46,7 @@ func setDue(t *testing.T, f *fixture, due time.Time) {
 	}
 }
 
-func today() time.Time { return workday.DateOf(time.Now()) }
+func today() time.Time { return workday.DateOf(time.Now().In(workday.Zone)) }
 
 func jsonReq(s string) io.Reader { return strings.NewReader(s) }
 
